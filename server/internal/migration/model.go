@@ -1,0 +1,182 @@
+// Package migration turns one Alembic revision file into a Migration: its header
+// variables and the ordered operations of upgrade() and downgrade(), with arguments
+// bound to Alembic's parameter names. It only parses; it never runs the file.
+package migration
+
+import "github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+
+// Span is a source range.
+type Span = pysyntax.Span
+
+// Expr is a converted Python expression.
+type Expr = pysyntax.Expr
+
+// Migration is the model of one revision file.
+type Migration struct {
+	Path   string
+	Source []byte
+
+	Revision     Header
+	DownRevision Header
+	BranchLabels Header
+	DependsOn    Header
+	// DocRevision and DocRevises come from the module docstring ("Revision ID:",
+	// "Revises:"); the variables are the truth, these only serve consistency checks.
+	DocRevision, DocRevises string
+	DocSpan                 Span
+
+	Imports []Import
+	// Vars holds module-level assignments by name (the last one wins), e.g. an
+	// enum type shared by upgrade and downgrade.
+	Vars map[string]*Expr
+
+	Upgrade   *Function
+	Downgrade *Function
+
+	// Directives are the alembic-patterns suppression comments of the file.
+	Directives []Directive
+
+	SyntaxErrors []pysyntax.SyntaxError
+}
+
+// HeaderKind says how a header variable was written.
+type HeaderKind string
+
+const (
+	HeaderMissing HeaderKind = "missing" // not assigned at module level
+	HeaderNone    HeaderKind = "none"    // None
+	HeaderString  HeaderKind = "string"  // "abc"
+	HeaderTuple   HeaderKind = "tuple"   // ("a", "b") or ["a", "b"]
+	HeaderName    HeaderKind = "name"    // an imported or computed name: value unknown
+	HeaderOther   HeaderKind = "other"   // any other expression: value unknown
+)
+
+// Header is one of revision, down_revision, branch_labels, depends_on.
+type Header struct {
+	Kind   HeaderKind
+	Values []string // the string values, for string and tuple
+	Span   Span     // the assigned value
+}
+
+// Known reports whether the header's value is known statically.
+func (h Header) Known() bool {
+	return h.Kind == HeaderMissing || h.Kind == HeaderNone || h.Kind == HeaderString || h.Kind == HeaderTuple
+}
+
+// Import is one imported name: `import sqlalchemy as sa` gives Module "sqlalchemy",
+// Local "sa"; `from alembic import op` gives Module "alembic", Name "op", Local "op".
+type Import struct {
+	Module string
+	Name   string
+	Local  string
+	Span   Span
+}
+
+// Qualified is the full dotted name the local name stands for.
+func (i Import) Qualified() string {
+	if i.Name == "" {
+		return i.Module
+	}
+	return i.Module + "." + i.Name
+}
+
+// BodyKind summarises what a function body holds.
+type BodyKind string
+
+const (
+	BodyMissing BodyKind = "missing" // no such function
+	BodyEmpty   BodyKind = "empty"   // only pass, docstrings, comments or ellipsis
+	BodyRaise   BodyKind = "raise"   // raises (e.g. NotImplementedError) before any operation
+	BodyCode    BodyKind = "code"    // anything else
+)
+
+// Function is upgrade() or downgrade() with its operations in execution order.
+type Function struct {
+	Name     string
+	Span     Span // the whole definition
+	Body     Span // the block
+	Indent   string
+	Kind     BodyKind
+	Ops      []*Op
+	LastStmt Span // the last statement of the body, where appended code goes
+}
+
+// Op is one operation in upgrade or downgrade.
+type Op struct {
+	Name     string // Alembic name ("add_column"), or EnumCreate/EnumDrop/BindExecute/UnknownCall
+	Receiver string // "op", "batch_op", "" for bare imported functions
+	Call     *Expr  // the call expression
+	Stmt     Span   // the whole statement holding the call
+	Indent   string // indentation of the statement
+
+	// Args are the arguments bound to Alembic's parameter names; Varargs are the
+	// *columns / *elements; Extra are **kw keywords (dialect options).
+	Args    map[string]*Expr
+	Varargs []*Expr
+	Extra   map[string]*Expr
+	// Unbound is set when *args/**kwargs hide what is bound: rules must not assume.
+	Unbound bool
+	// ArgProblems are arguments Alembic would reject (unknown keyword, arity).
+	ArgProblems []string
+
+	Batch       *Batch // inside `with op.batch_alter_table(...) as x:`
+	Autocommit  bool   // inside `with op.get_context().autocommit_block():`
+	Conditional bool   // inside if/for/while/try, or after a conditional return
+	Helper      string // reached through this same-file helper function
+	Engine      string // from upgrade_<engine>() in multi-database templates
+
+	SQL *SQL // for execute-like operations
+
+	// Resolved maps an argument that is a variable name to the value assigned to it.
+	Resolved map[string]*Expr
+	// Target is the enum type of EnumCreate/EnumDrop, TargetVar the variable holding it.
+	Target    *Expr
+	TargetVar string
+	// Locals are the function's assignments seen so far, for resolving names.
+	Locals map[string]*Expr
+}
+
+// Value returns a bound argument with variables resolved to their assigned value.
+func (o *Op) Value(name string) *Expr {
+	if r := o.Resolved[name]; r != nil {
+		return r
+	}
+	return o.Args[name]
+}
+
+// Pseudo-operations that are not Alembic op calls but matter to the rules.
+const (
+	EnumCreate  = "enum.create"  // <enum>.create(bind, ...)
+	EnumDrop    = "enum.drop"    // <enum>.drop(bind, ...)
+	BindExecute = "bind.execute" // connection.execute(...) / op.get_bind().execute(...)
+	UnknownCall = "unknown"      // a call we cannot see into (it may change data or schema)
+)
+
+// Batch is the batch_alter_table block an operation belongs to.
+type Batch struct {
+	Table string
+	Alias string
+	Op    *Op // the batch_alter_table call itself
+}
+
+// Arg returns a bound argument or nil.
+func (o *Op) Arg(name string) *Expr { return o.Args[name] }
+
+// ArgString returns a bound argument's string value.
+func (o *Op) ArgString(name string) (string, bool) { return o.Args[name].StringValue() }
+
+// Table is the table the operation applies to, when it is a literal (or the batch table).
+func (o *Op) Table() (string, bool) {
+	if s, ok := o.ArgString("table_name"); ok {
+		return s, true
+	}
+	for _, name := range []string{"source_table", "old_table_name"} {
+		if s, ok := o.ArgString(name); ok {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// Certain reports whether the operation always runs exactly as written.
+func (o *Op) Certain() bool { return !o.Conditional && !o.Unbound }

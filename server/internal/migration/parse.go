@@ -1,0 +1,280 @@
+package migration
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// MaxFileSize is the largest revision file we read; real ones are at most a few hundred KB.
+const MaxFileSize = 5 << 20
+
+// FileError is a problem with one file; the rest of the project proceeds.
+type FileError struct {
+	Path   string
+	Line   int // 0 when not about a position
+	Column int
+	Msg    string
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Msg)
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// ParseFile reads and parses a revision file.
+func ParseFile(ctx context.Context, path string) (*Migration, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: err.Error()}
+	}
+	if info.IsDir() {
+		return nil, &FileError{Path: path, Msg: "is a directory"}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &FileError{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MB limit for a revision file", info.Size(), MaxFileSize>>20)}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: err.Error()}
+	}
+	return Parse(ctx, path, src)
+}
+
+// Parse builds the model of one revision file. A file with syntax errors yields
+// both the partial model and a *FileError pointing at the first error.
+func Parse(ctx context.Context, path string, src []byte) (*Migration, error) {
+	if len(src) > MaxFileSize {
+		return nil, &FileError{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MB limit for a revision file", len(src), MaxFileSize>>20)}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil, &FileError{Path: path, Msg: "binary file (contains NUL bytes), not Python source"}
+	}
+	if !utf8.Valid(src) {
+		line := bytes.Count(src[:firstInvalidUTF8(src)], []byte("\n")) + 1
+		return nil, &FileError{Path: path, Line: line, Column: 1, Msg: "not valid UTF-8; save the file as UTF-8 (Alembic writes UTF-8)"}
+	}
+	tree, err := pysyntax.Parse(ctx, src)
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: err.Error()}
+	}
+	defer tree.Close()
+	m := &Migration{Path: path, Source: src, Vars: map[string]*Expr{}}
+	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{}}
+	x.module(tree.Root())
+	m.Upgrade = x.function("upgrade")
+	m.Downgrade = x.function("downgrade")
+	m.Directives = directives(tree)
+	m.SyntaxErrors = tree.SyntaxErrors(10)
+	if len(m.SyntaxErrors) > 0 {
+		s := m.SyntaxErrors[0]
+		return m, &FileError{Path: path, Line: s.Span.StartLine, Column: s.Span.StartCol, Msg: "syntax error: " + s.Message}
+	}
+	return m, nil
+}
+
+// IsSyntaxError reports whether err is a FileError produced for a syntax error.
+func IsSyntaxError(err error) bool {
+	var fe *FileError
+	return errors.As(err, &fe) && strings.HasPrefix(fe.Msg, "syntax error")
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+type extractor struct {
+	t       *pysyntax.Tree
+	m       *Migration
+	funcs   map[string]*pysyntax.Node // module-level functions by name
+	opNames map[string]bool           // local names bound to alembic.op
+	bareOps map[string]string         // local name -> op name, from `from alembic.op import x`
+}
+
+var (
+	docRevision = regexp.MustCompile(`(?m)^\s*Revision ID:\s*(\S+)`)
+	docRevises  = regexp.MustCompile(`(?m)^\s*Revises:[ \t]*([^\n]*)`)
+)
+
+func (x *extractor) module(root *pysyntax.Node) {
+	for i := 0; i < int(root.NamedChildCount()); i++ {
+		x.moduleStatement(root.NamedChild(i), i == 0 || x.onlyCommentsBefore(root, i))
+	}
+	for _, h := range []*Header{&x.m.Revision, &x.m.DownRevision, &x.m.BranchLabels, &x.m.DependsOn} {
+		if h.Kind == "" {
+			h.Kind = HeaderMissing
+		}
+	}
+}
+
+func (x *extractor) onlyCommentsBefore(root *pysyntax.Node, i int) bool {
+	for j := 0; j < i; j++ {
+		if root.NamedChild(j).Type() != "comment" {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *extractor) moduleStatement(n *pysyntax.Node, first bool) {
+	switch n.Type() {
+	case "expression_statement":
+		c := n.NamedChild(0)
+		if c == nil {
+			return
+		}
+		switch c.Type() {
+		case "string":
+			if first {
+				doc := x.t.Expr(c)
+				x.m.DocSpan = doc.Span
+				if mm := docRevision.FindStringSubmatch(doc.Str); mm != nil {
+					x.m.DocRevision = mm[1]
+				}
+				if mm := docRevises.FindStringSubmatch(doc.Str); mm != nil {
+					x.m.DocRevises = strings.TrimSpace(mm[1])
+				}
+			}
+		case "assignment":
+			x.moduleAssignment(c)
+		}
+	case "import_statement", "import_from_statement", "future_import_statement":
+		x.imports(n)
+	case "function_definition":
+		if name := n.ChildByFieldName("name"); name != nil {
+			x.funcs[x.t.Text(name)] = n
+		}
+	case "decorated_definition":
+		if def := n.ChildByFieldName("definition"); def != nil {
+			x.moduleStatement(def, false)
+		}
+	case "if_statement", "try_statement", "block", "else_clause", "elif_clause", "except_clause", "finally_clause":
+		// imports and definitions guarded by TYPE_CHECKING or try/except ImportError
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			x.moduleStatement(n.NamedChild(i), false)
+		}
+	}
+}
+
+func (x *extractor) moduleAssignment(a *pysyntax.Node) {
+	left, right := a.ChildByFieldName("left"), a.ChildByFieldName("right")
+	if left == nil || left.Type() != "identifier" || right == nil {
+		return
+	}
+	name := x.t.Text(left)
+	value := x.t.Expr(right)
+	if right.Type() == "assignment" { // a = b = "x"
+		value = x.t.Expr(right.ChildByFieldName("right"))
+	}
+	x.m.Vars[name] = value
+	var h *Header
+	switch name {
+	case "revision":
+		h = &x.m.Revision
+	case "down_revision":
+		h = &x.m.DownRevision
+	case "branch_labels":
+		h = &x.m.BranchLabels
+	case "depends_on":
+		h = &x.m.DependsOn
+	default:
+		return
+	}
+	*h = x.header(value)
+}
+
+func (x *extractor) header(e *Expr) Header {
+	h := Header{Span: e.Span}
+	switch e.Kind {
+	case pysyntax.None:
+		h.Kind = HeaderNone
+	case pysyntax.String:
+		h.Kind, h.Values = HeaderString, []string{e.Str}
+	case pysyntax.Tuple, pysyntax.List:
+		if values, ok := e.Strings(); ok {
+			h.Kind, h.Values = HeaderTuple, values
+		} else {
+			h.Kind = HeaderOther
+		}
+	case pysyntax.Name:
+		// a constant assigned earlier in the file is still a known value
+		if v, ok := x.m.Vars[e.Name]; ok && v != e {
+			if inner := x.header(v); inner.Known() {
+				inner.Span = e.Span
+				return inner
+			}
+		}
+		h.Kind = HeaderName
+	default:
+		h.Kind = HeaderOther
+	}
+	return h
+}
+
+func (x *extractor) imports(n *pysyntax.Node) {
+	module := ""
+	if mn := n.ChildByFieldName("module_name"); mn != nil {
+		module = x.t.Text(mn)
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		if n.FieldNameForChild(indexOfChild(n, c)) == "module_name" {
+			continue
+		}
+		var name, local string
+		switch c.Type() {
+		case "dotted_name":
+			name = x.t.Text(c)
+			local = name
+			if module == "" {
+				local = strings.SplitN(name, ".", 2)[0]
+			}
+		case "aliased_import":
+			name = x.t.Text(c.ChildByFieldName("name"))
+			local = x.t.Text(c.ChildByFieldName("alias"))
+		case "wildcard_import":
+			name, local = "*", "*"
+		default:
+			continue
+		}
+		imp := Import{Module: module, Name: name, Local: local, Span: x.t.Span(c)}
+		if module == "" {
+			imp = Import{Module: name, Local: local, Span: imp.Span}
+		}
+		x.m.Imports = append(x.m.Imports, imp)
+		switch q := imp.Qualified(); {
+		case q == "alembic.op":
+			x.opNames[local] = true
+		case q == "alembic" && local == "alembic":
+			x.opNames["alembic.op"] = true
+		case strings.HasPrefix(q, "alembic.op.") && local != "*":
+			x.bareOps[local] = strings.TrimPrefix(q, "alembic.op.")
+		}
+	}
+}
+
+// indexOfChild finds c among n's children (field names are per child index).
+func indexOfChild(n, c *pysyntax.Node) int {
+	for i := 0; i < int(n.ChildCount()); i++ {
+		if n.Child(i).StartByte() == c.StartByte() && n.Child(i).EndByte() == c.EndByte() && n.Child(i).Type() == c.Type() {
+			return i
+		}
+	}
+	return -1
+}

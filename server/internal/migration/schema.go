@@ -1,0 +1,298 @@
+package migration
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// Column is an sa.Column(...) expression.
+type Column struct {
+	Name          string
+	NameKnown     bool
+	Type          *TypeRef
+	PrimaryKey    bool
+	ServerDefault *Expr // nil when absent
+	ForeignKeys   []ForeignKey
+	Expr          *Expr
+	nullable      *Expr
+}
+
+// Nullable reports the column's nullability and whether it is known statically.
+// An absent nullable= means NULL allowed unless the column is a primary key.
+func (c *Column) Nullable() (nullable, known bool) {
+	if c.nullable == nil {
+		return !c.PrimaryKey, true
+	}
+	v, ok := c.nullable.BoolValue()
+	return v, ok
+}
+
+// TypeRef is a column type expression.
+type TypeRef struct {
+	Name   string // final name segment: "Enum", "ENUM", "ARRAY", "String", "VARCHAR", ...
+	Dotted string // as written: "sa.Enum", "postgresql.ENUM"
+	Var    string // the variable it was read from, if any
+	Expr   *Expr
+	Enum   *Enum
+	Item   *TypeRef // ARRAY element type
+	Length int      // String(n)/VARCHAR(n) length; 0 when absent
+}
+
+// Enum is a named enumerated type (sa.Enum / postgresql.ENUM).
+type Enum struct {
+	Name        string // "" when not given literally
+	Values      []string
+	ValuesKnown bool
+	// Native is false for sa.Enum(..., native_enum=False): no database type exists.
+	Native bool
+	// CreateType is false for postgresql.ENUM(..., create_type=False): table DDL
+	// will not issue CREATE TYPE (an explicit .create() still does).
+	CreateType bool
+	Dialect    bool // postgresql.ENUM rather than the generic sa.Enum
+}
+
+// columnHelpers are positional Column arguments that are not the type.
+var columnHelpers = map[string]bool{"ForeignKey": true, "Sequence": true, "Identity": true, "Computed": true,
+	"CheckConstraint": true, "UniqueConstraint": true, "DefaultClause": true, "FetchedValue": true}
+
+// Resolve follows a variable to the value assigned to it for an operation:
+// the function's assignments first, then module level.
+func (m *Migration) Resolve(o *Op, e *Expr) (*Expr, string) {
+	varName := ""
+	for range 4 {
+		if e == nil || e.Kind != pysyntax.Name {
+			break
+		}
+		v := o.Locals[e.Name]
+		if v == nil {
+			v = m.Vars[e.Name]
+		}
+		if v == nil {
+			break
+		}
+		varName, e = e.Name, v
+	}
+	return e, varName
+}
+
+// Column interprets an sa.Column(...) argument of an operation.
+func (m *Migration) Column(o *Op, e *Expr) *Column {
+	e, _ = m.Resolve(o, e)
+	if e == nil || e.Kind != pysyntax.Call || pysyntax.LastName(e.CallName()) != "Column" {
+		return nil
+	}
+	c := &Column{Expr: e, nullable: e.Keyword("nullable"), ServerDefault: e.Keyword("server_default")}
+	if c.ServerDefault != nil && c.ServerDefault.IsNone() {
+		c.ServerDefault = nil
+	}
+	if pk, ok := e.Keyword("primary_key").BoolValue(); ok {
+		c.PrimaryKey = pk
+	}
+	args := e.Args
+	if len(args) > 0 && args[0].Kind == pysyntax.String {
+		c.Name, c.NameKnown = args[0].Str, true
+		args = args[1:]
+	} else if name, ok := e.Keyword("name").StringValue(); ok {
+		c.Name, c.NameKnown = name, true
+	}
+	if t := e.Keyword("type_"); t != nil {
+		c.Type = m.Type(o, t)
+	}
+	for _, a := range args {
+		if a.Kind == pysyntax.Call && pysyntax.LastName(a.CallName()) == "ForeignKey" {
+			c.ForeignKeys = append(c.ForeignKeys, foreignKeyFromColumn(c.Name, a))
+			continue
+		}
+		if c.Type == nil && !columnHelpers[pysyntax.LastName(a.CallName())] {
+			c.Type = m.Type(o, a)
+		}
+	}
+	return c
+}
+
+// Type interprets a type expression (sa.String(50), sa.Integer, a variable...).
+func (m *Migration) Type(o *Op, e *Expr) *TypeRef {
+	resolved, varName := m.Resolve(o, e)
+	if resolved == nil {
+		return nil
+	}
+	t := &TypeRef{Var: varName, Expr: resolved}
+	switch resolved.Kind {
+	case pysyntax.Call:
+		t.Dotted = resolved.CallName()
+	case pysyntax.Name, pysyntax.Attribute:
+		t.Dotted = resolved.Dotted()
+	default:
+		return t
+	}
+	t.Name = pysyntax.LastName(t.Dotted)
+	if resolved.Kind != pysyntax.Call {
+		return t
+	}
+	switch t.Name {
+	case "Enum", "ENUM":
+		t.Enum = enumOf(resolved, t.Name == "ENUM")
+	case "ARRAY":
+		item := resolved.Keyword("item_type")
+		if len(resolved.Args) > 0 {
+			item = resolved.Args[0]
+		}
+		if item != nil {
+			t.Item = m.Type(o, item)
+		}
+	default:
+		length := resolved.Keyword("length")
+		if len(resolved.Args) > 0 {
+			length = resolved.Args[0]
+		}
+		if length != nil && length.Kind == pysyntax.Number {
+			t.Length, _ = strconv.Atoi(length.Text)
+		}
+	}
+	return t
+}
+
+func enumOf(e *Expr, dialect bool) *Enum {
+	en := &Enum{Native: true, CreateType: true, Dialect: dialect, ValuesKnown: true}
+	en.Name, _ = e.Keyword("name").StringValue()
+	if v, ok := e.Keyword("native_enum").BoolValue(); ok {
+		en.Native = v
+	} else if e.Keyword("native_enum") != nil {
+		en.ValuesKnown = false
+	}
+	if v, ok := e.Keyword("create_type").BoolValue(); ok {
+		en.CreateType = v
+	}
+	for _, a := range e.Args {
+		if a.Kind != pysyntax.String {
+			en.ValuesKnown = false // *values, a Python enum class, a constant...
+			continue
+		}
+		en.Values = append(en.Values, a.Str)
+	}
+	return en
+}
+
+// isEnumType reports whether e constructs a sa.Enum / postgresql.ENUM.
+func isEnumType(e *Expr) bool {
+	if e == nil || e.Kind != pysyntax.Call {
+		return false
+	}
+	n := pysyntax.LastName(e.CallName())
+	return n == "Enum" || n == "ENUM"
+}
+
+// ForeignKey is a foreign key from a column or a ForeignKeyConstraint.
+type ForeignKey struct {
+	Name       string // "" when unnamed (PostgreSQL names it <table>_<col>_fkey)
+	Columns    []string
+	RefTable   string // "" when not literal
+	RefColumns []string
+	Expr       *Expr
+}
+
+func foreignKeyFromColumn(column string, e *Expr) ForeignKey {
+	fk := ForeignKey{Columns: []string{column}, Expr: e}
+	fk.Name, _ = e.Keyword("name").StringValue()
+	if len(e.Args) > 0 {
+		if target, ok := e.Args[0].StringValue(); ok {
+			fk.RefTable, fk.RefColumns = splitTarget(target)
+		}
+	}
+	return fk
+}
+
+// splitTarget turns "schema.table.col" into ("table", ["col"]).
+func splitTarget(target string) (string, []string) {
+	parts := strings.Split(target, ".")
+	if len(parts) < 2 {
+		return "", nil
+	}
+	return parts[len(parts)-2], []string{parts[len(parts)-1]}
+}
+
+// Constraint is a table-level constraint in create_table.
+type Constraint struct {
+	Kind       string // "foreignkey", "unique", "primary", "check"
+	Name       string
+	Columns    []string
+	ForeignKey *ForeignKey
+	Expr       *Expr
+}
+
+var constraintKinds = map[string]string{"ForeignKeyConstraint": "foreignkey", "UniqueConstraint": "unique",
+	"PrimaryKeyConstraint": "primary", "CheckConstraint": "check"}
+
+// Table is what create_table declares.
+type Table struct {
+	Name        string
+	Columns     []*Column
+	Constraints []Constraint
+}
+
+// CreateTable interprets a create_table operation.
+func (m *Migration) CreateTable(o *Op) *Table {
+	name, ok := o.ArgString("table_name")
+	if !ok || o.Name != "create_table" {
+		return nil
+	}
+	t := &Table{Name: name}
+	for _, a := range o.Varargs {
+		if c := m.Column(o, a); c != nil {
+			t.Columns = append(t.Columns, c)
+			continue
+		}
+		a, _ := m.Resolve(o, a)
+		kind := constraintKinds[pysyntax.LastName(a.CallName())]
+		if kind == "" {
+			continue
+		}
+		c := Constraint{Kind: kind, Expr: a}
+		c.Name, _ = a.Keyword("name").StringValue()
+		if kind == "foreignkey" && len(a.Args) >= 2 {
+			local, _ := a.Args[0].Strings()
+			remote, _ := a.Args[1].Strings()
+			fk := &ForeignKey{Name: c.Name, Columns: local, Expr: a}
+			for _, r := range remote {
+				table, cols := splitTarget(r)
+				fk.RefTable = table
+				fk.RefColumns = append(fk.RefColumns, cols...)
+			}
+			c.Columns, c.ForeignKey = local, fk
+		} else if kind != "check" {
+			for _, col := range a.Args {
+				if s, ok := col.StringValue(); ok {
+					c.Columns = append(c.Columns, s)
+				}
+			}
+		}
+		t.Constraints = append(t.Constraints, c)
+	}
+	for _, c := range t.Columns {
+		if c.PrimaryKey {
+			continue
+		}
+		for _, pk := range t.Constraints {
+			if pk.Kind == "primary" && contains(pk.Columns, c.Name) {
+				c.PrimaryKey = true
+			}
+		}
+	}
+	return t
+}
+
+// ForeignKeys lists every foreign key a create_table declares (column and table level).
+func (t *Table) ForeignKeys() []ForeignKey {
+	var out []ForeignKey
+	for _, c := range t.Columns {
+		out = append(out, c.ForeignKeys...)
+	}
+	for _, c := range t.Constraints {
+		if c.ForeignKey != nil {
+			out = append(out, *c.ForeignKey)
+		}
+	}
+	return out
+}

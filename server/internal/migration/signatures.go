@@ -1,0 +1,160 @@
+package migration
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// signature describes an Alembic operation's parameters (alembic 1.8 - 1.16).
+type signature struct {
+	positional []string // positional-or-keyword parameters, in order
+	required   int      // how many of them have no default
+	varargs    string   // name of *args ("columns", "elements"), "" if none
+	keywords   []string // keyword-only parameters
+	dialectKw  bool     // **kw accepts <dialect>_<option> keywords
+	anyKw      bool     // **kw accepts any keyword (create_table's table options)
+}
+
+// dialectKeyword matches the **kw names SQLAlchemy accepts: <dialect>_<option>.
+var dialectKeyword = regexp.MustCompile(`^(postgresql|mysql|mariadb|sqlite|mssql|oracle)_[a-z_]+$`)
+
+func sig(positional []string, required int, varargs string, keywords []string, kw string) signature {
+	return signature{positional: positional, required: required, varargs: varargs, keywords: keywords,
+		dialectKw: kw == "dialect" || kw == "any", anyKw: kw == "any"}
+}
+
+var alterColumnKeywords = []string{"nullable", "comment", "server_default", "new_column_name", "type_",
+	"existing_type", "existing_server_default", "existing_nullable", "existing_comment", "schema",
+	"autoincrement", "existing_autoincrement"}
+
+// opSignatures are the operations of alembic.op.
+var opSignatures = map[string]signature{
+	"create_table":              sig([]string{"table_name"}, 1, "columns", []string{"schema", "comment", "info", "prefixes", "if_not_exists", "keep_existing", "extend_existing", "quote", "must_exist", "implicit_returning"}, "any"),
+	"drop_table":                sig([]string{"table_name"}, 1, "", []string{"schema", "if_exists"}, "any"),
+	"rename_table":              sig([]string{"old_table_name", "new_table_name"}, 2, "", []string{"schema"}, ""),
+	"add_column":                sig([]string{"table_name", "column"}, 2, "", []string{"schema", "if_not_exists"}, ""),
+	"drop_column":               sig([]string{"table_name", "column_name"}, 2, "", []string{"schema", "if_exists"}, "dialect"),
+	"alter_column":              sig([]string{"table_name", "column_name"}, 2, "", alterColumnKeywords, "dialect"),
+	"create_index":              sig([]string{"index_name", "table_name", "columns"}, 3, "", []string{"schema", "unique", "if_not_exists", "quote", "info"}, "dialect"),
+	"drop_index":                sig([]string{"index_name", "table_name"}, 1, "", []string{"schema", "if_exists"}, "dialect"),
+	"create_foreign_key":        sig([]string{"constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"}, 5, "", []string{"onupdate", "ondelete", "deferrable", "initially", "match", "source_schema", "referent_schema"}, "dialect"),
+	"create_unique_constraint":  sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect"),
+	"create_check_constraint":   sig([]string{"constraint_name", "table_name", "condition"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect"),
+	"create_primary_key":        sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema"}, ""),
+	"create_exclude_constraint": sig([]string{"constraint_name", "table_name"}, 2, "elements", []string{"where", "using", "deferrable", "initially", "schema"}, "dialect"),
+	"drop_constraint":           sig([]string{"constraint_name", "table_name", "type_"}, 2, "", []string{"schema", "if_exists"}, ""),
+	"execute":                   sig([]string{"sqltext"}, 1, "", []string{"execution_options"}, ""),
+	"bulk_insert":               sig([]string{"table", "rows"}, 2, "", []string{"multiinsert"}, ""),
+	"create_table_comment":      sig([]string{"table_name", "comment"}, 2, "", []string{"existing_comment", "schema"}, ""),
+	"drop_table_comment":        sig([]string{"table_name"}, 1, "", []string{"existing_comment", "schema"}, ""),
+	"batch_alter_table":         sig([]string{"table_name", "schema", "recreate", "partial_reordering", "copy_from", "table_args", "table_kwargs", "reflect_args", "reflect_kwargs", "naming_convention"}, 1, "", nil, ""),
+	"create_sequence":           sig([]string{"sequence"}, 1, "", nil, "any"),
+	"drop_sequence":             sig([]string{"sequence"}, 1, "", nil, "any"),
+	"run_async":                 sig([]string{"async_function"}, 1, "args", nil, "any"),
+	"invoke":                    sig([]string{"operation"}, 1, "", nil, ""),
+	"implementation_for":        sig([]string{"op_cls"}, 1, "", nil, ""),
+	// Helpers that are not schema operations; they still bind so typos are caught.
+	"f":              sig([]string{"name"}, 1, "", nil, ""),
+	"inline_literal": sig([]string{"value", "type_"}, 1, "", nil, ""),
+	"get_bind":       sig(nil, 0, "", nil, ""),
+	"get_context":    sig(nil, 0, "", nil, ""),
+}
+
+// batchSignatures are the operations of a batch_alter_table block: the table
+// comes from the block, so it is not a parameter.
+var batchSignatures = map[string]signature{
+	"add_column":                sig([]string{"column"}, 1, "", []string{"insert_before", "insert_after", "if_not_exists"}, ""),
+	"drop_column":               sig([]string{"column_name"}, 1, "", []string{"if_exists"}, "dialect"),
+	"alter_column":              sig([]string{"column_name"}, 1, "", append([]string{"insert_before", "insert_after"}, alterColumnKeywords...), "dialect"),
+	"create_index":              sig([]string{"index_name", "columns"}, 2, "", []string{"unique", "if_not_exists", "quote", "info"}, "dialect"),
+	"drop_index":                sig([]string{"index_name"}, 1, "", []string{"if_exists"}, "dialect"),
+	"create_foreign_key":        sig([]string{"constraint_name", "referent_table", "local_cols", "remote_cols"}, 4, "", []string{"referent_schema", "onupdate", "ondelete", "deferrable", "initially", "match"}, "dialect"),
+	"create_unique_constraint":  sig([]string{"constraint_name", "columns"}, 2, "", []string{"deferrable", "initially"}, "dialect"),
+	"create_check_constraint":   sig([]string{"constraint_name", "condition"}, 2, "", []string{"deferrable", "initially"}, "dialect"),
+	"create_primary_key":        sig([]string{"constraint_name", "columns"}, 2, "", nil, ""),
+	"create_exclude_constraint": sig([]string{"constraint_name"}, 1, "elements", []string{"where", "using", "deferrable", "initially"}, "dialect"),
+	"drop_constraint":           sig([]string{"constraint_name", "type_"}, 1, "", []string{"if_exists"}, ""),
+	"create_table_comment":      sig([]string{"comment"}, 1, "", []string{"existing_comment"}, ""),
+	"drop_table_comment":        sig(nil, 0, "", []string{"existing_comment"}, ""),
+	"execute":                   sig([]string{"sqltext"}, 1, "", []string{"execution_options"}, ""),
+	"bulk_insert":               sig([]string{"table", "rows"}, 2, "", []string{"multiinsert"}, ""),
+	"f":                         sig([]string{"name"}, 1, "", nil, ""),
+	"get_bind":                  sig(nil, 0, "", nil, ""),
+}
+
+// IsOperation reports whether name is an Alembic operation (inside a batch block or not).
+func IsOperation(name string, batch bool) bool {
+	if batch {
+		_, ok := batchSignatures[name]
+		return ok
+	}
+	_, ok := opSignatures[name]
+	return ok
+}
+
+// bind fills op.Args/Varargs/Extra from the call, the way Python would bind them.
+func bind(o *Op, call *Expr, s signature) {
+	o.Args = make(map[string]*Expr, len(call.Args)+len(call.Keywords))
+	for i, a := range call.Args {
+		switch {
+		case a.Kind == pysyntax.Splat:
+			o.Unbound = true
+		case o.Unbound:
+			// after *args, positions are unknown
+		case i < len(s.positional):
+			o.Args[s.positional[i]] = a
+		case s.varargs != "":
+			o.Varargs = append(o.Varargs, a)
+		default:
+			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() takes %d positional arguments but %d were given", o.Name, len(s.positional), len(call.Args)))
+		}
+	}
+	for _, k := range call.Keywords {
+		switch {
+		case k.Name == "**":
+			o.Unbound = true
+		case contains(s.positional, k.Name) || contains(s.keywords, k.Name):
+			if _, dup := o.Args[k.Name]; dup {
+				o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() got multiple values for argument %q", o.Name, k.Name))
+			}
+			o.Args[k.Name] = k.Value
+		case s.anyKw || (s.dialectKw && dialectKeyword.MatchString(k.Name)):
+			if o.Extra == nil {
+				o.Extra = map[string]*Expr{}
+			}
+			o.Extra[k.Name] = k.Value
+		default:
+			o.ArgProblems = append(o.ArgProblems, unknownKeyword(o.Name, k.Name, s))
+		}
+	}
+	if o.Unbound {
+		return
+	}
+	for _, p := range s.positional[:s.required] {
+		if o.Args[p] == nil {
+			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() missing required argument %q", o.Name, p))
+		}
+	}
+}
+
+// commonMistakes maps keywords people write to the ones Alembic expects.
+var commonMistakes = map[string]string{"type": "type_", "default": "server_default", "new_name": "new_column_name", "unique_constraint": "unique", "concurrently": "postgresql_concurrently", "table": "table_name"}
+
+func unknownKeyword(op, kw string, s signature) string {
+	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw)
+	if want, ok := commonMistakes[kw]; ok && (contains(s.positional, want) || contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {
+		msg += fmt.Sprintf(" (did you mean %q?)", want)
+	}
+	return msg
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

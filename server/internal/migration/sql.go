@@ -1,0 +1,156 @@
+package migration
+
+import (
+	"regexp"
+	"strings"
+)
+
+// SQL is what an execute-like operation runs. When the text is not a literal
+// (f-string, .format(), a variable, a SQLAlchemy construct), Known is false and the
+// rules must treat the statement as unknown: never guess.
+type SQL struct {
+	Known      bool
+	Text       string
+	Statements []Statement
+}
+
+// StatementKind classifies one SQL statement.
+type StatementKind string
+
+const (
+	SQLUpdate       StatementKind = "update"
+	SQLDelete       StatementKind = "delete"
+	SQLInsert       StatementKind = "insert"
+	SQLSelect       StatementKind = "select"
+	SQLAlterTypeAdd StatementKind = "alter_type_add_value"
+	SQLAlterType    StatementKind = "alter_type"
+	SQLCreateType   StatementKind = "create_type"
+	SQLDropType     StatementKind = "drop_type"
+	SQLCreateIndex  StatementKind = "create_index"
+	SQLDropIndex    StatementKind = "drop_index"
+	SQLAlterTable   StatementKind = "alter_table"
+	SQLCreateTable  StatementKind = "create_table"
+	SQLDropTable    StatementKind = "drop_table"
+	SQLOther        StatementKind = "other"
+)
+
+// Statement is one classified statement.
+type Statement struct {
+	Kind         StatementKind
+	Text         string
+	Concurrently bool   // CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY
+	Table        string // the table for UPDATE/DELETE/INSERT/ALTER TABLE/CREATE INDEX ON
+	Object       string // the type or index name
+	Value        string // ALTER TYPE ... ADD VALUE 'x': x
+}
+
+var (
+	sqlComment   = regexp.MustCompile(`(?s)--[^\n]*|/\*.*?\*/`)
+	identPattern = `("(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\s*\.\s*("(?:[^"]|"")+"|[A-Za-z_][\w$]*))?`
+	reUpdate     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?UPDATE\s+(?:ONLY\s+)?` + identPattern)
+	reDelete     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?DELETE\s+FROM\s+(?:ONLY\s+)?` + identPattern)
+	reInsert     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?INSERT\s+INTO\s+` + identPattern)
+	reAddValue   = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern + `\s+ADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?'((?:[^']|'')*)'`)
+	reAlterType  = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern)
+	reCreateType = regexp.MustCompile(`(?is)^CREATE\s+TYPE\s+` + identPattern)
+	reDropType   = regexp.MustCompile(`(?is)^DROP\s+TYPE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
+	reCreateIdx  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:` + identPattern + `\s+)?ON\s+(?:ONLY\s+)?` + identPattern)
+	reDropIdx    = regexp.MustCompile(`(?is)^DROP\s+INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?` + identPattern)
+	reReindex    = regexp.MustCompile(`(?is)^REINDEX\s+(?:\([^)]*\)\s*)?\w+\s+CONCURRENTLY\b`)
+	reAlterTable = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?` + identPattern)
+	reCreateTab  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNLOGGED\s+|TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?` + identPattern)
+	reDropTable  = regexp.MustCompile(`(?is)^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
+	reSelect     = regexp.MustCompile(`(?is)^(?:SELECT|WITH)\b`)
+)
+
+// ClassifySQL splits literal SQL into statements and classifies each.
+func ClassifySQL(text string) *SQL {
+	s := &SQL{Known: true, Text: text}
+	for _, stmt := range splitStatements(sqlComment.ReplaceAllString(text, " ")) {
+		s.Statements = append(s.Statements, classify(stmt))
+	}
+	return s
+}
+
+// ident returns the unqualified, unquoted name of a matched (schema.)name.
+func ident(first, second string) string {
+	name := first
+	if second != "" {
+		name = second
+	}
+	if strings.HasPrefix(name, `"`) {
+		return strings.ReplaceAll(name[1:len(name)-1], `""`, `"`)
+	}
+	return strings.ToLower(name)
+}
+
+func classify(stmt string) Statement {
+	st := Statement{Kind: SQLOther, Text: stmt}
+	if m := reAddValue.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Object, st.Value = SQLAlterTypeAdd, ident(m[1], m[2]), strings.ReplaceAll(m[3], "''", "'")
+	} else if m := reAlterType.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Object = SQLAlterType, ident(m[1], m[2])
+	} else if m := reCreateType.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Object = SQLCreateType, ident(m[1], m[2])
+	} else if m := reDropType.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Object = SQLDropType, ident(m[1], m[2])
+	} else if m := reCreateIdx.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Concurrently, st.Object, st.Table = SQLCreateIndex, m[1] != "", ident(m[2], m[3]), ident(m[4], m[5])
+	} else if m := reDropIdx.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Concurrently, st.Object = SQLDropIndex, m[1] != "", ident(m[2], m[3])
+	} else if reReindex.MatchString(stmt) {
+		st.Concurrently = true
+	} else if m := reUpdate.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Table = SQLUpdate, ident(m[1], m[2])
+	} else if m := reDelete.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Table = SQLDelete, ident(m[1], m[2])
+	} else if m := reInsert.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Table = SQLInsert, ident(m[1], m[2])
+	} else if m := reAlterTable.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Table = SQLAlterTable, ident(m[1], m[2])
+	} else if m := reCreateTab.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Table = SQLCreateTable, ident(m[1], m[2])
+	} else if m := reDropTable.FindStringSubmatch(stmt); m != nil {
+		st.Kind, st.Table = SQLDropTable, ident(m[1], m[2])
+	} else if reSelect.MatchString(stmt) {
+		st.Kind = SQLSelect
+	}
+	return st
+}
+
+// splitStatements splits on semicolons outside quotes and dollar-quoted bodies.
+func splitStatements(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '\'', '"':
+			if j := strings.IndexByte(text[i+1:], c); j >= 0 {
+				i += j + 1
+			} else {
+				i = len(text)
+			}
+		case '$':
+			if m := dollarTag.FindString(text[i:]); m != "" {
+				if j := strings.Index(text[i+len(m):], m); j >= 0 {
+					i += len(m) + j + len(m) - 1
+				} else {
+					i = len(text)
+				}
+			}
+		case ';':
+			out = appendStatement(out, text[start:i])
+			start = i + 1
+		}
+	}
+	return appendStatement(out, text[min(start, len(text)):])
+}
+
+var dollarTag = regexp.MustCompile(`^\$[A-Za-z_]*\$`)
+
+func appendStatement(out []string, s string) []string {
+	if s = strings.Join(strings.Fields(s), " "); s != "" {
+		out = append(out, s)
+	}
+	return out
+}

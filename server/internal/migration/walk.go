@@ -1,0 +1,466 @@
+package migration
+
+import (
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// scope is what the walker knows at a point of a function body.
+type scope struct {
+	conditional bool
+	batch       *Batch
+	autocommit  bool
+	helper      string
+	engine      string
+	opNames     map[string]bool  // receivers that are alembic.op here (imports plus an `op` parameter)
+	binds       map[string]bool  // names assigned from op.get_bind() / op.get_context().bind
+	locals      map[string]*Expr // assignments inside the function
+	batches     map[string]*Batch
+}
+
+func (x *extractor) function(name string) *Function {
+	def := x.funcs[name]
+	if def == nil {
+		return nil
+	}
+	f := x.newFunction(name, def)
+	s := x.newScope(def)
+	if dispatch := x.engineDispatch(def); dispatch {
+		// multidb template: upgrade(engine_name) calls globals()["upgrade_%s" % engine_name]()
+		for fname, fdef := range x.funcs {
+			if engine, ok := strings.CutPrefix(fname, name+"_"); ok {
+				es := x.newScope(fdef)
+				es.engine = engine
+				x.block(f, fdef.ChildByFieldName("body"), es)
+			}
+		}
+		return f
+	}
+	x.block(f, def.ChildByFieldName("body"), s)
+	return f
+}
+
+func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
+	f := &Function{Name: name, Span: x.t.Span(def), Kind: BodyEmpty}
+	body := def.ChildByFieldName("body")
+	if body == nil {
+		return f
+	}
+	f.Body = x.t.Span(body)
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		st := body.NamedChild(i)
+		if st.Type() == "comment" {
+			continue
+		}
+		f.LastStmt = x.t.Span(st)
+		if f.Indent == "" {
+			f.Indent = x.indent(st)
+		}
+		if f.Kind != BodyEmpty || isTrivial(x.t, st) {
+			continue
+		}
+		if st.Type() == "raise_statement" {
+			f.Kind = BodyRaise
+		} else {
+			f.Kind = BodyCode
+		}
+	}
+	return f
+}
+
+// isTrivial: pass, a docstring, or `...`.
+func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
+	switch st.Type() {
+	case "pass_statement":
+		return true
+	case "expression_statement":
+		c := st.NamedChild(0)
+		return c != nil && (c.Type() == "string" || c.Type() == "ellipsis")
+	}
+	return false
+}
+
+func (x *extractor) newScope(def *pysyntax.Node) *scope {
+	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: map[string]*Expr{}, batches: map[string]*Batch{}}
+	for k := range x.opNames {
+		s.opNames[k] = true
+	}
+	if params := def.ChildByFieldName("parameters"); params != nil {
+		for i := 0; i < int(params.NamedChildCount()); i++ {
+			p := params.NamedChild(i)
+			name := p
+			if p.Type() != "identifier" {
+				name = p.ChildByFieldName("name")
+			}
+			if name != nil && x.t.Text(name) == "op" {
+				s.opNames["op"] = true
+			}
+		}
+	}
+	return s
+}
+
+// engineDispatch recognises `globals()["upgrade_%s" % engine_name]()`.
+func (x *extractor) engineDispatch(def *pysyntax.Node) bool {
+	body := def.ChildByFieldName("body")
+	return body != nil && strings.Contains(x.t.Text(body), "globals()[")
+}
+
+func (x *extractor) indent(n *pysyntax.Node) string {
+	start := int(n.StartByte())
+	ls := x.t.LineStart(start)
+	if prefix := string(x.t.Src[ls:start]); strings.TrimLeft(prefix, " \t") == "" {
+		return prefix
+	}
+	return ""
+}
+
+// block walks statements in order. It reports whether the block may return early.
+func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (mayReturn bool) {
+	if block == nil {
+		return false
+	}
+	for i := 0; i < int(block.NamedChildCount()); i++ {
+		st := block.NamedChild(i)
+		switch st.Type() {
+		case "return_statement":
+			return true
+		case "expression_statement":
+			x.expressionStatement(f, st, s)
+		case "with_statement":
+			if x.with(f, st, s) {
+				return true
+			}
+		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement":
+			inner := *s
+			inner.conditional = true
+			if x.compound(f, st, &inner) && !s.conditional {
+				// code after a conditional return runs only sometimes
+				s = &inner
+			}
+		}
+	}
+	return false
+}
+
+// compound walks every block nested in an if/for/while/try/match statement.
+func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
+	mayReturn := false
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "block":
+			mayReturn = x.block(f, c, s) || mayReturn
+		case "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause":
+			mayReturn = x.compound(f, c, s) || mayReturn
+		}
+	}
+	return mayReturn
+}
+
+func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) bool {
+	inner := *s
+	for _, item := range x.withItems(n) {
+		value, alias := item, ""
+		if item.Type() == "as_pattern" {
+			value = item.NamedChild(0)
+			if a := item.ChildByFieldName("alias"); a != nil {
+				alias = strings.TrimSpace(x.t.Text(a))
+			}
+		}
+		if value == nil || value.Type() != "call" {
+			continue
+		}
+		call := x.t.Expr(value)
+		switch {
+		case x.isOpCall(call, "batch_alter_table", s):
+			o := x.newOp(f, call, n, s, "batch_alter_table", opSignatures["batch_alter_table"])
+			o.Receiver = call.Func.Object.Dotted()
+			table, _ := o.ArgString("table_name")
+			b := &Batch{Table: table, Alias: alias, Op: o}
+			inner.batch = b
+			inner.batches = copyBatches(s.batches)
+			if alias != "" {
+				inner.batches[alias] = b
+			}
+		case call.Func.Kind == pysyntax.Attribute && call.Func.Name == "autocommit_block":
+			inner.autocommit = true
+		}
+	}
+	return x.block(f, n.ChildByFieldName("body"), &inner)
+}
+
+func copyBatches(m map[string]*Batch) map[string]*Batch {
+	out := make(map[string]*Batch, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// withItems returns the with_item values, also for `with (a as x,):`, which
+// tree-sitter parses as a tuple.
+func (x *extractor) withItems(n *pysyntax.Node) []*pysyntax.Node {
+	var out []*pysyntax.Node
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		clause := n.NamedChild(i)
+		if clause.Type() != "with_clause" {
+			continue
+		}
+		for j := 0; j < int(clause.NamedChildCount()); j++ {
+			item := clause.NamedChild(j)
+			if item.Type() != "with_item" {
+				continue
+			}
+			v := item.ChildByFieldName("value")
+			if v != nil && v.Type() == "tuple" {
+				for k := 0; k < int(v.NamedChildCount()); k++ {
+					out = append(out, v.NamedChild(k))
+				}
+				continue
+			}
+			if v != nil {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope) {
+	c := st.NamedChild(0)
+	if c == nil {
+		return
+	}
+	switch c.Type() {
+	case "call":
+		x.call(f, x.t.Expr(c), st, s)
+	case "await":
+		if inner := c.NamedChild(0); inner != nil && inner.Type() == "call" {
+			x.call(f, x.t.Expr(inner), st, s)
+		}
+	case "assignment", "augmented_assignment":
+		right := c.ChildByFieldName("right")
+		if right == nil {
+			return
+		}
+		value := x.t.Expr(right)
+		if left := c.ChildByFieldName("left"); left != nil && left.Type() == "identifier" && c.Type() == "assignment" {
+			name := x.t.Text(left)
+			s.locals[name] = value
+			if x.isBind(value, s) {
+				s.binds[name] = true
+			}
+		}
+		x.embeddedCalls(f, value, st, s)
+	}
+}
+
+// isBind: op.get_bind(), op.get_context().bind, or connection-like calls on them.
+func (x *extractor) isBind(e *Expr, s *scope) bool {
+	if e.Kind == pysyntax.Call && x.isOpCall(e, "get_bind", s) {
+		return true
+	}
+	return e.Kind == pysyntax.Attribute && e.Name == "bind" && e.Object.Kind == pysyntax.Call && x.isOpCall(e.Object, "get_context", s)
+}
+
+// isOpCall: op.<name>(...) through any receiver bound to alembic.op, or a bare import.
+func (x *extractor) isOpCall(call *Expr, name string, s *scope) bool {
+	if call.Kind != pysyntax.Call {
+		return false
+	}
+	fn := call.Func
+	if fn.Kind == pysyntax.Attribute && fn.Name == name {
+		return s.opNames[fn.Object.Dotted()]
+	}
+	return fn.Kind == pysyntax.Name && x.bareOps[fn.Name] == name
+}
+
+func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
+	fn := call.Func
+	switch {
+	case fn.Kind == pysyntax.Attribute && s.opNames[fn.Object.Dotted()]:
+		if sig, ok := opSignatures[fn.Name]; ok {
+			o := x.newOp(f, call, st, s, fn.Name, sig)
+			o.Receiver = fn.Object.Dotted()
+			x.attachSQL(o, s)
+			return
+		}
+	case fn.Kind == pysyntax.Attribute && s.batches[fn.Object.Dotted()] != nil:
+		if sig, ok := batchSignatures[fn.Name]; ok {
+			inner := *s
+			inner.batch = s.batches[fn.Object.Dotted()]
+			o := x.newOp(f, call, st, &inner, fn.Name, sig)
+			o.Receiver = fn.Object.Dotted()
+			if _, has := o.Args["table_name"]; !has && inner.batch.Op != nil {
+				o.Args["table_name"] = inner.batch.Op.Args["table_name"]
+				if schema := inner.batch.Op.Args["schema"]; schema != nil && o.Args["schema"] == nil {
+					o.Args["schema"] = schema
+				}
+			}
+			x.attachSQL(o, s)
+			return
+		}
+	case fn.Kind == pysyntax.Name && x.bareOps[fn.Name] != "":
+		name := x.bareOps[fn.Name]
+		if sig, ok := opSignatures[name]; ok {
+			o := x.newOp(f, call, st, s, name, sig)
+			x.attachSQL(o, s)
+			return
+		}
+	case fn.Kind == pysyntax.Attribute && (fn.Name == "create" || fn.Name == "drop"):
+		if target := x.resolve(fn.Object, s); isEnumType(target) {
+			name := EnumCreate
+			if fn.Name == "drop" {
+				name = EnumDrop
+			}
+			o := x.newOp(f, call, st, s, name, signature{})
+			o.Args = map[string]*Expr{"bind": argOrNil(call, 0), "checkfirst": call.Keyword("checkfirst")}
+			o.Target = target
+			o.TargetVar = fn.Object.Dotted()
+			return
+		}
+	case fn.Kind == pysyntax.Attribute && (fn.Name == "execute" || fn.Name == "exec_driver_sql"):
+		o := x.newOp(f, call, st, s, BindExecute, signature{})
+		o.Args = map[string]*Expr{"sqltext": argOrNil(call, 0)}
+		x.attachSQL(o, s)
+		return
+	case fn.Kind == pysyntax.Name && x.funcs[fn.Name] != nil && s.helper == "" && fn.Name != f.Name:
+		// a helper in the same file: follow it one level deep
+		def := x.funcs[fn.Name]
+		inner := x.newScope(def)
+		inner.conditional, inner.batch, inner.autocommit, inner.engine = s.conditional, s.batch, s.autocommit, s.engine
+		inner.batches = s.batches
+		inner.helper = fn.Name
+		x.block(f, def.ChildByFieldName("body"), inner)
+		return
+	}
+	if isHarmless(call) {
+		return
+	}
+	if fn.Kind == pysyntax.Attribute && fn.Object.Kind == pysyntax.Call && x.embeddedCalls(f, fn.Object, st, s) {
+		return // conn.execute(...).fetchall(): the inner call is the operation
+	}
+	o := x.newOp(f, call, st, s, UnknownCall, signature{})
+	o.Receiver = fn.Dotted()
+}
+
+// embeddedCalls records the operations inside an expression whose value is used
+// (an assignment, a chained call). Other calls there are not side effects we track.
+func (x *extractor) embeddedCalls(f *Function, e *Expr, st *pysyntax.Node, s *scope) bool {
+	found := false
+	e.Walk(func(c *Expr) bool {
+		if c.Kind != pysyntax.Call || found {
+			return !found
+		}
+		fn := c.Func
+		if x.isBind(c, s) || x.isOpCall(c, "f", s) || x.isOpCall(c, "get_context", s) || x.isOpCall(c, "inline_literal", s) {
+			return false
+		}
+		isOp := fn.Kind == pysyntax.Attribute && (s.opNames[fn.Object.Dotted()] && opSignatures[fn.Name].positional != nil ||
+			fn.Name == "execute" || fn.Name == "exec_driver_sql")
+		if isOp {
+			x.call(f, c, st, s)
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+func argOrNil(call *Expr, i int) *Expr {
+	if i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
+}
+
+// isHarmless: calls that cannot change the database.
+func isHarmless(call *Expr) bool {
+	name := call.CallName()
+	root, _, _ := strings.Cut(name, ".")
+	switch root {
+	case "print", "logger", "log", "logging", "LOG", "warnings", "len", "str", "int":
+		return true
+	}
+	return false
+}
+
+// resolve follows a name to its assigned value (function locals first, then module).
+func (x *extractor) resolve(e *Expr, s *scope) *Expr {
+	for range 4 {
+		if e == nil || e.Kind != pysyntax.Name {
+			return e
+		}
+		if v, ok := s.locals[e.Name]; ok {
+			e = v
+		} else if v, ok := x.m.Vars[e.Name]; ok {
+			e = v
+		} else {
+			return e
+		}
+	}
+	return e
+}
+
+func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
+	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals,
+		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine}
+	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {
+		bind(o, call, sig)
+	}
+	if o.Batch != nil && o.Batch.Op == o {
+		o.Batch = nil
+	}
+	// resolve names of module or local variables in arguments (columns and types
+	// are often built once at module level)
+	for k, v := range o.Args {
+		if v != nil && v.Kind == pysyntax.Name {
+			if r := x.resolve(v, s); r != v && r != nil {
+				o.Resolved = setResolved(o.Resolved, k, r)
+			}
+		}
+	}
+	f.Ops = append(f.Ops, o)
+	return o
+}
+
+func setResolved(m map[string]*Expr, k string, v *Expr) map[string]*Expr {
+	if m == nil {
+		m = map[string]*Expr{}
+	}
+	m[k] = v
+	return m
+}
+
+// attachSQL classifies the SQL of execute-like operations.
+func (x *extractor) attachSQL(o *Op, s *scope) {
+	if o.Name != "execute" && o.Name != BindExecute {
+		return
+	}
+	o.SQL = x.sqlOf(o.Args["sqltext"], s)
+}
+
+func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
+	e = x.resolve(e, s)
+	if e == nil {
+		return &SQL{}
+	}
+	switch e.Kind {
+	case pysyntax.String:
+		return ClassifySQL(e.Str)
+	case pysyntax.Call:
+		switch pysyntax.LastName(e.CallName()) {
+		case "text", "dedent", "strip":
+			if len(e.Args) > 0 {
+				return x.sqlOf(e.Args[0], s)
+			}
+		}
+		if e.Func.Kind == pysyntax.Attribute && (e.Func.Name == "strip" || e.Func.Name == "dedent") {
+			return x.sqlOf(e.Func.Object, s)
+		}
+	}
+	return &SQL{Text: e.Text}
+}

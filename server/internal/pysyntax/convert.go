@@ -1,0 +1,200 @@
+package pysyntax
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxDepth bounds conversion of deeply nested expressions: beyond it they are Other.
+const maxDepth = 64
+
+// Expr converts a node into an Expr.
+func (t *Tree) Expr(n *Node) *Expr { return t.expr(n, 0) }
+
+func (t *Tree) expr(n *Node, depth int) *Expr {
+	e := &Expr{Span: t.Span(n), Text: t.Text(n)}
+	if depth > maxDepth {
+		return e
+	}
+	switch n.Type() {
+	case "string", "concatenated_string":
+		e.Str, e.Kind = t.stringValue(n)
+	case "integer", "float":
+		e.Kind = Number
+	case "none":
+		e.Kind = None
+	case "true", "false":
+		e.Kind, e.Name = Bool, e.Text
+	case "identifier":
+		e.Kind, e.Name = Name, e.Text
+	case "attribute":
+		e.Kind = Attribute
+		e.Object = t.expr(n.ChildByFieldName("object"), depth+1)
+		if a := n.ChildByFieldName("attribute"); a != nil {
+			e.Name = t.Text(a)
+		}
+	case "call":
+		e.Kind = Call
+		e.Func = t.expr(n.ChildByFieldName("function"), depth+1)
+		if args := n.ChildByFieldName("arguments"); args != nil && args.Type() == "argument_list" {
+			t.callArguments(e, args, depth)
+		}
+	case "list", "tuple", "expression_list", "set":
+		e.Kind = List
+		if n.Type() != "list" {
+			e.Kind = Tuple
+		}
+		e.Args = t.elements(n, depth)
+	case "parenthesized_expression":
+		if c := firstNamed(n); c != nil {
+			inner := t.expr(c, depth+1)
+			inner.Span, inner.Text = e.Span, e.Text
+			return inner
+		}
+	case "dictionary":
+		e.Kind = Dict
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			c := n.NamedChild(i)
+			if c.Type() != "pair" {
+				continue
+			}
+			e.Keys = append(e.Keys, t.expr(c.ChildByFieldName("key"), depth+1))
+			e.Args = append(e.Args, t.expr(c.ChildByFieldName("value"), depth+1))
+		}
+	case "list_splat":
+		e.Kind = Splat
+		e.Object = t.expr(firstNamed(n), depth+1)
+	case "dictionary_splat":
+		e.Kind = DictSplat
+		e.Object = t.expr(firstNamed(n), depth+1)
+	case "subscript":
+		e.Kind = Subscript
+		e.Object = t.expr(n.ChildByFieldName("value"), depth+1)
+	}
+	return e
+}
+
+func (t *Tree) elements(n *Node, depth int) []*Expr {
+	var out []*Expr
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); c.Type() != "comment" {
+			out = append(out, t.expr(c, depth+1))
+		}
+	}
+	return out
+}
+
+func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
+	for i := 0; i < int(args.NamedChildCount()); i++ {
+		c := args.NamedChild(i)
+		switch c.Type() {
+		case "comment":
+		case "keyword_argument":
+			name := c.ChildByFieldName("name")
+			value := c.ChildByFieldName("value")
+			if name == nil || value == nil {
+				continue
+			}
+			e.Keywords = append(e.Keywords, Keyword{Name: t.Text(name), Value: t.expr(value, depth+1), Span: t.Span(c)})
+		case "dictionary_splat":
+			e.Keywords = append(e.Keywords, Keyword{Name: "**", Value: t.expr(c, depth+1), Span: t.Span(c)})
+		default:
+			e.Args = append(e.Args, t.expr(c, depth+1))
+		}
+	}
+}
+
+func firstNamed(n *Node) *Node {
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); c.Type() != "comment" {
+			return c
+		}
+	}
+	return nil
+}
+
+// stringValue decodes a string literal or an implicit concatenation of literals.
+func (t *Tree) stringValue(n *Node) (string, Kind) {
+	if n.Type() == "concatenated_string" {
+		var b strings.Builder
+		kind := String
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			c := n.NamedChild(i)
+			if c.Type() != "string" {
+				continue
+			}
+			s, k := t.stringValue(c)
+			if k != String {
+				kind = k
+			}
+			b.WriteString(s)
+		}
+		return b.String(), kind
+	}
+	prefix := ""
+	var b strings.Builder
+	kind := String
+	for i := 0; i < int(n.ChildCount()); i++ {
+		c := n.Child(i)
+		switch c.Type() {
+		case "string_start":
+			prefix = strings.ToLower(strings.TrimRight(t.Text(c), `'"`))
+		case "string_content":
+			b.WriteString(t.Text(c))
+		case "interpolation":
+			kind = FString
+		}
+	}
+	if kind == String && strings.ContainsRune(prefix, 'f') && strings.Contains(b.String(), "{{") {
+		return strings.NewReplacer("{{", "{", "}}", "}").Replace(b.String()), String
+	}
+	if strings.ContainsRune(prefix, 'r') || strings.ContainsRune(prefix, 'b') {
+		return b.String(), kind
+	}
+	return unescape(b.String()), kind
+}
+
+// unescape decodes Python escape sequences; unknown ones are kept as written,
+// as Python does.
+func unescape(s string) string {
+	if !strings.ContainsRune(s, '\\') {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch c := s[i]; c {
+		case '\n':
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case '0':
+			b.WriteByte(0)
+		case '\\', '\'', '"':
+			b.WriteByte(c)
+		case 'x', 'u', 'U':
+			width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
+			if i+width < len(s) {
+				if v, err := strconv.ParseUint(s[i+1:i+1+width], 16, 32); err == nil && utf8.ValidRune(rune(v)) {
+					b.WriteRune(rune(v))
+					i += width
+					continue
+				}
+			}
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

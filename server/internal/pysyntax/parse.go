@@ -1,0 +1,101 @@
+// Package pysyntax parses Python source with tree-sitter and converts the parts the
+// analyzer needs into plain Go values (spans, expressions, strings), so that no other
+// package has to hold a tree-sitter tree for longer than one parse.
+package pysyntax
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+)
+
+// Node is a tree-sitter node. Callers must not keep nodes after Tree.Close.
+type Node = sitter.Node
+
+// parsers are reused: a Parser is not goroutine-safe, but a pool hands each
+// goroutine its own.
+var parsers = sync.Pool{New: func() any {
+	p := sitter.NewParser()
+	p.SetLanguage(python.GetLanguage())
+	return p
+}}
+
+// Tree is one parsed file together with the line index used for positions.
+type Tree struct {
+	Src   []byte
+	tree  *sitter.Tree
+	lines []int // byte offset of the start of each line
+}
+
+// Parse parses Python source. tree-sitter recovers from syntax errors, so the
+// only failures are cancellation and internal errors; use SyntaxErrors for the rest.
+func Parse(ctx context.Context, src []byte) (*Tree, error) {
+	p := parsers.Get().(*sitter.Parser)
+	defer parsers.Put(p)
+	t, err := p.ParseCtx(ctx, nil, src)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	lines := make([]int, 1, 64)
+	for i, b := range src {
+		if b == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return &Tree{Src: src, tree: t, lines: lines}, nil
+}
+
+// Close frees the C memory of the tree. The Go GC cannot see it, so relying on
+// finalizers multiplies peak memory (measured: 110 MB -> 880 MB on 3,000 files).
+func (t *Tree) Close() { t.tree.Close() }
+
+// Root is the module node.
+func (t *Tree) Root() *Node { return t.tree.RootNode() }
+
+// Text is the source text of a node.
+func (t *Tree) Text(n *Node) string { return string(t.Src[n.StartByte():n.EndByte()]) }
+
+// SyntaxError is one ERROR or MISSING node.
+type SyntaxError struct {
+	Span    Span
+	Message string
+}
+
+// SyntaxErrors lists the syntax errors, descending only into subtrees that contain one.
+func (t *Tree) SyntaxErrors(limit int) []SyntaxError {
+	root := t.Root()
+	if !root.HasError() {
+		return nil
+	}
+	var out []SyntaxError
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if len(out) >= limit {
+			return
+		}
+		switch {
+		case n.IsMissing():
+			out = append(out, SyntaxError{t.Span(n), fmt.Sprintf("missing %q", n.Type())})
+			return
+		case n.IsError():
+			out = append(out, SyntaxError{t.Span(n), "invalid syntax"})
+			return
+		}
+		for i := 0; i < int(n.ChildCount()); i++ {
+			if c := n.Child(i); c.HasError() {
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	if len(out) == 0 {
+		out = append(out, SyntaxError{t.Span(root), "invalid syntax"})
+	}
+	return out
+}
+
+// Point is a tree-sitter position (0-based row, byte column).
+type Point = sitter.Point

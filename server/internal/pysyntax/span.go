@@ -1,0 +1,42 @@
+package pysyntax
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Span is a source range: byte offsets plus 1-based lines and 1-based columns
+// counted in characters (what editors and SARIF viewers show).
+type Span struct {
+	Start, End         int
+	StartLine, EndLine int
+	StartCol, EndCol   int
+}
+
+// Span of a node.
+func (t *Tree) Span(n *Node) Span { return t.SpanOf(int(n.StartByte()), int(n.EndByte())) }
+
+// SpanOf converts a byte range.
+func (t *Tree) SpanOf(start, end int) Span {
+	sl, sc := t.Position(start)
+	el, ec := t.Position(end)
+	return Span{Start: start, End: end, StartLine: sl, StartCol: sc, EndLine: el, EndCol: ec}
+}
+
+// Position of a byte offset as 1-based line and character column.
+func (t *Tree) Position(off int) (line, col int) {
+	i := sort.Search(len(t.lines), func(i int) bool { return t.lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return i + 1, utf8.RuneCount(t.Src[t.lines[i]:off]) + 1
+}
+
+// LineStart is the byte offset where the line containing off starts.
+func (t *Tree) LineStart(off int) int {
+	i := sort.Search(len(t.lines), func(i int) bool { return t.lines[i] > off }) - 1
+	if i < 0 {
+		return 0
+	}
+	return t.lines[i]
+}
