@@ -1,0 +1,59 @@
+package history
+
+// Replay walks the graph in order and calls visit with the schema before each
+// revision's upgrade. The state passed to visit must not be kept or changed;
+// take a Layer to simulate on it. Along a straight line one state is updated in
+// place; it is copied only where the history forks, and merged at merges.
+func (g *Graph) Replay(visit func(r *Revision, before *State)) {
+	after := map[string]*State{}
+	remaining := map[string]int{} // children not yet visited, per revision
+	for _, r := range g.Order {
+		remaining[r.ID] = len(r.Children)
+	}
+	for _, r := range g.Order {
+		var state *State
+		switch len(r.Parents) {
+		case 0:
+			state = NewState()
+		case 1:
+			p := r.Parents[0]
+			state = after[p]
+			if remaining[p] > 1 {
+				state = state.Clone()
+			}
+		default:
+			state = after[r.Parents[0]].Clone()
+			for _, p := range r.Parents[1:] {
+				state.merge(after[p])
+			}
+		}
+		for _, p := range r.Parents {
+			if remaining[p]--; remaining[p] == 0 {
+				delete(after, p)
+			}
+		}
+		visit(r, state)
+		if up := r.Migration.Upgrade; up != nil {
+			for _, o := range up.Ops {
+				state.Apply(r.Migration, o, r.ID)
+			}
+		}
+		if len(r.Children) > 0 {
+			after[r.ID] = state
+		}
+	}
+}
+
+// merge adds what other has and s lacks (a merge revision sees both branches).
+func (s *State) merge(other *State) {
+	other.each(func(t *Table) {
+		if s.Table(t.Name) == nil {
+			s.putTable(t)
+		}
+	}, func(e *EnumType) {
+		if s.Enum(e.Name) == nil {
+			s.enums[e.Name] = e
+		}
+	})
+	s.Unknown = s.Unknown || other.Unknown
+}

@@ -1,0 +1,411 @@
+package history
+
+import (
+	"fmt"
+	"maps"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+// Table is a table as known at one point of the history. Tables are values:
+// a State never changes a Table it shares with another State, it replaces it.
+type Table struct {
+	Name      string
+	Columns   map[string]*Column
+	FKs       []FK
+	CreatedBy string // revision id
+	// Opaque: created or altered by SQL we could not read; columns may be missing.
+	Opaque bool
+	// Uncertain: created or changed by a conditional operation.
+	Uncertain bool
+}
+
+// Column as known in the state.
+type Column struct {
+	Name      string
+	Nullable  bool
+	Known     bool   // nullability known
+	Enum      string // named native enum type used by the column ("" if none)
+	Uncertain bool
+}
+
+// FK is a foreign key of a table.
+type FK struct {
+	Name     string // explicit name or PostgreSQL's default <table>_<col>_fkey
+	Columns  []string
+	RefTable string
+}
+
+// EnumType is a database enum type.
+type EnumType struct {
+	Name      string
+	Values    []string
+	CreatedBy string
+	Uncertain bool
+}
+
+// State is the schema at one point: a mutable layer over an optional base.
+// Layers let rules simulate a migration op by op without copying the whole schema.
+type State struct {
+	base    *State
+	tables  map[string]*Table // nil value = dropped in this layer
+	enums   map[string]*EnumType
+	Unknown bool // some earlier operation had effects we could not read (unknown SQL or calls)
+}
+
+// NewState is an empty schema.
+func NewState() *State {
+	return &State{tables: map[string]*Table{}, enums: map[string]*EnumType{}}
+}
+
+// Layer returns a new state on top of s; changes to it leave s untouched.
+func (s *State) Layer() *State {
+	return &State{base: s, tables: map[string]*Table{}, enums: map[string]*EnumType{}, Unknown: s.Unknown}
+}
+
+// Clone flattens s into an independent state.
+func (s *State) Clone() *State {
+	out := NewState()
+	out.Unknown = s.Unknown
+	s.each(func(t *Table) { out.tables[t.Name] = t }, func(e *EnumType) { out.enums[e.Name] = e })
+	return out
+}
+
+func (s *State) each(table func(*Table), enum func(*EnumType)) {
+	seenT, seenE := map[string]bool{}, map[string]bool{}
+	for l := s; l != nil; l = l.base {
+		for name, t := range l.tables {
+			if !seenT[name] {
+				seenT[name] = true
+				if t != nil {
+					table(t)
+				}
+			}
+		}
+		for name, e := range l.enums {
+			if !seenE[name] {
+				seenE[name] = true
+				if e != nil {
+					enum(e)
+				}
+			}
+		}
+	}
+}
+
+// Table looks a table up.
+func (s *State) Table(name string) *Table {
+	for l := s; l != nil; l = l.base {
+		if t, ok := l.tables[name]; ok {
+			return t
+		}
+	}
+	return nil
+}
+
+// Enum looks an enum type up.
+func (s *State) Enum(name string) *EnumType {
+	for l := s; l != nil; l = l.base {
+		if e, ok := l.enums[name]; ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// Tables returns every table.
+func (s *State) Tables() []*Table {
+	var out []*Table
+	s.each(func(t *Table) { out = append(out, t) }, func(*EnumType) {})
+	return out
+}
+
+// Enums returns every enum type.
+func (s *State) Enums() []*EnumType {
+	var out []*EnumType
+	s.each(func(*Table) {}, func(e *EnumType) { out = append(out, e) })
+	return out
+}
+
+// EnumUsers lists "table.column" for every column using the enum type.
+func (s *State) EnumUsers(enum string) []string {
+	var out []string
+	for _, t := range s.Tables() {
+		for _, c := range t.Columns {
+			if c.Enum == enum {
+				out = append(out, t.Name+"."+c.Name)
+			}
+		}
+	}
+	return out
+}
+
+// ReferencedBy lists the tables (other than table itself) with a foreign key to table.
+func (s *State) ReferencedBy(table string) []string {
+	var out []string
+	for _, t := range s.Tables() {
+		if t.Name == table {
+			continue
+		}
+		for _, fk := range t.FKs {
+			if fk.RefTable == table {
+				out = append(out, t.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (s *State) putTable(t *Table) { s.tables[t.Name] = t }
+
+// editTable returns a private copy of a table for changing, or nil.
+func (s *State) editTable(name string) *Table {
+	t := s.Table(name)
+	if t == nil {
+		return nil
+	}
+	c := *t
+	c.Columns = maps.Clone(t.Columns)
+	c.FKs = append([]FK(nil), t.FKs...)
+	s.tables[name] = &c
+	return &c
+}
+
+// TableKey is how tables are keyed: "schema.table" when a literal schema is given.
+func TableKey(o *migration.Op, table string) string {
+	if schema, ok := o.ArgString("schema"); ok && schema != "" {
+		return schema + "." + table
+	}
+	return table
+}
+
+// Apply changes the state as running the operation would. rev is the revision
+// the operation belongs to.
+func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
+	uncertain := !o.Certain()
+	table, hasTable := o.Table()
+	key := TableKey(o, table)
+	switch o.Name {
+	case "create_table":
+		ct := m.CreateTable(o)
+		if ct == nil {
+			s.Unknown = true
+			return
+		}
+		t := &Table{Name: key, Columns: map[string]*Column{}, CreatedBy: rev, Uncertain: uncertain}
+		for _, c := range ct.Columns {
+			col := columnState(c, uncertain)
+			t.Columns[c.Name] = col
+			if en := EnumOf(c.Type); en != nil && en.CreateType && en.Name != "" && s.Enum(en.Name) == nil {
+				s.enums[en.Name] = &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain}
+			}
+		}
+		for _, fk := range ct.ForeignKeys() {
+			t.FKs = append(t.FKs, fkState(key, fk))
+		}
+		s.putTable(t)
+	case "drop_table":
+		if hasTable {
+			s.tables[key] = nil
+		}
+	case "rename_table":
+		newName, ok := o.ArgString("new_table_name")
+		if t := s.Table(key); t != nil && ok {
+			c := *t
+			c.Name = TableKey(o, newName)
+			s.tables[key] = nil
+			s.putTable(&c)
+			s.renameReferences(key, c.Name)
+		}
+	case "add_column":
+		c := m.Column(o, o.Arg("column"))
+		if t := s.editTable(key); t != nil && c != nil && c.NameKnown {
+			t.Columns[c.Name] = columnState(c, uncertain)
+			for _, fk := range c.ForeignKeys {
+				t.FKs = append(t.FKs, fkState(key, fk))
+			}
+		}
+	case "drop_column":
+		if name, ok := o.ArgString("column_name"); ok {
+			if t := s.editTable(key); t != nil {
+				delete(t.Columns, name)
+				t.FKs = dropFKsOn(t.FKs, name)
+			}
+		}
+	case "alter_column":
+		s.alterColumn(m, o, key, uncertain)
+	case "create_foreign_key":
+		ref, _ := o.ArgString("referent_table")
+		cols, _ := o.Arg("local_cols").Strings()
+		name, _ := o.ArgString("constraint_name")
+		if t := s.editTable(key); t != nil {
+			fk := FK{Name: name, Columns: cols, RefTable: ref}
+			if name == "" {
+				fk.Name = DefaultFKName(key, cols)
+			}
+			t.FKs = append(t.FKs, fk)
+		}
+	case "drop_constraint":
+		name, ok := o.ArgString("constraint_name")
+		if t := s.editTable(key); t != nil && ok {
+			kept := t.FKs[:0]
+			for _, fk := range t.FKs {
+				if fk.Name != name {
+					kept = append(kept, fk)
+				}
+			}
+			t.FKs = kept
+		}
+	case migration.EnumCreate:
+		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" && s.Enum(en.Name) == nil {
+			s.enums[en.Name] = &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain}
+		}
+	case migration.EnumDrop:
+		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" {
+			s.enums[en.Name] = nil
+		}
+	case "execute", migration.BindExecute:
+		s.applySQL(o.SQL, rev, uncertain)
+	case migration.UnknownCall:
+		s.Unknown = true
+	}
+}
+
+func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string, uncertain bool) {
+	name, ok := o.ArgString("column_name")
+	t := s.editTable(key)
+	if !ok || t == nil {
+		return
+	}
+	col := t.Columns[name]
+	if col == nil {
+		col = &Column{Name: name}
+	} else {
+		c := *col
+		col = &c
+	}
+	if v := o.Arg("nullable"); v != nil {
+		col.Nullable, col.Known = v.BoolValue()
+	}
+	if ty := o.Arg("type_"); ty != nil {
+		col.Enum = ""
+		if en := EnumOf(m.Type(o, ty)); en != nil {
+			col.Enum = en.Name
+		}
+	}
+	col.Uncertain = col.Uncertain || uncertain
+	if newName, ok := o.ArgString("new_column_name"); ok {
+		delete(t.Columns, name)
+		col.Name = newName
+	}
+	t.Columns[col.Name] = col
+}
+
+func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
+	if sql == nil || !sql.Known {
+		s.Unknown = true
+		return
+	}
+	for _, st := range sql.Statements {
+		switch st.Kind {
+		case migration.SQLCreateType:
+			s.enums[st.Object] = &EnumType{Name: st.Object, CreatedBy: rev, Uncertain: true}
+		case migration.SQLDropType:
+			s.enums[st.Object] = nil
+		case migration.SQLAlterTypeAdd:
+			if e := s.Enum(st.Object); e != nil {
+				c := *e
+				c.Values = append(append([]string(nil), e.Values...), st.Value)
+				s.enums[st.Object] = &c
+			}
+		case migration.SQLAlterType:
+			// RENAME TO / RENAME VALUE: we stop trusting what we know of the type
+			if e := s.Enum(st.Object); e != nil {
+				c := *e
+				c.Uncertain = true
+				s.enums[st.Object] = &c
+			}
+		case migration.SQLCreateTable:
+			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain})
+		case migration.SQLDropTable:
+			s.tables[st.Table] = nil
+		case migration.SQLAlterTable:
+			if t := s.editTable(st.Table); t != nil {
+				t.Opaque = true
+			}
+		case migration.SQLOther:
+			s.Unknown = true
+		}
+	}
+}
+
+func (s *State) renameReferences(from, to string) {
+	for _, t := range s.Tables() {
+		for _, fk := range t.FKs {
+			if fk.RefTable == from {
+				e := s.editTable(t.Name)
+				for i := range e.FKs {
+					if e.FKs[i].RefTable == from {
+						e.FKs[i].RefTable = to
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+func columnState(c *migration.Column, uncertain bool) *Column {
+	col := &Column{Name: c.Name, Uncertain: uncertain}
+	col.Nullable, col.Known = c.Nullable()
+	if en := EnumOf(c.Type); en != nil {
+		col.Enum = en.Name
+	}
+	return col
+}
+
+// EnumOf returns the native named enum of a type, or nil.
+func EnumOf(t *migration.TypeRef) *migration.Enum {
+	if t == nil {
+		return nil
+	}
+	if t.Item != nil && t.Enum == nil {
+		return EnumOf(t.Item) // ARRAY(Enum(...)) uses the type too
+	}
+	if t.Enum == nil || !t.Enum.Native {
+		return nil
+	}
+	return t.Enum
+}
+
+func fkState(table string, fk migration.ForeignKey) FK {
+	out := FK{Name: fk.Name, Columns: fk.Columns, RefTable: fk.RefTable}
+	if out.Name == "" {
+		out.Name = DefaultFKName(table, fk.Columns)
+	}
+	return out
+}
+
+// DefaultFKName is the name PostgreSQL gives an unnamed foreign key.
+func DefaultFKName(table string, cols []string) string {
+	name := table
+	for _, c := range cols {
+		name += "_" + c
+	}
+	return fmt.Sprintf("%s_fkey", name)
+}
+
+func dropFKsOn(fks []FK, column string) []FK {
+	kept := fks[:0]
+	for _, fk := range fks {
+		drop := false
+		for _, c := range fk.Columns {
+			drop = drop || c == column
+		}
+		if !drop {
+			kept = append(kept, fk)
+		}
+	}
+	return kept
+}

@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+var enumTypeNotDropped = register(&Rule{
+	ID:           "enum-type-not-dropped",
+	Profile:      Default,
+	Severity:     Error,
+	PostgresOnly: true,
+	Summary:      "An enum type created in upgrade() is left behind by downgrade()",
+	Doc: Doc{
+		What: "Finds named enum types that a revision creates (through `create_table` with `sa.Enum(..., name=...)`, or an " +
+			"explicit `.create()`) but whose downgrade never drops, although no other table uses the type after the downgrade.",
+		Why: "`op.drop_table()` does not drop the enum types its columns used. After `alembic downgrade -1` the type stays in " +
+			"the database, and the next `alembic upgrade` fails with `type \"status_type\" already exists`. A CI that only " +
+			"migrates a fresh database never sees it; a developer going down and up again does.",
+		Example: `def upgrade():
+    op.create_table(
+        "orders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.Enum("pending", "shipped", name="status_type"), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+
+
+def downgrade():
+    op.drop_table("orders")`,
+		UseInstead: `def downgrade():
+    op.drop_table("orders")
+    sa.Enum(name="status_type").drop(op.get_bind(), checkfirst=True)`,
+		KnownProblems: "Types created by SQL the tool cannot read (an f-string, a helper imported from the application) are not " +
+			"tracked. When a later revision still uses the type, dropping it is wrong and the rule stays quiet.",
+		FixSafety: "Safe: the drop is added after the downgrade operation that removes the type's last user, with " +
+			"`checkfirst=True`, and only when no other table of the history uses the type at that point.",
+		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.drop_table",
+			"https://docs.sqlalchemy.org/en/20/dialects/postgresql.html#enum-types"},
+	},
+	Check: checkEnumTypeNotDropped,
+})
+
+func checkEnumTypeNotDropped(p *Pass) {
+	created := map[string]*migration.Op{} // enum name -> the upgrade op that created it
+	p.Upgrade(func(o *migration.Op, s *history.State) {
+		for _, name := range enumsCreatedBy(p, o, s) {
+			created[name] = o
+		}
+	})
+	down := p.Migration.Downgrade
+	if len(created) == 0 || down == nil || down.Kind != migration.BodyCode {
+		return // downgrade-missing reports absent downgrades
+	}
+	lastUserRemoval := map[string]*migration.Op{}
+	uncertain := false
+	var final *history.State
+	p.Downgrade(func(o *migration.Op, s *history.State) {
+		uncertain = uncertain || !o.Certain() || o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known)
+		for name := range created {
+			if len(s.EnumUsers(name)) > 0 {
+				lastUserRemoval[name] = o // refined below: keep the op after which no user is left
+			}
+		}
+		final = s
+	})
+	if uncertain || final == nil {
+		return
+	}
+	for _, name := range sortedKeys(created) {
+		if final.Enum(name) == nil || len(final.EnumUsers(name)) > 0 {
+			continue
+		}
+		anchor := lastUserRemoval[name]
+		msg := fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it; after a downgrade the next upgrade fails with: type %q already exists", name, name)
+		if anchor == nil {
+			p.Report(created[name], msg)
+			continue
+		}
+		p.Report(anchor, msg, dropEnumFix(p.Migration, anchor, created[name], name))
+	}
+}
+
+// enumsCreatedBy lists the enum types an upgrade operation creates.
+func enumsCreatedBy(p *Pass, o *migration.Op, before *history.State) []string {
+	after := before.Layer()
+	after.Apply(p.Migration, o, p.Revision.ID)
+	var out []string
+	for _, e := range after.Enums() {
+		if before.Enum(e.Name) == nil {
+			out = append(out, e.Name)
+		}
+	}
+	return out
+}
+
+// dropEnumFix drops the type after the operation that removed its last user,
+// reusing the module's enum variable when the type was defined in one.
+func dropEnumFix(m *migration.Migration, anchor, creator *migration.Op, name string) SuggestedFix {
+	expr := ""
+	if creator.Name == migration.EnumCreate && creator.TargetVar != "" && m.Vars[creator.TargetVar] != nil {
+		expr = creator.TargetVar
+	}
+	if expr == "" {
+		if v := moduleEnumVar(m, name); v != "" {
+			expr = v
+		}
+	}
+	if expr == "" {
+		sa := importAlias(m, "sqlalchemy")
+		if sa == "" {
+			sa = "sa"
+		}
+		expr = fmt.Sprintf("%s.Enum(name=%s)", sa, quote(m, name))
+	}
+	code := fmt.Sprintf("%s.drop(%s.get_bind(), checkfirst=True)", expr, opReceiver(m))
+	return SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
+		Edits: []TextEdit{insertAfter(anchor, code)}}
+}
+
+// moduleEnumVar finds a module-level variable holding the named enum type.
+func moduleEnumVar(m *migration.Migration, name string) string {
+	for _, v := range sortedKeys(m.Vars) {
+		e := m.Vars[v]
+		if e.Kind == pysyntax.Call {
+			if n, _ := e.Keyword("name").StringValue(); n == name && isEnumCall(e) {
+				return v
+			}
+		}
+	}
+	return ""
+}

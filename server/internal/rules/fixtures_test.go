@@ -1,0 +1,182 @@
+package rules
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+)
+
+// Fixtures live in testdata/<rule-id>/<case>/*.py; each case directory is one
+// script directory (a history). Expected findings are written in the fixture as
+//
+//	op.drop_table("orders")  # expect[enum-type-not-dropped]: not dropped
+//
+// (the text after the colon must appear in the message). Cases whose name starts
+// with "ok" must produce no finding. A case may hold a file "dialect" with the
+// dialect name (default postgresql) and "pg-version".
+var expectPattern = regexp.MustCompile(`#\s*expect\[([a-z0-9-]+)\](?::\s*(.*))?$`)
+
+type expectation struct {
+	file, rule, text string
+	line             int
+}
+
+func runFixtures(t *testing.T, ruleID string) {
+	t.Helper()
+	rule, ok := Get(ruleID)
+	if !ok {
+		t.Fatalf("rule %s is not registered", ruleID)
+	}
+	cases, err := filepath.Glob(filepath.Join("testdata", ruleID, "*"))
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no fixtures for %s in testdata/%s", ruleID, ruleID)
+	}
+	positive, negative := 0, 0
+	for _, dir := range cases {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			continue
+		}
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			want := expectations(t, dir)
+			if strings.HasPrefix(name, "ok") {
+				negative++
+				if len(want) > 0 {
+					t.Fatalf("case %s is named ok* but expects findings", name)
+				}
+			} else {
+				positive++
+				if len(want) == 0 {
+					t.Fatalf("case %s expects no finding: name it ok_*", name)
+				}
+			}
+			got := RunOn(t, dir, rule)
+			compare(t, want, got)
+			checkSafeFixes(t, dir, rule, got)
+		})
+	}
+	if positive == 0 || negative == 0 {
+		t.Errorf("%s needs at least one firing case and one ok_* case (have %d and %d)", ruleID, positive, negative)
+	}
+}
+
+// RunOn loads a fixture directory and runs one rule on it.
+func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
+	t.Helper()
+	files, err := history.RevisionFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := history.Load(context.Background(), dir, files, nil)
+	for _, e := range loaded.Errors {
+		t.Fatalf("fixture does not parse: %v", e)
+	}
+	dialect := "postgresql"
+	if b, err := os.ReadFile(filepath.Join(dir, "dialect")); err == nil {
+		dialect = strings.TrimSpace(string(b))
+	}
+	pg := 0
+	if b, err := os.ReadFile(filepath.Join(dir, "pg-version")); err == nil {
+		pg, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+	}
+	var got []Diagnostic
+	Run(loaded.Graph, []*Rule{rule}, dialect, pg, nil, func(d Diagnostic) { got = append(got, d) })
+	return got
+}
+
+func expectations(t *testing.T, dir string) []expectation {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.py"))
+	var out []expectation
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if m := expectPattern.FindStringSubmatch(line); m != nil {
+				out = append(out, expectation{file: f, line: i + 1, rule: m[1], text: strings.TrimSpace(m[2])})
+			}
+		}
+	}
+	return out
+}
+
+func compare(t *testing.T, want []expectation, got []Diagnostic) {
+	t.Helper()
+	key := func(file, rule string, line int) string {
+		return filepath.Base(file) + ":" + strconv.Itoa(line) + ":" + rule
+	}
+	gotByKey := map[string]Diagnostic{}
+	for _, d := range got {
+		gotByKey[key(d.Path, d.Rule, d.Span.StartLine)] = d
+	}
+	wantKeys := map[string]bool{}
+	for _, w := range want {
+		k := key(w.file, w.rule, w.line)
+		wantKeys[k] = true
+		d, ok := gotByKey[k]
+		if !ok {
+			t.Errorf("missing finding %s", k)
+			continue
+		}
+		if w.text != "" && !strings.Contains(d.Message, w.text) {
+			t.Errorf("%s: message %q does not contain %q", k, d.Message, w.text)
+		}
+	}
+	var extra []string
+	for k, d := range gotByKey {
+		if !wantKeys[k] {
+			extra = append(extra, k+" "+d.Message)
+		}
+	}
+	sort.Strings(extra)
+	for _, e := range extra {
+		t.Errorf("unexpected finding %s", e)
+	}
+}
+
+// checkSafeFixes applies every safe fix of the case to a copy of the fixture and
+// checks the copy parses and the rule no longer fires there.
+func checkSafeFixes(t *testing.T, dir string, rule *Rule, got []Diagnostic) {
+	t.Helper()
+	byFile := map[string][]TextEdit{}
+	for _, d := range got {
+		for _, f := range d.Fixes {
+			if f.Safety == Safe {
+				byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], f.Edits...)
+			}
+		}
+	}
+	if len(byFile) == 0 {
+		return
+	}
+	fixed := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			continue // a subdirectory
+		}
+		if edits := byFile[filepath.Base(f)]; edits != nil {
+			if src, err = edit.Apply(src, edits); err != nil {
+				t.Fatalf("fix for %s: %v", f, err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(fixed, filepath.Base(f)), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range RunOn(t, fixed, rule) {
+		if len(byFile[filepath.Base(d.Path)]) > 0 {
+			t.Errorf("after the safe fixes %s still reports %s:%d: %s", rule.ID, filepath.Base(d.Path), d.Span.StartLine, d.Message)
+		}
+	}
+}

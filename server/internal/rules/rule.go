@@ -1,0 +1,125 @@
+// Package rules holds the rule registry: one file per rule, each with its
+// documentation next to its code. Rules read the migration model and the replayed
+// history; they never touch the syntax tree.
+package rules
+
+import (
+	"sort"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+// Severity of a finding.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rank orders severities: info < warning < error.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// Profile groups rules.
+type Profile string
+
+const (
+	Default      Profile = "default"
+	ZeroDowntime Profile = "zero-downtime"
+)
+
+// Safety of a fix, as in ruff: a safe fix keeps the meaning the author intended
+// and is applied by `fix`; an unsafe one needs --unsafe.
+type Safety string
+
+const (
+	Safe   Safety = "safe"
+	Unsafe Safety = "unsafe"
+)
+
+// Doc is a rule's documentation: the single source for `rules`, references/
+// and the MCP resources.
+type Doc struct {
+	What          string // what it finds
+	Why           string // why it is bad (the error it causes)
+	Example       string // Python that triggers it
+	UseInstead    string // Python that does not
+	KnownProblems string
+	FixSafety     string
+	References    []string
+}
+
+// Rule is one check.
+type Rule struct {
+	ID       string
+	Profile  Profile
+	Severity Severity
+	// PostgresOnly rules stay quiet on other dialects.
+	PostgresOnly bool
+	Summary      string
+	Doc          Doc
+	// Check runs once per revision; CheckGraph once per script directory.
+	Check      func(p *Pass)
+	CheckGraph func(g *history.Graph, report func(Diagnostic))
+}
+
+// Diagnostic is one finding, with suggested fixes as data (see internal/fix).
+type Diagnostic struct {
+	Rule     string
+	Severity Severity
+	Path     string
+	Revision string
+	Span     migration.Span
+	Message  string
+	Fixes    []SuggestedFix
+}
+
+// SuggestedFix is a set of non-overlapping edits to one file.
+type SuggestedFix struct {
+	Message string
+	Safety  Safety
+	Edits   []TextEdit
+}
+
+// TextEdit replaces a byte range of the file.
+type TextEdit = edit.TextEdit
+
+var registry = map[string]*Rule{}
+
+func register(r *Rule) *Rule {
+	if _, dup := registry[r.ID]; dup {
+		panic("duplicate rule " + r.ID)
+	}
+	registry[r.ID] = r
+	return r
+}
+
+// All returns every rule, sorted by id.
+func All() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Get returns a rule by id.
+func Get(id string) (*Rule, bool) {
+	r, ok := registry[id]
+	return r, ok
+}

@@ -1,0 +1,31 @@
+package rules
+
+import (
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+)
+
+// Run applies the given rules to every revision of a graph (replaying the schema
+// once) and to the graph itself. include limits which revisions are reported
+// (nil = all); the whole history is still replayed for context.
+func Run(g *history.Graph, selected []*Rule, dialect string, pgVersion int, include func(*history.Revision) bool, report func(Diagnostic)) {
+	for _, r := range selected {
+		if r.CheckGraph != nil && applies(r, dialect) {
+			r.CheckGraph(g, report)
+		}
+	}
+	g.Replay(func(rev *history.Revision, before *history.State) {
+		if include != nil && !include(rev) {
+			return
+		}
+		if len(rev.Migration.SyntaxErrors) > 0 {
+			return // a partial model would invent findings; the file error is reported instead
+		}
+		for _, r := range selected {
+			if r.Check != nil && applies(r, dialect) {
+				r.Check(NewPass(r, rev, g, before, dialect, pgVersion, report))
+			}
+		}
+	})
+}
+
+func applies(r *Rule, dialect string) bool { return !r.PostgresOnly || dialect == "postgresql" }
