@@ -66,7 +66,13 @@ func (p *Pass) Report(o *migration.Op, message string, fixes ...SuggestedFix) {
 
 // ReportAt records a finding at a span.
 func (p *Pass) ReportAt(span migration.Span, message string, fixes ...SuggestedFix) {
-	p.report(Diagnostic{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: p.Migration.Path, Revision: p.Revision.ID,
+	p.ReportSeverity(p.Rule.Severity, span, message, fixes...)
+}
+
+// ReportSeverity records a finding whose severity differs from the rule's default
+// (e.g. unnamed-constraint: error for a drop, warning for a create).
+func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string, fixes ...SuggestedFix) {
+	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
 		Span: span, Message: message, Fixes: fixes})
 }
 

@@ -1,0 +1,190 @@
+// Package check runs the rules over a project: it loads every script directory,
+// replays the history, applies the rule selection, suppressions and severity
+// overrides, and returns findings in a stable order. The CLI, the hook and the
+// MCP server all call Run.
+package check
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+// Options select what to check and how; zero values fall back to the project's
+// [tool.alembic-patterns] settings, then to the defaults.
+type Options struct {
+	Profile         string
+	Select          []string
+	Ignore          []string
+	Severity        map[string]string
+	Dialect         string
+	PostgresVersion int
+	// Since reports only revisions above this one (the history is still read).
+	Since string
+	// Files restricts reporting to these absolute paths (nil = every file).
+	Files []string
+	// Revisions restricts reporting to these revision ids (nil = every revision).
+	Revisions map[string]bool
+	// Parse overrides how files are parsed (the MCP server caches them).
+	Parse history.Parser
+}
+
+// Result is the outcome for one project.
+type Result struct {
+	Project  *project.Project
+	Files    int
+	Findings []rules.Diagnostic
+	Errors   []*migration.FileError
+	// Notes tell the user about assumptions (e.g. an inferred dialect).
+	Notes []string
+	// Dirs are the loaded script directories, for callers that need the graph.
+	Dirs []*ScriptDir
+}
+
+// ScriptDir is one loaded script directory.
+type ScriptDir struct {
+	Config  project.ScriptDir
+	Loaded  *history.Loaded
+	Dialect string
+}
+
+// Load parses every script directory of a project.
+func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*ScriptDir, []*migration.FileError) {
+	var dirs []*ScriptDir
+	var errs []*migration.FileError
+	for _, sd := range proj.ScriptDirs {
+		files, err := history.RevisionFiles(sd.VersionLocations)
+		if err != nil {
+			errs = append(errs, &migration.FileError{Path: sd.Location, Msg: "cannot read the versions directory: " + err.Error()})
+			continue
+		}
+		loaded := history.Load(ctx, sd.Location, files, parse)
+		dirs = append(dirs, &ScriptDir{Config: sd, Loaded: loaded, Dialect: sd.Dialect})
+		errs = append(errs, loaded.Errors...)
+		for _, p := range loaded.Graph.Problems {
+			if p.Rule == "" {
+				errs = append(errs, &migration.FileError{Path: p.Path, Msg: p.Message})
+			}
+		}
+	}
+	return dirs, errs
+}
+
+// Run checks a project.
+func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
+	cfg, err := resolveConfig(proj.Settings, opts)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Project: proj}
+	res.Dirs, res.Errors = Load(ctx, proj, opts.Parse)
+	var sinceFound bool
+	for _, sd := range res.Dirs {
+		g := sd.Loaded.Graph
+		res.Files += len(g.Revisions)
+		dialect, note := dialectFor(sd, cfg.dialect)
+		sd.Dialect = dialect
+		if note != "" {
+			res.Notes = append(res.Notes, note)
+		}
+		include, found, err := includeFilter(g, proj.Root, opts, cfg.exclude)
+		if err != nil {
+			return nil, err
+		}
+		sinceFound = sinceFound || found
+		rules.Run(g, cfg.rules, dialect, cfg.postgresVersion, include, func(d rules.Diagnostic) {
+			if d.Path != "" && include != nil {
+				if rev := revisionOfPath(g, d.Path); rev != nil && !include(rev) {
+					return
+				}
+			}
+			if sev, ok := cfg.severity[d.Rule]; ok {
+				d.Severity = sev
+			}
+			res.Findings = append(res.Findings, d)
+		})
+	}
+	if opts.Since != "" && !sinceFound {
+		return nil, fmt.Errorf("--since: no revision %q in %s", opts.Since, proj.Root)
+	}
+	res.Findings = suppress(res.Dirs, res.Findings, cfg.enabled)
+	sortFindings(res.Findings)
+	return res, nil
+}
+
+func revisionOfPath(g *history.Graph, path string) *history.Revision {
+	for _, r := range g.Revisions {
+		if r.Path == path {
+			return r
+		}
+	}
+	return nil
+}
+
+// includeFilter decides which revisions are reported.
+func includeFilter(g *history.Graph, root string, opts Options, exclude []string) (func(*history.Revision) bool, bool, error) {
+	var above map[string]bool
+	found := false
+	if opts.Since != "" {
+		if revs, err := g.Resolve(opts.Since); err == nil && len(revs) == 1 {
+			above, found = g.Descendants(revs[0].ID), true
+		}
+	}
+	if opts.Since == "" && opts.Files == nil && opts.Revisions == nil && len(exclude) == 0 {
+		return nil, found, nil
+	}
+	return func(r *history.Revision) bool {
+		if opts.Since != "" && !above[r.ID] {
+			return false
+		}
+		if opts.Files != nil && !slices.Contains(opts.Files, r.Path) {
+			return false
+		}
+		if opts.Revisions != nil && !opts.Revisions[r.ID] {
+			return false
+		}
+		return !excluded(root, r.Path, exclude)
+	}, found, nil
+}
+
+func excluded(root, path string, patterns []string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, p := range patterns {
+		if ok, _ := filepath.Match(p, rel); ok {
+			return true
+		}
+		if ok, _ := filepath.Match(p, filepath.Base(path)); ok {
+			return true
+		}
+		if strings.HasSuffix(p, "/**") && strings.HasPrefix(rel, strings.TrimSuffix(p, "**")) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortFindings(f []rules.Diagnostic) {
+	slices.SortStableFunc(f, func(a, b rules.Diagnostic) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		if a.Span.StartLine != b.Span.StartLine {
+			return a.Span.StartLine - b.Span.StartLine
+		}
+		if a.Span.StartCol != b.Span.StartCol {
+			return a.Span.StartCol - b.Span.StartCol
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	})
+}

@@ -1,0 +1,94 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+// suppress drops findings silenced by `# alembic-patterns: ignore[...]` comments
+// and reports the directives that silenced nothing.
+func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string]bool) []rules.Diagnostic {
+	byPath := map[string]*migration.Migration{}
+	for _, sd := range dirs {
+		for _, r := range sd.Loaded.Graph.Revisions {
+			byPath[r.Path] = r.Migration
+		}
+	}
+	type use struct {
+		path  string
+		index int
+		rule  string
+	}
+	used := map[use]bool{}
+	var kept []rules.Diagnostic
+	for _, d := range findings {
+		m := byPath[d.Path]
+		silenced := false
+		if m != nil {
+			for i, dir := range m.Directives {
+				if !covers(dir, d) {
+					continue
+				}
+				rule := d.Rule
+				if len(dir.Rules) == 0 {
+					rule = ""
+				}
+				used[use{d.Path, i, rule}] = true
+				silenced = true
+			}
+		}
+		if !silenced {
+			kept = append(kept, d)
+		}
+	}
+	if !enabled["unused-ignore"] {
+		return kept
+	}
+	for path, m := range byPath {
+		for i, dir := range m.Directives {
+			names := dir.Rules
+			if len(names) == 0 {
+				names = []string{""}
+			}
+			var unused []string
+			for _, r := range names {
+				if r != "" && !enabled[r] {
+					continue // a rule that did not run cannot be judged
+				}
+				if !used[use{path, i, r}] {
+					unused = append(unused, r)
+				}
+			}
+			if len(unused) == 0 {
+				continue
+			}
+			what := "nothing"
+			if unused[0] != "" {
+				what = strings.Join(unused, ", ") + " (no such finding here)"
+			}
+			rev := ""
+			if m.Revision.Kind == migration.HeaderString {
+				rev = m.Revision.Values[0]
+			}
+			kept = append(kept, rules.Diagnostic{Rule: "unused-ignore", Severity: rules.Info, Path: path, Revision: rev, Span: dir.Span,
+				Message: fmt.Sprintf("suppression comment silences %s; remove it", what)})
+		}
+	}
+	return kept
+}
+
+// covers: a file directive covers the whole file; a line directive covers its
+// own line and, when it stands alone on a line, the line below.
+func covers(dir migration.Directive, d rules.Diagnostic) bool {
+	if len(dir.Rules) > 0 && !contains(dir.Rules, d.Rule) {
+		return false
+	}
+	if dir.File {
+		return true
+	}
+	line := dir.Span.StartLine
+	return d.Span.StartLine == line || d.Span.StartLine == line+1 || (d.Span.StartLine <= line && line <= d.Span.EndLine)
+}

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+)
+
+func runCheck(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "check")
+	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")
+	format := fs.String("format", "text", "output format: text, json, sarif or github")
+	profile := fs.String("profile", "", "rule profile: default or zero-downtime")
+	sel := fs.String("select", "", "comma-separated rule ids to run (instead of the profile)")
+	ignore := fs.String("ignore", "", "comma-separated rule ids to skip")
+	failOn := fs.String("fail-on", "", "lowest severity that makes the exit code 1: error, warning or info (default error)")
+	since := fs.String("since", "", "report only revisions after this one")
+	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	writers := map[string]func(*check.Result) error{
+		"text":   func(r *check.Result) error { return report.Text(env.Stdout, r) },
+		"json":   func(r *check.Result) error { return report.JSON(env.Stdout, r) },
+		"sarif":  func(r *check.Result) error { return report.SARIF(env.Stdout, r) },
+		"github": func(r *check.Result) error { return report.GitHub(env.Stdout, r) },
+	}
+	write, ok := writers[*format]
+	if !ok {
+		return fail(env, fmt.Errorf("unknown format %q (use text, json, sarif or github)", *format))
+	}
+	proj, err := findProject(env, *projectDir, paths)
+	if err != nil {
+		return fail(env, err)
+	}
+	opts := check.Options{Profile: *profile, Select: splitList(*sel), Ignore: splitList(*ignore), Since: *since, Dialect: *dialect}
+	if opts.Files, err = revisionFiles(env, paths); err != nil {
+		return fail(env, err)
+	}
+	threshold, err := check.ParseSeverity(first(*failOn, proj.Settings.FailOn, "error"))
+	if err != nil {
+		return fail(env, err)
+	}
+	res, err := check.Run(ctx, proj, opts)
+	if err != nil {
+		return fail(env, err)
+	}
+	if err := write(res); err != nil {
+		return fail(env, err)
+	}
+	for _, d := range res.Findings {
+		if d.Severity.Rank() >= threshold.Rank() {
+			return ExitFindings
+		}
+	}
+	if len(res.Errors) > 0 {
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+// revisionFiles returns the file arguments (absolute, symlinks resolved), or nil
+// when the arguments name directories (the whole project is then reported).
+func revisionFiles(env *Env, paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(env.Dir, p)
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if info.IsDir() {
+			return nil, nil
+		}
+		if p, err = filepath.EvalSymlinks(p); err != nil {
+			return nil, err
+		}
+		files = append(files, p)
+	}
+	return files, nil
+}
+
+func first(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

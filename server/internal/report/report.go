@@ -1,0 +1,118 @@
+// Package report renders check results: text for people, JSON for tools, SARIF
+// for code-scanning services and GitHub workflow annotations.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+// Finding is one finding in the JSON shape of DESIGN §7.
+type Finding struct {
+	Rule      string `json:"rule"`
+	Severity  string `json:"severity"`
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Message   string `json:"message"`
+	Revision  string `json:"revision,omitempty"`
+	Fix       *Fix   `json:"fix,omitempty"`
+}
+
+// Fix summarises the first suggested fix.
+type Fix struct {
+	Safety      string `json:"safety"`
+	Description string `json:"description"`
+}
+
+// FileError is a file that could not be checked.
+type FileError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// Document is the `check --format json` output.
+type Document struct {
+	Version  int         `json:"version"`
+	Files    int         `json:"files"`
+	Findings []Finding   `json:"findings"`
+	Errors   []FileError `json:"errors"`
+}
+
+// NewDocument converts a result, with paths relative to the project root.
+func NewDocument(res *check.Result) Document {
+	doc := Document{Version: 1, Files: res.Files, Findings: []Finding{}, Errors: []FileError{}}
+	for _, d := range res.Findings {
+		doc.Findings = append(doc.Findings, newFinding(res, d))
+	}
+	for _, e := range res.Errors {
+		msg := e.Msg
+		if e.Line > 0 {
+			msg = fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+		}
+		doc.Errors = append(doc.Errors, FileError{Path: Rel(res, e.Path), Message: msg})
+	}
+	return doc
+}
+
+func newFinding(res *check.Result, d rules.Diagnostic) Finding {
+	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Path: Rel(res, d.Path), Line: d.Span.StartLine, Column: d.Span.StartCol,
+		EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol, Message: d.Message, Revision: d.Revision}
+	if len(d.Fixes) > 0 {
+		f.Fix = &Fix{Safety: string(d.Fixes[0].Safety), Description: d.Fixes[0].Message}
+	}
+	return f
+}
+
+// Rel makes a path relative to the project root (slash-separated).
+func Rel(res *check.Result, path string) string {
+	if res.Project == nil || path == "" {
+		return path
+	}
+	if rel, err := filepath.Rel(res.Project.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return path
+}
+
+// JSON writes the JSON document.
+func JSON(w io.Writer, res *check.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(NewDocument(res))
+}
+
+// GitHub writes workflow commands that GitHub Actions shows as annotations.
+func GitHub(w io.Writer, res *check.Result) error {
+	levels := map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Info: "notice"}
+	for _, d := range res.Findings {
+		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			levels[d.Severity], escapeProperty(Rel(res, d.Path)), d.Span.StartLine, d.Span.StartCol, d.Span.EndLine, d.Span.EndCol,
+			escapeProperty("alembic-patterns "+d.Rule), escapeData(d.Message))
+		if err != nil {
+			return err
+		}
+	}
+	for _, e := range res.Errors {
+		if _, err := fmt.Fprintf(w, "::error file=%s,line=%d,title=alembic-patterns::%s\n", escapeProperty(Rel(res, e.Path)), max(e.Line, 1), escapeData(e.Msg)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
