@@ -1,0 +1,54 @@
+# alembic-patterns developer / CI targets.
+#   make test        lint, machine setup (scripts/ci-setup.sh), then the whole suite incl. real-database tiers
+#   make test-quick  go test without any setup (tiers that need PostgreSQL/alembic/claude skip)
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+# Go 1.26 lives in /usr/local/go/bin, which is not on every PATH (e.g. non-login CI shells).
+export PATH := /usr/local/go/bin:$(PATH)
+
+GO  ?= go
+BIN := .build/alembic-patterns
+
+.PHONY: build test test-quick lint demo setup clean
+
+build:
+	$(GO) build -o $(BIN) ./server
+
+# The setup output is assigned before eval: `eval "$$(...)"` alone would hide a failing setup.
+test: lint
+	@echo "== scripts/ci-setup.sh"
+	@env_lines="$$(bash scripts/ci-setup.sh)"; \
+	eval "$$env_lines"; \
+	echo "== ALEMBIC_PATTERNS_REQUIRE_ALL=1 go test -count=1 ./..."; \
+	ALEMBIC_PATTERNS_REQUIRE_ALL=1 $(GO) test -count=1 ./...
+
+test-quick:
+	$(GO) test ./...
+
+# gofmt over all Go files except hidden dirs (.git, .ci/node, .build), vendor/ and testdata/.
+lint:
+	@echo "== gofmt -l"
+	@files="$$(find . -path ./vendor -prune -o -name '.?*' -prune -o -name testdata -prune \
+	        -o -type f -name '*.go' -print)"; \
+	if [[ -n $$files ]]; then \
+	    unformatted="$$(gofmt -l $$files)"; \
+	    if [[ -n $$unformatted ]]; then \
+	        echo "gofmt: these files need formatting (run gofmt -w):" >&2; \
+	        echo "$$unformatted" >&2; \
+	        exit 1; \
+	    fi; \
+	fi
+	@echo "== go vet ./..."
+	@$(GO) vet ./...
+
+demo:
+	$(GO) run ./server check examples/shop
+
+# Prepare the machine only; prints the export lines.
+setup:
+	bash scripts/ci-setup.sh
+
+clean:
+	rm -rf .build
