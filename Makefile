@@ -43,8 +43,11 @@ lint:
 	@echo "== go vet ./..."
 	@$(GO) vet ./...
 
-demo:
-	$(GO) run ./server check examples/shop
+# The demo project has findings on purpose: exit 1 (findings) is success here, 2 (usage/I/O) is not.
+# Runs the built binary because `go run` turns every non-zero exit into 1.
+demo: build
+	@rc=0; ./$(BIN) check examples/shop || rc=$$?; \
+	if (( rc > 1 )); then echo "demo: alembic-patterns exited $$rc" >&2; exit "$$rc"; fi
 
 # Prepare the machine only; prints the export lines.
 setup:

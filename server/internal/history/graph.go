@@ -184,6 +184,9 @@ func (g *Graph) branchOf(id string) string {
 }
 
 func (g *Graph) suggest(id string) string {
+	if id == "" {
+		return "" // every id has the empty prefix: no suggestion says anything
+	}
 	var close []string
 	for _, other := range g.sortedIDs() {
 		if strings.HasPrefix(other, id) || strings.HasPrefix(id, other) {

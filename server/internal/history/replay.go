@@ -15,6 +15,9 @@ func (g *Graph) Replay(visit func(r *Revision, before *State)) {
 		switch len(r.Parents) {
 		case 0:
 			state = NewState()
+			// a down_revision that names revisions missing from the directory (or is
+			// computed) hides what the schema held before: rules must not assume it empty
+			state.Unknown = !r.Migration.DownRevision.Known() || len(r.Migration.DownRevision.Values) > 0
 		case 1:
 			p := r.Parents[0]
 			state = after[p]

@@ -31,7 +31,11 @@ func (g *Graph) Resolve(spec string) ([]*Revision, error) {
 		if id == "" {
 			return nil, fmt.Errorf("no branch labelled %q in %s", label, g.Dir)
 		}
-		return g.revs([]string{g.headAbove(id)}), nil
+		head := g.headAbove(id)
+		if head == "" {
+			return nil, fmt.Errorf("branch %q of %s has no head: its revisions form a cycle", label, g.Dir)
+		}
+		return g.revs([]string{head}), nil
 	}
 	if rest, ok := relative(spec); ok {
 		heads, err := g.Resolve("head")
@@ -81,9 +85,12 @@ func relative(spec string) (int, bool) {
 	return n, true
 }
 
-// headAbove follows children from id until a head (first child each time).
+// headAbove follows children from id until a head (first child each time);
+// "" when the walk runs into a cycle.
 func (g *Graph) headAbove(id string) string {
-	for r := g.Revisions[id]; ; {
+	seen := map[string]bool{}
+	for r := g.Revisions[id]; !seen[r.ID]; {
+		seen[r.ID] = true
 		if len(r.Children) == 0 {
 			return r.ID
 		}
@@ -91,6 +98,7 @@ func (g *Graph) headAbove(id string) string {
 		sort.Strings(children)
 		r = g.Revisions[children[0]]
 	}
+	return ""
 }
 
 func (g *Graph) revs(ids []string) []*Revision {
@@ -101,9 +109,12 @@ func (g *Graph) revs(ids []string) []*Revision {
 	return out
 }
 
-// Descendants returns the revisions above id (not including it).
+// Descendants returns the revisions above id (not including it); none for an unknown id.
 func (g *Graph) Descendants(id string) map[string]bool {
 	out := map[string]bool{}
+	if g.Revisions[id] == nil {
+		return out
+	}
 	queue := append([]string(nil), g.Revisions[id].Children...)
 	for len(queue) > 0 {
 		c := queue[0]
@@ -117,9 +128,12 @@ func (g *Graph) Descendants(id string) map[string]bool {
 	return out
 }
 
-// Ancestors returns the revisions below id (not including it).
+// Ancestors returns the revisions below id (not including it); none for an unknown id.
 func (g *Graph) Ancestors(id string) map[string]bool {
 	out := map[string]bool{}
+	if g.Revisions[id] == nil {
+		return out
+	}
 	queue := append([]string(nil), g.Revisions[id].Parents...)
 	for len(queue) > 0 {
 		p := queue[0]

@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -24,8 +25,9 @@ type Table struct {
 type Column struct {
 	Name      string
 	Nullable  bool
-	Known     bool   // nullability known
-	Enum      string // named native enum type used by the column ("" if none)
+	Known     bool               // nullability known
+	Enum      string             // named native enum type used by the column ("" if none)
+	Type      *migration.TypeRef // as last declared (create_table, add_column, alter_column type_); nil when unknown
 	Uncertain bool
 }
 
@@ -39,8 +41,10 @@ type FK struct {
 // EnumType is a database enum type.
 type EnumType struct {
 	Name      string
-	Values    []string
+	Values    []string // nil when created by SQL
 	CreatedBy string
+	// Uncertain: created by a conditional operation, or changed in a way not
+	// followed (ALTER TYPE ... RENAME): it may not exist under this name.
 	Uncertain bool
 }
 
@@ -72,25 +76,44 @@ func (s *State) Clone() *State {
 }
 
 func (s *State) each(table func(*Table), enum func(*EnumType)) {
-	seenT, seenE := map[string]bool{}, map[string]bool{}
-	for l := s; l != nil; l = l.base {
-		for name, t := range l.tables {
-			if !seenT[name] {
-				seenT[name] = true
-				if t != nil {
-					table(t)
-				}
-			}
-		}
-		for name, e := range l.enums {
-			if !seenE[name] {
-				seenE[name] = true
-				if e != nil {
-					enum(e)
+	if table != nil {
+		seen := map[string]bool{}
+		for l := s; l != nil; l = l.base {
+			for name, t := range l.tables {
+				if !seen[name] {
+					seen[name] = true
+					if t != nil {
+						table(t)
+					}
 				}
 			}
 		}
 	}
+	if enum != nil {
+		seen := map[string]bool{}
+		for l := s; l != nil; l = l.base {
+			for name, e := range l.enums {
+				if !seen[name] {
+					seen[name] = true
+					if e != nil {
+						enum(e)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Changed lists the tables and enum types this layer (not its base) created,
+// changed or dropped.
+func (s *State) Changed() (tables, enums []string) {
+	for name := range s.tables {
+		tables = append(tables, name)
+	}
+	for name := range s.enums {
+		enums = append(enums, name)
+	}
+	return tables, enums
 }
 
 // Table looks a table up.
@@ -116,14 +139,14 @@ func (s *State) Enum(name string) *EnumType {
 // Tables returns every table.
 func (s *State) Tables() []*Table {
 	var out []*Table
-	s.each(func(t *Table) { out = append(out, t) }, func(*EnumType) {})
+	s.each(func(t *Table) { out = append(out, t) }, nil)
 	return out
 }
 
 // Enums returns every enum type.
 func (s *State) Enums() []*EnumType {
 	var out []*EnumType
-	s.each(func(*Table) {}, func(e *EnumType) { out = append(out, e) })
+	s.each(nil, func(e *EnumType) { out = append(out, e) })
 	return out
 }
 
@@ -172,10 +195,13 @@ func (s *State) editTable(name string) *Table {
 	return &c
 }
 
-// TableKey is how tables are keyed: "schema.table" when a literal schema is given.
+// TableKey is how tables are keyed: "schema.table" when a literal schema is given
+// (create_foreign_key calls it source_schema).
 func TableKey(o *migration.Op, table string) string {
-	if schema, ok := o.ArgString("schema"); ok && schema != "" {
-		return schema + "." + table
+	for _, name := range []string{"schema", "source_schema"} {
+		if schema, ok := o.ArgString(name); ok && schema != "" {
+			return schema + "." + table
+		}
 	}
 	return table
 }
@@ -202,7 +228,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 			}
 		}
 		for _, fk := range ct.ForeignKeys() {
-			t.FKs = append(t.FKs, fkState(key, fk))
+			t.FKs = append(t.FKs, fkState(table, fk))
 		}
 		s.putTable(t)
 	case "drop_table":
@@ -223,7 +249,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		if t := s.editTable(key); t != nil && c != nil && c.NameKnown {
 			t.Columns[c.Name] = columnState(c, uncertain)
 			for _, fk := range c.ForeignKeys {
-				t.FKs = append(t.FKs, fkState(key, fk))
+				t.FKs = append(t.FKs, fkState(table, fk))
 			}
 		}
 	case "drop_column":
@@ -242,7 +268,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		if t := s.editTable(key); t != nil {
 			fk := FK{Name: name, Columns: cols, RefTable: ref}
 			if name == "" {
-				fk.Name = DefaultFKName(key, cols)
+				fk.Name = DefaultFKName(table, cols)
 			}
 			t.FKs = append(t.FKs, fk)
 		}
@@ -290,7 +316,8 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 	}
 	if ty := o.Arg("type_"); ty != nil {
 		col.Enum = ""
-		if en := EnumOf(m.Type(o, ty)); en != nil {
+		col.Type = m.Type(o, ty)
+		if en := EnumOf(col.Type); en != nil {
 			col.Enum = en.Name
 		}
 	}
@@ -298,6 +325,17 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 	if newName, ok := o.ArgString("new_column_name"); ok {
 		delete(t.Columns, name)
 		col.Name = newName
+		for i, fk := range t.FKs {
+			if slices.Contains(fk.Columns, name) {
+				cols := slices.Clone(fk.Columns) // shared with the table this one was copied from
+				for j, c := range cols {
+					if c == name {
+						cols[j] = newName
+					}
+				}
+				t.FKs[i].Columns = cols
+			}
+		}
 	}
 	t.Columns[col.Name] = col
 }
@@ -310,7 +348,7 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 	for _, st := range sql.Statements {
 		switch st.Kind {
 		case migration.SQLCreateType:
-			s.enums[st.Object] = &EnumType{Name: st.Object, CreatedBy: rev, Uncertain: true}
+			s.enums[st.Object] = &EnumType{Name: st.Object, CreatedBy: rev, Uncertain: uncertain}
 		case migration.SQLDropType:
 			s.enums[st.Object] = nil
 		case migration.SQLAlterTypeAdd:
@@ -357,7 +395,7 @@ func (s *State) renameReferences(from, to string) {
 }
 
 func columnState(c *migration.Column, uncertain bool) *Column {
-	col := &Column{Name: c.Name, Uncertain: uncertain}
+	col := &Column{Name: c.Name, Type: c.Type, Uncertain: uncertain}
 	col.Nullable, col.Known = c.Nullable()
 	if en := EnumOf(c.Type); en != nil {
 		col.Enum = en.Name
@@ -379,6 +417,7 @@ func EnumOf(t *migration.TypeRef) *migration.Enum {
 	return t.Enum
 }
 
+// fkState: table is the bare table name (PostgreSQL's default names carry no schema).
 func fkState(table string, fk migration.ForeignKey) FK {
 	out := FK{Name: fk.Name, Columns: fk.Columns, RefTable: fk.RefTable}
 	if out.Name == "" {

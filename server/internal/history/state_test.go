@@ -1,0 +1,661 @@
+package history
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// step is one revision applied to the state, with checks of the state after it.
+type step struct {
+	up     string // body of upgrade()
+	module string // module-level code
+	after  func(t *testing.T, s *State)
+}
+
+// applyUpgrade parses a revision with the given upgrade and applies its upgrade ops.
+func applyUpgrade(t *testing.T, s *State, id string, st step) {
+	t.Helper()
+	r := rev{ID: id, Up: st.up, Module: st.module}
+	m := parseSource(t, id+".py", r.source())
+	if m.Upgrade == nil {
+		t.Fatalf("%s: no upgrade()", id)
+	}
+	for _, o := range m.Upgrade.Ops {
+		s.Apply(m, o, id)
+	}
+}
+
+// columns describes a table's columns as sorted "name NULL|NOT NULL|? [enum=x] [uncertain]".
+func columns(tb *Table) []string {
+	var out []string
+	for name, c := range tb.Columns {
+		d := name
+		switch {
+		case !c.Known:
+			d += " ?"
+		case c.Nullable:
+			d += " NULL"
+		default:
+			d += " NOT NULL"
+		}
+		if c.Name != name {
+			d += " (named " + c.Name + ")"
+		}
+		if c.Enum != "" {
+			d += " enum=" + c.Enum
+		}
+		if c.Uncertain {
+			d += " uncertain"
+		}
+		out = append(out, d)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// fks describes a table's foreign keys as "name(col,col)->table", in order.
+func fks(tb *Table) []string {
+	out := []string{}
+	for _, fk := range tb.FKs {
+		out = append(out, fmt.Sprintf("%s(%s)->%s", fk.Name, strings.Join(fk.Columns, ","), fk.RefTable))
+	}
+	return out
+}
+
+func tableNames(s *State) []string {
+	out := []string{}
+	for _, tb := range s.Tables() {
+		out = append(out, tb.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func enumNames(s *State) []string {
+	out := []string{}
+	for _, e := range s.Enums() {
+		out = append(out, e.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sorted(s []string) []string {
+	out := append([]string{}, s...)
+	sort.Strings(out)
+	return out
+}
+
+func mustTable(t *testing.T, s *State, name string) *Table {
+	t.Helper()
+	tb := s.Table(name)
+	if tb == nil {
+		t.Fatalf("no table %q; have %v", name, tableNames(s))
+	}
+	return tb
+}
+
+func eq(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(nilIfEmpty(got), nilIfEmpty(want)) {
+		t.Errorf("%s = %q\n want %q", what, got, want)
+	}
+}
+
+func wantEnum(t *testing.T, s *State, name string, values []string, createdBy string) {
+	t.Helper()
+	e := s.Enum(name)
+	if e == nil {
+		t.Fatalf("enum type %q does not exist; have %v", name, enumNames(s))
+	}
+	eq(t, "values of "+name, e.Values, values)
+	if e.CreatedBy != createdBy {
+		t.Errorf("enum %s CreatedBy = %q, want %q", name, e.CreatedBy, createdBy)
+	}
+}
+
+func noEnum(t *testing.T, s *State, name string) {
+	t.Helper()
+	if e := s.Enum(name); e != nil {
+		t.Errorf("enum type %q exists (created by %s), want none", name, e.CreatedBy)
+	}
+}
+
+const authorsBooks = `
+op.create_table("authors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table(
+    "books",
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("author_id", sa.Integer(), sa.ForeignKey("authors.id"), nullable=False),
+)
+`
+
+func TestStateApply(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"create_table columns and nullability", []step{{
+			up: `
+op.create_table(
+    "users",
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("email", sa.String(255), nullable=False),
+    sa.Column("bio", sa.Text()),
+    sa.Column("flag", sa.Boolean(), nullable=FLAG_NULLABLE),
+    sa.Column("tenant_id", sa.Integer()),
+    sa.Column("created_at", sa.DateTime(), server_default=sa.func.now(), nullable=True),
+    sa.PrimaryKeyConstraint("tenant_id", "id"),
+    sa.UniqueConstraint("email"),
+)`,
+			after: func(t *testing.T, s *State) {
+				tb := mustTable(t, s, "users")
+				eq(t, "columns", columns(tb), []string{"bio NULL", "created_at NULL", "email NOT NULL", "flag ?", "id NOT NULL", "tenant_id NOT NULL"})
+				if tb.CreatedBy != "r1" || tb.Uncertain || tb.Opaque || s.Unknown {
+					t.Errorf("table facts: %+v unknown=%v", tb, s.Unknown)
+				}
+				eq(t, "fks", fks(tb), nil)
+				eq(t, "tables", tableNames(s), []string{"users"})
+			},
+		}}},
+		{"column and table level foreign keys", []step{{
+			up: `
+op.create_table("authors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table("editors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table(
+    "books",
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("author_id", sa.Integer(), sa.ForeignKey("authors.id"), nullable=False),
+    sa.Column("coauthor_id", sa.Integer(), sa.ForeignKey("authors.id", name="fk_books_coauthor")),
+    sa.Column("parent_id", sa.Integer(), sa.ForeignKey("books.id")),
+    sa.Column("editor_id", sa.Integer()),
+    sa.Column("a", sa.Integer()),
+    sa.Column("b", sa.Integer()),
+    sa.ForeignKeyConstraint(["editor_id"], ["editors.id"]),
+    sa.ForeignKeyConstraint(["a", "b"], ["pairs.a", "pairs.b"], name="fk_books_pair"),
+)`,
+			after: func(t *testing.T, s *State) {
+				tb := mustTable(t, s, "books")
+				eq(t, "fks", fks(tb), []string{
+					"books_author_id_fkey(author_id)->authors",
+					"fk_books_coauthor(coauthor_id)->authors",
+					"books_parent_id_fkey(parent_id)->books",
+					"books_editor_id_fkey(editor_id)->editors",
+					"fk_books_pair(a,b)->pairs",
+				})
+				eq(t, "ReferencedBy(authors)", s.ReferencedBy("authors"), []string{"books"})
+				eq(t, "ReferencedBy(editors)", s.ReferencedBy("editors"), []string{"books"})
+				eq(t, "ReferencedBy(books) (self references do not count)", s.ReferencedBy("books"), nil)
+				eq(t, "ReferencedBy(pairs)", s.ReferencedBy("pairs"), []string{"books"})
+			},
+		}}},
+		{"create_table creates its named enum types", []step{
+			{
+				up: `
+op.create_table(
+    "orders",
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("status", sa.Enum("new", "paid", name="order_status"), nullable=False),
+    sa.Column("tags", postgresql.ARRAY(sa.Enum("a", "b", name="tag_kind"))),
+    sa.Column("mood", status_type),
+    sa.Column("anonymous", sa.Enum("x", "y")),
+)`,
+				module: `status_type = postgresql.ENUM("happy", "sad", name="mood_type")`,
+				after: func(t *testing.T, s *State) {
+					wantEnum(t, s, "order_status", []string{"new", "paid"}, "r1")
+					wantEnum(t, s, "tag_kind", []string{"a", "b"}, "r1")
+					wantEnum(t, s, "mood_type", []string{"happy", "sad"}, "r1")
+					eq(t, "enums", enumNames(s), []string{"mood_type", "order_status", "tag_kind"})
+					eq(t, "columns", columns(mustTable(t, s, "orders")), []string{
+						"anonymous NULL", "id NOT NULL", "mood NULL enum=mood_type", "status NOT NULL enum=order_status", "tags NULL enum=tag_kind",
+					})
+					eq(t, "EnumUsers(order_status)", s.EnumUsers("order_status"), []string{"orders.status"})
+				},
+			},
+			{
+				// a second table sharing the type: the type keeps its creator
+				up: `op.create_table("refunds", sa.Column("status", sa.Enum("new", "paid", name="order_status")))`,
+				after: func(t *testing.T, s *State) {
+					wantEnum(t, s, "order_status", []string{"new", "paid"}, "r1")
+					eq(t, "EnumUsers(order_status)", sorted(s.EnumUsers("order_status")), []string{"orders.status", "refunds.status"})
+					eq(t, "EnumUsers(none)", s.EnumUsers("no_such_type"), nil)
+				},
+			},
+		}},
+		{"add_column with an enum does not create the type", []step{
+			{up: `op.create_table("tickets", sa.Column("id", sa.Integer(), primary_key=True))`},
+			{
+				up: `op.add_column("tickets", sa.Column("priority", sa.Enum("low", "high", name="ticket_priority"), nullable=True))`,
+				after: func(t *testing.T, s *State) {
+					noEnum(t, s, "ticket_priority")
+					eq(t, "columns", columns(mustTable(t, s, "tickets")), []string{"id NOT NULL", "priority NULL enum=ticket_priority"})
+					eq(t, "EnumUsers", s.EnumUsers("ticket_priority"), []string{"tickets.priority"})
+				},
+			},
+		}},
+		{"explicit create and drop of enum types", []step{
+			{up: `op.create_table("tickets", sa.Column("id", sa.Integer(), primary_key=True))`},
+			{
+				module: `priority = postgresql.ENUM("low", "high", name="ticket_priority", create_type=False)
+flavour = sa.Enum("sweet", "sour", name="flavour")`,
+				up: `
+priority.create(op.get_bind(), checkfirst=True)
+op.add_column("tickets", sa.Column("priority", priority, nullable=True))
+bind = op.get_bind()
+flavour.create(bind)
+sa.Enum("one", name="inline_kind").create(op.get_bind())
+sa.Enum("one", name="not_native", native_enum=False).create(op.get_bind())
+op.execute("CREATE TYPE sql_kind AS ENUM ('a', 'b')")`,
+				after: func(t *testing.T, s *State) {
+					wantEnum(t, s, "ticket_priority", []string{"low", "high"}, "r2")
+					wantEnum(t, s, "flavour", []string{"sweet", "sour"}, "r2")
+					wantEnum(t, s, "inline_kind", []string{"one"}, "r2")
+					noEnum(t, s, "not_native")
+					if e := s.Enum("sql_kind"); e == nil || e.CreatedBy != "r2" {
+						t.Errorf("CREATE TYPE: %+v", e)
+					}
+					eq(t, "EnumUsers", s.EnumUsers("ticket_priority"), []string{"tickets.priority"})
+				},
+			},
+			{
+				module: `priority = postgresql.ENUM("low", "high", name="ticket_priority", create_type=False)`,
+				up: `
+op.drop_column("tickets", "priority")
+priority.drop(op.get_bind(), checkfirst=True)
+op.execute("DROP TYPE flavour")
+op.execute(sa.text("DROP TYPE IF EXISTS inline_kind"))`,
+				after: func(t *testing.T, s *State) {
+					noEnum(t, s, "ticket_priority")
+					noEnum(t, s, "flavour")
+					noEnum(t, s, "inline_kind")
+					eq(t, "enums", enumNames(s), []string{"sql_kind"})
+					eq(t, "EnumUsers", s.EnumUsers("ticket_priority"), nil)
+				},
+			},
+		}},
+		{"ALTER TYPE ADD VALUE appends", []step{
+			{up: `op.create_table("orders", sa.Column("status", sa.Enum("new", "paid", name="order_status")))`},
+			{
+				up: `
+op.execute("ALTER TYPE order_status ADD VALUE 'refunded'")
+with op.get_context().autocommit_block():
+    op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'void'")
+op.execute("ALTER TYPE missing_type ADD VALUE 'x'")`,
+				after: func(t *testing.T, s *State) {
+					wantEnum(t, s, "order_status", []string{"new", "paid", "refunded", "void"}, "r1")
+					noEnum(t, s, "missing_type")
+				},
+			},
+		}},
+		{"create_type=False and native_enum=False create nothing", []step{{
+			up: `
+op.create_table(
+    "items",
+    sa.Column("kind", postgresql.ENUM("a", "b", name="item_kind", create_type=False)),
+    sa.Column("state", sa.Enum("on", "off", name="item_state", native_enum=False)),
+)`,
+			after: func(t *testing.T, s *State) {
+				noEnum(t, s, "item_kind")
+				noEnum(t, s, "item_state")
+				eq(t, "columns", columns(mustTable(t, s, "items")), []string{"kind NULL enum=item_kind", "state NULL"})
+				eq(t, "EnumUsers(item_kind)", s.EnumUsers("item_kind"), []string{"items.kind"})
+			},
+		}}},
+		{"drop_table and ReferencedBy", []step{
+			{up: authorsBooks, after: func(t *testing.T, s *State) {
+				eq(t, "ReferencedBy(authors)", s.ReferencedBy("authors"), []string{"books"})
+			}},
+			{up: `op.drop_table("books")`, after: func(t *testing.T, s *State) {
+				if s.Table("books") != nil {
+					t.Errorf("books still exists")
+				}
+				eq(t, "tables", tableNames(s), []string{"authors"})
+				eq(t, "ReferencedBy(authors)", s.ReferencedBy("authors"), nil)
+			}},
+			{up: `op.drop_table("authors")`, after: func(t *testing.T, s *State) {
+				eq(t, "tables", tableNames(s), nil)
+			}},
+		}},
+		{"drop_table keeps the enum type", []step{
+			{up: `op.create_table("orders", sa.Column("status", sa.Enum("new", name="order_status")))`},
+			{up: `op.drop_table("orders")`, after: func(t *testing.T, s *State) {
+				wantEnum(t, s, "order_status", []string{"new"}, "r1")
+				eq(t, "EnumUsers", s.EnumUsers("order_status"), nil)
+			}},
+		}},
+		{"rename_table moves the table and its references", []step{
+			{up: authorsBooks + `op.add_column("authors", sa.Column("mentor_id", sa.Integer(), sa.ForeignKey("authors.id")))`},
+			{up: `op.rename_table("authors", "writers")`, after: func(t *testing.T, s *State) {
+				if s.Table("authors") != nil {
+					t.Errorf("the old name still exists")
+				}
+				w := mustTable(t, s, "writers")
+				if w.Name != "writers" || w.CreatedBy != "r1" {
+					t.Errorf("renamed table: %+v", w)
+				}
+				eq(t, "columns", columns(w), []string{"id NOT NULL", "mentor_id NULL"})
+				eq(t, "writers fks", fks(w), []string{"authors_mentor_id_fkey(mentor_id)->writers"})
+				eq(t, "books fks", fks(mustTable(t, s, "books")), []string{"books_author_id_fkey(author_id)->writers"})
+				eq(t, "ReferencedBy(writers)", s.ReferencedBy("writers"), []string{"books"})
+				eq(t, "ReferencedBy(authors)", s.ReferencedBy("authors"), nil)
+			}},
+		}},
+		{"alter_column", []step{
+			{up: `
+op.create_table(
+    "users",
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("email", sa.String(255)),
+    sa.Column("bio", sa.Text(), nullable=False),
+    sa.Column("role", sa.String(20)),
+    sa.Column("team_id", sa.Integer(), sa.ForeignKey("teams.id")),
+)`},
+			{
+				up: `
+op.alter_column("users", "email", nullable=False, existing_type=sa.String(255))
+op.alter_column("users", "bio", new_column_name="biography")
+op.alter_column("users", "role", type_=sa.Enum("admin", "member", name="user_role"), postgresql_using="role::user_role")
+op.alter_column("users", "id", nullable=NULLABLE)
+op.alter_column("users", "team_id", new_column_name="group_id")`,
+				after: func(t *testing.T, s *State) {
+					tb := mustTable(t, s, "users")
+					eq(t, "columns", columns(tb), []string{"biography NOT NULL", "email NOT NULL", "group_id NULL", "id ?", "role NULL enum=user_role"})
+					noEnum(t, s, "user_role")
+					eq(t, "fks", fks(tb), []string{"users_team_id_fkey(group_id)->teams"})
+				},
+			},
+			{
+				up: `
+op.alter_column("users", "role", type_=sa.String(20))
+op.alter_column("users", "email", nullable=True)
+op.drop_column("users", "group_id")`,
+				after: func(t *testing.T, s *State) {
+					tb := mustTable(t, s, "users")
+					eq(t, "columns", columns(tb), []string{"biography NOT NULL", "email NULL", "id ?", "role NULL"})
+					eq(t, "fks after dropping the renamed column", fks(tb), nil)
+				},
+			},
+		}},
+		{"create_foreign_key and drop_constraint", []step{
+			{up: `
+op.create_table("authors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table("editors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table("books", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("author_id", sa.Integer()), sa.Column("editor_id", sa.Integer()))`},
+			{up: `
+op.create_foreign_key("fk_books_author", "books", "authors", ["author_id"], ["id"], ondelete="CASCADE")
+op.create_foreign_key(None, "books", "editors", ["editor_id"], ["id"])`,
+				after: func(t *testing.T, s *State) {
+					eq(t, "fks", fks(mustTable(t, s, "books")), []string{"fk_books_author(author_id)->authors", "books_editor_id_fkey(editor_id)->editors"})
+					eq(t, "ReferencedBy(editors)", s.ReferencedBy("editors"), []string{"books"})
+				},
+			},
+			{up: `
+op.drop_constraint("fk_books_author", "books", type_="foreignkey")
+op.drop_constraint("uq_books_title", "books", type_="unique")`,
+				after: func(t *testing.T, s *State) {
+					eq(t, "fks", fks(mustTable(t, s, "books")), []string{"books_editor_id_fkey(editor_id)->editors"})
+					eq(t, "ReferencedBy(authors)", s.ReferencedBy("authors"), nil)
+				},
+			},
+			{up: `op.drop_constraint("books_editor_id_fkey", "books", type_="foreignkey")`,
+				after: func(t *testing.T, s *State) {
+					eq(t, "fks", fks(mustTable(t, s, "books")), nil)
+				},
+			},
+		}},
+		{"drop_column drops the foreign keys on it", []step{
+			{up: authorsBooks},
+			{up: `op.drop_column("books", "author_id")`, after: func(t *testing.T, s *State) {
+				tb := mustTable(t, s, "books")
+				eq(t, "columns", columns(tb), []string{"id NOT NULL"})
+				eq(t, "fks", fks(tb), nil)
+				eq(t, "ReferencedBy(authors)", s.ReferencedBy("authors"), nil)
+			}},
+		}},
+		{"known SQL keeps the state known", []step{{
+			up: `
+op.execute("UPDATE users SET active = true WHERE active IS NULL")
+op.execute(sa.text("DELETE FROM sessions"))
+print("done")`,
+			after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Errorf("Unknown after literal UPDATE/DELETE")
+				}
+			},
+		}}},
+		{"f-string SQL is unknown", []step{{
+			up: `
+table = "users"
+op.execute(f"UPDATE {table} SET active = true")`,
+			after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("Unknown not set by f-string SQL")
+				}
+			},
+		}}},
+		{"SQL we cannot classify is unknown", []step{{
+			up: `op.execute("GRANT SELECT ON users TO reporting")`,
+			after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("Unknown not set by unclassified SQL")
+				}
+			},
+		}}},
+		{"an opaque call is unknown", []step{{
+			up:     `migrate_data(op)`,
+			module: `from app.migrations import migrate_data`,
+			after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("Unknown not set by an unknown call")
+				}
+			},
+		}}},
+		{"raw SQL tables are opaque", []step{
+			{up: `
+op.execute("CREATE TABLE audit_log (id serial PRIMARY KEY, body text)")
+op.execute("CREATE TABLE doomed (id int)")`,
+				after: func(t *testing.T, s *State) {
+					tb := mustTable(t, s, "audit_log")
+					if !tb.Opaque || tb.CreatedBy != "r1" || len(tb.Columns) != 0 {
+						t.Errorf("raw SQL table: %+v", tb)
+					}
+				}},
+			{up: `op.execute("DROP TABLE doomed")`, after: func(t *testing.T, s *State) {
+				eq(t, "tables", tableNames(s), []string{"audit_log"})
+			}},
+			{up: `
+op.create_table("orders", sa.Column("status", sa.Enum("new", "paid", name="order_status")))`},
+			{up: `
+op.execute("ALTER TABLE orders ADD COLUMN note text")
+op.execute("ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled'")`,
+				after: func(t *testing.T, s *State) {
+					if tb := mustTable(t, s, "orders"); !tb.Opaque {
+						t.Errorf("ALTER TABLE in SQL does not make the table opaque")
+					}
+					if e := s.Enum("order_status"); e == nil || !e.Uncertain {
+						t.Errorf("ALTER TYPE ... RENAME VALUE keeps the type certain: %+v", e)
+					}
+					if s.Unknown {
+						t.Errorf("classified SQL set Unknown")
+					}
+				}},
+		}},
+		{"conditional operations are uncertain", []step{{
+			up: `
+if op.get_context().dialect.name == "postgresql":
+    op.create_table("pg_only", sa.Column("id", sa.Integer(), nullable=False))
+    sa.Enum("x", name="pg_kind").create(op.get_bind())
+op.create_table("always", sa.Column("id", sa.Integer(), nullable=False))
+try:
+    op.add_column("always", sa.Column("maybe", sa.Integer()))
+except Exception:
+    pass`,
+			after: func(t *testing.T, s *State) {
+				pg := mustTable(t, s, "pg_only")
+				if !pg.Uncertain {
+					t.Errorf("conditional create_table is not Uncertain")
+				}
+				eq(t, "pg_only columns", columns(pg), []string{"id NOT NULL uncertain"})
+				if e := s.Enum("pg_kind"); e == nil || !e.Uncertain {
+					t.Errorf("conditional enum create: %+v", e)
+				}
+				always := mustTable(t, s, "always")
+				if always.Uncertain {
+					t.Errorf("unconditional create_table is Uncertain")
+				}
+				eq(t, "always columns", columns(always), []string{"id NOT NULL", "maybe NULL uncertain"})
+			},
+		}}},
+		{"batch_alter_table ops apply to the batch table", []step{
+			{up: `
+op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table(
+    "accounts",
+    sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("name", sa.String(50)),
+    sa.Column("legacy", sa.Integer(), sa.ForeignKey("users.id")),
+    sa.Column("owner_id", sa.Integer()),
+)`},
+			{up: `
+with op.batch_alter_table("accounts", schema=None) as batch_op:
+    batch_op.add_column(sa.Column("plan", sa.String(20), nullable=False, server_default="free"))
+    batch_op.alter_column("name", nullable=False, new_column_name="display_name")
+    batch_op.drop_column("legacy")
+    batch_op.create_foreign_key("fk_accounts_owner", "users", ["owner_id"], ["id"])`,
+				after: func(t *testing.T, s *State) {
+					tb := mustTable(t, s, "accounts")
+					eq(t, "columns", columns(tb), []string{"display_name NOT NULL", "id NOT NULL", "owner_id NULL", "plan NOT NULL"})
+					eq(t, "fks", fks(tb), []string{"fk_accounts_owner(owner_id)->users"})
+					eq(t, "users columns", columns(mustTable(t, s, "users")), []string{"id NOT NULL"})
+					eq(t, "tables", tableNames(s), []string{"accounts", "users"})
+				},
+			},
+			{up: `
+with op.batch_alter_table("accounts") as b:
+    b.drop_constraint("fk_accounts_owner", type_="foreignkey")`,
+				after: func(t *testing.T, s *State) {
+					eq(t, "fks", fks(mustTable(t, s, "accounts")), nil)
+				},
+			},
+		}},
+		{"schema-qualified tables are keyed schema.table", []step{
+			{up: `op.create_table("events", sa.Column("id", sa.Integer()), schema="audit")`, after: func(t *testing.T, s *State) {
+				eq(t, "tables", tableNames(s), []string{"audit.events"})
+				mustTable(t, s, "audit.events")
+			}},
+			{up: `op.add_column("events", sa.Column("body", sa.Text()), schema="audit")`, after: func(t *testing.T, s *State) {
+				eq(t, "columns", columns(mustTable(t, s, "audit.events")), []string{"body NULL", "id NULL"})
+			}},
+			{up: `
+op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), schema="audit")
+op.add_column("events", sa.Column("user_id", sa.Integer(), sa.ForeignKey("audit.users.id")), schema="audit")
+op.add_column("events", sa.Column("actor_id", sa.Integer()), schema="audit")
+op.create_foreign_key(None, "events", "users", ["actor_id"], ["id"], source_schema="audit", referent_schema="audit")`,
+				after: func(t *testing.T, s *State) {
+					// PostgreSQL names an unnamed key after the bare table, never the schema
+					eq(t, "fks", fks(mustTable(t, s, "audit.events")), []string{"events_user_id_fkey(user_id)->users", "events_actor_id_fkey(actor_id)->users"})
+				}},
+			{up: `op.drop_constraint("events_user_id_fkey", "events", schema="audit", type_="foreignkey")`, after: func(t *testing.T, s *State) {
+				eq(t, "fks", fks(mustTable(t, s, "audit.events")), []string{"events_actor_id_fkey(actor_id)->users"})
+			}},
+			{up: `op.drop_table("events", schema="audit")`, after: func(t *testing.T, s *State) {
+				eq(t, "tables", tableNames(s), []string{"audit.users"})
+			}},
+		}},
+		{"ops on unknown tables change nothing", []step{{
+			up: `
+op.add_column("ghost", sa.Column("x", sa.Integer()))
+op.alter_column("ghost", "x", nullable=False)
+op.drop_column("ghost", "x")
+op.create_foreign_key("fk", "ghost", "other", ["x"], ["id"])
+op.drop_constraint("fk", "ghost")
+op.rename_table("ghost", "phantom")
+op.drop_table("ghost")`,
+			after: func(t *testing.T, s *State) {
+				eq(t, "tables", tableNames(s), nil)
+				if s.Unknown {
+					t.Errorf("Unknown set by ops on missing tables")
+				}
+			},
+		}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := NewState()
+			for i, st := range tc.steps {
+				applyUpgrade(t, s, fmt.Sprintf("r%d", i+1), st)
+				if st.after != nil {
+					st.after(t, s)
+				}
+			}
+		})
+	}
+}
+
+// TestLayer: ops applied to a layer leave the state below it untouched, and
+// the layer sees both.
+func TestLayer(t *testing.T) {
+	base := NewState()
+	applyUpgrade(t, base, "r1", step{up: authorsBooks + `
+op.create_table("orders", sa.Column("status", sa.Enum("new", "paid", name="order_status")))
+op.create_table("old_stuff", sa.Column("id", sa.Integer()))
+op.create_table("reviews", sa.Column("book_id", sa.Integer(), sa.ForeignKey("books.id")))`})
+	snapshot := func(s *State) string {
+		var b strings.Builder
+		for _, name := range tableNames(s) {
+			tb := s.Table(name)
+			fmt.Fprintf(&b, "%s %v %v\n", name, columns(tb), fks(tb))
+		}
+		for _, e := range s.Enums() {
+			fmt.Fprintf(&b, "enum %s %v\n", e.Name, e.Values)
+		}
+		fmt.Fprintf(&b, "unknown=%v\n", s.Unknown)
+		return b.String()
+	}
+	before := snapshot(base)
+
+	layer := base.Layer()
+	applyUpgrade(t, layer, "r2", step{up: `
+op.add_column("authors", sa.Column("name", sa.String(), nullable=False))
+op.alter_column("books", "author_id", nullable=True)
+op.drop_constraint("books_author_id_fkey", "books", type_="foreignkey")
+op.drop_table("old_stuff")
+op.alter_column("reviews", "book_id", new_column_name="item_id")
+op.rename_table("orders", "purchases")
+op.create_table("tags", sa.Column("kind", sa.Enum("a", name="tag_kind")))
+op.execute("ALTER TYPE order_status ADD VALUE 'void'")
+op.execute(f"{dynamic}")`})
+
+	if got := snapshot(base); got != before {
+		t.Errorf("the base changed:\nbefore\n%s\nafter\n%s", before, got)
+	}
+	eq(t, "layer tables", tableNames(layer), []string{"authors", "books", "purchases", "reviews", "tags"})
+	eq(t, "layer review fks", fks(mustTable(t, layer, "reviews")), []string{"reviews_book_id_fkey(item_id)->books"})
+	eq(t, "layer authors", columns(mustTable(t, layer, "authors")), []string{"id NOT NULL", "name NOT NULL"})
+	eq(t, "layer books", columns(mustTable(t, layer, "books")), []string{"author_id NULL", "id NOT NULL"})
+	eq(t, "layer book fks", fks(mustTable(t, layer, "books")), nil)
+	wantEnum(t, layer, "order_status", []string{"new", "paid", "void"}, "r1")
+	wantEnum(t, layer, "tag_kind", []string{"a"}, "r2")
+	if !layer.Unknown {
+		t.Errorf("layer not Unknown")
+	}
+	eq(t, "base tables", tableNames(base), []string{"authors", "books", "old_stuff", "orders", "reviews"})
+	eq(t, "base review fks", fks(mustTable(t, base, "reviews")), []string{"reviews_book_id_fkey(book_id)->books"})
+	wantEnum(t, base, "order_status", []string{"new", "paid"}, "r1")
+	noEnum(t, base, "tag_kind")
+
+	// a layer on a layer, then flattened: dropped names stay dropped
+	top := layer.Layer()
+	applyUpgrade(t, top, "r3", step{up: `op.drop_table("tags")`})
+	flat := top.Clone()
+	eq(t, "clone tables", tableNames(flat), []string{"authors", "books", "purchases", "reviews"})
+	applyUpgrade(t, flat, "r4", step{up: `op.drop_table("authors")`})
+	eq(t, "top after changing the clone", tableNames(top), []string{"authors", "books", "purchases", "reviews"})
+	eq(t, "layer after all", tableNames(layer), []string{"authors", "books", "purchases", "reviews", "tags"})
+	if got := snapshot(base); got != before {
+		t.Errorf("the base changed through a second layer")
+	}
+}
