@@ -164,7 +164,10 @@ installed=""
 if [[ -r $PKG_JSON ]]; then
     installed="$(node -p 'require(process.argv[1]).version' "$PKG_JSON" 2>/dev/null || true)"
 fi
-if [[ $installed == "$CLAUDE_VERSION" && -x $CLAUDE ]]; then
+# The SARIF 2.1.0 JSON schema ships in this npm package; the SARIF output test validates against it.
+SARIF_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
+SARIF_SCHEMA="$NODE_PREFIX/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
+if [[ $installed == "$CLAUDE_VERSION" && -x $CLAUDE && -r $SARIF_SCHEMA ]]; then
     log "claude: $CLAUDE_VERSION already installed in ${NODE_PREFIX#"$ROOT"/}"
 else
     log "claude: installing @anthropic-ai/claude-code@$CLAUDE_VERSION into ${NODE_PREFIX#"$ROOT"/}${installed:+ (found $installed)}"
@@ -172,11 +175,12 @@ else
     # 2.1.332 declares engines.node >=22; on Node 20 npm only warns (EBADENGINE), the CLI is a
     # native binary and runs fine.
     # Bounded: on registry/TLS trouble npm retries and can otherwise stall for many minutes.
-    timeout "$NPM_TIMEOUT" npm install --prefix "$NODE_PREFIX" "@anthropic-ai/claude-code@$CLAUDE_VERSION" \
+    timeout "$NPM_TIMEOUT" npm install --prefix "$NODE_PREFIX" "@anthropic-ai/claude-code@$CLAUDE_VERSION" "$SARIF_PACKAGE" \
         --save-exact --no-audit --no-fund --no-update-notifier >&2 \
         || die "npm install @anthropic-ai/claude-code@$CLAUDE_VERSION failed or timed out after ${NPM_TIMEOUT}s (see ~/.npm/_logs)"
 fi
 [[ -x $CLAUDE ]] || die "$CLAUDE missing after npm install"
+[[ -r $SARIF_SCHEMA ]] || die "$SARIF_SCHEMA missing after npm install"
 
 # Check the binary runs, with a throwaway HOME so the check leaves nothing behind.
 tmp_home="$(mktemp -d)"
@@ -198,4 +202,5 @@ printf 'export %s=%q\n' \
     ALEMBIC_PATTERNS_PG_URL "$PG_URL" \
     ALEMBIC_PATTERNS_PYTHON "$PY" \
     ALEMBIC_PATTERNS_ALEMBIC "$ALEMBIC" \
-    ALEMBIC_PATTERNS_CLAUDE "$CLAUDE"
+    ALEMBIC_PATTERNS_CLAUDE "$CLAUDE" \
+    ALEMBIC_PATTERNS_SARIF_SCHEMA "$SARIF_SCHEMA"

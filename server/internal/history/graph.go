@@ -4,6 +4,7 @@ package history
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,11 +13,15 @@ import (
 
 // Revision is one revision file in the graph.
 type Revision struct {
-	ID           string
-	Path         string
-	Migration    *migration.Migration
-	Parents      []string // down_revision
-	DependsOn    []string
+	ID        string
+	Path      string
+	Migration *migration.Migration
+	Parents   []string // down_revision
+	DependsOn []string
+	// Dependencies are the depends_on targets that exist, as revision ids:
+	// Alembic applies them first, so the order and the replayed schema honour them.
+	Dependencies []string
+	Dependents   []string
 	BranchLabels []string
 	Children     []string
 }
@@ -109,18 +114,15 @@ func (g *Graph) link() {
 			g.Revisions[p].Children = append(g.Revisions[p].Children, id)
 		}
 		r.Parents = parents
-		for _, d := range r.DependsOn {
-			if _, ok := g.Revisions[d]; !ok && g.labelTarget(d) == "" {
-				g.Problems = append(g.Problems, Problem{Rule: "missing-down-revision", Path: r.Path, Revision: id, Span: r.Migration.DependsOn.Span,
-					Message: fmt.Sprintf("depends_on %q of revision %q does not exist%s", d, id, g.suggest(d))})
-			}
-		}
 		for _, l := range r.BranchLabels {
 			g.BranchLabels[l] = id
 		}
 		if len(r.Parents) > 1 {
 			g.Merges = append(g.Merges, id)
 		}
+	}
+	for _, id := range g.sortedIDs() {
+		g.linkDependencies(g.Revisions[id])
 	}
 	for _, id := range g.sortedIDs() {
 		r := g.Revisions[id]
@@ -135,6 +137,26 @@ func (g *Graph) link() {
 		g.Problems = append(g.Problems, Problem{Rule: "multiple-heads",
 			Message: fmt.Sprintf("%d heads (%s) without branch labels that separate them; `alembic upgrade head` fails with \"Multiple head revisions are present\". Merge them: alembic merge -m \"merge heads\" %s",
 				len(g.Heads), strings.Join(g.Heads, ", "), strings.Join(g.Heads, " "))})
+	}
+}
+
+// linkDependencies resolves depends_on (revision ids or branch labels).
+func (g *Graph) linkDependencies(r *Revision) {
+	for _, d := range r.DependsOn {
+		target := d
+		if _, ok := g.Revisions[d]; !ok {
+			target = g.labelTarget(d)
+		}
+		if target == "" {
+			g.Problems = append(g.Problems, Problem{Rule: "missing-down-revision", Path: r.Path, Revision: r.ID, Span: r.Migration.DependsOn.Span,
+				Message: fmt.Sprintf("depends_on %q of revision %q does not exist%s", d, r.ID, g.suggest(d))})
+			continue
+		}
+		if target == r.ID || slices.Contains(r.Parents, target) || slices.Contains(r.Dependencies, target) {
+			continue
+		}
+		r.Dependencies = append(r.Dependencies, target)
+		g.Revisions[target].Dependents = append(g.Revisions[target].Dependents, r.ID)
 	}
 }
 
@@ -204,7 +226,7 @@ func (g *Graph) order() {
 	pending := map[string]int{}
 	var ready []string
 	for _, id := range g.sortedIDs() {
-		pending[id] = len(g.Revisions[id].Parents)
+		pending[id] = len(g.Revisions[id].Parents) + len(g.Revisions[id].Dependencies)
 		if pending[id] == 0 {
 			ready = append(ready, id)
 		}
@@ -214,9 +236,9 @@ func (g *Graph) order() {
 		ready = ready[1:]
 		r := g.Revisions[id]
 		g.Order = append(g.Order, r)
-		children := append([]string(nil), r.Children...)
-		sort.Strings(children)
-		for _, c := range children {
+		next := append(append([]string(nil), r.Children...), r.Dependents...)
+		sort.Strings(next)
+		for _, c := range next {
 			if pending[c]--; pending[c] == 0 {
 				ready = append(ready, c)
 			}

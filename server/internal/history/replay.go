@@ -3,12 +3,13 @@ package history
 // Replay walks the graph in order and calls visit with the schema before each
 // revision's upgrade. The state passed to visit must not be kept or changed;
 // take a Layer to simulate on it. Along a straight line one state is updated in
-// place; it is copied only where the history forks, and merged at merges.
+// place; it is copied only where the history forks, and merged at merges and
+// depends_on links.
 func (g *Graph) Replay(visit func(r *Revision, before *State)) {
 	after := map[string]*State{}
 	remaining := map[string]int{} // children not yet visited, per revision
 	for _, r := range g.Order {
-		remaining[r.ID] = len(r.Children)
+		remaining[r.ID] = len(r.Children) + len(r.Dependents)
 	}
 	for _, r := range g.Order {
 		var state *State
@@ -30,7 +31,10 @@ func (g *Graph) Replay(visit func(r *Revision, before *State)) {
 				state.merge(after[p])
 			}
 		}
-		for _, p := range r.Parents {
+		for _, d := range r.Dependencies {
+			state.merge(after[d])
+		}
+		for _, p := range append(append([]string(nil), r.Parents...), r.Dependencies...) {
 			if remaining[p]--; remaining[p] == 0 {
 				delete(after, p)
 			}
@@ -41,7 +45,7 @@ func (g *Graph) Replay(visit func(r *Revision, before *State)) {
 				state.Apply(r.Migration, o, r.ID)
 			}
 		}
-		if len(r.Children) > 0 {
+		if remaining[r.ID] > 0 {
 			after[r.ID] = state
 		}
 	}
