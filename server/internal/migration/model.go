@@ -70,6 +70,7 @@ type Import struct {
 	Name   string
 	Local  string
 	Span   Span
+	Stmt   Span // the whole import statement (where an added import can go after)
 }
 
 // Qualified is the full dotted name the local name stands for.
@@ -99,6 +100,8 @@ type Function struct {
 	Kind     BodyKind
 	Ops      []*Op
 	LastStmt Span // the last statement of the body, where appended code goes
+	// Imports are the import statements inside the body (and the helpers it calls).
+	Imports []Import
 }
 
 // Op is one operation in upgrade or downgrade.

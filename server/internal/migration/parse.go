@@ -100,15 +100,17 @@ func firstInvalidUTF8(b []byte) int {
 }
 
 type extractor struct {
-	t       *pysyntax.Tree
-	m       *Migration
-	funcs   map[string]*pysyntax.Node // module-level functions by name
-	opNames map[string]bool           // local names bound to alembic.op
-	bareOps map[string]string         // local name -> op name, from `from alembic.op import x`
+	t     *pysyntax.Tree
+	m     *Migration
+	funcs map[string]*pysyntax.Node // module-level functions by name
+	// funcOrder are the names of funcs in source order
+	funcOrder []string
+	opNames   map[string]bool   // local names bound to alembic.op
+	bareOps   map[string]string // local name -> op name, from `from alembic.op import x`
 }
 
 var (
-	docRevision = regexp.MustCompile(`(?m)^\s*Revision ID:\s*(\S+)`)
+	docRevision = regexp.MustCompile(`(?m)^\s*Revision ID:[ \t]*(\S+)`)
 	docRevises  = regexp.MustCompile(`(?m)^\s*Revises:[ \t]*([^\n]*)`)
 )
 
@@ -158,7 +160,11 @@ func (x *extractor) moduleStatement(n *pysyntax.Node, first bool) {
 		x.imports(n)
 	case "function_definition":
 		if name := n.ChildByFieldName("name"); name != nil {
-			x.funcs[x.t.Text(name)] = n
+			fname := x.t.Text(name)
+			if x.funcs[fname] == nil {
+				x.funcOrder = append(x.funcOrder, fname)
+			}
+			x.funcs[fname] = n
 		}
 	case "decorated_definition":
 		if def := n.ChildByFieldName("definition"); def != nil {
@@ -177,11 +183,13 @@ func (x *extractor) moduleAssignment(a *pysyntax.Node) {
 	if left == nil || left.Type() != "identifier" || right == nil {
 		return
 	}
+	for right.Type() == "assignment" { // a = b = "x"
+		if right = right.ChildByFieldName("right"); right == nil {
+			return
+		}
+	}
 	name := x.t.Text(left)
 	value := x.t.Expr(right)
-	if right.Type() == "assignment" { // a = b = "x"
-		value = x.t.Expr(right.ChildByFieldName("right"))
-	}
 	x.m.Vars[name] = value
 	var h *Header
 	switch name {
@@ -199,7 +207,11 @@ func (x *extractor) moduleAssignment(a *pysyntax.Node) {
 	*h = x.header(value)
 }
 
-func (x *extractor) header(e *Expr) Header {
+func (x *extractor) header(e *Expr) Header { return x.headerOf(e, 0) }
+
+// headerOf follows names through module constants, a few levels at most: the
+// constants may refer to each other in a cycle (a = b; b = a).
+func (x *extractor) headerOf(e *Expr, depth int) Header {
 	h := Header{Span: e.Span}
 	switch e.Kind {
 	case pysyntax.None:
@@ -214,8 +226,8 @@ func (x *extractor) header(e *Expr) Header {
 		}
 	case pysyntax.Name:
 		// a constant assigned earlier in the file is still a known value
-		if v, ok := x.m.Vars[e.Name]; ok && v != e {
-			if inner := x.header(v); inner.Known() {
+		if v, ok := x.m.Vars[e.Name]; ok && v != e && depth < 4 {
+			if inner := x.headerOf(v, depth+1); inner.Known() {
 				inner.Span = e.Span
 				return inner
 			}
@@ -228,9 +240,29 @@ func (x *extractor) header(e *Expr) Header {
 }
 
 func (x *extractor) imports(n *pysyntax.Node) {
+	for _, imp := range x.importList(n) {
+		x.m.Imports = append(x.m.Imports, imp)
+		switch q := imp.Qualified(); {
+		case q == "alembic.op" && imp.Name == "" && imp.Local == "alembic":
+			x.opNames["alembic.op"] = true // `import alembic.op` binds alembic, not op
+		case q == "alembic.op":
+			x.opNames[imp.Local] = true
+		case q == "alembic" && imp.Local == "alembic":
+			x.opNames["alembic.op"] = true
+		case strings.HasPrefix(q, "alembic.op.") && imp.Local != "*":
+			x.bareOps[imp.Local] = strings.TrimPrefix(q, "alembic.op.")
+		}
+	}
+}
+
+// importList lists the names an import statement binds.
+func (x *extractor) importList(n *pysyntax.Node) []Import {
+	var out []Import
 	module := ""
 	if mn := n.ChildByFieldName("module_name"); mn != nil {
 		module = x.t.Text(mn)
+	} else if n.Type() == "future_import_statement" {
+		module = "__future__"
 	}
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
@@ -253,20 +285,13 @@ func (x *extractor) imports(n *pysyntax.Node) {
 		default:
 			continue
 		}
-		imp := Import{Module: module, Name: name, Local: local, Span: x.t.Span(c)}
+		imp := Import{Module: module, Name: name, Local: local, Span: x.t.Span(c), Stmt: x.t.Span(n)}
 		if module == "" {
-			imp = Import{Module: name, Local: local, Span: imp.Span}
+			imp = Import{Module: name, Local: local, Span: imp.Span, Stmt: imp.Stmt}
 		}
-		x.m.Imports = append(x.m.Imports, imp)
-		switch q := imp.Qualified(); {
-		case q == "alembic.op":
-			x.opNames[local] = true
-		case q == "alembic" && local == "alembic":
-			x.opNames["alembic.op"] = true
-		case strings.HasPrefix(q, "alembic.op.") && local != "*":
-			x.bareOps[local] = strings.TrimPrefix(q, "alembic.op.")
-		}
+		out = append(out, imp)
 	}
+	return out
 }
 
 // indexOfChild finds c among n's children (field names are per child index).

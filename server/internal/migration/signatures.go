@@ -107,7 +107,7 @@ func bind(o *Op, call *Expr, s signature) {
 			o.Args[s.positional[i]] = a
 		case s.varargs != "":
 			o.Varargs = append(o.Varargs, a)
-		default:
+		case i == len(s.positional): // reported once, not once per extra argument
 			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() takes %d positional arguments but %d were given", o.Name, len(s.positional), len(call.Args)))
 		}
 	}

@@ -45,8 +45,8 @@ type Statement struct {
 }
 
 var (
-	sqlComment   = regexp.MustCompile(`(?s)--[^\n]*|/\*.*?\*/`)
-	identPattern = `("(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\s*\.\s*("(?:[^"]|"")+"|[A-Za-z_][\w$]*))?`
+	// unquoted identifiers may hold any letter (catégories), not only ASCII ones
+	identPattern = `("(?:[^"]|"")+"|[\pL_][\pL\pN_$]*)(?:\s*\.\s*("(?:[^"]|"")+"|[\pL_][\pL\pN_$]*))?`
 	reUpdate     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?UPDATE\s+(?:ONLY\s+)?` + identPattern)
 	reDelete     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?DELETE\s+FROM\s+(?:ONLY\s+)?` + identPattern)
 	reInsert     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?INSERT\s+INTO\s+` + identPattern)
@@ -66,7 +66,7 @@ var (
 // ClassifySQL splits literal SQL into statements and classifies each.
 func ClassifySQL(text string) *SQL {
 	s := &SQL{Known: true, Text: text}
-	for _, stmt := range splitStatements(sqlComment.ReplaceAllString(text, " ")) {
+	for _, stmt := range splitStatements(text) {
 		s.Statements = append(s.Statements, classify(stmt))
 	}
 	return s
@@ -118,35 +118,55 @@ func classify(stmt string) Statement {
 	return st
 }
 
-// splitStatements splits on semicolons outside quotes and dollar-quoted bodies.
+// splitStatements splits on semicolons outside quotes and dollar-quoted bodies,
+// and drops the comments outside them. It is one pass because each can hide the
+// others: a quote in a comment (-- don't), a comment marker in a string ('--').
 func splitStatements(text string) []string {
 	var out []string
-	start := 0
+	var cur strings.Builder
 	for i := 0; i < len(text); i++ {
-		switch c := text[i]; c {
-		case '\'', '"':
+		c := text[i]
+		switch {
+		case c == '\'' || c == '"':
+			end := len(text)
 			if j := strings.IndexByte(text[i+1:], c); j >= 0 {
-				i += j + 1
-			} else {
-				i = len(text)
+				end = i + 1 + j + 1
 			}
-		case '$':
-			if m := dollarTag.FindString(text[i:]); m != "" {
-				if j := strings.Index(text[i+len(m):], m); j >= 0 {
-					i += len(m) + j + len(m) - 1
-				} else {
-					i = len(text)
-				}
+			cur.WriteString(text[i:end])
+			i = end - 1
+		case c == '$' && dollarTag.MatchString(text[i:]):
+			tag := dollarTag.FindString(text[i:])
+			end := len(text)
+			if j := strings.Index(text[i+len(tag):], tag); j >= 0 {
+				end = i + len(tag) + j + len(tag)
 			}
-		case ';':
-			out = appendStatement(out, text[start:i])
-			start = i + 1
+			cur.WriteString(text[i:end])
+			i = end - 1
+		case c == '-' && strings.HasPrefix(text[i:], "--"):
+			end := len(text)
+			if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+				end = i + j
+			}
+			cur.WriteByte(' ')
+			i = end - 1
+		case c == '/' && strings.HasPrefix(text[i:], "/*"):
+			end := len(text)
+			if j := strings.Index(text[i+2:], "*/"); j >= 0 {
+				end = i + 2 + j + 2
+			}
+			cur.WriteByte(' ')
+			i = end - 1
+		case c == ';':
+			out = appendStatement(out, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
 		}
 	}
-	return appendStatement(out, text[min(start, len(text)):])
+	return appendStatement(out, cur.String())
 }
 
-var dollarTag = regexp.MustCompile(`^\$[A-Za-z_]*\$`)
+var dollarTag = regexp.MustCompile(`^\$(?:[A-Za-z_][A-Za-z_0-9]*)?\$`)
 
 func appendStatement(out []string, s string) []string {
 	if s = strings.Join(strings.Fields(s), " "); s != "" {

@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -13,10 +14,31 @@ type scope struct {
 	autocommit  bool
 	helper      string
 	engine      string
-	opNames     map[string]bool  // receivers that are alembic.op here (imports plus an `op` parameter)
-	binds       map[string]bool  // names assigned from op.get_bind() / op.get_context().bind
-	locals      map[string]*Expr // assignments inside the function
+	opNames     map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
+	binds       map[string]bool // names assigned from op.get_bind() / op.get_context().bind
+	locals      *locals         // assignments inside the function
 	batches     map[string]*Batch
+}
+
+// locals are a function's assignments in walk order. An operation keeps the map
+// current when it was made (Op.Locals: the assignments seen so far), so the first
+// assignment after an operation copies the map instead of changing it.
+type locals struct {
+	m      map[string]*Expr
+	shared bool
+}
+
+func (l *locals) set(name string, value *Expr) {
+	if l.shared {
+		l.m, l.shared = maps.Clone(l.m), false
+	}
+	l.m[name] = value
+}
+
+// snapshot returns the current assignments; they are not changed afterwards.
+func (l *locals) snapshot() map[string]*Expr {
+	l.shared = true
+	return l.m
 }
 
 func (x *extractor) function(name string) *Function {
@@ -27,9 +49,12 @@ func (x *extractor) function(name string) *Function {
 	f := x.newFunction(name, def)
 	s := x.newScope(def)
 	if dispatch := x.engineDispatch(def); dispatch {
-		// multidb template: upgrade(engine_name) calls globals()["upgrade_%s" % engine_name]()
-		for fname, fdef := range x.funcs {
+		// multidb template: upgrade(engine_name) calls globals()["upgrade_%s" % engine_name]();
+		// the engines' functions are taken in source order, which is the template's
+		// order of the configured databases
+		for _, fname := range x.funcOrder {
 			if engine, ok := strings.CutPrefix(fname, name+"_"); ok {
+				fdef := x.funcs[fname]
 				es := x.newScope(fdef)
 				es.engine = engine
 				x.block(f, fdef.ChildByFieldName("body"), es)
@@ -82,7 +107,7 @@ func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
 }
 
 func (x *extractor) newScope(def *pysyntax.Node) *scope {
-	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: map[string]*Expr{}, batches: map[string]*Batch{}}
+	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{}}
 	for k := range x.opNames {
 		s.opNames[k] = true
 	}
@@ -90,7 +115,11 @@ func (x *extractor) newScope(def *pysyntax.Node) *scope {
 		for i := 0; i < int(params.NamedChildCount()); i++ {
 			p := params.NamedChild(i)
 			name := p
-			if p.Type() != "identifier" {
+			switch p.Type() {
+			case "identifier":
+			case "typed_parameter": // `op: Operations` has no name field
+				name = p.NamedChild(0)
+			default:
 				name = p.ChildByFieldName("name")
 			}
 			if name != nil && x.t.Text(name) == "op" {
@@ -116,32 +145,45 @@ func (x *extractor) indent(n *pysyntax.Node) string {
 	return ""
 }
 
-// block walks statements in order. It reports whether the block may return early.
-func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (mayReturn bool) {
+// block walks statements in order. It reports whether the block always returns
+// (a return at its own level, which ends the walk) and whether it may return
+// early on some path, at any depth.
+func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, mayReturn bool) {
 	if block == nil {
-		return false
+		return false, false
 	}
 	for i := 0; i < int(block.NamedChildCount()); i++ {
 		st := block.NamedChild(i)
 		switch st.Type() {
 		case "return_statement":
-			return true
+			return true, true
 		case "expression_statement":
 			x.expressionStatement(f, st, s)
+		case "import_statement", "import_from_statement":
+			f.Imports = append(f.Imports, x.importList(st)...)
 		case "with_statement":
-			if x.with(f, st, s) {
-				return true
+			always, may := x.with(f, st, s)
+			if always {
+				return true, true
 			}
-		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement":
+			if may {
+				// code after a conditional return runs only sometimes
+				mayReturn = true
+				inner := *s
+				inner.conditional = true
+				s = &inner
+			}
+		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement",
+			"case_clause": // the cases are the statements of a match block
 			inner := *s
 			inner.conditional = true
-			if x.compound(f, st, &inner) && !s.conditional {
-				// code after a conditional return runs only sometimes
+			if x.compound(f, st, &inner) {
+				mayReturn = true
 				s = &inner
 			}
 		}
 	}
-	return false
+	return false, mayReturn
 }
 
 // compound walks every block nested in an if/for/while/try/match statement.
@@ -151,7 +193,8 @@ func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
 		c := n.NamedChild(i)
 		switch c.Type() {
 		case "block":
-			mayReturn = x.block(f, c, s) || mayReturn
+			_, may := x.block(f, c, s)
+			mayReturn = may || mayReturn
 		case "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause":
 			mayReturn = x.compound(f, c, s) || mayReturn
 		}
@@ -159,7 +202,7 @@ func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
 	return mayReturn
 }
 
-func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) bool {
+func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayReturn bool) {
 	inner := *s
 	for _, item := range x.withItems(n) {
 		value, alias := item, ""
@@ -180,7 +223,7 @@ func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) bool {
 			table, _ := o.ArgString("table_name")
 			b := &Batch{Table: table, Alias: alias, Op: o}
 			inner.batch = b
-			inner.batches = copyBatches(s.batches)
+			inner.batches = copyBatches(inner.batches) // keep the aliases of earlier items
 			if alias != "" {
 				inner.batches[alias] = b
 			}
@@ -248,7 +291,7 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 		value := x.t.Expr(right)
 		if left := c.ChildByFieldName("left"); left != nil && left.Type() == "identifier" && c.Type() == "assignment" {
 			name := x.t.Text(left)
-			s.locals[name] = value
+			s.locals.set(name, value)
 			if x.isBind(value, s) {
 				s.binds[name] = true
 			}
@@ -394,7 +437,7 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 		if e == nil || e.Kind != pysyntax.Name {
 			return e
 		}
-		if v, ok := s.locals[e.Name]; ok {
+		if v, ok := s.locals.m[e.Name]; ok {
 			e = v
 		} else if v, ok := x.m.Vars[e.Name]; ok {
 			e = v
@@ -406,7 +449,7 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 }
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
-	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals,
+	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
 		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine}
 	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {
 		bind(o, call, sig)

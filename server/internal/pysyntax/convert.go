@@ -28,15 +28,25 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 		e.Kind, e.Name = Bool, e.Text
 	case "identifier":
 		e.Kind, e.Name = Name, e.Text
+	// After error recovery a node may lack a child its grammar requires: such a
+	// node stays Other.
 	case "attribute":
+		obj := n.ChildByFieldName("object")
+		if obj == nil {
+			break
+		}
 		e.Kind = Attribute
-		e.Object = t.expr(n.ChildByFieldName("object"), depth+1)
+		e.Object = t.expr(obj, depth+1)
 		if a := n.ChildByFieldName("attribute"); a != nil {
 			e.Name = t.Text(a)
 		}
 	case "call":
+		fn := n.ChildByFieldName("function")
+		if fn == nil {
+			break
+		}
 		e.Kind = Call
-		e.Func = t.expr(n.ChildByFieldName("function"), depth+1)
+		e.Func = t.expr(fn, depth+1)
 		if args := n.ChildByFieldName("arguments"); args != nil && args.Type() == "argument_list" {
 			t.callArguments(e, args, depth)
 		}
@@ -59,18 +69,30 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 			if c.Type() != "pair" {
 				continue
 			}
-			e.Keys = append(e.Keys, t.expr(c.ChildByFieldName("key"), depth+1))
-			e.Args = append(e.Args, t.expr(c.ChildByFieldName("value"), depth+1))
+			key, value := c.ChildByFieldName("key"), c.ChildByFieldName("value")
+			if key == nil || value == nil {
+				continue
+			}
+			e.Keys = append(e.Keys, t.expr(key, depth+1))
+			e.Args = append(e.Args, t.expr(value, depth+1))
 		}
-	case "list_splat":
+	case "list_splat", "dictionary_splat":
+		inner := firstNamed(n)
+		if inner == nil {
+			break
+		}
 		e.Kind = Splat
-		e.Object = t.expr(firstNamed(n), depth+1)
-	case "dictionary_splat":
-		e.Kind = DictSplat
-		e.Object = t.expr(firstNamed(n), depth+1)
+		if n.Type() == "dictionary_splat" {
+			e.Kind = DictSplat
+		}
+		e.Object = t.expr(inner, depth+1)
 	case "subscript":
+		value := n.ChildByFieldName("value")
+		if value == nil {
+			break
+		}
 		e.Kind = Subscript
-		e.Object = t.expr(n.ChildByFieldName("value"), depth+1)
+		e.Object = t.expr(value, depth+1)
 	}
 	return e
 }
@@ -146,18 +168,21 @@ func (t *Tree) stringValue(n *Node) (string, Kind) {
 			kind = FString
 		}
 	}
-	if kind == String && strings.ContainsRune(prefix, 'f') && strings.Contains(b.String(), "{{") {
-		return strings.NewReplacer("{{", "{", "}}", "}").Replace(b.String()), String
+	value := b.String()
+	if kind == String && strings.ContainsRune(prefix, 'f') {
+		// an f-string without interpolations: {{ and }} are its only braces
+		value = strings.NewReplacer("{{", "{", "}}", "}").Replace(value)
 	}
-	if strings.ContainsRune(prefix, 'r') || strings.ContainsRune(prefix, 'b') {
-		return b.String(), kind
+	if strings.ContainsRune(prefix, 'r') {
+		return value, kind
 	}
-	return unescape(b.String()), kind
+	return unescape(value, strings.ContainsRune(prefix, 'b')), kind
 }
 
 // unescape decodes Python escape sequences; unknown ones are kept as written,
-// as Python does.
-func unescape(s string) string {
+// as Python does. Bytes literals have no \u and \U escapes; their bytes are
+// decoded as the code points of the same value.
+func unescape(s string, bytesLiteral bool) string {
 	if !strings.ContainsRune(s, '\\') {
 		return s
 	}
@@ -170,17 +195,42 @@ func unescape(s string) string {
 		i++
 		switch c := s[i]; c {
 		case '\n':
+		case '\r': // a line continuation in a file with CRLF line ends
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
 		case 'n':
 			b.WriteByte('\n')
 		case 't':
 			b.WriteByte('\t')
 		case 'r':
 			b.WriteByte('\r')
-		case '0':
-			b.WriteByte(0)
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'v':
+			b.WriteByte('\v')
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			// up to three octal digits
+			v, j := 0, i
+			for ; j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7'; j++ {
+				v = v*8 + int(s[j]-'0')
+			}
+			b.WriteRune(rune(v))
+			i = j - 1
 		case '\\', '\'', '"':
 			b.WriteByte(c)
-		case 'x', 'u', 'U':
+		case 'u', 'U':
+			if bytesLiteral {
+				b.WriteByte('\\')
+				b.WriteByte(c)
+				continue
+			}
+			fallthrough
+		case 'x':
 			width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
 			if i+width < len(s) {
 				if v, err := strconv.ParseUint(s[i+1:i+1+width], 16, 32); err == nil && utf8.ValidRune(rune(v)) {

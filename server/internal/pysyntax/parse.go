@@ -17,11 +17,13 @@ type Node = sitter.Node
 
 // parsers are reused: a Parser is not goroutine-safe, but a pool hands each
 // goroutine its own.
-var parsers = sync.Pool{New: func() any {
+var parsers = sync.Pool{New: func() any { return newParser() }}
+
+func newParser() *sitter.Parser {
 	p := sitter.NewParser()
 	p.SetLanguage(python.GetLanguage())
 	return p
-}}
+}
 
 // Tree is one parsed file together with the line index used for positions.
 type Tree struct {
@@ -33,8 +35,18 @@ type Tree struct {
 // Parse parses Python source. tree-sitter recovers from syntax errors, so the
 // only failures are cancellation and internal errors; use SyntaxErrors for the rest.
 func Parse(ctx context.Context, src []byte) (*Tree, error) {
-	p := parsers.Get().(*sitter.Parser)
-	defer parsers.Put(p)
+	// A cancelled tree-sitter parser resumes its unfinished parse on the next call
+	// (whatever the new source), and the binding's cancellation watcher may set the
+	// flag after the parse returned: a parser that watched a cancellable context
+	// is never reused.
+	var p *sitter.Parser
+	if ctx.Done() == nil {
+		p = parsers.Get().(*sitter.Parser)
+		defer parsers.Put(p)
+	} else {
+		p = newParser()
+		defer p.Close()
+	}
 	t, err := p.ParseCtx(ctx, nil, src)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)

@@ -1,0 +1,199 @@
+package migration
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+func TestExecuteSQL(t *testing.T) {
+	m := parseFixture(t, "execute_sql.py")
+	type stmt struct {
+		kind         StatementKind
+		table        string
+		object       string
+		value        string
+		concurrently bool
+	}
+	tests := []struct {
+		line  int
+		name  string
+		known bool
+		stmts []stmt
+	}{
+		{19, "execute", true, []stmt{{kind: SQLAlterTypeAdd, object: "account_status", value: "suspended"}}},
+		{20, "execute", true, []stmt{{kind: SQLDelete, table: "sessions"}}},                                                         // sa.text(...)
+		{21, "execute", true, []stmt{{kind: SQLInsert, table: "plans"}}},                                                            // text(...)
+		{22, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}, {kind: SQLUpdate, table: "accounts"}, {kind: SQLOther}}}, // comments, quotes, $$
+		{36, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                         // module constant
+		{38, "execute", false, nil}, // f-string
+		{39, "execute", false, nil}, // .format()
+		{41, "execute", false, nil}, // variable holding a concatenation
+		{43, "execute", true, []stmt{{kind: SQLDelete, table: "audit_log"}}},                                // variable holding a literal
+		{44, "execute", true, []stmt{{kind: SQLDropIndex, object: "ix_accounts_plan", concurrently: true}}}, // textwrap.dedent
+		{48, BindExecute, true, []stmt{{kind: SQLUpdate, table: "accounts"}}},
+		{49, BindExecute, true, []stmt{{kind: SQLSelect}}},                        // conn.execute(...).fetchall()
+		{50, BindExecute, true, []stmt{{kind: SQLAlterTable, table: "Accounts"}}}, // op.get_bind().exec_driver_sql
+	}
+	ops := m.Upgrade.Ops
+	if len(ops) != len(tests) {
+		t.Fatalf("ops = %v", opLines(m.Upgrade))
+	}
+	for i, tt := range tests {
+		o := ops[i]
+		if o.Name != tt.name || o.Stmt.StartLine != tt.line {
+			t.Errorf("op %d = %s@%d, want %s@%d", i, o.Name, o.Stmt.StartLine, tt.name, tt.line)
+			continue
+		}
+		if o.SQL == nil {
+			t.Errorf("%s@%d has no SQL", o.Name, tt.line)
+			continue
+		}
+		if o.SQL.Known != tt.known {
+			t.Errorf("%s@%d SQL.Known = %v (%q)", o.Name, tt.line, o.SQL.Known, o.SQL.Text)
+		}
+		var got []stmt
+		for _, s := range o.SQL.Statements {
+			got = append(got, stmt{s.Kind, s.Table, s.Object, s.Value, s.Concurrently})
+		}
+		if !slices.Equal(got, tt.stmts) {
+			t.Errorf("%s@%d statements:\n got %+v\nwant %+v", o.Name, tt.line, got, tt.stmts)
+		}
+	}
+	// unknown SQL keeps the expression's text for messages, and no statements
+	if s := ops[5].SQL; s.Text != `f"UPDATE {table} SET plan = 'free'"` || len(s.Statements) != 0 {
+		t.Errorf("f-string SQL = %+v", s)
+	}
+	// the argument itself is the variable; Value follows it to the literal
+	if lit(ops[8].Args["sqltext"]) != "cleanup" || ops[8].Value("sqltext").Kind != pysyntax.String {
+		t.Errorf("sqltext = %s, resolved %v", lit(ops[8].Args["sqltext"]), ops[8].Resolved)
+	}
+	// statement texts are whitespace-normalised, without comments, and keep quoted text
+	multi := ops[3].SQL.Statements
+	if multi[0].Text != "UPDATE accounts SET status = 'active' WHERE status = 'enabled'" ||
+		multi[1].Text != "UPDATE accounts SET note = 'a;b -- not a comment' WHERE id = 1" {
+		t.Errorf("texts = %q | %q", multi[0].Text, multi[1].Text)
+	}
+	if want := "CREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END; $$ LANGUAGE plpgsql"; multi[2].Text != want {
+		t.Errorf("dollar-quoted body split: %q", multi[2].Text)
+	}
+
+	down := m.Downgrade.Ops
+	if len(down) != 2 {
+		t.Fatalf("downgrade ops = %v", opLines(m.Downgrade))
+	}
+	if s := down[0].SQL.Statements; len(s) != 1 || s[0].Kind != SQLCreateIndex || !s[0].Concurrently || s[0].Object != "ix_accounts_plan" || s[0].Table != "accounts" {
+		t.Errorf("create index concurrently = %+v", s)
+	}
+	if s := down[1].SQL.Statements; len(s) != 2 || s[0].Kind != SQLDropType || s[0].Object != "AccountStatus" || s[1].Kind != SQLCreateType || s[1].Object != "account_status" {
+		t.Errorf("drop/create type = %+v", s)
+	}
+}
+
+func TestClassifySQL(t *testing.T) {
+	type stmt struct {
+		kind         StatementKind
+		table        string
+		object       string
+		value        string
+		concurrently bool
+	}
+	tests := []struct {
+		sql   string
+		stmts []stmt
+	}{
+		{"UPDATE users SET a = 1", []stmt{{kind: SQLUpdate, table: "users"}}},
+		{"update ONLY public.Users set a = 1", []stmt{{kind: SQLUpdate, table: "users"}}},
+		{`UPDATE "Users" SET a = 1`, []stmt{{kind: SQLUpdate, table: "Users"}}},
+		{`UPDATE "we""ird" SET a = 1`, []stmt{{kind: SQLUpdate, table: `we"ird`}}},
+		{"WITH x AS (SELECT 1) UPDATE t SET a = 1", []stmt{{kind: SQLUpdate, table: "t"}}},
+		{"DELETE FROM orders WHERE id < 10", []stmt{{kind: SQLDelete, table: "orders"}}},
+		{"INSERT INTO audit.events (id) VALUES (1)", []stmt{{kind: SQLInsert, table: "events"}}},
+		{"SELECT 1", []stmt{{kind: SQLSelect}}},
+		{"ALTER TYPE mood ADD VALUE 'ok'", []stmt{{kind: SQLAlterTypeAdd, object: "mood", value: "ok"}}},
+		{"ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'it''s' BEFORE 'sad'", []stmt{{kind: SQLAlterTypeAdd, object: "mood", value: "it's"}}},
+		{"ALTER TYPE mood RENAME VALUE 'a' TO 'b'", []stmt{{kind: SQLAlterType, object: "mood"}}},
+		{"CREATE TYPE mood AS ENUM ('a', 'b')", []stmt{{kind: SQLCreateType, object: "mood"}}},
+		{"DROP TYPE IF EXISTS mood", []stmt{{kind: SQLDropType, object: "mood"}}},
+		{"DROP TYPE mood CASCADE", []stmt{{kind: SQLDropType, object: "mood"}}},
+		{"CREATE INDEX ix_a ON t (a)", []stmt{{kind: SQLCreateIndex, object: "ix_a", table: "t"}}},
+		{"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix_a ON ONLY s.t USING btree (a)", []stmt{{kind: SQLCreateIndex, object: "ix_a", table: "t", concurrently: true}}},
+		{"create index concurrently on t (a)", []stmt{{kind: SQLCreateIndex, table: "t", concurrently: true}}},
+		{"DROP INDEX CONCURRENTLY IF EXISTS public.ix_a", []stmt{{kind: SQLDropIndex, object: "ix_a", concurrently: true}}},
+		{"DROP INDEX ix_a", []stmt{{kind: SQLDropIndex, object: "ix_a"}}},
+		{"REINDEX INDEX CONCURRENTLY ix_a", []stmt{{kind: SQLOther, concurrently: true}}},
+		{"REINDEX (VERBOSE) TABLE CONCURRENTLY t", []stmt{{kind: SQLOther, concurrently: true}}},
+		{"ALTER TABLE IF EXISTS ONLY users ADD COLUMN x int", []stmt{{kind: SQLAlterTable, table: "users"}}},
+		{"CREATE UNLOGGED TABLE IF NOT EXISTS tmp (id int)", []stmt{{kind: SQLCreateTable, table: "tmp"}}},
+		{"DROP TABLE IF EXISTS tmp", []stmt{{kind: SQLDropTable, table: "tmp"}}},
+		{"UPDATE catégories SET nom = 'x'", []stmt{{kind: SQLUpdate, table: "catégories"}}},
+		{"VACUUM ANALYZE users", []stmt{{kind: SQLOther}}},
+		// splitting
+		{"UPDATE a SET x = ';'; DELETE FROM b", []stmt{{kind: SQLUpdate, table: "a"}, {kind: SQLDelete, table: "b"}}},
+		{"UPDATE a SET x = '--'; DELETE FROM b", []stmt{{kind: SQLUpdate, table: "a"}, {kind: SQLDelete, table: "b"}}},
+		{"UPDATE a SET x = '/*'; DELETE FROM b -- */", []stmt{{kind: SQLUpdate, table: "a"}, {kind: SQLDelete, table: "b"}}},
+		{"-- don't split here; really\nUPDATE a SET x = 1", []stmt{{kind: SQLUpdate, table: "a"}}},
+		{"/* it's; a comment */ DELETE FROM b;", []stmt{{kind: SQLDelete, table: "b"}}},
+		{`UPDATE "se;mi" SET x = 1; DELETE FROM b`, []stmt{{kind: SQLUpdate, table: "se;mi"}, {kind: SQLDelete, table: "b"}}},
+		{"DO $body$ BEGIN UPDATE a SET x = 1; END $body$; DELETE FROM b", []stmt{{kind: SQLOther}, {kind: SQLDelete, table: "b"}}},
+		{"DO $fn1$ BEGIN PERFORM 1; END $fn1$; DELETE FROM b", []stmt{{kind: SQLOther}, {kind: SQLDelete, table: "b"}}},
+		{"SELECT $1; DELETE FROM b", []stmt{{kind: SQLSelect}, {kind: SQLDelete, table: "b"}}},
+		{";;  ;\n", nil},
+		{"", nil},
+		{"UPDATE a SET x = 'unterminated; DELETE FROM b", []stmt{{kind: SQLUpdate, table: "a"}}},
+		{"DO $$ unterminated; DELETE FROM b", []stmt{{kind: SQLOther}}},
+		{"DELETE FROM b /* unterminated; UPDATE c", []stmt{{kind: SQLDelete, table: "b"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sql, func(t *testing.T) {
+			s := ClassifySQL(tt.sql)
+			if !s.Known || s.Text != tt.sql {
+				t.Errorf("Known=%v Text=%q", s.Known, s.Text)
+			}
+			var got []stmt
+			for _, st := range s.Statements {
+				got = append(got, stmt{st.Kind, st.Table, st.Object, st.Value, st.Concurrently})
+			}
+			if !slices.Equal(got, tt.stmts) {
+				t.Errorf("statements:\n got %+v\nwant %+v", got, tt.stmts)
+			}
+		})
+	}
+}
+
+func TestExecuteForms(t *testing.T) {
+	tests := []struct {
+		name  string
+		body  string
+		op    string
+		known bool
+		kind  StatementKind
+	}{
+		{"implicit concatenation", `op.execute("UPDATE t " "SET a = 1")`, "execute", true, SQLUpdate},
+		{"parenthesized literal", "op.execute((\n        \"DELETE FROM t\"\n    ))", "execute", true, SQLDelete},
+		{"strip()", `op.execute("  DELETE FROM t  ".strip())`, "execute", true, SQLDelete},
+		{"percent formatting", `op.execute("DELETE FROM %s" % table)`, "execute", false, ""},
+		{"a SQLAlchemy construct", `op.execute(sa.table("t").delete())`, "execute", false, ""},
+		{"keyword sqltext", `op.execute(sqltext="DELETE FROM t")`, "execute", true, SQLDelete},
+		{"no argument", `op.execute()`, "execute", false, ""},
+		{"bindparams", `op.execute(sa.text("DELETE FROM t WHERE id = :id").bindparams(id=1))`, "execute", false, ""},
+		{"connection from context", "conn = op.get_context().bind\n    conn.execute(\"DELETE FROM t\")", BindExecute, true, SQLDelete},
+		{"session", `session.execute(sa.text("UPDATE t SET a = 1"))`, BindExecute, true, SQLUpdate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := parseSource(t, "from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    "+tt.body+"\n")
+			if len(m.Upgrade.Ops) != 1 {
+				t.Fatalf("ops = %v", opLines(m.Upgrade))
+			}
+			o := m.Upgrade.Ops[0]
+			if o.Name != tt.op || o.SQL == nil || o.SQL.Known != tt.known {
+				t.Fatalf("op = %s SQL = %+v", o.Name, o.SQL)
+			}
+			if tt.known && (len(o.SQL.Statements) != 1 || o.SQL.Statements[0].Kind != tt.kind) {
+				t.Errorf("statements = %+v", o.SQL.Statements)
+			}
+		})
+	}
+}

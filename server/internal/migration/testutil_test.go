@@ -1,0 +1,110 @@
+package migration
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// parseFixture parses testdata/name and fails the test on any error.
+func parseFixture(t *testing.T, name string) *Migration {
+	t.Helper()
+	m, err := ParseFile(context.Background(), filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("ParseFile(%s): %v", name, err)
+	}
+	return m
+}
+
+// parseSource parses an inline source and fails the test on any error.
+func parseSource(t *testing.T, src string) *Migration {
+	t.Helper()
+	m, err := Parse(context.Background(), "inline.py", []byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v\n%s", err, src)
+	}
+	return m
+}
+
+// lit renders a bound argument for comparisons: string literals as their
+// decoded value in double quotes, anything else as its source text.
+func lit(e *Expr) string {
+	switch {
+	case e == nil:
+		return "<nil>"
+	case e.Kind == pysyntax.String:
+		return strconv.Quote(e.Str)
+	default:
+		return e.Text
+	}
+}
+
+// argsOf renders a map of bound arguments with lit.
+func argsOf(args map[string]*Expr) map[string]string {
+	out := make(map[string]string, len(args))
+	for k, v := range args {
+		out[k] = lit(v)
+	}
+	return out
+}
+
+// opNames lists the names of a function's operations in order.
+func opNames(f *Function) []string {
+	if f == nil {
+		return nil
+	}
+	out := make([]string, len(f.Ops))
+	for i, o := range f.Ops {
+		out[i] = o.Name
+	}
+	return out
+}
+
+// opAt returns the only operation whose statement starts on line.
+func opAt(t *testing.T, f *Function, line int) *Op {
+	t.Helper()
+	if f == nil {
+		t.Fatalf("no function for an op at line %d", line)
+	}
+	var found *Op
+	for _, o := range f.Ops {
+		if o.Stmt.StartLine == line {
+			if found != nil {
+				t.Fatalf("two ops start on line %d: %s and %s", line, found.Name, o.Name)
+			}
+			found = o
+		}
+	}
+	if found == nil {
+		t.Fatalf("no op on line %d in %s (ops: %v)", line, f.Name, opLines(f))
+	}
+	return found
+}
+
+func opLines(f *Function) []string {
+	var out []string
+	for _, o := range f.Ops {
+		out = append(out, o.Name+"@"+strconv.Itoa(o.Stmt.StartLine))
+	}
+	return out
+}
+
+// lineOf is the 1-based line of the first occurrence of needle in a fixture,
+// for the few assertions that would otherwise hard-code a moving target.
+func lineOf(t *testing.T, name, needle string) int {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(src), needle)
+	if i < 0 {
+		t.Fatalf("%q not in %s", needle, name)
+	}
+	return strings.Count(string(src[:i]), "\n") + 1
+}

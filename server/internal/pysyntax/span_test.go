@@ -1,0 +1,72 @@
+package pysyntax
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPosition(t *testing.T) {
+	src := "ab\né日本x\n\n\tz🙂w\r\nend"
+	tr := parse(t, src)
+	tests := []struct {
+		needle    string
+		line, col int
+	}{
+		{"a", 1, 1},
+		{"b", 1, 2},
+		{"é", 2, 1},
+		{"日", 2, 2}, // after a 2-byte character
+		{"本", 2, 3}, // after a 3-byte character
+		{"x", 2, 4},
+		{"\n\n", 2, 5}, // the newline ends line 2
+		{"\t", 4, 1},
+		{"z", 4, 2}, // a tab is one character
+		{"w", 4, 4}, // after a 4-byte emoji
+		{"\r", 4, 5},
+		{"end", 5, 1},
+	}
+	for _, tt := range tests {
+		off := strings.Index(src, tt.needle)
+		line, col := tr.Position(off)
+		if line != tt.line || col != tt.col {
+			t.Errorf("Position(%q @%d) = %d:%d, want %d:%d", tt.needle, off, line, col, tt.line, tt.col)
+		}
+	}
+	if line, col := tr.Position(len(src)); line != 5 || col != 4 {
+		t.Errorf("Position(end) = %d:%d, want 5:4", line, col)
+	}
+	if line, col := tr.Position(0); line != 1 || col != 1 {
+		t.Errorf("Position(0) = %d:%d", line, col)
+	}
+	if ls := tr.LineStart(strings.Index(src, "本")); ls != 3 {
+		t.Errorf("LineStart = %d, want 3", ls)
+	}
+	if ls := tr.LineStart(0); ls != 0 {
+		t.Errorf("LineStart(0) = %d", ls)
+	}
+}
+
+func TestSpanOfNodes(t *testing.T) {
+	src := "# é\nx = \"日本\"  # c\ny = f(\n    'é',\n)\n"
+	tr := parse(t, src)
+	x := tr.Root().NamedChild(1).NamedChild(0).ChildByFieldName("right")
+	s := tr.Span(x)
+	if s.StartLine != 2 || s.StartCol != 5 || s.EndLine != 2 || s.EndCol != 9 {
+		t.Errorf("string span = %+v, want 2:5-2:9", s)
+	}
+	if got := src[s.Start:s.End]; got != `"日本"` || tr.Text(x) != got {
+		t.Errorf("span bytes = %q, Text = %q", got, tr.Text(x))
+	}
+	call := tr.Root().NamedChild(3).NamedChild(0).ChildByFieldName("right")
+	cs := tr.Span(call)
+	if cs.StartLine != 3 || cs.StartCol != 5 || cs.EndLine != 5 || cs.EndCol != 2 {
+		t.Errorf("multi-line call span = %+v, want 3:5-5:2", cs)
+	}
+	if got := tr.SpanOf(0, 4); got.StartLine != 1 || got.EndLine != 1 || got.EndCol != 4 || got.End != 4 {
+		t.Errorf("SpanOf = %+v", got)
+	}
+	e := tr.Expr(call)
+	if e.Span != cs || e.Args[0].Span.StartLine != 4 || e.Args[0].Span.StartCol != 5 || e.Args[0].Span.EndCol != 8 {
+		t.Errorf("expr spans = %+v / %+v", e.Span, e.Args[0].Span)
+	}
+}
