@@ -40,6 +40,7 @@ type command struct {
 
 var commands = []command{
 	{"check", "check [PATH...] [--project DIR] [--format text|json|sarif|github] [--profile P] [--select R,..] [--ignore R,..] [--fail-on SEV] [--since REV]", runCheck},
+	{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..]", runFix},
 	{"history", "history [PATH] [--project DIR] [--format text|json]", runHistory},
 	{"rules", "rules [ID] [--format text|json|markdown] [--write-references DIR]", runRules},
 	{"version", "version", func(_ context.Context, env *Env, _ []string) int {

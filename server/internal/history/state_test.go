@@ -436,8 +436,16 @@ op.execute(f"UPDATE {table} SET active = true")`,
 				}
 			},
 		}}},
+		{"session SQL changes no schema", []step{{
+			up: `op.execute("SET lock_timeout = '5s'; GRANT SELECT ON users TO reporting")`,
+			after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Errorf("Unknown set by SET/GRANT")
+				}
+			},
+		}}},
 		{"SQL we cannot classify is unknown", []step{{
-			up: `op.execute("GRANT SELECT ON users TO reporting")`,
+			up: `op.execute("CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql")`,
 			after: func(t *testing.T, s *State) {
 				if !s.Unknown {
 					t.Errorf("Unknown not set by unclassified SQL")

@@ -18,10 +18,13 @@ type SQL struct {
 type StatementKind string
 
 const (
-	SQLUpdate       StatementKind = "update"
-	SQLDelete       StatementKind = "delete"
-	SQLInsert       StatementKind = "insert"
-	SQLSelect       StatementKind = "select"
+	SQLUpdate StatementKind = "update"
+	SQLDelete StatementKind = "delete"
+	SQLInsert StatementKind = "insert"
+	SQLSelect StatementKind = "select"
+	// SQLSession changes no schema object: SET, RESET, COMMENT ON, GRANT, REVOKE,
+	// ANALYZE, VACUUM, LOCK, NOTIFY.
+	SQLSession      StatementKind = "session"
 	SQLAlterTypeAdd StatementKind = "alter_type_add_value"
 	SQLAlterType    StatementKind = "alter_type"
 	SQLCreateType   StatementKind = "create_type"
@@ -61,6 +64,7 @@ var (
 	reCreateTab  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNLOGGED\s+|TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?` + identPattern)
 	reDropTable  = regexp.MustCompile(`(?is)^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
 	reSelect     = regexp.MustCompile(`(?is)^(?:SELECT|WITH)\b`)
+	reSession    = regexp.MustCompile(`(?is)^(?:SET|RESET|COMMENT\s+ON|GRANT|REVOKE|ANALYZE|VACUUM|LOCK|NOTIFY|DISCARD)\b`)
 )
 
 // ClassifySQL splits literal SQL into statements and classifies each.
@@ -114,6 +118,8 @@ func classify(stmt string) Statement {
 		st.Kind, st.Table = SQLDropTable, ident(m[1], m[2])
 	} else if reSelect.MatchString(stmt) {
 		st.Kind = SQLSelect
+	} else if reSession.MatchString(stmt) {
+		st.Kind = SQLSession
 	}
 	return st
 }

@@ -128,7 +128,7 @@ func TestClassifySQL(t *testing.T) {
 		{"CREATE UNLOGGED TABLE IF NOT EXISTS tmp (id int)", []stmt{{kind: SQLCreateTable, table: "tmp"}}},
 		{"DROP TABLE IF EXISTS tmp", []stmt{{kind: SQLDropTable, table: "tmp"}}},
 		{"UPDATE catégories SET nom = 'x'", []stmt{{kind: SQLUpdate, table: "catégories"}}},
-		{"VACUUM ANALYZE users", []stmt{{kind: SQLOther}}},
+		{"VACUUM ANALYZE users", []stmt{{kind: SQLSession}}},
 		// splitting
 		{"UPDATE a SET x = ';'; DELETE FROM b", []stmt{{kind: SQLUpdate, table: "a"}, {kind: SQLDelete, table: "b"}}},
 		{"UPDATE a SET x = '--'; DELETE FROM b", []stmt{{kind: SQLUpdate, table: "a"}, {kind: SQLDelete, table: "b"}}},

@@ -89,9 +89,10 @@ func enumsCreatedBy(p *Pass, o *migration.Op, before *history.State) []string {
 	after := before.Layer()
 	after.Apply(p.Migration, o, p.Revision.ID)
 	var out []string
-	for _, e := range after.Enums() {
-		if before.Enum(e.Name) == nil {
-			out = append(out, e.Name)
+	_, changed := after.Changed()
+	for _, name := range changed {
+		if after.Enum(name) != nil && before.Enum(name) == nil {
+			out = append(out, name)
 		}
 	}
 	return out
@@ -100,23 +101,7 @@ func enumsCreatedBy(p *Pass, o *migration.Op, before *history.State) []string {
 // dropEnumFix drops the type after the operation that removed its last user,
 // reusing the module's enum variable when the type was defined in one.
 func dropEnumFix(m *migration.Migration, anchor, creator *migration.Op, name string) SuggestedFix {
-	expr := ""
-	if creator.Name == migration.EnumCreate && creator.TargetVar != "" && m.Vars[creator.TargetVar] != nil {
-		expr = creator.TargetVar
-	}
-	if expr == "" {
-		if v := moduleEnumVar(m, name); v != "" {
-			expr = v
-		}
-	}
-	if expr == "" {
-		sa := importAlias(m, "sqlalchemy")
-		if sa == "" {
-			sa = "sa"
-		}
-		expr = fmt.Sprintf("%s.Enum(name=%s)", sa, quote(m, name))
-	}
-	code := fmt.Sprintf("%s.drop(%s.get_bind(), checkfirst=True)", expr, opReceiver(m))
+	code := enumDropCode(m, creator, name, opReceiver(m))
 	return SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
 		Edits: []TextEdit{insertAfter(anchor, code)}}
 }

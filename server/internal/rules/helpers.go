@@ -1,9 +1,14 @@
 package rules
 
 import (
+	"bytes"
+	"fmt"
 	"maps"
+	"regexp"
 	"slices"
+	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -17,11 +22,15 @@ func isEnumCall(e *pysyntax.Expr) bool {
 	return n == "Enum" || n == "ENUM"
 }
 
-// importAlias is the local name the module uses for a qualified import
-// ("sqlalchemy" -> "sa"), or "" when it is not imported.
+// importAlias is the name the module uses for a qualified import
+// ("sqlalchemy" -> "sa"; the dotted path itself after a plain `import a.b.c`),
+// or "" when it is not imported.
 func importAlias(m *migration.Migration, qualified string) string {
 	for _, imp := range m.Imports {
 		if imp.Qualified() == qualified {
+			if imp.Name == "" && strings.HasPrefix(imp.Module, imp.Local+".") {
+				return imp.Module // `import a.b.c` binds a; a.b.c reaches the module
+			}
 			return imp.Local
 		}
 	}
@@ -76,4 +85,217 @@ func quote(m *migration.Migration, s string) string {
 		return "'" + s + "'"
 	}
 	return `"` + s + `"`
+}
+
+// existingTable is the table an operation changes when the operation certainly
+// runs and the table existed before this revision (it may hold data), else nil.
+// A table created in the same revision is new and empty; a table made by a
+// conditional operation is not certain. name is the table as written.
+func existingTable(p *Pass, o *migration.Op, s *history.State) (name string, t *history.Table) {
+	name, ok := o.Table()
+	if !ok || !o.Certain() {
+		return "", nil
+	}
+	return name, preexistingTable(p, s, history.TableKey(o, name))
+}
+
+// preexistingTable looks a table up by key; see existingTable.
+func preexistingTable(p *Pass, s *history.State, key string) *history.Table {
+	t := s.Table(key)
+	if t == nil || t.Uncertain || t.CreatedBy == p.Revision.ID {
+		return nil
+	}
+	return t
+}
+
+// dialectFlag reads a boolean dialect keyword such as postgresql_concurrently=True:
+// absent is false; known is false when the value is not a literal.
+func dialectFlag(o *migration.Op, name string) (on, known bool) {
+	v := o.Extra[name]
+	if v == nil {
+		return false, true
+	}
+	return v.BoolValue()
+}
+
+// nameValue is a name argument written as "x" or op.f("x"); "" otherwise.
+func nameValue(e *pysyntax.Expr) string {
+	if s, ok := e.StringValue(); ok {
+		return s
+	}
+	if e != nil && e.Kind == pysyntax.Call && pysyntax.LastName(e.CallName()) == "f" && len(e.Args) == 1 {
+		s, _ := e.Args[0].StringValue()
+		return s
+	}
+	return ""
+}
+
+// sqlText is the SQL of sa.text("...") (or text("...")), the way server_default
+// and check conditions carry SQL expressions.
+func sqlText(e *pysyntax.Expr) (string, bool) {
+	if e == nil || e.Kind != pysyntax.Call || pysyntax.LastName(e.CallName()) != "text" || len(e.Args) != 1 {
+		return "", false
+	}
+	return e.Args[0].StringValue()
+}
+
+// hidesEffects reports whether an operation may change data or schema in ways the
+// model cannot see: SQL that is not a literal, or a call it cannot follow.
+func hidesEffects(o *migration.Op) bool {
+	return o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known)
+}
+
+// mayFill reports whether an operation may write values of a column (table and
+// column by bare name): an UPDATE of the table that names the column, a DELETE
+// from the table, a bulk_insert, SQL we do not classify, or anything that hides
+// its effects.
+func mayFill(o *migration.Op, table, column string) bool {
+	if o.Name == "bulk_insert" || hidesEffects(o) {
+		return true
+	}
+	if o.SQL == nil {
+		return false
+	}
+	word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(column) + `\b`)
+	for _, st := range o.SQL.Statements {
+		switch st.Kind {
+		case migration.SQLUpdate:
+			if strings.EqualFold(st.Table, table) && word.MatchString(st.Text) {
+				return true
+			}
+		case migration.SQLDelete:
+			if strings.EqualFold(st.Table, table) {
+				return true
+			}
+		case migration.SQLOther:
+			return true
+		}
+	}
+	return false
+}
+
+// enumValueAdds are the ALTER TYPE ... ADD VALUE statements an operation runs.
+func enumValueAdds(o *migration.Op) []migration.Statement {
+	if o.SQL == nil || !o.SQL.Known {
+		return nil
+	}
+	var out []migration.Statement
+	for _, st := range o.SQL.Statements {
+		if st.Kind == migration.SQLAlterTypeAdd {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// enumUse is a named native enum type used by a column of an operation.
+type enumUse struct {
+	Column *migration.Column  // nil for the type_ of alter_column
+	Type   *migration.TypeRef // the Enum / ENUM constructor (the item type of an ARRAY)
+	Enum   *migration.Enum
+}
+
+// enumUses lists the named native enum types of the columns of create_table and
+// add_column, and of the new type_ of alter_column.
+func enumUses(m *migration.Migration, o *migration.Op) []enumUse {
+	var out []enumUse
+	add := func(c *migration.Column, t *migration.TypeRef) {
+		for t != nil && t.Enum == nil {
+			t = t.Item
+		}
+		if t != nil && t.Enum.Native && t.Enum.Name != "" {
+			out = append(out, enumUse{Column: c, Type: t, Enum: t.Enum})
+		}
+	}
+	switch o.Name {
+	case "create_table":
+		if ct := m.CreateTable(o); ct != nil {
+			for _, c := range ct.Columns {
+				add(c, c.Type)
+			}
+		}
+	case "add_column":
+		if c := m.Column(o, o.Arg("column")); c != nil {
+			add(c, c.Type)
+		}
+	case "alter_column":
+		if ty := o.Arg("type_"); ty != nil {
+			add(nil, m.Type(o, ty))
+		}
+	}
+	return out
+}
+
+// typeExprIn finds, inside the operation's call, the expression that denotes the
+// enum type of u: its constructor, or a variable resolving to it. It is nil when
+// the column itself is defined elsewhere (a module-level Column).
+func typeExprIn(m *migration.Migration, o *migration.Op, u enumUse) *pysyntax.Expr {
+	root := o.Arg("type_")
+	if u.Column != nil {
+		root = u.Column.Expr
+	}
+	if root == nil || root.Span.Start < o.Call.Span.Start || root.Span.End > o.Call.Span.End {
+		return nil
+	}
+	var found *pysyntax.Expr
+	root.Walk(func(e *pysyntax.Expr) bool {
+		if found != nil {
+			return false
+		}
+		if e == u.Type.Expr {
+			found = e
+		} else if e.Kind == pysyntax.Name {
+			if r, _ := m.Resolve(o, e); r == u.Type.Expr {
+				found = e
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// useSpan is where a finding about an enum use points: the type in the column
+// when it is written there, else the operation.
+func useSpan(m *migration.Migration, o *migration.Op, u enumUse) migration.Span {
+	if e := typeExprIn(m, o, u); e != nil {
+		return e.Span
+	}
+	return o.Call.Span
+}
+
+// enumDropCode is the statement dropping a named enum type: through the module's
+// variable for it when there is one, else a bare sa.Enum(name=...).
+func enumDropCode(m *migration.Migration, creator *migration.Op, name, receiver string) string {
+	expr := ""
+	if creator != nil && creator.Name == migration.EnumCreate && creator.TargetVar != "" && m.Vars[creator.TargetVar] != nil {
+		expr = creator.TargetVar
+	}
+	if expr == "" {
+		expr = moduleEnumVar(m, name)
+	}
+	if expr == "" {
+		sa := importAlias(m, "sqlalchemy")
+		if sa == "" {
+			sa = "sa"
+		}
+		expr = fmt.Sprintf("%s.Enum(name=%s)", sa, quote(m, name))
+	}
+	return fmt.Sprintf("%s.drop(%s.get_bind(), checkfirst=True)", expr, receiver)
+}
+
+// statementEnd extends an operation's statement to the end of its line when only
+// a comment follows it there (the comment belongs to the statement); ok is false
+// when more code follows on that line.
+func statementEnd(src []byte, o *migration.Op) (end int, ok bool) {
+	end = o.Stmt.End
+	if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
+		end += i
+	} else {
+		end = len(src)
+	}
+	rest := bytes.TrimSpace(src[o.Stmt.End:end])
+	if len(rest) > 0 && rest[0] != '#' {
+		return o.Stmt.End, false
+	}
+	return o.Stmt.End + len(bytes.TrimRight(src[o.Stmt.End:end], " \t\r")), true
 }

@@ -1,0 +1,108 @@
+// Package bench measures the analyzer against the floor that bounds it: a bare
+// tree-sitter parse of the same files on the same cores.
+package bench
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/python"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
+)
+
+var (
+	once    sync.Once
+	projDir string
+)
+
+// generated writes one 3,000-revision project per test binary.
+func generated(b *testing.B) string {
+	once.Do(func() {
+		dir, err := os.MkdirTemp("", "bench3000-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := synth.Write(dir, synth.Options{Revisions: 3000, Seed: 1, MergeEvery: 50, BatchEvery: 7}); err != nil {
+			b.Fatal(err)
+		}
+		projDir = dir
+	})
+	return projDir
+}
+
+func files(b *testing.B) []string {
+	fs, err := history.RevisionFiles([]string{filepath.Join(generated(b), "migrations", "versions")})
+	if err != nil || len(fs) != 3000 {
+		b.Fatalf("generated project: %d files, %v", len(fs), err)
+	}
+	return fs
+}
+
+// BenchmarkParseFloor reads and parses every file with tree-sitter, one parser
+// per core, and does nothing else: the floor for the benchmarks below.
+func BenchmarkParseFloor(b *testing.B) {
+	paths := files(b)
+	for b.Loop() {
+		var wg sync.WaitGroup
+		next := make(chan string)
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				p := sitter.NewParser()
+				defer p.Close()
+				p.SetLanguage(python.GetLanguage())
+				for path := range next {
+					src, err := os.ReadFile(path)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					tree, err := p.ParseCtx(context.Background(), nil, src)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					tree.Close()
+				}
+			})
+		}
+		for _, p := range paths {
+			next <- p
+		}
+		close(next)
+		wg.Wait()
+	}
+}
+
+// BenchmarkHistory is `alembic-patterns history`: parse, model and graph.
+func BenchmarkHistory(b *testing.B) {
+	paths := files(b)
+	for b.Loop() {
+		loaded := history.Load(context.Background(), "bench", paths, nil)
+		if len(loaded.Graph.Heads) != 1 {
+			b.Fatalf("heads: %v", loaded.Graph.Heads)
+		}
+	}
+}
+
+// BenchmarkCheck is `alembic-patterns check` with the default profile.
+func BenchmarkCheck(b *testing.B) {
+	proj, err := project.Find(generated(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		res, err := check.Run(context.Background(), proj, check.Options{})
+		if err != nil || res.Files != 3000 {
+			b.Fatalf("%v, %d files", err, res.Files)
+		}
+	}
+}

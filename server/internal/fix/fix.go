@@ -1,0 +1,266 @@
+// Package fix applies the suggested fixes of check findings: it picks
+// non-overlapping edits, applies them in memory, re-parses and re-checks the
+// result, and only then writes files, atomically.
+package fix
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+// Options for a fix run.
+type Options struct {
+	Check  check.Options
+	Unsafe bool // also apply unsafe fixes
+}
+
+// Applied is one fix that was applied.
+type Applied struct {
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+	Line    int    `json:"line"`
+	Safety  string `json:"safety"`
+}
+
+// File is the outcome for one file.
+type File struct {
+	Path    string    `json:"path"`
+	Before  []byte    `json:"-"`
+	After   []byte    `json:"-"`
+	Applied []Applied `json:"applied"`
+	// Refused says why fixes for this file were not kept (the result did not
+	// parse, or it introduced a finding).
+	Refused string `json:"refused,omitempty"`
+}
+
+// Result of a fix run.
+type Result struct {
+	Files []*File
+	// Remaining are the findings left after the fixes (those without a fix, or
+	// with an unsafe fix when Unsafe is false).
+	Remaining *check.Result
+}
+
+// maxRounds bounds the fix loop: a fix can make another fix possible (or
+// overlapping edits wait for the next round).
+const maxRounds = 5
+
+// Compute works out the fixes without writing anything.
+func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
+	overlay := map[string][]byte{}
+	opts.Check.Parse = func(ctx context.Context, path string) (*migration.Migration, error) {
+		if src, ok := overlay[path]; ok {
+			return migration.Parse(ctx, path, src)
+		}
+		return migration.ParseFile(ctx, path)
+	}
+	files := map[string]*File{}
+	res, err := check.Run(ctx, proj, opts.Check)
+	if err != nil {
+		return nil, err
+	}
+	refused := map[string]bool{}
+	for range maxRounds {
+		plans := plan(res.Findings, opts.Unsafe, refused)
+		if len(plans) == 0 {
+			break
+		}
+		for path, p := range plans {
+			f := files[path]
+			if f == nil {
+				src, err := os.ReadFile(path)
+				if err != nil {
+					return nil, err
+				}
+				f = &File{Path: path, Before: src, After: src}
+				files[path] = f
+			}
+			out, err := edit.Apply(f.After, p.edits)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			overlay[path] = out
+		}
+		next, err := check.Run(ctx, proj, opts.Check)
+		if err != nil {
+			return nil, err
+		}
+		for path, p := range plans {
+			f := files[path]
+			if reason := verify(path, res, next, p); reason != "" {
+				// keep the file as it was before this round, and stop fixing it
+				overlay[path] = f.After
+				f.Refused = reason
+				refused[path] = true
+				continue
+			}
+			f.After = overlay[path]
+			f.Applied = append(f.Applied, p.applied...)
+		}
+		if len(refused) > 0 {
+			next, err = check.Run(ctx, proj, opts.Check)
+			if err != nil {
+				return nil, err
+			}
+		}
+		res = next
+	}
+	out := &Result{Remaining: res}
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		out.Files = append(out.Files, files[path])
+	}
+	return out, nil
+}
+
+type filePlan struct {
+	edits   []edit.TextEdit
+	applied []Applied
+	fixed   []rules.Diagnostic
+}
+
+// plan picks, per file, the fixes whose edits do not overlap edits already picked.
+func plan(findings []rules.Diagnostic, unsafe bool, refused map[string]bool) map[string]*filePlan {
+	plans := map[string]*filePlan{}
+	for _, d := range findings {
+		if refused[d.Path] || len(d.Fixes) == 0 {
+			continue
+		}
+		fx := d.Fixes[0]
+		if fx.Safety == rules.Unsafe && !unsafe {
+			continue
+		}
+		p := plans[d.Path]
+		if p == nil {
+			p = &filePlan{}
+		}
+		if overlaps(p.edits, fx.Edits) {
+			continue
+		}
+		p.edits = append(p.edits, fx.Edits...)
+		p.applied = append(p.applied, Applied{Rule: d.Rule, Message: fx.Message, Line: d.Span.StartLine, Safety: string(fx.Safety)})
+		p.fixed = append(p.fixed, d)
+		plans[d.Path] = p
+	}
+	return plans
+}
+
+func overlaps(have, add []edit.TextEdit) bool {
+	for _, a := range add {
+		for _, h := range have {
+			if a.Start < h.End && h.Start < a.End || a.Start == h.Start && a.End == h.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verify checks a fixed file: it parses, the fixed findings are gone and no
+// new finding appeared in it.
+func verify(path string, before, after *check.Result, p *filePlan) string {
+	for _, e := range after.Errors {
+		if e.Path == path {
+			return "the fixed file would not parse (" + e.Error() + "); left unchanged"
+		}
+	}
+	count := func(res *check.Result) map[string]int {
+		m := map[string]int{}
+		for _, d := range res.Findings {
+			if d.Path == path {
+				m[d.Rule+"\x00"+d.Message]++
+			}
+		}
+		return m
+	}
+	was, now := count(before), count(after)
+	for _, d := range p.fixed {
+		was[d.Rule+"\x00"+d.Message]--
+	}
+	for k, n := range now {
+		if n > was[k] {
+			rule, msg, _ := bytes.Cut([]byte(k), []byte{0})
+			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, msg)
+		}
+	}
+	return ""
+}
+
+// Diff is the unified diff of all changed files, paths relative to root.
+func (r *Result) Diff(root string) string {
+	var b bytes.Buffer
+	for _, f := range r.Files {
+		if bytes.Equal(f.Before, f.After) {
+			continue
+		}
+		rel, err := filepath.Rel(root, f.Path)
+		if err != nil {
+			rel = f.Path
+		}
+		rel = filepath.ToSlash(rel)
+		b.WriteString(udiff.Unified("a/"+rel, "b/"+rel, string(f.Before), string(f.After)))
+	}
+	return b.String()
+}
+
+// Write saves the changed files: each goes to a temporary file in the same
+// directory and is renamed over the original, and only when the file on disk
+// is still what was read.
+func (r *Result) Write() error {
+	var errs []error
+	for _, f := range r.Files {
+		if bytes.Equal(f.Before, f.After) {
+			continue
+		}
+		if err := writeAtomic(f.Path, f.Before, f.After); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%v", errs)
+	}
+	return nil
+}
+
+func writeAtomic(path string, expected, data []byte) error {
+	current, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(current, expected) {
+		return fmt.Errorf("%s changed since it was read; not written (run fix again)", path)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,187 @@
+package fix
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden fixed/ files")
+
+// Golden fixtures: every rule fixture case (server/internal/rules/testdata/<rule>/<case>)
+// with a fixed/ directory holds the expected result of `fix` (with --unsafe when the
+// case has a file named "unsafe").
+func TestGolden(t *testing.T) {
+	cases, _ := filepath.Glob(filepath.Join("..", "rules", "testdata", "*", "*", "fixed"))
+	if len(cases) == 0 {
+		t.Fatal("no golden fixtures")
+	}
+	for _, fixed := range cases {
+		dir := filepath.Dir(fixed)
+		rule := filepath.Base(filepath.Dir(dir))
+		t.Run(rule+"/"+filepath.Base(dir), func(t *testing.T) {
+			_, err := os.Stat(filepath.Join(dir, "unsafe"))
+			unsafe := err == nil
+			proj := copyProject(t, dir)
+			edits := firstEdits(t, proj, unsafe)
+			first := runFix(t, proj, unsafe)
+			if len(first.Files) == 0 {
+				t.Fatal("nothing was fixed")
+			}
+			for _, f := range first.Files {
+				if f.Refused != "" {
+					t.Errorf("%s: refused: %s", filepath.Base(f.Path), f.Refused)
+				}
+				golden := filepath.Join(fixed, filepath.Base(f.Path))
+				if *update {
+					if err := os.WriteFile(golden, f.After, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("no golden file %s (run go test ./server/internal/fix -update and review it)", golden)
+				}
+				if !bytes.Equal(f.After, want) {
+					t.Errorf("%s differs from its golden file:\n%s", filepath.Base(f.Path), udiff.Unified("golden", "got", string(want), string(f.After)))
+				}
+				if _, err := migration.Parse(context.Background(), f.Path, f.After); err != nil {
+					t.Errorf("fixed file does not parse: %v", err)
+				}
+				checkOnlyEditedLines(t, f, edits[f.Path])
+			}
+			// the fixed rule no longer fires and nothing new appears
+			if err := first.Write(); err != nil {
+				t.Fatal(err)
+			}
+			after := runCheck(t, proj)
+			for _, d := range after.Findings {
+				if d.Rule == rule && fixable(d, unsafe) {
+					t.Errorf("after the fix %s still fires: %s:%d %s", rule, filepath.Base(d.Path), d.Span.StartLine, d.Message)
+				}
+			}
+			for key := range findingKeys(after) {
+				if !findingKeys(first.Remaining)[key] {
+					t.Errorf("new finding after writing the fix: %s", key)
+				}
+			}
+			// fixing twice equals fixing once
+			second := runFix(t, proj, unsafe)
+			for _, f := range second.Files {
+				if !bytes.Equal(f.Before, f.After) {
+					t.Errorf("a second fix changed %s again:\n%s", filepath.Base(f.Path), udiff.Unified("once", "twice", string(f.Before), string(f.After)))
+				}
+			}
+		})
+	}
+}
+
+func fixable(d rules.Diagnostic, unsafe bool) bool {
+	return len(d.Fixes) > 0 && (unsafe || d.Fixes[0].Safety == rules.Safe)
+}
+
+func findingKeys(res *check.Result) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range res.Findings {
+		out[filepath.Base(d.Path)+" "+d.Rule+" "+d.Message] = true
+	}
+	return out
+}
+
+// checkOnlyEditedLines: every line of the original that no fix edit touches is
+// still in the fixed file, in the same order.
+func checkOnlyEditedLines(t *testing.T, f *File, edits []edit.TextEdit) {
+	t.Helper()
+	after := strings.Split(string(f.After), "\n")
+	at, start := 0, 0
+	for _, line := range strings.SplitAfter(string(f.Before), "\n") {
+		end := start + len(line)
+		touched := false
+		for _, e := range edits {
+			touched = touched || (e.Start < end && start < e.End) || (e.Start == e.End && start < e.Start && e.Start < end)
+		}
+		start = end
+		if touched || strings.TrimSpace(line) == "" {
+			continue
+		}
+		want := strings.TrimSuffix(line, "\n")
+		for at < len(after) && after[at] != want {
+			at++
+		}
+		if at == len(after) {
+			t.Errorf("%s: the fix removed or moved the untouched line %q", filepath.Base(f.Path), want)
+			return
+		}
+	}
+}
+
+// firstEdits are the edits of the fixes the first round applies, per file.
+func firstEdits(t *testing.T, proj *project.Project, unsafe bool) map[string][]edit.TextEdit {
+	t.Helper()
+	out := map[string][]edit.TextEdit{}
+	for path, p := range plan(runCheck(t, proj).Findings, unsafe, nil) {
+		out[path] = p.edits
+	}
+	return out
+}
+
+func copyProject(t *testing.T, dir string) *project.Project {
+	t.Helper()
+	root := t.TempDir()
+	versions := filepath.Join(root, "migrations", "versions")
+	if err := os.MkdirAll(versions, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ini := "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = postgresql+psycopg2://u:p@localhost/db\n"
+	if b, err := os.ReadFile(filepath.Join(dir, "dialect")); err == nil {
+		ini = strings.Replace(ini, "postgresql+psycopg2", strings.TrimSpace(string(b)), 1)
+	}
+	if err := os.WriteFile(filepath.Join(root, "alembic.ini"), []byte(ini), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.py"))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(versions, filepath.Base(f)), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	proj, err := project.Find(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return proj
+}
+
+func runFix(t *testing.T, proj *project.Project, unsafe bool) *Result {
+	t.Helper()
+	res, err := Compute(context.Background(), proj, Options{Unsafe: unsafe, Check: check.Options{Profile: "zero-downtime"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func runCheck(t *testing.T, proj *project.Project) *check.Result {
+	t.Helper()
+	res, err := check.Run(context.Background(), proj, check.Options{Profile: "zero-downtime"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}

@@ -1,0 +1,109 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
+)
+
+func sampleResult() *check.Result {
+	span := migration.Span{Start: 10, End: 33, StartLine: 25, StartCol: 5, EndLine: 25, EndCol: 28}
+	return &check.Result{
+		Project: &project.Project{Root: "/p"},
+		Files:   2,
+		Findings: []rules.Diagnostic{
+			{Rule: "enum-type-not-dropped", Severity: rules.Error, Path: "/p/migrations/versions/0001_orders.py", Revision: "0001", Span: span,
+				Message: "enum type \"status_type\" is never dropped", Fixes: []rules.SuggestedFix{{Message: "Drop enum type status_type", Safety: rules.Safe}}},
+			{Rule: "unused-ignore", Severity: rules.Info, Path: "/p/migrations/versions/0002_x.py", Revision: "0002", Span: span, Message: "a, b: 100%"},
+		},
+		Errors: []*migration.FileError{{Path: "/p/migrations/versions/0003_bad.py", Line: 3, Column: 1, Msg: "syntax error: invalid syntax"}},
+	}
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	schemaPath := testenv.Get(t, "ALEMBIC_PATTERNS_SARIF_SCHEMA")
+	f, err := os.Open(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := SARIF(&out, sampleResult()); err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("SARIF output does not validate:\n%v\n%s", err, out.String())
+	}
+	var log struct {
+		Version string
+		Runs    []struct {
+			Tool struct {
+				Driver struct{ Rules []struct{ ID string } }
+			}
+			Results []struct {
+				RuleID    string
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	r := log.Runs[0].Results[0]
+	loc := r.Locations[0].PhysicalLocation
+	if log.Version != "2.1.0" || r.RuleID != "enum-type-not-dropped" || r.Level != "error" ||
+		loc.ArtifactLocation.URI != "migrations/versions/0001_orders.py" || loc.Region.StartLine != 25 || loc.Region.StartColumn != 5 {
+		t.Fatalf("unexpected SARIF content: %+v", log)
+	}
+	if len(log.Runs[0].Tool.Driver.Rules) != len(rules.All()) || log.Runs[0].Results[1].Level != "note" {
+		t.Fatalf("rules %d (want %d), second level %q", len(log.Runs[0].Tool.Driver.Rules), len(rules.All()), log.Runs[0].Results[1].Level)
+	}
+}
+
+func TestGitHubEscapes(t *testing.T) {
+	var out bytes.Buffer
+	if err := GitHub(&out, sampleResult()); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	want := []string{
+		`::error file=migrations/versions/0001_orders.py,line=25,col=5,endLine=25,endColumn=28,title=alembic-patterns enum-type-not-dropped::enum type "status_type" is never dropped`,
+		`::notice file=migrations/versions/0002_x.py,line=25,col=5,endLine=25,endColumn=28,title=alembic-patterns unused-ignore::a, b: 100%25`,
+		`::error file=migrations/versions/0003_bad.py,line=3,title=alembic-patterns::syntax error: invalid syntax`,
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got:\n%s\nwant:\n%s", out.String(), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestAppModelImport(t *testing.T) { runFixtures(t, "app-model-import") }

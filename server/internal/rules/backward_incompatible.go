@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var backwardIncompatible = register(&Rule{
+	ID:           "backward-incompatible",
+	Profile:      ZeroDowntime,
+	Severity:     Warning,
+	PostgresOnly: true,
+	Summary:      "A table or column that running code still uses is dropped or renamed",
+	Doc: Doc{
+		What: "Finds `drop_column`, `drop_table`, `rename_table` and `alter_column(..., new_column_name=...)` (also their " +
+			"batch forms) in upgrade() on tables and columns that existed before the revision. Objects created in the same " +
+			"revision are not reported.",
+		Why: "During a deploy the previous release keeps running while the migration runs, and it still names the old " +
+			"table or column: its queries fail with `column users.name does not exist` or `relation \"users\" does not " +
+			"exist` until every instance runs the new code. The statements themselves take ACCESS EXCLUSIVE on the table, " +
+			"briefly (no reads or writes meanwhile). Deploy in expand/contract steps: first stop using the object in the " +
+			"application and deploy that, then drop it in a later migration; for a rename, add the new name, write to both " +
+			"and backfill, switch the reads, then drop the old one.",
+		Example: `def upgrade():
+    op.alter_column("users", "name", new_column_name="full_name")`,
+		UseInstead: `# release 1: expand
+def upgrade():
+    op.add_column("users", sa.Column("full_name", sa.String(length=100), nullable=True))
+    # the application writes both columns; backfill full_name in batches
+
+
+# release 2, after the application reads only full_name: contract
+def upgrade():
+    op.drop_column("users", "name")`,
+		KnownProblems: "The tool cannot see the application: a table or column that no code uses any more is reported too; " +
+			"suppress the finding with a reason (`# alembic-patterns: ignore[backward-incompatible]`) once the application " +
+			"no longer uses it. Only upgrade() is checked, and only operations, not SQL strings.",
+		FixSafety: "No automatic fix: the change has to be split across releases.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-altertable.html",
+			"https://www.postgresql.org/docs/current/explicit-locking.html",
+			"https://squawkhq.com/docs/ban-drop-column",
+			"https://squawkhq.com/docs/renaming-column",
+			"https://github.com/ankane/strong_migrations#removing-a-column"},
+	},
+	Check: checkBackwardIncompatible,
+})
+
+func checkBackwardIncompatible(p *Pass) {
+	p.Upgrade(func(o *migration.Op, s *history.State) {
+		table, t := existingTable(p, o, s)
+		if t == nil {
+			return
+		}
+		key := history.TableKey(o, table)
+		lock := "ACCESS EXCLUSIVE, briefly: no reads or writes meanwhile"
+		switch o.Name {
+		case "drop_table":
+			p.Report(o, fmt.Sprintf("drop_table drops existing table %q (%s). The application release still running during "+
+				"the deploy fails with: relation %q does not exist. Deploy in order: first stop using the table in the "+
+				"application, deploy, then drop it in a later migration", key, lock, key))
+		case "rename_table":
+			newName, _ := o.ArgString("new_table_name")
+			p.Report(o, fmt.Sprintf("rename_table renames existing table %q to %q (%s). The application release still running "+
+				"during the deploy fails with: relation %q does not exist. Deploy in order: create the new table (or a view "+
+				"under the old name), make the application use the new name and deploy, then drop the old name in a later "+
+				"migration", key, newName, lock, key))
+		case "drop_column", "alter_column":
+			column, ok := o.ArgString("column_name")
+			newName, renamed := o.ArgString("new_column_name")
+			if !ok || (o.Name == "alter_column" && !renamed) || !columnExistedBefore(p, s, key, column) {
+				return
+			}
+			qualified := table + "." + column
+			if o.Name == "drop_column" {
+				p.Report(o, fmt.Sprintf("drop_column drops column %q of existing table %q (%s). The application release "+
+					"still running during the deploy fails with: column %s does not exist. Deploy in order: first stop using "+
+					"the column in the application (remove it from the model), deploy, then drop it in a later migration",
+					column, key, lock, qualified))
+				return
+			}
+			p.Report(o, fmt.Sprintf("alter_column renames column %q of existing table %q to %q (%s). The application release "+
+				"still running during the deploy fails with: column %s does not exist. Deploy in order: add %q, write both "+
+				"columns and backfill, deploy the application reading %q, then drop %q in a later migration",
+				column, key, newName, lock, qualified, newName, newName, column))
+		}
+	})
+}
+
+// columnExistedBefore reports whether a column of a table is certainly older
+// than this revision (not added by it).
+func columnExistedBefore(p *Pass, s *history.State, key, column string) bool {
+	now, before := s.Table(key), p.Before.Table(key)
+	if now == nil || before == nil {
+		return false
+	}
+	c := now.Columns[column]
+	return c != nil && !c.Uncertain && before.Columns[column] != nil
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestBackwardIncompatible(t *testing.T) { runFixtures(t, "backward-incompatible") }

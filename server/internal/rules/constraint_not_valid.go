@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var constraintNotValid = register(&Rule{
+	ID:           "constraint-not-valid",
+	Profile:      ZeroDowntime,
+	Severity:     Warning,
+	PostgresOnly: true,
+	Summary:      "A foreign key or check constraint is added to an existing table without NOT VALID",
+	Doc: Doc{
+		What: "Finds `create_foreign_key` and `create_check_constraint` (also their batch forms) on a table that existed " +
+			"before the revision, without `postgresql_not_valid=True`.",
+		Why: "Adding a constraint checks every existing row while the lock is held. `ADD CONSTRAINT ... FOREIGN KEY` takes " +
+			"SHARE ROW EXCLUSIVE on both the table and the referenced table: INSERT, UPDATE and DELETE on both wait for the " +
+			"whole scan (reads continue). `ADD CONSTRAINT ... CHECK` takes ACCESS EXCLUSIVE: every query, SELECT included, " +
+			"waits. Added with NOT VALID, the constraint is only recorded (a brief lock, no scan) and applies to new rows at " +
+			"once; `ALTER TABLE ... VALIDATE CONSTRAINT` then checks the old rows under SHARE UPDATE EXCLUSIVE, which lets " +
+			"reads and writes continue. Run the VALIDATE in a later migration (another transaction), otherwise the add's " +
+			"stronger lock is still held while it scans. A row that breaks the constraint makes VALIDATE fail, e.g. " +
+			"`insert or update on table \"child\" violates foreign key constraint \"fk_child_parent_id_parent\"` or " +
+			"`check constraint \"ck_users_age_positive\" of relation \"users\" is violated by some row`.",
+		Example: `def upgrade():
+    op.create_foreign_key("fk_child_parent_id_parent", "child", "parent", ["parent_id"], ["id"])`,
+		UseInstead: `# revision 1
+def upgrade():
+    op.create_foreign_key(
+        "fk_child_parent_id_parent", "child", "parent", ["parent_id"], ["id"], postgresql_not_valid=True
+    )
+
+
+# revision 2, a later migration
+def upgrade():
+    op.execute("ALTER TABLE child VALIDATE CONSTRAINT fk_child_parent_id_parent")`,
+		KnownProblems: "Only upgrade() is checked. Constraints added by SQL strings are not examined. A constraint whose " +
+			"name is None gets a name from PostgreSQL (`child_parent_id_fkey`, `users_age_check`); the message uses it when " +
+			"it can be derived and a placeholder otherwise.",
+		FixSafety: "No automatic fix: a constraint added NOT VALID must be validated by a later migration, which the tool " +
+			"cannot create inside this one.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES",
+			"https://www.postgresql.org/docs/current/explicit-locking.html",
+			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.create_foreign_key",
+			"https://squawkhq.com/docs/constraint-missing-not-valid",
+			"https://squawkhq.com/docs/adding-foreign-key-constraint"},
+	},
+	Check: checkConstraintNotValid,
+})
+
+func checkConstraintNotValid(p *Pass) {
+	p.Upgrade(func(o *migration.Op, s *history.State) {
+		if o.Name != "create_foreign_key" && o.Name != "create_check_constraint" {
+			return
+		}
+		table, t := existingTable(p, o, s)
+		if on, known := dialectFlag(o, "postgresql_not_valid"); t == nil || on || !known {
+			return
+		}
+		key := history.TableKey(o, table)
+		name := nameValue(o.Arg("constraint_name"))
+		var lock string
+		if o.Name == "create_foreign_key" {
+			if cols, ok := o.Arg("local_cols").Strings(); name == "" && ok && o.Arg("constraint_name").IsNone() {
+				name = history.DefaultFKName(table, cols)
+			}
+			ref := "the referenced table"
+			if referent, ok := o.ArgString("referent_table"); ok {
+				if schema, _ := o.ArgString("referent_schema"); schema != "" {
+					referent = schema + "." + referent
+				}
+				ref = fmt.Sprintf("%q", referent)
+			}
+			lock = fmt.Sprintf("create_foreign_key adds foreign key %s to existing table %q and checks every existing row "+
+				"while holding SHARE ROW EXCLUSIVE on both %q and %s: INSERT, UPDATE and DELETE on both tables wait for the "+
+				"whole scan (reads continue)", constraintLabel(name), key, key, ref)
+		} else {
+			lock = fmt.Sprintf("create_check_constraint adds check constraint %s to existing table %q and checks every "+
+				"existing row while holding ACCESS EXCLUSIVE: every query on %q, SELECT included, waits for the whole scan",
+				constraintLabel(name), key, key)
+		}
+		if name == "" {
+			name = "<constraint name>"
+		}
+		p.Report(o, lock+fmt.Sprintf(". Add it with postgresql_not_valid=True (a brief lock, no scan; new rows are checked "+
+			"at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE EXCLUSIVE: reads "+
+			"and writes continue)", opReceiver(p.Migration), quote(p.Migration, "ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name)))
+	})
+}
+
+func constraintLabel(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return fmt.Sprintf("%q", name)
+}

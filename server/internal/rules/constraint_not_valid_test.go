@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestConstraintNotValid(t *testing.T) { runFixtures(t, "constraint-not-valid") }

@@ -1,0 +1,737 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+var _ = register(&Rule{
+	ID:       "downgrade-incomplete",
+	Profile:  Default,
+	Severity: Warning,
+	Summary:  "An upgrade operation has no inverse in downgrade()",
+	Doc: Doc{
+		What: "Pairs every operation of `upgrade()` with the operation that reverts it and reports those `downgrade()` " +
+			"forgets: `create_table` without `drop_table`, `add_column` without `drop_column`, `create_index` without " +
+			"`drop_index` (also through `op.f(...)`), `create_foreign_key` / `create_unique_constraint` / " +
+			"`create_check_constraint` / `create_primary_key` without `drop_constraint` of that name, `rename_table` and " +
+			"`alter_column(new_column_name=...)` without the reverse rename, `create_table_comment` without removing it, an " +
+			"enum `.create()` or `CREATE TYPE` without a drop. Objects on a table the downgrade drops, or that the upgrade " +
+			"itself drops or renames again, need nothing more.",
+		Why: "`alembic downgrade` then reports success and moves the version back while the object stays. The next " +
+			"`alembic upgrade` runs the same DDL again and fails, e.g. `relation \"orders\" already exists`, " +
+			"`column \"age\" of relation \"users\" already exists`, or, for a rename, `relation \"users\" does not exist`. " +
+			"Hand-edited autogenerate output is the usual cause: a table or index added to `upgrade()` by hand and not to " +
+			"`downgrade()`.",
+		Example: `def upgrade():
+    op.create_table(
+        "orders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))
+    op.create_index(op.f("ix_users_age"), "users", ["age"], unique=False)
+
+
+def downgrade():
+    op.drop_table("orders")`,
+		UseInstead: `def downgrade():
+    op.drop_index(op.f("ix_users_age"), table_name="users")
+    op.drop_column("users", "age")
+    op.drop_table("orders")`,
+		KnownProblems: "The rule stays quiet when it cannot see what the downgrade does: SQL that is not a literal, calls it " +
+			"cannot follow, operations inside `if`/`for`/`try`, names held in variables it cannot resolve. Upgrade " +
+			"operations that run conditionally are not paired either. A downgrade that is missing, empty or only raises is " +
+			"reported by `downgrade-missing` instead. An enum type created with `.create()` is also the subject of " +
+			"`enum-type-not-dropped` on PostgreSQL.",
+		FixSafety: "Unsafe: the missing inverse operations are appended at the end of `downgrade()`, in the reverse order of " +
+			"the upgrade, with the module's `op` alias, quote style and batch blocks. Appending is not always the right " +
+			"place (an index must go before the drop of its column's table only when that table survives; a foreign key " +
+			"must go before the table it points to is dropped), so review the order.",
+		References: []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#running-our-second-migration",
+			"https://alembic.sqlalchemy.org/en/latest/ops.html"},
+	},
+	Check: checkDowngradeIncomplete,
+})
+
+func checkDowngradeIncomplete(p *Pass) {
+	down := p.Migration.Downgrade
+	if down == nil || down.Kind != migration.BodyCode {
+		return // downgrade-missing reports absent, empty and raising downgrades
+	}
+	undos := pendingUndos(p)
+	if len(undos) == 0 {
+		return
+	}
+	done := newEffects()
+	for _, o := range down.Ops {
+		if !o.Certain() || hidesEffects(o) {
+			return // a downgrade we cannot read may well revert everything
+		}
+		done.add(p.Migration, o)
+	}
+	if done.opaque {
+		return
+	}
+	var missing []*undo
+	for _, u := range undos {
+		if !done.covers(u) {
+			missing = append(missing, u)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	var fixes []SuggestedFix
+	if fix, ok := inverseFix(p.Migration, missing); ok {
+		fixes = append(fixes, fix)
+	}
+	// one finding per operation (an execute may create several objects)
+	for i := 0; i < len(missing); {
+		o := missing[i].op
+		var msgs []string
+		for ; i < len(missing) && missing[i].op == o; i++ {
+			msgs = append(msgs, missing[i].message(p.Migration))
+		}
+		p.Report(o, strings.Join(msgs, "; "), fixes...)
+	}
+}
+
+// undoKind says which operation reverts an upgrade operation.
+type undoKind int
+
+const (
+	undoTable        undoKind = iota // create_table, CREATE TABLE -> drop_table
+	undoColumn                       // add_column -> drop_column
+	undoIndex                        // create_index, CREATE INDEX -> drop_index
+	undoConstraint                   // create_foreign_key, create_*_constraint, create_primary_key -> drop_constraint
+	undoRenameTable                  // rename_table -> the reverse rename
+	undoRenameColumn                 // alter_column(new_column_name=...) -> the reverse rename
+	undoComment                      // create_table_comment -> drop_table_comment
+	undoType                         // <enum>.create(), CREATE TYPE -> drop
+)
+
+// undo is what downgrade() must do to revert one upgrade operation.
+type undo struct {
+	op     *migration.Op
+	kind   undoKind
+	engine string
+	table  string   // table key (history.TableKey); for rename_table, the new name
+	bare   string   // the table name without its schema
+	name   string   // column, index, constraint or type; for a renamed column, its new name
+	from   string   // renames: the old name (a table key for rename_table)
+	cols   []string // columns of an index or constraint: dropping one drops the object too
+	ctype  string   // drop_constraint's type_
+	viaF   bool     // the name was written op.f("...")
+	bySQL  bool     // made by literal SQL: the table name carries no schema
+}
+
+// pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
+// invertible upgrade operations, without those on tables the upgrade creates
+// (dropping the table reverts them) and those whose object the upgrade itself
+// drops or renames again.
+func pendingUndos(p *Pass) []*undo {
+	var all []*undo
+	p.Upgrade(func(o *migration.Op, before *history.State) {
+		all = append(all, undosOf(p.Migration, o, before)...)
+	})
+	up := p.Migration.Upgrade
+	if up == nil {
+		return nil
+	}
+	perOp := make([]*effects, len(up.Ops))
+	created := map[string]bool{}
+	for i, o := range up.Ops {
+		perOp[i] = newEffects()
+		perOp[i].add(p.Migration, o)
+		if t, ok := o.Table(); ok && o.Name == "create_table" {
+			created[k(o.Engine, history.TableKey(o, t))] = true
+		}
+		if o.SQL != nil {
+			for _, st := range o.SQL.Statements {
+				if st.Kind == migration.SQLCreateTable {
+					created[k(o.Engine, st.Table)] = true
+				}
+			}
+		}
+	}
+	var out []*undo
+	for _, u := range all {
+		if u.kind != undoTable && u.kind != undoType && created[k(u.engine, u.table)] ||
+			u.kind == undoRenameTable && created[k(u.engine, u.from)] {
+			continue
+		}
+		touched := false
+		for i, o := range up.Ops {
+			if o != u.op && perOp[i].touches(u) {
+				touched = true
+				break
+			}
+		}
+		if !touched {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// undosOf describes how to revert one upgrade operation (nothing when the
+// operation may not run, or what it creates cannot be named).
+func undosOf(m *migration.Migration, o *migration.Op, before *history.State) []*undo {
+	if !o.Certain() {
+		return nil
+	}
+	table, hasTable := o.Table()
+	u := &undo{op: o, engine: o.Engine, table: history.TableKey(o, table), bare: table}
+	switch o.Name {
+	case "create_table":
+		u.kind = undoTable
+	case "add_column":
+		c := m.Column(o, o.Arg("column"))
+		if c == nil || !c.NameKnown {
+			return nil
+		}
+		u.kind, u.name = undoColumn, c.Name
+	case "create_index":
+		u.kind = undoIndex
+		u.cols, _ = o.Value("columns").Strings()
+		u.name, u.viaF, hasTable = constraintName(o, "index_name", hasTable)
+	case "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "create_exclude_constraint":
+		u.kind, u.ctype = undoConstraint, constraintTypes[o.Name]
+		cols := "columns"
+		if o.Name == "create_foreign_key" {
+			cols = "local_cols"
+		}
+		u.cols, _ = o.Value(cols).Strings()
+		u.name, u.viaF, hasTable = constraintName(o, "constraint_name", hasTable)
+	case "rename_table":
+		to, ok := o.ArgString("new_table_name")
+		if !ok {
+			return nil
+		}
+		u.kind, u.from, u.table, u.bare = undoRenameTable, u.table, history.TableKey(o, to), to
+	case "alter_column":
+		from, ok1 := o.ArgString("column_name")
+		to, ok2 := o.ArgString("new_column_name")
+		if !ok1 || !ok2 {
+			return nil
+		}
+		u.kind, u.name, u.from = undoRenameColumn, to, from
+	case "create_table_comment":
+		u.kind = undoComment
+	case migration.EnumCreate:
+		en := history.EnumOf(m.Type(o, o.Target))
+		if en == nil || en.Name == "" || before.Enum(en.Name) != nil {
+			return nil // with checkfirst, creating an existing type does nothing
+		}
+		u.kind, u.name, hasTable = undoType, en.Name, true
+	case "execute", migration.BindExecute:
+		return sqlUndos(o, before)
+	default:
+		return nil
+	}
+	if !hasTable {
+		return nil
+	}
+	return []*undo{u}
+}
+
+var constraintTypes = map[string]string{"create_foreign_key": "foreignkey", "create_unique_constraint": "unique",
+	"create_check_constraint": "check", "create_primary_key": "primary"}
+
+// constraintName reads the name of an index or constraint; an unnamed one cannot
+// be dropped by name (unnamed-constraint reports it).
+func constraintName(o *migration.Op, arg string, ok bool) (name string, viaF, named bool) {
+	name, viaF, named = nameArg(o.Value(arg))
+	return name, viaF, ok && named
+}
+
+// nameArg reads a literal name, also written op.f("...") / batch_op.f("...").
+func nameArg(e *pysyntax.Expr) (name string, viaF, ok bool) {
+	if s, ok := e.StringValue(); ok {
+		return s, false, true
+	}
+	if e != nil && e.Kind == pysyntax.Call && pysyntax.LastName(e.CallName()) == "f" && len(e.Args) == 1 {
+		s, ok := e.Args[0].StringValue()
+		return s, true, ok
+	}
+	return "", false, false
+}
+
+// sqlUndos describes how to revert the tables, indexes and types literal SQL creates.
+func sqlUndos(o *migration.Op, before *history.State) []*undo {
+	if o.SQL == nil || !o.SQL.Known {
+		return nil
+	}
+	var out []*undo
+	for _, st := range o.SQL.Statements {
+		u := &undo{op: o, engine: o.Engine, table: st.Table, bare: st.Table, bySQL: true}
+		switch st.Kind {
+		case migration.SQLCreateTable:
+			u.kind = undoTable
+		case migration.SQLCreateIndex:
+			if st.Object == "" {
+				continue // unnamed: PostgreSQL picks the name
+			}
+			u.kind, u.name = undoIndex, st.Object
+		case migration.SQLCreateType:
+			if before.Enum(st.Object) != nil {
+				continue
+			}
+			u.kind, u.name = undoType, st.Object
+		default:
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// k joins the parts of a lookup key.
+func k(parts ...string) string { return strings.Join(parts, "\x00") }
+
+// effects are what a sequence of operations drops and renames, keyed by engine
+// and the names the objects had before the sequence ran.
+type effects struct {
+	tables, altered, columns, indexes, constraints, comments, types map[string]bool
+	renames, colRenames                                             map[string]bool // from -> to
+	renamedAway, colRenamedAway                                     map[string]bool
+	alias                                                           map[string]string // current table name -> name before
+	opaque                                                          bool              // a drop or rename of a name we cannot read
+}
+
+func newEffects() *effects {
+	return &effects{tables: map[string]bool{}, altered: map[string]bool{}, columns: map[string]bool{}, indexes: map[string]bool{},
+		constraints: map[string]bool{}, comments: map[string]bool{}, types: map[string]bool{}, renames: map[string]bool{},
+		colRenames: map[string]bool{}, renamedAway: map[string]bool{}, colRenamedAway: map[string]bool{}, alias: map[string]string{}}
+}
+
+// orig is the name a table had before the sequence renamed it.
+func (e *effects) orig(table string) string {
+	if o, ok := e.alias[table]; ok {
+		return o
+	}
+	return table
+}
+
+// tableNames are the keys an operation's table is known by: with its schema and bare.
+func (e *effects) tableNames(o *migration.Op) ([]string, bool) {
+	table, ok := o.Table()
+	if !ok {
+		return nil, false
+	}
+	names := []string{e.orig(history.TableKey(o, table))}
+	if bare := e.orig(table); bare != names[0] {
+		names = append(names, bare)
+	}
+	return names, true
+}
+
+// add records what one operation drops or renames.
+func (e *effects) add(m *migration.Migration, o *migration.Op) {
+	eng := o.Engine
+	tables, hasTable := e.tableNames(o)
+	mark := func(set map[string]bool, suffix ...string) {
+		for _, t := range tables {
+			set[k(append([]string{eng, t}, suffix...)...)] = true
+		}
+	}
+	switch o.Name {
+	case "drop_table":
+		e.opaque = e.opaque || !hasTable
+		mark(e.tables)
+	case "drop_column":
+		col, ok := o.ArgString("column_name")
+		e.opaque = e.opaque || !hasTable || !ok
+		mark(e.columns, col)
+	case "drop_index", "drop_constraint":
+		set, arg := e.indexes, "index_name"
+		if o.Name == "drop_constraint" {
+			set, arg = e.constraints, "constraint_name"
+		}
+		v := o.Value(arg)
+		name, _, ok := nameArg(v)
+		e.opaque = e.opaque || !ok && !v.IsNone() // None names nothing (it fails: unnamed-constraint)
+		set[k(eng, name)] = true
+	case "rename_table":
+		to, ok := o.ArgString("new_table_name")
+		if !hasTable || !ok {
+			e.opaque = true
+			return
+		}
+		mark(e.renamedAway)
+		e.renames[k(eng, tables[0], e.orig(history.TableKey(o, to)))] = true
+		e.alias[history.TableKey(o, to)] = tables[0]
+		if len(tables) > 1 {
+			e.alias[to] = tables[1]
+		}
+	case "alter_column":
+		if o.Arg("new_column_name") == nil {
+			return
+		}
+		from, ok1 := o.ArgString("column_name")
+		to, ok2 := o.ArgString("new_column_name")
+		e.opaque = e.opaque || !hasTable || !ok1 || !ok2
+		mark(e.colRenames, from, to)
+		mark(e.colRenamedAway, from)
+	case "drop_table_comment", "create_table_comment":
+		mark(e.comments)
+	case migration.EnumDrop:
+		en := history.EnumOf(m.Type(o, o.Target))
+		e.opaque = e.opaque || en == nil || en.Name == ""
+		if en != nil {
+			e.types[k(eng, en.Name)] = true
+		}
+	case "execute", migration.BindExecute:
+		if o.SQL == nil || !o.SQL.Known {
+			return
+		}
+		for _, st := range o.SQL.Statements {
+			switch st.Kind {
+			case migration.SQLDropTable:
+				e.tables[k(eng, e.orig(st.Table))] = true
+			case migration.SQLAlterTable:
+				e.altered[k(eng, e.orig(st.Table))] = true // may drop or rename anything of it
+			case migration.SQLDropIndex:
+				e.indexes[k(eng, st.Object)] = true
+			case migration.SQLDropType:
+				e.types[k(eng, st.Object)] = true
+			case migration.SQLOther:
+				e.opaque = true // DROP SCHEMA ... CASCADE, DROP VIEW, a function: anything
+			}
+		}
+	case "invoke", "run_async":
+		e.opaque = true
+	}
+}
+
+// covers reports whether the operations revert u.
+func (e *effects) covers(u *undo) bool {
+	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
+	switch u.kind {
+	case undoTable:
+		return e.tables[key(u.table)]
+	case undoType:
+		return e.types[key(u.name)]
+	case undoRenameTable:
+		return e.renames[key(u.table, u.from)] || e.altered[key(u.table)]
+	}
+	if e.tables[key(u.table)] || e.altered[key(u.table)] {
+		return true // the object goes with its table
+	}
+	colDropped := false
+	for _, c := range u.cols {
+		colDropped = colDropped || e.columns[key(u.table, c)]
+	}
+	switch u.kind {
+	case undoColumn:
+		return e.columns[key(u.table, u.name)]
+	case undoIndex:
+		return e.indexes[key(u.name)] || colDropped
+	case undoConstraint:
+		return e.constraints[key(u.name)] || colDropped
+	case undoRenameColumn:
+		return e.colRenames[key(u.table, u.name, u.from)]
+	case undoComment:
+		return e.comments[key(u.table)]
+	}
+	return false
+}
+
+// touches reports whether the operations drop or rename u's object (or its table)
+// again, so that its net effect is no longer simply u's.
+func (e *effects) touches(u *undo) bool {
+	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
+	switch {
+	case e.covers(u), e.renamedAway[key(u.table)], e.tables[key(u.table)] && u.kind != undoType:
+		return true
+	case u.kind == undoColumn:
+		return e.colRenamedAway[key(u.table, u.name)]
+	case u.kind == undoRenameColumn:
+		return e.columns[key(u.table, u.name)] || e.colRenamedAway[key(u.table, u.name)]
+	}
+	return false
+}
+
+// message says what downgrade() misses for u and what happens because of it.
+func (u *undo) message(m *migration.Migration) string {
+	what := ""
+	switch u.kind {
+	case undoTable:
+		what = fmt.Sprintf("table %q is created by upgrade() but downgrade() never drops it", u.bare)
+	case undoColumn:
+		what = fmt.Sprintf("column %q is added to %q by upgrade() but downgrade() never drops it", u.name, u.bare)
+	case undoIndex:
+		what = fmt.Sprintf("index %q is created by upgrade() but downgrade() never drops it", u.name)
+	case undoConstraint:
+		what = fmt.Sprintf("constraint %q is created by upgrade() but downgrade() never drops it", u.name)
+	case undoRenameTable:
+		what = fmt.Sprintf("table %q is renamed to %q by upgrade() but downgrade() never renames it back", pysyntax.LastName(u.from), u.bare)
+	case undoRenameColumn:
+		what = fmt.Sprintf("column %q of %q is renamed to %q by upgrade() but downgrade() never renames it back", u.from, u.bare, u.name)
+	case undoComment:
+		what = fmt.Sprintf("the comment upgrade() sets on table %q is never removed by downgrade()", u.bare)
+	case undoType:
+		what = fmt.Sprintf("type %q is created by upgrade() but downgrade() never drops it", u.name)
+	}
+	consequence := "after `alembic downgrade` it stays behind"
+	if err := u.rerunError(); err != "" {
+		consequence = "after `alembic downgrade` the next `alembic upgrade` fails with: " + err
+	}
+	recv := opReceiverOf(m)
+	return fmt.Sprintf("%s; %s. Add to downgrade(): %s", what, consequence, u.inverse(m, recv).oneLine())
+}
+
+// rerunError is the PostgreSQL error of running u's operation again without the
+// inverse in between ("" when it does not fail).
+func (u *undo) rerunError() string {
+	switch u.kind {
+	case undoTable:
+		return fmt.Sprintf("relation %q already exists", u.bare)
+	case undoColumn:
+		return fmt.Sprintf("column %q of relation %q already exists", u.name, u.bare)
+	case undoIndex:
+		return fmt.Sprintf("relation %q already exists", u.name)
+	case undoConstraint:
+		if u.ctype == "foreignkey" || u.ctype == "check" {
+			return fmt.Sprintf("constraint %q for relation %q already exists", u.name, u.bare)
+		}
+		return fmt.Sprintf("relation %q already exists", u.name) // backed by an index of that name
+	case undoRenameTable:
+		return fmt.Sprintf("relation %q does not exist", pysyntax.LastName(u.from))
+	case undoRenameColumn:
+		return fmt.Sprintf("column %q does not exist", u.from)
+	case undoType:
+		if checkfirst, _ := u.op.Arg("checkfirst").BoolValue(); checkfirst {
+			return "" // .create(checkfirst=True) skips an existing type
+		}
+		return fmt.Sprintf("type %q already exists", u.name)
+	}
+	return ""
+}
+
+// inverseStmt is one statement of downgrade(): batch is the `with` line of the
+// batch block it belongs in ("" for a top-level statement).
+type inverseStmt struct {
+	batch, code string
+	ok          bool // false when an argument (a schema held in a local variable) cannot be written
+}
+
+func (s inverseStmt) oneLine() string { return inverseBlock{s.batch, []string{s.code}}.oneLine() }
+
+// inverseBlock is a top-level statement, or a batch block and its statements.
+type inverseBlock struct {
+	batch string
+	codes []string
+}
+
+func (b inverseBlock) oneLine() string {
+	code := strings.Join(b.codes, "; ")
+	if b.batch != "" {
+		return b.batch + " " + code
+	}
+	return code
+}
+
+// inverseBlocks renders the inverses of undos in downgrade order (the reverse of
+// the upgrade), grouping consecutive statements of one batch block; false when
+// one of them cannot be written.
+func inverseBlocks(m *migration.Migration, undos []*undo) ([]inverseBlock, bool) {
+	recv := opReceiverOf(m)
+	var out []inverseBlock
+	for i := len(undos) - 1; i >= 0; i-- {
+		s := undos[i].inverse(m, recv)
+		if !s.ok {
+			return nil, false
+		}
+		if n := len(out); n > 0 && s.batch != "" && out[n-1].batch == s.batch {
+			out[n-1].codes = append(out[n-1].codes, s.code)
+			continue
+		}
+		out = append(out, inverseBlock{batch: s.batch, codes: []string{s.code}})
+	}
+	return out, true
+}
+
+// inverse renders the operation reverting u; recv is how the module calls alembic.op.
+func (u *undo) inverse(m *migration.Migration, recv string) inverseStmt {
+	q := func(s string) string { return quote(m, s) }
+	o := u.op
+	s := inverseStmt{ok: true}
+	caller, schema := recv, ""
+	if o.Batch != nil && o.Batch.Op != nil && !u.bySQL {
+		caller = o.Batch.Alias
+		if caller == "" {
+			caller = "batch_op"
+		}
+		bs, ok := schemaArg(m, o.Batch.Op, "schema")
+		s.batch = fmt.Sprintf("with %s.batch_alter_table(%s%s) as %s:", recv, q(o.Batch.Table), bs, caller)
+		s.ok = ok
+	} else if !u.bySQL {
+		arg := "schema"
+		if o.Name == "create_foreign_key" {
+			arg = "source_schema"
+		}
+		var ok bool
+		schema, ok = schemaArg(m, o, arg)
+		s.ok = ok
+	}
+	batch := s.batch != ""
+	name := q(u.name)
+	if u.viaF {
+		name = fmt.Sprintf("%s.f(%s)", caller, name)
+	}
+	table := q(u.bare) + ", "
+	if batch {
+		table = ""
+	}
+	switch u.kind {
+	case undoTable:
+		s.code = fmt.Sprintf("%s.drop_table(%s%s)", caller, q(u.bare), schema)
+	case undoColumn:
+		s.code = fmt.Sprintf("%s.drop_column(%s%s%s)", caller, table, q(u.name), schema)
+	case undoIndex:
+		if batch {
+			s.code = fmt.Sprintf("%s.drop_index(%s)", caller, name)
+		} else {
+			s.code = fmt.Sprintf("%s.drop_index(%s, table_name=%s%s)", caller, name, q(u.bare), schema)
+		}
+	case undoConstraint:
+		typ := ""
+		if u.ctype != "" {
+			typ = ", type_=" + q(u.ctype)
+		}
+		if batch {
+			s.code = fmt.Sprintf("%s.drop_constraint(%s%s)", caller, name, typ)
+		} else {
+			s.code = fmt.Sprintf("%s.drop_constraint(%s, %s%s%s)", caller, name, q(u.bare), typ, schema)
+		}
+	case undoRenameTable:
+		old, _ := o.ArgString("old_table_name")
+		s.code = fmt.Sprintf("%s.rename_table(%s, %s%s)", caller, q(u.bare), q(old), schema)
+	case undoRenameColumn:
+		s.code = fmt.Sprintf("%s.alter_column(%s%s, new_column_name=%s%s)", caller, table, q(u.name), q(u.from), schema)
+	case undoComment:
+		s.code = commentInverse(o, caller, table, schema)
+	case undoType:
+		s.code = enumDropCode(m, o, u.name, recv)
+	}
+	return s
+}
+
+// commentInverse restores the comment the table had (existing_comment), or drops it.
+func commentInverse(o *migration.Op, caller, table, schema string) string {
+	comment := ""
+	if c := o.Value("comment"); c != nil && c.Kind == pysyntax.String {
+		comment = c.Text
+	}
+	if prev := o.Value("existing_comment"); prev != nil && prev.Kind == pysyntax.String && comment != "" {
+		return fmt.Sprintf("%s.create_table_comment(%s%s, existing_comment=%s%s)", caller, table, prev.Text, comment, schema)
+	}
+	var args []string
+	if table != "" {
+		args = append(args, strings.TrimSuffix(table, ", "))
+	}
+	if comment != "" {
+		args = append(args, "existing_comment="+comment)
+	}
+	return fmt.Sprintf("%s.drop_table_comment(%s%s)", caller, strings.Join(args, ", "), schema)
+}
+
+// schemaArg renders `, schema=...` for an operation's schema argument ("" when it
+// has none); false when the value is a local variable the downgrade cannot see.
+func schemaArg(m *migration.Migration, o *migration.Op, arg string) (string, bool) {
+	e := o.Arg(arg)
+	switch {
+	case e == nil || e.IsNone():
+		return "", true
+	case e.Kind == pysyntax.String:
+		return ", schema=" + quote(m, e.Str), true
+	case e.Kind == pysyntax.Name && m.Vars[e.Name] != nil:
+		return ", schema=" + e.Name, true
+	}
+	return "", false
+}
+
+// opReceiverOf is how generated code calls alembic.op in this module.
+func opReceiverOf(m *migration.Migration) string {
+	if importAlias(m, "alembic.op") == "" && importAlias(m, "alembic") == "alembic" {
+		return "alembic.op"
+	}
+	return opReceiver(m)
+}
+
+// inverseFix appends the inverses of the missing undos (in reverse upgrade order)
+// to downgrade(), replacing a lone `pass`.
+func inverseFix(m *migration.Migration, missing []*undo) (SuggestedFix, bool) {
+	down := m.Downgrade
+	if down == nil || down.Indent == "" || len(missing) == 0 {
+		return SuggestedFix{}, false // a one-line `def downgrade(): pass` has no body indentation to follow
+	}
+	for _, u := range missing {
+		if u.engine != "" {
+			return SuggestedFix{}, false // the statements belong in downgrade_<engine>()
+		}
+	}
+	blocks, ok := inverseBlocks(m, missing)
+	if !ok {
+		return SuggestedFix{}, false
+	}
+	var lines []string
+	for _, b := range blocks {
+		indent := down.Indent
+		if b.batch != "" {
+			lines = append(lines, indent+b.batch)
+			indent += down.Indent
+		}
+		for _, c := range b.codes {
+			lines = append(lines, indent+c)
+		}
+	}
+	code := strings.Join(lines, "\n")
+	last := m.Source[down.LastStmt.Start:down.LastStmt.End]
+	var e TextEdit
+	switch {
+	case down.Kind == migration.BodyEmpty && (string(last) == "pass" || string(last) == "..."):
+		e = TextEdit{Start: down.LastStmt.Start, End: down.LastStmt.End, NewText: strings.TrimPrefix(code, down.Indent)}
+	case isReturn(last):
+		e = TextEdit{Start: down.LastStmt.Start, End: down.LastStmt.Start, NewText: strings.TrimPrefix(code, down.Indent) + "\n" + down.Indent}
+	default:
+		e = TextEdit{Start: down.LastStmt.End, End: down.LastStmt.End, NewText: "\n" + code}
+	}
+	edits := []TextEdit{e}
+	if opReceiverOf(m) == "op" && importAlias(m, "alembic.op") == "" {
+		edits = append(edits, addImport(m, "from alembic import op"))
+	}
+	return SuggestedFix{Message: fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing)),
+		Safety: Unsafe, Edits: edits}, true
+}
+
+// isReturn reports whether a statement is `return` (appended code must go before it).
+func isReturn(stmt []byte) bool {
+	rest, ok := bytes.CutPrefix(stmt, []byte("return"))
+	return ok && (len(rest) == 0 || rest[0] == ' ' || rest[0] == '(')
+}
+
+// addImport is an edit adding an import statement after the module's last
+// top-level import (after the docstring, or at the top, when it has none).
+func addImport(m *migration.Migration, stmt string) TextEdit {
+	at := -1
+	for _, imp := range m.Imports {
+		if imp.Stmt.StartCol == 1 && imp.Stmt.End > at {
+			at = imp.Stmt.End
+		}
+	}
+	if at < 0 && m.DocSpan.End > 0 {
+		at = m.DocSpan.End
+	}
+	if at < 0 {
+		return TextEdit{Start: 0, End: 0, NewText: stmt + "\n"}
+	}
+	return TextEdit{Start: at, End: at, NewText: "\n" + stmt}
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestEnumTypeNotCreated(t *testing.T) { runFixtures(t, "enum-type-not-created") }

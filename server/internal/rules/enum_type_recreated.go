@@ -1,0 +1,168 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var enumTypeRecreated = register(&Rule{
+	ID:           "enum-type-recreated",
+	Profile:      Default,
+	Severity:     Error,
+	PostgresOnly: true,
+	Summary:      "create_table would create an enum type that already exists",
+	Doc: Doc{
+		What: "Finds `create_table` columns typed `sa.Enum(..., name=x)` or `postgresql.ENUM(..., name=x)` without " +
+			"`create_type=False` while type x already exists at that point of the history: a second table using the type in a " +
+			"later revision, or a downgrade re-creating a dropped table whose type is still there (autogenerate writes such " +
+			"downgrades). Also finds an explicit `<enum>.create(bind)` without `checkfirst=True` of a type that exists.",
+		Why: "`create_table` issues `CREATE TYPE` for every enum type its columns use unless `create_type=False`; `op.drop_table` " +
+			"never drops the type. When the type exists the migration fails with `(psycopg2.errors.DuplicateObject) type " +
+			"\"status_type\" already exists` `[SQL: CREATE TYPE status_type AS ENUM (...)]`. SQLAlchemy creates each type only " +
+			"once per `alembic upgrade` run, so a CI that migrates an empty database in one go passes, and production, upgraded " +
+			"one revision at a time, fails.",
+		Example: `# 0001 created table orders with sa.Enum('pending', 'shipped', 'cancelled', name='status_type')
+def upgrade() -> None:
+    op.drop_table('shipments')
+
+
+def downgrade() -> None:
+    op.create_table('shipments',
+    sa.Column('id', sa.INTEGER(), autoincrement=True, nullable=False),
+    sa.Column('status', postgresql.ENUM('pending', 'shipped', 'cancelled', name='status_type'), autoincrement=False, nullable=False),
+    sa.PrimaryKeyConstraint('id', name='shipments_pkey')
+    )`,
+		UseInstead: `def downgrade() -> None:
+    op.create_table('shipments',
+    sa.Column('id', sa.INTEGER(), autoincrement=True, nullable=False),
+    sa.Column('status', postgresql.ENUM('pending', 'shipped', 'cancelled', name='status_type', create_type=False), autoincrement=False, nullable=False),
+    sa.PrimaryKeyConstraint('id', name='shipments_pkey')
+    )`,
+		KnownProblems: "Types whose existence the tool cannot follow (created conditionally, renamed with `ALTER TYPE ... RENAME`, " +
+			"or after SQL it cannot read) are not reported. An enum passed `metadata=` is treated like any other.",
+		FixSafety: "Safe: the column's type becomes `postgresql.ENUM(<same arguments>, create_type=False)`, which uses the " +
+			"existing type and never creates it; `from sqlalchemy.dialects import postgresql` is added when the module lacks " +
+			"it. Adding `checkfirst=True` to an explicit `.create()` is offered as unsafe: it also hides a type that exists " +
+			"with other values.",
+		References: []string{"https://docs.sqlalchemy.org/en/20/dialects/postgresql.html#sqlalchemy.dialects.postgresql.ENUM",
+			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.create_table"},
+	},
+	Check: checkEnumTypeRecreated,
+})
+
+func checkEnumTypeRecreated(p *Pass) {
+	p.Upgrade(recreatedChecker(p, "upgrade"))
+	p.Downgrade(recreatedChecker(p, "downgrade"))
+}
+
+// recreatedChecker checks one function's operations. Within one run SQLAlchemy
+// issues CREATE TYPE once per type for all create_table calls (it keeps a memo),
+// so only the first create_table of a type in the function can fail.
+func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
+	memo := map[string]bool{}
+	return func(o *migration.Op, s *history.State) {
+		certain := o.Certain() && !s.Unknown
+		switch o.Name {
+		case "create_table":
+			for _, u := range enumUses(p.Migration, o) {
+				name := u.Enum.Name
+				if !u.Enum.CreateType || memo[name] {
+					continue
+				}
+				memo[name] = true
+				if e := s.Enum(name); certain && e != nil && !e.Uncertain {
+					table, _ := o.Table()
+					msg := fmt.Sprintf("create_table(%q) issues CREATE TYPE for enum type %q, which already exists at this point of %s() (%s): PostgreSQL fails with: type %q already exists. Declare the column's type postgresql.ENUM(..., name=%q, create_type=False).",
+						table, name, fn, whereEnumIs(s, e), name, name)
+					p.ReportAt(useSpan(p.Migration, o, u), msg, createTypeFalseFix(p.Migration, o, u)...)
+				}
+			}
+		case migration.EnumCreate:
+			en := history.EnumOf(p.Migration.Type(o, o.Target))
+			if checkfirst := o.Args["checkfirst"]; checkfirst != nil || en == nil || !certain {
+				return // a non-literal checkfirst may well be True
+			}
+			if e := s.Enum(en.Name); e != nil && !e.Uncertain {
+				msg := fmt.Sprintf(".create() without checkfirst=True creates enum type %q, which already exists at this point of %s() (%s): PostgreSQL fails with: type %q already exists. Pass checkfirst=True, or drop the duplicate creation.",
+					en.Name, fn, whereEnumIs(s, e), en.Name)
+				p.Report(o, msg, checkfirstFix(o))
+			}
+		}
+	}
+}
+
+// whereEnumIs says where an existing enum type comes from.
+func whereEnumIs(s *history.State, e *history.EnumType) string {
+	where := "created by revision " + e.CreatedBy
+	if users := s.EnumUsers(e.Name); len(users) > 0 {
+		where += ", used by " + strings.Join(users, ", ")
+	}
+	return where
+}
+
+// createTypeFalseFix rewrites the column's enum type as postgresql.ENUM(...,
+// create_type=False), adding the dialect import when the module has none.
+func createTypeFalseFix(m *migration.Migration, o *migration.Op, u enumUse) []SuggestedFix {
+	target := typeExprIn(m, o, u)
+	if target == nil {
+		return nil // the column is defined outside the operation
+	}
+	var args []string
+	for _, a := range u.Type.Expr.Args {
+		args = append(args, a.Text)
+	}
+	for _, k := range u.Type.Expr.Keywords {
+		if k.Name == "**" {
+			return nil // it may hold create_type itself
+		}
+		if k.Name != "create_type" {
+			args = append(args, string(m.Source[k.Span.Start:k.Span.End]))
+		}
+	}
+	args = append(args, "create_type=False")
+	var edits []TextEdit
+	callee := ""
+	if alias := importAlias(m, "sqlalchemy.dialects.postgresql"); alias != "" {
+		callee = alias + ".ENUM"
+	} else if alias := importAlias(m, "sqlalchemy.dialects.postgresql.ENUM"); alias != "" {
+		callee = alias
+	} else if nameFree(m, "postgresql") {
+		callee = "postgresql.ENUM"
+		edits = append(edits, addImport(m, "from sqlalchemy.dialects import postgresql"))
+	} else {
+		return nil
+	}
+	edits = append(edits, TextEdit{Start: target.Span.Start, End: target.Span.End,
+		NewText: callee + "(" + strings.Join(args, ", ") + ")"})
+	return []SuggestedFix{{Message: fmt.Sprintf("Use the existing enum type %s (create_type=False)", u.Enum.Name),
+		Safety: Safe, Edits: edits}}
+}
+
+// nameFree reports whether a module-level name is unused, so an import can bind it.
+func nameFree(m *migration.Migration, name string) bool {
+	for _, imp := range m.Imports {
+		if imp.Local == name {
+			return false
+		}
+	}
+	return m.Vars[name] == nil
+}
+
+// checkfirstFix makes an explicit .create() skip an existing type.
+func checkfirstFix(o *migration.Op) SuggestedFix {
+	edit := TextEdit{Start: o.Call.Span.End - 1, End: o.Call.Span.End - 1, NewText: "checkfirst=True"} // before ")"
+	last := -1
+	for _, a := range o.Call.Args {
+		last = max(last, a.Span.End)
+	}
+	for _, k := range o.Call.Keywords {
+		last = max(last, k.Span.End)
+	}
+	if last >= 0 {
+		edit = TextEdit{Start: last, End: last, NewText: ", checkfirst=True"}
+	}
+	return SuggestedFix{Message: "Pass checkfirst=True", Safety: Unsafe, Edits: []TextEdit{edit}}
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestEnumTypeRecreated(t *testing.T) { runFixtures(t, "enum-type-recreated") }

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestEnumValueInTransaction(t *testing.T) { runFixtures(t, "enum-value-in-transaction") }

@@ -1,0 +1,158 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+var enumValueNotReverted = register(&Rule{
+	ID:           "enum-value-not-reverted",
+	Profile:      Default,
+	Severity:     Info,
+	PostgresOnly: true,
+	Summary:      "An enum value added in upgrade() stays after downgrade()",
+	Doc: Doc{
+		What: "Finds `ALTER TYPE ... ADD VALUE` in upgrade() when downgrade() does nothing with that type (no SQL naming it, " +
+			"no type swap).",
+		Why: "PostgreSQL cannot remove a value from an enum type: there is no `ALTER TYPE ... DROP VALUE`. A downgrade that " +
+			"ignores the type leaves the value in place, and rows may keep using it. Without `IF NOT EXISTS` the next upgrade " +
+			"then fails with `(psycopg2.errors.DuplicateObject) enum label \"cancelled\" already exists`. Reverting for real " +
+			"means rebuilding the type.",
+		Example: `def upgrade() -> None:
+    op.execute("ALTER TYPE status_type ADD VALUE 'cancelled'")
+
+
+def downgrade() -> None:
+    pass`,
+		UseInstead: `def upgrade() -> None:
+    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")
+
+
+def downgrade() -> None:
+    op.execute("UPDATE orders SET status = 'pending' WHERE status = 'cancelled'")
+    op.execute("ALTER TYPE status_type RENAME TO status_type_old")
+    op.execute("CREATE TYPE status_type AS ENUM ('pending', 'shipped')")
+    op.execute("ALTER TABLE orders ALTER COLUMN status TYPE status_type USING status::text::status_type")
+    op.execute("DROP TYPE status_type_old")`,
+		KnownProblems: "A downgrade that names the type anywhere counts as handling it, whatever it does with it. Downgrades with SQL the tool cannot read, or a `raise`, are left alone. Columns with a " +
+			"default of the type need `DROP DEFAULT` before the swap and `SET DEFAULT` after it.",
+		FixSafety: "No automatic fix: what to do with rows holding the value is a decision. The message shows the type swap " +
+			"with the type's known values and columns.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-altertype.html",
+			"https://www.postgresql.org/docs/current/datatype-enum.html"},
+	},
+	Check: checkEnumValueNotReverted,
+})
+
+// addIfNotExists matches ADD VALUE IF NOT EXISTS.
+var addIfNotExists = regexp.MustCompile(`(?i)\bADD\s+VALUE\s+IF\s+NOT\s+EXISTS\b`)
+
+func checkEnumValueNotReverted(p *Pass) {
+	down := p.Migration.Downgrade
+	if p.Migration.Upgrade == nil || down == nil || (down.Kind != migration.BodyCode && down.Kind != migration.BodyEmpty) {
+		return // a missing downgrade is downgrade-missing's; a raise is a choice
+	}
+	first := map[string]*migration.Op{}
+	added := map[string][]string{}
+	guarded := map[string]bool{}
+	var types []string
+	for _, o := range p.Migration.Upgrade.Ops {
+		if !o.Certain() {
+			continue
+		}
+		for _, st := range enumValueAdds(o) {
+			if first[st.Object] == nil {
+				first[st.Object], guarded[st.Object] = o, true
+				types = append(types, st.Object)
+			}
+			added[st.Object] = append(added[st.Object], st.Value)
+			guarded[st.Object] = guarded[st.Object] && addIfNotExists.MatchString(st.Text)
+		}
+	}
+	if len(types) == 0 {
+		return
+	}
+	for _, o := range down.Ops {
+		if !o.Certain() || hidesEffects(o) {
+			return // the downgrade may do what we cannot see
+		}
+	}
+	for _, name := range types {
+		if downgradeMentions(down, name) {
+			continue
+		}
+		what := "value " + sqlValues(added[name]) + " added here stays"
+		if len(added[name]) > 1 {
+			what = "values " + sqlValues(added[name]) + " added here stay"
+		}
+		msg := fmt.Sprintf("downgrade() does nothing with enum type %s, so the %s: PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE).",
+			name, what)
+		if !guarded[name] {
+			msg += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])
+		}
+		msg += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name])
+		p.Report(first[name], msg)
+	}
+}
+
+// downgradeMentions reports whether a downgrade names the type anywhere: in SQL,
+// in an enum constructor, in a type swap.
+func downgradeMentions(down *migration.Function, name string) bool {
+	word := regexp.MustCompile(`(?i)(^|[^\w$])"?` + regexp.QuoteMeta(name) + `"?($|[^\w$])`)
+	for _, o := range down.Ops {
+		if o.SQL != nil && word.MatchString(o.SQL.Text) {
+			return true
+		}
+		found := false
+		for _, e := range []*pysyntax.Expr{o.Call, o.Target} {
+			e.Walk(func(x *pysyntax.Expr) bool {
+				found = found || (x.Kind == pysyntax.String && word.MatchString(x.Str))
+				return !found
+			})
+		}
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// typeSwap is the SQL that rebuilds the type without the added values, filled in
+// with what the history knows of its values and columns.
+func typeSwap(p *Pass, name string, added []string) string {
+	var kept []string
+	if e := p.Before.Enum(name); e != nil && !e.Uncertain {
+		kept = e.Values
+	}
+	values := "..."
+	if len(kept) > 0 {
+		values = sqlValues(kept)
+	}
+	users := p.After().EnumUsers(name)
+	if len(users) == 0 {
+		users = []string{"<table>.<column>"}
+	}
+	steps := []string{fmt.Sprintf("move the rows off %s (UPDATE ... SET <column> = <another value>)", sqlValues(added)),
+		fmt.Sprintf("ALTER TYPE %s RENAME TO %s_old", name, name),
+		fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", name, values)}
+	for _, u := range users {
+		i := strings.LastIndex(u, ".") // table keys may carry a schema
+		table, column := u[:i], u[i+1:]
+		steps = append(steps, fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s", table, column, name, column, name))
+	}
+	steps = append(steps, fmt.Sprintf("DROP TYPE %s_old", name))
+	return strings.Join(steps, "; ")
+}
+
+// sqlValues lists values as SQL literals: 'a', 'b'.
+func sqlValues(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "'" + strings.ReplaceAll(v, "'", "''") + "'"
+	}
+	return strings.Join(quoted, ", ")
+}

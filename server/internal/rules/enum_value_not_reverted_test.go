@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestEnumValueNotReverted(t *testing.T) { runFixtures(t, "enum-value-not-reverted") }

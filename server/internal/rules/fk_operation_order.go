@@ -1,0 +1,316 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var fkOperationOrder = register(&Rule{
+	ID:       "fk-operation-order",
+	Profile:  Default,
+	Severity: Error,
+	Summary:  "Tables are dropped or created in an order their foreign keys do not allow",
+	Doc: Doc{
+		What: "Simulates upgrade() and downgrade() and finds a `drop_table` of a table that another table still references " +
+			"with a foreign key, and a `create_table` whose foreign key references a table that the same function only " +
+			"creates later.",
+		Why: "Autogenerate writes removed tables in Python set order, which changes with PYTHONHASHSEED: about half of the " +
+			"runs drop the parent first. PostgreSQL then fails with `cannot drop table authors because other objects depend " +
+			"on it` (`DETAIL: constraint books_author_id_fkey on table books depends on table authors`). The downgrade is the " +
+			"exact reverse, so it creates the child first and fails with `relation \"authors\" does not exist`.",
+		Example: `def upgrade():
+    op.drop_table("authors")
+    op.drop_table("books")
+
+
+def downgrade():
+    op.create_table("books",
+    sa.Column("id", sa.INTEGER(), autoincrement=True, nullable=False),
+    sa.Column("author_id", sa.INTEGER(), autoincrement=False, nullable=True),
+    sa.ForeignKeyConstraint(["author_id"], ["authors.id"], name="books_author_id_fkey"),
+    sa.PrimaryKeyConstraint("id", name="books_pkey")
+    )
+    op.create_table("authors",
+    sa.Column("id", sa.INTEGER(), autoincrement=True, nullable=False),
+    sa.PrimaryKeyConstraint("id", name="authors_pkey")
+    )`,
+		UseInstead: `def upgrade():
+    op.drop_table("books")
+    op.drop_table("authors")
+
+
+def downgrade():
+    op.create_table("authors",
+    sa.Column("id", sa.INTEGER(), autoincrement=True, nullable=False),
+    sa.PrimaryKeyConstraint("id", name="authors_pkey")
+    )
+    op.create_table("books",
+    sa.Column("id", sa.INTEGER(), autoincrement=True, nullable=False),
+    sa.Column("author_id", sa.INTEGER(), autoincrement=False, nullable=True),
+    sa.ForeignKeyConstraint(["author_id"], ["authors.id"], name="books_author_id_fkey"),
+    sa.PrimaryKeyConstraint("id", name="books_pkey")
+    )`,
+		KnownProblems: "Foreign keys are known from the operations of the history; one made by SQL the tool cannot read is " +
+			"missed. A drop is not judged after an operation whose effects are hidden (SQL built at run time, a call into " +
+			"other code), nor when a referencing table was made by SQL or conditionally.",
+		FixSafety: "Safe: when every statement involved is a plain top-level `op.create_table`/`op.drop_table` with nothing " +
+			"between them (no comments, no other code), they are put in a stable foreign-key order (children dropped " +
+			"first, parents created first) as one edit, and only when that order resolves every problem among them.",
+		References: []string{"https://alembic.sqlalchemy.org/en/latest/autogenerate.html#what-does-autogenerate-detect-and-what-does-it-not-detect",
+			"https://www.postgresql.org/docs/current/sql-droptable.html"},
+	},
+	Check: checkFKOperationOrder,
+})
+
+func checkFKOperationOrder(p *Pass) {
+	fkOrderIn(p, p.Migration.Upgrade, p.Upgrade)
+	fkOrderIn(p, p.Migration.Downgrade, p.Downgrade)
+}
+
+// fkOrderIn simulates one function, reports the operations that fail on a foreign
+// key, and attaches one reordering fix per run of movable statements.
+func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *history.State))) {
+	if f == nil {
+		return
+	}
+	runs, ends := movableRuns(p.Migration.Source, f)
+	runOf := map[int]int{} // op index -> run
+	for r, run := range runs {
+		for i := run[0]; i <= run[1]; i++ {
+			runOf[i] = r
+		}
+	}
+	snapshots := make([]*history.State, len(runs))
+	type finding struct {
+		at  int
+		msg string
+	}
+	var findings []finding
+	blind, i := false, 0
+	walk(func(o *migration.Op, s *history.State) {
+		if r, ok := runOf[i]; ok && runs[r][0] == i {
+			snapshots[r] = s.Clone()
+		}
+		if msg := fkProblem(p.Migration, f, o, s, f.Ops[i+1:], blind); msg != "" {
+			findings = append(findings, finding{i, msg})
+		}
+		blind = blind || hidesEffects(o)
+		i++
+	})
+	fixed := map[int]bool{}
+	for _, fd := range findings {
+		var fixes []SuggestedFix
+		if r, ok := runOf[fd.at]; ok && !fixed[r] {
+			fixed[r] = true
+			if fix, ok := reorderFix(p, f, runs[r], ends, snapshots[r]); ok {
+				fixes = append(fixes, fix)
+			}
+		}
+		p.Report(f.Ops[fd.at], fd.msg, fixes...)
+	}
+}
+
+// fkProblem explains why a create_table/drop_table fails on a foreign key at this
+// point of the function (later are the operations after it), or returns "".
+// blind is set when an earlier operation of the function hides its effects.
+func fkProblem(m *migration.Migration, f *migration.Function, o *migration.Op, s *history.State, later []*migration.Op, blind bool) string {
+	table, ok := o.Table()
+	if !ok || !o.Certain() || blind {
+		return ""
+	}
+	switch o.Name {
+	case "drop_table":
+		if s.Unknown {
+			return ""
+		}
+		key := history.TableKey(o, table)
+		tables := s.Tables()
+		slices.SortFunc(tables, func(a, b *history.Table) int { return strings.Compare(a.Name, b.Name) })
+		for _, t := range tables {
+			if t.Name == key || t.Opaque || t.Uncertain {
+				continue
+			}
+			for _, fk := range t.FKs {
+				if fk.RefTable == table {
+					return fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it: PostgreSQL fails with: "+
+						"cannot drop table %s because other objects depend on it (DETAIL: constraint %s on table %s depends on table %s). "+
+						"Drop %q (or its foreign key) first", table, t.Name, table, fk.Name, t.Name, table, t.Name)
+				}
+			}
+		}
+	case "create_table":
+		ct := m.CreateTable(o)
+		if ct == nil {
+			return ""
+		}
+		for _, fk := range ct.ForeignKeys() {
+			if fk.RefTable == "" || fk.RefTable == table || s.Table(fk.RefTable) != nil || !createdIn(later, fk.RefTable) {
+				continue
+			}
+			return fmt.Sprintf("create_table(%q) has a foreign key to %q, which %s() only creates later: PostgreSQL fails with: "+
+				"relation %q does not exist. Create %q first", table, fk.RefTable, f.Name, fk.RefTable, fk.RefTable)
+		}
+	}
+	return ""
+}
+
+// createdIn reports whether one of the operations certainly creates the table.
+func createdIn(ops []*migration.Op, table string) bool {
+	for _, o := range ops {
+		if t, ok := o.Table(); ok && t == table && o.Name == "create_table" && o.Certain() {
+			return true
+		}
+	}
+	return false
+}
+
+// movableRuns finds the runs (first and last op index) of at least two adjacent
+// statements that may be reordered: plain top-level op.create_table/op.drop_table
+// calls of literal tables (each with its trailing comment), separated by nothing
+// but whitespace. ends holds where each statement of a run ends.
+func movableRuns(src []byte, f *migration.Function) (runs [][2]int, ends map[int]int) {
+	ends = map[int]int{}
+	for i, o := range f.Ops {
+		end, ok := statementEnd(src, o)
+		if !ok || !movable(o, f) {
+			continue
+		}
+		ends[i] = end
+		if n := len(runs); n > 0 && runs[n-1][1] == i-1 && strings.TrimSpace(string(src[ends[i-1]:o.Stmt.Start])) == "" {
+			runs[n-1][1] = i
+			continue
+		}
+		runs = append(runs, [2]int{i, i})
+	}
+	return slices.DeleteFunc(runs, func(r [2]int) bool { return r[0] == r[1] }), ends
+}
+
+func movable(o *migration.Op, f *migration.Function) bool {
+	_, literal := o.Table()
+	return (o.Name == "create_table" || o.Name == "drop_table") && literal && o.Certain() && o.Batch == nil &&
+		o.Helper == "" && o.Engine == "" && !o.Autocommit && o.Indent == f.Indent &&
+		o.Stmt.Start == o.Call.Span.Start && o.Stmt.End == o.Call.Span.End
+}
+
+// reorderFix puts a run's statements in a stable foreign-key order (children
+// dropped before their parents, parents created before their children) and keeps
+// it only when the new order simulates without a problem.
+func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, before *history.State) (SuggestedFix, bool) {
+	ops := f.Ops[run[0] : run[1]+1]
+	order, ok := fkOrder(p.Migration, ops, before)
+	if !ok {
+		return SuggestedFix{}, false
+	}
+	s := before.Layer()
+	after := f.Ops[run[1]+1:]
+	for k, idx := range order {
+		var later []*migration.Op
+		for _, j := range order[k+1:] {
+			later = append(later, ops[j])
+		}
+		if fkProblem(p.Migration, f, ops[idx], s, append(later, after...), false) != "" {
+			return SuggestedFix{}, false
+		}
+		s.Apply(p.Migration, ops[idx], p.Revision.ID)
+	}
+	src := p.Migration.Source
+	var text strings.Builder
+	var names []string
+	for k, idx := range order {
+		if k > 0 {
+			text.Write(src[ends[run[0]+k-1]:ops[k].Stmt.Start]) // the original separators stay in place
+		}
+		text.Write(src[ops[idx].Stmt.Start:ends[run[0]+idx]])
+		table, _ := ops[idx].Table()
+		names = append(names, ops[idx].Name+"("+table+")")
+	}
+	return SuggestedFix{
+		Message: "Reorder by foreign-key dependency: " + strings.Join(names, ", "),
+		Safety:  Safe,
+		Edits:   []TextEdit{{Start: ops[0].Stmt.Start, End: ends[run[1]], NewText: text.String()}},
+	}, true
+}
+
+// fkOrder is a stable topological order of the run's operations (indexes into
+// ops); ok is false when it is the same order, or when there is a cycle.
+func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State) ([]int, bool) {
+	n := len(ops)
+	after := make([][]int, n) // after[i]: operations that must come after i
+	indegree := make([]int, n)
+	edge := func(first, second int) {
+		after[first] = append(after[first], second)
+		indegree[second]++
+	}
+	names := make([]string, n)
+	for i, o := range ops {
+		names[i], _ = o.Table()
+	}
+	for i, a := range ops {
+		for j, b := range ops {
+			switch {
+			case i == j:
+			case i < j && history.TableKey(a, names[i]) == history.TableKey(b, names[j]):
+				edge(i, j) // the same table keeps its order
+			case a.Name == "drop_table" && b.Name == "drop_table" && references(before.Table(history.TableKey(a, names[i])), names[j]):
+				edge(i, j) // drop the child first
+			case a.Name == "create_table" && b.Name == "create_table" && createReferences(m, b, names[i]):
+				edge(i, j) // create the parent first
+			}
+		}
+	}
+	var order []int
+	placed := make([]bool, n)
+	for len(order) < n {
+		next := -1
+		for i := 0; i < n && next < 0; i++ {
+			if !placed[i] && indegree[i] == 0 {
+				next = i
+			}
+		}
+		if next < 0 {
+			return nil, false // a cycle: no order works
+		}
+		placed[next] = true
+		order = append(order, next)
+		for _, j := range after[next] {
+			indegree[j]--
+		}
+	}
+	for i, idx := range order {
+		if i != idx {
+			return order, true
+		}
+	}
+	return nil, false
+}
+
+// references reports whether a table has a foreign key to another (bare name).
+func references(t *history.Table, table string) bool {
+	if t == nil || t.Name == table {
+		return false
+	}
+	for _, fk := range t.FKs {
+		if fk.RefTable == table {
+			return true
+		}
+	}
+	return false
+}
+
+// createReferences reports whether a create_table declares a foreign key to table.
+func createReferences(m *migration.Migration, o *migration.Op, table string) bool {
+	ct := m.CreateTable(o)
+	if ct == nil || ct.Name == table {
+		return false
+	}
+	for _, fk := range ct.ForeignKeys() {
+		if fk.RefTable == table {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,231 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var indexNotConcurrent = register(&Rule{
+	ID:           "index-not-concurrent",
+	Profile:      ZeroDowntime,
+	Severity:     Warning,
+	PostgresOnly: true,
+	Summary:      "An index is created or dropped on an existing table without CONCURRENTLY",
+	Doc: Doc{
+		What: "Finds `create_index` and `drop_index` (also `batch_op.create_index`/`drop_index`, and literal " +
+			"`CREATE INDEX` in `op.execute`) on a table that existed before the revision, without " +
+			"`postgresql_concurrently=True`. Tables created in the same revision are new and empty, so they are skipped.",
+		Why: "A plain `CREATE INDEX` takes a SHARE lock on the table: reads continue, but every INSERT, UPDATE and DELETE " +
+			"waits until the index is built and the migration's transaction commits, which on a large table means minutes " +
+			"of failed or stalled writes. A plain `DROP INDEX` takes an ACCESS EXCLUSIVE lock on the table: every query, " +
+			"SELECT included, waits, and the waiting queue grows behind it. `CREATE INDEX CONCURRENTLY` and " +
+			"`DROP INDEX CONCURRENTLY` take SHARE UPDATE EXCLUSIVE instead, which lets reads and writes continue. " +
+			"CONCURRENTLY cannot run in a transaction block (`CREATE INDEX CONCURRENTLY cannot run inside a transaction " +
+			"block`), so in Alembic it goes inside `op.get_context().autocommit_block()`.",
+		Example: `def upgrade():
+    op.create_index("ix_events_kind", "events", ["kind"], unique=False)
+
+
+def downgrade():
+    op.drop_index("ix_events_kind", table_name="events")`,
+		UseInstead: `def upgrade():
+    with op.get_context().autocommit_block():
+        op.create_index("ix_events_kind", "events", ["kind"], unique=False, postgresql_concurrently=True)
+
+
+def downgrade():
+    with op.get_context().autocommit_block():
+        op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)`,
+		KnownProblems: "Only upgrade() is checked. `drop_index` without `table_name` and `DROP INDEX` in SQL do not say which " +
+			"table they lock, so they are not reported. A CONCURRENTLY build that fails (a duplicate in a unique index, a " +
+			"deadlock) leaves an INVALID index behind: drop it before retrying. PostgreSQL 14.0-14.3 could corrupt indexes " +
+			"built concurrently; use 14.4 or later.",
+		FixSafety: "Unsafe: the fix adds `postgresql_concurrently=True` and wraps the statement (a whole batch block, when it " +
+			"holds only index operations) in `with op.get_context().autocommit_block():`. The block commits the migration's " +
+			"transaction before the index is built, so the operations before it are no longer rolled back if a later step " +
+			"fails; put the index in a revision of its own, or set `transaction_per_migration=True`. The downgrade is left " +
+			"as it is. No fix is offered for SQL strings.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY",
+			"https://www.postgresql.org/docs/current/sql-dropindex.html",
+			"https://www.postgresql.org/docs/current/explicit-locking.html",
+			"https://alembic.sqlalchemy.org/en/latest/api/runtime.html#alembic.runtime.migration.MigrationContext.autocommit_block",
+			"https://squawkhq.com/docs/require-concurrent-index-creation"},
+	},
+	Check: checkIndexNotConcurrent,
+})
+
+func checkIndexNotConcurrent(p *Pass) {
+	var found []*migration.Op
+	messages := map[*migration.Op]string{}
+	p.Upgrade(func(o *migration.Op, s *history.State) {
+		switch o.Name {
+		case "create_index", "drop_index":
+			table, t := existingTable(p, o, s)
+			if on, known := dialectFlag(o, "postgresql_concurrently"); t == nil || on || !known {
+				return
+			}
+			found = append(found, o)
+			messages[o] = indexLockMessage(p.Migration, o, history.TableKey(o, table))
+		case "execute", migration.BindExecute:
+			if !o.Certain() || o.SQL == nil || !o.SQL.Known {
+				return
+			}
+			for _, st := range o.SQL.Statements {
+				if st.Kind == migration.SQLCreateIndex && !st.Concurrently && preexistingTable(p, s, st.Table) != nil {
+					p.Report(o, fmt.Sprintf("CREATE INDEX without CONCURRENTLY on existing table %q holds a SHARE lock for the "+
+						"whole build: every INSERT, UPDATE and DELETE on it waits until the migration commits (reads continue). "+
+						"Write CREATE INDEX CONCURRENTLY (SHARE UPDATE EXCLUSIVE: reads and writes continue) and run it inside "+
+						"`with %s.get_context().autocommit_block():`, since CONCURRENTLY cannot run inside a transaction block",
+						st.Table, opReceiver(p.Migration)))
+					return
+				}
+			}
+		}
+	})
+	fixes := concurrentIndexFixes(p.Migration, found)
+	for _, o := range found {
+		if fix, ok := fixes[o]; ok {
+			p.Report(o, messages[o], fix)
+		} else {
+			p.Report(o, messages[o])
+		}
+	}
+}
+
+func indexLockMessage(m *migration.Migration, o *migration.Op, table string) string {
+	index := "the index"
+	if name := nameValue(o.Arg("index_name")); name != "" {
+		index = fmt.Sprintf("index %q", name)
+	}
+	remedy := fmt.Sprintf("add postgresql_concurrently=True and run it inside `with %s.get_context().autocommit_block():` "+
+		"(CONCURRENTLY cannot run inside a transaction block)", opReceiver(m))
+	if o.Name == "create_index" {
+		return fmt.Sprintf("create_index builds %s on existing table %q without CONCURRENTLY, holding a SHARE lock for "+
+			"the whole build: every INSERT, UPDATE and DELETE on %q waits until the migration commits (reads continue). "+
+			"Build it concurrently (SHARE UPDATE EXCLUSIVE: reads and writes continue): %s", index, table, table, remedy)
+	}
+	return fmt.Sprintf("drop_index drops %s without CONCURRENTLY, taking an ACCESS EXCLUSIVE lock on existing table %q: "+
+		"every query on it, SELECT included, waits (and queues) until the migration commits. Drop it concurrently "+
+		"(SHARE UPDATE EXCLUSIVE: reads and writes continue): %s", index, table, remedy)
+}
+
+// concurrentIndexFixes builds one fix per statement to wrap: an index operation,
+// or a batch block whose operations are all index operations (its fix goes to the
+// block's first finding and covers the others).
+func concurrentIndexFixes(m *migration.Migration, found []*migration.Op) map[*migration.Op]SuggestedFix {
+	fixes := map[*migration.Op]SuggestedFix{}
+	grouped := map[*migration.Batch]bool{}
+	for _, o := range found {
+		if o.Batch == nil {
+			if fix, ok := concurrentIndexFix(m, []*migration.Op{o}, o.Stmt, o.Indent, o.Receiver, o.Autocommit); ok {
+				fixes[o] = fix
+			}
+			continue
+		}
+		b := o.Batch
+		if grouped[b] || b.Op == nil || !onlyIndexOps(m.Upgrade, b) {
+			continue
+		}
+		if recreate, _ := b.Op.ArgString("recreate"); recreate == "always" {
+			continue // the batch copies the table: CONCURRENTLY has no place there
+		}
+		grouped[b] = true
+		var ops []*migration.Op
+		for _, other := range found {
+			if other.Batch == b {
+				ops = append(ops, other)
+			}
+		}
+		if fix, ok := concurrentIndexFix(m, ops, b.Op.Stmt, b.Op.Indent, b.Op.Receiver, o.Autocommit); ok {
+			fixes[o] = fix
+		}
+	}
+	return fixes
+}
+
+func onlyIndexOps(f *migration.Function, b *migration.Batch) bool {
+	for _, o := range f.Ops {
+		if o.Batch == b && o.Name != "create_index" && o.Name != "drop_index" {
+			return false
+		}
+	}
+	return true
+}
+
+// concurrentIndexFix sets postgresql_concurrently=True on ops and, unless they
+// already run in autocommit mode, wraps the statement stmt in autocommit_block().
+func concurrentIndexFix(m *migration.Migration, ops []*migration.Op, stmt migration.Span, indent, recv string, autocommit bool) (SuggestedFix, bool) {
+	var edits []TextEdit
+	for _, o := range ops {
+		edits = append(edits, concurrentlyKeyword(o))
+	}
+	msg := "Set postgresql_concurrently=True"
+	if !autocommit {
+		wrap, ok := autocommitWrap(m, stmt, indent, recv)
+		if !ok {
+			return SuggestedFix{}, false
+		}
+		edits = append(edits, wrap...)
+		msg += " and run the statement inside autocommit_block()"
+	}
+	return SuggestedFix{Message: msg, Safety: Unsafe, Edits: edits}, true
+}
+
+// concurrentlyKeyword sets postgresql_concurrently=True in an operation's call.
+func concurrentlyKeyword(o *migration.Op) TextEdit {
+	if v := o.Extra["postgresql_concurrently"]; v != nil {
+		return TextEdit{Start: v.Span.Start, End: v.Span.End, NewText: "True"}
+	}
+	end := o.Call.Span.Start
+	for _, a := range o.Call.Args {
+		end = max(end, a.Span.End)
+	}
+	for _, k := range o.Call.Keywords {
+		end = max(end, k.Span.End)
+	}
+	return TextEdit{Start: end, End: end, NewText: ", postgresql_concurrently=True"}
+}
+
+// autocommitWrap puts a statement inside `with <op>.get_context().autocommit_block():`,
+// indenting it by one level of the file's indentation. It declines statements that
+// share a line with other code and statements holding multi-line strings or
+// backslash continuations, whose lines cannot be re-indented safely.
+func autocommitWrap(m *migration.Migration, stmt migration.Span, indent, recv string) ([]TextEdit, bool) {
+	src := m.Source
+	text := string(src[stmt.Start:stmt.End])
+	if indent == "" || strings.Contains(text, `"""`) || strings.Contains(text, "'''") || strings.Contains(text, "\\\n") {
+		return nil, false
+	}
+	rest, _, _ := strings.Cut(string(src[stmt.End:]), "\n")
+	if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "#") {
+		return nil, false
+	}
+	var edits []TextEdit
+	if recv == "" {
+		if recv = importAlias(m, "alembic.op"); recv == "" {
+			if m.Vars["op"] != nil {
+				return nil, false
+			}
+			recv = "op"
+			edits = append(edits, addImport(m, "from alembic import op"))
+		}
+	}
+	unit := "    "
+	if m.Upgrade != nil && m.Upgrade.Indent != "" {
+		unit = m.Upgrade.Indent
+	}
+	edits = append(edits, TextEdit{Start: stmt.Start, End: stmt.Start,
+		NewText: "with " + recv + ".get_context().autocommit_block():\n" + indent + unit})
+	for i := stmt.Start; i < stmt.End; i++ {
+		if src[i] != '\n' {
+			continue
+		}
+		if line, _, _ := strings.Cut(string(src[i+1:stmt.End]), "\n"); strings.TrimSpace(line) != "" {
+			edits = append(edits, TextEdit{Start: i + 1, End: i + 1, NewText: unit})
+		}
+	}
+	return edits, true
+}

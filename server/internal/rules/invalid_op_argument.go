@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var _ = register(&Rule{
+	ID:       "invalid-op-argument",
+	Profile:  Default,
+	Severity: Error,
+	Summary:  "An Alembic operation is called with an argument it does not accept",
+	Doc: Doc{
+		What: "Binds every operation's arguments to Alembic's signature (`op.*` and `batch_op.*`) and reports unknown " +
+			"keywords (with the likely intended one, e.g. `type=` for `type_=`), too many positional arguments, missing " +
+			"required ones and arguments given twice. Dialect options (`postgresql_using=`, `mysql_length=`...) and " +
+			"`**kwargs` splats are accepted.",
+		Why: "Most of these fail only when the migration runs: Python raises `TypeError: add_column() takes ... positional " +
+			"arguments` or `missing 1 required positional argument`, and SQLAlchemy rejects stray keywords of indexes and " +
+			"constraints (`Additional arguments should be named <dialectname>_<argument>`). Worse, `alter_column()` and " +
+			"`drop_column()` take `**kw` for dialect options and silently ignore anything else: " +
+			"`op.alter_column(\"users\", \"email\", type=sa.String(320))` runs without error and never changes the type.",
+		Example: `op.alter_column("users", "email", type=sa.String(length=320), existing_type=sa.String(length=200))
+op.create_index("ix_users_email", "users")`,
+		UseInstead: `op.alter_column("users", "email", type_=sa.String(length=320), existing_type=sa.String(length=200))
+op.create_index("ix_users_email", "users", ["email"])`,
+		KnownProblems: "Signatures follow Alembic 1.8 to 1.16; an operation added by a plugin (`Operations.register_operation`) " +
+			"is not an Alembic operation and is not checked. Arguments hidden behind `*args`/`**kwargs` are not judged.",
+		FixSafety:  "No automatic fix: the intended argument is a guess; the message names it when the mistake is a common one.",
+		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html"},
+	},
+	Check: checkInvalidOpArgument,
+})
+
+func checkInvalidOpArgument(p *Pass) {
+	seen := map[string]bool{} // a helper called from both functions yields the same call twice
+	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
+		if f == nil {
+			continue
+		}
+		for _, o := range f.Ops {
+			for _, problem := range o.ArgProblems {
+				key := strconv.Itoa(o.Call.Span.Start) + problem
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				p.Report(o, problem+": "+argConsequence(o.Name, problem))
+			}
+		}
+	}
+}
+
+// argConsequence says what Alembic does with a rejected argument.
+func argConsequence(op, problem string) string {
+	if !strings.Contains(problem, "unexpected keyword argument") {
+		return "Python raises TypeError when the migration runs"
+	}
+	switch op {
+	case "alter_column", "drop_column":
+		return "Alembic takes unknown keywords into **kw for the dialect, which ignores them, so the migration runs " +
+			"without error and silently does not do this"
+	case "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_check_constraint",
+		"create_exclude_constraint":
+		return "SQLAlchemy rejects it when the migration runs (only <dialect>_<option> keywords such as " +
+			"postgresql_where may be added)"
+	}
+	return "Python raises TypeError when the migration runs"
+}

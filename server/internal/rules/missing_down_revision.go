@@ -1,0 +1,42 @@
+package rules
+
+import "github.com/alembic-patterns/alembic-patterns/server/internal/history"
+
+var _ = register(&Rule{
+	ID:       "missing-down-revision",
+	Profile:  Default,
+	Severity: Error,
+	Summary:  "down_revision or depends_on names a revision that does not exist",
+	Doc: Doc{
+		What: "Finds `down_revision` and `depends_on` values that name no revision of the script directory (nor, for " +
+			"`depends_on`, a branch label), and suggests ids that share a prefix with the missing one.",
+		Why: "Alembic builds its revision map before any command: for a missing down_revision it warns `Revision " +
+			"a1b2c3d4e5f referenced from ... is not present`, and either way it then fails with a KeyError, so `upgrade`, " +
+			"`downgrade`, `history` and `revision` all stop working. " +
+			"It usually comes from a typo, a shortened id, or a revision file that exists only on another branch.",
+		Example: `revision = "b2c3d4e5f6a7"
+down_revision = "a1b2c3d4e5f"  # the parent is a1b2c3d4e5f6`,
+		UseInstead: `revision = "b2c3d4e5f6a7"
+down_revision = "a1b2c3d4e5f6"`,
+		KnownProblems: "Each script directory is checked on its own: a `depends_on` pointing into another version location " +
+			"of the same project is reported when that location is not part of the check.",
+		FixSafety:  "No automatic fix: only the author knows which revision was meant; the message lists close ids.",
+		References: []string{"https://alembic.sqlalchemy.org/en/latest/branches.html"},
+	},
+	CheckGraph: reportGraphProblems("missing-down-revision", "; Alembic cannot build its revision map, so every command "+
+		"(upgrade, downgrade, history, revision) fails with a KeyError naming the missing id. Point it at an existing "+
+		"revision id"),
+})
+
+// reportGraphProblems reports the problems the graph found for one rule at the
+// header they concern, adding what Alembic does about them.
+func reportGraphProblems(id, consequence string) func(*history.Graph, func(Diagnostic)) {
+	return func(g *history.Graph, report func(Diagnostic)) {
+		for _, pr := range g.Problems {
+			if pr.Rule == id {
+				report(Diagnostic{Rule: id, Severity: Error, Path: pr.Path, Revision: pr.Revision, Span: pr.Span,
+					Message: pr.Message + consequence})
+			}
+		}
+	}
+}

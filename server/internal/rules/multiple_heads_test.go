@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestMultipleHeads(t *testing.T) { runFixtures(t, "multiple-heads") }

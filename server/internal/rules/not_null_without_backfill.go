@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var notNullWithoutBackfill = register(&Rule{
+	ID:       "not-null-without-backfill",
+	Profile:  Default,
+	Severity: Warning,
+	Summary:  "NOT NULL is set on an existing column and nothing fills its NULL rows first",
+	Doc: Doc{
+		What: "Finds `alter_column(..., nullable=False)` (also in batch mode) on a column of a table that existed before the " +
+			"revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +
+			"column (through `op.execute` or the connection), a `DELETE` from it, a `bulk_insert`, or code the tool cannot read.",
+		Why: "Autogenerate turns `nullable=False` in the model into `op.alter_column(..., nullable=False)` and nothing else. " +
+			"PostgreSQL checks every row when it sets NOT NULL, so on a database that has rows with NULL in the column the " +
+			"upgrade fails with `column \"email\" of relation \"users\" contains null values` " +
+			"(`ALTER TABLE users ALTER COLUMN email SET NOT NULL`). An empty database in CI passes, production does not. " +
+			"A `server_default` in the same call does not help: it only applies to rows inserted later, and Alembic emits " +
+			"SET NOT NULL before SET DEFAULT.",
+		Example: `def upgrade():
+    op.alter_column("users", "email",
+               existing_type=sa.VARCHAR(length=200),
+               nullable=False)`,
+		UseInstead: `def upgrade():
+    op.execute("UPDATE users SET email = 'unknown@example.com' WHERE email IS NULL")
+    op.alter_column("users", "email",
+               existing_type=sa.VARCHAR(length=200),
+               nullable=False)`,
+		KnownProblems: "The tool cannot know whether the table has NULL rows; a table that never had any is reported too. " +
+			"Any data step it cannot read before the change (SQL built at run time, a call into application code, a " +
+			"`bulk_insert`) silences the rule, whether or not it fills the column. Tables created in the same revision are " +
+			"skipped, and so are columns already known to be NOT NULL.",
+		FixSafety: "No automatic fix: only the author knows the value that NULL rows should get.",
+		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.alter_column",
+			"https://www.postgresql.org/docs/current/sql-altertable.html"},
+	},
+	Check: checkNotNullWithoutBackfill,
+})
+
+func checkNotNullWithoutBackfill(p *Pass) {
+	var earlier []*migration.Op
+	p.Upgrade(func(o *migration.Op, s *history.State) {
+		if msg := notNullProblem(p, o, s, earlier); msg != "" {
+			p.Report(o, msg)
+		}
+		earlier = append(earlier, o)
+	})
+}
+
+// notNullProblem explains why an alter_column may fail on NULL rows, or returns "".
+func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier []*migration.Op) string {
+	if o.Name != "alter_column" {
+		return ""
+	}
+	if nullable, ok := o.Arg("nullable").BoolValue(); !ok || nullable {
+		return ""
+	}
+	if existing, ok := o.Arg("existing_nullable").BoolValue(); ok && !existing {
+		return "" // already NOT NULL: nothing to check
+	}
+	column, known := o.ArgString("column_name")
+	table, t := existingTable(p, o, s)
+	if !known || t == nil || t.Opaque {
+		return ""
+	}
+	if c := t.Columns[column]; c != nil && c.Known && !c.Nullable && !c.Uncertain {
+		return ""
+	}
+	for _, e := range earlier {
+		if mayFill(e, table, column) {
+			return ""
+		}
+	}
+	msg := fmt.Sprintf("alter_column(%q, %q, nullable=False) sets NOT NULL on an existing column and nothing before it in "+
+		"upgrade() fills the NULL rows: if any row is NULL the upgrade fails with: column %q of relation %q contains null values. "+
+		"Fill them first: %s.execute(\"UPDATE %s SET %s = <value> WHERE %s IS NULL\")",
+		table, column, column, table, opReceiver(p.Migration), table, column, column)
+	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {
+		msg += " (the server_default given here does not help: it applies to rows inserted later, and Alembic emits SET NOT NULL before SET DEFAULT)"
+	}
+	return msg
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestNotNullWithoutBackfill(t *testing.T) { runFixtures(t, "not-null-without-backfill") }

@@ -1,0 +1,28 @@
+package rules
+
+var _ = register(&Rule{
+	ID:       "revision-cycle",
+	Profile:  Default,
+	Severity: Error,
+	Summary:  "The revision graph has a cycle",
+	Doc: Doc{
+		What: "Finds revisions whose `down_revision` chain leads back to themselves (a revision pointing at its own " +
+			"descendant, often after a bad merge or a hand-edited down_revision).",
+		Why: "Alembic refuses to load such a history: every command fails with `Cycle is detected in revisions (...)`.",
+		Example: `# 0001_users.py
+revision = "0001"
+down_revision = "0002"
+
+# 0002_orders.py
+revision = "0002"
+down_revision = "0001"`,
+		UseInstead: `# 0001_users.py
+revision = "0001"
+down_revision = None`,
+		KnownProblems: "One cycle is reported per tangle of revisions, at the first revision of it by id.",
+		FixSafety:     "No automatic fix: only the author knows which down_revision is wrong.",
+		References:    []string{"https://alembic.sqlalchemy.org/en/latest/branches.html"},
+	},
+	CheckGraph: reportGraphProblems("revision-cycle", "; Alembic refuses to load the history: every command fails with "+
+		"\"Cycle is detected in revisions (...)\". Point one of these down_revisions at an earlier revision"),
+})

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestRevisionCycle(t *testing.T) { runFixtures(t, "revision-cycle") }

@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var _ = register(&Rule{
+	ID:       "revision-id-mismatch",
+	Profile:  Default,
+	Severity: Info,
+	Summary:  "The docstring or the file name disagrees with the revision variables",
+	Doc: Doc{
+		What: "Compares the module docstring's `Revision ID:` and `Revises:` lines and the file name's leading revision id " +
+			"(Alembic names files `<rev>_<slug>.py`) with the `revision` and `down_revision` variables. The file name is " +
+			"compared only when it clearly starts with a revision id: a 12-character hexadecimal id, or a token of the " +
+			"same shape as the revision (`0007_...` for `revision = \"0008\"`); `0001_initial.py` holding a hexadecimal " +
+			"id is a numbering scheme, not a mismatch.",
+		Why: "Alembic reads only the variables, so nothing fails; but people and tools read the header and the file name. " +
+			"A `Revises:` line left over from before a rebase, or a file copied from another revision, sends reviewers and " +
+			"`grep` to the wrong parent, and often means the variables were edited by hand in a hurry.",
+		Example: `"""add orders
+
+Revision ID: c3d4e5f6a7b8
+Revises: a1b2c3d4e5f6
+"""
+revision = "c3d4e5f6a7b8"
+down_revision = "b2c3d4e5f6a7"  # rebased onto the other head`,
+		UseInstead: `"""add orders
+
+Revision ID: c3d4e5f6a7b8
+Revises: b2c3d4e5f6a7
+"""
+revision = "c3d4e5f6a7b8"
+down_revision = "b2c3d4e5f6a7"`,
+		KnownProblems: "Computed revision ids and file templates that put other text before the id (dates) are not compared.",
+		FixSafety:     "No automatic fix: update the docstring or rename the file so that they match the variables.",
+		References:    []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#editing-the-ini-file"},
+	},
+	Check: checkRevisionIDMismatch,
+})
+
+var (
+	docRevisionLine = regexp.MustCompile(`(?m)^[ \t]*Revision ID:`)
+	docRevisesLine  = regexp.MustCompile(`(?m)^[ \t]*Revises:`)
+	hexID           = regexp.MustCompile(`^[0-9a-f]*(?:[a-f][0-9a-f]*[0-9]|[0-9][0-9a-f]*[a-f])[0-9a-f]*$`) // letters and digits
+	digitsID        = regexp.MustCompile(`^[0-9]+$`)
+)
+
+func checkRevisionIDMismatch(p *Pass) {
+	m := p.Migration
+	if m.Revision.Kind != migration.HeaderString {
+		return
+	}
+	rev := m.Revision.Values[0]
+	doc := m.Source[m.DocSpan.Start:m.DocSpan.End]
+	if loc := docRevisionLine.FindIndex(doc); loc != nil && m.DocRevision != "" && m.DocRevision != rev {
+		p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring says \"Revision ID: %s\" but revision = %q; "+
+			"Alembic uses the variable, readers and searches use the header. Write \"Revision ID: %s\"", m.DocRevision, rev, rev))
+	}
+	if loc := docRevisesLine.FindIndex(doc); loc != nil && m.DownRevision.Known() {
+		said, actual := docParents(m.DocRevises), m.DownRevision.Values
+		if !sameSet(said, actual) {
+			want := strings.Join(actual, ", ")
+			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring says \"Revises: %s\" but down_revision "+
+				"is %s; Alembic uses the variable, readers use the header (often left over from a rebase). Write \"Revises: %s\"",
+				strings.Join(said, ", "), describeParents(actual), want))
+		}
+	}
+	name := strings.TrimSuffix(filepath.Base(m.Path), ".py")
+	if token := leadingToken(name); !strings.Contains(name, rev) && token != rev && revisionLike(token, rev) {
+		p.ReportAt(m.Revision.Span, fmt.Sprintf("the file name %s starts with revision id %q but revision = %q; Alembic uses "+
+			"the variable, people look for the file by its name. Rename the file to %s_<slug>.py so that both agree",
+			filepath.Base(m.Path), token, rev, rev))
+	}
+}
+
+// docParents reads the ids of a `Revises:` line: comma-separated, empty (or None)
+// for a base; ids have no spaces, so anything after one is a remark.
+func docParents(line string) []string {
+	var out []string
+	for _, part := range strings.Split(line, ",") {
+		fields := strings.Fields(part)
+		if len(fields) == 0 {
+			continue
+		}
+		if id := strings.Trim(fields[0], `"'()`); id != "" && id != "None" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}
+
+func describeParents(ids []string) string {
+	if len(ids) == 0 {
+		return "None (a base)"
+	}
+	return `"` + strings.Join(ids, `", "`) + `"`
+}
+
+// leadingToken is the file name up to its first '_' or '-'.
+func leadingToken(name string) string {
+	if i := strings.IndexAny(name, "_-"); i >= 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// revisionLike reports whether a file name's leading token is clearly a revision
+// id: Alembic's 12 hexadecimal characters, or the same shape as the revision
+// (hexadecimal or decimal, same length).
+func revisionLike(token, rev string) bool {
+	if len(token) == 12 && hexID.MatchString(token) {
+		return true
+	}
+	if len(token) != len(rev) || len(token) < 3 {
+		return false
+	}
+	return hexID.MatchString(token) && hexID.MatchString(rev) || digitsID.MatchString(token) && digitsID.MatchString(rev)
+}

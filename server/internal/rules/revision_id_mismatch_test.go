@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestRevisionIDMismatch(t *testing.T) { runFixtures(t, "revision-id-mismatch") }

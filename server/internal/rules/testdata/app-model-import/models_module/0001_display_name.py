@@ -1,0 +1,31 @@
+"""backfill display names
+
+Revision ID: 2b9e6f4c1a03
+Revises:
+Create Date: 2026-11-20 10:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.models import User  # expect[app-model-import]: `from app.models import User` imports the application's ORM models
+from app import models  # expect[app-model-import]: lightweight tables
+from .models.orders import Order  # expect[app-model-import]: sa.table(
+
+revision = '2b9e6f4c1a03'
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.add_column('users', sa.Column('display_name', sa.String(length=100), nullable=True))
+    session = Session(bind=op.get_bind())
+    for user in session.query(User).all():
+        user.display_name = user.name
+    session.commit()
+
+
+def downgrade():
+    op.drop_column('users', 'display_name')

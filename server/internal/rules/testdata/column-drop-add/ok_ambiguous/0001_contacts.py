@@ -1,0 +1,25 @@
+"""contacts
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "contacts",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("fax", sa.String(30)),
+        sa.Column("pager", sa.String(30)),
+    )
+
+
+def downgrade():
+    op.drop_table("contacts")

@@ -1,0 +1,23 @@
+"""longer tags
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+# Changing array element type
+def upgrade() -> None:
+    op.drop_column("users", "tags")  # expect[column-drop-add]: every value in users.tags is lost
+    op.add_column("users", sa.Column("tags", sa.ARRAY(sa.String(100))))
+
+
+def downgrade() -> None:
+    op.drop_column("users", "tags")  # expect[column-drop-add]: type_=sa.ARRAY(sa.String(50)), postgresql_using="tags::<new SQL type>"
+    op.add_column("users", sa.Column("tags", sa.ARRAY(sa.String(50))))

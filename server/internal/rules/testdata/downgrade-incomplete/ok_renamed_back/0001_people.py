@@ -1,0 +1,18 @@
+"""people
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("people", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("name", sa.String(100)))
+
+
+def downgrade():
+    op.drop_table("people")

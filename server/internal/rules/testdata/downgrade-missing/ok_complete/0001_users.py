@@ -1,0 +1,19 @@
+"""users
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("email", sa.String(200)))
+
+
+def downgrade():
+    """Drop the table again."""
+    op.drop_table("users")

@@ -1,0 +1,28 @@
+"""a concurrent index build commits the new value first
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")
+    with op.get_context().autocommit_block():
+        op.create_index("ix_orders_status", "orders", ["status"], postgresql_concurrently=True)
+    op.execute("UPDATE orders SET status = 'cancelled' WHERE shipped_at IS NULL")
+
+
+def downgrade():
+    op.execute("UPDATE orders SET status = 'pending' WHERE status = 'cancelled'")
+    op.execute("ALTER TYPE status_type RENAME TO status_type_old")
+    op.execute("CREATE TYPE status_type AS ENUM ('pending', 'shipped')")
+    op.execute("ALTER TABLE orders ALTER COLUMN status TYPE status_type USING status::text::status_type")
+    op.execute("DROP TYPE status_type_old")

@@ -1,0 +1,32 @@
+"""backfill cancelled orders
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+orders = sa.table("orders", sa.column("id", sa.Integer), sa.column("status", sa.String))
+
+
+def upgrade():
+    op.execute(  # expect[enum-value-in-transaction]: the value "cancelled" added to enum type status_type is used later
+        """
+        ALTER TYPE status_type
+            ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'
+        """
+    )
+    op.bulk_insert(orders, [{"id": 1000, "status": "cancelled"}])
+
+
+def downgrade():
+    op.execute("UPDATE orders SET status = 'pending' WHERE status = 'cancelled'")
+    op.execute("ALTER TYPE status_type RENAME TO status_type_old")
+    op.execute("CREATE TYPE status_type AS ENUM ('pending', 'shipped')")
+    op.execute("ALTER TABLE orders ALTER COLUMN status TYPE status_type USING status::text::status_type")
+    op.execute("DROP TYPE status_type_old")

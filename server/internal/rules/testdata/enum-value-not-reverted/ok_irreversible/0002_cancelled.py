@@ -1,0 +1,19 @@
+"""add cancelled
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")
+
+
+def downgrade():
+    raise NotImplementedError("enum values cannot be removed")

@@ -1,0 +1,26 @@
+"""types without existing_type
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-20 10:05:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+# revision identifiers, used by Alembic.
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.alter_column('users', 'age', type_=sa.Integer())
+    op.alter_column('posts', 'tags', type_=postgresql.ARRAY(sa.Integer()))
+    op.alter_column('users', 'email', existing_type=sa.VARCHAR(length=200), type_=EmailType(length=100))
+
+
+def downgrade() -> None:
+    op.alter_column('users', 'age', type_=sa.String(length=10))

@@ -1,0 +1,217 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var typeChangeWithoutUsing = register(&Rule{
+	ID:           "type-change-without-using",
+	Profile:      Default,
+	Severity:     Warning,
+	PostgresOnly: true,
+	Summary:      "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
+	Doc: Doc{
+		What: "Finds `alter_column(type_=...)` (also in batch blocks) without `postgresql_using` when PostgreSQL has no " +
+			"automatic conversion from the old type to the new one: text to a number, boolean, date, timestamp, UUID, JSON or " +
+			"enum, an integer to a boolean, anything to an enum type, an array of text to an array of integers... It also finds " +
+			"narrowing changes such as `String(100)` to `String(50)` when `existing_type` tells the old type.",
+		Why: "`ALTER COLUMN ... TYPE` converts the existing values with an assignment cast, and there is none between these " +
+			"types. The migration fails even on an empty table: `(psycopg2.errors.DatatypeMismatch) column \"tags\" cannot " +
+			"be cast automatically to type integer[]` / `HINT: You might need to specify \"USING tags::integer[]\".` A narrowing " +
+			"change fails as soon as one value is too long: `(psycopg2.errors.StringDataRightTruncation) value too long for type " +
+			"character varying(50)`; with `USING` it passes but silently truncates the values, because an explicit cast truncates.",
+		Example: `def upgrade() -> None:
+    op.alter_column('posts', 'tags',
+               existing_type=postgresql.ARRAY(sa.VARCHAR(length=50)),
+               type_=postgresql.ARRAY(sa.Integer()),
+               existing_nullable=True)`,
+		UseInstead: `def upgrade() -> None:
+    op.alter_column('posts', 'tags',
+               existing_type=postgresql.ARRAY(sa.VARCHAR(length=50)),
+               type_=postgresql.ARRAY(sa.Integer()),
+               existing_nullable=True,
+               postgresql_using='tags::integer[]')`,
+		KnownProblems: "Without `existing_type` the old type is unknown and the rule only reports changes to an enum type the " +
+			"column does not already have (known from the history). Types it does not know (custom types, intervals, " +
+			"binary...) are left alone. `postgresql_using` makes the statement run; whether every value converts is still a " +
+			"question for the data.",
+		FixSafety: "No automatic fix: the right conversion depends on the data. The message gives the `postgresql_using` " +
+			"expression PostgreSQL suggests.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-altertable.html",
+			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.alter_column"},
+	},
+	Check: checkTypeChangeWithoutUsing,
+})
+
+func checkTypeChangeWithoutUsing(p *Pass) {
+	p.Upgrade(func(o *migration.Op, s *history.State) { checkTypeChange(p, o, s, true) })
+	p.Downgrade(func(o *migration.Op, s *history.State) { checkTypeChange(p, o, s, false) })
+}
+
+func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool) {
+	if o.Name != "alter_column" || o.Arg("type_") == nil || o.Extra["postgresql_using"] != nil || !o.Certain() {
+		return
+	}
+	column, ok := o.ArgString("column_name")
+	table, hasTable := o.Table()
+	to := pgTypeOf(p.Migration.Type(o, o.Arg("type_")))
+	if !ok || to == nil {
+		return
+	}
+	var from *pgType
+	if e := o.Arg("existing_type"); e != nil {
+		if from = pgTypeOf(p.Migration.Type(o, e)); from == nil {
+			return
+		}
+	} else if !hasTable || !becomesOtherEnum(s, history.TableKey(o, table), column, to) {
+		return
+	}
+	using := fmt.Sprintf("%s::%s", column, to.cast)
+	if to.base().family == "enum" && (from == nil || from.base().family != "text") {
+		using = fmt.Sprintf("%s::text::%s", column, to.cast) // only text converts to an enum
+	}
+	switch {
+	case from == nil || !convertible(from, to):
+		change := "to " + to.cast
+		if to.family == "enum" {
+			change = "to enum type " + to.cast
+		}
+		if from != nil {
+			change = "from " + from.cast + " " + change
+		}
+		p.Report(o, fmt.Sprintf("alter_column changes column %q %s without postgresql_using, and PostgreSQL has no automatic conversion between these types: it fails with: column %q cannot be cast automatically to type %s (HINT: You might need to specify \"USING %s::%s\"). Add postgresql_using=%s, once every existing value converts.",
+			column, change, column, to.name, column, to.name, quote(p.Migration, using)))
+	case narrows(from, to):
+		if t := s.Table(history.TableKey(o, table)); upgrade && t != nil && t.CreatedBy == p.Revision.ID {
+			return // a table created by this upgrade holds no old values
+		}
+		limit := to.base().length
+		check := fmt.Sprintf("SELECT count(*) FROM %s WHERE length(%s) > %d", table, column, limit)
+		if to.family == "array" {
+			check = fmt.Sprintf("SELECT count(*) FROM %s WHERE EXISTS (SELECT 1 FROM unnest(%s) AS v WHERE length(v) > %d)", table, column, limit)
+		}
+		p.Report(o, fmt.Sprintf("alter_column narrows column %q from %s to %s: PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d characters, and postgresql_using=%s would not help: an explicit cast silently truncates those values. Check the data first (%s) and shorten or move the long values before narrowing.",
+			column, from.cast, to.cast, to.base().name, limit, quote(p.Migration, using), check))
+	}
+}
+
+// becomesOtherEnum reports whether the history knows the column and it is not
+// already of the target enum type: nothing converts to an enum automatically.
+func becomesOtherEnum(s *history.State, table, column string, to *pgType) bool {
+	if to.family != "enum" || s.Unknown {
+		return false
+	}
+	t := s.Table(table)
+	if t == nil || t.Opaque || t.Uncertain {
+		return false
+	}
+	c := t.Columns[column]
+	return c != nil && !c.Uncertain && c.Enum != to.cast
+}
+
+// pgType is what the rule knows of a column type on PostgreSQL.
+type pgType struct {
+	family string  // text, integer, numeric, boolean, date, datetime, uuid, json, enum, array
+	cast   string  // as written in a cast: varchar(50), integer, status_type, integer[]
+	name   string  // as PostgreSQL names it in errors: character varying(50), integer[]
+	length int     // text: the varchar length, 0 when unbounded
+	item   *pgType // array: the element type
+}
+
+// base is the element type of an array, or the type itself.
+func (t *pgType) base() *pgType {
+	if t.family == "array" {
+		return t.item.base()
+	}
+	return t
+}
+
+// pgScalar is a PostgreSQL type the rule knows, with the SQLAlchemy names that
+// render it.
+type pgScalar struct {
+	pgType
+	names []string
+}
+
+var pgScalars = []pgScalar{
+	{pgType{family: "text", cast: "varchar", name: "character varying"}, []string{"String", "Unicode", "VARCHAR", "NVARCHAR"}},
+	{pgType{family: "text", cast: "text", name: "text"}, []string{"Text", "UnicodeText", "TEXT"}},
+	{pgType{family: "integer", cast: "integer", name: "integer"}, []string{"Integer", "INTEGER", "INT"}},
+	{pgType{family: "integer", cast: "bigint", name: "bigint"}, []string{"BigInteger", "BIGINT"}},
+	{pgType{family: "integer", cast: "smallint", name: "smallint"}, []string{"SmallInteger", "SMALLINT"}},
+	{pgType{family: "numeric", cast: "numeric", name: "numeric"}, []string{"Numeric", "NUMERIC", "DECIMAL"}},
+	{pgType{family: "numeric", cast: "double precision", name: "double precision"}, []string{"Float", "FLOAT", "Double", "DOUBLE_PRECISION"}},
+	{pgType{family: "numeric", cast: "real", name: "real"}, []string{"REAL"}},
+	{pgType{family: "boolean", cast: "boolean", name: "boolean"}, []string{"Boolean", "BOOLEAN"}},
+	{pgType{family: "date", cast: "date", name: "date"}, []string{"Date", "DATE"}},
+	{pgType{family: "datetime", cast: "timestamp", name: "timestamp without time zone"}, []string{"DateTime", "DATETIME", "TIMESTAMP"}},
+	{pgType{family: "uuid", cast: "uuid", name: "uuid"}, []string{"UUID", "Uuid"}},
+	{pgType{family: "json", cast: "json", name: "json"}, []string{"JSON"}},
+	{pgType{family: "json", cast: "jsonb", name: "jsonb"}, []string{"JSONB"}},
+}
+
+// pgTypeOf classifies a type expression; nil for types the rule does not know.
+func pgTypeOf(t *migration.TypeRef) *pgType {
+	if t == nil {
+		return nil
+	}
+	if t.Name == "ARRAY" {
+		item := pgTypeOf(t.Item)
+		if item == nil || item.family == "array" {
+			return nil
+		}
+		return &pgType{family: "array", cast: item.cast + "[]", name: item.name + "[]", item: item}
+	}
+	if t.Enum != nil {
+		if !t.Enum.Native || t.Enum.Name == "" {
+			return nil
+		}
+		return &pgType{family: "enum", cast: t.Enum.Name, name: t.Enum.Name}
+	}
+	i := slices.IndexFunc(pgScalars, func(k pgScalar) bool { return slices.Contains(k.names, t.Name) })
+	if i < 0 {
+		return nil
+	}
+	out := pgScalars[i].pgType
+	switch {
+	case out.family == "text" && out.cast == "varchar" && t.Length > 0:
+		n := "(" + strconv.Itoa(t.Length) + ")"
+		out.length, out.cast, out.name = t.Length, out.cast+n, out.name+n
+	case out.family == "datetime" && t.Expr != nil:
+		if tz, _ := t.Expr.Keyword("timezone").BoolValue(); tz {
+			out.cast, out.name = "timestamptz", "timestamp with time zone"
+		}
+	}
+	return &out
+}
+
+// convertible reports whether PostgreSQL converts from one type to the other
+// without USING (an implicit or assignment cast exists).
+func convertible(from, to *pgType) bool {
+	switch {
+	case to.family == "text":
+		return true // every type has an assignment cast to text through its output function
+	case from.family == "array" || to.family == "array":
+		return from.family == to.family && convertible(from.item, to.item)
+	case from.family == to.family:
+		return from.family != "enum" || from.cast == to.cast
+	}
+	switch from.family + ">" + to.family {
+	case "integer>numeric", "numeric>integer", "date>datetime", "datetime>date":
+		return true
+	}
+	return false
+}
+
+// narrows reports whether a change shortens a varchar (also of array elements).
+func narrows(from, to *pgType) bool {
+	if from.family == "array" && to.family == "array" {
+		return narrows(from.item, to.item)
+	}
+	return from.family == "text" && to.family == "text" && to.length > 0 && (from.length == 0 || from.length > to.length)
+}

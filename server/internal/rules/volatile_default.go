@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+var volatileDefault = register(&Rule{
+	ID:           "volatile-default",
+	Profile:      ZeroDowntime,
+	Severity:     Warning,
+	PostgresOnly: true,
+	Summary:      "A column is added to an existing table with a volatile server_default, which rewrites the table",
+	Doc: Doc{
+		What: "Finds `add_column` (also `batch_op.add_column`) on a table that existed before the revision whose column has " +
+			"a volatile `server_default`: `gen_random_uuid()`, `uuid_generate_v4()`, `random()`, `clock_timestamp()`, " +
+			"`timeofday()`, `nextval(...)`, `txid_current()`, written as `sa.text(\"...\")` or `sa.func.<name>()`. When the " +
+			"configured PostgreSQL is older than 11, any server_default is reported.",
+		Why: "Since PostgreSQL 11, adding a column with a non-volatile default is instant: the value is stored once in the " +
+			"catalog. `now()` and `CURRENT_TIMESTAMP` are STABLE, so they qualify. A volatile default must be computed for " +
+			"every existing row, so `ALTER TABLE ... ADD COLUMN` rewrites the whole table and its indexes while holding " +
+			"ACCESS EXCLUSIVE: no reads or writes on the table until the migration commits, for as long as the rewrite " +
+			"takes. Before PostgreSQL 11 every DEFAULT rewrites the table.",
+		Example: `def upgrade():
+    op.add_column(
+        "users",
+        sa.Column("token", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=True),
+    )`,
+		UseInstead: `def upgrade():
+    op.add_column("users", sa.Column("token", sa.UUID(), nullable=True))
+    # the default applies to new rows only: no rewrite
+    op.alter_column("users", "token", server_default=sa.text("gen_random_uuid()"))
+
+
+# then backfill the existing rows in batches, outside the DDL transaction (a script or
+# a later migration), e.g. UPDATE users SET token = gen_random_uuid() WHERE id BETWEEN ...`,
+		KnownProblems: "Only functions known to be volatile are reported; a default calling a user-defined volatile function " +
+			"is not. Identity, serial and stored generated columns also rewrite the table and are not reported by this " +
+			"rule. A plain string `server_default=\"random()\"` is the text constant 'random()', not a call, and is fine.",
+		FixSafety: "No automatic fix: the backfill depends on the table's size and keys.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES",
+			"https://www.postgresql.org/docs/current/xfunc-volatility.html",
+			"https://www.postgresql.org/docs/current/explicit-locking.html",
+			"https://squawkhq.com/docs/adding-field-with-default",
+			"https://github.com/ankane/strong_migrations#adding-a-column-with-a-volatile-default-value"},
+	},
+	Check: checkVolatileDefault,
+})
+
+// volatileFunctions are built-in functions a column default may call whose value
+// changes per row.
+var volatileFunctions = map[string]bool{"random": true, "gen_random_uuid": true, "uuid_generate_v1": true,
+	"uuid_generate_v1mc": true, "uuid_generate_v4": true, "uuidv4": true, "uuidv7": true, "clock_timestamp": true,
+	"timeofday": true, "nextval": true, "txid_current": true}
+
+var (
+	sqlFunctionCall = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)\s*\(`)
+	sqlStringLit    = regexp.MustCompile(`'(?:[^']|'')*'`)
+)
+
+func checkVolatileDefault(p *Pass) {
+	old := p.PostgresVersion != 0 && p.PostgresVersion < 11
+	p.Upgrade(func(o *migration.Op, s *history.State) {
+		if o.Name != "add_column" {
+			return
+		}
+		table, t := existingTable(p, o, s)
+		c := p.Migration.Column(o, o.Arg("column"))
+		if t == nil || c == nil || c.ServerDefault == nil {
+			return
+		}
+		column := "the column"
+		if c.NameKnown {
+			column = fmt.Sprintf("%q", c.Name)
+		}
+		expr, _ := p.Migration.Resolve(o, c.ServerDefault)
+		fn, known := volatileCall(expr)
+		rewrite := "Add the column without a server_default, set the default with alter_column (it applies to new rows " +
+			"only, no rewrite), then backfill the existing rows in batches outside the migration's transaction"
+		switch {
+		case fn != "":
+			p.Report(o, fmt.Sprintf("add_column adds %s to existing table %q with server_default %s, which is volatile: "+
+				"PostgreSQL computes it for every existing row, so the ALTER TABLE rewrites the whole table and its indexes "+
+				"under an ACCESS EXCLUSIVE lock (no reads or writes until the migration commits). %s",
+				column, history.TableKey(o, table), fn, rewrite))
+		case old && known:
+			p.Report(o, fmt.Sprintf("add_column adds %s to existing table %q with a server_default: on PostgreSQL %d (before "+
+				"11) any DEFAULT makes the ALTER TABLE rewrite the whole table and its indexes under an ACCESS EXCLUSIVE lock "+
+				"(no reads or writes until the migration commits). %s", column, history.TableKey(o, table), p.PostgresVersion, rewrite))
+		}
+	})
+}
+
+// volatileCall reads a server_default: fn is the volatile function it calls
+// ("gen_random_uuid()"), or ""; known is false when the default's SQL is not
+// visible (a variable, a helper call).
+func volatileCall(e *pysyntax.Expr) (fn string, known bool) {
+	if _, ok := e.StringValue(); ok {
+		return "", true // a text constant: DEFAULT 'value'
+	}
+	if sql, ok := sqlText(e); ok {
+		for _, m := range sqlFunctionCall.FindAllStringSubmatch(sqlStringLit.ReplaceAllString(sql, "''"), -1) {
+			if volatileFunctions[strings.ToLower(m[1])] {
+				return strings.ToLower(m[1]) + "()", true
+			}
+		}
+		return "", true
+	}
+	name := e.CallName() // sa.func.gen_random_uuid()
+	if parts := strings.Split(name, "."); len(parts) >= 2 && parts[len(parts)-2] == "func" {
+		if n := strings.ToLower(parts[len(parts)-1]); volatileFunctions[n] {
+			return n + "()", true
+		}
+		return "", true
+	}
+	return "", false
+}
