@@ -1,0 +1,221 @@
+package fix
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+const ordersRevision = `"""orders
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "orders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.Enum("new", "paid", name="order_status"), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+
+
+def downgrade():
+    op.drop_table("orders")
+`
+
+func projectWith(t *testing.T, files map[string]string) *project.Project {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		if name == "" {
+			continue
+		}
+		write(t, filepath.Join(dir, "migrations", "versions", name), src)
+	}
+	write(t, filepath.Join(dir, "alembic.ini"), "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = postgresql://u:p@h/db\n")
+	proj, err := project.Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return proj
+}
+
+func write(t *testing.T, path, src string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(src), 0o640); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWriteIsAtomicAndKeepsMode(t *testing.T) {
+	proj := projectWith(t, map[string]string{"0001_orders.py": ordersRevision})
+	res, err := Compute(context.Background(), proj, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := res.Files[0].Path
+	if err := res.Write(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if !strings.Contains(string(got), `    op.drop_table("orders")
+    sa.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)
+`) {
+		t.Fatalf("fixed file:\n%s", got)
+	}
+	info, _ := os.Stat(path)
+	if info.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", info.Mode().Perm())
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
+
+func TestWriteSkipsFilesChangedSinceRead(t *testing.T) {
+	proj := projectWith(t, map[string]string{"0001_orders.py": ordersRevision})
+	res, err := Compute(context.Background(), proj, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := res.Files[0].Path
+	edited := ordersRevision + "\n# edited by someone else meanwhile\n"
+	write(t, path, edited)
+	err = res.Write()
+	if err == nil || !strings.Contains(err.Error(), "changed since it was read") {
+		t.Fatalf("want a changed-since-read error, got %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != edited {
+		t.Fatal("the concurrent edit was overwritten")
+	}
+}
+
+func TestDiffWritesNothing(t *testing.T) {
+	proj := projectWith(t, map[string]string{"0001_orders.py": ordersRevision})
+	res, err := Compute(context.Background(), proj, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff := res.Diff(proj.Root)
+	for _, want := range []string{"--- a/migrations/versions/0001_orders.py", "+++ b/migrations/versions/0001_orders.py",
+		`+    sa.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)`} {
+		if !strings.Contains(diff, want) {
+			t.Errorf("diff lacks %q:\n%s", want, diff)
+		}
+	}
+	if got, _ := os.ReadFile(res.Files[0].Path); string(got) != ordersRevision {
+		t.Fatal("Compute or Diff wrote the file")
+	}
+}
+
+// A fix whose result does not parse, or that leaves the finding in place, is
+// refused and the file is left as it was.
+func TestVerifyRefusesBadResults(t *testing.T) {
+	proj := projectWith(t, map[string]string{"0001_orders.py": ordersRevision})
+	before, err := check.Run(context.Background(), proj, check.Options{})
+	if err != nil || len(before.Findings) != 1 {
+		t.Fatalf("%v %v", err, before.Findings)
+	}
+	path := before.Findings[0].Path
+	p := &filePlan{fixed: before.Findings}
+
+	write(t, path, strings.Replace(ordersRevision, `op.drop_table("orders")`, `op.drop_table("orders"`, 1))
+	broken, _ := check.Run(context.Background(), proj, check.Options{})
+	if reason := verify(path, before, broken, p); !strings.Contains(reason, "would not parse") {
+		t.Errorf("unparseable result: reason %q", reason)
+	}
+	write(t, path, ordersRevision+"\n")
+	same, _ := check.Run(context.Background(), proj, check.Options{})
+	if reason := verify(path, before, same, p); !strings.Contains(reason, "enum-type-not-dropped") {
+		t.Errorf("finding left in place: reason %q", reason)
+	}
+}
+
+func TestPlanSkipsOverlapsAndUnsafe(t *testing.T) {
+	edit := func(start, end int) rules.SuggestedFix {
+		return rules.SuggestedFix{Safety: rules.Safe, Edits: []rules.TextEdit{{Start: start, End: end, NewText: "x"}}}
+	}
+	unsafe := edit(40, 41)
+	unsafe.Safety = rules.Unsafe
+	findings := []rules.Diagnostic{
+		{Path: "a.py", Rule: "r1", Fixes: []rules.SuggestedFix{edit(0, 10)}},
+		{Path: "a.py", Rule: "r2", Fixes: []rules.SuggestedFix{edit(5, 15)}},  // overlaps r1: next round
+		{Path: "a.py", Rule: "r3", Fixes: []rules.SuggestedFix{edit(20, 20)}}, // insertion
+		{Path: "a.py", Rule: "r4", Fixes: []rules.SuggestedFix{edit(20, 20)}}, // the same insertion again: once
+		{Path: "a.py", Rule: "r5", Fixes: []rules.SuggestedFix{unsafe}},
+		{Path: "b.py", Rule: "r6"},
+	}
+	plans := plan(findings, false, nil)
+	var got []string
+	for _, a := range plans["a.py"].applied {
+		got = append(got, a.Rule)
+	}
+	if strings.Join(got, ",") != "r1,r3" || plans["b.py"] != nil {
+		t.Fatalf("planned %v (b.py: %v)", got, plans["b.py"])
+	}
+	if len(plan(findings, true, nil)["a.py"].applied) != 3 {
+		t.Fatal("--unsafe does not add the unsafe fix")
+	}
+	if plan(findings, false, map[string]bool{"a.py": true})["a.py"] != nil {
+		t.Fatal("a refused file is planned again")
+	}
+}
+
+func TestComputeIsIdempotentOnTheExample(t *testing.T) {
+	src, err := os.ReadDir(filepath.Join("..", "..", "..", "examples", "shop", "migrations", "versions"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, e := range src {
+		if e.IsDir() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("..", "..", "..", "examples", "shop", "migrations", "versions", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = string(b)
+	}
+	proj := projectWith(t, files)
+	first, err := Compute(context.Background(), proj, Options{Unsafe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Write(); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Compute(context.Background(), proj, Options{Unsafe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range second.Files {
+		if !bytes.Equal(f.Before, f.After) {
+			t.Errorf("second fix changed %s", filepath.Base(f.Path))
+		}
+	}
+	for _, f := range first.Files {
+		if f.Refused != "" {
+			t.Errorf("%s refused: %s", filepath.Base(f.Path), f.Refused)
+		}
+	}
+}
