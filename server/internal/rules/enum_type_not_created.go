@@ -132,9 +132,9 @@ func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) ([]Suggest
 		return []SuggestedFix{fix}, create // the upgrade is what drops the type
 	}
 	if anchor := lastEnumUserRemoval(p, name); anchor != nil {
-		at, _ := statementAfter(anchor)
+		at, _ := statementAfter(m.Source, anchor)
 		if dsrc := enumSource(m, anchor, u.Type, at); dsrc != "" {
-			fix.Edits = append(fix.Edits, insertAfter(anchor, fmt.Sprintf("%s.drop(%s, checkfirst=True)", dsrc, bind)))
+			fix.Edits = append(fix.Edits, insertAfter(m, anchor, fmt.Sprintf("%s.drop(%s, checkfirst=True)", dsrc, bind)))
 			fix.Message += fmt.Sprintf(", drop it after %s in downgrade()", anchor.Name)
 		}
 	}

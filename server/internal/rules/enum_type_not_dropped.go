@@ -103,7 +103,7 @@ func enumsCreatedBy(p *Pass, o *migration.Op, before *history.State) []string {
 func dropEnumFix(m *migration.Migration, anchor, creator *migration.Op, name string) SuggestedFix {
 	code := enumDropCode(m, creator, name, opReceiver(m))
 	return SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
-		Edits: []TextEdit{insertAfter(anchor, code)}}
+		Edits: []TextEdit{insertAfter(m, anchor, code)}}
 }
 
 // moduleEnumVar finds a module-level variable holding the named enum type.

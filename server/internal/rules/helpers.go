@@ -47,17 +47,23 @@ func opReceiver(m *migration.Migration) string {
 
 // statementAfter returns where to insert a new statement after an operation, and
 // its indentation: after the whole batch block when the operation is in one
-// (batch operations run when the block exits).
-func statementAfter(o *migration.Op) (offset int, indent string) {
+// (batch operations run when the block exits), and after a trailing comment, which
+// belongs to the statement's line.
+func statementAfter(src []byte, o *migration.Op) (offset int, indent string) {
+	anchor := o
 	if o.Batch != nil && o.Batch.Op != nil {
-		return o.Batch.Op.Stmt.End, o.Batch.Op.Indent
+		anchor = o.Batch.Op
 	}
-	return o.Stmt.End, o.Indent
+	end, ok := statementEnd(src, anchor)
+	if !ok {
+		end = anchor.Stmt.End
+	}
+	return end, anchor.Indent
 }
 
 // insertAfter is an edit adding a line after an operation.
-func insertAfter(o *migration.Op, code string) TextEdit {
-	at, indent := statementAfter(o)
+func insertAfter(m *migration.Migration, o *migration.Op, code string) TextEdit {
+	at, indent := statementAfter(m.Source, o)
 	return TextEdit{Start: at, End: at, NewText: "\n" + indent + code}
 }
 

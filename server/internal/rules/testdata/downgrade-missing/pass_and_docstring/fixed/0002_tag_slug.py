@@ -1,0 +1,23 @@
+"""tag slug
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    with op.batch_alter_table("tags") as batch_op:
+        batch_op.add_column(sa.Column("slug", sa.String(80), nullable=True))
+        batch_op.create_unique_constraint("uq_tags_slug", ["slug"])
+
+
+def downgrade():  # expect[downgrade-missing]: column "slug" of relation "tags" already exists
+    """Nothing to do."""
+    with op.batch_alter_table("tags") as batch_op:
+        batch_op.drop_constraint("uq_tags_slug", type_="unique")
+        batch_op.drop_column("slug")
