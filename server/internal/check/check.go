@@ -32,6 +32,8 @@ type Options struct {
 	Files []string
 	// Revisions restricts reporting to these revision ids (nil = every revision).
 	Revisions map[string]bool
+	// Target restricts reporting to a target (see ResolveTarget); "" = everything.
+	Target string
 	// Parse overrides how files are parsed (the MCP server caches them).
 	Parse history.Parser
 }
@@ -85,6 +87,15 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	}
 	res := &Result{Project: proj}
 	res.Dirs, res.Errors = Load(ctx, proj, opts.Parse)
+	if opts.Target != "" {
+		files, err := ResolveTarget(proj, res.Dirs, opts.Target)
+		if err != nil {
+			return nil, err
+		}
+		if files != nil {
+			opts.Files = append(opts.Files, files...)
+		}
+	}
 	var sinceFound bool
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph

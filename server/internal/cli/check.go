@@ -10,6 +10,8 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
+var _ = register(command{"check", "check [PATH...] [--project DIR] [--format text|json|sarif|github] [--profile P] [--select R,..] [--ignore R,..] [--fail-on SEV] [--since REV]", runCheck})
+
 func runCheck(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "check")
 	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")

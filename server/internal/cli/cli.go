@@ -38,16 +38,22 @@ type command struct {
 	run         func(ctx context.Context, env *Env, args []string) int
 }
 
-var commands = []command{
-	{"check", "check [PATH...] [--project DIR] [--format text|json|sarif|github] [--profile P] [--select R,..] [--ignore R,..] [--fail-on SEV] [--since REV]", runCheck},
-	{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..]", runFix},
-	{"history", "history [PATH] [--project DIR] [--format text|json]", runHistory},
-	{"rules", "rules [ID] [--format text|json|markdown] [--write-references DIR]", runRules},
-	{"version", "version", func(_ context.Context, env *Env, _ []string) int {
-		fmt.Fprintln(env.Stdout, "alembic-patterns", report.Version)
-		return ExitOK
-	}},
+// commands are listed in the order of DESIGN §7; each command's file registers
+// its entry (register), so adding a command touches only its own file.
+var (
+	commandOrder = []string{"check", "fix", "review", "history", "create", "diagnose", "rules", "mcp", "hook", "version"}
+	commands     = map[string]command{}
+)
+
+func register(c command) bool {
+	commands[c.name] = c
+	return true
 }
+
+var _ = register(command{"version", "version", func(_ context.Context, env *Env, _ []string) int {
+	fmt.Fprintln(env.Stdout, "alembic-patterns", report.Version)
+	return ExitOK
+}})
 
 // Main runs the program and returns its exit code.
 func Main(ctx context.Context, args []string, env *Env) int {
@@ -65,10 +71,8 @@ func Main(ctx context.Context, args []string, env *Env) int {
 		}
 		return ExitOK
 	}
-	for _, c := range commands {
-		if c.name == args[0] {
-			return c.run(ctx, env, args[1:])
-		}
+	if c, ok := commands[args[0]]; ok {
+		return c.run(ctx, env, args[1:])
 	}
 	fmt.Fprintf(env.Stderr, "alembic-patterns: unknown command %q\n\n", args[0])
 	usage(env.Stderr)
@@ -77,8 +81,10 @@ func Main(ctx context.Context, args []string, env *Env) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "alembic-patterns: find and fix Alembic migration problems before they reach a database\n\nusage:")
-	for _, c := range commands {
-		fmt.Fprintln(w, "  alembic-patterns", c.usage)
+	for _, name := range commandOrder {
+		if c, ok := commands[name]; ok {
+			fmt.Fprintln(w, "  alembic-patterns", c.usage)
+		}
 	}
 	fmt.Fprintln(w, "\nexit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or I/O error")
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
+var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..]", runFix})
+
 func runFix(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "fix")
 	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")

@@ -63,6 +63,8 @@ func nonNil(s []string) []string {
 	return s
 }
 
+var _ = register(command{"history", "history [PATH] [--project DIR] [--format text|json]", runHistory})
+
 func runHistory(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "history")
 	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")

@@ -21,6 +21,8 @@ type RuleInfo struct {
 	Doc          rules.Doc `json:"doc"`
 }
 
+var _ = register(command{"rules", "rules [ID] [--format text|json|markdown] [--write-references DIR]", runRules})
+
 func runRules(_ context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "rules")
 	format := fs.String("format", "text", "output format: text, json or markdown")
