@@ -15,6 +15,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
 )
@@ -82,11 +83,11 @@ func BenchmarkParseFloor(b *testing.B) {
 	}
 }
 
-// BenchmarkHistory is `alembic-patterns history`: parse, model and graph.
+// BenchmarkHistory is `alembic-patterns history`: parse, header model and graph.
 func BenchmarkHistory(b *testing.B) {
 	paths := files(b)
 	for b.Loop() {
-		loaded := history.Load(context.Background(), "bench", paths, nil)
+		loaded := history.Load(context.Background(), "bench", paths, migration.ParseFileHeader)
 		if len(loaded.Graph.Heads) != 1 {
 			b.Fatalf("heads: %v", loaded.Graph.Heads)
 		}

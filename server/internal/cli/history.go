@@ -9,6 +9,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
@@ -80,7 +81,7 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	dirs, errs := check.Load(ctx, proj, nil)
+	dirs, errs := check.Load(ctx, proj, migration.ParseFileHeader)
 	doc := NewHistoryDocument(proj, dirs)
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -54,7 +55,8 @@ type State struct {
 	base    *State
 	tables  map[string]*Table // nil value = dropped in this layer
 	enums   map[string]*EnumType
-	Unknown bool // some earlier operation had effects we could not read (unknown SQL or calls)
+	Unknown bool      // some earlier operation had effects we could not read (unknown SQL or calls)
+	index   *ownIndex // built on demand, dropped whenever this layer's tables change
 }
 
 // NewState is an empty schema.
@@ -150,37 +152,119 @@ func (s *State) Enums() []*EnumType {
 	return out
 }
 
-// EnumUsers lists "table.column" for every column using the enum type.
+// EnumUsers lists "table.column" for every column using the enum type, sorted.
 func (s *State) EnumUsers(enum string) []string {
 	var out []string
-	for _, t := range s.Tables() {
-		for _, c := range t.Columns {
-			if c.Enum == enum {
-				out = append(out, t.Name+"."+c.Name)
+	if s.base != nil {
+		for _, u := range s.base.EnumUsers(enum) {
+			table := u[:strings.LastIndexByte(u, '.')]
+			if _, overridden := s.tables[table]; !overridden {
+				out = append(out, u)
 			}
 		}
 	}
+	for u := range s.own().enumUsers[enum] {
+		out = append(out, u)
+	}
+	slices.Sort(out)
 	return out
 }
 
-// ReferencedBy lists the tables (other than table itself) with a foreign key to table.
+// ReferencedBy lists the tables (other than table itself) with a foreign key to
+// table, sorted.
 func (s *State) ReferencedBy(table string) []string {
 	var out []string
-	for _, t := range s.Tables() {
-		if t.Name == table {
-			continue
-		}
-		for _, fk := range t.FKs {
-			if fk.RefTable == table {
-				out = append(out, t.Name)
-				break
+	if s.base != nil {
+		for _, t := range s.base.ReferencedBy(table) {
+			if _, overridden := s.tables[t]; !overridden {
+				out = append(out, t)
 			}
 		}
 	}
+	for t := range s.own().references[table] {
+		if t != table {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
-func (s *State) putTable(t *Table) { s.tables[t.Name] = t }
+// ownIndex maps enum types to the columns using them and tables to the tables
+// referencing them, over the tables this layer holds itself. Rules ask these
+// questions per operation; scanning every table each time made check
+// quadratic. The index is kept up to date table by table (dirty).
+type ownIndex struct {
+	enumUsers  map[string]map[string]bool // enum -> "table.column"
+	references map[string]map[string]bool // referenced table -> referencing tables
+	contrib    map[string][]indexEntry    // table -> what it added
+	dirty      map[string]bool            // tables changed since they were indexed
+}
+
+type indexEntry struct {
+	byEnum     bool
+	key, value string
+}
+
+func (s *State) own() *ownIndex {
+	if s.index == nil {
+		s.index = &ownIndex{enumUsers: map[string]map[string]bool{}, references: map[string]map[string]bool{},
+			contrib: map[string][]indexEntry{}, dirty: map[string]bool{}}
+		for name := range s.tables {
+			s.index.dirty[name] = true
+		}
+	}
+	idx := s.index
+	for name := range idx.dirty {
+		for _, e := range idx.contrib[name] {
+			delete(idx.set(e), e.value)
+		}
+		delete(idx.contrib, name)
+		if t := s.tables[name]; t != nil {
+			idx.add(t)
+		}
+	}
+	clear(idx.dirty)
+	return idx
+}
+
+func (idx *ownIndex) set(e indexEntry) map[string]bool {
+	m := idx.references
+	if e.byEnum {
+		m = idx.enumUsers
+	}
+	if m[e.key] == nil {
+		m[e.key] = map[string]bool{}
+	}
+	return m[e.key]
+}
+
+func (idx *ownIndex) add(t *Table) {
+	var entries []indexEntry
+	for _, c := range t.Columns {
+		if c.Enum != "" {
+			entries = append(entries, indexEntry{byEnum: true, key: c.Enum, value: t.Name + "." + c.Name})
+		}
+	}
+	for _, fk := range t.FKs {
+		entries = append(entries, indexEntry{key: fk.RefTable, value: t.Name})
+	}
+	for _, e := range entries {
+		idx.set(e)[e.value] = true
+	}
+	idx.contrib[t.Name] = entries
+}
+
+func (s *State) putTable(t *Table) { s.setTable(t.Name, t) }
+
+// setTable is the only writer of s.tables (nil drops the table), so the index
+// knows which tables to look at again.
+func (s *State) setTable(name string, t *Table) {
+	s.tables[name] = t
+	if s.index != nil {
+		s.index.dirty[name] = true
+	}
+}
 
 // editTable returns a private copy of a table for changing, or nil.
 func (s *State) editTable(name string) *Table {
@@ -191,7 +275,7 @@ func (s *State) editTable(name string) *Table {
 	c := *t
 	c.Columns = maps.Clone(t.Columns)
 	c.FKs = append([]FK(nil), t.FKs...)
-	s.tables[name] = &c
+	s.setTable(name, &c)
 	return &c
 }
 
@@ -233,14 +317,14 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		s.putTable(t)
 	case "drop_table":
 		if hasTable {
-			s.tables[key] = nil
+			s.setTable(key, nil)
 		}
 	case "rename_table":
 		newName, ok := o.ArgString("new_table_name")
 		if t := s.Table(key); t != nil && ok {
 			c := *t
 			c.Name = TableKey(o, newName)
-			s.tables[key] = nil
+			s.setTable(key, nil)
 			s.putTable(&c)
 			s.renameReferences(key, c.Name)
 		}
@@ -367,7 +451,7 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 		case migration.SQLCreateTable:
 			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain})
 		case migration.SQLDropTable:
-			s.tables[st.Table] = nil
+			s.setTable(st.Table, nil)
 		case migration.SQLAlterTable:
 			if t := s.editTable(st.Table); t != nil {
 				t.Opaque = true

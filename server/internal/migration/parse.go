@@ -33,6 +33,18 @@ func (e *FileError) Error() string {
 
 // ParseFile reads and parses a revision file.
 func ParseFile(ctx context.Context, path string) (*Migration, error) {
+	return readAndParse(ctx, path, false)
+}
+
+// ParseFileHeader reads a revision file and models only its module level:
+// header variables, docstring, imports and module variables, not upgrade() and
+// downgrade(). It is all the revision graph needs, at little more than the
+// cost of the syntax parse.
+func ParseFileHeader(ctx context.Context, path string) (*Migration, error) {
+	return readAndParse(ctx, path, true)
+}
+
+func readAndParse(ctx context.Context, path string, headerOnly bool) (*Migration, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Msg: err.Error()}
@@ -47,12 +59,16 @@ func ParseFile(ctx context.Context, path string) (*Migration, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Msg: err.Error()}
 	}
-	return Parse(ctx, path, src)
+	return parse(ctx, path, src, headerOnly)
 }
 
 // Parse builds the model of one revision file. A file with syntax errors yields
 // both the partial model and a *FileError pointing at the first error.
 func Parse(ctx context.Context, path string, src []byte) (*Migration, error) {
+	return parse(ctx, path, src, false)
+}
+
+func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migration, error) {
 	if len(src) > MaxFileSize {
 		return nil, &FileError{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MB limit for a revision file", len(src), MaxFileSize>>20)}
 	}
@@ -71,9 +87,13 @@ func Parse(ctx context.Context, path string, src []byte) (*Migration, error) {
 	m := &Migration{Path: path, Source: src, Vars: map[string]*Expr{}}
 	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{}}
 	x.module(tree.Root())
-	m.Upgrade = x.function("upgrade")
-	m.Downgrade = x.function("downgrade")
-	m.Directives = directives(tree)
+	if headerOnly {
+		m.Source = nil // the graph needs none of it; module values still hold their text
+	} else {
+		m.Upgrade = x.function("upgrade")
+		m.Downgrade = x.function("downgrade")
+		m.Directives = directives(tree)
+	}
 	m.SyntaxErrors = tree.SyntaxErrors(10)
 	if len(m.SyntaxErrors) > 0 {
 		s := m.SyntaxErrors[0]
@@ -135,13 +155,13 @@ func (x *extractor) onlyCommentsBefore(root *pysyntax.Node, i int) bool {
 }
 
 func (x *extractor) moduleStatement(n *pysyntax.Node, first bool) {
-	switch n.Type() {
+	switch pysyntax.Type(n) {
 	case "expression_statement":
 		c := n.NamedChild(0)
 		if c == nil {
 			return
 		}
-		switch c.Type() {
+		switch pysyntax.Type(c) {
 		case "string":
 			if first {
 				doc := x.t.Expr(c)
@@ -180,10 +200,10 @@ func (x *extractor) moduleStatement(n *pysyntax.Node, first bool) {
 
 func (x *extractor) moduleAssignment(a *pysyntax.Node) {
 	left, right := a.ChildByFieldName("left"), a.ChildByFieldName("right")
-	if left == nil || left.Type() != "identifier" || right == nil {
+	if left == nil || pysyntax.Type(left) != "identifier" || right == nil {
 		return
 	}
-	for right.Type() == "assignment" { // a = b = "x"
+	for pysyntax.Type(right) == "assignment" { // a = b = "x"
 		if right = right.ChildByFieldName("right"); right == nil {
 			return
 		}
@@ -261,7 +281,7 @@ func (x *extractor) importList(n *pysyntax.Node) []Import {
 	module := ""
 	if mn := n.ChildByFieldName("module_name"); mn != nil {
 		module = x.t.Text(mn)
-	} else if n.Type() == "future_import_statement" {
+	} else if pysyntax.Type(n) == "future_import_statement" {
 		module = "__future__"
 	}
 	for i := 0; i < int(n.NamedChildCount()); i++ {
@@ -270,7 +290,7 @@ func (x *extractor) importList(n *pysyntax.Node) []Import {
 			continue
 		}
 		var name, local string
-		switch c.Type() {
+		switch pysyntax.Type(c) {
 		case "dotted_name":
 			name = x.t.Text(c)
 			local = name
@@ -297,7 +317,7 @@ func (x *extractor) importList(n *pysyntax.Node) []Import {
 // indexOfChild finds c among n's children (field names are per child index).
 func indexOfChild(n, c *pysyntax.Node) int {
 	for i := 0; i < int(n.ChildCount()); i++ {
-		if n.Child(i).StartByte() == c.StartByte() && n.Child(i).EndByte() == c.EndByte() && n.Child(i).Type() == c.Type() {
+		if n.Child(i).StartByte() == c.StartByte() && n.Child(i).EndByte() == c.EndByte() && n.Child(i).Type() == pysyntax.Type(c) {
 			return i
 		}
 	}

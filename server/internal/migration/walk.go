@@ -75,7 +75,7 @@ func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
 	f.Body = x.t.Span(body)
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		st := body.NamedChild(i)
-		if st.Type() == "comment" {
+		if pysyntax.Type(st) == "comment" {
 			continue
 		}
 		f.LastStmt = x.t.Span(st)
@@ -85,7 +85,7 @@ func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
 		if f.Kind != BodyEmpty || isTrivial(x.t, st) {
 			continue
 		}
-		if st.Type() == "raise_statement" {
+		if pysyntax.Type(st) == "raise_statement" {
 			f.Kind = BodyRaise
 		} else {
 			f.Kind = BodyCode
@@ -96,12 +96,12 @@ func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
 
 // isTrivial: pass, a docstring, or `...`.
 func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
-	switch st.Type() {
+	switch pysyntax.Type(st) {
 	case "pass_statement":
 		return true
 	case "expression_statement":
 		c := st.NamedChild(0)
-		return c != nil && (c.Type() == "string" || c.Type() == "ellipsis")
+		return c != nil && (pysyntax.Type(c) == "string" || pysyntax.Type(c) == "ellipsis")
 	}
 	return false
 }
@@ -115,7 +115,7 @@ func (x *extractor) newScope(def *pysyntax.Node) *scope {
 		for i := 0; i < int(params.NamedChildCount()); i++ {
 			p := params.NamedChild(i)
 			name := p
-			switch p.Type() {
+			switch pysyntax.Type(p) {
 			case "identifier":
 			case "typed_parameter": // `op: Operations` has no name field
 				name = p.NamedChild(0)
@@ -154,7 +154,7 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 	}
 	for i := 0; i < int(block.NamedChildCount()); i++ {
 		st := block.NamedChild(i)
-		switch st.Type() {
+		switch pysyntax.Type(st) {
 		case "return_statement":
 			return true, true
 		case "expression_statement":
@@ -191,7 +191,7 @@ func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
 	mayReturn := false
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
-		switch c.Type() {
+		switch pysyntax.Type(c) {
 		case "block":
 			_, may := x.block(f, c, s)
 			mayReturn = may || mayReturn
@@ -206,13 +206,13 @@ func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayRe
 	inner := *s
 	for _, item := range x.withItems(n) {
 		value, alias := item, ""
-		if item.Type() == "as_pattern" {
+		if pysyntax.Type(item) == "as_pattern" {
 			value = item.NamedChild(0)
 			if a := item.ChildByFieldName("alias"); a != nil {
 				alias = strings.TrimSpace(x.t.Text(a))
 			}
 		}
-		if value == nil || value.Type() != "call" {
+		if value == nil || pysyntax.Type(value) != "call" {
 			continue
 		}
 		call := x.t.Expr(value)
@@ -248,16 +248,16 @@ func (x *extractor) withItems(n *pysyntax.Node) []*pysyntax.Node {
 	var out []*pysyntax.Node
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		clause := n.NamedChild(i)
-		if clause.Type() != "with_clause" {
+		if pysyntax.Type(clause) != "with_clause" {
 			continue
 		}
 		for j := 0; j < int(clause.NamedChildCount()); j++ {
 			item := clause.NamedChild(j)
-			if item.Type() != "with_item" {
+			if pysyntax.Type(item) != "with_item" {
 				continue
 			}
 			v := item.ChildByFieldName("value")
-			if v != nil && v.Type() == "tuple" {
+			if v != nil && pysyntax.Type(v) == "tuple" {
 				for k := 0; k < int(v.NamedChildCount()); k++ {
 					out = append(out, v.NamedChild(k))
 				}
@@ -276,11 +276,11 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 	if c == nil {
 		return
 	}
-	switch c.Type() {
+	switch pysyntax.Type(c) {
 	case "call":
 		x.call(f, x.t.Expr(c), st, s)
 	case "await":
-		if inner := c.NamedChild(0); inner != nil && inner.Type() == "call" {
+		if inner := c.NamedChild(0); inner != nil && pysyntax.Type(inner) == "call" {
 			x.call(f, x.t.Expr(inner), st, s)
 		}
 	case "assignment", "augmented_assignment":
@@ -289,7 +289,7 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 			return
 		}
 		value := x.t.Expr(right)
-		if left := c.ChildByFieldName("left"); left != nil && left.Type() == "identifier" && c.Type() == "assignment" {
+		if left := c.ChildByFieldName("left"); left != nil && pysyntax.Type(left) == "identifier" && pysyntax.Type(c) == "assignment" {
 			name := x.t.Text(left)
 			s.locals.set(name, value)
 			if x.isBind(value, s) {

@@ -13,11 +13,12 @@ const maxDepth = 64
 func (t *Tree) Expr(n *Node) *Expr { return t.expr(n, 0) }
 
 func (t *Tree) expr(n *Node, depth int) *Expr {
-	e := &Expr{Span: t.Span(n), Text: t.Text(n)}
+	start, end := int(n.StartByte()), int(n.EndByte())
+	e := &Expr{Span: t.SpanOf(start, end), Text: t.text[start:end]}
 	if depth > maxDepth {
 		return e
 	}
-	switch n.Type() {
+	switch Type(n) {
 	case "string", "concatenated_string":
 		e.Str, e.Kind = t.stringValue(n)
 	case "integer", "float":
@@ -31,28 +32,28 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 	// After error recovery a node may lack a child its grammar requires: such a
 	// node stays Other.
 	case "attribute":
-		obj := n.ChildByFieldName("object")
+		obj := field(n, 0, "object")
 		if obj == nil {
 			break
 		}
 		e.Kind = Attribute
 		e.Object = t.expr(obj, depth+1)
-		if a := n.ChildByFieldName("attribute"); a != nil {
+		if a := field(n, 1, "attribute"); a != nil {
 			e.Name = t.Text(a)
 		}
 	case "call":
-		fn := n.ChildByFieldName("function")
+		fn := field(n, 0, "function")
 		if fn == nil {
 			break
 		}
 		e.Kind = Call
 		e.Func = t.expr(fn, depth+1)
-		if args := n.ChildByFieldName("arguments"); args != nil && args.Type() == "argument_list" {
+		if args := field(n, 1, "arguments"); args != nil && Type(args) == "argument_list" {
 			t.callArguments(e, args, depth)
 		}
 	case "list", "tuple", "expression_list", "set":
 		e.Kind = List
-		if n.Type() != "list" {
+		if Type(n) != "list" {
 			e.Kind = Tuple
 		}
 		e.Args = t.elements(n, depth)
@@ -66,10 +67,10 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 		e.Kind = Dict
 		for i := 0; i < int(n.NamedChildCount()); i++ {
 			c := n.NamedChild(i)
-			if c.Type() != "pair" {
+			if Type(c) != "pair" {
 				continue
 			}
-			key, value := c.ChildByFieldName("key"), c.ChildByFieldName("value")
+			key, value := field(c, 0, "key"), field(c, 1, "value")
 			if key == nil || value == nil {
 				continue
 			}
@@ -82,12 +83,12 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 			break
 		}
 		e.Kind = Splat
-		if n.Type() == "dictionary_splat" {
+		if Type(n) == "dictionary_splat" {
 			e.Kind = DictSplat
 		}
 		e.Object = t.expr(inner, depth+1)
 	case "subscript":
-		value := n.ChildByFieldName("value")
+		value := field(n, 0, "value")
 		if value == nil {
 			break
 		}
@@ -100,7 +101,7 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 func (t *Tree) elements(n *Node, depth int) []*Expr {
 	var out []*Expr
 	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); c.Type() != "comment" {
+		if c := n.NamedChild(i); Type(c) != "comment" {
 			out = append(out, t.expr(c, depth+1))
 		}
 	}
@@ -110,11 +111,11 @@ func (t *Tree) elements(n *Node, depth int) []*Expr {
 func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
 	for i := 0; i < int(args.NamedChildCount()); i++ {
 		c := args.NamedChild(i)
-		switch c.Type() {
+		switch Type(c) {
 		case "comment":
 		case "keyword_argument":
-			name := c.ChildByFieldName("name")
-			value := c.ChildByFieldName("value")
+			name := field(c, 0, "name")
+			value := field(c, 1, "value")
 			if name == nil || value == nil {
 				continue
 			}
@@ -127,23 +128,50 @@ func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
 	}
 }
 
+// field returns a node's child by field name. The fields used here sit at fixed
+// named-child positions unless a comment intervenes; looking them up by position
+// saves the C string that ChildByFieldName allocates on every call.
+func field(n *Node, position int, name string) *Node {
+	if c := n.NamedChild(position); c != nil && Type(c) != "comment" {
+		return c
+	}
+	return n.ChildByFieldName(name)
+}
+
 func firstNamed(n *Node) *Node {
 	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); c.Type() != "comment" {
+		if c := n.NamedChild(i); Type(c) != "comment" {
 			return c
 		}
 	}
 	return nil
 }
 
+// plainString reads the common literal without walking its children: no f, b or
+// r prefix and no backslash, so the value is the text between the quotes.
+func (t *Tree) plainString(n *Node) (string, bool) {
+	text := t.text[n.StartByte():n.EndByte()]
+	if len(text) < 2 || (text[0] != '"' && text[0] != '\'') || strings.IndexByte(text, '\\') >= 0 {
+		return "", false
+	}
+	q := 1
+	if len(text) >= 6 && (strings.HasPrefix(text, `"""`) || strings.HasPrefix(text, "'''")) {
+		q = 3
+	}
+	if len(text) < 2*q || text[len(text)-1] != text[0] {
+		return "", false // unterminated (error recovery)
+	}
+	return text[q : len(text)-q], true
+}
+
 // stringValue decodes a string literal or an implicit concatenation of literals.
 func (t *Tree) stringValue(n *Node) (string, Kind) {
-	if n.Type() == "concatenated_string" {
+	if Type(n) == "concatenated_string" {
 		var b strings.Builder
 		kind := String
 		for i := 0; i < int(n.NamedChildCount()); i++ {
 			c := n.NamedChild(i)
-			if c.Type() != "string" {
+			if Type(c) != "string" {
 				continue
 			}
 			s, k := t.stringValue(c)
@@ -154,12 +182,15 @@ func (t *Tree) stringValue(n *Node) (string, Kind) {
 		}
 		return b.String(), kind
 	}
+	if value, ok := t.plainString(n); ok {
+		return value, String
+	}
 	prefix := ""
 	var b strings.Builder
 	kind := String
 	for i := 0; i < int(n.ChildCount()); i++ {
 		c := n.Child(i)
-		switch c.Type() {
+		switch Type(c) {
 		case "string_start":
 			prefix = strings.ToLower(strings.TrimRight(t.Text(c), `'"`))
 		case "string_content":

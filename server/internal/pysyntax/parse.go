@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
@@ -27,7 +28,10 @@ func newParser() *sitter.Parser {
 
 // Tree is one parsed file together with the line index used for positions.
 type Tree struct {
-	Src   []byte
+	Src []byte
+	// text is Src as one string: node texts are substrings of it, so converting
+	// a subtree does not copy its source once per level.
+	text  string
 	tree  *sitter.Tree
 	lines []int // byte offset of the start of each line
 }
@@ -57,7 +61,9 @@ func Parse(ctx context.Context, src []byte) (*Tree, error) {
 			lines = append(lines, i+1)
 		}
 	}
-	return &Tree{Src: src, tree: t, lines: lines}, nil
+	// A view, not a copy: the source is never modified after parsing (edits
+	// produce new slices), and strings cut from it keep it alive, not a duplicate.
+	return &Tree{Src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), tree: t, lines: lines}, nil
 }
 
 // Close frees the C memory of the tree. The Go GC cannot see it, so relying on
@@ -68,7 +74,26 @@ func (t *Tree) Close() { t.tree.Close() }
 func (t *Tree) Root() *Node { return t.tree.RootNode() }
 
 // Text is the source text of a node.
-func (t *Tree) Text(n *Node) string { return string(t.Src[n.StartByte():n.EndByte()]) }
+func (t *Tree) Text(n *Node) string { return t.text[n.StartByte():n.EndByte()] }
+
+// symbolNames maps grammar symbols to node type names, so that reading a node's
+// type costs no allocation (Node.Type converts a C string every time).
+var symbolNames = func() []string {
+	lang := python.GetLanguage()
+	names := make([]string, lang.SymbolCount())
+	for i := range names {
+		names[i] = lang.SymbolName(sitter.Symbol(i))
+	}
+	return names
+}()
+
+// Type is the node's type name ("call", "identifier", ...).
+func Type(n *Node) string {
+	if s := int(n.Symbol()); s < len(symbolNames) {
+		return symbolNames[s]
+	}
+	return n.Type()
+}
 
 // SyntaxError is one ERROR or MISSING node.
 type SyntaxError struct {

@@ -73,8 +73,8 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(*migration.Op, *histo
 	walk(func(o *migration.Op, s *history.State) {
 		after := s.Layer()
 		after.Apply(p.Migration, o, p.Revision.ID)
-		for _, e := range after.Enums() {
-			if mi := byName[e.Name]; mi != nil && mi.createdBy == nil && s.Enum(e.Name) == nil {
+		for _, name := range createdEnums(s, after) {
+			if mi := byName[name]; mi != nil && mi.createdBy == nil {
 				mi.createdBy = o
 			}
 		}
@@ -150,9 +150,7 @@ func lastEnumUserRemoval(p *Pass, name string) *migration.Op {
 	}
 	var anchor *migration.Op
 	clear := true
-	var final *history.State
 	p.Downgrade(func(o *migration.Op, s *history.State) {
-		final = s
 		if !o.Certain() || hidesEffects(o) || o.Helper != "" || dropsEnumType(p.Migration, o, name) {
 			clear = false
 		}
@@ -165,7 +163,7 @@ func lastEnumUserRemoval(p *Pass, name string) *migration.Op {
 			anchor = o
 		}
 	})
-	if !clear || final == nil || len(final.EnumUsers(name)) > 0 {
+	if !clear || len(p.Migration.Downgrade.Ops) == 0 || len(p.AfterDowngrade().EnumUsers(name)) > 0 {
 		return nil
 	}
 	return anchor

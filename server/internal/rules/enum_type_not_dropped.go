@@ -57,7 +57,6 @@ func checkEnumTypeNotDropped(p *Pass) {
 	}
 	lastUserRemoval := map[string]*migration.Op{}
 	uncertain := false
-	var final *history.State
 	p.Downgrade(func(o *migration.Op, s *history.State) {
 		uncertain = uncertain || !o.Certain() || o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known)
 		for name := range created {
@@ -65,11 +64,11 @@ func checkEnumTypeNotDropped(p *Pass) {
 				lastUserRemoval[name] = o // refined below: keep the op after which no user is left
 			}
 		}
-		final = s
 	})
-	if uncertain || final == nil {
+	if uncertain || len(down.Ops) == 0 {
 		return
 	}
+	final := p.AfterDowngrade()
 	for _, name := range sortedKeys(created) {
 		if final.Enum(name) == nil || len(final.EnumUsers(name)) > 0 {
 			continue
@@ -88,6 +87,12 @@ func checkEnumTypeNotDropped(p *Pass) {
 func enumsCreatedBy(p *Pass, o *migration.Op, before *history.State) []string {
 	after := before.Layer()
 	after.Apply(p.Migration, o, p.Revision.ID)
+	return createdEnums(before, after)
+}
+
+// createdEnums lists the enum types that exist in after, a layer over before,
+// and not in before.
+func createdEnums(before, after *history.State) []string {
 	var out []string
 	_, changed := after.Changed()
 	for _, name := range changed {

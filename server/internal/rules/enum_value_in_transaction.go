@@ -44,7 +44,10 @@ var enumValueInTransaction = register(&Rule{
 })
 
 func checkEnumValueInTransaction(p *Pass) {
-	after := p.After()
+	before := map[*migration.Op]*history.State{} // the schema just before each operation
+	record := func(o *migration.Op, s *history.State) { before[o] = s }
+	p.Upgrade(record)
+	p.Downgrade(record)
 	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
 		if f == nil {
 			continue
@@ -61,7 +64,7 @@ func checkEnumValueInTransaction(p *Pass) {
 						v, f.Name, wrap))
 					continue
 				}
-				if use := enumValueUse(after, f.Ops[i:], st); use != nil {
+				if use := enumValueUse(before, f.Ops[i:], st); use != nil {
 					p.Report(o, fmt.Sprintf("the value %q added to enum type %s is used later in this migration (line %d) before the transaction commits: PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values must be committed before they can be used). Add the value outside the transaction: %s",
 						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap))
 				}
@@ -75,7 +78,7 @@ func checkEnumValueInTransaction(p *Pass) {
 // what ran before it).
 // The ADD VALUE's own operation comes first in ops: statements after it in the
 // same SQL count too.
-func enumValueUse(s *history.State, ops []*migration.Op, add migration.Statement) *migration.Op {
+func enumValueUse(before map[*migration.Op]*history.State, ops []*migration.Op, add migration.Statement) *migration.Op {
 	quoted := "'" + strings.ReplaceAll(add.Value, "'", "''") + "'"
 	for i, o := range ops {
 		if i > 0 && o.Autocommit {
@@ -90,7 +93,7 @@ func enumValueUse(s *history.State, ops []*migration.Op, add migration.Statement
 				statements = statements[slices.IndexFunc(statements, func(st migration.Statement) bool { return st.Text == add.Text })+1:]
 			}
 			for _, st := range statements {
-				if st.Kind != migration.SQLAlterTypeAdd && strings.Contains(st.Text, quoted) && mayHoldEnum(s, st.Table, add.Object) {
+				if st.Kind != migration.SQLAlterTypeAdd && strings.Contains(st.Text, quoted) && mayHoldEnum(before[o], st.Table, add.Object) {
 					return o
 				}
 			}

@@ -128,10 +128,9 @@ func fkProblem(m *migration.Migration, f *migration.Function, o *migration.Op, s
 			return ""
 		}
 		key := history.TableKey(o, table)
-		tables := s.Tables()
-		slices.SortFunc(tables, func(a, b *history.Table) int { return strings.Compare(a.Name, b.Name) })
-		for _, t := range tables {
-			if t.Name == key || t.Opaque || t.Uncertain {
+		for _, name := range s.ReferencedBy(table) {
+			t := s.Table(name)
+			if t == nil || t.Name == key || t.Opaque || t.Uncertain {
 				continue
 			}
 			for _, fk := range t.FKs {

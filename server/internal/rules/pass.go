@@ -17,45 +17,75 @@ type Pass struct {
 	Dialect         string
 	PostgresVersion int
 	report          func(Diagnostic)
-	after           *history.State
+	steps           *steps
 }
 
-// NewPass is used by the check engine.
-func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.State, dialect string, pgVersion int, report func(Diagnostic)) *Pass {
-	return &Pass{Rule: r, Migration: rev.Migration, Revision: rev, Graph: g, Before: before, Dialect: dialect, PostgresVersion: pgVersion, report: report}
+// steps are the schema states around every operation of one revision. They are
+// computed once and shared by the passes of all rules (replaying the operations
+// once per rule made rules the bulk of `check`); a state is a layer over the
+// one before it, so none of them may be changed.
+type steps struct {
+	up, down         []*history.State // the state before each operation
+	after, afterDown *history.State   // after the whole upgrade / downgrade
+	upDone, downDone bool
 }
 
-// After is the schema after the whole upgrade (computed once per pass).
-func (p *Pass) After() *history.State {
-	if p.after == nil {
-		p.after = p.Before.Layer()
-		p.Upgrade(func(o *migration.Op, s *history.State) {})
+// NewPass is used by Run; passes made with one shared *steps share the replay.
+func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.State, dialect string, pgVersion int, report func(Diagnostic), shared *steps) *Pass {
+	return &Pass{Rule: r, Migration: rev.Migration, Revision: rev, Graph: g, Before: before, Dialect: dialect, PostgresVersion: pgVersion, report: report, steps: shared}
+}
+
+// replay applies a function's operations one layer each.
+func (p *Pass) replay(f *migration.Function, start *history.State) ([]*history.State, *history.State) {
+	s := start
+	var before []*history.State
+	if f != nil {
+		for _, o := range f.Ops {
+			before = append(before, s)
+			s = s.Layer()
+			s.Apply(p.Migration, o, p.Revision.ID)
+		}
 	}
-	return p.after
+	return before, s
+}
+
+// After is the schema after the whole upgrade.
+func (p *Pass) After() *history.State {
+	if !p.steps.upDone {
+		p.steps.up, p.steps.after = p.replay(p.Migration.Upgrade, p.Before)
+		p.steps.upDone = true
+	}
+	return p.steps.after
+}
+
+// AfterDowngrade is the schema after the upgrade and then the downgrade.
+func (p *Pass) AfterDowngrade() *history.State {
+	if !p.steps.downDone {
+		p.steps.down, p.steps.afterDown = p.replay(p.Migration.Downgrade, p.After())
+		p.steps.downDone = true
+	}
+	return p.steps.afterDown
 }
 
 // Upgrade walks the upgrade's operations, calling fn with the state just before
-// each one. It also fills After.
+// each one.
 func (p *Pass) Upgrade(fn func(o *migration.Op, before *history.State)) {
-	s := p.Before.Layer()
-	p.walk(p.Migration.Upgrade, s, fn)
-	if p.after == nil {
-		p.after = s
-	}
+	p.After()
+	walk(p.Migration.Upgrade, p.steps.up, fn)
 }
 
 // Downgrade walks the downgrade's operations from the state after the upgrade.
 func (p *Pass) Downgrade(fn func(o *migration.Op, before *history.State)) {
-	p.walk(p.Migration.Downgrade, p.After().Layer(), fn)
+	p.AfterDowngrade()
+	walk(p.Migration.Downgrade, p.steps.down, fn)
 }
 
-func (p *Pass) walk(f *migration.Function, s *history.State, fn func(*migration.Op, *history.State)) {
+func walk(f *migration.Function, states []*history.State, fn func(*migration.Op, *history.State)) {
 	if f == nil {
 		return
 	}
-	for _, o := range f.Ops {
-		fn(o, s)
-		s.Apply(p.Migration, o, p.Revision.ID)
+	for i, o := range f.Ops {
+		fn(o, states[i])
 	}
 }
 

@@ -20,9 +20,10 @@ func Run(g *history.Graph, selected []*Rule, dialect string, pgVersion int, incl
 		if len(rev.Migration.SyntaxErrors) > 0 {
 			return // a partial model would invent findings; the file error is reported instead
 		}
+		shared := &steps{}
 		for _, r := range selected {
 			if r.Check != nil && applies(r, dialect) {
-				r.Check(NewPass(r, rev, g, before, dialect, pgVersion, report))
+				r.Check(NewPass(r, rev, g, before, dialect, pgVersion, report, shared))
 			}
 		}
 	})
