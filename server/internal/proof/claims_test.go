@@ -1,0 +1,241 @@
+package proof
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The zero-downtime rules' documentation makes claims about PostgreSQL's locks
+// and rewrites. Each test below shows one on a real server: a psycopg2 script
+// in testdata/claims/ drives two or more sessions (every statement under a
+// statement_timeout; a block is detected with lock_timeout, never by sleeping)
+// and reports what it saw as JSON.
+
+// attempt is one statement's outcome (claimlib.attempt).
+type attempt struct {
+	OK     bool    `json:"ok"`
+	PGCode string  `json:"pgcode"`
+	Error  string  `json:"error"`
+	Secs   float64 `json:"seconds"`
+}
+
+// blocked: the statement gave up waiting for a lock (lock_not_available).
+func (a attempt) blocked() bool { return !a.OK && a.PGCode == "55P03" }
+
+// runClaim runs testdata/claims/<script> on a fresh database and decodes its
+// JSON report into v. It returns the raw report for failure messages.
+func runClaim(t *testing.T, script string, v any) string {
+	t.Helper()
+	tl := getTools(t, false)
+	db := tl.newDatabase(t, "claim_"+strings.TrimSuffix(script, ".py"))
+	res := run(testdata(t, "claims"), pythonEnv(), true, tl.python, testdata(t, "claims", script), tl.dbURL(db.name, true))
+	if res.err != nil {
+		t.Fatalf("%s failed:\n%s", script, res)
+	}
+	if err := json.Unmarshal([]byte(res.stdout), v); err != nil {
+		t.Fatalf("%s: cannot decode its report: %v\n%s", script, err, res)
+	}
+	return res.stdout
+}
+
+// TestClaimIndexNotConcurrent: CREATE INDEX takes a SHARE lock that blocks
+// writes (not reads) until the migration's transaction ends; CREATE INDEX
+// CONCURRENTLY takes SHARE UPDATE EXCLUSIVE and writes go on while it builds.
+func TestClaimIndexNotConcurrent(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		CreateIndexLocks        []string `json:"create_index_locks"`
+		InsertDuringCreateIndex attempt  `json:"insert_during_create_index"`
+		SelectDuringCreateIndex attempt  `json:"select_during_create_index"`
+		InsertAfterCommit       attempt  `json:"insert_after_commit"`
+		CICPhaseBeforeInsert    string   `json:"cic_phase_before_insert"`
+		CICLocks                []string `json:"cic_locks"`
+		InsertDuringCIC         attempt  `json:"insert_during_cic"`
+		CICPhaseAfterInsert     string   `json:"cic_phase_after_insert"`
+		CICFinished             bool     `json:"cic_finished"`
+		CICResult               attempt  `json:"cic_result"`
+		CICIndexValid           bool     `json:"cic_index_valid"`
+		ServerVersion           int      `json:"server_version_num"`
+	}
+	raw := runClaim(t, "index_not_concurrent.py", &r)
+	if !slices.Contains(r.CreateIndexLocks, "ShareLock") {
+		t.Errorf("CREATE INDEX in an open transaction holds %v on the table, want ShareLock\n%s", r.CreateIndexLocks, raw)
+	}
+	if !r.InsertDuringCreateIndex.blocked() {
+		t.Errorf("an INSERT from a second connection was not blocked by CREATE INDEX (want lock timeout 55P03): %+v\n%s", r.InsertDuringCreateIndex, raw)
+	}
+	if !r.SelectDuringCreateIndex.OK {
+		t.Errorf("a SELECT was blocked by CREATE INDEX (SHARE allows reads): %+v\n%s", r.SelectDuringCreateIndex, raw)
+	}
+	if !r.InsertAfterCommit.OK {
+		t.Errorf("the INSERT still fails after the migration committed: %+v\n%s", r.InsertAfterCommit, raw)
+	}
+	// CONCURRENTLY: the build is in progress (waiting for an older writer) before
+	// and after the INSERT, and the INSERT goes through.
+	const waiting = "waiting for writers before build"
+	if r.CICPhaseBeforeInsert != waiting || r.CICPhaseAfterInsert != waiting {
+		t.Errorf("CREATE INDEX CONCURRENTLY phases around the INSERT: %q, %q; want %q both times\n%s", r.CICPhaseBeforeInsert, r.CICPhaseAfterInsert, waiting, raw)
+	}
+	if !slices.Equal(r.CICLocks, []string{"ShareUpdateExclusiveLock"}) {
+		t.Errorf("CREATE INDEX CONCURRENTLY holds %v on the table, want only ShareUpdateExclusiveLock\n%s", r.CICLocks, raw)
+	}
+	if !r.InsertDuringCIC.OK {
+		t.Errorf("an INSERT during CREATE INDEX CONCURRENTLY failed: %+v\n%s", r.InsertDuringCIC, raw)
+	}
+	if !r.CICFinished || !r.CICResult.OK || !r.CICIndexValid {
+		t.Errorf("CREATE INDEX CONCURRENTLY did not finish with a valid index: finished %v, %+v, valid %v\n%s", r.CICFinished, r.CICResult, r.CICIndexValid, raw)
+	}
+}
+
+// TestClaimConstraintNotValid: ADD FOREIGN KEY takes SHARE ROW EXCLUSIVE on
+// both tables (writes blocked) and checks every existing row; NOT VALID skips
+// the check, and VALIDATE CONSTRAINT takes SHARE UPDATE EXCLUSIVE (writes go on).
+func TestClaimConstraintNotValid(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		AddFKWithOrphan         attempt  `json:"add_fk_with_orphan"`
+		AddFK                   attempt  `json:"add_fk"`
+		AddFKLocksChild         []string `json:"add_fk_locks_child"`
+		AddFKLocksParent        []string `json:"add_fk_locks_parent"`
+		InsertChildDuringAddFK  attempt  `json:"insert_child_during_add_fk"`
+		AddFKNotValid           attempt  `json:"add_fk_not_valid"`
+		ConvalidatedNotValid    bool     `json:"convalidated_after_not_valid"`
+		ValidateWithOrphan      attempt  `json:"validate_with_orphan"`
+		Validate                attempt  `json:"validate"`
+		ValidateLocksChild      []string `json:"validate_locks_child"`
+		ValidateLocksParent     []string `json:"validate_locks_parent"`
+		InsertChildDuringValid  attempt  `json:"insert_child_during_validate"`
+		ConvalidatedAfterValid  bool     `json:"convalidated_after_validate"`
+		AddFKNotValidLocksChild []string `json:"add_fk_not_valid_locks_child"`
+		ServerVersion           int      `json:"server_version_num"`
+	}
+	raw := runClaim(t, "constraint_not_valid.py", &r)
+	if r.AddFKWithOrphan.OK || r.AddFKWithOrphan.PGCode != "23503" {
+		t.Errorf("ADD FOREIGN KEY over an orphan row: %+v, want foreign_key_violation 23503 (it validates existing rows)\n%s", r.AddFKWithOrphan, raw)
+	}
+	if !r.AddFK.OK || !slices.Contains(r.AddFKLocksChild, "ShareRowExclusiveLock") || !slices.Contains(r.AddFKLocksParent, "ShareRowExclusiveLock") {
+		t.Errorf("ADD FOREIGN KEY: %+v, locks child %v, parent %v; want ShareRowExclusiveLock on both\n%s", r.AddFK, r.AddFKLocksChild, r.AddFKLocksParent, raw)
+	}
+	if !r.InsertChildDuringAddFK.blocked() {
+		t.Errorf("an INSERT into the child table was not blocked during ADD FOREIGN KEY: %+v\n%s", r.InsertChildDuringAddFK, raw)
+	}
+	// NOT VALID still takes SHARE ROW EXCLUSIVE, but only for an instant: no scan.
+	if !slices.Contains(r.AddFKNotValidLocksChild, "ShareRowExclusiveLock") {
+		t.Errorf("ADD FOREIGN KEY ... NOT VALID holds %v on the child table, want ShareRowExclusiveLock\n%s", r.AddFKNotValidLocksChild, raw)
+	}
+	if !r.AddFKNotValid.OK || r.ConvalidatedNotValid {
+		t.Errorf("ADD FOREIGN KEY ... NOT VALID over an orphan row: %+v, convalidated %v; want success without validation\n%s", r.AddFKNotValid, r.ConvalidatedNotValid, raw)
+	}
+	if r.ValidateWithOrphan.OK || r.ValidateWithOrphan.PGCode != "23503" {
+		t.Errorf("VALIDATE CONSTRAINT over an orphan row: %+v, want 23503 (the check moved to VALIDATE)\n%s", r.ValidateWithOrphan, raw)
+	}
+	if !r.Validate.OK || !slices.Contains(r.ValidateLocksChild, "ShareUpdateExclusiveLock") || slices.Contains(r.ValidateLocksChild, "ShareRowExclusiveLock") {
+		t.Errorf("VALIDATE CONSTRAINT: %+v, locks on child %v; want ShareUpdateExclusiveLock (and not ShareRowExclusiveLock)\n%s", r.Validate, r.ValidateLocksChild, raw)
+	}
+	if slices.Contains(r.ValidateLocksParent, "ShareRowExclusiveLock") {
+		t.Errorf("VALIDATE CONSTRAINT holds %v on the parent table, want no ShareRowExclusiveLock\n%s", r.ValidateLocksParent, raw)
+	}
+	if !r.InsertChildDuringValid.OK {
+		t.Errorf("an INSERT into the child table failed during VALIDATE CONSTRAINT: %+v\n%s", r.InsertChildDuringValid, raw)
+	}
+	if !r.ConvalidatedAfterValid {
+		t.Errorf("the constraint is not validated after VALIDATE CONSTRAINT\n%s", raw)
+	}
+}
+
+// TestClaimVolatileDefault: on PostgreSQL 11+, ADD COLUMN ... DEFAULT rewrites
+// the table (new relfilenode) only when the default is volatile.
+func TestClaimVolatileDefault(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		ServerVersion int `json:"server_version_num"`
+		Columns       []struct {
+			Default   string   `json:"default"`
+			Result    attempt  `json:"result"`
+			Rewritten bool     `json:"rewritten"`
+			Debug     []string `json:"debug"`
+			Distinct  int      `json:"distinct_values"`
+		} `json:"columns"`
+	}
+	raw := runClaim(t, "volatile_default.py", &r)
+	if r.ServerVersion < 110000 {
+		t.Fatalf("server_version_num %d: the claim is about PostgreSQL 11+", r.ServerVersion)
+	}
+	want := map[string]bool{ // default -> rewrites the table
+		"now()":             false,
+		"0":                 false,
+		"'none'":            false,
+		"random()":          true,
+		"gen_random_uuid()": true,
+		"clock_timestamp()": true,
+	}
+	seen := 0
+	for _, c := range r.Columns {
+		rewrite, ok := want[c.Default]
+		if !ok {
+			continue
+		}
+		seen++
+		if !c.Result.OK {
+			t.Errorf("ADD COLUMN ... DEFAULT %s failed: %+v", c.Default, c.Result)
+			continue
+		}
+		if c.Rewritten != rewrite {
+			t.Errorf("ADD COLUMN ... DEFAULT %s: relfilenode changed = %v, want %v (debug: %q)\n%s", c.Default, c.Rewritten, rewrite, c.Debug, raw)
+		}
+		// The server says so too (DEBUG1 "rewriting table").
+		said := slices.ContainsFunc(c.Debug, func(m string) bool { return strings.Contains(m, `rewriting table "items"`) })
+		if said != rewrite {
+			t.Errorf("ADD COLUMN ... DEFAULT %s: DEBUG1 'rewriting table' = %v, want %v (debug: %q)", c.Default, said, rewrite, c.Debug)
+		}
+		if !rewrite && c.Distinct != 1 {
+			t.Errorf("ADD COLUMN ... DEFAULT %s: %d distinct values, want 1 (evaluated once)", c.Default, c.Distinct)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("the script reported %d of the %d defaults\n%s", seen, len(want), raw)
+	}
+}
+
+// TestClaimSetNotNullScan: ALTER COLUMN SET NOT NULL holds ACCESS EXCLUSIVE
+// (even reads wait) and scans the table; with a validated
+// CHECK (col IS NOT NULL) the server skips the scan.
+func TestClaimSetNotNullScan(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		SetNotNull          attempt  `json:"set_not_null"`
+		SetNotNullDebug     []string `json:"set_not_null_debug"`
+		SetNotNullLocks     []string `json:"set_not_null_locks"`
+		SelectDuring        attempt  `json:"select_during_set_not_null"`
+		InsertDuring        attempt  `json:"insert_during_set_not_null"`
+		AddCheckNotValid    attempt  `json:"add_check_not_valid"`
+		ValidateCheck       attempt  `json:"validate_check"`
+		SetNotNullWithCheck attempt  `json:"set_not_null_with_check"`
+		WithCheckDebug      []string `json:"set_not_null_with_check_debug"`
+		EmailNotNull        bool     `json:"email_not_null"`
+		ServerVersion       int      `json:"server_version_num"`
+	}
+	raw := runClaim(t, "set_not_null_scan.py", &r)
+	if !r.SetNotNull.OK || !slices.Contains(r.SetNotNullLocks, "AccessExclusiveLock") {
+		t.Errorf("SET NOT NULL: %+v, locks %v; want AccessExclusiveLock while the transaction is open\n%s", r.SetNotNull, r.SetNotNullLocks, raw)
+	}
+	if !r.SelectDuring.blocked() || !r.InsertDuring.blocked() {
+		t.Errorf("during SET NOT NULL a second connection's SELECT %+v / INSERT %+v; want both blocked (lock timeout)\n%s", r.SelectDuring, r.InsertDuring, raw)
+	}
+	const scan = `verifying table "users"`
+	if !slices.ContainsFunc(r.SetNotNullDebug, func(m string) bool { return strings.Contains(m, scan) }) {
+		t.Errorf("SET NOT NULL without a CHECK: DEBUG1 %q not seen (the scan), got %q", scan, r.SetNotNullDebug)
+	}
+	if !r.AddCheckNotValid.OK || !r.ValidateCheck.OK || !r.SetNotNullWithCheck.OK || !r.EmailNotNull {
+		t.Errorf("CHECK NOT VALID -> VALIDATE -> SET NOT NULL did not complete\n%s", raw)
+	}
+	const proof = `existing constraints on column "users.email" are sufficient to prove that it does not contain nulls`
+	if !slices.ContainsFunc(r.WithCheckDebug, func(m string) bool { return strings.Contains(m, proof) }) {
+		t.Errorf("SET NOT NULL with a validated CHECK: DEBUG1 %q not seen, got %q\n%s", proof, r.WithCheckDebug, raw)
+	}
+	if slices.ContainsFunc(r.WithCheckDebug, func(m string) bool { return strings.Contains(m, scan) }) {
+		t.Errorf("SET NOT NULL with a validated CHECK still scanned the table: %q", r.WithCheckDebug)
+	}
+}

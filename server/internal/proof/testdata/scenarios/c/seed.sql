@@ -1,0 +1,2 @@
+INSERT INTO orders (id, status) VALUES (1, 'pending'), (2, 'shipped'), (3, 'cancelled');
+INSERT INTO shipments (id, status) VALUES (1, 'shipped');
