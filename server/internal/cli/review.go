@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
+)
+
+var _ = register(command{"review", "review [REV|PATH] [--project DIR] [--format text|json|markdown] [--postgres-version N] [--profile P] [--dialect D]", runReview})
+
+// runReview prints the analysis of a target. It informs and never gates: the
+// exit code is 0 even when there are findings (check gates), 2 on a usage or
+// I/O error or an unknown revision.
+func runReview(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "review")
+	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")
+	format := fs.String("format", "text", "output format: text, json or markdown")
+	pg := fs.Int("postgres-version", 0, "PostgreSQL major version to state the facts for (default: from the project, else 16)")
+	profile := fs.String("profile", "", "rule profile for the findings: default or zero-downtime")
+	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
+	positional, err := parseFlags(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	writers := map[string]func(io.Writer, *review.Review) error{"text": review.Text, "json": writeJSON, "markdown": review.Markdown}
+	write, ok := writers[*format]
+	if !ok {
+		return fail(env, fmt.Errorf("unknown format %q (use text, json or markdown)", *format))
+	}
+	if len(positional) > 1 {
+		return fail(env, fmt.Errorf("review takes one revision or file, got %d arguments", len(positional)))
+	}
+	if *pg < 0 {
+		return fail(env, fmt.Errorf("--postgres-version %d is not a PostgreSQL major version", *pg))
+	}
+	target, start := reviewTarget(env, positional)
+	proj, err := findProject(env, *projectDir, start)
+	if err != nil {
+		return fail(env, err)
+	}
+	rv, err := review.Analyze(ctx, proj, target, review.Options{
+		Check:           check.Options{Profile: *profile, Dialect: *dialect},
+		PostgresVersion: *pg,
+	})
+	if err != nil {
+		return fail(env, err)
+	}
+	if err := write(env.Stdout, rv); err != nil {
+		return fail(env, err)
+	}
+	return ExitOK
+}
+
+// reviewTarget reads the argument: a revision file or a project directory
+// (which also locate the project), else a revision id, range or label.
+func reviewTarget(env *Env, positional []string) (target string, start []string) {
+	if len(positional) == 0 {
+		return "", nil
+	}
+	arg := positional[0]
+	path := arg
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(env.Dir, path)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return arg, nil
+	case info.IsDir():
+		return "", []string{path}
+	}
+	return path, []string{path}
+}
+
+func writeJSON(w io.Writer, rv *review.Review) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rv)
+}

@@ -1,0 +1,199 @@
+// Package review explains what the operations of one or more revisions will do
+// to a live database: the SQL they amount to, the locks they take, whether they
+// rewrite or scan the table, what the downgrade undoes, the history around the
+// revision and the recommendations that follow. The CLI `review` command and
+// the MCP `review_migration` tool both call Analyze.
+package review
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+// Options configure a review.
+type Options struct {
+	// Check selects the rules whose findings are included; its Target is
+	// replaced by the review's target.
+	Check check.Options
+	// PostgresVersion is the server major version the facts are stated for;
+	// 0 = Check.PostgresVersion, then the project's setting, else 16 (and the
+	// review says it assumed so).
+	PostgresVersion int
+}
+
+// assumedPostgres is the version used when none is configured.
+const assumedPostgres = 16
+
+// Analyze reviews the revisions a target names (see check.ResolveTarget; ""
+// is the head of each script directory).
+func Analyze(ctx context.Context, proj *project.Project, target string, opts Options) (*Review, error) {
+	if target = strings.TrimSpace(target); target == "" {
+		target = "head"
+	}
+	pg, from := opts.PostgresVersion, "option"
+	if pg == 0 {
+		pg = opts.Check.PostgresVersion
+	}
+	if pg == 0 {
+		pg, from = proj.Settings.PostgresVersion, "project"
+	}
+	if pg == 0 {
+		pg, from = assumedPostgres, "assumed"
+	}
+	copts := opts.Check
+	copts.Target, copts.PostgresVersion = target, pg
+	res, err := check.Run(ctx, proj, copts)
+	if err != nil {
+		return nil, err
+	}
+	files, err := check.ResolveTarget(proj, res.Dirs, target)
+	if err != nil {
+		return nil, err
+	}
+	rv := &Review{Version: SchemaVersion, Target: target, Revisions: []Revision{}, Errors: []FileError{}}
+	if len(files) == 1 && (strings.HasSuffix(target, ".py") || strings.ContainsRune(target, filepath.Separator)) {
+		rv.Target = relative(proj.Root, files[0])
+	}
+	var dialects []string
+	for _, sd := range res.Dirs {
+		g := sd.Loaded.Graph
+		tables, enums := touchIndex(g)
+		a := &revisionAnalysis{root: proj.Root, g: g, dialect: sd.Dialect, pg: pg, findings: res.Findings, tables: tables, enums: enums}
+		g.Replay(func(r *history.Revision, before *history.State) {
+			if files != nil && !slices.Contains(files, r.Path) {
+				return
+			}
+			rv.Revisions = append(rv.Revisions, a.revision(r, before))
+			dialects = appendNew(dialects, sd.Dialect)
+		})
+	}
+	for _, e := range res.Errors {
+		msg := e.Msg
+		if e.Line > 0 {
+			msg = fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+		}
+		rv.Errors = append(rv.Errors, FileError{Path: relative(proj.Root, e.Path), Message: msg})
+	}
+	rv.Assumptions = assumptions(dialects, pg, from, res.Notes)
+	return rv, nil
+}
+
+func assumptions(dialects []string, pg int, from string, notes []string) Assumptions {
+	a := Assumptions{Dialect: strings.Join(dialects, ", "), Notes: append([]string{}, notes...)}
+	if !slices.Contains(dialects, "postgresql") {
+		a.PostgresVersionFrom = "none"
+		a.Notes = append(a.Notes, "SQL, locks, rewrites and scans are stated for PostgreSQL only: on "+a.Dialect+" they are reported as unknown.")
+		return a
+	}
+	a.PostgresVersion, a.PostgresVersionFrom = pg, from
+	if from == "assumed" {
+		a.Notes = append(a.Notes, fmt.Sprintf("PostgreSQL version not configured: the facts are stated for PostgreSQL %d (set postgres-version in [tool.alembic-patterns] or pass --postgres-version).", pg))
+	}
+	a.Notes = append(a.Notes,
+		"Alembic runs the migrations in a transaction: a lock is held until it commits, at the end of the whole `alembic upgrade` run by default (after each revision with transaction_per_migration=True). Operations in autocommit_block() commit at once.",
+		"A lock on a table created earlier in the same upgrade blocks nobody: that table holds no rows and no other session uses it yet (new_table).")
+	return a
+}
+
+// revisionAnalysis holds what the analysis of every revision of one script directory shares.
+type revisionAnalysis struct {
+	root          string
+	g             *history.Graph
+	dialect       string
+	pg            int
+	findings      []rules.Diagnostic
+	tables, enums touched
+}
+
+func (a *revisionAnalysis) revision(r *history.Revision, before *history.State) Revision {
+	m := r.Migration
+	postgres := a.dialect == "postgresql"
+	rev := Revision{Revision: r.ID, Path: relative(a.root, r.Path), Message: docTitle(m), Dialect: a.dialect,
+		Partial: len(m.SyntaxErrors) > 0, History: historyInfo(a.g, r), Findings: []Finding{}}
+	after := before.Layer()
+	created := map[string]bool{}
+	ups := a.walk(m, r.ID, "upgrade", m.Upgrade, after, created, postgres)
+	downs := a.walk(m, r.ID, "downgrade", m.Downgrade, after.Layer(), map[string]bool{}, postgres)
+	pairReversals(m.Downgrade, ups, downs)
+	for _, d := range a.findings {
+		if d.Path == r.Path {
+			rev.Findings = append(rev.Findings, finding(d))
+		}
+	}
+	for _, x := range slices.Concat(ups, downs) {
+		for _, d := range rev.Findings {
+			if d.Line >= x.op.Call.Span.StartLine && d.Line <= x.op.Call.Span.EndLine {
+				x.out.Findings = appendNew(x.out.Findings, d.Rule)
+			}
+		}
+		rev.Operations = append(rev.Operations, *x.out)
+	}
+	rev.Operations = list(rev.Operations)
+	rev.Tables = uses(a.tables, a.g, r.ID, nil)
+	rev.Enums = uses(a.enums, a.g, r.ID, after.EnumUsers)
+	rev.Summary = summarize(m.Downgrade, ups, downs, created)
+	rev.DeployOrder = deployOrder(ups)
+	rev.Recommendations = recommend(&rev, ups, created, a.pg, postgres)
+	return rev
+}
+
+// walk analyses the operations of one function on a simulated schema.
+func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *migration.Function, s *history.State, created map[string]bool, postgres bool) []*analysed {
+	if fn == nil {
+		return nil
+	}
+	var out []*analysed
+	for i, o := range fn.Ops {
+		c := &opCtx{m: m, o: o, s: s, pg: a.pg, rev: rev, upgrade: name == "upgrade", created: created}
+		f := analyze(c)
+		out = append(out, &analysed{op: o, f: f, out: entry(c, f, i+1, name, postgres)})
+		s.Apply(m, o, rev)
+	}
+	return out
+}
+
+func finding(d rules.Diagnostic) Finding {
+	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message}
+	if len(d.Fixes) > 0 {
+		f.Fix = &Fix{Safety: string(d.Fixes[0].Safety), Description: d.Fixes[0].Message}
+	}
+	return f
+}
+
+// docTitle is the first line of the module docstring.
+func docTitle(m *migration.Migration) string {
+	sp := m.DocSpan
+	if sp.End <= sp.Start || sp.End > len(m.Source) {
+		return ""
+	}
+	doc := strings.TrimLeft(string(m.Source[sp.Start:sp.End]), "rRuUbBfF")
+	for _, q := range []string{`"""`, `'''`, `"`, `'`} {
+		if strings.HasPrefix(doc, q) && strings.HasSuffix(doc, q) && len(doc) >= 2*len(q) {
+			doc = doc[len(q) : len(doc)-len(q)]
+			break
+		}
+	}
+	for _, line := range strings.Split(doc, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return line
+		}
+	}
+	return ""
+}
+
+// relative makes a path relative to the project root (slash-separated).
+func relative(root, path string) string {
+	if rel, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return path
+}

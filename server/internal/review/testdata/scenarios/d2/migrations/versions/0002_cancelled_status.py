@@ -1,0 +1,29 @@
+"""cancelled status
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-25 19:31:34.372323
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TYPE status_type ADD VALUE 'cancelled'")
+    op.execute("UPDATE orders SET status = 'cancelled' WHERE id = 3")
+
+
+def downgrade():
+    op.execute("UPDATE orders SET status = 'pending' WHERE status = 'cancelled'")
+    op.execute("ALTER TYPE status_type RENAME TO status_type_old")
+    op.execute("CREATE TYPE status_type AS ENUM ('pending', 'shipped')")
+    op.execute("ALTER TABLE orders ALTER COLUMN status TYPE status_type USING status::text::status_type")
+    op.execute("DROP TYPE status_type_old")
