@@ -1,0 +1,30 @@
+"""accounts with two enum types; the downgrade drops one of them
+
+Revision ID: 7c1e2d3f4a5b
+Revises:
+"""
+from typing import Sequence, Union
+
+from alembic import op
+import sqlalchemy as sa
+
+revision: str = "7c1e2d3f4a5b"
+down_revision: Union[str, None] = None
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "accounts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("plan", sa.Enum("free", "pro", name="account_plan"), nullable=False),
+        sa.Column("state", sa.Enum("active", "closed", name="account_state"), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("accounts")
+    op.execute("DROP TYPE account_plan")
+    op.execute("DROP TYPE IF EXISTS account_state")
