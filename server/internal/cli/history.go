@@ -4,64 +4,24 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
-// HistoryDocument is the `history --format json` output (DESIGN §7).
-type HistoryDocument struct {
-	Version           int                `json:"version"`
-	ScriptDirectories []HistoryDirectory `json:"script_directories"`
-}
+// HistoryDocument is the `history --format json` output (DESIGN §7). It lives
+// in package report so that the MCP server shares it without importing cli.
+type HistoryDocument = report.HistoryDocument
 
 // HistoryDirectory describes one script directory's graph.
-type HistoryDirectory struct {
-	Path          string            `json:"path"`
-	RevisionCount int               `json:"revision_count"`
-	Heads         []string          `json:"heads"`
-	Bases         []string          `json:"bases"`
-	Merges        []string          `json:"merges"`
-	BranchLabels  map[string]string `json:"branch_labels"`
-	Problems      []history.Problem `json:"problems"`
-}
+type HistoryDirectory = report.HistoryDirectory
 
 // NewHistoryDocument describes every script directory of a loaded project.
 func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir) HistoryDocument {
-	doc := HistoryDocument{Version: 1, ScriptDirectories: []HistoryDirectory{}}
-	for _, sd := range dirs {
-		g := sd.Loaded.Graph
-		path := sd.Config.Location
-		if len(sd.Config.VersionLocations) > 0 {
-			path = sd.Config.VersionLocations[0]
-		}
-		if rel, err := filepath.Rel(proj.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
-			path = filepath.ToSlash(rel)
-		}
-		d := HistoryDirectory{Path: path, RevisionCount: len(g.Revisions), Heads: nonNil(g.Heads), Bases: nonNil(g.Bases),
-			Merges: nonNil(g.Merges), BranchLabels: g.BranchLabels, Problems: []history.Problem{}}
-		for _, p := range g.Problems {
-			if p.Rule != "" {
-				if rel, err := filepath.Rel(proj.Root, p.Path); err == nil && p.Path != "" {
-					p.Path = filepath.ToSlash(rel)
-				}
-				d.Problems = append(d.Problems, p)
-			}
-		}
-		doc.ScriptDirectories = append(doc.ScriptDirectories, d)
-	}
-	return doc
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
+	return report.NewHistoryDocument(proj, dirs)
 }
 
 var _ = register(command{"history", "history [PATH] [--project DIR] [--format text|json]", runHistory})

@@ -61,11 +61,15 @@ const maxRounds = 5
 // Compute works out the fixes without writing anything.
 func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
 	overlay := map[string][]byte{}
+	parseFile := opts.Check.Parse // the caller's parser (the MCP server's cache) for untouched files
+	if parseFile == nil {
+		parseFile = migration.ParseFile
+	}
 	opts.Check.Parse = func(ctx context.Context, path string) (*migration.Migration, error) {
 		if src, ok := overlay[path]; ok {
 			return migration.Parse(ctx, path, src)
 		}
-		return migration.ParseFile(ctx, path)
+		return parseFile(ctx, path)
 	}
 	files := map[string]*File{}
 	res, err := check.Run(ctx, proj, opts.Check)

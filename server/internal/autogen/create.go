@@ -1,0 +1,489 @@
+package autogen
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+)
+
+// DefaultTimeout bounds one alembic run (autogenerate connects to the
+// database and imports the application's models).
+const DefaultTimeout = 2 * time.Minute
+
+// Options for Create.
+type Options struct {
+	Message      string
+	Autogenerate bool
+	// Fix applies the safe fixes to the new file.
+	Fix bool
+	// Command overrides how alembic is run (see FindCommand).
+	Command []string
+	// Timeout bounds the alembic run (0 = DefaultTimeout).
+	Timeout time.Duration
+	// Progress, if set, receives a line for each step and each line alembic
+	// prints, while it runs. It is called from one goroutine at a time.
+	Progress func(msg string)
+	// Heartbeat, if set, adds a progress line this often while alembic is
+	// quiet (importing the models, connecting).
+	Heartbeat time.Duration
+	// Parse is passed to the check (the MCP server's cache).
+	Parse history.Parser
+	// Env is added to alembic's environment (tests).
+	Env []string
+}
+
+// Result describes the new revision.
+type Result struct {
+	Path         string   `json:"path" jsonschema:"the new revision file, relative to the project root"`
+	Revision     string   `json:"revision" jsonschema:"its revision id"`
+	DownRevision []string `json:"down_revision" jsonschema:"the revision(s) it follows"`
+	Command      string   `json:"command" jsonschema:"the alembic command that ran"`
+	// Empty is true when the upgrade has no operations (autogenerate found no
+	// difference between the models and the database).
+	Empty bool `json:"empty" jsonschema:"true when upgrade() has no operations (no schema change detected)"`
+	// Fixes are the safe fixes applied to the file.
+	Fixes []fix.Applied `json:"fixes" jsonschema:"safe fixes applied to the new file"`
+	// Findings are what still needs a human (or an unsafe fix).
+	Findings []report.Finding `json:"findings" jsonschema:"findings left in the new file after the fixes: what still needs a human"`
+	// Output is alembic's own output (stdout and stderr, interleaved).
+	Output string   `json:"alembic_output" jsonschema:"what alembic printed"`
+	Notes  []string `json:"notes" jsonschema:"remarks (no changes detected, fixes refused, ...)"`
+}
+
+// RunError is a failed alembic run: it exited non-zero, timed out or wrote no
+// file. Error() quotes alembic's own message and says what to do.
+type RunError struct {
+	Command  string
+	ExitCode int // -1 when it did not exit by itself
+	TimedOut bool
+	Timeout  time.Duration
+	Output   string
+	// Diagnoses explain the output (see package diagnose).
+	Diagnoses []diagnose.Diagnosis
+	Reason    string // set when alembic exited 0 but something else went wrong
+}
+
+func (e *RunError) Error() string {
+	var b strings.Builder
+	switch {
+	case e.TimedOut:
+		fmt.Fprintf(&b, "`%s` did not finish within %s and was stopped (is the database reachable, or is a lock held?).", e.Command, e.Timeout)
+	case e.Reason != "":
+		fmt.Fprintf(&b, "`%s` %s.", e.Command, e.Reason)
+	default:
+		fmt.Fprintf(&b, "`%s` failed (exit status %d).", e.Command, e.ExitCode)
+	}
+	if tail := Tail(withoutFrames(e.Output), 25); tail != "" {
+		b.WriteString(" alembic said:\n\n")
+		b.WriteString(indent(tail))
+		b.WriteString("\n")
+	} else {
+		b.WriteString(" alembic printed nothing.\n")
+	}
+	known := false
+	for _, d := range e.Diagnoses {
+		if !d.Known {
+			continue
+		}
+		known = true
+		fmt.Fprintf(&b, "\nWhat happened: %s\nWhat to do: %s\n", d.Cause, d.Fix)
+	}
+	if !known && !e.TimedOut {
+		b.WriteString("\nWhat to do: read alembic's message above; run the same command in a terminal in the project directory to reproduce it.\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// Tail returns the last n non-empty-trailing lines of s.
+func Tail(s string, n int) string {
+	s = strings.TrimRight(s, "\n ")
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = append([]string{"..."}, lines[len(lines)-n:]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// withoutFrames drops the frames of Python tracebacks (the "  File ..." lines,
+// the source lines under them and the ^^^ markers): the exception lines are
+// what says what went wrong.
+func withoutFrames(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0:0]
+	inFrames := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, "Traceback (most recent call last):"):
+			out = append(out, "Traceback (most recent call last): [frames omitted]")
+			inFrames = true
+			continue
+		case inFrames && (strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")):
+			continue
+		case t != "" && strings.Trim(t, "^~") == "":
+			continue
+		}
+		inFrames = false
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}
+
+// ErrNoMessage is returned for an empty message.
+var ErrNoMessage = errors.New("the message is empty: say what the revision does, e.g. \"add orders table\"")
+
+// maxOutput bounds what is kept of alembic's output.
+const maxOutput = 256 << 10
+
+// Create runs `alembic revision [--autogenerate] -m MESSAGE` in the project,
+// then checks the new file and (with Fix) applies its safe fixes.
+func Create(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
+	msg := strings.TrimSpace(opts.Message)
+	if msg == "" {
+		return nil, ErrNoMessage
+	}
+	if strings.ContainsRune(msg, 0) {
+		return nil, errors.New("the message contains a NUL byte")
+	}
+	var progressMu sync.Mutex
+	progress := func(s string) {
+		if opts.Progress != nil {
+			progressMu.Lock()
+			defer progressMu.Unlock()
+			opts.Progress(s)
+		}
+	}
+	sd, err := scriptDir(proj)
+	if err != nil {
+		return nil, err
+	}
+	cmd, err := FindCommand(proj.Root, opts.Command)
+	if err != nil {
+		return nil, err
+	}
+	argv := slices.Clone(cmd.Argv)
+	if filepath.Base(proj.ConfigFile) != "alembic.ini" && filepath.Ext(proj.ConfigFile) == ".ini" {
+		argv = append(argv, "-c", proj.ConfigFile)
+	}
+	if sd.Name != "alembic" && sd.Name != "tool.alembic" && sd.Name != "" {
+		argv = append(argv, "-n", sd.Name)
+	}
+	argv = append(argv, "revision")
+	if opts.Autogenerate {
+		argv = append(argv, "--autogenerate")
+	}
+	if strings.HasPrefix(msg, "-") {
+		argv = append(argv, "--message="+msg)
+	} else {
+		argv = append(argv, "-m", msg)
+	}
+	shown := strings.Join(append([]string{filepath.Base(argv[0])}, quoteAll(argv[1:])...), " ")
+
+	before, err := revisionFiles(sd)
+	if err != nil {
+		return nil, err
+	}
+	progress(fmt.Sprintf("running %s (alembic from %s)", shown, cmd.Source))
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	output, runErr := run(ctx, proj.Root, argv, opts.Env, timeout, opts.Heartbeat, progress)
+	if runErr != nil {
+		var re *RunError
+		if errors.As(runErr, &re) {
+			re.Command = shown
+			re.Timeout = timeout
+			re.Diagnoses = diagnose.Diagnose(re.Output)
+		}
+		return nil, runErr
+	}
+	path, err := newFile(proj, sd, before, output)
+	if err != nil {
+		return nil, &RunError{Command: shown, Output: output, Reason: "ran, but " + err.Error()}
+	}
+	progress("alembic wrote " + rel(proj.Root, path) + "; checking it")
+
+	res := &Result{Path: rel(proj.Root, path), Command: shown, Output: output, DownRevision: []string{},
+		Fixes: []fix.Applied{}, Findings: []report.Finding{}, Notes: []string{}}
+	if m, err := migration.ParseFile(ctx, path); m != nil {
+		if m.Revision.Kind == migration.HeaderString {
+			res.Revision = m.Revision.Values[0]
+		}
+		if m.DownRevision.Kind == migration.HeaderString || m.DownRevision.Kind == migration.HeaderTuple {
+			res.DownRevision = append(res.DownRevision, m.DownRevision.Values...)
+		}
+		res.Empty = m.Upgrade == nil || len(m.Upgrade.Ops) == 0
+		if err != nil {
+			res.Notes = append(res.Notes, "the new file does not parse cleanly: "+err.Error())
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("reading the new revision %s: %w", res.Path, err)
+	}
+	if res.Empty && opts.Autogenerate {
+		res.Notes = append(res.Notes, "autogenerate detected no schema changes: upgrade() is empty. Check that the models "+
+			"are imported in env.py (target_metadata) and that the database is at the head revision; delete the file if it is not wanted")
+	}
+
+	copts := check.Options{Files: []string{path}, Parse: opts.Parse}
+	var remaining *check.Result
+	if opts.Fix {
+		progress("applying safe fixes")
+		fres, err := fix.Compute(ctx, proj, fix.Options{Check: copts})
+		if err != nil {
+			return nil, fmt.Errorf("checking %s: %w", res.Path, err)
+		}
+		if err := fres.Write(); err != nil {
+			return nil, fmt.Errorf("writing the fixes to %s: %w", res.Path, err)
+		}
+		for _, f := range fres.Files {
+			res.Fixes = append(res.Fixes, f.Applied...)
+			if f.Refused != "" {
+				res.Notes = append(res.Notes, rel(proj.Root, f.Path)+": "+f.Refused)
+			}
+		}
+		remaining = fres.Remaining
+	} else {
+		remaining, err = check.Run(ctx, proj, copts)
+		if err != nil {
+			return nil, fmt.Errorf("checking %s: %w", res.Path, err)
+		}
+	}
+	res.Findings = report.NewDocument(remaining).Findings
+	res.Notes = append(res.Notes, remaining.Notes...)
+	return res, nil
+}
+
+// scriptDir picks the script directory alembic will write to.
+func scriptDir(proj *project.Project) (project.ScriptDir, error) {
+	switch len(proj.ScriptDirs) {
+	case 0:
+		return project.ScriptDir{}, fmt.Errorf("%s has no Alembic script directory", proj.ConfigFile)
+	case 1:
+		return proj.ScriptDirs[0], nil
+	}
+	var names []string
+	for _, sd := range proj.ScriptDirs {
+		if sd.Name == "alembic" || sd.Name == "tool.alembic" {
+			return sd, nil
+		}
+		names = append(names, sd.Name)
+	}
+	return project.ScriptDir{}, fmt.Errorf("%s has several script directories (%s) and none is the default [alembic] section; "+
+		"run `alembic -n NAME revision` yourself", proj.ConfigFile, strings.Join(names, ", "))
+}
+
+func revisionFiles(sd project.ScriptDir) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, dir := range sd.VersionLocations {
+		files, err := history.RevisionFiles([]string{dir})
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				continue // alembic creates it (or fails and says so)
+			}
+			return nil, err
+		}
+		for _, f := range files {
+			out[f] = true
+		}
+	}
+	return out, nil
+}
+
+// generating matches alembic's "  Generating /path/to/x.py ...  done".
+var generating = regexp.MustCompile(`Generating (.+\.py) \.\.\.`)
+
+// newFile finds the revision alembic wrote: the path it printed, else the one
+// new file in the version directories.
+func newFile(proj *project.Project, sd project.ScriptDir, before map[string]bool, output string) (string, error) {
+	if m := generating.FindAllStringSubmatch(output, -1); len(m) > 0 {
+		path := strings.TrimSpace(m[len(m)-1][1])
+		if resolved, err := check.InsideProject(proj, path); err == nil {
+			return resolved, nil
+		} else if _, statErr := os.Stat(path); statErr == nil {
+			return "", fmt.Errorf("wrote %s, outside the project directory %s", path, proj.Root)
+		}
+	}
+	after, err := revisionFiles(sd)
+	if err != nil {
+		return "", err
+	}
+	var added []string
+	for f := range after {
+		if !before[f] {
+			added = append(added, f)
+		}
+	}
+	switch len(added) {
+	case 1:
+		return check.InsideProject(proj, added[0])
+	case 0:
+		return "", errors.New("no new revision file appeared in " + strings.Join(sd.VersionLocations, ", "))
+	}
+	slices.Sort(added)
+	return "", fmt.Errorf("several new files appeared (%s); which one alembic wrote is unclear", strings.Join(added, ", "))
+}
+
+// run executes argv in dir, without a shell, streaming its output lines to
+// progress and returning all of it.
+func run(ctx context.Context, dir string, argv, env []string, timeout, heartbeat time.Duration, progress func(string)) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	c := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	c.Dir = dir
+	c.Env = append(os.Environ(), env...)
+	c.Stdin = nil
+	setProcessGroup(c)
+	c.WaitDelay = 3 * time.Second
+	pr, pw := io.Pipe()
+	c.Stdout, c.Stderr = pw, pw
+
+	var out bytes.Buffer
+	var mu sync.Mutex
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sc := bufio.NewScanner(pr)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			mu.Lock()
+			if out.Len() < maxOutput {
+				out.WriteString(line)
+				out.WriteByte('\n')
+			}
+			mu.Unlock()
+			if t := strings.TrimSpace(line); t != "" {
+				progress(clipLine(t))
+			}
+		}
+		_, _ = io.Copy(io.Discard, pr)
+	}()
+	start := time.Now()
+	if err := c.Start(); err != nil {
+		pw.Close()
+		<-done
+		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist) {
+			return "", &NotFoundError{Tried: []string{argv[0] + ": " + err.Error()}}
+		}
+		return "", err
+	}
+	// a heartbeat while alembic is quiet (importing models, connecting)
+	stopBeat := make(chan struct{})
+	go func() {
+		if heartbeat <= 0 {
+			return
+		}
+		t := time.NewTicker(heartbeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				progress(fmt.Sprintf("alembic is running (%ds)", int(time.Since(start).Seconds())))
+			case <-stopBeat:
+				return
+			}
+		}
+	}()
+	err := c.Wait()
+	close(stopBeat)
+	pw.Close()
+	<-done
+	mu.Lock()
+	output := out.String()
+	mu.Unlock()
+	if err == nil {
+		return output, nil
+	}
+	re := &RunError{ExitCode: -1, Output: output}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		re.ExitCode = ee.ExitCode()
+	}
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		re.TimedOut = true
+	case ctx.Err() != nil:
+		return output, fmt.Errorf("alembic was stopped: %w", ctx.Err())
+	case re.ExitCode == -1:
+		re.Reason = "did not complete: " + err.Error()
+	}
+	return output, re
+}
+
+func clipLine(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "..."
+	}
+	return s
+}
+
+func rel(root, path string) string {
+	if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return path
+}
+
+func quoteAll(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`") {
+			out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		} else {
+			out[i] = a
+		}
+	}
+	return out
+}
+
+// Text is a short rendering for people (and the MCP text content).
+func (r *Result) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Created %s (revision %s", r.Path, r.Revision)
+	if len(r.DownRevision) > 0 {
+		fmt.Fprintf(&b, ", after %s", strings.Join(r.DownRevision, ", "))
+	}
+	fmt.Fprintf(&b, ") with `%s`.\n", r.Command)
+	if len(r.Fixes) > 0 {
+		fmt.Fprintf(&b, "Applied %d safe fixes:\n", len(r.Fixes))
+		for _, f := range r.Fixes {
+			fmt.Fprintf(&b, "  line %d: %s [%s]\n", f.Line, f.Message, f.Rule)
+		}
+	}
+	if len(r.Findings) == 0 {
+		b.WriteString("No findings remain.\n")
+	} else {
+		fmt.Fprintf(&b, "%d findings need attention:\n", len(r.Findings))
+		for _, f := range r.Findings {
+			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+		}
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
+	return b.String()
+}

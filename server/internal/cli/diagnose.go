@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+)
+
+var _ = register(command{"diagnose", "diagnose [--project DIR] [--target REV] [--format text|json] < error-output", runDiagnose})
+
+// maxDiagnoseInput bounds what is read from stdin.
+const maxDiagnoseInput = 16 << 20
+
+// runDiagnose explains the output of a failed alembic run read from stdin
+// (diagnose.Explain, as diagnose_error). Exit status: 0 an error was
+// recognised, 1 nothing was recognised, 2 usage or I/O error.
+func runDiagnose(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "diagnose")
+	projectDir := fs.String("project", "", "project directory (default: found from the current directory; optional)")
+	target := fs.String("target", "", "revision that failed (default: the one alembic's 'Running upgrade' line names)")
+	format := fs.String("format", "text", "output format: text or json")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(rest) > 0 {
+		return fail(env, fmt.Errorf("unexpected argument %q: pipe the error output into diagnose", rest[0]))
+	}
+	if *format != "text" && *format != "json" {
+		return fail(env, fmt.Errorf("unknown format %q (use text or json)", *format))
+	}
+	if env.Stdin == nil {
+		return fail(env, fmt.Errorf("no input: pipe the output of the failed alembic command into diagnose"))
+	}
+	data, err := io.ReadAll(io.LimitReader(env.Stdin, maxDiagnoseInput))
+	if err != nil {
+		return fail(env, err)
+	}
+	// The project is optional: explaining text needs none; checking a target does.
+	var proj *project.Project
+	if p, err := findProject(env, *projectDir, nil); err == nil {
+		proj = p
+	} else if *projectDir != "" || *target != "" {
+		return fail(env, err)
+	}
+	ex, err := diagnose.Explain(ctx, proj, string(data), *target, check.Options{})
+	if err != nil {
+		return fail(env, err)
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ex); err != nil {
+			return fail(env, err)
+		}
+	} else {
+		fmt.Fprint(env.Stdout, ex.Text())
+	}
+	for _, d := range ex.Diagnoses {
+		if d.Known {
+			return ExitOK
+		}
+	}
+	return ExitFindings
+}

@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/mcpserver"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+)
+
+var _ = register(command{"mcp", "mcp                    (MCP server on stdio, for Claude Code)", runMCP})
+
+// runMCP serves MCP on stdin/stdout. stdout carries only protocol messages;
+// logs go to stderr (quiet unless ALEMBIC_PATTERNS_LOG=debug|info).
+func runMCP(ctx context.Context, env *Env, args []string) int {
+	fs := newFlags(env, "mcp")
+	projectDir := fs.String("project", "", "default project directory (default: $CLAUDE_PROJECT_DIR, else the current directory)")
+	pluginRoot := fs.String("plugin-root", "", "directory holding skills/alembic-patterns/references (default: $CLAUDE_PLUGIN_ROOT, else next to the executable)")
+	timeout := fs.Duration("alembic-timeout", 0, "how long create_migration lets alembic run (default 2m)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return ExitUsage
+	}
+	dir := first(*projectDir, os.Getenv("CLAUDE_PROJECT_DIR"), env.Dir)
+	srv := mcpserver.New(mcpserver.Options{
+		Dir:            dir,
+		PluginRoot:     *pluginRoot,
+		Version:        report.Version,
+		Log:            env.Log,
+		AlembicTimeout: *timeout,
+		ValidateOutput: os.Getenv("ALEMBIC_PATTERNS_MCP_VALIDATE_OUTPUT") == "1",
+	})
+	start := time.Now()
+	env.Log.Debug().Str("dir", dir).Msg("mcp: serving on stdio")
+	if err := srv.Serve(ctx, env.Stdin, env.Stdout, env.Stderr); err != nil {
+		return fail(env, err)
+	}
+	env.Log.Debug().Dur("uptime", time.Since(start)).Msg("mcp: input closed")
+	return ExitOK
+}

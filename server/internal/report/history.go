@@ -1,0 +1,97 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+)
+
+// HistoryDocument is the `history --format json` output (DESIGN §7) and the
+// MCP show_history result.
+type HistoryDocument struct {
+	Version           int                `json:"version" jsonschema:"schema version (1)"`
+	ScriptDirectories []HistoryDirectory `json:"script_directories" jsonschema:"one entry per Alembic script directory"`
+}
+
+// HistoryDirectory describes one script directory's graph.
+type HistoryDirectory struct {
+	Path          string            `json:"path" jsonschema:"the versions directory, relative to the project root"`
+	RevisionCount int               `json:"revision_count"`
+	Heads         []string          `json:"heads"`
+	Bases         []string          `json:"bases"`
+	Merges        []string          `json:"merges"`
+	BranchLabels  map[string]string `json:"branch_labels" jsonschema:"branch label -> revision"`
+	Problems      []history.Problem `json:"problems" jsonschema:"defects of the graph (multiple heads, missing or duplicate revisions, cycles)"`
+}
+
+// NewHistoryDocument describes every script directory of a loaded project.
+func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir) HistoryDocument {
+	doc := HistoryDocument{Version: 1, ScriptDirectories: []HistoryDirectory{}}
+	for _, sd := range dirs {
+		g := sd.Loaded.Graph
+		path := sd.Config.Location
+		if len(sd.Config.VersionLocations) > 0 {
+			path = sd.Config.VersionLocations[0]
+		}
+		if rel, err := filepath.Rel(proj.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
+			path = filepath.ToSlash(rel)
+		}
+		labels := g.BranchLabels
+		if labels == nil {
+			labels = map[string]string{}
+		}
+		d := HistoryDirectory{Path: path, RevisionCount: len(g.Revisions), Heads: nonNil(g.Heads), Bases: nonNil(g.Bases),
+			Merges: nonNil(g.Merges), BranchLabels: labels, Problems: []history.Problem{}}
+		for _, p := range g.Problems {
+			if p.Rule != "" {
+				if rel, err := filepath.Rel(proj.Root, p.Path); err == nil && p.Path != "" {
+					p.Path = filepath.ToSlash(rel)
+				}
+				d.Problems = append(d.Problems, p)
+			}
+		}
+		doc.ScriptDirectories = append(doc.ScriptDirectories, d)
+	}
+	return doc
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// HistoryText writes the history for people.
+func HistoryText(w io.Writer, doc HistoryDocument) error {
+	var b strings.Builder
+	for _, d := range doc.ScriptDirectories {
+		fmt.Fprintf(&b, "%s: %d revisions\n", d.Path, d.RevisionCount)
+		fmt.Fprintf(&b, "  heads:  %s\n  bases:  %s\n", list(d.Heads), list(d.Bases))
+		if len(d.Merges) > 0 {
+			fmt.Fprintf(&b, "  merges: %s\n", list(d.Merges))
+		}
+		for _, label := range slices.Sorted(maps.Keys(d.BranchLabels)) {
+			fmt.Fprintf(&b, "  branch: %s -> %s\n", label, d.BranchLabels[label])
+		}
+		for _, p := range d.Problems {
+			fmt.Fprintf(&b, "  %s: %s\n", p.Rule, p.Message)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func list(s []string) string {
+	if len(s) == 0 {
+		return "(none)"
+	}
+	return strings.Join(s, ", ")
+}
