@@ -11,7 +11,7 @@ export PATH := /usr/local/go/bin:$(PATH)
 GO  ?= go
 BIN := .build/alembic-patterns
 
-.PHONY: build test test-quick lint demo setup clean
+.PHONY: build test test-quick lint demo setup clean validate-plugin bench
 
 build:
 	$(GO) build -o $(BIN) ./server
@@ -54,4 +54,18 @@ setup:
 	bash scripts/ci-setup.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build libexec
+
+# The offline Claude Code validator (installed by `make setup`).
+CLAUDE ?= .ci/node/node_modules/.bin/claude
+validate-plugin:
+	@test -x $(CLAUDE) || { echo "run make setup first" >&2; exit 1; }
+	@home="$$(mktemp -d)"; trap 'rm -rf "$$home"' EXIT; \
+	HOME="$$home" DISABLE_AUTOUPDATER=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 $(CLAUDE) plugin validate . --strict
+
+# Speed on a generated 3,000-revision project against the bare parse floor.
+bench:
+	bash scripts/bench.sh 3000 5
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./server/internal/bench/
+	$(GO) test -run '^$$' -bench PostToolUse3000 -benchtime 5x ./server/internal/hook
+	$(GO) test -run '^$$' -bench 'WarmCheckHead$$|ColdStart' -benchtime 50x ./server/internal/mcpserver

@@ -28,7 +28,8 @@ PG_PASSWORD=postgres
 NODE_PREFIX="$ROOT/.ci/node"
 PY=/usr/bin/python3
 ALEMBIC=/usr/bin/alembic
-APT_PACKAGES=(postgresql alembic python3-alembic python3-sqlalchemy python3-psycopg2)
+# gcc and libc6-dev: the Go program uses cgo (tree-sitter); a fresh image may lack a compiler.
+APT_PACKAGES=(postgresql alembic python3-alembic python3-sqlalchemy python3-psycopg2 gcc libc6-dev)
 
 SECONDS=0
 start_time=$EPOCHREALTIME

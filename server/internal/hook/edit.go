@@ -1,0 +1,196 @@
+package hook
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+// editInput is the part of Write/Edit/MultiEdit's tool_input (and of their
+// tool_response) that names the file.
+type editInput struct {
+	FilePath  string `json:"file_path"`
+	FilePath2 string `json:"filePath"`
+}
+
+// checkEdited checks an edited file when it is a revision file of an Alembic
+// project, and reports its error findings.
+func checkEdited(ctx context.Context, in *Input, opts Options) Outcome {
+	log := opts.Log
+	path := editedPath(in)
+	if path == "" || !strings.HasSuffix(path, ".py") {
+		return Outcome{}
+	}
+	if !filepath.IsAbs(path) {
+		if in.Cwd == "" {
+			return Outcome{}
+		}
+		path = filepath.Join(in.Cwd, path)
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		log.Debug().Err(err).Str("path", path).Msg("hook: edited file is gone")
+		return Outcome{}
+	}
+	proj, sd := projectOf(real, in.Cwd)
+	if proj == nil {
+		log.Debug().Str("path", real).Msg("hook: not a revision file of an Alembic project")
+		return Outcome{}
+	}
+	log.Debug().Str("project", proj.Root).Str("script_location", sd.Location).Msg("hook: checking revision file")
+
+	cache := openCache(opts.CacheDir, proj, log)
+	res, err := check.Run(ctx, proj, check.Options{Files: []string{real}, Parse: cache.parser(real)})
+	if err != nil {
+		log.Warn().Err(err).Msg("hook: check failed")
+		return Outcome{}
+	}
+	cache.save()
+	return reportErrors(res, real)
+}
+
+func editedPath(in *Input) string {
+	for _, raw := range []json.RawMessage{in.ToolInput, in.ToolResponse} {
+		var e editInput
+		if len(raw) == 0 || json.Unmarshal(raw, &e) != nil {
+			continue
+		}
+		if e.FilePath != "" {
+			return e.FilePath
+		}
+		if e.FilePath2 != "" {
+			return e.FilePath2
+		}
+	}
+	return ""
+}
+
+// projectOf returns the project and script directory whose version locations
+// hold path. The project is looked for from the file's directory upward (a
+// cheap walk that never descends); failing that, when the file looks like a
+// revision file, from the session's working directory the way the CLI does.
+func projectOf(path, cwd string) (*project.Project, *project.ScriptDir) {
+	var candidates []*project.Project
+	if cfgDir := configAbove(filepath.Dir(path)); cfgDir != "" {
+		if p, err := project.Find(cfgDir); err == nil {
+			candidates = append(candidates, p)
+		}
+	}
+	if len(candidates) == 0 && cwd != "" && looksLikeRevision(path) {
+		if p, err := project.Find(cwd); err == nil {
+			candidates = append(candidates, p)
+		}
+	}
+	dir := filepath.Dir(path)
+	for _, p := range candidates {
+		for i := range p.ScriptDirs {
+			sd := &p.ScriptDirs[i]
+			for _, loc := range sd.VersionLocations {
+				if real, err := filepath.EvalSymlinks(loc); err == nil && real == dir {
+					return p, sd
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// configAbove returns the nearest directory at or above dir that holds an
+// alembic.ini, or a pyproject.toml with a [tool.alembic] table.
+func configAbove(dir string) string {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, "alembic.ini")); err == nil {
+			return dir
+		}
+		if data, err := os.ReadFile(filepath.Join(dir, "pyproject.toml")); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// looksLikeRevision reports whether a file assigns down_revision, as every
+// Alembic revision file does.
+func looksLikeRevision(path string) bool {
+	data, err := os.ReadFile(path)
+	return err == nil && len(data) <= migration.MaxFileSize && bytes.Contains(data, []byte("down_revision"))
+}
+
+// reportErrors turns the error findings (and parse errors) of the file into
+// the hook's stderr report.
+func reportErrors(res *check.Result, path string) Outcome {
+	only := *res
+	only.Findings = nil
+	only.Errors = nil
+	only.Notes = nil
+	for _, d := range res.Findings {
+		if d.Path == path && d.Severity == rules.Error {
+			only.Findings = append(only.Findings, d)
+		}
+	}
+	for _, e := range res.Errors {
+		if e.Path == path {
+			only.Errors = append(only.Errors, e)
+		}
+	}
+	if len(only.Findings) == 0 && len(only.Errors) == 0 {
+		return Outcome{}
+	}
+	rel := report.Rel(res, path)
+	var b strings.Builder
+	fmt.Fprintf(&b, "alembic-patterns: %s will fail on a real database. Errors found after this edit:\n\n", rel)
+	var text bytes.Buffer
+	if err := report.Text(&text, &only); err != nil {
+		return Outcome{}
+	}
+	// The summary line counts revision files of the whole project; keep the findings.
+	body := strings.TrimRight(text.String(), "\n")
+	if i := strings.LastIndex(body, "\nFound "); i >= 0 {
+		body = body[:i]
+	} else if strings.HasPrefix(body, "Found ") {
+		body = ""
+	}
+	b.WriteString(strings.TrimRight(body, "\n"))
+	b.WriteString("\n\n")
+	fixable := 0
+	for _, d := range only.Findings {
+		if len(d.Fixes) > 0 && d.Fixes[0].Safety == rules.Safe {
+			fixable++
+		}
+	}
+	if fixable > 0 {
+		which := "It has"
+		if len(only.Findings) > 1 {
+			which = fmt.Sprintf("%d of them have", fixable)
+		}
+		fmt.Fprintf(&b, "%s a safe automatic fix: call the fix_migration tool with target %q and apply: true, or run `alembic-patterns fix %s`.\n",
+			which, path, shellQuote(path))
+	}
+	b.WriteString("Fix the errors before applying or committing this migration; the alembic-patterns skill has the patterns that work on PostgreSQL.\n")
+	return Outcome{Code: ExitReport, Stderr: truncate(b.String(), maxReport)}
+}
+
+// shellQuote quotes a path for a shell command line when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '_' || r == '-' || r == '+' || r == ':' || r == '@' ||
+			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,451 @@
+package plugin
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
+)
+
+// These tests drive the pinned Claude Code CLI (ALEMBIC_PATTERNS_CLAUDE, from
+// scripts/ci-setup.sh) offline, with a throwaway HOME and no credentials.
+
+const (
+	pluginName      = "migrate"
+	marketplaceName = "alembic-patterns"
+	serverName      = "plugin:migrate:alembic"
+	toolPrefix      = "mcp__plugin_migrate_alembic__"
+	claudeTimeout   = 3 * time.Minute
+)
+
+// mcpTools are the tools of DESIGN §8.
+var mcpTools = []string{"check_migration", "create_migration", "diagnose_error", "fix_migration", "review_migration", "show_history"}
+
+type claudeCLI struct {
+	path string
+	home string
+}
+
+func newClaude(t *testing.T) *claudeCLI {
+	t.Helper()
+	return &claudeCLI{path: testenv.Get(t, "ALEMBIC_PATTERNS_CLAUDE"), home: t.TempDir()}
+}
+
+func (c *claudeCLI) env(extra ...string) []string {
+	return append(baseEnv("HOME="+c.home, "DISABLE_AUTOUPDATER=1", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1"), extra...)
+}
+
+func (c *claudeCLI) run(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return runCmd(claudeTimeout, dir, c.env(), "", c.path, args...)
+}
+
+// validateReport is the part of `claude plugin validate --json` the tests read.
+type validateReport struct {
+	Success  bool `json:"success"`
+	Strict   bool `json:"strict"`
+	Manifest struct {
+		Type     string `json:"type"`
+		Errors   []any  `json:"errors"`
+		Warnings []any  `json:"warnings"`
+	} `json:"manifest"`
+	Provides struct {
+		Hooks []struct {
+			Event   string   `json:"event"`
+			Matcher string   `json:"matcher"`
+			Type    string   `json:"type"`
+			Command string   `json:"command"`
+			Args    []string `json:"args"`
+		} `json:"hooks"`
+		MCPServers []struct {
+			Name   string   `json:"name"`
+			Type   string   `json:"type"`
+			Target string   `json:"target"`
+			Args   []string `json:"args"`
+		} `json:"mcpServers"`
+		Skills   []string `json:"skills"`
+		Commands []string `json:"commands"`
+		Agents   []string `json:"agents"`
+		Bin      []string `json:"bin"`
+	} `json:"provides"`
+}
+
+// TestValidatePlugin is `claude plugin validate . --strict`: it passes, and
+// the plugin provides /migrate:create, /migrate:check, the skill, the agent,
+// the MCP server, the hooks and the launcher.
+func TestValidatePlugin(t *testing.T) {
+	c := newClaude(t)
+	root := repoRoot(t)
+
+	res := c.run(t, root, "plugin", "validate", root, "--strict")
+	if res.err != nil || !strings.Contains(res.stdout, "Validation passed") {
+		t.Fatalf("claude plugin validate --strict failed:\n%s", res)
+	}
+	provides := providesSection(res.stdout)
+	t.Logf("validator Provides:\n%s", provides)
+	for _, want := range []string{
+		"commands: migrate:create",
+		"commands: migrate:check",
+		"skills: migrate:alembic-patterns",
+		"agents: migrate:migration-reviewer",
+		`mcpServers: alembic stdio ${CLAUDE_PLUGIN_ROOT}/bin/alembic-patterns ["mcp"]`,
+		`hooks: PostToolUse Write|Edit|MultiEdit command ${CLAUDE_PLUGIN_ROOT}/bin/alembic-patterns ["hook","post-tool-use"]`,
+		`hooks: PostToolUse Bash command ${CLAUDE_PLUGIN_ROOT}/bin/alembic-patterns ["hook","post-tool-use"]`,
+		`hooks: PostToolUseFailure Bash command ${CLAUDE_PLUGIN_ROOT}/bin/alembic-patterns ["hook","post-tool-use"]`,
+		"bin: alembic-patterns",
+	} {
+		if !strings.Contains(provides, want) {
+			t.Errorf("Provides lacks %q", want)
+		}
+	}
+
+	res = c.run(t, root, "plugin", "validate", root, "--strict", "--json")
+	if res.err != nil {
+		t.Fatalf("claude plugin validate --strict --json failed:\n%s", res)
+	}
+	var rep validateReport
+	if err := json.Unmarshal([]byte(res.stdout), &rep); err != nil {
+		t.Fatalf("validate --json: %v\n%s", err, res.stdout)
+	}
+	p := rep.Provides
+	if !rep.Success || !rep.Strict || len(rep.Manifest.Errors) > 0 || len(rep.Manifest.Warnings) > 0 {
+		t.Errorf("validate --json: success=%v strict=%v errors=%v warnings=%v", rep.Success, rep.Strict, rep.Manifest.Errors, rep.Manifest.Warnings)
+	}
+	check := func(what string, got, want []string) {
+		t.Helper()
+		got, want = slices.Clone(got), slices.Clone(want)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("provides.%s = %v, want %v", what, got, want)
+		}
+	}
+	check("commands", p.Commands, []string{"migrate:check", "migrate:create"})
+	check("skills", p.Skills, []string{"migrate:alembic-patterns"})
+	check("agents", p.Agents, []string{"migrate:migration-reviewer"})
+	check("bin", p.Bin, []string{"alembic-patterns"})
+	if len(p.MCPServers) != 1 || p.MCPServers[0].Name != "alembic" || p.MCPServers[0].Type != "stdio" ||
+		p.MCPServers[0].Target != "${CLAUDE_PLUGIN_ROOT}/bin/alembic-patterns" || !slices.Equal(p.MCPServers[0].Args, []string{"mcp"}) {
+		t.Errorf("provides.mcpServers = %+v", p.MCPServers)
+	}
+	var hooks []string
+	for _, h := range p.Hooks {
+		if h.Type != "command" || h.Command != "${CLAUDE_PLUGIN_ROOT}/bin/alembic-patterns" || !slices.Equal(h.Args, []string{"hook", "post-tool-use"}) {
+			t.Errorf("hook %+v: want the launcher with hook post-tool-use", h)
+		}
+		hooks = append(hooks, h.Event+" "+h.Matcher)
+	}
+	check("hooks", hooks, []string{"PostToolUse Write|Edit|MultiEdit", "PostToolUse Bash", "PostToolUseFailure Bash"})
+
+	// The strict validation is not vacuous: an unknown manifest field fails it.
+	bad := t.TempDir()
+	manifest := strings.Replace(mustRead(t, filepath.Join(root, ".claude-plugin", "plugin.json")), `"name": "migrate",`, `"name": "migrate", "postInstall": "make",`, 1)
+	mustWrite(t, filepath.Join(bad, ".claude-plugin", "plugin.json"), manifest, 0o644)
+	if res := c.run(t, bad, "plugin", "validate", bad, "--strict"); res.err == nil || !strings.Contains(res.stdout+res.stderr, "postInstall") {
+		t.Errorf("a manifest with an unknown field passed --strict:\n%s", res)
+	}
+}
+
+// providesSection returns the "Provides:" block of the validator's output.
+func providesSection(out string) string {
+	_, after, ok := strings.Cut(out, "Provides:")
+	if !ok {
+		return ""
+	}
+	var lines []string
+	for _, l := range strings.Split(after, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			if len(lines) > 0 {
+				break
+			}
+			continue
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// installableCopy copies the repository's plugin (what a release bundle holds:
+// every file but VCS, CI and build directories) with the binary for this
+// platform in libexec/, so that the MCP server starts at once.
+func installableCopy(t *testing.T) string {
+	t.Helper()
+	root := repoRoot(t)
+	dst := filepath.Join(t.TempDir(), "migrate-plugin")
+	skip := map[string]bool{".git": true, ".ci": true, ".build": true, "libexec": true, "node_modules": true, "__pycache__": true}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		if d.IsDir() {
+			if skip[d.Name()] && p != root {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if !d.Type().IsRegular() || strings.HasSuffix(d.Name(), ".test") || rel == "alembic-patterns" {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, info.Mode().Perm())
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(binary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(dst, "libexec", "alembic-patterns-"+platform), string(data), 0o755)
+	return dst
+}
+
+// shopProject is a copy of examples/shop: an Alembic project to start Claude
+// Code in.
+func shopProject(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(repoRoot(t), "examples", "shop")
+	dst := filepath.Join(t.TempDir(), "shop")
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			if d.Name() == "__pycache__" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestOfflineInstall installs the plugin the way a user does, from the
+// repository as a local marketplace, with no network and no login, and checks
+// that Claude Code starts its MCP server.
+func TestOfflineInstall(t *testing.T) {
+	c := newClaude(t)
+	plugin := installableCopy(t)
+
+	res := c.run(t, plugin, "plugin", "marketplace", "add", plugin)
+	if res.err != nil || !strings.Contains(res.stdout+res.stderr, marketplaceName) {
+		t.Fatalf("marketplace add:\n%s", res)
+	}
+	res = c.run(t, plugin, "plugin", "install", pluginName+"@"+marketplaceName)
+	if res.err != nil || !strings.Contains(res.stdout+res.stderr, "installed") {
+		t.Fatalf("plugin install:\n%s", res)
+	}
+	t.Logf("%s", strings.TrimSpace(res.stdout))
+
+	res = c.run(t, plugin, "plugin", "list", "--json")
+	if res.err != nil {
+		t.Fatalf("plugin list:\n%s", res)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(res.stdout), &list); err != nil {
+		t.Fatalf("plugin list --json: %v\n%s", err, res.stdout)
+	}
+	found := false
+	for _, p := range list {
+		if p["id"] == pluginName+"@"+marketplaceName {
+			found = true
+			if p["enabled"] != true {
+				t.Errorf("installed plugin not enabled: %v", p)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("plugin list has no %s@%s:\n%s", pluginName, marketplaceName, res.stdout)
+	}
+
+	// `claude mcp list` starts the servers of installed plugins and health-checks them.
+	shop := shopProject(t)
+	res = c.run(t, shop, "mcp", "list")
+	if res.err != nil {
+		t.Fatalf("mcp list:\n%s", res)
+	}
+	t.Logf("claude mcp list:\n%s", strings.TrimSpace(res.stdout))
+	var line string
+	for _, l := range strings.Split(res.stdout, "\n") {
+		if strings.Contains(l, serverName) {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "Connected") {
+		t.Errorf("mcp list: %s is not connected:\n%s", serverName, res)
+	}
+}
+
+// TestSessionListing starts a headless session with the plugin (no login: the
+// model call fails, the listing does not) and checks what Claude sees: the
+// commands, the agent, the skill, the connected MCP server and the exact MCP
+// tool names that commands/ and agents/ pre-approve.
+func TestSessionListing(t *testing.T) {
+	c := newClaude(t)
+	plugin := installableCopy(t)
+	shop := shopProject(t)
+
+	ctx, cancel := context.WithTimeout(context.Background(), claudeTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, c.path, "-p", "--input-format", "stream-json", "--output-format", "stream-json", "--verbose", "--plugin-dir", plugin)
+	cmd.Dir = shop
+	cmd.Env = c.env()
+	cmd.WaitDelay = 5 * time.Second
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stdin.Close()
+		cmd.Wait()
+	}()
+	lines := make(chan map[string]any, 64)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(stdout)
+		sc.Buffer(make([]byte, 1<<20), 16<<20)
+		for sc.Scan() {
+			var m map[string]any
+			if json.Unmarshal(sc.Bytes(), &m) == nil {
+				lines <- m
+			}
+		}
+		io.Copy(io.Discard, stdout)
+	}()
+	send := func(v any) {
+		data, _ := json.Marshal(v)
+		if _, err := stdin.Write(append(data, '\n')); err != nil {
+			t.Fatalf("write to claude: %v (stderr: %s)", err, stderr.String())
+		}
+	}
+	next := func(match func(map[string]any) bool, wait time.Duration) map[string]any {
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		for {
+			select {
+			case m, ok := <-lines:
+				if !ok {
+					t.Fatalf("claude exited early (stderr: %s)", stderr.String())
+				}
+				if match(m) {
+					return m
+				}
+			case <-timer.C:
+				return nil
+			}
+		}
+	}
+
+	// Ask for the MCP status until the server has connected.
+	var status string
+	for i := 0; i < 60 && status != "connected"; i++ {
+		id := fmt.Sprintf("status-%d", i)
+		send(map[string]any{"type": "control_request", "request_id": id, "request": map[string]any{"subtype": "mcp_status"}})
+		resp := next(func(m map[string]any) bool {
+			r, _ := m["response"].(map[string]any)
+			return m["type"] == "control_response" && r["request_id"] == id
+		}, 10*time.Second)
+		if resp != nil {
+			status = serverStatus(resp)
+		}
+		if status != "connected" {
+			time.Sleep(time.Second)
+		}
+	}
+	if status != "connected" {
+		t.Fatalf("MCP server %s: status %q (stderr: %s)", serverName, status, stderr.String())
+	}
+
+	send(map[string]any{"type": "user", "message": map[string]any{"role": "user", "content": "hi"}})
+	init := next(func(m map[string]any) bool { return m["type"] == "system" && m["subtype"] == "init" }, time.Minute)
+	if init == nil {
+		t.Fatalf("no init message (stderr: %s)", stderr.String())
+	}
+	strs := func(key string) []string {
+		var out []string
+		list, _ := init[key].([]any)
+		for _, v := range list {
+			if s, ok := v.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for _, want := range []string{"migrate:create", "migrate:check", "migrate:alembic-patterns"} {
+		if !slices.Contains(strs("slash_commands"), want) {
+			t.Errorf("slash_commands lacks %s: %v", want, strs("slash_commands"))
+		}
+	}
+	if !slices.Contains(strs("agents"), "migrate:migration-reviewer") {
+		t.Errorf("agents lacks migrate:migration-reviewer: %v", strs("agents"))
+	}
+	var tools []string
+	for _, tool := range strs("tools") {
+		if strings.HasPrefix(tool, "mcp__") {
+			tools = append(tools, tool)
+		}
+	}
+	t.Logf("MCP tools: %v", tools)
+	for _, name := range mcpTools {
+		if !slices.Contains(tools, toolPrefix+name) {
+			t.Errorf("tools lacks %s%s: %v", toolPrefix, name, tools)
+		}
+	}
+	// Every MCP tool name the plugin's files pre-approve is one Claude has.
+	for _, ref := range mcpToolRefs(t) {
+		if !slices.Contains(tools, ref.name) {
+			t.Errorf("%s names %s, which the session does not have", ref.file, ref.name)
+		}
+	}
+}
+
+func serverStatus(resp map[string]any) string {
+	r, _ := resp["response"].(map[string]any)
+	inner, _ := r["response"].(map[string]any)
+	servers, _ := inner["mcpServers"].([]any)
+	for _, s := range servers {
+		if m, ok := s.(map[string]any); ok && m["name"] == serverName {
+			st, _ := m["status"].(string)
+			return st
+		}
+	}
+	return ""
+}
