@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -48,9 +49,9 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 	for _, r := range rules.All() {
 		on := r.Profile == rules.Default || profile == string(rules.ZeroDowntime)
 		if selected != nil {
-			on = contains(selected, r.ID)
+			on = slices.Contains(selected, r.ID)
 		}
-		if contains(ignored, r.ID) {
+		if slices.Contains(ignored, r.ID) {
 			on = false
 		}
 		if sev, ok := severities[r.ID]; ok {
@@ -87,15 +88,6 @@ func first(values ...string) string {
 		}
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func keys(m map[string]string) []string {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -83,7 +84,7 @@ func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string
 // covers: a file directive covers the whole file; a line directive covers its
 // own line and, when it stands alone on a line, the line below.
 func covers(dir migration.Directive, d rules.Diagnostic) bool {
-	if len(dir.Rules) > 0 && !contains(dir.Rules, d.Rule) {
+	if len(dir.Rules) > 0 && !slices.Contains(dir.Rules, d.Rule) {
 		return false
 	}
 	if dir.File {

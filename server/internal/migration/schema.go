@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -275,7 +276,7 @@ func (m *Migration) CreateTable(o *Op) *Table {
 			continue
 		}
 		for _, pk := range t.Constraints {
-			if pk.Kind == "primary" && contains(pk.Columns, c.Name) {
+			if pk.Kind == "primary" && slices.Contains(pk.Columns, c.Name) {
 				c.PrimaryKey = true
 			}
 		}

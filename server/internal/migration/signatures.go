@@ -3,6 +3,7 @@ package migration
 import (
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -115,7 +116,7 @@ func bind(o *Op, call *Expr, s signature) {
 		switch {
 		case k.Name == "**":
 			o.Unbound = true
-		case contains(s.positional, k.Name) || contains(s.keywords, k.Name):
+		case slices.Contains(s.positional, k.Name) || slices.Contains(s.keywords, k.Name):
 			if _, dup := o.Args[k.Name]; dup {
 				o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() got multiple values for argument %q", o.Name, k.Name))
 			}
@@ -144,17 +145,8 @@ var commonMistakes = map[string]string{"type": "type_", "default": "server_defau
 
 func unknownKeyword(op, kw string, s signature) string {
 	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw)
-	if want, ok := commonMistakes[kw]; ok && (contains(s.positional, want) || contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {
+	if want, ok := commonMistakes[kw]; ok && (slices.Contains(s.positional, want) || slices.Contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {
 		msg += fmt.Sprintf(" (did you mean %q?)", want)
 	}
 	return msg
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -13,24 +13,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
-const (
-	python  = "/usr/bin/python3"
-	alembic = "/usr/bin/alembic"
-	psql    = "/usr/bin/psql"
-)
-
-// unavailable skips the test, or fails it when ALEMBIC_PATTERNS_REQUIRE_ALL=1
-// (CI, where every tool must be present).
-func unavailable(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("ALEMBIC_PATTERNS_REQUIRE_ALL") == "1" {
-		t.Fatalf("%s (required because ALEMBIC_PATTERNS_REQUIRE_ALL=1)", msg)
-	}
-	t.Skip(msg)
-}
+const psql = "/usr/bin/psql"
 
 func exists(path string) bool {
 	_, err := os.Stat(path)
@@ -444,9 +431,7 @@ func tail(b []byte, n int) []byte {
 // TestPythonCompiles byte-compiles a generated project with the real
 // interpreter.
 func TestPythonCompiles(t *testing.T) {
-	if !exists(python) {
-		unavailable(t, "%s not found: cannot check that generated migrations are valid Python", python)
-	}
+	python := testenv.Get(t, "ALEMBIC_PATTERNS_PYTHON")
 	dir, _ := write(t, Options{Revisions: 50, Seed: 1, MergeEvery: 8, BatchEvery: 3})
 	files := append(versionFiles(t, dir), filepath.Join(dir, "migrations", "env.py"))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -457,9 +442,7 @@ func TestPythonCompiles(t *testing.T) {
 // TestAlembicLoadsHistory has alembic itself load the script directory
 // (imports every revision module) and report the head; no database needed.
 func TestAlembicLoadsHistory(t *testing.T) {
-	if !exists(alembic) {
-		unavailable(t, "%s not found", alembic)
-	}
+	alembic := testenv.Get(t, "ALEMBIC_PATTERNS_ALEMBIC")
 	opts := Options{Revisions: 120, Seed: 4, MergeEvery: 10, BatchEvery: 5}
 	dir, res := write(t, opts)
 	ini := filepath.Join(dir, "alembic.ini")
@@ -478,7 +461,7 @@ func TestAlembicLoadsHistory(t *testing.T) {
 
 // pgAdmin runs SQL against the server at the admin URL (libpq form) with
 // psql, or python3+psycopg2 when psql is absent, and returns the output.
-func pgAdmin(ctx context.Context, libpqURL, sql string) (string, error) {
+func pgAdmin(ctx context.Context, python, libpqURL, sql string) (string, error) {
 	var cmd *exec.Cmd
 	if exists(psql) {
 		cmd = exec.CommandContext(ctx, psql, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", libpqURL, "-c", sql)
@@ -504,16 +487,9 @@ if cur.description:
 // TestReplayOnPostgres runs upgrade head, downgrade base, upgrade head on
 // fresh PostgreSQL databases.
 func TestReplayOnPostgres(t *testing.T) {
-	if !exists(alembic) {
-		unavailable(t, "%s not found", alembic)
-	}
-	raw := os.Getenv("ALEMBIC_PATTERNS_PG_URL")
-	if raw == "" {
-		unavailable(t, "ALEMBIC_PATTERNS_PG_URL not set (e.g. postgresql+psycopg2://postgres:postgres@127.0.0.1:5432/postgres)")
-	}
-	if !exists(psql) && !exists(python) {
-		unavailable(t, "neither %s nor %s available to create a database", psql, python)
-	}
+	alembic := testenv.Get(t, "ALEMBIC_PATTERNS_ALEMBIC")
+	raw := testenv.Get(t, "ALEMBIC_PATTERNS_PG_URL")
+	python := testenv.Get(t, "ALEMBIC_PATTERNS_PYTHON")
 	base, err := url.Parse(raw)
 	if err != nil {
 		t.Fatalf("ALEMBIC_PATTERNS_PG_URL: %v", err)
@@ -523,8 +499,8 @@ func TestReplayOnPostgres(t *testing.T) {
 	admin.RawQuery = ""
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	if _, err := pgAdmin(ctx, admin.String(), "SELECT 1"); err != nil {
-		unavailable(t, "PostgreSQL not reachable at ALEMBIC_PATTERNS_PG_URL: %v", err)
+	if _, err := pgAdmin(ctx, python, admin.String(), "SELECT 1"); err != nil {
+		t.Fatalf("PostgreSQL not reachable at ALEMBIC_PATTERNS_PG_URL: %v", err)
 	}
 
 	cases := []struct {
@@ -541,13 +517,13 @@ func TestReplayOnPostgres(t *testing.T) {
 			}
 			dir, res := write(t, tc.opts)
 			db := fmt.Sprintf("synth_test_%d_%d", os.Getpid(), time.Now().UnixNano())
-			if _, err := pgAdmin(ctx, admin.String(), "CREATE DATABASE "+db); err != nil {
+			if _, err := pgAdmin(ctx, python, admin.String(), "CREATE DATABASE "+db); err != nil {
 				t.Fatalf("create database: %v", err)
 			}
 			t.Cleanup(func() {
 				cctx, ccancel := context.WithTimeout(context.Background(), time.Minute)
 				defer ccancel()
-				if _, err := pgAdmin(cctx, admin.String(), "DROP DATABASE IF EXISTS "+db+" WITH (FORCE)"); err != nil {
+				if _, err := pgAdmin(cctx, python, admin.String(), "DROP DATABASE IF EXISTS "+db+" WITH (FORCE)"); err != nil {
 					t.Errorf("drop database %s: %v", db, err)
 				}
 			})
@@ -558,7 +534,7 @@ func TestReplayOnPostgres(t *testing.T) {
 			env := []string{"DATABASE_URL=" + target.String(), "PYTHONDONTWRITEBYTECODE=1"}
 			ini := filepath.Join(dir, "alembic.ini")
 			schema := func() string {
-				out, err := pgAdmin(ctx, dbAdmin.String(), `SELECT
+				out, err := pgAdmin(ctx, python, dbAdmin.String(), `SELECT
   (SELECT count(*) FROM pg_tables WHERE schemaname = 'public'),
   (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
      WHERE n.nspname = 'public' AND t.typtype = 'e')`)
