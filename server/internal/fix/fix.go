@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -65,11 +66,29 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 	if parseFile == nil {
 		parseFile = migration.ParseFile
 	}
+	// Every round re-checks the whole project; files no fix touches are parsed
+	// once (models are never changed after parsing, so sharing them is safe).
+	type parsed struct {
+		m   *migration.Migration
+		err error
+	}
+	var mu sync.Mutex
+	untouched := map[string]parsed{}
 	opts.Check.Parse = func(ctx context.Context, path string) (*migration.Migration, error) {
-		if src, ok := overlay[path]; ok {
+		mu.Lock()
+		src, edited := overlay[path]
+		p, seen := untouched[path]
+		mu.Unlock()
+		if edited {
 			return migration.Parse(ctx, path, src)
 		}
-		return parseFile(ctx, path)
+		if !seen {
+			p.m, p.err = parseFile(ctx, path)
+			mu.Lock()
+			untouched[path] = p
+			mu.Unlock()
+		}
+		return p.m, p.err
 	}
 	files := map[string]*File{}
 	res, err := check.Run(ctx, proj, opts.Check)
