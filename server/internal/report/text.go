@@ -42,7 +42,11 @@ func Text(w io.Writer, res *check.Result) error {
 		b.WriteString("\n")
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(&b, "%s: error: %s\n", Rel(res, e.Path), strings.TrimPrefix(e.Error(), e.Path+": "))
+		if e.Line > 0 {
+			fmt.Fprintf(&b, "%s:%d:%d: error: %s\n", Rel(res, e.Path), e.Line, e.Column, e.Msg)
+		} else {
+			fmt.Fprintf(&b, "%s: error: %s\n", Rel(res, e.Path), e.Msg)
+		}
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
