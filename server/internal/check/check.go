@@ -196,6 +196,9 @@ func sortFindings(f []rules.Diagnostic) {
 		if a.Span.StartCol != b.Span.StartCol {
 			return a.Span.StartCol - b.Span.StartCol
 		}
-		return strings.Compare(a.Rule, b.Rule)
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message) // rules of several revisions report concurrently
 	})
 }
