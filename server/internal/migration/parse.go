@@ -88,7 +88,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{}}
 	x.module(tree.Root())
 	if headerOnly {
-		m.Source = nil // the graph needs none of it; module values still hold their text
+		m.keepHeaderOnly()
 	} else {
 		m.Upgrade = x.function("upgrade")
 		m.Downgrade = x.function("downgrade")
@@ -322,4 +322,17 @@ func indexOfChild(n, c *pysyntax.Node) int {
 		}
 	}
 	return -1
+}
+
+// keepHeaderOnly drops what the revision graph does not need and copies the
+// header strings out of the source, so that the source can be freed: a history
+// of thousands of files then holds a few bytes per file.
+func (m *Migration) keepHeaderOnly() {
+	m.Source, m.Vars, m.Imports = nil, nil, nil
+	for _, h := range []*Header{&m.Revision, &m.DownRevision, &m.BranchLabels, &m.DependsOn} {
+		for i, v := range h.Values {
+			h.Values[i] = strings.Clone(v)
+		}
+	}
+	m.DocRevision, m.DocRevises = strings.Clone(m.DocRevision), strings.Clone(m.DocRevises)
 }
