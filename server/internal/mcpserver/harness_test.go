@@ -324,3 +324,20 @@ func rulesOf(findings []any) []string {
 	slices.Sort(out)
 	return out
 }
+
+func progressText(prog []*sdk.ProgressNotificationParams) string {
+	var msgs []string
+	for _, p := range prog {
+		msgs = append(msgs, p.Message)
+	}
+	return strings.Join(msgs, "\n")
+}
+
+func containsAll(s string, subs []string) bool {
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			return false
+		}
+	}
+	return true
+}
