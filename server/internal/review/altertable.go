@@ -135,9 +135,9 @@ func (c *opCtx) addColumnSQL(f *facts, t, col, a string) {
 	case reRewriteCol.MatchString(a):
 		f.rewrite = Yes
 		f.note("An identity, serial or stored generated column is filled for every existing row: the table is rewritten.")
-	case d != nil && volatileIn(d[1]) != "":
+	case d != nil && migration.VolatileIn(d[1]) != "":
 		f.rewrite = Yes
-		f.note("The default %s is volatile: the table and its indexes are rewritten under ACCESS EXCLUSIVE.", volatileIn(d[1]))
+		f.note("The default %s is volatile: the table and its indexes are rewritten under ACCESS EXCLUSIVE.", migration.VolatileIn(d[1]))
 	case d != nil && c.pg < 11:
 		f.rewrite = Yes
 		f.note("PostgreSQL %d: before 11 any DEFAULT on ADD COLUMN rewrites the table.", c.pg)

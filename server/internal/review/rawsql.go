@@ -301,18 +301,3 @@ func splitTopLevel(s string) []string {
 	}
 	return append(out, s[start:])
 }
-
-// volatileIn returns the first volatile function a SQL expression calls ("random()"), or "".
-func volatileIn(sql string) string {
-	for _, m := range sqlCall.FindAllStringSubmatch(sqlString.ReplaceAllString(sql, "''"), -1) {
-		if fn := strings.ToLower(m[1]); volatileFunctions[fn] {
-			return fn + "()"
-		}
-	}
-	return ""
-}
-
-var (
-	sqlCall   = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)\s*\(`)
-	sqlString = regexp.MustCompile(`'(?:[^']|'')*'`)
-)

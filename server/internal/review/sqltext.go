@@ -142,7 +142,7 @@ func defaultSQL(e *pysyntax.Expr) (string, bool) {
 	if s, ok := e.StringValue(); ok {
 		return literal(s), true
 	}
-	if s, ok := sqlText(e); ok {
+	if s, ok := migration.SQLText(e); ok {
 		return s, true
 	}
 	if e != nil && e.Kind == pysyntax.Call && len(e.Args) == 0 {
@@ -151,18 +151,6 @@ func defaultSQL(e *pysyntax.Expr) (string, bool) {
 		}
 	}
 	return placeholder(e), false
-}
-
-// sqlText is the SQL of sa.text("...") / text("...") / sa.literal_column("...").
-func sqlText(e *pysyntax.Expr) (string, bool) {
-	if e == nil || e.Kind != pysyntax.Call || len(e.Args) != 1 {
-		return "", false
-	}
-	switch pysyntax.LastName(e.CallName()) {
-	case "text", "literal_column":
-		return e.Args[0].StringValue()
-	}
-	return "", false
 }
 
 // columnSQL renders a column definition (name, type, DEFAULT, NOT NULL).
@@ -194,7 +182,7 @@ func sqlExpr(e *pysyntax.Expr) (string, bool) {
 	if s, ok := e.StringValue(); ok {
 		return s, true
 	}
-	if s, ok := sqlText(e); ok {
+	if s, ok := migration.SQLText(e); ok {
 		return s, true
 	}
 	return placeholder(e), false

@@ -220,10 +220,6 @@ func (c *opCtx) addColumn(f *facts) {
 
 // volatileFunctions are built-in functions whose value changes per row; a
 // column default calling one is computed for every existing row.
-var volatileFunctions = map[string]bool{"random": true, "gen_random_uuid": true, "uuid_generate_v1": true,
-	"uuid_generate_v1mc": true, "uuid_generate_v4": true, "uuidv4": true, "uuidv7": true, "clock_timestamp": true,
-	"timeofday": true, "nextval": true, "txid_current": true}
-
 // columnRewrite decides whether adding the column rewrites the table.
 func (c *opCtx) columnRewrite(f *facts, col *migration.Column) {
 	if c.o.Name == "add_column" && col.Expr != nil {
@@ -246,7 +242,7 @@ func (c *opCtx) columnRewrite(f *facts, col *migration.Column) {
 		return
 	}
 	expr, _ := c.m.Resolve(c.o, col.ServerDefault)
-	fn, known := volatileCall(expr)
+	fn, known := migration.VolatileDefault(expr)
 	switch {
 	case fn != "":
 		f.rewrite = Yes
@@ -262,24 +258,6 @@ func (c *opCtx) columnRewrite(f *facts, col *migration.Column) {
 	default:
 		f.note("Since PostgreSQL 11 a non-volatile default is stored in the catalog: no rewrite.")
 	}
-}
-
-// volatileCall reads a server_default: fn is the volatile function it calls
-// ("gen_random_uuid()"), or ""; known is false when its SQL is not visible.
-func volatileCall(e *pysyntax.Expr) (fn string, known bool) {
-	if _, ok := e.StringValue(); ok {
-		return "", true // a text constant
-	}
-	if sql, ok := sqlText(e); ok {
-		return volatileIn(sql), true
-	}
-	if parts := strings.Split(e.CallName(), "."); len(parts) >= 2 && parts[len(parts)-2] == "func" {
-		if n := strings.ToLower(parts[len(parts)-1]); volatileFunctions[n] {
-			return n + "()", true
-		}
-		return "", true
-	}
-	return "", false
 }
 
 func (c *opCtx) dropColumn(f *facts) {

@@ -136,15 +136,6 @@ func nameValue(e *pysyntax.Expr) string {
 	return ""
 }
 
-// sqlText is the SQL of sa.text("...") (or text("...")), the way server_default
-// and check conditions carry SQL expressions.
-func sqlText(e *pysyntax.Expr) (string, bool) {
-	if e == nil || e.Kind != pysyntax.Call || pysyntax.LastName(e.CallName()) != "text" || len(e.Args) != 1 {
-		return "", false
-	}
-	return e.Args[0].StringValue()
-}
-
 // hidesEffects reports whether an operation may change data or schema in ways the
 // model cannot see: SQL that is not a literal, or a call it cannot follow.
 func hidesEffects(o *migration.Op) bool {

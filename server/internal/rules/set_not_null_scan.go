@@ -114,7 +114,7 @@ func notNullProven(p *Pass, earlier []*migration.Op, key, table, column string) 
 		case o.Name == "create_check_constraint" && o.Certain():
 			cond, ok := o.Value("condition").StringValue()
 			if !ok {
-				cond, ok = sqlText(o.Value("condition"))
+				cond, ok = migration.SQLText(o.Value("condition"))
 			}
 			name, _ := o.Table()
 			if !ok || history.TableKey(o, name) != key || !isNotNull.MatchString(strings.TrimSpace(cond)) {

@@ -2,12 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 var volatileDefault = register(&Rule{
@@ -52,17 +49,6 @@ var volatileDefault = register(&Rule{
 	Check: checkVolatileDefault,
 })
 
-// volatileFunctions are built-in functions a column default may call whose value
-// changes per row.
-var volatileFunctions = map[string]bool{"random": true, "gen_random_uuid": true, "uuid_generate_v1": true,
-	"uuid_generate_v1mc": true, "uuid_generate_v4": true, "uuidv4": true, "uuidv7": true, "clock_timestamp": true,
-	"timeofday": true, "nextval": true, "txid_current": true}
-
-var (
-	sqlFunctionCall = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)\s*\(`)
-	sqlStringLit    = regexp.MustCompile(`'(?:[^']|'')*'`)
-)
-
 func checkVolatileDefault(p *Pass) {
 	old := p.PostgresVersion != 0 && p.PostgresVersion < 11
 	p.Upgrade(func(o *migration.Op, s *history.State) {
@@ -79,7 +65,7 @@ func checkVolatileDefault(p *Pass) {
 			column = fmt.Sprintf("%q", c.Name)
 		}
 		expr, _ := p.Migration.Resolve(o, c.ServerDefault)
-		fn, known := volatileCall(expr)
+		fn, known := migration.VolatileDefault(expr)
 		rewrite := "Add the column without a server_default, set the default with alter_column (it applies to new rows " +
 			"only, no rewrite), then backfill the existing rows in batches outside the migration's transaction"
 		switch {
@@ -94,29 +80,4 @@ func checkVolatileDefault(p *Pass) {
 				"(no reads or writes until the migration commits). %s", column, history.TableKey(o, table), p.PostgresVersion, rewrite))
 		}
 	})
-}
-
-// volatileCall reads a server_default: fn is the volatile function it calls
-// ("gen_random_uuid()"), or ""; known is false when the default's SQL is not
-// visible (a variable, a helper call).
-func volatileCall(e *pysyntax.Expr) (fn string, known bool) {
-	if _, ok := e.StringValue(); ok {
-		return "", true // a text constant: DEFAULT 'value'
-	}
-	if sql, ok := sqlText(e); ok {
-		for _, m := range sqlFunctionCall.FindAllStringSubmatch(sqlStringLit.ReplaceAllString(sql, "''"), -1) {
-			if volatileFunctions[strings.ToLower(m[1])] {
-				return strings.ToLower(m[1]) + "()", true
-			}
-		}
-		return "", true
-	}
-	name := e.CallName() // sa.func.gen_random_uuid()
-	if parts := strings.Split(name, "."); len(parts) >= 2 && parts[len(parts)-2] == "func" {
-		if n := strings.ToLower(parts[len(parts)-1]); volatileFunctions[n] {
-			return n + "()", true
-		}
-		return "", true
-	}
-	return "", false
 }

@@ -1,0 +1,63 @@
+package migration
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// SQLText is the SQL carried by sa.text("..."), text("...") or
+// sa.literal_column("..."), the way server_default and check conditions
+// hold SQL expressions.
+func SQLText(e *Expr) (string, bool) {
+	if e == nil || e.Kind != pysyntax.Call || len(e.Args) != 1 {
+		return "", false
+	}
+	switch pysyntax.LastName(e.CallName()) {
+	case "text", "literal_column":
+		return e.Args[0].StringValue()
+	}
+	return "", false
+}
+
+// volatileFunctions are the PostgreSQL functions whose value differs per row:
+// a default calling one is computed for every existing row (a table rewrite).
+var volatileFunctions = map[string]bool{"random": true, "gen_random_uuid": true, "uuid_generate_v1": true,
+	"uuid_generate_v1mc": true, "uuid_generate_v4": true, "uuidv4": true, "uuidv7": true, "clock_timestamp": true,
+	"timeofday": true, "nextval": true, "txid_current": true}
+
+var (
+	sqlFunctionCall = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)\s*\(`)
+	sqlStringLit    = regexp.MustCompile(`'(?:[^']|'')*'`)
+)
+
+// VolatileIn returns the first volatile function a SQL expression calls
+// ("random()"), or "".
+func VolatileIn(sql string) string {
+	for _, m := range sqlFunctionCall.FindAllStringSubmatch(sqlStringLit.ReplaceAllString(sql, "''"), -1) {
+		if fn := strings.ToLower(m[1]); volatileFunctions[fn] {
+			return fn + "()"
+		}
+	}
+	return ""
+}
+
+// VolatileDefault reads a server_default: fn is the volatile function it calls
+// ("gen_random_uuid()"), or ""; known is false when its SQL is not visible (a
+// variable, a helper call).
+func VolatileDefault(e *Expr) (fn string, known bool) {
+	if _, ok := e.StringValue(); ok {
+		return "", true // a text constant: DEFAULT 'value'
+	}
+	if sql, ok := SQLText(e); ok {
+		return VolatileIn(sql), true
+	}
+	if parts := strings.Split(e.CallName(), "."); len(parts) >= 2 && parts[len(parts)-2] == "func" { // sa.func.now()
+		if n := strings.ToLower(parts[len(parts)-1]); volatileFunctions[n] {
+			return n + "()", true
+		}
+		return "", true
+	}
+	return "", false
+}
