@@ -112,7 +112,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		sinceFound = sinceFound || found
 		rules.Run(g, cfg.rules, dialect, cfg.postgresVersion, include, func(d rules.Diagnostic) {
 			if d.Path != "" && include != nil {
-				if rev := revisionOfPath(g, d.Path); rev != nil && !include(rev) {
+				if rev := g.Revisions[d.Revision]; rev != nil && rev.Path == d.Path && !include(rev) {
 					return
 				}
 			}
@@ -128,15 +128,6 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	res.Findings = suppress(res.Dirs, res.Findings, cfg.enabled)
 	sortFindings(res.Findings)
 	return res, nil
-}
-
-func revisionOfPath(g *history.Graph, path string) *history.Revision {
-	for _, r := range g.Revisions {
-		if r.Path == path {
-			return r
-		}
-	}
-	return nil
 }
 
 // includeFilter decides which revisions are reported.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,7 +21,7 @@ type config struct {
 
 // resolveConfig layers CLI options over pyproject settings over defaults.
 func resolveConfig(s project.Settings, o Options) (*config, error) {
-	profile := first(o.Profile, s.Profile, string(rules.Default))
+	profile := cmp.Or(o.Profile, s.Profile, string(rules.Default))
 	if profile != string(rules.Default) && profile != string(rules.ZeroDowntime) {
 		return nil, fmt.Errorf("unknown profile %q (use %q or %q)", profile, rules.Default, rules.ZeroDowntime)
 	}
@@ -42,7 +43,7 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 		}
 	}
 	c := &config{enabled: map[string]bool{}, severity: map[string]rules.Severity{},
-		dialect: first(o.Dialect, s.Dialect), postgresVersion: o.PostgresVersion, exclude: s.Exclude}
+		dialect: cmp.Or(o.Dialect, s.Dialect), postgresVersion: o.PostgresVersion, exclude: s.Exclude}
 	if c.postgresVersion == 0 {
 		c.postgresVersion = s.PostgresVersion
 	}
@@ -79,15 +80,6 @@ func ParseSeverity(s string) (rules.Severity, error) {
 		return v, nil
 	}
 	return "", fmt.Errorf("unknown severity %q (use error, warning or info)", s)
-}
-
-func first(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 func keys(m map[string]string) []string {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -44,7 +45,7 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 	if opts.Files, err = revisionFiles(env, paths); err != nil {
 		return fail(env, err)
 	}
-	threshold, err := check.ParseSeverity(first(*failOn, proj.Settings.FailOn, "error"))
+	threshold, err := check.ParseSeverity(cmp.Or(*failOn, proj.Settings.FailOn, "error"))
 	if err != nil {
 		return fail(env, err)
 	}
@@ -87,13 +88,4 @@ func revisionFiles(env *Env, paths []string) ([]string, error) {
 		files = append(files, p)
 	}
 	return files, nil
-}
-
-func first(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

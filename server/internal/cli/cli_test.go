@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
 const orders = `"""create orders
@@ -279,7 +281,7 @@ func TestHistoryJSON(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	var doc HistoryDocument
+	var doc report.HistoryDocument
 	must(t, json.Unmarshal([]byte(out), &doc))
 	d := doc.ScriptDirectories[0]
 	if doc.Version != 1 || d.Path != "migrations/versions" || d.RevisionCount != 2 || !slices.Equal(d.Heads, []string{"0002"}) || !slices.Equal(d.Bases, []string{"0001"}) {

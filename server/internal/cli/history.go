@@ -4,25 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
-
-// HistoryDocument is the `history --format json` output (DESIGN §7). It lives
-// in package report so that the MCP server shares it without importing cli.
-type HistoryDocument = report.HistoryDocument
-
-// HistoryDirectory describes one script directory's graph.
-type HistoryDirectory = report.HistoryDirectory
-
-// NewHistoryDocument describes every script directory of a loaded project.
-func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir) HistoryDocument {
-	return report.NewHistoryDocument(proj, dirs)
-}
 
 var _ = register(command{"history", "history [PATH] [--project DIR] [--format text|json]", runHistory})
 
@@ -42,15 +28,15 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 		return fail(env, err)
 	}
 	dirs, errs := check.Load(ctx, proj, migration.ParseFileHeader)
-	doc := NewHistoryDocument(proj, dirs)
+	doc := report.NewHistoryDocument(proj, dirs)
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(doc); err != nil {
 			return fail(env, err)
 		}
-	} else {
-		writeHistoryText(env, doc)
+	} else if err := report.HistoryText(env.Stdout, doc); err != nil {
+		return fail(env, err)
 	}
 	for _, e := range errs {
 		fmt.Fprintln(env.Stderr, "alembic-patterns:", e)
@@ -66,27 +52,4 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	return ExitOK
-}
-
-func writeHistoryText(env *Env, doc HistoryDocument) {
-	for _, d := range doc.ScriptDirectories {
-		fmt.Fprintf(env.Stdout, "%s: %d revisions\n", d.Path, d.RevisionCount)
-		fmt.Fprintf(env.Stdout, "  heads:  %s\n  bases:  %s\n", list(d.Heads), list(d.Bases))
-		if len(d.Merges) > 0 {
-			fmt.Fprintf(env.Stdout, "  merges: %s\n", list(d.Merges))
-		}
-		for label, rev := range d.BranchLabels {
-			fmt.Fprintf(env.Stdout, "  branch: %s -> %s\n", label, rev)
-		}
-		for _, p := range d.Problems {
-			fmt.Fprintf(env.Stdout, "  %s: %s\n", p.Rule, p.Message)
-		}
-	}
-}
-
-func list(s []string) string {
-	if len(s) == 0 {
-		return "(none)"
-	}
-	return strings.Join(s, ", ")
 }

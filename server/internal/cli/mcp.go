@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"os"
 	"time"
@@ -21,7 +22,7 @@ func runMCP(ctx context.Context, env *Env, args []string) int {
 	if _, err := parseFlags(fs, args); err != nil {
 		return ExitUsage
 	}
-	dir := first(*projectDir, os.Getenv("CLAUDE_PROJECT_DIR"), env.Dir)
+	dir := cmp.Or(*projectDir, os.Getenv("CLAUDE_PROJECT_DIR"), env.Dir)
 	srv := mcpserver.New(mcpserver.Options{
 		Dir:            dir,
 		PluginRoot:     *pluginRoot,

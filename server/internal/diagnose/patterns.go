@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strings"
@@ -137,7 +138,7 @@ var patterns = []pattern{
 		re:    regexp.MustCompile(`column "([^"]+)" of relation "([^"]+)" already exists|Duplicate column name '([^']+)'|duplicate column name: (\w+)`),
 		rules: rules("downgrade-incomplete", "concurrently-in-transaction"),
 		cause: func(m match) string {
-			col := first(m.g(1), m.g(3), m.g(4))
+			col := cmp.Or(m.g(1), m.g(3), m.g(4))
 			return fmt.Sprintf("The column %s already exists, so the database is ahead of what alembic_version says: an "+
 				"earlier run failed after committing part of its work (statements in an autocommit_block commit on their "+
 				"own), a downgrade did not drop the column, or the schema was changed by hand.", col)
@@ -213,7 +214,7 @@ var patterns = []pattern{
 			return []string{}
 		},
 		cause: func(m match) string {
-			name := first(m.g(1), m.g(2), m.g(3))
+			name := cmp.Or(m.g(1), m.g(2), m.g(3))
 			if strings.Contains(strings.ToUpper(m.sql), "REFERENCES") {
 				return fmt.Sprintf("A table with a foreign key to %s was created before %s itself (in a downgrade that "+
 					"re-creates dropped tables this is the exact reverse of a wrong drop order).", name, name)
@@ -236,7 +237,7 @@ var patterns = []pattern{
 		cause: func(m match) string {
 			return fmt.Sprintf("%s (a table, index or sequence) already exists, so the database is ahead of alembic_version: "+
 				"a downgrade did not drop it, an earlier run committed part of its work before failing, or it was created "+
-				"by hand (or by metadata.create_all).", first(m.g(1), m.g(2), m.g(3)))
+				"by hand (or by metadata.create_all).", cmp.Or(m.g(1), m.g(2), m.g(3)))
 		},
 		fix: text("Make the downgrade drop what the upgrade creates. For this database, drop the leftover object or, if the " +
 			"revision is in fact fully applied, `alembic stamp <revision>`."),
@@ -518,15 +519,6 @@ func detail(m match) string {
 		return ""
 	}
 	return " (" + strings.TrimSuffix(m.detail, ".") + ")"
-}
-
-func first(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // ident turns a type name into a Python variable name.
