@@ -717,21 +717,3 @@ func isReturn(stmt []byte) bool {
 	rest, ok := bytes.CutPrefix(stmt, []byte("return"))
 	return ok && (len(rest) == 0 || rest[0] == ' ' || rest[0] == '(')
 }
-
-// addImport is an edit adding an import statement after the module's last
-// top-level import (after the docstring, or at the top, when it has none).
-func addImport(m *migration.Migration, stmt string) TextEdit {
-	at := -1
-	for _, imp := range m.Imports {
-		if imp.Stmt.StartCol == 1 && imp.Stmt.End > at {
-			at = imp.Stmt.End
-		}
-	}
-	if at < 0 && m.DocSpan.End > 0 {
-		at = m.DocSpan.End
-	}
-	if at < 0 {
-		return TextEdit{Start: 0, End: 0, NewText: stmt + "\n"}
-	}
-	return TextEdit{Start: at, End: at, NewText: "\n" + stmt}
-}

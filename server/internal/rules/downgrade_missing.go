@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -176,27 +174,4 @@ func inverseSnippet(m *migration.Migration, undos []*undo) string {
 		stmts = append(stmts, b.oneLine())
 	}
 	return strings.Join(stmts, "; ")
-}
-
-// lineSpan is the span of the source line holding byte offset off, from its first
-// non-blank character to its end: where a finding about a definition or a header
-// line is shown.
-func lineSpan(m *migration.Migration, off int) migration.Span {
-	src := m.Source
-	off = min(max(off, 0), len(src))
-	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
-	end := len(src)
-	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
-		end = off + i
-	}
-	start := lineStart
-	for start < end && (src[start] == ' ' || src[start] == '\t') {
-		start++
-	}
-	for end > start && (src[end-1] == '\r' || src[end-1] == ' ' || src[end-1] == '\t') {
-		end--
-	}
-	line := bytes.Count(src[:lineStart], []byte("\n")) + 1
-	return migration.Span{Start: start, End: end, StartLine: line, EndLine: line,
-		StartCol: utf8.RuneCount(src[lineStart:start]) + 1, EndCol: utf8.RuneCount(src[lineStart:end]) + 1}
 }

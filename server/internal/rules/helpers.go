@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -295,4 +296,86 @@ func statementEnd(src []byte, o *migration.Op) (end int, ok bool) {
 		return o.Stmt.End, false
 	}
 	return o.Stmt.End + len(bytes.TrimRight(src[o.Stmt.End:end], " \t\r")), true
+}
+
+// addImport is an edit adding an import statement after the module's last
+// top-level import (after the docstring, or at the top, when it has none).
+func addImport(m *migration.Migration, stmt string) TextEdit {
+	at := -1
+	for _, imp := range m.Imports {
+		if imp.Stmt.StartCol == 1 && imp.Stmt.End > at {
+			at = imp.Stmt.End
+		}
+	}
+	if at < 0 && m.DocSpan.End > 0 {
+		at = m.DocSpan.End
+	}
+	if at < 0 {
+		return TextEdit{Start: 0, End: 0, NewText: stmt + "\n"}
+	}
+	return TextEdit{Start: at, End: at, NewText: "\n" + stmt}
+}
+
+// autocommitWrap puts a statement inside `with <op>.get_context().autocommit_block():`,
+// indenting it by one level of the file's indentation. It declines statements that
+// share a line with other code and statements holding multi-line strings or
+// backslash continuations, whose lines cannot be re-indented safely.
+func autocommitWrap(m *migration.Migration, stmt migration.Span, indent, recv string) ([]TextEdit, bool) {
+	src := m.Source
+	text := string(src[stmt.Start:stmt.End])
+	if indent == "" || strings.Contains(text, `"""`) || strings.Contains(text, "'''") || strings.Contains(text, "\\\n") {
+		return nil, false
+	}
+	rest, _, _ := strings.Cut(string(src[stmt.End:]), "\n")
+	if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "#") {
+		return nil, false
+	}
+	var edits []TextEdit
+	if recv == "" {
+		if recv = importAlias(m, "alembic.op"); recv == "" {
+			if m.Vars["op"] != nil {
+				return nil, false
+			}
+			recv = "op"
+			edits = append(edits, addImport(m, "from alembic import op"))
+		}
+	}
+	unit := "    "
+	if m.Upgrade != nil && m.Upgrade.Indent != "" {
+		unit = m.Upgrade.Indent
+	}
+	edits = append(edits, TextEdit{Start: stmt.Start, End: stmt.Start,
+		NewText: "with " + recv + ".get_context().autocommit_block():\n" + indent + unit})
+	for i := stmt.Start; i < stmt.End; i++ {
+		if src[i] != '\n' {
+			continue
+		}
+		if line, _, _ := strings.Cut(string(src[i+1:stmt.End]), "\n"); strings.TrimSpace(line) != "" {
+			edits = append(edits, TextEdit{Start: i + 1, End: i + 1, NewText: unit})
+		}
+	}
+	return edits, true
+}
+
+// lineSpan is the span of the source line holding byte offset off, from its first
+// non-blank character to its end: where a finding about a definition or a header
+// line is shown.
+func lineSpan(m *migration.Migration, off int) migration.Span {
+	src := m.Source
+	off = min(max(off, 0), len(src))
+	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
+	end := len(src)
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		end = off + i
+	}
+	start := lineStart
+	for start < end && (src[start] == ' ' || src[start] == '\t') {
+		start++
+	}
+	for end > start && (src[end-1] == '\r' || src[end-1] == ' ' || src[end-1] == '\t') {
+		end--
+	}
+	line := bytes.Count(src[:lineStart], []byte("\n")) + 1
+	return migration.Span{Start: start, End: end, StartLine: line, EndLine: line,
+		StartCol: utf8.RuneCount(src[lineStart:start]) + 1, EndCol: utf8.RuneCount(src[lineStart:end]) + 1}
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -187,45 +186,4 @@ func concurrentlyKeyword(o *migration.Op) TextEdit {
 		end = max(end, k.Span.End)
 	}
 	return TextEdit{Start: end, End: end, NewText: ", postgresql_concurrently=True"}
-}
-
-// autocommitWrap puts a statement inside `with <op>.get_context().autocommit_block():`,
-// indenting it by one level of the file's indentation. It declines statements that
-// share a line with other code and statements holding multi-line strings or
-// backslash continuations, whose lines cannot be re-indented safely.
-func autocommitWrap(m *migration.Migration, stmt migration.Span, indent, recv string) ([]TextEdit, bool) {
-	src := m.Source
-	text := string(src[stmt.Start:stmt.End])
-	if indent == "" || strings.Contains(text, `"""`) || strings.Contains(text, "'''") || strings.Contains(text, "\\\n") {
-		return nil, false
-	}
-	rest, _, _ := strings.Cut(string(src[stmt.End:]), "\n")
-	if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "#") {
-		return nil, false
-	}
-	var edits []TextEdit
-	if recv == "" {
-		if recv = importAlias(m, "alembic.op"); recv == "" {
-			if m.Vars["op"] != nil {
-				return nil, false
-			}
-			recv = "op"
-			edits = append(edits, addImport(m, "from alembic import op"))
-		}
-	}
-	unit := "    "
-	if m.Upgrade != nil && m.Upgrade.Indent != "" {
-		unit = m.Upgrade.Indent
-	}
-	edits = append(edits, TextEdit{Start: stmt.Start, End: stmt.Start,
-		NewText: "with " + recv + ".get_context().autocommit_block():\n" + indent + unit})
-	for i := stmt.Start; i < stmt.End; i++ {
-		if src[i] != '\n' {
-			continue
-		}
-		if line, _, _ := strings.Cut(string(src[i+1:stmt.End]), "\n"); strings.TrimSpace(line) != "" {
-			edits = append(edits, TextEdit{Start: i + 1, End: i + 1, NewText: unit})
-		}
-	}
-	return edits, true
 }
