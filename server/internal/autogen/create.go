@@ -180,13 +180,17 @@ func Create(ctx context.Context, proj *project.Project, opts Options) (*Result, 
 	if err != nil {
 		return nil, err
 	}
+	runDir, err := runDirOf(proj, sd)
+	if err != nil {
+		return nil, err
+	}
 	cmd, err := FindCommand(proj.Root, opts.Command)
 	if err != nil {
 		return nil, err
 	}
 	argv := slices.Clone(cmd.Argv)
-	if filepath.Base(proj.ConfigFile) != "alembic.ini" && filepath.Ext(proj.ConfigFile) == ".ini" {
-		argv = append(argv, "-c", proj.ConfigFile)
+	if filepath.Ext(sd.Config) == ".ini" && sd.Config != filepath.Join(runDir, "alembic.ini") {
+		argv = append(argv, "-c", sd.Config)
 	}
 	if sd.Name != "alembic" && sd.Name != "tool.alembic" && sd.Name != "" {
 		argv = append(argv, "-n", sd.Name)
@@ -202,16 +206,13 @@ func Create(ctx context.Context, proj *project.Project, opts Options) (*Result, 
 	}
 	shown := strings.Join(append([]string{filepath.Base(argv[0])}, quoteAll(argv[1:])...), " ")
 
-	before, err := revisionFiles(sd)
-	if err != nil {
-		return nil, err
-	}
+	before := revisionFiles(proj, sd)
 	progress(fmt.Sprintf("running %s (alembic from %s)", shown, cmd.Source))
 	timeout := opts.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	output, runErr := run(ctx, proj.Root, argv, opts.Env, timeout, opts.Heartbeat, progress)
+	output, runErr := run(ctx, runDir, argv, opts.Env, timeout, opts.Heartbeat, progress)
 	if runErr != nil {
 		var re *RunError
 		if errors.As(runErr, &re) {
@@ -285,6 +286,10 @@ func scriptDir(proj *project.Project) (project.ScriptDir, error) {
 	case 1:
 		return proj.ScriptDirs[0], nil
 	}
+	if proj.ConfigFile == "" {
+		return project.ScriptDir{}, fmt.Errorf("%s holds %d script directories of separate projects; pass the directory of the one to use (its alembic.ini) as the project",
+			proj.Root, len(proj.ScriptDirs))
+	}
 	var names []string
 	for _, sd := range proj.ScriptDirs {
 		if sd.Name == "alembic" || sd.Name == "tool.alembic" {
@@ -296,21 +301,30 @@ func scriptDir(proj *project.Project) (project.ScriptDir, error) {
 		"run `alembic -n NAME revision` yourself", proj.ConfigFile, strings.Join(names, ", "))
 }
 
-func revisionFiles(sd project.ScriptDir) (map[string]bool, error) {
-	out := map[string]bool{}
-	for _, dir := range sd.VersionLocations {
-		files, err := history.RevisionFiles([]string{dir})
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				continue // alembic creates it (or fails and says so)
-			}
-			return nil, err
-		}
-		for _, f := range files {
-			out[f] = true
-		}
+// runDirOf is the directory alembic runs from for sd: where its config's
+// relative paths resolve. Script directories that alembic alone cannot run
+// (no configuration, or one that Flask-Migrate completes at run time) are an
+// error that names the command to use instead.
+func runDirOf(proj *project.Project, sd project.ScriptDir) (string, error) {
+	switch {
+	case sd.Origin == "runtime":
+		return "", fmt.Errorf("%s has no script_location: it is completed at run time by Flask-Migrate or Flask-Alembic, "+
+			"so plain alembic cannot create a revision here; run `flask db migrate -m MESSAGE` (Flask-Migrate), then check_migration", sd.Config)
+	case sd.Config == "":
+		return "", fmt.Errorf("%s has no Alembic configuration file (Alembic is configured in code): run the project's own command "+
+			"to create a revision, then check_migration", sd.Location)
+	case proj.ConfigFile == "":
+		return filepath.Dir(sd.Config), nil // one of several projects: each runs from its own directory
 	}
-	return out, nil
+	return proj.RunDir, nil
+}
+
+func revisionFiles(proj *project.Project, sd project.ScriptDir) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range proj.RevisionFiles(sd).Files {
+		out[f] = true
+	}
+	return out
 }
 
 // generating matches alembic's "  Generating /path/to/x.py ...  done".
@@ -327,10 +341,7 @@ func newFile(proj *project.Project, sd project.ScriptDir, before map[string]bool
 			return "", fmt.Errorf("wrote %s, outside the project directory %s", path, proj.Root)
 		}
 	}
-	after, err := revisionFiles(sd)
-	if err != nil {
-		return "", err
-	}
+	after := revisionFiles(proj, sd)
 	var added []string
 	for f := range after {
 		if !before[f] {

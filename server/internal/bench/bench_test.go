@@ -41,7 +41,7 @@ func generated(b *testing.B) string {
 }
 
 func files(b *testing.B) []string {
-	fs, err := history.RevisionFiles([]string{filepath.Join(generated(b), "migrations", "versions")})
+	fs, err := project.ListRevisionFiles(project.ScriptDir{VersionLocations: []string{filepath.Join(generated(b), "migrations", "versions")}}, nil).Files, error(nil)
 	if err != nil || len(fs) != 3000 {
 		b.Fatalf("generated project: %d files, %v", len(fs), err)
 	}

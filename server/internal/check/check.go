@@ -57,26 +57,39 @@ type ScriptDir struct {
 	Dialect string
 }
 
-// Load parses every script directory of a project.
-func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*ScriptDir, []*migration.FileError) {
+// Load parses every script directory of a project. Notes say how revision
+// files were found (nested folders read, directories split).
+func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*ScriptDir, []*migration.FileError, []string) {
 	var dirs []*ScriptDir
 	var errs []*migration.FileError
+	var notes []string
 	for _, sd := range proj.ScriptDirs {
-		files, err := history.RevisionFiles(sd.VersionLocations)
-		if err != nil {
-			errs = append(errs, &migration.FileError{Path: sd.Location, Msg: "cannot read the versions directory: " + err.Error()})
-			continue
+		listing := proj.RevisionFiles(sd)
+		notes = append(notes, listing.Notes...)
+		models, parseErrs := history.Parse(ctx, listing.Files, parse)
+		errs = append(errs, parseErrs...)
+		parts := splitByFolder(sd, models)
+		if len(parts) > 1 {
+			notes = append(notes, splitNote(proj.Root, sd, parts))
 		}
-		loaded := history.Load(ctx, sd.Location, files, parse)
-		dirs = append(dirs, &ScriptDir{Config: sd, Loaded: loaded, Dialect: sd.Dialect})
-		errs = append(errs, loaded.Errors...)
-		for _, p := range loaded.Graph.Problems {
-			if p.Rule == "" {
-				errs = append(errs, &migration.FileError{Path: p.Path, Msg: p.Message})
+		for _, part := range parts {
+			cfg, location := sd, sd.Location
+			if part.folder != "" {
+				cfg.VersionLocations, location = []string{part.folder}, part.folder
+				if d := dialectOfFolder(filepath.Base(part.folder)); d != "" && cfg.Dialect == "" {
+					cfg.Dialect, cfg.DialectSource = d, "folder"
+				}
+			}
+			g := history.Build(location, part.models)
+			dirs = append(dirs, &ScriptDir{Config: cfg, Loaded: &history.Loaded{Graph: g}, Dialect: cfg.Dialect})
+			for _, p := range g.Problems {
+				if p.Rule == "" {
+					errs = append(errs, &migration.FileError{Path: p.Path, Msg: p.Message})
+				}
 			}
 		}
 	}
-	return dirs, errs
+	return dirs, errs, notes
 }
 
 // Run checks a project.
@@ -85,8 +98,10 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Project: proj}
-	res.Dirs, res.Errors = Load(ctx, proj, opts.Parse)
+	res := &Result{Project: proj, Notes: append([]string{}, proj.Notes...)}
+	var notes []string
+	res.Dirs, res.Errors, notes = Load(ctx, proj, opts.Parse)
+	res.Notes = append(res.Notes, notes...)
 	if opts.Target != "" {
 		files, err := ResolveTarget(proj, res.Dirs, opts.Target)
 		if err != nil {

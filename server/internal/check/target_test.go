@@ -16,7 +16,7 @@ func TestResolveTarget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs, errs := Load(context.Background(), proj, nil)
+	dirs, errs, _ := Load(context.Background(), proj, nil)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

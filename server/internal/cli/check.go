@@ -37,24 +37,35 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 	if !ok {
 		return fail(env, fmt.Errorf("unknown format %q (use text, json, sarif or github)", *format))
 	}
+	// Whatever fails below, a JSON caller still gets a document.
+	failed := func(path string, err error) int {
+		if *format != "json" {
+			return fail(env, err)
+		}
+		return failJSON(env, report.Document{Version: 1, Findings: []report.Finding{}, Notes: []string{},
+			Errors: []report.FileError{{Path: path, Message: err.Error()}}}, err)
+	}
 	proj, err := findProject(env, *projectDir, paths)
 	if err != nil {
-		return fail(env, err)
+		return failed(cmp.Or(*projectDir, first(paths), "."), err)
 	}
 	opts := check.Options{Profile: *profile, Select: splitList(*sel), Ignore: splitList(*ignore), Since: *since, Dialect: *dialect}
 	if opts.Files, err = revisionFiles(env, paths); err != nil {
-		return fail(env, err)
+		return failed(first(paths), err)
 	}
 	threshold, err := check.ParseSeverity(cmp.Or(*failOn, proj.Settings.FailOn, "error"))
 	if err != nil {
-		return fail(env, err)
+		return failed("", err)
 	}
 	res, err := check.Run(ctx, proj, opts)
 	if err != nil {
-		return fail(env, err)
+		return failed(proj.Root, err)
 	}
 	if err := write(res); err != nil {
 		return fail(env, err)
+	}
+	if *format == "text" || *format == "github" {
+		printNotes(env, res.Notes)
 	}
 	for _, d := range res.Findings {
 		if d.Severity.Rank() >= threshold.Rank() {
@@ -88,4 +99,11 @@ func revisionFiles(env *Env, paths []string) ([]string, error) {
 		files = append(files, p)
 	}
 	return files, nil
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
 }

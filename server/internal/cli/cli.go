@@ -4,6 +4,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -145,4 +146,18 @@ func splitList(s string) []string {
 func fail(env *Env, err error) int {
 	fmt.Fprintln(env.Stderr, "alembic-patterns:", err)
 	return ExitUsage
+}
+
+// failJSON is fail for a command asked for JSON: the document is printed all
+// the same, with the error in its errors array, so that tools always get one.
+func failJSON(env *Env, doc any, err error) int {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(doc)
+	return fail(env, err)
+}
+
+// printNotes writes notes to stderr: stdout carries only the result.
+func printNotes(env *Env, notes []string) {
+	report.Notes(env.Stderr, "alembic-patterns: ", notes)
 }

@@ -124,7 +124,7 @@ func TestCheckJSONShape(t *testing.T) {
 	}
 	var doc map[string]any
 	must(t, json.Unmarshal([]byte(out), &doc))
-	if got := slices.Sorted(mapKeys(doc)); !slices.Equal(got, []string{"errors", "files", "findings", "version"}) {
+	if got := slices.Sorted(mapKeys(doc)); !slices.Equal(got, []string{"errors", "files", "findings", "notes", "version"}) {
 		t.Fatalf("top-level keys %v", got)
 	}
 	if doc["version"].(float64) != 1 || doc["files"].(float64) != 1 {

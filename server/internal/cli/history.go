@@ -27,8 +27,8 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	dirs, errs := check.Load(ctx, proj, migration.ParseFileHeader)
-	doc := report.NewHistoryDocument(proj, dirs)
+	dirs, errs, notes := check.Load(ctx, proj, migration.ParseFileHeader)
+	doc := report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...))
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -38,8 +38,11 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 	} else if err := report.HistoryText(env.Stdout, doc); err != nil {
 		return fail(env, err)
 	}
-	for _, e := range errs {
-		fmt.Fprintln(env.Stderr, "alembic-patterns:", e)
+	if *format == "text" {
+		for _, e := range errs {
+			fmt.Fprintln(env.Stderr, "alembic-patterns:", e)
+		}
+		printNotes(env, doc.Notes)
 	}
 	for _, d := range doc.ScriptDirectories {
 		for _, p := range d.Problems {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
 // TestShopFixture loads testdata/shop: two labelled bases (core, billing), the
@@ -11,10 +13,7 @@ import (
 // a merge with annotated headers and a non-hex id.
 func TestShopFixture(t *testing.T) {
 	dir := filepath.Join("testdata", "shop", "versions")
-	files, err := RevisionFiles([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := project.FilesIn(dir)
 	var names []string
 	for _, f := range files {
 		names = append(names, filepath.Base(f))

@@ -188,7 +188,9 @@ func (g *Graph) headsExplainedByBranches() bool {
 	return true
 }
 
-// branchOf finds the nearest branch label at or below a revision.
+// branchOf finds the nearest branch label at or below a revision. A label
+// that is not a literal (`branch_labels = (branches.EXPAND,)`) is still a
+// label: it stands for itself, distinct from every other.
 func (g *Graph) branchOf(id string) string {
 	visited := map[string]bool{}
 	for queue := []string{id}; len(queue) > 0; queue = queue[1:] {
@@ -199,6 +201,9 @@ func (g *Graph) branchOf(id string) string {
 		visited[r.ID] = true
 		if len(r.BranchLabels) > 0 {
 			return r.BranchLabels[0]
+		}
+		if k := r.Migration.BranchLabels.Kind; k == migration.HeaderName || k == migration.HeaderOther {
+			return "\x00unreadable label of " + r.ID
 		}
 		queue = append(queue, r.Parents...)
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -96,10 +98,7 @@ func writeRevisions(t testing.TB, dir string, revs []rev) string {
 // loadDir lists and loads a versions directory the way the CLI does.
 func loadDir(t testing.TB, dir string) *Loaded {
 	t.Helper()
-	files, err := RevisionFiles([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := project.FilesIn(dir)
 	return Load(context.Background(), dir, files, nil)
 }
 

@@ -2,11 +2,7 @@ package history
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -15,27 +11,6 @@ import (
 // Parser parses one revision file. The default reads it from disk; the MCP
 // server passes a cache.
 type Parser func(ctx context.Context, path string) (*migration.Migration, error)
-
-// RevisionFiles lists the files Alembic would load as revisions from the version
-// directories: *.py, not __init__.py nor editor lock files, non-recursive.
-func RevisionFiles(dirs []string) ([]string, error) {
-	var files []string
-	for _, dir := range dirs {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			name := e.Name()
-			if e.IsDir() || !strings.HasSuffix(name, ".py") || strings.HasPrefix(name, "__init__") || strings.HasPrefix(name, ".#") {
-				continue
-			}
-			files = append(files, filepath.Join(dir, name))
-		}
-	}
-	sort.Strings(files)
-	return files, nil
-}
 
 // Loaded is one script directory, parsed and linked.
 type Loaded struct {
@@ -47,6 +22,13 @@ type Loaded struct {
 
 // Load parses the files (concurrently, one parser per worker) and builds the graph.
 func Load(ctx context.Context, dir string, files []string, parse Parser) *Loaded {
+	models, errs := Parse(ctx, files, parse)
+	return &Loaded{Graph: Build(dir, models), Errors: errs}
+}
+
+// Parse parses the files concurrently, one parser per worker, and returns the
+// models in the order of files (a file with a syntax error still has one).
+func Parse(ctx context.Context, files []string, parse Parser) ([]*migration.Migration, []*migration.FileError) {
 	if parse == nil {
 		parse = migration.ParseFile
 	}
@@ -66,7 +48,7 @@ func Load(ctx context.Context, dir string, files []string, parse Parser) *Loaded
 	}
 	close(next)
 	wg.Wait()
-	out := &Loaded{}
+	var fileErrs []*migration.FileError
 	var parsed []*migration.Migration
 	for i, m := range models {
 		if errs[i] != nil {
@@ -74,12 +56,11 @@ func Load(ctx context.Context, dir string, files []string, parse Parser) *Loaded
 			if !ok {
 				fe = &migration.FileError{Path: files[i], Msg: errs[i].Error()}
 			}
-			out.Errors = append(out.Errors, fe)
+			fileErrs = append(fileErrs, fe)
 		}
 		if m != nil {
 			parsed = append(parsed, m)
 		}
 	}
-	out.Graph = Build(dir, parsed)
-	return out
+	return parsed, fileErrs
 }

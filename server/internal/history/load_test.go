@@ -13,67 +13,6 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-func TestRevisionFiles(t *testing.T) {
-	root := t.TempDir()
-	a := filepath.Join(root, "alembic", "versions")
-	b := filepath.Join(root, "extra_versions")
-	write := func(path, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	body := rev{ID: "x"}.source()
-	for _, name := range []string{"0002_orders.py", "0001_users.py", "__init__.py", "README.md", "0003_notes.txt",
-		".#0004_lock.py", "0001_users.pyc", "script.py.mako", "0005 spaced name.py"} {
-		write(filepath.Join(a, name), body)
-	}
-	write(filepath.Join(a, "__pycache__", "0001_users.cpython-312.py"), body)
-	write(filepath.Join(a, "archive", "0000_old.py"), body)
-	write(filepath.Join(b, "0000_billing.py"), body)
-	write(filepath.Join(b, "__init__.py"), "")
-	// a directory whose name looks like a revision file is not one
-	if err := os.MkdirAll(filepath.Join(b, "dir.py"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-
-	tests := []struct {
-		name string
-		dirs []string
-		want []string
-	}{
-		{"one location", []string{a}, []string{
-			filepath.Join(a, "0001_users.py"), filepath.Join(a, "0002_orders.py"), filepath.Join(a, "0005 spaced name.py"),
-		}},
-		{"two locations are merged and sorted", []string{b, a}, []string{
-			filepath.Join(a, "0001_users.py"), filepath.Join(a, "0002_orders.py"), filepath.Join(a, "0005 spaced name.py"),
-			filepath.Join(b, "0000_billing.py"),
-		}},
-		{"no locations", nil, nil},
-		{"empty directory", []string{t.TempDir()}, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := RevisionFiles(tc.dirs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(nilIfEmpty(got), tc.want) {
-				t.Errorf("RevisionFiles = %q\nwant %q", got, tc.want)
-			}
-			if !slices.IsSorted(got) {
-				t.Errorf("not sorted: %q", got)
-			}
-		})
-	}
-	if _, err := RevisionFiles([]string{a, filepath.Join(root, "missing")}); err == nil {
-		t.Errorf("a missing version location gave no error")
-	}
-}
-
 func TestLoadKeepsGoingPastBrokenFiles(t *testing.T) {
 	dir := writeRevisions(t, filepath.Join(t.TempDir(), "versions"), []rev{
 		{ID: "0001", File: "0001_a.py"},

@@ -91,6 +91,7 @@ func renderCheck(res *check.Result, out CheckOutput) string {
 	fmt.Fprintf(&b, "check %s in %s\n\n", out.Target, out.Project)
 	if len(res.Findings) <= textLimit {
 		_ = report.Text(&b, res)
+		report.Notes(&b, "", out.Notes)
 		return b.String()
 	}
 	for i, f := range out.Findings {
@@ -103,9 +104,7 @@ func renderCheck(res *check.Result, out CheckOutput) string {
 	for _, e := range out.Errors {
 		fmt.Fprintf(&b, "%s: error: %s\n", e.Path, e.Message)
 	}
-	for _, n := range out.Notes {
-		fmt.Fprintf(&b, "note: %s\n", n)
-	}
+	report.Notes(&b, "", out.Notes)
 	fmt.Fprintf(&b, "Found %d problems (%d errors, %d warnings, %d info) in %d revision files; %d fixable with fix_migration.\n",
 		len(out.Findings), out.Counts.Error, out.Counts.Warning, out.Counts.Info, out.Files, out.Counts.Fixable)
 	return b.String()
@@ -219,13 +218,14 @@ func (s *Server) history(ctx context.Context, _ mcp.CallToolRequest, a historyAr
 		return nil, "", err
 	}
 	return s.memo.do(ctx, proj, ToolHistory, func() (any, string, error) {
-		dirs, errs := check.Load(ctx, proj, s.parse.Parse)
-		doc := report.NewHistoryDocument(proj, dirs)
+		dirs, errs, notes := check.Load(ctx, proj, s.parse.Parse)
+		doc := report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...))
 		var b bytes.Buffer
 		_ = report.HistoryText(&b, doc)
-		for _, e := range errs {
-			fmt.Fprintf(&b, "error: %s\n", e)
+		for _, e := range doc.Errors {
+			fmt.Fprintf(&b, "error: %s: %s\n", e.Path, e.Message)
 		}
+		report.Notes(&b, "", doc.Notes)
 		return doc, b.String(), nil
 	})
 }

@@ -6,14 +6,13 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"io/fs"
 	"os"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
@@ -29,14 +28,15 @@ type memo struct {
 	entries map[string]*memoEntry
 	tick    uint64
 	now     func() time.Time
-	// listings caches the revision files of each versions directory, valid
-	// while the directory's modification time is unchanged.
+	// listings caches the revision files of each script directory, valid
+	// while the modification times of the directories read are unchanged.
 	listings map[string]listing
 }
 
 type listing struct {
-	mtime time.Time
-	files []string
+	dirs   []string
+	mtimes []time.Time
+	files  []string
 }
 
 type memoEntry struct {
@@ -109,14 +109,8 @@ func (m *memo) fingerprint(proj *project.Project, key any) (string, bool) {
 		paths = append(paths, proj.SettingsFile)
 	}
 	for _, sd := range proj.ScriptDirs {
-		for _, dir := range sd.VersionLocations {
-			files, ok := m.list(dir)
-			if !ok {
-				return "", false
-			}
-			paths = append(paths, files...)
-			paths = append(paths, "") // separates the directories
-		}
+		paths = append(paths, m.list(proj, sd)...)
+		paths = append(paths, "") // separates the script directories
 	}
 	stamps := statAll(paths)
 	now := m.now()
@@ -142,36 +136,45 @@ func (m *memo) fingerprint(proj *project.Project, key any) (string, bool) {
 	return hex.EncodeToString(h.Sum(nil)), true
 }
 
-// list returns the revision files of a versions directory (as
-// history.RevisionFiles), reusing the last listing while the directory's
-// modification time is unchanged. A missing directory lists as empty.
-func (m *memo) list(dir string) ([]string, bool) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, true
+// list returns the revision files of a script directory (as
+// Project.RevisionFiles), reusing the last listing while the modification
+// times of the directories it read are unchanged: a stat per directory
+// instead of reading directories of thousands of files.
+func (m *memo) list(proj *project.Project, sd project.ScriptDir) []string {
+	key := sd.Location + "\x00" + strings.Join(sd.VersionLocations, "\x00")
+	m.mu.Lock()
+	l, ok := m.listings[key]
+	m.mu.Unlock()
+	if ok && unchanged(l.dirs, l.mtimes) {
+		return l.files
+	}
+	read := proj.RevisionFiles(sd)
+	// the locations themselves too: one that does not exist yet is never cached
+	l = listing{dirs: append(slices.Clone(sd.VersionLocations), read.Dirs...), files: read.Files}
+	now := m.now()
+	for _, st := range statAll(l.dirs) {
+		if !st.ok || now.Sub(st.mtime) < racyWindow {
+			return l.files // too fresh to trust a later equal timestamp
 		}
-		return nil, false
+		l.mtimes = append(l.mtimes, st.mtime)
 	}
 	m.mu.Lock()
-	l, ok := m.listings[dir]
+	if len(m.listings) > 256 {
+		clear(m.listings)
+	}
+	m.listings[key] = l
 	m.mu.Unlock()
-	if ok && l.mtime.Equal(info.ModTime()) {
-		return l.files, true
-	}
-	files, err := history.RevisionFiles([]string{dir})
-	if err != nil {
-		return nil, false
-	}
-	if m.now().Sub(info.ModTime()) >= racyWindow {
-		m.mu.Lock()
-		if len(m.listings) > 256 {
-			clear(m.listings)
+	return l.files
+}
+
+// unchanged reports whether every directory still has its modification time.
+func unchanged(dirs []string, mtimes []time.Time) bool {
+	for i, st := range statAll(dirs) {
+		if !st.ok || !st.mtime.Equal(mtimes[i]) {
+			return false
 		}
-		m.listings[dir] = listing{mtime: info.ModTime(), files: files}
-		m.mu.Unlock()
 	}
-	return files, true
+	return true
 }
 
 type stamp struct {

@@ -23,7 +23,9 @@ type Migration struct {
 	// DocRevision and DocRevises come from the module docstring ("Revision ID:",
 	// "Revises:"); the variables are the truth, these only serve consistency checks.
 	DocRevision, DocRevises string
-	DocSpan                 Span
+	// DocMessage is the docstring's first line: the message of `alembic revision -m`.
+	DocMessage string
+	DocSpan    Span
 
 	Imports []Import
 	// Vars holds module-level assignments by name (the last one wins), e.g. an

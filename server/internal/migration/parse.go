@@ -172,6 +172,12 @@ func (x *extractor) moduleStatement(n *pysyntax.Node, first bool) {
 				if mm := docRevises.FindStringSubmatch(doc.Str); mm != nil {
 					x.m.DocRevises = strings.TrimSpace(mm[1])
 				}
+				for _, line := range strings.Split(doc.Str, "\n") {
+					if line = strings.TrimSpace(line); line != "" {
+						x.m.DocMessage = line
+						break
+					}
+				}
 			}
 		case "assignment":
 			x.moduleAssignment(c)
@@ -334,5 +340,5 @@ func (m *Migration) keepHeaderOnly() {
 			h.Values[i] = strings.Clone(v)
 		}
 	}
-	m.DocRevision, m.DocRevises = strings.Clone(m.DocRevision), strings.Clone(m.DocRevises)
+	m.DocRevision, m.DocRevises, m.DocMessage = strings.Clone(m.DocRevision), strings.Clone(m.DocRevises), strings.Clone(m.DocMessage)
 }

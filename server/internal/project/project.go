@@ -1,5 +1,9 @@
-// Package project finds Alembic projects and reads their configuration:
-// alembic.ini, [tool.alembic] and [tool.alembic-patterns] in pyproject.toml.
+// Package project finds Alembic projects and reads their configuration the way
+// Alembic does (alembic.ini, [tool.alembic] in pyproject.toml) or better: the
+// layouts real projects use (Flask-Migrate inis without script_location,
+// package:path locations, paths relative to the working directory, revision
+// files in nested folders, no configuration at all) are resolved statically,
+// and what had to be assumed is said in Notes. It never imports the project.
 package project
 
 import (
@@ -8,34 +12,56 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // ScriptDir is one Alembic script directory (one revision graph).
 type ScriptDir struct {
 	// Name is the alembic.ini section ("alembic", or e.g. "db2" for
-	// `alembic -n db2`), or "tool.alembic" when script_location comes from
-	// pyproject.toml (alembic is then run without -n).
+	// `alembic -n db2`), "tool.alembic" when script_location comes from
+	// pyproject.toml, or "" when the directory was found without configuration.
 	Name string
+	// Config is the file the directory was configured in ("" when none).
+	Config string
+	// Origin says how the directory was found: "config" (script_location),
+	// "runtime" (an ini without script_location, which Flask-Migrate and
+	// Flask-Alembic fill in at run time) or "shape" (no configuration: env.py
+	// beside versions/, or a folder of revision files).
+	Origin string
 	// Location is the script_location directory: absolute, symlinks resolved.
 	Location string
 	// VersionLocations are the directories holding revision files (default
 	// <Location>/versions). They are not required to exist.
 	VersionLocations []string
+	// Recursive is recursive_version_locations: revision files in
+	// subdirectories of the version locations are revisions too.
+	Recursive bool
 	// Dialect is "postgresql", "mysql", "sqlite", "mssql", "oracle" or "".
 	Dialect string
-	// DialectSource is "sqlalchemy.url", "config" or "" when unknown.
+	// DialectSource is "sqlalchemy.url", "config", "folder" or "" when unknown.
 	DialectSource string
 }
 
-// Project is one Alembic configuration and its script directories.
+// Project is one Alembic configuration (or several, in a repository holding
+// independent projects) and its script directories.
 type Project struct {
-	Root       string // absolute directory of the config file (symlinks resolved)
-	ConfigFile string // alembic.ini, or pyproject.toml when only [tool.alembic] exists
+	// Root is the project directory: it holds the configuration and every
+	// script directory (and the start directory, when the configuration was
+	// found below it). Paths in results are relative to it.
+	Root string
+	// ConfigFile is alembic.ini, or pyproject.toml when only [tool.alembic]
+	// exists; "" when several configurations or none were found.
+	ConfigFile string
+	// RunDir is the directory alembic is run from: relative locations resolve
+	// against it (the directory of ConfigFile unless a note says otherwise).
+	RunDir     string
 	ScriptDirs []ScriptDir
 	Settings   Settings
 	// SettingsFile is the pyproject.toml that Settings came from, "" if none.
 	SettingsFile string
+	// Notes say what had to be resolved or assumed to read the project.
+	Notes []string
 }
 
 // ErrNoProject is returned (wrapped) when no Alembic project is found.
@@ -44,27 +70,25 @@ var ErrNoProject = errors.New("no Alembic project found")
 const (
 	iniName       = "alembic.ini"
 	pyprojectName = "pyproject.toml"
-	maxFindDepth  = 4
 )
 
-// skipDirs are never searched for projects; other directories starting with
-// a dot (caches, editor settings) are skipped as well.
-var skipDirs = map[string]bool{
-	".git":          true,
-	".venv":         true,
-	".tox":          true,
-	"node_modules":  true,
-	"venv":          true,
-	"__pycache__":   true,
-	"site-packages": true,
+// Find returns the project for start (a file or directory):
+//
+//  1. the nearest alembic.ini or pyproject.toml with [tool.alembic] from start
+//     upward, unless start is itself a script or versions directory that this
+//     configuration does not cover;
+//  2. failing that, every configuration below start (a repository of several
+//     independent projects is checked as one);
+//  3. failing that, the script directories below start found by their shape
+//     (env.py beside versions/, a directory of revision files), for projects
+//     that configure Alembic in Python code.
+//
+// A start that is itself an .ini file is loaded directly (alembic -c prod.ini).
+func Find(start string) (*Project, error) {
+	return finished(find(start))
 }
 
-// Find returns the project for start (a file or directory): the nearest
-// alembic.ini or pyproject.toml with [tool.alembic] script_location from the
-// directory of start upward; failing that, the only one at most four levels
-// below it. A start that is itself an .ini file is loaded directly, so that
-// configs with other names (alembic -c prod.ini) can be passed.
-func Find(start string) (*Project, error) {
+func find(start string) (*Project, error) {
 	abs, err := filepath.Abs(start)
 	if err != nil {
 		return nil, err
@@ -74,7 +98,7 @@ func Find(start string) (*Project, error) {
 		return nil, fmt.Errorf("cannot look for an Alembic project: %w", err)
 	}
 	if !info.IsDir() && filepath.Ext(abs) == ".ini" {
-		return Load(abs)
+		return load(abs)
 	}
 	dir, err := filepath.EvalSymlinks(abs)
 	if err != nil {
@@ -84,67 +108,60 @@ func Find(start string) (*Project, error) {
 		dir = filepath.Dir(dir)
 	}
 
-	for d := dir; ; {
-		cfg, err := configIn(d)
+	if cfg, err := configAbove(dir); err != nil {
+		return nil, err
+	} else if cfg != "" {
+		p, err := load(cfg)
 		if err != nil {
 			return nil, err
 		}
-		if cfg != "" {
-			return Load(cfg)
+		if !p.covers(dir) {
+			if own := shapeOf(dir, true); own != nil {
+				return withoutConfig(dir, []ScriptDir{*own},
+					note("%s is not a script directory of %s: it is analysed on its own", absPath(dir), absPath(p.ConfigFile)))
+			}
+		}
+		p.adoptShapes()
+		return p, nil
+	}
+
+	found := search(dir)
+	switch {
+	case len(found.configs) == 1:
+		p, err := load(found.configs[0])
+		if err != nil {
+			return nil, err
+		}
+		p.adoptShapes()
+		p.addUncovered(found.shapes)
+		p.widenRoot(dir)
+		p.Notes = append(p.Notes, found.notes()...)
+		return p, nil
+	case len(found.configs) > 1:
+		return merged(dir, found)
+	case len(found.shapes) > 0:
+		return withoutConfig(dir, found.shapes, found.notes()...)
+	}
+	if own := shapeOf(dir, true); own != nil {
+		return withoutConfig(dir, []ScriptDir{*own})
+	}
+	return nil, fmt.Errorf("%w from %s (looked for %s or [tool.alembic] in %s upward, and below for those or for env.py beside versions/)",
+		ErrNoProject, dir, iniName, pyprojectName)
+}
+
+// configAbove returns the nearest project config file at or above dir, or "".
+func configAbove(dir string) (string, error) {
+	for d := dir; ; {
+		cfg, err := configIn(d)
+		if err != nil || cfg != "" {
+			return cfg, err
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			break
+			return "", nil
 		}
 		d = parent
 	}
-
-	found, err := walk(dir, maxFindDepth)
-	if err != nil {
-		return nil, err
-	}
-	switch len(found) {
-	case 0:
-		return nil, fmt.Errorf("%w from %s (looked for %s or [tool.alembic] in %s)", ErrNoProject, dir, iniName, pyprojectName)
-	case 1:
-		return Load(found[0])
-	}
-	rel := make([]string, len(found))
-	for i, f := range found {
-		rel[i], _ = filepath.Rel(dir, f)
-	}
-	return nil, fmt.Errorf("found %d Alembic projects under %s: %s; pass --project DIR to choose one",
-		len(found), dir, strings.Join(rel, ", "))
-}
-
-// FindAll loads every project under root (any depth). Projects that fail to
-// load are reported in the joined error while the others are still returned.
-func FindAll(root string) ([]*Project, error) {
-	abs, err := filepath.Abs(root)
-	if err == nil {
-		abs, err = filepath.EvalSymlinks(abs)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cannot look for Alembic projects: %w", err)
-	}
-	found, err := walk(abs, -1)
-	if err != nil {
-		return nil, err
-	}
-	if len(found) == 0 {
-		return nil, fmt.Errorf("%w under %s (looked for %s or [tool.alembic] in %s)", ErrNoProject, abs, iniName, pyprojectName)
-	}
-	var projects []*Project
-	var errs []error
-	for _, cfg := range found {
-		p, err := Load(cfg)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		projects = append(projects, p)
-	}
-	return projects, errors.Join(errs...)
 }
 
 // configIn returns the project config file in dir, or "" when there is none.
@@ -169,52 +186,27 @@ func configIn(dir string) (string, error) {
 	return "", nil
 }
 
-// walk returns the config files of the projects in root and below, at most
-// maxDepth directory levels down (no limit when maxDepth < 0). Symlinked
-// directories are not followed and unreadable ones are skipped.
-func walk(root string, maxDepth int) ([]string, error) {
-	var found []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root {
-				return err
-			}
-			return nil
-		}
-		if !d.IsDir() {
-			return nil
-		}
-		depth := 0
-		if p != root {
-			name := d.Name()
-			if skipDirs[name] || strings.HasPrefix(name, ".") {
-				return filepath.SkipDir
-			}
-			rel, _ := filepath.Rel(root, p)
-			depth = strings.Count(rel, string(filepath.Separator)) + 1
-		}
-		cfg, err := configIn(p)
-		if err != nil {
-			return err
-		}
-		if cfg != "" {
-			found = append(found, cfg)
-		}
-		if maxDepth >= 0 && depth >= maxDepth {
-			return filepath.SkipDir
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("cannot look for Alembic projects: %w", err)
-	}
-	return found, nil
-}
-
 // Load reads one Alembic config file: an alembic.ini (any *.ini name) or a
 // pyproject.toml. As alembic does, the alembic.ini and pyproject.toml of the
 // same directory are read together; the ini wins where both set an option.
+// A config that cannot be read or parsed is an error; a script directory
+// that cannot be resolved is a note, and the others are still returned.
 func Load(configFile string) (*Project, error) {
+	return finished(load(configFile))
+}
+
+// finished renders the notes of a project whose root is final.
+func finished(p *Project, err error) (*Project, error) {
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range p.Notes {
+		p.Notes[i] = relNote(n, p.Root)
+	}
+	return p, nil
+}
+
+func load(configFile string) (*Project, error) {
 	abs, err := filepath.Abs(configFile)
 	if err != nil {
 		return nil, err
@@ -225,7 +217,7 @@ func Load(configFile string) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read Alembic config: %w", err)
 	}
-	p := &Project{Root: root, ConfigFile: filepath.Join(root, filepath.Base(abs))}
+	p := &Project{Root: root, RunDir: root, ConfigFile: filepath.Join(root, filepath.Base(abs))}
 
 	iniPath, tomlPath := p.ConfigFile, filepath.Join(root, pyprojectName)
 	if filepath.Ext(abs) == ".toml" {
@@ -235,7 +227,7 @@ func Load(configFile string) (*Project, error) {
 	optional := func(path string, err error) bool {
 		return path != p.ConfigFile && errors.Is(err, fs.ErrNotExist)
 	}
-	l := loader{root: root, tomlPath: tomlPath}
+	l := loader{dir: root, config: p.ConfigFile, tomlPath: tomlPath}
 	if l.ini, err = readINI(iniPath, root); err != nil && !optional(iniPath, err) {
 		return nil, err
 	}
@@ -250,194 +242,175 @@ func Load(configFile string) (*Project, error) {
 	if p.ScriptDirs, err = l.scriptDirs(); err != nil {
 		return nil, err
 	}
-	if len(p.ScriptDirs) == 0 {
-		return nil, fmt.Errorf("%s has no script_location (in an ini section or in [tool.alembic])", p.ConfigFile)
-	}
+	p.RunDir = l.runDir
+	p.Notes = l.notes
 	if p.Settings, p.SettingsFile, err = loadSettings(root); err != nil {
 		return nil, err
 	}
-	if p.Settings.Dialect != "" {
-		for i := range p.ScriptDirs {
-			p.ScriptDirs[i].Dialect, p.ScriptDirs[i].DialectSource = p.Settings.Dialect, "config"
-		}
-	}
+	p.applySettings()
+	p.fitRoot()
 	return p, nil
 }
 
-// loader builds script directories from an alembic.ini and [tool.alembic];
-// either may be absent.
-type loader struct {
-	root     string
-	ini      *iniConfig
-	tool     map[string]any
-	tomlPath string
+// merged is the project of a repository holding several configurations: all of
+// them are checked. Configurations that fail to load become notes.
+func merged(dir string, found *searchResult) (*Project, error) {
+	p := &Project{Root: dir, RunDir: dir}
+	var rel []string
+	for _, cfg := range found.configs {
+		r, _ := filepath.Rel(dir, cfg)
+		rel = append(rel, filepath.ToSlash(r))
+		sub, err := load(cfg)
+		if err != nil {
+			p.Notes = append(p.Notes, "skipped: "+err.Error())
+			continue
+		}
+		sub.adoptShapes()
+		p.ScriptDirs = append(p.ScriptDirs, sub.ScriptDirs...)
+		p.Notes = append(p.Notes, sub.Notes...)
+	}
+	p.addUncovered(found.shapes)
+	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found below %s (%s): all are checked; pass --project DIR or a config file to check one",
+		len(found.configs), dir, strings.Join(rel, ", "))}, p.Notes...)
+	p.Notes = append(p.Notes, found.notes()...)
+	var err error
+	if p.Settings, p.SettingsFile, err = loadSettings(dir); err != nil {
+		return nil, err
+	}
+	p.applySettings()
+	p.fitRoot()
+	return p, nil
 }
 
-func (l *loader) scriptDirs() ([]ScriptDir, error) {
-	var dirs []ScriptDir
-	mainInINI := false
-	if l.ini != nil {
-		for _, sec := range l.ini.sections {
-			if !l.ini.owns(sec, "script_location") {
-				// [DEFAULT] is inherited by every section, but only the main
-				// one is taken from it: [loggers] etc. are no script dirs.
-				if _, ok := l.ini.raw(sec, "script_location"); sec != "alembic" || !ok {
-					continue
+// withoutConfig is the project of script directories found by their shape.
+func withoutConfig(dir string, dirs []ScriptDir, notes ...string) (*Project, error) {
+	p := &Project{Root: dir, RunDir: dir, ScriptDirs: dirs, Notes: notes}
+	for _, sd := range dirs {
+		p.Notes = append(p.Notes, note("no Alembic configuration found for %s (Alembic is configured in Python code?): its revision files are analysed as one revision graph", absPath(sd.Location)))
+	}
+	var err error
+	if p.Settings, p.SettingsFile, err = loadSettings(dir); err != nil {
+		return nil, err
+	}
+	p.applySettings()
+	p.fitRoot()
+	return p, nil
+}
+
+// adoptShapes is the fallback of a configuration whose script directories
+// could not be resolved (a templated script_location, a directory that was
+// moved): the script directories found by their shape below the config's
+// directory.
+func (p *Project) adoptShapes() {
+	if len(p.ScriptDirs) > 0 || p.ConfigFile == "" {
+		return
+	}
+	for _, sd := range search(filepath.Dir(p.ConfigFile)).shapes {
+		sd.Name, sd.Config = "alembic", p.ConfigFile
+		p.ScriptDirs = append(p.ScriptDirs, sd)
+		p.Notes = append(p.Notes, note("using %s instead, found by its shape (env.py beside versions/, or a folder of revision files)", absPath(sd.Location)))
+	}
+	p.applySettings()
+	p.fitRoot()
+}
+
+// addUncovered adds the script directories found by shape that no configured
+// one covers (a plugin's own migrations beside the application's), so that
+// every history in the tree is read.
+func (p *Project) addUncovered(shapes []ScriptDir) {
+	for _, sd := range shapes {
+		if p.covers(sd.Location) || slices.ContainsFunc(p.ScriptDirs, func(c ScriptDir) bool { return within(c.Location, sd.Location) }) {
+			continue
+		}
+		p.ScriptDirs = append(p.ScriptDirs, sd)
+		p.Notes = append(p.Notes, note("%s is not configured in any alembic.ini but holds revision files: it is analysed as its own revision graph", absPath(sd.Location)))
+	}
+	p.applySettings()
+	p.fitRoot()
+}
+
+func (p *Project) applySettings() {
+	if p.Settings.Dialect == "" {
+		return
+	}
+	for i := range p.ScriptDirs {
+		p.ScriptDirs[i].Dialect, p.ScriptDirs[i].DialectSource = p.Settings.Dialect, "config"
+	}
+}
+
+// covers reports whether dir belongs to the project as configured: it is
+// inside a script directory, or not itself shaped like one.
+func (p *Project) covers(dir string) bool {
+	for _, sd := range p.ScriptDirs {
+		if within(dir, sd.Location) {
+			return true
+		}
+		for _, v := range sd.VersionLocations {
+			if within(dir, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// widenRoot makes dir (where the user started, above the configuration) the
+// project root, so that paths read from there.
+func (p *Project) widenRoot(dir string) {
+	if within(p.Root, dir) {
+		p.Root = dir
+	}
+}
+
+// fitRoot moves Root up to the deepest directory holding every script
+// directory (a location resolved against an ancestor lies outside the
+// config's own directory).
+func (p *Project) fitRoot() {
+	for _, sd := range p.ScriptDirs {
+		for _, d := range append([]string{sd.Location}, sd.VersionLocations...) {
+			for !within(d, p.Root) {
+				parent := filepath.Dir(p.Root)
+				if parent == p.Root {
+					break
 				}
+				p.Root = parent
 			}
-			loc, _, err := l.ini.get(sec, "script_location")
-			if err != nil {
-				return nil, err
+		}
+	}
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// pathMark brackets the absolute paths in notes until fitRoot knows the root
+// they are shown relative to.
+const pathMark = "\x00"
+
+// absPath is a note argument shown relative to the project root.
+type absPath string
+
+// note formats a note; its absPath arguments are marked for fitRoot.
+func note(format string, args ...any) string {
+	for i, a := range args {
+		if p, ok := a.(absPath); ok {
+			args[i] = pathMark + string(p) + pathMark
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+func relNote(n, root string) string {
+	parts := strings.Split(n, pathMark)
+	for i := 1; i < len(parts); i += 2 {
+		if rel, err := filepath.Rel(root, parts[i]); err == nil && !strings.HasPrefix(rel, "..") {
+			parts[i] = filepath.ToSlash(rel)
+			if rel == "." {
+				parts[i] = "./"
 			}
-			sd, err := l.scriptDir(sec, loc, fmt.Sprintf("[%s] in %s", sec, l.ini.path))
-			if err != nil {
-				return nil, err
-			}
-			dirs = append(dirs, sd)
-			mainInINI = mainInINI || sec == "alembic"
 		}
 	}
-	if v, ok := l.tool["script_location"]; ok && !mainInINI {
-		where := "[tool.alembic] in " + l.tomlPath
-		s, ok := v.(string)
-		if !ok {
-			return nil, fmt.Errorf("script_location (%s) must be a string", where)
-		}
-		loc, err := l.tomlValue(s, "script_location")
-		if err != nil {
-			return nil, err
-		}
-		sd, err := l.scriptDir("alembic", loc, where)
-		if err != nil {
-			return nil, err
-		}
-		sd.Name = "tool.alembic"
-		dirs = append(dirs, sd)
-	}
-	return dirs, nil
-}
-
-// scriptDir resolves one script directory whose ini options come from
-// section (alembic falls back to [tool.alembic] for options missing there).
-func (l *loader) scriptDir(section, location, where string) (ScriptDir, error) {
-	if location == "" {
-		return ScriptDir{}, fmt.Errorf("script_location (%s) is empty", where)
-	}
-	sd := ScriptDir{Name: section, Location: l.path(location)}
-	info, err := os.Stat(sd.Location)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return sd, fmt.Errorf("script_location %s (%s) does not exist", sd.Location, where)
-	case err != nil:
-		return sd, fmt.Errorf("script_location (%s): %w", where, err)
-	case !info.IsDir():
-		return sd, fmt.Errorf("script_location %s (%s) is not a directory", sd.Location, where)
-	}
-
-	locs, err := l.versionLocations(section)
-	if err != nil {
-		return sd, err
-	}
-	for _, v := range locs {
-		sd.VersionLocations = append(sd.VersionLocations, l.path(v))
-	}
-	if len(sd.VersionLocations) == 0 {
-		sd.VersionLocations = []string{filepath.Join(sd.Location, "versions")}
-	}
-
-	if l.ini != nil {
-		if d := dialectFromURL(l.ini.rawOrExpanded(section, "sqlalchemy.url")); d != "" {
-			sd.Dialect, sd.DialectSource = d, "sqlalchemy.url"
-		}
-	}
-	return sd, nil
-}
-
-func (l *loader) versionLocations(section string) ([]string, error) {
-	if l.ini != nil {
-		value, _, err := l.ini.get(section, "version_locations")
-		if err != nil {
-			return nil, err
-		}
-		if value != "" {
-			return l.ini.splitPaths(section, value)
-		}
-	}
-	v, ok := l.tool["version_locations"]
-	if !ok {
-		return nil, nil
-	}
-	list, ok := v.([]any)
-	if !ok {
-		return nil, fmt.Errorf("version_locations ([tool.alembic] in %s) must be a list of strings", l.tomlPath)
-	}
-	var locs []string
-	for _, item := range list {
-		s, ok := item.(string)
-		if !ok {
-			return nil, fmt.Errorf("version_locations ([tool.alembic] in %s) must be a list of strings", l.tomlPath)
-		}
-		s, err := l.tomlValue(s, "version_locations")
-		if err != nil {
-			return nil, err
-		}
-		locs = append(locs, s)
-	}
-	return locs, nil
-}
-
-// tomlValue applies alembic's `value % {"here": ...}` to a [tool.alembic] string.
-func (l *loader) tomlValue(s, key string) (string, error) {
-	here := filepath.Dir(l.tomlPath)
-	v, err := interpolate(s, func(name string) (string, error) {
-		if name == "here" {
-			return here, nil
-		}
-		return "", fmt.Errorf("%%(%s)s is not defined", name)
-	})
-	if err != nil {
-		return "", fmt.Errorf("%s ([tool.alembic] in %s): %w", key, l.tomlPath, err)
-	}
-	return strings.TrimSpace(v), nil
-}
-
-// path makes a configured location absolute. Alembic resolves relative paths
-// against the current directory, which in practice is the directory of the
-// config file (`alembic` is run from there); using Root keeps the result
-// independent of where alembic-patterns runs. "package:path" resource forms
-// map to <root>/package/path, or <root>/src/package/path when only the src
-// layout's package directory exists.
-func (l *loader) path(value string) string {
-	if !filepath.IsAbs(value) {
-		if pkg, sub, ok := strings.Cut(value, ":"); ok {
-			pkgDir := filepath.FromSlash(strings.ReplaceAll(pkg, ".", "/"))
-			base := filepath.Join(l.root, pkgDir)
-			if alt := filepath.Join(l.root, "src", pkgDir); !exists(base) && exists(alt) {
-				base = alt
-			}
-			value = filepath.Join(base, sub)
-		}
-	}
-	if !filepath.IsAbs(value) {
-		value = filepath.Join(l.root, value)
-	}
-	return resolve(value)
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
-// resolve cleans p and resolves symlinks in the longest prefix that exists.
-func resolve(p string) string {
-	p = filepath.Clean(p)
-	if r, err := filepath.EvalSymlinks(p); err == nil {
-		return r
-	}
-	parent := filepath.Dir(p)
-	if parent == p {
-		return p
-	}
-	return filepath.Join(resolve(parent), filepath.Base(p))
+	return strings.Join(parts, "")
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
@@ -18,6 +19,8 @@ import (
 type HistoryDocument struct {
 	Version           int                `json:"version" jsonschema:"schema version (1)"`
 	ScriptDirectories []HistoryDirectory `json:"script_directories" jsonschema:"one entry per Alembic script directory"`
+	Errors            []FileError        `json:"errors" jsonschema:"files that could not be read or parsed"`
+	Notes             []string           `json:"notes" jsonschema:"how the project was read: what had to be resolved or assumed"`
 }
 
 // HistoryDirectory describes one script directory's graph.
@@ -29,37 +32,57 @@ type HistoryDirectory struct {
 	Merges        []string          `json:"merges"`
 	BranchLabels  map[string]string `json:"branch_labels" jsonschema:"branch label -> revision"`
 	Problems      []history.Problem `json:"problems" jsonschema:"defects of the graph (multiple heads, missing or duplicate revisions, cycles)"`
+	Revisions     []HistoryRevision `json:"revisions" jsonschema:"the revisions in graph order, base to head"`
+}
+
+// HistoryRevision is one revision of a script directory.
+type HistoryRevision struct {
+	Revision      string   `json:"revision"`
+	DownRevisions []string `json:"down_revisions"`
+	BranchLabels  []string `json:"branch_labels"`
+	DependsOn     []string `json:"depends_on"`
+	Message       string   `json:"message" jsonschema:"the first line of the docstring"`
+	Path          string   `json:"path" jsonschema:"relative to the project root"`
 }
 
 // NewHistoryDocument describes every script directory of a loaded project.
-func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir) HistoryDocument {
-	doc := HistoryDocument{Version: 1, ScriptDirectories: []HistoryDirectory{}}
+func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*migration.FileError, notes []string) HistoryDocument {
+	doc := HistoryDocument{Version: 1, ScriptDirectories: []HistoryDirectory{}, Errors: fileErrors(proj.Root, errs), Notes: append([]string{}, notes...)}
 	for _, sd := range dirs {
 		g := sd.Loaded.Graph
 		path := sd.Config.Location
 		if len(sd.Config.VersionLocations) > 0 {
 			path = sd.Config.VersionLocations[0]
 		}
-		if rel, err := filepath.Rel(proj.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
-			path = filepath.ToSlash(rel)
-		}
+		path = relPath(proj.Root, path)
 		labels := g.BranchLabels
 		if labels == nil {
 			labels = map[string]string{}
 		}
 		d := HistoryDirectory{Path: path, RevisionCount: len(g.Revisions), Heads: nonNil(g.Heads), Bases: nonNil(g.Bases),
-			Merges: nonNil(g.Merges), BranchLabels: labels, Problems: []history.Problem{}}
+			Merges: nonNil(g.Merges), BranchLabels: labels, Problems: []history.Problem{}, Revisions: []HistoryRevision{}}
+		for _, r := range g.Order {
+			m := r.Migration
+			d.Revisions = append(d.Revisions, HistoryRevision{Revision: r.ID, DownRevisions: nonNil(m.DownRevision.Values),
+				BranchLabels: nonNil(r.BranchLabels), DependsOn: nonNil(r.DependsOn), Message: m.DocMessage, Path: relPath(proj.Root, r.Path)})
+		}
 		for _, p := range g.Problems {
 			if p.Rule != "" {
-				if rel, err := filepath.Rel(proj.Root, p.Path); err == nil && p.Path != "" {
-					p.Path = filepath.ToSlash(rel)
-				}
+				p.Path = relPath(proj.Root, p.Path)
 				d.Problems = append(d.Problems, p)
 			}
 		}
 		doc.ScriptDirectories = append(doc.ScriptDirectories, d)
 	}
 	return doc
+}
+
+// relPath makes path relative to root (slash-separated) when it is inside it.
+func relPath(root, path string) string {
+	if rel, err := filepath.Rel(root, path); err == nil && path != "" && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return path
 }
 
 func nonNil(s []string) []string {

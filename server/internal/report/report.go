@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -45,22 +45,34 @@ type Document struct {
 	Files    int         `json:"files"`
 	Findings []Finding   `json:"findings"`
 	Errors   []FileError `json:"errors"`
+	Notes    []string    `json:"notes"`
 }
 
 // NewDocument converts a result, with paths relative to the project root.
 func NewDocument(res *check.Result) Document {
-	doc := Document{Version: 1, Files: res.Files, Findings: []Finding{}, Errors: []FileError{}}
+	doc := Document{Version: 1, Files: res.Files, Findings: []Finding{}, Notes: append([]string{}, res.Notes...)}
 	for _, d := range res.Findings {
 		doc.Findings = append(doc.Findings, newFinding(res, d))
 	}
-	for _, e := range res.Errors {
+	root := ""
+	if res.Project != nil {
+		root = res.Project.Root
+	}
+	doc.Errors = fileErrors(root, res.Errors)
+	return doc
+}
+
+// fileErrors converts file errors, with paths relative to root.
+func fileErrors(root string, errs []*migration.FileError) []FileError {
+	out := []FileError{}
+	for _, e := range errs {
 		msg := e.Msg
 		if e.Line > 0 {
 			msg = fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 		}
-		doc.Errors = append(doc.Errors, FileError{Path: Rel(res, e.Path), Message: msg})
+		out = append(out, FileError{Path: relPath(root, e.Path), Message: msg})
 	}
-	return doc
+	return out
 }
 
 func newFinding(res *check.Result, d rules.Diagnostic) Finding {
@@ -74,13 +86,10 @@ func newFinding(res *check.Result, d rules.Diagnostic) Finding {
 
 // Rel makes a path relative to the project root (slash-separated).
 func Rel(res *check.Result, path string) string {
-	if res.Project == nil || path == "" {
+	if res.Project == nil {
 		return path
 	}
-	if rel, err := filepath.Rel(res.Project.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return path
+	return relPath(res.Project.Root, path)
 }
 
 // JSON writes the JSON document.

@@ -14,7 +14,8 @@ import (
 )
 
 // Text writes findings the way ruff and rustc do: location, rule, message, the
-// source line with a marker under the span, and the fix on offer.
+// source line with a marker under the span, and the fix on offer. Notes are
+// not part of it: the CLI writes them to stderr (see Notes).
 func Text(w io.Writer, res *check.Result) error {
 	sources := map[string][]byte{}
 	var b strings.Builder
@@ -48,9 +49,6 @@ func Text(w io.Writer, res *check.Result) error {
 			fmt.Fprintf(&b, "%s: error: %s\n", Rel(res, e.Path), e.Msg)
 		}
 	}
-	for _, n := range res.Notes {
-		fmt.Fprintf(&b, "note: %s\n", n)
-	}
 	if len(res.Findings) == 0 {
 		fmt.Fprintf(&b, "No problems found in %d revision files.\n", res.Files)
 	} else {
@@ -80,4 +78,11 @@ func writeSnippet(b *strings.Builder, src []byte, d rules.Diagnostic) {
 	}
 	width = max(width, 1)
 	fmt.Fprintf(b, "%s |\n%s | %s\n%s | %s%s\n", pad, num, line, pad, strings.Repeat(" ", max(d.Span.StartCol-1, 0)), strings.Repeat("^", width))
+}
+
+// Notes writes notes one per line, each prefixed.
+func Notes(w io.Writer, prefix string, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintf(w, "%snote: %s\n", prefix, n)
+	}
 }

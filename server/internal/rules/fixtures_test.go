@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 )
@@ -71,10 +73,7 @@ func runFixtures(t *testing.T, ruleID string) {
 // RunOn loads a fixture directory and runs one rule on it.
 func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 	t.Helper()
-	files, err := history.RevisionFiles([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := project.FilesIn(dir)
 	loaded := history.Load(context.Background(), dir, files, nil)
 	for _, e := range loaded.Errors {
 		t.Fatalf("fixture does not parse: %v", e)

@@ -13,7 +13,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
 func main() {
@@ -21,11 +21,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: parsefloor VERSIONS_DIR")
 		os.Exit(2)
 	}
-	paths, err := history.RevisionFiles([]string{os.Args[1]})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "parsefloor:", err)
-		os.Exit(2)
-	}
+	paths := project.FilesIn(os.Args[1])
 	next := make(chan string)
 	var wg sync.WaitGroup
 	var failed sync.Once

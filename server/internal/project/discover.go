@@ -1,0 +1,142 @@
+package project
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+const (
+	// maxSearchDepth bounds the search below the start directory: deep enough
+	// for src/<pkg>/server/database/migrations layouts.
+	maxSearchDepth = 6
+	// maxSearchDirs bounds the search's work when started far above any project
+	// (a home directory).
+	maxSearchDirs = 20000
+)
+
+// searchResult is what a search below a directory found.
+type searchResult struct {
+	configs []string    // alembic.ini files and pyproject.toml files with [tool.alembic]
+	shapes  []ScriptDir // script directories found by their shape, outside any config
+	skipped []string    // notes: configs that could not be read, a search cut short
+}
+
+func (r *searchResult) notes() []string { return r.skipped }
+
+// search looks below dir for project configurations and, for projects that
+// configure Alembic in code, for directories shaped like script directories.
+func search(dir string) *searchResult {
+	r := &searchResult{}
+	visited := 0
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil // unreadable directories are skipped
+		}
+		depth := 0
+		if p != dir {
+			if skipDir(d.Name()) || testDirs[d.Name()] {
+				return filepath.SkipDir
+			}
+			rel, _ := filepath.Rel(dir, p)
+			depth = strings.Count(rel, string(filepath.Separator)) + 1
+		}
+		if visited++; visited > maxSearchDirs {
+			r.skipped = append(r.skipped, note("the search for Alembic projects below %s stopped after %d directories: pass --project DIR", absPath(dir), maxSearchDirs))
+			return filepath.SkipAll
+		}
+		cfg, err := configIn(p)
+		if err != nil {
+			r.skipped = append(r.skipped, "skipped: "+err.Error())
+		} else if cfg != "" {
+			r.configs = append(r.configs, cfg)
+		}
+		if sd := shapeOf(p, false); sd != nil {
+			r.shapes = append(r.shapes, *sd)
+			return filepath.SkipDir
+		}
+		if depth >= maxSearchDepth {
+			return filepath.SkipDir
+		}
+		return nil
+	})
+	return r
+}
+
+// skipDir: directories never searched (dependencies, caches, build output,
+// hidden directories).
+func skipDir(name string) bool {
+	switch name {
+	case "node_modules", "venv", "site-packages", "__pycache__", "build", "dist":
+		return true
+	}
+	return strings.HasPrefix(name, ".")
+}
+
+// testDirs hold fixtures (often deliberately broken migrations), not a
+// project's history: the search below a start directory passes them by.
+var testDirs = map[string]bool{"tests": true, "test": true, "testing": true}
+
+// revisionFolderNames are the names of directories that hold revision files
+// directly in projects without env.py beside them (Flask-Alembic keeps them in
+// migrations/).
+var revisionFolderNames = map[string]bool{"versions": true, "migrations": true, "alembic": true, "revisions": true, "migration": true}
+
+// shapeOf returns the script directory that dir is by its shape: env.py beside
+// a versions/ directory, or a directory that directly holds revision files —
+// one with a usual name (versions/, migrations/ ...) or, when given by the
+// user (named), one whose Python files are mostly revision files.
+func shapeOf(dir string, named bool) *ScriptDir {
+	versions := filepath.Join(dir, "versions")
+	if isFile(filepath.Join(dir, "env.py")) && isDir(versions) {
+		return &ScriptDir{Origin: "shape", Location: dir, VersionLocations: []string{versions}}
+	}
+	if !revisionFolderNames[filepath.Base(dir)] && !(named && holdsRevisionsOnly(dir)) {
+		return nil
+	}
+	if holdsRevisions(dir) {
+		return &ScriptDir{Origin: "shape", Location: dir, VersionLocations: []string{dir}}
+	}
+	return nil
+}
+
+// holdsRevisions reports whether dir directly holds a revision file.
+func holdsRevisions(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if isPythonFile(e) && LooksLikeRevision(filepath.Join(dir, e.Name())) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRevisionsOnly reports whether dir's Python files are (almost) all
+// revision files, however the directory is named. It reads at most a few files.
+func holdsRevisionsOnly(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	seen, revisions := 0, 0
+	for _, e := range entries {
+		if !isPythonFile(e) || strings.HasPrefix(e.Name(), "__init__") {
+			continue
+		}
+		if seen++; seen > 5 {
+			break
+		}
+		if LooksLikeRevision(filepath.Join(dir, e.Name())) {
+			revisions++
+		}
+	}
+	return seen >= 2 && revisions*10 >= seen*8
+}
+
+func isPythonFile(e fs.DirEntry) bool {
+	return !e.IsDir() && strings.HasSuffix(e.Name(), ".py")
+}

@@ -1,0 +1,153 @@
+package project
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// maxRevisionFileSize is the largest file read to tell whether it is a
+// revision file (the parser has its own limit).
+const maxRevisionFileSize = 5 << 20
+
+// maxNestedDepth bounds how deep below a version location revision files are
+// looked for (release/branch folders are one or two levels deep).
+const maxNestedDepth = 4
+
+var (
+	revisionAssign     = regexp.MustCompile(`(?m)^[ \t]*revision\s*(?::[^=\n]*)?=`)
+	downRevisionAssign = regexp.MustCompile(`(?m)^[ \t]*down_revision\s*(?::[^=\n]*)?=`)
+)
+
+// LooksLikeRevision reports whether path is a regular file that assigns both
+// revision and down_revision, as every Alembic revision file does. Only
+// regular files are read, and at most maxRevisionFileSize bytes of them.
+func LooksLikeRevision(path string) bool {
+	data, err := ReadRegular(path, maxRevisionFileSize)
+	return err == nil && downRevisionAssign.Match(data) && revisionAssign.Match(data)
+}
+
+// ReadRegular reads a regular file of at most limit bytes. FIFOs, devices and
+// sockets are refused before they are opened (reading one would block or never
+// end), and the limit holds even when the size changes while reading.
+func ReadRegular(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		if info.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", path)
+		}
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s is %d bytes, larger than the %d MB limit", path, info.Size(), limit>>20)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than the %d MB limit", path, limit>>20)
+	}
+	return data, nil
+}
+
+// Listing is the revision files of a script directory.
+type Listing struct {
+	Files []string // sorted
+	Notes []string
+	// Dirs are the directories read, for callers that keep a listing while
+	// their modification times are unchanged.
+	Dirs []string
+}
+
+// RevisionFiles lists the revision files of one of the project's script
+// directories (see ListRevisionFiles); folders that are version locations of
+// its other script directories are left to those, and notes are relative to
+// the project root.
+func (p *Project) RevisionFiles(sd ScriptDir) Listing {
+	var skip []string
+	for _, other := range p.ScriptDirs {
+		if other.Location != sd.Location {
+			skip = append(skip, other.VersionLocations...)
+		}
+	}
+	l := ListRevisionFiles(sd, skip)
+	for i, n := range l.Notes {
+		l.Notes[i] = relNote(n, p.Root)
+	}
+	return l
+}
+
+// ListRevisionFiles lists the revision files of a script directory as Alembic
+// loads them: the *.py files of each version location (not __init__.py nor
+// editor lock files), and with recursive_version_locations those of their
+// subdirectories. Projects that add release or branch folders in env.py
+// instead keep revision files in subdirectories without that setting: those
+// files are read too (only the ones that declare revision and down_revision),
+// and a note says so. Directories in skip are not read.
+func ListRevisionFiles(sd ScriptDir, skip []string) Listing {
+	var l Listing
+	for _, dir := range sd.VersionLocations {
+		info, err := os.Stat(dir)
+		if err != nil || !info.IsDir() {
+			l.Notes = append(l.Notes, note("version location %s does not exist or is not a directory: no revision files read from it", absPath(dir)))
+			continue
+		}
+		var nested []string
+		walkVersions(dir, 0, skip, &l.Dirs, func(path string, depth int) {
+			if depth == 0 || sd.Recursive {
+				l.Files = append(l.Files, path)
+			} else if LooksLikeRevision(path) {
+				nested = append(nested, path)
+			}
+		})
+		if len(nested) > 0 {
+			l.Files = append(l.Files, nested...)
+			l.Notes = append(l.Notes, note("read %d revision files in subdirectories of %s as recursive_version_locations would (it is not set in the configuration; env.py probably adds those folders)",
+				len(nested), absPath(dir)))
+		}
+	}
+	sort.Strings(l.Files)
+	return l
+}
+
+// FilesIn lists the revision files of version directories (as
+// ListRevisionFiles), for tools and tests that have no project.
+func FilesIn(dirs ...string) []string {
+	return ListRevisionFiles(ScriptDir{VersionLocations: dirs}, nil).Files
+}
+
+// walkVersions calls visit for every candidate revision file at and below dir.
+func walkVersions(dir string, depth int, skip []string, dirs *[]string, visit func(path string, depth int)) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	*dirs = append(*dirs, dir)
+	for _, e := range entries {
+		name, path := e.Name(), filepath.Join(dir, e.Name())
+		switch {
+		case e.IsDir():
+			if depth < maxNestedDepth && !skipDir(name) && !isSkipped(path, skip) {
+				walkVersions(path, depth+1, skip, dirs, visit)
+			}
+		case strings.HasSuffix(name, ".py") && !strings.HasPrefix(name, "__init__") && !strings.HasPrefix(name, ".#"):
+			visit(path, depth)
+		}
+	}
+}
+
+func isSkipped(path string, skip []string) bool { return slices.Contains(skip, path) }
