@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -76,33 +75,39 @@ func editedPath(in *Input) string {
 }
 
 // projectOf returns the project and script directory whose version locations
-// hold path. The project is looked for from the file's directory upward (a
-// cheap walk that never descends); failing that, when the file looks like a
-// revision file, from the session's working directory the way the CLI does.
+// hold path (at any depth: release folders below versions/ count). The project
+// is looked for from the file's directory upward (a cheap walk that never
+// descends); failing that, when the file looks like a revision file, from the
+// session's working directory the way the CLI does.
 func projectOf(path, cwd string) (*project.Project, *project.ScriptDir) {
-	var candidates []*project.Project
+	var starts []string
 	if cfgDir := configAbove(filepath.Dir(path)); cfgDir != "" {
-		if p, err := project.Find(cfgDir); err == nil {
-			candidates = append(candidates, p)
-		}
+		starts = append(starts, cfgDir)
 	}
-	if len(candidates) == 0 && cwd != "" && looksLikeRevision(path) {
-		if p, err := project.Find(cwd); err == nil {
-			candidates = append(candidates, p)
-		}
+	if cwd != "" && project.LooksLikeRevision(path) {
+		starts = append(starts, cwd)
 	}
-	dir := filepath.Dir(path)
-	for _, p := range candidates {
+	for _, start := range starts {
+		p, err := project.Find(start)
+		if err != nil {
+			continue
+		}
 		for i := range p.ScriptDirs {
 			sd := &p.ScriptDirs[i]
 			for _, loc := range sd.VersionLocations {
-				if real, err := filepath.EvalSymlinks(loc); err == nil && real == dir {
+				if real, err := filepath.EvalSymlinks(loc); err == nil && inside(path, real) {
 					return p, sd
 				}
 			}
 		}
 	}
 	return nil, nil
+}
+
+// inside reports whether path lies below dir.
+func inside(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && !strings.HasPrefix(rel, "..")
 }
 
 // configAbove returns the nearest directory at or above dir that holds an
@@ -112,7 +117,7 @@ func configAbove(dir string) string {
 		if _, err := os.Lstat(filepath.Join(dir, "alembic.ini")); err == nil {
 			return dir
 		}
-		if data, err := os.ReadFile(filepath.Join(dir, "pyproject.toml")); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
+		if data, err := project.ReadRegular(filepath.Join(dir, "pyproject.toml"), 1<<20); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
 			return dir
 		}
 		parent := filepath.Dir(dir)
@@ -121,13 +126,6 @@ func configAbove(dir string) string {
 		}
 		dir = parent
 	}
-}
-
-// looksLikeRevision reports whether a file assigns down_revision, as every
-// Alembic revision file does.
-func looksLikeRevision(path string) bool {
-	data, err := os.ReadFile(path)
-	return err == nil && len(data) <= migration.MaxFileSize && bytes.Contains(data, []byte("down_revision"))
 }
 
 // reportErrors turns the error findings (and parse errors) of the file into

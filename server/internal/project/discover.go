@@ -68,7 +68,7 @@ func search(dir string) *searchResult {
 // hidden directories).
 func skipDir(name string) bool {
 	switch name {
-	case "node_modules", "venv", "site-packages", "__pycache__", "build", "dist":
+	case "node_modules", "venv", "site-packages", "dist-packages", "__pycache__", "build", "dist":
 		return true
 	}
 	return strings.HasPrefix(name, ".")

@@ -145,8 +145,39 @@ func find(start string) (*Project, error) {
 	if own := shapeOf(dir, true); own != nil {
 		return withoutConfig(dir, []ScriptDir{*own})
 	}
+	// Started in the application's code beside the migrations (app/ next to
+	// migrations/): look below the enclosing directories too.
+	for _, above := range enclosing(dir) {
+		if found := search(above); len(found.configs) > 0 || len(found.shapes) > 0 {
+			p, err := find(above)
+			if err != nil {
+				return nil, err
+			}
+			p.Notes = append(p.Notes, note("no Alembic configuration at or below %s: using the project found below %s", absPath(dir), absPath(above)))
+			return p, nil
+		}
+	}
 	return nil, fmt.Errorf("%w from %s (looked for %s or [tool.alembic] in %s upward, and below for those or for env.py beside versions/)",
 		ErrNoProject, dir, iniName, pyprojectName)
+}
+
+// enclosing are the directories above dir, up to the repository root, that
+// a project beside dir may be found below. Outside a repository there are
+// none: the directories above could hold unrelated projects.
+func enclosing(dir string) []string {
+	top := repoRoot(dir)
+	if top == "" {
+		return nil
+	}
+	var out []string
+	for d := dir; ; {
+		parent := filepath.Dir(d)
+		if parent == d || !within(parent, top) {
+			return out
+		}
+		out = append(out, parent)
+		d = parent
+	}
 }
 
 // configAbove returns the nearest project config file at or above dir, or "".

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
+)
+
+// TestLayouts runs check, history and review on every layout of the sweep, the
+// way a user would: from the top of the repository, from a subdirectory, and
+// with the versions directory as PATH. Each must read every revision file,
+// find the layout's one known error, and say how the layout was read.
+func TestLayouts(t *testing.T) {
+	for _, l := range testenv.Layouts() {
+		t.Run(l.Name, func(t *testing.T) {
+			top := l.Write(t)
+			starts := map[string][]string{"top": {"check", "--format", "json"}}
+			if l.Subdir != "" {
+				starts["subdirectory"] = []string{"check", "--format", "json"}
+			}
+			starts["versions PATH"] = []string{"check", "--format", "json", l.Versions}
+			for how, args := range starts {
+				dir := top
+				if how == "subdirectory" {
+					dir = filepath.Join(top, l.Subdir)
+				}
+				out, stderr, code := run(t, dir, args...)
+				if code != ExitFindings {
+					t.Fatalf("%s: check exit %d, want 1\nstdout:\n%s\nstderr:\n%s", how, code, out, stderr)
+				}
+				var doc struct {
+					Files    int
+					Findings []struct{ Rule, Severity, Path string }
+					Errors   []any
+					Notes    []string
+				}
+				must(t, json.Unmarshal([]byte(out), &doc))
+				if len(doc.Errors) > 0 {
+					t.Errorf("%s: errors %v", how, doc.Errors)
+				}
+				var hit bool
+				for _, f := range doc.Findings {
+					hit = hit || f.Rule == "enum-type-not-dropped" && strings.HasSuffix(l.Edit, f.Path)
+				}
+				if !hit {
+					t.Errorf("%s: no enum-type-not-dropped finding in %s: %+v", how, l.Edit, doc.Findings)
+				}
+				if how != "versions PATH" && doc.Files != l.Revisions {
+					t.Errorf("%s: %d revision files read, want %d (notes %q)", how, doc.Files, l.Revisions, doc.Notes)
+				}
+				for _, want := range l.Notes {
+					// from below, the notes' paths are relative to where the user is
+					if how == "top" && !containsSub(doc.Notes, want) {
+						t.Errorf("%s: notes %q lack %q", how, doc.Notes, want)
+					}
+				}
+			}
+
+			out, stderr, code := run(t, top, "check")
+			if code != ExitFindings || !strings.Contains(out, "error[enum-type-not-dropped]") {
+				t.Errorf("text check: exit %d\n%s", code, out)
+			}
+			for _, n := range l.Notes {
+				if strings.Contains(out, n) {
+					t.Errorf("text check: note %q on stdout (notes go to stderr)", n)
+				}
+				if !strings.Contains(stderr, n) {
+					t.Errorf("text check: stderr lacks the note %q:\n%s", n, stderr)
+				}
+			}
+
+			out, stderr, code = run(t, top, "history", "--format", "json")
+			if code != ExitOK {
+				t.Fatalf("history exit %d\n%s\n%s", code, out, stderr)
+			}
+			var hist struct {
+				ScriptDirectories []struct {
+					RevisionCount int `json:"revision_count"`
+					Heads         []string
+					Problems      []any
+					Revisions     []struct{ Revision, Path string }
+				} `json:"script_directories"`
+			}
+			must(t, json.Unmarshal([]byte(out), &hist))
+			revisions, heads := 0, 0
+			for _, d := range hist.ScriptDirectories {
+				revisions += d.RevisionCount
+				heads += len(d.Heads)
+				if len(d.Problems) > 0 {
+					t.Errorf("history problems: %v", d.Problems)
+				}
+				if len(d.Revisions) != d.RevisionCount {
+					t.Errorf("history lists %d revisions of %d", len(d.Revisions), d.RevisionCount)
+				}
+			}
+			if revisions != l.Revisions || heads != l.Heads {
+				t.Errorf("history: %d revisions and %d heads, want %d and %d", revisions, heads, l.Revisions, l.Heads)
+			}
+
+			out, stderr, code = run(t, top, "review", "--format", "json", l.Edit)
+			if code != ExitOK || !strings.Contains(out, "enum-type-not-dropped") {
+				t.Errorf("review %s: exit %d\n%s\n%s", l.Edit, code, out, stderr)
+			}
+		})
+	}
+}
+
+func containsSub(list []string, sub string) bool {
+	for _, s := range list {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,282 @@
+package testenv
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Layout is a project laid out the way a real project seen in the sweep lays
+// out its Alembic files (our own minimal reproduction of the shape, never a
+// copy). Every layout holds exactly one known error: a head revision whose
+// downgrade drops a table but not the enum type it created
+// (enum-type-not-dropped), in the file Edit; every other revision is clean.
+type Layout struct {
+	Name  string
+	Files map[string]string // slash-separated path -> content
+	// Subdir is a directory below the top to run from ("" = none): a user
+	// working in the application's code.
+	Subdir string
+	// Versions is a versions directory given as PATH.
+	Versions string
+	// Revisions is the number of revision files that must be read, Heads the
+	// number of heads over all script directories.
+	Revisions, Heads int
+	// Edit is the revision file with the error.
+	Edit string
+	// Notes are substrings of the notes a user must see (how the layout was read).
+	Notes []string
+}
+
+// Write materializes the layout in a fresh temporary directory, as the top of
+// a git repository, and returns its path with symlinks resolved (the tools
+// report resolved paths).
+func (l Layout) Write(t testing.TB) string {
+	t.Helper()
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := with(map[string]string{".git/HEAD": "ref: refs/heads/main\n"}, l.Files)
+	for name, content := range files {
+		p := filepath.Join(top, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return top
+}
+
+// revision is a revision file: a clean table create, or (broken) one that
+// creates an enum type its downgrade leaves behind. extra goes below the
+// header (e.g. a branch_labels assignment).
+func revision(id, down, table string, broken bool, extra string) string {
+	downValue := "None"
+	if down != "" {
+		downValue = fmt.Sprintf("%q", down)
+	}
+	column := `sa.Column("name", sa.String(50), nullable=False)`
+	if broken {
+		column = fmt.Sprintf(`sa.Column("state", sa.Enum("new", "done", name="%s_state"), nullable=False)`, table)
+	}
+	header := "branch_labels = None\n"
+	if extra != "" {
+		header = extra + "\n"
+	}
+	return fmt.Sprintf(`"""create %[3]s
+
+Revision ID: %[1]s
+Revises: %[2]s
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "%[1]s"
+down_revision = %[4]s
+%[6]sdepends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "%[3]s",
+        sa.Column("id", sa.Integer(), nullable=False),
+        %[5]s,
+        sa.PrimaryKeyConstraint("id"),
+    )
+
+
+def downgrade():
+    op.drop_table("%[3]s")
+`, id, down, table, downValue, column, header)
+}
+
+// chain is n revision files in dir (ids prefix1..prefixN, each on the one
+// before; the last one broken when broken is set).
+func chain(files map[string]string, dir, prefix string, n int, broken bool) {
+	down := ""
+	for i := 1; i <= n; i++ {
+		id := fmt.Sprintf("%s%d", prefix, i)
+		files[fmt.Sprintf("%s/%s_t%d.py", dir, id, i)] = revision(id, down, fmt.Sprintf("%s_t%d", prefix, i), broken && i == n, "")
+		down = id
+	}
+}
+
+const envPy = "from alembic import context\n\n# configured at run time by the application\n"
+
+// flaskIni is the ini Flask-Migrate writes: no script_location at all.
+const flaskIni = `# A generic, single database configuration.
+
+[alembic]
+# template used to generate migration files
+# file_template = %%(rev)s_%%(slug)s
+
+[loggers]
+keys = root,sqlalchemy,alembic
+
+[handlers]
+keys = console
+
+[formatters]
+keys = generic
+`
+
+func with(files map[string]string, more map[string]string) map[string]string {
+	for k, v := range more {
+		files[k] = v
+	}
+	return files
+}
+
+// Layouts are the layouts of the real-project sweep (issue "Real projects").
+func Layouts() []Layout {
+	var out []Layout
+	add := func(l Layout) { out = append(out, l) }
+
+	files := with(map[string]string{}, map[string]string{"migrations/alembic.ini": flaskIni, "migrations/env.py": envPy,
+		"migrations/script.py.mako": "", "app/models.py": "db = None\n", "app/__init__.py": ""})
+	chain(files, "migrations/versions", "f", 3, true)
+	add(Layout{Name: "flask-migrate", Files: files, Subdir: "app", Versions: "migrations/versions", Revisions: 3, Heads: 1,
+		Edit: "migrations/versions/f3_t3.py", Notes: []string{"has no script_location (Flask-Migrate"}})
+
+	files = with(map[string]string{}, map[string]string{"alembic.ini": "[alembic]\nscript_location = shopapp:migrations\n",
+		"src/shopapp/__init__.py": "", "src/shopapp/migrations/env.py": envPy, "src/shopapp/views.py": ""})
+	chain(files, "src/shopapp/migrations/versions", "p", 2, true)
+	add(Layout{Name: "package-src-layout", Files: files, Subdir: "src/shopapp", Versions: "src/shopapp/migrations/versions", Revisions: 2, Heads: 1,
+		Edit: "src/shopapp/migrations/versions/p2_t2.py", Notes: []string{`"shopapp:migrations"`, "resolved statically to src/shopapp/migrations"}})
+
+	files = with(map[string]string{}, map[string]string{"alembic.ini": "[alembic]\nscript_location = corp.db:migrations/core\n",
+		"corp/__init__.py": "", "corp/db/__init__.py": "", "corp/db/migrations/core/env.py": envPy})
+	chain(files, "corp/db/migrations/core/versions", "d", 2, true)
+	add(Layout{Name: "package-dotted-path", Files: files, Subdir: "corp/db", Versions: "corp/db/migrations/core/versions", Revisions: 2, Heads: 1,
+		Edit: "corp/db/migrations/core/versions/d2_t2.py", Notes: []string{"resolved statically to corp/db/migrations/core"}})
+
+	files = with(map[string]string{}, map[string]string{"backend/alembic.ini": "[alembic]\nscript_location = svc:store:migrations\n",
+		"backend/svc/__init__.py": "", "backend/svc/store/migrations/env.py": envPy})
+	chain(files, "backend/svc/store/migrations/versions", "c", 2, true)
+	add(Layout{Name: "package-colon-path", Files: files, Subdir: "backend/svc", Versions: "backend/svc/store/migrations/versions", Revisions: 2, Heads: 1,
+		Edit: "backend/svc/store/migrations/versions/c2_t2.py", Notes: []string{"resolved statically"}})
+
+	// the ini lives inside the package it names (alembic -c svc/storage/sql/alembic/alembic.ini)
+	files = with(map[string]string{}, map[string]string{"svc/__init__.py": "", "svc/storage/__init__.py": "", "svc/storage/sql/__init__.py": "",
+		"svc/storage/sql/alembic/alembic.ini": "[alembic]\nscript_location = svc.storage.sql:alembic\n", "svc/storage/sql/alembic/env.py": envPy})
+	chain(files, "svc/storage/sql/alembic/versions", "i", 2, true)
+	add(Layout{Name: "ini-inside-package", Files: files, Subdir: "svc/storage", Versions: "svc/storage/sql/alembic/versions", Revisions: 2, Heads: 1,
+		Edit: "svc/storage/sql/alembic/versions/i2_t2.py", Notes: []string{"resolved statically to svc/storage/sql/alembic"}})
+
+	// alembic -c deploy/alembic.ini, run from the repository root
+	files = with(map[string]string{}, map[string]string{"deploy/alembic.ini": "[alembic]\nscript_location = db/migrations\nsqlalchemy.url = postgresql://localhost/app\n",
+		"db/migrations/env.py": envPy})
+	chain(files, "db/migrations/versions", "r", 2, true)
+	add(Layout{Name: "relative-to-run-directory", Files: files, Subdir: "deploy", Versions: "db/migrations/versions", Revisions: 2, Heads: 1,
+		Edit: "db/migrations/versions/r2_t2.py", Notes: []string{"relative to the directory alembic runs from"}})
+
+	files = with(map[string]string{}, map[string]string{
+		"alembic.ini": "[DEFAULT]\nbase = %(here)s/backend\n\n[alembic]\nscript_location = %(base)s/migrations\n" +
+			"version_locations = %(base)s/migrations/versions %(base)s/migrations/archive\n",
+		"backend/migrations/env.py": envPy, "backend/app.py": ""})
+	files["backend/migrations/archive/h1_t1.py"] = revision("h1", "", "h_t1", false, "")
+	files["backend/migrations/versions/h2_t2.py"] = revision("h2", "h1", "h_t2", true, "")
+	add(Layout{Name: "here-interpolation-version-locations", Files: files, Subdir: "backend", Versions: "backend/migrations/versions", Revisions: 2, Heads: 1,
+		Edit: "backend/migrations/versions/h2_t2.py"})
+
+	files = with(map[string]string{}, map[string]string{
+		"alembic.ini":       "[alembic]\nscript_location = migrations\nrecursive_version_locations = true\nversion_path_separator = os\n",
+		"migrations/env.py": envPy})
+	files["migrations/versions/2024/v1_t1.py"] = revision("v1", "", "v_t1", false, "")
+	files["migrations/versions/2025/q1/v2_t2.py"] = revision("v2", "v1", "v_t2", true, "")
+	add(Layout{Name: "recursive-version-locations", Files: files, Versions: "migrations/versions", Revisions: 2, Heads: 1,
+		Edit: "migrations/versions/2025/q1/v2_t2.py"})
+
+	files = with(map[string]string{}, map[string]string{
+		"pyproject.toml": "[project]\nname = \"app\"\n\n[tool.alembic]\nscript_location = \"%(here)s/alembic\"\n" +
+			"version_locations = [\"%(here)s/alembic/versions\", \"%(here)s/alembic/hotfixes\"]\n",
+		"alembic/env.py": envPy, "app/main.py": ""})
+	files["alembic/versions/y1_t1.py"] = revision("y1", "", "y_t1", false, "")
+	files["alembic/hotfixes/y2_t2.py"] = revision("y2", "y1", "y_t2", true, "")
+	add(Layout{Name: "pyproject-tool-alembic", Files: files, Subdir: "app", Versions: "alembic/hotfixes", Revisions: 2, Heads: 1,
+		Edit: "alembic/hotfixes/y2_t2.py"})
+
+	// one file at the top, the rest in release/branch folders added by env.py;
+	// branch labels are constants imported from the package
+	files = with(map[string]string{}, map[string]string{
+		"net/db/migration/alembic.ini":               "[alembic]\nscript_location = %(here)s/alembic_migrations\n",
+		"net/db/migration/__init__.py":               "EXPAND_BRANCH = \"expand\"\nCONTRACT_BRANCH = \"contract\"\n",
+		"net/db/migration/alembic_migrations/env.py": envPy})
+	files["net/db/migration/alembic_migrations/versions/base_initial.py"] = revision("base", "", "n_base", false, "")
+	files["net/db/migration/alembic_migrations/versions/v1/expand/e1_t1.py"] = revision("e1", "base", "n_e1", false,
+		"from net.db import migration\n\nbranch_labels = (migration.EXPAND_BRANCH,)")
+	files["net/db/migration/alembic_migrations/versions/v1/expand/e2_t2.py"] = revision("e2", "e1", "n_e2", true, "branch_labels = None")
+	files["net/db/migration/alembic_migrations/versions/v1/contract/k1_t1.py"] = revision("k1", "base", "n_k1", false,
+		"from net.db import migration\n\nbranch_labels = (migration.CONTRACT_BRANCH,)")
+	add(Layout{Name: "release-branch-folders", Files: files, Subdir: "net/db", Versions: "net/db/migration/alembic_migrations/versions",
+		Revisions: 4, Heads: 2, Edit: "net/db/migration/alembic_migrations/versions/v1/expand/e2_t2.py",
+		Notes: []string{"read 3 revision files in subdirectories", "recursive_version_locations would"}})
+
+	files = map[string]string{"tools/manage.py": ""}
+	chain(files, "schema/revisions", "s", 3, true)
+	add(Layout{Name: "no-configuration", Files: files, Versions: "schema/revisions", Revisions: 3, Heads: 1,
+		Edit: "schema/revisions/s3_t3.py", Notes: []string{"no Alembic configuration found"}})
+
+	// an ini template filled in by the application at run time
+	files = with(map[string]string{}, map[string]string{"hub/alembic.ini": "[alembic]\nscript_location = {alembic_dir}\nsqlalchemy.url = {db_url}\n",
+		"hub/alembic/env.py": envPy, "hub/app.py": ""})
+	chain(files, "hub/alembic/versions", "j", 2, true)
+	add(Layout{Name: "templated-ini", Files: files, Subdir: "hub", Versions: "hub/alembic/versions", Revisions: 2, Heads: 1,
+		Edit: "hub/alembic/versions/j2_t2.py", Notes: []string{`script_location "{alembic_dir}"`, "found by its shape"}})
+
+	// one history per database, chosen in env.py, with the same revision ids
+	files = with(map[string]string{}, map[string]string{"src/orch/db/alembic.ini": "[alembic]\nscript_location = orch:db:_migrations\n",
+		"src/orch/__init__.py": "", "src/orch/db/_migrations/env.py": envPy})
+	chain(files, "src/orch/db/_migrations/versions/postgresql", "m", 2, true)
+	chain(files, "src/orch/db/_migrations/versions/sqlite", "m", 2, false)
+	add(Layout{Name: "history-per-database", Files: files, Subdir: "src/orch", Versions: "src/orch/db/_migrations/versions/postgresql",
+		Revisions: 4, Heads: 2, Edit: "src/orch/db/_migrations/versions/postgresql/m2_t2.py", Notes: []string{"2 independent histories"}})
+
+	files = with(map[string]string{}, map[string]string{
+		"alembic.ini": "[alembic]\nscript_location = main\n\n[reports]\nscript_location = reports_gone\n\n[loggers]\nkeys = root\n",
+		"main/env.py": envPy})
+	chain(files, "main/versions", "a", 2, true)
+	add(Layout{Name: "several-sections-one-broken", Files: files, Versions: "main/versions", Revisions: 2, Heads: 1,
+		Edit: "main/versions/a2_t2.py", Notes: []string{`script_location "reports_gone" ([reports]`, "that section is skipped"}})
+
+	files = with(map[string]string{}, map[string]string{
+		"services/api/alembic.ini":       "[alembic]\nscript_location = migrations\n",
+		"services/api/migrations/env.py": envPy, "services/worker/alembic.ini": "[alembic]\nscript_location = migrations\n",
+		"services/worker/migrations/env.py": envPy})
+	chain(files, "services/api/migrations/versions", "w", 2, true)
+	chain(files, "services/worker/migrations/versions", "k", 2, false)
+	add(Layout{Name: "monorepo", Files: files, Versions: "services/api/migrations/versions", Revisions: 4, Heads: 2,
+		Edit: "services/api/migrations/versions/w2_t2.py", Notes: []string{"2 Alembic configurations found"}})
+
+	// a plugin keeps its own migrations beside the application's
+	files = with(map[string]string{}, map[string]string{"migrations/alembic.ini": flaskIni, "migrations/env.py": envPy,
+		"app/plugins/ranking/__init__.py": ""})
+	chain(files, "migrations/versions", "b", 2, false)
+	chain(files, "app/plugins/ranking/migrations", "g", 2, true)
+	add(Layout{Name: "plugin-migrations", Files: files, Versions: "app/plugins/ranking/migrations", Revisions: 4, Heads: 2,
+		Edit: "app/plugins/ranking/migrations/g2_t2.py", Notes: []string{"app/plugins/ranking/migrations is not configured in any alembic.ini"}})
+	return out
+}
+
+// LayoutNamed returns the layout with that name.
+func LayoutNamed(name string) (Layout, bool) {
+	for _, l := range Layouts() {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Layout{}, false
+}
+
+// Rel is path relative to top, slash-separated, for messages.
+func Rel(top, path string) string {
+	if rel, err := filepath.Rel(top, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return path
+}
