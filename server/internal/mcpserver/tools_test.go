@@ -519,6 +519,11 @@ func TestStdoutOnlyProtocol(t *testing.T) {
 	dir := shop(t)
 	s := connect(t, "2025-06-18", dir, "ALEMBIC_PATTERNS_LOG=debug")
 	s.ok("check_migration", nil) // the SDK would fail on a non-JSON stdout line
+	// the server logs the call after it answered: wait for the line
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.stderr.String(), "check_migration") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if !strings.Contains(s.stderr.String(), "check_migration") {
 		t.Errorf("debug log not on stderr: %q", s.stderr.String())
 	}
