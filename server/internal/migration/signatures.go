@@ -16,7 +16,25 @@ type signature struct {
 	keywords   []string // keyword-only parameters
 	dialectKw  bool     // **kw accepts <dialect>_<option> keywords
 	anyKw      bool     // **kw accepts any keyword (create_table's table options)
+	// forwarded are keywords Alembic passes through **kw to the SQLAlchemy
+	// constructor, which accepts them (ForeignKeyConstraint's use_alter).
+	forwarded []string
 }
+
+// forwarding returns s accepting the named keywords through **kw.
+func (s signature) forwarding(names ...string) signature {
+	s.forwarded = names
+	return s
+}
+
+// SQLAlchemy's constructor keywords that Alembic's create_* operations forward
+// (SQLAlchemy 1.4 and 2.0; comment= on constraints and indexes is 2.0).
+var (
+	fkForwarded     = []string{"use_alter", "link_to_name", "info", "comment"}
+	indexForwarded  = []string{"comment"}
+	uniqueForwarded = []string{"info", "comment"}
+	checkForwarded  = []string{"info", "comment"}
+)
 
 // dialectKeyword matches the **kw names SQLAlchemy accepts: <dialect>_<option>.
 var dialectKeyword = regexp.MustCompile(`^(postgresql|mysql|mariadb|sqlite|mssql|oracle)_[a-z_]+$`)
@@ -38,13 +56,13 @@ var opSignatures = map[string]signature{
 	"add_column":                sig([]string{"table_name", "column"}, 2, "", []string{"schema", "if_not_exists"}, ""),
 	"drop_column":               sig([]string{"table_name", "column_name"}, 2, "", []string{"schema", "if_exists"}, "dialect"),
 	"alter_column":              sig([]string{"table_name", "column_name"}, 2, "", alterColumnKeywords, "dialect"),
-	"create_index":              sig([]string{"index_name", "table_name", "columns"}, 3, "", []string{"schema", "unique", "if_not_exists", "quote", "info"}, "dialect"),
+	"create_index":              sig([]string{"index_name", "table_name", "columns"}, 3, "", []string{"schema", "unique", "if_not_exists", "quote", "info"}, "dialect").forwarding(indexForwarded...),
 	"drop_index":                sig([]string{"index_name", "table_name"}, 1, "", []string{"schema", "if_exists"}, "dialect"),
-	"create_foreign_key":        sig([]string{"constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"}, 5, "", []string{"onupdate", "ondelete", "deferrable", "initially", "match", "source_schema", "referent_schema"}, "dialect"),
-	"create_unique_constraint":  sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect"),
-	"create_check_constraint":   sig([]string{"constraint_name", "table_name", "condition"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect"),
+	"create_foreign_key":        sig([]string{"constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"}, 5, "", []string{"onupdate", "ondelete", "deferrable", "initially", "match", "source_schema", "referent_schema"}, "dialect").forwarding(fkForwarded...),
+	"create_unique_constraint":  sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect").forwarding(uniqueForwarded...),
+	"create_check_constraint":   sig([]string{"constraint_name", "table_name", "condition"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect").forwarding(checkForwarded...),
 	"create_primary_key":        sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema"}, ""),
-	"create_exclude_constraint": sig([]string{"constraint_name", "table_name"}, 2, "elements", []string{"where", "using", "deferrable", "initially", "schema"}, "dialect"),
+	"create_exclude_constraint": sig([]string{"constraint_name", "table_name"}, 2, "elements", []string{"where", "using", "deferrable", "initially", "schema", "ops"}, "dialect"),
 	"drop_constraint":           sig([]string{"constraint_name", "table_name", "type_"}, 2, "", []string{"schema", "if_exists"}, ""),
 	"execute":                   sig([]string{"sqltext"}, 1, "", []string{"execution_options"}, ""),
 	"bulk_insert":               sig([]string{"table", "rows"}, 2, "", []string{"multiinsert"}, ""),
@@ -69,11 +87,11 @@ var batchSignatures = map[string]signature{
 	"add_column":                sig([]string{"column"}, 1, "", []string{"insert_before", "insert_after", "if_not_exists"}, ""),
 	"drop_column":               sig([]string{"column_name"}, 1, "", []string{"if_exists"}, "dialect"),
 	"alter_column":              sig([]string{"column_name"}, 1, "", append([]string{"insert_before", "insert_after"}, alterColumnKeywords...), "dialect"),
-	"create_index":              sig([]string{"index_name", "columns"}, 2, "", []string{"unique", "if_not_exists", "quote", "info"}, "dialect"),
+	"create_index":              sig([]string{"index_name", "columns"}, 2, "", []string{"unique", "if_not_exists", "quote", "info"}, "dialect").forwarding(indexForwarded...),
 	"drop_index":                sig([]string{"index_name"}, 1, "", []string{"if_exists"}, "dialect"),
-	"create_foreign_key":        sig([]string{"constraint_name", "referent_table", "local_cols", "remote_cols"}, 4, "", []string{"referent_schema", "onupdate", "ondelete", "deferrable", "initially", "match"}, "dialect"),
-	"create_unique_constraint":  sig([]string{"constraint_name", "columns"}, 2, "", []string{"deferrable", "initially"}, "dialect"),
-	"create_check_constraint":   sig([]string{"constraint_name", "condition"}, 2, "", []string{"deferrable", "initially"}, "dialect"),
+	"create_foreign_key":        sig([]string{"constraint_name", "referent_table", "local_cols", "remote_cols"}, 4, "", []string{"referent_schema", "onupdate", "ondelete", "deferrable", "initially", "match"}, "dialect").forwarding(fkForwarded...),
+	"create_unique_constraint":  sig([]string{"constraint_name", "columns"}, 2, "", []string{"deferrable", "initially"}, "dialect").forwarding(uniqueForwarded...),
+	"create_check_constraint":   sig([]string{"constraint_name", "condition"}, 2, "", []string{"deferrable", "initially"}, "dialect").forwarding(checkForwarded...),
 	"create_primary_key":        sig([]string{"constraint_name", "columns"}, 2, "", nil, ""),
 	"create_exclude_constraint": sig([]string{"constraint_name"}, 1, "elements", []string{"where", "using", "deferrable", "initially"}, "dialect"),
 	"drop_constraint":           sig([]string{"constraint_name", "type_"}, 1, "", []string{"if_exists"}, ""),
@@ -121,7 +139,7 @@ func bind(o *Op, call *Expr, s signature) {
 				o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() got multiple values for argument %q", o.Name, k.Name))
 			}
 			o.Args[k.Name] = k.Value
-		case s.anyKw || (s.dialectKw && dialectKeyword.MatchString(k.Name)):
+		case s.anyKw || (s.dialectKw && dialectKeyword.MatchString(k.Name)) || slices.Contains(s.forwarded, k.Name):
 			if o.Extra == nil {
 				o.Extra = map[string]*Expr{}
 			}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,14 +21,18 @@ import (
 // script directory (a history). Expected findings are written in the fixture as
 //
 //	op.drop_table("orders")  # expect[enum-type-not-dropped]: not dropped
+//	op.create_foreign_key(None, ...)  # expect[unnamed-constraint:warning]: no name
 //
-// (the text after the colon must appear in the message). Cases whose name starts
-// with "ok" must produce no finding. A case may hold a file "dialect" with the
-// dialect name (default postgresql) and "pg-version".
-var expectPattern = regexp.MustCompile(`#\s*expect\[([a-z0-9-]+)\](?::\s*(.*))?$`)
+// (the text after the colon must appear in the message; the severity, when not
+// given, is the rule's default). A line may hold several expectations, one per
+// finding: a rule that reports the same finding twice fails. Cases whose name
+// starts with "ok" must produce no finding. A case may hold a file "dialect"
+// with the dialect name (default postgresql) and "pg-version".
+var expectPattern = regexp.MustCompile(`#\s*expect\[([a-z0-9-]+)(?::(error|warning|info))?\](?::\s*((?:[^#]|#[^ ]|# [^e]|# e[^x])*))?`)
 
 type expectation struct {
 	file, rule, text string
+	severity         Severity
 	line             int
 }
 
@@ -100,39 +105,52 @@ func expectations(t *testing.T, dir string) []expectation {
 			t.Fatal(err)
 		}
 		for i, line := range strings.Split(string(b), "\n") {
-			if m := expectPattern.FindStringSubmatch(line); m != nil {
-				out = append(out, expectation{file: f, line: i + 1, rule: m[1], text: strings.TrimSpace(m[2])})
+			for _, m := range expectPattern.FindAllStringSubmatch(line, -1) {
+				sev := Severity(m[2])
+				if sev == "" {
+					if r, ok := Get(m[1]); ok {
+						sev = r.Severity
+					}
+				}
+				out = append(out, expectation{file: f, line: i + 1, rule: m[1], severity: sev, text: strings.TrimSpace(m[3])})
 			}
 		}
 	}
 	return out
 }
 
+// compare pairs every expectation with one finding on its line (by message
+// text) and fails on findings left over, duplicates included.
 func compare(t *testing.T, want []expectation, got []Diagnostic) {
 	t.Helper()
 	key := func(file, rule string, line int) string {
 		return filepath.Base(file) + ":" + strconv.Itoa(line) + ":" + rule
 	}
-	gotByKey := map[string]Diagnostic{}
+	gotByKey := map[string][]Diagnostic{}
 	for _, d := range got {
-		gotByKey[key(d.Path, d.Rule, d.Span.StartLine)] = d
+		k := key(d.Path, d.Rule, d.Span.StartLine)
+		gotByKey[k] = append(gotByKey[k], d)
 	}
-	wantKeys := map[string]bool{}
 	for _, w := range want {
 		k := key(w.file, w.rule, w.line)
-		wantKeys[k] = true
-		d, ok := gotByKey[k]
-		if !ok {
-			t.Errorf("missing finding %s", k)
+		ds := gotByKey[k]
+		i := slices.IndexFunc(ds, func(d Diagnostic) bool { return strings.Contains(d.Message, w.text) })
+		if i < 0 {
+			if len(ds) == 0 {
+				t.Errorf("missing finding %s", k)
+			} else {
+				t.Errorf("%s: no message contains %q (got %q)", k, w.text, ds[0].Message)
+			}
 			continue
 		}
-		if w.text != "" && !strings.Contains(d.Message, w.text) {
-			t.Errorf("%s: message %q does not contain %q", k, d.Message, w.text)
+		if ds[i].Severity != w.severity {
+			t.Errorf("%s: severity %s, want %s", k, ds[i].Severity, w.severity)
 		}
+		gotByKey[k] = slices.Delete(ds, i, i+1)
 	}
 	var extra []string
-	for k, d := range gotByKey {
-		if !wantKeys[k] {
+	for k, ds := range gotByKey {
+		for _, d := range ds {
 			extra = append(extra, k+" "+d.Message)
 		}
 	}

@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	Profile:  Default,
 	Severity: Error,
 	Summary:  "An Alembic operation is called with an argument it does not accept",
+	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{
 		What: "Binds every operation's arguments to Alembic's signature (`op.*` and `batch_op.*`) and reports unknown " +
 			"keywords (with the likely intended one, e.g. `type=` for `type_=`), too many positional arguments, missing " +
@@ -47,25 +48,30 @@ func checkInvalidOpArgument(p *Pass) {
 					continue
 				}
 				seen[key] = true
-				p.Report(o, problem+": "+argConsequence(o.Name, problem))
+				consequence, fails := argConsequence(o.Name, problem)
+				sev := Error
+				if !fails {
+					sev = Warning // nothing fails: the argument just does nothing
+				}
+				p.ReportSeverity(sev, o.Call.Span, problem+": "+consequence)
 			}
 		}
 	}
 }
 
-// argConsequence says what Alembic does with a rejected argument.
-func argConsequence(op, problem string) string {
+// argConsequence says what Alembic does with a rejected argument, and whether
+// the migration fails because of it.
+func argConsequence(op, problem string) (string, bool) {
 	if !strings.Contains(problem, "unexpected keyword argument") {
-		return "Python raises TypeError when the migration runs"
+		return "Python raises TypeError when the migration runs", true
 	}
 	switch op {
 	case "alter_column", "drop_column":
-		return "Alembic takes unknown keywords into **kw for the dialect, which ignores them, so the migration runs " +
-			"without error and silently does not do this"
+		return "Alembic passes unknown keywords to the dialect, which ignores them: the migration runs " +
+			"and silently does not do this", false
 	case "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_check_constraint",
 		"create_exclude_constraint":
-		return "SQLAlchemy rejects it when the migration runs (only <dialect>_<option> keywords such as " +
-			"postgresql_where may be added)"
+		return "SQLAlchemy rejects it when the migration runs (\"Additional arguments should be named <dialectname>_<argument>\")", true
 	}
-	return "Python raises TypeError when the migration runs"
+	return "Python raises TypeError when the migration runs", true
 }
