@@ -36,6 +36,10 @@ type Options struct {
 	Target string
 	// Parse overrides how files are parsed (the MCP server caches them).
 	Parse history.Parser
+	// CountElsewhere checks the revisions outside the reported ones too, and
+	// counts their findings in Result.Elsewhere (so that a summary of the head
+	// can say that older revisions have errors).
+	CountElsewhere bool
 }
 
 // Result is the outcome for one project.
@@ -48,6 +52,13 @@ type Result struct {
 	Notes []string
 	// Dirs are the loaded script directories, for callers that need the graph.
 	Dirs []*ScriptDir
+	// Scope says what was reported on ("" = every revision), e.g. "head 3f2a1b".
+	Scope string
+	// Checked is the number of revision files reported on.
+	Checked int
+	// Elsewhere counts by severity the findings in the revisions outside Scope
+	// (with Options.CountElsewhere).
+	Elsewhere map[rules.Severity]int
 }
 
 // ScriptDir is one loaded script directory.
@@ -112,27 +123,47 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 	}
 	var sinceFound bool
+	var elsewhere []rules.Diagnostic
+	var undecided []string // script directories whose dialect was inferred or assumed
+	dependent := map[string]bool{}
+	var scoped []string // the revisions reported on, when a scope limits them
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		res.Files += len(g.Revisions)
 		dialect, note := dialectFor(sd, cfg.dialect)
 		sd.Dialect = dialect
 		if note != "" {
-			res.Notes = append(res.Notes, note)
+			undecided = append(undecided, note)
 		}
 		include, found, err := includeFilter(g, proj.Root, opts, cfg.exclude)
 		if err != nil {
 			return nil, err
 		}
 		sinceFound = sinceFound || found
-		rules.Run(g, cfg.rules, dialect, cfg.postgresVersion, include, func(d rules.Diagnostic) {
+		for _, r := range g.Revisions {
+			if include == nil || include(r) {
+				res.Checked++
+				if include != nil {
+					scoped = append(scoped, r.ID)
+				}
+			}
+		}
+		runOn := include
+		if opts.CountElsewhere {
+			runOn = func(r *history.Revision) bool { return include == nil || include(r) || !excluded(proj.Root, r.Path, cfg.exclude) }
+		}
+		rules.Run(g, cfg.rules, dialect, cfg.postgresVersion, runOn, func(d rules.Diagnostic) {
+			if sev, ok := cfg.severity[d.Rule]; ok {
+				d.Severity = sev
+			}
 			if d.Path != "" && include != nil {
 				if rev := g.Revisions[d.Revision]; rev != nil && rev.Path == d.Path && !include(rev) {
+					elsewhere = append(elsewhere, d)
 					return
 				}
 			}
-			if sev, ok := cfg.severity[d.Rule]; ok {
-				d.Severity = sev
+			if note != "" && cfg.dependsOnDialect[d.Rule] {
+				dependent[note] = true
 			}
 			res.Findings = append(res.Findings, d)
 		})
@@ -140,9 +171,45 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	if opts.Since != "" && !sinceFound {
 		return nil, fmt.Errorf("--since: no revision %q in %s", opts.Since, proj.Root)
 	}
+	// the dialect is worth a note only where a finding depends on it
+	for _, n := range undecided {
+		if dependent[n] {
+			res.Notes = append(res.Notes, n)
+		}
+	}
 	res.Findings = suppress(res.Dirs, res.Findings, cfg.enabled)
 	sortFindings(res.Findings)
+	if opts.CountElsewhere {
+		res.Elsewhere = map[rules.Severity]int{}
+		for _, d := range suppress(res.Dirs, elsewhere, cfg.enabled) {
+			if d.Rule != "unused-ignore" {
+				res.Elsewhere[d.Severity]++
+			}
+		}
+	}
+	res.Scope = scopeOf(opts, scoped)
 	return res, nil
+}
+
+// scopeOf describes what a check reported on, for summaries: "" for the whole
+// history, else the target, --since or the files, with the revisions.
+func scopeOf(opts Options, revisions []string) string {
+	slices.Sort(revisions)
+	ids := strings.Join(revisions, ", ")
+	if len(revisions) > 3 {
+		ids = fmt.Sprintf("%s, ... (%d revisions)", strings.Join(revisions[:3], ", "), len(revisions))
+	}
+	switch {
+	case opts.Since != "":
+		return "revisions after " + opts.Since
+	case opts.Target != "" && opts.Target != "all" && (opts.Target == "head" || opts.Target == "heads"):
+		return opts.Target + " " + ids
+	case opts.Target != "" && opts.Target != "all":
+		return ids
+	case opts.Files != nil || opts.Revisions != nil:
+		return ids
+	}
+	return ""
 }
 
 // includeFilter decides which revisions are reported.

@@ -17,6 +17,8 @@ type config struct {
 	dialect         string
 	postgresVersion int
 	exclude         []string
+	// dependsOnDialect: rules whose findings differ by dialect
+	dependsOnDialect map[string]bool
 }
 
 // resolveConfig layers CLI options over pyproject settings over defaults.
@@ -42,7 +44,7 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 			return nil, fmt.Errorf("unknown rule %q (see `alembic-patterns rules`)", id)
 		}
 	}
-	c := &config{enabled: map[string]bool{}, severity: map[string]rules.Severity{},
+	c := &config{enabled: map[string]bool{}, severity: map[string]rules.Severity{}, dependsOnDialect: map[string]bool{},
 		dialect: cmp.Or(o.Dialect, s.Dialect), postgresVersion: o.PostgresVersion, exclude: s.Exclude}
 	if c.postgresVersion == 0 {
 		c.postgresVersion = s.PostgresVersion
@@ -68,6 +70,7 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 		if on {
 			c.rules = append(c.rules, r)
 			c.enabled[r.ID] = true
+			c.dependsOnDialect[r.ID] = r.DependsOnDialect()
 		}
 	}
 	return c, nil

@@ -28,7 +28,7 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	writers := map[string]func(*check.Result) error{
-		"text":   func(r *check.Result) error { return report.Text(env.Stdout, r) },
+		"text":   func(r *check.Result) error { return report.Text(env.Stdout, r, "run `alembic-patterns check` to see them") },
 		"json":   func(r *check.Result) error { return report.JSON(env.Stdout, r) },
 		"sarif":  func(r *check.Result) error { return report.SARIF(env.Stdout, r) },
 		"github": func(r *check.Result) error { return report.GitHub(env.Stdout, r) },
@@ -42,14 +42,15 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 		if *format != "json" {
 			return fail(env, err)
 		}
-		return failJSON(env, report.Document{Version: 1, Findings: []report.Finding{}, Notes: []string{},
+		return failJSON(env, report.Document{Version: 1, Findings: []report.Finding{}, Notes: []string{}, Elsewhere: map[string]int{},
 			Errors: []report.FileError{{Path: path, Message: err.Error()}}}, err)
 	}
 	proj, err := findProject(env, *projectDir, paths)
 	if err != nil {
 		return failed(cmp.Or(*projectDir, first(paths), "."), err)
 	}
-	opts := check.Options{Profile: *profile, Select: splitList(*sel), Ignore: splitList(*ignore), Since: *since, Dialect: *dialect}
+	opts := check.Options{Profile: *profile, Select: splitList(*sel), Ignore: splitList(*ignore), Since: *since, Dialect: *dialect,
+		CountElsewhere: true}
 	if opts.Files, err = revisionFiles(env, paths); err != nil {
 		return failed(first(paths), err)
 	}

@@ -108,11 +108,32 @@ func TestCheckText(t *testing.T) {
 		`25 |     op.drop_table("orders")`,
 		"   |     ^^^^^^^^^^^^^^^^^^^^^^^",
 		"= fix (safe): Drop enum type status_type after drop_table",
-		"Found 1 problems (1 errors, 0 warnings, 0 info) in 1 revision files. 1 fixable",
+		"1 problem (1 error) in 1 revision file. 1 fixable with `alembic-patterns fix`.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestScopedSummary: checking one file of a history whose other revisions have
+// errors says what was checked and that the others have errors.
+func TestScopedSummary(t *testing.T) {
+	dir := newProject(t, map[string]string{"0001_orders.py": orders, "0002_items.py": items}, "")
+	fixed := strings.Replace(items, `op.drop_table("items")`, `op.drop_table("items")
+    sa.Enum(name="item_kind").drop(op.get_bind(), checkfirst=True)`, 1)
+	must(t, os.WriteFile(filepath.Join(dir, "migrations", "versions", "0002_items.py"), []byte(fixed), 0o644))
+	out, _, code := run(t, dir, "check", "migrations/versions/0002_items.py")
+	if code != ExitOK {
+		t.Errorf("exit %d, want 0 (the checked file is clean)", code)
+	}
+	want := "0002: no problems (1 of 2 revisions checked). The other revisions have 1 error: run `alembic-patterns check` to see them."
+	if !strings.Contains(out, want) {
+		t.Errorf("summary lacks %q:\n%s", want, out)
+	}
+	out, _, _ = run(t, dir, "check")
+	if want := "1 problem (1 error) in 2 revision files."; !strings.Contains(out, want) {
+		t.Errorf("summary lacks %q:\n%s", want, out)
 	}
 }
 
@@ -124,7 +145,7 @@ func TestCheckJSONShape(t *testing.T) {
 	}
 	var doc map[string]any
 	must(t, json.Unmarshal([]byte(out), &doc))
-	if got := slices.Sorted(mapKeys(doc)); !slices.Equal(got, []string{"errors", "files", "findings", "notes", "version"}) {
+	if got := slices.Sorted(mapKeys(doc)); !slices.Equal(got, []string{"checked", "elsewhere", "errors", "files", "findings", "notes", "summary", "version"}) {
 		t.Fatalf("top-level keys %v", got)
 	}
 	if doc["version"].(float64) != 1 || doc["files"].(float64) != 1 {

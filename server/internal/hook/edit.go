@@ -152,7 +152,7 @@ func reportErrors(res *check.Result, path string) Outcome {
 	var b strings.Builder
 	fmt.Fprintf(&b, "alembic-patterns: %s will fail on a real database. Errors found after this edit:\n\n", rel)
 	var text bytes.Buffer
-	if err := report.Text(&text, &only); err != nil {
+	if err := report.Text(&text, &only, ""); err != nil {
 		return Outcome{}
 	}
 	// The summary line counts revision files of the whole project; keep the findings.

@@ -44,7 +44,8 @@ func (s *Server) check(ctx context.Context, _ mcp.CallToolRequest, a checkArgs) 
 	if err != nil {
 		return nil, "", err
 	}
-	opts := check.Options{Target: target, Profile: a.Profile, Select: nonEmpty(a.Select), Ignore: nonEmpty(a.Ignore), Parse: s.parse.Parse}
+	opts := check.Options{Target: target, Profile: a.Profile, Select: nonEmpty(a.Select), Ignore: nonEmpty(a.Ignore), Parse: s.parse.Parse,
+		CountElsewhere: true}
 	key := struct {
 		Tool, Target, Asked, Profile string
 		Sel, Ign                     []string
@@ -62,7 +63,8 @@ func (s *Server) check(ctx context.Context, _ mcp.CallToolRequest, a checkArgs) 
 func newCheckOutput(res *check.Result, target string) CheckOutput {
 	doc := report.NewDocument(res)
 	out := CheckOutput{Version: 1, Project: res.Project.Root, Target: target, Files: doc.Files, Findings: doc.Findings,
-		Errors: doc.Errors, Notes: append([]string{}, res.Notes...)}
+		Errors: doc.Errors, Notes: append([]string{}, res.Notes...), Checked: res.Checked, Summary: report.Summary(res, seeAll),
+		Elsewhere: Counts{Error: res.Elsewhere[rules.Error], Warning: res.Elsewhere[rules.Warning], Info: res.Elsewhere[rules.Info]}}
 	for _, d := range res.Findings {
 		switch d.Severity {
 		case rules.Error:
@@ -86,11 +88,14 @@ const textLimit = 25
 // maxTextDiff bounds the diff in fix_migration's text.
 const maxTextDiff = 20000
 
+// seeAll is how a model sees the findings of the revisions a check left out.
+const seeAll = `call check_migration with target "all" to see them`
+
 func renderCheck(res *check.Result, out CheckOutput) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "check %s in %s\n\n", out.Target, out.Project)
 	if len(res.Findings) <= textLimit {
-		_ = report.Text(&b, res)
+		_ = report.Text(&b, res, seeAll)
 		report.Notes(&b, "", out.Notes)
 		return b.String()
 	}
@@ -105,8 +110,11 @@ func renderCheck(res *check.Result, out CheckOutput) string {
 		fmt.Fprintf(&b, "%s: error: %s\n", e.Path, e.Message)
 	}
 	report.Notes(&b, "", out.Notes)
-	fmt.Fprintf(&b, "Found %d problems (%d errors, %d warnings, %d info) in %d revision files; %d fixable with fix_migration.\n",
-		len(out.Findings), out.Counts.Error, out.Counts.Warning, out.Counts.Info, out.Files, out.Counts.Fixable)
+	b.WriteString(report.Summary(res, seeAll))
+	if out.Counts.Fixable > 0 {
+		fmt.Fprintf(&b, " %s with fix_migration.", report.Count(out.Counts.Fixable, "fixable", "fixable"))
+	}
+	b.WriteString("\n")
 	return b.String()
 }
 

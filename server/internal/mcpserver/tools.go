@@ -89,6 +89,10 @@ type (
 		Findings []report.Finding   `json:"findings"`
 		Errors   []report.FileError `json:"errors" jsonschema:"files that could not be read or parsed"`
 		Notes    []string           `json:"notes" jsonschema:"assumptions, e.g. an inferred dialect"`
+		Checked  int                `json:"checked" jsonschema:"revision files the findings are about (the target)"`
+		// Elsewhere are the findings of the revisions outside the target, counted.
+		Elsewhere Counts `json:"elsewhere" jsonschema:"findings in the other revisions (call again with target all to see them)"`
+		Summary   string `json:"summary" jsonschema:"one line: what was checked and found"`
 	}
 	// Counts summarises findings.
 	Counts struct {

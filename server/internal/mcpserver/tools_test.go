@@ -147,6 +147,11 @@ func TestCheckMigration(t *testing.T) {
 			if got := rulesOf(list(head, "findings")); !slices.Equal(got, []string{"fk-operation-order", "fk-operation-order"}) || head["target"] != "head" {
 				t.Errorf("head: %q (%v)", got, head["target"])
 			}
+			// the head's summary says what was checked and that older revisions have errors
+			if sum, _ := head["summary"].(string); !strings.HasPrefix(sum, "head ") || !strings.Contains(sum, "(1 of 7 revisions checked)") ||
+				!strings.Contains(sum, "The other revisions have 6 errors, 4 warnings") || !strings.Contains(sum, `target "all"`) {
+				t.Errorf("head summary: %q", sum)
+			}
 			// a revision prefix, a file, a range, profile/select/ignore
 			one := s.ok("check_migration", map[string]any{"target": "8a4e"})
 			if got := rulesOf(list(one, "findings")); !slices.Equal(got, []string{"enum-type-not-dropped"}) {

@@ -46,11 +46,21 @@ type Document struct {
 	Findings []Finding   `json:"findings"`
 	Errors   []FileError `json:"errors"`
 	Notes    []string    `json:"notes"`
+	// Checked is the number of revision files the findings are about (all of
+	// them, or those of a PATH or --since); Elsewhere counts by severity the
+	// findings of the other revisions; Summary says both in one line.
+	Checked   int            `json:"checked"`
+	Elsewhere map[string]int `json:"elsewhere"`
+	Summary   string         `json:"summary"`
 }
 
 // NewDocument converts a result, with paths relative to the project root.
 func NewDocument(res *check.Result) Document {
-	doc := Document{Version: 1, Files: res.Files, Findings: []Finding{}, Notes: append([]string{}, res.Notes...)}
+	doc := Document{Version: 1, Files: res.Files, Findings: []Finding{}, Notes: append([]string{}, res.Notes...),
+		Checked: res.Checked, Elsewhere: map[string]int{}, Summary: Summary(res, "run `alembic-patterns check` without a PATH to see them")}
+	for sev, n := range res.Elsewhere {
+		doc.Elsewhere[string(sev)] = n
+	}
 	for _, d := range res.Findings {
 		doc.Findings = append(doc.Findings, newFinding(res, d))
 	}

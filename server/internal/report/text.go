@@ -16,13 +16,14 @@ import (
 // Text writes findings the way ruff and rustc do: location, rule, message, the
 // source line with a marker under the span, and the fix on offer. Notes are
 // not part of it: the CLI writes them to stderr (see Notes).
-func Text(w io.Writer, res *check.Result) error {
+//
+// seeOthers tells how to see the findings of revisions outside the checked
+// ones (CLI and MCP differ).
+func Text(w io.Writer, res *check.Result, seeOthers string) error {
 	sources := map[string][]byte{}
 	var b strings.Builder
 	fixable := 0
-	count := map[rules.Severity]int{}
 	for _, d := range res.Findings {
-		count[d.Severity]++
 		fmt.Fprintf(&b, "%s:%d:%d: %s[%s] %s\n", Rel(res, d.Path), d.Span.StartLine, d.Span.StartCol, d.Severity, d.Rule, d.Message)
 		src, ok := sources[d.Path]
 		if !ok {
@@ -49,16 +50,11 @@ func Text(w io.Writer, res *check.Result) error {
 			fmt.Fprintf(&b, "%s: error: %s\n", Rel(res, e.Path), e.Msg)
 		}
 	}
-	if len(res.Findings) == 0 {
-		fmt.Fprintf(&b, "No problems found in %d revision files.\n", res.Files)
-	} else {
-		fmt.Fprintf(&b, "Found %d problems (%d errors, %d warnings, %d info) in %d revision files.", len(res.Findings),
-			count[rules.Error], count[rules.Warning], count[rules.Info], res.Files)
-		if fixable > 0 {
-			fmt.Fprintf(&b, " %d fixable with `alembic-patterns fix`.", fixable)
-		}
-		b.WriteString("\n")
+	b.WriteString(Summary(res, seeOthers))
+	if fixable > 0 {
+		fmt.Fprintf(&b, " %s with `alembic-patterns fix`.", Count(fixable, "fixable", "fixable"))
 	}
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -85,4 +81,51 @@ func Notes(w io.Writer, prefix string, notes []string) {
 	for _, n := range notes {
 		fmt.Fprintf(w, "%snote: %s\n", prefix, n)
 	}
+}
+
+// Summary says in one line what was checked and what was found: "3 problems
+// (1 error, 2 warnings) in 12 revision files." or, for a scope, "head 3f2a:
+// no problems (1 of 12 revisions checked)." followed by the findings of the
+// other revisions, if any were counted, and how to see them (seeOthers).
+func Summary(res *check.Result, seeOthers string) string {
+	found := "no problems"
+	if n := len(res.Findings); n > 0 {
+		count := map[rules.Severity]int{}
+		for _, d := range res.Findings {
+			count[d.Severity]++
+		}
+		found = fmt.Sprintf("%s (%s)", Count(n, "problem", "problems"), severities(count))
+	}
+	var b strings.Builder
+	if res.Scope == "" {
+		fmt.Fprintf(&b, "%s%s in %s.", strings.ToUpper(found[:1]), found[1:], Count(res.Files, "revision file", "revision files"))
+	} else {
+		fmt.Fprintf(&b, "%s: %s (%d of %s checked).", res.Scope, found, res.Checked, Count(res.Files, "revision", "revisions"))
+	}
+	if others := severities(res.Elsewhere); others != "" {
+		fmt.Fprintf(&b, " The other revisions have %s: %s.", others, seeOthers)
+	}
+	return b.String()
+}
+
+// severities renders counts by severity, most severe first: "1 error, 2 warnings".
+func severities(count map[rules.Severity]int) string {
+	var parts []string
+	for _, s := range []struct {
+		sev          rules.Severity
+		one, several string
+	}{{rules.Error, "error", "errors"}, {rules.Warning, "warning", "warnings"}, {rules.Info, "info", "info"}} {
+		if n := count[s.sev]; n > 0 {
+			parts = append(parts, Count(n, s.one, s.several))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Count is "1 problem" or "3 problems".
+func Count(n int, one, several string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + several
 }

@@ -9,10 +9,11 @@ import (
 )
 
 var addRequiredColumn = register(&Rule{
-	ID:       "add-required-column",
-	Profile:  Default,
-	Severity: Error,
-	Summary:  "A NOT NULL column without a server default is added to an existing table",
+	ID:           "add-required-column",
+	Profile:      Default,
+	DialectAware: true,
+	Severity:     Error,
+	Summary:      "A NOT NULL column without a server default is added to an existing table",
 	Doc: Doc{
 		What: "Finds `add_column` (also in batch mode) of a column with `nullable=False` (or a non-serial primary key) and no " +
 			"`server_default`, on a table that existed before the revision.",

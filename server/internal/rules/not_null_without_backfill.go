@@ -8,10 +8,11 @@ import (
 )
 
 var notNullWithoutBackfill = register(&Rule{
-	ID:       "not-null-without-backfill",
-	Profile:  Default,
-	Severity: Warning,
-	Summary:  "NOT NULL is set on an existing column and nothing fills its NULL rows first",
+	ID:           "not-null-without-backfill",
+	Profile:      Default,
+	DialectAware: true,
+	Severity:     Warning,
+	Summary:      "NOT NULL is set on an existing column and nothing fills its NULL rows first",
 	Doc: Doc{
 		What: "Finds `alter_column(..., nullable=False)` (also in batch mode) on a column of a table that existed before the " +
 			"revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +

@@ -70,12 +70,18 @@ type Rule struct {
 	Severity Severity
 	// PostgresOnly rules stay quiet on other dialects.
 	PostgresOnly bool
+	// DialectAware rules run on every dialect but say different things on
+	// each (an assumed dialect is then worth a note).
+	DialectAware bool
 	Summary      string
 	Doc          Doc
 	// Check runs once per revision; CheckGraph once per script directory.
 	Check      func(p *Pass)
 	CheckGraph func(g *history.Graph, report func(Diagnostic))
 }
+
+// DependsOnDialect reports whether the rule's findings depend on the dialect.
+func (r *Rule) DependsOnDialect() bool { return r.PostgresOnly || r.DialectAware }
 
 // Diagnostic is one finding, with suggested fixes as data (see internal/fix).
 type Diagnostic struct {

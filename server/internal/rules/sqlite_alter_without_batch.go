@@ -7,10 +7,11 @@ import (
 )
 
 var sqliteAlterWithoutBatch = register(&Rule{
-	ID:       "sqlite-alter-without-batch",
-	Profile:  Default,
-	Severity: Error,
-	Summary:  "On SQLite, a column or constraint change runs outside batch_alter_table",
+	ID:           "sqlite-alter-without-batch",
+	Profile:      Default,
+	DialectAware: true,
+	Severity:     Error,
+	Summary:      "On SQLite, a column or constraint change runs outside batch_alter_table",
 	Doc: Doc{
 		What: "On SQLite only: finds `alter_column`, `drop_column`, `create_foreign_key`, `create_unique_constraint`, " +
 			"`create_check_constraint`, `create_primary_key` and `drop_constraint` called on `op` rather than inside " +

@@ -9,10 +9,11 @@ import (
 )
 
 var unnamedConstraint = register(&Rule{
-	ID:       "unnamed-constraint",
-	Profile:  Default,
-	Severity: Error,
-	Summary:  "A constraint is created or dropped with the name None",
+	ID:           "unnamed-constraint",
+	Profile:      Default,
+	DialectAware: true,
+	Severity:     Error,
+	Summary:      "A constraint is created or dropped with the name None",
 	Doc: Doc{
 		What: "Finds `drop_constraint(None, ...)` (an error) and `create_foreign_key(None, ...)`, " +
 			"`create_unique_constraint(None, ...)`, `create_check_constraint(None, ...)` (warnings), also in batch mode.",
