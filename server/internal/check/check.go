@@ -150,7 +150,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 		runOn := include
 		if opts.CountElsewhere {
-			runOn = func(r *history.Revision) bool { return include == nil || include(r) || !excluded(proj.Root, r.Path, cfg.exclude) }
+			runOn = func(r *history.Revision) bool {
+				return include == nil || include(r) || !excluded(proj.Root, r.Path, cfg.exclude)
+			}
 		}
 		rules.Run(g, cfg.rules, dialect, cfg.postgresVersion, runOn, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {

@@ -28,7 +28,9 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 		return ExitUsage
 	}
 	writers := map[string]func(*check.Result) error{
-		"text":   func(r *check.Result) error { return report.Text(env.Stdout, r, "run `alembic-patterns check` to see them") },
+		"text": func(r *check.Result) error {
+			return report.Text(env.Stdout, r, "run `alembic-patterns check` to see them")
+		},
 		"json":   func(r *check.Result) error { return report.JSON(env.Stdout, r) },
 		"sarif":  func(r *check.Result) error { return report.SARIF(env.Stdout, r) },
 		"github": func(r *check.Result) error { return report.GitHub(env.Stdout, r) },
