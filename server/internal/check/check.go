@@ -87,7 +87,7 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 			cfg, location := sd, sd.Location
 			if part.folder != "" {
 				cfg.VersionLocations, location = []string{part.folder}, part.folder
-				if d := dialectOfFolder(filepath.Base(part.folder)); d != "" && cfg.Dialect == "" {
+				if d := project.DialectOfName(filepath.Base(part.folder)); d != "" && cfg.Dialect == "" {
 					cfg.Dialect, cfg.DialectSource = d, "folder"
 				}
 			}
@@ -130,7 +130,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		res.Files += len(g.Revisions)
-		dialect, note := dialectFor(sd, cfg.dialect)
+		dialect, note := dialectFor(proj, sd, cfg.dialect)
 		sd.Dialect = dialect
 		if note != "" {
 			undecided = append(undecided, note)

@@ -1,38 +1,95 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
-// dialectFor picks the dialect: configuration, then a literal sqlalchemy.url,
-// then what the migrations themselves show; PostgreSQL when nothing tells.
-func dialectFor(sd *ScriptDir, configured string) (string, string) {
+// dialectOrder breaks ties (PostgreSQL first: it is what most Alembic projects run).
+var dialectOrder = []string{"postgresql", "mysql", "sqlite", "mssql", "oracle"}
+
+// dialectFor picks a script directory's dialect: configuration, then a folder
+// named after one, then a literal sqlalchemy.url that the project really
+// connects with; otherwise the weight of the evidence — the migrations'
+// dialect imports and options, env.py, the drivers among the project's
+// dependencies, the folder's name, URLs in the project's code, a placeholder
+// URL — and PostgreSQL when nothing tells. The note says how an undecided
+// dialect was chosen ("" when it was decided).
+func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string, string) {
 	if configured != "" {
 		return configured, ""
 	}
-	if sd.Config.Dialect != "" {
-		return sd.Config.Dialect, ""
+	cfg := sd.Config
+	if cfg.DialectSource == "config" || cfg.DialectSource == "folder" {
+		return cfg.Dialect, ""
 	}
-	votes := map[string]int{}
+	ev := proj.DialectEvidence(cfg)
 	for _, r := range sd.Loaded.Graph.Revisions {
 		for d, n := range dialectHints(r.Migration) {
-			votes[d] += n
+			ev.Migrations[d] += n
 		}
 	}
-	best, bestVotes := "", 0
-	for _, d := range []string{"postgresql", "mysql", "sqlite", "mssql", "oracle"} {
-		if votes[d] > bestVotes {
-			best, bestVotes = d, votes[d]
+	votes := ev.Total()
+	scanned := false
+	if cfg.DialectSource == "sqlalchemy.url" && !ev.URLOverridden {
+		// An ini URL is the truth unless the project replaces it at run time.
+		// SQLite is the usual placeholder, and one that contradicts the rest
+		// of the evidence is suspect: only those cost a look at the code.
+		if cfg.Dialect != "sqlite" && votes[cfg.Dialect] >= votes[pick(votes)] {
+			return cfg.Dialect, ""
+		}
+		proj.AddCodeEvidence(&ev, cfg)
+		scanned = true
+		if !ev.URLOverridden {
+			return cfg.Dialect, ""
 		}
 	}
-	if best != "" {
-		return best, "dialect " + best + " inferred from the migrations in " + sd.Config.Location + " (set `dialect` in [tool.alembic-patterns] to be explicit)"
+	if cfg.Dialect != "" {
+		ev.Vote(cfg.Dialect, 1, "sqlalchemy.url (a placeholder the project replaces at run time)")
 	}
-	return "postgresql", "dialect not configured and not visible in " + sd.Config.Location + "; assuming PostgreSQL (set `dialect` in [tool.alembic-patterns])"
+	if votes = ev.Total(); votes[pick(votes)] < weakEvidence && !scanned {
+		proj.AddCodeEvidence(&ev, cfg) // little else tells: the code's default URL may
+		votes = ev.Total()
+	}
+	best := pick(votes)
+	if best == cfg.Dialect && votes[best] > 1 {
+		return best, "" // the placeholder URL and the rest of the evidence agree
+	}
+	where := relTo(proj.Root, cfg.Location)
+	if best == "" {
+		return "postgresql", fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where)
+	}
+	var others []string
+	for _, d := range dialectOrder {
+		if d != best && votes[d] > 0 {
+			others = append(others, d)
+		}
+	}
+	note := fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
+	if len(others) > 0 {
+		note += fmt.Sprintf(" (also seen: %s)", strings.Join(others, ", "))
+	}
+	return best, note + "; set `dialect` in [tool.alembic-patterns] to be sure"
 }
 
+// weakEvidence is fewer votes than one driver and a folder name give.
+const weakEvidence = 5
+
+func pick(votes map[string]int) string {
+	best := ""
+	for _, d := range dialectOrder {
+		if votes[d] > votes[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// dialectHints counts what a migration shows of a dialect: imports of
+// sqlalchemy.dialects.<name> and <name>_* options of its operations.
 func dialectHints(m *migration.Migration) map[string]int {
 	hints := map[string]int{}
 	for _, imp := range m.Imports {
@@ -52,6 +109,7 @@ func dialectHints(m *migration.Migration) map[string]int {
 	}
 	if hints["mariadb"] > 0 {
 		hints["mysql"] += hints["mariadb"]
+		delete(hints, "mariadb")
 	}
 	return hints
 }

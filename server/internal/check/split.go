@@ -94,21 +94,6 @@ func splitNote(root string, sd project.ScriptDir, parts []folderHistory) string 
 		filepath.ToSlash(relTo(root, sd.Location)), len(parts), strings.Join(names, ", "))
 }
 
-// dialectOfFolder reads a dialect from a folder name such as "postgresql" or
-// "sqlite_versions".
-func dialectOfFolder(name string) string {
-	name = strings.ToLower(name)
-	for _, d := range []struct{ word, dialect string }{
-		{"postgres", "postgresql"}, {"psql", "postgresql"}, {"mysql", "mysql"}, {"mariadb", "mysql"},
-		{"sqlite", "sqlite"}, {"mssql", "mssql"}, {"oracle", "oracle"},
-	} {
-		if strings.Contains(name, d.word) {
-			return d.dialect
-		}
-	}
-	return ""
-}
-
 func relTo(root, path string) string {
 	if rel, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(rel, "..") {
 		return rel

@@ -301,8 +301,8 @@ func merged(dir string, found *searchResult) (*Project, error) {
 		p.Notes = append(p.Notes, sub.Notes...)
 	}
 	p.addUncovered(found.shapes)
-	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found below %s (%s): all are checked; pass --project DIR or a config file to check one",
-		len(found.configs), dir, strings.Join(rel, ", "))}, p.Notes...)
+	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found (%s): all are checked; pass --project DIR or a config file to check one",
+		len(found.configs), strings.Join(rel, ", "))}, p.Notes...)
 	p.Notes = append(p.Notes, found.notes()...)
 	var err error
 	if p.Settings, p.SettingsFile, err = loadSettings(dir); err != nil {

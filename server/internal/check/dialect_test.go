@@ -1,0 +1,148 @@
+package check
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+)
+
+// enumRevision creates an enum type its downgrade leaves behind (a finding of
+// a PostgreSQL-only rule) and drops an unnamed constraint (a finding whose
+// message depends on the dialect): the dialect matters to both.
+const enumRevision = `revision = "0001"
+down_revision = None
+from alembic import op
+import sqlalchemy as sa
+
+
+def upgrade():
+    op.create_table("orders", sa.Column("id", sa.Integer(), primary_key=True),
+                    sa.Column("state", sa.Enum("a", "b", name="state"))%s)
+
+
+def downgrade():
+    op.drop_constraint(None, "orders", type_="unique")
+    op.drop_table("orders")
+`
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files[".git/HEAD"] = "ref: refs/heads/main\n"
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const templateEnv = "from alembic import context\nfrom sqlalchemy import engine_from_config\n" +
+	"connectable = engine_from_config(context.config.get_section(context.config.config_ini_section))\n"
+
+// TestDialectInference: what each kind of evidence decides, and what the note says.
+func TestDialectInference(t *testing.T) {
+	ini := func(url string) string { return "[alembic]\nscript_location = migrations\nsqlalchemy.url = " + url + "\n" }
+	tests := []struct {
+		name    string
+		files   map[string]string
+		options string // keyword arguments added to the revision's create_table
+		want    string
+		note    []string // substrings of the note; none means no note
+	}{
+		{"a literal URL the project connects with", map[string]string{"alembic.ini": ini("mysql+pymysql://u@h/db"), "migrations/env.py": templateEnv,
+			"requirements.txt": "psycopg2\n"}, "", "mysql", nil},
+		{"a driver among the requirements", map[string]string{"alembic.ini": ini("driver://user:pass@localhost/dbname"), "migrations/env.py": templateEnv,
+			"requirements.txt": "SQLAlchemy>=2\nasyncpg==0.29\n"}, "", "postgresql", []string{"dialect postgresql inferred for migrations", "the driver asyncpg in requirements.txt"}},
+		{"a driver through an extra", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
+			"requirements.txt": "oslo.db[mysql]>=8.4.0\n"}, "", "mysql", []string{"the driver [mysql]"}},
+		{"a SQLite placeholder that the project's code replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"),
+			"migrations/env.py": templateEnv, "db/__init__.py": "", "db/migration.py": "cfg.set_main_option('sqlalchemy.url', url)\n"},
+			`, mysql_engine="InnoDB"`, "mysql", []string{"the migrations (1 mysql options or types)", "also seen: sqlite"}},
+		{"a SQLite URL nothing replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"), "migrations/env.py": templateEnv},
+			"", "sqlite", nil},
+		{"env.py in batch mode with aiosqlite", map[string]string{"alembic.ini": ini(""),
+			"migrations/env.py": "context.configure(connection=c, render_as_batch=True)\n", "pyproject.toml": "[project]\ndependencies = ['aiosqlite']\n"},
+			"", "sqlite", []string{"render_as_batch=True", "the driver aiosqlite in pyproject.toml"}},
+		{"the application's default URL", map[string]string{"alembic.ini": ini(""), "migrations/env.py": "",
+			"app/config.py": "DATABASE_URL = os.environ.get('DB', f'sqlite:///{HOME}/app.db')\n"}, "", "sqlite", []string{"URLs in the project's code"}},
+		{"nothing tells", map[string]string{"alembic.ini": ini(""), "migrations/env.py": ""}, "", "postgresql",
+			[]string{"nothing in migrations tells it: PostgreSQL assumed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.files["migrations/versions/0001_orders.py"] = strings.Replace(enumRevision, "%s", tt.options, 1)
+			root := writeTree(t, tt.files)
+			proj, err := project.Find(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(context.Background(), proj, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Dirs[0].Dialect; got != tt.want {
+				t.Errorf("dialect %s, want %s (notes %q)", got, tt.want, res.Notes)
+			}
+			var notes []string
+			for _, n := range res.Notes {
+				if strings.Contains(n, "dialect") {
+					notes = append(notes, n)
+				}
+			}
+			if len(tt.note) == 0 && len(notes) > 0 {
+				t.Errorf("a decided dialect has a note: %q", notes)
+			}
+			for _, w := range tt.note {
+				if len(notes) != 1 || !strings.Contains(notes[0], w) {
+					t.Errorf("notes %q: want one dialect note containing %q", notes, w)
+				}
+			}
+		})
+	}
+}
+
+// TestDialectNoteOnlyWhenItMatters: an assumed dialect is noted only when a
+// finding depends on it, and only once.
+func TestDialectNoteOnlyWhenItMatters(t *testing.T) {
+	clean := strings.Replace(strings.Replace(enumRevision, "%s", "", 1), `op.drop_table("orders")`,
+		"op.drop_table(\"orders\")\n    sa.Enum(name=\"state\").drop(op.get_bind())", 1)
+	clean = strings.Replace(clean, `op.drop_constraint(None, "orders", type_="unique")`, `op.drop_constraint("uq", "orders", type_="unique")`, 1)
+	for _, tt := range []struct {
+		name, revision string
+		noted          bool
+	}{{"a PostgreSQL-only finding", strings.Replace(enumRevision, "%s", "", 1), true}, {"no finding", clean, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeTree(t, map[string]string{"alembic.ini": "[alembic]\nscript_location = migrations\n", "migrations/env.py": "",
+				"migrations/versions/0001_orders.py": tt.revision})
+			proj, err := project.Find(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(context.Background(), proj, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, note := range res.Notes {
+				if strings.Contains(note, "PostgreSQL assumed") {
+					n++
+				}
+			}
+			if tt.noted && n != 1 || !tt.noted && n != 0 {
+				t.Errorf("%d dialect notes, want %v: %q", n, tt.noted, res.Notes)
+			}
+		})
+	}
+}

@@ -1,0 +1,281 @@
+package project
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Evidence is what a project tells about the database it runs on: votes per
+// dialect from its files, with the reasons in words, and the counts of
+// dialect options and types in its migrations.
+type Evidence struct {
+	Votes   map[string]int
+	Reasons map[string][]string // dialect -> "the driver psycopg2 in requirements.txt", ...
+	// Migrations counts <dialect>_* options and dialect types per dialect.
+	Migrations map[string]int
+	// URLOverridden: the project sets sqlalchemy.url at run time (in env.py
+	// or its own code), so the ini's URL is a placeholder, not the truth.
+	URLOverridden bool
+}
+
+// maxMigrationVotes caps what the migrations say: a project that repeats
+// mysql_engine= on every table is not more MySQL for it.
+const maxMigrationVotes = 10
+
+// Vote adds n votes for a dialect, for a reason.
+func (e *Evidence) Vote(dialect string, n int, reason string) {
+	e.Votes[dialect] += n
+	if !slices.Contains(e.Reasons[dialect], reason) {
+		e.Reasons[dialect] = append(e.Reasons[dialect], reason)
+	}
+}
+
+// Total is the votes with the migrations' counts (capped) added.
+func (e *Evidence) Total() map[string]int {
+	out := maps.Clone(e.Votes)
+	for d, n := range e.Migrations {
+		out[d] += min(n, maxMigrationVotes)
+	}
+	return out
+}
+
+// ReasonsFor lists why a dialect got its votes.
+func (e *Evidence) ReasonsFor(dialect string) []string {
+	out := slices.Clone(e.Reasons[dialect])
+	if n := e.Migrations[dialect]; n > 0 {
+		out = append(out, fmt.Sprintf("the migrations (%d %s options or types)", n, dialect))
+	}
+	return out
+}
+
+// drivers are DB-API driver distributions (and extras such as
+// oslo.db[mysql]), by dialect, in lower case.
+var drivers = []struct {
+	names   []string
+	dialect string
+}{
+	{[]string{"psycopg2", "psycopg", "asyncpg", "pg8000"}, "postgresql"},
+	{[]string{"pymysql", "mysqlclient", "mysql-connector-python", "aiomysql", "asyncmy", "mariadb"}, "mysql"},
+	{[]string{"aiosqlite"}, "sqlite"},
+}
+
+// extras finds "[a,b]" groups of requirement extras.
+var extras = regexp.MustCompile(`\[[a-z0-9_,\- ]+\]`)
+
+// driversIn returns the drivers a dependency file names, by dialect; plain
+// substring searches keep it linear in the file's size.
+func driversIn(data []byte) map[string]string {
+	lower := bytes.ToLower(data)
+	out := map[string]string{}
+	for _, d := range drivers {
+		for _, name := range d.names {
+			if bytes.Contains(lower, []byte(name)) {
+				out[name] = d.dialect
+				break
+			}
+		}
+	}
+	for _, group := range extras.FindAll(lower, -1) {
+		for _, name := range []string{"postgresql", "mysql", "mariadb"} {
+			if bytes.Contains(group, []byte(name)) {
+				out["["+name+"]"] = dialects[name]
+			}
+		}
+	}
+	return out
+}
+
+// urlDialects returns the dialects of the SQLAlchemy URLs quoted in code
+// ("postgresql+psycopg://...", f"sqlite:///{path}"): the scheme between a
+// quote and "://", read backwards from each "://" (linear, unlike a pattern
+// that must try every quote).
+func urlDialects(data []byte) []string {
+	var out []string
+	sep := []byte("://")
+	for rest := data; ; {
+		i := bytes.Index(rest, sep)
+		if i < 0 {
+			return out
+		}
+		start := i
+		for start > 0 && i-start < 40 && rest[start-1] != '"' && rest[start-1] != '\'' && rest[start-1] > ' ' {
+			start--
+		}
+		if start > 0 && (rest[start-1] == '"' || rest[start-1] == '\'') {
+			scheme, _, _ := strings.Cut(strings.ToLower(string(rest[start:i])), "+")
+			if d, ok := dialects[scheme]; ok && (d == "postgresql" || d == "mysql" || d == "sqlite") {
+				out = append(out, d)
+			}
+		}
+		rest = rest[i+len(sep):]
+	}
+}
+
+// setsURL finds code that sets the URL alembic uses at run time.
+var setsURL = regexp.MustCompile(`set_main_option\(\s*["']sqlalchemy\.url["']|\[\s*["']sqlalchemy\.url["']\s*\]\s*=`)
+
+// readsIniURL finds env.py code that connects with the ini's URL (the
+// template's engine_from_config, or reading the option).
+var readsIniURL = regexp.MustCompile(`engine_from_config|get_main_option\(\s*["']sqlalchemy\.url["']`)
+
+// renderAsBatch is env.py turning on batch mode for every operation, which
+// projects do for SQLite.
+var renderAsBatch = regexp.MustCompile(`render_as_batch\s*=\s*True`)
+
+// mysqlTableOptions in env.py: the storage engine or charset every table gets.
+var mysqlTableOptions = regexp.MustCompile(`(?i)mysql_engine|mysql_charset|utf8mb4`)
+
+// DialectEvidence reads the files around a script directory that are cheap
+// to read: its env.py (URLs, batch mode, code that sets the URL), the
+// project's dependency files (drivers) and the folder names. Every read is
+// bounded. AddCodeEvidence adds what the project's code says, which costs
+// more.
+func (p *Project) DialectEvidence(sd ScriptDir) Evidence {
+	e := Evidence{Votes: map[string]int{}, Reasons: map[string][]string{}, Migrations: map[string]int{}}
+	if env, err := ReadRegular(filepath.Join(sd.Location, "env.py"), 1<<20); err == nil {
+		for _, d := range urlDialects(env) {
+			e.Vote(d, 3, "a URL in env.py")
+		}
+		if renderAsBatch.Match(env) {
+			e.Vote("sqlite", 2, "env.py's render_as_batch=True")
+		}
+		if mysqlTableOptions.Match(env) {
+			e.Vote("mysql", 2, "MySQL table options in env.py")
+		}
+		// an env.py that builds its own engine never reads the ini's URL
+		e.URLOverridden = setsURL.Match(env) || !readsIniURL.Match(env)
+	}
+	seen := map[string]bool{} // a driver counts once, however many files list it
+	for _, file := range dependencyFiles(sd.Location, p.Root) {
+		data, err := ReadRegular(file, 1<<20)
+		if err != nil {
+			continue
+		}
+		found := driversIn(data)
+		for _, name := range slices.Sorted(maps.Keys(found)) {
+			if !seen[name] {
+				seen[name] = true
+				e.Vote(found[name], 3, "the driver "+name+" in "+filepath.Base(file))
+			}
+		}
+	}
+	for _, dir := range []string{sd.Location, filepath.Dir(sd.Location)} {
+		if d := DialectOfName(filepath.Base(dir)); d != "" {
+			e.Vote(d, 5, "the folder name "+filepath.Base(dir))
+			break
+		}
+	}
+	return e
+}
+
+// dependencyFiles are the dependency declarations from dir up to root (and the
+// repository root): requirements*.txt, requirements/*.txt, pyproject.toml,
+// setup.cfg, setup.py, Pipfile.
+func dependencyFiles(dir, root string) []string {
+	top := root
+	if repo := repoRoot(root); repo != "" {
+		top = repo
+	}
+	var out []string
+	for d := dir; ; d = filepath.Dir(d) {
+		for _, name := range []string{"pyproject.toml", "setup.cfg", "setup.py", "Pipfile"} {
+			if p := filepath.Join(d, name); isFile(p) {
+				out = append(out, p)
+			}
+		}
+		for _, pattern := range []string{"*requirements*.txt", "requirements/*.txt"} {
+			matches, _ := filepath.Glob(filepath.Join(d, pattern))
+			out = append(out, matches...)
+		}
+		if d == top || !within(d, top) || filepath.Dir(d) == d {
+			return out
+		}
+	}
+}
+
+// maxCodeFiles bounds the scan of the project's code.
+const maxCodeFiles = 1000
+
+// AddCodeEvidence reads the Python code around a script directory (see
+// scanCode): code that sets the URL (a CLI wrapping alembic) and literal URLs
+// (the application's default database).
+func (p *Project) AddCodeEvidence(e *Evidence, sd ScriptDir) {
+	top := p.Root
+	if repo := repoRoot(p.Root); repo != "" {
+		top = repo
+	}
+	code := scanCode(sd.Location, top)
+	e.URLOverridden = e.URLOverridden || code.setsURL
+	for d, n := range code.urls {
+		e.Vote(d, min(n, 3), "URLs in the project's code")
+	}
+}
+
+// codeFacts are what the code around a script directory says.
+type codeFacts struct {
+	setsURL bool           // it sets sqlalchemy.url (a CLI wrapping alembic)
+	urls    map[string]int // literal SQLAlchemy URLs by dialect (defaults, examples)
+}
+
+// scanCode reads the Python files of the package around a script directory
+// (two levels above it, never above top: where projects keep the code that
+// runs alembic and the default database URL), tests and revision files
+// excluded.
+func scanCode(location, top string) codeFacts {
+	facts := codeFacts{urls: map[string]int{}}
+	base := filepath.Dir(location)
+	if up := filepath.Dir(base); within(up, top) {
+		base = up
+	}
+	seen := 0
+	_ = filepath.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return filepath.SkipDir
+		case d.IsDir():
+			if path != base && (skipDir(d.Name()) || testDirs[d.Name()] || d.Name() == "versions" || path == location) {
+				return filepath.SkipDir
+			}
+			return nil
+		case !strings.HasSuffix(path, ".py"):
+			return nil
+		}
+		if seen++; seen > maxCodeFiles {
+			return filepath.SkipAll
+		}
+		data, err := ReadRegular(path, 1<<20)
+		if err != nil {
+			return nil
+		}
+		// the byte searches skip the regular expressions for most files
+		if bytes.Contains(data, []byte("sqlalchemy.url")) {
+			facts.setsURL = facts.setsURL || setsURL.Match(data)
+		}
+		for _, d := range urlDialects(data) {
+			facts.urls[d]++
+		}
+		return nil
+	})
+	return facts
+}
+
+// DialectOfName reads a dialect from a folder name such as "postgresql",
+// "sqlite_versions" or "psql_dos".
+func DialectOfName(name string) string {
+	name = strings.ToLower(name)
+	for _, d := range []struct{ word, dialect string }{
+		{"postgres", "postgresql"}, {"psql", "postgresql"}, {"mysql", "mysql"}, {"mariadb", "mysql"},
+		{"sqlite", "sqlite"}, {"mssql", "mssql"}, {"oracle", "oracle"},
+	} {
+		if strings.Contains(name, d.word) {
+			return d.dialect
+		}
+	}
+	return ""
+}
