@@ -53,7 +53,9 @@ const templateEnv = "from alembic import context\nfrom sqlalchemy import engine_
 
 // TestDialectInference: what each kind of evidence decides, and what the note says.
 func TestDialectInference(t *testing.T) {
-	ini := func(url string) string { return "[alembic]\nscript_location = migrations\nsqlalchemy.url = " + url + "\n" }
+	ini := func(url string) string {
+		return "[alembic]\nscript_location = migrations\nsqlalchemy.url = " + url + "\n"
+	}
 	tests := []struct {
 		name    string
 		files   map[string]string

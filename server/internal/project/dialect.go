@@ -3,8 +3,8 @@ package project
 import (
 	"bytes"
 	"fmt"
-	"maps"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
