@@ -311,7 +311,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 				s.enums[en.Name] = &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain}
 			}
 		}
-		for _, fk := range ct.ForeignKeys() {
+		for _, fk := range ct.InlineForeignKeys() {
 			t.FKs = append(t.FKs, fkState(table, fk))
 		}
 		s.putTable(t)

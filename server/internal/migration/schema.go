@@ -192,10 +192,19 @@ type ForeignKey struct {
 	RefTable   string // "" when not literal
 	RefColumns []string
 	Expr       *Expr
+	// UseAlter (use_alter=True): on databases with ALTER (PostgreSQL, MySQL)
+	// CREATE TABLE leaves the key out; only create_foreign_key adds it.
+	UseAlter bool
+}
+
+// useAlter reads use_alter=True from a ForeignKey or ForeignKeyConstraint.
+func useAlter(e *Expr) bool {
+	v, ok := e.Keyword("use_alter").BoolValue()
+	return ok && v
 }
 
 func foreignKeyFromColumn(column string, e *Expr) ForeignKey {
-	fk := ForeignKey{Columns: []string{column}, Expr: e}
+	fk := ForeignKey{Columns: []string{column}, Expr: e, UseAlter: useAlter(e)}
 	fk.Name, _ = e.Keyword("name").StringValue()
 	if len(e.Args) > 0 {
 		if target, ok := e.Args[0].StringValue(); ok {
@@ -255,7 +264,7 @@ func (m *Migration) CreateTable(o *Op) *Table {
 		if kind == "foreignkey" && len(a.Args) >= 2 {
 			local, _ := a.Args[0].Strings()
 			remote, _ := a.Args[1].Strings()
-			fk := &ForeignKey{Name: c.Name, Columns: local, Expr: a}
+			fk := &ForeignKey{Name: c.Name, Columns: local, Expr: a, UseAlter: useAlter(a)}
 			for _, r := range remote {
 				table, cols := splitTarget(r)
 				fk.RefTable = table
@@ -282,6 +291,12 @@ func (m *Migration) CreateTable(o *Op) *Table {
 		}
 	}
 	return t
+}
+
+// InlineForeignKeys lists the foreign keys CREATE TABLE itself makes (on
+// databases with ALTER): every declared one but those with use_alter=True.
+func (t *Table) InlineForeignKeys() []ForeignKey {
+	return slices.DeleteFunc(t.ForeignKeys(), func(fk ForeignKey) bool { return fk.UseAlter })
 }
 
 // ForeignKeys lists every foreign key a create_table declares (column and table level).

@@ -10,14 +10,17 @@ import (
 )
 
 var fkOperationOrder = register(&Rule{
-	ID:       "fk-operation-order",
-	Profile:  Default,
-	Severity: Error,
-	Summary:  "Tables are dropped or created in an order their foreign keys do not allow",
+	ID:           "fk-operation-order",
+	Profile:      Default,
+	DialectAware: true,
+	Severity:     Error,
+	Summary:      "Tables are dropped or created in an order their foreign keys do not allow",
 	Doc: Doc{
 		What: "Simulates upgrade() and downgrade() and finds a `drop_table` of a table that another table still references " +
-			"with a foreign key, and a `create_table` whose foreign key references a table that the same function only " +
-			"creates later.",
+			"with a foreign key, and a `create_table` or `create_foreign_key` whose foreign key references a table that the " +
+			"same function only creates later. Foreign keys declared with `use_alter=True` are not part of CREATE TABLE " +
+			"(SQLAlchemy leaves them to a later ALTER TABLE): only `create_foreign_key` makes them. Quiet on SQLite, which " +
+			"resolves foreign keys lazily and lets Alembic drop a referenced table unless `PRAGMA foreign_keys` is on.",
 		Why: "Autogenerate writes removed tables in Python set order, which changes with PYTHONHASHSEED: about half of the " +
 			"runs drop the parent first. PostgreSQL then fails with `cannot drop table authors because other objects depend " +
 			"on it` (`DETAIL: constraint books_author_id_fkey on table books depends on table authors`). The downgrade is the " +
@@ -67,6 +70,9 @@ def downgrade():
 })
 
 func checkFKOperationOrder(p *Pass) {
+	if p.Dialect == "sqlite" {
+		return
+	}
 	fkOrderIn(p, p.Migration.Upgrade, p.Upgrade)
 	fkOrderIn(p, p.Migration.Downgrade, p.Downgrade)
 }
@@ -95,7 +101,7 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 		if r, ok := runOf[i]; ok && runs[r][0] == i {
 			snapshots[r] = s.Clone()
 		}
-		if msg := fkProblem(p.Migration, f, o, s, f.Ops[i+1:], blind); msg != "" {
+		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, f.Ops[i+1:], blind); msg != "" {
 			findings = append(findings, finding{i, msg})
 		}
 		blind = blind || hidesEffects(o)
@@ -114,10 +120,11 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	}
 }
 
-// fkProblem explains why a create_table/drop_table fails on a foreign key at this
-// point of the function (later are the operations after it), or returns "".
-// blind is set when an earlier operation of the function hides its effects.
-func fkProblem(m *migration.Migration, f *migration.Function, o *migration.Op, s *history.State, later []*migration.Op, blind bool) string {
+// fkProblem explains why a create_table/drop_table/create_foreign_key fails
+// on a foreign key at this point of the function (later are the operations
+// after it), or returns "". blind is set when an earlier operation of the
+// function hides its effects.
+func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later []*migration.Op, blind bool) string {
 	table, ok := o.Table()
 	if !ok || !o.Certain() || blind {
 		return ""
@@ -135,9 +142,8 @@ func fkProblem(m *migration.Migration, f *migration.Function, o *migration.Op, s
 			}
 			for _, fk := range t.FKs {
 				if fk.RefTable == table {
-					return fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it: PostgreSQL fails with: "+
-						"cannot drop table %s because other objects depend on it (DETAIL: constraint %s on table %s depends on table %s). "+
-						"Drop %q (or its foreign key) first", table, t.Name, table, fk.Name, t.Name, table, t.Name)
+					return fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it. %s. "+
+						"Drop %q (or its foreign key) first", table, t.Name, dropParentError(dialect, table, fk.Name, t.Name), t.Name)
 				}
 			}
 		}
@@ -146,15 +152,42 @@ func fkProblem(m *migration.Migration, f *migration.Function, o *migration.Op, s
 		if ct == nil {
 			return ""
 		}
-		for _, fk := range ct.ForeignKeys() {
+		for _, fk := range ct.InlineForeignKeys() {
 			if fk.RefTable == "" || fk.RefTable == table || s.Table(fk.RefTable) != nil || !createdIn(later, fk.RefTable) {
 				continue
 			}
-			return fmt.Sprintf("create_table(%q) has a foreign key to %q, which %s() only creates later: PostgreSQL fails with: "+
-				"relation %q does not exist. Create %q first", table, fk.RefTable, f.Name, fk.RefTable, fk.RefTable)
+			return fmt.Sprintf("create_table(%q) has a foreign key to %q, which %s() only creates later. %s. Create %q first",
+				table, fk.RefTable, f.Name, missingParentError(dialect, fk.RefTable), fk.RefTable)
+		}
+	case "create_foreign_key":
+		ref, ok := o.ArgString("referent_table")
+		for _, missing := range []string{table, ref} {
+			if ok && missing != "" && s.Table(missing) == nil && createdIn(later, missing) {
+				return fmt.Sprintf("create_foreign_key() on %q references %q, which %s() only creates later. %s. Create %q first",
+					table, ref, f.Name, missingParentError(dialect, missing), missing)
+			}
 		}
 	}
 	return ""
+}
+
+// dropParentError is the error the database gives for dropping a referenced table.
+func dropParentError(dialect, table, fk, child string) string {
+	if dialect == "mysql" {
+		// MySQL names an unnamed key <table>_ibfk_<n>: the name is not known here
+		return fmt.Sprintf("MySQL fails with: Cannot drop table '%s' referenced by a foreign key constraint ... on table '%s'", table, child)
+	}
+	return fmt.Sprintf("PostgreSQL fails with: cannot drop table %s because other objects depend on it "+
+		"(DETAIL: constraint %s on table %s depends on table %s)", table, fk, child, table)
+}
+
+// missingParentError is the error the database gives for a foreign key to a
+// table that does not exist yet.
+func missingParentError(dialect, table string) string {
+	if dialect == "mysql" {
+		return fmt.Sprintf("MySQL fails with: Failed to open the referenced table '%s'", table)
+	}
+	return fmt.Sprintf("PostgreSQL fails with: relation %q does not exist", table)
 }
 
 // createdIn reports whether one of the operations certainly creates the table.
@@ -211,7 +244,7 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 		for _, j := range order[k+1:] {
 			later = append(later, ops[j])
 		}
-		if fkProblem(p.Migration, f, ops[idx], s, append(later, after...), false) != "" {
+		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, append(later, after...), false) != "" {
 			return SuggestedFix{}, false
 		}
 		s.Apply(p.Migration, ops[idx], p.Revision.ID)
@@ -306,7 +339,7 @@ func createReferences(m *migration.Migration, o *migration.Op, table string) boo
 	if ct == nil || ct.Name == table {
 		return false
 	}
-	for _, fk := range ct.ForeignKeys() {
+	for _, fk := range ct.InlineForeignKeys() {
 		if fk.RefTable == table {
 			return true
 		}
