@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -15,11 +17,17 @@ var addRequiredColumn = register(&Rule{
 	Severity:     Error,
 	Summary:      "A NOT NULL column without a server default is added to an existing table",
 	Doc: Doc{
-		What: "Finds `add_column` (also in batch mode) of a column with `nullable=False` (or a non-serial primary key) and no " +
-			"`server_default`, on a table that existed before the revision.",
+		What: "Finds `add_column` (also in batch mode, and in downgrade(), which runs on tables with rows too) of a column " +
+			"with `nullable=False` (or a non-serial primary key) and no `server_default`, on a table that existed before the " +
+			"revision and that the function did not empty first (`DELETE FROM t` without WHERE, `TRUNCATE t`). When the " +
+			"add looks like a rename written as drop + add (see column-drop-add), the message says so: a server default " +
+			"would pass but lose the data. Quiet on MySQL/MariaDB, which fill existing rows with the type's implicit " +
+			"default (0, '').",
 		Why: "The existing rows get NULL in the new column, which NOT NULL forbids: on a table with rows PostgreSQL fails with " +
 			"`column \"age\" of relation \"users\" contains null values` (`ALTER TABLE users ADD COLUMN age INTEGER NOT NULL`). " +
-			"An empty table in CI passes, production does not. `default=` does not help: SQLAlchemy applies it to new " +
+			"An empty table in CI passes, production does not. SQLite refuses `ADD COLUMN ... NOT NULL` without a default even " +
+			"on an empty table (`Cannot add a NOT NULL column with default value NULL`); in batch mode the copy of the rows " +
+			"fails instead. `default=` does not help: SQLAlchemy applies it to new " +
 			"inserts only. Autogenerate writes exactly this for a new required field, and for a renamed required field " +
 			"(which it sees as a new column).",
 		Example: `def upgrade():
@@ -35,7 +43,8 @@ def upgrade():
     op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))
     op.execute("UPDATE users SET age = 0 WHERE age IS NULL")
     op.alter_column("users", "age", existing_type=sa.Integer(), nullable=False)`,
-		KnownProblems: "The tool cannot know whether the table has rows; an empty table would accept the column. Tables created " +
+		KnownProblems: "The tool cannot know whether the table has rows; an empty table would accept the column. On MySQL " +
+			"the implicit default may still be a wrong value (an id of 0 under a foreign key fails later). Tables created " +
 			"in the same revision, or by conditional operations, are skipped. Columns that fill themselves are not reported: " +
 			"an integer primary key (rendered SERIAL), `sa.Identity()`, `sa.Computed()`, or a `sa.Sequence` default.",
 		FixSafety: "No automatic fix: the value for the existing rows is the author's choice.",
@@ -46,7 +55,29 @@ def upgrade():
 })
 
 func checkAddRequiredColumn(p *Pass) {
-	p.Upgrade(func(o *migration.Op, s *history.State) {
+	if p.Dialect == "mysql" {
+		return // MySQL fills existing rows with the type's implicit default (0, '') and succeeds
+	}
+	addRequiredIn(p, p.Migration.Upgrade, p.Migration.Downgrade, p.Upgrade)
+	addRequiredIn(p, p.Migration.Downgrade, p.Migration.Upgrade, p.Downgrade)
+}
+
+// truncate matches TRUNCATE [TABLE] [ONLY] name.
+var truncate = regexp.MustCompile(`(?is)^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?(?:"?[\w$]+"?\s*\.\s*)?"?([\w$]+)"?`)
+
+// whereClause finds a WHERE in a DELETE.
+var whereClause = regexp.MustCompile(`(?i)\bWHERE\b`)
+
+// addRequiredIn checks one function. Downgrades run on tables with rows too: a
+// downgrade that re-adds a dropped NOT NULL column fails the same way.
+func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migration.Op, *history.State))) {
+	if f == nil {
+		return
+	}
+	drops, adds := columnChanges(p, f, walk)
+	emptied := map[string]bool{} // tables an earlier statement of the function certainly emptied
+	walk(func(o *migration.Op, s *history.State) {
+		trackEmptied(o, emptied)
 		if o.Name != "add_column" {
 			return
 		}
@@ -58,8 +89,41 @@ func checkAddRequiredColumn(p *Pass) {
 		if nullable, known := c.Nullable(); !known || nullable {
 			return
 		}
-		p.Report(o, addRequiredMessage(p.Migration, table, c))
+		// an empty table takes the column; SQLite's ALTER TABLE refuses it even then
+		sqliteAlter := p.Dialect == "sqlite" && o.Batch == nil
+		if emptied[strings.ToLower(table)] && !sqliteAlter {
+			return
+		}
+		var renamed *columnChange
+		for _, d := range drops {
+			if a, ev := renamePartner(p.Migration, f, other, drops, adds, d); ev != noRename && a.op == o {
+				renamed = &d
+			}
+		}
+		p.Report(o, addRequiredMessage(p, f, o, table, c, renamed))
 	})
+}
+
+// trackEmptied follows DELETE FROM t (without WHERE) and TRUNCATE t, which
+// empty a table, and inserts, which fill it again.
+func trackEmptied(o *migration.Op, emptied map[string]bool) {
+	if o.Name == "bulk_insert" {
+		clear(emptied) // its table is an expression: any table may have rows again
+		return
+	}
+	if o.SQL == nil || !o.SQL.Known || !o.Certain() {
+		return
+	}
+	for _, st := range o.SQL.Statements {
+		switch {
+		case st.Kind == migration.SQLDelete && !whereClause.MatchString(st.Text):
+			emptied[strings.ToLower(st.Table)] = true
+		case st.Kind == migration.SQLInsert:
+			delete(emptied, strings.ToLower(st.Table))
+		case truncate.MatchString(st.Text):
+			emptied[strings.ToLower(truncate.FindStringSubmatch(st.Text)[1])] = true
+		}
+	}
 }
 
 // fillsItself reports whether a new column gets a value in existing rows without
@@ -85,17 +149,46 @@ func fillsItself(c *migration.Column) bool {
 	return false
 }
 
-func addRequiredMessage(m *migration.Migration, table string, c *migration.Column) string {
-	op := opReceiver(m)
+// addRequiredMessage says what fails (in the dialect's words) and what to do:
+// a rename in place when the add looks like a rename, a backfill when no
+// constant can be right (a foreign key), else a server default or a backfill.
+func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed *columnChange) string {
+	op := opReceiver(p.Migration)
 	typ := "<type>"
 	if c.Type != nil && c.Type.Expr != nil {
 		typ = c.Type.Expr.Text
 	}
-	msg := fmt.Sprintf("add_column(%q, %q) adds a NOT NULL column without server_default to the existing table %q: if it has rows "+
-		"the upgrade fails with: column %q of relation %q contains null values. Either fill the rows with a server default and "+
-		"drop it afterwards: sa.Column(%q, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%q, %q, server_default=None); "+
-		"or add it nullable=True, %s.execute(\"UPDATE %s SET %s = <value>\"), then %s.alter_column(%q, %q, nullable=False)",
-		table, c.Name, table, c.Name, table, c.Name, typ, op, table, c.Name, op, table, c.Name, op, table, c.Name)
+	where := ""
+	if f.Name == "downgrade" {
+		where = " in downgrade()"
+	}
+	msg := fmt.Sprintf("add_column(%q, %q)%s adds a NOT NULL column without server_default to the existing table %q. ",
+		table, c.Name, where, table)
+	switch {
+	case p.Dialect == "sqlite" && o.Batch == nil:
+		msg += "SQLite refuses it even on an empty table: Cannot add a NOT NULL column with default value NULL. "
+	case p.Dialect == "sqlite":
+		msg += fmt.Sprintf("If the table has rows, batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_%s.%s. ", table, c.Name)
+	case p.Dialect == "postgresql":
+		msg += fmt.Sprintf("If the table has rows, PostgreSQL fails with: column %q of relation %q contains null values. ", c.Name, table)
+	default:
+		msg += "If the table has rows, they get NULL in a NOT NULL column and the statement fails. "
+	}
+	switch {
+	case renamed != nil:
+		msg += fmt.Sprintf("It looks like a rename of %q done as drop + add: use %s.alter_column(%q, %q, new_column_name=%q) "+
+			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost",
+			renamed.column, op, table, renamed.column, c.Name, renamed.column)
+	case len(c.ForeignKeys) > 0:
+		msg += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
+			"%s.execute(\"UPDATE %s SET %s = ...\") from the related rows, then %s.alter_column(%q, %q, nullable=False)",
+			op, table, c.Name, op, table, c.Name)
+	default:
+		msg += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
+			"sa.Column(%q, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%q, %q, server_default=None); "+
+			"or add it nullable=True, %s.execute(\"UPDATE %s SET %s = <value>\"), then %s.alter_column(%q, %q, nullable=False)",
+			c.Name, typ, op, table, c.Name, op, table, c.Name, op, table, c.Name)
+	}
 	if c.Expr.Keyword("default") != nil {
 		msg += " (default= does not help: SQLAlchemy applies it to new inserts only)"
 	}

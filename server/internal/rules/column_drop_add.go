@@ -15,8 +15,13 @@ var columnDropAdd = register(&Rule{
 	Doc: Doc{
 		What: "Finds a `drop_column` and an `add_column` of the same column of an existing table in one upgrade() or " +
 			"downgrade() (a type change done as drop + add), and the rename shape autogenerate writes: a `drop_column` of " +
-			"one column and an `add_column` of another column of a compatible type on the same table, when nothing in the " +
-			"function copies the data over.",
+			"one column and an `add_column` of another column of the same type family on the same table, when the names " +
+			"are related (one contains the other, a typo apart, the same last word: `name` -> `full_name`, " +
+			"`gets_emails` -> `receives_emails`) and nothing in the function copies the data over (warning). The same pair " +
+			"with unrelated names is only reported (as info) when the other function undoes it the same way. Not a rename: " +
+			"foreign keys to different tables, a dropped column whose referenced table the function drops, an added " +
+			"NOT NULL column with its own server default, an UPDATE that fills the added column, or a function that " +
+			"renames columns with `alter_column(new_column_name=...)`.",
 		Why: "Autogenerate cannot see renames: renaming `users.name` to `full_name` in the model gives " +
 			"`op.add_column('users', sa.Column('full_name', ...))` and `op.drop_column('users', 'name')`. The migration " +
 			"runs without an error and every value is gone: `full_name` is all NULL, and after a downgrade `name` is too. " +
@@ -45,7 +50,7 @@ def upgrade():
                     type_=postgresql.ARRAY(sa.String(length=100)),
                     postgresql_using="tags::varchar(100)[]")`,
 		KnownProblems: "A drop of one column and an add of another of the same type family may be two unrelated changes; " +
-			"it is reported only when exactly one such pair exists on the table. Column types are known from the history " +
+			"it is reported only when exactly one such pair exists on the table, with the evidence above. Column types are known from the history " +
 			"(`create_table`, `add_column`, `alter_column(type_=...)`). A data step the tool cannot read (SQL built at run " +
 			"time, a call into other code) or an `UPDATE` naming the column silences the rule, since it may copy the data.",
 		FixSafety: "No automatic fix: only the author knows whether it is a rename, a type change, or really a new column.",
@@ -55,63 +60,25 @@ def upgrade():
 	Check: checkColumnDropAdd,
 })
 
-// columnChange is a drop_column or add_column on an existing table.
-type columnChange struct {
-	op     *migration.Op
-	table  string // as written
-	key    string // history.TableKey
-	column string
-	typ    *migration.TypeRef
-}
-
 func checkColumnDropAdd(p *Pass) {
-	columnDropAddIn(p, p.Migration.Upgrade, p.Upgrade)
-	columnDropAddIn(p, p.Migration.Downgrade, p.Downgrade)
+	columnDropAddIn(p, p.Migration.Upgrade, p.Migration.Downgrade, p.Upgrade)
+	columnDropAddIn(p, p.Migration.Downgrade, p.Migration.Upgrade, p.Downgrade)
 }
 
-func columnDropAddIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *history.State))) {
-	if f == nil {
-		return
-	}
-	var drops, adds []columnChange
-	walk(func(o *migration.Op, s *history.State) {
-		if o.Name != "drop_column" && o.Name != "add_column" {
-			return
-		}
-		table, t := existingTable(p, o, s)
-		if t == nil {
-			return
-		}
-		ch := columnChange{op: o, table: table, key: history.TableKey(o, table)}
-		if o.Name == "drop_column" {
-			col, ok := o.ArgString("column_name")
-			if !ok {
-				return
-			}
-			ch.column = col
-			if c := t.Columns[col]; c != nil {
-				ch.typ = c.Type
-			}
-			drops = append(drops, ch)
-			return
-		}
-		c := p.Migration.Column(o, o.Arg("column"))
-		if c == nil || !c.NameKnown {
-			return
-		}
-		ch.column, ch.typ = c.Name, c.Type
-		adds = append(adds, ch)
-	})
+func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migration.Op, *history.State))) {
+	drops, adds := columnChanges(p, f, walk)
 	for _, d := range drops {
-		if copiesData(f, d) {
-			continue
-		}
 		if a, ok := sameColumn(adds, d); ok {
-			p.Report(d.op, replacedMessage(p.Migration, d, a))
+			if !copiesData(f, d) {
+				p.Report(d.op, replacedMessage(p.Migration, d, a))
+			}
 			continue
 		}
-		if a, ok := renameCandidate(drops, adds, d); ok {
+		switch a, evidence := renamePartner(p.Migration, f, other, drops, adds, d); evidence {
+		case likelyRename:
 			p.Report(d.op, renameMessage(p.Migration, d, a))
+		case mirroredRename:
+			p.ReportSeverity(Info, d.op.Call.Span, mirroredMessage(p.Migration, d, a))
 		}
 	}
 }
@@ -125,39 +92,6 @@ func copiesData(f *migration.Function, d columnChange) bool {
 		}
 	}
 	return false
-}
-
-// sameColumn finds an add of the very column dropped.
-func sameColumn(changes []columnChange, c columnChange) (columnChange, bool) {
-	for _, x := range changes {
-		if x.key == c.key && x.column == c.column {
-			return x, true
-		}
-	}
-	return columnChange{}, false
-}
-
-// renameCandidate pairs a dropped column with the one added column of the same
-// table and type family, when the pairing is unambiguous both ways.
-func renameCandidate(drops, adds []columnChange, d columnChange) (columnChange, bool) {
-	match := func(list []columnChange, c columnChange, others []columnChange) []columnChange {
-		var out []columnChange
-		for _, x := range list {
-			_, replaced := sameColumn(others, x)
-			if x.key == c.key && !replaced && typeFamily(x.typ) != "" && typeFamily(x.typ) == typeFamily(c.typ) {
-				out = append(out, x)
-			}
-		}
-		return out
-	}
-	if _, replaced := sameColumn(adds, d); replaced {
-		return columnChange{}, false
-	}
-	candidates := match(adds, d, drops)
-	if len(candidates) != 1 || len(match(drops, candidates[0], adds)) != 1 {
-		return columnChange{}, false
-	}
-	return candidates[0], true
 }
 
 // typeFamilies group the types a rename may show on its two sides (autogenerate
@@ -202,8 +136,14 @@ func replacedMessage(m *migration.Migration, d, a columnChange) string {
 }
 
 func renameMessage(m *migration.Migration, d, a columnChange) string {
-	return fmt.Sprintf("drop_column(%q, %q) with add_column(%q, sa.Column(%q, ...)) looks like a rename of %s to %s: done as "+
-		"drop + add, every value of %q is lost and %q starts empty, without any error. Rename in place: "+
-		"%s.alter_column(%q, %q, new_column_name=%q)",
-		d.table, d.column, a.table, a.column, d.column, a.column, d.column, a.column, opReceiver(m), d.table, d.column, a.column)
+	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q looks like a rename done as drop + add. Every value of %q "+
+		"is lost and %q starts empty, without any error. Rename in place: %s.alter_column(%q, %q, new_column_name=%q)",
+		d.table, d.column, a.column, d.column, a.column, opReceiver(m), d.table, d.column, a.column)
+}
+
+func mirroredMessage(m *migration.Migration, d, a columnChange) string {
+	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q may be a rename done as drop + add (same type, undone the "+
+		"same way in the other function). If it is, every value of %q is lost: rename in place with "+
+		"%s.alter_column(%q, %q, new_column_name=%q); if they are unrelated columns, ignore this",
+		d.table, d.column, a.column, d.column, opReceiver(m), d.table, d.column, a.column)
 }

@@ -1,0 +1,20 @@
+"""link retrievals to feedback
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.add_column("retrievals", sa.Column("feedback_id", sa.Integer(), sa.ForeignKey("feedback.id"), nullable=False))  # expect[add-required-column]: It is a foreign key: no constant server_default is valid
+
+
+def downgrade():
+    op.drop_column("retrievals", "feedback_id")
