@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -13,11 +15,11 @@ var sqliteAlterWithoutBatch = register(&Rule{
 	Severity:     Error,
 	Summary:      "On SQLite, a column or constraint change runs outside batch_alter_table",
 	Doc: Doc{
-		What: "On SQLite only: finds `alter_column`, `drop_column`, `create_foreign_key`, `create_unique_constraint`, " +
-			"`create_check_constraint`, `create_primary_key` and `drop_constraint` called on `op` rather than inside " +
-			"`with op.batch_alter_table(...) as batch_op:`. A plain column rename (`alter_column` with only " +
-			"`new_column_name`) is left alone: SQLite 3.25+ runs it. So are conditional operations, which are usually " +
-			"guarded by a dialect check.",
+		What: "On SQLite only: finds `alter_column`, `create_foreign_key`, `create_unique_constraint`, " +
+			"`create_check_constraint`, `create_primary_key`, `drop_constraint`, and `drop_column` of a column in a foreign " +
+			"key, called on `op` rather than inside `with op.batch_alter_table(...) as batch_op:`. A plain column rename " +
+			"(`alter_column` with only `new_column_name`) is left alone: SQLite 3.25+ runs it; so is a plain `drop_column`, " +
+			"which SQLite 3.35+ runs. So are conditional operations, which are usually guarded by a dialect check.",
 		Why: "SQLite's ALTER TABLE cannot change a column or a constraint. `alter_column` fails with " +
 			"`sqlite3.OperationalError: near \"ALTER\": syntax error`, and every constraint operation with " +
 			"`NotImplementedError: No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode " +
@@ -31,9 +33,10 @@ var sqliteAlterWithoutBatch = register(&Rule{
     with op.batch_alter_table("users") as batch_op:
         batch_op.alter_column("email", existing_type=sa.String(length=200), nullable=False)
         batch_op.create_unique_constraint("uq_users_email", ["email"])`,
-		KnownProblems: "Only runs when the dialect is SQLite (from configuration, `alembic.ini`, or inferred from the " +
-			"migrations). A `drop_column` of a plain column works on SQLite 3.35 and later; it is still reported, since " +
-			"older SQLite and constrained columns fail and batch mode works everywhere.",
+		KnownProblems: "Only runs when the dialect is SQLite (from configuration, `alembic.ini`, or inferred). A `drop_column` " +
+			"is judged for SQLite 3.35 and later: older SQLite has no DROP COLUMN at all, and a column that is indexed, " +
+			"UNIQUE or a key also fails (`cannot drop UNIQUE column`); indexes and unique constraints are not tracked, " +
+			"so those are missed.",
 		FixSafety: "No automatic fix: moving operations into a batch block changes when they run (when the block exits) " +
 			"and may need the table's constraints named for the copy.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/batch.html",
@@ -46,7 +49,7 @@ var sqliteAlterWithoutBatch = register(&Rule{
 // they raise.
 var sqliteNeedsBatch = map[string]string{
 	"alter_column":             `sqlite3.OperationalError: near "ALTER": syntax error`,
-	"drop_column":              `sqlite3.OperationalError: near "DROP": syntax error before SQLite 3.35; later versions still refuse indexed, UNIQUE or key columns (cannot drop UNIQUE column: "code")`,
+	"drop_column":              "error in table ... after drop column: the column is used in a foreign key constraint",
 	"create_foreign_key":       sqliteConstraintError,
 	"create_unique_constraint": sqliteConstraintError,
 	"create_check_constraint":  sqliteConstraintError,
@@ -61,17 +64,36 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 	if p.Dialect != "sqlite" {
 		return
 	}
-	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
-		if f == nil {
-			continue
+	check := func(o *migration.Op, s *history.State) {
+		// conditional operations are often guarded by a dialect check
+		failure, needs := sqliteNeedsBatch[o.Name]
+		if !needs || o.Batch != nil || !o.Certain() || renameOnly(o) {
+			return
 		}
-		for _, o := range f.Ops {
-			// conditional operations are often guarded by a dialect check
-			if failure := sqliteNeedsBatch[o.Name]; failure != "" && o.Batch == nil && o.Certain() && !renameOnly(o) {
-				p.Report(o, sqliteBatchMessage(p.Migration, o, failure))
-			}
+		if o.Name == "drop_column" && !inForeignKey(o, s) {
+			return // SQLite 3.35+ drops a plain column itself
+		}
+		p.Report(o, sqliteBatchMessage(p.Migration, o, failure))
+	}
+	p.Upgrade(check)
+	p.Downgrade(check)
+}
+
+// inForeignKey reports whether a dropped column is part of one of its table's
+// foreign keys, which SQLite's DROP COLUMN refuses.
+func inForeignKey(o *migration.Op, s *history.State) bool {
+	table, ok := o.Table()
+	column, known := o.ArgString("column_name")
+	t := s.Table(history.TableKey(o, table))
+	if !ok || !known || t == nil {
+		return false
+	}
+	for _, fk := range t.FKs {
+		if slices.Contains(fk.Columns, column) {
+			return true
 		}
 	}
+	return false
 }
 
 // renameOnly reports whether an alter_column only renames the column.

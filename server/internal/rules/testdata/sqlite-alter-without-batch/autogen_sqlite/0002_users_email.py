@@ -22,7 +22,7 @@ def upgrade() -> None:
                existing_type=sa.VARCHAR(length=200),
                nullable=False)
     op.create_unique_constraint('uq_users_email', 'users', ['email'])  # expect[sqlite-alter-without-batch]: No support for ALTER of constraints in SQLite dialect
-    op.drop_column('users', 'name')  # expect[sqlite-alter-without-batch]: with op.batch_alter_table('users') as batch_op: batch_op.drop_column('name', ...)
+    op.drop_column('users', 'name')
     # ### end Alembic commands ###
 
 
