@@ -3,7 +3,11 @@
 // bound to Alembic's parameter names. It only parses; it never runs the file.
 package migration
 
-import "github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+import (
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
 
 // Span is a source range.
 type Span = pysyntax.Span
@@ -185,3 +189,28 @@ func (o *Op) Table() (string, bool) {
 
 // Certain reports whether the operation always runs exactly as written.
 func (o *Op) Certain() bool { return !o.Conditional && !o.Unbound }
+
+// OutsideTransaction reports whether the operation runs outside the
+// migration's transaction: inside autocommit_block(), or as a statement on a
+// connection switched to autocommit
+// (conn.execution_options(isolation_level="AUTOCOMMIT").execute(...)).
+func (o *Op) OutsideTransaction() bool {
+	if o.Autocommit {
+		return true
+	}
+	if o.Name != BindExecute || o.Call == nil || o.Call.Func.Kind != pysyntax.Attribute {
+		return false
+	}
+	conn := o.Call.Func.Object
+	for range 4 { // follow conn = ...; ac = conn.execution_options(...)
+		if conn == nil || conn.Kind != pysyntax.Name || o.Locals[conn.Name] == nil {
+			break
+		}
+		conn = o.Locals[conn.Name]
+	}
+	if conn == nil || conn.Kind != pysyntax.Call || conn.Func.Kind != pysyntax.Attribute || conn.Func.Name != "execution_options" {
+		return false
+	}
+	level, _ := conn.Keyword("isolation_level").StringValue()
+	return strings.EqualFold(level, "AUTOCOMMIT")
+}

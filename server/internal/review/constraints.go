@@ -64,7 +64,7 @@ func (c *opCtx) indexBuild(f *facts, key string, concurrent, unique bool) {
 	f.lock(key, ShareUpdateExclusive)
 	f.scan = Yes
 	f.note("CONCURRENTLY: reads and writes continue; the build scans %s twice and waits for running transactions. If it fails it leaves an INVALID index to drop before retrying.", key)
-	if !c.o.Autocommit {
+	if !c.o.OutsideTransaction() {
 		f.note("CONCURRENTLY cannot run inside a transaction block and this operation is not in autocommit_block(): it fails with: CREATE INDEX CONCURRENTLY cannot run inside a transaction block.")
 	}
 	if c.pg == 14 {
@@ -128,7 +128,7 @@ func (c *opCtx) indexDrop(f *facts, key string, concurrent bool) {
 	}
 	f.lock(key, ShareUpdateExclusive)
 	f.note("DROP INDEX CONCURRENTLY lets reads and writes of %s continue; it cannot drop an index that backs a constraint.", on)
-	if !c.o.Autocommit {
+	if !c.o.OutsideTransaction() {
 		f.note("CONCURRENTLY cannot run inside a transaction block and this operation is not in autocommit_block(): it fails with: DROP INDEX CONCURRENTLY cannot run inside a transaction block.")
 	}
 }

@@ -211,7 +211,7 @@ func entry(c *opCtx, f *facts, index int, function string, postgres bool) *Opera
 		out.Rewrite, out.Scan = No, No
 	}
 	held := "commit"
-	if o.Autocommit {
+	if o.OutsideTransaction() {
 		out.Transaction, held = "autocommit", "statement"
 	}
 	for _, l := range f.locks {

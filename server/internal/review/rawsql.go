@@ -228,7 +228,7 @@ func (c *opCtx) addEnumValue(f *facts, st migration.Statement) {
 	f.creates = append(f.creates, "values:"+st.Object)
 	f.downgradeLoss = fmt.Sprintf("the value %s: rows using it must be moved to another value first", literal(st.Value))
 	switch {
-	case c.o.Autocommit:
+	case c.o.OutsideTransaction():
 		f.note("Inside autocommit_block(): committed at once, so later statements can use the value.")
 	case c.pg < 12:
 		f.note("PostgreSQL %d: before 12 ALTER TYPE ... ADD VALUE cannot run inside a transaction block: this fails. Run it in op.get_context().autocommit_block().", c.pg)

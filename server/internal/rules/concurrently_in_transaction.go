@@ -75,7 +75,7 @@ func checkConcurrentlyInTransaction(p *Pass) {
 // concurrentStatement is the CONCURRENTLY statement an operation runs outside
 // autocommit_block ("CREATE INDEX CONCURRENTLY"...), or "".
 func concurrentStatement(o *migration.Op) string {
-	if o.Autocommit {
+	if o.OutsideTransaction() {
 		return ""
 	}
 	switch o.Name {

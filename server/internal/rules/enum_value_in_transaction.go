@@ -53,7 +53,7 @@ func checkEnumValueInTransaction(p *Pass) {
 			continue
 		}
 		for i, o := range f.Ops {
-			if o.Autocommit || !o.Certain() {
+			if o.OutsideTransaction() || !o.Certain() {
 				continue
 			}
 			for _, st := range enumValueAdds(o) {
