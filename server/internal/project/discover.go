@@ -134,7 +134,7 @@ func holdsRevisionsOnly(dir string) bool {
 			revisions++
 		}
 	}
-	return seen >= 2 && revisions*10 >= seen*8
+	return revisions > 0 && revisions*10 >= seen*8
 }
 
 func isPythonFile(e fs.DirEntry) bool {

@@ -580,3 +580,20 @@ func TestInterpolationFanOutIsBounded(t *testing.T) {
 		t.Errorf("err = %v, want a bounded interpolation error", err)
 	}
 }
+
+// TestFindDirectoryOfRevisions: a directory holding revision files (even one,
+// whatever its name) is analysed on its own, not replaced by another project
+// found elsewhere in the repository.
+func TestFindDirectoryOfRevisions(t *testing.T) {
+	rev := "revision = \"1\"\ndown_revision = None\n"
+	root := fixture(t, map[string]string{".git/HEAD": "", "app/alembic.ini": "[alembic]\nscript_location = migrations\n",
+		"app/migrations/versions/0001_a.py": rev, "fixtures/case_a/0001_x.py": rev})
+	p, err := Find(filepath.Join(root, "fixtures", "case_a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(root, "fixtures", "case_a")
+	if len(p.ScriptDirs) != 1 || p.ScriptDirs[0].Location != want {
+		t.Errorf("ScriptDirs = %+v, want the one directory %s", p.ScriptDirs, want)
+	}
+}
