@@ -322,11 +322,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 	case "rename_table":
 		newName, ok := o.ArgString("new_table_name")
 		if t := s.Table(key); t != nil && ok {
-			c := *t
-			c.Name = TableKey(o, newName)
-			s.setTable(key, nil)
-			s.putTable(&c)
-			s.renameReferences(key, c.Name)
+			s.renameTable(t, TableKey(o, newName))
 		}
 	case "add_column":
 		c := m.Column(o, o.Arg("column"))
@@ -442,8 +438,12 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 				s.enums[st.Object] = &c
 			}
 		case migration.SQLAlterType:
-			// RENAME TO / RENAME VALUE: we stop trusting what we know of the type
-			if e := s.Enum(st.Object); e != nil {
+			e := s.Enum(st.Object)
+			switch {
+			case e == nil:
+			case st.NewName != "":
+				s.renameEnum(e, st.NewName)
+			default: // RENAME VALUE, ...: we stop trusting what we know of the type
 				c := *e
 				c.Uncertain = true
 				s.enums[st.Object] = &c
@@ -453,11 +453,40 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 		case migration.SQLDropTable:
 			s.setTable(st.Table, nil)
 		case migration.SQLAlterTable:
-			if t := s.editTable(st.Table); t != nil {
+			if t := s.Table(st.Table); t != nil && st.NewName != "" {
+				s.renameTable(t, st.NewName)
+			} else if t := s.editTable(st.Table); t != nil {
 				t.Opaque = true
 			}
 		case migration.SQLOther:
 			s.Unknown = true
+		}
+	}
+}
+
+// renameTable moves a table to a new name, with the foreign keys pointing at it.
+func (s *State) renameTable(t *Table, to string) {
+	c := *t
+	c.Name = to
+	s.setTable(t.Name, nil)
+	s.putTable(&c)
+	s.renameReferences(t.Name, to)
+}
+
+// renameEnum moves an enum type to a new name, with the columns using it.
+func (s *State) renameEnum(e *EnumType, to string) {
+	c := *e
+	c.Name = to
+	s.enums[e.Name] = nil
+	s.enums[to] = &c
+	for _, t := range s.Tables() {
+		for name, col := range t.Columns {
+			if col.Enum == e.Name {
+				edited := s.editTable(t.Name)
+				moved := *col
+				moved.Enum = to
+				edited.Columns[name] = &moved
+			}
 		}
 	}
 }

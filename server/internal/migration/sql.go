@@ -45,6 +45,8 @@ type Statement struct {
 	Table        string // the table for UPDATE/DELETE/INSERT/ALTER TABLE/CREATE INDEX ON
 	Object       string // the type or index name
 	Value        string // ALTER TYPE ... ADD VALUE 'x': x
+	// NewName is the new name of ALTER TYPE/TABLE ... RENAME TO new.
+	NewName string
 }
 
 var (
@@ -55,6 +57,7 @@ var (
 	reInsert     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?INSERT\s+INTO\s+` + identPattern)
 	reAddValue   = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern + `\s+ADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?'((?:[^']|'')*)'`)
 	reAlterType  = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern)
+	reRenameTo   = regexp.MustCompile(`(?is)^ALTER\s+(?:TYPE|TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?)\s*` + identPattern + `\s+RENAME\s+TO\s+` + identPattern + `\s*;?\s*$`)
 	reCreateType = regexp.MustCompile(`(?is)^CREATE\s+TYPE\s+` + identPattern)
 	reDropType   = regexp.MustCompile(`(?is)^DROP\s+TYPE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
 	reCreateIdx  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:` + identPattern + `\s+)?ON\s+(?:ONLY\s+)?` + identPattern)
@@ -94,6 +97,9 @@ func classify(stmt string) Statement {
 		st.Kind, st.Object, st.Value = SQLAlterTypeAdd, ident(m[1], m[2]), strings.ReplaceAll(m[3], "''", "'")
 	} else if m := reAlterType.FindStringSubmatch(stmt); m != nil {
 		st.Kind, st.Object = SQLAlterType, ident(m[1], m[2])
+		if r := reRenameTo.FindStringSubmatch(stmt); r != nil {
+			st.NewName = ident(r[3], r[4])
+		}
 	} else if m := reCreateType.FindStringSubmatch(stmt); m != nil {
 		st.Kind, st.Object = SQLCreateType, ident(m[1], m[2])
 	} else if m := reDropType.FindStringSubmatch(stmt); m != nil {
@@ -112,6 +118,9 @@ func classify(stmt string) Statement {
 		st.Kind, st.Table = SQLInsert, ident(m[1], m[2])
 	} else if m := reAlterTable.FindStringSubmatch(stmt); m != nil {
 		st.Kind, st.Table = SQLAlterTable, ident(m[1], m[2])
+		if r := reRenameTo.FindStringSubmatch(stmt); r != nil {
+			st.NewName = ident(r[3], r[4])
+		}
 	} else if m := reCreateTab.FindStringSubmatch(stmt); m != nil {
 		st.Kind, st.Table = SQLCreateTable, ident(m[1], m[2])
 	} else if m := reDropTable.FindStringSubmatch(stmt); m != nil {

@@ -98,6 +98,7 @@ func TestClassifySQL(t *testing.T) {
 		object       string
 		value        string
 		concurrently bool
+		newName      string
 	}
 	tests := []struct {
 		sql   string
@@ -114,6 +115,9 @@ func TestClassifySQL(t *testing.T) {
 		{"ALTER TYPE mood ADD VALUE 'ok'", []stmt{{kind: SQLAlterTypeAdd, object: "mood", value: "ok"}}},
 		{"ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'it''s' BEFORE 'sad'", []stmt{{kind: SQLAlterTypeAdd, object: "mood", value: "it's"}}},
 		{"ALTER TYPE mood RENAME VALUE 'a' TO 'b'", []stmt{{kind: SQLAlterType, object: "mood"}}},
+		{"alter type mood_new rename to mood;", []stmt{{kind: SQLAlterType, object: "mood_new", newName: "mood"}}},
+		{`ALTER TABLE IF EXISTS public."Old" RENAME TO "New"`, []stmt{{kind: SQLAlterTable, table: "Old", newName: "New"}}},
+		{"ALTER TABLE t RENAME COLUMN a TO b", []stmt{{kind: SQLAlterTable, table: "t"}}},
 		{"CREATE TYPE mood AS ENUM ('a', 'b')", []stmt{{kind: SQLCreateType, object: "mood"}}},
 		{"DROP TYPE IF EXISTS mood", []stmt{{kind: SQLDropType, object: "mood"}}},
 		{"DROP TYPE mood CASCADE", []stmt{{kind: SQLDropType, object: "mood"}}},
@@ -153,7 +157,7 @@ func TestClassifySQL(t *testing.T) {
 			}
 			var got []stmt
 			for _, st := range s.Statements {
-				got = append(got, stmt{st.Kind, st.Table, st.Object, st.Value, st.Concurrently})
+				got = append(got, stmt{st.Kind, st.Table, st.Object, st.Value, st.Concurrently, st.NewName})
 			}
 			if !slices.Equal(got, tt.stmts) {
 				t.Errorf("statements:\n got %+v\nwant %+v", got, tt.stmts)

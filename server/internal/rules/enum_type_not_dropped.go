@@ -51,6 +51,11 @@ func checkEnumTypeNotDropped(p *Pass) {
 			created[name] = o
 		}
 	})
+	for name := range created {
+		if p.After().Enum(name) == nil {
+			delete(created, name) // dropped or renamed again before the upgrade ends
+		}
+	}
 	down := p.Migration.Downgrade
 	if len(created) == 0 || down == nil || down.Kind != migration.BodyCode {
 		return // downgrade-missing reports absent downgrades
