@@ -457,6 +457,16 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 				s.renameTable(t, st.NewName)
 			} else if t := s.editTable(st.Table); t != nil {
 				t.Opaque = true
+				for name, typ := range st.ColumnTypes {
+					if col := t.Columns[name]; col != nil {
+						changed := *col
+						changed.Type, changed.Enum = nil, ""
+						if s.Enum(typ) != nil {
+							changed.Enum = typ
+						}
+						t.Columns[name] = &changed
+					}
+				}
 			}
 		case migration.SQLOther:
 			s.Unknown = true

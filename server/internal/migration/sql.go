@@ -47,6 +47,8 @@ type Statement struct {
 	Value        string // ALTER TYPE ... ADD VALUE 'x': x
 	// NewName is the new name of ALTER TYPE/TABLE ... RENAME TO new.
 	NewName string
+	// ColumnTypes are ALTER TABLE's ALTER COLUMN c [SET DATA] TYPE t clauses: column -> type name.
+	ColumnTypes map[string]string
 }
 
 var (
@@ -57,6 +59,7 @@ var (
 	reInsert     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?INSERT\s+INTO\s+` + identPattern)
 	reAddValue   = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern + `\s+ADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?'((?:[^']|'')*)'`)
 	reAlterType  = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern)
+	reColumnType = regexp.MustCompile(`(?is)\bALTER\s+(?:COLUMN\s+)?` + identPattern + `\s+(?:SET\s+DATA\s+)?TYPE\s+` + identPattern)
 	reRenameTo   = regexp.MustCompile(`(?is)^ALTER\s+(?:TYPE|TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?)\s*` + identPattern + `\s+RENAME\s+TO\s+` + identPattern + `\s*;?\s*$`)
 	reCreateType = regexp.MustCompile(`(?is)^CREATE\s+TYPE\s+` + identPattern)
 	reDropType   = regexp.MustCompile(`(?is)^DROP\s+TYPE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
@@ -120,6 +123,12 @@ func classify(stmt string) Statement {
 		st.Kind, st.Table = SQLAlterTable, ident(m[1], m[2])
 		if r := reRenameTo.FindStringSubmatch(stmt); r != nil {
 			st.NewName = ident(r[3], r[4])
+		}
+		for _, c := range reColumnType.FindAllStringSubmatch(stmt[len(m[0]):], -1) {
+			if st.ColumnTypes == nil {
+				st.ColumnTypes = map[string]string{}
+			}
+			st.ColumnTypes[ident(c[1], c[2])] = ident(c[3], c[4])
 		}
 	} else if m := reCreateTab.FindStringSubmatch(stmt); m != nil {
 		st.Kind, st.Table = SQLCreateTable, ident(m[1], m[2])

@@ -2,6 +2,7 @@ package migration
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -99,6 +100,7 @@ func TestClassifySQL(t *testing.T) {
 		value        string
 		concurrently bool
 		newName      string
+		columnTypes  string // sorted c=t pairs
 	}
 	tests := []struct {
 		sql   string
@@ -118,6 +120,8 @@ func TestClassifySQL(t *testing.T) {
 		{"alter type mood_new rename to mood;", []stmt{{kind: SQLAlterType, object: "mood_new", newName: "mood"}}},
 		{`ALTER TABLE IF EXISTS public."Old" RENAME TO "New"`, []stmt{{kind: SQLAlterTable, table: "Old", newName: "New"}}},
 		{"ALTER TABLE t RENAME COLUMN a TO b", []stmt{{kind: SQLAlterTable, table: "t"}}},
+		{"ALTER TABLE orders ALTER COLUMN status TYPE status_new USING status::text::status_new, ALTER status2 SET DATA TYPE public.s2",
+			[]stmt{{kind: SQLAlterTable, table: "orders", columnTypes: "status2=s2,status=status_new"}}},
 		{"CREATE TYPE mood AS ENUM ('a', 'b')", []stmt{{kind: SQLCreateType, object: "mood"}}},
 		{"DROP TYPE IF EXISTS mood", []stmt{{kind: SQLDropType, object: "mood"}}},
 		{"DROP TYPE mood CASCADE", []stmt{{kind: SQLDropType, object: "mood"}}},
@@ -157,7 +161,12 @@ func TestClassifySQL(t *testing.T) {
 			}
 			var got []stmt
 			for _, st := range s.Statements {
-				got = append(got, stmt{st.Kind, st.Table, st.Object, st.Value, st.Concurrently, st.NewName})
+				var types []string
+				for c, t := range st.ColumnTypes {
+					types = append(types, c+"="+t)
+				}
+				slices.Sort(types)
+				got = append(got, stmt{st.Kind, st.Table, st.Object, st.Value, st.Concurrently, st.NewName, strings.Join(types, ",")})
 			}
 			if !slices.Equal(got, tt.stmts) {
 				t.Errorf("statements:\n got %+v\nwant %+v", got, tt.stmts)
