@@ -66,6 +66,8 @@ type ScriptDir struct {
 	Config  project.ScriptDir
 	Loaded  *history.Loaded
 	Dialect string
+	// Also are the other dialects the project certainly runs on (checked too).
+	Also []string
 }
 
 // Load parses every script directory of a project. Notes say how revision
@@ -130,8 +132,8 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		res.Files += len(g.Revisions)
-		dialect, note := dialectFor(proj, sd, cfg.dialect)
-		sd.Dialect = dialect
+		dialect, also, note := dialectFor(proj, sd, cfg.dialect)
+		sd.Dialect, sd.Also = dialect, also
 		if note != "" {
 			undecided = append(undecided, note)
 		}
@@ -154,7 +156,8 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				return include == nil || include(r) || !excluded(proj.Root, r.Path, cfg.exclude)
 			}
 		}
-		rules.Run(g, cfg.rules, dialect, cfg.postgresVersion, runOn, func(d rules.Diagnostic) {
+		target := rules.Target{Dialect: dialect, Also: also, PostgresVersion: cfg.postgresVersion}
+		rules.Run(g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {
 				d.Severity = sev
 			}

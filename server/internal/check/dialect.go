@@ -11,22 +11,35 @@ import (
 // dialectOrder breaks ties (PostgreSQL first: it is what most Alembic projects run).
 var dialectOrder = []string{"postgresql", "mysql", "sqlite", "mssql", "oracle"}
 
-// dialectFor picks a script directory's dialect: configuration, then a folder
+// dialectFor picks a script directory's main dialect: configuration, then a folder
 // named after one, then a literal sqlalchemy.url that the project really
 // connects with; otherwise the weight of the evidence — the migrations'
 // dialect imports and options, env.py, the drivers among the project's
 // dependencies, the folder's name, URLs in the project's code, a placeholder
 // URL — and PostgreSQL when nothing tells. The note says how an undecided
-// dialect was chosen ("" when it was decided).
-func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string, string) {
+// dialect was chosen ("" when it was decided). The other dialects the project
+// certainly runs on (see project.Evidence.Supported) are returned too, unless
+// the dialect is configured.
+func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string, []string, string) {
 	if configured != "" {
-		return configured, ""
+		return configured, nil, ""
 	}
 	cfg := sd.Config
 	if cfg.DialectSource == "config" || cfg.DialectSource == "folder" {
-		return cfg.Dialect, ""
+		return cfg.Dialect, nil, ""
 	}
 	ev := proj.DialectEvidence(cfg)
+	// SQLite is never a second dialect: projects that also run on it mostly
+	// build its schema with create_all and migrate only their server database.
+	also := func(main string) []string {
+		var out []string
+		for _, d := range dialectOrder {
+			if d != main && d != "sqlite" && ev.Supported[d] {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
 	for _, r := range sd.Loaded.Graph.Revisions {
 		for d, n := range dialectHints(r.Migration) {
 			ev.Migrations[d] += n
@@ -39,12 +52,12 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 		// SQLite is the usual placeholder, and one that contradicts the rest
 		// of the evidence is suspect: only those cost a look at the code.
 		if cfg.Dialect != "sqlite" && votes[cfg.Dialect] >= votes[pick(votes)] {
-			return cfg.Dialect, ""
+			return cfg.Dialect, also(cfg.Dialect), ""
 		}
 		proj.AddCodeEvidence(&ev, cfg)
 		scanned = true
 		if !ev.URLOverridden {
-			return cfg.Dialect, ""
+			return cfg.Dialect, also(cfg.Dialect), ""
 		}
 	}
 	if cfg.Dialect != "" {
@@ -56,11 +69,11 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 	}
 	best := pick(votes)
 	if best == cfg.Dialect && votes[best] > 1 {
-		return best, "" // the placeholder URL and the rest of the evidence agree
+		return best, also(best), "" // the placeholder URL and the rest of the evidence agree
 	}
 	where := relTo(proj.Root, cfg.Location)
 	if best == "" {
-		return "postgresql", fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where)
+		return "postgresql", nil, fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where)
 	}
 	var others []string
 	for _, d := range dialectOrder {
@@ -69,10 +82,12 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 		}
 	}
 	note := fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
-	if len(others) > 0 {
+	if supported := also(best); len(supported) > 0 {
+		note += fmt.Sprintf("; the project also runs on %s, which is checked too", strings.Join(supported, ", "))
+	} else if len(others) > 0 {
 		note += fmt.Sprintf(" (also seen: %s)", strings.Join(others, ", "))
 	}
-	return best, note + "; set `dialect` in [tool.alembic-patterns] to be sure"
+	return best, also(best), note + "; set `dialect` in [tool.alembic-patterns] to be sure"
 }
 
 // weakEvidence is fewer votes than one driver and a folder name give.

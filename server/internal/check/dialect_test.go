@@ -148,3 +148,38 @@ func TestDialectNoteOnlyWhenItMatters(t *testing.T) {
 		})
 	}
 }
+
+// TestAlsoSupportedDialects: a project whose main dialect is SQLite but which
+// also ships a PostgreSQL driver is checked for PostgreSQL too; a driver only
+// in the test requirements does not count.
+func TestAlsoSupportedDialects(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		also  bool
+	}{
+		{"runtime driver", map[string]string{"pyproject.toml": "[project]\ndependencies = ['aiosqlite', 'asyncpg']\n"}, true},
+		{"test driver", map[string]string{"pyproject.toml": "[project]\ndependencies = ['aiosqlite']\n", "test-requirements.txt": "psycopg2\n"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.files["alembic.ini"] = "[alembic]\nscript_location = migrations\n"
+			tt.files["migrations/env.py"] = "context.configure(connection=c, render_as_batch=True)\n"
+			tt.files["migrations/versions/0001_orders.py"] = strings.Replace(enumRevision, "%s", "", 1)
+			root := writeTree(t, tt.files)
+			proj, err := project.Find(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(context.Background(), proj, Options{Select: []string{"enum-type-not-dropped"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Dirs[0].Dialect != "sqlite" {
+				t.Errorf("main dialect %s, want sqlite", res.Dirs[0].Dialect)
+			}
+			if got := len(res.Findings) == 1; got != tt.also {
+				t.Errorf("PostgreSQL checked: %v, want %v (findings %v, notes %q)", got, tt.also, res.Findings, res.Notes)
+			}
+		})
+	}
+}

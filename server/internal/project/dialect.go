@@ -22,6 +22,18 @@ type Evidence struct {
 	// URLOverridden: the project sets sqlalchemy.url at run time (in env.py
 	// or its own code), so the ini's URL is a placeholder, not the truth.
 	URLOverridden bool
+	// Supported are the dialects the project certainly runs on besides the
+	// main one: a driver among its runtime dependencies, a URL or SQLite's
+	// batch mode in env.py, a folder named after the dialect.
+	Supported map[string]bool
+}
+
+// support records a dialect the project certainly runs on.
+func (e *Evidence) support(dialect string) {
+	if e.Supported == nil {
+		e.Supported = map[string]bool{}
+	}
+	e.Supported[dialect] = true
 }
 
 // maxMigrationVotes caps what the migrations say: a project that repeats
@@ -141,12 +153,15 @@ func (p *Project) DialectEvidence(sd ScriptDir) Evidence {
 	if env, err := ReadRegular(filepath.Join(sd.Location, "env.py"), 1<<20); err == nil {
 		for _, d := range urlDialects(env) {
 			e.Vote(d, 3, "a URL in env.py")
+			e.support(d)
 		}
 		if renderAsBatch.Match(env) {
 			e.Vote("sqlite", 2, "env.py's render_as_batch=True")
+			e.support("sqlite")
 		}
 		if mysqlTableOptions.Match(env) {
 			e.Vote("mysql", 2, "MySQL table options in env.py")
+			e.support("mysql")
 		}
 		// an env.py that builds its own engine never reads the ini's URL
 		e.URLOverridden = setsURL.Match(env) || !readsIniURL.Match(env)
@@ -159,6 +174,9 @@ func (p *Project) DialectEvidence(sd ScriptDir) Evidence {
 		}
 		found := driversIn(data)
 		for _, name := range slices.Sorted(maps.Keys(found)) {
+			if !forTestsOnly(file) {
+				e.support(found[name])
+			}
 			if !seen[name] {
 				seen[name] = true
 				e.Vote(found[name], 3, "the driver "+name+" in "+filepath.Base(file))
@@ -168,10 +186,24 @@ func (p *Project) DialectEvidence(sd ScriptDir) Evidence {
 	for _, dir := range []string{sd.Location, filepath.Dir(sd.Location)} {
 		if d := DialectOfName(filepath.Base(dir)); d != "" {
 			e.Vote(d, 5, "the folder name "+filepath.Base(dir))
+			e.support(d)
 			break
 		}
 	}
 	return e
+}
+
+// forTestsOnly: dependency files of the test or development setup, whose
+// drivers do not make a dialect one the project runs on.
+func forTestsOnly(file string) bool {
+	words := strings.FieldsFunc(strings.ToLower(filepath.Base(file)), func(r rune) bool { return r < 'a' || r > 'z' })
+	for _, w := range words {
+		switch w {
+		case "test", "tests", "testing", "dev", "develop", "doc", "docs", "lint", "ci", "cidb":
+			return true
+		}
+	}
+	return false
 }
 
 // dependencyFiles are the dependency declarations from dir up to root (and the

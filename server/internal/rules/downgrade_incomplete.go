@@ -162,6 +162,11 @@ func pendingUndos(p *Pass) []*undo {
 	}
 	var out []*undo
 	for _, u := range all {
+		// a type swap (rename away, create anew, drop the old one) ends with the
+		// name the revision started with; a type renamed away again is gone
+		if u.kind == undoType && (p.Before.Enum(u.name) != nil || p.After().Enum(u.name) == nil || freesTypeName(up, u.op, u.name)) {
+			continue
+		}
 		if u.kind != undoTable && u.kind != undoType && created[k(u.engine, u.table)] ||
 			u.kind == undoRenameTable && created[k(u.engine, u.from)] {
 			continue

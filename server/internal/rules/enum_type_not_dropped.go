@@ -51,9 +51,11 @@ func checkEnumTypeNotDropped(p *Pass) {
 			created[name] = o
 		}
 	})
-	for name := range created {
-		if p.After().Enum(name) == nil {
-			delete(created, name) // dropped or renamed again before the upgrade ends
+	for name, o := range created {
+		// dropped or renamed again before the upgrade ends, or a swap that
+		// replaces a type the revision started with
+		if p.After().Enum(name) == nil || p.Before.Enum(name) != nil || freesTypeName(p.Migration.Upgrade, o, name) {
+			delete(created, name)
 		}
 	}
 	down := p.Migration.Downgrade

@@ -92,7 +92,7 @@ func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 		pg, _ = strconv.Atoi(strings.TrimSpace(string(b)))
 	}
 	var got []Diagnostic
-	Run(loaded.Graph, []*Rule{rule}, dialect, pg, nil, func(d Diagnostic) { got = append(got, d) })
+	Run(loaded.Graph, []*Rule{rule}, Target{Dialect: dialect, PostgresVersion: pg}, nil, func(d Diagnostic) { got = append(got, d) })
 	return got
 }
 

@@ -379,3 +379,24 @@ func lineSpan(m *migration.Migration, off int) migration.Span {
 	return migration.Span{Start: start, End: end, StartLine: line, EndLine: line,
 		StartCol: utf8.RuneCount(src[lineStart:start]) + 1, EndCol: utf8.RuneCount(src[lineStart:end]) + 1}
 }
+
+// freesTypeName reports whether the function renames or drops a type of that
+// name before the operation that creates it: a swap that replaces the type
+// (rename the old one away, create the new one, drop the old one), also when
+// the history does not know the old one.
+func freesTypeName(f *migration.Function, creator *migration.Op, name string) bool {
+	for _, o := range f.Ops {
+		if o == creator {
+			return false
+		}
+		if o.SQL == nil {
+			continue
+		}
+		for _, st := range o.SQL.Statements {
+			if st.Object == name && (st.Kind == migration.SQLDropType || st.Kind == migration.SQLAlterType && st.NewName != "") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,15 +1,43 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 )
 
+// Target is the database the rules judge a history for.
+type Target struct {
+	// Dialect is the project's main dialect.
+	Dialect string
+	// Also are the other dialects the project certainly runs on: PostgreSQL-only
+	// rules run when PostgreSQL is among them, and dialect-aware rules judge
+	// for each of them too (a migration that fails on one of them fails).
+	Also            []string
+	PostgresVersion int
+}
+
+// dialectsFor lists the dialects a rule judges for, the main one first.
+func (t Target) dialectsFor(r *Rule) []string {
+	switch {
+	case r.PostgresOnly && (t.Dialect == "postgresql" || slices.Contains(t.Also, "postgresql")):
+		return []string{"postgresql"}
+	case r.PostgresOnly:
+		return nil
+	case r.DialectAware:
+		return append([]string{t.Dialect}, t.Also...)
+	}
+	return []string{t.Dialect}
+}
+
 // Run applies the given rules to every revision of a graph (replaying the schema
 // once) and to the graph itself. include limits which revisions are reported
-// (nil = all); the whole history is still replayed for context.
-func Run(g *history.Graph, selected []*Rule, dialect string, pgVersion int, include func(*history.Revision) bool, report func(Diagnostic)) {
+// (nil = all); the whole history is still replayed for context. A rule that
+// judges for several dialects reports a finding once, in the words of the
+// first dialect it fails on.
+func Run(g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
 	for _, r := range selected {
-		if r.CheckGraph != nil && applies(r, dialect) {
+		if r.CheckGraph != nil && len(target.dialectsFor(r)) > 0 {
 			r.CheckGraph(g, report)
 		}
 	}
@@ -22,11 +50,24 @@ func Run(g *history.Graph, selected []*Rule, dialect string, pgVersion int, incl
 		}
 		shared := &steps{}
 		for _, r := range selected {
-			if r.Check != nil && applies(r, dialect) {
-				r.Check(NewPass(r, rev, g, before, dialect, pgVersion, report, shared))
+			if r.Check == nil {
+				continue
+			}
+			dialects := target.dialectsFor(r)
+			once := report
+			if len(dialects) > 1 {
+				seen := map[[2]int]bool{}
+				once = func(d Diagnostic) {
+					key := [2]int{d.Span.Start, d.Span.End}
+					if !seen[key] {
+						seen[key] = true
+						report(d)
+					}
+				}
+			}
+			for _, dialect := range dialects {
+				r.Check(NewPass(r, rev, g, before, dialect, target.PostgresVersion, once, shared))
 			}
 		}
 	})
 }
-
-func applies(r *Rule, dialect string) bool { return !r.PostgresOnly || dialect == "postgresql" }
