@@ -205,27 +205,20 @@ func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
 func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayReturn bool) {
 	inner := *s
 	for _, item := range x.withItems(n) {
-		value, alias := item, ""
-		if pysyntax.Type(item) == "as_pattern" {
-			value = item.NamedChild(0)
-			if a := item.ChildByFieldName("alias"); a != nil {
-				alias = strings.TrimSpace(x.t.Text(a))
-			}
-		}
-		if value == nil || pysyntax.Type(value) != "call" {
+		if pysyntax.Type(item.value) != "call" {
 			continue
 		}
-		call := x.t.Expr(value)
+		call := x.t.Expr(item.value)
 		switch {
 		case x.isOpCall(call, "batch_alter_table", s):
 			o := x.newOp(f, call, n, s, "batch_alter_table", opSignatures["batch_alter_table"])
 			o.Receiver = call.Func.Object.Dotted()
 			table, _ := o.ArgString("table_name")
-			b := &Batch{Table: table, Alias: alias, Op: o}
+			b := &Batch{Table: table, Alias: item.alias, Op: o}
 			inner.batch = b
 			inner.batches = copyBatches(inner.batches) // keep the aliases of earlier items
-			if alias != "" {
-				inner.batches[alias] = b
+			if item.alias != "" {
+				inner.batches[item.alias] = b
 			}
 		case call.Func.Kind == pysyntax.Attribute && call.Func.Name == "autocommit_block":
 			inner.autocommit = true
@@ -242,10 +235,38 @@ func copyBatches(m map[string]*Batch) map[string]*Batch {
 	return out
 }
 
-// withItems returns the with_item values, also for `with (a as x,):`, which
-// tree-sitter parses as a tuple.
-func (x *extractor) withItems(n *pysyntax.Node) []*pysyntax.Node {
-	var out []*pysyntax.Node
+// withItem is one context manager of a with statement and the name it is bound to.
+type withItem struct {
+	value *pysyntax.Node
+	alias string
+}
+
+// withItems lists the context managers of a with statement. Python 3.10's
+// parenthesized form reaches tree-sitter in several shapes: `with (a as x):` is a
+// parenthesized as_pattern, `with (a as x,):` a tuple of them, `with (a) as x:`
+// an as_pattern around a parenthesized call.
+func (x *extractor) withItems(n *pysyntax.Node) []withItem {
+	var out []withItem
+	var add func(v *pysyntax.Node, alias string)
+	add = func(v *pysyntax.Node, alias string) {
+		switch pysyntax.Type(v) {
+		case "parenthesized_expression", "tuple":
+			for i := 0; i < int(v.NamedChildCount()); i++ {
+				if c := v.NamedChild(i); pysyntax.Type(c) != "comment" {
+					add(c, alias)
+				}
+			}
+		case "as_pattern":
+			value := v.NamedChild(0)
+			a := v.ChildByFieldName("alias")
+			if value == nil || a == nil {
+				return
+			}
+			add(value, strings.TrimSpace(x.t.Text(a)))
+		default:
+			out = append(out, withItem{value: v, alias: alias})
+		}
+	}
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		clause := n.NamedChild(i)
 		if pysyntax.Type(clause) != "with_clause" {
@@ -256,15 +277,8 @@ func (x *extractor) withItems(n *pysyntax.Node) []*pysyntax.Node {
 			if pysyntax.Type(item) != "with_item" {
 				continue
 			}
-			v := item.ChildByFieldName("value")
-			if v != nil && pysyntax.Type(v) == "tuple" {
-				for k := 0; k < int(v.NamedChildCount()); k++ {
-					out = append(out, v.NamedChild(k))
-				}
-				continue
-			}
-			if v != nil {
-				out = append(out, v)
+			if v := item.ChildByFieldName("value"); v != nil {
+				add(v, "")
 			}
 		}
 	}

@@ -493,3 +493,49 @@ func TestPython2Print(t *testing.T) {
 		t.Errorf("downgrade = %s %v", m.Downgrade.Kind, opLines(m.Downgrade))
 	}
 }
+
+func TestParenthesizedWith(t *testing.T) {
+	m := parseFixture(t, "parenthesized_with.py")
+	checkOps(t, m.Upgrade, []opWant{
+		{line: 14, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"widgets"`}},
+		{line: 15, col: 9, name: "add_column", receiver: "batch_op", batchTable: "widgets", batchAlias: "batch_op",
+			args: map[string]string{"table_name": `"widgets"`, "column": `sa.Column("size", sa.Integer())`}},
+		{line: 17, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"orders"`}},
+		{line: 17, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"items"`}},
+		{line: 18, col: 9, name: "drop_column", receiver: "orders", batchTable: "orders", batchAlias: "orders",
+			args: map[string]string{"table_name": `"orders"`, "column_name": `"legacy"`}},
+		{line: 19, col: 9, name: "drop_column", receiver: "items", batchTable: "items", batchAlias: "items",
+			args: map[string]string{"table_name": `"items"`, "column_name": `"legacy"`}},
+		// a trailing comma after the last item
+		{line: 21, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"a"`}},
+		{line: 21, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"b"`, "schema": `"s"`}},
+		{line: 25, col: 9, name: "drop_index", receiver: "a", batchTable: "a", batchAlias: "a",
+			args: map[string]string{"table_name": `"a"`, "index_name": `"ix_a"`}},
+		{line: 26, col: 9, name: "create_unique_constraint", receiver: "b", batchTable: "b", batchAlias: "b",
+			args: map[string]string{"table_name": `"b"`, "schema": `"s"`, "constraint_name": `"uq_b"`, "columns": `["x"]`}},
+		// one item with a trailing comma is a tuple to tree-sitter
+		{line: 28, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"single"`}},
+		{line: 29, col: 9, name: "drop_constraint", receiver: "single", batchTable: "single", batchAlias: "single",
+			args: map[string]string{"table_name": `"single"`, "constraint_name": `"ck_single"`, "type_": `"check"`}},
+		// parentheses around the call only
+		{line: 31, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"wrapped"`}},
+		{line: 32, col: 9, name: "alter_column", receiver: "wrapped", batchTable: "wrapped", batchAlias: "wrapped",
+			args: map[string]string{"table_name": `"wrapped"`, "column_name": `"c"`, "nullable": "False"}},
+		// doubled parentheses and a comment
+		{line: 34, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"nested"`}},
+		{line: 37, col: 9, name: "drop_column", receiver: "nested", batchTable: "nested", batchAlias: "nested",
+			args: map[string]string{"table_name": `"nested"`, "column_name": `"c"`}},
+		// no alias: op.* inside still belongs to the block
+		{line: 39, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"plain"`}},
+		{line: 40, col: 9, name: "drop_column", receiver: "op", batchTable: "plain", args: map[string]string{"table_name": `"plain"`, "column_name": `"c"`}},
+	})
+	checkOps(t, m.Downgrade, []opWant{
+		{line: 44, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"widgets"`}},
+		{line: 45, col: 9, name: "drop_column", receiver: "batch_op", autocommit: true, batchTable: "widgets", batchAlias: "batch_op",
+			args: map[string]string{"table_name": `"widgets"`, "column_name": `"size"`}},
+	})
+	ops := m.Upgrade.Ops
+	if ops[4].Batch.Op != ops[2] || ops[5].Batch.Op != ops[3] {
+		t.Error("each alias of a multi-item with belongs to its own batch_alter_table op")
+	}
+}
