@@ -115,7 +115,13 @@ type Op struct {
 	Indent   string // indentation of the statement
 
 	// Args are the arguments bound to Alembic's parameter names; Varargs are the
-	// *columns / *elements; Extra are **kw keywords (dialect options).
+	// *columns / *elements; Extra are **kw keywords (dialect options). A name
+	// that certainly holds a string here (a module constant bound once at top
+	// level, a local assigned before the call on every path, the variable of an
+	// unrolled loop) is read as that string, also inside an argument
+	// (sa.Column(NAME, ...)): a String whose Span is the name at the call and
+	// whose Text is Python for the value anywhere in the module (the constant's
+	// name, else the literal). Call keeps the source as written.
 	Args    map[string]*Expr
 	Varargs []*Expr
 	Extra   map[string]*Expr
@@ -132,7 +138,8 @@ type Op struct {
 
 	SQL *SQL // for execute-like operations
 
-	// Resolved maps an argument that is a variable name to the value assigned to it.
+	// Resolved maps an argument that is a variable name to the value last
+	// assigned to it, for values other than strings (columns, types).
 	Resolved map[string]*Expr
 	// Target is the enum type of EnumCreate/EnumDrop, TargetVar the variable holding it.
 	Target    *Expr
@@ -167,10 +174,11 @@ type Batch struct {
 // Arg returns a bound argument or nil.
 func (o *Op) Arg(name string) *Expr { return o.Args[name] }
 
-// ArgString returns a bound argument's string value.
+// ArgString returns a bound argument's string value (a literal, or a name
+// that certainly holds one).
 func (o *Op) ArgString(name string) (string, bool) { return o.Args[name].StringValue() }
 
-// Table is the table the operation applies to, when it is a literal (or the batch table).
+// Table is the table the operation applies to, when its string is known (or the batch table).
 func (o *Op) Table() (string, bool) {
 	if s, ok := o.ArgString("table_name"); ok {
 		return s, true

@@ -90,6 +90,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 	if headerOnly {
 		m.keepHeaderOnly()
 	} else {
+		x.constants(tree.Root())
 		m.Upgrade = x.function("upgrade")
 		m.Downgrade = x.function("downgrade")
 		m.Directives = directives(tree)
@@ -127,6 +128,8 @@ type extractor struct {
 	funcOrder []string
 	opNames   map[string]bool   // local names bound to alembic.op
 	bareOps   map[string]string // local name -> op name, from `from alembic.op import x`
+	names     *nameFacts
+	consts    map[string]*Expr // module constants: bound once, by a top-level assignment
 }
 
 var (

@@ -17,7 +17,11 @@ type scope struct {
 	opNames     map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
 	binds       map[string]bool // names assigned from op.get_bind() / op.get_context().bind
 	locals      *locals         // assignments inside the function
-	batches     map[string]*Batch
+	// known are the values the function's names certainly hold here (nil: bound,
+	// value unknown); a name missing from it is a module name. Shared by the
+	// nested scopes of one walk, like locals.
+	known   map[string]*Expr
+	batches map[string]*Batch
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -107,9 +111,13 @@ func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
 }
 
 func (x *extractor) newScope(def *pysyntax.Node) *scope {
-	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{}}
+	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{},
+		known: map[string]*Expr{}}
 	for k := range x.opNames {
 		s.opNames[k] = true
+	}
+	for name := range x.names.locals[def.StartByte()] {
+		s.known[name] = nil
 	}
 	if params := def.ChildByFieldName("parameters"); params != nil {
 		for i := 0; i < int(params.NamedChildCount()); i++ {
@@ -157,10 +165,12 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 		switch pysyntax.Type(st) {
 		case "return_statement":
 			return true, true
+		case "comment", "pass_statement":
 		case "expression_statement":
 			x.expressionStatement(f, st, s)
 		case "import_statement", "import_from_statement":
 			f.Imports = append(f.Imports, x.importList(st)...)
+			x.forget(st, s)
 		case "with_statement":
 			always, may := x.with(f, st, s)
 			if always {
@@ -177,26 +187,40 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			"case_clause": // the cases are the statements of a match block
 			inner := *s
 			inner.conditional = true
-			if x.compound(f, st, &inner) {
+			// a name bound inside may or may not be bound afterwards, or in the next
+			// branch or iteration
+			names := map[string]int{}
+			x.bound(st, names, nil)
+			reset := func() {
+				for name := range names {
+					s.known[name] = nil
+				}
+			}
+			if x.compound(f, st, &inner, reset) {
 				mayReturn = true
 				s = &inner
 			}
+			reset()
+		default:
+			x.forget(st, s)
 		}
 	}
 	return false, mayReturn
 }
 
-// compound walks every block nested in an if/for/while/try/match statement.
-func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
+// compound walks every block nested in an if/for/while/try/match statement,
+// calling reset before each.
+func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope, reset func()) bool {
 	mayReturn := false
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
 		switch pysyntax.Type(c) {
 		case "block":
+			reset()
 			_, may := x.block(f, c, s)
 			mayReturn = may || mayReturn
 		case "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause":
-			mayReturn = x.compound(f, c, s) || mayReturn
+			mayReturn = x.compound(f, c, s, reset) || mayReturn
 		}
 	}
 	return mayReturn
@@ -204,6 +228,11 @@ func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
 
 func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayReturn bool) {
 	inner := *s
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); pysyntax.Type(c) == "with_clause" {
+			x.forget(c, s)
+		}
+	}
 	for _, item := range x.withItems(n) {
 		if pysyntax.Type(item.value) != "call" {
 			continue
@@ -293,10 +322,14 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 	switch pysyntax.Type(c) {
 	case "call":
 		x.call(f, x.t.Expr(c), st, s)
+		if strings.Contains(x.t.Text(st), ":=") {
+			x.forget(st, s)
+		}
 	case "await":
 		if inner := c.NamedChild(0); inner != nil && pysyntax.Type(inner) == "call" {
 			x.call(f, x.t.Expr(inner), st, s)
 		}
+		x.forget(st, s)
 	case "assignment", "augmented_assignment":
 		right := c.ChildByFieldName("right")
 		if right == nil {
@@ -311,6 +344,12 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 			}
 		}
 		x.embeddedCalls(f, value, st, s)
+		x.forget(st, s)
+		if pysyntax.Type(c) == "assignment" {
+			x.assign(c, s)
+		}
+	default:
+		x.forget(st, s)
 	}
 }
 
@@ -374,6 +413,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 			}
 			o := x.newOp(f, call, st, s, name, signature{})
 			o.Args = map[string]*Expr{"bind": argOrNil(call, 0), "checkfirst": call.Keyword("checkfirst")}
+			x.nameArgs(o, s)
 			o.Target = target
 			o.TargetVar = fn.Object.Dotted()
 			return
@@ -381,6 +421,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 	case fn.Kind == pysyntax.Attribute && (fn.Name == "execute" || fn.Name == "exec_driver_sql"):
 		o := x.newOp(f, call, st, s, BindExecute, signature{})
 		o.Args = map[string]*Expr{"sqltext": argOrNil(call, 0)}
+		x.nameArgs(o, s)
 		x.attachSQL(o, s)
 		return
 	case fn.Kind == pysyntax.Name && x.funcs[fn.Name] != nil && s.helper == "" && fn.Name != f.Name:
@@ -471,17 +512,32 @@ func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, 
 	if o.Batch != nil && o.Batch.Op == o {
 		o.Batch = nil
 	}
-	// resolve names of module or local variables in arguments (columns and types
-	// are often built once at module level)
+	x.nameArgs(o, s)
+	f.Ops = append(f.Ops, o)
+	return o
+}
+
+// nameArgs reads the arguments written as names: those that certainly hold a
+// string become that string, others are resolved to their last assignment
+// (columns and types are often built once at module level). A string assigned
+// in a branch or more than once is not trusted.
+func (x *extractor) nameArgs(o *Op, s *scope) {
+	for k, v := range o.Args {
+		o.Args[k] = x.withConstants(v, s)
+	}
+	for k, v := range o.Extra {
+		o.Extra[k] = x.withConstants(v, s)
+	}
+	for i, v := range o.Varargs {
+		o.Varargs[i] = x.withConstants(v, s)
+	}
 	for k, v := range o.Args {
 		if v != nil && v.Kind == pysyntax.Name {
-			if r := x.resolve(v, s); r != v && r != nil {
+			if r := x.resolve(v, s); r != v && r != nil && r.Kind != pysyntax.String {
 				o.Resolved = setResolved(o.Resolved, k, r)
 			}
 		}
 	}
-	f.Ops = append(f.Ops, o)
-	return o
 }
 
 func setResolved(m map[string]*Expr, k string, v *Expr) map[string]*Expr {
@@ -501,7 +557,9 @@ func (x *extractor) attachSQL(o *Op, s *scope) {
 }
 
 func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
-	e = x.resolve(e, s)
+	if known := x.constant(e, s); known != nil {
+		e = known
+	}
 	if e == nil {
 		return &SQL{}
 	}
