@@ -18,6 +18,14 @@ type Pass struct {
 	PostgresVersion int
 	report          func(Diagnostic)
 	steps           *steps
+	// reported are the findings made so far: the iterations of an unrolled
+	// loop share one call, and an identical finding is made once
+	reported map[reportKey]bool
+}
+
+type reportKey struct {
+	span    migration.Span
+	message string
 }
 
 // steps are the schema states around every operation of one revision. They are
@@ -102,6 +110,14 @@ func (p *Pass) ReportAt(span migration.Span, message string, fixes ...SuggestedF
 // ReportSeverity records a finding whose severity differs from the rule's default
 // (e.g. unnamed-constraint: error for a drop, warning for a create).
 func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string, fixes ...SuggestedFix) {
+	key := reportKey{span, message}
+	if p.reported[key] {
+		return
+	}
+	if p.reported == nil {
+		p.reported = map[reportKey]bool{}
+	}
+	p.reported[key] = true
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
 		Span: span, Message: message, Fixes: fixes})
 }
