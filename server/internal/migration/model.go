@@ -132,9 +132,15 @@ type Op struct {
 
 	Batch       *Batch // inside `with op.batch_alter_table(...) as x:`
 	Autocommit  bool   // inside `with op.get_context().autocommit_block():`
-	Conditional bool   // inside if/for/while/try, or after a conditional return
+	Conditional bool   // inside if/for/while/try, or after a conditional return (see Loop)
 	Helper      string // reached through this same-file helper function
 	Engine      string // from upgrade_<engine>() in multi-database templates
+	// Loop is set inside a loop over literal values (a list, tuple or dict, a
+	// name holding one, enumerate or zip of them), which is walked once per
+	// value: the loop variables and their values in this iteration. Such an op
+	// is not Conditional unless an iteration may end early (break, continue,
+	// return); each iteration's op has the same Call and Stmt.
+	Loop map[string]*Expr
 
 	SQL *SQL // for execute-like operations
 

@@ -1,6 +1,11 @@
 package migration
 
-import "github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+import (
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
 
 // Teams name tables, columns and constraints once (TABLE = "widgets") and pass
 // the name to every operation. An argument written as such a name is read as
@@ -228,8 +233,8 @@ func (x *extractor) assign(a *pysyntax.Node, s *scope) {
 // by that string: a String expression at the name's place, so that fixes still
 // edit the call. Its Text stays the name for a module constant, which means the
 // same anywhere in the file; for a local it is the literal the value came from,
-// so that code generated elsewhere (a downgrade) from it stays valid. e itself
-// is not changed.
+// and the Text of the expressions around it changes to match, so that code
+// generated elsewhere (a downgrade) from it stays valid. e itself is not changed.
 func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 	if e == nil {
 		return nil
@@ -245,7 +250,8 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 		}
 	case pysyntax.Call, pysyntax.List, pysyntax.Tuple, pysyntax.Dict:
 		var c *Expr
-		edit := func() *Expr {
+		var edits []textEdit
+		replace := func(old, new *Expr) {
 			if c == nil {
 				copied := *e
 				c = &copied
@@ -253,26 +259,56 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 				c.Keys = append([]*Expr(nil), e.Keys...)
 				c.Keywords = append([]pysyntax.Keyword(nil), e.Keywords...)
 			}
-			return c
+			edits = append(edits, textEdit{old.Span, new.Text})
 		}
 		for i, a := range e.Args {
 			if r := x.withConstants(a, s); r != a {
-				edit().Args[i] = r
+				replace(a, r)
+				c.Args[i] = r
 			}
 		}
 		for i, k := range e.Keys {
 			if r := x.withConstants(k, s); r != k {
-				edit().Keys[i] = r
+				replace(k, r)
+				c.Keys[i] = r
 			}
 		}
 		for i, k := range e.Keywords {
 			if r := x.withConstants(k.Value, s); r != k.Value {
-				edit().Keywords[i].Value = r
+				replace(k.Value, r)
+				c.Keywords[i].Value = r
 			}
 		}
 		if c != nil {
+			c.Text = spliced(e, edits)
 			return c
 		}
 	}
 	return e
+}
+
+// textEdit replaces the text of a span.
+type textEdit struct {
+	span Span
+	text string
+}
+
+// spliced is e's text with the edits (of spans inside it) applied.
+func spliced(e *Expr, edits []textEdit) string {
+	if len(e.Text) != e.Span.End-e.Span.Start {
+		return e.Text
+	}
+	slices.SortFunc(edits, func(a, b textEdit) int { return a.span.Start - b.span.Start })
+	var b strings.Builder
+	pos := e.Span.Start
+	for _, ed := range edits {
+		if ed.span.Start < pos || ed.span.End > e.Span.End {
+			return e.Text
+		}
+		b.WriteString(e.Text[pos-e.Span.Start : ed.span.Start-e.Span.Start])
+		b.WriteString(ed.text)
+		pos = ed.span.End
+	}
+	b.WriteString(e.Text[pos-e.Span.Start:])
+	return b.String()
 }

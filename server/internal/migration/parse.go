@@ -85,7 +85,8 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 	}
 	defer tree.Close()
 	m := &Migration{Path: path, Source: src, Vars: map[string]*Expr{}}
-	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{}}
+	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{},
+		unrollBudget: maxUnrolled}
 	x.module(tree.Root())
 	if headerOnly {
 		m.keepHeaderOnly()
@@ -130,6 +131,8 @@ type extractor struct {
 	bareOps   map[string]string // local name -> op name, from `from alembic.op import x`
 	names     *nameFacts
 	consts    map[string]*Expr // module constants: bound once, by a top-level assignment
+	// unrollBudget is how many more literal loop iterations may be unrolled
+	unrollBudget int
 }
 
 var (

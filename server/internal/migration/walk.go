@@ -22,6 +22,7 @@ type scope struct {
 	// nested scopes of one walk, like locals.
 	known   map[string]*Expr
 	batches map[string]*Batch
+	loop    map[string]*Expr // the variables of the unrolled loop iterations being walked
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -185,6 +186,17 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			}
 		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement",
 			"case_clause": // the cases are the statements of a match block
+			if pysyntax.Type(st) == "for_statement" {
+				if iters, ok := x.iterations(st, s); ok {
+					if x.unroll(f, st, iters, s) {
+						mayReturn = true
+						inner := *s
+						inner.conditional = true
+						s = &inner
+					}
+					break
+				}
+			}
 			inner := *s
 			inner.conditional = true
 			// a name bound inside may or may not be bound afterwards, or in the next
@@ -429,7 +441,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		def := x.funcs[fn.Name]
 		inner := x.newScope(def)
 		inner.conditional, inner.batch, inner.autocommit, inner.engine = s.conditional, s.batch, s.autocommit, s.engine
-		inner.batches = s.batches
+		inner.batches, inner.loop = s.batches, s.loop
 		inner.helper = fn.Name
 		x.block(f, def.ChildByFieldName("body"), inner)
 		return
@@ -505,7 +517,7 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
-		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine}
+		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine, Loop: s.loop}
 	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {
 		bind(o, call, sig)
 	}

@@ -349,8 +349,11 @@ func TestControlFlow(t *testing.T) {
 	}
 	want := []w{
 		{16, "add_column", false},
-		{18, "execute", true},      // for
-		{20, "drop_column", true},  // for-else
+		// a loop over a module constant's list runs every iteration, and its else
+		// block after them
+		{18, "execute", false},
+		{18, "execute", false},
+		{20, "drop_column", false},
 		{23, "create_index", true}, // if
 		{25, "create_index", true}, // elif
 		{27, "drop_column", true},  // else
@@ -370,11 +373,14 @@ func TestControlFlow(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("upgrade ops:\n got %v\nwant %v", got, want)
 	}
-	if lit(m.Upgrade.Ops[4].Extra["mysql_length"]) != "8" {
-		t.Errorf("elif create_index extra = %v", argsOf(m.Upgrade.Ops[4].Extra))
+	if lit(m.Upgrade.Ops[5].Extra["mysql_length"]) != "8" {
+		t.Errorf("elif create_index extra = %v", argsOf(m.Upgrade.Ops[5].Extra))
 	}
-	if o := m.Upgrade.Ops[1]; o.Certain() {
-		t.Error("an op in a loop is not Certain")
+	if o := m.Upgrade.Ops[6]; o.Certain() {
+		t.Error("an op in a while loop is not Certain")
+	}
+	if a, b := m.Upgrade.Ops[1], m.Upgrade.Ops[2]; lit(a.Loop["table"]) != `"users"` || lit(b.Loop["table"]) != `"orders"` || a.Call.Span != b.Call.Span {
+		t.Errorf("iterations: %v %v", argsOf(a.Loop), argsOf(b.Loop))
 	}
 	if o := m.Upgrade.Ops[0]; !o.Certain() {
 		t.Error("a top-level op is Certain")

@@ -195,7 +195,7 @@ func TestUnknownIsNeverGuessed(t *testing.T) {
 		20: EffectUnknown,     // op.execute(f"..."), reached through _backfill()
 		27: EffectUnknown,     // maintenance.rebuild(op.get_bind())
 		29: EffectConditional, // create_index under if
-		31: EffectUnknown,     // add_column(table, ...) in a loop: the table is not a literal
+		31: EffectUnknown,     // add_column(table, ...) in a loop over values read at run time
 		32: EffectUnknown,     // CREATE EXTENSION: literal but not analysed
 	}
 	for line, effect := range want {
