@@ -3,7 +3,11 @@
 // bound to Alembic's parameter names. It only parses; it never runs the file.
 package migration
 
-import "github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+import (
+	"slices"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
 
 // Span is a source range.
 type Span = pysyntax.Span
@@ -132,7 +136,7 @@ type Op struct {
 
 	Batch       *Batch // inside `with op.batch_alter_table(...) as x:`
 	Autocommit  bool   // inside `with op.get_context().autocommit_block():`
-	Conditional bool   // inside if/for/while/try, or after a conditional return (see Loop)
+	Conditional bool   // inside if/for/while/try, or after a conditional return (see Loop, Guarded)
 	Helper      string // reached through this same-file helper function
 	Engine      string // from upgrade_<engine>() in multi-database templates
 	// Loop is set inside a loop over literal values (a list, tuple or dict, a
@@ -141,6 +145,17 @@ type Op struct {
 	// is not Conditional unless an iteration may end early (break, continue,
 	// return); each iteration's op has the same Call and Stmt.
 	Loop map[string]*Expr
+	// Guarded is set after an early-return guard passed on every path: an if
+	// without else whose branches only return, pass or log (`if <cond>:
+	// return`). The op runs in every normal case, so it is not Conditional
+	// and counts as Certain, but the guard's condition may skip it.
+	Guarded bool
+	// OnlyDialect and SkipDialects come from tests of the dialect name
+	// (bind.dialect.name == "sqlite", != "postgresql", op.get_context().dialect.name,
+	// a local holding it) in the guards passed and the if blocks around the op:
+	// it runs only on OnlyDialect when set, and never on SkipDialects. See RunsOn.
+	OnlyDialect  string
+	SkipDialects []string
 
 	SQL *SQL // for execute-like operations
 
@@ -197,5 +212,15 @@ func (o *Op) Table() (string, bool) {
 	return "", false
 }
 
-// Certain reports whether the operation always runs exactly as written.
+// Certain reports whether the operation always runs exactly as written
+// (after any guards, on the dialects it runs on).
 func (o *Op) Certain() bool { return !o.Conditional && !o.Unbound }
+
+// RunsOn reports whether the operation may run on a dialect ("postgresql",
+// "sqlite", ...), as far as the dialect tests around it tell.
+func (o *Op) RunsOn(dialect string) bool {
+	if o.OnlyDialect != "" {
+		return o.OnlyDialect == dialect
+	}
+	return !slices.Contains(o.SkipDialects, dialect)
+}

@@ -23,6 +23,10 @@ type scope struct {
 	known   map[string]*Expr
 	batches map[string]*Batch
 	loop    map[string]*Expr // the variables of the unrolled loop iterations being walked
+	// dialects are the dialect tests of the if blocks around; flow the guards
+	// passed, shared by the nested scopes of one walk
+	dialects dialects
+	flow     *flow
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -113,7 +117,7 @@ func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
 
 func (x *extractor) newScope(def *pysyntax.Node) *scope {
 	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{},
-		known: map[string]*Expr{}}
+		known: map[string]*Expr{}, flow: &flow{}}
 	for k := range x.opNames {
 		s.opNames[k] = true
 	}
@@ -186,6 +190,16 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			}
 		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement",
 			"case_clause": // the cases are the statements of a match block
+			if pysyntax.Type(st) == "if_statement" && !s.conditional {
+				if test, ok := x.guard(st, s); ok {
+					s.flow.guarded = true
+					if test.dialect != "" {
+						// what follows runs when the condition is false
+						s.flow.dialects = s.flow.dialects.with(test.dialect, !test.equal)
+					}
+					break
+				}
+			}
 			if pysyntax.Type(st) == "for_statement" {
 				if iters, ok := x.iterations(st, s); ok {
 					if x.unroll(f, st, iters, s) {
@@ -223,6 +237,9 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 // compound walks every block nested in an if/for/while/try/match statement,
 // calling reset before each.
 func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope, reset func()) bool {
+	if pysyntax.Type(n) == "if_statement" {
+		return x.ifBranches(f, n, s, reset)
+	}
 	mayReturn := false
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
@@ -442,6 +459,8 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		inner := x.newScope(def)
 		inner.conditional, inner.batch, inner.autocommit, inner.engine = s.conditional, s.batch, s.autocommit, s.engine
 		inner.batches, inner.loop = s.batches, s.loop
+		// the helper's own guards return from the helper only
+		inner.flow = &flow{guarded: s.flow.guarded, dialects: s.flow.dialects.and(s.dialects)}
 		inner.helper = fn.Name
 		x.block(f, def.ChildByFieldName("body"), inner)
 		return
@@ -517,7 +536,10 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
-		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine, Loop: s.loop}
+		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine, Loop: s.loop,
+		Guarded: s.flow.guarded}
+	d := s.flow.dialects.and(s.dialects)
+	o.OnlyDialect, o.SkipDialects = d.only, d.skip
 	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {
 		bind(o, call, sig)
 	}
