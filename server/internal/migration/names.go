@@ -223,7 +223,7 @@ func (x *extractor) assign(a *pysyntax.Node, s *scope) {
 	if a == nil {
 		return
 	}
-	value := x.constant(x.t.Expr(a), s) // a name's value now, not when it is read
+	value := x.withConstants(x.constant(x.t.Expr(a), s), s) // the names' values now, not when it is read
 	for _, name := range targets {
 		s.known[name] = value
 	}
@@ -248,7 +248,7 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 			}
 			return &Expr{Kind: pysyntax.String, Str: v.Str, Span: e.Span, Text: text}
 		}
-	case pysyntax.Call, pysyntax.List, pysyntax.Tuple, pysyntax.Dict:
+	case pysyntax.Call, pysyntax.List, pysyntax.Tuple, pysyntax.Dict, pysyntax.Operator:
 		var c *Expr
 		var edits []textEdit
 		replace := func(old, new *Expr) {

@@ -396,6 +396,9 @@ func TestControlFlow(t *testing.T) {
 	if m.Upgrade.Ops[13].Guarded {
 		t.Error("an op before the guard is not Guarded")
 	}
+	if sql := m.Upgrade.Ops[2].SQL; !sql.Known || sql.Statements[0].Text != "ANALYZE orders" {
+		t.Errorf("SQL of the second iteration = %+v", sql)
+	}
 	if a, b := m.Upgrade.Ops[1], m.Upgrade.Ops[2]; lit(a.Loop["table"]) != `"users"` || lit(b.Loop["table"]) != `"orders"` || a.Call.Span != b.Call.Span {
 		t.Errorf("iterations: %v %v", argsOf(a.Loop), argsOf(b.Loop))
 	}
