@@ -329,3 +329,11 @@ func prev(i int) string {
 	}
 	return fmt.Sprintf("r%03d", i-1)
 }
+
+// TestCheckConditionSQL: a check written as a SQLAlchemy expression reads as SQL.
+func TestCheckConditionSQL(t *testing.T) {
+	o := reviewUpgrade(t, `op.create_check_constraint("age_ok", "users", sa.column("age").is_not(None))`, 16).Operations[0]
+	if want := "ALTER TABLE users ADD CONSTRAINT age_ok CHECK (age IS NOT NULL)"; o.SQL != want {
+		t.Errorf("SQL = %q, want %q", o.SQL, want)
+	}
+}
