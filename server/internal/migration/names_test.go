@@ -61,7 +61,7 @@ func TestLocalConstants(t *testing.T) {
 	tests := []struct {
 		name string
 		body string
-		want []string // the table of each op, "?" when not known
+		want []string // the table of each drop_table and batch_alter_table, "?" when not known
 	}{
 		{"before and after reassignment", "t = 'a'\n    op.drop_table(t)\n    t = 'b'\n    op.drop_table(t)", []string{"a", "b"}},
 		{"a local hides the module constant", "op.drop_table(TABLE)\n    TABLE = 'mine'", []string{"?"}},
@@ -71,7 +71,8 @@ func TestLocalConstants(t *testing.T) {
 		{"augmented", "t = 'a'\n    t += '_old'\n    op.drop_table(t)", []string{"?"}},
 		{"unpacked", "t = 'a'\n    t, u = rows\n    op.drop_table(t)", []string{"?"}},
 		{"walrus", "t = 'a'\n    print(t := other())\n    op.drop_table(t)", []string{"?"}},
-		{"with alias", "t = 'a'\n    with op.batch_alter_table('x') as t:\n        pass\n    op.drop_table(t)", []string{"?"}},
+		{"with alias", "t = 'a'\n    with op.batch_alter_table('x') as t:\n        pass\n    op.drop_table(t)", []string{"x", "?"}},
+		{"with alias after its item", "t = 'a'\n    with op.batch_alter_table(t) as t:\n        pass", []string{"a"}},
 		{"import", "t = 'a'\n    from x import t\n    op.drop_table(t)", []string{"?"}},
 		{"loop carries the next assignment", "t = 'a'\n    for r in rows:\n        op.drop_table(t)\n        t = 'b'", []string{"?"}},
 		{"else does not see the if branch", "if c:\n        t = 'a'\n    else:\n        op.drop_table(t)", []string{"?"}},
@@ -84,7 +85,7 @@ func TestLocalConstants(t *testing.T) {
 			m := parseSource(t, src)
 			var got []string
 			for _, o := range m.Upgrade.Ops {
-				if o.Name != "drop_table" {
+				if o.Name != "drop_table" && o.Name != "batch_alter_table" {
 					continue
 				}
 				table, ok := o.Table()

@@ -257,11 +257,6 @@ func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope, reset func
 
 func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayReturn bool) {
 	inner := *s
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); pysyntax.Type(c) == "with_clause" {
-			x.forget(c, s)
-		}
-	}
 	for _, item := range x.withItems(n) {
 		if pysyntax.Type(item.value) != "call" {
 			continue
@@ -280,6 +275,11 @@ func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayRe
 			}
 		case call.Func.Kind == pysyntax.Attribute && call.Func.Name == "autocommit_block":
 			inner.autocommit = true
+		}
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); pysyntax.Type(c) == "with_clause" {
+			x.forget(c, s) // the `as` names, bound after the items ran
 		}
 	}
 	return x.block(f, n.ChildByFieldName("body"), &inner)
