@@ -293,7 +293,8 @@ func TableKey(o *migration.Op, table string) string {
 // Apply changes the state as running the operation would. rev is the revision
 // the operation belongs to.
 func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
-	uncertain := !o.Certain()
+	// the replay serves every dialect: an op that runs on some only is not certain
+	uncertain := !o.Certain() || o.OnlyDialect != "" || len(o.SkipDialects) > 0
 	table, hasTable := o.Table()
 	key := TableKey(o, table)
 	switch o.Name {

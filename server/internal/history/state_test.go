@@ -517,6 +517,27 @@ except Exception:
 				eq(t, "always columns", columns(always), []string{"id NOT NULL", "maybe NULL uncertain"})
 			},
 		}}},
+		{"after a guard operations are certain, unless it tests the dialect", []step{{
+			up: `
+if skip_for_legacy(op):
+    return
+op.create_table("guarded", sa.Column("id", sa.Integer(), nullable=False))
+for name in ("a", "b"):
+    op.add_column("guarded", sa.Column(name, sa.Integer()))
+if op.get_bind().dialect.name == "sqlite":
+    return
+op.create_table("not_sqlite", sa.Column("id", sa.Integer(), nullable=False))`,
+			after: func(t *testing.T, s *State) {
+				if tb := mustTable(t, s, "guarded"); tb.Uncertain {
+					t.Errorf("create_table after a guard is Uncertain")
+				}
+				eq(t, "guarded columns", columns(mustTable(t, s, "guarded")), []string{"a NULL", "b NULL", "id NOT NULL"})
+				// the replay serves every dialect
+				if tb := mustTable(t, s, "not_sqlite"); !tb.Uncertain {
+					t.Errorf("create_table that skips SQLite is certain")
+				}
+			},
+		}}},
 		{"batch_alter_table ops apply to the batch table", []step{
 			{up: `
 op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True))

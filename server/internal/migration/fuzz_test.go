@@ -29,6 +29,9 @@ var fuzzSeeds = []string{
 	"from alembic import op\r\ndef upgrade():\r\n\top.drop_table('t')\r\n",
 	"from alembic import op\ndef upgrade():\n    with (op.batch_alter_table('a') as b,):\n        b.add_column()\n",
 	"@decorator\ndef upgrade(op: Operations = op, *, x):\n    op.drop_column(table_name=, column_name='x')\n",
+	"from alembic import op\nT = ('a', 'b')\ndef upgrade():\n    for t, (u, v) in enumerate(zip(T, {'x': 1}.items())):\n        for w in T:\n            op.drop_column(t, u)\n    else:\n        break\n",
+	"from alembic import op\ndef upgrade():\n    with ((op.batch_alter_table('a') as b, op.batch_alter_table(T) as c,)):\n        if b.dialect.name != 'x':\n            return\n        c.drop_column(x := 'y')\n",
+	"from alembic import op\ndef upgrade():\n    if not (op.get_bind().dialect.name == ):\n        return\n    op.create_check_constraint('c', 't', sa.and_(~(sa.column('a') > 1) | sa.column(",
 }
 
 func FuzzParse(f *testing.F) {

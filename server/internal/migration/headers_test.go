@@ -1,6 +1,8 @@
 package migration
 
 import (
+	"context"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -64,6 +66,17 @@ func TestHeaders(t *testing.T) {
 			docRevision: "77aa",
 			docRevises:  "66bb",
 		},
+		{
+			// expand/contract branches named by imported constants: present, values
+			// unknown
+			file:        "headers_branch_names.py",
+			revision:    header{HeaderString, []string{"e5f6a7b8c9d0"}, 11, 12},
+			down:        header{HeaderString, []string{"d4e5f6a7b8c9"}, 12, 17},
+			branches:    header{HeaderOther, nil, 13, 17},
+			depends:     header{HeaderOther, nil, 14, 14},
+			docRevision: "e5f6a7b8c9d0",
+			docRevises:  "d4e5f6a7b8c9",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -123,6 +136,8 @@ func TestHeaderEdgeCases(t *testing.T) {
 		{"constant assigned later is unknown", "revision = LATER\nLATER = 'x'\n", Header{Kind: HeaderName}},
 		{"implicit concatenation", "revision = ('ab'\n    'cd')\n", Header{Kind: HeaderString, Values: []string{"abcd"}}},
 		{"tuple with a name", "revision = ('a', B)\n", Header{Kind: HeaderOther}},
+		{"tuple of an attribute", "from x import branches\nrevision = (branches.EXPAND,)\n", Header{Kind: HeaderOther}},
+		{"a bare imported label", "from x import EXPAND\nrevision = EXPAND\n", Header{Kind: HeaderName}},
 		{"guarded by if", "import os\nif os.environ.get('X'):\n    revision = 'guarded'\n", Header{Kind: HeaderString, Values: []string{"guarded"}}},
 		{"attribute", "import base\nrevision = base.REV\n", Header{Kind: HeaderOther}},
 		{"no header at all", "x = 1\n", Header{Kind: HeaderMissing}},
@@ -253,5 +268,16 @@ func TestVars(t *testing.T) {
 	// assignments in module-level try/except are seen; the last one wins
 	if v := m.Vars["Base"]; v == nil || v.Text != "None" {
 		t.Errorf("Vars[Base] = %v", lit(v))
+	}
+}
+
+func TestHeaderOnlyBranchNames(t *testing.T) {
+	// the revision graph reads headers without the functions: same kinds
+	m, err := ParseFileHeader(context.Background(), filepath.Join("testdata", "headers_branch_names.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.BranchLabels.Kind != HeaderOther || m.DependsOn.Kind != HeaderOther || m.BranchLabels.Known() {
+		t.Errorf("branch_labels %s, depends_on %s", m.BranchLabels.Kind, m.DependsOn.Kind)
 	}
 }

@@ -4,6 +4,7 @@
 package migration
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -119,7 +120,13 @@ type Op struct {
 	Indent   string // indentation of the statement
 
 	// Args are the arguments bound to Alembic's parameter names; Varargs are the
-	// *columns / *elements; Extra are **kw keywords (dialect options).
+	// *columns / *elements; Extra are **kw keywords (dialect options). A name
+	// that certainly holds a string here (a module constant bound once at top
+	// level, a local assigned before the call on every path, the variable of an
+	// unrolled loop) is read as that string, also inside an argument
+	// (sa.Column(NAME, ...)): a String whose Span is the name at the call and
+	// whose Text is Python for the value anywhere in the module (the constant's
+	// name, else the literal). Call keeps the source as written.
 	Args    map[string]*Expr
 	Varargs []*Expr
 	Extra   map[string]*Expr
@@ -130,13 +137,31 @@ type Op struct {
 
 	Batch       *Batch // inside `with op.batch_alter_table(...) as x:`
 	Autocommit  bool   // inside `with op.get_context().autocommit_block():`
-	Conditional bool   // inside if/for/while/try, or after a conditional return
+	Conditional bool   // inside if/for/while/try, or after a conditional return (see Loop, Guarded)
 	Helper      string // reached through this same-file helper function
 	Engine      string // from upgrade_<engine>() in multi-database templates
+	// Loop is set inside a loop over literal values (a list, tuple or dict, a
+	// name holding one, enumerate or zip of them), which is walked once per
+	// value: the loop variables and their values in this iteration. Such an op
+	// is not Conditional unless an iteration may end early (break, continue,
+	// return); each iteration's op has the same Call and Stmt.
+	Loop map[string]*Expr
+	// Guarded is set after an early-return guard passed on every path: an if
+	// without else whose branches only return, pass or log (`if <cond>:
+	// return`). The op runs in every normal case, so it is not Conditional
+	// and counts as Certain, but the guard's condition may skip it.
+	Guarded bool
+	// OnlyDialect and SkipDialects come from tests of the dialect name
+	// (bind.dialect.name == "sqlite", != "postgresql", op.get_context().dialect.name,
+	// a local holding it) in the guards passed and the if blocks around the op:
+	// it runs only on OnlyDialect when set, and never on SkipDialects. See RunsOn.
+	OnlyDialect  string
+	SkipDialects []string
 
 	SQL *SQL // for execute-like operations
 
-	// Resolved maps an argument that is a variable name to the value assigned to it.
+	// Resolved maps an argument that is a variable name to the value last
+	// assigned to it, for values other than strings (columns, types).
 	Resolved map[string]*Expr
 	// Target is the enum type of EnumCreate/EnumDrop, TargetVar the variable holding it.
 	Target    *Expr
@@ -171,10 +196,11 @@ type Batch struct {
 // Arg returns a bound argument or nil.
 func (o *Op) Arg(name string) *Expr { return o.Args[name] }
 
-// ArgString returns a bound argument's string value.
+// ArgString returns a bound argument's string value (a literal, or a name
+// that certainly holds one).
 func (o *Op) ArgString(name string) (string, bool) { return o.Args[name].StringValue() }
 
-// Table is the table the operation applies to, when it is a literal (or the batch table).
+// Table is the table the operation applies to, when its string is known (or the batch table).
 func (o *Op) Table() (string, bool) {
 	if s, ok := o.ArgString("table_name"); ok {
 		return s, true
@@ -187,7 +213,8 @@ func (o *Op) Table() (string, bool) {
 	return "", false
 }
 
-// Certain reports whether the operation always runs exactly as written.
+// Certain reports whether the operation always runs exactly as written
+// (after any guards, on the dialects it runs on).
 func (o *Op) Certain() bool { return !o.Conditional && !o.Unbound }
 
 // OutsideTransaction reports whether the operation runs outside the
@@ -213,4 +240,13 @@ func (o *Op) OutsideTransaction() bool {
 	}
 	level, _ := conn.Keyword("isolation_level").StringValue()
 	return strings.EqualFold(level, "AUTOCOMMIT")
+}
+
+// RunsOn reports whether the operation may run on a dialect ("postgresql",
+// "sqlite", ...), as far as the dialect tests around it tell.
+func (o *Op) RunsOn(dialect string) bool {
+	if o.OnlyDialect != "" {
+		return o.OnlyDialect == dialect
+	}
+	return !slices.Contains(o.SkipDialects, dialect)
 }

@@ -85,11 +85,13 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 	}
 	defer tree.Close()
 	m := &Migration{Path: path, Source: src, Vars: map[string]*Expr{}}
-	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{}}
+	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{},
+		unrollBudget: maxUnrolled}
 	x.module(tree.Root())
 	if headerOnly {
 		m.keepHeaderOnly()
 	} else {
+		x.constants(tree.Root())
 		m.Upgrade = x.function("upgrade")
 		m.Downgrade = x.function("downgrade")
 		m.Directives = directives(tree)
@@ -127,6 +129,10 @@ type extractor struct {
 	funcOrder []string
 	opNames   map[string]bool   // local names bound to alembic.op
 	bareOps   map[string]string // local name -> op name, from `from alembic.op import x`
+	names     *nameFacts
+	consts    map[string]*Expr // module constants: bound once, by a top-level assignment
+	// unrollBudget is how many more literal loop iterations may be unrolled
+	unrollBudget int
 }
 
 var (

@@ -28,9 +28,9 @@ func TestExecuteSQL(t *testing.T) {
 		{21, "execute", true, []stmt{{kind: SQLInsert, table: "plans"}}},                                                            // text(...)
 		{22, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}, {kind: SQLUpdate, table: "accounts"}, {kind: SQLOther}}}, // comments, quotes, $$
 		{36, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                         // module constant
-		{38, "execute", false, nil}, // f-string
-		{39, "execute", false, nil}, // .format()
-		{41, "execute", false, nil}, // variable holding a concatenation
+		{38, "execute", false, nil},                                                                         // f-string
+		{39, "execute", false, nil},                                                                         // .format()
+		{41, "execute", true, []stmt{{kind: SQLDelete, table: "accounts"}}},                                 // variable holding a concatenation of known strings
 		{43, "execute", true, []stmt{{kind: SQLDelete, table: "audit_log"}}},                                // variable holding a literal
 		{44, "execute", true, []stmt{{kind: SQLDropIndex, object: "ix_accounts_plan", concurrently: true}}}, // textwrap.dedent
 		{48, BindExecute, true, []stmt{{kind: SQLUpdate, table: "accounts"}}},
@@ -66,9 +66,9 @@ func TestExecuteSQL(t *testing.T) {
 	if s := ops[5].SQL; s.Text != `f"UPDATE {table} SET plan = 'free'"` || len(s.Statements) != 0 {
 		t.Errorf("f-string SQL = %+v", s)
 	}
-	// the argument itself is the variable; Value follows it to the literal
-	if lit(ops[8].Args["sqltext"]) != "cleanup" || ops[8].Value("sqltext").Kind != pysyntax.String {
-		t.Errorf("sqltext = %s, resolved %v", lit(ops[8].Args["sqltext"]), ops[8].Resolved)
+	// a local assigned before the call is read as its string, at the name's place
+	if a := ops[8].Args["sqltext"]; a.Kind != pysyntax.String || string(m.Source[a.Span.Start:a.Span.End]) != "cleanup" {
+		t.Errorf("sqltext = %s at %q", lit(a), m.Source[a.Span.Start:a.Span.End])
 	}
 	// statement texts are whitespace-normalised, without comments, and keep quoted text
 	multi := ops[3].SQL.Statements
@@ -186,7 +186,12 @@ func TestExecuteForms(t *testing.T) {
 		{"implicit concatenation", `op.execute("UPDATE t " "SET a = 1")`, "execute", true, SQLUpdate},
 		{"parenthesized literal", "op.execute((\n        \"DELETE FROM t\"\n    ))", "execute", true, SQLDelete},
 		{"strip()", `op.execute("  DELETE FROM t  ".strip())`, "execute", true, SQLDelete},
-		{"percent formatting", `op.execute("DELETE FROM %s" % table)`, "execute", false, ""},
+		{"percent formatting of an unknown name", `op.execute("DELETE FROM %s" % table)`, "execute", false, ""},
+		{"percent formatting of known strings", "t = 'a'\n    op.execute(\"DELETE FROM %s WHERE x = '%s' -- 100%%\" % (t, 'b'))", "execute", true, SQLDelete},
+		{"percent formatting with %d", `op.execute("DELETE FROM t WHERE id = %d" % 5)`, "execute", false, ""},
+		{"percent formatting short of values", `op.execute("DELETE FROM %s %s" % ("t",))`, "execute", false, ""},
+		{"percent formatting with values left", `op.execute("DELETE FROM %s" % ("t", "u"))`, "execute", false, ""},
+		{"concatenation of a loop variable", "for t in ('a',):\n        op.execute('DROP TABLE ' + t)", "execute", true, SQLDropTable},
 		{"a SQLAlchemy construct", `op.execute(sa.table("t").delete())`, "execute", false, ""},
 		{"keyword sqltext", `op.execute(sqltext="DELETE FROM t")`, "execute", true, SQLDelete},
 		{"no argument", `op.execute()`, "execute", false, ""},

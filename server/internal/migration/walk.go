@@ -17,7 +17,16 @@ type scope struct {
 	opNames     map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
 	binds       map[string]bool // names assigned from op.get_bind() / op.get_context().bind
 	locals      *locals         // assignments inside the function
-	batches     map[string]*Batch
+	// known are the values the function's names certainly hold here (nil: bound,
+	// value unknown); a name missing from it is a module name. Shared by the
+	// nested scopes of one walk, like locals.
+	known   map[string]*Expr
+	batches map[string]*Batch
+	loop    map[string]*Expr // the variables of the unrolled loop iterations being walked
+	// dialects are the dialect tests of the if blocks around; flow the guards
+	// passed, shared by the nested scopes of one walk
+	dialects dialects
+	flow     *flow
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -107,9 +116,13 @@ func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
 }
 
 func (x *extractor) newScope(def *pysyntax.Node) *scope {
-	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{}}
+	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{},
+		known: map[string]*Expr{}, flow: &flow{}}
 	for k := range x.opNames {
 		s.opNames[k] = true
+	}
+	for name := range x.names.locals[def.StartByte()] {
+		s.known[name] = nil
 	}
 	if params := def.ChildByFieldName("parameters"); params != nil {
 		for i := 0; i < int(params.NamedChildCount()); i++ {
@@ -157,10 +170,12 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 		switch pysyntax.Type(st) {
 		case "return_statement":
 			return true, true
+		case "comment", "pass_statement":
 		case "expression_statement":
 			x.expressionStatement(f, st, s)
 		case "import_statement", "import_from_statement":
 			f.Imports = append(f.Imports, x.importList(st)...)
+			x.forget(st, s)
 		case "with_statement":
 			always, may := x.with(f, st, s)
 			if always {
@@ -175,28 +190,66 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			}
 		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement",
 			"case_clause": // the cases are the statements of a match block
+			if pysyntax.Type(st) == "if_statement" && !s.conditional {
+				if test, ok := x.guard(st, s); ok {
+					s.flow.guarded = true
+					if test.dialect != "" {
+						// what follows runs when the condition is false
+						s.flow.dialects = s.flow.dialects.with(test.dialect, !test.equal)
+					}
+					break
+				}
+			}
+			if pysyntax.Type(st) == "for_statement" {
+				if iters, ok := x.iterations(st, s); ok {
+					if x.unroll(f, st, iters, s) {
+						mayReturn = true
+						inner := *s
+						inner.conditional = true
+						s = &inner
+					}
+					break
+				}
+			}
 			inner := *s
 			inner.conditional = true
-			if x.compound(f, st, &inner) {
+			// a name bound inside may or may not be bound afterwards, or in the next
+			// branch or iteration
+			names := map[string]int{}
+			x.bound(st, names, nil)
+			reset := func() {
+				for name := range names {
+					s.known[name] = nil
+				}
+			}
+			if x.compound(f, st, &inner, reset) {
 				mayReturn = true
 				s = &inner
 			}
+			reset()
+		default:
+			x.forget(st, s)
 		}
 	}
 	return false, mayReturn
 }
 
-// compound walks every block nested in an if/for/while/try/match statement.
-func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
+// compound walks every block nested in an if/for/while/try/match statement,
+// calling reset before each.
+func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope, reset func()) bool {
+	if pysyntax.Type(n) == "if_statement" {
+		return x.ifBranches(f, n, s, reset)
+	}
 	mayReturn := false
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
 		switch pysyntax.Type(c) {
 		case "block":
+			reset()
 			_, may := x.block(f, c, s)
 			mayReturn = may || mayReturn
 		case "elif_clause", "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause":
-			mayReturn = x.compound(f, c, s) || mayReturn
+			mayReturn = x.compound(f, c, s, reset) || mayReturn
 		}
 	}
 	return mayReturn
@@ -205,30 +258,28 @@ func (x *extractor) compound(f *Function, n *pysyntax.Node, s *scope) bool {
 func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayReturn bool) {
 	inner := *s
 	for _, item := range x.withItems(n) {
-		value, alias := item, ""
-		if pysyntax.Type(item) == "as_pattern" {
-			value = item.NamedChild(0)
-			if a := item.ChildByFieldName("alias"); a != nil {
-				alias = strings.TrimSpace(x.t.Text(a))
-			}
-		}
-		if value == nil || pysyntax.Type(value) != "call" {
+		if pysyntax.Type(item.value) != "call" {
 			continue
 		}
-		call := x.t.Expr(value)
+		call := x.t.Expr(item.value)
 		switch {
 		case x.isOpCall(call, "batch_alter_table", s):
 			o := x.newOp(f, call, n, s, "batch_alter_table", opSignatures["batch_alter_table"])
 			o.Receiver = call.Func.Object.Dotted()
 			table, _ := o.ArgString("table_name")
-			b := &Batch{Table: table, Alias: alias, Op: o}
+			b := &Batch{Table: table, Alias: item.alias, Op: o}
 			inner.batch = b
 			inner.batches = copyBatches(inner.batches) // keep the aliases of earlier items
-			if alias != "" {
-				inner.batches[alias] = b
+			if item.alias != "" {
+				inner.batches[item.alias] = b
 			}
 		case call.Func.Kind == pysyntax.Attribute && call.Func.Name == "autocommit_block":
 			inner.autocommit = true
+		}
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); pysyntax.Type(c) == "with_clause" {
+			x.forget(c, s) // the `as` names, bound after the items ran
 		}
 	}
 	return x.block(f, n.ChildByFieldName("body"), &inner)
@@ -242,10 +293,38 @@ func copyBatches(m map[string]*Batch) map[string]*Batch {
 	return out
 }
 
-// withItems returns the with_item values, also for `with (a as x,):`, which
-// tree-sitter parses as a tuple.
-func (x *extractor) withItems(n *pysyntax.Node) []*pysyntax.Node {
-	var out []*pysyntax.Node
+// withItem is one context manager of a with statement and the name it is bound to.
+type withItem struct {
+	value *pysyntax.Node
+	alias string
+}
+
+// withItems lists the context managers of a with statement. Python 3.10's
+// parenthesized form reaches tree-sitter in several shapes: `with (a as x):` is a
+// parenthesized as_pattern, `with (a as x,):` a tuple of them, `with (a) as x:`
+// an as_pattern around a parenthesized call.
+func (x *extractor) withItems(n *pysyntax.Node) []withItem {
+	var out []withItem
+	var add func(v *pysyntax.Node, alias string)
+	add = func(v *pysyntax.Node, alias string) {
+		switch pysyntax.Type(v) {
+		case "parenthesized_expression", "tuple":
+			for i := 0; i < int(v.NamedChildCount()); i++ {
+				if c := v.NamedChild(i); pysyntax.Type(c) != "comment" {
+					add(c, alias)
+				}
+			}
+		case "as_pattern":
+			value := v.NamedChild(0)
+			a := v.ChildByFieldName("alias")
+			if value == nil || a == nil {
+				return
+			}
+			add(value, strings.TrimSpace(x.t.Text(a)))
+		default:
+			out = append(out, withItem{value: v, alias: alias})
+		}
+	}
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		clause := n.NamedChild(i)
 		if pysyntax.Type(clause) != "with_clause" {
@@ -256,15 +335,8 @@ func (x *extractor) withItems(n *pysyntax.Node) []*pysyntax.Node {
 			if pysyntax.Type(item) != "with_item" {
 				continue
 			}
-			v := item.ChildByFieldName("value")
-			if v != nil && pysyntax.Type(v) == "tuple" {
-				for k := 0; k < int(v.NamedChildCount()); k++ {
-					out = append(out, v.NamedChild(k))
-				}
-				continue
-			}
-			if v != nil {
-				out = append(out, v)
+			if v := item.ChildByFieldName("value"); v != nil {
+				add(v, "")
 			}
 		}
 	}
@@ -279,10 +351,14 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 	switch pysyntax.Type(c) {
 	case "call":
 		x.call(f, x.t.Expr(c), st, s)
+		if strings.Contains(x.t.Text(st), ":=") {
+			x.forget(st, s)
+		}
 	case "await":
 		if inner := c.NamedChild(0); inner != nil && pysyntax.Type(inner) == "call" {
 			x.call(f, x.t.Expr(inner), st, s)
 		}
+		x.forget(st, s)
 	case "assignment", "augmented_assignment":
 		right := c.ChildByFieldName("right")
 		if right == nil {
@@ -297,6 +373,12 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 			}
 		}
 		x.embeddedCalls(f, value, st, s)
+		x.forget(st, s)
+		if pysyntax.Type(c) == "assignment" {
+			x.assign(c, s)
+		}
+	default:
+		x.forget(st, s)
 	}
 }
 
@@ -360,6 +442,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 			}
 			o := x.newOp(f, call, st, s, name, signature{})
 			o.Args = map[string]*Expr{"bind": argOrNil(call, 0), "checkfirst": call.Keyword("checkfirst")}
+			x.nameArgs(o, s)
 			o.Target = target
 			o.TargetVar = fn.Object.Dotted()
 			return
@@ -367,6 +450,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 	case fn.Kind == pysyntax.Attribute && (fn.Name == "execute" || fn.Name == "exec_driver_sql"):
 		o := x.newOp(f, call, st, s, BindExecute, signature{})
 		o.Args = map[string]*Expr{"sqltext": argOrNil(call, 0)}
+		x.nameArgs(o, s)
 		x.attachSQL(o, s)
 		return
 	case fn.Kind == pysyntax.Name && x.funcs[fn.Name] != nil && s.helper == "" && fn.Name != f.Name:
@@ -374,7 +458,9 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		def := x.funcs[fn.Name]
 		inner := x.newScope(def)
 		inner.conditional, inner.batch, inner.autocommit, inner.engine = s.conditional, s.batch, s.autocommit, s.engine
-		inner.batches = s.batches
+		inner.batches, inner.loop = s.batches, s.loop
+		// the helper's own guards return from the helper only
+		inner.flow = &flow{guarded: s.flow.guarded, dialects: s.flow.dialects.and(s.dialects)}
 		inner.helper = fn.Name
 		x.block(f, def.ChildByFieldName("body"), inner)
 		return
@@ -450,24 +536,42 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
-		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine}
+		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine, Loop: s.loop,
+		Guarded: s.flow.guarded}
+	d := s.flow.dialects.and(s.dialects)
+	o.OnlyDialect, o.SkipDialects = d.only, d.skip
 	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {
 		bind(o, call, sig)
 	}
 	if o.Batch != nil && o.Batch.Op == o {
 		o.Batch = nil
 	}
-	// resolve names of module or local variables in arguments (columns and types
-	// are often built once at module level)
+	x.nameArgs(o, s)
+	f.Ops = append(f.Ops, o)
+	return o
+}
+
+// nameArgs reads the arguments written as names: those that certainly hold a
+// string become that string, others are resolved to their last assignment
+// (columns and types are often built once at module level). A string assigned
+// in a branch or more than once is not trusted.
+func (x *extractor) nameArgs(o *Op, s *scope) {
+	for k, v := range o.Args {
+		o.Args[k] = x.withConstants(v, s)
+	}
+	for k, v := range o.Extra {
+		o.Extra[k] = x.withConstants(v, s)
+	}
+	for i, v := range o.Varargs {
+		o.Varargs[i] = x.withConstants(v, s)
+	}
 	for k, v := range o.Args {
 		if v != nil && v.Kind == pysyntax.Name {
-			if r := x.resolve(v, s); r != v && r != nil {
+			if r := x.resolve(v, s); r != v && r != nil && r.Kind != pysyntax.String {
 				o.Resolved = setResolved(o.Resolved, k, r)
 			}
 		}
 	}
-	f.Ops = append(f.Ops, o)
-	return o
 }
 
 func setResolved(m map[string]*Expr, k string, v *Expr) map[string]*Expr {
@@ -487,13 +591,16 @@ func (x *extractor) attachSQL(o *Op, s *scope) {
 }
 
 func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
-	e = x.resolve(e, s)
+	if known := x.constant(e, s); known != nil {
+		e = known
+	}
 	if e == nil {
 		return &SQL{}
 	}
+	if text, ok := stringOf(e); ok {
+		return ClassifySQL(text)
+	}
 	switch e.Kind {
-	case pysyntax.String:
-		return ClassifySQL(e.Str)
 	case pysyntax.Call:
 		switch pysyntax.LastName(e.CallName()) {
 		case "text", "dedent", "strip":
@@ -506,4 +613,58 @@ func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
 		}
 	}
 	return &SQL{Text: e.Text}
+}
+
+// stringOf evaluates a string literal, or strings joined with + or formatted
+// with % and %s placeholders ("ANALYZE %s" % table in an unrolled loop).
+func stringOf(e *Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	switch {
+	case e.Kind == pysyntax.String:
+		return e.Str, true
+	case e.Kind == pysyntax.Operator && e.Name == "+" && len(e.Args) == 2:
+		a, ok1 := stringOf(e.Args[0])
+		b, ok2 := stringOf(e.Args[1])
+		return a + b, ok1 && ok2
+	case e.Kind == pysyntax.Operator && e.Name == "%" && len(e.Args) == 2:
+		format, ok := stringOf(e.Args[0])
+		if !ok {
+			return "", false
+		}
+		values := []*Expr{e.Args[1]}
+		if e.Args[1].Kind == pysyntax.Tuple {
+			values = e.Args[1].Args
+		}
+		var b strings.Builder
+		for i := 0; i < len(format); i++ {
+			if format[i] != '%' {
+				b.WriteByte(format[i])
+				continue
+			}
+			if i+1 >= len(format) {
+				return "", false
+			}
+			i++
+			switch format[i] {
+			case '%':
+				b.WriteByte('%')
+			case 's':
+				if len(values) == 0 {
+					return "", false
+				}
+				v, ok := stringOf(values[0])
+				if !ok {
+					return "", false
+				}
+				b.WriteString(v)
+				values = values[1:]
+			default:
+				return "", false
+			}
+		}
+		return b.String(), len(values) == 0
+	}
+	return "", false
 }

@@ -3,6 +3,7 @@ package migration
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -349,8 +350,11 @@ func TestControlFlow(t *testing.T) {
 	}
 	want := []w{
 		{16, "add_column", false},
-		{18, "execute", true},      // for
-		{20, "drop_column", true},  // for-else
+		// a loop over a module constant's list runs every iteration, and its else
+		// block after them
+		{18, "execute", false},
+		{18, "execute", false},
+		{20, "drop_column", false},
 		{23, "create_index", true}, // if
 		{25, "create_index", true}, // elif
 		{27, "drop_column", true},  // else
@@ -361,7 +365,7 @@ func TestControlFlow(t *testing.T) {
 		{37, "drop_column", true}, // finally
 		{40, "drop_column", true}, // match case
 		{43, "alter_column", false},
-		{46, "create_check_constraint", true}, // after a conditional return
+		{46, "create_check_constraint", false}, // after an early-return guard
 	}
 	var got []w
 	for _, o := range m.Upgrade.Ops {
@@ -370,11 +374,33 @@ func TestControlFlow(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("upgrade ops:\n got %v\nwant %v", got, want)
 	}
-	if lit(m.Upgrade.Ops[4].Extra["mysql_length"]) != "8" {
-		t.Errorf("elif create_index extra = %v", argsOf(m.Upgrade.Ops[4].Extra))
+	if lit(m.Upgrade.Ops[5].Extra["mysql_length"]) != "8" {
+		t.Errorf("elif create_index extra = %v", argsOf(m.Upgrade.Ops[5].Extra))
 	}
-	if o := m.Upgrade.Ops[1]; o.Certain() {
-		t.Error("an op in a loop is not Certain")
+	if o := m.Upgrade.Ops[6]; o.Certain() {
+		t.Error("an op in a while loop is not Certain")
+	}
+	// the branches of an if on the dialect name, and the guard
+	dialects := map[int]string{}
+	for _, o := range m.Upgrade.Ops {
+		dialects[o.Stmt.StartLine] = o.OnlyDialect + "-" + strings.Join(o.SkipDialects, ",")
+	}
+	for line, want := range map[int]string{23: "postgresql-", 25: "mysql-postgresql", 27: "-postgresql,mysql", 29: "-", 46: "-sqlite"} {
+		if dialects[line] != want {
+			t.Errorf("line %d only-skip dialects = %q, want %q", line, dialects[line], want)
+		}
+	}
+	if o := m.Upgrade.Ops[14]; !o.Guarded || !o.Certain() || o.RunsOn("sqlite") || !o.RunsOn("postgresql") {
+		t.Errorf("op after the guard: guarded=%v certain=%v", o.Guarded, o.Certain())
+	}
+	if m.Upgrade.Ops[13].Guarded {
+		t.Error("an op before the guard is not Guarded")
+	}
+	if sql := m.Upgrade.Ops[2].SQL; !sql.Known || sql.Statements[0].Text != "ANALYZE orders" {
+		t.Errorf("SQL of the second iteration = %+v", sql)
+	}
+	if a, b := m.Upgrade.Ops[1], m.Upgrade.Ops[2]; lit(a.Loop["table"]) != `"users"` || lit(b.Loop["table"]) != `"orders"` || a.Call.Span != b.Call.Span {
+		t.Errorf("iterations: %v %v", argsOf(a.Loop), argsOf(b.Loop))
 	}
 	if o := m.Upgrade.Ops[0]; !o.Certain() {
 		t.Error("a top-level op is Certain")
@@ -388,13 +414,24 @@ func TestControlFlow(t *testing.T) {
 func TestEarlyReturn(t *testing.T) {
 	m := parseFixture(t, "early_return.py")
 	checkOps(t, m.Upgrade, []opWant{
-		// a return nested two levels deep makes everything after it conditional
-		{line: 17, col: 5, name: "execute", receiver: "op", conditional: true, args: map[string]string{"sqltext": `"CREATE EXTENSION IF NOT EXISTS pg_trgm"`}},
-		{line: 18, col: 5, name: "batch_alter_table", receiver: "op", conditional: true, args: map[string]string{"table_name": `"documents"`}},
-		{line: 21, col: 9, name: "drop_column", receiver: "batch_op", conditional: true, batchTable: "documents", batchAlias: "batch_op",
+		// guards (ifs that only return, nested or inside a with block) leave what
+		// follows certain
+		{line: 17, col: 5, name: "execute", receiver: "op", args: map[string]string{"sqltext": `"CREATE EXTENSION IF NOT EXISTS pg_trgm"`}},
+		{line: 18, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"documents"`}},
+		{line: 21, col: 9, name: "drop_column", receiver: "batch_op", batchTable: "documents", batchAlias: "batch_op",
 			args: map[string]string{"table_name": `"documents"`, "column_name": `"search_text"`}},
-		{line: 22, col: 5, name: "drop_table", receiver: "op", conditional: true, args: map[string]string{"table_name": `"documents_search"`}},
+		{line: 22, col: 5, name: "drop_table", receiver: "op", args: map[string]string{"table_name": `"documents_search"`}},
 	})
+	for i, o := range m.Upgrade.Ops {
+		if !o.Guarded || !o.Certain() {
+			t.Errorf("op %d guarded=%v certain=%v", i, o.Guarded, o.Certain())
+		}
+		// the first guard tests more than the dialect: nothing is known of it;
+		// the second skips SQLite for the rest of the function
+		if want := i >= 2; o.RunsOn("sqlite") == want || !o.RunsOn("postgresql") || o.OnlyDialect != "" {
+			t.Errorf("op %d dialects only %q skip %v", i, o.OnlyDialect, o.SkipDialects)
+		}
+	}
 	// a return directly inside a with block ends the walk too
 	checkOps(t, m.Downgrade, []opWant{
 		{line: 27, col: 9, name: "drop_index", receiver: "op", autocommit: true, args: map[string]string{"index_name": `"ix_documents_title_trgm"`}},
@@ -416,13 +453,101 @@ def upgrade():
     op.drop_table("after_loop")
 `
 	m := parseSource(t, src)
+	if got := len(m.Upgrade.Ops); got != 4 {
+		t.Fatalf("ops = %v", opLines(m.Upgrade))
+	}
+	// a guard inside a with block guards the rest of the function; a return in
+	// a loop makes it conditional
 	for _, o := range m.Upgrade.Ops {
-		if want := o.Stmt.StartLine > 4; o.Conditional != want {
-			t.Errorf("%s@%d conditional = %v, want %v", o.Name, o.Stmt.StartLine, o.Conditional, want)
+		line := o.Stmt.StartLine
+		if o.Conditional != (line == 12) || o.Guarded != (line > 4) {
+			t.Errorf("%s@%d conditional=%v guarded=%v", o.Name, line, o.Conditional, o.Guarded)
 		}
 	}
-	if got := len(m.Upgrade.Ops); got != 4 {
-		t.Errorf("ops = %v", opLines(m.Upgrade))
+}
+
+func TestGuards(t *testing.T) {
+	tests := []struct {
+		name       string
+		body       string
+		guarded    bool
+		cond       bool
+		only, skip string
+	}{
+		{"a function call", "if skip_for_legacy(op):\n        return", true, false, "", ""},
+		{"offline mode, logging first", "if not context.is_offline_mode():\n        logger.info('offline')\n        return", true, false, "", ""},
+		{"dialect !=", "if op.get_bind().dialect.name != 'postgresql':\n        return", true, false, "postgresql", ""},
+		{"dialect == in parentheses", "if (bind.dialect.name == 'sqlite'):\n        pass\n        return None", true, false, "", "sqlite"},
+		{"not ==", "if not context.get_context().dialect.name == 'postgresql':\n        return", true, false, "postgresql", ""},
+		{"string first", "if 'sqlite' == op.get_context().dialect.name:\n        return", true, false, "", "sqlite"},
+		{"a local holding the name", "dialect = op.get_bind().dialect.name\n    if dialect != 'postgresql':\n        return", true, false, "postgresql", ""},
+		{"a constant dialect", "if bind.dialect.name == SQLITE:\n        return", true, false, "", "sqlite"},
+		{"elif: guarded, dialects unknown", "if a:\n        return\n    elif bind.dialect.name == 'sqlite':\n        return", true, false, "", ""},
+		{"and: dialect unknown", "if bind.dialect.name == 'sqlite' and x:\n        return", true, false, "", ""},
+		{"in: dialect unknown", "if bind.dialect.name in ('sqlite', 'mysql'):\n        return", true, false, "", ""},
+		{"an else is not a guard", "if a:\n        return\n    else:\n        pass", false, true, "", ""},
+		{"work before the return", "if a:\n        op.execute('SELECT 1')\n        return", false, true, "", ""},
+		{"no return", "if a:\n        pass", false, false, "", ""},
+		{"under a loop", "for r in rows:\n        if r:\n            return", false, true, "", ""},
+		{"after a conditional return", "if a:\n        op.execute('x')\n        return\n    if b:\n        return", false, true, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "from alembic import op, context\n\nSQLITE = 'sqlite'\n\ndef upgrade():\n    bind = op.get_bind()\n    " + tt.body + "\n    op.drop_table('t')\n"
+			m := parseSource(t, src)
+			o := m.Upgrade.Ops[len(m.Upgrade.Ops)-1]
+			if o.Name != "drop_table" || o.Guarded != tt.guarded || o.Conditional != tt.cond ||
+				o.OnlyDialect != tt.only || strings.Join(o.SkipDialects, ",") != tt.skip {
+				t.Errorf("%s: guarded=%v conditional=%v only=%q skip=%v; want %v %v %q %q",
+					o.Name, o.Guarded, o.Conditional, o.OnlyDialect, o.SkipDialects, tt.guarded, tt.cond, tt.only, tt.skip)
+			}
+		})
+	}
+}
+
+func TestDialectBlocks(t *testing.T) {
+	src := `from alembic import op
+
+def _helper():
+    op.drop_table("in_helper")
+
+def upgrade():
+    dialect = op.get_context().dialect.name
+    if dialect == "postgresql":
+        op.execute("CREATE EXTENSION pg_trgm")
+        if op.get_bind().dialect.name != "sqlite":
+            op.drop_table("nested")
+    elif dialect != "sqlite":
+        op.drop_table("not_sqlite")
+    else:
+        op.drop_table("sqlite")
+        _helper()
+    if dialect == "sqlite":
+        return
+    _helper()
+`
+	m := parseSource(t, src)
+	type w struct {
+		line        int
+		only, skip  string
+		conditional bool
+	}
+	want := []w{
+		{9, "postgresql", "", true},
+		{11, "postgresql", "sqlite", true},
+		{13, "", "postgresql,sqlite", true},
+		{15, "sqlite", "postgresql", true},
+		{4, "sqlite", "postgresql", true}, // the helper carries its caller's tests
+		{4, "", "sqlite", false},          // and its guards
+	}
+	if len(m.Upgrade.Ops) != len(want) {
+		t.Fatalf("ops = %v", opLines(m.Upgrade))
+	}
+	for i, o := range m.Upgrade.Ops {
+		got := w{o.Stmt.StartLine, o.OnlyDialect, strings.Join(o.SkipDialects, ","), o.Conditional}
+		if got != want[i] {
+			t.Errorf("op %d = %+v, want %+v", i, got, want[i])
+		}
 	}
 }
 
@@ -491,5 +616,77 @@ func TestPython2Print(t *testing.T) {
 	})
 	if len(m.Downgrade.Ops) != 0 || m.Downgrade.Kind != BodyCode {
 		t.Errorf("downgrade = %s %v", m.Downgrade.Kind, opLines(m.Downgrade))
+	}
+}
+
+func TestParenthesizedWith(t *testing.T) {
+	m := parseFixture(t, "parenthesized_with.py")
+	checkOps(t, m.Upgrade, []opWant{
+		{line: 14, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"widgets"`}},
+		{line: 15, col: 9, name: "add_column", receiver: "batch_op", batchTable: "widgets", batchAlias: "batch_op",
+			args: map[string]string{"table_name": `"widgets"`, "column": `sa.Column("size", sa.Integer())`}},
+		{line: 17, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"orders"`}},
+		{line: 17, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"items"`}},
+		{line: 18, col: 9, name: "drop_column", receiver: "orders", batchTable: "orders", batchAlias: "orders",
+			args: map[string]string{"table_name": `"orders"`, "column_name": `"legacy"`}},
+		{line: 19, col: 9, name: "drop_column", receiver: "items", batchTable: "items", batchAlias: "items",
+			args: map[string]string{"table_name": `"items"`, "column_name": `"legacy"`}},
+		// a trailing comma after the last item
+		{line: 21, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"a"`}},
+		{line: 21, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"b"`, "schema": `"s"`}},
+		{line: 25, col: 9, name: "drop_index", receiver: "a", batchTable: "a", batchAlias: "a",
+			args: map[string]string{"table_name": `"a"`, "index_name": `"ix_a"`}},
+		{line: 26, col: 9, name: "create_unique_constraint", receiver: "b", batchTable: "b", batchAlias: "b",
+			args: map[string]string{"table_name": `"b"`, "schema": `"s"`, "constraint_name": `"uq_b"`, "columns": `["x"]`}},
+		// one item with a trailing comma is a tuple to tree-sitter
+		{line: 28, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"single"`}},
+		{line: 29, col: 9, name: "drop_constraint", receiver: "single", batchTable: "single", batchAlias: "single",
+			args: map[string]string{"table_name": `"single"`, "constraint_name": `"ck_single"`, "type_": `"check"`}},
+		// parentheses around the call only
+		{line: 31, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"wrapped"`}},
+		{line: 32, col: 9, name: "alter_column", receiver: "wrapped", batchTable: "wrapped", batchAlias: "wrapped",
+			args: map[string]string{"table_name": `"wrapped"`, "column_name": `"c"`, "nullable": "False"}},
+		// doubled parentheses and a comment
+		{line: 34, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"nested"`}},
+		{line: 37, col: 9, name: "drop_column", receiver: "nested", batchTable: "nested", batchAlias: "nested",
+			args: map[string]string{"table_name": `"nested"`, "column_name": `"c"`}},
+		// no alias: op.* inside still belongs to the block
+		{line: 39, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"plain"`}},
+		{line: 40, col: 9, name: "drop_column", receiver: "op", batchTable: "plain", args: map[string]string{"table_name": `"plain"`, "column_name": `"c"`}},
+	})
+	checkOps(t, m.Downgrade, []opWant{
+		{line: 44, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"widgets"`}},
+		{line: 45, col: 9, name: "drop_column", receiver: "batch_op", autocommit: true, batchTable: "widgets", batchAlias: "batch_op",
+			args: map[string]string{"table_name": `"widgets"`, "column_name": `"size"`}},
+	})
+	ops := m.Upgrade.Ops
+	if ops[4].Batch.Op != ops[2] || ops[5].Batch.Op != ops[3] {
+		t.Error("each alias of a multi-item with belongs to its own batch_alter_table op")
+	}
+}
+
+func TestGuardsFixture(t *testing.T) {
+	m := parseFixture(t, "guards.py")
+	checkOps(t, m.Upgrade, []opWant{
+		{line: 23, col: 5, name: "execute", receiver: "op", args: map[string]string{"sqltext": `"CREATE EXTENSION IF NOT EXISTS pg_trgm"`}},
+		{line: 24, col: 5, name: "create_index", receiver: "op",
+			args: map[string]string{"index_name": `"ix_docs_title_trgm"`, "table_name": `"docs"`, "columns": `["title"]`}},
+	})
+	for _, o := range m.Upgrade.Ops {
+		if !o.Guarded || !o.Certain() || o.OnlyDialect != "postgresql" || !o.RunsOn("postgresql") || o.RunsOn("sqlite") {
+			t.Errorf("%s guarded=%v certain=%v only=%q", o.Name, o.Guarded, o.Certain(), o.OnlyDialect)
+		}
+	}
+	checkOps(t, m.Downgrade, []opWant{
+		{line: 29, col: 9, name: "batch_alter_table", receiver: "op", conditional: true, args: map[string]string{"table_name": `"docs"`}},
+		{line: 30, col: 13, name: "drop_index", receiver: "batch_op", conditional: true, batchTable: "docs", batchAlias: "batch_op",
+			args: map[string]string{"table_name": `"docs"`, "index_name": `"ix_docs_title_trgm"`}},
+		{line: 32, col: 9, name: "drop_index", receiver: "op", conditional: true,
+			args: map[string]string{"index_name": `"ix_docs_title_trgm"`, "table_name": `"docs"`}},
+	})
+	for i, want := range []bool{true, true, false} {
+		if o := m.Downgrade.Ops[i]; o.RunsOn("sqlite") != want || o.RunsOn("postgresql") == want || o.Guarded {
+			t.Errorf("downgrade op %d only=%q skip=%v guarded=%v", i, o.OnlyDialect, o.SkipDialects, o.Guarded)
+		}
 	}
 }

@@ -87,6 +87,8 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 			e.Kind = DictSplat
 		}
 		e.Object = t.expr(inner, depth+1)
+	case "comparison_operator", "boolean_operator", "binary_operator", "not_operator", "unary_operator":
+		t.operator(e, n, depth)
 	case "subscript":
 		value := field(n, 0, "value")
 		if value == nil {
@@ -96,6 +98,30 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 		e.Object = t.expr(value, depth+1)
 	}
 	return e
+}
+
+// operator converts a unary or binary operation; a chained comparison
+// (a < b < c) stays Other.
+func (t *Tree) operator(e *Expr, n *Node, depth int) {
+	var operands []*Node
+	var tokens []string
+	for i := 0; i < int(n.ChildCount()); i++ {
+		c := n.Child(i)
+		switch {
+		case !c.IsNamed():
+			tokens = append(tokens, t.Text(c))
+		case Type(c) != "comment":
+			operands = append(operands, c)
+		}
+	}
+	unary := Type(n) == "not_operator" || Type(n) == "unary_operator"
+	if len(tokens) == 0 || unary && len(operands) != 1 || !unary && len(operands) != 2 {
+		return
+	}
+	e.Kind, e.Name = Operator, strings.Join(tokens, " ")
+	for _, c := range operands {
+		e.Args = append(e.Args, t.expr(c, depth+1))
+	}
 }
 
 func (t *Tree) elements(n *Node, depth int) []*Expr {

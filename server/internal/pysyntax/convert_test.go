@@ -115,9 +115,9 @@ func TestExprKinds(t *testing.T) {
 		{"{'a': 1}", Dict, "", ""},
 		{"d['k']", Subscript, "", ""},
 		{"(status_type)", Name, "status_type", "status_type"}, // parentheses are transparent
-		{"a + b", Other, "", ""},
+		{"a + b", Operator, "+", ""},
 		{"lambda: 1", Other, "", ""},
-		{"not x", Other, "", ""},
+		{"not x", Operator, "not", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -262,5 +262,38 @@ func TestConversionAfterErrorRecovery(t *testing.T) {
 			}
 		}
 		walk(tr.Root())
+	}
+}
+
+func TestOperators(t *testing.T) {
+	tests := []struct {
+		src      string
+		kind     Kind
+		operator string
+		operands []string
+	}{
+		{`sa.column("c") == "x"`, Operator, "==", []string{`sa.column("c")`, `"x"`}},
+		{"a is not None", Operator, "is not", []string{"a", "None"}},
+		{"a not in (1, 2)", Operator, "not in", []string{"a", "(1, 2)"}},
+		{"a and b", Operator, "and", []string{"a", "b"}},
+		{"(a > 0) & (b < 5)", Operator, "&", []string{"(a > 0)", "(b < 5)"}},
+		{`"ANALYZE %s" % table`, Operator, "%", []string{`"ANALYZE %s"`, "table"}},
+		{"not a", Operator, "not", []string{"a"}},
+		{"~a", Operator, "~", []string{"a"}},
+		{"a < b < c", Other, "", nil}, // a chained comparison is not one operation
+	}
+	for _, tt := range tests {
+		e := valueOf(t, tt.src)
+		var operands []string
+		for _, a := range e.Args {
+			operands = append(operands, a.Text)
+		}
+		if e.Kind != tt.kind || e.Name != tt.operator || !slices.Equal(operands, tt.operands) {
+			t.Errorf("%s: kind %d %q %q, want %d %q %q", tt.src, e.Kind, e.Name, operands, tt.kind, tt.operator, tt.operands)
+		}
+	}
+	// the operands of a parenthesized operand are converted too
+	if e := valueOf(t, "(a > 0) & b"); e.Args[0].Kind != Operator || e.Args[0].Args[1].Kind != Number {
+		t.Errorf("nested operand = %+v", e.Args[0])
 	}
 }

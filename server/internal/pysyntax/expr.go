@@ -21,6 +21,7 @@ const (
 	Splat                 // *Object inside a call or literal
 	DictSplat             // **Object inside a call
 	Subscript             // Object[...]
+	Operator              // Args[0] Name Args[1] (a == b, a & b, a and b, a is not b), or Name Args[0] (not a, ~a, -a)
 )
 
 // Expr is an expression converted out of the syntax tree. It owns its data, so it
@@ -30,10 +31,10 @@ type Expr struct {
 	Span     Span
 	Text     string    // source text
 	Str      string    // String: the decoded value
-	Name     string    // Name: the identifier; Attribute: the attribute; Bool: True/False
+	Name     string    // Name: the identifier; Attribute: the attribute; Bool: True/False; Operator: the operator
 	Object   *Expr     // Attribute, Splat, DictSplat, Subscript: the inner expression
 	Func     *Expr     // Call: the callee
-	Args     []*Expr   // Call: positional arguments; List/Tuple: elements; Dict: values
+	Args     []*Expr   // Call: positional arguments; List/Tuple: elements; Dict: values; Operator: operands
 	Keys     []*Expr   // Dict: keys
 	Keywords []Keyword // Call: keyword arguments, in source order
 }

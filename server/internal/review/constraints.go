@@ -185,7 +185,10 @@ func (c *opCtx) createConstraint(f *facts) {
 	var body string
 	switch kind {
 	case "CHECK":
-		cond, _ := sqlExpr(c.o.Value("condition"))
+		cond, ok := c.o.CheckCondition()
+		if !ok {
+			cond = placeholder(c.o.Value("condition"))
+		}
 		body = "CHECK (" + cond + ")"
 	case "EXCLUDE":
 		body = "EXCLUDE " + placeholder(c.o.Call)

@@ -244,5 +244,14 @@ func entry(c *opCtx, f *facts, index int, function string, postgres bool) *Opera
 	if o.Helper != "" {
 		out.Notes = append(out.Notes, fmt.Sprintf("Reached through the helper function %s().", o.Helper))
 	}
+	if o.Guarded {
+		out.Notes = append(out.Notes, "Runs after an early return (`if ...: return`): skipped when that condition holds.")
+	}
+	switch {
+	case o.OnlyDialect != "":
+		out.Notes = append(out.Notes, fmt.Sprintf("Runs only on %s (the code tests the dialect name).", o.OnlyDialect))
+	case len(o.SkipDialects) > 0:
+		out.Notes = append(out.Notes, fmt.Sprintf("Does not run on %s (the code tests the dialect name).", strings.Join(o.SkipDialects, " or ")))
+	}
 	return out
 }

@@ -195,7 +195,7 @@ func TestUnknownIsNeverGuessed(t *testing.T) {
 		20: EffectUnknown,     // op.execute(f"..."), reached through _backfill()
 		27: EffectUnknown,     // maintenance.rebuild(op.get_bind())
 		29: EffectConditional, // create_index under if
-		31: EffectUnknown,     // add_column(table, ...) in a loop: the table is not a literal
+		31: EffectUnknown,     // add_column(table, ...) in a loop over values read at run time
 		32: EffectUnknown,     // CREATE EXTENSION: literal but not analysed
 	}
 	for line, effect := range want {
@@ -328,4 +328,12 @@ func prev(i int) string {
 		return "0001"
 	}
 	return fmt.Sprintf("r%03d", i-1)
+}
+
+// TestCheckConditionSQL: a check written as a SQLAlchemy expression reads as SQL.
+func TestCheckConditionSQL(t *testing.T) {
+	o := reviewUpgrade(t, `op.create_check_constraint("age_ok", "users", sa.column("age").is_not(None))`, 16).Operations[0]
+	if want := "ALTER TABLE users ADD CONSTRAINT age_ok CHECK (age IS NOT NULL)"; o.SQL != want {
+		t.Errorf("SQL = %q, want %q", o.SQL, want)
+	}
 }

@@ -655,6 +655,8 @@ func schemaArg(m *migration.Migration, o *migration.Op, arg string) (string, boo
 	switch {
 	case e == nil || e.IsNone():
 		return "", true
+	case e.Kind == pysyntax.String && m.Vars[e.Text] != nil: // a module constant keeps its name
+		return ", schema=" + e.Text, true
 	case e.Kind == pysyntax.String:
 		return ", schema=" + quote(m, e.Str), true
 	case e.Kind == pysyntax.Name && m.Vars[e.Name] != nil:

@@ -1,13 +1,17 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
 // Pass is what a rule sees for one revision.
 type Pass struct {
-	Rule      *Rule
+	Rule *Rule
+	// Migration is the revision's model without the operations that do not
+	// run on Dialect (Revision.Migration has them all).
 	Migration *migration.Migration
 	Revision  *history.Revision
 	Graph     *history.Graph
@@ -18,6 +22,14 @@ type Pass struct {
 	PostgresVersion int
 	report          func(Diagnostic)
 	steps           *steps
+	// reported are the findings made so far: the iterations of an unrolled
+	// loop share one call, and an identical finding is made once
+	reported map[reportKey]bool
+}
+
+type reportKey struct {
+	span    migration.Span
+	message string
 }
 
 // steps are the schema states around every operation of one revision. They are
@@ -28,11 +40,40 @@ type steps struct {
 	up, down         []*history.State // the state before each operation
 	after, afterDown *history.State   // after the whole upgrade / downgrade
 	upDone, downDone bool
+	migration        *migration.Migration // the revision as it runs on the dialect
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
 func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.State, dialect string, pgVersion int, report func(Diagnostic), shared *steps) *Pass {
-	return &Pass{Rule: r, Migration: rev.Migration, Revision: rev, Graph: g, Before: before, Dialect: dialect, PostgresVersion: pgVersion, report: report, steps: shared}
+	if shared.migration == nil {
+		shared.migration = onDialect(rev.Migration, dialect)
+	}
+	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, Graph: g, Before: before, Dialect: dialect, PostgresVersion: pgVersion, report: report, steps: shared}
+}
+
+// onDialect is m without the operations that a test of the dialect name keeps
+// from running on dialect (an if block or an early-return guard): no rule
+// judges code that does not run on the target database.
+func onDialect(m *migration.Migration, dialect string) *migration.Migration {
+	if dialect == "" {
+		return m
+	}
+	skipped := func(o *migration.Op) bool { return !o.RunsOn(dialect) }
+	runs := func(f *migration.Function) *migration.Function {
+		if f == nil || !slices.ContainsFunc(f.Ops, skipped) {
+			return f
+		}
+		c := *f
+		c.Ops = slices.DeleteFunc(slices.Clone(f.Ops), skipped)
+		return &c
+	}
+	up, down := runs(m.Upgrade), runs(m.Downgrade)
+	if up == m.Upgrade && down == m.Downgrade {
+		return m
+	}
+	c := *m
+	c.Upgrade, c.Downgrade = up, down
+	return &c
 }
 
 // replay applies a function's operations one layer each.
@@ -102,6 +143,14 @@ func (p *Pass) ReportAt(span migration.Span, message string, fixes ...SuggestedF
 // ReportSeverity records a finding whose severity differs from the rule's default
 // (e.g. unnamed-constraint: error for a drop, warning for a create).
 func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string, fixes ...SuggestedFix) {
+	key := reportKey{span, message}
+	if p.reported[key] {
+		return
+	}
+	if p.reported == nil {
+		p.reported = map[reportKey]bool{}
+	}
+	p.reported[key] = true
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
 		Span: span, Message: message, Fixes: fixes})
 }

@@ -112,10 +112,7 @@ func notNullProven(p *Pass, earlier []*migration.Op, key, table, column string) 
 				validated = validated || sqlValidateConstraint.MatchString(st.Text)
 			}
 		case o.Name == "create_check_constraint" && o.Certain():
-			cond, ok := o.Value("condition").StringValue()
-			if !ok {
-				cond, ok = migration.SQLText(o.Value("condition"))
-			}
+			cond, ok := o.CheckCondition()
 			name, _ := o.Table()
 			if !ok || history.TableKey(o, name) != key || !isNotNull.MatchString(strings.TrimSpace(cond)) {
 				continue

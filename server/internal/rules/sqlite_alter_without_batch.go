@@ -19,7 +19,9 @@ var sqliteAlterWithoutBatch = register(&Rule{
 			"`create_check_constraint`, `create_primary_key`, `drop_constraint`, and `drop_column` of a column in a foreign " +
 			"key, called on `op` rather than inside `with op.batch_alter_table(...) as batch_op:`. A plain column rename " +
 			"(`alter_column` with only `new_column_name`) is left alone: SQLite 3.25+ runs it; so is a plain `drop_column`, " +
-			"which SQLite 3.35+ runs. So are conditional operations, which are usually guarded by a dialect check.",
+			"which SQLite 3.35+ runs. So are conditional operations, which are usually guarded by a dialect check, and " +
+			"operations that a test of the dialect name keeps from SQLite (an early " +
+			"`if bind.dialect.name == \"sqlite\": return`).",
 		Why: "SQLite's ALTER TABLE cannot change a column or a constraint. `alter_column` fails with " +
 			"`sqlite3.OperationalError: near \"ALTER\": syntax error`, and every constraint operation with " +
 			"`NotImplementedError: No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode " +

@@ -13,7 +13,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-TABLES = ("items", "tags")
+TABLES = maintenance.tables()
 
 
 def _backfill(table):

@@ -1,0 +1,239 @@
+package migration
+
+import (
+	"slices"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// An early return whose branches do nothing else (`if skip_for_legacy(op): return`,
+// `if bind.dialect.name != "postgresql": return`) keeps the rest of the function
+// from running only in the case it names: what follows runs in every normal case,
+// so it is not conditional, only Guarded. A test of the dialect name, in a guard
+// or an if block, also says on which databases the code runs.
+
+// flow is what the guards passed so far say about the rest of a function; the
+// nested scopes of one walk share it.
+type flow struct {
+	guarded bool
+	dialects
+}
+
+// dialects is what tests of the dialect name say: the code runs only on only
+// (when set), and never on skip.
+type dialects struct {
+	only string
+	skip []string
+}
+
+// with returns d narrowed by a test of the dialect name that was found true
+// (runs) or false.
+func (d dialects) with(dialect string, runs bool) dialects {
+	if runs {
+		d.only = dialect
+	} else if !slices.Contains(d.skip, dialect) {
+		d.skip = append(slices.Clip(d.skip), dialect)
+	}
+	return d
+}
+
+// and combines two sets of tests; the inner test wins a contradiction.
+func (d dialects) and(inner dialects) dialects {
+	if inner.only != "" {
+		d.only = inner.only
+	}
+	for _, s := range inner.skip {
+		d = d.with(s, false)
+	}
+	return d
+}
+
+// guard recognises an early-return guard: an if statement without else whose
+// branches only return, pass, log or nest such ifs, and that returns on some
+// path. test is the dialect test of its condition when its body returns directly.
+func (x *extractor) guard(n *pysyntax.Node, s *scope) (test dialectTest, ok bool) {
+	returns := false
+	direct := true
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		var body *pysyntax.Node
+		switch pysyntax.Type(c) {
+		case "else_clause":
+			return dialectTest{}, false
+		case "elif_clause":
+			direct = false
+			body = c.ChildByFieldName("consequence")
+		case "block":
+			body = c
+		default:
+			continue
+		}
+		quiet, r := x.guardBody(body)
+		if !quiet {
+			return dialectTest{}, false
+		}
+		returns = returns || r
+	}
+	if !returns {
+		return dialectTest{}, false
+	}
+	if cons := n.ChildByFieldName("consequence"); direct && cons != nil && returnsDirectly(cons) {
+		test = x.dialectTest(n.ChildByFieldName("condition"), s)
+	}
+	return test, true
+}
+
+// guardBody reports whether a block only returns, passes, logs or nests such
+// ifs (quiet), and whether it may return.
+func (x *extractor) guardBody(block *pysyntax.Node) (quiet, returns bool) {
+	if block == nil {
+		return false, false
+	}
+	for i := 0; i < int(block.NamedChildCount()); i++ {
+		st := block.NamedChild(i)
+		switch pysyntax.Type(st) {
+		case "comment", "pass_statement":
+		case "return_statement":
+			returns = true
+		case "expression_statement":
+			c := st.NamedChild(0)
+			if c == nil {
+				return false, false
+			}
+			switch pysyntax.Type(c) {
+			case "string", "ellipsis":
+			case "call":
+				if !isHarmless(x.t.Expr(c)) {
+					return false, false
+				}
+			default:
+				return false, false
+			}
+		case "if_statement":
+			for j := 0; j < int(st.NamedChildCount()); j++ {
+				c := st.NamedChild(j)
+				var body *pysyntax.Node
+				switch pysyntax.Type(c) {
+				case "block":
+					body = c
+				case "elif_clause", "else_clause":
+					body = c.ChildByFieldName("consequence")
+					if body == nil {
+						body = c.ChildByFieldName("body")
+					}
+				default:
+					continue
+				}
+				q, r := x.guardBody(body)
+				if !q {
+					return false, false
+				}
+				returns = returns || r
+			}
+		default:
+			return false, false
+		}
+	}
+	return true, returns
+}
+
+func returnsDirectly(block *pysyntax.Node) bool {
+	for i := 0; i < int(block.NamedChildCount()); i++ {
+		if pysyntax.Type(block.NamedChild(i)) == "return_statement" {
+			return true
+		}
+	}
+	return false
+}
+
+// dialectTest is a condition comparing the dialect name with a string:
+// `bind.dialect.name == "sqlite"` has dialect "sqlite", equal true.
+type dialectTest struct {
+	dialect string
+	equal   bool
+}
+
+// dialectTest reads a condition as a dialect test: ==/!= between <x>.dialect.name
+// (or a name certainly holding it) and a string, in parentheses or under not.
+func (x *extractor) dialectTest(n *pysyntax.Node, s *scope) dialectTest {
+	if n == nil {
+		return dialectTest{}
+	}
+	switch pysyntax.Type(n) {
+	case "parenthesized_expression":
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if c := n.NamedChild(i); pysyntax.Type(c) != "comment" {
+				return x.dialectTest(c, s)
+			}
+		}
+	case "not_operator":
+		t := x.dialectTest(n.ChildByFieldName("argument"), s)
+		t.equal = !t.equal
+		return t
+	case "comparison_operator":
+		var operands []*pysyntax.Node
+		operator := ""
+		for i := 0; i < int(n.ChildCount()); i++ {
+			c := n.Child(i)
+			switch {
+			case c.IsNamed() && pysyntax.Type(c) != "comment":
+				operands = append(operands, c)
+			case !c.IsNamed():
+				operator += x.t.Text(c)
+			}
+		}
+		if len(operands) != 2 || (operator != "==" && operator != "!=") {
+			return dialectTest{}
+		}
+		a, b := x.t.Expr(operands[0]), x.t.Expr(operands[1])
+		if x.isDialectName(b, s) {
+			a, b = b, a
+		}
+		if !x.isDialectName(a, s) {
+			return dialectTest{}
+		}
+		if v := x.constant(b, s); v != nil && v.Kind == pysyntax.String {
+			return dialectTest{dialect: v.Str, equal: operator == "=="}
+		}
+	}
+	return dialectTest{}
+}
+
+// isDialectName: <anything>.dialect.name, as bind.dialect.name,
+// op.get_context().dialect.name, context.get_context().dialect.name.
+func (x *extractor) isDialectName(e *Expr, s *scope) bool {
+	if v := x.constant(e, s); v != nil {
+		e = v
+	}
+	return e != nil && e.Kind == pysyntax.Attribute && e.Name == "name" &&
+		e.Object.Kind == pysyntax.Attribute && e.Object.Name == "dialect"
+}
+
+// ifBranches walks an if statement's branches, each knowing what the dialect
+// tests of its own and the earlier conditions say.
+func (x *extractor) ifBranches(f *Function, n *pysyntax.Node, s *scope, reset func()) (mayReturn bool) {
+	earlier := s.dialects // what failing the earlier conditions says
+	branch := func(cond, body *pysyntax.Node) {
+		inner := *s
+		inner.dialects = earlier
+		if cond != nil {
+			if t := x.dialectTest(cond, s); t.dialect != "" {
+				inner.dialects = earlier.with(t.dialect, t.equal)
+				earlier = earlier.with(t.dialect, !t.equal)
+			}
+		}
+		reset()
+		_, may := x.block(f, body, &inner)
+		mayReturn = mayReturn || may
+	}
+	branch(n.ChildByFieldName("condition"), n.ChildByFieldName("consequence"))
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		switch c := n.NamedChild(i); pysyntax.Type(c) {
+		case "elif_clause":
+			branch(c.ChildByFieldName("condition"), c.ChildByFieldName("consequence"))
+		case "else_clause":
+			branch(nil, c.ChildByFieldName("body"))
+		}
+	}
+	return mayReturn
+}

@@ -1,0 +1,314 @@
+package migration
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// Teams name tables, columns and constraints once (TABLE = "widgets") and pass
+// the name to every operation. An argument written as such a name is read as
+// the value only where Python certainly sees that value: a module constant
+// bound once, by a top-level assignment, never declared global; a local
+// assigned before the call on every path; the variable of an unrolled loop.
+
+// nameFacts is what one pass over the whole tree learns about names.
+type nameFacts struct {
+	module  map[string]int            // times each name is bound at module scope
+	locals  map[uint32]map[string]int // by function definition start: parameters and names bound in the body
+	global  map[string]bool           // declared global in some function
+	mutated map[string]bool           // changed in place: x.append(...), x[k] = v, x.attr = v
+}
+
+// mutators are the methods that change a list, dict or set in place.
+var mutators = map[string]bool{"append": true, "extend": true, "insert": true, "remove": true, "pop": true,
+	"clear": true, "update": true, "setdefault": true, "sort": true, "reverse": true, "add": true,
+	"discard": true, "popitem": true}
+
+// constants finds the module constants and the local names of every function.
+func (x *extractor) constants(root *pysyntax.Node) {
+	f := &nameFacts{module: map[string]int{}, locals: map[uint32]map[string]int{}, global: map[string]bool{}, mutated: map[string]bool{}}
+	x.bound(root, f.module, f)
+	x.names = f
+	x.consts = map[string]*Expr{}
+	for i := 0; i < int(root.NamedChildCount()); i++ {
+		st := root.NamedChild(i)
+		if pysyntax.Type(st) != "expression_statement" {
+			continue
+		}
+		a := st.NamedChild(0)
+		if a == nil || pysyntax.Type(a) != "assignment" {
+			continue
+		}
+		var targets []string
+		for a != nil && pysyntax.Type(a) == "assignment" { // a = b = "x"
+			if left := a.ChildByFieldName("left"); left != nil && pysyntax.Type(left) == "identifier" {
+				targets = append(targets, x.t.Text(left))
+			}
+			a = a.ChildByFieldName("right")
+		}
+		if a == nil {
+			continue
+		}
+		value := x.t.Expr(a)
+		for _, name := range targets {
+			if f.module[name] == 1 && !f.global[name] {
+				x.consts[name] = value
+			}
+		}
+	}
+}
+
+// bound records in into the names that the statements of n bind in the scope
+// being walked. With facts, it also records the locals of each function, the
+// global declarations and in-place changes; without, it only collects.
+func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFacts) {
+	switch pysyntax.Type(n) {
+	case "function_definition":
+		if name := n.ChildByFieldName("name"); name != nil {
+			into[x.t.Text(name)]++
+		}
+		if facts == nil {
+			return // a nested function's own names are not this scope's
+		}
+		locals := map[string]int{}
+		if params := n.ChildByFieldName("parameters"); params != nil {
+			x.targets(params, locals, nil)
+		}
+		facts.locals[n.StartByte()] = locals
+		if body := n.ChildByFieldName("body"); body != nil {
+			x.bound(body, locals, facts)
+		}
+		return
+	case "class_definition":
+		if name := n.ChildByFieldName("name"); name != nil {
+			into[x.t.Text(name)]++
+		}
+		if body := n.ChildByFieldName("body"); body != nil && facts != nil {
+			x.bound(body, map[string]int{}, facts) // class attributes are not module names
+		}
+		return
+	case "lambda":
+		return
+	case "assignment", "augmented_assignment", "for_statement", "for_in_clause", "delete_statement":
+		target := n.ChildByFieldName("left")
+		if pysyntax.Type(n) == "delete_statement" {
+			target = n.NamedChild(0)
+		}
+		if target != nil {
+			x.targets(target, into, facts)
+		}
+	case "as_pattern":
+		if alias := n.ChildByFieldName("alias"); alias != nil {
+			x.targets(alias, into, facts)
+		}
+	case "named_expression":
+		if name := n.ChildByFieldName("name"); name != nil {
+			into[x.t.Text(name)]++
+		}
+	case "import_statement", "import_from_statement":
+		for _, imp := range x.importList(n) {
+			into[imp.Local]++
+		}
+		return
+	case "case_pattern": // capture patterns bind; value patterns are over-counted, which only loses a constant
+		x.targets(n, into, nil)
+		return
+	case "global_statement", "nonlocal_statement":
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if c := n.NamedChild(i); pysyntax.Type(c) == "identifier" {
+				into[x.t.Text(c)]++
+				if facts != nil && pysyntax.Type(n) == "global_statement" {
+					facts.global[x.t.Text(c)] = true
+				}
+			}
+		}
+	case "call":
+		fn := n.ChildByFieldName("function")
+		if facts != nil && fn != nil && pysyntax.Type(fn) == "attribute" {
+			obj, attr := fn.ChildByFieldName("object"), fn.ChildByFieldName("attribute")
+			if obj != nil && attr != nil && pysyntax.Type(obj) == "identifier" && mutators[x.t.Text(attr)] {
+				facts.mutated[x.t.Text(obj)] = true
+			}
+		}
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		x.bound(n.NamedChild(i), into, facts)
+	}
+}
+
+// targets records the names an assignment target binds; an attribute or item
+// target changes its object in place instead.
+func (x *extractor) targets(n *pysyntax.Node, into map[string]int, facts *nameFacts) {
+	switch pysyntax.Type(n) {
+	case "identifier":
+		into[x.t.Text(n)]++
+	case "attribute", "subscript":
+		obj := n.NamedChild(0)
+		if facts != nil && obj != nil && pysyntax.Type(obj) == "identifier" {
+			facts.mutated[x.t.Text(obj)] = true
+		}
+	case "typed_parameter": // `op: Operations` has no name field
+		if c := n.NamedChild(0); c != nil {
+			x.targets(c, into, facts)
+		}
+	case "default_parameter", "typed_default_parameter":
+		if name := n.ChildByFieldName("name"); name != nil {
+			x.targets(name, into, facts)
+		}
+	default: // patterns, tuples, lists, *rest, parameter lists
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			x.targets(n.NamedChild(i), into, facts)
+		}
+	}
+}
+
+// constant returns the value a name certainly holds at this point of the walk,
+// or nil. A local (bound anywhere in the function) hides the module constant.
+func (x *extractor) constant(e *Expr, s *scope) *Expr {
+	v, _ := x.lookup(e, s)
+	return v
+}
+
+// lookup is constant, also telling whether the name is a module constant:
+// then the name means the same value anywhere in the file.
+func (x *extractor) lookup(e *Expr, s *scope) (value *Expr, module bool) {
+	for range 4 {
+		if e == nil || e.Kind != pysyntax.Name {
+			return e, module
+		}
+		v, local := s.known[e.Name]
+		if module || !local {
+			v, module = x.consts[e.Name], true
+		}
+		e = v
+	}
+	return nil, false
+}
+
+// iterable returns the list, tuple or dict literal an expression is or a name
+// certainly holds, unless the name's value is changed in place somewhere.
+func (x *extractor) iterable(e *Expr, s *scope) *Expr {
+	v := x.constant(e, s)
+	if v == nil || (v.Kind != pysyntax.List && v.Kind != pysyntax.Tuple && v.Kind != pysyntax.Dict) {
+		return nil
+	}
+	if e.Kind == pysyntax.Name && x.names.mutated[e.Name] {
+		return nil
+	}
+	return v
+}
+
+// forget marks the names the statement n binds as unknown from here on.
+func (x *extractor) forget(n *pysyntax.Node, s *scope) {
+	names := map[string]int{}
+	x.bound(n, names, nil)
+	for name := range names {
+		s.known[name] = nil
+	}
+}
+
+// assign records `a = b = value` when every target is a plain name.
+func (x *extractor) assign(a *pysyntax.Node, s *scope) {
+	var targets []string
+	for a != nil && pysyntax.Type(a) == "assignment" {
+		left := a.ChildByFieldName("left")
+		if left == nil || pysyntax.Type(left) != "identifier" {
+			return
+		}
+		targets = append(targets, x.t.Text(left))
+		a = a.ChildByFieldName("right")
+	}
+	if a == nil {
+		return
+	}
+	value := x.withConstants(x.constant(x.t.Expr(a), s), s) // the names' values now, not when it is read
+	for _, name := range targets {
+		s.known[name] = value
+	}
+}
+
+// withConstants returns e with every name that certainly holds a string replaced
+// by that string: a String expression at the name's place, so that fixes still
+// edit the call. Its Text stays the name for a module constant, which means the
+// same anywhere in the file; for a local it is the literal the value came from,
+// and the Text of the expressions around it changes to match, so that code
+// generated elsewhere (a downgrade) from it stays valid. e itself is not changed.
+func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
+	if e == nil {
+		return nil
+	}
+	switch e.Kind {
+	case pysyntax.Name:
+		if v, module := x.lookup(e, s); v != nil && v.Kind == pysyntax.String {
+			text := v.Text
+			if module {
+				text = e.Text
+			}
+			return &Expr{Kind: pysyntax.String, Str: v.Str, Span: e.Span, Text: text}
+		}
+	case pysyntax.Call, pysyntax.List, pysyntax.Tuple, pysyntax.Dict, pysyntax.Operator:
+		var c *Expr
+		var edits []textEdit
+		replace := func(old, new *Expr) {
+			if c == nil {
+				copied := *e
+				c = &copied
+				c.Args = append([]*Expr(nil), e.Args...)
+				c.Keys = append([]*Expr(nil), e.Keys...)
+				c.Keywords = append([]pysyntax.Keyword(nil), e.Keywords...)
+			}
+			edits = append(edits, textEdit{old.Span, new.Text})
+		}
+		for i, a := range e.Args {
+			if r := x.withConstants(a, s); r != a {
+				replace(a, r)
+				c.Args[i] = r
+			}
+		}
+		for i, k := range e.Keys {
+			if r := x.withConstants(k, s); r != k {
+				replace(k, r)
+				c.Keys[i] = r
+			}
+		}
+		for i, k := range e.Keywords {
+			if r := x.withConstants(k.Value, s); r != k.Value {
+				replace(k.Value, r)
+				c.Keywords[i].Value = r
+			}
+		}
+		if c != nil {
+			c.Text = spliced(e, edits)
+			return c
+		}
+	}
+	return e
+}
+
+// textEdit replaces the text of a span.
+type textEdit struct {
+	span Span
+	text string
+}
+
+// spliced is e's text with the edits (of spans inside it) applied.
+func spliced(e *Expr, edits []textEdit) string {
+	if len(e.Text) != e.Span.End-e.Span.Start {
+		return e.Text
+	}
+	slices.SortFunc(edits, func(a, b textEdit) int { return a.span.Start - b.span.Start })
+	var b strings.Builder
+	pos := e.Span.Start
+	for _, ed := range edits {
+		if ed.span.Start < pos || ed.span.End > e.Span.End {
+			return e.Text
+		}
+		b.WriteString(e.Text[pos-e.Span.Start : ed.span.Start-e.Span.Start])
+		b.WriteString(ed.text)
+		pos = ed.span.End
+	}
+	b.WriteString(e.Text[pos-e.Span.Start:])
+	return b.String()
+}

@@ -1,0 +1,19 @@
+"""validate
+
+Revision ID: 0003
+Revises: 0002
+"""
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null")
+
+
+def downgrade():
+    pass
