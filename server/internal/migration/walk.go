@@ -82,6 +82,7 @@ func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
 		return f
 	}
 	f.Body = x.t.Span(body)
+	s := x.newScope(def)
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		st := body.NamedChild(i)
 		if pysyntax.Type(st) == "comment" {
@@ -93,6 +94,13 @@ func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
 		}
 		if f.Kind != BodyEmpty || isTrivial(x.t, st) {
 			continue
+		}
+		// a guard says when the body runs, not what it does: a downgrade that
+		// returns early for some setups and raises otherwise is a raising one
+		if pysyntax.Type(st) == "if_statement" {
+			if _, guard := x.guard(st, s); guard {
+				continue
+			}
 		}
 		if pysyntax.Type(st) == "raise_statement" {
 			f.Kind = BodyRaise

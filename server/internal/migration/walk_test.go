@@ -173,6 +173,9 @@ func TestBodyKinds(t *testing.T) {
 		{"raise after code", "    op.drop_table('t')\n    raise NotImplementedError\n", BodyCode},
 		{"code", "    op.drop_table('t')\n", BodyCode},
 		{"pass then code", "    pass\n    op.drop_table('t')\n", BodyCode},
+		{"guard then raise", "    if settings.pg_uri:\n        return\n    raise NotImplementedError\n", BodyRaise},
+		{"guard then code", "    if settings.pg_uri:\n        return\n    op.drop_table('t')\n", BodyCode},
+		{"guard only", "    if settings.pg_uri:\n        return\n", BodyEmpty},
 		{"one line", "", BodyEmpty}, // def downgrade(): pass
 	}
 	for _, tt := range tests {
