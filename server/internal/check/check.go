@@ -156,7 +156,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				return include == nil || include(r) || !excluded(proj.Root, r.Path, cfg.exclude)
 			}
 		}
-		target := rules.Target{Dialect: dialect, Also: also, PostgresVersion: cfg.postgresVersion}
+		target := rules.Target{Dialect: dialect, Also: also, PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
 		rules.Run(g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {
 				d.Severity = sev

@@ -16,6 +16,7 @@ type config struct {
 	severity        map[string]rules.Severity
 	dialect         string
 	postgresVersion int
+	sqliteVersion   string
 	exclude         []string
 	// dependsOnDialect: rules whose findings differ by dialect
 	dependsOnDialect map[string]bool
@@ -45,7 +46,7 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 		}
 	}
 	c := &config{enabled: map[string]bool{}, severity: map[string]rules.Severity{}, dependsOnDialect: map[string]bool{},
-		dialect: cmp.Or(o.Dialect, s.Dialect), postgresVersion: o.PostgresVersion, exclude: s.Exclude}
+		dialect: cmp.Or(o.Dialect, s.Dialect), postgresVersion: o.PostgresVersion, sqliteVersion: s.SQLiteVersion, exclude: s.Exclude}
 	if c.postgresVersion == 0 {
 		c.postgresVersion = s.PostgresVersion
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -24,8 +25,9 @@ type Settings struct {
 	Severity        map[string]string `toml:"severity"` // rule id -> "error"|"warning"|"info"|"off"
 	Dialect         string            `toml:"dialect"`  // normalized like sqlalchemy.url dialects
 	PostgresVersion int               `toml:"postgres-version"`
-	Exclude         []string          `toml:"exclude"` // slash-separated globs relative to Root
-	FailOn          string            `toml:"fail-on"` // "error" | "warning" | "info"
+	SQLiteVersion   string            `toml:"sqlite-version"` // the oldest SQLite the project supports, e.g. "3.31"
+	Exclude         []string          `toml:"exclude"`        // slash-separated globs relative to Root
+	FailOn          string            `toml:"fail-on"`        // "error" | "warning" | "info"
 }
 
 type pyproject struct {
@@ -107,6 +109,9 @@ func (s *Settings) normalize() error {
 	if s.PostgresVersion != 0 && (s.PostgresVersion < 9 || s.PostgresVersion > 99) {
 		return fmt.Errorf("postgres-version = %d: expected a major version such as 15", s.PostgresVersion)
 	}
+	if s.SQLiteVersion != "" && !sqliteVersion.MatchString(s.SQLiteVersion) {
+		return fmt.Errorf("sqlite-version = %q: expected a version such as \"3.31\"", s.SQLiteVersion)
+	}
 	for _, pat := range s.Exclude {
 		if _, err := path.Match(pat, ""); err != nil {
 			return fmt.Errorf("exclude pattern %q: %w", pat, err)
@@ -117,6 +122,8 @@ func (s *Settings) normalize() error {
 	}
 	return nil
 }
+
+var sqliteVersion = regexp.MustCompile(`^3\.\d+(\.\d+)?$`)
 
 func oneOf(v string, allowed ...string) bool { return slices.Contains(allowed, v) }
 

@@ -27,7 +27,7 @@ import (
 // given, is the rule's default). A line may hold several expectations, one per
 // finding: a rule that reports the same finding twice fails. Cases whose name
 // starts with "ok" must produce no finding. A case may hold a file "dialect"
-// with the dialect name (default postgresql) and "pg-version".
+// with the dialect name (default postgresql), "pg-version" and "sqlite-version".
 var expectPattern = regexp.MustCompile(`#\s*expect\[([a-z0-9-]+)(?::(error|warning|info))?\](?::\s*((?:[^#]|#[^ ]|# [^e]|# e[^x])*))?`)
 
 type expectation struct {
@@ -91,8 +91,12 @@ func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 	if b, err := os.ReadFile(filepath.Join(dir, "pg-version")); err == nil {
 		pg, _ = strconv.Atoi(strings.TrimSpace(string(b)))
 	}
+	target := Target{Dialect: dialect, PostgresVersion: pg}
+	if b, err := os.ReadFile(filepath.Join(dir, "sqlite-version")); err == nil {
+		target.SQLiteVersion = strings.TrimSpace(string(b))
+	}
 	var got []Diagnostic
-	Run(loaded.Graph, []*Rule{rule}, Target{Dialect: dialect, PostgresVersion: pg}, nil, func(d Diagnostic) { got = append(got, d) })
+	Run(loaded.Graph, []*Rule{rule}, target, nil, func(d Diagnostic) { got = append(got, d) })
 	return got
 }
 

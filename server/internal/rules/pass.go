@@ -20,6 +20,8 @@ type Pass struct {
 	Before          *history.State
 	Dialect         string
 	PostgresVersion int
+	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
+	SQLiteVersion string
 	report          func(Diagnostic)
 	steps           *steps
 	// reported are the findings made so far: the iterations of an unrolled
@@ -44,11 +46,14 @@ type steps struct {
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
-func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.State, dialect string, pgVersion int, report func(Diagnostic), shared *steps) *Pass {
+// The shared steps belong to one dialect (the operations a dialect test keeps
+// from it are not replayed).
+func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.State, target Target, dialect string, report func(Diagnostic), shared *steps) *Pass {
 	if shared.migration == nil {
 		shared.migration = onDialect(rev.Migration, dialect)
 	}
-	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, Graph: g, Before: before, Dialect: dialect, PostgresVersion: pgVersion, report: report, steps: shared}
+	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, Graph: g, Before: before, Dialect: dialect,
+		PostgresVersion: target.PostgresVersion, SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
 }
 
 // onDialect is m without the operations that a test of the dialect name keeps

@@ -10,7 +10,7 @@ import (
 func TestReportOncePerSpanAndMessage(t *testing.T) {
 	var got []Diagnostic
 	rev := &history.Revision{ID: "0001", Migration: &migration.Migration{Path: "a.py"}}
-	p := NewPass(&Rule{ID: "r", Severity: Warning}, rev, nil, nil, "postgresql", 0, func(d Diagnostic) { got = append(got, d) }, &steps{})
+	p := NewPass(&Rule{ID: "r", Severity: Warning}, rev, nil, nil, Target{Dialect: "postgresql"}, "postgresql", func(d Diagnostic) { got = append(got, d) }, &steps{})
 	call := migration.Span{Start: 10, End: 20, StartLine: 2, EndLine: 2, StartCol: 5, EndCol: 15}
 	// the iterations of an unrolled loop are ops at one call
 	p.ReportAt(call, "same")

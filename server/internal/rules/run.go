@@ -15,6 +15,8 @@ type Target struct {
 	// for each of them too (a migration that fails on one of them fails).
 	Also            []string
 	PostgresVersion int
+	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
+	SQLiteVersion string
 }
 
 // dialectsFor lists the dialects a rule judges for, the main one first.
@@ -48,7 +50,7 @@ func Run(g *history.Graph, selected []*Rule, target Target, include func(*histor
 		if len(rev.Migration.SyntaxErrors) > 0 {
 			return // a partial model would invent findings; the file error is reported instead
 		}
-		shared := &steps{}
+		shared := map[string]*steps{} // one replay of the revision per dialect
 		for _, r := range selected {
 			if r.Check == nil {
 				continue
@@ -66,7 +68,10 @@ func Run(g *history.Graph, selected []*Rule, target Target, include func(*histor
 				}
 			}
 			for _, dialect := range dialects {
-				r.Check(NewPass(r, rev, g, before, dialect, target.PostgresVersion, once, shared))
+				if shared[dialect] == nil {
+					shared[dialect] = &steps{}
+				}
+				r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
 			}
 		}
 	})

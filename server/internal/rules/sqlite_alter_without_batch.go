@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -36,7 +38,8 @@ var sqliteAlterWithoutBatch = register(&Rule{
         batch_op.alter_column("email", existing_type=sa.String(length=200), nullable=False)
         batch_op.create_unique_constraint("uq_users_email", ["email"])`,
 		KnownProblems: "Only runs when the dialect is SQLite (from configuration, `alembic.ini`, or inferred). A `drop_column` " +
-			"is judged for SQLite 3.35 and later: older SQLite has no DROP COLUMN at all, and a column that is indexed, " +
+			"is judged for SQLite 3.35 and later unless `sqlite-version` in [tool.alembic-patterns] names an older one: " +
+			"older SQLite has no DROP COLUMN at all. A column that is indexed, " +
 			"UNIQUE or a key also fails (`cannot drop UNIQUE column`); indexes and unique constraints are not tracked, " +
 			"so those are missed.",
 		FixSafety: "No automatic fix: moving operations into a batch block changes when they run (when the block exits) " +
@@ -72,13 +75,29 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 		if !needs || o.Batch != nil || !o.Certain() || renameOnly(o) {
 			return
 		}
-		if o.Name == "drop_column" && !inForeignKey(o, s) {
-			return // SQLite 3.35+ drops a plain column itself
+		if o.Name == "drop_column" {
+			switch {
+			case olderThan(p.SQLiteVersion, 35):
+				failure = `sqlite3.OperationalError: near "DROP": syntax error (SQLite ` + p.SQLiteVersion + ` has no DROP COLUMN; 3.35 added it)`
+			case !inForeignKey(o, s):
+				return // SQLite 3.35+ drops a plain column itself
+			}
 		}
 		p.Report(o, sqliteBatchMessage(p.Migration, o, failure))
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
+}
+
+// olderThan reports whether a configured SQLite version ("3.31", "3.31.1")
+// is older than 3.<minor>; an unknown version is not.
+func olderThan(version string, minor int) bool {
+	parts := strings.Split(version, ".")
+	if len(parts) < 2 || parts[0] != "3" {
+		return false
+	}
+	n, err := strconv.Atoi(parts[1])
+	return err == nil && n < minor
 }
 
 // inForeignKey reports whether a dropped column is part of one of its table's
