@@ -22,8 +22,8 @@ type Pass struct {
 	PostgresVersion int
 	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
 	SQLiteVersion string
-	report          func(Diagnostic)
-	steps           *steps
+	report        func(Diagnostic)
+	steps         *steps
 	// reported are the findings made so far: the iterations of an unrolled
 	// loop share one call, and an identical finding is made once
 	reported map[reportKey]bool
