@@ -2,6 +2,7 @@ package migration
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,8 +39,9 @@ func (x *extractor) iterations(st *pysyntax.Node, s *scope) (iters []map[string]
 }
 
 // elements lists the values a loop over e takes: a list or tuple literal, a
-// dict literal (its keys), .items()/.keys()/.values() of a dict, enumerate()
-// and zip() of those, or a name certainly holding one.
+// dict literal (its keys), .items()/.keys()/.values() of a dict, enumerate(),
+// reversed(), list(), tuple() and zip() of those, or a name certainly holding
+// one.
 func (x *extractor) elements(e *Expr, s *scope, depth int) ([]*Expr, bool) {
 	if e == nil || depth > 4 {
 		return nil, false
@@ -99,6 +101,16 @@ func (x *extractor) elements(e *Expr, s *scope, depth int) ([]*Expr, bool) {
 				out[i] = tupleOf(e.Span, index, v)
 			}
 			return out, true
+		case (x.isBuiltin(fn, "reversed", s) || x.isBuiltin(fn, "list", s) || x.isBuiltin(fn, "tuple", s)) && len(e.Args) == 1:
+			values, ok := x.elements(e.Args[0], s, depth+1)
+			if !ok {
+				return nil, false
+			}
+			if fn.Name == "reversed" {
+				values = slices.Clone(values)
+				slices.Reverse(values)
+			}
+			return values, true
 		case x.isBuiltin(fn, "zip", s) && len(e.Args) > 0:
 			var columns [][]*Expr
 			n := maxIterations + 1

@@ -2,6 +2,7 @@ package migration
 
 import (
 	"maps"
+	"slices"
 	"testing"
 )
 
@@ -148,5 +149,32 @@ def upgrade():
 	}
 	if table, ok := m.Upgrade.Ops[2].Table(); ok {
 		t.Errorf("after the loop the variable is not read (got %q)", table)
+	}
+}
+
+// TestLoopOverReversed: reversed(), list() and tuple() of a literal are
+// literal loops too (a downgrade undoes a loop in reverse order).
+func TestLoopOverReversed(t *testing.T) {
+	m := parseSource(t, `from alembic import op
+
+COLUMNS = ("a", "b")
+
+
+def downgrade():
+    for column in reversed(COLUMNS):
+        op.drop_column("t", column)
+    for column in list(("c",)):
+        op.drop_column("t", column)
+`)
+	var got []string
+	for _, o := range m.Downgrade.Ops {
+		col, _ := o.ArgString("column_name")
+		if o.Conditional {
+			col += " (conditional)"
+		}
+		got = append(got, col)
+	}
+	if want := []string{"b", "a", "c"}; !slices.Equal(got, want) {
+		t.Errorf("columns %q, want %q", got, want)
 	}
 }

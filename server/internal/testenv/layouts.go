@@ -260,8 +260,68 @@ func Layouts() []Layout {
 	chain(files, "app/plugins/ranking/migrations", "g", 2, true)
 	add(Layout{Name: "plugin-migrations", Files: files, Versions: "app/plugins/ranking/migrations", Revisions: 4, Heads: 2,
 		Edit: "app/plugins/ranking/migrations/g2_t2.py", Notes: []string{"app/plugins/ranking/migrations is not configured in any alembic.ini"}})
+	// the code shapes real teams write (issue "Real projects" §2): the error is
+	// only visible through a guard, constants, a parenthesized with, literal
+	// loops; two heads carry labels that are not literals
+	files = with(map[string]string{}, map[string]string{"alembic.ini": "[alembic]\nscript_location = migrations\n",
+		"migrations/env.py": envPy, "app/db/branches.py": "MAIN = \"main\"\nREPORTS = \"reports\"\n"})
+	files["migrations/versions/s1_base.py"] = revision("s1", "", "base_t", false, "")
+	files["migrations/versions/s3_reports.py"] = revision("s3", "s1", "reports_t", false,
+		"from app.db import branches\n\nbranch_labels = (branches.REPORTS,)")
+	files["migrations/versions/s2_jobs.py"] = codeShapes
+	add(Layout{Name: "code-shapes", Files: files, Subdir: "app", Versions: "migrations/versions", Revisions: 3, Heads: 2,
+		Edit: "migrations/versions/s2_jobs.py"})
 	return out
 }
+
+// codeShapes is a revision written the ways real migrations are: a legacy
+// guard, module constants, a parenthesized with, literal loops, a condition
+// object, a label that is not a literal. Its downgrade leaves the enum type.
+const codeShapes = `"""jobs
+
+Revision ID: s2
+Revises: s1
+"""
+from alembic import op
+import sqlalchemy as sa
+
+from app.db import branches
+
+revision = "s2"
+down_revision = "s1"
+branch_labels = (branches.MAIN,)
+depends_on = None
+
+TABLE = "jobs"
+EXTRA_COLUMNS = ("priority", "attempts")
+
+
+def skip_for_legacy(operations):
+    return False
+
+
+def upgrade():
+    if skip_for_legacy(op):
+        return
+    op.create_table(
+        TABLE,
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("state", sa.Enum("queued", "done", name="job_state"), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with (op.batch_alter_table(TABLE) as batch_op):
+        batch_op.create_check_constraint("ck_jobs_id", sa.column("id").is_not(None))
+    for column in EXTRA_COLUMNS:
+        op.add_column(TABLE, sa.Column(column, sa.Integer(), nullable=True))
+
+
+def downgrade():
+    for column in reversed(EXTRA_COLUMNS):
+        op.drop_column(TABLE, column)
+    with (op.batch_alter_table(TABLE) as batch_op):
+        batch_op.drop_constraint("ck_jobs_id", type_="check")
+    op.drop_table(TABLE)
+`
 
 // LayoutNamed returns the layout with that name.
 func LayoutNamed(name string) (Layout, bool) {
