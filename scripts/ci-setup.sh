@@ -29,7 +29,8 @@ NODE_PREFIX="$ROOT/.ci/node"
 PY=/usr/bin/python3
 ALEMBIC=/usr/bin/alembic
 # gcc and libc6-dev: the Go program uses cgo (tree-sitter); a fresh image may lack a compiler.
-APT_PACKAGES=(postgresql alembic python3-alembic python3-sqlalchemy python3-psycopg2 gcc libc6-dev)
+# python3-flask-migrate: the Flask-Migrate example (examples/flask-blog) runs with its own tool in the proof tier.
+APT_PACKAGES=(postgresql alembic python3-alembic python3-sqlalchemy python3-psycopg2 python3-flask-migrate python3-flask-sqlalchemy gcc libc6-dev)
 
 SECONDS=0
 start_time=$EPOCHREALTIME
@@ -71,8 +72,8 @@ fi
 for f in "$PY" "$ALEMBIC"; do
     [[ -x $f ]] || die "$f not found after package installation"
 done
-"$PY" -c 'import alembic, sqlalchemy, psycopg2' \
-    || die "$PY cannot import alembic, sqlalchemy and psycopg2"
+"$PY" -c 'import alembic, sqlalchemy, psycopg2, flask_migrate, flask_sqlalchemy' \
+    || die "$PY cannot import alembic, sqlalchemy, psycopg2, flask_migrate and flask_sqlalchemy"
 
 # ---------------------------------------------------------------------------------------------
 # 2. PostgreSQL cluster

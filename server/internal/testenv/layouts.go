@@ -28,6 +28,17 @@ type Layout struct {
 	Edit string
 	// Notes are substrings of the notes a user must see (how the layout was read).
 	Notes []string
+	// Alembic is how the real alembic reads the layout, where it can without
+	// the project's own code (nil where it cannot).
+	Alembic *AlembicRun
+}
+
+// AlembicRun is an `alembic ... heads` run: from Dir (relative to the top),
+// with Args before the command and PYTHONPATH (relative to the top) so that
+// a package:path location can be imported.
+type AlembicRun struct {
+	Dir, PythonPath string
+	Args            []string
 }
 
 // Write materializes the layout in a fresh temporary directory, as the top of
@@ -147,33 +158,38 @@ func Layouts() []Layout {
 		"src/shopapp/__init__.py": "", "src/shopapp/migrations/env.py": envPy, "src/shopapp/views.py": ""})
 	chain(files, "src/shopapp/migrations/versions", "p", 2, true)
 	add(Layout{Name: "package-src-layout", Files: files, Subdir: "src/shopapp", Versions: "src/shopapp/migrations/versions", Revisions: 2, Heads: 1,
-		Edit: "src/shopapp/migrations/versions/p2_t2.py", Notes: []string{`"shopapp:migrations"`, "resolved statically to src/shopapp/migrations"}})
+		Edit: "src/shopapp/migrations/versions/p2_t2.py", Notes: []string{`"shopapp:migrations"`, "resolved statically to src/shopapp/migrations"},
+		Alembic: &AlembicRun{PythonPath: "src"}})
 
 	files = with(map[string]string{}, map[string]string{"alembic.ini": "[alembic]\nscript_location = corp.db:migrations/core\n",
 		"corp/__init__.py": "", "corp/db/__init__.py": "", "corp/db/migrations/core/env.py": envPy})
 	chain(files, "corp/db/migrations/core/versions", "d", 2, true)
 	add(Layout{Name: "package-dotted-path", Files: files, Subdir: "corp/db", Versions: "corp/db/migrations/core/versions", Revisions: 2, Heads: 1,
-		Edit: "corp/db/migrations/core/versions/d2_t2.py", Notes: []string{"resolved statically to corp/db/migrations/core"}})
+		Edit: "corp/db/migrations/core/versions/d2_t2.py", Notes: []string{"resolved statically to corp/db/migrations/core"},
+		Alembic: &AlembicRun{PythonPath: "."}})
 
 	files = with(map[string]string{}, map[string]string{"backend/alembic.ini": "[alembic]\nscript_location = svc:store:migrations\n",
 		"backend/svc/__init__.py": "", "backend/svc/store/migrations/env.py": envPy})
 	chain(files, "backend/svc/store/migrations/versions", "c", 2, true)
 	add(Layout{Name: "package-colon-path", Files: files, Subdir: "backend/svc", Versions: "backend/svc/store/migrations/versions", Revisions: 2, Heads: 1,
-		Edit: "backend/svc/store/migrations/versions/c2_t2.py", Notes: []string{"resolved statically"}})
+		Edit: "backend/svc/store/migrations/versions/c2_t2.py", Notes: []string{"resolved statically"},
+		Alembic: &AlembicRun{Dir: "backend", PythonPath: "backend"}})
 
 	// the ini lives inside the package it names (alembic -c svc/storage/sql/alembic/alembic.ini)
 	files = with(map[string]string{}, map[string]string{"svc/__init__.py": "", "svc/storage/__init__.py": "", "svc/storage/sql/__init__.py": "",
 		"svc/storage/sql/alembic/alembic.ini": "[alembic]\nscript_location = svc.storage.sql:alembic\n", "svc/storage/sql/alembic/env.py": envPy})
 	chain(files, "svc/storage/sql/alembic/versions", "i", 2, true)
 	add(Layout{Name: "ini-inside-package", Files: files, Subdir: "svc/storage", Versions: "svc/storage/sql/alembic/versions", Revisions: 2, Heads: 1,
-		Edit: "svc/storage/sql/alembic/versions/i2_t2.py", Notes: []string{"resolved statically to svc/storage/sql/alembic"}})
+		Edit: "svc/storage/sql/alembic/versions/i2_t2.py", Notes: []string{"resolved statically to svc/storage/sql/alembic"},
+		Alembic: &AlembicRun{PythonPath: ".", Args: []string{"-c", "svc/storage/sql/alembic/alembic.ini"}}})
 
 	// alembic -c deploy/alembic.ini, run from the repository root
 	files = with(map[string]string{}, map[string]string{"deploy/alembic.ini": "[alembic]\nscript_location = db/migrations\nsqlalchemy.url = postgresql://localhost/app\n",
 		"db/migrations/env.py": envPy})
 	chain(files, "db/migrations/versions", "r", 2, true)
 	add(Layout{Name: "relative-to-run-directory", Files: files, Subdir: "deploy", Versions: "db/migrations/versions", Revisions: 2, Heads: 1,
-		Edit: "db/migrations/versions/r2_t2.py", Notes: []string{"relative to the directory alembic runs from"}})
+		Edit: "db/migrations/versions/r2_t2.py", Notes: []string{"relative to the directory alembic runs from"},
+		Alembic: &AlembicRun{Args: []string{"-c", "deploy/alembic.ini"}}})
 
 	files = with(map[string]string{}, map[string]string{
 		"alembic.ini": "[DEFAULT]\nbase = %(here)s/backend\n\n[alembic]\nscript_location = %(base)s/migrations\n" +
@@ -182,7 +198,7 @@ func Layouts() []Layout {
 	files["backend/migrations/archive/h1_t1.py"] = revision("h1", "", "h_t1", false, "")
 	files["backend/migrations/versions/h2_t2.py"] = revision("h2", "h1", "h_t2", true, "")
 	add(Layout{Name: "here-interpolation-version-locations", Files: files, Subdir: "backend", Versions: "backend/migrations/versions", Revisions: 2, Heads: 1,
-		Edit: "backend/migrations/versions/h2_t2.py"})
+		Edit: "backend/migrations/versions/h2_t2.py", Alembic: &AlembicRun{}})
 
 	files = with(map[string]string{}, map[string]string{
 		"alembic.ini":       "[alembic]\nscript_location = migrations\nrecursive_version_locations = true\nversion_path_separator = os\n",
@@ -242,7 +258,8 @@ func Layouts() []Layout {
 		"main/env.py": envPy})
 	chain(files, "main/versions", "a", 2, true)
 	add(Layout{Name: "several-sections-one-broken", Files: files, Versions: "main/versions", Revisions: 2, Heads: 1,
-		Edit: "main/versions/a2_t2.py", Notes: []string{`script_location "reports_gone" ([reports]`, "that section is skipped"}})
+		Edit: "main/versions/a2_t2.py", Notes: []string{`script_location "reports_gone" ([reports]`, "that section is skipped"},
+		Alembic: &AlembicRun{}})
 
 	files = with(map[string]string{}, map[string]string{
 		"services/api/alembic.ini":       "[alembic]\nscript_location = migrations\n",
