@@ -162,7 +162,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	if f.Name == "downgrade" {
 		where = " in downgrade()"
 	}
-	msg := fmt.Sprintf("add_column(%q, %q)%s adds a NOT NULL column without server_default to the existing table %q. ",
+	msg := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL without a server_default on the existing table %q. ",
 		table, c.Name, where, table)
 	switch {
 	case p.Dialect == "sqlite" && o.Batch == nil:

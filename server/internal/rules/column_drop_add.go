@@ -129,7 +129,7 @@ func replacedMessage(m *migration.Migration, d, a columnChange) string {
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = a.typ.Expr.Text
 	}
-	return fmt.Sprintf("drop_column(%q, %q) and add_column of %q again replace the column: every value in %s.%s is lost "+
+	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q again replaces the column. Every value in %s.%s is lost "+
 		"(the new column starts empty) and nothing fails to tell you. Change it in place instead: "+
 		"%s.alter_column(%q, %q, type_=%s, postgresql_using=\"%s::<new SQL type>\")",
 		d.table, d.column, d.column, d.table, d.column, opReceiver(m), d.table, d.column, typ, d.column)

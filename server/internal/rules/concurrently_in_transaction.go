@@ -156,7 +156,7 @@ func autocommitFix(m *migration.Migration, group []*migration.Op) (SuggestedFix,
 
 func concurrentlyMessage(m *migration.Migration, o *migration.Op) string {
 	stmt := concurrentStatement(o)
-	msg := fmt.Sprintf("%s runs inside the migration's transaction: PostgreSQL fails with: %s cannot run inside a transaction block. "+
+	msg := fmt.Sprintf("%s runs inside the migration's transaction. PostgreSQL fails with: %s cannot run inside a transaction block. "+
 		"Run it inside `with %s.get_context().autocommit_block():`", stmt, stmt, opReceiver(m))
 	if o.Batch != nil {
 		msg += " (a batch block runs its operations when it exits, still in the transaction: move the index operation out of the batch block)"

@@ -97,7 +97,7 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(*migration.Op, *histo
 		}
 		span := useSpan(p.Migration, o, mi.use)
 		if mi.createdBy != nil {
-			p.ReportAt(span, fmt.Sprintf("enum type %q is created only later in %s() (line %d); %s, so this operation runs first and fails with: type %q does not exist. Create the type before this operation.",
+			p.ReportAt(span, fmt.Sprintf("enum type %q is used here but created only later in %s() (line %d). %s, so this operation runs first and fails with: type %q does not exist. Create the type before this operation.",
 				name, fn, mi.createdBy.Call.Span.StartLine, why, name))
 			continue
 		}
@@ -105,7 +105,7 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(*migration.Op, *histo
 		if snippet == "" {
 			snippet = fmt.Sprintf("sa.Enum(..., name=%s).create(op.get_bind(), checkfirst=True)", quote(p.Migration, name))
 		}
-		p.ReportAt(span, fmt.Sprintf("enum type %q does not exist at this point and nothing earlier in %s() creates it; %s, so PostgreSQL fails with: type %q does not exist. Create it first: %s",
+		p.ReportAt(span, fmt.Sprintf("enum type %q does not exist yet and nothing earlier in %s() creates it. %s, so PostgreSQL fails with: type %q does not exist. Create it first: %s",
 			name, fn, why, name, strings.Join(strings.Fields(snippet), " ")), fixes...)
 	}
 }

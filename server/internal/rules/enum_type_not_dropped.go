@@ -81,7 +81,7 @@ func checkEnumTypeNotDropped(p *Pass) {
 			continue
 		}
 		anchor := lastUserRemoval[name]
-		msg := fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it; after a downgrade the next upgrade fails with: type %q already exists", name, name)
+		msg := fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it. After a downgrade the next upgrade fails with: type %q already exists", name, name)
 		if anchor == nil {
 			p.Report(created[name], msg)
 			continue

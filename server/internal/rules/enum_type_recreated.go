@@ -75,8 +75,8 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 				memo[name] = true
 				if e := s.Enum(name); certain && e != nil && !e.Uncertain {
 					table, _ := o.Table()
-					msg := fmt.Sprintf("create_table(%q) issues CREATE TYPE for enum type %q, which already exists at this point of %s() (%s): PostgreSQL fails with: type %q already exists. Declare the column's type postgresql.ENUM(..., name=%q, create_type=False).",
-						table, name, fn, whereEnumIs(s, e), name, name)
+					msg := fmt.Sprintf("create_table(%q) creates enum type %q again, which exists already (%s). PostgreSQL fails with: type %q already exists. Declare the column's type postgresql.ENUM(..., name=%q, create_type=False).",
+						table, name, whereEnumIs(s, e), name, name)
 					p.ReportAt(useSpan(p.Migration, o, u), msg, createTypeFalseFix(p.Migration, o, u)...)
 				}
 			}
@@ -86,8 +86,8 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 				return // a non-literal checkfirst may well be True
 			}
 			if e := s.Enum(en.Name); e != nil && !e.Uncertain {
-				msg := fmt.Sprintf(".create() without checkfirst=True creates enum type %q, which already exists at this point of %s() (%s): PostgreSQL fails with: type %q already exists. Pass checkfirst=True, or drop the duplicate creation.",
-					en.Name, fn, whereEnumIs(s, e), en.Name)
+				msg := fmt.Sprintf(".create() without checkfirst=True creates enum type %q again, which exists already (%s). PostgreSQL fails with: type %q already exists. Pass checkfirst=True, or drop the duplicate creation.",
+					en.Name, whereEnumIs(s, e), en.Name)
 				p.Report(o, msg, checkfirstFix(o))
 			}
 		}

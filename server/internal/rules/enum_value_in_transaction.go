@@ -60,12 +60,12 @@ func checkEnumValueInTransaction(p *Pass) {
 				wrap := fmt.Sprintf("with %[1]s.get_context().autocommit_block(): %[1]s.execute(%[2]s)",
 					opReceiver(p.Migration), pyLiteral(p.Migration, st.Text))
 				if v := p.PostgresVersion; v > 0 && v < 12 {
-					p.Report(o, fmt.Sprintf("PostgreSQL %d cannot add an enum value inside a transaction block (allowed from PostgreSQL 12), and %s() runs in the migration's transaction: it fails with: ALTER TYPE ... ADD cannot run inside a transaction block. Run it outside: %s",
+					p.Report(o, fmt.Sprintf("ALTER TYPE ... ADD VALUE inside the migration's transaction on PostgreSQL %d. Before PostgreSQL 12 it cannot run in a transaction block, and %s() runs in one: it fails with: ALTER TYPE ... ADD cannot run inside a transaction block. Run it outside: %s",
 						v, f.Name, wrap))
 					continue
 				}
 				if use := enumValueUse(before, f.Ops[i:], st); use != nil {
-					p.Report(o, fmt.Sprintf("the value %q added to enum type %s is used later in this migration (line %d) before the transaction commits: PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values must be committed before they can be used). Add the value outside the transaction: %s",
+					p.Report(o, fmt.Sprintf("enum value %q is added to %s and used on line %d, before the transaction commits. PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values must be committed before they can be used). Add the value outside the transaction: %s",
 						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap))
 				}
 			}

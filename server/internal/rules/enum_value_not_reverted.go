@@ -85,11 +85,11 @@ func checkEnumValueNotReverted(p *Pass) {
 		if downgradeMentions(down, name) {
 			continue
 		}
-		what := "value " + sqlValues(added[name]) + " added here stays"
+		what := "value " + shortList(sqlValues(added[name]), 60) + " added here stays"
 		if len(added[name]) > 1 {
-			what = "values " + sqlValues(added[name]) + " added here stay"
+			what = "values " + shortList(sqlValues(added[name]), 60) + " added here stay"
 		}
-		msg := fmt.Sprintf("downgrade() does nothing with enum type %s, so the %s: PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE).",
+		msg := fmt.Sprintf("enum type %s: the %s after downgrade(). PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE).",
 			name, what)
 		if !guarded[name] {
 			msg += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])

@@ -400,3 +400,21 @@ func freesTypeName(f *migration.Function, creator *migration.Op, name string) bo
 	}
 	return false
 }
+
+// shortList cuts a comma-separated list to about max characters, saying how
+// many items were left out.
+func shortList(list string, max int) string {
+	if len(list) <= max {
+		return list
+	}
+	items := strings.Split(list, ", ")
+	kept, n := []string{}, 0
+	for _, it := range items {
+		if n+len(it) > max && len(kept) > 0 {
+			break
+		}
+		kept = append(kept, it)
+		n += len(it) + 2
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(kept, ", "), len(items)-len(kept))
+}

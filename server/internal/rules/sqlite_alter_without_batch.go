@@ -142,7 +142,7 @@ func sqliteBatchMessage(m *migration.Migration, o *migration.Op, failure string)
 			break
 		}
 	}
-	return fmt.Sprintf("SQLite cannot run %s through ALTER TABLE; it fails with: %s. Use batch mode, which recreates the table: "+
+	return fmt.Sprintf("SQLite cannot run %s through ALTER TABLE. It fails with: %s. Use batch mode, which recreates the table: "+
 		"with %s.batch_alter_table(%s) as batch_op: batch_op.%s(%s...)",
 		o.Name, failure, opReceiver(m), quote(m, table), o.Name, first)
 }

@@ -14,7 +14,7 @@ depends_on = None
 
 # Changing array element type
 def upgrade() -> None:
-    op.drop_column("users", "tags")  # expect[column-drop-add]: every value in users.tags is lost
+    op.drop_column("users", "tags")  # expect[column-drop-add] Every value in users.tags is lost
     op.add_column("users", sa.Column("tags", sa.ARRAY(sa.String(100))))
 
 

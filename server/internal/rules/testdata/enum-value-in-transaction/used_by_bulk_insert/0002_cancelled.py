@@ -15,7 +15,7 @@ orders = sa.table("orders", sa.column("id", sa.Integer), sa.column("status", sa.
 
 
 def upgrade():
-    op.execute(  # expect[enum-value-in-transaction]: the value "cancelled" added to enum type status_type is used later
+    op.execute(  # expect[enum-value-in-transaction]: enum value "cancelled" is added to status_type and used on line
         """
         ALTER TYPE status_type
             ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'
