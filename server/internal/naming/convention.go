@@ -117,7 +117,8 @@ type Result struct {
 	// Known is false when the name cannot be computed statically (a custom
 	// token, a template or column that is not a literal).
 	Known bool
-	// Converted: the convention made the name (Name is what it rendered).
+	// Converted: the convention made the name (Name is what it rendered), or
+	// may have (its template is not known).
 	Converted bool
 	// Err is the exception SQLAlchemy raises instead of naming it.
 	Err string
@@ -149,7 +150,7 @@ func (n Namer) Name(o Object) Result {
 	case o.Final || c == nil || o.Kind == "":
 		return Result{Name: o.Name, Known: o.Name != ""}
 	case c.Unknown[o.Kind] != "":
-		return Result{} // whether and how it converts the name is not known
+		return Result{Converted: true} // the convention is in charge, how is not known
 	}
 	tmpl, ok := c.Templates[o.Kind]
 	if !ok || (o.Name != "" && !strings.Contains(tmpl, "constraint_name")) {

@@ -57,7 +57,7 @@ func TestName(t *testing.T) {
 		{"%% escapes", multi, "postgresql", Object{Kind: Check, Name: "c", Table: "t"}, Result{Name: "ck_100%_c", Known: true, Converted: true}},
 		{"custom token", custom, "postgresql", Object{Kind: ForeignKey, Table: "t", Columns: []string{"a"}, ColumnsKnown: true, RefTable: "p"}, Result{Converted: true}},
 		{"custom convention, standard ck", custom, "postgresql", Object{Kind: Check, Name: "x", Table: "t"}, Result{Name: "ck_t_x", Known: true, Converted: true}},
-		{"unreadable template", unreadable, "postgresql", Object{Kind: Unique, Name: "x", Table: "t"}, Result{}},
+		{"unreadable template", unreadable, "postgresql", Object{Kind: Unique, Name: "x", Table: "t"}, Result{Converted: true}},
 		{"drop of a None fk", standard, "postgresql", Object{Kind: ForeignKey, Table: "t", Drop: true}, Result{Err: errIndex, Converted: true}},
 		{"drop of a None unique", standard, "postgresql", Object{Kind: Unique, Table: "t", Drop: true}, Result{Name: "uq_t_", Known: true, Converted: true}},
 		{"truncated on PostgreSQL", standard, "postgresql", Object{Kind: ForeignKey, Table: long, Columns: []string{"some_column_id"}, ColumnsKnown: true, RefTable: "referenced_table"},

@@ -32,13 +32,13 @@ var defaultConvention = map[string]string{Index: "ix_%(column_0_label)s"}
 // followed through the application's modules (the project is never imported
 // or run); failing that, the one naming_convention the project's Python code
 // declares (nearest to the script directory first; several different ones
-// make every kind they cover unknown). root is the project root (sources are
-// shown relative to it) and top bounds the search (the repository). nil
-// means nothing is known.
+// make every kind they cover unknown). root is the project root: the search
+// stays in it, and sources are shown relative to it; imports are followed up
+// to top (the repository). nil means nothing is known.
 func Read(ctx context.Context, location, root, top string) *Convention {
 	r := &reader{ctx: ctx, root: root, top: top, location: location, modules: map[string]*module{}}
-	if !within(location, top) {
-		r.top = location
+	if !within(root, top) {
+		r.top = root
 	}
 	if c, decided := r.fromEnv(); decided {
 		return c
@@ -124,7 +124,11 @@ func (r *reader) search() *Convention {
 	done := map[string]bool{}
 	var found []*Convention
 	var sources []string
-	for dir := filepath.Dir(r.location); ; dir = filepath.Dir(dir) {
+	start := filepath.Dir(r.location)
+	if !within(start, r.root) {
+		start = r.root
+	}
+	for dir := start; ; dir = filepath.Dir(dir) {
 		r.scan(dir, done, func(path string) {
 			for _, c := range r.declared(path) {
 				if i := slices.IndexFunc(found, c.equal); i >= 0 {
@@ -135,7 +139,7 @@ func (r *reader) search() *Convention {
 			}
 		})
 		done[dir] = true
-		if len(found) > 0 || dir == r.top || !within(dir, r.top) || filepath.Dir(dir) == dir || r.scanned >= maxScanFiles {
+		if len(found) > 0 || dir == r.root || !within(dir, r.root) || filepath.Dir(dir) == dir || r.scanned >= maxScanFiles {
 			break
 		}
 	}
