@@ -17,14 +17,15 @@ var dialectOrder = []string{"postgresql", "mysql", "sqlite", "mssql", "oracle"}
 // dialect imports and options, env.py, the drivers among the project's
 // dependencies, the folder's name, URLs in the project's code, a placeholder
 // URL — and PostgreSQL when nothing tells. The note says how an undecided
-// dialect was chosen ("" when it was decided).
-func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string, string) {
+// dialect was chosen ("" when it was decided). certain is false when the
+// dialect was assumed, or inferred while the evidence also points elsewhere.
+func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (dialect, note string, certain bool) {
 	if configured != "" {
-		return configured, ""
+		return configured, "", true
 	}
 	cfg := sd.Config
 	if cfg.DialectSource == "config" || cfg.DialectSource == "folder" {
-		return cfg.Dialect, ""
+		return cfg.Dialect, "", true
 	}
 	ev := proj.DialectEvidence(cfg)
 	for _, r := range sd.Loaded.Graph.Revisions {
@@ -39,12 +40,12 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 		// SQLite is the usual placeholder, and one that contradicts the rest
 		// of the evidence is suspect: only those cost a look at the code.
 		if cfg.Dialect != "sqlite" && votes[cfg.Dialect] >= votes[pick(votes)] {
-			return cfg.Dialect, ""
+			return cfg.Dialect, "", true
 		}
 		proj.AddCodeEvidence(&ev, cfg)
 		scanned = true
 		if !ev.URLOverridden {
-			return cfg.Dialect, ""
+			return cfg.Dialect, "", true
 		}
 	}
 	if cfg.Dialect != "" {
@@ -56,11 +57,11 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 	}
 	best := pick(votes)
 	if best == cfg.Dialect && votes[best] > 1 {
-		return best, "" // the placeholder URL and the rest of the evidence agree
+		return best, "", true // the placeholder URL and the rest of the evidence agree
 	}
 	where := relTo(proj.Root, cfg.Location)
 	if best == "" {
-		return "postgresql", fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where)
+		return "postgresql", fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where), false
 	}
 	var others []string
 	for _, d := range dialectOrder {
@@ -68,11 +69,11 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 			others = append(others, d)
 		}
 	}
-	note := fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
+	note = fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
 	if len(others) > 0 {
 		note += fmt.Sprintf(" (also seen: %s)", strings.Join(others, ", "))
 	}
-	return best, note + "; set `dialect` in [tool.alembic-patterns] to be sure"
+	return best, note + "; set `dialect` in [tool.alembic-patterns] to be sure", len(others) == 0
 }
 
 // weakEvidence is fewer votes than one driver and a folder name give.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
@@ -27,7 +28,10 @@ import (
 // given, is the rule's default). A line may hold several expectations, one per
 // finding: a rule that reports the same finding twice fails. Cases whose name
 // starts with "ok" must produce no finding. A case may hold a file "dialect"
-// with the dialect name (default postgresql) and "pg-version".
+// with the dialect name (default postgresql; "postgresql assumed" when
+// nothing told it) and "pg-version". A case may hold an env.py (not a
+// revision) and the application's code in subdirectories: the naming
+// convention is read from them as for a project.
 var expectPattern = regexp.MustCompile(`#\s*expect\[([a-z0-9-]+)(?::(error|warning|info))?\](?::\s*((?:[^#]|#[^ ]|# [^e]|# e[^x])*))?`)
 
 type expectation struct {
@@ -78,21 +82,22 @@ func runFixtures(t *testing.T, ruleID string) {
 // RunOn loads a fixture directory and runs one rule on it.
 func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 	t.Helper()
-	files := project.FilesIn(dir)
+	files := slices.DeleteFunc(project.FilesIn(dir), func(f string) bool { return filepath.Base(f) == "env.py" })
 	loaded := history.Load(context.Background(), dir, files, nil)
 	for _, e := range loaded.Errors {
 		t.Fatalf("fixture does not parse: %v", e)
 	}
-	dialect := "postgresql"
+	env := Env{Dialect: "postgresql", DialectCertain: true}
 	if b, err := os.ReadFile(filepath.Join(dir, "dialect")); err == nil {
-		dialect = strings.TrimSpace(string(b))
+		d, assumed := strings.CutSuffix(strings.TrimSpace(string(b)), " assumed")
+		env.Dialect, env.DialectCertain = d, !assumed
 	}
-	pg := 0
 	if b, err := os.ReadFile(filepath.Join(dir, "pg-version")); err == nil {
-		pg, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+		env.PostgresVersion, _ = strconv.Atoi(strings.TrimSpace(string(b)))
 	}
+	loaded.Graph.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: env.Dialect}
 	var got []Diagnostic
-	Run(loaded.Graph, []*Rule{rule}, dialect, pg, nil, func(d Diagnostic) { got = append(got, d) })
+	Run(loaded.Graph, []*Rule{rule}, env, nil, func(d Diagnostic) { got = append(got, d) })
 	return got
 }
 

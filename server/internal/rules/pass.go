@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
 
 // Pass is what a rule sees for one revision.
@@ -15,6 +16,7 @@ type Pass struct {
 	// Before.Layer().
 	Before          *history.State
 	Dialect         string
+	DialectCertain  bool
 	PostgresVersion int
 	report          func(Diagnostic)
 	steps           *steps
@@ -31,8 +33,9 @@ type steps struct {
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
-func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.State, dialect string, pgVersion int, report func(Diagnostic), shared *steps) *Pass {
-	return &Pass{Rule: r, Migration: rev.Migration, Revision: rev, Graph: g, Before: before, Dialect: dialect, PostgresVersion: pgVersion, report: report, steps: shared}
+func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.State, env Env, report func(Diagnostic), shared *steps) *Pass {
+	return &Pass{Rule: r, Migration: rev.Migration, Revision: rev, Graph: g, Before: before, Dialect: env.Dialect,
+		DialectCertain: env.DialectCertain, PostgresVersion: env.PostgresVersion, report: report, steps: shared}
 }
 
 // replay applies a function's operations one layer each.
@@ -108,3 +111,7 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string,
 
 // IsPostgres reports whether the target database is PostgreSQL.
 func (p *Pass) IsPostgres() bool { return p.Dialect == "postgresql" }
+
+// Names is how the project names constraints: its naming convention (nil
+// when none is known) on this dialect.
+func (p *Pass) Names() naming.Namer { return p.Graph.Naming }

@@ -4,10 +4,21 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 )
 
+// Env is the database the migrations run on.
+type Env struct {
+	Dialect string
+	// DialectCertain is false when the dialect was assumed, or inferred while
+	// the evidence also points elsewhere: fixes that write a database's own
+	// names are then not safe.
+	DialectCertain  bool
+	PostgresVersion int
+}
+
 // Run applies the given rules to every revision of a graph (replaying the schema
 // once) and to the graph itself. include limits which revisions are reported
 // (nil = all); the whole history is still replayed for context.
-func Run(g *history.Graph, selected []*Rule, dialect string, pgVersion int, include func(*history.Revision) bool, report func(Diagnostic)) {
+func Run(g *history.Graph, selected []*Rule, env Env, include func(*history.Revision) bool, report func(Diagnostic)) {
+	dialect := env.Dialect
 	for _, r := range selected {
 		if r.CheckGraph != nil && applies(r, dialect) {
 			r.CheckGraph(g, report)
@@ -23,7 +34,7 @@ func Run(g *history.Graph, selected []*Rule, dialect string, pgVersion int, incl
 		shared := &steps{}
 		for _, r := range selected {
 			if r.Check != nil && applies(r, dialect) {
-				r.Check(NewPass(r, rev, g, before, dialect, pgVersion, report, shared))
+				r.Check(NewPass(r, rev, g, before, env, report, shared))
 			}
 		}
 	})
