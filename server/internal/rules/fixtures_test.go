@@ -183,9 +183,17 @@ func checkSafeFixes(t *testing.T, dir string, rule *Rule, got []Diagnostic) {
 	fixed := t.TempDir()
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	for _, f := range files {
+		if info, err := os.Stat(f); err == nil && info.IsDir() {
+			if filepath.Base(f) != "fixed" {
+				if err := os.CopyFS(filepath.Join(fixed, filepath.Base(f)), os.DirFS(f)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			continue // the application's code
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
-			continue // a subdirectory
+			t.Fatal(err)
 		}
 		if edits := byFile[filepath.Base(f)]; edits != nil {
 			if src, err = edit.Apply(src, edits); err != nil {
