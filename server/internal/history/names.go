@@ -19,12 +19,9 @@ var DropKinds = map[string]string{"foreignkey": naming.ForeignKey, "unique": nam
 
 // ObjectOf describes the constraint or index an operation creates or drops as
 // the naming convention sees it; false when the operation names none, or its
-// name, table or type_ is not a literal.
+// name or type_ is not a literal.
 func ObjectOf(m *migration.Migration, o *migration.Op) (naming.Object, bool) {
-	table, ok := o.Table()
-	if !ok {
-		return naming.Object{}, false
-	}
+	table, _ := o.Table() // drop_index may leave it out: a template needing it is then not known
 	obj := naming.Object{Table: table, Schema: schemaOf(o)}
 	nameArg := "constraint_name"
 	switch o.Name {

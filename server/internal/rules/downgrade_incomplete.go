@@ -317,7 +317,7 @@ func sqlIdentifiers(e *pysyntax.Expr) []string {
 		switch x.Kind {
 		case pysyntax.String:
 			out = append(out, identifiersIn(x.Str)...)
-		case pysyntax.Other: // an operator expression is not converted: its string literals still tell
+		case pysyntax.Other, pysyntax.FString: // an operator expression or f-string: its literal parts still tell
 			for _, m := range pyStrings.FindAllStringSubmatch(x.Text, -1) {
 				out = append(out, identifiersIn(m[1]+m[2])...)
 			}

@@ -21,7 +21,7 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_index("ix_posts_views", table_name="posts")
+    op.drop_index("ix_posts_views")
     op.drop_constraint("uq_posts_slug", "posts", type_="unique")
     op.drop_constraint("fk_posts_author_id_users", "posts", type_="foreignkey")
     op.drop_constraint(op.f("ck_posts_short_slug"), "posts", type_="check")

@@ -11,6 +11,8 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+AT = "@"
+
 
 def upgrade():
     op.add_column("users", sa.Column("nickname", sa.String(40), nullable=True))
@@ -18,7 +20,7 @@ def upgrade():
     op.create_check_constraint("nickname_not_name", "users", sa.column("nickname") != sa.column("name"))
     op.create_index("ix_users_nickname_lower", "users", [sa.text("lower(nickname)")], postgresql_using="gin")
     op.create_index("ix_users_name_nickname", "users", ["name", "nickname"])
-    op.create_check_constraint("email_has_at", "users", "email LIKE '%@%'")
+    op.create_check_constraint("email_has_at", "users", f"email LIKE '%{AT}%'")
     op.drop_column("users", "email")
 
 
