@@ -18,7 +18,8 @@ var dialectOrder = []string{"postgresql", "mysql", "sqlite", "mssql", "oracle"}
 // dependencies, the folder's name, URLs in the project's code, a placeholder
 // URL — and PostgreSQL when nothing tells. The note says how an undecided
 // dialect was chosen ("" when it was decided). certain is false when the
-// dialect was assumed, or inferred while the evidence also points elsewhere.
+// dialect was assumed, or inferred while other evidence points elsewhere and
+// the migrations do not settle it.
 func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (dialect, note string, certain bool) {
 	if configured != "" {
 		return configured, "", true
@@ -73,7 +74,25 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (dialec
 	if len(others) > 0 {
 		note += fmt.Sprintf(" (also seen: %s)", strings.Join(others, ", "))
 	}
-	return best, note + "; set `dialect` in [tool.alembic-patterns] to be sure", len(others) == 0
+	return best, note + "; set `dialect` in [tool.alembic-patterns] to be sure", inferredCertain(ev, best, others)
+}
+
+// inferredCertain: an inferred dialect is certain when nothing points
+// elsewhere, or when the migrations themselves use its options and types
+// (some) and no other dialect's.
+func inferredCertain(ev project.Evidence, best string, others []string) bool {
+	if len(others) == 0 {
+		return true
+	}
+	if ev.Migrations[best] < 3 {
+		return false
+	}
+	for _, d := range others {
+		if ev.Migrations[d] > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // weakEvidence is fewer votes than one driver and a folder name give.

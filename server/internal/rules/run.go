@@ -8,8 +8,8 @@ import (
 type Env struct {
 	Dialect string
 	// DialectCertain is false when the dialect was assumed, or inferred while
-	// the evidence also points elsewhere: fixes that write a database's own
-	// names are then not safe.
+	// other evidence points elsewhere and the migrations do not settle it:
+	// fixes that write a database's own names are then not safe.
 	DialectCertain  bool
 	PostgresVersion int
 }

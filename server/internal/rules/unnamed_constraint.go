@@ -57,8 +57,8 @@ metadata = MetaData(naming_convention={
 			"no name is suggested; one not found at all makes the rule assume there is none. A custom token (a callable in " +
 			"the convention) names constraints in a way only running the code tells, so no name is suggested for them. A " +
 			"check constraint's default name depends on the columns its SQL expression uses, so no name is suggested for it.",
-		FixSafety: "Safe when the name is certain. Without a naming convention for the type, on PostgreSQL configured or " +
-			"inferred without contrary evidence: a created foreign key or unique constraint gets the name PostgreSQL would " +
+		FixSafety: "Safe when the name is certain. Without a naming convention for the type, on PostgreSQL configured, or " +
+			"inferred with no evidence for another dialect that the migrations' own options do not outweigh: a created foreign key or unique constraint gets the name PostgreSQL would " +
 			"give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, at most 63 characters, not already taken), and a " +
 			"`drop_constraint(None, ...)` in downgrade gets the same name when upgrade() creates exactly that one unnamed " +
 			"constraint; the same fixes are unsafe when PostgreSQL was only assumed or the evidence also points elsewhere. " +
