@@ -13,6 +13,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
@@ -128,12 +129,20 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	var elsewhere []rules.Diagnostic
 	var undecided []string // script directories whose dialect was inferred or assumed
 	dependent := map[string]bool{}
-	var scoped []string // the revisions reported on, when a scope limits them
+	conventions := map[string]*naming.Convention{} // by script directory (split ones share it)
+	var scoped []string                            // the revisions reported on, when a scope limits them
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		res.Files += len(g.Revisions)
-		dialect, also, note := dialectFor(proj, sd, cfg.dialect)
-		sd.Dialect, sd.Also = dialect, also
+		choice := dialectFor(proj, sd, cfg.dialect)
+		dialect, note := choice.dialect, choice.note
+		sd.Dialect, sd.Also = dialect, choice.also
+		conv, read := conventions[sd.Config.Location]
+		if !read {
+			conv = naming.Read(ctx, sd.Config.Location, proj.Root, proj.CodeRoot())
+			conventions[sd.Config.Location] = conv
+		}
+		g.Naming = naming.Namer{Convention: conv, Dialect: dialect}
 		if note != "" {
 			undecided = append(undecided, note)
 		}
@@ -156,7 +165,8 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				return include == nil || include(r) || !excluded(proj.Root, r.Path, cfg.exclude)
 			}
 		}
-		target := rules.Target{Dialect: dialect, Also: also, PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
+		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain,
+			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
 		rules.Run(g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {
 				d.Severity = sev

@@ -11,34 +11,45 @@ import (
 // dialectOrder breaks ties (PostgreSQL first: it is what most Alembic projects run).
 var dialectOrder = []string{"postgresql", "mysql", "sqlite", "mssql", "oracle"}
 
-// dialectFor picks a script directory's main dialect: configuration, then a folder
-// named after one, then a literal sqlalchemy.url that the project really
-// connects with; otherwise the weight of the evidence — the migrations'
-// dialect imports and options, env.py, the drivers among the project's
-// dependencies, the folder's name, URLs in the project's code, a placeholder
-// URL — and PostgreSQL when nothing tells. The note says how an undecided
-// dialect was chosen ("" when it was decided). The other dialects the project
-// certainly runs on (see project.Evidence.Supported) are returned too, unless
-// the dialect is configured.
-func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string, []string, string) {
+// dialectChoice is a script directory's dialect and how it was decided.
+type dialectChoice struct {
+	dialect string
+	// also are the other dialects the project certainly runs on (see
+	// project.Evidence.Supported); none when the dialect is configured.
+	also []string
+	// note says how an undecided dialect was chosen ("" when it was decided).
+	note string
+	// certain is false when the dialect was assumed, or inferred while other
+	// evidence points elsewhere and the migrations do not settle it: fixes
+	// that write a database's own names are then not safe.
+	certain bool
+}
+
+// dialectFor picks a script directory's main dialect: configuration, then a
+// folder named after one, then a literal sqlalchemy.url that the project
+// really connects with; otherwise the weight of the evidence — the
+// migrations' dialect imports and options, env.py, the drivers among the
+// project's dependencies, the folder's name, URLs in the project's code, a
+// placeholder URL — and PostgreSQL when nothing tells.
+func dialectFor(proj *project.Project, sd *ScriptDir, configured string) dialectChoice {
 	if configured != "" {
-		return configured, nil, ""
+		return dialectChoice{dialect: configured, certain: true}
 	}
 	cfg := sd.Config
 	if cfg.DialectSource == "config" || cfg.DialectSource == "folder" {
-		return cfg.Dialect, nil, ""
+		return dialectChoice{dialect: cfg.Dialect, certain: true}
 	}
 	ev := proj.DialectEvidence(cfg)
 	// SQLite is never a second dialect: projects that also run on it mostly
 	// build its schema with create_all and migrate only their server database.
-	also := func(main string) []string {
-		var out []string
+	decided := func(main string) dialectChoice {
+		c := dialectChoice{dialect: main, certain: true}
 		for _, d := range dialectOrder {
 			if d != main && d != "sqlite" && ev.Supported[d] {
-				out = append(out, d)
+				c.also = append(c.also, d)
 			}
 		}
-		return out
+		return c
 	}
 	for _, r := range sd.Loaded.Graph.Revisions {
 		for d, n := range dialectHints(r.Migration) {
@@ -52,12 +63,12 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 		// SQLite is the usual placeholder, and one that contradicts the rest
 		// of the evidence is suspect: only those cost a look at the code.
 		if cfg.Dialect != "sqlite" && votes[cfg.Dialect] >= votes[pick(votes)] {
-			return cfg.Dialect, also(cfg.Dialect), ""
+			return decided(cfg.Dialect)
 		}
 		proj.AddCodeEvidence(&ev, cfg)
 		scanned = true
 		if !ev.URLOverridden {
-			return cfg.Dialect, also(cfg.Dialect), ""
+			return decided(cfg.Dialect)
 		}
 	}
 	if cfg.Dialect != "" {
@@ -69,11 +80,12 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 	}
 	best := pick(votes)
 	if best == cfg.Dialect && votes[best] > 1 {
-		return best, also(best), "" // the placeholder URL and the rest of the evidence agree
+		return decided(best) // the placeholder URL and the rest of the evidence agree
 	}
 	where := relTo(proj.Root, cfg.Location)
 	if best == "" {
-		return "postgresql", nil, fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where)
+		return dialectChoice{dialect: "postgresql",
+			note: fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where)}
 	}
 	var others []string
 	for _, d := range dialectOrder {
@@ -81,13 +93,34 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) (string
 			others = append(others, d)
 		}
 	}
-	note := fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
-	if supported := also(best); len(supported) > 0 {
-		note += fmt.Sprintf("; the project also runs on %s, which is checked too", strings.Join(supported, ", "))
+	c := decided(best)
+	c.certain = inferredCertain(ev, best, others)
+	c.note = fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
+	if len(c.also) > 0 {
+		c.note += fmt.Sprintf("; the project also runs on %s, which is checked too", strings.Join(c.also, ", "))
 	} else if len(others) > 0 {
-		note += fmt.Sprintf(" (also seen: %s)", strings.Join(others, ", "))
+		c.note += fmt.Sprintf(" (also seen: %s)", strings.Join(others, ", "))
 	}
-	return best, also(best), note + "; set `dialect` in [tool.alembic-patterns] to be sure"
+	c.note += "; set `dialect` in [tool.alembic-patterns] to be sure"
+	return c
+}
+
+// inferredCertain: an inferred dialect is certain when nothing points
+// elsewhere, or when the migrations themselves use its options and types
+// (some) and no other dialect's.
+func inferredCertain(ev project.Evidence, best string, others []string) bool {
+	if len(others) == 0 {
+		return true
+	}
+	if ev.Migrations[best] < 3 {
+		return false
+	}
+	for _, d := range others {
+		if ev.Migrations[d] > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // weakEvidence is fewer votes than one driver and a folder name give.

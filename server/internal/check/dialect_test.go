@@ -62,25 +62,32 @@ func TestDialectInference(t *testing.T) {
 		options string // keyword arguments added to the revision's create_table
 		want    string
 		note    []string // substrings of the note; none means no note
+		// certain: configured, or inferred without contrary evidence the migrations do not settle
+		certain bool
 	}{
 		{"a literal URL the project connects with", map[string]string{"alembic.ini": ini("mysql+pymysql://u@h/db"), "migrations/env.py": templateEnv,
-			"requirements.txt": "psycopg2\n"}, "", "mysql", nil},
+			"requirements.txt": "psycopg2\n"}, "", "mysql", nil, true},
 		{"a driver among the requirements", map[string]string{"alembic.ini": ini("driver://user:pass@localhost/dbname"), "migrations/env.py": templateEnv,
-			"requirements.txt": "SQLAlchemy>=2\nasyncpg==0.29\n"}, "", "postgresql", []string{"dialect postgresql inferred for migrations", "the driver asyncpg in requirements.txt"}},
+			"requirements.txt": "SQLAlchemy>=2\nasyncpg==0.29\n"}, "", "postgresql", []string{"dialect postgresql inferred for migrations", "the driver asyncpg in requirements.txt"}, true},
 		{"a driver through an extra", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
-			"requirements.txt": "oslo.db[mysql]>=8.4.0\n"}, "", "mysql", []string{"the driver [mysql]"}},
+			"requirements.txt": "oslo.db[mysql]>=8.4.0\n"}, "", "mysql", []string{"the driver [mysql]"}, true},
 		{"a SQLite placeholder that the project's code replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"),
 			"migrations/env.py": templateEnv, "db/__init__.py": "", "db/migration.py": "cfg.set_main_option('sqlalchemy.url', url)\n"},
-			`, mysql_engine="InnoDB"`, "mysql", []string{"the migrations (1 mysql options or types)", "also seen: sqlite"}},
+			`, mysql_engine="InnoDB"`, "mysql", []string{"the migrations (1 mysql options or types)", "also seen: sqlite"}, false},
+		{"two drivers, the migrations settle it", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
+			"requirements.txt": "psycopg2\npymysql\n"}, `, postgresql_partition_by="LIST (id)", postgresql_tablespace="t", postgresql_with={}`,
+			"postgresql", []string{"the project also runs on mysql"}, true},
+		{"two drivers", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
+			"requirements.txt": "psycopg2\npymysql\n"}, "", "postgresql", []string{"the project also runs on mysql"}, false},
 		{"a SQLite URL nothing replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"), "migrations/env.py": templateEnv},
-			"", "sqlite", nil},
+			"", "sqlite", nil, true},
 		{"env.py in batch mode with aiosqlite", map[string]string{"alembic.ini": ini(""),
 			"migrations/env.py": "context.configure(connection=c, render_as_batch=True)\n", "pyproject.toml": "[project]\ndependencies = ['aiosqlite']\n"},
-			"", "sqlite", []string{"render_as_batch=True", "the driver aiosqlite in pyproject.toml"}},
+			"", "sqlite", []string{"render_as_batch=True", "the driver aiosqlite in pyproject.toml"}, true},
 		{"the application's default URL", map[string]string{"alembic.ini": ini(""), "migrations/env.py": "",
-			"app/config.py": "DATABASE_URL = os.environ.get('DB', f'sqlite:///{HOME}/app.db')\n"}, "", "sqlite", []string{"URLs in the project's code"}},
+			"app/config.py": "DATABASE_URL = os.environ.get('DB', f'sqlite:///{HOME}/app.db')\n"}, "", "sqlite", []string{"URLs in the project's code"}, true},
 		{"nothing tells", map[string]string{"alembic.ini": ini(""), "migrations/env.py": ""}, "", "postgresql",
-			[]string{"nothing in migrations tells it: PostgreSQL assumed"}},
+			[]string{"nothing in migrations tells it: PostgreSQL assumed"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +103,9 @@ func TestDialectInference(t *testing.T) {
 			}
 			if got := res.Dirs[0].Dialect; got != tt.want {
 				t.Errorf("dialect %s, want %s (notes %q)", got, tt.want, res.Notes)
+			}
+			if certain := dialectFor(proj, res.Dirs[0], "").certain; certain != tt.certain {
+				t.Errorf("certain = %v, want %v", certain, tt.certain)
 			}
 			var notes []string
 			for _, n := range res.Notes {

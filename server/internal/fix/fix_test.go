@@ -161,8 +161,21 @@ func copyProject(t *testing.T, dir string) *project.Project {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(versions, filepath.Base(f)), src, 0o644); err != nil {
+		to := filepath.Join(versions, filepath.Base(f))
+		if filepath.Base(f) == "env.py" {
+			to = filepath.Join(root, "migrations", "env.py")
+		}
+		if err := os.WriteFile(to, src, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+	// the application's code (the naming convention env.py imports)
+	dirs, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, d := range dirs {
+		if info, err := os.Stat(d); err == nil && info.IsDir() && filepath.Base(d) != "fixed" {
+			if err := os.CopyFS(filepath.Join(root, filepath.Base(d)), os.DirFS(d)); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	proj, err := project.Find(root)

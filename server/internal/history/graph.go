@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
 
 // Revision is one revision file in the graph.
@@ -49,6 +50,9 @@ type Graph struct {
 	Merges       []string
 	BranchLabels map[string]string // label -> revision
 	Problems     []Problem
+	// Naming is how the project names constraints (its naming convention and
+	// dialect): the replay names foreign keys with it.
+	Naming naming.Namer
 }
 
 // Build assembles the graph from parsed migrations (in a stable order, e.g. by path).

@@ -15,7 +15,7 @@ func (g *Graph) Replay(visit func(r *Revision, before *State)) {
 		var state *State
 		switch len(r.Parents) {
 		case 0:
-			state = NewState()
+			state = NewState().WithNames(g.Naming)
 			// a down_revision that names revisions missing from the directory (or is
 			// computed) hides what the schema held before: rules must not assume it empty
 			state.Unknown = !r.Migration.DownRevision.Known() || len(r.Migration.DownRevision.Values) > 0

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
 
 // Table is a table as known at one point of the history. Tables are values:
@@ -20,6 +21,9 @@ type Table struct {
 	Opaque bool
 	// Uncertain: created or changed by a conditional operation.
 	Uncertain bool
+	// PartitionOf is the partitioned table this one is a partition of
+	// (CREATE TABLE ... PARTITION OF): dropping that table drops this one.
+	PartitionOf string
 }
 
 // Column as known in the state.
@@ -34,7 +38,10 @@ type Column struct {
 
 // FK is a foreign key of a table.
 type FK struct {
-	Name     string // explicit name or PostgreSQL's default <table>_<col>_fkey
+	// Name is the name written, the naming convention's, or PostgreSQL's
+	// default <table>_<col>_fkey; "" when not known (a custom token of the
+	// convention, a name that is not a literal).
+	Name     string
 	Columns  []string
 	RefTable string
 }
@@ -57,6 +64,7 @@ type State struct {
 	enums   map[string]*EnumType
 	Unknown bool      // some earlier operation had effects we could not read (unknown SQL or calls)
 	index   *ownIndex // built on demand, dropped whenever this layer's tables change
+	names   naming.Namer
 }
 
 // NewState is an empty schema.
@@ -64,15 +72,25 @@ func NewState() *State {
 	return &State{tables: map[string]*Table{}, enums: map[string]*EnumType{}}
 }
 
+// WithNames sets how the constraints of this state (and of the layers on it)
+// are named: the project's naming convention, on its dialect.
+func (s *State) WithNames(n naming.Namer) *State {
+	s.names = n
+	return s
+}
+
+// Names is how constraints are named in this schema.
+func (s *State) Names() naming.Namer { return s.names }
+
 // Layer returns a new state on top of s; changes to it leave s untouched.
 func (s *State) Layer() *State {
-	return &State{base: s, tables: map[string]*Table{}, enums: map[string]*EnumType{}, Unknown: s.Unknown}
+	return &State{base: s, tables: map[string]*Table{}, enums: map[string]*EnumType{}, Unknown: s.Unknown, names: s.names}
 }
 
 // Clone flattens s into an independent state.
 func (s *State) Clone() *State {
 	out := NewState()
-	out.Unknown = s.Unknown
+	out.Unknown, out.names = s.Unknown, s.names
 	s.each(func(t *Table) { out.tables[t.Name] = t }, func(e *EnumType) { out.enums[e.Name] = e })
 	return out
 }
@@ -313,12 +331,12 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 			}
 		}
 		for _, fk := range ct.InlineForeignKeys() {
-			t.FKs = append(t.FKs, fkState(table, fk))
+			t.FKs = append(t.FKs, s.fkState(o, table, fk))
 		}
 		s.putTable(t)
 	case "drop_table":
 		if hasTable {
-			s.setTable(key, nil)
+			s.dropTable(key)
 		}
 	case "rename_table":
 		newName, ok := o.ArgString("new_table_name")
@@ -330,7 +348,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		if t := s.editTable(key); t != nil && c != nil && c.NameKnown {
 			t.Columns[c.Name] = columnState(c, uncertain)
 			for _, fk := range c.ForeignKeys {
-				t.FKs = append(t.FKs, fkState(table, fk))
+				t.FKs = append(t.FKs, s.fkState(o, table, fk))
 			}
 		}
 	case "drop_column":
@@ -345,16 +363,13 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 	case "create_foreign_key":
 		ref, _ := o.ArgString("referent_table")
 		cols, _ := o.Arg("local_cols").Strings()
-		name, _ := o.ArgString("constraint_name")
+		res, literal := NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
-			fk := FK{Name: name, Columns: cols, RefTable: ref}
-			if name == "" {
-				fk.Name = DefaultFKName(table, cols)
-			}
-			t.FKs = append(t.FKs, fk)
+			t.FKs = append(t.FKs, FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
 		}
 	case "drop_constraint":
-		name, ok := o.ArgString("constraint_name")
+		res, _ := NameOf(s.names, m, o)
+		name, ok := res.Name, res.Known
 		if t := s.editTable(key); t != nil && ok {
 			kept := t.FKs[:0]
 			for _, fk := range t.FKs {
@@ -450,9 +465,9 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 				s.enums[st.Object] = &c
 			}
 		case migration.SQLCreateTable:
-			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain})
+			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: st.Parent})
 		case migration.SQLDropTable:
-			s.setTable(st.Table, nil)
+			s.dropTable(st.Table)
 		case migration.SQLAlterTable:
 			if t := s.Table(st.Table); t != nil && st.NewName != "" {
 				s.renameTable(t, st.NewName)
@@ -542,12 +557,22 @@ func EnumOf(t *migration.TypeRef) *migration.Enum {
 }
 
 // fkState: table is the bare table name (PostgreSQL's default names carry no schema).
-func fkState(table string, fk migration.ForeignKey) FK {
-	out := FK{Name: fk.Name, Columns: fk.Columns, RefTable: fk.RefTable}
-	if out.Name == "" {
-		out.Name = DefaultFKName(table, fk.Columns)
+func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) FK {
+	return FK{Name: foreignKeyName(s.names, table, schemaOf(o), fk), Columns: fk.Columns, RefTable: fk.RefTable}
+}
+
+// dropTable drops a table and its partitions.
+func (s *State) dropTable(key string) {
+	dropped := s.Table(key)
+	s.setTable(key, nil)
+	if dropped == nil {
+		return
 	}
-	return out
+	for _, t := range s.Tables() {
+		if t.PartitionOf != "" && (t.PartitionOf == key || t.PartitionOf == dropped.Name || strings.HasSuffix(key, "."+t.PartitionOf)) {
+			s.dropTable(t.Name)
+		}
+	}
 }
 
 // DefaultFKName is the name PostgreSQL gives an unnamed foreign key.

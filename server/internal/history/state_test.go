@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
 
 // step is one revision applied to the state, with checks of the state after it.
@@ -687,4 +689,44 @@ op.execute(f"{dynamic}")`})
 	if got := snapshot(base); got != before {
 		t.Errorf("the base changed through a second layer")
 	}
+}
+
+// TestNamingConvention: with the project's naming convention, foreign keys
+// have its names (created unnamed, inline, or named through
+// %(constraint_name)s); op.f() names are final; a custom token makes names
+// unknown.
+func TestNamingConvention(t *testing.T) {
+	conv := &naming.Convention{Templates: map[string]string{
+		"fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+	}}
+	s := NewState().WithNames(naming.Namer{Convention: conv, Dialect: "postgresql"})
+	applyUpgrade(t, s, "r1", step{up: `
+op.create_table("authors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table("books", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("author_id", sa.Integer(), sa.ForeignKey("authors.id")),
+    sa.Column("editor_id", sa.Integer()), sa.Column("owner_id", sa.Integer()),
+    sa.ForeignKeyConstraint(["owner_id"], ["authors.id"], name=op.f("books_owner_fk")))
+op.create_foreign_key(None, "books", "authors", ["editor_id"], ["id"])`})
+	eq(t, "fks", fks(mustTable(t, s, "books")), []string{"fk_books_author_id_authors(author_id)->authors",
+		"books_owner_fk(owner_id)->authors", "fk_books_editor_id_authors(editor_id)->authors"})
+	applyUpgrade(t, s, "r2", step{up: `op.drop_constraint("fk_books_editor_id_authors", "books", type_="foreignkey")`})
+	eq(t, "fks after the drop", fks(mustTable(t, s, "books")), []string{"fk_books_author_id_authors(author_id)->authors", "books_owner_fk(owner_id)->authors"})
+
+	custom := &naming.Convention{Templates: map[string]string{"fk": "fk_%(table_name)s_%(cols)s"}, Custom: []string{"cols"}}
+	s = NewState().WithNames(naming.Namer{Convention: custom, Dialect: "postgresql"})
+	applyUpgrade(t, s, "r1", step{up: `
+op.create_table("authors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table("books", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("author_id", sa.Integer(), sa.ForeignKey("authors.id")))`})
+	eq(t, "fks with a custom token", fks(mustTable(t, s, "books")), []string{"(author_id)->authors"})
+}
+
+// TestPartitions: dropping a partitioned table drops its partitions.
+func TestPartitions(t *testing.T) {
+	s := NewState()
+	applyUpgrade(t, s, "r1", step{up: `
+op.create_table("prefs", sa.Column("id", sa.Integer()), sa.Column("latest", sa.Boolean()), postgresql_partition_by="LIST (latest)")
+op.execute("CREATE TABLE prefs_current PARTITION OF prefs FOR VALUES IN (true)")
+op.execute("CREATE TABLE other (id int)")`})
+	eq(t, "tables", tableNames(s), []string{"other", "prefs", "prefs_current"})
+	applyUpgrade(t, s, "r2", step{up: `op.drop_table("prefs")`})
+	eq(t, "tables after dropping the parent", tableNames(s), []string{"other"})
 }

@@ -555,6 +555,10 @@ func TestCacheEquivalence(t *testing.T) {
 		}
 		files := map[string]string{}
 		for _, r := range revs {
+			if filepath.Base(r) == "env.py" {
+				files["migrations/env.py"] = mustRead(t, r)
+				continue
+			}
 			files["migrations/versions/"+filepath.Base(r)] = mustRead(t, r)
 		}
 		dir := newProject(t, files)

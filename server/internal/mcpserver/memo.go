@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -109,6 +110,8 @@ func (m *memo) fingerprint(proj *project.Project, key any) (string, bool) {
 		paths = append(paths, proj.SettingsFile)
 	}
 	for _, sd := range proj.ScriptDirs {
+		// env.py tells the dialect and the naming convention (target_metadata)
+		paths = append(paths, filepath.Join(sd.Location, "env.py"))
 		paths = append(paths, m.list(proj, sd)...)
 		paths = append(paths, "") // separates the script directories
 	}

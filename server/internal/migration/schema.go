@@ -188,6 +188,7 @@ func isEnumType(e *Expr) bool {
 // ForeignKey is a foreign key from a column or a ForeignKeyConstraint.
 type ForeignKey struct {
 	Name       string // "" when unnamed (PostgreSQL names it <table>_<col>_fkey)
+	Final      bool   // the name is written op.f("..."): no naming convention converts it
 	Columns    []string
 	RefTable   string // "" when not literal
 	RefColumns []string
@@ -195,6 +196,21 @@ type ForeignKey struct {
 	// UseAlter (use_alter=True): on databases with ALTER (PostgreSQL, MySQL)
 	// CREATE TABLE leaves the key out; only create_foreign_key adds it.
 	UseAlter bool
+}
+
+// NameArg reads a literal constraint or index name, also written op.f("...")
+// (batch_op.f, conv): final is then set, as no naming convention converts it.
+func NameArg(e *Expr) (name string, final, ok bool) {
+	if s, ok := e.StringValue(); ok {
+		return s, false, true
+	}
+	if e != nil && e.Kind == pysyntax.Call && len(e.Args) == 1 {
+		if n := pysyntax.LastName(e.CallName()); n == "f" || n == "conv" {
+			s, ok := e.Args[0].StringValue()
+			return s, true, ok
+		}
+	}
+	return "", false, false
 }
 
 // useAlter reads use_alter=True from a ForeignKey or ForeignKeyConstraint.
@@ -205,7 +221,7 @@ func useAlter(e *Expr) bool {
 
 func foreignKeyFromColumn(column string, e *Expr) ForeignKey {
 	fk := ForeignKey{Columns: []string{column}, Expr: e, UseAlter: useAlter(e)}
-	fk.Name, _ = e.Keyword("name").StringValue()
+	fk.Name, fk.Final, _ = NameArg(e.Keyword("name"))
 	if len(e.Args) > 0 {
 		if target, ok := e.Args[0].StringValue(); ok {
 			fk.RefTable, fk.RefColumns = splitTarget(target)
@@ -260,11 +276,12 @@ func (m *Migration) CreateTable(o *Op) *Table {
 			continue
 		}
 		c := Constraint{Kind: kind, Expr: a}
-		c.Name, _ = a.Keyword("name").StringValue()
+		var final bool
+		c.Name, final, _ = NameArg(a.Keyword("name"))
 		if kind == "foreignkey" && len(a.Args) >= 2 {
 			local, _ := a.Args[0].Strings()
 			remote, _ := a.Args[1].Strings()
-			fk := &ForeignKey{Name: c.Name, Columns: local, Expr: a, UseAlter: useAlter(a)}
+			fk := &ForeignKey{Name: c.Name, Final: final, Columns: local, Expr: a, UseAlter: useAlter(a)}
 			for _, r := range remote {
 				table, cols := splitTarget(r)
 				fk.RefTable = table

@@ -44,6 +44,7 @@ type Statement struct {
 	Concurrently bool   // CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY
 	Table        string // the table for UPDATE/DELETE/INSERT/ALTER TABLE/CREATE INDEX ON
 	Object       string // the type or index name
+	Parent       string // CREATE TABLE ... PARTITION OF parent: the parent table
 	Value        string // ALTER TYPE ... ADD VALUE 'x': x
 	// NewName is the new name of ALTER TYPE/TABLE ... RENAME TO new.
 	NewName string
@@ -68,6 +69,7 @@ var (
 	reReindex    = regexp.MustCompile(`(?is)^REINDEX\s+(?:\([^)]*\)\s*)?\w+\s+CONCURRENTLY\b`)
 	reAlterTable = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?` + identPattern)
 	reCreateTab  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNLOGGED\s+|TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?` + identPattern)
+	rePartition  = regexp.MustCompile(`(?is)^\s*PARTITION\s+OF\s+` + identPattern)
 	reDropTable  = regexp.MustCompile(`(?is)^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
 	reSelect     = regexp.MustCompile(`(?is)^(?:SELECT|WITH)\b`)
 	reSession    = regexp.MustCompile(`(?is)^(?:SET|RESET|COMMENT\s+ON|GRANT|REVOKE|ANALYZE|VACUUM|LOCK|NOTIFY|DISCARD)\b`)
@@ -132,6 +134,9 @@ func classify(stmt string) Statement {
 		}
 	} else if m := reCreateTab.FindStringSubmatch(stmt); m != nil {
 		st.Kind, st.Table = SQLCreateTable, ident(m[1], m[2])
+		if p := rePartition.FindStringSubmatch(stmt[len(m[0]):]); p != nil {
+			st.Parent = ident(p[1], p[2])
+		}
 	} else if m := reDropTable.FindStringSubmatch(stmt); m != nil {
 		st.Kind, st.Table = SQLDropTable, ident(m[1], m[2])
 	} else if reSelect.MatchString(stmt) {

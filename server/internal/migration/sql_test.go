@@ -175,6 +175,19 @@ func TestClassifySQL(t *testing.T) {
 	}
 }
 
+func TestClassifyPartition(t *testing.T) {
+	for sql, parent := range map[string]string{
+		"CREATE TABLE prefs_current PARTITION OF prefs FOR VALUES IN (true)":                   "prefs",
+		"create table if not exists s.p_2024 partition of s.events for values from (1) to (2)": "events",
+		"CREATE TABLE prefs_copy (LIKE prefs)":                                                 "",
+	} {
+		st := ClassifySQL(sql).Statements[0]
+		if st.Kind != SQLCreateTable || st.Parent != parent {
+			t.Errorf("%s: %s, parent %q, want %q", sql, st.Kind, st.Parent, parent)
+		}
+	}
+}
+
 func TestExecuteForms(t *testing.T) {
 	tests := []struct {
 		name  string

@@ -231,6 +231,15 @@ func dependencyFiles(dir, root string) []string {
 	}
 }
 
+// CodeRoot is the directory the project's code is looked for in: the
+// repository holding the project, else its root.
+func (p *Project) CodeRoot() string {
+	if repo := repoRoot(p.Root); repo != "" {
+		return repo
+	}
+	return p.Root
+}
+
 // maxCodeFiles bounds the scan of the project's code.
 const maxCodeFiles = 1000
 

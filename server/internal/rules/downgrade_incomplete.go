@@ -3,10 +3,14 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
@@ -22,7 +26,13 @@ var _ = register(&Rule{
 			"`create_check_constraint` / `create_primary_key` without `drop_constraint` of that name, `rename_table` and " +
 			"`alter_column(new_column_name=...)` without the reverse rename, `create_table_comment` without removing it, an " +
 			"enum `.create()` or `CREATE TYPE` without a drop. Objects on a table the downgrade drops, or that the upgrade " +
-			"itself drops or renames again, need nothing more.",
+			"itself drops or renames again, need nothing more; nor do indexes and constraints on a column the downgrade " +
+			"drops (also a column their expression or check condition names: PostgreSQL drops them with it), and " +
+			"`CREATE TABLE ... PARTITION OF` tables whose partitioned table the downgrade drops. Names are compared as " +
+			"they are in the database: with the project's naming convention (read from env.py's `target_metadata`, as " +
+			"`unnamed-constraint` does), `create_check_constraint(\"valid\", \"t\", ...)` creates `ck_t_valid`, a `None` " +
+			"name the convention's, and `op.f()` names are final; a `drop_constraint(..., type_=...)` whose name the " +
+			"convention converts again (`%(constraint_name)s`) is reported, as its DROP names a constraint that does not exist.",
 		Why: "`alembic downgrade` then reports success and moves the version back while the object stays. The next " +
 			"`alembic upgrade` runs the same DDL again and fails, e.g. `relation \"orders\" already exists`, " +
 			"`column \"age\" of relation \"users\" already exists`, or, for a rename, `relation \"users\" does not exist`. " +
@@ -48,9 +58,15 @@ def downgrade():
 			"cannot follow, operations inside `if`/`for`/`try`, names held in variables it cannot resolve. Upgrade " +
 			"operations that run conditionally are not paired either. A downgrade that is missing, empty or only raises is " +
 			"reported by `downgrade-missing` instead. An enum type created with `.create()` is also the subject of " +
-			"`enum-type-not-dropped` on PostgreSQL.",
+			"`enum-type-not-dropped` on PostgreSQL. A constraint or index whose name the naming convention makes in a way " +
+			"only running the code tells (a custom token), or that is created unnamed without a known convention, is not " +
+			"paired; a `drop_constraint(None, ...)` (reported by `unnamed-constraint`) counts as dropping the table's " +
+			"constraints of its type. A column named in a check condition is found by its identifiers: a function or " +
+			"keyword spelled like a dropped column counts too.",
 		FixSafety: "Unsafe: the missing inverse operations are appended at the end of `downgrade()`, in the reverse order of " +
-			"the upgrade, with the module's `op` alias, quote style and batch blocks. Appending is not always the right " +
+			"the upgrade, with the module's `op` alias, quote style and batch blocks (names the naming convention made are " +
+			"written `op.f(...)`; no inverse is appended when the downgrade renames the table or column away, and a drop " +
+			"the convention converts again gets its name written `op.f(...)` instead). Appending is not always the right " +
 			"place (an index must go before the drop of its column's table only when that table survives; a foreign key " +
 			"must go before the table it points to is dropped), so review the order.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#running-our-second-migration",
@@ -68,7 +84,7 @@ func checkDowngradeIncomplete(p *Pass) {
 	if len(undos) == 0 {
 		return
 	}
-	done := newEffects()
+	done := newEffects(p.Names())
 	for _, o := range down.Ops {
 		if !o.Certain() || hidesEffects(o) {
 			return // a downgrade we cannot read may well revert everything
@@ -78,17 +94,24 @@ func checkDowngradeIncomplete(p *Pass) {
 	if done.opaque {
 		return
 	}
-	var missing []*undo
+	var missing, reconverted []*undo
 	for _, u := range undos {
-		if !done.covers(u) {
+		switch {
+		case done.reconverted(u) != nil: // whether or not it goes with its column or table: the DROP fails first
+			reconverted = append(reconverted, u)
+		case done.covers(u):
+		default:
 			missing = append(missing, u)
 		}
+	}
+	for _, u := range reconverted {
+		reportReconverted(p, u, done.reconverted(u))
 	}
 	if len(missing) == 0 {
 		return
 	}
 	var fixes []SuggestedFix
-	if fix, ok := inverseFix(p.Migration, missing); ok {
+	if fix, ok := inverseFix(p.Migration, missing); ok && !done.movesAny(missing) && len(reconverted) == 0 {
 		fixes = append(fixes, fix)
 	}
 	// one finding per operation (an execute may create several objects)
@@ -126,9 +149,13 @@ type undo struct {
 	name   string   // column, index, constraint or type; for a renamed column, its new name
 	from   string   // renames: the old name (a table key for rename_table)
 	cols   []string // columns of an index or constraint: dropping one drops the object too
-	ctype  string   // drop_constraint's type_
-	viaF   bool     // the name was written op.f("...")
-	bySQL  bool     // made by literal SQL: the table name carries no schema
+	// exprCols are the identifiers of an index expression or a check condition:
+	// dropping a column among them drops the object too
+	exprCols []string
+	parent   string // a partition's partitioned table: dropping it drops the partition
+	ctype    string // drop_constraint's type_
+	viaF     bool   // the name is written op.f("...") (final, or the naming convention's)
+	bySQL    bool   // made by literal SQL: the table name carries no schema
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -138,7 +165,7 @@ type undo struct {
 func pendingUndos(p *Pass) []*undo {
 	var all []*undo
 	p.Upgrade(func(o *migration.Op, before *history.State) {
-		all = append(all, undosOf(p.Migration, o, before)...)
+		all = append(all, undosOf(p.Names(), p.Migration, o, before)...)
 	})
 	up := p.Migration.Upgrade
 	if up == nil {
@@ -147,7 +174,7 @@ func pendingUndos(p *Pass) []*undo {
 	perOp := make([]*effects, len(up.Ops))
 	created := map[string]bool{}
 	for i, o := range up.Ops {
-		perOp[i] = newEffects()
+		perOp[i] = newEffects(p.Names())
 		perOp[i].add(p.Migration, o)
 		if t, ok := o.Table(); ok && o.Name == "create_table" {
 			created[k(o.Engine, history.TableKey(o, t))] = true
@@ -186,8 +213,9 @@ func pendingUndos(p *Pass) []*undo {
 }
 
 // undosOf describes how to revert one upgrade operation (nothing when the
-// operation may not run, or what it creates cannot be named).
-func undosOf(m *migration.Migration, o *migration.Op, before *history.State) []*undo {
+// operation may not run, or what it creates cannot be named). names is how
+// the project names constraints and indexes (its naming convention).
+func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before *history.State) []*undo {
 	if !o.Certain() {
 		return nil
 	}
@@ -204,8 +232,8 @@ func undosOf(m *migration.Migration, o *migration.Op, before *history.State) []*
 		u.kind, u.name = undoColumn, c.Name
 	case "create_index":
 		u.kind = undoIndex
-		u.cols, _ = o.Value("columns").Strings()
-		u.name, u.viaF, hasTable = constraintName(o, "index_name", hasTable)
+		u.cols, u.exprCols = indexColumns(o.Value("columns"))
+		u.name, u.viaF, hasTable = constraintName(names, m, o, "index_name", hasTable)
 	case "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "create_exclude_constraint":
 		u.kind, u.ctype = undoConstraint, constraintTypes[o.Name]
 		cols := "columns"
@@ -213,7 +241,11 @@ func undosOf(m *migration.Migration, o *migration.Op, before *history.State) []*
 			cols = "local_cols"
 		}
 		u.cols, _ = o.Value(cols).Strings()
-		u.name, u.viaF, hasTable = constraintName(o, "constraint_name", hasTable)
+		if o.Name == "create_check_constraint" {
+			cond, _ := m.Resolve(o, o.Arg("condition"))
+			u.exprCols = sqlIdentifiers(cond)
+		}
+		u.name, u.viaF, hasTable = constraintName(names, m, o, "constraint_name", hasTable)
 	case "rename_table":
 		to, ok := o.ArgString("new_table_name")
 		if !ok {
@@ -249,11 +281,96 @@ func undosOf(m *migration.Migration, o *migration.Op, before *history.State) []*
 var constraintTypes = map[string]string{"create_foreign_key": "foreignkey", "create_unique_constraint": "unique",
 	"create_check_constraint": "check", "create_primary_key": "primary"}
 
-// constraintName reads the name of an index or constraint; an unnamed one cannot
-// be dropped by name (unnamed-constraint reports it).
-func constraintName(o *migration.Op, arg string, ok bool) (name string, viaF, named bool) {
-	name, viaF, named = nameArg(o.Value(arg))
-	return name, viaF, ok && named
+// constraintName is the name an index or constraint gets in the database: the
+// name written, or the naming convention's (then written op.f() in an
+// inverse, so that the convention does not convert it again). An unnamed one
+// without a convention cannot be dropped by name (unnamed-constraint reports
+// it), nor one whose name only running the code tells.
+func constraintName(names naming.Namer, m *migration.Migration, o *migration.Op, arg string, ok bool) (name string, viaF, named bool) {
+	_, final, _ := nameArg(o.Value(arg))
+	res, literal := history.NameOf(names, m, o)
+	if !literal || !res.Known {
+		return "", false, false
+	}
+	return res.Name, final || res.Converted, ok
+}
+
+// indexColumns are the plain columns of an index and the identifiers of its
+// expressions (text("lower(email)"), column("x")).
+func indexColumns(e *pysyntax.Expr) (cols, exprCols []string) {
+	if all, ok := e.Strings(); ok {
+		return all, nil
+	}
+	if e == nil || (e.Kind != pysyntax.List && e.Kind != pysyntax.Tuple) {
+		return nil, nil
+	}
+	for _, a := range e.Args {
+		if s, ok := a.StringValue(); ok {
+			cols = append(cols, s)
+		} else {
+			exprCols = append(exprCols, sqlIdentifiers(a)...)
+		}
+	}
+	return cols, exprCols
+}
+
+// sqlIdentifiers lists the identifiers in the string literals of an expression
+// (a SQL condition, text("..."), column("x")), outside SQL string literals.
+func sqlIdentifiers(e *pysyntax.Expr) []string {
+	var out []string
+	e.Walk(func(x *pysyntax.Expr) bool {
+		switch x.Kind {
+		case pysyntax.String:
+			out = append(out, identifiersIn(x.Str)...)
+		case pysyntax.Other, pysyntax.FString: // an operator expression or f-string: its literal parts still tell
+			for _, m := range pyStrings.FindAllStringSubmatch(x.Text, -1) {
+				out = append(out, identifiersIn(m[1]+m[2])...)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// pyStrings finds simple Python string literals in source text.
+var pyStrings = regexp.MustCompile(`"([^"\\\n]*)"|'([^'\\\n]*)'`)
+
+// identifiersIn splits SQL into identifiers, unquoting "quoted" ones and
+// skipping 'string literals'.
+func identifiersIn(sql string) []string {
+	var out []string
+	for i := 0; i < len(sql); {
+		c := sql[i]
+		switch {
+		case c == '\'':
+			j := strings.IndexByte(sql[i+1:], '\'')
+			if j < 0 {
+				return out
+			}
+			i += j + 2
+		case c == '"':
+			j := strings.IndexByte(sql[i+1:], '"')
+			if j < 0 {
+				return out
+			}
+			out = append(out, sql[i+1:i+1+j])
+			i += j + 2
+		case c == '_' || unicode.IsLetter(rune(c)) || c >= 0x80:
+			j := i
+			for j < len(sql) && (sql[j] == '_' || sql[j] == '$' || sql[j] >= 0x80 || unicode.IsLetter(rune(sql[j])) || unicode.IsDigit(rune(sql[j]))) {
+				j++
+			}
+			out = append(out, strings.ToLower(sql[i:j]))
+			i = j
+		case unicode.IsDigit(rune(c)):
+			for i < len(sql) && (unicode.IsDigit(rune(sql[i])) || unicode.IsLetter(rune(sql[i])) || sql[i] == '_') {
+				i++
+			}
+		default:
+			i++
+		}
+	}
+	return out
 }
 
 // nameArg reads a literal name, also written op.f("...") / batch_op.f("...").
@@ -278,7 +395,7 @@ func sqlUndos(o *migration.Op, before *history.State) []*undo {
 		u := &undo{op: o, engine: o.Engine, table: st.Table, bare: st.Table, bySQL: true}
 		switch st.Kind {
 		case migration.SQLCreateTable:
-			u.kind = undoTable
+			u.kind, u.parent = undoTable, st.Parent
 		case migration.SQLCreateIndex:
 			if st.Object == "" {
 				continue // unnamed: PostgreSQL picks the name
@@ -304,16 +421,30 @@ func k(parts ...string) string { return strings.Join(parts, "\x00") }
 // and the names the objects had before the sequence ran.
 type effects struct {
 	tables, altered, columns, indexes, constraints, comments, types map[string]bool
-	renames, colRenames                                             map[string]bool // from -> to
-	renamedAway, colRenamedAway                                     map[string]bool
-	alias                                                           map[string]string // current table name -> name before
-	opaque                                                          bool              // a drop or rename of a name we cannot read
+	// someConstraints are the tables (and type_) a drop_constraint whose name is
+	// None or not known applies to: it is meant to drop one of them
+	someConstraints             map[string]bool
+	renames, colRenames         map[string]bool // from -> to
+	renamedAway, colRenamedAway map[string]bool
+	alias                       map[string]string // current table name -> name before
+	opaque                      bool              // a drop or rename of a name we cannot read
+	names                       naming.Namer      // the project's naming convention
+	// converted are the drop_constraint calls whose written name the naming
+	// convention converts (%(constraint_name)s), by the name written
+	converted map[string]convertedDrop
 }
 
-func newEffects() *effects {
+// convertedDrop is a drop_constraint whose name the naming convention converts.
+type convertedDrop struct {
+	op   *migration.Op
+	name string // the name it drops
+}
+
+func newEffects(names naming.Namer) *effects {
 	return &effects{tables: map[string]bool{}, altered: map[string]bool{}, columns: map[string]bool{}, indexes: map[string]bool{},
-		constraints: map[string]bool{}, comments: map[string]bool{}, types: map[string]bool{}, renames: map[string]bool{},
-		colRenames: map[string]bool{}, renamedAway: map[string]bool{}, colRenamedAway: map[string]bool{}, alias: map[string]string{}}
+		constraints: map[string]bool{}, comments: map[string]bool{}, types: map[string]bool{}, someConstraints: map[string]bool{},
+		renames: map[string]bool{}, colRenames: map[string]bool{}, renamedAway: map[string]bool{}, colRenamedAway: map[string]bool{},
+		alias: map[string]string{}, names: names, converted: map[string]convertedDrop{}}
 }
 
 // orig is the name a table had before the sequence renamed it.
@@ -360,9 +491,22 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 			set, arg = e.constraints, "constraint_name"
 		}
 		v := o.Value(arg)
-		name, _, ok := nameArg(v)
-		e.opaque = e.opaque || !ok && !v.IsNone() // None names nothing (it fails: unnamed-constraint)
-		set[k(eng, name)] = true
+		_, _, ok := nameArg(v)
+		e.opaque = e.opaque || !ok && !v.IsNone()
+		// the name in the database: the naming convention may convert it
+		res, literal := history.NameOf(e.names, m, o)
+		switch {
+		case literal && res.Known:
+			set[k(eng, res.Name)] = true
+			if written, _, _ := nameArg(v); res.Converted && written != "" {
+				e.converted[k(eng, written)] = convertedDrop{op: o, name: res.Name}
+			}
+		case o.Name == "drop_constraint":
+			// None (it fails: unnamed-constraint) or a name only running the code
+			// tells: it is meant for one of the table's constraints of that type
+			ctype, _ := o.ArgString("type_")
+			mark(e.someConstraints, ctype)
+		}
 	case "rename_table":
 		to, ok := o.ArgString("new_table_name")
 		if !hasTable || !ok {
@@ -420,7 +564,7 @@ func (e *effects) covers(u *undo) bool {
 	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
 	switch u.kind {
 	case undoTable:
-		return e.tables[key(u.table)]
+		return e.tables[key(u.table)] || u.parent != "" && e.tables[key(u.parent)]
 	case undoType:
 		return e.types[key(u.name)]
 	case undoRenameTable:
@@ -429,8 +573,9 @@ func (e *effects) covers(u *undo) bool {
 	if e.tables[key(u.table)] || e.altered[key(u.table)] {
 		return true // the object goes with its table
 	}
+	// PostgreSQL drops the indexes and constraints on a column it drops
 	colDropped := false
-	for _, c := range u.cols {
+	for _, c := range slices.Concat(u.cols, u.exprCols) {
 		colDropped = colDropped || e.columns[key(u.table, c)]
 	}
 	switch u.kind {
@@ -439,11 +584,57 @@ func (e *effects) covers(u *undo) bool {
 	case undoIndex:
 		return e.indexes[key(u.name)] || colDropped
 	case undoConstraint:
-		return e.constraints[key(u.name)] || colDropped
+		return e.constraints[key(u.name)] || colDropped || e.someConstraints[key(u.table, u.ctype)] || e.someConstraints[key(u.table, "")]
 	case undoRenameColumn:
 		return e.colRenames[key(u.table, u.name, u.from)]
 	case undoComment:
 		return e.comments[key(u.table)]
+	}
+	return false
+}
+
+// reconverted is the drop that names u's constraint by its name in the
+// database, which the naming convention converts into another one.
+func (e *effects) reconverted(u *undo) *convertedDrop {
+	if u.kind != undoConstraint {
+		return nil
+	}
+	if d, ok := e.converted[k(u.engine, u.name)]; ok {
+		return &d
+	}
+	return nil
+}
+
+// reportReconverted: downgrade() drops the constraint by its name in the
+// database with a type_ whose naming convention converts it again, so the
+// DROP names a constraint that does not exist.
+func reportReconverted(p *Pass, u *undo, d *convertedDrop) {
+	kind, _ := d.op.ArgString("type_")
+	msg := fmt.Sprintf("constraint %q is created by upgrade(), but downgrade() drops it with type_=%q, whose naming convention "+
+		"converts the name written again into %q: `alembic downgrade` fails with: constraint %q of relation %q does not exist. "+
+		"Write op.f(%s), which the convention leaves as it is", u.name, kind, d.name, d.name, u.bare, quote(p.Migration, u.name))
+	var fixes []SuggestedFix
+	arg := d.op.Arg("constraint_name")
+	recv := d.op.Receiver
+	if d.op.Batch != nil && d.op.Batch.Alias != "" {
+		recv = d.op.Batch.Alias
+	}
+	if arg != nil && arg.Kind == pysyntax.String && recv != "" {
+		fixes = append(fixes, SuggestedFix{Message: fmt.Sprintf("Write op.f(%s)", quote(p.Migration, u.name)), Safety: Unsafe,
+			Edits: []TextEdit{{Start: arg.Span.Start, End: arg.Span.End, NewText: recv + ".f(" + arg.Text + ")"}}})
+	}
+	p.Report(d.op, msg, fixes...)
+}
+
+// movesAny reports whether the operations rename the table (or column) of one
+// of the undos away: an inverse appended after them would name what no longer
+// exists.
+func (e *effects) movesAny(undos []*undo) bool {
+	for _, u := range undos {
+		key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
+		if e.renamedAway[key(u.table)] || u.kind == undoColumn && e.colRenamedAway[key(u.table, u.name)] {
+			return true
+		}
 	}
 	return false
 }
@@ -709,7 +900,8 @@ func inverseFix(m *migration.Migration, missing []*undo) (SuggestedFix, bool) {
 	case isReturn(last):
 		e = TextEdit{Start: down.LastStmt.Start, End: down.LastStmt.Start, NewText: strings.TrimPrefix(code, down.Indent) + "\n" + down.Indent}
 	default:
-		e = TextEdit{Start: down.LastStmt.End, End: down.LastStmt.End, NewText: "\n" + code}
+		end := afterTrailingComment(m.Source, down.LastStmt.End) // the comment belongs to the statement's line
+		e = TextEdit{Start: end, End: end, NewText: "\n" + code}
 	}
 	edits := []TextEdit{e}
 	if opReceiverOf(m) == "op" && importAlias(m, "alembic.op") == "" {
@@ -717,6 +909,19 @@ func inverseFix(m *migration.Migration, missing []*undo) (SuggestedFix, bool) {
 	}
 	return SuggestedFix{Message: fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing)),
 		Safety: Unsafe, Edits: edits}, true
+}
+
+// afterTrailingComment is the end of the line at off when only a comment
+// (and blanks) follow off on it, else off.
+func afterTrailingComment(src []byte, off int) int {
+	rest := src[off:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	if t := bytes.TrimLeft(rest, " \t"); len(t) > 0 && t[0] == '#' {
+		return off + len(bytes.TrimRight(rest, " \t\r"))
+	}
+	return off
 }
 
 // isReturn reports whether a statement is `return` (appended code must go before it).

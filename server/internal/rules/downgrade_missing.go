@@ -56,7 +56,7 @@ func checkDowngradeMissing(p *Pass) {
 	for _, o := range m.Upgrade.Ops {
 		if changesSchema(o) {
 			changes = append(changes, o)
-			invertible = invertible && len(undosOf(m, o, p.Before)) > 0 && onlyCreates(o)
+			invertible = invertible && len(undosOf(p.Names(), m, o, p.Before)) > 0 && onlyCreates(o)
 		}
 	}
 	if len(changes) == 0 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
@@ -27,7 +28,10 @@ import (
 // given, is the rule's default). A line may hold several expectations, one per
 // finding: a rule that reports the same finding twice fails. Cases whose name
 // starts with "ok" must produce no finding. A case may hold a file "dialect"
-// with the dialect name (default postgresql), "pg-version" and "sqlite-version".
+// with the dialect name (default postgresql; "postgresql assumed" when
+// nothing told it), "pg-version" and "sqlite-version". A case may hold an
+// env.py (not a revision) and the application's code in subdirectories: the
+// naming convention is read from them as for a project.
 var expectPattern = regexp.MustCompile(`#\s*expect\[([a-z0-9-]+)(?::(error|warning|info))?\](?::\s*((?:[^#]|#[^ ]|# [^e]|# e[^x])*))?`)
 
 type expectation struct {
@@ -78,25 +82,25 @@ func runFixtures(t *testing.T, ruleID string) {
 // RunOn loads a fixture directory and runs one rule on it.
 func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 	t.Helper()
-	files := project.FilesIn(dir)
+	files := slices.DeleteFunc(project.FilesIn(dir), func(f string) bool { return filepath.Base(f) == "env.py" })
 	loaded := history.Load(context.Background(), dir, files, nil)
 	for _, e := range loaded.Errors {
 		t.Fatalf("fixture does not parse: %v", e)
 	}
-	dialect := "postgresql"
+	env := Target{Dialect: "postgresql", DialectCertain: true}
 	if b, err := os.ReadFile(filepath.Join(dir, "dialect")); err == nil {
-		dialect = strings.TrimSpace(string(b))
+		d, assumed := strings.CutSuffix(strings.TrimSpace(string(b)), " assumed")
+		env.Dialect, env.DialectCertain = d, !assumed
 	}
-	pg := 0
 	if b, err := os.ReadFile(filepath.Join(dir, "pg-version")); err == nil {
-		pg, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+		env.PostgresVersion, _ = strconv.Atoi(strings.TrimSpace(string(b)))
 	}
-	target := Target{Dialect: dialect, PostgresVersion: pg}
 	if b, err := os.ReadFile(filepath.Join(dir, "sqlite-version")); err == nil {
-		target.SQLiteVersion = strings.TrimSpace(string(b))
+		env.SQLiteVersion = strings.TrimSpace(string(b))
 	}
+	loaded.Graph.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: env.Dialect}
 	var got []Diagnostic
-	Run(loaded.Graph, []*Rule{rule}, target, nil, func(d Diagnostic) { got = append(got, d) })
+	Run(loaded.Graph, []*Rule{rule}, env, nil, func(d Diagnostic) { got = append(got, d) })
 	return got
 }
 
@@ -182,9 +186,17 @@ func checkSafeFixes(t *testing.T, dir string, rule *Rule, got []Diagnostic) {
 	fixed := t.TempDir()
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	for _, f := range files {
+		if info, err := os.Stat(f); err == nil && info.IsDir() {
+			if filepath.Base(f) != "fixed" {
+				if err := os.CopyFS(filepath.Join(fixed, filepath.Base(f)), os.DirFS(f)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			continue // the application's code
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
-			continue // a subdirectory
+			t.Fatal(err)
 		}
 		if edits := byFile[filepath.Base(f)]; edits != nil {
 			if src, err = edit.Apply(src, edits); err != nil {

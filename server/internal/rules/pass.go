@@ -5,6 +5,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
 
 // Pass is what a rule sees for one revision.
@@ -19,6 +20,7 @@ type Pass struct {
 	// Before.Layer().
 	Before          *history.State
 	Dialect         string
+	DialectCertain  bool
 	PostgresVersion int
 	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
 	SQLiteVersion string
@@ -53,7 +55,8 @@ func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.S
 		shared.migration = onDialect(rev.Migration, dialect)
 	}
 	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, Graph: g, Before: before, Dialect: dialect,
-		PostgresVersion: target.PostgresVersion, SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
+		DialectCertain: target.DialectCertain && dialect == target.Dialect, PostgresVersion: target.PostgresVersion,
+		SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
 }
 
 // onDialect is m without the operations that a test of the dialect name keeps
@@ -162,3 +165,7 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string,
 
 // IsPostgres reports whether the target database is PostgreSQL.
 func (p *Pass) IsPostgres() bool { return p.Dialect == "postgresql" }
+
+// Names is how the project names constraints: its naming convention (nil
+// when none is known) on this dialect.
+func (p *Pass) Names() naming.Namer { return p.Graph.Naming }

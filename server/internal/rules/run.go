@@ -13,7 +13,11 @@ type Target struct {
 	// Also are the other dialects the project certainly runs on: PostgreSQL-only
 	// rules run when PostgreSQL is among them, and dialect-aware rules judge
 	// for each of them too (a migration that fails on one of them fails).
-	Also            []string
+	Also []string
+	// DialectCertain is false when the dialect was assumed, or inferred while
+	// other evidence points elsewhere: fixes that write a database's own
+	// names are then not safe.
+	DialectCertain  bool
 	PostgresVersion int
 	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
 	SQLiteVersion string

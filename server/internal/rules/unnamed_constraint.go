@@ -6,6 +6,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
 
 var unnamedConstraint = register(&Rule{
@@ -16,12 +17,21 @@ var unnamedConstraint = register(&Rule{
 	Summary:      "A constraint is created or dropped with the name None",
 	Doc: Doc{
 		What: "Finds `drop_constraint(None, ...)` (an error) and `create_foreign_key(None, ...)`, " +
-			"`create_unique_constraint(None, ...)`, `create_check_constraint(None, ...)` (warnings), also in batch mode.",
+			"`create_unique_constraint(None, ...)`, `create_check_constraint(None, ...)` (warnings), also in batch mode. " +
+			"The project's naming convention is read from the MetaData env.py passes as `target_metadata` (followed into " +
+			"the application's modules, never imported), or else from the one `naming_convention` its code declares: a " +
+			"create whose type the convention names gets the convention's name and is not reported, except " +
+			"`create_check_constraint(None, ...)` with a `%(constraint_name)s` template, which fails (an error).",
 		Why: "Without a naming convention, autogenerate writes `op.create_foreign_key(None, 'child', 'parent', ['parent_id'], ['id'])` " +
 			"and, in downgrade, `op.drop_constraint(None, 'child', type_='foreignkey')`. The upgrade works (PostgreSQL names " +
 			"the key `child_parent_id_fkey`), but the downgrade cannot even be compiled: `sqlalchemy.exc.CompileError: Can't " +
 			"emit DROP CONSTRAINT for constraint ForeignKeyConstraint(...); it has no name`, online and with `--sql` alike. " +
-			"A constraint created without a name leaves every later migration guessing the name the database chose.",
+			"A constraint created without a name leaves every later migration guessing the name the database chose. " +
+			"Alembic builds constraints on a MetaData carrying target_metadata's naming convention: a `None` name then " +
+			"becomes the convention's (a later `drop_constraint(\"fk_child_parent_id_parent\", ...)` drops it), a " +
+			"`%(constraint_name)s` template without a name raises `sqlalchemy.exc.InvalidRequestError: Naming convention " +
+			"including %(constraint_name)s token requires that constraint is explicitly named.`, and a " +
+			"`drop_constraint(None, ...)` still fails (the convention has no columns to name it from).",
 		Example: `def upgrade():
     op.create_foreign_key(None, "child", "parent", ["parent_id"], ["id"])
 
@@ -42,14 +52,21 @@ metadata = MetaData(naming_convention={
     "uq": "uq_%(table_name)s_%(column_0_name)s",
     "ck": "ck_%(table_name)s_%(constraint_name)s",
 })`,
-		KnownProblems: "A naming convention configured in the project's env.py is not visible to the tool, and Alembic applies it " +
-			"to `None` names of created constraints; the name suggested is PostgreSQL's default. A check constraint's default " +
-			"name depends on the columns its SQL expression uses, so no name is suggested for it.",
-		FixSafety: "Safe on PostgreSQL when the name is certain: a created foreign key or unique constraint gets the name " +
-			"PostgreSQL would give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, at most 63 characters, not already " +
-			"taken), and a `drop_constraint(None, ...)` in downgrade gets the same name when upgrade() creates exactly that one " +
-			"unnamed constraint. A drop of the only foreign key the history knows on the table is named after it as an unsafe " +
-			"fix. No fix on other dialects or for check constraints.",
+		KnownProblems: "A naming convention the tool cannot follow (a target_metadata built at run time, several different " +
+			"conventions in the code) leaves the names of the types it covers unknown: those creates are not reported and " +
+			"no name is suggested; one not found at all makes the rule assume there is none. A custom token (a callable in " +
+			"the convention) names constraints in a way only running the code tells, so no name is suggested for them. A " +
+			"check constraint's default name depends on the columns its SQL expression uses, so no name is suggested for it.",
+		FixSafety: "Safe when the name is certain. Without a naming convention for the type, on PostgreSQL configured, or " +
+			"inferred with no evidence for another dialect that the migrations' own options do not outweigh: a created foreign key or unique constraint gets the name PostgreSQL would " +
+			"give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, at most 63 characters, not already taken), and a " +
+			"`drop_constraint(None, ...)` in downgrade gets the same name when upgrade() creates exactly that one unnamed " +
+			"constraint; the same fixes are unsafe when PostgreSQL was only assumed or the evidence also points elsewhere. " +
+			"With a naming convention reached through env.py's target_metadata, the drop gets the name the convention gave " +
+			"the create (unsafe when the convention was only found by searching the code; written `op.f(...)` when the " +
+			"convention converts names written for the type). A drop of the only foreign key the history knows on the table " +
+			"is named after it as an unsafe fix. No fix on other dialects, for check constraints, or when a custom token " +
+			"makes the name unknown.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/naming.html",
 			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.drop_constraint"},
 	},
@@ -63,19 +80,26 @@ var constraintCreates = map[string]string{"foreignkey": "create_foreign_key", "u
 var constraintClasses = map[string]string{"foreignkey": "ForeignKeyConstraint", "unique": "UniqueConstraint",
 	"check": "CheckConstraint", "primary": "PrimaryKeyConstraint"}
 
+// certainName is the name an unnamed create gets, when it is certain: the
+// naming convention's, or PostgreSQL's default.
+type certainName struct {
+	name string
+	// convention: the naming convention gave it (else it is PostgreSQL's)
+	convention bool
+}
+
 func checkUnnamedConstraint(p *Pass) {
 	// the certain names of upgrade()'s unnamed creates, by table and type_
-	created := map[string][]string{}
+	created := map[string][]certainName{}
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		switch {
 		case !unnamed(o):
 		case o.Name == "drop_constraint":
-			reportUnnamedDrop(p, o, s, "")
+			reportUnnamedDrop(p, o, s, certainName{})
 		default:
-			name := defaultConstraintName(o, s)
+			name := reportUnnamedCreate(p, o, s)
 			k := constraintKey(o, createKind(o.Name))
 			created[k] = append(created[k], name)
-			reportUnnamedCreate(p, o, name)
 		}
 	})
 	drops := map[string]int{}
@@ -93,13 +117,13 @@ func checkUnnamedConstraint(p *Pass) {
 		case o.Name == "drop_constraint":
 			kind, _ := o.ArgString("type_")
 			k := constraintKey(o, kind)
-			paired := ""
+			var paired certainName
 			if len(created[k]) == 1 && drops[k] == 1 {
 				paired = created[k][0]
 			}
 			reportUnnamedDrop(p, o, s, paired)
 		default:
-			reportUnnamedCreate(p, o, defaultConstraintName(o, s))
+			reportUnnamedCreate(p, o, s)
 		}
 	})
 }
@@ -158,9 +182,35 @@ func defaultConstraintName(o *migration.Op, s *history.State) string {
 	return name
 }
 
-func reportUnnamedCreate(p *Pass, o *migration.Op, name string) {
+// conventionAt says where the naming convention was found, for messages.
+func conventionAt(c *naming.Convention) string {
+	if c.Source == "" {
+		return "the naming convention"
+	}
+	return fmt.Sprintf("the naming convention (%s)", c.Source)
+}
+
+// reportUnnamedCreate reports a create_*(None, ...) that leaves the name to the
+// database, or fails; it returns the name the constraint certainly gets ("" when
+// not certain). With a naming convention for its type the name is the
+// convention's: nothing to report.
+func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName {
 	table, _ := o.Table()
 	kind := createKind(o.Name)
+	conv := p.Names().Convention
+	res, ok := history.NameOf(p.Names(), p.Migration, o)
+	switch {
+	case ok && res.Err != "":
+		p.ReportSeverity(Error, o.Call.Span, fmt.Sprintf("%s(None, %q, ...) fails: %s %s needs a name, and SQLAlchemy raises %s. "+
+			"Name it: the convention makes the constraint's name from it",
+			o.Name, table, conventionAt(conv), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, ".")))
+		return certainName{}
+	case res.Known && res.Converted:
+		return certainName{name: res.Name, convention: true} // deterministic: the convention's name
+	case res.Converted:
+		return certainName{} // the convention names it, how is not known (a custom token)
+	}
+	name := defaultConstraintName(o, s)
 	msg := fmt.Sprintf("%s(None, %q, ...) leaves the constraint's name to the database, so no later migration can name it: "+
 		"a drop_constraint(None, ...) fails with: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name. ",
 		o.Name, table, constraintClasses[kind])
@@ -168,18 +218,39 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, name string) {
 	if name != "" {
 		msg += fmt.Sprintf("Name it as PostgreSQL would: %q", name)
 		if p.IsPostgres() {
-			fixes = append(fixes, nameConstraintFix(p.Migration, o, name, Safe))
+			fixes = append(fixes, nameConstraintFix(p.Migration, o, name, dialectSafety(p)))
 		}
 	} else {
 		msg += "Give it an explicit name"
 	}
-	msg += "; a MetaData(naming_convention=...) in the models makes autogenerate write op.f(\"...\") names"
-	p.ReportSeverity(Warning, o.Call.Span, msg, fixes...)
+	p.ReportSeverity(Warning, o.Call.Span, msg+conventionHint(conv, history.DropKinds[kind]), fixes...)
+	return certainName{name: name}
+}
+
+// dialectSafety: a name PostgreSQL chooses is safe to write only when the
+// project certainly runs on PostgreSQL.
+func dialectSafety(p *Pass) Safety {
+	if p.DialectCertain {
+		return Safe
+	}
+	return Unsafe
+}
+
+// conventionHint ends a message: how a naming convention would have helped,
+// or that the project's has no template for this type.
+func conventionHint(c *naming.Convention, kind string) string {
+	switch {
+	case c == nil || c.Via == "default":
+		return "; a MetaData(naming_convention=...) in the models makes autogenerate write op.f(\"...\") names"
+	case kind == "" || c.Covers(kind):
+		return ""
+	}
+	return fmt.Sprintf("; %s has no %q template for this type of constraint", conventionAt(c), kind)
 }
 
 // reportUnnamedDrop reports a drop_constraint(None, ...); paired is the certain
-// name of the one matching unnamed create in upgrade(), or "".
-func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired string) {
+// name of the one matching unnamed create in upgrade(), or empty.
+func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certainName) {
 	table, _ := o.Table()
 	kind, _ := o.ArgString("type_")
 	class := constraintClasses[kind]
@@ -190,25 +261,53 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired string
 	if kind != "" {
 		call = fmt.Sprintf("drop_constraint(None, %q, type_=%q)", table, kind)
 	}
-	msg := fmt.Sprintf("%s cannot be compiled: Alembic fails with: sqlalchemy.exc.CompileError: "+
-		"Can't emit DROP CONSTRAINT for constraint %s(...); it has no name (offline --sql too). ", call, class)
+	conv := p.Names().Convention
+	res, _ := history.NameOf(p.Names(), p.Migration, o)
+	var msg string
+	switch {
+	case res.Err != "":
+		msg = fmt.Sprintf("%s fails: %s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
+			call, conventionAt(conv), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))
+	case res.Known && res.Converted:
+		msg = fmt.Sprintf("%s does not drop the constraint meant: %s %s names the constraint Alembic builds without a name or columns %q. ",
+			call, conventionAt(conv), conv.Describe(history.DropKinds[kind]), res.Name)
+	case res.Converted:
+		msg = fmt.Sprintf("%s cannot name the constraint: %s only names it from its columns, which a drop does not have. ", call, conventionAt(conv))
+	default:
+		msg = fmt.Sprintf("%s cannot be compiled: Alembic fails with: sqlalchemy.exc.CompileError: "+
+			"Can't emit DROP CONSTRAINT for constraint %s(...); it has no name (offline --sql too). ", call, class)
+	}
 	var fixes []SuggestedFix
 	switch only := onlyForeignKey(o, s, kind); {
-	case paired != "":
-		msg += fmt.Sprintf("upgrade() creates it unnamed, so PostgreSQL named it %q: drop it by that name", paired)
+	case paired.convention:
+		msg += fmt.Sprintf("upgrade() creates it unnamed, so the convention named it %q: drop it by that name", paired.name)
+		safety := Safe
+		if conv.Via != "target_metadata" {
+			safety = Unsafe // the convention was found in the code, not through env.py's target_metadata
+		}
+		if fix, ok := dropNameFix(p, o, paired.name, safety); ok {
+			fixes = append(fixes, fix)
+		}
+	case paired.name != "":
+		msg += fmt.Sprintf("upgrade() creates it unnamed, so PostgreSQL named it %q: drop it by that name", paired.name)
 		if p.IsPostgres() {
-			fixes = append(fixes, nameConstraintFix(p.Migration, o, paired, Safe))
+			if fix, ok := dropNameFix(p, o, paired.name, dialectSafety(p)); ok {
+				fixes = append(fixes, fix)
+			}
 		}
 	case only != "":
 		msg += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop", table, only)
-		if p.IsPostgres() {
-			fixes = append(fixes, nameConstraintFix(p.Migration, o, only, Unsafe))
+		if p.IsPostgres() || conv.Covers(naming.ForeignKey) {
+			if fix, ok := dropNameFix(p, o, only, Unsafe); ok {
+				fixes = append(fixes, fix)
+			}
 		}
+	case conv.Covers(history.DropKinds[kind]):
+		msg += "Name the constraint as it is in the database (the naming convention's name, or op.f(\"<name>\") for one it made)"
 	default:
 		msg += "Name the constraint as it is in the database (PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check)"
 	}
-	msg += "; a MetaData(naming_convention=...) in the models makes autogenerate write op.f(\"...\") names"
-	p.Report(o, msg, fixes...)
+	p.Report(o, msg+conventionHint(conv, history.DropKinds[kind]), fixes...)
 }
 
 // onlyForeignKey is the name of the table's single known foreign key when a
@@ -228,4 +327,30 @@ func nameConstraintFix(m *migration.Migration, o *migration.Op, name string, saf
 	arg := o.Arg("constraint_name").Span
 	return SuggestedFix{Message: fmt.Sprintf("Name the constraint %s", name), Safety: safety,
 		Edits: []TextEdit{{Start: arg.Start, End: arg.End, NewText: quote(m, name)}}}
+}
+
+// dropNameFix names a drop_constraint(None, ...) after the constraint's name in
+// the database. When the naming convention converts names written for its type
+// (%(constraint_name)s), the name is written op.f("...") so that it is not
+// converted again; false when that cannot be written.
+func dropNameFix(p *Pass, o *migration.Op, name string, safety Safety) (SuggestedFix, bool) {
+	kind, _ := o.ArgString("type_")
+	converts, known := p.Names().Converts(history.DropKinds[kind])
+	if !known {
+		return SuggestedFix{}, false
+	}
+	fix := nameConstraintFix(p.Migration, o, name, safety)
+	if converts {
+		recv := o.Receiver
+		if o.Batch != nil && o.Batch.Alias != "" {
+			recv = o.Batch.Alias
+		}
+		if recv == "" {
+			if recv = opReceiverOf(p.Migration); importAlias(p.Migration, "alembic.op") == "" && recv == "op" {
+				return SuggestedFix{}, false // the module does not import op
+			}
+		}
+		fix.Edits[0].NewText = recv + ".f(" + fix.Edits[0].NewText + ")"
+	}
+	return fix, true
 }

@@ -1,0 +1,4 @@
+from alembic import context
+
+target_metadata = None
+context.configure(target_metadata=get_metadata())

@@ -1,0 +1,4 @@
+from alembic import context
+from shop.core.db import db
+
+target_metadata = db.metadata

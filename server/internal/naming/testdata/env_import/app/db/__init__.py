@@ -1,0 +1,3 @@
+from app.db.base import Base
+
+__all__ = ["Base"]

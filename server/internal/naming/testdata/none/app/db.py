@@ -1,0 +1,3 @@
+import sqlalchemy
+
+metadata = sqlalchemy.MetaData()

@@ -1,0 +1,3 @@
+import sqlalchemy
+
+reporting = sqlalchemy.MetaData(naming_convention={"fk": "rfk_%(table_name)s"})

@@ -1,0 +1,4 @@
+from alembic import context
+import pkg.orm as orm
+
+target_metadata = orm.Base.metadata

@@ -1,0 +1,5 @@
+from alembic import context
+
+import app.models
+
+target_metadata = app.models.Item.metadata

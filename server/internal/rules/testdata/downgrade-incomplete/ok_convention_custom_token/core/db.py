@@ -1,0 +1,21 @@
+from flask_sqlalchemy import SQLAlchemy
+
+
+def _column_names(constraint, table):
+    return "_".join(c.name for c in constraint.columns)
+
+
+def _unique_index(constraint, table):
+    return "uq_" if constraint.unique else ""
+
+
+naming_convention = {
+    "fk": "fk_%(table_name)s_%(column_names)s_%(referred_table_name)s",
+    "ix": "ix_%(unique_index)s%(table_name)s_%(column_names)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "column_names": _column_names,
+    "unique_index": _unique_index,
+}
+
+db = SQLAlchemy()
+db.Model.metadata.naming_convention = naming_convention
