@@ -449,6 +449,9 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 				s.enums[st.Object] = &c
 			}
 		case migration.SQLCreateTable:
+			if st.Temporary {
+				continue // gone at the end of the session
+			}
 			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain})
 		case migration.SQLDropTable:
 			s.setTable(st.Table, nil)
