@@ -68,7 +68,11 @@ func checkRevisionIDMismatch(p *Pass) {
 	if loc := docRevisesLine.FindIndex(doc); loc != nil && m.DownRevision.Known() {
 		actual := m.DownRevision.Values
 		said := docParents(m.DocRevises, actual)
-		if !sameSet(said, actual) {
+		if !sameSet(said, actual) && len(said) == 0 {
+			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring's \"Revises:\" line is empty but "+
+				"down_revision is %s: the header is incomplete rather than wrong. Write \"Revises: %s\"",
+				describeParents(actual), strings.Join(actual, ", ")))
+		} else if !sameSet(said, actual) {
 			want := strings.Join(actual, ", ")
 			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring says \"Revises: %s\" but down_revision "+
 				"is %s; Alembic uses the variable, readers use the header (often left over from a rebase). Write \"Revises: %s\"",
@@ -95,6 +99,9 @@ func docParents(line string, actual []string) []string {
 			continue
 		}
 		id := strings.Trim(fields[0], `"'()<>[]`)
+		if strings.HasPrefix(id, "#") {
+			break // a remark
+		}
 		switch strings.ToLower(id) {
 		case "", "none", "null", "nil", "-", "n/a", "empty", "base":
 			continue
