@@ -346,6 +346,11 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 				settable = settable && reSettable.MatchString(strings.TrimSpace(act))
 			}
 			if settable {
+				for name := range renamed {
+					if regexp.MustCompile(`(?i)\bTYPE\s+(?:"?\w+"?\s*\.\s*)?"?` + regexp.QuoteMeta(name) + `"?(?:\s|$)`).MatchString(st.Text) {
+						return "an enum type swap", true // the columns moved to the swapped type
+					}
+				}
 				return settableChange, true
 			}
 		}
