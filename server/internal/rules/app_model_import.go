@@ -96,9 +96,17 @@ func checkAppModelImport(p *Pass) {
 	if err != nil {
 		abs = m.Path
 	}
-	reported := map[int]bool{} // one finding per import statement
+	// one finding per import statement, with the most telling use of its names:
+	// one that queries or reads the table, else a call, else any
+	type best struct {
+		what  string
+		score int
+		stmt  migration.Span
+	}
+	found := map[int]*best{}
+	var order []int
 	for _, imp := range imports {
-		if reported[imp.Stmt.Start] || imp.Local == "*" || isLibraryModule(imp.Module) {
+		if imp.Local == "*" || isLibraryModule(imp.Module) {
 			continue
 		}
 		uses := m.NameUses[imp.Local]
@@ -106,9 +114,6 @@ func checkAppModelImport(p *Pass) {
 			continue // imported and unused: nothing follows the models
 		}
 		def, prefix := resolveImport(abs, imp)
-		// the most telling use: one that queries or reads the table, else a call
-		var what string
-		best := -1
 		for _, u := range uses {
 			w := ormUse(def, prefix, abs, imp, u)
 			if w == "" {
@@ -120,23 +125,28 @@ func checkAppModelImport(p *Pass) {
 				score = 3
 			case u.Called || u.Callee != "":
 				score = 2
-			case u.In == "annotation":
+			case u.In == "annotation" || u.In == "base":
 				score = 0
 			}
-			if score > best {
-				what, best = w, score
+			b := found[imp.Stmt.Start]
+			if b == nil {
+				b = &best{score: -1, stmt: imp.Stmt}
+				found[imp.Stmt.Start] = b
+				order = append(order, imp.Stmt.Start)
+			}
+			if score > b.score {
+				b.what, b.score = w, score
 			}
 		}
-		if what == "" {
-			continue
-		}
-		reported[imp.Stmt.Start] = true
-		stmt := strings.Join(strings.Fields(string(m.Source[imp.Stmt.Start:imp.Stmt.End])), " ")
-		p.ReportAt(imp.Stmt, fmt.Sprintf("`%s` imports %s: the models follow today's code, not the schema at this revision, so once they change "+
+	}
+	for _, start := range order {
+		b := found[start]
+		stmt := strings.Join(strings.Fields(string(m.Source[b.stmt.Start:b.stmt.End])), " ")
+		p.ReportAt(b.stmt, fmt.Sprintf("`%s` imports %s: the models follow today's code, not the schema at this revision, so once they change "+
 			"(a column added or renamed, a class moved) this migration fails or writes the wrong columns on every fresh "+
 			"database. Describe what the migration needs with lightweight tables instead, e.g. "+
 			`users = sa.table("users", sa.column("id", sa.Integer), sa.column("email", sa.String)); `+
-			"op.execute(users.update().where(users.c.id == 1).values(email=...))", stmt, what))
+			"op.execute(users.update().where(users.c.id == 1).values(email=...))", stmt, b.what))
 	}
 }
 
@@ -222,6 +232,9 @@ func unresolvedUse(path string, imp migration.Import, u migration.NameUse, rest 
 			owner = rest[i-1]
 		}
 		if ormAttrs[a] && !(isClassName(owner) && (a == "session" || a == "engine")) { // Status.session is a member
+			if a == "session" || a == "engine" {
+				return fmt.Sprintf("%s from the application, and the migration uses its %s (%s)", imp.Local, a, use)
+			}
 			return fmt.Sprintf("%s from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
 		}
 	}
