@@ -83,6 +83,9 @@ func checkDowngradeMissing(p *Pass) {
 	if m.Downgrade != nil {
 		kind = m.Downgrade.Kind
 	}
+	if kind == migration.BodyCode {
+		return // the inverse operations below are costly: only for downgrades that do nothing
+	}
 	if kind == migration.BodyEmpty && sc.rerunnableOnly(false) {
 		// the upgrade can run again as it is: leaving its changes in place is a
 		// choice when the downgrade says so; guarded enum values are
