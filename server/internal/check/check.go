@@ -182,6 +182,11 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			}
 			res.Findings = append(res.Findings, d)
 		})
+		for _, r := range cfg.rules {
+			if r.Notes != nil {
+				res.Notes = append(res.Notes, r.Notes(g, proj.Root)...)
+			}
+		}
 	}
 	if opts.Since != "" && !sinceFound {
 		return nil, fmt.Errorf("--since: no revision %q in %s", opts.Since, proj.Root)

@@ -465,6 +465,9 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 				s.enums[st.Object] = &c
 			}
 		case migration.SQLCreateTable:
+			if st.Temporary {
+				continue // gone at the end of the session
+			}
 			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: st.Parent})
 		case migration.SQLDropTable:
 			s.dropTable(st.Table)

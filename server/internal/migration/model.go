@@ -33,6 +33,9 @@ type Migration struct {
 	DocSpan    Span
 
 	Imports []Import
+	// NameUses are the references to imported names (not alembic's, sqlalchemy's
+	// or typing's), by local name.
+	NameUses map[string][]NameUse
 	// Vars holds module-level assignments by name (the last one wins), e.g. an
 	// enum type shared by upgrade and downgrade.
 	Vars map[string]*Expr

@@ -95,6 +95,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 		m.Upgrade = x.function("upgrade")
 		m.Downgrade = x.function("downgrade")
 		m.Directives = directives(tree)
+		m.NameUses = x.nameUses()
 	}
 	m.SyntaxErrors = tree.SyntaxErrors(10)
 	if len(m.SyntaxErrors) > 0 {
@@ -340,7 +341,7 @@ func indexOfChild(n, c *pysyntax.Node) int {
 // header strings out of the source, so that the source can be freed: a history
 // of thousands of files then holds a few bytes per file.
 func (m *Migration) keepHeaderOnly() {
-	m.Source, m.Vars, m.Imports = nil, nil, nil
+	m.Source, m.Vars, m.Imports, m.NameUses = nil, nil, nil, nil
 	for _, h := range []*Header{&m.Revision, &m.DownRevision, &m.BranchLabels, &m.DependsOn} {
 		for i, v := range h.Values {
 			h.Values[i] = strings.Clone(v)

@@ -23,7 +23,7 @@ const (
 	SQLInsert StatementKind = "insert"
 	SQLSelect StatementKind = "select"
 	// SQLSession changes no schema object: SET, RESET, COMMENT ON, GRANT, REVOKE,
-	// ANALYZE, VACUUM, LOCK, NOTIFY.
+	// ANALYZE, VACUUM, LOCK, NOTIFY, DISCARD, PRAGMA.
 	SQLSession      StatementKind = "session"
 	SQLAlterTypeAdd StatementKind = "alter_type_add_value"
 	SQLAlterType    StatementKind = "alter_type"
@@ -50,6 +50,9 @@ type Statement struct {
 	NewName string
 	// ColumnTypes are ALTER TABLE's ALTER COLUMN c [SET DATA] TYPE t clauses: column -> type name.
 	ColumnTypes map[string]string
+	// Temporary is set on CREATE TEMP[ORARY] TABLE: the table is gone at the end
+	// of the session (or of the transaction), so it changes no schema.
+	Temporary bool
 }
 
 var (
@@ -68,11 +71,12 @@ var (
 	reDropIdx    = regexp.MustCompile(`(?is)^DROP\s+INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?` + identPattern)
 	reReindex    = regexp.MustCompile(`(?is)^REINDEX\s+(?:\([^)]*\)\s*)?\w+\s+CONCURRENTLY\b`)
 	reAlterTable = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?` + identPattern)
-	reCreateTab  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNLOGGED\s+|TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?` + identPattern)
+	reCreateTab  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNLOGGED\s+|(?:GLOBAL\s+|LOCAL\s+)?TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?` + identPattern)
 	rePartition  = regexp.MustCompile(`(?is)^\s*PARTITION\s+OF\s+` + identPattern)
 	reDropTable  = regexp.MustCompile(`(?is)^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
-	reSelect     = regexp.MustCompile(`(?is)^(?:SELECT|WITH)\b`)
-	reSession    = regexp.MustCompile(`(?is)^(?:SET|RESET|COMMENT\s+ON|GRANT|REVOKE|ANALYZE|VACUUM|LOCK|NOTIFY|DISCARD)\b`)
+	reSelect     = regexp.MustCompile(`(?is)^(?:SELECT|WITH|SHOW)\b`)
+	reSession    = regexp.MustCompile(`(?is)^(?:SET|RESET|COMMENT\s+ON|GRANT|REVOKE|ANALYZE|VACUUM|LOCK|NOTIFY|DISCARD|PRAGMA)\b`)
+	reTempTable  = regexp.MustCompile(`(?is)^CREATE\s+(?:GLOBAL\s+|LOCAL\s+)?TEMP(?:ORARY)?\s+TABLE\b`)
 )
 
 // ClassifySQL splits literal SQL into statements and classifies each.
@@ -133,7 +137,7 @@ func classify(stmt string) Statement {
 			st.ColumnTypes[ident(c[1], c[2])] = ident(c[3], c[4])
 		}
 	} else if m := reCreateTab.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Table = SQLCreateTable, ident(m[1], m[2])
+		st.Kind, st.Table, st.Temporary = SQLCreateTable, ident(m[1], m[2]), reTempTable.MatchString(stmt)
 		if p := rePartition.FindStringSubmatch(stmt[len(m[0]):]); p != nil {
 			st.Parent = ident(p[1], p[2])
 		}

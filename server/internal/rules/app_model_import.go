@@ -2,10 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"path/filepath"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pymodule"
 )
 
 var _ = register(&Rule{
@@ -14,12 +15,17 @@ var _ = register(&Rule{
 	Severity: Warning,
 	Summary:  "The migration imports the application's ORM models",
 	Doc: Doc{
-		What: "Finds imports of the application's ORM models in a revision file (at module level or inside " +
-			"`upgrade()`/`downgrade()`): a module path with `model` in one of its parts (`models`, `.models`, " +
-			"`app.db.models`, `myapp.models.user`), or a name from the application used as a mapped class " +
-			"(`User.__table__`, `User.query`, `Base.metadata`). Libraries (`sqlalchemy`, `alembic`, `sqlmodel`, " +
-			"`geoalchemy2`, `sqlalchemy_utils`...) and the application's other modules, such as custom column types " +
-			"(`from myapp.db.types import UTCDateTime`), are fine.",
+		What: "Finds names imported from the application (at module level or inside `upgrade()`/`downgrade()`) that " +
+			"reach its ORM: a mapped class (`session.query(User)`, `select(User)`, `User.__table__`, `User(...)`), a " +
+			"declarative base or Flask-SQLAlchemy's `db` used for its metadata, session or engine (`Base.metadata.create_all`, " +
+			"`db.session.execute`), a session, or a `Table` bound to the application's metadata. What a name is, is read " +
+			"from its definition: the imported module is found in the project tree (next to the migrations or in a parent " +
+			"directory, `src/` included) and parsed, never run; re-exports and base classes are followed. Enums, constants, " +
+			"functions, pydantic models, custom column types (TypeDecorator subclasses such as `NaiveDateTime` or `GUID`), " +
+			"`db.Integer`-style types and imports that are never used are not reported: they are stable building blocks, " +
+			"and a custom column type is at most a weak coupling, so it stays silent. When the module is not in the tree, the " +
+			"use decides: `.query`, `.__table__`, `.metadata`, `session.query(X)`, `select(X)`, `session.add(X(...))` are " +
+			"ORM uses; a name used as a column type, in `sa.Enum(X)` or as a value is not.",
 		Why: "A revision describes the schema as it was when it was written, and runs again years later on every fresh " +
 			"database and CI job. The models describe the schema of today's code. Once a model gains a column, loses one, " +
 			"is renamed or moves, the old migration fails to import (`ImportError`), queries columns that do not exist " +
@@ -35,9 +41,11 @@ def upgrade():
     op.add_column("users", sa.Column("display_name", sa.String(100), nullable=True))
     users = sa.table("users", sa.column("name", sa.String), sa.column("display_name", sa.String))
     op.execute(users.update().values(display_name=users.c.name))`,
-		KnownProblems: "Only the module path and attribute uses of the imported names are read: a models module named " +
-			"otherwise (`app.entities`) whose classes are used in other ways is not found, and an import guarded by " +
-			"`if TYPE_CHECKING:` is reported although it does not run.",
+		KnownProblems: "A module outside the project tree (an uninstalled git submodule, a package installed from " +
+			"elsewhere) is judged by the migration's uses only, so an ORM class used in other ways is missed there. A class " +
+			"whose bases cannot be resolved is judged the same way. An import guarded by `if TYPE_CHECKING:` is read as if " +
+			"it ran. Defining a class on the application's declarative base inside the migration is reported, although " +
+			"its columns are the migration's own.",
 		FixSafety: "No automatic fix: the lightweight tables must list the columns the migration needs at that revision.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.execute",
 			"https://docs.sqlalchemy.org/en/20/core/selectable.html#sqlalchemy.sql.expression.table"},
@@ -49,10 +57,32 @@ def upgrade():
 // "model" or whose classes migrations use legitimately.
 var libraryRoots = map[string]bool{"alembic": true, "sqlalchemy": true, "sqlmodel": true, "geoalchemy2": true,
 	"typing": true, "typing_extensions": true, "pydantic": true, "flask_sqlalchemy": true, "flask_appbuilder": true,
-	"pgvector": true, "citext": true, "__future__": true}
+	"pgvector": true, "citext": true, "__future__": true, "enum": true, "datetime": true, "uuid": true, "json": true,
+	"os": true, "sys": true, "re": true, "logging": true}
 
-// modelUse matches attributes that only mapped classes (or the declarative base) have.
-const modelUse = `\.(?:__table__|__tablename__|__mapper__|metadata|query)\b`
+// ormAttrs are attributes that only mapped classes, declarative bases and
+// Flask-SQLAlchemy's db have: reading one means the ORM of today's code is used.
+var ormAttrs = map[string]bool{"__table__": true, "__tablename__": true, "__mapper__": true, "query": true,
+	"metadata": true, "__subclasses__": true, "session": true, "engine": true, "registry": true}
+
+// dbAttrs are the attributes of Flask-SQLAlchemy's db that reach the
+// application's session, engine or models; the others (db.Integer, db.Column)
+// are SQLAlchemy's own names.
+var dbAttrs = map[string]bool{"session": true, "metadata": true, "Model": true, "engine": true, "get_engine": true,
+	"create_all": true, "drop_all": true, "reflect": true, "Query": true, "query": true}
+
+// ormCallees take a mapped class (or a table) as their argument.
+var ormCallees = map[string]bool{"query": true, "select": true, "update": true, "insert": true, "delete": true,
+	"add": true, "add_all": true, "merge": true, "bulk_insert": true, "bulk_save_objects": true,
+	"bulk_insert_mappings": true, "bulk_update_mappings": true}
+
+// typeCallees take a column type (or an enum class) as an argument.
+var typeCallees = map[string]bool{"Column": true, "column": true, "mapped_column": true, "Enum": true, "ARRAY": true,
+	"cast": true, "type_coerce": true, "as_mutable": true, "with_variant": true, "PyIntEnum": true, "add_column": true,
+	"alter_column": true, "bindparam": true, "literal": true}
+
+// resolver reads the application's modules (shared by every pass, cached).
+var resolver = pymodule.Default
 
 func checkAppModelImport(p *Pass) {
 	m := p.Migration
@@ -62,28 +92,221 @@ func checkAppModelImport(p *Pass) {
 			imports = append(imports, f.Imports...)
 		}
 	}
-	reported := map[int]bool{} // one finding per import statement
+	abs, err := filepath.Abs(m.Path)
+	if err != nil {
+		abs = m.Path
+	}
+	// one finding per import statement, with the most telling use of its names:
+	// one that queries or reads the table, else a call, else any
+	type best struct {
+		what  string
+		score int
+		stmt  migration.Span
+	}
+	found := map[int]*best{}
+	var order []int
 	for _, imp := range imports {
-		if reported[imp.Stmt.Start] || isLibraryModule(imp.Module) {
+		if imp.Local == "*" || isLibraryModule(imp.Module) {
 			continue
 		}
-		stmt := strings.Join(strings.Fields(string(m.Source[imp.Stmt.Start:imp.Stmt.End])), " ")
-		var what string
-		if hasModelPart(modulePath(imp)) {
-			what = fmt.Sprintf("`%s` imports the application's ORM models", stmt)
-		} else if use := modelUseOf(m, imp.Local); use != "" {
-			what = fmt.Sprintf("`%s` imports %s from the application, and the migration uses it as an ORM model (%s)",
-				stmt, imp.Local, use)
-		} else {
-			continue
+		uses := m.NameUses[imp.Local]
+		if len(uses) == 0 {
+			continue // imported and unused: nothing follows the models
 		}
-		reported[imp.Stmt.Start] = true
-		p.ReportAt(imp.Stmt, what+": the models follow today's code, not the schema at this revision, so once they change "+
+		def, prefix := resolveImport(abs, imp)
+		for _, u := range uses {
+			w := ormUse(def, prefix, abs, imp, u)
+			if w == "" {
+				continue
+			}
+			score := 1
+			switch {
+			case ormCallees[u.Callee] || len(u.Path) > 0 && ormAttrs[u.Path[0]]:
+				score = 3
+			case u.Called || u.Callee != "":
+				score = 2
+			case u.In == "annotation" || u.In == "base":
+				score = 0
+			}
+			b := found[imp.Stmt.Start]
+			if b == nil {
+				b = &best{score: -1, stmt: imp.Stmt}
+				found[imp.Stmt.Start] = b
+				order = append(order, imp.Stmt.Start)
+			}
+			if score > b.score {
+				b.what, b.score = w, score
+			}
+		}
+	}
+	for _, start := range order {
+		b := found[start]
+		stmt := strings.Join(strings.Fields(string(m.Source[b.stmt.Start:b.stmt.End])), " ")
+		p.ReportAt(b.stmt, fmt.Sprintf("`%s` imports %s: the models follow today's code, not the schema at this revision, so once they change "+
 			"(a column added or renamed, a class moved) this migration fails or writes the wrong columns on every fresh "+
 			"database. Describe what the migration needs with lightweight tables instead, e.g. "+
 			`users = sa.table("users", sa.column("id", sa.Integer), sa.column("email", sa.String)); `+
-			"op.execute(users.update().where(users.c.id == 1).values(email=...))")
+			"op.execute(users.update().where(users.c.id == 1).values(email=...))", stmt, b.what))
 	}
+}
+
+// resolveImport resolves what an import binds to its local name, and the
+// dotted name that local name stands for.
+func resolveImport(abs string, imp migration.Import) (pymodule.Def, string) {
+	if imp.Name == "" {
+		if imp.Local != imp.Module && strings.HasPrefix(imp.Module, imp.Local+".") { // import a.b.c binds a
+			return resolver.Import(abs, imp.Local, ""), imp.Local
+		}
+		return resolver.Import(abs, imp.Module, ""), imp.Module
+	}
+	return resolver.Import(abs, imp.Module, imp.Name), imp.Qualified()
+}
+
+// ormUse describes a use of an imported name that reaches the application's
+// ORM (its models, base, session or metadata), or returns "".
+func ormUse(def pymodule.Def, prefix, path string, imp migration.Import, u migration.NameUse) string {
+	rest := u.Path
+	for len(rest) > 0 && def.Kind == pymodule.Module {
+		def = resolver.Attr(def, rest[0])
+		prefix += "." + rest[0]
+		rest = rest[1:]
+	}
+	use := describeUse(u)
+	switch def.Kind {
+	case pymodule.ORMModel:
+		if len(rest) == 1 && u.Called && def.StaticMethods[rest[0]] {
+			return "" // a static helper of the class does not touch the ORM
+		}
+		return fmt.Sprintf("the application's ORM model %s, used as %s", prefix, use)
+	case pymodule.Table:
+		return fmt.Sprintf("the application's table %s (bound to its metadata), used as %s", prefix, use)
+	case pymodule.ORMBase:
+		if len(rest) > 0 && rest[0] == "metadata" && !metadataUse(rest[1:]) {
+			return ""
+		}
+		return fmt.Sprintf("the application's declarative base %s, used as %s", prefix, use)
+	case pymodule.Session:
+		return fmt.Sprintf("the application's session %s, used as %s", prefix, use)
+	case pymodule.Metadata:
+		if !metadataUse(rest) {
+			return ""
+		}
+		return fmt.Sprintf("the application's metadata %s, used as %s", prefix, use)
+	case pymodule.FlaskDB:
+		if len(rest) > 0 && rest[0] == "metadata" && !metadataUse(rest[1:]) {
+			return ""
+		}
+		if len(rest) == 0 || dbAttrs[rest[0]] {
+			return fmt.Sprintf("the application's Flask-SQLAlchemy object %s, used as %s", prefix, use)
+		}
+		return "" // db.Integer, db.Column: SQLAlchemy's names
+	case pymodule.NotFound, pymodule.Unknown:
+		if def.Library {
+			return "" // a library name the application re-exports
+		}
+		return unresolvedUse(path, imp, u, rest, use)
+	}
+	return "" // an enum, a column type, a function, a constant, another class
+}
+
+// metadataUse reports whether attributes read on the application's MetaData
+// reach its tables (metadata.create_all, metadata.sorted_tables, or the
+// metadata itself passed on), not only its settings (metadata.naming_convention).
+func metadataUse(rest []string) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	switch rest[0] {
+	case "naming_convention", "schema", "info":
+		return false
+	}
+	return true
+}
+
+// unresolvedUse judges a name whose definition was not found (a module
+// outside the tree, a dynamic definition) by what the migration does with it.
+func unresolvedUse(path string, imp migration.Import, u migration.NameUse, rest []string, use string) string {
+	for i, a := range rest {
+		owner := imp.Local
+		if i > 0 {
+			owner = rest[i-1]
+		}
+		if ormAttrs[a] && !(isClassName(owner) && (a == "session" || a == "engine")) { // Status.session is a member
+			if a == "session" || a == "engine" {
+				return fmt.Sprintf("%s from the application, and the migration uses its %s (%s)", imp.Local, a, use)
+			}
+			return fmt.Sprintf("%s from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
+		}
+	}
+	name := imp.Local
+	if len(rest) > 0 {
+		name = rest[len(rest)-1]
+	}
+	if u.Called && !isClassName(name) {
+		return "" // a function or a method is called
+	}
+	typed := typeCallees[u.Callee] || u.Keyword == "type_" || u.Keyword == "existing_type" || u.In == "annotation"
+	switch {
+	case u.Keyword == "" && u.Position == 0 && (u.Callee == "query" || u.Callee == "select" || u.Callee == "bulk_insert"):
+		return fmt.Sprintf("%s from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
+	case isClassName(name) && !u.Called && u.Keyword == "" && u.Position == 0 && ormCallees[u.Callee]:
+		return fmt.Sprintf("%s from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
+	case isClassName(name) && u.Called && (u.Callee == "add" || u.Callee == "add_all" || u.Callee == "merge"):
+		return fmt.Sprintf("%s from the application, and the migration adds instances of it to a session (%s)", imp.Local, use)
+	case isClassName(name) && u.Called && !typed && hasModelsPart(imp) && u.In == "" && packageFound(path, imp):
+		return fmt.Sprintf("%s from the application's models, and the migration creates instances of it (%s)", imp.Local, use)
+	}
+	return ""
+}
+
+// packageFound reports whether the top-level package of an import is in the
+// project tree: when it is not, the import reads a library (fideslang.models).
+func packageFound(path string, imp migration.Import) bool {
+	if strings.HasPrefix(imp.Module, ".") {
+		return true
+	}
+	root, _, _ := strings.Cut(imp.Module, ".")
+	return resolver.Import(path, root, "").Kind == pymodule.Module
+}
+
+// describeUse renders a use for messages: session.query(User), User.__table__.
+func describeUse(u migration.NameUse) string {
+	s := strings.Join(append([]string{u.Name}, u.Path...), ".")
+	if u.Called {
+		s += "(...)"
+	}
+	callee := u.CalleeDotted
+	if callee == "" && u.Callee != "" {
+		callee = "..." + u.Callee
+	}
+	switch {
+	case callee != "" && u.Keyword != "":
+		return fmt.Sprintf("%s(%s=%s)", callee, u.Keyword, s)
+	case callee != "":
+		return fmt.Sprintf("%s(%s)", callee, s)
+	case u.In == "base":
+		return "a base class"
+	case u.In == "annotation":
+		return "a type annotation"
+	}
+	return s
+}
+
+// isClassName reports whether a name is written like a class: CapWords, not
+// an UPPER_CASE constant.
+func isClassName(name string) bool {
+	return name != "" && name[0] >= 'A' && name[0] <= 'Z' && strings.ToUpper(name) != name
+}
+
+// hasModelsPart reports whether the import reads a module named models or
+// model (app.models, app.db.models.user, from app import models).
+func hasModelsPart(imp migration.Import) bool {
+	for _, part := range strings.Split(imp.Qualified(), ".") {
+		if part == "models" || part == "model" {
+			return true
+		}
+	}
+	return false
 }
 
 // isLibraryModule reports whether an import comes from a library rather than the
@@ -94,32 +317,4 @@ func isLibraryModule(module string) bool {
 	}
 	root, _, _ := strings.Cut(module, ".")
 	return libraryRoots[root] || strings.HasPrefix(root, "sqlalchemy_") || strings.HasPrefix(root, "alembic_")
-}
-
-// modulePath is the module an import reads: its module, plus the imported name when
-// that is a lower-case name, as modules are (`from app import models`).
-func modulePath(imp migration.Import) string {
-	if imp.Name != "" && imp.Name == strings.ToLower(imp.Name) {
-		return imp.Module + "." + imp.Name
-	}
-	return imp.Module
-}
-
-// modelUseOf finds an attribute use of a name that only mapped classes have
-// (`User.__table__`), or "".
-func modelUseOf(m *migration.Migration, name string) string {
-	if name == "*" {
-		return ""
-	}
-	return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + modelUse).FindString(string(m.Source))
-}
-
-// hasModelPart reports whether a dotted module path has a part naming models.
-func hasModelPart(path string) bool {
-	for _, part := range strings.Split(path, ".") {
-		if strings.Contains(strings.ToLower(part), "model") {
-			return true
-		}
-	}
-	return false
 }

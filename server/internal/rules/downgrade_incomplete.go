@@ -395,6 +395,9 @@ func sqlUndos(o *migration.Op, before *history.State) []*undo {
 		u := &undo{op: o, engine: o.Engine, table: st.Table, bare: st.Table, bySQL: true}
 		switch st.Kind {
 		case migration.SQLCreateTable:
+			if st.Temporary {
+				continue // gone at the end of the session
+			}
 			u.kind, u.parent = undoTable, st.Parent
 		case migration.SQLCreateIndex:
 			if st.Object == "" {

@@ -2,9 +2,17 @@ package rules
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
+	"sync"
+	"time"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 var _ = register(&Rule{
@@ -15,7 +23,15 @@ var _ = register(&Rule{
 	Doc: Doc{
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
-			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported.",
+			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
+			"temporary table, session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`) and a trigger disabled and enabled " +
+			"again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
+			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap) is " +
+			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
+			"type, default or nullability counts too then). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
+			"enum-value-not-reverted. The rule is off in a script directory whose revision template (`script.py.mako`) has " +
+			"no `downgrade()` or says in it that downgrades are not supported (OpenStack, pgAdmin): `check` says so once in " +
+			"a note, with the number of revisions concerned.",
 		Why: "An empty downgrade reports success: `alembic downgrade -1` moves `alembic_version` back while every table, " +
 			"column and index stays. The next `alembic upgrade` runs the same DDL again and fails, e.g. " +
 			"`relation \"orders\" already exists`. Without any `downgrade()`, Alembic fails with an AttributeError when it " +
@@ -36,7 +52,8 @@ def downgrade():
     raise NotImplementedError("0042 drops data; restore from a backup instead")`,
 		KnownProblems: "An upgrade made only of data changes (UPDATE/INSERT/DELETE, `bulk_insert`), of SQL the tool cannot " +
 			"read, or of calls it cannot follow is not reported: undoing a backfill is rarely possible or needed, and " +
-			"the rest cannot be seen.",
+			"the rest cannot be seen. A project that forbids downgrades elsewhere than in its template (its CLI, its docs) " +
+			"is not recognised. Any comment in an empty `downgrade()` counts as an explanation.",
 		FixSafety: "Unsafe, and only for an empty `downgrade()` when every schema change of the upgrade has a known " +
 			"inverse: the inverse operations replace the `pass`, in reverse order. Review them (data written by the " +
 			"upgrade is not restored).",
@@ -44,27 +61,45 @@ def downgrade():
 			"https://alembic.sqlalchemy.org/en/latest/cookbook.html"},
 	},
 	Check: checkDowngradeMissing,
+	Notes: downgradeMissingNotes,
 })
 
 func checkDowngradeMissing(p *Pass) {
 	m := p.Migration
-	if m.Upgrade == nil {
+	if m.Upgrade == nil || downgradePolicyOf(p.Graph).off {
+		return
+	}
+	sc := classifyChanges(m, m.Upgrade)
+	if len(sc.changes) == 0 {
 		return
 	}
 	var changes []*migration.Op
 	invertible := true
-	for _, o := range m.Upgrade.Ops {
-		if changesSchema(o) {
-			changes = append(changes, o)
-			invertible = invertible && len(undosOf(p.Names(), m, o, p.Before)) > 0 && onlyCreates(o)
-		}
-	}
-	if len(changes) == 0 {
-		return
+	for _, c := range sc.changes {
+		changes = append(changes, c.op)
+		invertible = invertible && len(undosOf(p.Names(), m, c.op, p.Before)) > 0 && onlyCreates(c.op)
 	}
 	kind := migration.BodyMissing
 	if m.Downgrade != nil {
 		kind = m.Downgrade.Kind
+	}
+	if kind == migration.BodyCode {
+		return // the inverse operations below are costly: only for downgrades that do nothing
+	}
+	if kind == migration.BodyEmpty && sc.rerunnableOnly(false) {
+		// the upgrade can run again as it is: leaving its changes in place is a
+		// choice when the downgrade says so; guarded enum values are
+		// enum-value-not-reverted's
+		if sc.enumValuesOnly() || explained(m, m.Downgrade) {
+			return
+		}
+	}
+	if kind == migration.BodyEmpty && sc.rerunnableOnly(true) {
+		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() only makes changes that can "+
+			"run again (%s) and downgrade() does nothing: after `alembic downgrade` they stay in place, and the next upgrade "+
+			"applies them again without error. Revert them in downgrade() if older code needs the previous schema; if keeping "+
+			"them is intended, say so in a comment in downgrade()", sc.rerunnableKinds()))
+		return
 	}
 	var undos []*undo
 	if invertible {
@@ -100,6 +135,322 @@ func checkDowngradeMissing(p *Pass) {
 	}
 }
 
+// change is one operation of an upgrade that changes the schema.
+type change struct {
+	op *migration.Op
+	// rerun says what makes it safe to run again ("" when it is not): an
+	// idempotent statement (IF NOT EXISTS, OR REPLACE, IF EXISTS), a column set
+	// to a target state, a drop and re-create of the same object, a type swap.
+	rerun string
+	// weak: it only happens to be safe to run again (a column set to a target
+	// state), it was not written to be.
+	weak bool
+	// enumValue: only ALTER TYPE ... ADD VALUE IF NOT EXISTS.
+	enumValue bool
+}
+
+type schemaChanges struct{ changes []change }
+
+// rerunnableOnly reports whether every change can run again; strict leaves out
+// the changes that only happen to (a column set to a target type, default or
+// nullability), as opposed to statements written to (IF NOT EXISTS, OR REPLACE).
+func (sc schemaChanges) rerunnableOnly(strict bool) bool {
+	for _, c := range sc.changes {
+		if c.rerun == "" || strict && c.weak {
+			return false
+		}
+	}
+	return true
+}
+
+func (sc schemaChanges) enumValuesOnly() bool {
+	for _, c := range sc.changes {
+		if !c.enumValue {
+			return false
+		}
+	}
+	return true
+}
+
+func (sc schemaChanges) rerunnableKinds() string {
+	var kinds []string
+	for _, c := range sc.changes {
+		if !slices.Contains(kinds, c.rerun) {
+			kinds = append(kinds, c.rerun)
+		}
+	}
+	return strings.Join(kinds, ", ")
+}
+
+var (
+	reTriggerToggle = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(\S+)\s+(DISABLE|ENABLE)\s+TRIGGER\s+(\S+)\s*$`)
+	reIdempotent    = regexp.MustCompile(`(?is)^(?:CREATE\s+OR\s+REPLACE\b|CREATE\s+(?:[A-Z_]+\s+){1,3}IF\s+NOT\s+EXISTS\b|DROP\s+(?:[A-Z_]+\s+){1,2}(?:CONCURRENTLY\s+)?IF\s+EXISTS\b)`)
+	reDropIfExists  = regexp.MustCompile(`(?is)^DROP\s+((?:MATERIALIZED\s+)?[A-Z_]+)\s+IF\s+EXISTS\s+` + sqlIdent)
+	reCreateObject  = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?((?:MATERIALIZED\s+)?[A-Z_]+)\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?` + sqlIdent)
+	reRenameType    = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + sqlIdent + `\s+RENAME\s+TO\s+` + sqlIdent + `\s*$`)
+	reAlterTableAct = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:"[^"]+"|\S+)\s+(.*)$`)
+	// reSettable are ALTER TABLE actions that set a target state: running them
+	// again changes nothing.
+	reSettable = regexp.MustCompile(`(?is)^(?:ALTER\s+(?:COLUMN\s+)?\S+\s+(?:(?:SET\s+DATA\s+)?TYPE\b|SET\s+DEFAULT\b|DROP\s+DEFAULT\b|SET\s+NOT\s+NULL\b|DROP\s+NOT\s+NULL\b)|ADD\s+(?:COLUMN\s+)?IF\s+NOT\s+EXISTS\b|DROP\s+(?:COLUMN\s+|CONSTRAINT\s+)?IF\s+EXISTS\b)`)
+)
+
+// settableChange is a column set to a target type, default or nullability.
+const settableChange = "a column set to a target type, default or nullability"
+
+// sqlIdent matches a possibly schema-qualified, possibly quoted name; the
+// last group is the unqualified name.
+const sqlIdent = `(?:(?:"[^"]+"|[\pL_][\pL\pN_$]*)\s*\.\s*)?("[^"]+"|[\pL_][\pL\pN_$]*)`
+
+func sqlName(s string) string { return strings.ToLower(strings.Trim(s, `"`)) }
+
+// classifyChanges lists the operations of a function that change the schema,
+// and for each whether it can safely run again. Statements on temporary tables,
+// session settings (SET, PRAGMA) and triggers disabled and enabled again in the
+// same function change nothing.
+func classifyChanges(m *migration.Migration, f *migration.Function) schemaChanges {
+	temp := map[string]bool{}
+	toggles := map[string]int{} // table and trigger disabled and enabled again
+	disabled, enabled := map[string]bool{}, map[string]bool{}
+	for _, o := range f.Ops {
+		if o.SQL == nil || !o.SQL.Known {
+			continue
+		}
+		for _, st := range o.SQL.Statements {
+			if st.Kind == migration.SQLCreateTable && st.Temporary {
+				temp[st.Table] = true
+			}
+			if mm := reTriggerToggle.FindStringSubmatch(st.Text); mm != nil {
+				key := strings.ToLower(mm[1] + " " + mm[3])
+				if strings.EqualFold(mm[2], "DISABLE") {
+					disabled[key] = true
+				} else {
+					enabled[key] = true
+				}
+			}
+		}
+	}
+	for k := range disabled {
+		if enabled[k] {
+			toggles[k] = 1
+		}
+	}
+	var sc schemaChanges
+	dropped := map[string]bool{}    // objects dropped with IF EXISTS earlier in the function ("KIND name")
+	renamed := map[string]bool{}    // types renamed away (their name is free again)
+	swapOld := map[string]bool{}    // the names they were renamed to
+	droppedOps := map[string]bool{} // constraints and indexes dropped by operations
+	for _, o := range f.Ops {
+		switch o.Name {
+		case "execute", migration.BindExecute:
+			if o.SQL == nil || !o.SQL.Known {
+				continue
+			}
+			c := change{op: o, enumValue: true}
+			schema, rerunnable := false, true
+			for _, st := range o.SQL.Statements {
+				rerun, changes := statementChange(st, temp, toggles, dropped, renamed, swapOld)
+				if !changes {
+					continue
+				}
+				schema = true
+				c.enumValue = c.enumValue && st.Kind == migration.SQLAlterTypeAdd && addIfNotExists.MatchString(st.Text)
+				if rerun == "" {
+					rerunnable = false
+				} else if c.rerun == "" {
+					c.rerun = rerun
+				}
+				c.weak = c.weak || rerun == settableChange
+			}
+			if !schema {
+				continue
+			}
+			if !rerunnable {
+				c.rerun = ""
+			}
+			sc.changes = append(sc.changes, c)
+		default:
+			if !changesSchema(o) {
+				continue
+			}
+			rerun := opRerun(m, o, droppedOps)
+			sc.changes = append(sc.changes, change{op: o, rerun: rerun, weak: rerun == settableChange})
+		}
+	}
+	// a drop is safe to run again when the same upgrade creates the object again
+	for i, c := range sc.changes {
+		if c.rerun != "" || !strings.HasPrefix(c.op.Name, "drop_") {
+			continue
+		}
+		name := opObjectName(m, c.op)
+		for _, later := range sc.changes[i+1:] {
+			if strings.HasPrefix(later.op.Name, "create_") && name != "" && opObjectName(m, later.op) == name {
+				sc.changes[i].rerun = later.rerun
+				break
+			}
+		}
+	}
+	return sc
+}
+
+// statementChange says whether a statement changes the schema, and what makes
+// it safe to run again ("" when nothing does).
+func statementChange(st migration.Statement, temp map[string]bool, toggles map[string]int, dropped, renamed, swapOld map[string]bool) (rerun string, schema bool) {
+	switch st.Kind {
+	case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSession:
+		return "", false
+	case migration.SQLCreateTable:
+		if st.Temporary {
+			return "", false
+		}
+	case migration.SQLCreateIndex, migration.SQLAlterTable, migration.SQLDropTable:
+		if temp[st.Table] {
+			return "", false
+		}
+	}
+	if mm := reTriggerToggle.FindStringSubmatch(st.Text); mm != nil && toggles[strings.ToLower(mm[1]+" "+mm[3])] > 0 {
+		return "", false
+	}
+	if mm := reDropIfExists.FindStringSubmatch(st.Text); mm != nil {
+		dropped[strings.ToUpper(strings.Join(strings.Fields(mm[1]), " "))+" "+sqlName(mm[2])] = true
+		if st.Kind == migration.SQLDropType && swapOld[sqlName(mm[2])] {
+			return "an enum type swap", true
+		}
+		return "DROP ... IF EXISTS", true
+	}
+	if mm := reRenameType.FindStringSubmatch(st.Text); mm != nil {
+		renamed[sqlName(mm[1])], swapOld[sqlName(mm[2])] = true, true
+		return "an enum type swap", true
+	}
+	if st.Kind == migration.SQLDropType && swapOld[st.Object] {
+		return "an enum type swap", true
+	}
+	if st.Kind == migration.SQLAlterTypeAdd && addIfNotExists.MatchString(st.Text) {
+		return "ADD VALUE IF NOT EXISTS", true
+	}
+	if reIdempotent.MatchString(st.Text) {
+		if strings.HasPrefix(strings.ToUpper(st.Text), "CREATE OR") {
+			return "CREATE OR REPLACE", true
+		}
+		return "CREATE ... IF NOT EXISTS", true
+	}
+	if mm := reCreateObject.FindStringSubmatch(st.Text); mm != nil {
+		kind, name := strings.ToUpper(strings.Join(strings.Fields(mm[1]), " ")), sqlName(mm[2])
+		if dropped[kind+" "+name] {
+			return "a drop and re-create of " + strings.ToLower(kind) + " " + name, true
+		}
+		if kind == "TYPE" && renamed[name] {
+			return "an enum type swap", true
+		}
+	}
+	if st.Kind == migration.SQLAlterTable {
+		if mm := reAlterTableAct.FindStringSubmatch(st.Text); mm != nil {
+			settable := true
+			for _, act := range splitTopLevel(mm[1]) {
+				settable = settable && reSettable.MatchString(strings.TrimSpace(act))
+			}
+			if settable {
+				for name := range renamed {
+					if regexp.MustCompile(`(?i)\bTYPE\s+(?:"?\w+"?\s*\.\s*)?"?` + regexp.QuoteMeta(name) + `"?(?:\s|$)`).MatchString(st.Text) {
+						return "an enum type swap", true // the columns moved to the swapped type
+					}
+				}
+				return settableChange, true
+			}
+		}
+	}
+	return "", true
+}
+
+// splitTopLevel splits on commas outside parentheses and quotes.
+func splitTopLevel(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+// opRerun says what makes an Alembic operation safe to run again, or "".
+func opRerun(m *migration.Migration, o *migration.Op, dropped map[string]bool) string {
+	if on, _ := o.Value("if_not_exists").BoolValue(); on {
+		return "if_not_exists=True"
+	}
+	if on, _ := o.Value("if_exists").BoolValue(); on {
+		return "if_exists=True"
+	}
+	name := opObjectName(m, o)
+	switch {
+	case o.Name == "alter_column" && o.Args["new_column_name"] == nil:
+		return settableChange
+	case strings.HasPrefix(o.Name, "drop_") && o.Name != "drop_column" && o.Name != "drop_table" && name != "":
+		dropped[name] = true // the drop is safe when a re-create follows (see classifyChanges)
+	case strings.HasPrefix(o.Name, "create_") && name != "" && dropped[name]:
+		return "a drop and re-create of " + name
+	}
+	return ""
+}
+
+// opObjectName is the name of the constraint or index an operation creates or
+// drops, with module constants resolved.
+func opObjectName(m *migration.Migration, o *migration.Op) string {
+	for _, arg := range []string{"constraint_name", "index_name"} {
+		e := o.Value(arg)
+		if e == nil {
+			continue
+		}
+		if e.Kind == pysyntax.Name {
+			if v := m.Vars[e.Name]; v != nil {
+				e = v
+			}
+		}
+		if name := nameValue(e); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// explained reports whether a do-nothing function says why: a comment or a
+// docstring besides `pass` and the autogenerate markers.
+func explained(m *migration.Migration, f *migration.Function) bool {
+	if f == nil || f.Span.End <= f.Span.Start || f.Span.End > len(m.Source) {
+		return false
+	}
+	// from the line after `def downgrade():` (comments before the first
+	// statement belong to the definition, not to its block)
+	text := string(m.Source[f.Span.Start:f.Span.End])
+	_, text, _ = strings.Cut(text, "\n")
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || line == "pass" || line == "..." || reAutogenMarker.MatchString(line):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// reAutogenMarker is the comment autogenerate writes around its commands.
+var reAutogenMarker = regexp.MustCompile(`^#\s*###`)
+
 // changesSchema reports whether an operation changes the schema (as far as it can
 // be seen): not a helper call, a data change, or SQL and calls we cannot read.
 func changesSchema(o *migration.Op) bool {
@@ -113,7 +464,7 @@ func changesSchema(o *migration.Op) bool {
 		}
 		for _, st := range o.SQL.Statements {
 			switch st.Kind {
-			case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete:
+			case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSession:
 			default:
 				return true
 			}
@@ -174,4 +525,117 @@ func inverseSnippet(m *migration.Migration, undos []*undo) string {
 		stmts = append(stmts, b.oneLine())
 	}
 	return strings.Join(stmts, "; ")
+}
+
+// downgradePolicy is what the project's revision template (script.py.mako)
+// says about downgrades.
+type downgradePolicy struct {
+	off      bool   // new revisions get no downgrade(), or one that says it is not supported
+	template string // the template's path
+	reason   string // "has no downgrade()" or the comment that says so
+}
+
+var (
+	policyCache sync.Map // template path -> policyEntry
+	// reNoDowngrades is a comment in the template's downgrade() saying
+	// downgrades are not supported.
+	reNoDowngrades = regexp.MustCompile(`(?i)\b(?:only\s+upgrades?|downgrades?\s+(?:is\s+|are\s+)?not\s+(?:implemented|supported|allowed)|no\s+downgrades?|(?:does\s+not|doesn't|do\s+not|don't|never)\s+support\s+downgrades?|downgrades?\s+(?:is\s+|are\s+)?(?:unsupported|forbidden))\b`)
+	reDefDowngrade = regexp.MustCompile(`(?m)^def\s+downgrade\s*\(`)
+	reTemplateDef  = regexp.MustCompile(`(?m)^(?:def|class)\s|^<%`)
+)
+
+type policyEntry struct {
+	size    int64
+	modTime time.Time
+	policy  downgradePolicy
+}
+
+// downgradePolicyOf reads the revision template of a script directory: in the
+// directory itself or up to two levels above (when the graph is a version
+// folder).
+func downgradePolicyOf(g *history.Graph) downgradePolicy {
+	if g == nil || g.Dir == "" {
+		return downgradePolicy{}
+	}
+	dir := g.Dir
+	for range 3 {
+		path := filepath.Join(dir, "script.py.mako")
+		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+			if e, ok := policyCache.Load(path); ok {
+				if pe := e.(policyEntry); pe.size == info.Size() && pe.modTime.Equal(info.ModTime()) {
+					return pe.policy
+				}
+			}
+			pol := readTemplatePolicy(path, info.Size())
+			policyCache.Store(path, policyEntry{size: info.Size(), modTime: info.ModTime(), policy: pol})
+			return pol
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return downgradePolicy{}
+}
+
+func readTemplatePolicy(path string, size int64) downgradePolicy {
+	pol := downgradePolicy{template: path}
+	if size > 1<<20 {
+		return pol
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return pol
+	}
+	src := string(b)
+	loc := reDefDowngrade.FindStringIndex(src)
+	if loc == nil {
+		if reDefUpgrade.MatchString(src) { // a template, but without downgrade()
+			pol.off, pol.reason = true, "has no downgrade()"
+		}
+		return pol
+	}
+	body := src[loc[1]:]
+	if next := reTemplateDef.FindStringIndex(body); next != nil {
+		body = body[:next[0]]
+	}
+	for _, line := range strings.Split(body, "\n") {
+		if i := strings.Index(line, "#"); i >= 0 && reNoDowngrades.MatchString(line[i:]) {
+			pol.off, pol.reason = true, fmt.Sprintf("says %q in downgrade()", strings.TrimSpace(line[i:]))
+			return pol
+		}
+	}
+	return pol
+}
+
+var reDefUpgrade = regexp.MustCompile(`(?m)^def\s+upgrade\s*\(`)
+
+// downgradeMissingNotes says once per script directory that the rule is off
+// because of the project's template, and how many revisions it left alone.
+func downgradeMissingNotes(g *history.Graph, root string) []string {
+	pol := downgradePolicyOf(g)
+	if !pol.off {
+		return nil
+	}
+	n := 0
+	for _, r := range g.Revisions {
+		m := r.Migration
+		if m.Upgrade == nil || len(m.SyntaxErrors) > 0 || m.Downgrade != nil && m.Downgrade.Kind == migration.BodyCode {
+			continue
+		}
+		if len(classifyChanges(m, m.Upgrade).changes) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	dir := filepath.Dir(pol.template)
+	if r, err := filepath.Rel(root, dir); err == nil && !strings.HasPrefix(r, "..") {
+		dir = r
+	}
+	return []string{fmt.Sprintf("downgrade-missing is off in %s: its revision template script.py.mako %s, so the project "+
+		"does not support downgrades (%d revisions that change the schema without a working downgrade() were not reported)",
+		filepath.ToSlash(dir), pol.reason, n)}
 }

@@ -1,8 +1,13 @@
 package rules
 
 import (
+	"context"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
 func TestDowngradeMissing(t *testing.T) { runFixtures(t, "downgrade-missing") }
@@ -17,6 +22,28 @@ func TestDowngradeMissingRaiseIsInfo(t *testing.T) {
 	for _, d := range RunOn(t, filepath.Join("testdata", "downgrade-missing", "not_invertible"), rule) {
 		if d.Severity != Warning || len(d.Fixes) > 0 {
 			t.Errorf("an empty downgrade of a change without inverse: want a warning without fix, got %s with %d fixes", d.Severity, len(d.Fixes))
+		}
+	}
+}
+
+// The rule is off where the project's revision template has no downgrade(),
+// and says so once for the script directory.
+func TestDowngradeMissingPolicyNote(t *testing.T) {
+	rule, _ := Get("downgrade-missing")
+	for _, c := range []struct{ dir, want string }{
+		{"ok_template_without_downgrade", "has no downgrade(), so the project does not support downgrades (2 revisions"},
+		{"ok_template_says_no_downgrades", `says "# This project only upgrades: downgrades are not supported." in downgrade()`},
+		{"template_with_downgrade", ""},
+		{"no_downgrade", ""},
+	} {
+		dir := filepath.Join("testdata", "downgrade-missing", c.dir)
+		loaded := history.Load(context.Background(), dir, project.FilesIn(dir), nil)
+		notes := rule.Notes(loaded.Graph, dir)
+		switch {
+		case c.want == "" && len(notes) > 0:
+			t.Errorf("%s: unexpected note %q", c.dir, notes)
+		case c.want != "" && (len(notes) != 1 || !strings.Contains(notes[0], c.want) || !strings.HasPrefix(notes[0], "downgrade-missing is off in .:")):
+			t.Errorf("%s: notes %q, want one containing %q", c.dir, notes, c.want)
 		}
 	}
 }

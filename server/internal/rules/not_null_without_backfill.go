@@ -16,7 +16,10 @@ var notNullWithoutBackfill = register(&Rule{
 	Doc: Doc{
 		What: "Finds `alter_column(..., nullable=False)` (also in batch mode) on a column of a table that existed before the " +
 			"revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +
-			"column (through `op.execute` or the connection), a `DELETE` from it, a `bulk_insert`, or code the tool cannot read.",
+			"column (through `op.execute` or the connection), a `DELETE` from it, a `bulk_insert`, or code the tool cannot read. " +
+			"A backfill in the parent revision, or in its parent (along a line without merges, after the column was added), " +
+			"counts too: an UPDATE that sets the column, a DELETE of the rows where it IS NULL, or a data step the tool " +
+			"cannot read in a revision that names the table.",
 		Why: "Autogenerate turns `nullable=False` in the model into `op.alter_column(..., nullable=False)` and nothing else. " +
 			"PostgreSQL checks every row when it sets NOT NULL, so on a database that has rows with NULL in the column the " +
 			"upgrade fails with `column \"email\" of relation \"users\" contains null values` " +
@@ -76,6 +79,9 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier []*migra
 		if mayFill(e, table, column) {
 			return ""
 		}
+	}
+	if recentDataStep(p, table, column, fillsNulls) {
+		return "" // the revision before filled (or deleted) the NULL rows
 	}
 	msg := fmt.Sprintf("alter_column(%q, %q, nullable=False) sets NOT NULL on an existing column and nothing before it in "+
 		"upgrade() fills the NULL rows: if any row is NULL the upgrade fails with: column %q of relation %q contains null values. "+

@@ -38,9 +38,11 @@ Revises: b2c3d4e5f6a7
 """
 revision = "c3d4e5f6a7b8"
 down_revision = "b2c3d4e5f6a7"`,
-		KnownProblems: "Computed revision ids and file templates that put other text before the id (dates) are not compared.",
-		FixSafety:     "No automatic fix: update the docstring or rename the file so that they match the variables.",
-		References:    []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#editing-the-ini-file"},
+		KnownProblems: "Computed revision ids and file templates that put other text before the id (dates) are not compared. " +
+			"`Revises:` may name the parent by its file (`versions/6a88424799fe_add_users.py`), and a base may say " +
+			"`Revises: None`, `(none)`, `-` or nothing: these agree with the variables.",
+		FixSafety:  "No automatic fix: update the docstring or rename the file so that they match the variables.",
+		References: []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#editing-the-ini-file"},
 	},
 	Check: checkRevisionIDMismatch,
 })
@@ -64,8 +66,13 @@ func checkRevisionIDMismatch(p *Pass) {
 			"Alembic uses the variable, readers and searches use the header. Write \"Revision ID: %s\"", m.DocRevision, rev, rev))
 	}
 	if loc := docRevisesLine.FindIndex(doc); loc != nil && m.DownRevision.Known() {
-		said, actual := docParents(m.DocRevises), m.DownRevision.Values
-		if !sameSet(said, actual) {
+		actual := m.DownRevision.Values
+		said := docParents(m.DocRevises, actual)
+		if !sameSet(said, actual) && len(said) == 0 {
+			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring's \"Revises:\" line is empty but "+
+				"down_revision is %s: the header is incomplete rather than wrong. Write \"Revises: %s\"",
+				describeParents(actual), strings.Join(actual, ", ")))
+		} else if !sameSet(said, actual) {
 			want := strings.Join(actual, ", ")
 			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring says \"Revises: %s\" but down_revision "+
 				"is %s; Alembic uses the variable, readers use the header (often left over from a rebase). Write \"Revises: %s\"",
@@ -80,20 +87,44 @@ func checkRevisionIDMismatch(p *Pass) {
 	}
 }
 
-// docParents reads the ids of a `Revises:` line: comma-separated, empty (or None)
-// for a base; ids have no spaces, so anything after one is a remark.
-func docParents(line string) []string {
+// docParents reads the ids of a `Revises:` line: comma-separated, empty (or a
+// placeholder such as None, "(none)", "-") for a base; ids have no spaces, so
+// anything after one is a remark. A parent named by its file (a path or a file
+// name, `versions/6a88424799fe_add_users.py`) stands for the revision id in it.
+func docParents(line string, actual []string) []string {
 	var out []string
 	for _, part := range strings.Split(line, ",") {
 		fields := strings.Fields(part)
 		if len(fields) == 0 {
 			continue
 		}
-		if id := strings.Trim(fields[0], `"'()`); id != "" && id != "None" {
-			out = append(out, id)
+		id := strings.Trim(fields[0], `"'()<>[]`)
+		if strings.HasPrefix(id, "#") {
+			break // a remark
 		}
+		switch strings.ToLower(id) {
+		case "", "none", "null", "nil", "-", "n/a", "empty", "base":
+			continue
+		}
+		out = append(out, revisionInFileName(id, actual))
 	}
 	return out
+}
+
+// revisionInFileName is the revision id a file path or name stands for: one of
+// the actual parents when the name holds it, else the name's leading token; an
+// id that is not a file name is returned as it is.
+func revisionInFileName(id string, actual []string) string {
+	if !strings.HasSuffix(id, ".py") && !strings.ContainsAny(id, `/\`) {
+		return id
+	}
+	name := strings.TrimSuffix(filepath.Base(filepath.ToSlash(strings.ReplaceAll(id, `\`, "/"))), ".py")
+	for _, a := range actual {
+		if name == a || leadingToken(name) == a || strings.HasPrefix(name, a+"_") || strings.Contains(name, "_"+a+"_") {
+			return a
+		}
+	}
+	return leadingToken(name)
 }
 
 func sameSet(a, b []string) bool {

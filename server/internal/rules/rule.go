@@ -78,6 +78,10 @@ type Rule struct {
 	// Check runs once per revision; CheckGraph once per script directory.
 	Check      func(p *Pass)
 	CheckGraph func(g *history.Graph, report func(Diagnostic))
+	// Notes, when set, are said once per script directory next to the findings
+	// (e.g. that the project's own policy turns the rule off there); root is the
+	// project directory, for relative paths.
+	Notes func(g *history.Graph, root string) []string
 }
 
 // DependsOnDialect reports whether the rule's findings depend on the dialect.

@@ -19,7 +19,11 @@ var typeChangeWithoutUsing = register(&Rule{
 		What: "Finds `alter_column(type_=...)` (also in batch blocks) without `postgresql_using` when PostgreSQL has no " +
 			"automatic conversion from the old type to the new one: text to a number, boolean, date, timestamp, UUID, JSON or " +
 			"enum, an integer to a boolean, anything to an enum type, an array of text to an array of integers... It also finds " +
-			"narrowing changes such as `String(100)` to `String(50)` when `existing_type` tells the old type.",
+			"narrowing changes such as `String(100)` to `String(50)` when `existing_type` tells the old type. A column the " +
+			"replayed history already shows with the target type is left alone, whatever `existing_type` says (SQLite " +
+			"autogenerate writes `VARCHAR(n)` for a native enum). A narrowing is left alone when an earlier step of the same " +
+			"function, or of the parent revision (or its parent), shortens or removes the long values: an UPDATE that sets " +
+			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it.",
 		Why: "`ALTER COLUMN ... TYPE` converts the existing values with an assignment cast, and there is none between these " +
 			"types. The migration fails even on an empty table: `(psycopg2.errors.DatatypeMismatch) column \"tags\" cannot " +
 			"be cast automatically to type integer[]` / `HINT: You might need to specify \"USING tags::integer[]\".` A narrowing " +
@@ -49,11 +53,19 @@ var typeChangeWithoutUsing = register(&Rule{
 })
 
 func checkTypeChangeWithoutUsing(p *Pass) {
-	p.Upgrade(func(o *migration.Op, s *history.State) { checkTypeChange(p, o, s, true) })
-	p.Downgrade(func(o *migration.Op, s *history.State) { checkTypeChange(p, o, s, false) })
+	var earlier []*migration.Op
+	p.Upgrade(func(o *migration.Op, s *history.State) {
+		checkTypeChange(p, o, s, true, earlier)
+		earlier = append(earlier, o)
+	})
+	earlier = nil
+	p.Downgrade(func(o *migration.Op, s *history.State) {
+		checkTypeChange(p, o, s, false, earlier)
+		earlier = append(earlier, o)
+	})
 }
 
-func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool) {
+func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, earlier []*migration.Op) {
 	if o.Name != "alter_column" || o.Arg("type_") == nil || o.Extra["postgresql_using"] != nil || !o.Certain() {
 		return
 	}
@@ -61,6 +73,11 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool) {
 	table, hasTable := o.Table()
 	to := pgTypeOf(p.Migration.Type(o, o.Arg("type_")))
 	if !ok || to == nil {
+		return
+	}
+	if hasTable && alreadyOfType(s, history.TableKey(o, table), column, to) {
+		// the history knows the column has that type already (existing_type may
+		// say otherwise: SQLite autogenerate sees a native enum as VARCHAR(n))
 		return
 	}
 	var from *pgType
@@ -90,6 +107,14 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool) {
 		if t := s.Table(history.TableKey(o, table)); upgrade && t != nil && t.CreatedBy == p.Revision.ID {
 			return // a table created by this upgrade holds no old values
 		}
+		for _, e := range earlier {
+			if touchesColumn(p.Migration, e, table, column, rewritesValues, false) {
+				return // the long values were shortened or deleted first
+			}
+		}
+		if upgrade && recentDataStep(p, table, column, rewritesValues) {
+			return // ... or by the revision before
+		}
 		limit := to.base().length
 		check := fmt.Sprintf("SELECT count(*) FROM %s WHERE length(%s) > %d", table, column, limit)
 		if to.family == "array" {
@@ -98,6 +123,26 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool) {
 		p.Report(o, fmt.Sprintf("alter_column narrows column %q from %s to %s: PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d characters, and postgresql_using=%s would not help: an explicit cast silently truncates those values. Check the data first (%s) and shorten or move the long values before narrowing.",
 			column, from.cast, to.cast, to.base().name, limit, quote(p.Migration, using), check))
 	}
+}
+
+// alreadyOfType reports whether the history knows the column and it already
+// has the target type: ALTER COLUMN ... TYPE then converts nothing. Unreadable
+// steps elsewhere in the history (State.Unknown) do not matter here: a table
+// changed by SQL is opaque, and the worst case is a missed finding.
+func alreadyOfType(s *history.State, table, column string, to *pgType) bool {
+	t := s.Table(table)
+	if t == nil || t.Opaque || t.Uncertain {
+		return false
+	}
+	c := t.Columns[column]
+	if c == nil || c.Uncertain {
+		return false
+	}
+	if to.family == "enum" {
+		return c.Enum == to.cast
+	}
+	have := pgTypeOf(c.Type)
+	return have != nil && have.cast == to.cast
 }
 
 // becomesOtherEnum reports whether the history knows the column and it is not

@@ -12,7 +12,7 @@ down_revision = None
 
 
 def _backfill(session):
-    from app.db.models import Customer  # expect[app-model-import]: imports the application's ORM models
+    from app.db.models import Customer  # expect[app-model-import]: uses it as an ORM model
 
     for customer in session.query(Customer):
         customer.segment = "retail"

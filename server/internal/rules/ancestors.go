@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+// recentDataStep reports whether the parent revision, or its own parent, ran a
+// data step on table.column before this revision: an UPDATE of the table that
+// names the column, a DELETE from the table, or a data step the tool cannot
+// read (SQLAlchemy constructs, application code) in a revision whose source
+// names the table. A backfill is often its own revision ("in preparation for
+// the next migration") followed by the one that sets NOT NULL or narrows the
+// column. The walk follows single parents only (a merge stops it) and stops at
+// the revision that added the column or created the table: only its steps
+// after that count.
+func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
+	parents := p.Revision.Parents
+	for depth := 0; depth < 2 && len(parents) == 1; depth++ {
+		r := p.Graph.Revisions[parents[0]]
+		if r == nil || r.Migration.Upgrade == nil || len(r.Migration.SyntaxErrors) > 0 {
+			return false
+		}
+		m := r.Migration
+		ops := m.Upgrade.Ops
+		start, created := 0, false
+		for i, o := range ops {
+			if createsColumn(m, o, table, column) {
+				start, created = i+1, true
+			}
+		}
+		for _, o := range ops[start:] {
+			if touchesColumn(m, o, table, column, goal, true) {
+				return true
+			}
+		}
+		if created {
+			return false
+		}
+		parents = r.Parents
+	}
+	return false
+}
+
+// createsColumn reports whether an operation creates the table or adds the column.
+func createsColumn(m *migration.Migration, o *migration.Op, table, column string) bool {
+	t, ok := o.Table()
+	if !ok || !strings.EqualFold(t, table) {
+		return false
+	}
+	switch o.Name {
+	case "create_table":
+		return true
+	case "add_column":
+		c := m.Column(o, o.Arg("column"))
+		return c != nil && c.NameKnown && strings.EqualFold(c.Name, column)
+	case "alter_column":
+		name, ok := o.ArgString("new_column_name")
+		return ok && strings.EqualFold(name, column)
+	}
+	return false
+}
+
+// dataGoal is what a data step must do for a later change to be safe.
+type dataGoal int
+
+const (
+	fillsNulls     dataGoal = iota // set the column, or delete the rows where it IS NULL
+	rewritesValues                 // set the column, or delete rows chosen by it
+)
+
+// touchesColumn reports whether an operation may have done what goal asks on
+// table.column: an UPDATE of the table that sets the column; a DELETE from it
+// that selects rows by the column (by `column IS NULL` for fillsNulls); or a
+// data step the tool cannot read that names the column (with broad, for an
+// earlier revision: in a file that names the table).
+func touchesColumn(m *migration.Migration, o *migration.Op, table, column string, goal dataGoal, broad bool) bool {
+	mentions := func(text string) bool {
+		return regexp.MustCompile(`(?i)(^|[^\w$])` + regexp.QuoteMeta(table) + `($|[^\w$])`).MatchString(text)
+	}
+	if hidesEffects(o) {
+		if o.Call != nil && regexp.MustCompile(`(?i)(^|[^\w$])`+regexp.QuoteMeta(column)+`($|[^\w$])`).MatchString(o.Call.Text) {
+			return true
+		}
+		return broad && mentions(string(m.Source))
+	}
+	if o.SQL == nil {
+		return false
+	}
+	col := `"?` + regexp.QuoteMeta(column) + `"?`
+	assigned := regexp.MustCompile(`(?i)(?:^|,)\s*(?:\w+\.)?` + col + `\s*=`)
+	selects := regexp.MustCompile(`(?is)\bWHERE\b.*\b` + regexp.QuoteMeta(column) + `\b`)
+	if goal == fillsNulls {
+		selects = regexp.MustCompile(`(?is)\bWHERE\b.*\b` + regexp.QuoteMeta(column) + `"?\s+IS\s+NULL\b`)
+	}
+	for _, st := range o.SQL.Statements {
+		switch st.Kind {
+		case migration.SQLUpdate:
+			if strings.EqualFold(st.Table, table) && assigned.MatchString(setList(st.Text)) {
+				return true
+			}
+		case migration.SQLDelete:
+			if strings.EqualFold(st.Table, table) && selects.MatchString(st.Text) {
+				return true
+			}
+		case migration.SQLOther:
+			if mentions(st.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var reSetList = regexp.MustCompile(`(?is)\bSET\b(.*?)(?:\bFROM\b|\bWHERE\b|\bRETURNING\b|$)`)
+
+// setList is the assignments of an UPDATE (up to its FROM or WHERE).
+func setList(update string) string {
+	if m := reSetList.FindStringSubmatch(update); m != nil {
+		return m[1]
+	}
+	return ""
+}

@@ -1,0 +1,2 @@
+from .books import *  # noqa: F403
+from .loans import loan_items

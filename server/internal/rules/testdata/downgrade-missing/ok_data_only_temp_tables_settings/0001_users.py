@@ -1,0 +1,20 @@
+"""users
+
+Revision ID: 0001
+Revises: 
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("merged_into_id", sa.Integer()))
+    op.create_table("registrations", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("user_id", sa.Integer()))
+
+
+def downgrade():
+    op.drop_table("registrations")
+    op.drop_table("users")

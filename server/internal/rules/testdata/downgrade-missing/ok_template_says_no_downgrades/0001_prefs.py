@@ -1,0 +1,19 @@
+"""preferences
+
+Revision ID: 0001
+Revises: 
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("prefs", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade():
+    # This project only upgrades: downgrades are not supported.
+    pass

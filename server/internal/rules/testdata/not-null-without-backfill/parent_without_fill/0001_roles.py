@@ -1,0 +1,23 @@
+"""roles
+
+Revision ID: 0001
+Revises: 
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "roles",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("user_id", sa.Integer()),
+        sa.Column("role_name", sa.Text(), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("roles")
