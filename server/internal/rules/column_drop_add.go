@@ -69,7 +69,7 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 	drops, adds := columnChanges(p, f, walk)
 	for _, d := range drops {
 		if a, ok := sameColumn(adds, d); ok {
-			if !copiesData(f, d) {
+			if !copiesData(f, d) && !rebuilt(f, d, a) {
 				p.Report(d.op, replacedMessage(p.Migration, d, a))
 			}
 			continue
@@ -81,6 +81,14 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 			p.ReportSeverity(Info, d.op.Call.Span, mirroredMessage(p.Migration, d, a))
 		}
 	}
+}
+
+// rebuilt reports whether a column comes back pointing elsewhere: its foreign
+// key changes table, or the table it pointed to is dropped in the same
+// function. Its values would be ids of another entity, so losing them is the
+// point.
+func rebuilt(f *migration.Function, d, a columnChange) bool {
+	return a.refTable != d.refTable || d.refTable != "" && dropsTable(f, d.refTable)
 }
 
 // copiesData reports whether some operation of the function may carry the

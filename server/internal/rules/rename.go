@@ -21,10 +21,16 @@ type columnChange struct {
 }
 
 // columnChanges collects the drop_column and add_column operations of one
-// function that apply to tables existing before the revision.
+// function that apply to tables existing before the revision. A column's
+// foreign key is the one it had when the function started (a drop), or has
+// when it ends (an add): keys are often dropped first and created after.
 func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op, *history.State))) (drops, adds []columnChange) {
 	if f == nil {
 		return nil, nil
+	}
+	start, end := p.Before, p.After()
+	if f == p.Migration.Downgrade {
+		start, end = p.After(), p.AfterDowngrade()
 	}
 	walk(func(o *migration.Op, s *history.State) {
 		if o.Name != "drop_column" && o.Name != "add_column" {
@@ -44,11 +50,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 			if c := t.Columns[col]; c != nil {
 				ch.typ = c.Type
 			}
-			for _, fk := range t.FKs {
-				if len(fk.Columns) == 1 && fk.Columns[0] == col {
-					ch.refTable = fk.RefTable
-				}
-			}
+			ch.refTable = refTableOf(start.Table(ch.key), col)
 			drops = append(drops, ch)
 			return
 		}
@@ -57,12 +59,26 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 			return
 		}
 		ch.column, ch.typ, ch.added = c.Name, c.Type, c
+		ch.refTable = refTableOf(end.Table(ch.key), c.Name)
 		for _, fk := range c.ForeignKeys {
 			ch.refTable = fk.RefTable
 		}
 		adds = append(adds, ch)
 	})
 	return drops, adds
+}
+
+// refTableOf is the table a column's single-column foreign key points to.
+func refTableOf(t *history.Table, column string) string {
+	if t == nil {
+		return ""
+	}
+	for _, fk := range t.FKs {
+		if len(fk.Columns) == 1 && fk.Columns[0] == column {
+			return fk.RefTable
+		}
+	}
+	return ""
 }
 
 // renameEvidence grades how much a drop of one column and an add of another
@@ -119,8 +135,7 @@ func renameGrade(m *migration.Migration, f, other *migration.Function, d, a colu
 	if typeFamily(a.typ) == "" || typeFamily(a.typ) != typeFamily(d.typ) {
 		return noRename
 	}
-	// ids of another entity, or a structure rebuilt on purpose
-	if a.refTable != d.refTable || d.refTable != "" && dropsTable(f, d.refTable) {
+	if rebuilt(f, d, a) { // ids of another entity, or a structure rebuilt on purpose
 		return noRename
 	}
 	if a.added != nil && ownDefault(a.added) {

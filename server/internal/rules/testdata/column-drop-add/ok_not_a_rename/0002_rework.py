@@ -27,12 +27,29 @@ def upgrade():
     op.drop_column("entries", "public_doc")
     op.add_column("entries", sa.Column("is_admin", sa.Boolean(), nullable=True))
     op.execute("UPDATE entries SET is_admin = true")
+    # the key is dropped first, the old owners go, new ones come: ids of another entity
+    op.drop_constraint("fk_entries_owner", "entries", type_="foreignkey")
+    op.drop_column("entries", "owner_id")
+    op.drop_table("owners")
+    op.create_table("new_owners", sa.Column("id", sa.Integer(), primary_key=True))
+    op.add_column("entries", sa.Column("new_owner_id", sa.Integer(), nullable=True))
+    op.create_foreign_key("fk_entries_new_owner", "entries", "new_owners", ["new_owner_id"], ["id"])
+    # the same column comes back as text, its lookup table gone: rebuilt on purpose
+    op.drop_column("entries", "queue_ref")
+    op.add_column("entries", sa.Column("queue_ref", sa.Text(), nullable=True))
+    op.drop_table("queue_refs")
     # a new flag with its own default
     op.drop_column("entries", "icon_color")
     op.add_column("entries", sa.Column("icon_name", sa.String(20), nullable=False, server_default="star"))
 
 
 def downgrade():
+    op.drop_constraint("fk_entries_new_owner", "entries", type_="foreignkey")
+    op.drop_column("entries", "new_owner_id")
+    op.drop_table("new_owners")
+    op.create_table("owners", sa.Column("id", sa.Integer(), primary_key=True))
+    op.add_column("entries", sa.Column("owner_id", sa.Integer(), nullable=True))
+    op.create_foreign_key("fk_entries_owner", "entries", "owners", ["owner_id"], ["id"])
     op.drop_column("entries", "icon_name")
     op.add_column("entries", sa.Column("icon_color", sa.String(20), nullable=True))
     op.drop_column("entries", "is_admin")
