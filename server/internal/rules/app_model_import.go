@@ -142,11 +142,11 @@ func checkAppModelImport(p *Pass) {
 	for _, start := range order {
 		b := found[start]
 		stmt := strings.Join(strings.Fields(string(m.Source[b.stmt.Start:b.stmt.End])), " ")
-		p.ReportAt(b.stmt, fmt.Sprintf("`%s` imports %s: the models follow today's code, not the schema at this revision, so once they change "+
+		p.ReportAt(b.stmt, fmt.Sprintf("imports %s. The models follow today's code, not the schema at this revision: once they change "+
 			"(a column added or renamed, a class moved) this migration fails or writes the wrong columns on every fresh "+
-			"database. Describe what the migration needs with lightweight tables instead, e.g. "+
+			"database (`%s`). Describe what the migration needs with lightweight tables instead, e.g. "+
 			`users = sa.table("users", sa.column("id", sa.Integer), sa.column("email", sa.String)); `+
-			"op.execute(users.update().where(users.c.id == 1).values(email=...))", stmt, b.what))
+			"op.execute(users.update().where(users.c.id == 1).values(email=...))", b.what, stmt))
 	}
 }
 

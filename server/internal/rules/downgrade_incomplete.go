@@ -678,12 +678,12 @@ func (u *undo) message(m *migration.Migration) string {
 	case undoType:
 		what = fmt.Sprintf("type %q is created by upgrade() but downgrade() never drops it", u.name)
 	}
-	consequence := "after `alembic downgrade` it stays behind"
+	consequence := "After `alembic downgrade` it stays behind"
 	if err := u.rerunError(); err != "" {
-		consequence = "after `alembic downgrade` the next `alembic upgrade` fails with: " + err
+		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
 	recv := opReceiverOf(m)
-	return fmt.Sprintf("%s; %s. Add to downgrade(): %s", what, consequence, u.inverse(m, recv).oneLine())
+	return fmt.Sprintf("%s. %s. Add to downgrade(): %s", what, consequence, u.inverse(m, recv).oneLine())
 }
 
 // rerunError is the PostgreSQL error of running u's operation again without the

@@ -129,7 +129,7 @@ func checkDowngradeMissing(p *Pass) {
 			fix.Message = "Write the inverse operations into downgrade()"
 			fixes = append(fixes, fix)
 		}
-		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s but downgrade() does nothing: "+
+		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s but downgrade() does nothing. "+
 			"`alembic downgrade` reports success while the schema stays upgraded, and the next `alembic upgrade` %s. In "+
 			"downgrade(), %s", describeChanges(changes), failure, advice), fixes...)
 	}

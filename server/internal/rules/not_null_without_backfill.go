@@ -83,8 +83,8 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier []*migra
 	if recentDataStep(p, table, column, fillsNulls) {
 		return "" // the revision before filled (or deleted) the NULL rows
 	}
-	msg := fmt.Sprintf("alter_column(%q, %q, nullable=False) sets NOT NULL on an existing column and nothing before it in "+
-		"upgrade() fills the NULL rows: if any row is NULL the upgrade fails with: column %q of relation %q contains null values. "+
+	msg := fmt.Sprintf("alter_column(%q, %q, nullable=False): NOT NULL on an existing column, and nothing before it fills the NULL rows. "+
+		"If any row is NULL the upgrade fails with: column %q of relation %q contains null values. "+
 		"Fill them first: %s.execute(\"UPDATE %s SET %s = <value> WHERE %s IS NULL\")",
 		table, column, column, table, opReceiver(p.Migration), table, column, column)
 	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {

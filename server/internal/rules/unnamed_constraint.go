@@ -211,8 +211,8 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 		return certainName{} // the convention names it, how is not known (a custom token)
 	}
 	name := defaultConstraintName(o, s)
-	msg := fmt.Sprintf("%s(None, %q, ...) leaves the constraint's name to the database, so no later migration can name it: "+
-		"a drop_constraint(None, ...) fails with: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name. ",
+	msg := fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed. The database picks the name, so no later migration "+
+		"can name it: a drop_constraint(None, ...) fails with: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name. ",
 		o.Name, table, constraintClasses[kind])
 	var fixes []SuggestedFix
 	if name != "" {
@@ -266,15 +266,15 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	var msg string
 	switch {
 	case res.Err != "":
-		msg = fmt.Sprintf("%s fails: %s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
+		msg = fmt.Sprintf("%s fails under the naming convention. %s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
 			call, conventionAt(conv), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))
 	case res.Known && res.Converted:
-		msg = fmt.Sprintf("%s does not drop the constraint meant: %s %s names the constraint Alembic builds without a name or columns %q. ",
+		msg = fmt.Sprintf("%s does not drop the constraint meant. %s %s names the constraint Alembic builds without a name or columns %q. ",
 			call, conventionAt(conv), conv.Describe(history.DropKinds[kind]), res.Name)
 	case res.Converted:
-		msg = fmt.Sprintf("%s cannot name the constraint: %s only names it from its columns, which a drop does not have. ", call, conventionAt(conv))
+		msg = fmt.Sprintf("%s cannot name the constraint. %s only names it from its columns, which a drop does not have. ", call, conventionAt(conv))
 	default:
-		msg = fmt.Sprintf("%s cannot be compiled: Alembic fails with: sqlalchemy.exc.CompileError: "+
+		msg = fmt.Sprintf("%s cannot be compiled. Alembic fails with: sqlalchemy.exc.CompileError: "+
 			"Can't emit DROP CONSTRAINT for constraint %s(...); it has no name (offline --sql too). ", call, class)
 	}
 	var fixes []SuggestedFix
