@@ -137,6 +137,22 @@ func TestScopedSummary(t *testing.T) {
 	}
 }
 
+// TestJSONWhenNothingCanBeRead: asked for JSON, check and history print a
+// document even when no project can be found (and exit 2).
+func TestJSONWhenNothingCanBeRead(t *testing.T) {
+	for _, cmd := range []string{"check", "history"} {
+		out, _, code := run(t, t.TempDir(), cmd, "--format", "json")
+		var doc struct {
+			Version int
+			Errors  []struct{ Path, Message string }
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil || code != ExitUsage || doc.Version != 1 || len(doc.Errors) != 1 ||
+			!strings.Contains(doc.Errors[0].Message, "no Alembic project found") {
+			t.Errorf("%s: exit %d, %v, %+v:\n%s", cmd, code, err, doc, out)
+		}
+	}
+}
+
 func TestCheckJSONShape(t *testing.T) {
 	dir := newProject(t, map[string]string{"0001_orders.py": orders}, "")
 	out, _, code := run(t, dir, "check", "--format", "json")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -25,6 +26,10 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 	}
 	proj, err := findProject(env, *projectDir, paths)
 	if err != nil {
+		if *format == "json" {
+			return failJSON(env, report.HistoryDocument{Version: 1, ScriptDirectories: []report.HistoryDirectory{},
+				Errors: []report.FileError{{Path: cmp.Or(*projectDir, first(paths), "."), Message: err.Error()}}, Notes: []string{}}, err)
+		}
 		return fail(env, err)
 	}
 	dirs, errs, notes := check.Load(ctx, proj, migration.ParseFileHeader)
