@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -158,15 +157,6 @@ func problemsWithRule(g *Graph, rule string) []Problem {
 			out = append(out, p)
 		}
 	}
-	return out
-}
-
-func problemRules(g *Graph) []string {
-	out := []string{}
-	for _, p := range g.Problems {
-		out = append(out, p.Rule)
-	}
-	slices.Sort(out)
 	return out
 }
 

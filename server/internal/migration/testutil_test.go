@@ -2,10 +2,8 @@ package migration
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -92,19 +90,4 @@ func opLines(f *Function) []string {
 		out = append(out, o.Name+"@"+strconv.Itoa(o.Stmt.StartLine))
 	}
 	return out
-}
-
-// lineOf is the 1-based line of the first occurrence of needle in a fixture,
-// for the few assertions that would otherwise hard-code a moving target.
-func lineOf(t *testing.T, name, needle string) int {
-	t.Helper()
-	src, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := strings.Index(string(src), needle)
-	if i < 0 {
-		t.Fatalf("%q not in %s", needle, name)
-	}
-	return strings.Count(string(src[:i]), "\n") + 1
 }

@@ -162,9 +162,7 @@ func allowedTools(t *testing.T, fm map[string]any, key string) []string {
 	var out []string
 	switch v := fm[key].(type) {
 	case string:
-		for _, s := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
-			out = append(out, s)
-		}
+		out = append(out, strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })...)
 	case []any:
 		for _, s := range v {
 			out = append(out, s.(string))

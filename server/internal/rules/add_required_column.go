@@ -10,7 +10,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
-var addRequiredColumn = register(&Rule{
+var _ = register(&Rule{
 	ID:           "add-required-column",
 	Profile:      Default,
 	DialectAware: true,

@@ -7,7 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var backwardIncompatible = register(&Rule{
+var _ = register(&Rule{
 	ID:           "backward-incompatible",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,

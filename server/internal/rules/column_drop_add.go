@@ -7,7 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var columnDropAdd = register(&Rule{
+var _ = register(&Rule{
 	ID:       "column-drop-add",
 	Profile:  Default,
 	Severity: Warning,

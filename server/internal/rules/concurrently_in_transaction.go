@@ -7,7 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var concurrentlyInTransaction = register(&Rule{
+var _ = register(&Rule{
 	ID:           "concurrently-in-transaction",
 	Profile:      Default,
 	Severity:     Error,

@@ -7,7 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var constraintNotValid = register(&Rule{
+var _ = register(&Rule{
 	ID:           "constraint-not-valid",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,

@@ -9,7 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
-var enumTypeNotCreated = register(&Rule{
+var _ = register(&Rule{
 	ID:           "enum-type-not-created",
 	Profile:      Default,
 	Severity:     Error,

@@ -8,7 +8,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
-var enumTypeNotDropped = register(&Rule{
+var _ = register(&Rule{
 	ID:           "enum-type-not-dropped",
 	Profile:      Default,
 	Severity:     Error,

@@ -8,7 +8,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var enumTypeRecreated = register(&Rule{
+var _ = register(&Rule{
 	ID:           "enum-type-recreated",
 	Profile:      Default,
 	Severity:     Error,

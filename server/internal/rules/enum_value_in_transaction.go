@@ -10,7 +10,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
-var enumValueInTransaction = register(&Rule{
+var _ = register(&Rule{
 	ID:           "enum-value-in-transaction",
 	Profile:      Default,
 	Severity:     Warning,

@@ -9,7 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
-var enumValueNotReverted = register(&Rule{
+var _ = register(&Rule{
 	ID:           "enum-value-not-reverted",
 	Profile:      Default,
 	Severity:     Info,

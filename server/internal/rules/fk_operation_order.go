@@ -9,7 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var fkOperationOrder = register(&Rule{
+var _ = register(&Rule{
 	ID:           "fk-operation-order",
 	Profile:      Default,
 	DialectAware: true,

@@ -7,7 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var indexNotConcurrent = register(&Rule{
+var _ = register(&Rule{
 	ID:           "index-not-concurrent",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,

@@ -7,7 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var notNullWithoutBackfill = register(&Rule{
+var _ = register(&Rule{
 	ID:           "not-null-without-backfill",
 	Profile:      Default,
 	DialectAware: true,

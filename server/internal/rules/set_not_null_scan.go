@@ -9,7 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var setNotNullScan = register(&Rule{
+var _ = register(&Rule{
 	ID:           "set-not-null-scan",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,

@@ -10,7 +10,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var sqliteAlterWithoutBatch = register(&Rule{
+var _ = register(&Rule{
 	ID:           "sqlite-alter-without-batch",
 	Profile:      Default,
 	DialectAware: true,

@@ -9,7 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var typeChangeWithoutUsing = register(&Rule{
+var _ = register(&Rule{
 	ID:           "type-change-without-using",
 	Profile:      Default,
 	Severity:     Warning,

@@ -9,7 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
 
-var unnamedConstraint = register(&Rule{
+var _ = register(&Rule{
 	ID:           "unnamed-constraint",
 	Profile:      Default,
 	DialectAware: true,

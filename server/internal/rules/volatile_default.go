@@ -7,7 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-var volatileDefault = register(&Rule{
+var _ = register(&Rule{
 	ID:           "volatile-default",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
