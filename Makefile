@@ -10,6 +10,8 @@ export PATH := /usr/local/go/bin:$(PATH)
 
 GO  ?= go
 BIN := .build/alembic-patterns
+# staticcheck 2026.2.2, built from the module proxy by `make lint`.
+STATICCHECK_VERSION := v0.8.2
 
 .PHONY: build test test-quick lint demo setup clean validate-plugin bench
 
@@ -42,6 +44,8 @@ lint:
 	fi
 	@echo "== go vet ./..."
 	@$(GO) vet ./...
+	@echo "== staticcheck ./..."
+	@$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 # The demo project has findings on purpose: exit 1 (findings) is success here, 2 (usage/I/O) is not.
 # Runs the built binary because `go run` turns every non-zero exit into 1.
