@@ -15,7 +15,7 @@ var _ = register(command{"check", "check [PATH...] [--project DIR] [--format tex
 
 func runCheck(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "check")
-	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")
+	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	format := fs.String("format", "text", "output format: text, json, sarif or github")
 	profile := fs.String("profile", "", "rule profile: default or zero-downtime")
 	sel := fs.String("select", "", "comma-separated rule ids to run (instead of the profile)")

@@ -112,6 +112,18 @@ func newFlags(env *Env, name string) *flag.FlagSet {
 	return fs
 }
 
+// projectFlag defines --project DIR and its alias -c FILE (alembic's: an
+// alembic.ini of another name, or one of several in a repository); both name
+// where the project is.
+func projectFlag(fs *flag.FlagSet, usage string) *string {
+	dir := fs.String("project", "", usage+"; or an alembic.ini (also -c)")
+	fs.Func("c", "the Alembic config file, as alembic -c (same as --project FILE)", func(v string) error {
+		*dir = v
+		return nil
+	})
+	return dir
+}
+
 // findProject resolves --project and the PATH arguments to one project.
 func findProject(env *Env, projectDir string, paths []string) (*project.Project, error) {
 	start := projectDir

@@ -20,7 +20,7 @@ func runCreate(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "create")
 	message := fs.String("m", "", "what the revision does (required)")
 	fs.StringVar(message, "message", "", "same as -m")
-	projectDir := fs.String("project", "", "project directory (default: found from the current directory)")
+	projectDir := projectFlag(fs, "project directory (default: found from the current directory)")
 	noAuto := fs.Bool("no-autogenerate", false, "write an empty revision (no --autogenerate)")
 	noFix := fs.Bool("no-fix", false, "do not apply the safe fixes to the new file")
 	alembicCmd := fs.String("alembic-cmd", "", "how to run alembic, e.g. \"uv run alembic\" (default: $"+autogen.EnvCommand+", else detected)")

@@ -21,7 +21,7 @@ const maxDiagnoseInput = 16 << 20
 // recognised, 1 nothing was recognised, 2 usage or I/O error.
 func runDiagnose(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "diagnose")
-	projectDir := fs.String("project", "", "project directory (default: found from the current directory; optional)")
+	projectDir := projectFlag(fs, "project directory (default: found from the current directory; optional)")
 	target := fs.String("target", "", "revision that failed (default: the one alembic's 'Running upgrade' line names)")
 	format := fs.String("format", "text", "output format: text or json")
 	rest, err := parseFlags(fs, args)

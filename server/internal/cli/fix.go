@@ -14,7 +14,7 @@ var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--dif
 
 func runFix(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "fix")
-	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")
+	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	unsafe := fs.Bool("unsafe", false, "also apply unsafe fixes (review them)")
 	diff := fs.Bool("diff", false, "print a unified diff and write nothing")
 	sel := fs.String("select", "", "comma-separated rule ids to fix")

@@ -15,7 +15,7 @@ var _ = register(command{"history", "history [PATH] [--project DIR] [--format te
 
 func runHistory(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "history")
-	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")
+	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	format := fs.String("format", "text", "output format: text or json")
 	paths, err := parseFlags(fs, args)
 	if err != nil {

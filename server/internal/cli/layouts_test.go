@@ -116,3 +116,29 @@ func containsSub(list []string, sub string) bool {
 	}
 	return false
 }
+
+// TestConfigFlag: in a repository of several projects, -c (as alembic -c)
+// or --project with an ini file checks that project alone.
+func TestConfigFlag(t *testing.T) {
+	l, _ := testenv.LayoutNamed("monorepo")
+	top := l.Write(t)
+	for _, tt := range []struct {
+		args     []string
+		files    int
+		findings int
+	}{
+		{[]string{"-c", "services/api/alembic.ini"}, 2, 1},
+		{[]string{"--project", "services/worker/alembic.ini"}, 2, 0},
+		{nil, 4, 1},
+	} {
+		out, stderr, _ := run(t, top, append([]string{"check", "--format", "json"}, tt.args...)...)
+		var doc struct {
+			Files    int
+			Findings []any
+		}
+		must(t, json.Unmarshal([]byte(out), &doc))
+		if doc.Files != tt.files || len(doc.Findings) != tt.findings {
+			t.Errorf("%q: %d files, %d findings; want %d and %d\n%s", tt.args, doc.Files, len(doc.Findings), tt.files, tt.findings, stderr)
+		}
+	}
+}

@@ -19,7 +19,7 @@ var _ = register(command{"review", "review [REV|PATH] [--project DIR] [--format 
 // I/O error or an unknown revision.
 func runReview(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "review")
-	projectDir := fs.String("project", "", "project directory (default: found from PATH or the current directory)")
+	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	format := fs.String("format", "text", "output format: text, json or markdown")
 	pg := fs.Int("postgres-version", 0, "PostgreSQL major version to state the facts for (default: from the project, else 16)")
 	profile := fs.String("profile", "", "rule profile for the findings: default or zero-downtime")
