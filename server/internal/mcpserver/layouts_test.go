@@ -57,6 +57,13 @@ func TestLayouts(t *testing.T) {
 				t.Errorf("show_history: %d revisions, %d heads; want %d and %d", revisions, heads, l.Revisions, l.Heads)
 			}
 
+			if l.Name == "monorepo" { // project_dir may name one of several configurations
+				out := s.ok("check_migration", map[string]any{"target": "all", "project_dir": filepath.Join(top, "services", "worker", "alembic.ini")})
+				if out["files"].(float64) != 2 || len(list(out, "findings")) != 0 {
+					t.Errorf("check_migration of the worker's alembic.ini: %v files, findings %v", out["files"], out["findings"])
+				}
+			}
+
 			res := s.call("review_migration", map[string]any{"target": l.Edit})
 			if res.IsError || !strings.Contains(textOf(res), "enum-type-not-dropped") {
 				t.Errorf("review_migration %s: %s", l.Edit, textOf(res))

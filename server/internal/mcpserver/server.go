@@ -123,8 +123,8 @@ func (s *Server) project(dir string) (*project.Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("project_dir %s: %w", dir, errors.Unwrap(err))
 	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("project_dir %s is not a directory", dir)
+	if !info.IsDir() && filepath.Ext(dir) != ".ini" {
+		return nil, fmt.Errorf("project_dir %s is not a directory (nor an Alembic .ini file)", dir)
 	}
 	proj, err := project.Find(dir)
 	if err != nil {

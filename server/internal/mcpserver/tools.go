@@ -125,7 +125,8 @@ type (
 
 func (s *Server) addTools() {
 	projectDir := mcp.WithString("project_dir", mcp.MaxLength(maxPathArg),
-		mcp.Description("The project directory (holding alembic.ini, or pyproject.toml with [tool.alembic]); default: the session's project directory"))
+		mcp.Description("The project directory (holding alembic.ini, or pyproject.toml with [tool.alembic]; or above several projects, "+
+			"or a directory of revision files), or one Alembic .ini file; default: the session's project directory"))
 	target := func(what string) mcp.ToolOption {
 		return mcp.WithString("target", mcp.MaxLength(maxPathArg), mcp.Description(what+
 			": \"head\" (default), \"heads\", \"all\", a revision id or unique prefix, a branch label, a range \"A:B\", or a revision file path inside the project"))
