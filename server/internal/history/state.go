@@ -63,6 +63,9 @@ type State struct {
 	tables  map[string]*Table // nil value = dropped in this layer
 	enums   map[string]*EnumType
 	Unknown bool      // some earlier operation had effects we could not read (unknown SQL or calls)
+	// partitioned: some table is a partition (PARTITION OF): dropping a table
+	// must look for its partitions
+	partitioned bool
 	index   *ownIndex // built on demand, dropped whenever this layer's tables change
 	names   naming.Namer
 }
@@ -84,13 +87,14 @@ func (s *State) Names() naming.Namer { return s.names }
 
 // Layer returns a new state on top of s; changes to it leave s untouched.
 func (s *State) Layer() *State {
-	return &State{base: s, tables: map[string]*Table{}, enums: map[string]*EnumType{}, Unknown: s.Unknown, names: s.names}
+	return &State{base: s, tables: map[string]*Table{}, enums: map[string]*EnumType{}, Unknown: s.Unknown, names: s.names,
+		partitioned: s.partitioned}
 }
 
 // Clone flattens s into an independent state.
 func (s *State) Clone() *State {
 	out := NewState()
-	out.Unknown, out.names = s.Unknown, s.names
+	out.Unknown, out.names, out.partitioned = s.Unknown, s.names, s.partitioned
 	s.each(func(t *Table) { out.tables[t.Name] = t }, func(e *EnumType) { out.enums[e.Name] = e })
 	return out
 }
@@ -273,7 +277,10 @@ func (idx *ownIndex) add(t *Table) {
 	idx.contrib[t.Name] = entries
 }
 
-func (s *State) putTable(t *Table) { s.setTable(t.Name, t) }
+func (s *State) putTable(t *Table) {
+	s.partitioned = s.partitioned || t.PartitionOf != ""
+	s.setTable(t.Name, t)
+}
 
 // setTable is the only writer of s.tables (nil drops the table), so the index
 // knows which tables to look at again.
@@ -568,7 +575,7 @@ func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) 
 func (s *State) dropTable(key string) {
 	dropped := s.Table(key)
 	s.setTable(key, nil)
-	if dropped == nil {
+	if dropped == nil || !s.partitioned {
 		return
 	}
 	for _, t := range s.Tables() {
