@@ -62,12 +62,12 @@ type State struct {
 	base    *State
 	tables  map[string]*Table // nil value = dropped in this layer
 	enums   map[string]*EnumType
-	Unknown bool      // some earlier operation had effects we could not read (unknown SQL or calls)
+	Unknown bool // some earlier operation had effects we could not read (unknown SQL or calls)
 	// partitioned: some table is a partition (PARTITION OF): dropping a table
 	// must look for its partitions
 	partitioned bool
-	index   *ownIndex // built on demand, dropped whenever this layer's tables change
-	names   naming.Namer
+	index       *ownIndex // built on demand, dropped whenever this layer's tables change
+	names       naming.Namer
 }
 
 // NewState is an empty schema.
