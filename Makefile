@@ -13,7 +13,7 @@ BIN := .build/alembic-patterns
 # staticcheck 2026.2.2, built from the module proxy by `make lint`.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: build test test-quick lint demo setup clean validate-plugin bench
+.PHONY: build test test-quick lint demo setup clean validate-plugin bench sweep
 
 build:
 	$(GO) build -o $(BIN) ./server
@@ -73,3 +73,9 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./server/internal/bench/
 	$(GO) test -run '^$$' -bench PostToolUse3000 -benchtime 5x ./server/internal/hook
 	$(GO) test -run '^$$' -bench 'WarmCheckHead$$|ColdStart' -benchtime 50x ./server/internal/mcpserver
+
+# The real-project sweep over a directory of checkouts (see scripts/sweep.sh):
+#   make sweep SWEEP_DIR=/path/to/checkouts
+sweep:
+	@test -n "$(SWEEP_DIR)" || { echo "usage: make sweep SWEEP_DIR=DIR (one checkout per subdirectory)" >&2; exit 2; }
+	bash scripts/sweep.sh $(SWEEP_DIR)
