@@ -301,7 +301,7 @@ func merged(dir string, found *searchResult) (*Project, error) {
 		p.Notes = append(p.Notes, sub.Notes...)
 	}
 	p.addUncovered(found.shapes)
-	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found (%s): all are checked; pass --project DIR or a config file to check one",
+	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found (%s): all are checked; pass -c FILE (or --project DIR) to check one",
 		len(found.configs), strings.Join(rel, ", "))}, p.Notes...)
 	p.Notes = append(p.Notes, found.notes()...)
 	var err error
