@@ -100,8 +100,25 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 				renamed = &d
 			}
 		}
-		p.Report(o, addRequiredMessage(p, f, o, table, c, renamed))
+		msg := addRequiredMessage(p, f, o, table, c, renamed)
+		if f.Name == "downgrade" {
+			// a later revision that drops the table recreates it empty in its
+			// own downgrade, which runs first: from head this downgrade finds
+			// no rows, only a database parked in between has some
+			if later := laterRevision(p, func(_ *migration.Migration, u *migration.Op) bool { return dropsTheTable(u, table) }); later != nil {
+				p.ReportSeverity(Warning, o.Call.Span, msg+fmt.Sprintf(". Only a database between this revision and %s can hit "+
+					"it: downgrading from above %s recreates %q empty first", later.ID, later.ID, table))
+				return
+			}
+		}
+		p.Report(o, msg)
 	})
+}
+
+// dropsTheTable reports whether an operation certainly drops the table.
+func dropsTheTable(o *migration.Op, table string) bool {
+	t, ok := o.Table()
+	return ok && o.Name == "drop_table" && o.Certain() && strings.EqualFold(t, table)
 }
 
 // trackEmptied follows DELETE FROM t (without WHERE) and TRUNCATE t, which

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -82,12 +83,47 @@ func checkEnumTypeNotDropped(p *Pass) {
 		}
 		anchor := lastUserRemoval[name]
 		msg := fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it. After a downgrade the next upgrade fails with: type %q already exists", name, name)
+		if later := laterRevision(p, func(m *migration.Migration, o *migration.Op) bool { return dropsType(m, o, name) }); later != nil && !mentions(later.Migration.Downgrade, later.Migration.Source, name) {
+			// from head, the later revision's upgrade dropped the type for good
+			msg += fmt.Sprintf(". Only a database between this revision and %s leaves it behind: %s drops the type and its downgrade does not bring it back before this one runs", later.ID, later.ID)
+			if anchor == nil {
+				anchor = created[name]
+			}
+			p.ReportSeverity(Warning, anchor.Call.Span, msg, dropEnumFix(p.Migration, anchor, created[name], name))
+			continue
+		}
 		if anchor == nil {
 			p.Report(created[name], msg)
 			continue
 		}
 		p.Report(anchor, msg, dropEnumFix(p.Migration, anchor, created[name], name))
 	}
+}
+
+// mentions reports whether a function's source names the type at all (a
+// downgrade that may bring it back).
+func mentions(f *migration.Function, src []byte, name string) bool {
+	return f != nil && f.Body.End <= len(src) && bytes.Contains(src[f.Body.Start:f.Body.End], []byte(name))
+}
+
+// dropsType reports whether an operation certainly drops the enum type.
+func dropsType(m *migration.Migration, o *migration.Op, name string) bool {
+	if !o.Certain() {
+		return false
+	}
+	if o.Name == migration.EnumDrop {
+		en := history.EnumOf(m.Type(o, o.Target))
+		return en != nil && en.Name == name
+	}
+	if o.SQL == nil {
+		return false
+	}
+	for _, st := range o.SQL.Statements {
+		if st.Kind == migration.SQLDropType && st.Object == name {
+			return true
+		}
+	}
+	return false
 }
 
 // enumsCreatedBy lists the enum types an upgrade operation creates.

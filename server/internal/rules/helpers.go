@@ -418,3 +418,18 @@ func shortList(list string, max int) string {
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(kept, ", "), len(items)-len(kept))
 }
+
+// laterRevision returns the nearest revision above the pass's one (in graph
+// order) whose upgrade has an operation matching, or nil.
+func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) bool) *history.Revision {
+	above := p.Graph.Descendants(p.Revision.ID)
+	for _, r := range p.Graph.Order {
+		if !above[r.ID] || r.Migration.Upgrade == nil {
+			continue
+		}
+		if slices.ContainsFunc(r.Migration.Upgrade.Ops, func(o *migration.Op) bool { return matching(r.Migration, o) }) {
+			return r
+		}
+	}
+	return nil
+}
