@@ -455,7 +455,8 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 		case migration.SQLDropType:
 			s.enums[st.Object] = nil
 		case migration.SQLAlterTypeAdd:
-			if e := s.Enum(st.Object); e != nil {
+			// values created by SQL are not known (nil): adding one does not make them known
+			if e := s.Enum(st.Object); e != nil && e.Values != nil {
 				c := *e
 				c.Values = append(append([]string(nil), e.Values...), st.Value)
 				s.enums[st.Object] = &c

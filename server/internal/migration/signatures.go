@@ -145,7 +145,7 @@ func bind(o *Op, call *Expr, s signature) {
 			}
 			o.Extra[k.Name] = k.Value
 		default:
-			o.ArgProblems = append(o.ArgProblems, unknownKeyword(o.Name, k.Name, s))
+			o.ArgProblems = append(o.ArgProblems, unknownKeyword(o.Name, k.Name, s, call))
 		}
 	}
 	if o.Unbound {
@@ -161,9 +161,10 @@ func bind(o *Op, call *Expr, s signature) {
 // commonMistakes maps keywords people write to the ones Alembic expects.
 var commonMistakes = map[string]string{"type": "type_", "default": "server_default", "new_name": "new_column_name", "unique_constraint": "unique", "concurrently": "postgresql_concurrently", "table": "table_name"}
 
-func unknownKeyword(op, kw string, s signature) string {
+func unknownKeyword(op, kw string, s signature, call *Expr) string {
 	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw)
-	if want, ok := commonMistakes[kw]; ok && (slices.Contains(s.positional, want) || slices.Contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {
+	// no hint when the call already passes the keyword meant
+	if want, ok := commonMistakes[kw]; ok && call.Keyword(want) == nil && (slices.Contains(s.positional, want) || slices.Contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {
 		msg += fmt.Sprintf(" (did you mean %q?)", want)
 	}
 	return msg

@@ -95,12 +95,13 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			return
 		}
 		var renamed *columnChange
+		evidence := noRename
 		for _, d := range drops {
 			if a, ev := renamePartner(p.Migration, f, other, drops, adds, d); ev != noRename && a.op == o {
-				renamed = &d
+				renamed, evidence = &d, ev
 			}
 		}
-		msg := addRequiredMessage(p, f, o, table, c, renamed)
+		msg := addRequiredMessage(p, f, o, table, c, renamed, evidence)
 		if f.Name == "downgrade" {
 			// a later revision that drops the table recreates it empty in its
 			// own downgrade, which runs first: from head this downgrade finds
@@ -169,7 +170,7 @@ func fillsItself(c *migration.Column) bool {
 // addRequiredMessage says what fails (in the dialect's words) and what to do:
 // a rename in place when the add looks like a rename, a backfill when no
 // constant can be right (a foreign key), else a server default or a backfill.
-func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed *columnChange) string {
+func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed *columnChange, evidence renameEvidence) string {
 	op := opReceiver(p.Migration)
 	typ := "<type>"
 	if c.Type != nil && c.Type.Expr != nil {
@@ -193,7 +194,11 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	}
 	switch {
 	case renamed != nil:
-		msg += fmt.Sprintf("It looks like a rename of %q done as drop + add: use %s.alter_column(%q, %q, new_column_name=%q) "+
+		guess := "It looks like a rename of %q done as drop + add"
+		if evidence == mirroredRename {
+			guess = "If it replaces %q (a rename done as drop + add; the other function undoes it the same way)"
+		}
+		msg += fmt.Sprintf(guess+": use %s.alter_column(%q, %q, new_column_name=%q) "+
 			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost",
 			renamed.column, op, table, renamed.column, c.Name, renamed.column)
 	case len(c.ForeignKeys) > 0:

@@ -177,6 +177,9 @@ func ormUse(def pymodule.Def, prefix, path string, imp migration.Import, u migra
 		if len(rest) == 1 && u.Called && def.StaticMethods[rest[0]] {
 			return "" // a static helper of the class does not touch the ORM
 		}
+		if len(rest) == 0 && u.In == "base" {
+			return "" // the migration's own model, with its own columns, on the application's connection
+		}
 		return fmt.Sprintf("the application's ORM model %s, used as %s", prefix, use)
 	case pymodule.Table:
 		return fmt.Sprintf("the application's table %s (bound to its metadata), used as %s", prefix, use)

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -17,11 +19,12 @@ var _ = register(&Rule{
 			"downgrade() (a type change done as drop + add), and the rename shape autogenerate writes: a `drop_column` of " +
 			"one column and an `add_column` of another column of the same type family on the same table, when the names " +
 			"are related (one contains the other, a typo apart, the same last word: `name` -> `full_name`, " +
-			"`gets_emails` -> `receives_emails`) and nothing in the function copies the data over (warning). The same pair " +
-			"with unrelated names is only reported (as info) when the other function undoes it the same way. Not a rename: " +
+			"`gets_emails` -> `receives_emails`) and nothing in the function copies the data over. Not a rename: " +
 			"foreign keys to different tables, a dropped column whose referenced table the function drops, an added " +
 			"NOT NULL column with its own server default, an UPDATE that fills the added column, or a function that " +
-			"renames columns with `alter_column(new_column_name=...)`.",
+			"renames columns with `alter_column(new_column_name=...)`. Not reported either: a key change (the column points " +
+			"at a table whose columns are dropped too, or other tables' keys to it are), a change to or from binary data " +
+			"(no cast could keep it), and a function whose comments accept the loss.",
 		Why: "Autogenerate cannot see renames: renaming `users.name` to `full_name` in the model gives " +
 			"`op.add_column('users', sa.Column('full_name', ...))` and `op.drop_column('users', 'name')`. The migration " +
 			"runs without an error and every value is gone: `full_name` is all NULL, and after a downgrade `name` is too. " +
@@ -49,7 +52,8 @@ def upgrade():
                     existing_type=postgresql.ARRAY(sa.String(length=50)),
                     type_=postgresql.ARRAY(sa.String(length=100)),
                     postgresql_using="tags::varchar(100)[]")`,
-		KnownProblems: "A drop of one column and an add of another of the same type family may be two unrelated changes; " +
+		KnownProblems: "A rename to a synonym (`handle` -> `nickname`) is not recognised: its names share nothing. " +
+			"A drop of one column and an add of another of the same type family may be two unrelated changes; " +
 			"it is reported only when exactly one such pair exists on the table, with the evidence above. Column types are known from the history " +
 			"(`create_table`, `add_column`, `alter_column(type_=...)`). A data step the tool cannot read (SQL built at run " +
 			"time, a call into other code) or an `UPDATE` naming the column silences the rule, since it may copy the data.",
@@ -67,20 +71,54 @@ func checkColumnDropAdd(p *Pass) {
 
 func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migration.Op, *history.State))) {
 	drops, adds := columnChanges(p, f, walk)
+	if acceptsLoss(p.Migration, f) {
+		return // the author says the data goes on purpose
+	}
 	for _, d := range drops {
 		if a, ok := sameColumn(adds, d); ok {
-			if !copiesData(f, d) && !rebuilt(f, d, a) {
+			if !copiesData(f, d) && !rebuilt(f, d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
 				p.Report(d.op, replacedMessage(p.Migration, d, a))
 			}
 			continue
 		}
-		switch a, evidence := renamePartner(p.Migration, f, other, drops, adds, d); evidence {
-		case likelyRename:
+		// a pair with unrelated names is left alone: too often two different
+		// columns (add-required-column still mentions it when it matters)
+		if a, evidence := renamePartner(p.Migration, f, other, drops, adds, d); evidence == likelyRename {
 			p.Report(d.op, renameMessage(p.Migration, d, a))
-		case mirroredRename:
-			p.ReportSeverity(Info, d.op.Call.Span, mirroredMessage(p.Migration, d, a))
 		}
 	}
+}
+
+// keyRebuilt reports whether the column is part of a key change done in the
+// same function: it points at a table whose columns are dropped too, or
+// columns of other tables that point at its table are dropped too. The old
+// values are keys of rows that are being rebuilt (integer ids becoming UUIDs).
+func keyRebuilt(drops []columnChange, d columnChange) bool {
+	for _, x := range drops {
+		if x.key == d.key && x.column == d.column {
+			continue
+		}
+		if d.refTable != "" && strings.EqualFold(x.table, d.refTable) || x.refTable != "" && strings.EqualFold(x.refTable, d.table) {
+			return true
+		}
+	}
+	return false
+}
+
+// castable reports whether PostgreSQL can convert the old type to the new one
+// with a USING cast (so that keeping the data was an option): not between
+// binary data (ciphertext, pickles) and the other types.
+func castable(from, to *migration.TypeRef) bool {
+	a, b := typeFamily(from), typeFamily(to)
+	return a == "" || b == "" || (a == "binary") == (b == "binary")
+}
+
+// lossWords in a function's comments or docstring say that data goes on purpose.
+var lossWords = regexp.MustCompile(`(?i)#[^\n]*\b(information loss|data loss|loses? (the )?data|lost on purpose|not (be )?(kept|preserved|restored)|discard(ed|s)?|should not allow)\b`)
+
+// acceptsLoss reports whether the function's comments accept losing data.
+func acceptsLoss(m *migration.Migration, f *migration.Function) bool {
+	return f != nil && f.Span.End <= len(m.Source) && lossWords.Match(m.Source[f.Span.Start:f.Span.End])
 }
 
 // rebuilt reports whether a column comes back pointing elsewhere: its foreign
@@ -147,11 +185,4 @@ func renameMessage(m *migration.Migration, d, a columnChange) string {
 	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q looks like a rename done as drop + add. Every value of %q "+
 		"is lost and %q starts empty, without any error. Rename in place: %s.alter_column(%q, %q, new_column_name=%q)",
 		d.table, d.column, a.column, d.column, a.column, opReceiver(m), d.table, d.column, a.column)
-}
-
-func mirroredMessage(m *migration.Migration, d, a columnChange) string {
-	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q may be a rename done as drop + add (same type, undone the "+
-		"same way in the other function). If it is, every value of %q is lost: rename in place with "+
-		"%s.alter_column(%q, %q, new_column_name=%q); if they are unrelated columns, ignore this",
-		d.table, d.column, a.column, d.column, opReceiver(m), d.table, d.column, a.column)
 }

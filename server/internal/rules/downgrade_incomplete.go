@@ -424,6 +424,8 @@ func k(parts ...string) string { return strings.Join(parts, "\x00") }
 // and the names the objects had before the sequence ran.
 type effects struct {
 	tables, altered, columns, indexes, constraints, comments, types map[string]bool
+	// addedColumns are the columns added back (a rename undone as drop + add)
+	addedColumns map[string]bool
 	// someConstraints are the tables (and type_) a drop_constraint whose name is
 	// None or not known applies to: it is meant to drop one of them
 	someConstraints             map[string]bool
@@ -444,7 +446,7 @@ type convertedDrop struct {
 }
 
 func newEffects(names naming.Namer) *effects {
-	return &effects{tables: map[string]bool{}, altered: map[string]bool{}, columns: map[string]bool{}, indexes: map[string]bool{},
+	return &effects{tables: map[string]bool{}, altered: map[string]bool{}, columns: map[string]bool{}, addedColumns: map[string]bool{}, indexes: map[string]bool{},
 		constraints: map[string]bool{}, comments: map[string]bool{}, types: map[string]bool{}, someConstraints: map[string]bool{},
 		renames: map[string]bool{}, colRenames: map[string]bool{}, renamedAway: map[string]bool{}, colRenamedAway: map[string]bool{},
 		alias: map[string]string{}, names: names, converted: map[string]convertedDrop{}}
@@ -488,6 +490,10 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 		col, ok := o.ArgString("column_name")
 		e.opaque = e.opaque || !hasTable || !ok
 		mark(e.columns, col)
+	case "add_column":
+		if c := m.Column(o, o.Arg("column")); c != nil && c.NameKnown {
+			mark(e.addedColumns, c.Name)
+		}
 	case "drop_index", "drop_constraint":
 		set, arg := e.indexes, "index_name"
 		if o.Name == "drop_constraint" {
@@ -589,7 +595,10 @@ func (e *effects) covers(u *undo) bool {
 	case undoConstraint:
 		return e.constraints[key(u.name)] || colDropped || e.someConstraints[key(u.table, u.ctype)] || e.someConstraints[key(u.table, "")]
 	case undoRenameColumn:
-		return e.colRenames[key(u.table, u.name, u.from)]
+		// a reverse rename, or the renamed column dropped and the old name
+		// added again: the schema is back (the data is lost, which
+		// column-drop-add reports)
+		return e.colRenames[key(u.table, u.name, u.from)] || e.columns[key(u.table, u.name)] && e.addedColumns[key(u.table, u.from)]
 	case undoComment:
 		return e.comments[key(u.table)]
 	}

@@ -197,6 +197,23 @@ var (
 // settableChange is a column set to a target type, default or nullability.
 const settableChange = "a column set to a target type, default or nullability"
 
+// widenedColumn is a string column made longer: running it again changes
+// nothing, and the previous code works with the wider column.
+const widenedColumn = "a string column made longer"
+
+// widensOnly reports whether an alter_column only lengthens a string column
+// (type_ of the same family with a larger length than existing_type).
+func widensOnly(m *migration.Migration, o *migration.Op) bool {
+	for _, arg := range []string{"nullable", "server_default", "new_column_name", "comment"} {
+		if o.Args[arg] != nil {
+			return false
+		}
+	}
+	from, to := m.Type(o, o.Value("existing_type")), m.Type(o, o.Value("type_"))
+	return from != nil && to != nil && typeFamily(from) == "string" && typeFamily(to) == "string" &&
+		from.Length > 0 && to.Length > from.Length
+}
+
 // sqlIdent matches a possibly schema-qualified, possibly quoted name; the
 // last group is the unqualified name.
 const sqlIdent = `(?:(?:"[^"]+"|[\pL_][\pL\pN_$]*)\s*\.\s*)?("[^"]+"|[\pL_][\pL\pN_$]*)`
@@ -397,6 +414,8 @@ func opRerun(m *migration.Migration, o *migration.Op, dropped map[string]bool) s
 	}
 	name := opObjectName(m, o)
 	switch {
+	case o.Name == "alter_column" && o.Args["new_column_name"] == nil && widensOnly(m, o):
+		return widenedColumn
 	case o.Name == "alter_column" && o.Args["new_column_name"] == nil:
 		return settableChange
 	case strings.HasPrefix(o.Name, "drop_") && o.Name != "drop_column" && o.Name != "drop_table" && name != "":

@@ -20,11 +20,11 @@ def upgrade() -> None:
     with op.batch_alter_table("players", schema=None) as batch_op:
         batch_op.add_column(sa.Column("nickname", sa.Unicode(length=50), nullable=True))
         batch_op.add_column(sa.Column("last_seen", sa.DateTime(), nullable=True))
-        batch_op.drop_column("handle")  # expect[column-drop-add:info]: may be a rename done as drop + add (same type, undone the same way in the other function)
+        batch_op.drop_column("handle")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("players", schema=None) as batch_op:
         batch_op.add_column(sa.Column("handle", sa.VARCHAR(length=50), nullable=True))
         batch_op.drop_column("last_seen")
-        batch_op.drop_column("nickname")  # expect[column-drop-add:info]: new_column_name="handle"
+        batch_op.drop_column("nickname")
