@@ -17,6 +17,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -62,9 +63,9 @@ const maxRounds = 5
 // Compute works out the fixes without writing anything.
 func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
 	overlay := map[string][]byte{}
-	parseFile := opts.Check.Parse // the caller's parser (the MCP server's cache) for untouched files
-	if parseFile == nil {
-		parseFile = migration.ParseFile
+	parseFile := migration.ParseFile
+	if opts.Check.Parse != nil {
+		parseFile = current(opts.Check.Parse) // the caller's cache, checked against the file's bytes
 	}
 	// Every round re-checks the whole project; files no fix touches are parsed
 	// once (models are never changed after parsing, so sharing them is safe).
@@ -104,11 +105,15 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		for path, p := range plans {
 			f := files[path]
 			if f == nil {
-				src, err := os.ReadFile(path)
-				if err != nil {
-					return nil, err
+				// The edits were computed from the parsed bytes: they apply to
+				// those, and Write replaces the file only while it still holds them.
+				mu.Lock()
+				m := untouched[path].m
+				mu.Unlock()
+				if m == nil {
+					return nil, fmt.Errorf("%s: fixes for a file that was not parsed", path)
 				}
-				f = &File{Path: path, Before: src, After: src}
+				f = &File{Path: path, Before: m.Source, After: m.Source}
 				files[path] = f
 			}
 			out, err := edit.Apply(f.After, p.edits)
@@ -146,6 +151,21 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		out.Files = append(out.Files, files[path])
 	}
 	return out, nil
+}
+
+// current wraps a caller's parser (a cache validated by size and modification
+// time, which misses a same-size rewrite that kept the time: cp -p, rsync -t,
+// tar) so that a model is used only when it was parsed from the bytes the file
+// holds now; otherwise those bytes are parsed.
+func current(parse history.Parser) history.Parser {
+	return func(ctx context.Context, path string) (*migration.Migration, error) {
+		m, err := parse(ctx, path)
+		src, rerr := project.ReadRegular(path, migration.MaxFileSize)
+		if rerr != nil || m != nil && bytes.Equal(m.Source, src) {
+			return m, err
+		}
+		return migration.Parse(ctx, path, src)
+	}
 }
 
 type filePlan struct {
@@ -257,14 +277,10 @@ func (r *Result) Write() error {
 	return nil
 }
 
+// writeAtomic replaces path with data when it still holds expected. The
+// comparison is by content (a same-size rewrite can keep the modification
+// time) and comes last, right before the rename, to leave the smallest window.
 func writeAtomic(path string, expected, data []byte) error {
-	current, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	if !bytes.Equal(current, expected) {
-		return fmt.Errorf("%s changed since it was read; not written (run fix again)", path)
-	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
@@ -284,6 +300,13 @@ func writeAtomic(path string, expected, data []byte) error {
 	}
 	if err := tmp.Close(); err != nil {
 		return err
+	}
+	now, err := project.ReadRegular(path, migration.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(now, expected) {
+		return fmt.Errorf("%s changed since it was read; not written (run fix again)", path)
 	}
 	return os.Rename(tmp.Name(), path)
 }

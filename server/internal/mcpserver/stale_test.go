@@ -1,0 +1,73 @@
+package mcpserver
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+const ordersRev = `"""orders
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "orders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.Enum("new", "paid", name="order_status"), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+
+
+def downgrade():
+    op.drop_table("orders")
+`
+
+// TestFixAfterSameSizeSameMtimeRewrite: a file rewritten with content of the
+// same size and its old modification time restored (cp -p, rsync -t, tar)
+// looks unchanged to the parse cache; fix_migration must compute its edits
+// from the bytes on disk and write them to exactly those bytes.
+func TestFixAfterSameSizeSameMtimeRewrite(t *testing.T) {
+	dir := t.TempDir()
+	writeRev(t, filepath.Join(dir, "alembic.ini"), "[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql://u:p@h/db\n", time.Now().Add(-time.Hour))
+	path := filepath.Join(dir, "migrations", "versions", "0001_orders.py")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	// a comment line as long as the drop_table line, at the end of the file;
+	// then moved above drop_table (same size, the statement 28 bytes later)
+	line := `    op.drop_table("orders")` + "\n"
+	comment := "    #" + strings.Repeat("-", len(line)-6) + "\n"
+	original := ordersRev + comment
+	moved := strings.Replace(ordersRev, line, comment+line, 1)
+	writeRev(t, path, original, old)
+	s := New(Options{Dir: dir})
+	ctx := context.Background()
+	if _, _, err := s.check(ctx, mcp.CallToolRequest{}, checkArgs{Target: "all"}); err != nil {
+		t.Fatal(err)
+	}
+	writeRev(t, path, moved, old)
+
+	if _, _, err := s.fix(ctx, mcp.CallToolRequest{}, fixArgs{Target: "all", Apply: true}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	want := strings.Replace(moved, line, line+`    sa.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)`+"\n", 1)
+	if string(got) != want {
+		t.Fatalf("fixed file:\n%s\nwant:\n%s", got, want)
+	}
+}
