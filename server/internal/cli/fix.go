@@ -10,7 +10,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
-var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..]", runFix})
+var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..] [--allow-outside-project]", runFix})
 
 func runFix(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "fix")
@@ -19,6 +19,8 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	diff := fs.Bool("diff", false, "print a unified diff and write nothing")
 	sel := fs.String("select", "", "comma-separated rule ids to fix")
 	ignore := fs.String("ignore", "", "comma-separated rule ids to leave alone")
+	outside := fs.Bool("allow-outside-project", false,
+		"also write revision files outside the project (its repository, or the config's directory) that the configuration points at")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -27,7 +29,7 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	opts := fix.Options{Unsafe: *unsafe, Check: check.Options{Select: splitList(*sel), Ignore: splitList(*ignore)}}
+	opts := fix.Options{Unsafe: *unsafe, AllowOutside: *outside, Check: check.Options{Select: splitList(*sel), Ignore: splitList(*ignore)}}
 	if opts.Check.Files, err = revisionFiles(env, paths); err != nil {
 		return fail(env, err)
 	}

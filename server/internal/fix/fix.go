@@ -27,6 +27,9 @@ import (
 type Options struct {
 	Check  check.Options
 	Unsafe bool // also apply unsafe fixes
+	// AllowOutside also writes revision files outside the project's
+	// WriteRoot (the CLI's --allow-outside-project); they are refused otherwise.
+	AllowOutside bool
 }
 
 // Applied is one fix that was applied.
@@ -54,6 +57,9 @@ type Result struct {
 	// Remaining are the findings left after the fixes (those without a fix, or
 	// with an unsafe fix when Unsafe is false).
 	Remaining *check.Result
+
+	proj         *project.Project
+	allowOutside bool
 }
 
 // maxRounds bounds the fix loop: a fix can make another fix possible (or
@@ -91,6 +97,7 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		}
 		return p.m, p.err
 	}
+	out := &Result{proj: proj, allowOutside: opts.AllowOutside}
 	files := map[string]*File{}
 	res, err := check.Run(ctx, proj, opts.Check)
 	if err != nil {
@@ -99,33 +106,35 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 	refused := map[string]bool{}
 	for range maxRounds {
 		plans := plan(res.Findings, opts.Unsafe, refused)
+		for path := range plans {
+			if files[path] != nil {
+				continue
+			}
+			f, err := out.open(path, untouched[path].m)
+			if err != nil {
+				return nil, err
+			}
+			files[path] = f
+			if f.Refused != "" {
+				refused[path] = true
+				delete(plans, path)
+			}
+		}
 		if len(plans) == 0 {
 			break
 		}
 		for path, p := range plans {
-			f := files[path]
-			if f == nil {
-				// The edits were computed from the parsed bytes: they apply to
-				// those, and Write replaces the file only while it still holds them.
-				mu.Lock()
-				m := untouched[path].m
-				mu.Unlock()
-				if m == nil {
-					return nil, fmt.Errorf("%s: fixes for a file that was not parsed", path)
-				}
-				f = &File{Path: path, Before: m.Source, After: m.Source}
-				files[path] = f
-			}
-			out, err := edit.Apply(f.After, p.edits)
+			fixed, err := edit.Apply(files[path].After, p.edits)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
-			overlay[path] = out
+			overlay[path] = fixed
 		}
 		next, err := check.Run(ctx, proj, opts.Check)
 		if err != nil {
 			return nil, err
 		}
+		reverted := false
 		for path, p := range plans {
 			f := files[path]
 			if reason := verify(path, res, next, p); reason != "" {
@@ -133,12 +142,13 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 				overlay[path] = f.After
 				f.Refused = reason
 				refused[path] = true
+				reverted = true
 				continue
 			}
 			f.After = overlay[path]
 			f.Applied = append(f.Applied, p.applied...)
 		}
-		if len(refused) > 0 {
+		if reverted {
 			next, err = check.Run(ctx, proj, opts.Check)
 			if err != nil {
 				return nil, err
@@ -146,11 +156,41 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		}
 		res = next
 	}
-	out := &Result{Remaining: res}
+	out.Remaining = res
 	for _, path := range slices.Sorted(maps.Keys(files)) {
 		out.Files = append(out.Files, files[path])
 	}
 	return out, nil
+}
+
+// open starts the outcome of a file that has fixes, from its model. The edits
+// were computed from the model's bytes: they apply to those, and Write
+// replaces the file only while it still holds them. A file fixes may not
+// write is refused.
+func (r *Result) open(path string, m *migration.Migration) (*File, error) {
+	if m == nil {
+		return nil, fmt.Errorf("%s: fixes for a file that was not parsed", path)
+	}
+	f := &File{Path: path, Before: m.Source, After: m.Source}
+	if _, err := r.target(path); err != nil {
+		f.Refused = err.Error()
+	}
+	return f, nil
+}
+
+// target is the file a fix of path writes: path with symlinks resolved, so
+// that a symlinked revision file keeps its link and its target is fixed. It
+// must lie inside the project (project.WriteRoot) unless allowOutside.
+func (r *Result) target(path string) (string, error) {
+	resolved, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	if !r.allowOutside && !r.proj.Writable(resolved) {
+		return "", fmt.Errorf("%s lies outside the project %s (symlinks resolved): not fixed (the CLI fixes it with --allow-outside-project)",
+			resolved, r.proj.WriteRoot)
+	}
+	return resolved, nil
 }
 
 // current wraps a caller's parser (a cache validated by size and modification
@@ -267,7 +307,11 @@ func (r *Result) Write() error {
 		if bytes.Equal(f.Before, f.After) {
 			continue
 		}
-		if err := writeAtomic(f.Path, f.Before, f.After); err != nil {
+		target, err := r.target(f.Path)
+		if err == nil {
+			err = writeAtomic(target, f.Before, f.After)
+		}
+		if err != nil {
 			errs = append(errs, err)
 		}
 	}

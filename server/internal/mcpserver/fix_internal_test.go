@@ -71,3 +71,29 @@ func TestFixAfterSameSizeSameMtimeRewrite(t *testing.T) {
 		t.Fatalf("fixed file:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestFixNeverWritesOutsideTheProject: fix_migration with target "all" does
+// not write the revision files an alembic.ini's script_location puts in
+// another directory.
+func TestFixNeverWritesOutsideTheProject(t *testing.T) {
+	other, dir := t.TempDir(), t.TempDir()
+	path := filepath.Join(other, "migrations", "versions", "0001_orders.py")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	writeRev(t, path, ordersRev, old)
+	writeRev(t, filepath.Join(dir, "alembic.ini"), "[alembic]\nscript_location = "+filepath.Join(other, "migrations")+"\n", old)
+	s := New(Options{Dir: dir})
+	out, _, err := s.fix(context.Background(), mcp.CallToolRequest{}, fixArgs{Target: "all", Apply: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := out.(FixOutput)
+	if res.Applied || res.Diff != "" || len(res.Files) != 1 || !strings.Contains(res.Files[0].Refused, "outside the project") {
+		t.Fatalf("%+v", res)
+	}
+	if got, _ := os.ReadFile(path); string(got) != ordersRev {
+		t.Fatalf("written outside the project:\n%s", got)
+	}
+}
