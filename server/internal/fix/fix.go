@@ -338,6 +338,7 @@ func writeAtomic(path string, expected, data []byte) error {
 		tmp.Close()
 		return err
 	}
+	keepOwner(tmp, info) // before the mode: a chown may clear set-id bits
 	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
 		tmp.Close()
 		return err
