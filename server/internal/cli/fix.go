@@ -37,23 +37,29 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	var writeErr error
 	if *diff {
 		fmt.Fprint(env.Stdout, res.Diff(proj.Root))
-	} else if err := res.Write(); err != nil {
-		return fail(env, err)
+	} else {
+		writeErr = res.Write()
 	}
 	applied := 0
 	for _, f := range res.Files {
 		rel := report.Rel(res.Remaining, f.Path)
-		for _, a := range f.Applied {
-			applied++
-			if !*diff {
+		if *diff {
+			applied += len(f.Applied)
+		} else if f.Written {
+			for _, a := range f.Applied {
+				applied++
 				fmt.Fprintf(env.Stdout, "fixed %s:%d: %s [%s]\n", rel, a.Line, a.Message, a.Rule)
 			}
 		}
 		if f.Refused != "" {
 			fmt.Fprintf(env.Stderr, "alembic-patterns: %s: %s\n", rel, f.Refused)
 		}
+	}
+	if writeErr != nil {
+		return fail(env, writeErr)
 	}
 	// what still needs a human, or --unsafe
 	unfixed := 0

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 // TestFixWritesOnlyInsideTheProject: a versions directory that is a symlink
@@ -31,5 +33,22 @@ func TestFixWritesOnlyInsideTheProject(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(outsideFile); !strings.Contains(string(got), "checkfirst=True") {
 		t.Fatalf("not fixed with --allow-outside-project:\n%s", got)
+	}
+}
+
+// TestFixReportsFilesNotWritten: the files written are listed as fixed, the
+// ones that could not be written are named, and the exit status is 2.
+func TestFixReportsFilesNotWritten(t *testing.T) {
+	dir := newProject(t, map[string]string{"0001_orders.py": orders}, "")
+	more := filepath.Join(dir, "migrations", "more")
+	must(t, os.MkdirAll(more, 0o755))
+	must(t, os.WriteFile(filepath.Join(more, "0002_items.py"), []byte(items), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "alembic.ini"), []byte("[alembic]\nscript_location = %(here)s/migrations\n"+
+		"version_locations = %(here)s/migrations/versions %(here)s/migrations/more\nsqlalchemy.url = postgresql://u:p@h/db\n"), 0o644))
+	testenv.Unwritable(t, more)
+	stdout, stderr, code := run(t, dir, "fix")
+	if code != ExitUsage || !strings.Contains(stdout, "fixed migrations/versions/0001_orders.py") || strings.Contains(stdout, "0002_items") ||
+		!strings.Contains(stderr, "could not be written to 1 of 2 files: migrations/more/0002_items.py") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }

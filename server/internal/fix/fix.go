@@ -6,11 +6,13 @@ package fix
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -20,6 +22,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -49,6 +52,10 @@ type File struct {
 	// Refused says why fixes for this file were not kept (the result did not
 	// parse, or it introduced a finding).
 	Refused string `json:"refused,omitempty"`
+	// Written is true once Write saved the fixed file; WriteError says why
+	// it could not.
+	Written    bool   `json:"written,omitempty"`
+	WriteError string `json:"write_error,omitempty"`
 }
 
 // Result of a fix run.
@@ -300,9 +307,10 @@ func (r *Result) Diff(root string) string {
 
 // Write saves the changed files: each goes to a temporary file in the same
 // directory and is renamed over the original, and only when the file on disk
-// is still what was read.
+// is still what was read. Every file is tried; when some could not be
+// written, the error names them and the ones that were.
 func (r *Result) Write() error {
-	var errs []error
+	var written, failed []string
 	for _, f := range r.Files {
 		if bytes.Equal(f.Before, f.After) {
 			continue
@@ -312,13 +320,22 @@ func (r *Result) Write() error {
 			err = writeAtomic(target, f.Before, f.After)
 		}
 		if err != nil {
-			errs = append(errs, err)
+			f.WriteError = err.Error()
+			failed = append(failed, fmt.Sprintf("%s (%s)", report.Rel(r.Remaining, f.Path), err))
+			continue
 		}
+		f.Written = true
+		written = append(written, report.Rel(r.Remaining, f.Path))
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("%v", errs)
+	if len(failed) == 0 {
+		return nil
 	}
-	return nil
+	done := "nothing was written"
+	if len(written) > 0 {
+		done = "they were written to " + strings.Join(written, ", ")
+	}
+	return fmt.Errorf("the fixes could not be written to %d of %d files: %s; %s",
+		len(failed), len(failed)+len(written), strings.Join(failed, "; "), done)
 }
 
 // writeAtomic replaces path with data when it still holds expected. The
@@ -351,7 +368,7 @@ func writeAtomic(path string, expected, data []byte) error {
 		return err
 	}
 	if !bytes.Equal(now, expected) {
-		return fmt.Errorf("%s changed since it was read; not written (run fix again)", path)
+		return errors.New("the file changed since it was read (run fix again)")
 	}
 	return os.Rename(tmp.Name(), path)
 }

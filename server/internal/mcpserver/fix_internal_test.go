@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 const ordersRev = `"""orders
@@ -95,5 +97,32 @@ func TestFixNeverWritesOutsideTheProject(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); string(got) != ordersRev {
 		t.Fatalf("written outside the project:\n%s", got)
+	}
+}
+
+// TestFixSaysWhichFilesWereWritten: when one of two files cannot be written,
+// the tool error says which was written and which was not.
+func TestFixSaysWhichFilesWereWritten(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	items := strings.NewReplacer(`"0001"`, `"0002"`, "down_revision = None", `down_revision = "0001"`, "orders", "items",
+		"order_status", "item_status").Replace(ordersRev)
+	for path, src := range map[string]string{"migrations/versions/0001_orders.py": ordersRev, "migrations/more/0002_items.py": items,
+		"alembic.ini": "[alembic]\nscript_location = migrations\nversion_locations = %(here)s/migrations/versions %(here)s/migrations/more\n"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, path)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeRev(t, filepath.Join(dir, path), src, old)
+	}
+	testenv.Unwritable(t, filepath.Join(dir, "migrations", "more"))
+	s := New(Options{Dir: dir})
+	_, _, err := s.fix(context.Background(), mcp.CallToolRequest{}, fixArgs{Target: "all", Apply: true})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"could not be written to 1 of 2 files: migrations/more/0002_items.py", "written to migrations/versions/0001_orders.py"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
 	}
 }
