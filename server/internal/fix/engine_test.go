@@ -262,3 +262,22 @@ func TestWriteSaysWhatWasWritten(t *testing.T) {
 		t.Error("the writable file was not written")
 	}
 }
+
+// TestNoFixForAFileWithErrors: a file Python refuses (here a TabError, which
+// tree-sitter accepts: it counts a tab as 8 columns) is a file error and is
+// never fixed.
+func TestNoFixForAFileWithErrors(t *testing.T) {
+	src := strings.Replace(ordersRevision, "def downgrade():\n", "def downgrade():\n        op.execute(\"select 1\")\n", 1)
+	src = strings.Replace(src, `    op.drop_table("orders")`, "\t"+`op.drop_table("orders")`, 1)
+	proj := projectWith(t, map[string]string{"0001_orders.py": src})
+	res, err := Compute(context.Background(), proj, Options{Unsafe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := res.Diff(proj.Root); d != "" {
+		t.Errorf("diff:\n%s", d)
+	}
+	if errs := res.Remaining.Errors; len(errs) != 1 || !strings.Contains(errs[0].Error(), "0001_orders.py:24:1: syntax error: inconsistent use of tabs and spaces") {
+		t.Errorf("file errors: %v", errs)
+	}
+}
