@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
@@ -36,6 +37,9 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	res, err := fix.Compute(ctx, proj, opts)
 	if err != nil {
 		return fail(env, err)
+	}
+	if len(res.Remaining.Unknown) > 0 {
+		return fail(env, fmt.Errorf("%s is not a revision file of the project in %s", strings.Join(res.Remaining.Unknown, ", "), proj.Root))
 	}
 	var writeErr error
 	if *diff {

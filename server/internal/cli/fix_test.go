@@ -52,3 +52,32 @@ func TestFixReportsFilesNotWritten(t *testing.T) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }
+
+// TestFixPathsMustBeRevisionFiles: a PATH that is no revision file of the
+// --project is an error, not silently nothing to fix; a revision file named
+// through a symlink is the revision it links to.
+func TestFixPathsMustBeRevisionFiles(t *testing.T) {
+	dir := newProject(t, map[string]string{"0001_orders.py": orders}, "")
+	outside := filepath.Join(t.TempDir(), "0001_orders.py")
+	must(t, os.WriteFile(outside, []byte(orders), 0o644))
+	for _, path := range []string{outside, filepath.Join(dir, "alembic.ini")} {
+		_, stderr, code := run(t, dir, "fix", path, "--project", dir)
+		if code != ExitUsage || !strings.Contains(stderr, "is not a revision file of the project") {
+			t.Errorf("fix %s: exit %d, stderr:\n%s", path, code, stderr)
+		}
+	}
+	if got, _ := os.ReadFile(outside); string(got) != orders {
+		t.Fatalf("written outside the project:\n%s", got)
+	}
+	shared := filepath.Join(dir, "shared", "items.py")
+	must(t, os.MkdirAll(filepath.Dir(shared), 0o755))
+	must(t, os.WriteFile(shared, []byte(items), 0o644))
+	link := filepath.Join(dir, "migrations", "versions", "0002_items.py")
+	must(t, os.Symlink(shared, link))
+	if _, stderr, code := run(t, dir, "fix", link, "--project", dir); code != ExitOK {
+		t.Fatalf("fix %s: exit %d, stderr:\n%s", link, code, stderr)
+	}
+	if got, _ := os.ReadFile(shared); !strings.Contains(string(got), "checkfirst=True") {
+		t.Fatalf("the linked revision was not fixed:\n%s", got)
+	}
+}
