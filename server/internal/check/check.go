@@ -60,6 +60,9 @@ type Result struct {
 	// Elsewhere counts by severity the findings in the revisions outside Scope
 	// (with Options.CountElsewhere).
 	Elsewhere map[rules.Severity]int
+	// Unknown are the Options.Files that are no revision file of the project
+	// (nor a file of it that could not be read): nothing was checked in them.
+	Unknown []string
 }
 
 // ScriptDir is one loaded script directory.
@@ -116,6 +119,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	var notes []string
 	res.Dirs, res.Errors, notes = Load(ctx, proj, opts.Parse)
 	res.Notes = append(res.Notes, notes...)
+	if opts.Files != nil {
+		opts.Files, res.Unknown = revisionPaths(res.Dirs, res.Errors, opts.Files)
+	}
 	if opts.Target != "" {
 		files, err := ResolveTarget(proj, res.Dirs, opts.Target)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
@@ -121,4 +122,47 @@ func InsideProject(proj *project.Project, path string) (string, error) {
 		return "", fmt.Errorf("%s is outside the project directory %s", path, proj.Root)
 	}
 	return resolved, nil
+}
+
+// revisionPaths maps files to the paths the project loaded them by: a file
+// named through a symlink (the CLI resolves the paths it is given) is the
+// revision file that is, or links to, the same file. Files that are none are
+// unknown.
+func revisionPaths(dirs []*ScriptDir, errs []*migration.FileError, files []string) (paths, unknown []string) {
+	loaded := map[string]bool{}
+	for _, e := range errs {
+		loaded[e.Path] = true
+	}
+	for _, sd := range dirs {
+		for _, r := range sd.Loaded.Graph.Revisions {
+			loaded[r.Path] = true
+		}
+	}
+	paths = []string{}
+	for _, f := range files {
+		if loaded[f] {
+			paths = append(paths, f)
+			continue
+		}
+		if same := sameFile(loaded, f); same != "" {
+			paths = append(paths, same)
+			continue
+		}
+		unknown = append(unknown, f)
+	}
+	return paths, unknown
+}
+
+// sameFile is the path among paths of the file at f, or "".
+func sameFile(paths map[string]bool, f string) string {
+	want, err := os.Stat(f)
+	if err != nil {
+		return ""
+	}
+	for p := range paths {
+		if info, err := os.Stat(p); err == nil && os.SameFile(info, want) {
+			return p
+		}
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
@@ -10,7 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
-var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..]", runFix})
+var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..] [--allow-outside-project]", runFix})
 
 func runFix(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "fix")
@@ -19,6 +20,8 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	diff := fs.Bool("diff", false, "print a unified diff and write nothing")
 	sel := fs.String("select", "", "comma-separated rule ids to fix")
 	ignore := fs.String("ignore", "", "comma-separated rule ids to leave alone")
+	outside := fs.Bool("allow-outside-project", false,
+		"also write revision files outside the project (its repository, or the config's directory) that the configuration points at")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -27,7 +30,7 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	opts := fix.Options{Unsafe: *unsafe, Check: check.Options{Select: splitList(*sel), Ignore: splitList(*ignore)}}
+	opts := fix.Options{Unsafe: *unsafe, AllowOutside: *outside, Check: check.Options{Select: splitList(*sel), Ignore: splitList(*ignore)}}
 	if opts.Check.Files, err = revisionFiles(env, paths); err != nil {
 		return fail(env, err)
 	}
@@ -35,23 +38,32 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	if len(res.Remaining.Unknown) > 0 {
+		return fail(env, fmt.Errorf("%s is not a revision file of the project in %s", strings.Join(res.Remaining.Unknown, ", "), proj.Root))
+	}
+	var writeErr error
 	if *diff {
 		fmt.Fprint(env.Stdout, res.Diff(proj.Root))
-	} else if err := res.Write(); err != nil {
-		return fail(env, err)
+	} else {
+		writeErr = res.Write()
 	}
 	applied := 0
 	for _, f := range res.Files {
 		rel := report.Rel(res.Remaining, f.Path)
-		for _, a := range f.Applied {
-			applied++
-			if !*diff {
+		if *diff {
+			applied += len(f.Applied)
+		} else if f.Written {
+			for _, a := range f.Applied {
+				applied++
 				fmt.Fprintf(env.Stdout, "fixed %s:%d: %s [%s]\n", rel, a.Line, a.Message, a.Rule)
 			}
 		}
 		if f.Refused != "" {
 			fmt.Fprintf(env.Stderr, "alembic-patterns: %s: %s\n", rel, f.Refused)
 		}
+	}
+	if writeErr != nil {
+		return fail(env, writeErr)
 	}
 	// what still needs a human, or --unsafe
 	unfixed := 0

@@ -3,8 +3,10 @@
 package edit
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // TextEdit replaces the bytes [Start, End) with NewText.
@@ -15,18 +17,30 @@ type TextEdit struct {
 
 // Apply returns src with the edits applied. Edits must lie inside src and must
 // not overlap (two insertions at the same offset are applied in the given order).
+// The lines an edit adds take the file's line ending: rules write "\n", which
+// becomes "\r\n" in a file of CRLF lines.
 func Apply(src []byte, edits []TextEdit) ([]byte, error) {
 	sorted := append([]TextEdit(nil), edits...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	crlf := usesCRLF(src)
 	out := make([]byte, 0, len(src)+64)
 	at := 0
 	for _, e := range sorted {
 		if e.Start < at || e.End < e.Start || e.End > len(src) {
 			return nil, fmt.Errorf("edit [%d,%d) overlaps another edit or lies outside the file (%d bytes)", e.Start, e.End, len(src))
 		}
+		text := e.NewText
+		if crlf {
+			text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
+		}
 		out = append(out, src[at:e.Start]...)
-		out = append(out, e.NewText...)
+		out = append(out, text...)
 		at = e.End
 	}
 	return append(out, src[at:]...), nil
+}
+
+// usesCRLF reports whether most of the file's lines end in "\r\n".
+func usesCRLF(src []byte) bool {
+	return 2*bytes.Count(src, []byte("\r\n")) > bytes.Count(src, []byte("\n"))
 }

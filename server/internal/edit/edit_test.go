@@ -34,3 +34,18 @@ func TestApply(t *testing.T) {
 		t.Fatalf("Apply changed its input: %q", src)
 	}
 }
+
+func TestApplyKeepsLineEndings(t *testing.T) {
+	cases := []struct{ src, text, want string }{
+		{"a\r\nb\r\n", "\nx", "a\r\nx\r\nb\r\n"},
+		{"a\r\nb\r\n", "\r\nx", "a\r\nx\r\nb\r\n"}, // not doubled
+		{"a\nb\n", "\nx", "a\nx\nb\n"},
+		{"a\r\nb\r\nc\n", "\nx", "a\r\nx\r\nb\r\nc\n"}, // the majority wins
+	}
+	for _, c := range cases {
+		got, err := Apply([]byte(c.src), []TextEdit{{1, 1, c.text}})
+		if err != nil || string(got) != c.want {
+			t.Errorf("%q + %q: got %q, %v; want %q", c.src, c.text, got, err, c.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 const ordersRevision = `"""orders
@@ -217,5 +218,66 @@ func TestComputeIsIdempotentOnTheExample(t *testing.T) {
 		if f.Refused != "" {
 			t.Errorf("%s refused: %s", filepath.Base(f.Path), f.Refused)
 		}
+	}
+}
+
+// TestWriteSaysWhatWasWritten: when some files cannot be written, the others
+// still are, and the error names both.
+func TestWriteSaysWhatWasWritten(t *testing.T) {
+	items := strings.NewReplacer(`"0001"`, `"0002"`, "down_revision = None", `down_revision = "0001"`, "orders", "items",
+		"order_status", "item_status").Replace(ordersRevision)
+	proj := projectWith(t, map[string]string{"0001_orders.py": ordersRevision})
+	write(t, filepath.Join(proj.Root, "migrations", "more", "0002_items.py"), items)
+	write(t, proj.ConfigFile, "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = postgresql://u:p@h/db\n"+
+		"version_locations = %(here)s/migrations/versions %(here)s/migrations/more\n")
+	proj, err := project.Find(proj.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Compute(context.Background(), proj, Options{})
+	if err != nil || len(res.Files) != 2 {
+		t.Fatalf("%v %+v", err, res)
+	}
+	testenv.Unwritable(t, filepath.Join(proj.Root, "migrations", "more"))
+	err = res.Write()
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"could not be written to 1 of 2 files: migrations/more/0002_items.py (", "written to migrations/versions/0001_orders.py"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+	if strings.ContainsAny(err.Error(), "[]") {
+		t.Errorf("Go slice brackets: %v", err)
+	}
+	byName := map[string]*File{}
+	for _, f := range res.Files {
+		byName[filepath.Base(f.Path)] = f
+	}
+	if !byName["0001_orders.py"].Written || byName["0002_items.py"].Written || byName["0002_items.py"].WriteError == "" {
+		t.Errorf("per file: %+v %+v", byName["0001_orders.py"], byName["0002_items.py"])
+	}
+	if got, _ := os.ReadFile(byName["0001_orders.py"].Path); !strings.Contains(string(got), "checkfirst=True") {
+		t.Error("the writable file was not written")
+	}
+}
+
+// TestNoFixForAFileWithErrors: a file Python refuses (here a TabError, which
+// tree-sitter accepts: it counts a tab as 8 columns) is a file error and is
+// never fixed.
+func TestNoFixForAFileWithErrors(t *testing.T) {
+	src := strings.Replace(ordersRevision, "def downgrade():\n", "def downgrade():\n        op.execute(\"select 1\")\n", 1)
+	src = strings.Replace(src, `    op.drop_table("orders")`, "\t"+`op.drop_table("orders")`, 1)
+	proj := projectWith(t, map[string]string{"0001_orders.py": src})
+	res, err := Compute(context.Background(), proj, Options{Unsafe: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := res.Diff(proj.Root); d != "" {
+		t.Errorf("diff:\n%s", d)
+	}
+	if errs := res.Remaining.Errors; len(errs) != 1 || !strings.Contains(errs[0].Error(), "0001_orders.py:24:1: syntax error: inconsistent use of tabs and spaces") {
+		t.Errorf("file errors: %v", errs)
 	}
 }

@@ -6,19 +6,23 @@ package fix
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -26,6 +30,9 @@ import (
 type Options struct {
 	Check  check.Options
 	Unsafe bool // also apply unsafe fixes
+	// AllowOutside also writes revision files outside the project's
+	// WriteRoot (the CLI's --allow-outside-project); they are refused otherwise.
+	AllowOutside bool
 }
 
 // Applied is one fix that was applied.
@@ -45,6 +52,10 @@ type File struct {
 	// Refused says why fixes for this file were not kept (the result did not
 	// parse, or it introduced a finding).
 	Refused string `json:"refused,omitempty"`
+	// Written is true once Write saved the fixed file; WriteError says why
+	// it could not.
+	Written    bool   `json:"written,omitempty"`
+	WriteError string `json:"write_error,omitempty"`
 }
 
 // Result of a fix run.
@@ -53,6 +64,9 @@ type Result struct {
 	// Remaining are the findings left after the fixes (those without a fix, or
 	// with an unsafe fix when Unsafe is false).
 	Remaining *check.Result
+
+	proj         *project.Project
+	allowOutside bool
 }
 
 // maxRounds bounds the fix loop: a fix can make another fix possible (or
@@ -62,9 +76,9 @@ const maxRounds = 5
 // Compute works out the fixes without writing anything.
 func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
 	overlay := map[string][]byte{}
-	parseFile := opts.Check.Parse // the caller's parser (the MCP server's cache) for untouched files
-	if parseFile == nil {
-		parseFile = migration.ParseFile
+	parseFile := migration.ParseFile
+	if opts.Check.Parse != nil {
+		parseFile = current(opts.Check.Parse) // the caller's cache, checked against the file's bytes
 	}
 	// Every round re-checks the whole project; files no fix touches are parsed
 	// once (models are never changed after parsing, so sharing them is safe).
@@ -90,6 +104,7 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		}
 		return p.m, p.err
 	}
+	out := &Result{proj: proj, allowOutside: opts.AllowOutside}
 	files := map[string]*File{}
 	res, err := check.Run(ctx, proj, opts.Check)
 	if err != nil {
@@ -98,29 +113,35 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 	refused := map[string]bool{}
 	for range maxRounds {
 		plans := plan(res.Findings, opts.Unsafe, refused)
+		for path := range plans {
+			if files[path] != nil {
+				continue
+			}
+			f, err := out.open(path, untouched[path].m)
+			if err != nil {
+				return nil, err
+			}
+			files[path] = f
+			if f.Refused != "" {
+				refused[path] = true
+				delete(plans, path)
+			}
+		}
 		if len(plans) == 0 {
 			break
 		}
 		for path, p := range plans {
-			f := files[path]
-			if f == nil {
-				src, err := os.ReadFile(path)
-				if err != nil {
-					return nil, err
-				}
-				f = &File{Path: path, Before: src, After: src}
-				files[path] = f
-			}
-			out, err := edit.Apply(f.After, p.edits)
+			fixed, err := edit.Apply(files[path].After, p.edits)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
-			overlay[path] = out
+			overlay[path] = fixed
 		}
 		next, err := check.Run(ctx, proj, opts.Check)
 		if err != nil {
 			return nil, err
 		}
+		reverted := false
 		for path, p := range plans {
 			f := files[path]
 			if reason := verify(path, res, next, p); reason != "" {
@@ -128,12 +149,13 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 				overlay[path] = f.After
 				f.Refused = reason
 				refused[path] = true
+				reverted = true
 				continue
 			}
 			f.After = overlay[path]
 			f.Applied = append(f.Applied, p.applied...)
 		}
-		if len(refused) > 0 {
+		if reverted {
 			next, err = check.Run(ctx, proj, opts.Check)
 			if err != nil {
 				return nil, err
@@ -141,11 +163,56 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		}
 		res = next
 	}
-	out := &Result{Remaining: res}
+	out.Remaining = res
 	for _, path := range slices.Sorted(maps.Keys(files)) {
 		out.Files = append(out.Files, files[path])
 	}
 	return out, nil
+}
+
+// open starts the outcome of a file that has fixes, from its model. The edits
+// were computed from the model's bytes: they apply to those, and Write
+// replaces the file only while it still holds them. A file fixes may not
+// write is refused.
+func (r *Result) open(path string, m *migration.Migration) (*File, error) {
+	if m == nil {
+		return nil, fmt.Errorf("%s: fixes for a file that was not parsed", path)
+	}
+	f := &File{Path: path, Before: m.Source, After: m.Source}
+	if _, err := r.target(path); err != nil {
+		f.Refused = err.Error()
+	}
+	return f, nil
+}
+
+// target is the file a fix of path writes: path with symlinks resolved, so
+// that a symlinked revision file keeps its link and its target is fixed. It
+// must lie inside the project (project.WriteRoot) unless allowOutside.
+func (r *Result) target(path string) (string, error) {
+	resolved, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	if !r.allowOutside && !r.proj.Writable(resolved) {
+		return "", fmt.Errorf("%s lies outside the project %s (symlinks resolved): not fixed (the CLI fixes it with --allow-outside-project)",
+			resolved, r.proj.WriteRoot)
+	}
+	return resolved, nil
+}
+
+// current wraps a caller's parser (a cache validated by size and modification
+// time, which misses a same-size rewrite that kept the time: cp -p, rsync -t,
+// tar) so that a model is used only when it was parsed from the bytes the file
+// holds now; otherwise those bytes are parsed.
+func current(parse history.Parser) history.Parser {
+	return func(ctx context.Context, path string) (*migration.Migration, error) {
+		m, err := parse(ctx, path)
+		src, rerr := project.ReadRegular(path, migration.MaxFileSize)
+		if rerr != nil || m != nil && bytes.Equal(m.Source, src) {
+			return m, err
+		}
+		return migration.Parse(ctx, path, src)
+	}
 }
 
 type filePlan struct {
@@ -240,31 +307,41 @@ func (r *Result) Diff(root string) string {
 
 // Write saves the changed files: each goes to a temporary file in the same
 // directory and is renamed over the original, and only when the file on disk
-// is still what was read.
+// is still what was read. Every file is tried; when some could not be
+// written, the error names them and the ones that were.
 func (r *Result) Write() error {
-	var errs []error
+	var written, failed []string
 	for _, f := range r.Files {
 		if bytes.Equal(f.Before, f.After) {
 			continue
 		}
-		if err := writeAtomic(f.Path, f.Before, f.After); err != nil {
-			errs = append(errs, err)
+		target, err := r.target(f.Path)
+		if err == nil {
+			err = writeAtomic(target, f.Before, f.After)
 		}
+		if err != nil {
+			f.WriteError = err.Error()
+			failed = append(failed, fmt.Sprintf("%s (%s)", report.Rel(r.Remaining, f.Path), err))
+			continue
+		}
+		f.Written = true
+		written = append(written, report.Rel(r.Remaining, f.Path))
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("%v", errs)
+	if len(failed) == 0 {
+		return nil
 	}
-	return nil
+	done := "nothing was written"
+	if len(written) > 0 {
+		done = "they were written to " + strings.Join(written, ", ")
+	}
+	return fmt.Errorf("the fixes could not be written to %d of %d files: %s; %s",
+		len(failed), len(failed)+len(written), strings.Join(failed, "; "), done)
 }
 
+// writeAtomic replaces path with data when it still holds expected. The
+// comparison is by content (a same-size rewrite can keep the modification
+// time) and comes last, right before the rename, to leave the smallest window.
 func writeAtomic(path string, expected, data []byte) error {
-	current, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	if !bytes.Equal(current, expected) {
-		return fmt.Errorf("%s changed since it was read; not written (run fix again)", path)
-	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
@@ -278,12 +355,20 @@ func writeAtomic(path string, expected, data []byte) error {
 		tmp.Close()
 		return err
 	}
+	keepOwner(tmp, info) // before the mode: a chown may clear set-id bits
 	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
+	}
+	now, err := project.ReadRegular(path, migration.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(now, expected) {
+		return errors.New("the file changed since it was read (run fix again)")
 	}
 	return os.Rename(tmp.Name(), path)
 }

@@ -12,7 +12,10 @@ import (
 // parseCache keeps parsed revision files for the life of the server, keyed by
 // path and validated by size and modification time. Parsing is what a check
 // costs; a warm check only stats the files. The models are never modified
-// after parse, so every tool call may share them.
+// after parse, so every tool call may share them. A same-size rewrite that
+// keeps the modification time (cp -p, rsync -t, tar) goes unnoticed here; the
+// fix engine therefore checks every model it uses against the file's bytes
+// before computing edits, and compares the file again before writing.
 type parseCache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry

@@ -142,7 +142,7 @@ func (s *Server) fix(ctx context.Context, _ mcp.CallToolRequest, a fixArgs) (any
 	}
 	if a.Apply && out.Diff != "" {
 		if err := res.Write(); err != nil {
-			return nil, "", fmt.Errorf("the fixes were not written: %w", err)
+			return nil, "", err // it names the files written and those not
 		}
 		out.Applied = true
 	}

@@ -183,6 +183,7 @@ func (s *Server) addTools() {
 		mcp.WithToolTitle("Fix Alembic migrations"),
 		mcp.WithDescription("Compute the fixes for a target's findings and return them as a unified diff. Nothing is written "+
 			"unless apply is true; then each file is replaced atomically, and only if it did not change since it was read. "+
+			"Files outside the project (its git repository, or the config's directory) are never written. "+
 			"Safe fixes keep the intended meaning; unsafe: true adds the unsafe ones (review the diff). Repeating a call changes nothing more."),
 		projectDir,
 		target("What to fix"),

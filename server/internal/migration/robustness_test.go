@@ -33,6 +33,9 @@ func TestSyntaxErrors(t *testing.T) {
 		{"syntax_unclosed_paren.py", 15, 5, "syntax error: invalid syntax", []string{"drop_index@14"}, nil},
 		// a broken parameter list: both functions are still there
 		{"syntax_bad_def.py", 12, 13, `syntax error: missing ")"`, []string{"drop_table@13"}, []string{"create_table@17"}},
+		// tabs and spaces that tree-sitter reads alike (a tab is 8 columns) and Python refuses (TabError)
+		{"syntax_tab_error.py", 14, 1, "syntax error: inconsistent use of tabs and spaces in indentation", []string{"drop_table@13", "drop_table@14"},
+			[]string{"create_table@18"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -50,6 +50,13 @@ type Project struct {
 	// script directory (and the start directory, when the configuration was
 	// found below it). Paths in results are relative to it.
 	Root string
+	// WriteRoot is the directory fixes may write in (symlinks resolved): the
+	// repository holding the configuration (the nearest directory with .git),
+	// or without one the configuration's directory; for a project found
+	// without configuration, the directory it was found from. Root can be
+	// wider, since script_location and version_locations may point anywhere:
+	// a repository's alembic.ini must not aim writes at files outside it.
+	WriteRoot string
 	// ConfigFile is alembic.ini, or pyproject.toml when only [tool.alembic]
 	// exists; "" when several configurations or none were found.
 	ConfigFile string
@@ -248,7 +255,7 @@ func load(configFile string) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read Alembic config: %w", err)
 	}
-	p := &Project{Root: root, RunDir: root, ConfigFile: filepath.Join(root, filepath.Base(abs))}
+	p := &Project{Root: root, RunDir: root, WriteRoot: writeRoot(root), ConfigFile: filepath.Join(root, filepath.Base(abs))}
 
 	iniPath, tomlPath := p.ConfigFile, filepath.Join(root, pyprojectName)
 	if filepath.Ext(abs) == ".toml" {
@@ -286,7 +293,7 @@ func load(configFile string) (*Project, error) {
 // merged is the project of a repository holding several configurations: all of
 // them are checked. Configurations that fail to load become notes.
 func merged(dir string, found *searchResult) (*Project, error) {
-	p := &Project{Root: dir, RunDir: dir}
+	p := &Project{Root: dir, RunDir: dir, WriteRoot: writeRoot(dir)}
 	var rel []string
 	for _, cfg := range found.configs {
 		r, _ := filepath.Rel(dir, cfg)
@@ -315,7 +322,7 @@ func merged(dir string, found *searchResult) (*Project, error) {
 
 // withoutConfig is the project of script directories found by their shape.
 func withoutConfig(dir string, dirs []ScriptDir, notes ...string) (*Project, error) {
-	p := &Project{Root: dir, RunDir: dir, ScriptDirs: dirs, Notes: notes}
+	p := &Project{Root: dir, RunDir: dir, WriteRoot: writeRoot(dir), ScriptDirs: dirs, Notes: notes}
 	for _, sd := range dirs {
 		p.Notes = append(p.Notes, note("no Alembic configuration found for %s (Alembic is configured in Python code?): its revision files are analysed as one revision graph", absPath(sd.Location)))
 	}
@@ -408,6 +415,20 @@ func (p *Project) fitRoot() {
 			}
 		}
 	}
+}
+
+// writeRoot is the WriteRoot of a project configured in dir.
+func writeRoot(dir string) string {
+	if repo := repoRoot(dir); repo != "" {
+		return repo
+	}
+	return dir
+}
+
+// Writable reports whether fixes may write path (absolute, symlinks resolved):
+// it lies inside WriteRoot.
+func (p *Project) Writable(path string) bool {
+	return within(path, p.WriteRoot)
 }
 
 // within reports whether path is dir or inside it.

@@ -101,10 +101,15 @@ type SyntaxError struct {
 	Message string
 }
 
-// SyntaxErrors lists the syntax errors, descending only into subtrees that contain one.
+// SyntaxErrors lists the syntax errors, descending only into subtrees that
+// contain one; in a tree without any, the indentation Python refuses and
+// tree-sitter accepts (see indentError).
 func (t *Tree) SyntaxErrors(limit int) []SyntaxError {
 	root := t.Root()
 	if !root.HasError() {
+		if e, ok := t.indentError(); ok && limit > 0 {
+			return []SyntaxError{e}
+		}
 		return nil
 	}
 	var out []SyntaxError

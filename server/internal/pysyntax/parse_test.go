@@ -104,3 +104,40 @@ func TestParseConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestIndentErrors: the indentation Python refuses though tree-sitter accepts
+// it (a tab is 8 columns to tree-sitter; Python also compares it as 1). The
+// expectations are CPython's (compile()).
+func TestIndentErrors(t *testing.T) {
+	const tabError = "inconsistent use of tabs and spaces in indentation"
+	tests := []struct {
+		name, src string
+		line      int // 0: Python accepts the file
+		msg       string
+	}{
+		{"tab error", "def f():\n        x = 1\n\ty = 2\n", 3, tabError},
+		{"tab error on indent", "if a:\n    if b:\n\tpass\n", 3, tabError},
+		{"tab error after a clause", "if a:\n        x = 1\nelse:\n\tx = 2\n        y = 3\n", 5, tabError},
+		{"dedent to no level", "if a:\n\tif b:\n\t\tpass\n          x = 1\n", 4, "unindent does not match any outer indentation level"},
+		{"consistent mix", "if a:\n\tif b:\n\t    pass\n\tx = 1\n", 0, ""},
+		{"tabs only", "if a:\n\tif b:\n\t\tpass\n", 0, ""},
+		{"tab in a string", "def f():\n    s = '''\n\tx\n    '''\n    return s\n", 0, ""},
+		{"tab in brackets", "def f():\n    g(1,\n\t2)\n", 0, ""},
+		{"tab after a backslash", "def f():\n    x = 1 + \\\n\t2\n", 0, ""},
+		{"tab before a comment", "def f():\n    x = 1\n\t# note\n    y = 2\n", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs := parse(t, tt.src).SyntaxErrors(10)
+			if tt.line == 0 {
+				if len(errs) != 0 {
+					t.Errorf("errors = %+v", errs)
+				}
+				return
+			}
+			if len(errs) == 0 || errs[0].Span.StartLine != tt.line || errs[0].Span.StartCol != 1 || errs[0].Message != tt.msg {
+				t.Errorf("errors = %+v, want line %d %q", errs, tt.line, tt.msg)
+			}
+		})
+	}
+}
