@@ -49,8 +49,8 @@ type File struct {
 	Before  []byte    `json:"-"`
 	After   []byte    `json:"-"`
 	Applied []Applied `json:"applied"`
-	// Refused says why fixes for this file were not kept (the result did not
-	// parse, or it introduced a finding).
+	// Refused says why fixes for this file were not kept (the file lies
+	// outside the project, the result did not parse, or it introduced a finding).
 	Refused string `json:"refused,omitempty"`
 	// Written is true once Write saved the fixed file; WriteError says why
 	// it could not.

@@ -43,7 +43,9 @@ import (
 //     and listed in Skip, so that it is parsed each time without forcing a
 //     rewrite of the cache;
 //   - a cache that cannot be read or decoded is ignored, and it is written
-//     atomically (temporary file + rename), so a crash leaves the old one.
+//     atomically (temporary file + rename), so a crash leaves the old one;
+//   - no fix is computed from it: the hook writes no revision file (and the
+//     fix engine checks every model it is given against the file's bytes).
 //
 // It lives in ${CLAUDE_PLUGIN_DATA}/hook-cache/<hash of the project root>.gob.
 
