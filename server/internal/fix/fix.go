@@ -17,6 +17,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -104,7 +105,7 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		for path, p := range plans {
 			f := files[path]
 			if f == nil {
-				src, err := os.ReadFile(path)
+				src, err := inputfile.Read(path, migration.MaxFileSize)
 				if err != nil {
 					return nil, err
 				}
@@ -258,7 +259,7 @@ func (r *Result) Write() error {
 }
 
 func writeAtomic(path string, expected, data []byte) error {
-	current, err := os.ReadFile(path)
+	current, err := inputfile.Read(path, migration.MaxFileSize)
 	if err != nil {
 		return err
 	}

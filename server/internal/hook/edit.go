@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -117,7 +118,7 @@ func configAbove(dir string) string {
 		if _, err := os.Lstat(filepath.Join(dir, "alembic.ini")); err == nil {
 			return dir
 		}
-		if data, err := project.ReadRegular(filepath.Join(dir, "pyproject.toml"), 1<<20); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
+		if data, err := inputfile.Read(filepath.Join(dir, "pyproject.toml"), 1<<20); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
 			return dir
 		}
 		parent := filepath.Dir(dir)

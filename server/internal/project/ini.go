@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"gopkg.in/ini.v1"
 )
 
@@ -24,7 +25,7 @@ type iniConfig struct {
 const defaultSection = "DEFAULT" // go-ini and configparser agree on the name
 
 func readINI(path, here string) (*iniConfig, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, maxConfigSize)
 	if err != nil {
 		return nil, err
 	}

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -27,7 +28,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 		fmt.Fprintf(&b, "%s:%d:%d: %s[%s] %s\n", Rel(res, d.Path), d.Span.StartLine, d.Span.StartCol, d.Severity, d.Rule, d.Message)
 		src, ok := sources[d.Path]
 		if !ok {
-			src, _ = os.ReadFile(d.Path)
+			src, _ = inputfile.Read(d.Path, migration.MaxFileSize)
 			sources[d.Path] = src
 		}
 		writeSnippet(&b, src, d)
