@@ -72,7 +72,8 @@ type ScriptDir struct {
 }
 
 // Load parses every script directory of a project. Notes say how revision
-// files were found (nested folders read, directories split).
+// files were found (nested folders read, directories split). When ctx is done
+// the result is incomplete: callers check ctx.Err().
 func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*ScriptDir, []*migration.FileError, []string) {
 	var dirs []*ScriptDir
 	var errs []*migration.FileError
@@ -115,6 +116,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	res := &Result{Project: proj, Notes: append([]string{}, proj.Notes...)}
 	var notes []string
 	res.Dirs, res.Errors, notes = Load(ctx, proj, opts.Parse)
+	if err := ctx.Err(); err != nil {
+		return nil, err // the files not parsed would look like missing revisions
+	}
 	res.Notes = append(res.Notes, notes...)
 	if opts.Target != "" {
 		files, err := ResolveTarget(proj, res.Dirs, opts.Target)
@@ -167,7 +171,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain,
 			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
-		rules.Run(g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
+		rules.Run(ctx, g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {
 				d.Severity = sev
 			}
@@ -187,6 +191,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				res.Notes = append(res.Notes, r.Notes(g, proj.Root)...)
 			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if opts.Since != "" && !sinceFound {
 		return nil, fmt.Errorf("--since: no revision %q in %s", opts.Since, proj.Root)

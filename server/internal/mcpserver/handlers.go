@@ -227,6 +227,9 @@ func (s *Server) history(ctx context.Context, _ mcp.CallToolRequest, a historyAr
 	}
 	return s.memo.do(ctx, proj, ToolHistory, func() (any, string, error) {
 		dirs, errs, notes := check.Load(ctx, proj, s.parse.Parse)
+		if err := ctx.Err(); err != nil {
+			return nil, "", err
+		}
 		doc := report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...))
 		var b bytes.Buffer
 		_ = report.HistoryText(&b, doc)

@@ -68,13 +68,16 @@ func Analyze(ctx context.Context, proj *project.Project, target string, opts Opt
 		g := sd.Loaded.Graph
 		tables, enums := touchIndex(g)
 		a := &revisionAnalysis{root: proj.Root, g: g, dialect: sd.Dialect, pg: pg, findings: res.Findings, tables: tables, enums: enums}
-		g.Replay(func(r *history.Revision, before *history.State) {
+		g.Replay(ctx, func(r *history.Revision, before *history.State) {
 			if files != nil && !slices.Contains(files, r.Path) {
 				return
 			}
 			rv.Revisions = append(rv.Revisions, a.revision(r, before))
 			dialects = appendNew(dialects, sd.Dialect)
 		})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	for _, e := range res.Errors {
 		msg := e.Msg
