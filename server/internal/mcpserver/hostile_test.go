@@ -1,0 +1,136 @@
+package mcpserver_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
+)
+
+// rawServer drives the binary with raw JSON-RPC lines, for what an SDK client
+// would not send.
+type rawServer struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stderr *syncBuffer
+	lines  chan map[string]any
+	exited chan struct{}
+}
+
+func startRaw(t *testing.T, dir string) *rawServer {
+	t.Helper()
+	s := &rawServer{t: t, cmd: exec.Command(binary(t), "mcp"), stderr: &syncBuffer{}, lines: make(chan map[string]any, 100), exited: make(chan struct{})}
+	s.cmd.Dir = dir
+	s.cmd.Env = cleanEnv()
+	s.cmd.Stderr = s.stderr
+	s.stdin, _ = s.cmd.StdinPipe()
+	stdout, _ := s.cmd.StdoutPipe()
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		sc.Buffer(nil, 64<<20)
+		for sc.Scan() {
+			var m map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+				t.Errorf("stdout carries a non-JSON line: %q", sc.Text())
+				continue
+			}
+			s.lines <- m
+		}
+		close(s.lines)
+		s.cmd.Wait()
+		close(s.exited)
+	}()
+	t.Cleanup(func() {
+		s.stdin.Close()
+		select {
+		case <-s.exited:
+		case <-time.After(10 * time.Second):
+			s.cmd.Process.Kill()
+		}
+		if strings.Contains(s.stderr.String(), "panic") || strings.Contains(s.stderr.String(), "DATA RACE") {
+			t.Errorf("stderr:\n%s", s.stderr.String())
+		}
+	})
+	s.send(`{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}`)
+	if m := s.recv(); m["result"] == nil {
+		t.Fatalf("initialize: %v", m)
+	}
+	s.send(`{"jsonrpc":"2.0","method":"notifications/initialized"}`)
+	return s
+}
+
+func (s *rawServer) send(line string) {
+	if _, err := io.WriteString(s.stdin, line+"\n"); err != nil {
+		s.t.Fatalf("write: %v", err)
+	}
+}
+
+// recv returns the next message the server writes.
+func (s *rawServer) recv() map[string]any {
+	s.t.Helper()
+	select {
+	case m, ok := <-s.lines:
+		if !ok {
+			s.t.Fatalf("server closed stdout; stderr:\n%s", s.stderr.String())
+		}
+		return m
+	case <-time.After(60 * time.Second):
+		s.t.Fatalf("no message from the server in 60 s")
+	}
+	return nil
+}
+
+func (s *rawServer) call(id int, tool string, args map[string]any) {
+	line, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": map[string]any{"name": tool, "arguments": args}})
+	s.send(string(line))
+}
+
+// TestInvalidIDs: JSON-RPC ids are strings, numbers or null. mcp-go accepted
+// an object, an array or a boolean and echoed it back; they are refused with
+// -32600 and a null id, and the server keeps answering.
+func TestInvalidIDs(t *testing.T) {
+	s := startRaw(t, shop(t))
+	for _, id := range []string{`{"a":1}`, `[1]`, `true`, `false`} {
+		s.send(`{"jsonrpc":"2.0","id":` + id + `,"method":"tools/list"}`)
+		m := s.recv()
+		e, _ := m["error"].(map[string]any)
+		if e == nil || e["code"] != float64(-32600) || m["id"] != nil {
+			t.Errorf("id %s: %v", id, m)
+		}
+	}
+	s.call(7, "check_migration", map[string]any{})
+	if m := s.recv(); m["id"] != float64(7) || m["result"] == nil {
+		t.Errorf("after the refusals: %v", m)
+	}
+}
+
+// TestCancelledCheckStops: notifications/cancelled cancels the context of a
+// running check_migration, and the context reaches the parse and replay loops.
+// A cancelled call used to run on, or to return findings from a history it had
+// parsed only in part (hundreds of invented heads).
+func TestCancelledCheckStops(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, synth.Options{Revisions: 2000, Seed: 1, MergeEvery: 50, BatchEvery: 7}); err != nil {
+		t.Fatal(err)
+	}
+	s := startRaw(t, dir)
+	start := time.Now()
+	s.call(1, "check_migration", map[string]any{"target": "all"})
+	time.Sleep(100 * time.Millisecond) // the call is registered and running
+	s.send(`{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1,"reason":"test"}}`)
+	m := s.recv()
+	res, _ := m["result"].(map[string]any)
+	if res == nil || res["isError"] != true || !strings.Contains(fmt.Sprint(res["content"]), "context canceled") {
+		t.Fatalf("after %s: %.300v", time.Since(start), m)
+	}
+}
