@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
@@ -25,7 +26,7 @@ type editInput struct {
 
 // checkEdited checks an edited file when it is a revision file of an Alembic
 // project, and reports its error findings.
-func checkEdited(ctx context.Context, in *Input, opts Options) Outcome {
+func checkEdited(ctx context.Context, in *Input, opts Options, edited *atomic.Value) Outcome {
 	log := opts.Log
 	path := editedPath(in)
 	if path == "" || !strings.HasSuffix(path, ".py") {
@@ -48,9 +49,13 @@ func checkEdited(ctx context.Context, in *Input, opts Options) Outcome {
 		return Outcome{}
 	}
 	log.Debug().Str("project", proj.Root).Str("script_location", sd.Location).Msg("hook: checking revision file")
+	edited.Store(real)
 
 	cache := openCache(opts.CacheDir, proj, log)
 	res, err := check.Run(ctx, proj, check.Options{Files: []string{real}, Parse: cache.parser(real)})
+	if err != nil && ctx.Err() != nil {
+		return notChecked(real, opts.Timeout, log)
+	}
 	if err != nil {
 		log.Warn().Err(err).Msg("hook: check failed")
 		return Outcome{}
