@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -132,5 +133,54 @@ func TestCancelledCheckStops(t *testing.T) {
 	res, _ := m["result"].(map[string]any)
 	if res == nil || res["isError"] != true || !strings.Contains(fmt.Sprint(res["content"]), "context canceled") {
 		t.Fatalf("after %s: %.300v", time.Since(start), m)
+	}
+}
+
+// TestOutputsAreCapped: 3,000 heads made check_migration return 127 MB (each
+// finding listed every head) and show_history list them all. Each list of a
+// result holds at most 200 items, a note says how many more there are, and
+// the counts still count everything.
+func TestOutputsAreCapped(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "alembic.ini"), "[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql://u@h/db\n")
+	writeFile(t, filepath.Join(dir, "migrations", "env.py"), "")
+	rev := func(id, down string) {
+		writeFile(t, filepath.Join(dir, "migrations", "versions", id+"_x.py"),
+			fmt.Sprintf("revision = %q\ndown_revision = %s\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n", id, down))
+	}
+	rev("base", "None")
+	for i := range 300 {
+		rev(fmt.Sprintf("head%03d", i), `"base"`)
+	}
+	s := startRaw(t, dir)
+	result := func(id int, tool string, args map[string]any) (map[string]any, int) {
+		t.Helper()
+		s.call(id, tool, args)
+		m := s.recv()
+		line, _ := json.Marshal(m)
+		res, _ := m["result"].(map[string]any)
+		sc, _ := res["structuredContent"].(map[string]any)
+		if sc == nil {
+			t.Fatalf("%s: %.300s", tool, line)
+		}
+		return sc, len(line)
+	}
+	notes := func(sc map[string]any) string { return fmt.Sprint(sc["notes"]) }
+
+	check, size := result(1, "check_migration", map[string]any{"target": "all"})
+	counts, _ := check["counts"].(map[string]any)
+	if n := len(list(check, "findings")); n != 200 || counts["error"] != float64(300) || size > 300<<10 ||
+		!strings.Contains(notes(check), "300 findings; the first 200 are listed: narrow the target") {
+		t.Errorf("check_migration: %d findings, counts %v, %d bytes, notes %s", n, counts, size, notes(check))
+	}
+	hist, _ := result(2, "show_history", map[string]any{})
+	dirs := list(hist, "script_directories")
+	if len(dirs) != 1 || len(list(dirs[0].(map[string]any), "heads")) != 200 || len(list(dirs[0].(map[string]any), "revisions")) != 200 ||
+		!strings.Contains(notes(hist), "300 heads in migrations/versions; the first 200 are listed") {
+		t.Errorf("show_history: notes %s", notes(hist))
+	}
+	fixed, _ := result(3, "fix_migration", map[string]any{"target": "all"})
+	if n := len(list(fixed, "remaining")); n != 200 || !strings.Contains(notes(fixed), "300 findings remain; the first 200 are listed") {
+		t.Errorf("fix_migration: %d remaining, notes %s", n, notes(fixed))
 	}
 }
