@@ -15,6 +15,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
 )
 
 // editInput is the part of Write/Edit/MultiEdit's tool_input (and of their
@@ -182,19 +183,8 @@ func reportErrors(res *check.Result, path string) Outcome {
 			which = fmt.Sprintf("%d of them have", fixable)
 		}
 		fmt.Fprintf(&b, "%s a safe automatic fix: call the fix_migration tool with target %q and apply: true, or run `alembic-patterns fix %s`.\n",
-			which, path, shellQuote(path))
+			which, path, shellquote.Word(path))
 	}
 	b.WriteString("Fix the errors before applying or committing this migration; the alembic-patterns skill has the patterns that work on PostgreSQL.\n")
 	return Outcome{Code: ExitReport, Stderr: truncate(b.String(), maxReport)}
-}
-
-// shellQuote quotes a path for a shell command line when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '/' || r == '.' || r == '_' || r == '-' || r == '+' || r == ':' || r == '@' ||
-			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

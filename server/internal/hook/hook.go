@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
 	"github.com/rs/zerolog"
 )
 
@@ -151,7 +152,7 @@ func notChecked(path string, timeout time.Duration, log zerolog.Logger) Outcome 
 		return Outcome{}
 	}
 	text := fmt.Sprintf("alembic-patterns: %s was NOT checked: the check did not finish within %s (the hook's time limit) and was stopped. "+
-		"Check it with the check_migration tool (target %q), or run `alembic-patterns check %s`.", path, timeout, path, shellQuote(path))
+		"Check it with the check_migration tool (target %q), or run `alembic-patterns check %s`.", path, timeout, path, shellquote.Word(path))
 	return additionalContext("PostToolUse", text)
 }
 
