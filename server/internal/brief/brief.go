@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 )
 
 // Names is how many items a list in a message names.
@@ -25,10 +27,11 @@ func List(items []string, max int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:max], ", "), len(items)-max)
 }
 
-// Code is source text fit for a one-line message: runs of white space become
-// one space, and beyond max characters it is cut, saying how much was left out.
+// Code is source text fit for a one-line message: printable (see package
+// printable), runs of white space become one space, and beyond max characters
+// it is cut, saying how much was left out.
 func Code(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(printable.Text(s)), " ")
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}

@@ -6,6 +6,7 @@ package fix
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -253,7 +254,7 @@ func (r *Result) Write() error {
 		}
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("%v", errs)
+		return errors.Join(errs...)
 	}
 	return nil
 }

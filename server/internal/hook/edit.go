@@ -12,6 +12,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -186,5 +187,5 @@ func reportErrors(res *check.Result, path string) Outcome {
 			which, path, shellquote.Word(path))
 	}
 	b.WriteString("Fix the errors before applying or committing this migration; the alembic-patterns skill has the patterns that work on PostgreSQL.\n")
-	return Outcome{Code: ExitReport, Stderr: truncate(b.String(), maxReport)}
+	return Outcome{Code: ExitReport, Stderr: truncate(printable.Text(b.String()), maxReport)}
 }

@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
 	"github.com/rs/zerolog"
 )
@@ -160,7 +161,7 @@ func notChecked(path string, timeout time.Duration, log zerolog.Logger) Outcome 
 func additionalContext(event, text string) Outcome {
 	out := map[string]any{"hookSpecificOutput": map[string]string{
 		"hookEventName":     event,
-		"additionalContext": truncate(text, maxReport),
+		"additionalContext": truncate(printable.Text(text), maxReport),
 	}}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -11,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -56,7 +57,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 		fmt.Fprintf(&b, " %s with `alembic-patterns fix`.", Count(fixable, "fixable", "fixable"))
 	}
 	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, printable.Text(b.String())) // messages and snippets quote the source
 	return err
 }
 
