@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -109,7 +110,7 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 
 // Run checks a project.
 func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
-	cfg, err := resolveConfig(proj.Settings, opts)
+	cfg, err := resolveConfig(proj.Settings, proj.SettingsFile, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +121,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		return nil, err // the files not parsed would look like missing revisions
 	}
 	res.Notes = append(res.Notes, notes...)
+	if err := revisionFilesOnly(proj, res, opts.Files); err != nil {
+		return nil, err
+	}
 	if opts.Target != "" {
 		files, err := ResolveTarget(proj, res.Dirs, opts.Target)
 		if err != nil {
@@ -216,6 +220,37 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	}
 	res.Scope = scopeOf(opts, scoped)
 	return res, nil
+}
+
+// revisionFilesOnly refuses files that are not revision files of the
+// project: a check of them would report nothing, as if they were fine.
+func revisionFilesOnly(proj *project.Project, res *Result, files []string) error {
+	listed := map[string]bool{}
+	for _, e := range res.Errors {
+		listed[e.Path] = true
+	}
+	for _, sd := range res.Dirs {
+		for _, r := range sd.Loaded.Graph.Revisions {
+			listed[r.Path] = true
+		}
+		for _, p := range sd.Loaded.Graph.Problems {
+			listed[p.Path] = true // duplicates of a revision id
+		}
+	}
+	for _, f := range files {
+		if !listed[f] {
+			return fmt.Errorf("%s is not a revision file of the project %s (its revision files are in %s)", f, proj.Root, versionLocations(proj))
+		}
+	}
+	return nil
+}
+
+func versionLocations(proj *project.Project) string {
+	var dirs []string
+	for _, sd := range proj.ScriptDirs {
+		dirs = append(dirs, sd.VersionLocations...)
+	}
+	return brief.List(dirs, brief.Names)
 }
 
 // scopeOf describes what a check reported on, for summaries: "" for the whole

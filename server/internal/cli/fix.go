@@ -28,7 +28,7 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 		return fail(env, err)
 	}
 	opts := fix.Options{Unsafe: *unsafe, Check: check.Options{Select: splitList(*sel), Ignore: splitList(*ignore)}}
-	if opts.Check.Files, err = revisionFiles(env, paths); err != nil {
+	if opts.Check.Files, err = revisionFiles(env, proj, paths); err != nil {
 		return fail(env, err)
 	}
 	res, err := fix.Compute(ctx, proj, opts)

@@ -227,7 +227,7 @@ func dependencyFiles(dir, root string) []string {
 			matches, _ := filepath.Glob(filepath.Join(d, pattern))
 			out = append(out, matches...)
 		}
-		if d == top || !within(d, top) || filepath.Dir(d) == d {
+		if d == top || !Within(d, top) || filepath.Dir(d) == d {
 			return out
 		}
 	}
@@ -273,7 +273,7 @@ type codeFacts struct {
 func scanCode(location, top string) codeFacts {
 	facts := codeFacts{urls: map[string]int{}}
 	base := filepath.Dir(location)
-	if up := filepath.Dir(base); within(up, top) {
+	if up := filepath.Dir(base); Within(up, top) {
 		base = up
 	}
 	seen := 0

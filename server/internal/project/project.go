@@ -172,7 +172,7 @@ func enclosing(dir string) []string {
 	var out []string
 	for d := dir; ; {
 		parent := filepath.Dir(d)
-		if parent == d || !within(parent, top) {
+		if parent == d || !Within(parent, top) {
 			return out
 		}
 		out = append(out, parent)
@@ -350,7 +350,7 @@ func (p *Project) adoptShapes() {
 // every history in the tree is read.
 func (p *Project) addUncovered(shapes []ScriptDir) {
 	for _, sd := range shapes {
-		if p.covers(sd.Location) || slices.ContainsFunc(p.ScriptDirs, func(c ScriptDir) bool { return within(c.Location, sd.Location) }) {
+		if p.covers(sd.Location) || slices.ContainsFunc(p.ScriptDirs, func(c ScriptDir) bool { return Within(c.Location, sd.Location) }) {
 			continue
 		}
 		p.ScriptDirs = append(p.ScriptDirs, sd)
@@ -373,11 +373,11 @@ func (p *Project) applySettings() {
 // inside a script directory, or not itself shaped like one.
 func (p *Project) covers(dir string) bool {
 	for _, sd := range p.ScriptDirs {
-		if within(dir, sd.Location) {
+		if Within(dir, sd.Location) {
 			return true
 		}
 		for _, v := range sd.VersionLocations {
-			if within(dir, v) {
+			if Within(dir, v) {
 				return true
 			}
 		}
@@ -388,7 +388,7 @@ func (p *Project) covers(dir string) bool {
 // widenRoot makes dir (where the user started, above the configuration) the
 // project root, so that paths read from there.
 func (p *Project) widenRoot(dir string) {
-	if within(p.Root, dir) {
+	if Within(p.Root, dir) {
 		p.Root = dir
 	}
 }
@@ -399,7 +399,7 @@ func (p *Project) widenRoot(dir string) {
 func (p *Project) fitRoot() {
 	for _, sd := range p.ScriptDirs {
 		for _, d := range append([]string{sd.Location}, sd.VersionLocations...) {
-			for !within(d, p.Root) {
+			for !Within(d, p.Root) {
 				parent := filepath.Dir(p.Root)
 				if parent == p.Root {
 					break
@@ -410,8 +410,9 @@ func (p *Project) fitRoot() {
 	}
 }
 
-// within reports whether path is dir or inside it.
-func within(path, dir string) bool {
+// Within reports whether path is dir or inside it (lexically: resolve
+// symlinks first where they matter).
+func Within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
