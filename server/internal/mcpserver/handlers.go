@@ -274,6 +274,8 @@ func (s *Server) diagnose(ctx context.Context, _ mcp.CallToolRequest, a diagnose
 	if err != nil {
 		return nil, "", err
 	}
+	ex.Diagnoses = capped(ex.Diagnoses, false, "distinct errors", "pass less of the output as error_text to see the others", &ex.Notes)
+	ex.Findings = capped(ex.Findings, false, "findings", "call check_migration with the target to see all of them", &ex.Notes)
 	return ex, ex.Text(), nil
 }
 

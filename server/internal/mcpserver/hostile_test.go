@@ -137,9 +137,10 @@ func TestCancelledCheckStops(t *testing.T) {
 }
 
 // TestOutputsAreCapped: 3,000 heads made check_migration return 127 MB (each
-// finding listed every head) and show_history list them all. Each list of a
-// result holds at most 200 items, a note says how many more there are, and
-// the counts still count everything.
+// finding listed every head) and show_history list them all; diagnose_error
+// listed every distinct error of its input. Each list of a result holds at
+// most 200 items, a note says how many more there are, and the counts still
+// count everything.
 func TestOutputsAreCapped(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "alembic.ini"), "[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql://u@h/db\n")
@@ -182,5 +183,13 @@ func TestOutputsAreCapped(t *testing.T) {
 	fixed, _ := result(3, "fix_migration", map[string]any{"target": "all"})
 	if n := len(list(fixed, "remaining")); n != 200 || !strings.Contains(notes(fixed), "300 findings remain; the first 200 are listed") {
 		t.Errorf("fix_migration: %d remaining, notes %s", n, notes(fixed))
+	}
+	var errorText strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&errorText, "psycopg2.errors.DuplicateObject: type \"t%d\" already exists\n", i)
+	}
+	diag, _ := result(4, "diagnose_error", map[string]any{"error_text": errorText.String()})
+	if n := len(list(diag, "diagnoses")); n != 200 || !strings.Contains(notes(diag), "300 distinct errors; the first 200 are listed") {
+		t.Errorf("diagnose_error: %d diagnoses, notes %s", n, notes(diag))
 	}
 }
