@@ -8,8 +8,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"gopkg.in/ini.v1"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
 // iniConfig is an alembic.ini read with Python configparser semantics:

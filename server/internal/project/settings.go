@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
