@@ -49,7 +49,7 @@ func TestShopFixture(t *testing.T) {
 
 	var beforeKilo *State
 	f := replayFacts{tables: map[string][]string{}, enums: map[string][]string{}}
-	g.Replay(func(r *Revision, before *State) {
+	g.Replay(context.Background(), func(r *Revision, before *State) {
 		f.tables[r.ID] = tableNames(before)
 		f.enums[r.ID] = enumNames(before)
 		if r.ID == "kilo" {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
@@ -138,9 +139,13 @@ func (g *Graph) link() {
 		}
 	}
 	if len(g.Heads) > 1 && !g.headsExplainedByBranches() {
+		merge := strings.Join(g.Heads, " ")
+		if len(g.Heads) > brief.Names {
+			merge = "heads"
+		}
 		g.Problems = append(g.Problems, Problem{Rule: "multiple-heads",
 			Message: fmt.Sprintf("%d heads (%s) without branch labels that separate them; `alembic upgrade head` fails with \"Multiple head revisions are present\". Merge them: alembic merge -m \"merge heads\" %s",
-				len(g.Heads), strings.Join(g.Heads, ", "), strings.Join(g.Heads, " "))})
+				len(g.Heads), brief.List(g.Heads, brief.Names), merge)})
 	}
 }
 
@@ -259,7 +264,7 @@ func (g *Graph) order() {
 	for _, cycle := range g.cycles(pending) {
 		r := g.Revisions[cycle[0]]
 		g.Problems = append(g.Problems, Problem{Rule: "revision-cycle", Path: r.Path, Revision: r.ID, Span: r.Migration.DownRevision.Span,
-			Message: "revision cycle: " + strings.Join(append(cycle, cycle[0]), " -> ") + " (each revision's down_revision points back into the cycle)"})
+			Message: "revision cycle: " + cycleText(cycle) + " (each revision's down_revision points back into the cycle)"})
 	}
 }
 
@@ -305,4 +310,12 @@ func (g *Graph) cycles(pending map[string]int) [][]string {
 		}
 	}
 	return out
+}
+
+// cycleText is a cycle as "a -> b -> a", its middle cut when it is long.
+func cycleText(cycle []string) string {
+	if len(cycle) > brief.Names {
+		return fmt.Sprintf("%s -> ... (%d more) -> %s -> %s", strings.Join(cycle[:brief.Names-1], " -> "), len(cycle)-brief.Names, cycle[len(cycle)-1], cycle[0])
+	}
+	return strings.Join(append(cycle, cycle[0]), " -> ")
 }

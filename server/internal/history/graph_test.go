@@ -495,3 +495,31 @@ func TestOrderDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestLongListsAreCut: the graph's messages name at most brief.Names heads,
+// cycle members or prefix matches (3,000 heads were listed in each finding).
+func TestLongListsAreCut(t *testing.T) {
+	revs := []rev{{ID: "base"}}
+	for i := range 30 {
+		revs = append(revs, rev{ID: fmt.Sprintf("head%02d", i), Down: `"base"`})
+	}
+	g := buildGraph(t, revs)
+	if len(g.Problems) != 1 || !strings.Contains(g.Problems[0].Message, "30 heads (head00, head01, head02, head03, head04, head05, head06, head07, head08, head09 and 20 more)") ||
+		!strings.Contains(g.Problems[0].Message, `alembic merge -m "merge heads" heads`) {
+		t.Errorf("problems: %+v", g.Problems)
+	}
+	if _, err := g.Resolve("head"); err == nil || !strings.Contains(err.Error(), "has 30 heads (head00, ") || !strings.Contains(err.Error(), "and 20 more); name one") {
+		t.Errorf("Resolve(head): %v", err)
+	}
+	if _, err := g.Resolve("hea"); err == nil || !strings.HasSuffix(err.Error(), "head09 and 20 more") {
+		t.Errorf("Resolve(hea): %v", err)
+	}
+	var cycle []rev
+	for i := range 30 {
+		cycle = append(cycle, rev{ID: fmt.Sprintf("c%02d", i), Down: fmt.Sprintf(`"c%02d"`, (i+29)%30)})
+	}
+	g = buildGraph(t, cycle)
+	if len(g.Problems) != 1 || strings.Count(g.Problems[0].Message, "->") > 12 || !strings.Contains(g.Problems[0].Message, "(20 more)") {
+		t.Errorf("cycle: %+v", g.Problems)
+	}
+}

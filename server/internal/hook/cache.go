@@ -18,6 +18,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
@@ -55,6 +56,9 @@ const (
 	// cacheShards: the entries are encoded in this many separate gob streams
 	// so that they decode in parallel (decoding is most of a warm run).
 	cacheShards = 8
+	// maxCacheSize bounds the cache file read (3,000 revisions take 37 MB);
+	// a larger one is ignored.
+	maxCacheSize = 1 << 30
 )
 
 type cacheFile struct {
@@ -105,7 +109,7 @@ func openCache(dir string, proj *project.Project, log zerolog.Logger) *modelCach
 	c.file = filepath.Join(dir, "hook-cache", hex.EncodeToString(sum[:8])+".gob")
 	c.binary = binary
 	start := time.Now()
-	f, err := os.Open(c.file)
+	f, err := inputfile.Open(c.file, maxCacheSize)
 	if err != nil {
 		return c
 	}

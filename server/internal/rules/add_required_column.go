@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -174,7 +175,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	op := opReceiver(p.Migration)
 	typ := "<type>"
 	if c.Type != nil && c.Type.Expr != nil {
-		typ = c.Type.Expr.Text
+		typ = brief.Code(c.Type.Expr.Text, brief.Snippet)
 	}
 	where := ""
 	if f.Name == "downgrade" {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -173,7 +174,7 @@ func typeFamily(t *migration.TypeRef) string {
 func replacedMessage(m *migration.Migration, d, a columnChange) string {
 	typ := "<new type>"
 	if a.typ != nil && a.typ.Expr != nil {
-		typ = a.typ.Expr.Text
+		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
 	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q again replaces the column. Every value in %s.%s is lost "+
 		"(the new column starts empty) and nothing fails to tell you. Change it in place instead: "+

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -585,7 +586,7 @@ func downgradePolicyOf(g *history.Graph) downgradePolicy {
 					return pe.policy
 				}
 			}
-			pol := readTemplatePolicy(path, info.Size())
+			pol := readTemplatePolicy(path)
 			policyCache.Store(path, policyEntry{size: info.Size(), modTime: info.ModTime(), policy: pol})
 			return pol
 		}
@@ -598,12 +599,9 @@ func downgradePolicyOf(g *history.Graph) downgradePolicy {
 	return downgradePolicy{}
 }
 
-func readTemplatePolicy(path string, size int64) downgradePolicy {
+func readTemplatePolicy(path string) downgradePolicy {
 	pol := downgradePolicy{template: path}
-	if size > 1<<20 {
-		return pol
-	}
-	b, err := os.ReadFile(path)
+	b, err := inputfile.Read(path, 1<<20)
 	if err != nil {
 		return pol
 	}

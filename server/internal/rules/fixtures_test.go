@@ -100,7 +100,7 @@ func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 	}
 	loaded.Graph.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: env.Dialect}
 	var got []Diagnostic
-	Run(loaded.Graph, []*Rule{rule}, env, nil, func(d Diagnostic) { got = append(got, d) })
+	Run(context.Background(), loaded.Graph, []*Rule{rule}, env, nil, func(d Diagnostic) { got = append(got, d) })
 	return got
 }
 

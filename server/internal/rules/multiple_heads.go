@@ -2,8 +2,8 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 )
 
@@ -62,7 +62,7 @@ func checkMultipleHeads(g *history.Graph, report func(Diagnostic)) {
 			tie = true
 		}
 	}
-	heads := strings.Join(g.Heads, ", ")
+	heads := brief.List(g.Heads, brief.Names)
 	for _, h := range g.Heads {
 		if h == main && !tie {
 			continue

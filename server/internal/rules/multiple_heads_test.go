@@ -1,5 +1,37 @@
 package rules
 
-import "testing"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestMultipleHeads(t *testing.T) { runFixtures(t, "multiple-heads") }
+
+// TestMultipleHeadsNamesFewHeads: each finding used to list every head, so
+// 3,000 heads made 3,000 findings of 3,000 names each (127 MB over MCP).
+func TestMultipleHeadsNamesFewHeads(t *testing.T) {
+	dir := t.TempDir()
+	write := func(id, down string) {
+		src := fmt.Sprintf("revision = %q\ndown_revision = %s\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n", id, down)
+		if err := os.WriteFile(filepath.Join(dir, id+"_x.py"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("base", "None")
+	for i := range 30 {
+		write(fmt.Sprintf("head%02d", i), `"base"`)
+	}
+	rule, _ := Get("multiple-heads")
+	got := RunOn(t, dir, rule)
+	if len(got) != 30 {
+		t.Fatalf("%d findings, want one per head", len(got))
+	}
+	for _, d := range got {
+		if !strings.Contains(d.Message, "is one of 30 heads (head00, head01, head02, head03, head04, head05, head06, head07, head08, head09 and 20 more)") {
+			t.Fatalf("message: %s", d.Message)
+		}
+	}
+}

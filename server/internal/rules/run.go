@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -41,13 +42,13 @@ func (t Target) dialectsFor(r *Rule) []string {
 // (nil = all); the whole history is still replayed for context. A rule that
 // judges for several dialects reports a finding once, in the words of the
 // first dialect it fails on.
-func Run(g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
+func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
 	for _, r := range selected {
 		if r.CheckGraph != nil && len(target.dialectsFor(r)) > 0 {
 			r.CheckGraph(g, report)
 		}
 	}
-	g.Replay(func(rev *history.Revision, before *history.State) {
+	g.Replay(ctx, func(rev *history.Revision, before *history.State) {
 		if include != nil && !include(rev) {
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -138,7 +139,7 @@ func sqliteBatchMessage(m *migration.Migration, o *migration.Op, failure string)
 	first := ""
 	for _, name := range []string{"column_name", "constraint_name"} {
 		if e := o.Arg(name); e != nil {
-			first = e.Text + ", "
+			first = brief.Code(e.Text, brief.Snippet) + ", "
 			break
 		}
 	}

@@ -1,5 +1,5 @@
 //go:build !unix
 
-package project
+package inputfile
 
 const nonBlocking = 0
