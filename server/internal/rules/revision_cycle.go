@@ -1,5 +1,10 @@
 package rules
 
+import (
+	"slices"
+	"strings"
+)
+
 var _ = register(&Rule{
 	ID:       "revision-cycle",
 	Profile:  Default,
@@ -23,6 +28,16 @@ down_revision = None`,
 		FixSafety:     "No automatic fix: only the author knows which down_revision is wrong.",
 		References:    []string{"https://alembic.sqlalchemy.org/en/latest/branches.html"},
 	},
-	CheckGraph: reportGraphProblems("revision-cycle", "; Alembic refuses to load the history: every command fails with "+
-		"\"Cycle is detected in revisions (...)\". Point one of these down_revisions at an earlier revision"),
+	CheckGraph: checkRevisionCycle,
 })
+
+// checkRevisionCycle reports each cycle at the down_revision of its first
+// revision.
+func checkRevisionCycle(p *GraphPass) {
+	for _, cycle := range p.Graph.Cycles {
+		m := p.Graph.Revisions[cycle[0]].Migration
+		p.Report(m, m.DownRevision.Span, "revision cycle: "+strings.Join(slices.Concat(cycle, cycle[:1]), " -> ")+
+			" (each revision's down_revision points back into the cycle); Alembic refuses to load the history: every "+
+			"command fails with \"Cycle is detected in revisions (...)\". Point one of these down_revisions at an earlier revision")
+	}
+}

@@ -77,7 +77,7 @@ type Rule struct {
 	Doc          Doc
 	// Check runs once per revision; CheckGraph once per script directory.
 	Check      func(p *Pass)
-	CheckGraph func(g *history.Graph, report func(Diagnostic))
+	CheckGraph func(p *GraphPass)
 	// Notes, when set, are said once per script directory next to the findings
 	// (e.g. that the project's own policy turns the rule off there); root is the
 	// project directory, for relative paths.
