@@ -75,9 +75,12 @@ type Rule struct {
 	DialectAware bool
 	Summary      string
 	Doc          Doc
-	// Check runs once per revision; CheckGraph once per script directory.
-	Check      func(p *Pass)
-	CheckGraph func(p *GraphPass)
+	// Check runs once per revision; CheckGraph once per script directory;
+	// CheckSuppressions once per check, after the others, on the suppression
+	// comments that silenced nothing (see RunSuppressions).
+	Check             func(p *Pass)
+	CheckGraph        func(p *GraphPass)
+	CheckSuppressions func(p *SuppressionPass)
 	// Notes, when set, are said once per script directory next to the findings
 	// (e.g. that the project's own policy turns the rule off there); root is the
 	// project directory, for relative paths.
