@@ -18,7 +18,7 @@ revision = "a1b2c3d4e5f6"
 
 # versions/a1b2c3d4e5f6_add_orders.py (copied)
 revision = "a1b2c3d4e5f6"`,
-		UseInstead: `# versions/c3d4e5f6a7b8_add_orders.py
+		UseInstead: `# versions/a1b2c3d4e5f6_add_orders.py, renamed to c3d4e5f6a7b8_add_orders.py
 revision = "c3d4e5f6a7b8"
 down_revision = "a1b2c3d4e5f6"`,
 		KnownProblems: "Ids are compared per script directory, as Alembic does; the same id in two separate version " +

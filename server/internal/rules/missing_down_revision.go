@@ -20,7 +20,12 @@ var _ = register(&Rule{
 			"a1b2c3d4e5f referenced from ... is not present`, and either way it then fails with a KeyError, so `upgrade`, " +
 			"`downgrade`, `history` and `revision` all stop working. " +
 			"It usually comes from a typo, a shortened id, or a revision file that exists only on another branch.",
-		Example: `revision = "b2c3d4e5f6a7"
+		Example: `# a1b2c3d4e5f6_create_users.py
+revision = "a1b2c3d4e5f6"
+down_revision = None
+
+# b2c3d4e5f6a7_add_orders.py
+revision = "b2c3d4e5f6a7"
 down_revision = "a1b2c3d4e5f"  # the parent is a1b2c3d4e5f6`,
 		UseInstead: `revision = "b2c3d4e5f6a7"
 down_revision = "a1b2c3d4e5f6"`,

@@ -28,7 +28,7 @@ down_revision = "0002"
 # 0003_add_invoices.py (from another branch)
 revision = "c0ffee000003"
 down_revision = "0002"`,
-		UseInstead: `# merge revision written by: alembic merge heads -m "merge heads"
+		UseInstead: `# 0004_merge_heads.py, written by: alembic merge heads -m "merge heads"
 revision = "0004"
 down_revision = ("0003", "c0ffee000003")`,
 		KnownProblems: "Each script directory is judged on its own.",

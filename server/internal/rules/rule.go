@@ -54,10 +54,13 @@ const (
 // Doc is a rule's documentation: the single source for `rules`, references/
 // and the MCP resources.
 type Doc struct {
-	What          string // what it finds
-	Why           string // why it is bad (the error it causes)
-	Example       string // Python that triggers it
-	UseInstead    string // Python that does not
+	What string // what it finds
+	Why  string // why it is bad (the error it causes)
+	// Example is Python that triggers it, UseInstead the change to it that
+	// does not; TestDocExamples runs both (its comment says how a snippet
+	// names files, earlier revisions and the database).
+	Example       string
+	UseInstead    string
 	KnownProblems string
 	FixSafety     string
 	References    []string
