@@ -98,10 +98,8 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 			}
 			g := history.Build(location, part.models)
 			dirs = append(dirs, &ScriptDir{Config: cfg, Loaded: &history.Loaded{Graph: g}, Dialect: cfg.Dialect})
-			for _, p := range g.Problems {
-				if p.Rule == "" {
-					errs = append(errs, &migration.FileError{Path: p.Path, Msg: p.Message})
-				}
+			for _, s := range g.Skipped {
+				errs = append(errs, &migration.FileError{Path: s.Path, Msg: s.Reason})
 			}
 		}
 	}

@@ -38,10 +38,10 @@ func ResolveTarget(proj *project.Project, dirs []*ScriptDir, target string) ([]s
 					return []string{path}, nil
 				}
 			}
-			for _, p := range g.Problems {
-				if p.Rule == "duplicate-revision" && p.Path == path {
+			for _, d := range g.Duplicates {
+				if d.Migration.Path == path {
 					return nil, fmt.Errorf("%s declares revision %q, which %s declares too: Alembic refuses a duplicated revision id; give one of them a new id",
-						target, p.Revision, g.Revisions[p.Revision].Path)
+						target, d.Of.ID, d.Of.Path)
 				}
 			}
 		}
@@ -144,8 +144,8 @@ func revisionPaths(dirs []*ScriptDir, errs []*migration.FileError, files []strin
 		for _, r := range sd.Loaded.Graph.Revisions {
 			loaded[r.Path] = true
 		}
-		for _, p := range sd.Loaded.Graph.Problems {
-			loaded[p.Path] = true // duplicates of a revision id
+		for _, d := range sd.Loaded.Graph.Duplicates {
+			loaded[d.Migration.Path] = true
 		}
 	}
 	paths = []string{}

@@ -53,10 +53,8 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 		printNotes(env, doc.Notes)
 	}
 	for _, d := range doc.ScriptDirectories {
-		for _, p := range d.Problems {
-			if p.Rule != "" {
-				return ExitFindings
-			}
+		if len(d.Problems) > 0 {
+			return ExitFindings
 		}
 	}
 	if len(errs) > 0 {

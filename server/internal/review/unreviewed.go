@@ -20,10 +20,10 @@ func unreviewed(dirs []*check.ScriptDir, files []string, reviewed map[string]boo
 				cyclic = append(cyclic, fmt.Sprintf("%s (%s)", r.ID, relative(root, r.Path)))
 			}
 		}
-		for _, p := range g.Problems {
-			if r := g.Revisions[p.Revision]; p.Rule == "duplicate-revision" && r != nil && reviewed[r.Path] {
+		for _, d := range g.Duplicates {
+			if r := d.Of; reviewed[r.Path] {
 				duplicates = append(duplicates, fmt.Sprintf("revision %s is reviewed from %s; %s declares the same id and is not reviewed "+
-					"(Alembic refuses a duplicated revision id: give one of them a new id)", r.ID, relative(root, r.Path), relative(root, p.Path)))
+					"(Alembic refuses a duplicated revision id: give one of them a new id)", r.ID, relative(root, r.Path), relative(root, d.Migration.Path)))
 			}
 		}
 	}

@@ -45,12 +45,7 @@ var _ = register(&Rule{
 def downgrade():
     pass`,
 		UseInstead: `def downgrade():
-    op.drop_column("users", "age")
-
-
-# or, when the change cannot be undone, say so:
-def downgrade():
-    raise NotImplementedError("0042 drops data; restore from a backup instead")`,
+    op.drop_column("users", "age")`,
 		KnownProblems: "An upgrade made only of data changes (UPDATE/INSERT/DELETE, `bulk_insert`), of SQL the tool cannot " +
 			"read, or of calls it cannot follow is not reported: undoing a backfill is rarely possible or needed, and " +
 			"the rest cannot be seen. A project that forbids downgrades elsewhere than in its template (its CLI, its docs) " +
