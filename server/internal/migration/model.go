@@ -20,6 +20,9 @@ type Expr = pysyntax.Expr
 type Migration struct {
 	Path   string
 	Source []byte
+	// Quote is the string quote the file uses most (' or "): code written
+	// into the file follows it.
+	Quote byte
 
 	Revision     Header
 	DownRevision Header

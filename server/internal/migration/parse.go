@@ -84,7 +84,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 		return nil, &FileError{Path: path, Msg: err.Error()}
 	}
 	defer tree.Close()
-	m := &Migration{Path: path, Source: src, Vars: map[string]*Expr{}}
+	m := &Migration{Path: path, Source: src, Quote: preferredQuote(src), Vars: map[string]*Expr{}}
 	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{},
 		unrollBudget: maxUnrolled}
 	x.module(tree.Root())
@@ -348,4 +348,12 @@ func (m *Migration) keepHeaderOnly() {
 		}
 	}
 	m.DocRevision, m.DocRevises, m.DocMessage = strings.Clone(m.DocRevision), strings.Clone(m.DocRevises), strings.Clone(m.DocMessage)
+}
+
+// preferredQuote is ' when the source has more ' than " characters, else ".
+func preferredQuote(src []byte) byte {
+	if bytes.Count(src, []byte("'")) > bytes.Count(src, []byte(`"`)) {
+		return '\''
+	}
+	return '"'
 }

@@ -79,16 +79,7 @@ func insertBefore(o *migration.Op, code string) TextEdit {
 
 // quote writes a Python string literal in the quote style the file uses most.
 func quote(m *migration.Migration, s string) string {
-	single, double := 0, 0
-	for _, b := range m.Source {
-		switch b {
-		case '\'':
-			single++
-		case '"':
-			double++
-		}
-	}
-	if single > double {
+	if m.Quote == '\'' {
 		return "'" + s + "'"
 	}
 	return `"` + s + `"`
