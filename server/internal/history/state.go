@@ -2,19 +2,23 @@ package history
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
 )
 
 // Table is a table as known at one point of the history. Tables are values:
 // a State never changes a Table it shares with another State, it replaces it.
 type Table struct {
-	Name      string
-	Columns   map[string]*Column
+	Name string
+	// Columns by name: a persistent map, so that a changed copy of a wide
+	// table shares most of it with the original.
+	Columns pmap.Map[*Column]
+	// FKs may share their array with other copies of the table: a change
+	// makes a new slice.
 	FKs       []FK
 	CreatedBy string // revision id
 	// Opaque: created or altered by SQL we could not read; columns may be missing.
@@ -24,6 +28,12 @@ type Table struct {
 	// PartitionOf is the partitioned table this one is a partition of
 	// (CREATE TABLE ... PARTITION OF): dropping that table drops this one.
 	PartitionOf string
+}
+
+// Column returns a column by name, or nil.
+func (t *Table) Column(name string) *Column {
+	c, _ := t.Columns.Get(name)
+	return c
 }
 
 // Column as known in the state.
@@ -263,7 +273,7 @@ func (idx *ownIndex) set(e indexEntry) map[string]bool {
 
 func (idx *ownIndex) add(t *Table) {
 	var entries []indexEntry
-	for _, c := range t.Columns {
+	for _, c := range t.Columns.All() {
 		if c.Enum != "" {
 			entries = append(entries, indexEntry{byEnum: true, key: c.Enum, value: t.Name + "." + c.Name})
 		}
@@ -291,15 +301,15 @@ func (s *State) setTable(name string, t *Table) {
 	}
 }
 
-// editTable returns a private copy of a table for changing, or nil.
+// editTable returns a private copy of a table for changing, or nil. The copy
+// shares its columns and foreign keys with the original: change them by
+// replacing them (Columns.Set, a new FKs slice), never in place.
 func (s *State) editTable(name string) *Table {
 	t := s.Table(name)
 	if t == nil {
 		return nil
 	}
 	c := *t
-	c.Columns = maps.Clone(t.Columns)
-	c.FKs = append([]FK(nil), t.FKs...)
 	s.setTable(name, &c)
 	return &c
 }
@@ -329,10 +339,9 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 			s.Unknown = true
 			return
 		}
-		t := &Table{Name: key, Columns: map[string]*Column{}, CreatedBy: rev, Uncertain: uncertain}
+		t := &Table{Name: key, CreatedBy: rev, Uncertain: uncertain}
 		for _, c := range ct.Columns {
-			col := columnState(c, uncertain)
-			t.Columns[c.Name] = col
+			t.Columns = t.Columns.Set(c.Name, columnState(c, uncertain))
 			if en := EnumOf(c.Type); en != nil && en.CreateType && en.Name != "" && s.Enum(en.Name) == nil {
 				s.enums[en.Name] = &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain}
 			}
@@ -353,16 +362,16 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 	case "add_column":
 		c := m.Column(o, o.Arg("column"))
 		if t := s.editTable(key); t != nil && c != nil && c.NameKnown {
-			t.Columns[c.Name] = columnState(c, uncertain)
+			t.Columns = t.Columns.Set(c.Name, columnState(c, uncertain))
 			for _, fk := range c.ForeignKeys {
-				t.FKs = append(t.FKs, s.fkState(o, table, fk))
+				t.FKs = append(slices.Clip(t.FKs), s.fkState(o, table, fk))
 			}
 		}
 	case "drop_column":
 		if name, ok := o.ArgString("column_name"); ok {
 			if t := s.editTable(key); t != nil {
-				delete(t.Columns, name)
-				t.FKs = dropFKsOn(t.FKs, name)
+				t.Columns = t.Columns.Delete(name)
+				t.FKs = dropFKs(t.FKs, func(fk FK) bool { return slices.Contains(fk.Columns, name) })
 			}
 		}
 	case "alter_column":
@@ -372,19 +381,13 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		cols, _ := o.Arg("local_cols").Strings()
 		res, literal := NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
-			t.FKs = append(t.FKs, FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
+			t.FKs = append(slices.Clip(t.FKs), FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
 		}
 	case "drop_constraint":
 		res, _ := NameOf(s.names, m, o)
 		name, ok := res.Name, res.Known
 		if t := s.editTable(key); t != nil && ok {
-			kept := t.FKs[:0]
-			for _, fk := range t.FKs {
-				if fk.Name != name {
-					kept = append(kept, fk)
-				}
-			}
-			t.FKs = kept
+			t.FKs = dropFKs(t.FKs, func(fk FK) bool { return fk.Name == name })
 		}
 	case migration.EnumCreate:
 		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" && s.Enum(en.Name) == nil {
@@ -407,7 +410,7 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 	if !ok || t == nil {
 		return
 	}
-	col := t.Columns[name]
+	col := t.Column(name)
 	if col == nil {
 		col = &Column{Name: name}
 	} else {
@@ -426,8 +429,9 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 	}
 	col.Uncertain = col.Uncertain || uncertain
 	if newName, ok := o.ArgString("new_column_name"); ok {
-		delete(t.Columns, name)
+		t.Columns = t.Columns.Delete(name)
 		col.Name = newName
+		t.FKs = slices.Clone(t.FKs)
 		for i, fk := range t.FKs {
 			if slices.Contains(fk.Columns, name) {
 				cols := slices.Clone(fk.Columns) // shared with the table this one was copied from
@@ -440,7 +444,7 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 			}
 		}
 	}
-	t.Columns[col.Name] = col
+	t.Columns = t.Columns.Set(col.Name, col)
 }
 
 func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
@@ -475,7 +479,7 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 			if st.Temporary {
 				continue // gone at the end of the session
 			}
-			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: st.Parent})
+			s.putTable(&Table{Name: st.Table, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: st.Parent})
 		case migration.SQLDropTable:
 			s.dropTable(st.Table)
 		case migration.SQLAlterTable:
@@ -484,13 +488,13 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 			} else if t := s.editTable(st.Table); t != nil {
 				t.Opaque = true
 				for name, typ := range st.ColumnTypes {
-					if col := t.Columns[name]; col != nil {
+					if col := t.Column(name); col != nil {
 						changed := *col
 						changed.Type, changed.Enum = nil, ""
 						if s.Enum(typ) != nil {
 							changed.Enum = typ
 						}
-						t.Columns[name] = &changed
+						t.Columns = t.Columns.Set(name, &changed)
 					}
 				}
 			}
@@ -516,12 +520,12 @@ func (s *State) renameEnum(e *EnumType, to string) {
 	s.enums[e.Name] = nil
 	s.enums[to] = &c
 	for _, t := range s.Tables() {
-		for name, col := range t.Columns {
+		for name, col := range t.Columns.All() {
 			if col.Enum == e.Name {
 				edited := s.editTable(t.Name)
 				moved := *col
 				moved.Enum = to
-				edited.Columns[name] = &moved
+				edited.Columns = edited.Columns.Set(name, &moved)
 			}
 		}
 	}
@@ -532,6 +536,7 @@ func (s *State) renameReferences(from, to string) {
 		for _, fk := range t.FKs {
 			if fk.RefTable == from {
 				e := s.editTable(t.Name)
+				e.FKs = slices.Clone(e.FKs)
 				for i := range e.FKs {
 					if e.FKs[i].RefTable == from {
 						e.FKs[i].RefTable = to
@@ -594,16 +599,11 @@ func DefaultFKName(table string, cols []string) string {
 	return fmt.Sprintf("%s_fkey", name)
 }
 
-func dropFKsOn(fks []FK, column string) []FK {
-	kept := fks[:0]
-	for _, fk := range fks {
-		drop := false
-		for _, c := range fk.Columns {
-			drop = drop || c == column
-		}
-		if !drop {
-			kept = append(kept, fk)
-		}
+// dropFKs returns the foreign keys without those drop selects: fks itself when
+// it selects none, else a new slice (fks may be shared with other tables).
+func dropFKs(fks []FK, drop func(FK) bool) []FK {
+	if !slices.ContainsFunc(fks, drop) {
+		return fks
 	}
-	return kept
+	return slices.DeleteFunc(slices.Clone(fks), drop)
 }

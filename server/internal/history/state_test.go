@@ -33,7 +33,7 @@ func applyUpgrade(t *testing.T, s *State, id string, st step) {
 // columns describes a table's columns as sorted "name NULL|NOT NULL|? [enum=x] [uncertain]".
 func columns(tb *Table) []string {
 	var out []string
-	for name, c := range tb.Columns {
+	for name, c := range tb.Columns.All() {
 		d := name
 		switch {
 		case !c.Known:
@@ -469,7 +469,7 @@ op.execute("CREATE TABLE audit_log (id serial PRIMARY KEY, body text)")
 op.execute("CREATE TABLE doomed (id int)")`,
 				after: func(t *testing.T, s *State) {
 					tb := mustTable(t, s, "audit_log")
-					if !tb.Opaque || tb.CreatedBy != "r1" || len(tb.Columns) != 0 {
+					if !tb.Opaque || tb.CreatedBy != "r1" || tb.Columns.Len() != 0 {
 						t.Errorf("raw SQL table: %+v", tb)
 					}
 				}},

@@ -113,7 +113,7 @@ func mayHoldEnum(s *history.State, table, enum string) bool {
 	if table == "" || t == nil || t.Opaque || t.Uncertain || s.Unknown {
 		return true
 	}
-	for _, c := range t.Columns {
+	for _, c := range t.Columns.All() {
 		if c.Enum == enum || c.Uncertain {
 			return true
 		}

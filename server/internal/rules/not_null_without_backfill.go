@@ -72,7 +72,7 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier []*migra
 	if !known || t == nil || t.Opaque {
 		return ""
 	}
-	if c := t.Columns[column]; c != nil && c.Known && !c.Nullable && !c.Uncertain {
+	if c := t.Column(column); c != nil && c.Known && !c.Nullable && !c.Uncertain {
 		return ""
 	}
 	for _, e := range earlier {

@@ -47,7 +47,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 				return
 			}
 			ch.column = col
-			if c := t.Columns[col]; c != nil {
+			if c := t.Column(col); c != nil {
 				ch.typ = c.Type
 			}
 			ch.refTable = refTableOf(start.Table(ch.key), col)

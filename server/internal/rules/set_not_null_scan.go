@@ -70,7 +70,7 @@ func checkSetNotNullScan(p *Pass) {
 		if t == nil || !ok {
 			return
 		}
-		if c := t.Columns[name]; c == nil || !c.Known || !c.Nullable || c.Uncertain {
+		if c := t.Column(name); c == nil || !c.Known || !c.Nullable || c.Uncertain {
 			return // already NOT NULL (no scan), or not known
 		}
 		key := history.TableKey(o, table)

@@ -134,7 +134,7 @@ func alreadyOfType(s *history.State, table, column string, to *pgType) bool {
 	if t == nil || t.Opaque || t.Uncertain {
 		return false
 	}
-	c := t.Columns[column]
+	c := t.Column(column)
 	if c == nil || c.Uncertain {
 		return false
 	}
@@ -155,7 +155,7 @@ func becomesOtherEnum(s *history.State, table, column string, to *pgType) bool {
 	if t == nil || t.Opaque || t.Uncertain {
 		return false
 	}
-	c := t.Columns[column]
+	c := t.Column(column)
 	return c != nil && !c.Uncertain && c.Enum != to.cast
 }
 
