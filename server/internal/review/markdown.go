@@ -22,6 +22,9 @@ func Markdown(w io.Writer, r *Review) error {
 	for _, e := range r.Errors {
 		p("> - **error** `%s`: %s", e.Path, e.Message)
 	}
+	if r.Truncated != "" {
+		p("> - %s", r.Truncated)
+	}
 	for _, rev := range r.Revisions {
 		p("")
 		p("### `%s` %s", rev.Revision, cell(rev.Message))

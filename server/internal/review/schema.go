@@ -12,8 +12,12 @@ type Review struct {
 	Version     int         `json:"version" jsonschema:"schema version of this document; currently 1"`
 	Target      string      `json:"target" jsonschema:"the target as given (head when none; a file relative to the project root)"`
 	Assumptions Assumptions `json:"assumptions" jsonschema:"what the analysis assumes about the database"`
-	Revisions   []Revision  `json:"revisions" jsonschema:"the reviewed revisions in upgrade order"`
+	Revisions   []Revision  `json:"revisions" jsonschema:"the reviewed revisions in upgrade order (the last 100 when the target names more)"`
 	Errors      []FileError `json:"errors" jsonschema:"files of the project that could not be read or parsed"`
+	// RevisionCount counts every revision the target names, reviewed or not.
+	RevisionCount int `json:"revision_count" jsonschema:"how many revisions the target names (more than len(revisions) when some were left out)"`
+	// Truncated says how many revisions were left out and how to narrow the target.
+	Truncated string `json:"truncated" jsonschema:"when the target names more revisions than one review returns: how many were left out and how to narrow the target (empty otherwise)"`
 }
 
 // Assumptions are the facts the analysis takes as given.
@@ -62,7 +66,9 @@ type HistoryInfo struct {
 	// DescendantCount counts them all.
 	DescendantCount int      `json:"descendant_count" jsonschema:"how many revisions are applied after this one"`
 	BranchLabels    []string `json:"branch_labels" jsonschema:"branch labels of the revision"`
-	Heads           []string `json:"heads" jsonschema:"heads of the script directory"`
+	Heads           []string `json:"heads" jsonschema:"heads of the script directory; the first 50 when there are more"`
+	// HeadCount counts them all.
+	HeadCount int `json:"head_count" jsonschema:"how many heads the script directory has"`
 }
 
 // Summary condenses the upgrade's operations.

@@ -18,6 +18,9 @@ func Text(w io.Writer, r *Review) error {
 	for _, e := range r.Errors {
 		p("  error: %s: %s", e.Path, e.Message)
 	}
+	if r.Truncated != "" {
+		p("  note: %s", r.Truncated)
+	}
 	for _, rev := range r.Revisions {
 		p("")
 		p("== %s  %s", rev.Revision, rev.Message)
