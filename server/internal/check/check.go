@@ -244,11 +244,15 @@ func includeFilter(g *history.Graph, root string, opts Options, exclude []string
 	if opts.Since == "" && opts.Files == nil && opts.Revisions == nil && len(exclude) == 0 {
 		return nil, found, nil
 	}
+	files := map[string]bool{} // a set: a target may name every file of a long history
+	for _, f := range opts.Files {
+		files[f] = true
+	}
 	return func(r *history.Revision) bool {
 		if opts.Since != "" && !above[r.ID] {
 			return false
 		}
-		if opts.Files != nil && !slices.Contains(opts.Files, r.Path) {
+		if opts.Files != nil && !files[r.Path] {
 			return false
 		}
 		if opts.Revisions != nil && !opts.Revisions[r.ID] {
