@@ -55,11 +55,11 @@ func (g *Graph) Replay(visit func(r *Revision, before *State)) {
 func (s *State) merge(other *State) {
 	other.each(func(t *Table) {
 		if s.Table(t.Name) == nil {
-			s.putTable(t)
+			s.setTable(t.Name, t)
 		}
 	}, func(e *EnumType) {
 		if s.Enum(e.Name) == nil {
-			s.enums[e.Name] = e
+			s.setEnum(e.Name, e)
 		}
 	})
 	s.Unknown = s.Unknown || other.Unknown

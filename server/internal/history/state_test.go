@@ -61,7 +61,7 @@ func columns(tb *Table) []string {
 // fks describes a table's foreign keys as "name(col,col)->table", in order.
 func fks(tb *Table) []string {
 	out := []string{}
-	for _, fk := range tb.FKs {
+	for _, fk := range tb.FKs() {
 		out = append(out, fmt.Sprintf("%s(%s)->%s", fk.Name, strings.Join(fk.Columns, ","), fk.RefTable))
 	}
 	return out
@@ -729,4 +729,32 @@ op.execute("CREATE TABLE other (id int)")`})
 	eq(t, "tables", tableNames(s), []string{"other", "prefs", "prefs_current"})
 	applyUpgrade(t, s, "r2", step{up: `op.drop_table("prefs")`})
 	eq(t, "tables after dropping the parent", tableNames(s), []string{"other"})
+}
+
+// TestSiblingLayers: two layers on one state change the same table in
+// different ways; each sees only its own changes, with its own indexes, and
+// EnumUsersChanged names the enum types whose users moved.
+func TestSiblingLayers(t *testing.T) {
+	base := NewState()
+	applyUpgrade(t, base, "r1", step{up: authorsBooks + `
+op.add_column("books", sa.Column("kind", sa.Enum("a", "b", name="book_kind")))`})
+	a, b := base.Layer(), base.Layer()
+	applyUpgrade(t, a, "r2", step{up: `
+op.add_column("books", sa.Column("editor_id", sa.Integer(), sa.ForeignKey("authors.id")))
+op.add_column("books", sa.Column("kind2", sa.Enum("a", "b", name="book_kind")))`})
+	applyUpgrade(t, b, "r3", step{up: `
+op.drop_column("books", "author_id")
+op.drop_column("books", "kind")`})
+	eq(t, "base fks", fks(mustTable(t, base, "books")), []string{"books_author_id_fkey(author_id)->authors"})
+	eq(t, "a fks", fks(mustTable(t, a, "books")), []string{"books_author_id_fkey(author_id)->authors", "books_editor_id_fkey(editor_id)->authors"})
+	eq(t, "b fks", fks(mustTable(t, b, "books")), nil)
+	eq(t, "base referenced", base.ReferencedBy("authors"), []string{"books"})
+	eq(t, "b referenced", b.ReferencedBy("authors"), nil)
+	eq(t, "base users", base.EnumUsers("book_kind"), []string{"books.kind"})
+	eq(t, "a users", a.EnumUsers("book_kind"), []string{"books.kind", "books.kind2"})
+	eq(t, "b users", b.EnumUsers("book_kind"), nil)
+	eq(t, "changed base to b", base.EnumUsersChanged(b), []string{"book_kind"})
+	eq(t, "changed base to base", base.EnumUsersChanged(base.Layer()), nil)
+	tables, _ := b.Changed()
+	eq(t, "b changed", tables, []string{"books"})
 }

@@ -9,6 +9,7 @@ package pmap
 import (
 	"iter"
 	"math/bits"
+	"slices"
 )
 
 // Map is a persistent map; the zero value is empty and ready to use. Maps are
@@ -218,4 +219,74 @@ func (n *node[V]) all(yield func(string, V) bool) bool {
 		}
 	}
 	return true
+}
+
+// Diff calls fn once for every key set in only one of a and b, or set to
+// different values, in time proportional to the difference: the subtrees the
+// two maps share are skipped.
+func Diff[V comparable](a, b Map[V], fn func(key string)) {
+	diff(a.root, b.root, 0, fn)
+}
+
+func diff[V comparable](x, y *node[V], shift uint, fn func(string)) {
+	switch {
+	case x == y:
+		return
+	case x == nil || y == nil || shift >= maxShift:
+		diffEntries(x.flat(), y.flat(), fn)
+		return
+	}
+	for set := x.bitmap | y.bitmap; set != 0; set &= set - 1 {
+		bit := set & -set
+		ex, ey := x.at(bit), y.at(bit)
+		if ex != nil && ey != nil && ex.sub != nil && ey.sub != nil {
+			diff(ex.sub, ey.sub, shift+bitsPerLevel, fn)
+			continue
+		}
+		diffEntries(ex.flatten(), ey.flatten(), fn)
+	}
+}
+
+// at is the entry at bit, or nil.
+func (n *node[V]) at(bit uint32) *entry[V] {
+	if n.bitmap&bit == 0 {
+		return nil
+	}
+	return &n.entries[bits.OnesCount32(n.bitmap&(bit-1))]
+}
+
+// flat lists every key and value under n (nil for none).
+func (n *node[V]) flat() []entry[V] {
+	var out []entry[V]
+	n.all(func(k string, v V) bool {
+		out = append(out, entry[V]{key: k, value: v})
+		return true
+	})
+	return out
+}
+
+// flatten lists the key of a leaf entry, or every key under a subtree.
+func (e *entry[V]) flatten() []entry[V] {
+	switch {
+	case e == nil:
+		return nil
+	case e.sub != nil:
+		return e.sub.flat()
+	}
+	return []entry[V]{*e}
+}
+
+// diffEntries compares two short lists of keys.
+func diffEntries[V comparable](xs, ys []entry[V], fn func(string)) {
+	for _, x := range xs {
+		i := slices.IndexFunc(ys, func(y entry[V]) bool { return y.key == x.key })
+		if i < 0 || ys[i].value != x.value {
+			fn(x.key)
+		}
+	}
+	for _, y := range ys {
+		if !slices.ContainsFunc(xs, func(x entry[V]) bool { return x.key == y.key }) {
+			fn(y.key)
+		}
+	}
 }

@@ -140,7 +140,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			if t == nil || t.Name == key || t.Opaque || t.Uncertain {
 				continue
 			}
-			for _, fk := range t.FKs {
+			for _, fk := range t.FKs() {
 				if fk.RefTable == table {
 					return fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it. %s. "+
 						"Drop %q (or its foreign key) first", table, t.Name, dropParentError(dialect, table, fk.Name, t.Name), t.Name)
@@ -325,7 +325,7 @@ func references(t *history.Table, table string) bool {
 	if t == nil || t.Name == table {
 		return false
 	}
-	for _, fk := range t.FKs {
+	for _, fk := range t.FKs() {
 		if fk.RefTable == table {
 			return true
 		}

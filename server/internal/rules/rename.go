@@ -73,7 +73,7 @@ func refTableOf(t *history.Table, column string) string {
 	if t == nil {
 		return ""
 	}
-	for _, fk := range t.FKs {
+	for _, fk := range t.FKs() {
 		if len(fk.Columns) == 1 && fk.Columns[0] == column {
 			return fk.RefTable
 		}
