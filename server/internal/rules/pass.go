@@ -45,6 +45,7 @@ type steps struct {
 	after, afterDown *history.State   // after the whole upgrade / downgrade
 	upDone, downDone bool
 	migration        *migration.Migration // the revision as it runs on the dialect
+	enums            *downgradeEnums      // computed on demand
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
