@@ -75,6 +75,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		return
 	}
 	drops, adds := columnChanges(p, f, walk)
+	renames := newRenames(p.Migration, f, other, drops, adds)
 	emptied := map[string]bool{} // tables an earlier statement of the function certainly emptied
 	walk(func(o *migration.Op, s *history.State) {
 		trackEmptied(o, emptied)
@@ -94,13 +95,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		if emptied[strings.ToLower(table)] && !sqliteAlter {
 			return
 		}
-		var renamed *columnChange
-		for _, d := range drops {
-			if a, ev := renamePartner(p.Migration, f, other, drops, adds, d); ev != noRename && a.op == o {
-				renamed = &d
-			}
-		}
-		p.Report(o, addRequiredMessage(p, f, o, table, c, renamed))
+		p.Report(o, addRequiredMessage(p, f, o, table, c, renames.renamedBy(o)))
 	})
 }
 

@@ -67,39 +67,21 @@ func checkColumnDropAdd(p *Pass) {
 
 func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migration.Op, *history.State))) {
 	drops, adds := columnChanges(p, f, walk)
-	for _, d := range drops {
-		if a, ok := sameColumn(adds, d); ok {
-			if !copiesData(f, d) && !rebuilt(f, d, a) {
+	r := newRenames(p.Migration, f, other, drops, adds)
+	for i, d := range drops {
+		if a, ok := r.replacement(d); ok {
+			if !r.copiesData(d) && !r.rebuilt(d, a) {
 				p.Report(d.op, replacedMessage(p.Migration, d, a))
 			}
 			continue
 		}
-		switch a, evidence := renamePartner(p.Migration, f, other, drops, adds, d); evidence {
+		switch a, evidence := r.partner(i); evidence {
 		case likelyRename:
 			p.Report(d.op, renameMessage(p.Migration, d, a))
 		case mirroredRename:
 			p.ReportSeverity(Info, d.op.Call.Span, mirroredMessage(p.Migration, d, a))
 		}
 	}
-}
-
-// rebuilt reports whether a column comes back pointing elsewhere: its foreign
-// key changes table, or the table it pointed to is dropped in the same
-// function. Its values would be ids of another entity, so losing them is the
-// point.
-func rebuilt(f *migration.Function, d, a columnChange) bool {
-	return a.refTable != d.refTable || d.refTable != "" && dropsTable(f, d.refTable)
-}
-
-// copiesData reports whether some operation of the function may carry the
-// dropped column's data over (an UPDATE naming it, hidden effects...).
-func copiesData(f *migration.Function, d columnChange) bool {
-	for _, o := range f.Ops {
-		if mayFill(o, d.table, d.column) {
-			return true
-		}
-	}
-	return false
 }
 
 // typeFamilies group the types a rename may show on its two sides (autogenerate
