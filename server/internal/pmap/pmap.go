@@ -19,7 +19,7 @@ type Map[V any] struct {
 	size int
 }
 
-// node is a trie node: up to 32 entries, one per set bit of bitmap, in bit
+// node is a trie node: up to 16 entries, one per set bit of bitmap, in bit
 // order. Below the last level of hash bits a node is a bucket: a plain list of
 // keys whose hashes are equal (bitmap unused).
 type node[V any] struct {
@@ -29,16 +29,21 @@ type node[V any] struct {
 
 // entry is a key and its value, or (sub != nil) a subtree.
 type entry[V any] struct {
-	hash  uint64
 	key   string
 	value V
 	sub   *node[V]
 }
 
 const (
-	bitsPerLevel = 5
+	// bitsPerLevel: 16 entries a node. A change copies the nodes on its path:
+	// narrower nodes copy less (the replay keeps a state per operation) at
+	// the price of one more level per 16 times more keys.
+	bitsPerLevel = 4
 	maxShift     = 64 // at this shift the hash is used up: buckets
 )
+
+// slot is the bit of a node's bitmap for hash h at shift.
+func slot(h uint64, shift uint) uint32 { return 1 << (h >> shift & (1<<bitsPerLevel - 1)) }
 
 // hash is FNV-1a: deterministic, so that iteration order is the same on every run.
 var hash = func(s string) uint64 {
@@ -66,7 +71,7 @@ func (m Map[V]) Get(key string) (V, bool) {
 			}
 			break
 		}
-		bit := uint32(1) << ((h >> shift) & 31)
+		bit := slot(h, shift)
 		if n.bitmap&bit == 0 {
 			break
 		}
@@ -85,11 +90,10 @@ func (m Map[V]) Get(key string) (V, bool) {
 
 // Set returns the map with key set to value.
 func (m Map[V]) Set(key string, value V) Map[V] {
-	e := entry[V]{hash: hash(key), key: key, value: value}
 	if m.root == nil {
 		m.root = &node[V]{}
 	}
-	root, added := m.root.set(e, 0)
+	root, added := m.root.set(hash(key), entry[V]{key: key, value: value}, 0)
 	m.root = root
 	if added {
 		m.size++
@@ -97,7 +101,7 @@ func (m Map[V]) Set(key string, value V) Map[V] {
 	return m
 }
 
-func (n *node[V]) set(e entry[V], shift uint) (*node[V], bool) {
+func (n *node[V]) set(h uint64, e entry[V], shift uint) (*node[V], bool) {
 	if shift >= maxShift {
 		for i, x := range n.entries {
 			if x.key == e.key {
@@ -108,7 +112,7 @@ func (n *node[V]) set(e entry[V], shift uint) (*node[V], bool) {
 		}
 		return &node[V]{entries: append(n.entries[:len(n.entries):len(n.entries)], e)}, true
 	}
-	bit := uint32(1) << ((e.hash >> shift) & 31)
+	bit := slot(h, shift)
 	i := bits.OnesCount32(n.bitmap & (bit - 1))
 	if n.bitmap&bit == 0 {
 		entries := make([]entry[V], 0, len(n.entries)+1)
@@ -119,15 +123,15 @@ func (n *node[V]) set(e entry[V], shift uint) (*node[V], bool) {
 	x := n.entries[i]
 	switch {
 	case x.sub != nil:
-		sub, added := x.sub.set(e, shift+bitsPerLevel)
+		sub, added := x.sub.set(h, e, shift+bitsPerLevel)
 		c.entries[i] = entry[V]{sub: sub}
 		return c, added
 	case x.key == e.key:
 		c.entries[i] = e
 		return c, false
 	}
-	sub, _ := (&node[V]{}).set(x, shift+bitsPerLevel)
-	sub, _ = sub.set(e, shift+bitsPerLevel)
+	sub, _ := (&node[V]{}).set(hash(x.key), x, shift+bitsPerLevel)
+	sub, _ = sub.set(h, e, shift+bitsPerLevel)
 	c.entries[i] = entry[V]{sub: sub}
 	return c, true
 }
@@ -155,7 +159,7 @@ func (n *node[V]) delete(h uint64, key string, shift uint) (*node[V], bool) {
 		}
 		return n, false
 	}
-	bit := uint32(1) << ((h >> shift) & 31)
+	bit := slot(h, shift)
 	if n.bitmap&bit == 0 {
 		return n, false
 	}
