@@ -131,6 +131,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	dependent := map[string]bool{}
 	conventions := map[string]*naming.Convention{} // by script directory (split ones share it)
 	var scoped []string                            // the revisions reported on, when a scope limits them
+	var tooLarge []string                          // notes on files not analysed fully
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		res.Files += len(g.Revisions)
@@ -156,6 +157,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				res.Checked++
 				if include != nil {
 					scoped = append(scoped, r.ID)
+				}
+				if r.Migration.TooLarge {
+					tooLarge = append(tooLarge, TooLargeNote(proj.Root, r.Path))
 				}
 			}
 		}
@@ -188,6 +192,8 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			}
 		}
 	}
+	slices.Sort(tooLarge)
+	res.Notes = append(res.Notes, tooLarge...)
 	if opts.Since != "" && !sinceFound {
 		return nil, fmt.Errorf("--since: no revision %q in %s", opts.Since, proj.Root)
 	}
@@ -209,6 +215,13 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	}
 	res.Scope = scopeOf(opts, scoped)
 	return res, nil
+}
+
+// TooLargeNote says that a revision file has more operations than are read
+// from one file (migration.MaxOps), and what was checked of it.
+func TooLargeNote(root, path string) string {
+	return fmt.Sprintf("%s is too large to analyse fully: it has more than %d operations, so only its header and its place in "+
+		"the history were checked, not its operations (split it into smaller revisions)", filepath.ToSlash(relTo(root, path)), migration.MaxOps)
 }
 
 // scopeOf describes what a check reported on, for summaries: "" for the whole

@@ -45,6 +45,7 @@ func (g *Graph) Replay(visit func(r *Revision, before *State)) {
 				state.Apply(r.Migration, o, r.ID)
 			}
 		}
+		state.Unknown = state.Unknown || r.Migration.TooLarge // operations were left unread
 		if remaining[r.ID] > 0 {
 			after[r.ID] = state
 		}

@@ -104,13 +104,18 @@ func explainAlembic(in *Input, log zerolog.Logger) Outcome {
 		}
 		fmt.Fprintf(&b, "fix: %s\n", d.Fix)
 	}
+	return addContext(in, b.String())
+}
+
+// addContext adds text to Claude's context without blocking.
+func addContext(in *Input, text string) Outcome {
 	event := in.HookEventName
 	if event == "" {
 		event = "PostToolUse"
 	}
 	out := map[string]any{"hookSpecificOutput": map[string]string{
 		"hookEventName":     event,
-		"additionalContext": truncate(b.String(), maxReport),
+		"additionalContext": truncate(text, maxReport),
 	}}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

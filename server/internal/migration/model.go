@@ -49,6 +49,11 @@ type Migration struct {
 	// Directives are the alembic-patterns suppression comments of the file.
 	Directives []Directive
 
+	// TooLarge is set when the file has more than MaxOps operations: those
+	// after the first MaxOps were not read, so the functions' operations are
+	// incomplete (and the downgrade's may be missing).
+	TooLarge bool
+
 	SyntaxErrors []pysyntax.SyntaxError
 }
 

@@ -16,6 +16,13 @@ import (
 // MaxFileSize is the largest revision file we read; real ones are at most a few hundred KB.
 const MaxFileSize = 5 << 20
 
+// MaxOps bounds the operations read from one file (upgrade and downgrade, with
+// their helpers): the rules judge each operation against every one before it
+// in places, and a revision of tens of thousands of operations must not keep
+// the hook or a check busy for minutes. The largest initial migrations have a
+// few thousand. A file with more is TooLarge.
+const MaxOps = 5000
+
 // FileError is a problem with one file; the rest of the project proceeds.
 type FileError struct {
 	Path   string
@@ -134,6 +141,7 @@ type extractor struct {
 	consts    map[string]*Expr // module constants: bound once, by a top-level assignment
 	// unrollBudget is how many more literal loop iterations may be unrolled
 	unrollBudget int
+	ops          int // operations read so far (see MaxOps)
 }
 
 var (

@@ -161,7 +161,7 @@ func (a *revisionAnalysis) revision(r *history.Revision, before *history.State) 
 	m := r.Migration
 	postgres := a.dialect == "postgresql"
 	rev := Revision{Revision: r.ID, Path: relative(a.root, r.Path), Message: docTitle(m), Dialect: a.dialect,
-		Partial: len(m.SyntaxErrors) > 0, History: historyInfo(a.g, r), Findings: []Finding{}}
+		Partial: len(m.SyntaxErrors) > 0 || m.TooLarge, History: historyInfo(a.g, r), Findings: []Finding{}}
 	after := before.Layer()
 	created := map[string]bool{}
 	ups := a.walk(m, r.ID, "upgrade", m.Upgrade, after, created, postgres)

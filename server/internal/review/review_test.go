@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
 )
@@ -358,6 +359,21 @@ func TestReviewIsCapped(t *testing.T) {
 	}
 	if rv = analyzeProject(t, dir, order[0].ID+":"+order[29].ID, Options{}); len(rv.Revisions) != 30 || rv.Truncated != "" || rv.RevisionCount != 30 {
 		t.Errorf("the suggested range: %d revisions of %d, truncated %q", len(rv.Revisions), rv.RevisionCount, rv.Truncated)
+	}
+}
+
+// TestTooLargeRevision: a revision of more operations than one file may have
+// is reviewed as partial, with the note that says why.
+func TestTooLargeRevision(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.WriteWide(dir, synth.WideOptions{Ops: migration.MaxOps + 1}); err != nil {
+		t.Fatal(err)
+	}
+	rv := analyzeProject(t, dir, "head", Options{})
+	root, _ := filepath.EvalSymlinks(dir)
+	note := check.TooLargeNote(root, filepath.Join(root, "migrations", "versions", "000000000002_many.py"))
+	if len(rv.Revisions) != 1 || !rv.Revisions[0].Partial || !slices.Contains(rv.Assumptions.Notes, note) {
+		t.Errorf("partial %v, notes %q", rv.Revisions[0].Partial, rv.Assumptions.Notes)
 	}
 }
 

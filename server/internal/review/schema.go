@@ -41,8 +41,9 @@ type Revision struct {
 	Path     string `json:"path" jsonschema:"file path relative to the project root"`
 	Message  string `json:"message" jsonschema:"first line of the module docstring"`
 	Dialect  string `json:"dialect" jsonschema:"dialect of the script directory the revision belongs to"`
-	// Partial is set when the file has syntax errors: operations may be missing.
-	Partial         bool             `json:"partial" jsonschema:"the file has syntax errors so operations may be missing"`
+	// Partial is set when the file has syntax errors or is too large to read
+	// whole (migration.MaxOps): operations may be missing.
+	Partial         bool             `json:"partial" jsonschema:"the file has syntax errors, or more operations than one file may have (see the notes), so operations may be missing"`
 	History         HistoryInfo      `json:"history" jsonschema:"where the revision sits in the revision graph"`
 	Summary         Summary          `json:"summary" jsonschema:"the strongest effects of the upgrade at a glance"`
 	Operations      []Operation      `json:"operations" jsonschema:"every operation of upgrade() then downgrade() in execution order"`

@@ -26,7 +26,7 @@ func Text(w io.Writer, r *Review) error {
 		p("== %s  %s", rev.Revision, rev.Message)
 		p("file:    %s", rev.Path)
 		if rev.Partial {
-			p("warning: the file has syntax errors: operations may be missing")
+			p("warning: the file has syntax errors or too many operations to read whole: operations may be missing")
 		}
 		p("history: %s", historyText(rev.History))
 		p("summary: %s", summaryText(rev.Summary))

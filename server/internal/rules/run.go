@@ -51,8 +51,8 @@ func Run(g *history.Graph, selected []*Rule, target Target, include func(*histor
 		if include != nil && !include(rev) {
 			return
 		}
-		if len(rev.Migration.SyntaxErrors) > 0 {
-			return // a partial model would invent findings; the file error is reported instead
+		if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
+			return // a partial model would invent findings; the file error or note is reported instead
 		}
 		shared := map[string]*steps{} // one replay of the revision per dialect
 		for _, r := range selected {
