@@ -170,10 +170,14 @@ func (a *revisionAnalysis) revision(r *history.Revision, before *history.State) 
 	for _, d := range a.findings[r.Path] {
 		rev.Findings = append(rev.Findings, finding(d))
 	}
+	byLine := map[int][]string{} // rules by line, in the findings' order
+	for _, d := range rev.Findings {
+		byLine[d.Line] = append(byLine[d.Line], d.Rule)
+	}
 	for _, x := range slices.Concat(ups, downs) {
-		for _, d := range rev.Findings {
-			if d.Line >= x.op.Call.Span.StartLine && d.Line <= x.op.Call.Span.EndLine {
-				x.out.Findings = appendNew(x.out.Findings, d.Rule)
+		for line := x.op.Call.Span.StartLine; line <= x.op.Call.Span.EndLine; line++ {
+			for _, rule := range byLine[line] {
+				x.out.Findings = appendNew(x.out.Findings, rule)
 			}
 		}
 		rev.Operations = append(rev.Operations, *x.out)
