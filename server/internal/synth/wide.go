@@ -14,7 +14,8 @@ import (
 type WideOptions struct {
 	Ops int // add_column calls in the second revision's upgrade
 	// DowngradePass leaves the downgrade empty (`pass`: downgrade-missing);
-	// otherwise it drops every other column (downgrade-incomplete).
+	// otherwise it drops only the last column (downgrade-incomplete for all
+	// the others).
 	DowngradePass bool
 }
 
@@ -97,8 +98,6 @@ def upgrade():
 		b.WriteString("    pass\n")
 		return b.String()
 	}
-	for i := opts.Ops - 1; i >= 0; i -= 2 {
-		fmt.Fprintf(&b, "    op.drop_column('wide', 'c%d')\n", i)
-	}
+	fmt.Fprintf(&b, "    op.drop_column('wide', 'c%d')\n", opts.Ops-1)
 	return b.String()
 }

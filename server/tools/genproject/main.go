@@ -21,7 +21,7 @@ func main() {
 	flag.IntVar(&opts.BatchEvery, "batch-every", 0, "use op.batch_alter_table every N revisions (0 = never)")
 	var wide synth.WideOptions
 	flag.IntVar(&wide.Ops, "wide", 0, "instead of a history, two revisions: a table, then N add_column calls to it")
-	flag.BoolVar(&wide.DowngradePass, "wide-pass", false, "with -wide: the downgrade is `pass` (else it drops every other column)")
+	flag.BoolVar(&wide.DowngradePass, "wide-pass", false, "with -wide: the downgrade is `pass` (else it drops only the last column)")
 	out := flag.String("o", "", "output directory (required; its migrations/versions must be empty)")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {
