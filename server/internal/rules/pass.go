@@ -46,6 +46,8 @@ type steps struct {
 	upDone, downDone bool
 	migration        *migration.Migration // the revision as it runs on the dialect
 	enums            *downgradeEnums      // computed on demand
+	// ancestors index the upgrades of earlier revisions (recentDataStep)
+	ancestors map[*migration.Migration]*dataSteps
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
@@ -115,6 +117,20 @@ func (p *Pass) AfterDowngrade() *history.State {
 		p.steps.downDone = true
 	}
 	return p.steps.afterDown
+}
+
+// ancestorSteps indexes the upgrade of an earlier revision, once per revision
+// checked.
+func (p *Pass) ancestorSteps(m *migration.Migration) *dataSteps {
+	if p.steps.ancestors == nil {
+		p.steps.ancestors = map[*migration.Migration]*dataSteps{}
+	}
+	if d := p.steps.ancestors[m]; d != nil {
+		return d
+	}
+	d := newDataSteps(m, m.Upgrade.Ops)
+	p.steps.ancestors[m] = d
+	return d
 }
 
 // Upgrade walks the upgrade's operations, calling fn with the state just before
