@@ -47,6 +47,7 @@ func Run(g *history.Graph, selected []*Rule, target Target, include func(*histor
 			r.CheckGraph(g, report)
 		}
 	}
+	memo := newRunMemo()
 	g.Replay(func(rev *history.Revision, before *history.State) {
 		if include != nil && !include(rev) {
 			return
@@ -73,7 +74,7 @@ func Run(g *history.Graph, selected []*Rule, target Target, include func(*histor
 			}
 			for _, dialect := range dialects {
 				if shared[dialect] == nil {
-					shared[dialect] = &steps{}
+					shared[dialect] = &steps{run: memo}
 				}
 				r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
 			}
