@@ -278,17 +278,22 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			sc.changes = append(sc.changes, change{op: o, rerun: rerun, weak: rerun == settableChange})
 		}
 	}
-	// a drop is safe to run again when the same upgrade creates the object again
-	for i, c := range sc.changes {
-		if c.rerun != "" || !strings.HasPrefix(c.op.Name, "drop_") {
+	// a drop is safe to run again when the same upgrade creates the object
+	// again (found walking backwards: the next create of each name)
+	next := map[string]int{}
+	for i := len(sc.changes) - 1; i >= 0; i-- {
+		c := sc.changes[i]
+		name := opObjectName(m, c.op)
+		if name == "" {
 			continue
 		}
-		name := opObjectName(m, c.op)
-		for _, later := range sc.changes[i+1:] {
-			if strings.HasPrefix(later.op.Name, "create_") && name != "" && opObjectName(m, later.op) == name {
-				sc.changes[i].rerun = later.rerun
-				break
+		if c.rerun == "" && strings.HasPrefix(c.op.Name, "drop_") {
+			if j, ok := next[name]; ok {
+				sc.changes[i].rerun = sc.changes[j].rerun
 			}
+		}
+		if strings.HasPrefix(c.op.Name, "create_") {
+			next[name] = i
 		}
 	}
 	return sc
