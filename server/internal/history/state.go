@@ -77,12 +77,36 @@ type FK struct {
 
 // EnumType is a database enum type.
 type EnumType struct {
-	Name      string
-	Values    []string // nil when created by SQL
+	Name string
+	// created are the values the type was created with (nil when created by
+	// SQL); added, newest first, those ADD VALUE appended: a list shared with
+	// the earlier versions of the type, where copying the values for each
+	// ADD VALUE was quadratic.
+	created   []string
+	added     *addedValue
 	CreatedBy string
 	// Uncertain: created by a conditional operation, or changed in a way not
 	// followed (ALTER TYPE ... RENAME): it may not exist under this name.
 	Uncertain bool
+}
+
+type addedValue struct {
+	value  string
+	before *addedValue
+}
+
+// Values are the type's values in order; nil when it was created by SQL and
+// no value was added.
+func (e *EnumType) Values() []string {
+	var added []string
+	for a := e.added; a != nil; a = a.before {
+		added = append(added, a.value)
+	}
+	if added == nil {
+		return e.created
+	}
+	slices.Reverse(added)
+	return append(slices.Clip(e.created), added...)
 }
 
 // State is the schema at one point. Its maps are persistent (package pmap):
@@ -385,7 +409,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		for _, c := range ct.Columns {
 			t.Columns = t.Columns.Set(c.Name, columnState(c, uncertain))
 			if en := EnumOf(c.Type); en != nil && en.CreateType && en.Name != "" && s.Enum(en.Name) == nil {
-				s.setEnum(en.Name, &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain})
+				s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
 			}
 		}
 		for _, fk := range ct.InlineForeignKeys() {
@@ -434,7 +458,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		}
 	case migration.EnumCreate:
 		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" && s.Enum(en.Name) == nil {
-			s.setEnum(en.Name, &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain})
+			s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
 		}
 	case migration.EnumDrop:
 		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" {
@@ -504,7 +528,7 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 		case migration.SQLAlterTypeAdd:
 			if e := s.Enum(st.Object); e != nil {
 				c := *e
-				c.Values = append(append([]string(nil), e.Values...), st.Value)
+				c.added = &addedValue{value: st.Value, before: e.added}
 				s.setEnum(st.Object, &c)
 			}
 		case migration.SQLAlterType:

@@ -113,7 +113,7 @@ func wantEnum(t *testing.T, s *State, name string, values []string, createdBy st
 	if e == nil {
 		t.Fatalf("enum type %q does not exist; have %v", name, enumNames(s))
 	}
-	eq(t, "values of "+name, e.Values, values)
+	eq(t, "values of "+name, e.Values(), values)
 	if e.CreatedBy != createdBy {
 		t.Errorf("enum %s CreatedBy = %q, want %q", name, e.CreatedBy, createdBy)
 	}
@@ -641,7 +641,7 @@ op.create_table("reviews", sa.Column("book_id", sa.Integer(), sa.ForeignKey("boo
 			fmt.Fprintf(&b, "%s %v %v\n", name, columns(tb), fks(tb))
 		}
 		for _, e := range s.Enums() {
-			fmt.Fprintf(&b, "enum %s %v\n", e.Name, e.Values)
+			fmt.Fprintf(&b, "enum %s %v\n", e.Name, e.Values())
 		}
 		fmt.Fprintf(&b, "unknown=%v\n", s.Unknown)
 		return b.String()
