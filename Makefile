@@ -13,7 +13,7 @@ BIN := .build/alembic-patterns
 # staticcheck 2026.2.2, built from the module proxy by `make lint`.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: build test test-quick lint demo setup clean validate-plugin bench sweep
+.PHONY: build test test-quick lint demo setup clean validate-plugin bench scale sweep
 
 build:
 	$(GO) build -o $(BIN) ./server
@@ -73,6 +73,11 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./server/internal/bench/
 	$(GO) test -run '^$$' -bench PostToolUse3000 -benchtime 5x ./server/internal/hook
 	$(GO) test -run '^$$' -bench 'WarmCheckHead$$|ColdStart' -benchtime 50x ./server/internal/mcpserver
+
+# Linear growth: review all on 1k-4k revisions, check of one file of 1k-8k operations
+# (time and peak memory; SCALE_BASE=REV measures that revision too, first).
+scale:
+	bash scripts/scale.sh 3 $(SCALE_BASE)
 
 # The real-project sweep over a directory of checkouts (see scripts/sweep.sh):
 #   make sweep SWEEP_DIR=/path/to/checkouts

@@ -142,6 +142,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	dependent := map[string]bool{}
 	conventions := map[string]*naming.Convention{} // by script directory (split ones share it)
 	var scoped []string                            // the revisions reported on, when a scope limits them
+	var tooLarge []string                          // notes on files not analysed fully
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		res.Files += len(g.Revisions)
@@ -167,6 +168,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				res.Checked++
 				if include != nil {
 					scoped = append(scoped, r.ID)
+				}
+				if r.Migration.TooLarge {
+					tooLarge = append(tooLarge, TooLargeNote(proj.Root, r.Path))
 				}
 			}
 		}
@@ -202,6 +206,8 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	slices.Sort(tooLarge)
+	res.Notes = append(res.Notes, tooLarge...)
 	if opts.Since != "" && !sinceFound {
 		return nil, fmt.Errorf("--since: no revision %q in %s", opts.Since, proj.Root)
 	}
@@ -232,6 +238,13 @@ func versionLocations(proj *project.Project) string {
 		dirs = append(dirs, sd.VersionLocations...)
 	}
 	return brief.List(dirs, brief.Names)
+}
+
+// TooLargeNote says that a revision file has more operations than are read
+// from one file (migration.MaxOps), and what was checked of it.
+func TooLargeNote(root, path string) string {
+	return fmt.Sprintf("%s is too large to analyse fully: it has more than %d operations, so only its header and its place in "+
+		"the history were checked, not its operations (split it into smaller revisions)", filepath.ToSlash(relTo(root, path)), migration.MaxOps)
 }
 
 // scopeOf describes what a check reported on, for summaries: "" for the whole
@@ -267,11 +280,15 @@ func includeFilter(g *history.Graph, root string, opts Options, exclude []string
 	if opts.Since == "" && opts.Files == nil && opts.Revisions == nil && len(exclude) == 0 {
 		return nil, found, nil
 	}
+	files := map[string]bool{} // a set: a target may name every file of a long history
+	for _, f := range opts.Files {
+		files[f] = true
+	}
 	return func(r *history.Revision) bool {
 		if opts.Since != "" && !above[r.ID] {
 			return false
 		}
-		if opts.Files != nil && !slices.Contains(opts.Files, r.Path) {
+		if opts.Files != nil && !files[r.Path] {
 			return false
 		}
 		if opts.Revisions != nil && !opts.Revisions[r.ID] {

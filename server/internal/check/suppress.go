@@ -1,7 +1,9 @@
 package check
 
 import (
+	"iter"
 	"slices"
+	"sort"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -12,9 +14,16 @@ import (
 // (unused-ignore).
 func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string]bool) []rules.Diagnostic {
 	byPath := map[string]*migration.Migration{}
+	fileDirs := map[string][]int{} // indexes of the ignore-file directives, by path
 	for _, sd := range dirs {
 		for _, r := range sd.Loaded.Graph.Revisions {
 			byPath[r.Path] = r.Migration
+			fileDirs[r.Path] = nil
+			for i, dir := range r.Migration.Directives {
+				if dir.File {
+					fileDirs[r.Path] = append(fileDirs[r.Path], i)
+				}
+			}
 		}
 	}
 	type use struct {
@@ -28,7 +37,8 @@ func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string
 		m := byPath[d.Path]
 		silenced := false
 		if m != nil {
-			for i, dir := range m.Directives {
+			for i := range near(m, fileDirs[d.Path], d) {
+				dir := m.Directives[i]
 				if !covers(dir, d) {
 					continue
 				}
@@ -73,6 +83,28 @@ func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string
 	}
 	rules.RunSuppressions(judges, unusedComments, func(d rules.Diagnostic) { kept = append(kept, d) })
 	return kept
+}
+
+// near yields the indexes of the directives of m that may cover d: the file
+// directives (fileDirs), and the line directives from the line above d to its
+// last line. Directives are in source order; trying each of them on each
+// finding made a file with a directive on every line quadratic.
+func near(m *migration.Migration, fileDirs []int, d rules.Diagnostic) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, i := range fileDirs {
+			if !yield(i) {
+				return
+			}
+		}
+		dirs := m.Directives
+		last := max(d.Span.StartLine, d.Span.EndLine)
+		from := sort.Search(len(dirs), func(i int) bool { return dirs[i].Span.StartLine >= d.Span.StartLine-1 })
+		for i := from; i < len(dirs) && dirs[i].Span.StartLine <= last; i++ {
+			if !dirs[i].File && !yield(i) {
+				return
+			}
+		}
+	}
 }
 
 // covers: a file directive covers the whole file; a line directive covers its

@@ -50,6 +50,7 @@ func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *Stat
 				state.Apply(r.Migration, o, r.ID)
 			}
 		}
+		state.Unknown = state.Unknown || r.Migration.TooLarge // operations were left unread
 		if remaining[r.ID] > 0 {
 			after[r.ID] = state
 		}
@@ -60,11 +61,11 @@ func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *Stat
 func (s *State) merge(other *State) {
 	other.each(func(t *Table) {
 		if s.Table(t.Name) == nil {
-			s.putTable(t)
+			s.setTable(t.Name, t)
 		}
 	}, func(e *EnumType) {
 		if s.Enum(e.Name) == nil {
-			s.enums[e.Name] = e
+			s.setEnum(e.Name, e)
 		}
 	})
 	s.Unknown = s.Unknown || other.Unknown

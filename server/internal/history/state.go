@@ -8,14 +8,20 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
 )
 
 // Table is a table as known at one point of the history. Tables are values:
 // a State never changes a Table it shares with another State, it replaces it.
 type Table struct {
-	Name      string
-	Columns   map[string]*Column
-	FKs       []FK
+	Name string
+	// Columns by name: a persistent map, so that a changed copy of a wide
+	// table shares most of it with the original.
+	Columns pmap.Map[*Column]
+	// fks are the foreign keys by number (fkKey), persistent like Columns;
+	// nextFK numbers the next one.
+	fks       pmap.Map[FK]
+	nextFK    int
 	CreatedBy string // revision id
 	// Opaque: created or altered by SQL we could not read; columns may be missing.
 	Opaque bool
@@ -24,6 +30,29 @@ type Table struct {
 	// PartitionOf is the partitioned table this one is a partition of
 	// (CREATE TABLE ... PARTITION OF): dropping that table drops this one.
 	PartitionOf string
+}
+
+// FKs returns the foreign keys, in the order they were made.
+func (t *Table) FKs() []FK {
+	keys := make([]string, 0, t.fks.Len())
+	for k := range t.fks.All() {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]FK, len(keys))
+	for i, k := range keys {
+		out[i], _ = t.fks.Get(k)
+	}
+	return out
+}
+
+// fkKey numbers foreign keys so that their keys sort in that order.
+func fkKey(n int) string { return fmt.Sprintf("%016x", n) }
+
+// Column returns a column by name, or nil.
+func (t *Table) Column(name string) *Column {
+	c, _ := t.Columns.Get(name)
+	return c
 }
 
 // Column as known in the state.
@@ -48,32 +77,63 @@ type FK struct {
 
 // EnumType is a database enum type.
 type EnumType struct {
-	Name      string
-	Values    []string // nil when created by SQL
+	Name string
+	// created are the values the type was created with (nil when created by
+	// SQL); added, newest first, those ADD VALUE appended: a list shared with
+	// the earlier versions of the type, where copying the values for each
+	// ADD VALUE was quadratic.
+	created   []string
+	added     *addedValue
 	CreatedBy string
 	// Uncertain: created by a conditional operation, or changed in a way not
 	// followed (ALTER TYPE ... RENAME): it may not exist under this name.
 	Uncertain bool
 }
 
-// State is the schema at one point: a mutable layer over an optional base.
-// Layers let rules simulate a migration op by op without copying the whole schema.
+type addedValue struct {
+	value  string
+	before *addedValue
+}
+
+// Values are the type's values in order; nil when it was created by SQL and
+// no value was added.
+func (e *EnumType) Values() []string {
+	var added []string
+	for a := e.added; a != nil; a = a.before {
+		added = append(added, a.value)
+	}
+	if added == nil {
+		return e.created
+	}
+	slices.Reverse(added)
+	return append(slices.Clip(e.created), added...)
+}
+
+// State is the schema at one point. Its maps are persistent (package pmap):
+// Layer and Clone are O(1) copies that share everything with the original
+// until changed, so rules can keep the state before every operation of a
+// revision, and look anything up in it in O(log n), however long the
+// revision.
 type State struct {
-	base    *State
-	tables  map[string]*Table // nil value = dropped in this layer
-	enums   map[string]*EnumType
+	tables pmap.Map[*Table]
+	enums  pmap.Map[*EnumType]
+	// enumUsers maps an enum type to the "table.column" using it; referencedBy
+	// maps a table to the tables with foreign keys to it (and how many). Rules
+	// ask these per operation: they are kept up to date with every change.
+	enumUsers, referencedBy pmap.Map[pmap.Map[int]]
+	// changed are the tables and enum types changed since Layer (nil: none)
+	changed *changes
 	Unknown bool // some earlier operation had effects we could not read (unknown SQL or calls)
 	// partitioned: some table is a partition (PARTITION OF): dropping a table
 	// must look for its partitions
 	partitioned bool
-	index       *ownIndex // built on demand, dropped whenever this layer's tables change
 	names       naming.Namer
 }
 
+type changes struct{ tables, enums map[string]bool }
+
 // NewState is an empty schema.
-func NewState() *State {
-	return &State{tables: map[string]*Table{}, enums: map[string]*EnumType{}}
-}
+func NewState() *State { return &State{} }
 
 // WithNames sets how the constraints of this state (and of the layers on it)
 // are named: the project's naming convention, on its dialect.
@@ -85,79 +145,68 @@ func (s *State) WithNames(n naming.Namer) *State {
 // Names is how constraints are named in this schema.
 func (s *State) Names() naming.Namer { return s.names }
 
-// Layer returns a new state on top of s; changes to it leave s untouched.
+// Layer returns a copy of s whose Changed lists what changes on it; changes
+// to it leave s untouched.
 func (s *State) Layer() *State {
-	return &State{base: s, tables: map[string]*Table{}, enums: map[string]*EnumType{}, Unknown: s.Unknown, names: s.names,
-		partitioned: s.partitioned}
+	c := *s
+	c.changed = nil
+	return &c
 }
 
-// Clone flattens s into an independent state.
-func (s *State) Clone() *State {
-	out := NewState()
-	out.Unknown, out.names, out.partitioned = s.Unknown, s.names, s.partitioned
-	s.each(func(t *Table) { out.tables[t.Name] = t }, func(e *EnumType) { out.enums[e.Name] = e })
-	return out
-}
+// Clone returns an independent copy of s.
+func (s *State) Clone() *State { return s.Layer() }
 
 func (s *State) each(table func(*Table), enum func(*EnumType)) {
 	if table != nil {
-		seen := map[string]bool{}
-		for l := s; l != nil; l = l.base {
-			for name, t := range l.tables {
-				if !seen[name] {
-					seen[name] = true
-					if t != nil {
-						table(t)
-					}
-				}
-			}
+		for _, t := range s.tables.All() {
+			table(t)
 		}
 	}
 	if enum != nil {
-		seen := map[string]bool{}
-		for l := s; l != nil; l = l.base {
-			for name, e := range l.enums {
-				if !seen[name] {
-					seen[name] = true
-					if e != nil {
-						enum(e)
-					}
-				}
-			}
+		for _, e := range s.enums.All() {
+			enum(e)
 		}
 	}
 }
 
-// Changed lists the tables and enum types this layer (not its base) created,
-// changed or dropped.
+// Changed lists the tables and enum types created, changed or dropped since
+// the state was made by Layer, sorted.
 func (s *State) Changed() (tables, enums []string) {
-	for name := range s.tables {
-		tables = append(tables, name)
+	if s.changed == nil {
+		return nil, nil
 	}
-	for name := range s.enums {
-		enums = append(enums, name)
+	return sortedKeys(s.changed.tables), sortedKeys(s.changed.enums)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
 	}
-	return tables, enums
+	return slices.Sorted(maps.Keys(m))
+}
+
+func (s *State) noteChange(table, enum string) {
+	if s.changed == nil {
+		s.changed = &changes{tables: map[string]bool{}, enums: map[string]bool{}}
+	}
+	if table != "" {
+		s.changed.tables[table] = true
+	}
+	if enum != "" {
+		s.changed.enums[enum] = true
+	}
 }
 
 // Table looks a table up.
 func (s *State) Table(name string) *Table {
-	for l := s; l != nil; l = l.base {
-		if t, ok := l.tables[name]; ok {
-			return t
-		}
-	}
-	return nil
+	t, _ := s.tables.Get(name)
+	return t
 }
 
 // Enum looks an enum type up.
 func (s *State) Enum(name string) *EnumType {
-	for l := s; l != nil; l = l.base {
-		if e, ok := l.enums[name]; ok {
-			return e
-		}
-	}
-	return nil
+	e, _ := s.enums.Get(name)
+	return e
 }
 
 // Tables returns every table.
@@ -176,132 +225,159 @@ func (s *State) Enums() []*EnumType {
 
 // EnumUsers lists "table.column" for every column using the enum type, sorted.
 func (s *State) EnumUsers(enum string) []string {
+	users, _ := s.enumUsers.Get(enum)
+	out := sortedSet(users, "")
+	for i, u := range out {
+		out[i] = strings.Replace(u, "\x00", ".", 1)
+	}
+	return out
+}
+
+// EnumUsersChanged lists the enum types whose users may differ between s and
+// other (it may list some whose users are the same), in time proportional to
+// the difference: the states around one operation share nearly everything.
+func (s *State) EnumUsersChanged(other *State) []string {
 	var out []string
-	if s.base != nil {
-		for _, u := range s.base.EnumUsers(enum) {
-			table := u[:strings.LastIndexByte(u, '.')]
-			if _, overridden := s.tables[table]; !overridden {
-				out = append(out, u)
-			}
-		}
-	}
-	for u := range s.own().enumUsers[enum] {
-		out = append(out, u)
-	}
-	slices.Sort(out)
+	pmap.Diff(s.enumUsers, other.enumUsers, func(name string) { out = append(out, name) })
 	return out
 }
 
 // ReferencedBy lists the tables (other than table itself) with a foreign key to
 // table, sorted.
 func (s *State) ReferencedBy(table string) []string {
+	refs, _ := s.referencedBy.Get(table)
+	return sortedSet(refs, table)
+}
+
+func sortedSet(set pmap.Map[int], except string) []string {
 	var out []string
-	if s.base != nil {
-		for _, t := range s.base.ReferencedBy(table) {
-			if _, overridden := s.tables[t]; !overridden {
-				out = append(out, t)
-			}
-		}
-	}
-	for t := range s.own().references[table] {
-		if t != table {
-			out = append(out, t)
+	for k := range set.All() {
+		if k != except {
+			out = append(out, k)
 		}
 	}
 	slices.Sort(out)
 	return out
 }
 
-// ownIndex maps enum types to the columns using them and tables to the tables
-// referencing them, over the tables this layer holds itself. Rules ask these
-// questions per operation; scanning every table each time made check
-// quadratic. The index is kept up to date table by table (dirty).
-type ownIndex struct {
-	enumUsers  map[string]map[string]bool // enum -> "table.column"
-	references map[string]map[string]bool // referenced table -> referencing tables
-	contrib    map[string][]indexEntry    // table -> what it added
-	dirty      map[string]bool            // tables changed since they were indexed
+// count adds delta to index[key][value], dropping what falls to zero.
+func count(index pmap.Map[pmap.Map[int]], key, value string, delta int) pmap.Map[pmap.Map[int]] {
+	set, _ := index.Get(key)
+	n, _ := set.Get(value)
+	if n += delta; n == 0 {
+		set = set.Delete(value)
+	} else {
+		set = set.Set(value, n)
+	}
+	if set.Len() == 0 {
+		return index.Delete(key)
+	}
+	return index.Set(key, set)
 }
 
-type indexEntry struct {
-	byEnum     bool
-	key, value string
+// indexColumn counts a column in (delta 1) or out of (-1) the enum index,
+// as table NUL column (names may hold dots).
+func (s *State) indexColumn(table string, c *Column, delta int) {
+	if c != nil && c.Enum != "" {
+		s.enumUsers = count(s.enumUsers, c.Enum, table+"\x00"+c.Name, delta)
+	}
 }
 
-func (s *State) own() *ownIndex {
-	if s.index == nil {
-		s.index = &ownIndex{enumUsers: map[string]map[string]bool{}, references: map[string]map[string]bool{},
-			contrib: map[string][]indexEntry{}, dirty: map[string]bool{}}
-		for name := range s.tables {
-			s.index.dirty[name] = true
-		}
-	}
-	idx := s.index
-	for name := range idx.dirty {
-		for _, e := range idx.contrib[name] {
-			delete(idx.set(e), e.value)
-		}
-		delete(idx.contrib, name)
-		if t := s.tables[name]; t != nil {
-			idx.add(t)
-		}
-	}
-	clear(idx.dirty)
-	return idx
+// indexFK counts a foreign key in (delta 1) or out of (-1) the reference index.
+func (s *State) indexFK(table string, fk FK, delta int) {
+	s.referencedBy = count(s.referencedBy, fk.RefTable, table, delta)
 }
 
-func (idx *ownIndex) set(e indexEntry) map[string]bool {
-	m := idx.references
-	if e.byEnum {
-		m = idx.enumUsers
-	}
-	if m[e.key] == nil {
-		m[e.key] = map[string]bool{}
-	}
-	return m[e.key]
-}
-
-func (idx *ownIndex) add(t *Table) {
-	var entries []indexEntry
-	for _, c := range t.Columns {
-		if c.Enum != "" {
-			entries = append(entries, indexEntry{byEnum: true, key: c.Enum, value: t.Name + "." + c.Name})
-		}
-	}
-	for _, fk := range t.FKs {
-		entries = append(entries, indexEntry{key: fk.RefTable, value: t.Name})
-	}
-	for _, e := range entries {
-		idx.set(e)[e.value] = true
-	}
-	idx.contrib[t.Name] = entries
-}
-
-func (s *State) putTable(t *Table) {
-	s.partitioned = s.partitioned || t.PartitionOf != ""
-	s.setTable(t.Name, t)
-}
-
-// setTable is the only writer of s.tables (nil drops the table), so the index
-// knows which tables to look at again.
+// setTable is the only writer of s.tables (nil drops the table): it keeps the
+// indexes up to date, in time proportional to the tables' sizes.
 func (s *State) setTable(name string, t *Table) {
-	s.tables[name] = t
-	if s.index != nil {
-		s.index.dirty[name] = true
+	if old := s.Table(name); old != nil {
+		for _, c := range old.Columns.All() {
+			s.indexColumn(name, c, -1)
+		}
+		for _, fk := range old.fks.All() {
+			s.indexFK(name, fk, -1)
+		}
 	}
+	s.noteChange(name, "")
+	if t == nil {
+		s.tables = s.tables.Delete(name)
+		return
+	}
+	for _, c := range t.Columns.All() {
+		s.indexColumn(name, c, 1)
+	}
+	for _, fk := range t.fks.All() {
+		s.indexFK(name, fk, 1)
+	}
+	s.partitioned = s.partitioned || t.PartitionOf != ""
+	s.tables = s.tables.Set(name, t)
 }
 
-// editTable returns a private copy of a table for changing, or nil.
+// editTable returns a private copy of a table for changing, or nil. The copy
+// shares its columns and foreign keys with the original: change them with
+// setColumn, dropColumn, addFK, dropFKs and setFK, never in place.
 func (s *State) editTable(name string) *Table {
 	t := s.Table(name)
 	if t == nil {
 		return nil
 	}
 	c := *t
-	c.Columns = maps.Clone(t.Columns)
-	c.FKs = append([]FK(nil), t.FKs...)
-	s.setTable(name, &c)
+	s.tables = s.tables.Set(name, &c)
+	s.noteChange(name, "")
 	return &c
+}
+
+// setColumn adds or replaces a column of a table from editTable.
+func (s *State) setColumn(t *Table, c *Column) {
+	s.indexColumn(t.Name, t.Column(c.Name), -1)
+	s.indexColumn(t.Name, c, 1)
+	t.Columns = t.Columns.Set(c.Name, c)
+}
+
+// dropColumn removes a column of a table from editTable.
+func (s *State) dropColumn(t *Table, name string) {
+	s.indexColumn(t.Name, t.Column(name), -1)
+	t.Columns = t.Columns.Delete(name)
+}
+
+// addFK adds a foreign key to a table from editTable.
+func (s *State) addFK(t *Table, fk FK) {
+	s.indexFK(t.Name, fk, 1)
+	t.fks = t.fks.Set(fkKey(t.nextFK), fk)
+	t.nextFK++
+}
+
+// dropFKs drops the foreign keys drop selects from a table from editTable.
+func (s *State) dropFKs(t *Table, drop func(FK) bool) {
+	for k, fk := range t.fks.All() {
+		if drop(fk) {
+			s.indexFK(t.Name, fk, -1)
+			t.fks = t.fks.Delete(k)
+		}
+	}
+}
+
+// changeFKs replaces, in a table from editTable, the foreign keys change
+// returns changed.
+func (s *State) changeFKs(t *Table, change func(FK) (FK, bool)) {
+	for k, fk := range t.fks.All() {
+		if c, changed := change(fk); changed {
+			s.indexFK(t.Name, fk, -1)
+			s.indexFK(t.Name, c, 1)
+			t.fks = t.fks.Set(k, c)
+		}
+	}
+}
+
+// setEnum is the only writer of s.enums (nil drops the type).
+func (s *State) setEnum(name string, e *EnumType) {
+	s.noteChange("", name)
+	if e == nil {
+		s.enums = s.enums.Delete(name)
+		return
+	}
+	s.enums = s.enums.Set(name, e)
 }
 
 // TableKey is how tables are keyed: "schema.table" when a literal schema is given
@@ -329,18 +405,18 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 			s.Unknown = true
 			return
 		}
-		t := &Table{Name: key, Columns: map[string]*Column{}, CreatedBy: rev, Uncertain: uncertain}
+		t := &Table{Name: key, CreatedBy: rev, Uncertain: uncertain}
 		for _, c := range ct.Columns {
-			col := columnState(c, uncertain)
-			t.Columns[c.Name] = col
+			t.Columns = t.Columns.Set(c.Name, columnState(c, uncertain))
 			if en := EnumOf(c.Type); en != nil && en.CreateType && en.Name != "" && s.Enum(en.Name) == nil {
-				s.enums[en.Name] = &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain}
+				s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
 			}
 		}
 		for _, fk := range ct.InlineForeignKeys() {
-			t.FKs = append(t.FKs, s.fkState(o, table, fk))
+			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, table, fk))
+			t.nextFK++
 		}
-		s.putTable(t)
+		s.setTable(key, t)
 	case "drop_table":
 		if hasTable {
 			s.dropTable(key)
@@ -353,16 +429,16 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 	case "add_column":
 		c := m.Column(o, o.Arg("column"))
 		if t := s.editTable(key); t != nil && c != nil && c.NameKnown {
-			t.Columns[c.Name] = columnState(c, uncertain)
+			s.setColumn(t, columnState(c, uncertain))
 			for _, fk := range c.ForeignKeys {
-				t.FKs = append(t.FKs, s.fkState(o, table, fk))
+				s.addFK(t, s.fkState(o, table, fk))
 			}
 		}
 	case "drop_column":
 		if name, ok := o.ArgString("column_name"); ok {
 			if t := s.editTable(key); t != nil {
-				delete(t.Columns, name)
-				t.FKs = dropFKsOn(t.FKs, name)
+				s.dropColumn(t, name)
+				s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, name) })
 			}
 		}
 	case "alter_column":
@@ -372,27 +448,21 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		cols, _ := o.Arg("local_cols").Strings()
 		res, literal := NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
-			t.FKs = append(t.FKs, FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
+			s.addFK(t, FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
 		}
 	case "drop_constraint":
 		res, _ := NameOf(s.names, m, o)
 		name, ok := res.Name, res.Known
 		if t := s.editTable(key); t != nil && ok {
-			kept := t.FKs[:0]
-			for _, fk := range t.FKs {
-				if fk.Name != name {
-					kept = append(kept, fk)
-				}
-			}
-			t.FKs = kept
+			s.dropFKs(t, func(fk FK) bool { return fk.Name == name })
 		}
 	case migration.EnumCreate:
 		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" && s.Enum(en.Name) == nil {
-			s.enums[en.Name] = &EnumType{Name: en.Name, Values: en.Values, CreatedBy: rev, Uncertain: uncertain}
+			s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
 		}
 	case migration.EnumDrop:
 		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" {
-			s.enums[en.Name] = nil
+			s.setEnum(en.Name, nil)
 		}
 	case "execute", migration.BindExecute:
 		s.applySQL(o.SQL, rev, uncertain)
@@ -407,7 +477,7 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 	if !ok || t == nil {
 		return
 	}
-	col := t.Columns[name]
+	col := t.Column(name)
 	if col == nil {
 		col = &Column{Name: name}
 	} else {
@@ -426,21 +496,22 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 	}
 	col.Uncertain = col.Uncertain || uncertain
 	if newName, ok := o.ArgString("new_column_name"); ok {
-		delete(t.Columns, name)
+		s.dropColumn(t, name)
 		col.Name = newName
-		for i, fk := range t.FKs {
-			if slices.Contains(fk.Columns, name) {
-				cols := slices.Clone(fk.Columns) // shared with the table this one was copied from
-				for j, c := range cols {
-					if c == name {
-						cols[j] = newName
-					}
-				}
-				t.FKs[i].Columns = cols
+		s.changeFKs(t, func(fk FK) (FK, bool) {
+			if !slices.Contains(fk.Columns, name) {
+				return fk, false
 			}
-		}
+			fk.Columns = slices.Clone(fk.Columns) // shared with the table this one was copied from
+			for j, c := range fk.Columns {
+				if c == name {
+					fk.Columns[j] = newName
+				}
+			}
+			return fk, true
+		})
 	}
-	t.Columns[col.Name] = col
+	s.setColumn(t, col)
 }
 
 func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
@@ -451,15 +522,15 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 	for _, st := range sql.Statements {
 		switch st.Kind {
 		case migration.SQLCreateType:
-			s.enums[st.Object] = &EnumType{Name: st.Object, CreatedBy: rev, Uncertain: uncertain}
+			s.setEnum(st.Object, &EnumType{Name: st.Object, CreatedBy: rev, Uncertain: uncertain})
 		case migration.SQLDropType:
-			s.enums[st.Object] = nil
+			s.setEnum(st.Object, nil)
 		case migration.SQLAlterTypeAdd:
 			// values created by SQL are not known (nil): adding one does not make them known
-			if e := s.Enum(st.Object); e != nil && e.Values != nil {
+			if e := s.Enum(st.Object); e != nil && e.Values() != nil {
 				c := *e
-				c.Values = append(append([]string(nil), e.Values...), st.Value)
-				s.enums[st.Object] = &c
+				c.added = &addedValue{value: st.Value, before: e.added}
+				s.setEnum(st.Object, &c)
 			}
 		case migration.SQLAlterType:
 			e := s.Enum(st.Object)
@@ -470,13 +541,13 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 			default: // RENAME VALUE, ...: we stop trusting what we know of the type
 				c := *e
 				c.Uncertain = true
-				s.enums[st.Object] = &c
+				s.setEnum(st.Object, &c)
 			}
 		case migration.SQLCreateTable:
 			if st.Temporary {
 				continue // gone at the end of the session
 			}
-			s.putTable(&Table{Name: st.Table, Columns: map[string]*Column{}, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: st.Parent})
+			s.setTable(st.Table, &Table{Name: st.Table, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: st.Parent})
 		case migration.SQLDropTable:
 			s.dropTable(st.Table)
 		case migration.SQLAlterTable:
@@ -485,13 +556,13 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 			} else if t := s.editTable(st.Table); t != nil {
 				t.Opaque = true
 				for name, typ := range st.ColumnTypes {
-					if col := t.Columns[name]; col != nil {
+					if col := t.Column(name); col != nil {
 						changed := *col
 						changed.Type, changed.Enum = nil, ""
 						if s.Enum(typ) != nil {
 							changed.Enum = typ
 						}
-						t.Columns[name] = &changed
+						s.setColumn(t, &changed)
 					}
 				}
 			}
@@ -506,41 +577,36 @@ func (s *State) renameTable(t *Table, to string) {
 	c := *t
 	c.Name = to
 	s.setTable(t.Name, nil)
-	s.putTable(&c)
-	s.renameReferences(t.Name, to)
+	s.setTable(to, &c)
+	refs, _ := s.referencedBy.Get(t.Name)
+	for name := range refs.All() { // the table itself too, under its new name
+		e := s.editTable(name)
+		s.changeFKs(e, func(fk FK) (FK, bool) {
+			if fk.RefTable != t.Name {
+				return fk, false
+			}
+			fk.RefTable = to
+			return fk, true
+		})
+	}
 }
 
 // renameEnum moves an enum type to a new name, with the columns using it.
 func (s *State) renameEnum(e *EnumType, to string) {
 	c := *e
 	c.Name = to
-	s.enums[e.Name] = nil
-	s.enums[to] = &c
-	for _, t := range s.Tables() {
-		for name, col := range t.Columns {
-			if col.Enum == e.Name {
-				edited := s.editTable(t.Name)
-				moved := *col
-				moved.Enum = to
-				edited.Columns[name] = &moved
-			}
+	s.setEnum(e.Name, nil)
+	s.setEnum(to, &c)
+	users, _ := s.enumUsers.Get(e.Name)
+	edited := map[string]*Table{}
+	for user := range users.All() {
+		table, column, _ := strings.Cut(user, "\x00")
+		if edited[table] == nil {
+			edited[table] = s.editTable(table)
 		}
-	}
-}
-
-func (s *State) renameReferences(from, to string) {
-	for _, t := range s.Tables() {
-		for _, fk := range t.FKs {
-			if fk.RefTable == from {
-				e := s.editTable(t.Name)
-				for i := range e.FKs {
-					if e.FKs[i].RefTable == from {
-						e.FKs[i].RefTable = to
-					}
-				}
-				break
-			}
-		}
+		moved := *edited[table].Column(column)
+		moved.Enum = to
+		s.setColumn(edited[table], &moved)
 	}
 }
 
@@ -593,18 +659,4 @@ func DefaultFKName(table string, cols []string) string {
 		name += "_" + c
 	}
 	return fmt.Sprintf("%s_fkey", name)
-}
-
-func dropFKsOn(fks []FK, column string) []FK {
-	kept := fks[:0]
-	for _, fk := range fks {
-		drop := false
-		for _, c := range fk.Columns {
-			drop = drop || c == column
-		}
-		if !drop {
-			kept = append(kept, fk)
-		}
-	}
-	return kept
 }

@@ -33,7 +33,7 @@ func applyUpgrade(t *testing.T, s *State, id string, st step) {
 // columns describes a table's columns as sorted "name NULL|NOT NULL|? [enum=x] [uncertain]".
 func columns(tb *Table) []string {
 	var out []string
-	for name, c := range tb.Columns {
+	for name, c := range tb.Columns.All() {
 		d := name
 		switch {
 		case !c.Known:
@@ -61,7 +61,7 @@ func columns(tb *Table) []string {
 // fks describes a table's foreign keys as "name(col,col)->table", in order.
 func fks(tb *Table) []string {
 	out := []string{}
-	for _, fk := range tb.FKs {
+	for _, fk := range tb.FKs() {
 		out = append(out, fmt.Sprintf("%s(%s)->%s", fk.Name, strings.Join(fk.Columns, ","), fk.RefTable))
 	}
 	return out
@@ -113,7 +113,7 @@ func wantEnum(t *testing.T, s *State, name string, values []string, createdBy st
 	if e == nil {
 		t.Fatalf("enum type %q does not exist; have %v", name, enumNames(s))
 	}
-	eq(t, "values of "+name, e.Values, values)
+	eq(t, "values of "+name, e.Values(), values)
 	if e.CreatedBy != createdBy {
 		t.Errorf("enum %s CreatedBy = %q, want %q", name, e.CreatedBy, createdBy)
 	}
@@ -469,7 +469,7 @@ op.execute("CREATE TABLE audit_log (id serial PRIMARY KEY, body text)")
 op.execute("CREATE TABLE doomed (id int)")`,
 				after: func(t *testing.T, s *State) {
 					tb := mustTable(t, s, "audit_log")
-					if !tb.Opaque || tb.CreatedBy != "r1" || len(tb.Columns) != 0 {
+					if !tb.Opaque || tb.CreatedBy != "r1" || tb.Columns.Len() != 0 {
 						t.Errorf("raw SQL table: %+v", tb)
 					}
 				}},
@@ -641,7 +641,7 @@ op.create_table("reviews", sa.Column("book_id", sa.Integer(), sa.ForeignKey("boo
 			fmt.Fprintf(&b, "%s %v %v\n", name, columns(tb), fks(tb))
 		}
 		for _, e := range s.Enums() {
-			fmt.Fprintf(&b, "enum %s %v\n", e.Name, e.Values)
+			fmt.Fprintf(&b, "enum %s %v\n", e.Name, e.Values())
 		}
 		fmt.Fprintf(&b, "unknown=%v\n", s.Unknown)
 		return b.String()
@@ -729,4 +729,32 @@ op.execute("CREATE TABLE other (id int)")`})
 	eq(t, "tables", tableNames(s), []string{"other", "prefs", "prefs_current"})
 	applyUpgrade(t, s, "r2", step{up: `op.drop_table("prefs")`})
 	eq(t, "tables after dropping the parent", tableNames(s), []string{"other"})
+}
+
+// TestSiblingLayers: two layers on one state change the same table in
+// different ways; each sees only its own changes, with its own indexes, and
+// EnumUsersChanged names the enum types whose users moved.
+func TestSiblingLayers(t *testing.T) {
+	base := NewState()
+	applyUpgrade(t, base, "r1", step{up: authorsBooks + `
+op.add_column("books", sa.Column("kind", sa.Enum("a", "b", name="book_kind")))`})
+	a, b := base.Layer(), base.Layer()
+	applyUpgrade(t, a, "r2", step{up: `
+op.add_column("books", sa.Column("editor_id", sa.Integer(), sa.ForeignKey("authors.id")))
+op.add_column("books", sa.Column("kind2", sa.Enum("a", "b", name="book_kind")))`})
+	applyUpgrade(t, b, "r3", step{up: `
+op.drop_column("books", "author_id")
+op.drop_column("books", "kind")`})
+	eq(t, "base fks", fks(mustTable(t, base, "books")), []string{"books_author_id_fkey(author_id)->authors"})
+	eq(t, "a fks", fks(mustTable(t, a, "books")), []string{"books_author_id_fkey(author_id)->authors", "books_editor_id_fkey(editor_id)->authors"})
+	eq(t, "b fks", fks(mustTable(t, b, "books")), nil)
+	eq(t, "base referenced", base.ReferencedBy("authors"), []string{"books"})
+	eq(t, "b referenced", b.ReferencedBy("authors"), nil)
+	eq(t, "base users", base.EnumUsers("book_kind"), []string{"books.kind"})
+	eq(t, "a users", a.EnumUsers("book_kind"), []string{"books.kind", "books.kind2"})
+	eq(t, "b users", b.EnumUsers("book_kind"), nil)
+	eq(t, "changed base to b", base.EnumUsersChanged(b), []string{"book_kind"})
+	eq(t, "changed base to base", base.EnumUsersChanged(base.Layer()), nil)
+	tables, _ := b.Changed()
+	eq(t, "b changed", tables, []string{"books"})
 }

@@ -103,11 +103,16 @@ func explainAlembic(in *Input, log zerolog.Logger) Outcome {
 		}
 		fmt.Fprintf(&b, "fix: %s\n", d.Fix)
 	}
+	return addContext(in, b.String())
+}
+
+// addContext adds text to Claude's context without blocking.
+func addContext(in *Input, text string) Outcome {
 	event := in.HookEventName
 	if event == "" {
 		event = "PostToolUse"
 	}
-	return additionalContext(event, b.String())
+	return additionalContext(event, text)
 }
 
 // bashOutcome returns the command's output and whether it failed.

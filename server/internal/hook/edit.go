@@ -63,7 +63,17 @@ func checkEdited(ctx context.Context, in *Input, opts Options, edited *atomic.Va
 		return Outcome{}
 	}
 	cache.save()
-	return reportErrors(res, real)
+	if out := reportErrors(res, real); out != (Outcome{}) {
+		return out
+	}
+	for _, sd := range res.Dirs {
+		for _, r := range sd.Loaded.Graph.Revisions {
+			if r.Path == real && r.Migration.TooLarge { // not checked: say so rather than nothing
+				return addContext(in, "alembic-patterns: "+check.TooLargeNote(proj.Root, real)+".")
+			}
+		}
+	}
+	return Outcome{}
 }
 
 func editedPath(in *Input) string {

@@ -14,7 +14,9 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
 )
 
 const base = `"""create accounts
@@ -197,6 +199,21 @@ func TestCleanMigrationIsSilent(t *testing.T) {
 		if out != (Outcome{}) {
 			t.Errorf("%s of a clean migration: %+v, want exit 0 and no output", tool, out)
 		}
+	}
+}
+
+// TestTooLargeFileIsNamed: an edited revision of more operations than one
+// file may have is not checked operation by operation (which took minutes);
+// the hook says so without blocking.
+func TestTooLargeFileIsNamed(t *testing.T) {
+	wide := synth.WideRevision(synth.WideOptions{Ops: migration.MaxOps + 1})
+	dir := newProject(t, map[string]string{"migrations/versions/0002_many.py": wide,
+		"migrations/versions/0001_wide.py": "from alembic import op\nimport sqlalchemy as sa\n\nrevision = '000000000001'\ndown_revision = None\n\n\n" +
+			"def upgrade():\n    op.create_table('wide', sa.Column('id', sa.Integer()))\n\n\ndef downgrade():\n    op.drop_table('wide')\n"})
+	out := run(t, writePayload(t, dir, "migrations/versions/0002_many.py"), Options{})
+	if out.Code != ExitOK || out.Stderr != "" || !strings.Contains(out.Stdout, "migrations/versions/0002_many.py is too large to analyse fully") ||
+		!strings.Contains(out.Stdout, "additionalContext") {
+		t.Errorf("exit %d, stdout %q, stderr %q", out.Code, out.Stdout, out.Stderr)
 	}
 }
 

@@ -20,6 +20,9 @@ type Expr = pysyntax.Expr
 type Migration struct {
 	Path   string
 	Source []byte
+	// Quote is the string quote the file uses most (' or "): code written
+	// into the file follows it.
+	Quote byte
 
 	Revision     Header
 	DownRevision Header
@@ -45,6 +48,11 @@ type Migration struct {
 
 	// Directives are the alembic-patterns suppression comments of the file.
 	Directives []Directive
+
+	// TooLarge is set when the file has more than MaxOps operations: those
+	// after the first MaxOps were not read, so the functions' operations are
+	// incomplete (and the downgrade's may be missing).
+	TooLarge bool
 
 	SyntaxErrors []pysyntax.SyntaxError
 }

@@ -16,6 +16,13 @@ import (
 // MaxFileSize is the largest revision file we read; real ones are at most a few hundred KB.
 const MaxFileSize = 5 << 20
 
+// MaxOps bounds the operations read from one file (upgrade and downgrade, with
+// their helpers): a revision of tens of thousands of operations must not keep
+// the hook or a check busy for long (the analysis is linear in them, but each
+// keeps a schema state: about 1 s and 300-800 MB at the limit). The largest
+// initial migrations have a few thousand. A file with more is TooLarge.
+const MaxOps = 10_000
+
 // FileError is a problem with one file; the rest of the project proceeds.
 type FileError struct {
 	Path   string
@@ -74,7 +81,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 		return nil, &FileError{Path: path, Msg: err.Error()}
 	}
 	defer tree.Close()
-	m := &Migration{Path: path, Source: src, Vars: map[string]*Expr{}}
+	m := &Migration{Path: path, Source: src, Quote: preferredQuote(src), Vars: map[string]*Expr{}}
 	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{},
 		unrollBudget: maxUnrolled}
 	x.module(tree.Root())
@@ -124,6 +131,7 @@ type extractor struct {
 	consts    map[string]*Expr // module constants: bound once, by a top-level assignment
 	// unrollBudget is how many more literal loop iterations may be unrolled
 	unrollBudget int
+	ops          int // operations read so far (see MaxOps)
 }
 
 var (
@@ -338,4 +346,12 @@ func (m *Migration) keepHeaderOnly() {
 		}
 	}
 	m.DocRevision, m.DocRevises, m.DocMessage = strings.Clone(m.DocRevision), strings.Clone(m.DocRevises), strings.Clone(m.DocMessage)
+}
+
+// preferredQuote is ' when the source has more ' than " characters, else ".
+func preferredQuote(src []byte) byte {
+	if bytes.Count(src, []byte("'")) > bytes.Count(src, []byte(`"`)) {
+		return '\''
+	}
+	return '"'
 }

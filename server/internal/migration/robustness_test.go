@@ -290,3 +290,16 @@ func TestParseConcurrentAndCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxOps: the operations after the first MaxOps of a file are not read,
+// and the model says so.
+func TestMaxOps(t *testing.T) {
+	for _, n := range []int{MaxOps, MaxOps + 1} {
+		src := "from alembic import op\n\n\ndef upgrade():\n" + strings.Repeat("    op.drop_table('t')\n", n-1) +
+			"\n\ndef downgrade():\n    op.create_table('t')\n    # the end\n"
+		m := parseSource(t, src)
+		if read := len(m.Upgrade.Ops) + len(m.Downgrade.Ops); m.TooLarge != (n > MaxOps) || read != min(n, MaxOps) {
+			t.Errorf("%d operations: TooLarge %v, %d read", n, m.TooLarge, read)
+		}
+	}
+}

@@ -174,6 +174,9 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 		return false, false
 	}
 	for i := 0; i < int(block.NamedChildCount()); i++ {
+		if x.m.TooLarge {
+			return false, false // the rest is not read
+		}
 		st := block.NamedChild(i)
 		switch pysyntax.Type(st) {
 		case "return_statement":
@@ -555,6 +558,10 @@ func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, 
 		o.Batch = nil
 	}
 	x.nameArgs(o, s)
+	if x.ops++; x.ops > MaxOps {
+		x.m.TooLarge = true
+		return o
+	}
 	f.Ops = append(f.Ops, o)
 	return o
 }

@@ -6,7 +6,9 @@ package pysyntax
 import (
 	"context"
 	"fmt"
+	"math"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -34,7 +36,13 @@ type Tree struct {
 	text  string
 	tree  *sitter.Tree
 	lines []int // byte offset of the start of each line
+	// charsAt[b] counts the characters before byte b*charBlock (nil when Src
+	// is not valid UTF-8): a column is found in constant time, where counting
+	// from the start of the line made a file on one long line quadratic.
+	charsAt []int32
 }
+
+const charBlock = 64
 
 // Parse parses Python source. tree-sitter recovers from syntax errors, so the
 // only failures are cancellation and internal errors; use SyntaxErrors for the rest.
@@ -63,7 +71,27 @@ func Parse(ctx context.Context, src []byte) (*Tree, error) {
 	}
 	// A view, not a copy: the source is never modified after parsing (edits
 	// produce new slices), and strings cut from it keep it alive, not a duplicate.
-	return &Tree{Src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), tree: t, lines: lines}, nil
+	return &Tree{Src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), tree: t, lines: lines, charsAt: charIndex(src)}, nil
+}
+
+func charIndex(src []byte) []int32 {
+	if !utf8.Valid(src) || len(src) > math.MaxInt32 {
+		return nil
+	}
+	at := make([]int32, len(src)/charBlock+1)
+	n := int32(0)
+	for i, b := range src {
+		if i%charBlock == 0 {
+			at[i/charBlock] = n
+		}
+		if utf8.RuneStart(b) {
+			n++
+		}
+	}
+	if len(src)%charBlock == 0 {
+		at[len(src)/charBlock] = n
+	}
+	return at
 }
 
 // Close frees the C memory of the tree. The Go GC cannot see it, so relying on

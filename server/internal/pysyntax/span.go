@@ -29,7 +29,21 @@ func (t *Tree) Position(off int) (line, col int) {
 	if i < 0 {
 		i = 0
 	}
-	return i + 1, utf8.RuneCount(t.Src[t.lines[i]:off]) + 1
+	if t.charsAt == nil {
+		return i + 1, utf8.RuneCount(t.Src[t.lines[i]:off]) + 1
+	}
+	return i + 1, t.chars(off) - t.chars(t.lines[i]) + 1
+}
+
+// chars counts the characters of valid UTF-8 before byte off.
+func (t *Tree) chars(off int) int {
+	n := int(t.charsAt[off/charBlock])
+	for _, b := range t.Src[off/charBlock*charBlock : off] {
+		if utf8.RuneStart(b) {
+			n++
+		}
+	}
+	return n
 }
 
 // LineStart is the byte offset where the line containing off starts.

@@ -1,8 +1,10 @@
 package pysyntax
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPosition(t *testing.T) {
@@ -68,5 +70,36 @@ func TestSpanOfNodes(t *testing.T) {
 	e := tr.Expr(call)
 	if e.Span != cs || e.Args[0].Span.StartLine != 4 || e.Args[0].Span.StartCol != 5 || e.Args[0].Span.EndCol != 8 {
 		t.Errorf("expr spans = %+v / %+v", e.Span, e.Args[0].Span)
+	}
+}
+
+// TestPositionColumns: columns count characters from the start of the line,
+// on long lines and across the blocks of the character index too.
+func TestPositionColumns(t *testing.T) {
+	src := "x = 'é'\n" + strings.Repeat("y = '日本' + 'a' # ü\n", 3) + "z = [" + strings.Repeat("'ab', 'çd', ", 40) + "]\n"
+	for _, valid := range []bool{true, false} {
+		text := src
+		if !valid {
+			text += "w = '\xff'\n" // not UTF-8: columns are counted from the line start
+		}
+		tree, err := Parse(context.Background(), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (tree.charsAt != nil) != valid {
+			t.Fatalf("valid=%v: index %v", valid, tree.charsAt != nil)
+		}
+		for off := 0; off <= len(text); off++ {
+			if off < len(text) && !utf8.RuneStart(text[off]) {
+				continue
+			}
+			start := strings.LastIndexByte(text[:off], '\n') + 1
+			wantLine := strings.Count(text[:off], "\n") + 1
+			line, col := tree.Position(off)
+			if line != wantLine || col != utf8.RuneCountInString(text[start:off])+1 {
+				t.Fatalf("valid=%v: Position(%d) = %d:%d, want %d:%d", valid, off, line, col, wantLine, utf8.RuneCountInString(text[start:off])+1)
+			}
+		}
+		tree.Close()
 	}
 }

@@ -22,17 +22,18 @@ import (
 // seeOthers tells how to see the findings of revisions outside the checked
 // ones (CLI and MCP differ).
 func Text(w io.Writer, res *check.Result, seeOthers string) error {
-	sources := map[string][]byte{}
+	sources := map[string][][]byte{} // the lines of each file, split once: per finding was quadratic
 	var b strings.Builder
 	fixable := 0
 	for _, d := range res.Findings {
 		fmt.Fprintf(&b, "%s:%d:%d: %s[%s] %s\n", Rel(res, d.Path), d.Span.StartLine, d.Span.StartCol, d.Severity, d.Rule, d.Message)
-		src, ok := sources[d.Path]
+		lines, ok := sources[d.Path]
 		if !ok {
-			src, _ = inputfile.Read(d.Path, migration.MaxFileSize)
-			sources[d.Path] = src
+			src, _ := inputfile.Read(d.Path, migration.MaxFileSize)
+			lines = bytes.Split(src, []byte("\n"))
+			sources[d.Path] = lines
 		}
-		writeSnippet(&b, src, d)
+		writeSnippet(&b, lines, d)
 		if len(d.Fixes) > 0 {
 			f := d.Fixes[0]
 			how := "alembic-patterns fix"
@@ -62,8 +63,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 }
 
 // writeSnippet prints the first line of the span with carets under it.
-func writeSnippet(b *strings.Builder, src []byte, d rules.Diagnostic) {
-	lines := bytes.Split(src, []byte("\n"))
+func writeSnippet(b *strings.Builder, lines [][]byte, d rules.Diagnostic) {
 	if d.Span.StartLine < 1 || d.Span.StartLine > len(lines) {
 		return
 	}

@@ -124,8 +124,8 @@ func (c *opCtx) typeChange(f *facts, key, col, alter string) {
 	var from *migration.TypeRef
 	if e := c.o.Arg("existing_type"); e != nil {
 		from = c.m.Type(c.o, e)
-	} else if t := c.s.Table(key); t != nil && t.Columns[col] != nil {
-		from = t.Columns[col].Type
+	} else if t := c.s.Table(key); t != nil && t.Column(col) != nil {
+		from = t.Column(col).Type
 	}
 	rewrite, why := typeRewrite(from, to, c.pg)
 	f.rewrite = tri(f.rewrite, rewrite)

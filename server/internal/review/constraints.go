@@ -253,7 +253,7 @@ func (c *opCtx) dropConstraint(f *facts) {
 	f.say("drops constraint %s of %s", name, key)
 	ref := ""
 	if t := c.s.Table(key); t != nil {
-		for _, fk := range t.FKs {
+		for _, fk := range t.FKs() {
 			if fk.Name == name {
 				ref = fk.RefTable
 			}

@@ -13,17 +13,20 @@ import (
 
 func historyInfo(g *history.Graph, r *history.Revision) HistoryInfo {
 	below := g.Descendants(r.ID)
-	var desc []string
+	desc, count := []string{}, 0
 	for _, x := range g.Order {
 		if below[x.ID] {
-			desc = append(desc, x.ID)
+			if count < maxListed {
+				desc = append(desc, x.ID)
+			}
+			count++
 		}
 	}
 	return HistoryInfo{
 		IsHead: len(r.Children) == 0, IsMerge: len(r.Parents) > 1, IsBase: len(r.Parents) == 0,
 		Parents: list(r.Parents), Children: sorted(r.Children), DependedOnBy: sorted(r.Dependents),
-		DependsOn: list(r.DependsOn), Descendants: list(desc[:min(len(desc), maxListed)]), DescendantCount: len(desc),
-		BranchLabels: list(r.BranchLabels), Heads: list(g.Heads),
+		DependsOn: list(r.DependsOn), Descendants: desc, DescendantCount: count,
+		BranchLabels: list(r.BranchLabels), Heads: list(g.Heads[:min(len(g.Heads), maxListed)]), HeadCount: len(g.Heads),
 	}
 }
 
@@ -136,9 +139,9 @@ func uses(idx touched, g *history.Graph, rev string, users func(string) []string
 			}
 		}
 		u.OthersCount = len(u.Others)
-		if len(u.Others) > maxListed { // keep the nearest, in upgrade order
+		if len(u.Others) > maxListed { // keep the nearest, in upgrade order (a copy: the whole list is garbage)
 			from := min(max(at-maxListed/2, 0), len(u.Others)-maxListed)
-			u.Others = u.Others[from : from+maxListed]
+			u.Others = slices.Clone(u.Others[from : from+maxListed])
 		}
 		if users != nil {
 			u.Users = sorted(users(name))

@@ -22,6 +22,9 @@ func Markdown(w io.Writer, r *Review) error {
 	for _, e := range r.Errors {
 		p("> - **error** `%s`: %s", e.Path, e.Message)
 	}
+	if r.Truncated != "" {
+		p("> - %s", r.Truncated)
+	}
 	for _, rev := range r.Revisions {
 		p("")
 		p("### `%s` %s", rev.Revision, cell(rev.Message))
@@ -29,7 +32,7 @@ func Markdown(w io.Writer, r *Review) error {
 		p("`%s` · %s", rev.Path, historyText(rev.History))
 		if rev.Partial {
 			p("")
-			p("**Warning:** the file has syntax errors: operations may be missing.")
+			p("**Warning:** the file has syntax errors or too many operations to read whole: operations may be missing.")
 		}
 		p("")
 		p("**Deploy order (%s):** %s", rev.DeployOrder.When, rev.DeployOrder.Text)

@@ -37,13 +37,16 @@ func undoneBy(u, d *facts) []string {
 }
 
 // pairReversals fills Reversal of the upgrade operations and Undoes of the
-// downgrade ones.
+// downgrade ones. Operations are paired through indexes of the objects they
+// name: comparing every upgrade operation with every downgrade one was
+// quadratic.
 func pairReversals(down *migration.Function, ups, downs []*analysed) {
 	kind := migration.BodyMissing
 	if down != nil {
 		kind = down.Kind
 	}
 	downUnknown := slices.ContainsFunc(downs, func(d *analysed) bool { return d.f.unknown != "" })
+	byDown := newPairing(downs)
 	for _, u := range ups {
 		r := &Reversal{}
 		u.out.Reversal = r
@@ -57,25 +60,70 @@ func pairReversals(down *migration.Function, ups, downs []*analysed) {
 		case kind == migration.BodyRaise:
 			r.Status = Irreversible
 		default:
-			reverse(r, u, downs, downUnknown)
+			reverse(r, u, byDown, downUnknown)
 		}
 	}
+	byUp := newPairing(ups)
 	for _, d := range downs {
-		for _, u := range ups {
-			if len(undoneBy(u.f, d.f)) > 0 {
-				d.out.Undoes = u.out.Line
-				break
-			}
+		if i := byUp.first(d.f); i >= 0 { // undoing is symmetric: d removes what u creates...
+			d.out.Undoes = ups[i].out.Line
 		}
 	}
 }
 
-func reverse(r *Reversal, u *analysed, downs []*analysed, downUnknown bool) {
-	for _, d := range downs {
-		matched := undoneBy(u.f, d.f)
-		if len(matched) == 0 {
-			continue
+// pairing indexes a list of analysed operations by the objects they create,
+// remove and alter: the first operation (index into the list) of each.
+type pairing struct {
+	list                     []*analysed
+	creates, removes, alters map[string]int
+}
+
+func newPairing(list []*analysed) *pairing {
+	p := &pairing{list: list, creates: map[string]int{}, removes: map[string]int{}, alters: map[string]int{}}
+	for i := len(list) - 1; i >= 0; i-- { // backwards: the first one stays
+		f := list[i].f
+		for _, x := range f.creates {
+			p.creates[x] = i
 		}
+		for _, x := range f.removes {
+			p.removes[x] = i
+		}
+		for _, x := range f.alters {
+			p.alters[x] = i
+		}
+	}
+	return p
+}
+
+// first is the first operation of the list that undoes some of u (see
+// undoneBy), or -1.
+func (p *pairing) first(u *facts) int {
+	best := -1
+	for _, pair := range []struct {
+		objects []string
+		index   map[string]int
+	}{{u.creates, p.removes}, {u.removes, p.creates}, {u.alters, p.alters}} {
+		for _, x := range pair.objects {
+			if i, ok := pair.index[x]; ok && (best < 0 || i < best) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+// undoes reports whether some operation of the list undoes object x of u.
+func (p *pairing) undoes(u *facts, x string) bool {
+	_, removed := p.removes[x]
+	_, created := p.creates[x]
+	_, altered := p.alters[x]
+	return removed && slices.Contains(u.creates, x) || created && slices.Contains(u.removes, x) || altered && slices.Contains(u.alters, x)
+}
+
+func reverse(r *Reversal, u *analysed, downs *pairing, downUnknown bool) {
+	if i := downs.first(u.f); i >= 0 {
+		d := downs.list[i]
+		matched := undoneBy(u.f, d.f)
 		r.Line = d.out.Line
 		r.Status = Reversed
 		if !slices.ContainsFunc(matched, func(x string) bool { return !strings.HasPrefix(x, "rows:") }) {
@@ -102,12 +150,10 @@ func reverse(r *Reversal, u *analysed, downs []*analysed, downUnknown bool) {
 
 // leftBehind names the objects of an upgrade operation that no downgrade
 // operation undoes (an enum type create_table made, say).
-func leftBehind(u *facts, downs []*analysed) []string {
+func leftBehind(u *facts, downs *pairing) []string {
 	var out []string
 	for _, x := range u.objects() {
-		if strings.HasPrefix(x, "rows:") || slices.ContainsFunc(downs, func(d *analysed) bool {
-			return slices.Contains(undoneBy(u, d.f), x)
-		}) {
+		if strings.HasPrefix(x, "rows:") || downs.undoes(u, x) {
 			continue
 		}
 		out = append(out, describe(x))

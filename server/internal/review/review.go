@@ -33,6 +33,11 @@ type Options struct {
 // assumedPostgres is the version used when none is configured.
 const assumedPostgres = 16
 
+// maxRevisions bounds the revisions one review returns: every revision of a
+// long history, each with its operations, made `review all` of 20,000
+// revisions grow past what any caller can read (and over MCP past memory).
+const maxRevisions = 100
+
 // Analyze reviews the revisions a target names (see check.ResolveTarget; ""
 // is the head of each script directory).
 func Analyze(ctx context.Context, proj *project.Project, target string, opts Options) (*Review, error) {
@@ -63,14 +68,19 @@ func Analyze(ctx context.Context, proj *project.Project, target string, opts Opt
 	if len(files) == 1 && (strings.HasSuffix(target, ".py") || strings.ContainsRune(target, filepath.Separator)) {
 		rv.Target = relative(proj.Root, files[0])
 	}
+	selected := selectRevisions(res.Dirs, files, rv)
+	findings := map[string][]rules.Diagnostic{} // by path
+	for _, d := range res.Findings {
+		findings[d.Path] = append(findings[d.Path], d)
+	}
 	var dialects []string
 	reviewed := map[string]bool{}
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		tables, enums := touchIndex(g)
-		a := &revisionAnalysis{root: proj.Root, g: g, dialect: sd.Dialect, pg: pg, findings: res.Findings, tables: tables, enums: enums}
+		a := &revisionAnalysis{root: proj.Root, g: g, dialect: sd.Dialect, pg: pg, findings: findings, tables: tables, enums: enums}
 		g.Replay(ctx, func(r *history.Revision, before *history.State) {
-			if files != nil && !slices.Contains(files, r.Path) {
+			if !selected[r] {
 				return
 			}
 			rv.Revisions = append(rv.Revisions, a.revision(r, before))
@@ -99,6 +109,39 @@ func Analyze(ctx context.Context, proj *project.Project, target string, opts Opt
 	return rv, nil
 }
 
+// selectRevisions picks the revisions of the target (files; nil = all) to
+// review: the last maxRevisions in upgrade order. It sets rv.RevisionCount,
+// and rv.Truncated when it leaves some out.
+func selectRevisions(dirs []*check.ScriptDir, files []string, rv *Review) map[*history.Revision]bool {
+	var want map[string]bool
+	if files != nil {
+		want = map[string]bool{}
+		for _, f := range files {
+			want[f] = true
+		}
+	}
+	var named []*history.Revision
+	for _, sd := range dirs {
+		for _, r := range sd.Loaded.Graph.Order {
+			if want == nil || want[r.Path] {
+				named = append(named, r)
+			}
+		}
+	}
+	rv.RevisionCount = len(named)
+	left := max(len(named)-maxRevisions, 0)
+	if left > 0 {
+		page := named[max(left-maxRevisions, 0):left] // the revisions just before these
+		rv.Truncated = fmt.Sprintf("%d more revision(s) before these were not reviewed (one review returns at most %d, the last in "+
+			"upgrade order): narrow the target to a revision, a file or a range such as %s:%s", left, maxRevisions, page[0].ID, page[len(page)-1].ID)
+	}
+	reviewed := map[*history.Revision]bool{}
+	for _, r := range named[left:] {
+		reviewed[r] = true
+	}
+	return reviewed
+}
+
 func assumptions(dialects []string, pg int, from string, notes []string) Assumptions {
 	a := Assumptions{Dialect: strings.Join(dialects, ", "), Notes: append([]string{}, notes...)}
 	if !slices.Contains(dialects, "postgresql") {
@@ -122,7 +165,7 @@ type revisionAnalysis struct {
 	g             *history.Graph
 	dialect       string
 	pg            int
-	findings      []rules.Diagnostic
+	findings      map[string][]rules.Diagnostic // by path
 	tables, enums touched
 }
 
@@ -130,21 +173,23 @@ func (a *revisionAnalysis) revision(r *history.Revision, before *history.State) 
 	m := r.Migration
 	postgres := a.dialect == "postgresql"
 	rev := Revision{Revision: r.ID, Path: relative(a.root, r.Path), Message: docTitle(m), Dialect: a.dialect,
-		Partial: len(m.SyntaxErrors) > 0, History: historyInfo(a.g, r), Findings: []Finding{}}
+		Partial: len(m.SyntaxErrors) > 0 || m.TooLarge, History: historyInfo(a.g, r), Findings: []Finding{}}
 	after := before.Layer()
 	created := map[string]bool{}
 	ups := a.walk(m, r.ID, "upgrade", m.Upgrade, after, created, postgres)
 	downs := a.walk(m, r.ID, "downgrade", m.Downgrade, after.Layer(), map[string]bool{}, postgres)
 	pairReversals(m.Downgrade, ups, downs)
-	for _, d := range a.findings {
-		if d.Path == r.Path {
-			rev.Findings = append(rev.Findings, finding(d))
-		}
+	for _, d := range a.findings[r.Path] {
+		rev.Findings = append(rev.Findings, finding(d))
+	}
+	byLine := map[int][]string{} // rules by line, in the findings' order
+	for _, d := range rev.Findings {
+		byLine[d.Line] = append(byLine[d.Line], d.Rule)
 	}
 	for _, x := range slices.Concat(ups, downs) {
-		for _, d := range rev.Findings {
-			if d.Line >= x.op.Call.Span.StartLine && d.Line <= x.op.Call.Span.EndLine {
-				x.out.Findings = appendNew(x.out.Findings, d.Rule)
+		for line := x.op.Call.Span.StartLine; line <= x.op.Call.Span.EndLine; line++ {
+			for _, rule := range byLine[line] {
+				x.out.Findings = appendNew(x.out.Findings, rule)
 			}
 		}
 		rev.Operations = append(rev.Operations, *x.out)

@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
 )
 
 // base creates the tables the one-revision tests work on.
@@ -320,6 +323,81 @@ func TestLongHistoryIsBounded(t *testing.T) {
 		if u.Name == "users" && (len(u.Others) != maxListed || u.OthersCount != n-1 || u.Others[0].Revision != "r005") {
 			t.Errorf("users: %d others listed, count %d, first %s", len(u.Others), u.OthersCount, u.Others[0].Revision)
 		}
+	}
+}
+
+// TestReviewIsCapped: one review returns at most maxRevisions revisions, the
+// last in upgrade order, and says how many it left out and how to narrow the target.
+func TestReviewIsCapped(t *testing.T) {
+	dir := t.TempDir()
+	const n = maxRevisions + 30
+	if _, err := synth.Write(dir, synth.Options{Revisions: n, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	rv := analyzeProject(t, dir, "all", Options{})
+	proj, err := project.Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := check.Run(context.Background(), proj, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := res.Dirs[0].Loaded.Graph.Order
+	if len(rv.Revisions) != maxRevisions || rv.RevisionCount != n || rv.Revisions[0].Revision != order[30].ID {
+		t.Fatalf("%d revisions reviewed of %d, first %s; want %d of %d, first %s",
+			len(rv.Revisions), rv.RevisionCount, rv.Revisions[0].Revision, maxRevisions, n, order[30].ID)
+	}
+	want := fmt.Sprintf("30 more revision(s) before these were not reviewed (one review returns at most %d, the last in upgrade order): "+
+		"narrow the target to a revision, a file or a range such as %s:%s", maxRevisions, order[0].ID, order[29].ID)
+	if rv.Truncated != want {
+		t.Errorf("truncated = %q\nwant %q", rv.Truncated, want)
+	}
+	var b strings.Builder
+	if err := Text(&b, rv); err != nil || !strings.Contains(b.String(), "note: "+want) {
+		t.Errorf("the text does not say so (%v)", err)
+	}
+	if rv = analyzeProject(t, dir, order[0].ID+":"+order[29].ID, Options{}); len(rv.Revisions) != 30 || rv.Truncated != "" || rv.RevisionCount != 30 {
+		t.Errorf("the suggested range: %d revisions of %d, truncated %q", len(rv.Revisions), rv.RevisionCount, rv.Truncated)
+	}
+}
+
+// TestTooLargeRevision: a revision of more operations than one file may have
+// is reviewed as partial, with the note that says why.
+func TestTooLargeRevision(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.WriteWide(dir, synth.WideOptions{Ops: migration.MaxOps + 1}); err != nil {
+		t.Fatal(err)
+	}
+	rv := analyzeProject(t, dir, "head", Options{})
+	root, _ := filepath.EvalSymlinks(dir)
+	note := check.TooLargeNote(root, filepath.Join(root, "migrations", "versions", "000000000002_many.py"))
+	if len(rv.Revisions) != 1 || !rv.Revisions[0].Partial || !slices.Contains(rv.Assumptions.Notes, note) {
+		t.Errorf("partial %v, notes %q", rv.Revisions[0].Partial, rv.Assumptions.Notes)
+	}
+}
+
+// TestManyHeadsAreBounded: every revision lists the heads of its directory;
+// with many heads that list alone made a review quadratic.
+func TestManyHeadsAreBounded(t *testing.T) {
+	dir := t.TempDir()
+	versions := filepath.Join(dir, "migrations", "versions")
+	if err := os.MkdirAll(versions, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{filepath.Join(dir, "alembic.ini"): "[alembic]\nscript_location = %(here)s/migrations\nsqlalchemy.url = postgresql://localhost/db\n"}
+	const n = maxListed + 10
+	for i := range n {
+		files[filepath.Join(versions, fmt.Sprintf("r%03d.py", i))] = fmt.Sprintf("revision = %q\ndown_revision = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n", fmt.Sprintf("r%03d", i))
+	}
+	for path, text := range files {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rv := analyzeProject(t, dir, "r001", Options{})
+	if h := rv.Revisions[0].History; len(h.Heads) != maxListed || h.HeadCount != n {
+		t.Errorf("heads: %d listed, count %d; want %d, %d", len(h.Heads), h.HeadCount, maxListed, n)
 	}
 }
 

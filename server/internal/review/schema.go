@@ -12,8 +12,12 @@ type Review struct {
 	Version     int         `json:"version" jsonschema:"schema version of this document; currently 1"`
 	Target      string      `json:"target" jsonschema:"the target as given (head when none; a file relative to the project root)"`
 	Assumptions Assumptions `json:"assumptions" jsonschema:"what the analysis assumes about the database"`
-	Revisions   []Revision  `json:"revisions" jsonschema:"the reviewed revisions in upgrade order"`
+	Revisions   []Revision  `json:"revisions" jsonschema:"the reviewed revisions in upgrade order (the last 100 when the target names more)"`
 	Errors      []FileError `json:"errors" jsonschema:"files of the project that could not be read or parsed"`
+	// RevisionCount counts every revision the target names, reviewed or not.
+	RevisionCount int `json:"revision_count" jsonschema:"how many revisions the target names (more than len(revisions) when some were left out)"`
+	// Truncated says how many revisions were left out and how to narrow the target.
+	Truncated string `json:"truncated" jsonschema:"when the target names more revisions than one review returns: how many were left out and how to narrow the target (empty otherwise)"`
 }
 
 // Assumptions are the facts the analysis takes as given.
@@ -37,8 +41,9 @@ type Revision struct {
 	Path     string `json:"path" jsonschema:"file path relative to the project root"`
 	Message  string `json:"message" jsonschema:"first line of the module docstring"`
 	Dialect  string `json:"dialect" jsonschema:"dialect of the script directory the revision belongs to"`
-	// Partial is set when the file has syntax errors: operations may be missing.
-	Partial         bool             `json:"partial" jsonschema:"the file has syntax errors so operations may be missing"`
+	// Partial is set when the file has syntax errors or is too large to read
+	// whole (migration.MaxOps): operations may be missing.
+	Partial         bool             `json:"partial" jsonschema:"the file has syntax errors, or more operations than one file may have (see the notes), so operations may be missing"`
 	History         HistoryInfo      `json:"history" jsonschema:"where the revision sits in the revision graph"`
 	Summary         Summary          `json:"summary" jsonschema:"the strongest effects of the upgrade at a glance"`
 	Operations      []Operation      `json:"operations" jsonschema:"every operation of upgrade() then downgrade() in execution order"`
@@ -62,7 +67,9 @@ type HistoryInfo struct {
 	// DescendantCount counts them all.
 	DescendantCount int      `json:"descendant_count" jsonschema:"how many revisions are applied after this one"`
 	BranchLabels    []string `json:"branch_labels" jsonschema:"branch labels of the revision"`
-	Heads           []string `json:"heads" jsonschema:"heads of the script directory"`
+	Heads           []string `json:"heads" jsonschema:"heads of the script directory; the first 50 when there are more"`
+	// HeadCount counts them all.
+	HeadCount int `json:"head_count" jsonschema:"how many heads the script directory has"`
 }
 
 // Summary condenses the upgrade's operations.

@@ -146,7 +146,7 @@ func (c *opCtx) dropTable(f *facts) {
 	f.say("drops table %s", key)
 	f.lock(key, AccessExclusive)
 	if t := c.s.Table(key); t != nil {
-		for _, fk := range t.FKs {
+		for _, fk := range t.FKs() {
 			if fk.RefTable != "" && fk.RefTable != key {
 				f.lock(fk.RefTable, AccessExclusive)
 				f.note("Dropping the table drops its foreign key %s, which takes ACCESS EXCLUSIVE on the referenced table %s too.", fk.Name, fk.RefTable)
@@ -272,7 +272,7 @@ func (c *opCtx) dropColumn(f *facts) {
 	f.say("drops column %s", name)
 	f.lock(key, AccessExclusive)
 	if t := c.s.Table(key); t != nil {
-		for _, fk := range t.FKs {
+		for _, fk := range t.FKs() {
 			for _, fc := range fk.Columns {
 				if fc == col && fk.RefTable != "" && fk.RefTable != key {
 					f.lock(fk.RefTable, AccessExclusive)

@@ -18,12 +18,15 @@ func Text(w io.Writer, r *Review) error {
 	for _, e := range r.Errors {
 		p("  error: %s: %s", e.Path, e.Message)
 	}
+	if r.Truncated != "" {
+		p("  note: %s", r.Truncated)
+	}
 	for _, rev := range r.Revisions {
 		p("")
 		p("== %s  %s", rev.Revision, rev.Message)
 		p("file:    %s", rev.Path)
 		if rev.Partial {
-			p("warning: the file has syntax errors: operations may be missing")
+			p("warning: the file has syntax errors or too many operations to read whole: operations may be missing")
 		}
 		p("history: %s", historyText(rev.History))
 		p("summary: %s", summaryText(rev.Summary))

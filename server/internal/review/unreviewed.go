@@ -6,6 +6,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 )
 
 // unreviewed says what of a target the review cannot show. cyclic are the
@@ -15,8 +16,12 @@ import (
 func unreviewed(dirs []*check.ScriptDir, files []string, reviewed map[string]bool, root string) (cyclic []string, duplicates []string) {
 	for _, sd := range dirs {
 		g := sd.Loaded.Graph
+		ordered := make(map[*history.Revision]bool, len(g.Order)) // a revision in a cycle has no place in the order
+		for _, r := range g.Order {
+			ordered[r] = true
+		}
 		for _, r := range g.Revisions {
-			if !reviewed[r.Path] && (files == nil || slices.Contains(files, r.Path)) {
+			if !ordered[r] && !reviewed[r.Path] && (files == nil || slices.Contains(files, r.Path)) {
 				cyclic = append(cyclic, fmt.Sprintf("%s (%s)", r.ID, relative(root, r.Path)))
 			}
 		}

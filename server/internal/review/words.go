@@ -32,7 +32,11 @@ func historyText(h HistoryInfo) string {
 		if h.DescendantCount > len(h.Descendants) {
 			above += ", ..."
 		}
-		parts = append(parts, fmt.Sprintf("not a head (%d revision(s) above it: %s; heads: %s)", h.DescendantCount, above, orNone(h.Heads)))
+		heads := orNone(h.Heads)
+		if h.HeadCount > len(h.Heads) {
+			heads += fmt.Sprintf(", ... (%d heads)", h.HeadCount)
+		}
+		parts = append(parts, fmt.Sprintf("not a head (%d revision(s) above it: %s; heads: %s)", h.DescendantCount, above, heads))
 	}
 	if len(h.DependsOn) > 0 {
 		parts = append(parts, "depends on "+strings.Join(h.DependsOn, ", "))

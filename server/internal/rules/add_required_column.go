@@ -82,6 +82,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		return
 	}
 	drops, adds := columnChanges(p, f, walk)
+	renames := newRenames(p.Migration, f, other, drops, adds)
 	emptied := map[string]bool{} // tables an earlier statement of the function certainly emptied
 	walk(func(o *migration.Op, s *history.State) {
 		trackEmptied(o, emptied)
@@ -101,14 +102,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		if emptied[strings.ToLower(table)] && !sqliteAlter {
 			return
 		}
-		var renamed *columnChange
-		evidence := noRename
-		for _, d := range drops {
-			if a, ev := renamePartner(p.Migration, f, other, drops, adds, d); ev != noRename && a.op == o {
-				renamed, evidence = &d, ev
-			}
-		}
-		msg := addRequiredMessage(p, f, o, table, c, renamed, evidence)
+		msg := addRequiredMessage(p, f, o, table, c, renames.renamedBy(o))
 		if f.Name == "downgrade" {
 			// a later revision that drops the table recreates it empty in its
 			// own downgrade, which runs first: from head this downgrade finds
@@ -177,7 +171,7 @@ func fillsItself(c *migration.Column) bool {
 // addRequiredMessage says what fails (in the dialect's words) and what to do:
 // a rename in place when the add looks like a rename, a backfill when no
 // constant can be right (a foreign key), else a server default or a backfill.
-func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed *columnChange, evidence renameEvidence) string {
+func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed renamedColumn) string {
 	op := opReceiver(p.Migration)
 	typ := "<type>"
 	if c.Type != nil && c.Type.Expr != nil {
@@ -200,14 +194,14 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		msg += "If the table has rows, they get NULL in a NOT NULL column and the statement fails. "
 	}
 	switch {
-	case renamed != nil:
+	case renamed.drop != nil:
 		guess := "It looks like a rename of %q done as drop + add"
-		if evidence == mirroredRename {
+		if renamed.evidence == mirroredRename {
 			guess = "If it replaces %q (a rename done as drop + add; the other function undoes it the same way)"
 		}
 		msg += fmt.Sprintf(guess+": use %s.alter_column(%q, %q, new_column_name=%q) "+
 			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost",
-			renamed.column, op, table, renamed.column, c.Name, renamed.column)
+			renamed.drop.column, op, table, renamed.drop.column, c.Name, renamed.drop.column)
 	case len(c.ForeignKeys) > 0:
 		msg += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(\"UPDATE %s SET %s = ...\") from the related rows, then %s.alter_column(%q, %q, nullable=False)",

@@ -23,20 +23,12 @@ func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
 		if r == nil || r.Migration.Upgrade == nil || len(r.Migration.SyntaxErrors) > 0 {
 			return false
 		}
-		m := r.Migration
-		ops := m.Upgrade.Ops
-		start, created := 0, false
-		for i, o := range ops {
-			if createsColumn(m, o, table, column) {
-				start, created = i+1, true
-			}
+		steps := p.ancestorSteps(r.Migration)
+		created := steps.lastCreates(table, column)
+		if steps.touchedSince(created+1, table, column, goal, true) {
+			return true
 		}
-		for _, o := range ops[start:] {
-			if touchesColumn(m, o, table, column, goal, true) {
-				return true
-			}
-		}
-		if created {
+		if created >= 0 {
 			return false
 		}
 		parents = r.Parents

@@ -106,6 +106,6 @@ func columnExistedBefore(p *Pass, s *history.State, key, column string) bool {
 	if now == nil || before == nil {
 		return false
 	}
-	c := now.Columns[column]
-	return c != nil && !c.Uncertain && before.Columns[column] != nil
+	c := now.Column(column)
+	return c != nil && !c.Uncertain && before.Column(column) != nil
 }

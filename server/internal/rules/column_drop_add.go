@@ -79,16 +79,17 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 	if acceptsLoss(p.Migration, f) {
 		return // the author says the data goes on purpose
 	}
-	for _, d := range drops {
-		if a, ok := sameColumn(adds, d); ok {
-			if !copiesData(f, d) && !rebuilt(f, d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
+	r := newRenames(p.Migration, f, other, drops, adds)
+	for i, d := range drops {
+		if a, ok := r.replacement(d); ok {
+			if !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
 				p.Report(d.op, replacedMessage(p.Migration, d, a))
 			}
 			continue
 		}
 		// a pair with unrelated names is left alone: too often two different
 		// columns (add-required-column still mentions it when it matters)
-		if a, evidence := renamePartner(p.Migration, f, other, drops, adds, d); evidence == likelyRename {
+		if a, evidence := r.partner(i); evidence == likelyRename {
 			p.Report(d.op, renameMessage(p.Migration, d, a))
 		}
 	}
@@ -124,25 +125,6 @@ var lossWords = regexp.MustCompile(`(?i)#[^\n]*\b(information loss|data loss|los
 // acceptsLoss reports whether the function's comments accept losing data.
 func acceptsLoss(m *migration.Migration, f *migration.Function) bool {
 	return f != nil && f.Span.End <= len(m.Source) && lossWords.Match(m.Source[f.Span.Start:f.Span.End])
-}
-
-// rebuilt reports whether a column comes back pointing elsewhere: its foreign
-// key changes table, or the table it pointed to is dropped in the same
-// function. Its values would be ids of another entity, so losing them is the
-// point.
-func rebuilt(f *migration.Function, d, a columnChange) bool {
-	return a.refTable != d.refTable || d.refTable != "" && dropsTable(f, d.refTable)
-}
-
-// copiesData reports whether some operation of the function may carry the
-// dropped column's data over (an UPDATE naming it, hidden effects...).
-func copiesData(f *migration.Function, d columnChange) bool {
-	for _, o := range f.Ops {
-		if mayFill(o, d.table, d.column) {
-			return true
-		}
-	}
-	return false
 }
 
 // typeFamilies group the types a rename may show on its two sides (autogenerate

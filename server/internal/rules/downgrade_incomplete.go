@@ -171,11 +171,13 @@ func pendingUndos(p *Pass) []*undo {
 	if up == nil {
 		return nil
 	}
-	perOp := make([]*effects, len(up.Ops))
+	// what the upgrade itself drops or renames, each key with the operations
+	// that do it (one set for all, not one per operation: that was quadratic)
+	again := newEffects(p.Names())
 	created := map[string]bool{}
-	for i, o := range up.Ops {
-		perOp[i] = newEffects(p.Names())
-		perOp[i].add(p.Migration, o)
+	for _, o := range up.Ops {
+		clear(again.alias) // names as each operation writes them, not as an earlier rename left them
+		again.add(p.Migration, o)
 		if t, ok := o.Table(); ok && o.Name == "create_table" {
 			created[k(o.Engine, history.TableKey(o, t))] = true
 		}
@@ -198,14 +200,8 @@ func pendingUndos(p *Pass) []*undo {
 			u.kind == undoRenameTable && created[k(u.engine, u.from)] {
 			continue
 		}
-		touched := false
-		for i, o := range up.Ops {
-			if o != u.op && perOp[i].touches(u) {
-				touched = true
-				break
-			}
-		}
-		if !touched {
+		again.except = u.op // its own effects do not count
+		if !again.touches(u) {
 			out = append(out, u)
 		}
 	}
@@ -423,17 +419,19 @@ func k(parts ...string) string { return strings.Join(parts, "\x00") }
 // effects are what a sequence of operations drops and renames, keyed by engine
 // and the names the objects had before the sequence ran.
 type effects struct {
-	tables, altered, columns, indexes, constraints, comments, types map[string]bool
+	tables, altered, columns, indexes, constraints, comments, types marks
 	// addedColumns are the columns added back (a rename undone as drop + add)
-	addedColumns map[string]bool
+	addedColumns marks
 	// someConstraints are the tables (and type_) a drop_constraint whose name is
 	// None or not known applies to: it is meant to drop one of them
-	someConstraints             map[string]bool
-	renames, colRenames         map[string]bool // from -> to
-	renamedAway, colRenamedAway map[string]bool
-	alias                       map[string]string // current table name -> name before
-	opaque                      bool              // a drop or rename of a name we cannot read
-	names                       naming.Namer      // the project's naming convention
+	someConstraints             marks
+	renames, colRenames         marks // from -> to
+	renamedAway, colRenamedAway marks
+	// except is an operation whose own effects the lookups leave out
+	except *migration.Op
+	alias  map[string]string // current table name -> name before
+	opaque bool              // a drop or rename of a name we cannot read
+	names  naming.Namer      // the project's naming convention
 	// converted are the drop_constraint calls whose written name the naming
 	// convention converts (%(constraint_name)s), by the name written
 	converted map[string]convertedDrop
@@ -446,10 +444,31 @@ type convertedDrop struct {
 }
 
 func newEffects(names naming.Namer) *effects {
-	return &effects{tables: map[string]bool{}, altered: map[string]bool{}, columns: map[string]bool{}, addedColumns: map[string]bool{}, indexes: map[string]bool{},
-		constraints: map[string]bool{}, comments: map[string]bool{}, types: map[string]bool{}, someConstraints: map[string]bool{},
-		renames: map[string]bool{}, colRenames: map[string]bool{}, renamedAway: map[string]bool{}, colRenamedAway: map[string]bool{},
+	return &effects{tables: marks{}, altered: marks{}, columns: marks{}, addedColumns: marks{}, indexes: marks{},
+		constraints: marks{}, comments: marks{}, types: marks{}, someConstraints: marks{},
+		renames: marks{}, colRenames: marks{}, renamedAway: marks{}, colRenamedAway: marks{},
 		alias: map[string]string{}, names: names, converted: map[string]convertedDrop{}}
+}
+
+// marks is a set of lookup keys, each with the operations that put it there:
+// the first two, enough to tell whether one other than a given operation did.
+type marks map[string][2]*migration.Op
+
+func (s marks) put(key string, o *migration.Op) {
+	by := s[key]
+	switch {
+	case by[0] == nil:
+		by[0] = o
+	case by[0] != o && by[1] == nil:
+		by[1] = o
+	}
+	s[key] = by
+}
+
+// has reports whether an operation other than e.except put the key in the set.
+func (e *effects) has(s marks, key string) bool {
+	by := s[key]
+	return by[0] != nil && by[0] != e.except || by[1] != nil && by[1] != e.except
 }
 
 // orig is the name a table had before the sequence renamed it.
@@ -477,9 +496,9 @@ func (e *effects) tableNames(o *migration.Op) ([]string, bool) {
 func (e *effects) add(m *migration.Migration, o *migration.Op) {
 	eng := o.Engine
 	tables, hasTable := e.tableNames(o)
-	mark := func(set map[string]bool, suffix ...string) {
+	mark := func(set marks, suffix ...string) {
 		for _, t := range tables {
-			set[k(append([]string{eng, t}, suffix...)...)] = true
+			set.put(k(append([]string{eng, t}, suffix...)...), o)
 		}
 	}
 	switch o.Name {
@@ -506,7 +525,7 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 		res, literal := history.NameOf(e.names, m, o)
 		switch {
 		case literal && res.Known:
-			set[k(eng, res.Name)] = true
+			set.put(k(eng, res.Name), o)
 			if written, _, _ := nameArg(v); res.Converted && written != "" {
 				e.converted[k(eng, written)] = convertedDrop{op: o, name: res.Name}
 			}
@@ -523,7 +542,7 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 			return
 		}
 		mark(e.renamedAway)
-		e.renames[k(eng, tables[0], e.orig(history.TableKey(o, to)))] = true
+		e.renames.put(k(eng, tables[0], e.orig(history.TableKey(o, to))), o)
 		e.alias[history.TableKey(o, to)] = tables[0]
 		if len(tables) > 1 {
 			e.alias[to] = tables[1]
@@ -543,7 +562,7 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 		en := history.EnumOf(m.Type(o, o.Target))
 		e.opaque = e.opaque || en == nil || en.Name == ""
 		if en != nil {
-			e.types[k(eng, en.Name)] = true
+			e.types.put(k(eng, en.Name), o)
 		}
 	case "execute", migration.BindExecute:
 		if o.SQL == nil || !o.SQL.Known {
@@ -552,13 +571,13 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 		for _, st := range o.SQL.Statements {
 			switch st.Kind {
 			case migration.SQLDropTable:
-				e.tables[k(eng, e.orig(st.Table))] = true
+				e.tables.put(k(eng, e.orig(st.Table)), o)
 			case migration.SQLAlterTable:
-				e.altered[k(eng, e.orig(st.Table))] = true // may drop or rename anything of it
+				e.altered.put(k(eng, e.orig(st.Table)), o) // may drop or rename anything of it
 			case migration.SQLDropIndex:
-				e.indexes[k(eng, st.Object)] = true
+				e.indexes.put(k(eng, st.Object), o)
 			case migration.SQLDropType:
-				e.types[k(eng, st.Object)] = true
+				e.types.put(k(eng, st.Object), o)
 			case migration.SQLOther:
 				e.opaque = true // DROP SCHEMA ... CASCADE, DROP VIEW, a function: anything
 			}
@@ -573,34 +592,34 @@ func (e *effects) covers(u *undo) bool {
 	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
 	switch u.kind {
 	case undoTable:
-		return e.tables[key(u.table)] || u.parent != "" && e.tables[key(u.parent)]
+		return e.has(e.tables, key(u.table)) || u.parent != "" && e.has(e.tables, key(u.parent))
 	case undoType:
-		return e.types[key(u.name)]
+		return e.has(e.types, key(u.name))
 	case undoRenameTable:
-		return e.renames[key(u.table, u.from)] || e.altered[key(u.table)]
+		return e.has(e.renames, key(u.table, u.from)) || e.has(e.altered, key(u.table))
 	}
-	if e.tables[key(u.table)] || e.altered[key(u.table)] {
+	if e.has(e.tables, key(u.table)) || e.has(e.altered, key(u.table)) {
 		return true // the object goes with its table
 	}
 	// PostgreSQL drops the indexes and constraints on a column it drops
 	colDropped := false
 	for _, c := range slices.Concat(u.cols, u.exprCols) {
-		colDropped = colDropped || e.columns[key(u.table, c)]
+		colDropped = colDropped || e.has(e.columns, key(u.table, c))
 	}
 	switch u.kind {
 	case undoColumn:
-		return e.columns[key(u.table, u.name)]
+		return e.has(e.columns, key(u.table, u.name))
 	case undoIndex:
-		return e.indexes[key(u.name)] || colDropped
+		return e.has(e.indexes, key(u.name)) || colDropped
 	case undoConstraint:
-		return e.constraints[key(u.name)] || colDropped || e.someConstraints[key(u.table, u.ctype)] || e.someConstraints[key(u.table, "")]
+		return e.has(e.constraints, key(u.name)) || colDropped || e.has(e.someConstraints, key(u.table, u.ctype)) || e.has(e.someConstraints, key(u.table, ""))
 	case undoRenameColumn:
 		// a reverse rename, or the renamed column dropped and the old name
 		// added again: the schema is back (the data is lost, which
 		// column-drop-add reports)
-		return e.colRenames[key(u.table, u.name, u.from)] || e.columns[key(u.table, u.name)] && e.addedColumns[key(u.table, u.from)]
+		return e.has(e.colRenames, key(u.table, u.name, u.from)) || e.has(e.columns, key(u.table, u.name)) && e.has(e.addedColumns, key(u.table, u.from))
 	case undoComment:
-		return e.comments[key(u.table)]
+		return e.has(e.comments, key(u.table))
 	}
 	return false
 }
@@ -644,7 +663,7 @@ func reportReconverted(p *Pass, u *undo, d *convertedDrop) {
 func (e *effects) movesAny(undos []*undo) bool {
 	for _, u := range undos {
 		key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
-		if e.renamedAway[key(u.table)] || u.kind == undoColumn && e.colRenamedAway[key(u.table, u.name)] {
+		if e.has(e.renamedAway, key(u.table)) || u.kind == undoColumn && e.has(e.colRenamedAway, key(u.table, u.name)) {
 			return true
 		}
 	}
@@ -656,12 +675,12 @@ func (e *effects) movesAny(undos []*undo) bool {
 func (e *effects) touches(u *undo) bool {
 	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
 	switch {
-	case e.covers(u), e.renamedAway[key(u.table)], e.tables[key(u.table)] && u.kind != undoType:
+	case e.covers(u), e.has(e.renamedAway, key(u.table)), e.has(e.tables, key(u.table)) && u.kind != undoType:
 		return true
 	case u.kind == undoColumn:
-		return e.colRenamedAway[key(u.table, u.name)]
+		return e.has(e.colRenamedAway, key(u.table, u.name))
 	case u.kind == undoRenameColumn:
-		return e.columns[key(u.table, u.name)] || e.colRenamedAway[key(u.table, u.name)]
+		return e.has(e.columns, key(u.table, u.name)) || e.has(e.colRenamedAway, key(u.table, u.name))
 	}
 	return false
 }

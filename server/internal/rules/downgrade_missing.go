@@ -185,6 +185,8 @@ var (
 	reCreateObject  = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?((?:MATERIALIZED\s+)?[A-Z_]+)\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?` + sqlIdent)
 	reRenameType    = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + sqlIdent + `\s+RENAME\s+TO\s+` + sqlIdent + `\s*$`)
 	reAlterTableAct = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:"[^"]+"|\S+)\s+(.*)$`)
+	// reTypeTarget finds the types of ALTER TABLE ... TYPE (quoted, or a plain name)
+	reTypeTarget = regexp.MustCompile(`(?i)\bTYPE\s+(?:"?\w+"?\s*\.\s*)?(?:"([^"]+)"|([\pL_][\pL\pN_$]*))(?:\s|$)`)
 	// reSettable are ALTER TABLE actions that set a target state: running them
 	// again changes nothing.
 	reSettable = regexp.MustCompile(`(?is)^(?:ALTER\s+(?:COLUMN\s+)?\S+\s+(?:(?:SET\s+DATA\s+)?TYPE\b|SET\s+DEFAULT\b|DROP\s+DEFAULT\b|SET\s+NOT\s+NULL\b|DROP\s+NOT\s+NULL\b)|ADD\s+(?:COLUMN\s+)?IF\s+NOT\s+EXISTS\b|DROP\s+(?:COLUMN\s+|CONSTRAINT\s+)?IF\s+EXISTS\b)`)
@@ -289,17 +291,22 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			sc.changes = append(sc.changes, change{op: o, rerun: rerun, weak: rerun == settableChange})
 		}
 	}
-	// a drop is safe to run again when the same upgrade creates the object again
-	for i, c := range sc.changes {
-		if c.rerun != "" || !strings.HasPrefix(c.op.Name, "drop_") {
+	// a drop is safe to run again when the same upgrade creates the object
+	// again (found walking backwards: the next create of each name)
+	next := map[string]int{}
+	for i := len(sc.changes) - 1; i >= 0; i-- {
+		c := sc.changes[i]
+		name := opObjectName(m, c.op)
+		if name == "" {
 			continue
 		}
-		name := opObjectName(m, c.op)
-		for _, later := range sc.changes[i+1:] {
-			if strings.HasPrefix(later.op.Name, "create_") && name != "" && opObjectName(m, later.op) == name {
-				sc.changes[i].rerun = later.rerun
-				break
+		if c.rerun == "" && strings.HasPrefix(c.op.Name, "drop_") {
+			if j, ok := next[name]; ok {
+				sc.changes[i].rerun = sc.changes[j].rerun
 			}
+		}
+		if strings.HasPrefix(c.op.Name, "create_") {
+			next[name] = i
 		}
 	}
 	return sc
@@ -362,8 +369,8 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 				settable = settable && reSettable.MatchString(strings.TrimSpace(act))
 			}
 			if settable {
-				for name := range renamed {
-					if regexp.MustCompile(`(?i)\bTYPE\s+(?:"?\w+"?\s*\.\s*)?"?` + regexp.QuoteMeta(name) + `"?(?:\s|$)`).MatchString(st.Text) {
+				for _, m := range reTypeTarget.FindAllStringSubmatch(st.Text, -1) {
+					if renamed[strings.ToLower(m[1]+m[2])] {
 						return "an enum type swap", true // the columns moved to the swapped type
 					}
 				}

@@ -145,44 +145,14 @@ func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) ([]Suggest
 // type any more, when the whole downgrade can be followed and does not drop the
 // type itself.
 func lastEnumUserRemoval(p *Pass, name string) *migration.Op {
-	if down := p.Migration.Downgrade; down == nil || down.Kind != migration.BodyCode {
+	if down := p.Migration.Downgrade; down == nil || down.Kind != migration.BodyCode || len(down.Ops) == 0 {
 		return nil
 	}
-	var anchor *migration.Op
-	clear := true
-	p.Downgrade(func(o *migration.Op, s *history.State) {
-		if !o.Certain() || hidesEffects(o) || o.Helper != "" || dropsEnumType(p.Migration, o, name) {
-			clear = false
-		}
-		if len(s.EnumUsers(name)) == 0 {
-			return
-		}
-		after := s.Layer()
-		after.Apply(p.Migration, o, p.Revision.ID)
-		if len(after.EnumUsers(name)) == 0 {
-			anchor = o
-		}
-	})
-	if !clear || len(p.Migration.Downgrade.Ops) == 0 || len(p.AfterDowngrade().EnumUsers(name)) > 0 {
+	d := p.downgradeEnums()
+	if !d.followable || d.dropsUnknown || d.dropped[name] || len(p.AfterDowngrade().EnumUsers(name)) > 0 {
 		return nil
 	}
-	return anchor
-}
-
-// dropsEnumType reports whether an operation drops the named enum type.
-func dropsEnumType(m *migration.Migration, o *migration.Op, name string) bool {
-	if o.Name == migration.EnumDrop {
-		en := history.EnumOf(m.Type(o, o.Target))
-		return en == nil || en.Name == name || en.Name == ""
-	}
-	if o.SQL != nil {
-		for _, st := range o.SQL.Statements {
-			if st.Kind == migration.SQLDropType && st.Object == name {
-				return true
-			}
-		}
-	}
-	return false
+	return d.lastRemoval[name]
 }
 
 // bindCall is how the file reaches the connection: op.get_bind() (with the

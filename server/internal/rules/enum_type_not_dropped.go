@@ -63,19 +63,14 @@ func checkEnumTypeNotDropped(p *Pass) {
 	if len(created) == 0 || down == nil || down.Kind != migration.BodyCode {
 		return // downgrade-missing reports absent downgrades
 	}
-	lastUserRemoval := map[string]*migration.Op{}
 	uncertain := false
-	p.Downgrade(func(o *migration.Op, s *history.State) {
+	for _, o := range down.Ops {
 		uncertain = uncertain || !o.Certain() || o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known)
-		for name := range created {
-			if len(s.EnumUsers(name)) > 0 {
-				lastUserRemoval[name] = o // refined below: keep the op after which no user is left
-			}
-		}
-	})
+	}
 	if uncertain || len(down.Ops) == 0 {
 		return
 	}
+	lastUserRemoval := p.downgradeEnums().lastRemoval
 	final := p.AfterDowngrade()
 	for _, name := range sortedKeys(created) {
 		if final.Enum(name) == nil || len(final.EnumUsers(name)) > 0 {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -52,7 +53,8 @@ func checkEnumValueInTransaction(p *Pass) {
 		if f == nil {
 			continue
 		}
-		for i, o := range f.Ops {
+		uses := enumValueUses(before, f.Ops)
+		for _, o := range f.Ops {
 			if o.OutsideTransaction() || !o.Certain() {
 				continue
 			}
@@ -64,7 +66,7 @@ func checkEnumValueInTransaction(p *Pass) {
 						v, f.Name, wrap))
 					continue
 				}
-				if use := enumValueUse(before, f.Ops[i:], st); use != nil {
+				if use := uses[addKey{o, st.Text}]; use != nil {
 					p.Report(o, fmt.Sprintf("enum value %q is added to %s and used on line %d, before the transaction commits. PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values must be committed before they can be used). Add the value outside the transaction: %s",
 						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap))
 				}
@@ -73,37 +75,83 @@ func checkEnumValueInTransaction(p *Pass) {
 	}
 }
 
-// enumValueUse finds the first of ops that uses the value an ADD VALUE statement
-// adds, before anything commits the transaction (an autocommit block commits
-// what ran before it).
-// The ADD VALUE's own operation comes first in ops: statements after it in the
-// same SQL count too.
-func enumValueUse(before map[*migration.Op]*history.State, ops []*migration.Op, add migration.Statement) *migration.Op {
-	quoted := "'" + strings.ReplaceAll(add.Value, "'", "''") + "'"
-	for i, o := range ops {
-		if i > 0 && o.Autocommit {
-			return nil
-		}
-		if i > 0 && (!o.Certain() || hidesEffects(o)) {
-			continue
-		}
-		if o.SQL != nil {
-			statements := o.SQL.Statements
-			if i == 0 {
-				statements = statements[slices.IndexFunc(statements, func(st migration.Statement) bool { return st.Text == add.Text })+1:]
+// addKey is an ADD VALUE statement: its operation and text (the first
+// statement of the operation with that text).
+type addKey struct {
+	op   *migration.Op
+	text string
+}
+
+// pendingAdd is an ADD VALUE whose value is not used yet.
+type pendingAdd struct {
+	key addKey
+	add migration.Statement
+}
+
+// enumValueUses finds, for each ADD VALUE of a function's operations that runs
+// in the transaction, the first operation that uses the value it adds before
+// anything commits (an autocommit block commits what ran before it): a
+// statement of its own operation after it, or a later operation. One walk
+// with the values still waiting for a use, where looking ahead from each ADD
+// VALUE was quadratic.
+func enumValueUses(before map[*migration.Op]*history.State, ops []*migration.Op) map[addKey]*migration.Op {
+	uses := map[addKey]*migration.Op{}
+	pending := map[string][]pendingAdd{} // by value
+	use := func(o *migration.Op, value, table string, sql bool) {
+		kept := pending[value][:0]
+		for _, pa := range pending[value] {
+			if sql && !mayHoldEnum(before[o], table, pa.add.Object) {
+				kept = append(kept, pa)
+				continue
 			}
-			for _, st := range statements {
-				if st.Kind != migration.SQLAlterTypeAdd && strings.Contains(st.Text, quoted) && mayHoldEnum(before[o], st.Table, add.Object) {
-					return o
-				}
-			}
-			continue
+			uses[pa.key] = o
 		}
-		if literalUses(o.Call, add.Value, quoted) {
-			return o
+		if len(kept) == 0 {
+			delete(pending, value)
+		} else {
+			pending[value] = kept
 		}
 	}
-	return nil
+	for _, o := range ops {
+		if o.Autocommit {
+			clear(pending)
+		}
+		if len(pending) > 0 && o.Certain() && !hidesEffects(o) {
+			if o.SQL != nil {
+				for _, st := range o.SQL.Statements {
+					if st.Kind != migration.SQLAlterTypeAdd {
+						for _, v := range sqlLiterals(st.Text) {
+							use(o, v, st.Table, true)
+						}
+					}
+				}
+			} else {
+				for _, v := range literalValues(o.Call) {
+					use(o, v, "", false)
+				}
+			}
+		}
+		if o.OutsideTransaction() || !o.Certain() || o.SQL == nil || !o.SQL.Known {
+			continue
+		}
+		statements := o.SQL.Statements
+		for i, add := range statements {
+			if add.Kind != migration.SQLAlterTypeAdd || slices.IndexFunc(statements, func(st migration.Statement) bool { return st.Text == add.Text }) != i {
+				continue
+			}
+			key := addKey{o, add.Text}
+			for _, st := range statements[i+1:] {
+				if st.Kind != migration.SQLAlterTypeAdd && slices.Contains(sqlLiterals(st.Text), add.Value) && mayHoldEnum(before[o], st.Table, add.Object) {
+					uses[key] = o
+					break
+				}
+			}
+			if uses[key] == nil {
+				pending[add.Value] = append(pending[add.Value], pendingAdd{key, add})
+			}
+		}
+	}
+	return uses
 }
 
 // mayHoldEnum reports whether a statement's table (when it names one) may have a
@@ -113,7 +161,7 @@ func mayHoldEnum(s *history.State, table, enum string) bool {
 	if table == "" || t == nil || t.Opaque || t.Uncertain || s.Unknown {
 		return true
 	}
-	for _, c := range t.Columns {
+	for _, c := range t.Columns.All() {
 		if c.Enum == enum || c.Uncertain {
 			return true
 		}
@@ -121,18 +169,33 @@ func mayHoldEnum(s *history.State, table, enum string) bool {
 	return false
 }
 
-// literalUses reports whether a call holds the value as a string literal, or SQL
-// text quoting it, outside enum type constructors (which only declare values).
-func literalUses(call *pysyntax.Expr, value, quoted string) bool {
-	found := false
+// reSQLLiteral is a SQL string literal (” is a quote inside it).
+var reSQLLiteral = regexp.MustCompile(`'(?:[^']|'')*'`)
+
+// sqlLiterals are the values of the SQL string literals of a text.
+func sqlLiterals(text string) []string {
+	var out []string
+	for _, l := range reSQLLiteral.FindAllString(text, -1) {
+		out = append(out, strings.ReplaceAll(l[1:len(l)-1], "''", "'"))
+	}
+	return out
+}
+
+// literalValues are the values a call holds as string literals, or as SQL
+// literals in their text, outside enum type constructors (which only declare
+// values).
+func literalValues(call *pysyntax.Expr) []string {
+	var out []string
 	call.Walk(func(e *pysyntax.Expr) bool {
-		if found || (e.Kind == pysyntax.Call && isEnumCall(e)) {
+		if e.Kind == pysyntax.Call && isEnumCall(e) {
 			return false
 		}
-		found = e.Kind == pysyntax.String && (e.Str == value || strings.Contains(e.Str, quoted))
-		return !found
+		if e.Kind == pysyntax.String {
+			out = append(append(out, e.Str), sqlLiterals(e.Str)...)
+		}
+		return true
 	})
-	return found
+	return out
 }
 
 // pyLiteral writes s as a Python string literal, in the file's quote style unless

@@ -126,7 +126,7 @@ func downgradeMentions(down *migration.Function, name string) bool {
 func typeSwap(p *Pass, name string, added []string) string {
 	var kept []string
 	if e := p.Before.Enum(name); e != nil && !e.Uncertain {
-		kept = e.Values
+		kept = e.Values()
 	}
 	values := "..."
 	if len(kept) > 0 {

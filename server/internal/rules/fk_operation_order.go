@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"container/heap"
 	"fmt"
 	"slices"
 	"strings"
@@ -97,11 +98,16 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	}
 	var findings []finding
 	blind, i := false, 0
+	later := creations{}
+	for _, o := range f.Ops {
+		later.add(o, 1)
+	}
 	walk(func(o *migration.Op, s *history.State) {
 		if r, ok := runOf[i]; ok && runs[r][0] == i {
 			snapshots[r] = s.Clone()
 		}
-		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, f.Ops[i+1:], blind); msg != "" {
+		later.add(o, -1)
+		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, later, blind); msg != "" {
 			findings = append(findings, finding{i, msg})
 		}
 		blind = blind || hidesEffects(o)
@@ -121,10 +127,10 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 }
 
 // fkProblem explains why a create_table/drop_table/create_foreign_key fails
-// on a foreign key at this point of the function (later are the operations
-// after it), or returns "". blind is set when an earlier operation of the
+// on a foreign key at this point of the function (later are the tables the
+// operations after it create), or returns "". blind is set when an earlier operation of the
 // function hides its effects.
-func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later []*migration.Op, blind bool) string {
+func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool) string {
 	table, ok := o.Table()
 	if !ok || !o.Certain() || blind {
 		return ""
@@ -140,7 +146,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			if t == nil || t.Name == key || t.Opaque || t.Uncertain {
 				continue
 			}
-			for _, fk := range t.FKs {
+			for _, fk := range t.FKs() {
 				if fk.RefTable == table {
 					return fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it. %s. "+
 						"Drop %q (or its foreign key) first", table, t.Name, dropParentError(dialect, table, fk.Name, t.Name), t.Name)
@@ -153,7 +159,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			return ""
 		}
 		for _, fk := range ct.InlineForeignKeys() {
-			if fk.RefTable == "" || fk.RefTable == table || s.Table(fk.RefTable) != nil || !createdIn(later, fk.RefTable) {
+			if fk.RefTable == "" || fk.RefTable == table || s.Table(fk.RefTable) != nil || later[fk.RefTable] == 0 {
 				continue
 			}
 			return fmt.Sprintf("create_table(%q) has a foreign key to %q, which %s() only creates later. %s. Create %q first",
@@ -162,7 +168,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 	case "create_foreign_key":
 		ref, ok := o.ArgString("referent_table")
 		for _, missing := range []string{table, ref} {
-			if ok && missing != "" && s.Table(missing) == nil && createdIn(later, missing) {
+			if ok && missing != "" && s.Table(missing) == nil && later[missing] > 0 {
 				return fmt.Sprintf("create_foreign_key() on %q references %q, which %s() only creates later. %s. Create %q first",
 					table, ref, f.Name, missingParentError(dialect, missing), missing)
 			}
@@ -190,14 +196,16 @@ func missingParentError(dialect, table string) string {
 	return fmt.Sprintf("PostgreSQL fails with: relation %q does not exist", table)
 }
 
-// createdIn reports whether one of the operations certainly creates the table.
-func createdIn(ops []*migration.Op, table string) bool {
-	for _, o := range ops {
-		if t, ok := o.Table(); ok && t == table && o.Name == "create_table" && o.Certain() {
-			return true
-		}
+// creations counts the operations that certainly create a table, by table:
+// a set that follows a walk, where scanning the operations still to come for
+// each operation was quadratic.
+type creations map[string]int
+
+// add counts o in (n = 1) or out (n = -1).
+func (c creations) add(o *migration.Op, n int) {
+	if t, ok := o.Table(); ok && o.Name == "create_table" && o.Certain() {
+		c[t] += n
 	}
-	return false
 }
 
 // movableRuns finds the runs (first and last op index) of at least two adjacent
@@ -238,13 +246,13 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 		return SuggestedFix{}, false
 	}
 	s := before.Layer()
-	after := f.Ops[run[1]+1:]
-	for k, idx := range order {
-		var later []*migration.Op
-		for _, j := range order[k+1:] {
-			later = append(later, ops[j])
-		}
-		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, append(later, after...), false) != "" {
+	later := creations{}
+	for _, o := range f.Ops[run[0]:] {
+		later.add(o, 1)
+	}
+	for _, idx := range order {
+		later.add(ops[idx], -1)
+		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, later, false) != "" {
 			return SuggestedFix{}, false
 		}
 		s.Apply(p.Migration, ops[idx], p.Revision.ID)
@@ -268,7 +276,9 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 }
 
 // fkOrder is a stable topological order of the run's operations (indexes into
-// ops); ok is false when it is the same order, or when there is a cycle.
+// ops); ok is false when it is the same order, or when there is a cycle. The
+// edges come from indexes by table, not from comparing every pair: an
+// initial migration may create hundreds of tables in one run.
 func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State) ([]int, bool) {
 	n := len(ops)
 	after := make([][]int, n) // after[i]: operations that must come after i
@@ -278,39 +288,68 @@ func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State)
 		indegree[second]++
 	}
 	names := make([]string, n)
+	last := map[string]int{} // by table key: the latest operation on it so far
+	drops, creates := map[string][]int{}, map[string][]int{}
 	for i, o := range ops {
 		names[i], _ = o.Table()
+		key := history.TableKey(o, names[i])
+		if j, ok := last[key]; ok {
+			edge(j, i) // the same table keeps its order
+		}
+		last[key] = i
+		switch o.Name {
+		case "drop_table":
+			drops[names[i]] = append(drops[names[i]], i)
+		case "create_table":
+			creates[names[i]] = append(creates[names[i]], i)
+		}
 	}
-	for i, a := range ops {
-		for j, b := range ops {
-			switch {
-			case i == j:
-			case i < j && history.TableKey(a, names[i]) == history.TableKey(b, names[j]):
-				edge(i, j) // the same table keeps its order
-			case a.Name == "drop_table" && b.Name == "drop_table" && references(before.Table(history.TableKey(a, names[i])), names[j]):
-				edge(i, j) // drop the child first
-			case a.Name == "create_table" && b.Name == "create_table" && createReferences(m, b, names[i]):
-				edge(i, j) // create the parent first
+	for i, o := range ops {
+		switch o.Name {
+		case "drop_table": // drop the child first
+			t := before.Table(history.TableKey(o, names[i]))
+			if t == nil {
+				continue
+			}
+			for _, parent := range referencedTables(t) {
+				for _, j := range drops[parent] {
+					if j != i {
+						edge(i, j)
+					}
+				}
+			}
+		case "create_table": // create the parent first
+			ct := m.CreateTable(o)
+			if ct == nil {
+				continue
+			}
+			for _, parent := range createdReferences(ct) {
+				for _, j := range creates[parent] {
+					if j != i {
+						edge(j, i)
+					}
+				}
 			}
 		}
 	}
 	var order []int
-	placed := make([]bool, n)
-	for len(order) < n {
-		next := -1
-		for i := 0; i < n && next < 0; i++ {
-			if !placed[i] && indegree[i] == 0 {
-				next = i
-			}
+	ready := &intHeap{} // the smallest ready index goes first: the order is stable
+	for i := range n {
+		if indegree[i] == 0 {
+			heap.Push(ready, i)
 		}
-		if next < 0 {
-			return nil, false // a cycle: no order works
-		}
-		placed[next] = true
+	}
+	for ready.Len() > 0 {
+		next := heap.Pop(ready).(int)
 		order = append(order, next)
 		for _, j := range after[next] {
-			indegree[j]--
+			if indegree[j]--; indegree[j] == 0 {
+				heap.Push(ready, j)
+			}
 		}
+	}
+	if len(order) < n {
+		return nil, false // a cycle: no order works
 	}
 	for i, idx := range order {
 		if i != idx {
@@ -320,29 +359,37 @@ func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State)
 	return nil, false
 }
 
-// references reports whether a table has a foreign key to another (bare name).
-func references(t *history.Table, table string) bool {
-	if t == nil || t.Name == table {
-		return false
-	}
-	for _, fk := range t.FKs {
-		if fk.RefTable == table {
-			return true
+// referencedTables lists the other tables a table's foreign keys point to, once each.
+func referencedTables(t *history.Table) []string {
+	var out []string
+	for _, fk := range t.FKs() {
+		if fk.RefTable != t.Name && !slices.Contains(out, fk.RefTable) {
+			out = append(out, fk.RefTable)
 		}
 	}
-	return false
+	return out
 }
 
-// createReferences reports whether a create_table declares a foreign key to table.
-func createReferences(m *migration.Migration, o *migration.Op, table string) bool {
-	ct := m.CreateTable(o)
-	if ct == nil || ct.Name == table {
-		return false
-	}
+// createdReferences lists the other tables a create_table declares foreign keys to, once each.
+func createdReferences(ct *migration.Table) []string {
+	var out []string
 	for _, fk := range ct.InlineForeignKeys() {
-		if fk.RefTable == table {
-			return true
+		if fk.RefTable != ct.Name && !slices.Contains(out, fk.RefTable) {
+			out = append(out, fk.RefTable)
 		}
 	}
-	return false
+	return out
+}
+
+type intHeap []int
+
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

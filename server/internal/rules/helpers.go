@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -79,16 +78,7 @@ func insertBefore(o *migration.Op, code string) TextEdit {
 
 // quote writes a Python string literal in the quote style the file uses most.
 func quote(m *migration.Migration, s string) string {
-	single, double := 0, 0
-	for _, b := range m.Source {
-		switch b {
-		case '\'':
-			single++
-		case '"':
-			double++
-		}
-	}
-	if single > double {
+	if m.Quote == '\'' {
 		return "'" + s + "'"
 	}
 	return `"` + s + `"`
@@ -141,35 +131,6 @@ func nameValue(e *pysyntax.Expr) string {
 // model cannot see: SQL that is not a literal, or a call it cannot follow.
 func hidesEffects(o *migration.Op) bool {
 	return o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known)
-}
-
-// mayFill reports whether an operation may write values of a column (table and
-// column by bare name): an UPDATE of the table that names the column, a DELETE
-// from the table, a bulk_insert, SQL we do not classify, or anything that hides
-// its effects.
-func mayFill(o *migration.Op, table, column string) bool {
-	if o.Name == "bulk_insert" || hidesEffects(o) {
-		return true
-	}
-	if o.SQL == nil {
-		return false
-	}
-	word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(column) + `\b`)
-	for _, st := range o.SQL.Statements {
-		switch st.Kind {
-		case migration.SQLUpdate:
-			if strings.EqualFold(st.Table, table) && word.MatchString(st.Text) {
-				return true
-			}
-		case migration.SQLDelete:
-			if strings.EqualFold(st.Table, table) {
-				return true
-			}
-		case migration.SQLOther:
-			return true
-		}
-	}
-	return false
 }
 
 // enumValueAdds are the ALTER TYPE ... ADD VALUE statements an operation runs.

@@ -57,17 +57,17 @@ def upgrade():
 })
 
 func checkNotNullWithoutBackfill(p *Pass) {
-	var earlier []*migration.Op
+	earlier := newFills() // what the operations before may write
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		if msg := notNullProblem(p, o, s, earlier); msg != "" {
 			p.Report(o, msg)
 		}
-		earlier = append(earlier, o)
+		earlier.add(o)
 	})
 }
 
 // notNullProblem explains why an alter_column may fail on NULL rows, or returns "".
-func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier []*migration.Op) string {
+func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) string {
 	if o.Name != "alter_column" {
 		return ""
 	}
@@ -82,13 +82,11 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier []*migra
 	if !known || t == nil || t.Opaque {
 		return ""
 	}
-	if c := t.Columns[column]; c != nil && c.Known && !c.Nullable && !c.Uncertain {
+	if c := t.Column(column); c != nil && c.Known && !c.Nullable && !c.Uncertain {
 		return ""
 	}
-	for _, e := range earlier {
-		if mayFill(e, table, column) {
-			return ""
-		}
+	if earlier.may(table, column) {
+		return ""
 	}
 	if recentDataStep(p, table, column, fillsNulls) {
 		return "" // the revision before filled (or deleted) the NULL rows

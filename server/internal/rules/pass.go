@@ -45,6 +45,19 @@ type steps struct {
 	after, afterDown *history.State   // after the whole upgrade / downgrade
 	upDone, downDone bool
 	migration        *migration.Migration // the revision as it runs on the dialect
+	enums            *downgradeEnums      // computed on demand
+	run              *runMemo
+}
+
+// runMemo is what the passes of one Run share across revisions.
+type runMemo struct {
+	// ancestors index the upgrades of earlier revisions (recentDataStep)
+	ancestors map[*migration.Migration]*dataSteps
+	notNull   map[string]notNullProofs // by revision id (set-not-null-scan)
+}
+
+func newRunMemo() *runMemo {
+	return &runMemo{ancestors: map[*migration.Migration]*dataSteps{}, notNull: map[string]notNullProofs{}}
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
@@ -114,6 +127,16 @@ func (p *Pass) AfterDowngrade() *history.State {
 		p.steps.downDone = true
 	}
 	return p.steps.afterDown
+}
+
+// ancestorSteps indexes the upgrade of an earlier revision, once per Run.
+func (p *Pass) ancestorSteps(m *migration.Migration) *dataSteps {
+	if d := p.steps.run.ancestors[m]; d != nil {
+		return d
+	}
+	d := newDataSteps(m, m.Upgrade.Ops)
+	p.steps.run.ancestors[m] = d
+	return d
 }
 
 // Upgrade walks the upgrade's operations, calling fn with the state just before

@@ -47,7 +47,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 				return
 			}
 			ch.column = col
-			if c := t.Columns[col]; c != nil {
+			if c := t.Column(col); c != nil {
 				ch.typ = c.Type
 			}
 			ch.refTable = refTableOf(start.Table(ch.key), col)
@@ -73,7 +73,7 @@ func refTableOf(t *history.Table, column string) string {
 	if t == nil {
 		return ""
 	}
-	for _, fk := range t.FKs {
+	for _, fk := range t.FKs() {
 		if len(fk.Columns) == 1 && fk.Columns[0] == column {
 			return fk.RefTable
 		}
@@ -94,69 +94,192 @@ const (
 	likelyRename
 )
 
-// renamePartner pairs a dropped column with the one added column of the same
-// table that looks like its new name (see renameEvidence), when the pairing is
-// unambiguous both ways. other is the opposite function (downgrade for upgrade).
-func renamePartner(m *migration.Migration, f, other *migration.Function, drops, adds []columnChange, d columnChange) (columnChange, renameEvidence) {
-	if _, replaced := sameColumn(adds, d); replaced {
-		return columnChange{}, noRename
-	}
-	candidates := func(list []columnChange, c columnChange, isDrop bool) []columnChange {
-		var out []columnChange
-		for _, x := range list {
-			dd, aa := c, x
-			if !isDrop {
-				dd, aa = x, c
-			}
-			if renameGrade(m, f, other, dd, aa, drops, adds) != noRename {
-				out = append(out, x)
-			}
-		}
-		return out
-	}
-	partners := candidates(adds, d, true)
-	if len(partners) != 1 || len(candidates(drops, partners[0], false)) != 1 {
-		return columnChange{}, noRename
-	}
-	return partners[0], renameGrade(m, f, other, d, partners[0], drops, adds)
+// renames pairs the dropped and added columns of one function (see
+// renameEvidence). What judging a pair needs from the function and its
+// opposite is read once: judging each pair by walking them again, for each
+// added column, made a function of 80 drops and adds take half a minute.
+type renames struct {
+	m           *migration.Migration
+	drops, adds []columnChange
+	// dropped and added index the changes by colKey(key, column): the first one
+	dropped, added map[string]int
+	fills          *fills          // what f may write
+	otherFills     *fills          // what the opposite function may write
+	handRenamed    map[string]bool // tables (lower-case) f renames a column of with alter_column
+	droppedTables  map[string]bool // tables f drops
+	// what the opposite function adds and drops, by colKey(lower-case table, column)
+	readds, readdsOwnDefault, redrops map[string]bool
+	// memos
+	partners   map[int]partnerChoice // by drop
+	dropCounts map[int]int           // by add: the drops it may pair with
+	byAdd      map[*migration.Op]renamedColumn
 }
 
-// renameGrade judges one (drop, add) pair.
-func renameGrade(m *migration.Migration, f, other *migration.Function, d, a columnChange, drops, adds []columnChange) renameEvidence {
+type partnerChoice struct {
+	add      int // index into adds
+	evidence renameEvidence
+}
+
+func colKey(table, column string) string { return table + "\x00" + column }
+
+func newRenames(m *migration.Migration, f, other *migration.Function, drops, adds []columnChange) *renames {
+	r := &renames{m: m, drops: drops, adds: adds, dropped: map[string]int{}, added: map[string]int{}, fills: newFills(),
+		otherFills: newFills(), handRenamed: map[string]bool{}, droppedTables: map[string]bool{}, readds: map[string]bool{},
+		readdsOwnDefault: map[string]bool{}, redrops: map[string]bool{}, partners: map[int]partnerChoice{}, dropCounts: map[int]int{}}
+	for i := len(drops) - 1; i >= 0; i-- {
+		r.dropped[colKey(drops[i].key, drops[i].column)] = i
+	}
+	for i := len(adds) - 1; i >= 0; i-- {
+		r.added[colKey(adds[i].key, adds[i].column)] = i
+	}
+	if f != nil {
+		r.fills = newFills(f.Ops...)
+		for _, o := range f.Ops {
+			t, ok := o.Table()
+			switch {
+			case !ok:
+			case o.Name == "alter_column" && o.Arg("new_column_name") != nil:
+				r.handRenamed[strings.ToLower(t)] = true
+			case o.Name == "drop_table":
+				r.droppedTables[t] = true
+			}
+		}
+	}
+	if other != nil {
+		r.otherFills = newFills(other.Ops...)
+		for _, o := range other.Ops {
+			t, ok := o.Table()
+			if !ok {
+				continue
+			}
+			switch o.Name {
+			case "drop_column":
+				col, _ := o.ArgString("column_name")
+				r.redrops[colKey(strings.ToLower(t), col)] = true
+			case "add_column":
+				if c := m.Column(o, o.Arg("column")); c != nil && c.NameKnown {
+					r.readds[colKey(strings.ToLower(t), c.Name)] = true
+					r.readdsOwnDefault[colKey(strings.ToLower(t), c.Name)] = r.readdsOwnDefault[colKey(strings.ToLower(t), c.Name)] || ownDefault(c)
+				}
+			}
+		}
+	}
+	return r
+}
+
+// replacement is the add of the very column d drops, if any.
+func (r *renames) replacement(d columnChange) (columnChange, bool) {
+	if i, ok := r.added[colKey(d.key, d.column)]; ok {
+		return r.adds[i], true
+	}
+	return columnChange{}, false
+}
+
+// copiesData reports whether some operation of the function may carry the
+// dropped column's data over (an UPDATE naming it, hidden effects...).
+func (r *renames) copiesData(d columnChange) bool { return r.fills.may(d.table, d.column) }
+
+// rebuilt reports whether a column comes back pointing elsewhere: its foreign
+// key changes table, or the table it pointed to is dropped in the same
+// function. Its values would be ids of another entity, so losing them is the
+// point.
+func (r *renames) rebuilt(d, a columnChange) bool {
+	return a.refTable != d.refTable || d.refTable != "" && r.droppedTables[d.refTable]
+}
+
+// partner pairs a dropped column with the one added column of the same table
+// that looks like its new name, when the pairing is unambiguous both ways.
+func (r *renames) partner(d int) (columnChange, renameEvidence) {
+	c, done := r.partners[d]
+	if !done {
+		c = partnerChoice{add: -1}
+		if _, replaced := r.replacement(r.drops[d]); !replaced {
+			for a := range r.adds {
+				if r.grade(d, a) == noRename {
+					continue
+				}
+				if c.add >= 0 {
+					c.add = -1
+					break // ambiguous
+				}
+				c.add = a
+			}
+		}
+		if c.add >= 0 && r.dropCount(c.add) == 1 {
+			c.evidence = r.grade(d, c.add)
+		}
+		r.partners[d] = c
+	}
+	if c.evidence == noRename {
+		return columnChange{}, noRename
+	}
+	return r.adds[c.add], c.evidence
+}
+
+// dropCount counts the dropped columns an added one may pair with.
+func (r *renames) dropCount(a int) int {
+	n, done := r.dropCounts[a]
+	if !done {
+		for d := range r.drops {
+			if r.grade(d, a) != noRename {
+				n++
+			}
+		}
+		r.dropCounts[a] = n
+	}
+	return n
+}
+
+// renamedColumn is a dropped column an add_column renames, and the evidence.
+type renamedColumn struct {
+	drop     *columnChange
+	evidence renameEvidence
+}
+
+// renamedBy is the dropped column an add_column operation renames (nil drop
+// when none).
+func (r *renames) renamedBy(o *migration.Op) renamedColumn {
+	if r.byAdd == nil {
+		r.byAdd = map[*migration.Op]renamedColumn{}
+		for d := range r.drops {
+			if a, ev := r.partner(d); ev != noRename {
+				r.byAdd[a.op] = renamedColumn{&r.drops[d], ev}
+			}
+		}
+	}
+	return r.byAdd[o]
+}
+
+// grade judges one (drop, add) pair.
+func (r *renames) grade(di, ai int) renameEvidence {
+	d, a := r.drops[di], r.adds[ai]
 	if a.key != d.key || a.column == d.column {
 		return noRename
 	}
-	if _, readded := sameColumn(adds, d); readded {
+	if _, readded := r.added[colKey(d.key, d.column)]; readded {
 		return noRename
 	}
-	if _, redropped := sameColumn(drops, a); redropped {
+	if _, redropped := r.dropped[colKey(a.key, a.column)]; redropped {
 		return noRename
 	}
 	if typeFamily(a.typ) == "" || typeFamily(a.typ) != typeFamily(d.typ) {
 		return noRename
 	}
-	if rebuilt(f, d, a) { // ids of another entity, or a structure rebuilt on purpose
+	if r.rebuilt(d, a) { // ids of another entity, or a structure rebuilt on purpose
 		return noRename
 	}
 	if a.added != nil && ownDefault(a.added) {
 		return noRename
 	}
-	for _, o := range f.Ops {
-		// the data is carried over, the new column gets its own values, or the
-		// author renames columns by hand in this function
-		if mayFill(o, d.table, d.column) || mayFill(o, a.table, a.column) {
-			return noRename
-		}
-		if o.Name == "alter_column" && o.Arg("new_column_name") != nil {
-			if t, ok := o.Table(); ok && strings.EqualFold(t, d.table) {
-				return noRename
-			}
-		}
+	// the data is carried over, the new column gets its own values, or the
+	// author renames columns by hand in this function
+	if r.fills.may(d.table, d.column) || r.fills.may(a.table, a.column) || r.handRenamed[strings.ToLower(d.table)] {
+		return noRename
 	}
 	if namesRelated(d.column, a.column) {
 		return likelyRename
 	}
-	if mirrored(m, other, d, a) {
+	if r.mirrored(d, a) {
 		return mirroredRename
 	}
 	return noRename
@@ -169,46 +292,15 @@ func ownDefault(c *migration.Column) bool {
 	return c.ServerDefault != nil && known && !nullable
 }
 
-// dropsTable reports whether the function drops the table.
-func dropsTable(f *migration.Function, table string) bool {
-	for _, o := range f.Ops {
-		if t, ok := o.Table(); ok && o.Name == "drop_table" && t == table {
-			return true
-		}
-	}
-	return false
-}
-
-// mirrored reports whether the other function adds the dropped column back
+// mirrored reports whether the opposite function adds the dropped column back
 // and drops the added one — the round trip autogenerate writes for a rename —
 // and gives neither column values of its own there.
-func mirrored(m *migration.Migration, other *migration.Function, d, a columnChange) bool {
-	if other == nil {
+func (r *renames) mirrored(d, a columnChange) bool {
+	t := strings.ToLower(d.table)
+	if r.otherFills.may(d.table, d.column) || r.otherFills.may(d.table, a.column) || r.readdsOwnDefault[colKey(t, d.column)] {
 		return false
 	}
-	var readds, redrops bool
-	for _, o := range other.Ops {
-		if mayFill(o, d.table, d.column) || mayFill(o, d.table, a.column) {
-			return false
-		}
-		t, ok := o.Table()
-		if !ok || !strings.EqualFold(t, d.table) {
-			continue
-		}
-		switch o.Name {
-		case "drop_column":
-			col, _ := o.ArgString("column_name")
-			redrops = redrops || col == a.column
-		case "add_column":
-			if c := m.Column(o, o.Arg("column")); c != nil && c.NameKnown && c.Name == d.column {
-				if ownDefault(c) {
-					return false
-				}
-				readds = true
-			}
-		}
-	}
-	return readds && redrops
+	return r.readds[colKey(t, d.column)] && r.redrops[colKey(t, a.column)]
 }
 
 // genericWords end many unrelated column names (user_id, owner_id).
@@ -255,14 +347,4 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
-}
-
-// sameColumn finds a change of the very column c names.
-func sameColumn(changes []columnChange, c columnChange) (columnChange, bool) {
-	for _, x := range changes {
-		if x.key == c.key && x.column == c.column {
-			return x, true
-		}
-	}
-	return columnChange{}, false
 }

@@ -54,12 +54,13 @@ func (t Target) dialectsFor(r *Rule) []string {
 // first dialect it fails on.
 func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
 	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
+	memo := newRunMemo()
 	g.Replay(ctx, func(rev *history.Revision, before *history.State) {
 		if include != nil && !include(rev) {
 			return
 		}
-		if len(rev.Migration.SyntaxErrors) > 0 {
-			return // a partial model would invent findings; the file error is reported instead
+		if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
+			return // a partial model would invent findings; the file error or note is reported instead
 		}
 		shared := map[string]*steps{} // one replay of the revision per dialect
 		for _, r := range selected {
@@ -80,7 +81,7 @@ func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target,
 			}
 			for _, dialect := range dialects {
 				if shared[dialect] == nil {
-					shared[dialect] = &steps{}
+					shared[dialect] = &steps{run: memo}
 				}
 				r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
 )
 
 var _ = register(&Rule{
@@ -65,10 +66,10 @@ def upgrade():
 var sqlValidateConstraint = regexp.MustCompile(`(?i)\bVALIDATE\s+CONSTRAINT\b`)
 
 func checkSetNotNullScan(p *Pass) {
-	var earlier []*migration.Op
-	blind := false // an earlier operation of this revision may have added the check
+	proofs := p.notNullProofsBelow() // with the operations of this revision before o, as the walk goes
+	blind := false                   // an earlier operation of this revision may have added the check
 	p.Upgrade(func(o *migration.Op, s *history.State) {
-		defer func() { earlier = append(earlier, o) }()
+		defer func() { proofs = proofs.with(o) }()
 		if o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known) {
 			blind = true
 		}
@@ -80,12 +81,12 @@ func checkSetNotNullScan(p *Pass) {
 		if t == nil || !ok {
 			return
 		}
-		if c := t.Columns[name]; c == nil || !c.Known || !c.Nullable || c.Uncertain {
+		if c := t.Column(name); c == nil || !c.Known || !c.Nullable || c.Uncertain {
 			return // already NOT NULL (no scan), or not known
 		}
 		key := history.TableKey(o, table)
 		pre12 := p.PostgresVersion != 0 && p.PostgresVersion < 12
-		if !pre12 && notNullProven(p, earlier, key, table, name) {
+		if !pre12 && proofs.prove(key, table, name) {
 			return
 		}
 		check := table + "_" + name + "_not_null"
@@ -102,55 +103,122 @@ func checkSetNotNullScan(p *Pass) {
 	})
 }
 
-// notNullProven reports whether a validated CHECK (column IS NOT NULL) on the
-// table was added by an ancestor revision or by an earlier operation of this one.
-func notNullProven(p *Pass, earlier []*migration.Op, key, table, column string) bool {
-	isNotNull := regexp.MustCompile(`(?i)^\(?\s*"?` + regexp.QuoteMeta(column) + `"?\s+IS\s+NOT\s+NULL\s*\)?$`)
-	checkClause := regexp.MustCompile(`(?i)\bCHECK\s*\(\s*"?` + regexp.QuoteMeta(column) + `"?\s+IS\s+NOT\s+NULL\s*\)`)
-	valid, notValid, validated := false, false, false
-	for _, o := range append(ancestorOps(p), earlier...) {
-		switch {
-		case o.SQL != nil && o.SQL.Known:
-			for _, st := range o.SQL.Statements {
-				if st.Kind != migration.SQLAlterTable || !strings.EqualFold(st.Table, table) {
-					continue
-				}
-				if checkClause.MatchString(st.Text) {
-					added := strings.Contains(strings.ToUpper(st.Text), "NOT VALID")
-					valid, notValid = valid || !added, notValid || added
-				}
-				validated = validated || sqlValidateConstraint.MatchString(st.Text)
-			}
-		case o.Name == "create_check_constraint" && o.Certain():
-			cond, ok := o.CheckCondition()
-			name, _ := o.Table()
-			if !ok || history.TableKey(o, name) != key || !isNotNull.MatchString(strings.TrimSpace(cond)) {
-				continue
-			}
-			on, _ := dialectFlag(o, "postgresql_not_valid")
-			valid, notValid = valid || !on, notValid || on
-		}
-	}
-	return valid || (notValid && validated)
+// notNullProofs are the CHECK (column IS NOT NULL) constraints that
+// revisions have added: by table (as SQL names it, any case) and column, and
+// by table key for create_check_constraint; with the tables that had a
+// constraint validated. They are persistent maps, kept per revision on top of
+// those of the revisions below it: reading every revision below for each NOT
+// NULL made the rule quadratic in the history.
+type notNullProofs struct {
+	sql, ops  pmap.Map[int] // notNullKey -> proofValid | proofNotValid
+	validated pmap.Map[int] // tables (lower-case) with a VALIDATE CONSTRAINT
 }
 
-// ancestorOps lists the upgrade operations of every revision below this one.
-func ancestorOps(p *Pass) []*migration.Op {
-	var ops []*migration.Op
-	seen := map[string]bool{}
-	queue := append([]string(nil), p.Revision.Parents...)
-	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		r := p.Graph.Revisions[id]
-		if seen[id] || r == nil {
-			continue
-		}
-		seen[id] = true
-		if r.Migration.Upgrade != nil {
-			ops = append(ops, r.Migration.Upgrade.Ops...)
-		}
-		queue = append(queue, r.Parents...)
+const (
+	proofValid = 1 << iota
+	proofNotValid
+)
+
+var (
+	// reCheckNotNull finds CHECK (column IS NOT NULL) in SQL; reIsNotNull is a
+	// whole condition column IS NOT NULL. The column is quoted or a word.
+	reCheckNotNull = regexp.MustCompile(`(?i)\bCHECK\s*\(\s*(?:"([^"]+)"|"?(\w+)"?)\s+IS\s+NOT\s+NULL\s*\)`)
+	reIsNotNull    = regexp.MustCompile(`(?i)^\(?\s*(?:"([^"]+)"|"?(\w+)"?)\s+IS\s+NOT\s+NULL\s*\)?$`)
+)
+
+func notNullKey(table, column string) string { return table + "\x00" + strings.ToLower(column) }
+
+// with adds what one operation proves.
+func (n notNullProofs) with(o *migration.Op) notNullProofs {
+	set := func(m pmap.Map[int], key string, flag int) pmap.Map[int] {
+		old, _ := m.Get(key)
+		return m.Set(key, old|flag)
 	}
-	return ops
+	switch {
+	case o.SQL != nil && o.SQL.Known:
+		for _, st := range o.SQL.Statements {
+			if st.Kind != migration.SQLAlterTable {
+				continue
+			}
+			table := strings.ToLower(st.Table)
+			flag := proofValid
+			if strings.Contains(strings.ToUpper(st.Text), "NOT VALID") {
+				flag = proofNotValid
+			}
+			for _, m := range reCheckNotNull.FindAllStringSubmatch(st.Text, -1) {
+				n.sql = set(n.sql, notNullKey(table, m[1]+m[2]), flag)
+			}
+			if sqlValidateConstraint.MatchString(st.Text) {
+				n.validated = n.validated.Set(table, 1)
+			}
+		}
+	case o.Name == "create_check_constraint" && o.Certain():
+		cond, ok := o.CheckCondition()
+		name, _ := o.Table()
+		m := reIsNotNull.FindStringSubmatch(strings.TrimSpace(cond))
+		if !ok || m == nil {
+			break
+		}
+		flag := proofValid
+		if on, _ := dialectFlag(o, "postgresql_not_valid"); on {
+			flag = proofNotValid
+		}
+		n.ops = set(n.ops, notNullKey(history.TableKey(o, name), m[1]+m[2]), flag)
+	}
+	return n
+}
+
+// union adds what other proves, in time proportional to what differs.
+func (n notNullProofs) union(other notNullProofs) notNullProofs {
+	merge := func(m, o pmap.Map[int]) pmap.Map[int] {
+		pmap.Diff(m, o, func(key string) {
+			a, _ := m.Get(key)
+			b, _ := o.Get(key)
+			m = m.Set(key, a|b)
+		})
+		return m
+	}
+	return notNullProofs{sql: merge(n.sql, other.sql), ops: merge(n.ops, other.ops), validated: merge(n.validated, other.validated)}
+}
+
+// prove reports whether a validated CHECK (column IS NOT NULL) on the table
+// (key: its history.TableKey) exists: added valid, or NOT VALID and then
+// validated.
+func (n notNullProofs) prove(key, table, column string) bool {
+	a, _ := n.sql.Get(notNullKey(strings.ToLower(table), column))
+	b, _ := n.ops.Get(notNullKey(key, column))
+	_, validated := n.validated.Get(strings.ToLower(table))
+	return (a|b)&proofValid != 0 || (a|b)&proofNotValid != 0 && validated
+}
+
+// notNullProofsBelow are the proofs of the revisions below this one.
+func (p *Pass) notNullProofsBelow() notNullProofs {
+	var out notNullProofs
+	for _, id := range p.Revision.Parents {
+		if r := p.Graph.Revisions[id]; r != nil {
+			out = out.union(p.steps.run.notNullProofs(p.Graph, r))
+		}
+	}
+	return out
+}
+
+// notNullProofs are the proofs of a revision and of those below it.
+func (m *runMemo) notNullProofs(g *history.Graph, r *history.Revision) notNullProofs {
+	if n, ok := m.notNull[r.ID]; ok {
+		return n
+	}
+	m.notNull[r.ID] = notNullProofs{} // a cycle ends here
+	var n notNullProofs
+	for _, id := range r.Parents {
+		if parent := g.Revisions[id]; parent != nil {
+			n = n.union(m.notNullProofs(g, parent))
+		}
+	}
+	if r.Migration.Upgrade != nil {
+		for _, o := range r.Migration.Upgrade.Ops {
+			n = n.with(o)
+		}
+	}
+	m.notNull[r.ID] = n
+	return n
 }

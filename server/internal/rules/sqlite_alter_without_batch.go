@@ -121,7 +121,7 @@ func inForeignKey(o *migration.Op, s *history.State) bool {
 	if !ok || !known || t == nil {
 		return false
 	}
-	for _, fk := range t.FKs {
+	for _, fk := range t.FKs() {
 		if slices.Contains(fk.Columns, column) {
 			return true
 		}

@@ -53,19 +53,19 @@ var _ = register(&Rule{
 })
 
 func checkTypeChangeWithoutUsing(p *Pass) {
-	var earlier []*migration.Op
+	earlier := newDataSteps(p.Migration, nil) // the operations before, read once
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		checkTypeChange(p, o, s, true, earlier)
-		earlier = append(earlier, o)
+		earlier.add(o)
 	})
-	earlier = nil
+	earlier = newDataSteps(p.Migration, nil)
 	p.Downgrade(func(o *migration.Op, s *history.State) {
 		checkTypeChange(p, o, s, false, earlier)
-		earlier = append(earlier, o)
+		earlier.add(o)
 	})
 }
 
-func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, earlier []*migration.Op) {
+func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, earlier *dataSteps) {
 	if o.Name != "alter_column" || o.Arg("type_") == nil || o.Extra["postgresql_using"] != nil || !o.Certain() {
 		return
 	}
@@ -107,10 +107,8 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if t := s.Table(history.TableKey(o, table)); upgrade && t != nil && t.CreatedBy == p.Revision.ID {
 			return // a table created by this upgrade holds no old values
 		}
-		for _, e := range earlier {
-			if touchesColumn(p.Migration, e, table, column, rewritesValues, false) {
-				return // the long values were shortened or deleted first
-			}
+		if earlier.touchedSince(0, table, column, rewritesValues, false) {
+			return // the long values were shortened or deleted first
 		}
 		if upgrade && recentDataStep(p, table, column, rewritesValues) {
 			return // ... or by the revision before
@@ -134,7 +132,7 @@ func alreadyOfType(s *history.State, table, column string, to *pgType) bool {
 	if t == nil || t.Opaque || t.Uncertain {
 		return false
 	}
-	c := t.Columns[column]
+	c := t.Column(column)
 	if c == nil || c.Uncertain {
 		return false
 	}
@@ -155,7 +153,7 @@ func becomesOtherEnum(s *history.State, table, column string, to *pgType) bool {
 	if t == nil || t.Opaque || t.Uncertain {
 		return false
 	}
-	c := t.Columns[column]
+	c := t.Column(column)
 	return c != nil && !c.Uncertain && c.Enum != to.cast
 }
 

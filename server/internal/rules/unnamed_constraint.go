@@ -174,7 +174,7 @@ func defaultConstraintName(o *migration.Op, s *history.State) string {
 		}
 		name = history.DefaultFKName(table, cols)
 		if t := s.Table(history.TableKey(o, table)); t != nil {
-			for _, fk := range t.FKs {
+			for _, fk := range t.FKs() {
 				if fk.Name == name {
 					return "" // taken: PostgreSQL would add a number
 				}
@@ -328,8 +328,8 @@ func onlyForeignKey(o *migration.Op, s *history.State, kind string) string {
 	if !ok || kind != "foreignkey" {
 		return ""
 	}
-	if t := s.Table(history.TableKey(o, table)); t != nil && !t.Opaque && !t.Uncertain && len(t.FKs) == 1 {
-		return t.FKs[0].Name
+	if t := s.Table(history.TableKey(o, table)); t != nil && !t.Opaque && !t.Uncertain && len(t.FKs()) == 1 {
+		return t.FKs()[0].Name
 	}
 	return ""
 }
