@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
 var _ = register(command{"create", "create -m MESSAGE [--project DIR] [--no-autogenerate] [--no-fix] [--alembic-cmd CMD] [--timeout D] [--format text|json]", runCreate})
 
 // runCreate runs the project's alembic to create a revision, then checks the
-// new file and applies its safe fixes (autogen.Create, as create_migration).
+// new file and applies its safe fixes (workflow.Create, as create_migration).
 // Exit status: 0 created with no error finding left, 1 created with error
 // findings left, 2 alembic failed or a usage error.
 func runCreate(ctx context.Context, env *Env, args []string) int {
@@ -50,13 +51,15 @@ func runCreate(ctx context.Context, env *Env, args []string) int {
 		return fail(env, err)
 	}
 	start := time.Now()
-	res, err := autogen.Create(ctx, proj, autogen.Options{
-		Message:      *message,
-		Autogenerate: !*noAuto,
-		Fix:          !*noFix,
-		Command:      command,
-		Timeout:      *timeout,
-		Progress:     func(msg string) { fmt.Fprintln(env.Stderr, "  "+msg) },
+	res, err := workflow.Create(ctx, proj, workflow.CreateOptions{
+		Alembic: autogen.Options{
+			Message:      *message,
+			Autogenerate: !*noAuto,
+			Command:      command,
+			Timeout:      *timeout,
+			Progress:     func(msg string) { fmt.Fprintln(env.Stderr, "  "+msg) },
+		},
+		Fix: !*noFix,
 	})
 	if err != nil {
 		return fail(env, err)

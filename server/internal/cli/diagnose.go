@@ -7,8 +7,8 @@ import (
 	"io"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
 var _ = register(command{"diagnose", "diagnose [--project DIR] [--target REV] [--format text|json] < error-output", runDiagnose})
@@ -17,7 +17,7 @@ var _ = register(command{"diagnose", "diagnose [--project DIR] [--target REV] [-
 const maxDiagnoseInput = 16 << 20
 
 // runDiagnose explains the output of a failed alembic run read from stdin
-// (diagnose.Explain, as diagnose_error). Exit status: 0 an error was
+// (workflow.Explain, as diagnose_error). Exit status: 0 an error was
 // recognised, 1 nothing was recognised, 2 usage or I/O error.
 func runDiagnose(ctx context.Context, env *Env, args []string) int {
 	fs := newFlags(env, "diagnose")
@@ -48,7 +48,7 @@ func runDiagnose(ctx context.Context, env *Env, args []string) int {
 	} else if *projectDir != "" || *target != "" {
 		return fail(env, err)
 	}
-	ex, err := diagnose.Explain(ctx, proj, string(data), *target, check.Options{})
+	ex, err := workflow.Explain(ctx, proj, string(data), *target, check.Options{})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -14,12 +14,12 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
 // resolvedTarget validates a target and, for a path, resolves it inside the
@@ -30,7 +30,7 @@ func resolvedTarget(proj *project.Project, target string) (string, error) {
 	}
 	t := targetOrHead(target)
 	if strings.HasSuffix(t, ".py") || strings.ContainsRune(t, os.PathSeparator) {
-		return check.InsideProject(proj, t)
+		return proj.Inside(t)
 	}
 	return t, nil
 }
@@ -270,7 +270,7 @@ func (s *Server) diagnose(ctx context.Context, _ mcp.CallToolRequest, a diagnose
 			return nil, "", err
 		}
 	}
-	ex, err := diagnose.Explain(ctx, proj, a.ErrorText, target, check.Options{Parse: s.parse.Parse})
+	ex, err := workflow.Explain(ctx, proj, a.ErrorText, target, check.Options{Parse: s.parse.Parse})
 	if err != nil {
 		return nil, "", err
 	}
@@ -287,12 +287,16 @@ func (s *Server) create(ctx context.Context, req mcp.CallToolRequest, a createAr
 	if err != nil {
 		return nil, "", err
 	}
-	opts := autogen.Options{Message: a.Message, Autogenerate: a.Autogenerate == nil || *a.Autogenerate, Fix: a.Fix == nil || *a.Fix,
-		Command: a.AlembicCommand, Timeout: s.opts.AlembicTimeout, Parse: s.parse.Parse, Progress: progressFunc(ctx, req), Heartbeat: time.Second}
-	if a.TimeoutSeconds > 0 {
-		opts.Timeout = time.Duration(a.TimeoutSeconds) * time.Second
+	opts := workflow.CreateOptions{
+		Alembic: autogen.Options{Message: a.Message, Autogenerate: a.Autogenerate == nil || *a.Autogenerate, Command: a.AlembicCommand,
+			Timeout: s.opts.AlembicTimeout, Progress: progressFunc(ctx, req), Heartbeat: time.Second},
+		Fix:   a.Fix == nil || *a.Fix,
+		Parse: s.parse.Parse,
 	}
-	res, err := autogen.Create(ctx, proj, opts)
+	if a.TimeoutSeconds > 0 {
+		opts.Alembic.Timeout = time.Duration(a.TimeoutSeconds) * time.Second
+	}
+	res, err := workflow.Create(ctx, proj, opts)
 	if err != nil {
 		return nil, "", err
 	}
@@ -310,7 +314,7 @@ func progressFunc(ctx context.Context, req mcp.CallToolRequest) func(string) {
 	token := req.Params.Meta.ProgressToken
 	step := 0
 	return func(msg string) {
-		step++ // autogen calls this from one goroutine at a time
+		step++ // workflow.Create calls this from one goroutine at a time
 		_ = srv.SendNotificationToClient(ctx, string(mcp.MethodNotificationProgress), map[string]any{
 			"progressToken": token, "progress": step, "message": msg,
 		})

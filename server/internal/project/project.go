@@ -431,6 +431,22 @@ func (p *Project) Writable(path string) bool {
 	return Within(path, p.WriteRoot)
 }
 
+// Inside resolves a path (relative to the project root when not absolute),
+// following symlinks, and refuses anything outside the project.
+func (p *Project) Inside(path string) (string, error) {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Root, path)
+	}
+	resolved, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if !Within(resolved, p.Root) {
+		return "", fmt.Errorf("%s is outside the project directory %s", path, p.Root)
+	}
+	return resolved, nil
+}
+
 // Within reports whether path is dir or inside it (lexically: resolve
 // symlinks first where they matter).
 func Within(path, dir string) bool {
