@@ -10,10 +10,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
-var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..] [--allow-outside-project]", runFix})
-
-func runFix(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "fix")
+func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	unsafe := fs.Bool("unsafe", false, "also apply unsafe fixes (review them)")
 	diff := fs.Bool("diff", false, "print a unified diff and write nothing")
@@ -21,9 +18,9 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	ignore := fs.String("ignore", "", "comma-separated rule ids to leave alone")
 	outside := fs.Bool("allow-outside-project", false,
 		"also write revision files outside the project (its repository, or the config's directory) that the configuration points at")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	paths, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	proj, err := findProject(env, *projectDir, paths)
 	if err != nil {
