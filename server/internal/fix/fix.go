@@ -61,6 +61,7 @@ type File struct {
 
 // Result of a fix run.
 type Result struct {
+	// Files are the files with fixes, in revision order (as findings are).
 	Files []*File
 	// Remaining are the findings left after the fixes (those without a fix, or
 	// with an unsafe fix when Unsafe is false).
@@ -165,9 +166,7 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		res = next
 	}
 	out.Remaining = res
-	for _, path := range slices.Sorted(maps.Keys(files)) {
-		out.Files = append(out.Files, files[path])
-	}
+	out.Files = slices.SortedFunc(maps.Values(files), func(a, b *File) int { return res.ComparePaths(a.Path, b.Path) })
 	return out, nil
 }
 
