@@ -2,6 +2,7 @@ package autogen
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
@@ -240,8 +242,15 @@ func scriptDir(proj *project.Project) (project.ScriptDir, error) {
 		return proj.ScriptDirs[0], nil
 	}
 	if proj.ConfigFile == "" {
-		return project.ScriptDir{}, fmt.Errorf("%s holds %d script directories of separate projects; pass the directory of the one to use (its alembic.ini) as the project",
-			proj.Root, len(proj.ScriptDirs))
+		var projects []string
+		for _, sd := range proj.ScriptDirs {
+			if p := proj.Rel(cmp.Or(sd.Config, sd.Location)); !slices.Contains(projects, p) {
+				projects = append(projects, p)
+			}
+		}
+		return project.ScriptDir{}, fmt.Errorf("%s holds %d separate Alembic projects; create the revision in one of them: pass its "+
+			"configuration with -c FILE or its directory with --project DIR (project_dir for create_migration):\n%s",
+			proj.Root, len(projects), brief.Lines(projects, brief.Names))
 	}
 	var names []string
 	for _, sd := range proj.ScriptDirs {

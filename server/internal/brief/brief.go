@@ -27,6 +27,24 @@ func List(items []string, max int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:max], ", "), len(items)-max)
 }
 
+// Lines puts items one per line, each indented by two spaces, naming at most
+// max of them and saying how many more there are: for choices a person picks
+// one of, such as the projects found in a repository.
+func Lines(items []string, max int) string {
+	var b strings.Builder
+	for i, item := range items {
+		if i == max {
+			fmt.Fprintf(&b, "\n  and %d more", len(items)-max)
+			break
+		}
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("  " + item)
+	}
+	return b.String()
+}
+
 // Code is source text fit for a one-line message: printable (see package
 // printable), runs of white space become one space, and beyond max characters
 // it is cut, saying how much was left out.

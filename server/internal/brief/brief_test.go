@@ -21,6 +21,22 @@ func TestList(t *testing.T) {
 	}
 }
 
+func TestLines(t *testing.T) {
+	for _, c := range []struct {
+		items []string
+		max   int
+		want  string
+	}{
+		{nil, 3, ""},
+		{[]string{"a", "b", "c"}, 3, "  a\n  b\n  c"},
+		{[]string{"a", "b", "c", "d", "e"}, 3, "  a\n  b\n  c\n  and 2 more"},
+	} {
+		if got := Lines(c.items, c.max); got != c.want {
+			t.Errorf("Lines(%v, %d) = %q, want %q", c.items, c.max, got, c.want)
+		}
+	}
+}
+
 func TestCode(t *testing.T) {
 	for _, c := range []struct {
 		s    string

@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
@@ -91,7 +90,7 @@ func Create(ctx context.Context, proj *project.Project, opts CreateOptions) (*Cr
 	if err != nil {
 		return nil, err
 	}
-	res := &Created{Path: rel(proj.Root, gen.Path), Command: gen.Command, Output: gen.Output, DownRevision: []string{},
+	res := &Created{Path: proj.Rel(gen.Path), Command: gen.Command, Output: gen.Output, DownRevision: []string{},
 		Fixes: []fix.Applied{}, Findings: []report.Finding{}, Notes: []string{}}
 	progress("alembic wrote " + res.Path + "; checking it")
 	if m, err := migration.ParseFile(ctx, gen.Path); m != nil {
@@ -127,7 +126,7 @@ func Create(ctx context.Context, proj *project.Project, opts CreateOptions) (*Cr
 		for _, f := range fres.Files {
 			res.Fixes = append(res.Fixes, f.Applied...)
 			if f.Refused != "" {
-				res.Notes = append(res.Notes, rel(proj.Root, f.Path)+": "+f.Refused)
+				res.Notes = append(res.Notes, proj.Rel(f.Path)+": "+f.Refused)
 			}
 		}
 		remaining = fres.Remaining
@@ -140,13 +139,6 @@ func Create(ctx context.Context, proj *project.Project, opts CreateOptions) (*Cr
 	res.Findings = report.NewDocument(remaining).Findings
 	res.Notes = append(res.Notes, remaining.Notes...)
 	return res, nil
-}
-
-func rel(root, path string) string {
-	if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(r)
-	}
-	return path
 }
 
 // Text is a short rendering for people (and the MCP text content).
