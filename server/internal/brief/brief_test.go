@@ -52,3 +52,11 @@ func TestCode(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 findings remain", 1: "1 finding remains", 2: "2 findings remain"} {
+		if got := Count(n, "finding remains", "findings remain"); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
@@ -70,7 +71,8 @@ func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if *diff {
 		verb = "would apply"
 	}
-	fmt.Fprintf(env.Stderr, "alembic-patterns: %s %d fixes; %d findings remain (run `alembic-patterns check`)\n", verb, applied, len(res.Remaining.Findings))
+	fmt.Fprintf(env.Stderr, "alembic-patterns: %s %s; %s (run `alembic-patterns check`)\n", verb, brief.Count(applied, "fix", "fixes"),
+		brief.Count(len(res.Remaining.Findings), "finding remains", "findings remain"))
 	if unfixed > 0 {
 		return ExitFindings
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -334,8 +335,8 @@ func (r *Result) Write() error {
 	if len(written) > 0 {
 		done = "they were written to " + strings.Join(written, ", ")
 	}
-	return fmt.Errorf("the fixes could not be written to %d of %d files: %s; %s",
-		len(failed), len(failed)+len(written), strings.Join(failed, "; "), done)
+	return fmt.Errorf("the fixes could not be written to %d of %s: %s; %s",
+		len(failed), brief.Count(len(failed)+len(written), "file", "files"), strings.Join(failed, "; "), done)
 }
 
 // writeAtomic replaces path with data when it still holds expected. The

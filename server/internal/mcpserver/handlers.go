@@ -13,6 +13,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -115,7 +116,7 @@ func renderCheck(res *check.Result, out CheckOutput) string {
 	report.Notes(&b, "", out.Notes)
 	b.WriteString(report.Summary(res, seeAll))
 	if out.Counts.Fixable > 0 {
-		fmt.Fprintf(&b, " %s with fix_migration.", report.Count(out.Counts.Fixable, "fixable", "fixable"))
+		fmt.Fprintf(&b, " %s with fix_migration.", brief.Count(out.Counts.Fixable, "fixable", "fixable"))
 	}
 	b.WriteString("\n")
 	return b.String()
@@ -157,7 +158,7 @@ func (s *Server) fix(ctx context.Context, _ mcp.CallToolRequest, a fixArgs) (any
 		}
 	}
 	if unsafeLeft > 0 {
-		out.Notes = append(out.Notes, fmt.Sprintf("%d findings have an unsafe fix: call again with unsafe: true to see it, and review the diff", unsafeLeft))
+		out.Notes = append(out.Notes, brief.Count(unsafeLeft, "finding has", "findings have")+" an unsafe fix: call again with unsafe: true to see it, and review the diff")
 	}
 	fixes, remaining := 0, len(out.Remaining)
 	for _, f := range out.Files {
@@ -184,11 +185,11 @@ func fixText(out FixOutput, fixes, remaining int) string {
 	case out.Diff == "":
 		b.WriteString("Nothing to fix.\n")
 	case out.Applied:
-		fmt.Fprintf(&b, "Applied %d fixes.\n", fixes)
+		fmt.Fprintf(&b, "Applied %s.\n", brief.Count(fixes, "fix", "fixes"))
 	default:
-		fmt.Fprintf(&b, "%d fixes available; nothing was written (call again with apply: true to write them).\n", fixes)
+		fmt.Fprintf(&b, "%s available; nothing was written (call again with apply: true to write the changes).\n", brief.Count(fixes, "fix", "fixes"))
 	}
-	fmt.Fprintf(&b, "%d findings remain.\n", remaining)
+	fmt.Fprintf(&b, "%s.\n", brief.Count(remaining, "finding remains", "findings remain"))
 	for _, n := range out.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -111,7 +112,7 @@ func HistoryText(w io.Writer, doc HistoryDocument) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s: %s\n", d.Path, Count(d.RevisionCount, "revision", "revisions"))
+		fmt.Fprintf(&b, "%s: %s\n", d.Path, brief.Count(d.RevisionCount, "revision", "revisions"))
 		for _, r := range slices.Backward(d.Revisions) {
 			fmt.Fprintf(&b, "  %s\n", historyLine(r))
 		}

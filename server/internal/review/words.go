@@ -3,6 +3,8 @@ package review
 import (
 	"fmt"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 )
 
 // Phrases shared by the text and Markdown renderings.
@@ -32,7 +34,7 @@ func historyText(h HistoryInfo) string {
 		if h.DescendantCount > len(h.Descendants) {
 			above += ", ..."
 		}
-		parts = append(parts, fmt.Sprintf("not a head (%d revision(s) above it: %s; heads: %s)", h.DescendantCount, above, orNone(h.Heads)))
+		parts = append(parts, fmt.Sprintf("not a head (%s above it: %s; heads: %s)", brief.Count(h.DescendantCount, "revision", "revisions"), above, orNone(h.Heads)))
 	}
 	if len(h.DependsOn) > 0 {
 		parts = append(parts, "depends on "+strings.Join(h.DependsOn, ", "))
@@ -60,10 +62,10 @@ func summaryText(s Summary) string {
 	}
 	parts = append(parts, "rewrites "+orNone(s.Rewrites), "scans "+orNone(s.Scans), "downgrade "+s.Downgrade)
 	if s.Unknown > 0 {
-		parts = append(parts, fmt.Sprintf("%d unknown operation(s)", s.Unknown))
+		parts = append(parts, brief.Count(s.Unknown, "unknown operation", "unknown operations"))
 	}
 	if s.Conditional > 0 {
-		parts = append(parts, fmt.Sprintf("%d conditional operation(s)", s.Conditional))
+		parts = append(parts, brief.Count(s.Conditional, "conditional operation", "conditional operations"))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
@@ -150,7 +151,7 @@ func (r *Created) Text() string {
 	}
 	fmt.Fprintf(&b, ") with `%s`.\n", r.Command)
 	if len(r.Fixes) > 0 {
-		fmt.Fprintf(&b, "Applied %d safe fixes:\n", len(r.Fixes))
+		fmt.Fprintf(&b, "Applied %s:\n", brief.Count(len(r.Fixes), "safe fix", "safe fixes"))
 		for _, f := range r.Fixes {
 			fmt.Fprintf(&b, "  line %d: %s [%s]\n", f.Line, f.Message, f.Rule)
 		}
@@ -158,7 +159,7 @@ func (r *Created) Text() string {
 	if len(r.Findings) == 0 {
 		b.WriteString("No findings remain.\n")
 	} else {
-		fmt.Fprintf(&b, "%d findings need attention:\n", len(r.Findings))
+		fmt.Fprintf(&b, "%s attention:\n", brief.Count(len(r.Findings), "finding needs", "findings need"))
 		for _, f := range r.Findings {
 			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -94,7 +95,8 @@ func (ex *Explanation) Text() string {
 		if ex.Inferred {
 			how = " (the revision alembic was running)"
 		}
-		fmt.Fprintf(&b, "\nchecked %s%s: %d matching findings, %d others\n", ex.Target, how, len(ex.Findings), ex.OtherFindings)
+		fmt.Fprintf(&b, "\nchecked %s%s: %s, %s\n", ex.Target, how, brief.Count(len(ex.Findings), "matching finding", "matching findings"),
+			brief.Count(ex.OtherFindings, "other", "others"))
 		for _, f := range ex.Findings {
 			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
 			if f.Fix != nil {
