@@ -145,7 +145,6 @@ func TestWithoutFrames(t *testing.T) {
 
 func TestRunErrorText(t *testing.T) {
 	e := &RunError{Command: "alembic revision -m x", ExitCode: 1, Output: "FAILED: Target database is not up to date.\n"}
-	e.Diagnoses = nil
 	if s := e.Error(); !strings.Contains(s, "failed (exit status 1)") || !strings.Contains(s, "FAILED: Target database") {
 		t.Errorf("%s", s)
 	}

@@ -1,8 +1,7 @@
 // Package autogen runs the project's own alembic to create a revision
-// (`alembic revision [--autogenerate] -m MESSAGE`), finds the file it wrote,
-// checks it and applies the safe fixes. It never goes through a shell: the
-// message is one argv element. The CLI `create` command and the MCP
-// create_migration tool both call Create.
+// (`alembic revision [--autogenerate] -m MESSAGE`) and finds the file it
+// wrote. It never goes through a shell: the message is one argv element.
+// Checking and fixing the new file is package workflow's (Create).
 package autogen
 
 import (

@@ -21,6 +21,22 @@ func TestList(t *testing.T) {
 	}
 }
 
+func TestLines(t *testing.T) {
+	for _, c := range []struct {
+		items []string
+		max   int
+		want  string
+	}{
+		{nil, 3, ""},
+		{[]string{"a", "b", "c"}, 3, "  a\n  b\n  c"},
+		{[]string{"a", "b", "c", "d", "e"}, 3, "  a\n  b\n  c\n  and 2 more"},
+	} {
+		if got := Lines(c.items, c.max); got != c.want {
+			t.Errorf("Lines(%v, %d) = %q, want %q", c.items, c.max, got, c.want)
+		}
+	}
+}
+
 func TestCode(t *testing.T) {
 	for _, c := range []struct {
 		s    string
@@ -33,6 +49,14 @@ func TestCode(t *testing.T) {
 	} {
 		if got := Code(c.s, c.max); got != c.want {
 			t.Errorf("Code(%.20q, %d) = %q, want %q", c.s, c.max, got, c.want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 findings remain", 1: "1 finding remains", 2: "2 findings remain"} {
+		if got := Count(n, "finding remains", "findings remain"); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

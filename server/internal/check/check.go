@@ -1,10 +1,11 @@
 // Package check runs the rules over a project: it loads every script directory,
 // replays the history, applies the rule selection, suppressions and severity
-// overrides, and returns findings in a stable order. The CLI, the hook and the
-// MCP server all call Run.
+// overrides, and returns findings in revision order (base to head). The CLI,
+// the hook and the MCP server all call Run.
 package check
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -61,6 +62,9 @@ type Result struct {
 	// Elsewhere counts by severity the findings in the revisions outside Scope
 	// (with Options.CountElsewhere).
 	Elsewhere map[rules.Severity]int
+
+	// order numbers the revision files of Dirs (see ComparePaths).
+	order map[string]int
 }
 
 // ScriptDir is one loaded script directory.
@@ -119,6 +123,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		return nil, err // the files not parsed would look like missing revisions
 	}
 	res.Notes = append(res.Notes, notes...)
+	res.order = revisionOrder(res.Dirs)
 	if opts.Files != nil {
 		// A file that is no revision file would be reported on as if it were fine.
 		var unknown []string
@@ -218,7 +223,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 	}
 	res.Findings = suppress(res.Dirs, res.Findings, cfg.enabled)
-	sortFindings(res.Findings)
+	res.sortFindings()
 	if opts.CountElsewhere {
 		res.Elsewhere = map[rules.Severity]int{}
 		for _, d := range suppress(res.Dirs, elsewhere, cfg.enabled) {
@@ -318,9 +323,45 @@ func excluded(root, path string, patterns []string) bool {
 	return false
 }
 
-func sortFindings(f []rules.Diagnostic) {
-	slices.SortStableFunc(f, func(a, b rules.Diagnostic) int {
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
+// revisionOrder numbers the revision files the way findings are listed: the
+// script directories in turn, each from base to head (the graph's topological
+// order). Hex revision ids make file names a random order; the history is the
+// order people read a project in, as alembic history shows it.
+func revisionOrder(dirs []*ScriptDir) map[string]int {
+	order := map[string]int{}
+	for _, sd := range dirs {
+		for _, r := range sd.Loaded.Graph.Order {
+			if _, seen := order[r.Path]; !seen {
+				order[r.Path] = len(order)
+			}
+		}
+	}
+	return order
+}
+
+// ComparePaths orders files as findings are ordered: revision files by their
+// place in the history, then the files outside it (duplicates, revisions on a
+// cycle, files that are no revision) by path.
+func (r *Result) ComparePaths(a, b string) int {
+	ia, aIn := r.order[a]
+	ib, bIn := r.order[b]
+	switch {
+	case aIn && bIn:
+		return cmp.Compare(ia, ib)
+	case aIn != bIn:
+		if aIn {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+// sortFindings puts the findings in revision order (ComparePaths), each
+// file's by position.
+func (r *Result) sortFindings() {
+	slices.SortStableFunc(r.Findings, func(a, b rules.Diagnostic) int {
+		if c := r.ComparePaths(a.Path, b.Path); c != 0 {
 			return c
 		}
 		if a.Span.StartLine != b.Span.StartLine {

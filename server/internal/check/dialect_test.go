@@ -73,7 +73,7 @@ func TestDialectInference(t *testing.T) {
 			"requirements.txt": "oslo.db[mysql]>=8.4.0\n"}, "", "mysql", []string{"the driver [mysql]"}, true},
 		{"a SQLite placeholder that the project's code replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"),
 			"migrations/env.py": templateEnv, "db/__init__.py": "", "db/migration.py": "cfg.set_main_option('sqlalchemy.url', url)\n"},
-			`, mysql_engine="InnoDB"`, "mysql", []string{"the migrations (1 mysql options or types)", "also seen: sqlite"}, false},
+			`, mysql_engine="InnoDB"`, "mysql", []string{"the migrations (1 mysql option or type)", "also seen: sqlite"}, false},
 		{"two drivers, the migrations settle it", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
 			"requirements.txt": "psycopg2\npymysql\n"}, `, postgresql_partition_by="LIST (id)", postgresql_tablespace="t", postgresql_with={}`,
 			"postgresql", []string{"the project also runs on mysql"}, true},

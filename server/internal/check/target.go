@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -27,7 +26,7 @@ func ResolveTarget(proj *project.Project, dirs []*ScriptDir, target string) ([]s
 		return nil, nil
 	}
 	if strings.HasSuffix(target, ".py") || strings.ContainsRune(target, os.PathSeparator) {
-		path, err := InsideProject(proj, target)
+		path, err := proj.Inside(target)
 		if err != nil {
 			return nil, err
 		}
@@ -112,23 +111,6 @@ func one(g *history.Graph, spec, empty string) (*history.Revision, error) {
 		return nil, fmt.Errorf("%q names %d revisions; name one", spec, len(revs))
 	}
 	return revs[0], nil
-}
-
-// InsideProject resolves a path (relative to the project root when not
-// absolute), following symlinks, and refuses anything outside the project.
-func InsideProject(proj *project.Project, path string) (string, error) {
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(proj.Root, path)
-	}
-	resolved, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	rel, err := filepath.Rel(proj.Root, resolved)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(os.PathSeparator)) {
-		return "", fmt.Errorf("%s is outside the project directory %s", path, proj.Root)
-	}
-	return resolved, nil
 }
 
 // revisionPaths maps files to the paths the project loaded them by: a file

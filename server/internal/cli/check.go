@@ -12,10 +12,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
-var _ = register(command{"check", "check [PATH...] [--project DIR] [--format text|json|sarif|github] [--profile P] [--select R,..] [--ignore R,..] [--fail-on SEV] [--since REV]", runCheck})
-
-func runCheck(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "check")
+func runCheck(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	format := fs.String("format", "text", "output format: text, json, sarif or github")
 	profile := fs.String("profile", "", "rule profile: default or zero-downtime")
@@ -24,9 +21,9 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 	failOn := fs.String("fail-on", "", "lowest severity that makes the exit code 1: error, warning or info (default error)")
 	since := fs.String("since", "", "report only revisions after this one")
 	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	paths, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	writers := map[string]func(*check.Result) error{
 		"text": func(r *check.Result) error {

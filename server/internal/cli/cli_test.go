@@ -346,3 +346,41 @@ func TestReferencesAreFresh(t *testing.T) {
 		}
 	}
 }
+
+// TestRevisionOrder: findings, in every format, and fixes come in revision
+// order (base to head), not in the order of the file names (hex revision ids
+// make that look random); files outside the graph (here a duplicate) come last.
+func TestRevisionOrder(t *testing.T) {
+	dir := newProject(t, map[string]string{"b_orders.py": orders, "a_items.py": items, "z_again.py": orders}, "")
+	want := []string{"b_orders.py", "a_items.py", "z_again.py"}
+	inOrder := func(format, out string, names []string) {
+		t.Helper()
+		at := -1
+		for _, name := range names {
+			i := strings.Index(out, name)
+			if i < at {
+				t.Errorf("%s: %s comes before the files above it, want %v:\n%s", format, name, names, out)
+			}
+			at = i
+		}
+	}
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		out, _, code := run(t, dir, "check", "--format", format)
+		if code != ExitFindings {
+			t.Errorf("%s: exit %d", format, code)
+		}
+		inOrder(format, out, want)
+	}
+	out, _, _ := run(t, dir, "check", "--format", "json")
+	var doc struct{ Findings []struct{ Path, Rule string } }
+	must(t, json.Unmarshal([]byte(out), &doc))
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, filepath.Base(f.Path)+" "+f.Rule)
+	}
+	if !slices.Equal(got, []string{"b_orders.py enum-type-not-dropped", "a_items.py enum-type-not-dropped", "z_again.py duplicate-revision"}) {
+		t.Errorf("findings %v", got)
+	}
+	diff, _, _ := run(t, dir, "fix", "--diff")
+	inOrder("fix --diff", diff, want[:2])
+}

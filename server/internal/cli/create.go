@@ -8,16 +8,14 @@ import (
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
-var _ = register(command{"create", "create -m MESSAGE [--project DIR] [--no-autogenerate] [--no-fix] [--alembic-cmd CMD] [--timeout D] [--format text|json]", runCreate})
-
 // runCreate runs the project's alembic to create a revision, then checks the
-// new file and applies its safe fixes (autogen.Create, as create_migration).
+// new file and applies its safe fixes (workflow.Create, as create_migration).
 // Exit status: 0 created with no error finding left, 1 created with error
 // findings left, 2 alembic failed or a usage error.
-func runCreate(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "create")
+func runCreate(ctx context.Context, env *Env, fs *flags, args []string) int {
 	message := fs.String("m", "", "what the revision does (required)")
 	fs.StringVar(message, "message", "", "same as -m")
 	projectDir := projectFlag(fs, "project directory (default: found from the current directory)")
@@ -26,9 +24,9 @@ func runCreate(ctx context.Context, env *Env, args []string) int {
 	alembicCmd := fs.String("alembic-cmd", "", "how to run alembic, e.g. \"uv run alembic\" (default: $"+autogen.EnvCommand+", else detected)")
 	timeout := fs.Duration("timeout", autogen.DefaultTimeout, "stop alembic after this long")
 	format := fs.String("format", "text", "output format: text or json")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	rest, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	if len(rest) > 0 {
 		return fail(env, fmt.Errorf("unexpected argument %q (quote the message: -m \"add orders\")", rest[0]))
@@ -41,6 +39,7 @@ func runCreate(ctx context.Context, env *Env, args []string) int {
 	}
 	var command []string
 	if *alembicCmd != "" {
+		var err error
 		if command, err = autogen.SplitCommand(*alembicCmd); err != nil {
 			return fail(env, fmt.Errorf("--alembic-cmd: %w", err))
 		}
@@ -50,13 +49,15 @@ func runCreate(ctx context.Context, env *Env, args []string) int {
 		return fail(env, err)
 	}
 	start := time.Now()
-	res, err := autogen.Create(ctx, proj, autogen.Options{
-		Message:      *message,
-		Autogenerate: !*noAuto,
-		Fix:          !*noFix,
-		Command:      command,
-		Timeout:      *timeout,
-		Progress:     func(msg string) { fmt.Fprintln(env.Stderr, "  "+msg) },
+	res, err := workflow.Create(ctx, proj, workflow.CreateOptions{
+		Alembic: autogen.Options{
+			Message:      *message,
+			Autogenerate: !*noAuto,
+			Command:      command,
+			Timeout:      *timeout,
+			Progress:     func(msg string) { fmt.Fprintln(env.Stderr, "  "+msg) },
+		},
+		Fix: !*noFix,
 	})
 	if err != nil {
 		return fail(env, err)

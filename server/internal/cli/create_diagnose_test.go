@@ -122,7 +122,7 @@ def downgrade():
 		`sqlalchemy.exc.ProgrammingError: (psycopg2.errors.DuplicateObject) type "status_type" already exists` + "\n"
 	out, _, code := runIn(t, dir, failed, "diagnose")
 	if code != ExitOK || !strings.Contains(out, "rules: enum-type-not-dropped, enum-type-recreated") ||
-		!strings.Contains(out, "checked 0001 (the revision alembic was running): 1 matching findings") {
+		!strings.Contains(out, "checked 0001 (the revision alembic was running): 1 matching finding") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	out, _, code = runIn(t, dir, failed, "diagnose", "--format", "json", "--target", "0001")

@@ -7,26 +7,23 @@ import (
 	"io"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
-
-var _ = register(command{"diagnose", "diagnose [--project DIR] [--target REV] [--format text|json] < error-output", runDiagnose})
 
 // maxDiagnoseInput bounds what is read from stdin.
 const maxDiagnoseInput = 16 << 20
 
 // runDiagnose explains the output of a failed alembic run read from stdin
-// (diagnose.Explain, as diagnose_error). Exit status: 0 an error was
+// (workflow.Explain, as diagnose_error). Exit status: 0 an error was
 // recognised, 1 nothing was recognised, 2 usage or I/O error.
-func runDiagnose(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "diagnose")
+func runDiagnose(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from the current directory; optional)")
 	target := fs.String("target", "", "revision that failed (default: the one alembic's 'Running upgrade' line names)")
 	format := fs.String("format", "text", "output format: text or json")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	rest, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	if len(rest) > 0 {
 		return fail(env, fmt.Errorf("unexpected argument %q: pipe the error output into diagnose", rest[0]))
@@ -48,7 +45,7 @@ func runDiagnose(ctx context.Context, env *Env, args []string) int {
 	} else if *projectDir != "" || *target != "" {
 		return fail(env, err)
 	}
-	ex, err := diagnose.Explain(ctx, proj, string(data), *target, check.Options{})
+	ex, err := workflow.Explain(ctx, proj, string(data), *target, check.Options{})
 	if err != nil {
 		return fail(env, err)
 	}

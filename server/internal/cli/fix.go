@@ -4,16 +4,14 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
-var _ = register(command{"fix", "fix [PATH...] [--project DIR] [--unsafe] [--diff] [--select R,..] [--ignore R,..] [--allow-outside-project]", runFix})
-
-func runFix(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "fix")
+func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	unsafe := fs.Bool("unsafe", false, "also apply unsafe fixes (review them)")
 	diff := fs.Bool("diff", false, "print a unified diff and write nothing")
@@ -21,9 +19,9 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	ignore := fs.String("ignore", "", "comma-separated rule ids to leave alone")
 	outside := fs.Bool("allow-outside-project", false,
 		"also write revision files outside the project (its repository, or the config's directory) that the configuration points at")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	paths, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	proj, err := findProject(env, *projectDir, paths)
 	if err != nil {
@@ -73,7 +71,8 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 	if *diff {
 		verb = "would apply"
 	}
-	fmt.Fprintf(env.Stderr, "alembic-patterns: %s %d fixes; %d findings remain (run `alembic-patterns check`)\n", verb, applied, len(res.Remaining.Findings))
+	fmt.Fprintf(env.Stderr, "alembic-patterns: %s %s; %s (run `alembic-patterns check`)\n", verb, brief.Count(applied, "fix", "fixes"),
+		brief.Count(len(res.Remaining.Findings), "finding remains", "findings remain"))
 	if unfixed > 0 {
 		return ExitFindings
 	}

@@ -81,3 +81,18 @@ func TestFixPathsMustBeRevisionFiles(t *testing.T) {
 		t.Fatalf("the linked revision was not fixed:\n%s", got)
 	}
 }
+
+// TestCountsAgree: counts of one say so ("1 fix", "1 finding remains"), in
+// fix's summary and in check's.
+func TestCountsAgree(t *testing.T) {
+	noDowngrade := strings.NewReplacer(`sa.Enum("a", "b", name="item_kind")`, "sa.Integer()", `op.drop_table("items")`, "pass").Replace(items)
+	dir := newProject(t, map[string]string{"0001_orders.py": orders, "0002_tags.py": noDowngrade}, "")
+	_, stderr, _ := run(t, dir, "fix", "--diff")
+	if !strings.Contains(stderr, "would apply 1 fix; 1 finding remains (run `alembic-patterns check`)") {
+		t.Errorf("fix --diff:\n%s", stderr)
+	}
+	out, _, _ := run(t, dir, "check", "--select", "downgrade-missing")
+	if !strings.Contains(out, "1 problem (1 warning) in 2 revision files.") {
+		t.Errorf("check:\n%s", out)
+	}
+}

@@ -11,15 +11,12 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
-var _ = register(command{"history", "history [PATH] [--project DIR] [--format text|json]", runHistory})
-
-func runHistory(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "history")
+func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	format := fs.String("format", "text", "output format: text or json")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	paths, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	if *format != "text" && *format != "json" {
 		return fail(env, fmt.Errorf("unknown format %q (use text or json)", *format))

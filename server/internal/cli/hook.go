@@ -11,15 +11,17 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/hook"
 )
 
-var _ = register(command{"hook", "hook post-tool-use     (Claude Code hook: the event as JSON on stdin)", runHook})
-
 // runHook is the Claude Code hook. Its output has a meaning to Claude Code
 // (exit 2 + stderr: shown to Claude; exit 0 + JSON on stdout: added context),
 // so it logs only when ALEMBIC_PATTERNS_LOG asks for it and never fails on
 // its input.
-func runHook(ctx context.Context, env *Env, args []string) int {
-	if len(args) != 1 || args[0] != "post-tool-use" {
-		fmt.Fprintln(env.Stderr, "usage: alembic-patterns hook post-tool-use   (reads the Claude Code PostToolUse event from stdin)")
+func runHook(ctx context.Context, env *Env, fs *flags, args []string) int {
+	event, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
+	}
+	if len(event) != 1 || event[0] != "post-tool-use" {
+		fmt.Fprintf(env.Stderr, "usage: %s   (reads the Claude Code PostToolUse event from stdin)\n", fs.usage())
 		return ExitUsage
 	}
 	log := zerolog.Nop()

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -140,5 +142,30 @@ func TestConfigFlag(t *testing.T) {
 		if doc.Files != tt.files || len(doc.Findings) != tt.findings {
 			t.Errorf("%q: %d files, %d findings; want %d and %d\n%s", tt.args, doc.Files, len(doc.Findings), tt.files, tt.findings, stderr)
 		}
+	}
+}
+
+// TestSeveralProjectsListed: the projects found below a directory are listed
+// one per line, at most ten, with the flags that pick one, by check (a note)
+// and create (an error: it needs one project).
+func TestSeveralProjectsListed(t *testing.T) {
+	top := t.TempDir()
+	for i := range 12 {
+		sub := filepath.Join(top, fmt.Sprintf("svc%02d", i))
+		must(t, os.MkdirAll(filepath.Join(sub, "migrations", "versions"), 0o755))
+		must(t, os.WriteFile(filepath.Join(sub, "alembic.ini"), []byte("[alembic]\nscript_location = migrations\n"), 0o644))
+		must(t, os.WriteFile(filepath.Join(sub, "migrations", "versions", "0001_orders.py"), []byte(orders), 0o644))
+	}
+	_, stderr, _ := run(t, top, "check")
+	want := "note: 12 Alembic configurations found; all are checked. To check one, pass it with -c FILE (or its directory with --project DIR):\n" +
+		"  svc00/alembic.ini\n  svc01/alembic.ini\n"
+	if !strings.Contains(stderr, want) || !strings.Contains(stderr, "\n  svc09/alembic.ini\n  and 2 more\n") || strings.Contains(stderr, "  svc10/alembic.ini") {
+		t.Errorf("check: want the projects one per line, ten of them:\n%s", stderr)
+	}
+	_, stderr, code := run(t, top, "create", "-m", "add orders")
+	if code != ExitUsage || !strings.Contains(stderr, "holds 12 separate Alembic projects") ||
+		!strings.Contains(stderr, "-c FILE or its directory with --project DIR") || !strings.Contains(stderr, ":\n  svc00/alembic.ini\n") ||
+		!strings.Contains(stderr, "\n  and 2 more") {
+		t.Errorf("create: exit %d:\n%s", code, stderr)
 	}
 }

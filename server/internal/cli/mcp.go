@@ -10,17 +10,14 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
-var _ = register(command{"mcp", "mcp                    (MCP server on stdio, for Claude Code)", runMCP})
-
 // runMCP serves MCP on stdin/stdout. stdout carries only protocol messages;
 // logs go to stderr (quiet unless ALEMBIC_PATTERNS_LOG=debug|info).
-func runMCP(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "mcp")
+func runMCP(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := fs.String("project", "", "default project directory (default: $CLAUDE_PROJECT_DIR, else the current directory)")
 	pluginRoot := fs.String("plugin-root", "", "directory holding skills/alembic-patterns/references (default: $CLAUDE_PLUGIN_ROOT, else next to the executable)")
 	timeout := fs.Duration("alembic-timeout", 0, "how long create_migration lets alembic run (default 2m)")
-	if _, err := parseFlags(fs, args); err != nil {
-		return ExitUsage
+	if _, exit, ok := fs.parse(args); !ok {
+		return exit
 	}
 	dir := cmp.Or(*projectDir, os.Getenv("CLAUDE_PROJECT_DIR"), env.Dir)
 	srv := mcpserver.New(mcpserver.Options{

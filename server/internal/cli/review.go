@@ -12,21 +12,18 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
 )
 
-var _ = register(command{"review", "review [REV|PATH] [--project DIR] [--format text|json|markdown] [--postgres-version N] [--profile P] [--dialect D]", runReview})
-
 // runReview prints the analysis of a target. It informs and never gates: the
 // exit code is 0 even when there are findings (check gates), 2 on a usage or
 // I/O error or an unknown revision.
-func runReview(ctx context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "review")
+func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	format := fs.String("format", "text", "output format: text, json or markdown")
 	pg := fs.Int("postgres-version", 0, "PostgreSQL major version to state the facts for (default: from the project, else 16)")
 	profile := fs.String("profile", "", "rule profile for the findings: default or zero-downtime")
 	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
-	positional, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	positional, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	writers := map[string]func(io.Writer, *review.Review) error{"text": review.Text, "json": writeJSON, "markdown": review.Markdown}
 	write, ok := writers[*format]

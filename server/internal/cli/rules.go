@@ -21,15 +21,12 @@ type RuleInfo struct {
 	Doc          rules.Doc `json:"doc"`
 }
 
-var _ = register(command{"rules", "rules [ID] [--format text|json|markdown] [--write-references DIR]", runRules})
-
-func runRules(_ context.Context, env *Env, args []string) int {
-	fs := newFlags(env, "rules")
+func runRules(_ context.Context, env *Env, fs *flags, args []string) int {
 	format := fs.String("format", "text", "output format: text, json or markdown")
 	writeDir := fs.String("write-references", "", "write one markdown file per rule and an index into DIR")
-	ids, err := parseFlags(fs, args)
-	if err != nil {
-		return ExitUsage
+	ids, exit, ok := fs.parse(args)
+	if !ok {
+		return exit
 	}
 	if *writeDir != "" {
 		if err := WriteReferences(*writeDir); err != nil {

@@ -1,8 +1,9 @@
 // Package diagnose explains the output of a failed alembic run: for each error
 // it recognises it gives the likely cause, the alembic-patterns rules that
 // find the problem statically, and the fix. It reads text only; it never runs
-// anything. The CLI `diagnose` command, the MCP `diagnose_error` tool and the
-// Claude Code hook all call Diagnose.
+// anything, and it knows nothing of projects: workflow.Explain adds the
+// findings of the revision that failed, for the CLI `diagnose` command and the
+// MCP `diagnose_error` tool. The Claude Code hook calls Diagnose directly.
 package diagnose
 
 import (

@@ -17,6 +17,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -61,6 +62,7 @@ type File struct {
 
 // Result of a fix run.
 type Result struct {
+	// Files are the files with fixes, in revision order (as findings are).
 	Files []*File
 	// Remaining are the findings left after the fixes (those without a fix, or
 	// with an unsafe fix when Unsafe is false).
@@ -165,9 +167,7 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		res = next
 	}
 	out.Remaining = res
-	for _, path := range slices.Sorted(maps.Keys(files)) {
-		out.Files = append(out.Files, files[path])
-	}
+	out.Files = slices.SortedFunc(maps.Values(files), func(a, b *File) int { return res.ComparePaths(a.Path, b.Path) })
 	return out, nil
 }
 
@@ -335,8 +335,8 @@ func (r *Result) Write() error {
 	if len(written) > 0 {
 		done = "they were written to " + strings.Join(written, ", ")
 	}
-	return fmt.Errorf("the fixes could not be written to %d of %d files: %s; %s",
-		len(failed), len(failed)+len(written), strings.Join(failed, "; "), done)
+	return fmt.Errorf("the fixes could not be written to %d of %s: %s; %s",
+		len(failed), brief.Count(len(failed)+len(written), "file", "files"), strings.Join(failed, "; "), done)
 }
 
 // writeAtomic replaces path with data when it still holds expected. The

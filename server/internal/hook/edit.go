@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
@@ -191,7 +192,7 @@ func reportErrors(res *check.Result, path string) Outcome {
 	if fixable > 0 {
 		which := "It has"
 		if len(only.Findings) > 1 {
-			which = fmt.Sprintf("%d of them have", fixable)
+			which = brief.Count(fixable, "of them has", "of them have")
 		}
 		fmt.Fprintf(&b, "%s a safe automatic fix: call the fix_migration tool with target %q and apply: true, or run `alembic-patterns fix %s`.\n",
 			which, path, shellquote.Word(path))

@@ -13,13 +13,14 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
 // resolvedTarget validates a target and, for a path, resolves it inside the
@@ -30,7 +31,7 @@ func resolvedTarget(proj *project.Project, target string) (string, error) {
 	}
 	t := targetOrHead(target)
 	if strings.HasSuffix(t, ".py") || strings.ContainsRune(t, os.PathSeparator) {
-		return check.InsideProject(proj, t)
+		return proj.Inside(t)
 	}
 	return t, nil
 }
@@ -115,7 +116,7 @@ func renderCheck(res *check.Result, out CheckOutput) string {
 	report.Notes(&b, "", out.Notes)
 	b.WriteString(report.Summary(res, seeAll))
 	if out.Counts.Fixable > 0 {
-		fmt.Fprintf(&b, " %s with fix_migration.", report.Count(out.Counts.Fixable, "fixable", "fixable"))
+		fmt.Fprintf(&b, " %s with fix_migration.", brief.Count(out.Counts.Fixable, "fixable", "fixable"))
 	}
 	b.WriteString("\n")
 	return b.String()
@@ -157,7 +158,7 @@ func (s *Server) fix(ctx context.Context, _ mcp.CallToolRequest, a fixArgs) (any
 		}
 	}
 	if unsafeLeft > 0 {
-		out.Notes = append(out.Notes, fmt.Sprintf("%d findings have an unsafe fix: call again with unsafe: true to see it, and review the diff", unsafeLeft))
+		out.Notes = append(out.Notes, brief.Count(unsafeLeft, "finding has", "findings have")+" an unsafe fix: call again with unsafe: true to see it, and review the diff")
 	}
 	fixes, remaining := 0, len(out.Remaining)
 	for _, f := range out.Files {
@@ -184,11 +185,11 @@ func fixText(out FixOutput, fixes, remaining int) string {
 	case out.Diff == "":
 		b.WriteString("Nothing to fix.\n")
 	case out.Applied:
-		fmt.Fprintf(&b, "Applied %d fixes.\n", fixes)
+		fmt.Fprintf(&b, "Applied %s.\n", brief.Count(fixes, "fix", "fixes"))
 	default:
-		fmt.Fprintf(&b, "%d fixes available; nothing was written (call again with apply: true to write them).\n", fixes)
+		fmt.Fprintf(&b, "%s available; nothing was written (call again with apply: true to write the changes).\n", brief.Count(fixes, "fix", "fixes"))
 	}
-	fmt.Fprintf(&b, "%d findings remain.\n", remaining)
+	fmt.Fprintf(&b, "%s.\n", brief.Count(remaining, "finding remains", "findings remain"))
 	for _, n := range out.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
@@ -270,7 +271,7 @@ func (s *Server) diagnose(ctx context.Context, _ mcp.CallToolRequest, a diagnose
 			return nil, "", err
 		}
 	}
-	ex, err := diagnose.Explain(ctx, proj, a.ErrorText, target, check.Options{Parse: s.parse.Parse})
+	ex, err := workflow.Explain(ctx, proj, a.ErrorText, target, check.Options{Parse: s.parse.Parse})
 	if err != nil {
 		return nil, "", err
 	}
@@ -287,12 +288,16 @@ func (s *Server) create(ctx context.Context, req mcp.CallToolRequest, a createAr
 	if err != nil {
 		return nil, "", err
 	}
-	opts := autogen.Options{Message: a.Message, Autogenerate: a.Autogenerate == nil || *a.Autogenerate, Fix: a.Fix == nil || *a.Fix,
-		Command: a.AlembicCommand, Timeout: s.opts.AlembicTimeout, Parse: s.parse.Parse, Progress: progressFunc(ctx, req), Heartbeat: time.Second}
-	if a.TimeoutSeconds > 0 {
-		opts.Timeout = time.Duration(a.TimeoutSeconds) * time.Second
+	opts := workflow.CreateOptions{
+		Alembic: autogen.Options{Message: a.Message, Autogenerate: a.Autogenerate == nil || *a.Autogenerate, Command: a.AlembicCommand,
+			Timeout: s.opts.AlembicTimeout, Progress: progressFunc(ctx, req), Heartbeat: time.Second},
+		Fix:   a.Fix == nil || *a.Fix,
+		Parse: s.parse.Parse,
 	}
-	res, err := autogen.Create(ctx, proj, opts)
+	if a.TimeoutSeconds > 0 {
+		opts.Alembic.Timeout = time.Duration(a.TimeoutSeconds) * time.Second
+	}
+	res, err := workflow.Create(ctx, proj, opts)
 	if err != nil {
 		return nil, "", err
 	}
@@ -310,7 +315,7 @@ func progressFunc(ctx context.Context, req mcp.CallToolRequest) func(string) {
 	token := req.Params.Meta.ProgressToken
 	step := 0
 	return func(msg string) {
-		step++ // autogen calls this from one goroutine at a time
+		step++ // workflow.Create calls this from one goroutine at a time
 		_ = srv.SendNotificationToClient(ctx, string(mcp.MethodNotificationProgress), map[string]any{
 			"progressToken": token, "progress": step, "message": msg,
 		})

@@ -13,11 +13,11 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/autogen"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
 // Tool names (stable: DESIGN §8).
@@ -152,7 +152,7 @@ func (s *Server) addTools() {
 		mcp.WithArray("alembic_command", mcp.WithStringItems(mcp.MinLength(1)), mcp.MinItems(1), mcp.MaxItems(32),
 			mcp.Description("How to run alembic, as argv words (e.g. [\"uv\", \"run\", \"alembic\"]); default: $"+autogen.EnvCommand+", else detected")),
 		mcp.WithInteger("timeout_seconds", mcp.Min(1), mcp.Max(3600), mcp.Description("Stop alembic after this long (default 120)")),
-		mcp.WithOutputSchema[autogen.Result](),
+		mcp.WithOutputSchema[workflow.Created](),
 		mcp.WithReadOnlyHintAnnotation(false),
 		mcp.WithDestructiveHintAnnotation(false),
 		mcp.WithIdempotentHintAnnotation(false),
@@ -234,7 +234,7 @@ func (s *Server) addTools() {
 		mcp.WithString("error_text", mcp.Required(), mcp.MinLength(1), mcp.MaxLength(maxErrorText),
 			mcp.Description("The output of the failed alembic command (stdout and stderr)")),
 		mcp.WithString("target", mcp.MaxLength(maxPathArg), mcp.Description("The revision (id, prefix or file) that failed; default: the one named by alembic's 'Running upgrade A -> B' line, if any")),
-		mcp.WithOutputSchema[diagnose.Explanation](),
+		mcp.WithOutputSchema[workflow.Explanation](),
 		mcp.WithReadOnlyHintAnnotation(true),
 		mcp.WithDestructiveHintAnnotation(false),
 		mcp.WithIdempotentHintAnnotation(true),

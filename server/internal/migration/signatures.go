@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
@@ -127,7 +128,8 @@ func bind(o *Op, call *Expr, s signature) {
 		case s.varargs != "":
 			o.Varargs = append(o.Varargs, a)
 		case i == len(s.positional): // reported once, not once per extra argument
-			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() takes %d positional arguments but %d were given", o.Name, len(s.positional), len(call.Args)))
+			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() takes %s but %s given", o.Name, // as Python says it
+				brief.Count(len(s.positional), "positional argument", "positional arguments"), brief.Count(len(call.Args), "was", "were")))
 		}
 	}
 	for _, k := range call.Keywords {

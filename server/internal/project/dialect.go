@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
@@ -63,7 +64,7 @@ func (e *Evidence) Total() map[string]int {
 func (e *Evidence) ReasonsFor(dialect string) []string {
 	out := slices.Clone(e.Reasons[dialect])
 	if n := e.Migrations[dialect]; n > 0 {
-		out = append(out, fmt.Sprintf("the migrations (%d %s options or types)", n, dialect))
+		out = append(out, fmt.Sprintf("the migrations (%s)", brief.Count(n, dialect+" option or type", dialect+" options or types")))
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
@@ -90,8 +91,8 @@ func ListRevisionFiles(sd ScriptDir, skip []string) Listing {
 		})
 		if len(nested) > 0 {
 			l.Files = append(l.Files, nested...)
-			l.Notes = append(l.Notes, note("read %d revision files in subdirectories of %s as recursive_version_locations would (it is not set in the configuration; env.py probably adds those folders)",
-				len(nested), absPath(dir)))
+			l.Notes = append(l.Notes, note("read %s in subdirectories of %s as recursive_version_locations would (it is not set in the configuration; env.py probably adds those folders)",
+				brief.Count(len(nested), "revision file", "revision files"), absPath(dir)))
 		}
 	}
 	sort.Strings(l.Files)

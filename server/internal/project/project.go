@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 )
 
 // ScriptDir is one Alembic script directory (one revision graph).
@@ -308,8 +310,8 @@ func merged(dir string, found *searchResult) (*Project, error) {
 		p.Notes = append(p.Notes, sub.Notes...)
 	}
 	p.addUncovered(found.shapes)
-	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found (%s): all are checked; pass -c FILE (or --project DIR) to check one",
-		len(found.configs), strings.Join(rel, ", "))}, p.Notes...)
+	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found; all are checked. To check one, pass it with -c FILE (or its directory with --project DIR):\n%s",
+		len(found.configs), brief.Lines(rel, brief.Names))}, p.Notes...)
 	p.Notes = append(p.Notes, found.notes()...)
 	var err error
 	if p.Settings, p.SettingsFile, err = loadSettings(dir); err != nil {
@@ -429,6 +431,31 @@ func writeRoot(dir string) string {
 // it lies inside WriteRoot.
 func (p *Project) Writable(path string) bool {
 	return Within(path, p.WriteRoot)
+}
+
+// Rel is path relative to the project root (slash-separated) when it lies
+// inside it, else path as it is: how messages name a file.
+func (p *Project) Rel(path string) string {
+	if r, err := filepath.Rel(p.Root, path); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return path
+}
+
+// Inside resolves a path (relative to the project root when not absolute),
+// following symlinks, and refuses anything outside the project.
+func (p *Project) Inside(path string) (string, error) {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Root, path)
+	}
+	resolved, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if !Within(resolved, p.Root) {
+		return "", fmt.Errorf("%s is outside the project directory %s", path, p.Root)
+	}
+	return resolved, nil
 }
 
 // Within reports whether path is dir or inside it (lexically: resolve

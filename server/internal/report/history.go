@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -47,10 +48,13 @@ type HistoryProblem struct {
 type HistoryRevision struct {
 	Revision      string   `json:"revision"`
 	DownRevisions []string `json:"down_revisions"`
-	BranchLabels  []string `json:"branch_labels"`
+	BranchLabels  []string `json:"branch_labels" jsonschema:"the branch labels the file declares"`
 	DependsOn     []string `json:"depends_on"`
 	Message       string   `json:"message" jsonschema:"the first line of the docstring"`
 	Path          string   `json:"path" jsonschema:"relative to the project root"`
+	// Branches and Marks are what alembic history shows besides the ids.
+	Branches []string `json:"branches" jsonschema:"the branch labels that apply to it, its own and those of the branch it is on (as alembic history shows them)"`
+	Marks    []string `json:"marks" jsonschema:"as alembic history marks it: head, effective head, branchpoint, mergepoint"`
 }
 
 // NewHistoryDocument describes every script directory of a loaded project.
@@ -69,10 +73,12 @@ func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*
 		}
 		d := HistoryDirectory{Path: path, RevisionCount: len(g.Revisions), Heads: nonNil(g.Heads), Bases: nonNil(g.Bases),
 			Merges: nonNil(g.Merges), BranchLabels: labels, Problems: []HistoryProblem{}, Revisions: []HistoryRevision{}}
+		branches := g.Branches()
 		for _, r := range g.Order {
 			m := r.Migration
 			d.Revisions = append(d.Revisions, HistoryRevision{Revision: r.ID, DownRevisions: nonNil(m.DownRevision.Values),
-				BranchLabels: nonNil(r.BranchLabels), DependsOn: nonNil(r.DependsOn), Message: m.DocMessage, Path: relPath(proj.Root, r.Path)})
+				BranchLabels: nonNil(r.BranchLabels), DependsOn: nonNil(r.DependsOn), Message: m.DocMessage, Path: relPath(proj.Root, r.Path),
+				Branches: nonNil(branches[r.ID]), Marks: nonNil(r.Marks())})
 		}
 		rules.RunGraph(g, rules.All(), func(f rules.Diagnostic) {
 			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Message: f.Message, Path: relPath(proj.Root, f.Path), Revision: f.Revision})
@@ -97,11 +103,22 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// HistoryText writes the history for people.
+// HistoryText writes the history for people: per script directory, its
+// revisions newest first as `alembic history` lists them, then its heads,
+// bases, merges, branches and problems.
 func HistoryText(w io.Writer, doc HistoryDocument) error {
 	var b strings.Builder
-	for _, d := range doc.ScriptDirectories {
-		fmt.Fprintf(&b, "%s: %d revisions\n", d.Path, d.RevisionCount)
+	for i, d := range doc.ScriptDirectories {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s: %s\n", d.Path, brief.Count(d.RevisionCount, "revision", "revisions"))
+		for _, r := range slices.Backward(d.Revisions) {
+			fmt.Fprintf(&b, "  %s\n", historyLine(r))
+		}
+		if len(d.Revisions) > 0 {
+			b.WriteString("\n")
+		}
 		fmt.Fprintf(&b, "  heads:  %s\n  bases:  %s\n", list(d.Heads), list(d.Bases))
 		if len(d.Merges) > 0 {
 			fmt.Fprintf(&b, "  merges: %s\n", list(d.Merges))
@@ -115,6 +132,31 @@ func HistoryText(w io.Writer, doc HistoryDocument) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// historyLine is the line `alembic history` prints for a revision:
+// "PARENTS (DEPENDS_ON) -> ID (BRANCHES) (MARKS...), MESSAGE".
+func historyLine(r HistoryRevision) string {
+	var b strings.Builder
+	if len(r.DownRevisions) == 0 {
+		b.WriteString("<base>")
+	} else {
+		b.WriteString(strings.Join(r.DownRevisions, ", "))
+	}
+	if len(r.DependsOn) > 0 {
+		fmt.Fprintf(&b, " (%s)", strings.Join(r.DependsOn, ", "))
+	}
+	b.WriteString(" -> " + r.Revision)
+	if len(r.Branches) > 0 {
+		fmt.Fprintf(&b, " (%s)", strings.Join(r.Branches, ", "))
+	}
+	for _, m := range r.Marks {
+		fmt.Fprintf(&b, " (%s)", m)
+	}
+	if r.Message != "" {
+		b.WriteString(", " + r.Message)
+	}
+	return b.String()
 }
 
 func list(s []string) string {

@@ -9,7 +9,10 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
-// Version is the tool version reported in SARIF and by `alembic-patterns version`.
+// Version is the program's version: what `alembic-patterns --version` prints,
+// the MCP server announces and SARIF reports as tool.driver.version. It is
+// "version" of .claude-plugin/plugin.json, the one releases are tagged with
+// (TestVersion in package cli keeps the two equal).
 var Version = "0.1.0"
 
 // SARIF writes a SARIF 2.1.0 log.

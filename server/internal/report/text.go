@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -55,7 +56,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 	}
 	b.WriteString(Summary(res, seeOthers))
 	if fixable > 0 {
-		fmt.Fprintf(&b, " %s with `alembic-patterns fix`.", Count(fixable, "fixable", "fixable"))
+		fmt.Fprintf(&b, " %s with `alembic-patterns fix`.", brief.Count(fixable, "fixable", "fixable"))
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, printable.Text(b.String())) // messages and snippets quote the source
@@ -113,13 +114,13 @@ func Summary(res *check.Result, seeOthers string) string {
 		for _, d := range res.Findings {
 			count[d.Severity]++
 		}
-		found = fmt.Sprintf("%s (%s)", Count(n, "problem", "problems"), severities(count))
+		found = fmt.Sprintf("%s (%s)", brief.Count(n, "problem", "problems"), severities(count))
 	}
 	var b strings.Builder
 	if res.Scope == "" {
-		fmt.Fprintf(&b, "%s%s in %s.", strings.ToUpper(found[:1]), found[1:], Count(res.Files, "revision file", "revision files"))
+		fmt.Fprintf(&b, "%s%s in %s.", strings.ToUpper(found[:1]), found[1:], brief.Count(res.Files, "revision file", "revision files"))
 	} else {
-		fmt.Fprintf(&b, "%s: %s (%d of %s checked).", res.Scope, found, res.Checked, Count(res.Files, "revision", "revisions"))
+		fmt.Fprintf(&b, "%s: %s (%d of %s checked).", res.Scope, found, res.Checked, brief.Count(res.Files, "revision", "revisions"))
 	}
 	if others := severities(res.Elsewhere); others != "" {
 		fmt.Fprintf(&b, " The other revisions have %s: %s.", others, seeOthers)
@@ -135,16 +136,8 @@ func severities(count map[rules.Severity]int) string {
 		one, several string
 	}{{rules.Error, "error", "errors"}, {rules.Warning, "warning", "warnings"}, {rules.Info, "info", "info"}} {
 		if n := count[s.sev]; n > 0 {
-			parts = append(parts, Count(n, s.one, s.several))
+			parts = append(parts, brief.Count(n, s.one, s.several))
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// Count is "1 problem" or "3 problems".
-func Count(n int, one, several string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + several
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 )
 
 // Markdown writes a review as a pull-request comment: a table of operations per
@@ -14,7 +16,7 @@ func Markdown(w io.Writer, r *Review) error {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 	p("## Migration review: `%s`", r.Target)
 	p("")
-	p("%d revision(s) · %s", len(r.Revisions), versionText(r.Assumptions))
+	p("%s · %s", brief.Count(len(r.Revisions), "revision", "revisions"), versionText(r.Assumptions))
 	p("")
 	for _, n := range r.Assumptions.Notes {
 		p("> - %s", n)

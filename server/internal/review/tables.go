@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -93,7 +94,7 @@ func (c *opCtx) createTable(f *facts) {
 	}
 	f.sql = append(f.sql, fmt.Sprintf("CREATE TABLE %s (%s)", qualified(key), strings.Join(defs, ", ")))
 	f.sql = append(f.sql, indexes...)
-	f.summary = append([]string{fmt.Sprintf("creates table %s (%d column(s))", key, len(ct.Columns))}, f.summary...)
+	f.summary = append([]string{fmt.Sprintf("creates table %s (%s)", key, brief.Count(len(ct.Columns), "column", "columns"))}, f.summary...)
 	f.added = append(f.added, "table "+key)
 	f.creates = append(f.creates, "table:"+key)
 	f.downgradeLoss = "every row written to " + key + " after the upgrade"
@@ -317,7 +318,7 @@ func (c *opCtx) bulkInsert(f *facts) {
 	}
 	rows := "rows"
 	if r := c.o.Value("rows"); r != nil && r.Kind == pysyntax.List {
-		rows = fmt.Sprintf("%d rows", len(r.Args))
+		rows = brief.Count(len(r.Args), "row", "rows")
 	}
 	f.say("inserts %s into %s", rows, name)
 	f.lock(name, RowExclusive)

@@ -5,13 +5,15 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 )
 
 // Text writes a review for a terminal.
 func Text(w io.Writer, r *Review) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	p("Review of %s: %d revision(s), %s", r.Target, len(r.Revisions), versionText(r.Assumptions))
+	p("Review of %s: %s, %s", r.Target, brief.Count(len(r.Revisions), "revision", "revisions"), versionText(r.Assumptions))
 	for _, n := range r.Assumptions.Notes {
 		p("  note: %s", n)
 	}

@@ -3,6 +3,8 @@ package review
 import (
 	"fmt"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 )
 
 // Phrases shared by the text and Markdown renderings.
@@ -36,7 +38,7 @@ func historyText(h HistoryInfo) string {
 		if h.HeadCount > len(h.Heads) {
 			heads += fmt.Sprintf(", ... (%d heads)", h.HeadCount)
 		}
-		parts = append(parts, fmt.Sprintf("not a head (%d revision(s) above it: %s; heads: %s)", h.DescendantCount, above, heads))
+		parts = append(parts, fmt.Sprintf("not a head (%s above it: %s; heads: %s)", brief.Count(h.DescendantCount, "revision", "revisions"), above, heads))
 	}
 	if len(h.DependsOn) > 0 {
 		parts = append(parts, "depends on "+strings.Join(h.DependsOn, ", "))
@@ -64,10 +66,10 @@ func summaryText(s Summary) string {
 	}
 	parts = append(parts, "rewrites "+orNone(s.Rewrites), "scans "+orNone(s.Scans), "downgrade "+s.Downgrade)
 	if s.Unknown > 0 {
-		parts = append(parts, fmt.Sprintf("%d unknown operation(s)", s.Unknown))
+		parts = append(parts, brief.Count(s.Unknown, "unknown operation", "unknown operations"))
 	}
 	if s.Conditional > 0 {
-		parts = append(parts, fmt.Sprintf("%d conditional operation(s)", s.Conditional))
+		parts = append(parts, brief.Count(s.Conditional, "conditional operation", "conditional operations"))
 	}
 	return strings.Join(parts, "; ")
 }

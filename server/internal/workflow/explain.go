@@ -1,4 +1,4 @@
-package diagnose
+package workflow
 
 import (
 	"context"
@@ -6,15 +6,18 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
-// Explanation is Diagnose plus what a check of the failing revision says: the
-// output of the CLI `diagnose --format json` and of the MCP diagnose_error tool.
+// Explanation is diagnose.Diagnose plus what a check of the failing revision
+// says: the output of the CLI `diagnose --format json` and of the MCP
+// diagnose_error tool.
 type Explanation struct {
-	Diagnoses []Diagnosis `json:"diagnoses" jsonschema:"one entry per distinct error in the text; a single entry with known=false when none is recognised"`
+	Diagnoses []diagnose.Diagnosis `json:"diagnoses" jsonschema:"one entry per distinct error in the text; a single entry with known=false when none is recognised"`
 	// Target is the revision that was checked ("" when none was).
 	Target string `json:"target,omitempty" jsonschema:"the revision or file that was checked"`
 	// Inferred is true when Target came from alembic's "Running upgrade A -> B" line.
@@ -31,7 +34,7 @@ type Explanation struct {
 // the findings of the diagnosed rules. An explicit target that cannot be
 // resolved is an error; an inferred one only adds a note.
 func Explain(ctx context.Context, proj *project.Project, output, target string, opts check.Options) (*Explanation, error) {
-	ex := &Explanation{Diagnoses: Diagnose(output), Findings: []report.Finding{}, Notes: []string{}}
+	ex := &Explanation{Diagnoses: diagnose.Diagnose(output), Findings: []report.Finding{}, Notes: []string{}}
 	target = strings.TrimSpace(target)
 	if proj == nil {
 		if target != "" {
@@ -40,7 +43,7 @@ func Explain(ctx context.Context, proj *project.Project, output, target string, 
 		return ex, nil
 	}
 	if target == "" {
-		rev, _ := Running(output)
+		rev, _ := diagnose.Running(output)
 		if rev == "" {
 			return ex, nil
 		}
@@ -86,13 +89,14 @@ func Explain(ctx context.Context, proj *project.Project, output, target string, 
 // Text renders an explanation for people.
 func (ex *Explanation) Text() string {
 	var b strings.Builder
-	b.WriteString(Text(ex.Diagnoses))
+	b.WriteString(diagnose.Text(ex.Diagnoses))
 	if ex.Target != "" {
 		how := ""
 		if ex.Inferred {
 			how = " (the revision alembic was running)"
 		}
-		fmt.Fprintf(&b, "\nchecked %s%s: %d matching findings, %d others\n", ex.Target, how, len(ex.Findings), ex.OtherFindings)
+		fmt.Fprintf(&b, "\nchecked %s%s: %s, %s\n", ex.Target, how, brief.Count(len(ex.Findings), "matching finding", "matching findings"),
+			brief.Count(ex.OtherFindings, "other", "others"))
 		for _, f := range ex.Findings {
 			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
 			if f.Fix != nil {

@@ -2,6 +2,7 @@ package autogen
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -16,14 +17,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
 )
 
@@ -31,12 +27,10 @@ import (
 // database and imports the application's models).
 const DefaultTimeout = 2 * time.Minute
 
-// Options for Create.
+// Options for Revision.
 type Options struct {
 	Message      string
 	Autogenerate bool
-	// Fix applies the safe fixes to the new file.
-	Fix bool
 	// Command overrides how alembic is run (see FindCommand).
 	Command []string
 	// Timeout bounds the alembic run (0 = DefaultTimeout).
@@ -47,41 +41,30 @@ type Options struct {
 	// Heartbeat, if set, adds a progress line this often while alembic is
 	// quiet (importing the models, connecting).
 	Heartbeat time.Duration
-	// Parse is passed to the check (the MCP server's cache).
-	Parse history.Parser
 	// Env is added to alembic's environment (tests).
 	Env []string
 }
 
-// Result describes the new revision.
-type Result struct {
-	Path         string   `json:"path" jsonschema:"the new revision file, relative to the project root"`
-	Revision     string   `json:"revision" jsonschema:"its revision id"`
-	DownRevision []string `json:"down_revision" jsonschema:"the revision(s) it follows"`
-	Command      string   `json:"command" jsonschema:"the alembic command that ran"`
-	// Empty is true when the upgrade has no operations (autogenerate found no
-	// difference between the models and the database).
-	Empty bool `json:"empty" jsonschema:"true when upgrade() has no operations (no schema change detected)"`
-	// Fixes are the safe fixes applied to the file.
-	Fixes []fix.Applied `json:"fixes" jsonschema:"safe fixes applied to the new file"`
-	// Findings are what still needs a human (or an unsafe fix).
-	Findings []report.Finding `json:"findings" jsonschema:"findings left in the new file after the fixes: what still needs a human"`
+// Generated is the revision file alembic wrote.
+type Generated struct {
+	// Path is the new file, absolute and inside the project.
+	Path string
+	// Command is the alembic command that ran, quoted for a shell.
+	Command string
 	// Output is alembic's own output (stdout and stderr, interleaved).
-	Output string   `json:"alembic_output" jsonschema:"what alembic printed"`
-	Notes  []string `json:"notes" jsonschema:"remarks (no changes detected, fixes refused, ...)"`
+	Output string
 }
 
 // RunError is a failed alembic run: it exited non-zero, timed out or wrote no
-// file. Error() quotes alembic's own message and says what to do.
+// file. Error() quotes alembic's own message; what the message means is for
+// package diagnose.
 type RunError struct {
 	Command  string
 	ExitCode int // -1 when it did not exit by itself
 	TimedOut bool
 	Timeout  time.Duration
 	Output   string
-	// Diagnoses explain the output (see package diagnose).
-	Diagnoses []diagnose.Diagnosis
-	Reason    string // set when alembic exited 0 but something else went wrong
+	Reason   string // set when alembic exited 0 but something else went wrong
 }
 
 func (e *RunError) Error() string {
@@ -97,22 +80,10 @@ func (e *RunError) Error() string {
 	if tail := Tail(withoutFrames(e.Output), 25); tail != "" {
 		b.WriteString(" alembic said:\n\n")
 		b.WriteString(indent(tail))
-		b.WriteString("\n")
 	} else {
-		b.WriteString(" alembic printed nothing.\n")
+		b.WriteString(" alembic printed nothing.")
 	}
-	known := false
-	for _, d := range e.Diagnoses {
-		if !d.Known {
-			continue
-		}
-		known = true
-		fmt.Fprintf(&b, "\nWhat happened: %s\nWhat to do: %s\n", d.Cause, d.Fix)
-	}
-	if !known && !e.TimedOut {
-		b.WriteString("\nWhat to do: read alembic's message above; run the same command in a terminal in the project directory to reproduce it.\n")
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return b.String()
 }
 
 // Tail returns the last n non-empty-trailing lines of s, each clipped.
@@ -192,9 +163,9 @@ func (o *outputTail) String() string {
 	return text
 }
 
-// Create runs `alembic revision [--autogenerate] -m MESSAGE` in the project,
-// then checks the new file and (with Fix) applies its safe fixes.
-func Create(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
+// Revision runs `alembic revision [--autogenerate] -m MESSAGE` in the project
+// and returns the file it wrote.
+func Revision(ctx context.Context, proj *project.Project, opts Options) (*Generated, error) {
 	msg := strings.TrimSpace(opts.Message)
 	if msg == "" {
 		return nil, ErrNoMessage
@@ -252,7 +223,6 @@ func Create(ctx context.Context, proj *project.Project, opts Options) (*Result, 
 		if errors.As(runErr, &re) {
 			re.Command = shown
 			re.Timeout = timeout
-			re.Diagnoses = diagnose.Diagnose(re.Output)
 		}
 		return nil, runErr
 	}
@@ -260,56 +230,7 @@ func Create(ctx context.Context, proj *project.Project, opts Options) (*Result, 
 	if err != nil {
 		return nil, &RunError{Command: shown, Output: output, Reason: "ran, but " + err.Error()}
 	}
-	progress("alembic wrote " + rel(proj.Root, path) + "; checking it")
-
-	res := &Result{Path: rel(proj.Root, path), Command: shown, Output: output, DownRevision: []string{},
-		Fixes: []fix.Applied{}, Findings: []report.Finding{}, Notes: []string{}}
-	if m, err := migration.ParseFile(ctx, path); m != nil {
-		if m.Revision.Kind == migration.HeaderString {
-			res.Revision = m.Revision.Values[0]
-		}
-		if m.DownRevision.Kind == migration.HeaderString || m.DownRevision.Kind == migration.HeaderTuple {
-			res.DownRevision = append(res.DownRevision, m.DownRevision.Values...)
-		}
-		res.Empty = m.Upgrade == nil || len(m.Upgrade.Ops) == 0
-		if err != nil {
-			res.Notes = append(res.Notes, "the new file does not parse cleanly: "+err.Error())
-		}
-	} else if err != nil {
-		return nil, fmt.Errorf("reading the new revision %s: %w", res.Path, err)
-	}
-	if res.Empty && opts.Autogenerate {
-		res.Notes = append(res.Notes, "autogenerate detected no schema changes: upgrade() is empty. Check that the models "+
-			"are imported in env.py (target_metadata) and that the database is at the head revision; delete the file if it is not wanted")
-	}
-
-	copts := check.Options{Files: []string{path}, Parse: opts.Parse}
-	var remaining *check.Result
-	if opts.Fix {
-		progress("applying safe fixes")
-		fres, err := fix.Compute(ctx, proj, fix.Options{Check: copts})
-		if err != nil {
-			return nil, fmt.Errorf("checking %s: %w", res.Path, err)
-		}
-		if err := fres.Write(); err != nil {
-			return nil, fmt.Errorf("writing the fixes to %s: %w", res.Path, err)
-		}
-		for _, f := range fres.Files {
-			res.Fixes = append(res.Fixes, f.Applied...)
-			if f.Refused != "" {
-				res.Notes = append(res.Notes, rel(proj.Root, f.Path)+": "+f.Refused)
-			}
-		}
-		remaining = fres.Remaining
-	} else {
-		remaining, err = check.Run(ctx, proj, copts)
-		if err != nil {
-			return nil, fmt.Errorf("checking %s: %w", res.Path, err)
-		}
-	}
-	res.Findings = report.NewDocument(remaining).Findings
-	res.Notes = append(res.Notes, remaining.Notes...)
-	return res, nil
+	return &Generated{Path: path, Command: shown, Output: output}, nil
 }
 
 // scriptDir picks the script directory alembic will write to.
@@ -321,8 +242,15 @@ func scriptDir(proj *project.Project) (project.ScriptDir, error) {
 		return proj.ScriptDirs[0], nil
 	}
 	if proj.ConfigFile == "" {
-		return project.ScriptDir{}, fmt.Errorf("%s holds %d script directories of separate projects; pass the directory of the one to use (its alembic.ini) as the project",
-			proj.Root, len(proj.ScriptDirs))
+		var projects []string
+		for _, sd := range proj.ScriptDirs {
+			if p := proj.Rel(cmp.Or(sd.Config, sd.Location)); !slices.Contains(projects, p) {
+				projects = append(projects, p)
+			}
+		}
+		return project.ScriptDir{}, fmt.Errorf("%s holds %d separate Alembic projects; create the revision in one of them: pass its "+
+			"configuration with -c FILE or its directory with --project DIR (project_dir for create_migration):\n%s",
+			proj.Root, len(projects), brief.Lines(projects, brief.Names))
 	}
 	var names []string
 	for _, sd := range proj.ScriptDirs {
@@ -369,7 +297,7 @@ var generating = regexp.MustCompile(`Generating (.+\.py) \.\.\.`)
 func newFile(proj *project.Project, sd project.ScriptDir, before map[string]bool, output string) (string, error) {
 	if m := generating.FindAllStringSubmatch(output, -1); len(m) > 0 {
 		path := strings.TrimSpace(m[len(m)-1][1])
-		if resolved, err := check.InsideProject(proj, path); err == nil {
+		if resolved, err := proj.Inside(path); err == nil {
 			return resolved, nil
 		} else if _, statErr := os.Stat(path); statErr == nil {
 			return "", fmt.Errorf("wrote %s, outside the project directory %s", path, proj.Root)
@@ -384,7 +312,7 @@ func newFile(proj *project.Project, sd project.ScriptDir, before map[string]bool
 	}
 	switch len(added) {
 	case 1:
-		return check.InsideProject(proj, added[0])
+		return proj.Inside(added[0])
 	case 0:
 		return "", errors.New("no new revision file appeared in " + strings.Join(sd.VersionLocations, ", "))
 	}
@@ -489,39 +417,4 @@ func clipLine(s string) string {
 		tail++
 	}
 	return s[:head] + " ... " + s[tail:]
-}
-
-func rel(root, path string) string {
-	if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(r)
-	}
-	return path
-}
-
-// Text is a short rendering for people (and the MCP text content).
-func (r *Result) Text() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Created %s (revision %s", r.Path, r.Revision)
-	if len(r.DownRevision) > 0 {
-		fmt.Fprintf(&b, ", after %s", strings.Join(r.DownRevision, ", "))
-	}
-	fmt.Fprintf(&b, ") with `%s`.\n", r.Command)
-	if len(r.Fixes) > 0 {
-		fmt.Fprintf(&b, "Applied %d safe fixes:\n", len(r.Fixes))
-		for _, f := range r.Fixes {
-			fmt.Fprintf(&b, "  line %d: %s [%s]\n", f.Line, f.Message, f.Rule)
-		}
-	}
-	if len(r.Findings) == 0 {
-		b.WriteString("No findings remain.\n")
-	} else {
-		fmt.Fprintf(&b, "%d findings need attention:\n", len(r.Findings))
-		for _, f := range r.Findings {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
-		}
-	}
-	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "note: %s\n", n)
-	}
-	return b.String()
 }
