@@ -152,17 +152,17 @@ func TestVerifyRefusesBadResults(t *testing.T) {
 }
 
 func TestPlanSkipsOverlapsAndUnsafe(t *testing.T) {
-	edit := func(start, end int) rules.SuggestedFix {
-		return rules.SuggestedFix{Safety: rules.Safe, Edits: []rules.TextEdit{{Start: start, End: end, NewText: "x"}}}
+	edit := func(start, end int) *rules.SuggestedFix {
+		return &rules.SuggestedFix{Safety: rules.Safe, Edits: []rules.TextEdit{{Start: start, End: end, NewText: "x"}}}
 	}
 	unsafe := edit(40, 41)
 	unsafe.Safety = rules.Unsafe
 	findings := []rules.Diagnostic{
-		{Path: "a.py", Rule: "r1", Fixes: []rules.SuggestedFix{edit(0, 10)}},
-		{Path: "a.py", Rule: "r2", Fixes: []rules.SuggestedFix{edit(5, 15)}},  // overlaps r1: next round
-		{Path: "a.py", Rule: "r3", Fixes: []rules.SuggestedFix{edit(20, 20)}}, // insertion
-		{Path: "a.py", Rule: "r4", Fixes: []rules.SuggestedFix{edit(20, 20)}}, // the same insertion again: once
-		{Path: "a.py", Rule: "r5", Fixes: []rules.SuggestedFix{unsafe}},
+		{Path: "a.py", Rule: "r1", Fix: edit(0, 10)},
+		{Path: "a.py", Rule: "r2", Fix: edit(5, 15)},  // overlaps r1: next round
+		{Path: "a.py", Rule: "r3", Fix: edit(20, 20)}, // insertion
+		{Path: "a.py", Rule: "r4", Fix: edit(20, 20)}, // the same insertion again: once
+		{Path: "a.py", Rule: "r5", Fix: unsafe},
 		{Path: "b.py", Rule: "r6"},
 	}
 	plans := plan(findings, false, nil)

@@ -225,13 +225,10 @@ type filePlan struct {
 func plan(findings []rules.Diagnostic, unsafe bool, refused map[string]bool) map[string]*filePlan {
 	plans := map[string]*filePlan{}
 	for _, d := range findings {
-		if refused[d.Path] || len(d.Fixes) == 0 {
+		if refused[d.Path] || !d.Fixable(unsafe) {
 			continue
 		}
-		fx := d.Fixes[0]
-		if fx.Safety == rules.Unsafe && !unsafe {
-			continue
-		}
+		fx := d.Fix
 		p := plans[d.Path]
 		if p == nil {
 			p = &filePlan{}

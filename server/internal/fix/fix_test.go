@@ -90,7 +90,7 @@ func TestGolden(t *testing.T) {
 }
 
 func fixable(d rules.Diagnostic, unsafe bool) bool {
-	return len(d.Fixes) > 0 && (unsafe || d.Fixes[0].Safety == rules.Safe)
+	return d.Fixable(unsafe)
 }
 
 func findingKeys(res *check.Result) map[string]bool {
@@ -135,7 +135,7 @@ func fixEdits(t *testing.T, proj *project.Project, rule string, unsafe bool) map
 	out := map[string][]edit.TextEdit{}
 	for _, d := range runCheck(t, proj, rule).Findings {
 		if fixable(d, unsafe) {
-			out[d.Path] = append(out[d.Path], d.Fixes[0].Edits...)
+			out[d.Path] = append(out[d.Path], d.Fix.Edits...)
 		}
 	}
 	return out

@@ -108,11 +108,11 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			// no rows, only a database parked in between has some
 			if later := laterRevision(p, func(_ *migration.Migration, u *migration.Op) bool { return dropsTheTable(u, table) }); later != nil {
 				p.ReportSeverity(Warning, o.Call.Span, msg+fmt.Sprintf(". Only a database between this revision and %s can hit "+
-					"it: downgrading from above %s recreates %q empty first", later.ID, later.ID, table))
+					"it: downgrading from above %s recreates %q empty first", later.ID, later.ID, table), nil)
 				return
 			}
 		}
-		p.Report(o, msg)
+		p.Report(o, msg, nil)
 	})
 }
 

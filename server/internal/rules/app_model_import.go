@@ -146,7 +146,7 @@ func checkAppModelImport(p *Pass) {
 			"(a column added or renamed, a class moved) this migration fails or writes the wrong columns on every fresh "+
 			"database (`%s`). Describe what the migration needs with lightweight tables instead, e.g. "+
 			`users = sa.table("users", sa.column("id", sa.Integer), sa.column("email", sa.String)); `+
-			"op.execute(users.update().where(users.c.id == 1).values(email=...))", b.what, stmt))
+			"op.execute(users.update().where(users.c.id == 1).values(email=...))", b.what, stmt), nil)
 	}
 }
 

@@ -77,14 +77,14 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 	for _, d := range drops {
 		if a, ok := sameColumn(adds, d); ok {
 			if !copiesData(f, d) && !rebuilt(f, d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
-				p.Report(d.op, replacedMessage(p.Migration, d, a))
+				p.Report(d.op, replacedMessage(p.Migration, d, a), nil)
 			}
 			continue
 		}
 		// a pair with unrelated names is left alone: too often two different
 		// columns (add-required-column still mentions it when it matters)
 		if a, evidence := renamePartner(p.Migration, f, other, drops, adds, d); evidence == likelyRename {
-			p.Report(d.op, renameMessage(p.Migration, d, a))
+			p.Report(d.op, renameMessage(p.Migration, d, a), nil)
 		}
 	}
 }

@@ -56,17 +56,14 @@ func checkConcurrentlyInTransaction(p *Pass) {
 			continue
 		}
 		for _, group := range concurrentGroups(p.Migration.Source, f) {
-			var fixes []SuggestedFix
-			if fix, ok := autocommitFix(p.Migration, group); ok {
-				fixes = append(fixes, fix)
-			}
+			fix := autocommitFix(p.Migration, group)
 			for _, o := range group {
 				if seen[o.Call.Span.Start] {
 					continue
 				}
 				seen[o.Call.Span.Start] = true
-				p.Report(o, concurrentlyMessage(p.Migration, o), fixes...)
-				fixes = nil // the group's fix goes with its first finding
+				p.Report(o, concurrentlyMessage(p.Migration, o), fix)
+				fix = nil // the group's fix goes with its first finding
 			}
 		}
 	}
@@ -132,10 +129,10 @@ func adjacent(src []byte, a, b *migration.Op) bool {
 }
 
 // autocommitFix wraps a group of statements in autocommit_block().
-func autocommitFix(m *migration.Migration, group []*migration.Op) (SuggestedFix, bool) {
+func autocommitFix(m *migration.Migration, group []*migration.Op) *SuggestedFix {
 	first, last := group[0], group[len(group)-1]
 	if first.Batch != nil {
-		return SuggestedFix{}, false // batch operations run when the block exits
+		return nil // batch operations run when the block exits
 	}
 	recv := first.Receiver
 	if first.Name == migration.BindExecute {
@@ -145,13 +142,13 @@ func autocommitFix(m *migration.Migration, group []*migration.Op) (SuggestedFix,
 	span.End, span.EndLine, span.EndCol = last.Stmt.End, last.Stmt.EndLine, last.Stmt.EndCol
 	edits, ok := autocommitWrap(m, span, first.Indent, recv)
 	if !ok {
-		return SuggestedFix{}, false
+		return nil
 	}
 	what := "the statement"
 	if len(group) > 1 {
 		what = fmt.Sprintf("the %d statements", len(group))
 	}
-	return SuggestedFix{Message: "Run " + what + " inside autocommit_block()", Safety: Safe, Edits: edits}, true
+	return &SuggestedFix{Message: "Run " + what + " inside autocommit_block()", Safety: Safe, Edits: edits}
 }
 
 func concurrentlyMessage(m *migration.Migration, o *migration.Op) string {

@@ -87,7 +87,7 @@ func checkConstraintNotValid(p *Pass) {
 		}
 		p.Report(o, lock+fmt.Sprintf(". Add it with postgresql_not_valid=True (a brief lock, no scan; new rows are checked "+
 			"at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE EXCLUSIVE: reads "+
-			"and writes continue)", opReceiver(p.Migration), quote(p.Migration, "ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name)))
+			"and writes continue)", opReceiver(p.Migration), quote(p.Migration, "ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name)), nil)
 	})
 }
 

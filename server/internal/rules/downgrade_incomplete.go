@@ -110,9 +110,9 @@ func checkDowngradeIncomplete(p *Pass) {
 	if len(missing) == 0 {
 		return
 	}
-	var fixes []SuggestedFix
-	if fix, ok := inverseFix(p.Migration, missing); ok && !done.movesAny(missing) && len(reconverted) == 0 {
-		fixes = append(fixes, fix)
+	var fix *SuggestedFix
+	if !done.movesAny(missing) && len(reconverted) == 0 {
+		fix = inverseFix(p.Migration, missing)
 	}
 	// one finding per operation (an execute may create several objects)
 	for i := 0; i < len(missing); {
@@ -121,7 +121,7 @@ func checkDowngradeIncomplete(p *Pass) {
 		for ; i < len(missing) && missing[i].op == o; i++ {
 			msgs = append(msgs, missing[i].message(p.Migration))
 		}
-		p.Report(o, strings.Join(msgs, "; "), fixes...)
+		p.Report(o, strings.Join(msgs, "; "), fix)
 	}
 }
 
@@ -625,17 +625,17 @@ func reportReconverted(p *Pass, u *undo, d *convertedDrop) {
 	msg := fmt.Sprintf("constraint %q is created by upgrade(), but downgrade() drops it with type_=%q, whose naming convention "+
 		"converts the name written again into %q: `alembic downgrade` fails with: constraint %q of relation %q does not exist. "+
 		"Write op.f(%s), which the convention leaves as it is", u.name, kind, d.name, d.name, u.bare, quote(p.Migration, u.name))
-	var fixes []SuggestedFix
+	var fix *SuggestedFix
 	arg := d.op.Arg("constraint_name")
 	recv := d.op.Receiver
 	if d.op.Batch != nil && d.op.Batch.Alias != "" {
 		recv = d.op.Batch.Alias
 	}
 	if arg != nil && arg.Kind == pysyntax.String && recv != "" {
-		fixes = append(fixes, SuggestedFix{Message: fmt.Sprintf("Write op.f(%s)", quote(p.Migration, u.name)), Safety: Unsafe,
-			Edits: []TextEdit{{Start: arg.Span.Start, End: arg.Span.End, NewText: recv + ".f(" + arg.Text + ")"}}})
+		fix = &SuggestedFix{Message: fmt.Sprintf("Write op.f(%s)", quote(p.Migration, u.name)), Safety: Unsafe,
+			Edits: []TextEdit{{Start: arg.Span.Start, End: arg.Span.End, NewText: recv + ".f(" + arg.Text + ")"}}}
 	}
-	p.Report(d.op, msg, fixes...)
+	p.Report(d.op, msg, fix)
 }
 
 // movesAny reports whether the operations rename the table (or column) of one
@@ -878,19 +878,19 @@ func opReceiverOf(m *migration.Migration) string {
 
 // inverseFix appends the inverses of the missing undos (in reverse upgrade order)
 // to downgrade(), replacing a lone `pass`.
-func inverseFix(m *migration.Migration, missing []*undo) (SuggestedFix, bool) {
+func inverseFix(m *migration.Migration, missing []*undo) *SuggestedFix {
 	down := m.Downgrade
 	if down == nil || down.Indent == "" || len(missing) == 0 {
-		return SuggestedFix{}, false // a one-line `def downgrade(): pass` has no body indentation to follow
+		return nil // a one-line `def downgrade(): pass` has no body indentation to follow
 	}
 	for _, u := range missing {
 		if u.engine != "" {
-			return SuggestedFix{}, false // the statements belong in downgrade_<engine>()
+			return nil // the statements belong in downgrade_<engine>()
 		}
 	}
 	blocks, ok := inverseBlocks(m, missing)
 	if !ok {
-		return SuggestedFix{}, false
+		return nil
 	}
 	var lines []string
 	for _, b := range blocks {
@@ -919,8 +919,8 @@ func inverseFix(m *migration.Migration, missing []*undo) (SuggestedFix, bool) {
 	if opReceiverOf(m) == "op" && importAlias(m, "alembic.op") == "" {
 		edits = append(edits, addImport(m, "from alembic import op"))
 	}
-	return SuggestedFix{Message: fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing)),
-		Safety: Unsafe, Edits: edits}, true
+	return &SuggestedFix{Message: fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing)),
+		Safety: Unsafe, Edits: edits}
 }
 
 // afterTrailingComment is the end of the line at off when only a comment

@@ -98,22 +98,22 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(*migration.Op, *histo
 		span := useSpan(p.Migration, o, mi.use)
 		if mi.createdBy != nil {
 			p.ReportAt(span, fmt.Sprintf("enum type %q is used here but created only later in %s() (line %d). %s, so this operation runs first and fails with: type %q does not exist. Create the type before this operation.",
-				name, fn, mi.createdBy.Call.Span.StartLine, why, name))
+				name, fn, mi.createdBy.Call.Span.StartLine, why, name), nil)
 			continue
 		}
-		fixes, snippet := createEnumFix(p, o, mi.use, fn == "upgrade")
+		fix, snippet := createEnumFix(p, o, mi.use, fn == "upgrade")
 		if snippet == "" {
 			snippet = fmt.Sprintf("sa.Enum(..., name=%s).create(op.get_bind(), checkfirst=True)", quote(p.Migration, name))
 		}
 		p.ReportAt(span, fmt.Sprintf("enum type %q does not exist yet and nothing earlier in %s() creates it. %s, so PostgreSQL fails with: type %q does not exist. Create it first: %s",
-			name, fn, why, name, strings.Join(strings.Fields(snippet), " ")), fixes...)
+			name, fn, why, name, strings.Join(strings.Fields(snippet), " ")), fix)
 	}
 }
 
 // createEnumFix creates the type before the operation and, for an upgrade, drops
 // it in downgrade() after the operation that removes its last user. It also
 // returns the create statement, for the message.
-func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) ([]SuggestedFix, string) {
+func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) (*SuggestedFix, string) {
 	m := p.Migration
 	bind := bindCall(m)
 	before := insertBefore(o, "")
@@ -126,10 +126,10 @@ func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) ([]Suggest
 		return nil, create // the helper may run from elsewhere too
 	}
 	name := u.Enum.Name
-	fix := SuggestedFix{Message: fmt.Sprintf("Create enum type %s before %s", name, o.Name), Safety: Safe,
+	fix := &SuggestedFix{Message: fmt.Sprintf("Create enum type %s before %s", name, o.Name), Safety: Safe,
 		Edits: []TextEdit{insertBefore(o, create)}}
 	if !upgrade {
-		return []SuggestedFix{fix}, create // the upgrade is what drops the type
+		return fix, create // the upgrade is what drops the type
 	}
 	if anchor := lastEnumUserRemoval(p, name); anchor != nil {
 		at, _ := statementAfter(m.Source, anchor)
@@ -138,7 +138,7 @@ func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) ([]Suggest
 			fix.Message += fmt.Sprintf(", drop it after %s in downgrade()", anchor.Name)
 		}
 	}
-	return []SuggestedFix{fix}, create
+	return fix, create
 }
 
 // lastEnumUserRemoval is the downgrade operation after which no column uses the

@@ -93,7 +93,7 @@ func checkEnumTypeNotDropped(p *Pass) {
 			continue
 		}
 		if anchor == nil {
-			p.Report(created[name], msg)
+			p.Report(created[name], msg, nil)
 			continue
 		}
 		p.Report(anchor, msg, dropEnumFix(p.Migration, anchor, created[name], name))
@@ -148,9 +148,9 @@ func createdEnums(before, after *history.State) []string {
 
 // dropEnumFix drops the type after the operation that removed its last user,
 // reusing the module's enum variable when the type was defined in one.
-func dropEnumFix(m *migration.Migration, anchor, creator *migration.Op, name string) SuggestedFix {
+func dropEnumFix(m *migration.Migration, anchor, creator *migration.Op, name string) *SuggestedFix {
 	code := enumDropCode(m, creator, name, opReceiver(m))
-	return SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
+	return &SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
 		Edits: []TextEdit{insertAfter(m, anchor, code)}}
 }
 

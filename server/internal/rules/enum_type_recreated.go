@@ -77,7 +77,7 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 					table, _ := o.Table()
 					msg := fmt.Sprintf("create_table(%q) creates enum type %q again, which exists already (%s). PostgreSQL fails with: type %q already exists. Declare the column's type postgresql.ENUM(..., name=%q, create_type=False).",
 						table, name, whereEnumIs(s, e), name, name)
-					p.ReportAt(useSpan(p.Migration, o, u), msg, createTypeFalseFix(p.Migration, o, u)...)
+					p.ReportAt(useSpan(p.Migration, o, u), msg, createTypeFalseFix(p.Migration, o, u))
 				}
 			}
 		case migration.EnumCreate:
@@ -105,7 +105,7 @@ func whereEnumIs(s *history.State, e *history.EnumType) string {
 
 // createTypeFalseFix rewrites the column's enum type as postgresql.ENUM(...,
 // create_type=False), adding the dialect import when the module has none.
-func createTypeFalseFix(m *migration.Migration, o *migration.Op, u enumUse) []SuggestedFix {
+func createTypeFalseFix(m *migration.Migration, o *migration.Op, u enumUse) *SuggestedFix {
 	target := typeExprIn(m, o, u)
 	if target == nil {
 		return nil // the column is defined outside the operation
@@ -137,8 +137,8 @@ func createTypeFalseFix(m *migration.Migration, o *migration.Op, u enumUse) []Su
 	}
 	edits = append(edits, TextEdit{Start: target.Span.Start, End: target.Span.End,
 		NewText: callee + "(" + strings.Join(args, ", ") + ")"})
-	return []SuggestedFix{{Message: fmt.Sprintf("Use the existing enum type %s (create_type=False)", u.Enum.Name),
-		Safety: Safe, Edits: edits}}
+	return &SuggestedFix{Message: fmt.Sprintf("Use the existing enum type %s (create_type=False)", u.Enum.Name),
+		Safety: Safe, Edits: edits}
 }
 
 // nameFree reports whether a module-level name is unused, so an import can bind it.
@@ -152,7 +152,7 @@ func nameFree(m *migration.Migration, name string) bool {
 }
 
 // checkfirstFix makes an explicit .create() skip an existing type.
-func checkfirstFix(o *migration.Op) SuggestedFix {
+func checkfirstFix(o *migration.Op) *SuggestedFix {
 	edit := TextEdit{Start: o.Call.Span.End - 1, End: o.Call.Span.End - 1, NewText: "checkfirst=True"} // before ")"
 	last := -1
 	for _, a := range o.Call.Args {
@@ -164,5 +164,5 @@ func checkfirstFix(o *migration.Op) SuggestedFix {
 	if last >= 0 {
 		edit = TextEdit{Start: last, End: last, NewText: ", checkfirst=True"}
 	}
-	return SuggestedFix{Message: "Pass checkfirst=True", Safety: Unsafe, Edits: []TextEdit{edit}}
+	return &SuggestedFix{Message: "Pass checkfirst=True", Safety: Unsafe, Edits: []TextEdit{edit}}
 }

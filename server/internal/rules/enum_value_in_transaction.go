@@ -61,12 +61,12 @@ func checkEnumValueInTransaction(p *Pass) {
 					opReceiver(p.Migration), pyLiteral(p.Migration, st.Text))
 				if v := p.PostgresVersion; v > 0 && v < 12 {
 					p.Report(o, fmt.Sprintf("ALTER TYPE ... ADD VALUE inside the migration's transaction on PostgreSQL %d. Before PostgreSQL 12 it cannot run in a transaction block, and %s() runs in one: it fails with: ALTER TYPE ... ADD cannot run inside a transaction block. Run it outside: %s",
-						v, f.Name, wrap))
+						v, f.Name, wrap), nil)
 					continue
 				}
 				if use := enumValueUse(before, f.Ops[i:], st); use != nil {
 					p.Report(o, fmt.Sprintf("enum value %q is added to %s and used on line %d, before the transaction commits. PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values must be committed before they can be used). Add the value outside the transaction: %s",
-						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap))
+						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap), nil)
 				}
 			}
 		}

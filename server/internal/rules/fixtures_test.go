@@ -174,10 +174,8 @@ func checkSafeFixes(t *testing.T, dir string, rule *Rule, got []Diagnostic) {
 	t.Helper()
 	byFile := map[string][]TextEdit{}
 	for _, d := range got {
-		for _, f := range d.Fixes {
-			if f.Safety == Safe {
-				byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], f.Edits...)
-			}
+		if d.Fixable(false) {
+			byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], d.Fix.Edits...)
 		}
 	}
 	if len(byFile) == 0 {

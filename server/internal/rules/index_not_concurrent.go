@@ -78,7 +78,7 @@ func checkIndexNotConcurrent(p *Pass) {
 						"whole build: every INSERT, UPDATE and DELETE on it waits until the migration commits (reads continue). "+
 						"Write CREATE INDEX CONCURRENTLY (SHARE UPDATE EXCLUSIVE: reads and writes continue) and run it inside "+
 						"`with %s.get_context().autocommit_block():`, since CONCURRENTLY cannot run inside a transaction block",
-						st.Table, opReceiver(p.Migration)))
+						st.Table, opReceiver(p.Migration)), nil)
 					return
 				}
 			}
@@ -86,11 +86,7 @@ func checkIndexNotConcurrent(p *Pass) {
 	})
 	fixes := concurrentIndexFixes(p.Migration, found)
 	for _, o := range found {
-		if fix, ok := fixes[o]; ok {
-			p.Report(o, messages[o], fix)
-		} else {
-			p.Report(o, messages[o])
-		}
+		p.Report(o, messages[o], fixes[o])
 	}
 }
 
@@ -114,14 +110,12 @@ func indexLockMessage(m *migration.Migration, o *migration.Op, table string) str
 // concurrentIndexFixes builds one fix per statement to wrap: an index operation,
 // or a batch block whose operations are all index operations (its fix goes to the
 // block's first finding and covers the others).
-func concurrentIndexFixes(m *migration.Migration, found []*migration.Op) map[*migration.Op]SuggestedFix {
-	fixes := map[*migration.Op]SuggestedFix{}
+func concurrentIndexFixes(m *migration.Migration, found []*migration.Op) map[*migration.Op]*SuggestedFix {
+	fixes := map[*migration.Op]*SuggestedFix{}
 	grouped := map[*migration.Batch]bool{}
 	for _, o := range found {
 		if o.Batch == nil {
-			if fix, ok := concurrentIndexFix(m, []*migration.Op{o}, o.Stmt, o.Indent, o.Receiver, o.Autocommit); ok {
-				fixes[o] = fix
-			}
+			fixes[o] = concurrentIndexFix(m, []*migration.Op{o}, o.Stmt, o.Indent, o.Receiver, o.Autocommit)
 			continue
 		}
 		b := o.Batch
@@ -138,9 +132,7 @@ func concurrentIndexFixes(m *migration.Migration, found []*migration.Op) map[*mi
 				ops = append(ops, other)
 			}
 		}
-		if fix, ok := concurrentIndexFix(m, ops, b.Op.Stmt, b.Op.Indent, b.Op.Receiver, o.Autocommit); ok {
-			fixes[o] = fix
-		}
+		fixes[o] = concurrentIndexFix(m, ops, b.Op.Stmt, b.Op.Indent, b.Op.Receiver, o.Autocommit)
 	}
 	return fixes
 }
@@ -156,7 +148,7 @@ func onlyIndexOps(f *migration.Function, b *migration.Batch) bool {
 
 // concurrentIndexFix sets postgresql_concurrently=True on ops and, unless they
 // already run in autocommit mode, wraps the statement stmt in autocommit_block().
-func concurrentIndexFix(m *migration.Migration, ops []*migration.Op, stmt migration.Span, indent, recv string, autocommit bool) (SuggestedFix, bool) {
+func concurrentIndexFix(m *migration.Migration, ops []*migration.Op, stmt migration.Span, indent, recv string, autocommit bool) *SuggestedFix {
 	var edits []TextEdit
 	for _, o := range ops {
 		edits = append(edits, concurrentlyKeyword(o))
@@ -165,12 +157,12 @@ func concurrentIndexFix(m *migration.Migration, ops []*migration.Op, stmt migrat
 	if !autocommit {
 		wrap, ok := autocommitWrap(m, stmt, indent, recv)
 		if !ok {
-			return SuggestedFix{}, false
+			return nil
 		}
 		edits = append(edits, wrap...)
 		msg += " and run the statement inside autocommit_block()"
 	}
-	return SuggestedFix{Message: msg, Safety: Unsafe, Edits: edits}, true
+	return &SuggestedFix{Message: msg, Safety: Unsafe, Edits: edits}
 }
 
 // concurrentlyKeyword sets postgresql_concurrently=True in an operation's call.

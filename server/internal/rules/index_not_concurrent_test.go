@@ -56,8 +56,8 @@ func applyAllFixes(t *testing.T, dir string, got []Diagnostic) string {
 	t.Helper()
 	byFile := map[string][]TextEdit{}
 	for _, d := range got {
-		for _, f := range d.Fixes {
-			byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], f.Edits...)
+		if d.Fix != nil {
+			byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], d.Fix.Edits...)
 		}
 	}
 	if len(byFile) == 0 {

@@ -50,7 +50,7 @@ func checkNotNullWithoutBackfill(p *Pass) {
 	var earlier []*migration.Op
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		if msg := notNullProblem(p, o, s, earlier); msg != "" {
-			p.Report(o, msg)
+			p.Report(o, msg, nil)
 		}
 		earlier = append(earlier, o)
 	})

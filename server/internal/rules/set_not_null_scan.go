@@ -88,7 +88,7 @@ func checkSetNotNullScan(p *Pass) {
 		if pre12 {
 			msg += fmt.Sprintf(". PostgreSQL %d always scans: run it when the table is quiet", p.PostgresVersion)
 		}
-		p.Report(o, msg)
+		p.Report(o, msg, nil)
 	})
 }
 

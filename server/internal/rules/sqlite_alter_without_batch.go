@@ -83,7 +83,7 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 				return // SQLite 3.35+ drops a plain column itself
 			}
 		}
-		p.Report(o, sqliteBatchMessage(p.Migration, o, failure))
+		p.Report(o, sqliteBatchMessage(p.Migration, o, failure), nil)
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
