@@ -13,6 +13,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pyscope"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -169,7 +170,8 @@ func compare(t *testing.T, want []expectation, got []Diagnostic) {
 }
 
 // checkSafeFixes applies every safe fix of the case to a copy of the fixture and
-// checks the copy parses and the rule no longer fires there.
+// checks the copy parses, the code the fixes write uses only names bound where
+// it goes, and the rule no longer fires there.
 func checkSafeFixes(t *testing.T, dir string, rule *Rule, got []Diagnostic) {
 	t.Helper()
 	byFile := map[string][]TextEdit{}
@@ -197,8 +199,16 @@ func checkSafeFixes(t *testing.T, dir string, rule *Rule, got []Diagnostic) {
 			t.Fatal(err)
 		}
 		if edits := byFile[filepath.Base(f)]; edits != nil {
-			if src, err = edit.Apply(src, edits); err != nil {
+			var written []edit.Range
+			if src, written, err = edit.Apply(src, edits); err != nil {
 				t.Fatalf("fix for %s: %v", f, err)
+			}
+			unbound, err := pyscope.Unbound(context.Background(), src, written)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range unbound {
+				t.Errorf("the safe fixes of %s use %s on line %d, which is not bound there:\n%s", filepath.Base(f), u.Name, u.Line, src)
 			}
 		}
 		if err := os.WriteFile(filepath.Join(fixed, filepath.Base(f)), src, 0o644); err != nil {

@@ -71,7 +71,7 @@ func applyAllFixes(t *testing.T, dir string, got []Diagnostic) string {
 			continue
 		}
 		if edits := byFile[filepath.Base(f)]; edits != nil {
-			if src, err = edit.Apply(src, edits); err != nil {
+			if src, _, err = edit.Apply(src, edits); err != nil {
 				t.Fatalf("fix for %s: %v", f, err)
 			}
 			t.Logf("%s after the fix:\n%s", filepath.Base(f), src)
