@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -56,13 +57,13 @@ func checkConcurrentlyInTransaction(p *Pass) {
 			continue
 		}
 		for _, group := range concurrentGroups(p.Migration.Source, f) {
-			fix := autocommitFix(p.Migration, group)
+			fix := autocommitFix(p, group)
 			for _, o := range group {
 				if seen[o.Call.Span.Start] {
 					continue
 				}
 				seen[o.Call.Span.Start] = true
-				p.Report(o, concurrentlyMessage(p.Migration, o), fix)
+				p.Report(o, concurrentlyMessage(p.Style(), o), fix)
 				fix = nil // the group's fix goes with its first finding
 			}
 		}
@@ -129,18 +130,14 @@ func adjacent(src []byte, a, b *migration.Op) bool {
 }
 
 // autocommitFix wraps a group of statements in autocommit_block().
-func autocommitFix(m *migration.Migration, group []*migration.Op) *SuggestedFix {
+func autocommitFix(p *Pass, group []*migration.Op) *SuggestedFix {
 	first, last := group[0], group[len(group)-1]
 	if first.Batch != nil {
 		return nil // batch operations run when the block exits
 	}
-	recv := first.Receiver
-	if first.Name == migration.BindExecute {
-		recv = "" // a connection, not op
-	}
 	span := first.Stmt
 	span.End, span.EndLine, span.EndCol = last.Stmt.End, last.Stmt.EndLine, last.Stmt.EndCol
-	edits, ok := autocommitWrap(m, span, first.Indent, recv)
+	edits, ok := autocommitWrap(p.Migration, p.Style().Beside(first), span, first.Indent)
 	if !ok {
 		return nil
 	}
@@ -151,10 +148,10 @@ func autocommitFix(m *migration.Migration, group []*migration.Op) *SuggestedFix 
 	return &SuggestedFix{Message: "Run " + what + " inside autocommit_block()", Safety: Safe, Edits: edits}
 }
 
-func concurrentlyMessage(m *migration.Migration, o *migration.Op) string {
+func concurrentlyMessage(st *stylist.Stylist, o *migration.Op) string {
 	stmt := concurrentStatement(o)
 	msg := fmt.Sprintf("%s runs inside the migration's transaction. PostgreSQL fails with: %s cannot run inside a transaction block. "+
-		"Run it inside `with %s.get_context().autocommit_block():`", stmt, stmt, opReceiver(m))
+		"Run it inside `with %s.get_context().autocommit_block():`", stmt, stmt, st.Spell(stylist.Op))
 	if o.Batch != nil {
 		msg += " (a batch block runs its operations when it exits, still in the transaction: move the index operation out of the batch block)"
 	}

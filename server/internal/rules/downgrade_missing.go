@@ -13,6 +13,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -110,7 +111,7 @@ func checkDowngradeMissing(p *Pass) {
 		failure = "fails with: " + undos[0].rerunError()
 	}
 	advice := "write the operations that revert it"
-	if snippet := inverseSnippet(m, undos); snippet != "" {
+	if snippet := inverseSnippet(p.Style(), m, undos); snippet != "" {
 		advice = "write the operations that revert it (" + snippet + ")"
 	}
 	advice += `, or raise NotImplementedError("...") if it cannot be undone`
@@ -124,7 +125,7 @@ func checkDowngradeMissing(p *Pass) {
 			"`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() and %s",
 			describeChanges(changes), advice), nil)
 	case migration.BodyEmpty:
-		fix := inverseFix(m, undos)
+		fix := inverseFix(p.Style(), m, undos)
 		if fix != nil {
 			fix.Message = "Write the inverse operations into downgrade()"
 		}
@@ -532,8 +533,8 @@ func describeChanges(changes []*migration.Op) string {
 }
 
 // inverseSnippet shows the first inverse operations, in downgrade order, on one line.
-func inverseSnippet(m *migration.Migration, undos []*undo) string {
-	blocks, _ := inverseBlocks(m, undos)
+func inverseSnippet(st *stylist.Stylist, m *migration.Migration, undos []*undo) string {
+	blocks, _ := inverseBlocks(m, st.In(m.Downgrade), undos)
 	var stmts []string
 	for i, b := range blocks {
 		if i == 3 {

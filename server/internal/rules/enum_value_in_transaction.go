@@ -8,6 +8,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -58,7 +59,7 @@ func checkEnumValueInTransaction(p *Pass) {
 			}
 			for _, st := range enumValueAdds(o) {
 				wrap := fmt.Sprintf("with %[1]s.get_context().autocommit_block(): %[1]s.execute(%[2]s)",
-					opReceiver(p.Migration), pyLiteral(p.Migration, st.Text))
+					p.Style().Spell(stylist.Op), p.Style().Quote(st.Text))
 				if v := p.PostgresVersion; v > 0 && v < 12 {
 					p.Report(o, fmt.Sprintf("ALTER TYPE ... ADD VALUE inside the migration's transaction on PostgreSQL %d. Before PostgreSQL 12 it cannot run in a transaction block, and %s() runs in one: it fails with: ALTER TYPE ... ADD cannot run inside a transaction block. Run it outside: %s",
 						v, f.Name, wrap), nil)
@@ -133,17 +134,4 @@ func literalUses(call *pysyntax.Expr, value, quoted string) bool {
 		return !found
 	})
 	return found
-}
-
-// pyLiteral writes s as a Python string literal, in the file's quote style unless
-// s holds that quote and not the other.
-func pyLiteral(m *migration.Migration, s string) string {
-	q, other := quote(m, "")[:1], "'"
-	if q == "'" {
-		other = `"`
-	}
-	if strings.Contains(s, q) && !strings.Contains(s, other) {
-		q = other
-	}
-	return q + strings.NewReplacer(`\`, `\\`, q, `\`+q).Replace(s) + q
 }

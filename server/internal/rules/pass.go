@@ -6,6 +6,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 // Pass is what a rule sees for one revision.
@@ -45,6 +46,7 @@ type steps struct {
 	after, afterDown *history.State   // after the whole upgrade / downgrade
 	upDone, downDone bool
 	migration        *migration.Migration // the revision as it runs on the dialect
+	style            *stylist.Stylist
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
@@ -161,6 +163,15 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string,
 	p.reported[key] = true
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
 		Span: span, Message: message, Fix: fix})
+}
+
+// Style is how the revision file writes Python: the code of every fix and of
+// every suggestion in a message is written through it.
+func (p *Pass) Style() *stylist.Stylist {
+	if p.steps.style == nil {
+		p.steps.style = stylist.New(p.Migration)
+	}
+	return p.steps.style
 }
 
 // IsPostgres reports whether the target database is PostgreSQL.

@@ -7,6 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -218,7 +219,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	if name != "" {
 		msg += fmt.Sprintf("Name it as PostgreSQL would: %q", name)
 		if p.IsPostgres() {
-			fix = nameConstraintFix(p.Migration, o, name, dialectSafety(p))
+			fix = nameConstraintFix(p.Style(), o, name, dialectSafety(p))
 		}
 	} else {
 		msg += "Give it an explicit name"
@@ -297,7 +298,8 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			fix = dropNameFix(p, o, only, Unsafe)
 		}
 	case conv.Covers(history.DropKinds[kind]):
-		msg += "Name the constraint as it is in the database (the naming convention's name, or op.f(\"<name>\") for one it made)"
+		msg += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made)",
+			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
 		msg += "Name the constraint as it is in the database (PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check)"
 	}
@@ -317,10 +319,10 @@ func onlyForeignKey(o *migration.Op, s *history.State, kind string) string {
 	return ""
 }
 
-func nameConstraintFix(m *migration.Migration, o *migration.Op, name string, safety Safety) *SuggestedFix {
+func nameConstraintFix(st *stylist.Stylist, o *migration.Op, name string, safety Safety) *SuggestedFix {
 	arg := o.Arg("constraint_name").Span
 	return &SuggestedFix{Message: fmt.Sprintf("Name the constraint %s", name), Safety: safety,
-		Edits: []TextEdit{{Start: arg.Start, End: arg.End, NewText: quote(m, name)}}}
+		Edits: []TextEdit{{Start: arg.Start, End: arg.End, NewText: st.Quote(name)}}}
 }
 
 // dropNameFix names a drop_constraint(None, ...) after the constraint's name in
@@ -333,18 +335,15 @@ func dropNameFix(p *Pass, o *migration.Op, name string, safety Safety) *Suggeste
 	if !known {
 		return nil
 	}
-	fix := nameConstraintFix(p.Migration, o, name, safety)
+	fix := nameConstraintFix(p.Style(), o, name, safety)
 	if converts {
-		recv := o.Receiver
-		if o.Batch != nil && o.Batch.Alias != "" {
-			recv = o.Batch.Alias
+		code := p.Style().Beside(o)
+		fix.Edits[0].NewText = finalName(code, o, fix.Edits[0].NewText)
+		imports, ok := stylist.Imports(code)
+		if !ok {
+			return nil
 		}
-		if recv == "" {
-			if recv = opReceiverOf(p.Migration); importAlias(p.Migration, "alembic.op") == "" && recv == "op" {
-				return nil // the module does not import op
-			}
-		}
-		fix.Edits[0].NewText = recv + ".f(" + fix.Edits[0].NewText + ")"
+		fix.Edits = append(imports, fix.Edits...)
 	}
 	return fix
 }

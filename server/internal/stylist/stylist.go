@@ -25,6 +25,7 @@ type Symbol struct {
 var (
 	Op           = Symbol{Module: "alembic.op"}
 	GetBind      = Symbol{Module: "alembic.op", Name: "get_bind"}
+	F            = Symbol{Module: "alembic.op", Name: "f"} // a name the naming convention leaves as it is
 	SQLAlchemy   = Symbol{Module: "sqlalchemy"}
 	Enum         = Symbol{Module: "sqlalchemy", Name: "Enum"}
 	PostgresENUM = Symbol{Module: "sqlalchemy.dialects.postgresql", Name: "ENUM"}
@@ -87,28 +88,31 @@ func (s *Stylist) Spell(sym Symbol) string { return s.In(nil).Ref(sym) }
 
 // In starts code for the body of f (nil: for no function in particular).
 func (s *Stylist) In(f *migration.Function) *Code {
-	c := &Code{s: s}
+	c := &Code{Stylist: s}
 	if f != nil {
 		c.params = f.Params
 	}
 	return c
 }
 
-// Beside starts code that goes next to the operation o of f: it reaches
-// alembic's op the way o does (through a parameter of a helper function, too).
-func (s *Stylist) Beside(f *migration.Function, o *migration.Op) *Code {
-	c := s.In(f)
-	if o.Helper != "" {
-		c.params = nil // o is in the helper, whose parameters are not f's
+// Beside starts code that goes next to the operation o, or into its call: it
+// reaches alembic's op the way o does (through a parameter of a helper
+// function, too), and sees the parameters of the function o is written in.
+func (s *Stylist) Beside(o *migration.Op) *Code {
+	c := &Code{Stylist: s, op: o.OpsReceiver()}
+	for _, f := range []*migration.Function{s.m.Upgrade, s.m.Downgrade} {
+		if f != nil && o.Helper == "" && f.Span.Start <= o.Stmt.Start && o.Stmt.End <= f.Span.End {
+			c.params = f.Params
+		}
 	}
-	c.op = o.OpsReceiver()
 	return c
 }
 
-// Code is Python written for one place of the file: Ref spells the symbols it
-// uses as they are reached there, and Imports gives the imports they need.
+// Code is Python written for one place of the file, in the file's style: Ref
+// spells the symbols it uses as they are reached there, and Imports gives the
+// imports they need.
 type Code struct {
-	s       *Stylist
+	*Stylist
 	params  []string // the parameters of the function the code goes in
 	op      string   // how the operation beside the code reaches alembic's op
 	imports []string // the import statements the code needs
@@ -132,14 +136,21 @@ func (c *Code) Ref(sym Symbol) string {
 	return join(imp.local, sym.Name)
 }
 
-// Imports are the edits adding the imports the code needs; ok is false when
-// one of them would bind a name the file already uses for something else.
-func (c *Code) Imports() (edits []edit.TextEdit, ok bool) {
-	if c.blocked {
-		return nil, false
-	}
-	for _, stmt := range c.imports {
-		edits = append(edits, c.s.addImport(stmt))
+// Imports are the edits adding the imports that the code written for one fix
+// needs, each once; ok is false when one of them would bind a name the file
+// already uses for something else.
+func Imports(codes ...*Code) (edits []edit.TextEdit, ok bool) {
+	var stmts []string
+	for _, c := range codes {
+		if c.blocked {
+			return nil, false
+		}
+		for _, stmt := range c.imports {
+			if !slices.Contains(stmts, stmt) {
+				stmts = append(stmts, stmt)
+				edits = append(edits, c.addImport(stmt))
+			}
+		}
 	}
 	return edits, true
 }
@@ -157,7 +168,7 @@ func (c *Code) reach(sym Symbol) (string, bool) {
 		}
 	}
 	if sym.Name != "" {
-		for _, imp := range c.s.m.Imports {
+		for _, imp := range c.m.Imports {
 			if imp.Name != "" && imp.Qualified() == sym.Module+"."+sym.Name && c.usable(imp.Local, imp.Qualified()) {
 				return imp.Local, true
 			}
@@ -174,7 +185,7 @@ func (c *Code) reach(sym Symbol) (string, bool) {
 // (`import a.b.c` binds a and reaches a.b), or an attribute of its package
 // when the package imports it.
 func (c *Code) module(path string) (string, bool) {
-	for _, imp := range c.s.m.Imports {
+	for _, imp := range c.m.Imports {
 		top, _, _ := strings.Cut(imp.Module, ".")
 		switch {
 		case imp.Name == "*":
@@ -201,7 +212,7 @@ func (c *Code) module(path string) (string, bool) {
 // one of them, and no parameter of the function shadows it.
 func (c *Code) usable(local, target string) bool {
 	imports := 0
-	for _, imp := range c.s.m.Imports {
+	for _, imp := range c.m.Imports {
 		if imp.Local == local {
 			if bound(imp) != target {
 				return false
@@ -209,7 +220,7 @@ func (c *Code) usable(local, target string) bool {
 			imports++
 		}
 	}
-	return imports > 0 && c.s.m.ModuleNames[local] == imports && !slices.Contains(c.params, local)
+	return imports > 0 && c.m.ModuleNames[local] == imports && !slices.Contains(c.params, local)
 }
 
 // bound is what an import binds to its local name: the imported name or the
@@ -225,7 +236,7 @@ func bound(imp migration.Import) string {
 // free reports whether an added import may bind name: nothing at module level
 // binds it, and no parameter of the function shadows it.
 func (c *Code) free(name string) bool {
-	return c.s.m.ModuleNames[name] == 0 && !slices.Contains(c.params, name)
+	return c.m.ModuleNames[name] == 0 && !slices.Contains(c.params, name)
 }
 
 // addImport is the edit adding an import statement after the file's last

@@ -101,7 +101,7 @@ func TestImportStyles(t *testing.T) {
 				}
 				used = append(used, got)
 			}
-			imports, ok := code.Imports()
+			imports, ok := Imports(code)
 			if !ok {
 				t.Fatal("the code cannot be written")
 			}
@@ -141,14 +141,14 @@ def downgrade():
     _drop(None)
 `))
 	helperOp := m.Downgrade.Ops[0]
-	if got := New(m).Beside(m.Downgrade, helperOp).Ref(GetBind); got != "op.get_bind" {
+	if got := New(m).Beside(helperOp).Ref(GetBind); got != "op.get_bind" {
 		t.Errorf("beside the helper's operation: %q", got)
 	}
 	code := New(m).In(m.Downgrade)
 	if got := code.Ref(GetBind); got != "op.get_bind" {
 		t.Errorf("in downgrade(): %q", got)
 	}
-	if imports, ok := code.Imports(); !ok || len(imports) != 1 || strings.TrimSpace(imports[0].NewText) != "from alembic import op" {
+	if imports, ok := Imports(code); !ok || len(imports) != 1 || strings.TrimSpace(imports[0].NewText) != "from alembic import op" {
 		t.Errorf("in downgrade() the code needs op imported: %v %v", imports, ok)
 	}
 }
@@ -164,7 +164,7 @@ func TestTakenNames(t *testing.T) {
 		m := parse(t, revision(c.imports, c.functions))
 		code := New(m).In(m.Downgrade)
 		code.Ref(Enum)
-		if imports, ok := code.Imports(); ok {
+		if imports, ok := Imports(code); ok {
 			t.Errorf("%s: the code is written (imports %v)", c.name, imports)
 		}
 	}
@@ -205,7 +205,7 @@ func TestWhereImportsGo(t *testing.T) {
 	} {
 		code := New(parse(t, c.src)).In(nil)
 		code.Ref(Op)
-		imports, ok := code.Imports()
+		imports, ok := Imports(code)
 		if !ok {
 			t.Fatalf("%q: no import", c.src)
 		}
