@@ -224,7 +224,8 @@ func useSpan(m *migration.Migration, o *migration.Op, u enumUse) migration.Span 
 
 // enumDropCode is the statement dropping a named enum type, written as code
 // for its place: through the module's variable for the type when there is
-// one, else a bare sa.Enum(name=...).
+// one, else a bare sa.Enum(name=...) (postgresql.ENUM, a subclass, in a file
+// that reaches only the dialect's).
 func enumDropCode(m *migration.Migration, code *stylist.Code, creator *migration.Op, name string) string {
 	expr := ""
 	if creator != nil && creator.Name == migration.EnumCreate && creator.TargetVar != "" && m.Vars[creator.TargetVar] != nil {
@@ -234,7 +235,11 @@ func enumDropCode(m *migration.Migration, code *stylist.Code, creator *migration
 		expr = moduleEnumVar(m, name)
 	}
 	if expr == "" {
-		expr = fmt.Sprintf("%s(name=%s)", code.Ref(stylist.Enum), code.Quote(name))
+		enum := stylist.Enum
+		if !code.Reaches(enum) && code.Reaches(stylist.PostgresENUM) {
+			enum = stylist.PostgresENUM
+		}
+		expr = fmt.Sprintf("%s(name=%s)", code.Ref(enum), code.Quote(name))
 	}
 	return fmt.Sprintf("%s.drop(%s(), checkfirst=True)", expr, code.Ref(stylist.GetBind))
 }

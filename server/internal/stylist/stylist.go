@@ -136,6 +136,13 @@ func (c *Code) Ref(sym Symbol) string {
 	return join(imp.local, sym.Name)
 }
 
+// Reaches reports whether a name the file binds reaches sym where the code
+// goes (no import needed).
+func (c *Code) Reaches(sym Symbol) bool {
+	_, ok := c.reach(sym)
+	return ok
+}
+
 // Imports are the edits adding the imports that the code written for one fix
 // needs, each once; ok is false when one of them would bind a name the file
 // already uses for something else.

@@ -126,6 +126,17 @@ func TestImportStyles(t *testing.T) {
 	}
 }
 
+func TestReaches(t *testing.T) {
+	m := parse(t, revision("from alembic import op\nfrom sqlalchemy.dialects import postgresql as pg", plainFunctions))
+	code := New(m).In(m.Downgrade)
+	if code.Reaches(Enum) || !code.Reaches(PostgresENUM) || !code.Reaches(Op) {
+		t.Errorf("reaches Enum %v, ENUM %v, op %v", code.Reaches(Enum), code.Reaches(PostgresENUM), code.Reaches(Op))
+	}
+	if imports, _ := Imports(code); len(imports) != 0 {
+		t.Errorf("asking adds imports %v", imports)
+	}
+}
+
 // The operation beside the code tells how it reaches op, also in a helper
 // function whose parameter it is.
 func TestBesideAnOperation(t *testing.T) {
