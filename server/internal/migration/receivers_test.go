@@ -10,6 +10,7 @@ import (
 // alembic.op through.
 func TestParamsModuleNamesAndOpsReceiver(t *testing.T) {
 	m := parseSource(t, `import alembic
+import alembic as al
 from alembic import op as migration_op
 from sqlalchemy import Enum
 import enum
@@ -32,6 +33,7 @@ def upgrade(op, engine_name: str = "", *args, **kw):
 def downgrade():
     alembic.op.drop_table("orders")
     migration_op.drop_table("items")
+    al.op.drop_table("tags")
 `)
 	if want := []string{"op", "engine_name"}; !slices.Equal(m.Upgrade.Params, want) {
 		t.Errorf("upgrade params %q, want %q", m.Upgrade.Params, want)
@@ -39,7 +41,7 @@ def downgrade():
 	if len(m.Downgrade.Params) != 0 {
 		t.Errorf("downgrade params %q", m.Downgrade.Params)
 	}
-	for name, n := range map[string]int{"alembic": 1, "migration_op": 1, "Enum": 2, "revision": 1, "upgrade": 1, "op": 0, "batch_op": 0} {
+	for name, n := range map[string]int{"alembic": 1, "al": 1, "migration_op": 1, "Enum": 2, "revision": 1, "upgrade": 1, "op": 0, "batch_op": 0} {
 		if m.ModuleNames[name] != n {
 			t.Errorf("%s is bound %d times at module level, want %d", name, m.ModuleNames[name], n)
 		}
@@ -50,7 +52,7 @@ def downgrade():
 			got = append(got, o.Name+":"+o.OpsReceiver())
 		}
 	}
-	want := []string{"create_table:op", "batch_alter_table:op", "add_column:", "execute:op", "drop_table:alembic.op", "drop_table:migration_op"}
+	want := []string{"create_table:op", "batch_alter_table:op", "add_column:", "execute:op", "drop_table:alembic.op", "drop_table:migration_op", "drop_table:al.op"}
 	if !slices.Equal(got, want) {
 		t.Errorf("receivers %q, want %q", got, want)
 	}

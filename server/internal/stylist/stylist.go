@@ -39,6 +39,9 @@ var conventional = map[string]struct{ stmt, local string }{
 	"sqlalchemy.dialects.postgresql": {"from sqlalchemy.dialects import postgresql", "postgresql"},
 }
 
+// alsoIn are other modules that export a symbol itself (the same object).
+var alsoIn = map[Symbol][]string{Enum: {"sqlalchemy.types", "sqlalchemy.sql.sqltypes"}}
+
 // importedByPackage are the submodules their package imports itself, so that
 // `import alembic` reaches alembic.op (alembic/__init__.py: `from . import op`).
 var importedByPackage = map[string]bool{"alembic.op": true}
@@ -164,7 +167,8 @@ func Imports(codes ...*Code) (edits []edit.TextEdit, ok bool) {
 
 // reach spells sym through what is bound where the code goes: alembic's op
 // through the operation beside it or an `op` parameter (as the migration
-// model reads one), a name imported from its module, the module.
+// model reads one), a name imported from a module that exports it, such a
+// module.
 func (c *Code) reach(sym Symbol) (string, bool) {
 	if sym.Module == Op.Module {
 		switch {
@@ -174,15 +178,18 @@ func (c *Code) reach(sym Symbol) (string, bool) {
 			return join("op", sym.Name), true
 		}
 	}
+	modules := append([]string{sym.Module}, alsoIn[sym]...)
 	if sym.Name != "" {
 		for _, imp := range c.m.Imports {
-			if imp.Name != "" && imp.Qualified() == sym.Module+"."+sym.Name && c.usable(imp.Local, imp.Qualified()) {
+			if imp.Name != "" && slices.Contains(modules, imp.Module) && imp.Name == sym.Name && c.usable(imp.Local, imp.Qualified()) {
 				return imp.Local, true
 			}
 		}
 	}
-	if module, ok := c.module(sym.Module); ok {
-		return join(module, sym.Name), true
+	for _, m := range modules {
+		if module, ok := c.module(m); ok {
+			return join(module, sym.Name), true
+		}
 	}
 	return "", false
 }

@@ -78,6 +78,10 @@ func TestImportStyles(t *testing.T) {
 			[]spelling{{Enum, "Enum"}}, nil},
 		{"sqlalchemy needed beside Enum", "from alembic import op\nfrom sqlalchemy import Column, Enum", plainFunctions,
 			[]spelling{{Enum, "Enum"}, {SQLAlchemy, "sa"}}, []string{"import sqlalchemy as sa"}},
+		{"Enum imported from sqlalchemy.types", "from alembic import op\nfrom sqlalchemy.types import Enum", plainFunctions,
+			[]spelling{{Enum, "Enum"}}, nil},
+		{"sqlalchemy.types imported", "from alembic import op\nfrom sqlalchemy import types as sat", plainFunctions,
+			[]spelling{{Enum, "sat.Enum"}}, nil},
 		{"Enum imported twice from elsewhere", "from alembic import op\nfrom sqlalchemy import Enum\nfrom enum import Enum", plainFunctions,
 			[]spelling{{Enum, "sa.Enum"}}, []string{"import sqlalchemy as sa"}},
 		{"postgresql aliased", "from alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.dialects import postgresql as pg", plainFunctions,
@@ -224,5 +228,19 @@ func TestWhereImportsGo(t *testing.T) {
 		if err != nil || string(got) != c.want {
 			t.Errorf("%q: got %q, want %q (%v)", c.src, got, c.want, err)
 		}
+	}
+}
+
+// The code of one fix in several places needs each import once.
+func TestImportsOnceForAFix(t *testing.T) {
+	m := parse(t, revision("import sqlalchemy as sa", plainFunctions))
+	st := New(m)
+	up, down := st.In(m.Upgrade), st.In(m.Downgrade)
+	up.Ref(GetBind)
+	down.Ref(GetBind)
+	down.Ref(Enum)
+	imports, ok := Imports(up, down)
+	if !ok || len(imports) != 1 || strings.TrimSpace(imports[0].NewText) != "from alembic import op" {
+		t.Errorf("imports %v (%v), want `from alembic import op` once", imports, ok)
 	}
 }
