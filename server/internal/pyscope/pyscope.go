@@ -156,7 +156,7 @@ func (w *walker) node(n *pysyntax.Node, s *scope) {
 	}
 	switch pysyntax.Type(n) {
 	case "identifier":
-		if w.inRanges(n) {
+		if w.inRanges(n) && !n.IsMissing() { // a name tree-sitter supplies for a syntax error is no use
 			w.uses = append(w.uses, use{name: w.text(n), at: int(n.StartByte()), scope: s})
 		}
 	case "comment":
