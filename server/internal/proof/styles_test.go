@@ -8,9 +8,11 @@ import (
 	"testing"
 )
 
-// styleRules are the rules whose fixtures have a case per import style
-// (rules/testdata/<rule>/style_*) that a round trip on PostgreSQL shows.
-var styleRules = []string{"enum-type-not-dropped", "enum-type-not-created", "enum-type-recreated"}
+// styleCases are the rule fixture cases (rules/testdata/<rule>/<case>) shown
+// on PostgreSQL: every import style of the enum drop, of the ENUM a recreated
+// type is declared with, and the create under `import alembic` (the other
+// creates spell the same names as the drops).
+var styleCases = []string{"enum-type-not-dropped/style_*", "enum-type-recreated/style_*", "enum-type-not-created/style_import_alembic"}
 
 // TestImportStylesOnRealAlembic: the code the safe fixes write for each import
 // style of the rule fixtures — `import alembic`, an aliased op, `import
@@ -25,11 +27,12 @@ func TestImportStylesOnRealAlembic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, rule := range styleRules {
-		cases, _ := filepath.Glob(filepath.Join(root, "server", "internal", "rules", "testdata", rule, "style_*"))
+	for _, pattern := range styleCases {
+		cases, _ := filepath.Glob(filepath.Join(root, "server", "internal", "rules", "testdata", pattern))
 		if len(cases) == 0 {
-			t.Fatalf("no import style fixtures for %s", rule)
+			t.Fatalf("no fixture case %s", pattern)
 		}
+		rule := filepath.Dir(pattern)
 		for _, dir := range cases {
 			if strings.HasSuffix(dir, "op_parameter") {
 				continue
