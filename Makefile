@@ -1,6 +1,6 @@
 # alembic-patterns developer / CI targets.
 #   make test        lint, machine setup (scripts/ci-setup.sh), then the whole suite incl. real-database tiers
-#   make test-quick  go test without any setup (tiers that need PostgreSQL/alembic/claude skip)
+#   make test-quick  go test -short without any setup: scale tests stay out, tiers that need PostgreSQL/alembic/claude skip (~40 s)
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := build
@@ -27,7 +27,7 @@ test: lint
 	ALEMBIC_PATTERNS_REQUIRE_ALL=1 $(GO) test -count=1 ./...
 
 test-quick:
-	$(GO) test ./...
+	$(GO) test -short ./...
 
 # gofmt over all Go files except hidden dirs (.git, .ci/node, .build), vendor/ and testdata/.
 lint:
