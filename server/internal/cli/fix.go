@@ -8,7 +8,6 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
 func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
@@ -62,7 +61,7 @@ func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
 	// what still needs a human, or --unsafe
 	unfixed := 0
 	for _, d := range res.Remaining.Findings {
-		if len(d.Fixes) == 0 || (d.Fixes[0].Safety == rules.Unsafe && !*unsafe) {
+		if !d.Fixable(*unsafe) {
 			continue
 		}
 		unfixed++

@@ -1,6 +1,9 @@
 package edit
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestApply(t *testing.T) {
 	src := []byte("abcdef")
@@ -19,7 +22,7 @@ func TestApply(t *testing.T) {
 		{"inverted", []TextEdit{{4, 2, "x"}}, "", true},
 	}
 	for _, c := range cases {
-		got, err := Apply(src, c.edits)
+		got, _, err := Apply(src, c.edits)
 		if c.fails {
 			if err == nil {
 				t.Errorf("%s: want an error, got %q", c.name, got)
@@ -43,9 +46,34 @@ func TestApplyKeepsLineEndings(t *testing.T) {
 		{"a\r\nb\r\nc\n", "\nx", "a\r\nx\r\nb\r\nc\n"}, // the majority wins
 	}
 	for _, c := range cases {
-		got, err := Apply([]byte(c.src), []TextEdit{{1, 1, c.text}})
+		got, written, err := Apply([]byte(c.src), []TextEdit{{1, 1, c.text}})
 		if err != nil || string(got) != c.want {
 			t.Errorf("%q + %q: got %q, %v; want %q", c.src, c.text, got, err, c.want)
 		}
+		inserted := c.want[1 : len(c.want)-len(c.src)+1] // what lies between src[:1] and src[1:]
+		if w := written[0]; string(got[w.Start:w.End]) != inserted {
+			t.Errorf("%q + %q: the written range holds %q, want %q", c.src, c.text, got[w.Start:w.End], inserted)
+		}
+	}
+}
+
+// TestApplyReportsWhereTextWent: every written range holds exactly its edit's
+// new text, in file order, whatever the order of the edits.
+func TestApplyReportsWhereTextWent(t *testing.T) {
+	src := []byte("0123456789")
+	edits := []TextEdit{{8, 9, "<eight>"}, {0, 0, "<start>"}, {3, 5, ""}, {5, 5, "<five>"}}
+	got, written, err := Apply(src, edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != "<start>012<five>567<eight>9" {
+		t.Fatalf("got %q", got)
+	}
+	var texts []string
+	for _, w := range written {
+		texts = append(texts, string(got[w.Start:w.End]))
+	}
+	if want := []string{"<start>", "", "<five>", "<eight>"}; !slices.Equal(texts, want) {
+		t.Errorf("written ranges hold %q, want %q", texts, want)
 	}
 }

@@ -3,12 +3,14 @@ package fix
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
@@ -141,28 +143,65 @@ func TestVerifyRefusesBadResults(t *testing.T) {
 
 	write(t, path, strings.Replace(ordersRevision, `op.drop_table("orders")`, `op.drop_table("orders"`, 1))
 	broken, _ := check.Run(context.Background(), proj, check.Options{})
-	if reason := verify(path, before, broken, p); !strings.Contains(reason, "would not parse") {
+	if reason, _ := verify(context.Background(), path, before, broken, nil, p); !strings.Contains(reason, "would not parse") {
 		t.Errorf("unparseable result: reason %q", reason)
 	}
 	write(t, path, ordersRevision+"\n")
 	same, _ := check.Run(context.Background(), proj, check.Options{})
-	if reason := verify(path, before, same, p); !strings.Contains(reason, "enum-type-not-dropped") {
+	if reason, _ := verify(context.Background(), path, before, same, nil, p); !strings.Contains(reason, "enum-type-not-dropped") {
 		t.Errorf("finding left in place: reason %q", reason)
 	}
 }
 
+// A fix whose code uses a name the module does not bind where the code goes
+// is refused, naming it: it parses, and would fail with NameError only when
+// the downgrade runs. The same code where the name is bound is kept.
+func TestVerifyRefusesUnboundNames(t *testing.T) {
+	src := strings.Replace(ordersRevision, "from alembic import op\n", "import alembic\n", 1)
+	src = strings.ReplaceAll(src, "    op.", "    alembic.op.")
+	proj := projectWith(t, map[string]string{"0001_orders.py": src})
+	before, err := check.Run(context.Background(), proj, check.Options{})
+	if err != nil || len(before.Findings) != 1 {
+		t.Fatalf("%v %v", err, before.Findings)
+	}
+	path := before.Findings[0].Path
+	at := strings.Index(src, `alembic.op.drop_table("orders")`) + len(`alembic.op.drop_table("orders")`)
+	line := strings.Count(src[:at], "\n") + 2 // the line the fix adds
+	for _, c := range []struct{ drop, refused string }{
+		{`sa.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)`,
+			fmt.Sprintf("op on line %d (which nothing binds there: NameError)", line)},
+		{`sa.Enum(name="order_status").drop(alembic.op.get_bind(), checkfirst=True)`, ""},
+		{`sa.Enum(name="order_status").drop(bind, checkfirst=True)
+    bind = alembic.op.get_bind()`, fmt.Sprintf("bind on line %d (which its function assigns only later: UnboundLocalError)", line)},
+	} {
+		fixed, written, err := edit.Apply([]byte(src), []edit.TextEdit{{Start: at, End: at, NewText: "\n    " + c.drop}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, path, string(fixed))
+		after, _ := check.Run(context.Background(), proj, check.Options{})
+		reason, err := verify(context.Background(), path, before, after, fixed, &filePlan{fixed: before.Findings, written: written})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.refused == "" && reason != "" || !strings.Contains(reason, c.refused) {
+			t.Errorf("%s: reason %q, want one naming %q", c.drop, reason, c.refused)
+		}
+	}
+}
+
 func TestPlanSkipsOverlapsAndUnsafe(t *testing.T) {
-	edit := func(start, end int) rules.SuggestedFix {
-		return rules.SuggestedFix{Safety: rules.Safe, Edits: []rules.TextEdit{{Start: start, End: end, NewText: "x"}}}
+	edit := func(start, end int) *rules.SuggestedFix {
+		return &rules.SuggestedFix{Safety: rules.Safe, Edits: []rules.TextEdit{{Start: start, End: end, NewText: "x"}}}
 	}
 	unsafe := edit(40, 41)
 	unsafe.Safety = rules.Unsafe
 	findings := []rules.Diagnostic{
-		{Path: "a.py", Rule: "r1", Fixes: []rules.SuggestedFix{edit(0, 10)}},
-		{Path: "a.py", Rule: "r2", Fixes: []rules.SuggestedFix{edit(5, 15)}},  // overlaps r1: next round
-		{Path: "a.py", Rule: "r3", Fixes: []rules.SuggestedFix{edit(20, 20)}}, // insertion
-		{Path: "a.py", Rule: "r4", Fixes: []rules.SuggestedFix{edit(20, 20)}}, // the same insertion again: once
-		{Path: "a.py", Rule: "r5", Fixes: []rules.SuggestedFix{unsafe}},
+		{Path: "a.py", Rule: "r1", Fix: edit(0, 10)},
+		{Path: "a.py", Rule: "r2", Fix: edit(5, 15)},  // overlaps r1: next round
+		{Path: "a.py", Rule: "r3", Fix: edit(20, 20)}, // insertion
+		{Path: "a.py", Rule: "r4", Fix: edit(20, 20)}, // the same insertion again: once
+		{Path: "a.py", Rule: "r5", Fix: unsafe},
 		{Path: "b.py", Rule: "r6"},
 	}
 	plans := plan(findings, false, nil)

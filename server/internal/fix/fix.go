@@ -24,6 +24,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pyscope"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
@@ -134,11 +135,11 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 			break
 		}
 		for path, p := range plans {
-			fixed, err := edit.Apply(files[path].After, p.edits)
+			fixed, written, err := edit.Apply(files[path].After, p.edits)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
-			overlay[path] = fixed
+			overlay[path], p.written = fixed, written
 		}
 		next, err := check.Run(ctx, proj, opts.Check)
 		if err != nil {
@@ -147,7 +148,11 @@ func Compute(ctx context.Context, proj *project.Project, opts Options) (*Result,
 		reverted := false
 		for path, p := range plans {
 			f := files[path]
-			if reason := verify(path, res, next, p); reason != "" {
+			reason, err := verify(ctx, path, res, next, overlay[path], p)
+			if err != nil {
+				return nil, err
+			}
+			if reason != "" {
 				// keep the file as it was before this round, and stop fixing it
 				overlay[path] = f.After
 				f.Refused = reason
@@ -218,6 +223,7 @@ func current(parse history.Parser) history.Parser {
 
 type filePlan struct {
 	edits   []edit.TextEdit
+	written []edit.Range // where the edits' text lies in the fixed file
 	applied []Applied
 	fixed   []rules.Diagnostic
 }
@@ -226,13 +232,10 @@ type filePlan struct {
 func plan(findings []rules.Diagnostic, unsafe bool, refused map[string]bool) map[string]*filePlan {
 	plans := map[string]*filePlan{}
 	for _, d := range findings {
-		if refused[d.Path] || len(d.Fixes) == 0 {
+		if refused[d.Path] || !d.Fixable(unsafe) {
 			continue
 		}
-		fx := d.Fixes[0]
-		if fx.Safety == rules.Unsafe && !unsafe {
-			continue
-		}
+		fx := d.Fix
 		p := plans[d.Path]
 		if p == nil {
 			p = &filePlan{}
@@ -259,13 +262,23 @@ func overlaps(have, add []edit.TextEdit) bool {
 	return false
 }
 
-// verify checks a fixed file: it parses, the fixed findings are gone and no
-// new finding appeared in it.
-func verify(path string, before, after *check.Result, p *filePlan) string {
+// verify checks a fixed file: it parses, every name the written code uses is
+// bound where it is used, the fixed findings are gone and no new finding
+// appeared in it. It returns why the fixes are refused, "" when they are not.
+func verify(ctx context.Context, path string, before, after *check.Result, fixed []byte, p *filePlan) (string, error) {
 	for _, e := range after.Errors {
 		if e.Path == path {
-			return "the fixed file would not parse (" + e.Error() + "); left unchanged"
+			return "the fixed file would not parse (" + e.Error() + "); left unchanged", nil
 		}
+	}
+	// a parse does not catch a name the module never binds: the fixed file
+	// would fail with NameError only when the migration runs
+	unbound, err := pyscope.Unbound(ctx, fixed, p.written)
+	if err != nil {
+		return "", err
+	}
+	if len(unbound) > 0 {
+		return unboundReason(unbound), nil
 	}
 	count := func(res *check.Result) map[string]int {
 		m := map[string]int{}
@@ -283,10 +296,23 @@ func verify(path string, before, after *check.Result, p *filePlan) string {
 	for k, n := range now {
 		if n > was[k] {
 			rule, msg, _ := bytes.Cut([]byte(k), []byte{0})
-			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, msg)
+			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, msg), nil
 		}
 	}
-	return ""
+	return "", nil
+}
+
+// unboundReason says which names the fixes would use unbound.
+func unboundReason(unbound []pyscope.Use) string {
+	var names []string
+	for _, u := range unbound {
+		how := "which nothing binds there: NameError"
+		if u.Later {
+			how = "which its function assigns only later: UnboundLocalError"
+		}
+		names = append(names, fmt.Sprintf("%s on line %d (%s)", u.Name, u.Line, how))
+	}
+	return "the fixed code would use " + strings.Join(names, ", ") + "; left unchanged"
 }
 
 // Diff is the unified diff of all changed files, paths relative to root.

@@ -185,7 +185,7 @@ func reportErrors(res *check.Result, path string) Outcome {
 	b.WriteString("\n\n")
 	fixable := 0
 	for _, d := range only.Findings {
-		if len(d.Fixes) > 0 && d.Fixes[0].Safety == rules.Safe {
+		if d.Fixable(false) {
 			fixable++
 		}
 	}

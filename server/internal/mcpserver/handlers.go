@@ -75,7 +75,7 @@ func newCheckOutput(res *check.Result, target string) CheckOutput {
 		case rules.Info:
 			out.Counts.Info++
 		}
-		if len(d.Fixes) > 0 && d.Fixes[0].Safety == rules.Safe {
+		if d.Fixable(false) {
 			out.Counts.Fixable++
 		}
 	}

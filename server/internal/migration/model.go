@@ -42,6 +42,9 @@ type Migration struct {
 	// Vars holds module-level assignments by name (the last one wins), e.g. an
 	// enum type shared by upgrade and downgrade.
 	Vars map[string]*Expr
+	// ModuleNames counts the bindings of each module-level name: imports,
+	// assignments, definitions (a name bound twice may hold either value).
+	ModuleNames map[string]int
 
 	Upgrade   *Function
 	Downgrade *Function
@@ -112,8 +115,9 @@ const (
 // Function is upgrade() or downgrade() with its operations in execution order.
 type Function struct {
 	Name     string
-	Span     Span // the whole definition
-	Body     Span // the block
+	Params   []string // the parameters' names (`def upgrade(op)` is called with alembic's op)
+	Span     Span     // the whole definition
+	Body     Span     // the block
 	Indent   string
 	Kind     BodyKind
 	Ops      []*Op
@@ -202,6 +206,16 @@ type Batch struct {
 	Table string
 	Alias string
 	Op    *Op // the batch_alter_table call itself
+}
+
+// OpsReceiver is the name the operation's call reaches alembic.op through
+// ("op", "alembic.op", an alias, an `op` parameter); "" for a batch
+// operation, a bare imported function and a call of no Alembic operation.
+func (o *Op) OpsReceiver() string {
+	if _, alembic := opSignatures[o.Name]; !alembic || o.Batch != nil && o.Receiver == o.Batch.Alias {
+		return ""
+	}
+	return o.Receiver
 }
 
 // Arg returns a bound argument or nil.

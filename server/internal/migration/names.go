@@ -31,6 +31,7 @@ func (x *extractor) constants(root *pysyntax.Node) {
 	f := &nameFacts{module: map[string]int{}, locals: map[uint32]map[string]int{}, global: map[string]bool{}, mutated: map[string]bool{}}
 	x.bound(root, f.module, f)
 	x.names = f
+	x.m.ModuleNames = f.module
 	x.consts = map[string]*Expr{}
 	for i := 0; i < int(root.NamedChildCount()); i++ {
 		st := root.NamedChild(i)

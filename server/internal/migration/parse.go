@@ -278,8 +278,8 @@ func (x *extractor) imports(n *pysyntax.Node) {
 			x.opNames["alembic.op"] = true // `import alembic.op` binds alembic, not op
 		case q == "alembic.op":
 			x.opNames[imp.Local] = true
-		case q == "alembic" && imp.Local == "alembic":
-			x.opNames["alembic.op"] = true
+		case q == "alembic" && imp.Name == "": // import alembic [as al]: alembic imports its op module
+			x.opNames[imp.Local+".op"] = true
 		case strings.HasPrefix(q, "alembic.op.") && imp.Local != "*":
 			x.bareOps[imp.Local] = strings.TrimPrefix(q, "alembic.op.")
 		}

@@ -2,6 +2,7 @@ package migration
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -76,7 +77,7 @@ func (x *extractor) function(name string) *Function {
 }
 
 func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
-	f := &Function{Name: name, Span: x.t.Span(def), Kind: BodyEmpty}
+	f := &Function{Name: name, Span: x.t.Span(def), Kind: BodyEmpty, Params: x.params(def)}
 	body := def.ChildByFieldName("body")
 	if body == nil {
 		return f
@@ -132,23 +133,34 @@ func (x *extractor) newScope(def *pysyntax.Node) *scope {
 	for name := range x.names.locals[def.StartByte()] {
 		s.known[name] = nil
 	}
-	if params := def.ChildByFieldName("parameters"); params != nil {
-		for i := 0; i < int(params.NamedChildCount()); i++ {
-			p := params.NamedChild(i)
-			name := p
-			switch pysyntax.Type(p) {
-			case "identifier":
-			case "typed_parameter": // `op: Operations` has no name field
-				name = p.NamedChild(0)
-			default:
-				name = p.ChildByFieldName("name")
-			}
-			if name != nil && x.t.Text(name) == "op" {
-				s.opNames["op"] = true
-			}
-		}
+	if slices.Contains(x.params(def), "op") {
+		s.opNames["op"] = true
 	}
 	return s
+}
+
+// params are the names of a function's parameters (not *args and **kwargs).
+func (x *extractor) params(def *pysyntax.Node) []string {
+	params := def.ChildByFieldName("parameters")
+	if params == nil {
+		return nil
+	}
+	var out []string
+	for i := 0; i < int(params.NamedChildCount()); i++ {
+		p := params.NamedChild(i)
+		name := p
+		switch pysyntax.Type(p) {
+		case "identifier":
+		case "typed_parameter": // `op: Operations` has no name field
+			name = p.NamedChild(0)
+		default:
+			name = p.ChildByFieldName("name")
+		}
+		if name != nil && pysyntax.Type(name) == "identifier" {
+			out = append(out, x.t.Text(name))
+		}
+	}
+	return out
 }
 
 // engineDispatch recognises `globals()["upgrade_%s" % engine_name]()`.

@@ -88,8 +88,8 @@ func fileErrors(root string, errs []*migration.FileError) []FileError {
 func newFinding(res *check.Result, d rules.Diagnostic) Finding {
 	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Path: Rel(res, d.Path), Line: d.Span.StartLine, Column: d.Span.StartCol,
 		EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol, Message: d.Message, Revision: d.Revision}
-	if len(d.Fixes) > 0 {
-		f.Fix = &Fix{Safety: string(d.Fixes[0].Safety), Description: d.Fixes[0].Message}
+	if d.Fix != nil {
+		f.Fix = &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
 	}
 	return f
 }

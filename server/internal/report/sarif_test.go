@@ -23,7 +23,7 @@ func sampleResult() *check.Result {
 		Files:   2,
 		Findings: []rules.Diagnostic{
 			{Rule: "enum-type-not-dropped", Severity: rules.Error, Path: "/p/migrations/versions/0001_orders.py", Revision: "0001", Span: span,
-				Message: "enum type \"status_type\" is never dropped", Fixes: []rules.SuggestedFix{{Message: "Drop enum type status_type", Safety: rules.Safe}}},
+				Message: "enum type \"status_type\" is never dropped", Fix: &rules.SuggestedFix{Message: "Drop enum type status_type", Safety: rules.Safe}},
 			{Rule: "unused-ignore", Severity: rules.Info, Path: "/p/migrations/versions/0002_x.py", Revision: "0002", Span: span, Message: "a, b: 100%"},
 		},
 		Errors: []*migration.FileError{{Path: "/p/migrations/versions/0003_bad.py", Line: 3, Column: 1, Msg: "syntax error: invalid syntax"}},

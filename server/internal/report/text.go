@@ -35,8 +35,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 			sources[d.Path] = lines
 		}
 		writeSnippet(&b, lines, d)
-		if len(d.Fixes) > 0 {
-			f := d.Fixes[0]
+		if f := d.Fix; f != nil {
 			how := "alembic-patterns fix"
 			if f.Safety == rules.Unsafe {
 				how += " --unsafe"

@@ -220,8 +220,8 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 
 func finding(d rules.Diagnostic) Finding {
 	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message}
-	if len(d.Fixes) > 0 {
-		f.Fix = &Fix{Safety: string(d.Fixes[0].Safety), Description: d.Fixes[0].Message}
+	if d.Fix != nil {
+		f.Fix = &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
 	}
 	return f
 }

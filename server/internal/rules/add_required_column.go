@@ -9,6 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -109,11 +110,11 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			// no rows, only a database parked in between has some
 			if later := laterRevision(p, func(_ *migration.Migration, u *migration.Op) bool { return dropsTheTable(u, table) }); later != nil {
 				p.ReportSeverity(Warning, o.Call.Span, msg+fmt.Sprintf(". Only a database between this revision and %s can hit "+
-					"it: downgrading from above %s recreates %q empty first", later.ID, later.ID, table))
+					"it: downgrading from above %s recreates %q empty first", later.ID, later.ID, table), nil)
 				return
 			}
 		}
-		p.Report(o, msg)
+		p.Report(o, msg, nil)
 	})
 }
 
@@ -172,7 +173,8 @@ func fillsItself(c *migration.Column) bool {
 // a rename in place when the add looks like a rename, a backfill when no
 // constant can be right (a foreign key), else a server default or a backfill.
 func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed renamedColumn) string {
-	op := opReceiver(p.Migration)
+	st := p.Style()
+	op, q := st.Spell(stylist.Op), st.Quote
 	typ := "<type>"
 	if c.Type != nil && c.Type.Expr != nil {
 		typ = brief.Code(c.Type.Expr.Text, brief.Snippet)
@@ -199,18 +201,18 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		if renamed.evidence == mirroredRename {
 			guess = "If it replaces %q (a rename done as drop + add; the other function undoes it the same way)"
 		}
-		msg += fmt.Sprintf(guess+": use %s.alter_column(%q, %q, new_column_name=%q) "+
+		msg += fmt.Sprintf(guess+": use %s.alter_column(%s, %s, new_column_name=%s) "+
 			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost",
-			renamed.drop.column, op, table, renamed.drop.column, c.Name, renamed.drop.column)
+			renamed.drop.column, op, q(table), q(renamed.drop.column), q(c.Name), renamed.drop.column)
 	case len(c.ForeignKeys) > 0:
 		msg += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
-			"%s.execute(\"UPDATE %s SET %s = ...\") from the related rows, then %s.alter_column(%q, %q, nullable=False)",
-			op, table, c.Name, op, table, c.Name)
+			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False)",
+			op, q("UPDATE "+table+" SET "+c.Name+" = ..."), op, q(table), q(c.Name))
 	default:
 		msg += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
-			"sa.Column(%q, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%q, %q, server_default=None); "+
-			"or add it nullable=True, %s.execute(\"UPDATE %s SET %s = <value>\"), then %s.alter_column(%q, %q, nullable=False)",
-			c.Name, typ, op, table, c.Name, op, table, c.Name, op, table, c.Name)
+			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%s, %s, server_default=None); "+
+			"or add it nullable=True, %s.execute(%s), then %s.alter_column(%s, %s, nullable=False)",
+			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+table+" SET "+c.Name+" = <value>"), op, q(table), q(c.Name))
 	}
 	if c.Expr.Keyword("default") != nil {
 		msg += " (default= does not help: SQLAlchemy applies it to new inserts only)"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pymodule"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -139,14 +140,16 @@ func checkAppModelImport(p *Pass) {
 			}
 		}
 	}
+	st := p.Style()
+	sa, q := st.Spell(stylist.SQLAlchemy), st.Quote
+	lightweight := fmt.Sprintf("users = %[1]s.table(%[2]s, %[1]s.column(%[3]s, %[1]s.Integer), %[1]s.column(%[4]s, %[1]s.String)); "+
+		"%[5]s.execute(users.update().where(users.c.id == 1).values(email=...))", sa, q("users"), q("id"), q("email"), st.Spell(stylist.Op))
 	for _, start := range order {
 		b := found[start]
 		stmt := strings.Join(strings.Fields(string(m.Source[b.stmt.Start:b.stmt.End])), " ")
 		p.ReportAt(b.stmt, fmt.Sprintf("imports %s. The models follow today's code, not the schema at this revision: once they change "+
 			"(a column added or renamed, a class moved) this migration fails or writes the wrong columns on every fresh "+
-			"database (`%s`). Describe what the migration needs with lightweight tables instead, e.g. "+
-			`users = sa.table("users", sa.column("id", sa.Integer), sa.column("email", sa.String)); `+
-			"op.execute(users.update().where(users.c.id == 1).values(email=...))", b.what, stmt))
+			"database (`%s`). Describe what the migration needs with lightweight tables instead, e.g. %s", b.what, stmt, lightweight), nil)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -83,14 +84,14 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 	for i, d := range drops {
 		if a, ok := r.replacement(d); ok {
 			if !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
-				p.Report(d.op, replacedMessage(p.Migration, d, a))
+				p.Report(d.op, replacedMessage(p.Style(), d, a), nil)
 			}
 			continue
 		}
 		// a pair with unrelated names is left alone: too often two different
 		// columns (add-required-column still mentions it when it matters)
 		if a, evidence := r.partner(i); evidence == likelyRename {
-			p.Report(d.op, renameMessage(p.Migration, d, a))
+			p.Report(d.op, renameMessage(p.Style(), d, a), nil)
 		}
 	}
 }
@@ -157,19 +158,20 @@ func typeFamily(t *migration.TypeRef) string {
 	return typeFamilies[t.Name]
 }
 
-func replacedMessage(m *migration.Migration, d, a columnChange) string {
+func replacedMessage(st *stylist.Stylist, d, a columnChange) string {
 	typ := "<new type>"
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
 	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q again replaces the column. Every value in %s.%s is lost "+
 		"(the new column starts empty) and nothing fails to tell you. Change it in place instead: "+
-		"%s.alter_column(%q, %q, type_=%s, postgresql_using=\"%s::<new SQL type>\")",
-		d.table, d.column, d.column, d.table, d.column, opReceiver(m), d.table, d.column, typ, d.column)
+		"%s.alter_column(%s, %s, type_=%s, postgresql_using=%s)",
+		d.table, d.column, d.column, d.table, d.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ,
+		st.Quote(d.column+"::<new SQL type>"))
 }
 
-func renameMessage(m *migration.Migration, d, a columnChange) string {
+func renameMessage(st *stylist.Stylist, d, a columnChange) string {
 	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q looks like a rename done as drop + add. Every value of %q "+
-		"is lost and %q starts empty, without any error. Rename in place: %s.alter_column(%q, %q, new_column_name=%q)",
-		d.table, d.column, a.column, d.column, a.column, opReceiver(m), d.table, d.column, a.column)
+		"is lost and %q starts empty, without any error. Rename in place: %s.alter_column(%s, %s, new_column_name=%s)",
+		d.table, d.column, a.column, d.column, a.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column))
 }

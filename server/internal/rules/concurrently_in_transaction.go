@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -56,17 +57,14 @@ func checkConcurrentlyInTransaction(p *Pass) {
 			continue
 		}
 		for _, group := range concurrentGroups(p.Migration.Source, f) {
-			var fixes []SuggestedFix
-			if fix, ok := autocommitFix(p.Migration, group); ok {
-				fixes = append(fixes, fix)
-			}
+			fix := autocommitFix(p, group)
 			for _, o := range group {
 				if seen[o.Call.Span.Start] {
 					continue
 				}
 				seen[o.Call.Span.Start] = true
-				p.Report(o, concurrentlyMessage(p.Migration, o), fixes...)
-				fixes = nil // the group's fix goes with its first finding
+				p.Report(o, concurrentlyMessage(p.Style(), o), fix)
+				fix = nil // the group's fix goes with its first finding
 			}
 		}
 	}
@@ -132,32 +130,28 @@ func adjacent(src []byte, a, b *migration.Op) bool {
 }
 
 // autocommitFix wraps a group of statements in autocommit_block().
-func autocommitFix(m *migration.Migration, group []*migration.Op) (SuggestedFix, bool) {
+func autocommitFix(p *Pass, group []*migration.Op) *SuggestedFix {
 	first, last := group[0], group[len(group)-1]
 	if first.Batch != nil {
-		return SuggestedFix{}, false // batch operations run when the block exits
-	}
-	recv := first.Receiver
-	if first.Name == migration.BindExecute {
-		recv = "" // a connection, not op
+		return nil // batch operations run when the block exits
 	}
 	span := first.Stmt
 	span.End, span.EndLine, span.EndCol = last.Stmt.End, last.Stmt.EndLine, last.Stmt.EndCol
-	edits, ok := autocommitWrap(m, span, first.Indent, recv)
+	edits, ok := autocommitWrap(p.Migration, p.Style().Beside(first), span, first.Indent)
 	if !ok {
-		return SuggestedFix{}, false
+		return nil
 	}
 	what := "the statement"
 	if len(group) > 1 {
 		what = fmt.Sprintf("the %d statements", len(group))
 	}
-	return SuggestedFix{Message: "Run " + what + " inside autocommit_block()", Safety: Safe, Edits: edits}, true
+	return &SuggestedFix{Message: "Run " + what + " inside autocommit_block()", Safety: Safe, Edits: edits}
 }
 
-func concurrentlyMessage(m *migration.Migration, o *migration.Op) string {
+func concurrentlyMessage(st *stylist.Stylist, o *migration.Op) string {
 	stmt := concurrentStatement(o)
 	msg := fmt.Sprintf("%s runs inside the migration's transaction. PostgreSQL fails with: %s cannot run inside a transaction block. "+
-		"Run it inside `with %s.get_context().autocommit_block():`", stmt, stmt, opReceiver(m))
+		"Run it inside `with %s.get_context().autocommit_block():`", stmt, stmt, st.Spell(stylist.Op))
 	if o.Batch != nil {
 		msg += " (a batch block runs its operations when it exits, still in the transaction: move the index operation out of the batch block)"
 	}

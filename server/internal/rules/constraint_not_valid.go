@@ -5,6 +5,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -94,7 +95,7 @@ func checkConstraintNotValid(p *Pass) {
 		}
 		p.Report(o, lock+fmt.Sprintf(". Add it with postgresql_not_valid=True (a brief lock, no scan; new rows are checked "+
 			"at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE EXCLUSIVE: reads "+
-			"and writes continue)", opReceiver(p.Migration), quote(p.Migration, "ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name)))
+			"and writes continue)", p.Style().Spell(stylist.Op), p.Style().Quote("ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name)), nil)
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -110,18 +111,18 @@ func checkDowngradeIncomplete(p *Pass) {
 	if len(missing) == 0 {
 		return
 	}
-	var fixes []SuggestedFix
-	if fix, ok := inverseFix(p.Migration, missing); ok && !done.movesAny(missing) && len(reconverted) == 0 {
-		fixes = append(fixes, fix)
+	var fix *SuggestedFix
+	if !done.movesAny(missing) && len(reconverted) == 0 {
+		fix = inverseFix(p.Style(), p.Migration, missing)
 	}
 	// one finding per operation (an execute may create several objects)
 	for i := 0; i < len(missing); {
 		o := missing[i].op
 		var msgs []string
 		for ; i < len(missing) && missing[i].op == o; i++ {
-			msgs = append(msgs, missing[i].message(p.Migration))
+			msgs = append(msgs, missing[i].message(p.Style(), p.Migration))
 		}
-		p.Report(o, strings.Join(msgs, "; "), fixes...)
+		p.Report(o, strings.Join(msgs, "; "), fix)
 	}
 }
 
@@ -641,20 +642,18 @@ func (e *effects) reconverted(u *undo) *convertedDrop {
 // DROP names a constraint that does not exist.
 func reportReconverted(p *Pass, u *undo, d *convertedDrop) {
 	kind, _ := d.op.ArgString("type_")
+	code := p.Style().Beside(d.op)
+	final := finalName(code, d.op, code.Quote(u.name))
 	msg := fmt.Sprintf("constraint %q is created by upgrade(), but downgrade() drops it with type_=%q, whose naming convention "+
 		"converts the name written again into %q: `alembic downgrade` fails with: constraint %q of relation %q does not exist. "+
-		"Write op.f(%s), which the convention leaves as it is", u.name, kind, d.name, d.name, u.bare, quote(p.Migration, u.name))
-	var fixes []SuggestedFix
+		"Write %s, which the convention leaves as it is", u.name, kind, d.name, d.name, u.bare, final)
+	var fix *SuggestedFix
 	arg := d.op.Arg("constraint_name")
-	recv := d.op.Receiver
-	if d.op.Batch != nil && d.op.Batch.Alias != "" {
-		recv = d.op.Batch.Alias
+	if imports, ok := stylist.Imports(code); ok && arg != nil && arg.Kind == pysyntax.String {
+		fix = &SuggestedFix{Message: "Write " + final, Safety: Unsafe,
+			Edits: append(imports, TextEdit{Start: arg.Span.Start, End: arg.Span.End, NewText: finalName(code, d.op, arg.Text)})}
 	}
-	if arg != nil && arg.Kind == pysyntax.String && recv != "" {
-		fixes = append(fixes, SuggestedFix{Message: fmt.Sprintf("Write op.f(%s)", quote(p.Migration, u.name)), Safety: Unsafe,
-			Edits: []TextEdit{{Start: arg.Span.Start, End: arg.Span.End, NewText: recv + ".f(" + arg.Text + ")"}}})
-	}
-	p.Report(d.op, msg, fixes...)
+	p.Report(d.op, msg, fix)
 }
 
 // movesAny reports whether the operations rename the table (or column) of one
@@ -686,7 +685,7 @@ func (e *effects) touches(u *undo) bool {
 }
 
 // message says what downgrade() misses for u and what happens because of it.
-func (u *undo) message(m *migration.Migration) string {
+func (u *undo) message(st *stylist.Stylist, m *migration.Migration) string {
 	what := ""
 	switch u.kind {
 	case undoTable:
@@ -710,8 +709,7 @@ func (u *undo) message(m *migration.Migration) string {
 	if err := u.rerunError(); err != "" {
 		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
-	recv := opReceiverOf(m)
-	return fmt.Sprintf("%s. %s. Add to downgrade(): %s", what, consequence, u.inverse(m, recv).oneLine())
+	return fmt.Sprintf("%s. %s. Add to downgrade(): %s", what, consequence, u.inverse(m, st.In(m.Downgrade)).oneLine())
 }
 
 // rerunError is the PostgreSQL error of running u's operation again without the
@@ -768,11 +766,10 @@ func (b inverseBlock) oneLine() string {
 // inverseBlocks renders the inverses of undos in downgrade order (the reverse of
 // the upgrade), grouping consecutive statements of one batch block; false when
 // one of them cannot be written.
-func inverseBlocks(m *migration.Migration, undos []*undo) ([]inverseBlock, bool) {
-	recv := opReceiverOf(m)
+func inverseBlocks(m *migration.Migration, code *stylist.Code, undos []*undo) ([]inverseBlock, bool) {
 	var out []inverseBlock
 	for i := len(undos) - 1; i >= 0; i-- {
-		s := undos[i].inverse(m, recv)
+		s := undos[i].inverse(m, code)
 		if !s.ok {
 			return nil, false
 		}
@@ -785,9 +782,9 @@ func inverseBlocks(m *migration.Migration, undos []*undo) ([]inverseBlock, bool)
 	return out, true
 }
 
-// inverse renders the operation reverting u; recv is how the module calls alembic.op.
-func (u *undo) inverse(m *migration.Migration, recv string) inverseStmt {
-	q := func(s string) string { return quote(m, s) }
+// inverse renders the operation reverting u as code for downgrade().
+func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
+	q, recv := code.Quote, code.Ref(stylist.Op)
 	o := u.op
 	s := inverseStmt{ok: true}
 	caller, schema := recv, ""
@@ -796,7 +793,7 @@ func (u *undo) inverse(m *migration.Migration, recv string) inverseStmt {
 		if caller == "" {
 			caller = "batch_op"
 		}
-		bs, ok := schemaArg(m, o.Batch.Op, "schema")
+		bs, ok := schemaArg(m, code.Stylist, o.Batch.Op, "schema")
 		s.batch = fmt.Sprintf("with %s.batch_alter_table(%s%s) as %s:", recv, q(o.Batch.Table), bs, caller)
 		s.ok = ok
 	} else if !u.bySQL {
@@ -805,7 +802,7 @@ func (u *undo) inverse(m *migration.Migration, recv string) inverseStmt {
 			arg = "source_schema"
 		}
 		var ok bool
-		schema, ok = schemaArg(m, o, arg)
+		schema, ok = schemaArg(m, code.Stylist, o, arg)
 		s.ok = ok
 	}
 	batch := s.batch != ""
@@ -846,7 +843,7 @@ func (u *undo) inverse(m *migration.Migration, recv string) inverseStmt {
 	case undoComment:
 		s.code = commentInverse(o, caller, table, schema)
 	case undoType:
-		s.code = enumDropCode(m, o, u.name, recv)
+		s.code = enumDropCode(m, code, o, u.name)
 	}
 	return s
 }
@@ -872,7 +869,7 @@ func commentInverse(o *migration.Op, caller, table, schema string) string {
 
 // schemaArg renders `, schema=...` for an operation's schema argument ("" when it
 // has none); false when the value is a local variable the downgrade cannot see.
-func schemaArg(m *migration.Migration, o *migration.Op, arg string) (string, bool) {
+func schemaArg(m *migration.Migration, st *stylist.Stylist, o *migration.Op, arg string) (string, bool) {
 	e := o.Arg(arg)
 	switch {
 	case e == nil || e.IsNone():
@@ -880,36 +877,29 @@ func schemaArg(m *migration.Migration, o *migration.Op, arg string) (string, boo
 	case e.Kind == pysyntax.String && m.Vars[e.Text] != nil: // a module constant keeps its name
 		return ", schema=" + e.Text, true
 	case e.Kind == pysyntax.String:
-		return ", schema=" + quote(m, e.Str), true
+		return ", schema=" + st.Quote(e.Str), true
 	case e.Kind == pysyntax.Name && m.Vars[e.Name] != nil:
 		return ", schema=" + e.Name, true
 	}
 	return "", false
 }
 
-// opReceiverOf is how generated code calls alembic.op in this module.
-func opReceiverOf(m *migration.Migration) string {
-	if importAlias(m, "alembic.op") == "" && importAlias(m, "alembic") == "alembic" {
-		return "alembic.op"
-	}
-	return opReceiver(m)
-}
-
 // inverseFix appends the inverses of the missing undos (in reverse upgrade order)
 // to downgrade(), replacing a lone `pass`.
-func inverseFix(m *migration.Migration, missing []*undo) (SuggestedFix, bool) {
+func inverseFix(st *stylist.Stylist, m *migration.Migration, missing []*undo) *SuggestedFix {
 	down := m.Downgrade
 	if down == nil || down.Indent == "" || len(missing) == 0 {
-		return SuggestedFix{}, false // a one-line `def downgrade(): pass` has no body indentation to follow
+		return nil // a one-line `def downgrade(): pass` has no body indentation to follow
 	}
 	for _, u := range missing {
 		if u.engine != "" {
-			return SuggestedFix{}, false // the statements belong in downgrade_<engine>()
+			return nil // the statements belong in downgrade_<engine>()
 		}
 	}
-	blocks, ok := inverseBlocks(m, missing)
+	written := st.In(down)
+	blocks, ok := inverseBlocks(m, written, missing)
 	if !ok {
-		return SuggestedFix{}, false
+		return nil
 	}
 	var lines []string
 	for _, b := range blocks {
@@ -934,12 +924,13 @@ func inverseFix(m *migration.Migration, missing []*undo) (SuggestedFix, bool) {
 		end := afterTrailingComment(m.Source, down.LastStmt.End) // the comment belongs to the statement's line
 		e = TextEdit{Start: end, End: end, NewText: "\n" + code}
 	}
-	edits := []TextEdit{e}
-	if opReceiverOf(m) == "op" && importAlias(m, "alembic.op") == "" {
-		edits = append(edits, addImport(m, "from alembic import op"))
+	edits, ok := stylist.Imports(written)
+	if !ok {
+		return nil
 	}
-	return SuggestedFix{Message: fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing)),
-		Safety: Unsafe, Edits: edits}, true
+	edits = append(edits, e)
+	return &SuggestedFix{Message: fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing)),
+		Safety: Unsafe, Edits: edits}
 }
 
 // afterTrailingComment is the end of the line at off when only a comment

@@ -14,6 +14,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -94,7 +95,7 @@ func checkDowngradeMissing(p *Pass) {
 		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() only makes changes that can "+
 			"run again (%s) and downgrade() does nothing: after `alembic downgrade` they stay in place, and the next upgrade "+
 			"applies them again without error. Revert them in downgrade() if older code needs the previous schema; if keeping "+
-			"them is intended, say so in a comment in downgrade()", sc.rerunnableKinds()))
+			"them is intended, say so in a comment in downgrade()", sc.rerunnableKinds()), nil)
 		return
 	}
 	var undos []*undo
@@ -106,7 +107,7 @@ func checkDowngradeMissing(p *Pass) {
 		failure = "fails with: " + undos[0].rerunError()
 	}
 	advice := "write the operations that revert it"
-	if snippet := inverseSnippet(m, undos); snippet != "" {
+	if snippet := inverseSnippet(p.Style(), m, undos); snippet != "" {
 		advice = "write the operations that revert it (" + snippet + ")"
 	}
 	advice += `, or raise NotImplementedError("...") if it cannot be undone`
@@ -114,20 +115,19 @@ func checkDowngradeMissing(p *Pass) {
 	case migration.BodyRaise:
 		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s and downgrade() only raises: "+
 			"`alembic downgrade` cannot go below this revision. That is an explicit choice; keep it only if the change really "+
-			"cannot be undone", describeChanges(changes)))
+			"cannot be undone", describeChanges(changes)), nil)
 	case migration.BodyMissing:
 		p.ReportAt(lineSpan(m, m.Upgrade.Span.Start), fmt.Sprintf("upgrade() %s but the file has no downgrade(): "+
 			"`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() and %s",
-			describeChanges(changes), advice))
+			describeChanges(changes), advice), nil)
 	case migration.BodyEmpty:
-		var fixes []SuggestedFix
-		if fix, ok := inverseFix(m, undos); ok {
+		fix := inverseFix(p.Style(), m, undos)
+		if fix != nil {
 			fix.Message = "Write the inverse operations into downgrade()"
-			fixes = append(fixes, fix)
 		}
 		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s but downgrade() does nothing. "+
 			"`alembic downgrade` reports success while the schema stays upgraded, and the next `alembic upgrade` %s. In "+
-			"downgrade(), %s", describeChanges(changes), failure, advice), fixes...)
+			"downgrade(), %s", describeChanges(changes), failure, advice), fix)
 	}
 }
 
@@ -536,8 +536,8 @@ func describeChanges(changes []*migration.Op) string {
 }
 
 // inverseSnippet shows the first inverse operations, in downgrade order, on one line.
-func inverseSnippet(m *migration.Migration, undos []*undo) string {
-	blocks, _ := inverseBlocks(m, undos)
+func inverseSnippet(st *stylist.Stylist, m *migration.Migration, undos []*undo) string {
+	blocks, _ := inverseBlocks(m, st.In(m.Downgrade), undos)
 	var stmts []string
 	for i, b := range blocks {
 		if i == 3 {

@@ -7,6 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -98,47 +99,57 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(*migration.Op, *histo
 		span := useSpan(p.Migration, o, mi.use)
 		if mi.createdBy != nil {
 			p.ReportAt(span, fmt.Sprintf("enum type %q is used here but created only later in %s() (line %d). %s, so this operation runs first and fails with: type %q does not exist. Create the type before this operation.",
-				name, fn, mi.createdBy.Call.Span.StartLine, why, name))
+				name, fn, mi.createdBy.Call.Span.StartLine, why, name), nil)
 			continue
 		}
-		fixes, snippet := createEnumFix(p, o, mi.use, fn == "upgrade")
+		fix, snippet := createEnumFix(p, o, mi.use, fn == "upgrade")
 		if snippet == "" {
-			snippet = fmt.Sprintf("sa.Enum(..., name=%s).create(op.get_bind(), checkfirst=True)", quote(p.Migration, name))
+			st := p.Style()
+			snippet = fmt.Sprintf("%s(..., name=%s).create(%s(), checkfirst=True)", st.Spell(stylist.Enum), st.Quote(name), st.Spell(stylist.GetBind))
 		}
 		p.ReportAt(span, fmt.Sprintf("enum type %q does not exist yet and nothing earlier in %s() creates it. %s, so PostgreSQL fails with: type %q does not exist. Create it first: %s",
-			name, fn, why, name, strings.Join(strings.Fields(snippet), " ")), fixes...)
+			name, fn, why, name, strings.Join(strings.Fields(snippet), " ")), fix)
 	}
 }
 
 // createEnumFix creates the type before the operation and, for an upgrade, drops
 // it in downgrade() after the operation that removes its last user. It also
 // returns the create statement, for the message.
-func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) ([]SuggestedFix, string) {
+func createEnumFix(p *Pass, o *migration.Op, u enumUse, upgrade bool) (*SuggestedFix, string) {
 	m := p.Migration
-	bind := bindCall(m)
 	before := insertBefore(o, "")
 	src := enumSource(m, o, u.Type, before.Start)
-	if bind == "" || src == "" {
+	if src == "" {
 		return nil, ""
 	}
-	create := fmt.Sprintf("%s.create(%s, checkfirst=True)", src, bind)
+	code := p.Style().Beside(o)
+	create := fmt.Sprintf("%s.create(%s(), checkfirst=True)", src, code.Ref(stylist.GetBind))
 	if o.Helper != "" {
 		return nil, create // the helper may run from elsewhere too
 	}
 	name := u.Enum.Name
-	fix := SuggestedFix{Message: fmt.Sprintf("Create enum type %s before %s", name, o.Name), Safety: Safe,
+	fix := &SuggestedFix{Message: fmt.Sprintf("Create enum type %s before %s", name, o.Name), Safety: Safe,
 		Edits: []TextEdit{insertBefore(o, create)}}
-	if !upgrade {
-		return []SuggestedFix{fix}, create // the upgrade is what drops the type
+	codes := []*stylist.Code{code}
+	var anchor *migration.Op
+	if upgrade { // else the upgrade is what drops the type
+		anchor = lastEnumUserRemoval(p, name)
 	}
-	if anchor := lastEnumUserRemoval(p, name); anchor != nil {
+	if anchor != nil {
 		at, _ := statementAfter(m.Source, anchor)
 		if dsrc := enumSource(m, anchor, u.Type, at); dsrc != "" {
-			fix.Edits = append(fix.Edits, insertAfter(m, anchor, fmt.Sprintf("%s.drop(%s, checkfirst=True)", dsrc, bind)))
+			drop := p.Style().Beside(anchor)
+			fix.Edits = append(fix.Edits, insertAfter(m, anchor, fmt.Sprintf("%s.drop(%s(), checkfirst=True)", dsrc, drop.Ref(stylist.GetBind))))
 			fix.Message += fmt.Sprintf(", drop it after %s in downgrade()", anchor.Name)
+			codes = append(codes, drop)
 		}
 	}
-	return []SuggestedFix{fix}, create
+	imports, ok := stylist.Imports(codes...)
+	if !ok {
+		return nil, create
+	}
+	fix.Edits = append(imports, fix.Edits...)
+	return fix, create
 }
 
 // lastEnumUserRemoval is the downgrade operation after which no column uses the
@@ -153,19 +164,6 @@ func lastEnumUserRemoval(p *Pass, name string) *migration.Op {
 		return nil
 	}
 	return d.lastRemoval[name]
-}
-
-// bindCall is how the file reaches the connection: op.get_bind() (with the
-// module's alias of alembic.op), get_bind() after `from alembic.op import
-// get_bind`, or "" when neither is imported.
-func bindCall(m *migration.Migration) string {
-	if a := importAlias(m, "alembic.op"); a != "" {
-		return a + ".get_bind()"
-	}
-	if a := importAlias(m, "alembic.op.get_bind"); a != "" {
-		return a + "()"
-	}
-	return ""
 }
 
 // enumSource is code for the enum type t at offset at, in the function of anchor:

@@ -7,6 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -84,14 +85,14 @@ func checkEnumTypeNotDropped(p *Pass) {
 			if anchor == nil {
 				anchor = created[name]
 			}
-			p.ReportSeverity(Warning, anchor.Call.Span, msg, dropEnumFix(p.Migration, anchor, created[name], name))
+			p.ReportSeverity(Warning, anchor.Call.Span, msg, dropEnumFix(p, anchor, created[name], name))
 			continue
 		}
 		if anchor == nil {
-			p.Report(created[name], msg)
+			p.Report(created[name], msg, nil)
 			continue
 		}
-		p.Report(anchor, msg, dropEnumFix(p.Migration, anchor, created[name], name))
+		p.Report(anchor, msg, dropEnumFix(p, anchor, created[name], name))
 	}
 }
 
@@ -143,10 +144,15 @@ func createdEnums(before, after *history.State) []string {
 
 // dropEnumFix drops the type after the operation that removed its last user,
 // reusing the module's enum variable when the type was defined in one.
-func dropEnumFix(m *migration.Migration, anchor, creator *migration.Op, name string) SuggestedFix {
-	code := enumDropCode(m, creator, name, opReceiver(m))
-	return SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
-		Edits: []TextEdit{insertAfter(m, anchor, code)}}
+func dropEnumFix(p *Pass, anchor, creator *migration.Op, name string) *SuggestedFix {
+	code := p.Style().Beside(anchor)
+	drop := enumDropCode(p.Migration, code, creator, name)
+	imports, ok := stylist.Imports(code)
+	if !ok {
+		return nil
+	}
+	return &SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
+		Edits: append(imports, insertAfter(p.Migration, anchor, drop))}
 }
 
 // moduleEnumVar finds a module-level variable holding the named enum type.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -83,9 +84,10 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 				memo[name] = true
 				if e := s.Enum(name); certain && e != nil && !e.Uncertain {
 					table, _ := o.Table()
-					msg := fmt.Sprintf("create_table(%q) creates enum type %q again, which exists already (%s). PostgreSQL fails with: type %q already exists. Declare the column's type postgresql.ENUM(..., name=%q, create_type=False).",
-						table, name, whereEnumIs(s, e), name, name)
-					p.ReportAt(useSpan(p.Migration, o, u), msg, createTypeFalseFix(p.Migration, o, u)...)
+					code := p.Style().Beside(o)
+					msg := fmt.Sprintf("create_table(%q) creates enum type %q again, which exists already (%s). PostgreSQL fails with: type %q already exists. Declare the column's type %s(..., name=%s, create_type=False).",
+						table, name, whereEnumIs(s, e), name, code.Ref(stylist.PostgresENUM), code.Quote(name))
+					p.ReportAt(useSpan(p.Migration, o, u), msg, createTypeFalseFix(p.Migration, code, o, u))
 				}
 			}
 		case migration.EnumCreate:
@@ -112,8 +114,9 @@ func whereEnumIs(s *history.State, e *history.EnumType) string {
 }
 
 // createTypeFalseFix rewrites the column's enum type as postgresql.ENUM(...,
-// create_type=False), adding the dialect import when the module has none.
-func createTypeFalseFix(m *migration.Migration, o *migration.Op, u enumUse) []SuggestedFix {
+// create_type=False), written as code beside o (with the dialect's import when
+// the module has none).
+func createTypeFalseFix(m *migration.Migration, code *stylist.Code, o *migration.Op, u enumUse) *SuggestedFix {
 	target := typeExprIn(m, o, u)
 	if target == nil {
 		return nil // the column is defined outside the operation
@@ -131,36 +134,19 @@ func createTypeFalseFix(m *migration.Migration, o *migration.Op, u enumUse) []Su
 		}
 	}
 	args = append(args, "create_type=False")
-	var edits []TextEdit
-	callee := ""
-	if alias := importAlias(m, "sqlalchemy.dialects.postgresql"); alias != "" {
-		callee = alias + ".ENUM"
-	} else if alias := importAlias(m, "sqlalchemy.dialects.postgresql.ENUM"); alias != "" {
-		callee = alias
-	} else if nameFree(m, "postgresql") {
-		callee = "postgresql.ENUM"
-		edits = append(edits, addImport(m, "from sqlalchemy.dialects import postgresql"))
-	} else {
+	callee := code.Ref(stylist.PostgresENUM)
+	edits, ok := stylist.Imports(code)
+	if !ok {
 		return nil
 	}
 	edits = append(edits, TextEdit{Start: target.Span.Start, End: target.Span.End,
 		NewText: callee + "(" + strings.Join(args, ", ") + ")"})
-	return []SuggestedFix{{Message: fmt.Sprintf("Use the existing enum type %s (create_type=False)", u.Enum.Name),
-		Safety: Safe, Edits: edits}}
-}
-
-// nameFree reports whether a module-level name is unused, so an import can bind it.
-func nameFree(m *migration.Migration, name string) bool {
-	for _, imp := range m.Imports {
-		if imp.Local == name {
-			return false
-		}
-	}
-	return m.Vars[name] == nil
+	return &SuggestedFix{Message: fmt.Sprintf("Use the existing enum type %s (create_type=False)", u.Enum.Name),
+		Safety: Safe, Edits: edits}
 }
 
 // checkfirstFix makes an explicit .create() skip an existing type.
-func checkfirstFix(o *migration.Op) SuggestedFix {
+func checkfirstFix(o *migration.Op) *SuggestedFix {
 	edit := TextEdit{Start: o.Call.Span.End - 1, End: o.Call.Span.End - 1, NewText: "checkfirst=True"} // before ")"
 	last := -1
 	for _, a := range o.Call.Args {
@@ -172,5 +158,5 @@ func checkfirstFix(o *migration.Op) SuggestedFix {
 	if last >= 0 {
 		edit = TextEdit{Start: last, End: last, NewText: ", checkfirst=True"}
 	}
-	return SuggestedFix{Message: "Pass checkfirst=True", Safety: Unsafe, Edits: []TextEdit{edit}}
+	return &SuggestedFix{Message: "Pass checkfirst=True", Safety: Unsafe, Edits: []TextEdit{edit}}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -60,15 +61,15 @@ func checkEnumValueInTransaction(p *Pass) {
 			}
 			for _, st := range enumValueAdds(o) {
 				wrap := fmt.Sprintf("with %[1]s.get_context().autocommit_block(): %[1]s.execute(%[2]s)",
-					opReceiver(p.Migration), pyLiteral(p.Migration, st.Text))
+					p.Style().Spell(stylist.Op), p.Style().Quote(st.Text))
 				if v := p.PostgresVersion; v > 0 && v < 12 {
 					p.Report(o, fmt.Sprintf("ALTER TYPE ... ADD VALUE inside the migration's transaction on PostgreSQL %d. Before PostgreSQL 12 it cannot run in a transaction block, and %s() runs in one: it fails with: ALTER TYPE ... ADD cannot run inside a transaction block. Run it outside: %s",
-						v, f.Name, wrap))
+						v, f.Name, wrap), nil)
 					continue
 				}
 				if use := uses[addKey{o, st.Text}]; use != nil {
 					p.Report(o, fmt.Sprintf("enum value %q is added to %s and used on line %d, before the transaction commits. PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values must be committed before they can be used). Add the value outside the transaction: %s",
-						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap))
+						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap), nil)
 				}
 			}
 		}
@@ -196,17 +197,4 @@ func literalValues(call *pysyntax.Expr) []string {
 		return true
 	})
 	return out
-}
-
-// pyLiteral writes s as a Python string literal, in the file's quote style unless
-// s holds that quote and not the other.
-func pyLiteral(m *migration.Migration, s string) string {
-	q, other := quote(m, "")[:1], "'"
-	if q == "'" {
-		other = `"`
-	}
-	if strings.Contains(s, q) && !strings.Contains(s, other) {
-		q = other
-	}
-	return q + strings.NewReplacer(`\`, `\\`, q, `\`+q).Replace(s) + q
 }

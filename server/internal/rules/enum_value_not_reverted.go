@@ -95,7 +95,7 @@ func checkEnumValueNotReverted(p *Pass) {
 			msg += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])
 		}
 		msg += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name])
-		p.Report(first[name], msg)
+		p.Report(first[name], msg, nil)
 	}
 }
 

@@ -115,14 +115,12 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	})
 	fixed := map[int]bool{}
 	for _, fd := range findings {
-		var fixes []SuggestedFix
+		var fix *SuggestedFix
 		if r, ok := runOf[fd.at]; ok && !fixed[r] {
 			fixed[r] = true
-			if fix, ok := reorderFix(p, f, runs[r], ends, snapshots[r]); ok {
-				fixes = append(fixes, fix)
-			}
+			fix = reorderFix(p, f, runs[r], ends, snapshots[r])
 		}
-		p.Report(f.Ops[fd.at], fd.msg, fixes...)
+		p.Report(f.Ops[fd.at], fd.msg, fix)
 	}
 }
 
@@ -239,11 +237,11 @@ func movable(o *migration.Op, f *migration.Function) bool {
 // reorderFix puts a run's statements in a stable foreign-key order (children
 // dropped before their parents, parents created before their children) and keeps
 // it only when the new order simulates without a problem.
-func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, before *history.State) (SuggestedFix, bool) {
+func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, before *history.State) *SuggestedFix {
 	ops := f.Ops[run[0] : run[1]+1]
 	order, ok := fkOrder(p.Migration, ops, before)
 	if !ok {
-		return SuggestedFix{}, false
+		return nil
 	}
 	s := before.Layer()
 	later := creations{}
@@ -253,7 +251,7 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 	for _, idx := range order {
 		later.add(ops[idx], -1)
 		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, later, false) != "" {
-			return SuggestedFix{}, false
+			return nil
 		}
 		s.Apply(p.Migration, ops[idx], p.Revision.ID)
 	}
@@ -268,11 +266,11 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 		table, _ := ops[idx].Table()
 		names = append(names, ops[idx].Name+"("+table+")")
 	}
-	return SuggestedFix{
+	return &SuggestedFix{
 		Message: "Reorder by foreign-key dependency: " + strings.Join(names, ", "),
 		Safety:  Safe,
 		Edits:   []TextEdit{{Start: ops[0].Stmt.Start, End: ends[run[1]], NewText: text.String()}},
-	}, true
+	}
 }
 
 // fkOrder is a stable topological order of the run's operations (indexes into

@@ -16,7 +16,6 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden fixed/ files of the fixtures")
@@ -52,8 +51,8 @@ func (c fixtureCase) fixProblems(t *testing.T, eol string) []string {
 	}
 	edits := map[string][]edit.TextEdit{}
 	for _, d := range found {
-		if fixable(d, unsafe) {
-			edits[d.Path] = append(edits[d.Path], d.Fixes[0].Edits...)
+		if d.Fixable(unsafe) {
+			edits[d.Path] = append(edits[d.Path], d.Fix.Edits...)
 		}
 	}
 	for _, f := range first.Files {
@@ -85,7 +84,7 @@ func (c fixtureCase) fixProblems(t *testing.T, eol string) []string {
 	}
 	after := runCheck(t, proj, "")
 	for _, d := range after.Findings {
-		if d.Rule == c.rule && fixable(d, unsafe) {
+		if d.Rule == c.rule && d.Fixable(unsafe) {
 			problems = append(problems, "after the fix "+c.rule+" still fires: "+filepath.Base(d.Path)+": "+d.Message)
 		}
 	}
@@ -105,10 +104,6 @@ func (c fixtureCase) fixProblems(t *testing.T, eol string) []string {
 		}
 	}
 	return problems
-}
-
-func fixable(d rules.Diagnostic, unsafe bool) bool {
-	return len(d.Fixes) > 0 && (unsafe || d.Fixes[0].Safety == rules.Safe)
 }
 
 func findingKeys(res *check.Result) map[string]bool {

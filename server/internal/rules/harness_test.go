@@ -12,6 +12,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pyscope"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -210,16 +211,15 @@ func compare(want []expectation, got []rules.Diagnostic) []string {
 }
 
 // safeFixProblems applies every safe fix of the case to a copy of the fixture
-// and checks that the copy parses and the rule no longer fires where it was
+// and checks that the copy parses, that the code the fixes write uses only
+// names bound where it goes, and that the rule no longer fires where it was
 // fixed.
 func (c fixtureCase) safeFixProblems(t *testing.T, got []rules.Diagnostic) []string {
 	t.Helper()
 	byFile := map[string][]edit.TextEdit{}
 	for _, d := range got {
-		for _, f := range d.Fixes {
-			if f.Safety == rules.Safe {
-				byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], f.Edits...)
-			}
+		if d.Fixable(false) {
+			byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], d.Fix.Edits...)
 		}
 	}
 	if len(byFile) == 0 {
@@ -241,11 +241,19 @@ func (c fixtureCase) safeFixProblems(t *testing.T, got []rules.Diagnostic) []str
 			t.Fatal(err)
 		}
 		if edits := byFile[filepath.Base(f)]; edits != nil {
-			if src, err = edit.Apply(src, edits); err != nil {
+			var written []edit.Range
+			if src, written, err = edit.Apply(src, edits); err != nil {
 				return []string{"safe fix for " + filepath.Base(f) + ": " + err.Error()}
 			}
 			if _, err := migration.Parse(context.Background(), f, src); err != nil {
 				return []string{"after the safe fixes " + filepath.Base(f) + " does not parse: " + err.Error()}
+			}
+			unbound, err := pyscope.Unbound(context.Background(), src, written)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range unbound {
+				return []string{"the safe fixes of " + filepath.Base(f) + " use " + u.Name + " on line " + strconv.Itoa(u.Line) + ", which is not bound there"}
 			}
 		}
 		if err := os.WriteFile(filepath.Join(fixed, filepath.Base(f)), src, 0o644); err != nil {

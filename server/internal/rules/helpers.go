@@ -11,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 // sortedKeys gives deterministic iteration over a map.
@@ -20,29 +21,6 @@ func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys
 func isEnumCall(e *pysyntax.Expr) bool {
 	n := pysyntax.LastName(e.CallName())
 	return n == "Enum" || n == "ENUM"
-}
-
-// importAlias is the name the module uses for a qualified import
-// ("sqlalchemy" -> "sa"; the dotted path itself after a plain `import a.b.c`),
-// or "" when it is not imported.
-func importAlias(m *migration.Migration, qualified string) string {
-	for _, imp := range m.Imports {
-		if imp.Qualified() == qualified {
-			if imp.Name == "" && strings.HasPrefix(imp.Module, imp.Local+".") {
-				return imp.Module // `import a.b.c` binds a; a.b.c reaches the module
-			}
-			return imp.Local
-		}
-	}
-	return ""
-}
-
-// opReceiver is how the module calls operations ("op" unless aliased).
-func opReceiver(m *migration.Migration) string {
-	if alias := importAlias(m, "alembic.op"); alias != "" {
-		return alias
-	}
-	return "op"
 }
 
 // statementAfter returns where to insert a new statement after an operation, and
@@ -74,14 +52,6 @@ func insertBefore(o *migration.Op, code string) TextEdit {
 		start, indent = o.Batch.Op.Stmt.Start, o.Batch.Op.Indent
 	}
 	return TextEdit{Start: start, End: start, NewText: code + "\n" + indent}
-}
-
-// quote writes a Python string literal in the quote style the file uses most.
-func quote(m *migration.Migration, s string) string {
-	if m.Quote == '\'' {
-		return "'" + s + "'"
-	}
-	return `"` + s + `"`
 }
 
 // existingTable is the table an operation changes when the operation certainly
@@ -222,9 +192,11 @@ func useSpan(m *migration.Migration, o *migration.Op, u enumUse) migration.Span 
 	return o.Call.Span
 }
 
-// enumDropCode is the statement dropping a named enum type: through the module's
-// variable for it when there is one, else a bare sa.Enum(name=...).
-func enumDropCode(m *migration.Migration, creator *migration.Op, name, receiver string) string {
+// enumDropCode is the statement dropping a named enum type, written as code
+// for its place: through the module's variable for the type when there is
+// one, else a bare sa.Enum(name=...) (postgresql.ENUM, a subclass, in a file
+// that reaches only the dialect's).
+func enumDropCode(m *migration.Migration, code *stylist.Code, creator *migration.Op, name string) string {
 	expr := ""
 	if creator != nil && creator.Name == migration.EnumCreate && creator.TargetVar != "" && m.Vars[creator.TargetVar] != nil {
 		expr = creator.TargetVar
@@ -233,13 +205,13 @@ func enumDropCode(m *migration.Migration, creator *migration.Op, name, receiver 
 		expr = moduleEnumVar(m, name)
 	}
 	if expr == "" {
-		sa := importAlias(m, "sqlalchemy")
-		if sa == "" {
-			sa = "sa"
+		enum := stylist.Enum
+		if !code.Reaches(enum) && code.Reaches(stylist.PostgresENUM) {
+			enum = stylist.PostgresENUM
 		}
-		expr = fmt.Sprintf("%s.Enum(name=%s)", sa, quote(m, name))
+		expr = fmt.Sprintf("%s(name=%s)", code.Ref(enum), code.Quote(name))
 	}
-	return fmt.Sprintf("%s.drop(%s.get_bind(), checkfirst=True)", expr, receiver)
+	return fmt.Sprintf("%s.drop(%s(), checkfirst=True)", expr, code.Ref(stylist.GetBind))
 }
 
 // statementEnd extends an operation's statement to the end of its line when only
@@ -259,29 +231,12 @@ func statementEnd(src []byte, o *migration.Op) (end int, ok bool) {
 	return o.Stmt.End + len(bytes.TrimRight(src[o.Stmt.End:end], " \t\r")), true
 }
 
-// addImport is an edit adding an import statement after the module's last
-// top-level import (after the docstring, or at the top, when it has none).
-func addImport(m *migration.Migration, stmt string) TextEdit {
-	at := -1
-	for _, imp := range m.Imports {
-		if imp.Stmt.StartCol == 1 && imp.Stmt.End > at {
-			at = imp.Stmt.End
-		}
-	}
-	if at < 0 && m.DocSpan.End > 0 {
-		at = m.DocSpan.End
-	}
-	if at < 0 {
-		return TextEdit{Start: 0, End: 0, NewText: stmt + "\n"}
-	}
-	return TextEdit{Start: at, End: at, NewText: "\n" + stmt}
-}
-
 // autocommitWrap puts a statement inside `with <op>.get_context().autocommit_block():`,
-// indenting it by one level of the file's indentation. It declines statements that
-// share a line with other code and statements holding multi-line strings or
-// backslash continuations, whose lines cannot be re-indented safely.
-func autocommitWrap(m *migration.Migration, stmt migration.Span, indent, recv string) ([]TextEdit, bool) {
+// indenting it by one level of the file's indentation; code is written for the
+// statement's place. It declines statements that share a line with other code
+// and statements holding multi-line strings or backslash continuations, whose
+// lines cannot be re-indented safely, and code that cannot reach op.
+func autocommitWrap(m *migration.Migration, code *stylist.Code, stmt migration.Span, indent string) ([]TextEdit, bool) {
 	src := m.Source
 	text := string(src[stmt.Start:stmt.End])
 	if indent == "" || strings.Contains(text, `"""`) || strings.Contains(text, "'''") || strings.Contains(text, "\\\n") {
@@ -291,19 +246,10 @@ func autocommitWrap(m *migration.Migration, stmt migration.Span, indent, recv st
 	if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "#") {
 		return nil, false
 	}
-	var edits []TextEdit
-	if recv == "" {
-		if recv = importAlias(m, "alembic.op"); recv == "" {
-			if m.Vars["op"] != nil {
-				return nil, false
-			}
-			recv = "op"
-			edits = append(edits, addImport(m, "from alembic import op"))
-		}
-	}
-	unit := "    "
-	if m.Upgrade != nil && m.Upgrade.Indent != "" {
-		unit = m.Upgrade.Indent
+	recv, unit := code.Ref(stylist.Op), code.Indent()
+	edits, ok := stylist.Imports(code)
+	if !ok {
+		return nil, false
 	}
 	edits = append(edits, TextEdit{Start: stmt.Start, End: stmt.Start,
 		NewText: "with " + recv + ".get_context().autocommit_block():\n" + indent + unit})
@@ -393,4 +339,14 @@ func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) b
 		}
 	}
 	return nil
+}
+
+// finalName is the name text of o's constraint wrapped in op.f() (batch_op.f()
+// in a batch block), which a naming convention leaves as it is; code is
+// written beside o.
+func finalName(code *stylist.Code, o *migration.Op, name string) string {
+	if o.Batch != nil && o.Batch.Alias != "" && o.Receiver == o.Batch.Alias {
+		return o.Batch.Alias + ".f(" + name + ")"
+	}
+	return code.Ref(stylist.F) + "(" + name + ")"
 }

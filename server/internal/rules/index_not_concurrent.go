@@ -5,6 +5,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -73,7 +74,7 @@ func checkIndexNotConcurrent(p *Pass) {
 				return
 			}
 			found = append(found, o)
-			messages[o] = indexLockMessage(p.Migration, o, history.TableKey(o, table))
+			messages[o] = indexLockMessage(p.Style(), o, history.TableKey(o, table))
 		case "execute", migration.BindExecute:
 			if !o.Certain() || o.SQL == nil || !o.SQL.Known {
 				return
@@ -84,29 +85,25 @@ func checkIndexNotConcurrent(p *Pass) {
 						"whole build: every INSERT, UPDATE and DELETE on it waits until the migration commits (reads continue). "+
 						"Write CREATE INDEX CONCURRENTLY (SHARE UPDATE EXCLUSIVE: reads and writes continue) and run it inside "+
 						"`with %s.get_context().autocommit_block():`, since CONCURRENTLY cannot run inside a transaction block",
-						st.Table, opReceiver(p.Migration)))
+						st.Table, p.Style().Spell(stylist.Op)), nil)
 					return
 				}
 			}
 		}
 	})
-	fixes := concurrentIndexFixes(p.Migration, found)
+	fixes := concurrentIndexFixes(p, found)
 	for _, o := range found {
-		if fix, ok := fixes[o]; ok {
-			p.Report(o, messages[o], fix)
-		} else {
-			p.Report(o, messages[o])
-		}
+		p.Report(o, messages[o], fixes[o])
 	}
 }
 
-func indexLockMessage(m *migration.Migration, o *migration.Op, table string) string {
+func indexLockMessage(st *stylist.Stylist, o *migration.Op, table string) string {
 	index := "the index"
 	if name := nameValue(o.Arg("index_name")); name != "" {
 		index = fmt.Sprintf("index %q", name)
 	}
 	remedy := fmt.Sprintf("add postgresql_concurrently=True and run it inside `with %s.get_context().autocommit_block():` "+
-		"(CONCURRENTLY cannot run inside a transaction block)", opReceiver(m))
+		"(CONCURRENTLY cannot run inside a transaction block)", st.Spell(stylist.Op))
 	if o.Name == "create_index" {
 		return fmt.Sprintf("create_index builds %s on existing table %q without CONCURRENTLY, holding a SHARE lock for "+
 			"the whole build: every INSERT, UPDATE and DELETE on %q waits until the migration commits (reads continue). "+
@@ -120,18 +117,16 @@ func indexLockMessage(m *migration.Migration, o *migration.Op, table string) str
 // concurrentIndexFixes builds one fix per statement to wrap: an index operation,
 // or a batch block whose operations are all index operations (its fix goes to the
 // block's first finding and covers the others).
-func concurrentIndexFixes(m *migration.Migration, found []*migration.Op) map[*migration.Op]SuggestedFix {
-	fixes := map[*migration.Op]SuggestedFix{}
+func concurrentIndexFixes(p *Pass, found []*migration.Op) map[*migration.Op]*SuggestedFix {
+	fixes := map[*migration.Op]*SuggestedFix{}
 	grouped := map[*migration.Batch]bool{}
 	for _, o := range found {
 		if o.Batch == nil {
-			if fix, ok := concurrentIndexFix(m, []*migration.Op{o}, o.Stmt, o.Indent, o.Receiver, o.Autocommit); ok {
-				fixes[o] = fix
-			}
+			fixes[o] = concurrentIndexFix(p, []*migration.Op{o}, o, o.Autocommit)
 			continue
 		}
 		b := o.Batch
-		if grouped[b] || b.Op == nil || !onlyIndexOps(m.Upgrade, b) {
+		if grouped[b] || b.Op == nil || !onlyIndexOps(p.Migration.Upgrade, b) {
 			continue
 		}
 		if recreate, _ := b.Op.ArgString("recreate"); recreate == "always" {
@@ -144,9 +139,7 @@ func concurrentIndexFixes(m *migration.Migration, found []*migration.Op) map[*mi
 				ops = append(ops, other)
 			}
 		}
-		if fix, ok := concurrentIndexFix(m, ops, b.Op.Stmt, b.Op.Indent, b.Op.Receiver, o.Autocommit); ok {
-			fixes[o] = fix
-		}
+		fixes[o] = concurrentIndexFix(p, ops, b.Op, o.Autocommit)
 	}
 	return fixes
 }
@@ -161,22 +154,23 @@ func onlyIndexOps(f *migration.Function, b *migration.Batch) bool {
 }
 
 // concurrentIndexFix sets postgresql_concurrently=True on ops and, unless they
-// already run in autocommit mode, wraps the statement stmt in autocommit_block().
-func concurrentIndexFix(m *migration.Migration, ops []*migration.Op, stmt migration.Span, indent, recv string, autocommit bool) (SuggestedFix, bool) {
+// already run in autocommit mode, wraps the statement of wrapped (one of them,
+// or their batch block) in autocommit_block().
+func concurrentIndexFix(p *Pass, ops []*migration.Op, wrapped *migration.Op, autocommit bool) *SuggestedFix {
 	var edits []TextEdit
 	for _, o := range ops {
 		edits = append(edits, concurrentlyKeyword(o))
 	}
 	msg := "Set postgresql_concurrently=True"
 	if !autocommit {
-		wrap, ok := autocommitWrap(m, stmt, indent, recv)
+		wrap, ok := autocommitWrap(p.Migration, p.Style().Beside(wrapped), wrapped.Stmt, wrapped.Indent)
 		if !ok {
-			return SuggestedFix{}, false
+			return nil
 		}
 		edits = append(edits, wrap...)
 		msg += " and run the statement inside autocommit_block()"
 	}
-	return SuggestedFix{Message: msg, Safety: Unsafe, Edits: edits}, true
+	return &SuggestedFix{Message: msg, Safety: Unsafe, Edits: edits}
 }
 
 // concurrentlyKeyword sets postgresql_concurrently=True in an operation's call.

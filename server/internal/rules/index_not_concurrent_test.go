@@ -54,8 +54,8 @@ func applyAllFixes(t *testing.T, dir string, got []Diagnostic) string {
 	t.Helper()
 	byFile := map[string][]TextEdit{}
 	for _, d := range got {
-		for _, f := range d.Fixes {
-			byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], f.Edits...)
+		if d.Fix != nil {
+			byFile[filepath.Base(d.Path)] = append(byFile[filepath.Base(d.Path)], d.Fix.Edits...)
 		}
 	}
 	if len(byFile) == 0 {
@@ -69,7 +69,7 @@ func applyAllFixes(t *testing.T, dir string, got []Diagnostic) string {
 			continue
 		}
 		if edits := byFile[filepath.Base(f)]; edits != nil {
-			if src, err = edit.Apply(src, edits); err != nil {
+			if src, _, err = edit.Apply(src, edits); err != nil {
 				t.Fatalf("fix for %s: %v", f, err)
 			}
 			t.Logf("%s after the fix:\n%s", filepath.Base(f), src)

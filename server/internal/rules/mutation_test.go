@@ -15,9 +15,10 @@ import (
 func TestMutantsFail(t *testing.T) {
 	twice := func(d rules.Diagnostic) []rules.Diagnostic { return []rules.Diagnostic{d, d} }
 	editsTwice := func(d rules.Diagnostic) []rules.Diagnostic {
-		d.Fixes = slices.Clone(d.Fixes)
-		for i, f := range d.Fixes {
-			d.Fixes[i].Edits = slices.Concat(f.Edits, f.Edits)
+		if d.Fix != nil {
+			f := *d.Fix
+			f.Edits = slices.Concat(f.Edits, f.Edits)
+			d.Fix = &f
 		}
 		return []rules.Diagnostic{d}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -60,7 +61,7 @@ func checkNotNullWithoutBackfill(p *Pass) {
 	earlier := newFills() // what the operations before may write
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		if msg := notNullProblem(p, o, s, earlier); msg != "" {
-			p.Report(o, msg)
+			p.Report(o, msg, nil)
 		}
 		earlier.add(o)
 	})
@@ -93,8 +94,8 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) 
 	}
 	msg := fmt.Sprintf("alter_column(%q, %q, nullable=False): NOT NULL on an existing column, and nothing before it fills the NULL rows. "+
 		"If any row is NULL the upgrade fails with: column %q of relation %q contains null values. "+
-		"Fill them first: %s.execute(\"UPDATE %s SET %s = <value> WHERE %s IS NULL\")",
-		table, column, column, table, opReceiver(p.Migration), table, column, column)
+		"Fill them first: %s.execute(%s)",
+		table, column, column, table, p.Style().Spell(stylist.Op), p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL"))
 	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {
 		msg += " (the server_default given here does not help: it applies to rows inserted later, and Alembic emits SET NOT NULL before SET DEFAULT)"
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 // Pass is what a rule sees for one revision.
@@ -47,6 +48,7 @@ type steps struct {
 	migration        *migration.Migration // the revision as it runs on the dialect
 	enums            *downgradeEnums      // computed on demand
 	run              *runMemo
+	style            *stylist.Stylist
 }
 
 // runMemo is what the passes of one Run share across revisions.
@@ -161,19 +163,19 @@ func walk(f *migration.Function, states []*history.State, fn func(*migration.Op,
 	}
 }
 
-// Report records a finding at an operation's call.
-func (p *Pass) Report(o *migration.Op, message string, fixes ...SuggestedFix) {
-	p.ReportAt(o.Call.Span, message, fixes...)
+// Report records a finding at an operation's call, with its fix (nil when none).
+func (p *Pass) Report(o *migration.Op, message string, fix *SuggestedFix) {
+	p.ReportAt(o.Call.Span, message, fix)
 }
 
 // ReportAt records a finding at a span.
-func (p *Pass) ReportAt(span migration.Span, message string, fixes ...SuggestedFix) {
-	p.ReportSeverity(p.Rule.Severity, span, message, fixes...)
+func (p *Pass) ReportAt(span migration.Span, message string, fix *SuggestedFix) {
+	p.ReportSeverity(p.Rule.Severity, span, message, fix)
 }
 
 // ReportSeverity records a finding whose severity differs from the rule's default
 // (e.g. unnamed-constraint: error for a drop, warning for a create).
-func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string, fixes ...SuggestedFix) {
+func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string, fix *SuggestedFix) {
 	key := reportKey{span, message}
 	if p.reported[key] {
 		return
@@ -183,7 +185,16 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string,
 	}
 	p.reported[key] = true
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
-		Span: span, Message: message, Fixes: fixes})
+		Span: span, Message: message, Fix: fix})
+}
+
+// Style is how the revision file writes Python: the code of every fix and of
+// every suggestion in a message is written through it.
+func (p *Pass) Style() *stylist.Stylist {
+	if p.steps.style == nil {
+		p.steps.style = stylist.New(p.Migration)
+	}
+	return p.steps.style
 }
 
 // IsPostgres reports whether the target database is PostgreSQL.

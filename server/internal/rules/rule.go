@@ -93,7 +93,7 @@ type Rule struct {
 // DependsOnDialect reports whether the rule's findings depend on the dialect.
 func (r *Rule) DependsOnDialect() bool { return r.PostgresOnly || r.DialectAware }
 
-// Diagnostic is one finding, with suggested fixes as data (see internal/fix).
+// Diagnostic is one finding, with its suggested fix as data (see internal/fix).
 type Diagnostic struct {
 	Rule     string
 	Severity Severity
@@ -101,7 +101,13 @@ type Diagnostic struct {
 	Revision string
 	Span     migration.Span
 	Message  string
-	Fixes    []SuggestedFix
+	Fix      *SuggestedFix // nil when there is none
+}
+
+// Fixable reports whether `fix` applies the finding's fix: it has one, and it
+// is safe unless unsafe fixes are wanted too.
+func (d Diagnostic) Fixable(unsafe bool) bool {
+	return d.Fix != nil && (unsafe || d.Fix.Safety == Safe)
 }
 
 // SuggestedFix is a set of non-overlapping edits to one file.

@@ -94,12 +94,12 @@ func checkSetNotNullScan(p *Pass) {
 			"while holding ACCESS EXCLUSIVE, so no reads or writes on %q until the migration commits. On PostgreSQL 12+ prove it "+
 			"first with a validated CHECK, which lets SET NOT NULL skip the scan: ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS "+
 			"NOT NULL) NOT VALID -> (later migration) ALTER TABLE %s VALIDATE CONSTRAINT %s (SHARE UPDATE EXCLUSIVE: reads "+
-			"and writes continue) -> alter_column(nullable=False) -> drop_constraint(%q, %q, type_=\"check\")",
-			name, key, key, key, check, name, key, check, check, table)
+			"and writes continue) -> alter_column(nullable=False) -> drop_constraint(%s, %s, type_=%s)",
+			name, key, key, key, check, name, key, check, p.Style().Quote(check), p.Style().Quote(table), p.Style().Quote("check"))
 		if pre12 {
 			msg += fmt.Sprintf(". PostgreSQL %d always scans: run it when the table is quiet", p.PostgresVersion)
 		}
-		p.Report(o, msg)
+		p.Report(o, msg, nil)
 	})
 }
 

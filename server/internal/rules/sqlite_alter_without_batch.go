@@ -9,6 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -95,7 +96,7 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 				return // SQLite 3.35+ drops a plain column itself
 			}
 		}
-		p.Report(o, sqliteBatchMessage(p.Migration, o, failure))
+		p.Report(o, sqliteBatchMessage(p.Style(), o, failure), nil)
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
@@ -142,7 +143,7 @@ func renameOnly(o *migration.Op) bool {
 	return len(o.Extra) == 0
 }
 
-func sqliteBatchMessage(m *migration.Migration, o *migration.Op, failure string) string {
+func sqliteBatchMessage(st *stylist.Stylist, o *migration.Op, failure string) string {
 	table, ok := o.Table()
 	if !ok {
 		table = "<table>"
@@ -156,5 +157,5 @@ func sqliteBatchMessage(m *migration.Migration, o *migration.Op, failure string)
 	}
 	return fmt.Sprintf("SQLite cannot run %s through ALTER TABLE. It fails with: %s. Use batch mode, which recreates the table: "+
 		"with %s.batch_alter_table(%s) as batch_op: batch_op.%s(%s...)",
-		o.Name, failure, opReceiver(m), quote(m, table), o.Name, first)
+		o.Name, failure, st.Spell(stylist.Op), st.Quote(table), o.Name, first)
 }

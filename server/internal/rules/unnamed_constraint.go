@@ -7,6 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -214,7 +215,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	case ok && res.Err != "":
 		p.ReportSeverity(Error, o.Call.Span, fmt.Sprintf("%s(None, %q, ...) fails: %s %s needs a name, and SQLAlchemy raises %s. "+
 			"Name it: the convention makes the constraint's name from it",
-			o.Name, table, conventionAt(conv), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, ".")))
+			o.Name, table, conventionAt(conv), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, ".")), nil)
 		return certainName{}
 	case res.Known && res.Converted:
 		return certainName{name: res.Name, convention: true} // deterministic: the convention's name
@@ -225,16 +226,16 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	msg := fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed. The database picks the name, so no later migration "+
 		"can name it: a drop_constraint(None, ...) fails with: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name. ",
 		o.Name, table, constraintClasses[kind])
-	var fixes []SuggestedFix
+	var fix *SuggestedFix
 	if name != "" {
 		msg += fmt.Sprintf("Name it as PostgreSQL would: %q", name)
 		if p.IsPostgres() {
-			fixes = append(fixes, nameConstraintFix(p.Migration, o, name, dialectSafety(p)))
+			fix = nameConstraintFix(p.Style(), o, name, dialectSafety(p))
 		}
 	} else {
 		msg += "Give it an explicit name"
 	}
-	p.ReportSeverity(Warning, o.Call.Span, msg+conventionHint(conv, history.DropKinds[kind]), fixes...)
+	p.ReportSeverity(Warning, o.Call.Span, msg+conventionHint(conv, history.DropKinds[kind]), fix)
 	return certainName{name: name}
 }
 
@@ -288,7 +289,7 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		msg = fmt.Sprintf("%s cannot be compiled. Alembic fails with: sqlalchemy.exc.CompileError: "+
 			"Can't emit DROP CONSTRAINT for constraint %s(...); it has no name (offline --sql too). ", call, class)
 	}
-	var fixes []SuggestedFix
+	var fix *SuggestedFix
 	switch only := onlyForeignKey(o, s, kind); {
 	case paired.convention:
 		msg += fmt.Sprintf("upgrade() creates it unnamed, so the convention named it %q: drop it by that name", paired.name)
@@ -296,29 +297,24 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		if conv.Via != "target_metadata" {
 			safety = Unsafe // the convention was found in the code, not through env.py's target_metadata
 		}
-		if fix, ok := dropNameFix(p, o, paired.name, safety); ok {
-			fixes = append(fixes, fix)
-		}
+		fix = dropNameFix(p, o, paired.name, safety)
 	case paired.name != "":
 		msg += fmt.Sprintf("upgrade() creates it unnamed, so PostgreSQL named it %q: drop it by that name", paired.name)
 		if p.IsPostgres() {
-			if fix, ok := dropNameFix(p, o, paired.name, dialectSafety(p)); ok {
-				fixes = append(fixes, fix)
-			}
+			fix = dropNameFix(p, o, paired.name, dialectSafety(p))
 		}
 	case only != "":
 		msg += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop", table, only)
 		if p.IsPostgres() || conv.Covers(naming.ForeignKey) {
-			if fix, ok := dropNameFix(p, o, only, Unsafe); ok {
-				fixes = append(fixes, fix)
-			}
+			fix = dropNameFix(p, o, only, Unsafe)
 		}
 	case conv.Covers(history.DropKinds[kind]):
-		msg += "Name the constraint as it is in the database (the naming convention's name, or op.f(\"<name>\") for one it made)"
+		msg += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made)",
+			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
 		msg += "Name the constraint as it is in the database (PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check)"
 	}
-	p.Report(o, msg+conventionHint(conv, history.DropKinds[kind]), fixes...)
+	p.Report(o, msg+conventionHint(conv, history.DropKinds[kind]), fix)
 }
 
 // onlyForeignKey is the name of the table's single known foreign key when a
@@ -334,34 +330,31 @@ func onlyForeignKey(o *migration.Op, s *history.State, kind string) string {
 	return ""
 }
 
-func nameConstraintFix(m *migration.Migration, o *migration.Op, name string, safety Safety) SuggestedFix {
+func nameConstraintFix(st *stylist.Stylist, o *migration.Op, name string, safety Safety) *SuggestedFix {
 	arg := o.Arg("constraint_name").Span
-	return SuggestedFix{Message: fmt.Sprintf("Name the constraint %s", name), Safety: safety,
-		Edits: []TextEdit{{Start: arg.Start, End: arg.End, NewText: quote(m, name)}}}
+	return &SuggestedFix{Message: fmt.Sprintf("Name the constraint %s", name), Safety: safety,
+		Edits: []TextEdit{{Start: arg.Start, End: arg.End, NewText: st.Quote(name)}}}
 }
 
 // dropNameFix names a drop_constraint(None, ...) after the constraint's name in
 // the database. When the naming convention converts names written for its type
 // (%(constraint_name)s), the name is written op.f("...") so that it is not
-// converted again; false when that cannot be written.
-func dropNameFix(p *Pass, o *migration.Op, name string, safety Safety) (SuggestedFix, bool) {
+// converted again; nil when that cannot be written.
+func dropNameFix(p *Pass, o *migration.Op, name string, safety Safety) *SuggestedFix {
 	kind, _ := o.ArgString("type_")
 	converts, known := p.Names().Converts(history.DropKinds[kind])
 	if !known {
-		return SuggestedFix{}, false
+		return nil
 	}
-	fix := nameConstraintFix(p.Migration, o, name, safety)
+	fix := nameConstraintFix(p.Style(), o, name, safety)
 	if converts {
-		recv := o.Receiver
-		if o.Batch != nil && o.Batch.Alias != "" {
-			recv = o.Batch.Alias
+		code := p.Style().Beside(o)
+		fix.Edits[0].NewText = finalName(code, o, fix.Edits[0].NewText)
+		imports, ok := stylist.Imports(code)
+		if !ok {
+			return nil
 		}
-		if recv == "" {
-			if recv = opReceiverOf(p.Migration); importAlias(p.Migration, "alembic.op") == "" && recv == "op" {
-				return SuggestedFix{}, false // the module does not import op
-			}
-		}
-		fix.Edits[0].NewText = recv + ".f(" + fix.Edits[0].NewText + ")"
+		fix.Edits = append(imports, fix.Edits...)
 	}
-	return fix, true
+	return fix
 }

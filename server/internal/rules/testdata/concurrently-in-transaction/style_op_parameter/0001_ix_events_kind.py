@@ -1,0 +1,19 @@
+"""index events.kind, style op parameter
+
+Revision ID: 0001
+Revises: 
+"""
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade(op):
+    op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[concurrently-in-transaction]: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
+
+
+def downgrade(op):
+    op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)  # expect[concurrently-in-transaction]: DROP INDEX CONCURRENTLY cannot run inside a transaction block

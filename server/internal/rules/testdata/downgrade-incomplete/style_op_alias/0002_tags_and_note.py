@@ -1,0 +1,22 @@
+"""tags and a note, style op alias
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op as migration_op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    migration_op.create_table("tags", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("label", sa.String(50)))
+    migration_op.create_index("ix_tags_label", "tags", ["label"])
+    migration_op.add_column("orders", sa.Column("note", sa.String(200), nullable=True))  # expect[downgrade-incomplete]: column "note" is added to "orders" by upgrade() but downgrade() never drops it
+
+
+def downgrade():
+    migration_op.drop_table("tags")

@@ -1,0 +1,26 @@
+"""orders, style bare op functions
+
+Revision ID: 0001
+Revises: 
+"""
+from alembic.op import create_table, drop_table
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    create_table(
+        "orders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.Enum("new", "paid", name="order_status"), nullable=False),
+    )
+
+
+def downgrade():
+    drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    sa.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)

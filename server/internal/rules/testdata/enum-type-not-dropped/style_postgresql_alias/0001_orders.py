@@ -1,0 +1,25 @@
+"""orders, style postgresql alias
+
+Revision ID: 0001
+Revises: 
+"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "orders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("status", pg.ENUM("new", "paid", name="order_status"), nullable=False),
+    )
+
+
+def downgrade():
+    op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists

@@ -1,0 +1,21 @@
+"""index events.kind, style import alembic
+
+Revision ID: 0002
+Revises: 0001
+"""
+import alembic
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with alembic.op.get_context().autocommit_block():
+        alembic.op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[index-not-concurrent]: without CONCURRENTLY
+
+
+def downgrade():
+    alembic.op.drop_index("ix_events_kind", table_name="events")
