@@ -29,7 +29,7 @@ test: lint
 test-quick:
 	$(GO) test -short ./...
 
-# gofmt over all Go files except hidden dirs (.git, .ci/node, .build), vendor/ and testdata/.
+# gofmt over all Go files except hidden dirs (.git, .build), vendor/ and testdata/.
 lint:
 	@echo "== gofmt -l"
 	@files="$$(find . -path ./vendor -prune -o -name '.?*' -prune -o -name testdata -prune \
@@ -60,12 +60,12 @@ setup:
 clean:
 	rm -rf .build libexec
 
-# The offline Claude Code validator (installed by `make setup`).
-CLAUDE ?= .ci/node/node_modules/.bin/claude
+# The offline Claude Code validator (installed by `make setup` outside the repository, which is the plugin).
+CLAUDE ?= $(or $(ALEMBIC_PATTERNS_CLAUDE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/alembic-patterns-ci/node/node_modules/.bin/claude)
 validate-plugin:
-	@test -x $(CLAUDE) || { echo "run make setup first" >&2; exit 1; }
+	@test -x "$(CLAUDE)" || { echo "$(CLAUDE) not found: run make setup first" >&2; exit 1; }
 	@home="$$(mktemp -d)"; trap 'rm -rf "$$home"' EXIT; \
-	HOME="$$home" DISABLE_AUTOUPDATER=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 $(CLAUDE) plugin validate . --strict
+	HOME="$$home" DISABLE_AUTOUPDATER=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 "$(CLAUDE)" plugin validate . --strict
 
 # Speed on a generated 3,000-revision project against the bare parse floor.
 bench:
