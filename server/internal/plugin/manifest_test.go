@@ -107,17 +107,25 @@ func TestManifests(t *testing.T) {
 	}
 }
 
+// TestLauncherScript: the launcher and its download helper are POSIX sh
+// (macOS /bin/sh is bash 3.2, Alpine's is busybox): a #!/bin/sh shebang, and
+// they parse under every shell they are written for.
 func TestLauncherScript(t *testing.T) {
-	p := filepath.Join(repoRoot(t), "bin", "alembic-patterns")
-	info, err := os.Stat(p)
-	if err != nil || info.Mode()&0o111 == 0 {
-		t.Fatalf("bin/alembic-patterns missing or not executable: %v", err)
-	}
-	if !strings.HasPrefix(mustRead(t, p), "#!/usr/bin/env bash\n") {
-		t.Error("bin/alembic-patterns: want a #!/usr/bin/env bash shebang")
-	}
-	if res := runCmd(time.Minute, "", baseEnv(), "", "bash", "-n", p); res.err != nil {
-		t.Errorf("bash -n:\n%s", res)
+	for _, rel := range []string{"bin/alembic-patterns", "lib/fetch-release.sh"} {
+		p := filepath.Join(repoRoot(t), rel)
+		info, err := os.Stat(p)
+		if err != nil || info.Mode()&0o111 == 0 {
+			t.Fatalf("%s missing or not executable: %v", rel, err)
+		}
+		if !strings.HasPrefix(mustRead(t, p), "#!/bin/sh\n") {
+			t.Errorf("%s: want a #!/bin/sh shebang", rel)
+		}
+		for _, sh := range launcherShells(t) {
+			args := append(append([]string{}, sh[1:]...), "-n", p)
+			if res := runCmd(time.Minute, "", baseEnv(), "", sh[0], args...); res.err != nil {
+				t.Errorf("%s -n %s:\n%s", sh[0], rel, res)
+			}
+		}
 	}
 }
 
