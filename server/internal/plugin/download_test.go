@@ -32,7 +32,7 @@ type releaseServer struct {
 	hits     map[string]int
 }
 
-func newReleaseServer(t *testing.T, dir string) *releaseServer {
+func newReleaseServer(t testing.TB, dir string) *releaseServer {
 	t.Helper()
 	s := &releaseServer{dir: dir, hits: map[string]int{}}
 	files := http.FileServer(http.Dir(dir))

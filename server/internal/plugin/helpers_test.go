@@ -138,6 +138,7 @@ func binary(t testing.TB) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	closeDryRun()
 	if built.path != "" {
 		os.RemoveAll(filepath.Dir(built.path))
 	}

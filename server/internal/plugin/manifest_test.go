@@ -55,16 +55,33 @@ func TestManifests(t *testing.T) {
 		t.Errorf("plugin.json: version %q (semver) and author.name are required", manifest.Version)
 	}
 
+	// The marketplace users add installs the release (a ref whose tree carries
+	// the binaries); migrate-dev installs this git tree, for contributors.
 	var market struct {
 		Name    string `json:"name"`
 		Plugins []struct {
-			Name   string `json:"name"`
-			Source string `json:"source"`
+			Name   string          `json:"name"`
+			Source json.RawMessage `json:"source"`
 		} `json:"plugins"`
 	}
 	readJSON(t, ".claude-plugin/marketplace.json", &market)
-	if market.Name != marketplaceName || len(market.Plugins) != 1 || market.Plugins[0].Name != pluginName || market.Plugins[0].Source != "./" {
-		t.Errorf("marketplace.json: %+v, want marketplace %s listing plugin %s at ./", market, marketplaceName, pluginName)
+	sources := map[string]string{}
+	for _, p := range market.Plugins {
+		sources[p.Name] = string(p.Source)
+	}
+	var release struct{ Source, Repo, Ref string }
+	if err := json.Unmarshal([]byte(sources[pluginName]), &release); err != nil || market.Name != marketplaceName ||
+		release.Source != "github" || release.Repo != "alembic-patterns/alembic-patterns" || release.Ref == "" {
+		t.Errorf("marketplace.json %s: %s entry %s, want the github source alembic-patterns/alembic-patterns at a release ref (%v)",
+			market.Name, pluginName, sources[pluginName], err)
+	}
+	if len(market.Plugins) != 2 || sources[pluginName+"-dev"] != `"./"` {
+		t.Errorf("marketplace.json: want %s and %s-dev (source ./), got %v", pluginName, pluginName, sources)
+	}
+	var manifest2 struct{ License string }
+	readJSON(t, ".claude-plugin/plugin.json", &manifest2)
+	if manifest2.License != "MIT" || !strings.HasPrefix(mustRead(t, filepath.Join(repoRoot(t), "LICENSE")), "MIT License\n") {
+		t.Errorf("plugin.json license %q and LICENSE: want MIT", manifest2.License)
 	}
 
 	var mcp struct {
