@@ -9,7 +9,7 @@
 # It writes into OUTDIR the release assets, which the launcher downloads from
 # <release URL>/v<version>/:
 #   - the binaries, as they are;
-#   - a wheel per binary (scripts/release/wheel.py: manylinux, musllinux, macosx);
+#   - a wheel per binary (scripts/release/wheelfile.py: manylinux, musllinux, macosx);
 #   - migrate-plugin-v<version>.tar.gz: the plugin with its binaries (the tree of
 #     the release ref, for whoever wants an archive);
 #   - SHA256SUMS over all of them (sha256sum format).
@@ -68,7 +68,7 @@ for b in "${bins[@]}"; do
         cp -f "$b" "$outdir/$name"
     fi
     chmod 755 "$outdir/$name"
-    wheel="$(python3 "$root/scripts/release/wheel.py" --binary "$b" --platform "$platform" --libc "$libc" --out "$outdir")"
+    wheel="$(python3 "$root/scripts/release/wheelfile.py" --binary "$b" --platform "$platform" --libc "$libc" --out "$outdir")"
     printf 'assemble.sh: %s\n' "${wheel##*/}" >&2
     if [[ $libc == gnu ]]; then
         blob="$(git --git-dir="$gitdir" hash-object -w -- "$b")"

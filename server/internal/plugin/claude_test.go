@@ -196,7 +196,9 @@ func gitTree(t *testing.T) string {
 			}
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
-		if !d.Type().IsRegular() || strings.HasSuffix(d.Name(), ".test") || rel == "alembic-patterns" {
+		// .git is a file in a git worktree: never copied, or the copy would be
+		// that worktree for git.
+		if !d.Type().IsRegular() || d.Name() == ".git" || strings.HasSuffix(d.Name(), ".test") || rel == "alembic-patterns" {
 			return nil
 		}
 		info, err := d.Info()

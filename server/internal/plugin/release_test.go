@@ -26,7 +26,7 @@ import (
 
 // The release, as scripts/release-dry-run.sh builds it for this machine with the
 // very scripts the release workflow runs (scripts/release/build.sh, assemble.sh,
-// wheel.py), served on 127.0.0.1 the way GitHub serves release assets.
+// wheelfile.py), served on 127.0.0.1 the way GitHub serves release assets.
 
 type release struct {
 	dir     string // OUTDIR
@@ -430,7 +430,7 @@ func TestWheel(t *testing.T) {
 
 	// Reproducible: the same inputs give the same bytes.
 	out := t.TempDir()
-	res := runCmd(time.Minute, "", baseEnv(), "", "python3", filepath.Join(repoRoot(t), "scripts", "release", "wheel.py"),
+	res := runCmd(time.Minute, "", baseEnv(), "", "python3", filepath.Join(repoRoot(t), "scripts", "release", "wheelfile.py"),
 		"--binary", filepath.Join(rel.assets, "alembic-patterns-"+platform), "--platform", platform, "--out", out)
 	if res.err != nil {
 		t.Fatal(res)

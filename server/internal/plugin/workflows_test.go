@@ -160,12 +160,13 @@ func TestPreCommitHooks(t *testing.T) {
 			if err != nil || info.Mode()&0o111 == 0 {
 				t.Errorf("hook %s: script entry %s is missing or not executable (%v)", h.ID, fields[0], err)
 			}
-		case "system":
+		case "system", "python":
+			// python: the console script of the alembic-patterns wheel.
 			if fields[0] != "alembic-patterns" {
-				t.Errorf("hook %s: system entry %q, want alembic-patterns on PATH", h.ID, h.Entry)
+				t.Errorf("hook %s: %s entry %q, want alembic-patterns on PATH", h.ID, h.Language, h.Entry)
 			}
 		default:
-			t.Errorf("hook %s: language %q (script or system)", h.ID, h.Language)
+			t.Errorf("hook %s: language %q (python, script or system)", h.ID, h.Language)
 		}
 		if len(fields) < 2 || fields[1] != "check" {
 			t.Errorf("hook %s: entry %q does not run `check`", h.ID, h.Entry)
@@ -174,7 +175,9 @@ func TestPreCommitHooks(t *testing.T) {
 			t.Errorf("hook %s: pass_filenames must be false (a migration is checked with its whole history)", h.ID)
 		}
 	}
-	if !ids["alembic-patterns"] {
-		t.Error("no hook with id alembic-patterns")
+	for _, id := range []string{"alembic-patterns", "alembic-patterns-wheel", "alembic-patterns-system"} {
+		if !ids[id] {
+			t.Errorf("no hook with id %s", id)
+		}
 	}
 }

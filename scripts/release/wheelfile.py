@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the alembic-patterns wheel for one platform around a prebuilt binary.
 
-    wheel.py --binary FILE --platform linux-amd64 [--libc gnu|musl] --out DIR
+    wheelfile.py --binary FILE --platform linux-amd64 [--libc gnu|musl] --out DIR
 
 A wheel is a zip file (PEP 427): the package, and a .dist-info directory with
 METADATA (core metadata 2.4), WHEEL (the tags), entry_points.txt, the license,
@@ -21,6 +21,9 @@ The version is "version" of .claude-plugin/plugin.json (the one version of the
 plugin, the program and the wheels). The output is reproducible: fixed
 timestamps (SOURCE_DATE_EPOCH, else 1980-01-01), fixed order and modes. The
 wheel's path is printed on stdout.
+
+write_wheel() also writes the wheel that pre-commit builds from this repository
+(precommit_backend.py).
 """
 
 import argparse
@@ -125,22 +128,16 @@ def plugin_version():
     with open(os.path.join(ROOT, ".claude-plugin", "plugin.json"), encoding="utf-8") as f:
         version = json.load(f)["version"]
     if not re.fullmatch(r"\d+\.\d+\.\d+", version):
-        sys.exit("wheel.py: plugin.json version %r is not X.Y.Z" % version)
+        sys.exit("wheelfile.py: plugin.json version %r is not X.Y.Z" % version)
     return version
 
 
 def build(binary, platform, libc, out):
     key = (platform, libc if platform.startswith("linux-") else "gnu")
     if key not in PLATFORM_TAGS:
-        sys.exit("wheel.py: no wheel tag for %s with libc %s" % key)
+        sys.exit("wheelfile.py: no wheel tag for %s with libc %s" % key)
     plats = PLATFORM_TAGS[key]
     version = plugin_version()
-    tags = ["py3-none-" + p for p in plats]
-    dist_info = "%s-%s.dist-info" % (PACKAGE, version)
-    filename = "%s-%s-py3-none-%s.whl" % (PACKAGE, version, ".".join(plats))
-
-    with open(os.path.join(ROOT, "LICENSE"), "rb") as f:
-        license_text = f.read()
     with open(binary, "rb") as f:
         program = f.read()
 
@@ -165,19 +162,39 @@ def build(binary, platform, libc, out):
         "",
         DESCRIPTION.format(version=version),
     ])
-    wheel = "".join(
-        ["Wheel-Version: 1.0\n", "Generator: alembic-patterns scripts/release/wheel.py\n", "Root-Is-Purelib: false\n"]
-        + ["Tag: %s\n" % t for t in tags]
-    )
-    entry_points = "[console_scripts]\nalembic-patterns = alembic_patterns.__main__:main\n"
-
-    files = [  # (path, bytes, mode), in the order written; RECORD last
+    files = [
         (PACKAGE + "/__init__.py", INIT.format(version=version).encode(), 0o644),
         (PACKAGE + "/__main__.py", MAIN.encode(), 0o644),
         (PACKAGE + "/bin/alembic-patterns", program, 0o755),
+    ]
+    entry_points = "[console_scripts]\nalembic-patterns = alembic_patterns.__main__:main\n"
+    tags = ["py3-none-" + p for p in plats]
+    return write_wheel(out, PACKAGE, version, tags, metadata, files, [("entry_points.txt", entry_points.encode())])
+
+
+def write_wheel(out, dist, version, tags, metadata, files, dist_info_files):
+    """Write the wheel <dist>-<version>-<tags>.whl into out and return its path.
+
+    files are the package's (path, bytes, mode); dist_info_files are (name,
+    bytes) for the .dist-info directory, beside METADATA, WHEEL, the LICENSE
+    (licenses/LICENSE) and RECORD. tags are full tags sharing one python-abi
+    part (py3-none-any, or py3-none-<platform>...).
+    """
+    dist_info = "%s-%s.dist-info" % (dist, version)
+    python_abi = {t.rsplit("-", 1)[0] for t in tags}
+    assert len(python_abi) == 1, tags
+    filename = "%s-%s-%s-%s.whl" % (dist, version, python_abi.pop(), ".".join(t.rsplit("-", 1)[1] for t in tags))
+    wheel = "".join(
+        ["Wheel-Version: 1.0\n", "Generator: alembic-patterns scripts/release/wheelfile.py\n",
+         "Root-Is-Purelib: %s\n" % ("true" if tags == ["py3-none-any"] else "false")]
+        + ["Tag: %s\n" % t for t in tags]
+    )
+    with open(os.path.join(ROOT, "LICENSE"), "rb") as f:
+        license_text = f.read()
+    files = list(files) + [
         (dist_info + "/METADATA", metadata.encode(), 0o644),
         (dist_info + "/WHEEL", wheel.encode(), 0o644),
-        (dist_info + "/entry_points.txt", entry_points.encode(), 0o644),
+    ] + [(dist_info + "/" + name, data, 0o644) for name, data in dist_info_files] + [
         (dist_info + "/licenses/LICENSE", license_text, 0o644),
     ]
     record = "".join("%s,%s,%d\n" % (p, record_hash(d), len(d)) for p, d, _ in files)
