@@ -13,7 +13,7 @@ BIN := .build/alembic-patterns
 # staticcheck 2026.2.2, built from the module proxy by `make lint`.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: build test test-quick lint demo setup clean validate-plugin bench sweep
+.PHONY: build test test-quick lint demo setup clean validate-plugin bench sweep release-dry-run
 
 build:
 	$(GO) build -o $(BIN) ./server
@@ -66,6 +66,14 @@ validate-plugin:
 	@test -x "$(CLAUDE)" || { echo "$(CLAUDE) not found: run make setup first" >&2; exit 1; }
 	@home="$$(mktemp -d)"; trap 'rm -rf "$$home"' EXIT; \
 	HOME="$$home" DISABLE_AUTOUPDATER=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 "$(CLAUDE)" plugin validate . --strict
+
+# This machine's release artefacts, as the release workflow builds them (what CI's tests install):
+#   make release-dry-run [RELEASE_OUT=.build/release] [RELEASE_URL=http://127.0.0.1:8000]
+RELEASE_OUT ?= .build/release
+RELEASE_URL ?= http://127.0.0.1:8000
+release-dry-run:
+	rm -rf $(RELEASE_OUT)
+	bash scripts/release-dry-run.sh $(RELEASE_OUT) $(RELEASE_URL)
 
 # Speed on a generated 3,000-revision project against the bare parse floor.
 bench:
