@@ -68,8 +68,8 @@ validate-plugin:
 	HOME="$$home" DISABLE_AUTOUPDATER=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 "$(CLAUDE)" plugin validate . --strict
 
 # This machine's release artefacts, as the release workflow builds them (what CI's tests install):
-#   make release-dry-run [RELEASE_OUT=.build/release] [RELEASE_URL=http://127.0.0.1:8000]
-RELEASE_OUT ?= .build/release
+#   make release-dry-run [RELEASE_OUT=~/.cache/alembic-patterns-ci/release] [RELEASE_URL=http://127.0.0.1:8000]
+RELEASE_OUT ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/alembic-patterns-ci/release
 RELEASE_URL ?= http://127.0.0.1:8000
 release-dry-run:
 	rm -rf $(RELEASE_OUT)
