@@ -221,6 +221,7 @@ var annotation = regexp.MustCompile(`(?m)^::(error|warning|notice) file=([^,]+),
 // profile input reaches the checker; an unknown version fails the install
 // with one annotation saying why.
 func TestActionRuns(t *testing.T) {
+	t.Parallel()
 	rel := dryRun(t)
 	shop := shopProject(t)
 

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -217,11 +218,28 @@ func gitTree(t *testing.T) string {
 	return dst
 }
 
+var noToolchain struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
 // noToolchainPath is a PATH with every command of this machine but Go and the
-// C compilers: a Python developer's machine.
+// C compilers: a Python developer's machine. Made once per test binary.
 func noToolchainPath(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	noToolchain.once.Do(func() { noToolchain.dir, noToolchain.err = makeNoToolchainPath() })
+	if noToolchain.err != nil {
+		t.Fatal(noToolchain.err)
+	}
+	return noToolchain.dir
+}
+
+func makeNoToolchainPath() (string, error) {
+	dir, err := os.MkdirTemp("", "ap-no-toolchain-")
+	if err != nil {
+		return "", err
+	}
 	toolchain := regexp.MustCompile(`^(go|gofmt|cc|c89|c99|gcc|g\+\+|c\+\+|clang|clang\+\+|tcc|cpp)(-[0-9.]+)?$|-linux-gnu-(gcc|g\+\+|cpp|cc)`)
 	for _, bindir := range []string{"/usr/local/go/bin", "/usr/local/bin", "/usr/bin", "/bin"} {
 		entries, _ := os.ReadDir(bindir)
@@ -233,17 +251,17 @@ func noToolchainPath(t *testing.T) string {
 				continue
 			}
 			if err := os.Symlink(filepath.Join(bindir, e.Name()), filepath.Join(dir, e.Name())); err != nil {
-				t.Fatal(err)
+				return "", err
 			}
 		}
 	}
 	for _, name := range []string{"go", "gcc", "cc", "clang"} {
 		res := runCmd(time.Minute, "", []string{"PATH=" + dir}, "", "/bin/sh", "-c", "command -v "+name)
 		if res.err == nil {
-			t.Fatalf("%s is still on the toolchain-free PATH: %s", name, res.stdout)
+			return "", fmt.Errorf("%s is still on the toolchain-free PATH: %s", name, res.stdout)
 		}
 	}
-	return dir
+	return dir, nil
 }
 
 // mcpConnected runs `claude mcp list` (which starts the MCP servers of the
@@ -303,6 +321,7 @@ func shopProject(t *testing.T) string {
 // entry points at the release ref, a git repository), with no network and no
 // login; the first `claude mcp list` finds the MCP server connected, within 5 s.
 func TestOfflineInstall(t *testing.T) {
+	t.Parallel()
 	c := newClaude(t)
 	rel := dryRun(t)
 	env := c.env("PATH=" + noToolchainPath(t))
@@ -365,10 +384,13 @@ func TestOfflineInstall(t *testing.T) {
 // release binary, and the first `claude mcp list` finds the server connected
 // within 5 s; the second start uses the cached download.
 func TestOfflineInstallDownload(t *testing.T) {
+	t.Parallel()
 	c := newClaude(t)
 	rel := dryRun(t)
 	tree := gitTree(t)
-	env := c.env("PATH="+noToolchainPath(t), "ALEMBIC_PATTERNS_RELEASE_URL="+rel.server.URL)
+	// A server of its own, so that other tests' downloads do not count here.
+	srv := newReleaseServer(t, filepath.Join(rel.dir, "download"))
+	env := c.env("PATH="+noToolchainPath(t), "ALEMBIC_PATTERNS_RELEASE_URL="+srv.URL)
 
 	res := runCmd(claudeTimeout, tree, env, "", c.path, "plugin", "marketplace", "add", tree)
 	if res.err != nil {
@@ -379,13 +401,13 @@ func TestOfflineInstallDownload(t *testing.T) {
 		t.Fatalf("plugin install %s-dev:\n%s", pluginName, res)
 	}
 	asset := "/v" + rel.version + "/alembic-patterns-" + platform
-	before := rel.server.requests()[asset]
+	before := srv.requests()[asset]
 
 	_, took := c.mcpConnected(t, shopProject(t), env)
 	if took > 5*time.Second {
 		t.Errorf("first start through the download took %s (want < 5 s)", took)
 	}
-	if got := rel.server.requests()[asset]; got != before+1 {
+	if got := srv.requests()[asset]; got != before+1 {
 		t.Errorf("the first start fetched %s %d times, want once", asset, got-before)
 	}
 	data := filepath.Join(c.home, ".claude", "plugins", "data")
@@ -395,7 +417,7 @@ func TestOfflineInstallDownload(t *testing.T) {
 	}
 
 	c.mcpConnected(t, shopProject(t), env)
-	if got := rel.server.requests()[asset]; got != before+1 {
+	if got := srv.requests()[asset]; got != before+1 {
 		t.Errorf("the second start downloaded again")
 	}
 }

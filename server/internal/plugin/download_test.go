@@ -100,6 +100,7 @@ func publish(t *testing.T, dir, version, binary string, sums string) (name strin
 // runs the cache without a request. Under every shell the launcher is written
 // for.
 func TestLauncherDownload(t *testing.T) {
+	t.Parallel()
 	version := pluginVersion(t)
 	want := runCmd(time.Minute, "", baseEnv(), "", binary(t), "version")
 	if want.err != nil {
@@ -171,6 +172,7 @@ func launcherShells(t *testing.T) [][]string {
 // get the program, exit 1, nothing on stdout, and nothing half-written in the
 // data directory; a hook stays silent and leaves nothing either.
 func TestLauncherDownloadFailures(t *testing.T) {
+	t.Parallel()
 	version := pluginVersion(t)
 	name := "alembic-patterns-" + platform
 	closed := func() string { // a loopback port nobody listens on
@@ -244,14 +246,19 @@ func TestLauncherDownloadFailures(t *testing.T) {
 			if res.code != 0 || res.stdout != "" {
 				t.Fatalf("hook: want exit 0 and no stdout:\n%s", res)
 			}
+			// Its verdict (the reasons, after the download notice) is the
+			// background job's last word.
 			deadline := time.Now().Add(time.Minute)
 			for {
 				log, _ := os.ReadFile(filepath.Join(data, "launcher.log"))
-				if strings.Contains(string(log), c.want) {
+				if _, verdict, ok := strings.Cut(string(log), "alembic-patterns: the download of release"); ok && strings.HasSuffix(verdict, "\n") {
+					if !strings.Contains(verdict, c.want) {
+						t.Errorf("the hook's background download logged %q, want %q", verdict, c.want)
+					}
 					break
 				}
 				if time.Now().After(deadline) {
-					t.Fatalf("the hook's background download did not log %q:\n%s", c.want, log)
+					t.Fatalf("the hook's background download did not log its verdict:\n%s", log)
 				}
 				time.Sleep(100 * time.Millisecond)
 			}
@@ -266,6 +273,7 @@ func TestLauncherDownloadFailures(t *testing.T) {
 // it directly) under every shell, with wget when there is no curl, and its
 // usage error.
 func TestFetchReleaseShells(t *testing.T) {
+	t.Parallel()
 	version := pluginVersion(t)
 	srv := newReleaseServer(t, t.TempDir())
 	name := publish(t, srv.dir, version, binary(t), "")

@@ -69,6 +69,7 @@ func wantFindings(t *testing.T, res result) {
 // (pyproject.toml's in-tree backend), which pulls the prebuilt wheel; nothing
 // is compiled.
 func TestPreCommitWheelHook(t *testing.T) {
+	t.Parallel()
 	res := preCommit(t, "alembic-patterns-wheel")
 	wantFindings(t, res)
 	if strings.Contains(res.stdout+res.stderr, "building") {
@@ -79,6 +80,7 @@ func TestPreCommitWheelHook(t *testing.T) {
 // TestPreCommitScriptHook: the language: script hook on a machine without Go
 // downloads the release binary and runs it.
 func TestPreCommitScriptHook(t *testing.T) {
+	t.Parallel()
 	wantFindings(t, preCommit(t, "alembic-patterns"))
 }
 

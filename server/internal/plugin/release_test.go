@@ -86,6 +86,9 @@ func dryRun(t *testing.T) *release {
 	if dry.err != nil {
 		t.Fatal(dry.err)
 	}
+	if dry.rel == nil {
+		t.Fatal("the release dry run failed in another test")
+	}
 	return dry.rel
 }
 
@@ -457,6 +460,7 @@ func venv(t *testing.T) string {
 // stdout, stderr and exit codes; `python -m alembic_patterns` works; the
 // installed metadata says the version and the license.
 func TestWheelInstall(t *testing.T) {
+	t.Parallel()
 	rel := dryRun(t)
 	bin := venv(t)
 	env := baseEnv("PIP_NO_INDEX=1", "PIP_DISABLE_PIP_VERSION_CHECK=1", "PATH="+bin+":/usr/bin:/bin")
@@ -486,6 +490,7 @@ func TestWheelInstall(t *testing.T) {
 // TestWheelPipx: `pipx run` of the wheel (offline) runs the program. (uvx is
 // not installable on this machine; it reads the same entry point.)
 func TestWheelPipx(t *testing.T) {
+	t.Parallel()
 	pipx := testenv.Get(t, "ALEMBIC_PATTERNS_PIPX")
 	rel := dryRun(t)
 	home := t.TempDir()
