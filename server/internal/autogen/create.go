@@ -2,7 +2,6 @@ package autogen
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,14 +14,17 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/diagnose"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
 )
 
 // DefaultTimeout bounds one alembic run (autogenerate connects to the
@@ -113,12 +115,15 @@ func (e *RunError) Error() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// Tail returns the last n non-empty-trailing lines of s.
+// Tail returns the last n non-empty-trailing lines of s, each clipped.
 func Tail(s string, n int) string {
 	s = strings.TrimRight(s, "\n ")
 	lines := strings.Split(s, "\n")
 	if len(lines) > n {
 		lines = append([]string{"..."}, lines[len(lines)-n:]...)
+	}
+	for i, l := range lines {
+		lines[i] = clipLine(l)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -157,6 +162,35 @@ var ErrNoMessage = errors.New("the message is empty: say what the revision does,
 
 // maxOutput bounds what is kept of alembic's output.
 const maxOutput = 256 << 10
+
+// outputTail keeps the end of alembic's output, where its error and the
+// "Generating ..." line are: 100 MB printed without a newline used to be
+// dropped whole and reported as "alembic printed nothing".
+type outputTail struct {
+	buf     []byte
+	dropped int
+}
+
+func (o *outputTail) write(p []byte) {
+	o.buf = append(o.buf, p...)
+	if over := len(o.buf) - maxOutput; over >= maxOutput { // shift rarely
+		o.dropped += over
+		o.buf = append(o.buf[:0], o.buf[over:]...)
+	}
+}
+
+// String is the output kept, printable, saying how much of its start is omitted.
+func (o *outputTail) String() string {
+	kept, dropped := o.buf, o.dropped
+	if over := len(kept) - maxOutput; over > 0 {
+		kept, dropped = kept[over:], dropped+over
+	}
+	text := printable.Text(string(kept))
+	if dropped > 0 {
+		text = fmt.Sprintf("[the first %d bytes of the output are omitted]\n", dropped) + text
+	}
+	return text
+}
 
 // Create runs `alembic revision [--autogenerate] -m MESSAGE` in the project,
 // then checks the new file and (with Fix) applies its safe fixes.
@@ -204,7 +238,7 @@ func Create(ctx context.Context, proj *project.Project, opts Options) (*Result, 
 	} else {
 		argv = append(argv, "-m", msg)
 	}
-	shown := strings.Join(append([]string{filepath.Base(argv[0])}, quoteAll(argv[1:])...), " ")
+	shown := shellquote.Join(append([]string{filepath.Base(argv[0])}, argv[1:]...))
 
 	before := revisionFiles(proj, sd)
 	progress(fmt.Sprintf("running %s (alembic from %s)", shown, cmd.Source))
@@ -372,26 +406,23 @@ func run(ctx context.Context, dir string, argv, env []string, timeout, heartbeat
 	pr, pw := io.Pipe()
 	c.Stdout, c.Stderr = pw, pw
 
-	var out bytes.Buffer
-	var mu sync.Mutex
+	var out outputTail
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		sc := bufio.NewScanner(pr)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			mu.Lock()
-			if out.Len() < maxOutput {
-				out.WriteString(line)
-				out.WriteByte('\n')
+		r := bufio.NewReaderSize(pr, 64<<10)
+		lineStart := true
+		for {
+			chunk, err := r.ReadSlice('\n') // a line longer than the buffer comes in pieces
+			out.write(chunk)
+			if t := strings.TrimSpace(string(chunk[:min(len(chunk), 1024)])); lineStart && t != "" {
+				progress(printable.Text(clipLine(t)))
 			}
-			mu.Unlock()
-			if t := strings.TrimSpace(line); t != "" {
-				progress(clipLine(t))
+			lineStart = err == nil
+			if err != nil && err != bufio.ErrBufferFull {
+				return
 			}
 		}
-		_, _ = io.Copy(io.Discard, pr)
 	}()
 	start := time.Now()
 	if err := c.Start(); err != nil {
@@ -423,9 +454,7 @@ func run(ctx context.Context, dir string, argv, env []string, timeout, heartbeat
 	close(stopBeat)
 	pw.Close()
 	<-done
-	mu.Lock()
 	output := out.String()
-	mu.Unlock()
 	if err == nil {
 		return output, nil
 	}
@@ -445,11 +474,21 @@ func run(ctx context.Context, dir string, argv, env []string, timeout, heartbeat
 	return output, re
 }
 
+// clipLine cuts a line longer than 300 bytes to its start and its end (at
+// character boundaries), where what went wrong is said.
 func clipLine(s string) string {
-	if len(s) > 300 {
-		return s[:300] + "..."
+	const keep = 150
+	if len(s) <= 2*keep {
+		return s
 	}
-	return s
+	head, tail := keep, len(s)-keep
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
+	}
+	for tail < len(s) && !utf8.RuneStart(s[tail]) {
+		tail++
+	}
+	return s[:head] + " ... " + s[tail:]
 }
 
 func rel(root, path string) string {
@@ -457,18 +496,6 @@ func rel(root, path string) string {
 		return filepath.ToSlash(r)
 	}
 	return path
-}
-
-func quoteAll(args []string) []string {
-	out := make([]string, len(args))
-	for i, a := range args {
-		if a == "" || strings.ContainsAny(a, " \t\n'\"\\$`") {
-			out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-		} else {
-			out[i] = a
-		}
-	}
-	return out
 }
 
 // Text is a short rendering for people (and the MCP text content).

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -60,9 +61,6 @@ type Result struct {
 	// Elsewhere counts by severity the findings in the revisions outside Scope
 	// (with Options.CountElsewhere).
 	Elsewhere map[rules.Severity]int
-	// Unknown are the Options.Files that are no revision file of the project
-	// (nor a file of it that could not be read): nothing was checked in them.
-	Unknown []string
 }
 
 // ScriptDir is one loaded script directory.
@@ -75,7 +73,8 @@ type ScriptDir struct {
 }
 
 // Load parses every script directory of a project. Notes say how revision
-// files were found (nested folders read, directories split).
+// files were found (nested folders read, directories split). When ctx is done
+// the result is incomplete: callers check ctx.Err().
 func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*ScriptDir, []*migration.FileError, []string) {
 	var dirs []*ScriptDir
 	var errs []*migration.FileError
@@ -99,10 +98,8 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 			}
 			g := history.Build(location, part.models)
 			dirs = append(dirs, &ScriptDir{Config: cfg, Loaded: &history.Loaded{Graph: g}, Dialect: cfg.Dialect})
-			for _, p := range g.Problems {
-				if p.Rule == "" {
-					errs = append(errs, &migration.FileError{Path: p.Path, Msg: p.Message})
-				}
+			for _, s := range g.Skipped {
+				errs = append(errs, &migration.FileError{Path: s.Path, Msg: s.Reason})
 			}
 		}
 	}
@@ -111,16 +108,24 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 
 // Run checks a project.
 func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
-	cfg, err := resolveConfig(proj.Settings, opts)
+	cfg, err := resolveConfig(proj.Settings, proj.SettingsFile, opts)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Project: proj, Notes: append([]string{}, proj.Notes...)}
 	var notes []string
 	res.Dirs, res.Errors, notes = Load(ctx, proj, opts.Parse)
+	if err := ctx.Err(); err != nil {
+		return nil, err // the files not parsed would look like missing revisions
+	}
 	res.Notes = append(res.Notes, notes...)
 	if opts.Files != nil {
-		opts.Files, res.Unknown = revisionPaths(res.Dirs, res.Errors, opts.Files)
+		// A file that is no revision file would be reported on as if it were fine.
+		var unknown []string
+		if opts.Files, unknown = revisionPaths(res.Dirs, res.Errors, opts.Files); len(unknown) > 0 {
+			return nil, fmt.Errorf("%s is not a revision file of the project %s (its revision files are in %s)",
+				brief.List(unknown, brief.Names), proj.Root, versionLocations(proj))
+		}
 	}
 	if opts.Target != "" {
 		files, err := ResolveTarget(proj, res.Dirs, opts.Target)
@@ -173,7 +178,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain,
 			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
-		rules.Run(g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
+		rules.Run(ctx, g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {
 				d.Severity = sev
 			}
@@ -193,6 +198,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				res.Notes = append(res.Notes, r.Notes(g, proj.Root)...)
 			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if opts.Since != "" && !sinceFound {
 		return nil, fmt.Errorf("--since: no revision %q in %s", opts.Since, proj.Root)
@@ -215,6 +223,15 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	}
 	res.Scope = scopeOf(opts, scoped)
 	return res, nil
+}
+
+// versionLocations names where the project's revision files are, for errors.
+func versionLocations(proj *project.Project) string {
+	var dirs []string
+	for _, sd := range proj.ScriptDirs {
+		dirs = append(dirs, sd.VersionLocations...)
+	}
+	return brief.List(dirs, brief.Names)
 }
 
 // scopeOf describes what a check reported on, for summaries: "" for the whole

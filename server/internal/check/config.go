@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -22,8 +23,9 @@ type config struct {
 	dependsOnDialect map[string]bool
 }
 
-// resolveConfig layers CLI options over pyproject settings over defaults.
-func resolveConfig(s project.Settings, o Options) (*config, error) {
+// resolveConfig layers CLI options over pyproject settings (read from file)
+// over defaults.
+func resolveConfig(s project.Settings, file string, o Options) (*config, error) {
 	profile := cmp.Or(o.Profile, s.Profile, string(rules.Default))
 	if profile != string(rules.Default) && profile != string(rules.ZeroDowntime) {
 		return nil, fmt.Errorf("unknown profile %q (use %q or %q)", profile, rules.Default, rules.ZeroDowntime)
@@ -31,6 +33,18 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 	selected := o.Select
 	if selected == nil {
 		selected = s.Select
+		if err := knownRules(s.Select, file, "select of [tool.alembic-patterns]"); err != nil {
+			return nil, err
+		}
+	}
+	if err := knownRules(s.Ignore, file, "ignore of [tool.alembic-patterns]"); err != nil {
+		return nil, err
+	}
+	if err := knownRules(slices.Sorted(maps.Keys(s.Severity)), file, "[tool.alembic-patterns.severity]"); err != nil {
+		return nil, err
+	}
+	if err := knownRules(slices.Concat(o.Select, o.Ignore, slices.Sorted(maps.Keys(o.Severity))), "", ""); err != nil {
+		return nil, err
 	}
 	ignored := append(append([]string(nil), s.Ignore...), o.Ignore...)
 	severities := map[string]string{}
@@ -39,11 +53,6 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 	}
 	for k, v := range o.Severity {
 		severities[k] = v
-	}
-	for _, id := range append(append(append([]string(nil), selected...), ignored...), keys(severities)...) {
-		if _, ok := rules.Get(id); !ok {
-			return nil, fmt.Errorf("unknown rule %q (see `alembic-patterns rules`)", id)
-		}
 	}
 	c := &config{enabled: map[string]bool{}, severity: map[string]rules.Severity{}, dependsOnDialect: map[string]bool{},
 		dialect: cmp.Or(o.Dialect, s.Dialect), postgresVersion: o.PostgresVersion, sqliteVersion: s.SQLiteVersion, exclude: s.Exclude}
@@ -77,6 +86,21 @@ func resolveConfig(s project.Settings, o Options) (*config, error) {
 	return c, nil
 }
 
+// knownRules refuses an unknown rule id, naming the settings file and where
+// in it the id is (file "" for options).
+func knownRules(ids []string, file, where string) error {
+	for _, id := range ids {
+		if _, ok := rules.Get(id); ok {
+			continue
+		}
+		if file == "" {
+			return fmt.Errorf("unknown rule %q (see `alembic-patterns rules`)", id)
+		}
+		return fmt.Errorf("%s: unknown rule %q in %s (see `alembic-patterns rules`)", file, id, where)
+	}
+	return nil
+}
+
 // ParseSeverity validates a --fail-on value.
 func ParseSeverity(s string) (rules.Severity, error) {
 	switch v := rules.Severity(strings.ToLower(s)); v {
@@ -84,12 +108,4 @@ func ParseSeverity(s string) (rules.Severity, error) {
 		return v, nil
 	}
 	return "", fmt.Errorf("unknown severity %q (use error, warning or info)", s)
-}
-
-func keys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }

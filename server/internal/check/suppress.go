@@ -1,16 +1,15 @@
 package check
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
 // suppress drops findings silenced by `# alembic-patterns: ignore[...]` comments
-// and reports the directives that silenced nothing.
+// and hands the directives that silenced nothing to the rules that judge them
+// (unused-ignore).
 func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string]bool) []rules.Diagnostic {
 	byPath := map[string]*migration.Migration{}
 	for _, sd := range dirs {
@@ -45,9 +44,7 @@ func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string
 			kept = append(kept, d)
 		}
 	}
-	if !enabled["unused-ignore"] {
-		return kept
-	}
+	var unusedComments []rules.UnusedSuppression
 	for path, m := range byPath {
 		for i, dir := range m.Directives {
 			names := dir.Rules
@@ -63,21 +60,18 @@ func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string
 					unused = append(unused, r)
 				}
 			}
-			if len(unused) == 0 {
-				continue
+			if len(unused) > 0 {
+				unusedComments = append(unusedComments, rules.UnusedSuppression{Migration: m, Directive: dir, Rules: unused})
 			}
-			what := "nothing"
-			if unused[0] != "" {
-				what = strings.Join(unused, ", ") + " (no such finding here)"
-			}
-			rev := ""
-			if m.Revision.Kind == migration.HeaderString {
-				rev = m.Revision.Values[0]
-			}
-			kept = append(kept, rules.Diagnostic{Rule: "unused-ignore", Severity: rules.Info, Path: path, Revision: rev, Span: dir.Span,
-				Message: fmt.Sprintf("suppression comment silences %s; remove it", what)})
 		}
 	}
+	var judges []*rules.Rule
+	for id := range enabled {
+		if r, ok := rules.Get(id); ok {
+			judges = append(judges, r)
+		}
+	}
+	rules.RunSuppressions(judges, unusedComments, func(d rules.Diagnostic) { kept = append(kept, d) })
 	return kept
 }
 

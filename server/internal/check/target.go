@@ -32,9 +32,16 @@ func ResolveTarget(proj *project.Project, dirs []*ScriptDir, target string) ([]s
 			return nil, err
 		}
 		for _, sd := range dirs {
-			for _, r := range sd.Loaded.Graph.Revisions {
+			g := sd.Loaded.Graph
+			for _, r := range g.Revisions {
 				if r.Path == path {
 					return []string{path}, nil
+				}
+			}
+			for _, d := range g.Duplicates {
+				if d.Migration.Path == path {
+					return nil, fmt.Errorf("%s declares revision %q, which %s declares too: Alembic refuses a duplicated revision id; give one of them a new id",
+						target, d.Of.ID, d.Of.Path)
 				}
 			}
 		}
@@ -136,6 +143,9 @@ func revisionPaths(dirs []*ScriptDir, errs []*migration.FileError, files []strin
 	for _, sd := range dirs {
 		for _, r := range sd.Loaded.Graph.Revisions {
 			loaded[r.Path] = true
+		}
+		for _, d := range sd.Loaded.Graph.Duplicates {
+			loaded[d.Migration.Path] = true
 		}
 	}
 	paths = []string{}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
@@ -53,7 +54,7 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 	}
 	opts := check.Options{Profile: *profile, Select: splitList(*sel), Ignore: splitList(*ignore), Since: *since, Dialect: *dialect,
 		CountElsewhere: true}
-	if opts.Files, err = revisionFiles(env, paths); err != nil {
+	if opts.Files, err = revisionFiles(env, proj, paths); err != nil {
 		return failed(first(paths), err)
 	}
 	threshold, err := check.ParseSeverity(cmp.Or(*failOn, proj.Settings.FailOn, "error"))
@@ -82,8 +83,10 @@ func runCheck(ctx context.Context, env *Env, args []string) int {
 }
 
 // revisionFiles returns the file arguments (absolute, symlinks resolved), or nil
-// when the arguments name directories (the whole project is then reported).
-func revisionFiles(env *Env, paths []string) ([]string, error) {
+// when the arguments name directories of the project (the whole project is
+// then reported). A directory that has nothing to do with the project is an
+// error (files are checked by check.Run).
+func revisionFiles(env *Env, proj *project.Project, paths []string) ([]string, error) {
 	var files []string
 	for _, p := range paths {
 		if !filepath.IsAbs(p) {
@@ -94,6 +97,9 @@ func revisionFiles(env *Env, paths []string) ([]string, error) {
 			return nil, err
 		}
 		if info.IsDir() {
+			if !related(proj, p) {
+				return nil, fmt.Errorf("%s is outside the project %s: pass a directory or revision file of it, or the project of that directory", p, proj.Root)
+			}
 			return nil, nil
 		}
 		if p, err = filepath.EvalSymlinks(p); err != nil {
@@ -102,6 +108,24 @@ func revisionFiles(env *Env, paths []string) ([]string, error) {
 		files = append(files, p)
 	}
 	return files, nil
+}
+
+// related reports whether dir holds the project, lies in it, or lies in one
+// of its script directories (which may be outside the root).
+func related(proj *project.Project, dir string) bool {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	places := []string{proj.Root}
+	for _, sd := range proj.ScriptDirs {
+		places = append(append(places, sd.Location), sd.VersionLocations...)
+	}
+	for _, p := range places {
+		if project.Within(dir, p) || project.Within(p, dir) {
+			return true
+		}
+	}
+	return false
 }
 
 func first(s []string) string {

@@ -147,3 +147,17 @@ def downgrade():
 		t.Errorf("unknown target: exit %d: %s", code, errOut)
 	}
 }
+
+// TestCreateFailureQuotesTheCommand: a message with shell metacharacters
+// (here ; and |) was shown unquoted in the command to "run in a terminal",
+// where pasting it runs more than alembic.
+func TestCreateFailureQuotesTheCommand(t *testing.T) {
+	dir, _ := createFixture(t)
+	failing := filepath.Join(t.TempDir(), "alembic")
+	must(t, os.WriteFile(failing, []byte("#!/bin/sh\necho 'something odd' >&2\nexit 3\n"), 0o755))
+	_, errOut, code := runIn(t, dir, "", "create", "-m", "orders;id|cat", "--alembic-cmd", failing)
+	if code != ExitUsage || !strings.Contains(errOut, "`alembic revision --autogenerate -m 'orders;id|cat'` failed") ||
+		!strings.Contains(errOut, "run the same command in a terminal") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}

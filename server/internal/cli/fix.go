@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/fix"
@@ -31,15 +30,12 @@ func runFix(ctx context.Context, env *Env, args []string) int {
 		return fail(env, err)
 	}
 	opts := fix.Options{Unsafe: *unsafe, AllowOutside: *outside, Check: check.Options{Select: splitList(*sel), Ignore: splitList(*ignore)}}
-	if opts.Check.Files, err = revisionFiles(env, paths); err != nil {
+	if opts.Check.Files, err = revisionFiles(env, proj, paths); err != nil {
 		return fail(env, err)
 	}
 	res, err := fix.Compute(ctx, proj, opts)
 	if err != nil {
 		return fail(env, err)
-	}
-	if len(res.Remaining.Unknown) > 0 {
-		return fail(env, fmt.Errorf("%s is not a revision file of the project in %s", strings.Join(res.Remaining.Unknown, ", "), proj.Root))
 	}
 	var writeErr error
 	if *diff {

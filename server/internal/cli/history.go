@@ -33,6 +33,9 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 		return fail(env, err)
 	}
 	dirs, errs, notes := check.Load(ctx, proj, migration.ParseFileHeader)
+	if err := ctx.Err(); err != nil {
+		return fail(env, err)
+	}
 	doc := report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...))
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
@@ -50,10 +53,8 @@ func runHistory(ctx context.Context, env *Env, args []string) int {
 		printNotes(env, doc.Notes)
 	}
 	for _, d := range doc.ScriptDirectories {
-		for _, p := range d.Problems {
-			if p.Rule != "" {
-				return ExitFindings
-			}
+		if len(d.Problems) > 0 {
+			return ExitFindings
 		}
 	}
 	if len(errs) > 0 {

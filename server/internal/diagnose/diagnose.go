@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 )
 
 // Diagnosis is one recognised (or unrecognised) error.
@@ -63,9 +65,10 @@ const maxErrorLine = 500
 
 // Diagnose explains the output of a failed alembic run. Each distinct error is
 // diagnosed once, in the order it first appears; when nothing is recognised
-// the result is a single Diagnosis with Known false.
+// the result is a single Diagnosis with Known false. Escape sequences (colour)
+// and control characters are removed first: the lines quoted are printable.
 func Diagnose(output string) []Diagnosis {
-	lines := strings.Split(strings.ReplaceAll(output, "\r\n", "\n"), "\n")
+	lines := strings.Split(printable.Text(output), "\n")
 	if len(lines) > maxLines {
 		lines = lines[len(lines)-maxLines:] // alembic ends with the error
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
@@ -49,8 +50,8 @@ type File struct {
 	Before  []byte    `json:"-"`
 	After   []byte    `json:"-"`
 	Applied []Applied `json:"applied"`
-	// Refused says why fixes for this file were not kept (the result did not
-	// parse, or it introduced a finding).
+	// Refused says why fixes for this file were not kept (the file lies
+	// outside the project, the result did not parse, or it introduced a finding).
 	Refused string `json:"refused,omitempty"`
 	// Written is true once Write saved the fixed file; WriteError says why
 	// it could not.
@@ -207,7 +208,7 @@ func (r *Result) target(path string) (string, error) {
 func current(parse history.Parser) history.Parser {
 	return func(ctx context.Context, path string) (*migration.Migration, error) {
 		m, err := parse(ctx, path)
-		src, rerr := project.ReadRegular(path, migration.MaxFileSize)
+		src, rerr := inputfile.Read(path, migration.MaxFileSize)
 		if rerr != nil || m != nil && bytes.Equal(m.Source, src) {
 			return m, err
 		}
@@ -363,7 +364,7 @@ func writeAtomic(path string, expected, data []byte) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	now, err := project.ReadRegular(path, migration.MaxFileSize)
+	now, err := inputfile.Read(path, migration.MaxFileSize)
 	if err != nil {
 		return err
 	}

@@ -3,10 +3,8 @@
 package history
 
 import (
-	"fmt"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -27,15 +25,25 @@ type Revision struct {
 	Children     []string
 }
 
-// Problem is a defect of the graph itself; Rule is the rule id that reports it,
-// or "" for a file that could not take part in the graph at all.
-type Problem struct {
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
-	Path     string `json:"path,omitempty"`
-	Revision string `json:"revision,omitempty"`
-	// Span points at the header variable concerned, when there is one.
-	Span migration.Span `json:"-"`
+// Skipped is a file that cannot take part in the graph at all.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+// Duplicate is a file whose revision id an earlier file (by path) already
+// declares: like Alembic, the graph keeps only the first.
+type Duplicate struct {
+	Migration *migration.Migration
+	Of        *Revision
+}
+
+// Dangling is a down_revision or depends_on value that names no revision of
+// the script directory (nor, for depends_on, a branch label).
+type Dangling struct {
+	Revision  *Revision
+	DependsOn bool // the value is from depends_on, not down_revision
+	Target    string
 }
 
 // Graph is the revision graph of one script directory.
@@ -49,7 +57,12 @@ type Graph struct {
 	Bases        []string
 	Merges       []string
 	BranchLabels map[string]string // label -> revision
-	Problems     []Problem
+	Skipped      []Skipped
+	Duplicates   []Duplicate
+	Dangling     []Dangling
+	// Cycles are the revisions whose parents lead back to themselves (left
+	// out of Order), one cycle per tangle, each in down_revision order.
+	Cycles [][]string
 	// Naming is how the project names constraints (its naming convention and
 	// dialect): the replay names foreign keys with it.
 	Naming naming.Namer
@@ -72,13 +85,12 @@ func (g *Graph) add(m *migration.Migration) {
 		if m.Revision.Kind == migration.HeaderName || m.Revision.Kind == migration.HeaderOther {
 			msg = "the revision id is computed, not a literal string: it cannot be checked statically"
 		}
-		g.Problems = append(g.Problems, Problem{Message: msg, Path: m.Path})
+		g.Skipped = append(g.Skipped, Skipped{Path: m.Path, Reason: msg})
 		return
 	}
 	id := m.Revision.Values[0]
 	if prev, dup := g.Revisions[id]; dup {
-		g.Problems = append(g.Problems, Problem{Rule: "duplicate-revision", Path: m.Path, Revision: id, Span: m.Revision.Span,
-			Message: fmt.Sprintf("revision %q is also declared by %s", id, prev.Path)})
+		g.Duplicates = append(g.Duplicates, Duplicate{Migration: m, Of: prev})
 		return
 	}
 	r := &Revision{ID: id, Path: m.Path, Migration: m}
@@ -110,8 +122,7 @@ func (g *Graph) link() {
 		parents := r.Parents[:0:0]
 		for _, p := range r.Parents {
 			if _, ok := g.Revisions[p]; !ok {
-				g.Problems = append(g.Problems, Problem{Rule: "missing-down-revision", Path: r.Path, Revision: id, Span: r.Migration.DownRevision.Span,
-					Message: fmt.Sprintf("down_revision %q of revision %q does not exist%s", p, id, g.suggest(p))})
+				g.Dangling = append(g.Dangling, Dangling{Revision: r, Target: p})
 				continue
 			}
 			parents = append(parents, p)
@@ -137,11 +148,6 @@ func (g *Graph) link() {
 			g.Bases = append(g.Bases, id)
 		}
 	}
-	if len(g.Heads) > 1 && !g.headsExplainedByBranches() {
-		g.Problems = append(g.Problems, Problem{Rule: "multiple-heads",
-			Message: fmt.Sprintf("%d heads (%s) without branch labels that separate them; `alembic upgrade head` fails with \"Multiple head revisions are present\". Merge them: alembic merge -m \"merge heads\" %s",
-				len(g.Heads), strings.Join(g.Heads, ", "), strings.Join(g.Heads, " "))})
-	}
 }
 
 // linkDependencies resolves depends_on (revision ids or branch labels).
@@ -152,8 +158,7 @@ func (g *Graph) linkDependencies(r *Revision) {
 			target = g.labelTarget(d)
 		}
 		if target == "" {
-			g.Problems = append(g.Problems, Problem{Rule: "missing-down-revision", Path: r.Path, Revision: r.ID, Span: r.Migration.DependsOn.Span,
-				Message: fmt.Sprintf("depends_on %q of revision %q does not exist%s", d, r.ID, g.suggest(d))})
+			g.Dangling = append(g.Dangling, Dangling{Revision: r, DependsOn: true, Target: d})
 			continue
 		}
 		if target == r.ID || slices.Contains(r.Parents, target) || slices.Contains(r.Dependencies, target) {
@@ -178,59 +183,7 @@ func (g *Graph) labelTarget(label string) string {
 	return ""
 }
 
-// headsExplainedByBranches: every head sits on a branch with its own label, as
-// in Alembic's documented multiple-bases setup.
-func (g *Graph) headsExplainedByBranches() bool {
-	seen := map[string]bool{}
-	for _, h := range g.Heads {
-		label := g.branchOf(h)
-		if label == "" || seen[label] {
-			return false
-		}
-		seen[label] = true
-	}
-	return true
-}
-
-// branchOf finds the nearest branch label at or below a revision. A label
-// that is not a literal (`branch_labels = (branches.EXPAND,)`) is still a
-// label: it stands for itself, distinct from every other.
-func (g *Graph) branchOf(id string) string {
-	visited := map[string]bool{}
-	for queue := []string{id}; len(queue) > 0; queue = queue[1:] {
-		r := g.Revisions[queue[0]]
-		if r == nil || visited[r.ID] {
-			continue
-		}
-		visited[r.ID] = true
-		if len(r.BranchLabels) > 0 {
-			return r.BranchLabels[0]
-		}
-		if k := r.Migration.BranchLabels.Kind; k == migration.HeaderName || k == migration.HeaderOther {
-			return "\x00unreadable label of " + r.ID
-		}
-		queue = append(queue, r.Parents...)
-	}
-	return ""
-}
-
-func (g *Graph) suggest(id string) string {
-	if id == "" {
-		return "" // every id has the empty prefix: no suggestion says anything
-	}
-	var close []string
-	for _, other := range g.sortedIDs() {
-		if strings.HasPrefix(other, id) || strings.HasPrefix(id, other) {
-			close = append(close, other)
-		}
-	}
-	if len(close) == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", strings.Join(close, ", "))
-}
-
-// order computes a topological order (Kahn) and reports cycles.
+// order computes a topological order (Kahn) and finds the cycles.
 func (g *Graph) order() {
 	pending := map[string]int{}
 	var ready []string
@@ -256,11 +209,7 @@ func (g *Graph) order() {
 	if len(g.Order) == len(g.Revisions) {
 		return
 	}
-	for _, cycle := range g.cycles(pending) {
-		r := g.Revisions[cycle[0]]
-		g.Problems = append(g.Problems, Problem{Rule: "revision-cycle", Path: r.Path, Revision: r.ID, Span: r.Migration.DownRevision.Span,
-			Message: "revision cycle: " + strings.Join(append(cycle, cycle[0]), " -> ") + " (each revision's down_revision points back into the cycle)"})
-	}
+	g.Cycles = g.cycles(pending)
 }
 
 // cycles finds one cycle per strongly tangled group among the unordered revisions.

@@ -150,14 +150,13 @@ func setKeys(m map[string]bool) []string {
 	return out
 }
 
-func problemsWithRule(g *Graph, rule string) []Problem {
-	var out []Problem
-	for _, p := range g.Problems {
-		if p.Rule == rule {
-			out = append(out, p)
-		}
+// checkSound fails on every defect of the graph: skipped files, duplicate
+// ids, dangling references and cycles.
+func checkSound(t *testing.T, g *Graph) {
+	t.Helper()
+	if len(g.Skipped)+len(g.Duplicates)+len(g.Dangling)+len(g.Cycles) > 0 {
+		t.Errorf("defects: skipped %+v, duplicates %+v, dangling %+v, cycles %q", g.Skipped, g.Duplicates, g.Dangling, g.Cycles)
 	}
-	return out
 }
 
 // nilIfEmpty makes "no values" compare equal whether nil or empty.

@@ -28,6 +28,8 @@ func Load(ctx context.Context, dir string, files []string, parse Parser) *Loaded
 
 // Parse parses the files concurrently, one parser per worker, and returns the
 // models in the order of files (a file with a syntax error still has one).
+// Once ctx is done no more files are parsed: the caller must not use a result
+// that is then incomplete.
 func Parse(ctx context.Context, files []string, parse Parser) ([]*migration.Migration, []*migration.FileError) {
 	if parse == nil {
 		parse = migration.ParseFile
@@ -43,8 +45,13 @@ func Parse(ctx context.Context, files []string, parse Parser) ([]*migration.Migr
 			}
 		})
 	}
+send:
 	for i := range files {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break send
+		}
 	}
 	close(next)
 	wg.Wait()

@@ -1,17 +1,22 @@
 package history
 
+import "context"
+
 // Replay walks the graph in order and calls visit with the schema before each
 // revision's upgrade. The state passed to visit must not be kept or changed;
 // take a Layer to simulate on it. Along a straight line one state is updated in
 // place; it is copied only where the history forks, and merged at merges and
-// depends_on links.
-func (g *Graph) Replay(visit func(r *Revision, before *State)) {
+// depends_on links. It stops early once ctx is done (the caller checks ctx).
+func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *State)) {
 	after := map[string]*State{}
 	remaining := map[string]int{} // children not yet visited, per revision
 	for _, r := range g.Order {
 		remaining[r.ID] = len(r.Children) + len(r.Dependents)
 	}
 	for _, r := range g.Order {
+		if ctx.Err() != nil {
+			return
+		}
 		var state *State
 		switch len(r.Parents) {
 		case 0:

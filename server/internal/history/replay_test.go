@@ -1,6 +1,7 @@
 package history
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,7 +19,7 @@ type replayFacts struct {
 
 func replay(g *Graph) replayFacts {
 	f := replayFacts{tables: map[string][]string{}, enums: map[string][]string{}, unknown: map[string]bool{}}
-	g.Replay(func(r *Revision, before *State) {
+	g.Replay(context.Background(), func(r *Revision, before *State) {
 		f.order = append(f.order, r.ID)
 		f.tables[r.ID] = tableNames(before)
 		f.enums[r.ID] = enumNames(before)
@@ -178,7 +179,7 @@ func TestReplayStateIsFresh(t *testing.T) {
 		{ID: "p3", Down: `("p1", "p2")`},
 	})
 	var visits []string
-	g.Replay(func(r *Revision, before *State) {
+	g.Replay(context.Background(), func(r *Revision, before *State) {
 		// simulate on a layer, as rules do; it must not leak into the replay
 		l := before.Layer()
 		for _, o := range r.Migration.Upgrade.Ops {
@@ -214,4 +215,17 @@ func TestReplayMergeOfADrop(t *testing.T) {
 	if slices.Contains(f.tables["dm"], "legacy") {
 		t.Errorf("the merge sees legacy, dropped by d1: %v", f.tables["dm"])
 	}
+}
+
+// TestReplayStopsWhenCancelled: the replay visits no revision after its
+// context is done (a cancelled MCP call stops there).
+func TestReplayStopsWhenCancelled(t *testing.T) {
+	g := buildGraph(t, []rev{{ID: "r1", Up: createTable("a")}, {ID: "r2", Down: `"r1"`}, {ID: "r3", Down: `"r2"`}})
+	ctx, cancel := context.WithCancel(context.Background())
+	var visited []string
+	g.Replay(ctx, func(r *Revision, _ *State) {
+		visited = append(visited, r.ID)
+		cancel()
+	})
+	eq(t, "visited", visited, []string{"r1"})
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 )
 
 // Resolve turns a revision spec into revisions: "head", "heads", "base", a full
@@ -18,7 +20,7 @@ func (g *Graph) Resolve(spec string) ([]*Revision, error) {
 			return nil, fmt.Errorf("%s has no revisions", g.Dir)
 		}
 		if len(g.Heads) > 1 {
-			return nil, fmt.Errorf("%s has %d heads (%s); name one, or use \"heads\"", g.Dir, len(g.Heads), strings.Join(g.Heads, ", "))
+			return nil, fmt.Errorf("%s has %d heads (%s); name one, or use \"heads\"", g.Dir, len(g.Heads), brief.List(g.Heads, brief.Names))
 		}
 		return g.revs(g.Heads), nil
 	case "heads":
@@ -70,7 +72,7 @@ func (g *Graph) Resolve(spec string) ([]*Revision, error) {
 	case 1:
 		return g.revs(matches), nil
 	}
-	return nil, fmt.Errorf("revision prefix %q is ambiguous in %s: %s", spec, g.Dir, strings.Join(matches, ", "))
+	return nil, fmt.Errorf("revision prefix %q is ambiguous in %s: %s", spec, g.Dir, brief.List(matches, brief.Names))
 }
 
 func relative(spec string) (int, bool) {

@@ -1,7 +1,6 @@
 package hook
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -108,17 +107,7 @@ func explainAlembic(in *Input, log zerolog.Logger) Outcome {
 	if event == "" {
 		event = "PostToolUse"
 	}
-	out := map[string]any{"hookSpecificOutput": map[string]string{
-		"hookEventName":     event,
-		"additionalContext": truncate(b.String(), maxReport),
-	}}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		return Outcome{}
-	}
-	return Outcome{Code: ExitOK, Stdout: buf.String()}
+	return additionalContext(event, b.String())
 }
 
 // bashOutcome returns the command's output and whether it failed.

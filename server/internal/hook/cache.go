@@ -18,6 +18,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
@@ -43,7 +44,9 @@ import (
 //     and listed in Skip, so that it is parsed each time without forcing a
 //     rewrite of the cache;
 //   - a cache that cannot be read or decoded is ignored, and it is written
-//     atomically (temporary file + rename), so a crash leaves the old one.
+//     atomically (temporary file + rename), so a crash leaves the old one;
+//   - no fix is computed from it: the hook writes no revision file (and the
+//     fix engine checks every model it is given against the file's bytes).
 //
 // It lives in ${CLAUDE_PLUGIN_DATA}/hook-cache/<hash of the project root>.gob.
 
@@ -53,6 +56,9 @@ const (
 	// cacheShards: the entries are encoded in this many separate gob streams
 	// so that they decode in parallel (decoding is most of a warm run).
 	cacheShards = 8
+	// maxCacheSize bounds the cache file read (3,000 revisions take 37 MB);
+	// a larger one is ignored.
+	maxCacheSize = 1 << 30
 )
 
 type cacheFile struct {
@@ -103,7 +109,7 @@ func openCache(dir string, proj *project.Project, log zerolog.Logger) *modelCach
 	c.file = filepath.Join(dir, "hook-cache", hex.EncodeToString(sum[:8])+".gob")
 	c.binary = binary
 	start := time.Now()
-	f, err := os.Open(c.file)
+	f, err := inputfile.Open(c.file, maxCacheSize)
 	if err != nil {
 		return c
 	}

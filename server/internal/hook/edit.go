@@ -8,11 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
 )
 
 // editInput is the part of Write/Edit/MultiEdit's tool_input (and of their
@@ -24,7 +28,7 @@ type editInput struct {
 
 // checkEdited checks an edited file when it is a revision file of an Alembic
 // project, and reports its error findings.
-func checkEdited(ctx context.Context, in *Input, opts Options) Outcome {
+func checkEdited(ctx context.Context, in *Input, opts Options, edited *atomic.Value) Outcome {
 	log := opts.Log
 	path := editedPath(in)
 	if path == "" || !strings.HasSuffix(path, ".py") {
@@ -47,9 +51,13 @@ func checkEdited(ctx context.Context, in *Input, opts Options) Outcome {
 		return Outcome{}
 	}
 	log.Debug().Str("project", proj.Root).Str("script_location", sd.Location).Msg("hook: checking revision file")
+	edited.Store(real)
 
 	cache := openCache(opts.CacheDir, proj, log)
 	res, err := check.Run(ctx, proj, check.Options{Files: []string{real}, Parse: cache.parser(real)})
+	if err != nil && ctx.Err() != nil {
+		return notChecked(real, opts.Timeout, log)
+	}
 	if err != nil {
 		log.Warn().Err(err).Msg("hook: check failed")
 		return Outcome{}
@@ -117,7 +125,7 @@ func configAbove(dir string) string {
 		if _, err := os.Lstat(filepath.Join(dir, "alembic.ini")); err == nil {
 			return dir
 		}
-		if data, err := project.ReadRegular(filepath.Join(dir, "pyproject.toml"), 1<<20); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
+		if data, err := inputfile.Read(filepath.Join(dir, "pyproject.toml"), 1<<20); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
 			return dir
 		}
 		parent := filepath.Dir(dir)
@@ -176,19 +184,8 @@ func reportErrors(res *check.Result, path string) Outcome {
 			which = fmt.Sprintf("%d of them have", fixable)
 		}
 		fmt.Fprintf(&b, "%s a safe automatic fix: call the fix_migration tool with target %q and apply: true, or run `alembic-patterns fix %s`.\n",
-			which, path, shellQuote(path))
+			which, path, shellquote.Word(path))
 	}
 	b.WriteString("Fix the errors before applying or committing this migration; the alembic-patterns skill has the patterns that work on PostgreSQL.\n")
-	return Outcome{Code: ExitReport, Stderr: truncate(b.String(), maxReport)}
-}
-
-// shellQuote quotes a path for a shell command line when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '/' || r == '.' || r == '_' || r == '-' || r == '+' || r == ':' || r == '@' ||
-			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return Outcome{Code: ExitReport, Stderr: truncate(printable.Text(b.String()), maxReport)}
 }

@@ -12,19 +12,27 @@
 //
 // The hook never fails the session: bad input, a missing project or an
 // internal error end with exit 0 and nothing on stdout; a log line goes to
-// stderr only when ALEMBIC_PATTERNS_LOG is set.
+// stderr only when ALEMBIC_PATTERNS_LOG is set. It never runs past
+// DefaultTimeout: an edited revision file whose check did not finish by then
+// is named in an additionalContext as not checked.
 package hook
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
 )
 
 // Exit codes Claude Code gives a meaning to.
@@ -66,9 +74,14 @@ type Options struct {
 	CacheDir string
 	// Log receives diagnostics about the hook itself (never shown to Claude).
 	Log zerolog.Logger
-	// Timeout bounds the whole run (default 50 s, below the hook's 60 s).
+	// Timeout bounds the whole run (default DefaultTimeout).
 	Timeout time.Duration
 }
+
+// DefaultTimeout is well below Claude Code's 60 s hook timeout, which would
+// otherwise kill the hook without a word: when it passes, the hook says what
+// it did not check and exits.
+const DefaultTimeout = 20 * time.Second
 
 // Outcome is what the hook process prints and how it exits.
 type Outcome struct {
@@ -77,8 +90,28 @@ type Outcome struct {
 	Stderr string
 }
 
-// PostToolUse handles one event read from r.
-func PostToolUse(ctx context.Context, r io.Reader, opts Options) (out Outcome) {
+// PostToolUse handles one event read from r. It returns by the deadline even
+// when the work does not (a read blocked in the kernel); the caller exits
+// then, leaving that work behind.
+func PostToolUse(ctx context.Context, r io.Reader, opts Options) Outcome {
+	opts.Timeout = cmp.Or(opts.Timeout, DefaultTimeout)
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	var edited atomic.Value // the edited file, once known
+	done := make(chan Outcome, 1)
+	go func() { done <- handle(ctx, r, opts, &edited) }()
+	select {
+	case out := <-done:
+		return out
+	case <-ctx.Done():
+		path, _ := edited.Load().(string)
+		return notChecked(path, opts.Timeout, opts.Log)
+	}
+}
+
+// handle reads the event and answers it; edited receives the path of an
+// edited file before it is checked.
+func handle(ctx context.Context, r io.Reader, opts Options, edited *atomic.Value) (out Outcome) {
 	log := opts.Log
 	defer func() {
 		if p := recover(); p != nil {
@@ -86,13 +119,6 @@ func PostToolUse(ctx context.Context, r io.Reader, opts Options) (out Outcome) {
 			out = Outcome{Code: ExitOK}
 		}
 	}()
-	timeout := opts.Timeout
-	if timeout <= 0 {
-		timeout = 50 * time.Second
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
 	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
 		log.Warn().Err(err).Msg("hook: cannot read stdin")
@@ -113,11 +139,38 @@ func PostToolUse(ctx context.Context, r io.Reader, opts Options) (out Outcome) {
 		if in.HookEventName == "PostToolUseFailure" {
 			return Outcome{} // the edit did not happen
 		}
-		return checkEdited(ctx, &in, opts)
+		return checkEdited(ctx, &in, opts, edited)
 	case "Bash":
 		return explainAlembic(&in, log)
 	}
 	return Outcome{}
+}
+
+// notChecked tells Claude that the edited file was not checked because the
+// deadline passed (nothing when no revision file was being checked).
+func notChecked(path string, timeout time.Duration, log zerolog.Logger) Outcome {
+	log.Warn().Dur("timeout", timeout).Str("path", path).Msg("hook: deadline passed")
+	if path == "" {
+		return Outcome{}
+	}
+	text := fmt.Sprintf("alembic-patterns: %s was NOT checked: the check did not finish within %s (the hook's time limit) and was stopped. "+
+		"Check it with the check_migration tool (target %q), or run `alembic-patterns check %s`.", path, timeout, path, shellquote.Word(path))
+	return additionalContext("PostToolUse", text)
+}
+
+// additionalContext is the JSON answer that adds text to Claude's context.
+func additionalContext(event, text string) Outcome {
+	out := map[string]any{"hookSpecificOutput": map[string]string{
+		"hookEventName":     event,
+		"additionalContext": truncate(printable.Text(text), maxReport),
+	}}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return Outcome{}
+	}
+	return Outcome{Code: ExitOK, Stdout: buf.String()}
 }
 
 // truncate cuts s to at most n bytes at a line boundary, saying so.

@@ -78,6 +78,9 @@ func newCheckOutput(res *check.Result, target string) CheckOutput {
 			out.Counts.Fixable++
 		}
 	}
+	out.Findings = capped(out.Findings, false, "findings", narrowTarget, &out.Notes)
+	out.Errors = capped(out.Errors, false, "files could not be read or parsed", checkAll, &out.Notes)
+	out.Notes = cappedNotes(out.Notes)
 	return out
 }
 
@@ -156,15 +159,21 @@ func (s *Server) fix(ctx context.Context, _ mcp.CallToolRequest, a fixArgs) (any
 	if unsafeLeft > 0 {
 		out.Notes = append(out.Notes, fmt.Sprintf("%d findings have an unsafe fix: call again with unsafe: true to see it, and review the diff", unsafeLeft))
 	}
-	return out, fixText(out), nil
+	fixes, remaining := 0, len(out.Remaining)
+	for _, f := range out.Files {
+		fixes += len(f.Fixes)
+	}
+	out.Files = capped(out.Files, false, "files fixed", narrowTarget, &out.Notes)
+	out.Remaining = capped(out.Remaining, false, "findings remain", narrowTarget, &out.Notes)
+	return out, fixText(out, fixes, remaining), nil
 }
 
-func fixText(out FixOutput) string {
+// fixText renders a fix_migration result; fixes and remaining count what
+// the capped lists of out may not all show.
+func fixText(out FixOutput, fixes, remaining int) string {
 	var b strings.Builder
-	n := 0
 	for _, f := range out.Files {
 		for _, x := range f.Fixes {
-			n++
 			fmt.Fprintf(&b, "%s:%d: %s [%s, %s]\n", f.Path, x.Line, x.Message, x.Rule, x.Safety)
 		}
 		if f.Refused != "" {
@@ -175,11 +184,11 @@ func fixText(out FixOutput) string {
 	case out.Diff == "":
 		b.WriteString("Nothing to fix.\n")
 	case out.Applied:
-		fmt.Fprintf(&b, "Applied %d fixes.\n", n)
+		fmt.Fprintf(&b, "Applied %d fixes.\n", fixes)
 	default:
-		fmt.Fprintf(&b, "%d fixes available; nothing was written (call again with apply: true to write them).\n", n)
+		fmt.Fprintf(&b, "%d fixes available; nothing was written (call again with apply: true to write them).\n", fixes)
 	}
-	fmt.Fprintf(&b, "%d findings remain.\n", len(out.Remaining))
+	fmt.Fprintf(&b, "%d findings remain.\n", remaining)
 	for _, n := range out.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
@@ -227,7 +236,10 @@ func (s *Server) history(ctx context.Context, _ mcp.CallToolRequest, a historyAr
 	}
 	return s.memo.do(ctx, proj, ToolHistory, func() (any, string, error) {
 		dirs, errs, notes := check.Load(ctx, proj, s.parse.Parse)
-		doc := report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...))
+		if err := ctx.Err(); err != nil {
+			return nil, "", err
+		}
+		doc := cappedHistory(report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...)))
 		var b bytes.Buffer
 		_ = report.HistoryText(&b, doc)
 		for _, e := range doc.Errors {
@@ -262,6 +274,8 @@ func (s *Server) diagnose(ctx context.Context, _ mcp.CallToolRequest, a diagnose
 	if err != nil {
 		return nil, "", err
 	}
+	ex.Diagnoses = capped(ex.Diagnoses, false, "distinct errors", "pass less of the output as error_text to see the others", &ex.Notes)
+	ex.Findings = capped(ex.Findings, false, "findings", "call check_migration with the target to see all of them", &ex.Notes)
 	return ex, ex.Text(), nil
 }
 

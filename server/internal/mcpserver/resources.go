@@ -12,6 +12,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
@@ -119,13 +120,16 @@ func (s *Server) readRule(_ context.Context, req mcp.ReadResourceRequest) ([]mcp
 	return text(req.Params.URI, report.Markdown(r)), nil
 }
 
+// maxReferenceSize bounds a reference read (they are a few KB).
+const maxReferenceSize = 1 << 20
+
 func (s *Server) readReference(_ context.Context, req mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
 	name := strings.TrimSuffix(strings.TrimPrefix(req.Params.URI, uriRefPrefix), ".md")
 	path, ok := s.refs.files[name] // only files listed at startup: no path from the request reaches the file system
 	if !ok {
 		return nil, fmt.Errorf("no reference %q: %w", name, server.ErrResourceNotFound)
 	}
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, maxReferenceSize)
 	if err != nil {
 		return nil, fmt.Errorf("reference %q: %w", name, err)
 	}

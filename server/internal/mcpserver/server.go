@@ -8,11 +8,8 @@
 package mcpserver
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,18 +81,6 @@ func New(opts Options) *Server {
 
 // MCP returns the underlying mcp-go server (in-process tests).
 func (s *Server) MCP() *server.MCPServer { return s.mcp }
-
-// Serve answers MCP requests on in/out until in ends or ctx is cancelled. Only
-// protocol messages are written to out.
-func (s *Server) Serve(ctx context.Context, in io.Reader, out io.Writer, errLog io.Writer) error {
-	stdio := server.NewStdioServer(s.mcp)
-	stdio.SetErrorLogger(log.New(errLog, "alembic-patterns mcp: ", log.LstdFlags))
-	err := stdio.Listen(ctx, in, out)
-	if errors.Is(err, context.Canceled) {
-		return nil
-	}
-	return err
-}
 
 const instructions = `alembic-patterns checks Alembic migrations statically (it parses the files; it never imports the project's code or touches a database, except create_migration, which runs the project's own alembic). Use it whenever you create, edit, review or debug Alembic migrations.
 

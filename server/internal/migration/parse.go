@@ -5,11 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
@@ -45,19 +45,9 @@ func ParseFileHeader(ctx context.Context, path string) (*Migration, error) {
 }
 
 func readAndParse(ctx context.Context, path string, headerOnly bool) (*Migration, error) {
-	info, err := os.Stat(path)
+	src, err := inputfile.Read(path, MaxFileSize)
 	if err != nil {
-		return nil, &FileError{Path: path, Msg: err.Error()}
-	}
-	if info.IsDir() {
-		return nil, &FileError{Path: path, Msg: "is a directory"}
-	}
-	if info.Size() > MaxFileSize {
-		return nil, &FileError{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d MB limit for a revision file", info.Size(), MaxFileSize>>20)}
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &FileError{Path: path, Msg: err.Error()}
+		return nil, &FileError{Path: path, Msg: inputfile.Reason(err)}
 	}
 	return parse(ctx, path, src, headerOnly)
 }

@@ -5,11 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
@@ -80,16 +80,7 @@ func (r *reader) load(path string) *module {
 	return m
 }
 
-func readFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() || info.Size() > maxFileSize {
-		return nil, fs.ErrInvalid
-	}
-	return os.ReadFile(path)
-}
+func readFile(path string) ([]byte, error) { return inputfile.Read(path, maxFileSize) }
 
 // fromEnv reads the convention of env.py's target_metadata; decided is false
 // when target_metadata could not be followed to its MetaData.

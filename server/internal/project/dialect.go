@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
 // Evidence is what a project tells about the database it runs on: votes per
@@ -150,7 +152,7 @@ var mysqlTableOptions = regexp.MustCompile(`(?i)mysql_engine|mysql_charset|utf8m
 // more.
 func (p *Project) DialectEvidence(sd ScriptDir) Evidence {
 	e := Evidence{Votes: map[string]int{}, Reasons: map[string][]string{}, Migrations: map[string]int{}}
-	if env, err := ReadRegular(filepath.Join(sd.Location, "env.py"), 1<<20); err == nil {
+	if env, err := inputfile.Read(filepath.Join(sd.Location, "env.py"), maxCodeFileSize); err == nil {
 		for _, d := range urlDialects(env) {
 			e.Vote(d, 3, "a URL in env.py")
 			e.support(d)
@@ -168,7 +170,7 @@ func (p *Project) DialectEvidence(sd ScriptDir) Evidence {
 	}
 	seen := map[string]bool{} // a driver counts once, however many files list it
 	for _, file := range dependencyFiles(sd.Location, p.Root) {
-		data, err := ReadRegular(file, 1<<20)
+		data, err := inputfile.Read(file, maxCodeFileSize)
 		if err != nil {
 			continue
 		}
@@ -225,7 +227,7 @@ func dependencyFiles(dir, root string) []string {
 			matches, _ := filepath.Glob(filepath.Join(d, pattern))
 			out = append(out, matches...)
 		}
-		if d == top || !within(d, top) || filepath.Dir(d) == d {
+		if d == top || !Within(d, top) || filepath.Dir(d) == d {
 			return out
 		}
 	}
@@ -271,7 +273,7 @@ type codeFacts struct {
 func scanCode(location, top string) codeFacts {
 	facts := codeFacts{urls: map[string]int{}}
 	base := filepath.Dir(location)
-	if up := filepath.Dir(base); within(up, top) {
+	if up := filepath.Dir(base); Within(up, top) {
 		base = up
 	}
 	seen := 0
@@ -290,7 +292,7 @@ func scanCode(location, top string) codeFacts {
 		if seen++; seen > maxCodeFiles {
 			return filepath.SkipAll
 		}
-		data, err := ReadRegular(path, 1<<20)
+		data, err := inputfile.Read(path, maxCodeFileSize)
 		if err != nil {
 			return nil
 		}

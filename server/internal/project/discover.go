@@ -34,6 +34,9 @@ func search(dir string) *searchResult {
 		if err != nil || !d.IsDir() {
 			return nil // unreadable directories are skipped
 		}
+		if pseudoDirs[p] || onPseudoFS(p) {
+			return filepath.SkipDir
+		}
 		depth := 0
 		if p != dir {
 			if skipDir(d.Name()) || testDirs[d.Name()] {
@@ -73,6 +76,10 @@ func skipDir(name string) bool {
 	}
 	return strings.HasPrefix(name, ".")
 }
+
+// pseudoDirs are where kernel file systems are mounted (/dev is a tmpfs on
+// Linux, so its type does not tell): a search started at / passes them by.
+var pseudoDirs = map[string]bool{"/proc": true, "/sys": true, "/dev": true}
 
 // testDirs hold fixtures (often deliberately broken migrations), not a
 // project's history: the search below a start directory passes them by.

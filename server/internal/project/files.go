@@ -1,19 +1,25 @@
 package project
 
 import (
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
-// maxRevisionFileSize is the largest file read to tell whether it is a
-// revision file (the parser has its own limit).
-const maxRevisionFileSize = 5 << 20
+// Size limits of the files read (see inputfile): maxRevisionFileSize when
+// telling whether a file is a revision file (the parser has its own limit),
+// maxConfigSize for alembic.ini and pyproject.toml, maxCodeFileSize for env.py
+// and the project's other Python files.
+const (
+	maxRevisionFileSize = 5 << 20
+	maxConfigSize       = 1 << 20
+	maxCodeFileSize     = 1 << 20
+)
 
 // maxNestedDepth bounds how deep below a version location revision files are
 // looked for (release/branch folders are one or two levels deep).
@@ -28,40 +34,8 @@ var (
 // revision and down_revision, as every Alembic revision file does. Only
 // regular files are read, and at most maxRevisionFileSize bytes of them.
 func LooksLikeRevision(path string) bool {
-	data, err := ReadRegular(path, maxRevisionFileSize)
+	data, err := inputfile.Read(path, maxRevisionFileSize)
 	return err == nil && downRevisionAssign.Match(data) && revisionAssign.Match(data)
-}
-
-// ReadRegular reads a regular file of at most limit bytes. FIFOs, devices and
-// sockets are refused before they are opened (reading one would block or never
-// end), and the limit holds even when the size changes while reading.
-func ReadRegular(path string, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		if info.IsDir() {
-			return nil, fmt.Errorf("%s is a directory", path)
-		}
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	if info.Size() > limit {
-		return nil, fmt.Errorf("%s is %d bytes, larger than the %d MB limit", path, info.Size(), limit>>20)
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|nonBlocking, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than the %d MB limit", path, limit>>20)
-	}
-	return data, nil
 }
 
 // Listing is the revision files of a script directory.

@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"gopkg.in/ini.v1"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
 // iniConfig is an alembic.ini read with Python configparser semantics:
@@ -24,7 +26,7 @@ type iniConfig struct {
 const defaultSection = "DEFAULT" // go-ini and configparser agree on the name
 
 func readINI(path, here string) (*iniConfig, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, maxConfigSize)
 	if err != nil {
 		return nil, err
 	}

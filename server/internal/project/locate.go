@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 )
 
 // loader builds script directories from an alembic.ini and [tool.alembic];
@@ -260,7 +262,7 @@ func (l *loader) locate(value, key, where string) (path, tried, guess string) {
 				}
 			}
 		}
-		return "", triedList(places), guess
+		return "", brief.List(places, 4), guess
 	}
 	for _, base := range l.bases(false) {
 		cand := filepath.Join(base, value)
@@ -274,16 +276,7 @@ func (l *loader) locate(value, key, where string) (path, tried, guess string) {
 		}
 		return resolve(cand), "", ""
 	}
-	return "", triedList(places), filepath.Join(l.runDir, value)
-}
-
-// triedList shortens the list of places tried for a note.
-func triedList(tried []string) string {
-	const shown = 4
-	if len(tried) > shown {
-		return fmt.Sprintf("%s and %d more", strings.Join(tried[:shown], ", "), len(tried)-shown)
-	}
-	return strings.Join(tried, ", ")
+	return "", brief.List(places, 4), filepath.Join(l.runDir, value)
 }
 
 // bases are the directories a relative location is tried against: the run

@@ -179,7 +179,7 @@ func enclosing(dir string) []string {
 	var out []string
 	for d := dir; ; {
 		parent := filepath.Dir(d)
-		if parent == d || !within(parent, top) {
+		if parent == d || !Within(parent, top) {
 			return out
 		}
 		out = append(out, parent)
@@ -357,7 +357,7 @@ func (p *Project) adoptShapes() {
 // every history in the tree is read.
 func (p *Project) addUncovered(shapes []ScriptDir) {
 	for _, sd := range shapes {
-		if p.covers(sd.Location) || slices.ContainsFunc(p.ScriptDirs, func(c ScriptDir) bool { return within(c.Location, sd.Location) }) {
+		if p.covers(sd.Location) || slices.ContainsFunc(p.ScriptDirs, func(c ScriptDir) bool { return Within(c.Location, sd.Location) }) {
 			continue
 		}
 		p.ScriptDirs = append(p.ScriptDirs, sd)
@@ -380,11 +380,11 @@ func (p *Project) applySettings() {
 // inside a script directory, or not itself shaped like one.
 func (p *Project) covers(dir string) bool {
 	for _, sd := range p.ScriptDirs {
-		if within(dir, sd.Location) {
+		if Within(dir, sd.Location) {
 			return true
 		}
 		for _, v := range sd.VersionLocations {
-			if within(dir, v) {
+			if Within(dir, v) {
 				return true
 			}
 		}
@@ -395,7 +395,7 @@ func (p *Project) covers(dir string) bool {
 // widenRoot makes dir (where the user started, above the configuration) the
 // project root, so that paths read from there.
 func (p *Project) widenRoot(dir string) {
-	if within(p.Root, dir) {
+	if Within(p.Root, dir) {
 		p.Root = dir
 	}
 }
@@ -406,7 +406,7 @@ func (p *Project) widenRoot(dir string) {
 func (p *Project) fitRoot() {
 	for _, sd := range p.ScriptDirs {
 		for _, d := range append([]string{sd.Location}, sd.VersionLocations...) {
-			for !within(d, p.Root) {
+			for !Within(d, p.Root) {
 				parent := filepath.Dir(p.Root)
 				if parent == p.Root {
 					break
@@ -428,11 +428,12 @@ func writeRoot(dir string) string {
 // Writable reports whether fixes may write path (absolute, symlinks resolved):
 // it lies inside WriteRoot.
 func (p *Project) Writable(path string) bool {
-	return within(path, p.WriteRoot)
+	return Within(path, p.WriteRoot)
 }
 
-// within reports whether path is dir or inside it.
-func within(path, dir string) bool {
+// Within reports whether path is dir or inside it (lexically: resolve
+// symlinks first where they matter).
+func Within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
 // Settings mirrors [tool.alembic-patterns] in pyproject.toml. Zero values
@@ -38,7 +40,7 @@ type pyproject struct {
 }
 
 func readPyproject(file string) (*pyproject, toml.MetaData, error) {
-	data, err := os.ReadFile(file)
+	data, err := inputfile.Read(file, maxConfigSize)
 	if err != nil {
 		return nil, toml.MetaData{}, err
 	}

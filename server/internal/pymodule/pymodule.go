@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
@@ -202,7 +203,7 @@ func (r *Resolver) load(path, pkgDir string) *module {
 		r.modules[path] = e
 	}
 	r.mu.Unlock()
-	e.once.Do(func() { e.mod = parseModule(path, pkgDir, info.Size()) })
+	e.once.Do(func() { e.mod = parseModule(path, pkgDir) })
 	return e.mod
 }
 
@@ -265,14 +266,11 @@ type value struct {
 type ref struct{ module, name string } // name "" for `import module`
 
 // parseModule reads the top level of a module (inside if/try blocks too).
-func parseModule(path, pkgDir string, size int64) *module {
+func parseModule(path, pkgDir string) *module {
 	m := &module{file: path, dir: pkgDir, classes: map[string]*class{}, funcs: map[string]bool{},
 		assigns: map[string]value{}, imports: map[string]ref{}}
-	if size > maxFileSize {
-		return m
-	}
-	src, err := os.ReadFile(path)
-	if err != nil || len(src) > maxFileSize {
+	src, err := inputfile.Read(path, maxFileSize)
+	if err != nil {
 		return m
 	}
 	t, err := pysyntax.Parse(context.Background(), src)

@@ -9,9 +9,9 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
 // HistoryDocument is the `history --format json` output (DESIGN §7) and the
@@ -31,8 +31,16 @@ type HistoryDirectory struct {
 	Bases         []string          `json:"bases"`
 	Merges        []string          `json:"merges"`
 	BranchLabels  map[string]string `json:"branch_labels" jsonschema:"branch label -> revision"`
-	Problems      []history.Problem `json:"problems" jsonschema:"defects of the graph (multiple heads, missing or duplicate revisions, cycles)"`
+	Problems      []HistoryProblem  `json:"problems" jsonschema:"defects of the graph (multiple heads, missing or duplicate revisions, cycles)"`
 	Revisions     []HistoryRevision `json:"revisions" jsonschema:"the revisions in graph order, base to head"`
+}
+
+// HistoryProblem is a finding of a rule on the revision graph itself.
+type HistoryProblem struct {
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+	Path     string `json:"path,omitempty" jsonschema:"relative to the project root"`
+	Revision string `json:"revision,omitempty"`
 }
 
 // HistoryRevision is one revision of a script directory.
@@ -60,18 +68,15 @@ func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*
 			labels = map[string]string{}
 		}
 		d := HistoryDirectory{Path: path, RevisionCount: len(g.Revisions), Heads: nonNil(g.Heads), Bases: nonNil(g.Bases),
-			Merges: nonNil(g.Merges), BranchLabels: labels, Problems: []history.Problem{}, Revisions: []HistoryRevision{}}
+			Merges: nonNil(g.Merges), BranchLabels: labels, Problems: []HistoryProblem{}, Revisions: []HistoryRevision{}}
 		for _, r := range g.Order {
 			m := r.Migration
 			d.Revisions = append(d.Revisions, HistoryRevision{Revision: r.ID, DownRevisions: nonNil(m.DownRevision.Values),
 				BranchLabels: nonNil(r.BranchLabels), DependsOn: nonNil(r.DependsOn), Message: m.DocMessage, Path: relPath(proj.Root, r.Path)})
 		}
-		for _, p := range g.Problems {
-			if p.Rule != "" {
-				p.Path = relPath(proj.Root, p.Path)
-				d.Problems = append(d.Problems, p)
-			}
-		}
+		rules.RunGraph(g, rules.All(), func(f rules.Diagnostic) {
+			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Message: f.Message, Path: relPath(proj.Root, f.Path), Revision: f.Revision})
+		})
 		doc.ScriptDirectories = append(doc.ScriptDirectories, d)
 	}
 	return doc

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -27,7 +29,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 		fmt.Fprintf(&b, "%s:%d:%d: %s[%s] %s\n", Rel(res, d.Path), d.Span.StartLine, d.Span.StartCol, d.Severity, d.Rule, d.Message)
 		src, ok := sources[d.Path]
 		if !ok {
-			src, _ = os.ReadFile(d.Path)
+			src, _ = inputfile.Read(d.Path, migration.MaxFileSize)
 			sources[d.Path] = src
 		}
 		writeSnippet(&b, src, d)
@@ -55,7 +57,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 		fmt.Fprintf(&b, " %s with `alembic-patterns fix`.", Count(fixable, "fixable", "fixable"))
 	}
 	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, printable.Text(b.String())) // messages and snippets quote the source
 	return err
 }
 
@@ -65,16 +67,33 @@ func writeSnippet(b *strings.Builder, src []byte, d rules.Diagnostic) {
 	if d.Span.StartLine < 1 || d.Span.StartLine > len(lines) {
 		return
 	}
-	line := strings.TrimRight(string(lines[d.Span.StartLine-1]), "\r")
+	line := []rune(strings.TrimRight(string(lines[d.Span.StartLine-1]), "\r"))
 	num := strconv.Itoa(d.Span.StartLine)
 	pad := strings.Repeat(" ", len(num))
-	width := utf8.RuneCountInString(line) - d.Span.StartCol + 1
+	col := min(max(d.Span.StartCol-1, 0), len(line))
+	width := len(line) - col
 	if d.Span.EndLine == d.Span.StartLine {
 		width = d.Span.EndCol - d.Span.StartCol
 	}
-	width = max(width, 1)
-	fmt.Fprintf(b, "%s |\n%s | %s\n%s | %s%s\n", pad, num, line, pad, strings.Repeat(" ", max(d.Span.StartCol-1, 0)), strings.Repeat("^", width))
+	// A long line (generated code, a deep expression) is shown around the start.
+	from := 0
+	if len(line) > snippetWidth {
+		from = max(0, col-snippetWidth/4)
+	}
+	to := min(len(line), from+snippetWidth)
+	shown, col := string(line[from:to]), col-from
+	if from > 0 {
+		shown, col = "…"+shown, col+1
+	}
+	width = min(max(width, 1), max(utf8.RuneCountInString(shown)-col, 1))
+	if to < len(line) {
+		shown += "…"
+	}
+	fmt.Fprintf(b, "%s |\n%s | %s\n%s | %s%s\n", pad, num, shown, pad, strings.Repeat(" ", col), strings.Repeat("^", width))
 }
+
+// snippetWidth bounds the characters of the source line shown under a finding.
+const snippetWidth = 160
 
 // Notes writes notes one per line, each prefixed.
 func Notes(w io.Writer, prefix string, notes []string) {

@@ -64,17 +64,29 @@ func Analyze(ctx context.Context, proj *project.Project, target string, opts Opt
 		rv.Target = relative(proj.Root, files[0])
 	}
 	var dialects []string
+	reviewed := map[string]bool{}
 	for _, sd := range res.Dirs {
 		g := sd.Loaded.Graph
 		tables, enums := touchIndex(g)
 		a := &revisionAnalysis{root: proj.Root, g: g, dialect: sd.Dialect, pg: pg, findings: res.Findings, tables: tables, enums: enums}
-		g.Replay(func(r *history.Revision, before *history.State) {
+		g.Replay(ctx, func(r *history.Revision, before *history.State) {
 			if files != nil && !slices.Contains(files, r.Path) {
 				return
 			}
 			rv.Revisions = append(rv.Revisions, a.revision(r, before))
+			reviewed[r.Path] = true
 			dialects = appendNew(dialects, sd.Dialect)
 		})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cyclic, notes := unreviewed(res.Dirs, files, reviewed, proj.Root)
+	if len(cyclic) > 0 {
+		if len(rv.Revisions) == 0 {
+			return nil, fmt.Errorf("%s: %s", target, cycleNote(cyclic))
+		}
+		notes = append(notes, cycleNote(cyclic))
 	}
 	for _, e := range res.Errors {
 		msg := e.Msg
@@ -83,7 +95,7 @@ func Analyze(ctx context.Context, proj *project.Project, target string, opts Opt
 		}
 		rv.Errors = append(rv.Errors, FileError{Path: relative(proj.Root, e.Path), Message: msg})
 	}
-	rv.Assumptions = assumptions(dialects, pg, from, res.Notes)
+	rv.Assumptions = assumptions(dialects, pg, from, slices.Concat(res.Notes, notes))
 	return rv, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -67,7 +68,7 @@ func placeholder(e *pysyntax.Expr) string {
 	if e == nil {
 		return "<?>"
 	}
-	return "<" + strings.Join(strings.Fields(e.Text), " ") + ">"
+	return "<" + brief.Code(e.Text, brief.Snippet) + ">"
 }
 
 // literal quotes a SQL string literal.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -30,16 +31,22 @@ var _ = register(&Rule{
 			"fails instead. `default=` does not help: SQLAlchemy applies it to new " +
 			"inserts only. Autogenerate writes exactly this for a new required field, and for a renamed required field " +
 			"(which it sees as a new column).",
-		Example: `def upgrade():
+		Example: `# 0001_create_users.py
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+# 0002_add_age.py
+def upgrade():
     op.add_column("users", sa.Column("age", sa.Integer(), nullable=False))`,
 		UseInstead: `def upgrade():
-    # either: a server default fills the existing rows, then goes away
+    # a server default fills the existing rows, then goes away
     op.add_column("users", sa.Column("age", sa.Integer(), nullable=False, server_default=sa.text("0")))
     op.alter_column("users", "age", server_default=None)
 
 
+# or add it nullable, fill it, then require it:
 def upgrade():
-    # or: add it nullable, fill it, then require it
     op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))
     op.execute("UPDATE users SET age = 0 WHERE age IS NULL")
     op.alter_column("users", "age", existing_type=sa.Integer(), nullable=False)`,
@@ -174,7 +181,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	op := opReceiver(p.Migration)
 	typ := "<type>"
 	if c.Type != nil && c.Type.Expr != nil {
-		typ = c.Type.Expr.Text
+		typ = brief.Code(c.Type.Expr.Text, brief.Snippet)
 	}
 	where := ""
 	if f.Name == "downgrade" {

@@ -23,17 +23,28 @@ var _ = register(&Rule{
 			"briefly (no reads or writes meanwhile). Deploy in expand/contract steps: first stop using the object in the " +
 			"application and deploy that, then drop it in a later migration; for a rename, add the new name, write to both " +
 			"and backfill, switch the reads, then drop the old one.",
-		Example: `def upgrade():
+		Example: `# 0001_create_users.py
+def upgrade():
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name", sa.String(length=100), nullable=True),
+    )
+
+
+# 0002_full_name.py
+def upgrade():
     op.alter_column("users", "name", new_column_name="full_name")`,
-		UseInstead: `# release 1: expand
+		UseInstead: `# 0002_full_name.py, release 1: expand
 def upgrade():
     op.add_column("users", sa.Column("full_name", sa.String(length=100), nullable=True))
     # the application writes both columns; backfill full_name in batches
 
 
-# release 2, after the application reads only full_name: contract
+# 0003_drop_name.py, release 2, once the application reads only full_name: contract
 def upgrade():
-    op.drop_column("users", "name")`,
+    # no running release reads users.name any more
+    op.drop_column("users", "name")  # alembic-patterns: ignore[backward-incompatible]`,
 		KnownProblems: "The tool cannot see the application: a table or column that no code uses any more is reported too; " +
 			"suppress the finding with a reason (`# alembic-patterns: ignore[backward-incompatible]`) once the application " +
 			"no longer uses it. Only upgrade() is checked, and only operations, not SQL strings.",

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -29,8 +30,20 @@ var _ = register(&Rule{
 			"`op.add_column('users', sa.Column('full_name', ...))` and `op.drop_column('users', 'name')`. The migration " +
 			"runs without an error and every value is gone: `full_name` is all NULL, and after a downgrade `name` is too. " +
 			"With `nullable=False` the add fails instead (`column \"full_name\" ... contains null values`). Changing a column's " +
-			"type (an ARRAY's element type, a length) by dropping and re-adding it loses the data the same way.",
-		Example: `def upgrade():
+			"type (an ARRAY's element type, a length) by dropping and re-adding it loses the data the same way: change it in " +
+			"place instead, `op.alter_column(\"posts\", \"tags\", existing_type=postgresql.ARRAY(sa.String(length=50)), " +
+			"type_=postgresql.ARRAY(sa.String(length=100)), postgresql_using=\"tags::varchar(100)[]\")`.",
+		Example: `# 0001_create_users.py
+def upgrade():
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name", sa.String(length=100), nullable=True),
+    )
+
+
+# 0002_full_name.py
+def upgrade():
     op.add_column("users", sa.Column("full_name", sa.String(length=100), nullable=True))
     op.drop_column("users", "name")
 
@@ -43,15 +56,7 @@ def downgrade():
 
 
 def downgrade():
-    op.alter_column("users", "full_name", new_column_name="name")
-
-
-# a type change keeps the data with USING:
-def upgrade():
-    op.alter_column("posts", "tags",
-                    existing_type=postgresql.ARRAY(sa.String(length=50)),
-                    type_=postgresql.ARRAY(sa.String(length=100)),
-                    postgresql_using="tags::varchar(100)[]")`,
+    op.alter_column("users", "full_name", new_column_name="name")`,
 		KnownProblems: "A rename to a synonym (`handle` -> `nickname`) is not recognised: its names share nothing. " +
 			"A drop of one column and an add of another of the same type family may be two unrelated changes; " +
 			"it is reported only when exactly one such pair exists on the table, with the evidence above. Column types are known from the history " +
@@ -173,7 +178,7 @@ func typeFamily(t *migration.TypeRef) string {
 func replacedMessage(m *migration.Migration, d, a columnChange) string {
 	typ := "<new type>"
 	if a.typ != nil && a.typ.Expr != nil {
-		typ = a.typ.Expr.Text
+		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
 	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q again replaces the column. Every value in %s.%s is lost "+
 		"(the new column starts empty) and nothing fails to tell you. Change it in place instead: "+

@@ -25,16 +25,23 @@ var _ = register(&Rule{
 			"stronger lock is still held while it scans. A row that breaks the constraint makes VALIDATE fail, e.g. " +
 			"`insert or update on table \"child\" violates foreign key constraint \"fk_child_parent_id_parent\"` or " +
 			"`check constraint \"ck_users_age_positive\" of relation \"users\" is violated by some row`.",
-		Example: `def upgrade():
+		Example: `# 0001_create_tables.py
+def upgrade():
+    op.create_table("parent", sa.Column("id", sa.Integer(), primary_key=True))
+    op.create_table("child", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("parent_id", sa.Integer()))
+
+
+# 0002_child_parent_fk.py
+def upgrade():
     op.create_foreign_key("fk_child_parent_id_parent", "child", "parent", ["parent_id"], ["id"])`,
-		UseInstead: `# revision 1
+		UseInstead: `# 0002_child_parent_fk.py: the key holds for new rows; the existing ones are not scanned
 def upgrade():
     op.create_foreign_key(
         "fk_child_parent_id_parent", "child", "parent", ["parent_id"], ["id"], postgresql_not_valid=True
     )
 
 
-# revision 2, a later migration
+# 0003_validate_child_parent_fk.py, a later migration
 def upgrade():
     op.execute("ALTER TABLE child VALIDATE CONSTRAINT fk_child_parent_id_parent")`,
 		KnownProblems: "Only upgrade() is checked. Constraints added by SQL strings are not examined. A constraint whose " +

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -44,12 +45,7 @@ var _ = register(&Rule{
 def downgrade():
     pass`,
 		UseInstead: `def downgrade():
-    op.drop_column("users", "age")
-
-
-# or, when the change cannot be undone, say so:
-def downgrade():
-    raise NotImplementedError("0042 drops data; restore from a backup instead")`,
+    op.drop_column("users", "age")`,
 		KnownProblems: "An upgrade made only of data changes (UPDATE/INSERT/DELETE, `bulk_insert`), of SQL the tool cannot " +
 			"read, or of calls it cannot follow is not reported: undoing a backfill is rarely possible or needed, and " +
 			"the rest cannot be seen. A project that forbids downgrades elsewhere than in its template (its CLI, its docs) " +
@@ -585,7 +581,7 @@ func downgradePolicyOf(g *history.Graph) downgradePolicy {
 					return pe.policy
 				}
 			}
-			pol := readTemplatePolicy(path, info.Size())
+			pol := readTemplatePolicy(path)
 			policyCache.Store(path, policyEntry{size: info.Size(), modTime: info.ModTime(), policy: pol})
 			return pol
 		}
@@ -598,12 +594,9 @@ func downgradePolicyOf(g *history.Graph) downgradePolicy {
 	return downgradePolicy{}
 }
 
-func readTemplatePolicy(path string, size int64) downgradePolicy {
+func readTemplatePolicy(path string) downgradePolicy {
 	pol := downgradePolicy{template: path}
-	if size > 1<<20 {
-		return pol
-	}
-	b, err := os.ReadFile(path)
+	b, err := inputfile.Read(path, 1<<20)
 	if err != nil {
 		return pol
 	}

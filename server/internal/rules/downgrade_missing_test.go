@@ -10,8 +10,6 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
-func TestDowngradeMissing(t *testing.T) { runFixtures(t, "downgrade-missing") }
-
 func TestDowngradeMissingRaiseIsInfo(t *testing.T) {
 	rule, _ := Get("downgrade-missing")
 	for _, d := range RunOn(t, filepath.Join("testdata", "downgrade-missing", "raise_only"), rule) {

@@ -1,5 +1,7 @@
 package rules
 
+import "fmt"
+
 var _ = register(&Rule{
 	ID:       "duplicate-revision",
 	Profile:  Default,
@@ -16,7 +18,7 @@ revision = "a1b2c3d4e5f6"
 
 # versions/a1b2c3d4e5f6_add_orders.py (copied)
 revision = "a1b2c3d4e5f6"`,
-		UseInstead: `# versions/c3d4e5f6a7b8_add_orders.py
+		UseInstead: `# versions/a1b2c3d4e5f6_add_orders.py, renamed to c3d4e5f6a7b8_add_orders.py
 revision = "c3d4e5f6a7b8"
 down_revision = "a1b2c3d4e5f6"`,
 		KnownProblems: "Ids are compared per script directory, as Alembic does; the same id in two separate version " +
@@ -25,6 +27,15 @@ down_revision = "a1b2c3d4e5f6"`,
 			"revisions that build on it.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#create-a-migration-script"},
 	},
-	CheckGraph: reportGraphProblems("duplicate-revision", "; Alembic warns \"Revision ... is present more than once\" "+
-		"and keeps only one of the two files, so the other migration silently never runs. Give this revision a new id"),
+	CheckGraph: checkDuplicateRevision,
 })
+
+// checkDuplicateRevision reports the file the graph left out, not the one it
+// kept: Alembic's choice depends on the order it lists the files in.
+func checkDuplicateRevision(p *GraphPass) {
+	for _, d := range p.Graph.Duplicates {
+		p.Report(d.Migration, d.Migration.Revision.Span, fmt.Sprintf("revision %q is also declared by %s; Alembic warns "+
+			"\"Revision ... is present more than once\" and keeps only one of the two files, so the other migration silently "+
+			"never runs. Give this revision a new id", d.Of.ID, d.Of.Path))
+	}
+}

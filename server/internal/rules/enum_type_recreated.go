@@ -24,7 +24,15 @@ var _ = register(&Rule{
 			"\"status_type\" already exists` `[SQL: CREATE TYPE status_type AS ENUM (...)]`. SQLAlchemy creates each type only " +
 			"once per `alembic upgrade` run, so a CI that migrates an empty database in one go passes, and production, upgraded " +
 			"one revision at a time, fails.",
-		Example: `# 0001 created table orders with sa.Enum('pending', 'shipped', 'cancelled', name='status_type')
+		Example: `# 0001_create_orders.py
+def upgrade() -> None:
+    op.create_table('orders',
+    sa.Column('id', sa.Integer(), primary_key=True),
+    sa.Column('status', sa.Enum('pending', 'shipped', 'cancelled', name='status_type'), nullable=False)
+    )
+
+
+# 0002_drop_shipments.py
 def upgrade() -> None:
     op.drop_table('shipments')
 

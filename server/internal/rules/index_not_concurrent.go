@@ -24,7 +24,13 @@ var _ = register(&Rule{
 			"`DROP INDEX CONCURRENTLY` take SHARE UPDATE EXCLUSIVE instead, which lets reads and writes continue. " +
 			"CONCURRENTLY cannot run in a transaction block (`CREATE INDEX CONCURRENTLY cannot run inside a transaction " +
 			"block`), so in Alembic it goes inside `op.get_context().autocommit_block()`.",
-		Example: `def upgrade():
+		Example: `# 0001_create_events.py
+def upgrade():
+    op.create_table("events", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("kind", sa.String(length=50)))
+
+
+# 0002_index_events_kind.py
+def upgrade():
     op.create_index("ix_events_kind", "events", ["kind"], unique=False)
 
 

@@ -9,8 +9,6 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 )
 
-func TestIndexNotConcurrent(t *testing.T) { runFixtures(t, "index-not-concurrent") }
-
 // TestIndexNotConcurrentUnsafeFix applies the (unsafe) fixes of every firing case
 // except the SQL ones, which have none, and checks the result parses, the rule no
 // longer fires, and concurrently-in-transaction (when registered) does not fire.

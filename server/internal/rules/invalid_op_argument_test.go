@@ -5,8 +5,6 @@ import (
 	"testing"
 )
 
-func TestInvalidOpArgument(t *testing.T) { runFixtures(t, "invalid-op-argument") }
-
 func TestInvalidOpArgumentOncePerCall(t *testing.T) {
 	rule, _ := Get("invalid-op-argument")
 	seen := map[int]int{}

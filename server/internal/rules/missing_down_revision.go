@@ -1,6 +1,12 @@
 package rules
 
-import "github.com/alembic-patterns/alembic-patterns/server/internal/history"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+)
 
 var _ = register(&Rule{
 	ID:       "missing-down-revision",
@@ -14,7 +20,12 @@ var _ = register(&Rule{
 			"a1b2c3d4e5f referenced from ... is not present`, and either way it then fails with a KeyError, so `upgrade`, " +
 			"`downgrade`, `history` and `revision` all stop working. " +
 			"It usually comes from a typo, a shortened id, or a revision file that exists only on another branch.",
-		Example: `revision = "b2c3d4e5f6a7"
+		Example: `# a1b2c3d4e5f6_create_users.py
+revision = "a1b2c3d4e5f6"
+down_revision = None
+
+# b2c3d4e5f6a7_add_orders.py
+revision = "b2c3d4e5f6a7"
 down_revision = "a1b2c3d4e5f"  # the parent is a1b2c3d4e5f6`,
 		UseInstead: `revision = "b2c3d4e5f6a7"
 down_revision = "a1b2c3d4e5f6"`,
@@ -23,20 +34,37 @@ down_revision = "a1b2c3d4e5f6"`,
 		FixSafety:  "No automatic fix: only the author knows which revision was meant; the message lists close ids.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/branches.html"},
 	},
-	CheckGraph: reportGraphProblems("missing-down-revision", "; Alembic cannot build its revision map, so every command "+
-		"(upgrade, downgrade, history, revision) fails with a KeyError naming the missing id. Point it at an existing "+
-		"revision id"),
+	CheckGraph: checkMissingDownRevision,
 })
 
-// reportGraphProblems reports the problems the graph found for one rule at the
-// header they concern, adding what Alembic does about them.
-func reportGraphProblems(id, consequence string) func(*history.Graph, func(Diagnostic)) {
-	return func(g *history.Graph, report func(Diagnostic)) {
-		for _, pr := range g.Problems {
-			if pr.Rule == id {
-				report(Diagnostic{Rule: id, Severity: Error, Path: pr.Path, Revision: pr.Revision, Span: pr.Span,
-					Message: pr.Message + consequence})
-			}
+func checkMissingDownRevision(p *GraphPass) {
+	for _, d := range p.Graph.Dangling {
+		m := d.Revision.Migration
+		field, header := "down_revision", m.DownRevision
+		if d.DependsOn {
+			field, header = "depends_on", m.DependsOn
+		}
+		p.Report(m, header.Span, fmt.Sprintf("%s %q of revision %q does not exist%s; Alembic cannot build its revision map, "+
+			"so every command (upgrade, downgrade, history, revision) fails with a KeyError naming the missing id. Point it "+
+			"at an existing revision id", field, d.Target, d.Revision.ID, closeIDs(p.Graph, d.Target)))
+	}
+}
+
+// closeIDs suggests the revision ids that share a prefix with a missing one
+// (a shortened id, or one with a character too many).
+func closeIDs(g *history.Graph, id string) string {
+	if id == "" {
+		return "" // every id has the empty prefix: no suggestion says anything
+	}
+	var close []string
+	for other := range g.Revisions {
+		if strings.HasPrefix(other, id) || strings.HasPrefix(id, other) {
+			close = append(close, other)
 		}
 	}
+	if len(close) == 0 {
+		return ""
+	}
+	slices.Sort(close)
+	return fmt.Sprintf(" (did you mean %s?)", strings.Join(close, ", "))
 }

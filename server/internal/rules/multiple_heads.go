@@ -2,9 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
 var _ = register(&Rule{
@@ -27,7 +28,7 @@ down_revision = "0002"
 # 0003_add_invoices.py (from another branch)
 revision = "c0ffee000003"
 down_revision = "0002"`,
-		UseInstead: `# merge revision written by: alembic merge heads -m "merge heads"
+		UseInstead: `# 0004_merge_heads.py, written by: alembic merge heads -m "merge heads"
 revision = "0004"
 down_revision = ("0003", "c0ffee000003")`,
 		KnownProblems: "Each script directory is judged on its own.",
@@ -38,12 +39,9 @@ down_revision = ("0003", "c0ffee000003")`,
 	CheckGraph: checkMultipleHeads,
 })
 
-func checkMultipleHeads(g *history.Graph, report func(Diagnostic)) {
-	found := false
-	for _, pr := range g.Problems {
-		found = found || pr.Rule == "multiple-heads"
-	}
-	if !found {
+func checkMultipleHeads(p *GraphPass) {
+	g := p.Graph
+	if len(g.Heads) < 2 || headsOnOwnBranches(g) {
 		return
 	}
 	depth := map[string]int{} // revisions on the longest path from a base
@@ -62,19 +60,54 @@ func checkMultipleHeads(g *history.Graph, report func(Diagnostic)) {
 			tie = true
 		}
 	}
-	heads := strings.Join(g.Heads, ", ")
+	heads := brief.List(g.Heads, brief.Names)
 	for _, h := range g.Heads {
 		if h == main && !tie {
 			continue
 		}
-		r := g.Revisions[h]
+		m := g.Revisions[h].Migration
 		rebase := "if it is not deployed anywhere yet, point the down_revision of its branch at the other head instead"
 		if !tie {
 			rebase = fmt.Sprintf("if it is not deployed anywhere yet, rebase its branch onto %q instead", main)
 		}
-		report(Diagnostic{Rule: "multiple-heads", Severity: Error, Path: r.Path, Revision: h, Span: r.Migration.Revision.Span,
-			Message: fmt.Sprintf("revision %q is one of %d heads (%s) that no branch label separates: `alembic upgrade head` "+
-				"fails with \"Multiple head revisions are present for given argument 'head'\". Merge them with "+
-				"`alembic merge heads -m \"merge heads\"`, or, %s", h, len(g.Heads), heads, rebase)})
+		p.Report(m, m.Revision.Span, fmt.Sprintf("revision %q is one of %d heads (%s) that no branch label separates: "+
+			"`alembic upgrade head` fails with \"Multiple head revisions are present for given argument 'head'\". Merge them "+
+			"with `alembic merge heads -m \"merge heads\"`, or, %s", h, len(g.Heads), heads, rebase))
 	}
+}
+
+// headsOnOwnBranches: every head sits on a branch with its own label, as in
+// Alembic's documented multiple-bases setup.
+func headsOnOwnBranches(g *history.Graph) bool {
+	seen := map[string]bool{}
+	for _, h := range g.Heads {
+		label := branchOf(g, h)
+		if label == "" || seen[label] {
+			return false
+		}
+		seen[label] = true
+	}
+	return true
+}
+
+// branchOf finds the nearest branch label at or below a revision. A label
+// that is not a literal (`branch_labels = (branches.EXPAND,)`) is still a
+// label: it stands for itself, distinct from every other.
+func branchOf(g *history.Graph, id string) string {
+	visited := map[string]bool{}
+	for queue := []string{id}; len(queue) > 0; queue = queue[1:] {
+		r := g.Revisions[queue[0]]
+		if r == nil || visited[r.ID] {
+			continue
+		}
+		visited[r.ID] = true
+		if len(r.BranchLabels) > 0 {
+			return r.BranchLabels[0]
+		}
+		if k := r.Migration.BranchLabels.Kind; k == migration.HeaderName || k == migration.HeaderOther {
+			return "\x00unreadable label of " + r.ID
+		}
+		queue = append(queue, r.Parents...)
+	}
+	return ""
 }

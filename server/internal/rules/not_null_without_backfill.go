@@ -26,7 +26,17 @@ var _ = register(&Rule{
 			"(`ALTER TABLE users ALTER COLUMN email SET NOT NULL`). An empty database in CI passes, production does not. " +
 			"A `server_default` in the same call does not help: it only applies to rows inserted later, and Alembic emits " +
 			"SET NOT NULL before SET DEFAULT.",
-		Example: `def upgrade():
+		Example: `# 0001_create_users.py
+def upgrade():
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("email", sa.VARCHAR(length=200), nullable=True),
+    )
+
+
+# 0002_require_email.py
+def upgrade():
     op.alter_column("users", "email",
                existing_type=sa.VARCHAR(length=200),
                nullable=False)`,

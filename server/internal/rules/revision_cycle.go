@@ -1,5 +1,13 @@
 package rules
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+)
+
 var _ = register(&Rule{
 	ID:       "revision-cycle",
 	Profile:  Default,
@@ -23,6 +31,24 @@ down_revision = None`,
 		FixSafety:     "No automatic fix: only the author knows which down_revision is wrong.",
 		References:    []string{"https://alembic.sqlalchemy.org/en/latest/branches.html"},
 	},
-	CheckGraph: reportGraphProblems("revision-cycle", "; Alembic refuses to load the history: every command fails with "+
-		"\"Cycle is detected in revisions (...)\". Point one of these down_revisions at an earlier revision"),
+	CheckGraph: checkRevisionCycle,
 })
+
+// checkRevisionCycle reports each cycle at the down_revision of its first
+// revision.
+func checkRevisionCycle(p *GraphPass) {
+	for _, cycle := range p.Graph.Cycles {
+		m := p.Graph.Revisions[cycle[0]].Migration
+		p.Report(m, m.DownRevision.Span, "revision cycle: "+cycleText(cycle)+
+			" (each revision's down_revision points back into the cycle); Alembic refuses to load the history: every "+
+			"command fails with \"Cycle is detected in revisions (...)\". Point one of these down_revisions at an earlier revision")
+	}
+}
+
+// cycleText is a cycle as "a -> b -> a", its middle cut when it is long.
+func cycleText(cycle []string) string {
+	if len(cycle) > brief.Names {
+		return fmt.Sprintf("%s -> ... (%d more) -> %s -> %s", strings.Join(cycle[:brief.Names-1], " -> "), len(cycle)-brief.Names, cycle[len(cycle)-1], cycle[0])
+	}
+	return strings.Join(slices.Concat(cycle, cycle[:1]), " -> ")
+}

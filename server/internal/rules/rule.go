@@ -54,10 +54,13 @@ const (
 // Doc is a rule's documentation: the single source for `rules`, references/
 // and the MCP resources.
 type Doc struct {
-	What          string // what it finds
-	Why           string // why it is bad (the error it causes)
-	Example       string // Python that triggers it
-	UseInstead    string // Python that does not
+	What string // what it finds
+	Why  string // why it is bad (the error it causes)
+	// Example is Python that triggers it, UseInstead the change to it that
+	// does not; TestDocExamples runs both (its comment says how a snippet
+	// names files, earlier revisions and the database).
+	Example       string
+	UseInstead    string
 	KnownProblems string
 	FixSafety     string
 	References    []string
@@ -75,9 +78,12 @@ type Rule struct {
 	DialectAware bool
 	Summary      string
 	Doc          Doc
-	// Check runs once per revision; CheckGraph once per script directory.
-	Check      func(p *Pass)
-	CheckGraph func(g *history.Graph, report func(Diagnostic))
+	// Check runs once per revision; CheckGraph once per script directory;
+	// CheckSuppressions once per check, after the others, on the suppression
+	// comments that silenced nothing (see RunSuppressions).
+	Check             func(p *Pass)
+	CheckGraph        func(p *GraphPass)
+	CheckSuppressions func(p *SuppressionPass)
 	// Notes, when set, are said once per script directory next to the findings
 	// (e.g. that the project's own policy turns the rule off there); root is the
 	// project directory, for relative paths.

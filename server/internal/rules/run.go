@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -23,6 +24,16 @@ type Target struct {
 	SQLiteVersion string
 }
 
+// RunGraph applies the given rules that judge a whole script directory
+// (multiple-heads, revision-cycle, ...) to a graph.
+func RunGraph(g *history.Graph, selected []*Rule, report func(Diagnostic)) {
+	for _, r := range selected {
+		if r.CheckGraph != nil {
+			r.CheckGraph(&GraphPass{reporter: reporter{Rule: r, report: report}, Graph: g})
+		}
+	}
+}
+
 // dialectsFor lists the dialects a rule judges for, the main one first.
 func (t Target) dialectsFor(r *Rule) []string {
 	switch {
@@ -41,13 +52,9 @@ func (t Target) dialectsFor(r *Rule) []string {
 // (nil = all); the whole history is still replayed for context. A rule that
 // judges for several dialects reports a finding once, in the words of the
 // first dialect it fails on.
-func Run(g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
-	for _, r := range selected {
-		if r.CheckGraph != nil && len(target.dialectsFor(r)) > 0 {
-			r.CheckGraph(g, report)
-		}
-	}
-	g.Replay(func(rev *history.Revision, before *history.State) {
+func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
+	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
+	g.Replay(ctx, func(rev *history.Revision, before *history.State) {
 		if include != nil && !include(rev) {
 			return
 		}

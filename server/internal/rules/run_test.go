@@ -42,7 +42,7 @@ def downgrade():
 		{Target{Dialect: "mysql", Also: []string{"postgresql"}}, 1},
 	} {
 		var got []Diagnostic
-		Run(loaded.Graph, []*Rule{rule}, tt.target, nil, func(d Diagnostic) { got = append(got, d) })
+		Run(context.Background(), loaded.Graph, []*Rule{rule}, tt.target, nil, func(d Diagnostic) { got = append(got, d) })
 		if len(got) != tt.want {
 			t.Errorf("%+v: %d findings, want %d: %v", tt.target, len(got), tt.want, got)
 		}

@@ -25,14 +25,24 @@ var _ = register(&Rule{
 			"NULL skips the scan when a validated `CHECK (email IS NOT NULL)` already proves it, and such a check can be " +
 			"added NOT VALID (brief lock) and validated under SHARE UPDATE EXCLUSIVE, which lets reads and writes continue. " +
 			"PostgreSQL 18 can also add `NOT NULL ... NOT VALID` constraints directly.",
-		Example: `def upgrade():
+		Example: `# 0001_create_users.py
+def upgrade():
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("email", sa.VARCHAR(length=200), nullable=True),
+    )
+
+
+# 0002_require_email.py
+def upgrade():
     op.alter_column("users", "email", existing_type=sa.VARCHAR(length=200), nullable=False)`,
-		UseInstead: `# revision 1
+		UseInstead: `# 0002_require_email.py: new rows must have an email; the existing ones are not scanned
 def upgrade():
     op.execute("ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID")
 
 
-# revision 2, a later migration
+# 0003_validate_email.py, a later migration
 def upgrade():
     op.execute("ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null")
     op.alter_column("users", "email", existing_type=sa.VARCHAR(length=200), nullable=False)

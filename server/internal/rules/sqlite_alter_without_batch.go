@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -30,7 +31,18 @@ var _ = register(&Rule{
 			"feature which allows for SQLite migrations using a copy-and-move strategy.` `drop_column` needs SQLite 3.35, " +
 			"and even then fails for a column that is indexed, UNIQUE or part of a key (`cannot drop UNIQUE column`). " +
 			"Batch mode recreates the table with the change and copies the rows over.",
-		Example: `def upgrade():
+		Example: `# alembic.ini: sqlalchemy.url = sqlite:///app.db
+# 0001_create_users.py
+def upgrade():
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("email", sa.VARCHAR(length=200), nullable=True),
+    )
+
+
+# 0002_unique_email.py
+def upgrade():
     op.alter_column("users", "email", existing_type=sa.String(length=200), nullable=False)
     op.create_unique_constraint("uq_users_email", "users", ["email"])`,
 		UseInstead: `def upgrade():
@@ -138,7 +150,7 @@ func sqliteBatchMessage(m *migration.Migration, o *migration.Op, failure string)
 	first := ""
 	for _, name := range []string{"column_name", "constraint_name"} {
 		if e := o.Arg(name); e != nil {
-			first = e.Text + ", "
+			first = brief.Code(e.Text, brief.Snippet) + ", "
 			break
 		}
 	}

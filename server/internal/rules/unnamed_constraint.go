@@ -46,8 +46,19 @@ def downgrade():
     op.drop_constraint("child_parent_id_fkey", "child", type_="foreignkey")
 
 
-# or, once for the project (autogenerate then writes op.f("fk_child_parent_id_parent")):
-metadata = MetaData(naming_convention={
+# or give the project a naming convention, and autogenerate writes the names:
+def upgrade():
+    op.create_foreign_key(op.f("fk_child_parent_id_parent"), "child", "parent", ["parent_id"], ["id"])
+
+
+def downgrade():
+    op.drop_constraint(op.f("fk_child_parent_id_parent"), "child", type_="foreignkey")
+
+
+# env.py
+from sqlalchemy import MetaData
+
+target_metadata = MetaData(naming_convention={
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
     "ck": "ck_%(table_name)s_%(constraint_name)s",

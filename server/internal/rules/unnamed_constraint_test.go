@@ -7,8 +7,6 @@ import (
 	"testing"
 )
 
-func TestUnnamedConstraint(t *testing.T) { runFixtures(t, "unnamed-constraint") }
-
 // TestUnnamedConstraintFixSafety: a name PostgreSQL chooses is only safe to
 // write when the dialect is certain; the naming convention's name is, when
 // env.py's target_metadata leads to it, and a convention converting names

@@ -1,6 +1,10 @@
 package rules
 
-// unused-ignore is reported by the check engine, which owns suppressions.
+import (
+	"fmt"
+	"strings"
+)
+
 var _ = register(&Rule{
 	ID:       "unused-ignore",
 	Profile:  Default,
@@ -14,4 +18,15 @@ var _ = register(&Rule{
 		KnownProblems: "Only rules that ran are judged: a suppression for a rule outside the selected profile is not reported.",
 		FixSafety:     "No automatic fix: delete the comment.",
 	},
+	CheckSuppressions: checkUnusedIgnore,
 })
+
+func checkUnusedIgnore(p *SuppressionPass) {
+	for _, u := range p.Unused {
+		what := "nothing"
+		if u.Rules[0] != "" {
+			what = strings.Join(u.Rules, ", ") + " (no such finding here)"
+		}
+		p.Report(u.Migration, u.Directive.Span, fmt.Sprintf("suppression comment silences %s; remove it", what))
+	}
+}

@@ -23,7 +23,13 @@ var _ = register(&Rule{
 			"every existing row, so `ALTER TABLE ... ADD COLUMN` rewrites the whole table and its indexes while holding " +
 			"ACCESS EXCLUSIVE: no reads or writes on the table until the migration commits, for as long as the rewrite " +
 			"takes. Before PostgreSQL 11 every DEFAULT rewrites the table.",
-		Example: `def upgrade():
+		Example: `# 0001_create_users.py
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+# 0002_add_token.py
+def upgrade():
     op.add_column(
         "users",
         sa.Column("token", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=True),

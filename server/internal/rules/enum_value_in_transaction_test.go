@@ -1,5 +1,0 @@
-package rules
-
-import "testing"
-
-func TestEnumValueInTransaction(t *testing.T) { runFixtures(t, "enum-value-in-transaction") }

@@ -1,0 +1,20 @@
+"""revision d00000000001
+
+Revision ID: d00000000001
+Revises: 
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "d00000000001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass

@@ -1,0 +1,20 @@
+"""revision d00000000002
+
+Revision ID: d00000000002
+Revises: d00000000001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "d00000000002"
+down_revision = "d00000000001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass

@@ -1,0 +1,20 @@
+"""add age
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.add_column("users", sa.Column("age", sa.Integer(), nullable=False))  # alembic-patterns: ignore[add-required-column, unnamed-constraint]  # expect[unused-ignore]: silences unnamed-constraint (no such finding here)
+
+
+def downgrade():
+    op.drop_column("users", "age")
