@@ -33,16 +33,7 @@ mkdir -p "$outdir"
 outdir="$(cd "$outdir" && pwd -P)"
 [[ -z "$(ls -A "$outdir")" ]] || die "$outdir is not empty"
 
-read -r version ref < <(python3 - "$root" <<'PY'
-import json, os, sys
-root = sys.argv[1]
-version = json.load(open(os.path.join(root, ".claude-plugin", "plugin.json")))["version"]
-market = json.load(open(os.path.join(root, ".claude-plugin", "marketplace.json")))
-refs = [p["source"].get("ref", "") for p in market["plugins"] if p["name"] == "migrate" and isinstance(p["source"], dict)]
-print(version, refs[0] if refs else "")
-PY
-)
-[[ -n ${ref:-} ]] || die "the migrate entry of .claude-plugin/marketplace.json names no ref"
+version="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["version"])' "$root/.claude-plugin/plugin.json")"
 platform="$(go env GOOS)-$(go env GOARCH)"
 
 bindir="$(mktemp -d)"
@@ -52,9 +43,11 @@ echo "== build.sh ($platform)" >&2
 
 echo "== assemble.sh" >&2
 git init -q --bare "$outdir/plugin.git"
-git --git-dir="$outdir/plugin.git" symbolic-ref HEAD "refs/heads/$ref"
 assets="$outdir/download/v$version"
 commit="$("$root/scripts/release/assemble.sh" "$bindir" "$assets" "$outdir/plugin.git")"
+# HEAD names the release branch (the only branch), so a clone without --branch gets it too.
+ref="$(git --git-dir="$outdir/plugin.git" for-each-ref --format='%(refname:short)' refs/heads/)"
+git --git-dir="$outdir/plugin.git" symbolic-ref HEAD "refs/heads/$ref"
 
 # The marketplace users add, with the migrate entry pointing at the local release ref.
 mkdir -p "$outdir/.claude-plugin"
