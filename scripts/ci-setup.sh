@@ -2,7 +2,11 @@
 # Prepare this machine for the full alembic-patterns test suite (Debian 12, run as root):
 #   - Debian packages: PostgreSQL, alembic, SQLAlchemy, psycopg2 (apt is skipped when all are installed)
 #   - a running PostgreSQL cluster reachable as postgres:postgres@127.0.0.1
-#   - a pinned Claude Code CLI in the git-ignored prefix .ci/node/
+#   - a pinned Claude Code CLI (and the SARIF schema) from npm, in a prefix OUTSIDE the repository:
+#     ${XDG_CACHE_HOME:-~/.cache}/alembic-patterns-ci/node (the repository is the plugin: a local-clone
+#     marketplace install copies everything in it, so ~770 MB of npm packages must not live there)
+#   - the tools the release and packaging tests drive: python3-venv (wheel installs), pre-commit, pipx,
+#     ShellCheck (launcher and workflow scripts), busybox (the launcher under another POSIX sh)
 # Idempotent; a re-run on a machine that is already set up takes about a second.
 #
 # All progress goes to stderr. stdout carries only `export` lines, so callers can do:
@@ -14,6 +18,7 @@
 #   CI_SETUP_PG_TIMEOUT      seconds to wait for PostgreSQL       (default 60)
 #   CI_SETUP_PG_CLUSTER      PostgreSQL cluster name              (default main; created if missing)
 #   CI_SETUP_NPM_TIMEOUT     seconds allowed for npm install      (default 600)
+#   CI_SETUP_NODE_PREFIX     where the npm tools go   (default ${XDG_CACHE_HOME:-$HOME/.cache}/alembic-patterns-ci/node)
 set -euo pipefail
 
 log() { printf 'ci-setup: %s\n' "$*" >&2; }
@@ -25,12 +30,17 @@ PG_TIMEOUT="${CI_SETUP_PG_TIMEOUT:-60}"
 PG_CLUSTER="${CI_SETUP_PG_CLUSTER:-main}"
 NPM_TIMEOUT="${CI_SETUP_NPM_TIMEOUT:-600}"
 PG_PASSWORD=postgres
-NODE_PREFIX="$ROOT/.ci/node"
+[[ -n ${CI_SETUP_NODE_PREFIX:-}${XDG_CACHE_HOME:-}${HOME:-} ]] || { printf 'ci-setup: ERROR: HOME is not set\n' >&2; exit 1; }
+NODE_PREFIX="${CI_SETUP_NODE_PREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/alembic-patterns-ci/node}"
 PY=/usr/bin/python3
 ALEMBIC=/usr/bin/alembic
 # gcc and libc6-dev: the Go program uses cgo (tree-sitter); a fresh image may lack a compiler.
 # python3-flask-migrate: the Flask-Migrate example (examples/flask-blog) runs with its own tool in the proof tier.
-APT_PACKAGES=(postgresql alembic python3-alembic python3-sqlalchemy python3-psycopg2 python3-flask-migrate python3-flask-sqlalchemy gcc libc6-dev)
+# python3-venv, pre-commit, pipx: the wheel and pre-commit tests install our wheel offline (pip --no-index).
+# ShellCheck: the launcher, the release scripts and the workflows' run: blocks are shellchecked.
+# busybox: the launcher is POSIX sh; its tests also run it under busybox sh (Alpine's /bin/sh).
+APT_PACKAGES=(postgresql alembic python3-alembic python3-sqlalchemy python3-psycopg2 python3-flask-migrate python3-flask-sqlalchemy gcc libc6-dev
+    python3-venv pre-commit pipx shellcheck busybox)
 
 SECONDS=0
 start_time=$EPOCHREALTIME
@@ -69,9 +79,14 @@ else
         || die "apt-get install failed"
 fi
 
-for f in "$PY" "$ALEMBIC"; do
+PRE_COMMIT=/usr/bin/pre-commit
+PIPX=/usr/bin/pipx
+SHELLCHECK=/usr/bin/shellcheck
+BUSYBOX=/bin/busybox
+for f in "$PY" "$ALEMBIC" "$PRE_COMMIT" "$PIPX" "$SHELLCHECK" "$BUSYBOX"; do
     [[ -x $f ]] || die "$f not found after package installation"
 done
+"$PY" -c 'import ensurepip, venv' || die "$PY has no venv/ensurepip (python3-venv)"
 "$PY" -c 'import alembic, sqlalchemy, psycopg2, flask_migrate, flask_sqlalchemy' \
     || die "$PY cannot import alembic, sqlalchemy, psycopg2, flask_migrate and flask_sqlalchemy"
 
@@ -84,8 +99,8 @@ command -v pg_lsclusters >/dev/null 2>&1 || die "pg_lsclusters not found (postgr
 # Picks the cluster named $PG_CLUSTER, newest version first.
 read_cluster() {
     PG_VER="" PG_NAME="" PG_PORT="" PG_STATUS="" PG_LOG=""
-    local ver name port status owner datadir logfile
-    while read -r ver name port status owner datadir logfile; do
+    local ver name port status logfile
+    while read -r ver name port status _ _ logfile; do
         if [[ $name == "$PG_CLUSTER" ]]; then
             PG_VER=$ver PG_NAME=$name PG_PORT=$port PG_STATUS=$status PG_LOG=$logfile
         fi
@@ -108,7 +123,11 @@ pg_log_tail() {
 read_cluster
 if [[ -z $PG_VER ]]; then
     # No such cluster yet: create it for the newest installed server version.
-    ver="$(ls -1 /usr/lib/postgresql 2>/dev/null | grep -E '^[0-9]+$' | sort -n | tail -n 1 || true)"
+    ver=""
+    for d in /usr/lib/postgresql/*/; do
+        d="${d%/}" d="${d##*/}"
+        if [[ $d =~ ^[0-9]+$ ]] && (( ${ver:-0} < d )); then ver=$d; fi
+    done
     [[ -n $ver ]] || die "no PostgreSQL server installed under /usr/lib/postgresql"
     log "postgres: no cluster '$PG_CLUSTER' found; creating $ver/$PG_CLUSTER"
     "${SUDO[@]}" pg_createcluster "$ver" "$PG_CLUSTER" >&2 || die "pg_createcluster $ver $PG_CLUSTER failed"
@@ -156,8 +175,14 @@ fi
 PG_URL="postgresql+psycopg2://postgres:${PG_PASSWORD}@127.0.0.1:${PG_PORT}/postgres"
 
 # ---------------------------------------------------------------------------------------------
-# 3. Claude Code CLI (pinned, project-local, git-ignored)
+# 3. Claude Code CLI (pinned, outside the repository)
 # ---------------------------------------------------------------------------------------------
+case "$NODE_PREFIX/" in
+    "$ROOT"/*) die "CI_SETUP_NODE_PREFIX=$NODE_PREFIX is inside the repository: the repository is the plugin, and a local-clone install would copy it" ;;
+esac
+if [[ -d $ROOT/.ci/node ]]; then
+    log "note: $ROOT/.ci/node is no longer used (the npm tools live in $NODE_PREFIX); remove it: rm -rf .ci/node"
+fi
 command -v npm >/dev/null 2>&1 || die "npm not found"
 CLAUDE="$NODE_PREFIX/node_modules/.bin/claude"
 PKG_JSON="$NODE_PREFIX/node_modules/@anthropic-ai/claude-code/package.json"
@@ -170,9 +195,9 @@ fi
 SARIF_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
 SARIF_SCHEMA="$NODE_PREFIX/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
 if [[ $installed == "$CLAUDE_VERSION" && -x $CLAUDE && -r $SARIF_SCHEMA ]]; then
-    log "claude: $CLAUDE_VERSION already installed in ${NODE_PREFIX#"$ROOT"/}"
+    log "claude: $CLAUDE_VERSION already installed in $NODE_PREFIX"
 else
-    log "claude: installing @anthropic-ai/claude-code@$CLAUDE_VERSION into ${NODE_PREFIX#"$ROOT"/}${installed:+ (found $installed)}"
+    log "claude: installing @anthropic-ai/claude-code@$CLAUDE_VERSION into $NODE_PREFIX${installed:+ (found $installed)}"
     mkdir -p "$NODE_PREFIX"
     # 2.1.332 declares engines.node >=22; on Node 20 npm only warns (EBADENGINE), the CLI is a
     # native binary and runs fine.
@@ -205,4 +230,8 @@ printf 'export %s=%q\n' \
     ALEMBIC_PATTERNS_PYTHON "$PY" \
     ALEMBIC_PATTERNS_ALEMBIC "$ALEMBIC" \
     ALEMBIC_PATTERNS_CLAUDE "$CLAUDE" \
-    ALEMBIC_PATTERNS_SARIF_SCHEMA "$SARIF_SCHEMA"
+    ALEMBIC_PATTERNS_SARIF_SCHEMA "$SARIF_SCHEMA" \
+    ALEMBIC_PATTERNS_PRE_COMMIT "$PRE_COMMIT" \
+    ALEMBIC_PATTERNS_PIPX "$PIPX" \
+    ALEMBIC_PATTERNS_SHELLCHECK "$SHELLCHECK" \
+    ALEMBIC_PATTERNS_BUSYBOX "$BUSYBOX"

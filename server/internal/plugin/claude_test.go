@@ -10,8 +10,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -177,10 +179,9 @@ func providesSection(out string) string {
 	return strings.Join(lines, "\n")
 }
 
-// installableCopy copies the repository's plugin (what a release bundle holds:
-// every file but VCS, CI and build directories) with the binary for this
-// platform in libexec/, so that the MCP server starts at once.
-func installableCopy(t *testing.T) string {
+// gitTree copies the repository's plugin as a git-tree install has it: every
+// file but VCS, CI and build output, and no binary in libexec/.
+func gitTree(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
 	dst := filepath.Join(t.TempDir(), "migrate-plugin")
@@ -196,7 +197,9 @@ func installableCopy(t *testing.T) string {
 			}
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
-		if !d.Type().IsRegular() || strings.HasSuffix(d.Name(), ".test") || rel == "alembic-patterns" {
+		// .git is a file in a git worktree: never copied, or the copy would be
+		// that worktree for git.
+		if !d.Type().IsRegular() || d.Name() == ".git" || strings.HasSuffix(d.Name(), ".test") || rel == "alembic-patterns" {
 			return nil
 		}
 		info, err := d.Info()
@@ -212,12 +215,75 @@ func installableCopy(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(binary(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustWrite(t, filepath.Join(dst, "libexec", "alembic-patterns-"+platform), string(data), 0o755)
 	return dst
+}
+
+var noToolchain struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// noToolchainPath is a PATH with every command of this machine but Go and the
+// C compilers: a Python developer's machine. Made once per test binary.
+func noToolchainPath(t *testing.T) string {
+	t.Helper()
+	noToolchain.once.Do(func() { noToolchain.dir, noToolchain.err = makeNoToolchainPath() })
+	if noToolchain.err != nil {
+		t.Fatal(noToolchain.err)
+	}
+	return noToolchain.dir
+}
+
+func makeNoToolchainPath() (string, error) {
+	dir, err := os.MkdirTemp("", "ap-no-toolchain-")
+	if err != nil {
+		return "", err
+	}
+	toolchain := regexp.MustCompile(`^(go|gofmt|cc|c89|c99|gcc|g\+\+|c\+\+|clang|clang\+\+|tcc|cpp)(-[0-9.]+)?$|-linux-gnu-(gcc|g\+\+|cpp|cc)`)
+	for _, bindir := range []string{"/usr/local/go/bin", "/usr/local/bin", "/usr/bin", "/bin"} {
+		entries, _ := os.ReadDir(bindir)
+		for _, e := range entries {
+			if toolchain.MatchString(e.Name()) {
+				continue
+			}
+			if _, err := os.Lstat(filepath.Join(dir, e.Name())); err == nil {
+				continue
+			}
+			if err := os.Symlink(filepath.Join(bindir, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+				return "", err
+			}
+		}
+	}
+	for _, name := range []string{"go", "gcc", "cc", "clang"} {
+		res := runCmd(time.Minute, "", []string{"PATH=" + dir}, "", "/bin/sh", "-c", "command -v "+name)
+		if res.err == nil {
+			return "", fmt.Errorf("%s is still on the toolchain-free PATH: %s", name, res.stdout)
+		}
+	}
+	return dir, nil
+}
+
+// mcpConnected runs `claude mcp list` (which starts the MCP servers of the
+// installed plugins) in dir and returns the line of our server and how long
+// the whole listing took.
+func (c *claudeCLI) mcpConnected(t *testing.T, dir string, env []string) (string, time.Duration) {
+	t.Helper()
+	res := runCmd(claudeTimeout, dir, env, "", c.path, "mcp", "list")
+	if res.err != nil {
+		t.Fatalf("mcp list:\n%s", res)
+	}
+	t.Logf("claude mcp list (%s):\n%s", res.took.Round(time.Millisecond), strings.TrimSpace(res.stdout))
+	for _, l := range strings.Split(res.stdout, "\n") {
+		if strings.Contains(l, serverName) {
+			if !strings.Contains(l, "Connected") {
+				t.Errorf("mcp list: %s is not connected:\n%s", serverName, res)
+			}
+			return l, res.took
+		}
+	}
+	t.Errorf("mcp list has no %s:\n%s", serverName, res)
+	return "", res.took
 }
 
 // shopProject is a copy of examples/shop: an Alembic project to start Claude
@@ -249,24 +315,32 @@ func shopProject(t *testing.T) string {
 	return dst
 }
 
-// TestOfflineInstall installs the plugin the way a user does, from the
-// repository as a local marketplace, with no network and no login, and checks
-// that Claude Code starts its MCP server.
+// TestOfflineInstall installs the release the way a user without Go or a C
+// compiler does: `claude plugin marketplace add` + `claude plugin install
+// migrate@alembic-patterns` from the release dry run (the marketplace's migrate
+// entry points at the release ref, a git repository), with no network and no
+// login; the first `claude mcp list` finds the MCP server connected, within 5 s.
 func TestOfflineInstall(t *testing.T) {
+	t.Parallel()
 	c := newClaude(t)
-	plugin := installableCopy(t)
+	rel := dryRun(t)
+	env := c.env("PATH=" + noToolchainPath(t))
 
-	res := c.run(t, plugin, "plugin", "marketplace", "add", plugin)
+	res := runCmd(claudeTimeout, rel.dir, env, "", c.path, "plugin", "validate", rel.dir, "--strict")
+	if res.err != nil {
+		t.Fatalf("validate the release marketplace:\n%s", res)
+	}
+	res = runCmd(claudeTimeout, rel.dir, env, "", c.path, "plugin", "marketplace", "add", rel.dir)
 	if res.err != nil || !strings.Contains(res.stdout+res.stderr, marketplaceName) {
 		t.Fatalf("marketplace add:\n%s", res)
 	}
-	res = c.run(t, plugin, "plugin", "install", pluginName+"@"+marketplaceName)
+	res = runCmd(claudeTimeout, rel.dir, env, "", c.path, "plugin", "install", pluginName+"@"+marketplaceName)
 	if res.err != nil || !strings.Contains(res.stdout+res.stderr, "installed") {
 		t.Fatalf("plugin install:\n%s", res)
 	}
 	t.Logf("%s", strings.TrimSpace(res.stdout))
 
-	res = c.run(t, plugin, "plugin", "list", "--json")
+	res = runCmd(claudeTimeout, rel.dir, env, "", c.path, "plugin", "list", "--json")
 	if res.err != nil {
 		t.Fatalf("plugin list:\n%s", res)
 	}
@@ -274,44 +348,88 @@ func TestOfflineInstall(t *testing.T) {
 	if err := json.Unmarshal([]byte(res.stdout), &list); err != nil {
 		t.Fatalf("plugin list --json: %v\n%s", err, res.stdout)
 	}
-	found := false
+	var installPath string
 	for _, p := range list {
 		if p["id"] == pluginName+"@"+marketplaceName {
-			found = true
-			if p["enabled"] != true {
-				t.Errorf("installed plugin not enabled: %v", p)
+			installPath, _ = p["installPath"].(string)
+			if p["enabled"] != true || p["version"] != rel.version {
+				t.Errorf("installed plugin: %v, want enabled, version %s", p, rel.version)
 			}
 		}
 	}
-	if !found {
-		t.Errorf("plugin list has no %s@%s:\n%s", pluginName, marketplaceName, res.stdout)
+	if installPath == "" {
+		t.Fatalf("plugin list has no %s@%s:\n%s", pluginName, marketplaceName, res.stdout)
+	}
+	// What was installed is the release ref: the shipped binary, no source.
+	if _, err := os.Stat(filepath.Join(installPath, "libexec", "alembic-patterns-"+platform)); err != nil {
+		t.Errorf("the installed plugin has no binary: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(installPath, "server")); err == nil {
+		t.Errorf("the installed plugin holds server/: not the release ref")
 	}
 
-	// `claude mcp list` starts the servers of installed plugins and health-checks them.
-	shop := shopProject(t)
-	res = c.run(t, shop, "mcp", "list")
-	if res.err != nil {
-		t.Fatalf("mcp list:\n%s", res)
+	// First start: connected, in well under Claude Code's 30 s timeout.
+	line, took := c.mcpConnected(t, shopProject(t), env)
+	if !strings.Contains(line, installPath) {
+		t.Errorf("the server runs from %q, not the installed plugin %s", line, installPath)
 	}
-	t.Logf("claude mcp list:\n%s", strings.TrimSpace(res.stdout))
-	var line string
-	for _, l := range strings.Split(res.stdout, "\n") {
-		if strings.Contains(l, serverName) {
-			line = l
-		}
-	}
-	if !strings.Contains(line, "Connected") {
-		t.Errorf("mcp list: %s is not connected:\n%s", serverName, res)
+	if took > 5*time.Second {
+		t.Errorf("first start took %s (want < 5 s)", took)
 	}
 }
 
-// TestSessionListing starts a headless session with the plugin (no login: the
+// TestOfflineInstallDownload installs the plugin from its git tree (the
+// migrate-dev entry: no binary in libexec/) on a machine without Go or a C
+// compiler, with the release served on 127.0.0.1: the launcher downloads the
+// release binary, and the first `claude mcp list` finds the server connected
+// within 5 s; the second start uses the cached download.
+func TestOfflineInstallDownload(t *testing.T) {
+	t.Parallel()
+	c := newClaude(t)
+	rel := dryRun(t)
+	tree := gitTree(t)
+	// A server of its own, so that other tests' downloads do not count here.
+	srv := newReleaseServer(t, filepath.Join(rel.dir, "download"))
+	env := c.env("PATH="+noToolchainPath(t), "ALEMBIC_PATTERNS_RELEASE_URL="+srv.URL)
+
+	res := runCmd(claudeTimeout, tree, env, "", c.path, "plugin", "marketplace", "add", tree)
+	if res.err != nil {
+		t.Fatalf("marketplace add:\n%s", res)
+	}
+	res = runCmd(claudeTimeout, tree, env, "", c.path, "plugin", "install", pluginName+"-dev@"+marketplaceName)
+	if res.err != nil || !strings.Contains(res.stdout+res.stderr, "installed") {
+		t.Fatalf("plugin install %s-dev:\n%s", pluginName, res)
+	}
+	asset := "/v" + rel.version + "/alembic-patterns-" + platform
+	before := srv.requests()[asset]
+
+	_, took := c.mcpConnected(t, shopProject(t), env)
+	if took > 5*time.Second {
+		t.Errorf("first start through the download took %s (want < 5 s)", took)
+	}
+	if got := srv.requests()[asset]; got != before+1 {
+		t.Errorf("the first start fetched %s %d times, want once", asset, got-before)
+	}
+	data := filepath.Join(c.home, ".claude", "plugins", "data")
+	found, _ := filepath.Glob(filepath.Join(data, "*", "alembic-patterns-v"+rel.version+"-"+platform))
+	if len(found) != 1 {
+		t.Errorf("no cached download under %s", data)
+	}
+
+	c.mcpConnected(t, shopProject(t), env)
+	if got := srv.requests()[asset]; got != before+1 {
+		t.Errorf("the second start downloaded again")
+	}
+}
+
+// TestSessionListing starts a headless session with the plugin as the release
+// ref holds it (no login: the
 // model call fails, the listing does not) and checks what Claude sees: the
 // commands, the agent, the skill, the connected MCP server and the exact MCP
 // tool names that commands/ and agents/ pre-approve.
 func TestSessionListing(t *testing.T) {
 	c := newClaude(t)
-	plugin := installableCopy(t)
+	plugin := dryRun(t).checkout(t)
 	shop := shopProject(t)
 
 	ctx, cancel := context.WithTimeout(context.Background(), claudeTimeout)

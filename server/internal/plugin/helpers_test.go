@@ -138,6 +138,10 @@ func binary(t testing.TB) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	closeDryRun()
+	if noToolchain.dir != "" {
+		os.RemoveAll(noToolchain.dir)
+	}
 	if built.path != "" {
 		os.RemoveAll(filepath.Dir(built.path))
 	}

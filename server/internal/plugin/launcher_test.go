@@ -24,13 +24,16 @@ const launcherTimeout = 10 * time.Minute
 
 var platform = runtime.GOOS + "-" + runtime.GOARCH
 
-// pluginCopy copies the launcher and, with source, what it builds from
-// (go.mod, go.sum, server/) into a fresh plugin directory.
+// pluginCopy copies the launcher, its download helper and the manifest (the
+// version to download) and, with source, what it builds from (go.mod, go.sum,
+// server/) into a fresh plugin directory.
 func pluginCopy(t *testing.T, source bool) string {
 	t.Helper()
 	root := repoRoot(t)
 	dir := t.TempDir()
-	mustWrite(t, filepath.Join(dir, "bin", "alembic-patterns"), mustRead(t, filepath.Join(root, "bin", "alembic-patterns")), 0o755)
+	for _, f := range []string{"bin/alembic-patterns", "lib/fetch-release.sh", ".claude-plugin/plugin.json"} {
+		mustWrite(t, filepath.Join(dir, f), mustRead(t, filepath.Join(root, f)), 0o755)
+	}
 	if !source {
 		return dir
 	}
@@ -53,6 +56,9 @@ func pluginCopy(t *testing.T, source bool) string {
 	}
 	return dir
 }
+
+// must returns v, ignoring err (a file not written yet reads as empty).
+func must[T any](v T, _ error) T { return v }
 
 func mkdirFor(t *testing.T, path string) string {
 	t.Helper()
@@ -90,10 +96,15 @@ func lookGo(t *testing.T) string {
 	return ""
 }
 
-// launch runs the launcher of plugin dir with env (HOME is a temp dir).
+// launch runs the launcher of plugin dir with env (HOME is a temp dir). It
+// never downloads unless env sets ALEMBIC_PATTERNS_RELEASE_URL (tests serve
+// releases on 127.0.0.1, see releaseServer).
 func launch(t *testing.T, dir string, env []string, stdin string, args ...string) result {
 	t.Helper()
 	env = append(env, "HOME="+t.TempDir())
+	if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "ALEMBIC_PATTERNS_RELEASE_URL=") }) {
+		env = append(env, "ALEMBIC_PATTERNS_RELEASE_URL=off")
+	}
 	return runCmd(launcherTimeout, t.TempDir(), env, stdin, filepath.Join(dir, "bin", "alembic-patterns"), args...)
 }
 
@@ -214,8 +225,8 @@ func TestLauncherBuildsOnce(t *testing.T) {
 func toolsDir(t *testing.T, extra ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range append([]string{"bash", "uname", "readlink", "dirname", "find", "sort", "sha256sum", "shasum", "sed", "cut",
-		"mkdir", "mv", "rm", "rmdir", "cat", "date", "seq", "tee", "sleep", "xargs"}, extra...) {
+	for _, name := range append([]string{"sh", "uname", "readlink", "dirname", "basename", "find", "sort", "sha256sum", "shasum", "sed", "cut",
+		"head", "tail", "awk", "mkdir", "mv", "rm", "chmod", "cat", "date", "sleep", "xargs", "curl"}, extra...) {
 		p, err := exec.LookPath(name)
 		if err != nil {
 			if name == "shasum" || name == "sha256sum" {
@@ -331,6 +342,14 @@ func TestLauncherLocks(t *testing.T) {
 	res := launch(t, dir, env, "{}", "hook", "post-tool-use")
 	if res.err != nil || res.stdout != "" || time.Since(start) > 5*time.Second {
 		t.Fatalf("hook with a live lock: want exit 0 at once:\n%s", res)
+	}
+	// Its background attempt leaves the live builder alone.
+	deadline := time.Now().Add(time.Minute)
+	for !strings.Contains(string(must(os.ReadFile(filepath.Join(data, "launcher.log")))), "another build is running") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the hook's background attempt did not report the running build")
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 	if _, err := os.Stat(lock); err != nil {
 		t.Fatalf("the live lock was removed: %v", err)

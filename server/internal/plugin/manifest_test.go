@@ -55,16 +55,33 @@ func TestManifests(t *testing.T) {
 		t.Errorf("plugin.json: version %q (semver) and author.name are required", manifest.Version)
 	}
 
+	// The marketplace users add installs the release (a ref whose tree carries
+	// the binaries); migrate-dev installs this git tree, for contributors.
 	var market struct {
 		Name    string `json:"name"`
 		Plugins []struct {
-			Name   string `json:"name"`
-			Source string `json:"source"`
+			Name   string          `json:"name"`
+			Source json.RawMessage `json:"source"`
 		} `json:"plugins"`
 	}
 	readJSON(t, ".claude-plugin/marketplace.json", &market)
-	if market.Name != marketplaceName || len(market.Plugins) != 1 || market.Plugins[0].Name != pluginName || market.Plugins[0].Source != "./" {
-		t.Errorf("marketplace.json: %+v, want marketplace %s listing plugin %s at ./", market, marketplaceName, pluginName)
+	sources := map[string]string{}
+	for _, p := range market.Plugins {
+		sources[p.Name] = string(p.Source)
+	}
+	var release struct{ Source, Repo, Ref string }
+	if err := json.Unmarshal([]byte(sources[pluginName]), &release); err != nil || market.Name != marketplaceName ||
+		release.Source != "github" || release.Repo != "alembic-patterns/alembic-patterns" || release.Ref == "" {
+		t.Errorf("marketplace.json %s: %s entry %s, want the github source alembic-patterns/alembic-patterns at a release ref (%v)",
+			market.Name, pluginName, sources[pluginName], err)
+	}
+	if len(market.Plugins) != 2 || sources[pluginName+"-dev"] != `"./"` {
+		t.Errorf("marketplace.json: want %s and %s-dev (source ./), got %v", pluginName, pluginName, sources)
+	}
+	var manifest2 struct{ License string }
+	readJSON(t, ".claude-plugin/plugin.json", &manifest2)
+	if manifest2.License != "MIT" || !strings.HasPrefix(mustRead(t, filepath.Join(repoRoot(t), "LICENSE")), "MIT License\n") {
+		t.Errorf("plugin.json license %q and LICENSE: want MIT", manifest2.License)
 	}
 
 	var mcp struct {
@@ -107,17 +124,25 @@ func TestManifests(t *testing.T) {
 	}
 }
 
+// TestLauncherScript: the launcher and its download helper are POSIX sh
+// (macOS /bin/sh is bash 3.2, Alpine's is busybox): a #!/bin/sh shebang, and
+// they parse under every shell they are written for.
 func TestLauncherScript(t *testing.T) {
-	p := filepath.Join(repoRoot(t), "bin", "alembic-patterns")
-	info, err := os.Stat(p)
-	if err != nil || info.Mode()&0o111 == 0 {
-		t.Fatalf("bin/alembic-patterns missing or not executable: %v", err)
-	}
-	if !strings.HasPrefix(mustRead(t, p), "#!/usr/bin/env bash\n") {
-		t.Error("bin/alembic-patterns: want a #!/usr/bin/env bash shebang")
-	}
-	if res := runCmd(time.Minute, "", baseEnv(), "", "bash", "-n", p); res.err != nil {
-		t.Errorf("bash -n:\n%s", res)
+	for _, rel := range []string{"bin/alembic-patterns", "lib/fetch-release.sh"} {
+		p := filepath.Join(repoRoot(t), rel)
+		info, err := os.Stat(p)
+		if err != nil || info.Mode()&0o111 == 0 {
+			t.Fatalf("%s missing or not executable: %v", rel, err)
+		}
+		if !strings.HasPrefix(mustRead(t, p), "#!/bin/sh\n") {
+			t.Errorf("%s: want a #!/bin/sh shebang", rel)
+		}
+		for _, sh := range launcherShells(t) {
+			args := append(append([]string{}, sh[1:]...), "-n", p)
+			if res := runCmd(time.Minute, "", baseEnv(), "", sh[0], args...); res.err != nil {
+				t.Errorf("%s -n %s:\n%s", sh[0], rel, res)
+			}
+		}
 	}
 }
 
