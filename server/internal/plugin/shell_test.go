@@ -23,7 +23,7 @@ func shellScripts(t *testing.T) map[string]string {
 			return err
 		}
 		if d.IsDir() {
-			if p != root && (strings.HasPrefix(d.Name(), ".") && d.Name() != ".ci" && d.Name() != ".github" || d.Name() == "examples" || d.Name() == "testdata") {
+			if p != root && (strings.HasPrefix(d.Name(), ".") && d.Name() != ".ci" && d.Name() != ".github" || d.Name() == "examples" || d.Name() == "testdata" || d.Name() == "node_modules") {
 				return filepath.SkipDir
 			}
 			return nil
