@@ -15,6 +15,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/shellquote"
@@ -114,19 +115,13 @@ func projectOf(path, cwd string) (*project.Project, *project.ScriptDir) {
 		for i := range p.ScriptDirs {
 			sd := &p.ScriptDirs[i]
 			for _, loc := range sd.VersionLocations {
-				if real, err := filepath.EvalSymlinks(loc); err == nil && inside(path, real) {
+				if real, err := filepath.EvalSymlinks(loc); err == nil && relpath.Within(path, real) {
 					return p, sd
 				}
 			}
 		}
 	}
 	return nil, nil
-}
-
-// inside reports whether path lies below dir.
-func inside(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && !strings.HasPrefix(rel, "..")
 }
 
 // configAbove returns the nearest directory at or above dir that holds an

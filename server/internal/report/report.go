@@ -10,6 +10,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -80,7 +81,7 @@ func fileErrors(root string, errs []*migration.FileError) []FileError {
 		if e.Line > 0 {
 			msg = fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 		}
-		out = append(out, FileError{Path: relPath(root, e.Path), Message: msg})
+		out = append(out, FileError{Path: relpath.Rel(root, e.Path), Message: msg})
 	}
 	return out
 }
@@ -99,7 +100,7 @@ func Rel(res *check.Result, path string) string {
 	if res.Project == nil {
 		return path
 	}
-	return relPath(res.Project.Root, path)
+	return relpath.Rel(res.Project.Root, path)
 }
 
 // JSON writes the JSON document.
