@@ -165,26 +165,12 @@ func reportErrors(res *check.Result, path string) Outcome {
 	rel := report.Rel(res, path)
 	var b strings.Builder
 	fmt.Fprintf(&b, "alembic-patterns: %s will fail on a real database. Errors found after this edit:\n\n", rel)
-	var text bytes.Buffer
-	if err := report.Text(&text, &only, ""); err != nil {
-		return Outcome{}
-	}
-	// The summary line counts revision files of the whole project; keep the findings.
-	body := strings.TrimRight(text.String(), "\n")
-	if i := strings.LastIndex(body, "\nFound "); i >= 0 {
-		body = body[:i]
-	} else if strings.HasPrefix(body, "Found ") {
-		body = ""
-	}
-	b.WriteString(strings.TrimRight(body, "\n"))
+	// the findings without the summary line, which would be about the whole project
+	var findings strings.Builder
+	_ = report.Findings(&findings, &only) // a strings.Builder takes every write
+	b.WriteString(strings.TrimRight(findings.String(), "\n"))
 	b.WriteString("\n\n")
-	fixable := 0
-	for _, d := range only.Findings {
-		if d.Fixable(false) {
-			fixable++
-		}
-	}
-	if fixable > 0 {
+	if fixable := report.Fixable(only.Findings); fixable > 0 {
 		which := "It has"
 		if len(only.Findings) > 1 {
 			which = brief.Count(fixable, "of them has", "of them have")
