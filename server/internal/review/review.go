@@ -17,6 +17,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -220,11 +221,8 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 }
 
 func finding(d rules.Diagnostic) Finding {
-	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message}
-	if d.Fix != nil {
-		f.Fix = &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
-	}
-	return f
+	return Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message,
+		Fix: report.NewFix(d)}
 }
 
 // docTitle is the first line of the module docstring.
