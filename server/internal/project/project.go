@@ -118,7 +118,7 @@ func find(start string) (*Project, error) {
 		dir = filepath.Dir(dir)
 	}
 
-	if cfg, err := configAbove(dir); err != nil {
+	if cfg, err := ConfigAbove(dir); err != nil {
 		return nil, err
 	} else if cfg != "" {
 		p, err := load(cfg)
@@ -190,8 +190,10 @@ func enclosing(dir string) []string {
 	}
 }
 
-// configAbove returns the nearest project config file at or above dir, or "".
-func configAbove(dir string) (string, error) {
+// ConfigAbove returns the nearest project config file at or above dir, or "":
+// the walk up Find starts with, which never descends (the hook asks it before
+// it calls Find, to stay away from the search below a directory).
+func ConfigAbove(dir string) (string, error) {
 	for d := dir; ; {
 		cfg, err := configIn(d)
 		if err != nil || cfg != "" {
@@ -426,6 +428,21 @@ func writeRoot(dir string) string {
 		return repo
 	}
 	return dir
+}
+
+// ScriptDirOf returns the script directory whose version locations (symlinks
+// resolved) hold path, at any depth (release folders below versions/ count),
+// or nil.
+func (p *Project) ScriptDirOf(path string) *ScriptDir {
+	for i := range p.ScriptDirs {
+		sd := &p.ScriptDirs[i]
+		for _, loc := range sd.VersionLocations {
+			if real, err := filepath.EvalSymlinks(loc); err == nil && relpath.Within(path, real) {
+				return sd
+			}
+		}
+	}
+	return nil
 }
 
 // Writable reports whether fixes may write path (absolute, symlinks resolved):
