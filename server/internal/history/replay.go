@@ -45,11 +45,6 @@ func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *Stat
 			if remaining[p] > 1 {
 				state = state.Clone()
 			}
-		case len(r.Parents) == 0: // depends_on only: the dependencies' branches onto an empty schema
-			state = NewState().WithNames(g.Naming)
-			for _, b := range g.branchRevisions("", inputs, position) {
-				state.upgrade(b)
-			}
 		default:
 			state = after[inputs[0]].Clone()
 			for _, b := range g.branchRevisions(inputs[0], inputs[1:], position) {
@@ -89,8 +84,8 @@ func (s *State) upgrade(r *Revision) {
 
 // branchRevisions lists, in graph order, the revisions that the schema after
 // others holds and the schema after base does not: others and their
-// ancestors (through parents and dependencies) that are neither base ("" for
-// none) nor one of its ancestors. It walks down from the tops, latest first,
+// ancestors (through parents and dependencies) that are neither base nor one
+// of its ancestors. It walks down from the tops, latest first,
 // marking what each revision is reached from, and stops at the fork point:
 // once every revision left to walk is reached from base, everything below is
 // shared. Its cost is the length of the branches, not of the history.
@@ -116,9 +111,7 @@ func (g *Graph) branchRevisions(base string, others []string, position map[strin
 			onlyOthers++
 		}
 	}
-	if base != "" {
-		mark(base, fromBase)
-	}
+	mark(base, fromBase)
 	for _, o := range others {
 		mark(o, fromOthers)
 	}

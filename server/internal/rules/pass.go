@@ -156,13 +156,15 @@ func (p *Pass) Downgrade(fn func(o *migration.Op, before *history.State)) {
 // just after each one. after is a layer over before: after.Changed() is what
 // the operation changed.
 func (p *Pass) UpgradeSteps(fn func(o *migration.Op, before, after *history.State)) {
-	walk(p.Migration.Upgrade, p.steps.up, p.After(), fn)
+	final := p.After() // fills in p.steps.up
+	walk(p.Migration.Upgrade, p.steps.up, final, fn)
 }
 
 // DowngradeSteps is UpgradeSteps for the downgrade, from the state after the
 // upgrade.
 func (p *Pass) DowngradeSteps(fn func(o *migration.Op, before, after *history.State)) {
-	walk(p.Migration.Downgrade, p.steps.down, p.AfterDowngrade(), fn)
+	final := p.AfterDowngrade() // fills in p.steps.down
+	walk(p.Migration.Downgrade, p.steps.down, final, fn)
 }
 
 // walk calls fn with each operation and the states around it: the state after
