@@ -301,8 +301,7 @@ func merged(dir string, found *searchResult) (*Project, error) {
 	p := &Project{Root: dir, RunDir: dir, WriteRoot: writeRoot(dir)}
 	var rel []string
 	for _, cfg := range found.configs {
-		r, _ := filepath.Rel(dir, cfg)
-		rel = append(rel, filepath.ToSlash(r))
+		rel = append(rel, relpath.Rel(dir, cfg))
 		sub, err := load(cfg)
 		if err != nil {
 			p.Notes = append(p.Notes, "skipped: "+err.Error())
