@@ -107,3 +107,16 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReplay is the schema replay of the history alone (a merge every 50
+// revisions: each applies again the upgrades only its other branch holds).
+func BenchmarkReplay(b *testing.B) {
+	loaded := history.Load(context.Background(), "bench", files(b), migration.ParseFile)
+	for b.Loop() {
+		visited := 0
+		loaded.Graph.Replay(context.Background(), func(*history.Revision, *history.State) { visited++ })
+		if visited != 3000 {
+			b.Fatalf("visited %d revisions", visited)
+		}
+	}
+}

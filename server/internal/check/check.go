@@ -17,6 +17,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -249,7 +250,7 @@ func versionLocations(proj *project.Project) string {
 // from one file (migration.MaxOps), and what was checked of it.
 func TooLargeNote(root, path string) string {
 	return fmt.Sprintf("%s is too large to analyse fully: it has more than %d operations, so only its header and its place in "+
-		"the history were checked, not its operations (split it into smaller revisions)", filepath.ToSlash(relTo(root, path)), migration.MaxOps)
+		"the history were checked, not its operations (split it into smaller revisions)", relpath.Rel(root, path), migration.MaxOps)
 }
 
 // scopeOf describes what a check reported on, for summaries: "" for the whole

@@ -6,6 +6,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
 // dialectOrder breaks ties (PostgreSQL first: it is what most Alembic projects run).
@@ -82,7 +83,7 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) dialect
 	if best == cfg.Dialect && votes[best] > 1 {
 		return decided(best) // the placeholder URL and the rest of the evidence agree
 	}
-	where := relTo(proj.Root, cfg.Location)
+	where := relpath.Rel(proj.Root, cfg.Location)
 	if best == "" {
 		return dialectChoice{dialect: "postgresql",
 			note: fmt.Sprintf("dialect not configured and nothing in %s tells it: PostgreSQL assumed (set `dialect` in [tool.alembic-patterns])", where)}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
 // folderHistory is a set of revision files that form a history of their own.
@@ -88,15 +89,8 @@ func topFolder(locations []string, path string) string {
 func splitNote(root string, sd project.ScriptDir, parts []folderHistory) string {
 	var names []string
 	for _, p := range parts {
-		names = append(names, filepath.ToSlash(relTo(root, p.folder)))
+		names = append(names, relpath.Rel(root, p.folder))
 	}
 	return fmt.Sprintf("the revision files of %s form %d independent histories, one per folder (%s): each is checked as its own script directory",
-		filepath.ToSlash(relTo(root, sd.Location)), len(parts), strings.Join(names, ", "))
-}
-
-func relTo(root, path string) string {
-	if rel, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return path
+		relpath.Rel(root, sd.Location), len(parts), strings.Join(names, ", "))
 }

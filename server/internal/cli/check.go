@@ -9,6 +9,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
@@ -118,7 +119,7 @@ func related(proj *project.Project, dir string) bool {
 		places = append(append(places, sd.Location), sd.VersionLocations...)
 	}
 	for _, p := range places {
-		if project.Within(dir, p) || project.Within(p, dir) {
+		if relpath.Within(dir, p) || relpath.Within(p, dir) {
 			return true
 		}
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
 )
 
 // Exit codes (DESIGN §7).
@@ -77,7 +78,7 @@ func runVersion(_ context.Context, env *Env, fs *flags, args []string) int {
 	if len(rest) > 0 {
 		return fail(env, fmt.Errorf("version takes no arguments, got %q", rest[0]))
 	}
-	fmt.Fprintln(env.Stdout, "alembic-patterns", report.Version)
+	fmt.Fprintln(env.Stdout, "alembic-patterns", version.Number)
 	return ExitOK
 }
 

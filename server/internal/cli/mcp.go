@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/mcpserver"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 )
 
 // runMCP serves MCP on stdin/stdout. stdout carries only protocol messages;
@@ -23,7 +22,6 @@ func runMCP(ctx context.Context, env *Env, fs *flags, args []string) int {
 	srv := mcpserver.New(mcpserver.Options{
 		Dir:            dir,
 		PluginRoot:     *pluginRoot,
-		Version:        report.Version,
 		Log:            env.Log,
 		AlembicTimeout: *timeout,
 		ValidateOutput: os.Getenv("ALEMBIC_PATTERNS_MCP_VALIDATE_OUTPUT") == "1",

@@ -1,72 +1,155 @@
 package history
 
-import "context"
+import (
+	"container/heap"
+	"context"
+)
 
 // Replay walks the graph in order and calls visit with the schema before each
 // revision's upgrade. The state passed to visit must not be kept or changed;
 // take a Layer to simulate on it. Along a straight line one state is updated in
-// place; it is copied only where the history forks, and merged at merges and
-// depends_on links. It stops early once ctx is done (the caller checks ctx).
+// place; it is copied only where the history forks.
+//
+// At a merge (or a depends_on link) the schema is what the database holds
+// once every branch ran: the state after the first parent, with the upgrades
+// of the revisions only the other branches hold (branchRevisions) applied
+// after it, in graph order, as `alembic upgrade` would run them. A table
+// dropped on either branch is therefore gone after the merge, whatever the
+// other branch did to it (its later operations on a missing table change
+// nothing: the drop wins, as in the database once both branches ran);
+// columns added, altered or dropped and enum values added on both branches
+// all show. Two branches that create the same table or type fail on a real
+// database; here the other branch's table replaces the first's and the first
+// branch's enum type is kept. It stops early once ctx is done (the caller
+// checks ctx).
 func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *State)) {
 	after := map[string]*State{}
 	remaining := map[string]int{} // children not yet visited, per revision
-	for _, r := range g.Order {
+	position := make(map[string]int, len(g.Order))
+	for i, r := range g.Order {
 		remaining[r.ID] = len(r.Children) + len(r.Dependents)
+		position[r.ID] = i
 	}
 	for _, r := range g.Order {
 		if ctx.Err() != nil {
 			return
 		}
+		inputs := append(append([]string(nil), r.Parents...), r.Dependencies...)
 		var state *State
-		switch len(r.Parents) {
-		case 0:
+		switch {
+		case len(inputs) == 0:
 			state = NewState().WithNames(g.Naming)
-			// a down_revision that names revisions missing from the directory (or is
-			// computed) hides what the schema held before: rules must not assume it empty
-			state.Unknown = !r.Migration.DownRevision.Known() || len(r.Migration.DownRevision.Values) > 0
-		case 1:
-			p := r.Parents[0]
+		case len(inputs) == 1:
+			p := inputs[0]
 			state = after[p]
 			if remaining[p] > 1 {
 				state = state.Clone()
 			}
 		default:
-			state = after[r.Parents[0]].Clone()
-			for _, p := range r.Parents[1:] {
-				state.merge(after[p])
+			state = after[inputs[0]].Clone()
+			for _, b := range g.branchRevisions(inputs[0], inputs[1:], position) {
+				state.upgrade(b)
 			}
 		}
-		for _, d := range r.Dependencies {
-			state.merge(after[d])
+		for _, p := range inputs {
+			state.Unknown = state.Unknown || after[p].Unknown
 		}
-		for _, p := range append(append([]string(nil), r.Parents...), r.Dependencies...) {
+		if len(r.Parents) == 0 {
+			// a down_revision that names revisions missing from the directory (or is
+			// computed) hides what the schema held before: rules must not assume it empty
+			state.Unknown = state.Unknown || !r.Migration.DownRevision.Known() || len(r.Migration.DownRevision.Values) > 0
+		}
+		for _, p := range inputs {
 			if remaining[p]--; remaining[p] == 0 {
 				delete(after, p)
 			}
 		}
 		visit(r, state)
-		if up := r.Migration.Upgrade; up != nil {
-			for _, o := range up.Ops {
-				state.Apply(r.Migration, o, r.ID)
-			}
-		}
-		state.Unknown = state.Unknown || r.Migration.TooLarge // operations were left unread
+		state.upgrade(r)
 		if remaining[r.ID] > 0 {
 			after[r.ID] = state
 		}
 	}
 }
 
-// merge adds what other has and s lacks (a merge revision sees both branches).
-func (s *State) merge(other *State) {
-	other.each(func(t *Table) {
-		if s.Table(t.Name) == nil {
-			s.setTable(t.Name, t)
+// upgrade applies a revision's upgrade.
+func (s *State) upgrade(r *Revision) {
+	if up := r.Migration.Upgrade; up != nil {
+		for _, o := range up.Ops {
+			s.Apply(r.Migration, o, r.ID)
 		}
-	}, func(e *EnumType) {
-		if s.Enum(e.Name) == nil {
-			s.setEnum(e.Name, e)
+	}
+	s.Unknown = s.Unknown || r.Migration.TooLarge // operations were left unread
+}
+
+// branchRevisions lists, in graph order, the revisions that the schema after
+// others holds and the schema after base does not: others and their
+// ancestors (through parents and dependencies) that are neither base nor one
+// of its ancestors. It walks down from the tops, latest first,
+// marking what each revision is reached from, and stops at the fork point:
+// once every revision left to walk is reached from base, everything below is
+// shared. Its cost is the length of the branches, not of the history.
+func (g *Graph) branchRevisions(base string, others []string, position map[string]int) []*Revision {
+	const fromBase, fromOthers = 1, 2
+	reached := map[string]uint8{}
+	queue := &revisionQueue{position: position}
+	onlyOthers := 0 // queued revisions reached from others only
+	mark := func(id string, from uint8) {
+		was := reached[id]
+		now := was | from
+		if now == was {
+			return
 		}
-	})
-	s.Unknown = s.Unknown || other.Unknown
+		if was == 0 {
+			heap.Push(queue, id)
+		}
+		reached[id] = now
+		if was == fromOthers {
+			onlyOthers--
+		}
+		if now == fromOthers {
+			onlyOthers++
+		}
+	}
+	mark(base, fromBase)
+	for _, o := range others {
+		mark(o, fromOthers)
+	}
+	var out []*Revision
+	for onlyOthers > 0 {
+		// A revision comes out after every queued revision above it: all that
+		// reach it were walked, so what it is reached from is final.
+		r := g.Revisions[heap.Pop(queue).(string)]
+		from := reached[r.ID]
+		if from == fromOthers {
+			onlyOthers--
+			out = append(out, r)
+		}
+		for _, p := range r.Parents {
+			mark(p, from)
+		}
+		for _, d := range r.Dependencies {
+			mark(d, from)
+		}
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// revisionQueue is a heap of revision ids, latest in graph order first.
+type revisionQueue struct {
+	ids      []string
+	position map[string]int
+}
+
+func (q *revisionQueue) Len() int           { return len(q.ids) }
+func (q *revisionQueue) Less(i, j int) bool { return q.position[q.ids[i]] > q.position[q.ids[j]] }
+func (q *revisionQueue) Swap(i, j int)      { q.ids[i], q.ids[j] = q.ids[j], q.ids[i] }
+func (q *revisionQueue) Push(x any)         { q.ids = append(q.ids, x.(string)) }
+func (q *revisionQueue) Pop() any {
+	last := q.ids[len(q.ids)-1]
+	q.ids = q.ids[:len(q.ids)-1]
+	return last
 }

@@ -201,20 +201,149 @@ func TestReplayStateIsFresh(t *testing.T) {
 	}
 }
 
-// TestReplayMergeOfADrop: a table that one branch dropped and the other kept is
-// gone once both branches ran.
-func TestReplayMergeOfADrop(t *testing.T) {
-	t.Skip("known limitation: State.merge only adds what the first parent lacks, so a table dropped on the first branch comes back at the merge; telling a drop from a rename needs the fork-point state")
-	g := buildGraph(t, []rev{
-		{ID: "d0", Up: createTable("legacy")},
-		{ID: "d1", Down: `"d0"`, Up: `op.drop_table("legacy")`},
-		{ID: "d2", Down: `"d0"`},
-		{ID: "dm", Down: `("d1", "d2")`},
+// schemaBefore describes the schema before revision id: each table with its
+// columns, each enum type with its values.
+func schemaBefore(g *Graph, id string) []string {
+	var out []string
+	g.Replay(context.Background(), func(r *Revision, before *State) {
+		if r.ID != id {
+			return
+		}
+		for _, tb := range before.Tables() {
+			var cols []string
+			for _, c := range columns(tb) {
+				cols = append(cols, strings.Fields(c)[0])
+			}
+			out = append(out, "table "+tb.Name+"("+strings.Join(cols, ",")+")")
+		}
+		for _, e := range before.Enums() {
+			out = append(out, "enum "+e.Name+"["+strings.Join(e.Values(), ",")+"]")
+		}
 	})
-	f := replay(g)
-	if slices.Contains(f.tables["dm"], "legacy") {
-		t.Errorf("the merge sees legacy, dropped by d1: %v", f.tables["dm"])
+	slices.Sort(out)
+	return out
+}
+
+// TestReplayMerge: at a merge the schema is what the database holds once both
+// branches ran from their fork point, whichever parent comes first.
+func TestReplayMerge(t *testing.T) {
+	const base = `op.create_table("legacy", sa.Column("id", sa.Integer()), sa.Column("old", sa.Integer()))
+sa.Enum("sad", "ok", name="mood").create(op.get_bind())`
+	tests := []struct {
+		name        string
+		left, right string // the upgrades of the two branches (left is the merge's first parent)
+		want        []string
+		// swapped is the schema when right is the first parent, where the
+		// order the branches run in matters (nil: the same as want)
+		swapped []string
+	}{
+		{
+			name: "a table dropped on one branch is gone",
+			left: `op.drop_table("legacy")`,
+			want: []string{"enum mood[sad,ok]"},
+		},
+		{
+			name:  "tables created on either branch are there",
+			left:  createTable("a"),
+			right: createTable("b"),
+			want:  []string{"enum mood[sad,ok]", "table a(id)", "table b(id)", "table legacy(id,old)"},
+		},
+		{
+			name:  "column changes of both branches add up",
+			left:  `op.add_column("legacy", sa.Column("x", sa.Integer()))`,
+			right: `op.add_column("legacy", sa.Column("y", sa.Integer()))` + "\n" + `op.drop_column("legacy", "old")`,
+			want:  []string{"enum mood[sad,ok]", "table legacy(id,x,y)"},
+		},
+		{
+			name:  "dropped on one branch, altered on the other: the drop wins",
+			left:  `op.drop_table("legacy")`,
+			right: `op.add_column("legacy", sa.Column("y", sa.Integer()))` + "\n" + `op.alter_column("legacy", "old", nullable=False)`,
+			want:  []string{"enum mood[sad,ok]"},
+		},
+		{
+			name:    "a table renamed on one branch is not brought back by the other",
+			left:    `op.rename_table("legacy", "current")`,
+			right:   `op.add_column("legacy", sa.Column("y", sa.Integer()))`,
+			want:    []string{"enum mood[sad,ok]", "table current(id,old)"},
+			swapped: []string{"enum mood[sad,ok]", "table current(id,old,y)"}, // the column was added before the rename
+		},
+		{
+			name: "enum types on both branches: created, dropped and extended",
+			left: `op.execute("ALTER TYPE mood ADD VALUE 'happy'")` + "\n" +
+				`op.create_table("l", sa.Column("k", sa.Enum("p", "q", name="left_kind")))`,
+			right: `op.execute("ALTER TYPE mood ADD VALUE 'angry'")` + "\n" +
+				`sa.Enum("r", name="right_kind").create(op.get_bind())`,
+			want:    []string{"enum left_kind[p,q]", "enum mood[sad,ok,happy,angry]", "enum right_kind[r]", "table l(k)", "table legacy(id,old)"},
+			swapped: []string{"enum left_kind[p,q]", "enum mood[sad,ok,angry,happy]", "enum right_kind[r]", "table l(k)", "table legacy(id,old)"},
+		},
+		{
+			name:  "an enum type dropped on one branch is gone",
+			left:  `sa.Enum(name="mood").drop(op.get_bind())`,
+			right: `op.execute("ALTER TYPE mood ADD VALUE 'angry'")`,
+			want:  []string{"table legacy(id,old)"},
+		},
 	}
+	for _, tc := range tests {
+		for _, swap := range []bool{false, true} {
+			name, left, right, want := tc.name, tc.left, tc.right, tc.want
+			if swap {
+				name += " (branches swapped)"
+				left, right = right, left
+				if tc.swapped != nil {
+					want = tc.swapped
+				}
+			}
+			t.Run(name, func(t *testing.T) {
+				revs := []rev{
+					{ID: "b0", Up: base},
+					{ID: "l1", Down: `"b0"`, Up: left},
+					{ID: "r1", Down: `"b0"`, Up: right},
+					{ID: "l2", Down: `"l1"`}, // branches longer than one revision
+					{ID: "r2", Down: `"r1"`},
+					{ID: "m", Down: `("l2", "r2")`},
+				}
+				for i := range revs {
+					if revs[i].Up == "" {
+						revs[i].Up = "pass"
+					}
+				}
+				eq(t, "schema before the merge", schemaBefore(buildGraph(t, revs), "m"), want)
+			})
+		}
+	}
+}
+
+// TestReplayMergeAgain: a branch merged twice is not replayed twice: what the
+// first merge brought in and a later revision dropped stays dropped.
+func TestReplayMergeAgain(t *testing.T) {
+	g := buildGraph(t, []rev{
+		{ID: "a0", Up: createTable("base")},
+		{ID: "a1", Down: `"a0"`, Up: "pass"},
+		{ID: "b1", Down: `"a0"`, Up: createTable("feature")},
+		{ID: "m1", Down: `("a1", "b1")`, Up: "pass"},
+		{ID: "a2", Down: `"m1"`, Up: `op.drop_table("feature")`},
+		{ID: "b2", Down: `"b1"`, Up: createTable("more")},
+		{ID: "m2", Down: `("a2", "b2")`, Up: "pass"},
+		{ID: "c1", Down: `"a2"`, Up: createTable("crossed")},
+		{ID: "m3", Down: `("b2", "c1")`, Up: "pass"}, // the first parent is the branch this time
+	})
+	eq(t, "schema before m1", schemaBefore(g, "m1"), []string{"table base(id)", "table feature(id)"})
+	eq(t, "schema before m2", schemaBefore(g, "m2"), []string{"table base(id)", "table more(id)"})
+	eq(t, "schema before m3", schemaBefore(g, "m3"), []string{"table base(id)", "table crossed(id)", "table more(id)"})
+}
+
+// TestReplayDependsOn: a depends_on link brings in the other branch like a
+// merge, drops included.
+func TestReplayDependsOn(t *testing.T) {
+	g := buildGraph(t, []rev{
+		{ID: "d0", Up: createTable("shared") + "\n" + createTable("gone")},
+		{ID: "d1", Down: `"d0"`, Up: `op.drop_table("gone")`, Labels: `("other",)`},
+		{ID: "d2", Down: `"d0"`, Up: createTable("mine")},
+		{ID: "d3", Down: `"d2"`, Depends: `"d1"`, Up: "pass"},
+		{ID: "root", Depends: `("d1", "d2")`, Up: "pass"},
+	})
+	eq(t, "schema before d3", schemaBefore(g, "d3"), []string{"table mine(id)", "table shared(id)"})
+	eq(t, "schema before root", schemaBefore(g, "root"), []string{"table mine(id)", "table shared(id)"})
 }
 
 // TestReplayStopsWhenCancelled: the replay visits no revision after its

@@ -20,6 +20,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/parsecache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
@@ -36,7 +37,7 @@ import (
 //     TestCacheEquivalence and TestCacheEquivalence3000 check this.)
 //   - an entry is used only when the file's path, size and modification time
 //     are those it was parsed with, and files modified within the last
-//     racyWindow are neither stored nor trusted (a same-size rewrite inside the
+//     parsecache.RacyWindow are neither stored nor trusted (a same-size rewrite inside the
 //     file system's timestamp granularity would otherwise go unnoticed);
 //   - the cache file records the binary that wrote it (path, size, mtime): a
 //     new build ignores the old cache instead of decoding a changed model;
@@ -52,7 +53,6 @@ import (
 
 const (
 	cacheFormat = 3
-	racyWindow  = 2 * time.Second
 	// cacheShards: the entries are encoded in this many separate gob streams
 	// so that they decode in parallel (decoding is most of a warm run).
 	cacheShards = 8
@@ -66,16 +66,11 @@ type cacheFile struct {
 	Binary string
 	Root   string
 	Shards [][]byte // each a gob-encoded map[string]cacheEntry
-	Skip   map[string]fileStamp
-}
-
-type fileStamp struct {
-	Size    int64
-	ModTime int64 // UnixNano
+	Skip   map[string]parsecache.Stamp
 }
 
 type cacheEntry struct {
-	Stamp fileStamp
+	Stamp parsecache.Stamp
 	Model *migration.Migration
 }
 
@@ -86,17 +81,17 @@ type modelCache struct {
 	log    zerolog.Logger
 
 	old  map[string]cacheEntry
-	skip map[string]fileStamp
+	skip map[string]parsecache.Stamp
 
 	mu       sync.Mutex
-	seen     map[string]cacheEntry // entries valid in this run
-	seenSkip map[string]fileStamp  // uncacheable files seen in this run
-	misses   int                   // files other than the edited one that had to be parsed and can be stored
+	seen     map[string]cacheEntry       // entries valid in this run
+	seenSkip map[string]parsecache.Stamp // uncacheable files seen in this run
+	misses   int                         // files other than the edited one that had to be parsed and can be stored
 }
 
 // openCache loads the cache for proj from dir ("" disables caching).
 func openCache(dir string, proj *project.Project, log zerolog.Logger) *modelCache {
-	c := &modelCache{log: log, root: proj.Root, seen: map[string]cacheEntry{}, seenSkip: map[string]fileStamp{}}
+	c := &modelCache{log: log, root: proj.Root, seen: map[string]cacheEntry{}, seenSkip: map[string]parsecache.Stamp{}}
 	if dir == "" {
 		return c
 	}
@@ -162,22 +157,18 @@ func (c *modelCache) parser(edited string) history.Parser {
 		if c.file == "" || path == edited {
 			return migration.ParseFile(ctx, path)
 		}
-		before, err := os.Stat(path)
-		if err != nil {
+		stamp, ok := parsecache.Stat(path)
+		if !ok {
 			return migration.ParseFile(ctx, path)
 		}
-		stamp := fileStamp{Size: before.Size(), ModTime: before.ModTime().UnixNano()}
-		racy := time.Since(before.ModTime()) < racyWindow
-		if e, ok := c.old[path]; ok && !racy && e.Model != nil && e.Stamp == stamp {
+		now := time.Now()
+		if e, ok := c.old[path]; ok && !stamp.Racy(now) && e.Model != nil && e.Stamp == stamp {
 			c.remember(path, e, false)
 			return e.Model, nil
 		}
-		m, err := migration.ParseFile(ctx, path)
-		if err != nil || m == nil || racy || ctx.Err() != nil {
+		m, keep, err := parsecache.Parse(ctx, path, stamp, now)
+		if err != nil || m == nil || !keep {
 			return m, err
-		}
-		if after, err := os.Stat(path); err != nil || after.Size() != stamp.Size || !after.ModTime().Equal(before.ModTime()) {
-			return m, nil
 		}
 		if s, ok := c.skip[path]; ok && s == stamp {
 			c.mu.Lock()
@@ -216,13 +207,13 @@ func (c *modelCache) save() {
 		paths = append(paths, p)
 	}
 	// Each shard: drop the entries gob cannot encode (into Skip), then encode.
-	skipped := make([]map[string]fileStamp, cacheShards)
+	skipped := make([]map[string]parsecache.Stamp, cacheShards)
 	errs := make([]error, cacheShards)
 	var wg sync.WaitGroup
 	for i := range cacheShards {
 		wg.Go(func() {
 			part := map[string]cacheEntry{}
-			skipped[i] = map[string]fileStamp{}
+			skipped[i] = map[string]parsecache.Stamp{}
 			for j := i; j < len(paths); j += cacheShards {
 				e := c.seen[paths[j]]
 				if gob.NewEncoder(io.Discard).Encode(e) != nil {

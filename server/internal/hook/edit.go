@@ -1,18 +1,15 @@
 package hook
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
@@ -94,57 +91,25 @@ func editedPath(in *Input) string {
 }
 
 // projectOf returns the project and script directory whose version locations
-// hold path (at any depth: release folders below versions/ count). The project
-// is looked for from the file's directory upward (a cheap walk that never
-// descends); failing that, when the file looks like a revision file, from the
-// session's working directory the way the CLI does.
+// hold path. The project is looked for from the file's directory upward (a
+// cheap walk that never descends); failing that, when the file looks like a
+// revision file, from the session's working directory the way the CLI does.
 func projectOf(path, cwd string) (*project.Project, *project.ScriptDir) {
 	var starts []string
-	if cfgDir := configAbove(filepath.Dir(path)); cfgDir != "" {
-		starts = append(starts, cfgDir)
+	if cfg, err := project.ConfigAbove(filepath.Dir(path)); err == nil && cfg != "" {
+		starts = append(starts, filepath.Dir(cfg))
 	}
 	if cwd != "" && project.LooksLikeRevision(path) {
 		starts = append(starts, cwd)
 	}
 	for _, start := range starts {
-		p, err := project.Find(start)
-		if err != nil {
-			continue
-		}
-		for i := range p.ScriptDirs {
-			sd := &p.ScriptDirs[i]
-			for _, loc := range sd.VersionLocations {
-				if real, err := filepath.EvalSymlinks(loc); err == nil && inside(path, real) {
-					return p, sd
-				}
+		if p, err := project.Find(start); err == nil {
+			if sd := p.ScriptDirOf(path); sd != nil {
+				return p, sd
 			}
 		}
 	}
 	return nil, nil
-}
-
-// inside reports whether path lies below dir.
-func inside(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && !strings.HasPrefix(rel, "..")
-}
-
-// configAbove returns the nearest directory at or above dir that holds an
-// alembic.ini, or a pyproject.toml with a [tool.alembic] table.
-func configAbove(dir string) string {
-	for {
-		if _, err := os.Lstat(filepath.Join(dir, "alembic.ini")); err == nil {
-			return dir
-		}
-		if data, err := inputfile.Read(filepath.Join(dir, "pyproject.toml"), 1<<20); err == nil && bytes.Contains(data, []byte("tool.alembic]")) {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }
 
 // reportErrors turns the error findings (and parse errors) of the file into
@@ -170,26 +135,12 @@ func reportErrors(res *check.Result, path string) Outcome {
 	rel := report.Rel(res, path)
 	var b strings.Builder
 	fmt.Fprintf(&b, "alembic-patterns: %s will fail on a real database. Errors found after this edit:\n\n", rel)
-	var text bytes.Buffer
-	if err := report.Text(&text, &only, ""); err != nil {
-		return Outcome{}
-	}
-	// The summary line counts revision files of the whole project; keep the findings.
-	body := strings.TrimRight(text.String(), "\n")
-	if i := strings.LastIndex(body, "\nFound "); i >= 0 {
-		body = body[:i]
-	} else if strings.HasPrefix(body, "Found ") {
-		body = ""
-	}
-	b.WriteString(strings.TrimRight(body, "\n"))
+	// the findings without the summary line, which would be about the whole project
+	var findings strings.Builder
+	_ = report.Findings(&findings, &only) // a strings.Builder takes every write
+	b.WriteString(strings.TrimRight(findings.String(), "\n"))
 	b.WriteString("\n\n")
-	fixable := 0
-	for _, d := range only.Findings {
-		if d.Fixable(false) {
-			fixable++
-		}
-	}
-	if fixable > 0 {
+	if fixable := report.Fixable(only.Findings); fixable > 0 {
 		which := "It has"
 		if len(only.Findings) > 1 {
 			which = brief.Count(fixable, "of them has", "of them have")

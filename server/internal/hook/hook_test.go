@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -162,8 +163,16 @@ func TestEditedMigrationWithError(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, out.Stderr)
 		}
 	}
-	if strings.Contains(out.Stderr, "revision files") {
-		t.Errorf("stderr has the project-wide summary line:\n%s", out.Stderr)
+	// between the header and the advice: the findings (location, then indented
+	// snippet, fix and the like) and nothing else, e.g. no summary line about
+	// the whole project
+	_, body, _ := strings.Cut(out.Stderr, "Errors found after this edit:\n")
+	body, _, _ = strings.Cut(body, "\nIt has a safe automatic fix")
+	findingLine := regexp.MustCompile(`^(migrations/versions/0002_orders\.py:\d+:\d+: error\[|\d* +\||\s)`)
+	for _, line := range strings.Split(strings.TrimSpace(body), "\n") {
+		if line != "" && !findingLine.MatchString(line) {
+			t.Errorf("stderr has a line that is not part of a finding: %q\n%s", line, out.Stderr)
+		}
 	}
 }
 

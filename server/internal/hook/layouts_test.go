@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
@@ -27,7 +28,7 @@ func TestLayouts(t *testing.T) {
 					map[string]any{"filePath": path, "success": true}, nil)
 				out := run(t, in, Options{})
 				if out.Code != ExitReport || !strings.Contains(out.Stderr, "enum-type-not-dropped") {
-					t.Errorf("cwd %s: exit %d, stderr:\n%s", testenv.Rel(top, cwd), out.Code, out.Stderr)
+					t.Errorf("cwd %s: exit %d, stderr:\n%s", relpath.Rel(top, cwd), out.Code, out.Stderr)
 				}
 			}
 		})

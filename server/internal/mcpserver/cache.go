@@ -2,15 +2,15 @@ package mcpserver
 
 import (
 	"context"
-	"os"
 	"sync"
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/parsecache"
 )
 
 // parseCache keeps parsed revision files for the life of the server, keyed by
-// path and validated by size and modification time. Parsing is what a check
+// path and validated by their stamps (package parsecache). Parsing is what a check
 // costs; a warm check only stats the files. The models are never modified
 // after parse, so every tool call may share them. A same-size rewrite that
 // keeps the modification time (cp -p, rsync -t, tar) goes unnoticed here; the
@@ -25,16 +25,10 @@ type parseCache struct {
 }
 
 type cacheEntry struct {
-	size  int64
-	mtime time.Time
+	stamp parsecache.Stamp
 	model *migration.Migration
 	err   error
 }
-
-// racyWindow: a file modified this recently may be modified again within the
-// same timestamp tick with the same size, so its entry is not trusted (the
-// trick git uses for its index).
-const racyWindow = 2 * time.Second
 
 func newParseCache(max int) *parseCache {
 	return &parseCache{entries: map[string]cacheEntry{}, max: max, now: time.Now}
@@ -42,36 +36,29 @@ func newParseCache(max int) *parseCache {
 
 // Parse is a history.Parser.
 func (c *parseCache) Parse(ctx context.Context, path string) (*migration.Migration, error) {
-	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() {
+	stamp, ok := parsecache.Stat(path)
+	if !ok {
 		c.forget(path)
 		return migration.ParseFile(ctx, path)
 	}
-	size, mtime := info.Size(), info.ModTime()
 	c.mu.Lock()
 	e, ok := c.entries[path]
 	c.mu.Unlock()
-	if ok && e.size == size && e.mtime.Equal(mtime) {
+	if ok && e.stamp == stamp {
 		return e.model, e.err
 	}
-	m, perr := migration.ParseFile(ctx, path)
-	if ctx.Err() != nil {
-		return m, perr // a cancelled parse says nothing about the file
-	}
-	// Keep the entry only if the file did not change while it was read, and
-	// is not so fresh that a same-size rewrite could share its timestamp.
-	after, err := os.Stat(path)
-	if err != nil || after.Size() != size || !after.ModTime().Equal(mtime) || c.now().Sub(mtime) < racyWindow {
+	m, keep, err := parsecache.Parse(ctx, path, stamp, c.now())
+	if !keep {
 		c.forget(path)
-		return m, perr
+		return m, err
 	}
 	c.mu.Lock()
 	if len(c.entries) >= c.max {
 		clear(c.entries) // crude but bounded; a project never comes close
 	}
-	c.entries[path] = cacheEntry{size: size, mtime: mtime, model: m, err: perr}
+	c.entries[path] = cacheEntry{stamp: stamp, model: m, err: err}
 	c.mu.Unlock()
-	return m, perr
+	return m, err
 }
 
 func (c *parseCache) forget(path string) {

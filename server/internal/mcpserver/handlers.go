@@ -75,10 +75,8 @@ func newCheckOutput(res *check.Result, target string) CheckOutput {
 		case rules.Info:
 			out.Counts.Info++
 		}
-		if d.Fixable(false) {
-			out.Counts.Fixable++
-		}
 	}
+	out.Counts.Fixable = report.Fixable(res.Findings)
 	out.Findings = capped(out.Findings, false, "findings", narrowTarget, &out.Notes)
 	out.Errors = capped(out.Errors, false, "files could not be read or parsed", checkAll, &out.Notes)
 	out.Notes = cappedNotes(out.Notes)

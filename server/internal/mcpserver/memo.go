@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/parsecache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
@@ -36,7 +37,7 @@ type memo struct {
 
 type listing struct {
 	dirs   []string
-	mtimes []time.Time
+	mtimes []int64 // UnixNano
 	files  []string
 }
 
@@ -129,10 +130,10 @@ func (m *memo) fingerprint(proj *project.Project, key any) (string, bool) {
 			h.Write([]byte("missing"))
 			continue
 		}
-		binary.LittleEndian.PutUint64(buf[:8], uint64(st.size))
-		binary.LittleEndian.PutUint64(buf[8:], uint64(st.mtime.UnixNano()))
+		binary.LittleEndian.PutUint64(buf[:8], uint64(st.Size))
+		binary.LittleEndian.PutUint64(buf[8:], uint64(st.ModTime))
 		h.Write(buf[:])
-		if now.Sub(st.mtime) < racyWindow {
+		if st.Racy(now) {
 			return "", false
 		}
 	}
@@ -156,10 +157,10 @@ func (m *memo) list(proj *project.Project, sd project.ScriptDir) []string {
 	l = listing{dirs: append(slices.Clone(sd.VersionLocations), read.Dirs...), files: read.Files}
 	now := m.now()
 	for _, st := range statAll(l.dirs) {
-		if !st.ok || now.Sub(st.mtime) < racyWindow {
+		if !st.ok || st.Racy(now) {
 			return l.files // too fresh to trust a later equal timestamp
 		}
-		l.mtimes = append(l.mtimes, st.mtime)
+		l.mtimes = append(l.mtimes, st.ModTime)
 	}
 	m.mu.Lock()
 	if len(m.listings) > 256 {
@@ -171,9 +172,9 @@ func (m *memo) list(proj *project.Project, sd project.ScriptDir) []string {
 }
 
 // unchanged reports whether every directory still has its modification time.
-func unchanged(dirs []string, mtimes []time.Time) bool {
+func unchanged(dirs []string, mtimes []int64) bool {
 	for i, st := range statAll(dirs) {
-		if !st.ok || !st.mtime.Equal(mtimes[i]) {
+		if !st.ok || st.ModTime != mtimes[i] {
 			return false
 		}
 	}
@@ -181,9 +182,8 @@ func unchanged(dirs []string, mtimes []time.Time) bool {
 }
 
 type stamp struct {
-	ok    bool
-	size  int64
-	mtime time.Time
+	parsecache.Stamp
+	ok bool
 }
 
 // statAll stats the paths ("" entries are skipped) on a few goroutines: on a
@@ -199,7 +199,7 @@ func statAll(paths []string) []stamp {
 					continue
 				}
 				if info, err := os.Stat(paths[i]); err == nil {
-					out[i] = stamp{ok: true, size: info.Size(), mtime: info.ModTime()}
+					out[i] = stamp{Stamp: parsecache.StampOf(info), ok: true}
 				}
 			}
 		})

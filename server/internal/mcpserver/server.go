@@ -20,6 +20,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
 )
 
 // Options configure a server.
@@ -29,8 +30,6 @@ type Options struct {
 	// PluginRoot holds skills/alembic-patterns/references; "" = found from
 	// $CLAUDE_PLUGIN_ROOT or the executable's location.
 	PluginRoot string
-	// Version is reported in the initialize result.
-	Version string
 	// Log receives diagnostics (never stdout).
 	Log zerolog.Logger
 	// AlembicTimeout bounds create_migration's alembic run (0 = autogen's default).
@@ -57,9 +56,6 @@ const (
 
 // New builds the server and registers its tools and resources.
 func New(opts Options) *Server {
-	if opts.Version == "" {
-		opts.Version = "dev"
-	}
 	s := &Server{opts: opts, parse: newParseCache(cacheLimit), memo: newMemo(memoLimit)}
 	s.refs = findReferences(opts.PluginRoot)
 	serverOpts := []server.ServerOption{
@@ -73,7 +69,7 @@ func New(opts Options) *Server {
 	if opts.ValidateOutput {
 		serverOpts = append(serverOpts, server.WithOutputSchemaValidation())
 	}
-	s.mcp = server.NewMCPServer("alembic-patterns", opts.Version, serverOpts...)
+	s.mcp = server.NewMCPServer("alembic-patterns", version.Number, serverOpts...)
 	s.addTools()
 	s.addResources()
 	return s

@@ -18,6 +18,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
 )
 
 type annotations struct{ readOnly, destructive, idempotent, openWorld bool }
@@ -50,6 +51,9 @@ func TestToolsList(t *testing.T) {
 			init := s.InitializeResult()
 			if init == nil || !strings.Contains(init.Instructions, "create_migration") || !strings.Contains(init.Instructions, "diagnose_error") {
 				t.Errorf("instructions missing or incomplete: %+v", init)
+			}
+			if init.ServerInfo == nil || init.ServerInfo.Name != "alembic-patterns" || init.ServerInfo.Version != version.Number {
+				t.Errorf("server info %+v, want alembic-patterns %s", init.ServerInfo, version.Number)
 			}
 			if v != "" && init.ProtocolVersion != v {
 				t.Errorf("negotiated %q, want %q", init.ProtocolVersion, v)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
 // valueKind classifies what an expression evaluates to, as far as the
@@ -361,13 +362,13 @@ func (r *reader) moduleValue(m *module, dotted string) value {
 		return r.find([]string{dir}, rest)
 	}
 	var roots []string
-	for d := filepath.Dir(m.path); within(d, r.top); d = filepath.Dir(d) {
+	for d := filepath.Dir(m.path); relpath.Within(d, r.top); d = filepath.Dir(d) {
 		roots = append(roots, d, filepath.Join(d, "src"))
 		if d == r.top || filepath.Dir(d) == d {
 			break
 		}
 	}
-	for d := r.location; within(d, r.top); d = filepath.Dir(d) {
+	for d := r.location; relpath.Within(d, r.top); d = filepath.Dir(d) {
 		roots = append(roots, d, filepath.Join(d, "src"))
 		if d == r.top || filepath.Dir(d) == d {
 			break

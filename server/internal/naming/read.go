@@ -11,6 +11,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
 // Limits of the static reading: modules parsed while following env.py's
@@ -37,7 +38,7 @@ var defaultConvention = map[string]string{Index: "ix_%(column_0_label)s"}
 // to top (the repository). nil means nothing is known.
 func Read(ctx context.Context, location, root, top string) *Convention {
 	r := &reader{ctx: ctx, root: root, top: top, location: location, modules: map[string]*module{}}
-	if !within(root, top) {
+	if !relpath.Within(root, top) {
 		r.top = root
 	}
 	if c, decided := r.fromEnv(); decided {
@@ -56,11 +57,7 @@ type reader struct {
 }
 
 func (r *reader) rel(path string, line int) string {
-	rel, err := filepath.Rel(r.root, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		rel = path
-	}
-	return fmt.Sprintf("%s:%d", filepath.ToSlash(rel), line)
+	return fmt.Sprintf("%s:%d", relpath.Rel(r.root, path), line)
 }
 
 // load parses a file once.
@@ -116,7 +113,7 @@ func (r *reader) search() *Convention {
 	var found []*Convention
 	var sources []string
 	start := filepath.Dir(r.location)
-	if !within(start, r.root) {
+	if !relpath.Within(start, r.root) {
 		start = r.root
 	}
 	for dir := start; ; dir = filepath.Dir(dir) {
@@ -130,7 +127,7 @@ func (r *reader) search() *Convention {
 			}
 		})
 		done[dir] = true
-		if len(found) > 0 || dir == r.root || !within(dir, r.root) || filepath.Dir(dir) == dir || r.scanned >= maxScanFiles {
+		if len(found) > 0 || dir == r.root || !relpath.Within(dir, r.root) || filepath.Dir(dir) == dir || r.scanned >= maxScanFiles {
 			break
 		}
 	}
@@ -220,12 +217,6 @@ func (r *reader) declared(path string) []*Convention {
 		add(s.value)
 	}
 	return out
-}
-
-// within reports whether path is dir or inside it.
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func maps(m map[string]string) map[string]string {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
 // Evidence is what a project tells about the database it runs on: votes per
@@ -228,7 +229,7 @@ func dependencyFiles(dir, root string) []string {
 			matches, _ := filepath.Glob(filepath.Join(d, pattern))
 			out = append(out, matches...)
 		}
-		if d == top || !Within(d, top) || filepath.Dir(d) == d {
+		if d == top || !relpath.Within(d, top) || filepath.Dir(d) == d {
 			return out
 		}
 	}
@@ -274,7 +275,7 @@ type codeFacts struct {
 func scanCode(location, top string) codeFacts {
 	facts := codeFacts{urls: map[string]int{}}
 	base := filepath.Dir(location)
-	if up := filepath.Dir(base); Within(up, top) {
+	if up := filepath.Dir(base); relpath.Within(up, top) {
 		base = up
 	}
 	seen := 0

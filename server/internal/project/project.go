@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
 // ScriptDir is one Alembic script directory (one revision graph).
@@ -117,7 +118,7 @@ func find(start string) (*Project, error) {
 		dir = filepath.Dir(dir)
 	}
 
-	if cfg, err := configAbove(dir); err != nil {
+	if cfg, err := ConfigAbove(dir); err != nil {
 		return nil, err
 	} else if cfg != "" {
 		p, err := load(cfg)
@@ -181,7 +182,7 @@ func enclosing(dir string) []string {
 	var out []string
 	for d := dir; ; {
 		parent := filepath.Dir(d)
-		if parent == d || !Within(parent, top) {
+		if parent == d || !relpath.Within(parent, top) {
 			return out
 		}
 		out = append(out, parent)
@@ -189,8 +190,10 @@ func enclosing(dir string) []string {
 	}
 }
 
-// configAbove returns the nearest project config file at or above dir, or "".
-func configAbove(dir string) (string, error) {
+// ConfigAbove returns the nearest project config file at or above dir, or "":
+// the walk up Find starts with, which never descends (the hook asks it before
+// it calls Find, to stay away from the search below a directory).
+func ConfigAbove(dir string) (string, error) {
 	for d := dir; ; {
 		cfg, err := configIn(d)
 		if err != nil || cfg != "" {
@@ -298,8 +301,7 @@ func merged(dir string, found *searchResult) (*Project, error) {
 	p := &Project{Root: dir, RunDir: dir, WriteRoot: writeRoot(dir)}
 	var rel []string
 	for _, cfg := range found.configs {
-		r, _ := filepath.Rel(dir, cfg)
-		rel = append(rel, filepath.ToSlash(r))
+		rel = append(rel, relpath.Rel(dir, cfg))
 		sub, err := load(cfg)
 		if err != nil {
 			p.Notes = append(p.Notes, "skipped: "+err.Error())
@@ -359,7 +361,7 @@ func (p *Project) adoptShapes() {
 // every history in the tree is read.
 func (p *Project) addUncovered(shapes []ScriptDir) {
 	for _, sd := range shapes {
-		if p.covers(sd.Location) || slices.ContainsFunc(p.ScriptDirs, func(c ScriptDir) bool { return Within(c.Location, sd.Location) }) {
+		if p.covers(sd.Location) || slices.ContainsFunc(p.ScriptDirs, func(c ScriptDir) bool { return relpath.Within(c.Location, sd.Location) }) {
 			continue
 		}
 		p.ScriptDirs = append(p.ScriptDirs, sd)
@@ -382,11 +384,11 @@ func (p *Project) applySettings() {
 // inside a script directory, or not itself shaped like one.
 func (p *Project) covers(dir string) bool {
 	for _, sd := range p.ScriptDirs {
-		if Within(dir, sd.Location) {
+		if relpath.Within(dir, sd.Location) {
 			return true
 		}
 		for _, v := range sd.VersionLocations {
-			if Within(dir, v) {
+			if relpath.Within(dir, v) {
 				return true
 			}
 		}
@@ -397,7 +399,7 @@ func (p *Project) covers(dir string) bool {
 // widenRoot makes dir (where the user started, above the configuration) the
 // project root, so that paths read from there.
 func (p *Project) widenRoot(dir string) {
-	if Within(p.Root, dir) {
+	if relpath.Within(p.Root, dir) {
 		p.Root = dir
 	}
 }
@@ -408,7 +410,7 @@ func (p *Project) widenRoot(dir string) {
 func (p *Project) fitRoot() {
 	for _, sd := range p.ScriptDirs {
 		for _, d := range append([]string{sd.Location}, sd.VersionLocations...) {
-			for !Within(d, p.Root) {
+			for !relpath.Within(d, p.Root) {
 				parent := filepath.Dir(p.Root)
 				if parent == p.Root {
 					break
@@ -427,20 +429,30 @@ func writeRoot(dir string) string {
 	return dir
 }
 
+// ScriptDirOf returns the script directory whose version locations (symlinks
+// resolved) hold path, at any depth (release folders below versions/ count),
+// or nil.
+func (p *Project) ScriptDirOf(path string) *ScriptDir {
+	for i := range p.ScriptDirs {
+		sd := &p.ScriptDirs[i]
+		for _, loc := range sd.VersionLocations {
+			if real, err := filepath.EvalSymlinks(loc); err == nil && relpath.Within(path, real) {
+				return sd
+			}
+		}
+	}
+	return nil
+}
+
 // Writable reports whether fixes may write path (absolute, symlinks resolved):
 // it lies inside WriteRoot.
 func (p *Project) Writable(path string) bool {
-	return Within(path, p.WriteRoot)
+	return relpath.Within(path, p.WriteRoot)
 }
 
 // Rel is path relative to the project root (slash-separated) when it lies
 // inside it, else path as it is: how messages name a file.
-func (p *Project) Rel(path string) string {
-	if r, err := filepath.Rel(p.Root, path); err == nil && !strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(r)
-	}
-	return path
-}
+func (p *Project) Rel(path string) string { return relpath.Rel(p.Root, path) }
 
 // Inside resolves a path (relative to the project root when not absolute),
 // following symlinks, and refuses anything outside the project.
@@ -452,17 +464,10 @@ func (p *Project) Inside(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
-	if !Within(resolved, p.Root) {
+	if !relpath.Within(resolved, p.Root) {
 		return "", fmt.Errorf("%s is outside the project directory %s", path, p.Root)
 	}
 	return resolved, nil
-}
-
-// Within reports whether path is dir or inside it (lexically: resolve
-// symlinks first where they matter).
-func Within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // pathMark brackets the absolute paths in notes until fitRoot knows the root
@@ -485,11 +490,8 @@ func note(format string, args ...any) string {
 func relNote(n, root string) string {
 	parts := strings.Split(n, pathMark)
 	for i := 1; i < len(parts); i += 2 {
-		if rel, err := filepath.Rel(root, parts[i]); err == nil && !strings.HasPrefix(rel, "..") {
-			parts[i] = filepath.ToSlash(rel)
-			if rel == "." {
-				parts[i] = "./"
-			}
+		if parts[i] = relpath.Rel(root, parts[i]); parts[i] == "." {
+			parts[i] = "./"
 		}
 	}
 	return strings.Join(parts, "")

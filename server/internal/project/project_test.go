@@ -597,3 +597,32 @@ func TestFindDirectoryOfRevisions(t *testing.T) {
 		t.Errorf("ScriptDirs = %+v, want the one directory %s", p.ScriptDirs, want)
 	}
 }
+
+// TestScriptDirOf: the script directory of a file is the one whose version
+// locations hold it, at any depth; files elsewhere have none.
+func TestScriptDirOf(t *testing.T) {
+	root := fixture(t, map[string]string{
+		"alembic.ini":            "[alembic]\nscript_location = one\n\n[two]\nscript_location = two\n",
+		"one/versions/2024/a.py": "",
+		"two/versions/b.py":      "",
+		"one/env.py":             "",
+		"one/versionsextra/c.py": "",
+		"app/models.py":          "",
+	})
+	p, err := Load(filepath.Join(root, "alembic.ini"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range map[string]string{
+		"one/versions/2024/a.py": "one", "two/versions/b.py": "two",
+		"one/env.py": "", "one/versionsextra/c.py": "", "app/models.py": "",
+	} {
+		got := ""
+		if sd := p.ScriptDirOf(filepath.Join(root, rel)); sd != nil {
+			got = filepath.Base(sd.Location)
+		}
+		if got != want {
+			t.Errorf("ScriptDirOf(%s) = %q, want %q", rel, got, want)
+		}
+	}
+}

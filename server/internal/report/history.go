@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -66,7 +66,7 @@ func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*
 		if len(sd.Config.VersionLocations) > 0 {
 			path = sd.Config.VersionLocations[0]
 		}
-		path = relPath(proj.Root, path)
+		path = relpath.Rel(proj.Root, path)
 		labels := g.BranchLabels
 		if labels == nil {
 			labels = map[string]string{}
@@ -77,23 +77,15 @@ func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*
 		for _, r := range g.Order {
 			m := r.Migration
 			d.Revisions = append(d.Revisions, HistoryRevision{Revision: r.ID, DownRevisions: nonNil(m.DownRevision.Values),
-				BranchLabels: nonNil(r.BranchLabels), DependsOn: nonNil(r.DependsOn), Message: m.DocMessage, Path: relPath(proj.Root, r.Path),
+				BranchLabels: nonNil(r.BranchLabels), DependsOn: nonNil(r.DependsOn), Message: m.DocMessage, Path: relpath.Rel(proj.Root, r.Path),
 				Branches: nonNil(branches[r.ID]), Marks: nonNil(r.Marks())})
 		}
 		rules.RunGraph(g, rules.All(), func(f rules.Diagnostic) {
-			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Message: f.Message, Path: relPath(proj.Root, f.Path), Revision: f.Revision})
+			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Message: f.Message, Path: relpath.Rel(proj.Root, f.Path), Revision: f.Revision})
 		})
 		doc.ScriptDirectories = append(doc.ScriptDirectories, d)
 	}
 	return doc
-}
-
-// relPath makes path relative to root (slash-separated) when it is inside it.
-func relPath(root, path string) string {
-	if rel, err := filepath.Rel(root, path); err == nil && path != "" && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return path
 }
 
 func nonNil(s []string) []string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -27,10 +28,18 @@ type Finding struct {
 	Fix       *Fix   `json:"fix,omitempty"`
 }
 
-// Fix summarises the first suggested fix.
+// Fix is a finding's fix in every JSON output (check, the MCP tools, review).
 type Fix struct {
-	Safety      string `json:"safety"`
-	Description string `json:"description"`
+	Safety      string `json:"safety" jsonschema:"safe (applied by alembic-patterns fix) or unsafe (needs --unsafe)"`
+	Description string `json:"description" jsonschema:"what the fix does"`
+}
+
+// NewFix is the JSON of a finding's fix, nil when it has none.
+func NewFix(d rules.Diagnostic) *Fix {
+	if d.Fix == nil {
+		return nil
+	}
+	return &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
 }
 
 // FileError is a file that could not be checked.
@@ -80,18 +89,14 @@ func fileErrors(root string, errs []*migration.FileError) []FileError {
 		if e.Line > 0 {
 			msg = fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 		}
-		out = append(out, FileError{Path: relPath(root, e.Path), Message: msg})
+		out = append(out, FileError{Path: relpath.Rel(root, e.Path), Message: msg})
 	}
 	return out
 }
 
 func newFinding(res *check.Result, d rules.Diagnostic) Finding {
-	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Path: Rel(res, d.Path), Line: d.Span.StartLine, Column: d.Span.StartCol,
-		EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol, Message: d.Message, Revision: d.Revision}
-	if d.Fix != nil {
-		f.Fix = &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
-	}
-	return f
+	return Finding{Rule: d.Rule, Severity: string(d.Severity), Path: Rel(res, d.Path), Line: d.Span.StartLine, Column: d.Span.StartCol,
+		EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol, Message: d.Message, Revision: d.Revision, Fix: NewFix(d)}
 }
 
 // Rel makes a path relative to the project root (slash-separated).
@@ -99,7 +104,7 @@ func Rel(res *check.Result, path string) string {
 	if res.Project == nil {
 		return path
 	}
-	return relPath(res.Project.Root, path)
+	return relpath.Rel(res.Project.Root, path)
 }
 
 // JSON writes the JSON document.

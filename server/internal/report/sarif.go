@@ -7,13 +7,8 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
 )
-
-// Version is the program's version: what `alembic-patterns --version` prints,
-// the MCP server announces and SARIF reports as tool.driver.version. It is
-// "version" of .claude-plugin/plugin.json, the one releases are tagged with
-// (TestVersion in package cli keeps the two equal).
-var Version = "0.1.0"
 
 // SARIF writes a SARIF 2.1.0 log.
 func SARIF(w io.Writer, res *check.Result) error {
@@ -22,7 +17,7 @@ func SARIF(w io.Writer, res *check.Result) error {
 		return err
 	}
 	run := sarif.NewRunWithInformationURI("alembic-patterns", "https://github.com/alembic-patterns/alembic-patterns")
-	run.Tool.Driver.WithVersion(Version)
+	run.Tool.Driver.WithVersion(version.Number)
 	levels := map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Info: "note"}
 	for _, r := range rules.All() {
 		run.AddRule(r.ID).

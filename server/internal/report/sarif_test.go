@@ -14,6 +14,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
 )
 
 func sampleResult() *check.Result {
@@ -64,7 +65,10 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 		Version string
 		Runs    []struct {
 			Tool struct {
-				Driver struct{ Rules []struct{ ID string } }
+				Driver struct {
+					Version string
+					Rules   []struct{ ID string }
+				}
 			}
 			Results []struct {
 				RuleID    string
@@ -80,6 +84,9 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	}
 	if err := json.Unmarshal(out.Bytes(), &log); err != nil {
 		t.Fatal(err)
+	}
+	if got := log.Runs[0].Tool.Driver.Version; got != version.Number {
+		t.Errorf("tool.driver.version %q, want %q", got, version.Number)
 	}
 	r := log.Runs[0].Results[0]
 	loc := r.Locations[0].PhysicalLocation

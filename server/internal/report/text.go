@@ -16,16 +16,46 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
-// Text writes findings the way ruff and rustc do: location, rule, message, the
-// source line with a marker under the span, and the fix on offer. Notes are
+// Text writes the findings (see Findings) and then the summary line. Notes are
 // not part of it: the CLI writes them to stderr (see Notes).
 //
 // seeOthers tells how to see the findings of revisions outside the checked
 // ones (CLI and MCP differ).
 func Text(w io.Writer, res *check.Result, seeOthers string) error {
+	var b strings.Builder
+	b.WriteString(findingsText(res))
+	b.WriteString(Summary(res, seeOthers))
+	if n := Fixable(res.Findings); n > 0 {
+		fmt.Fprintf(&b, " %s with `alembic-patterns fix`.", brief.Count(n, "fixable", "fixable"))
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, printable.Text(b.String())) // messages and snippets quote the source
+	return err
+}
+
+// Findings writes findings the way ruff and rustc do: location, rule,
+// message, the source line with a marker under the span, and the fix on
+// offer; then the files that could not be read. No summary: the hook reports
+// the findings of one file of a whole project's check.
+func Findings(w io.Writer, res *check.Result) error {
+	_, err := io.WriteString(w, printable.Text(findingsText(res)))
+	return err
+}
+
+// Fixable counts the findings whose fix `fix` applies without --unsafe.
+func Fixable(findings []rules.Diagnostic) int {
+	n := 0
+	for _, d := range findings {
+		if d.Fixable(false) {
+			n++
+		}
+	}
+	return n
+}
+
+func findingsText(res *check.Result) string {
 	sources := map[string][][]byte{} // the lines of each file, split once: per finding was quadratic
 	var b strings.Builder
-	fixable := 0
 	for _, d := range res.Findings {
 		fmt.Fprintf(&b, "%s:%d:%d: %s[%s] %s\n", Rel(res, d.Path), d.Span.StartLine, d.Span.StartCol, d.Severity, d.Rule, d.Message)
 		lines, ok := sources[d.Path]
@@ -39,8 +69,6 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 			how := "alembic-patterns fix"
 			if f.Safety == rules.Unsafe {
 				how += " --unsafe"
-			} else {
-				fixable++
 			}
 			fmt.Fprintf(&b, "   = fix (%s): %s  [%s]\n", f.Safety, f.Message, how)
 		}
@@ -53,13 +81,7 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 			fmt.Fprintf(&b, "%s: error: %s\n", Rel(res, e.Path), e.Msg)
 		}
 	}
-	b.WriteString(Summary(res, seeOthers))
-	if fixable > 0 {
-		fmt.Fprintf(&b, " %s with `alembic-patterns fix`.", brief.Count(fixable, "fixable", "fixable"))
-	}
-	b.WriteString("\n")
-	_, err := io.WriteString(w, printable.Text(b.String())) // messages and snippets quote the source
-	return err
+	return b.String()
 }
 
 // writeSnippet prints the first line of the span with carets under it.

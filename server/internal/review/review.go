@@ -16,6 +16,8 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -66,7 +68,7 @@ func Analyze(ctx context.Context, proj *project.Project, target string, opts Opt
 	}
 	rv := &Review{Version: SchemaVersion, Target: target, Revisions: []Revision{}, Errors: []FileError{}}
 	if len(files) == 1 && (strings.HasSuffix(target, ".py") || strings.ContainsRune(target, filepath.Separator)) {
-		rv.Target = relative(proj.Root, files[0])
+		rv.Target = relpath.Rel(proj.Root, files[0])
 	}
 	selected := selectRevisions(res.Dirs, files, rv)
 	findings := map[string][]rules.Diagnostic{} // by path
@@ -103,7 +105,7 @@ func Analyze(ctx context.Context, proj *project.Project, target string, opts Opt
 		if e.Line > 0 {
 			msg = fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 		}
-		rv.Errors = append(rv.Errors, FileError{Path: relative(proj.Root, e.Path), Message: msg})
+		rv.Errors = append(rv.Errors, FileError{Path: relpath.Rel(proj.Root, e.Path), Message: msg})
 	}
 	rv.Assumptions = assumptions(dialects, pg, from, slices.Concat(res.Notes, notes))
 	return rv, nil
@@ -172,7 +174,7 @@ type revisionAnalysis struct {
 func (a *revisionAnalysis) revision(r *history.Revision, before *history.State) Revision {
 	m := r.Migration
 	postgres := a.dialect == "postgresql"
-	rev := Revision{Revision: r.ID, Path: relative(a.root, r.Path), Message: docTitle(m), Dialect: a.dialect,
+	rev := Revision{Revision: r.ID, Path: relpath.Rel(a.root, r.Path), Message: docTitle(m), Dialect: a.dialect,
 		Partial: len(m.SyntaxErrors) > 0 || m.TooLarge, History: historyInfo(a.g, r), Findings: []Finding{}}
 	after := before.Layer()
 	created := map[string]bool{}
@@ -219,11 +221,8 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 }
 
 func finding(d rules.Diagnostic) Finding {
-	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message}
-	if d.Fix != nil {
-		f.Fix = &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
-	}
-	return f
+	return Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message,
+		Fix: report.NewFix(d)}
 }
 
 // docTitle is the first line of the module docstring.
@@ -245,12 +244,4 @@ func docTitle(m *migration.Migration) string {
 		}
 	}
 	return ""
-}
-
-// relative makes a path relative to the project root (slash-separated).
-func relative(root, path string) string {
-	if rel, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return path
 }

@@ -1,5 +1,7 @@
 package review
 
+import "github.com/alembic-patterns/alembic-patterns/server/internal/report"
+
 // The JSON document of a review (`review --format json` and the structured
 // content of the MCP tool review_migration). Fields are only ever added; every
 // list is present (empty rather than null) and ordered deterministically.
@@ -171,20 +173,16 @@ type TouchedBy struct {
 	Operations []string `json:"operations" jsonschema:"what it does to the object (operation names)"`
 }
 
-// Finding is a rule finding.
+// Finding is a rule finding of one revision: report.Finding without the path
+// and revision, which the revision gives, and with the fix always present
+// (null when the rule has none).
 type Finding struct {
-	Rule     string `json:"rule" jsonschema:"rule id"`
-	Severity string `json:"severity" jsonschema:"error / warning / info"`
-	Line     int    `json:"line" jsonschema:"line in the revision file"`
-	Column   int    `json:"column" jsonschema:"column in the revision file"`
-	Message  string `json:"message" jsonschema:"what is wrong and what to do"`
-	Fix      *Fix   `json:"fix" jsonschema:"the automatic fix (null when the rule has none)"`
-}
-
-// Fix is the automatic fix of a finding.
-type Fix struct {
-	Safety      string `json:"safety" jsonschema:"safe (applied by alembic-patterns fix) or unsafe (needs --unsafe)"`
-	Description string `json:"description" jsonschema:"what the fix does"`
+	Rule     string      `json:"rule" jsonschema:"rule id"`
+	Severity string      `json:"severity" jsonschema:"error / warning / info"`
+	Line     int         `json:"line" jsonschema:"line in the revision file"`
+	Column   int         `json:"column" jsonschema:"column in the revision file"`
+	Message  string      `json:"message" jsonschema:"what is wrong and what to do"`
+	Fix      *report.Fix `json:"fix" jsonschema:"the automatic fix (null when the rule has none)"`
 }
 
 // Recommendation kinds.

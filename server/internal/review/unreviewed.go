@@ -7,6 +7,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
 // unreviewed says what of a target the review cannot show. cyclic are the
@@ -22,13 +23,13 @@ func unreviewed(dirs []*check.ScriptDir, files []string, reviewed map[string]boo
 		}
 		for _, r := range g.Revisions {
 			if !ordered[r] && !reviewed[r.Path] && (files == nil || slices.Contains(files, r.Path)) {
-				cyclic = append(cyclic, fmt.Sprintf("%s (%s)", r.ID, relative(root, r.Path)))
+				cyclic = append(cyclic, fmt.Sprintf("%s (%s)", r.ID, relpath.Rel(root, r.Path)))
 			}
 		}
 		for _, d := range g.Duplicates {
 			if r := d.Of; reviewed[r.Path] {
 				duplicates = append(duplicates, fmt.Sprintf("revision %s is reviewed from %s; %s declares the same id and is not reviewed "+
-					"(Alembic refuses a duplicated revision id: give one of them a new id)", r.ID, relative(root, r.Path), relative(root, d.Migration.Path)))
+					"(Alembic refuses a duplicated revision id: give one of them a new id)", r.ID, relpath.Rel(root, r.Path), relpath.Rel(root, d.Migration.Path)))
 			}
 		}
 	}

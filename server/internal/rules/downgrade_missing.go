@@ -14,6 +14,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -650,10 +651,7 @@ func downgradeMissingNotes(g *history.Graph, root string) []string {
 	if n == 0 {
 		return nil
 	}
-	dir := filepath.Dir(pol.template)
-	if r, err := filepath.Rel(root, dir); err == nil && !strings.HasPrefix(r, "..") {
-		dir = r
-	}
+	dir := relpath.Rel(root, filepath.Dir(pol.template))
 	return []string{fmt.Sprintf("downgrade-missing is off in %s: its revision template script.py.mako %s, so the project "+
 		"does not support downgrades (%d revisions that change the schema without a working downgrade() were not reported)",
 		filepath.ToSlash(dir), pol.reason, n)}

@@ -64,16 +64,14 @@ type missingEnum struct {
 }
 
 func checkEnumTypeNotCreated(p *Pass) {
-	reportMissingEnums(p, "upgrade", p.Upgrade)
-	reportMissingEnums(p, "downgrade", p.Downgrade)
+	reportMissingEnums(p, "upgrade", p.UpgradeSteps)
+	reportMissingEnums(p, "downgrade", p.DowngradeSteps)
 }
 
-func reportMissingEnums(p *Pass, fn string, walk func(func(*migration.Op, *history.State))) {
+func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, before, after *history.State))) {
 	var missing []*missingEnum
 	byName := map[string]*missingEnum{}
-	walk(func(o *migration.Op, s *history.State) {
-		after := s.Layer()
-		after.Apply(p.Migration, o, p.Revision.ID)
+	walk(func(o *migration.Op, s, after *history.State) {
 		for _, name := range createdEnums(s, after) {
 			if mi := byName[name]; mi != nil && mi.createdBy == nil {
 				mi.createdBy = o

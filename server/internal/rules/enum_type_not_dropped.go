@@ -48,8 +48,8 @@ def downgrade():
 
 func checkEnumTypeNotDropped(p *Pass) {
 	created := map[string]*migration.Op{} // enum name -> the upgrade op that created it
-	p.Upgrade(func(o *migration.Op, s *history.State) {
-		for _, name := range enumsCreatedBy(p, o, s) {
+	p.UpgradeSteps(func(o *migration.Op, before, after *history.State) {
+		for _, name := range createdEnums(before, after) {
 			created[name] = o
 		}
 	})
@@ -120,13 +120,6 @@ func dropsType(m *migration.Migration, o *migration.Op, name string) bool {
 		}
 	}
 	return false
-}
-
-// enumsCreatedBy lists the enum types an upgrade operation creates.
-func enumsCreatedBy(p *Pass, o *migration.Op, before *history.State) []string {
-	after := before.Layer()
-	after.Apply(p.Migration, o, p.Revision.ID)
-	return createdEnums(before, after)
 }
 
 // createdEnums lists the enum types that exist in after, a layer over before,

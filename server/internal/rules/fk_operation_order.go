@@ -104,7 +104,7 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	}
 	walk(func(o *migration.Op, s *history.State) {
 		if r, ok := runOf[i]; ok && runs[r][0] == i {
-			snapshots[r] = s.Clone()
+			snapshots[r] = s // shared and never changed: reorderFix simulates on a layer
 		}
 		later.add(o, -1)
 		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, later, blind); msg != "" {

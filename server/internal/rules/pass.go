@@ -144,22 +144,41 @@ func (p *Pass) ancestorSteps(m *migration.Migration) *dataSteps {
 // Upgrade walks the upgrade's operations, calling fn with the state just before
 // each one.
 func (p *Pass) Upgrade(fn func(o *migration.Op, before *history.State)) {
-	p.After()
-	walk(p.Migration.Upgrade, p.steps.up, fn)
+	p.UpgradeSteps(func(o *migration.Op, before, _ *history.State) { fn(o, before) })
 }
 
 // Downgrade walks the downgrade's operations from the state after the upgrade.
 func (p *Pass) Downgrade(fn func(o *migration.Op, before *history.State)) {
-	p.AfterDowngrade()
-	walk(p.Migration.Downgrade, p.steps.down, fn)
+	p.DowngradeSteps(func(o *migration.Op, before, _ *history.State) { fn(o, before) })
 }
 
-func walk(f *migration.Function, states []*history.State, fn func(*migration.Op, *history.State)) {
+// UpgradeSteps walks the upgrade's operations with the states just before and
+// just after each one. after is a layer over before: after.Changed() is what
+// the operation changed.
+func (p *Pass) UpgradeSteps(fn func(o *migration.Op, before, after *history.State)) {
+	final := p.After() // fills in p.steps.up
+	walk(p.Migration.Upgrade, p.steps.up, final, fn)
+}
+
+// DowngradeSteps is UpgradeSteps for the downgrade, from the state after the
+// upgrade.
+func (p *Pass) DowngradeSteps(fn func(o *migration.Op, before, after *history.State)) {
+	final := p.AfterDowngrade() // fills in p.steps.down
+	walk(p.Migration.Downgrade, p.steps.down, final, fn)
+}
+
+// walk calls fn with each operation and the states around it: the state after
+// one operation is the state before the next, or final after the last.
+func walk(f *migration.Function, states []*history.State, final *history.State, fn func(o *migration.Op, before, after *history.State)) {
 	if f == nil {
 		return
 	}
 	for i, o := range f.Ops {
-		fn(o, states[i])
+		after := final
+		if i+1 < len(states) {
+			after = states[i+1]
+		}
+		fn(o, states[i], after)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -348,12 +347,4 @@ func LayoutNamed(name string) (Layout, bool) {
 		}
 	}
 	return Layout{}, false
-}
-
-// Rel is path relative to top, slash-separated, for messages.
-func Rel(top, path string) string {
-	if rel, err := filepath.Rel(top, path); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return path
 }
