@@ -32,7 +32,7 @@ nofile)
 esac
 echo "INFO  [alembic.runtime.migration] Context impl PostgresqlImpl."
 echo "INFO  [alembic.runtime.migration] Will assume transactional DDL."
-sleep 1.2
+sleep 2.5 # quiet for more than the 1 s heartbeat, with room for a loaded machine
 echo "INFO  [alembic.autogenerate.compare] Detected added table 'orders'"
 f="$PWD/migrations/versions/0001_add_orders.py"
 cat > "$f" <<'PY'
