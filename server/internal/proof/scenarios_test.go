@@ -39,6 +39,9 @@ type scenario struct {
 	// handWritten replaces the bodies of upgrade()/downgrade() of revision 0002
 	// before it is checked (for changes autogenerate cannot see).
 	handWritten map[string]string
+	// moduleCode is inserted at module level, before `revision = `, with
+	// handWritten (the imports the hand-written bodies need).
+	moduleCode string
 
 	rule    string // the rule that must report revision 0002
 	profile string // check --profile ("" = the default profile)
@@ -65,8 +68,9 @@ type scenario struct {
 
 // Queries shared by several scenarios.
 const (
-	qStatusTypes   = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
-	qOrderStatuses = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
+	qStatusTypes      = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
+	qOrderStatusTypes = `SELECT count(*) FROM pg_type WHERE typname = 'orderstatus'`
+	qOrderStatuses    = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
 )
 
 func scenarios() []scenario {
@@ -331,6 +335,30 @@ op.alter_column('posts', 'tags',
 				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
 			},
 		},
+		{
+			id: "m", title: "enum column of a Python enum class, no name= (hand-written)", dir: "m",
+			generated:  []string{"sa.Enum('pending', 'shipped', name='orderstatus')"},
+			moduleCode: "from models import OrderStatus",
+			handWritten: map[string]string{
+				"upgrade": `
+op.create_table('orders',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.Enum(OrderStatus), nullable=False),
+    sa.PrimaryKeyConstraint('id'))`,
+				"downgrade": `op.drop_table('orders')`,
+			},
+			rule:     "enum-type-not-dropped",
+			predicts: `type "orderstatus" already exists`,
+			failAt:   stepU2,
+			errs:     []string{`(psycopg2.errors.DuplicateObject) type "orderstatus" already exists`, `CREATE TYPE orderstatus AS ENUM ('pending', 'shipped')`},
+			fix:      fixSafe,
+			checks: []dataCheck{
+				{stepU, "orderstatus created", qOrderStatusTypes, "1"},
+				{stepD, "the downgrade drops orderstatus", qOrderStatusTypes, "0"},
+				{stepU2, "orders usable", `INSERT INTO orders (id, status) VALUES (1, 'shipped'); SELECT status::text FROM orders`, "shipped"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
 	}
 	// (g) the order of the dropped tables is Python's set order: one variant per hash seed.
 	for seed := range gHashSeeds {
@@ -481,6 +509,9 @@ func runScenario(t *testing.T, tl *tools, sc scenario, o *outcome) {
 		var err error
 		if migration, err = replaceBodies(migration, sc.handWritten); err != nil {
 			t.Fatal(err)
+		}
+		if sc.moduleCode != "" {
+			migration = strings.Replace(migration, "\nrevision = ", "\n"+sc.moduleCode+"\n\nrevision = ", 1)
 		}
 		p.write(rev2, migration)
 	}
