@@ -71,6 +71,7 @@ const (
 	qStatusTypes      = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
 	qOrderStatusTypes = `SELECT count(*) FROM pg_type WHERE typname = 'orderstatus'`
 	qOrderStatuses    = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
+	qBooksFK          = `SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'books'::regclass AND contype = 'f'`
 )
 
 func scenarios() []scenario {
@@ -356,6 +357,36 @@ op.create_table('orders',
 				{stepU, "orderstatus created", qOrderStatusTypes, "1"},
 				{stepD, "the downgrade drops orderstatus", qOrderStatusTypes, "0"},
 				{stepU2, "orders usable", `INSERT INTO orders (id, status) VALUES (1, 'shipped'); SELECT status::text FROM orders`, "shipped"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
+			id: "n", title: "create_foreign_key before the referenced table's create_table (hand-ordered)", dir: "n",
+			generated: []string{"op.create_table('authors',", "sa.ForeignKeyConstraint(['author_id'], ['authors.id'], )"},
+			handWritten: map[string]string{
+				"upgrade": `
+op.create_table('books',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.PrimaryKeyConstraint('id'))
+op.create_foreign_key('books_author_id_fkey', 'books', 'authors', ['author_id'], ['id'])
+op.create_table('authors',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id'))`,
+				"downgrade": `
+op.drop_table('authors')
+op.drop_constraint('books_author_id_fkey', 'books', type_='foreignkey')
+op.drop_table('books')`,
+			},
+			rule:     "fk-operation-order",
+			predicts: `relation "authors" does not exist`,
+			failAt:   stepU,
+			errs:     []string{`(psycopg2.errors.UndefinedTable) relation "authors" does not exist`, `ALTER TABLE books ADD CONSTRAINT books_author_id_fkey FOREIGN KEY(author_id) REFERENCES authors (id)`},
+			fix:      fixSafe,
+			checks: []dataCheck{
+				{stepU, "the FK exists", qBooksFK, "books_author_id_fkey"},
+				{stepD, "both tables dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('authors', 'books')`, "0"},
+				{stepU2, "the FK is back", qBooksFK, "books_author_id_fkey"},
 				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
 			},
 		},
