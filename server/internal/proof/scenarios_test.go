@@ -390,6 +390,26 @@ op.drop_table('books')`,
 				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
 			},
 		},
+		{
+			id: "o", title: "table renamed in the models", dir: "o",
+			generated: []string{"op.create_table('clients',", "op.drop_table('customers')"},
+			rule:      "table-drop-create",
+			lost: []dataCheck{
+				{stepU, "clients is empty: the rows are lost", `SELECT count(*) FROM clients`, "0"},
+				{stepD, "customers is empty after the downgrade", `SELECT count(*) FROM customers`, "0"},
+			},
+			fix: byHand,
+			byHand: map[string]string{
+				"upgrade":   `op.rename_table('customers', 'clients')`,
+				"downgrade": `op.rename_table('clients', 'customers')`,
+			},
+			checks: []dataCheck{
+				{stepU, "rows kept in clients", `SELECT string_agg(name, ',' ORDER BY id) FROM clients`, "Ada,Grace,Edsger"},
+				{stepU, "the sequence keeps its old name", `SELECT pg_get_serial_sequence('clients', 'id')`, "public.customers_id_seq"},
+				{stepD, "rows back in customers", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace,Edsger"},
+				{stepU2, "rows kept in clients", `SELECT string_agg(name, ',' ORDER BY id) FROM clients`, "Ada,Grace,Edsger"},
+			},
+		},
 	}
 	// (g) the order of the dropped tables is Python's set order: one variant per hash seed.
 	for seed := range gHashSeeds {
