@@ -71,6 +71,7 @@ const (
 	qStatusTypes      = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
 	qOrderStatusTypes = `SELECT count(*) FROM pg_type WHERE typname = 'orderstatus'`
 	qOrderStatuses    = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
+	qAccountsUnique   = `SELECT coalesce(string_agg(conname, ','), '') FROM pg_constraint WHERE conrelid = 'accounts'::regclass AND contype = 'u'`
 	qBooksFK          = `SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'books'::regclass AND contype = 'f'`
 )
 
@@ -408,6 +409,26 @@ op.drop_table('books')`,
 				{stepU, "the sequence keeps its old name", `SELECT pg_get_serial_sequence('clients', 'id')`, "public.customers_id_seq"},
 				{stepD, "rows back in customers", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace,Edsger"},
 				{stepU2, "rows kept in clients", `SELECT string_agg(name, ',' ORDER BY id) FROM clients`, "Ada,Grace,Edsger"},
+			},
+		},
+		{
+			id: "p", title: "unique constraint on a column with duplicates", dir: "p",
+			generated: []string{"op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])"},
+			rule:      "unique-without-dedup",
+			predicts:  `could not create unique index`,
+			failAt:    stepU,
+			errs:      []string{`(psycopg2.errors.UniqueViolation) could not create unique index "uq_accounts_email"`, `Key (email)=(a@example.com) is duplicated.`},
+			fix:       byHand,
+			byHand: map[string]string{
+				"upgrade": `
+op.execute("DELETE FROM accounts a USING accounts b WHERE a.email = b.email AND a.ctid > b.ctid")
+op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
+			},
+			checks: []dataCheck{
+				{stepU, "one row per email", `SELECT string_agg(id || ':' || email, ',' ORDER BY id) FROM accounts`, "1:a@example.com,2:b@example.com"},
+				{stepU, "the constraint exists", qAccountsUnique, "uq_accounts_email"},
+				{stepD, "the constraint is gone", qAccountsUnique, ""},
+				{stepU2, "the constraint is back", qAccountsUnique, "uq_accounts_email"},
 			},
 		},
 	}
