@@ -280,23 +280,30 @@ func verify(ctx context.Context, path string, before, after *check.Result, fixed
 	if len(unbound) > 0 {
 		return unboundReason(unbound), nil
 	}
-	count := func(res *check.Result) map[string]int {
-		m := map[string]int{}
+	// findings are counted by rule and severity, not by message: a fix may
+	// rightly change what another finding of the file says (IF NOT EXISTS
+	// written into an ADD VALUE drops enum-value-not-reverted's warning
+	// about it) without introducing one
+	count := func(res *check.Result) (map[string]int, map[string]string) {
+		m, sample := map[string]int{}, map[string]string{}
 		for _, d := range res.Findings {
 			if d.Path == path {
-				m[d.Rule+"\x00"+d.Message]++
+				k := d.Rule + "\x00" + string(d.Severity)
+				m[k]++
+				sample[k] = d.Message
 			}
 		}
-		return m
+		return m, sample
 	}
-	was, now := count(before), count(after)
+	was, _ := count(before)
+	now, sample := count(after)
 	for _, d := range p.fixed {
-		was[d.Rule+"\x00"+d.Message]--
+		was[d.Rule+"\x00"+string(d.Severity)]--
 	}
-	for k, n := range now {
-		if n > was[k] {
-			rule, msg, _ := bytes.Cut([]byte(k), []byte{0})
-			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, msg), nil
+	for _, k := range slices.Sorted(maps.Keys(now)) {
+		if now[k] > was[k] {
+			rule, _, _ := strings.Cut(k, "\x00")
+			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, sample[k]), nil
 		}
 	}
 	return "", nil
