@@ -63,6 +63,9 @@ type Column struct {
 	Enum      string             // named native enum type used by the column ("" if none)
 	Type      *migration.TypeRef // as last declared (create_table, add_column, alter_column type_); nil when unknown
 	Uncertain bool
+	// PrimaryKey: part of the table's primary key as created. Unique: unique
+	// by itself (unique=True, a one-column unique constraint or index).
+	PrimaryKey, Unique bool
 }
 
 // FK is a foreign key of a table.
@@ -412,6 +415,13 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 				s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
 			}
 		}
+		for _, u := range ct.Constraints {
+			if c := t.Column(firstOf(u.Columns)); u.Kind == "unique" && len(u.Columns) == 1 && c != nil {
+				unique := *c
+				unique.Unique = true
+				t.Columns = t.Columns.Set(c.Name, &unique)
+			}
+		}
 		for _, fk := range ct.InlineForeignKeys() {
 			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, table, fk))
 			t.nextFK++
@@ -449,6 +459,14 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		res, literal := NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
 			s.addFK(t, FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
+		}
+	case "create_unique_constraint", "create_index":
+		cols, ok := o.Arg("columns").Strings()
+		unique, _ := o.Arg("unique").BoolValue()
+		if t := s.Table(key); ok && len(cols) == 1 && (unique || o.Name == "create_unique_constraint") && !uncertain && t != nil && t.Column(cols[0]) != nil {
+			c := *t.Column(cols[0])
+			c.Unique = true
+			s.setColumn(s.editTable(key), &c)
 		}
 	case "drop_constraint":
 		res, _ := NameOf(s.names, m, o)
@@ -611,12 +629,20 @@ func (s *State) renameEnum(e *EnumType, to string) {
 }
 
 func columnState(c *migration.Column, uncertain bool) *Column {
-	col := &Column{Name: c.Name, Type: c.Type, Uncertain: uncertain}
+	col := &Column{Name: c.Name, Type: c.Type, Uncertain: uncertain, PrimaryKey: c.PrimaryKey}
+	col.Unique, _ = c.Expr.Keyword("unique").BoolValue()
 	col.Nullable, col.Known = c.Nullable()
 	if en := EnumOf(c.Type); en != nil {
 		col.Enum = en.Name
 	}
 	return col
+}
+
+func firstOf(items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	return items[0]
 }
 
 // EnumOf returns the native named enum of a type, or nil.

@@ -92,6 +92,9 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) s
 			return ""
 		}
 	}
+	if alreadyUnique(t, columns) {
+		return ""
+	}
 	st := p.Style()
 	msg := fmt.Sprintf("%s(%q, [%s]): a unique %s on existing columns, and nothing before it removes duplicate rows. If two rows "+
 		"share a value the upgrade fails", o.Name, table, quotedList(columns), kind)
@@ -110,6 +113,28 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) s
 		msg += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
 	}
 	return msg
+}
+
+// alreadyUnique reports whether the columns hold a set already known unique:
+// the whole primary key, or a column unique by itself.
+func alreadyUnique(t *history.Table, columns []string) bool {
+	pk := 0
+	for _, c := range t.Columns.All() {
+		if c.PrimaryKey {
+			pk++
+		}
+	}
+	inPK := 0
+	for _, name := range columns {
+		c := t.Column(name)
+		if c.Unique {
+			return true
+		}
+		if c.PrimaryKey {
+			inPK++
+		}
+	}
+	return pk > 0 && inPK == pk
 }
 
 func quotedList(items []string) string {
