@@ -68,11 +68,12 @@ type scenario struct {
 
 // Queries shared by several scenarios.
 const (
-	qStatusTypes      = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
-	qOrderStatusTypes = `SELECT count(*) FROM pg_type WHERE typname = 'orderstatus'`
-	qOrderStatuses    = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
-	qAccountsUnique   = `SELECT coalesce(string_agg(conname, ','), '') FROM pg_constraint WHERE conrelid = 'accounts'::regclass AND contype = 'u'`
-	qBooksFK          = `SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'books'::regclass AND contype = 'f'`
+	qStatusTypes       = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
+	qOrderStatusTypes  = `SELECT count(*) FROM pg_type WHERE typname = 'orderstatus'`
+	qOrderStatuses     = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
+	qAccountsUnique    = `SELECT coalesce(string_agg(conname, ','), '') FROM pg_constraint WHERE conrelid = 'accounts'::regclass AND contype = 'u'`
+	qOrderStatusLabels = `SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_status'`
+	qBooksFK           = `SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'books'::regclass AND contype = 'f'`
 )
 
 func scenarios() []scenario {
@@ -431,6 +432,30 @@ op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
 				{stepU2, "the constraint is back", qAccountsUnique, "uq_accounts_email"},
 			},
 		},
+		{
+			id: "r", title: "enum value removed by a type swap (hand-written)", dir: "r",
+			generatesNothing: true,
+			handWritten: map[string]string{
+				"upgrade":   rSwap,
+				"downgrade": `op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'archived'")`,
+			},
+			rule:     "enum-value-removed",
+			predicts: `invalid input value for enum order_status: "archived"`,
+			failAt:   stepU,
+			errs:     []string{`(psycopg2.errors.InvalidTextRepresentation) invalid input value for enum order_status: "archived"`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"upgrade":   "op.execute(\"UPDATE orders SET status = 'shipped' WHERE status IN ('archived')\")\n" + rSwap,
+				"downgrade": `op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'archived'")`,
+			},
+			checks: []dataCheck{
+				{stepU, "the archived row moved", qOrderStatuses, "pending,shipped,shipped"},
+				{stepU, "the value is gone", qOrderStatusLabels, "pending,shipped"},
+				{stepD, "the value is back", qOrderStatusLabels, "pending,shipped,archived"},
+				{stepU2, "rows kept", qOrderStatuses, "pending,shipped,shipped"},
+				{stepU2, "the value is gone", qOrderStatusLabels, "pending,shipped"},
+			},
+		},
 	}
 	// (g) the order of the dropped tables is Python's set order: one variant per hash seed.
 	for seed := range gHashSeeds {
@@ -457,6 +482,13 @@ op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
 	}
 	return list
 }
+
+// rSwap removes 'archived' from order_status by a type swap.
+const rSwap = `
+op.execute("ALTER TYPE order_status RENAME TO order_status_old")
+op.execute("CREATE TYPE order_status AS ENUM ('pending', 'shipped')")
+op.execute("ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status")
+op.execute("DROP TYPE order_status_old")`
 
 // gHashSeeds: PYTHONHASHSEED 0..9 gave both orders in the research runs.
 const gHashSeeds = 10
