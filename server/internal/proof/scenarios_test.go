@@ -73,6 +73,7 @@ const (
 	qOrderStatuses     = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
 	qAccountsUnique    = `SELECT coalesce(string_agg(conname, ','), '') FROM pg_constraint WHERE conrelid = 'accounts'::regclass AND contype = 'u'`
 	qOrderStatusLabels = `SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_status'`
+	qCancelledLabels   = `SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'status_type' AND e.enumlabel = 'cancelled'`
 	qBooksFK           = `SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'books'::regclass AND contype = 'f'`
 )
 
@@ -454,6 +455,25 @@ op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
 				{stepD, "the value is back", qOrderStatusLabels, "pending,shipped,archived"},
 				{stepU2, "rows kept", qOrderStatuses, "pending,shipped,shipped"},
 				{stepU2, "the value is gone", qOrderStatusLabels, "pending,shipped"},
+			},
+		},
+		{
+			id: "s", title: "enum value added, downgrade() left empty (hand-written)", dir: "d2",
+			generatesNothing: true,
+			handWritten: map[string]string{
+				"upgrade":   `op.execute("ALTER TYPE status_type ADD VALUE 'cancelled'")`,
+				"downgrade": `pass  # enum values cannot be removed`,
+			},
+			rule:     "downgrade-missing",
+			predicts: `enum label "cancelled" already exists`,
+			failAt:   stepU2,
+			errs:     []string{`(psycopg2.errors.DuplicateObject) enum label "cancelled" already exists`},
+			fix:      fixSafe,
+			checks: []dataCheck{
+				{stepU, "the value exists", qCancelledLabels, "1"},
+				{stepD, "the value stays (it cannot be removed)", qCancelledLabels, "1"},
+				{stepU2, "the value exists once", qCancelledLabels, "1"},
+				{stepU2, "rows kept", qOrderStatuses, "pending,shipped,pending"},
 			},
 		},
 	}
