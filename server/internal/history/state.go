@@ -27,6 +27,9 @@ type Table struct {
 	Opaque bool
 	// Uncertain: created or changed by a conditional operation.
 	Uncertain bool
+	// Uniques are column sets known unique (primary key, unique constraints
+	// and indexes), as created: a drop by name is not followed.
+	Uniques [][]string
 	// PartitionOf is the partitioned table this one is a partition of
 	// (CREATE TABLE ... PARTITION OF): dropping that table drops this one.
 	PartitionOf string
@@ -63,9 +66,6 @@ type Column struct {
 	Enum      string             // named native enum type used by the column ("" if none)
 	Type      *migration.TypeRef // as last declared (create_table, add_column, alter_column type_); nil when unknown
 	Uncertain bool
-	// PrimaryKey: part of the table's primary key as created. Unique: unique
-	// by itself (unique=True, a one-column unique constraint or index).
-	PrimaryKey, Unique bool
 }
 
 // FK is a foreign key of a table.
@@ -415,13 +415,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 				s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
 			}
 		}
-		for _, u := range ct.Constraints {
-			if c := t.Column(firstOf(u.Columns)); u.Kind == "unique" && len(u.Columns) == 1 && c != nil {
-				unique := *c
-				unique.Unique = true
-				t.Columns = t.Columns.Set(c.Name, &unique)
-			}
-		}
+		t.Uniques = createdUniques(ct)
 		for _, fk := range ct.InlineForeignKeys() {
 			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, table, fk))
 			t.nextFK++
@@ -463,10 +457,10 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 	case "create_unique_constraint", "create_index":
 		cols, ok := o.Arg("columns").Strings()
 		unique, _ := o.Arg("unique").BoolValue()
-		if t := s.Table(key); ok && len(cols) == 1 && (unique || o.Name == "create_unique_constraint") && !uncertain && t != nil && t.Column(cols[0]) != nil {
-			c := *t.Column(cols[0])
-			c.Unique = true
-			s.setColumn(s.editTable(key), &c)
+		if ok && len(cols) > 0 && (unique || o.Name == "create_unique_constraint") && !uncertain {
+			if t := s.editTable(key); t != nil {
+				t.Uniques = append(slices.Clip(t.Uniques), cols)
+			}
 		}
 	case "drop_constraint":
 		res, _ := NameOf(s.names, m, o)
@@ -629,8 +623,7 @@ func (s *State) renameEnum(e *EnumType, to string) {
 }
 
 func columnState(c *migration.Column, uncertain bool) *Column {
-	col := &Column{Name: c.Name, Type: c.Type, Uncertain: uncertain, PrimaryKey: c.PrimaryKey}
-	col.Unique, _ = c.Expr.Keyword("unique").BoolValue()
+	col := &Column{Name: c.Name, Type: c.Type, Uncertain: uncertain}
 	col.Nullable, col.Known = c.Nullable()
 	if en := EnumOf(c.Type); en != nil {
 		col.Enum = en.Name
@@ -638,11 +631,28 @@ func columnState(c *migration.Column, uncertain bool) *Column {
 	return col
 }
 
-func firstOf(items []string) string {
-	if len(items) == 0 {
-		return ""
+// createdUniques are the column sets a create_table makes unique: the
+// primary key, unique=True columns, unique constraints.
+func createdUniques(ct *migration.Table) [][]string {
+	var out [][]string
+	var pk []string
+	for _, c := range ct.Columns {
+		if c.PrimaryKey {
+			pk = append(pk, c.Name)
+		}
+		if unique, _ := c.Expr.Keyword("unique").BoolValue(); unique {
+			out = append(out, []string{c.Name})
+		}
 	}
-	return items[0]
+	if pk != nil {
+		out = append(out, pk)
+	}
+	for _, u := range ct.Constraints {
+		if u.Kind == "unique" && len(u.Columns) > 0 {
+			out = append(out, u.Columns)
+		}
+	}
+	return out
 }
 
 // EnumOf returns the native named enum of a type, or nil.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -115,26 +116,15 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) s
 	return msg
 }
 
-// alreadyUnique reports whether the columns hold a set already known unique:
-// the whole primary key, or a column unique by itself.
+// alreadyUnique reports whether the columns hold a set already known unique
+// (the primary key, a unique constraint or index): then so are they.
 func alreadyUnique(t *history.Table, columns []string) bool {
-	pk := 0
-	for _, c := range t.Columns.All() {
-		if c.PrimaryKey {
-			pk++
-		}
-	}
-	inPK := 0
-	for _, name := range columns {
-		c := t.Column(name)
-		if c.Unique {
+	for _, set := range t.Uniques {
+		if !slices.ContainsFunc(set, func(c string) bool { return !slices.Contains(columns, c) }) {
 			return true
 		}
-		if c.PrimaryKey {
-			inPK++
-		}
 	}
-	return pk > 0 && inPK == pk
+	return false
 }
 
 func quotedList(items []string) string {
