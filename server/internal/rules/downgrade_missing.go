@@ -23,6 +23,7 @@ var _ = register(&Rule{
 	Severity: Warning,
 	Summary:  "upgrade() changes the schema but downgrade() is missing or does nothing",
 	Doc: Doc{
+		FailsWhen: "When the revision is downgraded, on every database: without downgrade() at once; with an empty one, at the next upgrade.",
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "An enum type created in upgrade() is left behind by downgrade()",
 	Doc: Doc{
+		FailsWhen: "On every database that is downgraded through the revision and upgraded again: the type already exists.",
 		What: "Finds named enum types that a revision creates (through `create_table` with `sa.Enum(..., name=...)`, or an " +
 			"explicit `.create()`; `sa.Enum(OrderStatus)` of a Python enum class without `name=` is named after the class, " +
 			"lowercased) but whose downgrade never drops, although no other table uses the type after the downgrade.",

@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	Severity:     Error,
 	Summary:      "Two branches add the same enum value and meet: the second ADD VALUE fails",
 	Doc: Doc{
+		FailsWhen: "On every database that runs both branches: every fresh database after the merge.",
 		What: "Finds `ALTER TYPE ... ADD VALUE 'x'` without `IF NOT EXISTS` in a revision when a revision on another branch " +
 			"adds the same value to the same type and the two branches meet in a merge revision (or a `depends_on`).",
 		Why: "Two developers each add `refunded` to `order_status` on their own branch; each branch migrates fine alone. " +

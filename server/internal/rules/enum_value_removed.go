@@ -18,6 +18,7 @@ var _ = register(&Rule{
 	Severity:     Warning,
 	Summary:      "An enum column is converted to a type without some of its values while rows may still hold them",
 	Doc: Doc{
+		FailsWhen: "On databases where a row holds a removed value: invalid input value for enum.",
 		What: "Finds the conversion step of an enum type swap (`ALTER TABLE ... ALTER COLUMN c TYPE new_type USING " +
 			"c::text::new_type`, or `alter_column(type_=...)` to a named enum) on an existing table, when the column's type " +
 			"has values the new type lacks, and nothing earlier in the function moves the rows off them: an `UPDATE` of " +

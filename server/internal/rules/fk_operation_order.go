@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Severity:     Error,
 	Summary:      "Tables are dropped or created in an order their foreign keys do not allow",
 	Doc: Doc{
+		FailsWhen: "On every database: the referenced table does not exist yet when the key is made, or is still referenced when it is dropped.",
 		What: "Simulates upgrade() and downgrade() and finds a `drop_table` of a table that another table still references " +
 			"with a foreign key, and a `create_table` or `create_foreign_key` whose foreign key references a table that the " +
 			"same function only creates later. Foreign keys declared with `use_alter=True` are not part of CREATE TABLE " +

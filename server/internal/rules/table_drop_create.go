@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Severity: Warning,
 	Summary:  "A table is dropped and another with the same columns created in one migration: a rename that loses every row",
 	Doc: Doc{
+		FailsWhen: "Never with an error: every database with rows in the old table silently loses them.",
 		What: "Finds a `drop_table` of an existing table and a `create_table` of a new table with exactly the same columns " +
 			"(names, and types of the same family) in one upgrade() or downgrade(): the shape autogenerate writes when a " +
 			"table is renamed in the models. Not reported when the function copies the data (SQL or a bulk insert naming " +

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
 	Doc: Doc{
+		FailsWhen: "On every database when PostgreSQL has no implicit or assignment cast between the types, even on an empty table (error); for a narrowing, on databases holding a longer value (warning).",
 		What: "Finds `alter_column(type_=...)` (also in batch blocks) without `postgresql_using` when PostgreSQL has no " +
 			"automatic conversion from the old type to the new one: text to a number, boolean, date, timestamp, UUID, JSON or " +
 			"enum, an integer to a boolean, anything to an enum type, an array of text to an array of integers... It also finds " +

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Severity:     Warning,
 	Summary:      "A unique constraint or index is added on existing columns and nothing removes duplicates first",
 	Doc: Doc{
+		FailsWhen: "On databases where two rows share a value.",
 		What: "Finds `create_unique_constraint` and `create_index(..., unique=True)` (also in batch mode) on columns that " +
 			"existed before the revision, when nothing earlier in the same upgrade may deduplicate them: an `UPDATE` of the " +
 			"table that names a column, a `DELETE` from it, or code the tool cannot read (a data step of the parent " +
