@@ -280,23 +280,40 @@ func verify(ctx context.Context, path string, before, after *check.Result, fixed
 	if len(unbound) > 0 {
 		return unboundReason(unbound), nil
 	}
-	count := func(res *check.Result) map[string]int {
-		m := map[string]int{}
+	// the findings of the rules whose fixes are applied are compared by
+	// message: each fixed one must be gone and none may appear. Those of
+	// other rules are counted by rule and severity: a fix may rightly change
+	// what another finding says (IF NOT EXISTS written into an ADD VALUE
+	// drops enum-value-not-reverted's warning about it) without adding one.
+	fixing := map[string]bool{}
+	for _, d := range p.fixed {
+		fixing[d.Rule] = true
+	}
+	key := func(d rules.Diagnostic) string {
+		if fixing[d.Rule] {
+			return d.Rule + "\x00" + d.Message
+		}
+		return d.Rule + "\x00" + string(d.Severity)
+	}
+	count := func(res *check.Result) (map[string]int, map[string]string) {
+		m, sample := map[string]int{}, map[string]string{}
 		for _, d := range res.Findings {
 			if d.Path == path {
-				m[d.Rule+"\x00"+d.Message]++
+				m[key(d)]++
+				sample[key(d)] = d.Message
 			}
 		}
-		return m
+		return m, sample
 	}
-	was, now := count(before), count(after)
+	was, _ := count(before)
+	now, sample := count(after)
 	for _, d := range p.fixed {
-		was[d.Rule+"\x00"+d.Message]--
+		was[key(d)]--
 	}
-	for k, n := range now {
-		if n > was[k] {
-			rule, msg, _ := bytes.Cut([]byte(k), []byte{0})
-			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, msg), nil
+	for _, k := range slices.Sorted(maps.Keys(now)) {
+		if now[k] > was[k] {
+			rule, _, _ := strings.Cut(k, "\x00")
+			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, sample[k]), nil
 		}
 	}
 	return "", nil

@@ -27,6 +27,9 @@ type Table struct {
 	Opaque bool
 	// Uncertain: created or changed by a conditional operation.
 	Uncertain bool
+	// Uniques are column sets known unique (primary key, unique constraints
+	// and indexes), as created: a drop by name is not followed.
+	Uniques [][]string
 	// PartitionOf is the partitioned table this one is a partition of
 	// (CREATE TABLE ... PARTITION OF): dropping that table drops this one.
 	PartitionOf string
@@ -412,6 +415,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 				s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
 			}
 		}
+		t.Uniques = createdUniques(ct)
 		for _, fk := range ct.InlineForeignKeys() {
 			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, table, fk))
 			t.nextFK++
@@ -449,6 +453,14 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 		res, literal := NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
 			s.addFK(t, FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
+		}
+	case "create_unique_constraint", "create_index":
+		cols, ok := o.Arg("columns").Strings()
+		unique, _ := o.Arg("unique").BoolValue()
+		if ok && len(cols) > 0 && (unique || o.Name == "create_unique_constraint") && !uncertain {
+			if t := s.editTable(key); t != nil {
+				t.Uniques = append(slices.Clip(t.Uniques), cols)
+			}
 		}
 	case "drop_constraint":
 		res, _ := NameOf(s.names, m, o)
@@ -617,6 +629,30 @@ func columnState(c *migration.Column, uncertain bool) *Column {
 		col.Enum = en.Name
 	}
 	return col
+}
+
+// createdUniques are the column sets a create_table makes unique: the
+// primary key, unique=True columns, unique constraints.
+func createdUniques(ct *migration.Table) [][]string {
+	var out [][]string
+	var pk []string
+	for _, c := range ct.Columns {
+		if c.PrimaryKey {
+			pk = append(pk, c.Name)
+		}
+		if unique, _ := c.Expr.Keyword("unique").BoolValue(); unique {
+			out = append(out, []string{c.Name})
+		}
+	}
+	if pk != nil {
+		out = append(out, pk)
+	}
+	for _, u := range ct.Constraints {
+		if u.Kind == "unique" && len(u.Columns) > 0 {
+			out = append(out, u.Columns)
+		}
+	}
+	return out
 }
 
 // EnumOf returns the native named enum of a type, or nil.

@@ -45,6 +45,8 @@ type Migration struct {
 	// ModuleNames counts the bindings of each module-level name: imports,
 	// assignments, definitions (a name bound twice may hold either value).
 	ModuleNames map[string]int
+	// EnumClasses are the module-level Python enum classes, by name.
+	EnumClasses map[string]*EnumClass
 
 	Upgrade   *Function
 	Downgrade *Function

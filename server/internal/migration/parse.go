@@ -197,6 +197,8 @@ func (x *extractor) moduleStatement(n *pysyntax.Node, first bool) {
 			}
 			x.funcs[fname] = n
 		}
+	case "class_definition":
+		x.enumClass(n)
 	case "decorated_definition":
 		if def := n.ChildByFieldName("definition"); def != nil {
 			x.moduleStatement(def, false)
@@ -339,7 +341,7 @@ func indexOfChild(n, c *pysyntax.Node) int {
 // header strings out of the source, so that the source can be freed: a history
 // of thousands of files then holds a few bytes per file.
 func (m *Migration) keepHeaderOnly() {
-	m.Source, m.Vars, m.Imports, m.NameUses = nil, nil, nil, nil
+	m.Source, m.Vars, m.Imports, m.NameUses, m.EnumClasses = nil, nil, nil, nil, nil
 	for _, h := range []*Header{&m.Revision, &m.DownRevision, &m.BranchLabels, &m.DependsOn} {
 		for i, v := range h.Values {
 			h.Values[i] = strings.Clone(v)

@@ -52,6 +52,11 @@ type Enum struct {
 	// will not issue CREATE TYPE (an explicit .create() still does).
 	CreateType bool
 	Dialect    bool // postgresql.ENUM rather than the generic sa.Enum
+	// Class is the Python enum class of sa.Enum(OrderStatus), "" for values
+	// written out; NameInferred is set when Name is SQLAlchemy's default for
+	// it (the class name lowercased), as no name= is given.
+	Class        string
+	NameInferred bool
 }
 
 // columnHelpers are positional Column arguments that are not the type.
@@ -135,6 +140,7 @@ func (m *Migration) Type(o *Op, e *Expr) *TypeRef {
 	switch t.Name {
 	case "Enum", "ENUM":
 		t.Enum = enumOf(resolved, t.Name == "ENUM")
+		m.classEnum(t.Enum, resolved)
 	case "ARRAY":
 		item := resolved.Keyword("item_type")
 		if len(resolved.Args) > 0 {

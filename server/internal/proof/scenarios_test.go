@@ -39,6 +39,9 @@ type scenario struct {
 	// handWritten replaces the bodies of upgrade()/downgrade() of revision 0002
 	// before it is checked (for changes autogenerate cannot see).
 	handWritten map[string]string
+	// moduleCode is inserted at module level, before `revision = `, with
+	// handWritten (the imports the hand-written bodies need).
+	moduleCode string
 
 	rule    string // the rule that must report revision 0002
 	profile string // check --profile ("" = the default profile)
@@ -65,8 +68,13 @@ type scenario struct {
 
 // Queries shared by several scenarios.
 const (
-	qStatusTypes   = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
-	qOrderStatuses = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
+	qStatusTypes       = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
+	qOrderStatusTypes  = `SELECT count(*) FROM pg_type WHERE typname = 'orderstatus'`
+	qOrderStatuses     = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
+	qAccountsUnique    = `SELECT coalesce(string_agg(conname, ','), '') FROM pg_constraint WHERE conrelid = 'accounts'::regclass AND contype = 'u'`
+	qOrderStatusLabels = `SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_status'`
+	qCancelledLabels   = `SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'status_type' AND e.enumlabel = 'cancelled'`
+	qBooksFK           = `SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'books'::regclass AND contype = 'f'`
 )
 
 func scenarios() []scenario {
@@ -331,6 +339,143 @@ op.alter_column('posts', 'tags',
 				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
 			},
 		},
+		{
+			id: "m", title: "enum column of a Python enum class, no name= (hand-written)", dir: "m",
+			generated:  []string{"sa.Enum('pending', 'shipped', name='orderstatus')"},
+			moduleCode: "from models import OrderStatus",
+			handWritten: map[string]string{
+				"upgrade": `
+op.create_table('orders',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.Enum(OrderStatus), nullable=False),
+    sa.PrimaryKeyConstraint('id'))`,
+				"downgrade": `op.drop_table('orders')`,
+			},
+			rule:     "enum-type-not-dropped",
+			predicts: `type "orderstatus" already exists`,
+			failAt:   stepU2,
+			errs:     []string{`(psycopg2.errors.DuplicateObject) type "orderstatus" already exists`, `CREATE TYPE orderstatus AS ENUM ('pending', 'shipped')`},
+			fix:      fixSafe,
+			checks: []dataCheck{
+				{stepU, "orderstatus created", qOrderStatusTypes, "1"},
+				{stepD, "the downgrade drops orderstatus", qOrderStatusTypes, "0"},
+				{stepU2, "orders usable", `INSERT INTO orders (id, status) VALUES (1, 'shipped'); SELECT status::text FROM orders`, "shipped"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
+			id: "n", title: "create_foreign_key before the referenced table's create_table (hand-ordered)", dir: "n",
+			generated: []string{"op.create_table('authors',", "sa.ForeignKeyConstraint(['author_id'], ['authors.id'], )"},
+			handWritten: map[string]string{
+				"upgrade": `
+op.create_table('books',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.PrimaryKeyConstraint('id'))
+op.create_foreign_key('books_author_id_fkey', 'books', 'authors', ['author_id'], ['id'])
+op.create_table('authors',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id'))`,
+				"downgrade": `
+op.drop_table('authors')
+op.drop_constraint('books_author_id_fkey', 'books', type_='foreignkey')
+op.drop_table('books')`,
+			},
+			rule:     "fk-operation-order",
+			predicts: `relation "authors" does not exist`,
+			failAt:   stepU,
+			errs:     []string{`(psycopg2.errors.UndefinedTable) relation "authors" does not exist`, `ALTER TABLE books ADD CONSTRAINT books_author_id_fkey FOREIGN KEY(author_id) REFERENCES authors (id)`},
+			fix:      fixSafe,
+			checks: []dataCheck{
+				{stepU, "the FK exists", qBooksFK, "books_author_id_fkey"},
+				{stepD, "both tables dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('authors', 'books')`, "0"},
+				{stepU2, "the FK is back", qBooksFK, "books_author_id_fkey"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
+			id: "o", title: "table renamed in the models", dir: "o",
+			generated: []string{"op.create_table('clients',", "op.drop_table('customers')"},
+			rule:      "table-drop-create",
+			lost: []dataCheck{
+				{stepU, "clients is empty: the rows are lost", `SELECT count(*) FROM clients`, "0"},
+				{stepD, "customers is empty after the downgrade", `SELECT count(*) FROM customers`, "0"},
+			},
+			fix: byHand,
+			byHand: map[string]string{
+				"upgrade":   `op.rename_table('customers', 'clients')`,
+				"downgrade": `op.rename_table('clients', 'customers')`,
+			},
+			checks: []dataCheck{
+				{stepU, "rows kept in clients", `SELECT string_agg(name, ',' ORDER BY id) FROM clients`, "Ada,Grace,Edsger"},
+				{stepU, "the sequence keeps its old name", `SELECT pg_get_serial_sequence('clients', 'id')`, "public.customers_id_seq"},
+				{stepD, "rows back in customers", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace,Edsger"},
+				{stepU2, "rows kept in clients", `SELECT string_agg(name, ',' ORDER BY id) FROM clients`, "Ada,Grace,Edsger"},
+			},
+		},
+		{
+			id: "p", title: "unique constraint on a column with duplicates", dir: "p",
+			generated: []string{"op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])"},
+			rule:      "unique-without-dedup",
+			predicts:  `could not create unique index`,
+			failAt:    stepU,
+			errs:      []string{`(psycopg2.errors.UniqueViolation) could not create unique index "uq_accounts_email"`, `Key (email)=(a@example.com) is duplicated.`},
+			fix:       byHand,
+			byHand: map[string]string{
+				"upgrade": `
+op.execute("DELETE FROM accounts a USING accounts b WHERE a.email = b.email AND a.ctid > b.ctid")
+op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
+			},
+			checks: []dataCheck{
+				{stepU, "one row per email", `SELECT string_agg(id || ':' || email, ',' ORDER BY id) FROM accounts`, "1:a@example.com,2:b@example.com"},
+				{stepU, "the constraint exists", qAccountsUnique, "uq_accounts_email"},
+				{stepD, "the constraint is gone", qAccountsUnique, ""},
+				{stepU2, "the constraint is back", qAccountsUnique, "uq_accounts_email"},
+			},
+		},
+		{
+			id: "r", title: "enum value removed by a type swap (hand-written)", dir: "r",
+			generatesNothing: true,
+			handWritten: map[string]string{
+				"upgrade":   rSwap,
+				"downgrade": `op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'archived'")`,
+			},
+			rule:     "enum-value-removed",
+			predicts: `invalid input value for enum order_status: "archived"`,
+			failAt:   stepU,
+			errs:     []string{`(psycopg2.errors.InvalidTextRepresentation) invalid input value for enum order_status: "archived"`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"upgrade":   "op.execute(\"UPDATE orders SET status = 'shipped' WHERE status IN ('archived')\")\n" + rSwap,
+				"downgrade": `op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'archived'")`,
+			},
+			checks: []dataCheck{
+				{stepU, "the archived row moved", qOrderStatuses, "pending,shipped,shipped"},
+				{stepU, "the value is gone", qOrderStatusLabels, "pending,shipped"},
+				{stepD, "the value is back", qOrderStatusLabels, "pending,shipped,archived"},
+				{stepU2, "rows kept", qOrderStatuses, "pending,shipped,shipped"},
+				{stepU2, "the value is gone", qOrderStatusLabels, "pending,shipped"},
+			},
+		},
+		{
+			id: "s", title: "enum value added, downgrade() left empty (hand-written)", dir: "d2",
+			generatesNothing: true,
+			handWritten: map[string]string{
+				"upgrade":   `op.execute("ALTER TYPE status_type ADD VALUE 'cancelled'")`,
+				"downgrade": `pass  # enum values cannot be removed`,
+			},
+			rule:     "downgrade-missing",
+			predicts: `enum label "cancelled" already exists`,
+			failAt:   stepU2,
+			errs:     []string{`(psycopg2.errors.DuplicateObject) enum label "cancelled" already exists`},
+			fix:      fixSafe,
+			checks: []dataCheck{
+				{stepU, "the value exists", qCancelledLabels, "1"},
+				{stepD, "the value stays (it cannot be removed)", qCancelledLabels, "1"},
+				{stepU2, "the value exists once", qCancelledLabels, "1"},
+				{stepU2, "rows kept", qOrderStatuses, "pending,shipped,pending"},
+			},
+		},
 	}
 	// (g) the order of the dropped tables is Python's set order: one variant per hash seed.
 	for seed := range gHashSeeds {
@@ -357,6 +502,13 @@ op.alter_column('posts', 'tags',
 	}
 	return list
 }
+
+// rSwap removes 'archived' from order_status by a type swap.
+const rSwap = `
+op.execute("ALTER TYPE order_status RENAME TO order_status_old")
+op.execute("CREATE TYPE order_status AS ENUM ('pending', 'shipped')")
+op.execute("ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status")
+op.execute("DROP TYPE order_status_old")`
 
 // gHashSeeds: PYTHONHASHSEED 0..9 gave both orders in the research runs.
 const gHashSeeds = 10
@@ -481,6 +633,9 @@ func runScenario(t *testing.T, tl *tools, sc scenario, o *outcome) {
 		var err error
 		if migration, err = replaceBodies(migration, sc.handWritten); err != nil {
 			t.Fatal(err)
+		}
+		if sc.moduleCode != "" {
+			migration = strings.Replace(migration, "\nrevision = ", "\n"+sc.moduleCode+"\n\nrevision = ", 1)
 		}
 		p.write(rev2, migration)
 	}

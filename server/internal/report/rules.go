@@ -30,6 +30,7 @@ func Markdown(r *rules.Rule) string {
 	}
 	section("What it does", r.Doc.What)
 	section("Why is this bad?", r.Doc.Why)
+	section("Fails when", r.Doc.FailsWhen)
 	section("Example", code(r.Doc.Example))
 	section("Use instead", code(r.Doc.UseInstead))
 	section("Known problems", r.Doc.KnownProblems)

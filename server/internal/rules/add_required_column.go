@@ -19,6 +19,7 @@ var _ = register(&Rule{
 	Severity:     Error,
 	Summary:      "A NOT NULL column without a server default is added to an existing table",
 	Doc: Doc{
+		FailsWhen: "On every database where the table has a row (an empty table, as in CI, passes): the normal state of a production table.",
 		What: "Finds `add_column` (also in batch mode, and in downgrade(), which runs on tables with rows too) of a column " +
 			"with `nullable=False` (or a non-serial primary key) and no `server_default`, on a table that existed before the " +
 			"revision and that the function did not empty first (`DELETE FROM t` without WHERE, `TRUNCATE t`). When the " +

@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	Severity: Warning,
 	Summary:  "The migration imports the application's ORM models",
 	Doc: Doc{
+		FailsWhen: "Not at once: the migration runs today, and breaks (ImportError, AttributeError, a changed meaning) once the application's models change, on every fresh database that replays it.",
 		What: "Finds names imported from the application (at module level or inside `upgrade()`/`downgrade()`) that " +
 			"reach its ORM: a mapped class (`session.query(User)`, `select(User)`, `User.__table__`, `User(...)`), a " +
 			"declarative base or Flask-SQLAlchemy's `db` used for its metadata, session or engine (`Base.metadata.create_all`, " +

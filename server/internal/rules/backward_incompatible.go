@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "A table or column that running code still uses is dropped or renamed",
 	Doc: Doc{
+		FailsWhen: "Under load: the migration succeeds, and the application version still running during the deploy fails on the dropped or renamed table or column.",
 		What: "Finds `drop_column`, `drop_table`, `rename_table` and `alter_column(..., new_column_name=...)` (also their " +
 			"batch forms) in upgrade() on tables and columns that existed before the revision. Objects created in the same " +
 			"revision are not reported.",

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Severity: Warning,
 	Summary:  "A column is dropped and added in one migration: its data is lost",
 	Doc: Doc{
+		FailsWhen: "Never with an error (but an added NOT NULL column fails on a table with rows): every database with values in the column silently loses them.",
 		What: "Finds a `drop_column` and an `add_column` of the same column of an existing table in one upgrade() or " +
 			"downgrade() (a type change done as drop + add), and the rename shape autogenerate writes: a `drop_column` of " +
 			"one column and an `add_column` of another column of the same type family on the same table, when the names " +

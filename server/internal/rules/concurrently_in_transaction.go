@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "A CONCURRENTLY index operation runs inside the migration transaction",
 	Doc: Doc{
+		FailsWhen: "On every database: CREATE or DROP INDEX CONCURRENTLY cannot run inside a transaction block.",
 		What: "Finds `create_index`/`drop_index` with `postgresql_concurrently=True`, and `op.execute` (or a connection's " +
 			"`execute`) of `CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY` or `REINDEX ... CONCURRENTLY`, outside " +
 			"`op.get_context().autocommit_block()`, in upgrade() and downgrade().",

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "A foreign key or check constraint is added to an existing table without NOT VALID",
 	Doc: Doc{
+		FailsWhen: "Under load: the validating scan blocks writes to the table for as long as it reads it (and it fails on rows that violate the constraint).",
 		What: "Finds `create_foreign_key` and `create_check_constraint` (also their batch forms) on a table that existed " +
 			"before the revision, without `postgresql_not_valid=True`.",
 		Why: "Adding a constraint checks every existing row while the lock is held. `ADD CONSTRAINT ... FOREIGN KEY` takes " +

@@ -21,6 +21,7 @@ var _ = register(&Rule{
 	Severity: Warning,
 	Summary:  "An upgrade operation has no inverse in downgrade()",
 	Doc: Doc{
+		FailsWhen: "When the revision is downgraded, on every database: what the downgrade leaves behind makes the next upgrade fail, or the previous code meets a schema it does not know.",
 		What: "Pairs every operation of `upgrade()` with the operation that reverts it and reports those `downgrade()` " +
 			"forgets: `create_table` without `drop_table`, `add_column` without `drop_column`, `create_index` without " +
 			"`drop_index` (also through `op.f(...)`), `create_foreign_key` / `create_unique_constraint` / " +

@@ -24,6 +24,7 @@ var _ = register(&Rule{
 	Severity: Warning,
 	Summary:  "upgrade() changes the schema but downgrade() is missing or does nothing",
 	Doc: Doc{
+		FailsWhen: "When the revision is downgraded, on every database: without downgrade() at once; with an empty one, at the next upgrade.",
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
@@ -32,7 +33,9 @@ var _ = register(&Rule{
 			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
 			"type, default or nullability counts too then). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
-			"enum-value-not-reverted. The rule is off in a script directory whose revision template (`script.py.mako`) has " +
+			"enum-value-not-reverted: PostgreSQL cannot remove enum values, so the empty downgrade() is right. When the " +
+			"values are added without `IF NOT EXISTS`, the advice is to add it (never to raise, which would make every " +
+			"downgrade through the revision fail); a `raise` after enum values alone is information. The rule is off in a script directory whose revision template (`script.py.mako`) has " +
 			"no `downgrade()` or says in it that downgrades are not supported (OpenStack, pgAdmin): `check` says so once in " +
 			"a note, with the number of revisions concerned.",
 		Why: "An empty downgrade reports success: `alembic downgrade -1` moves `alembic_version` back while every table, " +
@@ -92,6 +95,10 @@ func checkDowngradeMissing(p *Pass) {
 			return
 		}
 	}
+	if sc.enumAddsOnly() && kind != migration.BodyMissing {
+		enumValuesDowngrade(p, sc, kind)
+		return
+	}
 	if kind == migration.BodyEmpty && sc.rerunnableOnly(true) {
 		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() only makes changes that can "+
 			"run again (%s) and downgrade() does nothing: after `alembic downgrade` they stay in place, and the next upgrade "+
@@ -132,6 +139,43 @@ func checkDowngradeMissing(p *Pass) {
 	}
 }
 
+// enumValuesDowngrade judges the downgrade of an upgrade that only adds enum
+// values. PostgreSQL cannot remove them, so a downgrade that does nothing is
+// right once the upgrade can run again (IF NOT EXISTS); raising would make
+// every downgrade through the revision fail.
+func enumValuesDowngrade(p *Pass, sc schemaChanges, kind migration.BodyKind) {
+	m := p.Migration
+	at := lineSpan(m, m.Downgrade.Span.Start)
+	switch {
+	case kind == migration.BodyRaise:
+		p.ReportSeverity(Info, at, "upgrade() only adds enum values and downgrade() raises: `alembic downgrade` cannot go "+
+			"below this revision. PostgreSQL cannot remove an enum value, so a downgrade() that does nothing (`pass`, with "+
+			"ADD VALUE IF NOT EXISTS in upgrade()) is right here and keeps the history walkable", nil)
+	case kind == migration.BodyEmpty && !sc.enumValuesOnly():
+		var value string
+		fix := &SuggestedFix{Message: "Write ADD VALUE IF NOT EXISTS", Safety: Safe}
+		for _, c := range sc.changes {
+			for _, st := range enumValueAdds(c.op) {
+				if value == "" && !addIfNotExists.MatchString(st.Text) {
+					value = st.Value
+				}
+			}
+			if c.enumValue {
+				continue
+			}
+			if f := ifNotExistsFix(c.op); f != nil && fix != nil {
+				fix.Edits = append(fix.Edits, f.Edits...)
+			} else {
+				fix = nil
+			}
+		}
+		p.ReportAt(at, fmt.Sprintf("upgrade() adds enum values without IF NOT EXISTS and downgrade() does nothing. PostgreSQL "+
+			"cannot remove an enum value, so after `alembic downgrade` it stays and the next `alembic upgrade` fails with: enum "+
+			"label %q already exists. Write ADD VALUE IF NOT EXISTS in upgrade(); the empty downgrade() is then fine as is "+
+			"(raising NotImplementedError would make every downgrade through this revision fail)", value), fix)
+	}
+}
+
 // change is one operation of an upgrade that changes the schema.
 type change struct {
 	op *migration.Op
@@ -144,6 +188,8 @@ type change struct {
 	weak bool
 	// enumValue: only ALTER TYPE ... ADD VALUE IF NOT EXISTS.
 	enumValue bool
+	// enumAdd: only ALTER TYPE ... ADD VALUE, guarded or not.
+	enumAdd bool
 }
 
 type schemaChanges struct{ changes []change }
@@ -163,6 +209,17 @@ func (sc schemaChanges) rerunnableOnly(strict bool) bool {
 func (sc schemaChanges) enumValuesOnly() bool {
 	for _, c := range sc.changes {
 		if !c.enumValue {
+			return false
+		}
+	}
+	return true
+}
+
+// enumAddsOnly reports whether every change adds enum values (ALTER TYPE ...
+// ADD VALUE), with or without IF NOT EXISTS.
+func (sc schemaChanges) enumAddsOnly() bool {
+	for _, c := range sc.changes {
+		if !c.enumAdd {
 			return false
 		}
 	}
@@ -261,7 +318,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			if o.SQL == nil || !o.SQL.Known {
 				continue
 			}
-			c := change{op: o, enumValue: true}
+			c := change{op: o, enumValue: true, enumAdd: true}
 			schema, rerunnable := false, true
 			for _, st := range o.SQL.Statements {
 				rerun, changes := statementChange(st, temp, toggles, dropped, renamed, swapOld)
@@ -270,6 +327,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 				}
 				schema = true
 				c.enumValue = c.enumValue && st.Kind == migration.SQLAlterTypeAdd && addIfNotExists.MatchString(st.Text)
+				c.enumAdd = c.enumAdd && st.Kind == migration.SQLAlterTypeAdd
 				if rerun == "" {
 					rerunnable = false
 				} else if c.rerun == "" {

@@ -8,6 +8,7 @@ var _ = register(&Rule{
 	Severity: Error,
 	Summary:  "Two files of one script directory declare the same revision id",
 	Doc: Doc{
+		FailsWhen: "On every database: Alembic keeps only one of the files, so the other's operations never run (or it refuses to build the revision map).",
 		What: "Finds revision files in one script directory whose `revision` variables are equal (usually a file copied " +
 			"as a template, or the same migration added on two branches under different names).",
 		Why: "Alembic only warns `Revision a1b2c3d4e5f6 is present more than once` and keeps one of the two files (the one " +

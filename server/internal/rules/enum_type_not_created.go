@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "An operation uses a named enum type that does not exist yet",
 	Doc: Doc{
+		FailsWhen: "On every database: the type does not exist when the operation runs.",
 		What: "Finds `add_column` and `alter_column(type_=...)` (also in batch blocks) whose column uses a named native enum " +
 			"type (`sa.Enum(..., name=...)`, `postgresql.ENUM`) that does not exist at that point of the history, when nothing " +
 			"earlier in the same upgrade or downgrade creates it. Also finds `create_table` columns declared with " +

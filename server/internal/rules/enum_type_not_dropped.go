@@ -17,8 +17,10 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "An enum type created in upgrade() is left behind by downgrade()",
 	Doc: Doc{
+		FailsWhen: "On every database that is downgraded through the revision and upgraded again: the type already exists.",
 		What: "Finds named enum types that a revision creates (through `create_table` with `sa.Enum(..., name=...)`, or an " +
-			"explicit `.create()`) but whose downgrade never drops, although no other table uses the type after the downgrade.",
+			"explicit `.create()`; `sa.Enum(OrderStatus)` of a Python enum class without `name=` is named after the class, " +
+			"lowercased) but whose downgrade never drops, although no other table uses the type after the downgrade.",
 		Why: "`op.drop_table()` does not drop the enum types its columns used. After `alembic downgrade -1` the type stays in " +
 			"the database, and the next `alembic upgrade` fails with `type \"status_type\" already exists`. A CI that only " +
 			"migrates a fresh database never sees it; a developer going down and up again does.",
@@ -79,6 +81,7 @@ func checkEnumTypeNotDropped(p *Pass) {
 		}
 		anchor := lastUserRemoval[name]
 		msg := fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it. After a downgrade the next upgrade fails with: type %q already exists", name, name)
+		msg += inferredEnumName(p.Migration, created[name], name)
 		if later := laterRevision(p, func(m *migration.Migration, o *migration.Op) bool { return dropsType(m, o, name) }); later != nil && !mentions(later.Migration.Downgrade, later.Migration.Source, name) {
 			// from head, the later revision's upgrade dropped the type for good
 			msg += fmt.Sprintf(". Only a database between this revision and %s leaves it behind: %s drops the type and its downgrade does not bring it back before this one runs", later.ID, later.ID)

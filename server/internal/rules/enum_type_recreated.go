@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "create_table would create an enum type that already exists",
 	Doc: Doc{
+		FailsWhen: "On every database: CREATE TYPE of a type that exists fails.",
 		What: "Finds `create_table` columns typed `sa.Enum(..., name=x)` or `postgresql.ENUM(..., name=x)` without " +
 			"`create_type=False` while type x already exists at that point of the history: a second table using the type in a " +
 			"later revision, or a downgrade re-creating a dropped table whose type is still there (autogenerate writes such " +

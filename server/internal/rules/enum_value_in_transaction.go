@@ -15,10 +15,11 @@ import (
 var _ = register(&Rule{
 	ID:           "enum-value-in-transaction",
 	Profile:      Default,
-	Severity:     Warning,
+	Severity:     Error,
 	PostgresOnly: true,
 	Summary:      "ALTER TYPE ... ADD VALUE runs in the migration transaction and the value is used before it is committed",
 	Doc: Doc{
+		FailsWhen: "On every database: a new enum value cannot be used before its transaction commits (before PostgreSQL 12, ADD VALUE cannot run in a transaction block at all).",
 		What: "Finds `ALTER TYPE ... ADD VALUE` run with `op.execute` (or the connection) inside the migration's transaction, " +
 			"outside `op.get_context().autocommit_block()`, when a later operation of the same migration uses the new value " +
 			"(SQL quoting it, a default, rows written with it), or when the configured PostgreSQL is older than 12.",

@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "An enum value added in upgrade() stays after downgrade()",
 	Doc: Doc{
+		FailsWhen: "Only on a downgrade and a new upgrade without IF NOT EXISTS (enum label already exists); otherwise nothing fails, the value only stays.",
 		What: "Finds `ALTER TYPE ... ADD VALUE` in upgrade() when downgrade() does nothing with that type (no SQL naming it, " +
 			"no type swap).",
 		Why: "PostgreSQL cannot remove a value from an enum type: there is no `ALTER TYPE ... DROP VALUE`. A downgrade that " +

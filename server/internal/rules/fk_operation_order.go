@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Severity:     Error,
 	Summary:      "Tables are dropped or created in an order their foreign keys do not allow",
 	Doc: Doc{
+		FailsWhen: "On every database: the referenced table does not exist yet when the key is made, or is still referenced when it is dropped.",
 		What: "Simulates upgrade() and downgrade() and finds a `drop_table` of a table that another table still references " +
 			"with a foreign key, and a `create_table` or `create_foreign_key` whose foreign key references a table that the " +
 			"same function only creates later. Foreign keys declared with `use_alter=True` are not part of CREATE TABLE " +
@@ -61,9 +62,11 @@ def downgrade():
 		KnownProblems: "Foreign keys are known from the operations of the history; one made by SQL the tool cannot read is " +
 			"missed. A drop is not judged after an operation whose effects are hidden (SQL built at run time, a call into " +
 			"other code), nor when a referencing table was made by SQL or conditionally.",
-		FixSafety: "Safe: when every statement involved is a plain top-level `op.create_table`/`op.drop_table` with nothing " +
-			"between them (no comments, no other code), they are put in a stable foreign-key order (children dropped " +
-			"first, parents created first) as one edit, and only when that order resolves every problem among them.",
+		FixSafety: "Safe: when every statement involved is a plain top-level `op.create_table`/`op.drop_table`/" +
+			"`op.create_foreign_key`/`op.drop_constraint(..., type_=\"foreignkey\")` with nothing between them (no comments, " +
+			"no other code), they are put in a stable foreign-key order (foreign keys and children dropped first, parents " +
+			"created first, foreign keys added after both tables) as one edit, and only when that order resolves every " +
+			"problem among them.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/autogenerate.html#what-does-autogenerate-detect-and-what-does-it-not-detect",
 			"https://www.postgresql.org/docs/current/sql-droptable.html"},
 	},
@@ -229,9 +232,26 @@ func movableRuns(src []byte, f *migration.Function) (runs [][2]int, ends map[int
 
 func movable(o *migration.Op, f *migration.Function) bool {
 	_, literal := o.Table()
-	return (o.Name == "create_table" || o.Name == "drop_table") && literal && o.Certain() && o.Batch == nil &&
+	return orderedByFKs(o) && literal && o.Certain() && o.Batch == nil &&
 		o.Helper == "" && o.Engine == "" && !o.Autocommit && o.Indent == f.Indent &&
 		o.Stmt.Start == o.Call.Span.Start && o.Stmt.End == o.Call.Span.End
+}
+
+// orderedByFKs reports whether the fix may move the operation: a table
+// created or dropped, a foreign key created or dropped by name.
+func orderedByFKs(o *migration.Op) bool {
+	switch o.Name {
+	case "create_table", "drop_table":
+		return true
+	case "create_foreign_key":
+		_, ok := o.ArgString("referent_table")
+		return ok
+	case "drop_constraint":
+		kind, _ := o.ArgString("type_")
+		_, named := o.ArgString("constraint_name")
+		return kind == "foreignkey" && named
+	}
+	return false
 }
 
 // reorderFix puts a run's statements in a stable foreign-key order (children
@@ -311,6 +331,29 @@ func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State)
 			}
 			for _, parent := range referencedTables(t) {
 				for _, j := range drops[parent] {
+					if j != i {
+						edge(i, j)
+					}
+				}
+			}
+		case "create_foreign_key": // after both of its tables are created
+			ref, _ := o.ArgString("referent_table")
+			for _, j := range creates[ref] {
+				if j != i {
+					edge(j, i)
+				}
+			}
+		case "drop_constraint": // before the referenced table is dropped
+			name, _ := o.ArgString("constraint_name")
+			t := before.Table(history.TableKey(o, names[i]))
+			if t == nil {
+				continue
+			}
+			for _, fk := range t.FKs() {
+				if fk.Name != name {
+					continue
+				}
+				for _, j := range drops[fk.RefTable] {
 					if j != i {
 						edge(i, j)
 					}

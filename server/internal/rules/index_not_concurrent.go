@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "An index is created or dropped on an existing table without CONCURRENTLY",
 	Doc: Doc{
+		FailsWhen: "Under load: building the index blocks writes to the table until the migration commits.",
 		What: "Finds `create_index` and `drop_index` (also `batch_op.create_index`/`drop_index`, and literal " +
 			"`CREATE INDEX` in `op.execute`) on a table that existed before the revision, without " +
 			"`postgresql_concurrently=True`. Tables created in the same revision are new and empty, so they are skipped.",

@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	Summary:  "An Alembic operation is called with an argument it does not accept",
 	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{
+		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning).",
 		What: "Binds every operation's arguments to Alembic's signature (`op.*` and `batch_op.*`) and reports unknown " +
 			"keywords (with the likely intended one, e.g. `type=` for `type_=`), too many positional arguments, missing " +
 			"required ones and arguments given twice. Dialect options (`postgresql_using=`, `mysql_length=`...) and " +

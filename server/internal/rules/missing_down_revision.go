@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	Severity: Error,
 	Summary:  "down_revision or depends_on names a revision that does not exist",
 	Doc: Doc{
+		FailsWhen: "On every database: Alembic cannot build the revision map (Can't locate revision).",
 		What: "Finds `down_revision` and `depends_on` values that name no revision of the script directory (nor, for " +
 			"`depends_on`, a branch label), and suggests ids that share a prefix with the missing one.",
 		Why: "Alembic builds its revision map before any command: for a missing down_revision it warns `Revision " +

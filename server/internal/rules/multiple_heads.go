@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	Severity: Error,
 	Summary:  "The history has more than one head",
 	Doc: Doc{
+		FailsWhen: "On every database: `alembic upgrade head` refuses to choose among several heads.",
 		What: "Finds script directories with several heads that branch labels do not explain (Alembic's multiple-bases " +
 			"setup, where each head sits on its own labelled branch, is fine). Typically two pull requests each added a " +
 			"revision on top of the same parent. The finding is shown on the extra heads: the heads off the longest line " +

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	Severity:     Warning,
 	Summary:      "NOT NULL is set on an existing column and nothing fills its NULL rows first",
 	Doc: Doc{
+		FailsWhen: "On databases where a row holds NULL in the column.",
 		What: "Finds `alter_column(..., nullable=False)` (also in batch mode) on a column of a table that existed before the " +
 			"revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +
 			"column (through `op.execute` or the connection), a `DELETE` from it, a `bulk_insert`, or code the tool cannot read. " +

@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	Severity: Error,
 	Summary:  "The revision graph has a cycle",
 	Doc: Doc{
+		FailsWhen: "On every database: Alembic cannot order the revisions.",
 		What: "Finds revisions whose `down_revision` chain leads back to themselves (a revision pointing at its own " +
 			"descendant, often after a bad merge or a hand-edited down_revision).",
 		Why: "Alembic refuses to load such a history: every command fails with `Cycle is detected in revisions (...)`.",

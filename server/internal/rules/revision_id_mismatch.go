@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	Severity: Info,
 	Summary:  "The docstring or the file name disagrees with the revision variables",
 	Doc: Doc{
+		FailsWhen: "Never: Alembic reads the variables; the docstring or the file name only misleads readers and tools.",
 		What: "Compares the module docstring's `Revision ID:` and `Revises:` lines and the file name's leading revision id " +
 			"(Alembic names files `<rev>_<slug>.py`) with the `revision` and `down_revision` variables. The file name is " +
 			"compared only when it clearly starts with a revision id: a 12-character hexadecimal id, or a token of the " +

@@ -56,6 +56,10 @@ const (
 type Doc struct {
 	What string // what it finds
 	Why  string // why it is bad (the error it causes)
+	// FailsWhen says how certain the failure is, which the severity follows:
+	// "On every database..." (error), on some data (warning), or "Under
+	// load" (the zero-downtime profile).
+	FailsWhen string
 	// Example is Python that triggers it, UseInstead the change to it that
 	// does not; TestDocExamples runs both (its comment says how a snippet
 	// names files, earlier revisions and the database).

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "SET NOT NULL on a column of an existing table scans the whole table under ACCESS EXCLUSIVE",
 	Doc: Doc{
+		FailsWhen: "Under load: the scan of the whole table holds ACCESS EXCLUSIVE, so reads and writes wait (and it fails on NULL rows).",
 		What: "Finds `alter_column(..., nullable=False)` (also `batch_op.alter_column`) on a nullable column of a table that " +
 			"existed before the revision, unless a validated `CHECK (<column> IS NOT NULL)` on that table was added earlier " +
 			"in the history or in this revision.",

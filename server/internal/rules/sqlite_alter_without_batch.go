@@ -19,6 +19,7 @@ var _ = register(&Rule{
 	Severity:     Error,
 	Summary:      "On SQLite, a column or constraint change runs outside batch_alter_table",
 	Doc: Doc{
+		FailsWhen: "On every SQLite database: SQLite has no ALTER for these changes.",
 		What: "On SQLite only: finds `alter_column`, `create_foreign_key`, `create_unique_constraint`, " +
 			"`create_check_constraint`, `create_primary_key`, `drop_constraint`, and `drop_column` of a column in a foreign " +
 			"key, called on `op` rather than inside `with op.batch_alter_table(...) as batch_op:`. A plain column rename " +

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -12,10 +13,11 @@ import (
 var _ = register(&Rule{
 	ID:           "type-change-without-using",
 	Profile:      Default,
-	Severity:     Warning,
+	Severity:     Error,
 	PostgresOnly: true,
 	Summary:      "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
 	Doc: Doc{
+		FailsWhen: "On every database when PostgreSQL has no implicit or assignment cast between the types, even on an empty table (error); for a narrowing, on databases holding a longer value (warning).",
 		What: "Finds `alter_column(type_=...)` (also in batch blocks) without `postgresql_using` when PostgreSQL has no " +
 			"automatic conversion from the old type to the new one: text to a number, boolean, date, timestamp, UUID, JSON or " +
 			"enum, an integer to a boolean, anything to an enum type, an array of text to an array of integers... It also finds " +
@@ -23,7 +25,9 @@ var _ = register(&Rule{
 			"replayed history already shows with the target type is left alone, whatever `existing_type` says (SQLite " +
 			"autogenerate writes `VARCHAR(n)` for a native enum). A narrowing is left alone when an earlier step of the same " +
 			"function, or of the parent revision (or its parent), shortens or removes the long values: an UPDATE that sets " +
-			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it.",
+			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it. A change PostgreSQL has no " +
+			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
+			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long.",
 		Why: "`ALTER COLUMN ... TYPE` converts the existing values with an assignment cast, and there is none between these " +
 			"types. The migration fails even on an empty table: `(psycopg2.errors.DatatypeMismatch) column \"tags\" cannot " +
 			"be cast automatically to type integer[]` / `HINT: You might need to specify \"USING tags::integer[]\".` A narrowing " +
@@ -118,7 +122,7 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if to.family == "array" {
 			check = fmt.Sprintf("SELECT count(*) FROM %s WHERE EXISTS (SELECT 1 FROM unnest(%s) AS v WHERE length(v) > %d)", table, column, limit)
 		}
-		p.Report(o, fmt.Sprintf("alter_column narrows column %q from %s to %s. PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d characters, and postgresql_using=%s would not help: an explicit cast silently truncates those values. Check the data first (%s) and shorten or move the long values before narrowing.",
+		p.ReportSeverity(Warning, o.Call.Span, fmt.Sprintf("alter_column narrows column %q from %s to %s. PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d characters, and postgresql_using=%s would not help: an explicit cast silently truncates those values. Check the data first (%s) and shorten or move the long values before narrowing.",
 			column, from.cast, to.cast, to.base().name, limit, p.Style().Quote(using), check), nil)
 	}
 }
@@ -234,21 +238,24 @@ func pgTypeOf(t *migration.TypeRef) *pgType {
 }
 
 // convertible reports whether PostgreSQL converts from one type to the other
-// without USING (an implicit or assignment cast exists).
+// without USING: ALTER COLUMN ... TYPE applies an implicit or assignment cast
+// (pgCasts, from PostgreSQL's catalogue), whatever the data.
 func convertible(from, to *pgType) bool {
 	switch {
 	case to.family == "text":
 		return true // every type has an assignment cast to text through its output function
 	case from.family == "array" || to.family == "array":
 		return from.family == to.family && convertible(from.item, to.item)
-	case from.family == to.family:
-		return from.family != "enum" || from.cast == to.cast
+	case from.family == "enum" || to.family == "enum":
+		return from.cast == to.cast // only text takes an enum, and nothing converts to one but the same type
 	}
-	switch from.family + ">" + to.family {
-	case "integer>numeric", "numeric>integer", "date>datetime", "datetime>date":
-		return true
+	source, _, _ := strings.Cut(from.cast, "(")
+	target, _, _ := strings.Cut(to.cast, "(")
+	if source == target {
+		return true // a length or precision change of the same type
 	}
-	return false
+	context := pgCasts[source+">"+target]
+	return context == 'i' || context == 'a'
 }
 
 // narrows reports whether a change shortens a varchar (also of array elements).

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Severity:     Error,
 	Summary:      "A constraint is created or dropped with the name None",
 	Doc: Doc{
+		FailsWhen: "On every database, for a drop: SQLAlchemy cannot emit DROP CONSTRAINT without a name (error). A create runs, and leaves a name the downgrade must guess (warning).",
 		What: "Finds `drop_constraint(None, ...)` (an error) and `create_foreign_key(None, ...)`, " +
 			"`create_unique_constraint(None, ...)`, `create_check_constraint(None, ...)` (warnings), also in batch mode. " +
 			"The project's naming convention is read from the MetaData env.py passes as `target_metadata` (followed into " +

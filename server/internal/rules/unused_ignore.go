@@ -11,6 +11,7 @@ var _ = register(&Rule{
 	Severity: Info,
 	Summary:  "A suppression comment that silences nothing",
 	Doc: Doc{
+		FailsWhen:     "Never: the comment silences nothing today, and would hide a finding there later.",
 		What:          "Finds `# alembic-patterns: ignore[...]` and `ignore-file[...]` comments that did not silence any finding.",
 		Why:           "A stale suppression hides the next real problem on that line, and readers take it for a known issue.",
 		Example:       `op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))  # alembic-patterns: ignore[add-required-column]`,

@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "A column is added to an existing table with a volatile server_default, which rewrites the table",
 	Doc: Doc{
+		FailsWhen: "Under load: the table is rewritten under ACCESS EXCLUSIVE, so reads and writes wait for the whole rewrite.",
 		What: "Finds `add_column` (also `batch_op.add_column`) on a table that existed before the revision whose column has " +
 			"a volatile `server_default`: `gen_random_uuid()`, `uuid_generate_v4()`, `random()`, `clock_timestamp()`, " +
 			"`timeofday()`, `nextval(...)`, `txid_current()`, written as `sa.text(\"...\")` or `sa.func.<name>()`. When the " +

@@ -1,0 +1,4 @@
+"""(q) orders with a status enum; the revisions are hand-written (versions/)."""
+import sqlalchemy as sa
+
+metadata = sa.MetaData()

@@ -1,0 +1,23 @@
+"""returns
+
+Revision ID: 0002b
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0002b'
+down_revision = '0002a'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute(
+        "ALTER TYPE order_status "
+        "ADD VALUE 'refunded' AFTER 'paid'"
+    )
+
+
+def downgrade():
+    op.execute("COMMENT ON TYPE order_status IS 'refunded stays: enum values cannot be removed'")

@@ -1,0 +1,24 @@
+"""swap with more values
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TYPE order_status RENAME TO order_status_old")
+    op.execute("CREATE TYPE order_status AS ENUM ('pending', 'shipped', 'archived', 'refunded')")
+    op.execute("ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status")
+    op.execute("DROP TYPE order_status_old")
+
+
+def downgrade():
+    pass

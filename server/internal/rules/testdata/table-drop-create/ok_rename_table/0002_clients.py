@@ -1,0 +1,22 @@
+"""rename customers to clients
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-21 10:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.rename_table('customers', 'clients')
+
+
+def downgrade() -> None:
+    op.rename_table('clients', 'customers')
