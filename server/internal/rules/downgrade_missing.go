@@ -92,10 +92,11 @@ func checkDowngradeMissing(p *Pass) {
 		}
 	}
 	if kind == migration.BodyEmpty && sc.rerunnableOnly(true) {
-		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() only makes changes that can "+
-			"run again (%s) and downgrade() does nothing: after `alembic downgrade` they stay in place, and the next upgrade "+
-			"applies them again without error. Revert them in downgrade() if older code needs the previous schema; if keeping "+
-			"them is intended, say so in a comment in downgrade()", sc.rerunnableKinds()), nil)
+		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
+			Text: "upgrade() only makes changes that can run again and downgrade() does nothing",
+			Help: fmt.Sprintf("The changes (%s) stay in place after `alembic downgrade`, and the next upgrade applies them "+
+				"again without error. Revert them in downgrade() if older code needs the previous schema; if keeping them is "+
+				"intended, say so in a comment in downgrade()", sc.rerunnableKinds())}, nil)
 		return
 	}
 	var undos []*undo
@@ -113,21 +114,24 @@ func checkDowngradeMissing(p *Pass) {
 	advice += `, or raise NotImplementedError("...") if it cannot be undone`
 	switch kind {
 	case migration.BodyRaise:
-		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s and downgrade() only raises: "+
-			"`alembic downgrade` cannot go below this revision. That is an explicit choice; keep it only if the change really "+
-			"cannot be undone", describeChanges(changes)), nil)
+		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
+			Text: fmt.Sprintf("upgrade() %s and downgrade() only raises", describeChanges(changes)),
+			Help: "`alembic downgrade` cannot go below this revision. That is an explicit choice; keep it only if the change " +
+				"really cannot be undone"}, nil)
 	case migration.BodyMissing:
-		p.ReportAt(lineSpan(m, m.Upgrade.Span.Start), fmt.Sprintf("upgrade() %s but the file has no downgrade(): "+
-			"`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() and %s",
-			describeChanges(changes), advice), nil)
+		p.ReportAt(lineSpan(m, m.Upgrade.Span.Start), Message{
+			Text: fmt.Sprintf("upgrade() %s but the file has no downgrade()", describeChanges(changes)),
+			Help: fmt.Sprintf("`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() "+
+				"and %s", advice)}, nil)
 	case migration.BodyEmpty:
 		fix := inverseFix(p.Style(), m, undos)
 		if fix != nil {
 			fix.Message = "Write the inverse operations into downgrade()"
 		}
-		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s but downgrade() does nothing. "+
-			"`alembic downgrade` reports success while the schema stays upgraded, and the next `alembic upgrade` %s. In "+
-			"downgrade(), %s", describeChanges(changes), failure, advice), fix)
+		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), Message{
+			Text: fmt.Sprintf("upgrade() %s but downgrade() does nothing", describeChanges(changes)),
+			Help: fmt.Sprintf("`alembic downgrade` reports success while the schema stays upgraded, and the next `alembic "+
+				"upgrade` %s. In downgrade(), %s", failure, advice)}, fix)
 	}
 }
 

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"path/filepath"
+)
 
 var _ = register(&Rule{
 	ID:       "duplicate-revision",
@@ -34,8 +37,9 @@ down_revision = "a1b2c3d4e5f6"`,
 // kept: Alembic's choice depends on the order it lists the files in.
 func checkDuplicateRevision(p *GraphPass) {
 	for _, d := range p.Graph.Duplicates {
-		p.Report(d.Migration, d.Migration.Revision.Span, fmt.Sprintf("revision %q is also declared by %s; Alembic warns "+
-			"\"Revision ... is present more than once\" and keeps only one of the two files, so the other migration silently "+
-			"never runs. Give this revision a new id", d.Of.ID, d.Of.Path))
+		p.Report(d.Migration, d.Migration.Revision.Span, Message{
+			Text: fmt.Sprintf("revision %q is also declared by %s", d.Of.ID, filepath.Base(d.Of.Path)),
+			Help: fmt.Sprintf("Alembic warns \"Revision ... is present more than once\" and keeps only one of the two files "+
+				"(the other is %s), so the other migration silently never runs. Give this revision a new id", d.Of.Path)})
 	}
 }

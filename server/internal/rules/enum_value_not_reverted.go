@@ -89,13 +89,12 @@ func checkEnumValueNotReverted(p *Pass) {
 		if len(added[name]) > 1 {
 			what = "values " + shortList(sqlValues(added[name]), 60) + " added here stay"
 		}
-		msg := fmt.Sprintf("enum type %s: the %s after downgrade(). PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE).",
-			name, what)
+		help := "PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE)."
 		if !guarded[name] {
-			msg += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])
+			help += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])
 		}
-		msg += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name])
-		p.Report(first[name], msg, nil)
+		help += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name])
+		p.Report(first[name], Message{Text: fmt.Sprintf("enum type %s: the %s after downgrade()", name, what), Help: help}, nil)
 	}
 }
 

@@ -53,7 +53,7 @@ func checkInvalidOpArgument(p *Pass) {
 				if !fails {
 					sev = Warning // nothing fails: the argument just does nothing
 				}
-				p.ReportSeverity(sev, o.Call.Span, problem+". "+consequence, nil)
+				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence}, nil)
 			}
 		}
 	}

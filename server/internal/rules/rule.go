@@ -100,8 +100,19 @@ type Diagnostic struct {
 	Path     string
 	Revision string
 	Span     migration.Span
-	Message  string
-	Fix      *SuggestedFix // nil when there is none
+	// Message says what is wrong and where, in one line; Help says why (the
+	// error PostgreSQL or Alembic prints) and, when Fix does not do it, what
+	// to do instead. The fix's own message is its title.
+	Message string
+	Help    string
+	Fix     *SuggestedFix // nil when there is none
+}
+
+// Message is what a rule says about a finding: see Diagnostic.Message and
+// Diagnostic.Help.
+type Message struct {
+	Text string
+	Help string
 }
 
 // Fixable reports whether `fix` applies the finding's fix: it has one, and it
