@@ -15,13 +15,24 @@ import (
 // (TestVersion in package cli keeps the two equal).
 var Version = "0.1.0"
 
+// Repository is the project's home: SARIF's tool.driver.informationUri, and
+// where the rules' reference pages are published (RuleURL).
+const Repository = "https://github.com/alembic-patterns/alembic-patterns"
+
+// RuleURL is a rule's reference page: references/<id>.md of the repository's
+// main branch, the file `rules --write-references` generates. It is the `url`
+// of a finding in JSON and the helpUri of the rule in SARIF.
+func RuleURL(id string) string {
+	return Repository + "/blob/main/references/" + id + ".md"
+}
+
 // SARIF writes a SARIF 2.1.0 log.
 func SARIF(w io.Writer, res *check.Result) error {
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return err
 	}
-	run := sarif.NewRunWithInformationURI("alembic-patterns", "https://github.com/alembic-patterns/alembic-patterns")
+	run := sarif.NewRunWithInformationURI("alembic-patterns", Repository)
 	run.Tool.Driver.WithVersion(Version)
 	levels := map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Info: "note"}
 	for _, r := range rules.All() {

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixNever,
 	Summary:      "A NOT NULL column without a server default is added to an existing table",
 	Doc: Doc{
 		What: "Finds `add_column` (also in batch mode, and in downgrade(), which runs on tables with rows too) of a column " +

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	ID:       "app-model-import",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixNever,
 	Summary:  "The migration imports the application's ORM models",
 	Doc: Doc{
 		What: "Finds names imported from the application (at module level or inside `upgrade()`/`downgrade()`) that " +

@@ -11,6 +11,7 @@ var _ = register(&Rule{
 	ID:           "backward-incompatible",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "A table or column that running code still uses is dropped or renamed",
 	Doc: Doc{

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	ID:       "column-drop-add",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixNever,
 	Summary:  "A column is dropped and added in one migration: its data is lost",
 	Doc: Doc{
 		What: "Finds a `drop_column` and an `add_column` of the same column of an existing table in one upgrade() or " +

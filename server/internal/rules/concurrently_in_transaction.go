@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:           "concurrently-in-transaction",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "A CONCURRENTLY index operation runs inside the migration transaction",
 	Doc: Doc{

@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:           "constraint-not-valid",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "A foreign key or check constraint is added to an existing table without NOT VALID",
 	Doc: Doc{

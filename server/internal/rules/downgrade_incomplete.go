@@ -20,6 +20,7 @@ var _ = register(&Rule{
 	ID:       "downgrade-incomplete",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixSometimes,
 	Summary:  "An upgrade operation has no inverse in downgrade()",
 	Doc: Doc{
 		What: "Pairs every operation of `upgrade()` with the operation that reverts it and reports those `downgrade()` " +

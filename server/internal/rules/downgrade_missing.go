@@ -21,6 +21,7 @@ var _ = register(&Rule{
 	ID:       "downgrade-missing",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixSometimes,
 	Summary:  "upgrade() changes the schema but downgrade() is missing or does nothing",
 	Doc: Doc{
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +

@@ -9,6 +9,7 @@ var _ = register(&Rule{
 	ID:       "duplicate-revision",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "Two files of one script directory declare the same revision id",
 	Doc: Doc{
 		What: "Finds revision files in one script directory whose `revision` variables are equal (usually a file copied " +

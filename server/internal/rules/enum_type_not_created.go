@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "enum-type-not-created",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "An operation uses a named enum type that does not exist yet",
 	Doc: Doc{

@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "enum-type-not-dropped",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "An enum type created in upgrade() is left behind by downgrade()",
 	Doc: Doc{

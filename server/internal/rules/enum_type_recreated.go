@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "enum-type-recreated",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "create_table would create an enum type that already exists",
 	Doc: Doc{

@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	ID:           "enum-value-in-transaction",
 	Profile:      Default,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "ALTER TYPE ... ADD VALUE runs in the migration transaction and the value is used before it is committed",
 	Doc: Doc{

@@ -13,6 +13,7 @@ var _ = register(&Rule{
 	ID:           "enum-value-not-reverted",
 	Profile:      Default,
 	Severity:     Info,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "An enum value added in upgrade() stays after downgrade()",
 	Doc: Doc{

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	Summary:      "Tables are dropped or created in an order their foreign keys do not allow",
 	Doc: Doc{
 		What: "Simulates upgrade() and downgrade() and finds a `drop_table` of a table that another table still references " +

@@ -79,9 +79,14 @@ func TestRules(t *testing.T) {
 			if !firing || !quiet {
 				t.Errorf("%s needs at least one firing case and one ok_* case in testdata/%s", rule.ID, rule.ID)
 			}
+			var firings [][]rules.Diagnostic
 			for _, c := range cases {
 				t.Run(c.name(), func(t *testing.T) {
-					for _, p := range c.problems(t) {
+					got := c.findings(t)
+					if !c.quiet() {
+						firings = append(firings, got)
+					}
+					for _, p := range c.findingProblems(t, got) {
 						t.Error(p)
 					}
 					if hasGolden(c) {
@@ -94,8 +99,45 @@ func TestRules(t *testing.T) {
 					}
 				})
 			}
+			if p := fixAvailabilityProblem(rule, firings); p != "" {
+				t.Error(p)
+			}
 		})
 	}
+}
+
+// fixAvailabilityProblem holds a rule to the fix availability it declares,
+// over the findings of its firing cases: a rule that never fixes has no
+// finding with a fix, one that always fixes none without, and one that
+// sometimes fixes shows both.
+func fixAvailabilityProblem(rule *rules.Rule, firings [][]rules.Diagnostic) string {
+	with, without := 0, 0
+	for _, got := range firings {
+		for _, d := range got {
+			if d.Rule != rule.ID {
+				continue
+			}
+			if d.Fix != nil {
+				with++
+			} else {
+				without++
+			}
+		}
+	}
+	ok := false
+	switch rule.Fix {
+	case rules.FixAlways:
+		ok = without == 0
+	case rules.FixSometimes:
+		ok = with > 0 && without > 0
+	case rules.FixNever:
+		ok = with == 0
+	}
+	if ok {
+		return ""
+	}
+	return fmt.Sprintf("%s declares fix availability %q, but its firing cases have %d findings with a fix and %d without",
+		rule.ID, rule.Fix, with, without)
 }
 
 // fixtureCases reads the cases of a rule and checks that their names say
@@ -152,7 +194,12 @@ func expectations(t *testing.T, dir string) []expectation {
 // from the expectations, and safe fixes that leave the rule firing.
 func (c fixtureCase) problems(t *testing.T) []string {
 	t.Helper()
-	got := c.findings(t)
+	return c.findingProblems(t, c.findings(t))
+}
+
+// findingProblems says what is wrong with the case's findings.
+func (c fixtureCase) findingProblems(t *testing.T, got []rules.Diagnostic) []string {
+	t.Helper()
 	return slices.Concat(compare(c.want, got), messageProblems(got), c.safeFixProblems(t, got))
 }
 

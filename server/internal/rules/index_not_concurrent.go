@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:           "index-not-concurrent",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "An index is created or dropped on an existing table without CONCURRENTLY",
 	Doc: Doc{

@@ -11,6 +11,7 @@ var _ = register(&Rule{
 	ID:       "invalid-op-argument",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "An Alembic operation is called with an argument it does not accept",
 	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{

@@ -13,6 +13,7 @@ var _ = register(&Rule{
 	ID:       "missing-down-revision",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "down_revision or depends_on names a revision that does not exist",
 	Doc: Doc{
 		What: "Finds `down_revision` and `depends_on` values that name no revision of the script directory (nor, for " +

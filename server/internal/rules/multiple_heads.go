@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:       "multiple-heads",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "The history has more than one head",
 	Doc: Doc{
 		What: "Finds script directories with several heads that branch labels do not explain (Alembic's multiple-bases " +

@@ -13,6 +13,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Warning,
+	Fix:          FixNever,
 	Summary:      "NOT NULL is set on an existing column and nothing fills its NULL rows first",
 	Doc: Doc{
 		What: "Finds `alter_column(..., nullable=False)` (also in batch mode) on a column of a table that existed before the " +

@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:       "revision-cycle",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "The revision graph has a cycle",
 	Doc: Doc{
 		What: "Finds revisions whose `down_revision` chain leads back to themselves (a revision pointing at its own " +

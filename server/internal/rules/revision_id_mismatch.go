@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:       "revision-id-mismatch",
 	Profile:  Default,
 	Severity: Info,
+	Fix:      FixNever,
 	Summary:  "The docstring or the file name disagrees with the revision variables",
 	Doc: Doc{
 		What: "Compares the module docstring's `Revision ID:` and `Revises:` lines and the file name's leading revision id " +

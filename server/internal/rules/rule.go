@@ -51,6 +51,16 @@ const (
 	Unsafe Safety = "unsafe"
 )
 
+// FixAvailability says whether a rule's findings come with a fix, as ruff's
+// rules declare it: TestFixAvailability holds each rule to its word.
+type FixAvailability string
+
+const (
+	FixAlways    FixAvailability = "always"
+	FixSometimes FixAvailability = "sometimes"
+	FixNever     FixAvailability = "never"
+)
+
 // Doc is a rule's documentation: the single source for `rules`, references/
 // and the MCP resources.
 type Doc struct {
@@ -71,6 +81,7 @@ type Rule struct {
 	ID       string
 	Profile  Profile
 	Severity Severity
+	Fix      FixAvailability
 	// PostgresOnly rules stay quiet on other dialects.
 	PostgresOnly bool
 	// DialectAware rules run on every dialect but say different things on

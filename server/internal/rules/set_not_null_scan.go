@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "set-not-null-scan",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "SET NOT NULL on a column of an existing table scans the whole table under ACCESS EXCLUSIVE",
 	Doc: Doc{

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixNever,
 	Summary:      "On SQLite, a column or constraint change runs outside batch_alter_table",
 	Doc: Doc{
 		What: "On SQLite only: finds `alter_column`, `create_foreign_key`, `create_unique_constraint`, " +

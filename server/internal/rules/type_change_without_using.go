@@ -13,6 +13,7 @@ var _ = register(&Rule{
 	ID:           "type-change-without-using",
 	Profile:      Default,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
 	Doc: Doc{

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	Summary:      "A constraint is created or dropped with the name None",
 	Doc: Doc{
 		What: "Finds `drop_constraint(None, ...)` (an error) and `create_foreign_key(None, ...)`, " +

@@ -6,6 +6,7 @@ var _ = register(&Rule{
 	ID:       "unused-ignore",
 	Profile:  Default,
 	Severity: Info,
+	Fix:      FixNever,
 	Summary:  "A suppression comment that silences nothing",
 	Doc: Doc{
 		What:          "Finds `# alembic-patterns: ignore[...]` and `ignore-file[...]` comments that did not silence any finding.",

@@ -11,6 +11,7 @@ var _ = register(&Rule{
 	ID:           "volatile-default",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "A column is added to an existing table with a volatile server_default, which rewrites the table",
 	Doc: Doc{
