@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
@@ -40,6 +41,7 @@ func SARIF(w io.Writer, res *check.Result) error {
 			WithShortDescription(sarif.NewMultiformatMessageString(r.Summary)).
 			WithFullDescription(sarif.NewMultiformatMessageString(r.Doc.What)).
 			WithHelp(sarif.NewMultiformatMessageString(r.Doc.Why).WithMarkdown(Markdown(r))).
+			WithHelpURI(RuleURL(r.ID)).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(levels[r.Severity]))
 	}
 	for _, d := range res.Findings {
@@ -48,7 +50,7 @@ func SARIF(w io.Writer, res *check.Result) error {
 		loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(Rel(res, d.Path)).WithUriBaseId("%SRCROOT%")).WithRegion(region)
 		run.CreateResultForRule(d.Rule).
 			WithLevel(levels[d.Severity]).
-			WithMessage(sarif.NewTextMessage(d.Message)).
+			WithMessage(sarif.NewTextMessage(strings.Join(explanation(d), "\n"))).
 			AddLocation(sarif.NewLocationWithPhysicalLocation(loc))
 	}
 	log.AddRun(run)

@@ -219,7 +219,8 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 }
 
 func finding(d rules.Diagnostic) Finding {
-	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message}
+	f := Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message,
+		Help: d.Help}
 	if d.Fix != nil {
 		f.Fix = &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 )
 
 var _ = register(&Rule{
@@ -38,9 +39,13 @@ down_revision = "a1b2c3d4e5f6"`,
 // kept: Alembic's choice depends on the order it lists the files in.
 func checkDuplicateRevision(p *GraphPass) {
 	for _, d := range p.Graph.Duplicates {
+		other := d.Of.Path
+		if rel, err := filepath.Rel(p.Graph.Dir, other); err == nil && !strings.HasPrefix(rel, "..") {
+			other = filepath.ToSlash(rel)
+		}
 		p.Report(d.Migration, d.Migration.Revision.Span, Message{
-			Text: fmt.Sprintf("revision %q is also declared by %s", d.Of.ID, filepath.Base(d.Of.Path)),
-			Help: fmt.Sprintf("Alembic warns \"Revision ... is present more than once\" and keeps only one of the two files "+
-				"(the other is %s), so the other migration silently never runs. Give this revision a new id", d.Of.Path)})
+			Text: fmt.Sprintf("revision %q is also declared by %s", d.Of.ID, other),
+			Help: "Alembic warns \"Revision ... is present more than once\" and keeps only one of the two files, so the other " +
+				"migration silently never runs. Give this revision a new id"})
 	}
 }
