@@ -280,23 +280,25 @@ func verify(ctx context.Context, path string, before, after *check.Result, fixed
 	if len(unbound) > 0 {
 		return unboundReason(unbound), nil
 	}
-	count := func(res *check.Result) map[string]int {
-		m := map[string]int{}
+	// a finding is told apart by its rule and what it says (the help too: it
+	// may name what the message does not)
+	type said struct{ rule, message, help string }
+	count := func(res *check.Result) map[said]int {
+		m := map[said]int{}
 		for _, d := range res.Findings {
 			if d.Path == path {
-				m[d.Rule+"\x00"+d.Message]++
+				m[said{d.Rule, d.Message, d.Help}]++
 			}
 		}
 		return m
 	}
 	was, now := count(before), count(after)
 	for _, d := range p.fixed {
-		was[d.Rule+"\x00"+d.Message]--
+		was[said{d.Rule, d.Message, d.Help}]--
 	}
 	for k, n := range now {
 		if n > was[k] {
-			rule, msg, _ := bytes.Cut([]byte(k), []byte{0})
-			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", rule, msg), nil
+			return fmt.Sprintf("the fix would leave or introduce %s (%s); left unchanged", k.rule, k.message), nil
 		}
 	}
 	return "", nil
