@@ -164,15 +164,15 @@ func replacedMessage(st *stylist.Stylist, d, a columnChange) Message {
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
-	return Message{Text: fmt.Sprintf("drop_column(%q, %q) with add_column of %q again replaces the column", d.table, d.column, d.column),
+	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column", d.table, d.column, d.column),
 		Help: fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you. Change it "+
 			"in place instead: %s.alter_column(%s, %s, type_=%s, postgresql_using=%s)",
 			d.table, d.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, st.Quote(d.column+"::<new SQL type>"))}
 }
 
 func renameMessage(st *stylist.Stylist, d, a columnChange) Message {
-	return Message{Text: fmt.Sprintf("drop_column(%q, %q) with add_column of %q looks like a rename done as drop + add", d.table, d.column, a.column),
-		Help: fmt.Sprintf("Every value of %q is lost and %q starts empty, without any error. Rename in place: "+
+	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename", d.table, d.column, a.column),
+		Help: fmt.Sprintf("A rename done as drop + add: every value of %q is lost and %q starts empty, without any error. Rename in place: "+
 			"%s.alter_column(%s, %s, new_column_name=%s)",
 			d.column, a.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column))}
 }

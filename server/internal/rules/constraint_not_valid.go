@@ -83,11 +83,11 @@ func checkConstraintNotValid(p *Pass) {
 				}
 				ref = fmt.Sprintf("%q", referent)
 			}
-			text = fmt.Sprintf("create_foreign_key adds foreign key %s to existing table %q without NOT VALID", constraintLabel(name), key)
+			text = fmt.Sprintf("create_foreign_key %s on existing table %q without NOT VALID", constraintLabel(name), key)
 			lock = fmt.Sprintf("It checks every existing row while holding SHARE ROW EXCLUSIVE on both %q and %s: INSERT, UPDATE "+
 				"and DELETE on both tables wait for the whole scan (reads continue).", key, ref)
 		} else {
-			text = fmt.Sprintf("create_check_constraint adds check constraint %s to existing table %q without NOT VALID", constraintLabel(name), key)
+			text = fmt.Sprintf("create_check_constraint %s on existing table %q without NOT VALID", constraintLabel(name), key)
 			lock = fmt.Sprintf("It checks every existing row while holding ACCESS EXCLUSIVE: every query on %q, SELECT included, "+
 				"waits for the whole scan.", key)
 		}

@@ -86,9 +86,9 @@ func checkEnumValueNotReverted(p *Pass) {
 		if downgradeMentions(down, name) {
 			continue
 		}
-		what := "value " + shortList(sqlValues(added[name]), 60) + " added here stays"
+		what := "value " + shortList(sqlValues(added[name]), 40) + " added here stays"
 		if len(added[name]) > 1 {
-			what = "values " + shortList(sqlValues(added[name]), 60) + " added here stay"
+			what = "values " + shortList(sqlValues(added[name]), 40) + " added here stay"
 		}
 		help := "PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE)."
 		if !guarded[name] {

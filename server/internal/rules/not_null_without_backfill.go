@@ -93,9 +93,9 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) 
 	if recentDataStep(p, table, column, fillsNulls) {
 		return Message{} // the revision before filled (or deleted) the NULL rows
 	}
-	msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False) on an existing column, and nothing before it fills the NULL rows",
-		table, column),
-		Help: fmt.Sprintf("If any row is NULL the upgrade fails with: column %q of relation %q contains null values. "+
+	msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False): nothing before it fills the NULL rows", table, column),
+		Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: column %q of "+
+			"relation %q contains null values. "+
 			"Fill them first: %s.execute(%s)",
 			column, table, p.Style().Spell(stylist.Op), p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL"))}
 	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {

@@ -85,7 +85,7 @@ func checkRevisionIDMismatch(p *Pass) {
 	name := strings.TrimSuffix(filepath.Base(m.Path), ".py")
 	if token := leadingToken(name); !strings.Contains(name, rev) && token != rev && revisionLike(token, rev) {
 		p.ReportAt(m.Revision.Span, Message{
-			Text: fmt.Sprintf("the file name %s starts with revision id %q but revision = %q", filepath.Base(m.Path), token, rev),
+			Text: fmt.Sprintf("the file name `%s` starts with revision id %q but revision = %q", filepath.Base(m.Path), token, rev),
 			Help: fmt.Sprintf("Alembic uses the variable, people look for the file by its name. Rename the file to %s_<slug>.py "+
 				"so that both agree", rev)}, nil)
 	}

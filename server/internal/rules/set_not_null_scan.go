@@ -91,7 +91,7 @@ func checkSetNotNullScan(p *Pass) {
 			return
 		}
 		check := table + "_" + name + "_not_null"
-		msg := Message{Text: fmt.Sprintf("alter_column(nullable=False) makes %q of existing table %q NOT NULL, scanning every row", name, key),
+		msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False) scans every row of an existing table", key, name),
 			Help: fmt.Sprintf("SET NOT NULL scans every row while holding ACCESS EXCLUSIVE, so no reads or writes on %q until the "+
 				"migration commits. On PostgreSQL 12+ prove it first with a validated CHECK, which lets SET NOT NULL skip the scan: "+
 				"ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID -> (later migration) ALTER TABLE %s VALIDATE "+
