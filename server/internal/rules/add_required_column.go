@@ -185,7 +185,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	if f.Name == "downgrade" {
 		where = " in downgrade()"
 	}
-	text := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL and no server_default on an existing table", table, c.Name, where)
+	text := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL and no server_default on existing table", table, c.Name, where)
 	var help string
 	switch {
 	case p.Dialect == "sqlite" && o.Batch == nil:
