@@ -327,7 +327,8 @@ func TestHistoryJSON(t *testing.T) {
 	two := strings.Replace(items, `down_revision = "0001"`, `down_revision = None`, 1)
 	dir = newProject(t, map[string]string{"0001_orders.py": orders, "0002_items.py": two}, "")
 	out, _, code = run(t, dir, "history")
-	if code != ExitFindings || !strings.Contains(out, `multiple-heads: revision "0001" is one of 2 heads (0001, 0002)`) {
+	if code != ExitFindings || !strings.Contains(out, "multiple-heads: revision \"0001\" is one of 2 heads that no branch label separates\n"+
+		"    help: The heads are 0001, 0002.") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 }

@@ -19,6 +19,10 @@ type RuleInfo struct {
 	PostgresOnly bool      `json:"postgres_only"`
 	Summary      string    `json:"summary"`
 	Doc          rules.Doc `json:"doc"`
+	// Fix is whether the rule's findings come with a fix: always, sometimes
+	// or never; URL is its reference page.
+	Fix string `json:"fix"`
+	URL string `json:"url"`
 }
 
 func runRules(_ context.Context, env *Env, fs *flags, args []string) int {
@@ -49,7 +53,8 @@ func runRules(_ context.Context, env *Env, fs *flags, args []string) int {
 	case "json":
 		var out []RuleInfo
 		for _, r := range selected {
-			out = append(out, RuleInfo{r.ID, string(r.Severity), string(r.Profile), r.PostgresOnly, r.Summary, r.Doc})
+			out = append(out, RuleInfo{ID: r.ID, Severity: string(r.Severity), Profile: string(r.Profile), PostgresOnly: r.PostgresOnly,
+				Summary: r.Summary, Doc: r.Doc, Fix: string(r.Fix), URL: report.RuleURL(r.ID)})
 		}
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -64,7 +69,7 @@ func runRules(_ context.Context, env *Env, fs *flags, args []string) int {
 	case "text":
 		if len(ids) == 0 {
 			for _, r := range selected {
-				fmt.Fprintf(env.Stdout, "%-28s %-8s %-14s %s\n", r.ID, r.Severity, r.Profile, r.Summary)
+				fmt.Fprintf(env.Stdout, "%-28s %-8s %-14s %-14s %s\n", r.ID, r.Severity, r.Profile, "fix:"+string(r.Fix), r.Summary)
 			}
 			return ExitOK
 		}

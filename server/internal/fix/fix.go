@@ -280,10 +280,10 @@ func verify(ctx context.Context, path string, before, after *check.Result, fixed
 	if len(unbound) > 0 {
 		return unboundReason(unbound), nil
 	}
-	// the findings of the rules whose fixes are applied are compared by
-	// message: each fixed one must be gone and none may appear. Those of
-	// other rules are counted by rule and severity: a fix may rightly change
-	// what another finding says (IF NOT EXISTS written into an ADD VALUE
+	// the findings of the rules whose fixes are applied are compared by what
+	// they say (message and help): each fixed one must be gone and none may
+	// appear. Those of other rules are counted by rule and severity: a fix
+	// may rightly change what another finding says (IF NOT EXISTS written into an ADD VALUE
 	// drops enum-value-not-reverted's warning about it) without adding one.
 	fixing := map[string]bool{}
 	for _, d := range p.fixed {
@@ -291,7 +291,7 @@ func verify(ctx context.Context, path string, before, after *check.Result, fixed
 	}
 	key := func(d rules.Diagnostic) string {
 		if fixing[d.Rule] {
-			return d.Rule + "\x00" + d.Message
+			return d.Rule + "\x00" + d.Message + "\x00" + d.Help
 		}
 		return d.Rule + "\x00" + string(d.Severity)
 	}

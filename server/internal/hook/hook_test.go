@@ -158,7 +158,7 @@ func TestEditedMigrationWithError(t *testing.T) {
 	if out.Stdout != "" {
 		t.Errorf("stdout %q, want nothing (exit 2 reports on stderr)", out.Stdout)
 	}
-	for _, want := range []string{"migrations/versions/0002_orders.py", "enum-type-not-dropped", "status_type", "fix_migration", "alembic-patterns fix"} {
+	for _, want := range []string{"migrations/versions/0002_orders.py", "enum-type-not-dropped", "status_type", "= help: After a downgrade the next upgrade fails with: type \"status_type\" already exists", "fix_migration", "alembic-patterns fix"} {
 		if !strings.Contains(out.Stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, out.Stderr)
 		}

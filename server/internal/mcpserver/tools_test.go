@@ -161,6 +161,11 @@ func TestCheckMigration(t *testing.T) {
 			if got := rulesOf(list(one, "findings")); !slices.Equal(got, []string{"enum-type-not-dropped"}) {
 				t.Errorf("8a4e: %q", got)
 			}
+			// the finding as check --format json has it: the why in help, the rule's page in url
+			if f, _ := list(one, "findings")[0].(map[string]any); !strings.Contains(fmt.Sprint(f["help"]), `type "status_type" already exists`) ||
+				f["url"] != "https://github.com/alembic-patterns/alembic-patterns/blob/main/references/enum-type-not-dropped.md" {
+				t.Errorf("8a4e finding: %v", f)
+			}
 			file := s.ok("check_migration", map[string]any{"target": "migrations/versions/8a4e5b6c7d02_create_orders.py"})
 			if got := rulesOf(list(file, "findings")); !slices.Equal(got, []string{"enum-type-not-dropped"}) {
 				t.Errorf("file: %q", got)

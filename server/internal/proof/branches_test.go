@@ -33,7 +33,7 @@ func TestBranchesAddSameEnumValue(t *testing.T) {
 			t.Fatalf("check failed:\n%s", res)
 		}
 		found := findingsOf(doc, "enum-value-added-twice", strings.SplitN(filepath.Base(file), "_", 2)[0])
-		if len(found) != 1 || found[0].Severity != "error" || !strings.Contains(found[0].Message, announced) || found[0].Fix == nil || found[0].Fix.Safety != "safe" {
+		if len(found) != 1 || found[0].Severity != "error" || !strings.Contains(found[0].Help, announced) || found[0].Fix == nil || found[0].Fix.Safety != "safe" {
 			t.Fatalf("%s: want one error of enum-value-added-twice announcing %q with a safe fix, got:\n%s", filepath.Base(file), announced, describe(doc))
 		}
 	}

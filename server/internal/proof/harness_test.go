@@ -342,6 +342,7 @@ type finding struct {
 	Path     string `json:"path"`
 	Line     int    `json:"line"`
 	Message  string `json:"message"`
+	Help     string `json:"help"`
 	Revision string `json:"revision"`
 	Fix      *struct {
 		Safety      string `json:"safety"`

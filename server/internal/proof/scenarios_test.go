@@ -658,8 +658,8 @@ func runScenario(t *testing.T, tl *tools, sc scenario, o *outcome) {
 		case wrong && len(found) > 0:
 			o.ruleFound = fmt.Sprintf("yes: %s (%s, line %d)", sc.rule, found[0].Severity, found[0].Line)
 			t.Logf("check: %s", found[0])
-			if sc.predicts != "" && !strings.Contains(found[0].Message, sc.predicts) {
-				t.Errorf("the %s message does not announce the error %q: %s", sc.rule, sc.predicts, found[0].Message)
+			if sc.predicts != "" && !strings.Contains(found[0].Help, sc.predicts) {
+				t.Errorf("the %s help does not announce the error %q: %s", sc.rule, sc.predicts, found[0].Help)
 			}
 			if sc.fix == byHand && found[0].Fix != nil {
 				t.Logf("note: %s now offers a %s fix (%s): the scenario could use it", sc.rule, found[0].Fix.Safety, found[0].Fix.Description)

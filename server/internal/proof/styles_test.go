@@ -93,7 +93,8 @@ func styleProject(t *testing.T, dir string) string {
 }
 
 // expectedError is the database error a fixture case expects from the rule:
-// the text of its `# expect[rule]: ...` comment.
+// the text of its `# expect[rule]: ...` comment, or of its help part when it
+// has one (`# expect[rule]: help: ...`).
 func expectedError(t *testing.T, dir, rule string) string {
 	t.Helper()
 	expect := regexp.MustCompile(`#\s*expect\[` + regexp.QuoteMeta(rule) + `\]:\s*(.+)$`)
@@ -105,7 +106,12 @@ func expectedError(t *testing.T, dir, rule string) string {
 		}
 		for _, line := range strings.Split(string(b), "\n") {
 			if m := expect.FindStringSubmatch(line); m != nil {
-				return strings.TrimSpace(m[1])
+				// the error is quoted by the finding's help: "text help: error"
+				_, help, found := strings.Cut(m[1], "help:")
+				if !found {
+					help = m[1]
+				}
+				return strings.TrimSpace(help)
 			}
 		}
 	}

@@ -40,6 +40,7 @@ type HistoryDirectory struct {
 type HistoryProblem struct {
 	Rule     string `json:"rule"`
 	Message  string `json:"message"`
+	Help     string `json:"help"`
 	Path     string `json:"path,omitempty" jsonschema:"relative to the project root"`
 	Revision string `json:"revision,omitempty"`
 }
@@ -81,7 +82,7 @@ func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*
 				Branches: nonNil(branches[r.ID]), Marks: nonNil(r.Marks())})
 		}
 		rules.RunGraph(g, rules.All(), func(f rules.Diagnostic) {
-			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Message: f.Message, Path: relpath.Rel(proj.Root, f.Path), Revision: f.Revision})
+			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Message: f.Message, Help: f.Help, Path: relpath.Rel(proj.Root, f.Path), Revision: f.Revision})
 		})
 		doc.ScriptDirectories = append(doc.ScriptDirectories, d)
 	}
@@ -120,6 +121,9 @@ func HistoryText(w io.Writer, doc HistoryDocument) error {
 		}
 		for _, p := range d.Problems {
 			fmt.Fprintf(&b, "  %s: %s\n", p.Rule, p.Message)
+			if p.Help != "" {
+				fmt.Fprintf(&b, "    help: %s\n", p.Help)
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -24,14 +24,21 @@ type Finding struct {
 	EndLine   int    `json:"end_line"`
 	EndColumn int    `json:"end_column"`
 	Message   string `json:"message"`
-	Revision  string `json:"revision,omitempty"`
-	Fix       *Fix   `json:"fix,omitempty"`
+	// Help says why (the error the database or Alembic prints) and, when
+	// the fix does not do it, what to do; URL is the rule's reference page.
+	Help     string `json:"help"`
+	URL      string `json:"url"`
+	Revision string `json:"revision,omitempty"`
+	Fix      *Fix   `json:"fix,omitempty"`
 }
 
 // Fix is a finding's fix in every JSON output (check, the MCP tools, review).
+// Title is what it does, in the words of ruff's fix_title; Description says
+// the same (version 1 had it first).
 type Fix struct {
 	Safety      string `json:"safety" jsonschema:"safe (applied by alembic-patterns fix) or unsafe (needs --unsafe)"`
 	Description string `json:"description" jsonschema:"what the fix does"`
+	Title       string `json:"title" jsonschema:"what the fix does (ruff's fix_title)"`
 }
 
 // NewFix is the JSON of a finding's fix, nil when it has none.
@@ -39,7 +46,7 @@ func NewFix(d rules.Diagnostic) *Fix {
 	if d.Fix == nil {
 		return nil
 	}
-	return &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message}
+	return &Fix{Safety: string(d.Fix.Safety), Description: d.Fix.Message, Title: d.Fix.Message}
 }
 
 // FileError is a file that could not be checked.
@@ -96,7 +103,8 @@ func fileErrors(root string, errs []*migration.FileError) []FileError {
 
 func newFinding(res *check.Result, d rules.Diagnostic) Finding {
 	return Finding{Rule: d.Rule, Severity: string(d.Severity), Path: Rel(res, d.Path), Line: d.Span.StartLine, Column: d.Span.StartCol,
-		EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol, Message: d.Message, Revision: d.Revision, Fix: NewFix(d)}
+		EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol, Message: d.Message, Help: d.Help, URL: RuleURL(d.Rule), Revision: d.Revision,
+		Fix: NewFix(d)}
 }
 
 // Rel makes a path relative to the project root (slash-separated).
@@ -114,13 +122,15 @@ func JSON(w io.Writer, res *check.Result) error {
 	return enc.Encode(NewDocument(res))
 }
 
-// GitHub writes workflow commands that GitHub Actions shows as annotations.
+// GitHub writes workflow commands that GitHub Actions shows as annotations:
+// one command per finding, whose body holds the message, then the help and
+// the fix on lines of their own.
 func GitHub(w io.Writer, res *check.Result) error {
 	levels := map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Info: "notice"}
 	for _, d := range res.Findings {
 		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 			levels[d.Severity], escapeProperty(Rel(res, d.Path)), d.Span.StartLine, d.Span.StartCol, d.Span.EndLine, d.Span.EndCol,
-			escapeProperty("alembic-patterns "+d.Rule), escapeData(d.Message))
+			escapeProperty("alembic-patterns "+d.Rule), escapeData(strings.Join(explanation(d), "\n")))
 		if err != nil {
 			return err
 		}

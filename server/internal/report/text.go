@@ -16,7 +16,9 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
-// Text writes the findings (see Findings) and then the summary line. Notes are
+// Text writes the findings (see Findings) and then the summary line: each
+// finding the way ruff and rustc do, location, rule, message, the source line
+// with a marker under the span, then the help and the fix on offer. Notes are
 // not part of it: the CLI writes them to stderr (see Notes).
 //
 // seeOthers tells how to see the findings of revisions outside the checked
@@ -34,8 +36,8 @@ func Text(w io.Writer, res *check.Result, seeOthers string) error {
 }
 
 // Findings writes findings the way ruff and rustc do: location, rule,
-// message, the source line with a marker under the span, and the fix on
-// offer; then the files that could not be read. No summary: the hook reports
+// message, the source line with a marker under the span, the help and the
+// fix on offer; then the files that could not be read. No summary: the hook reports
 // the findings of one file of a whole project's check.
 func Findings(w io.Writer, res *check.Result) error {
 	_, err := io.WriteString(w, printable.Text(findingsText(res)))
@@ -65,12 +67,8 @@ func findingsText(res *check.Result) string {
 			sources[d.Path] = lines
 		}
 		writeSnippet(&b, lines, d)
-		if f := d.Fix; f != nil {
-			how := "alembic-patterns fix"
-			if f.Safety == rules.Unsafe {
-				how += " --unsafe"
-			}
-			fmt.Fprintf(&b, "   = fix (%s): %s  [%s]\n", f.Safety, f.Message, how)
+		for _, line := range explanation(d)[1:] {
+			fmt.Fprintf(&b, "   = %s\n", line)
 		}
 		b.WriteString("\n")
 	}
@@ -82,6 +80,29 @@ func findingsText(res *check.Result) string {
 		}
 	}
 	return b.String()
+}
+
+// explanation is what is said of a finding, one line each (see Finding.Explanation).
+func explanation(d rules.Diagnostic) []string {
+	return Finding{Message: d.Message, Help: d.Help, Fix: NewFix(d)}.Explanation()
+}
+
+// Explanation is what is said of a finding, one line each: its message, then
+// "help: " and its help, then its fix and the command that applies it. The
+// text report puts the lines after the first under the source line.
+func (f Finding) Explanation() []string {
+	lines := []string{f.Message}
+	if f.Help != "" {
+		lines = append(lines, "help: "+f.Help)
+	}
+	if f.Fix != nil {
+		how := "alembic-patterns fix"
+		if f.Fix.Safety == string(rules.Unsafe) {
+			how += " --unsafe"
+		}
+		lines = append(lines, fmt.Sprintf("fix (%s): %s  [%s]", f.Fix.Safety, f.Fix.Title, how))
+	}
+	return lines
 }
 
 // writeSnippet prints the first line of the span with carets under it.

@@ -68,6 +68,9 @@ func Markdown(w io.Writer, r *Review) error {
 					fix = fmt.Sprintf(" *Fix (%s):* %s.", f.Fix.Safety, f.Fix.Description)
 				}
 				p("- **%s** `%s` line %d: %s%s", f.Severity, f.Rule, f.Line, oneLine(f.Message), fix)
+				if f.Help != "" {
+					p("  - %s", oneLine(f.Help))
+				}
 			}
 		}
 		if len(rev.Recommendations) > 0 {

@@ -222,7 +222,7 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 
 func finding(d rules.Diagnostic) Finding {
 	return Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message,
-		Fix: report.NewFix(d)}
+		Help: d.Help, URL: report.RuleURL(d.Rule), Fix: report.NewFix(d)}
 }
 
 // docTitle is the first line of the module docstring.

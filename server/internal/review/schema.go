@@ -181,7 +181,9 @@ type Finding struct {
 	Severity string      `json:"severity" jsonschema:"error / warning / info"`
 	Line     int         `json:"line" jsonschema:"line in the revision file"`
 	Column   int         `json:"column" jsonschema:"column in the revision file"`
-	Message  string      `json:"message" jsonschema:"what is wrong and what to do"`
+	Message  string      `json:"message" jsonschema:"what is wrong, and where"`
+	Help     string      `json:"help" jsonschema:"why: the error PostgreSQL or Alembic prints, and what to do when the fix does not do it"`
+	URL      string      `json:"url" jsonschema:"the rule's reference page"`
 	Fix      *report.Fix `json:"fix" jsonschema:"the automatic fix (null when the rule has none)"`
 }
 

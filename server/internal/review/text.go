@@ -56,6 +56,9 @@ func Text(w io.Writer, r *Review) error {
 			p("findings")
 			for _, f := range rev.Findings {
 				p("  %-7s line %d  %s: %s", f.Severity, f.Line, f.Rule, f.Message)
+				if f.Help != "" {
+					p("          help: %s", f.Help)
+				}
 				if f.Fix != nil {
 					p("          fix (%s): %s", f.Fix.Safety, f.Fix.Description)
 				}

@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixNever,
 	Summary:      "A NOT NULL column without a server default is added to an existing table",
 	Doc: Doc{
 		FailsWhen: "On every database where the table has a row (an empty table, as in CI, passes): the normal state of a production table.",
@@ -110,8 +111,9 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			// own downgrade, which runs first: from head this downgrade finds
 			// no rows, only a database parked in between has some
 			if later := laterRevision(p, func(_ *migration.Migration, u *migration.Op) bool { return dropsTheTable(u, table) }); later != nil {
-				p.ReportSeverity(Warning, o.Call.Span, msg+fmt.Sprintf(". Only a database between this revision and %s can hit "+
-					"it: downgrading from above %s recreates %q empty first", later.ID, later.ID, table), nil)
+				msg.Help += fmt.Sprintf(" Only a database between this revision and %s can hit it: downgrading from above %s "+
+					"recreates %q empty first.", later.ID, later.ID, table)
+				p.ReportSeverity(Warning, o.Call.Span, msg, nil)
 				return
 			}
 		}
@@ -173,7 +175,7 @@ func fillsItself(c *migration.Column) bool {
 // addRequiredMessage says what fails (in the dialect's words) and what to do:
 // a rename in place when the add looks like a rename, a backfill when no
 // constant can be right (a foreign key), else a server default or a backfill.
-func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed renamedColumn) string {
+func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table string, c *migration.Column, renamed renamedColumn) Message {
 	st := p.Style()
 	op, q := st.Spell(stylist.Op), st.Quote
 	typ := "<type>"
@@ -184,17 +186,17 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	if f.Name == "downgrade" {
 		where = " in downgrade()"
 	}
-	msg := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL without a server_default on the existing table %q. ",
-		table, c.Name, where, table)
+	text := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL and no server_default on existing table", table, c.Name, where)
+	var help string
 	switch {
 	case p.Dialect == "sqlite" && o.Batch == nil:
-		msg += "SQLite refuses it even on an empty table: Cannot add a NOT NULL column with default value NULL. "
+		help = "SQLite refuses it even on an empty table: Cannot add a NOT NULL column with default value NULL. "
 	case p.Dialect == "sqlite":
-		msg += fmt.Sprintf("If the table has rows, batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_%s.%s. ", table, c.Name)
+		help = fmt.Sprintf("If the table has rows, batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_%s.%s. ", table, c.Name)
 	case p.Dialect == "postgresql":
-		msg += fmt.Sprintf("If the table has rows, PostgreSQL fails with: column %q of relation %q contains null values. ", c.Name, table)
+		help = fmt.Sprintf("If the table has rows, PostgreSQL fails with: column %q of relation %q contains null values. ", c.Name, table)
 	default:
-		msg += "If the table has rows, they get NULL in a NOT NULL column and the statement fails. "
+		help = "If the table has rows, they get NULL in a NOT NULL column and the statement fails. "
 	}
 	switch {
 	case renamed.drop != nil:
@@ -202,21 +204,21 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		if renamed.evidence == mirroredRename {
 			guess = "If it replaces %q (a rename done as drop + add; the other function undoes it the same way)"
 		}
-		msg += fmt.Sprintf(guess+": use %s.alter_column(%s, %s, new_column_name=%s) "+
-			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost",
+		help += fmt.Sprintf(guess+": use %s.alter_column(%s, %s, new_column_name=%s) "+
+			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost.",
 			renamed.drop.column, op, q(table), q(renamed.drop.column), q(c.Name), renamed.drop.column)
 	case len(c.ForeignKeys) > 0:
-		msg += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
-			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False)",
+		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
+			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False).",
 			op, q("UPDATE "+table+" SET "+c.Name+" = ..."), op, q(table), q(c.Name))
 	default:
-		msg += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
+		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%s, %s, server_default=None); "+
-			"or add it nullable=True, %s.execute(%s), then %s.alter_column(%s, %s, nullable=False)",
+			"or add it nullable=True, %s.execute(%s), then %s.alter_column(%s, %s, nullable=False).",
 			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+table+" SET "+c.Name+" = <value>"), op, q(table), q(c.Name))
 	}
 	if c.Expr.Keyword("default") != nil {
-		msg += " (default= does not help: SQLAlchemy applies it to new inserts only)"
+		help += " default= does not help: SQLAlchemy applies it to new inserts only."
 	}
-	return msg
+	return Message{Text: text, Help: help}
 }

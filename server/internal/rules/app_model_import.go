@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pymodule"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -14,6 +15,7 @@ var _ = register(&Rule{
 	ID:       "app-model-import",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixNever,
 	Summary:  "The migration imports the application's ORM models",
 	Doc: Doc{
 		FailsWhen: "Not at once: the migration runs today, and breaks (ImportError, AttributeError, a changed meaning) once the application's models change, on every fresh database that replays it.",
@@ -147,10 +149,11 @@ func checkAppModelImport(p *Pass) {
 		"%[5]s.execute(users.update().where(users.c.id == 1).values(email=...))", sa, q("users"), q("id"), q("email"), st.Spell(stylist.Op))
 	for _, start := range order {
 		b := found[start]
-		stmt := strings.Join(strings.Fields(string(m.Source[b.stmt.Start:b.stmt.End])), " ")
-		p.ReportAt(b.stmt, fmt.Sprintf("imports %s. The models follow today's code, not the schema at this revision: once they change "+
-			"(a column added or renamed, a class moved) this migration fails or writes the wrong columns on every fresh "+
-			"database (`%s`). Describe what the migration needs with lightweight tables instead, e.g. %s", b.what, stmt, lightweight), nil)
+		stmt := brief.Code(string(m.Source[b.stmt.Start:b.stmt.End]), brief.Snippet)
+		p.ReportAt(b.stmt, Message{Text: "imports " + b.what,
+			Help: fmt.Sprintf("The models follow today's code, not the schema at this revision: once they change (a column added "+
+				"or renamed, a class moved) this migration fails or writes the wrong columns on every fresh database (`%s`). "+
+				"Describe what the migration needs with lightweight tables instead, e.g. %s", stmt, lightweight)}, nil)
 	}
 }
 
@@ -184,27 +187,27 @@ func ormUse(def pymodule.Def, prefix, path string, imp migration.Import, u migra
 		if len(rest) == 0 && u.In == "base" {
 			return "" // the migration's own model, with its own columns, on the application's connection
 		}
-		return fmt.Sprintf("the application's ORM model %s, used as %s", prefix, use)
+		return fmt.Sprintf("the application's ORM model `%s`, used as %s", prefix, use)
 	case pymodule.Table:
-		return fmt.Sprintf("the application's table %s (bound to its metadata), used as %s", prefix, use)
+		return fmt.Sprintf("the application's table `%s` (bound to its metadata), used as %s", prefix, use)
 	case pymodule.ORMBase:
 		if len(rest) > 0 && rest[0] == "metadata" && !metadataUse(rest[1:]) {
 			return ""
 		}
-		return fmt.Sprintf("the application's declarative base %s, used as %s", prefix, use)
+		return fmt.Sprintf("the application's declarative base `%s`, used as %s", prefix, use)
 	case pymodule.Session:
-		return fmt.Sprintf("the application's session %s, used as %s", prefix, use)
+		return fmt.Sprintf("the application's session `%s`, used as %s", prefix, use)
 	case pymodule.Metadata:
 		if !metadataUse(rest) {
 			return ""
 		}
-		return fmt.Sprintf("the application's metadata %s, used as %s", prefix, use)
+		return fmt.Sprintf("the application's metadata `%s`, used as %s", prefix, use)
 	case pymodule.FlaskDB:
 		if len(rest) > 0 && rest[0] == "metadata" && !metadataUse(rest[1:]) {
 			return ""
 		}
 		if len(rest) == 0 || dbAttrs[rest[0]] {
-			return fmt.Sprintf("the application's Flask-SQLAlchemy object %s, used as %s", prefix, use)
+			return fmt.Sprintf("the application's Flask-SQLAlchemy object `%s`, used as %s", prefix, use)
 		}
 		return "" // db.Integer, db.Column: SQLAlchemy's names
 	case pymodule.NotFound, pymodule.Unknown:
@@ -240,9 +243,9 @@ func unresolvedUse(path string, imp migration.Import, u migration.NameUse, rest 
 		}
 		if ormAttrs[a] && !(isClassName(owner) && (a == "session" || a == "engine")) { // Status.session is a member
 			if a == "session" || a == "engine" {
-				return fmt.Sprintf("%s from the application, and the migration uses its %s (%s)", imp.Local, a, use)
+				return fmt.Sprintf("`%s` from the application, and the migration uses its %s (%s)", imp.Local, a, use)
 			}
-			return fmt.Sprintf("%s from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
+			return fmt.Sprintf("`%s` from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
 		}
 	}
 	name := imp.Local
@@ -255,13 +258,13 @@ func unresolvedUse(path string, imp migration.Import, u migration.NameUse, rest 
 	typed := typeCallees[u.Callee] || u.Keyword == "type_" || u.Keyword == "existing_type" || u.In == "annotation"
 	switch {
 	case u.Keyword == "" && u.Position == 0 && (u.Callee == "query" || u.Callee == "select" || u.Callee == "bulk_insert"):
-		return fmt.Sprintf("%s from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
+		return fmt.Sprintf("`%s` from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
 	case isClassName(name) && !u.Called && u.Keyword == "" && u.Position == 0 && ormCallees[u.Callee]:
-		return fmt.Sprintf("%s from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
+		return fmt.Sprintf("`%s` from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
 	case isClassName(name) && u.Called && (u.Callee == "add" || u.Callee == "add_all" || u.Callee == "merge"):
-		return fmt.Sprintf("%s from the application, and the migration adds instances of it to a session (%s)", imp.Local, use)
+		return fmt.Sprintf("`%s` from the application, and the migration adds instances of it to a session (%s)", imp.Local, use)
 	case isClassName(name) && u.Called && !typed && hasModelsPart(imp) && u.In == "" && packageFound(path, imp):
-		return fmt.Sprintf("%s from the application's models, and the migration creates instances of it (%s)", imp.Local, use)
+		return fmt.Sprintf("`%s` from the application's models, and the migration creates instances of it (%s)", imp.Local, use)
 	}
 	return ""
 }
@@ -276,7 +279,7 @@ func packageFound(path string, imp migration.Import) bool {
 	return resolver.Import(path, root, "").Kind == pymodule.Module
 }
 
-// describeUse renders a use for messages: session.query(User), User.__table__.
+// describeUse renders a use for messages: `session.query(User)`, `User.__table__`.
 func describeUse(u migration.NameUse) string {
 	s := strings.Join(append([]string{u.Name}, u.Path...), ".")
 	if u.Called {
@@ -288,15 +291,15 @@ func describeUse(u migration.NameUse) string {
 	}
 	switch {
 	case callee != "" && u.Keyword != "":
-		return fmt.Sprintf("%s(%s=%s)", callee, u.Keyword, s)
+		return fmt.Sprintf("`%s(%s=%s)`", callee, u.Keyword, s)
 	case callee != "":
-		return fmt.Sprintf("%s(%s)", callee, s)
+		return fmt.Sprintf("`%s(%s)`", callee, s)
 	case u.In == "base":
 		return "a base class"
 	case u.In == "annotation":
 		return "a type annotation"
 	}
-	return s
+	return "`" + s + "`"
 }
 
 // isClassName reports whether a name is written like a class: CapWords, not

@@ -11,6 +11,7 @@ var _ = register(&Rule{
 	ID:           "backward-incompatible",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "A table or column that running code still uses is dropped or renamed",
 	Doc: Doc{
@@ -69,15 +70,16 @@ func checkBackwardIncompatible(p *Pass) {
 		lock := "ACCESS EXCLUSIVE, briefly: no reads or writes meanwhile"
 		switch o.Name {
 		case "drop_table":
-			p.Report(o, fmt.Sprintf("drop_table drops existing table %q (%s). The application release still running during "+
-				"the deploy fails with: relation %q does not exist. Deploy in order: first stop using the table in the "+
-				"application, deploy, then drop it in a later migration", key, lock, key), nil)
+			p.Report(o, Message{Text: fmt.Sprintf("drop_table drops existing table %q", key),
+				Help: fmt.Sprintf("The application release still running during the deploy fails with: relation %q does not exist. "+
+					"The drop takes %s. Deploy in order: first stop using the table in the application, deploy, then drop it "+
+					"in a later migration.", key, lock)}, nil)
 		case "rename_table":
 			newName, _ := o.ArgString("new_table_name")
-			p.Report(o, fmt.Sprintf("rename_table renames existing table %q to %q (%s). The application release still running "+
-				"during the deploy fails with: relation %q does not exist. Deploy in order: create the new table (or a view "+
-				"under the old name), make the application use the new name and deploy, then drop the old name in a later "+
-				"migration", key, newName, lock, key), nil)
+			p.Report(o, Message{Text: fmt.Sprintf("rename_table renames existing table %q to %q", key, newName),
+				Help: fmt.Sprintf("The application release still running during the deploy fails with: relation %q does not exist. "+
+					"The rename takes %s. Deploy in order: create the new table (or a view under the old name), make the "+
+					"application use the new name and deploy, then drop the old name in a later migration.", key, lock)}, nil)
 		case "drop_column", "alter_column":
 			column, ok := o.ArgString("column_name")
 			newName, renamed := o.ArgString("new_column_name")
@@ -86,16 +88,16 @@ func checkBackwardIncompatible(p *Pass) {
 			}
 			qualified := table + "." + column
 			if o.Name == "drop_column" {
-				p.Report(o, fmt.Sprintf("drop_column drops column %q of existing table %q (%s). The application release "+
-					"still running during the deploy fails with: column %s does not exist. Deploy in order: first stop using "+
-					"the column in the application (remove it from the model), deploy, then drop it in a later migration",
-					column, key, lock, qualified), nil)
+				p.Report(o, Message{Text: fmt.Sprintf("drop_column drops column %q of existing table %q", column, key),
+					Help: fmt.Sprintf("The application release still running during the deploy fails with: column %s does not exist. "+
+						"The drop takes %s. Deploy in order: first stop using the column in the application (remove it from the "+
+						"model), deploy, then drop it in a later migration.", qualified, lock)}, nil)
 				return
 			}
-			p.Report(o, fmt.Sprintf("alter_column renames column %q of existing table %q to %q (%s). The application release "+
-				"still running during the deploy fails with: column %s does not exist. Deploy in order: add %q, write both "+
-				"columns and backfill, deploy the application reading %q, then drop %q in a later migration",
-				column, key, newName, lock, qualified, newName, newName, column), nil)
+			p.Report(o, Message{Text: fmt.Sprintf("alter_column renames column %q of existing table %q to %q", column, key, newName),
+				Help: fmt.Sprintf("The application release still running during the deploy fails with: column %s does not exist. "+
+					"The rename takes %s. Deploy in order: add %q, write both columns and backfill, deploy the application "+
+					"reading %q, then drop %q in a later migration.", qualified, lock, newName, newName, column)}, nil)
 		}
 	})
 }

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	ID:       "column-drop-add",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixNever,
 	Summary:  "A column is dropped and added in one migration: its data is lost",
 	Doc: Doc{
 		FailsWhen: "Never with an error (but an added NOT NULL column fails on a table with rows): every database with values in the column silently loses them.",
@@ -159,20 +160,20 @@ func typeFamily(t *migration.TypeRef) string {
 	return typeFamilies[t.Name]
 }
 
-func replacedMessage(st *stylist.Stylist, d, a columnChange) string {
+func replacedMessage(st *stylist.Stylist, d, a columnChange) Message {
 	typ := "<new type>"
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
-	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q again replaces the column. Every value in %s.%s is lost "+
-		"(the new column starts empty) and nothing fails to tell you. Change it in place instead: "+
-		"%s.alter_column(%s, %s, type_=%s, postgresql_using=%s)",
-		d.table, d.column, d.column, d.table, d.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ,
-		st.Quote(d.column+"::<new SQL type>"))
+	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column", d.table, d.column, d.column),
+		Help: fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you. Change it "+
+			"in place instead: %s.alter_column(%s, %s, type_=%s, postgresql_using=%s)",
+			d.table, d.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, st.Quote(d.column+"::<new SQL type>"))}
 }
 
-func renameMessage(st *stylist.Stylist, d, a columnChange) string {
-	return fmt.Sprintf("drop_column(%q, %q) with add_column of %q looks like a rename done as drop + add. Every value of %q "+
-		"is lost and %q starts empty, without any error. Rename in place: %s.alter_column(%s, %s, new_column_name=%s)",
-		d.table, d.column, a.column, d.column, a.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column))
+func renameMessage(st *stylist.Stylist, d, a columnChange) Message {
+	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename", d.table, d.column, a.column),
+		Help: fmt.Sprintf("A rename done as drop + add: every value of %q is lost and %q starts empty, without any error. Rename in place: "+
+			"%s.alter_column(%s, %s, new_column_name=%s)",
+			d.column, a.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column))}
 }

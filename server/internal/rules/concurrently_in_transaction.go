@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:           "concurrently-in-transaction",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "A CONCURRENTLY index operation runs inside the migration transaction",
 	Doc: Doc{
@@ -149,12 +150,12 @@ func autocommitFix(p *Pass, group []*migration.Op) *SuggestedFix {
 	return &SuggestedFix{Message: "Run " + what + " inside autocommit_block()", Safety: Safe, Edits: edits}
 }
 
-func concurrentlyMessage(st *stylist.Stylist, o *migration.Op) string {
+func concurrentlyMessage(st *stylist.Stylist, o *migration.Op) Message {
 	stmt := concurrentStatement(o)
-	msg := fmt.Sprintf("%s runs inside the migration's transaction. PostgreSQL fails with: %s cannot run inside a transaction block. "+
-		"Run it inside `with %s.get_context().autocommit_block():`", stmt, stmt, st.Spell(stylist.Op))
+	help := fmt.Sprintf("PostgreSQL fails with: %s cannot run inside a transaction block. Run it inside "+
+		"`with %s.get_context().autocommit_block():`", stmt, st.Spell(stylist.Op))
 	if o.Batch != nil {
-		msg += " (a batch block runs its operations when it exits, still in the transaction: move the index operation out of the batch block)"
+		help += " (a batch block runs its operations when it exits, still in the transaction: move the index operation out of the batch block)"
 	}
-	return msg
+	return Message{Text: stmt + " runs inside the migration's transaction", Help: help}
 }

@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:           "constraint-not-valid",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "A foreign key or check constraint is added to an existing table without NOT VALID",
 	Doc: Doc{
@@ -71,7 +72,7 @@ func checkConstraintNotValid(p *Pass) {
 		}
 		key := history.TableKey(o, table)
 		name := nameValue(o.Arg("constraint_name"))
-		var lock string
+		var text, lock string
 		if o.Name == "create_foreign_key" {
 			if cols, ok := o.Arg("local_cols").Strings(); name == "" && ok && o.Arg("constraint_name").IsNone() {
 				name = history.DefaultFKName(table, cols)
@@ -83,20 +84,20 @@ func checkConstraintNotValid(p *Pass) {
 				}
 				ref = fmt.Sprintf("%q", referent)
 			}
-			lock = fmt.Sprintf("create_foreign_key adds foreign key %s to existing table %q and checks every existing row "+
-				"while holding SHARE ROW EXCLUSIVE on both %q and %s: INSERT, UPDATE and DELETE on both tables wait for the "+
-				"whole scan (reads continue)", constraintLabel(name), key, key, ref)
+			text = fmt.Sprintf("create_foreign_key %s on existing table %q without NOT VALID", constraintLabel(name), key)
+			lock = fmt.Sprintf("It checks every existing row while holding SHARE ROW EXCLUSIVE on both %q and %s: INSERT, UPDATE "+
+				"and DELETE on both tables wait for the whole scan (reads continue).", key, ref)
 		} else {
-			lock = fmt.Sprintf("create_check_constraint adds check constraint %s to existing table %q and checks every "+
-				"existing row while holding ACCESS EXCLUSIVE: every query on %q, SELECT included, waits for the whole scan",
-				constraintLabel(name), key, key)
+			text = fmt.Sprintf("create_check_constraint %s on existing table %q without NOT VALID", constraintLabel(name), key)
+			lock = fmt.Sprintf("It checks every existing row while holding ACCESS EXCLUSIVE: every query on %q, SELECT included, "+
+				"waits for the whole scan.", key)
 		}
 		if name == "" {
 			name = "<constraint name>"
 		}
-		p.Report(o, lock+fmt.Sprintf(". Add it with postgresql_not_valid=True (a brief lock, no scan; new rows are checked "+
-			"at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE EXCLUSIVE: reads "+
-			"and writes continue)", p.Style().Spell(stylist.Op), p.Style().Quote("ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name)), nil)
+		p.Report(o, Message{Text: text, Help: lock + fmt.Sprintf(" Add it with postgresql_not_valid=True (a brief lock, no scan; new "+
+			"rows are checked at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE "+
+			"EXCLUSIVE: reads and writes continue)", p.Style().Spell(stylist.Op), p.Style().Quote("ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name))}, nil)
 	})
 }
 

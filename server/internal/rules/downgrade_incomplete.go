@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -19,6 +20,7 @@ var _ = register(&Rule{
 	ID:       "downgrade-incomplete",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixSometimes,
 	Summary:  "An upgrade operation has no inverse in downgrade()",
 	Doc: Doc{
 		FailsWhen: "When the revision is downgraded, on every database: what the downgrade leaves behind makes the next upgrade fail, or the previous code meets a schema it does not know.",
@@ -119,11 +121,11 @@ func checkDowngradeIncomplete(p *Pass) {
 	// one finding per operation (an execute may create several objects)
 	for i := 0; i < len(missing); {
 		o := missing[i].op
-		var msgs []string
+		var group []*undo
 		for ; i < len(missing) && missing[i].op == o; i++ {
-			msgs = append(msgs, missing[i].message(p.Style(), p.Migration))
+			group = append(group, missing[i])
 		}
-		p.Report(o, strings.Join(msgs, "; "), fix)
+		p.Report(o, undoMessage(p.Style(), p.Migration, group), fix)
 	}
 }
 
@@ -645,9 +647,10 @@ func reportReconverted(p *Pass, u *undo, d *convertedDrop) {
 	kind, _ := d.op.ArgString("type_")
 	code := p.Style().Beside(d.op)
 	final := finalName(code, d.op, code.Quote(u.name))
-	msg := fmt.Sprintf("constraint %q is created by upgrade(), but downgrade() drops it with type_=%q, whose naming convention "+
-		"converts the name written again into %q: `alembic downgrade` fails with: constraint %q of relation %q does not exist. "+
-		"Write %s, which the convention leaves as it is", u.name, kind, d.name, d.name, u.bare, final)
+	msg := Message{Text: fmt.Sprintf("downgrade() drops %q with type_=%q, which the naming convention turns into %q", u.name, kind, d.name),
+		Help: fmt.Sprintf("upgrade() creates constraint %q, and the naming convention converts the name written again: "+
+			"`alembic downgrade` fails with: constraint %q of relation %q does not exist. Write %s, which the convention leaves "+
+			"as it is", u.name, d.name, u.bare, final)}
 	var fix *SuggestedFix
 	arg := d.op.Arg("constraint_name")
 	if imports, ok := stylist.Imports(code); ok && arg != nil && arg.Kind == pysyntax.String {
@@ -686,7 +689,7 @@ func (e *effects) touches(u *undo) bool {
 }
 
 // message says what downgrade() misses for u and what happens because of it.
-func (u *undo) message(st *stylist.Stylist, m *migration.Migration) string {
+func (u *undo) message(st *stylist.Stylist, m *migration.Migration) Message {
 	what := ""
 	switch u.kind {
 	case undoTable:
@@ -710,7 +713,44 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration) string {
 	if err := u.rerunError(); err != "" {
 		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
-	return fmt.Sprintf("%s. %s. Add to downgrade(): %s", what, consequence, u.inverse(m, st.In(m.Downgrade)).oneLine())
+	return Message{Text: what, Help: fmt.Sprintf("%s. Add to downgrade(): %s", consequence, u.inverse(m, st.In(m.Downgrade)).oneLine())}
+}
+
+// undoMessage is the finding about what downgrade() misses for one operation
+// (an execute may create several objects, each named in the help).
+func undoMessage(st *stylist.Stylist, m *migration.Migration, group []*undo) Message {
+	if len(group) == 1 {
+		return group[0].message(st, m)
+	}
+	labels := make([]string, len(group))
+	helps := make([]string, len(group))
+	for i, u := range group {
+		msg := u.message(st, m)
+		labels[i], helps[i] = u.object(), msg.Text+": "+msg.Help
+	}
+	return Message{Text: fmt.Sprintf("downgrade() never reverts %d changes of this operation: %s", len(group), brief.List(labels, 3)),
+		Help: strings.Join(helps, "; ")}
+}
+
+// object names what u changes, for a list.
+func (u *undo) object() string {
+	switch u.kind {
+	case undoTable:
+		return fmt.Sprintf("table %q", u.bare)
+	case undoColumn:
+		return fmt.Sprintf("column %q of %q", u.name, u.bare)
+	case undoIndex:
+		return fmt.Sprintf("index %q", u.name)
+	case undoConstraint:
+		return fmt.Sprintf("constraint %q", u.name)
+	case undoRenameTable:
+		return fmt.Sprintf("rename of table %q", pysyntax.LastName(u.from))
+	case undoRenameColumn:
+		return fmt.Sprintf("rename of column %q of %q", u.from, u.bare)
+	case undoComment:
+		return fmt.Sprintf("comment on table %q", u.bare)
+	}
+	return fmt.Sprintf("type %q", u.name)
 }
 
 // rerunError is the PostgreSQL error of running u's operation again without the

@@ -22,6 +22,7 @@ var _ = register(&Rule{
 	ID:       "downgrade-missing",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixSometimes,
 	Summary:  "upgrade() changes the schema but downgrade() is missing or does nothing",
 	Doc: Doc{
 		FailsWhen: "When the revision is downgraded, on every database: without downgrade() at once; with an empty one, at the next upgrade.",
@@ -100,10 +101,11 @@ func checkDowngradeMissing(p *Pass) {
 		return
 	}
 	if kind == migration.BodyEmpty && sc.rerunnableOnly(true) {
-		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() only makes changes that can "+
-			"run again (%s) and downgrade() does nothing: after `alembic downgrade` they stay in place, and the next upgrade "+
-			"applies them again without error. Revert them in downgrade() if older code needs the previous schema; if keeping "+
-			"them is intended, say so in a comment in downgrade()", sc.rerunnableKinds()), nil)
+		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
+			Text: "upgrade() only makes changes that can run again and downgrade() does nothing",
+			Help: fmt.Sprintf("The changes (%s) stay in place after `alembic downgrade`, and the next upgrade applies them "+
+				"again without error. Revert them in downgrade() if older code needs the previous schema; if keeping them is "+
+				"intended, say so in a comment in downgrade()", sc.rerunnableKinds())}, nil)
 		return
 	}
 	var undos []*undo
@@ -121,21 +123,24 @@ func checkDowngradeMissing(p *Pass) {
 	advice += `, or raise NotImplementedError("...") if it cannot be undone`
 	switch kind {
 	case migration.BodyRaise:
-		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s and downgrade() only raises: "+
-			"`alembic downgrade` cannot go below this revision. That is an explicit choice; keep it only if the change really "+
-			"cannot be undone", describeChanges(changes)), nil)
+		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
+			Text: fmt.Sprintf("upgrade() %s and downgrade() only raises", describeChanges(changes)),
+			Help: "`alembic downgrade` cannot go below this revision. That is an explicit choice; keep it only if the change " +
+				"really cannot be undone"}, nil)
 	case migration.BodyMissing:
-		p.ReportAt(lineSpan(m, m.Upgrade.Span.Start), fmt.Sprintf("upgrade() %s but the file has no downgrade(): "+
-			"`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() and %s",
-			describeChanges(changes), advice), nil)
+		p.ReportAt(lineSpan(m, m.Upgrade.Span.Start), Message{
+			Text: fmt.Sprintf("upgrade() %s but the file has no downgrade()", describeChanges(changes)),
+			Help: fmt.Sprintf("`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() "+
+				"and %s", advice)}, nil)
 	case migration.BodyEmpty:
 		fix := inverseFix(p.Style(), m, undos)
 		if fix != nil {
 			fix.Message = "Write the inverse operations into downgrade()"
 		}
-		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), fmt.Sprintf("upgrade() %s but downgrade() does nothing. "+
-			"`alembic downgrade` reports success while the schema stays upgraded, and the next `alembic upgrade` %s. In "+
-			"downgrade(), %s", describeChanges(changes), failure, advice), fix)
+		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), Message{
+			Text: fmt.Sprintf("upgrade() %s but downgrade() does nothing", describeChanges(changes)),
+			Help: fmt.Sprintf("`alembic downgrade` reports success while the schema stays upgraded, and the next `alembic "+
+				"upgrade` %s. In downgrade(), %s", failure, advice)}, fix)
 	}
 }
 
@@ -148,9 +153,9 @@ func enumValuesDowngrade(p *Pass, sc schemaChanges, kind migration.BodyKind) {
 	at := lineSpan(m, m.Downgrade.Span.Start)
 	switch {
 	case kind == migration.BodyRaise:
-		p.ReportSeverity(Info, at, "upgrade() only adds enum values and downgrade() raises: `alembic downgrade` cannot go "+
-			"below this revision. PostgreSQL cannot remove an enum value, so a downgrade() that does nothing (`pass`, with "+
-			"ADD VALUE IF NOT EXISTS in upgrade()) is right here and keeps the history walkable", nil)
+		p.ReportSeverity(Info, at, Message{Text: "upgrade() only adds enum values and downgrade() raises",
+			Help: "`alembic downgrade` cannot go below this revision. PostgreSQL cannot remove an enum value, so a downgrade() " +
+				"that does nothing (`pass`, with ADD VALUE IF NOT EXISTS in upgrade()) is right here and keeps the history walkable."}, nil)
 	case kind == migration.BodyEmpty && !sc.enumValuesOnly():
 		var value string
 		fix := &SuggestedFix{Message: "Write ADD VALUE IF NOT EXISTS", Safety: Safe}
@@ -169,10 +174,11 @@ func enumValuesDowngrade(p *Pass, sc schemaChanges, kind migration.BodyKind) {
 				fix = nil
 			}
 		}
-		p.ReportAt(at, fmt.Sprintf("upgrade() adds enum values without IF NOT EXISTS and downgrade() does nothing. PostgreSQL "+
-			"cannot remove an enum value, so after `alembic downgrade` it stays and the next `alembic upgrade` fails with: enum "+
-			"label %q already exists. Write ADD VALUE IF NOT EXISTS in upgrade(); the empty downgrade() is then fine as is "+
-			"(raising NotImplementedError would make every downgrade through this revision fail)", value), fix)
+		p.ReportAt(at, Message{Text: "upgrade() adds enum values without IF NOT EXISTS and downgrade() does nothing",
+			Help: fmt.Sprintf("PostgreSQL cannot remove an enum value, so after `alembic downgrade` it stays and the next "+
+				"`alembic upgrade` fails with: enum label %q already exists. Write ADD VALUE IF NOT EXISTS in upgrade(); the "+
+				"empty downgrade() is then fine as is (raising NotImplementedError would make every downgrade through this "+
+				"revision fail).", value)}, fix)
 	}
 }
 

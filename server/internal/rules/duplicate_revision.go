@@ -1,11 +1,16 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+)
 
 var _ = register(&Rule{
 	ID:       "duplicate-revision",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "Two files of one script directory declare the same revision id",
 	Doc: Doc{
 		FailsWhen: "On every database: Alembic keeps only one of the files, so the other's operations never run (or it refuses to build the revision map).",
@@ -35,8 +40,13 @@ down_revision = "a1b2c3d4e5f6"`,
 // kept: Alembic's choice depends on the order it lists the files in.
 func checkDuplicateRevision(p *GraphPass) {
 	for _, d := range p.Graph.Duplicates {
-		p.Report(d.Migration, d.Migration.Revision.Span, fmt.Sprintf("revision %q is also declared by %s; Alembic warns "+
-			"\"Revision ... is present more than once\" and keeps only one of the two files, so the other migration silently "+
-			"never runs. Give this revision a new id", d.Of.ID, d.Of.Path))
+		other := d.Of.Path
+		if rel, err := filepath.Rel(p.Graph.Dir, other); err == nil && !strings.HasPrefix(rel, "..") {
+			other = filepath.ToSlash(rel)
+		}
+		p.Report(d.Migration, d.Migration.Revision.Span, Message{
+			Text: fmt.Sprintf("revision %q is also declared by %s", d.Of.ID, other),
+			Help: "Alembic warns \"Revision ... is present more than once\" and keeps only one of the two files, so the other " +
+				"migration silently never runs. Give this revision a new id"})
 	}
 }

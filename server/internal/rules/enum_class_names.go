@@ -24,5 +24,5 @@ func inferredEnumName(m *migration.Migration, o *migration.Op, name string) stri
 	if en == nil || !en.NameInferred || en.Name != name {
 		return ""
 	}
-	return fmt.Sprintf(" (the name %q is inferred: SQLAlchemy names the type of sa.Enum(%s) after the Python enum class, lowercased, when no name= is given)", name, en.Class)
+	return fmt.Sprintf(" The name %q is inferred: SQLAlchemy names the type of sa.Enum(%s) after the Python enum class, lowercased, when no name= is given.", name, en.Class)
 }

@@ -2,8 +2,8 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "enum-type-not-created",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "An operation uses a named enum type that does not exist yet",
 	Doc: Doc{
@@ -97,8 +98,10 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, befo
 		}
 		span := useSpan(p.Migration, o, mi.use)
 		if mi.createdBy != nil {
-			p.ReportAt(span, fmt.Sprintf("enum type %q is used here but created only later in %s() (line %d). %s, so this operation runs first and fails with: type %q does not exist. Create the type before this operation.",
-				name, fn, mi.createdBy.Call.Span.StartLine, why, name), nil)
+			p.ReportAt(span, Message{Text: fmt.Sprintf("enum type %q is used here but created only later in %s() (line %d)",
+				name, fn, mi.createdBy.Call.Span.StartLine),
+				Help: fmt.Sprintf("%s, so this operation runs first and fails with: type %q does not exist. Create the type "+
+					"before this operation.", why, name)}, nil)
 			continue
 		}
 		fix, snippet := createEnumFix(p, o, mi.use, fn == "upgrade")
@@ -106,8 +109,9 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, befo
 			st := p.Style()
 			snippet = fmt.Sprintf("%s(..., name=%s).create(%s(), checkfirst=True)", st.Spell(stylist.Enum), st.Quote(name), st.Spell(stylist.GetBind))
 		}
-		p.ReportAt(span, fmt.Sprintf("enum type %q does not exist yet and nothing earlier in %s() creates it. %s, so PostgreSQL fails with: type %q does not exist. Create it first: %s",
-			name, fn, why, name, strings.Join(strings.Fields(snippet), " ")), fix)
+		p.ReportAt(span, Message{Text: fmt.Sprintf("enum type %q does not exist yet and nothing earlier in %s() creates it", name, fn),
+			Help: fmt.Sprintf("%s, so PostgreSQL fails with: type %q does not exist. Create it first: %s",
+				why, name, brief.Code(snippet, brief.Snippet))}, fix)
 	}
 }
 

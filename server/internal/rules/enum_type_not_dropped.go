@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "enum-type-not-dropped",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "An enum type created in upgrade() is left behind by downgrade()",
 	Doc: Doc{
@@ -80,11 +81,12 @@ func checkEnumTypeNotDropped(p *Pass) {
 			continue
 		}
 		anchor := lastUserRemoval[name]
-		msg := fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it. After a downgrade the next upgrade fails with: type %q already exists", name, name)
-		msg += inferredEnumName(p.Migration, created[name], name)
+		msg := Message{Text: fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it", name),
+			Help: fmt.Sprintf("After a downgrade the next upgrade fails with: type %q already exists.", name)}
+		msg.Help += inferredEnumName(p.Migration, created[name], name)
 		if later := laterRevision(p, func(m *migration.Migration, o *migration.Op) bool { return dropsType(m, o, name) }); later != nil && !mentions(later.Migration.Downgrade, later.Migration.Source, name) {
 			// from head, the later revision's upgrade dropped the type for good
-			msg += fmt.Sprintf(". Only a database between this revision and %s leaves it behind: %s drops the type and its downgrade does not bring it back before this one runs", later.ID, later.ID)
+			msg.Help += fmt.Sprintf(" Only a database between this revision and %s leaves it behind: %s drops the type and its downgrade does not bring it back before this one runs.", later.ID, later.ID)
 			if anchor == nil {
 				anchor = created[name]
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -13,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "enum-type-recreated",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "create_table would create an enum type that already exists",
 	Doc: Doc{
@@ -86,8 +88,9 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 				if e := s.Enum(name); certain && e != nil && !e.Uncertain {
 					table, _ := o.Table()
 					code := p.Style().Beside(o)
-					msg := fmt.Sprintf("create_table(%q) creates enum type %q again, which exists already (%s). PostgreSQL fails with: type %q already exists. Declare the column's type %s(..., name=%s, create_type=False).",
-						table, name, whereEnumIs(s, e), name, code.Ref(stylist.PostgresENUM), code.Quote(name))
+					msg := Message{Text: fmt.Sprintf("create_table(%q) creates enum type %q again, which exists already", table, name),
+						Help: fmt.Sprintf("The type is %s. PostgreSQL fails with: type %q already exists. Declare the column's type "+
+							"%s(..., name=%s, create_type=False).", whereEnumIs(s, e), name, code.Ref(stylist.PostgresENUM), code.Quote(name))}
 					p.ReportAt(useSpan(p.Migration, o, u), msg, createTypeFalseFix(p.Migration, code, o, u))
 				}
 			}
@@ -97,8 +100,9 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 				return // a non-literal checkfirst may well be True
 			}
 			if e := s.Enum(en.Name); e != nil && !e.Uncertain {
-				msg := fmt.Sprintf(".create() without checkfirst=True creates enum type %q again, which exists already (%s). PostgreSQL fails with: type %q already exists. Pass checkfirst=True, or drop the duplicate creation.",
-					en.Name, whereEnumIs(s, e), en.Name)
+				msg := Message{Text: fmt.Sprintf(".create() without checkfirst=True creates enum type %q again, which exists already", en.Name),
+					Help: fmt.Sprintf("The type is %s. PostgreSQL fails with: type %q already exists. Pass checkfirst=True, or drop "+
+						"the duplicate creation.", whereEnumIs(s, e), en.Name)}
 				p.Report(o, msg, checkfirstFix(o))
 			}
 		}
@@ -109,7 +113,7 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 func whereEnumIs(s *history.State, e *history.EnumType) string {
 	where := "created by revision " + e.CreatedBy
 	if users := s.EnumUsers(e.Name); len(users) > 0 {
-		where += ", used by " + strings.Join(users, ", ")
+		where += ", used by " + brief.List(users, brief.Names)
 	}
 	return where
 }

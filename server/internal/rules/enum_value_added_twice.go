@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	PostgresOnly: true,
 	Severity:     Error,
+	Fix:          FixAlways,
 	Summary:      "Two branches add the same enum value and meet: the second ADD VALUE fails",
 	Doc: Doc{
 		FailsWhen: "On every database that runs both branches: every fresh database after the merge.",
@@ -109,14 +110,15 @@ func checkEnumValueAddedTwice(p *GraphPass) {
 						st = s
 					}
 				}
-				msg := fmt.Sprintf("ALTER TYPE %s ADD VALUE '%s' is also run by revision %s, on another branch, and the branches "+
-					"meet in %s. Upgrading a fresh database runs both, and the second fails with: enum label %q already exists. "+
-					"Write ADD VALUE IF NOT EXISTS", st.Object, st.Value, b.rev.ID, merge.ID, st.Value)
+				text := fmt.Sprintf("ALTER TYPE %s ADD VALUE '%s' is also run by revision %s, on a branch that meets this one in %s",
+					st.Object, st.Value, b.rev.ID, merge.ID)
+				help := fmt.Sprintf("Upgrading a fresh database runs both, and the second fails with: enum label %q already exists. "+
+					"Write ADD VALUE IF NOT EXISTS", st.Value)
 				if !b.guarded {
-					msg += fmt.Sprintf(" (in %s too)", b.rev.ID)
+					help += fmt.Sprintf(" (in %s too)", b.rev.ID)
 				}
 				p.report(Diagnostic{Rule: p.Rule.ID, Severity: p.Rule.Severity, Path: a.rev.Path, Revision: a.rev.ID,
-					Span: a.op.Call.Span, Message: msg, Fix: ifNotExistsFix(a.op)})
+					Span: a.op.Call.Span, Message: text, Help: help + ".", Fix: ifNotExistsFix(a.op)})
 				break
 			}
 		}

@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	ID:           "enum-value-in-transaction",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "ALTER TYPE ... ADD VALUE runs in the migration transaction and the value is used before it is committed",
 	Doc: Doc{
@@ -64,13 +65,16 @@ func checkEnumValueInTransaction(p *Pass) {
 				wrap := fmt.Sprintf("with %[1]s.get_context().autocommit_block(): %[1]s.execute(%[2]s)",
 					p.Style().Spell(stylist.Op), p.Style().Quote(st.Text))
 				if v := p.PostgresVersion; v > 0 && v < 12 {
-					p.Report(o, fmt.Sprintf("ALTER TYPE ... ADD VALUE inside the migration's transaction on PostgreSQL %d. Before PostgreSQL 12 it cannot run in a transaction block, and %s() runs in one: it fails with: ALTER TYPE ... ADD cannot run inside a transaction block. Run it outside: %s",
-						v, f.Name, wrap), nil)
+					p.Report(o, Message{Text: fmt.Sprintf("ALTER TYPE ... ADD VALUE inside the migration's transaction on PostgreSQL %d", v),
+						Help: fmt.Sprintf("Before PostgreSQL 12 it cannot run in a transaction block, and %s() runs in one: it fails "+
+							"with: ALTER TYPE ... ADD cannot run inside a transaction block. Run it outside: %s", f.Name, wrap)}, nil)
 					continue
 				}
 				if use := uses[addKey{o, st.Text}]; use != nil {
-					p.Report(o, fmt.Sprintf("enum value %q is added to %s and used on line %d, before the transaction commits. PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values must be committed before they can be used). Add the value outside the transaction: %s",
-						st.Value, st.Object, use.Call.Span.StartLine, st.Value, st.Object, wrap), nil)
+					p.Report(o, Message{Text: fmt.Sprintf("enum value %q is added to %s and used on line %d, before the transaction commits",
+						st.Value, st.Object, use.Call.Span.StartLine),
+						Help: fmt.Sprintf("PostgreSQL fails with: unsafe use of new value %q of enum type %s (HINT: New enum values "+
+							"must be committed before they can be used). Add the value outside the transaction: %s", st.Value, st.Object, wrap)}, nil)
 				}
 			}
 		}

@@ -13,6 +13,7 @@ var _ = register(&Rule{
 	ID:           "enum-value-not-reverted",
 	Profile:      Default,
 	Severity:     Info,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "An enum value added in upgrade() stays after downgrade()",
 	Doc: Doc{
@@ -86,17 +87,16 @@ func checkEnumValueNotReverted(p *Pass) {
 		if downgradeMentions(down, name) {
 			continue
 		}
-		what := "value " + shortList(sqlValues(added[name]), 60) + " added here stays"
+		what := "value " + shortList(sqlValues(added[name]), 40) + " added here stays"
 		if len(added[name]) > 1 {
-			what = "values " + shortList(sqlValues(added[name]), 60) + " added here stay"
+			what = "values " + shortList(sqlValues(added[name]), 40) + " added here stay"
 		}
-		msg := fmt.Sprintf("enum type %s: the %s after downgrade(). PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE).",
-			name, what)
+		help := "PostgreSQL cannot drop a value from an enum type (there is no ALTER TYPE ... DROP VALUE)."
 		if !guarded[name] {
-			msg += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])
+			help += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])
 		}
-		msg += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name])
-		p.Report(first[name], msg, nil)
+		help += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name])
+		p.Report(first[name], Message{Text: fmt.Sprintf("enum type %s: the %s after downgrade()", name, what), Help: help}, nil)
 	}
 }
 

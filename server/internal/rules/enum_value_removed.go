@@ -16,6 +16,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	PostgresOnly: true,
 	Severity:     Warning,
+	Fix:          FixNever,
 	Summary:      "An enum column is converted to a type without some of its values while rows may still hold them",
 	Doc: Doc{
 		FailsWhen: "On databases where a row holds a removed value: invalid input value for enum.",
@@ -149,8 +150,9 @@ func removedValuesProblem(p *Pass, o *migration.Op, s *history.State, earlier *f
 	}
 	st := p.Style()
 	in := sqlValues(removed)
-	p.Report(o, fmt.Sprintf("converting %s.%s from enum type %s to %s drops the values %s, and nothing before it moves the rows off them. "+
-		"If any row holds one the conversion fails with: invalid input value for enum %s: %q. Move the rows first: %s.execute(%s)",
-		t.Name, column, c.Enum, target, shortList(in, 60), target, removed[0], st.Spell(stylist.Op),
-		st.Quote(fmt.Sprintf("UPDATE %s SET %s = <a value %s keeps> WHERE %s IN (%s)", t.Name, column, target, column, in))), nil)
+	p.Report(o, Message{Text: fmt.Sprintf("converting %q to enum type %q drops the values %s while rows may hold them",
+		t.Name+"."+column, target, shortList(in, 40)),
+		Help: fmt.Sprintf("The old type %s has them. If any row holds one the conversion fails with: invalid input value for enum %s: %q. Move the rows first: %s.execute(%s).",
+			c.Enum, target, removed[0], st.Spell(stylist.Op),
+			st.Quote(fmt.Sprintf("UPDATE %s SET %s = <a value %s keeps> WHERE %s IN (%s)", t.Name, column, target, column, in)))}, nil)
 }

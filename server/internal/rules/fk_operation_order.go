@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	Summary:      "Tables are dropped or created in an order their foreign keys do not allow",
 	Doc: Doc{
 		FailsWhen: "On every database: the referenced table does not exist yet when the key is made, or is still referenced when it is dropped.",
@@ -97,7 +98,7 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	snapshots := make([]*history.State, len(runs))
 	type finding struct {
 		at  int
-		msg string
+		msg Message
 	}
 	var findings []finding
 	blind, i := false, 0
@@ -110,7 +111,7 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 			snapshots[r] = s // shared and never changed: reorderFix simulates on a layer
 		}
 		later.add(o, -1)
-		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, later, blind); msg != "" {
+		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, later, blind); msg.Text != "" {
 			findings = append(findings, finding{i, msg})
 		}
 		blind = blind || hidesEffects(o)
@@ -129,17 +130,17 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 
 // fkProblem explains why a create_table/drop_table/create_foreign_key fails
 // on a foreign key at this point of the function (later are the tables the
-// operations after it create), or returns "". blind is set when an earlier operation of the
+// operations after it create), or returns no message. blind is set when an earlier operation of the
 // function hides its effects.
-func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool) string {
+func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool) Message {
 	table, ok := o.Table()
 	if !ok || !o.Certain() || blind {
-		return ""
+		return Message{}
 	}
 	switch o.Name {
 	case "drop_table":
 		if s.Unknown {
-			return ""
+			return Message{}
 		}
 		key := history.TableKey(o, table)
 		for _, name := range s.ReferencedBy(table) {
@@ -149,33 +150,33 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			}
 			for _, fk := range t.FKs() {
 				if fk.RefTable == table {
-					return fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it. %s. "+
-						"Drop %q (or its foreign key) first", table, t.Name, dropParentError(dialect, table, fk.Name, t.Name), t.Name)
+					return Message{Text: fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it", table, t.Name),
+						Help: fmt.Sprintf("%s. Drop %q (or its foreign key) first", dropParentError(dialect, table, fk.Name, t.Name), t.Name)}
 				}
 			}
 		}
 	case "create_table":
 		ct := m.CreateTable(o)
 		if ct == nil {
-			return ""
+			return Message{}
 		}
 		for _, fk := range ct.InlineForeignKeys() {
 			if fk.RefTable == "" || fk.RefTable == table || s.Table(fk.RefTable) != nil || later[fk.RefTable] == 0 {
 				continue
 			}
-			return fmt.Sprintf("create_table(%q) has a foreign key to %q, which %s() only creates later. %s. Create %q first",
-				table, fk.RefTable, f.Name, missingParentError(dialect, fk.RefTable), fk.RefTable)
+			return Message{Text: fmt.Sprintf("create_table(%q) has a foreign key to %q, which %s() only creates later", table, fk.RefTable, f.Name),
+				Help: fmt.Sprintf("%s. Create %q first", missingParentError(dialect, fk.RefTable), fk.RefTable)}
 		}
 	case "create_foreign_key":
 		ref, ok := o.ArgString("referent_table")
 		for _, missing := range []string{table, ref} {
 			if ok && missing != "" && s.Table(missing) == nil && later[missing] > 0 {
-				return fmt.Sprintf("create_foreign_key() on %q references %q, which %s() only creates later. %s. Create %q first",
-					table, ref, f.Name, missingParentError(dialect, missing), missing)
+				return Message{Text: fmt.Sprintf("create_foreign_key() on %q references %q, which %s() only creates later", table, ref, f.Name),
+					Help: fmt.Sprintf("%s. Create %q first", missingParentError(dialect, missing), missing)}
 			}
 		}
 	}
-	return ""
+	return Message{}
 }
 
 // dropParentError is the error the database gives for dropping a referenced table.
@@ -270,7 +271,7 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 	}
 	for _, idx := range order {
 		later.add(ops[idx], -1)
-		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, later, false) != "" {
+		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, later, false).Text != "" {
 			return nil
 		}
 		s.Apply(p.Migration, ops[idx], p.Revision.ID)

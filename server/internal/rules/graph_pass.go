@@ -19,10 +19,11 @@ type reporter struct {
 }
 
 // Report records a finding at a span of a revision file.
-func (r reporter) Report(m *migration.Migration, span migration.Span, message string) {
+func (r reporter) Report(m *migration.Migration, span migration.Span, message Message) {
 	revision := ""
 	if m.Revision.Kind == migration.HeaderString {
 		revision = m.Revision.Values[0]
 	}
-	r.report(Diagnostic{Rule: r.Rule.ID, Severity: r.Rule.Severity, Path: m.Path, Revision: revision, Span: span, Message: message})
+	r.report(Diagnostic{Rule: r.Rule.ID, Severity: r.Rule.Severity, Path: m.Path, Revision: revision, Span: span,
+		Message: message.Text, Help: message.Help})
 }

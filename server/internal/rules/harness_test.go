@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/edit"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -22,8 +24,9 @@ import (
 //	op.drop_table("orders")  # expect[enum-type-not-dropped]: not dropped
 //	op.create_foreign_key(None, ...)  # expect[unnamed-constraint:warning]: no name
 //
-// (the text after the colon must appear in the message; the severity, when not
-// given, is the rule's default). Each expectation consumes exactly one finding:
+// (the text after the colon must appear in the message; text after "help:"
+// must appear in the help, as in `# expect[rule]: no name help: it fails`; the
+// severity, when not given, is the rule's default). Each expectation consumes exactly one finding:
 // a line may hold several, one per finding, and a finding left over fails the
 // case, so a rule that reports the same finding twice fails. Cases whose name
 // starts with "ok" must produce no finding, the others at least one, and every
@@ -40,10 +43,13 @@ import (
 var expectPattern = regexp.MustCompile(`#\s*expect\[([a-z0-9-]+)(?::(error|warning|info))?\](?::\s*((?:[^#]|#[^ ]|# [^e]|# e[^x])*))?`)
 
 type expectation struct {
-	file, rule, text string
-	severity         rules.Severity
-	line             int
+	file, rule, text, help string
+	severity               rules.Severity
+	line                   int
 }
+
+// helpPattern splits an expectation's text from the part the help must hold.
+var helpPattern = regexp.MustCompile(`(?:^|\s)help:\s*`)
 
 // fixtureCase is one case directory of a rule and what it expects.
 type fixtureCase struct {
@@ -73,9 +79,14 @@ func TestRules(t *testing.T) {
 			if !firing || !quiet {
 				t.Errorf("%s needs at least one firing case and one ok_* case in testdata/%s", rule.ID, rule.ID)
 			}
+			var firings [][]rules.Diagnostic
 			for _, c := range cases {
 				t.Run(c.name(), func(t *testing.T) {
-					for _, p := range c.problems(t) {
+					got := c.findings(t)
+					if !c.quiet() {
+						firings = append(firings, got)
+					}
+					for _, p := range c.findingProblems(t, got) {
 						t.Error(p)
 					}
 					if hasGolden(c) {
@@ -88,8 +99,45 @@ func TestRules(t *testing.T) {
 					}
 				})
 			}
+			if p := fixAvailabilityProblem(rule, firings); p != "" {
+				t.Error(p)
+			}
 		})
 	}
+}
+
+// fixAvailabilityProblem holds a rule to the fix availability it declares,
+// over the findings of its firing cases: a rule that never fixes has no
+// finding with a fix, one that always fixes none without, and one that
+// sometimes fixes shows both.
+func fixAvailabilityProblem(rule *rules.Rule, firings [][]rules.Diagnostic) string {
+	with, without := 0, 0
+	for _, got := range firings {
+		for _, d := range got {
+			if d.Rule != rule.ID {
+				continue
+			}
+			if d.Fix != nil {
+				with++
+			} else {
+				without++
+			}
+		}
+	}
+	ok := false
+	switch rule.Fix {
+	case rules.FixAlways:
+		ok = without == 0
+	case rules.FixSometimes:
+		ok = with > 0 && without > 0
+	case rules.FixNever:
+		ok = with == 0
+	}
+	if ok {
+		return ""
+	}
+	return fmt.Sprintf("%s declares fix availability %q, but its firing cases have %d findings with a fix and %d without",
+		rule.ID, rule.Fix, with, without)
 }
 
 // fixtureCases reads the cases of a rule and checks that their names say
@@ -131,7 +179,11 @@ func expectations(t *testing.T, dir string) []expectation {
 						sev = r.Severity
 					}
 				}
-				out = append(out, expectation{file: f, line: i + 1, rule: m[1], severity: sev, text: strings.TrimSpace(m[3])})
+				text, help := strings.TrimSpace(m[3]), ""
+				if loc := helpPattern.FindStringIndex(text); loc != nil {
+					text, help = strings.TrimSpace(text[:loc[0]]), strings.TrimSpace(text[loc[1]:])
+				}
+				out = append(out, expectation{file: f, line: i + 1, rule: m[1], severity: sev, text: text, help: help})
 			}
 		}
 	}
@@ -142,8 +194,54 @@ func expectations(t *testing.T, dir string) []expectation {
 // from the expectations, and safe fixes that leave the rule firing.
 func (c fixtureCase) problems(t *testing.T) []string {
 	t.Helper()
-	got := c.findings(t)
-	return append(compare(c.want, got), c.safeFixProblems(t, got)...)
+	return c.findingProblems(t, c.findings(t))
+}
+
+// findingProblems says what is wrong with the case's findings.
+func (c fixtureCase) findingProblems(t *testing.T, got []rules.Diagnostic) []string {
+	t.Helper()
+	return slices.Concat(compare(c.want, got), messageProblems(got), c.safeFixProblems(t, got))
+}
+
+// maxMessage is how long a finding's message may be, in characters, with
+// every quoted name or code echo ("users", `session.query(User)`) counted as
+// at most maxEcho: the names come from the user's code and may be long, the
+// words around them may not.
+const (
+	maxMessage = 120
+	maxEcho    = 20
+)
+
+// echoPattern finds what a message quotes from the code.
+var echoPattern = regexp.MustCompile("\"[^\"]*\"|`[^`]*`")
+
+// messageProblems checks how findings are worded, as ruff words them: the
+// message is one line that says what and where (no closing period), and the
+// help says why.
+func messageProblems(got []rules.Diagnostic) []string {
+	var problems []string
+	for _, d := range got {
+		at := filepath.Base(d.Path) + ":" + strconv.Itoa(d.Span.StartLine) + ":" + d.Rule
+		words := echoPattern.ReplaceAllStringFunc(d.Message, func(echo string) string {
+			if r := []rune(echo); len(r) > maxEcho {
+				return string(r[:maxEcho])
+			}
+			return echo
+		})
+		switch {
+		case strings.ContainsAny(d.Message, "\r\n"):
+			problems = append(problems, at+": the message is not one line: "+strconv.Quote(d.Message))
+		case utf8.RuneCountInString(words) > maxMessage:
+			problems = append(problems, fmt.Sprintf("%s: the message has %d characters (names counted as at most %d), over %d: %q",
+				at, utf8.RuneCountInString(words), maxEcho, maxMessage, d.Message))
+		case strings.HasSuffix(d.Message, "."):
+			problems = append(problems, at+": the message ends with a period: "+strconv.Quote(d.Message))
+		}
+		if strings.TrimSpace(d.Help) == "" {
+			problems = append(problems, at+": no help (why it fails, what to do): "+strconv.Quote(d.Message))
+		}
+	}
+	return problems
 }
 
 // findings runs the case's rule. A rule on suppression comments judges what
@@ -186,12 +284,15 @@ func compare(want []expectation, got []rules.Diagnostic) []string {
 	for _, w := range want {
 		k := key(w.file, w.rule, w.line)
 		ds := gotByKey[k]
-		i := slices.IndexFunc(ds, func(d rules.Diagnostic) bool { return strings.Contains(d.Message, w.text) })
+		i := slices.IndexFunc(ds, func(d rules.Diagnostic) bool {
+			return strings.Contains(d.Message, w.text) && strings.Contains(d.Help, w.help)
+		})
 		if i < 0 {
 			if len(ds) == 0 {
 				problems = append(problems, "missing finding "+k)
 			} else {
-				problems = append(problems, k+": no message contains "+strconv.Quote(w.text)+" (got "+strconv.Quote(ds[0].Message)+")")
+				problems = append(problems, k+": no message contains "+strconv.Quote(w.text)+" with a help that contains "+
+					strconv.Quote(w.help)+" (got "+strconv.Quote(ds[0].Message)+", help "+strconv.Quote(ds[0].Help)+")")
 			}
 			continue
 		}

@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:           "index-not-concurrent",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixSometimes,
 	PostgresOnly: true,
 	Summary:      "An index is created or dropped on an existing table without CONCURRENTLY",
 	Doc: Doc{
@@ -66,7 +67,7 @@ def downgrade():
 
 func checkIndexNotConcurrent(p *Pass) {
 	var found []*migration.Op
-	messages := map[*migration.Op]string{}
+	messages := map[*migration.Op]Message{}
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		switch o.Name {
 		case "create_index", "drop_index":
@@ -82,11 +83,11 @@ func checkIndexNotConcurrent(p *Pass) {
 			}
 			for _, st := range o.SQL.Statements {
 				if st.Kind == migration.SQLCreateIndex && !st.Concurrently && preexistingTable(p, s, st.Table) != nil {
-					p.Report(o, fmt.Sprintf("CREATE INDEX without CONCURRENTLY on existing table %q holds a SHARE lock for the "+
-						"whole build: every INSERT, UPDATE and DELETE on it waits until the migration commits (reads continue). "+
-						"Write CREATE INDEX CONCURRENTLY (SHARE UPDATE EXCLUSIVE: reads and writes continue) and run it inside "+
-						"`with %s.get_context().autocommit_block():`, since CONCURRENTLY cannot run inside a transaction block",
-						st.Table, p.Style().Spell(stylist.Op)), nil)
+					p.Report(o, Message{Text: fmt.Sprintf("CREATE INDEX without CONCURRENTLY on existing table %q", st.Table),
+						Help: fmt.Sprintf("It holds a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on the table "+
+							"waits until the migration commits (reads continue). Write CREATE INDEX CONCURRENTLY (SHARE UPDATE "+
+							"EXCLUSIVE: reads and writes continue) and run it inside `with %s.get_context().autocommit_block():`, "+
+							"since CONCURRENTLY cannot run inside a transaction block", p.Style().Spell(stylist.Op))}, nil)
 					return
 				}
 			}
@@ -98,7 +99,7 @@ func checkIndexNotConcurrent(p *Pass) {
 	}
 }
 
-func indexLockMessage(st *stylist.Stylist, o *migration.Op, table string) string {
+func indexLockMessage(st *stylist.Stylist, o *migration.Op, table string) Message {
 	index := "the index"
 	if name := nameValue(o.Arg("index_name")); name != "" {
 		index = fmt.Sprintf("index %q", name)
@@ -106,13 +107,14 @@ func indexLockMessage(st *stylist.Stylist, o *migration.Op, table string) string
 	remedy := fmt.Sprintf("add postgresql_concurrently=True and run it inside `with %s.get_context().autocommit_block():` "+
 		"(CONCURRENTLY cannot run inside a transaction block)", st.Spell(stylist.Op))
 	if o.Name == "create_index" {
-		return fmt.Sprintf("create_index builds %s on existing table %q without CONCURRENTLY, holding a SHARE lock for "+
-			"the whole build: every INSERT, UPDATE and DELETE on %q waits until the migration commits (reads continue). "+
-			"Build it concurrently (SHARE UPDATE EXCLUSIVE: reads and writes continue): %s", index, table, table, remedy)
+		return Message{Text: fmt.Sprintf("create_index builds %s on existing table %q without CONCURRENTLY", index, table),
+			Help: fmt.Sprintf("It holds a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on %q waits until the "+
+				"migration commits (reads continue). Build it concurrently (SHARE UPDATE EXCLUSIVE: reads and writes continue): %s",
+				table, remedy)}
 	}
-	return fmt.Sprintf("drop_index drops %s without CONCURRENTLY, taking an ACCESS EXCLUSIVE lock on existing table %q: "+
-		"every query on it, SELECT included, waits (and queues) until the migration commits. Drop it concurrently "+
-		"(SHARE UPDATE EXCLUSIVE: reads and writes continue): %s", index, table, remedy)
+	return Message{Text: fmt.Sprintf("drop_index drops %s without CONCURRENTLY on existing table %q", index, table),
+		Help: fmt.Sprintf("It takes an ACCESS EXCLUSIVE lock on %q: every query on it, SELECT included, waits (and queues) "+
+			"until the migration commits. Drop it concurrently (SHARE UPDATE EXCLUSIVE: reads and writes continue): %s", table, remedy)}
 }
 
 // concurrentIndexFixes builds one fix per statement to wrap: an index operation,

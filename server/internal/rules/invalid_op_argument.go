@@ -11,6 +11,7 @@ var _ = register(&Rule{
 	ID:       "invalid-op-argument",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "An Alembic operation is called with an argument it does not accept",
 	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{
@@ -54,7 +55,7 @@ func checkInvalidOpArgument(p *Pass) {
 				if !fails {
 					sev = Warning // nothing fails: the argument just does nothing
 				}
-				p.ReportSeverity(sev, o.Call.Span, problem+". "+consequence, nil)
+				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence}, nil)
 			}
 		}
 	}

@@ -28,8 +28,9 @@ func TestMultipleHeadsNamesFewHeads(t *testing.T) {
 		t.Fatalf("%d findings, want one per head", len(got))
 	}
 	for _, d := range got {
-		if !strings.Contains(d.Message, "is one of 30 heads (head00, head01, head02, head03, head04, head05, head06, head07, head08, head09 and 20 more)") {
-			t.Fatalf("message: %s", d.Message)
+		if !strings.Contains(d.Message, "is one of 30 heads") ||
+			!strings.Contains(d.Help, "The heads are head00, head01, head02, head03, head04, head05, head06, head07, head08, head09 and 20 more.") {
+			t.Fatalf("message: %s\nhelp: %s", d.Message, d.Help)
 		}
 	}
 }
@@ -45,7 +46,8 @@ func TestRevisionCycleCutsLongCycles(t *testing.T) {
 	}
 	rule, _ := Get("revision-cycle")
 	got := RunOn(t, dir, rule)
-	if len(got) != 1 || strings.Count(got[0].Message, "->") > 12 || !strings.Contains(got[0].Message, "(20 more)") {
+	if len(got) != 1 || strings.Count(got[0].Message, "->") > 5 || !strings.Contains(got[0].Message, "(26 more)") ||
+		strings.Count(got[0].Help, "->") > 12 || !strings.Contains(got[0].Help, "(20 more)") {
 		t.Fatalf("findings: %+v", got)
 	}
 }

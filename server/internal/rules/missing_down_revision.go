@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 )
 
@@ -12,6 +13,7 @@ var _ = register(&Rule{
 	ID:       "missing-down-revision",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "down_revision or depends_on names a revision that does not exist",
 	Doc: Doc{
 		FailsWhen: "On every database: Alembic cannot build the revision map (Can't locate revision).",
@@ -45,9 +47,9 @@ func checkMissingDownRevision(p *GraphPass) {
 		if d.DependsOn {
 			field, header = "depends_on", m.DependsOn
 		}
-		p.Report(m, header.Span, fmt.Sprintf("%s %q of revision %q does not exist%s; Alembic cannot build its revision map, "+
-			"so every command (upgrade, downgrade, history, revision) fails with a KeyError naming the missing id. Point it "+
-			"at an existing revision id", field, d.Target, d.Revision.ID, closeIDs(p.Graph, d.Target)))
+		p.Report(m, header.Span, Message{Text: fmt.Sprintf("%s %q of revision %q does not exist", field, d.Target, d.Revision.ID),
+			Help: fmt.Sprintf("Alembic cannot build its revision map, so every command (upgrade, downgrade, history, revision) "+
+				"fails with a KeyError naming the missing id. Point it at an existing revision id%s", closeIDs(p.Graph, d.Target))})
 	}
 }
 
@@ -67,5 +69,5 @@ func closeIDs(g *history.Graph, id string) string {
 		return ""
 	}
 	slices.Sort(close)
-	return fmt.Sprintf(" (did you mean %s?)", strings.Join(close, ", "))
+	return fmt.Sprintf(" (did you mean %s?)", brief.List(close, brief.Names))
 }

@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:       "multiple-heads",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "The history has more than one head",
 	Doc: Doc{
 		FailsWhen: "On every database: `alembic upgrade head` refuses to choose among several heads.",
@@ -71,9 +72,9 @@ func checkMultipleHeads(p *GraphPass) {
 		if !tie {
 			rebase = fmt.Sprintf("if it is not deployed anywhere yet, rebase its branch onto %q instead", main)
 		}
-		p.Report(m, m.Revision.Span, fmt.Sprintf("revision %q is one of %d heads (%s) that no branch label separates: "+
-			"`alembic upgrade head` fails with \"Multiple head revisions are present for given argument 'head'\". Merge them "+
-			"with `alembic merge heads -m \"merge heads\"`, or, %s", h, len(g.Heads), heads, rebase))
+		p.Report(m, m.Revision.Span, Message{Text: fmt.Sprintf("revision %q is one of %d heads that no branch label separates", h, len(g.Heads)),
+			Help: fmt.Sprintf("The heads are %s. `alembic upgrade head` fails with \"Multiple head revisions are present for given "+
+				"argument 'head'\". Merge them with `alembic merge heads -m \"merge heads\"`, or, %s", heads, rebase)})
 	}
 }
 

@@ -13,6 +13,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Warning,
+	Fix:          FixNever,
 	Summary:      "NOT NULL is set on an existing column and nothing fills its NULL rows first",
 	Doc: Doc{
 		FailsWhen: "On databases where a row holds NULL in the column.",
@@ -61,44 +62,45 @@ def upgrade():
 func checkNotNullWithoutBackfill(p *Pass) {
 	earlier := newFills() // what the operations before may write
 	p.Upgrade(func(o *migration.Op, s *history.State) {
-		if msg := notNullProblem(p, o, s, earlier); msg != "" {
+		if msg := notNullProblem(p, o, s, earlier); msg.Text != "" {
 			p.Report(o, msg, nil)
 		}
 		earlier.add(o)
 	})
 }
 
-// notNullProblem explains why an alter_column may fail on NULL rows, or returns "".
-func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) string {
+// notNullProblem explains why an alter_column may fail on NULL rows, or returns no message.
+func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) Message {
 	if o.Name != "alter_column" {
-		return ""
+		return Message{}
 	}
 	if nullable, ok := o.Arg("nullable").BoolValue(); !ok || nullable {
-		return ""
+		return Message{}
 	}
 	if existing, ok := o.Arg("existing_nullable").BoolValue(); ok && !existing {
-		return "" // already NOT NULL: nothing to check
+		return Message{} // already NOT NULL: nothing to check
 	}
 	column, known := o.ArgString("column_name")
 	table, t := existingTable(p, o, s)
 	if !known || t == nil || t.Opaque {
-		return ""
+		return Message{}
 	}
 	if c := t.Column(column); c != nil && c.Known && !c.Nullable && !c.Uncertain {
-		return ""
+		return Message{}
 	}
 	if earlier.may(table, column) {
-		return ""
+		return Message{}
 	}
 	if recentDataStep(p, table, column, fillsNulls) {
-		return "" // the revision before filled (or deleted) the NULL rows
+		return Message{} // the revision before filled (or deleted) the NULL rows
 	}
-	msg := fmt.Sprintf("alter_column(%q, %q, nullable=False): NOT NULL on an existing column, and nothing before it fills the NULL rows. "+
-		"If any row is NULL the upgrade fails with: column %q of relation %q contains null values. "+
-		"Fill them first: %s.execute(%s)",
-		table, column, column, table, p.Style().Spell(stylist.Op), p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL"))
+	msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False): nothing before it fills the NULL rows", table, column),
+		Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: column %q of "+
+			"relation %q contains null values. "+
+			"Fill them first: %s.execute(%s)",
+			column, table, p.Style().Spell(stylist.Op), p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL"))}
 	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {
-		msg += " (the server_default given here does not help: it applies to rows inserted later, and Alembic emits SET NOT NULL before SET DEFAULT)"
+		msg.Help += " (the server_default given here does not help: it applies to rows inserted later, and Alembic emits SET NOT NULL before SET DEFAULT)"
 	}
 	return msg
 }

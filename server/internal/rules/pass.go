@@ -34,7 +34,7 @@ type Pass struct {
 
 type reportKey struct {
 	span    migration.Span
-	message string
+	message Message
 }
 
 // steps are the schema states around every operation of one revision. They are
@@ -183,18 +183,18 @@ func walk(f *migration.Function, states []*history.State, final *history.State, 
 }
 
 // Report records a finding at an operation's call, with its fix (nil when none).
-func (p *Pass) Report(o *migration.Op, message string, fix *SuggestedFix) {
+func (p *Pass) Report(o *migration.Op, message Message, fix *SuggestedFix) {
 	p.ReportAt(o.Call.Span, message, fix)
 }
 
 // ReportAt records a finding at a span.
-func (p *Pass) ReportAt(span migration.Span, message string, fix *SuggestedFix) {
+func (p *Pass) ReportAt(span migration.Span, message Message, fix *SuggestedFix) {
 	p.ReportSeverity(p.Rule.Severity, span, message, fix)
 }
 
 // ReportSeverity records a finding whose severity differs from the rule's default
 // (e.g. unnamed-constraint: error for a drop, warning for a create).
-func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string, fix *SuggestedFix) {
+func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message, fix *SuggestedFix) {
 	key := reportKey{span, message}
 	if p.reported[key] {
 		return
@@ -204,7 +204,7 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message string,
 	}
 	p.reported[key] = true
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
-		Span: span, Message: message, Fix: fix})
+		Span: span, Message: message.Text, Help: message.Help, Fix: fix})
 }
 
 // Style is how the revision file writes Python: the code of every fix and of

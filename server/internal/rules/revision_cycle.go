@@ -12,6 +12,7 @@ var _ = register(&Rule{
 	ID:       "revision-cycle",
 	Profile:  Default,
 	Severity: Error,
+	Fix:      FixNever,
 	Summary:  "The revision graph has a cycle",
 	Doc: Doc{
 		FailsWhen: "On every database: Alembic cannot order the revisions.",
@@ -40,16 +41,23 @@ down_revision = None`,
 func checkRevisionCycle(p *GraphPass) {
 	for _, cycle := range p.Graph.Cycles {
 		m := p.Graph.Revisions[cycle[0]].Migration
-		p.Report(m, m.DownRevision.Span, "revision cycle: "+cycleText(cycle)+
-			" (each revision's down_revision points back into the cycle); Alembic refuses to load the history: every "+
-			"command fails with \"Cycle is detected in revisions (...)\". Point one of these down_revisions at an earlier revision")
+		help := "Each revision's down_revision points back into the cycle. Alembic refuses to load the history: every " +
+			"command fails with \"Cycle is detected in revisions (...)\". Point one of these down_revisions at an earlier revision"
+		if len(cycle) > shortCycle {
+			help += ". The whole cycle: " + cycleText(cycle, brief.Names)
+		}
+		p.Report(m, m.DownRevision.Span, Message{Text: "revision cycle: " + cycleText(cycle, shortCycle), Help: help})
 	}
 }
 
-// cycleText is a cycle as "a -> b -> a", its middle cut when it is long.
-func cycleText(cycle []string) string {
-	if len(cycle) > brief.Names {
-		return fmt.Sprintf("%s -> ... (%d more) -> %s -> %s", strings.Join(cycle[:brief.Names-1], " -> "), len(cycle)-brief.Names, cycle[len(cycle)-1], cycle[0])
+// shortCycle is how many revisions of a cycle a message names.
+const shortCycle = 4
+
+// cycleText is a cycle as "a -> b -> a", its middle cut when it has more
+// than names revisions.
+func cycleText(cycle []string, names int) string {
+	if len(cycle) > names {
+		return fmt.Sprintf("%s -> ... (%d more) -> %s -> %s", strings.Join(cycle[:names-1], " -> "), len(cycle)-names, cycle[len(cycle)-1], cycle[0])
 	}
 	return strings.Join(slices.Concat(cycle, cycle[:1]), " -> ")
 }

@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:       "revision-id-mismatch",
 	Profile:  Default,
 	Severity: Info,
+	Fix:      FixNever,
 	Summary:  "The docstring or the file name disagrees with the revision variables",
 	Doc: Doc{
 		FailsWhen: "Never: Alembic reads the variables; the docstring or the file name only misleads readers and tools.",
@@ -63,28 +64,31 @@ func checkRevisionIDMismatch(p *Pass) {
 	rev := m.Revision.Values[0]
 	doc := m.Source[m.DocSpan.Start:m.DocSpan.End]
 	if loc := docRevisionLine.FindIndex(doc); loc != nil && m.DocRevision != "" && m.DocRevision != rev {
-		p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring says \"Revision ID: %s\" but revision = %q. "+
-			"Alembic uses the variable, readers and searches use the header. Write \"Revision ID: %s\"", m.DocRevision, rev, rev), nil)
+		p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), Message{
+			Text: fmt.Sprintf("the docstring says \"Revision ID: %s\" but revision = %q", m.DocRevision, rev),
+			Help: fmt.Sprintf("Alembic uses the variable, readers and searches use the header. Write \"Revision ID: %s\"", rev)}, nil)
 	}
 	if loc := docRevisesLine.FindIndex(doc); loc != nil && m.DownRevision.Known() {
 		actual := m.DownRevision.Values
 		said := docParents(m.DocRevises, actual)
 		if !sameSet(said, actual) && len(said) == 0 {
-			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring's \"Revises:\" line is empty but "+
-				"down_revision is %s: the header is incomplete rather than wrong. Write \"Revises: %s\"",
-				describeParents(actual), strings.Join(actual, ", ")), nil)
+			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), Message{
+				Text: fmt.Sprintf("the docstring's \"Revises:\" line is empty but down_revision is %s", describeParents(actual)),
+				Help: fmt.Sprintf("The header is incomplete rather than wrong. Write \"Revises: %s\"", strings.Join(actual, ", "))}, nil)
 		} else if !sameSet(said, actual) {
 			want := strings.Join(actual, ", ")
-			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), fmt.Sprintf("the docstring says \"Revises: %s\" but down_revision "+
-				"is %s. Alembic uses the variable, readers use the header (often left over from a rebase). Write \"Revises: %s\"",
-				strings.Join(said, ", "), describeParents(actual), want), nil)
+			p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), Message{
+				Text: fmt.Sprintf("the docstring says \"Revises: %s\" but down_revision is %s", strings.Join(said, ", "), describeParents(actual)),
+				Help: fmt.Sprintf("Alembic uses the variable, readers use the header (often left over from a rebase). Write "+
+					"\"Revises: %s\"", want)}, nil)
 		}
 	}
 	name := strings.TrimSuffix(filepath.Base(m.Path), ".py")
 	if token := leadingToken(name); !strings.Contains(name, rev) && token != rev && revisionLike(token, rev) {
-		p.ReportAt(m.Revision.Span, fmt.Sprintf("the file name %s starts with revision id %q but revision = %q. Alembic uses "+
-			"the variable, people look for the file by its name. Rename the file to %s_<slug>.py so that both agree",
-			filepath.Base(m.Path), token, rev, rev), nil)
+		p.ReportAt(m.Revision.Span, Message{
+			Text: fmt.Sprintf("the file name `%s` starts with revision id %q but revision = %q", filepath.Base(m.Path), token, rev),
+			Help: fmt.Sprintf("Alembic uses the variable, people look for the file by its name. Rename the file to %s_<slug>.py "+
+				"so that both agree", rev)}, nil)
 	}
 }
 

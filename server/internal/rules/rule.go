@@ -51,6 +51,16 @@ const (
 	Unsafe Safety = "unsafe"
 )
 
+// FixAvailability says whether a rule's findings come with a fix, as ruff's
+// rules declare it: TestFixAvailability holds each rule to its word.
+type FixAvailability string
+
+const (
+	FixAlways    FixAvailability = "always"
+	FixSometimes FixAvailability = "sometimes"
+	FixNever     FixAvailability = "never"
+)
+
 // Doc is a rule's documentation: the single source for `rules`, references/
 // and the MCP resources.
 type Doc struct {
@@ -75,6 +85,7 @@ type Rule struct {
 	ID       string
 	Profile  Profile
 	Severity Severity
+	Fix      FixAvailability
 	// PostgresOnly rules stay quiet on other dialects.
 	PostgresOnly bool
 	// DialectAware rules run on every dialect but say different things on
@@ -104,8 +115,19 @@ type Diagnostic struct {
 	Path     string
 	Revision string
 	Span     migration.Span
-	Message  string
-	Fix      *SuggestedFix // nil when there is none
+	// Message says what is wrong and where, in one line; Help says why (the
+	// error PostgreSQL or Alembic prints) and, when Fix does not do it, what
+	// to do instead. The fix's own message is its title.
+	Message string
+	Help    string
+	Fix     *SuggestedFix // nil when there is none
+}
+
+// Message is what a rule says about a finding: see Diagnostic.Message and
+// Diagnostic.Help.
+type Message struct {
+	Text string
+	Help string
 }
 
 // Fixable reports whether `fix` applies the finding's fix: it has one, and it

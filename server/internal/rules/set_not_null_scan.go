@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "set-not-null-scan",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "SET NOT NULL on a column of an existing table scans the whole table under ACCESS EXCLUSIVE",
 	Doc: Doc{
@@ -91,14 +92,15 @@ func checkSetNotNullScan(p *Pass) {
 			return
 		}
 		check := table + "_" + name + "_not_null"
-		msg := fmt.Sprintf("alter_column(nullable=False) makes %q of existing table %q NOT NULL: SET NOT NULL scans every row "+
-			"while holding ACCESS EXCLUSIVE, so no reads or writes on %q until the migration commits. On PostgreSQL 12+ prove it "+
-			"first with a validated CHECK, which lets SET NOT NULL skip the scan: ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS "+
-			"NOT NULL) NOT VALID -> (later migration) ALTER TABLE %s VALIDATE CONSTRAINT %s (SHARE UPDATE EXCLUSIVE: reads "+
-			"and writes continue) -> alter_column(nullable=False) -> drop_constraint(%s, %s, type_=%s)",
-			name, key, key, key, check, name, key, check, p.Style().Quote(check), p.Style().Quote(table), p.Style().Quote("check"))
+		msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False) scans every row of an existing table", key, name),
+			Help: fmt.Sprintf("SET NOT NULL scans every row while holding ACCESS EXCLUSIVE, so no reads or writes on %q until the "+
+				"migration commits. On PostgreSQL 12+ prove it first with a validated CHECK, which lets SET NOT NULL skip the scan: "+
+				"ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID -> (later migration) ALTER TABLE %s VALIDATE "+
+				"CONSTRAINT %s (SHARE UPDATE EXCLUSIVE: reads and writes continue) -> alter_column(nullable=False) -> "+
+				"drop_constraint(%s, %s, type_=%s)",
+				key, key, check, name, key, check, p.Style().Quote(check), p.Style().Quote(table), p.Style().Quote("check"))}
 		if pre12 {
-			msg += fmt.Sprintf(". PostgreSQL %d always scans: run it when the table is quiet", p.PostgresVersion)
+			msg.Help += fmt.Sprintf(". PostgreSQL %d always scans: run it when the table is quiet", p.PostgresVersion)
 		}
 		p.Report(o, msg, nil)
 	})

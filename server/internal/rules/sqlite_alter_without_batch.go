@@ -17,6 +17,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixNever,
 	Summary:      "On SQLite, a column or constraint change runs outside batch_alter_table",
 	Doc: Doc{
 		FailsWhen: "On every SQLite database: SQLite has no ALTER for these changes.",
@@ -144,7 +145,7 @@ func renameOnly(o *migration.Op) bool {
 	return len(o.Extra) == 0
 }
 
-func sqliteBatchMessage(st *stylist.Stylist, o *migration.Op, failure string) string {
+func sqliteBatchMessage(st *stylist.Stylist, o *migration.Op, failure string) Message {
 	table, ok := o.Table()
 	if !ok {
 		table = "<table>"
@@ -156,7 +157,7 @@ func sqliteBatchMessage(st *stylist.Stylist, o *migration.Op, failure string) st
 			break
 		}
 	}
-	return fmt.Sprintf("SQLite cannot run %s through ALTER TABLE. It fails with: %s. Use batch mode, which recreates the table: "+
-		"with %s.batch_alter_table(%s) as batch_op: batch_op.%s(%s...)",
-		o.Name, failure, st.Spell(stylist.Op), st.Quote(table), o.Name, first)
+	return Message{Text: fmt.Sprintf("SQLite cannot run %s through ALTER TABLE", o.Name),
+		Help: fmt.Sprintf("It fails with: %s. Use batch mode, which recreates the table: with %s.batch_alter_table(%s) as "+
+			"batch_op: batch_op.%s(%s...)", failure, st.Spell(stylist.Op), st.Quote(table), o.Name, first)}
 }

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	ID:       "table-drop-create",
 	Profile:  Default,
 	Severity: Warning,
+	Fix:      FixNever,
 	Summary:  "A table is dropped and another with the same columns created in one migration: a rename that loses every row",
 	Doc: Doc{
 		FailsWhen: "Never with an error: every database with rows in the old table silently loses them.",
@@ -178,11 +179,10 @@ func namedIn(texts []string, table string) bool {
 	return slices.ContainsFunc(texts, word.MatchString)
 }
 
-func tableRenameMessage(st *stylist.Stylist, old, renamed string, columns int) string {
-	return fmt.Sprintf("drop_table(%q) with create_table(%q) of the same %d columns looks like a table rename done as "+
-		"create + drop. Every row of %q is lost and %q starts empty, without any error. Rename in place: "+
-		"%s.rename_table(%s, %s) (it keeps the rows; a sequence, indexes and constraints named after %q keep their "+
-		"old names, e.g. %s_id_seq and %s_pkey: rename them too if the models expect new ones)",
-		old, renamed, columns, old, renamed, st.Spell(stylist.Op), st.Quote(old), st.Quote(renamed), old,
-		strings.ToLower(old), strings.ToLower(old))
+func tableRenameMessage(st *stylist.Stylist, old, renamed string, columns int) Message {
+	return Message{Text: fmt.Sprintf("drop_table(%q) with create_table(%q) of the same %d columns looks like a table rename", old, renamed, columns),
+		Help: fmt.Sprintf("Done as create + drop, every row of %q is lost and %q starts empty, without any error. Rename in place: "+
+			"%s.rename_table(%s, %s) (it keeps the rows; a sequence, indexes and constraints named after %q keep their "+
+			"old names, e.g. %s_id_seq and %s_pkey: rename them too if the models expect new ones).",
+			old, renamed, st.Spell(stylist.Op), st.Quote(old), st.Quote(renamed), old, strings.ToLower(old), strings.ToLower(old))}
 }

@@ -14,6 +14,7 @@ var _ = register(&Rule{
 	ID:           "type-change-without-using",
 	Profile:      Default,
 	Severity:     Error,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
 	Doc: Doc{
@@ -105,8 +106,10 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if from != nil {
 			change = "from " + from.cast + " " + change
 		}
-		p.Report(o, fmt.Sprintf("alter_column changes column %q %s without postgresql_using. PostgreSQL has no automatic conversion between these types: it fails with: column %q cannot be cast automatically to type %s (HINT: You might need to specify \"USING %s::%s\"). Add postgresql_using=%s, once every existing value converts.",
-			column, change, column, to.name, column, to.name, p.Style().Quote(using)), nil)
+		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using", column, change),
+			Help: fmt.Sprintf("PostgreSQL has no automatic conversion between these types: it fails with: column %q cannot be cast "+
+				"automatically to type %s (HINT: You might need to specify \"USING %s::%s\"). Add postgresql_using=%s, once every "+
+				"existing value converts.", column, to.name, column, to.name, p.Style().Quote(using))}, nil)
 	case narrows(from, to):
 		if t := s.Table(history.TableKey(o, table)); upgrade && t != nil && t.CreatedBy == p.Revision.ID {
 			return // a table created by this upgrade holds no old values
@@ -122,8 +125,11 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if to.family == "array" {
 			check = fmt.Sprintf("SELECT count(*) FROM %s WHERE EXISTS (SELECT 1 FROM unnest(%s) AS v WHERE length(v) > %d)", table, column, limit)
 		}
-		p.ReportSeverity(Warning, o.Call.Span, fmt.Sprintf("alter_column narrows column %q from %s to %s. PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d characters, and postgresql_using=%s would not help: an explicit cast silently truncates those values. Check the data first (%s) and shorten or move the long values before narrowing.",
-			column, from.cast, to.cast, to.base().name, limit, p.Style().Quote(using), check), nil)
+		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s", column, from.cast, to.cast),
+			Help: fmt.Sprintf("PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d "+
+				"characters, and postgresql_using=%s would not help: an explicit cast silently truncates those values. Check the "+
+				"data first (%s) and shorten or move the long values before narrowing.",
+				to.base().name, limit, p.Style().Quote(using), check)}, nil)
 	}
 }
 

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Warning,
+	Fix:          FixNever,
 	Summary:      "A unique constraint or index is added on existing columns and nothing removes duplicates first",
 	Doc: Doc{
 		FailsWhen: "On databases where two rows share a value.",
@@ -61,7 +62,7 @@ func checkUniqueWithoutDedup(p *Pass) {
 	}
 	earlier := newFills()
 	p.Upgrade(func(o *migration.Op, s *history.State) {
-		if msg := uniqueProblem(p, o, s, earlier); msg != "" {
+		if msg, ok := uniqueProblem(p, o, s, earlier); ok {
 			p.Report(o, msg, nil)
 		}
 		earlier.add(o)
@@ -69,8 +70,8 @@ func checkUniqueWithoutDedup(p *Pass) {
 }
 
 // uniqueProblem explains why a unique constraint or index may fail on
-// duplicate rows, or returns "".
-func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) string {
+// duplicate rows; ok is false when it cannot.
+func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) (msg Message, ok bool) {
 	kind := ""
 	switch o.Name {
 	case "create_unique_constraint":
@@ -81,40 +82,42 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) s
 		}
 	}
 	if kind == "" {
-		return ""
+		return Message{}, false
 	}
 	columns, ok := o.Arg("columns").Strings()
 	table, t := existingTable(p, o, s)
 	if !ok || len(columns) == 0 || t == nil || t.Opaque {
-		return ""
+		return Message{}, false
 	}
 	before := p.Before.Table(history.TableKey(o, table))
 	for _, c := range columns {
 		if before == nil || before.Column(c) == nil || earlier.may(table, c) || recentDataStep(p, table, c, rewritesValues) {
-			return ""
+			return Message{}, false
 		}
 	}
 	if alreadyUnique(t, columns) {
-		return ""
+		return Message{}, false
 	}
 	st := p.Style()
-	msg := fmt.Sprintf("%s(%q, [%s]): a unique %s on existing columns, and nothing before it removes duplicate rows. If two rows "+
-		"share a value the upgrade fails", o.Name, table, quotedList(columns), kind)
+	msg = Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on existing rows, not deduplicated first",
+		o.Name, table, quotedList(columns), kind), Help: "If two rows share a value the upgrade fails"}
 	if !p.IsPostgres() {
-		return msg + ". Remove or merge the duplicate rows first"
+		msg.Help += ". Remove or merge the duplicate rows first."
+		return msg, true
 	}
 	// no index name: unnamed-constraint's fix would change it
-	msg += fmt.Sprintf(" with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated.", strings.Join(columns, ", "))
+	msg.Help += fmt.Sprintf(" with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated.", strings.Join(columns, ", "))
 	var same []string
 	for _, c := range columns {
 		same = append(same, "a."+c+" = b."+c)
 	}
-	msg += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s)", st.Spell(stylist.Op),
+	msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s)", st.Spell(stylist.Op),
 		st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", table, table, strings.Join(same, " AND "))))
 	if kind == "constraint" {
-		msg += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
+		msg.Help += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
 	}
-	return msg
+	msg.Help += "."
+	return msg, true
 }
 
 // alreadyUnique reports whether the columns hold a set already known unique

@@ -15,6 +15,7 @@ var _ = register(&Rule{
 	Profile:      Default,
 	DialectAware: true,
 	Severity:     Error,
+	Fix:          FixSometimes,
 	Summary:      "A constraint is created or dropped with the name None",
 	Doc: Doc{
 		FailsWhen: "On every database, for a drop: SQLAlchemy cannot emit DROP CONSTRAINT without a name (error). A create runs, and leaves a name the downgrade must guess (warning).",
@@ -214,9 +215,9 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	res, ok := history.NameOf(p.Names(), p.Migration, o)
 	switch {
 	case ok && res.Err != "":
-		p.ReportSeverity(Error, o.Call.Span, fmt.Sprintf("%s(None, %q, ...) fails: %s %s needs a name, and SQLAlchemy raises %s. "+
-			"Name it: the convention makes the constraint's name from it",
-			o.Name, table, conventionAt(conv), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, ".")), nil)
+		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, %q, ...) fails: the naming convention needs a name", o.Name, table),
+			Help: fmt.Sprintf("%s %s needs a name, and SQLAlchemy raises %s. Name it: the convention makes the constraint's name from it.",
+				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}, nil)
 		return certainName{}
 	case res.Known && res.Converted:
 		return certainName{name: res.Name, convention: true} // deterministic: the convention's name
@@ -224,19 +225,20 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 		return certainName{} // the convention names it, how is not known (a custom token)
 	}
 	name := defaultConstraintName(o, s)
-	msg := fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed. The database picks the name, so no later migration "+
-		"can name it: a drop_constraint(None, ...) fails with: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name. ",
-		o.Name, table, constraintClasses[kind])
+	msg := Message{Text: fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table),
+		Help: fmt.Sprintf("The database picks the name, so no later migration can name it: a drop_constraint(None, ...) fails "+
+			"with: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name. ", constraintClasses[kind])}
 	var fix *SuggestedFix
 	if name != "" {
-		msg += fmt.Sprintf("Name it as PostgreSQL would: %q", name)
+		msg.Help += fmt.Sprintf("Name it as PostgreSQL would: %q.", name)
 		if p.IsPostgres() {
 			fix = nameConstraintFix(p.Style(), o, name, dialectSafety(p))
 		}
 	} else {
-		msg += "Give it an explicit name"
+		msg.Help += "Give it an explicit name."
 	}
-	p.ReportSeverity(Warning, o.Call.Span, msg+conventionHint(conv, history.DropKinds[kind]), fix)
+	msg.Help += conventionHint(conv, history.DropKinds[kind])
+	p.ReportSeverity(Warning, o.Call.Span, msg, fix)
 	return certainName{name: name}
 }
 
@@ -249,16 +251,24 @@ func dialectSafety(p *Pass) Safety {
 	return Unsafe
 }
 
-// conventionHint ends a message: how a naming convention would have helped,
+// conventionHint ends a help text: how a naming convention would have helped,
 // or that the project's has no template for this type.
 func conventionHint(c *naming.Convention, kind string) string {
 	switch {
 	case c == nil || c.Via == "default":
-		return "; a MetaData(naming_convention=...) in the models makes autogenerate write op.f(\"...\") names"
+		return " A MetaData(naming_convention=...) in the models makes autogenerate write op.f(\"...\") names."
 	case kind == "" || c.Covers(kind):
 		return ""
 	}
-	return fmt.Sprintf("; %s has no %q template for this type of constraint", conventionAt(c), kind)
+	return fmt.Sprintf(" %s has no %q template for this type of constraint.", sentenceStart(conventionAt(c)), kind)
+}
+
+// sentenceStart capitalizes the first letter of a phrase that starts a sentence.
+func sentenceStart(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // reportUnnamedDrop reports a drop_constraint(None, ...); paired is the certain
@@ -276,46 +286,51 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	}
 	conv := p.Names().Convention
 	res, _ := history.NameOf(p.Names(), p.Migration, o)
-	var msg string
+	var msg Message
 	switch {
 	case res.Err != "":
-		msg = fmt.Sprintf("%s fails under the naming convention. %s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
-			call, conventionAt(conv), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))
+		msg = Message{Text: call + " fails under the naming convention",
+			Help: fmt.Sprintf("%s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
+				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}
 	case res.Known && res.Converted:
-		msg = fmt.Sprintf("%s does not drop the constraint meant. %s %s names the constraint Alembic builds without a name or columns %q. ",
-			call, conventionAt(conv), conv.Describe(history.DropKinds[kind]), res.Name)
+		msg = Message{Text: call + " does not drop the constraint meant",
+			Help: fmt.Sprintf("%s %s names the constraint Alembic builds without a name or columns %q. ",
+				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), res.Name)}
 	case res.Converted:
-		msg = fmt.Sprintf("%s cannot name the constraint. %s only names it from its columns, which a drop does not have. ", call, conventionAt(conv))
+		msg = Message{Text: call + " cannot name the constraint",
+			Help: fmt.Sprintf("%s only names it from its columns, which a drop does not have. ", sentenceStart(conventionAt(conv)))}
 	default:
-		msg = fmt.Sprintf("%s cannot be compiled. Alembic fails with: sqlalchemy.exc.CompileError: "+
-			"Can't emit DROP CONSTRAINT for constraint %s(...); it has no name (offline --sql too). ", call, class)
+		msg = Message{Text: call + " cannot be compiled",
+			Help: fmt.Sprintf("Alembic fails with: sqlalchemy.exc.CompileError: Can't emit DROP CONSTRAINT for constraint %s(...); "+
+				"it has no name (offline --sql too). ", class)}
 	}
 	var fix *SuggestedFix
 	switch only := onlyForeignKey(o, s, kind); {
 	case paired.convention:
-		msg += fmt.Sprintf("upgrade() creates it unnamed, so the convention named it %q: drop it by that name", paired.name)
+		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so the convention named it %q: drop it by that name.", paired.name)
 		safety := Safe
 		if conv.Via != "target_metadata" {
 			safety = Unsafe // the convention was found in the code, not through env.py's target_metadata
 		}
 		fix = dropNameFix(p, o, paired.name, safety)
 	case paired.name != "":
-		msg += fmt.Sprintf("upgrade() creates it unnamed, so PostgreSQL named it %q: drop it by that name", paired.name)
+		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so PostgreSQL named it %q: drop it by that name.", paired.name)
 		if p.IsPostgres() {
 			fix = dropNameFix(p, o, paired.name, dialectSafety(p))
 		}
 	case only != "":
-		msg += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop", table, only)
+		msg.Help += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop.", table, only)
 		if p.IsPostgres() || conv.Covers(naming.ForeignKey) {
 			fix = dropNameFix(p, o, only, Unsafe)
 		}
 	case conv.Covers(history.DropKinds[kind]):
-		msg += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made)",
+		msg.Help += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made).",
 			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
-		msg += "Name the constraint as it is in the database (PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check)"
+		msg.Help += "Name the constraint as it is in the database (PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check)."
 	}
-	p.Report(o, msg+conventionHint(conv, history.DropKinds[kind]), fix)
+	msg.Help += conventionHint(conv, history.DropKinds[kind])
+	p.Report(o, msg, fix)
 }
 
 // onlyForeignKey is the name of the table's single known foreign key when a

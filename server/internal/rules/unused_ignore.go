@@ -1,14 +1,12 @@
 package rules
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 
 var _ = register(&Rule{
 	ID:       "unused-ignore",
 	Profile:  Default,
 	Severity: Info,
+	Fix:      FixNever,
 	Summary:  "A suppression comment that silences nothing",
 	Doc: Doc{
 		FailsWhen:     "Never: the comment silences nothing today, and would hide a finding there later.",
@@ -26,8 +24,9 @@ func checkUnusedIgnore(p *SuppressionPass) {
 	for _, u := range p.Unused {
 		what := "nothing"
 		if u.Rules[0] != "" {
-			what = strings.Join(u.Rules, ", ") + " (no such finding here)"
+			what = brief.List(u.Rules, brief.Names) + " (no such finding here)"
 		}
-		p.Report(u.Migration, u.Directive.Span, fmt.Sprintf("suppression comment silences %s; remove it", what))
+		p.Report(u.Migration, u.Directive.Span, Message{Text: "suppression comment silences " + what,
+			Help: "Remove it: a suppression with nothing to silence would hide a finding that a later change brings to this line."})
 	}
 }

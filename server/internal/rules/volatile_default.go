@@ -11,6 +11,7 @@ var _ = register(&Rule{
 	ID:           "volatile-default",
 	Profile:      ZeroDowntime,
 	Severity:     Warning,
+	Fix:          FixNever,
 	PostgresOnly: true,
 	Summary:      "A column is added to an existing table with a volatile server_default, which rewrites the table",
 	Doc: Doc{
@@ -77,14 +78,15 @@ func checkVolatileDefault(p *Pass) {
 			"only, no rewrite), then backfill the existing rows in batches outside the migration's transaction"
 		switch {
 		case fn != "":
-			p.Report(o, fmt.Sprintf("add_column adds %s to existing table %q with server_default %s, which is volatile: "+
-				"PostgreSQL computes it for every existing row, so the ALTER TABLE rewrites the whole table and its indexes "+
-				"under an ACCESS EXCLUSIVE lock (no reads or writes until the migration commits). %s",
-				column, history.TableKey(o, table), fn, rewrite), nil)
+			p.Report(o, Message{Text: fmt.Sprintf("add_column adds %s to existing table %q with volatile server_default %s",
+				column, history.TableKey(o, table), fn),
+				Help: "PostgreSQL computes it for every existing row, so the ALTER TABLE rewrites the whole table and its indexes " +
+					"under an ACCESS EXCLUSIVE lock (no reads or writes until the migration commits). " + rewrite}, nil)
 		case old && known:
-			p.Report(o, fmt.Sprintf("add_column adds %s to existing table %q with a server_default: on PostgreSQL %d (before "+
-				"11) any DEFAULT makes the ALTER TABLE rewrite the whole table and its indexes under an ACCESS EXCLUSIVE lock "+
-				"(no reads or writes until the migration commits). %s", column, history.TableKey(o, table), p.PostgresVersion, rewrite), nil)
+			p.Report(o, Message{Text: fmt.Sprintf("add_column adds %s to existing table %q with a server_default on PostgreSQL %d",
+				column, history.TableKey(o, table), p.PostgresVersion),
+				Help: "Before PostgreSQL 11 any DEFAULT makes the ALTER TABLE rewrite the whole table and its indexes under an " +
+					"ACCESS EXCLUSIVE lock (no reads or writes until the migration commits). " + rewrite}, nil)
 		}
 	})
 }

@@ -161,7 +161,11 @@ func (r *Created) Text() string {
 	} else {
 		fmt.Fprintf(&b, "%s attention:\n", brief.Count(len(r.Findings), "finding needs", "findings need"))
 		for _, f := range r.Findings {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+			lines := f.Explanation()
+			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, lines[0])
+			for _, line := range lines[1:] {
+				fmt.Fprintf(&b, "    = %s\n", line)
+			}
 		}
 	}
 	for _, n := range r.Notes {

@@ -98,9 +98,10 @@ func (ex *Explanation) Text() string {
 		fmt.Fprintf(&b, "\nchecked %s%s: %s, %s\n", ex.Target, how, brief.Count(len(ex.Findings), "matching finding", "matching findings"),
 			brief.Count(ex.OtherFindings, "other", "others"))
 		for _, f := range ex.Findings {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
-			if f.Fix != nil {
-				fmt.Fprintf(&b, "    = fix (%s): %s\n", f.Fix.Safety, f.Fix.Description)
+			lines := f.Explanation()
+			fmt.Fprintf(&b, "  %s:%d:%d: %s[%s] %s\n", f.Path, f.Line, f.Column, f.Severity, f.Rule, lines[0])
+			for _, line := range lines[1:] {
+				fmt.Fprintf(&b, "    = %s\n", line)
 			}
 		}
 	}

@@ -14,9 +14,9 @@ depends_on = None
 
 def upgrade():
     op.execute("DELETE FROM feedback")
-    op.add_column("feedback", sa.Column("score", sa.Integer(), nullable=False))  # expect[add-required-column]: SQLite refuses it even on an empty table: Cannot add a NOT NULL column with default value NULL
+    op.add_column("feedback", sa.Column("score", sa.Integer(), nullable=False))  # expect[add-required-column]: help: SQLite refuses it even on an empty table: Cannot add a NOT NULL column with default value NULL
     with op.batch_alter_table("retrievals") as batch_op:
-        batch_op.add_column(sa.Column("rank", sa.Integer(), nullable=False))  # expect[add-required-column]: batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_retrievals.rank
+        batch_op.add_column(sa.Column("rank", sa.Integer(), nullable=False))  # expect[add-required-column]: help: batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_retrievals.rank
 
 
 def downgrade():

@@ -5,7 +5,7 @@ Revises:
 """
 from alembic import op
 
-from myapp.database import Base  # expect[app-model-import]: uses it as an ORM model (Base.metadata.create_all
+from myapp.database import Base  # expect[app-model-import]: uses it as an ORM model (`Base.metadata.create_all
 from myapp.database import engine_options
 
 revision = "0001"

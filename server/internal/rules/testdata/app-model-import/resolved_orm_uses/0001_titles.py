@@ -7,11 +7,11 @@ from alembic import op
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from library.db import db  # expect[app-model-import]: Flask-SQLAlchemy object library.db.db, used as db.session.execute
-from library.models import Book  # expect[app-model-import]: ORM model library.models.Book, used as session.query(Book)
-from library import models  # expect[app-model-import]: ORM model library.models.Shelf, used as models.Shelf.query
-from library.models import loan_items  # expect[app-model-import]: table library.models.loan_items
-from library.heroes import Hero  # expect[app-model-import]: ORM model library.heroes.Hero, used as session.add(Hero(...))
+from library.db import db  # expect[app-model-import]: Flask-SQLAlchemy object `library.db.db`, used as `db.session.execute
+from library.models import Book  # expect[app-model-import]: ORM model `library.models.Book`, used as `session.query(Book)`
+from library import models  # expect[app-model-import]: ORM model `library.models.Shelf`, used as `models.Shelf.query
+from library.models import loan_items  # expect[app-model-import]: table `library.models.loan_items`
+from library.heroes import Hero  # expect[app-model-import]: ORM model `library.heroes.Hero`, used as `session.add(Hero(...))`
 
 revision = "0001"
 down_revision = None

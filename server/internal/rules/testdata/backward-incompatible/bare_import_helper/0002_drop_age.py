@@ -15,7 +15,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def _drop_legacy_columns() -> None:
-    drop_column("users", "age")  # expect[backward-incompatible]: column users.age does not exist
+    drop_column("users", "age")  # expect[backward-incompatible]: help: column users.age does not exist
 
 
 def upgrade() -> None:

@@ -12,8 +12,8 @@ depends_on = None
 
 
 def upgrade():
-    op.alter_column("users", "name", new_column_name="full_name")  # expect[backward-incompatible]: add "full_name", write both columns and backfill
-    op.rename_table("users", "accounts")  # expect[backward-incompatible]: relation "users" does not exist
+    op.alter_column("users", "name", new_column_name="full_name")  # expect[backward-incompatible]: help: add "full_name", write both columns and backfill
+    op.rename_table("users", "accounts")  # expect[backward-incompatible]: help: relation "users" does not exist
 
 
 def downgrade():

@@ -16,7 +16,7 @@ payload = sa.Column("payload", postgresql.JSONB(astext_type=sa.Text()), nullable
 
 
 def upgrade():
-    drop_column("events", "payload")  # expect[column-drop-add]: op.alter_column("events", "payload", type_=postgresql.JSONB(astext_type=sa.Text())
+    drop_column("events", "payload")  # expect[column-drop-add]: help: op.alter_column("events", "payload", type_=postgresql.JSONB(astext_type=sa.Text())
     add_column("events", payload)
 
 

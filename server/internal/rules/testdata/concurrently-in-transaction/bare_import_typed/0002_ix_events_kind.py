@@ -14,7 +14,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    create_index(  # expect[concurrently-in-transaction]: CREATE INDEX CONCURRENTLY cannot run
+    create_index(  # expect[concurrently-in-transaction]: help: CREATE INDEX CONCURRENTLY cannot run
         "ix_events_kind",
         "events",
         ["kind"],

@@ -12,7 +12,7 @@ depends_on = None
 
 
 def rebuild_indexes():
-    alembic_op.execute("REINDEX TABLE CONCURRENTLY events")  # expect[concurrently-in-transaction]: REINDEX CONCURRENTLY cannot run inside a transaction block
+    alembic_op.execute("REINDEX TABLE CONCURRENTLY events")  # expect[concurrently-in-transaction]: help: REINDEX CONCURRENTLY cannot run inside a transaction block
 
 
 def upgrade():

@@ -22,4 +22,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index('ix_events_kind', table_name='events', postgresql_concurrently=True)  # expect[concurrently-in-transaction]: DROP INDEX CONCURRENTLY cannot run
+    op.drop_index('ix_events_kind', table_name='events', postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: DROP INDEX CONCURRENTLY cannot run

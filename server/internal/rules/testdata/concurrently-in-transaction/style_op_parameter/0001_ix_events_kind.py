@@ -12,8 +12,8 @@ depends_on = None
 
 
 def upgrade(op):
-    op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[concurrently-in-transaction]: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
+    op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
 
 
 def downgrade(op):
-    op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)  # expect[concurrently-in-transaction]: DROP INDEX CONCURRENTLY cannot run inside a transaction block
+    op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: DROP INDEX CONCURRENTLY cannot run inside a transaction block

@@ -14,7 +14,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    create_foreign_key(  # expect[constraint-not-valid]: on both "app.invoices" and "app.accounts"
+    create_foreign_key(  # expect[constraint-not-valid]: help: on both "app.invoices" and "app.accounts"
         "fk_invoices_account_id_accounts",
         "invoices",
         "accounts",
@@ -24,7 +24,7 @@ def upgrade() -> None:
         referent_schema="app",
         postgresql_not_valid=False,
     )
-    create_check_constraint("ck_invoices_total", "invoices", "total >= 0", schema="app")  # expect[constraint-not-valid]: ALTER TABLE app.invoices VALIDATE CONSTRAINT ck_invoices_total
+    create_check_constraint("ck_invoices_total", "invoices", "total >= 0", schema="app")  # expect[constraint-not-valid]: help: ALTER TABLE app.invoices VALIDATE CONSTRAINT ck_invoices_total
 
 
 def downgrade() -> None:

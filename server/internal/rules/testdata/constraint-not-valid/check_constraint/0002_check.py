@@ -12,7 +12,7 @@ depends_on = None
 
 
 def upgrade():
-    op.create_check_constraint("ck_users_age_positive", "users", "age >= 0")  # expect[constraint-not-valid]: holding ACCESS EXCLUSIVE
+    op.create_check_constraint("ck_users_age_positive", "users", "age >= 0")  # expect[constraint-not-valid]: help: holding ACCESS EXCLUSIVE
 
 
 def downgrade():

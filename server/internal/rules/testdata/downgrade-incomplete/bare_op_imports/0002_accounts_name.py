@@ -13,7 +13,7 @@ down_revision = "0001_accounts"
 def upgrade():
     add_column("accounts", sa.Column("name", sa.String(100)))
     create_index("ix_accounts_email_name", "accounts", ["email", "name"])
-    create_index("ix_accounts_email_domain", "accounts", ["email"])  # expect[downgrade-incomplete]: op.drop_index("ix_accounts_email_domain", table_name="accounts")
+    create_index("ix_accounts_email_domain", "accounts", ["email"])  # expect[downgrade-incomplete]: help: op.drop_index("ix_accounts_email_domain", table_name="accounts")
 
 
 def downgrade():

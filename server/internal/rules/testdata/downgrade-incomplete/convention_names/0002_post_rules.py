@@ -17,4 +17,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_constraint("ck_posts_valid_title", "posts", type_="check")  # expect[downgrade-incomplete]: converts the name written again into "ck_posts_ck_posts_valid_title"
+    op.drop_constraint("ck_posts_valid_title", "posts", type_="check")  # expect[downgrade-incomplete]: turns into "ck_posts_ck_posts_valid_title" help: converts the name written again

@@ -14,5 +14,5 @@ def upgrade():
     op.execute("ALTER TYPE status ADD VALUE 'archived'")
 
 
-def downgrade():  # expect[downgrade-missing]: Write ADD VALUE IF NOT EXISTS in upgrade(); the empty downgrade() is then fine as is
+def downgrade():  # expect[downgrade-missing]: help: Write ADD VALUE IF NOT EXISTS in upgrade(); the empty downgrade() is then fine as is
     pass

@@ -14,5 +14,5 @@ def upgrade():
     op.execute("ALTER TYPE status ADD VALUE IF NOT EXISTS 'archived'")
 
 
-def downgrade():  # expect[downgrade-missing:info]: a downgrade() that does nothing (`pass`, with ADD VALUE IF NOT EXISTS in upgrade()) is right here
+def downgrade():  # expect[downgrade-missing:info]: help: a downgrade() that does nothing (`pass`, with ADD VALUE IF NOT EXISTS in upgrade()) is right here
     raise NotImplementedError("enum values cannot be removed")

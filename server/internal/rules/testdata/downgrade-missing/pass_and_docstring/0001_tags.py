@@ -14,5 +14,5 @@ def upgrade():
     op.create_table("tags", sa.Column("id", sa.Integer(), primary_key=True))
 
 
-def downgrade():  # expect[downgrade-missing]: op.drop_table("tags")
+def downgrade():  # expect[downgrade-missing]: help: op.drop_table("tags")
     pass

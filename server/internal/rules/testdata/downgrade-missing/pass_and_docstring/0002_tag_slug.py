@@ -16,5 +16,5 @@ def upgrade():
         batch_op.create_unique_constraint("uq_tags_slug", ["slug"])
 
 
-def downgrade():  # expect[downgrade-missing]: column "slug" of relation "tags" already exists
+def downgrade():  # expect[downgrade-missing]: help: column "slug" of relation "tags" already exists
     """Nothing to do."""

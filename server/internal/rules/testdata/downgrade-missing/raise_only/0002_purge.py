@@ -14,5 +14,5 @@ def upgrade():
     op.drop_column("users", "legacy")
 
 
-def downgrade():  # expect[downgrade-missing:info]: explicit choice
+def downgrade():  # expect[downgrade-missing:info]: help: explicit choice
     raise NotImplementedError("the legacy column's data is gone; restore from a backup")

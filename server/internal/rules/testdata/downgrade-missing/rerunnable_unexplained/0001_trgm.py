@@ -14,5 +14,5 @@ def upgrade():
     op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
 
 
-def downgrade():  # expect[downgrade-missing:info]: only makes changes that can run again (CREATE ... IF NOT EXISTS)
+def downgrade():  # expect[downgrade-missing:info]: only makes changes that can run again help: The changes (CREATE ... IF NOT EXISTS)
     pass

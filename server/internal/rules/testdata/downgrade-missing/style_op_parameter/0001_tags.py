@@ -16,5 +16,5 @@ def upgrade(op):
     op.create_index("ix_tags_label", "tags", ["label"])
 
 
-def downgrade(op):  # expect[downgrade-missing]: relation "tags" already exists
+def downgrade(op):  # expect[downgrade-missing]: help: relation "tags" already exists
     pass

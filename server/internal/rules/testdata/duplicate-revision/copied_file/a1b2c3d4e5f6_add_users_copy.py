@@ -6,7 +6,7 @@ Revises:
 from alembic import op
 import sqlalchemy as sa
 
-revision = "a1b2c3d4e5f6"  # expect[duplicate-revision]: is present more than once
+revision = "a1b2c3d4e5f6"  # expect[duplicate-revision]: help: is present more than once
 down_revision = None
 branch_labels = None
 depends_on = None

@@ -6,7 +6,7 @@ Revises: d00000000001
 from alembic import op
 import sqlalchemy as sa
 
-revision = "d00000000002"  # expect[duplicate-revision]: also declared by testdata/duplicate-revision/three_files/0002_first.py; Alembic warns
+revision = "d00000000002"  # expect[duplicate-revision]: also declared by 0002_first.py help: Alembic warns "Revision ... is present more than once" and keeps only one of the two files
 down_revision = "d00000000001"
 branch_labels = None
 depends_on = None

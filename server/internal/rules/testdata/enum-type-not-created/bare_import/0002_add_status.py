@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    add_column("orders", sa.Column("status", sa.Enum("pending", "shipped", name="status_type")))  # expect[enum-type-not-created]: sa.Enum("pending", "shipped", name="status_type").create(get_bind(), checkfirst=True)
+    add_column("orders", sa.Column("status", sa.Enum("pending", "shipped", name="status_type")))  # expect[enum-type-not-created]: help: sa.Enum("pending", "shipped", name="status_type").create(get_bind(), checkfirst=True)
 
 
 def downgrade():

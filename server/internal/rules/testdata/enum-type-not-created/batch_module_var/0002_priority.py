@@ -23,7 +23,7 @@ order_priority = postgresql.ENUM("low", "normal", "urgent", name="order_priority
 def upgrade() -> None:
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("priority", order_priority, nullable=True)  # expect[enum-type-not-created]: order_priority.create(op.get_bind(), checkfirst=True)
+            sa.Column("priority", order_priority, nullable=True)  # expect[enum-type-not-created]: help: order_priority.create(op.get_bind(), checkfirst=True)
         )
 
 

@@ -20,7 +20,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('orders',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('status', postgresql.ENUM('pending', 'shipped', name='status_type', create_type=False), nullable=False),  # expect[enum-type-not-created]: create_type=False keeps create_table from creating the type
+    sa.Column('status', postgresql.ENUM('pending', 'shipped', name='status_type', create_type=False), nullable=False),  # expect[enum-type-not-created]: help: create_type=False keeps create_table from creating the type
     sa.PrimaryKeyConstraint('id')
     )
 

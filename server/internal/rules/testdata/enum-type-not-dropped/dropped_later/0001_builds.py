@@ -21,4 +21,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("builds")  # expect[enum-type-not-dropped:warning]: Only a database between this revision and 0002 leaves it behind
+    op.drop_table("builds")  # expect[enum-type-not-dropped:warning]: help: Only a database between this revision and 0002 leaves it behind

@@ -31,4 +31,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table('orders')  # expect[enum-type-not-dropped]: type "orderstatus" already exists (the name "orderstatus" is inferred
+    op.drop_table('orders')  # expect[enum-type-not-dropped]: help: type "orderstatus" already exists. The name "orderstatus" is inferred

@@ -26,4 +26,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table('orders')  # expect[enum-type-not-dropped]: SQLAlchemy names the type of sa.Enum(OrderStatus) after the Python enum class
+    op.drop_table('orders')  # expect[enum-type-not-dropped]: help: SQLAlchemy names the type of sa.Enum(OrderStatus) after the Python enum class

@@ -21,4 +21,4 @@ def upgrade():
 
 
 def downgrade():
-    migration_op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    migration_op.drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists

@@ -20,4 +20,4 @@ def upgrade(op):
 
 
 def downgrade(op):
-    op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    op.drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists

@@ -16,7 +16,7 @@ status_type = postgresql.ENUM("pending", "shipped", "cancelled", name="status_ty
 
 
 def upgrade():
-    status_type.create(op.get_bind())  # expect[enum-type-recreated]: Pass checkfirst=True
+    status_type.create(op.get_bind())  # expect[enum-type-recreated]: help: Pass checkfirst=True
     op.create_table(
         "invoices",
         sa.Column("id", sa.Integer(), primary_key=True),

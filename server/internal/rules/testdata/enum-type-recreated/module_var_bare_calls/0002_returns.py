@@ -22,7 +22,7 @@ def upgrade() -> None:
     create_table(
         "returns",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("status", status, nullable=False),  # expect[enum-type-recreated]: create_type=False
+        sa.Column("status", status, nullable=False),  # expect[enum-type-recreated]: help: create_type=False
     )
 
 

@@ -20,5 +20,5 @@ def downgrade():
     alembic.op.create_table(
         "shipments",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("status", sa.Enum("new", "paid", name="order_status"), nullable=False),  # expect[enum-type-recreated]: type "order_status" already exists
+        sa.Column("status", sa.Enum("new", "paid", name="order_status"), nullable=False),  # expect[enum-type-recreated]: help: type "order_status" already exists
     )

@@ -21,5 +21,5 @@ def downgrade():
     op.create_table(
         "shipments",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("status", pg.ENUM("new", "paid", name="order_status"), nullable=False),  # expect[enum-type-recreated]: type "order_status" already exists
+        sa.Column("status", pg.ENUM("new", "paid", name="order_status"), nullable=False),  # expect[enum-type-recreated]: help: type "order_status" already exists
     )

@@ -20,5 +20,5 @@ def downgrade():
     op.create_table(
         "shipments",
         Column("id", Integer(), primary_key=True),
-        Column("status", Enum("new", "paid", name="order_status"), nullable=False),  # expect[enum-type-recreated]: type "order_status" already exists
+        Column("status", Enum("new", "paid", name="order_status"), nullable=False),  # expect[enum-type-recreated]: help: type "order_status" already exists
     )

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.execute(  # expect[enum-value-added-twice]: is also run by revision 0002a
+    op.execute(  # expect[enum-value-added-twice]: is also run by revision 0002a help: Write ADD VALUE IF NOT EXISTS (in 0002a too)
         "ALTER TYPE order_status "
         "ADD VALUE 'refunded' AFTER 'paid'"
     )

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")  # expect[enum-value-in-transaction]: on PostgreSQL 11. Before PostgreSQL 12 it cannot run in a transaction block
+    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")  # expect[enum-value-in-transaction]: on PostgreSQL 11 help: Before PostgreSQL 12 it cannot run in a transaction block
 
 
 def downgrade():

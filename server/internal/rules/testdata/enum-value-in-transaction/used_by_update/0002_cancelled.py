@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")  # expect[enum-value-in-transaction]: unsafe use of new value "cancelled" of enum type status_type
+    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")  # expect[enum-value-in-transaction]: help: unsafe use of new value "cancelled" of enum type status_type
     op.execute("UPDATE orders SET status = 'cancelled' WHERE shipped_at IS NULL")
 
 

@@ -18,7 +18,7 @@ depends_on = None
 
 def upgrade() -> None:
     # autogenerate emitted nothing for the new value; added by hand:
-    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")  # expect[enum-value-not-reverted]: ALTER TYPE status_type RENAME TO status_type_old; CREATE TYPE status_type AS ENUM ('pending', 'shipped'); ALTER TABLE orders ALTER COLUMN status TYPE status_type USING status::text::status_type
+    op.execute("ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'")  # expect[enum-value-not-reverted]: help: ALTER TYPE status_type RENAME TO status_type_old; CREATE TYPE status_type AS ENUM ('pending', 'shipped'); ALTER TABLE orders ALTER COLUMN status TYPE status_type USING status::text::status_type
 
 
 def downgrade() -> None:

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.execute("ALTER TYPE status_type ADD VALUE 'cancelled'")  # expect[enum-value-not-reverted]: enum label "cancelled" already exists
+    op.execute("ALTER TYPE status_type ADD VALUE 'cancelled'")  # expect[enum-value-not-reverted]: help: enum label "cancelled" already exists
 
 
 def downgrade():

@@ -16,7 +16,7 @@ depends_on = None
 def upgrade():
     op.execute("ALTER TYPE order_status RENAME TO order_status_old")
     op.execute("CREATE TYPE order_status AS ENUM ('pending', 'shipped')")
-    op.execute("ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status")  # expect[enum-value-removed]: invalid input value for enum order_status: "archived"
+    op.execute("ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status")  # expect[enum-value-removed]: help: invalid input value for enum order_status: "archived"
     op.execute("DROP TYPE order_status_old")
 
 

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    create_table(  # expect[fk-operation-order]: relation "orders" does not exist
+    create_table(  # expect[fk-operation-order]: help: relation "orders" does not exist
         "order_items",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("order_id", sa.Integer(), sa.ForeignKey("orders.id"), nullable=False),
@@ -27,5 +27,5 @@ def upgrade():
 
 
 def downgrade():
-    drop_table("orders")  # expect[fk-operation-order]: cannot drop table orders because other objects depend on it
+    drop_table("orders")  # expect[fk-operation-order]: help: cannot drop table orders because other objects depend on it
     drop_table("order_items")

@@ -17,8 +17,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    op.drop_table("countries")  # expect[fk-operation-order]: constraint cities_country_id_fkey on table cities
-    op.drop_table("cities")  # expect[fk-operation-order]: constraint fk_addresses_city on table addresses
+    op.drop_table("countries")  # expect[fk-operation-order]: help: constraint cities_country_id_fkey on table cities
+    op.drop_table("cities")  # expect[fk-operation-order]: help: constraint fk_addresses_city on table addresses
     op.drop_table("addresses")
 
 

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.drop_table('authors')  # expect[fk-operation-order]: Drop "books" (or its foreign key) first
+    op.drop_table('authors')  # expect[fk-operation-order]: help: Drop "books" (or its foreign key) first
     # books go to the archive database first
     op.drop_table('books')
 

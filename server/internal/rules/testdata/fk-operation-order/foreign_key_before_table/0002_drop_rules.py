@@ -18,5 +18,5 @@ def upgrade():
 
 
 def downgrade():
-    op.create_foreign_key("tag_rule_id_fkey", "tag", "rule", ["rule_id"], ["id"])  # expect[fk-operation-order]: only creates later. PostgreSQL fails with: relation "rule" does not exist
+    op.create_foreign_key("tag_rule_id_fkey", "tag", "rule", ["rule_id"], ["id"])  # expect[fk-operation-order]: only creates later help: PostgreSQL fails with: relation "rule" does not exist
     op.create_table("rule", sa.Column("id", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("id"))

@@ -13,10 +13,10 @@ depends_on = None
 
 
 def upgrade():
-    op.drop_table("authors")  # expect[fk-operation-order]: cannot drop table authors because other objects depend on it
+    op.drop_table("authors")  # expect[fk-operation-order]: help: cannot drop table authors because other objects depend on it
     op.drop_constraint("books_author_id_fkey", "books", type_="foreignkey")
 
 
 def downgrade():
-    op.create_foreign_key("books_author_id_fkey", "books", "authors", ["author_id"], ["id"])  # expect[fk-operation-order]: relation "authors" does not exist
+    op.create_foreign_key("books_author_id_fkey", "books", "authors", ["author_id"], ["id"])  # expect[fk-operation-order]: help: relation "authors" does not exist
     op.create_table("authors", sa.Column("id", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("id"))

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def drop_library():
-    op.drop_table('authors')  # expect[fk-operation-order]: cannot drop table authors because other objects depend on it
+    op.drop_table('authors')  # expect[fk-operation-order]: help: cannot drop table authors because other objects depend on it
     op.drop_table('books')
 
 

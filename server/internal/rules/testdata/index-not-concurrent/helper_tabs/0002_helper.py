@@ -14,7 +14,7 @@ KIND_COLUMNS = ["kind"]
 
 
 def _add_indexes():
-	op.create_index("ix_events_kind", "events", KIND_COLUMNS)  # expect[index-not-concurrent]: SHARE lock
+	op.create_index("ix_events_kind", "events", KIND_COLUMNS)  # expect[index-not-concurrent]: help: SHARE lock
 
 
 def upgrade():

@@ -12,7 +12,7 @@ depends_on = None
 
 
 def upgrade():
-    op.create_index("ix_events_kind", "events", ["kind"]); op.execute("ANALYZE events")  # expect[index-not-concurrent]: SHARE lock
+    op.create_index("ix_events_kind", "events", ["kind"]); op.execute("ANALYZE events")  # expect[index-not-concurrent]: help: SHARE lock
 
 
 def downgrade():

@@ -14,7 +14,7 @@ depends_on = None
 
 def upgrade():
     op.execute("SET lock_timeout = '5s'")
-    op.execute(sa.text("CREATE UNIQUE INDEX ix_events_kind ON events (kind)"))  # expect[index-not-concurrent]: CREATE INDEX CONCURRENTLY
+    op.execute(sa.text("CREATE UNIQUE INDEX ix_events_kind ON events (kind)"))  # expect[index-not-concurrent]: help: CREATE INDEX CONCURRENTLY
 
 
 def downgrade():

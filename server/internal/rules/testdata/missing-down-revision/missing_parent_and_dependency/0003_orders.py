@@ -9,7 +9,7 @@ import sqlalchemy as sa
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
-depends_on = "0099"  # expect[missing-down-revision]: KeyError
+depends_on = "0099"  # expect[missing-down-revision]: help: KeyError
 
 
 def upgrade():

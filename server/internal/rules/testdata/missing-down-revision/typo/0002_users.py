@@ -7,7 +7,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "b2c3d4e5f6a7"
-down_revision = "a1b2c3d4e5f"  # expect[missing-down-revision]: (did you mean a1b2c3d4e5f6?)
+down_revision = "a1b2c3d4e5f"  # expect[missing-down-revision]: help: (did you mean a1b2c3d4e5f6?)
 branch_labels = None
 depends_on = None
 

@@ -6,7 +6,7 @@ Revises: 0002
 from alembic import op
 import sqlalchemy as sa
 
-revision = "c0ffee000001"  # expect[multiple-heads]: alembic merge heads
+revision = "c0ffee000001"  # expect[multiple-heads]: help: alembic merge heads
 down_revision = "0002"
 branch_labels = None
 depends_on = None

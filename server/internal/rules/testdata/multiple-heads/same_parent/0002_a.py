@@ -6,7 +6,7 @@ Revises: 0001
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"  # expect[multiple-heads]: one of 2 heads (0002, 0003)
+revision = "0002"  # expect[multiple-heads]: one of 2 heads help: The heads are 0002, 0003.
 down_revision = "0001"
 branch_labels = None
 depends_on = None

@@ -6,7 +6,7 @@ Revises: 0001
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0003"  # expect[multiple-heads]: point the down_revision of its branch at the other head
+revision = "0003"  # expect[multiple-heads]: help: point the down_revision of its branch at the other head
 down_revision = "0001"
 branch_labels = None
 depends_on = None

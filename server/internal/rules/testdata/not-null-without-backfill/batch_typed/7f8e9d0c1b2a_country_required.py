@@ -18,7 +18,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     with op.batch_alter_table("accounts", schema=None) as batch_op:
-        batch_op.alter_column("country", existing_type=sa.String(length=2), nullable=False)  # expect[not-null-without-backfill]: UPDATE accounts SET country = <value> WHERE country IS NULL
+        batch_op.alter_column("country", existing_type=sa.String(length=2), nullable=False)  # expect[not-null-without-backfill]: help: UPDATE accounts SET country = <value> WHERE country IS NULL
 
 
 def downgrade() -> None:

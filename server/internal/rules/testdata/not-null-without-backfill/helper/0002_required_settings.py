@@ -14,7 +14,7 @@ depends_on = None
 
 def tighten_profiles():
     op.alter_column("profiles", "locale", existing_type=sa.String(10), nullable=False)
-    op.alter_column("profiles", "timezone", existing_type=sa.String(40), nullable=False)  # expect[not-null-without-backfill]: relation "profiles" contains null values
+    op.alter_column("profiles", "timezone", existing_type=sa.String(40), nullable=False)  # expect[not-null-without-backfill]: help: relation "profiles" contains null values
 
 
 def upgrade():

@@ -11,8 +11,8 @@ down_revision = "0002"
 
 
 def upgrade():
-    op.alter_column("roles", "role_name", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: contains null values
-    op.alter_column("roles", "scope", existing_type=sa.String(20), nullable=False)  # expect[not-null-without-backfill]: contains null values
+    op.alter_column("roles", "role_name", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: help: contains null values
+    op.alter_column("roles", "scope", existing_type=sa.String(20), nullable=False)  # expect[not-null-without-backfill]: help: contains null values
 
 
 def downgrade():

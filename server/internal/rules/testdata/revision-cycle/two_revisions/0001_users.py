@@ -7,7 +7,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0001"
-down_revision = "0002"  # expect[revision-cycle]: Cycle is detected in revisions
+down_revision = "0002"  # expect[revision-cycle]: help: Cycle is detected in revisions
 branch_labels = None
 depends_on = None
 

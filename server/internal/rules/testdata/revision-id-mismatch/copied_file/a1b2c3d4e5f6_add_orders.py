@@ -1,6 +1,6 @@
 """add orders
 
-Revision ID: a1b2c3d4e5f6  # expect[revision-id-mismatch]: Write "Revision ID: d4e5f6a7b8c9"
+Revision ID: a1b2c3d4e5f6  # expect[revision-id-mismatch]: help: Write "Revision ID: d4e5f6a7b8c9"
 Revises: a1b2c3d4e5f6
 """
 from alembic import op

@@ -6,7 +6,7 @@ Revises: 0001
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0003"  # expect[revision-id-mismatch]: the file name 0002_add_b.py starts with revision id "0002"
+revision = "0003"  # expect[revision-id-mismatch]: the file name `0002_add_b.py` starts with revision id "0002"
 down_revision = "0001"
 
 

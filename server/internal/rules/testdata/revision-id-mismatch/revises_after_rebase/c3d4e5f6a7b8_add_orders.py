@@ -1,7 +1,7 @@
 """add orders
 
 Revision ID: c3d4e5f6a7b8
-Revises: a1b2c3d4e5f6  # expect[revision-id-mismatch]: Write "Revises: b2c3d4e5f6a7"
+Revises: a1b2c3d4e5f6  # expect[revision-id-mismatch]: help: Write "Revises: b2c3d4e5f6a7"
 Create Date: 2026-11-19 11:30:00.000000
 
 """

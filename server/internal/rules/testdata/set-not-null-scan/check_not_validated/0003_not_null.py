@@ -12,7 +12,7 @@ depends_on = None
 
 
 def upgrade():
-    alter_column("users", "email", nullable=False)  # expect[set-not-null-scan]: VALIDATE CONSTRAINT
+    alter_column("users", "email", nullable=False)  # expect[set-not-null-scan]: help: VALIDATE CONSTRAINT
 
 
 def downgrade():

@@ -14,7 +14,7 @@ depends_on = None
 
 def upgrade():
     op.execute("ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null")
-    op.alter_column("users", "email", existing_type=sa.VARCHAR(length=200), nullable=False)  # expect[set-not-null-scan]: PostgreSQL 11 always scans
+    op.alter_column("users", "email", existing_type=sa.VARCHAR(length=200), nullable=False)  # expect[set-not-null-scan]: help: PostgreSQL 11 always scans
     op.drop_constraint("users_email_not_null", "users", type_="check")
 
 

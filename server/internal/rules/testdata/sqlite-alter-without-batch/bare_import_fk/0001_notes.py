@@ -17,10 +17,10 @@ depends_on: Union[str, Sequence[str], None] = None
 def upgrade() -> None:
     create_table("users", sa.Column("id", sa.Integer(), primary_key=True))
     create_table("notes", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("user_id", sa.Integer()))
-    create_foreign_key("fk_notes_user_id", "notes", "users", ["user_id"], ["id"])  # expect[sqlite-alter-without-batch]: batch_op.create_foreign_key("fk_notes_user_id", ...)
+    create_foreign_key("fk_notes_user_id", "notes", "users", ["user_id"], ["id"])  # expect[sqlite-alter-without-batch]: help: batch_op.create_foreign_key("fk_notes_user_id", ...)
 
 
 def downgrade() -> None:
-    drop_constraint("fk_notes_user_id", "notes", type_="foreignkey")  # expect[sqlite-alter-without-batch]: NotImplementedError
+    drop_constraint("fk_notes_user_id", "notes", type_="foreignkey")  # expect[sqlite-alter-without-batch]: help: NotImplementedError
     drop_table("notes")
     drop_table("users")

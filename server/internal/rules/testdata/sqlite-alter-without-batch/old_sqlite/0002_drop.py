@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.drop_column("notes", "body")  # expect[sqlite-alter-without-batch]: SQLite 3.31 has no DROP COLUMN; 3.35 added it
+    op.drop_column("notes", "body")  # expect[sqlite-alter-without-batch]: help: SQLite 3.31 has no DROP COLUMN; 3.35 added it
 
 
 def downgrade():

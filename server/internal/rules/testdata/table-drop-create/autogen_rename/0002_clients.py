@@ -24,7 +24,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_clients_email'), 'clients', ['email'], unique=False)
     op.drop_index('ix_customers_email', table_name='customers')
-    op.drop_table('customers')  # expect[table-drop-create]: rename_table('customers', 'clients')
+    op.drop_table('customers')  # expect[table-drop-create]: help: rename_table('customers', 'clients')
     # ### end Alembic commands ###
 
 
@@ -38,5 +38,5 @@ def downgrade() -> None:
     )
     op.create_index('ix_customers_email', 'customers', ['email'], unique=False)
     op.drop_index(op.f('ix_clients_email'), table_name='clients')
-    op.drop_table('clients')  # expect[table-drop-create]: Every row of "clients" is lost
+    op.drop_table('clients')  # expect[table-drop-create]: help: every row of "clients" is lost
     # ### end Alembic commands ###

@@ -12,8 +12,8 @@ down_revision = None
 
 
 def upgrade():
-    op.alter_column('events', 'count', existing_type=postgresql.JSONB(), type_=sa.Integer())  # expect[type-change-without-using:error]: cannot be cast automatically to type integer
-    op.alter_column('events', 'ref', existing_type=sa.Text(), type_=postgresql.UUID())  # expect[type-change-without-using:error]: cannot be cast automatically to type uuid
+    op.alter_column('events', 'count', existing_type=postgresql.JSONB(), type_=sa.Integer())  # expect[type-change-without-using:error]: help: cannot be cast automatically to type integer
+    op.alter_column('events', 'ref', existing_type=sa.Text(), type_=postgresql.UUID())  # expect[type-change-without-using:error]: help: cannot be cast automatically to type uuid
 
 
 def downgrade():

@@ -17,7 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.alter_column('users', 'email',  # expect[type-change-without-using:warning]: SELECT count(*) FROM users WHERE length(email) > 100
+    op.alter_column('users', 'email',  # expect[type-change-without-using:warning]: help: SELECT count(*) FROM users WHERE length(email) > 100
                existing_type=sa.VARCHAR(length=200),
                type_=sa.String(length=100),
                existing_nullable=True)

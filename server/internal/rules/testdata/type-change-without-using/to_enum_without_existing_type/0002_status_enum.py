@@ -16,7 +16,7 @@ status_type = sa.Enum("pending", "shipped", name="status_type")
 
 def upgrade():
     status_type.create(op.get_bind(), checkfirst=True)
-    op.alter_column("orders", "status", type_=status_type)  # expect[type-change-without-using]: postgresql_using="status::text::status_type"
+    op.alter_column("orders", "status", type_=status_type)  # expect[type-change-without-using]: help: postgresql_using="status::text::status_type"
 
 
 def downgrade():

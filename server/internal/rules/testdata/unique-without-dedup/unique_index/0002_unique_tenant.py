@@ -16,7 +16,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.drop_index('ix_accounts_tenant', table_name='accounts')
-    op.create_index('ix_accounts_tenant', 'accounts', ['tenant', 'email'], unique=True)  # expect[unique-without-dedup]: DETAIL: Key (tenant, email)=(...) is duplicated
+    op.create_index('ix_accounts_tenant', 'accounts', ['tenant', 'email'], unique=True)  # expect[unique-without-dedup]: help: DETAIL: Key (tenant, email)=(...) is duplicated
 
 
 def downgrade() -> None:

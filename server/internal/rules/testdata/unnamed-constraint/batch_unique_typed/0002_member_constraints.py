@@ -18,11 +18,11 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     with op.batch_alter_table("members", schema=None) as batch_op:
-        batch_op.create_unique_constraint(None, ["email", "handle"])  # expect[unnamed-constraint:warning]: "members_email_handle_key"
-        batch_op.create_foreign_key(None, "teams", ["team_id"], ["id"], ondelete="SET NULL")  # expect[unnamed-constraint:warning]: "members_team_id_fkey"
+        batch_op.create_unique_constraint(None, ["email", "handle"])  # expect[unnamed-constraint:warning]: help: "members_email_handle_key"
+        batch_op.create_foreign_key(None, "teams", ["team_id"], ["id"], ondelete="SET NULL")  # expect[unnamed-constraint:warning]: help: "members_team_id_fkey"
 
 
 def downgrade() -> None:
     with op.batch_alter_table("members", schema=None) as batch_op:
-        batch_op.drop_constraint(None, type_="foreignkey")  # expect[unnamed-constraint]: PostgreSQL named it "members_team_id_fkey"
-        batch_op.drop_constraint(None, type_="unique")  # expect[unnamed-constraint]: UniqueConstraint(...); it has no name
+        batch_op.drop_constraint(None, type_="foreignkey")  # expect[unnamed-constraint]: help: PostgreSQL named it "members_team_id_fkey"
+        batch_op.drop_constraint(None, type_="unique")  # expect[unnamed-constraint]: help: UniqueConstraint(...); it has no name

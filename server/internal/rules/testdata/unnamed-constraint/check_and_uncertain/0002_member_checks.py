@@ -13,10 +13,10 @@ depends_on = None
 
 
 def upgrade():
-    op.create_check_constraint(None, "members", "length(handle) >= 3")  # expect[unnamed-constraint:warning]: Give it an explicit name
-    op.create_unique_constraint(None, "members", ["email", "handle", "team_id", "a_rather_long_column_name_for_this"])  # expect[unnamed-constraint:warning]: Give it an explicit name
+    op.create_check_constraint(None, "members", "length(handle) >= 3")  # expect[unnamed-constraint:warning]: help: Give it an explicit name
+    op.create_unique_constraint(None, "members", ["email", "handle", "team_id", "a_rather_long_column_name_for_this"])  # expect[unnamed-constraint:warning]: help: Give it an explicit name
 
 
 def downgrade():
-    op.drop_constraint(None, "members", type_="check")  # expect[unnamed-constraint]: CheckConstraint(...); it has no name
-    op.drop_constraint(None, "members")  # expect[unnamed-constraint]: for constraint Constraint(...)
+    op.drop_constraint(None, "members", type_="check")  # expect[unnamed-constraint]: help: CheckConstraint(...); it has no name
+    op.drop_constraint(None, "members")  # expect[unnamed-constraint]: help: for constraint Constraint(...)

@@ -12,7 +12,7 @@ depends_on = None
 
 
 def upgrade():
-    op.create_check_constraint(None, "child", "email <> ''")  # expect[unnamed-constraint]: Naming convention including %(constraint_name)s token requires that constraint is explicitly named
+    op.create_check_constraint(None, "child", "email <> ''")  # expect[unnamed-constraint]: help: Naming convention including %(constraint_name)s token requires that constraint is explicitly named
 
 
 def downgrade():

@@ -12,7 +12,7 @@ depends_on = None
 
 
 def upgrade():
-    op.drop_constraint(None, "child", type_="foreignkey")  # expect[unnamed-constraint]: The only foreign key known on "child" is "fk_child_parent"
+    op.drop_constraint(None, "child", type_="foreignkey")  # expect[unnamed-constraint]: help: The only foreign key known on "child" is "fk_child_parent"
 
 
 def downgrade():

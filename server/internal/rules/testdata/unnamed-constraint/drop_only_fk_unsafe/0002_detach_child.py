@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.drop_constraint(None, "child", type_="foreignkey")  # expect[unnamed-constraint]: The only foreign key known on "child" is "child_parent_id_fkey"
+    op.drop_constraint(None, "child", type_="foreignkey")  # expect[unnamed-constraint]: help: The only foreign key known on "child" is "child_parent_id_fkey"
 
 
 def downgrade():

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))  # alembic-patterns: ignore  # expect[unused-ignore]: suppression comment silences nothing; remove it
+    op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))  # alembic-patterns: ignore  # expect[unused-ignore]: suppression comment silences nothing help: Remove it
 
 
 def downgrade():

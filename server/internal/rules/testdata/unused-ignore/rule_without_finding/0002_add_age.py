@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))  # alembic-patterns: ignore[add-required-column]  # expect[unused-ignore]: suppression comment silences add-required-column (no such finding here); remove it
+    op.add_column("users", sa.Column("age", sa.Integer(), nullable=True))  # alembic-patterns: ignore[add-required-column]  # expect[unused-ignore]: suppression comment silences add-required-column (no such finding here) help: Remove it
 
 
 def downgrade():

@@ -23,4 +23,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.get_context().autocommit_block():
-        op.drop_index('ix_events_kind', table_name='events', postgresql_concurrently=True)  # expect[concurrently-in-transaction]: DROP INDEX CONCURRENTLY cannot run
+        op.drop_index('ix_events_kind', table_name='events', postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: DROP INDEX CONCURRENTLY cannot run

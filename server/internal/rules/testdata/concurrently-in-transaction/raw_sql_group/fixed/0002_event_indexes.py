@@ -14,12 +14,12 @@ depends_on = None
 
 def upgrade():
     with op.get_context().autocommit_block():
-        op.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_events_kind ON events (kind)")  # expect[concurrently-in-transaction]: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
+        op.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_events_kind ON events (kind)")  # expect[concurrently-in-transaction]: help: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
         op.execute(sa.text("CREATE UNIQUE INDEX CONCURRENTLY ux_events_id_kind ON events (id, kind)"))  # expect[concurrently-in-transaction]: CREATE INDEX CONCURRENTLY
 
 
 def downgrade():
     conn = op.get_bind()
     with op.get_context().autocommit_block():
-        conn.execute(sa.text("DROP INDEX CONCURRENTLY IF EXISTS ux_events_id_kind"))  # expect[concurrently-in-transaction]: DROP INDEX CONCURRENTLY cannot run
+        conn.execute(sa.text("DROP INDEX CONCURRENTLY IF EXISTS ux_events_id_kind"))  # expect[concurrently-in-transaction]: help: DROP INDEX CONCURRENTLY cannot run
     op.execute("DROP INDEX IF EXISTS ix_events_kind")

@@ -14,9 +14,9 @@ depends_on = None
 
 def upgrade():
     with alembic.op.get_context().autocommit_block():
-        alembic.op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[concurrently-in-transaction]: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
+        alembic.op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
 
 
 def downgrade():
     with alembic.op.get_context().autocommit_block():
-        alembic.op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)  # expect[concurrently-in-transaction]: DROP INDEX CONCURRENTLY cannot run inside a transaction block
+        alembic.op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: DROP INDEX CONCURRENTLY cannot run inside a transaction block

@@ -13,9 +13,9 @@ depends_on = None
 
 def upgrade(op):
     with op.get_context().autocommit_block():
-        op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[concurrently-in-transaction]: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
+        op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
 
 
 def downgrade(op):
     with op.get_context().autocommit_block():
-        op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)  # expect[concurrently-in-transaction]: DROP INDEX CONCURRENTLY cannot run inside a transaction block
+        op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)  # expect[concurrently-in-transaction]: help: DROP INDEX CONCURRENTLY cannot run inside a transaction block

@@ -17,5 +17,5 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_constraint(op.f("ck_posts_valid_title"), "posts", type_="check")  # expect[downgrade-incomplete]: converts the name written again into "ck_posts_ck_posts_valid_title"
+    op.drop_constraint(op.f("ck_posts_valid_title"), "posts", type_="check")  # expect[downgrade-incomplete]: turns into "ck_posts_ck_posts_valid_title" help: converts the name written again
     op.drop_constraint(op.f("ck_posts_positive_views"), "posts", type_="check")

@@ -25,8 +25,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     op.create_index(op.f('ix_orders_user_id'), 'orders', ['user_id'], unique=False)
-    op.add_column('users', sa.Column('age', sa.Integer(), nullable=True))  # expect[downgrade-incomplete]: column "age" of relation "users" already exists
-    op.create_index(op.f('ix_users_email'), 'users', ['email'], unique=True)  # expect[downgrade-incomplete]: op.drop_index(op.f('ix_users_email'), table_name='users')
+    op.add_column('users', sa.Column('age', sa.Integer(), nullable=True))  # expect[downgrade-incomplete]: help: column "age" of relation "users" already exists
+    op.create_index(op.f('ix_users_email'), 'users', ['email'], unique=True)  # expect[downgrade-incomplete]: help: op.drop_index(op.f('ix_users_email'), table_name='users')
     # ### end Alembic commands ###
 
 

@@ -16,7 +16,7 @@ def upgrade():
         batch_op.create_unique_constraint("uq_tags_slug", ["slug"])
 
 
-def downgrade():  # expect[downgrade-missing]: column "slug" of relation "tags" already exists
+def downgrade():  # expect[downgrade-missing]: help: column "slug" of relation "tags" already exists
     """Nothing to do."""
     with op.batch_alter_table("tags") as batch_op:
         batch_op.drop_constraint("uq_tags_slug", type_="unique")

@@ -17,5 +17,5 @@ def upgrade():
     alembic.op.create_index("ix_tags_label", "tags", ["label"])
 
 
-def downgrade():  # expect[downgrade-missing]: relation "tags" already exists
+def downgrade():  # expect[downgrade-missing]: help: relation "tags" already exists
     alembic.op.drop_table("tags")

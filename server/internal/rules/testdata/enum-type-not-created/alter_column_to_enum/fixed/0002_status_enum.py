@@ -19,7 +19,7 @@ def upgrade():
         "orders",
         "status",
         existing_type=sa.String(20),
-        type_=sa.Enum("pending", "shipped", name="status_type"),  # expect[enum-type-not-created]: op.alter_column never creates enum types
+        type_=sa.Enum("pending", "shipped", name="status_type"),  # expect[enum-type-not-created]: help: op.alter_column never creates enum types
         postgresql_using="status::status_type",
     )
 

@@ -24,7 +24,7 @@ def upgrade() -> None:
     order_priority.create(op.get_bind(), checkfirst=True)
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("priority", order_priority, nullable=True)  # expect[enum-type-not-created]: order_priority.create(op.get_bind(), checkfirst=True)
+            sa.Column("priority", order_priority, nullable=True)  # expect[enum-type-not-created]: help: order_priority.create(op.get_bind(), checkfirst=True)
         )
 
 

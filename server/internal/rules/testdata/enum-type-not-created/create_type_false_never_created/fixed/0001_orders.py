@@ -21,7 +21,7 @@ def upgrade() -> None:
     postgresql.ENUM('pending', 'shipped', name='status_type', create_type=False).create(op.get_bind(), checkfirst=True)
     op.create_table('orders',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('status', postgresql.ENUM('pending', 'shipped', name='status_type', create_type=False), nullable=False),  # expect[enum-type-not-created]: create_type=False keeps create_table from creating the type
+    sa.Column('status', postgresql.ENUM('pending', 'shipped', name='status_type', create_type=False), nullable=False),  # expect[enum-type-not-created]: help: create_type=False keeps create_table from creating the type
     sa.PrimaryKeyConstraint('id')
     )
 

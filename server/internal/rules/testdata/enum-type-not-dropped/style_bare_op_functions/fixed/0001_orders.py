@@ -22,5 +22,5 @@ def upgrade():
 
 
 def downgrade():
-    drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists
     sa.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)

@@ -21,5 +21,5 @@ def upgrade():
 
 
 def downgrade():
-    alembic.op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    alembic.op.drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists
     sa.Enum(name="order_status").drop(alembic.op.get_bind(), checkfirst=True)

@@ -21,5 +21,5 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    op.drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists
     sqlalchemy.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)

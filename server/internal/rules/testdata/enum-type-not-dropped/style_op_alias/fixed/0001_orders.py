@@ -21,5 +21,5 @@ def upgrade():
 
 
 def downgrade():
-    migration_op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    migration_op.drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists
     sa.Enum(name="order_status").drop(migration_op.get_bind(), checkfirst=True)

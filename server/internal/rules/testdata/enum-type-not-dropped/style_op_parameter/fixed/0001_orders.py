@@ -20,5 +20,5 @@ def upgrade(op):
 
 
 def downgrade(op):
-    op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    op.drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists
     sa.Enum(name="order_status").drop(op.get_bind(), checkfirst=True)

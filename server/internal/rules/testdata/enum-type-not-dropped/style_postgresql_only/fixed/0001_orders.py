@@ -22,5 +22,5 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("orders")  # expect[enum-type-not-dropped]: type "order_status" already exists
+    op.drop_table("orders")  # expect[enum-type-not-dropped]: help: type "order_status" already exists
     pg.ENUM(name="order_status").drop(op.get_bind(), checkfirst=True)

@@ -23,7 +23,7 @@ def upgrade() -> None:
     create_table(
         "returns",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("status", postgresql.ENUM("pending", "shipped", "cancelled", name="status_type", create_type=False), nullable=False),  # expect[enum-type-recreated]: create_type=False
+        sa.Column("status", postgresql.ENUM("pending", "shipped", "cancelled", name="status_type", create_type=False), nullable=False),  # expect[enum-type-recreated]: help: create_type=False
     )
 
 

@@ -21,5 +21,5 @@ def downgrade():
     op.create_table(
         "shipments",
         Column("id", Integer(), primary_key=True),
-        Column("status", postgresql.ENUM("new", "paid", name="order_status", create_type=False), nullable=False),  # expect[enum-type-recreated]: type "order_status" already exists
+        Column("status", postgresql.ENUM("new", "paid", name="order_status", create_type=False), nullable=False),  # expect[enum-type-recreated]: help: type "order_status" already exists
     )

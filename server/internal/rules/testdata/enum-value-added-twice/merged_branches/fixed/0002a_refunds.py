@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded'")  # expect[enum-value-added-twice]: is also run by revision 0002b, on another branch, and the branches meet in 0003. Upgrading a fresh database runs both, and the second fails with: enum label "refunded" already exists. Write ADD VALUE IF NOT EXISTS (in 0002b too)
+    op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded'")  # expect[enum-value-added-twice]: is also run by revision 0002b help: Write ADD VALUE IF NOT EXISTS (in 0002b too)
 
 
 def downgrade():

@@ -18,7 +18,7 @@ def upgrade():
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("placed_at", sa.DateTime(timezone=True), nullable=False),
     )
-    create_table(  # expect[fk-operation-order]: relation "orders" does not exist
+    create_table(  # expect[fk-operation-order]: help: relation "orders" does not exist
         "order_items",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("order_id", sa.Integer(), sa.ForeignKey("orders.id"), nullable=False),
@@ -28,4 +28,4 @@ def upgrade():
 
 def downgrade():
     drop_table("order_items")
-    drop_table("orders")  # expect[fk-operation-order]: cannot drop table orders because other objects depend on it
+    drop_table("orders")  # expect[fk-operation-order]: help: cannot drop table orders because other objects depend on it

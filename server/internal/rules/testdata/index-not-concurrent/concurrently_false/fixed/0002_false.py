@@ -13,7 +13,7 @@ depends_on = None
 
 def upgrade():
     with op.get_context().autocommit_block():
-        op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[index-not-concurrent]: SHARE lock
+        op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)  # expect[index-not-concurrent]: help: SHARE lock
 
 
 def downgrade():

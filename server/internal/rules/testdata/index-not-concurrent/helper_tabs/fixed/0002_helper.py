@@ -15,7 +15,7 @@ KIND_COLUMNS = ["kind"]
 
 def _add_indexes():
 	with op.get_context().autocommit_block():
-		op.create_index("ix_events_kind", "events", KIND_COLUMNS, postgresql_concurrently=True)  # expect[index-not-concurrent]: SHARE lock
+		op.create_index("ix_events_kind", "events", KIND_COLUMNS, postgresql_concurrently=True)  # expect[index-not-concurrent]: help: SHARE lock
 
 
 def upgrade():

@@ -16,4 +16,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_constraint("fk_child_parent_id_parent", "child", type_="foreignkey")  # expect[unnamed-constraint]: IndexError: list index out of range. upgrade() creates it unnamed, so the convention named it "fk_child_parent_id_parent"
+    op.drop_constraint("fk_child_parent_id_parent", "child", type_="foreignkey")  # expect[unnamed-constraint]: help: IndexError: list index out of range. upgrade() creates it unnamed, so the convention named it "fk_child_parent_id_parent"
