@@ -157,19 +157,20 @@ type TableAction struct {
 // Certain reports whether the SQL is known and every statement parsed.
 func (s *SQL) Certain() bool { return s != nil && s.Known && s.Err == nil }
 
-// classifySQL reads known or partial SQL text. offsets maps each byte of the
-// text to the file (len(text)+1 entries); span turns a file range into a Span.
-func classifySQL(text string, offsets []int, partial bool, span func(start, end int) Span) *SQL {
+// classifySQL reads known or partial SQL text. places are the file ranges
+// each byte of the text comes from, and one after the end; span turns a file
+// range into a Span.
+func classifySQL(text string, places []place, partial bool, span func(start, end int) Span) *SQL {
 	s := &SQL{Known: !partial, Partial: partial, Text: text}
 	r := sqlparse.Parse(text)
 	where := func(start, end int) Span {
 		if end <= start {
-			return span(offsets[start], offsets[start])
+			return span(places[start][0], places[start][0])
 		}
-		return span(offsets[start], offsets[end-1]+1)
+		return span(places[start][0], places[end-1][1])
 	}
 	if r.Err != nil && !partial {
-		s.Err = &SQLError{Message: r.Err.Message, Span: where(r.Err.Offset, r.Err.Offset)}
+		s.Err = &SQLError{Message: r.Err.Message, Span: where(r.Err.Offset, min(r.Err.Offset+1, len(text)))}
 	}
 	if partial {
 		return s // unknown parts: the statements are not what runs
@@ -203,11 +204,11 @@ func unparsedStatement(text string, at [2]int, where func(start, end int) Span) 
 
 // ClassifySQL reads literal SQL that is not written in a file (positions are offsets in text).
 func ClassifySQL(text string) *SQL {
-	offsets := make([]int, len(text)+1)
-	for i := range offsets {
-		offsets[i] = i
+	places := make([]place, len(text)+1)
+	for i := range places {
+		places[i] = place{i, i + 1}
 	}
-	return classifySQL(text, offsets, false, func(start, end int) Span { return Span{Start: start, End: end} })
+	return classifySQL(text, places, false, func(start, end int) Span { return Span{Start: start, End: end} })
 }
 
 // classify translates one parsed statement into its effects: one Statement,

@@ -239,10 +239,12 @@ func TestSQLPositions(t *testing.T) {
 		"    op.execute(sa.DDL('''\n        CREATE INDEX ix ON t (a);\n        ALTER TABEL t ADD COLUMN c int\n    '''))\n" +
 		"    op.execute(f\"UPDATE {table} SET x = 1\")\n" +
 		"    op.execute(\"DELETE FROM %s WHERE id = 1\" % name)\n" +
-		"    op.execute(\"ALTER TABLE {} DROP COLUMN x\".format(name))\n"
+		"    op.execute(\"ALTER TABLE {} DROP COLUMN x\".format(name))\n" +
+		"    op.execute(LATER)\n" +
+		"LATER = '''\n    UPDATE accounts SET plan = 'free' WHERE plan IS NULL AND created_at < now() - interval '1 year'\n'''\n"
 	m := parseSource(t, src)
 	ops := m.Upgrade.Ops
-	if len(ops) != 5 {
+	if len(ops) != 6 {
 		t.Fatalf("ops = %v", opLines(m.Upgrade))
 	}
 	text := func(sp Span) string { return src[sp.Start:sp.End] }
@@ -258,7 +260,11 @@ func TestSQLPositions(t *testing.T) {
 	if len(ddl.Statements) != 2 || ddl.Statements[0].Kind != SQLCreateIndex || ddl.Statements[0].Span.StartLine != 7 || ddl.Statements[1].Kind != SQLOther {
 		t.Errorf("DDL statements = %+v", ddl.Statements)
 	}
-	for _, o := range ops[2:] {
+	// a module constant's SQL (written after the call, longer than its name) is placed at the name
+	if c := ops[5].SQL; len(c.Statements) != 1 || c.Statements[0].Kind != SQLUpdate || text(c.Statements[0].Span) != "LATER" {
+		t.Errorf("constant: %+v", c)
+	}
+	for _, o := range ops[2:5] {
 		if o.SQL.Known || !o.SQL.Partial || o.SQL.Err != nil || len(o.SQL.Statements) != 0 {
 			t.Errorf("line %d: SQL with unknown parts = %+v", o.Stmt.StartLine, o.SQL)
 		}

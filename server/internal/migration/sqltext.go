@@ -7,32 +7,40 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
 )
 
-// sqlText is the SQL an expression evaluates to, with where each byte was
-// written in the file; parts that are not known statically are
+// sqlText is the SQL an expression evaluates to, with the range of the file
+// each byte comes from; parts that are not known statically are
 // sqlparse.Hole.
 type sqlText struct {
-	text    strings.Builder
-	offsets []int
-	holes   int
+	text   strings.Builder
+	places []place
+	holes  int
 }
 
-func (b *sqlText) write(s string, at int) {
+// place is a byte range of the file.
+type place [2]int
+
+func (b *sqlText) write(s string, at place) {
 	b.text.WriteString(s)
 	for range len(s) {
-		b.offsets = append(b.offsets, at)
+		b.places = append(b.places, at)
 	}
 }
 
-func (b *sqlText) hole(at int) {
+func (b *sqlText) hole(at place) {
 	b.write(sqlparse.Hole, at)
 	b.holes++
 }
 
 func (b *sqlText) writeMapped(m pysyntax.Mapped) {
 	b.text.WriteString(m.Value)
-	b.offsets = append(b.offsets, m.Offsets[:len(m.Value)]...)
+	for i := range len(m.Value) {
+		b.places = append(b.places, place{m.Offsets[i], m.Offsets[i] + 1})
+	}
 	b.holes += m.Holes
 }
+
+// spanOf is where e is written.
+func spanOf(e *Expr) place { return place{e.Span.Start, e.Span.End} }
 
 // sqlTextOf evaluates e (a literal, a concatenation, % or .format()
 // formatting, an f-string) into b. It reports false, writing nothing, when e
@@ -46,12 +54,14 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 	}
 	switch {
 	case e.Kind == pysyntax.String || e.Kind == pysyntax.FString:
-		if m, ok := pysyntax.DecodeMapped(e.Text, e.Span.Start, sqlparse.Hole); ok {
+		// a constant's value is read at the name (its Text is written elsewhere)
+		inPlace := e.Span.End <= len(x.t.Src) && string(x.t.Src[e.Span.Start:e.Span.End]) == e.Text
+		if m, ok := pysyntax.DecodeMapped(e.Text, e.Span.Start, sqlparse.Hole); ok && inPlace {
 			b.writeMapped(m)
-		} else if e.Kind == pysyntax.String { // a constant: its value, placed at the name
-			b.write(e.Str, e.Span.Start)
+		} else if e.Kind == pysyntax.String {
+			b.write(e.Str, spanOf(e))
 		} else {
-			b.hole(e.Span.Start)
+			b.hole(spanOf(e))
 		}
 		return true
 	case e.Kind == pysyntax.Operator && e.Name == "+" && len(e.Args) == 2:
@@ -84,11 +94,11 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 // part writes one operand of a concatenation: its text, or a hole.
 func (b *sqlText) part(p *sqlText, known bool, e *Expr) {
 	if !known {
-		b.hole(e.Span.Start)
+		b.hole(spanOf(e))
 		return
 	}
 	b.text.WriteString(p.text.String())
-	b.offsets = append(b.offsets, p.offsets...)
+	b.places = append(b.places, p.places...)
 	b.holes += p.holes
 }
 
@@ -106,13 +116,13 @@ func (x *extractor) percentFormat(b *sqlText, format *sqlText, arg *Expr, s *sco
 	}
 	for i := 0; i < len(text); i++ {
 		if text[i] != '%' || i+1 >= len(text) {
-			b.write(text[i:i+1], format.offsets[i])
+			b.write(text[i:i+1], format.places[i])
 			continue
 		}
 		start := i
 		i++
 		if text[i] == '%' {
-			b.write("%", format.offsets[start])
+			b.write("%", format.places[start])
 			continue
 		}
 		if text[i] == '(' { // %(name)s
@@ -132,9 +142,9 @@ func (x *extractor) percentFormat(b *sqlText, format *sqlText, arg *Expr, s *sco
 			values = values[1:]
 		}
 		if ok {
-			b.write(value, format.offsets[start])
+			b.write(value, format.places[start])
 		} else {
-			b.hole(format.offsets[start])
+			b.hole(format.places[start])
 		}
 	}
 }
@@ -147,17 +157,17 @@ func braceFormat(b *sqlText, format *sqlText) {
 		c := text[i]
 		switch {
 		case (c == '{' || c == '}') && i+1 < len(text) && text[i+1] == c:
-			b.write(text[i:i+1], format.offsets[i])
+			b.write(text[i:i+1], format.places[i])
 			i++
 		case c == '{':
-			b.hole(format.offsets[i])
+			b.hole(format.places[i])
 			if j := strings.IndexByte(text[i:], '}'); j >= 0 {
 				i += j
 			} else {
 				i = len(text)
 			}
 		default:
-			b.write(text[i:i+1], format.offsets[i])
+			b.write(text[i:i+1], format.places[i])
 		}
 	}
 }

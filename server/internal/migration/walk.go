@@ -626,8 +626,8 @@ func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
 	}
 	var b sqlText
 	if x.sqlTextOf(&b, e, s) {
-		b.offsets = append(b.offsets, e.Span.End)
-		sql := classifySQL(b.text.String(), b.offsets, b.holes > 0, x.t.SpanOf)
+		b.places = append(b.places, place{e.Span.End, e.Span.End})
+		sql := classifySQL(b.text.String(), b.places, b.holes > 0, x.t.SpanOf)
 		if sql.Partial {
 			sql.Text = e.Text // for messages: the expression as written
 		}

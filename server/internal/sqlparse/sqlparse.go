@@ -219,10 +219,29 @@ func withParameters(text string) string {
 	return string(b)
 }
 
+// pad writes $1 over the parameter at b[start:end]. A parameter after IN
+// stands for a list (psycopg2 and SQLAlchemy's expanding parameters write
+// the parentheses): "x IN $1" is no SQL, so IN becomes = and NOT IN <>.
 func pad(b []byte, start, end int) {
 	b[start], b[start+1] = '$', '1'
 	for k := start + 2; k < end; k++ {
 		b[k] = ' '
+	}
+	in := start
+	for in > 0 && (b[in-1] == ' ' || b[in-1] == '\t' || b[in-1] == '\n') {
+		in--
+	}
+	if in < 3 || !strings.EqualFold(string(b[in-2:in]), "IN") || identByte(b[in-3]) {
+		return
+	}
+	b[in-2], b[in-1] = '=', ' '
+	not := in - 3
+	for not > 0 && (b[not] == ' ' || b[not] == '\t' || b[not] == '\n') {
+		not--
+	}
+	if not >= 2 && strings.EqualFold(string(b[not-2:not+1]), "NOT") && (not < 3 || !identByte(b[not-3])) {
+		b[not-2], b[not-1], b[not] = ' ', ' ', ' '
+		b[in-2], b[in-1] = '<', '>'
 	}
 }
 

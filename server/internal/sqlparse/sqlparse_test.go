@@ -48,6 +48,7 @@ func TestParametersKeepCasts(t *testing.T) {
 		"SELECT :a::int, '%s', x::text FROM t WHERE y = :b",
 		"SELECT $tag$ :x $tag$, \"a:b\" FROM t",
 		"INSERT INTO t (a) VALUES (:a_1), (%(b)s), (%s)",
+		"SELECT a FROM t WHERE b IN :list AND c NOT IN %s AND d not\nin %(e)s",
 	} {
 		if r := Parse(text); r.Err != nil {
 			t.Errorf("%q: %+v", text, r.Err)
