@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v6"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
 )
@@ -99,6 +101,9 @@ type Statement struct {
 	References []string
 	// Values are the labels of CREATE TYPE ... AS ENUM.
 	Values []string
+	// Columns are the columns of CREATE INDEX; ExprColumns the names its
+	// expressions and WHERE clause use.
+	Columns, ExprColumns []string
 	// Actions are ALTER TABLE's subcommands.
 	Actions []TableAction
 }
@@ -125,7 +130,9 @@ const (
 
 // TableAction is one subcommand of ALTER TABLE.
 type TableAction struct {
-	Kind   ActionKind
+	Kind ActionKind
+	// Verb names the subcommand ("ADD COLUMN", "ENABLE TRIGGER").
+	Verb   string
 	Column string
 	// Type is the type of ADD COLUMN and ALTER COLUMN TYPE (its last name, as
 	// written: varchar, int4, a user type).
@@ -280,6 +287,16 @@ func classify(node *pg.Node, text string) []Statement {
 		i := n.IndexStmt
 		st.Kind, st.Object, st.Table = SQLCreateIndex, i.Idxname, relation(i.Relation)
 		st.Concurrently, st.Unique, st.IfNotExists = i.Concurrent, i.Unique, i.IfNotExists
+		for _, p := range i.IndexParams {
+			if e := p.GetIndexElem(); e.GetName() != "" {
+				st.Columns = append(st.Columns, e.GetName())
+			} else {
+				st.ExprColumns = append(st.ExprColumns, columnRefs(e)...)
+			}
+		}
+		if i.WhereClause != nil {
+			st.ExprColumns = append(st.ExprColumns, columnRefs(i.WhereClause)...)
+		}
 	case *pg.Node_ReindexStmt:
 		st.Kind, st.Verb = SQLSession, "REINDEX"
 		if n.ReindexStmt.Kind == pg.ReindexObjectType_REINDEX_OBJECT_TABLE {
@@ -388,7 +405,7 @@ func classify(node *pg.Node, text string) []Statement {
 
 // renamed reads ALTER ... RENAME.
 func renamed(st *Statement, r *pg.RenameStmt) {
-	st.Kind, st.Verb, st.NewName, st.IfExists = SQLUntracked, "RENAME", r.Newname, r.MissingOk
+	st.Kind, st.Verb, st.NewName, st.IfExists = SQLUntracked, "RENAME TO", r.Newname, r.MissingOk
 	switch r.RenameType {
 	case pg.ObjectType_OBJECT_TYPE:
 		st.Kind, st.Object = SQLAlterType, typeName(r.Object)
@@ -398,12 +415,12 @@ func renamed(st *Statement, r *pg.RenameStmt) {
 		st.Kind, st.Object = SQLAlterIndex, relation(r.Relation)
 	case pg.ObjectType_OBJECT_COLUMN:
 		if r.RelationType == pg.ObjectType_OBJECT_TABLE {
-			st.Kind, st.Table, st.NewName = SQLAlterTable, relation(r.Relation), ""
-			st.Actions = []TableAction{{Kind: RenameColumn, Column: r.Subname, NewName: r.Newname}}
+			st.Kind, st.Verb, st.Table, st.NewName = SQLAlterTable, "RENAME COLUMN", relation(r.Relation), ""
+			st.Actions = []TableAction{{Kind: RenameColumn, Verb: "RENAME COLUMN", Column: r.Subname, NewName: r.Newname}}
 		}
 	case pg.ObjectType_OBJECT_TABCONSTRAINT:
-		st.Kind, st.Table, st.NewName = SQLAlterTable, relation(r.Relation), ""
-		st.Actions = []TableAction{{Kind: RenameConstraint, Constraint: r.Subname, NewName: r.Newname}}
+		st.Kind, st.Verb, st.Table, st.NewName = SQLAlterTable, "RENAME CONSTRAINT", relation(r.Relation), ""
+		st.Actions = []TableAction{{Kind: RenameConstraint, Verb: "RENAME CONSTRAINT", Constraint: r.Subname, NewName: r.Newname}}
 	}
 }
 
@@ -441,7 +458,7 @@ func dropped(d *pg.DropStmt) []Statement {
 
 // tableAction reads one ALTER TABLE subcommand.
 func tableAction(c *pg.AlterTableCmd, text string) TableAction {
-	a := TableAction{Kind: OtherAction, Column: c.Name, IfExists: c.MissingOk}
+	a := TableAction{Kind: OtherAction, Verb: actionVerb(c.Subtype), Column: c.Name, IfExists: c.MissingOk}
 	switch c.Subtype {
 	case pg.AlterTableType_AT_AddColumn:
 		def := c.Def.GetColumnDef()
@@ -479,9 +496,9 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 	case pg.AlterTableType_AT_DropNotNull:
 		a.Kind = DropNotNull
 	case pg.AlterTableType_AT_ColumnDefault:
-		a.Kind = DropDefault
+		a.Kind, a.Verb = DropDefault, "DROP DEFAULT"
 		if c.Def != nil {
-			a.Kind, a.Default, a.DefaultText = SetDefault, true, exprText(c.Def, text)
+			a.Kind, a.Verb, a.Default, a.DefaultText = SetDefault, "SET DEFAULT", true, exprText(c.Def, text)
 		}
 	case pg.AlterTableType_AT_AddConstraint:
 		k := c.Def.GetConstraint()
@@ -499,6 +516,20 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 		a.Kind, a.Column = SetTablespace, ""
 	}
 	return a
+}
+
+// actionVerb names an ALTER TABLE subcommand after the parser's name for
+// it: AT_EnableTrig is "ENABLE TRIG".
+func actionVerb(t pg.AlterTableType) string {
+	name := strings.TrimPrefix(t.String(), "AT_")
+	var b strings.Builder
+	for i, r := range name {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return strings.ToUpper(b.String())
 }
 
 var sqlConstraintKinds = map[pg.ConstrType]string{
@@ -643,6 +674,34 @@ func location(n *pg.Node) int {
 		return int(e.SqlvalueFunction.Location)
 	}
 	return -1
+}
+
+// columnRefs are the last names of the column references in a parse tree.
+func columnRefs(n proto.Message) []string {
+	var out []string
+	var walk func(m protoreflect.Message)
+	walk = func(m protoreflect.Message) {
+		if ref, ok := m.Interface().(*pg.ColumnRef); ok {
+			if name := lastName(ref.Fields); name != "" {
+				out = append(out, name)
+			}
+			return
+		}
+		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+			switch {
+			case fd.Message() == nil || fd.IsMap():
+			case fd.IsList():
+				for i := range v.List().Len() {
+					walk(v.List().Get(i).Message())
+				}
+			default:
+				walk(v.Message())
+			}
+			return true
+		})
+	}
+	walk(n.ProtoReflect())
+	return out
 }
 
 // hasOption reports whether a utility option list (VACUUM (FULL), REINDEX (CONCURRENTLY)) holds name.
