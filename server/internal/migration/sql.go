@@ -155,10 +155,10 @@ type TableAction struct {
 	NotValid       bool   // ADD CONSTRAINT ... NOT VALID
 	UsingIndex     bool   // ADD CONSTRAINT ... USING INDEX
 	RefTable       string // FOREIGN KEY ... REFERENCES table
-	// CheckText is a CHECK constraint's expression as written.
-	CheckText   string
-	IfExists    bool
-	IfNotExists bool
+	// NotNullColumn is the column of CHECK (column IS NOT NULL).
+	NotNullColumn string
+	IfExists      bool
+	IfNotExists   bool
 }
 
 // Certain reports whether the SQL is known and every statement parsed.
@@ -506,7 +506,9 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 		a.NotValid, a.UsingIndex = k.GetSkipValidation(), k.GetIndexname() != ""
 		a.RefTable = relation(k.GetPktable())
 		if k.GetContype() == pg.ConstrType_CONSTR_CHECK {
-			a.CheckText = exprText(k.RawExpr, text)
+			if t := k.RawExpr.GetNullTest(); t.GetNulltesttype() == pg.NullTestType_IS_NOT_NULL {
+				a.NotNullColumn = lastName(t.GetArg().GetColumnRef().GetFields())
+			}
 		}
 	case pg.AlterTableType_AT_DropConstraint:
 		a.Kind, a.Constraint, a.Column = DropConstraint, c.Name, ""

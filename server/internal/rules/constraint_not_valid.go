@@ -16,7 +16,8 @@ var _ = register(&Rule{
 	Summary:      "A foreign key or check constraint is added to an existing table without NOT VALID",
 	Doc: Doc{
 		What: "Finds `create_foreign_key` and `create_check_constraint` (also their batch forms) on a table that existed " +
-			"before the revision, without `postgresql_not_valid=True`.",
+			"before the revision, without `postgresql_not_valid=True`, and the same in raw SQL: `ALTER TABLE ... ADD " +
+			"CONSTRAINT ... FOREIGN KEY` or `CHECK` without `NOT VALID`.",
 		Why: "Adding a constraint checks every existing row while the lock is held. `ADD CONSTRAINT ... FOREIGN KEY` takes " +
 			"SHARE ROW EXCLUSIVE on both the table and the referenced table: INSERT, UPDATE and DELETE on both wait for the " +
 			"whole scan (reads continue). `ADD CONSTRAINT ... CHECK` takes ACCESS EXCLUSIVE: every query, SELECT included, " +
@@ -45,7 +46,8 @@ def upgrade():
 # 0003_validate_child_parent_fk.py, a later migration
 def upgrade():
     op.execute("ALTER TABLE child VALIDATE CONSTRAINT fk_child_parent_id_parent")`,
-		KnownProblems: "Only upgrade() is checked. Constraints added by SQL strings are not examined. A constraint whose " +
+		KnownProblems: "Only upgrade() is checked. Constraints added by literal SQL (`ALTER TABLE ... ADD CONSTRAINT`) are read as " +
+			"PostgreSQL parses them; SQL with parts not known statically is not. A constraint whose " +
 			"name is None gets a name from PostgreSQL (`child_parent_id_fkey`, `users_age_check`); the message uses it when " +
 			"it can be derived and a placeholder otherwise.",
 		FixSafety: "No automatic fix: a constraint added NOT VALID must be validated by a later migration, which the tool " +
@@ -61,6 +63,11 @@ def upgrade():
 
 func checkConstraintNotValid(p *Pass) {
 	p.Upgrade(func(o *migration.Op, s *history.State) {
+		for _, st := range certainStatements(o) {
+			if st.Kind == migration.SQLAlterTable && preexistingTable(p, s, st.Table) != nil {
+				constraintNotValidSQL(p, st)
+			}
+		}
 		if o.Name != "create_foreign_key" && o.Name != "create_check_constraint" {
 			return
 		}
@@ -97,6 +104,34 @@ func checkConstraintNotValid(p *Pass) {
 			"at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE EXCLUSIVE: reads "+
 			"and writes continue)", p.Style().Spell(stylist.Op), p.Style().Quote("ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name)), nil)
 	})
+}
+
+// constraintNotValidSQL: ALTER TABLE ... ADD CONSTRAINT in SQL, on an existing table.
+func constraintNotValidSQL(p *Pass, st migration.Statement) {
+	for _, a := range st.Actions {
+		if a.Kind != migration.AddConstraint || a.NotValid {
+			continue
+		}
+		name := a.Constraint
+		if name == "" {
+			name = "<constraint name>"
+		}
+		var lock string
+		switch a.ConstraintKind {
+		case "foreign key":
+			lock = fmt.Sprintf("ADD CONSTRAINT %s FOREIGN KEY on existing table %q checks every existing row while holding "+
+				"SHARE ROW EXCLUSIVE on both %q and %q: INSERT, UPDATE and DELETE on both tables wait for the whole scan "+
+				"(reads continue)", constraintLabel(a.Constraint), st.Table, st.Table, a.RefTable)
+		case "check":
+			lock = fmt.Sprintf("ADD CONSTRAINT %s CHECK on existing table %q checks every existing row while holding "+
+				"ACCESS EXCLUSIVE: every query on %q, SELECT included, waits for the whole scan", constraintLabel(a.Constraint), st.Table, st.Table)
+		default:
+			continue
+		}
+		p.ReportAt(st.Span, lock+fmt.Sprintf(". Write NOT VALID at the end of the constraint (a brief lock, no scan; new rows "+
+			"are checked at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE "+
+			"EXCLUSIVE: reads and writes continue)", p.Style().Spell(stylist.Op), p.Style().Quote("ALTER TABLE "+st.Table+" VALIDATE CONSTRAINT "+name)), nil)
+	}
 }
 
 func constraintLabel(name string) string {

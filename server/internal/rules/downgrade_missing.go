@@ -268,7 +268,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 					continue
 				}
 				schema = true
-				c.enumValue = c.enumValue && st.Kind == migration.SQLAlterTypeAdd && addIfNotExists.MatchString(st.Text)
+				c.enumValue = c.enumValue && st.Kind == migration.SQLAlterTypeAdd && st.IfNotExists
 				if rerun == "" {
 					rerunnable = false
 				} else if c.rerun == "" {
@@ -344,7 +344,7 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 	if st.Kind == migration.SQLDropType && swapOld[st.Object] {
 		return "an enum type swap", true
 	}
-	if st.Kind == migration.SQLAlterTypeAdd && addIfNotExists.MatchString(st.Text) {
+	if st.Kind == migration.SQLAlterTypeAdd && st.IfNotExists {
 		return "ADD VALUE IF NOT EXISTS", true
 	}
 	if reIdempotent.MatchString(st.Text) {
