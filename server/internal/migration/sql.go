@@ -74,7 +74,13 @@ type Statement struct {
 	// argument when the text does not come from literals written in place).
 	Span Span
 	// Verb names the statement ("LOCK TABLE", "VACUUM FULL", "COMMIT").
-	Verb         string
+	Verb string
+	// ObjectKind and Name are the kind ("TABLE", "INDEX", "TYPE", "VIEW",
+	// "FUNCTION"...) and unqualified name of the object a CREATE or DROP
+	// statement makes or removes, whatever its kind.
+	ObjectKind, Name string
+	// Creates is set on CREATE statements.
+	Creates      bool
 	Concurrently bool   // CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY
 	Table        string // the table for UPDATE/DELETE/INSERT/ALTER TABLE/CREATE INDEX ON/CREATE TRIGGER ON
 	Object       string // the type or index name
@@ -400,7 +406,70 @@ func classify(node *pg.Node, text string) []Statement {
 	case *pg.Node_DoStmt, *pg.Node_CallStmt:
 		st.Verb = "DO" // opaque: it may change anything
 	}
+	created(&st, node)
 	return []Statement{st}
+}
+
+// created sets the kind and name of the object a CREATE statement makes.
+func created(st *Statement, node *pg.Node) {
+	kind, name := "", ""
+	switch n := node.GetNode().(type) {
+	case *pg.Node_CreateStmt:
+		kind, name = "TABLE", st.Table
+	case *pg.Node_CreateTableAsStmt:
+		kind, name = objectKind(n.CreateTableAsStmt.Objtype), relation(n.CreateTableAsStmt.Into.GetRel())
+	case *pg.Node_IndexStmt:
+		kind, name = "INDEX", st.Object
+	case *pg.Node_CreateEnumStmt, *pg.Node_CompositeTypeStmt, *pg.Node_CreateRangeStmt:
+		kind, name = "TYPE", st.Object
+	case *pg.Node_DefineStmt:
+		kind, name = objectKind(n.DefineStmt.Kind), lastName(n.DefineStmt.Defnames)
+	case *pg.Node_ViewStmt:
+		kind, name = "VIEW", relation(n.ViewStmt.View)
+	case *pg.Node_CreateFunctionStmt:
+		kind, name = "FUNCTION", lastName(n.CreateFunctionStmt.Funcname)
+		if n.CreateFunctionStmt.IsProcedure {
+			kind = "PROCEDURE"
+		}
+	case *pg.Node_CreateSeqStmt:
+		kind, name = "SEQUENCE", relation(n.CreateSeqStmt.Sequence)
+	case *pg.Node_CreateTrigStmt:
+		kind, name = "TRIGGER", n.CreateTrigStmt.Trigname
+	case *pg.Node_CreateExtensionStmt:
+		kind, name = "EXTENSION", n.CreateExtensionStmt.Extname
+	case *pg.Node_CreateSchemaStmt:
+		kind, name = "SCHEMA", n.CreateSchemaStmt.Schemaname
+	case *pg.Node_CreateDomainStmt:
+		kind, name = "DOMAIN", lastName(n.CreateDomainStmt.Domainname)
+	case *pg.Node_CreatePolicyStmt:
+		kind, name = "POLICY", n.CreatePolicyStmt.PolicyName
+	case *pg.Node_RuleStmt:
+		kind, name, st.Replace = "RULE", n.RuleStmt.Rulename, n.RuleStmt.Replace
+	default:
+		return
+	}
+	st.Creates, st.ObjectKind, st.Name = true, kind, name
+}
+
+// objectKind names a kind of object as SQL writes it: OBJECT_MATVIEW is
+// "MATVIEW", the same for CREATE and DROP.
+func objectKind(t pg.ObjectType) string {
+	return strings.ReplaceAll(strings.TrimPrefix(t.String(), "OBJECT_"), "_", " ")
+}
+
+// objectName is the unqualified name of a DROP's object.
+func objectName(n *pg.Node) string {
+	switch o := n.GetNode().(type) {
+	case *pg.Node_String_:
+		return o.String_.Sval
+	case *pg.Node_List:
+		return qualifiedLast(o.List.Items, 0)
+	case *pg.Node_TypeName:
+		return lastName(o.TypeName.Names)
+	case *pg.Node_ObjectWithArgs:
+		return lastName(o.ObjectWithArgs.Objname)
+	}
+	return ""
 }
 
 // renamed reads ALTER ... RENAME.
@@ -432,7 +501,11 @@ func dropped(d *pg.DropStmt) []Statement {
 		pg.ObjectType_OBJECT_INDEX: SQLDropIndex,
 	}[d.RemoveType]
 	if kind == "" {
-		return []Statement{{Kind: SQLUntracked, Verb: "DROP", IfExists: d.MissingOk}}
+		var out []Statement
+		for _, o := range d.Objects {
+			out = append(out, Statement{Kind: SQLUntracked, Verb: "DROP", IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o)})
+		}
+		return out
 	}
 	var tables []string
 	if kind == SQLDropTable {
@@ -442,7 +515,7 @@ func dropped(d *pg.DropStmt) []Statement {
 	}
 	var out []Statement
 	for _, o := range d.Objects {
-		st := Statement{Kind: kind, Concurrently: d.Concurrent, IfExists: d.MissingOk}
+		st := Statement{Kind: kind, Verb: "DROP", Concurrently: d.Concurrent, IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o)}
 		switch kind {
 		case SQLDropTable:
 			st.Table, st.Tables = qualifiedLast(o.GetList().GetItems(), 0), tables
