@@ -573,8 +573,11 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 
 // alterTableSQL applies ALTER TABLE's subcommands to a table from
 // editTable. Those that may change columns in ways not followed here make the
-// table opaque.
+// table opaque, and so does SQL that may not run (a column keeps one
+// Uncertain flag: a conditional type change would make its nullability
+// doubtful too).
 func (s *State) alterTableSQL(t *Table, actions []migration.TableAction, uncertain bool) {
+	t.Opaque = t.Opaque || uncertain
 	for _, a := range actions {
 		col := t.Column(a.Column)
 		if col != nil {

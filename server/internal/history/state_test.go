@@ -497,6 +497,14 @@ op.execute("ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled'")`,
 						t.Errorf("classified SQL set Unknown")
 					}
 				}},
+			{up: `op.create_table("notes", sa.Column("body", sa.Text()))`},
+			{up: `
+if op.get_context().dialect.name == "postgresql":
+    op.execute("ALTER TABLE notes ALTER COLUMN body TYPE varchar(10)")`, after: func(t *testing.T, s *State) {
+				if !mustTable(t, s, "notes").Opaque {
+					t.Errorf("ALTER TABLE in SQL that may not run does not make the table opaque")
+				}
+			}},
 			{up: `op.execute("ALTER TABLE orders CLUSTER ON ix_orders")`, after: func(t *testing.T, s *State) {
 				if !mustTable(t, s, "orders").Opaque {
 					t.Errorf("an ALTER TABLE action not followed does not make the table opaque")
