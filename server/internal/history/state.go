@@ -583,7 +583,9 @@ func (s *State) alterTableSQL(t *Table, actions []migration.TableAction, uncerta
 		if col != nil {
 			c := *col
 			col = &c
-			col.Uncertain = col.Uncertain || uncertain
+			// a type change that may not run leaves the column as sure as it
+			// was (the table is opaque); a rename or NOT NULL does not
+			col.Uncertain = col.Uncertain || uncertain && a.Kind != migration.AlterColumnType
 		}
 		switch {
 		case a.Kind == migration.AddColumn:

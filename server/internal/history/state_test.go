@@ -501,8 +501,12 @@ op.execute("ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled'")`,
 			{up: `
 if op.get_context().dialect.name == "postgresql":
     op.execute("ALTER TABLE notes ALTER COLUMN body TYPE varchar(10)")`, after: func(t *testing.T, s *State) {
-				if !mustTable(t, s, "notes").Opaque {
+				notes := mustTable(t, s, "notes")
+				if !notes.Opaque {
 					t.Errorf("ALTER TABLE in SQL that may not run does not make the table opaque")
+				}
+				if body := notes.Column("body"); body == nil || body.Uncertain {
+					t.Errorf("a type change that may not run makes the column itself uncertain: %+v", body)
 				}
 			}},
 			{up: `op.execute("ALTER TABLE orders CLUSTER ON ix_orders")`, after: func(t *testing.T, s *State) {
