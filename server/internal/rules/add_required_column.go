@@ -59,6 +59,7 @@ def upgrade():
 		FixSafety: "No automatic fix: the value for the existing rows is the author's choice.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.add_column",
 			"https://www.postgresql.org/docs/current/ddl-alter.html#DDL-ALTER-ADDING-A-COLUMN"},
+		Squawk: []string{"adding-required-field"},
 	},
 	Check: checkAddRequiredColumn,
 })

@@ -49,6 +49,7 @@ def downgrade():
 			"with other code, and statements holding multi-line strings are reported without a fix.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/api/runtime.html#alembic.runtime.migration.MigrationContext.autocommit_block",
 			"https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY"},
+		Squawk: []string{"ban-concurrent-index-creation-in-transaction"},
 	},
 	Check: checkConcurrentlyInTransaction,
 })

@@ -57,6 +57,7 @@ def upgrade():
 			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.create_foreign_key",
 			"https://squawkhq.com/docs/constraint-missing-not-valid",
 			"https://squawkhq.com/docs/adding-foreign-key-constraint"},
+		Squawk: []string{"adding-foreign-key-constraint", "constraint-missing-not-valid"},
 	},
 	Check: checkConstraintNotValid,
 })

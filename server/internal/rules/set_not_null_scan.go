@@ -60,6 +60,7 @@ def upgrade():
 			"https://www.postgresql.org/docs/current/explicit-locking.html",
 			"https://squawkhq.com/docs/adding-not-nullable-field",
 			"https://github.com/ankane/strong_migrations#setting-not-null-on-an-existing-column"},
+		Squawk: []string{"adding-not-nullable-field"},
 	},
 	Check: checkSetNotNullScan,
 })

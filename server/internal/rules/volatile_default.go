@@ -51,6 +51,7 @@ def upgrade():
 			"https://www.postgresql.org/docs/current/explicit-locking.html",
 			"https://squawkhq.com/docs/adding-field-with-default",
 			"https://github.com/ankane/strong_migrations#adding-a-column-with-a-volatile-default-value"},
+		Squawk: []string{"adding-field-with-default"},
 	},
 	Check: checkVolatileDefault,
 })
