@@ -30,7 +30,7 @@ var (
 type counts struct {
 	files, panics                             int
 	calls, literal, partial, unknown, invalid int
-	statements, effects                       int
+	statements, effects, opaque               int
 	kinds                                     map[migration.StatementKind]int
 	invalidAt                                 []string
 }
@@ -59,7 +59,7 @@ func main() {
 	fmt.Printf("revision files %d, panics %d\n", c.files, c.panics)
 	fmt.Printf("execute-like calls %d: literal SQL %d, with unknown parts %d, not a string %d\n", c.calls, c.literal, c.partial, c.unknown)
 	fmt.Printf("literal SQL PostgreSQL rejects %d (parsed %d)\n", c.invalid, c.literal-c.invalid)
-	fmt.Printf("statements in literal SQL %d, with known effects %d (%.1f%%)\n", c.statements, c.effects, 100*float64(c.effects)/float64(max(c.statements, 1)))
+	fmt.Printf("statements in literal SQL %d, with known effects %d (%.1f%%), DO/CALL bodies (opaque) %d\n", c.statements, c.effects, 100*float64(c.effects)/float64(max(c.statements, 1)), c.opaque)
 	var kinds []string
 	for k, n := range c.kinds {
 		kinds = append(kinds, fmt.Sprintf("%s=%d", k, n))
@@ -114,6 +114,8 @@ func (c *counts) file(path string, src []byte) {
 				c.kinds[st.Kind]++
 				if st.Kind != migration.SQLOther {
 					c.effects++
+				} else if st.Verb == "DO" {
+					c.opaque++
 				}
 			}
 		}
