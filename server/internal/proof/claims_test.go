@@ -158,6 +158,11 @@ func TestClaimVolatileDefault(t *testing.T) {
 			Debug     []string `json:"debug"`
 			Distinct  int      `json:"distinct_values"`
 		} `json:"columns"`
+		Filled []struct {
+			Definition string  `json:"definition"`
+			Result     attempt `json:"result"`
+			Rewritten  bool    `json:"rewritten"`
+		} `json:"filled"`
 	}
 	raw := runClaim(t, "volatile_default.py", &r)
 	if r.ServerVersion < 110000 {
@@ -196,6 +201,15 @@ func TestClaimVolatileDefault(t *testing.T) {
 	}
 	if seen != len(want) {
 		t.Errorf("the script reported %d of the %d defaults\n%s", seen, len(want), raw)
+	}
+	// A serial or identity column is filled for every existing row: a rewrite too.
+	if len(r.Filled) != 2 {
+		t.Fatalf("the script reported %d serial/identity columns, want 2\n%s", len(r.Filled), raw)
+	}
+	for _, f := range r.Filled {
+		if !f.Result.OK || !f.Rewritten {
+			t.Errorf("ADD COLUMN ... %s: %+v, rewritten %v; want a rewrite\n%s", f.Definition, f.Result, f.Rewritten, raw)
+		}
 	}
 }
 
