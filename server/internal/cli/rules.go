@@ -84,7 +84,7 @@ func runRules(_ context.Context, env *Env, fs *flags, args []string) int {
 
 // References returns the generated references/ files by name.
 func References() map[string]string {
-	files := map[string]string{"README.md": report.RulesIndex()}
+	files := map[string]string{"README.md": report.RulesIndex(), "squawk.md": report.SquawkComparison()}
 	for _, r := range rules.All() {
 		files[r.ID+".md"] = report.Markdown(r)
 	}

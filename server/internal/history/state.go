@@ -508,21 +508,30 @@ func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string,
 	}
 	col.Uncertain = col.Uncertain || uncertain
 	if newName, ok := o.ArgString("new_column_name"); ok {
-		s.dropColumn(t, name)
-		col.Name = newName
-		s.changeFKs(t, func(fk FK) (FK, bool) {
-			if !slices.Contains(fk.Columns, name) {
-				return fk, false
-			}
-			fk.Columns = slices.Clone(fk.Columns) // shared with the table this one was copied from
-			for j, c := range fk.Columns {
-				if c == name {
-					fk.Columns[j] = newName
-				}
-			}
-			return fk, true
-		})
+		s.renameColumn(t, col, newName)
+		return
 	}
+	s.setColumn(t, col)
+}
+
+// renameColumn moves a column of a table from editTable (col: its new
+// state) to a new name, with the foreign keys using it.
+func (s *State) renameColumn(t *Table, col *Column, newName string) {
+	name := col.Name
+	s.dropColumn(t, name)
+	col.Name = newName
+	s.changeFKs(t, func(fk FK) (FK, bool) {
+		if !slices.Contains(fk.Columns, name) {
+			return fk, false
+		}
+		fk.Columns = slices.Clone(fk.Columns) // shared with the table this one was copied from
+		for j, c := range fk.Columns {
+			if c == name {
+				fk.Columns[j] = newName
+			}
+		}
+		return fk, true
+	})
 	s.setColumn(t, col)
 }
 
@@ -566,20 +575,58 @@ func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
 			if t := s.Table(st.Table); t != nil && st.NewName != "" {
 				s.renameTable(t, st.NewName)
 			} else if t := s.editTable(st.Table); t != nil {
-				t.Opaque = true
-				for name, typ := range st.ColumnTypes {
-					if col := t.Column(name); col != nil {
-						changed := *col
-						changed.Type, changed.Enum = nil, ""
-						if s.Enum(typ) != nil {
-							changed.Enum = typ
-						}
-						s.setColumn(t, &changed)
-					}
-				}
+				s.alterTableSQL(t, st.Actions, uncertain)
 			}
 		case migration.SQLOther:
 			s.Unknown = true
+		}
+	}
+}
+
+// alterTableSQL applies ALTER TABLE's subcommands to a table from
+// editTable. Those that may change columns in ways not followed here make the
+// table opaque, and so does SQL that may not run (a column keeps one
+// Uncertain flag: a conditional type change would make its nullability
+// doubtful too).
+func (s *State) alterTableSQL(t *Table, actions []migration.TableAction, uncertain bool) {
+	t.Opaque = t.Opaque || uncertain
+	for _, a := range actions {
+		col := t.Column(a.Column)
+		if col != nil {
+			c := *col
+			col = &c
+			// a type change that may not run leaves the column as sure as it
+			// was (the table is opaque); a rename or NOT NULL does not
+			col.Uncertain = col.Uncertain || uncertain && a.Kind != migration.AlterColumnType
+		}
+		switch {
+		case a.Kind == migration.AddColumn:
+			added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, Uncertain: uncertain}
+			if s.Enum(a.Type) != nil {
+				added.Enum = a.Type
+			}
+			s.setColumn(t, added)
+		case a.Kind == migration.DropColumn:
+			s.dropColumn(t, a.Column)
+			s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, a.Column) })
+		case col == nil:
+			switch a.Kind {
+			case migration.AddConstraint, migration.DropConstraint, migration.RenameConstraint, migration.OtherAction:
+				t.Opaque = true
+			}
+		case a.Kind == migration.RenameColumn:
+			s.renameColumn(t, col, a.NewName)
+		case a.Kind == migration.AlterColumnType:
+			col.Type, col.Enum = nil, ""
+			if s.Enum(a.Type) != nil {
+				col.Enum = a.Type
+			}
+			s.setColumn(t, col)
+		case a.Kind == migration.SetNotNull || a.Kind == migration.DropNotNull:
+			col.Nullable, col.Known = a.Kind == migration.DropNotNull, true
+			s.setColumn(t, col)
+		case a.Kind == migration.OtherAction:
+			t.Opaque = true
 		}
 	}
 }

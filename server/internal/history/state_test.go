@@ -446,8 +446,8 @@ op.execute(f"UPDATE {table} SET active = true")`,
 				}
 			},
 		}}},
-		{"SQL we cannot classify is unknown", []step{{
-			up: `op.execute("CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql")`,
+		{"SQL we cannot see into is unknown", []step{{
+			up: `op.execute("DO $$ BEGIN EXECUTE 'DROP TABLE users'; END $$")`,
 			after: func(t *testing.T, s *State) {
 				if !s.Unknown {
 					t.Errorf("Unknown not set by unclassified SQL")
@@ -479,11 +479,16 @@ op.execute("CREATE TABLE doomed (id int)")`,
 			{up: `
 op.create_table("orders", sa.Column("status", sa.Enum("new", "paid", name="order_status")))`},
 			{up: `
-op.execute("ALTER TABLE orders ADD COLUMN note text")
+op.execute("ALTER TABLE orders ADD COLUMN note text NOT NULL DEFAULT ''")
+op.execute("ALTER TABLE orders RENAME COLUMN status TO state")
 op.execute("ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled'")`,
 				after: func(t *testing.T, s *State) {
-					if tb := mustTable(t, s, "orders"); !tb.Opaque {
-						t.Errorf("ALTER TABLE in SQL does not make the table opaque")
+					tb := mustTable(t, s, "orders")
+					if note := tb.Column("note"); tb.Opaque || note == nil || note.Nullable || !note.Known {
+						t.Errorf("ALTER TABLE ... ADD COLUMN in SQL: %+v, note %+v", tb, note)
+					}
+					if st := tb.Column("state"); st == nil || st.Enum != "order_status" || tb.Column("status") != nil {
+						t.Errorf("RENAME COLUMN in SQL: state %+v", st)
 					}
 					if e := s.Enum("order_status"); e == nil || !e.Uncertain {
 						t.Errorf("ALTER TYPE ... RENAME VALUE keeps the type certain: %+v", e)
@@ -492,6 +497,23 @@ op.execute("ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled'")`,
 						t.Errorf("classified SQL set Unknown")
 					}
 				}},
+			{up: `op.create_table("notes", sa.Column("body", sa.Text()))`},
+			{up: `
+if op.get_context().dialect.name == "postgresql":
+    op.execute("ALTER TABLE notes ALTER COLUMN body TYPE varchar(10)")`, after: func(t *testing.T, s *State) {
+				notes := mustTable(t, s, "notes")
+				if !notes.Opaque {
+					t.Errorf("ALTER TABLE in SQL that may not run does not make the table opaque")
+				}
+				if body := notes.Column("body"); body == nil || body.Uncertain {
+					t.Errorf("a type change that may not run makes the column itself uncertain: %+v", body)
+				}
+			}},
+			{up: `op.execute("ALTER TABLE orders CLUSTER ON ix_orders")`, after: func(t *testing.T, s *State) {
+				if !mustTable(t, s, "orders").Opaque {
+					t.Errorf("an ALTER TABLE action not followed does not make the table opaque")
+				}
+			}},
 		}},
 		{"conditional operations are uncertain", []step{{
 			up: `

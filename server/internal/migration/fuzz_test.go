@@ -31,6 +31,7 @@ var fuzzSeeds = []string{
 	"@decorator\ndef upgrade(op: Operations = op, *, x):\n    op.drop_column(table_name=, column_name='x')\n",
 	"from alembic import op\nT = ('a', 'b')\ndef upgrade():\n    for t, (u, v) in enumerate(zip(T, {'x': 1}.items())):\n        for w in T:\n            op.drop_column(t, u)\n    else:\n        break\n",
 	"from alembic import op\ndef upgrade():\n    with ((op.batch_alter_table('a') as b, op.batch_alter_table(T) as c,)):\n        if b.dialect.name != 'x':\n            return\n        c.drop_column(x := 'y')\n",
+	"from alembic import op\nQ = 'SELECT %s' % (T,)\ndef upgrade():\n    op.execute(f\"UPDATE {t['a']} SET x = '{{'\" r'\\' b\"\\x00\" )\n    op.execute(Q + \"%(a)s\" % {'a': 1})\n    op.execute(\"{0} {x!r:>{w}}\".format(1))\n    op.execute(sa.DDL(LATER))\nLATER = \"ALTER TABEL \" + 'x'\n",
 	"from alembic import op\ndef upgrade():\n    if not (op.get_bind().dialect.name == ):\n        return\n    op.create_check_constraint('c', 't', sa.and_(~(sa.column('a') > 1) | sa.column(",
 }
 

@@ -1,20 +1,37 @@
 package migration
 
 import (
-	"regexp"
 	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v6"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
 )
 
-// SQL is what an execute-like operation runs. When the text is not a literal
-// (f-string, .format(), a variable, a SQLAlchemy construct), Known is false and the
-// rules must treat the statement as unknown: never guess.
+// SQL is what an execute-like operation runs, read with PostgreSQL's parser.
+// When the text is not entirely known (a variable, a SQLAlchemy construct, an
+// f-string, .format() or % with values not known statically), Known is false
+// and the rules must treat the statement as unknown: never guess.
 type SQL struct {
 	Known      bool
 	Text       string
 	Statements []Statement
+	// Partial is set when the text is known except for some parts (f-string
+	// interpolations, format arguments), read as placeholders: Known is false.
+	Partial bool
+	// Err is PostgreSQL's syntax error for known text, at its place in the file.
+	Err *SQLError
 }
 
-// StatementKind classifies one SQL statement.
+// SQLError is a syntax error PostgreSQL's parser reports on SQL in the file.
+type SQLError struct {
+	Message string
+	Span    Span
+}
+
+// StatementKind classifies one SQL statement by its effect.
 type StatementKind string
 
 const (
@@ -23,7 +40,7 @@ const (
 	SQLInsert StatementKind = "insert"
 	SQLSelect StatementKind = "select"
 	// SQLSession changes no schema object: SET, RESET, COMMENT ON, GRANT, REVOKE,
-	// ANALYZE, VACUUM, LOCK, NOTIFY, DISCARD, PRAGMA.
+	// ANALYZE, VACUUM, REINDEX, LOCK, NOTIFY, DISCARD (Verb says which).
 	SQLSession      StatementKind = "session"
 	SQLAlterTypeAdd StatementKind = "alter_type_add_value"
 	SQLAlterType    StatementKind = "alter_type"
@@ -31,179 +48,785 @@ const (
 	SQLDropType     StatementKind = "drop_type"
 	SQLCreateIndex  StatementKind = "create_index"
 	SQLDropIndex    StatementKind = "drop_index"
+	SQLAlterIndex   StatementKind = "alter_index"
 	SQLAlterTable   StatementKind = "alter_table"
 	SQLCreateTable  StatementKind = "create_table"
 	SQLDropTable    StatementKind = "drop_table"
-	SQLOther        StatementKind = "other"
+	// SQLTruncate empties tables (Tables).
+	SQLTruncate StatementKind = "truncate"
+	// SQLTransaction is BEGIN, COMMIT, ROLLBACK, SAVEPOINT... (Verb says which).
+	SQLTransaction StatementKind = "transaction"
+	// SQLUntracked creates, changes or drops objects the schema model does not
+	// follow (views, functions, triggers, sequences, extensions, policies,
+	// schemas, domains): no table, column, enum type or index, and no rows.
+	SQLUntracked StatementKind = "untracked"
+	// SQLOther is anything else, a DO block and SQL that does not parse
+	// included: it may change anything.
+	SQLOther StatementKind = "other"
 )
 
-// Statement is one classified statement.
+// Statement is one statement and its effects.
 type Statement struct {
-	Kind         StatementKind
-	Text         string
+	Kind StatementKind
+	// Text is the statement without comments, its spaces collapsed.
+	Text string
+	// Span is where the statement is written in the file (the whole
+	// argument when the text does not come from literals written in place).
+	Span Span
+	// Verb names the statement ("LOCK TABLE", "VACUUM FULL", "COMMIT").
+	Verb string
+	// ObjectKind and Name are the kind ("TABLE", "INDEX", "TYPE", "VIEW",
+	// "FUNCTION"...) and unqualified name of the object a CREATE or DROP
+	// statement makes or removes, whatever its kind.
+	ObjectKind, Name string
+	// Creates is set on CREATE statements.
+	Creates      bool
 	Concurrently bool   // CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY
-	Table        string // the table for UPDATE/DELETE/INSERT/ALTER TABLE/CREATE INDEX ON
+	Table        string // the table for UPDATE/DELETE/INSERT/ALTER TABLE/CREATE INDEX ON/CREATE TRIGGER ON
 	Object       string // the type or index name
 	Parent       string // CREATE TABLE ... PARTITION OF parent: the parent table
 	Value        string // ALTER TYPE ... ADD VALUE 'x': x
-	// NewName is the new name of ALTER TYPE/TABLE ... RENAME TO new.
+	// NewName is the new name of ALTER TYPE/TABLE/INDEX ... RENAME TO new.
 	NewName string
-	// ColumnTypes are ALTER TABLE's ALTER COLUMN c [SET DATA] TYPE t clauses: column -> type name.
-	ColumnTypes map[string]string
 	// Temporary is set on CREATE TEMP[ORARY] TABLE: the table is gone at the end
 	// of the session (or of the transaction), so it changes no schema.
-	Temporary bool
+	Temporary   bool
+	IfExists    bool // DROP ... IF EXISTS, ALTER TABLE IF EXISTS
+	IfNotExists bool // CREATE ... IF NOT EXISTS, ADD VALUE IF NOT EXISTS
+	Unique      bool // CREATE UNIQUE INDEX
+	Replace     bool // CREATE OR REPLACE
+	// Where is set on UPDATE and DELETE with a WHERE clause.
+	Where bool
+	// SetColumns are the columns an UPDATE assigns.
+	SetColumns []string
+	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the first).
+	Tables []string
+	// LockMode is LOCK TABLE's mode ("ACCESS EXCLUSIVE" by default).
+	LockMode string
+	// References are the tables the foreign keys of CREATE TABLE point at.
+	References []string
+	// Values are the labels of CREATE TYPE ... AS ENUM.
+	Values []string
+	// Columns are the columns of CREATE INDEX; ExprColumns the names its
+	// expressions and WHERE clause use.
+	Columns, ExprColumns []string
+	// Actions are ALTER TABLE's subcommands.
+	Actions []TableAction
 }
 
-var (
-	// unquoted identifiers may hold any letter (catégories), not only ASCII ones
-	identPattern = `("(?:[^"]|"")+"|[\pL_][\pL\pN_$]*)(?:\s*\.\s*("(?:[^"]|"")+"|[\pL_][\pL\pN_$]*))?`
-	reUpdate     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?UPDATE\s+(?:ONLY\s+)?` + identPattern)
-	reDelete     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?DELETE\s+FROM\s+(?:ONLY\s+)?` + identPattern)
-	reInsert     = regexp.MustCompile(`(?is)^(?:WITH\b.*?\)\s*)?INSERT\s+INTO\s+` + identPattern)
-	reAddValue   = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern + `\s+ADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?'((?:[^']|'')*)'`)
-	reAlterType  = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + identPattern)
-	reColumnType = regexp.MustCompile(`(?is)\bALTER\s+(?:COLUMN\s+)?` + identPattern + `\s+(?:SET\s+DATA\s+)?TYPE\s+` + identPattern)
-	reRenameTo   = regexp.MustCompile(`(?is)^ALTER\s+(?:TYPE|TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?)\s*` + identPattern + `\s+RENAME\s+TO\s+` + identPattern + `\s*;?\s*$`)
-	reCreateType = regexp.MustCompile(`(?is)^CREATE\s+TYPE\s+` + identPattern)
-	reDropType   = regexp.MustCompile(`(?is)^DROP\s+TYPE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
-	reCreateIdx  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:` + identPattern + `\s+)?ON\s+(?:ONLY\s+)?` + identPattern)
-	reDropIdx    = regexp.MustCompile(`(?is)^DROP\s+INDEX\s+(CONCURRENTLY\s+)?(?:IF\s+EXISTS\s+)?` + identPattern)
-	reReindex    = regexp.MustCompile(`(?is)^REINDEX\s+(?:\([^)]*\)\s*)?\w+\s+CONCURRENTLY\b`)
-	reAlterTable = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?` + identPattern)
-	reCreateTab  = regexp.MustCompile(`(?is)^CREATE\s+(?:UNLOGGED\s+|(?:GLOBAL\s+|LOCAL\s+)?TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?` + identPattern)
-	rePartition  = regexp.MustCompile(`(?is)^\s*PARTITION\s+OF\s+` + identPattern)
-	reDropTable  = regexp.MustCompile(`(?is)^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?` + identPattern)
-	reSelect     = regexp.MustCompile(`(?is)^(?:SELECT|WITH|SHOW)\b`)
-	reSession    = regexp.MustCompile(`(?is)^(?:SET|RESET|COMMENT\s+ON|GRANT|REVOKE|ANALYZE|VACUUM|LOCK|NOTIFY|DISCARD|PRAGMA)\b`)
-	reTempTable  = regexp.MustCompile(`(?is)^CREATE\s+(?:GLOBAL\s+|LOCAL\s+)?TEMP(?:ORARY)?\s+TABLE\b`)
+// ActionKind is one ALTER TABLE subcommand.
+type ActionKind string
+
+const (
+	AddColumn          ActionKind = "add_column"
+	DropColumn         ActionKind = "drop_column"
+	AlterColumnType    ActionKind = "alter_column_type"
+	SetNotNull         ActionKind = "set_not_null"
+	DropNotNull        ActionKind = "drop_not_null"
+	SetDefault         ActionKind = "set_default"
+	DropDefault        ActionKind = "drop_default"
+	AddConstraint      ActionKind = "add_constraint"
+	DropConstraint     ActionKind = "drop_constraint"
+	ValidateConstraint ActionKind = "validate_constraint"
+	RenameColumn       ActionKind = "rename_column"
+	RenameConstraint   ActionKind = "rename_constraint"
+	SetTablespace      ActionKind = "set_tablespace"
+	OtherAction        ActionKind = "other"
 )
 
-// ClassifySQL splits literal SQL into statements and classifies each.
-func ClassifySQL(text string) *SQL {
-	s := &SQL{Known: true, Text: text}
-	for _, stmt := range splitStatements(text) {
-		s.Statements = append(s.Statements, classify(stmt))
+// TableAction is one subcommand of ALTER TABLE.
+type TableAction struct {
+	Kind ActionKind
+	// Verb names the subcommand ("ADD COLUMN", "ENABLE TRIGGER").
+	Verb   string
+	Column string
+	// Type is the type of ADD COLUMN and ALTER COLUMN TYPE (its last name, as
+	// written: varchar, int4, a user type).
+	Type string
+	// TypeText is the whole type as written (with modifiers and array bounds).
+	TypeText string
+	NewName  string // RENAME ... TO
+	NotNull  bool   // ADD COLUMN ... NOT NULL
+	// Default is set when ADD COLUMN or SET DEFAULT gives a default;
+	// DefaultText is its expression as written.
+	Default     bool
+	DefaultText string
+	// Rewrite is set on ADD COLUMN of a serial, identity or stored generated column.
+	Rewrite bool
+	Using   bool // ALTER COLUMN TYPE ... USING
+	// Constraint is the constraint's name, ConstraintKind its kind ("foreign
+	// key", "check", "unique", "primary key", "exclude", "not null").
+	Constraint     string
+	ConstraintKind string
+	NotValid       bool   // ADD CONSTRAINT ... NOT VALID
+	UsingIndex     bool   // ADD CONSTRAINT ... USING INDEX
+	RefTable       string // FOREIGN KEY ... REFERENCES table
+	// NotNullColumn is the column of CHECK (column IS NOT NULL).
+	NotNullColumn string
+	IfExists      bool
+	IfNotExists   bool
+}
+
+// Certain reports whether the SQL is known and every statement parsed.
+func (s *SQL) Certain() bool { return s != nil && s.Known && s.Err == nil }
+
+// classifySQL reads known or partial SQL text. places are the file ranges
+// each byte of the text comes from, and one after the end; span turns a file
+// range into a Span.
+func classifySQL(text string, places []place, partial bool, span func(start, end int) Span) *SQL {
+	s := &SQL{Known: !partial, Partial: partial, Text: text}
+	r := sqlparse.Parse(text)
+	where := func(start, end int) Span {
+		if end <= start {
+			return span(places[start][0], places[start][0])
+		}
+		return span(places[start][0], places[end-1][1])
+	}
+	if r.Err != nil && !partial {
+		s.Err = &SQLError{Message: r.Err.Message, Span: where(r.Err.Offset, min(r.Err.Offset+1, len(text)))}
+	}
+	if partial {
+		return s // unknown parts: the statements are not what runs
+	}
+	unparsed := r.Unparsed
+	for _, st := range r.Statements {
+		for len(unparsed) > 0 && unparsed[0][0] < st.Start {
+			s.Statements = append(s.Statements, unparsedStatement(text, unparsed[0], where))
+			unparsed = unparsed[1:]
+		}
+		for _, c := range classify(st.Node, text) {
+			c.Text, c.Span = normalize(text[st.Start:st.End]), where(st.Start, st.End)
+			s.Statements = append(s.Statements, c)
+		}
+	}
+	for _, u := range unparsed {
+		s.Statements = append(s.Statements, unparsedStatement(text, u, where))
 	}
 	return s
 }
 
-// ident returns the unqualified, unquoted name of a matched (schema.)name.
-func ident(first, second string) string {
-	name := first
-	if second != "" {
-		name = second
-	}
-	if strings.HasPrefix(name, `"`) {
-		return strings.ReplaceAll(name[1:len(name)-1], `""`, `"`)
-	}
-	return strings.ToLower(name)
-}
-
-func classify(stmt string) Statement {
-	st := Statement{Kind: SQLOther, Text: stmt}
-	if m := reAddValue.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Object, st.Value = SQLAlterTypeAdd, ident(m[1], m[2]), strings.ReplaceAll(m[3], "''", "'")
-	} else if m := reAlterType.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Object = SQLAlterType, ident(m[1], m[2])
-		if r := reRenameTo.FindStringSubmatch(stmt); r != nil {
-			st.NewName = ident(r[3], r[4])
-		}
-	} else if m := reCreateType.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Object = SQLCreateType, ident(m[1], m[2])
-	} else if m := reDropType.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Object = SQLDropType, ident(m[1], m[2])
-	} else if m := reCreateIdx.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Concurrently, st.Object, st.Table = SQLCreateIndex, m[1] != "", ident(m[2], m[3]), ident(m[4], m[5])
-	} else if m := reDropIdx.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Concurrently, st.Object = SQLDropIndex, m[1] != "", ident(m[2], m[3])
-	} else if reReindex.MatchString(stmt) {
-		st.Concurrently = true
-	} else if m := reUpdate.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Table = SQLUpdate, ident(m[1], m[2])
-	} else if m := reDelete.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Table = SQLDelete, ident(m[1], m[2])
-	} else if m := reInsert.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Table = SQLInsert, ident(m[1], m[2])
-	} else if m := reAlterTable.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Table = SQLAlterTable, ident(m[1], m[2])
-		if r := reRenameTo.FindStringSubmatch(stmt); r != nil {
-			st.NewName = ident(r[3], r[4])
-		}
-		for _, c := range reColumnType.FindAllStringSubmatch(stmt[len(m[0]):], -1) {
-			if st.ColumnTypes == nil {
-				st.ColumnTypes = map[string]string{}
-			}
-			st.ColumnTypes[ident(c[1], c[2])] = ident(c[3], c[4])
-		}
-	} else if m := reCreateTab.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Table, st.Temporary = SQLCreateTable, ident(m[1], m[2]), reTempTable.MatchString(stmt)
-		if p := rePartition.FindStringSubmatch(stmt[len(m[0]):]); p != nil {
-			st.Parent = ident(p[1], p[2])
-		}
-	} else if m := reDropTable.FindStringSubmatch(stmt); m != nil {
-		st.Kind, st.Table = SQLDropTable, ident(m[1], m[2])
-	} else if reSelect.MatchString(stmt) {
-		st.Kind = SQLSelect
-	} else if reSession.MatchString(stmt) {
-		st.Kind = SQLSession
+// unparsedStatement is a statement PostgreSQL's parser rejects: it may
+// change anything, except SQLite's PRAGMA, a setting of the session.
+func unparsedStatement(text string, at [2]int, where func(start, end int) Span) Statement {
+	st := Statement{Kind: SQLOther, Text: normalize(text[at[0]:at[1]]), Span: where(at[0], at[1])}
+	if first, _, _ := strings.Cut(st.Text, " "); strings.EqualFold(first, "PRAGMA") {
+		st.Kind, st.Verb = SQLSession, "PRAGMA"
 	}
 	return st
 }
 
-// splitStatements splits on semicolons outside quotes and dollar-quoted bodies,
-// and drops the comments outside them. It is one pass because each can hide the
-// others: a quote in a comment (-- don't), a comment marker in a string ('--').
-func splitStatements(text string) []string {
+// ClassifySQL reads literal SQL that is not written in a file (positions are offsets in text).
+func ClassifySQL(text string) *SQL {
+	places := make([]place, len(text)+1)
+	for i := range places {
+		places[i] = place{i, i + 1}
+	}
+	return classifySQL(text, places, false, func(start, end int) Span { return Span{Start: start, End: end} })
+}
+
+// classify translates one parsed statement into its effects: one Statement,
+// or one per object for a DROP of several.
+func classify(node *pg.Node, text string) []Statement {
+	st := Statement{Kind: SQLOther}
+	switch n := node.GetNode().(type) {
+	case *pg.Node_UpdateStmt:
+		st.Kind, st.Table, st.Where = SQLUpdate, relation(n.UpdateStmt.Relation), n.UpdateStmt.WhereClause != nil
+		for _, t := range n.UpdateStmt.TargetList {
+			if r := t.GetResTarget(); r != nil {
+				st.SetColumns = append(st.SetColumns, r.Name)
+			}
+		}
+	case *pg.Node_DeleteStmt:
+		st.Kind, st.Table, st.Where = SQLDelete, relation(n.DeleteStmt.Relation), n.DeleteStmt.WhereClause != nil
+	case *pg.Node_InsertStmt:
+		st.Kind, st.Table = SQLInsert, relation(n.InsertStmt.Relation)
+	case *pg.Node_SelectStmt:
+		st.Kind = SQLSelect
+		if n.SelectStmt.IntoClause != nil { // SELECT ... INTO new_table
+			st.Kind, st.Table = SQLCreateTable, relation(n.SelectStmt.IntoClause.Rel)
+			st.Temporary = n.SelectStmt.IntoClause.Rel.GetRelpersistence() == "t"
+		}
+	case *pg.Node_VariableShowStmt, *pg.Node_ExplainStmt:
+		st.Kind = SQLSelect
+	case *pg.Node_VariableSetStmt:
+		st.Kind, st.Verb, st.Object = SQLSession, "SET", n.VariableSetStmt.Name
+	case *pg.Node_AlterEnumStmt:
+		e := n.AlterEnumStmt
+		st.Object = lastName(e.TypeName)
+		if e.OldVal != "" {
+			st.Kind, st.Verb = SQLAlterType, "RENAME VALUE"
+		} else {
+			st.Kind, st.Value, st.IfNotExists = SQLAlterTypeAdd, e.NewVal, e.SkipIfNewValExists
+		}
+	case *pg.Node_CreateEnumStmt:
+		st.Kind, st.Object = SQLCreateType, lastName(n.CreateEnumStmt.TypeName)
+		for _, v := range n.CreateEnumStmt.Vals {
+			st.Values = append(st.Values, v.GetString_().GetSval())
+		}
+	case *pg.Node_CompositeTypeStmt:
+		st.Kind, st.Object = SQLCreateType, relation(n.CompositeTypeStmt.Typevar)
+	case *pg.Node_CreateRangeStmt:
+		st.Kind, st.Object = SQLCreateType, lastName(n.CreateRangeStmt.TypeName)
+	case *pg.Node_DefineStmt:
+		st.Kind = SQLUntracked
+		if n.DefineStmt.Kind == pg.ObjectType_OBJECT_TYPE {
+			st.Kind, st.Object = SQLCreateType, lastName(n.DefineStmt.Defnames)
+		}
+	case *pg.Node_RenameStmt:
+		renamed(&st, n.RenameStmt)
+	case *pg.Node_AlterObjectSchemaStmt:
+		st.Kind, st.Verb = SQLUntracked, "SET SCHEMA"
+		switch n.AlterObjectSchemaStmt.ObjectType {
+		case pg.ObjectType_OBJECT_TYPE:
+			st.Kind, st.Object = SQLAlterType, typeName(n.AlterObjectSchemaStmt.Object)
+		case pg.ObjectType_OBJECT_TABLE:
+			st.Kind, st.Table = SQLAlterTable, relation(n.AlterObjectSchemaStmt.Relation)
+		}
+	case *pg.Node_AlterOwnerStmt:
+		st.Kind, st.Verb = SQLUntracked, "OWNER TO"
+		if n.AlterOwnerStmt.ObjectType == pg.ObjectType_OBJECT_TYPE {
+			st.Kind, st.Object = SQLAlterType, typeName(n.AlterOwnerStmt.Object)
+		}
+	case *pg.Node_DropStmt:
+		return dropped(n.DropStmt)
+	case *pg.Node_IndexStmt:
+		i := n.IndexStmt
+		st.Kind, st.Object, st.Table = SQLCreateIndex, i.Idxname, relation(i.Relation)
+		st.Concurrently, st.Unique, st.IfNotExists = i.Concurrent, i.Unique, i.IfNotExists
+		for _, p := range i.IndexParams {
+			if e := p.GetIndexElem(); e.GetName() != "" {
+				st.Columns = append(st.Columns, e.GetName())
+			} else {
+				st.ExprColumns = append(st.ExprColumns, columnRefs(e)...)
+			}
+		}
+		if i.WhereClause != nil {
+			st.ExprColumns = append(st.ExprColumns, columnRefs(i.WhereClause)...)
+		}
+	case *pg.Node_ReindexStmt:
+		st.Kind, st.Verb = SQLSession, "REINDEX"
+		if n.ReindexStmt.Kind == pg.ReindexObjectType_REINDEX_OBJECT_TABLE {
+			st.Table = relation(n.ReindexStmt.Relation)
+		} else {
+			st.Object = relation(n.ReindexStmt.Relation)
+		}
+		st.Concurrently = hasOption(n.ReindexStmt.Params, "concurrently")
+	case *pg.Node_AlterTableStmt:
+		a := n.AlterTableStmt
+		st.IfExists = a.MissingOk
+		switch a.Objtype {
+		case pg.ObjectType_OBJECT_TABLE:
+			st.Kind, st.Table = SQLAlterTable, relation(a.Relation)
+			for _, c := range a.Cmds {
+				st.Actions = append(st.Actions, tableAction(c.GetAlterTableCmd(), text))
+			}
+		case pg.ObjectType_OBJECT_INDEX:
+			st.Kind, st.Object = SQLAlterIndex, relation(a.Relation)
+		default:
+			st.Kind = SQLUntracked
+		}
+	case *pg.Node_CreateStmt:
+		c := n.CreateStmt
+		st.Kind, st.Table, st.IfNotExists = SQLCreateTable, relation(c.Relation), c.IfNotExists
+		st.Temporary = c.Relation.GetRelpersistence() == "t"
+		if c.Partbound != nil && len(c.InhRelations) > 0 {
+			st.Parent = relation(c.InhRelations[0].GetRangeVar())
+		}
+		for _, e := range c.TableElts {
+			for _, con := range e.GetColumnDef().GetConstraints() {
+				st.References = appendReference(st.References, con.GetConstraint(), st.Table)
+			}
+			st.References = appendReference(st.References, e.GetConstraint(), st.Table)
+		}
+	case *pg.Node_CreateTableAsStmt:
+		c := n.CreateTableAsStmt
+		st.Kind = SQLUntracked // a materialized view
+		if c.Objtype == pg.ObjectType_OBJECT_TABLE {
+			st.Kind, st.Table, st.IfNotExists = SQLCreateTable, relation(c.Into.GetRel()), c.IfNotExists
+			st.Temporary = c.Into.GetRel().GetRelpersistence() == "t"
+		}
+	case *pg.Node_TruncateStmt:
+		st.Kind, st.Verb = SQLTruncate, "TRUNCATE"
+		for _, r := range n.TruncateStmt.Relations {
+			st.Tables = append(st.Tables, relation(r.GetRangeVar()))
+		}
+	case *pg.Node_TransactionStmt:
+		st.Kind, st.Verb = SQLTransaction, transactionVerbs[n.TransactionStmt.Kind]
+	case *pg.Node_LockStmt:
+		st.Kind, st.Verb, st.LockMode = SQLSession, "LOCK TABLE", lockModes[n.LockStmt.Mode]
+		for _, r := range n.LockStmt.Relations {
+			st.Tables = append(st.Tables, relation(r.GetRangeVar()))
+		}
+	case *pg.Node_VacuumStmt:
+		st.Kind, st.Verb = SQLSession, "ANALYZE"
+		if n.VacuumStmt.IsVacuumcmd {
+			st.Verb = "VACUUM"
+			if hasOption(n.VacuumStmt.Options, "full") {
+				st.Verb = "VACUUM FULL"
+			}
+		}
+		for _, r := range n.VacuumStmt.Rels {
+			st.Tables = append(st.Tables, relation(r.GetVacuumRelation().GetRelation()))
+		}
+	case *pg.Node_ClusterStmt:
+		st.Kind, st.Verb, st.Table = SQLSession, "CLUSTER", relation(n.ClusterStmt.Relation)
+	case *pg.Node_CommentStmt:
+		st.Kind, st.Verb = SQLSession, "COMMENT ON"
+		switch n.CommentStmt.Objtype {
+		case pg.ObjectType_OBJECT_TABLE:
+			st.Verb, st.Table = "COMMENT ON TABLE", qualifiedLast(n.CommentStmt.Object.GetList().GetItems(), 0)
+		case pg.ObjectType_OBJECT_COLUMN:
+			st.Verb, st.Table = "COMMENT ON COLUMN", qualifiedLast(n.CommentStmt.Object.GetList().GetItems(), 1)
+		}
+	case *pg.Node_GrantStmt, *pg.Node_GrantRoleStmt, *pg.Node_NotifyStmt, *pg.Node_ListenStmt,
+		*pg.Node_DiscardStmt, *pg.Node_CheckPointStmt:
+		st.Kind = SQLSession
+	case *pg.Node_CreateTrigStmt:
+		st.Kind, st.Verb, st.Table, st.Replace = SQLUntracked, "CREATE TRIGGER", relation(n.CreateTrigStmt.Relation), n.CreateTrigStmt.Replace
+	case *pg.Node_CreateFunctionStmt:
+		st.Kind, st.Verb, st.Replace = SQLUntracked, "CREATE FUNCTION", n.CreateFunctionStmt.Replace
+	case *pg.Node_ViewStmt:
+		st.Kind, st.Verb, st.Replace = SQLUntracked, "CREATE VIEW", n.ViewStmt.Replace
+	case *pg.Node_CreateSeqStmt:
+		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE SEQUENCE", n.CreateSeqStmt.IfNotExists
+	case *pg.Node_CreateExtensionStmt:
+		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE EXTENSION", n.CreateExtensionStmt.IfNotExists
+	case *pg.Node_CreateSchemaStmt:
+		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE SCHEMA", n.CreateSchemaStmt.IfNotExists
+	case *pg.Node_AlterSeqStmt, *pg.Node_CreatePolicyStmt, *pg.Node_AlterPolicyStmt, *pg.Node_CreateDomainStmt,
+		*pg.Node_AlterDomainStmt, *pg.Node_AlterFunctionStmt, *pg.Node_RuleStmt, *pg.Node_RefreshMatViewStmt,
+		*pg.Node_AlterDefaultPrivilegesStmt, *pg.Node_CreateRoleStmt, *pg.Node_AlterRoleStmt, *pg.Node_DropRoleStmt,
+		*pg.Node_CreateCastStmt, *pg.Node_CreateEventTrigStmt, *pg.Node_AlterExtensionStmt, *pg.Node_CreatePublicationStmt,
+		*pg.Node_AlterPublicationStmt, *pg.Node_CreateStatsStmt, *pg.Node_CreateOpClassStmt, *pg.Node_AlterTsconfigurationStmt,
+		*pg.Node_CreateConversionStmt, *pg.Node_AlterEventTrigStmt, *pg.Node_CreateFdwStmt, *pg.Node_CreateForeignServerStmt,
+		*pg.Node_CreateUserMappingStmt, *pg.Node_CreateForeignTableStmt, *pg.Node_ImportForeignSchemaStmt, *pg.Node_AlterDatabaseSetStmt,
+		*pg.Node_AlterRoleSetStmt, *pg.Node_AlterOperatorStmt, *pg.Node_AlterCollationStmt, *pg.Node_CreateAmStmt,
+		*pg.Node_CreateTransformStmt, *pg.Node_CreatePlangStmt:
+		st.Kind = SQLUntracked
+	case *pg.Node_DoStmt, *pg.Node_CallStmt:
+		st.Verb = "DO" // opaque: it may change anything
+	}
+	created(&st, node)
+	return []Statement{st}
+}
+
+// created sets the kind and name of the object a CREATE statement makes.
+func created(st *Statement, node *pg.Node) {
+	kind, name := "", ""
+	switch n := node.GetNode().(type) {
+	case *pg.Node_CreateStmt:
+		kind, name = "TABLE", st.Table
+	case *pg.Node_CreateTableAsStmt:
+		kind, name = objectKind(n.CreateTableAsStmt.Objtype), relation(n.CreateTableAsStmt.Into.GetRel())
+	case *pg.Node_IndexStmt:
+		kind, name = "INDEX", st.Object
+	case *pg.Node_CreateEnumStmt, *pg.Node_CompositeTypeStmt, *pg.Node_CreateRangeStmt:
+		kind, name = "TYPE", st.Object
+	case *pg.Node_DefineStmt:
+		kind, name = objectKind(n.DefineStmt.Kind), lastName(n.DefineStmt.Defnames)
+	case *pg.Node_ViewStmt:
+		kind, name = "VIEW", relation(n.ViewStmt.View)
+	case *pg.Node_CreateFunctionStmt:
+		kind, name = "FUNCTION", lastName(n.CreateFunctionStmt.Funcname)
+		if n.CreateFunctionStmt.IsProcedure {
+			kind = "PROCEDURE"
+		}
+	case *pg.Node_CreateSeqStmt:
+		kind, name = "SEQUENCE", relation(n.CreateSeqStmt.Sequence)
+	case *pg.Node_CreateTrigStmt:
+		kind, name = "TRIGGER", n.CreateTrigStmt.Trigname
+	case *pg.Node_CreateExtensionStmt:
+		kind, name = "EXTENSION", n.CreateExtensionStmt.Extname
+	case *pg.Node_CreateSchemaStmt:
+		kind, name = "SCHEMA", n.CreateSchemaStmt.Schemaname
+	case *pg.Node_CreateDomainStmt:
+		kind, name = "DOMAIN", lastName(n.CreateDomainStmt.Domainname)
+	case *pg.Node_CreatePolicyStmt:
+		kind, name = "POLICY", n.CreatePolicyStmt.PolicyName
+	case *pg.Node_RuleStmt:
+		kind, name, st.Replace = "RULE", n.RuleStmt.Rulename, n.RuleStmt.Replace
+	default:
+		return
+	}
+	st.Creates, st.ObjectKind, st.Name = true, kind, name
+}
+
+// objectKind names a kind of object as SQL writes it: OBJECT_MATVIEW is
+// "MATVIEW", the same for CREATE and DROP.
+func objectKind(t pg.ObjectType) string {
+	return strings.ReplaceAll(strings.TrimPrefix(t.String(), "OBJECT_"), "_", " ")
+}
+
+// objectName is the unqualified name of a DROP's object.
+func objectName(n *pg.Node) string {
+	switch o := n.GetNode().(type) {
+	case *pg.Node_String_:
+		return o.String_.Sval
+	case *pg.Node_List:
+		return qualifiedLast(o.List.Items, 0)
+	case *pg.Node_TypeName:
+		return lastName(o.TypeName.Names)
+	case *pg.Node_ObjectWithArgs:
+		return lastName(o.ObjectWithArgs.Objname)
+	}
+	return ""
+}
+
+// renamed reads ALTER ... RENAME.
+func renamed(st *Statement, r *pg.RenameStmt) {
+	st.Kind, st.Verb, st.NewName, st.IfExists = SQLUntracked, "RENAME TO", r.Newname, r.MissingOk
+	switch r.RenameType {
+	case pg.ObjectType_OBJECT_TYPE:
+		st.Kind, st.Object = SQLAlterType, typeName(r.Object)
+	case pg.ObjectType_OBJECT_TABLE:
+		st.Kind, st.Table = SQLAlterTable, relation(r.Relation)
+	case pg.ObjectType_OBJECT_INDEX:
+		st.Kind, st.Object = SQLAlterIndex, relation(r.Relation)
+	case pg.ObjectType_OBJECT_COLUMN:
+		if r.RelationType == pg.ObjectType_OBJECT_TABLE {
+			st.Kind, st.Verb, st.Table, st.NewName = SQLAlterTable, "RENAME COLUMN", relation(r.Relation), ""
+			st.Actions = []TableAction{{Kind: RenameColumn, Verb: "RENAME COLUMN", Column: r.Subname, NewName: r.Newname}}
+		}
+	case pg.ObjectType_OBJECT_TABCONSTRAINT:
+		st.Kind, st.Verb, st.Table, st.NewName = SQLAlterTable, "RENAME CONSTRAINT", relation(r.Relation), ""
+		st.Actions = []TableAction{{Kind: RenameConstraint, Verb: "RENAME CONSTRAINT", Constraint: r.Subname, NewName: r.Newname}}
+	}
+}
+
+// dropped reads DROP: one statement per object of a kind the model follows.
+func dropped(d *pg.DropStmt) []Statement {
+	kind := map[pg.ObjectType]StatementKind{
+		pg.ObjectType_OBJECT_TABLE: SQLDropTable,
+		pg.ObjectType_OBJECT_TYPE:  SQLDropType,
+		pg.ObjectType_OBJECT_INDEX: SQLDropIndex,
+	}[d.RemoveType]
+	if kind == "" {
+		var out []Statement
+		for _, o := range d.Objects {
+			out = append(out, Statement{Kind: SQLUntracked, Verb: "DROP", IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o)})
+		}
+		return out
+	}
+	var tables []string
+	if kind == SQLDropTable {
+		for _, o := range d.Objects {
+			tables = append(tables, qualifiedLast(o.GetList().GetItems(), 0))
+		}
+	}
+	var out []Statement
+	for _, o := range d.Objects {
+		st := Statement{Kind: kind, Verb: "DROP", Concurrently: d.Concurrent, IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o)}
+		switch kind {
+		case SQLDropTable:
+			st.Table, st.Tables = qualifiedLast(o.GetList().GetItems(), 0), tables
+		case SQLDropType:
+			st.Object = typeName(o)
+		case SQLDropIndex:
+			st.Object = qualifiedLast(o.GetList().GetItems(), 0)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// tableAction reads one ALTER TABLE subcommand.
+func tableAction(c *pg.AlterTableCmd, text string) TableAction {
+	a := TableAction{Kind: OtherAction, Verb: actionVerb(c.Subtype), Column: c.Name, IfExists: c.MissingOk}
+	switch c.Subtype {
+	case pg.AlterTableType_AT_AddColumn:
+		def := c.Def.GetColumnDef()
+		a.Kind, a.Column, a.IfNotExists = AddColumn, def.GetColname(), c.MissingOk
+		a.IfExists = false
+		a.Type, a.TypeText = typeOf(def.GetTypeName(), text)
+		a.NotNull = def.GetIsNotNull()
+		switch strings.ToLower(a.Type) {
+		case "serial", "bigserial", "smallserial", "serial4", "serial8", "serial2":
+			a.Rewrite = true
+		}
+		for _, con := range def.GetConstraints() {
+			k := con.GetConstraint()
+			switch k.GetContype() {
+			case pg.ConstrType_CONSTR_NOTNULL:
+				a.NotNull = true
+			case pg.ConstrType_CONSTR_DEFAULT:
+				a.Default, a.DefaultText = true, exprText(k.RawExpr, text)
+			case pg.ConstrType_CONSTR_IDENTITY:
+				a.Rewrite = true
+			case pg.ConstrType_CONSTR_GENERATED:
+				a.Rewrite = true
+			case pg.ConstrType_CONSTR_FOREIGN:
+				a.ConstraintKind, a.RefTable = "foreign key", relation(k.Pktable)
+			}
+		}
+	case pg.AlterTableType_AT_DropColumn:
+		a.Kind = DropColumn
+	case pg.AlterTableType_AT_AlterColumnType:
+		def := c.Def.GetColumnDef()
+		a.Kind, a.Using = AlterColumnType, def.GetRawDefault() != nil
+		a.Type, a.TypeText = typeOf(def.GetTypeName(), text)
+	case pg.AlterTableType_AT_SetNotNull:
+		a.Kind = SetNotNull
+	case pg.AlterTableType_AT_DropNotNull:
+		a.Kind = DropNotNull
+	case pg.AlterTableType_AT_ColumnDefault:
+		a.Kind, a.Verb = DropDefault, "DROP DEFAULT"
+		if c.Def != nil {
+			a.Kind, a.Verb, a.Default, a.DefaultText = SetDefault, "SET DEFAULT", true, exprText(c.Def, text)
+		}
+	case pg.AlterTableType_AT_AddConstraint:
+		k := c.Def.GetConstraint()
+		a.Kind, a.Constraint, a.ConstraintKind = AddConstraint, k.GetConname(), sqlConstraintKinds[k.GetContype()]
+		a.NotValid, a.UsingIndex = k.GetSkipValidation(), k.GetIndexname() != ""
+		a.RefTable = relation(k.GetPktable())
+		if k.GetContype() == pg.ConstrType_CONSTR_CHECK {
+			if t := k.RawExpr.GetNullTest(); t.GetNulltesttype() == pg.NullTestType_IS_NOT_NULL {
+				a.NotNullColumn = lastName(t.GetArg().GetColumnRef().GetFields())
+			}
+		}
+	case pg.AlterTableType_AT_DropConstraint:
+		a.Kind, a.Constraint, a.Column = DropConstraint, c.Name, ""
+	case pg.AlterTableType_AT_ValidateConstraint:
+		a.Kind, a.Constraint, a.Column = ValidateConstraint, c.Name, ""
+	case pg.AlterTableType_AT_SetTableSpace:
+		a.Kind, a.Column = SetTablespace, ""
+	}
+	return a
+}
+
+// actionVerb names an ALTER TABLE subcommand after the parser's name for
+// it: AT_EnableTrig is "ENABLE TRIG".
+func actionVerb(t pg.AlterTableType) string {
+	name := strings.TrimPrefix(t.String(), "AT_")
+	var b strings.Builder
+	for i, r := range name {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return strings.ToUpper(b.String())
+}
+
+var sqlConstraintKinds = map[pg.ConstrType]string{
+	pg.ConstrType_CONSTR_CHECK:     "check",
+	pg.ConstrType_CONSTR_PRIMARY:   "primary key",
+	pg.ConstrType_CONSTR_UNIQUE:    "unique",
+	pg.ConstrType_CONSTR_EXCLUSION: "exclude",
+	pg.ConstrType_CONSTR_FOREIGN:   "foreign key",
+	pg.ConstrType_CONSTR_NOTNULL:   "not null",
+}
+
+var transactionVerbs = map[pg.TransactionStmtKind]string{
+	pg.TransactionStmtKind_TRANS_STMT_BEGIN:             "BEGIN",
+	pg.TransactionStmtKind_TRANS_STMT_START:             "BEGIN",
+	pg.TransactionStmtKind_TRANS_STMT_COMMIT:            "COMMIT",
+	pg.TransactionStmtKind_TRANS_STMT_ROLLBACK:          "ROLLBACK",
+	pg.TransactionStmtKind_TRANS_STMT_SAVEPOINT:         "SAVEPOINT",
+	pg.TransactionStmtKind_TRANS_STMT_RELEASE:           "RELEASE",
+	pg.TransactionStmtKind_TRANS_STMT_ROLLBACK_TO:       "ROLLBACK TO",
+	pg.TransactionStmtKind_TRANS_STMT_PREPARE:           "PREPARE TRANSACTION",
+	pg.TransactionStmtKind_TRANS_STMT_COMMIT_PREPARED:   "COMMIT PREPARED",
+	pg.TransactionStmtKind_TRANS_STMT_ROLLBACK_PREPARED: "ROLLBACK PREPARED",
+}
+
+// lockModes are the modes of LOCK TABLE by PostgreSQL's lock number.
+var lockModes = map[int32]string{
+	1: "ACCESS SHARE", 2: "ROW SHARE", 3: "ROW EXCLUSIVE", 4: "SHARE UPDATE EXCLUSIVE",
+	5: "SHARE", 6: "SHARE ROW EXCLUSIVE", 7: "EXCLUSIVE", 8: "ACCESS EXCLUSIVE",
+}
+
+func appendReference(refs []string, c *pg.Constraint, self string) []string {
+	if c.GetContype() != pg.ConstrType_CONSTR_FOREIGN {
+		return refs
+	}
+	if ref := relation(c.GetPktable()); ref != "" && ref != self {
+		return append(refs, ref)
+	}
+	return refs
+}
+
+// relation is a table's unqualified name (the parser has folded unquoted names to lower case).
+func relation(r *pg.RangeVar) string { return r.GetRelname() }
+
+// lastName is the unqualified name of a qualified name list.
+func lastName(names []*pg.Node) string { return qualifiedLast(names, 0) }
+
+// qualifiedLast is the last name of a qualified name list after dropping
+// the last skip names (COMMENT ON COLUMN t.c: the table is before the column).
+func qualifiedLast(names []*pg.Node, skip int) string {
+	if len(names) <= skip {
+		return ""
+	}
+	return names[len(names)-1-skip].GetString_().GetSval()
+}
+
+// typeName is the unqualified name of a type object (a TypeName or a name list).
+func typeName(n *pg.Node) string {
+	if t := n.GetTypeName(); t != nil {
+		return lastName(t.Names)
+	}
+	return qualifiedLast(n.GetList().GetItems(), 0)
+}
+
+// typeOf is a type's unqualified name and its text as written.
+func typeOf(t *pg.TypeName, text string) (string, string) {
+	if t == nil {
+		return "", ""
+	}
+	name := lastName(t.Names)
+	written := name
+	if t.Location >= 0 && int(t.Location) < len(text) {
+		written = typeTextAt(text, int(t.Location))
+	}
+	return name, written
+}
+
+// typeTextAt reads a type written at start: up to the next comma, clause
+// keyword or end outside parentheses.
+func typeTextAt(text string, start int) string {
+	depth := 0
+	for i := start; i < len(text); i++ {
+		switch text[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth == 0 {
+				return strings.TrimSpace(text[start:i])
+			}
+			depth--
+		case ',', ';':
+			if depth == 0 {
+				return strings.TrimSpace(text[start:i])
+			}
+		case ' ', '\t', '\n':
+			if depth == 0 {
+				rest := strings.ToUpper(strings.TrimLeft(text[i:], " \t\n"))
+				for _, kw := range []string{"USING", "NOT", "NULL", "DEFAULT", "COLLATE", "CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED"} {
+					if strings.HasPrefix(rest, kw) && (len(rest) == len(kw) || !identByteSQL(rest[len(kw)])) {
+						return strings.TrimSpace(text[start:i])
+					}
+				}
+			}
+		}
+	}
+	return strings.TrimSpace(text[start:])
+}
+
+func identByteSQL(c byte) bool {
+	return c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+// exprText is an expression as written: from its location to the end of
+// the clause (the next comma or clause keyword outside parentheses).
+func exprText(n *pg.Node, text string) string {
+	loc := location(n)
+	if loc < 0 || loc >= len(text) {
+		return ""
+	}
+	return typeTextAt(text, loc)
+}
+
+// location is the parse location of an expression node, or -1.
+func location(n *pg.Node) int {
+	switch e := n.GetNode().(type) {
+	case *pg.Node_AConst:
+		return int(e.AConst.Location)
+	case *pg.Node_FuncCall:
+		return int(e.FuncCall.Location)
+	case *pg.Node_TypeCast:
+		return location(e.TypeCast.Arg)
+	case *pg.Node_ColumnRef:
+		return int(e.ColumnRef.Location)
+	case *pg.Node_AExpr:
+		return location(e.AExpr.Lexpr)
+	case *pg.Node_BoolExpr:
+		if len(e.BoolExpr.Args) > 0 {
+			return location(e.BoolExpr.Args[0])
+		}
+	case *pg.Node_NullTest:
+		return location(e.NullTest.Arg)
+	case *pg.Node_SqlvalueFunction:
+		return int(e.SqlvalueFunction.Location)
+	}
+	return -1
+}
+
+// columnRefs are the last names of the column references in a parse tree.
+func columnRefs(n proto.Message) []string {
 	var out []string
+	var walk func(m protoreflect.Message)
+	walk = func(m protoreflect.Message) {
+		if ref, ok := m.Interface().(*pg.ColumnRef); ok {
+			if name := lastName(ref.Fields); name != "" {
+				out = append(out, name)
+			}
+			return
+		}
+		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+			switch {
+			case fd.Message() == nil || fd.IsMap():
+			case fd.IsList():
+				for i := range v.List().Len() {
+					walk(v.List().Get(i).Message())
+				}
+			default:
+				walk(v.Message())
+			}
+			return true
+		})
+	}
+	walk(n.ProtoReflect())
+	return out
+}
+
+// hasOption reports whether a utility option list (VACUUM (FULL), REINDEX (CONCURRENTLY)) holds name.
+func hasOption(options []*pg.Node, name string) bool {
+	for _, o := range options {
+		if d := o.GetDefElem(); d != nil && d.Defname == name {
+			return d.Arg == nil || d.Arg.GetBoolean() == nil || d.Arg.GetBoolean().Boolval
+		}
+	}
+	return false
+}
+
+// normalize drops the comments outside quotes and collapses spaces.
+func normalize(stmt string) string {
 	var cur strings.Builder
-	for i := 0; i < len(text); i++ {
-		c := text[i]
+	for i := 0; i < len(stmt); i++ {
+		c := stmt[i]
 		switch {
 		case c == '\'' || c == '"':
-			end := len(text)
-			if j := strings.IndexByte(text[i+1:], c); j >= 0 {
+			end := len(stmt)
+			if j := strings.IndexByte(stmt[i+1:], c); j >= 0 {
 				end = i + 1 + j + 1
 			}
-			cur.WriteString(text[i:end])
+			cur.WriteString(stmt[i:end])
 			i = end - 1
-		case c == '$' && dollarTag.MatchString(text[i:]):
-			tag := dollarTag.FindString(text[i:])
-			end := len(text)
-			if j := strings.Index(text[i+len(tag):], tag); j >= 0 {
+		case c == '$' && sqlparse.DollarTag(stmt[i:]) != "":
+			tag := sqlparse.DollarTag(stmt[i:])
+			end := len(stmt)
+			if j := strings.Index(stmt[i+len(tag):], tag); j >= 0 {
 				end = i + len(tag) + j + len(tag)
 			}
-			cur.WriteString(text[i:end])
+			cur.WriteString(stmt[i:end])
 			i = end - 1
-		case c == '-' && strings.HasPrefix(text[i:], "--"):
-			end := len(text)
-			if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+		case c == '-' && strings.HasPrefix(stmt[i:], "--"):
+			end := len(stmt)
+			if j := strings.IndexByte(stmt[i:], '\n'); j >= 0 {
 				end = i + j
 			}
 			cur.WriteByte(' ')
 			i = end - 1
-		case c == '/' && strings.HasPrefix(text[i:], "/*"):
-			end := len(text)
-			if j := strings.Index(text[i+2:], "*/"); j >= 0 {
+		case c == '/' && strings.HasPrefix(stmt[i:], "/*"):
+			end := len(stmt)
+			if j := strings.Index(stmt[i+2:], "*/"); j >= 0 {
 				end = i + 2 + j + 2
 			}
 			cur.WriteByte(' ')
 			i = end - 1
-		case c == ';':
-			out = appendStatement(out, cur.String())
-			cur.Reset()
 		default:
 			cur.WriteByte(c)
 		}
 	}
-	return appendStatement(out, cur.String())
-}
-
-var dollarTag = regexp.MustCompile(`^\$(?:[A-Za-z_][A-Za-z_0-9]*)?\$`)
-
-func appendStatement(out []string, s string) []string {
-	if s = strings.Join(strings.Fields(s), " "); s != "" {
-		out = append(out, s)
-	}
-	return out
+	return strings.Join(strings.Fields(cur.String()), " ")
 }

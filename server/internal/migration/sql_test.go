@@ -24,10 +24,10 @@ func TestExecuteSQL(t *testing.T) {
 		stmts []stmt
 	}{
 		{19, "execute", true, []stmt{{kind: SQLAlterTypeAdd, object: "account_status", value: "suspended"}}},
-		{20, "execute", true, []stmt{{kind: SQLDelete, table: "sessions"}}},                                                         // sa.text(...)
-		{21, "execute", true, []stmt{{kind: SQLInsert, table: "plans"}}},                                                            // text(...)
-		{22, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}, {kind: SQLUpdate, table: "accounts"}, {kind: SQLOther}}}, // comments, quotes, $$
-		{36, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                         // module constant
+		{20, "execute", true, []stmt{{kind: SQLDelete, table: "sessions"}}},                                                             // sa.text(...)
+		{21, "execute", true, []stmt{{kind: SQLInsert, table: "plans"}}},                                                                // text(...)
+		{22, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}, {kind: SQLUpdate, table: "accounts"}, {kind: SQLUntracked}}}, // comments, quotes, $$
+		{36, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                             // module constant
 		{38, "execute", false, nil},                                                                         // f-string
 		{39, "execute", false, nil},                                                                         // .format()
 		{41, "execute", true, []stmt{{kind: SQLDelete, table: "accounts"}}},                                 // variable holding a concatenation of known strings
@@ -130,8 +130,8 @@ func TestClassifySQL(t *testing.T) {
 		{"create index concurrently on t (a)", []stmt{{kind: SQLCreateIndex, table: "t", concurrently: true}}},
 		{"DROP INDEX CONCURRENTLY IF EXISTS public.ix_a", []stmt{{kind: SQLDropIndex, object: "ix_a", concurrently: true}}},
 		{"DROP INDEX ix_a", []stmt{{kind: SQLDropIndex, object: "ix_a"}}},
-		{"REINDEX INDEX CONCURRENTLY ix_a", []stmt{{kind: SQLOther, concurrently: true}}},
-		{"REINDEX (VERBOSE) TABLE CONCURRENTLY t", []stmt{{kind: SQLOther, concurrently: true}}},
+		{"REINDEX INDEX CONCURRENTLY ix_a", []stmt{{kind: SQLSession, object: "ix_a", concurrently: true}}},
+		{"REINDEX (VERBOSE) TABLE CONCURRENTLY t", []stmt{{kind: SQLSession, table: "t", concurrently: true}}},
 		{"ALTER TABLE IF EXISTS ONLY users ADD COLUMN x int", []stmt{{kind: SQLAlterTable, table: "users"}}},
 		{"CREATE UNLOGGED TABLE IF NOT EXISTS tmp (id int)", []stmt{{kind: SQLCreateTable, table: "tmp"}}},
 		{"DROP TABLE IF EXISTS tmp", []stmt{{kind: SQLDropTable, table: "tmp"}}},
@@ -149,9 +149,9 @@ func TestClassifySQL(t *testing.T) {
 		{"SELECT $1; DELETE FROM b", []stmt{{kind: SQLSelect}, {kind: SQLDelete, table: "b"}}},
 		{";;  ;\n", nil},
 		{"", nil},
-		{"UPDATE a SET x = 'unterminated; DELETE FROM b", []stmt{{kind: SQLUpdate, table: "a"}}},
+		{"UPDATE a SET x = 'unterminated; DELETE FROM b", []stmt{{kind: SQLOther}}},
 		{"DO $$ unterminated; DELETE FROM b", []stmt{{kind: SQLOther}}},
-		{"DELETE FROM b /* unterminated; UPDATE c", []stmt{{kind: SQLDelete, table: "b"}}},
+		{"DELETE FROM b /* unterminated; UPDATE c", []stmt{{kind: SQLOther}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sql, func(t *testing.T) {
@@ -162,8 +162,10 @@ func TestClassifySQL(t *testing.T) {
 			var got []stmt
 			for _, st := range s.Statements {
 				var types []string
-				for c, t := range st.ColumnTypes {
-					types = append(types, c+"="+t)
+				for _, a := range st.Actions {
+					if a.Kind == AlterColumnType {
+						types = append(types, a.Column+"="+a.Type)
+					}
 				}
 				slices.Sort(types)
 				got = append(got, stmt{st.Kind, st.Table, st.Object, st.Value, st.Concurrently, st.NewName, strings.Join(types, ",")})
@@ -226,5 +228,45 @@ func TestExecuteForms(t *testing.T) {
 				t.Errorf("statements = %+v", o.SQL.Statements)
 			}
 		})
+	}
+}
+
+// Statements and syntax errors point into the Python file, through prefixes,
+// implicit concatenation, triple quotes and escapes.
+func TestSQLPositions(t *testing.T) {
+	src := "from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n" +
+		"    op.execute(\"UPDATE a SET x = '\\t'; \" r'DELETE FROM b')\n" +
+		"    op.execute(sa.DDL('''\n        CREATE INDEX ix ON t (a);\n        ALTER TABEL t ADD COLUMN c int\n    '''))\n" +
+		"    op.execute(f\"UPDATE {table} SET x = 1\")\n" +
+		"    op.execute(\"DELETE FROM %s WHERE id = 1\" % name)\n" +
+		"    op.execute(\"ALTER TABLE {} DROP COLUMN x\".format(name))\n" +
+		"    op.execute(LATER)\n" +
+		"LATER = '''\n    UPDATE accounts SET plan = 'free' WHERE plan IS NULL AND created_at < now() - interval '1 year'\n'''\n"
+	m := parseSource(t, src)
+	ops := m.Upgrade.Ops
+	if len(ops) != 6 {
+		t.Fatalf("ops = %v", opLines(m.Upgrade))
+	}
+	text := func(sp Span) string { return src[sp.Start:sp.End] }
+	first := ops[0].SQL.Statements
+	if len(first) != 2 || text(first[0].Span) != `UPDATE a SET x = '\t'` || text(first[1].Span) != "DELETE FROM b" ||
+		first[1].Span.StartLine != 5 || first[1].Span.StartCol != 44 {
+		t.Errorf("concatenation: %+v", first)
+	}
+	ddl := ops[1].SQL
+	if ddl.Err == nil || ddl.Err.Message != `syntax error at or near "TABEL"` || ddl.Err.Span.StartLine != 8 || ddl.Err.Span.StartCol != 15 {
+		t.Errorf("DDL error = %+v", ddl.Err)
+	}
+	if len(ddl.Statements) != 2 || ddl.Statements[0].Kind != SQLCreateIndex || ddl.Statements[0].Span.StartLine != 7 || ddl.Statements[1].Kind != SQLOther {
+		t.Errorf("DDL statements = %+v", ddl.Statements)
+	}
+	// a module constant's SQL (written after the call, longer than its name) is placed at the name
+	if c := ops[5].SQL; len(c.Statements) != 1 || c.Statements[0].Kind != SQLUpdate || text(c.Statements[0].Span) != "LATER" {
+		t.Errorf("constant: %+v", c)
+	}
+	for _, o := range ops[2:5] {
+		if o.SQL.Known || !o.SQL.Partial || o.SQL.Err != nil || len(o.SQL.Statements) != 0 {
+			t.Errorf("line %d: SQL with unknown parts = %+v", o.Stmt.StartLine, o.SQL)
+		}
 	}
 }

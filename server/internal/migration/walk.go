@@ -624,13 +624,19 @@ func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
 	if e == nil {
 		return &SQL{}
 	}
-	if text, ok := stringOf(e); ok {
-		return ClassifySQL(text)
+	var b sqlText
+	if x.sqlTextOf(&b, e, s) {
+		b.places = append(b.places, place{e.Span.End, e.Span.End})
+		sql := classifySQL(b.text.String(), b.places, b.holes > 0, x.t.SpanOf)
+		if sql.Partial {
+			sql.Text = e.Text // for messages: the expression as written
+		}
+		return sql
 	}
 	switch e.Kind {
 	case pysyntax.Call:
 		switch pysyntax.LastName(e.CallName()) {
-		case "text", "dedent", "strip":
+		case "text", "dedent", "strip", "DDL":
 			if len(e.Args) > 0 {
 				return x.sqlOf(e.Args[0], s)
 			}
@@ -640,58 +646,4 @@ func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
 		}
 	}
 	return &SQL{Text: e.Text}
-}
-
-// stringOf evaluates a string literal, or strings joined with + or formatted
-// with % and %s placeholders ("ANALYZE %s" % table in an unrolled loop).
-func stringOf(e *Expr) (string, bool) {
-	if e == nil {
-		return "", false
-	}
-	switch {
-	case e.Kind == pysyntax.String:
-		return e.Str, true
-	case e.Kind == pysyntax.Operator && e.Name == "+" && len(e.Args) == 2:
-		a, ok1 := stringOf(e.Args[0])
-		b, ok2 := stringOf(e.Args[1])
-		return a + b, ok1 && ok2
-	case e.Kind == pysyntax.Operator && e.Name == "%" && len(e.Args) == 2:
-		format, ok := stringOf(e.Args[0])
-		if !ok {
-			return "", false
-		}
-		values := []*Expr{e.Args[1]}
-		if e.Args[1].Kind == pysyntax.Tuple {
-			values = e.Args[1].Args
-		}
-		var b strings.Builder
-		for i := 0; i < len(format); i++ {
-			if format[i] != '%' {
-				b.WriteByte(format[i])
-				continue
-			}
-			if i+1 >= len(format) {
-				return "", false
-			}
-			i++
-			switch format[i] {
-			case '%':
-				b.WriteByte('%')
-			case 's':
-				if len(values) == 0 {
-					return "", false
-				}
-				v, ok := stringOf(values[0])
-				if !ok {
-					return "", false
-				}
-				b.WriteString(v)
-				values = values[1:]
-			default:
-				return "", false
-			}
-		}
-		return b.String(), len(values) == 0
-	}
-	return "", false
 }

@@ -158,6 +158,11 @@ func TestClaimVolatileDefault(t *testing.T) {
 			Debug     []string `json:"debug"`
 			Distinct  int      `json:"distinct_values"`
 		} `json:"columns"`
+		Filled []struct {
+			Definition string  `json:"definition"`
+			Result     attempt `json:"result"`
+			Rewritten  bool    `json:"rewritten"`
+		} `json:"filled"`
 	}
 	raw := runClaim(t, "volatile_default.py", &r)
 	if r.ServerVersion < 110000 {
@@ -196,6 +201,15 @@ func TestClaimVolatileDefault(t *testing.T) {
 	}
 	if seen != len(want) {
 		t.Errorf("the script reported %d of the %d defaults\n%s", seen, len(want), raw)
+	}
+	// A serial or identity column is filled for every existing row: a rewrite too.
+	if len(r.Filled) != 2 {
+		t.Fatalf("the script reported %d serial/identity columns, want 2\n%s", len(r.Filled), raw)
+	}
+	for _, f := range r.Filled {
+		if !f.Result.OK || !f.Rewritten {
+			t.Errorf("ADD COLUMN ... %s: %+v, rewritten %v; want a rewrite\n%s", f.Definition, f.Result, f.Rewritten, raw)
+		}
 	}
 }
 
@@ -237,5 +251,43 @@ func TestClaimSetNotNullScan(t *testing.T) {
 	}
 	if slices.ContainsFunc(r.WithCheckDebug, func(m string) bool { return strings.Contains(m, scan) }) {
 		t.Errorf("SET NOT NULL with a validated CHECK still scanned the table: %q", r.WithCheckDebug)
+	}
+}
+
+// TestClaimUpdateWithoutWhere: an UPDATE without WHERE holds ROW EXCLUSIVE on
+// the table and writes a new version of every row, each locked until the
+// transaction ends: another session's UPDATE of any row waits, SELECT does not,
+// and the table grows by a copy of its rows.
+func TestClaimUpdateWithoutWhere(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		Update        attempt  `json:"update"`
+		UpdateLocks   []string `json:"update_locks"`
+		RowsWritten   int      `json:"rows_written"`
+		OneRowDuring  attempt  `json:"update_one_row_during"`
+		SelectDuring  attempt  `json:"select_during"`
+		OneRowAfter   attempt  `json:"update_one_row_after"`
+		PagesBefore   int      `json:"pages_before"`
+		PagesAfter    int      `json:"pages_after"`
+		ServerVersion int      `json:"server_version_num"`
+	}
+	raw := runClaim(t, "update_without_where.py", &r)
+	if !r.Update.OK || !slices.Equal(r.UpdateLocks, []string{"RowExclusiveLock"}) {
+		t.Errorf("UPDATE without WHERE: %+v, locks %v; want only RowExclusiveLock on the table\n%s", r.Update, r.UpdateLocks, raw)
+	}
+	if r.RowsWritten != 20000 {
+		t.Errorf("UPDATE without WHERE wrote %d row versions in its transaction, want all 20000\n%s", r.RowsWritten, raw)
+	}
+	if !r.OneRowDuring.blocked() {
+		t.Errorf("another session's UPDATE of one row was not blocked (want lock timeout 55P03): %+v\n%s", r.OneRowDuring, raw)
+	}
+	if !r.SelectDuring.OK {
+		t.Errorf("a SELECT was blocked by the UPDATE: %+v\n%s", r.SelectDuring, raw)
+	}
+	if !r.OneRowAfter.OK {
+		t.Errorf("the one-row UPDATE still fails after the migration committed: %+v\n%s", r.OneRowAfter, raw)
+	}
+	if r.PagesAfter < 2*r.PagesBefore-1 {
+		t.Errorf("the table grew from %d to %d pages; want about twice (a new version of every row)\n%s", r.PagesBefore, r.PagesAfter, raw)
 	}
 }

@@ -244,64 +244,64 @@ func unescape(s string, bytesLiteral bool) string {
 		return s
 	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		if s[i] != '\\' || i+1 >= len(s) {
 			b.WriteByte(s[i])
+			i++
 			continue
 		}
-		i++
-		switch c := s[i]; c {
-		case '\n':
-		case '\r': // a line continuation in a file with CRLF line ends
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-		case 'n':
-			b.WriteByte('\n')
-		case 't':
-			b.WriteByte('\t')
-		case 'r':
-			b.WriteByte('\r')
-		case 'a':
-			b.WriteByte('\a')
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'v':
-			b.WriteByte('\v')
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			// up to three octal digits
-			v, j := 0, i
-			for ; j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7'; j++ {
-				v = v*8 + int(s[j]-'0')
-			}
-			b.WriteRune(rune(v))
-			i = j - 1
-		case '\\', '\'', '"':
-			b.WriteByte(c)
-		case 'u', 'U':
-			if bytesLiteral {
-				b.WriteByte('\\')
-				b.WriteByte(c)
-				continue
-			}
-			fallthrough
-		case 'x':
-			width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
-			if i+width < len(s) {
-				if v, err := strconv.ParseUint(s[i+1:i+1+width], 16, 32); err == nil && utf8.ValidRune(rune(v)) {
-					b.WriteRune(rune(v))
-					i += width
-					continue
-				}
-			}
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		default:
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		}
+		value, next := escape(s, i, bytesLiteral)
+		b.WriteString(value)
+		i = next
 	}
 	return b.String()
+}
+
+// escape decodes the escape sequence at s[i] (a backslash followed by at least
+// one byte): its value and the index after it.
+func escape(s string, i int, bytesLiteral bool) (string, int) {
+	i++
+	switch c := s[i]; c {
+	case '\n':
+		return "", i + 1
+	case '\r': // a line continuation in a file with CRLF line ends
+		if i+1 < len(s) && s[i+1] == '\n' {
+			return "", i + 2
+		}
+		return "", i + 1
+	case 'n':
+		return "\n", i + 1
+	case 't':
+		return "\t", i + 1
+	case 'r':
+		return "\r", i + 1
+	case 'a':
+		return "\a", i + 1
+	case 'b':
+		return "\b", i + 1
+	case 'f':
+		return "\f", i + 1
+	case 'v':
+		return "\v", i + 1
+	case '0', '1', '2', '3', '4', '5', '6', '7':
+		// up to three octal digits
+		v, j := 0, i
+		for ; j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7'; j++ {
+			v = v*8 + int(s[j]-'0')
+		}
+		return string(rune(v)), j
+	case '\\', '\'', '"':
+		return string(c), i + 1
+	case 'u', 'U', 'x':
+		if bytesLiteral && c != 'x' {
+			break
+		}
+		width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
+		if i+width < len(s) {
+			if v, err := strconv.ParseUint(s[i+1:i+1+width], 16, 32); err == nil && utf8.ValidRune(rune(v)) {
+				return string(rune(v)), i + 1 + width
+			}
+		}
+	}
+	return s[i-1 : i+1], i + 1
 }

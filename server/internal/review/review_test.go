@@ -122,6 +122,12 @@ func TestLockTable(t *testing.T) {
 		{"update", `op.execute("UPDATE users SET age = 0 WHERE age IS NULL")`, []lk{{"users", RowExclusive}}, No, Unknown},
 		{"add enum value", `op.execute("ALTER TYPE user_status ADD VALUE IF NOT EXISTS 'gone'")`, nil, No, No},
 		{"lock table in SQL", `op.execute("LOCK TABLE users IN SHARE MODE")`, []lk{{"users", Share}}, No, No},
+		{"volatile default in SQL", `op.execute("ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid()")`, []lk{{"users", AccessExclusive}}, Yes, No},
+		{"foreign key NOT VALID in SQL", `op.execute("ALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID")`,
+			[]lk{{"orders", ShareRowExclusive}, {"users", ShareRowExclusive}}, No, No},
+		{"type with USING in SQL", `op.execute("ALTER TABLE users ALTER COLUMN age TYPE bigint USING age::bigint")`, []lk{{"users", AccessExclusive}}, Yes, No},
+		{"truncate in SQL", `op.execute("TRUNCATE orders, users")`, []lk{{"orders", AccessExclusive}, {"users", AccessExclusive}}, No, No},
+		{"reindex in SQL", `op.execute("REINDEX TABLE CONCURRENTLY users")`, []lk{{"users", ShareUpdateExclusive}}, No, Yes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
@@ -56,10 +55,13 @@ def upgrade():
 		KnownProblems: "The tool cannot know whether the table has rows; an empty table would accept the column. On MySQL " +
 			"the implicit default may still be a wrong value (an id of 0 under a foreign key fails later). Tables created " +
 			"in the same revision, or by conditional operations, are skipped. Columns that fill themselves are not reported: " +
-			"an integer primary key (rendered SERIAL), `sa.Identity()`, `sa.Computed()`, or a `sa.Sequence` default.",
+			"an integer primary key (rendered SERIAL), `sa.Identity()`, `sa.Computed()`, or a `sa.Sequence` default. " +
+			"The raw-SQL form (`ALTER TABLE t ADD COLUMN c ... NOT NULL` without DEFAULT, serial or identity) is read " +
+			"from literal SQL and gets advice, no fix.",
 		FixSafety: "No automatic fix: the value for the existing rows is the author's choice.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.add_column",
 			"https://www.postgresql.org/docs/current/ddl-alter.html#DDL-ALTER-ADDING-A-COLUMN"},
+		Squawk: []string{"adding-required-field"},
 	},
 	Check: checkAddRequiredColumn,
 })
@@ -72,12 +74,6 @@ func checkAddRequiredColumn(p *Pass) {
 	addRequiredIn(p, p.Migration.Downgrade, p.Migration.Upgrade, p.Downgrade)
 }
 
-// truncate matches TRUNCATE [TABLE] [ONLY] name.
-var truncate = regexp.MustCompile(`(?is)^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?(?:"?[\w$]+"?\s*\.\s*)?"?([\w$]+)"?`)
-
-// whereClause finds a WHERE in a DELETE.
-var whereClause = regexp.MustCompile(`(?i)\bWHERE\b`)
-
 // addRequiredIn checks one function. Downgrades run on tables with rows too: a
 // downgrade that re-adds a dropped NOT NULL column fails the same way.
 func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migration.Op, *history.State))) {
@@ -89,6 +85,11 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 	emptied := map[string]bool{} // tables an earlier statement of the function certainly emptied
 	walk(func(o *migration.Op, s *history.State) {
 		trackEmptied(o, emptied)
+		for _, st := range certainStatements(o) {
+			if st.Kind == migration.SQLAlterTable && preexistingTable(p, s, st.Table) != nil && !emptied[strings.ToLower(st.Table)] {
+				addRequiredSQL(p, f, st)
+			}
+		}
 		if o.Name != "add_column" {
 			return
 		}
@@ -121,6 +122,28 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 	})
 }
 
+// addRequiredSQL: ALTER TABLE ... ADD COLUMN ... NOT NULL without DEFAULT in
+// SQL, on an existing table.
+func addRequiredSQL(p *Pass, f *migration.Function, st migration.Statement) {
+	where := ""
+	if f.Name == "downgrade" {
+		where = " in downgrade()"
+	}
+	for _, a := range st.Actions {
+		if a.Kind != migration.AddColumn || !a.NotNull || a.Default || a.Rewrite {
+			continue
+		}
+		fails := "If the table has rows, they get NULL in a NOT NULL column and the statement fails"
+		if p.IsPostgres() {
+			fails = fmt.Sprintf("If the table has rows, PostgreSQL fails with: column %q of relation %q contains null values", a.Column, st.Table)
+		}
+		p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ADD COLUMN %q ... NOT NULL%s: no DEFAULT on existing table %q", a.Column, where, st.Table),
+			Help: fmt.Sprintf("%s. Either give the existing rows a value with DEFAULT <value> (then ALTER COLUMN %s DROP DEFAULT), "+
+				"or add the column without NOT NULL, fill it (UPDATE %s SET %s = ...) and then ALTER TABLE %s ALTER COLUMN %s SET NOT NULL.",
+				fails, a.Column, st.Table, a.Column, st.Table, a.Column)}, nil)
+	}
+}
+
 // dropsTheTable reports whether an operation certainly drops the table.
 func dropsTheTable(o *migration.Op, table string) bool {
 	t, ok := o.Table()
@@ -139,12 +162,14 @@ func trackEmptied(o *migration.Op, emptied map[string]bool) {
 	}
 	for _, st := range o.SQL.Statements {
 		switch {
-		case st.Kind == migration.SQLDelete && !whereClause.MatchString(st.Text):
+		case st.Kind == migration.SQLDelete && !st.Where:
 			emptied[strings.ToLower(st.Table)] = true
 		case st.Kind == migration.SQLInsert:
 			delete(emptied, strings.ToLower(st.Table))
-		case truncate.MatchString(st.Text):
-			emptied[strings.ToLower(truncate.FindStringSubmatch(st.Text)[1])] = true
+		case st.Kind == migration.SQLTruncate:
+			for _, t := range st.Tables {
+				emptied[strings.ToLower(t)] = true
+			}
 		}
 	}
 }

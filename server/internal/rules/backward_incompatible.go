@@ -56,6 +56,7 @@ def upgrade():
 			"https://squawkhq.com/docs/ban-drop-column",
 			"https://squawkhq.com/docs/renaming-column",
 			"https://github.com/ankane/strong_migrations#removing-a-column"},
+		Squawk: []string{"ban-drop-column", "ban-drop-table", "renaming-column", "renaming-table"},
 	},
 	Check: checkBackwardIncompatible,
 })

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -41,13 +42,16 @@ def downgrade():
         op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)`,
 		KnownProblems: "`autocommit_block()` commits what the migration did so far: if a later statement fails, the " +
 			"earlier ones stay applied while `alembic_version` is not updated, and a retry may fail on them. Keep " +
-			"concurrent index operations in a revision of their own, or last. SQL the tool cannot read is not checked.",
+			"concurrent index operations in a revision of their own, or last. SQL the tool cannot read is not checked. " +
+			"After a COMMIT statement (`op.execute(\"COMMIT\")`, a common way out of the transaction) the statements " +
+			"that follow in the function are taken to run outside it.",
 		FixSafety: "Safe: the statement (consecutive ones together) is wrapped in " +
 			"`with op.get_context().autocommit_block():`, using the module's alias of `op` (adding " +
 			"`from alembic import op` when the module has none). Operations in a batch block, statements sharing a line " +
 			"with other code, and statements holding multi-line strings are reported without a fix.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/api/runtime.html#alembic.runtime.migration.MigrationContext.autocommit_block",
 			"https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY"},
+		Squawk: []string{"ban-concurrent-index-creation-in-transaction"},
 	},
 	Check: checkConcurrentlyInTransaction,
 })
@@ -89,6 +93,8 @@ func concurrentStatement(o *migration.Op) string {
 		}
 		for _, st := range o.SQL.Statements {
 			switch {
+			case commit(st):
+				return "" // what follows runs outside the migration's transaction
 			case !st.Concurrently:
 			case st.Kind == migration.SQLCreateIndex:
 				return "CREATE INDEX CONCURRENTLY"
@@ -102,15 +108,22 @@ func concurrentStatement(o *migration.Op) string {
 	return ""
 }
 
+// commit reports a COMMIT (or END) statement.
+func commit(st migration.Statement) bool {
+	return st.Kind == migration.SQLTransaction && st.Verb == "COMMIT"
+}
+
 // concurrentGroups lists the offending operations, consecutive statements of the
 // same block (nothing but whitespace and their trailing comments between them)
 // grouped together.
 func concurrentGroups(src []byte, f *migration.Function) [][]*migration.Op {
 	var groups [][]*migration.Op
 	var prev *migration.Op
+	committed := false // an earlier COMMIT ended the transaction: what follows runs outside one
 	for _, o := range f.Ops {
-		if concurrentStatement(o) == "" {
+		if committed || concurrentStatement(o) == "" {
 			prev = nil
+			committed = committed || slices.ContainsFunc(certainStatements(o), commit)
 			continue
 		}
 		if prev != nil && adjacent(src, prev, o) {

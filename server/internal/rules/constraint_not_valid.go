@@ -18,7 +18,8 @@ var _ = register(&Rule{
 	Doc: Doc{
 		FailsWhen: "Under load: the validating scan blocks writes to the table for as long as it reads it (and it fails on rows that violate the constraint).",
 		What: "Finds `create_foreign_key` and `create_check_constraint` (also their batch forms) on a table that existed " +
-			"before the revision, without `postgresql_not_valid=True`.",
+			"before the revision, without `postgresql_not_valid=True`, and the same in raw SQL: `ALTER TABLE ... ADD " +
+			"CONSTRAINT ... FOREIGN KEY` or `CHECK` without `NOT VALID`.",
 		Why: "Adding a constraint checks every existing row while the lock is held. `ADD CONSTRAINT ... FOREIGN KEY` takes " +
 			"SHARE ROW EXCLUSIVE on both the table and the referenced table: INSERT, UPDATE and DELETE on both wait for the " +
 			"whole scan (reads continue). `ADD CONSTRAINT ... CHECK` takes ACCESS EXCLUSIVE: every query, SELECT included, " +
@@ -47,7 +48,8 @@ def upgrade():
 # 0003_validate_child_parent_fk.py, a later migration
 def upgrade():
     op.execute("ALTER TABLE child VALIDATE CONSTRAINT fk_child_parent_id_parent")`,
-		KnownProblems: "Only upgrade() is checked. Constraints added by SQL strings are not examined. A constraint whose " +
+		KnownProblems: "Only upgrade() is checked. Constraints added by literal SQL (`ALTER TABLE ... ADD CONSTRAINT`) are read as " +
+			"PostgreSQL parses them; SQL with parts not known statically is not. A constraint whose " +
 			"name is None gets a name from PostgreSQL (`child_parent_id_fkey`, `users_age_check`); the message uses it when " +
 			"it can be derived and a placeholder otherwise.",
 		FixSafety: "No automatic fix: a constraint added NOT VALID must be validated by a later migration, which the tool " +
@@ -57,12 +59,18 @@ def upgrade():
 			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.create_foreign_key",
 			"https://squawkhq.com/docs/constraint-missing-not-valid",
 			"https://squawkhq.com/docs/adding-foreign-key-constraint"},
+		Squawk: []string{"adding-foreign-key-constraint", "constraint-missing-not-valid"},
 	},
 	Check: checkConstraintNotValid,
 })
 
 func checkConstraintNotValid(p *Pass) {
 	p.Upgrade(func(o *migration.Op, s *history.State) {
+		for _, st := range certainStatements(o) {
+			if st.Kind == migration.SQLAlterTable && preexistingTable(p, s, st.Table) != nil {
+				constraintNotValidSQL(p, st)
+			}
+		}
 		if o.Name != "create_foreign_key" && o.Name != "create_check_constraint" {
 			return
 		}
@@ -99,6 +107,35 @@ func checkConstraintNotValid(p *Pass) {
 			"rows are checked at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE "+
 			"EXCLUSIVE: reads and writes continue)", p.Style().Spell(stylist.Op), p.Style().Quote("ALTER TABLE "+key+" VALIDATE CONSTRAINT "+name))}, nil)
 	})
+}
+
+// constraintNotValidSQL: ALTER TABLE ... ADD CONSTRAINT in SQL, on an existing table.
+func constraintNotValidSQL(p *Pass, st migration.Statement) {
+	for _, a := range st.Actions {
+		if a.Kind != migration.AddConstraint || a.NotValid {
+			continue
+		}
+		name := a.Constraint
+		if name == "" {
+			name = "<constraint name>"
+		}
+		var msg Message
+		switch a.ConstraintKind {
+		case "foreign key":
+			msg = Message{Text: fmt.Sprintf("ADD CONSTRAINT %s FOREIGN KEY on existing table %q checks every existing row", constraintLabel(a.Constraint), st.Table),
+				Help: fmt.Sprintf("It holds SHARE ROW EXCLUSIVE on both %q and %q during the scan: INSERT, UPDATE and DELETE on both "+
+					"tables wait for it (reads continue).", st.Table, a.RefTable)}
+		case "check":
+			msg = Message{Text: fmt.Sprintf("ADD CONSTRAINT %s CHECK on existing table %q checks every existing row", constraintLabel(a.Constraint), st.Table),
+				Help: fmt.Sprintf("It holds ACCESS EXCLUSIVE during the scan: every query on %q, SELECT included, waits for it.", st.Table)}
+		default:
+			continue
+		}
+		msg.Help += fmt.Sprintf(" Write NOT VALID at the end of the constraint (a brief lock, no scan; new rows "+
+			"are checked at once), then validate the existing rows in a later migration: %s.execute(%s) (SHARE UPDATE "+
+			"EXCLUSIVE: reads and writes continue).", p.Style().Spell(stylist.Op), p.Style().Quote("ALTER TABLE "+st.Table+" VALIDATE CONSTRAINT "+name))
+		p.ReportAt(st.Span, msg, nil)
+	}
 }
 
 func constraintLabel(name string) string {

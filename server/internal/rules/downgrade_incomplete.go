@@ -403,7 +403,7 @@ func sqlUndos(o *migration.Op, before *history.State) []*undo {
 			if st.Object == "" {
 				continue // unnamed: PostgreSQL picks the name
 			}
-			u.kind, u.name = undoIndex, st.Object
+			u.kind, u.name, u.cols, u.exprCols = undoIndex, st.Object, st.Columns, st.ExprColumns
 		case migration.SQLCreateType:
 			if before.Enum(st.Object) != nil {
 				continue

@@ -161,7 +161,7 @@ func enumValuesDowngrade(p *Pass, sc schemaChanges, kind migration.BodyKind) {
 		fix := &SuggestedFix{Message: "Write ADD VALUE IF NOT EXISTS", Safety: Safe}
 		for _, c := range sc.changes {
 			for _, st := range enumValueAdds(c.op) {
-				if value == "" && !addIfNotExists.MatchString(st.Text) {
+				if value == "" && !st.IfNotExists {
 					value = st.Value
 				}
 			}
@@ -242,20 +242,6 @@ func (sc schemaChanges) rerunnableKinds() string {
 	return strings.Join(kinds, ", ")
 }
 
-var (
-	reTriggerToggle = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(\S+)\s+(DISABLE|ENABLE)\s+TRIGGER\s+(\S+)\s*$`)
-	reIdempotent    = regexp.MustCompile(`(?is)^(?:CREATE\s+OR\s+REPLACE\b|CREATE\s+(?:[A-Z_]+\s+){1,3}IF\s+NOT\s+EXISTS\b|DROP\s+(?:[A-Z_]+\s+){1,2}(?:CONCURRENTLY\s+)?IF\s+EXISTS\b)`)
-	reDropIfExists  = regexp.MustCompile(`(?is)^DROP\s+((?:MATERIALIZED\s+)?[A-Z_]+)\s+IF\s+EXISTS\s+` + sqlIdent)
-	reCreateObject  = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?((?:MATERIALIZED\s+)?[A-Z_]+)\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?` + sqlIdent)
-	reRenameType    = regexp.MustCompile(`(?is)^ALTER\s+TYPE\s+` + sqlIdent + `\s+RENAME\s+TO\s+` + sqlIdent + `\s*$`)
-	reAlterTableAct = regexp.MustCompile(`(?is)^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:"[^"]+"|\S+)\s+(.*)$`)
-	// reTypeTarget finds the types of ALTER TABLE ... TYPE (quoted, or a plain name)
-	reTypeTarget = regexp.MustCompile(`(?i)\bTYPE\s+(?:"?\w+"?\s*\.\s*)?(?:"([^"]+)"|([\pL_][\pL\pN_$]*))(?:\s|$)`)
-	// reSettable are ALTER TABLE actions that set a target state: running them
-	// again changes nothing.
-	reSettable = regexp.MustCompile(`(?is)^(?:ALTER\s+(?:COLUMN\s+)?\S+\s+(?:(?:SET\s+DATA\s+)?TYPE\b|SET\s+DEFAULT\b|DROP\s+DEFAULT\b|SET\s+NOT\s+NULL\b|DROP\s+NOT\s+NULL\b)|ADD\s+(?:COLUMN\s+)?IF\s+NOT\s+EXISTS\b|DROP\s+(?:COLUMN\s+|CONSTRAINT\s+)?IF\s+EXISTS\b)`)
-)
-
 // settableChange is a column set to a target type, default or nullability.
 const settableChange = "a column set to a target type, default or nullability"
 
@@ -276,11 +262,32 @@ func widensOnly(m *migration.Migration, o *migration.Op) bool {
 		from.Length > 0 && to.Length > from.Length
 }
 
-// sqlIdent matches a possibly schema-qualified, possibly quoted name; the
-// last group is the unqualified name.
-const sqlIdent = `(?:(?:"[^"]+"|[\pL_][\pL\pN_$]*)\s*\.\s*)?("[^"]+"|[\pL_][\pL\pN_$]*)`
+// triggerToggle reads ALTER TABLE t DISABLE|ENABLE TRIGGER name (alone in its
+// statement): the table and trigger, and whether it disables it.
+func triggerToggle(st migration.Statement) (key string, disable, ok bool) {
+	if st.Kind != migration.SQLAlterTable || len(st.Actions) != 1 {
+		return "", false, false
+	}
+	switch a := st.Actions[0]; a.Verb {
+	case "DISABLE TRIG", "ENABLE TRIG":
+		return strings.ToLower(st.Table + " " + a.Column), a.Verb == "DISABLE TRIG", true
+	}
+	return "", false, false
+}
 
-func sqlName(s string) string { return strings.ToLower(strings.Trim(s, `"`)) }
+// settable reports whether an ALTER TABLE action sets a target state:
+// running it again changes nothing.
+func settable(a migration.TableAction) bool {
+	switch a.Kind {
+	case migration.AlterColumnType, migration.SetDefault, migration.DropDefault, migration.SetNotNull, migration.DropNotNull:
+		return true
+	case migration.AddColumn:
+		return a.IfNotExists
+	case migration.DropColumn, migration.DropConstraint:
+		return a.IfExists
+	}
+	return false
+}
 
 // classifyChanges lists the operations of a function that change the schema,
 // and for each whether it can safely run again. Statements on temporary tables,
@@ -298,9 +305,8 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			if st.Kind == migration.SQLCreateTable && st.Temporary {
 				temp[st.Table] = true
 			}
-			if mm := reTriggerToggle.FindStringSubmatch(st.Text); mm != nil {
-				key := strings.ToLower(mm[1] + " " + mm[3])
-				if strings.EqualFold(mm[2], "DISABLE") {
+			if key, disable, ok := triggerToggle(st); ok {
+				if disable {
 					disabled[key] = true
 				} else {
 					enabled[key] = true
@@ -332,7 +338,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 					continue
 				}
 				schema = true
-				c.enumValue = c.enumValue && st.Kind == migration.SQLAlterTypeAdd && addIfNotExists.MatchString(st.Text)
+				c.enumValue = c.enumValue && st.Kind == migration.SQLAlterTypeAdd && st.IfNotExists
 				c.enumAdd = c.enumAdd && st.Kind == migration.SQLAlterTypeAdd
 				if rerun == "" {
 					rerunnable = false
@@ -392,84 +398,49 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 			return "", false
 		}
 	}
-	if mm := reTriggerToggle.FindStringSubmatch(st.Text); mm != nil && toggles[strings.ToLower(mm[1]+" "+mm[3])] > 0 {
+	if key, _, ok := triggerToggle(st); ok && toggles[key] > 0 {
 		return "", false
 	}
-	if mm := reDropIfExists.FindStringSubmatch(st.Text); mm != nil {
-		dropped[strings.ToUpper(strings.Join(strings.Fields(mm[1]), " "))+" "+sqlName(mm[2])] = true
-		if st.Kind == migration.SQLDropType && swapOld[sqlName(mm[2])] {
+	if st.Verb == "DROP" && st.IfExists && st.Name != "" {
+		dropped[st.ObjectKind+" "+st.Name] = true
+		if st.Kind == migration.SQLDropType && swapOld[st.Name] {
 			return "an enum type swap", true
 		}
 		return "DROP ... IF EXISTS", true
 	}
-	if mm := reRenameType.FindStringSubmatch(st.Text); mm != nil {
-		renamed[sqlName(mm[1])], swapOld[sqlName(mm[2])] = true, true
+	if st.Kind == migration.SQLAlterType && st.Verb == "RENAME TO" {
+		renamed[st.Object], swapOld[st.NewName] = true, true
 		return "an enum type swap", true
 	}
 	if st.Kind == migration.SQLDropType && swapOld[st.Object] {
 		return "an enum type swap", true
 	}
-	if st.Kind == migration.SQLAlterTypeAdd && addIfNotExists.MatchString(st.Text) {
+	if st.Kind == migration.SQLAlterTypeAdd && st.IfNotExists {
 		return "ADD VALUE IF NOT EXISTS", true
 	}
-	if reIdempotent.MatchString(st.Text) {
-		if strings.HasPrefix(strings.ToUpper(st.Text), "CREATE OR") {
-			return "CREATE OR REPLACE", true
-		}
+	if st.Creates && st.Replace {
+		return "CREATE OR REPLACE", true
+	}
+	if st.Creates && st.IfNotExists {
 		return "CREATE ... IF NOT EXISTS", true
 	}
-	if mm := reCreateObject.FindStringSubmatch(st.Text); mm != nil {
-		kind, name := strings.ToUpper(strings.Join(strings.Fields(mm[1]), " ")), sqlName(mm[2])
-		if dropped[kind+" "+name] {
-			return "a drop and re-create of " + strings.ToLower(kind) + " " + name, true
+	if st.Creates {
+		if dropped[st.ObjectKind+" "+st.Name] {
+			return "a drop and re-create of " + strings.ToLower(st.ObjectKind) + " " + st.Name, true
 		}
-		if kind == "TYPE" && renamed[name] {
+		if st.ObjectKind == "TYPE" && renamed[st.Name] {
 			return "an enum type swap", true
 		}
 	}
-	if st.Kind == migration.SQLAlterTable {
-		if mm := reAlterTableAct.FindStringSubmatch(st.Text); mm != nil {
-			settable := true
-			for _, act := range splitTopLevel(mm[1]) {
-				settable = settable && reSettable.MatchString(strings.TrimSpace(act))
-			}
-			if settable {
-				for _, m := range reTypeTarget.FindAllStringSubmatch(st.Text, -1) {
-					if renamed[strings.ToLower(m[1]+m[2])] {
-						return "an enum type swap", true // the columns moved to the swapped type
-					}
-				}
-				return settableChange, true
+	if st.Kind == migration.SQLAlterTable && len(st.Actions) > 0 && !slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool { return !settable(a) }) {
+		for _, a := range st.Actions {
+			if a.Kind == migration.AlterColumnType && renamed[a.Type] {
+				return "an enum type swap", true // the columns moved to the swapped type
 			}
 		}
+		return settableChange, true
 	}
 	return "", true
-}
-
-// splitTopLevel splits on commas outside parentheses and quotes.
-func splitTopLevel(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == ',' && depth == 0:
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
 }
 
 // opRerun says what makes an Alembic operation safe to run again, or "".

@@ -85,7 +85,7 @@ func checkEnumValueAddedTwice(p *GraphPass) {
 			}
 			for _, st := range enumValueAdds(o) {
 				key := st.Object + "\x00" + st.Value
-				adds[key] = append(adds[key], valueAdd{r, o, addIfNotExists.MatchString(st.Text)})
+				adds[key] = append(adds[key], valueAdd{r, o, st.IfNotExists})
 			}
 		}
 	}

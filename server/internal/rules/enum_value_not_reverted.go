@@ -50,9 +50,6 @@ def downgrade() -> None:
 	Check: checkEnumValueNotReverted,
 })
 
-// addIfNotExists matches ADD VALUE IF NOT EXISTS.
-var addIfNotExists = regexp.MustCompile(`(?i)\bADD\s+VALUE\s+IF\s+NOT\s+EXISTS\b`)
-
 func checkEnumValueNotReverted(p *Pass) {
 	down := p.Migration.Downgrade
 	if p.Migration.Upgrade == nil || down == nil || (down.Kind != migration.BodyCode && down.Kind != migration.BodyEmpty) {
@@ -72,7 +69,7 @@ func checkEnumValueNotReverted(p *Pass) {
 				types = append(types, st.Object)
 			}
 			added[st.Object] = append(added[st.Object], st.Value)
-			guarded[st.Object] = guarded[st.Object] && addIfNotExists.MatchString(st.Text)
+			guarded[st.Object] = guarded[st.Object] && st.IfNotExists
 		}
 	}
 	if len(types) == 0 {

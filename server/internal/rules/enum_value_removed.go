@@ -2,9 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -64,12 +62,6 @@ func checkEnumValueRemoved(p *Pass) {
 	enumValueRemovedIn(p, p.Migration.Downgrade, p.Downgrade, false)
 }
 
-// reEnumValues reads CREATE TYPE name AS ENUM ('a', 'b').
-var (
-	reEnumValues = regexp.MustCompile(`(?is)\bAS\s+ENUM\s*\(([^)]*)\)`)
-	reSQLString  = regexp.MustCompile(`'((?:[^']|'')*)'`)
-)
-
 func enumValueRemovedIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *history.State)), upgrade bool) {
 	if f == nil {
 		return
@@ -85,16 +77,14 @@ func enumValueRemovedIn(p *Pass, f *migration.Function, walk func(func(*migratio
 			for _, st := range o.SQL.Statements {
 				switch st.Kind {
 				case migration.SQLCreateType:
-					if m := reEnumValues.FindStringSubmatch(st.Text); m != nil {
-						var values []string
-						for _, v := range reSQLString.FindAllStringSubmatch(m[1], -1) {
-							values = append(values, strings.ReplaceAll(v[1], "''", "'"))
-						}
-						created[st.Object] = values
+					if st.Values != nil {
+						created[st.Object] = st.Values
 					}
 				case migration.SQLAlterTable:
-					for _, column := range sortedKeys(st.ColumnTypes) {
-						removedValuesProblem(p, o, s, earlier, created, st.Table, column, st.ColumnTypes[column], upgrade)
+					for _, a := range st.Actions {
+						if a.Kind == migration.AlterColumnType {
+							removedValuesProblem(p, o, s, earlier, created, st.Table, a.Column, a.Type, upgrade)
+						}
 					}
 				}
 			}

@@ -66,6 +66,15 @@ func existingTable(p *Pass, o *migration.Op, s *history.State) (name string, t *
 	return name, preexistingTable(p, s, history.TableKey(o, name))
 }
 
+// certainStatements are the statements of o's literal SQL when o always runs
+// (none otherwise): the raw-SQL forms of what the rules check in op calls.
+func certainStatements(o *migration.Op) []migration.Statement {
+	if !o.Certain() || o.SQL == nil || !o.SQL.Known {
+		return nil
+	}
+	return o.SQL.Statements
+}
+
 // preexistingTable looks a table up by key; see existingTable.
 func preexistingTable(p *Pass, s *history.State, key string) *history.Table {
 	t := s.Table(key)

@@ -61,6 +61,7 @@ def downgrade():
 			"https://www.postgresql.org/docs/current/explicit-locking.html",
 			"https://alembic.sqlalchemy.org/en/latest/api/runtime.html#alembic.runtime.migration.MigrationContext.autocommit_block",
 			"https://squawkhq.com/docs/require-concurrent-index-creation"},
+		Squawk: []string{"require-concurrent-index-creation", "require-concurrent-index-deletion"},
 	},
 	Check: checkIndexNotConcurrent,
 })

@@ -78,6 +78,8 @@ type Doc struct {
 	KnownProblems string
 	FixSafety     string
 	References    []string
+	// Squawk are the squawk rules this one covers (references/squawk.md).
+	Squawk []string
 }
 
 // Rule is one check.

@@ -20,8 +20,9 @@ var _ = register(&Rule{
 	Doc: Doc{
 		FailsWhen: "Under load: the scan of the whole table holds ACCESS EXCLUSIVE, so reads and writes wait (and it fails on NULL rows).",
 		What: "Finds `alter_column(..., nullable=False)` (also `batch_op.alter_column`) on a nullable column of a table that " +
-			"existed before the revision, unless a validated `CHECK (<column> IS NOT NULL)` on that table was added earlier " +
-			"in the history or in this revision.",
+			"existed before the revision, and `ALTER TABLE ... ALTER COLUMN ... SET NOT NULL` in literal SQL (with advice, " +
+			"no fix), unless a validated `CHECK (<column> IS NOT NULL)` on that table was added earlier in the history or " +
+			"in this revision.",
 		Why: "`ALTER TABLE ... ALTER COLUMN ... SET NOT NULL` reads every row to prove there is no NULL, holding ACCESS " +
 			"EXCLUSIVE the whole time: no reads or writes on the table until the migration commits. If a NULL is left, the " +
 			"migration fails with `column \"email\" of relation \"users\" contains null values`. Since PostgreSQL 12, SET NOT " +
@@ -61,11 +62,10 @@ def upgrade():
 			"https://www.postgresql.org/docs/current/explicit-locking.html",
 			"https://squawkhq.com/docs/adding-not-nullable-field",
 			"https://github.com/ankane/strong_migrations#setting-not-null-on-an-existing-column"},
+		Squawk: []string{"adding-not-nullable-field"},
 	},
 	Check: checkSetNotNullScan,
 })
-
-var sqlValidateConstraint = regexp.MustCompile(`(?i)\bVALIDATE\s+CONSTRAINT\b`)
 
 func checkSetNotNullScan(p *Pass) {
 	proofs := p.notNullProofsBelow() // with the operations of this revision before o, as the walk goes
@@ -74,6 +74,12 @@ func checkSetNotNullScan(p *Pass) {
 		defer func() { proofs = proofs.with(o) }()
 		if o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known) {
 			blind = true
+		}
+		if !blind {
+			for _, st := range certainStatements(o) {
+				setNotNullSQL(p, s, st, proofs)
+				proofs = proofs.withStatement(st) // a CHECK earlier in the same string counts
+			}
 		}
 		if notNull, ok := o.Value("nullable").BoolValue(); blind || o.Name != "alter_column" || !ok || notNull {
 			return
@@ -123,10 +129,8 @@ const (
 )
 
 var (
-	// reCheckNotNull finds CHECK (column IS NOT NULL) in SQL; reIsNotNull is a
-	// whole condition column IS NOT NULL. The column is quoted or a word.
-	reCheckNotNull = regexp.MustCompile(`(?i)\bCHECK\s*\(\s*(?:"([^"]+)"|"?(\w+)"?)\s+IS\s+NOT\s+NULL\s*\)`)
-	reIsNotNull    = regexp.MustCompile(`(?i)^\(?\s*(?:"([^"]+)"|"?(\w+)"?)\s+IS\s+NOT\s+NULL\s*\)?$`)
+	// reIsNotNull is a whole condition column IS NOT NULL (the column is quoted or a word).
+	reIsNotNull = regexp.MustCompile(`(?i)^\(?\s*(?:"([^"]+)"|"?(\w+)"?)\s+IS\s+NOT\s+NULL\s*\)?$`)
 )
 
 func notNullKey(table, column string) string { return table + "\x00" + strings.ToLower(column) }
@@ -143,17 +147,7 @@ func (n notNullProofs) with(o *migration.Op) notNullProofs {
 			if st.Kind != migration.SQLAlterTable {
 				continue
 			}
-			table := strings.ToLower(st.Table)
-			flag := proofValid
-			if strings.Contains(strings.ToUpper(st.Text), "NOT VALID") {
-				flag = proofNotValid
-			}
-			for _, m := range reCheckNotNull.FindAllStringSubmatch(st.Text, -1) {
-				n.sql = set(n.sql, notNullKey(table, m[1]+m[2]), flag)
-			}
-			if sqlValidateConstraint.MatchString(st.Text) {
-				n.validated = n.validated.Set(table, 1)
-			}
+			n = n.withStatement(st)
 		}
 	case o.Name == "create_check_constraint" && o.Certain():
 		cond, ok := o.CheckCondition()
@@ -169,6 +163,56 @@ func (n notNullProofs) with(o *migration.Op) notNullProofs {
 		n.ops = set(n.ops, notNullKey(history.TableKey(o, name), m[1]+m[2]), flag)
 	}
 	return n
+}
+
+// withStatement adds what one SQL statement proves.
+func (n notNullProofs) withStatement(st migration.Statement) notNullProofs {
+	table := strings.ToLower(st.Table)
+	for _, a := range st.Actions {
+		switch {
+		case a.Kind == migration.AddConstraint && a.NotNullColumn != "":
+			flag := proofValid
+			if a.NotValid {
+				flag = proofNotValid
+			}
+			old, _ := n.sql.Get(notNullKey(table, a.NotNullColumn))
+			n.sql = n.sql.Set(notNullKey(table, a.NotNullColumn), old|flag)
+		case a.Kind == migration.ValidateConstraint:
+			n.validated = n.validated.Set(table, 1)
+		}
+	}
+	return n
+}
+
+// setNotNullSQL: ALTER TABLE ... ALTER COLUMN ... SET NOT NULL in SQL, on a
+// nullable column of an existing table.
+func setNotNullSQL(p *Pass, s *history.State, st migration.Statement, proofs notNullProofs) {
+	if st.Kind != migration.SQLAlterTable {
+		return
+	}
+	t := preexistingTable(p, s, st.Table)
+	for _, a := range st.Actions {
+		if t == nil || a.Kind != migration.SetNotNull {
+			continue
+		}
+		if c := t.Column(a.Column); c == nil || !c.Known || !c.Nullable || c.Uncertain {
+			continue
+		}
+		pre12 := p.PostgresVersion != 0 && p.PostgresVersion < 12
+		if !pre12 && proofs.prove(st.Table, st.Table, a.Column) {
+			continue
+		}
+		check := st.Table + "_" + a.Column + "_not_null"
+		msg := Message{Text: fmt.Sprintf("SET NOT NULL on %q of existing table %q scans every row under ACCESS EXCLUSIVE", a.Column, st.Table),
+			Help: fmt.Sprintf("No reads or writes on %q until the migration commits. On PostgreSQL 12+ prove it first with a validated "+
+				"CHECK, which lets SET NOT NULL skip the scan: ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID -> "+
+				"(later migration) ALTER TABLE %s VALIDATE CONSTRAINT %s -> SET NOT NULL -> DROP CONSTRAINT %s.",
+				st.Table, st.Table, check, a.Column, st.Table, check, check)}
+		if pre12 {
+			msg.Help += fmt.Sprintf(" PostgreSQL %d always scans: run it when the table is quiet.", p.PostgresVersion)
+		}
+		p.ReportAt(st.Span, msg, nil)
+	}
 }
 
 // union adds what other proves, in time proportional to what differs.

@@ -19,7 +19,9 @@ var _ = register(&Rule{
 		What: "Finds `add_column` (also `batch_op.add_column`) on a table that existed before the revision whose column has " +
 			"a volatile `server_default`: `gen_random_uuid()`, `uuid_generate_v4()`, `random()`, `clock_timestamp()`, " +
 			"`timeofday()`, `nextval(...)`, `txid_current()`, written as `sa.text(\"...\")` or `sa.func.<name>()`. When the " +
-			"configured PostgreSQL is older than 11, any server_default is reported.",
+			"configured PostgreSQL is older than 11, any server_default is reported. In literal SQL, `ALTER TABLE ... ADD " +
+			"COLUMN` with such a DEFAULT, or of a serial, identity or stored generated column (which rewrite the table " +
+			"too), is reported with advice.",
 		Why: "Since PostgreSQL 11, adding a column with a non-volatile default is instant: the value is stored once in the " +
 			"catalog. `now()` and `CURRENT_TIMESTAMP` are STABLE, so they qualify. A volatile default must be computed for " +
 			"every existing row, so `ALTER TABLE ... ADD COLUMN` rewrites the whole table and its indexes while holding " +
@@ -53,6 +55,7 @@ def upgrade():
 			"https://www.postgresql.org/docs/current/explicit-locking.html",
 			"https://squawkhq.com/docs/adding-field-with-default",
 			"https://github.com/ankane/strong_migrations#adding-a-column-with-a-volatile-default-value"},
+		Squawk: []string{"adding-field-with-default", "adding-serial-primary-key-field"},
 	},
 	Check: checkVolatileDefault,
 })
@@ -60,6 +63,11 @@ def upgrade():
 func checkVolatileDefault(p *Pass) {
 	old := p.PostgresVersion != 0 && p.PostgresVersion < 11
 	p.Upgrade(func(o *migration.Op, s *history.State) {
+		for _, st := range certainStatements(o) {
+			if st.Kind == migration.SQLAlterTable && preexistingTable(p, s, st.Table) != nil {
+				rewritingColumnsSQL(p, st, old)
+			}
+		}
 		if o.Name != "add_column" {
 			return
 		}
@@ -89,4 +97,31 @@ func checkVolatileDefault(p *Pass) {
 					"ACCESS EXCLUSIVE lock (no reads or writes until the migration commits). " + rewrite}, nil)
 		}
 	})
+}
+
+// rewritingColumnsSQL: ALTER TABLE ... ADD COLUMN in SQL, on an existing
+// table, that rewrites it: a volatile DEFAULT (any DEFAULT before PostgreSQL
+// 11), a serial, identity or stored generated column.
+func rewritingColumnsSQL(p *Pass, st migration.Statement, old bool) {
+	for _, a := range st.Actions {
+		if a.Kind != migration.AddColumn {
+			continue
+		}
+		var why string
+		switch fn := migration.VolatileIn(a.DefaultText); {
+		case a.Rewrite:
+			why = fmt.Sprintf("%s is a serial, identity or generated column: PostgreSQL fills it for every existing row", a.Column)
+		case a.Default && fn != "":
+			why = fmt.Sprintf("the default %s of %s is volatile: PostgreSQL computes it for every existing row", fn, a.Column)
+		case a.Default && old:
+			why = fmt.Sprintf("on PostgreSQL %d (before 11) any DEFAULT is written into every existing row", p.PostgresVersion)
+		default:
+			continue
+		}
+		p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ADD COLUMN %q rewrites existing table %q under ACCESS EXCLUSIVE", a.Column, st.Table),
+			Help: fmt.Sprintf("Because %s, the whole table and its indexes are rewritten under an ACCESS EXCLUSIVE lock (no reads "+
+				"or writes until the migration commits). Add the column without the default (a plain nullable column), set the "+
+				"default afterwards with ALTER COLUMN ... SET DEFAULT (new rows only), then backfill the existing rows in batches "+
+				"outside the migration's transaction.", why)}, nil)
+	}
 }

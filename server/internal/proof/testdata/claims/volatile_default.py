@@ -32,4 +32,10 @@ for name, type_, default in COLUMNS:
         "debug": c.debug_messages(admin),
         "distinct_values": c.one(admin, "SELECT count(DISTINCT %s) FROM items" % name),
     })
+# Columns that fill themselves for every existing row: serial, identity.
+out["filled"] = []
+for name, definition in [("seq", "bigserial"), ("ident", "bigint GENERATED ALWAYS AS IDENTITY")]:
+    before = c.one(admin, relfilenode)
+    result = c.attempt(admin, "ALTER TABLE items ADD COLUMN %s %s" % (name, definition))
+    out["filled"].append({"definition": definition, "result": result, "rewritten": before != c.one(admin, relfilenode)})
 c.report(out)

@@ -21,6 +21,8 @@ def upgrade():
     op.create_index("ix_users_nickname_lower", "users", [sa.text("lower(nickname)")], postgresql_using="gin")
     op.create_index("ix_users_name_nickname", "users", ["name", "nickname"])
     op.create_check_constraint("email_has_at", "users", f"email LIKE '%{AT}%'")
+    op.execute("CREATE INDEX ix_users_nickname_fts ON users USING gin (to_tsvector('simple', coalesce(nickname, '')))")
+    op.execute("CREATE INDEX ix_users_named ON users (name) WHERE nickname IS NOT NULL")
     op.drop_column("users", "email")
 
 

@@ -1,0 +1,173 @@
+package migration
+
+import (
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
+)
+
+// sqlText is the SQL an expression evaluates to, with the range of the file
+// each byte comes from; parts that are not known statically are
+// sqlparse.Hole.
+type sqlText struct {
+	text   strings.Builder
+	places []place
+	holes  int
+}
+
+// place is a byte range of the file.
+type place [2]int
+
+func (b *sqlText) write(s string, at place) {
+	b.text.WriteString(s)
+	for range len(s) {
+		b.places = append(b.places, at)
+	}
+}
+
+func (b *sqlText) hole(at place) {
+	b.write(sqlparse.Hole, at)
+	b.holes++
+}
+
+func (b *sqlText) writeMapped(m pysyntax.Mapped) {
+	b.text.WriteString(m.Value)
+	for i := range len(m.Value) {
+		b.places = append(b.places, place{m.Offsets[i], m.Offsets[i] + 1})
+	}
+	b.holes += m.Holes
+}
+
+// spanOf is where e is written.
+func spanOf(e *Expr) place { return place{e.Span.Start, e.Span.End} }
+
+// sqlTextOf evaluates e (a literal, a concatenation, % or .format()
+// formatting, an f-string) into b. It reports false, writing nothing, when e
+// is no string at all (a variable of unknown value, a SQLAlchemy construct).
+func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
+	if e == nil {
+		return false
+	}
+	if known := x.constant(e, s); known != nil {
+		e = known
+	}
+	switch {
+	case e.Kind == pysyntax.String || e.Kind == pysyntax.FString:
+		// a constant's value is read at the name (its Text is written elsewhere)
+		inPlace := e.Span.End <= len(x.t.Src) && string(x.t.Src[e.Span.Start:e.Span.End]) == e.Text
+		if m, ok := pysyntax.DecodeMapped(e.Text, e.Span.Start, sqlparse.Hole); ok && inPlace {
+			b.writeMapped(m)
+		} else if e.Kind == pysyntax.String {
+			b.write(e.Str, spanOf(e))
+		} else {
+			b.hole(spanOf(e))
+		}
+		return true
+	case e.Kind == pysyntax.Operator && e.Name == "+" && len(e.Args) == 2:
+		var left, right sqlText
+		okLeft, okRight := x.sqlTextOf(&left, e.Args[0], s), x.sqlTextOf(&right, e.Args[1], s)
+		if !okLeft && !okRight {
+			return false
+		}
+		b.part(&left, okLeft, e.Args[0])
+		b.part(&right, okRight, e.Args[1])
+		return true
+	case e.Kind == pysyntax.Operator && e.Name == "%" && len(e.Args) == 2:
+		var format sqlText
+		if !x.sqlTextOf(&format, e.Args[0], s) {
+			return false
+		}
+		x.percentFormat(b, &format, e.Args[1], s)
+		return true
+	case e.Kind == pysyntax.Call && e.Func.Kind == pysyntax.Attribute && e.Func.Name == "format":
+		var format sqlText
+		if !x.sqlTextOf(&format, e.Func.Object, s) {
+			return false
+		}
+		braceFormat(b, &format)
+		return true
+	}
+	return false
+}
+
+// part writes one operand of a concatenation: its text, or a hole.
+func (b *sqlText) part(p *sqlText, known bool, e *Expr) {
+	if !known {
+		b.hole(spanOf(e))
+		return
+	}
+	b.text.WriteString(p.text.String())
+	b.places = append(b.places, p.places...)
+	b.holes += p.holes
+}
+
+// percentFormat applies Python's % formatting: %s takes a known string value,
+// every other conversion (and an unknown value) becomes a hole.
+func (x *extractor) percentFormat(b *sqlText, format *sqlText, arg *Expr, s *scope) {
+	values := []*Expr{arg}
+	if arg.Kind == pysyntax.Tuple {
+		values = arg.Args
+	}
+	text := format.text.String()
+	b.holes += format.holes
+	if len(values) != strings.Count(text, "%")-2*strings.Count(text, "%%") || arg.Kind == pysyntax.Dict {
+		b.holes++ // the values do not match the conversions: Python raises, or a mapping is used
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '%' || i+1 >= len(text) {
+			b.write(text[i:i+1], format.places[i])
+			continue
+		}
+		start := i
+		i++
+		if text[i] == '%' {
+			b.write("%", format.places[start])
+			continue
+		}
+		if text[i] == '(' { // %(name)s
+			if j := strings.IndexByte(text[i:], ')'); j >= 0 {
+				i += j + 1
+			}
+		}
+		for i < len(text) && strings.IndexByte("#0- +.0123456789", text[i]) >= 0 {
+			i++
+		}
+		var value string
+		ok := false
+		if i < len(text) && text[i] == 's' && len(values) > 0 && text[start+1] != '(' {
+			value, ok = values[0].StringValue()
+		}
+		if len(values) > 0 {
+			values = values[1:]
+		}
+		if ok {
+			b.write(value, format.places[start])
+		} else {
+			b.hole(format.places[start])
+		}
+	}
+}
+
+// braceFormat applies str.format(): every replacement field becomes a hole.
+func braceFormat(b *sqlText, format *sqlText) {
+	text := format.text.String()
+	b.holes += format.holes
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case (c == '{' || c == '}') && i+1 < len(text) && text[i+1] == c:
+			b.write(text[i:i+1], format.places[i])
+			i++
+		case c == '{':
+			b.hole(format.places[i])
+			if j := strings.IndexByte(text[i:], '}'); j >= 0 {
+				i += j
+			} else {
+				i = len(text)
+			}
+		default:
+			b.write(text[i:i+1], format.places[i])
+		}
+	}
+}
