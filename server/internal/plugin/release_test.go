@@ -504,3 +504,19 @@ func TestWheelPipx(t *testing.T) {
 
 // testenvPython is the Python that scripts/ci-setup.sh provides (with venv).
 func testenvPython(t *testing.T) string { return testenv.Get(t, "ALEMBIC_PATTERNS_PYTHON") }
+
+// TestReleaseRefValidates: the tree users install (the release ref, not the
+// git tree) passes Claude Code's strict validator.
+func TestReleaseRefValidates(t *testing.T) {
+	c := newClaude(t)
+	rel := dryRun(t)
+	tree := t.TempDir()
+	res := runCmd(time.Minute, "", baseEnv(), "", "sh", "-c",
+		`git --git-dir "$1" archive "$2" | tar -x -C "$3"`, "sh", filepath.Join(rel.dir, "plugin.git"), rel.commit, tree)
+	if res.err != nil {
+		t.Fatalf("extracting the release ref: %s", res)
+	}
+	if res := c.run(t, tree, "plugin", "validate", tree, "--strict"); res.err != nil || !strings.Contains(res.stdout, "Validation passed") {
+		t.Fatalf("claude plugin validate --strict on the release ref failed:\n%s", res)
+	}
+}
