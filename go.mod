@@ -14,6 +14,7 @@ require (
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/smacker/go-tree-sitter v0.0.0-20240827094217-dd81d9e9be82
 	go.yaml.in/yaml/v4 v4.0.0-rc.3
+	google.golang.org/protobuf v1.33.0
 	gopkg.in/ini.v1 v1.67.3
 )
 
@@ -37,5 +38,4 @@ require (
 	golang.org/x/sys v0.42.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 	golang.org/x/time v0.15.0 // indirect
-	google.golang.org/protobuf v1.33.0 // indirect
 )
