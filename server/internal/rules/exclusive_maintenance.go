@@ -15,11 +15,11 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "VACUUM FULL, CLUSTER, REINDEX without CONCURRENTLY or SET TABLESPACE on an existing table",
 	Doc: Doc{
-		FailsWhen: "Under load: reads and writes of the table (writes only, for REINDEX) wait until the rebuild is done and the migration commits.",
+		FailsWhen: "Under load: reads and writes of the table wait until the rebuild is done and the migration commits.",
 		What: "Finds maintenance that rebuilds an existing table or its indexes under a lock the application waits " +
 			"for, in the literal SQL of upgrade(): `VACUUM FULL`, `CLUSTER`, `ALTER TABLE ... SET TABLESPACE` " +
-			"(ACCESS EXCLUSIVE: reads wait too) and `REINDEX` without `CONCURRENTLY` (SHARE on the table: writes wait; " +
-			"ACCESS EXCLUSIVE on each index: queries that would use it wait). One rule for the four, since they share " +
+			"(ACCESS EXCLUSIVE on the table) and `REINDEX` without `CONCURRENTLY` (SHARE on the table, ACCESS EXCLUSIVE " +
+			"on each index; planning any query of the table opens its indexes, so reads wait too). One rule for the four, since they share " +
 			"the cause (a copy of the whole table or index made while holding the lock) and the remedy (an online tool, " +
 			"outside the migration's transaction).",
 		Why: "Each statement copies the whole table or index while the lock is held, so the outage grows with the table. " +
@@ -85,9 +85,9 @@ func checkExclusiveMaintenance(p *Pass) {
 				case st.Object != "":
 					what = fmt.Sprintf("index %q", st.Object)
 				}
-				report(fmt.Sprintf("REINDEX without CONCURRENTLY rebuilds %s while writes wait", what),
-					"REINDEX holds SHARE on the table (writes wait) and ACCESS EXCLUSIVE on each index it rebuilds (queries that would use "+
-						"it wait) until the migration commits. Use REINDEX ... CONCURRENTLY (PostgreSQL 12+) in "+
+				report(fmt.Sprintf("REINDEX without CONCURRENTLY rebuilds %s while reads and writes wait", what),
+					"REINDEX holds SHARE on the table and ACCESS EXCLUSIVE on each index it rebuilds until the migration commits; planning "+
+						"any query of the table opens its indexes, so reads wait as well as writes. Use REINDEX ... CONCURRENTLY (PostgreSQL 12+) in "+
 						"op.get_context().autocommit_block(): it cannot run in a transaction.")
 			case st.Kind == migration.SQLAlterTable && existing(st.Table):
 				for _, a := range st.Actions {
