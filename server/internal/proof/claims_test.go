@@ -294,7 +294,8 @@ func TestClaimUpdateWithoutWhere(t *testing.T) {
 
 // TestClaimLockTable: LOCK TABLE holds its mode until the transaction ends;
 // SHARE blocks writes (not reads), ACCESS EXCLUSIVE both, ROW EXCLUSIVE
-// neither (lock-table reports SHARE and stronger).
+// neither (lock-table reports SHARE and stronger). While LOCK waits for a
+// reader, new queries of the table queue behind it.
 func TestClaimLockTable(t *testing.T) {
 	t.Parallel()
 	var r map[string]json.RawMessage
@@ -333,6 +334,12 @@ func TestClaimLockTable(t *testing.T) {
 	field("insert_after", &after)
 	if !after.OK {
 		t.Errorf("INSERT still fails after the locks ended: %+v\n%s", after, raw)
+	}
+	var queued, locked attempt
+	field("select_while_lock_waits", &queued)
+	field("lock_after_reader", &locked)
+	if !queued.blocked() || !locked.OK {
+		t.Errorf("while LOCK TABLE waits for a reader, a new SELECT: %+v (want blocked, queued behind it); the LOCK once the reader ended: %+v\n%s", queued, locked, raw)
 	}
 }
 

@@ -1,6 +1,10 @@
 """lock-table: LOCK TABLE holds its mode until the transaction ends. SHARE
 (and stronger) blocks another session's INSERT, not its SELECT; ACCESS
-EXCLUSIVE (the default) blocks the SELECT too; ROW EXCLUSIVE blocks neither."""
+EXCLUSIVE (the default) blocks the SELECT too; ROW EXCLUSIVE blocks neither.
+While LOCK waits for a session that reads the table, a new SELECT queues behind
+it."""
+import threading
+
 import claimlib as c
 
 out = {}
@@ -23,4 +27,16 @@ for mode in ("ROW EXCLUSIVE", "SHARE", "ACCESS EXCLUSIVE"):
     out[key + "_select_during"] = c.attempt(app, "SELECT count(*) FROM accounts", lock_timeout_ms=300)
     migration.commit()
 out["insert_after"] = c.attempt(app, insert, lock_timeout_ms=300)
+
+reader = c.connect("reader")
+c.one(reader, "SELECT count(*) FROM accounts")  # holds ACCESS SHARE until it ends
+waiting = {}
+locker = threading.Thread(target=lambda: waiting.update(c.attempt(migration, "LOCK TABLE accounts")))
+locker.start()
+c.wait_until("LOCK TABLE to wait", lambda: c.one(admin, "SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted", (migration_pid,)))
+out["select_while_lock_waits"] = c.attempt(app, "SELECT count(*) FROM accounts", lock_timeout_ms=300)
+reader.rollback()
+locker.join(timeout=15)
+out["lock_after_reader"] = waiting
+migration.commit()
 c.report(out)
