@@ -101,6 +101,8 @@ type Statement struct {
 	SetColumns []string
 	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the first).
 	Tables []string
+	// Cascade is set on TRUNCATE ... CASCADE.
+	Cascade bool
 	// LockMode is LOCK TABLE's mode ("ACCESS EXCLUSIVE" by default).
 	LockMode string
 	// References are the tables the foreign keys of CREATE TABLE point at.
@@ -346,7 +348,7 @@ func classify(node *pg.Node, text string) []Statement {
 			st.Temporary = c.Into.GetRel().GetRelpersistence() == "t"
 		}
 	case *pg.Node_TruncateStmt:
-		st.Kind, st.Verb = SQLTruncate, "TRUNCATE"
+		st.Kind, st.Verb, st.Cascade = SQLTruncate, "TRUNCATE", n.TruncateStmt.Behavior == pg.DropBehavior_DROP_CASCADE
 		for _, r := range n.TruncateStmt.Relations {
 			st.Tables = append(st.Tables, relation(r.GetRangeVar()))
 		}
@@ -368,6 +370,8 @@ func classify(node *pg.Node, text string) []Statement {
 		for _, r := range n.VacuumStmt.Rels {
 			st.Tables = append(st.Tables, relation(r.GetVacuumRelation().GetRelation()))
 		}
+	case *pg.Node_DropdbStmt:
+		st.Kind, st.Verb, st.ObjectKind, st.Name, st.IfExists = SQLUntracked, "DROP DATABASE", "DATABASE", n.DropdbStmt.Dbname, n.DropdbStmt.MissingOk
 	case *pg.Node_ClusterStmt:
 		st.Kind, st.Verb, st.Table = SQLSession, "CLUSTER", relation(n.ClusterStmt.Relation)
 	case *pg.Node_CommentStmt:

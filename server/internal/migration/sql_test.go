@@ -270,3 +270,40 @@ func TestSQLPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyMaintenanceSQL: the fields the zero-downtime rules on LOCK,
+// TRUNCATE, DROP DATABASE, VACUUM, CLUSTER and SET TABLESPACE read.
+func TestClassifyMaintenanceSQL(t *testing.T) {
+	tests := []struct {
+		sql, verb, tables, lockMode, name string
+		cascade                           bool
+		action                            ActionKind
+	}{
+		{sql: "LOCK TABLE a", verb: "LOCK TABLE", tables: "a", lockMode: "ACCESS EXCLUSIVE"},
+		{sql: "LOCK ONLY s.a, b IN SHARE ROW EXCLUSIVE MODE NOWAIT", verb: "LOCK TABLE", tables: "a,b", lockMode: "SHARE ROW EXCLUSIVE"},
+		{sql: "TRUNCATE TABLE a, b RESTART IDENTITY", verb: "TRUNCATE", tables: "a,b"},
+		{sql: "TRUNCATE a CASCADE", verb: "TRUNCATE", tables: "a", cascade: true},
+		{sql: `DROP DATABASE IF EXISTS "Reports" WITH (FORCE)`, verb: "DROP DATABASE", name: "Reports"},
+		{sql: "VACUUM (FULL, ANALYZE) a, b", verb: "VACUUM FULL", tables: "a,b"},
+		{sql: "VACUUM a", verb: "VACUUM", tables: "a"},
+		{sql: "CLUSTER a USING ix", verb: "CLUSTER"},
+		{sql: "ALTER TABLE a SET TABLESPACE archive", action: SetTablespace},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sql, func(t *testing.T) {
+			s := ClassifySQL(tt.sql)
+			if len(s.Statements) != 1 {
+				t.Fatalf("statements = %+v", s.Statements)
+			}
+			st := s.Statements[0]
+			var action ActionKind
+			if len(st.Actions) == 1 {
+				action = st.Actions[0].Kind
+			}
+			if st.Verb != tt.verb || strings.Join(st.Tables, ",") != tt.tables || st.LockMode != tt.lockMode ||
+				st.Name != tt.name || st.Cascade != tt.cascade || action != tt.action {
+				t.Errorf("got verb %q tables %v lock %q name %q cascade %v action %q", st.Verb, st.Tables, st.LockMode, st.Name, st.Cascade, action)
+			}
+		})
+	}
+}

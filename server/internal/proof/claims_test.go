@@ -291,3 +291,167 @@ func TestClaimUpdateWithoutWhere(t *testing.T) {
 		t.Errorf("the table grew from %d to %d pages; want about twice (a new version of every row)\n%s", r.PagesBefore, r.PagesAfter, raw)
 	}
 }
+
+// TestClaimLockTable: LOCK TABLE holds its mode until the transaction ends;
+// SHARE blocks writes (not reads), ACCESS EXCLUSIVE both, ROW EXCLUSIVE
+// neither (lock-table reports SHARE and stronger). While LOCK waits for a
+// reader, new queries of the table queue behind it.
+func TestClaimLockTable(t *testing.T) {
+	t.Parallel()
+	var r map[string]json.RawMessage
+	raw := runClaim(t, "lock_table.py", &r)
+	field := func(key string, v any) {
+		if err := json.Unmarshal(r[key], v); err != nil {
+			t.Fatalf("%s: %v\n%s", key, err, raw)
+		}
+	}
+	for _, m := range []struct {
+		key, lock            string
+		insertBlocked, block bool
+	}{
+		{"row_exclusive", "RowExclusiveLock", false, false},
+		{"share", "ShareLock", true, false},
+		{"access_exclusive", "AccessExclusiveLock", true, true},
+	} {
+		var lock attempt
+		var locks []string
+		var insert, sel attempt
+		field(m.key, &lock)
+		field(m.key+"_locks", &locks)
+		field(m.key+"_insert_during", &insert)
+		field(m.key+"_select_during", &sel)
+		if !lock.OK || !slices.Equal(locks, []string{m.lock}) {
+			t.Errorf("LOCK TABLE in %s mode: %+v, locks %v; want only %s\n%s", m.key, lock, locks, m.lock, raw)
+		}
+		if insert.blocked() != m.insertBlocked || (!m.insertBlocked && !insert.OK) {
+			t.Errorf("under %s, another session's INSERT: %+v; blocked should be %v\n%s", m.key, insert, m.insertBlocked, raw)
+		}
+		if sel.blocked() != m.block || (!m.block && !sel.OK) {
+			t.Errorf("under %s, another session's SELECT: %+v; blocked should be %v\n%s", m.key, sel, m.block, raw)
+		}
+	}
+	var after attempt
+	field("insert_after", &after)
+	if !after.OK {
+		t.Errorf("INSERT still fails after the locks ended: %+v\n%s", after, raw)
+	}
+	var queued, locked attempt
+	field("select_while_lock_waits", &queued)
+	field("lock_after_reader", &locked)
+	if !queued.blocked() || !locked.OK {
+		t.Errorf("while LOCK TABLE waits for a reader, a new SELECT: %+v (want blocked, queued behind it); the LOCK once the reader ended: %+v\n%s", queued, locked, raw)
+	}
+}
+
+// TestClaimTruncateTable: TRUNCATE holds ACCESS EXCLUSIVE until the
+// transaction ends (SELECT waits); CASCADE locks and empties the tables that
+// reference the truncated one.
+func TestClaimTruncateTable(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		Plain         attempt  `json:"truncate_plain"`
+		Truncate      attempt  `json:"truncate"`
+		Locks         []string `json:"truncate_locks"`
+		SelectDuring  attempt  `json:"select_during"`
+		Cascade       attempt  `json:"truncate_cascade"`
+		UsersLocks    []string `json:"cascade_users_locks"`
+		OrdersLocks   []string `json:"cascade_orders_locks"`
+		OrdersDuring  attempt  `json:"select_orders_during_cascade"`
+		OrdersAfter   int      `json:"orders_after_cascade"`
+		ServerVersion int      `json:"server_version_num"`
+	}
+	raw := runClaim(t, "truncate_table.py", &r)
+	if r.Plain.OK || r.Plain.PGCode != "0A000" {
+		t.Errorf("TRUNCATE of a referenced table without CASCADE: %+v; want refused (0A000)\n%s", r.Plain, raw)
+	}
+	if !r.Truncate.OK || !slices.Contains(r.Locks, "AccessExclusiveLock") {
+		t.Errorf("TRUNCATE: %+v, locks %v; want AccessExclusiveLock\n%s", r.Truncate, r.Locks, raw)
+	}
+	if !r.SelectDuring.blocked() {
+		t.Errorf("a SELECT during TRUNCATE was not blocked (want 55P03): %+v\n%s", r.SelectDuring, raw)
+	}
+	if !r.Cascade.OK || !slices.Contains(r.UsersLocks, "AccessExclusiveLock") || !slices.Contains(r.OrdersLocks, "AccessExclusiveLock") {
+		t.Errorf("TRUNCATE ... CASCADE: %+v, locks users %v orders %v; want AccessExclusiveLock on both\n%s", r.Cascade, r.UsersLocks, r.OrdersLocks, raw)
+	}
+	if !r.OrdersDuring.blocked() || r.OrdersAfter != 0 {
+		t.Errorf("the referencing table during CASCADE: %+v, %d rows after; want blocked and emptied\n%s", r.OrdersDuring, r.OrdersAfter, raw)
+	}
+}
+
+// TestClaimDropDatabase: DROP DATABASE cannot run in a transaction, fails
+// while a session is connected, and WITH (FORCE) ends that session.
+func TestClaimDropDatabase(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		InTransaction  attempt `json:"in_transaction"`
+		WhileConnected attempt `json:"while_connected"`
+		Force          attempt `json:"force"`
+		ExistsAfter    bool    `json:"exists_after"`
+		AppAfter       attempt `json:"app_after"`
+		ServerVersion  int     `json:"server_version_num"`
+	}
+	raw := runClaim(t, "drop_database.py", &r)
+	if r.InTransaction.OK || r.InTransaction.PGCode != "25001" {
+		t.Errorf("DROP DATABASE in a transaction: %+v; want 25001 (cannot run inside a transaction block)\n%s", r.InTransaction, raw)
+	}
+	if r.WhileConnected.OK || r.WhileConnected.PGCode != "55006" {
+		t.Errorf("DROP DATABASE while a session is connected: %+v; want 55006 (being accessed by other users)\n%s", r.WhileConnected, raw)
+	}
+	if r.ServerVersion >= 130000 && (!r.Force.OK || r.ExistsAfter || r.AppAfter.OK) {
+		t.Errorf("DROP DATABASE WITH (FORCE): %+v, exists after %v, connected session after %+v; want dropped and the session ended\n%s",
+			r.Force, r.ExistsAfter, r.AppAfter, raw)
+	}
+}
+
+// TestClaimExclusiveMaintenance: REINDEX holds SHARE on the table and ACCESS
+// EXCLUSIVE on the index (INSERT and even SELECT wait); CLUSTER and SET
+// TABLESPACE hold ACCESS EXCLUSIVE; VACUUM FULL and REINDEX CONCURRENTLY cannot
+// run in a transaction, and VACUUM FULL waits for a reader where VACUUM does not.
+func TestClaimExclusiveMaintenance(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		Reindex             attempt  `json:"reindex"`
+		ReindexTableLocks   []string `json:"reindex_table_locks"`
+		ReindexIndexLocks   []string `json:"reindex_index_locks"`
+		ReindexInsert       attempt  `json:"reindex_insert_during"`
+		ReindexSelect       attempt  `json:"reindex_select_during"`
+		ConcurrentlyInTx    attempt  `json:"reindex_concurrently_in_transaction"`
+		Cluster             attempt  `json:"cluster"`
+		ClusterLocks        []string `json:"cluster_locks"`
+		ClusterSelect       attempt  `json:"cluster_select_during"`
+		Tablespace          attempt  `json:"set_tablespace"`
+		TablespaceLocks     []string `json:"set_tablespace_locks"`
+		TablespaceSelect    attempt  `json:"set_tablespace_select_during"`
+		VacuumFullInTx      attempt  `json:"vacuum_full_in_transaction"`
+		VacuumFullWhileRead attempt  `json:"vacuum_full_while_read"`
+		VacuumWhileRead     attempt  `json:"vacuum_while_read"`
+		VacuumFullAfterRead attempt  `json:"vacuum_full_after_read"`
+		ServerVersion       int      `json:"server_version_num"`
+	}
+	raw := runClaim(t, "exclusive_maintenance.py", &r)
+	if !r.Reindex.OK || !slices.Equal(r.ReindexTableLocks, []string{"ShareLock"}) || !slices.Equal(r.ReindexIndexLocks, []string{"AccessExclusiveLock"}) {
+		t.Errorf("REINDEX TABLE: %+v, table locks %v, index locks %v; want ShareLock and AccessExclusiveLock\n%s", r.Reindex, r.ReindexTableLocks, r.ReindexIndexLocks, raw)
+	}
+	if !r.ReindexInsert.blocked() || !r.ReindexSelect.blocked() {
+		t.Errorf("during REINDEX: INSERT %+v, SELECT %+v; want both blocked (55P03)\n%s", r.ReindexInsert, r.ReindexSelect, raw)
+	}
+	if r.ServerVersion >= 120000 && r.ConcurrentlyInTx.PGCode != "25001" {
+		t.Errorf("REINDEX CONCURRENTLY in a transaction: %+v; want 25001\n%s", r.ConcurrentlyInTx, raw)
+	}
+	for _, s := range []struct {
+		name         string
+		run, selects attempt
+		locks        []string
+	}{{"CLUSTER", r.Cluster, r.ClusterSelect, r.ClusterLocks}, {"SET TABLESPACE", r.Tablespace, r.TablespaceSelect, r.TablespaceLocks}} {
+		if !s.run.OK || !slices.Contains(s.locks, "AccessExclusiveLock") || !s.selects.blocked() {
+			t.Errorf("%s: %+v, locks %v, SELECT during %+v; want AccessExclusiveLock and the SELECT blocked\n%s", s.name, s.run, s.locks, s.selects, raw)
+		}
+	}
+	if r.VacuumFullInTx.PGCode != "25001" {
+		t.Errorf("VACUUM FULL in a transaction: %+v; want 25001\n%s", r.VacuumFullInTx, raw)
+	}
+	if !r.VacuumFullWhileRead.blocked() || !r.VacuumWhileRead.OK || !r.VacuumFullAfterRead.OK {
+		t.Errorf("while a session reads the table: VACUUM FULL %+v (want blocked), VACUUM %+v (want done); after: VACUUM FULL %+v\n%s",
+			r.VacuumFullWhileRead, r.VacuumWhileRead, r.VacuumFullAfterRead, raw)
+	}
+}
