@@ -145,8 +145,12 @@ type TableAction struct {
 	Type string
 	// TypeText is the whole type as written (with modifiers and array bounds).
 	TypeText string
-	NewName  string // RENAME ... TO
-	NotNull  bool   // ADD COLUMN ... NOT NULL
+	// TypeMods are the type's integer modifiers (varchar(50): 50); TypeArray
+	// is set on an array type (text[]).
+	TypeMods  []int
+	TypeArray bool
+	NewName   string // RENAME ... TO
+	NotNull   bool   // ADD COLUMN ... NOT NULL
 	// Default is set when ADD COLUMN or SET DEFAULT gives a default;
 	// DefaultText is its expression as written.
 	Default     bool
@@ -564,6 +568,7 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 		def := c.Def.GetColumnDef()
 		a.Kind, a.Using = AlterColumnType, def.GetRawDefault() != nil
 		a.Type, a.TypeText = typeOf(def.GetTypeName(), text)
+		a.TypeMods, a.TypeArray = typeShape(def.GetTypeName())
 	case pg.AlterTableType_AT_SetNotNull:
 		a.Kind = SetNotNull
 	case pg.AlterTableType_AT_DropNotNull:
@@ -679,6 +684,16 @@ func typeOf(t *pg.TypeName, text string) (string, string) {
 		written = typeTextAt(text, int(t.Location))
 	}
 	return name, written
+}
+
+// typeShape is a type's integer modifiers and whether it is an array.
+func typeShape(t *pg.TypeName) (mods []int, array bool) {
+	for _, m := range t.GetTypmods() {
+		if c := m.GetAConst(); c.GetIval() != nil {
+			mods = append(mods, int(c.GetIval().GetIval()))
+		}
+	}
+	return mods, len(t.GetArrayBounds()) > 0
 }
 
 // typeTextAt reads a type written at start: up to the next comma, clause
