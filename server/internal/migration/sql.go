@@ -92,6 +92,7 @@ type Statement struct {
 	// of the session (or of the transaction), so it changes no schema.
 	Temporary   bool
 	IfExists    bool // DROP ... IF EXISTS, ALTER TABLE IF EXISTS
+	Cascade     bool // DROP ... CASCADE: what depends on the object goes too
 	IfNotExists bool // CREATE ... IF NOT EXISTS, ADD VALUE IF NOT EXISTS
 	Unique      bool // CREATE UNIQUE INDEX
 	Replace     bool // CREATE OR REPLACE
@@ -519,7 +520,8 @@ func dropped(d *pg.DropStmt) []Statement {
 	}
 	var out []Statement
 	for _, o := range d.Objects {
-		st := Statement{Kind: kind, Verb: "DROP", Concurrently: d.Concurrent, IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o)}
+		st := Statement{Kind: kind, Verb: "DROP", Concurrently: d.Concurrent, IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o),
+			Cascade: d.Behavior == pg.DropBehavior_DROP_CASCADE}
 		switch kind {
 		case SQLDropTable:
 			st.Table, st.Tables = qualifiedLast(o.GetList().GetItems(), 0), tables
