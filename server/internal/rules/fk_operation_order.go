@@ -261,9 +261,10 @@ func referencingTable(s *history.State, st migration.Statement, before []migrati
 	return "", ""
 }
 
-// createsTable reports whether a SQL statement creates the table.
+// createsTable reports whether a SQL statement certainly creates the table
+// (IF NOT EXISTS may find it there already).
 func createsTable(st migration.Statement, table string) bool {
-	return st.Kind == migration.SQLCreateTable && !st.Temporary && strings.EqualFold(st.Table, table)
+	return st.Kind == migration.SQLCreateTable && !st.Temporary && !st.IfNotExists && strings.EqualFold(st.Table, table)
 }
 
 // dropParentError is the error the database gives for dropping a referenced table.

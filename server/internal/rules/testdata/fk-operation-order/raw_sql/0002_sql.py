@@ -23,11 +23,13 @@ def upgrade():
     op.execute("CREATE TABLE halls (id int PRIMARY KEY); CREATE TABLE seats (id int, hall_id int REFERENCES halls)")
     op.execute("ALTER TABLE seats ADD CONSTRAINT seats_venue_fk FOREIGN KEY (hall_id) REFERENCES venues (id)")  # expect[fk-operation-order]: ALTER TABLE "seats" adds a foreign key to "venues" help: Create "venues" first
     op.execute("CREATE TABLE venues (id int PRIMARY KEY)")
+    op.execute("CREATE TABLE awards (id int PRIMARY KEY, sponsor_id int REFERENCES sponsors (id))")
+    op.execute("CREATE TABLE IF NOT EXISTS sponsors (id int PRIMARY KEY)")
 
 
 def downgrade():
     op.execute("DROP TABLE juries")  # expect[fk-operation-order]: DROP TABLE "juries" runs while table "prizes" still has a foreign key to it help: Drop "prizes" (or its foreign key) first
     op.drop_table("prizes")
     op.execute("DROP TABLE reviews; DROP TABLE critics")
-    op.execute("DROP TABLE seats, halls, venues")
+    op.execute("DROP TABLE seats, halls, venues, awards, sponsors")
     op.execute("DROP TABLE books, authors")
