@@ -92,6 +92,7 @@ type Statement struct {
 	// of the session (or of the transaction), so it changes no schema.
 	Temporary   bool
 	IfExists    bool // DROP ... IF EXISTS, ALTER TABLE IF EXISTS
+	Cascade     bool // DROP ... CASCADE: what depends on the object goes too
 	IfNotExists bool // CREATE ... IF NOT EXISTS, ADD VALUE IF NOT EXISTS
 	Unique      bool // CREATE UNIQUE INDEX
 	Replace     bool // CREATE OR REPLACE
@@ -147,8 +148,12 @@ type TableAction struct {
 	Type string
 	// TypeText is the whole type as written (with modifiers and array bounds).
 	TypeText string
-	NewName  string // RENAME ... TO
-	NotNull  bool   // ADD COLUMN ... NOT NULL
+	// TypeMods are the type's integer modifiers (varchar(50): 50); TypeArray
+	// is set on an array type (text[]).
+	TypeMods  []int
+	TypeArray bool
+	NewName   string // RENAME ... TO
+	NotNull   bool   // ADD COLUMN ... NOT NULL
 	// Default is set when ADD COLUMN or SET DEFAULT gives a default;
 	// DefaultText is its expression as written.
 	Default     bool
@@ -519,7 +524,8 @@ func dropped(d *pg.DropStmt) []Statement {
 	}
 	var out []Statement
 	for _, o := range d.Objects {
-		st := Statement{Kind: kind, Verb: "DROP", Concurrently: d.Concurrent, IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o)}
+		st := Statement{Kind: kind, Verb: "DROP", Concurrently: d.Concurrent, IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o),
+			Cascade: d.Behavior == pg.DropBehavior_DROP_CASCADE}
 		switch kind {
 		case SQLDropTable:
 			st.Table, st.Tables = qualifiedLast(o.GetList().GetItems(), 0), tables
@@ -568,6 +574,7 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 		def := c.Def.GetColumnDef()
 		a.Kind, a.Using = AlterColumnType, def.GetRawDefault() != nil
 		a.Type, a.TypeText = typeOf(def.GetTypeName(), text)
+		a.TypeMods, a.TypeArray = typeShape(def.GetTypeName())
 	case pg.AlterTableType_AT_SetNotNull:
 		a.Kind = SetNotNull
 	case pg.AlterTableType_AT_DropNotNull:
@@ -683,6 +690,16 @@ func typeOf(t *pg.TypeName, text string) (string, string) {
 		written = typeTextAt(text, int(t.Location))
 	}
 	return name, written
+}
+
+// typeShape is a type's integer modifiers and whether it is an array.
+func typeShape(t *pg.TypeName) (mods []int, array bool) {
+	for _, m := range t.GetTypmods() {
+		if c := m.GetAConst(); c.GetIval() != nil {
+			mods = append(mods, int(c.GetIval().GetIval()))
+		}
+	}
+	return mods, len(t.GetArrayBounds()) > 0
 }
 
 // typeTextAt reads a type written at start: up to the next comma, clause

@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -174,6 +175,33 @@ func TestClassifySQL(t *testing.T) {
 				t.Errorf("statements:\n got %+v\nwant %+v", got, tt.stmts)
 			}
 		})
+	}
+}
+
+func TestClassifyTypeShape(t *testing.T) {
+	for sql, want := range map[string]string{
+		"ALTER TABLE t ALTER COLUMN c TYPE varchar(50)":                     "varchar [50] false",
+		"ALTER TABLE t ALTER COLUMN c TYPE character varying(100)[]":        "varchar [100] true",
+		"ALTER TABLE t ALTER COLUMN c TYPE numeric(10, 2) USING c::numeric": "numeric [10 2] false",
+		"ALTER TABLE t ALTER COLUMN c TYPE integer[]":                       "int4 [] true",
+		"ALTER TABLE t ALTER COLUMN c TYPE timestamp with time zone":        "timestamptz [] false",
+	} {
+		a := ClassifySQL(sql).Statements[0].Actions[0]
+		if got := fmt.Sprintf("%s %v %v", a.Type, a.TypeMods, a.TypeArray); got != want {
+			t.Errorf("%s: %s, want %s", sql, got, want)
+		}
+	}
+}
+
+func TestClassifyDropCascade(t *testing.T) {
+	for sql, want := range map[string]bool{
+		"DROP TABLE a, b CASCADE": true,
+		"DROP TABLE a RESTRICT":   false,
+		"DROP TABLE IF EXISTS a":  false,
+	} {
+		if got := ClassifySQL(sql).Statements[0].Cascade; got != want {
+			t.Errorf("%s: Cascade=%v, want %v", sql, got, want)
+		}
 	}
 }
 

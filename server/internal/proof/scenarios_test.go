@@ -477,6 +477,16 @@ op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
 			},
 		},
 	}
+	list = append(list, inSQL(list, "i2", sqlBodies{
+		handWritten: map[string]string{
+			"upgrade":   `op.execute("ALTER TABLE posts ALTER COLUMN tags TYPE integer[]")`,
+			"downgrade": `op.execute("ALTER TABLE posts ALTER COLUMN tags TYPE varchar(50)[]")`,
+		},
+		byHand: map[string]string{
+			"upgrade":   `op.execute("ALTER TABLE posts ALTER COLUMN tags TYPE integer[] USING tags::integer[]")`,
+			"downgrade": `op.execute("ALTER TABLE posts ALTER COLUMN tags TYPE varchar(50)[]")`,
+		},
+	}))
 	// (g) the order of the dropped tables is Python's set order: one variant per hash seed.
 	for seed := range gHashSeeds {
 		list = append(list, scenario{
@@ -500,8 +510,43 @@ op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
 			},
 		})
 	}
-	return list
+	g := inSQL(list, "g/seed=0", sqlBodies{
+		handWritten: map[string]string{"upgrade": gDropInSQL("authors", "books"), "downgrade": gCreate},
+		byHand:      map[string]string{"upgrade": gDropInSQL("books", "authors"), "downgrade": gCreate},
+	})
+	g.id, g.wrong = "g-sql", nil // not counted with the hash-seed variants
+	return append(list, g)
 }
+
+// sqlBodies are the hand-written bodies of a scenario's SQL variant.
+type sqlBodies struct{ handWritten, byHand map[string]string }
+
+// inSQL is the scenario with that id, its migration written in raw SQL: the
+// rule must read the SQL as it reads the op calls.
+func inSQL(list []scenario, id string, bodies sqlBodies) scenario {
+	sc := list[slices.IndexFunc(list, func(s scenario) bool { return s.id == id })]
+	sc.id, sc.title = sc.id+"/sql", sc.title+", in SQL"
+	sc.handWritten, sc.byHand, sc.fix = bodies.handWritten, bodies.byHand, byHand
+	return sc
+}
+
+// gDropInSQL drops the (g) tables in SQL, in that order.
+func gDropInSQL(first, second string) string {
+	return fmt.Sprintf("op.execute(\"DROP TABLE %s\")\nop.execute(\"DROP TABLE %s\")", first, second)
+}
+
+// gCreate recreates the (g) tables, parent first.
+const gCreate = `
+op.create_table('authors',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.PrimaryKeyConstraint('id'))
+op.create_table('books',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['authors.id'], name='books_author_id_fkey'),
+    sa.PrimaryKeyConstraint('id'))`
 
 // rSwap removes 'archived' from order_status by a type swap.
 const rSwap = `

@@ -23,7 +23,9 @@ var _ = register(&Rule{
 			"with a foreign key, and a `create_table` or `create_foreign_key` whose foreign key references a table that the " +
 			"same function only creates later. Foreign keys declared with `use_alter=True` are not part of CREATE TABLE " +
 			"(SQLAlchemy leaves them to a later ALTER TABLE): only `create_foreign_key` makes them. Quiet on SQLite, which " +
-			"resolves foreign keys lazily and lets Alembic drop a referenced table unless `PRAGMA foreign_keys` is on.",
+			"resolves foreign keys lazily and lets Alembic drop a referenced table unless `PRAGMA foreign_keys` is on. " +
+			"Literal SQL counts too: `DROP TABLE` (without `CASCADE`) of a table still referenced, `CREATE TABLE ... " +
+			"REFERENCES` or `ALTER TABLE ... ADD ... REFERENCES` before the parent is created, in any mix with op calls.",
 		Why: "Autogenerate writes removed tables in Python set order, which changes with PYTHONHASHSEED: about half of the " +
 			"runs drop the parent first. PostgreSQL then fails with `cannot drop table authors because other objects depend " +
 			"on it` (`DETAIL: constraint books_author_id_fkey on table books depends on table authors`). The downgrade is the " +
@@ -61,13 +63,13 @@ def downgrade():
     sa.PrimaryKeyConstraint("id", name="books_pkey")
     )`,
 		KnownProblems: "Foreign keys are known from the operations of the history; one made by SQL the tool cannot read is " +
-			"missed. A drop is not judged after an operation whose effects are hidden (SQL built at run time, a call into " +
+			"missed, and so is one declared by SQL (`CREATE TABLE ... REFERENCES` makes a table the tool does not see into). A drop is not judged after an operation whose effects are hidden (SQL built at run time, a call into " +
 			"other code), nor when a referencing table was made by SQL or conditionally.",
 		FixSafety: "Safe: when every statement involved is a plain top-level `op.create_table`/`op.drop_table`/" +
 			"`op.create_foreign_key`/`op.drop_constraint(..., type_=\"foreignkey\")` with nothing between them (no comments, " +
 			"no other code), they are put in a stable foreign-key order (foreign keys and children dropped first, parents " +
 			"created first, foreign keys added after both tables) as one edit, and only when that order resolves every " +
-			"problem among them.",
+			"problem among them. A SQL statement gets advice, no fix.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/autogenerate.html#what-does-autogenerate-detect-and-what-does-it-not-detect",
 			"https://www.postgresql.org/docs/current/sql-droptable.html"},
 	},
@@ -99,6 +101,7 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	type finding struct {
 		at  int
 		msg Message
+		sql *migration.Span // where a SQL statement fails: advice, no fix
 	}
 	var findings []finding
 	blind, i := false, 0
@@ -112,13 +115,22 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 		}
 		later.add(o, -1)
 		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, later, blind); msg.Text != "" {
-			findings = append(findings, finding{i, msg})
+			findings = append(findings, finding{at: i, msg: msg})
+		}
+		if !blind {
+			for _, sf := range fkProblemsSQL(p.Dialect, f, o, s, later) {
+				findings = append(findings, finding{at: i, msg: sf.msg, sql: &sf.span})
+			}
 		}
 		blind = blind || hidesEffects(o)
 		i++
 	})
 	fixed := map[int]bool{}
 	for _, fd := range findings {
+		if fd.sql != nil {
+			p.ReportAt(*fd.sql, fd.msg, nil)
+			continue
+		}
 		var fix *SuggestedFix
 		if r, ok := runOf[fd.at]; ok && !fixed[r] {
 			fixed[r] = true
@@ -179,6 +191,82 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 	return Message{}
 }
 
+// sqlFKProblem is a SQL statement that fails on a foreign key, and why.
+type sqlFKProblem struct {
+	span migration.Span
+	msg  Message
+}
+
+// fkProblemsSQL finds the statements of o's SQL that fail on a foreign key at
+// this point of the function: DROP TABLE of a table another one still
+// references, CREATE TABLE or ALTER TABLE with a foreign key to a table the
+// function only creates later. The replay applies o's statements after it,
+// so those before a statement in the same string are judged from the
+// statements themselves.
+func fkProblemsSQL(dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations) []sqlFKProblem {
+	statements := certainStatements(o)
+	var out []sqlFKProblem
+	for i, st := range statements {
+		before, after := statements[:i], statements[i+1:]
+		missing := func(ref string) bool { // a parent that is not there yet but comes later
+			return ref != "" && !strings.EqualFold(ref, st.Table) && s.Table(ref) == nil && !touchedBefore(before, ref) &&
+				(later[ref] > 0 || slices.ContainsFunc(after, func(a migration.Statement) bool { return createsTable(a, ref) }))
+		}
+		switch st.Kind {
+		case migration.SQLDropTable:
+			if s.Unknown || st.Cascade || touchedBefore(before, st.Table) {
+				continue
+			}
+			if child, fk := referencingTable(s, st, before); child != "" {
+				out = append(out, sqlFKProblem{st.Span, Message{Text: fmt.Sprintf("DROP TABLE %q runs while table %q still has a foreign key to it", st.Table, child),
+					Help: fmt.Sprintf("%s. Drop %q (or its foreign key) first, or drop both tables in one DROP TABLE statement",
+						dropParentError(dialect, st.Table, fk, child), child)}})
+			}
+		case migration.SQLCreateTable:
+			if st.Temporary || st.IfNotExists && s.Table(st.Table) != nil {
+				continue
+			}
+			if i := slices.IndexFunc(st.References, missing); i >= 0 {
+				ref := st.References[i]
+				out = append(out, sqlFKProblem{st.Span, Message{Text: fmt.Sprintf("CREATE TABLE %q has a foreign key to %q, which %s() only creates later", st.Table, ref, f.Name),
+					Help: fmt.Sprintf("%s. Create %q first", missingParentError(dialect, ref), ref)}})
+			}
+		case migration.SQLAlterTable:
+			if i := slices.IndexFunc(st.Actions, func(a migration.TableAction) bool { return missing(a.RefTable) }); i >= 0 {
+				ref := st.Actions[i].RefTable
+				out = append(out, sqlFKProblem{st.Span, Message{Text: fmt.Sprintf("ALTER TABLE %q adds a foreign key to %q, which %s() only creates later", st.Table, ref, f.Name),
+					Help: fmt.Sprintf("%s. Create %q first", missingParentError(dialect, ref), ref)}})
+			}
+		}
+	}
+	return out
+}
+
+// referencingTable is a table (and its foreign key's name) that still
+// references the table a DROP TABLE statement drops: not dropped by the same
+// statement, nor changed by the statements before it in the same string.
+func referencingTable(s *history.State, st migration.Statement, before []migration.Statement) (child, fk string) {
+	for _, name := range s.ReferencedBy(st.Table) {
+		t := s.Table(name)
+		if t == nil || t.Opaque || t.Uncertain || touchedBefore(before, t.Name) ||
+			slices.ContainsFunc(st.Tables, func(d string) bool { return strings.EqualFold(d, t.Name) }) {
+			continue
+		}
+		for _, k := range t.FKs() {
+			if k.RefTable == st.Table {
+				return t.Name, k.Name
+			}
+		}
+	}
+	return "", ""
+}
+
+// createsTable reports whether a SQL statement certainly creates the table
+// (IF NOT EXISTS may find it there already).
+func createsTable(st migration.Statement, table string) bool {
+	return st.Kind == migration.SQLCreateTable && !st.Temporary && !st.IfNotExists && strings.EqualFold(st.Table, table)
+}
+
 // dropParentError is the error the database gives for dropping a referenced table.
 func dropParentError(dialect, table, fk, child string) string {
 	if dialect == "mysql" {
@@ -203,10 +291,15 @@ func missingParentError(dialect, table string) string {
 // each operation was quadratic.
 type creations map[string]int
 
-// add counts o in (n = 1) or out (n = -1).
+// add counts o in (n = 1) or out (n = -1), with the tables its SQL creates.
 func (c creations) add(o *migration.Op, n int) {
 	if t, ok := o.Table(); ok && o.Name == "create_table" && o.Certain() {
 		c[t] += n
+	}
+	for _, st := range certainStatements(o) {
+		if createsTable(st, st.Table) {
+			c[st.Table] += n
+		}
 	}
 }
 

@@ -28,7 +28,9 @@ var _ = register(&Rule{
 			"function, or of the parent revision (or its parent), shortens or removes the long values: an UPDATE that sets " +
 			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it. A change PostgreSQL has no " +
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
-			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long.",
+			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long. " +
+			"`ALTER TABLE ... ALTER COLUMN ... TYPE` in literal SQL without `USING` is judged the same way, the old type " +
+			"coming from the replayed history.",
 		Why: "`ALTER COLUMN ... TYPE` converts the existing values with an assignment cast, and there is none between these " +
 			"types. The migration fails even on an empty table: `(psycopg2.errors.DatatypeMismatch) column \"tags\" cannot " +
 			"be cast automatically to type integer[]` / `HINT: You might need to specify \"USING tags::integer[]\".` A narrowing " +
@@ -47,10 +49,11 @@ var _ = register(&Rule{
                postgresql_using='tags::integer[]')`,
 		KnownProblems: "Without `existing_type` the old type is unknown and the rule only reports changes to an enum type the " +
 			"column does not already have (known from the history). Types it does not know (custom types, intervals, " +
-			"binary...) are left alone. `postgresql_using` makes the statement run; whether every value converts is still a " +
+			"binary...) are left alone. In SQL, a column whose type the history does not know (made or changed by SQL, or " +
+			"after a step the tool cannot read) is left alone. `postgresql_using` makes the statement run; whether every value converts is still a " +
 			"question for the data.",
 		FixSafety: "No automatic fix: the right conversion depends on the data. The message gives the `postgresql_using` " +
-			"expression PostgreSQL suggests.",
+			"expression PostgreSQL suggests (for SQL, the `USING` clause).",
 		References: []string{"https://www.postgresql.org/docs/current/sql-altertable.html",
 			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.alter_column"},
 	},
@@ -60,11 +63,13 @@ var _ = register(&Rule{
 func checkTypeChangeWithoutUsing(p *Pass) {
 	earlier := newDataSteps(p.Migration, nil) // the operations before, read once
 	p.Upgrade(func(o *migration.Op, s *history.State) {
+		checkTypeChangeSQL(p, o, s, true, earlier)
 		checkTypeChange(p, o, s, true, earlier)
 		earlier.add(o)
 	})
 	earlier = newDataSteps(p.Migration, nil)
 	p.Downgrade(func(o *migration.Op, s *history.State) {
+		checkTypeChangeSQL(p, o, s, false, earlier)
 		checkTypeChange(p, o, s, false, earlier)
 		earlier.add(o)
 	})
@@ -93,10 +98,7 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 	} else if !hasTable || !becomesOtherEnum(s, history.TableKey(o, table), column, to) {
 		return
 	}
-	using := fmt.Sprintf("%s::%s", column, to.cast)
-	if to.base().family == "enum" && (from == nil || from.base().family != "text") {
-		using = fmt.Sprintf("%s::text::%s", column, to.cast) // only text converts to an enum
-	}
+	using := usingExpr(column, from, to)
 	switch {
 	case from == nil || !convertible(from, to):
 		change := "to " + to.cast
@@ -107,30 +109,149 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			change = "from " + from.cast + " " + change
 		}
 		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using", column, change),
-			Help: fmt.Sprintf("PostgreSQL has no automatic conversion between these types: it fails with: column %q cannot be cast "+
-				"automatically to type %s (HINT: You might need to specify \"USING %s::%s\"). Add postgresql_using=%s, once every "+
-				"existing value converts.", column, to.name, column, to.name, p.Style().Quote(using))}, nil)
+			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.",
+				castError(column, to), p.Style().Quote(using))}, nil)
 	case narrows(from, to):
-		if t := s.Table(history.TableKey(o, table)); upgrade && t != nil && t.CreatedBy == p.Revision.ID {
-			return // a table created by this upgrade holds no old values
-		}
-		if earlier.touchedSince(0, table, column, rewritesValues, false) {
-			return // the long values were shortened or deleted first
-		}
-		if upgrade && recentDataStep(p, table, column, rewritesValues) {
-			return // ... or by the revision before
-		}
-		limit := to.base().length
-		check := fmt.Sprintf("SELECT count(*) FROM %s WHERE length(%s) > %d", table, column, limit)
-		if to.family == "array" {
-			check = fmt.Sprintf("SELECT count(*) FROM %s WHERE EXISTS (SELECT 1 FROM unnest(%s) AS v WHERE length(v) > %d)", table, column, limit)
+		if narrowingCleared(p, s, history.TableKey(o, table), table, column, upgrade, earlier) {
+			return
 		}
 		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s", column, from.cast, to.cast),
-			Help: fmt.Sprintf("PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d "+
-				"characters, and postgresql_using=%s would not help: an explicit cast silently truncates those values. Check the "+
-				"data first (%s) and shorten or move the long values before narrowing.",
-				to.base().name, limit, p.Style().Quote(using), check)}, nil)
+			Help: narrowingHelp(table, column, to, "postgresql_using="+p.Style().Quote(using))}, nil)
 	}
+}
+
+// checkTypeChangeSQL: ALTER TABLE ... ALTER COLUMN ... TYPE in SQL without
+// USING, on a column whose type the history knows. Advice only: the SQL
+// string is the author's.
+func checkTypeChangeSQL(p *Pass, o *migration.Op, s *history.State, upgrade bool, earlier *dataSteps) {
+	statements := certainStatements(o)
+	for i, st := range statements {
+		if st.Kind != migration.SQLAlterTable || st.NewName != "" || touchedBefore(statements[:i], st.Table) {
+			continue // the replay has not applied the statements before it in the same string
+		}
+		for _, a := range st.Actions {
+			if a.Kind != migration.AlterColumnType || a.Using {
+				continue
+			}
+			to := pgTypeOfSQL(s, a)
+			from := historyType(s, st.Table, a.Column)
+			if to == nil || from == nil || alreadyOfType(s, st.Table, a.Column, to) {
+				continue
+			}
+			using := "USING " + usingExpr(a.Column, from, to)
+			switch {
+			case !convertible(from, to):
+				p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q: no USING, and %s does not convert to it",
+					a.Column, to.cast, st.Table, from.cast),
+					Help: fmt.Sprintf("%s. Add %s to the statement, once every existing value converts.", castError(a.Column, to), using)}, nil)
+			case narrows(from, to) && !narrowingCleared(p, s, st.Table, st.Table, a.Column, upgrade, earlier):
+				p.ReportSeverity(Warning, st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q narrows it from %s",
+					a.Column, to.cast, st.Table, from.cast),
+					Help: narrowingHelp(st.Table, a.Column, to, using)}, nil)
+			}
+		}
+	}
+}
+
+// touchedBefore reports whether one of the statements names the table or may
+// change anything.
+func touchedBefore(statements []migration.Statement, table string) bool {
+	return slices.ContainsFunc(statements, func(st migration.Statement) bool {
+		return st.Kind == migration.SQLOther || strings.EqualFold(st.Table, table) || slices.ContainsFunc(st.Tables, func(t string) bool {
+			return strings.EqualFold(t, table)
+		})
+	})
+}
+
+// usingExpr is the conversion PostgreSQL's hint suggests.
+func usingExpr(column string, from, to *pgType) string {
+	if to.base().family == "enum" && (from == nil || from.base().family != "text") {
+		return fmt.Sprintf("%s::text::%s", column, to.cast) // only text converts to an enum
+	}
+	return fmt.Sprintf("%s::%s", column, to.cast)
+}
+
+// castError is PostgreSQL's error for a type change without a cast.
+func castError(column string, to *pgType) string {
+	return fmt.Sprintf("PostgreSQL has no automatic conversion between these types: it fails with: column %q cannot be cast "+
+		"automatically to type %s (HINT: You might need to specify \"USING %s::%s\")", column, to.name, column, to.name)
+}
+
+// narrowingCleared reports whether a narrowing finds no long values: the
+// table is new in this upgrade, or an earlier step shortened or deleted them.
+func narrowingCleared(p *Pass, s *history.State, key, table, column string, upgrade bool, earlier *dataSteps) bool {
+	if t := s.Table(key); upgrade && t != nil && t.CreatedBy == p.Revision.ID {
+		return true // a table created by this upgrade holds no old values
+	}
+	if earlier.touchedSince(0, table, column, rewritesValues, false) {
+		return true // the long values were shortened or deleted first
+	}
+	return upgrade && recentDataStep(p, table, column, rewritesValues) // ... or by the revision before
+}
+
+// narrowingHelp explains a narrowing; using is how the statement would spell
+// the conversion.
+func narrowingHelp(table, column string, to *pgType, using string) string {
+	limit := to.base().length
+	check := fmt.Sprintf("SELECT count(*) FROM %s WHERE length(%s) > %d", table, column, limit)
+	if to.family == "array" {
+		check = fmt.Sprintf("SELECT count(*) FROM %s WHERE EXISTS (SELECT 1 FROM unnest(%s) AS v WHERE length(v) > %d)", table, column, limit)
+	}
+	return fmt.Sprintf("PostgreSQL fails with: value too long for type %s as soon as one existing value is longer than %d "+
+		"characters, and %s would not help: an explicit cast silently truncates those values. Check the "+
+		"data first (%s) and shorten or move the long values before narrowing.", to.base().name, limit, using, check)
+}
+
+// historyType is a column's type as the history knows it, when nothing
+// unread may have changed it; nil otherwise.
+func historyType(s *history.State, table, column string) *pgType {
+	t := s.Table(table)
+	if s.Unknown || t == nil || t.Opaque || t.Uncertain {
+		return nil
+	}
+	c := t.Column(column)
+	switch {
+	case c == nil || c.Uncertain:
+		return nil
+	case c.Type == nil && c.Enum != "":
+		return &pgType{family: "enum", cast: c.Enum, name: c.Enum} // changed by SQL to an enum type
+	}
+	return pgTypeOf(c.Type)
+}
+
+// sqlTypeCasts are PostgreSQL's internal names of the types the rule knows
+// (the parser writes integer as int4), by how pgScalars writes them.
+var sqlTypeCasts = map[string]string{
+	"varchar": "varchar", "text": "text", "int4": "integer", "int8": "bigint", "int2": "smallint",
+	"numeric": "numeric", "float8": "double precision", "float4": "real", "bool": "boolean", "date": "date",
+	"timestamp": "timestamp", "timestamptz": "timestamp", "uuid": "uuid", "json": "json", "jsonb": "jsonb",
+}
+
+// pgTypeOfSQL classifies the type of ALTER COLUMN ... TYPE in SQL; nil for
+// types the rule does not know.
+func pgTypeOfSQL(s *history.State, a migration.TableAction) *pgType {
+	var out pgType
+	if s.Enum(a.Type) != nil {
+		out = pgType{family: "enum", cast: a.Type, name: a.Type}
+	} else {
+		cast, ok := sqlTypeCasts[a.Type]
+		i := slices.IndexFunc(pgScalars, func(k pgScalar) bool { return k.cast == cast })
+		if !ok || i < 0 {
+			return nil
+		}
+		out = pgScalars[i].pgType
+		switch {
+		case a.Type == "timestamptz":
+			out.cast, out.name = "timestamptz", "timestamp with time zone"
+		case out.cast == "varchar" && len(a.TypeMods) > 0 && a.TypeMods[0] > 0:
+			n := "(" + strconv.Itoa(a.TypeMods[0]) + ")"
+			out.length, out.cast, out.name = a.TypeMods[0], out.cast+n, out.name+n
+		}
+	}
+	if a.TypeArray {
+		return &pgType{family: "array", cast: out.cast + "[]", name: out.name + "[]", item: &out}
+	}
+	return &out
 }
 
 // alreadyOfType reports whether the history knows the column and it already
