@@ -92,7 +92,7 @@ type Statement struct {
 	// of the session (or of the transaction), so it changes no schema.
 	Temporary   bool
 	IfExists    bool // DROP ... IF EXISTS, ALTER TABLE IF EXISTS
-	Cascade     bool // DROP ... CASCADE: what depends on the object goes too
+	Cascade     bool // DROP/TRUNCATE ... CASCADE: what depends on the object goes too
 	IfNotExists bool // CREATE ... IF NOT EXISTS, ADD VALUE IF NOT EXISTS
 	Unique      bool // CREATE UNIQUE INDEX
 	Replace     bool // CREATE OR REPLACE
@@ -102,8 +102,6 @@ type Statement struct {
 	SetColumns []string
 	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the first).
 	Tables []string
-	// Cascade is set on TRUNCATE ... CASCADE.
-	Cascade bool
 	// LockMode is LOCK TABLE's mode ("ACCESS EXCLUSIVE" by default).
 	LockMode string
 	// References are the tables the foreign keys of CREATE TABLE point at.
