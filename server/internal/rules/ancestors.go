@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -81,8 +82,6 @@ func touchesColumn(m *migration.Migration, o *migration.Op, table, column string
 	if o.SQL == nil {
 		return false
 	}
-	col := `"?` + regexp.QuoteMeta(column) + `"?`
-	assigned := regexp.MustCompile(`(?i)(?:^|,)\s*(?:\w+\.)?` + col + `\s*=`)
 	selects := regexp.MustCompile(`(?is)\bWHERE\b.*\b` + regexp.QuoteMeta(column) + `\b`)
 	if goal == fillsNulls {
 		selects = regexp.MustCompile(`(?is)\bWHERE\b.*\b` + regexp.QuoteMeta(column) + `"?\s+IS\s+NULL\b`)
@@ -90,7 +89,7 @@ func touchesColumn(m *migration.Migration, o *migration.Op, table, column string
 	for _, st := range o.SQL.Statements {
 		switch st.Kind {
 		case migration.SQLUpdate:
-			if strings.EqualFold(st.Table, table) && assigned.MatchString(setList(st.Text)) {
+			if strings.EqualFold(st.Table, table) && slices.ContainsFunc(st.SetColumns, func(c string) bool { return strings.EqualFold(c, column) }) {
 				return true
 			}
 		case migration.SQLDelete:
@@ -104,14 +103,4 @@ func touchesColumn(m *migration.Migration, o *migration.Op, table, column string
 		}
 	}
 	return false
-}
-
-var reSetList = regexp.MustCompile(`(?is)\bSET\b(.*?)(?:\bFROM\b|\bWHERE\b|\bRETURNING\b|$)`)
-
-// setList is the assignments of an UPDATE (up to its FROM or WHERE).
-func setList(update string) string {
-	if m := reSetList.FindStringSubmatch(update); m != nil {
-		return m[1]
-	}
-	return ""
 }

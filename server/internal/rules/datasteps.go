@@ -37,7 +37,6 @@ var (
 	reSQLWords  = regexp.MustCompile(`[\w$]+`) // the words (^|[^\w$])name($|[^\w$]) can match
 	reWords     = regexp.MustCompile(`\w+`)    // the words \bname\b can match
 	reWhere     = regexp.MustCompile(`(?i)\bWHERE\b`)
-	reAssigned  = regexp.MustCompile(`(?i)(?:^|,)\s*(?:\w+\.)?"?(\w+)"?\s*=`)
 	reIsNull    = regexp.MustCompile(`(?i)\b(\w+)"?\s+IS\s+NULL\b`)
 	rePlainWord = regexp.MustCompile(`^\w+$`)
 )
@@ -88,8 +87,8 @@ func (d *dataSteps) add(o *migration.Op) {
 	for _, st := range o.SQL.Statements {
 		switch st.Kind {
 		case migration.SQLUpdate:
-			for _, m := range reAssigned.FindAllStringSubmatch(setList(st.Text), -1) {
-				mark(keyAssigns, st.Table, m[1])
+			for _, c := range st.SetColumns {
+				mark(keyAssigns, st.Table, c)
 			}
 		case migration.SQLDelete:
 			loc := reWhere.FindStringIndex(st.Text)

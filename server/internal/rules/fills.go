@@ -64,7 +64,7 @@ func (x *fills) may(table, column string) bool {
 	if len(updates) == 0 {
 		return false
 	}
-	if !plainWord.MatchString(column) { // \b is not simply "between words" around other characters
+	if !rePlainWord.MatchString(column) { // \b is not simply "between words" around other characters
 		word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(column) + `\b`)
 		return slices.ContainsFunc(updates, word.MatchString)
 	}
@@ -77,13 +77,8 @@ func (x *fills) may(table, column string) bool {
 	return x.words[t][strings.ToLower(column)]
 }
 
-var (
-	plainWord = regexp.MustCompile(`^\w+$`)
-	words     = regexp.MustCompile(`\w+`) // what (?i)\bcolumn\b can match in full
-)
-
 func addWords(set map[string]bool, text string) {
-	for _, w := range words.FindAllString(text, -1) {
+	for _, w := range reWords.FindAllString(text, -1) { // what (?i)\bcolumn\b can match in full
 		set[strings.ToLower(w)] = true
 	}
 }
