@@ -104,7 +104,8 @@ func newSession(t *testing.T, marketplace string, script func(*apiRequest) []api
 	t.Helper()
 	c := newClaude(t)
 	api := newScriptedAPI(t, script)
-	env := c.env(append([]string{"ANTHROPIC_BASE_URL=" + api.URL, "ANTHROPIC_API_KEY=sk-ant-e2e-scripted"}, extra...)...)
+	// ANTHROPIC_BASE_URL is per turn (see turn).
+	env := c.env(append([]string{"ANTHROPIC_API_KEY=sk-ant-e2e-scripted"}, extra...)...)
 	s := &e2eSession{c: c, api: api, env: env}
 	res := runCmd(claudeTimeout, marketplace, env, "", c.path, "plugin", "marketplace", "add", marketplace)
 	if res.err != nil {
@@ -118,16 +119,16 @@ func newSession(t *testing.T, marketplace string, script func(*apiRequest) []api
 }
 
 // turn runs `claude -p prompt` in dir with the tools allowed and returns the
-// requests it sent; it fails the test when the CLI does not finish cleanly.
+// requests it sent (turns may run in parallel); it fails the test when the CLI does not finish cleanly.
 func (s *e2eSession) turn(t *testing.T, dir, prompt string, allowed ...string) []*apiRequest {
 	t.Helper()
 	args := []string{"-p", prompt, "--output-format", "json"}
 	if len(allowed) > 0 {
 		args = append(args, "--allowedTools", strings.Join(allowed, ","))
 	}
-	before := len(s.api.recorded())
-	res := runCmd(claudeTimeout, dir, s.env, "", s.c.path, args...)
-	reqs := s.api.recorded()[before:]
+	base, turn := s.api.newTurn()
+	res := runCmd(claudeTimeout, dir, append(slices.Clone(s.env), "ANTHROPIC_BASE_URL="+base), "", s.c.path, args...)
+	reqs := s.api.recorded(turn)
 	t.Logf("claude -p %.40q: %s, %d requests", prompt, res.took.Round(time.Millisecond), len(reqs))
 	if res.err != nil || len(reqs) == 0 {
 		t.Fatalf("claude -p failed:\n%s\nrequests:\n%s", res, dumpRequests(reqs))
@@ -250,6 +251,7 @@ func TestE2EWriteHook(t *testing.T) {
 		{"not a migration", "app/models.py", "import sqlalchemy as sa\n\nmetadata = sa.MetaData()\n", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			dir := hookProject(t, revBase)
 			os.Remove(filepath.Join(dir, "migrations", "versions", "0002_status.py"))
 			os.Remove(filepath.Join(dir, "app", "models.py"))
@@ -382,4 +384,14 @@ func agentFile(t *testing.T) (map[string]string, string) {
 		}
 	}
 	return front, strings.TrimSpace(body)
+}
+
+// rmAll removes paths.
+func rmAll(t *testing.T, paths ...string) {
+	t.Helper()
+	for _, p := range paths {
+		if err := os.RemoveAll(p); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

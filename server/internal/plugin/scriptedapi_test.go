@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +23,7 @@ type scriptedAPI struct {
 	script func(*apiRequest) []apiBlock
 
 	mu       sync.Mutex
+	turns    int
 	requests []*apiRequest
 }
 
@@ -33,7 +36,8 @@ type apiRequest struct {
 	Tools    []struct {
 		Name string `json:"name"`
 	} `json:"tools"`
-	raw string
+	raw  string
+	turn int // the turn that sent it (0: none)
 }
 
 type apiMessage struct {
@@ -70,6 +74,9 @@ type apiBlock struct {
 	Content   apiContent     `json:"content,omitempty"`
 	IsError   bool           `json:"is_error,omitempty"`
 }
+
+// turnPath matches the base path of a turn (see newTurn) before /v1/messages.
+var turnPath = regexp.MustCompile(`^/turn/([0-9]+)(/v1/messages.*)$`)
 
 func say(text string) []apiBlock { return []apiBlock{{Type: "text", Text: text}} }
 
@@ -163,9 +170,23 @@ func newScriptedAPI(t testing.TB, script func(*apiRequest) []apiBlock) *scripted
 	return api
 }
 
+// newTurn is the base URL of a new turn and its number: the requests sent to
+// it are recorded as that turn's.
+func (api *scriptedAPI) newTurn() (string, int) {
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	api.turns++
+	return fmt.Sprintf("%s/turn/%d", api.URL, api.turns), api.turns
+}
+
 func (api *scriptedAPI) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	if r.Method != http.MethodPost || !strings.HasPrefix(r.URL.Path, "/v1/messages") {
+	path, turn := r.URL.Path, 0
+	if m := turnPath.FindStringSubmatch(path); m != nil {
+		turn, _ = strconv.Atoi(m[1])
+		path = m[2]
+	}
+	if r.Method != http.MethodPost || !strings.HasPrefix(path, "/v1/messages") {
 		http.NotFound(w, r)
 		return
 	}
@@ -174,11 +195,11 @@ func (api *scriptedAPI) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	if strings.HasSuffix(r.URL.Path, "/count_tokens") {
+	if strings.HasSuffix(path, "/count_tokens") {
 		writeJSON(w, map[string]any{"input_tokens": 1000})
 		return
 	}
-	req.raw = string(body)
+	req.raw, req.turn = string(body), turn
 	api.mu.Lock()
 	api.requests = append(api.requests, &req)
 	n := len(api.requests)
@@ -236,11 +257,17 @@ func writeJSON(w http.ResponseWriter, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-// recorded is a copy of the requests so far.
-func (api *scriptedAPI) recorded() []*apiRequest {
+// recorded is the requests of a turn so far (turn 0: all requests).
+func (api *scriptedAPI) recorded(turn int) []*apiRequest {
 	api.mu.Lock()
 	defer api.mu.Unlock()
-	return append([]*apiRequest(nil), api.requests...)
+	var out []*apiRequest
+	for _, r := range api.requests {
+		if turn == 0 || r.turn == turn {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // dumpRequests lists requests briefly, for a failure message.
