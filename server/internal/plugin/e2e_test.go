@@ -104,8 +104,10 @@ func newSession(t *testing.T, marketplace string, script func(*apiRequest) []api
 	t.Helper()
 	c := newClaude(t)
 	api := newScriptedAPI(t, script)
-	// ANTHROPIC_BASE_URL is per turn (see turn).
-	env := c.env(append([]string{"ANTHROPIC_API_KEY=sk-ant-e2e-scripted"}, extra...)...)
+	// The API key and base URL are the turn's (see turn): with a key and
+	// without the base URL, even `plugin marketplace add` waits ~18 s for
+	// api.anthropic.com.
+	env := c.env(extra...)
 	s := &e2eSession{c: c, api: api, env: env}
 	res := runCmd(claudeTimeout, marketplace, env, "", c.path, "plugin", "marketplace", "add", marketplace)
 	if res.err != nil {
@@ -127,7 +129,7 @@ func (s *e2eSession) turn(t *testing.T, dir, prompt string, allowed ...string) [
 		args = append(args, "--allowedTools", strings.Join(allowed, ","))
 	}
 	base, turn := s.api.newTurn()
-	res := runCmd(claudeTimeout, dir, append(slices.Clone(s.env), "ANTHROPIC_BASE_URL="+base), "", s.c.path, args...)
+	res := runCmd(claudeTimeout, dir, append(slices.Clone(s.env), "ANTHROPIC_BASE_URL="+base, "ANTHROPIC_API_KEY=sk-ant-e2e-scripted"), "", s.c.path, args...)
 	reqs := s.api.recorded(turn)
 	t.Logf("claude -p %.40q: %s, %d requests", prompt, res.took.Round(time.Millisecond), len(reqs))
 	if res.err != nil || len(reqs) == 0 {

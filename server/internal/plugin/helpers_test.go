@@ -139,6 +139,9 @@ func binary(t testing.TB) string {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	closeDryRun()
+	for _, dir := range layoutDirs {
+		os.RemoveAll(dir)
+	}
 	if noToolchain.dir != "" {
 		os.RemoveAll(noToolchain.dir)
 	}
