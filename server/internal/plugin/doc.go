@@ -1,5 +1,5 @@
 // Package plugin holds the tests of the Claude Code plugin that lives at the
-// repository root (.claude-plugin/, .mcp.json, commands/, agents/, skills/,
+// repository root (.claude-plugin/, commands/, agents/, skills/,
 // hooks/, bin/) and of its release files (.github/, .pre-commit-hooks.yaml):
 //
 //   - the pinned Claude Code CLI validates the plugin (`claude plugin validate

@@ -397,3 +397,87 @@ func rmAll(t *testing.T, paths ...string) {
 		}
 	}
 }
+
+// failedServers is how the CLI tells the model that MCP servers did not connect.
+const failedServers = "configured but failed to connect"
+
+// messagesText is the text of every message of a request.
+func (r *apiRequest) messagesText() string {
+	var b strings.Builder
+	for _, m := range r.Messages {
+		b.WriteString(m.Content.text())
+	}
+	return b.String()
+}
+
+// TestE2EFirstTurn: in a fresh HOME, right after the install, the plugin's MCP
+// tools are listed in the very first request and a scripted call in the first
+// reply gets its result (the server connected before the first turn): with
+// the binary shipped in libexec/, and with none, through the launcher's
+// download of the release binary from a release served on 127.0.0.1.
+func TestE2EFirstTurn(t *testing.T) {
+	t.Parallel()
+	show := toolPrefix + "show_history"
+	script := func(r *apiRequest) []apiBlock {
+		if _, ok := r.toolResult(show); ok {
+			return say("History shown.")
+		}
+		return callTool(show, map[string]any{})
+	}
+	for _, c := range []struct {
+		name    string
+		shipped bool
+	}{{"shipped binary", true}, {"downloaded binary", false}} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			var srv *releaseServer
+			var extra []string
+			if !c.shipped {
+				srv = newReleaseServer(t, t.TempDir())
+				publish(t, srv.dir, pluginVersion(t), binary(t), "")
+				extra = append(extra, "ALEMBIC_PATTERNS_RELEASE_URL="+srv.URL)
+			}
+			s := newSession(t, releaseLayout(t, c.shipped), script, extra...)
+			reqs := s.turn(t, shopProject(t), "What are the heads?", show)
+			first := reqs[0].messagesText()
+			for _, name := range mcpTools {
+				if !strings.Contains(first, toolPrefix+name) {
+					t.Errorf("missing in the first request: the MCP tool %s%s", toolPrefix, name)
+				}
+			}
+			if strings.Contains(first, failedServers) {
+				t.Errorf("the first request lists servers that failed to connect:\n%s", first)
+			}
+			wantIn(t, "the first call's show_history result", resultOf(t, reqs, show), `"heads":["7f6e5d4c3b07"]`)
+			if srv == nil {
+				return
+			}
+			asset := "/v" + pluginVersion(t) + "/alembic-patterns-" + platform
+			if got := srv.requests()[asset]; got != 1 {
+				t.Errorf("the launcher fetched %s %d times, want once", asset, got)
+			}
+			cached, _ := filepath.Glob(filepath.Join(s.c.home, ".claude", "plugins", "data", "*", "alembic-patterns-v"+pluginVersion(t)+"-"+platform))
+			if len(cached) != 1 {
+				t.Errorf("no downloaded binary cached in the plugin's data directory")
+			}
+		})
+	}
+}
+
+// TestE2ERepositoryAsProject: a contributor opening this repository in Claude
+// Code (no plugin installed) gets no project MCP server that fails to connect:
+// the plugin's MCP configuration is the plugin's only (in
+// .claude-plugin/plugin.json), not a project .mcp.json where
+// ${CLAUDE_PLUGIN_ROOT} is empty.
+func TestE2ERepositoryAsProject(t *testing.T) {
+	t.Parallel()
+	c := newClaude(t)
+	s := &e2eSession{c: c, api: newScriptedAPI(t, func(*apiRequest) []apiBlock { return nil }), env: c.env()}
+	tree := gitTree(t)
+	first := s.turn(t, tree, "hi")[0].messagesText()
+	wantIn(t, "the first request", first, "Primary working directory: "+tree)
+	if strings.Contains(first, failedServers) {
+		i := strings.Index(first, failedServers)
+		t.Errorf("the repository opened as a project lists MCP servers that failed to connect:\n%.600s", first[i:])
+	}
+}
