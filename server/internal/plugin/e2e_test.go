@@ -46,14 +46,15 @@ func makeReleaseLayout(t *testing.T, shipped bool) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	layoutDirs = append(layoutDirs, dst)
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
 		if d.IsDir() {
-			if d.Name() == ".git" || d.Name() == "server" || d.Name() == "node_modules" {
+			// libexec/ is this test's to fill (a developer's may hold binaries)
+			switch d.Name() {
+			case ".git", ".build", ".ci", "server", "node_modules", "libexec":
 				return filepath.SkipDir
 			}
 			return nil
@@ -88,7 +89,14 @@ func makeReleaseLayout(t *testing.T, shipped bool) (string, error) {
 	return dst, os.WriteFile(bin, data, 0o755)
 }
 
-var layoutDirs []string
+// closeLayouts removes the release layouts (from TestMain).
+func closeLayouts() {
+	for i := range layouts {
+		if layouts[i].dir != "" {
+			os.RemoveAll(layouts[i].dir)
+		}
+	}
+}
 
 // e2eSession is a fresh HOME with the plugin installed, the scripted API and
 // the environment the CLI runs with.
@@ -121,7 +129,8 @@ func newSession(t *testing.T, marketplace string, script func(*apiRequest) []api
 }
 
 // turn runs `claude -p prompt` in dir with the tools allowed and returns the
-// requests it sent (turns may run in parallel); it fails the test when the CLI does not finish cleanly.
+// requests it sent (turns may run in parallel); it fails the test when the CLI
+// does not finish cleanly.
 func (s *e2eSession) turn(t *testing.T, dir, prompt string, allowed ...string) []*apiRequest {
 	t.Helper()
 	args := []string{"-p", prompt, "--output-format", "json"}

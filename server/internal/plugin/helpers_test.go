@@ -139,9 +139,7 @@ func binary(t testing.TB) string {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	closeDryRun()
-	for _, dir := range layoutDirs {
-		os.RemoveAll(dir)
-	}
+	closeLayouts()
 	if noToolchain.dir != "" {
 		os.RemoveAll(noToolchain.dir)
 	}
