@@ -263,9 +263,9 @@ func TestE2EWriteHook(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
+			// hookProject's project with its first revision only: the Write creates the file.
 			dir := hookProject(t, revBase)
-			os.Remove(filepath.Join(dir, "migrations", "versions", "0002_status.py"))
-			os.Remove(filepath.Join(dir, "app", "models.py"))
+			rmAll(t, filepath.Join(dir, "migrations", "versions", "0002_status.py"), filepath.Join(dir, "app", "models.py"))
 			path := filepath.Join(dir, c.file)
 			reqs := s.turn(t, dir, path+"|"+c.content, "Write")
 			next := find(t, reqs, "the result of the scripted Write", func(r *apiRequest) bool {
@@ -287,7 +287,7 @@ func TestE2EWriteHook(t *testing.T) {
 	}
 }
 
-// skillDir finds the skill's directory in what the CLI sent after loading it.
+// skillBase finds the skill's directory in what the CLI sent after loading it.
 var skillBase = regexp.MustCompile(`Base directory for this skill: (\S+)`)
 
 // TestE2ESkill: a scripted Skill call of migrate:alembic-patterns loads the
@@ -407,8 +407,16 @@ func rmAll(t *testing.T, paths ...string) {
 	}
 }
 
-// failedServers is how the CLI tells the model that MCP servers did not connect.
-const failedServers = "configured but failed to connect"
+// failedServers is the part of text where the CLI tells the model which MCP
+// servers did not connect ("" when it does not).
+func failedServers(text string) string {
+	i := strings.Index(text, "configured but failed to connect")
+	if i < 0 {
+		return ""
+	}
+	section, _, _ := strings.Cut(text[i:], "\n\n")
+	return section
+}
 
 // messagesText is the text of every message of a request.
 func (r *apiRequest) messagesText() string {
@@ -454,8 +462,8 @@ func TestE2EFirstTurn(t *testing.T) {
 					t.Errorf("missing in the first request: the MCP tool %s%s", toolPrefix, name)
 				}
 			}
-			if strings.Contains(first, failedServers) {
-				t.Errorf("the first request lists servers that failed to connect:\n%s", first)
+			if failed := failedServers(first); failed != "" {
+				t.Errorf("the first request lists MCP servers that failed to connect:\n%s", failed)
 			}
 			wantIn(t, "the first call's show_history result", resultOf(t, reqs, show), `"heads":["7f6e5d4c3b07"]`)
 			if srv == nil {
@@ -485,8 +493,7 @@ func TestE2ERepositoryAsProject(t *testing.T) {
 	tree := gitTree(t)
 	first := s.turn(t, tree, "hi")[0].messagesText()
 	wantIn(t, "the first request", first, "Primary working directory: "+tree)
-	if strings.Contains(first, failedServers) {
-		i := strings.Index(first, failedServers)
-		t.Errorf("the repository opened as a project lists MCP servers that failed to connect:\n%.600s", first[i:])
+	if failed := failedServers(first); failed != "" {
+		t.Errorf("the repository opened as a project lists MCP servers that failed to connect:\n%s", failed)
 	}
 }

@@ -37,7 +37,7 @@ type apiRequest struct {
 		Name string `json:"name"`
 	} `json:"tools"`
 	raw  string
-	turn int // the turn that sent it (0: none)
+	turn int // the turn that sent it (0: a request outside turns)
 }
 
 type apiMessage struct {
@@ -78,11 +78,15 @@ type apiBlock struct {
 // turnPath matches the base path of a turn (see newTurn) before /v1/messages.
 var turnPath = regexp.MustCompile(`^/turn/([0-9]+)(/v1/messages.*)$`)
 
+// say is a reply of text that ends the turn.
 func say(text string) []apiBlock { return []apiBlock{{Type: "text", Text: text}} }
 
 // callTool is a reply that calls one tool; the id is the name, so that the
 // result can be found again (toolResult).
 func callTool(name string, input map[string]any) []apiBlock {
+	if input == nil {
+		input = map[string]any{}
+	}
 	return []apiBlock{{Type: "tool_use", ID: "toolu_" + strings.NewReplacer(":", "_", "-", "_").Replace(name), Name: name, Input: input}}
 }
 
@@ -257,13 +261,13 @@ func writeJSON(w http.ResponseWriter, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-// recorded is the requests of a turn so far (turn 0: all requests).
+// recorded is the requests of a turn so far.
 func (api *scriptedAPI) recorded(turn int) []*apiRequest {
 	api.mu.Lock()
 	defer api.mu.Unlock()
 	var out []*apiRequest
 	for _, r := range api.requests {
-		if turn == 0 || r.turn == turn {
+		if r.turn == turn {
 			out = append(out, r)
 		}
 	}
