@@ -146,7 +146,9 @@ func TestClaimConstraintNotValid(t *testing.T) {
 }
 
 // TestClaimVolatileDefault: on PostgreSQL 11+, ADD COLUMN ... DEFAULT rewrites
-// the table (new relfilenode) only when the default is volatile.
+// the table (new relfilenode) only when the default is volatile; serial,
+// identity and stored generated columns rewrite it too, and so do the
+// op.add_column spellings that render them.
 func TestClaimVolatileDefault(t *testing.T) {
 	t.Parallel()
 	var r struct {
@@ -163,6 +165,11 @@ func TestClaimVolatileDefault(t *testing.T) {
 			Result     attempt `json:"result"`
 			Rewritten  bool    `json:"rewritten"`
 		} `json:"filled"`
+		Alembic map[string]struct {
+			Result    attempt  `json:"result"`
+			SQL       []string `json:"sql"`
+			Rewritten bool     `json:"rewritten"`
+		} `json:"alembic"`
 	}
 	raw := runClaim(t, "volatile_default.py", &r)
 	if r.ServerVersion < 110000 {
@@ -209,6 +216,29 @@ func TestClaimVolatileDefault(t *testing.T) {
 	for _, f := range r.Filled {
 		if !f.Result.OK || !f.Rewritten {
 			t.Errorf("ADD COLUMN ... %s: %+v, rewritten %v; want a rewrite\n%s", f.Definition, f.Result, f.Rewritten, raw)
+		}
+	}
+	// Through Alembic's op.add_column: the spellings volatile-default reports
+	// rewrite the table; the others add a plain column, or fail as NOT NULL
+	// without a value (add-required-column's case).
+	for op, want := range map[string]string{ // case -> "rewrite", "plain" or "fails"
+		"identity":                     "rewrite",
+		"computed":                     "rewrite",
+		"integer_primary_key":          "rewrite",
+		"sequence_next_value":          "rewrite",
+		"sequence_argument":            "plain",
+		"primary_key_with_sequence":    "fails",
+		"primary_key_foreign_key":      "fails",
+		"primary_key_no_autoincrement": "fails",
+	} {
+		got, ok := r.Alembic[op]
+		switch {
+		case !ok:
+			t.Errorf("the script did not report op.add_column case %s\n%s", op, raw)
+		case want == "fails" && (got.Result.OK || got.Result.PGCode != "23502"):
+			t.Errorf("op.add_column %s (%q): %+v; want not_null_violation (23502)", op, got.SQL, got.Result)
+		case want != "fails" && (!got.Result.OK || got.Rewritten != (want == "rewrite")):
+			t.Errorf("op.add_column %s (%q): %+v, rewritten %v; want %s", op, got.SQL, got.Result, got.Rewritten, want)
 		}
 	}
 }
