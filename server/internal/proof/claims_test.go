@@ -287,7 +287,8 @@ func TestClaimSetNotNullScan(t *testing.T) {
 // TestClaimUpdateWithoutWhere: an UPDATE without WHERE holds ROW EXCLUSIVE on
 // the table and writes a new version of every row, each locked until the
 // transaction ends: another session's UPDATE of any row waits, SELECT does not,
-// and the table grows by a copy of its rows.
+// and the table grows by a copy of its rows. A backfill after ADD COLUMN in
+// the same transaction blocks SELECT too (the ALTER's ACCESS EXCLUSIVE).
 func TestClaimUpdateWithoutWhere(t *testing.T) {
 	t.Parallel()
 	var r struct {
@@ -300,6 +301,11 @@ func TestClaimUpdateWithoutWhere(t *testing.T) {
 		PagesBefore   int      `json:"pages_before"`
 		PagesAfter    int      `json:"pages_after"`
 		ServerVersion int      `json:"server_version_num"`
+		AddColumn     attempt  `json:"backfill"`
+		Backfill      attempt  `json:"backfill_update"`
+		BackfillLocks []string `json:"backfill_locks"`
+		SelectDuringB attempt  `json:"select_during_backfill"`
+		SelectAfterB  attempt  `json:"select_after_backfill"`
 	}
 	raw := runClaim(t, "update_without_where.py", &r)
 	if !r.Update.OK || !slices.Equal(r.UpdateLocks, []string{"RowExclusiveLock"}) {
@@ -319,6 +325,12 @@ func TestClaimUpdateWithoutWhere(t *testing.T) {
 	}
 	if r.PagesAfter < 2*r.PagesBefore-1 {
 		t.Errorf("the table grew from %d to %d pages; want about twice (a new version of every row)\n%s", r.PagesBefore, r.PagesAfter, raw)
+	}
+	if !r.AddColumn.OK || !r.Backfill.OK || !slices.Contains(r.BackfillLocks, "AccessExclusiveLock") {
+		t.Errorf("ADD COLUMN then UPDATE without WHERE: %+v, %+v, locks %v; want both done and AccessExclusiveLock held\n%s", r.AddColumn, r.Backfill, r.BackfillLocks, raw)
+	}
+	if !r.SelectDuringB.blocked() || !r.SelectAfterB.OK {
+		t.Errorf("a SELECT during the backfill: %+v (want blocked: the ALTER's lock lasts); after commit: %+v\n%s", r.SelectDuringB, r.SelectAfterB, raw)
 	}
 }
 
