@@ -497,3 +497,52 @@ func TestClaimExclusiveMaintenance(t *testing.T) {
 			r.VacuumFullWhileRead, r.VacuumWhileRead, r.VacuumFullAfterRead, raw)
 	}
 }
+
+// TestClaimColumnTypeRewrite: ALTER COLUMN ... TYPE holds ACCESS EXCLUSIVE
+// (SELECT waits) and rewrites the table (new relfilenode) unless the stored
+// values stay valid: a wider or unbounded varchar, varchar to text, more
+// numeric precision at the same scale, timestamp to timestamptz in UTC.
+// Arrays rewrite on any element change.
+func TestClaimColumnTypeRewrite(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		Changes []struct {
+			Change    string   `json:"change"`
+			Result    attempt  `json:"result"`
+			Locks     []string `json:"locks"`
+			Select    attempt  `json:"select_during"`
+			Rewritten bool     `json:"rewritten"`
+		} `json:"changes"`
+		ServerVersion int `json:"server_version_num"`
+	}
+	raw := runClaim(t, "column_type_rewrite.py", &r)
+	want := map[string]bool{ // change -> rewrites (column-type-rewrite reports it)
+		"n bigint":             true,
+		"code varchar(100)":    false,
+		"code varchar":         false,
+		"code text":            false,
+		"body varchar":         false,
+		"body varchar(200)":    true,
+		"price numeric(12, 2)": false,
+		"price numeric(12, 4)": true,
+		"doc jsonb":            true,
+		"seen timestamptz":     false, // in UTC
+		"seen timestamp":       true,  // back, in Europe/Paris
+		"tags varchar(40)[]":   true,
+		"tags text[]":          true,
+	}
+	if len(r.Changes) != len(want) {
+		t.Fatalf("the script reported %d changes, want %d\n%s", len(r.Changes), len(want), raw)
+	}
+	for _, c := range r.Changes {
+		rewrite, ok := want[c.Change]
+		switch {
+		case !ok:
+			t.Errorf("unexpected change %q", c.Change)
+		case !c.Result.OK || !slices.Contains(c.Locks, "AccessExclusiveLock") || !c.Select.blocked():
+			t.Errorf("ALTER COLUMN %s: %+v, locks %v, SELECT during %+v; want AccessExclusiveLock and the SELECT blocked\n%s", c.Change, c.Result, c.Locks, c.Select, raw)
+		case c.Rewritten != rewrite:
+			t.Errorf("ALTER COLUMN %s: relfilenode changed = %v, want %v\n%s", c.Change, c.Rewritten, rewrite, raw)
+		}
+	}
+}
