@@ -109,9 +109,13 @@ func rewritingTypeChange(from, to *pgType, using bool) bool {
 }
 
 func typeRewriteMessage(verb, table, column string, from, to *pgType) Message {
-	return Message{Text: fmt.Sprintf("%s rewrites existing table %q: column %q from %s to %s", verb, table, column, from.cast, to.cast),
+	m := Message{Text: fmt.Sprintf("%s rewrites existing table %q: column %q from %s to %s", verb, table, column, from.cast, to.cast),
 		Help: fmt.Sprintf("PostgreSQL converts every stored value, writing a new copy of %q and rebuilding its indexes while it holds "+
 			"ACCESS EXCLUSIVE: no reads or writes of the table until the migration commits. Change the type online instead: add a "+
 			"column of the new type, have the application write both, backfill it in batches outside the migration's transaction, "+
 			"switch the reads, then drop the old column in a later release.", table)}
+	if from.family == "enum" && to.family == "enum" {
+		m.Help += " If the new enum type only adds values, ALTER TYPE ... ADD VALUE on the old type changes the catalog alone (no rewrite)."
+	}
+	return m
 }

@@ -22,8 +22,10 @@ def upgrade():
         sa.Column("tags", postgresql.ARRAY(sa.String(20))),
         sa.Column("seen", sa.DateTime()),
         sa.Column("price", sa.Numeric(10, 2)),
+        sa.Column("kind", sa.Enum("a", "b", name="kind")),
     )
 
 
 def downgrade():
     op.drop_table("events")
+    op.execute("DROP TYPE kind")
