@@ -8,6 +8,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 var _ = register(&Rule{
@@ -20,7 +21,9 @@ var _ = register(&Rule{
 	Doc: Doc{
 		FailsWhen: "Under load: every row stays locked until the migration commits, so other writes to the table wait.",
 		What: "Finds `UPDATE` and `DELETE` without `WHERE` in the literal SQL of upgrade() (`op.execute`, " +
-			"`connection.execute`, `sa.text`) on a table that existed before the revision: one finding per table, at its " +
+			"`connection.execute`, `sa.text`), and their SQLAlchemy Core form given to `op.execute` (`t.update().values(...)`, " +
+			"`t.delete()`, `sa.update(t)`, `sa.delete(t)` without `.where()`, `t` being `sa.table(\"name\", ...)`), on a table " +
+			"that existed before the revision: one finding per table, at its " +
 			"first such statement, counting the others. When the UPDATE fills a column added to the table earlier in the " +
 			"same transaction (`add_column` or `ALTER TABLE ... ADD COLUMN`, no `autocommit_block()` or `COMMIT` between), " +
 			"the message says so: that backfill runs under the ALTER's ACCESS EXCLUSIVE lock.",
@@ -74,7 +77,11 @@ func checkUpdateWithoutWhere(p *Pass) {
 				addedColumn(added, table, c.Name)
 			}
 		}
-		for _, st := range certainStatements(o) {
+		statements := certainStatements(o)
+		if st, ok := coreStatement(p.Migration, o); ok {
+			statements = []migration.Statement{st}
+		}
+		for _, st := range statements {
 			if st.Verb == "COMMIT" {
 				clear(added)
 			}
@@ -140,4 +147,80 @@ func addedColumn(added map[string]map[string]bool, table, column string) {
 		added[table] = map[string]bool{}
 	}
 	added[table][strings.ToLower(column)] = true
+}
+
+// coreStatement reads the SQLAlchemy Core form of UPDATE and DELETE that an
+// always-run execute() is given: t.update().values(...), t.delete(),
+// sa.update(t), sa.delete(t) (with .where(...) or not), where t is
+// sa.table("name", ...) or sa.Table("name", ...), directly or through a
+// variable. ok is false for anything else.
+func coreStatement(m *migration.Migration, o *migration.Op) (st migration.Statement, ok bool) {
+	e := o.Arg("sqltext")
+	if o.Name != "execute" || o.SQL != nil && (o.SQL.Known || o.SQL.Partial) || !o.Certain() {
+		return st, false
+	}
+	var table *pysyntax.Expr
+	for table == nil { // from the last method call of the chain to the update() or delete() it starts with
+		if e == nil || e.Kind != pysyntax.Call {
+			return st, false
+		}
+		method := pysyntax.LastName(e.CallName())
+		if e.Func.Kind == pysyntax.Attribute {
+			method = e.Func.Name
+		}
+		switch method {
+		case "where", "filter", "filter_by":
+			st.Where = true
+		case "values":
+			st.SetColumns = append(st.SetColumns, valuesColumns(e)...)
+		case "update", "delete":
+			st.Kind = map[string]migration.StatementKind{"update": migration.SQLUpdate, "delete": migration.SQLDelete}[method]
+			switch {
+			case len(e.Args) == 0 && e.Func.Kind == pysyntax.Attribute: // t.update()
+				table = e.Func.Object
+			case len(e.Args) == 1: // sa.update(t)
+				table = e.Args[0]
+			default:
+				return st, false
+			}
+			continue
+		default:
+			return st, false
+		}
+		if e.Func.Kind != pysyntax.Attribute {
+			return st, false
+		}
+		e = e.Func.Object
+	}
+	table, _ = m.Resolve(o, table)
+	if table == nil || table.Kind != pysyntax.Call || len(table.Args) == 0 || !slices.Contains([]string{"table", "Table"}, pysyntax.LastName(table.CallName())) {
+		return st, false
+	}
+	if st.Table, ok = table.Args[0].StringValue(); !ok {
+		return st, false
+	}
+	if schema, given := table.Keyword("schema").StringValue(); given {
+		st.Table = schema + "." + st.Table
+	}
+	st.Span, st.Text = o.Call.Span, o.Call.Text
+	return st, true
+}
+
+// valuesColumns are the columns .values(...) sets: its keywords, and the keys
+// of a dict argument ("name" or t.c.name).
+func valuesColumns(call *pysyntax.Expr) []string {
+	var out []string
+	for _, k := range call.Keywords {
+		out = append(out, k.Name)
+	}
+	for _, a := range call.Args {
+		for _, key := range a.Keys {
+			if name, ok := key.StringValue(); ok {
+				out = append(out, name)
+			} else if key.Kind == pysyntax.Attribute {
+				out = append(out, key.Name)
+			}
+		}
+	}
+	return out
 }
