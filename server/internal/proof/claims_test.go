@@ -546,3 +546,37 @@ func TestClaimColumnTypeRewrite(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimBackwardIncompatible: RENAME COLUMN, DROP COLUMN, RENAME TO and
+// DROP TABLE hold ACCESS EXCLUSIVE until commit (queries wait) without
+// rewriting the table; after commit the old release's queries fail with
+// undefined_column (42703) or undefined_table (42P01).
+func TestClaimBackwardIncompatible(t *testing.T) {
+	t.Parallel()
+	var r map[string]json.RawMessage
+	raw := runClaim(t, "backward_incompatible.py", &r)
+	field := func(key string, v any) {
+		if err := json.Unmarshal(r[key], v); err != nil {
+			t.Fatalf("%s: %v\n%s", key, err, raw)
+		}
+	}
+	for step, code := range map[string]string{"rename_column": "42703", "drop_column": "42703", "rename_table": "42P01", "drop_table": "42P01"} {
+		var run, during, after attempt
+		var locks []string
+		field(step, &run)
+		field(step+"_locks", &locks)
+		field(step+"_query_during", &during)
+		field(step+"_query_after", &after)
+		if !run.OK || !slices.Equal(locks, []string{"AccessExclusiveLock"}) || !during.blocked() {
+			t.Errorf("%s: %+v, locks %v, the old query during it %+v; want AccessExclusiveLock and the query blocked\n%s", step, run, locks, during, raw)
+		}
+		if after.OK || after.PGCode != code {
+			t.Errorf("%s: the old release's query after commit: %+v; want it to fail with %s\n%s", step, after, code, raw)
+		}
+	}
+	var rewritten bool
+	field("rewritten", &rewritten)
+	if rewritten {
+		t.Errorf("RENAME COLUMN / DROP COLUMN rewrote the table (new relfilenode); want a catalog change\n%s", raw)
+	}
+}
