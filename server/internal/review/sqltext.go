@@ -167,6 +167,11 @@ func typeSQL(t *migration.TypeRef) (string, bool) {
 	return placeholder(t.Expr), false
 }
 
+// ansiFunctions are the functions SQLAlchemy renders as SQL key words, without
+// parentheses.
+var ansiFunctions = map[string]bool{"current_date": true, "current_time": true, "current_timestamp": true,
+	"current_user": true, "localtime": true, "localtimestamp": true, "session_user": true, "user": true}
+
 // defaultSQL renders a server_default value.
 func defaultSQL(e *pysyntax.Expr) (string, bool) {
 	if s, ok := e.StringValue(); ok {
@@ -177,7 +182,11 @@ func defaultSQL(e *pysyntax.Expr) (string, bool) {
 	}
 	if e != nil && e.Kind == pysyntax.Call && len(e.Args) == 0 {
 		if parts := strings.Split(e.CallName(), "."); len(parts) >= 2 && parts[len(parts)-2] == "func" {
-			return parts[len(parts)-1] + "()", true
+			name := parts[len(parts)-1]
+			if ansiFunctions[strings.ToLower(name)] {
+				return strings.ToUpper(name), true // SQL's own: no parentheses (CURRENT_TIMESTAMP() is a syntax error)
+			}
+			return name + "()", true
 		}
 	}
 	return placeholder(e), false
