@@ -197,8 +197,15 @@ func analyze(c *opCtx) *facts {
 // entry turns the facts of an operation into its entry in the review.
 func entry(c *opCtx, f *facts, index int, function string, postgres bool) *Operation {
 	o := c.o
+	statements := f.sql // literal SQL: as PostgreSQL's parser split it
+	if o.SQL == nil {
+		var left int
+		if statements, left = parsable(f.sql); left > 0 {
+			f.note("%d statement(s) of the SQL rendered for this call are left out: PostgreSQL's parser rejects the rendering.", left)
+		}
+	}
 	out := &Operation{Index: index, Function: function, Name: o.Name, Line: o.Call.Span.StartLine,
-		Summary: strings.Join(f.summary, "; "), SQL: strings.Join(f.sql, ";\n"), Effect: EffectKnown,
+		Summary: strings.Join(f.summary, "; "), SQL: strings.Join(statements, ";\n"), Effect: EffectKnown,
 		Transaction: "migration", Rewrite: f.rewrite, Scan: f.scan, DataLoss: strings.Join(f.dataLoss, "; "),
 		Notes: list(f.notes), Findings: []string{}, Locks: []Lock{}}
 	if t, ok := o.Table(); ok {
