@@ -288,11 +288,11 @@ func (p *project) sharedRoundTrip(checks []dataCheck) (res tripResult, sharedWit
 var reprOfObject = regexp.MustCompile(`\(<[^>]* at 0x[0-9a-f]+>.*\)`)
 
 // errorLines are the prefixes of the exception lines errorLine picks.
-var errorLines = []string{"sqlalchemy.exc.", "psycopg2.errors.", "pymysql.err.", "alembic.util.exc.", "NotImplementedError:"}
+var errorLines = []string{"sqlalchemy.exc.", "psycopg2.errors.", "pymysql.err.", "FAILED: ", "NotImplementedError:", "TypeError:", "ValueError:"}
 
 // errorLine picks the exception line from alembic's output, for the summary:
 // "(psycopg2.errors.X) message", "(pymysql.err.X) (code, message)" or the
-// CompileError / CommandError text.
+// CompileError text, or the FAILED: line alembic prints for a CommandError.
 func errorLine(output string) string {
 	var last string
 	for _, line := range strings.Split(output, "\n") {

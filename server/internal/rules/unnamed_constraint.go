@@ -29,7 +29,9 @@ var _ = register(&Rule{
 			"and, in downgrade, `op.drop_constraint(None, 'child', type_='foreignkey')`. The upgrade works (PostgreSQL names " +
 			"the key `child_parent_id_fkey`, MySQL/MariaDB `child_ibfk_1`), but the downgrade cannot even be compiled: on PostgreSQL " +
 			"`sqlalchemy.exc.CompileError: Can't emit DROP CONSTRAINT for constraint ForeignKeyConstraint(...); it has no name`, " +
-			"on MySQL/MariaDB `TypeError: object of type 'NoneType' has no len()`, online and with `--sql` alike. " +
+			"on MySQL/MariaDB `TypeError: object of type 'NoneType' has no len()`, online and with `--sql` alike. On SQLite, batch " +
+			"mode recreates the table and refuses any constraint without a name, the create too: `ValueError: Constraint must " +
+			"have a name` (an error there). " +
 			"A constraint created without a name leaves every later migration guessing the name the database chose. " +
 			"Alembic builds constraints on a MetaData carrying target_metadata's naming convention: a `None` name then " +
 			"becomes the convention's (a later `drop_constraint(\"fk_child_parent_id_parent\", ...)` drops it), a " +
@@ -230,8 +232,15 @@ func dialectNames(dialect string) string {
 	return "each database names unnamed ones its own way"
 }
 
+// sqliteBatchNameError is what batch mode raises on SQLite, where it recreates
+// the table, for a constraint without a name (create or drop).
+const sqliteBatchNameError = "ValueError: Constraint must have a name"
+
 // unnamedDropError is the error a drop_constraint(None, ...) ends with.
-func unnamedDropError(dialect, class string) string {
+func unnamedDropError(dialect string, inBatch bool, class string) string {
+	if dialect == "sqlite" && inBatch {
+		return sqliteBatchNameError
+	}
 	if dialect == "mysql" {
 		// SQLAlchemy's MySQL compiler measures the name before it quotes it (seen on MariaDB)
 		return "TypeError: object of type 'NoneType' has no len()"
@@ -275,10 +284,16 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	case res.Converted:
 		return certainName{} // the convention names it, how is not known (a custom token)
 	}
+	if p.Dialect == "sqlite" && o.Batch != nil {
+		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, ...) in batch mode fails on SQLite", o.Name),
+			Help: fmt.Sprintf("Batch mode on SQLite recreates %q, and every constraint it adds needs a name: Alembic raises %s. "+
+				"Name it.%s", table, sqliteBatchNameError, conventionHint(conv, history.DropKinds[kind]))}, nil)
+		return certainName{}
+	}
 	name := defaultConstraintName(p.Dialect, o, s)
 	msg := Message{Text: fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table),
 		Help: fmt.Sprintf("The database picks the name, so no later migration can name it: a drop_constraint(None, ...) fails "+
-			"with: %s. ", unnamedDropError(p.Dialect, constraintClasses[kind]))}
+			"with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
 	var fix *SuggestedFix
 	if name != "" {
 		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name)
@@ -356,7 +371,7 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			Help: fmt.Sprintf("%s only names it from its columns, which a drop does not have. ", sentenceStart(conventionAt(conv)))}
 	default:
 		msg = Message{Text: call + " cannot be compiled",
-			Help: fmt.Sprintf("Alembic fails with: %s (offline --sql too). ", unnamedDropError(p.Dialect, class))}
+			Help: fmt.Sprintf("Alembic fails with: %s (offline --sql too). ", unnamedDropError(p.Dialect, o.Batch != nil, class))}
 	}
 	var fix *SuggestedFix
 	switch only := onlyForeignKey(o, s, kind); {
