@@ -9,12 +9,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "mysql-alter-column-incomplete",
-	Profile:      Default,
-	DialectAware: true,
-	Severity:     Error,
-	Fix:          FixNever,
-	Summary:      "On MySQL/MariaDB, an alter_column restates the whole column without saying what it is",
+	ID:              "mysql-alter-column-incomplete",
+	Profile:         Default,
+	MainDialectOnly: true,
+	Severity:        Error,
+	Fix:             FixNever,
+	Summary:         "On MySQL/MariaDB, an alter_column restates the whole column without saying what it is",
 	Doc: Doc{
 		FailsWhen: "On every MySQL/MariaDB database when the type is missing (error); on a NOT NULL column, silently, when its nullability is missing (warning).",
 		What: "On MySQL and MariaDB only: finds `alter_column` (also in batch mode) that renames a column or changes its " +
@@ -44,7 +44,8 @@ def upgrade():
 		UseInstead: `def upgrade():
     op.alter_column("users", "name", new_column_name="full_name",
                     existing_type=sa.String(length=100), existing_nullable=False)`,
-		KnownProblems: "Only runs when the dialect is MySQL/MariaDB. The history does not follow server defaults, so a " +
+		KnownProblems: "Only runs when the project's main dialect is MySQL/MariaDB (configured, from `alembic.ini`, or " +
+			"inferred), not for a project that only also runs there. The history does not follow server defaults, so a " +
 			"missing `existing_server_default` is only mentioned, never reported on its own; a column whose nullability " +
 			"the history does not know is not reported for a missing `existing_nullable`.",
 		FixSafety: "No automatic fix: the type and the nullability to restate are the author's to confirm.",

@@ -241,6 +241,9 @@ func unnamedDropError(dialect string, inBatch bool, class string) string {
 	if dialect == "sqlite" && inBatch {
 		return sqliteBatchNameError
 	}
+	if dialect == "sqlite" {
+		return "NotImplementedError: " + sqliteConstraintError // before any name is needed
+	}
 	if dialect == "mysql" {
 		// SQLAlchemy's MySQL compiler measures the name before it quotes it (seen on MariaDB)
 		return "TypeError: object of type 'NoneType' has no len()"
