@@ -242,7 +242,7 @@ func unnamedDropError(dialect string, inBatch bool, class string) string {
 		return sqliteBatchNameError
 	}
 	if dialect == "sqlite" {
-		return "NotImplementedError: " + sqliteConstraintError // before any name is needed
+		return sqliteConstraintError // Alembic refuses before any name is needed
 	}
 	if dialect == "mysql" {
 		// SQLAlchemy's MySQL compiler measures the name before it quotes it (seen on MariaDB)
