@@ -29,7 +29,12 @@ var _ = register(&Rule{
 		Why: "Autogenerate writes removed tables in Python set order, which changes with PYTHONHASHSEED: about half of the " +
 			"runs drop the parent first. PostgreSQL then fails with `cannot drop table authors because other objects depend " +
 			"on it` (`DETAIL: constraint books_author_id_fkey on table books depends on table authors`). The downgrade is the " +
-			"exact reverse, so it creates the child first and fails with `relation \"authors\" does not exist`.",
+			"exact reverse, so it creates the child first and fails with `relation \"authors\" does not exist`. MariaDB 10.11 " +
+			"refuses the drop with `Cannot delete or update a parent row: a foreign key constraint fails` (error 1451) and a " +
+			"foreign key to a table not created yet with `Can't create table ... (errno: 150 \"Foreign key constraint is " +
+			"incorrectly formed\")`; MySQL 8 says `Cannot drop table 'authors' referenced by a foreign key constraint` and " +
+			"`Failed to open the referenced table 'authors'`. SQLite does not enforce foreign keys in Alembic's connection " +
+			"(PRAGMA foreign_keys is off): the rule stays quiet there.",
 		Example: `def upgrade():
     op.drop_table("authors")
     op.drop_table("books")

@@ -28,7 +28,10 @@ var _ = register(&Rule{
 			"upgrade fails with `column \"email\" of relation \"users\" contains null values` " +
 			"(`ALTER TABLE users ALTER COLUMN email SET NOT NULL`). An empty database in CI passes, production does not. " +
 			"A `server_default` in the same call does not help: it only applies to rows inserted later, and Alembic emits " +
-			"SET NOT NULL before SET DEFAULT.",
+			"SET NOT NULL before SET DEFAULT. On MySQL/MariaDB the ALTER is a `MODIFY ... NOT NULL`, which MariaDB 10.11 (strict " +
+			"mode, its default) refuses with `Data truncated for column 'email' at row 2` (error 1265) and MySQL 8 with `Invalid " +
+			"use of NULL value` (error 1138); on SQLite batch mode copies the rows into a new table and fails with `NOT NULL " +
+			"constraint failed: _alembic_tmp_users.email` (both checked by the proof tier, MySQL 8 from its documentation).",
 		Example: `# 0001_create_users.py
 def upgrade():
     op.create_table(

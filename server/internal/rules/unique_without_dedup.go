@@ -26,10 +26,13 @@ var _ = register(&Rule{
 			"the table, or an index the other function recreates as unique: the uniqueness held already.",
 		Why: "Autogenerate turns `unique=True` in the model into `op.create_unique_constraint(...)` (or a unique index) and " +
 			"nothing else. The database checks every row when it builds the index, so on a database where two rows share a " +
-			"value the upgrade fails, on PostgreSQL with `could not create unique index \"uq_accounts_email\"` " +
+			"value the upgrade fails, on MariaDB/MySQL with `Duplicate entry 'a@example.com' for key 'uq_accounts_email'` " +
+			"(error 1062), on SQLite (batch mode) with `UNIQUE constraint failed: _alembic_tmp_accounts.email`, " +
+			"on PostgreSQL with `could not create unique index \"uq_accounts_email\"` " +
 			"(`DETAIL: Key (email)=(a@example.com) is duplicated.`). An empty database in CI passes, production does not. " +
-			"Under load, building the index also blocks writes to the table: build it with `CREATE UNIQUE INDEX " +
-			"CONCURRENTLY` outside the transaction, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX`.",
+			"Under load, on PostgreSQL, building the index also blocks writes to the table: build it with `CREATE UNIQUE INDEX " +
+			"CONCURRENTLY` outside the transaction, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX` " +
+			"(MariaDB builds it with ALGORITHM=NOCOPY, LOCK=NONE: writes go on).",
 		Example: `# 0001_accounts.py
 def upgrade():
     op.create_table(
