@@ -96,6 +96,17 @@ with op.batch_alter_table('child', schema=None) as batch_op:
 			},
 		},
 		{
+			id: "k/plain", title: "column dropped without batch mode (SQLite 3.35+ runs DROP COLUMN)", dir: "k",
+			generated: []string{"op.drop_column('users', 'name')", "op.add_column('users', sa.Column('name',"},
+			rule:      "sqlite-alter-without-batch",
+			wrong:     func(string) bool { return false }, // plain DROP COLUMN and ADD COLUMN run on SQLite 3.35+
+			fix:       byHand,
+			checks: []dataCheck{
+				{stepU, "name dropped, full_name added", `SELECT group_concat(name) FROM (SELECT name FROM pragma_table_info('users') ORDER BY cid)`, "id,full_name"},
+				{stepD, "name back", `SELECT group_concat(name) FROM (SELECT name FROM pragma_table_info('users') ORDER BY cid)`, "id,name"},
+			},
+		},
+		{
 			id: "p", title: "unique constraint on a column with duplicates, in batch mode", dir: "p", batch: true,
 			generated: []string{"batch_op.create_unique_constraint(batch_op.f('uq_accounts_email'), ['email'])"},
 			rule:      "unique-without-dedup",
