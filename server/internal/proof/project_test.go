@@ -92,7 +92,7 @@ func (p *project) alembic(o alembicOpts, args ...string) execResult {
 		"MODELS_STAGE="+o.stage,
 		fmt.Sprintf("PYTHONHASHSEED=%d", o.hashSeed),
 	)
-	res := run(p.dir, env, false, p.tl.alembic, full...)
+	res := run(p.dir, env, true, p.tl.alembic, full...) // stdout apart: the SQL of --sql
 	p.mu.Lock()
 	p.transcript = append(p.transcript, fmt.Sprintf("[MODELS_STAGE=%s PYTHONHASHSEED=%d] %s", o.stage, o.hashSeed, res))
 	p.mu.Unlock()
