@@ -181,3 +181,21 @@ func revisionText(id, down, body string) string {
 	b.WriteString("\n\ndef downgrade():\n    pass\n")
 	return b.String()
 }
+
+// TestMariaDBIndexesTextPrefix: what mysql-text-index-without-length says of
+// MariaDB — it builds an index on a TEXT column without a length, on a prefix
+// of 768 characters (3072 bytes of utf8mb4), where MySQL 8 refuses it.
+func TestMariaDBIndexesTextPrefix(t *testing.T) {
+	tl := getDialectTools(t, mariadb, false)
+	db := tl.newDatabase(t, "claim_text_index")
+	got, err := db.query(
+		"CREATE TABLE docs (id INT PRIMARY KEY, body TEXT) DEFAULT CHARSET=utf8mb4",
+		"CREATE INDEX ix_docs_body ON docs (body)",
+		"SELECT sub_part FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = 'ix_docs_body'")
+	if err != nil {
+		t.Fatalf("MariaDB refused an index on TEXT without a length: %v", err)
+	}
+	if got[2] != "768" {
+		t.Errorf("MariaDB indexed a prefix of %q characters, the rule's documentation says 768", got[2])
+	}
+}
