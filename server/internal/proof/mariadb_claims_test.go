@@ -55,6 +55,7 @@ var onlineDDLCases = []onlineDDLCase{
 	{"set a server default", `op.alter_column('t', 'name', server_default='x')`, "INSTANT"},
 	{"widen a VARCHAR, same length prefix", `op.alter_column('t', 'name', type_=sa.String(length=60), existing_type=sa.String(length=50), existing_nullable=True)`, "INSTANT"},
 	{"widen a VARCHAR past 255 bytes", `op.alter_column('t', 'name', type_=sa.String(length=100), existing_type=sa.String(length=50), existing_nullable=True)`, "COPY"},
+	{"convert the table to another character set", `op.execute("ALTER TABLE t CONVERT TO CHARACTER SET utf8mb3")`, "COPY"},
 	{"INTEGER to BIGINT", `op.alter_column('t', 'n', type_=sa.BigInteger(), existing_type=sa.Integer(), existing_nullable=True)`, "COPY"},
 }
 

@@ -1,6 +1,8 @@
 package review
 
 import (
+	"regexp"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -67,8 +69,29 @@ func mysqlOnlineDDL(m *migration.Migration, o *migration.Op, s *history.State) (
 		}
 	case "alter_column":
 		return mysqlAlterColumn(m, o, s)
+	case "execute":
+		return mysqlConvertCharset(o)
 	}
 	return OnlineDDL{}, false
+}
+
+// convertCharset is ALTER TABLE t CONVERT TO CHARACTER SET (or CHARSET), MySQL
+// syntax the PostgreSQL parser does not read: matched on the text.
+var convertCharset = regexp.MustCompile(`(?i)^ALTER\s+TABLE\s+\S+\s+CONVERT\s+TO\s+(CHARACTER\s+SET|CHARSET)\s`)
+
+// mysqlConvertCharset: converting a table's text columns to another character
+// set rewrites every row; an op.execute of exactly such ALTERs copies the table.
+func mysqlConvertCharset(o *migration.Op) (OnlineDDL, bool) {
+	if o.SQL == nil || !o.SQL.Known || len(o.SQL.Statements) == 0 {
+		return OnlineDDL{}, false
+	}
+	for _, st := range o.SQL.Statements {
+		if !convertCharset.MatchString(st.Text) {
+			return OnlineDDL{}, false
+		}
+	}
+	return OnlineDDL{Algorithm: "COPY", Lock: "SHARED", BlocksWrites: true,
+		Note: "converting the character set copies the whole table and rewrites every text value; writes wait until it ends"}, true
 }
 
 // uniqueColumn: sa.Column(..., unique=True) adds a unique index with the column.
