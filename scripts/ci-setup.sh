@@ -2,6 +2,8 @@
 # Prepare this machine for the full alembic-patterns test suite (Debian 12, run as root):
 #   - Debian packages: PostgreSQL, alembic, SQLAlchemy, psycopg2 (apt is skipped when all are installed)
 #   - a running PostgreSQL cluster reachable as postgres:postgres@127.0.0.1
+#   - a running MariaDB server (Debian's mariadb-server) listening on 127.0.0.1 only, with a user
+#     alembic_patterns:alembic_patterns@127.0.0.1 that may create databases (python3-pymysql drives it)
 #   - a pinned Claude Code CLI (and the SARIF schema) from npm, in a prefix OUTSIDE the repository:
 #     ${XDG_CACHE_HOME:-~/.cache}/alembic-patterns-ci/node (the repository is the plugin: a local-clone
 #     marketplace install copies everything in it, so ~770 MB of npm packages must not live there)
@@ -17,6 +19,7 @@
 #   CI_SETUP_CLAUDE_VERSION  Claude Code CLI version to install   (default 2.1.332)
 #   CI_SETUP_PG_TIMEOUT      seconds to wait for PostgreSQL       (default 60)
 #   CI_SETUP_PG_CLUSTER      PostgreSQL cluster name              (default main; created if missing)
+#   CI_SETUP_MARIADB_TIMEOUT seconds to wait for MariaDB          (default 60)
 #   CI_SETUP_NPM_TIMEOUT     seconds allowed for npm install      (default 600)
 #   CI_SETUP_NODE_PREFIX     where the npm tools go   (default ${XDG_CACHE_HOME:-$HOME/.cache}/alembic-patterns-ci/node)
 set -euo pipefail
@@ -30,6 +33,10 @@ PG_TIMEOUT="${CI_SETUP_PG_TIMEOUT:-60}"
 PG_CLUSTER="${CI_SETUP_PG_CLUSTER:-main}"
 NPM_TIMEOUT="${CI_SETUP_NPM_TIMEOUT:-600}"
 PG_PASSWORD=postgres
+MARIADB_TIMEOUT="${CI_SETUP_MARIADB_TIMEOUT:-60}"
+MARIADB_USER=alembic_patterns
+MARIADB_PASSWORD=alembic_patterns
+MARIADB_PORT=3306
 [[ -n ${CI_SETUP_NODE_PREFIX:-}${XDG_CACHE_HOME:-}${HOME:-} ]] || { printf 'ci-setup: ERROR: HOME is not set\n' >&2; exit 1; }
 NODE_PREFIX="${CI_SETUP_NODE_PREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/alembic-patterns-ci/node}"
 PY=/usr/bin/python3
@@ -39,8 +46,9 @@ ALEMBIC=/usr/bin/alembic
 # python3-venv, pre-commit, pipx: the wheel and pre-commit tests install our wheel offline (pip --no-index).
 # ShellCheck: the launcher, the release scripts and the workflows' run: blocks are shellchecked.
 # busybox: the launcher is POSIX sh; its tests also run it under busybox sh (Alpine's /bin/sh).
+# mariadb-server, python3-pymysql: the MariaDB proof tier (internal/proof, MySQL/MariaDB scenarios).
 APT_PACKAGES=(postgresql alembic python3-alembic python3-sqlalchemy python3-psycopg2 python3-flask-migrate python3-flask-sqlalchemy gcc libc6-dev
-    python3-venv pre-commit pipx shellcheck busybox)
+    python3-venv pre-commit pipx shellcheck busybox mariadb-server python3-pymysql)
 
 SECONDS=0
 start_time=$EPOCHREALTIME
@@ -89,6 +97,7 @@ done
 "$PY" -c 'import ensurepip, venv' || die "$PY has no venv/ensurepip (python3-venv)"
 "$PY" -c 'import alembic, sqlalchemy, psycopg2, flask_migrate, flask_sqlalchemy' \
     || die "$PY cannot import alembic, sqlalchemy, psycopg2, flask_migrate and flask_sqlalchemy"
+"$PY" -c 'import pymysql, sqlite3' || die "$PY cannot import pymysql and sqlite3"
 
 # ---------------------------------------------------------------------------------------------
 # 2. PostgreSQL cluster
@@ -175,6 +184,50 @@ fi
 PG_URL="postgresql+psycopg2://postgres:${PG_PASSWORD}@127.0.0.1:${PG_PORT}/postgres"
 
 # ---------------------------------------------------------------------------------------------
+# 2b. MariaDB server (127.0.0.1 only)
+# ---------------------------------------------------------------------------------------------
+# Debian's package does not start the server where policy-rc.d forbids it (containers), so it is
+# started here through its init script. The drop-in keeps it on the loopback interface whatever
+# the packaged defaults say; a changed drop-in restarts a running server.
+MARIADB_CNF=/etc/mysql/mariadb.conf.d/99-alembic-patterns.cnf
+MARIADB_CNF_TEXT="$(printf '%s\n' '# written by alembic-patterns scripts/ci-setup.sh: the proof tier needs the server on loopback only' \
+    '[mariadbd]' 'bind-address = 127.0.0.1' "port = $MARIADB_PORT" 'skip-name-resolve')"
+mariadb_up() { "${SUDO[@]}" mariadb-admin --protocol=socket ping >/dev/null 2>&1; }
+cnf_changed=false
+if [[ ! -r $MARIADB_CNF || "$(cat "$MARIADB_CNF")" != "$MARIADB_CNF_TEXT" ]]; then
+    log "mariadb: writing $MARIADB_CNF"
+    printf '%s\n' "$MARIADB_CNF_TEXT" | "${SUDO[@]}" tee "$MARIADB_CNF" >/dev/null || die "cannot write $MARIADB_CNF"
+    cnf_changed=true
+fi
+if mariadb_up && $cnf_changed; then
+    log "mariadb: restarting (configuration changed)"
+    "${SUDO[@]}" service mariadb restart >&2 || die "service mariadb restart failed"
+elif ! mariadb_up; then
+    log "mariadb: starting"
+    "${SUDO[@]}" service mariadb start >&2 || die "service mariadb start failed"
+fi
+deadline=$((SECONDS + MARIADB_TIMEOUT))
+until mariadb_up; do
+    ((SECONDS < deadline)) || die "MariaDB not answering on its socket after ${MARIADB_TIMEOUT}s (see /var/log/mysql or journalctl -u mariadb)"
+    sleep 0.2
+done
+mariadb_login_ok() {
+    "$PY" -c 'import sys, pymysql; pymysql.connect(host="127.0.0.1", port=int(sys.argv[1]), user=sys.argv[2], password=sys.argv[3], connect_timeout=10).close()' \
+        "$MARIADB_PORT" "$MARIADB_USER" "$MARIADB_PASSWORD" 2>/dev/null
+}
+if mariadb_login_ok; then
+    log "mariadb: $MARIADB_USER login on 127.0.0.1:$MARIADB_PORT already works"
+else
+    log "mariadb: creating user $MARIADB_USER@127.0.0.1"
+    # root logs in through the unix socket (Debian's unix_socket authentication).
+    "${SUDO[@]}" mariadb --protocol=socket -e "CREATE USER IF NOT EXISTS '$MARIADB_USER'@'127.0.0.1' IDENTIFIED BY '$MARIADB_PASSWORD';
+        GRANT ALL PRIVILEGES ON *.* TO '$MARIADB_USER'@'127.0.0.1';" >&2 || die "creating the MariaDB user failed"
+    mariadb_login_ok || die "login as $MARIADB_USER to 127.0.0.1:$MARIADB_PORT still fails"
+fi
+MARIADB_URL="mysql+pymysql://${MARIADB_USER}:${MARIADB_PASSWORD}@127.0.0.1:${MARIADB_PORT}/"
+log "mariadb: $("${SUDO[@]}" mariadb --protocol=socket -N -e 'SELECT VERSION()' 2>/dev/null) accepting connections on 127.0.0.1:$MARIADB_PORT"
+
+# ---------------------------------------------------------------------------------------------
 # 3. Claude Code CLI (pinned, outside the repository)
 # ---------------------------------------------------------------------------------------------
 case "$NODE_PREFIX/" in
@@ -227,6 +280,7 @@ log "claude: $version_out"
 log "done in $(awk -v a="$start_time" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')s"
 printf 'export %s=%q\n' \
     ALEMBIC_PATTERNS_PG_URL "$PG_URL" \
+    ALEMBIC_PATTERNS_MARIADB_URL "$MARIADB_URL" \
     ALEMBIC_PATTERNS_PYTHON "$PY" \
     ALEMBIC_PATTERNS_ALEMBIC "$ALEMBIC" \
     ALEMBIC_PATTERNS_CLAUDE "$CLAUDE" \

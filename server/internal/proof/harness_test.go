@@ -3,11 +3,13 @@
 // rules say, that the rules find them, and that the fixes (automatic or the
 // pattern a rule's message recommends) make them pass with the data intact. It
 // also checks, on a real server, the locks and rewrites the zero-downtime rules'
-// documentation claims.
+// documentation claims. The same scenarios run on MariaDB and on SQLite (Python's
+// sqlite3), with the same harness.
 //
-// It needs ALEMBIC_PATTERNS_PG_URL, ALEMBIC_PATTERNS_ALEMBIC and
-// ALEMBIC_PATTERNS_PYTHON (scripts/ci-setup.sh prints them); without them the
-// tests skip, or fail under ALEMBIC_PATTERNS_REQUIRE_ALL=1.
+// It needs ALEMBIC_PATTERNS_PG_URL, ALEMBIC_PATTERNS_MARIADB_URL,
+// ALEMBIC_PATTERNS_ALEMBIC and ALEMBIC_PATTERNS_PYTHON (scripts/ci-setup.sh
+// prints them); without them the tests skip, or fail under
+// ALEMBIC_PATTERNS_REQUIRE_ALL=1.
 package proof
 
 import (
@@ -37,37 +39,66 @@ const (
 	buildTimeout   = 5 * time.Minute
 )
 
-// tools are the external programs of this tier.
+// The databases of this tier, by the dialect name alembic-patterns uses.
+const (
+	postgres = "postgresql"
+	mariadb  = "mysql"
+	sqlite   = "sqlite"
+)
+
+// tools are the external programs of this tier, and the database server one
+// test talks to.
 type tools struct {
-	adminURL *url.URL // the server URL as given (SQLAlchemy form), database "postgres"
-	alembic  string
-	python   string
+	dialect   string   // postgres, mariadb or sqlite
+	adminURL  *url.URL // the server URL as given (SQLAlchemy form); nil for SQLite
+	sqliteDir string   // where SQLite database files go
+	alembic   string
+	python    string
 }
 
-// getTools returns the tools from the environment; withAlembic also requires
-// the alembic command (the claim tests need only PostgreSQL and Python).
+// getTools returns the tools for PostgreSQL from the environment; withAlembic
+// also requires the alembic command (the claim tests need only PostgreSQL and
+// Python).
 func getTools(t *testing.T, withAlembic bool) *tools {
 	t.Helper()
-	pg := testenv.Get(t, "ALEMBIC_PATTERNS_PG_URL")
-	python := testenv.Get(t, "ALEMBIC_PATTERNS_PYTHON")
-	alembic := ""
+	return getDialectTools(t, postgres, withAlembic)
+}
+
+// urlVariables name the server URL of each dialect that has a server.
+var urlVariables = map[string]string{postgres: "ALEMBIC_PATTERNS_PG_URL", mariadb: "ALEMBIC_PATTERNS_MARIADB_URL"}
+
+// getDialectTools returns the tools for a dialect: its server from the
+// environment, or for SQLite a directory for database files.
+func getDialectTools(t *testing.T, dialect string, withAlembic bool) *tools {
+	t.Helper()
+	tl := &tools{dialect: dialect}
+	if v := urlVariables[dialect]; v != "" {
+		raw := testenv.Get(t, v)
+		u, err := url.Parse(raw)
+		if err != nil || !strings.HasPrefix(u.Scheme, dialect) {
+			t.Fatalf("%s=%q: want a %s:// URL (%v)", v, raw, dialect, err)
+		}
+		tl.adminURL = u
+	} else {
+		tl.sqliteDir = t.TempDir()
+	}
+	tl.python = testenv.Get(t, "ALEMBIC_PATTERNS_PYTHON")
 	if withAlembic {
-		alembic = testenv.Get(t, "ALEMBIC_PATTERNS_ALEMBIC")
+		tl.alembic = testenv.Get(t, "ALEMBIC_PATTERNS_ALEMBIC")
 	}
-	u, err := url.Parse(pg)
-	if err != nil || !strings.HasPrefix(u.Scheme, "postgresql") {
-		t.Fatalf("ALEMBIC_PATTERNS_PG_URL=%q: want a postgresql:// URL (%v)", pg, err)
-	}
-	return &tools{adminURL: u, alembic: alembic, python: python}
+	return tl
 }
 
 // dbURL returns the URL of database name, in SQLAlchemy form (driver kept) or in
-// libpq form (for psycopg2).
-func (tl *tools) dbURL(name string, libpq bool) string {
+// the driver-less form testdata/dbq.py and psycopg2 take.
+func (tl *tools) dbURL(name string, plain bool) string {
+	if tl.dialect == sqlite {
+		return "sqlite:///" + filepath.Join(tl.sqliteDir, name+".db")
+	}
 	u := *tl.adminURL
 	u.Path = "/" + name
-	if libpq {
-		u.Scheme = "postgresql"
+	if plain {
+		u.Scheme = tl.dialect
 	}
 	return u.String()
 }
@@ -183,11 +214,11 @@ func (tl *tools) newDatabase(t *testing.T, tag string) *database {
 	}
 	tag = strings.Trim(dbNameUnsafe.ReplaceAllString(strings.ToLower(tag), "_"), "_")
 	db := &database{tl: tl, name: "ap_proof_" + tag + "_" + hex.EncodeToString(suffix)}
-	if _, err := tl.admin(fmt.Sprintf("CREATE DATABASE %s", db.name)); err != nil {
+	if err := db.create(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if _, err := tl.admin(fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", db.name)); err != nil {
+		if err := db.drop(); err != nil {
 			t.Errorf("cleanup: %v", err)
 		}
 	})
@@ -197,12 +228,37 @@ func (tl *tools) newDatabase(t *testing.T, tag string) *database {
 // reset drops and re-creates the database: a fresh, empty database.
 func (db *database) reset(t *testing.T) {
 	t.Helper()
-	if _, err := db.tl.admin(
-		fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", db.name),
-		fmt.Sprintf("CREATE DATABASE %s", db.name),
-	); err != nil {
+	if err := db.drop(); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.create(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// create makes the database; SQLite makes its file on first use.
+func (db *database) create() error {
+	if db.tl.dialect == sqlite {
+		return nil
+	}
+	_, err := db.tl.admin(fmt.Sprintf("CREATE DATABASE %s", db.name))
+	return err
+}
+
+// drop removes the database, and on PostgreSQL ends its sessions.
+func (db *database) drop() error {
+	switch db.tl.dialect {
+	case sqlite:
+		if err := os.Remove(strings.TrimPrefix(db.tl.dbURL(db.name, true), "sqlite:///")); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		return nil
+	case postgres:
+		_, err := db.tl.admin(fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", db.name))
+		return err
+	}
+	_, err := db.tl.admin(fmt.Sprintf("DROP DATABASE IF EXISTS %s", db.name))
+	return err
 }
 
 // admin runs statements on the server's own database (as given in the URL).
@@ -210,21 +266,21 @@ func (tl *tools) admin(stmts ...string) ([]string, error) {
 	return tl.query(tl.dbURL(strings.TrimPrefix(tl.adminURL.Path, "/"), true), stmts...)
 }
 
-// query runs SQL batches, in order and in one session, through testdata/pgq.py
+// query runs SQL batches, in order and in one session, through testdata/dbq.py
 // and returns per batch the rows it returned: cells joined by "|", rows by
 // "\n", NULL as NULL. A batch "@PATH" is a file of SQL.
 func (tl *tools) query(dsn string, batches ...string) ([]string, error) {
-	pgq, err := filepath.Abs(filepath.Join("testdata", "pgq.py"))
+	dbq, err := filepath.Abs(filepath.Join("testdata", "dbq.py"))
 	if err != nil {
 		return nil, err
 	}
-	res := run("", pythonEnv(), true, tl.python, append([]string{pgq, dsn}, batches...)...)
+	res := run("", pythonEnv(), true, tl.python, append([]string{dbq, dsn}, batches...)...)
 	if res.err != nil {
 		return nil, fmt.Errorf("%s: %s", strings.Join(batches, "; "), strings.TrimSpace(res.output))
 	}
 	var results [][][]*string
 	if err := json.Unmarshal([]byte(res.stdout), &results); err != nil || len(results) != len(batches) {
-		return nil, fmt.Errorf("%s: bad pgq.py output %q: %v", strings.Join(batches, "; "), res.stdout, err)
+		return nil, fmt.Errorf("%s: bad dbq.py output %q: %v", strings.Join(batches, "; "), res.stdout, err)
 	}
 	out := make([]string, len(results))
 	for i, rows := range results {

@@ -40,7 +40,15 @@ func newProject(t *testing.T, tl *tools, scenario string, db *database) *project
 			t.Fatal(err)
 		}
 	}
-	copyFile(testdata(t, "project", "alembic.ini"), filepath.Join(dir, "alembic.ini"))
+	ini, err := os.ReadFile(testdata(t, "project", "alembic.ini"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The URL in alembic.ini is how alembic-patterns learns the dialect.
+	ini = []byte(strings.Replace(string(ini), "postgresql+psycopg2://localhost/set-by-DATABASE_URL", iniURLs[tl.dialect], 1))
+	if err := os.WriteFile(filepath.Join(dir, "alembic.ini"), ini, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	copyFile(testdata(t, "project", "env.py"), filepath.Join(dir, "alembic", "env.py"))
 	copyFile(testdata(t, "project", "script.py.mako"), filepath.Join(dir, "alembic", "script.py.mako"))
 	copyFile(testdata(t, "scenarios", scenario, "models.py"), filepath.Join(dir, "models.py"))
@@ -50,14 +58,22 @@ func newProject(t *testing.T, tl *tools, scenario string, db *database) *project
 	return &project{t: t, tl: tl, dir: dir, db: db, seed: testdata(t, "scenarios", scenario, "seed.sql")}
 }
 
+// iniURLs are the sqlalchemy.url lines of each dialect's alembic.ini.
+var iniURLs = map[string]string{
+	postgres: "postgresql+psycopg2://localhost/set-by-DATABASE_URL",
+	mariadb:  "mysql+pymysql://localhost/set-by-DATABASE_URL",
+	sqlite:   "sqlite:///set-by-DATABASE_URL.db",
+}
+
 // alembicOpts are the per-run settings of an alembic command.
 type alembicOpts struct {
 	stage       string // MODELS_STAGE: before or after
 	hashSeed    int    // PYTHONHASHSEED
 	compareType bool   // -x compare_type=true
+	batch       bool   // -x render_as_batch=true
 }
 
-// alembic runs `alembic [-x compare_type=true] ARGS...` in the project against
+// alembic runs `alembic [-x compare_type=true] [-x render_as_batch=true] ARGS...` in the project against
 // its database and records the run in the transcript.
 func (p *project) alembic(o alembicOpts, args ...string) execResult {
 	if o.stage == "" {
@@ -67,13 +83,16 @@ func (p *project) alembic(o alembicOpts, args ...string) execResult {
 	if o.compareType {
 		full = append(full, "-x", "compare_type=true")
 	}
+	if o.batch {
+		full = append(full, "-x", "render_as_batch=true")
+	}
 	full = append(full, args...)
 	env := pythonEnv(
 		"DATABASE_URL="+p.tl.dbURL(p.db.name, false),
 		"MODELS_STAGE="+o.stage,
 		fmt.Sprintf("PYTHONHASHSEED=%d", o.hashSeed),
 	)
-	res := run(p.dir, env, false, p.tl.alembic, full...)
+	res := run(p.dir, env, true, p.tl.alembic, full...) // stdout apart: the SQL of --sql
 	p.mu.Lock()
 	p.transcript = append(p.transcript, fmt.Sprintf("[MODELS_STAGE=%s PYTHONHASHSEED=%d] %s", o.stage, o.hashSeed, res))
 	p.mu.Unlock()
@@ -237,7 +256,7 @@ func (p *project) sharedRoundTrip(checks []dataCheck) (res tripResult, sharedWit
 	for _, f := range append(files, p.seed) {
 		fmt.Fprintf(&key, "== %s\n%s\n", filepath.Base(f), createDateLine.ReplaceAllString(p.read(f), ""))
 	}
-	fmt.Fprintf(&key, "== checks\n%q\n", checks)
+	fmt.Fprintf(&key, "== checks\n%q\n== dialect %s\n", checks, p.tl.dialect)
 	tripMemo.mu.Lock()
 	if tripMemo.m == nil {
 		tripMemo.m = map[string]*tripEntry{}
@@ -268,13 +287,19 @@ func (p *project) sharedRoundTrip(checks []dataCheck) (res tripResult, sharedWit
 // in SQLAlchemy's CompileError ("ForeignKeyConstraint(<... at 0x7f...>, ...)").
 var reprOfObject = regexp.MustCompile(`\(<[^>]* at 0x[0-9a-f]+>.*\)`)
 
+// errorLines are the prefixes of the exception lines errorLine picks.
+var errorLines = []string{"sqlalchemy.exc.", "psycopg2.errors.", "pymysql.err.", "FAILED: ", "NotImplementedError:", "TypeError:", "ValueError:"}
+
 // errorLine picks the exception line from alembic's output, for the summary:
-// "(psycopg2.errors.X) message" or the CompileError text.
+// "(psycopg2.errors.X) message", "(pymysql.err.X) (code, message)" or the
+// CompileError text, or the FAILED: line alembic prints for a CommandError.
 func errorLine(output string) string {
 	var last string
 	for _, line := range strings.Split(output, "\n") {
-		if strings.HasPrefix(line, "sqlalchemy.exc.") || strings.HasPrefix(line, "psycopg2.errors.") {
-			last = line
+		for _, prefix := range errorLines {
+			if strings.HasPrefix(line, prefix) {
+				last = line
+			}
 		}
 	}
 	if last == "" {

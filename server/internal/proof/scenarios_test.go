@@ -30,6 +30,7 @@ type scenario struct {
 
 	hashSeed    int  // PYTHONHASHSEED of the alembic runs that autogenerate
 	compareType bool // autogenerate with -x compare_type=true
+	batch       bool // autogenerate with -x render_as_batch=true
 
 	// generated are texts autogenerate is known to write into revision 0002
 	// (research doc §3); a change in alembic's output shows up here first.
@@ -590,13 +591,17 @@ type outcome struct {
 // alembic) -> check finds it -> the round trip fails as predicted -> fix (or the
 // recommended pattern by hand) -> the round trip passes with the data intact.
 func TestScenarios(t *testing.T) {
-	tl := getTools(t, true)
+	runScenarios(t, getTools(t, true), scenarios())
+}
+
+// runScenarios runs a dialect's scenarios in parallel and logs the closing table.
+func runScenarios(t *testing.T, tl *tools, list []scenario) {
 	binary(t)
 	start := time.Now()
 	var mu sync.Mutex
 	var outcomes []outcome
 	t.Run("run", func(t *testing.T) {
-		for _, sc := range scenarios() {
+		for _, sc := range list {
 			t.Run(sc.id, func(t *testing.T) {
 				t.Parallel()
 				o := &outcome{id: sc.id, title: sc.title, ruleFound: "?", before: "?", after: "?"}
@@ -613,7 +618,7 @@ func TestScenarios(t *testing.T) {
 		}
 	})
 	order := map[string]int{}
-	for i, sc := range scenarios() {
+	for i, sc := range list {
 		order[sc.id] = i
 	}
 	slices.SortFunc(outcomes, func(a, b outcome) int { return order[a.id] - order[b.id] })
@@ -634,7 +639,7 @@ func TestScenarios(t *testing.T) {
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "proof tier: %d scenarios in %.1fs", len(outcomes), time.Since(start).Seconds())
+	fmt.Fprintf(&b, "proof tier on %s: %d scenarios in %.1fs", tl.dialect, len(outcomes), time.Since(start).Seconds())
 	if gWrong+gRight > 0 {
 		fmt.Fprintf(&b, "; (g): %d of %d hash seeds drop the parent table first", gWrong, gWrong+gRight)
 	}
@@ -650,7 +655,7 @@ func TestScenarios(t *testing.T) {
 func runScenario(t *testing.T, tl *tools, sc scenario, o *outcome) {
 	db := tl.newDatabase(t, sc.id)
 	p := newProject(t, tl, sc.dir, db)
-	gen := alembicOpts{hashSeed: sc.hashSeed, compareType: sc.compareType}
+	gen := alembicOpts{hashSeed: sc.hashSeed, compareType: sc.compareType, batch: sc.batch}
 
 	// 1. Revision 0001 from the BEFORE models, applied and seeded.
 	gen.stage = "before"

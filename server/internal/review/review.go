@@ -149,6 +149,9 @@ func assumptions(dialects []string, pg int, from string, notes []string) Assumpt
 	if !slices.Contains(dialects, "postgresql") {
 		a.PostgresVersionFrom = "none"
 		a.Notes = append(a.Notes, "SQL, locks, rewrites and scans are stated for PostgreSQL only: on "+a.Dialect+" they are reported as unknown.")
+		if slices.Contains(dialects, "mysql") {
+			a.Notes = append(a.Notes, mysqlImplicitCommit, mysqlOnlineNote)
+		}
 		return a
 	}
 	a.PostgresVersion, a.PostgresVersionFrom = pg, from
@@ -160,6 +163,17 @@ func assumptions(dialects []string, pg int, from string, notes []string) Assumpt
 		"A lock on a table created earlier in the same upgrade blocks nobody: that table holds no rows and no other session uses it yet (new_table).")
 	return a
 }
+
+// mysqlImplicitCommit: what Alembic's transaction is worth on MySQL/MariaDB.
+const mysqlImplicitCommit = "MySQL/MariaDB commit every DDL statement on their own (an implicit commit): Alembic's transaction " +
+	"does not cover them. A revision that fails halfway leaves its earlier statements applied while alembic_version still names " +
+	"the revision before, and running it again fails on what is already there. Put one DDL change in each revision, or make " +
+	"each step safe to run twice."
+
+// mysqlOnlineNote says where the ALTER facts come from.
+const mysqlOnlineNote = "The ALGORITHM and LOCK given per operation (mysql_online_ddl) are MariaDB 10.11's, checked on a real " +
+	"server; MySQL 8.0.29+ documents the same (its INPLACE without rebuild is MariaDB's NOCOPY). Add ALGORITHM=... LOCK=... " +
+	"to an ALTER to make the server refuse rather than fall back to a copy."
 
 // revisionAnalysis holds what the analysis of every revision of one script directory shares.
 type revisionAnalysis struct {
@@ -214,7 +228,12 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 	for i, o := range fn.Ops {
 		c := &opCtx{m: m, o: o, s: s, pg: a.pg, rev: rev, upgrade: name == "upgrade", created: created}
 		f := analyze(c)
-		out = append(out, &analysed{op: o, f: f, out: entry(c, f, i+1, name, postgres)})
+		e := entry(c, f, i+1, name, postgres)
+		if d, ok := mysqlOnlineDDL(m, o, s); ok && a.dialect == "mysql" && !e.NewTable && o.Certain() {
+			e.MySQL = &d
+			e.Notes = append(e.Notes, fmt.Sprintf("MySQL/MariaDB: ALGORITHM=%s, LOCK=%s: %s.", d.Algorithm, d.Lock, d.Note))
+		}
+		out = append(out, &analysed{op: o, f: f, out: e})
 		s.Apply(m, o, rev)
 	}
 	return out

@@ -123,6 +123,8 @@ type Operation struct {
 	Undoes       int       `json:"undoes" jsonschema:"for downgrade operations: line of the upgrade operation it undoes (0 when none)"`
 	Notes        []string  `json:"notes" jsonschema:"version-dependent facts and caveats"`
 	Findings     []string  `json:"findings" jsonschema:"ids of the rules that report this operation"`
+	// MySQL is set on MySQL/MariaDB for an ALTER TABLE whose algorithm is known.
+	MySQL *OnlineDDL `json:"mysql_online_ddl,omitempty" jsonschema:"on MySQL/MariaDB: the ALTER algorithm and lock the operation runs with (absent when unknown or on other dialects)"`
 }
 
 // Lock is one table lock of an operation.

@@ -12,11 +12,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:       "column-drop-add",
-	Profile:  Default,
-	Severity: Warning,
-	Fix:      FixNever,
-	Summary:  "A column is dropped and added in one migration: its data is lost",
+	ID:           "column-drop-add",
+	Profile:      Default,
+	DialectAware: true,
+	Severity:     Warning,
+	Fix:          FixNever,
+	Summary:      "A column is dropped and added in one migration: its data is lost",
 	Doc: Doc{
 		FailsWhen: "Never with an error (but an added NOT NULL column fails on a table with rows): every database with values in the column silently loses them.",
 		What: "Finds a `drop_column` and an `add_column` of the same column of an existing table in one upgrade() or " +
@@ -86,14 +87,14 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 	for i, d := range drops {
 		if a, ok := r.replacement(d); ok {
 			if !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
-				p.Report(d.op, replacedMessage(p.Style(), d, a), nil)
+				p.Report(d.op, replacedMessage(p, d, a), nil)
 			}
 			continue
 		}
 		// a pair with unrelated names is left alone: too often two different
 		// columns (add-required-column still mentions it when it matters)
 		if a, evidence := r.partner(i); evidence == likelyRename {
-			p.Report(d.op, renameMessage(p.Style(), d, a), nil)
+			p.Report(d.op, renameMessage(p, d, a), nil)
 		}
 	}
 }
@@ -160,20 +161,40 @@ func typeFamily(t *migration.TypeRef) string {
 	return typeFamilies[t.Name]
 }
 
-func replacedMessage(st *stylist.Stylist, d, a columnChange) Message {
+func replacedMessage(p *Pass, d, a columnChange) Message {
+	st := p.Style()
 	typ := "<new type>"
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
+	how := fmt.Sprintf(", postgresql_using=%s", st.Quote(d.column+"::<new SQL type>"))
+	if !p.IsPostgres() {
+		how = restatedColumn(p, d)
+	}
 	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column", d.table, d.column, d.column),
 		Help: fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you. Change it "+
-			"in place instead: %s.alter_column(%s, %s, type_=%s, postgresql_using=%s)",
-			d.table, d.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, st.Quote(d.column+"::<new SQL type>"))}
+			"in place instead: %s.alter_column(%s, %s, type_=%s%s)",
+			d.table, d.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, how)}
 }
 
-func renameMessage(st *stylist.Stylist, d, a columnChange) Message {
+func renameMessage(p *Pass, d, a columnChange) Message {
+	st := p.Style()
 	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename", d.table, d.column, a.column),
 		Help: fmt.Sprintf("A rename done as drop + add: every value of %q is lost and %q starts empty, without any error. Rename in place: "+
-			"%s.alter_column(%s, %s, new_column_name=%s)",
-			d.column, a.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column))}
+			"%s.alter_column(%s, %s, new_column_name=%s%s)",
+			d.column, a.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column), restatedColumn(p, d))}
+}
+
+// restatedColumn is what an alter_column must add on MySQL, which restates the
+// whole column (see mysql-alter-column-incomplete): the dropped column's type
+// and nullability; "" elsewhere.
+func restatedColumn(p *Pass, d columnChange) string {
+	if p.Dialect != "mysql" {
+		return ""
+	}
+	typ := "<its type>"
+	if d.typ != nil && d.typ.Expr != nil {
+		typ = brief.Code(d.typ.Expr.Text, brief.Snippet)
+	}
+	return fmt.Sprintf(", existing_type=%s, existing_nullable=<as it is> (MySQL restates the whole column)", typ)
 }

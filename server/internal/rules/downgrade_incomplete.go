@@ -17,11 +17,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:       "downgrade-incomplete",
-	Profile:  Default,
-	Severity: Warning,
-	Fix:      FixSometimes,
-	Summary:  "An upgrade operation has no inverse in downgrade()",
+	ID:              "downgrade-incomplete",
+	Profile:         Default,
+	MainDialectOnly: true, // the error a re-run upgrade prints is the main dialect's
+	Severity:        Warning,
+	Fix:             FixSometimes,
+	Summary:         "An upgrade operation has no inverse in downgrade()",
 	Doc: Doc{
 		FailsWhen: "When the revision is downgraded, on every database: what the downgrade leaves behind makes the next upgrade fail, or the previous code meets a schema it does not know.",
 		What: "Pairs every operation of `upgrade()` with the operation that reverts it and reports those `downgrade()` " +
@@ -125,7 +126,7 @@ func checkDowngradeIncomplete(p *Pass) {
 		for ; i < len(missing) && missing[i].op == o; i++ {
 			group = append(group, missing[i])
 		}
-		p.Report(o, undoMessage(p.Style(), p.Migration, group), fix)
+		p.Report(o, undoMessage(p.Style(), p.Migration, p.Dialect, group), fix)
 	}
 }
 
@@ -689,7 +690,7 @@ func (e *effects) touches(u *undo) bool {
 }
 
 // message says what downgrade() misses for u and what happens because of it.
-func (u *undo) message(st *stylist.Stylist, m *migration.Migration) Message {
+func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect string) Message {
 	what := ""
 	switch u.kind {
 	case undoTable:
@@ -710,7 +711,7 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration) Message {
 		what = fmt.Sprintf("type %q is created by upgrade() but downgrade() never drops it", u.name)
 	}
 	consequence := "After `alembic downgrade` it stays behind"
-	if err := u.rerunError(); err != "" {
+	if err := u.rerunError(dialect); err != "" {
 		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
 	return Message{Text: what, Help: fmt.Sprintf("%s. Add to downgrade(): %s", consequence, u.inverse(m, st.In(m.Downgrade)).oneLine())}
@@ -718,14 +719,14 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration) Message {
 
 // undoMessage is the finding about what downgrade() misses for one operation
 // (an execute may create several objects, each named in the help).
-func undoMessage(st *stylist.Stylist, m *migration.Migration, group []*undo) Message {
+func undoMessage(st *stylist.Stylist, m *migration.Migration, dialect string, group []*undo) Message {
 	if len(group) == 1 {
-		return group[0].message(st, m)
+		return group[0].message(st, m, dialect)
 	}
 	labels := make([]string, len(group))
 	helps := make([]string, len(group))
 	for i, u := range group {
-		msg := u.message(st, m)
+		msg := u.message(st, m, dialect)
 		labels[i], helps[i] = u.object(), msg.Text+": "+msg.Help
 	}
 	return Message{Text: fmt.Sprintf("downgrade() never reverts %d changes of this operation: %s", len(group), brief.List(labels, 3)),
@@ -753,9 +754,15 @@ func (u *undo) object() string {
 	return fmt.Sprintf("type %q", u.name)
 }
 
-// rerunError is the PostgreSQL error of running u's operation again without the
-// inverse in between ("" when it does not fail).
-func (u *undo) rerunError() string {
+// rerunError is the error of running u's operation again without the inverse
+// in between ("" when it does not fail, or the dialect's error is not known).
+func (u *undo) rerunError(dialect string) string {
+	switch dialect {
+	case "mysql":
+		return u.rerunErrorMySQL()
+	case "sqlite":
+		return u.rerunErrorSQLite()
+	}
 	switch u.kind {
 	case undoTable:
 		return fmt.Sprintf("relation %q already exists", u.bare)
@@ -777,6 +784,50 @@ func (u *undo) rerunError() string {
 			return "" // .create(checkfirst=True) skips an existing type
 		}
 		return fmt.Sprintf("type %q already exists", u.name)
+	}
+	return ""
+}
+
+// rerunErrorMySQL is rerunError as MariaDB 10.11 reports it (the proof tier's
+// server; MySQL 8 words a duplicate foreign key differently).
+func (u *undo) rerunErrorMySQL() string {
+	switch u.kind {
+	case undoTable:
+		return fmt.Sprintf("Table '%s' already exists", u.bare)
+	case undoColumn:
+		return fmt.Sprintf("Duplicate column name '%s'", u.name)
+	case undoIndex:
+		return fmt.Sprintf("Duplicate key name '%s'", u.name)
+	case undoConstraint:
+		switch u.ctype {
+		case "foreignkey":
+			return `Can't create table ... (errno: 121 "Duplicate key on write or update")`
+		case "check":
+			return fmt.Sprintf("Duplicate CHECK constraint name '%s'", u.name)
+		}
+		return fmt.Sprintf("Duplicate key name '%s'", u.name)
+	case undoRenameTable:
+		return fmt.Sprintf("Table '...%s' doesn't exist", pysyntax.LastName(u.from))
+	case undoRenameColumn:
+		return fmt.Sprintf("Unknown column '%s' in '%s'", u.from, u.bare)
+	}
+	return ""
+}
+
+// rerunErrorSQLite is rerunError as SQLite reports it; a constraint, which
+// batch mode writes into a new copy of the table, is not claimed to fail.
+func (u *undo) rerunErrorSQLite() string {
+	switch u.kind {
+	case undoTable:
+		return fmt.Sprintf("table %s already exists", u.bare)
+	case undoColumn:
+		return fmt.Sprintf("duplicate column name: %s", u.name)
+	case undoIndex:
+		return fmt.Sprintf("index %s already exists", u.name)
+	case undoRenameTable:
+		return fmt.Sprintf("no such table: %s", pysyntax.LastName(u.from))
+	case undoRenameColumn:
+		return fmt.Sprintf("no such column: %q", u.from)
 	}
 	return ""
 }

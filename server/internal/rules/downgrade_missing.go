@@ -19,11 +19,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:       "downgrade-missing",
-	Profile:  Default,
-	Severity: Warning,
-	Fix:      FixSometimes,
-	Summary:  "upgrade() changes the schema but downgrade() is missing or does nothing",
+	ID:              "downgrade-missing",
+	Profile:         Default,
+	MainDialectOnly: true, // the error a re-run upgrade prints is the main dialect's
+	Severity:        Warning,
+	Fix:             FixSometimes,
+	Summary:         "upgrade() changes the schema but downgrade() is missing or does nothing",
 	Doc: Doc{
 		FailsWhen: "When the revision is downgraded, on every database: without downgrade() at once; with an empty one, at the next upgrade.",
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
@@ -113,8 +114,8 @@ func checkDowngradeMissing(p *Pass) {
 		undos = pendingUndos(p)
 	}
 	failure := "applies them again to a schema that already has them"
-	if len(undos) > 0 && undos[0].rerunError() != "" {
-		failure = "fails with: " + undos[0].rerunError()
+	if len(undos) > 0 && undos[0].rerunError(p.Dialect) != "" {
+		failure = "fails with: " + undos[0].rerunError(p.Dialect)
 	}
 	advice := "write the operations that revert it"
 	if snippet := inverseSnippet(p.Style(), m, undos); snippet != "" {

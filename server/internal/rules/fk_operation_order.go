@@ -29,7 +29,12 @@ var _ = register(&Rule{
 		Why: "Autogenerate writes removed tables in Python set order, which changes with PYTHONHASHSEED: about half of the " +
 			"runs drop the parent first. PostgreSQL then fails with `cannot drop table authors because other objects depend " +
 			"on it` (`DETAIL: constraint books_author_id_fkey on table books depends on table authors`). The downgrade is the " +
-			"exact reverse, so it creates the child first and fails with `relation \"authors\" does not exist`.",
+			"exact reverse, so it creates the child first and fails with `relation \"authors\" does not exist`. MariaDB 10.11 " +
+			"refuses the drop with `Cannot delete or update a parent row: a foreign key constraint fails` (error 1451) and a " +
+			"foreign key to a table not created yet with `Can't create table ... (errno: 150 \"Foreign key constraint is " +
+			"incorrectly formed\")`; MySQL 8 says `Cannot drop table 'authors' referenced by a foreign key constraint` and " +
+			"`Failed to open the referenced table 'authors'`. SQLite does not enforce foreign keys in Alembic's connection " +
+			"(PRAGMA foreign_keys is off): the rule stays quiet there.",
 		Example: `def upgrade():
     op.drop_table("authors")
     op.drop_table("books")
@@ -270,8 +275,10 @@ func createsTable(st migration.Statement, table string) bool {
 // dropParentError is the error the database gives for dropping a referenced table.
 func dropParentError(dialect, table, fk, child string) string {
 	if dialect == "mysql" {
-		// MySQL names an unnamed key <table>_ibfk_<n>: the name is not known here
-		return fmt.Sprintf("MySQL fails with: Cannot drop table '%s' referenced by a foreign key constraint ... on table '%s'", table, child)
+		// MariaDB 10.11 as the proof tier sees it, and MySQL 8's own error; MySQL names an
+		// unnamed key <table>_ibfk_<n>: the name is not known here
+		return fmt.Sprintf("MariaDB fails with: Cannot delete or update a parent row: a foreign key constraint fails (error 1451); "+
+			"MySQL 8 with: Cannot drop table '%s' referenced by a foreign key constraint ... on table '%s'", table, child)
 	}
 	return fmt.Sprintf("PostgreSQL fails with: cannot drop table %s because other objects depend on it "+
 		"(DETAIL: constraint %s on table %s depends on table %s)", table, fk, child, table)
@@ -281,7 +288,8 @@ func dropParentError(dialect, table, fk, child string) string {
 // table that does not exist yet.
 func missingParentError(dialect, table string) string {
 	if dialect == "mysql" {
-		return fmt.Sprintf("MySQL fails with: Failed to open the referenced table '%s'", table)
+		return fmt.Sprintf("MariaDB fails with: Can't create table ... (errno: 150 \"Foreign key constraint is incorrectly formed\"); "+
+			"MySQL 8 with: Failed to open the referenced table '%s'", table)
 	}
 	return fmt.Sprintf("PostgreSQL fails with: relation %q does not exist", table)
 }

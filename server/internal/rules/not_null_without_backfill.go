@@ -28,7 +28,10 @@ var _ = register(&Rule{
 			"upgrade fails with `column \"email\" of relation \"users\" contains null values` " +
 			"(`ALTER TABLE users ALTER COLUMN email SET NOT NULL`). An empty database in CI passes, production does not. " +
 			"A `server_default` in the same call does not help: it only applies to rows inserted later, and Alembic emits " +
-			"SET NOT NULL before SET DEFAULT.",
+			"SET NOT NULL before SET DEFAULT. On MySQL/MariaDB the ALTER is a `MODIFY ... NOT NULL`, which MariaDB 10.11 (strict " +
+			"mode, its default) refuses with `Data truncated for column 'email' at row 2` (error 1265) and MySQL 8 with `Invalid " +
+			"use of NULL value` (error 1138); on SQLite batch mode copies the rows into a new table and fails with `NOT NULL " +
+			"constraint failed: _alembic_tmp_users.email` (both checked by the proof tier, MySQL 8 from its documentation).",
 		Example: `# 0001_create_users.py
 def upgrade():
     op.create_table(
@@ -128,12 +131,28 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) 
 		return Message{}
 	}
 	msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False): nothing before it fills the NULL rows", table, column),
-		Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: column %q of "+
-			"relation %q contains null values. "+
+		Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: %s. "+
 			"Fill them first: %s.execute(%s)",
-			column, table, p.Style().Spell(stylist.Op), p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL"))}
+			nullRowsError(p.Dialect, table, column), p.Style().Spell(stylist.Op), p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL"))}
 	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {
-		msg.Help += " (the server_default given here does not help: it applies to rows inserted later, and Alembic emits SET NOT NULL before SET DEFAULT)"
+		msg.Help += " (the server_default given here does not help: it applies to rows inserted later"
+		if p.IsPostgres() {
+			msg.Help += ", and Alembic emits SET NOT NULL before SET DEFAULT"
+		}
+		msg.Help += ")"
 	}
 	return msg
+}
+
+// nullRowsError is the error a database gives when NOT NULL meets a NULL row.
+func nullRowsError(dialect, table, column string) string {
+	switch dialect {
+	case "mysql":
+		// MariaDB 10.11 (strict mode, its default), as the proof tier sees it; MySQL 8 reports error 1138
+		return fmt.Sprintf("Data truncated for column '%s' at row <n> (MariaDB error 1265; MySQL 8: Invalid use of NULL value, error 1138)", column)
+	case "sqlite":
+		// batch mode copies the rows into a new table that has the NOT NULL
+		return fmt.Sprintf("NOT NULL constraint failed: _alembic_tmp_%s.%s", table, column)
+	}
+	return fmt.Sprintf("column %q of relation %q contains null values", column, table)
 }

@@ -93,8 +93,13 @@ type Rule struct {
 	// DialectAware rules run on every dialect but say different things on
 	// each (an assumed dialect is then worth a note).
 	DialectAware bool
-	Summary      string
-	Doc          Doc
+	// MainDialectOnly rules say different things on each dialect but judge
+	// for the project's main dialect only: a dialect it also runs on is often
+	// known from weaker evidence (a driver among the dependencies, for data
+	// sources) than an error that certain needs.
+	MainDialectOnly bool
+	Summary         string
+	Doc             Doc
 	// Check runs once per revision; CheckGraph once per script directory;
 	// CheckSuppressions once per check, after the others, on the suppression
 	// comments that silenced nothing (see RunSuppressions).
@@ -108,7 +113,7 @@ type Rule struct {
 }
 
 // DependsOnDialect reports whether the rule's findings depend on the dialect.
-func (r *Rule) DependsOnDialect() bool { return r.PostgresOnly || r.DialectAware }
+func (r *Rule) DependsOnDialect() bool { return r.PostgresOnly || r.DialectAware || r.MainDialectOnly }
 
 // Diagnostic is one finding, with its suggested fix as data (see internal/fix).
 type Diagnostic struct {

@@ -48,3 +48,36 @@ def downgrade():
 		}
 	}
 }
+
+// TestMainDialectOnly: a rule for MySQL's own failures judges a project whose
+// main dialect is MySQL, never one that only also runs there.
+func TestMainDialectOnly(t *testing.T) {
+	dir := t.TempDir()
+	src := `revision = "0001"
+down_revision = None
+from alembic import op
+
+
+def upgrade():
+    op.alter_column("users", "name", new_column_name="full_name")
+`
+	if err := os.WriteFile(filepath.Join(dir, "0001_x.py"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loaded := history.Load(context.Background(), dir, project.FilesIn(dir), nil)
+	rule, _ := Get("mysql-alter-column-incomplete")
+	for _, tt := range []struct {
+		target Target
+		want   int
+	}{
+		{Target{Dialect: "mysql"}, 1},
+		{Target{Dialect: "mysql", Also: []string{"postgresql"}}, 1},
+		{Target{Dialect: "postgresql", Also: []string{"mysql"}}, 0},
+	} {
+		var got []Diagnostic
+		Run(context.Background(), loaded.Graph, []*Rule{rule}, tt.target, nil, func(d Diagnostic) { got = append(got, d) })
+		if len(got) != tt.want {
+			t.Errorf("%+v: %d findings, want %d: %v", tt.target, len(got), tt.want, got)
+		}
+	}
+}

@@ -26,10 +26,13 @@ var _ = register(&Rule{
 			"the table, or an index the other function recreates as unique: the uniqueness held already.",
 		Why: "Autogenerate turns `unique=True` in the model into `op.create_unique_constraint(...)` (or a unique index) and " +
 			"nothing else. The database checks every row when it builds the index, so on a database where two rows share a " +
-			"value the upgrade fails, on PostgreSQL with `could not create unique index \"uq_accounts_email\"` " +
+			"value the upgrade fails, on MariaDB/MySQL with `Duplicate entry 'a@example.com' for key 'uq_accounts_email'` " +
+			"(error 1062), on SQLite (batch mode) with `UNIQUE constraint failed: _alembic_tmp_accounts.email`, " +
+			"on PostgreSQL with `could not create unique index \"uq_accounts_email\"` " +
 			"(`DETAIL: Key (email)=(a@example.com) is duplicated.`). An empty database in CI passes, production does not. " +
-			"Under load, building the index also blocks writes to the table: build it with `CREATE UNIQUE INDEX " +
-			"CONCURRENTLY` outside the transaction, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX`.",
+			"Under load, on PostgreSQL, building the index also blocks writes to the table: build it with `CREATE UNIQUE INDEX " +
+			"CONCURRENTLY` outside the transaction, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX` " +
+			"(MariaDB builds it with ALGORITHM=NOCOPY, LOCK=NONE: writes go on).",
 		Example: `# 0001_accounts.py
 def upgrade():
     op.create_table(
@@ -101,18 +104,24 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) (
 	st := p.Style()
 	msg = Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on existing rows, not deduplicated first",
 		o.Name, table, quotedList(columns), kind), Help: "If two rows share a value the upgrade fails"}
-	if !p.IsPostgres() {
+	switch p.Dialect {
+	case "mysql":
+		msg.Help += fmt.Sprintf(" with: Duplicate entry '...' for key '...' (error 1062). Remove or merge the duplicates first, e.g. %s.execute(%s).",
+			st.Spell(stylist.Op), st.Quote(fmt.Sprintf("DELETE a FROM %s a JOIN %s b ON %s AND a.<key> > b.<key>", table, table, joinedEqual(columns))))
+		return msg, true
+	case "sqlite":
+		msg.Help += " with: UNIQUE constraint failed. Remove or merge the duplicate rows first."
+		return msg, true
+	case "postgresql":
+		// PostgreSQL's error and a ctid self-join follow
+	default:
 		msg.Help += ". Remove or merge the duplicate rows first."
 		return msg, true
 	}
 	// no index name: unnamed-constraint's fix would change it
 	msg.Help += fmt.Sprintf(" with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated.", strings.Join(columns, ", "))
-	var same []string
-	for _, c := range columns {
-		same = append(same, "a."+c+" = b."+c)
-	}
 	msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s)", st.Spell(stylist.Op),
-		st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", table, table, strings.Join(same, " AND "))))
+		st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", table, table, joinedEqual(columns))))
 	if kind == "constraint" {
 		msg.Help += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
 	}
@@ -172,4 +181,13 @@ func keepsUniqueness(up, down *migration.Function) bool {
 		}
 	}
 	return false
+}
+
+// joinedEqual is "a.x = b.x AND a.y = b.y" for a self-join on the columns.
+func joinedEqual(columns []string) string {
+	var same []string
+	for _, c := range columns {
+		same = append(same, "a."+c+" = b."+c)
+	}
+	return strings.Join(same, " AND ")
 }

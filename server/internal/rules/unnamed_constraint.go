@@ -27,8 +27,11 @@ var _ = register(&Rule{
 			"`create_check_constraint(None, ...)` with a `%(constraint_name)s` template, which fails (an error).",
 		Why: "Without a naming convention, autogenerate writes `op.create_foreign_key(None, 'child', 'parent', ['parent_id'], ['id'])` " +
 			"and, in downgrade, `op.drop_constraint(None, 'child', type_='foreignkey')`. The upgrade works (PostgreSQL names " +
-			"the key `child_parent_id_fkey`), but the downgrade cannot even be compiled: `sqlalchemy.exc.CompileError: Can't " +
-			"emit DROP CONSTRAINT for constraint ForeignKeyConstraint(...); it has no name`, online and with `--sql` alike. " +
+			"the key `child_parent_id_fkey`, MySQL/MariaDB `child_ibfk_1`), but the downgrade cannot even be compiled: on PostgreSQL " +
+			"`sqlalchemy.exc.CompileError: Can't emit DROP CONSTRAINT for constraint ForeignKeyConstraint(...); it has no name`, " +
+			"on MySQL/MariaDB `TypeError: object of type 'NoneType' has no len()`, online and with `--sql` alike. On SQLite, batch " +
+			"mode recreates the table and refuses any constraint without a name, the create too: `ValueError: Constraint must " +
+			"have a name` (an error there). " +
 			"A constraint created without a name leaves every later migration guessing the name the database chose. " +
 			"Alembic builds constraints on a MetaData carrying target_metadata's naming convention: a `None` name then " +
 			"becomes the convention's (a later `drop_constraint(\"fk_child_parent_id_parent\", ...)` drops it), a " +
@@ -79,8 +82,10 @@ target_metadata = MetaData(naming_convention={
 			"With a naming convention reached through env.py's target_metadata, the drop gets the name the convention gave " +
 			"the create (unsafe when the convention was only found by searching the code; written `op.f(...)` when the " +
 			"convention converts names written for the type). A drop of the only foreign key the history knows on the table " +
-			"is named after it as an unsafe fix. No fix on other dialects, for check constraints, or when a custom token " +
-			"makes the name unknown.",
+			"is named after it as an unsafe fix (on MySQL only with a naming convention: the history's name of an unnamed key is " +
+			"PostgreSQL's). On MySQL/MariaDB a foreign key added to a table that has none yet gets `<table>_ibfk_1` the same " +
+			"way, safe when MySQL is configured. No fix on other dialects, for check constraints, for a MySQL unique key " +
+			"(named after its first column unless an index has that name), or when a custom token makes the name unknown.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/naming.html",
 			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.drop_constraint"},
 	},
@@ -161,9 +166,12 @@ func constraintKey(o *migration.Op, kind string) string {
 	return history.TableKey(o, table) + " " + kind
 }
 
-// defaultConstraintName is the name PostgreSQL gives an unnamed foreign key or
-// unique constraint, when it is certain; "" otherwise.
-func defaultConstraintName(o *migration.Op, s *history.State) string {
+// defaultConstraintName is the name the database gives an unnamed foreign key
+// or unique constraint, when it is certain; "" otherwise.
+func defaultConstraintName(dialect string, o *migration.Op, s *history.State) string {
+	if dialect == "mysql" {
+		return mysqlForeignKeyName(o, s)
+	}
 	table, ok := o.Table()
 	if !ok {
 		return ""
@@ -196,6 +204,61 @@ func defaultConstraintName(o *migration.Op, s *history.State) string {
 	return name
 }
 
+// mysqlForeignKeyName is the name MySQL/MariaDB give a foreign key added
+// without one: <table>_ibfk_<n>, n one more than the highest such number on the
+// table. Certain only when the table is known to have no foreign key yet (the
+// history does not know the numbers of unnamed ones). MySQL names a unique key
+// after its first column, unless an index has that name: not certain either.
+func mysqlForeignKeyName(o *migration.Op, s *history.State) string {
+	table, ok := o.Table()
+	if !ok || o.Name != "create_foreign_key" {
+		return ""
+	}
+	t := s.Table(history.TableKey(o, table))
+	if t == nil || t.Opaque || t.Uncertain || len(t.FKs()) > 0 || len(table)+len("_ibfk_1") > 64 {
+		return ""
+	}
+	return table + "_ibfk_1"
+}
+
+// dialectNames says how a dialect names unnamed constraints, for messages.
+func dialectNames(dialect string) string {
+	switch dialect {
+	case "mysql":
+		return "MySQL names unnamed foreign keys <table>_ibfk_<n> and unique keys after their first column"
+	case "postgresql":
+		return "PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check"
+	}
+	return "each database names unnamed ones its own way"
+}
+
+// sqliteBatchNameError is what batch mode raises on SQLite, where it recreates
+// the table, for a constraint without a name (create or drop).
+const sqliteBatchNameError = "ValueError: Constraint must have a name"
+
+// unnamedDropError is the error a drop_constraint(None, ...) ends with.
+func unnamedDropError(dialect string, inBatch bool, class string) string {
+	if dialect == "sqlite" && inBatch {
+		return sqliteBatchNameError
+	}
+	if dialect == "sqlite" {
+		return sqliteConstraintError // Alembic refuses before any name is needed
+	}
+	if dialect == "mysql" {
+		// SQLAlchemy's MySQL compiler measures the name before it quotes it (seen on MariaDB)
+		return "TypeError: object of type 'NoneType' has no len()"
+	}
+	return fmt.Sprintf("sqlalchemy.exc.CompileError: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name", class)
+}
+
+// dialectName is how messages name the project's database.
+func dialectName(dialect string) string {
+	if dialect == "mysql" {
+		return "MySQL"
+	}
+	return "PostgreSQL"
+}
+
 // conventionAt says where the naming convention was found, for messages.
 func conventionAt(c *naming.Convention) string {
 	if c.Source == "" {
@@ -224,18 +287,28 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	case res.Converted:
 		return certainName{} // the convention names it, how is not known (a custom token)
 	}
-	name := defaultConstraintName(o, s)
+	if p.Dialect == "sqlite" && o.Batch != nil {
+		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, ...) in batch mode fails on SQLite", o.Name),
+			Help: fmt.Sprintf("Batch mode on SQLite recreates %q, and every constraint it adds needs a name: Alembic raises %s. "+
+				"Name it.%s", table, sqliteBatchNameError, conventionHint(conv, history.DropKinds[kind]))}, nil)
+		return certainName{}
+	}
+	name := defaultConstraintName(p.Dialect, o, s)
 	msg := Message{Text: fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table),
 		Help: fmt.Sprintf("The database picks the name, so no later migration can name it: a drop_constraint(None, ...) fails "+
-			"with: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name. ", constraintClasses[kind])}
+			"with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
 	var fix *SuggestedFix
 	if name != "" {
-		msg.Help += fmt.Sprintf("Name it as PostgreSQL would: %q.", name)
-		if p.IsPostgres() {
+		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name)
+		if p.IsPostgres() || p.Dialect == "mysql" {
 			fix = nameConstraintFix(p.Style(), o, name, dialectSafety(p))
 		}
 	} else {
-		msg.Help += "Give it an explicit name."
+		msg.Help += "Give it an explicit name"
+		if p.Dialect == "mysql" {
+			msg.Help += " (" + dialectNames(p.Dialect) + ")"
+		}
+		msg.Help += "."
 	}
 	msg.Help += conventionHint(conv, history.DropKinds[kind])
 	p.ReportSeverity(Warning, o.Call.Span, msg, fix)
@@ -301,8 +374,7 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			Help: fmt.Sprintf("%s only names it from its columns, which a drop does not have. ", sentenceStart(conventionAt(conv)))}
 	default:
 		msg = Message{Text: call + " cannot be compiled",
-			Help: fmt.Sprintf("Alembic fails with: sqlalchemy.exc.CompileError: Can't emit DROP CONSTRAINT for constraint %s(...); "+
-				"it has no name (offline --sql too). ", class)}
+			Help: fmt.Sprintf("Alembic fails with: %s (offline --sql too). ", unnamedDropError(p.Dialect, o.Batch != nil, class))}
 	}
 	var fix *SuggestedFix
 	switch only := onlyForeignKey(o, s, kind); {
@@ -314,20 +386,19 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		}
 		fix = dropNameFix(p, o, paired.name, safety)
 	case paired.name != "":
-		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so PostgreSQL named it %q: drop it by that name.", paired.name)
-		if p.IsPostgres() {
+		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so %s named it %q: drop it by that name.", dialectName(p.Dialect), paired.name)
+		if p.IsPostgres() || p.Dialect == "mysql" {
 			fix = dropNameFix(p, o, paired.name, dialectSafety(p))
 		}
-	case only != "":
+	case only != "" && (p.IsPostgres() || conv.Covers(naming.ForeignKey)):
+		// elsewhere the history's name of an unnamed key is PostgreSQL's guess
 		msg.Help += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop.", table, only)
-		if p.IsPostgres() || conv.Covers(naming.ForeignKey) {
-			fix = dropNameFix(p, o, only, Unsafe)
-		}
+		fix = dropNameFix(p, o, only, Unsafe)
 	case conv.Covers(history.DropKinds[kind]):
 		msg.Help += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made).",
 			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
-		msg.Help += "Name the constraint as it is in the database (PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check)."
+		msg.Help += "Name the constraint as it is in the database (" + dialectNames(p.Dialect) + ")."
 	}
 	msg.Help += conventionHint(conv, history.DropKinds[kind])
 	p.Report(o, msg, fix)

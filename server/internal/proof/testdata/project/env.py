@@ -2,7 +2,8 @@
 
 The database comes from $DATABASE_URL; the models module picks its BEFORE or
 AFTER stage from $MODELS_STAGE. `-x compare_type=true` turns on type comparison
-(alembic 1.8 leaves it off by default).
+(alembic 1.8 leaves it off by default); `-x render_as_batch=true` makes
+autogenerate write batch_alter_table blocks (what SQLite projects configure).
 """
 import os
 from logging.config import fileConfig
@@ -19,6 +20,7 @@ if config.config_file_name is not None:
 target_metadata = models.metadata
 x_args = context.get_x_argument(as_dictionary=True)
 compare_type = x_args.get("compare_type", "false").lower() == "true"
+render_as_batch = x_args.get("render_as_batch", "false").lower() == "true"
 
 
 def database_url():
@@ -35,6 +37,7 @@ def run_offline():
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
         compare_type=compare_type,
+        render_as_batch=render_as_batch,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -47,6 +50,7 @@ def run_online():
             connection=connection,
             target_metadata=target_metadata,
             compare_type=compare_type,
+            render_as_batch=render_as_batch,
         )
         with context.begin_transaction():
             context.run_migrations()
