@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -12,7 +12,7 @@ import (
 // SQLAlchemy object, sequences, and the batch_alter_table block itself.
 
 func (c *opCtx) enumType(f *facts) {
-	en := history.EnumOf(c.m.Type(c.o, c.o.Target))
+	en := effect.EnumOf(c.m.Type(c.o, c.o.Target))
 	if en == nil || en.Name == "" {
 		f.unknownBecause("the enum type's name is not a literal")
 		return

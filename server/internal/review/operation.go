@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -111,7 +112,7 @@ type opCtx struct {
 	created map[string]bool
 }
 
-func (c *opCtx) key(table string) string { return history.TableKey(c.o, table) }
+func (c *opCtx) key(table string) string { return effect.TableKey(c.o, table) }
 
 // existing reports whether a table may hold rows (it was not created earlier
 // in the same function).

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -32,7 +32,7 @@ func (c *opCtx) createTable(f *facts) {
 	key := c.key(ct.Name)
 	made := map[string]bool{}
 	for _, col := range ct.Columns {
-		en := history.EnumOf(col.Type)
+		en := effect.EnumOf(col.Type)
 		if en == nil || !en.CreateType || en.Name == "" || made[en.Name] {
 			continue
 		}
@@ -197,7 +197,7 @@ func (c *opCtx) addColumn(f *facts) {
 	f.added = append(f.added, "column "+name)
 	f.creates = append(f.creates, "column:"+name)
 	f.downgradeLoss = "the values written to " + name + " after the upgrade"
-	if en := history.EnumOf(col.Type); en != nil && en.Name != "" && !c.s.Unknown && c.s.Enum(en.Name) == nil {
+	if en := effect.EnumOf(col.Type); en != nil && en.Name != "" && !c.s.Unknown && c.s.Enum(en.Name) == nil {
 		f.note("add_column never creates enum type %s, and nothing has created it at this point: the ALTER fails with: type %q does not exist.", en.Name, en.Name)
 	}
 	nullable, known := col.Nullable()

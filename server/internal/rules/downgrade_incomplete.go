@@ -3,12 +3,11 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -148,7 +147,7 @@ type undo struct {
 	op     *migration.Op
 	kind   undoKind
 	engine string
-	table  string   // table key (history.TableKey); for rename_table, the new name
+	table  string   // table key (effect.TableKey); for rename_table, the new name
 	bare   string   // the table name without its schema
 	name   string   // column, index, constraint or type; for a renamed column, its new name
 	from   string   // renames: the old name (a table key for rename_table)
@@ -183,7 +182,7 @@ func pendingUndos(p *Pass) []*undo {
 		clear(again.alias) // names as each operation writes them, not as an earlier rename left them
 		again.add(p.Migration, o)
 		if t, ok := o.Table(); ok && o.Name == "create_table" {
-			created[k(o.Engine, history.TableKey(o, t))] = true
+			created[k(o.Engine, effect.TableKey(o, t))] = true
 		}
 		if o.SQL != nil {
 			for _, st := range o.SQL.Statements {
@@ -220,7 +219,7 @@ func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before
 		return nil
 	}
 	table, hasTable := o.Table()
-	u := &undo{op: o, engine: o.Engine, table: history.TableKey(o, table), bare: table}
+	u := &undo{op: o, engine: o.Engine, table: effect.TableKey(o, table), bare: table}
 	switch o.Name {
 	case "create_table":
 		u.kind = undoTable
@@ -232,7 +231,7 @@ func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before
 		u.kind, u.name = undoColumn, c.Name
 	case "create_index":
 		u.kind = undoIndex
-		u.cols, u.exprCols = indexColumns(o.Value("columns"))
+		u.cols, u.exprCols = effect.IndexColumns(o.Value("columns"))
 		u.name, u.viaF, hasTable = constraintName(names, m, o, "index_name", hasTable)
 	case "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "create_exclude_constraint":
 		u.kind, u.ctype = undoConstraint, constraintTypes[o.Name]
@@ -243,7 +242,7 @@ func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before
 		u.cols, _ = o.Value(cols).Strings()
 		if o.Name == "create_check_constraint" {
 			cond, _ := m.Resolve(o, o.Arg("condition"))
-			u.exprCols = sqlIdentifiers(cond)
+			u.exprCols = effect.SQLIdentifiers(cond)
 		}
 		u.name, u.viaF, hasTable = constraintName(names, m, o, "constraint_name", hasTable)
 	case "rename_table":
@@ -251,7 +250,7 @@ func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before
 		if !ok {
 			return nil
 		}
-		u.kind, u.from, u.table, u.bare = undoRenameTable, u.table, history.TableKey(o, to), to
+		u.kind, u.from, u.table, u.bare = undoRenameTable, u.table, effect.TableKey(o, to), to
 	case "alter_column":
 		from, ok1 := o.ArgString("column_name")
 		to, ok2 := o.ArgString("new_column_name")
@@ -262,7 +261,7 @@ func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before
 	case "create_table_comment":
 		u.kind = undoComment
 	case migration.EnumCreate:
-		en := history.EnumOf(m.Type(o, o.Target))
+		en := effect.EnumOf(m.Type(o, o.Target))
 		if en == nil || en.Name == "" || before.Enum(en.Name) != nil {
 			return nil // with checkfirst, creating an existing type does nothing
 		}
@@ -288,89 +287,11 @@ var constraintTypes = map[string]string{"create_foreign_key": "foreignkey", "cre
 // it), nor one whose name only running the code tells.
 func constraintName(names naming.Namer, m *migration.Migration, o *migration.Op, arg string, ok bool) (name string, viaF, named bool) {
 	_, final, _ := nameArg(o.Value(arg))
-	res, literal := history.NameOf(names, m, o)
+	res, literal := effect.NameOf(names, m, o)
 	if !literal || !res.Known {
 		return "", false, false
 	}
 	return res.Name, final || res.Converted, ok
-}
-
-// indexColumns are the plain columns of an index and the identifiers of its
-// expressions (text("lower(email)"), column("x")).
-func indexColumns(e *pysyntax.Expr) (cols, exprCols []string) {
-	if all, ok := e.Strings(); ok {
-		return all, nil
-	}
-	if e == nil || (e.Kind != pysyntax.List && e.Kind != pysyntax.Tuple) {
-		return nil, nil
-	}
-	for _, a := range e.Args {
-		if s, ok := a.StringValue(); ok {
-			cols = append(cols, s)
-		} else {
-			exprCols = append(exprCols, sqlIdentifiers(a)...)
-		}
-	}
-	return cols, exprCols
-}
-
-// sqlIdentifiers lists the identifiers in the string literals of an expression
-// (a SQL condition, text("..."), column("x")), outside SQL string literals.
-func sqlIdentifiers(e *pysyntax.Expr) []string {
-	var out []string
-	e.Walk(func(x *pysyntax.Expr) bool {
-		switch x.Kind {
-		case pysyntax.String:
-			out = append(out, identifiersIn(x.Str)...)
-		case pysyntax.Other, pysyntax.FString: // an operator expression or f-string: its literal parts still tell
-			for _, m := range pyStrings.FindAllStringSubmatch(x.Text, -1) {
-				out = append(out, identifiersIn(m[1]+m[2])...)
-			}
-		}
-		return true
-	})
-	return out
-}
-
-// pyStrings finds simple Python string literals in source text.
-var pyStrings = regexp.MustCompile(`"([^"\\\n]*)"|'([^'\\\n]*)'`)
-
-// identifiersIn splits SQL into identifiers, unquoting "quoted" ones and
-// skipping 'string literals'.
-func identifiersIn(sql string) []string {
-	var out []string
-	for i := 0; i < len(sql); {
-		c := sql[i]
-		switch {
-		case c == '\'':
-			j := strings.IndexByte(sql[i+1:], '\'')
-			if j < 0 {
-				return out
-			}
-			i += j + 2
-		case c == '"':
-			j := strings.IndexByte(sql[i+1:], '"')
-			if j < 0 {
-				return out
-			}
-			out = append(out, sql[i+1:i+1+j])
-			i += j + 2
-		case c == '_' || unicode.IsLetter(rune(c)) || c >= 0x80:
-			j := i
-			for j < len(sql) && (sql[j] == '_' || sql[j] == '$' || sql[j] >= 0x80 || unicode.IsLetter(rune(sql[j])) || unicode.IsDigit(rune(sql[j]))) {
-				j++
-			}
-			out = append(out, strings.ToLower(sql[i:j]))
-			i = j
-		case unicode.IsDigit(rune(c)):
-			for i < len(sql) && (unicode.IsDigit(rune(sql[i])) || unicode.IsLetter(rune(sql[i])) || sql[i] == '_') {
-				i++
-			}
-		default:
-			i++
-		}
-	}
-	return out
 }
 
 // nameArg reads a literal name, also written op.f("...") / batch_op.f("...").
@@ -489,7 +410,7 @@ func (e *effects) tableNames(o *migration.Op) ([]string, bool) {
 	if !ok {
 		return nil, false
 	}
-	names := []string{e.orig(history.TableKey(o, table))}
+	names := []string{e.orig(effect.TableKey(o, table))}
 	if bare := e.orig(table); bare != names[0] {
 		names = append(names, bare)
 	}
@@ -526,7 +447,7 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 		_, _, ok := nameArg(v)
 		e.opaque = e.opaque || !ok && !v.IsNone()
 		// the name in the database: the naming convention may convert it
-		res, literal := history.NameOf(e.names, m, o)
+		res, literal := effect.NameOf(e.names, m, o)
 		switch {
 		case literal && res.Known:
 			set.put(k(eng, res.Name), o)
@@ -546,8 +467,8 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 			return
 		}
 		mark(e.renamedAway)
-		e.renames.put(k(eng, tables[0], e.orig(history.TableKey(o, to))), o)
-		e.alias[history.TableKey(o, to)] = tables[0]
+		e.renames.put(k(eng, tables[0], e.orig(effect.TableKey(o, to))), o)
+		e.alias[effect.TableKey(o, to)] = tables[0]
 		if len(tables) > 1 {
 			e.alias[to] = tables[1]
 		}
@@ -563,7 +484,7 @@ func (e *effects) add(m *migration.Migration, o *migration.Op) {
 	case "drop_table_comment", "create_table_comment":
 		mark(e.comments)
 	case migration.EnumDrop:
-		en := history.EnumOf(m.Type(o, o.Target))
+		en := effect.EnumOf(m.Type(o, o.Target))
 		e.opaque = e.opaque || en == nil || en.Name == ""
 		if en != nil {
 			e.types.put(k(eng, en.Name), o)

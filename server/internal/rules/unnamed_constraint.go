@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -158,7 +159,7 @@ func createKind(opName string) string {
 
 func constraintKey(o *migration.Op, kind string) string {
 	table, _ := o.Table()
-	return history.TableKey(o, table) + " " + kind
+	return effect.TableKey(o, table) + " " + kind
 }
 
 // defaultConstraintName is the name PostgreSQL gives an unnamed foreign key or
@@ -176,7 +177,7 @@ func defaultConstraintName(o *migration.Op, s *history.State) string {
 			return ""
 		}
 		name = history.DefaultFKName(table, cols)
-		if t := s.Table(history.TableKey(o, table)); t != nil {
+		if t := s.Table(effect.TableKey(o, table)); t != nil {
 			for _, fk := range t.FKs() {
 				if fk.Name == name {
 					return "" // taken: PostgreSQL would add a number
@@ -212,12 +213,12 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	table, _ := o.Table()
 	kind := createKind(o.Name)
 	conv := p.Names().Convention
-	res, ok := history.NameOf(p.Names(), p.Migration, o)
+	res, ok := effect.NameOf(p.Names(), p.Migration, o)
 	switch {
 	case ok && res.Err != "":
 		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, %q, ...) fails: the naming convention needs a name", o.Name, table),
 			Help: fmt.Sprintf("%s %s needs a name, and SQLAlchemy raises %s. Name it: the convention makes the constraint's name from it.",
-				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}, nil)
+				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}, nil)
 		return certainName{}
 	case res.Known && res.Converted:
 		return certainName{name: res.Name, convention: true} // deterministic: the convention's name
@@ -237,7 +238,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	} else {
 		msg.Help += "Give it an explicit name."
 	}
-	msg.Help += conventionHint(conv, history.DropKinds[kind])
+	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.ReportSeverity(Warning, o.Call.Span, msg, fix)
 	return certainName{name: name}
 }
@@ -285,17 +286,17 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		call = fmt.Sprintf("drop_constraint(None, %q, type_=%q)", table, kind)
 	}
 	conv := p.Names().Convention
-	res, _ := history.NameOf(p.Names(), p.Migration, o)
+	res, _ := effect.NameOf(p.Names(), p.Migration, o)
 	var msg Message
 	switch {
 	case res.Err != "":
 		msg = Message{Text: call + " fails under the naming convention",
 			Help: fmt.Sprintf("%s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
-				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}
+				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}
 	case res.Known && res.Converted:
 		msg = Message{Text: call + " does not drop the constraint meant",
 			Help: fmt.Sprintf("%s %s names the constraint Alembic builds without a name or columns %q. ",
-				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), res.Name)}
+				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), res.Name)}
 	case res.Converted:
 		msg = Message{Text: call + " cannot name the constraint",
 			Help: fmt.Sprintf("%s only names it from its columns, which a drop does not have. ", sentenceStart(conventionAt(conv)))}
@@ -323,13 +324,13 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		if p.IsPostgres() || conv.Covers(naming.ForeignKey) {
 			fix = dropNameFix(p, o, only, Unsafe)
 		}
-	case conv.Covers(history.DropKinds[kind]):
+	case conv.Covers(effect.DropKinds[kind]):
 		msg.Help += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made).",
 			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
 		msg.Help += "Name the constraint as it is in the database (PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check)."
 	}
-	msg.Help += conventionHint(conv, history.DropKinds[kind])
+	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.Report(o, msg, fix)
 }
 
@@ -340,7 +341,7 @@ func onlyForeignKey(o *migration.Op, s *history.State, kind string) string {
 	if !ok || kind != "foreignkey" {
 		return ""
 	}
-	if t := s.Table(history.TableKey(o, table)); t != nil && !t.Opaque && !t.Uncertain && len(t.FKs()) == 1 {
+	if t := s.Table(effect.TableKey(o, table)); t != nil && !t.Opaque && !t.Uncertain && len(t.FKs()) == 1 {
 		return t.FKs()[0].Name
 	}
 	return ""
@@ -358,7 +359,7 @@ func nameConstraintFix(st *stylist.Stylist, o *migration.Op, name string, safety
 // converted again; nil when that cannot be written.
 func dropNameFix(p *Pass, o *migration.Op, name string, safety Safety) *SuggestedFix {
 	kind, _ := o.ArgString("type_")
-	converts, known := p.Names().Converts(history.DropKinds[kind])
+	converts, known := p.Names().Converts(effect.DropKinds[kind])
 	if !known {
 		return nil
 	}
