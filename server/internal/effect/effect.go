@@ -89,6 +89,8 @@ type Effect struct {
 	// Implicit: made along with another object (an enum type create_table or
 	// add_column creates), only when it does not exist yet.
 	Implicit bool
+	// Temporary: CREATE TEMPORARY TABLE, gone at the end of the session.
+	Temporary bool
 	// IfMissing: CREATE ... IF NOT EXISTS, .create(checkfirst=True).
 	IfMissing bool
 	// Where is set on an Alter or Drop of Rows limited by a WHERE clause.
@@ -140,11 +142,7 @@ func (b *builder) add(e Effect) { e.Op = b.o; b.out = append(b.out, e) }
 // table is an effect on the operation's table.
 func (b *builder) table(c Change, obj Object) Effect {
 	t, ok := b.o.Table()
-	s, _ := b.o.ArgString("schema")
-	if b.o.Name == "create_foreign_key" {
-		s, _ = b.o.ArgString("source_schema")
-	}
-	return Effect{Change: c, Object: obj, Schema: s, Table: t, Unreadable: !ok}
+	return Effect{Change: c, Object: obj, Schema: tableSchema(b.o), Table: t, Unreadable: !ok}
 }
 
 func (b *builder) call() {
@@ -320,9 +318,7 @@ func (b *builder) statement(st *migration.Statement) {
 	}
 	switch st.Kind {
 	case migration.SQLCreateTable:
-		if !st.Temporary { // gone at the end of the session
-			add(Effect{Change: Create, Object: Table, Table: st.Table, Parent: st.Parent, IfMissing: st.IfNotExists})
-		}
+		add(Effect{Change: Create, Object: Table, Table: st.Table, Parent: st.Parent, IfMissing: st.IfNotExists, Temporary: st.Temporary})
 	case migration.SQLDropTable:
 		add(Effect{Change: Drop, Object: Table, Table: st.Table})
 	case migration.SQLAlterTable:
@@ -405,6 +401,7 @@ func action(table string, a *migration.TableAction) Effect {
 		e.Change, e.Aspect = Alter, "default"
 	case migration.AddConstraint:
 		e.Change, e.Object, e.Name, e.ConstraintType = Create, Constraint, a.Constraint, sqlConstraintTypes[a.ConstraintKind]
+		e.Columns, e.ExprColumns = a.Columns, a.ExprColumns
 	case migration.DropConstraint:
 		e.Change, e.Object, e.Name = Drop, Constraint, a.Constraint
 	case migration.RenameConstraint:

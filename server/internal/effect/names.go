@@ -106,13 +106,16 @@ func NameOf(n naming.Namer, m *migration.Migration, o *migration.Op) (naming.Res
 
 // TableKey is how tables are keyed: "schema.table" when a literal schema is given
 // (create_foreign_key calls it source_schema).
-func TableKey(o *migration.Op, table string) string {
+func TableKey(o *migration.Op, table string) string { return key(tableSchema(o), table) }
+
+// tableSchema is the literal schema argument of an operation's table.
+func tableSchema(o *migration.Op) string {
 	for _, name := range []string{"schema", "source_schema"} {
 		if schema, ok := o.ArgString(name); ok && schema != "" {
-			return schema + "." + table
+			return schema
 		}
 	}
-	return table
+	return ""
 }
 
 // EnumOf returns the native named enum of a type, or nil.

@@ -552,12 +552,13 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 			s.setEnum(e.Type, &c)
 		}
 	case effect.Table:
-		switch e.Change {
-		case effect.Create:
+		switch {
+		case e.Temporary: // gone at the end of the session
+		case e.Change == effect.Create:
 			s.setTable(e.Table, &Table{Name: e.Table, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: e.Parent})
-		case effect.Drop:
+		case e.Change == effect.Drop:
 			s.dropTable(e.Table)
-		case effect.Rename:
+		case e.Change == effect.Rename:
 			if t := s.Table(e.Table); t != nil {
 				s.renameTable(t, e.To)
 			}

@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v6"
@@ -166,6 +167,9 @@ type TableAction struct {
 	NotValid       bool   // ADD CONSTRAINT ... NOT VALID
 	UsingIndex     bool   // ADD CONSTRAINT ... USING INDEX
 	RefTable       string // FOREIGN KEY ... REFERENCES table
+	// Columns are the columns of ADD CONSTRAINT (its keys, or the foreign key's
+	// columns); ExprColumns the names its CHECK expression uses.
+	Columns, ExprColumns []string
 	// NotNullColumn is the column of CHECK (column IS NOT NULL).
 	NotNullColumn string
 	IfExists      bool
@@ -587,6 +591,12 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 		a.Kind, a.Constraint, a.ConstraintKind = AddConstraint, k.GetConname(), sqlConstraintKinds[k.GetContype()]
 		a.NotValid, a.UsingIndex = k.GetSkipValidation(), k.GetIndexname() != ""
 		a.RefTable = relation(k.GetPktable())
+		for _, key := range slices.Concat(k.GetKeys(), k.GetFkAttrs()) {
+			a.Columns = append(a.Columns, key.GetString_().GetSval())
+		}
+		if k.RawExpr != nil {
+			a.ExprColumns = columnRefs(k.RawExpr)
+		}
 		if k.GetContype() == pg.ConstrType_CONSTR_CHECK {
 			if t := k.RawExpr.GetNullTest(); t.GetNulltesttype() == pg.NullTestType_IS_NOT_NULL {
 				a.NotNullColumn = lastName(t.GetArg().GetColumnRef().GetFields())
