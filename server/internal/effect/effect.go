@@ -70,6 +70,9 @@ type Effect struct {
 	To string
 	// Aspect is what an Alter of a Column changes: "type", "nullable", "default".
 	Aspect string
+	// Unnamed: no name is written for the index or constraint (None, or SQL
+	// without one): the naming convention's or PostgreSQL's applies.
+	Unnamed bool
 	// Unreadable: the object's name (or the new name of a rename) is not a
 	// literal: it cannot be told which object this is.
 	Unreadable bool
@@ -261,6 +264,7 @@ func (b *builder) named(c Change, obj Object) Effect {
 		e.Unreadable = true
 		return e
 	}
+	e.Unnamed = !ok
 	res, literal := NameOf(b.names, b.m, b.o)
 	if literal && res.Known {
 		e.Name, e.Final = res.Name, final || res.Converted
@@ -335,7 +339,8 @@ func (b *builder) statement(st *migration.Statement) {
 			b.add(e)
 		}
 	case migration.SQLCreateIndex:
-		add(Effect{Change: Create, Object: Index, Table: st.Table, Name: st.Object, Columns: st.Columns, ExprColumns: st.ExprColumns, IfMissing: st.IfNotExists})
+		add(Effect{Change: Create, Object: Index, Table: st.Table, Name: st.Object, Unnamed: st.Object == "", Columns: st.Columns,
+			ExprColumns: st.ExprColumns, IfMissing: st.IfNotExists})
 	case migration.SQLDropIndex:
 		add(Effect{Change: Drop, Object: Index, Name: st.Object})
 	case migration.SQLAlterIndex:
@@ -401,7 +406,7 @@ func action(table string, a *migration.TableAction) Effect {
 		e.Change, e.Aspect = Alter, "default"
 	case migration.AddConstraint:
 		e.Change, e.Object, e.Name, e.ConstraintType = Create, Constraint, a.Constraint, sqlConstraintTypes[a.ConstraintKind]
-		e.Columns, e.ExprColumns = a.Columns, a.ExprColumns
+		e.Columns, e.ExprColumns, e.Unnamed = a.Columns, a.ExprColumns, a.Constraint == ""
 	case migration.DropConstraint:
 		e.Change, e.Object, e.Name = Drop, Constraint, a.Constraint
 	case migration.RenameConstraint:

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -214,6 +215,9 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 	for i, o := range fn.Ops {
 		c := &opCtx{m: m, o: o, s: s, pg: a.pg, rev: rev, upgrade: name == "upgrade", created: created}
 		f := analyze(c)
+		if !o.Unbound {
+			f.pairingKeys(effect.Of(s.Names(), m, o))
+		}
 		out = append(out, &analysed{op: o, f: f, out: entry(c, f, i+1, name, postgres)})
 		s.Apply(m, o, rev)
 	}
