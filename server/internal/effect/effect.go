@@ -89,6 +89,10 @@ type Effect struct {
 	Columns, ExprColumns []string
 	// Parent is the partitioned table of a table created PARTITION OF.
 	Parent string
+	// Reads are the tables and views a view reads.
+	Reads []string
+	// Cascade: DROP ... CASCADE, what depends on the object goes with it.
+	Cascade bool
 	// Implicit: made along with another object (an enum type create_table or
 	// add_column creates), only when it does not exist yet.
 	Implicit bool
@@ -324,7 +328,7 @@ func (b *builder) statement(st *migration.Statement) {
 	case migration.SQLCreateTable:
 		add(Effect{Change: Create, Object: Table, Table: st.Table, Parent: st.Parent, IfMissing: st.IfNotExists, Temporary: st.Temporary})
 	case migration.SQLDropTable:
-		add(Effect{Change: Drop, Object: Table, Table: st.Table})
+		add(Effect{Change: Drop, Object: Table, Table: st.Table, Cascade: st.Cascade})
 	case migration.SQLAlterTable:
 		if st.NewName != "" {
 			add(Effect{Change: Rename, Object: Table, Table: st.Table, To: st.NewName})
@@ -379,9 +383,11 @@ func (b *builder) statement(st *migration.Statement) {
 		switch {
 		case obj == 0:
 		case st.Creates:
-			add(Effect{Change: Create, Object: obj, Name: st.Name, IfMissing: st.IfNotExists})
+			add(Effect{Change: Create, Object: obj, Name: st.Name, Reads: st.Tables, IfMissing: st.IfNotExists})
 		case st.Verb == "DROP":
-			add(Effect{Change: Drop, Object: obj, Name: st.Name})
+			add(Effect{Change: Drop, Object: obj, Name: st.Name, Cascade: st.Cascade})
+		case st.Verb == "RENAME TO":
+			add(Effect{Change: Rename, Object: obj, Name: st.Name, To: st.NewName})
 		}
 	case migration.SQLOther:
 		add(Effect{Change: Alter, Object: Anything})

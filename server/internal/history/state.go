@@ -121,6 +121,7 @@ func (e *EnumType) Values() []string {
 type State struct {
 	tables pmap.Map[*Table]
 	enums  pmap.Map[*EnumType]
+	views  pmap.Map[*View]
 	// enumUsers maps an enum type to the "table.column" using it; referencedBy
 	// maps a table to the tables with foreign keys to it (and how many). Rules
 	// ask these per operation: they are kept up to date with every change.
@@ -423,6 +424,8 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 	case e.Object == effect.Table && e.Change == effect.Rename:
 		if t := s.Table(key); t != nil {
 			s.renameTable(t, e.ToKey())
+		} else if s.View(key) != nil { // ALTER TABLE renames views too
+			s.renameView(key, e.ToKey())
 		}
 	case e.Object == effect.Column && e.Change == effect.Create:
 		if t := s.editTable(key); t != nil {
@@ -561,6 +564,8 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 		case e.Change == effect.Rename:
 			if t := s.Table(e.Table); t != nil {
 				s.renameTable(t, e.To)
+			} else if s.View(e.Table) != nil { // ALTER TABLE renames views too
+				s.renameView(e.Table, e.To)
 			}
 		default: // an ALTER TABLE subcommand not followed (SET TABLESPACE changes no column)
 			if t := s.editTable(e.Table); t != nil {
@@ -571,7 +576,30 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 		if t := s.editTable(e.Table); t != nil {
 			s.alterTableSQL(t, e.Action, uncertain)
 		}
+	case effect.View:
+		switch e.Change {
+		case effect.Create:
+			s.setView(e.Name, &View{Name: e.Name, Reads: e.Reads, CreatedBy: rev, Uncertain: uncertain})
+		case effect.Drop:
+			s.setView(e.Name, nil)
+			s.dropDependentViews(e.Name)
+		case effect.Rename:
+			s.renameView(e.Name, e.To)
+		}
 	}
+}
+
+// renameView moves a view to a new name, with the views reading it.
+func (s *State) renameView(from, to string) {
+	v := s.View(from)
+	if v == nil {
+		return
+	}
+	c := *v
+	c.Name = to
+	s.setView(from, nil)
+	s.setView(to, &c)
+	s.renameRead(from, to)
 }
 
 func (s *State) applyTypeSQL(e effect.Effect, rev string, uncertain bool) {
@@ -642,6 +670,7 @@ func (s *State) renameTable(t *Table, to string) {
 	c.Name = to
 	s.setTable(t.Name, nil)
 	s.setTable(to, &c)
+	s.renameRead(t.Name, to)
 	refs, _ := s.referencedBy.Get(t.Name)
 	for name := range refs.All() { // the table itself too, under its new name
 		e := s.editTable(name)
@@ -716,6 +745,7 @@ func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) 
 func (s *State) dropTable(key string) {
 	dropped := s.Table(key)
 	s.setTable(key, nil)
+	s.dropDependentViews(key)
 	if dropped == nil || !s.partitioned {
 		return
 	}

@@ -81,6 +81,7 @@ func (c *opCtx) statement(f *facts, st migration.Statement) {
 		f.dataLoss = append(f.dataLoss, "every row of "+st.Table)
 		f.removed = append(f.removed, "table "+st.Table)
 		f.notRestored = "the table comes back empty: the rows the upgrade dropped are not restored"
+		c.viewsOn(f, st.Table, st.Cascade)
 	default:
 		c.otherStatement(f, st)
 	}

@@ -155,6 +155,7 @@ func (c *opCtx) dropTable(f *facts) {
 	if refs := c.s.ReferencedBy(key); len(refs) > 0 {
 		f.note("Foreign keys of %s still reference %s at this point: DROP TABLE fails with: cannot drop table %s because other objects depend on it.", strings.Join(refs, ", "), key, key)
 	}
+	c.viewsOn(f, key, false)
 	f.dataLoss = append(f.dataLoss, "every row of "+key)
 	f.removed = append(f.removed, "table "+key)
 	f.notRestored = "the table comes back empty: the rows the upgrade dropped are not restored"
@@ -315,4 +316,17 @@ func (c *opCtx) bulkInsert(f *facts) {
 	f.say("inserts %s into %s", rows, name)
 	f.lock(name, RowExclusive)
 	f.downgradeLoss = "the inserted rows"
+}
+
+// viewsOn notes the views that read a table being dropped: the DROP fails
+// unless CASCADE, which drops them too.
+func (c *opCtx) viewsOn(f *facts, key string, cascade bool) {
+	views := c.s.ViewsOn(key)
+	switch {
+	case len(views) == 0:
+	case cascade:
+		f.note("CASCADE drops the views reading %s too: %s.", key, strings.Join(views, ", "))
+	default:
+		f.note("Views still read %s at this point (%s): DROP TABLE fails with: cannot drop table %s because other objects depend on it.", key, strings.Join(views, ", "), key)
+	}
 }
