@@ -173,10 +173,7 @@ func (b *builder) call() {
 	case "drop_table":
 		b.add(b.table(Drop, Table))
 	case "rename_table":
-		e := b.table(Rename, Table)
-		to, ok := o.ArgString("new_table_name")
-		e.To, e.Unreadable = to, e.Unreadable || !ok
-		b.add(e)
+		b.add(b.tableNamed(Rename, Table, "new_table_name"))
 	case "add_column":
 		e := b.table(Create, Column)
 		e.ColumnDef = m.Column(o, o.Arg("column"))
@@ -187,10 +184,7 @@ func (b *builder) call() {
 		}
 		b.add(e)
 	case "drop_column":
-		e := b.table(Drop, Column)
-		name, ok := o.ArgString("column_name")
-		e.Name, e.Unreadable = name, e.Unreadable || !ok
-		b.add(e)
+		b.add(b.tableNamed(Drop, Column, "column_name"))
 	case "alter_column":
 		b.alterColumn()
 	case "create_index":
@@ -250,6 +244,20 @@ func (b *builder) call() {
 	}
 }
 
+// tableNamed is an effect on the operation's table and the object a literal
+// argument names (for a rename, the new name).
+func (b *builder) tableNamed(c Change, obj Object, arg string) Effect {
+	e := b.table(c, obj)
+	name, ok := b.o.ArgString(arg)
+	if c == Rename {
+		e.To = name
+	} else {
+		e.Name = name
+	}
+	e.Unreadable = e.Unreadable || !ok
+	return e
+}
+
 var constraintTypes = map[string]string{"create_foreign_key": "foreignkey", "create_unique_constraint": "unique",
 	"create_check_constraint": "check", "create_primary_key": "primary"}
 
@@ -281,9 +289,7 @@ func (b *builder) named(c Change, obj Object) Effect {
 
 func (b *builder) alterColumn() {
 	o := b.o
-	base := b.table(Alter, Column)
-	name, ok := o.ArgString("column_name")
-	base.Name, base.Unreadable = name, base.Unreadable || !ok
+	base := b.tableNamed(Alter, Column, "column_name")
 	for _, a := range []struct{ arg, aspect string }{{"type_", "type"}, {"nullable", "nullable"}, {"server_default", "default"}} {
 		if _, given := o.Args[a.arg]; given {
 			e := base

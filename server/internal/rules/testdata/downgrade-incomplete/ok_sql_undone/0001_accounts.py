@@ -1,10 +1,9 @@
-"""accounts
+"""accounts, in SQL
 
 Revision ID: 3e4f5a6b7c8d
 Revises:
 """
 from alembic import op
-import sqlalchemy as sa
 
 revision = "3e4f5a6b7c8d"
 down_revision = None
@@ -13,10 +12,8 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table("accounts", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("email", sa.Text()))
-    op.create_table("owners", sa.Column("id", sa.Integer(), primary_key=True))
+    op.execute("CREATE TABLE accounts (id integer PRIMARY KEY, email text); CREATE TABLE owners (id integer PRIMARY KEY)")
 
 
 def downgrade():
-    op.drop_table("owners")
-    op.drop_table("accounts")
+    op.execute("DROP TABLE owners; DROP TABLE accounts")
