@@ -6,7 +6,6 @@
 package effect
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -93,8 +92,8 @@ type Effect struct {
 	Reads []string
 	// Cascade: DROP ... CASCADE, what depends on the object goes with it.
 	Cascade bool
-	// Implicit: made along with another object (an enum type create_table or
-	// add_column creates), only when it does not exist yet.
+	// Implicit: made along with another object (an enum type create_table
+	// creates), only when it does not exist yet.
 	Implicit bool
 	// Temporary: CREATE TEMPORARY TABLE, gone at the end of the session.
 	Temporary bool
@@ -434,10 +433,6 @@ func action(table string, a *migration.TableAction) Effect {
 // sqlConstraintTypes map SQL's constraint kinds to drop_constraint's type_.
 var sqlConstraintTypes = map[string]string{"foreign key": "foreignkey", "unique": "unique", "check": "check", "primary key": "primary"}
 
-// DependsOn lists the columns an index or constraint effect depends on: its
-// plain columns and the identifiers of its expressions.
-func (e Effect) DependsOn() []string { return slices.Concat(e.Columns, e.ExprColumns) }
-
 // String names the effect for messages and tests ("create index ix_a on t").
 func (e Effect) String() string {
 	words := []string{[...]string{"", "create", "drop", "rename", "alter"}[e.Change],
@@ -450,6 +445,14 @@ func (e Effect) String() string {
 	}
 	if e.To != "" {
 		words = append(words, "to", e.To)
+	}
+	for _, flag := range []struct {
+		on   bool
+		word string
+	}{{e.Temporary, "temporary"}, {e.IfMissing, "if missing"}, {e.Where, "where"}, {e.Cascade, "cascade"}} {
+		if flag.on {
+			words = append(words, "("+flag.word+")")
+		}
 	}
 	return strings.Join(words, " ")
 }
