@@ -24,10 +24,11 @@
 # Prints the release ref's commit on stdout; progress on stderr.
 set -euo pipefail
 
-# What the plugin needs at run time and for its users: manifest, MCP config,
-# commands, agent, skill (+ its references), hooks, the launcher and its download
-# helper, the rule reference the README links to, README and LICENSE.
-PLUGIN_PATHS=(.claude-plugin/plugin.json .mcp.json README.md LICENSE agents commands hooks skills bin lib references)
+# What the plugin needs at run time and for its users: manifest (with the MCP
+# server: a root .mcp.json would also be read as the project's), commands,
+# agent, skill (+ its references), hooks, the launcher and its download helper,
+# the rule reference the README links to, README and LICENSE.
+PLUGIN_PATHS=(.claude-plugin/plugin.json README.md LICENSE agents commands hooks skills bin lib references)
 
 die() { printf 'assemble.sh: %s\n' "$*" >&2; exit 1; }
 [[ $# -eq 3 ]] || { echo "usage: assemble.sh BINDIR OUTDIR GIT_DIR" >&2; exit 2; }

@@ -1,5 +1,5 @@
 // Package plugin holds the tests of the Claude Code plugin that lives at the
-// repository root (.claude-plugin/, .mcp.json, commands/, agents/, skills/,
+// repository root (.claude-plugin/, commands/, agents/, skills/,
 // hooks/, bin/) and of its release files (.github/, .pre-commit-hooks.yaml):
 //
 //   - the pinned Claude Code CLI validates the plugin (`claude plugin validate
@@ -16,6 +16,9 @@
 //     cached build, clear errors, clean stdout), and shellcheck over all scripts;
 //   - the GitHub Action (action.yml) linted and run as the runner runs it;
 //   - the hooks as Claude Code runs them (hooks.json's command, JSON on stdin);
+//   - end to end, real turns of the pinned CLI against a scripted Messages API
+//     on 127.0.0.1 (scriptedAPI): the commands, hooks, skill, agent and MCP
+//     tools as the model sees them, asserted on the recorded requests;
 //   - every Python snippet of the skill through a real Alembic round trip on
 //     PostgreSQL;
 //   - the GitHub workflows through actionlint (with shellcheck).

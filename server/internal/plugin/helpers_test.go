@@ -139,6 +139,7 @@ func binary(t testing.TB) string {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	closeDryRun()
+	closeLayouts()
 	if noToolchain.dir != "" {
 		os.RemoveAll(noToolchain.dir)
 	}

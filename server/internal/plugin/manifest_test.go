@@ -90,9 +90,15 @@ func TestManifests(t *testing.T) {
 			Args    []string `json:"args"`
 		} `json:"mcpServers"`
 	}
-	readJSON(t, ".mcp.json", &mcp)
+	// In the manifest, which only the plugin reads: a .mcp.json at the root
+	// would also be the project configuration of whoever opens this
+	// repository, where ${CLAUDE_PLUGIN_ROOT} is empty (TestE2ERepositoryAsProject).
+	readJSON(t, ".claude-plugin/plugin.json", &mcp)
 	if s, ok := mcp.MCPServers["alembic"]; len(mcp.MCPServers) != 1 || !ok || s.Command != "${CLAUDE_PLUGIN_ROOT}/bin/alembic-patterns" || !slices.Equal(s.Args, []string{"mcp"}) {
-		t.Errorf(".mcp.json: %+v, want one server alembic running the launcher with mcp", mcp)
+		t.Errorf("plugin.json mcpServers: %+v, want one server alembic running the launcher with mcp", mcp)
+	}
+	if _, err := os.Stat(filepath.Join(repoRoot(t), ".mcp.json")); err == nil {
+		t.Errorf(".mcp.json at the repository root: a project MCP configuration for whoever opens the repository")
 	}
 
 	var hooks struct {

@@ -127,7 +127,7 @@ func (r *release) checkout(t *testing.T) string {
 
 // releaseTree is what the release ref may hold: the plugin and its binaries,
 // nothing to build, test or develop with.
-var releaseTree = regexp.MustCompile(`^(\.claude-plugin/plugin\.json|\.mcp\.json|README\.md|LICENSE|` +
+var releaseTree = regexp.MustCompile(`^(\.claude-plugin/plugin\.json|README\.md|LICENSE|` +
 	`agents/[a-z-]+\.md|commands/[a-z-]+\.md|hooks/hooks\.json|skills/alembic-patterns/(SKILL\.md|references/[a-z0-9-]+\.md)|` +
 	`bin/alembic-patterns|lib/fetch-release\.sh|references/([a-z0-9-]+|README)\.md|` +
 	`libexec/alembic-patterns-(linux|darwin)-(amd64|arm64))$`)
@@ -165,7 +165,7 @@ func TestReleaseRef(t *testing.T) {
 		}
 	}
 	t.Logf("release ref %s: %d files, %.1f MB", rel.ref, len(paths), float64(size)/1e6)
-	for _, want := range []string{".claude-plugin/plugin.json", ".mcp.json", "LICENSE", "README.md", "agents/migration-reviewer.md",
+	for _, want := range []string{".claude-plugin/plugin.json", "LICENSE", "README.md", "agents/migration-reviewer.md",
 		"commands/create.md", "commands/check.md", "hooks/hooks.json", "skills/alembic-patterns/SKILL.md", "bin/alembic-patterns",
 		"lib/fetch-release.sh", "libexec/alembic-patterns-" + platform} {
 		if !slices.Contains(paths, want) {

@@ -146,7 +146,9 @@ func TestClaimConstraintNotValid(t *testing.T) {
 }
 
 // TestClaimVolatileDefault: on PostgreSQL 11+, ADD COLUMN ... DEFAULT rewrites
-// the table (new relfilenode) only when the default is volatile.
+// the table (new relfilenode) only when the default is volatile; serial,
+// identity and stored generated columns rewrite it too, and so do the
+// op.add_column spellings that render them.
 func TestClaimVolatileDefault(t *testing.T) {
 	t.Parallel()
 	var r struct {
@@ -163,6 +165,11 @@ func TestClaimVolatileDefault(t *testing.T) {
 			Result     attempt `json:"result"`
 			Rewritten  bool    `json:"rewritten"`
 		} `json:"filled"`
+		Alembic map[string]struct {
+			Result    attempt  `json:"result"`
+			SQL       []string `json:"sql"`
+			Rewritten bool     `json:"rewritten"`
+		} `json:"alembic"`
 	}
 	raw := runClaim(t, "volatile_default.py", &r)
 	if r.ServerVersion < 110000 {
@@ -211,6 +218,29 @@ func TestClaimVolatileDefault(t *testing.T) {
 			t.Errorf("ADD COLUMN ... %s: %+v, rewritten %v; want a rewrite\n%s", f.Definition, f.Result, f.Rewritten, raw)
 		}
 	}
+	// Through Alembic's op.add_column: the spellings volatile-default reports
+	// rewrite the table; the others add a plain column, or fail as NOT NULL
+	// without a value (add-required-column's case).
+	for op, want := range map[string]string{ // case -> "rewrite", "plain" or "fails"
+		"identity":                     "rewrite",
+		"computed":                     "rewrite",
+		"integer_primary_key":          "rewrite",
+		"sequence_next_value":          "rewrite",
+		"sequence_argument":            "plain",
+		"primary_key_with_sequence":    "fails",
+		"primary_key_foreign_key":      "fails",
+		"primary_key_no_autoincrement": "fails",
+	} {
+		got, ok := r.Alembic[op]
+		switch {
+		case !ok:
+			t.Errorf("the script did not report op.add_column case %s\n%s", op, raw)
+		case want == "fails" && (got.Result.OK || got.Result.PGCode != "23502"):
+			t.Errorf("op.add_column %s (%q): %+v; want not_null_violation (23502)", op, got.SQL, got.Result)
+		case want != "fails" && (!got.Result.OK || got.Rewritten != (want == "rewrite")):
+			t.Errorf("op.add_column %s (%q): %+v, rewritten %v; want %s", op, got.SQL, got.Result, got.Rewritten, want)
+		}
+	}
 }
 
 // TestClaimSetNotNullScan: ALTER COLUMN SET NOT NULL holds ACCESS EXCLUSIVE
@@ -257,7 +287,8 @@ func TestClaimSetNotNullScan(t *testing.T) {
 // TestClaimUpdateWithoutWhere: an UPDATE without WHERE holds ROW EXCLUSIVE on
 // the table and writes a new version of every row, each locked until the
 // transaction ends: another session's UPDATE of any row waits, SELECT does not,
-// and the table grows by a copy of its rows.
+// and the table grows by a copy of its rows. A backfill after ADD COLUMN in
+// the same transaction blocks SELECT too (the ALTER's ACCESS EXCLUSIVE).
 func TestClaimUpdateWithoutWhere(t *testing.T) {
 	t.Parallel()
 	var r struct {
@@ -270,6 +301,11 @@ func TestClaimUpdateWithoutWhere(t *testing.T) {
 		PagesBefore   int      `json:"pages_before"`
 		PagesAfter    int      `json:"pages_after"`
 		ServerVersion int      `json:"server_version_num"`
+		AddColumn     attempt  `json:"backfill"`
+		Backfill      attempt  `json:"backfill_update"`
+		BackfillLocks []string `json:"backfill_locks"`
+		SelectDuringB attempt  `json:"select_during_backfill"`
+		SelectAfterB  attempt  `json:"select_after_backfill"`
 	}
 	raw := runClaim(t, "update_without_where.py", &r)
 	if !r.Update.OK || !slices.Equal(r.UpdateLocks, []string{"RowExclusiveLock"}) {
@@ -289,6 +325,12 @@ func TestClaimUpdateWithoutWhere(t *testing.T) {
 	}
 	if r.PagesAfter < 2*r.PagesBefore-1 {
 		t.Errorf("the table grew from %d to %d pages; want about twice (a new version of every row)\n%s", r.PagesBefore, r.PagesAfter, raw)
+	}
+	if !r.AddColumn.OK || !r.Backfill.OK || !slices.Contains(r.BackfillLocks, "AccessExclusiveLock") {
+		t.Errorf("ADD COLUMN then UPDATE without WHERE: %+v, %+v, locks %v; want both done and AccessExclusiveLock held\n%s", r.AddColumn, r.Backfill, r.BackfillLocks, raw)
+	}
+	if !r.SelectDuringB.blocked() || !r.SelectAfterB.OK {
+		t.Errorf("a SELECT during the backfill: %+v (want blocked: the ALTER's lock lasts); after commit: %+v\n%s", r.SelectDuringB, r.SelectAfterB, raw)
 	}
 }
 
@@ -453,5 +495,88 @@ func TestClaimExclusiveMaintenance(t *testing.T) {
 	if !r.VacuumFullWhileRead.blocked() || !r.VacuumWhileRead.OK || !r.VacuumFullAfterRead.OK {
 		t.Errorf("while a session reads the table: VACUUM FULL %+v (want blocked), VACUUM %+v (want done); after: VACUUM FULL %+v\n%s",
 			r.VacuumFullWhileRead, r.VacuumWhileRead, r.VacuumFullAfterRead, raw)
+	}
+}
+
+// TestClaimColumnTypeRewrite: ALTER COLUMN ... TYPE holds ACCESS EXCLUSIVE
+// (SELECT waits) and rewrites the table (new relfilenode) unless the stored
+// values stay valid: a wider or unbounded varchar, varchar to text, more
+// numeric precision at the same scale, timestamp to timestamptz in UTC.
+// Arrays rewrite on any element change.
+func TestClaimColumnTypeRewrite(t *testing.T) {
+	t.Parallel()
+	var r struct {
+		Changes []struct {
+			Change    string   `json:"change"`
+			Result    attempt  `json:"result"`
+			Locks     []string `json:"locks"`
+			Select    attempt  `json:"select_during"`
+			Rewritten bool     `json:"rewritten"`
+		} `json:"changes"`
+		ServerVersion int `json:"server_version_num"`
+	}
+	raw := runClaim(t, "column_type_rewrite.py", &r)
+	want := map[string]bool{ // change -> rewrites (column-type-rewrite reports it)
+		"n bigint":             true,
+		"code varchar(100)":    false,
+		"code varchar":         false,
+		"code text":            false,
+		"body varchar":         false,
+		"body varchar(200)":    true,
+		"price numeric(12, 2)": false,
+		"price numeric(12, 4)": true,
+		"doc jsonb":            true,
+		"seen timestamptz":     false, // in UTC
+		"seen timestamp":       true,  // back, in Europe/Paris
+		"tags varchar(40)[]":   true,
+		"tags text[]":          true,
+	}
+	if len(r.Changes) != len(want) {
+		t.Fatalf("the script reported %d changes, want %d\n%s", len(r.Changes), len(want), raw)
+	}
+	for _, c := range r.Changes {
+		rewrite, ok := want[c.Change]
+		switch {
+		case !ok:
+			t.Errorf("unexpected change %q", c.Change)
+		case !c.Result.OK || !slices.Contains(c.Locks, "AccessExclusiveLock") || !c.Select.blocked():
+			t.Errorf("ALTER COLUMN %s: %+v, locks %v, SELECT during %+v; want AccessExclusiveLock and the SELECT blocked\n%s", c.Change, c.Result, c.Locks, c.Select, raw)
+		case c.Rewritten != rewrite:
+			t.Errorf("ALTER COLUMN %s: relfilenode changed = %v, want %v\n%s", c.Change, c.Rewritten, rewrite, raw)
+		}
+	}
+}
+
+// TestClaimBackwardIncompatible: RENAME COLUMN, DROP COLUMN, RENAME TO and
+// DROP TABLE hold ACCESS EXCLUSIVE until commit (queries wait) without
+// rewriting the table; after commit the old release's queries fail with
+// undefined_column (42703) or undefined_table (42P01).
+func TestClaimBackwardIncompatible(t *testing.T) {
+	t.Parallel()
+	var r map[string]json.RawMessage
+	raw := runClaim(t, "backward_incompatible.py", &r)
+	field := func(key string, v any) {
+		if err := json.Unmarshal(r[key], v); err != nil {
+			t.Fatalf("%s: %v\n%s", key, err, raw)
+		}
+	}
+	for step, code := range map[string]string{"rename_column": "42703", "drop_column": "42703", "rename_table": "42P01", "drop_table": "42P01"} {
+		var run, during, after attempt
+		var locks []string
+		field(step, &run)
+		field(step+"_locks", &locks)
+		field(step+"_query_during", &during)
+		field(step+"_query_after", &after)
+		if !run.OK || !slices.Equal(locks, []string{"AccessExclusiveLock"}) || !during.blocked() {
+			t.Errorf("%s: %+v, locks %v, the old query during it %+v; want AccessExclusiveLock and the query blocked\n%s", step, run, locks, during, raw)
+		}
+		if after.OK || after.PGCode != code {
+			t.Errorf("%s: the old release's query after commit: %+v; want it to fail with %s\n%s", step, after, code, raw)
+		}
+	}
+	var rewritten bool
+	field("rewritten", &rewritten)
+	if rewritten {
+		t.Errorf("RENAME COLUMN / DROP COLUMN rewrote the table (new relfilenode); want a catalog change\n%s", raw)
 	}
 }

@@ -35,9 +35,9 @@ type facts struct {
 	backfill bool
 	// lockTimeout: the operation sets lock_timeout.
 	lockTimeout bool
-	// creates, removes and alters name the objects the operation changes
-	// ("table:orders", "column:users.age", "nullable:users.email", ...): an
-	// operation of the other function changing the same objects inversely undoes it.
+	// creates, removes and alters name the objects the operation's effects
+	// change (pairingKeys): an operation of the other function changing the
+	// same objects inversely undoes it.
 	creates, removes, alters []string
 	// downgradeLoss is what undoing the operation loses; notRestored is what
 	// undoing it does not bring back.
@@ -89,9 +89,6 @@ func (f *facts) merge(g *facts) {
 	f.online = append(f.online, g.online...)
 	f.backfill = f.backfill || g.backfill
 	f.lockTimeout = f.lockTimeout || g.lockTimeout
-	f.creates = append(f.creates, g.creates...)
-	f.removes = append(f.removes, g.removes...)
-	f.alters = append(f.alters, g.alters...)
 	if f.downgradeLoss == "" {
 		f.downgradeLoss = g.downgradeLoss
 	}
@@ -198,8 +195,15 @@ func analyze(c *opCtx) *facts {
 // entry turns the facts of an operation into its entry in the review.
 func entry(c *opCtx, f *facts, index int, function string, postgres bool) *Operation {
 	o := c.o
+	statements := f.sql // literal SQL: as PostgreSQL's parser split it
+	if o.SQL == nil {
+		var left int
+		if statements, left = parsable(f.sql); left > 0 {
+			f.note("%d statement(s) of the SQL rendered for this call are left out: PostgreSQL's parser rejects the rendering.", left)
+		}
+	}
 	out := &Operation{Index: index, Function: function, Name: o.Name, Line: o.Call.Span.StartLine,
-		Summary: strings.Join(f.summary, "; "), SQL: strings.Join(f.sql, ";\n"), Effect: EffectKnown,
+		Summary: strings.Join(f.summary, "; "), SQL: strings.Join(statements, ";\n"), Effect: EffectKnown,
 		Transaction: "migration", Rewrite: f.rewrite, Scan: f.scan, DataLoss: strings.Join(f.dataLoss, "; "),
 		Notes: list(f.notes), Findings: []string{}, Locks: []Lock{}}
 	if t, ok := o.Table(); ok {

@@ -9,22 +9,26 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
 )
 
 // Rendering of operations as the PostgreSQL statements Alembic and SQLAlchemy
 // emit for them. It is best effort: what cannot be read statically is shown
 // as the Python text in angle brackets, never made up.
 
-// reserved are PostgreSQL key words SQLAlchemy quotes when used as names.
+// reserved are the PostgreSQL key words SQLAlchemy quotes when used as names
+// (its postgresql RESERVED_WORDS): PostgreSQL's reserved words and those that
+// can name a type or function but not a column (left, join, like...).
 var reserved = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`all analyse analyze and any array as asc asymmetric both case cast check collate
-		column constraint create current_catalog current_date current_role current_time current_timestamp current_user
-		default deferrable desc distinct do else end except false fetch for foreign from grant group having in initially
-		intersect into lateral leading limit localtime localtimestamp not null offset on only or order placing primary
-		references returning select session_user some symmetric table then to trailing true union unique user using
-		variadic when where window with`) {
+	for _, w := range strings.Fields(`all analyse analyze and any array as asc asymmetric authorization between binary both
+		case cast check collate column constraint create cross current_catalog current_date current_role current_schema
+		current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for
+		foreign freeze from full grant group having ilike in initially inner intersect into is isnull join lateral leading
+		left like limit localtime localtimestamp natural new not notnull null of off offset old on only or order outer over
+		overlaps placing primary references returning right select session_user similar some symmetric table then to
+		trailing true union unique user using variadic verbose when where window with`) {
 		reserved[w] = true
 	}
 }
@@ -69,6 +73,31 @@ func placeholder(e *pysyntax.Expr) string {
 		return "<?>"
 	}
 	return "<" + brief.Code(e.Text, brief.Snippet) + ">"
+}
+
+// unread is a placeholder in rendered SQL.
+var unread = regexp.MustCompile(`<[^<>\s][^<>]*>`)
+
+// parses reports whether PostgreSQL's parser accepts a rendered statement, a
+// placeholder standing for a name or a value.
+func parses(statement string) bool {
+	if sqlparse.Parse(unread.ReplaceAllString(statement, sqlparse.Hole)).Err == nil {
+		return true
+	}
+	return sqlparse.Parse(unread.ReplaceAllString(statement, literal(sqlparse.Hole))).Err == nil
+}
+
+// parsable keeps the rendered statements PostgreSQL's parser accepts. One it
+// rejects is a rendering the analysis got wrong: it is left out, not shown.
+func parsable(statements []string) (kept []string, left int) {
+	for _, st := range statements {
+		if parses(st) {
+			kept = append(kept, st)
+		} else {
+			left++
+		}
+	}
+	return kept, left
 }
 
 // literal quotes a SQL string literal.
@@ -138,6 +167,11 @@ func typeSQL(t *migration.TypeRef) (string, bool) {
 	return placeholder(t.Expr), false
 }
 
+// ansiFunctions are the functions SQLAlchemy renders as SQL key words, without
+// parentheses.
+var ansiFunctions = map[string]bool{"current_date": true, "current_time": true, "current_timestamp": true,
+	"current_user": true, "localtime": true, "localtimestamp": true, "session_user": true, "user": true}
+
 // defaultSQL renders a server_default value.
 func defaultSQL(e *pysyntax.Expr) (string, bool) {
 	if s, ok := e.StringValue(); ok {
@@ -148,7 +182,11 @@ func defaultSQL(e *pysyntax.Expr) (string, bool) {
 	}
 	if e != nil && e.Kind == pysyntax.Call && len(e.Args) == 0 {
 		if parts := strings.Split(e.CallName(), "."); len(parts) >= 2 && parts[len(parts)-2] == "func" {
-			return parts[len(parts)-1] + "()", true
+			name := parts[len(parts)-1]
+			if ansiFunctions[strings.ToLower(name)] {
+				return strings.ToUpper(name), true // SQL's own: no parentheses (CURRENT_TIMESTAMP() is a syntax error)
+			}
+			return name + "()", true
 		}
 	}
 	return placeholder(e), false

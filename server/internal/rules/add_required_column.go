@@ -7,7 +7,6 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -55,7 +54,8 @@ def upgrade():
 		KnownProblems: "The tool cannot know whether the table has rows; an empty table would accept the column. On MySQL " +
 			"the implicit default may still be a wrong value (an id of 0 under a foreign key fails later). Tables created " +
 			"in the same revision, or by conditional operations, are skipped. Columns that fill themselves are not reported: " +
-			"an integer primary key (rendered SERIAL), `sa.Identity()`, `sa.Computed()`, or a `sa.Sequence` default. " +
+			"an integer primary key (rendered SERIAL), `sa.Identity()`, `sa.Computed()`. A `sa.Sequence(...)` argument is no " +
+			"fill: add_column renders a plain column without DEFAULT (and no SERIAL for a primary key), so it is reported. " +
 			"The raw-SQL form (`ALTER TABLE t ADD COLUMN c ... NOT NULL` without DEFAULT, serial or identity) is read " +
 			"from literal SQL and gets advice, no fix.",
 		FixSafety: "No automatic fix: the value for the existing rows is the author's choice.",
@@ -95,7 +95,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		}
 		table, t := existingTable(p, o, s)
 		c := p.Migration.Column(o, o.Arg("column"))
-		if t == nil || c == nil || !c.NameKnown || c.ServerDefault != nil || fillsItself(c) {
+		if t == nil || c == nil || !c.NameKnown || c.ServerDefault != nil || selfFillingColumn(c) != "" {
 			return
 		}
 		if nullable, known := c.Nullable(); !known || nullable {
@@ -172,29 +172,6 @@ func trackEmptied(o *migration.Op, emptied map[string]bool) {
 			}
 		}
 	}
-}
-
-// fillsItself reports whether a new column gets a value in existing rows without
-// a server default: a serial integer primary key, an identity, a computed column,
-// a sequence.
-func fillsItself(c *migration.Column) bool {
-	for _, a := range c.Expr.Args {
-		switch pysyntax.LastName(a.CallName()) {
-		case "Identity", "Computed", "Sequence":
-			return true
-		}
-	}
-	if !c.PrimaryKey || c.Type == nil {
-		return false
-	}
-	if auto, ok := c.Expr.Keyword("autoincrement").BoolValue(); ok && !auto {
-		return false
-	}
-	switch c.Type.Name {
-	case "Integer", "INTEGER", "INT", "BigInteger", "BIGINT", "SmallInteger", "SMALLINT":
-		return true
-	}
-	return false
 }
 
 // addRequiredMessage says what fails (in the dialect's words) and what to do:

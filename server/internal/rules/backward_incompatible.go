@@ -18,7 +18,8 @@ var _ = register(&Rule{
 	Doc: Doc{
 		FailsWhen: "Under load: the migration succeeds, and the application version still running during the deploy fails on the dropped or renamed table or column.",
 		What: "Finds `drop_column`, `drop_table`, `rename_table` and `alter_column(..., new_column_name=...)` (also their " +
-			"batch forms) in upgrade() on tables and columns that existed before the revision. Objects created in the same " +
+			"batch forms) in upgrade() on tables and columns that existed before the revision, and their literal-SQL forms " +
+			"(`DROP TABLE`, `ALTER TABLE ... RENAME TO`, `DROP COLUMN`, `RENAME COLUMN`). Objects created in the same " +
 			"revision are not reported.",
 		Why: "During a deploy the previous release keeps running while the migration runs, and it still names the old " +
 			"table or column: its queries fail with `column users.name does not exist` or `relation \"users\" does not " +
@@ -50,7 +51,7 @@ def upgrade():
     op.drop_column("users", "name")  # alembic-patterns: ignore[backward-incompatible]`,
 		KnownProblems: "The tool cannot see the application: a table or column that no code uses any more is reported too; " +
 			"suppress the finding with a reason (`# alembic-patterns: ignore[backward-incompatible]`) once the application " +
-			"no longer uses it. Only upgrade() is checked, and only operations, not SQL strings.",
+			"no longer uses it. Only upgrade() is checked; SQL with parts not known statically is not read.",
 		FixSafety: "No automatic fix: the change has to be split across releases.",
 		References: []string{"https://www.postgresql.org/docs/current/sql-altertable.html",
 			"https://www.postgresql.org/docs/current/explicit-locking.html",
@@ -64,44 +65,95 @@ def upgrade():
 
 func checkBackwardIncompatible(p *Pass) {
 	p.Upgrade(func(o *migration.Op, s *history.State) {
+		for _, st := range certainStatements(o) {
+			backwardIncompatibleSQL(p, s, st)
+		}
 		table, t := existingTable(p, o, s)
 		if t == nil {
 			return
 		}
 		key := effect.TableKey(o, table)
-		lock := "ACCESS EXCLUSIVE, briefly: no reads or writes meanwhile"
 		switch o.Name {
 		case "drop_table":
-			p.Report(o, Message{Text: fmt.Sprintf("drop_table drops existing table %q", key),
-				Help: fmt.Sprintf("The application release still running during the deploy fails with: relation %q does not exist. "+
-					"The drop takes %s. Deploy in order: first stop using the table in the application, deploy, then drop it "+
-					"in a later migration.", key, lock)}, nil)
+			p.Report(o, tableDropped("drop_table", key), nil)
 		case "rename_table":
 			newName, _ := o.ArgString("new_table_name")
-			p.Report(o, Message{Text: fmt.Sprintf("rename_table renames existing table %q to %q", key, newName),
-				Help: fmt.Sprintf("The application release still running during the deploy fails with: relation %q does not exist. "+
-					"The rename takes %s. Deploy in order: create the new table (or a view under the old name), make the "+
-					"application use the new name and deploy, then drop the old name in a later migration.", key, lock)}, nil)
+			p.Report(o, tableRenamed("rename_table", key, newName), nil)
 		case "drop_column", "alter_column":
 			column, ok := o.ArgString("column_name")
 			newName, renamed := o.ArgString("new_column_name")
 			if !ok || (o.Name == "alter_column" && !renamed) || !columnExistedBefore(p, s, key, column) {
 				return
 			}
-			qualified := table + "." + column
 			if o.Name == "drop_column" {
-				p.Report(o, Message{Text: fmt.Sprintf("drop_column drops column %q of existing table %q", column, key),
-					Help: fmt.Sprintf("The application release still running during the deploy fails with: column %s does not exist. "+
-						"The drop takes %s. Deploy in order: first stop using the column in the application (remove it from the "+
-						"model), deploy, then drop it in a later migration.", qualified, lock)}, nil)
+				p.Report(o, columnDropped("drop_column", key, table, column), nil)
 				return
 			}
-			p.Report(o, Message{Text: fmt.Sprintf("alter_column renames column %q of existing table %q to %q", column, key, newName),
-				Help: fmt.Sprintf("The application release still running during the deploy fails with: column %s does not exist. "+
-					"The rename takes %s. Deploy in order: add %q, write both columns and backfill, deploy the application "+
-					"reading %q, then drop %q in a later migration.", qualified, lock, newName, newName, column)}, nil)
+			p.Report(o, columnRenamed("alter_column", key, table, column, newName), nil)
 		}
 	})
+}
+
+// backwardIncompatibleSQL: DROP TABLE, ALTER TABLE ... RENAME TO, DROP COLUMN
+// and RENAME COLUMN in SQL, on tables and columns older than the revision.
+func backwardIncompatibleSQL(p *Pass, s *history.State, st migration.Statement) {
+	switch st.Kind {
+	case migration.SQLDropTable:
+		for _, table := range st.Tables {
+			if preexistingTable(p, s, table) != nil {
+				p.ReportAt(st.Span, tableDropped("DROP TABLE", table), nil)
+			}
+		}
+	case migration.SQLAlterTable:
+		if preexistingTable(p, s, st.Table) == nil {
+			return
+		}
+		if st.Verb == "RENAME TO" {
+			p.ReportAt(st.Span, tableRenamed("ALTER TABLE ... RENAME TO", st.Table, st.NewName), nil)
+		}
+		for _, a := range st.Actions {
+			if !columnExistedBefore(p, s, st.Table, a.Column) {
+				continue
+			}
+			switch a.Kind {
+			case migration.DropColumn:
+				p.ReportAt(st.Span, columnDropped("DROP COLUMN", st.Table, st.Table, a.Column), nil)
+			case migration.RenameColumn:
+				p.ReportAt(st.Span, columnRenamed("RENAME COLUMN", st.Table, st.Table, a.Column, a.NewName), nil)
+			}
+		}
+	}
+}
+
+// lockBriefly is the lock a drop or rename takes.
+const lockBriefly = "ACCESS EXCLUSIVE, briefly: no reads or writes meanwhile"
+
+func tableDropped(verb, key string) Message {
+	return Message{Text: fmt.Sprintf("%s drops existing table %q", verb, key),
+		Help: fmt.Sprintf("The application release still running during the deploy fails with: relation %q does not exist. "+
+			"The drop takes %s. Deploy in order: first stop using the table in the application, deploy, then drop it "+
+			"in a later migration.", key, lockBriefly)}
+}
+
+func tableRenamed(verb, key, newName string) Message {
+	return Message{Text: fmt.Sprintf("%s renames existing table %q to %q", verb, key, newName),
+		Help: fmt.Sprintf("The application release still running during the deploy fails with: relation %q does not exist. "+
+			"The rename takes %s. Deploy in order: create the new table (or a view under the old name), make the "+
+			"application use the new name and deploy, then drop the old name in a later migration.", key, lockBriefly)}
+}
+
+func columnDropped(verb, key, table, column string) Message {
+	return Message{Text: fmt.Sprintf("%s drops column %q of existing table %q", verb, column, key),
+		Help: fmt.Sprintf("The application release still running during the deploy fails with: column %s.%s does not exist. "+
+			"The drop takes %s. Deploy in order: first stop using the column in the application (remove it from the "+
+			"model), deploy, then drop it in a later migration.", table, column, lockBriefly)}
+}
+
+func columnRenamed(verb, key, table, column, newName string) Message {
+	return Message{Text: fmt.Sprintf("%s renames column %q of existing table %q to %q", verb, column, key, newName),
+		Help: fmt.Sprintf("The application release still running during the deploy fails with: column %s.%s does not exist. "+
+			"The rename takes %s. Deploy in order: add %q, write both columns and backfill, deploy the application "+
+			"reading %q, then drop %q in a later migration.", table, column, lockBriefly, newName, newName, column)}
 }
 
 // columnExistedBefore reports whether a column of a table is certainly older

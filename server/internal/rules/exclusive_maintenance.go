@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -40,8 +41,9 @@ def upgrade():
 def upgrade():
     with op.get_context().autocommit_block():
         op.execute("REINDEX TABLE CONCURRENTLY events")`,
-		KnownProblems: "`REINDEX INDEX` is reported even when the index was created in the same revision (indexes are " +
-			"not followed to their tables); REINDEX of a schema or database is always reported. VACUUM FULL and a VACUUM " +
+		KnownProblems: "`REINDEX INDEX` of an index created earlier in the same upgrade (by create_index, CREATE INDEX, or " +
+			"the `<table>_pkey` of a table it created) is not reported; other indexes are not followed to their tables, so " +
+			"one on a new table under another name is reported. REINDEX of a schema or database is always reported. VACUUM FULL and a VACUUM " +
 			"of the whole database fail in Alembic's transaction anyway (VACUUM cannot run inside a transaction block). " +
 			"SQL with parts not known statically is not read. Tables created in the same revision are not reported.",
 		FixSafety:  "No automatic fix: the online alternatives run outside the migration or with other tools.",
@@ -51,8 +53,18 @@ def upgrade():
 })
 
 func checkExclusiveMaintenance(p *Pass) {
+	fresh := map[string]bool{} // indexes this upgrade created (lower case): no one uses them yet
 	p.Upgrade(func(o *migration.Op, s *history.State) {
+		if table, ok := o.Table(); ok && o.Certain() && o.Name == "create_table" {
+			fresh[strings.ToLower(table)+"_pkey"] = true // PostgreSQL's name for its primary key
+		}
+		if name := nameValue(o.Arg("index_name")); name != "" && o.Certain() && o.Name == "create_index" {
+			fresh[strings.ToLower(name)] = true
+		}
 		for _, st := range certainStatements(o) {
+			if st.Creates && st.ObjectKind == "INDEX" && st.Name != "" {
+				fresh[strings.ToLower(st.Name)] = true
+			}
 			report := func(text, help string) { p.ReportAt(st.Span, Message{Text: text, Help: help}, nil) }
 			existing := func(table string) bool { return preexistingTable(p, s, table) != nil }
 			switch {
@@ -82,6 +94,8 @@ func checkExclusiveMaintenance(p *Pass) {
 						continue
 					}
 					what = fmt.Sprintf("the indexes of existing table %q", st.Table)
+				case fresh[strings.ToLower(st.Object)]:
+					continue
 				case st.Object != "":
 					what = fmt.Sprintf("index %q", st.Object)
 				}

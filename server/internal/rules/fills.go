@@ -38,18 +38,23 @@ func (x *fills) add(o *migration.Op) {
 		return
 	}
 	for _, st := range o.SQL.Statements {
-		t := strings.ToLower(st.Table)
-		switch st.Kind {
-		case migration.SQLUpdate:
-			x.updates[t] = append(x.updates[t], st.Text)
-			if words := x.words[t]; words != nil {
-				addWords(words, st.Text)
-			}
-		case migration.SQLDelete:
-			x.deletes[t] = true
-		case migration.SQLOther:
-			x.any = true
+		x.addStatement(st)
+	}
+}
+
+// addStatement takes one statement of known SQL into account.
+func (x *fills) addStatement(st migration.Statement) {
+	t := strings.ToLower(st.Table)
+	switch st.Kind {
+	case migration.SQLUpdate:
+		x.updates[t] = append(x.updates[t], st.Text)
+		if words := x.words[t]; words != nil {
+			addWords(words, st.Text)
 		}
+	case migration.SQLDelete:
+		x.deletes[t] = true
+	case migration.SQLOther:
+		x.any = true
 	}
 }
 

@@ -67,6 +67,45 @@ func existingTable(p *Pass, o *migration.Op, s *history.State) (name string, t *
 	return name, preexistingTable(p, s, effect.TableKey(o, name))
 }
 
+// selfFillingColumn names how PostgreSQL fills a column added by add_column
+// in every existing row without a server_default, or "" when it does not: an
+// identity (sa.Identity()), a stored generated column (sa.Computed()), or a
+// serial (an integer primary key SQLAlchemy renders SERIAL: autoincrement
+// not False, no server_default, no Python default, no foreign key unless
+// autoincrement is True or "ignore_fk", and a sa.Sequence only when
+// optional=True). Filling every row writes the whole table.
+func selfFillingColumn(c *migration.Column) string {
+	sequence := false
+	for _, a := range c.Expr.Args {
+		switch pysyntax.LastName(a.CallName()) {
+		case "Identity":
+			return "an identity column"
+		case "Computed":
+			return "a stored generated column"
+		case "Sequence":
+			optional, _ := a.Keyword("optional").BoolValue()
+			sequence = !optional
+		}
+	}
+	if !c.PrimaryKey || c.Type == nil || sequence || c.ServerDefault != nil || c.Expr.Keyword("default") != nil {
+		return ""
+	}
+	auto := c.Expr.Keyword("autoincrement")
+	on, isBool := auto.BoolValue()
+	mode, _ := auto.StringValue()
+	switch {
+	case isBool && !on, auto != nil && !isBool && mode != "auto" && mode != "ignore_fk":
+		return "" // off, or not known
+	case len(c.ForeignKeys) > 0 && !on && mode != "ignore_fk":
+		return ""
+	}
+	switch c.Type.Name {
+	case "Integer", "INTEGER", "INT", "BigInteger", "BIGINT", "SmallInteger", "SMALLINT":
+		return "a serial column"
+	}
+	return ""
+}
+
 // certainStatements are the statements of o's literal SQL when o always runs
 // (none otherwise): the raw-SQL forms of what the rules check in op calls.
 func certainStatements(o *migration.Op) []migration.Statement {

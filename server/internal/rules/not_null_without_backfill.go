@@ -17,8 +17,8 @@ var _ = register(&Rule{
 	Summary:      "NOT NULL is set on an existing column and nothing fills its NULL rows first",
 	Doc: Doc{
 		FailsWhen: "On databases where a row holds NULL in the column.",
-		What: "Finds `alter_column(..., nullable=False)` (also in batch mode) on a column of a table that existed before the " +
-			"revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +
+		What: "Finds `alter_column(..., nullable=False)` (also in batch mode), and `ALTER TABLE ... ALTER COLUMN ... SET NOT " +
+			"NULL` in literal SQL, on a column of a table that existed before the revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +
 			"column (through `op.execute` or the connection), a `DELETE` from it, a `bulk_insert`, or code the tool cannot read. " +
 			"A backfill in the parent revision, or in its parent (along a line without merges, after the column was added), " +
 			"counts too: an UPDATE that sets the column, a DELETE of the rows where it IS NULL, or a data step the tool " +
@@ -65,8 +65,47 @@ func checkNotNullWithoutBackfill(p *Pass) {
 		if msg := notNullProblem(p, o, s, earlier); msg.Text != "" {
 			p.Report(o, msg, nil)
 		}
-		earlier.add(o)
+		if o.Name == "bulk_insert" || hidesEffects(o) || o.SQL == nil {
+			earlier.add(o)
+			return
+		}
+		// statement by statement: "UPDATE ...; ALTER ... SET NOT NULL" in one string fills first
+		certain := len(certainStatements(o)) > 0
+		for _, st := range o.SQL.Statements {
+			if certain && st.Kind == migration.SQLAlterTable {
+				notNullSQLProblems(p, st, s, earlier)
+			}
+			earlier.addStatement(st)
+		}
 	})
+}
+
+// notNullSQLProblems: ALTER TABLE ... ALTER COLUMN ... SET NOT NULL in SQL on
+// a column of an existing table that nothing before fills.
+func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earlier *fills) {
+	t := preexistingTable(p, s, st.Table)
+	if t == nil || t.Opaque {
+		return
+	}
+	for _, a := range st.Actions {
+		if a.Kind != migration.SetNotNull || !mayHoldNulls(p, t, st.Table, a.Column, earlier) {
+			continue
+		}
+		p.ReportAt(st.Span, Message{Text: fmt.Sprintf("SET NOT NULL on %q of existing table %q: nothing before it fills the NULL rows", a.Column, st.Table),
+			Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: column %q of "+
+				"relation %q contains null values. Fill them first: UPDATE %s SET %s = <value> WHERE %s IS NULL",
+				a.Column, st.Table, st.Table, a.Column, a.Column)}, nil)
+	}
+}
+
+// mayHoldNulls reports whether a column of an existing table may still hold
+// NULL: not known NOT NULL, and nothing earlier in the upgrade, or in the
+// recent revisions, fills it.
+func mayHoldNulls(p *Pass, t *history.Table, table, column string, earlier *fills) bool {
+	if c := t.Column(column); c != nil && c.Known && !c.Nullable && !c.Uncertain {
+		return false
+	}
+	return !earlier.may(table, column) && !recentDataStep(p, table, column, fillsNulls)
 }
 
 // notNullProblem explains why an alter_column may fail on NULL rows, or returns no message.
@@ -85,14 +124,8 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) 
 	if !known || t == nil || t.Opaque {
 		return Message{}
 	}
-	if c := t.Column(column); c != nil && c.Known && !c.Nullable && !c.Uncertain {
+	if !mayHoldNulls(p, t, table, column, earlier) {
 		return Message{}
-	}
-	if earlier.may(table, column) {
-		return Message{}
-	}
-	if recentDataStep(p, table, column, fillsNulls) {
-		return Message{} // the revision before filled (or deleted) the NULL rows
 	}
 	msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False): nothing before it fills the NULL rows", table, column),
 		Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: column %q of "+

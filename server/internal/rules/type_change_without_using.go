@@ -214,8 +214,9 @@ func historyType(s *history.State, table, column string) *pgType {
 	switch {
 	case c == nil || c.Uncertain:
 		return nil
-	case c.Type == nil && c.Enum != "":
-		return &pgType{family: "enum", cast: c.Enum, name: c.Enum} // changed by SQL to an enum type
+	case c.Enum != "" && (c.Type == nil || c.Type.Enum != nil):
+		// changed by SQL to an enum type, or its type renamed since (the declared type is stale)
+		return &pgType{family: "enum", cast: c.Enum, name: c.Enum}
 	}
 	return pgTypeOf(c.Type)
 }

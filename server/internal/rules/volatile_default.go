@@ -19,7 +19,9 @@ var _ = register(&Rule{
 		FailsWhen: "Under load: the table is rewritten under ACCESS EXCLUSIVE, so reads and writes wait for the whole rewrite.",
 		What: "Finds `add_column` (also `batch_op.add_column`) on a table that existed before the revision whose column has " +
 			"a volatile `server_default`: `gen_random_uuid()`, `uuid_generate_v4()`, `random()`, `clock_timestamp()`, " +
-			"`timeofday()`, `nextval(...)`, `txid_current()`, written as `sa.text(\"...\")` or `sa.func.<name>()`. When the " +
+			"`timeofday()`, `nextval(...)`, `txid_current()`, written as `sa.text(\"...\")`, `sa.func.<name>()` or " +
+			"`sa.Sequence(...).next_value()`; and columns PostgreSQL fills for every existing row: `sa.Identity()`, " +
+			"`sa.Computed(...)` (a stored generated column) and an integer primary key SQLAlchemy renders as SERIAL. When the " +
 			"configured PostgreSQL is older than 11, any server_default is reported. In literal SQL, `ALTER TABLE ... ADD " +
 			"COLUMN` with such a DEFAULT, or of a serial, identity or stored generated column (which rewrite the table " +
 			"too), is reported with advice.",
@@ -48,8 +50,8 @@ def upgrade():
 # then backfill the existing rows in batches, outside the DDL transaction (a script or
 # a later migration), e.g. UPDATE users SET token = gen_random_uuid() WHERE id BETWEEN ...`,
 		KnownProblems: "Only functions known to be volatile are reported; a default calling a user-defined volatile function " +
-			"is not. Identity, serial and stored generated columns also rewrite the table and are not reported by this " +
-			"rule. A plain string `server_default=\"random()\"` is the text constant 'random()', not a call, and is fine.",
+			"is not. A column type from a variable or a helper is not known to be an integer, so its SERIAL rendering is not " +
+			"seen. A plain string `server_default=\"random()\"` is the text constant 'random()', not a call, and is fine.",
 		FixSafety: "No automatic fix: the backfill depends on the table's size and keys.",
 		References: []string{"https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES",
 			"https://www.postgresql.org/docs/current/xfunc-volatility.html",
@@ -74,12 +76,25 @@ func checkVolatileDefault(p *Pass) {
 		}
 		table, t := existingTable(p, o, s)
 		c := p.Migration.Column(o, o.Arg("column"))
-		if t == nil || c == nil || c.ServerDefault == nil {
+		if t == nil || c == nil {
 			return
 		}
 		column := "the column"
 		if c.NameKnown {
 			column = fmt.Sprintf("%q", c.Name)
+		}
+		if kind := selfFillingColumn(c); kind != "" {
+			p.Report(o, Message{Text: fmt.Sprintf("add_column adds %s to existing table %q as %s, which rewrites the table",
+				column, effect.TableKey(o, table), kind),
+				Help: "PostgreSQL gives every existing row a value (SERIAL and identity columns draw one from their sequence, a " +
+					"generated column computes it), so the ALTER TABLE rewrites the whole table and its indexes under an ACCESS " +
+					"EXCLUSIVE lock (no reads or writes until the migration commits). Add a plain nullable column instead, give new " +
+					"rows their value (a sequence default set with alter_column, or the application), then backfill the existing " +
+					"rows in batches outside the migration's transaction."}, nil)
+			return
+		}
+		if c.ServerDefault == nil {
+			return
 		}
 		expr, _ := p.Migration.Resolve(o, c.ServerDefault)
 		fn, known := migration.VolatileDefault(expr)

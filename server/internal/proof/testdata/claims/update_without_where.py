@@ -1,6 +1,8 @@
 """update-without-where: an UPDATE without WHERE writes a new version of every
 row and keeps each row locked until the transaction ends: a second session's
-UPDATE of any row waits, its SELECT does not."""
+UPDATE of any row waits, its SELECT does not. After ADD COLUMN in the same
+transaction (a backfill) the SELECT waits too: the ALTER's ACCESS EXCLUSIVE
+lock lasts until commit."""
 import claimlib as c
 
 out = {}
@@ -23,4 +25,12 @@ out["select_during"] = c.attempt(app, "SELECT count(*) FROM users", lock_timeout
 migration.commit()
 out["update_one_row_after"] = c.attempt(app, "UPDATE users SET plan = 'pro' WHERE id = 12345", lock_timeout_ms=500)
 out["pages_after"] = int(c.one(admin, "SELECT pg_relation_size('users') / current_setting('block_size')::int"))
+
+# A backfill of a column the same transaction added.
+out["backfill"] = c.attempt(migration, "ALTER TABLE users ADD COLUMN tier text")
+out["backfill_update"] = c.attempt(migration, "UPDATE users SET tier = 'basic'")
+out["backfill_locks"] = c.locks(admin, migration_pid, "users")
+out["select_during_backfill"] = c.attempt(app, "SELECT count(*) FROM users", lock_timeout_ms=500)
+migration.commit()
+out["select_after_backfill"] = c.attempt(app, "SELECT count(*) FROM users", lock_timeout_ms=500)
 c.report(out)

@@ -14,6 +14,7 @@ down_revision = "0001"
 def upgrade():
     with op.get_context().autocommit_block():
         op.execute("DROP DATABASE IF EXISTS reports")  # expect[drop-database]: DROP DATABASE "reports" in a migration
+        op.get_bind().exec_driver_sql("DROP DATABASE archive WITH (FORCE)")  # expect[drop-database]: DROP DATABASE "archive" in a migration
 
 
 def downgrade():

@@ -14,6 +14,10 @@ down_revision = "0001"
 def upgrade():
     op.create_table("audit", sa.Column("id", sa.Integer(), primary_key=True))
     op.execute("REINDEX TABLE audit")
+    op.execute("REINDEX INDEX audit_pkey")
+    op.create_index("ix_users_id", "users", ["id"])
+    op.execute("REINDEX INDEX ix_users_id")
+    op.execute(sa.text("CREATE INDEX ix_orders_user ON orders (user_id); REINDEX INDEX ix_orders_user"))
     op.execute("CLUSTER audit USING audit_pkey")
     op.execute("ALTER TABLE audit SET TABLESPACE archive")
     op.execute("ALTER TABLE users ADD COLUMN note text")
@@ -26,5 +30,7 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_index("ix_orders_user")
+    op.drop_index("ix_users_id")
     op.drop_column("users", "note")
     op.drop_table("audit")
