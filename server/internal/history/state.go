@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
@@ -120,6 +121,7 @@ func (e *EnumType) Values() []string {
 type State struct {
 	tables pmap.Map[*Table]
 	enums  pmap.Map[*EnumType]
+	views  pmap.Map[*View]
 	// enumUsers maps an enum type to the "table.column" using it; referencedBy
 	// maps a table to the tables with foreign keys to it (and how many). Rules
 	// ask these per operation: they are kept up to date with every change.
@@ -383,132 +385,126 @@ func (s *State) setEnum(name string, e *EnumType) {
 	s.enums = s.enums.Set(name, e)
 }
 
-// TableKey is how tables are keyed: "schema.table" when a literal schema is given
-// (create_foreign_key calls it source_schema).
-func TableKey(o *migration.Op, table string) string {
-	for _, name := range []string{"schema", "source_schema"} {
-		if schema, ok := o.ArgString(name); ok && schema != "" {
-			return schema + "." + table
-		}
-	}
-	return table
-}
-
 // Apply changes the state as running the operation would. rev is the revision
 // the operation belongs to.
 func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
 	// the replay serves every dialect: an op that runs on some only is not certain
 	uncertain := !o.Certain() || o.OnlyDialect != "" || len(o.SkipDialects) > 0
-	table, hasTable := o.Table()
-	key := TableKey(o, table)
-	switch o.Name {
-	case "create_table":
-		ct := m.CreateTable(o)
-		if ct == nil {
-			s.Unknown = true
-			return
+	for _, e := range effect.Of(s.names, m, o) {
+		if e.BySQL() {
+			s.applySQL(e, rev, uncertain)
+		} else {
+			s.apply(m, e, rev, uncertain)
 		}
+	}
+}
+
+// apply follows one effect of an op call.
+func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncertain bool) {
+	o, key := e.Op, e.Key()
+	switch {
+	case e.Object == effect.Anything:
+		s.Unknown = true
+	case e.Object == effect.Index || e.Object == effect.Constraint:
+		s.applyConstraint(m, e, uncertain)
+	case e.Unreadable:
+	case e.Object == effect.Table && e.Change == effect.Create:
 		t := &Table{Name: key, CreatedBy: rev, Uncertain: uncertain}
-		for _, c := range ct.Columns {
+		for _, c := range e.TableDef.Columns {
 			t.Columns = t.Columns.Set(c.Name, columnState(c, uncertain))
-			if en := EnumOf(c.Type); en != nil && en.CreateType && en.Name != "" && s.Enum(en.Name) == nil {
-				s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
-			}
 		}
-		t.Uniques = createdUniques(ct)
-		for _, fk := range ct.InlineForeignKeys() {
-			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, table, fk))
+		t.Uniques = createdUniques(e.TableDef)
+		for _, fk := range e.TableDef.InlineForeignKeys() {
+			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, e.Table, fk))
 			t.nextFK++
 		}
 		s.setTable(key, t)
-	case "drop_table":
-		if hasTable {
-			s.dropTable(key)
+	case e.Object == effect.Table && e.Change == effect.Drop:
+		s.dropTable(key)
+	case e.Object == effect.Table && e.Change == effect.Rename:
+		if t := s.Table(key); t != nil {
+			s.renameTable(t, e.ToKey())
+		} else if s.View(key) != nil { // ALTER TABLE renames views too
+			s.renameView(key, e.ToKey())
 		}
-	case "rename_table":
-		newName, ok := o.ArgString("new_table_name")
-		if t := s.Table(key); t != nil && ok {
-			s.renameTable(t, TableKey(o, newName))
-		}
-	case "add_column":
-		c := m.Column(o, o.Arg("column"))
-		if t := s.editTable(key); t != nil && c != nil && c.NameKnown {
-			s.setColumn(t, columnState(c, uncertain))
-			for _, fk := range c.ForeignKeys {
-				s.addFK(t, s.fkState(o, table, fk))
+	case e.Object == effect.Column && e.Change == effect.Create:
+		if t := s.editTable(key); t != nil {
+			s.setColumn(t, columnState(e.ColumnDef, uncertain))
+			for _, fk := range e.ColumnDef.ForeignKeys {
+				s.addFK(t, s.fkState(o, e.Table, fk))
 			}
 		}
-	case "drop_column":
-		if name, ok := o.ArgString("column_name"); ok {
-			if t := s.editTable(key); t != nil {
-				s.dropColumn(t, name)
-				s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, name) })
-			}
+	case e.Object == effect.Column && e.Change == effect.Drop:
+		if t := s.editTable(key); t != nil {
+			s.dropColumn(t, e.Name)
+			s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, e.Name) })
 		}
-	case "alter_column":
-		s.alterColumn(m, o, key, uncertain)
-	case "create_foreign_key":
+	case e.Object == effect.Column || e.Object == effect.Comment && e.Name != "":
+		s.alterColumn(m, e, uncertain)
+	case e.Object == effect.Type && e.Change == effect.Create:
+		if s.Enum(e.Name) == nil {
+			s.setEnum(e.Name, &EnumType{Name: e.Name, created: e.Values, CreatedBy: rev, Uncertain: uncertain})
+		}
+	case e.Object == effect.Type && e.Change == effect.Drop:
+		s.setEnum(e.Name, nil)
+	}
+}
+
+// applyConstraint follows the creation or drop of an index or constraint by
+// an op call: foreign keys and the column sets made unique.
+func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncertain bool) {
+	o, key := e.Op, e.Key()
+	switch {
+	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "foreignkey":
 		ref, _ := o.ArgString("referent_table")
 		cols, _ := o.Arg("local_cols").Strings()
-		res, literal := NameOf(s.names, m, o)
+		res, literal := effect.NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
-			s.addFK(t, FK{Name: fkName(res, literal, table, cols), Columns: cols, RefTable: ref})
+			s.addFK(t, FK{Name: fkName(res, literal, e.Table, cols), Columns: cols, RefTable: ref})
 		}
-	case "create_unique_constraint", "create_index":
+	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "unique", e.Object == effect.Index && e.Change == effect.Create:
 		cols, ok := o.Arg("columns").Strings()
 		unique, _ := o.Arg("unique").BoolValue()
-		if ok && len(cols) > 0 && (unique || o.Name == "create_unique_constraint") && !uncertain {
+		if ok && len(cols) > 0 && (unique || e.Object == effect.Constraint) && !uncertain {
 			if t := s.editTable(key); t != nil {
 				t.Uniques = append(slices.Clip(t.Uniques), cols)
 			}
 		}
-	case "drop_constraint":
-		res, _ := NameOf(s.names, m, o)
-		name, ok := res.Name, res.Known
-		if t := s.editTable(key); t != nil && ok {
-			s.dropFKs(t, func(fk FK) bool { return fk.Name == name })
+	case e.Object == effect.Constraint && e.Change == effect.Drop:
+		if t := s.editTable(key); t != nil && e.Name != "" {
+			s.dropFKs(t, func(fk FK) bool { return fk.Name == e.Name })
 		}
-	case migration.EnumCreate:
-		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" && s.Enum(en.Name) == nil {
-			s.setEnum(en.Name, &EnumType{Name: en.Name, created: en.Values, CreatedBy: rev, Uncertain: uncertain})
-		}
-	case migration.EnumDrop:
-		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" {
-			s.setEnum(en.Name, nil)
-		}
-	case "execute", migration.BindExecute:
-		s.applySQL(o.SQL, rev, uncertain)
-	case migration.UnknownCall:
-		s.Unknown = true
 	}
 }
 
-func (s *State) alterColumn(m *migration.Migration, o *migration.Op, key string, uncertain bool) {
-	name, ok := o.ArgString("column_name")
-	t := s.editTable(key)
-	if !ok || t == nil {
+// alterColumn follows one change alter_column makes to a column (the
+// column is added to the table when the state does not know it).
+func (s *State) alterColumn(m *migration.Migration, e effect.Effect, uncertain bool) {
+	o := e.Op
+	t := s.editTable(e.Key())
+	if t == nil {
 		return
 	}
-	col := t.Column(name)
+	col := t.Column(e.Name)
 	if col == nil {
-		col = &Column{Name: name}
+		col = &Column{Name: e.Name}
 	} else {
 		c := *col
 		col = &c
 	}
-	if v := o.Arg("nullable"); v != nil {
-		col.Nullable, col.Known = v.BoolValue()
-	}
-	if ty := o.Arg("type_"); ty != nil {
+	switch e.Aspect {
+	case "nullable":
+		col.Nullable, col.Known = o.Arg("nullable").BoolValue()
+	case "type":
 		col.Enum = ""
-		col.Type = m.Type(o, ty)
-		if en := EnumOf(col.Type); en != nil {
+		col.Type = m.Type(o, o.Arg("type_"))
+		if en := effect.EnumOf(col.Type); en != nil {
 			col.Enum = en.Name
 		}
 	}
 	col.Uncertain = col.Uncertain || uncertain
-	if newName, ok := o.ArgString("new_column_name"); ok {
-		s.renameColumn(t, col, newName)
+	if e.Change == effect.Rename {
+		s.renameColumn(t, col, e.To)
 		return
 	}
 	s.setColumn(t, col)
@@ -535,99 +531,136 @@ func (s *State) renameColumn(t *Table, col *Column, newName string) {
 	s.setColumn(t, col)
 }
 
-func (s *State) applySQL(sql *migration.SQL, rev string, uncertain bool) {
-	if sql == nil || !sql.Known {
+// applySQL follows one effect of a SQL statement.
+func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
+	switch e.Object {
+	case effect.Anything:
 		s.Unknown = true
-		return
-	}
-	for _, st := range sql.Statements {
-		switch st.Kind {
-		case migration.SQLCreateType:
-			s.setEnum(st.Object, &EnumType{Name: st.Object, CreatedBy: rev, Uncertain: uncertain})
-		case migration.SQLDropType:
-			s.setEnum(st.Object, nil)
-		case migration.SQLAlterTypeAdd:
+	case effect.Type:
+		s.applyTypeSQL(e, rev, uncertain)
+	case effect.Value:
+		en := s.Enum(e.Type)
+		switch {
+		case en == nil:
+		case e.Change == effect.Create:
 			// values created by SQL are not known (nil): adding one does not make them known
-			if e := s.Enum(st.Object); e != nil && e.Values() != nil {
-				c := *e
-				c.added = &addedValue{value: st.Value, before: e.added}
-				s.setEnum(st.Object, &c)
+			if en.Values() != nil {
+				c := *en
+				c.added = &addedValue{value: e.Name, before: en.added}
+				s.setEnum(e.Type, &c)
 			}
-		case migration.SQLAlterType:
-			e := s.Enum(st.Object)
-			switch {
-			case e == nil:
-			case st.NewName != "":
-				s.renameEnum(e, st.NewName)
-			default: // RENAME VALUE, ...: we stop trusting what we know of the type
-				c := *e
-				c.Uncertain = true
-				s.setEnum(st.Object, &c)
+		default: // RENAME VALUE: we stop trusting what we know of the type
+			c := *en
+			c.Uncertain = true
+			s.setEnum(e.Type, &c)
+		}
+	case effect.Table:
+		switch {
+		case e.Temporary: // gone at the end of the session
+		case e.Change == effect.Create:
+			s.setTable(e.Table, &Table{Name: e.Table, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: e.Parent})
+		case e.Change == effect.Drop:
+			s.dropTable(e.Table)
+		case e.Change == effect.Rename:
+			if t := s.Table(e.Table); t != nil {
+				s.renameTable(t, e.To)
+			} else if s.View(e.Table) != nil { // ALTER TABLE renames views too
+				s.renameView(e.Table, e.To)
 			}
-		case migration.SQLCreateTable:
-			if st.Temporary {
-				continue // gone at the end of the session
+		default: // an ALTER TABLE subcommand not followed (SET TABLESPACE changes no column)
+			if t := s.editTable(e.Table); t != nil {
+				t.Opaque = t.Opaque || uncertain || e.Action.Kind == migration.OtherAction
 			}
-			s.setTable(st.Table, &Table{Name: st.Table, CreatedBy: rev, Opaque: true, Uncertain: uncertain, PartitionOf: st.Parent})
-		case migration.SQLDropTable:
-			s.dropTable(st.Table)
-		case migration.SQLAlterTable:
-			if t := s.Table(st.Table); t != nil && st.NewName != "" {
-				s.renameTable(t, st.NewName)
-			} else if t := s.editTable(st.Table); t != nil {
-				s.alterTableSQL(t, st.Actions, uncertain)
-			}
-		case migration.SQLOther:
-			s.Unknown = true
+		}
+	case effect.Column, effect.Constraint:
+		if t := s.editTable(e.Table); t != nil {
+			s.alterTableSQL(t, e.Action, uncertain)
+		}
+	case effect.View:
+		switch e.Change {
+		case effect.Create:
+			s.setView(e.Name, &View{Name: e.Name, Reads: e.Reads, CreatedBy: rev, Uncertain: uncertain})
+		case effect.Drop:
+			s.setView(e.Name, nil)
+			s.dropDependentViews(e.Name)
+		case effect.Rename:
+			s.renameView(e.Name, e.To)
 		}
 	}
 }
 
-// alterTableSQL applies ALTER TABLE's subcommands to a table from
-// editTable. Those that may change columns in ways not followed here make the
-// table opaque, and so does SQL that may not run (a column keeps one
-// Uncertain flag: a conditional type change would make its nullability
-// doubtful too).
-func (s *State) alterTableSQL(t *Table, actions []migration.TableAction, uncertain bool) {
-	t.Opaque = t.Opaque || uncertain
-	for _, a := range actions {
-		col := t.Column(a.Column)
-		if col != nil {
-			c := *col
-			col = &c
-			// a type change that may not run leaves the column as sure as it
-			// was (the table is opaque); a rename or NOT NULL does not
-			col.Uncertain = col.Uncertain || uncertain && a.Kind != migration.AlterColumnType
+// renameView moves a view to a new name, with the views reading it.
+func (s *State) renameView(from, to string) {
+	v := s.View(from)
+	if v == nil {
+		return
+	}
+	c := *v
+	c.Name = to
+	s.setView(from, nil)
+	s.setView(to, &c)
+	s.renameRead(from, to)
+}
+
+func (s *State) applyTypeSQL(e effect.Effect, rev string, uncertain bool) {
+	switch e.Change {
+	case effect.Create:
+		s.setEnum(e.Name, &EnumType{Name: e.Name, CreatedBy: rev, Uncertain: uncertain})
+	case effect.Drop:
+		s.setEnum(e.Name, nil)
+	case effect.Rename:
+		if en := s.Enum(e.Name); en != nil {
+			s.renameEnum(en, e.To)
 		}
-		switch {
-		case a.Kind == migration.AddColumn:
-			added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, Uncertain: uncertain}
-			if s.Enum(a.Type) != nil {
-				added.Enum = a.Type
-			}
-			s.setColumn(t, added)
-		case a.Kind == migration.DropColumn:
-			s.dropColumn(t, a.Column)
-			s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, a.Column) })
-		case col == nil:
-			switch a.Kind {
-			case migration.AddConstraint, migration.DropConstraint, migration.RenameConstraint, migration.OtherAction:
-				t.Opaque = true
-			}
-		case a.Kind == migration.RenameColumn:
-			s.renameColumn(t, col, a.NewName)
-		case a.Kind == migration.AlterColumnType:
-			col.Type, col.Enum = nil, ""
-			if s.Enum(a.Type) != nil {
-				col.Enum = a.Type
-			}
-			s.setColumn(t, col)
-		case a.Kind == migration.SetNotNull || a.Kind == migration.DropNotNull:
-			col.Nullable, col.Known = a.Kind == migration.DropNotNull, true
-			s.setColumn(t, col)
-		case a.Kind == migration.OtherAction:
+	default: // OWNER TO, SET SCHEMA...: we stop trusting what we know of the type
+		if en := s.Enum(e.Name); en != nil {
+			c := *en
+			c.Uncertain = true
+			s.setEnum(e.Name, &c)
+		}
+	}
+}
+
+// alterTableSQL applies one ALTER TABLE subcommand to a table from editTable.
+// Those that may change columns in ways not followed here make the table
+// opaque, and so does SQL that may not run (a column keeps one Uncertain
+// flag: a conditional type change would make its nullability doubtful too).
+func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool) {
+	t.Opaque = t.Opaque || uncertain
+	col := t.Column(a.Column)
+	if col != nil {
+		c := *col
+		col = &c
+		// a type change that may not run leaves the column as sure as it
+		// was (the table is opaque); a rename or NOT NULL does not
+		col.Uncertain = col.Uncertain || uncertain && a.Kind != migration.AlterColumnType
+	}
+	switch {
+	case a.Kind == migration.AddColumn:
+		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, Uncertain: uncertain}
+		if s.Enum(a.Type) != nil {
+			added.Enum = a.Type
+		}
+		s.setColumn(t, added)
+	case a.Kind == migration.DropColumn:
+		s.dropColumn(t, a.Column)
+		s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, a.Column) })
+	case col == nil:
+		switch a.Kind {
+		case migration.AddConstraint, migration.DropConstraint, migration.RenameConstraint:
 			t.Opaque = true
 		}
+	case a.Kind == migration.RenameColumn:
+		s.renameColumn(t, col, a.NewName)
+	case a.Kind == migration.AlterColumnType:
+		col.Type, col.Enum = nil, ""
+		if s.Enum(a.Type) != nil {
+			col.Enum = a.Type
+		}
+		s.setColumn(t, col)
+	case a.Kind == migration.SetNotNull || a.Kind == migration.DropNotNull:
+		col.Nullable, col.Known = a.Kind == migration.DropNotNull, true
+		s.setColumn(t, col)
 	}
 }
 
@@ -637,6 +670,7 @@ func (s *State) renameTable(t *Table, to string) {
 	c.Name = to
 	s.setTable(t.Name, nil)
 	s.setTable(to, &c)
+	s.renameRead(t.Name, to)
 	refs, _ := s.referencedBy.Get(t.Name)
 	for name := range refs.All() { // the table itself too, under its new name
 		e := s.editTable(name)
@@ -672,7 +706,7 @@ func (s *State) renameEnum(e *EnumType, to string) {
 func columnState(c *migration.Column, uncertain bool) *Column {
 	col := &Column{Name: c.Name, Type: c.Type, Uncertain: uncertain}
 	col.Nullable, col.Known = c.Nullable()
-	if en := EnumOf(c.Type); en != nil {
+	if en := effect.EnumOf(c.Type); en != nil {
 		col.Enum = en.Name
 	}
 	return col
@@ -702,29 +736,16 @@ func createdUniques(ct *migration.Table) [][]string {
 	return out
 }
 
-// EnumOf returns the native named enum of a type, or nil.
-func EnumOf(t *migration.TypeRef) *migration.Enum {
-	if t == nil {
-		return nil
-	}
-	if t.Item != nil && t.Enum == nil {
-		return EnumOf(t.Item) // ARRAY(Enum(...)) uses the type too
-	}
-	if t.Enum == nil || !t.Enum.Native {
-		return nil
-	}
-	return t.Enum
-}
-
 // fkState: table is the bare table name (PostgreSQL's default names carry no schema).
 func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) FK {
-	return FK{Name: foreignKeyName(s.names, table, schemaOf(o), fk), Columns: fk.Columns, RefTable: fk.RefTable}
+	return FK{Name: foreignKeyName(s.names, table, effect.Schema(o), fk), Columns: fk.Columns, RefTable: fk.RefTable}
 }
 
 // dropTable drops a table and its partitions.
 func (s *State) dropTable(key string) {
 	dropped := s.Table(key)
 	s.setTable(key, nil)
+	s.dropDependentViews(key)
 	if dropped == nil || !s.partitioned {
 		return
 	}

@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v6"
@@ -77,7 +78,8 @@ type Statement struct {
 	Verb string
 	// ObjectKind and Name are the kind ("TABLE", "INDEX", "TYPE", "VIEW",
 	// "FUNCTION"...) and unqualified name of the object a CREATE or DROP
-	// statement makes or removes, whatever its kind.
+	// statement makes or removes, whatever its kind (and of the view ALTER
+	// [MATERIALIZED] VIEW ... RENAME renames).
 	ObjectKind, Name string
 	// Creates is set on CREATE statements.
 	Creates      bool
@@ -100,7 +102,8 @@ type Statement struct {
 	Where bool
 	// SetColumns are the columns an UPDATE assigns.
 	SetColumns []string
-	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the first).
+	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the
+	// first), and the tables and views CREATE [MATERIALIZED] VIEW reads.
 	Tables []string
 	// LockMode is LOCK TABLE's mode ("ACCESS EXCLUSIVE" by default).
 	LockMode string
@@ -166,6 +169,9 @@ type TableAction struct {
 	NotValid       bool   // ADD CONSTRAINT ... NOT VALID
 	UsingIndex     bool   // ADD CONSTRAINT ... USING INDEX
 	RefTable       string // FOREIGN KEY ... REFERENCES table
+	// Columns are the columns of ADD CONSTRAINT (its keys, or the foreign key's
+	// columns); ExprColumns the names its CHECK expression uses.
+	Columns, ExprColumns []string
 	// NotNullColumn is the column of CHECK (column IS NOT NULL).
 	NotNullColumn string
 	IfExists      bool
@@ -345,8 +351,9 @@ func classify(node *pg.Node, text string) []Statement {
 		}
 	case *pg.Node_CreateTableAsStmt:
 		c := n.CreateTableAsStmt
-		st.Kind = SQLUntracked // a materialized view
+		st.Kind, st.Tables = SQLUntracked, relationsRead(c.Query) // a materialized view
 		if c.Objtype == pg.ObjectType_OBJECT_TABLE {
+			st.Tables = nil
 			st.Kind, st.Table, st.IfNotExists = SQLCreateTable, relation(c.Into.GetRel()), c.IfNotExists
 			st.Temporary = c.Into.GetRel().GetRelpersistence() == "t"
 		}
@@ -393,7 +400,7 @@ func classify(node *pg.Node, text string) []Statement {
 	case *pg.Node_CreateFunctionStmt:
 		st.Kind, st.Verb, st.Replace = SQLUntracked, "CREATE FUNCTION", n.CreateFunctionStmt.Replace
 	case *pg.Node_ViewStmt:
-		st.Kind, st.Verb, st.Replace = SQLUntracked, "CREATE VIEW", n.ViewStmt.Replace
+		st.Kind, st.Verb, st.Replace, st.Tables = SQLUntracked, "CREATE VIEW", n.ViewStmt.Replace, relationsRead(n.ViewStmt.Query)
 	case *pg.Node_CreateSeqStmt:
 		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE SEQUENCE", n.CreateSeqStmt.IfNotExists
 	case *pg.Node_CreateExtensionStmt:
@@ -489,6 +496,8 @@ func renamed(st *Statement, r *pg.RenameStmt) {
 		st.Kind, st.Table = SQLAlterTable, relation(r.Relation)
 	case pg.ObjectType_OBJECT_INDEX:
 		st.Kind, st.Object = SQLAlterIndex, relation(r.Relation)
+	case pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW:
+		st.ObjectKind, st.Name = objectKind(r.RenameType), relation(r.Relation)
 	case pg.ObjectType_OBJECT_COLUMN:
 		if r.RelationType == pg.ObjectType_OBJECT_TABLE {
 			st.Kind, st.Verb, st.Table, st.NewName = SQLAlterTable, "RENAME COLUMN", relation(r.Relation), ""
@@ -510,7 +519,8 @@ func dropped(d *pg.DropStmt) []Statement {
 	if kind == "" {
 		var out []Statement
 		for _, o := range d.Objects {
-			out = append(out, Statement{Kind: SQLUntracked, Verb: "DROP", IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o)})
+			out = append(out, Statement{Kind: SQLUntracked, Verb: "DROP", IfExists: d.MissingOk, ObjectKind: objectKind(d.RemoveType), Name: objectName(o),
+				Cascade: d.Behavior == pg.DropBehavior_DROP_CASCADE})
 		}
 		return out
 	}
@@ -587,6 +597,12 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 		a.Kind, a.Constraint, a.ConstraintKind = AddConstraint, k.GetConname(), sqlConstraintKinds[k.GetContype()]
 		a.NotValid, a.UsingIndex = k.GetSkipValidation(), k.GetIndexname() != ""
 		a.RefTable = relation(k.GetPktable())
+		for _, key := range slices.Concat(k.GetKeys(), k.GetFkAttrs()) {
+			a.Columns = append(a.Columns, key.GetString_().GetSval())
+		}
+		if k.RawExpr != nil {
+			a.ExprColumns = columnRefs(k.RawExpr)
+		}
 		if k.GetContype() == pg.ConstrType_CONSTR_CHECK {
 			if t := k.RawExpr.GetNullTest(); t.GetNulltesttype() == pg.NullTestType_IS_NOT_NULL {
 				a.NotNullColumn = lastName(t.GetArg().GetColumnRef().GetFields())
@@ -773,29 +789,48 @@ func location(n *pg.Node) int {
 // columnRefs are the last names of the column references in a parse tree.
 func columnRefs(n proto.Message) []string {
 	var out []string
-	var walk func(m protoreflect.Message)
-	walk = func(m protoreflect.Message) {
-		if ref, ok := m.Interface().(*pg.ColumnRef); ok {
+	walkTree(n.ProtoReflect(), func(m proto.Message) bool {
+		if ref, ok := m.(*pg.ColumnRef); ok {
 			if name := lastName(ref.Fields); name != "" {
 				out = append(out, name)
 			}
-			return
+			return false
 		}
-		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-			switch {
-			case fd.Message() == nil || fd.IsMap():
-			case fd.IsList():
-				for i := range v.List().Len() {
-					walk(v.List().Get(i).Message())
-				}
-			default:
-				walk(v.Message())
-			}
-			return true
-		})
-	}
-	walk(n.ProtoReflect())
+		return true
+	})
 	return out
+}
+
+// relationsRead are the tables (or views) a query reads, each once.
+func relationsRead(n proto.Message) []string {
+	var out []string
+	walkTree(n.ProtoReflect(), func(m proto.Message) bool {
+		if r, ok := m.(*pg.RangeVar); ok && !slices.Contains(out, r.Relname) {
+			out = append(out, r.Relname)
+		}
+		return true
+	})
+	return out
+}
+
+// walkTree calls visit on every message of a parse tree, depth first; visit
+// returns false to leave out what the message holds.
+func walkTree(m protoreflect.Message, visit func(proto.Message) bool) {
+	if !visit(m.Interface()) {
+		return
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case fd.Message() == nil || fd.IsMap():
+		case fd.IsList():
+			for i := range v.List().Len() {
+				walkTree(v.List().Get(i).Message(), visit)
+			}
+		default:
+			walkTree(v.Message(), visit)
+		}
+		return true
+	})
 }
 
 // hasOption reports whether a utility option list (VACUUM (FULL), REINDEX (CONCURRENTLY)) holds name.

@@ -31,10 +31,8 @@ func (c *opCtx) alterColumn(f *facts) {
 			f.sql = append(f.sql, alter+"DROP NOT NULL")
 			f.say("makes %s nullable", name)
 			f.lock(key, AccessExclusive)
-			f.alters = append(f.alters, "nullable:"+name)
 		default:
 			c.setNotNull(f, key, col, alter)
-			f.alters = append(f.alters, "nullable:"+name)
 		}
 	}
 	if d, given := c.o.Args["server_default"]; given {
@@ -48,7 +46,6 @@ func (c *opCtx) alterColumn(f *facts) {
 		}
 		f.lock(key, AccessExclusive)
 		f.note("A default change is catalog only: it applies to rows inserted from now on.")
-		f.alters = append(f.alters, "default:"+name)
 	}
 	if cm, given := c.o.Args["comment"]; given {
 		text := "NULL"
@@ -60,7 +57,6 @@ func (c *opCtx) alterColumn(f *facts) {
 		f.sql = append(f.sql, fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", qualified(key), ident(col), text))
 		f.say("sets the comment of %s", name)
 		f.lock(key, ShareUpdateExclusive)
-		f.alters = append(f.alters, "comment:"+name)
 	}
 	if v := c.o.Arg("new_column_name"); v != nil {
 		to, ok := v.StringValue()
@@ -73,8 +69,6 @@ func (c *opCtx) alterColumn(f *facts) {
 		f.lock(key, AccessExclusive)
 		f.note("The rename is instant (catalog only), but running code that uses the old name fails as soon as it commits.")
 		f.removed = append(f.removed, fmt.Sprintf("column %s (renamed to %s)", name, to))
-		f.removes = append(f.removes, "column:"+name)
-		f.creates = append(f.creates, "column:"+key+"."+to)
 		f.online = append(f.online, "rename in expand/contract steps: add the new column, write both, backfill, move reads, then drop the old column")
 	}
 	if len(f.sql) == 0 && f.unknown == "" {
@@ -120,7 +114,6 @@ func (c *opCtx) typeChange(f *facts, key, col, alter string) {
 	f.sql = append(f.sql, stmt)
 	f.say("changes the type of %s to %s", name, toSQL)
 	f.lock(key, AccessExclusive)
-	f.alters = append(f.alters, "coltype:"+name)
 	var from *migration.TypeRef
 	if e := c.o.Arg("existing_type"); e != nil {
 		from = c.m.Type(c.o, e)

@@ -33,16 +33,10 @@ func (c *opCtx) alterAction(f *facts, t string, a migration.TableAction) {
 	existing := c.existing(t)
 	switch a.Kind {
 	case migration.AddConstraint:
-		if a.Constraint != "" {
-			f.creates = append(f.creates, "constraint:"+t+":"+a.Constraint)
-		}
 		c.addConstraintSQL(f, t, a, existing)
 	case migration.AddColumn:
 		c.addColumnSQL(f, t, a)
 	case migration.DropConstraint:
-		if a.Constraint != "" {
-			f.removes = append(f.removes, "constraint:"+t+":"+a.Constraint)
-		}
 		f.say("drops a constraint of %s", t)
 		f.lock(t, AccessExclusive)
 		f.note("If it is a foreign key, the referenced table is locked ACCESS EXCLUSIVE too.")
@@ -52,7 +46,6 @@ func (c *opCtx) alterAction(f *facts, t string, a migration.TableAction) {
 		f.lock(t, AccessExclusive)
 		f.dataLoss = append(f.dataLoss, "every value of "+col)
 		f.removed = append(f.removed, "column "+col)
-		f.removes = append(f.removes, "column:"+col)
 		f.notRestored = "the column comes back empty: the values the upgrade dropped are not restored"
 	case migration.SetNotNull, migration.DropNotNull, migration.SetDefault, migration.DropDefault, migration.AlterColumnType:
 		c.alterColumnSQL(f, t, a)
@@ -67,8 +60,6 @@ func (c *opCtx) alterAction(f *facts, t string, a migration.TableAction) {
 	case migration.RenameColumn:
 		f.lock(t, AccessExclusive)
 		f.say("renames column %s.%s to %s", t, a.Column, a.NewName)
-		f.removes = append(f.removes, "column:"+t+"."+a.Column)
-		f.creates = append(f.creates, "column:"+t+"."+a.NewName)
 		f.removed = append(f.removed, fmt.Sprintf("column %s.%s (renamed to %s)", t, a.Column, a.NewName))
 	default:
 		f.unknownBecause("ALTER TABLE action %q is not analysed", a.Verb)
@@ -115,7 +106,6 @@ func (c *opCtx) addColumnSQL(f *facts, t string, a migration.TableAction) {
 	f.say("adds column %s.%s", t, col)
 	f.lock(t, AccessExclusive)
 	f.added = append(f.added, "column "+t+"."+col)
-	f.creates = append(f.creates, "column:"+t+"."+col)
 	f.downgradeLoss = "the values written to " + t + "." + col + " after the upgrade"
 	if a.RefTable != "" {
 		f.lock(a.RefTable, ShareRowExclusive)
@@ -140,15 +130,6 @@ func (c *opCtx) addColumnSQL(f *facts, t string, a migration.TableAction) {
 func (c *opCtx) alterColumnSQL(f *facts, t string, a migration.TableAction) {
 	col := a.Column
 	f.lock(t, AccessExclusive)
-	target := t + "." + col
-	switch a.Kind {
-	case migration.SetNotNull, migration.DropNotNull:
-		f.alters = append(f.alters, "nullable:"+target)
-	case migration.SetDefault, migration.DropDefault:
-		f.alters = append(f.alters, "default:"+target)
-	case migration.AlterColumnType:
-		f.alters = append(f.alters, "coltype:"+target)
-	}
 	switch a.Kind {
 	case migration.SetNotNull:
 		f.say("makes %s.%s NOT NULL", t, col)

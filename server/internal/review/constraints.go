@@ -41,7 +41,6 @@ func (c *opCtx) createIndex(f *facts) {
 	}
 	f.sql = append(f.sql, stmt)
 	f.say("creates index %s on %s", name, key)
-	f.creates = append(f.creates, "index:"+name)
 	c.indexBuild(f, key, concurrent, unique)
 }
 
@@ -109,7 +108,6 @@ func (c *opCtx) dropIndex(f *facts) {
 	}
 	f.sql = append(f.sql, stmt+ident(name))
 	f.say("drops index %s", name)
-	f.removes = append(f.removes, "index:"+name)
 	c.indexDrop(f, key, concurrent)
 }
 
@@ -158,7 +156,6 @@ func (c *opCtx) createForeignKey(f *facts) {
 	}
 	f.lock(key, ShareRowExclusive)
 	f.lock(ref, ShareRowExclusive)
-	f.creates = append(f.creates, "constraint:"+key+":"+name)
 	f.constrained = append(f.constrained, "a foreign key on "+key)
 	switch {
 	case notValid:
@@ -207,7 +204,6 @@ func (c *opCtx) createConstraint(f *facts) {
 	f.sql = append(f.sql, stmt)
 	f.say("adds a %s constraint to %s", kind, key)
 	f.lock(key, AccessExclusive)
-	f.creates = append(f.creates, "constraint:"+key+":"+name)
 	f.constrained = append(f.constrained, "a "+kind+" constraint on "+key)
 	if !c.existing(key) {
 		return
@@ -238,7 +234,6 @@ func (c *opCtx) dropConstraint(f *facts) {
 	}
 	typ, _ := c.o.ArgString("type_")
 	name, named := c.str("constraint_name")
-	f.removes = append(f.removes, "constraint:"+key+":"+name)
 	if !named {
 		if c.o.Value("constraint_name").IsNone() {
 			f.say("drops an unnamed constraint of %s", key)

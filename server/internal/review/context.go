@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -77,7 +78,7 @@ func touchIndex(g *history.Graph) (tables, enums touched) {
 // touches lists the tables and named enum types an operation names.
 func touches(m *migration.Migration, o *migration.Op) (tables, enums []string) {
 	if t, ok := o.Table(); ok && o.Name != "batch_alter_table" {
-		tables = append(tables, history.TableKey(o, t))
+		tables = append(tables, effect.TableKey(o, t))
 	}
 	if ref, ok := o.ArgString("referent_table"); ok {
 		tables = append(tables, ref)
@@ -94,7 +95,7 @@ func touches(m *migration.Migration, o *migration.Op) (tables, enums []string) {
 		}
 	}
 	addType := func(t *migration.TypeRef) {
-		if en := history.EnumOf(t); en != nil && en.Name != "" {
+		if en := effect.EnumOf(t); en != nil && en.Name != "" {
 			enums = append(enums, en.Name)
 		}
 	}

@@ -3,6 +3,7 @@ package review
 import (
 	"regexp"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -114,7 +115,7 @@ func mysqlAlterColumn(m *migration.Migration, o *migration.Op, s *history.State)
 		if from == nil {
 			if table, ok := o.Table(); ok {
 				column, _ := o.ArgString("column_name")
-				if tb := s.Table(history.TableKey(o, table)); tb != nil {
+				if tb := s.Table(effect.TableKey(o, table)); tb != nil {
 					if c := tb.Column(column); c != nil {
 						from = c.Type
 					}

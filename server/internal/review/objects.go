@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -12,7 +12,7 @@ import (
 // SQLAlchemy object, sequences, and the batch_alter_table block itself.
 
 func (c *opCtx) enumType(f *facts) {
-	en := history.EnumOf(c.m.Type(c.o, c.o.Target))
+	en := effect.EnumOf(c.m.Type(c.o, c.o.Target))
 	if en == nil || en.Name == "" {
 		f.unknownBecause("the enum type's name is not a literal")
 		return
@@ -23,7 +23,6 @@ func (c *opCtx) enumType(f *facts) {
 		f.sql = append(f.sql, createTypeSQL(en))
 		f.say("creates enum type %s", en.Name)
 		f.added = append(f.added, "enum type "+en.Name)
-		f.creates = append(f.creates, "type:"+en.Name)
 		switch {
 		case checkfirst:
 			f.note("checkfirst=True: skipped when the type exists (offline --sql ignores checkfirst).")
@@ -34,7 +33,6 @@ func (c *opCtx) enumType(f *facts) {
 	}
 	f.sql = append(f.sql, "DROP TYPE "+ident(en.Name))
 	f.say("drops enum type %s", en.Name)
-	f.removes = append(f.removes, "type:"+en.Name)
 	if checkfirst {
 		f.note("checkfirst=True: skipped when the type does not exist (offline --sql ignores checkfirst).")
 	}
@@ -57,9 +55,7 @@ func (c *opCtx) sequence(f *facts) {
 	f.sql = append(f.sql, fmt.Sprintf("%s SEQUENCE %s", verb, ident(name)))
 	f.say("%s sequence %s", word, name)
 	if verb == "CREATE" {
-		f.creates = append(f.creates, "sequence:"+name)
 	} else {
-		f.removes = append(f.removes, "sequence:"+name)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -34,9 +35,9 @@ type facts struct {
 	backfill bool
 	// lockTimeout: the operation sets lock_timeout.
 	lockTimeout bool
-	// creates, removes and alters name the objects the operation changes
-	// ("table:orders", "column:users.age", "nullable:users.email", ...): an
-	// operation of the other function changing the same objects inversely undoes it.
+	// creates, removes and alters name the objects the operation's effects
+	// change (pairingKeys): an operation of the other function changing the
+	// same objects inversely undoes it.
 	creates, removes, alters []string
 	// downgradeLoss is what undoing the operation loses; notRestored is what
 	// undoing it does not bring back.
@@ -88,9 +89,6 @@ func (f *facts) merge(g *facts) {
 	f.online = append(f.online, g.online...)
 	f.backfill = f.backfill || g.backfill
 	f.lockTimeout = f.lockTimeout || g.lockTimeout
-	f.creates = append(f.creates, g.creates...)
-	f.removes = append(f.removes, g.removes...)
-	f.alters = append(f.alters, g.alters...)
 	if f.downgradeLoss == "" {
 		f.downgradeLoss = g.downgradeLoss
 	}
@@ -111,7 +109,7 @@ type opCtx struct {
 	created map[string]bool
 }
 
-func (c *opCtx) key(table string) string { return history.TableKey(c.o, table) }
+func (c *opCtx) key(table string) string { return effect.TableKey(c.o, table) }
 
 // existing reports whether a table may hold rows (it was not created earlier
 // in the same function).

@@ -46,30 +46,22 @@ func (c *opCtx) statement(f *facts, st migration.Statement) {
 	case migration.SQLAlterType:
 		f.say("changes enum type %s (%s)", st.Object, st.Verb)
 		f.note("Catalog only: no table is locked or rewritten.")
-		switch st.Verb {
-		case "RENAME VALUE":
+		if st.Verb == "RENAME VALUE" {
 			f.removed = append(f.removed, "a value of enum type "+st.Object)
-			f.alters = append(f.alters, "values:"+st.Object)
-		case "RENAME TO":
-			f.removes = append(f.removes, "type:"+st.Object, "values:"+st.Object)
 		}
 	case migration.SQLCreateType:
 		f.say("creates type %s", st.Object)
 		f.added = append(f.added, "type "+st.Object)
-		f.creates = append(f.creates, "type:"+st.Object)
 	case migration.SQLDropType:
 		f.say("drops type %s", st.Object)
-		f.removes = append(f.removes, "type:"+st.Object)
 		if users := c.s.EnumUsers(st.Object); len(users) > 0 {
 			f.note("Columns still use type %s at this point (%s): DROP TYPE fails unless they are dropped or converted first.", st.Object, strings.Join(users, ", "))
 		}
 	case migration.SQLCreateIndex:
 		f.say("creates index %s on %s", st.Object, st.Table)
-		f.creates = append(f.creates, "index:"+st.Object)
 		c.indexBuild(f, st.Table, st.Concurrently, st.Unique)
 	case migration.SQLDropIndex:
 		f.say("drops index %s", st.Object)
-		f.removes = append(f.removes, "index:"+st.Object)
 		c.indexDrop(f, "", st.Concurrently)
 	case migration.SQLAlterTable:
 		c.alterTable(f, st)
@@ -81,7 +73,6 @@ func (c *opCtx) statement(f *facts, st migration.Statement) {
 			f.note("The foreign key to %s takes SHARE ROW EXCLUSIVE on %s: writes to it wait until the migration commits.", ref, ref)
 		}
 		f.added = append(f.added, "table "+st.Table)
-		f.creates = append(f.creates, "table:"+st.Table)
 		f.downgradeLoss = "every row written to " + st.Table + " after the upgrade"
 		c.created[st.Table] = true
 	case migration.SQLDropTable:
@@ -89,8 +80,8 @@ func (c *opCtx) statement(f *facts, st migration.Statement) {
 		f.lock(st.Table, AccessExclusive)
 		f.dataLoss = append(f.dataLoss, "every row of "+st.Table)
 		f.removed = append(f.removed, "table "+st.Table)
-		f.removes = append(f.removes, "table:"+st.Table)
 		f.notRestored = "the table comes back empty: the rows the upgrade dropped are not restored"
+		c.viewsOn(f, st.Table, st.Cascade)
 	default:
 		c.otherStatement(f, st)
 	}
@@ -109,7 +100,6 @@ func (c *opCtx) dml(f *facts, st migration.Statement) {
 	}
 	f.lock(st.Table, RowExclusive)
 	if st.Kind == migration.SQLInsert {
-		f.creates = append(f.creates, "rows:"+st.Table)
 		f.downgradeLoss = "the inserted rows"
 		return
 	}
@@ -121,7 +111,6 @@ func (c *opCtx) dml(f *facts, st migration.Statement) {
 	}
 	f.backfill = c.existing(st.Table)
 	if st.Kind == migration.SQLDelete {
-		f.removes = append(f.removes, "rows:"+st.Table)
 		if whole {
 			f.dataLoss = append(f.dataLoss, "every row of "+st.Table)
 		} else {
@@ -129,7 +118,6 @@ func (c *opCtx) dml(f *facts, st migration.Statement) {
 		}
 		return
 	}
-	f.alters = append(f.alters, "rows:"+st.Table)
 	if cols := st.SetColumns; len(cols) > 0 {
 		f.dataLoss = append(f.dataLoss, fmt.Sprintf("the previous values of %s in the rows it updates", joinQualified(st.Table, cols)))
 	}
@@ -178,7 +166,6 @@ func (c *opCtx) addEnumValue(f *facts, st migration.Statement) {
 	f.say("adds value %s to enum type %s", literal(st.Value), st.Object)
 	f.note("Takes a lock on the type only: no table is locked, scanned or rewritten.")
 	f.added = append(f.added, fmt.Sprintf("value %s of enum type %s", literal(st.Value), st.Object))
-	f.creates = append(f.creates, "values:"+st.Object)
 	f.downgradeLoss = fmt.Sprintf("the value %s: rows using it must be moved to another value first", literal(st.Value))
 	switch {
 	case c.o.OutsideTransaction():
@@ -200,7 +187,6 @@ func (c *opCtx) otherStatement(f *facts, st migration.Statement) {
 			f.say("empties table %s", t)
 			f.lock(t, AccessExclusive)
 			f.dataLoss = append(f.dataLoss, "every row of "+t)
-			f.removes = append(f.removes, "rows:"+t)
 		}
 	case st.Verb == "CREATE TRIGGER":
 		f.say("creates a trigger on %s", st.Table)

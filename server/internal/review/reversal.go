@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -16,6 +17,86 @@ type analysed struct {
 	op  *migration.Op
 	f   *facts
 	out *Operation
+}
+
+// pairingKeys names the objects an operation's effects create, remove and
+// alter, for pairing with the other function's operations.
+func (f *facts) pairingKeys(effects []effect.Effect) {
+	for _, e := range effects {
+		key, renamed := objectKey(e)
+		switch {
+		case key == "", e.Unreadable && e.Object != effect.Constraint: // which object it is cannot be told
+		case e.Change == effect.Alter, e.Object == effect.Comment, e.Object == effect.Value && e.Change == effect.Rename:
+			f.alters = append(f.alters, key)
+		case e.Change == effect.Create:
+			f.creates = append(f.creates, key)
+		case e.Change == effect.Drop:
+			f.removes = append(f.removes, key)
+		case e.Change == effect.Rename && e.Object == effect.Type:
+			// the values go with the old name; the new one is not paired: a type
+			// renamed away is the first step of a swap that drops it again
+			f.removes = append(f.removes, key, "values:"+e.Name)
+		case e.Change == effect.Rename:
+			f.removes = append(f.removes, key)
+			f.creates = append(f.creates, renamed)
+		}
+	}
+}
+
+// objectKey names the object an effect changes ("table:orders",
+// "column:users.age", "nullable:users.email", "constraint:users:fk_x",
+// "rows:users", ...) and, for a rename, its new name; "" for effects that
+// are not paired.
+func objectKey(e effect.Effect) (key, renamed string) {
+	switch e.Object {
+	case effect.Table:
+		if e.Temporary || e.Change == effect.Alter {
+			return "", ""
+		}
+		return "table:" + e.Key(), "table:" + e.ToKey()
+	case effect.Column:
+		kind := "column:"
+		if e.Change == effect.Alter {
+			kind = map[string]string{"type": "coltype:", "nullable": "nullable:", "default": "default:"}[e.Aspect]
+		}
+		return kind + e.Key() + "." + e.Name, "column:" + e.Key() + "." + e.To
+	case effect.Comment:
+		if e.Name != "" {
+			return "comment:" + e.Key() + "." + e.Name, ""
+		}
+		return "comment:" + e.Key(), ""
+	case effect.Index:
+		if e.Name == "" {
+			return "", "" // PostgreSQL picks the name
+		}
+		return "index:" + e.Name, "index:" + e.To
+	case effect.Constraint:
+		if e.Change == effect.Alter {
+			return "", "" // VALIDATE CONSTRAINT
+		}
+		name := e.Name
+		if e.Unnamed || e.Unreadable {
+			// a constraint whose name is not written or not known, created or
+			// dropped (a drop fails without a name: unnamed-constraint), pairs
+			// with the table's other such constraints
+			name = ""
+		}
+		return "constraint:" + e.Key() + ":" + name, "constraint:" + e.Key() + ":" + e.To
+	case effect.Type:
+		if e.Change == effect.Alter {
+			return "", ""
+		}
+		return "type:" + e.Name, ""
+	case effect.Value:
+		return "values:" + e.Type, ""
+	case effect.Sequence:
+		return "sequence:" + e.Name, ""
+	case effect.View:
+		return "view:" + e.Name, "view:" + e.To
+	case effect.Rows:
+		return "rows:" + e.Table, ""
+	}
+	return "", "" // transaction control, anything
 }
 
 // objects lists what an operation changes.
@@ -164,7 +245,7 @@ func leftBehind(u *facts, downs *pairing) []string {
 // objectWords names the kinds of objects in words.
 var objectWords = map[string]string{"table": "table", "column": "column", "index": "index", "type": "enum type",
 	"values": "the new value of enum type", "sequence": "sequence", "comment": "the comment of", "nullable": "the nullability of",
-	"default": "the default of", "coltype": "the type of"}
+	"default": "the default of", "coltype": "the type of", "view": "view"}
 
 // describe turns "type:status_type" into "enum type status_type".
 func describe(object string) string {

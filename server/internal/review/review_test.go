@@ -421,3 +421,24 @@ func TestCheckConditionSQL(t *testing.T) {
 		t.Errorf("SQL = %q, want %q", o.SQL, want)
 	}
 }
+
+func TestDropTableReadByAView(t *testing.T) {
+	rev := reviewUpgrade(t, `op.execute("CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18")
+op.drop_table("users")
+op.execute("DROP TABLE orders CASCADE")`, 16)
+	ops := rev.Operations
+	if len(ops) != 3 {
+		t.Fatalf("got %d operations", len(ops))
+	}
+	if !hasNote(ops[1], "Views still read users at this point (adults): DROP TABLE fails") {
+		t.Errorf("drop_table(users) does not say the view adults blocks it: %q", ops[1].Notes)
+	}
+	if hasNote(ops[2], "Views") || hasNote(ops[2], "CASCADE drops the views") {
+		t.Errorf("no view reads orders: %q", ops[2].Notes)
+	}
+	rev = reviewUpgrade(t, `op.execute("CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18")
+op.execute("DROP TABLE users CASCADE")`, 16)
+	if !hasNote(rev.Operations[1], "CASCADE drops the views reading users too: adults.") {
+		t.Errorf("DROP TABLE users CASCADE does not say it drops the view: %q", rev.Operations[1].Notes)
+	}
+}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -32,12 +32,11 @@ func (c *opCtx) createTable(f *facts) {
 	key := c.key(ct.Name)
 	made := map[string]bool{}
 	for _, col := range ct.Columns {
-		en := history.EnumOf(col.Type)
+		en := effect.EnumOf(col.Type)
 		if en == nil || !en.CreateType || en.Name == "" || made[en.Name] {
 			continue
 		}
 		made[en.Name] = true
-		f.creates = append(f.creates, "type:"+en.Name)
 		f.sql = append(f.sql, createTypeSQL(en))
 		f.say("creates enum type %s", en.Name)
 		switch e := c.s.Enum(en.Name); {
@@ -96,7 +95,6 @@ func (c *opCtx) createTable(f *facts) {
 	f.sql = append(f.sql, indexes...)
 	f.summary = append([]string{fmt.Sprintf("creates table %s (%s)", key, brief.Count(len(ct.Columns), "column", "columns"))}, f.summary...)
 	f.added = append(f.added, "table "+key)
-	f.creates = append(f.creates, "table:"+key)
 	f.downgradeLoss = "every row written to " + key + " after the upgrade"
 	c.created[key] = true
 }
@@ -157,9 +155,9 @@ func (c *opCtx) dropTable(f *facts) {
 	if refs := c.s.ReferencedBy(key); len(refs) > 0 {
 		f.note("Foreign keys of %s still reference %s at this point: DROP TABLE fails with: cannot drop table %s because other objects depend on it.", strings.Join(refs, ", "), key, key)
 	}
+	c.viewsOn(f, key, false)
 	f.dataLoss = append(f.dataLoss, "every row of "+key)
 	f.removed = append(f.removed, "table "+key)
-	f.removes = append(f.removes, "table:"+key)
 	f.notRestored = "the table comes back empty: the rows the upgrade dropped are not restored"
 }
 
@@ -175,8 +173,6 @@ func (c *opCtx) renameTable(f *facts) {
 	f.lock(key, AccessExclusive)
 	f.note("Instant (catalog only), but running code that uses the old name fails as soon as it commits.")
 	f.removed = append(f.removed, fmt.Sprintf("table %s (renamed to %s)", key, to))
-	f.removes = append(f.removes, "table:"+key)
-	f.creates = append(f.creates, "table:"+c.key(to))
 	f.online = append(f.online, "rename in expand/contract steps: create the new name (or a view with the old name), move the code to it, then drop the old one")
 }
 
@@ -195,9 +191,8 @@ func (c *opCtx) addColumn(f *facts) {
 	f.say("adds column %s", name)
 	f.lock(key, AccessExclusive)
 	f.added = append(f.added, "column "+name)
-	f.creates = append(f.creates, "column:"+name)
 	f.downgradeLoss = "the values written to " + name + " after the upgrade"
-	if en := history.EnumOf(col.Type); en != nil && en.Name != "" && !c.s.Unknown && c.s.Enum(en.Name) == nil {
+	if en := effect.EnumOf(col.Type); en != nil && en.Name != "" && !c.s.Unknown && c.s.Enum(en.Name) == nil {
 		f.note("add_column never creates enum type %s, and nothing has created it at this point: the ALTER fails with: type %q does not exist.", en.Name, en.Name)
 	}
 	nullable, known := col.Nullable()
@@ -285,7 +280,6 @@ func (c *opCtx) dropColumn(f *facts) {
 	f.note("Instant (the space is reclaimed later); indexes and constraints on the column are dropped with it, and running code that reads the column fails.")
 	f.dataLoss = append(f.dataLoss, "every value of "+name)
 	f.removed = append(f.removed, "column "+name)
-	f.removes = append(f.removes, "column:"+name)
 	f.notRestored = "the column comes back empty: the values the upgrade dropped are not restored"
 }
 
@@ -306,7 +300,6 @@ func (c *opCtx) tableComment(f *facts) {
 	f.sql = append(f.sql, fmt.Sprintf("COMMENT ON TABLE %s IS %s", qualified(key), text))
 	f.say("sets the comment of table %s", key)
 	f.lock(key, ShareUpdateExclusive)
-	f.alters = append(f.alters, "comment:"+key)
 }
 
 func (c *opCtx) bulkInsert(f *facts) {
@@ -322,6 +315,18 @@ func (c *opCtx) bulkInsert(f *facts) {
 	}
 	f.say("inserts %s into %s", rows, name)
 	f.lock(name, RowExclusive)
-	f.creates = append(f.creates, "rows:"+name)
 	f.downgradeLoss = "the inserted rows"
+}
+
+// viewsOn notes the views that read a table being dropped: the DROP fails
+// unless CASCADE, which drops them too.
+func (c *opCtx) viewsOn(f *facts, key string, cascade bool) {
+	views := c.s.ViewsOn(key)
+	switch {
+	case len(views) == 0:
+	case cascade:
+		f.note("CASCADE drops the views reading %s too: %s.", key, strings.Join(views, ", "))
+	default:
+		f.note("Views still read %s at this point (%s): DROP TABLE fails with: cannot drop table %s because other objects depend on it.", key, strings.Join(views, ", "), key)
+	}
 }

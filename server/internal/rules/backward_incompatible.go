@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -71,7 +72,7 @@ func checkBackwardIncompatible(p *Pass) {
 		if t == nil {
 			return
 		}
-		key := history.TableKey(o, table)
+		key := effect.TableKey(o, table)
 		switch o.Name {
 		case "drop_table":
 			p.Report(o, tableDropped("drop_table", key), nil)

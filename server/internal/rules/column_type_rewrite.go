@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -77,7 +78,7 @@ func checkColumnTypeRewrite(p *Pass) {
 		if t == nil || !ok {
 			return
 		}
-		key := history.TableKey(o, table)
+		key := effect.TableKey(o, table)
 		from := historyType(s, key, column)
 		if e := o.Arg("existing_type"); e != nil {
 			from = pgTypeOf(p.Migration.Type(o, e))

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -78,7 +79,7 @@ func checkConstraintNotValid(p *Pass) {
 		if on, known := dialectFlag(o, "postgresql_not_valid"); t == nil || on || !known {
 			return
 		}
-		key := history.TableKey(o, table)
+		key := effect.TableKey(o, table)
 		name := nameValue(o.Arg("constraint_name"))
 		var text, lock string
 		if o.Name == "create_foreign_key" {

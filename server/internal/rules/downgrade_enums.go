@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -41,7 +42,7 @@ func (p *Pass) downgradeEnums() *downgradeEnums {
 		op, before = o, s
 		d.followable = d.followable && o.Certain() && !hidesEffects(o) && o.Helper == ""
 		if o.Name == migration.EnumDrop {
-			if en := history.EnumOf(p.Migration.Type(o, o.Target)); en == nil || en.Name == "" {
+			if en := effect.EnumOf(p.Migration.Type(o, o.Target)); en == nil || en.Name == "" {
 				d.dropsUnknown = true
 			} else {
 				d.dropped[en.Name] = true

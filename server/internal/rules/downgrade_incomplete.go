@@ -3,12 +3,11 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -30,7 +29,9 @@ var _ = register(&Rule{
 			"`drop_index` (also through `op.f(...)`), `create_foreign_key` / `create_unique_constraint` / " +
 			"`create_check_constraint` / `create_primary_key` without `drop_constraint` of that name, `rename_table` and " +
 			"`alter_column(new_column_name=...)` without the reverse rename, `create_table_comment` without removing it, an " +
-			"enum `.create()` or `CREATE TYPE` without a drop. Objects on a table the downgrade drops, or that the upgrade " +
+			"enum `.create()` or `CREATE TYPE` without a drop. Literal SQL counts as the operation it matches (`CREATE TABLE`, " +
+			"`CREATE INDEX`, `ALTER TABLE ... ADD COLUMN`, `ADD CONSTRAINT`, `RENAME`, and their drops; renaming an index or " +
+			"constraint away frees its name as a drop does). Objects on a table the downgrade drops, or that the upgrade " +
 			"itself drops or renames again, need nothing more; nor do indexes and constraints on a column the downgrade " +
 			"drops (also a column their expression or check condition names: PostgreSQL drops them with it), and " +
 			"`CREATE TABLE ... PARTITION OF` tables whose partitioned table the downgrade drops. Names are compared as " +
@@ -94,7 +95,9 @@ func checkDowngradeIncomplete(p *Pass) {
 		if !o.Certain() || hidesEffects(o) {
 			return // a downgrade we cannot read may well revert everything
 		}
-		done.add(p.Migration, o)
+		for _, e := range effect.Of(p.Names(), p.Migration, o) {
+			done.add(e)
+		}
 	}
 	if done.opaque {
 		return
@@ -149,7 +152,7 @@ type undo struct {
 	op     *migration.Op
 	kind   undoKind
 	engine string
-	table  string   // table key (history.TableKey); for rename_table, the new name
+	table  string   // table key (effect.TableKey); for rename_table, the new name
 	bare   string   // the table name without its schema
 	name   string   // column, index, constraint or type; for a renamed column, its new name
 	from   string   // renames: the old name (a table key for rename_table)
@@ -182,15 +185,10 @@ func pendingUndos(p *Pass) []*undo {
 	created := map[string]bool{}
 	for _, o := range up.Ops {
 		clear(again.alias) // names as each operation writes them, not as an earlier rename left them
-		again.add(p.Migration, o)
-		if t, ok := o.Table(); ok && o.Name == "create_table" {
-			created[k(o.Engine, history.TableKey(o, t))] = true
-		}
-		if o.SQL != nil {
-			for _, st := range o.SQL.Statements {
-				if st.Kind == migration.SQLCreateTable {
-					created[k(o.Engine, st.Table)] = true
-				}
+		for _, e := range effect.Of(p.Names(), p.Migration, o) {
+			again.add(e)
+			if e.Object == effect.Table && e.Change == effect.Create && !e.Unreadable {
+				created[k(o.Engine, e.Key())] = true
 			}
 		}
 	}
@@ -220,202 +218,50 @@ func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before
 	if !o.Certain() {
 		return nil
 	}
-	table, hasTable := o.Table()
-	u := &undo{op: o, engine: o.Engine, table: history.TableKey(o, table), bare: table}
-	switch o.Name {
-	case "create_table":
+	var out []*undo
+	for _, e := range effect.Of(names, m, o) {
+		if u := undoOf(e, before); u != nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// undoOf describes how to revert one effect, or nil.
+func undoOf(e effect.Effect, before *history.State) *undo {
+	if e.Unreadable || e.Implicit || e.Temporary {
+		return nil // an enum type create_table makes is enum-type-not-dropped's
+	}
+	u := &undo{op: e.Op, engine: e.Op.Engine, table: e.Key(), bare: e.Table, name: e.Name, cols: e.Columns,
+		exprCols: e.ExprColumns, parent: e.Parent, ctype: e.ConstraintType, viaF: e.Final, bySQL: e.BySQL()}
+	switch {
+	case e.Change == effect.Create && e.Object == effect.Table:
 		u.kind = undoTable
-	case "add_column":
-		c := m.Column(o, o.Arg("column"))
-		if c == nil || !c.NameKnown {
-			return nil
+	case e.Change == effect.Create && e.Object == effect.Column:
+		u.kind = undoColumn
+	case e.Change == effect.Create && (e.Object == effect.Index || e.Object == effect.Constraint):
+		if e.Name == "" || e.Table == "" {
+			return nil // PostgreSQL, or code only running tells, picks the name
 		}
-		u.kind, u.name = undoColumn, c.Name
-	case "create_index":
 		u.kind = undoIndex
-		u.cols, u.exprCols = indexColumns(o.Value("columns"))
-		u.name, u.viaF, hasTable = constraintName(names, m, o, "index_name", hasTable)
-	case "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "create_exclude_constraint":
-		u.kind, u.ctype = undoConstraint, constraintTypes[o.Name]
-		cols := "columns"
-		if o.Name == "create_foreign_key" {
-			cols = "local_cols"
+		if e.Object == effect.Constraint {
+			u.kind = undoConstraint
 		}
-		u.cols, _ = o.Value(cols).Strings()
-		if o.Name == "create_check_constraint" {
-			cond, _ := m.Resolve(o, o.Arg("condition"))
-			u.exprCols = sqlIdentifiers(cond)
-		}
-		u.name, u.viaF, hasTable = constraintName(names, m, o, "constraint_name", hasTable)
-	case "rename_table":
-		to, ok := o.ArgString("new_table_name")
-		if !ok {
-			return nil
-		}
-		u.kind, u.from, u.table, u.bare = undoRenameTable, u.table, history.TableKey(o, to), to
-	case "alter_column":
-		from, ok1 := o.ArgString("column_name")
-		to, ok2 := o.ArgString("new_column_name")
-		if !ok1 || !ok2 {
-			return nil
-		}
-		u.kind, u.name, u.from = undoRenameColumn, to, from
-	case "create_table_comment":
+	case e.Change == effect.Rename && e.Object == effect.Table:
+		u.kind, u.from, u.table, u.bare = undoRenameTable, e.Key(), e.ToKey(), e.To
+	case e.Change == effect.Rename && e.Object == effect.Column:
+		u.kind, u.name, u.from = undoRenameColumn, e.To, e.Name
+	case e.Change == effect.Create && e.Object == effect.Comment && e.Name == "":
 		u.kind = undoComment
-	case migration.EnumCreate:
-		en := history.EnumOf(m.Type(o, o.Target))
-		if en == nil || en.Name == "" || before.Enum(en.Name) != nil {
+	case e.Change == effect.Create && e.Object == effect.Type:
+		if before.Enum(e.Name) != nil {
 			return nil // with checkfirst, creating an existing type does nothing
 		}
-		u.kind, u.name, hasTable = undoType, en.Name, true
-	case "execute", migration.BindExecute:
-		return sqlUndos(o, before)
+		u.kind = undoType
 	default:
 		return nil
 	}
-	if !hasTable {
-		return nil
-	}
-	return []*undo{u}
-}
-
-var constraintTypes = map[string]string{"create_foreign_key": "foreignkey", "create_unique_constraint": "unique",
-	"create_check_constraint": "check", "create_primary_key": "primary"}
-
-// constraintName is the name an index or constraint gets in the database: the
-// name written, or the naming convention's (then written op.f() in an
-// inverse, so that the convention does not convert it again). An unnamed one
-// without a convention cannot be dropped by name (unnamed-constraint reports
-// it), nor one whose name only running the code tells.
-func constraintName(names naming.Namer, m *migration.Migration, o *migration.Op, arg string, ok bool) (name string, viaF, named bool) {
-	_, final, _ := nameArg(o.Value(arg))
-	res, literal := history.NameOf(names, m, o)
-	if !literal || !res.Known {
-		return "", false, false
-	}
-	return res.Name, final || res.Converted, ok
-}
-
-// indexColumns are the plain columns of an index and the identifiers of its
-// expressions (text("lower(email)"), column("x")).
-func indexColumns(e *pysyntax.Expr) (cols, exprCols []string) {
-	if all, ok := e.Strings(); ok {
-		return all, nil
-	}
-	if e == nil || (e.Kind != pysyntax.List && e.Kind != pysyntax.Tuple) {
-		return nil, nil
-	}
-	for _, a := range e.Args {
-		if s, ok := a.StringValue(); ok {
-			cols = append(cols, s)
-		} else {
-			exprCols = append(exprCols, sqlIdentifiers(a)...)
-		}
-	}
-	return cols, exprCols
-}
-
-// sqlIdentifiers lists the identifiers in the string literals of an expression
-// (a SQL condition, text("..."), column("x")), outside SQL string literals.
-func sqlIdentifiers(e *pysyntax.Expr) []string {
-	var out []string
-	e.Walk(func(x *pysyntax.Expr) bool {
-		switch x.Kind {
-		case pysyntax.String:
-			out = append(out, identifiersIn(x.Str)...)
-		case pysyntax.Other, pysyntax.FString: // an operator expression or f-string: its literal parts still tell
-			for _, m := range pyStrings.FindAllStringSubmatch(x.Text, -1) {
-				out = append(out, identifiersIn(m[1]+m[2])...)
-			}
-		}
-		return true
-	})
-	return out
-}
-
-// pyStrings finds simple Python string literals in source text.
-var pyStrings = regexp.MustCompile(`"([^"\\\n]*)"|'([^'\\\n]*)'`)
-
-// identifiersIn splits SQL into identifiers, unquoting "quoted" ones and
-// skipping 'string literals'.
-func identifiersIn(sql string) []string {
-	var out []string
-	for i := 0; i < len(sql); {
-		c := sql[i]
-		switch {
-		case c == '\'':
-			j := strings.IndexByte(sql[i+1:], '\'')
-			if j < 0 {
-				return out
-			}
-			i += j + 2
-		case c == '"':
-			j := strings.IndexByte(sql[i+1:], '"')
-			if j < 0 {
-				return out
-			}
-			out = append(out, sql[i+1:i+1+j])
-			i += j + 2
-		case c == '_' || unicode.IsLetter(rune(c)) || c >= 0x80:
-			j := i
-			for j < len(sql) && (sql[j] == '_' || sql[j] == '$' || sql[j] >= 0x80 || unicode.IsLetter(rune(sql[j])) || unicode.IsDigit(rune(sql[j]))) {
-				j++
-			}
-			out = append(out, strings.ToLower(sql[i:j]))
-			i = j
-		case unicode.IsDigit(rune(c)):
-			for i < len(sql) && (unicode.IsDigit(rune(sql[i])) || unicode.IsLetter(rune(sql[i])) || sql[i] == '_') {
-				i++
-			}
-		default:
-			i++
-		}
-	}
-	return out
-}
-
-// nameArg reads a literal name, also written op.f("...") / batch_op.f("...").
-func nameArg(e *pysyntax.Expr) (name string, viaF, ok bool) {
-	if s, ok := e.StringValue(); ok {
-		return s, false, true
-	}
-	if e != nil && e.Kind == pysyntax.Call && pysyntax.LastName(e.CallName()) == "f" && len(e.Args) == 1 {
-		s, ok := e.Args[0].StringValue()
-		return s, true, ok
-	}
-	return "", false, false
-}
-
-// sqlUndos describes how to revert the tables, indexes and types literal SQL creates.
-func sqlUndos(o *migration.Op, before *history.State) []*undo {
-	if o.SQL == nil || !o.SQL.Known {
-		return nil
-	}
-	var out []*undo
-	for _, st := range o.SQL.Statements {
-		u := &undo{op: o, engine: o.Engine, table: st.Table, bare: st.Table, bySQL: true}
-		switch st.Kind {
-		case migration.SQLCreateTable:
-			if st.Temporary {
-				continue // gone at the end of the session
-			}
-			u.kind, u.parent = undoTable, st.Parent
-		case migration.SQLCreateIndex:
-			if st.Object == "" {
-				continue // unnamed: PostgreSQL picks the name
-			}
-			u.kind, u.name, u.cols, u.exprCols = undoIndex, st.Object, st.Columns, st.ExprColumns
-		case migration.SQLCreateType:
-			if before.Enum(st.Object) != nil {
-				continue
-			}
-			u.kind, u.name = undoType, st.Object
-		default:
-			continue
-		}
-		out = append(out, u)
-	}
-	return out
+	return u
 }
 
 // k joins the parts of a lookup key.
@@ -424,7 +270,7 @@ func k(parts ...string) string { return strings.Join(parts, "\x00") }
 // effects are what a sequence of operations drops and renames, keyed by engine
 // and the names the objects had before the sequence ran.
 type effects struct {
-	tables, altered, columns, indexes, constraints, comments, types marks
+	tables, columns, indexes, constraints, comments, types marks
 	// addedColumns are the columns added back (a rename undone as drop + add)
 	addedColumns marks
 	// someConstraints are the tables (and type_) a drop_constraint whose name is
@@ -449,7 +295,7 @@ type convertedDrop struct {
 }
 
 func newEffects(names naming.Namer) *effects {
-	return &effects{tables: marks{}, altered: marks{}, columns: marks{}, addedColumns: marks{}, indexes: marks{},
+	return &effects{tables: marks{}, columns: marks{}, addedColumns: marks{}, indexes: marks{},
 		constraints: marks{}, comments: marks{}, types: marks{}, someConstraints: marks{},
 		renames: marks{}, colRenames: marks{}, renamedAway: marks{}, colRenamedAway: marks{},
 		alias: map[string]string{}, names: names, converted: map[string]convertedDrop{}}
@@ -484,111 +330,68 @@ func (e *effects) orig(table string) string {
 	return table
 }
 
-// tableNames are the keys an operation's table is known by: with its schema and bare.
-func (e *effects) tableNames(o *migration.Op) ([]string, bool) {
-	table, ok := o.Table()
-	if !ok {
-		return nil, false
-	}
-	names := []string{e.orig(history.TableKey(o, table))}
-	if bare := e.orig(table); bare != names[0] {
+// tableNames are the keys an effect's table is known by: with its schema and bare.
+func (e *effects) tableNames(x effect.Effect) []string {
+	names := []string{e.orig(x.Key())}
+	if bare := e.orig(x.Table); bare != names[0] {
 		names = append(names, bare)
 	}
-	return names, true
+	return names
 }
 
-// add records what one operation drops or renames.
-func (e *effects) add(m *migration.Migration, o *migration.Op) {
-	eng := o.Engine
-	tables, hasTable := e.tableNames(o)
+// add records what one effect drops or renames.
+func (e *effects) add(x effect.Effect) {
+	o, eng := x.Op, x.Op.Engine
+	tables := e.tableNames(x)
 	mark := func(set marks, suffix ...string) {
 		for _, t := range tables {
 			set.put(k(append([]string{eng, t}, suffix...)...), o)
 		}
 	}
-	switch o.Name {
-	case "drop_table":
-		e.opaque = e.opaque || !hasTable
+	switch {
+	case x.Object == effect.Anything:
+		e.opaque = true // DROP SCHEMA ... CASCADE, DROP VIEW, a function, op.invoke(): anything
+	case x.Change == effect.Create && x.Object == effect.Column:
+		if !x.Unreadable {
+			mark(e.addedColumns, x.Name)
+		}
+	case x.Change != effect.Drop && x.Change != effect.Rename && x.Object != effect.Comment:
+	case x.Unreadable:
+		e.opaque = true // a drop or rename of a name we cannot read
+	case x.Object == effect.Table && x.Change == effect.Drop:
 		mark(e.tables)
-	case "drop_column":
-		col, ok := o.ArgString("column_name")
-		e.opaque = e.opaque || !hasTable || !ok
-		mark(e.columns, col)
-	case "add_column":
-		if c := m.Column(o, o.Arg("column")); c != nil && c.NameKnown {
-			mark(e.addedColumns, c.Name)
+	case x.Object == effect.Column && x.Change == effect.Drop:
+		mark(e.columns, x.Name)
+	case x.Object == effect.Index || x.Object == effect.Constraint: // a drop, or a rename that frees the name
+		set := e.indexes
+		if x.Object == effect.Constraint {
+			set = e.constraints
 		}
-	case "drop_index", "drop_constraint":
-		set, arg := e.indexes, "index_name"
-		if o.Name == "drop_constraint" {
-			set, arg = e.constraints, "constraint_name"
-		}
-		v := o.Value(arg)
-		_, _, ok := nameArg(v)
-		e.opaque = e.opaque || !ok && !v.IsNone()
-		// the name in the database: the naming convention may convert it
-		res, literal := history.NameOf(e.names, m, o)
 		switch {
-		case literal && res.Known:
-			set.put(k(eng, res.Name), o)
-			if written, _, _ := nameArg(v); res.Converted && written != "" {
-				e.converted[k(eng, written)] = convertedDrop{op: o, name: res.Name}
+		case x.Name != "":
+			set.put(k(eng, x.Name), o)
+			if x.Written != "" {
+				e.converted[k(eng, x.Written)] = convertedDrop{op: o, name: x.Name}
 			}
-		case o.Name == "drop_constraint":
+		case x.Object == effect.Constraint:
 			// None (it fails: unnamed-constraint) or a name only running the code
 			// tells: it is meant for one of the table's constraints of that type
-			ctype, _ := o.ArgString("type_")
-			mark(e.someConstraints, ctype)
+			mark(e.someConstraints, x.ConstraintType)
 		}
-	case "rename_table":
-		to, ok := o.ArgString("new_table_name")
-		if !hasTable || !ok {
-			e.opaque = true
-			return
-		}
+	case x.Object == effect.Table && x.Change == effect.Rename:
 		mark(e.renamedAway)
-		e.renames.put(k(eng, tables[0], e.orig(history.TableKey(o, to))), o)
-		e.alias[history.TableKey(o, to)] = tables[0]
+		e.renames.put(k(eng, tables[0], e.orig(x.ToKey())), o)
+		e.alias[x.ToKey()] = tables[0]
 		if len(tables) > 1 {
-			e.alias[to] = tables[1]
+			e.alias[x.To] = tables[1]
 		}
-	case "alter_column":
-		if o.Arg("new_column_name") == nil {
-			return
-		}
-		from, ok1 := o.ArgString("column_name")
-		to, ok2 := o.ArgString("new_column_name")
-		e.opaque = e.opaque || !hasTable || !ok1 || !ok2
-		mark(e.colRenames, from, to)
-		mark(e.colRenamedAway, from)
-	case "drop_table_comment", "create_table_comment":
+	case x.Object == effect.Column && x.Change == effect.Rename:
+		mark(e.colRenames, x.Name, x.To)
+		mark(e.colRenamedAway, x.Name)
+	case x.Object == effect.Comment && x.Name == "":
 		mark(e.comments)
-	case migration.EnumDrop:
-		en := history.EnumOf(m.Type(o, o.Target))
-		e.opaque = e.opaque || en == nil || en.Name == ""
-		if en != nil {
-			e.types.put(k(eng, en.Name), o)
-		}
-	case "execute", migration.BindExecute:
-		if o.SQL == nil || !o.SQL.Known {
-			return
-		}
-		for _, st := range o.SQL.Statements {
-			switch st.Kind {
-			case migration.SQLDropTable:
-				e.tables.put(k(eng, e.orig(st.Table)), o)
-			case migration.SQLAlterTable:
-				e.altered.put(k(eng, e.orig(st.Table)), o) // may drop or rename anything of it
-			case migration.SQLDropIndex:
-				e.indexes.put(k(eng, st.Object), o)
-			case migration.SQLDropType:
-				e.types.put(k(eng, st.Object), o)
-			case migration.SQLOther:
-				e.opaque = true // DROP SCHEMA ... CASCADE, DROP VIEW, a function: anything
-			}
-		}
-	case "invoke", "run_async":
-		e.opaque = true
+	case x.Object == effect.Type && x.Change == effect.Drop:
+		e.types.put(k(eng, x.Name), o)
 	}
 }
 
@@ -601,9 +404,9 @@ func (e *effects) covers(u *undo) bool {
 	case undoType:
 		return e.has(e.types, key(u.name))
 	case undoRenameTable:
-		return e.has(e.renames, key(u.table, u.from)) || e.has(e.altered, key(u.table))
+		return e.has(e.renames, key(u.table, u.from))
 	}
-	if e.has(e.tables, key(u.table)) || e.has(e.altered, key(u.table)) {
+	if e.has(e.tables, key(u.table)) {
 		return true // the object goes with its table
 	}
 	// PostgreSQL drops the indexes and constraints on a column it drops
@@ -928,8 +731,7 @@ func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
 			s.code = fmt.Sprintf("%s.drop_constraint(%s, %s%s%s)", caller, name, q(u.bare), typ, schema)
 		}
 	case undoRenameTable:
-		old, _ := o.ArgString("old_table_name")
-		s.code = fmt.Sprintf("%s.rename_table(%s, %s%s)", caller, q(u.bare), q(old), schema)
+		s.code = fmt.Sprintf("%s.rename_table(%s, %s%s)", caller, q(u.bare), q(pysyntax.LastName(u.from)), schema)
 	case undoRenameColumn:
 		s.code = fmt.Sprintf("%s.alter_column(%s%s, new_column_name=%s%s)", caller, table, q(u.name), q(u.from), schema)
 	case undoComment:

@@ -533,8 +533,8 @@ func changesSchema(o *migration.Op) bool {
 	return true
 }
 
-// onlyCreates reports whether the SQL of an operation (if any) only creates what
-// sqlUndos knows how to drop, besides data changes.
+// onlyCreates reports whether the SQL of an operation (if any) only creates
+// tables, indexes and types (which undosOf drops), besides data changes.
 func onlyCreates(o *migration.Op) bool {
 	if o.SQL == nil {
 		return true

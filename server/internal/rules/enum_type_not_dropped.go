@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -113,7 +114,7 @@ func dropsType(m *migration.Migration, o *migration.Op, name string) bool {
 		return false
 	}
 	if o.Name == migration.EnumDrop {
-		en := history.EnumOf(m.Type(o, o.Target))
+		en := effect.EnumOf(m.Type(o, o.Target))
 		return en != nil && en.Name == name
 	}
 	if o.SQL == nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -95,7 +96,7 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 				}
 			}
 		case migration.EnumCreate:
-			en := history.EnumOf(p.Migration.Type(o, o.Target))
+			en := effect.EnumOf(p.Migration.Type(o, o.Target))
 			if checkfirst := o.Args["checkfirst"]; checkfirst != nil || en == nil || !certain {
 				return // a non-literal checkfirst may well be True
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -92,11 +93,11 @@ func enumValueRemovedIn(p *Pass, f *migration.Function, walk func(func(*migratio
 		if o.Name == "alter_column" && o.Arg("type_") != nil {
 			table, tok := o.Table()
 			column, cok := o.ArgString("column_name")
-			if en := history.EnumOf(p.Migration.Type(o, o.Arg("type_"))); tok && cok && en != nil && en.Name != "" {
+			if en := effect.EnumOf(p.Migration.Type(o, o.Arg("type_"))); tok && cok && en != nil && en.Name != "" {
 				if en.ValuesKnown && created[en.Name] == nil && s.Enum(en.Name) == nil {
 					created[en.Name] = en.Values
 				}
-				removedValuesProblem(p, o, s, earlier, created, history.TableKey(o, table), column, en.Name, upgrade)
+				removedValuesProblem(p, o, s, earlier, created, effect.TableKey(o, table), column, en.Name, upgrade)
 			}
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -159,7 +160,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 		if s.Unknown {
 			return Message{}
 		}
-		key := history.TableKey(o, table)
+		key := effect.TableKey(o, table)
 		for _, name := range s.ReferencedBy(table) {
 			t := s.Table(name)
 			if t == nil || t.Name == key || t.Opaque || t.Uncertain {
@@ -412,7 +413,7 @@ func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State)
 	drops, creates := map[string][]int{}, map[string][]int{}
 	for i, o := range ops {
 		names[i], _ = o.Table()
-		key := history.TableKey(o, names[i])
+		key := effect.TableKey(o, names[i])
 		if j, ok := last[key]; ok {
 			edge(j, i) // the same table keeps its order
 		}
@@ -427,7 +428,7 @@ func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State)
 	for i, o := range ops {
 		switch o.Name {
 		case "drop_table": // drop the child first
-			t := before.Table(history.TableKey(o, names[i]))
+			t := before.Table(effect.TableKey(o, names[i]))
 			if t == nil {
 				continue
 			}
@@ -447,7 +448,7 @@ func fkOrder(m *migration.Migration, ops []*migration.Op, before *history.State)
 			}
 		case "drop_constraint": // before the referenced table is dropped
 			name, _ := o.ArgString("constraint_name")
-			t := before.Table(history.TableKey(o, names[i]))
+			t := before.Table(effect.TableKey(o, names[i]))
 			if t == nil {
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -63,7 +64,7 @@ func existingTable(p *Pass, o *migration.Op, s *history.State) (name string, t *
 	if !ok || !o.Certain() {
 		return "", nil
 	}
-	return name, preexistingTable(p, s, history.TableKey(o, name))
+	return name, preexistingTable(p, s, effect.TableKey(o, name))
 }
 
 // selfFillingColumn names how PostgreSQL fills a column added by add_column

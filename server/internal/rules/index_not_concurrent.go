@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -77,7 +78,7 @@ func checkIndexNotConcurrent(p *Pass) {
 				return
 			}
 			found = append(found, o)
-			messages[o] = indexLockMessage(p.Style(), o, history.TableKey(o, table))
+			messages[o] = indexLockMessage(p.Style(), o, effect.TableKey(o, table))
 		case "execute", migration.BindExecute:
 			if !o.Certain() || o.SQL == nil || !o.SQL.Known {
 				return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -67,7 +68,7 @@ func checkMySQLTextIndex(p *Pass) {
 		if !ok || !known {
 			return
 		}
-		t := s.Table(history.TableKey(o, table)) // also one created earlier in the revision
+		t := s.Table(effect.TableKey(o, table)) // also one created earlier in the revision
 		if t == nil || t.Opaque {
 			return
 		}

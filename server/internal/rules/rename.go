@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -11,7 +12,7 @@ import (
 type columnChange struct {
 	op     *migration.Op
 	table  string // as written
-	key    string // history.TableKey
+	key    string // effect.TableKey
 	column string
 	typ    *migration.TypeRef
 	// refTable is the table the column's foreign key points to ("" if none).
@@ -40,7 +41,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 		if t == nil {
 			return
 		}
-		ch := columnChange{op: o, table: table, key: history.TableKey(o, table)}
+		ch := columnChange{op: o, table: table, key: effect.TableKey(o, table)}
 		if o.Name == "drop_column" {
 			col, ok := o.ArgString("column_name")
 			if !ok {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
@@ -92,7 +93,7 @@ func checkSetNotNullScan(p *Pass) {
 		if c := t.Column(name); c == nil || !c.Known || !c.Nullable || c.Uncertain {
 			return // already NOT NULL (no scan), or not known
 		}
-		key := history.TableKey(o, table)
+		key := effect.TableKey(o, table)
 		pre12 := p.PostgresVersion != 0 && p.PostgresVersion < 12
 		if !pre12 && proofs.prove(key, table, name) {
 			return
@@ -160,7 +161,7 @@ func (n notNullProofs) with(o *migration.Op) notNullProofs {
 		if on, _ := dialectFlag(o, "postgresql_not_valid"); on {
 			flag = proofNotValid
 		}
-		n.ops = set(n.ops, notNullKey(history.TableKey(o, name), m[1]+m[2]), flag)
+		n.ops = set(n.ops, notNullKey(effect.TableKey(o, name), m[1]+m[2]), flag)
 	}
 	return n
 }
@@ -229,7 +230,7 @@ func (n notNullProofs) union(other notNullProofs) notNullProofs {
 }
 
 // prove reports whether a validated CHECK (column IS NOT NULL) on the table
-// (key: its history.TableKey) exists: added valid, or NOT VALID and then
+// (key: its effect.TableKey) exists: added valid, or NOT VALID and then
 // validated.
 func (n notNullProofs) prove(key, table, column string) bool {
 	a, _ := n.sql.Get(notNullKey(strings.ToLower(table), column))

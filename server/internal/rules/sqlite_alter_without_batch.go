@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -120,7 +121,7 @@ func olderThan(version string, minor int) bool {
 func inForeignKey(o *migration.Op, s *history.State) bool {
 	table, ok := o.Table()
 	column, known := o.ArgString("column_name")
-	t := s.Table(history.TableKey(o, table))
+	t := s.Table(effect.TableKey(o, table))
 	if !ok || !known || t == nil {
 		return false
 	}

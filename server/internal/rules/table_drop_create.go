@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -109,7 +110,7 @@ func tableDropCreateIn(p *Pass, f *migration.Function, walk func(func(*migration
 		if !ok || !o.Certain() || o.Batch != nil {
 			return
 		}
-		key := history.TableKey(o, table)
+		key := effect.TableKey(o, table)
 		switch o.Name {
 		case "drop_table":
 			if t := s.Table(key); t != nil && !t.Opaque && !t.Uncertain && !s.Unknown {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -85,7 +86,7 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 	if !ok || to == nil {
 		return
 	}
-	if hasTable && alreadyOfType(s, history.TableKey(o, table), column, to) {
+	if hasTable && alreadyOfType(s, effect.TableKey(o, table), column, to) {
 		// the history knows the column has that type already (existing_type may
 		// say otherwise: SQLite autogenerate sees a native enum as VARCHAR(n))
 		return
@@ -95,7 +96,7 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if from = pgTypeOf(p.Migration.Type(o, e)); from == nil {
 			return
 		}
-	} else if !hasTable || !becomesOtherEnum(s, history.TableKey(o, table), column, to) {
+	} else if !hasTable || !becomesOtherEnum(s, effect.TableKey(o, table), column, to) {
 		return
 	}
 	using := usingExpr(column, from, to)
@@ -112,7 +113,7 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.",
 				castError(column, to), p.Style().Quote(using))}, nil)
 	case narrows(from, to):
-		if narrowingCleared(p, s, history.TableKey(o, table), table, column, upgrade, earlier) {
+		if narrowingCleared(p, s, effect.TableKey(o, table), table, column, upgrade, earlier) {
 			return
 		}
 		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s", column, from.cast, to.cast),

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -92,7 +93,7 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) (
 	if !ok || len(columns) == 0 || t == nil || t.Opaque {
 		return Message{}, false
 	}
-	before := p.Before.Table(history.TableKey(o, table))
+	before := p.Before.Table(effect.TableKey(o, table))
 	for _, c := range columns {
 		if before == nil || before.Column(c) == nil || earlier.may(table, c) || recentDataStep(p, table, c, rewritesValues) {
 			return Message{}, false

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -163,7 +164,7 @@ func createKind(opName string) string {
 
 func constraintKey(o *migration.Op, kind string) string {
 	table, _ := o.Table()
-	return history.TableKey(o, table) + " " + kind
+	return effect.TableKey(o, table) + " " + kind
 }
 
 // defaultConstraintName is the name the database gives an unnamed foreign key
@@ -184,7 +185,7 @@ func defaultConstraintName(dialect string, o *migration.Op, s *history.State) st
 			return ""
 		}
 		name = history.DefaultFKName(table, cols)
-		if t := s.Table(history.TableKey(o, table)); t != nil {
+		if t := s.Table(effect.TableKey(o, table)); t != nil {
 			for _, fk := range t.FKs() {
 				if fk.Name == name {
 					return "" // taken: PostgreSQL would add a number
@@ -214,7 +215,7 @@ func mysqlForeignKeyName(o *migration.Op, s *history.State) string {
 	if !ok || o.Name != "create_foreign_key" {
 		return ""
 	}
-	t := s.Table(history.TableKey(o, table))
+	t := s.Table(effect.TableKey(o, table))
 	if t == nil || t.Opaque || t.Uncertain || len(t.FKs()) > 0 || len(table)+len("_ibfk_1") > 64 {
 		return ""
 	}
@@ -275,12 +276,12 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	table, _ := o.Table()
 	kind := createKind(o.Name)
 	conv := p.Names().Convention
-	res, ok := history.NameOf(p.Names(), p.Migration, o)
+	res, ok := effect.NameOf(p.Names(), p.Migration, o)
 	switch {
 	case ok && res.Err != "":
 		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, %q, ...) fails: the naming convention needs a name", o.Name, table),
 			Help: fmt.Sprintf("%s %s needs a name, and SQLAlchemy raises %s. Name it: the convention makes the constraint's name from it.",
-				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}, nil)
+				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}, nil)
 		return certainName{}
 	case res.Known && res.Converted:
 		return certainName{name: res.Name, convention: true} // deterministic: the convention's name
@@ -290,7 +291,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	if p.Dialect == "sqlite" && o.Batch != nil {
 		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, ...) in batch mode fails on SQLite", o.Name),
 			Help: fmt.Sprintf("Batch mode on SQLite recreates %q, and every constraint it adds needs a name: Alembic raises %s. "+
-				"Name it.%s", table, sqliteBatchNameError, conventionHint(conv, history.DropKinds[kind]))}, nil)
+				"Name it.%s", table, sqliteBatchNameError, conventionHint(conv, effect.DropKinds[kind]))}, nil)
 		return certainName{}
 	}
 	name := defaultConstraintName(p.Dialect, o, s)
@@ -310,7 +311,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 		}
 		msg.Help += "."
 	}
-	msg.Help += conventionHint(conv, history.DropKinds[kind])
+	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.ReportSeverity(Warning, o.Call.Span, msg, fix)
 	return certainName{name: name}
 }
@@ -358,17 +359,17 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		call = fmt.Sprintf("drop_constraint(None, %q, type_=%q)", table, kind)
 	}
 	conv := p.Names().Convention
-	res, _ := history.NameOf(p.Names(), p.Migration, o)
+	res, _ := effect.NameOf(p.Names(), p.Migration, o)
 	var msg Message
 	switch {
 	case res.Err != "":
 		msg = Message{Text: call + " fails under the naming convention",
 			Help: fmt.Sprintf("%s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
-				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}
+				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}
 	case res.Known && res.Converted:
 		msg = Message{Text: call + " does not drop the constraint meant",
 			Help: fmt.Sprintf("%s %s names the constraint Alembic builds without a name or columns %q. ",
-				sentenceStart(conventionAt(conv)), conv.Describe(history.DropKinds[kind]), res.Name)}
+				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), res.Name)}
 	case res.Converted:
 		msg = Message{Text: call + " cannot name the constraint",
 			Help: fmt.Sprintf("%s only names it from its columns, which a drop does not have. ", sentenceStart(conventionAt(conv)))}
@@ -394,13 +395,13 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		// elsewhere the history's name of an unnamed key is PostgreSQL's guess
 		msg.Help += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop.", table, only)
 		fix = dropNameFix(p, o, only, Unsafe)
-	case conv.Covers(history.DropKinds[kind]):
+	case conv.Covers(effect.DropKinds[kind]):
 		msg.Help += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made).",
 			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
 		msg.Help += "Name the constraint as it is in the database (" + dialectNames(p.Dialect) + ")."
 	}
-	msg.Help += conventionHint(conv, history.DropKinds[kind])
+	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.Report(o, msg, fix)
 }
 
@@ -411,7 +412,7 @@ func onlyForeignKey(o *migration.Op, s *history.State, kind string) string {
 	if !ok || kind != "foreignkey" {
 		return ""
 	}
-	if t := s.Table(history.TableKey(o, table)); t != nil && !t.Opaque && !t.Uncertain && len(t.FKs()) == 1 {
+	if t := s.Table(effect.TableKey(o, table)); t != nil && !t.Opaque && !t.Uncertain && len(t.FKs()) == 1 {
 		return t.FKs()[0].Name
 	}
 	return ""
@@ -429,7 +430,7 @@ func nameConstraintFix(st *stylist.Stylist, o *migration.Op, name string, safety
 // converted again; nil when that cannot be written.
 func dropNameFix(p *Pass, o *migration.Op, name string, safety Safety) *SuggestedFix {
 	kind, _ := o.ArgString("type_")
-	converts, known := p.Names().Converts(history.DropKinds[kind])
+	converts, known := p.Names().Converts(effect.DropKinds[kind])
 	if !known {
 		return nil
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -84,7 +85,7 @@ func checkVolatileDefault(p *Pass) {
 		}
 		if kind := selfFillingColumn(c); kind != "" {
 			p.Report(o, Message{Text: fmt.Sprintf("add_column adds %s to existing table %q as %s, which rewrites the table",
-				column, history.TableKey(o, table), kind),
+				column, effect.TableKey(o, table), kind),
 				Help: "PostgreSQL gives every existing row a value (SERIAL and identity columns draw one from their sequence, a " +
 					"generated column computes it), so the ALTER TABLE rewrites the whole table and its indexes under an ACCESS " +
 					"EXCLUSIVE lock (no reads or writes until the migration commits). Add a plain nullable column instead, give new " +
@@ -102,12 +103,12 @@ func checkVolatileDefault(p *Pass) {
 		switch {
 		case fn != "":
 			p.Report(o, Message{Text: fmt.Sprintf("add_column adds %s to existing table %q with volatile server_default %s",
-				column, history.TableKey(o, table), fn),
+				column, effect.TableKey(o, table), fn),
 				Help: "PostgreSQL computes it for every existing row, so the ALTER TABLE rewrites the whole table and its indexes " +
 					"under an ACCESS EXCLUSIVE lock (no reads or writes until the migration commits). " + rewrite}, nil)
 		case old && known:
 			p.Report(o, Message{Text: fmt.Sprintf("add_column adds %s to existing table %q with a server_default on PostgreSQL %d",
-				column, history.TableKey(o, table), p.PostgresVersion),
+				column, effect.TableKey(o, table), p.PostgresVersion),
 				Help: "Before PostgreSQL 11 any DEFAULT makes the ALTER TABLE rewrite the whole table and its indexes under an " +
 					"ACCESS EXCLUSIVE lock (no reads or writes until the migration commits). " + rewrite}, nil)
 		}

@@ -1,0 +1,458 @@
+// Package effect translates each operation of a migration, op call or parsed
+// SQL statement alike, into what it does to the database: the objects it
+// creates, drops, renames or alters, the rows it writes, and where it may do
+// anything. The schema replay (history), the rules and review read these
+// effects, so that they agree on what one operation does.
+package effect
+
+import (
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// Change is what an effect does to its object.
+type Change int
+
+const (
+	Create Change = iota + 1
+	Drop
+	Rename
+	Alter
+)
+
+// Object is the kind of object an effect changes.
+type Object int
+
+const (
+	Table Object = iota + 1
+	Column
+	Index
+	Constraint
+	Type // an enum (or other user-defined) type
+	// Value is an enum type's value (Create: ADD VALUE; Rename: RENAME VALUE).
+	Value
+	Sequence
+	View
+	// Comment is a table's comment (Name "") or a column's (Create sets it,
+	// Drop removes it).
+	Comment
+	// Rows are a table's rows: Create inserts, Alter updates, Drop deletes.
+	Rows
+	// Transaction is a transaction control statement (Name: COMMIT, BEGIN...).
+	Transaction
+	// Anything: the operation may change anything (SQL that is not known or not
+	// understood, a call that cannot be followed).
+	Anything
+)
+
+// Effect is one change an operation makes.
+type Effect struct {
+	Change Change
+	Object Object
+	// Schema and Table locate the object (a table, or the table of a column,
+	// index, constraint or rows); SQL names carry no schema.
+	Schema, Table string
+	// Name is the column, index, constraint, type, sequence or view; for a
+	// Value, the value (Table is empty, Type the type). For a table, Name is
+	// empty. An index or constraint has its name in the database (the naming
+	// convention applied), "" when that is not known.
+	Name string
+	// Type is the enum type of a Value.
+	Type string
+	// Values are the values of an enum type an op call creates (those of
+	// CREATE TYPE in SQL are not followed).
+	Values []string
+	// To is a Rename's new name (for a table, without its schema).
+	To string
+	// Aspect is what an Alter of a Column changes: "type", "nullable", "default".
+	Aspect string
+	// Unnamed: no name is written for the index or constraint (None, or SQL
+	// without one): the naming convention's or PostgreSQL's applies.
+	Unnamed bool
+	// Unreadable: the object's name (or the new name of a rename) is not a
+	// literal: it cannot be told which object this is.
+	Unreadable bool
+	// Final is set on an index or constraint name the naming convention does
+	// not convert again when written op.f(...) (written so, or the convention's
+	// own); Written is the name as written when the convention converts it to Name.
+	Final   bool
+	Written string
+	// ConstraintType is drop_constraint's type_, or the type_ that drops a
+	// constraint created ("foreignkey", "unique", "check", "primary").
+	ConstraintType string
+	// Columns of an index or constraint; ExprColumns are the identifiers its
+	// expressions or check condition use: dropping one of them drops it.
+	Columns, ExprColumns []string
+	// Parent is the partitioned table of a table created PARTITION OF.
+	Parent string
+	// Reads are the tables and views a view reads.
+	Reads []string
+	// Cascade: DROP ... CASCADE, what depends on the object goes with it.
+	Cascade bool
+	// Implicit: made along with another object (an enum type create_table
+	// creates), only when it does not exist yet.
+	Implicit bool
+	// Temporary: CREATE TEMPORARY TABLE, gone at the end of the session.
+	Temporary bool
+	// IfMissing: CREATE ... IF NOT EXISTS, .create(checkfirst=True).
+	IfMissing bool
+	// Where is set on an Alter or Drop of Rows limited by a WHERE clause.
+	Where bool
+	// Op is the operation; Statement the SQL statement when the effect comes
+	// from one (nil for op calls), Action its ALTER TABLE subcommand.
+	Op        *migration.Op
+	Statement *migration.Statement
+	Action    *migration.TableAction
+	// TableDef and ColumnDef are the table create_table makes and the column
+	// add_column adds (op calls).
+	TableDef  *migration.Table
+	ColumnDef *migration.Column
+}
+
+// Key is the table's key: "schema.table" when a schema is given.
+func (e Effect) Key() string { return key(e.Schema, e.Table) }
+
+// ToKey is the key of a renamed table's new name.
+func (e Effect) ToKey() string { return key(e.Schema, e.To) }
+
+func key(schema, table string) string {
+	if schema != "" {
+		return schema + "." + table
+	}
+	return table
+}
+
+// BySQL reports whether the effect comes from a SQL statement.
+func (e Effect) BySQL() bool { return e.Statement != nil }
+
+// Of lists the effects of one operation in the order they happen. names is
+// how the project names constraints and indexes.
+func Of(names naming.Namer, m *migration.Migration, o *migration.Op) []Effect {
+	b := builder{names: names, m: m, o: o}
+	b.call()
+	return b.out
+}
+
+type builder struct {
+	names naming.Namer
+	m     *migration.Migration
+	o     *migration.Op
+	out   []Effect
+}
+
+func (b *builder) add(e Effect) { e.Op = b.o; b.out = append(b.out, e) }
+
+// table is an effect on the operation's table.
+func (b *builder) table(c Change, obj Object) Effect {
+	t, ok := b.o.Table()
+	return Effect{Change: c, Object: obj, Schema: tableSchema(b.o), Table: t, Unreadable: !ok}
+}
+
+func (b *builder) call() {
+	o, m := b.o, b.m
+	switch o.Name {
+	case "create_table":
+		e := b.table(Create, Table)
+		e.TableDef = m.CreateTable(o)
+		if e.TableDef == nil {
+			b.add(Effect{Change: Alter, Object: Anything})
+			return
+		}
+		made := map[string]bool{}
+		for _, c := range e.TableDef.Columns {
+			if en := EnumOf(c.Type); en != nil && en.CreateType && en.Name != "" && !made[en.Name] {
+				made[en.Name] = true
+				b.add(Effect{Change: Create, Object: Type, Name: en.Name, Values: en.Values, Implicit: true})
+			}
+		}
+		b.add(e)
+	case "drop_table":
+		b.add(b.table(Drop, Table))
+	case "rename_table":
+		b.add(b.tableNamed(Rename, Table, "new_table_name"))
+	case "add_column":
+		e := b.table(Create, Column)
+		e.ColumnDef = m.Column(o, o.Arg("column"))
+		if e.ColumnDef == nil || !e.ColumnDef.NameKnown {
+			e.Unreadable = true
+		} else {
+			e.Name = e.ColumnDef.Name
+		}
+		b.add(e)
+	case "drop_column":
+		b.add(b.tableNamed(Drop, Column, "column_name"))
+	case "alter_column":
+		b.alterColumn()
+	case "create_index":
+		e := b.named(Create, Index)
+		e.Columns, e.ExprColumns = IndexColumns(o.Value("columns"))
+		b.add(e)
+	case "drop_index":
+		b.add(b.named(Drop, Index))
+	case "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "create_exclude_constraint":
+		e := b.named(Create, Constraint)
+		e.ConstraintType = constraintTypes[o.Name]
+		cols := "columns"
+		if o.Name == "create_foreign_key" {
+			cols = "local_cols"
+		}
+		e.Columns, _ = o.Value(cols).Strings()
+		if o.Name == "create_check_constraint" {
+			cond, _ := m.Resolve(o, o.Arg("condition"))
+			e.ExprColumns = SQLIdentifiers(cond)
+		}
+		b.add(e)
+	case "drop_constraint":
+		e := b.named(Drop, Constraint)
+		e.ConstraintType, _ = o.ArgString("type_")
+		b.add(e)
+	case "create_table_comment":
+		b.add(b.table(Create, Comment))
+	case "drop_table_comment":
+		b.add(b.table(Drop, Comment))
+	case "bulk_insert":
+		t := o.Value("table")
+		name, ok := firstArg(t).StringValue()
+		ok = ok && t.Kind == pysyntax.Call // sa.table("name", ...)
+		b.add(Effect{Change: Create, Object: Rows, Table: name, Unreadable: !ok})
+	case migration.EnumCreate, migration.EnumDrop:
+		c := Create
+		if o.Name == migration.EnumDrop {
+			c = Drop
+		}
+		e := Effect{Change: c, Object: Type, Unreadable: true}
+		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" {
+			e.Name, e.Values, e.Unreadable = en.Name, en.Values, false
+		}
+		e.IfMissing, _ = o.Arg("checkfirst").BoolValue()
+		b.add(e)
+	case "create_sequence", "drop_sequence":
+		c := Create
+		if o.Name == "drop_sequence" {
+			c = Drop
+		}
+		name, ok := firstArg(o.Value("sequence")).StringValue()
+		b.add(Effect{Change: c, Object: Sequence, Name: name, Unreadable: !ok})
+	case "execute", migration.BindExecute:
+		b.sql()
+	case "invoke", "run_async", migration.UnknownCall:
+		b.add(Effect{Change: Alter, Object: Anything})
+	}
+}
+
+// tableNamed is an effect on the operation's table and the object a literal
+// argument names (for a rename, the new name).
+func (b *builder) tableNamed(c Change, obj Object, arg string) Effect {
+	e := b.table(c, obj)
+	name, ok := b.o.ArgString(arg)
+	if c == Rename {
+		e.To = name
+	} else {
+		e.Name = name
+	}
+	e.Unreadable = e.Unreadable || !ok
+	return e
+}
+
+var constraintTypes = map[string]string{"create_foreign_key": "foreignkey", "create_unique_constraint": "unique",
+	"create_check_constraint": "check", "create_primary_key": "primary"}
+
+// named is an effect on the index or constraint the operation names, by its
+// name in the database: written, or the naming convention's.
+func (b *builder) named(c Change, obj Object) Effect {
+	e := b.table(c, obj)
+	e.Unreadable = false // drop_index may leave the table out
+	arg := "constraint_name"
+	if obj == Index {
+		arg = "index_name"
+	}
+	v := b.o.Value(arg)
+	written, final, ok := migration.NameArg(v)
+	if !ok && !v.IsNone() {
+		e.Unreadable = true
+		return e
+	}
+	e.Unnamed = !ok
+	res, literal := NameOf(b.names, b.m, b.o)
+	if literal && res.Known {
+		e.Name, e.Final = res.Name, final || res.Converted
+		if res.Converted && written != "" && written != res.Name {
+			e.Written = written
+		}
+	}
+	return e
+}
+
+func (b *builder) alterColumn() {
+	o := b.o
+	base := b.tableNamed(Alter, Column, "column_name")
+	for _, a := range []struct{ arg, aspect string }{{"type_", "type"}, {"nullable", "nullable"}, {"server_default", "default"}} {
+		if _, given := o.Args[a.arg]; given {
+			e := base
+			e.Aspect = a.aspect
+			b.add(e)
+		}
+	}
+	if cm, given := o.Args["comment"]; given {
+		e := base
+		e.Object, e.Change = Comment, Create
+		if cm.IsNone() {
+			e.Change = Drop
+		}
+		b.add(e)
+	}
+	if v := o.Arg("new_column_name"); v != nil {
+		e := base
+		to, ok := v.StringValue()
+		e.Change, e.To, e.Unreadable = Rename, to, e.Unreadable || !ok
+		b.add(e)
+	}
+}
+
+// sql translates the statements of literal SQL.
+func (b *builder) sql() {
+	s := b.o.SQL
+	if s == nil || !s.Known {
+		b.add(Effect{Change: Alter, Object: Anything})
+		return
+	}
+	for i := range s.Statements {
+		b.statement(&s.Statements[i])
+	}
+}
+
+func (b *builder) statement(st *migration.Statement) {
+	add := func(e Effect) {
+		e.Statement = st
+		b.add(e)
+	}
+	switch st.Kind {
+	case migration.SQLCreateTable:
+		add(Effect{Change: Create, Object: Table, Table: st.Table, Parent: st.Parent, IfMissing: st.IfNotExists, Temporary: st.Temporary})
+	case migration.SQLDropTable:
+		add(Effect{Change: Drop, Object: Table, Table: st.Table, Cascade: st.Cascade})
+	case migration.SQLAlterTable:
+		if st.NewName != "" {
+			add(Effect{Change: Rename, Object: Table, Table: st.Table, To: st.NewName})
+			return
+		}
+		if len(st.Actions) == 0 { // SET SCHEMA: not followed
+			return
+		}
+		for i := range st.Actions {
+			e := action(st.Table, &st.Actions[i])
+			e.Statement = st
+			b.add(e)
+		}
+	case migration.SQLCreateIndex:
+		add(Effect{Change: Create, Object: Index, Table: st.Table, Name: st.Object, Unnamed: st.Object == "", Columns: st.Columns,
+			ExprColumns: st.ExprColumns, IfMissing: st.IfNotExists})
+	case migration.SQLDropIndex:
+		add(Effect{Change: Drop, Object: Index, Name: st.Object})
+	case migration.SQLAlterIndex:
+		if st.NewName != "" {
+			add(Effect{Change: Rename, Object: Index, Name: st.Object, To: st.NewName})
+		}
+	case migration.SQLCreateType:
+		add(Effect{Change: Create, Object: Type, Name: st.Object})
+	case migration.SQLDropType:
+		add(Effect{Change: Drop, Object: Type, Name: st.Object})
+	case migration.SQLAlterTypeAdd:
+		add(Effect{Change: Create, Object: Value, Type: st.Object, Name: st.Value, IfMissing: st.IfNotExists})
+	case migration.SQLAlterType:
+		switch {
+		case st.NewName != "":
+			add(Effect{Change: Rename, Object: Type, Name: st.Object, To: st.NewName})
+		case st.Verb == "RENAME VALUE":
+			add(Effect{Change: Rename, Object: Value, Type: st.Object})
+		default:
+			add(Effect{Change: Alter, Object: Type, Name: st.Object})
+		}
+	case migration.SQLInsert:
+		add(Effect{Change: Create, Object: Rows, Table: st.Table})
+	case migration.SQLUpdate:
+		add(Effect{Change: Alter, Object: Rows, Table: st.Table, Where: st.Where})
+	case migration.SQLDelete:
+		add(Effect{Change: Drop, Object: Rows, Table: st.Table, Where: st.Where})
+	case migration.SQLTruncate:
+		for _, t := range st.Tables {
+			add(Effect{Change: Drop, Object: Rows, Table: t})
+		}
+	case migration.SQLTransaction:
+		add(Effect{Change: Alter, Object: Transaction, Name: st.Verb})
+	case migration.SQLUntracked:
+		obj := map[string]Object{"VIEW": View, "MATVIEW": View, "SEQUENCE": Sequence}[st.ObjectKind]
+		switch {
+		case obj == 0:
+		case st.Creates:
+			add(Effect{Change: Create, Object: obj, Name: st.Name, Reads: st.Tables, IfMissing: st.IfNotExists})
+		case st.Verb == "DROP":
+			add(Effect{Change: Drop, Object: obj, Name: st.Name, Cascade: st.Cascade})
+		case st.Verb == "RENAME TO":
+			add(Effect{Change: Rename, Object: obj, Name: st.Name, To: st.NewName})
+		}
+	case migration.SQLOther:
+		add(Effect{Change: Alter, Object: Anything})
+	}
+}
+
+// action translates one ALTER TABLE subcommand.
+func action(table string, a *migration.TableAction) Effect {
+	e := Effect{Object: Column, Table: table, Name: a.Column, Action: a}
+	switch a.Kind {
+	case migration.AddColumn:
+		e.Change = Create
+	case migration.DropColumn:
+		e.Change = Drop
+	case migration.RenameColumn:
+		e.Change, e.To = Rename, a.NewName
+	case migration.AlterColumnType:
+		e.Change, e.Aspect = Alter, "type"
+	case migration.SetNotNull, migration.DropNotNull:
+		e.Change, e.Aspect = Alter, "nullable"
+	case migration.SetDefault, migration.DropDefault:
+		e.Change, e.Aspect = Alter, "default"
+	case migration.AddConstraint:
+		e.Change, e.Object, e.Name, e.ConstraintType = Create, Constraint, a.Constraint, sqlConstraintTypes[a.ConstraintKind]
+		e.Columns, e.ExprColumns, e.Unnamed = a.Columns, a.ExprColumns, a.Constraint == ""
+	case migration.DropConstraint:
+		e.Change, e.Object, e.Name = Drop, Constraint, a.Constraint
+	case migration.RenameConstraint:
+		e.Change, e.Object, e.Name, e.To = Rename, Constraint, a.Constraint, a.NewName
+	case migration.ValidateConstraint:
+		e.Change, e.Object, e.Name = Alter, Constraint, a.Constraint
+	default: // anything else of the table (SET TABLESPACE, triggers, partitions...)
+		e.Change, e.Object, e.Name = Alter, Table, ""
+	}
+	return e
+}
+
+// sqlConstraintTypes map SQL's constraint kinds to drop_constraint's type_.
+var sqlConstraintTypes = map[string]string{"foreign key": "foreignkey", "unique": "unique", "check": "check", "primary key": "primary"}
+
+// String names the effect for messages and tests ("create index ix_a on t").
+func (e Effect) String() string {
+	words := []string{[...]string{"", "create", "drop", "rename", "alter"}[e.Change],
+		[...]string{"", "table", "column", "index", "constraint", "type", "value", "sequence", "view", "comment", "rows", "transaction", "anything"}[e.Object]}
+	if e.Name != "" {
+		words = append(words, e.Name)
+	}
+	if e.Table != "" {
+		words = append(words, "on", e.Key())
+	}
+	if e.To != "" {
+		words = append(words, "to", e.To)
+	}
+	for _, flag := range []struct {
+		on   bool
+		word string
+	}{{e.Temporary, "temporary"}, {e.IfMissing, "if missing"}, {e.Where, "where"}, {e.Cascade, "cascade"}} {
+		if flag.on {
+			words = append(words, "("+flag.word+")")
+		}
+	}
+	return strings.Join(words, " ")
+}
