@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -63,14 +64,10 @@ func (r *runner) run(ctx context.Context, t targets, sql *bytes.Buffer, args ...
 	if err != nil {
 		return "", "", err
 	}
-	var stdout *bytes.Buffer
+	shown := "alembic " + strings.Join(args, " ")
+	var stdout io.Writer
 	if sql != nil {
 		stdout = sql
-	}
-	shown := "alembic " + strings.Join(args, " ")
-	if stdout == nil {
-		out, err := r.inv.Run(ctx, argv, env, r.timeout, nil)
-		return shown, out, err
 	}
 	out, err := r.inv.Run(ctx, argv, env, r.timeout, stdout)
 	return shown, out, err
@@ -144,8 +141,8 @@ func (r *runner) probe(ctx context.Context, scratchURL, dead, sentinel string) (
 		name string
 		t    targets
 	}{
-		{ViaXArgument, targets{x: scratchURL, env: dead, ini: dead}},
 		{ViaEnv, targets{x: dead, env: scratchURL, ini: dead}},
+		{ViaXArgument, targets{x: scratchURL, env: dead, ini: dead}},
 		{ViaIni, targets{x: dead, env: dead, ini: scratchURL}},
 	}
 	var last string

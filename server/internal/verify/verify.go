@@ -201,11 +201,16 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (res *Result,
 		return nil, err
 	}
 	res.Database.Where, res.Database.Version, res.Database.Name = db.where, db.version, strings.TrimPrefix(db.conn.Path, "/")
+	result := res // the deferred removal reports into it; an error return leaves res nil
 	defer func() {
-		if rmErr := db.remove(); rmErr != nil {
-			res.Notes = append(res.Notes, "the scratch database could not be removed: "+rmErr.Error())
-		} else {
-			res.Database.Removed = true
+		rmErr := db.remove()
+		switch {
+		case rmErr != nil && err != nil:
+			err = errors.Join(err, fmt.Errorf("the scratch database could not be removed: %w", rmErr))
+		case rmErr != nil:
+			result.Notes = append(result.Notes, "the scratch database could not be removed: "+rmErr.Error())
+		default:
+			result.Database.Removed = true
 		}
 	}()
 
