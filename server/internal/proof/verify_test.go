@@ -246,6 +246,16 @@ func TestVerifyLockTrace(t *testing.T) {
 	if l := lockOn(conc, "orders"); !l.Predicted || l.Mode != "ShareUpdateExclusiveLock" {
 		t.Errorf("CONCURRENTLY: want the static prediction SHARE UPDATE EXCLUSIVE, got %+v", l)
 	}
+	// review --verify shows the same observations next to the review's predictions
+	rres := run(dir, verifyEnv(tl), true, binary(t), "review", "0002", "--verify", "--format", "json", "--database-url", tl.dbURL("postgres", false))
+	var doc struct {
+		Revisions    []json.RawMessage `json:"revisions"`
+		Verification *verify.Result    `json:"verification"`
+	}
+	if err := json.Unmarshal([]byte(rres.stdout), &doc); err != nil || len(doc.Revisions) != 1 || doc.Verification == nil ||
+		len(doc.Verification.Comparison) != len(v.res.Comparison) {
+		t.Errorf("review --verify: want the review with the verification beside it (%v)\n%s", err, rres)
+	}
 	for _, c := range v.res.Comparison {
 		t.Logf("predicted vs observed: %s: lock %s / %s, rewrite %s / %s, agree %v", c.Table, c.PredictedLock, c.ObservedLock, c.PredictedRewrite, c.ObservedRewrite, c.Agree)
 		if !c.Agree {
