@@ -1,11 +1,13 @@
 package proof
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -71,7 +73,9 @@ var verifySteps = map[step]string{stepU: verify.StepUpgrade, stepD: verify.StepD
 // rows: it must fail where the round trip fails (with the predicted error,
 // named by a rule), or pass.
 func verifyScenario(t *testing.T, tl *tools, p *project, sc scenario, failAt step, phase string) string {
+	start := time.Now()
 	v := runVerify(t, tl, p.dir, "0002", "--seed", p.seed)
+	t.Logf("verify %s took %.1fs", phase, time.Since(start).Seconds())
 	f := v.failed()
 	if failAt == "" {
 		if !v.res.Passed {
@@ -296,6 +300,58 @@ func TestVerifySafety(t *testing.T) {
 	refused("env.py ignoring the URL", "env.py does not connect to the database verify points it at", "--database-url", tl.dbURL("postgres", false))
 	if rows, err := tl.admin("SELECT count(*) FROM pg_database WHERE datname LIKE 'ap_verify_%'"); err == nil {
 		t.Logf("scratch databases left on the server (other tests may be running): %s", rows[0])
+	}
+}
+
+// TestVerifyInterruptDropsTheDatabase: Ctrl-C in the middle of the round
+// trip still drops the scratch database on the server.
+func TestVerifyInterruptDropsTheDatabase(t *testing.T) {
+	tl := getTools(t, true)
+	dir := verifyProject(t, tl)
+	writeRevision(t, dir, "0002", "0001", "\n    op.add_column('users', sa.Column('age', sa.Integer()))", "\n    op.drop_column('users', 'age')")
+	cmd := exec.Command(binary(t), "verify", "--database-url", tl.dbURL("postgres", false))
+	cmd.Dir, cmd.Env = dir, verifyEnv(tl, "ALEMBIC_PATTERNS_LOG=info")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	name := ""
+	created := regexp.MustCompile(`created the scratch database (ap_verify_\w+)`)
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		if m := created.FindStringSubmatch(lines.Text()); m != nil {
+			name = m[1]
+			break
+		}
+	}
+	if name == "" {
+		_ = cmd.Process.Kill()
+		t.Fatal("verify never said which scratch database it created")
+	}
+	for lines.Scan() { // interrupt during the first alembic run
+		if strings.Contains(lines.Text(), "upgrade-parent") {
+			break
+		}
+	}
+	_ = cmd.Process.Signal(syscall.SIGINT)
+	go func() {
+		for lines.Scan() {
+		}
+	}()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		t.Logf("verify after SIGINT: %v", err)
+	case <-time.After(time.Minute):
+		_ = cmd.Process.Kill()
+		t.Fatal("verify did not stop within a minute of SIGINT")
+	}
+	if rows, err := tl.admin(fmt.Sprintf("SELECT count(*) FROM pg_database WHERE datname = '%s'", name)); err != nil || rows[0] != "0" {
+		t.Errorf("after SIGINT the scratch database %s is still there (%v, %v)", name, rows, err)
 	}
 }
 

@@ -201,6 +201,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (res *Result,
 		return nil, err
 	}
 	res.Database.Where, res.Database.Version, res.Database.Name = db.where, db.version, strings.TrimPrefix(db.conn.Path, "/")
+	progress("created the scratch database " + res.Database.Name + " (PostgreSQL " + db.version + ")")
 	result := res // the deferred removal reports into it; an error return leaves res nil
 	defer func() {
 		rmErr := db.remove()
