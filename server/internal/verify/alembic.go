@@ -133,8 +133,9 @@ func deadURL(tmp, driver string) string {
 // that env.py connected to the scratch database.
 const sentinelTable = "alembic_version"
 
-// probe finds which mechanism env.py follows: each in turn points at the
-// scratch database while the others point nowhere. It returns "" when env.py
+// probe finds which mechanism env.py follows: each in turn (the environment
+// first, the most common) points at the scratch database while the others
+// point nowhere. It returns "" when env.py
 // follows none (it connects elsewhere, or fails), with what alembic said.
 func (r *runner) probe(ctx context.Context, scratchURL, dead, sentinel string) (string, string, error) {
 	tries := []struct {

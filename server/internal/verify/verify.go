@@ -249,7 +249,7 @@ type plan struct {
 
 // resolve finds the target revision and its parent.
 func resolve(ctx context.Context, proj *project.Project, target string) (*plan, error) {
-	from, to, isRange := strings.Cut(target, ":")
+	from, _, isRange := strings.Cut(target, ":")
 	rv, err := review.Analyze(ctx, proj, target, review.Options{Check: check.Options{Profile: string(rules.ZeroDowntime)}})
 	if err != nil {
 		return nil, err
@@ -266,7 +266,6 @@ func resolve(ctx context.Context, proj *project.Project, target string) (*plan, 
 		if p.parent = strings.TrimSpace(from); p.parent == "" {
 			p.parent = "base"
 		}
-		_ = to
 		return p, nil
 	}
 	if len(rv.Revisions) > 1 {
@@ -304,6 +303,7 @@ func chooseServer(proj *project.Project, inv *autogen.Invocation, opts Options) 
 		}
 		given, from = projectURLs[0], "the project's URL"
 	}
+	onProjectServer := given != "" && from == "the project's URL"
 	if given == "" {
 		return nil, driver, nil
 	}
@@ -327,6 +327,9 @@ func chooseServer(proj *project.Project, inv *autogen.Invocation, opts Options) 
 	}
 	if opts.UseProjectURL && !isLocal(u) {
 		return nil, "", fmt.Errorf("--use-project-url: %s is not a local server; verify only uses the project's own server when it runs on this machine", redacted(u))
+	}
+	if onProjectServer {
+		u.Path = "/postgres" // the maintenance database: the project's own is not even connected to
 	}
 	return u, driver, nil
 }
