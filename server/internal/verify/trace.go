@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -280,7 +281,7 @@ func trace(ctx context.Context, conn *pgx.Conn, stmts []string, predict func(sql
 			st.Locks = append(st.Locks, ObservedLock{Relation: r.name, Kind: r.kind, Mode: l.mode, Level: level, Blocks: blocked(level), New: !existed})
 		}
 		slices.SortFunc(st.Locks, func(a, b ObservedLock) int {
-			return cmpStrings(a.Relation+"\x00"+fmt.Sprint(9-rank[a.Level]), b.Relation+"\x00"+fmt.Sprint(9-rank[b.Level]))
+			return cmp.Or(strings.Compare(a.Relation, b.Relation), rank[b.Level]-rank[a.Level]) // strongest first
 		})
 		slices.Sort(st.Rewritten)
 		slices.Sort(st.Rebuilt)
@@ -292,8 +293,6 @@ func trace(ctx context.Context, conn *pgx.Conn, stmts []string, predict func(sql
 	}
 	return tr, nil
 }
-
-func cmpStrings(a, b string) int { return strings.Compare(a, b) }
 
 // pgError is PostgreSQL's error as psql prints it: the message, then its
 // DETAIL and HINT lines.
