@@ -268,8 +268,9 @@ func TestVerifyLockTrace(t *testing.T) {
 	}
 }
 
-// TestVerifySafety: verify refuses the project's own database, and stops
-// when env.py ignores every way of giving it a URL.
+// TestVerifySafety: verify refuses the project's own database, skips only
+// the trace of a migration offline mode cannot render, and stops when env.py
+// ignores every way of giving it a URL.
 func TestVerifySafety(t *testing.T) {
 	tl := getTools(t, true)
 	dir := verifyProject(t, tl)
@@ -292,6 +293,14 @@ func TestVerifySafety(t *testing.T) {
 	setURL("postgresql+psycopg2://app:secret@10.11.12.13/app")
 	refused("a remote project server", "is not a local server", "--use-project-url")
 	setURL("postgresql+psycopg2://localhost/set-by-DATABASE_URL")
+
+	// a migration offline SQL mode cannot render: the trace is skipped, not the round trip
+	writeRevision(t, dir, "0003", "0002", `
+    if op.get_bind().execute(sa.text("SELECT count(*) FROM users")).scalar() == 0:
+        op.add_column('users', sa.Column('note', sa.Text()))`, "\n    op.drop_column('users', 'note')")
+	if v := runVerify(t, tl, dir, "0003", "--seed", "none"); !v.res.Passed || v.res.LockTrace.Status != "skipped" || !strings.Contains(v.res.LockTrace.Reason, "offline SQL mode") {
+		t.Errorf("a migration that uses the connection: want a pass with the trace skipped, got passed=%v trace %s: %s", v.res.Passed, v.res.LockTrace.Status, v.res.LockTrace.Reason)
+	}
 
 	// env.py that connects to a URL of its own: verify stops before any step
 	envPy := filepath.Join(dir, "alembic", "env.py")
