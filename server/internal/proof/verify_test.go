@@ -76,13 +76,21 @@ func verifyScenario(t *testing.T, tl *tools, p *project, sc scenario, failAt ste
 	start := time.Now()
 	v := runVerify(t, tl, p.dir, "0002", "--seed", p.seed)
 	t.Logf("verify %s took %.1fs", phase, time.Since(start).Seconds())
+	var locks []string
+	for _, c := range v.res.Comparison {
+		locks = append(locks, fmt.Sprintf("%s %s/%s rewrite %s/%s", c.Table, orDash(c.PredictedLock), orDash(c.ObservedLock), c.PredictedRewrite, c.ObservedRewrite))
+		if !c.Agree {
+			t.Errorf("verify %s: the review's lock table disagrees with the database on %s: %+v", phase, c.Table, c)
+		}
+	}
+	observed := " [locks predicted/observed: " + orDash(strings.Join(locks, "; ")) + "; trace " + v.res.LockTrace.Status + "]"
 	f := v.failed()
 	if failAt == "" {
 		if !v.res.Passed {
 			t.Errorf("verify %s: want a pass, got failed step %q (%s)\n%s", phase, f.Name, f.Error, v.exec.output)
-			return "FAIL at " + f.Name
+			return "FAIL at " + f.Name + observed
 		}
-		return "pass"
+		return "pass" + observed
 	}
 	want := verifySteps[failAt]
 	switch {
@@ -93,7 +101,14 @@ func verifyScenario(t *testing.T, tl *tools, p *project, sc scenario, failAt ste
 	case f.Miss || len(f.PredictedBy) == 0:
 		t.Errorf("verify %s: failure at %s not named by a rule (miss): %s", phase, f.Name, f.Error)
 	}
-	return fmt.Sprintf("fails at %s, predicted by %s", f.Name, strings.Join(f.PredictedBy, ", "))
+	return fmt.Sprintf("fails at %s, predicted by %s", f.Name, strings.Join(f.PredictedBy, ", ")) + observed
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // verifyProject is a hand-written project: revision 0001 creates the

@@ -269,9 +269,9 @@ func trace(ctx context.Context, conn *pgx.Conn, stmts []string, predict func(sql
 				continue
 			}
 			held[l] = true
-			r, ok := now[l.oid]
+			r, ok := known[l.oid] // by its name before the statement (a renamed table keeps the name the migration locked it by)
 			if !ok {
-				r, ok = known[l.oid] // dropped by this statement
+				r, ok = now[l.oid] // created by this statement
 			}
 			if !ok {
 				continue // a catalog relation (the queries' own locks)
