@@ -181,26 +181,12 @@ func Revision(ctx context.Context, proj *project.Project, opts Options) (*Genera
 			opts.Progress(s)
 		}
 	}
-	sd, err := scriptDir(proj)
+	inv, err := Locate(proj, opts.Command)
 	if err != nil {
 		return nil, err
 	}
-	runDir, err := runDirOf(proj, sd)
-	if err != nil {
-		return nil, err
-	}
-	cmd, err := FindCommand(proj.Root, opts.Command)
-	if err != nil {
-		return nil, err
-	}
-	argv := slices.Clone(cmd.Argv)
-	if filepath.Ext(sd.Config) == ".ini" && sd.Config != filepath.Join(runDir, "alembic.ini") {
-		argv = append(argv, "-c", sd.Config)
-	}
-	if sd.Name != "alembic" && sd.Name != "tool.alembic" && sd.Name != "" {
-		argv = append(argv, "-n", sd.Name)
-	}
-	argv = append(argv, "revision")
+	sd, runDir := inv.ScriptDir, inv.Dir
+	argv := inv.Argv("", "revision")
 	if opts.Autogenerate {
 		argv = append(argv, "--autogenerate")
 	}
@@ -212,12 +198,12 @@ func Revision(ctx context.Context, proj *project.Project, opts Options) (*Genera
 	shown := shellquote.Join(append([]string{filepath.Base(argv[0])}, argv[1:]...))
 
 	before := revisionFiles(proj, sd)
-	progress(fmt.Sprintf("running %s (alembic from %s)", shown, cmd.Source))
+	progress(fmt.Sprintf("running %s (alembic from %s)", shown, inv.Command.Source))
 	timeout := opts.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	output, runErr := run(ctx, runDir, argv, opts.Env, timeout, opts.Heartbeat, progress)
+	output, runErr := run(ctx, runDir, argv, opts.Env, timeout, opts.Heartbeat, progress, nil)
 	if runErr != nil {
 		var re *RunError
 		if errors.As(runErr, &re) {
@@ -321,8 +307,9 @@ func newFile(proj *project.Project, sd project.ScriptDir, before map[string]bool
 }
 
 // run executes argv in dir, without a shell, streaming its output lines to
-// progress and returning all of it.
-func run(ctx context.Context, dir string, argv, env []string, timeout, heartbeat time.Duration, progress func(string)) (string, error) {
+// progress and returning all of it. With stdout set, what alembic prints on
+// stdout (the SQL of --sql) goes there instead.
+func run(ctx context.Context, dir string, argv, env []string, timeout, heartbeat time.Duration, progress func(string), stdout io.Writer) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	c := exec.CommandContext(ctx, argv[0], argv[1:]...)
@@ -333,6 +320,9 @@ func run(ctx context.Context, dir string, argv, env []string, timeout, heartbeat
 	c.WaitDelay = 3 * time.Second
 	pr, pw := io.Pipe()
 	c.Stdout, c.Stderr = pw, pw
+	if stdout != nil {
+		c.Stdout = stdout
+	}
 
 	var out outputTail
 	done := make(chan struct{})

@@ -27,7 +27,7 @@ func script(t *testing.T, body string) string {
 // dropped whole ("alembic printed nothing"); its end is kept and shown.
 func TestLongOutputWithoutNewline(t *testing.T) {
 	alembic := script(t, `head -c 100000000 /dev/zero | tr '\0' x; printf 'FAILED: the end'; exit 1`)
-	_, err := run(context.Background(), t.TempDir(), []string{alembic}, nil, time.Minute, 0, func(string) {})
+	_, err := run(context.Background(), t.TempDir(), []string{alembic}, nil, time.Minute, 0, func(string) {}, nil)
 	re, ok := errors.AsType[*RunError](err)
 	if !ok {
 		t.Fatalf("error %v, want a *RunError", err)
@@ -47,7 +47,7 @@ func TestLongOutputWithoutNewline(t *testing.T) {
 func TestControlCharactersAreStripped(t *testing.T) {
 	alembic := script(t, `printf '\033[2J\033]0;owned\007\033[31mFAILED:\033[0m bad \377\376 bytes\n'; exit 1`)
 	var progress []string
-	_, err := run(context.Background(), t.TempDir(), []string{alembic}, nil, time.Minute, 0, func(s string) { progress = append(progress, s) })
+	_, err := run(context.Background(), t.TempDir(), []string{alembic}, nil, time.Minute, 0, func(s string) { progress = append(progress, s) }, nil)
 	re, ok := errors.AsType[*RunError](err)
 	if !ok || re.Output != "FAILED: bad \uFFFD bytes\n" {
 		t.Fatalf("%#v", err)
@@ -68,7 +68,7 @@ func TestTimeoutKillsDescendantsThatLeftTheGroup(t *testing.T) {
 	alembic := script(t, `setsid sh -c 'echo $$ > "$PIDFILE"; exec sleep 300' &
 sleep 300`)
 	start := time.Now()
-	_, err := run(context.Background(), t.TempDir(), []string{alembic}, []string{"PIDFILE=" + pidFile}, time.Second, 0, func(string) {})
+	_, err := run(context.Background(), t.TempDir(), []string{alembic}, []string{"PIDFILE=" + pidFile}, time.Second, 0, func(string) {}, nil)
 	if re, ok := errors.AsType[*RunError](err); !ok || !re.TimedOut || time.Since(start) > 10*time.Second {
 		t.Fatalf("after %s: %v", time.Since(start), err)
 	}

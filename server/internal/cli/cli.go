@@ -62,6 +62,8 @@ var commands = []command{
 		"explain the output of a failed alembic command, read from stdin", runDiagnose},
 	{"rules", "[ID] [--format text|json|markdown] [--write-references DIR]",
 		"list the rules, or show the documentation of the rules named", runRules},
+	{"verify", "[REV|A:B] [--project DIR] [--database-url URL] [--use-project-url] [--seed auto|none|FILE] [--format text|json|markdown] [--alembic-cmd CMD] [--timeout D]",
+		"run the round trip (upgrade, seeded rows, downgrade, upgrade) and trace the locks on a scratch PostgreSQL database", runVerify},
 	{"mcp", "[--project DIR] [--plugin-root DIR] [--alembic-timeout D]",
 		"serve the MCP tools on stdio (for Claude Code)", runMCP},
 	{"hook", "post-tool-use",

@@ -10,6 +10,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/verify"
 )
 
 // runReview prints the analysis of a target. It informs and never gates: the
@@ -21,11 +22,13 @@ func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 	pg := fs.Int("postgres-version", 0, "PostgreSQL major version to state the facts for (default: from the project, else 16)")
 	profile := fs.String("profile", "", "rule profile for the findings: default or zero-downtime")
 	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
+	withVerify := fs.Bool("verify", false, "also run verify on a scratch PostgreSQL and show the observed locks and rewrites next to the predicted ones")
+	dbURL := fs.String("database-url", "", "with --verify: the server to create the scratch database on (default: $"+verify.EnvURL+", else a private cluster)")
 	positional, exit, ok := fs.parse(args)
 	if !ok {
 		return exit
 	}
-	writers := map[string]func(io.Writer, *review.Review) error{"text": review.Text, "json": writeJSON, "markdown": review.Markdown}
+	writers := map[string]func(io.Writer, *review.Review) error{"text": review.Text, "json": nil, "markdown": review.Markdown}
 	write, ok := writers[*format]
 	if !ok {
 		return fail(env, fmt.Errorf("unknown format %q (use text, json or markdown)", *format))
@@ -48,10 +51,34 @@ func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	if err := write(env.Stdout, rv); err != nil {
+	var observed *verify.Result
+	if *withVerify {
+		if observed, err = verify.Run(ctx, proj, verify.Options{Target: target, DatabaseURL: *dbURL,
+			Progress: func(s string) { env.Log.Info().Msg(s) }}); err != nil {
+			return fail(env, fmt.Errorf("--verify: %w", err))
+		}
+	}
+	if *format == "json" {
+		err = writeJSON(env.Stdout, reviewWithVerification{rv, observed})
+	} else if err = write(env.Stdout, rv); err == nil && observed != nil {
+		fmt.Fprintln(env.Stdout)
+		if *format == "markdown" {
+			err = verify.Markdown(env.Stdout, observed)
+		} else {
+			err = verify.Text(env.Stdout, observed)
+		}
+	}
+	if err != nil {
 		return fail(env, err)
 	}
 	return ExitOK
+}
+
+// reviewWithVerification is the review document, plus with --verify what the
+// database showed (the predicted locks and rewrites beside the observed ones).
+type reviewWithVerification struct {
+	*review.Review
+	Verification *verify.Result `json:"verification,omitempty"`
 }
 
 // reviewTarget reads the argument: a revision file or a project directory
@@ -75,7 +102,7 @@ func reviewTarget(env *Env, positional []string) (target string, start []string)
 	return path, []string{path}
 }
 
-func writeJSON(w io.Writer, rv *review.Review) error {
+func writeJSON(w io.Writer, rv any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rv)

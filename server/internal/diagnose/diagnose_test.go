@@ -101,7 +101,7 @@ HINT:  New enum values must be committed before they can be used.`,
 	{
 		name:   "invalid input value for enum",
 		output: `ERROR: invalid input value for enum status_type: "cancelled"`,
-		rules:  []string{},
+		rules:  []string{"enum-value-removed"},
 		cause:  []string{`"cancelled"`, "status_type", "does not detect"},
 		fix:    []string{`ALTER TYPE status_type ADD VALUE IF NOT EXISTS 'cancelled'`},
 	},

@@ -69,7 +69,7 @@ var patterns = []pattern{
 	},
 	{
 		re:    regexp.MustCompile(`invalid input value for enum ([\w."]+): "([^"]*)"`),
-		rules: rules(),
+		rules: rules("enum-value-removed"),
 		cause: func(m match) string {
 			return fmt.Sprintf("The value %q is not a label of the enum type %s in the database. Alembic's autogenerate does "+
 				"not detect values added to an Enum in the models, so no migration added it (or a downgrade rebuilt the "+
@@ -244,7 +244,7 @@ var patterns = []pattern{
 	},
 	{
 		re:    regexp.MustCompile(`could not create unique index "([^"]+)"`),
-		rules: rules(),
+		rules: rules("unique-without-dedup"),
 		cause: func(m match) string {
 			return fmt.Sprintf("The unique index or constraint %s cannot be built because existing rows have duplicate "+
 				"values%s.", m.g(1), detail(m))

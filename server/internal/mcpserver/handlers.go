@@ -20,6 +20,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/verify"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
@@ -300,6 +301,38 @@ func (s *Server) create(ctx context.Context, req mcp.CallToolRequest, a createAr
 		return nil, "", err
 	}
 	return res, res.Text(), nil
+}
+
+func (s *Server) verify(ctx context.Context, req mcp.CallToolRequest, a verifyArgs) (any, string, error) {
+	proj, err := s.project(a.ProjectDir)
+	if err != nil {
+		return nil, "", err
+	}
+	for name, v := range map[string]string{"target": a.Target, "database_url": a.DatabaseURL, "seed": a.Seed} {
+		if err := noNUL(name, v); err != nil {
+			return nil, "", err
+		}
+	}
+	seed := a.Seed
+	if seed != "" && seed != verify.SeedAuto && seed != verify.SeedNone {
+		if seed, err = proj.Inside(seed); err != nil {
+			return nil, "", err
+		}
+	}
+	opts := verify.Options{Target: a.Target, DatabaseURL: a.DatabaseURL, UseProjectURL: a.UseProjectURL, Seed: seed,
+		Alembic: a.AlembicCommand, Timeout: s.opts.AlembicTimeout, Progress: progressFunc(ctx, req)}
+	if a.TimeoutSeconds > 0 {
+		opts.Timeout = time.Duration(a.TimeoutSeconds) * time.Second
+	}
+	res, err := verify.Run(ctx, proj, opts)
+	if err != nil {
+		return nil, "", err
+	}
+	var b bytes.Buffer
+	if err := verify.Text(&b, res); err != nil {
+		return nil, "", err
+	}
+	return res, b.String(), nil
 }
 
 // progressFunc sends notifications/progress for a call that asked for them

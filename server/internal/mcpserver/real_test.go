@@ -216,3 +216,51 @@ func TestCreateMigrationDatabaseDown(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyMigrationRealAlembic: verify_migration runs the round trip of a
+// revision whose downgrade leaves its enum type behind, on a scratch database
+// of the CI server; the project's own database is refused.
+func TestVerifyMigrationRealAlembic(t *testing.T) {
+	e := newRealEnv(t)
+	dir := e.project(t)
+	writeFile(t, filepath.Join(dir, "migrations", "versions", "0001_orders.py"), `"""orders"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0001'
+down_revision = None
+
+
+def upgrade():
+    op.create_table('orders',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('status', sa.Enum('pending', 'shipped', name='status_type'), nullable=False),
+        sa.PrimaryKeyConstraint('id'))
+
+
+def downgrade():
+    op.drop_table('orders')
+`)
+	s := connect(t, "", dir, "DATABASE_URL="+e.dbURL, "ALEMBIC_PATTERNS_ALEMBIC_CMD="+e.alembic, "PYTHONDONTWRITEBYTECODE=1", "ALEMBIC_PATTERNS_VERIFY_URL=")
+	res := s.call("verify_migration", map[string]any{"database_url": e.adminURL})
+	if res.IsError {
+		t.Fatalf("verify_migration: %s", textOf(res))
+	}
+	s.validate("verify_migration", res)
+	out := res.StructuredContent.(map[string]any)
+	var failed map[string]any
+	for _, st := range list(out, "steps") {
+		if m := st.(map[string]any); m["status"] == "failed" {
+			failed = m
+			break
+		}
+	}
+	if out["passed"] != false || failed == nil || failed["name"] != "upgrade-again" || !strings.Contains(failed["error"].(string), `type "status_type" already exists`) ||
+		!slices.Contains(list(failed, "predicted_by"), any("enum-type-not-dropped")) {
+		t.Errorf("want a failure at upgrade-again predicted by enum-type-not-dropped, got %v\n%s", failed, textOf(res))
+	}
+	if db := out["database"].(map[string]any); db["removed"] != true || db["url_mechanism"] == "" {
+		t.Errorf("database: %v", db)
+	}
+	s.fails("verify_migration", map[string]any{"database_url": e.dbURL}, "points at the project's own database")
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/review"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/verify"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/workflow"
 )
 
@@ -28,6 +29,7 @@ const (
 	ToolReview   = "review_migration"
 	ToolHistory  = "show_history"
 	ToolDiagnose = "diagnose_error"
+	ToolVerify   = "verify_migration"
 )
 
 // Argument limits: generous for real use, small enough that a malformed
@@ -68,6 +70,15 @@ type (
 	}
 	historyArgs struct {
 		ProjectDir string `json:"project_dir"`
+	}
+	verifyArgs struct {
+		ProjectDir     string   `json:"project_dir"`
+		Target         string   `json:"target"`
+		DatabaseURL    string   `json:"database_url"`
+		UseProjectURL  bool     `json:"use_project_url"`
+		Seed           string   `json:"seed"`
+		AlembicCommand []string `json:"alembic_command"`
+		TimeoutSeconds int      `json:"timeout_seconds"`
 	}
 	diagnoseArgs struct {
 		ProjectDir string `json:"project_dir"`
@@ -241,6 +252,32 @@ func (s *Server) addTools() {
 		mcp.WithOpenWorldHintAnnotation(false),
 		strict,
 	), s.diagnose)
+
+	addTool(s, mcp.NewTool(ToolVerify,
+		mcp.WithToolTitle("Verify an Alembic migration on a scratch PostgreSQL"),
+		mcp.WithDescription("Prove a revision on a real PostgreSQL: on a scratch database it creates (a fresh database on database_url's "+
+			"server, else a private throwaway cluster when PostgreSQL's server programs are installed) and removes afterwards, run the "+
+			"project's own alembic: upgrade to the parent, seed rows, upgrade, downgrade, upgrade again; report each step with the "+
+			"database's error verbatim and the rules that predicted it (a failure no rule predicted is a miss), the rows lost, and the "+
+			"locks each statement of the upgrade takes (traced in a rolled-back transaction) beside the review's prediction. "+
+			"It never writes to a database it did not create."),
+		projectDir,
+		mcp.WithString("target", mcp.MaxLength(maxPathArg), mcp.Description("The revision to verify (id, prefix, label; default head) or a range \"A:B\"")),
+		mcp.WithString("database_url", mcp.MaxLength(maxPathArg), mcp.Description("A PostgreSQL server to create the scratch database on, "+
+			"e.g. postgresql://postgres@localhost/postgres; default: $"+verify.EnvURL+", else a private cluster")),
+		mcp.WithBoolean("use_project_url", mcp.DefaultBool(false), mcp.Description("Allow the server of the project's own URL when it is local (a new database is created there)")),
+		mcp.WithString("seed", mcp.MaxLength(maxPathArg), mcp.Description("Rows put in at the parent: \"auto\" (default: a few rows per table, nullable columns NULL), \"none\", or an SQL file inside the project")),
+		mcp.WithArray("alembic_command", mcp.WithStringItems(mcp.MinLength(1)), mcp.MinItems(1), mcp.MaxItems(32),
+			mcp.Description("How to run alembic, as argv words; default: $"+autogen.EnvCommand+", else detected")),
+		mcp.WithInteger("timeout_seconds", mcp.Min(1), mcp.Max(3600), mcp.Description("Stop each alembic run after this long (default 120)")),
+		mcp.WithOutputSchema[verify.Result](),
+		mcp.WithReadOnlyHintAnnotation(false),
+		// it writes only to the scratch database it creates and drops; the project's files and databases are not changed
+		mcp.WithDestructiveHintAnnotation(false),
+		mcp.WithIdempotentHintAnnotation(true),
+		mcp.WithOpenWorldHintAnnotation(true),
+		strict,
+	), s.verify)
 }
 
 // addTool registers a tool whose handler validates the arguments against the

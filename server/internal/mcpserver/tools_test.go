@@ -41,6 +41,8 @@ var wantTools = map[string]struct {
 		annotations{readOnly: true, destructive: false, idempotent: true, openWorld: false}},
 	"diagnose_error": {[]string{"error_text"}, []string{"project_dir", "error_text", "target"},
 		annotations{readOnly: true, destructive: false, idempotent: true, openWorld: false}},
+	"verify_migration": {nil, []string{"project_dir", "target", "database_url", "use_project_url", "seed", "alembic_command", "timeout_seconds"},
+		annotations{readOnly: false, destructive: false, idempotent: true, openWorld: true}},
 }
 
 func TestToolsList(t *testing.T) {
@@ -112,7 +114,7 @@ func TestToolsList(t *testing.T) {
 				}
 			}
 			slices.Sort(names)
-			if want := []string{"check_migration", "create_migration", "diagnose_error", "fix_migration", "review_migration", "show_history"}; !slices.Equal(names, want) {
+			if want := []string{"check_migration", "create_migration", "diagnose_error", "fix_migration", "review_migration", "show_history", "verify_migration"}; !slices.Equal(names, want) {
 				t.Errorf("tools %q, want %q", names, want)
 			}
 			// defaults are documented in the schema

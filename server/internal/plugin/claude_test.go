@@ -32,7 +32,7 @@ const (
 )
 
 // mcpTools are the tools of DESIGN §8.
-var mcpTools = []string{"check_migration", "create_migration", "diagnose_error", "fix_migration", "review_migration", "show_history"}
+var mcpTools = []string{"check_migration", "create_migration", "diagnose_error", "fix_migration", "review_migration", "show_history", "verify_migration"}
 
 type claudeCLI struct {
 	path string

@@ -585,6 +585,8 @@ type outcome struct {
 	before    string
 	after     string
 	wrong     bool
+	// verifyBefore and verifyAfter are what `verify` said before and after the fix.
+	verifyBefore, verifyAfter string
 }
 
 // TestScenarios is the proof of DESIGN §9 per scenario: autogenerate (real
@@ -644,9 +646,9 @@ func runScenarios(t *testing.T, tl *tools, list []scenario) {
 		fmt.Fprintf(&b, "; (g): %d of %d hash seeds drop the parent table first", gWrong, gWrong+gRight)
 	}
 	b.WriteString("\n\n")
-	b.WriteString("| scenario | rule found | round trip before fix (error) | after fix |\n|---|---|---|---|\n")
+	b.WriteString("| scenario | rule found | round trip before fix (error) | after fix | verify before / after fix |\n|---|---|---|---|---|\n")
 	for _, o := range outcomes {
-		fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", o.id, o.title, o.ruleFound, o.before, o.after)
+		fmt.Fprintf(&b, "| %s %s | %s | %s | %s | %s / %s |\n", o.id, o.title, o.ruleFound, o.before, o.after, o.verifyBefore, o.verifyAfter)
 	}
 	t.Log("\n" + b.String())
 }
@@ -751,6 +753,9 @@ func runScenario(t *testing.T, tl *tools, sc scenario, o *outcome) {
 			}
 		}
 	}
+	if sc.hashSeed == 0 { // one verify per scenario: the hash-seed variants add nothing to it
+		o.verifyBefore = verifyScenario(t, tl, p, sc, expectFail, "before the fix")
+	}
 	if len(trip.mismatches) > 0 {
 		t.Errorf("round trip before the fix: the data loss did not show:\n%s\n--- migration:\n%s\n--- alembic:\n%s", strings.Join(trip.mismatches, "\n"), migration, trip.transcript)
 	}
@@ -795,6 +800,9 @@ func runScenario(t *testing.T, tl *tools, sc scenario, o *outcome) {
 	}
 
 	// 6. The round trip of the fixed migration, with the data checks.
+	if sc.hashSeed == 0 {
+		o.verifyAfter = verifyScenario(t, tl, p, sc, "", "after the fix")
+	}
 	trip, shared = p.sharedRoundTrip(sc.checks)
 	if shared != "" {
 		t.Logf("round trip after the fix: identical project already run by %s", shared)
