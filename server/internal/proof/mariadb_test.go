@@ -181,27 +181,13 @@ op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
 		},
 		{
 			id: "n", title: "create_foreign_key before the referenced table's create_table (hand-ordered)", dir: "n",
-			generated: []string{"op.create_table('authors',", "sa.ForeignKeyConstraint(['author_id'], ['authors.id'], )"},
-			handWritten: map[string]string{
-				"upgrade": `
-op.create_table('books',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('author_id', sa.Integer(), nullable=True),
-    sa.PrimaryKeyConstraint('id'))
-op.create_foreign_key('books_author_id_fkey', 'books', 'authors', ['author_id'], ['id'])
-op.create_table('authors',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('id'))`,
-				"downgrade": `
-op.drop_table('authors')
-op.drop_constraint('books_author_id_fkey', 'books', type_='foreignkey')
-op.drop_table('books')`,
-			},
-			rule:     "fk-operation-order",
-			predicts: `Foreign key constraint is incorrectly formed`,
-			failAt:   stepU,
-			errs:     []string{`(pymysql.err.OperationalError) (1005, 'Can\'t create table`, `(errno: 150 "Foreign key constraint is incorrectly formed")`},
-			fix:      fixSafe,
+			generated:   []string{"op.create_table('authors',", "sa.ForeignKeyConstraint(['author_id'], ['authors.id'], )"},
+			handWritten: nHandWritten,
+			rule:        "fk-operation-order",
+			predicts:    `Foreign key constraint is incorrectly formed`,
+			failAt:      stepU,
+			errs:        []string{`(pymysql.err.OperationalError) (1005, 'Can\'t create table`, `(errno: 150 "Foreign key constraint is incorrectly formed")`},
+			fix:         fixSafe,
 			checks: []dataCheck{
 				{stepU, "the FK exists", myBooksFK, "books_author_id_fkey"},
 				{stepD, "both tables dropped", myTables, "0"},

@@ -78,6 +78,24 @@ const (
 	qBooksFK           = `SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'books'::regclass AND contype = 'f'`
 )
 
+// nHandWritten creates the foreign key before the table it references, on
+// every database.
+var nHandWritten = map[string]string{
+	"upgrade": `
+op.create_table('books',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.PrimaryKeyConstraint('id'))
+op.create_foreign_key('books_author_id_fkey', 'books', 'authors', ['author_id'], ['id'])
+op.create_table('authors',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id'))`,
+	"downgrade": `
+op.drop_table('authors')
+op.drop_constraint('books_author_id_fkey', 'books', type_='foreignkey')
+op.drop_table('books')`,
+}
+
 func scenarios() []scenario {
 	list := []scenario{
 		{
@@ -366,27 +384,13 @@ op.create_table('orders',
 		},
 		{
 			id: "n", title: "create_foreign_key before the referenced table's create_table (hand-ordered)", dir: "n",
-			generated: []string{"op.create_table('authors',", "sa.ForeignKeyConstraint(['author_id'], ['authors.id'], )"},
-			handWritten: map[string]string{
-				"upgrade": `
-op.create_table('books',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('author_id', sa.Integer(), nullable=True),
-    sa.PrimaryKeyConstraint('id'))
-op.create_foreign_key('books_author_id_fkey', 'books', 'authors', ['author_id'], ['id'])
-op.create_table('authors',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('id'))`,
-				"downgrade": `
-op.drop_table('authors')
-op.drop_constraint('books_author_id_fkey', 'books', type_='foreignkey')
-op.drop_table('books')`,
-			},
-			rule:     "fk-operation-order",
-			predicts: `relation "authors" does not exist`,
-			failAt:   stepU,
-			errs:     []string{`(psycopg2.errors.UndefinedTable) relation "authors" does not exist`, `ALTER TABLE books ADD CONSTRAINT books_author_id_fkey FOREIGN KEY(author_id) REFERENCES authors (id)`},
-			fix:      fixSafe,
+			generated:   []string{"op.create_table('authors',", "sa.ForeignKeyConstraint(['author_id'], ['authors.id'], )"},
+			handWritten: nHandWritten,
+			rule:        "fk-operation-order",
+			predicts:    `relation "authors" does not exist`,
+			failAt:      stepU,
+			errs:        []string{`(psycopg2.errors.UndefinedTable) relation "authors" does not exist`, `ALTER TABLE books ADD CONSTRAINT books_author_id_fkey FOREIGN KEY(author_id) REFERENCES authors (id)`},
+			fix:         fixSafe,
 			checks: []dataCheck{
 				{stepU, "the FK exists", qBooksFK, "books_author_id_fkey"},
 				{stepD, "both tables dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('authors', 'books')`, "0"},
