@@ -21,6 +21,7 @@ func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 	pg := fs.Int("postgres-version", 0, "PostgreSQL major version to state the facts for (default: from the project, else 16)")
 	profile := fs.String("profile", "", "rule profile for the findings: default or zero-downtime")
 	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
+	openCache := cacheFlag(fs)
 	positional, exit, ok := fs.parse(args)
 	if !ok {
 		return exit
@@ -41,8 +42,10 @@ func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	cache := openCache()
+	defer cache.Close()
 	rv, err := review.Analyze(ctx, proj, target, review.Options{
-		Check:           check.Options{Profile: *profile, Dialect: *dialect},
+		Check:           check.Options{Profile: *profile, Dialect: *dialect, Parse: cache.Parse},
 		PostgresVersion: *pg,
 	})
 	if err != nil {

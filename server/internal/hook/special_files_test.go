@@ -3,8 +3,6 @@
 package hook
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,34 +37,35 @@ func TestSpecialEditedFile(t *testing.T) {
 	}
 }
 
-// TestSpecialCacheFile: a model cache file that is a FIFO used to hang the
-// hook; it is ignored (and replaced by a regular cache file).
+// TestSpecialCacheFile: a FIFO in place of a cache entry used to hang the
+// hook; it is ignored (and replaced by a regular entry).
 func TestSpecialCacheFile(t *testing.T) {
 	dir := newProject(t, map[string]string{
 		"migrations/versions/0001_accounts.py": base,
 		"migrations/versions/0002_orders.py":   broken,
 	})
-	old := time.Now().Add(-time.Hour)
-	for _, f := range []string{"0001_accounts.py", "0002_orders.py"} {
-		if err := os.Chtimes(filepath.Join(dir, "migrations/versions", f), old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
 	in := writePayload(t, dir, "migrations/versions/0002_orders.py")
 	want := run(t, in, Options{})
 	cache := t.TempDir()
-	sum := sha256.Sum256([]byte(dir))
-	file := filepath.Join(cache, "hook-cache", hex.EncodeToString(sum[:8])+".gob")
-	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
-		t.Fatal(err)
+	run(t, in, Options{CacheDir: cache})
+	entries := cacheEntries(t, cache)
+	if len(entries) == 0 {
+		t.Fatal("the hook wrote no cache entry")
 	}
-	testenv.Mkfifo(t, file)
-	testenv.Within(t, 10*time.Second, "hook with a FIFO cache", func() {
+	for _, e := range entries {
+		if err := os.Remove(e); err != nil {
+			t.Fatal(err)
+		}
+		testenv.Mkfifo(t, e)
+	}
+	testenv.Within(t, 10*time.Second, "hook with FIFO cache entries", func() {
 		if got := run(t, in, Options{CacheDir: cache}); got != want {
-			t.Errorf("with a FIFO cache: %+v\nwant %+v", got, want)
+			t.Errorf("with FIFO cache entries: %+v\nwant %+v", got, want)
 		}
 	})
-	if info, err := os.Lstat(file); err != nil || !info.Mode().IsRegular() {
-		t.Errorf("the cache file was not replaced by a regular one: %v", err)
+	for _, e := range entries {
+		if info, err := os.Lstat(e); err != nil || !info.Mode().IsRegular() {
+			t.Errorf("the cache entry was not replaced by a regular one: %v", err)
+		}
 	}
 }

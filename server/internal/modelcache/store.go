@@ -5,13 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
 // Store is a directory of entries, each a file named by its key under a
@@ -92,7 +93,7 @@ func (s *Store) header(k Key, payload []byte) []byte {
 // Get returns the payload stored under k, or false.
 func (s *Store) Get(k Key) ([]byte, bool) {
 	p := s.path(k)
-	data, err := readBounded(p, maxEntry)
+	data, err := inputfile.Read(p, maxEntry) // never blocks on a FIFO put there
 	if err != nil || len(data) < headerSize {
 		return nil, false
 	}
@@ -128,27 +129,6 @@ func (s *Store) Put(k Key, payload []byte) error {
 		os.Remove(tmp.Name())
 	}
 	return err
-}
-
-func readBounded(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() || info.Size() > limit {
-		return nil, errors.New("modelcache: not a cache entry")
-	}
-	data := make([]byte, info.Size())
-	n, err := f.ReadAt(data, 0)
-	if n == len(data) {
-		err = nil
-	}
-	return data[:n], err
 }
 
 // Trim bounds the cache: at most every trimEvery (across processes, by the
