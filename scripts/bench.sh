@@ -1,35 +1,101 @@
 #!/usr/bin/env bash
-# Times `alembic-patterns history` and `check` on a generated 3,000-revision
-# project against the floor: a bare tree-sitter parse of the same files on the
-# same cores (server/tools/parsefloor), in the same run. Prints the median wall
-# time and peak RSS of N runs of each.
-#   scripts/bench.sh [REVISIONS] [RUNS]
+# Measures the goals of issue 17 in one run, as ratios to the floor: a bare
+# tree-sitter parse of the same files on the same cores (server/tools/parsefloor).
+#   - `history` and `check` of a generated project of REVISIONS revisions:
+#     check with a cold cache (and its peak RSS), a warm one, and a warm one
+#     after one file changed;
+#   - the hook after an edit of the head revision, on that project and on one
+#     of 500 revisions, with a warm cache and a cold one (p50 and p95).
+# With a git revision, the tool built from it is measured first ("before"),
+# in the same run. Wall times are medians of RUNS runs (the hook: HOOK_RUNS).
+#   scripts/bench.sh [REVISIONS] [RUNS] [BASE-REVISION]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="/usr/local/go/bin:$PATH"
 revisions=${1:-3000}
 runs=${2:-5}
+base=${3:-}
+hook_runs=${HOOK_RUNS:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/alembic-patterns" ./server
-go build -o "$work/parsefloor" ./server/tools/parsefloor
-go run ./server/tools/genproject -n "$revisions" -seed 1 -merge-every 50 -batch-every 7 -o "$work/project"
-versions="$work/project/migrations/versions"
 
-measure() { # name, command...: median wall seconds and peak RSS (MB) over $runs runs
-    local name=$1; shift
+go build -o "$work/after" ./server
+go build -o "$work/parsefloor" ./server/tools/parsefloor
+builds=(after)
+if [[ -n $base ]]; then
+    mkdir "$work/src"
+    git archive "$base" | tar -x -C "$work/src"
+    (cd "$work/src" && go build -o "$work/before" ./server)
+    builds=(before after)
+fi
+declare -A head
+for n in "$revisions" 500; do
+    [[ -d $work/p$n ]] && continue
+    id=$(go run ./server/tools/genproject -n "$n" -seed 1 -merge-every 50 -batch-every 7 -o "$work/p$n" 2>&1 | sed -n 's/.* head \([0-9a-f]*\)$/\1/p')
+    head[$n]=$(ls "$work/p$n/migrations/versions/${id}"_*.py)
+done
+big="$work/p$revisions"
+versions="$big/migrations/versions"
+# the file changed for "one file changed": one in the middle of the history
+middle=$(ls "$versions"/*.py | sed -n "$(( revisions / 2 ))p")
+
+now() { echo "${EPOCHREALTIME/./}"; } # microseconds
+pick() { sort -n | sed -n "$1p"; }    # the Nth smallest
+floor=
+report() { # name, wall seconds (median), extra text
+    printf '%-36s %8.3f s %7.2fx floor  %s\n' "$1" "$2" "$(awk -v w="$2" -v f="$floor" 'BEGIN{print w/f}')" "${3:-}"
+}
+measure() { # name, prepare command, command...: median wall and RSS of $runs runs
+    local name=$1 prepare=$2; shift 2
     local walls=() rss=()
     for _ in $(seq "$runs"); do
+        eval "$prepare"
         /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
         read -r w m <"$work/time"
         walls+=("$w"); rss+=("$m")
     done
     local wall mem
-    wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-    mem=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-    printf '%-10s %8.3f s %8.1f MB\n' "$name" "$wall" "$(awk -v k="$mem" 'BEGIN{print k/1024}')"
+    wall=$(printf '%s\n' "${walls[@]}" | pick $(( (runs + 1) / 2 )))
+    mem=$(printf '%s\n' "${rss[@]}" | pick $(( (runs + 1) / 2 )))
+    [[ -z $floor ]] && floor=$wall
+    report "$name" "$wall" "$(awk -v k="$mem" 'BEGIN{printf "%.1f MB peak RSS", k/1024}')"
 }
-echo "$revisions revisions, $(du -sh "$versions" | cut -f1), $(nproc) cores, median of $runs runs"
-measure floor   "$work/parsefloor" "$versions"
-measure history "$work/alembic-patterns" history --project "$work/project"
-measure check   "$work/alembic-patterns" check --project "$work/project"
+hook() { # build, revisions, cache directory: one hook run after an edit of the head
+    local h=${head[$2]}
+    printf '# edited %s\n' "$(now)" >>"$h"
+    printf '{"hook_event_name":"PostToolUse","tool_name":"Edit","cwd":"%s","tool_input":{"file_path":"%s"}}' "$work/p$2" "$h" |
+        ALEMBIC_PATTERNS_CACHE_DIR=$3 CLAUDE_PLUGIN_DATA=$3 "$work/$1" hook post-tool-use >/dev/null 2>&1 || true
+}
+measure_hook() { # build, revisions, warm|cold
+    local b=$1 n=$2 kind=$3 times=()
+    local cache="$work/cache-hook-$b-$n"
+    rm -rf "$cache"
+    hook "$b" "$n" "$cache" # warms it
+    for _ in $(seq "$hook_runs"); do
+        [[ $kind == cold ]] && rm -rf "$cache"
+        local t0; t0=$(now)
+        hook "$b" "$n" "$cache"
+        times+=($(( $(now) - t0 )))
+    done
+    local p50 p95
+    p50=$(printf '%s\n' "${times[@]}" | pick $(( (hook_runs + 1) / 2 )))
+    p95=$(printf '%s\n' "${times[@]}" | pick $(( (hook_runs * 95 + 99) / 100 )))
+    report "$b hook, $n revisions, $kind cache" "$(awk -v u="$p50" 'BEGIN{print u/1e6}')" \
+        "p95 $(awk -v u="$p95" 'BEGIN{printf "%.3f s", u/1e6}')"
+}
+
+echo "$revisions revisions ($(du -sh "$versions" | cut -f1)), $(nproc) cores, median of $runs runs, hook: $hook_runs runs"
+measure "floor (bare tree-sitter parse)" : "$work/parsefloor" "$versions"
+for b in "${builds[@]}"; do
+    cache="$work/cache-$b"
+    export ALEMBIC_PATTERNS_CACHE_DIR=$cache CLAUDE_PLUGIN_DATA=$cache
+    measure "$b history" : "$work/$b" history --project "$big"
+    measure "$b check, cold cache" 'rm -rf "$cache"' "$work/$b" check --project "$big"
+    measure "$b check, warm cache" : "$work/$b" check --project "$big"
+    measure "$b check, one file changed" 'printf "# changed %s\n" "$(now)" >>"$middle"' "$work/$b" check --project "$big"
+    unset ALEMBIC_PATTERNS_CACHE_DIR CLAUDE_PLUGIN_DATA
+    for n in "$revisions" 500; do
+        measure_hook "$b" "$n" warm
+        measure_hook "$b" "$n" cold
+    done
+done
