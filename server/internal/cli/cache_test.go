@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -21,35 +20,35 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func cacheEntries(t *testing.T, dir string) int {
+func cachePacks(t *testing.T, dir string) int {
 	t.Helper()
-	n := 0
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && len(d.Name()) == 64 {
-			n++
-		}
-		return nil
-	})
-	return n
+	packs, err := filepath.Glob(filepath.Join(dir, "*", "*.pack"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(packs)
 }
 
-// TestCheckCache: check fills the cache in ALEMBIC_PATTERNS_CACHE_DIR with
-// one entry per revision file, reports the same from it, sees an edit, and
-// leaves it alone with --no-cache.
+// TestCheckCache: check fills the cache in ALEMBIC_PATTERNS_CACHE_DIR (one
+// pack per run that parsed something), reports the same from it, sees an
+// edit, and leaves it alone with --no-cache.
 func TestCheckCache(t *testing.T) {
 	cache := t.TempDir()
 	t.Setenv("ALEMBIC_PATTERNS_CACHE_DIR", cache)
 	dir := newProject(t, map[string]string{"0001_orders.py": orders, "0002_items.py": items}, "")
 
 	out, _, code := run(t, dir, "check", "--no-cache")
-	if n := cacheEntries(t, cache); n != 0 {
-		t.Fatalf("--no-cache wrote %d cache entries", n)
+	if n := cachePacks(t, cache); n != 0 {
+		t.Fatalf("--no-cache wrote %d cache packs", n)
 	}
 	cold, _, coldCode := run(t, dir, "check")
-	if n := cacheEntries(t, cache); n != 2 {
-		t.Fatalf("check wrote %d cache entries, want one per revision file (2)", n)
+	if n := cachePacks(t, cache); n != 1 {
+		t.Fatalf("check wrote %d cache packs, want 1", n)
 	}
 	warm, _, warmCode := run(t, dir, "check")
+	if n := cachePacks(t, cache); n != 1 {
+		t.Fatalf("a warm check wrote a pack (%d packs): it parsed again", n)
+	}
 	if cold != out || warm != out || coldCode != code || warmCode != code {
 		t.Fatalf("check differs with the cache:\nwithout (exit %d):\n%s\ncold (exit %d):\n%s\nwarm (exit %d):\n%s", code, out, coldCode, cold, warmCode, warm)
 	}

@@ -61,7 +61,7 @@ func runCheck(ctx context.Context, env *Env, fs *flags, args []string) int {
 		return failed("", err)
 	}
 	cache := openCache()
-	defer cache.Close()
+	defer cache.Flush()
 	opts.Parse = cache.Parse
 	res, err := check.Run(ctx, proj, opts)
 	if err != nil {

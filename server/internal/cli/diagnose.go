@@ -47,7 +47,7 @@ func runDiagnose(ctx context.Context, env *Env, fs *flags, args []string) int {
 		return fail(env, err)
 	}
 	cache := openCache()
-	defer cache.Close()
+	defer cache.Flush()
 	ex, err := workflow.Explain(ctx, proj, string(data), *target, check.Options{Parse: cache.Parse})
 	if err != nil {
 		return fail(env, err)

@@ -32,7 +32,7 @@ func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
 		return fail(env, err)
 	}
 	cache := openCache()
-	defer cache.Close()
+	defer cache.Flush()
 	opts.Check.Parse = cache.Parse
 	res, err := fix.Compute(ctx, proj, opts)
 	if err != nil {

@@ -20,7 +20,7 @@ func runMCP(ctx context.Context, env *Env, fs *flags, args []string) int {
 		return exit
 	}
 	cache := openCache()
-	defer cache.Close()
+	defer cache.Flush()
 	dir := cmp.Or(*projectDir, os.Getenv("CLAUDE_PROJECT_DIR"), env.Dir)
 	srv := mcpserver.New(mcpserver.Options{
 		Dir:            dir,

@@ -43,7 +43,7 @@ func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 		return fail(env, err)
 	}
 	cache := openCache()
-	defer cache.Close()
+	defer cache.Flush()
 	rv, err := review.Analyze(ctx, proj, target, review.Options{
 		Check:           check.Options{Profile: *profile, Dialect: *dialect, Parse: cache.Parse},
 		PostgresVersion: *pg,

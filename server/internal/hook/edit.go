@@ -53,7 +53,7 @@ func checkEdited(ctx context.Context, in *Input, opts Options, edited *atomic.Va
 	edited.Store(real)
 
 	cache := modelcache.New(opts.CacheDir, log)
-	defer cache.Close()
+	defer cache.Flush()
 	res, err := check.Run(ctx, proj, check.Options{Files: []string{real}, Parse: cache.Parse})
 	if err != nil && ctx.Err() != nil {
 		return notChecked(real, opts.Timeout, log)

@@ -182,6 +182,7 @@ func TestPersistentCacheShared(t *testing.T) {
 	if _, misses := cli.Counts(); misses != 7 {
 		t.Fatalf("the CLI run parsed %d files, want 7", misses)
 	}
+	cli.Flush()
 	disk := modelcache.New(dir, zerolog.Nop())
 	s := New(Options{Cache: disk})
 	res, err := check.Run(context.Background(), proj, check.Options{Target: "all", Parse: s.parse.Parse})

@@ -14,10 +14,11 @@
 //     decode error, a Source other than the file's bytes) is a miss: the file
 //     is parsed and the entry rewritten;
 //   - a model the codec cannot write exactly is not stored;
-//   - entries are written to a temporary file renamed into place, so
-//     concurrent runs (pre-commit runs hooks in parallel) and killed runs
-//     never leave a partial entry;
-//   - the directory is bounded (Store.Trim evicts the least recently used).
+//   - entries are written in packs, each to a temporary file renamed into
+//     place, so concurrent runs (pre-commit runs hooks in parallel) and
+//     killed runs never leave a partial one;
+//   - the cache is bounded (Store.Flush keeps what was used last above
+//     Store.MaxBytes, and removes the packs of builds unused for a day).
 package modelcache
 
 import (
@@ -40,7 +41,6 @@ import (
 type Cache struct {
 	store *Store
 	log   zerolog.Logger
-	wrote atomic.Bool
 	// hits and misses count the files read from the cache and parsed.
 	hits, misses atomic.Int64
 }
@@ -148,14 +148,10 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 		}
 		e.Err = fe
 	}
-	payload, encErr := encode(&e)
-	if encErr == nil {
-		encErr = c.store.Put(key, payload)
-	}
-	if encErr != nil {
-		c.log.Debug().Err(encErr).Str("path", path).Msg("model cache: entry not written")
+	if payload, encErr := encode(&e); encErr != nil {
+		c.log.Debug().Err(encErr).Str("path", path).Msg("model cache: model not cached")
 	} else {
-		c.wrote.Store(true)
+		c.store.Put(key, payload)
 	}
 	return m, err
 }
@@ -165,12 +161,13 @@ func (c *Cache) Counts() (hits, misses int) {
 	return int(c.hits.Load()), int(c.misses.Load())
 }
 
-// Close bounds the cache after a run that wrote to it.
-func (c *Cache) Close() {
-	if c == nil || !c.wrote.Load() {
+// Flush writes the models parsed since the last Flush to the cache (the
+// CLI and the hook at the end of a run, the MCP server after each tool call).
+func (c *Cache) Flush() {
+	if c == nil {
 		return
 	}
-	if err := c.store.Trim(); err != nil {
-		c.log.Debug().Err(err).Msg("model cache: not trimmed")
+	if err := c.store.Flush(); err != nil {
+		c.log.Debug().Err(err).Msg("model cache: not written")
 	}
 }

@@ -2,57 +2,74 @@ package modelcache
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"hash/crc32"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"time"
-
-	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
-// Store is a directory of entries, each a file named by its key under a
-// directory named by the build's stamp:
+// Store keeps entries in pack files, one directory per build:
 //
-//	<dir>/<stamp>/<key[:2]>/<key>
+//	<dir>/<hash of the stamp>/<random>.pack
 //
-// An entry holds a header (magic, stamp, key, payload length, CRC-32C of the
-// payload) and the payload. A read returns the payload only when all of these
-// match, so a truncated, corrupt, foreign or misplaced entry is a miss. Writes
-// go to a temporary file renamed into place: a reader sees a whole entry or
-// none, and concurrent writers of one key write the same bytes.
+// A run reads the index of every pack once and writes at most one new pack,
+// of the entries it added (creating a file costs far more than writing one
+// on most file systems, so one file per entry made a cold run slower than no
+// cache). A pack is its entries' payloads, then an index (key, offset, length
+// and CRC-32C of each payload), the index's length, its CRC and a magic
+// string. A pack whose trailer or index does not check out is ignored; an
+// entry whose payload does not match its CRC is a miss. Packs are written
+// to a temporary file renamed into place, so concurrent runs see a whole
+// pack or none, and never write into one another's.
 type Store struct {
 	dir   string // the cache directory
 	stamp string
-	// MaxBytes bounds the size of the cache directory: Trim evicts the least
-	// recently used entries above it.
+	// MaxBytes bounds the size of the build's packs: above it, Close keeps
+	// only the entries this run used.
 	MaxBytes int64
+
+	mu      sync.Mutex
+	loaded  bool
+	packs   []*os.File
+	index   map[Key][]location // a key may be in several packs
+	used    map[Key]bool
+	pending map[Key][]byte
+}
+
+type location struct {
+	pack      *os.File
+	off, size int64
+	crc       uint32
 }
 
 const (
-	magic      = "alembic-patterns cache 1\n"
-	headerSize = len(magic) + sha256.Size + sha256.Size + 8 + 4
-	// maxEntry bounds an entry read (a model is a few times its file, and a
-	// revision file is at most migration.MaxFileSize).
-	maxEntry = 256 << 20
-	// DefaultMaxBytes: about 10,000 revision files of generated projects.
+	magic = "alembic-patterns pack 1\n"
+	// indexEntry: key, offset, length, CRC.
+	indexEntry = sha256.Size + 8 + 8 + 4
+	// trailer: index length, index CRC, magic.
+	trailer = 8 + 4 + len(magic)
+	// maxPacks: when a run sees more packs, it merges them into one.
+	maxPacks = 8
+	// DefaultMaxBytes: about 40,000 revision files of generated projects.
 	DefaultMaxBytes = 512 << 20
-	// touchAfter: a hit refreshes the entry's modification time (its age for
-	// eviction) when it is older than this, so reads rarely write.
-	touchAfter = time.Hour
-	// trimEvery: Trim walks the directory at most this often.
-	trimEvery = 10 * time.Minute
+	// staleBuild: the packs of another build unused this long are removed.
+	staleBuild = 24 * time.Hour
 )
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
-// Open returns the store for this build in dir.
+// Open returns the store for this build in dir. Nothing is read before the
+// first Get. A Store is safe for concurrent use.
 func Open(dir, stamp string) *Store {
-	return &Store{dir: dir, stamp: stamp, MaxBytes: DefaultMaxBytes}
+	return &Store{dir: dir, stamp: stamp, MaxBytes: DefaultMaxBytes, used: map[Key]bool{}, pending: map[Key][]byte{}}
 }
 
 // Key is the key of content (any bytes naming what an entry is of).
@@ -70,60 +87,206 @@ func KeyOf(parts ...[]byte) Key {
 	return k
 }
 
-func (s *Store) stampDir() string {
+func (s *Store) buildDir() string {
 	sum := sha256.Sum256([]byte(s.stamp))
 	return filepath.Join(s.dir, hex.EncodeToString(sum[:8]))
 }
 
-func (s *Store) path(k Key) string {
-	name := hex.EncodeToString(k[:])
-	return filepath.Join(s.stampDir(), name[:2], name)
+// load reads the index of every pack of the build (s.mu held).
+func (s *Store) load() {
+	if s.loaded {
+		return
+	}
+	s.loaded = true
+	s.index = map[Key][]location{}
+	names, _ := filepath.Glob(filepath.Join(s.buildDir(), "*.pack"))
+	for _, name := range names {
+		f, err := openRegular(name)
+		if err != nil {
+			continue
+		}
+		entries, ok := readIndex(f)
+		if !ok {
+			f.Close()
+			continue
+		}
+		s.packs = append(s.packs, f)
+		for k, loc := range entries {
+			s.index[k] = append(s.index[k], loc)
+		}
+	}
 }
 
-func (s *Store) header(k Key, payload []byte) []byte {
-	h := make([]byte, 0, headerSize)
-	h = append(h, magic...)
-	stamp := sha256.Sum256([]byte(s.stamp))
-	h = append(h, stamp[:]...)
-	h = append(h, k[:]...)
-	h = binary.LittleEndian.AppendUint64(h, uint64(len(payload)))
-	return binary.LittleEndian.AppendUint32(h, crc32.Checksum(payload, crcTable))
+// openRegular opens a regular file without blocking should it be a FIFO.
+func openRegular(name string) (*os.File, error) {
+	info, err := os.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("modelcache: not a regular file")
+	}
+	return os.Open(name)
+}
+
+func readIndex(f *os.File) (map[Key]location, bool) {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() < int64(trailer) {
+		return nil, false
+	}
+	size := info.Size()
+	t := make([]byte, trailer)
+	if _, err := f.ReadAt(t, size-int64(trailer)); err != nil || string(t[12:]) != magic {
+		return nil, false
+	}
+	n := binary.LittleEndian.Uint64(t)
+	if n%indexEntry != 0 || n > uint64(size-int64(trailer)) {
+		return nil, false
+	}
+	idx := make([]byte, n)
+	start := size - int64(trailer) - int64(n)
+	if _, err := f.ReadAt(idx, start); err != nil || crc32.Checksum(idx, crcTable) != binary.LittleEndian.Uint32(t[8:]) {
+		return nil, false
+	}
+	out := make(map[Key]location, n/indexEntry)
+	for e := idx; len(e) > 0; e = e[indexEntry:] {
+		var k Key
+		copy(k[:], e)
+		off := int64(binary.LittleEndian.Uint64(e[32:]))
+		length := int64(binary.LittleEndian.Uint64(e[40:]))
+		if off < 0 || length < 0 || off > start || length > start-off {
+			return nil, false
+		}
+		out[k] = location{pack: f, off: off, size: length, crc: binary.LittleEndian.Uint32(e[48:])}
+	}
+	return out, true
 }
 
 // Get returns the payload stored under k, or false.
 func (s *Store) Get(k Key) ([]byte, bool) {
-	p := s.path(k)
-	data, err := inputfile.Read(p, maxEntry) // never blocks on a FIFO put there
-	if err != nil || len(data) < headerSize {
-		return nil, false
+	s.mu.Lock()
+	s.load()
+	locs := s.index[k]
+	if len(locs) > 0 {
+		s.used[k] = true
 	}
-	payload := data[headerSize:]
-	if !bytes.Equal(data[:headerSize], s.header(k, payload)) {
-		return nil, false
+	s.mu.Unlock()
+	for _, loc := range locs {
+		if data, ok := loc.read(); ok {
+			return data, true
+		}
 	}
-	if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) > touchAfter {
-		now := time.Now()
-		_ = os.Chtimes(p, now, now) // only the eviction order depends on it
-	}
-	return payload, true
+	return nil, false
 }
 
-// Put stores payload under k, replacing any entry.
-func (s *Store) Put(k Key, payload []byte) error {
-	p := s.path(k)
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+// read returns the payload if it matches its CRC (a pack closed meanwhile
+// by Flush fails the read: a miss).
+func (loc location) read() ([]byte, bool) {
+	data := make([]byte, loc.size)
+	if _, err := loc.pack.ReadAt(data, loc.off); err != nil || crc32.Checksum(data, crcTable) != loc.crc {
+		return nil, false
+	}
+	return data, true
+}
+
+// Put stores payload under k (written by Close).
+func (s *Store) Put(k Key, payload []byte) {
+	s.mu.Lock()
+	s.pending[k] = payload
+	s.mu.Unlock()
+}
+
+// Flush writes the entries put since the last Flush as one pack. When the
+// build has too many packs, or they take more than MaxBytes, it writes
+// instead one pack of every entry (only those used since the last Flush,
+// above MaxBytes) and removes the packs it read. It also removes the packs
+// of builds unused for a day. The store stays usable (the next Get reads
+// the packs again).
+func (s *Store) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.pending) == 0 {
+		return nil
+	}
+	s.load()
+	defer func() {
+		for _, f := range s.packs {
+			f.Close()
+		}
+		s.loaded, s.packs, s.index, s.used = false, nil, nil, map[Key]bool{}
+	}()
+	var total int64
+	for _, locs := range s.index {
+		for _, loc := range locs {
+			total += loc.size
+		}
+	}
+	merge := len(s.packs) >= maxPacks || total > s.MaxBytes
+	entries := s.pending
+	if merge {
+		entries = map[Key][]byte{}
+		for k, locs := range s.index {
+			if total > s.MaxBytes && !s.used[k] {
+				continue
+			}
+			for _, loc := range locs {
+				if data, ok := loc.read(); ok {
+					entries[k] = data
+					break
+				}
+			}
+		}
+		for k, p := range s.pending {
+			entries[k] = p
+		}
+	}
+	if err := s.writePack(entries); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if merge {
+		for _, f := range s.packs {
+			os.Remove(f.Name()) // a reader holding it open still reads it
+		}
+	}
+	s.pending = map[Key][]byte{}
+	s.removeStaleBuilds()
+	return nil
+}
+
+func (s *Store) writePack(entries map[Key][]byte) error {
+	dir := s.buildDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	keys := make([]Key, 0, len(entries))
+	for k := range entries {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
+	var data, idx []byte
+	for _, k := range keys {
+		p := entries[k]
+		idx = append(idx, k[:]...)
+		idx = binary.LittleEndian.AppendUint64(idx, uint64(len(data)))
+		idx = binary.LittleEndian.AppendUint64(idx, uint64(len(p)))
+		idx = binary.LittleEndian.AppendUint32(idx, crc32.Checksum(p, crcTable))
+		data = append(data, p...)
+	}
+	data = append(data, idx...)
+	data = binary.LittleEndian.AppendUint64(data, uint64(len(idx)))
+	data = binary.LittleEndian.AppendUint32(data, crc32.Checksum(idx, crcTable))
+	data = append(data, magic...)
+
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(append(s.header(k, payload), payload...))
+	_, err = tmp.Write(data)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), p)
+		err = os.Rename(tmp.Name(), filepath.Join(dir, rand.Text()+".pack"))
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
@@ -131,78 +294,25 @@ func (s *Store) Put(k Key, payload []byte) error {
 	return err
 }
 
-// Trim bounds the cache: at most every trimEvery (across processes, by the
-// modification time of a marker file), it removes the directories of other
-// builds that were not used for a day, then the least recently used entries
-// and stray temporary files until the rest fits in MaxBytes.
-func (s *Store) Trim() error {
-	marker := filepath.Join(s.dir, "trimmed")
-	if info, err := os.Stat(marker); err == nil && time.Since(info.ModTime()) < trimEvery {
-		return nil
-	}
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return err
-	}
-	if err := os.WriteFile(marker, nil, 0o600); err != nil {
-		return err
-	}
-	type entry struct {
-		path string
-		size int64
-		mod  time.Time
-	}
-	var entries []entry
-	var total int64
-	current := s.stampDir()
-	builds, err := os.ReadDir(s.dir)
-	if err != nil {
-		return err
-	}
-	for _, b := range builds {
-		dir := filepath.Join(s.dir, b.Name())
-		if !b.IsDir() {
+// removeStaleBuilds removes the directories of other builds in which nothing
+// was written for staleBuild, and temporary files a killed writer left.
+func (s *Store) removeStaleBuilds() {
+	current := s.buildDir()
+	dirs, _ := os.ReadDir(s.dir)
+	for _, d := range dirs {
+		path := filepath.Join(s.dir, d.Name())
+		info, err := d.Info()
+		if err != nil || !d.IsDir() {
 			continue
 		}
-		var inDir []entry
-		var size int64
-		var newest time.Time
-		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return nil
-			}
-			if filepath.Base(path)[0] == '.' && time.Since(info.ModTime()) > time.Hour {
-				os.Remove(path) // a temporary file a killed writer left
-				return nil
-			}
-			inDir = append(inDir, entry{path, info.Size(), info.ModTime()})
-			size += info.Size()
-			if info.ModTime().After(newest) {
-				newest = info.ModTime()
-			}
-			return nil
-		})
-		if dir != current && time.Since(newest) > 24*time.Hour {
-			os.RemoveAll(dir) // another build's, unused for a day
-			continue
-		}
-		entries = append(entries, inDir...)
-		total += size
-	}
-	if total <= s.MaxBytes {
-		return nil
-	}
-	slices.SortFunc(entries, func(a, b entry) int { return a.mod.Compare(b.mod) })
-	for _, e := range entries {
-		if total <= s.MaxBytes*3/4 {
-			break
-		}
-		if os.Remove(e.path) == nil {
-			total -= e.size
+		if path != current && time.Since(info.ModTime()) > staleBuild {
+			os.RemoveAll(path)
 		}
 	}
-	return nil
+	temps, _ := filepath.Glob(filepath.Join(current, ".tmp-*"))
+	for _, t := range temps {
+		if info, err := os.Stat(t); err == nil && time.Since(info.ModTime()) > time.Hour && strings.HasPrefix(filepath.Base(t), ".tmp-") {
+			os.Remove(t)
+		}
+	}
 }
