@@ -1,7 +1,6 @@
 package modelcache
 
 import (
-	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
@@ -10,7 +9,6 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -36,12 +34,15 @@ type Store struct {
 	// only the entries this run used.
 	MaxBytes int64
 
-	mu      sync.Mutex
-	loaded  bool
-	packs   []*os.File
-	index   map[Key][]location // a key may be in several packs
-	used    map[Key]bool
-	pending map[Key][]byte
+	mu     sync.Mutex
+	loaded bool
+	packs  []*os.File
+	index  map[Key][]location // a key may be in several packs
+	used   map[Key]bool
+	// pending are the entries put since the last Flush, written to out.
+	pending map[Key]location
+	out     *packWriter
+	failed  bool
 }
 
 type location struct {
@@ -69,7 +70,7 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // Open returns the store for this build in dir. Nothing is read before the
 // first Get. A Store is safe for concurrent use.
 func Open(dir, stamp string) *Store {
-	return &Store{dir: dir, stamp: stamp, MaxBytes: DefaultMaxBytes, used: map[Key]bool{}, pending: map[Key][]byte{}}
+	return &Store{dir: dir, stamp: stamp, MaxBytes: DefaultMaxBytes, used: map[Key]bool{}, pending: map[Key]location{}}
 }
 
 // Key is the key of content (any bytes naming what an entry is of).
@@ -189,23 +190,37 @@ func (loc location) read() ([]byte, bool) {
 	return data, true
 }
 
-// Put stores payload under k (written by Close).
+// Put stores payload under k: it is appended to the pack this run writes
+// (so that a cold run does not hold every model twice), which Flush
+// completes. A write error drops this run's pack.
 func (s *Store) Put(k Key, payload []byte) {
 	s.mu.Lock()
-	s.pending[k] = payload
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	if _, dup := s.pending[k]; dup || s.failed {
+		return
+	}
+	if s.out == nil {
+		s.out = &packWriter{dir: s.buildDir()}
+	}
+	loc, err := s.out.add(k, payload)
+	if err != nil {
+		s.out.abandon()
+		s.out, s.failed = nil, true
+		return
+	}
+	s.pending[k] = loc
 }
 
-// Flush writes the entries put since the last Flush as one pack. When the
-// build has too many packs, or they take more than MaxBytes, it writes
-// instead one pack of every entry (only those used since the last Flush,
-// above MaxBytes) and removes the packs it read. It also removes the packs
-// of builds unused for a day. The store stays usable (the next Get reads
-// the packs again).
+// Flush completes the pack of the entries put since the last Flush. When the
+// build has too many packs, or they take more than MaxBytes, the pack gets
+// every entry (only those used since the last Flush, above MaxBytes) and the
+// packs read are removed. It also removes the packs of builds unused for a
+// day. The store stays usable (the next Get reads the packs again).
 func (s *Store) Flush() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.pending) == 0 {
+	defer func() { s.out, s.failed, s.pending = nil, false, map[Key]location{} }()
+	if s.out == nil {
 		return nil
 	}
 	s.load()
@@ -222,25 +237,23 @@ func (s *Store) Flush() error {
 		}
 	}
 	merge := len(s.packs) >= maxPacks || total > s.MaxBytes
-	entries := s.pending
 	if merge {
-		entries = map[Key][]byte{}
 		for k, locs := range s.index {
-			if total > s.MaxBytes && !s.used[k] {
+			if _, dup := s.pending[k]; dup || total > s.MaxBytes && !s.used[k] {
 				continue
 			}
 			for _, loc := range locs {
 				if data, ok := loc.read(); ok {
-					entries[k] = data
+					if _, err := s.out.add(k, data); err != nil {
+						s.out.abandon()
+						return err
+					}
 					break
 				}
 			}
 		}
-		for k, p := range s.pending {
-			entries[k] = p
-		}
 	}
-	if err := s.writePack(entries); err != nil {
+	if err := s.out.finish(); err != nil {
 		return err
 	}
 	if merge {
@@ -248,50 +261,65 @@ func (s *Store) Flush() error {
 			os.Remove(f.Name()) // a reader holding it open still reads it
 		}
 	}
-	s.pending = map[Key][]byte{}
 	s.removeStaleBuilds()
 	return nil
 }
 
-func (s *Store) writePack(entries map[Key][]byte) error {
-	dir := s.buildDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	keys := make([]Key, 0, len(entries))
-	for k := range entries {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
-	var data, idx []byte
-	for _, k := range keys {
-		p := entries[k]
-		idx = append(idx, k[:]...)
-		idx = binary.LittleEndian.AppendUint64(idx, uint64(len(data)))
-		idx = binary.LittleEndian.AppendUint64(idx, uint64(len(p)))
-		idx = binary.LittleEndian.AppendUint32(idx, crc32.Checksum(p, crcTable))
-		data = append(data, p...)
-	}
-	data = append(data, idx...)
-	data = binary.LittleEndian.AppendUint64(data, uint64(len(idx)))
-	data = binary.LittleEndian.AppendUint32(data, crc32.Checksum(idx, crcTable))
-	data = append(data, magic...)
+// packWriter writes a pack to a temporary file, renamed into place when
+// complete.
+type packWriter struct {
+	dir string
+	tmp *os.File
+	off int64
+	idx []byte
+}
 
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
+func (w *packWriter) add(k Key, payload []byte) (location, error) {
+	if w.tmp == nil {
+		if err := os.MkdirAll(w.dir, 0o700); err != nil {
+			return location{}, err
+		}
+		tmp, err := os.CreateTemp(w.dir, ".tmp-*")
+		if err != nil {
+			return location{}, err
+		}
+		w.tmp = tmp
 	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
+	if _, err := w.tmp.Write(payload); err != nil {
+		return location{}, err
+	}
+	loc := location{off: w.off, size: int64(len(payload)), crc: crc32.Checksum(payload, crcTable)}
+	w.idx = append(w.idx, k[:]...)
+	w.idx = binary.LittleEndian.AppendUint64(w.idx, uint64(loc.off))
+	w.idx = binary.LittleEndian.AppendUint64(w.idx, uint64(loc.size))
+	w.idx = binary.LittleEndian.AppendUint32(w.idx, loc.crc)
+	w.off += loc.size
+	return loc, nil
+}
+
+// finish writes the index and trailer and renames the pack into place.
+func (w *packWriter) finish() error {
+	tail := binary.LittleEndian.AppendUint64(w.idx, uint64(len(w.idx)))
+	tail = binary.LittleEndian.AppendUint32(tail, crc32.Checksum(w.idx, crcTable))
+	tail = append(tail, magic...)
+	_, err := w.tmp.Write(tail)
+	if cerr := w.tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, rand.Text()+".pack"))
+		err = os.Rename(w.tmp.Name(), filepath.Join(w.dir, rand.Text()+".pack"))
 	}
 	if err != nil {
-		os.Remove(tmp.Name())
+		os.Remove(w.tmp.Name())
 	}
 	return err
+}
+
+func (w *packWriter) abandon() {
+	if w.tmp != nil {
+		w.tmp.Close()
+		os.Remove(w.tmp.Name())
+	}
 }
 
 // removeStaleBuilds removes the directories of other builds in which nothing
