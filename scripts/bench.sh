@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures the goals of issue 17 in one run, as ratios to the floor: a bare
-# tree-sitter parse of the same files on the same cores (server/tools/parsefloor).
+# tree-sitter parse of the same files on the same cores (server/tools/parsefloor),
+# run right before each measured run, so that the ratio holds on a machine
+# whose load changes (the ratio printed is the median of the runs' ratios).
 #   - `history` and `check` of a generated project of REVISIONS revisions:
 #     check with a cold cache (and its peak RSS), a warm one, and a warm one
 #     after one file changed;
@@ -40,25 +42,27 @@ versions="$big/migrations/versions"
 middle=$(ls "$versions"/*.py | sed -n "$(( revisions / 2 ))p")
 
 now() { echo "${EPOCHREALTIME/./}"; } # microseconds
-pick() { sort -n | sed -n "$1p"; }    # the Nth smallest
-floor=
-report() { # name, wall seconds (median), extra text
-    printf '%-36s %8.3f s %7.2fx floor  %s\n' "$1" "$2" "$(awk -v w="$2" -v f="$floor" 'BEGIN{print w/f}')" "${3:-}"
+pick() { sort -g | sed -n "$1p"; }    # the Nth smallest
+median() { pick $(( (runs + 1) / 2 )); }
+secs() { awk -v u="$1" 'BEGIN{printf "%.3f", u/1e6}'; }
+floor_once() { # wall microseconds of one floor run
+    local t0; t0=$(now)
+    "$work/parsefloor" "$versions" 2>/dev/null
+    echo $(( $(now) - t0 ))
 }
-measure() { # name, prepare command, command...: median wall and RSS of $runs runs
+measure() { # name, prepare command, command...: median wall, ratio and peak RSS of $runs runs
     local name=$1 prepare=$2; shift 2
-    local walls=() rss=()
+    local walls=() ratios=() rss=()
     for _ in $(seq "$runs"); do
         eval "$prepare"
-        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
-        read -r w m <"$work/time"
-        walls+=("$w"); rss+=("$m")
+        local f t0 w; f=$(floor_once)
+        t0=$(now)
+        /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+        w=$(( $(now) - t0 ))
+        walls+=("$w"); ratios+=("$(awk -v w="$w" -v f="$f" 'BEGIN{print w/f}')"); rss+=("$(cat "$work/time")")
     done
-    local wall mem
-    wall=$(printf '%s\n' "${walls[@]}" | pick $(( (runs + 1) / 2 )))
-    mem=$(printf '%s\n' "${rss[@]}" | pick $(( (runs + 1) / 2 )))
-    [[ -z $floor ]] && floor=$wall
-    report "$name" "$wall" "$(awk -v k="$mem" 'BEGIN{printf "%.1f MB peak RSS", k/1024}')"
+    printf '%-40s %8s s %7.2fx floor  %6.1f MB peak RSS\n' "$name" "$(secs "$(printf '%s\n' "${walls[@]}" | median)")" \
+        "$(printf '%s\n' "${ratios[@]}" | median)" "$(awk -v k="$(printf '%s\n' "${rss[@]}" | median)" 'BEGIN{print k/1024}')"
 }
 hook() { # build, revisions, cache directory: one hook run after an edit of the head
     local h=${head[$2]}
@@ -66,22 +70,23 @@ hook() { # build, revisions, cache directory: one hook run after an edit of the 
     printf '{"hook_event_name":"PostToolUse","tool_name":"Edit","cwd":"%s","tool_input":{"file_path":"%s"}}' "$work/p$2" "$h" |
         ALEMBIC_PATTERNS_CACHE_DIR=$3 CLAUDE_PLUGIN_DATA=$3 "$work/$1" hook post-tool-use >/dev/null 2>&1 || true
 }
-measure_hook() { # build, revisions, warm|cold
-    local b=$1 n=$2 kind=$3 times=()
+measure_hook() { # build, revisions, warm|cold: p50 and p95 of $hook_runs runs
+    local b=$1 n=$2 kind=$3 walls=() ratios=()
     local cache="$work/cache-hook-$b-$n"
     rm -rf "$cache"
     hook "$b" "$n" "$cache" # warms it
     for _ in $(seq "$hook_runs"); do
         [[ $kind == cold ]] && rm -rf "$cache"
-        local t0; t0=$(now)
+        local f t0 w; f=$(floor_once)
+        t0=$(now)
         hook "$b" "$n" "$cache"
-        times+=($(( $(now) - t0 )))
+        w=$(( $(now) - t0 ))
+        walls+=("$w"); ratios+=("$(awk -v w="$w" -v f="$f" 'BEGIN{print w/f}')")
     done
-    local p50 p95
-    p50=$(printf '%s\n' "${times[@]}" | pick $(( (hook_runs + 1) / 2 )))
-    p95=$(printf '%s\n' "${times[@]}" | pick $(( (hook_runs * 95 + 99) / 100 )))
-    report "$b hook, $n revisions, $kind cache" "$(awk -v u="$p50" 'BEGIN{print u/1e6}')" \
-        "p95 $(awk -v u="$p95" 'BEGIN{printf "%.3f s", u/1e6}')"
+    local p50=$(( (hook_runs + 1) / 2 )) p95=$(( (hook_runs * 95 + 99) / 100 ))
+    printf '%-40s %8s s %7.2fx floor  p95 %s s %.2fx floor\n' "$b hook, $n revisions, $kind cache" \
+        "$(secs "$(printf '%s\n' "${walls[@]}" | pick "$p50")")" "$(printf '%s\n' "${ratios[@]}" | pick "$p50")" \
+        "$(secs "$(printf '%s\n' "${walls[@]}" | pick "$p95")")" "$(printf '%s\n' "${ratios[@]}" | pick "$p95")"
 }
 
 echo "$revisions revisions ($(du -sh "$versions" | cut -f1)), $(nproc) cores, median of $runs runs, hook: $hook_runs runs"
