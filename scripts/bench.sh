@@ -34,12 +34,13 @@ declare -A head
 for n in "$revisions" 500; do
     [[ -d $work/p$n ]] && continue
     id=$(go run ./server/tools/genproject -n "$n" -seed 1 -merge-every 50 -batch-every 7 -o "$work/p$n" 2>&1 | sed -n 's/.* head \([0-9a-f]*\)$/\1/p')
-    head[$n]=$(ls "$work/p$n/migrations/versions/${id}"_*.py)
+    files=("$work/p$n/migrations/versions/${id}"_*.py)
+    head[$n]=${files[0]}
 done
 big="$work/p$revisions"
 versions="$big/migrations/versions"
 # the file changed for "one file changed": one in the middle of the history
-middle=$(ls "$versions"/*.py | sed -n "$(( revisions / 2 ))p")
+middle=$(find "$versions" -name '*.py' | sort | sed -n "$(( revisions / 2 ))p")
 
 now() { echo "${EPOCHREALTIME/./}"; } # microseconds
 pick() { sort -g | sed -n "$1p"; }    # the Nth smallest
@@ -50,11 +51,15 @@ floor_once() { # wall microseconds of one floor run
     "$work/parsefloor" "$versions" 2>/dev/null
     echo $(( $(now) - t0 ))
 }
-measure() { # name, prepare command, command...: median wall, ratio and peak RSS of $runs runs
+# what runs before each run of a measure (not timed)
+keep() { :; }
+empty_cache() { rm -rf "$cache"; }
+change_one_file() { printf '# changed %s\n' "$(now)" >>"$middle"; }
+measure() { # name, preparation, command...: median wall, ratio and peak RSS of $runs runs
     local name=$1 prepare=$2; shift 2
     local walls=() ratios=() rss=()
     for _ in $(seq "$runs"); do
-        eval "$prepare"
+        "$prepare"
         local f t0 w; f=$(floor_once)
         t0=$(now)
         /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
@@ -90,14 +95,14 @@ measure_hook() { # build, revisions, warm|cold: p50 and p95 of $hook_runs runs
 }
 
 echo "$revisions revisions ($(du -sh "$versions" | cut -f1)), $(nproc) cores, median of $runs runs, hook: $hook_runs runs"
-measure "floor (bare tree-sitter parse)" : "$work/parsefloor" "$versions"
+measure "floor (bare tree-sitter parse)" keep "$work/parsefloor" "$versions"
 for b in "${builds[@]}"; do
     cache="$work/cache-$b"
     export ALEMBIC_PATTERNS_CACHE_DIR=$cache CLAUDE_PLUGIN_DATA=$cache
-    measure "$b history" : "$work/$b" history --project "$big"
-    measure "$b check, cold cache" 'rm -rf "$cache"' "$work/$b" check --project "$big"
-    measure "$b check, warm cache" : "$work/$b" check --project "$big"
-    measure "$b check, one file changed" 'printf "# changed %s\n" "$(now)" >>"$middle"' "$work/$b" check --project "$big"
+    measure "$b history" keep "$work/$b" history --project "$big"
+    measure "$b check, cold cache" empty_cache "$work/$b" check --project "$big"
+    measure "$b check, warm cache" keep "$work/$b" check --project "$big"
+    measure "$b check, one file changed" change_one_file "$work/$b" check --project "$big"
     unset ALEMBIC_PATTERNS_CACHE_DIR CLAUDE_PLUGIN_DATA
     for n in "$revisions" 500; do
         measure_hook "$b" "$n" warm
