@@ -22,6 +22,7 @@ func runCheck(ctx context.Context, env *Env, fs *flags, args []string) int {
 	failOn := fs.String("fail-on", "", "lowest severity that makes the exit code 1: error, warning or info (default error)")
 	since := fs.String("since", "", "report only revisions after this one")
 	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
+	openCache := cacheFlag(fs)
 	paths, exit, ok := fs.parse(args)
 	if !ok {
 		return exit
@@ -59,6 +60,9 @@ func runCheck(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if err != nil {
 		return failed("", err)
 	}
+	cache := openCache()
+	defer cache.Flush()
+	opts.Parse = cache.Parse
 	res, err := check.Run(ctx, proj, opts)
 	if err != nil {
 		return failed(proj.Root, err)

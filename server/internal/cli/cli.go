@@ -15,6 +15,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
@@ -197,6 +198,19 @@ func projectFlag(fs *flags, usage string) *string {
 		return nil
 	})
 	return dir
+}
+
+// cacheFlag defines --no-cache; the function it returns opens the model
+// cache the command parses through (nil, no caching, with --no-cache).
+func cacheFlag(fs *flags) func() *modelcache.Cache {
+	off := fs.Bool("no-cache", false, "neither read nor write the cache of parsed revision files "+
+		"($ALEMBIC_PATTERNS_CACHE_DIR, else $XDG_CACHE_HOME/alembic-patterns)")
+	return func() *modelcache.Cache {
+		if *off {
+			return nil
+		}
+		return modelcache.New(modelcache.Dir(os.Getenv), fs.env.Log)
+	}
 }
 
 // findProject resolves --project and the PATH arguments to one project.

@@ -21,6 +21,7 @@ func runDiagnose(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from the current directory; optional)")
 	target := fs.String("target", "", "revision that failed (default: the one alembic's 'Running upgrade' line names)")
 	format := fs.String("format", "text", "output format: text or json")
+	openCache := cacheFlag(fs)
 	rest, exit, ok := fs.parse(args)
 	if !ok {
 		return exit
@@ -45,7 +46,9 @@ func runDiagnose(ctx context.Context, env *Env, fs *flags, args []string) int {
 	} else if *projectDir != "" || *target != "" {
 		return fail(env, err)
 	}
-	ex, err := workflow.Explain(ctx, proj, string(data), *target, check.Options{})
+	cache := openCache()
+	defer cache.Flush()
+	ex, err := workflow.Explain(ctx, proj, string(data), *target, check.Options{Parse: cache.Parse})
 	if err != nil {
 		return fail(env, err)
 	}

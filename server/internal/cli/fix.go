@@ -18,6 +18,7 @@ func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
 	ignore := fs.String("ignore", "", "comma-separated rule ids to leave alone")
 	outside := fs.Bool("allow-outside-project", false,
 		"also write revision files outside the project (its repository, or the config's directory) that the configuration points at")
+	openCache := cacheFlag(fs)
 	paths, exit, ok := fs.parse(args)
 	if !ok {
 		return exit
@@ -30,6 +31,9 @@ func runFix(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if opts.Check.Files, err = revisionFiles(env, proj, paths); err != nil {
 		return fail(env, err)
 	}
+	cache := openCache()
+	defer cache.Flush()
+	opts.Check.Parse = cache.Parse
 	res, err := fix.Compute(ctx, proj, opts)
 	if err != nil {
 		return fail(env, err)

@@ -9,6 +9,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/hook"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 )
 
 // runHook is the Claude Code hook. Its output has a meaning to Claude Code
@@ -32,7 +33,7 @@ func runHook(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if stdin == nil {
 		stdin = eofReader{}
 	}
-	out := hook.PostToolUse(ctx, stdin, hook.Options{CacheDir: os.Getenv("CLAUDE_PLUGIN_DATA"), Log: log})
+	out := hook.PostToolUse(ctx, stdin, hook.Options{CacheDir: modelcache.Dir(os.Getenv), Log: log})
 	if out.Stdout != "" {
 		io.WriteString(env.Stdout, out.Stdout)
 	}

@@ -24,6 +24,7 @@ func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 	dialect := fs.String("dialect", "", "database dialect (default: from configuration, else inferred)")
 	withVerify := fs.Bool("verify", false, "also run verify on a scratch PostgreSQL and show the observed locks and rewrites next to the predicted ones")
 	dbURL := fs.String("database-url", "", "with --verify: the server to create the scratch database on (default: $"+verify.EnvURL+", else a private cluster)")
+	openCache := cacheFlag(fs)
 	positional, exit, ok := fs.parse(args)
 	if !ok {
 		return exit
@@ -44,8 +45,10 @@ func runReview(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
+	cache := openCache()
+	defer cache.Flush()
 	rv, err := review.Analyze(ctx, proj, target, review.Options{
-		Check:           check.Options{Profile: *profile, Dialect: *dialect},
+		Check:           check.Options{Profile: *profile, Dialect: *dialect, Parse: cache.Parse},
 		PostgresVersion: *pg,
 	})
 	if err != nil {

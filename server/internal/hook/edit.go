@@ -10,6 +10,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/printable"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
@@ -51,8 +52,9 @@ func checkEdited(ctx context.Context, in *Input, opts Options, edited *atomic.Va
 	log.Debug().Str("project", proj.Root).Str("script_location", sd.Location).Msg("hook: checking revision file")
 	edited.Store(real)
 
-	cache := openCache(opts.CacheDir, proj, log)
-	res, err := check.Run(ctx, proj, check.Options{Files: []string{real}, Parse: cache.parser(real)})
+	cache := modelcache.New(opts.CacheDir, log)
+	defer cache.Flush()
+	res, err := check.Run(ctx, proj, check.Options{Files: []string{real}, Parse: cache.Parse})
 	if err != nil && ctx.Err() != nil {
 		return notChecked(real, opts.Timeout, log)
 	}
@@ -60,7 +62,6 @@ func checkEdited(ctx context.Context, in *Input, opts Options, edited *atomic.Va
 		log.Warn().Err(err).Msg("hook: check failed")
 		return Outcome{}
 	}
-	cache.save()
 	if out := reportErrors(res, real); out != (Outcome{}) {
 		return out
 	}

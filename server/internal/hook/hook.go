@@ -70,7 +70,8 @@ type Input struct {
 
 // Options configure a run.
 type Options struct {
-	// CacheDir holds the parsed-model cache (${CLAUDE_PLUGIN_DATA}); "" disables it.
+	// CacheDir holds the cache of parsed revision files shared with the CLI
+	// and the MCP server (package modelcache); "" disables it.
 	CacheDir string
 	// Log receives diagnostics about the hook itself (never shown to Claude).
 	Log zerolog.Logger

@@ -3,8 +3,6 @@
 package hook
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,34 +37,39 @@ func TestSpecialEditedFile(t *testing.T) {
 	}
 }
 
-// TestSpecialCacheFile: a model cache file that is a FIFO used to hang the
-// hook; it is ignored (and replaced by a regular cache file).
+// TestSpecialCacheFile: a FIFO in place of a cache pack used to hang the
+// hook; it is ignored, and the models are written to a regular pack.
 func TestSpecialCacheFile(t *testing.T) {
 	dir := newProject(t, map[string]string{
 		"migrations/versions/0001_accounts.py": base,
 		"migrations/versions/0002_orders.py":   broken,
 	})
-	old := time.Now().Add(-time.Hour)
-	for _, f := range []string{"0001_accounts.py", "0002_orders.py"} {
-		if err := os.Chtimes(filepath.Join(dir, "migrations/versions", f), old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
 	in := writePayload(t, dir, "migrations/versions/0002_orders.py")
 	want := run(t, in, Options{})
 	cache := t.TempDir()
-	sum := sha256.Sum256([]byte(dir))
-	file := filepath.Join(cache, "hook-cache", hex.EncodeToString(sum[:8])+".gob")
-	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
-		t.Fatal(err)
+	run(t, in, Options{CacheDir: cache})
+	packs := cachePacks(t, cache)
+	if len(packs) == 0 {
+		t.Fatal("the hook wrote no cache pack")
 	}
-	testenv.Mkfifo(t, file)
-	testenv.Within(t, 10*time.Second, "hook with a FIFO cache", func() {
+	for _, p := range packs {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+		testenv.Mkfifo(t, p)
+	}
+	testenv.Within(t, 10*time.Second, "hook with FIFO cache packs", func() {
 		if got := run(t, in, Options{CacheDir: cache}); got != want {
-			t.Errorf("with a FIFO cache: %+v\nwant %+v", got, want)
+			t.Errorf("with FIFO cache packs: %+v\nwant %+v", got, want)
 		}
 	})
-	if info, err := os.Lstat(file); err != nil || !info.Mode().IsRegular() {
-		t.Errorf("the cache file was not replaced by a regular one: %v", err)
+	regular := 0
+	for _, p := range cachePacks(t, cache) {
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() {
+			regular++
+		}
+	}
+	if regular == 0 {
+		t.Error("no regular pack was written next to the FIFOs")
 	}
 }

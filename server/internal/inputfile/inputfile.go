@@ -45,11 +45,23 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return nil, wrap(path, err)
+	// Sized from the stat, as os.ReadFile does (io.ReadAll's growing buffer
+	// costs reading thousands of revision files several copies each); +1 for
+	// the read that sees the end.
+	data := make([]byte, 0, f.size+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, wrap(path, err)
+		}
 	}
-	return data, nil
 }
 
 // File is an open regular file whose reads end with an *Error wrapping
@@ -59,6 +71,7 @@ type File struct {
 	path  string
 	limit int64
 	read  int64
+	size  int64 // at open
 }
 
 // Open opens the regular file at path for reading at most limit bytes.
@@ -84,7 +97,7 @@ func Open(path string, limit int64) (*File, error) {
 		f.Close()
 		return nil, wrap(path, err)
 	}
-	return &File{f: f, path: path, limit: limit}, nil
+	return &File{f: f, path: path, limit: limit, size: info.Size()}, nil
 }
 
 func (f *File) Read(p []byte) (int, error) {

@@ -35,7 +35,7 @@ func BenchmarkInProcessParseCacheOnly(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := newParseCache(cacheLimit)
+	c := newParseCache(cacheLimit, nil)
 	c.now = trustAll
 	ctx := context.Background()
 	if _, err := check.Run(ctx, proj, check.Options{Target: "head", Parse: c.Parse}); err != nil {

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/parsecache"
 )
@@ -22,6 +23,10 @@ type parseCache struct {
 	max     int
 	// now is replaceable in tests.
 	now func() time.Time
+	// parseFile parses a file not held here (through the persistent model
+	// cache the CLI and the hook share, so that a file is parsed once
+	// wherever it is read first).
+	parseFile history.Parser
 }
 
 type cacheEntry struct {
@@ -30,8 +35,13 @@ type cacheEntry struct {
 	err   error
 }
 
-func newParseCache(max int) *parseCache {
-	return &parseCache{entries: map[string]cacheEntry{}, max: max, now: time.Now}
+// newParseCache holds up to max files parsed with parseFile (nil:
+// migration.ParseFile).
+func newParseCache(max int, parseFile history.Parser) *parseCache {
+	if parseFile == nil {
+		parseFile = migration.ParseFile
+	}
+	return &parseCache{entries: map[string]cacheEntry{}, max: max, now: time.Now, parseFile: parseFile}
 }
 
 // Parse is a history.Parser.
@@ -39,7 +49,7 @@ func (c *parseCache) Parse(ctx context.Context, path string) (*migration.Migrati
 	stamp, ok := parsecache.Stat(path)
 	if !ok {
 		c.forget(path)
-		return migration.ParseFile(ctx, path)
+		return c.parseFile(ctx, path)
 	}
 	c.mu.Lock()
 	e, ok := c.entries[path]
@@ -47,7 +57,7 @@ func (c *parseCache) Parse(ctx context.Context, path string) (*migration.Migrati
 	if ok && e.stamp == stamp {
 		return e.model, e.err
 	}
-	m, keep, err := parsecache.Parse(ctx, path, stamp, c.now())
+	m, keep, err := parsecache.Parse(ctx, path, stamp, c.now(), c.parseFile)
 	if !keep {
 		c.forget(path)
 		return m, err

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/rs/zerolog"
 )
 
 const rev1 = "revision = '0001'\ndown_revision = None\n\ndef upgrade():\n    pass\n\ndef downgrade():\n    pass\n"
@@ -29,7 +31,7 @@ func TestParseCache(t *testing.T) {
 	path := filepath.Join(dir, "0001.py")
 	old := time.Now().Add(-time.Hour)
 	writeRev(t, path, rev1, old)
-	c := newParseCache(10)
+	c := newParseCache(10, nil)
 	ctx := context.Background()
 	m1, err := c.Parse(ctx, path)
 	if err != nil || m1.Revision.Values[0] != "0001" {
@@ -142,7 +144,7 @@ func TestSharedModelsRace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newParseCache(100)
+	c := newParseCache(100, nil)
 	c.now = func() time.Time { return time.Now().Add(time.Hour) } // trust every file
 	var wg sync.WaitGroup
 	for i := range 8 {
@@ -160,5 +162,34 @@ func TestSharedModelsRace(t *testing.T) {
 	wg.Wait()
 	if c.Len() != 7 {
 		t.Errorf("%d cached files, want 7", c.Len())
+	}
+}
+
+// TestPersistentCacheShared: the server parses a file it does not hold
+// through the persistent model cache, so what the CLI or the hook parsed
+// before is read, not parsed again, and what the server parses is there for
+// them.
+func TestPersistentCacheShared(t *testing.T) {
+	proj, err := project.Find(filepath.Join("..", "..", "..", "examples", "shop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cli := modelcache.New(dir, zerolog.Nop()) // a CLI run before the server
+	if _, err := check.Run(context.Background(), proj, check.Options{Parse: cli.Parse}); err != nil {
+		t.Fatal(err)
+	}
+	if _, misses := cli.Counts(); misses != 7 {
+		t.Fatalf("the CLI run parsed %d files, want 7", misses)
+	}
+	cli.Flush()
+	disk := modelcache.New(dir, zerolog.Nop())
+	s := New(Options{Cache: disk})
+	res, err := check.Run(context.Background(), proj, check.Options{Target: "all", Parse: s.parse.Parse})
+	if err != nil || len(res.Findings) < 12 {
+		t.Fatalf("check: %v", err)
+	}
+	if hits, misses := disk.Counts(); hits != 7 || misses != 0 {
+		t.Errorf("the server read %d files from the persistent cache and parsed %d, want 7 and 0", hits, misses)
 	}
 }

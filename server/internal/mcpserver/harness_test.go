@@ -40,8 +40,17 @@ var (
 	binDir  string
 )
 
+// cacheDir is the servers' model cache (not the user's).
+var cacheDir string
+
 func TestMain(m *testing.M) {
+	var err error
+	if cacheDir, err = os.MkdirTemp("", "mcpserver-cache-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	code := m.Run()
+	os.RemoveAll(cacheDir)
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}
@@ -81,12 +90,13 @@ func cleanEnv(extra ...string) []string {
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
 		switch name {
-		case "CLAUDE_PROJECT_DIR", "CLAUDE_PLUGIN_ROOT", "ALEMBIC_PATTERNS_ALEMBIC_CMD", "ALEMBIC_PATTERNS_LOG", "DATABASE_URL":
+		case "CLAUDE_PROJECT_DIR", "CLAUDE_PLUGIN_ROOT", "ALEMBIC_PATTERNS_ALEMBIC_CMD", "ALEMBIC_PATTERNS_LOG", "DATABASE_URL",
+			"ALEMBIC_PATTERNS_CACHE_DIR":
 			continue
 		}
 		env = append(env, kv)
 	}
-	env = append(env, "ALEMBIC_PATTERNS_MCP_VALIDATE_OUTPUT=1")
+	env = append(env, "ALEMBIC_PATTERNS_MCP_VALIDATE_OUTPUT=1", "ALEMBIC_PATTERNS_CACHE_DIR="+cacheDir)
 	return append(env, extra...)
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/rs/zerolog"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
 )
@@ -34,6 +35,9 @@ type Options struct {
 	Log zerolog.Logger
 	// AlembicTimeout bounds create_migration's alembic run (0 = autogen's default).
 	AlembicTimeout time.Duration
+	// Cache is the persistent model cache shared with the CLI and the hook
+	// (nil: none).
+	Cache *modelcache.Cache
 	// ValidateOutput checks every structuredContent against its output schema
 	// before it is sent (tests).
 	ValidateOutput bool
@@ -56,7 +60,7 @@ const (
 
 // New builds the server and registers its tools and resources.
 func New(opts Options) *Server {
-	s := &Server{opts: opts, parse: newParseCache(cacheLimit), memo: newMemo(memoLimit)}
+	s := &Server{opts: opts, parse: newParseCache(cacheLimit, opts.Cache.Parse), memo: newMemo(memoLimit)}
 	s.refs = findReferences(opts.PluginRoot)
 	serverOpts := []server.ServerOption{
 		server.WithToolCapabilities(false),

@@ -294,6 +294,7 @@ func addTool[A any](s *Server, tool mcp.Tool, fn func(ctx context.Context, req m
 			return mcp.NewToolResultError("invalid arguments for " + name + ": " + err.Error()), nil
 		}
 		out, text, err := fn(ctx, req, args)
+		go s.opts.Cache.Flush() // the models parsed, for the hook and the CLI
 		ev := s.opts.Log.Debug().Str("tool", name).Dur("took", time.Since(start))
 		if err != nil {
 			ev.Err(err).Msg("tool error")

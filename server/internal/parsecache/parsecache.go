@@ -1,6 +1,5 @@
-// Package parsecache is what the parse caches share: the MCP server's, kept
-// in memory for its life, and the hook's, kept on disk between runs (and the
-// MCP server's result memo, which fingerprints the same stamps). A parsed
+// Package parsecache is what the MCP server's in-memory parse cache (kept for
+// its life) and its result memo (which fingerprints the same stamps) share. A parsed
 // file is taken as unchanged while its size and modification time are those
 // it was parsed with, as git's index does, except a file modified so recently
 // that a same-size rewrite could share its timestamp.
@@ -46,12 +45,16 @@ func (s Stamp) Racy(now time.Time) bool {
 	return now.Sub(time.Unix(0, s.ModTime)) < RacyWindow
 }
 
-// Parse parses the file whose stamp before reading was before, and reports
-// whether the result may be kept under that stamp: the parse was not
-// cancelled, the file did not change while it was read, and it is not racy
-// at now.
-func Parse(ctx context.Context, path string, before Stamp, now time.Time) (m *migration.Migration, keep bool, err error) {
-	m, err = migration.ParseFile(ctx, path)
+// Parse parses the file whose stamp before reading was before with parse
+// (nil: migration.ParseFile), and reports whether the result may be kept
+// under that stamp: the parse was not cancelled, the file did not change
+// while it was read, and it is not racy at now.
+func Parse(ctx context.Context, path string, before Stamp, now time.Time,
+	parse func(context.Context, string) (*migration.Migration, error)) (m *migration.Migration, keep bool, err error) {
+	if parse == nil {
+		parse = migration.ParseFile
+	}
+	m, err = parse(ctx, path)
 	if ctx.Err() != nil || before.Racy(now) {
 		return m, false, err // a cancelled parse says nothing about the file
 	}

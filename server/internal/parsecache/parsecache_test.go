@@ -27,21 +27,21 @@ func TestParse(t *testing.T) {
 		t.Fatalf("Stat = %+v, %v", stamp, ok)
 	}
 	ctx := context.Background()
-	m, keep, err := Parse(ctx, path, stamp, time.Now())
+	m, keep, err := Parse(ctx, path, stamp, time.Now(), nil)
 	if err != nil || m == nil || m.Revision.Values[0] != "0001" || !keep {
 		t.Errorf("old file: keep %v, err %v", keep, err)
 	}
-	if _, keep, _ := Parse(ctx, path, stamp, old.Add(RacyWindow/2)); keep {
+	if _, keep, _ := Parse(ctx, path, stamp, old.Add(RacyWindow/2), nil); keep {
 		t.Error("kept a parse of a file modified within the racy window")
 	}
 	changed := stamp
 	changed.ModTime-- // the file changed between the stat and the parse
-	if _, keep, _ := Parse(ctx, path, changed, time.Now()); keep {
+	if _, keep, _ := Parse(ctx, path, changed, time.Now(), nil); keep {
 		t.Error("kept a parse of a file that changed after its stat")
 	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, keep, _ := Parse(cancelled, path, stamp, time.Now()); keep {
+	if _, keep, _ := Parse(cancelled, path, stamp, time.Now(), nil); keep {
 		t.Error("kept a cancelled parse")
 	}
 	if _, ok := Stat(filepath.Dir(path)); ok {

@@ -137,7 +137,15 @@ func binary(t testing.TB) string {
 }
 
 func TestMain(m *testing.M) {
+	// the binaries run keep their model cache here, not in the user's
+	cache, err := os.MkdirTemp("", "alembic-patterns-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Setenv("ALEMBIC_PATTERNS_CACHE_DIR", cache)
 	code := m.Run()
+	os.RemoveAll(cache)
 	closeDryRun()
 	closeLayouts()
 	if noToolchain.dir != "" {

@@ -78,7 +78,14 @@ func (s *Stylist) Quote(v string) string {
 	if strings.Contains(v, q) && !strings.Contains(v, other) {
 		q = other
 	}
-	return q + strings.NewReplacer(`\`, `\\`, q, `\`+q).Replace(v) + q
+	return q + escapers[q].Replace(v) + q
+}
+
+// escapers escape a string's content for each quote (built once: a replacer
+// is costly to build, and rules quote names on every revision).
+var escapers = map[string]*strings.Replacer{
+	`"`: strings.NewReplacer(`\`, `\\`, `"`, `\"`),
+	`'`: strings.NewReplacer(`\`, `\\`, `'`, `\'`),
 }
 
 // Indent is one level of the file's indentation.

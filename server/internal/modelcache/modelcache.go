@@ -1,0 +1,173 @@
+// Package modelcache is the persistent cache of parsed revision files that
+// the CLI, pre-commit, the hook and the MCP server share: the model of a file
+// is kept on disk under the hash of its path and bytes, for the build that
+// parsed it, so that a run parses only the files that changed since any run
+// before it (ruff's and Go's build caches work the same way).
+//
+// It is an optimisation only, built never to change a finding:
+//
+//   - an entry is found by the file's path and bytes, never by its size or
+//     modification time, so an edit is always seen;
+//   - it is read only by the build that wrote it (Stamp): a model type that
+//     changes between builds is never decoded from an old entry;
+//   - a truncated, corrupt or foreign entry (header, checksum, length, a
+//     decode error, a Source other than the file's bytes) is a miss: the file
+//     is parsed and the entry rewritten;
+//   - a model the codec cannot write exactly is not stored;
+//   - entries are written in packs, each to a temporary file renamed into
+//     place, so concurrent runs (pre-commit runs hooks in parallel) and
+//     killed runs never leave a partial one;
+//   - the cache is bounded (Store.Flush keeps what was used last above
+//     Store.MaxBytes, and removes the packs of builds unused for a day).
+package modelcache
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync/atomic"
+
+	"github.com/rs/zerolog"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+// Cache parses revision files through a Store. A nil *Cache parses without
+// one.
+type Cache struct {
+	store *Store
+	log   zerolog.Logger
+	// hits and misses count the files read from the cache and parsed.
+	hits, misses atomic.Int64
+}
+
+// entry is what is stored of one parse: the model and the file error it
+// came with (a file with a syntax error has both).
+type entry struct {
+	Model *migration.Migration
+	Err   *migration.FileError
+}
+
+// Dir is where the cache lives, from the environment: ALEMBIC_PATTERNS_CACHE_DIR;
+// inside Claude Code, ${CLAUDE_PLUGIN_DATA}/cache; else
+// $XDG_CACHE_HOME/alembic-patterns (the user cache directory of the system).
+// "" when there is none.
+func Dir(getenv func(string) string) string {
+	if d := getenv("ALEMBIC_PATTERNS_CACHE_DIR"); d != "" {
+		return d
+	}
+	if d := getenv("CLAUDE_PLUGIN_DATA"); d != "" {
+		return filepath.Join(d, "cache")
+	}
+	if d := getenv("XDG_CACHE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "alembic-patterns")
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "alembic-patterns")
+	}
+	return ""
+}
+
+// New opens the cache in dir; nil (no caching) when dir is "" or the running
+// build cannot be identified.
+func New(dir string, log zerolog.Logger) *Cache {
+	if dir == "" {
+		return nil
+	}
+	stamp, err := Stamp()
+	if err != nil {
+		log.Debug().Err(err).Msg("model cache off: cannot identify the build")
+		return nil
+	}
+	return &Cache{store: Open(dir, stamp), log: log}
+}
+
+// Stamp names the running build: its module version and VCS revision, and
+// the executable's path, size and modification time (a rebuild from a
+// modified tree keeps the revision but not the file).
+func Stamp() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return "", err
+	}
+	stamp := fmt.Sprintf("%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		stamp += "|" + bi.GoVersion + "|" + bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				stamp += "|" + s.Value
+			}
+		}
+	}
+	return stamp, nil
+}
+
+// Parse is a history.Parser: the model of the file as migration.ParseFile
+// returns it, from the cache when the file's bytes were parsed before.
+func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, error) {
+	if c == nil {
+		return migration.ParseFile(ctx, path)
+	}
+	src, err := inputfile.Read(path, migration.MaxFileSize)
+	if err != nil {
+		return migration.ParseFile(ctx, path) // its error, as without the cache
+	}
+	key := KeyOf([]byte(path), src)
+	if payload, ok := c.store.Get(key); ok {
+		var e entry
+		if decode(payload, &e) == nil && (e.Model == nil || bytes.Equal(e.Model.Source, src)) && (e.Model != nil || e.Err != nil) {
+			c.hits.Add(1)
+			if e.Model != nil {
+				e.Model.Source = src
+			}
+			if e.Err != nil {
+				return e.Model, e.Err
+			}
+			return e.Model, nil
+		}
+		c.log.Debug().Str("path", path).Msg("model cache: unreadable entry, parsed again")
+	}
+	c.misses.Add(1)
+	m, err := migration.Parse(ctx, path, src)
+	if ctx.Err() != nil {
+		return m, err // a cancelled parse says nothing about the file
+	}
+	e := entry{Model: m}
+	if err != nil {
+		fe, ok := err.(*migration.FileError)
+		if !ok {
+			return m, err
+		}
+		e.Err = fe
+	}
+	if payload, encErr := encode(&e); encErr != nil {
+		c.log.Debug().Err(encErr).Str("path", path).Msg("model cache: model not cached")
+	} else {
+		c.store.Put(key, payload)
+	}
+	return m, err
+}
+
+// Counts are the files read from the cache and the files parsed so far.
+func (c *Cache) Counts() (hits, misses int) {
+	return int(c.hits.Load()), int(c.misses.Load())
+}
+
+// Flush writes the models parsed since the last Flush to the cache (the
+// CLI and the hook at the end of a run, the MCP server after each tool call).
+func (c *Cache) Flush() {
+	if c == nil {
+		return
+	}
+	if err := c.store.Flush(); err != nil {
+		c.log.Debug().Err(err).Msg("model cache: not written")
+	}
+}

@@ -1,0 +1,110 @@
+package modelcache
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+func packs(t *testing.T, dir string) []string {
+	t.Helper()
+	p, err := filepath.Glob(filepath.Join(dir, "*", "*.pack"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestStoreConcurrentRuns: runs that write and read the same keys at once
+// (each its own Store, as separate processes) never read a wrong entry, and
+// every entry written is there afterwards.
+func TestStoreConcurrentRuns(t *testing.T) {
+	dir := t.TempDir()
+	payload := func(i int) []byte { return bytes.Repeat([]byte{byte(i)}, 4<<10+i) }
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for round := range 5 {
+				s := Open(dir, "build")
+				for i := range 20 {
+					k := KeyOf([]byte(fmt.Sprint(i)))
+					if got, ok := s.Get(k); ok && !bytes.Equal(got, payload(i)) {
+						t.Errorf("read a wrong entry for key %d", i)
+					}
+					if (i+w+round)%3 == 0 {
+						s.Put(k, payload(i))
+					}
+				}
+				if err := s.Flush(); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	s := Open(dir, "build")
+	for i := range 20 {
+		if got, ok := s.Get(KeyOf([]byte(fmt.Sprint(i)))); !ok || !bytes.Equal(got, payload(i)) {
+			t.Errorf("entry %d lost or wrong after the concurrent runs", i)
+		}
+	}
+	if temps, _ := filepath.Glob(filepath.Join(dir, "*", ".tmp-*")); len(temps) > 0 {
+		t.Errorf("temporary files left: %v", temps)
+	}
+	if n := len(packs(t, dir)); n > maxPacks+8 {
+		t.Errorf("%d packs left: runs that see more than %d do not merge them", n, maxPacks)
+	}
+}
+
+// TestStoreBound: above MaxBytes a flush keeps only what its run used; the
+// packs of another build unused for a day are removed.
+func TestStoreBound(t *testing.T) {
+	dir := t.TempDir()
+	old := Open(dir, "old build")
+	old.Put(KeyOf([]byte("x")), []byte("old"))
+	if err := old.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(old.buildDir(), day, day)
+
+	s := Open(dir, "build")
+	for i := range 20 {
+		s.Put(KeyOf([]byte(fmt.Sprint(i))), make([]byte, 10<<10))
+	}
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old.buildDir()); !os.IsNotExist(err) {
+		t.Errorf("the old build's directory is still there (%v)", err)
+	}
+	// the next run uses entries 0-4, adds one, and is over the bound
+	s = Open(dir, "build")
+	s.MaxBytes = 100 << 10
+	for i := range 5 {
+		if _, ok := s.Get(KeyOf([]byte(fmt.Sprint(i)))); !ok {
+			t.Fatalf("entry %d missing", i)
+		}
+	}
+	s.Put(KeyOf([]byte("new")), []byte("new"))
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if p := packs(t, dir); len(p) != 1 {
+		t.Errorf("packs after a flush over the bound: %v, want one", p)
+	}
+	s = Open(dir, "build")
+	for i := range 20 {
+		_, ok := s.Get(KeyOf([]byte(fmt.Sprint(i))))
+		if ok != (i < 5) {
+			t.Errorf("entry %d: kept = %v, want %v (kept: those the last run used)", i, ok, i < 5)
+		}
+	}
+	if _, ok := s.Get(KeyOf([]byte("new"))); !ok {
+		t.Error("the new entry was not kept")
+	}
+}
