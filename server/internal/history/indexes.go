@@ -59,14 +59,18 @@ func (t *Table) hasIndex(name string) bool {
 }
 
 // coverFK gives a foreign key of a table from editTable the index InnoDB
-// makes when none can serve it.
-func (t *Table) coverFK(cols []string) {
+// makes when none can serve it, named after the constraint when it is
+// named (name: its name, "" when not known), after its first column when not.
+func (t *Table) coverFK(cols []string, named bool, name string) {
 	for _, ix := range t.indexes.All() {
 		if ix.Covers(cols) {
 			return
 		}
 	}
-	t.addIndex(Index{Columns: cols, Implicit: true})
+	if !named && len(cols) > 0 && !t.hasIndex(cols[0]) {
+		name = cols[0]
+	}
+	t.addIndex(Index{Name: name, Columns: cols, Implicit: true})
 }
 
 // dropIndex drops an index by name from a table from editTable.
@@ -139,7 +143,7 @@ func (s *State) createdIndexes(t *Table, o *migration.Op, ct *migration.Table, f
 		}
 	}
 	for _, fk := range fks {
-		t.coverFK(fk.Columns)
+		t.coverFK(fk.Columns, fk.Name != "", s.fkState(o, ct.Name, fk).Name)
 	}
 	// an argument not read (sa.Index(...), a starred list) may be an index
 	t.indexesKnown = len(ct.Columns)+len(ct.Constraints) == len(o.Varargs)
@@ -160,7 +164,7 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	case e.Change == effect.Create && uncertain:
 		t.indexesKnown = false
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "foreignkey":
-		t.coverFK(e.Columns)
+		t.coverFK(e.Columns, !e.Unnamed, e.Name)
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "primary":
 		t.addIndex(Index{Name: "PRIMARY", Columns: e.Columns})
 	case e.Change == effect.Create && (e.Object == effect.Index || e.ConstraintType == "unique"):

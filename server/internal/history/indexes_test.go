@@ -13,10 +13,11 @@ func indexList(tb *Table) []string {
 	var out []string
 	for _, ix := range ixs {
 		name := ix.Name
-		if ix.Implicit {
-			name = "implicit"
-		} else if name == "" {
+		if name == "" {
 			name = "?"
+		}
+		if ix.Implicit {
+			name = "implicit " + name
 		}
 		out = append(out, name+"("+strings.Join(ix.Columns, ",")+")")
 	}
@@ -43,39 +44,39 @@ op.create_table(
 		want []string
 	}{
 		{"create_table: primary key, unique column, InnoDB's index for the foreign key", books,
-			[]string{"?(isbn)", "PRIMARY(id)", "implicit(author_id)"}},
+			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)"}},
 		{"an index that serves the foreign key replaces InnoDB's", books + `
 op.create_index("ix_books_author", "books", ["author_id", "title"])`,
 			[]string{"?(isbn)", "PRIMARY(id)", "ix_books_author(author_id,title)"}},
 		{"an index that does not serve it leaves InnoDB's", books + `
 op.create_index("ix_books_title", "books", ["title", "author_id"])`,
-			[]string{"?(isbn)", "PRIMARY(id)", "implicit(author_id)", "ix_books_title(title,author_id)"}},
+			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)", "ix_books_title(title,author_id)"}},
 		{"drop_index and drop_constraint by name", books + `
 op.create_index("ix_books_title", "books", ["title"])
 op.create_unique_constraint("uq_books_title", "books", ["title"])
 op.drop_index("ix_books_title", table_name="books")
 op.drop_constraint("uq_books_title", "books", type_="unique")`,
-			[]string{"?(isbn)", "PRIMARY(id)", "implicit(author_id)"}},
+			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)"}},
 		{"columns dropped and renamed", books + `
 op.create_index("ix_books_title_isbn", "books", ["title", "isbn"])
 op.drop_column("books", "title")
 op.alter_column("books", "isbn", new_column_name="code")`,
-			[]string{"?(code)", "PRIMARY(id)", "implicit(author_id)", "ix_books_title_isbn(code)"}},
+			[]string{"?(code)", "PRIMARY(id)", "implicit author_id(author_id)", "ix_books_title_isbn(code)"}},
 		{"SQL CREATE INDEX and ALTER INDEX RENAME", books + `
 op.execute("CREATE INDEX ix_title ON books (title)")
 op.execute("ALTER INDEX ix_title RENAME TO ix_books_title")`,
-			[]string{"?(isbn)", "PRIMARY(id)", "implicit(author_id)", "ix_books_title(title)"}},
+			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)", "ix_books_title(title)"}},
 		{"create_foreign_key gets InnoDB's index", books + `
 op.add_column("books", sa.Column("editor_id", sa.Integer()))
 op.create_foreign_key("fk_books_editor", "books", "authors", ["editor_id"], ["id"])`,
-			[]string{"?(isbn)", "PRIMARY(id)", "implicit(author_id)", "implicit(editor_id)"}},
+			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)", "implicit fk_books_editor(editor_id)"}},
 		{"an argument of create_table not read: not complete", `
 op.create_table("books", sa.Column("id", sa.Integer(), primary_key=True), sa.Index("ix_x", "id"))`,
 			[]string{"PRIMARY(id)", "unknown"}},
 		{"a conditional index: not complete", books + `
 if context.get_context().dialect.name == "mysql":
     op.create_index("ix_books_title", "books", ["title"])`,
-			[]string{"?(isbn)", "PRIMARY(id)", "implicit(author_id)", "unknown"}},
+			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)", "unknown"}},
 		{"a table created by SQL: not complete", `
 op.execute("CREATE TABLE books (id integer PRIMARY KEY)")`,
 			[]string{"unknown"}},

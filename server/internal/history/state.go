@@ -33,6 +33,10 @@ type Table struct {
 	Opaque bool
 	// Uncertain: created or changed by a conditional operation.
 	Uncertain bool
+	// FKsDoubtful: a foreign key was dropped by a name none of fks has (a
+	// name the database chose, such as MySQL's <table>_ibfk_<n>): one of them
+	// may be gone.
+	FKsDoubtful bool
 	// Uniques are column sets known unique (primary key, unique constraints
 	// and indexes), as created: a drop by name is not followed.
 	Uniques [][]string
@@ -445,7 +449,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 			}
 			for _, fk := range e.ColumnDef.ForeignKeys {
 				s.addFK(t, s.fkState(o, e.Table, fk))
-				t.coverFK(fk.Columns)
+				t.coverFK(fk.Columns, fk.Name != "", s.fkState(o, e.Table, fk).Name)
 			}
 		}
 	case e.Object == effect.Column && e.Change == effect.Drop:
@@ -486,8 +490,14 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 			}
 		}
 	case e.Object == effect.Constraint && e.Change == effect.Drop:
-		if t := s.editTable(key); t != nil && e.Name != "" {
-			s.dropFKs(t, func(fk FK) bool { return fk.Name == e.Name })
+		if t := s.editTable(key); t != nil {
+			n := t.fks.Len()
+			if e.Name != "" {
+				s.dropFKs(t, func(fk FK) bool { return fk.Name == e.Name })
+			}
+			if (e.ConstraintType == "foreignkey" || e.ConstraintType == "") && t.fks.Len() == n && n > 0 {
+				t.FKsDoubtful = true
+			}
 		}
 	}
 }
