@@ -66,6 +66,10 @@ op.alter_column("books", "isbn", new_column_name="code")`,
 op.execute("CREATE INDEX ix_title ON books (title)")
 op.execute("ALTER INDEX ix_title RENAME TO ix_books_title")`,
 			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)", "ix_books_title(title)"}},
+		{"SQL DROP INDEX names no table: the table holding the index", books + `
+op.create_index("ix_books_title", "books", ["title"])
+op.execute("DROP INDEX ix_books_title")`,
+			[]string{"?(isbn)", "PRIMARY(id)", "implicit author_id(author_id)"}},
 		{"create_foreign_key gets InnoDB's index", books + `
 op.add_column("books", sa.Column("editor_id", sa.Integer()))
 op.create_foreign_key("fk_books_editor", "books", "authors", ["editor_id"], ["id"])`,
@@ -87,5 +91,31 @@ op.execute("CREATE TABLE books (id integer PRIMARY KEY)")`,
 			applyUpgrade(t, s, "r1", step{up: tt.up})
 			eq(t, "indexes", indexList(mustTable(t, s, "books")), tt.want)
 		})
+	}
+}
+
+// TestFKsDoubtful: a foreign key dropped by a name the state does not know
+// leaves the table's foreign keys in doubt; one dropped by its name does not.
+func TestFKsDoubtful(t *testing.T) {
+	books := `
+op.create_table("authors", sa.Column("id", sa.Integer(), primary_key=True))
+op.create_table("books", sa.Column("id", sa.Integer(), primary_key=True),
+    sa.Column("author_id", sa.Integer(), sa.ForeignKey("authors.id", name="fk_books_author")))`
+	for _, tt := range []struct {
+		drop     string
+		doubtful bool
+		fks      []string
+	}{
+		{`op.drop_constraint("fk_books_author", "books", type_="foreignkey")`, false, nil},
+		{`op.drop_constraint("books_ibfk_1", "books", type_="foreignkey")`, true, []string{"fk_books_author(author_id)->authors"}},
+		{`op.drop_constraint("uq_books_id", "books", type_="unique")`, false, []string{"fk_books_author(author_id)->authors"}},
+	} {
+		s := NewState()
+		applyUpgrade(t, s, "r1", step{up: books + "\n" + tt.drop})
+		tb := mustTable(t, s, "books")
+		eq(t, tt.drop, fks(tb), tt.fks)
+		if tb.FKsDoubtful != tt.doubtful {
+			t.Errorf("%s: FKsDoubtful = %v, want %v", tt.drop, tb.FKsDoubtful, tt.doubtful)
+		}
 	}
 }
