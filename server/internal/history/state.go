@@ -21,13 +21,22 @@ type Table struct {
 	Columns pmap.Map[*Column]
 	// fks are the foreign keys by number (fkKey), persistent like Columns;
 	// nextFK numbers the next one.
-	fks       pmap.Map[FK]
-	nextFK    int
-	CreatedBy string // revision id
+	fks    pmap.Map[FK]
+	nextFK int
+	// indexes by name (unnamed ones under keys no name takes, numbered by
+	// nextIndex); indexesKnown: every index is in it (see Indexes).
+	indexes      pmap.Map[Index]
+	nextIndex    int
+	indexesKnown bool
+	CreatedBy    string // revision id
 	// Opaque: created or altered by SQL we could not read; columns may be missing.
 	Opaque bool
 	// Uncertain: created or changed by a conditional operation.
 	Uncertain bool
+	// FKsDoubtful: a foreign key was dropped by a name none of fks has (a
+	// name the database chose, such as MySQL's <table>_ibfk_<n>): one of them
+	// may be gone.
+	FKsDoubtful bool
 	// Uniques are column sets known unique (primary key, unique constraints
 	// and indexes), as created: a drop by name is not followed.
 	Uniques [][]string
@@ -407,6 +416,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		s.Unknown = true
 	case e.Object == effect.Index || e.Object == effect.Constraint:
 		s.applyConstraint(m, e, uncertain)
+		s.applyIndex(e, uncertain)
 	case e.Unreadable:
 	case e.Object == effect.Table && e.Change == effect.Create:
 		t := &Table{Name: key, CreatedBy: rev, Uncertain: uncertain}
@@ -418,6 +428,8 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, e.Table, fk))
 			t.nextFK++
 		}
+		s.createdIndexes(t, o, e.TableDef, e.TableDef.InlineForeignKeys())
+		t.indexesKnown = t.indexesKnown && !uncertain
 		s.setTable(key, t)
 	case e.Object == effect.Table && e.Change == effect.Drop:
 		s.dropTable(key)
@@ -430,14 +442,21 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 	case e.Object == effect.Column && e.Change == effect.Create:
 		if t := s.editTable(key); t != nil {
 			s.setColumn(t, columnState(e.ColumnDef, uncertain))
+			for _, kw := range []string{"unique", "index"} {
+				if on, _ := e.ColumnDef.Expr.Keyword(kw).BoolValue(); on {
+					t.addIndex(Index{Columns: []string{e.Name}})
+				}
+			}
 			for _, fk := range e.ColumnDef.ForeignKeys {
 				s.addFK(t, s.fkState(o, e.Table, fk))
+				t.coverFK(fk.Columns, fk.Name != "", s.fkState(o, e.Table, fk).Name)
 			}
 		}
 	case e.Object == effect.Column && e.Change == effect.Drop:
 		if t := s.editTable(key); t != nil {
 			s.dropColumn(t, e.Name)
 			s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, e.Name) })
+			t.dropIndexColumn(e.Name)
 		}
 	case e.Object == effect.Column || e.Object == effect.Comment && e.Name != "":
 		s.alterColumn(m, e, uncertain)
@@ -471,8 +490,14 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 			}
 		}
 	case e.Object == effect.Constraint && e.Change == effect.Drop:
-		if t := s.editTable(key); t != nil && e.Name != "" {
-			s.dropFKs(t, func(fk FK) bool { return fk.Name == e.Name })
+		if t := s.editTable(key); t != nil {
+			n := t.fks.Len()
+			if e.Name != "" {
+				s.dropFKs(t, func(fk FK) bool { return fk.Name == e.Name })
+			}
+			if (e.ConstraintType == "foreignkey" || e.ConstraintType == "") && t.fks.Len() == n && n > 0 {
+				t.FKsDoubtful = true
+			}
 		}
 	}
 }
@@ -528,6 +553,7 @@ func (s *State) renameColumn(t *Table, col *Column, newName string) {
 		}
 		return fk, true
 	})
+	t.renameIndexColumn(name, newName)
 	s.setColumn(t, col)
 }
 
@@ -576,6 +602,11 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 		if t := s.editTable(e.Table); t != nil {
 			s.alterTableSQL(t, e.Action, uncertain)
 		}
+		if e.Object == effect.Constraint {
+			s.applyIndex(e, uncertain)
+		}
+	case effect.Index:
+		s.applyIndex(e, uncertain)
 	case effect.View:
 		switch e.Change {
 		case effect.Create:
@@ -645,6 +676,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool
 	case a.Kind == migration.DropColumn:
 		s.dropColumn(t, a.Column)
 		s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, a.Column) })
+		t.dropIndexColumn(a.Column)
 	case col == nil:
 		switch a.Kind {
 		case migration.AddConstraint, migration.DropConstraint, migration.RenameConstraint:

@@ -11,6 +11,8 @@ const (
 	myAccountsKey = `SELECT coalesce(group_concat(constraint_name), '') FROM information_schema.table_constraints WHERE table_schema = DATABASE() AND table_name = 'accounts' AND constraint_type = 'UNIQUE'`
 	myFullNames   = `SELECT group_concat(full_name ORDER BY id) FROM users`
 	myNames       = `SELECT group_concat(name ORDER BY id) FROM users`
+	myBooksIndex  = `SELECT group_concat(DISTINCT index_name ORDER BY index_name) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'books'`
+	myBookRows    = `SELECT group_concat(concat(id, ':', author_id) ORDER BY id) FROM books`
 )
 
 // gHandOrdered drops the (g) tables parent first, as one hash seed orders them.
@@ -193,6 +195,28 @@ op.create_unique_constraint(op.f('uq_accounts_email'), 'accounts', ['email'])`,
 				{stepD, "both tables dropped", myTables, "0"},
 				{stepU2, "the FK is back", myBooksFK, "books_author_id_fkey"},
 				{stepU2, "customers kept", `SELECT group_concat(name ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
+			id: "fkix", title: "index of a foreign key column dropped in the models", dir: "fkix",
+			generated: []string{"op.drop_index('ix_books_author_id', table_name='books')"},
+			rule:      "mysql-fk-index-dropped",
+			predicts:  `needed in a foreign key constraint`,
+			failAt:    stepU,
+			errs:      []string{`(pymysql.err.OperationalError) (1553, "Cannot drop index 'ix_books_author_id': needed in a foreign key constraint")`},
+			fix:       byHand,
+			byHand: map[string]string{
+				"upgrade": `
+op.drop_constraint('books_ibfk_1', 'books', type_='foreignkey')
+op.drop_index('ix_books_author_id', table_name='books')
+op.create_foreign_key('books_ibfk_1', 'books', 'authors', ['author_id'], ['id'])`,
+			},
+			checks: []dataCheck{
+				{stepU, "the index is gone, InnoDB's own serves the FK", myBooksIndex, "books_ibfk_1,PRIMARY"},
+				{stepU, "the FK is kept", myBooksFK, "books_ibfk_1"},
+				{stepD, "the index is back and replaced InnoDB's", myBooksIndex, "ix_books_author_id,PRIMARY"},
+				{stepU2, "the index is gone again", myBooksIndex, "books_ibfk_1,PRIMARY"},
+				{stepU2, "rows kept", myBookRows, "1:1,2:2"},
 			},
 		},
 		{
