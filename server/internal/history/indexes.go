@@ -154,7 +154,7 @@ func (s *State) createdIndexes(t *Table, o *migration.Op, ct *migration.Table, f
 func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	key := e.Key()
 	if e.Table == "" && e.Name != "" { // SQL's DROP INDEX and ALTER INDEX name no table
-		key = s.indexTable(e.Name)
+		key = s.IndexTable(e.Name)
 	}
 	t := s.editTable(key)
 	if t == nil {
@@ -183,9 +183,9 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	}
 }
 
-// indexTable is the table with an index of that name, "" when none or more
+// IndexTable is the table with an index of that name, "" when none or more
 // than one has it.
-func (s *State) indexTable(name string) string {
+func (s *State) IndexTable(name string) string {
 	found := ""
 	for key, t := range s.tables.All() {
 		if t.hasIndex(name) {

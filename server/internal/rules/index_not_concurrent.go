@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -19,7 +20,8 @@ var _ = register(&Rule{
 	Doc: Doc{
 		FailsWhen: "Under load: building the index blocks writes to the table until the migration commits.",
 		What: "Finds `create_index` and `drop_index` (also `batch_op.create_index`/`drop_index`, and literal " +
-			"`CREATE INDEX` in `op.execute`) on a table that existed before the revision, without " +
+			"`CREATE INDEX` in `op.execute`, and literal `DROP INDEX` of an index the history places on one table) on a table " +
+			"that existed before the revision, without " +
 			"`postgresql_concurrently=True`. Tables created in the same revision are new and empty, so they are skipped.",
 		Why: "A plain `CREATE INDEX` takes a SHARE lock on the table: reads continue, but every INSERT, UPDATE and DELETE " +
 			"waits until the index is built and the migration's transaction commits, which on a large table means minutes " +
@@ -48,8 +50,8 @@ def downgrade():
 def downgrade():
     with op.get_context().autocommit_block():
         op.drop_index("ix_events_kind", table_name="events", postgresql_concurrently=True)`,
-		KnownProblems: "Only upgrade() is checked. `drop_index` without `table_name` and `DROP INDEX` in SQL do not say which " +
-			"table they lock, so they are not reported. A CONCURRENTLY build that fails (a duplicate in a unique index, a " +
+		KnownProblems: "Only upgrade() is checked. `drop_index` without `table_name`, and `DROP INDEX` in SQL of an index the " +
+			"history does not place on exactly one table, do not say which table they lock, so they are not reported. A CONCURRENTLY build that fails (a duplicate in a unique index, a " +
 			"deadlock) leaves an INVALID index behind: drop it before retrying. PostgreSQL 14.0-14.3 could corrupt indexes " +
 			"built concurrently; use 14.4 or later.",
 		FixSafety: "Unsafe: the fix adds `postgresql_concurrently=True` and wraps the statement (a whole batch block, when it " +
@@ -70,7 +72,17 @@ def downgrade():
 func checkIndexNotConcurrent(p *Pass) {
 	var found []*migration.Op
 	messages := map[*migration.Op]Message{}
+	tables := map[*migration.Op]string{} // the table each finding locks
+	var sqlFound []*migration.Op
+	dropped := map[string]int{} // table -> position of the last upgrade() operation that drops it
+	position := map[*migration.Op]int{}
 	p.Upgrade(func(o *migration.Op, s *history.State) {
+		position[o] = len(position)
+		for _, e := range effect.Of(p.Names(), p.Migration, o) {
+			if e.Change == effect.Drop && e.Object == effect.Table {
+				dropped[e.Key()] = position[o]
+			}
+		}
 		switch o.Name {
 		case "create_index", "drop_index":
 			table, t := existingTable(p, o, s)
@@ -78,27 +90,63 @@ func checkIndexNotConcurrent(p *Pass) {
 				return
 			}
 			found = append(found, o)
-			messages[o] = indexLockMessage(p.Style(), o, effect.TableKey(o, table))
+			tables[o] = effect.TableKey(o, table)
+			messages[o] = indexLockMessage(p.Style(), o, tables[o])
 		case "execute", migration.BindExecute:
 			if !o.Certain() || o.SQL == nil || !o.SQL.Known {
 				return
 			}
-			for _, st := range o.SQL.Statements {
-				if st.Kind == migration.SQLCreateIndex && !st.Concurrently && preexistingTable(p, s, st.Table) != nil {
-					p.Report(o, Message{Text: fmt.Sprintf("CREATE INDEX without CONCURRENTLY on existing table %q", st.Table),
-						Help: fmt.Sprintf("It holds a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on the table "+
-							"waits until the migration commits (reads continue). Write CREATE INDEX CONCURRENTLY (SHARE UPDATE "+
-							"EXCLUSIVE: reads and writes continue) and run it inside `with %s.get_context().autocommit_block():`, "+
-							"since CONCURRENTLY cannot run inside a transaction block", p.Style().Spell(stylist.Op))}, nil)
-					return
-				}
+			if table, msg, ok := sqlIndexLock(p, s, o.SQL.Statements); ok {
+				sqlFound = append(sqlFound, o)
+				tables[o], messages[o] = table, msg
 			}
 		}
 	})
+	// the same upgrade drops the table later: its DROP TABLE locks it anyway
+	droppedAfter := func(o *migration.Op) bool {
+		at, ok := dropped[tables[o]]
+		return ok && at > position[o]
+	}
+	found = slices.DeleteFunc(found, droppedAfter)
 	fixes := concurrentIndexFixes(p, found)
 	for _, o := range found {
 		p.Report(o, messages[o], fixes[o])
 	}
+	for _, o := range sqlFound {
+		if !droppedAfter(o) {
+			p.Report(o, messages[o], nil)
+		}
+	}
+}
+
+// sqlIndexLock finds the first CREATE INDEX or DROP INDEX without CONCURRENTLY
+// on an existing table among literal SQL statements: the table and the message.
+func sqlIndexLock(p *Pass, s *history.State, statements []migration.Statement) (string, Message, bool) {
+	autocommit := fmt.Sprintf("run it inside `with %s.get_context().autocommit_block():`, since CONCURRENTLY "+
+		"cannot run inside a transaction block", p.Style().Spell(stylist.Op))
+	for _, st := range statements {
+		if st.Concurrently {
+			continue
+		}
+		switch {
+		case st.Kind == migration.SQLCreateIndex && preexistingTable(p, s, st.Table) != nil:
+			return st.Table, Message{Text: fmt.Sprintf("CREATE INDEX without CONCURRENTLY on existing table %q", st.Table),
+				Help: "It holds a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on the table " +
+					"waits until the migration commits (reads continue). Write CREATE INDEX CONCURRENTLY (SHARE UPDATE " +
+					"EXCLUSIVE: reads and writes continue) and " + autocommit}, true
+		case st.Kind == migration.SQLDropIndex:
+			// DROP INDEX does not name its table: the history knows which table has the index
+			table := s.IndexTable(st.Object)
+			if table == "" || preexistingTable(p, s, table) == nil {
+				continue
+			}
+			return table, Message{Text: fmt.Sprintf("DROP INDEX %q without CONCURRENTLY on existing table %q", st.Object, table),
+				Help: fmt.Sprintf("It takes an ACCESS EXCLUSIVE lock on %q: every query on it, SELECT included, waits "+
+					"(and queues) until the migration commits. Write DROP INDEX CONCURRENTLY (SHARE UPDATE EXCLUSIVE: "+
+					"reads and writes continue) and %s", table, autocommit)}, true
+		}
+	}
+	return "", Message{}, false
 }
 
 func indexLockMessage(st *stylist.Stylist, o *migration.Op, table string) Message {
