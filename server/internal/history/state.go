@@ -395,17 +395,19 @@ func (s *State) setEnum(name string, e *EnumType) {
 }
 
 // Apply changes the state as running the operation would. rev is the revision
-// the operation belongs to.
-func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) {
+// the operation belongs to. It returns the operation's effects, which it followed.
+func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) []effect.Effect {
 	// the replay serves every dialect: an op that runs on some only is not certain
 	uncertain := !o.Certain() || o.OnlyDialect != "" || len(o.SkipDialects) > 0
-	for _, e := range effect.Of(s.names, m, o) {
+	effects := effect.Of(s.names, m, o)
+	for _, e := range effects {
 		if e.BySQL() {
 			s.applySQL(e, rev, uncertain)
 		} else {
 			s.apply(m, e, rev, uncertain)
 		}
 	}
+	return effects
 }
 
 // apply follows one effect of an op call.

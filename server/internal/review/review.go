@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -234,11 +233,10 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 			e.MySQL = &d
 			e.Notes = append(e.Notes, fmt.Sprintf("MySQL/MariaDB: ALGORITHM=%s, LOCK=%s: %s.", d.Algorithm, d.Lock, d.Note))
 		}
-		if !o.Unbound {
-			f.pairingKeys(effect.Of(s.Names(), m, o))
-		}
 		out = append(out, &analysed{op: o, f: f, out: e})
-		s.Apply(m, o, rev)
+		if applied := s.Apply(m, o, rev); !o.Unbound {
+			f.pairingKeys(applied)
+		}
 	}
 	return out
 }
