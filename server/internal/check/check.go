@@ -38,8 +38,9 @@ type Options struct {
 	Revisions map[string]bool
 	// Target restricts reporting to a target (see ResolveTarget); "" = everything.
 	Target string
-	// Parse overrides how files are parsed (the MCP server caches them).
-	Parse history.Parser
+	// Parse overrides how files are parsed (the MCP server caches them). It
+	// does not change the result (checkcache keys results by the other fields).
+	Parse history.Parser `json:"-"`
 	// CountElsewhere checks the revisions outside the reported ones too, and
 	// counts their findings in Result.Elsewhere (so that a summary of the head
 	// can say that older revisions have errors).

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
@@ -147,12 +148,12 @@ func revisionPaths(dirs []*ScriptDir, errs []*migration.FileError, files []strin
 
 // sameFile is the path among paths of the file at f, or "".
 func sameFile(paths map[string]bool, f string) string {
-	want, err := os.Stat(f)
+	want, err := inputfile.Stat(f)
 	if err != nil {
 		return ""
 	}
 	for p := range paths {
-		if info, err := os.Stat(p); err == nil && os.SameFile(info, want) {
+		if info, err := inputfile.Stat(p); err == nil && os.SameFile(info, want) {
 			return p
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/checkcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
@@ -62,8 +63,7 @@ func runCheck(ctx context.Context, env *Env, fs *flags, args []string) int {
 	}
 	cache := openCache()
 	defer cache.Flush()
-	opts.Parse = cache.Parse
-	res, err := check.Run(ctx, proj, opts)
+	res, _, err := checkcache.Run(ctx, cache, env.Log, proj, opts)
 	if err != nil {
 		return failed(proj.Root, err)
 	}

@@ -38,8 +38,16 @@ func Reason(err error) string {
 }
 
 // Read returns the content of the regular file at path (symlinks followed),
-// at most limit bytes: a longer file is an error.
+// at most limit bytes: a longer file is an error. The active Log records it.
 func Read(path string, limit int64) ([]byte, error) {
+	data, err := readLimited(path, limit)
+	if active.Load() != nil {
+		record(Access{Kind: ReadFile, Path: path, Limit: limit}, contentDigest(data, err))
+	}
+	return data, err
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
 	f, err := Open(path, limit)
 	if err != nil {
 		return nil, err

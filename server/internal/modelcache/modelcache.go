@@ -156,6 +156,24 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 	return m, err
 }
 
+// Lookup returns the payload of an entry of another kind than a model (a
+// check result), kept under key by Keep (by this build, like models);
+// entries kept later under the same key are found first.
+func (c *Cache) Lookup(key Key) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	return c.store.Get(key)
+}
+
+// Keep stores the payload of an entry of another kind than a model; Flush
+// writes it.
+func (c *Cache) Keep(key Key, payload []byte) {
+	if c != nil {
+		c.store.Put(key, payload)
+	}
+}
+
 // Counts are the files read from the cache and the files parsed so far.
 func (c *Cache) Counts() (hits, misses int) {
 	return int(c.hits.Load()), int(c.misses.Load())

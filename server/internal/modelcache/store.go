@@ -1,6 +1,7 @@
 package modelcache
 
 import (
+	"cmp"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
@@ -9,6 +10,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -93,7 +95,9 @@ func (s *Store) buildDir() string {
 	return filepath.Join(s.dir, hex.EncodeToString(sum[:8]))
 }
 
-// load reads the index of every pack of the build (s.mu held).
+// load reads the index of every pack of the build, the newest first (s.mu
+// held): an entry whose key names something that changes (a check result)
+// is read as it was written last.
 func (s *Store) load() {
 	if s.loaded {
 		return
@@ -101,6 +105,13 @@ func (s *Store) load() {
 	s.loaded = true
 	s.index = map[Key][]location{}
 	names, _ := filepath.Glob(filepath.Join(s.buildDir(), "*.pack"))
+	written := map[string]int64{}
+	for _, name := range names {
+		if info, err := os.Stat(name); err == nil {
+			written[name] = info.ModTime().UnixNano()
+		}
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(written[b], written[a]) })
 	for _, name := range names {
 		f, err := openRegular(name)
 		if err != nil {

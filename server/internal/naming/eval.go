@@ -2,11 +2,11 @@ package naming
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
@@ -414,11 +414,11 @@ func (r *reader) packageModule(dir, name, dotted string) value {
 }
 
 func isFile(path string) bool {
-	info, err := os.Stat(path)
+	info, err := inputfile.Stat(path)
 	return err == nil && info.Mode().IsRegular()
 }
 
 func isDir(path string) bool {
-	info, err := os.Stat(path)
+	info, err := inputfile.Stat(path)
 	return err == nil && info.IsDir()
 }

@@ -171,7 +171,7 @@ func vendored(dir string) bool {
 // scan visits the Python files below dir that mention naming_convention,
 // skipping the directories already scanned.
 func (r *reader) scan(dir string, done map[string]bool, visit func(path string)) {
-	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	_ = inputfile.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return nil

@@ -226,7 +226,7 @@ func dependencyFiles(dir, root string) []string {
 			}
 		}
 		for _, pattern := range []string{"*requirements*.txt", "requirements/*.txt"} {
-			matches, _ := filepath.Glob(filepath.Join(d, pattern))
+			matches, _ := inputfile.Glob(filepath.Join(d, pattern))
 			out = append(out, matches...)
 		}
 		if d == top || !relpath.Within(d, top) || filepath.Dir(d) == d {
@@ -279,7 +279,7 @@ func scanCode(location, top string) codeFacts {
 		base = up
 	}
 	seen := 0
-	_ = filepath.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
+	_ = inputfile.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return filepath.SkipDir

@@ -2,9 +2,10 @@ package project
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
 const (
@@ -30,7 +31,7 @@ func (r *searchResult) notes() []string { return r.skipped }
 func search(dir string) *searchResult {
 	r := &searchResult{}
 	visited := 0
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	_ = inputfile.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil // unreadable directories are skipped
 		}
@@ -110,7 +111,7 @@ func shapeOf(dir string, named bool) *ScriptDir {
 
 // holdsRevisions reports whether dir directly holds a revision file.
 func holdsRevisions(dir string) bool {
-	entries, err := os.ReadDir(dir)
+	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
 		return false
 	}
@@ -125,7 +126,7 @@ func holdsRevisions(dir string) bool {
 // holdsRevisionsOnly reports whether dir's Python files are (almost) all
 // revision files, however the directory is named. It reads at most a few files.
 func holdsRevisionsOnly(dir string) bool {
-	entries, err := os.ReadDir(dir)
+	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
 		return false
 	}

@@ -1,7 +1,6 @@
 package project
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -76,7 +75,7 @@ func (p *Project) RevisionFiles(sd ScriptDir) Listing {
 func ListRevisionFiles(sd ScriptDir, skip []string) Listing {
 	var l Listing
 	for _, dir := range sd.VersionLocations {
-		info, err := os.Stat(dir)
+		info, err := inputfile.Stat(dir)
 		if err != nil || !info.IsDir() {
 			l.Notes = append(l.Notes, note("version location %s does not exist or is not a directory: no revision files read from it", absPath(dir)))
 			continue
@@ -107,7 +106,7 @@ func FilesIn(dirs ...string) []string {
 
 // walkVersions calls visit for every candidate revision file at and below dir.
 func walkVersions(dir string, depth int, skip []string, dirs *[]string, visit func(path string, depth int)) {
-	entries, err := os.ReadDir(dir)
+	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
 		return
 	}

@@ -2,12 +2,12 @@ package project
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
 // loader builds script directories from an alembic.ini and [tool.alembic];
@@ -311,7 +311,7 @@ func (l *loader) bases(unbounded bool) []string {
 // base/src/pkg, or base/<folder>/pkg (backend/, server/, lib/ ...).
 func packageDirs(base, pkg string) []string {
 	out := []string{filepath.Join(base, pkg), filepath.Join(base, "src", pkg)}
-	entries, err := os.ReadDir(base)
+	entries, err := inputfile.ReadDir(base)
 	if err != nil {
 		return out
 	}
@@ -326,7 +326,7 @@ func packageDirs(base, pkg string) []string {
 // repoRoot is the nearest directory at or above dir holding .git, or "".
 func repoRoot(dir string) string {
 	for d := dir; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+		if _, err := inputfile.Lstat(filepath.Join(d, ".git")); err == nil {
 			return d
 		}
 		parent := filepath.Dir(d)
@@ -338,24 +338,24 @@ func repoRoot(dir string) string {
 }
 
 func exists(p string) bool {
-	_, err := os.Stat(p)
+	_, err := inputfile.Stat(p)
 	return err == nil
 }
 
 func isDir(p string) bool {
-	info, err := os.Stat(p)
+	info, err := inputfile.Stat(p)
 	return err == nil && info.IsDir()
 }
 
 func isFile(p string) bool {
-	info, err := os.Stat(p)
+	info, err := inputfile.Stat(p)
 	return err == nil && info.Mode().IsRegular()
 }
 
 // resolve cleans p and resolves symlinks in the longest prefix that exists.
 func resolve(p string) string {
 	p = filepath.Clean(p)
-	if r, err := filepath.EvalSymlinks(p); err == nil {
+	if r, err := inputfile.EvalSymlinks(p); err == nil {
 		return r
 	}
 	parent := filepath.Dir(p)

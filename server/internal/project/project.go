@@ -10,12 +10,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
 
@@ -103,14 +103,14 @@ func find(start string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	info, err := os.Stat(abs)
+	info, err := inputfile.Stat(abs)
 	if err != nil {
 		return nil, fmt.Errorf("cannot look for an Alembic project: %w", err)
 	}
 	if !info.IsDir() && filepath.Ext(abs) == ".ini" {
 		return load(abs)
 	}
-	dir, err := filepath.EvalSymlinks(abs)
+	dir, err := inputfile.EvalSymlinks(abs)
 	if err != nil {
 		return nil, fmt.Errorf("cannot look for an Alembic project: %w", err)
 	}
@@ -212,7 +212,7 @@ func ConfigAbove(dir string) (string, error) {
 // reported by Load rather than silently skipped.
 func configIn(dir string) (string, error) {
 	ini := filepath.Join(dir, iniName)
-	if _, err := os.Lstat(ini); err == nil {
+	if _, err := inputfile.Lstat(ini); err == nil {
 		return ini, nil
 	}
 	py := filepath.Join(dir, pyprojectName)
@@ -256,7 +256,7 @@ func load(configFile string) (*Project, error) {
 	}
 	// Only the directory is resolved: alembic's %(here)s is the directory of
 	// the path it was given, even when the file itself is a symlink.
-	root, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	root, err := inputfile.EvalSymlinks(filepath.Dir(abs))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read Alembic config: %w", err)
 	}
@@ -436,7 +436,7 @@ func (p *Project) ScriptDirOf(path string) *ScriptDir {
 	for i := range p.ScriptDirs {
 		sd := &p.ScriptDirs[i]
 		for _, loc := range sd.VersionLocations {
-			if real, err := filepath.EvalSymlinks(loc); err == nil && relpath.Within(path, real) {
+			if real, err := inputfile.EvalSymlinks(loc); err == nil && relpath.Within(path, real) {
 				return sd
 			}
 		}
@@ -460,7 +460,7 @@ func (p *Project) Inside(path string) (string, error) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(p.Root, path)
 	}
-	resolved, err := filepath.EvalSymlinks(path)
+	resolved, err := inputfile.EvalSymlinks(path)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -58,7 +57,7 @@ func readPyproject(file string) (*pyproject, toml.MetaData, error) {
 func loadSettings(root string) (Settings, string, error) {
 	top := root
 	for d := root; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+		if _, err := inputfile.Lstat(filepath.Join(d, ".git")); err == nil {
 			top = d
 			break
 		}

@@ -9,7 +9,6 @@ package pymodule
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -192,7 +191,7 @@ func (r *Resolver) moduleAt(base string, parts []string) *module {
 
 // load parses a module file once per version of it.
 func (r *Resolver) load(path, pkgDir string) *module {
-	info, err := os.Stat(path)
+	info, err := inputfile.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
 		return nil
 	}
@@ -208,30 +207,28 @@ func (r *Resolver) load(path, pkgDir string) *module {
 }
 
 func isFile(p string) bool {
-	info, err := os.Stat(p)
+	info, err := inputfile.Stat(p)
 	return err == nil && info.Mode().IsRegular()
 }
 
 func isDir(p string) bool {
-	info, err := os.Stat(p)
+	info, err := inputfile.Stat(p)
 	return err == nil && info.IsDir()
 }
 
 func exists(p string) bool {
-	_, err := os.Lstat(p)
+	_, err := inputfile.Lstat(p)
 	return err == nil
 }
 
 // hasPython reports whether a directory holds Python files or packages (a
 // namespace package), looking at a bounded number of entries.
 func hasPython(dir string) bool {
-	f, err := os.Open(dir)
+	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	entries, _ := f.ReadDir(200)
-	for _, e := range entries {
+	for _, e := range entries[:min(len(entries), 200)] {
 		if strings.HasSuffix(e.Name(), ".py") || (e.IsDir() && isFile(filepath.Join(dir, e.Name(), "__init__.py"))) {
 			return true
 		}

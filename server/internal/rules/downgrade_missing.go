@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -619,7 +618,7 @@ func downgradePolicyOf(g *history.Graph) downgradePolicy {
 	dir := g.Dir
 	for range 3 {
 		path := filepath.Join(dir, "script.py.mako")
-		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		if info, err := inputfile.Stat(path); err == nil && info.Mode().IsRegular() {
 			if e, ok := policyCache.Load(path); ok {
 				if pe := e.(policyEntry); pe.size == info.Size() && pe.modTime.Equal(info.ModTime()) {
 					return pe.policy

@@ -1,0 +1,298 @@
+package inputfile
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// A Log records what a computation learned from the file system: the files
+// it read, the files and directories it looked at, the directories it listed
+// and the symlinks it resolved, each with a digest of what it saw. While
+// every digest is the same, the computation would see the same inputs, so
+// its result can be reused (check results are cached this way, as Go's test
+// cache reuses a test's result while the files it opened are unchanged).
+//
+// A log covers the reads made through this package's functions while it is
+// active. Code that can run under a log reads the file system only through
+// them (a test of the check's packages enforces it).
+type Log struct {
+	mu      sync.Mutex
+	entries map[Access]Digest
+}
+
+// Access is one question asked of the file system.
+type Access struct {
+	Kind AccessKind
+	Path string
+	// Limit is the size limit of a read (a file past it reads as an error).
+	Limit int64
+}
+
+// AccessKind says what was asked.
+type AccessKind uint8
+
+const (
+	ReadFile     AccessKind = iota + 1 // the content (Read)
+	StatPath                           // its type, size and time (Stat)
+	LstatPath                          // the same, of a symlink itself (Lstat)
+	ListDir                            // the names and types of its entries (ReadDir)
+	ResolveLinks                       // the path with symlinks resolved (EvalSymlinks)
+)
+
+// Digest is what an access saw, hashed.
+type Digest [32]byte
+
+// MarshalText writes a digest as hex (logs are stored as JSON).
+func (d Digest) MarshalText() ([]byte, error) { return []byte(hex.EncodeToString(d[:])), nil }
+
+// UnmarshalText reads a digest written by MarshalText.
+func (d *Digest) UnmarshalText(text []byte) error {
+	if hex.DecodedLen(len(text)) != len(d) {
+		return errors.New("inputfile: a digest is 64 hex digits")
+	}
+	_, err := hex.Decode(d[:], text)
+	return err
+}
+
+var active atomic.Pointer[Log]
+
+// StartLog makes a new log the active one (replacing any other) and returns it.
+func StartLog() *Log {
+	l := &Log{entries: map[Access]Digest{}}
+	active.Store(l)
+	return l
+}
+
+// Stop deactivates the log; it keeps what it recorded.
+func (l *Log) Stop() { active.CompareAndSwap(l, nil) }
+
+// Accesses returns the recorded accesses with the digests seen, sorted by path.
+func (l *Log) Accesses() ([]Access, []Digest) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	accesses := make([]Access, 0, len(l.entries))
+	for a := range l.entries {
+		accesses = append(accesses, a)
+	}
+	slices.SortFunc(accesses, func(a, b Access) int {
+		if a.Path != b.Path {
+			return compareStrings(a.Path, b.Path)
+		}
+		return int(a.Kind) - int(b.Kind)
+	})
+	digests := make([]Digest, len(accesses))
+	for i, a := range accesses {
+		digests[i] = l.entries[a]
+	}
+	return accesses, digests
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// record keeps the first digest seen for an access: a later different one
+// (a file changed during the run) would make the result's inputs ambiguous,
+// so it is kept as an unmatchable digest.
+func record(a Access, d Digest) {
+	l := active.Load()
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if old, seen := l.entries[a]; seen && old != d {
+		d = Digest{} // never equal to a real digest: the entry is not reused
+	}
+	l.entries[a] = d
+}
+
+// Unchanged reports whether every access would see what its digest says,
+// checking them in parallel.
+func Unchanged(accesses []Access, digests []Digest) bool {
+	if len(accesses) != len(digests) {
+		return false
+	}
+	var changed atomic.Bool
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(accesses) && !changed.Load(); i += workers {
+				if digests[i] == (Digest{}) || see(accesses[i]) != digests[i] {
+					changed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return !changed.Load()
+}
+
+// see performs an access again, without recording it.
+func see(a Access) Digest {
+	switch a.Kind {
+	case ReadFile:
+		data, err := readLimited(a.Path, a.Limit)
+		return contentDigest(data, err)
+	case StatPath:
+		info, err := os.Stat(a.Path)
+		return infoDigest(info, err)
+	case LstatPath:
+		info, err := os.Lstat(a.Path)
+		return infoDigest(info, err)
+	case ListDir:
+		entries, err := os.ReadDir(a.Path)
+		return listDigest(entries, err)
+	case ResolveLinks:
+		real, err := filepath.EvalSymlinks(a.Path)
+		return resolvedDigest(real, err)
+	}
+	return Digest{}
+}
+
+// digester hashes a sequence of fields without ambiguity (each is
+// length-prefixed).
+type digester struct{ buf []byte }
+
+func (d *digester) add(b []byte) *digester {
+	d.buf = binary.AppendUvarint(d.buf, uint64(len(b)))
+	d.buf = append(d.buf, b...)
+	return d
+}
+
+func (d *digester) addString(s string) *digester { return d.add([]byte(s)) }
+
+func (d *digester) addInt(n int64) *digester {
+	d.buf = binary.AppendVarint(d.buf, n)
+	return d
+}
+
+func (d *digester) sum() Digest { return sha256.Sum256(d.buf) }
+
+// failure is what an error says about the file, without its path: the kind
+// of failure decides the outcome, not the wording.
+func failure(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "absent"
+	case errors.Is(err, ErrTooLarge):
+		return "too large"
+	case errors.Is(err, ErrNotRegular):
+		return "not regular: " + Reason(err)
+	}
+	return "error"
+}
+
+func contentDigest(data []byte, err error) Digest {
+	d := &digester{}
+	if err != nil {
+		return d.addString("error").addString(failure(err)).sum()
+	}
+	sum := sha256.Sum256(data)
+	return d.addString("content").add(sum[:]).sum()
+}
+
+func infoDigest(info fs.FileInfo, err error) Digest {
+	d := &digester{}
+	if err != nil {
+		return d.addString("error").addString(failure(err)).sum()
+	}
+	return d.addString("info").addInt(int64(info.Mode())).addInt(info.Size()).addInt(info.ModTime().UnixNano()).sum()
+}
+
+func listDigest(entries []fs.DirEntry, err error) Digest {
+	d := &digester{}
+	if err != nil {
+		return d.addString("error").addString(failure(err)).sum()
+	}
+	d.addString("list")
+	for _, e := range entries {
+		d.addString(e.Name()).addInt(int64(e.Type()))
+	}
+	return d.sum()
+}
+
+func resolvedDigest(real string, err error) Digest {
+	d := &digester{}
+	if err != nil {
+		return d.addString("error").addString(failure(err)).sum()
+	}
+	return d.addString("resolved").addString(real).sum()
+}
+
+// Stat is os.Stat, recorded by the active log.
+func Stat(path string) (fs.FileInfo, error) {
+	info, err := os.Stat(path)
+	if active.Load() != nil {
+		record(Access{Kind: StatPath, Path: path}, infoDigest(info, err))
+	}
+	return info, err
+}
+
+// Lstat is os.Lstat, recorded by the active log.
+func Lstat(path string) (fs.FileInfo, error) {
+	info, err := os.Lstat(path)
+	if active.Load() != nil {
+		record(Access{Kind: LstatPath, Path: path}, infoDigest(info, err))
+	}
+	return info, err
+}
+
+// ReadDir is os.ReadDir, recorded by the active log.
+func ReadDir(dir string) ([]fs.DirEntry, error) {
+	entries, err := os.ReadDir(dir)
+	if active.Load() != nil {
+		record(Access{Kind: ListDir, Path: dir}, listDigest(entries, err))
+	}
+	return entries, err
+}
+
+// EvalSymlinks is filepath.EvalSymlinks, recorded by the active log.
+func EvalSymlinks(path string) (string, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if active.Load() != nil {
+		record(Access{Kind: ResolveLinks, Path: path}, resolvedDigest(real, err))
+	}
+	return real, err
+}
+
+// Glob is filepath.Glob for a pattern whose magic is in its last element
+// only; the directory it lists is recorded by the active log.
+func Glob(pattern string) ([]string, error) {
+	if active.Load() != nil {
+		_, _ = ReadDir(filepath.Dir(pattern))
+	}
+	return filepath.Glob(pattern)
+}
+
+// WalkDir is filepath.WalkDir; every directory it enters is recorded by the
+// active log as listed (its files are recorded when read).
+func WalkDir(root string, fn fs.WalkDirFunc) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if active.Load() != nil {
+			if path == root {
+				_, _ = Lstat(path) // as WalkDir sees the root
+			}
+			if err == nil && d.IsDir() {
+				_, _ = ReadDir(path)
+			}
+		}
+		return fn(path, d, err)
+	})
+}

@@ -1,0 +1,73 @@
+package inputfile
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestLogSeesEveryKindOfChange: each access is unchanged until what it saw
+// changes, and a file read twice with different contents is never reused.
+func TestLogSeesEveryKindOfChange(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.py")
+	link := filepath.Join(dir, "link")
+	if err := os.WriteFile(file, []byte("x = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(file, link); err != nil {
+		t.Fatal(err)
+	}
+	log := StartLog()
+	if _, err := Read(file, 100); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = Stat(filepath.Join(dir, "absent"))
+	_, _ = ReadDir(dir)
+	_, _ = EvalSymlinks(link)
+	log.Stop()
+	_, _ = Read(filepath.Join(dir, "not recorded"), 100)
+	accesses, digests := log.Accesses()
+	if len(accesses) != 4 {
+		t.Fatalf("recorded %d accesses, want 4: %+v", len(accesses), accesses)
+	}
+	payload, err := json.Marshal(digests)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []Digest
+	if err := json.Unmarshal(payload, &back); err != nil || len(back) != len(digests) || back[0] != digests[0] {
+		t.Fatalf("digests do not round-trip through JSON: %v", err)
+	}
+	if !Unchanged(accesses, digests) {
+		t.Fatal("nothing changed, yet the log says something did")
+	}
+	changes := []func(){
+		func() { _ = os.WriteFile(file, []byte("x = 2\n"), 0o644) },           // same size, other content
+		func() { _ = os.WriteFile(filepath.Join(dir, "absent"), nil, 0o644) }, // appears (and the listing changes)
+		func() { _ = os.Remove(link); _ = os.Symlink(dir, link) },             // resolves elsewhere
+	}
+	for i, change := range changes {
+		accesses, digests := log.Accesses()
+		change()
+		if Unchanged(accesses, digests) {
+			t.Errorf("change %d not seen", i)
+		}
+		log = StartLog() // the state after the change is the new reference
+		_, _ = Read(file, 100)
+		_, _ = Stat(filepath.Join(dir, "absent"))
+		_, _ = ReadDir(dir)
+		_, _ = EvalSymlinks(link)
+		log.Stop()
+	}
+
+	log = StartLog()
+	_, _ = Read(file, 100)
+	_ = os.WriteFile(file, []byte("changed during the run\n"), 0o644)
+	_, _ = Read(file, 100)
+	log.Stop()
+	if accesses, digests := log.Accesses(); Unchanged(accesses, digests) {
+		t.Error("a file that changed while it was read twice was trusted")
+	}
+}
