@@ -169,3 +169,70 @@ func TestContentDecides(t *testing.T) {
 		t.Error("a damaged cache was trusted")
 	}
 }
+
+// TestEquivalenceOnCorpus checks every rule fixture case and the healthy
+// corpus (each a project) without the cache, through a cold one, a warm one
+// and a damaged one, and requires the same result each time.
+func TestEquivalenceOnCorpus(t *testing.T) {
+	// copies outside the repository: inside it, each case would scan the
+	// repository's Python code for dialect evidence
+	corpus := t.TempDir()
+	for name, from := range map[string]string{"rules": filepath.Join("..", "rules", "testdata"),
+		"healthy": filepath.Join("..", "check", "testdata", "healthy"), "shop": filepath.Join("..", "..", "..", "examples", "shop")} {
+		if err := os.CopyFS(filepath.Join(corpus, name), os.DirFS(from)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs, _ := filepath.Glob(filepath.Join(corpus, "rules", "*", "*"))
+	dirs = append(dirs, filepath.Join(corpus, "healthy"), filepath.Join(corpus, "shop"))
+	if len(dirs) < 300 {
+		t.Fatalf("found %d fixture cases, expected the whole suite", len(dirs))
+	}
+	cacheDir := t.TempDir()
+	ctx := context.Background()
+	want := map[string]stored{}
+	pass := func(name string, wantReused bool) {
+		cache := modelcache.New(cacheDir, zerolog.Nop())
+		for _, dir := range dirs {
+			proj, err := project.Find(dir)
+			if err != nil {
+				continue // a fixture of a file that is no project (nothing to check)
+			}
+			res, reused, err := Run(ctx, cache, zerolog.Nop(), proj, check.Options{Profile: "zero-downtime", CountElsewhere: true})
+			if err != nil {
+				t.Fatalf("%s: %v", dir, err)
+			}
+			if w, ok := want[dir]; !ok {
+				t.Fatalf("%s: no reference result", dir)
+			} else if got := storedOf(res); !reflect.DeepEqual(got, w) {
+				t.Errorf("%s cache, %s: %d findings, want %d", name, dir, len(got.Findings), len(w.Findings))
+			}
+			if reused != wantReused {
+				t.Errorf("%s cache, %s: reused %v", name, dir, reused)
+			}
+		}
+		cache.Flush()
+	}
+	for _, dir := range dirs {
+		if proj, err := project.Find(dir); err == nil {
+			res, err := check.Run(ctx, proj, check.Options{Profile: "zero-downtime", CountElsewhere: true})
+			if err != nil {
+				t.Fatalf("%s: %v", dir, err)
+			}
+			want[dir] = storedOf(res)
+		}
+	}
+	if len(want) < 300 {
+		t.Fatalf("only %d of %d cases are projects", len(want), len(dirs))
+	}
+	pass("cold", false)
+	pass("warm", true)
+	packs, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*.pack"))
+	for _, p := range packs {
+		if err := os.Truncate(p, 100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pass("damaged", false)
+	pass("rewritten", true)
+}
