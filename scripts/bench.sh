@@ -109,3 +109,35 @@ for b in "${builds[@]}"; do
         measure_hook "$b" "$n" cold
     done
 done
+
+# `check` of 500 revisions against what squawk's users run on the same
+# project: alembic renders the SQL offline and squawk lints it. Needs alembic
+# and squawk (SQUAWK=path, else squawk on PATH; npm's squawk-cli ships it).
+squawk=${SQUAWK:-$(command -v squawk || true)}
+if [[ -z $squawk ]] || ! command -v alembic >/dev/null; then
+    echo "squawk comparison skipped: needs alembic and squawk (set SQUAWK=/path/to/squawk)"
+    exit 0
+fi
+wall_of() { # median wall microseconds of $runs runs of a command, with a preparation
+    local prepare=$1 walls=(); shift
+    for _ in $(seq "$runs"); do
+        "$prepare"
+        local t0; t0=$(now)
+        "$@" >/dev/null 2>&1 || true
+        walls+=($(( $(now) - t0 )))
+    done
+    printf '%s\n' "${walls[@]}" | median
+}
+small=$work/p500
+pipeline=$(wall_of keep bash -c 'cd "$1" && alembic upgrade base:head --sql 2>/dev/null | "$2"' _ "$small" "$squawk")
+printf '%-40s %8s s\n' "alembic upgrade --sql | squawk, 500" "$(secs "$pipeline")"
+for b in "${builds[@]}"; do
+    cache="$work/cache-squawk-$b"
+    for kind in cold warm; do
+        prepare=keep
+        [[ $kind == cold ]] && prepare=empty_cache
+        w=$(ALEMBIC_PATTERNS_CACHE_DIR=$cache wall_of "$prepare" "$work/$b" check --project "$small")
+        printf '%-40s %8s s %7.2fx alembic|squawk\n' "$b check, 500 revisions, $kind cache" "$(secs "$w")" \
+            "$(awk -v w="$w" -v p="$pipeline" 'BEGIN{print w/p}')"
+    done
+done
