@@ -129,6 +129,14 @@ func (s *Store) load() {
 	}
 }
 
+// unload closes the packs read (s.mu held).
+func (s *Store) unload() {
+	for _, f := range s.packs {
+		f.Close()
+	}
+	s.loaded, s.packs, s.index, s.used = false, nil, nil, map[Key]bool{}
+}
+
 // openRegular opens a regular file without blocking should it be a FIFO.
 func openRegular(name string) (*os.File, error) {
 	info, err := os.Lstat(name)
@@ -231,16 +239,13 @@ func (s *Store) Flush() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer func() { s.out, s.failed, s.pending = nil, false, map[Key]location{} }()
+	// The next Get reads the index again: it sees the packs other processes
+	// wrote meanwhile (the MCP server finds what the hook parsed).
+	defer s.unload()
 	if s.out == nil {
 		return nil
 	}
 	s.load()
-	defer func() {
-		for _, f := range s.packs {
-			f.Close()
-		}
-		s.loaded, s.packs, s.index, s.used = false, nil, nil, map[Key]bool{}
-	}()
 	var total int64
 	for _, locs := range s.index {
 		for _, loc := range locs {

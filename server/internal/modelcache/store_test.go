@@ -108,3 +108,27 @@ func TestStoreBound(t *testing.T) {
 		t.Error("the new entry was not kept")
 	}
 }
+
+// TestStoreSeesOtherWritersAfterFlush: a long-lived store (the MCP server's)
+// finds, after its own Flush, an entry another process (the hook) wrote
+// since its first read, so an edited file is parsed once.
+func TestStoreSeesOtherWritersAfterFlush(t *testing.T) {
+	dir := t.TempDir()
+	server := Open(dir, "build")
+	k := KeyOf([]byte("edited file"))
+	if _, ok := server.Get(k); ok {
+		t.Fatal("an empty store has the entry")
+	}
+	hook := Open(dir, "build")
+	hook.Put(k, []byte("model"))
+	if err := hook.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := server.Flush(); err != nil { // nothing of its own to write
+		t.Fatal(err)
+	}
+	if got, ok := server.Get(k); !ok || string(got) != "model" {
+		t.Errorf("after its flush the server store does not see the hook's entry: %q, %v", got, ok)
+	}
+	server.Flush()
+}
