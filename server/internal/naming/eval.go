@@ -314,7 +314,7 @@ var classKinds = map[string]string{"Index": Index, "UniqueConstraint": Unique, "
 	"ForeignKeyConstraint": ForeignKey, "PrimaryKeyConstraint": PrimaryKey}
 
 func (r *reader) dictConvention(d *pysyntax.Expr, m *module) *Convention {
-	c := &Convention{Templates: map[string]string{}, Unknown: map[string]string{}, Source: r.rel(m.path, d.Span.StartLine)}
+	c := &Convention{Templates: map[string]string{}, Unknown: map[string]string{}, Source: r.rel(m.path, int(d.Span.StartLine))}
 	for i, k := range d.Keys {
 		kind := ""
 		if s, ok := k.StringValue(); ok {

@@ -117,7 +117,7 @@ func checkUpdateWithoutWhere(p *Pass) {
 			var lines []string
 			for i, o := range w.stmts {
 				if i != w.lead {
-					lines = append(lines, strconv.Itoa(o.Span.StartLine))
+					lines = append(lines, strconv.Itoa(int(o.Span.StartLine)))
 				}
 			}
 			more = fmt.Sprintf(" (and %d more like it)", n)
