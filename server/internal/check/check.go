@@ -367,10 +367,10 @@ func (r *Result) sortFindings() {
 			return c
 		}
 		if a.Span.StartLine != b.Span.StartLine {
-			return a.Span.StartLine - b.Span.StartLine
+			return int(a.Span.StartLine) - int(b.Span.StartLine)
 		}
 		if a.Span.StartCol != b.Span.StartCol {
-			return a.Span.StartCol - b.Span.StartCol
+			return int(a.Span.StartCol) - int(b.Span.StartCol)
 		}
 		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
 			return c

@@ -244,7 +244,7 @@ func plan(findings []rules.Diagnostic, unsafe bool, refused map[string]bool) map
 			continue
 		}
 		p.edits = append(p.edits, fx.Edits...)
-		p.applied = append(p.applied, Applied{Rule: d.Rule, Message: fx.Message, Line: d.Span.StartLine, Safety: string(fx.Safety)})
+		p.applied = append(p.applied, Applied{Rule: d.Rule, Message: fx.Message, Line: int(d.Span.StartLine), Safety: string(fx.Safety)})
 		p.fixed = append(p.fixed, d)
 		plans[d.Path] = p
 	}

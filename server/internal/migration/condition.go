@@ -66,7 +66,7 @@ func conditionSQL(e *Expr, depth int) (renderedSQL, bool) {
 			return notSQL(e.Args[0], depth)
 		}
 	case pysyntax.Call:
-		if len(e.Keywords) > 0 {
+		if len(e.Keywords()) > 0 {
 			return renderedSQL{}, false
 		}
 		switch pysyntax.LastName(e.CallName()) {
@@ -79,8 +79,8 @@ func conditionSQL(e *Expr, depth int) (renderedSQL, bool) {
 				return notSQL(e.Args[0], depth)
 			}
 		}
-		if e.Func.Kind == pysyntax.Attribute {
-			return methodSQL(e.Func.Object, e.Func.Name, e.Args)
+		if e.Func().Kind == pysyntax.Attribute {
+			return methodSQL(e.Func().Object, e.Func().Name, e.Args)
 		}
 	}
 	return renderedSQL{}, false

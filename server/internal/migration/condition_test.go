@@ -25,7 +25,7 @@ func TestCheckCondition(t *testing.T) {
 	}
 	for i, w := range want {
 		o := ops[i]
-		if o.Stmt.StartLine != w.line {
+		if int(o.Stmt.StartLine) != w.line {
 			t.Errorf("op %d at line %d, want %d", i, o.Stmt.StartLine, w.line)
 		}
 		sql, ok := o.CheckCondition()

@@ -53,8 +53,8 @@ func VolatileDefault(e *Expr) (fn string, known bool) {
 	if sql, ok := SQLText(e); ok {
 		return VolatileIn(sql), true
 	}
-	if e.Kind == pysyntax.Call && e.Func.Kind == pysyntax.Attribute && e.Func.Name == "next_value" &&
-		pysyntax.LastName(e.Func.Object.CallName()) == "Sequence" { // sa.Sequence("s").next_value()
+	if e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "next_value" &&
+		pysyntax.LastName(e.Func().Object.CallName()) == "Sequence" { // sa.Sequence("s").next_value()
 		return "nextval()", true
 	}
 	if parts := strings.Split(e.CallName(), "."); len(parts) >= 2 && parts[len(parts)-2] == "func" { // sa.func.now()

@@ -21,7 +21,7 @@ func TestDirectives(t *testing.T) {
 	// the markers inside the NOTE string and the SQL literal are not directives
 	var got []dir
 	for _, d := range m.Directives {
-		got = append(got, dir{d.File, d.Rules, d.Span.StartLine, d.Span.StartCol})
+		got = append(got, dir{d.File, d.Rules, int(d.Span.StartLine), int(d.Span.StartCol)})
 	}
 	if !slices.EqualFunc(got, want, func(a, b dir) bool {
 		return a.file == b.file && slices.Equal(a.rules, b.rules) && a.line == b.line && a.col == b.col

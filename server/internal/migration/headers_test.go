@@ -94,7 +94,7 @@ func TestHeaders(t *testing.T) {
 				if c.got.Kind != c.want.kind || !slices.Equal(c.got.Values, c.want.values) {
 					t.Errorf("%s = %s %q, want %s %q", c.name, c.got.Kind, c.got.Values, c.want.kind, c.want.values)
 				}
-				if c.got.Span.StartLine != c.want.line || c.got.Span.StartCol != c.want.col {
+				if int(c.got.Span.StartLine) != c.want.line || int(c.got.Span.StartCol) != c.want.col {
 					t.Errorf("%s span starts at %d:%d, want %d:%d", c.name, c.got.Span.StartLine, c.got.Span.StartCol, c.want.line, c.want.col)
 				}
 				wantKnown := c.want.kind != HeaderName && c.want.kind != HeaderOther

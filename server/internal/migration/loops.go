@@ -63,13 +63,13 @@ func (x *extractor) elements(e *Expr, s *scope, depth int) ([]*Expr, bool) {
 		return e.Args, true
 	case pysyntax.Dict:
 		if d := literalDict(e); d != nil {
-			return d.Keys, true
+			return d.Keys(), true
 		}
 	case pysyntax.Call:
-		if len(e.Keywords) > 0 {
+		if len(e.Keywords()) > 0 {
 			return nil, false
 		}
-		fn := e.Func
+		fn := e.Func()
 		switch {
 		case fn.Kind == pysyntax.Attribute && len(e.Args) == 0 && (fn.Name == "items" || fn.Name == "keys" || fn.Name == "values"):
 			d := fn.Object
@@ -81,13 +81,13 @@ func (x *extractor) elements(e *Expr, s *scope, depth int) ([]*Expr, bool) {
 			}
 			switch fn.Name {
 			case "keys":
-				return d.Keys, true
+				return d.Keys(), true
 			case "values":
 				return d.Args, true
 			}
-			out := make([]*Expr, len(d.Keys))
-			for i := range d.Keys {
-				out[i] = tupleOf(e.Span, d.Keys[i], d.Args[i])
+			out := make([]*Expr, len(d.Keys()))
+			for i := range d.Keys() {
+				out[i] = tupleOf(e.Span, d.Keys()[i], d.Args[i])
 			}
 			return out, true
 		case x.isBuiltin(fn, "enumerate", s) && len(e.Args) == 1:

@@ -252,17 +252,17 @@ func (o *Op) OutsideTransaction() bool {
 	if o.Autocommit {
 		return true
 	}
-	if o.Name != BindExecute || o.Call == nil || o.Call.Func.Kind != pysyntax.Attribute {
+	if o.Name != BindExecute || o.Call == nil || o.Call.Func().Kind != pysyntax.Attribute {
 		return false
 	}
-	conn := o.Call.Func.Object
+	conn := o.Call.Func().Object
 	for range 4 { // follow conn = ...; ac = conn.execution_options(...)
 		if conn == nil || conn.Kind != pysyntax.Name || o.Locals[conn.Name] == nil {
 			break
 		}
 		conn = o.Locals[conn.Name]
 	}
-	if conn == nil || conn.Kind != pysyntax.Call || conn.Func.Kind != pysyntax.Attribute || conn.Func.Name != "execution_options" {
+	if conn == nil || conn.Kind != pysyntax.Call || conn.Func().Kind != pysyntax.Attribute || conn.Func().Name != "execution_options" {
 		return false
 	}
 	level, _ := conn.Keyword("isolation_level").StringValue()

@@ -264,8 +264,10 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 				copied := *e
 				c = &copied
 				c.Args = append([]*Expr(nil), e.Args...)
-				c.Keys = append([]*Expr(nil), e.Keys...)
-				c.Keywords = append([]pysyntax.Keyword(nil), e.Keywords...)
+				if e.Parts != nil {
+					c.Parts = &pysyntax.Parts{Func: e.Parts.Func, Keys: append([]*Expr(nil), e.Parts.Keys...),
+						Keywords: append([]pysyntax.Keyword(nil), e.Parts.Keywords...)}
+				}
 			}
 			edits = append(edits, textEdit{old.Span, new.Text})
 		}
@@ -275,16 +277,16 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 				c.Args[i] = r
 			}
 		}
-		for i, k := range e.Keys {
+		for i, k := range e.Keys() {
 			if r := x.withConstants(k, s); r != k {
 				replace(k, r)
-				c.Keys[i] = r
+				c.Parts.Keys[i] = r
 			}
 		}
-		for i, k := range e.Keywords {
+		for i, k := range e.Keywords() {
 			if r := x.withConstants(k.Value, s); r != k.Value {
 				replace(k.Value, r)
-				c.Keywords[i].Value = r
+				c.Parts.Keywords[i].Value = r
 			}
 		}
 		if c != nil {

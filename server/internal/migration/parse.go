@@ -97,7 +97,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 	m.SyntaxErrors = tree.SyntaxErrors(10)
 	if len(m.SyntaxErrors) > 0 {
 		s := m.SyntaxErrors[0]
-		return m, &FileError{Path: path, Line: s.Span.StartLine, Column: s.Span.StartCol, Msg: "syntax error: " + s.Message}
+		return m, &FileError{Path: path, Line: int(s.Span.StartLine), Column: int(s.Span.StartCol), Msg: "syntax error: " + s.Message}
 	}
 	return m, nil
 }

@@ -54,7 +54,7 @@ func TestSyntaxErrors(t *testing.T) {
 			if m == nil {
 				t.Fatal("no partial model")
 			}
-			if len(m.SyntaxErrors) == 0 || m.SyntaxErrors[0].Span.StartLine != tt.line {
+			if len(m.SyntaxErrors) == 0 || int(m.SyntaxErrors[0].Span.StartLine) != tt.line {
 				t.Errorf("SyntaxErrors = %+v", m.SyntaxErrors)
 			}
 			// the headers before the error are there

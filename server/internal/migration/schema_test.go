@@ -235,7 +235,7 @@ func TestEnumOps(t *testing.T) {
 		t.Helper()
 		for i, w := range want {
 			o := f.Ops[idx[i]]
-			if o.Name != w.name || o.Stmt.StartLine != w.line {
+			if o.Name != w.name || int(o.Stmt.StartLine) != w.line {
 				t.Errorf("%s op %d = %s@%d, want %s@%d", f.Name, idx[i], o.Name, o.Stmt.StartLine, w.name, w.line)
 				continue
 			}

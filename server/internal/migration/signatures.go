@@ -116,7 +116,7 @@ func IsOperation(name string, batch bool) bool {
 
 // bind fills op.Args/Varargs/Extra from the call, the way Python would bind them.
 func bind(o *Op, call *Expr, s signature) {
-	o.Args = make(map[string]*Expr, len(call.Args)+len(call.Keywords))
+	o.Args = make(map[string]*Expr, len(call.Args)+len(call.Keywords()))
 	for i, a := range call.Args {
 		switch {
 		case a.Kind == pysyntax.Splat:
@@ -132,7 +132,7 @@ func bind(o *Op, call *Expr, s signature) {
 				brief.Count(len(s.positional), "positional argument", "positional arguments"), brief.Count(len(call.Args), "was", "were")))
 		}
 	}
-	for _, k := range call.Keywords {
+	for _, k := range call.Keywords() {
 		switch {
 		case k.Name == "**":
 			o.Unbound = true

@@ -104,7 +104,7 @@ func TestBindEveryOperation(t *testing.T) {
 		}
 		for i, r := range c.rows {
 			o := c.f.Ops[i]
-			if o.Name != r.name || o.Stmt.StartLine != r.line {
+			if o.Name != r.name || int(o.Stmt.StartLine) != r.line {
 				t.Errorf("%s[%d] = %s@%d, want %s@%d", c.f.Name, i, o.Name, o.Stmt.StartLine, r.name, r.line)
 				continue
 			}
@@ -182,7 +182,7 @@ func TestArgumentProblems(t *testing.T) {
 	}
 	for i, tt := range tests {
 		o := ops[i]
-		if o.Name != tt.name || o.Stmt.StartLine != tt.line {
+		if o.Name != tt.name || int(o.Stmt.StartLine) != tt.line {
 			t.Errorf("op %d = %s@%d, want %s@%d", i, o.Name, o.Stmt.StartLine, tt.name, tt.line)
 			continue
 		}

@@ -44,7 +44,7 @@ func TestExecuteSQL(t *testing.T) {
 	}
 	for i, tt := range tests {
 		o := ops[i]
-		if o.Name != tt.name || o.Stmt.StartLine != tt.line {
+		if o.Name != tt.name || int(o.Stmt.StartLine) != tt.line {
 			t.Errorf("op %d = %s@%d, want %s@%d", i, o.Name, o.Stmt.StartLine, tt.name, tt.line)
 			continue
 		}

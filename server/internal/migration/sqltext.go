@@ -80,9 +80,9 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		}
 		x.percentFormat(b, &format, e.Args[1], s)
 		return true
-	case e.Kind == pysyntax.Call && e.Func.Kind == pysyntax.Attribute && e.Func.Name == "format":
+	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format":
 		var format sqlText
-		if !x.sqlTextOf(&format, e.Func.Object, s) {
+		if !x.sqlTextOf(&format, e.Func().Object, s) {
 			return false
 		}
 		braceFormat(b, &format)

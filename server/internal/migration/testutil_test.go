@@ -71,7 +71,7 @@ func opAt(t *testing.T, f *Function, line int) *Op {
 	}
 	var found *Op
 	for _, o := range f.Ops {
-		if o.Stmt.StartLine == line {
+		if int(o.Stmt.StartLine) == line {
 			if found != nil {
 				t.Fatalf("two ops start on line %d: %s and %s", line, found.Name, o.Name)
 			}
@@ -87,7 +87,7 @@ func opAt(t *testing.T, f *Function, line int) *Op {
 func opLines(f *Function) []string {
 	var out []string
 	for _, o := range f.Ops {
-		out = append(out, o.Name+"@"+strconv.Itoa(o.Stmt.StartLine))
+		out = append(out, o.Name+"@"+strconv.Itoa(int(o.Stmt.StartLine)))
 	}
 	return out
 }

@@ -288,7 +288,7 @@ func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayRe
 		switch {
 		case x.isOpCall(call, "batch_alter_table", s):
 			o := x.newOp(f, call, n, s, "batch_alter_table", opSignatures["batch_alter_table"])
-			o.Receiver = call.Func.Object.Dotted()
+			o.Receiver = call.Func().Object.Dotted()
 			table, _ := o.ArgString("table_name")
 			b := &Batch{Table: table, Alias: item.alias, Op: o}
 			inner.batch = b
@@ -296,7 +296,7 @@ func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayRe
 			if item.alias != "" {
 				inner.batches[item.alias] = b
 			}
-		case call.Func.Kind == pysyntax.Attribute && call.Func.Name == "autocommit_block":
+		case call.Func().Kind == pysyntax.Attribute && call.Func().Name == "autocommit_block":
 			inner.autocommit = true
 		}
 	}
@@ -418,7 +418,7 @@ func (x *extractor) isOpCall(call *Expr, name string, s *scope) bool {
 	if call.Kind != pysyntax.Call {
 		return false
 	}
-	fn := call.Func
+	fn := call.Func()
 	if fn.Kind == pysyntax.Attribute && fn.Name == name {
 		return s.opNames[fn.Object.Dotted()]
 	}
@@ -426,7 +426,7 @@ func (x *extractor) isOpCall(call *Expr, name string, s *scope) bool {
 }
 
 func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
-	fn := call.Func
+	fn := call.Func()
 	switch {
 	case fn.Kind == pysyntax.Attribute && s.opNames[fn.Object.Dotted()]:
 		if sig, ok := opSignatures[fn.Name]; ok {
@@ -506,7 +506,7 @@ func (x *extractor) embeddedCalls(f *Function, e *Expr, st *pysyntax.Node, s *sc
 		if c.Kind != pysyntax.Call || found {
 			return !found
 		}
-		fn := c.Func
+		fn := c.Func()
 		if x.isBind(c, s) || x.isOpCall(c, "f", s) || x.isOpCall(c, "get_context", s) || x.isOpCall(c, "inline_literal", s) {
 			return false
 		}
@@ -641,8 +641,8 @@ func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
 				return x.sqlOf(e.Args[0], s)
 			}
 		}
-		if e.Func.Kind == pysyntax.Attribute && (e.Func.Name == "strip" || e.Func.Name == "dedent") {
-			return x.sqlOf(e.Func.Object, s)
+		if e.Func().Kind == pysyntax.Attribute && (e.Func().Name == "strip" || e.Func().Name == "dedent") {
+			return x.sqlOf(e.Func().Object, s)
 		}
 	}
 	return &SQL{Text: e.Text}

@@ -33,11 +33,11 @@ func checkOps(t *testing.T, f *Function, want []opWant) {
 	for i, w := range want {
 		o := f.Ops[i]
 		where := f.Name + " op " + o.Name
-		if o.Name != w.name || o.Stmt.StartLine != w.line || o.Stmt.StartCol != w.col {
+		if o.Name != w.name || int(o.Stmt.StartLine) != w.line || int(o.Stmt.StartCol) != w.col {
 			t.Errorf("%s[%d] = %s at %d:%d, want %s at %d:%d", f.Name, i, o.Name, o.Stmt.StartLine, o.Stmt.StartCol, w.name, w.line, w.col)
 			continue
 		}
-		if w.endLine != 0 && o.Stmt.EndLine != w.endLine {
+		if w.endLine != 0 && int(o.Stmt.EndLine) != w.endLine {
 			t.Errorf("%s statement ends on line %d, want %d", where, o.Stmt.EndLine, w.endLine)
 		}
 		if o.Receiver != w.receiver {
@@ -145,13 +145,13 @@ func TestFunctions(t *testing.T) {
 			if f.Name != tt.fn || f.Kind != tt.kind || f.Indent != tt.indent {
 				t.Errorf("name=%q kind=%q indent=%q, want %q %q %q", f.Name, f.Kind, f.Indent, tt.fn, tt.kind, tt.indent)
 			}
-			if f.Span.StartLine != tt.line || f.Span.StartCol != 1 || f.Span.EndLine != tt.endLine {
+			if int(f.Span.StartLine) != tt.line || f.Span.StartCol != 1 || int(f.Span.EndLine) != tt.endLine {
 				t.Errorf("span %d:%d-%d, want %d:1-%d", f.Span.StartLine, f.Span.StartCol, f.Span.EndLine, tt.line, tt.endLine)
 			}
-			if f.LastStmt.StartLine != tt.lastStmtLine || f.LastStmt.StartCol != tt.lastStmtCol {
+			if int(f.LastStmt.StartLine) != tt.lastStmtLine || int(f.LastStmt.StartCol) != tt.lastStmtCol {
 				t.Errorf("LastStmt at %d:%d, want %d:%d", f.LastStmt.StartLine, f.LastStmt.StartCol, tt.lastStmtLine, tt.lastStmtCol)
 			}
-			if f.Body.StartLine != tt.bodyStartLine {
+			if int(f.Body.StartLine) != tt.bodyStartLine {
 				t.Errorf("Body starts on line %d, want %d", f.Body.StartLine, tt.bodyStartLine)
 			}
 		})
@@ -372,7 +372,7 @@ func TestControlFlow(t *testing.T) {
 	}
 	var got []w
 	for _, o := range m.Upgrade.Ops {
-		got = append(got, w{o.Stmt.StartLine, o.Name, o.Conditional})
+		got = append(got, w{int(o.Stmt.StartLine), o.Name, o.Conditional})
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("upgrade ops:\n got %v\nwant %v", got, want)
@@ -386,7 +386,7 @@ func TestControlFlow(t *testing.T) {
 	// the branches of an if on the dialect name, and the guard
 	dialects := map[int]string{}
 	for _, o := range m.Upgrade.Ops {
-		dialects[o.Stmt.StartLine] = o.OnlyDialect + "-" + strings.Join(o.SkipDialects, ",")
+		dialects[int(o.Stmt.StartLine)] = o.OnlyDialect + "-" + strings.Join(o.SkipDialects, ",")
 	}
 	for line, want := range map[int]string{23: "postgresql-", 25: "mysql-postgresql", 27: "-postgresql,mysql", 29: "-", 46: "-sqlite"} {
 		if dialects[line] != want {
@@ -547,7 +547,7 @@ def upgrade():
 		t.Fatalf("ops = %v", opLines(m.Upgrade))
 	}
 	for i, o := range m.Upgrade.Ops {
-		got := w{o.Stmt.StartLine, o.OnlyDialect, strings.Join(o.SkipDialects, ","), o.Conditional}
+		got := w{int(o.Stmt.StartLine), o.OnlyDialect, strings.Join(o.SkipDialects, ","), o.Conditional}
 		if got != want[i] {
 			t.Errorf("op %d = %+v, want %+v", i, got, want[i])
 		}

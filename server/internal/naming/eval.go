@@ -67,7 +67,7 @@ func (r *reader) eval(e *pysyntax.Expr, m *module, depth int) value {
 	case pysyntax.Attribute:
 		return r.attr(r.eval(e.Object, m, depth+1), e.Name, depth+1)
 	case pysyntax.Call:
-		callee := r.eval(e.Func, m, depth+1)
+		callee := r.eval(e.Func(), m, depth+1)
 		name := pysyntax.LastName(e.CallName())
 		if callee.kind == vExternal {
 			name = pysyntax.LastName(callee.qual)
@@ -275,30 +275,30 @@ func (r *reader) convention(e *pysyntax.Expr, m *module, depth int) *Convention 
 		if !mappingCalls[pysyntax.LastName(e.CallName())] {
 			return nil
 		}
-		if len(e.Args) == 0 && len(e.Keywords) > 0 { // dict(fk="...", ...)
-			d := &pysyntax.Expr{Kind: pysyntax.Dict, Span: e.Span, Text: e.Text}
-			for _, k := range e.Keywords {
+		if len(e.Args) == 0 && len(e.Keywords()) > 0 { // dict(fk="...", ...)
+			d := &pysyntax.Expr{Kind: pysyntax.Dict, Span: e.Span, Text: e.Text, Parts: &pysyntax.Parts{}}
+			for _, k := range e.Keywords() {
 				if k.Name == "**" {
 					d.Text += " **"
 					continue
 				}
-				d.Keys = append(d.Keys, &pysyntax.Expr{Kind: pysyntax.String, Str: k.Name})
+				d.Parts.Keys = append(d.Parts.Keys, &pysyntax.Expr{Kind: pysyntax.String, Str: k.Name})
 				d.Args = append(d.Args, k.Value)
 			}
 			return r.dictConvention(d, m)
 		}
-		if len(e.Args) == 1 && len(e.Keywords) == 0 {
+		if len(e.Args) == 1 && len(e.Keywords()) == 0 {
 			arg := e.Args[0]
 			if arg.Kind == pysyntax.Name && m.assigns[arg.Name] != nil {
 				arg = m.assigns[arg.Name]
 			}
 			if arg.Kind == pysyntax.Tuple || arg.Kind == pysyntax.List { // dict((("fk", "..."), ...))
-				d := &pysyntax.Expr{Kind: pysyntax.Dict, Span: arg.Span, Text: arg.Text}
+				d := &pysyntax.Expr{Kind: pysyntax.Dict, Span: arg.Span, Text: arg.Text, Parts: &pysyntax.Parts{}}
 				for _, pair := range arg.Args {
 					if (pair.Kind != pysyntax.Tuple && pair.Kind != pysyntax.List) || len(pair.Args) != 2 {
 						return nil
 					}
-					d.Keys = append(d.Keys, pair.Args[0])
+					d.Parts.Keys = append(d.Parts.Keys, pair.Args[0])
 					d.Args = append(d.Args, pair.Args[1])
 				}
 				return r.dictConvention(d, m)
@@ -314,8 +314,8 @@ var classKinds = map[string]string{"Index": Index, "UniqueConstraint": Unique, "
 	"ForeignKeyConstraint": ForeignKey, "PrimaryKeyConstraint": PrimaryKey}
 
 func (r *reader) dictConvention(d *pysyntax.Expr, m *module) *Convention {
-	c := &Convention{Templates: map[string]string{}, Unknown: map[string]string{}, Source: r.rel(m.path, d.Span.StartLine)}
-	for i, k := range d.Keys {
+	c := &Convention{Templates: map[string]string{}, Unknown: map[string]string{}, Source: r.rel(m.path, int(d.Span.StartLine))}
+	for i, k := range d.Keys() {
 		kind := ""
 		if s, ok := k.StringValue(); ok {
 			if !slices.Contains(Kinds, s) {

@@ -22,7 +22,7 @@ def f():
 	}
 	var got []c
 	for _, cm := range tr.CommentsContaining("MARK") {
-		got = append(got, c{cm.Text, cm.Span.StartLine, cm.Span.StartCol})
+		got = append(got, c{cm.Text, int(cm.Span.StartLine), int(cm.Span.StartCol)})
 		if src[cm.Span.Start:cm.Span.End] != cm.Text {
 			t.Errorf("span of %q covers %q", cm.Text, src[cm.Span.Start:cm.Span.End])
 		}

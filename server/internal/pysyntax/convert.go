@@ -47,7 +47,7 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 			break
 		}
 		e.Kind = Call
-		e.Func = t.expr(fn, depth+1)
+		e.Parts = &Parts{Func: t.expr(fn, depth+1)}
 		if args := field(n, 1, "arguments"); args != nil && Type(args) == "argument_list" {
 			t.callArguments(e, args, depth)
 		}
@@ -64,7 +64,7 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 			return inner
 		}
 	case "dictionary":
-		e.Kind = Dict
+		e.Kind, e.Parts = Dict, &Parts{}
 		for i := 0; i < int(n.NamedChildCount()); i++ {
 			c := n.NamedChild(i)
 			if Type(c) != "pair" {
@@ -74,7 +74,7 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 			if key == nil || value == nil {
 				continue
 			}
-			e.Keys = append(e.Keys, t.expr(key, depth+1))
+			e.Parts.Keys = append(e.Parts.Keys, t.expr(key, depth+1))
 			e.Args = append(e.Args, t.expr(value, depth+1))
 		}
 	case "list_splat", "dictionary_splat":
@@ -145,9 +145,9 @@ func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
 			if name == nil || value == nil {
 				continue
 			}
-			e.Keywords = append(e.Keywords, Keyword{Name: t.Text(name), Value: t.expr(value, depth+1), Span: t.Span(c)})
+			e.Parts.Keywords = append(e.Parts.Keywords, Keyword{Name: t.Text(name), Value: t.expr(value, depth+1), Span: t.Span(c)})
 		case "dictionary_splat":
-			e.Keywords = append(e.Keywords, Keyword{Name: "**", Value: t.expr(c, depth+1), Span: t.Span(c)})
+			e.Parts.Keywords = append(e.Parts.Keywords, Keyword{Name: "**", Value: t.expr(c, depth+1), Span: t.Span(c)})
 		default:
 			e.Args = append(e.Args, t.expr(c, depth+1))
 		}

@@ -142,7 +142,7 @@ func TestCallConversion(t *testing.T) {
 		t.Errorf("args = %+v", e.Args)
 	}
 	var names []string
-	for _, k := range e.Keywords {
+	for _, k := range e.Keywords() {
 		names = append(names, k.Name)
 	}
 	if !slices.Equal(names, []string{"nullable", "server_default", "**"}) {
@@ -151,14 +151,14 @@ func TestCallConversion(t *testing.T) {
 	if v, ok := e.Keyword("nullable").BoolValue(); !ok || v {
 		t.Errorf("nullable = %v %v", v, ok)
 	}
-	if e.Keyword("missing") != nil || e.Keywords[2].Value.Kind != DictSplat || e.Keywords[2].Value.Object.Name != "opts" {
-		t.Errorf("keyword lookups: %+v", e.Keywords[2].Value)
+	if e.Keyword("missing") != nil || e.Keywords()[2].Value.Kind != DictSplat || e.Keywords()[2].Value.Object.Name != "opts" {
+		t.Errorf("keyword lookups: %+v", e.Keywords()[2].Value)
 	}
 	if !e.HasSplat() {
 		t.Error("HasSplat = false")
 	}
 	// `x = sa.Column("id", sa.Integer(), *extra, ` is 42 characters
-	if kw := e.Keywords[0]; kw.Span.StartLine != 1 || kw.Span.StartCol != 43 || kw.Span.EndCol != 57 {
+	if kw := e.Keywords()[0]; kw.Span.StartLine != 1 || kw.Span.StartCol != 43 || kw.Span.EndCol != 57 {
 		t.Errorf("keyword span %+v, want 1:43-57", kw.Span)
 	}
 	var calls []string
@@ -219,7 +219,7 @@ func TestStringsHelper(t *testing.T) {
 
 func TestDictConversion(t *testing.T) {
 	e := valueOf(t, `{"autocommit": True, **more, "n": 1}`)
-	if e.Kind != Dict || len(e.Keys) != 2 || len(e.Args) != 2 || e.Keys[1].Str != "n" || e.Args[0].Name != "True" {
+	if e.Kind != Dict || len(e.Keys()) != 2 || len(e.Args) != 2 || e.Keys()[1].Str != "n" || e.Args[0].Name != "True" {
 		t.Errorf("dict = %+v", e)
 	}
 }

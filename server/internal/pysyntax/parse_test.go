@@ -33,7 +33,7 @@ func TestSyntaxErrors(t *testing.T) {
 			if len(errs) == 0 {
 				t.Fatal("no syntax error")
 			}
-			if e := errs[0]; e.Span.StartLine != tt.line || e.Message != tt.msg || (tt.col != 0 && e.Span.StartCol != tt.col) {
+			if e := errs[0]; int(e.Span.StartLine) != tt.line || e.Message != tt.msg || (tt.col != 0 && int(e.Span.StartCol) != tt.col) {
 				t.Errorf("first error = %+v, want %d:%d %q", e, tt.line, tt.col, tt.msg)
 			}
 		})
@@ -135,7 +135,7 @@ func TestIndentErrors(t *testing.T) {
 				}
 				return
 			}
-			if len(errs) == 0 || errs[0].Span.StartLine != tt.line || errs[0].Span.StartCol != 1 || errs[0].Message != tt.msg {
+			if len(errs) == 0 || int(errs[0].Span.StartLine) != tt.line || errs[0].Span.StartCol != 1 || errs[0].Message != tt.msg {
 				t.Errorf("errors = %+v, want line %d %q", errs, tt.line, tt.msg)
 			}
 		})

@@ -6,11 +6,13 @@ import (
 )
 
 // Span is a source range: byte offsets plus 1-based lines and 1-based columns
-// counted in characters (what editors and SARIF viewers show).
+// counted in characters (what editors and SARIF viewers show). Lines and
+// columns are int32 (a file is at most migration.MaxFileSize bytes): every
+// expression of every revision carries a span, so its size counts.
 type Span struct {
 	Start, End         int
-	StartLine, EndLine int
-	StartCol, EndCol   int
+	StartLine, EndLine int32
+	StartCol, EndCol   int32
 }
 
 // Span of a node.
@@ -20,7 +22,7 @@ func (t *Tree) Span(n *Node) Span { return t.SpanOf(int(n.StartByte()), int(n.En
 func (t *Tree) SpanOf(start, end int) Span {
 	sl, sc := t.Position(start)
 	el, ec := t.Position(end)
-	return Span{Start: start, End: end, StartLine: sl, StartCol: sc, EndLine: el, EndCol: ec}
+	return Span{Start: start, End: end, StartLine: int32(sl), StartCol: int32(sc), EndLine: int32(el), EndCol: int32(ec)}
 }
 
 // Position of a byte offset as 1-based line and character column.

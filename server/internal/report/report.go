@@ -102,8 +102,8 @@ func fileErrors(root string, errs []*migration.FileError) []FileError {
 }
 
 func newFinding(res *check.Result, d rules.Diagnostic) Finding {
-	return Finding{Rule: d.Rule, Severity: string(d.Severity), Path: Rel(res, d.Path), Line: d.Span.StartLine, Column: d.Span.StartCol,
-		EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol, Message: d.Message, Help: d.Help, URL: RuleURL(d.Rule), Revision: d.Revision,
+	return Finding{Rule: d.Rule, Severity: string(d.Severity), Path: Rel(res, d.Path), Line: int(d.Span.StartLine), Column: int(d.Span.StartCol),
+		EndLine: int(d.Span.EndLine), EndColumn: int(d.Span.EndCol), Message: d.Message, Help: d.Help, URL: RuleURL(d.Rule), Revision: d.Revision,
 		Fix: NewFix(d)}
 }
 

@@ -40,8 +40,8 @@ func SARIF(w io.Writer, res *check.Result) error {
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(levels[r.Severity]))
 	}
 	for _, d := range res.Findings {
-		region := sarif.NewRegion().WithStartLine(d.Span.StartLine).WithStartColumn(d.Span.StartCol).
-			WithEndLine(d.Span.EndLine).WithEndColumn(d.Span.EndCol)
+		region := sarif.NewRegion().WithStartLine(int(d.Span.StartLine)).WithStartColumn(int(d.Span.StartCol)).
+			WithEndLine(int(d.Span.EndLine)).WithEndColumn(int(d.Span.EndCol))
 		loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(Rel(res, d.Path)).WithUriBaseId("%SRCROOT%")).WithRegion(region)
 		run.CreateResultForRule(d.Rule).
 			WithLevel(levels[d.Severity]).

@@ -17,7 +17,7 @@ func TestSnippetOfALongLine(t *testing.T) {
 	line := "    op.execute(" + strings.Repeat("(", 3000) + "x" + strings.Repeat(")", 3000) + ")"
 	start := strings.Index(line, "x") + 1
 	var b strings.Builder
-	writeSnippet(&b, bytes.Split([]byte("def upgrade():\n"+line+"\n"), []byte("\n")), rules.Diagnostic{Span: migration.Span{StartLine: 2, StartCol: start, EndLine: 2, EndCol: start + 1}})
+	writeSnippet(&b, bytes.Split([]byte("def upgrade():\n"+line+"\n"), []byte("\n")), rules.Diagnostic{Span: migration.Span{StartLine: 2, StartCol: int32(start), EndLine: 2, EndCol: int32(start + 1)}})
 	out := strings.Split(b.String(), "\n")
 	if len(out) != 4 || utf8.RuneCountInString(out[1]) > 200 {
 		t.Fatalf("snippet:\n%s", b.String())

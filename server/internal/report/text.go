@@ -107,16 +107,16 @@ func (f Finding) Explanation() []string {
 
 // writeSnippet prints the first line of the span with carets under it.
 func writeSnippet(b *strings.Builder, lines [][]byte, d rules.Diagnostic) {
-	if d.Span.StartLine < 1 || d.Span.StartLine > len(lines) {
+	if d.Span.StartLine < 1 || int(d.Span.StartLine) > len(lines) {
 		return
 	}
 	line := []rune(strings.TrimRight(string(lines[d.Span.StartLine-1]), "\r"))
-	num := strconv.Itoa(d.Span.StartLine)
+	num := strconv.Itoa(int(d.Span.StartLine))
 	pad := strings.Repeat(" ", len(num))
-	col := min(max(d.Span.StartCol-1, 0), len(line))
+	col := min(max(int(d.Span.StartCol)-1, 0), len(line))
 	width := len(line) - col
 	if d.Span.EndLine == d.Span.StartLine {
-		width = d.Span.EndCol - d.Span.StartCol
+		width = int(d.Span.EndCol - d.Span.StartCol)
 	}
 	// A long line (generated code, a deep expression) is shown around the start.
 	from := 0

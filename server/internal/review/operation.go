@@ -202,7 +202,7 @@ func entry(c *opCtx, f *facts, index int, function string, postgres bool) *Opera
 			f.note("%d statement(s) of the SQL rendered for this call are left out: PostgreSQL's parser rejects the rendering.", left)
 		}
 	}
-	out := &Operation{Index: index, Function: function, Name: o.Name, Line: o.Call.Span.StartLine,
+	out := &Operation{Index: index, Function: function, Name: o.Name, Line: int(o.Call.Span.StartLine),
 		Summary: strings.Join(f.summary, "; "), SQL: strings.Join(statements, ";\n"), Effect: EffectKnown,
 		Transaction: "migration", Rewrite: f.rewrite, Scan: f.scan, DataLoss: strings.Join(f.dataLoss, "; "),
 		Notes: list(f.notes), Findings: []string{}, Locks: []Lock{}}

@@ -204,7 +204,7 @@ func (a *revisionAnalysis) revision(r *history.Revision, before *history.State) 
 	}
 	for _, x := range slices.Concat(ups, downs) {
 		for line := x.op.Call.Span.StartLine; line <= x.op.Call.Span.EndLine; line++ {
-			for _, rule := range byLine[line] {
+			for _, rule := range byLine[int(line)] {
 				x.out.Findings = appendNew(x.out.Findings, rule)
 			}
 		}
@@ -242,7 +242,7 @@ func (a *revisionAnalysis) walk(m *migration.Migration, rev, name string, fn *mi
 }
 
 func finding(d rules.Diagnostic) Finding {
-	return Finding{Rule: d.Rule, Severity: string(d.Severity), Line: d.Span.StartLine, Column: d.Span.StartCol, Message: d.Message,
+	return Finding{Rule: d.Rule, Severity: string(d.Severity), Line: int(d.Span.StartLine), Column: int(d.Span.StartCol), Message: d.Message,
 		Help: d.Help, URL: report.RuleURL(d.Rule), Fix: report.NewFix(d)}
 }
 

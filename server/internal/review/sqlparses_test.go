@@ -58,8 +58,8 @@ func TestParsable(t *testing.T) {
 	if left != 2 || len(kept) != 3 || kept[0] != "ALTER TABLE a ADD COLUMN \"left\" INTEGER" {
 		t.Errorf("parsable kept %q, left %d out; want the quoted column, the enum and the check (2 left out)", kept, left)
 	}
-	if got, _ := defaultSQL(&pysyntax.Expr{Kind: pysyntax.Call, Func: &pysyntax.Expr{Kind: pysyntax.Attribute, Name: "current_timestamp",
-		Object: &pysyntax.Expr{Kind: pysyntax.Attribute, Name: "func", Object: &pysyntax.Expr{Kind: pysyntax.Name, Name: "sa"}}}}); got != "CURRENT_TIMESTAMP" {
+	if got, _ := defaultSQL(&pysyntax.Expr{Kind: pysyntax.Call, Parts: &pysyntax.Parts{Func: &pysyntax.Expr{Kind: pysyntax.Attribute, Name: "current_timestamp",
+		Object: &pysyntax.Expr{Kind: pysyntax.Attribute, Name: "func", Object: &pysyntax.Expr{Kind: pysyntax.Name, Name: "sa"}}}}}); got != "CURRENT_TIMESTAMP" {
 		t.Errorf("server_default=sa.func.current_timestamp() renders %s, want CURRENT_TIMESTAMP (with parentheses PostgreSQL rejects it)", got)
 	}
 	if got := ident("left"); got != `"left"` {

@@ -131,7 +131,7 @@ func createTypeFalseFix(m *migration.Migration, code *stylist.Code, o *migration
 	for _, a := range u.Type.Expr.Args {
 		args = append(args, a.Text)
 	}
-	for _, k := range u.Type.Expr.Keywords {
+	for _, k := range u.Type.Expr.Keywords() {
 		if k.Name == "**" {
 			return nil // it may hold create_type itself
 		}
@@ -158,7 +158,7 @@ func checkfirstFix(o *migration.Op) *SuggestedFix {
 	for _, a := range o.Call.Args {
 		last = max(last, a.Span.End)
 	}
-	for _, k := range o.Call.Keywords {
+	for _, k := range o.Call.Keywords() {
 		last = max(last, k.Span.End)
 	}
 	if last >= 0 {

@@ -221,7 +221,7 @@ var echoPattern = regexp.MustCompile("\"[^\"]*\"|`[^`]*`")
 func messageProblems(got []rules.Diagnostic) []string {
 	var problems []string
 	for _, d := range got {
-		at := filepath.Base(d.Path) + ":" + strconv.Itoa(d.Span.StartLine) + ":" + d.Rule
+		at := filepath.Base(d.Path) + ":" + strconv.Itoa(int(d.Span.StartLine)) + ":" + d.Rule
 		words := echoPattern.ReplaceAllStringFunc(d.Message, func(echo string) string {
 			if r := []rune(echo); len(r) > maxEcho {
 				return string(r[:maxEcho])
@@ -277,7 +277,7 @@ func compare(want []expectation, got []rules.Diagnostic) []string {
 	}
 	gotByKey := map[string][]rules.Diagnostic{}
 	for _, d := range got {
-		k := key(d.Path, d.Rule, d.Span.StartLine)
+		k := key(d.Path, d.Rule, int(d.Span.StartLine))
 		gotByKey[k] = append(gotByKey[k], d)
 	}
 	var problems []string
@@ -364,7 +364,7 @@ func (c fixtureCase) safeFixProblems(t *testing.T, got []rules.Diagnostic) []str
 	var problems []string
 	for _, d := range rules.RunOn(t, fixed, c.registered()) {
 		if len(byFile[filepath.Base(d.Path)]) > 0 {
-			problems = append(problems, "after the safe fixes "+c.rule+" still reports "+filepath.Base(d.Path)+":"+strconv.Itoa(d.Span.StartLine)+": "+d.Message)
+			problems = append(problems, "after the safe fixes "+c.rule+" still reports "+filepath.Base(d.Path)+":"+strconv.Itoa(int(d.Span.StartLine))+": "+d.Message)
 		}
 	}
 	return problems

@@ -331,9 +331,9 @@ func lineSpan(m *migration.Migration, off int) migration.Span {
 	for end > start && (src[end-1] == '\r' || src[end-1] == ' ' || src[end-1] == '\t') {
 		end--
 	}
-	line := bytes.Count(src[:lineStart], []byte("\n")) + 1
+	line := int32(bytes.Count(src[:lineStart], []byte("\n")) + 1)
 	return migration.Span{Start: start, End: end, StartLine: line, EndLine: line,
-		StartCol: utf8.RuneCount(src[lineStart:start]) + 1, EndCol: utf8.RuneCount(src[lineStart:end]) + 1}
+		StartCol: int32(utf8.RuneCount(src[lineStart:start]) + 1), EndCol: int32(utf8.RuneCount(src[lineStart:end]) + 1)}
 }
 
 // freesTypeName reports whether the function renames or drops a type of that

@@ -235,7 +235,7 @@ func concurrentlyKeyword(o *migration.Op) TextEdit {
 	for _, a := range o.Call.Args {
 		end = max(end, a.Span.End)
 	}
-	for _, k := range o.Call.Keywords {
+	for _, k := range o.Call.Keywords() {
 		end = max(end, k.Span.End)
 	}
 	return TextEdit{Start: end, End: end, NewText: ", postgresql_concurrently=True"}

@@ -117,7 +117,7 @@ func checkUpdateWithoutWhere(p *Pass) {
 			var lines []string
 			for i, o := range w.stmts {
 				if i != w.lead {
-					lines = append(lines, strconv.Itoa(o.Span.StartLine))
+					lines = append(lines, strconv.Itoa(int(o.Span.StartLine)))
 				}
 			}
 			more = fmt.Sprintf(" (and %d more like it)", n)
@@ -165,8 +165,8 @@ func coreStatement(m *migration.Migration, o *migration.Op) (st migration.Statem
 			return st, false
 		}
 		method := pysyntax.LastName(e.CallName())
-		if e.Func.Kind == pysyntax.Attribute {
-			method = e.Func.Name
+		if e.Func().Kind == pysyntax.Attribute {
+			method = e.Func().Name
 		}
 		switch method {
 		case "where", "filter", "filter_by":
@@ -176,8 +176,8 @@ func coreStatement(m *migration.Migration, o *migration.Op) (st migration.Statem
 		case "update", "delete":
 			st.Kind = map[string]migration.StatementKind{"update": migration.SQLUpdate, "delete": migration.SQLDelete}[method]
 			switch {
-			case len(e.Args) == 0 && e.Func.Kind == pysyntax.Attribute: // t.update()
-				table = e.Func.Object
+			case len(e.Args) == 0 && e.Func().Kind == pysyntax.Attribute: // t.update()
+				table = e.Func().Object
 			case len(e.Args) == 1: // sa.update(t)
 				table = e.Args[0]
 			default:
@@ -187,10 +187,10 @@ func coreStatement(m *migration.Migration, o *migration.Op) (st migration.Statem
 		default:
 			return st, false
 		}
-		if e.Func.Kind != pysyntax.Attribute {
+		if e.Func().Kind != pysyntax.Attribute {
 			return st, false
 		}
-		e = e.Func.Object
+		e = e.Func().Object
 	}
 	table, _ = m.Resolve(o, table)
 	if table == nil || table.Kind != pysyntax.Call || len(table.Args) == 0 || !slices.Contains([]string{"table", "Table"}, pysyntax.LastName(table.CallName())) {
@@ -210,11 +210,11 @@ func coreStatement(m *migration.Migration, o *migration.Op) (st migration.Statem
 // of a dict argument ("name" or t.c.name).
 func valuesColumns(call *pysyntax.Expr) []string {
 	var out []string
-	for _, k := range call.Keywords {
+	for _, k := range call.Keywords() {
 		out = append(out, k.Name)
 	}
 	for _, a := range call.Args {
-		for _, key := range a.Keys {
+		for _, key := range a.Keys() {
 			if name, ok := key.StringValue(); ok {
 				out = append(out, name)
 			} else if key.Kind == pysyntax.Attribute {
