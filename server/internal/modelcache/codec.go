@@ -62,7 +62,8 @@ type codec struct {
 }
 
 // An arena holds the values of one type that an entry points to or holds in
-// slices: the encoder counts them and writes the counts first, and the
+// slices: the encoder counts them and writes the counts first (after the
+// number of pointers, for the decoder's table of them), and the
 // decoder allocates them in one array per type (one allocation per value
 // was most of the cost of decoding, with the garbage collection it caused).
 // Its values live as long as the entry's model, as they would anyway.
@@ -94,7 +95,8 @@ func encode(v any) (data []byte, err error) {
 	e := &encoder{ptrs: map[ptrKey]uint64{}, counts: make([]int, arenas)}
 	ptr := rv.UnsafePointer()
 	c.enc(e, unsafe.Pointer(&ptr))
-	head := make([]byte, 0, 2*len(layout)+len(e.buf))
+	head := make([]byte, 0, 2*len(layout)+4+len(e.buf))
+	head = binary.AppendUvarint(head, uint64(len(e.ptrs)))
 	for _, a := range layout {
 		head = binary.AppendUvarint(head, uint64(e.counts[a]))
 	}
@@ -110,6 +112,11 @@ func decode(data []byte, v any) (err error) {
 		return err
 	}
 	d := &decoder{data: data, str: unsafe.String(unsafe.SliceData(data), len(data)), arenas: make([]arena, arenas)}
+	ptrs, err := d.uvarint()
+	if err != nil || ptrs > uint64(len(data)) {
+		return errCorrupt
+	}
+	d.ptrs = make([]decodedPtr, 0, ptrs)
 	values := uint64(0)
 	for _, a := range layout {
 		n, err := d.uvarint()

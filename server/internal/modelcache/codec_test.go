@@ -8,6 +8,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 // TestCodecRoundTrip decodes every rule fixture's model to a value equal to
@@ -121,6 +122,7 @@ func encodedProject(b *testing.B) [][]byte {
 func BenchmarkDecode(b *testing.B) {
 	entries := encodedProject(b)
 	b.ReportAllocs()
+	stop := testenv.ReportCPU(b)
 	for b.Loop() {
 		for _, data := range entries {
 			var e entry
@@ -129,6 +131,7 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		}
 	}
+	stop()
 }
 
 // BenchmarkEncode encodes the 300 models of a generated project.
@@ -142,6 +145,7 @@ func BenchmarkEncode(b *testing.B) {
 		models = append(models, &e)
 	}
 	b.ReportAllocs()
+	stop := testenv.ReportCPU(b)
 	for b.Loop() {
 		for _, e := range models {
 			if _, err := encode(e); err != nil {
@@ -149,4 +153,5 @@ func BenchmarkEncode(b *testing.B) {
 			}
 		}
 	}
+	stop()
 }
