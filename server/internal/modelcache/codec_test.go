@@ -96,7 +96,7 @@ func TestDecodeRejectsDamage(t *testing.T) {
 }
 
 // encodedProject encodes the models of a generated 300-revision project (with
-// merges and batch blocks), as the cache stores them.
+// merges and batch blocks) as the cache stores them.
 func encodedProject(b *testing.B) [][]byte {
 	dir := b.TempDir()
 	if _, err := synth.Write(dir, synth.Options{Revisions: 300, Seed: 1, MergeEvery: 50, BatchEvery: 7}); err != nil {
@@ -109,7 +109,8 @@ func encodedProject(b *testing.B) [][]byte {
 		if err != nil {
 			b.Fatal(err)
 		}
-		data, err := encode(&entry{Model: m})
+		e := entryOf(m, nil)
+		data, err := encode(&e)
 		if err != nil {
 			b.Fatal(err)
 		}
