@@ -90,7 +90,7 @@ func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFact
 			x.bound(body, map[string]int{}, facts) // class attributes are not module names
 		}
 		return
-	case "lambda", "string", "comment":
+	case "lambda", "string", "comment", "identifier":
 		return
 	case "argument_list":
 		// a call's arguments bind nothing but a walrus (comprehension variables
@@ -133,15 +133,17 @@ func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFact
 			}
 		}
 	case "call":
-		fn := n.ChildByFieldName("function")
-		if facts != nil && fn != nil && pysyntax.Type(fn) == "attribute" {
-			obj, attr := fn.ChildByFieldName("object"), fn.ChildByFieldName("attribute")
+		if facts == nil {
+			break
+		}
+		if fn := pysyntax.Field(n, 0, "function"); fn != nil && pysyntax.Type(fn) == "attribute" {
+			obj, attr := pysyntax.Field(fn, 0, "object"), pysyntax.Field(fn, 1, "attribute")
 			if obj != nil && attr != nil && pysyntax.Type(obj) == "identifier" && mutators[x.t.Text(attr)] {
 				facts.mutated[x.t.Text(obj)] = true
 			}
 		}
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
 		x.bound(n.NamedChild(i), into, facts)
 	}
 }
@@ -166,7 +168,7 @@ func (x *extractor) targets(n *pysyntax.Node, into map[string]int, facts *nameFa
 			x.targets(name, into, facts)
 		}
 	default: // patterns, tuples, lists, *rest, parameter lists
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
 			x.targets(n.NamedChild(i), into, facts)
 		}
 	}
