@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -85,6 +86,14 @@ var (
 	layouts = map[reflect.Type][]int{}
 )
 
+// encoders keep their table of pointers between encodings (it grew from
+// empty for each one); lastSize is the size of the last entry written, the
+// room the next one starts with.
+var (
+	encoders sync.Pool
+	lastSize atomic.Int64
+)
+
 // encode writes v, which must be a pointer.
 func encode(v any) (data []byte, err error) {
 	rv := reflect.ValueOf(v)
@@ -92,15 +101,31 @@ func encode(v any) (data []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &encoder{ptrs: map[ptrKey]uint64{}, counts: make([]int, arenas)}
+	e, _ := encoders.Get().(*encoder)
+	if e == nil {
+		e = &encoder{ptrs: map[ptrKey]uint64{}}
+	}
+	defer func() {
+		clear(e.ptrs)
+		e.buf = nil
+		encoders.Put(e)
+	}()
+	e.counts = append(e.counts[:0], make([]int, arenas)...)
+	// the counts go before the values: room for them is left at the start,
+	// and they are written right-aligned in it once known
+	room := (1 + len(layout)) * binary.MaxVarintLen64
+	e.buf = make([]byte, room, room+int(lastSize.Load())*5/4)
 	ptr := rv.UnsafePointer()
 	c.enc(e, unsafe.Pointer(&ptr))
-	head := make([]byte, 0, 2*len(layout)+4+len(e.buf))
+	var head []byte
 	head = binary.AppendUvarint(head, uint64(len(e.ptrs)))
 	for _, a := range layout {
 		head = binary.AppendUvarint(head, uint64(e.counts[a]))
 	}
-	return append(head, e.buf...), nil
+	data = e.buf[room-len(head):]
+	copy(data, head)
+	lastSize.Store(int64(len(data)))
+	return data, nil
 }
 
 // decode reads data into v, a pointer to a value of the type encoded. The
@@ -458,7 +483,7 @@ func fillMap(c *codec, t reflect.Type) error {
 	}
 	c.enc = func(e *encoder, p unsafe.Pointer) {
 		m := reflect.NewAt(t, p).Elem()
-		if e.nilOrLen(m.IsNil(), m.Len()) {
+		if e.nilOrLen(m.IsNil(), m.Len()) && m.Len() > 0 {
 			k, x := reflect.New(t.Key()), reflect.New(t.Elem())
 			for it := m.MapRange(); it.Next(); {
 				k.Elem().SetIterKey(it)
