@@ -74,16 +74,20 @@ type arena struct {
 	size uintptr
 }
 
+// arenaOfType is an arena number with the type of its values.
+type arenaOfType struct {
+	number int
+	slice  reflect.Type // of the values
+}
+
 var (
 	codecsMu sync.Mutex
 	codecs   = map[reflect.Type]*codec{}
-	// arenaTypes are the types values are allocated in arenas for, by arena
-	// number; arenaNumbers numbers them.
-	arenaTypes   []reflect.Type
+	// arenaNumbers number the types values are allocated in arenas for.
 	arenaNumbers = map[reflect.Type]int{}
 	// layouts are, for each type encoded or decoded, the arenas its values
 	// may use, in the order the counts are written.
-	layouts = map[reflect.Type][]int{}
+	layouts = map[reflect.Type][]arenaOfType{}
 )
 
 // encoders keep their table of pointers between encodings (it grew from
@@ -120,7 +124,7 @@ func encode(v any) (data []byte, err error) {
 	var head []byte
 	head = binary.AppendUvarint(head, uint64(len(e.ptrs)))
 	for _, a := range layout {
-		head = binary.AppendUvarint(head, uint64(e.counts[a]))
+		head = binary.AppendUvarint(head, uint64(e.counts[a.number]))
 	}
 	data = e.buf[room-len(head):]
 	copy(data, head)
@@ -145,15 +149,15 @@ func decode(data []byte, v any) (err error) {
 	values := uint64(0)
 	for _, a := range layout {
 		n, err := d.uvarint()
-		t := arenaTypes[a]
-		if t.Size() > 0 {
+		size := a.slice.Elem().Size()
+		if size > 0 {
 			values += n
 		}
 		if err != nil || n > uint64(len(data)) || values > uint64(len(data)) { // a value takes a byte at least
 			return errCorrupt
 		}
 		if n > 0 {
-			d.arenas[a] = arena{reflect.MakeSlice(reflect.SliceOf(t), int(n), int(n)).UnsafePointer(), int(n), t.Size()}
+			d.arenas[a.number] = arena{reflect.MakeSlice(a.slice, int(n), int(n)).UnsafePointer(), int(n), size}
 		}
 	}
 	tmp := reflect.New(rv.Type())
@@ -174,7 +178,7 @@ func decode(data []byte, v any) (err error) {
 
 // codecOf builds (once per type) the functions that write and read t, and
 // returns them with t's arenas and the number of arena types so far.
-func codecOf(t reflect.Type) (c *codec, layout []int, arenas int, err error) {
+func codecOf(t reflect.Type) (c *codec, layout []arenaOfType, arenas int, err error) {
 	codecsMu.Lock()
 	defer codecsMu.Unlock()
 	c, err = build(t)
@@ -186,12 +190,12 @@ func codecOf(t reflect.Type) (c *codec, layout []int, arenas int, err error) {
 		layout = arenasOf(t, map[reflect.Type]bool{}, nil)
 		layouts[t] = layout
 	}
-	return c, layout, len(arenaTypes), nil
+	return c, layout, len(arenaNumbers), nil
 }
 
 // arenasOf appends the arenas of the values t may point to or hold in
 // slices, walking its fields in order.
-func arenasOf(t reflect.Type, seen map[reflect.Type]bool, out []int) []int {
+func arenasOf(t reflect.Type, seen map[reflect.Type]bool, out []arenaOfType) []arenaOfType {
 	if seen[t] {
 		return out
 	}
@@ -199,8 +203,10 @@ func arenasOf(t reflect.Type, seen map[reflect.Type]bool, out []int) []int {
 	switch t.Kind() {
 	case reflect.Pointer, reflect.Slice:
 		// byte slices are copied whole, not from an arena
-		if a, ok := arenaNumbers[t.Elem()]; ok && (t.Kind() == reflect.Pointer || t.Elem().Kind() != reflect.Uint8) && !slices.Contains(out, a) {
-			out = append(out, a)
+		a, ok := arenaNumbers[t.Elem()]
+		if ok && (t.Kind() == reflect.Pointer || t.Elem().Kind() != reflect.Uint8) &&
+			!slices.ContainsFunc(out, func(o arenaOfType) bool { return o.number == a }) {
+			out = append(out, arenaOfType{a, reflect.SliceOf(t.Elem())})
 		}
 		return arenasOf(t.Elem(), seen, out)
 	case reflect.Map:
@@ -218,9 +224,9 @@ func arenaOf(t reflect.Type) int {
 	if a, ok := arenaNumbers[t]; ok {
 		return a
 	}
-	arenaNumbers[t] = len(arenaTypes)
-	arenaTypes = append(arenaTypes, t)
-	return len(arenaTypes) - 1
+	a := len(arenaNumbers)
+	arenaNumbers[t] = a
+	return a
 }
 
 // take returns room for n values of arena a.
