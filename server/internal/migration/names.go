@@ -65,6 +65,7 @@ func (x *extractor) constants(root *pysyntax.Node) {
 // being walked. With facts, it also records the locals of each function, the
 // global declarations and in-place changes; without, it only collects.
 func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFacts) {
+	var plainCallee *pysyntax.Node
 	switch pysyntax.Type(n) {
 	case "function_definition":
 		if name := n.ChildByFieldName("name"); name != nil {
@@ -138,13 +139,18 @@ func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFact
 		}
 		if fn := pysyntax.Field(n, 0, "function"); fn != nil && pysyntax.Type(fn) == "attribute" {
 			obj, attr := pysyntax.Field(fn, 0, "object"), pysyntax.Field(fn, 1, "attribute")
-			if obj != nil && attr != nil && pysyntax.Type(obj) == "identifier" && mutators[x.t.Text(attr)] {
-				facts.mutated[x.t.Text(obj)] = true
+			if obj != nil && attr != nil && pysyntax.Type(obj) == "identifier" {
+				if mutators[x.t.Text(attr)] {
+					facts.mutated[x.t.Text(obj)] = true
+				}
+				plainCallee = fn // name.attr binds nothing: not walked (most calls are op.<operation>)
 			}
 		}
 	}
 	for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
-		x.bound(n.NamedChild(i), into, facts)
+		if c := n.NamedChild(i); c != plainCallee {
+			x.bound(c, into, facts)
+		}
 	}
 }
 
