@@ -18,6 +18,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 var (
@@ -100,18 +101,21 @@ func BenchmarkCheck(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	stop := testenv.ReportCPU(b)
 	for b.Loop() {
 		res, err := check.Run(context.Background(), proj, check.Options{})
 		if err != nil || res.Files != 3000 {
 			b.Fatalf("%v, %d files", err, res.Files)
 		}
 	}
+	stop()
 }
 
 // BenchmarkReplay is the schema replay of the history alone (a merge every 50
 // revisions: each applies again the upgrades only its other branch holds).
 func BenchmarkReplay(b *testing.B) {
 	loaded := history.Load(context.Background(), "bench", files(b), migration.ParseFile)
+	stop := testenv.ReportCPU(b)
 	for b.Loop() {
 		visited := 0
 		loaded.Graph.Replay(context.Background(), func(*history.Revision, *history.State) { visited++ })
@@ -119,4 +123,36 @@ func BenchmarkReplay(b *testing.B) {
 			b.Fatalf("visited %d revisions", visited)
 		}
 	}
+	stop()
+}
+
+// BenchmarkCheckParsed is `check` with every file's model at hand (as the
+// model cache gives them): the graph, the replay and the rules.
+func BenchmarkCheckParsed(b *testing.B) {
+	proj, err := project.Find(generated(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	models := map[string]*migration.Migration{}
+	for _, path := range files(b) {
+		m, err := migration.ParseFile(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		models[path] = m
+	}
+	parsed := func(_ context.Context, path string) (*migration.Migration, error) {
+		if m := models[path]; m != nil {
+			return m, nil
+		}
+		return nil, os.ErrNotExist
+	}
+	stop := testenv.ReportCPU(b)
+	for b.Loop() {
+		res, err := check.Run(context.Background(), proj, check.Options{Parse: parsed})
+		if err != nil || res.Files != 3000 {
+			b.Fatalf("%v, %d files", err, res.Files)
+		}
+	}
+	stop()
 }

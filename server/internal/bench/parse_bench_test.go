@@ -7,6 +7,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 func sources(b *testing.B) [][]byte {
@@ -24,6 +25,7 @@ func sources(b *testing.B) [][]byte {
 // BenchmarkSyntaxOnly parses the sources in one goroutine (no file I/O).
 func BenchmarkSyntaxOnly(b *testing.B) {
 	srcs := sources(b)
+	stop := testenv.ReportCPU(b)
 	for b.Loop() {
 		for _, s := range srcs {
 			t, err := pysyntax.Parse(context.Background(), s)
@@ -33,11 +35,13 @@ func BenchmarkSyntaxOnly(b *testing.B) {
 			t.Close()
 		}
 	}
+	stop()
 }
 
 // BenchmarkModelOnly builds the migration model in one goroutine (no file I/O).
 func BenchmarkModelOnly(b *testing.B) {
 	srcs := sources(b)
+	stop := testenv.ReportCPU(b)
 	for b.Loop() {
 		for _, s := range srcs {
 			if _, err := migration.Parse(context.Background(), "x.py", s); err != nil {
@@ -45,4 +49,5 @@ func BenchmarkModelOnly(b *testing.B) {
 			}
 		}
 	}
+	stop()
 }

@@ -23,6 +23,18 @@ import (
 // branch's enum type is kept. It stops early once ctx is done (the caller
 // checks ctx).
 func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *State)) {
+	g.ReplayUpgraded(ctx, func(r *Revision, before *State) *State {
+		visit(r, before)
+		return nil
+	})
+}
+
+// ReplayUpgraded is Replay for a visit that may apply the revision's upgrade
+// itself: it returns the state after the upgrade (each operation of
+// r.Migration.Upgrade applied in order with State.Apply, on layers over
+// before), or nil. The replay goes on from that state instead of applying the
+// upgrade a second time; it may change it in place afterwards.
+func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, before *State) (after *State)) {
 	after := map[string]*State{}
 	remaining := map[string]int{} // children not yet visited, per revision
 	position := make(map[string]int, len(g.Order))
@@ -64,8 +76,11 @@ func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *Stat
 				delete(after, p)
 			}
 		}
-		visit(r, state)
-		state.upgrade(r)
+		if upgraded := visit(r, state); upgraded != nil && !r.Migration.TooLarge {
+			state = upgraded
+		} else {
+			state.upgrade(r)
+		}
 		if remaining[r.ID] > 0 {
 			after[r.ID] = state
 		}

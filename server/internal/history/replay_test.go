@@ -206,22 +206,67 @@ func TestReplayStateIsFresh(t *testing.T) {
 func schemaBefore(g *Graph, id string) []string {
 	var out []string
 	g.Replay(context.Background(), func(r *Revision, before *State) {
-		if r.ID != id {
-			return
-		}
-		for _, tb := range before.Tables() {
-			var cols []string
-			for _, c := range columns(tb) {
-				cols = append(cols, strings.Fields(c)[0])
-			}
-			out = append(out, "table "+tb.Name+"("+strings.Join(cols, ",")+")")
-		}
-		for _, e := range before.Enums() {
-			out = append(out, "enum "+e.Name+"["+strings.Join(e.Values(), ",")+"]")
+		if r.ID == id {
+			out = describe(before)
 		}
 	})
+	return out
+}
+
+func describe(s *State) []string {
+	var out []string
+	for _, tb := range s.Tables() {
+		var cols []string
+		for _, c := range columns(tb) {
+			cols = append(cols, strings.Fields(c)[0])
+		}
+		out = append(out, "table "+tb.Name+"("+strings.Join(cols, ",")+")")
+	}
+	for _, e := range s.Enums() {
+		out = append(out, "enum "+e.Name+"["+strings.Join(e.Values(), ",")+"]")
+	}
 	slices.Sort(out)
 	return out
+}
+
+// TestReplayUpgraded: a replay that goes on from the states a visit computed
+// (a layer per operation, as rules do) sees the same schemas as one that
+// applies every upgrade itself, across forks and merges, and when the visit
+// computed only some of them.
+func TestReplayUpgraded(t *testing.T) {
+	g := buildGraph(t, []rev{
+		{ID: "p0", Up: createTable("users") + "\nop.add_column(\"users\", sa.Column(\"email\", sa.String()))"},
+		{ID: "p1", Down: `"p0"`, Up: createTable("a") + "\nop.drop_column(\"users\", \"email\")"},
+		{ID: "p2", Down: `"p0"`, Up: createTable("b") + "\nop.execute(\"CREATE TYPE mood AS ENUM ('sad')\")"},
+		{ID: "p3", Down: `("p1", "p2")`, Up: "op.execute(\"ALTER TYPE mood ADD VALUE 'ok'\")\nop.drop_table(\"a\")"},
+		{ID: "p4", Down: `"p3"`, Up: createTable("c")},
+		{ID: "p5", Down: `"p4"`, Up: createTable("d")},
+	})
+	want := map[string][]string{}
+	g.Replay(context.Background(), func(r *Revision, before *State) { want[r.ID] = describe(before) })
+	if w := strings.Join(want["p5"], " "); w != "enum mood[] table b(id) table c(id) table users(id)" {
+		t.Fatalf("the fixture replays to %q", w)
+	}
+	for _, upgrades := range [][]string{{"p0", "p1", "p2", "p3", "p4", "p5"}, {"p0", "p2", "p3"}, {"p1", "p4"}} {
+		got := map[string][]string{}
+		g.ReplayUpgraded(context.Background(), func(r *Revision, before *State) *State {
+			got[r.ID] = describe(before)
+			if !slices.Contains(upgrades, r.ID) {
+				return nil
+			}
+			s := before
+			for _, o := range r.Migration.Upgrade.Ops {
+				s = s.Layer()
+				s.Apply(r.Migration, o, r.ID)
+			}
+			return s
+		})
+		for id, w := range want {
+			if !slices.Equal(got[id], w) {
+				t.Errorf("upgrades of %v done by the visit: before %s %q, want %q", upgrades, id, got[id], w)
+			}
+		}
+	}
 }
 
 // TestReplayMerge: at a merge the schema is what the database holds once both

@@ -11,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 var gen struct {
@@ -62,9 +63,11 @@ func BenchmarkPostToolUse3000(b *testing.B) {
 	b.Run("edit-warm-cache", func(b *testing.B) {
 		cache := b.TempDir()
 		run(b, edit, Options{CacheDir: cache})
+		stop := testenv.ReportCPU(b)
 		for b.Loop() {
 			run(b, edit, Options{CacheDir: cache})
 		}
+		stop()
 	})
 	other := payload(b, "PostToolUse", "Write", dir, map[string]any{"file_path": filepath.Join(dir, "alembic.ini"), "content": "x"}, nil, nil)
 	b.Run("not-a-migration", func(b *testing.B) {

@@ -65,6 +65,7 @@ func (x *extractor) constants(root *pysyntax.Node) {
 // being walked. With facts, it also records the locals of each function, the
 // global declarations and in-place changes; without, it only collects.
 func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFacts) {
+	var plainCallee *pysyntax.Node
 	switch pysyntax.Type(n) {
 	case "function_definition":
 		if name := n.ChildByFieldName("name"); name != nil {
@@ -90,7 +91,7 @@ func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFact
 			x.bound(body, map[string]int{}, facts) // class attributes are not module names
 		}
 		return
-	case "lambda", "string", "comment":
+	case "lambda", "string", "comment", "identifier":
 		return
 	case "argument_list":
 		// a call's arguments bind nothing but a walrus (comprehension variables
@@ -133,16 +134,23 @@ func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFact
 			}
 		}
 	case "call":
-		fn := n.ChildByFieldName("function")
-		if facts != nil && fn != nil && pysyntax.Type(fn) == "attribute" {
-			obj, attr := fn.ChildByFieldName("object"), fn.ChildByFieldName("attribute")
-			if obj != nil && attr != nil && pysyntax.Type(obj) == "identifier" && mutators[x.t.Text(attr)] {
-				facts.mutated[x.t.Text(obj)] = true
+		if facts == nil {
+			break
+		}
+		if fn := pysyntax.Field(n, 0, "function"); fn != nil && pysyntax.Type(fn) == "attribute" {
+			obj, attr := pysyntax.Field(fn, 0, "object"), pysyntax.Field(fn, 1, "attribute")
+			if obj != nil && attr != nil && pysyntax.Type(obj) == "identifier" {
+				if mutators[x.t.Text(attr)] {
+					facts.mutated[x.t.Text(obj)] = true
+				}
+				plainCallee = fn // name.attr binds nothing: not walked (most calls are op.<operation>)
 			}
 		}
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		x.bound(n.NamedChild(i), into, facts)
+	for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
+		if c := n.NamedChild(i); c != plainCallee {
+			x.bound(c, into, facts)
+		}
 	}
 }
 
@@ -166,7 +174,7 @@ func (x *extractor) targets(n *pysyntax.Node, into map[string]int, facts *nameFa
 			x.targets(name, into, facts)
 		}
 	default: // patterns, tuples, lists, *rest, parameter lists
-		for i := 0; i < int(n.NamedChildCount()); i++ {
+		for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
 			x.targets(n.NamedChild(i), into, facts)
 		}
 	}

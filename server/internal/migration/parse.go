@@ -297,9 +297,9 @@ func (x *extractor) importList(n *pysyntax.Node) []Import {
 	} else if pysyntax.Type(n) == "future_import_statement" {
 		module = "__future__"
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		c := n.NamedChild(i)
-		if n.FieldNameForChild(indexOfChild(n, c)) == "module_name" {
+	for i, k := 0, int(n.ChildCount()); i < k; i++ {
+		c := n.Child(i)
+		if !c.IsNamed() || n.FieldNameForChild(i) == "module_name" {
 			continue
 		}
 		var name, local string
@@ -325,16 +325,6 @@ func (x *extractor) importList(n *pysyntax.Node) []Import {
 		out = append(out, imp)
 	}
 	return out
-}
-
-// indexOfChild finds c among n's children (field names are per child index).
-func indexOfChild(n, c *pysyntax.Node) int {
-	for i := 0; i < int(n.ChildCount()); i++ {
-		if n.Child(i).StartByte() == c.StartByte() && n.Child(i).EndByte() == c.EndByte() && n.Child(i).Type() == pysyntax.Type(c) {
-			return i
-		}
-	}
-	return -1
 }
 
 // keepHeaderOnly drops what the revision graph does not need and copies the

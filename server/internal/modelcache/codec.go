@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -27,6 +29,8 @@ var errCorrupt = errors.New("modelcache: corrupt entry")
 type encoder struct {
 	buf  []byte
 	ptrs map[ptrKey]uint64
+	// counts are the values of each arena type written (see arena)
+	counts []int
 }
 
 type ptrKey struct {
@@ -35,65 +39,208 @@ type ptrKey struct {
 }
 
 type decoder struct {
-	data []byte
-	str  string // data as one string: decoded strings share it
-	pos  int
-	ptrs []reflect.Value
+	data   []byte
+	str    string // data as one string: decoded strings share it
+	pos    int
+	ptrs   []decodedPtr
+	arenas []arena
 }
 
+// decodedPtr is a pointer read so far, with its type: a later reference to
+// it must be of the same type.
+type decodedPtr struct {
+	addr unsafe.Pointer
+	typ  reflect.Type
+}
+
+// A codec writes and reads values of one type in place, at the address of
+// the value: the plan for a type is made once, so reading a value costs no
+// reflection beyond the allocations (a reflect.Value per field and element
+// made decoding cost more than parsing the file again).
 type codec struct {
-	enc func(*encoder, reflect.Value)
-	dec func(*decoder, reflect.Value) error
+	enc func(*encoder, unsafe.Pointer)
+	dec func(*decoder, unsafe.Pointer) error
+}
+
+// An arena holds the values of one type that an entry points to or holds in
+// slices: the encoder counts them and writes the counts first (after the
+// number of pointers, for the decoder's table of them), and the
+// decoder allocates them in one array per type (one allocation per value
+// was most of the cost of decoding, with the garbage collection it caused).
+// Its values live as long as the entry's model, as they would anyway.
+type arena struct {
+	next unsafe.Pointer
+	left int
+	size uintptr
+}
+
+// arenaOfType is an arena number with the type of its values.
+type arenaOfType struct {
+	number int
+	slice  reflect.Type // of the values
 }
 
 var (
 	codecsMu sync.Mutex
 	codecs   = map[reflect.Type]*codec{}
+	// arenaNumbers number the types values are allocated in arenas for.
+	arenaNumbers = map[reflect.Type]int{}
+	// layouts are, for each type encoded or decoded, the arenas its values
+	// may use, in the order the counts are written.
+	layouts = map[reflect.Type][]arenaOfType{}
+)
+
+// encoders keep their table of pointers between encodings (it grew from
+// empty for each one); lastSize is the size of the last entry written, the
+// room the next one starts with.
+var (
+	encoders sync.Pool
+	lastSize atomic.Int64
 )
 
 // encode writes v, which must be a pointer.
 func encode(v any) (data []byte, err error) {
 	rv := reflect.ValueOf(v)
-	c, err := codecOf(rv.Type())
+	c, layout, arenas, err := codecOf(rv.Type())
 	if err != nil {
 		return nil, err
 	}
-	e := &encoder{ptrs: map[ptrKey]uint64{}}
-	c.enc(e, rv)
-	return e.buf, nil
+	e, _ := encoders.Get().(*encoder)
+	if e == nil {
+		e = &encoder{ptrs: map[ptrKey]uint64{}}
+	}
+	defer func() {
+		clear(e.ptrs)
+		e.buf = nil
+		encoders.Put(e)
+	}()
+	e.counts = append(e.counts[:0], make([]int, arenas)...)
+	// the counts go before the values: room for them is left at the start,
+	// and they are written right-aligned in it once known
+	room := (1 + len(layout)) * binary.MaxVarintLen64
+	e.buf = make([]byte, room, room+int(lastSize.Load())*5/4)
+	ptr := rv.UnsafePointer()
+	c.enc(e, unsafe.Pointer(&ptr))
+	var head []byte
+	head = binary.AppendUvarint(head, uint64(len(e.ptrs)))
+	for _, a := range layout {
+		head = binary.AppendUvarint(head, uint64(e.counts[a.number]))
+	}
+	data = e.buf[room-len(head):]
+	copy(data, head)
+	lastSize.Store(int64(len(data)))
+	return data, nil
 }
 
-// decode reads data into v, a pointer to a value of the type encoded.
+// decode reads data into v, a pointer to a value of the type encoded. The
+// strings decoded share data's bytes: data must not change afterwards.
 func decode(data []byte, v any) (err error) {
 	rv := reflect.ValueOf(v)
-	c, err := codecOf(rv.Type())
+	c, layout, arenas, err := codecOf(rv.Type())
 	if err != nil {
 		return err
 	}
-	defer func() {
-		// Only reflect can panic on bytes the checks below let through (e.g. a
-		// value of the wrong kind for a map key); such an entry is corrupt.
-		if recover() != nil {
-			err = errCorrupt
+	d := &decoder{data: data, str: unsafe.String(unsafe.SliceData(data), len(data)), arenas: make([]arena, arenas)}
+	ptrs, err := d.uvarint()
+	if err != nil || ptrs > uint64(len(data)) {
+		return errCorrupt
+	}
+	d.ptrs = make([]decodedPtr, 0, ptrs)
+	values := uint64(0)
+	for _, a := range layout {
+		n, err := d.uvarint()
+		size := a.slice.Elem().Size()
+		if size > 0 {
+			values += n
 		}
-	}()
-	d := &decoder{data: data, str: string(data)}
-	tmp := reflect.New(rv.Type()).Elem()
-	if err := c.dec(d, tmp); err != nil {
+		if err != nil || n > uint64(len(data)) || values > uint64(len(data)) { // a value takes a byte at least
+			return errCorrupt
+		}
+		if n > 0 {
+			d.arenas[a.number] = arena{reflect.MakeSlice(a.slice, int(n), int(n)).UnsafePointer(), int(n), size}
+		}
+	}
+	tmp := reflect.New(rv.Type())
+	if err := c.dec(d, tmp.UnsafePointer()); err != nil {
 		return err
 	}
 	if d.pos != len(data) {
 		return errCorrupt
 	}
-	rv.Elem().Set(tmp.Elem())
+	for _, a := range d.arenas {
+		if a.left != 0 {
+			return errCorrupt // counts that the values do not use
+		}
+	}
+	rv.Elem().Set(tmp.Elem().Elem())
 	return nil
 }
 
-// codecOf builds (once per type) the functions that write and read t.
-func codecOf(t reflect.Type) (*codec, error) {
+// codecOf builds (once per type) the functions that write and read t, and
+// returns them with t's arenas and the number of arena types so far.
+func codecOf(t reflect.Type) (c *codec, layout []arenaOfType, arenas int, err error) {
 	codecsMu.Lock()
 	defer codecsMu.Unlock()
-	return build(t)
+	c, err = build(t)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	layout, ok := layouts[t]
+	if !ok {
+		layout = arenasOf(t, map[reflect.Type]bool{}, nil)
+		layouts[t] = layout
+	}
+	return c, layout, len(arenaNumbers), nil
+}
+
+// arenasOf appends the arenas of the values t may point to or hold in
+// slices, walking its fields in order.
+func arenasOf(t reflect.Type, seen map[reflect.Type]bool, out []arenaOfType) []arenaOfType {
+	if seen[t] {
+		return out
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice:
+		// byte slices are copied whole, not from an arena
+		a, ok := arenaNumbers[t.Elem()]
+		if ok && (t.Kind() == reflect.Pointer || t.Elem().Kind() != reflect.Uint8) &&
+			!slices.ContainsFunc(out, func(o arenaOfType) bool { return o.number == a }) {
+			out = append(out, arenaOfType{a, reflect.SliceOf(t.Elem())})
+		}
+		return arenasOf(t.Elem(), seen, out)
+	case reflect.Map:
+		return arenasOf(t.Elem(), seen, arenasOf(t.Key(), seen, out))
+	case reflect.Struct:
+		for i := range t.NumField() {
+			out = arenasOf(t.Field(i).Type, seen, out)
+		}
+	}
+	return out
+}
+
+// arenaOf numbers the arena of a type's values.
+func arenaOf(t reflect.Type) int {
+	if a, ok := arenaNumbers[t]; ok {
+		return a
+	}
+	a := len(arenaNumbers)
+	arenaNumbers[t] = a
+	return a
+}
+
+// take returns room for n values of arena a.
+func (d *decoder) take(a, n int) (unsafe.Pointer, error) {
+	ar := &d.arenas[a]
+	if n > ar.left {
+		return nil, errCorrupt
+	}
+	p := ar.next
+	ar.left -= n
+	if ar.left > 0 { // never past the end of the array
+		ar.next = unsafe.Add(ar.next, uintptr(n)*ar.size)
+	}
+	return p, nil
 }
 
 func build(t reflect.Type) (*codec, error) {
@@ -112,54 +259,48 @@ func build(t reflect.Type) (*codec, error) {
 func fill(c *codec, t reflect.Type) error {
 	switch t.Kind() {
 	case reflect.Bool:
-		c.enc = func(e *encoder, v reflect.Value) { e.bool(v.Bool()) }
-		c.dec = func(d *decoder, v reflect.Value) error {
+		c.enc = func(e *encoder, p unsafe.Pointer) { e.bool(*(*bool)(p)) }
+		c.dec = func(d *decoder, p unsafe.Pointer) error {
 			b, err := d.byte()
 			if b > 1 {
 				return errCorrupt
 			}
-			v.SetBool(b == 1)
+			*(*bool)(p) = b == 1
 			return err
 		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		c.enc = func(e *encoder, v reflect.Value) { e.buf = binary.AppendVarint(e.buf, v.Int()) }
-		c.dec = func(d *decoder, v reflect.Value) error {
-			n, err := d.varint()
-			if err == nil && v.OverflowInt(n) {
-				err = errCorrupt
-			}
-			v.SetInt(n)
-			return err
-		}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		c.enc = func(e *encoder, v reflect.Value) { e.buf = binary.AppendUvarint(e.buf, v.Uint()) }
-		c.dec = func(d *decoder, v reflect.Value) error {
-			n, err := d.uvarint()
-			if err == nil && v.OverflowUint(n) {
-				err = errCorrupt
-			}
-			v.SetUint(n)
-			return err
-		}
-	case reflect.Float32, reflect.Float64:
-		c.enc = func(e *encoder, v reflect.Value) {
-			e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(v.Float()))
-		}
-		c.dec = func(d *decoder, v reflect.Value) error {
-			b, err := d.bytes(8)
-			if err == nil {
-				v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(b)))
-			}
-			return err
-		}
+	case reflect.Int:
+		signed[int](c)
+	case reflect.Int8:
+		signed[int8](c)
+	case reflect.Int16:
+		signed[int16](c)
+	case reflect.Int32:
+		signed[int32](c)
+	case reflect.Int64:
+		signed[int64](c)
+	case reflect.Uint:
+		unsigned[uint](c)
+	case reflect.Uint8:
+		unsigned[uint8](c)
+	case reflect.Uint16:
+		unsigned[uint16](c)
+	case reflect.Uint32:
+		unsigned[uint32](c)
+	case reflect.Uint64:
+		unsigned[uint64](c)
+	case reflect.Float32:
+		float[float32](c)
+	case reflect.Float64:
+		float[float64](c)
 	case reflect.String:
-		c.enc = func(e *encoder, v reflect.Value) {
-			e.buf = binary.AppendUvarint(e.buf, uint64(v.Len()))
-			e.buf = append(e.buf, v.String()...)
+		c.enc = func(e *encoder, p unsafe.Pointer) {
+			s := *(*string)(p)
+			e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+			e.buf = append(e.buf, s...)
 		}
-		c.dec = func(d *decoder, v reflect.Value) error {
+		c.dec = func(d *decoder, p unsafe.Pointer) error {
 			s, err := d.string()
-			v.SetString(s)
+			*(*string)(p) = s
 			return err
 		}
 	case reflect.Pointer:
@@ -176,6 +317,47 @@ func fill(c *codec, t reflect.Type) error {
 	return nil
 }
 
+// signed writes an integer type as a varint; reading one that does not fit
+// the type is corrupt.
+func signed[T int | int8 | int16 | int32 | int64](c *codec) {
+	c.enc = func(e *encoder, p unsafe.Pointer) { e.buf = binary.AppendVarint(e.buf, int64(*(*T)(p))) }
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
+		n, err := d.varint()
+		if err == nil && int64(T(n)) != n {
+			err = errCorrupt
+		}
+		*(*T)(p) = T(n)
+		return err
+	}
+}
+
+// unsigned is signed for unsigned integer types.
+func unsigned[T uint | uint8 | uint16 | uint32 | uint64](c *codec) {
+	c.enc = func(e *encoder, p unsafe.Pointer) { e.buf = binary.AppendUvarint(e.buf, uint64(*(*T)(p))) }
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
+		n, err := d.uvarint()
+		if err == nil && uint64(T(n)) != n {
+			err = errCorrupt
+		}
+		*(*T)(p) = T(n)
+		return err
+	}
+}
+
+// float writes a float type as the 8 bytes of its float64 value.
+func float[T float32 | float64](c *codec) {
+	c.enc = func(e *encoder, p unsafe.Pointer) {
+		e.buf = binary.LittleEndian.AppendUint64(e.buf, math.Float64bits(float64(*(*T)(p))))
+	}
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
+		b, err := d.bytes(8)
+		if err == nil {
+			*(*T)(p) = T(math.Float64frombits(binary.LittleEndian.Uint64(b)))
+		}
+		return err
+	}
+}
+
 // A pointer is 0 (nil), the number of a pointer written before (1 + its
 // index), or 1 + the next index followed by the value.
 func fillPointer(c *codec, t reflect.Type) error {
@@ -183,22 +365,25 @@ func fillPointer(c *codec, t reflect.Type) error {
 	if err != nil {
 		return err
 	}
-	c.enc = func(e *encoder, v reflect.Value) {
-		if v.IsNil() {
+	a := arenaOf(t.Elem())
+	c.enc = func(e *encoder, p unsafe.Pointer) {
+		ptr := *(*unsafe.Pointer)(p)
+		if ptr == nil {
 			e.buf = append(e.buf, 0)
 			return
 		}
-		k := ptrKey{v.UnsafePointer(), t}
+		k := ptrKey{ptr, t}
 		if id, ok := e.ptrs[k]; ok {
 			e.buf = binary.AppendUvarint(e.buf, id+1)
 			return
 		}
 		id := uint64(len(e.ptrs))
 		e.ptrs[k] = id
+		e.counts[a]++
 		e.buf = binary.AppendUvarint(e.buf, id+1)
-		elem.enc(e, v.Elem())
+		elem.enc(e, ptr)
 	}
-	c.dec = func(d *decoder, v reflect.Value) error {
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
 		n, err := d.uvarint()
 		switch {
 		case err != nil:
@@ -206,38 +391,52 @@ func fillPointer(c *codec, t reflect.Type) error {
 		case n == 0:
 			return nil
 		case n-1 < uint64(len(d.ptrs)):
-			p := d.ptrs[n-1]
-			if p.Type() != t {
+			earlier := d.ptrs[n-1]
+			if earlier.typ != t {
 				return errCorrupt
 			}
-			v.Set(p)
+			*(*unsafe.Pointer)(p) = earlier.addr
 			return nil
 		case n-1 != uint64(len(d.ptrs)):
 			return errCorrupt
 		}
-		p := reflect.New(t.Elem())
-		d.ptrs = append(d.ptrs, p)
-		v.Set(p)
-		return elem.dec(d, p.Elem())
+		ptr, err := d.take(a, 1)
+		if err != nil {
+			return err
+		}
+		d.ptrs = append(d.ptrs, decodedPtr{ptr, t})
+		*(*unsafe.Pointer)(p) = ptr
+		return elem.dec(d, ptr)
 	}
 	return nil
 }
 
+// sliceHeader is the layout of every slice (reflect.SliceHeader without its
+// deprecation: the data pointer stays a pointer for the garbage collector).
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// empty is where empty slices point (any address but nil).
+var empty [0]uint64
+
 // A slice is 0 (nil) or 1 + its length, then the elements.
 func fillSlice(c *codec, t reflect.Type) error {
 	if t.Elem().Kind() == reflect.Uint8 {
-		c.enc = func(e *encoder, v reflect.Value) {
-			if e.nilOrLen(v) {
-				e.buf = append(e.buf, v.Bytes()...)
+		c.enc = func(e *encoder, p unsafe.Pointer) {
+			b := *(*[]byte)(p)
+			if e.nilOrLen(b == nil, len(b)) {
+				e.buf = append(e.buf, b...)
 			}
 		}
-		c.dec = func(d *decoder, v reflect.Value) error {
+		c.dec = func(d *decoder, p unsafe.Pointer) error {
 			n, ok, err := d.nilOrLen(1)
 			if err != nil || !ok {
 				return err
 			}
 			b, err := d.bytes(n)
-			v.SetBytes(append(make([]byte, 0, n), b...))
+			*(*[]byte)(p) = append(make([]byte, 0, n), b...)
 			return err
 		}
 		return nil
@@ -246,25 +445,33 @@ func fillSlice(c *codec, t reflect.Type) error {
 	if err != nil {
 		return err
 	}
-	c.enc = func(e *encoder, v reflect.Value) {
-		if e.nilOrLen(v) {
-			for i := range v.Len() {
-				elem.enc(e, v.Index(i))
+	a, size := arenaOf(t.Elem()), t.Elem().Size()
+	c.enc = func(e *encoder, p unsafe.Pointer) {
+		s := (*sliceHeader)(p)
+		if e.nilOrLen(s.data == nil, s.len) {
+			e.counts[a] += s.len
+			for i := range s.len {
+				elem.enc(e, unsafe.Add(s.data, uintptr(i)*size))
 			}
 		}
 	}
-	c.dec = func(d *decoder, v reflect.Value) error {
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
 		n, ok, err := d.nilOrLen(1)
 		if err != nil || !ok {
 			return err
 		}
-		s := reflect.MakeSlice(t, n, n)
-		for i := range n {
-			if err := elem.dec(d, s.Index(i)); err != nil {
+		data := unsafe.Pointer(&empty)
+		if n > 0 {
+			if data, err = d.take(a, n); err != nil {
 				return err
 			}
 		}
-		v.Set(s)
+		*(*sliceHeader)(p) = sliceHeader{data, n, n}
+		for i := range n {
+			if err := elem.dec(d, unsafe.Add(data, uintptr(i)*size)); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	return nil
@@ -280,36 +487,43 @@ func fillMap(c *codec, t reflect.Type) error {
 	if err != nil {
 		return err
 	}
-	c.enc = func(e *encoder, v reflect.Value) {
-		if e.nilOrLen(v) {
-			for it := v.MapRange(); it.Next(); {
-				key.enc(e, it.Key())
-				val.enc(e, it.Value())
+	c.enc = func(e *encoder, p unsafe.Pointer) {
+		m := reflect.NewAt(t, p).Elem()
+		if e.nilOrLen(m.IsNil(), m.Len()) && m.Len() > 0 {
+			k, x := reflect.New(t.Key()), reflect.New(t.Elem())
+			for it := m.MapRange(); it.Next(); {
+				k.Elem().SetIterKey(it)
+				x.Elem().SetIterValue(it)
+				key.enc(e, k.UnsafePointer())
+				val.enc(e, x.UnsafePointer())
 			}
 		}
 	}
-	c.dec = func(d *decoder, v reflect.Value) error {
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
 		n, ok, err := d.nilOrLen(2)
 		if err != nil || !ok {
 			return err
 		}
 		m := reflect.MakeMapWithSize(t, n)
-		k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+		var k, x reflect.Value
+		if n > 0 {
+			k, x = reflect.New(t.Key()), reflect.New(t.Elem())
+		}
 		for range n {
-			k.SetZero()
-			x.SetZero()
-			if err := key.dec(d, k); err != nil {
+			k.Elem().SetZero()
+			x.Elem().SetZero()
+			if err := key.dec(d, k.UnsafePointer()); err != nil {
 				return err
 			}
-			if err := val.dec(d, x); err != nil {
+			if err := val.dec(d, x.UnsafePointer()); err != nil {
 				return err
 			}
-			m.SetMapIndex(k, x)
+			m.SetMapIndex(k.Elem(), x.Elem())
 		}
 		if m.Len() != n {
 			return errCorrupt // a key twice
 		}
-		v.Set(m)
+		reflect.NewAt(t, p).Elem().Set(m)
 		return nil
 	}
 	return nil
@@ -317,7 +531,11 @@ func fillMap(c *codec, t reflect.Type) error {
 
 // A struct is its fields in order.
 func fillStruct(c *codec, t reflect.Type) error {
-	fields := make([]*codec, t.NumField())
+	type field struct {
+		off uintptr
+		c   *codec
+	}
+	fields := make([]field, t.NumField())
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if !f.IsExported() {
@@ -327,16 +545,16 @@ func fillStruct(c *codec, t reflect.Type) error {
 		if err != nil {
 			return err
 		}
-		fields[i] = fc
+		fields[i] = field{f.Offset, fc}
 	}
-	c.enc = func(e *encoder, v reflect.Value) {
-		for i, f := range fields {
-			f.enc(e, v.Field(i))
+	c.enc = func(e *encoder, p unsafe.Pointer) {
+		for _, f := range fields {
+			f.c.enc(e, unsafe.Add(p, f.off))
 		}
 	}
-	c.dec = func(d *decoder, v reflect.Value) error {
-		for i, f := range fields {
-			if err := f.dec(d, v.Field(i)); err != nil {
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
+		for _, f := range fields {
+			if err := f.c.dec(d, unsafe.Add(p, f.off)); err != nil {
 				return err
 			}
 		}
@@ -355,12 +573,12 @@ func (e *encoder) bool(b bool) {
 
 // nilOrLen writes 0 for a nil slice or map, else 1 + its length, and says
 // whether elements follow.
-func (e *encoder) nilOrLen(v reflect.Value) bool {
-	if v.IsNil() {
+func (e *encoder) nilOrLen(isNil bool, n int) bool {
+	if isNil {
 		e.buf = append(e.buf, 0)
 		return false
 	}
-	e.buf = binary.AppendUvarint(e.buf, uint64(v.Len())+1)
+	e.buf = binary.AppendUvarint(e.buf, uint64(n)+1)
 	return true
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 // TestCodecRoundTrip decodes every rule fixture's model to a value equal to
@@ -91,4 +93,66 @@ func TestDecodeRejectsDamage(t *testing.T) {
 	if decode(append(data, 0), &e) == nil {
 		t.Error("an entry with a byte appended decoded")
 	}
+}
+
+// encodedProject encodes the models of a generated 300-revision project (with
+// merges and batch blocks) as the cache stores them.
+func encodedProject(b *testing.B) [][]byte {
+	dir := b.TempDir()
+	if _, err := synth.Write(dir, synth.Options{Revisions: 300, Seed: 1, MergeEvery: 50, BatchEvery: 7}); err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "migrations", "versions", "*.py"))
+	var out [][]byte
+	for _, f := range files {
+		m, err := migration.ParseFile(context.Background(), f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e := entryOf(m, nil)
+		data, err := encode(&e)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	return out
+}
+
+// BenchmarkDecode decodes the 300 models of a generated project.
+func BenchmarkDecode(b *testing.B) {
+	entries := encodedProject(b)
+	b.ReportAllocs()
+	stop := testenv.ReportCPU(b)
+	for b.Loop() {
+		for _, data := range entries {
+			var e entry
+			if err := decode(data, &e); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	stop()
+}
+
+// BenchmarkEncode encodes the 300 models of a generated project.
+func BenchmarkEncode(b *testing.B) {
+	var models []*entry
+	for _, data := range encodedProject(b) {
+		var e entry
+		if err := decode(data, &e); err != nil {
+			b.Fatal(err)
+		}
+		models = append(models, &e)
+	}
+	b.ReportAllocs()
+	stop := testenv.ReportCPU(b)
+	for b.Loop() {
+		for _, e := range models {
+			if _, err := encode(e); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	stop()
 }

@@ -11,8 +11,7 @@
 //   - it is read only by the build that wrote it (Stamp): a model type that
 //     changes between builds is never decoded from an old entry;
 //   - a truncated, corrupt or foreign entry (header, checksum, length, a
-//     decode error, a Source other than the file's bytes) is a miss: the file
-//     is parsed and the entry rewritten;
+//     decode error) is a miss: the file is parsed and the entry rewritten;
 //   - a model the codec cannot write exactly is not stored;
 //   - entries are written in packs, each to a temporary file renamed into
 //     place, so concurrent runs (pre-commit runs hooks in parallel) and
@@ -22,7 +21,6 @@
 package modelcache
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -50,6 +48,18 @@ type Cache struct {
 type entry struct {
 	Model *migration.Migration
 	Err   *migration.FileError
+}
+
+// entryOf is the entry stored for a parse. The model's source is left out:
+// the key is its hash, and the file gives it back.
+func entryOf(m *migration.Migration, err *migration.FileError) entry {
+	e := entry{Err: err}
+	if m != nil {
+		stored := *m
+		stored.Source = nil
+		e.Model = &stored
+	}
+	return e
 }
 
 // Dir is where the cache lives, from the environment: ALEMBIC_PATTERNS_CACHE_DIR;
@@ -123,7 +133,7 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 	key := KeyOf([]byte(path), src)
 	if payload, ok := c.store.Get(key); ok {
 		var e entry
-		if decode(payload, &e) == nil && (e.Model == nil || bytes.Equal(e.Model.Source, src)) && (e.Model != nil || e.Err != nil) {
+		if decode(payload, &e) == nil && (e.Model != nil || e.Err != nil) {
 			c.hits.Add(1)
 			if e.Model != nil {
 				e.Model.Source = src
@@ -140,14 +150,11 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 	if ctx.Err() != nil {
 		return m, err // a cancelled parse says nothing about the file
 	}
-	e := entry{Model: m}
-	if err != nil {
-		fe, ok := err.(*migration.FileError)
-		if !ok {
-			return m, err
-		}
-		e.Err = fe
+	fe, ok := err.(*migration.FileError)
+	if err != nil && !ok {
+		return m, err
 	}
+	e := entryOf(m, fe)
 	if payload, encErr := encode(&e); encErr != nil {
 		c.log.Debug().Err(encErr).Str("path", path).Msg("model cache: model not cached")
 	} else {

@@ -105,7 +105,7 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 func (t *Tree) operator(e *Expr, n *Node, depth int) {
 	var operands []*Node
 	var tokens []string
-	for i := 0; i < int(n.ChildCount()); i++ {
+	for i, k := 0, int(n.ChildCount()); i < k; i++ {
 		c := n.Child(i)
 		switch {
 		case !c.IsNamed():
@@ -126,7 +126,7 @@ func (t *Tree) operator(e *Expr, n *Node, depth int) {
 
 func (t *Tree) elements(n *Node, depth int) []*Expr {
 	var out []*Expr
-	for i := 0; i < int(n.NamedChildCount()); i++ {
+	for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
 		if c := n.NamedChild(i); Type(c) != "comment" {
 			out = append(out, t.expr(c, depth+1))
 		}
@@ -135,7 +135,7 @@ func (t *Tree) elements(n *Node, depth int) []*Expr {
 }
 
 func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
-	for i := 0; i < int(args.NamedChildCount()); i++ {
+	for i, k := 0, int(args.NamedChildCount()); i < k; i++ {
 		c := args.NamedChild(i)
 		switch Type(c) {
 		case "comment":

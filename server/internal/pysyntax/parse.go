@@ -115,6 +115,11 @@ var symbolNames = func() []string {
 	return names
 }()
 
+// Field returns a node's child by field name, looked up first at the
+// named-child position the field has when no comment intervenes (without the
+// C string ChildByFieldName allocates and frees on every call).
+func Field(n *Node, position int, name string) *Node { return field(n, position, name) }
+
 // Type is the node's type name ("call", "identifier", ...).
 func Type(n *Node) string {
 	if s := int(n.Symbol()); s < len(symbolNames) {

@@ -80,8 +80,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 	if f == nil {
 		return
 	}
-	drops, adds := columnChanges(p, f, walk)
-	renames := newRenames(p.Migration, f, other, drops, adds)
+	var renames *renames         // what the messages say of renames, worked out for the first one
 	emptied := map[string]bool{} // tables an earlier statement of the function certainly emptied
 	walk(func(o *migration.Op, s *history.State) {
 		trackEmptied(o, emptied)
@@ -105,6 +104,10 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		sqliteAlter := p.Dialect == "sqlite" && o.Batch == nil
 		if emptied[strings.ToLower(table)] && !sqliteAlter {
 			return
+		}
+		if renames == nil {
+			drops, adds := columnChanges(p, f, walk)
+			renames = newRenames(p.Migration, f, other, drops, adds)
 		}
 		msg := addRequiredMessage(p, f, o, table, c, renames.renamedBy(o))
 		if f.Name == "downgrade" {

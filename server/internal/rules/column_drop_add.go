@@ -80,8 +80,8 @@ func checkColumnDropAdd(p *Pass) {
 
 func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migration.Op, *history.State))) {
 	drops, adds := columnChanges(p, f, walk)
-	if acceptsLoss(p.Migration, f) {
-		return // the author says the data goes on purpose
+	if len(drops) == 0 || acceptsLoss(p.Migration, f) {
+		return // nothing dropped, or the author says the data goes on purpose
 	}
 	r := newRenames(p.Migration, f, other, drops, adds)
 	for i, d := range drops {

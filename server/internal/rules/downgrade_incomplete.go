@@ -95,7 +95,7 @@ func checkDowngradeIncomplete(p *Pass) {
 		if !o.Certain() || hidesEffects(o) {
 			return // a downgrade we cannot read may well revert everything
 		}
-		for _, e := range effect.Of(p.Names(), p.Migration, o) {
+		for _, e := range p.Effects(o) {
 			done.add(e)
 		}
 	}
@@ -173,7 +173,7 @@ type undo struct {
 func pendingUndos(p *Pass) []*undo {
 	var all []*undo
 	p.Upgrade(func(o *migration.Op, before *history.State) {
-		all = append(all, undosOf(p.Names(), p.Migration, o, before)...)
+		all = append(all, undosOf(p, o, before)...)
 	})
 	up := p.Migration.Upgrade
 	if up == nil {
@@ -185,7 +185,7 @@ func pendingUndos(p *Pass) []*undo {
 	created := map[string]bool{}
 	for _, o := range up.Ops {
 		clear(again.alias) // names as each operation writes them, not as an earlier rename left them
-		for _, e := range effect.Of(p.Names(), p.Migration, o) {
+		for _, e := range p.Effects(o) {
 			again.add(e)
 			if e.Object == effect.Table && e.Change == effect.Create && !e.Unreadable {
 				created[k(o.Engine, e.Key())] = true
@@ -212,14 +212,13 @@ func pendingUndos(p *Pass) []*undo {
 }
 
 // undosOf describes how to revert one upgrade operation (nothing when the
-// operation may not run, or what it creates cannot be named). names is how
-// the project names constraints and indexes (its naming convention).
-func undosOf(names naming.Namer, m *migration.Migration, o *migration.Op, before *history.State) []*undo {
+// operation may not run, or what it creates cannot be named).
+func undosOf(p *Pass, o *migration.Op, before *history.State) []*undo {
 	if !o.Certain() {
 		return nil
 	}
 	var out []*undo
-	for _, e := range effect.Of(names, m, o) {
+	for _, e := range p.Effects(o) {
 		if u := undoOf(e, before); u != nil {
 			out = append(out, u)
 		}

@@ -79,7 +79,7 @@ func checkDowngradeMissing(p *Pass) {
 	invertible := true
 	for _, c := range sc.changes {
 		changes = append(changes, c.op)
-		invertible = invertible && len(undosOf(p.Names(), m, c.op, p.Before)) > 0 && onlyCreates(c.op)
+		invertible = invertible && len(undosOf(p, c.op, p.Before)) > 0 && onlyCreates(c.op)
 	}
 	kind := migration.BodyMissing
 	if m.Downgrade != nil {

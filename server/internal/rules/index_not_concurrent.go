@@ -78,7 +78,7 @@ func checkIndexNotConcurrent(p *Pass) {
 	position := map[*migration.Op]int{}
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		position[o] = len(position)
-		for _, e := range effect.Of(p.Names(), p.Migration, o) {
+		for _, e := range p.Effects(o) {
 			if e.Change == effect.Drop && e.Object == effect.Table {
 				dropped[e.Key()] = position[o]
 			}

@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -45,10 +46,13 @@ type steps struct {
 	up, down         []*history.State // the state before each operation
 	after, afterDown *history.State   // after the whole upgrade / downgrade
 	upDone, downDone bool
-	migration        *migration.Migration // the revision as it runs on the dialect
-	enums            *downgradeEnums      // computed on demand
-	run              *runMemo
-	style            *stylist.Stylist
+	// effects are what Apply followed of each operation replayed: rules that
+	// look at effects again read them here (see Effects)
+	effects   map[*migration.Op][]effect.Effect
+	migration *migration.Migration // the revision as it runs on the dialect
+	enums     *downgradeEnums      // computed on demand
+	run       *runMemo
+	style     *stylist.Stylist
 }
 
 // runMemo is what the passes of one Run share across revisions.
@@ -107,7 +111,10 @@ func (p *Pass) replay(f *migration.Function, start *history.State) ([]*history.S
 		for _, o := range f.Ops {
 			before = append(before, s)
 			s = s.Layer()
-			s.Apply(p.Migration, o, p.Revision.ID)
+			if p.steps.effects == nil {
+				p.steps.effects = map[*migration.Op][]effect.Effect{}
+			}
+			p.steps.effects[o] = s.Apply(p.Migration, o, p.Revision.ID)
 		}
 	}
 	return before, s
@@ -129,6 +136,16 @@ func (p *Pass) AfterDowngrade() *history.State {
 		p.steps.downDone = true
 	}
 	return p.steps.afterDown
+}
+
+// Effects are an operation's effects, effect.Of(p.Names(), p.Migration, o):
+// those the replay of the revision followed when it replayed the operation
+// with these names.
+func (p *Pass) Effects(o *migration.Op) []effect.Effect {
+	if e, ok := p.steps.effects[o]; ok && p.Before.Names() == p.Names() {
+		return e
+	}
+	return effect.Of(p.Names(), p.Migration, o)
 }
 
 // ancestorSteps indexes the upgrade of an earlier revision, once per Run.

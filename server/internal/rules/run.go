@@ -55,12 +55,12 @@ func (t Target) dialectsFor(r *Rule) []string {
 func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
 	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
 	memo := newRunMemo()
-	g.Replay(ctx, func(rev *history.Revision, before *history.State) {
+	g.ReplayUpgraded(ctx, func(rev *history.Revision, before *history.State) *history.State {
 		if include != nil && !include(rev) {
-			return
+			return nil
 		}
 		if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
-			return // a partial model would invent findings; the file error or note is reported instead
+			return nil // a partial model would invent findings; the file error or note is reported instead
 		}
 		shared := map[string]*steps{} // one replay of the revision per dialect
 		for _, r := range selected {
@@ -86,5 +86,13 @@ func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target,
 				r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
 			}
 		}
+		// the replay goes on from the rules' state after the whole upgrade,
+		// when they replayed all of it (no operation left out for the dialect)
+		for _, s := range shared {
+			if s.upDone && s.migration == rev.Migration {
+				return s.after
+			}
+		}
+		return nil
 	})
 }

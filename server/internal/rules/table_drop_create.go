@@ -91,8 +91,8 @@ type tableChange struct {
 }
 
 func tableDropCreateIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *history.State))) {
-	if f == nil || acceptsLoss(p.Migration, f) {
-		return
+	if f == nil || !slices.ContainsFunc(f.Ops, func(o *migration.Op) bool { return o.Name == "drop_table" }) || acceptsLoss(p.Migration, f) {
+		return // nothing dropped, or the author says the data goes on purpose
 	}
 	var drops, creates []tableChange
 	quiet := false
