@@ -129,7 +129,8 @@ wall_of() { # median wall microseconds of $runs runs of a command, with a prepar
     printf '%s\n' "${walls[@]}" | median
 }
 small=$work/p500
-pipeline=$(wall_of keep bash -c 'cd "$1" && alembic upgrade base:head --sql 2>/dev/null | "$2"' _ "$small" "$squawk")
+render_and_lint() { (cd "$small" && alembic upgrade base:head --sql 2>/dev/null | "$squawk"); }
+pipeline=$(wall_of keep render_and_lint)
 printf '%-40s %8s s\n' "alembic upgrade --sql | squawk, 500" "$(secs "$pipeline")"
 for b in "${builds[@]}"; do
     cache="$work/cache-squawk-$b"
