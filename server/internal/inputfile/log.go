@@ -1,6 +1,7 @@
 package inputfile
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -84,26 +85,13 @@ func (l *Log) Accesses() ([]Access, []Digest) {
 		accesses = append(accesses, a)
 	}
 	slices.SortFunc(accesses, func(a, b Access) int {
-		if a.Path != b.Path {
-			return compareStrings(a.Path, b.Path)
-		}
-		return int(a.Kind) - int(b.Kind)
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Limit, b.Limit))
 	})
 	digests := make([]Digest, len(accesses))
 	for i, a := range accesses {
 		digests[i] = l.entries[a]
 	}
 	return accesses, digests
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // record keeps the first digest seen for an access: a later different one
