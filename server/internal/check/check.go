@@ -39,7 +39,7 @@ type Options struct {
 	// Target restricts reporting to a target (see ResolveTarget); "" = everything.
 	Target string
 	// Parse overrides how files are parsed (the MCP server caches them). It
-	// does not change the result (checkcache keys results by the other fields).
+	// does not change the result (resultcache keys results by the other fields).
 	Parse history.Parser `json:"-"`
 	// CountElsewhere checks the revisions outside the reported ones too, and
 	// counts their findings in Result.Elsewhere (so that a summary of the head

@@ -61,3 +61,38 @@ func TestCheckCache(t *testing.T) {
 		t.Errorf("after an edit, check with the cache says:\n%s\nwithout:\n%s", after, fresh)
 	}
 }
+
+// TestHistoryCache: history reuses its result from the cache while the
+// revision files are unchanged (no pack written, the same output as
+// without the cache), and sees a changed graph.
+func TestHistoryCache(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("ALEMBIC_PATTERNS_CACHE_DIR", cache)
+	revs := historyShapes["branches"]
+	files := map[string]string{}
+	for _, r := range revs {
+		files[r.id+"_rev.py"] = r.source()
+	}
+	dir := newProject(t, files, "")
+	for _, format := range []string{"text", "json"} {
+		want, _, wantCode := run(t, dir, "history", "--format", format, "--no-cache")
+		cold, _, coldCode := run(t, dir, "history", "--format", format)
+		packs := cachePacks(t, cache)
+		warm, _, warmCode := run(t, dir, "history", "--format", format)
+		if n := cachePacks(t, cache); n != packs || packs == 0 {
+			t.Fatalf("%s: %d packs after the cold run, %d after the warm one: the warm run computed again", format, packs, n)
+		}
+		if cold != want || warm != want || coldCode != wantCode || warmCode != wantCode {
+			t.Fatalf("%s: history differs with the cache:\nwithout:\n%s\ncold:\n%s\nwarm:\n%s", format, want, cold, warm)
+		}
+	}
+	before, _, _ := run(t, dir, "history")
+	last := revs[len(revs)-1]
+	last.down = `"a1"` // the merge is a branch of a1 now
+	must(t, os.WriteFile(filepath.Join(dir, "migrations", "versions", last.id+"_rev.py"), []byte(last.source()), 0o644))
+	after, _, _ := run(t, dir, "history")
+	fresh, _, _ := run(t, dir, "history", "--no-cache")
+	if after != fresh || after == before {
+		t.Errorf("after an edit, history with the cache says:\n%s\nwithout:\n%s", after, fresh)
+	}
+}

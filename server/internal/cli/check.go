@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/checkcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/resultcache"
 )
 
 func runCheck(ctx context.Context, env *Env, fs *flags, args []string) int {
@@ -63,7 +63,7 @@ func runCheck(ctx context.Context, env *Env, fs *flags, args []string) int {
 	}
 	cache := openCache()
 	defer cache.Flush()
-	res, _, err := checkcache.Run(ctx, cache, env.Log, proj, opts)
+	res, _, err := resultcache.Check(ctx, cache, env.Log, proj, opts)
 	if err != nil {
 		return failed(proj.Root, err)
 	}

@@ -203,7 +203,7 @@ func projectFlag(fs *flags, usage string) *string {
 // cacheFlag defines --no-cache; the function it returns opens the model
 // cache the command parses through (nil, no caching, with --no-cache).
 func cacheFlag(fs *flags) func() *modelcache.Cache {
-	off := fs.Bool("no-cache", false, "neither read nor write the cache of parsed revision files "+
+	off := fs.Bool("no-cache", false, "neither read nor write the cache of parsed revision files and results "+
 		"($ALEMBIC_PATTERNS_CACHE_DIR, else $XDG_CACHE_HOME/alembic-patterns)")
 	return func() *modelcache.Cache {
 		if *off {

@@ -9,11 +9,13 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/resultcache"
 )
 
 func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 	projectDir := projectFlag(fs, "project directory (default: found from PATH or the current directory)")
 	format := fs.String("format", "text", "output format: text or json")
+	openCache := cacheFlag(fs)
 	paths, exit, ok := fs.parse(args)
 	if !ok {
 		return exit
@@ -29,11 +31,23 @@ func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 		}
 		return fail(env, err)
 	}
-	dirs, errs, notes := check.Load(ctx, proj, migration.ParseFileHeader)
-	if err := ctx.Err(); err != nil {
+	cache := openCache()
+	defer cache.Flush()
+	key, cacheable := resultcache.KeyOf("history", proj)
+	if !cacheable {
+		cache = nil
+	}
+	read, _, err := resultcache.Reuse(cache, env.Log, key, func() (history, error) {
+		dirs, errs, notes := check.Load(ctx, proj, migration.ParseFileHeader)
+		if err := ctx.Err(); err != nil {
+			return history{}, err
+		}
+		return history{Doc: report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...)), Errors: errs}, nil
+	})
+	if err != nil {
 		return fail(env, err)
 	}
-	doc := report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...))
+	doc, errs := read.Doc, read.Errors
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -58,4 +72,11 @@ func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+// history is what `history` reads of a project (reused while its inputs are
+// unchanged).
+type history struct {
+	Doc    report.HistoryDocument
+	Errors []*migration.FileError
 }

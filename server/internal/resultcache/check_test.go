@@ -1,4 +1,4 @@
-package checkcache
+package resultcache
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func run(t *testing.T, dir, cacheDir string) (reused bool) {
 		t.Fatal(err)
 	}
 	cache := modelcache.New(cacheDir, zerolog.Nop())
-	got, reused, err := Run(context.Background(), cache, zerolog.Nop(), proj, check.Options{CountElsewhere: true})
+	got, reused, err := Check(context.Background(), cache, zerolog.Nop(), proj, check.Options{CountElsewhere: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestEquivalenceOnCorpus(t *testing.T) {
 			if err != nil {
 				continue // a fixture of a file that is no project (nothing to check)
 			}
-			res, reused, err := Run(ctx, cache, zerolog.Nop(), proj, check.Options{Profile: "zero-downtime", CountElsewhere: true})
+			res, reused, err := Check(ctx, cache, zerolog.Nop(), proj, check.Options{Profile: "zero-downtime", CountElsewhere: true})
 			if err != nil {
 				t.Fatalf("%s: %v", dir, err)
 			}

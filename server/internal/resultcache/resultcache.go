@@ -1,0 +1,107 @@
+// Package resultcache reuses the result of a computation over a project
+// (a check, a history) while nothing it read has changed: a run records
+// every file it read, every file and directory it looked at or listed and
+// every symlink it resolved (inputfile.Log), with a digest of what it saw;
+// the next run under the same key performs those accesses again and, when
+// every digest is the same, returns the stored result without parsing or
+// replaying anything. This is how Go's test cache reuses a test result.
+//
+// Like the model cache it is an optimisation only: an entry that cannot be
+// read, decoded or written back exactly is a miss, and a file changed while
+// the run read it makes the entry unusable.
+package resultcache
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"sync"
+
+	"github.com/rs/zerolog"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
+)
+
+// entry is what is stored of a run: what it read and what it computed.
+type entry[T any] struct {
+	Accesses []inputfile.Access
+	Digests  []inputfile.Digest
+	Result   T
+}
+
+// KeyOf names a computation: its kind, the working directory (relative
+// paths) and its inputs as JSON (options, the project as configured); the
+// store is per build. False when an input cannot be written as JSON.
+func KeyOf(kind string, inputs ...any) (modelcache.Key, bool) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return modelcache.Key{}, false
+	}
+	parts := [][]byte{[]byte(kind + " v1"), []byte(wd)}
+	for _, in := range inputs {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return modelcache.Key{}, false
+		}
+		parts = append(parts, b)
+	}
+	return modelcache.KeyOf(parts...), true
+}
+
+// computing serialises the computations of Reuse: the log of the reads is
+// process-wide, so two at once would record each other's reads (and miss
+// their own).
+var computing sync.Mutex
+
+// Reuse returns the result stored under key while every input of the run
+// that stored it is unchanged (reused true); else it computes the result,
+// logging what compute reads, and stores it. With a nil cache it only
+// computes. compute must not call Reuse.
+func Reuse[T any](cache *modelcache.Cache, log zerolog.Logger, key modelcache.Key, compute func() (T, error)) (result T, reused bool, err error) {
+	if cache == nil {
+		result, err = compute()
+		return result, false, err
+	}
+	if payload, found := cache.Lookup(key); found {
+		var e entry[T]
+		switch err := json.Unmarshal(payload, &e); {
+		case err != nil:
+			log.Debug().Err(err).Msg("result cache: unreadable entry")
+		case inputfile.Unchanged(e.Accesses, e.Digests):
+			log.Debug().Int("inputs", len(e.Accesses)).Msg("result cache: result reused")
+			return e.Result, true, nil
+		default:
+			log.Debug().Msg("result cache: inputs changed since the last run")
+		}
+	}
+	computing.Lock()
+	reads := inputfile.StartLog()
+	result, err = compute()
+	reads.Stop()
+	computing.Unlock()
+	if err != nil {
+		return result, false, err
+	}
+	e := entry[T]{Result: result}
+	e.Accesses, e.Digests = reads.Accesses()
+	if payload, ok := exactly(&e); ok {
+		cache.Keep(key, payload)
+	} else {
+		log.Debug().Msg("result cache: result not stored (it does not encode exactly)")
+	}
+	return result, false, nil
+}
+
+// exactly encodes e, or says it does not decode to the same value.
+func exactly[T any](e *entry[T]) ([]byte, bool) {
+	payload, err := json.Marshal(e)
+	if err != nil {
+		return nil, false
+	}
+	var back entry[T]
+	if json.Unmarshal(payload, &back) != nil || !reflect.DeepEqual(&back, e) {
+		return nil, false
+	}
+	return payload, true
+}
