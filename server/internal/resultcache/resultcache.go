@@ -75,11 +75,7 @@ func Reuse[T any](cache *modelcache.Cache, log zerolog.Logger, key modelcache.Ke
 			log.Debug().Msg("result cache: inputs changed since the last run")
 		}
 	}
-	computing.Lock()
-	reads := inputfile.StartLog()
-	result, err = compute()
-	reads.Stop()
-	computing.Unlock()
+	result, reads, err := logged(compute)
 	if err != nil {
 		return result, false, err
 	}
@@ -91,6 +87,16 @@ func Reuse[T any](cache *modelcache.Cache, log zerolog.Logger, key modelcache.Ke
 		log.Debug().Msg("result cache: result not stored (it does not encode exactly)")
 	}
 	return result, false, nil
+}
+
+// logged runs compute under a new log of the reads (one at a time).
+func logged[T any](compute func() (T, error)) (T, *inputfile.Log, error) {
+	computing.Lock()
+	defer computing.Unlock()
+	reads := inputfile.StartLog()
+	defer reads.Stop()
+	result, err := compute()
+	return result, reads, err
 }
 
 // exactly encodes e, or says it does not decode to the same value.
