@@ -33,11 +33,7 @@ func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 	}
 	cache := openCache()
 	defer cache.Flush()
-	key, cacheable := resultcache.KeyOf("history", proj)
-	if !cacheable {
-		cache = nil
-	}
-	read, _, err := resultcache.Reuse(cache, env.Log, key, func() (history, error) {
+	read, _, err := resultcache.Reuse(cache, env.Log, "history", []any{proj}, func() (history, error) {
 		dirs, errs, notes := check.Load(ctx, proj, migration.ParseFileHeader)
 		if err := ctx.Err(); err != nil {
 			return history{}, err

@@ -30,11 +30,7 @@ func Check(ctx context.Context, cache *modelcache.Cache, log zerolog.Logger, pro
 	if cache != nil {
 		opts.Parse = cache.Parse
 	}
-	key, ok := KeyOf("check result", opts, proj)
-	if !ok {
-		cache = nil
-	}
-	s, reused, err := Reuse(cache, log, key, func() (stored, error) {
+	s, reused, err := Reuse(cache, log, "check result", []any{opts, proj}, func() (stored, error) {
 		res, err := check.Run(ctx, proj, opts)
 		if err == nil {
 			err = ctx.Err() // an interrupted run is not a result

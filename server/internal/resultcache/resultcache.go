@@ -30,10 +30,10 @@ type entry[T any] struct {
 	Result   T
 }
 
-// KeyOf names a computation: its kind, the working directory (relative
+// keyOf names a computation: its kind, the working directory (relative
 // paths) and its inputs as JSON (options, the project as configured); the
 // store is per build. False when an input cannot be written as JSON.
-func KeyOf(kind string, inputs ...any) (modelcache.Key, bool) {
+func keyOf(kind string, inputs []any) (modelcache.Key, bool) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return modelcache.Key{}, false
@@ -54,12 +54,14 @@ func KeyOf(kind string, inputs ...any) (modelcache.Key, bool) {
 // their own).
 var computing sync.Mutex
 
-// Reuse returns the result stored under key while every input of the run
-// that stored it is unchanged (reused true); else it computes the result,
-// logging what compute reads, and stores it. With a nil cache it only
-// computes. compute must not call Reuse.
-func Reuse[T any](cache *modelcache.Cache, log zerolog.Logger, key modelcache.Key, compute func() (T, error)) (result T, reused bool, err error) {
-	if cache == nil {
+// Reuse returns the result of the computation named by kind and inputs
+// (see keyOf) stored by an earlier run while every input that run read is
+// unchanged (reused true); else it computes the result, logging what
+// compute reads, and stores it. With a nil cache it only computes. compute
+// must not call Reuse.
+func Reuse[T any](cache *modelcache.Cache, log zerolog.Logger, kind string, inputs []any, compute func() (T, error)) (result T, reused bool, err error) {
+	key, ok := keyOf(kind, inputs)
+	if cache == nil || !ok {
 		result, err = compute()
 		return result, false, err
 	}
