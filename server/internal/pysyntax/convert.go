@@ -4,23 +4,28 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
 )
 
 // maxDepth bounds conversion of deeply nested expressions: beyond it they are Other.
 const maxDepth = 64
 
 // Expr converts a node into an Expr.
-func (t *Tree) Expr(n *Node) *Expr { return t.expr(n, 0) }
+func (t *Tree) Expr(n *Node) *Expr { return t.expr(n, n.Symbol(), 0) }
 
-func (t *Tree) expr(n *Node, depth int) *Expr {
+// expr converts n, whose symbol the caller has read. Every Node method is a
+// call into C, most of what conversion costs, so nothing is read twice: the
+// symbol a parent read to skip comments, the offsets read for the span.
+func (t *Tree) expr(n *Node, sym sitter.Symbol, depth int) *Expr {
 	start, end := int(n.StartByte()), int(n.EndByte())
 	e := &Expr{Span: t.SpanOf(start, end), Text: t.text[start:end]}
 	if depth > maxDepth {
 		return e
 	}
-	switch Type(n) {
+	switch typeName := symbolName(sym); typeName {
 	case "string", "concatenated_string":
-		e.Str, e.Kind = t.stringValue(n)
+		e.Str, e.Kind = t.stringValue(n, typeName, e.Text)
 	case "integer", "float":
 		e.Kind = Number
 	case "none":
@@ -32,34 +37,34 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 	// After error recovery a node may lack a child its grammar requires: such a
 	// node stays Other.
 	case "attribute":
-		obj := field(n, 0, "object")
+		obj, objSym := fieldSymbol(n, 0, "object")
 		if obj == nil {
 			break
 		}
 		e.Kind = Attribute
-		e.Object = t.expr(obj, depth+1)
-		if a := field(n, 1, "attribute"); a != nil {
+		e.Object = t.expr(obj, objSym, depth+1)
+		if a, _ := fieldSymbol(n, 1, "attribute"); a != nil {
 			e.Name = t.Text(a)
 		}
 	case "call":
-		fn := field(n, 0, "function")
+		fn, fnSym := fieldSymbol(n, 0, "function")
 		if fn == nil {
 			break
 		}
 		e.Kind = Call
-		e.Parts = &Parts{Func: t.expr(fn, depth+1)}
-		if args := field(n, 1, "arguments"); args != nil && Type(args) == "argument_list" {
+		e.Parts = &Parts{Func: t.expr(fn, fnSym, depth+1)}
+		if args, argsSym := fieldSymbol(n, 1, "arguments"); args != nil && symbolName(argsSym) == "argument_list" {
 			t.callArguments(e, args, depth)
 		}
 	case "list", "tuple", "expression_list", "set":
 		e.Kind = List
-		if Type(n) != "list" {
+		if typeName != "list" {
 			e.Kind = Tuple
 		}
 		e.Args = t.elements(n, depth)
 	case "parenthesized_expression":
-		if c := firstNamed(n); c != nil {
-			inner := t.expr(c, depth+1)
+		if c, cSym := firstNamed(n); c != nil {
+			inner := t.expr(c, cSym, depth+1)
 			inner.Span, inner.Text = e.Span, e.Text
 			return inner
 		}
@@ -70,65 +75,69 @@ func (t *Tree) expr(n *Node, depth int) *Expr {
 			if Type(c) != "pair" {
 				continue
 			}
-			key, value := field(c, 0, "key"), field(c, 1, "value")
+			key, keySym := fieldSymbol(c, 0, "key")
+			value, valueSym := fieldSymbol(c, 1, "value")
 			if key == nil || value == nil {
 				continue
 			}
-			e.Parts.Keys = append(e.Parts.Keys, t.expr(key, depth+1))
-			e.Args = append(e.Args, t.expr(value, depth+1))
+			e.Parts.Keys = append(e.Parts.Keys, t.expr(key, keySym, depth+1))
+			e.Args = append(e.Args, t.expr(value, valueSym, depth+1))
 		}
 	case "list_splat", "dictionary_splat":
-		inner := firstNamed(n)
+		inner, innerSym := firstNamed(n)
 		if inner == nil {
 			break
 		}
 		e.Kind = Splat
-		if Type(n) == "dictionary_splat" {
+		if typeName == "dictionary_splat" {
 			e.Kind = DictSplat
 		}
-		e.Object = t.expr(inner, depth+1)
+		e.Object = t.expr(inner, innerSym, depth+1)
 	case "comparison_operator", "boolean_operator", "binary_operator", "not_operator", "unary_operator":
-		t.operator(e, n, depth)
+		t.operator(e, n, typeName == "not_operator" || typeName == "unary_operator", depth)
 	case "subscript":
-		value := field(n, 0, "value")
+		value, valueSym := fieldSymbol(n, 0, "value")
 		if value == nil {
 			break
 		}
 		e.Kind = Subscript
-		e.Object = t.expr(value, depth+1)
+		e.Object = t.expr(value, valueSym, depth+1)
 	}
 	return e
 }
 
 // operator converts a unary or binary operation; a chained comparison
 // (a < b < c) stays Other.
-func (t *Tree) operator(e *Expr, n *Node, depth int) {
-	var operands []*Node
+func (t *Tree) operator(e *Expr, n *Node, unary bool, depth int) {
+	type operand struct {
+		n   *Node
+		sym sitter.Symbol
+	}
+	var operands []operand
 	var tokens []string
 	for i, k := 0, int(n.ChildCount()); i < k; i++ {
 		c := n.Child(i)
-		switch {
-		case !c.IsNamed():
+		if !c.IsNamed() {
 			tokens = append(tokens, t.Text(c))
-		case Type(c) != "comment":
-			operands = append(operands, c)
+		} else if sym := c.Symbol(); symbolName(sym) != "comment" {
+			operands = append(operands, operand{c, sym})
 		}
 	}
-	unary := Type(n) == "not_operator" || Type(n) == "unary_operator"
 	if len(tokens) == 0 || unary && len(operands) != 1 || !unary && len(operands) != 2 {
 		return
 	}
 	e.Kind, e.Name = Operator, strings.Join(tokens, " ")
 	for _, c := range operands {
-		e.Args = append(e.Args, t.expr(c, depth+1))
+		e.Args = append(e.Args, t.expr(c.n, c.sym, depth+1))
 	}
 }
 
 func (t *Tree) elements(n *Node, depth int) []*Expr {
 	var out []*Expr
 	for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
-		if c := n.NamedChild(i); Type(c) != "comment" {
-			out = append(out, t.expr(c, depth+1))
+		c := n.NamedChild(i)
+		if sym := c.Symbol(); symbolName(sym) != "comment" {
+			out = append(out, t.expr(c, sym, depth+1))
 		}
 	}
 	return out
@@ -137,19 +146,20 @@ func (t *Tree) elements(n *Node, depth int) []*Expr {
 func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
 	for i, k := 0, int(args.NamedChildCount()); i < k; i++ {
 		c := args.NamedChild(i)
-		switch Type(c) {
+		switch sym := c.Symbol(); symbolName(sym) {
 		case "comment":
 		case "keyword_argument":
 			name := field(c, 0, "name")
-			value := field(c, 1, "value")
+			value, valueSym := fieldSymbol(c, 1, "value")
 			if name == nil || value == nil {
 				continue
 			}
-			e.Parts.Keywords = append(e.Parts.Keywords, Keyword{Name: t.Text(name), Value: t.expr(value, depth+1), Span: t.Span(c)})
+			e.Parts.Keywords = append(e.Parts.Keywords, Keyword{Name: t.Text(name), Value: t.expr(value, valueSym, depth+1), Span: t.Span(c)})
 		case "dictionary_splat":
-			e.Parts.Keywords = append(e.Parts.Keywords, Keyword{Name: "**", Value: t.expr(c, depth+1), Span: t.Span(c)})
+			splat := t.expr(c, sym, depth+1)
+			e.Parts.Keywords = append(e.Parts.Keywords, Keyword{Name: "**", Value: splat, Span: splat.Span})
 		default:
-			e.Args = append(e.Args, t.expr(c, depth+1))
+			e.Args = append(e.Args, t.expr(c, sym, depth+1))
 		}
 	}
 }
@@ -158,25 +168,36 @@ func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
 // named-child positions unless a comment intervenes; looking them up by position
 // saves the C string that ChildByFieldName allocates on every call.
 func field(n *Node, position int, name string) *Node {
-	if c := n.NamedChild(position); c != nil && Type(c) != "comment" {
-		return c
-	}
-	return n.ChildByFieldName(name)
+	c, _ := fieldSymbol(n, position, name)
+	return c
 }
 
-func firstNamed(n *Node) *Node {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); Type(c) != "comment" {
-			return c
+// fieldSymbol is field with the child's symbol, which it reads anyway.
+func fieldSymbol(n *Node, position int, name string) (*Node, sitter.Symbol) {
+	if c := n.NamedChild(position); c != nil {
+		if sym := c.Symbol(); symbolName(sym) != "comment" {
+			return c, sym
 		}
 	}
-	return nil
+	if c := n.ChildByFieldName(name); c != nil {
+		return c, c.Symbol()
+	}
+	return nil, 0
+}
+
+func firstNamed(n *Node) (*Node, sitter.Symbol) {
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		if sym := c.Symbol(); symbolName(sym) != "comment" {
+			return c, sym
+		}
+	}
+	return nil, 0
 }
 
 // plainString reads the common literal without walking its children: no f, b or
 // r prefix and no backslash, so the value is the text between the quotes.
-func (t *Tree) plainString(n *Node) (string, bool) {
-	text := t.text[n.StartByte():n.EndByte()]
+func plainString(text string) (string, bool) {
 	if len(text) < 2 || (text[0] != '"' && text[0] != '\'') || strings.IndexByte(text, '\\') >= 0 {
 		return "", false
 	}
@@ -190,9 +211,10 @@ func (t *Tree) plainString(n *Node) (string, bool) {
 	return text[q : len(text)-q], true
 }
 
-// stringValue decodes a string literal or an implicit concatenation of literals.
-func (t *Tree) stringValue(n *Node) (string, Kind) {
-	if Type(n) == "concatenated_string" {
+// stringValue decodes a string literal or an implicit concatenation of
+// literals: n of the given type, with the given text.
+func (t *Tree) stringValue(n *Node, typeName, text string) (string, Kind) {
+	if typeName == "concatenated_string" {
 		var b strings.Builder
 		kind := String
 		for i := 0; i < int(n.NamedChildCount()); i++ {
@@ -200,7 +222,7 @@ func (t *Tree) stringValue(n *Node) (string, Kind) {
 			if Type(c) != "string" {
 				continue
 			}
-			s, k := t.stringValue(c)
+			s, k := t.stringValue(c, "string", t.Text(c))
 			if k != String {
 				kind = k
 			}
@@ -208,7 +230,7 @@ func (t *Tree) stringValue(n *Node) (string, Kind) {
 		}
 		return b.String(), kind
 	}
-	if value, ok := t.plainString(n); ok {
+	if value, ok := plainString(text); ok {
 		return value, String
 	}
 	prefix := ""

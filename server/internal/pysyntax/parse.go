@@ -122,10 +122,19 @@ func Field(n *Node, position int, name string) *Node { return field(n, position,
 
 // Type is the node's type name ("call", "identifier", ...).
 func Type(n *Node) string {
-	if s := int(n.Symbol()); s < len(symbolNames) {
-		return symbolNames[s]
+	if name := symbolName(n.Symbol()); name != "" {
+		return name
 	}
 	return n.Type()
+}
+
+// symbolName is the type name of a grammar symbol, "" for a symbol outside
+// the grammar (ERROR), which no conversion tells apart from other types.
+func symbolName(s sitter.Symbol) string {
+	if int(s) < len(symbolNames) {
+		return symbolNames[s]
+	}
+	return ""
 }
 
 // SyntaxError is one ERROR or MISSING node.
