@@ -297,3 +297,58 @@ func TestOperators(t *testing.T) {
 		t.Errorf("nested operand = %+v", e.Args[0])
 	}
 }
+
+// Names and spans conversion takes from the source text instead of the tree
+// (attribute names, keyword names and spans) must hold wherever comments,
+// line continuations, non-ASCII identifiers or syntax errors sit.
+func TestNamesReadFromText(t *testing.T) {
+	attributes := []struct{ src, name string }{
+		{"a.b", "b"},
+		{"a . b", "b"},
+		{"(a  # why\n  .b)", "b"},
+		{"(a.  # why\n  b)", "b"},
+		{"(a\n  .b)", "b"},
+		{"a.bé", "bé"},
+		{"a.é", "é"},
+		{"f(x).y_1", "y_1"},
+		{"(a  # why\n  .b)\ny = (", "b"}, // a syntax error elsewhere
+	}
+	for _, tt := range attributes {
+		e := valueOf(t, tt.src)
+		if e.Kind != Attribute || e.Name != tt.name {
+			t.Errorf("%q: kind %d name %q, want attribute %q", tt.src, e.Kind, e.Name, tt.name)
+		}
+	}
+	keywords := []struct{ src, name, span string }{
+		{"f(k=1)", "k", "k=1"},
+		{"f(k = (1))", "k", "k = (1)"},
+		{"f(k  # why\n  = 1)", "k", "k  # why\n  = 1"},
+		{"f(k=  # why\n  1)", "k", "k=  # why\n  1"},
+		{"f(kö=1)", "kö", "kö=1"},
+		{"f(é=1)", "é", "é=1"},
+		{"f(k=1, k2=g(x=2))", "k", "k=1"},
+		{"f(k  # why\n  = 1)\ny = (", "k", "k  # why\n  = 1"}, // a syntax error elsewhere
+	}
+	for _, tt := range keywords {
+		tr := parse(t, "x = "+tt.src+"\n")
+		var call *Expr
+		var find func(n *Node)
+		find = func(n *Node) {
+			if call == nil && Type(n) == "call" {
+				call = tr.Expr(n)
+			}
+			for i := 0; i < int(n.NamedChildCount()); i++ {
+				find(n.NamedChild(i))
+			}
+		}
+		find(tr.Root())
+		if call == nil || len(call.Keywords()) == 0 {
+			t.Errorf("%q: no keywords in %+v", tt.src, call)
+			continue
+		}
+		k := call.Keywords()[0]
+		if got := tr.text[k.Span.Start:k.Span.End]; k.Name != tt.name || got != tt.span {
+			t.Errorf("%q: keyword %q spanning %q, want %q spanning %q", tt.src, k.Name, got, tt.name, tt.span)
+		}
+	}
+}

@@ -40,6 +40,9 @@ type Tree struct {
 	// is not valid UTF-8): a column is found in constant time, where counting
 	// from the start of the line made a file on one long line quadratic.
 	charsAt []int32
+	// clean is true when the tree holds no ERROR or MISSING node: every node
+	// then has its grammar's shape, which conversion relies on to read less.
+	clean bool
 }
 
 const charBlock = 64
@@ -71,7 +74,7 @@ func Parse(ctx context.Context, src []byte) (*Tree, error) {
 	}
 	// A view, not a copy: the source is never modified after parsing (edits
 	// produce new slices), and strings cut from it keep it alive, not a duplicate.
-	return &Tree{Src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), tree: t, lines: lines, charsAt: charIndex(src)}, nil
+	return &Tree{Src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), tree: t, lines: lines, charsAt: charIndex(src), clean: !t.RootNode().HasError()}, nil
 }
 
 func charIndex(src []byte) []int32 {
@@ -122,10 +125,19 @@ func Field(n *Node, position int, name string) *Node { return field(n, position,
 
 // Type is the node's type name ("call", "identifier", ...).
 func Type(n *Node) string {
-	if s := int(n.Symbol()); s < len(symbolNames) {
-		return symbolNames[s]
+	if name := symbolName(n.Symbol()); name != "" {
+		return name
 	}
 	return n.Type()
+}
+
+// symbolName is the type name of a grammar symbol, "" for a symbol outside
+// the grammar (ERROR), which no conversion tells apart from other types.
+func symbolName(s sitter.Symbol) string {
+	if int(s) < len(symbolNames) {
+		return symbolNames[s]
+	}
+	return ""
 }
 
 // SyntaxError is one ERROR or MISSING node.
