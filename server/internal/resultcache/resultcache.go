@@ -23,11 +23,11 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 )
 
-// entry is what is stored of a run: what it read and what it computed.
+// entry is what is stored of a run: what it read (inputfile.EncodeAccesses)
+// and what it computed.
 type entry[T any] struct {
-	Accesses []inputfile.Access
-	Digests  []inputfile.Digest
-	Result   T
+	Inputs []byte
+	Result T
 }
 
 // keyOf names a computation: its kind, the working directory (relative
@@ -67,11 +67,17 @@ func Reuse[T any](cache *modelcache.Cache, log zerolog.Logger, kind string, inpu
 	}
 	if payload, found := cache.Lookup(key); found {
 		var e entry[T]
-		switch err := json.Unmarshal(payload, &e); {
+		err := json.Unmarshal(payload, &e)
+		var accesses []inputfile.Access
+		var digests []inputfile.Digest
+		if err == nil {
+			accesses, digests, err = inputfile.DecodeAccesses(e.Inputs)
+		}
+		switch {
 		case err != nil:
 			log.Debug().Err(err).Msg("result cache: unreadable entry")
-		case inputfile.Unchanged(e.Accesses, e.Digests):
-			log.Debug().Int("inputs", len(e.Accesses)).Msg("result cache: result reused")
+		case inputfile.Unchanged(accesses, digests):
+			log.Debug().Int("inputs", len(accesses)).Msg("result cache: result reused")
 			return e.Result, true, nil
 		default:
 			log.Debug().Msg("result cache: inputs changed since the last run")
@@ -81,8 +87,7 @@ func Reuse[T any](cache *modelcache.Cache, log zerolog.Logger, kind string, inpu
 	if err != nil {
 		return result, false, err
 	}
-	e := entry[T]{Result: result}
-	e.Accesses, e.Digests = reads.Accesses()
+	e := entry[T]{Inputs: inputfile.EncodeAccesses(reads.Accesses()), Result: result}
 	if payload, ok := exactly(&e); ok {
 		cache.Keep(key, payload)
 	} else {
