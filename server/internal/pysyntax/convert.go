@@ -122,7 +122,7 @@ func (t *Tree) operator(e *Expr, n *Node, unary bool, depth int) {
 		c := n.Child(i)
 		if !c.IsNamed() {
 			tokens = append(tokens, t.Text(c))
-		} else if sym := c.Symbol(); symbolName(sym) != "comment" {
+		} else if sym := c.Symbol(); !extra(sym) {
 			operands = append(operands, operand{c, sym})
 		}
 	}
@@ -139,7 +139,7 @@ func (t *Tree) elements(n *Node, depth int) []*Expr {
 	var out []*Expr
 	for i, k := 0, int(n.NamedChildCount()); i < k; i++ {
 		c := n.NamedChild(i)
-		if sym := c.Symbol(); symbolName(sym) != "comment" {
+		if sym := c.Symbol(); !extra(sym) {
 			out = append(out, t.expr(c, sym, -1, depth+1))
 		}
 	}
@@ -149,8 +149,11 @@ func (t *Tree) elements(n *Node, depth int) []*Expr {
 func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
 	for i, k := 0, int(args.NamedChildCount()); i < k; i++ {
 		c := args.NamedChild(i)
-		switch sym := c.Symbol(); symbolName(sym) {
-		case "comment":
+		sym := c.Symbol()
+		if extra(sym) {
+			continue
+		}
+		switch symbolName(sym) {
 		case "keyword_argument":
 			if k, ok := t.keywordArgument(c, depth); ok {
 				e.Parts.Keywords = append(e.Parts.Keywords, k)
@@ -166,7 +169,8 @@ func (t *Tree) callArguments(e *Expr, args *Node, depth int) {
 
 // keywordArgument converts name=value; false when error recovery left out
 // either. In a tree without errors the name begins the node and the value
-// ends it, unless a line continuation takes the value's position.
+// ends it, unless an extra (a comment, a line continuation) takes the value's
+// position.
 func (t *Tree) keywordArgument(c *Node, depth int) (Keyword, bool) {
 	start := int(c.StartByte())
 	name, ok := "", false
@@ -184,7 +188,7 @@ func (t *Tree) keywordArgument(c *Node, depth int) (Keyword, bool) {
 	}
 	v := t.expr(value, valueSym, -1, depth+1)
 	end := v.Span.End
-	if !t.clean || !positional || symbolName(valueSym) == "line_continuation" {
+	if !t.clean || !positional {
 		end = int(c.EndByte())
 	}
 	return Keyword{Name: name, Value: v, Span: t.SpanOf(start, end)}, true
@@ -252,7 +256,7 @@ func field(n *Node, position int, name string) *Node {
 // whether the child was found at its position.
 func fieldSymbol(n *Node, position int, name string) (c *Node, sym sitter.Symbol, positional bool) {
 	if c := n.NamedChild(position); c != nil {
-		if sym := c.Symbol(); symbolName(sym) != "comment" {
+		if sym := c.Symbol(); !extra(sym) {
 			return c, sym, true
 		}
 	}
@@ -265,7 +269,7 @@ func fieldSymbol(n *Node, position int, name string) (c *Node, sym sitter.Symbol
 func firstNamed(n *Node) (*Node, sitter.Symbol) {
 	for i := 0; i < int(n.NamedChildCount()); i++ {
 		c := n.NamedChild(i)
-		if sym := c.Symbol(); symbolName(sym) != "comment" {
+		if sym := c.Symbol(); !extra(sym) {
 			return c, sym
 		}
 	}

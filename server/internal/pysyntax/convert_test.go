@@ -352,3 +352,40 @@ func TestNamesReadFromText(t *testing.T) {
 		}
 	}
 }
+
+// TestLineContinuationsAreNotOperands: a backslash before a newline is an
+// extra of the grammar, like a comment: it is never an argument, an element,
+// an operand or a field (a call written `op.add_column("t", \` once read as
+// three positional arguments).
+func TestLineContinuationsAreNotOperands(t *testing.T) {
+	cases := []struct {
+		src  string
+		kind Kind
+		args int
+	}{
+		{"f(a, \\\n  b)", Call, 2},
+		{"f(\\\n  a)", Call, 1},
+		{"[a, \\\n  b]", List, 2},
+		{"(a, \\\n  b)", Tuple, 2},
+		{"a + \\\n  b", Operator, 2},
+	}
+	for _, tt := range cases {
+		e := valueOf(t, tt.src)
+		if e.Kind != tt.kind || len(e.Args) != tt.args {
+			t.Errorf("%q: kind %d with %d arguments, want kind %d with %d", tt.src, e.Kind, len(e.Args), tt.kind, tt.args)
+			continue
+		}
+		for _, a := range e.Args {
+			if a.Kind != Name {
+				t.Errorf("%q: argument %q is kind %d, want a name", tt.src, a.Text, a.Kind)
+			}
+		}
+	}
+	if e := valueOf(t, "a.\\\n  b"); e.Kind != Attribute || e.Name != "b" {
+		t.Errorf("a continued attribute: kind %d name %q, want attribute b", e.Kind, e.Name)
+	}
+	call := valueOf(t, "f(k=\\\n  1)")
+	if ks := call.Keywords(); len(ks) != 1 || ks[0].Name != "k" || ks[0].Value.Kind != Number {
+		t.Errorf("a continued keyword argument: %+v", ks)
+	}
+}
