@@ -162,7 +162,7 @@ func (x *extractor) dialectTest(n *pysyntax.Node, s *scope) dialectTest {
 	switch pysyntax.Type(n) {
 	case "parenthesized_expression":
 		for i := 0; i < int(n.NamedChildCount()); i++ {
-			if c := n.NamedChild(i); pysyntax.Type(c) != "comment" {
+			if c := n.NamedChild(i); !pysyntax.Extra(pysyntax.Type(c)) {
 				return x.dialectTest(c, s)
 			}
 		}
@@ -176,7 +176,7 @@ func (x *extractor) dialectTest(n *pysyntax.Node, s *scope) dialectTest {
 		for i := 0; i < int(n.ChildCount()); i++ {
 			c := n.Child(i)
 			switch {
-			case c.IsNamed() && pysyntax.Type(c) != "comment":
+			case c.IsNamed() && !pysyntax.Extra(pysyntax.Type(c)):
 				operands = append(operands, c)
 			case !c.IsNamed():
 				operator += x.t.Text(c)

@@ -184,7 +184,7 @@ func (x *extractor) bindTarget(target *pysyntax.Node, v *Expr, s *scope, vars ma
 		}
 		var targets []*pysyntax.Node
 		for i := 0; i < int(target.NamedChildCount()); i++ {
-			if c := target.NamedChild(i); pysyntax.Type(c) != "comment" {
+			if c := target.NamedChild(i); !pysyntax.Extra(pysyntax.Type(c)) {
 				targets = append(targets, c)
 			}
 		}

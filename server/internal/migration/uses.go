@@ -143,7 +143,7 @@ func (x *extractor) useOf(n *pysyntax.Node, name string) NameUse {
 				break
 			}
 			switch pysyntax.Type(c) {
-			case "keyword_argument", "comment", "dictionary_splat":
+			case "keyword_argument", "comment", "line_continuation", "dictionary_splat":
 			default:
 				u.Position++
 			}

@@ -333,7 +333,7 @@ func (x *extractor) withItems(n *pysyntax.Node) []withItem {
 		switch pysyntax.Type(v) {
 		case "parenthesized_expression", "tuple":
 			for i := 0; i < int(v.NamedChildCount()); i++ {
-				if c := v.NamedChild(i); pysyntax.Type(c) != "comment" {
+				if c := v.NamedChild(i); !pysyntax.Extra(pysyntax.Type(c)) {
 					add(c, alias)
 				}
 			}

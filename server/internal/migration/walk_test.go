@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"context"
 	"maps"
 	"slices"
 	"strings"
@@ -690,6 +691,29 @@ func TestGuardsFixture(t *testing.T) {
 	for i, want := range []bool{true, true, false} {
 		if o := m.Downgrade.Ops[i]; o.RunsOn("sqlite") != want || o.RunsOn("postgresql") == want || o.Guarded {
 			t.Errorf("downgrade op %d only=%q skip=%v guarded=%v", i, o.OnlyDialect, o.SkipDialects, o.Guarded)
+		}
+	}
+}
+
+// TestGuardWithLineContinuation: a backslash-newline inside a dialect test
+// is no operand of it (in parentheses it was taken for the test itself, so
+// the guard was not seen).
+func TestGuardWithLineContinuation(t *testing.T) {
+	for _, cond := range []string{
+		"(\\\n        op.get_bind().dialect.name == \"postgresql\")",
+		"op.get_bind().dialect.name == \\\n            \"postgresql\"",
+	} {
+		src := "from alembic import op\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n" +
+			"    if " + cond + ":\n        op.execute(\"CREATE EXTENSION IF NOT EXISTS pg_trgm\")\n"
+		m, err := Parse(context.Background(), "a1.py", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Upgrade.Ops) != 1 {
+			t.Fatalf("%q: ops %+v", cond, m.Upgrade.Ops)
+		}
+		if o := m.Upgrade.Ops[0]; o.OnlyDialect != "postgresql" || o.RunsOn("sqlite") || !o.RunsOn("postgresql") {
+			t.Errorf("%q: only=%q runs on sqlite=%v: the dialect test was not read", cond, o.OnlyDialect, o.RunsOn("sqlite"))
 		}
 	}
 }

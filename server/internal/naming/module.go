@@ -105,7 +105,7 @@ func (x *extractor) statement(n *pysyntax.Node, sc scope, cls *class, fn string,
 		c := &class{name: x.t.Text(name), attrs: map[string]*pysyntax.Expr{}}
 		if sup := n.ChildByFieldName("superclasses"); sup != nil {
 			for i := 0; i < int(sup.NamedChildCount()); i++ {
-				if b := sup.NamedChild(i); pysyntax.Type(b) != "keyword_argument" && pysyntax.Type(b) != "comment" {
+				if b := sup.NamedChild(i); pysyntax.Type(b) != "keyword_argument" && !pysyntax.Extra(pysyntax.Type(b)) {
 					c.bases = append(c.bases, x.t.Expr(b))
 				}
 			}

@@ -133,13 +133,12 @@ func Type(n *Node) string {
 
 // symbolName is the type name of a grammar symbol, "" for a symbol outside
 // the grammar (ERROR), which no conversion tells apart from other types.
-// extra reports whether a symbol is one of the grammar's extras, which may
-// sit between any two tokens and are never an operand, element or field: a
-// comment or a line continuation (a backslash before a newline).
-func extra(s sitter.Symbol) bool {
-	name := symbolName(s)
-	return name == "comment" || name == "line_continuation"
-}
+// Extra reports whether a node type is one of the grammar's extras, which
+// may sit between any two tokens and are never an operand, element or field:
+// a comment or a line continuation (a backslash before a newline).
+func Extra(typeName string) bool { return typeName == "comment" || typeName == "line_continuation" }
+
+func extra(s sitter.Symbol) bool { return Extra(symbolName(s)) }
 
 func symbolName(s sitter.Symbol) string {
 	if int(s) < len(symbolNames) {
