@@ -33,12 +33,12 @@ func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 	}
 	cache := openCache()
 	defer cache.Flush()
-	read, _, err := resultcache.Reuse(cache, env.Log, "history", []any{proj}, func() (history, error) {
+	read, _, err := resultcache.Reuse(cache, env.Log, "history", []any{proj}, func() (historyRead, error) {
 		dirs, errs, notes := check.Load(ctx, proj, migration.ParseFileHeader)
 		if err := ctx.Err(); err != nil {
-			return history{}, err
+			return historyRead{}, err
 		}
-		return history{Doc: report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...)), Errors: errs}, nil
+		return historyRead{Doc: report.NewHistoryDocument(proj, dirs, errs, append(append([]string{}, proj.Notes...), notes...)), Errors: errs}, nil
 	})
 	if err != nil {
 		return fail(env, err)
@@ -70,9 +70,9 @@ func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 	return ExitOK
 }
 
-// history is what `history` reads of a project (reused while its inputs are
-// unchanged).
-type history struct {
+// historyRead is what `history` reads of a project (reused while its inputs
+// are unchanged).
+type historyRead struct {
 	Doc    report.HistoryDocument
 	Errors []*migration.FileError
 }

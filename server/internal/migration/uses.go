@@ -142,9 +142,7 @@ func (x *extractor) useOf(n *pysyntax.Node, name string) NameUse {
 			if same(c, cur) {
 				break
 			}
-			switch pysyntax.Type(c) {
-			case "keyword_argument", "comment", "line_continuation", "dictionary_splat":
-			default:
+			if t := pysyntax.Type(c); t != "keyword_argument" && t != "dictionary_splat" && !pysyntax.Extra(t) {
 				u.Position++
 			}
 		}

@@ -105,7 +105,8 @@ func (x *extractor) statement(n *pysyntax.Node, sc scope, cls *class, fn string,
 		c := &class{name: x.t.Text(name), attrs: map[string]*pysyntax.Expr{}}
 		if sup := n.ChildByFieldName("superclasses"); sup != nil {
 			for i := 0; i < int(sup.NamedChildCount()); i++ {
-				if b := sup.NamedChild(i); pysyntax.Type(b) != "keyword_argument" && !pysyntax.Extra(pysyntax.Type(b)) {
+				b := sup.NamedChild(i)
+				if t := pysyntax.Type(b); t != "keyword_argument" && !pysyntax.Extra(t) {
 					c.bases = append(c.bases, x.t.Expr(b))
 				}
 			}
