@@ -31,7 +31,7 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 		var parsed atomic.Int32
 		parse := func(ctx context.Context, path string) (*migration.Migration, error) {
 			if parsed.Add(1) == at {
-				defer cancel()
+				cancel() // as the file starts: files parsed meanwhile by others would depend on timing
 			}
 			return migration.ParseFile(ctx, path)
 		}

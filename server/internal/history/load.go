@@ -47,6 +47,11 @@ func Parse(ctx context.Context, files []string, parse Parser) ([]*migration.Migr
 	}
 send:
 	for i := range files {
+		// select picks at random among ready cases: without this test a worker
+		// waiting for work could be handed file after file once ctx is done
+		if ctx.Err() != nil {
+			break
+		}
 		select {
 		case next <- i:
 		case <-ctx.Done():
