@@ -41,6 +41,11 @@ type Options struct {
 	// Parse overrides how files are parsed (the MCP server caches them). It
 	// does not change the result (resultcache keys results by the other fields).
 	Parse history.Parser `json:"-"`
+	// Snapshots, when set, is the cache that keeps snapshots of the replayed
+	// history (modelcache.Cache): a check of given files or revisions then
+	// starts from them where it can (see focus.go), and keeps those the next
+	// one will want. It does not change the findings on those files.
+	Snapshots Snapshots `json:"-"`
 	// CountElsewhere checks the revisions outside the reported ones too, and
 	// counts their findings in Result.Elsewhere (so that a summary of the head
 	// can say that older revisions have errors).
@@ -67,6 +72,8 @@ type Result struct {
 
 	// order numbers the revision files of Dirs (see ComparePaths).
 	order map[string]int
+	// focused counts the script directories checked from snapshots.
+	focused int
 }
 
 // ScriptDir is one loaded script directory.
@@ -120,7 +127,12 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	}
 	res := &Result{Project: proj, Notes: append([]string{}, proj.Notes...)}
 	var notes []string
-	res.Dirs, res.Errors, notes = Load(ctx, proj, opts.Parse)
+	focus := focusable(opts)
+	parse := opts.Parse
+	if focus {
+		parse = opts.Snapshots.ParseHeader
+	}
+	res.Dirs, res.Errors, notes = Load(ctx, proj, parse)
 	if err := ctx.Err(); err != nil {
 		return nil, err // the files not parsed would look like missing revisions
 	}
@@ -189,7 +201,17 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain,
 			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
-		rules.Run(ctx, g, cfg.rules, target, runOn, func(d rules.Diagnostic) {
+		scope := rules.Scope{Include: runOn}
+		var kept []keptSnapshot
+		if focus {
+			if err := focusScope(ctx, g, runOn, opts, &scope, &kept); err != nil {
+				return nil, err
+			}
+			if scope.Start != nil {
+				res.focused++
+			}
+		}
+		rules.RunScoped(ctx, g, cfg.rules, target, scope, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {
 				d.Severity = sev
 			}
@@ -204,6 +226,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			}
 			res.Findings = append(res.Findings, d)
 		})
+		for _, k := range kept {
+			opts.Snapshots.KeepValue(k.key, k.snapshot)
+		}
 		for _, r := range cfg.rules {
 			if r.Notes != nil {
 				res.Notes = append(res.Notes, r.Notes(g, proj.Root)...)

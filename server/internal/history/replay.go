@@ -26,51 +26,30 @@ func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *Stat
 	g.ReplayUpgraded(ctx, func(r *Revision, before *State) *State {
 		visit(r, before)
 		return nil
-	})
+	}, nil)
 }
 
 // ReplayUpgraded is Replay for a visit that may apply the revision's upgrade
 // itself: it returns the state after the upgrade (each operation of
 // r.Migration.Upgrade applied in order with State.Apply, on layers over
 // before), or nil. The replay goes on from that state instead of applying the
-// upgrade a second time; it may change it in place afterwards.
-func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, before *State) (after *State)) {
+// upgrade a second time; it may change it in place afterwards. kept, when not
+// nil, sees the state after each revision's upgrade, before the replay goes
+// on from it: a caller keeps what it needs with Clone.
+func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, before *State) (after *State), kept func(r *Revision, after *State)) {
 	after := map[string]*State{}
 	remaining := map[string]int{} // children not yet visited, per revision
-	position := make(map[string]int, len(g.Order))
-	for i, r := range g.Order {
+	position := g.positions()
+	for _, r := range g.Order {
 		remaining[r.ID] = len(r.Children) + len(r.Dependents)
-		position[r.ID] = i
 	}
 	for _, r := range g.Order {
 		if ctx.Err() != nil {
 			return
 		}
-		inputs := append(append([]string(nil), r.Parents...), r.Dependencies...)
-		var state *State
-		switch {
-		case len(inputs) == 0:
-			state = NewState().WithNames(g.Naming)
-		case len(inputs) == 1:
-			p := inputs[0]
-			state = after[p]
-			if remaining[p] > 1 {
-				state = state.Clone()
-			}
-		default:
-			state = after[inputs[0]].Clone()
-			for _, b := range g.branchRevisions(inputs[0], inputs[1:], position) {
-				state.upgrade(b)
-			}
-		}
-		for _, p := range inputs {
-			state.Unknown = state.Unknown || after[p].Unknown
-		}
-		if len(r.Parents) == 0 {
-			// a down_revision that names revisions missing from the directory (or is
-			// computed) hides what the schema held before: rules must not assume it empty
-			state.Unknown = state.Unknown || !r.Migration.DownRevision.Known() || len(r.Migration.DownRevision.Values) > 0
-		}
+		inputs := r.inputs()
+		shared := len(inputs) == 1 && remaining[inputs[0]] > 1
+		state := g.before(r, func(id string) *State { return after[id] }, position, shared)
 		for _, p := range inputs {
 			if remaining[p]--; remaining[p] == 0 {
 				delete(after, p)
@@ -81,10 +60,71 @@ func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, befo
 		} else {
 			state.upgrade(r)
 		}
+		if kept != nil {
+			kept(r, state)
+		}
 		if remaining[r.ID] > 0 {
 			after[r.ID] = state
 		}
 	}
+}
+
+// StateBefore is the schema before r's upgrade, from the states after its
+// inputs (its parents and dependencies), which after returns by revision id;
+// they are left as they were. At a merge the upgrades of the revisions only
+// the other branches hold are applied (see Replay): their models must be
+// whole.
+func (g *Graph) StateBefore(r *Revision, after func(id string) *State) *State {
+	return g.before(r, after, nil, true)
+}
+
+// before is StateBefore; with shared false the state after a single input
+// is taken over rather than copied. position numbers g.Order (nil: computed
+// when needed).
+func (g *Graph) before(r *Revision, after func(id string) *State, position map[string]int, shared bool) *State {
+	inputs := r.inputs()
+	var state *State
+	switch {
+	case len(inputs) == 0:
+		state = NewState().WithNames(g.Naming)
+	case len(inputs) == 1:
+		state = after(inputs[0])
+		if shared {
+			state = state.Clone()
+		}
+	default:
+		if position == nil {
+			position = g.positions()
+		}
+		state = after(inputs[0]).Clone()
+		for _, b := range g.branchRevisions(inputs[0], inputs[1:], position) {
+			state.upgrade(b)
+		}
+	}
+	for _, p := range inputs {
+		state.Unknown = state.Unknown || after(p).Unknown
+	}
+	if len(r.Parents) == 0 {
+		// a down_revision that names revisions missing from the directory (or is
+		// computed) hides what the schema held before: rules must not assume it empty
+		state.Unknown = state.Unknown || !r.Migration.DownRevision.Known() || len(r.Migration.DownRevision.Values) > 0
+	}
+	return state
+}
+
+// inputs are the revisions whose upgrades run right before r's: its parents,
+// then its dependencies.
+func (r *Revision) inputs() []string {
+	return append(append([]string(nil), r.Parents...), r.Dependencies...)
+}
+
+// positions numbers the revisions in graph order.
+func (g *Graph) positions() map[string]int {
+	position := make(map[string]int, len(g.Order))
+	for i, r := range g.Order {
+		position[r.ID] = i
+	}
+	return position
 }
 
 // upgrade applies a revision's upgrade.

@@ -260,7 +260,7 @@ func TestReplayUpgraded(t *testing.T) {
 				s.Apply(r.Migration, o, r.ID)
 			}
 			return s
-		})
+		}, nil)
 		for id, w := range want {
 			if !slices.Equal(got[id], w) {
 				t.Errorf("upgrades of %v done by the visit: before %s %q, want %q", upgrades, id, got[id], w)

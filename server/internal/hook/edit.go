@@ -54,7 +54,11 @@ func checkEdited(ctx context.Context, in *Input, opts Options, edited *atomic.Va
 
 	cache := modelcache.New(opts.CacheDir, log)
 	defer cache.Flush()
-	res, err := check.Run(ctx, proj, check.Options{Files: []string{real}, Parse: cache.Parse})
+	checking := check.Options{Files: []string{real}, Parse: cache.Parse}
+	if cache != nil {
+		checking.Snapshots = cache // the file is checked from snapshots of the history below it
+	}
+	res, err := check.Run(ctx, proj, checking)
 	if err != nil && ctx.Err() != nil {
 		return notChecked(real, opts.Timeout, log)
 	}

@@ -12,16 +12,18 @@ import (
 	"unsafe"
 )
 
-// The codec writes a value of exported, concrete types (structs, pointers,
+// The codec writes a value of concrete types (structs, pointers,
 // slices, maps, strings, numbers, bools) as a compact byte string. Unlike
 // gob it keeps the shape of the pointer graph: a pointer met twice (the *Batch
 // of every op of one batch block, the call shared by a loop's iterations, the
 // cycle from a batch back to its op) decodes to one shared value, and nil
 // elements of slices and maps survive. It writes no type descriptions: a
 // cache entry is read only by the build that wrote it (see Stamp), and a type
-// the codec cannot write exactly (an interface, a func, a channel, an
-// unexported field) makes encoding fail, so that such a model is never
-// cached rather than cached wrongly.
+// the codec cannot write exactly (an interface, a func, a channel) makes
+// encoding fail, so that such a value is never cached rather than cached
+// wrongly. Unexported fields are written like the others (a replayed schema
+// state keeps its persistent maps in them): the codec works on the memory
+// layout, which the build stamp fixes.
 
 // errCorrupt is any input the decoder cannot read back into a value.
 var errCorrupt = errors.New("modelcache: corrupt entry")
@@ -538,9 +540,6 @@ func fillStruct(c *codec, t reflect.Type) error {
 	fields := make([]field, t.NumField())
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
-			return fmt.Errorf("modelcache: cannot encode the unexported field %s.%s", t, f.Name)
-		}
 		fc, err := build(f.Type)
 		if err != nil {
 			return err

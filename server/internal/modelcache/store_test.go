@@ -2,12 +2,16 @@ package modelcache
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/rs/zerolog"
 )
 
 func packs(t *testing.T, dir string) []string {
@@ -131,4 +135,32 @@ func TestStoreSeesOtherWritersAfterFlush(t *testing.T) {
 		t.Errorf("after its flush the server store does not see the hook's entry: %q, %v", got, ok)
 	}
 	server.Flush()
+}
+
+// TestParseHeader: a header read through the cache is the whole model's
+// Header, whether the file was parsed before (either way) or not, and a
+// header entry costs no whole model's entry when that is kept.
+func TestParseHeader(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	for _, round := range []string{"headers first", "headers from entries"} {
+		c := New(dir, zerolog.Nop())
+		for _, fixture := range fixtureDirs(t)[:40] {
+			files, _ := filepath.Glob(filepath.Join(fixture, "*.py"))
+			for _, f := range files {
+				h, herr := c.ParseHeader(ctx, f)
+				m, err := c.Parse(ctx, f)
+				if (herr == nil) != (err == nil) || m == nil != (h == nil) {
+					t.Fatalf("%s, %s: header %v, model %v", f, round, herr, err)
+				}
+				if m != nil && !reflect.DeepEqual(h, m.Header()) {
+					t.Errorf("%s, %s: the header differs from the model's", f, round)
+				}
+			}
+		}
+		if hits, misses := c.Counts(); round == "headers first" && hits != 0 || round != "headers first" && misses != 0 {
+			t.Errorf("%s: %d hits and %d misses", round, hits, misses)
+		}
+		c.Flush()
+	}
 }

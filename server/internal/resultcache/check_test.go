@@ -14,6 +14,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 // shop copies the bundled example (it has findings of every severity).
@@ -174,20 +175,7 @@ func TestContentDecides(t *testing.T) {
 // corpus (each a project) without the cache, through a cold one, a warm one
 // and a damaged one, and requires the same result each time.
 func TestEquivalenceOnCorpus(t *testing.T) {
-	// copies outside the repository: inside it, each case would scan the
-	// repository's Python code for dialect evidence
-	corpus := t.TempDir()
-	for name, from := range map[string]string{"rules": filepath.Join("..", "rules", "testdata"),
-		"healthy": filepath.Join("..", "check", "testdata", "healthy"), "shop": filepath.Join("..", "..", "..", "examples", "shop")} {
-		if err := os.CopyFS(filepath.Join(corpus, name), os.DirFS(from)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dirs, _ := filepath.Glob(filepath.Join(corpus, "rules", "*", "*"))
-	dirs = append(dirs, filepath.Join(corpus, "healthy"), filepath.Join(corpus, "shop"))
-	if len(dirs) < 300 {
-		t.Fatalf("found %d fixture cases, expected the whole suite", len(dirs))
-	}
+	dirs := testenv.Corpus(t)
 	cacheDir := t.TempDir()
 	ctx := context.Background()
 	want := map[string]stored{}

@@ -53,46 +53,109 @@ func (t Target) dialectsFor(r *Rule) []string {
 // judges for several dialects reports a finding once, in the words of the
 // first dialect it fails on.
 func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
+	RunScoped(ctx, g, selected, target, Scope{Include: include}, report)
+}
+
+// Scope says which revisions a run checks, and what it starts from and keeps.
+type Scope struct {
+	// Include selects the revisions checked (nil = all).
+	Include func(*history.Revision) bool
+	// Start, when not nil, holds snapshots after revisions, by id: the run
+	// then replays nothing, and checks each included revision of Order from
+	// the snapshots of its inputs (each included revision must have its
+	// inputs' snapshots). Of the revisions far below them only headers are
+	// read (see Focus).
+	Start map[string]*Snapshot
+	// Keep, with Kept, takes the snapshot after each revision Keep selects
+	// (on a run without Start).
+	Keep func(*history.Revision) bool
+	Kept func(*history.Revision, *Snapshot)
+}
+
+// Snapshot is what checking a revision needs of the history below it, taken
+// after one revision: the schema replayed up to it and the NOT NULL proofs
+// of its upgrade and of those below (set-not-null-scan). A check of a
+// revision whose parent has one starts from it rather than replaying the
+// history. It is a value the model cache can keep (its unexported fields
+// are written as they are).
+type Snapshot struct {
+	State   *history.State
+	NotNull notNullProofs
+}
+
+// RunScoped is Run over a Scope.
+func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target Target, scope Scope, report func(Diagnostic)) {
 	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
 	memo := newRunMemo()
-	g.ReplayUpgraded(ctx, func(rev *history.Revision, before *history.State) *history.State {
-		if include != nil && !include(rev) {
+	check := func(rev *history.Revision, before *history.State) *history.State {
+		if scope.Include != nil && !scope.Include(rev) {
 			return nil
 		}
-		if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
-			return nil // a partial model would invent findings; the file error or note is reported instead
+		return checkRevision(g, selected, target, memo, rev, before, report)
+	}
+	if scope.Start != nil {
+		for id, s := range scope.Start {
+			memo.notNull[id] = s.NotNull
 		}
-		shared := map[string]*steps{} // one replay of the revision per dialect
-		for _, r := range selected {
-			if r.Check == nil {
-				continue
+		after := func(id string) *history.State { return scope.Start[id].State }
+		for _, rev := range g.Order {
+			if ctx.Err() != nil {
+				return
 			}
-			dialects := target.dialectsFor(r)
-			once := report
-			if len(dialects) > 1 {
-				seen := map[[2]int]bool{}
-				once = func(d Diagnostic) {
-					key := [2]int{d.Span.Start, d.Span.End}
-					if !seen[key] {
-						seen[key] = true
-						report(d)
-					}
+			if scope.Include == nil || scope.Include(rev) {
+				check(rev, g.StateBefore(rev, after))
+			}
+		}
+		return
+	}
+	var kept func(*history.Revision, *history.State)
+	if scope.Keep != nil {
+		kept = func(rev *history.Revision, after *history.State) {
+			if scope.Keep(rev) {
+				scope.Kept(rev, &Snapshot{State: after.Clone(), NotNull: memo.notNullProofs(g, rev)})
+			}
+		}
+	}
+	g.ReplayUpgraded(ctx, check, kept)
+}
+
+// checkRevision applies the rules to one revision, from the schema before
+// it, and returns the state after its upgrade when the rules replayed all
+// of it (no operation left out for a dialect), or nil.
+func checkRevision(g *history.Graph, selected []*Rule, target Target, memo *runMemo, rev *history.Revision, before *history.State, report func(Diagnostic)) *history.State {
+	if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
+		return nil // a partial model would invent findings; the file error or note is reported instead
+	}
+	shared := map[string]*steps{} // one replay of the revision per dialect
+	for _, r := range selected {
+		if r.Check == nil {
+			continue
+		}
+		dialects := target.dialectsFor(r)
+		once := report
+		if len(dialects) > 1 {
+			seen := map[[2]int]bool{}
+			once = func(d Diagnostic) {
+				key := [2]int{d.Span.Start, d.Span.End}
+				if !seen[key] {
+					seen[key] = true
+					report(d)
 				}
 			}
-			for _, dialect := range dialects {
-				if shared[dialect] == nil {
-					shared[dialect] = &steps{run: memo}
-				}
-				r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
-			}
 		}
-		// the replay goes on from the rules' state after the whole upgrade,
-		// when they replayed all of it (no operation left out for the dialect)
-		for _, s := range shared {
-			if s.upDone && s.migration == rev.Migration {
-				return s.after
+		for _, dialect := range dialects {
+			if shared[dialect] == nil {
+				shared[dialect] = &steps{run: memo}
 			}
+			r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
 		}
-		return nil
-	})
+	}
+	// the replay goes on from the rules' state after the whole upgrade,
+	// when they replayed all of it (no operation left out for the dialect)
+	for _, s := range shared {
+		if s.upDone && s.migration == rev.Migration {
+			return s.after
+		}
+	}
+	return nil
 }

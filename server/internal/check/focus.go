@@ -1,0 +1,230 @@
+package check
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
+)
+
+// A focused check reports on a few revisions (the file the hook was told
+// about) without reading the whole history: every file's header builds the
+// graph, the schema below each checked revision comes from a snapshot kept
+// by an earlier run (rules.Snapshot, keyed by the content of every revision
+// below it), and whole models are read only for the revisions the rules
+// look at beyond the schema. A check that cannot be focused reads every
+// model and keeps the snapshots the next focused check will want.
+
+// Snapshots reads the headers of revision files and keeps values by name
+// (modelcache.Cache).
+type Snapshots interface {
+	ParseHeader(ctx context.Context, path string) (*migration.Migration, error)
+	LoadValue(name []byte, v any) bool
+	KeepValue(name []byte, v any)
+}
+
+// focusable reports whether a check with these options may be focused: it
+// reports on given files or revisions only, and does not count the findings
+// of the others.
+func focusable(opts Options) bool {
+	return opts.Snapshots != nil && (opts.Files != nil || opts.Revisions != nil) &&
+		opts.Since == "" && opts.Target == "" && !opts.CountElsewhere
+}
+
+// keptSnapshot is a snapshot taken by a check that was not focused, to keep.
+type keptSnapshot struct {
+	key      []byte
+	snapshot *rules.Snapshot
+}
+
+// focusScope sets up the rules' scope of a check that may be focused: from
+// snapshots when every one it needs is kept; else over whole models, keeping
+// the snapshots after every head and after the inputs of the heads and of
+// the included revisions (the revisions a later focused check starts from:
+// an edit of a head, a new revision above one).
+func focusScope(ctx context.Context, g *history.Graph, include func(*history.Revision) bool, opts Options, scope *rules.Scope, kept *[]keptSnapshot) error {
+	keys := newSnapshotKeys(g)
+	if plan := planFocus(include, keys, opts.Snapshots); plan != nil {
+		scope.Start = plan.start
+		return wholeModels(ctx, plan.whole, opts.Parse)
+	}
+	all := make([]*history.Revision, 0, len(g.Revisions))
+	for _, r := range g.Revisions {
+		all = append(all, r)
+	}
+	if err := wholeModels(ctx, all, opts.Parse); err != nil {
+		return err
+	}
+	wanted := map[string]bool{}
+	for _, id := range g.Heads {
+		wanted[id] = true
+	}
+	for _, r := range g.Revisions {
+		if wanted[r.ID] && len(r.Children) == 0 || include(r) {
+			for _, id := range inputsOf(r) {
+				wanted[id] = true
+			}
+		}
+	}
+	scope.Keep = func(r *history.Revision) bool { return wanted[r.ID] }
+	scope.Kept = func(r *history.Revision, s *rules.Snapshot) {
+		*kept = append(*kept, keptSnapshot{keys.of(r), s})
+	}
+	return nil
+}
+
+// focusPlan is how the included revisions of a graph are checked from snapshots.
+type focusPlan struct {
+	start map[string]*rules.Snapshot
+	// whole are the revisions the rules read more of than the header: the
+	// included ones, the two parents below each (recent data steps), and
+	// every revision that is not below them (later revisions, other branches).
+	whole []*history.Revision
+}
+
+// planFocus returns the plan for checking the included revisions of g from
+// snapshots, or nil when one is missing or an included revision is a merge
+// (the schema before it needs the upgrades of a whole branch).
+func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache Snapshots) *focusPlan {
+	g := keys.g
+	plan := &focusPlan{start: map[string]*rules.Snapshot{}}
+	var included []*history.Revision
+	for _, r := range g.Revisions {
+		if include(r) {
+			included = append(included, r)
+		}
+	}
+	if len(included) == 0 {
+		return nil
+	}
+	near := map[string]bool{} // the included revisions and the two parents below each
+	for _, r := range included {
+		if !slices.Contains(g.Order, r) || len(inputsOf(r)) > 1 {
+			return nil
+		}
+		for _, id := range inputsOf(r) {
+			if plan.start[id] != nil {
+				continue
+			}
+			var s rules.Snapshot
+			if !cache.LoadValue(keys.of(g.Revisions[id]), &s) || s.State == nil {
+				return nil
+			}
+			plan.start[id] = &s
+		}
+		near[r.ID] = true
+		chain := r
+		for range 2 {
+			if len(chain.Parents) != 1 || g.Revisions[chain.Parents[0]] == nil {
+				break
+			}
+			chain = g.Revisions[chain.Parents[0]]
+			near[chain.ID] = true
+		}
+	}
+	below := map[string]bool{}
+	for _, r := range included {
+		keys.below(r, below)
+	}
+	for _, r := range g.Revisions {
+		if near[r.ID] || !below[r.ID] {
+			plan.whole = append(plan.whole, r)
+		}
+	}
+	return plan
+}
+
+// inputsOf are the revisions whose upgrades run right before r's.
+func inputsOf(r *history.Revision) []string {
+	return append(slices.Clone(r.Parents), r.Dependencies...)
+}
+
+// snapshotKeys names the snapshots of one graph, hashing each file once.
+type snapshotKeys struct {
+	g       *history.Graph
+	naming  []byte // how the project names constraints
+	content map[string][sha256.Size]byte
+}
+
+func newSnapshotKeys(g *history.Graph) *snapshotKeys {
+	naming, _ := json.Marshal(g.Naming)
+	return &snapshotKeys{g: g, naming: naming, content: map[string][sha256.Size]byte{}}
+}
+
+// below adds to set the revisions below r (through parents and dependencies).
+func (k *snapshotKeys) below(r *history.Revision, set map[string]bool) {
+	queue := inputsOf(r)
+	for len(queue) > 0 {
+		id := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if set[id] || k.g.Revisions[id] == nil {
+			continue
+		}
+		set[id] = true
+		queue = append(queue, inputsOf(k.g.Revisions[id])...)
+	}
+}
+
+// of is the key of the snapshot after r: it holds while r and every revision
+// below it keep their bytes, paths and links, in the same order, and the
+// project names constraints the same way.
+func (k *snapshotKeys) of(r *history.Revision) []byte {
+	set := map[string]bool{r.ID: true}
+	k.below(r, set)
+	h := sha256.New()
+	for _, a := range k.g.Order {
+		if !set[a.ID] {
+			continue
+		}
+		digest, ok := k.content[a.Path]
+		if !ok {
+			digest = sha256.Sum256(a.Migration.Source)
+			k.content[a.Path] = digest
+		}
+		fmt.Fprintf(h, "%q %q %x %q %q\n", a.ID, a.Path, digest, a.Parents, a.Dependencies)
+	}
+	return fmt.Appendf(nil, "snapshot %s %x", k.naming, h.Sum(nil))
+}
+
+// wholeModels replaces the header-only models of revs by whole ones. A file
+// whose header changed since it was read (an editor saving meanwhile) makes
+// the graph stale: that is an error, and the check is run again.
+func wholeModels(ctx context.Context, revs []*history.Revision, parse history.Parser) error {
+	var paths []string
+	var todo []*history.Revision
+	for _, r := range revs {
+		if r.Migration.HeaderOnly {
+			paths = append(paths, r.Path)
+			todo = append(todo, r)
+		}
+	}
+	models, _ := history.Parse(ctx, paths, parse)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	byPath := map[string]*migration.Migration{}
+	for _, m := range models {
+		byPath[m.Path] = m
+	}
+	for _, r := range todo {
+		m := byPath[r.Path]
+		if m == nil || !sameHeader(m, r.Migration) {
+			return fmt.Errorf("%s changed while it was being checked", r.Path)
+		}
+		r.Migration = m
+	}
+	return nil
+}
+
+// sameHeader reports whether two models of a file place it in the history alike.
+func sameHeader(a, b *migration.Migration) bool {
+	same := func(x, y migration.Header) bool { return x.Kind == y.Kind && slices.Equal(x.Values, y.Values) }
+	return same(a.Revision, b.Revision) && same(a.DownRevision, b.DownRevision) &&
+		same(a.DependsOn, b.DependsOn) && same(a.BranchLabels, b.BranchLabels) && a.TooLarge == b.TooLarge &&
+		len(a.SyntaxErrors) == len(b.SyntaxErrors) && a.Path == b.Path
+}
