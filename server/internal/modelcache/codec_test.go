@@ -65,7 +65,7 @@ func TestCodecRefuses(t *testing.T) {
 	type withInterface struct{ V any }
 	type withFunc struct{ F func() }
 	type hiddenFunc struct{ f func() }
-	for _, v := range []any{&withInterface{1}, &withFunc{}, &hiddenFunc{}} {
+	for _, v := range []any{&withInterface{1}, &withFunc{}, &hiddenFunc{f: func() {}}} {
 		if _, err := encode(v); err == nil {
 			t.Errorf("encode(%T) succeeded", v)
 		}
