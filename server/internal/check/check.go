@@ -70,10 +70,12 @@ type Result struct {
 	// (with Options.CountElsewhere).
 	Elsewhere map[rules.Severity]int
 
+	// Focused counts the script directories checked from snapshots (see
+	// Options.Snapshots).
+	Focused int
+
 	// order numbers the revision files of Dirs (see ComparePaths).
 	order map[string]int
-	// focused counts the script directories checked from snapshots.
-	focused int
 }
 
 // ScriptDir is one loaded script directory.
@@ -208,7 +210,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				return nil, err
 			}
 			if scope.Start != nil {
-				res.focused++
+				res.Focused++
 			}
 		}
 		rules.RunScoped(ctx, g, cfg.rules, target, scope, func(d rules.Diagnostic) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
@@ -53,7 +52,7 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) dialect
 		return c
 	}
 	for _, r := range sd.Loaded.Graph.Revisions {
-		for d, n := range dialectHints(r.Migration) {
+		for d, n := range r.Migration.DialectMentions {
 			ev.Migrations[d] += n
 		}
 	}
@@ -135,30 +134,4 @@ func pick(votes map[string]int) string {
 		}
 	}
 	return best
-}
-
-// dialectHints counts what a migration shows of a dialect: imports of
-// sqlalchemy.dialects.<name> and <name>_* options of its operations.
-func dialectHints(m *migration.Migration) map[string]int {
-	hints := map[string]int{}
-	for _, imp := range m.Imports {
-		if d, ok := strings.CutPrefix(imp.Qualified(), "sqlalchemy.dialects."); ok {
-			hints[strings.SplitN(d, ".", 2)[0]]++
-		}
-	}
-	for _, f := range []*migration.Function{m.Upgrade, m.Downgrade} {
-		if f == nil {
-			continue
-		}
-		for _, o := range f.Ops {
-			for k := range o.Extra {
-				hints[strings.SplitN(k, "_", 2)[0]]++
-			}
-		}
-	}
-	if hints["mariadb"] > 0 {
-		hints["mysql"] += hints["mariadb"]
-		delete(hints, "mariadb")
-	}
-	return hints
 }

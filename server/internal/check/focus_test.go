@@ -2,6 +2,9 @@ package check
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -76,7 +79,7 @@ func onFile(t *testing.T, proj *project.Project, opts Options, path string) file
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	out := fileResult{focused: res.focused}
+	out := fileResult{focused: res.Focused}
 	for _, d := range res.Findings {
 		if d.Path == path {
 			out.findings = append(out.findings, d)
@@ -88,4 +91,43 @@ func onFile(t *testing.T, proj *project.Project, opts Options, path string) file
 		}
 	}
 	return out
+}
+
+// TestFocusedKeepsDialectEvidence: the dialect inferred from what the
+// revisions far below import is the same in a focused check (their headers
+// carry it), so a MySQL-only finding on the head is still reported.
+func TestFocusedKeepsDialectEvidence(t *testing.T) {
+	dir := t.TempDir()
+	revision := func(id, down, body string) {
+		src := fmt.Sprintf("from alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.dialects import mysql\n\n"+
+			"revision = %q\ndown_revision = %s\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    %s\n\n\ndef downgrade():\n    pass\n",
+			id, down, body)
+		if err := os.WriteFile(filepath.Join(dir, id+"_rev.py"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	revision("0001", "None", `op.create_table("notes", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("body", mysql.TEXT()))`)
+	revision("0002", `"0001"`, `op.add_column("notes", sa.Column("title", mysql.VARCHAR(length=20)))`)
+	revision("0003", `"0002"`, `op.add_column("notes", sa.Column("tag", mysql.VARCHAR(length=20)))`)
+	revision("0004", `"0003"`, `op.create_index("ix_notes_body", "notes", ["body"])`)
+	proj, err := project.Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := filepath.Join(dir, "0004_rev.py")
+	opts := Options{Files: []string{head}}
+	want := onFile(t, proj, opts, head)
+	if !slices.ContainsFunc(want.findings, func(d rules.Diagnostic) bool { return d.Rule == "mysql-text-index-without-length" }) {
+		t.Fatalf("the project is not checked as MySQL's: %v", want.findings)
+	}
+	cacheDir := t.TempDir()
+	for range 2 {
+		cache := modelcache.New(cacheDir, zerolog.Nop())
+		opts.Snapshots, opts.Parse = cache, cache.Parse
+		got := onFile(t, proj, opts, head)
+		cache.Flush()
+		if !reflect.DeepEqual(got.findings, want.findings) {
+			t.Errorf("focused %d times: %v, want %v", got.focused, got.findings, want.findings)
+		}
+	}
 }

@@ -61,20 +61,26 @@ type Migration struct {
 
 	SyntaxErrors []pysyntax.SyntaxError
 
-	// HeaderOnly is set on the model Header returns: its functions, imports
-	// and module-level values were left out.
+	// DialectMentions count what the file shows of each dialect (imports of
+	// sqlalchemy.dialects.<name>, <name>_* options of its operations).
+	DialectMentions map[string]int
+
+	// HeaderOnly is set on a model of the header only (Header,
+	// ParseFileHeader): what upgrade() and downgrade() do was left out.
 	HeaderOnly bool
 }
 
 // Header is the part of m that places it in the history and in a report:
 // the file, its header variables and docstring, its suppression comments
-// and whether it parsed, without what upgrade() and downgrade() do. A check
-// of one revision reads only this much of the revisions far below it.
+// whether it parsed and the dialects it names, without what upgrade() and
+// downgrade() do. A check of one revision reads only this much of the
+// revisions far below it.
 func (m *Migration) Header() *Migration {
 	return &Migration{Path: m.Path, Source: m.Source, Quote: m.Quote,
 		Revision: m.Revision, DownRevision: m.DownRevision, BranchLabels: m.BranchLabels, DependsOn: m.DependsOn,
 		DocRevision: m.DocRevision, DocRevises: m.DocRevises, DocMessage: m.DocMessage, DocSpan: m.DocSpan,
-		Directives: m.Directives, TooLarge: m.TooLarge, SyntaxErrors: m.SyntaxErrors, HeaderOnly: true}
+		Directives: m.Directives, TooLarge: m.TooLarge, SyntaxErrors: m.SyntaxErrors, DialectMentions: m.DialectMentions,
+		HeaderOnly: true}
 }
 
 // HeaderKind says how a header variable was written.

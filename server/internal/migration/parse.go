@@ -86,6 +86,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 		unrollBudget: maxUnrolled}
 	x.module(tree.Root())
 	if headerOnly {
+		m.DialectMentions = m.dialectMentions()
 		m.keepHeaderOnly()
 	} else {
 		x.constants(tree.Root())
@@ -93,6 +94,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 		m.Downgrade = x.function("downgrade")
 		m.Directives = directives(tree)
 		m.NameUses = x.nameUses()
+		m.DialectMentions = m.dialectMentions()
 	}
 	m.SyntaxErrors = tree.SyntaxErrors(10)
 	if len(m.SyntaxErrors) > 0 {
@@ -332,6 +334,7 @@ func (x *extractor) importList(n *pysyntax.Node) []Import {
 // of thousands of files then holds a few bytes per file.
 func (m *Migration) keepHeaderOnly() {
 	m.Source, m.Vars, m.Imports, m.NameUses, m.EnumClasses = nil, nil, nil, nil, nil
+	m.HeaderOnly = true
 	for _, h := range []*Header{&m.Revision, &m.DownRevision, &m.BranchLabels, &m.DependsOn} {
 		for i, v := range h.Values {
 			h.Values[i] = strings.Clone(v)
