@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -20,10 +21,11 @@ import (
 // look at beyond the schema. A check that cannot be focused reads every
 // model and keeps the snapshots the next focused check will want.
 
-// Snapshots reads the headers of revision files and keeps values by name
-// (modelcache.Cache).
+// Snapshots reads the headers of revision files, knows a digest of the
+// bytes it read of each, and keeps values by name (modelcache.Cache).
 type Snapshots interface {
 	ParseHeader(ctx context.Context, path string) (*migration.Migration, error)
+	Digest(path string) ([]byte, bool)
 	LoadValue(name []byte, v any) bool
 	KeepValue(name []byte, v any)
 }
@@ -48,17 +50,22 @@ type keptSnapshot struct {
 // the included revisions (the revisions a later focused check starts from:
 // an edit of a head, a new revision above one).
 func focusScope(ctx context.Context, g *history.Graph, include func(*history.Revision) bool, opts Options, scope *rules.Scope, kept *[]keptSnapshot) error {
-	keys := newSnapshotKeys(g)
-	if plan := planFocus(include, keys, opts.Snapshots); plan != nil {
-		scope.Start = plan.start
-		return wholeModels(ctx, plan.whole, opts.Parse)
+	keys := newSnapshotKeys(g, opts.Snapshots)
+	if keys != nil {
+		if plan := planFocus(include, keys, opts.Snapshots); plan != nil {
+			scope.Start = plan.start
+			return wholeModels(ctx, plan.whole, opts, keys)
+		}
 	}
 	all := make([]*history.Revision, 0, len(g.Revisions))
 	for _, r := range g.Revisions {
 		all = append(all, r)
 	}
-	if err := wholeModels(ctx, all, opts.Parse); err != nil {
+	if err := wholeModels(ctx, all, opts, keys); err != nil {
 		return err
+	}
+	if keys == nil {
+		return nil // nothing to keep snapshots under
 	}
 	wanted := map[string]bool{}
 	for _, id := range g.Heads {
@@ -144,16 +151,27 @@ func inputsOf(r *history.Revision) []string {
 	return append(slices.Clone(r.Parents), r.Dependencies...)
 }
 
-// snapshotKeys names the snapshots of one graph, hashing each file once.
+// snapshotKeys names the snapshots of one graph.
 type snapshotKeys struct {
-	g       *history.Graph
-	naming  []byte // how the project names constraints
-	content map[string][sha256.Size]byte
+	g      *history.Graph
+	naming []byte // how the project names constraints
+	// content are the digests of the files' bytes whose headers built the graph
+	content map[string][]byte
 }
 
-func newSnapshotKeys(g *history.Graph) *snapshotKeys {
+// newSnapshotKeys returns the namer of g's snapshots, or nil when the
+// digest of a file's bytes is not known.
+func newSnapshotKeys(g *history.Graph, snapshots Snapshots) *snapshotKeys {
 	naming, _ := json.Marshal(g.Naming)
-	return &snapshotKeys{g: g, naming: naming, content: map[string][sha256.Size]byte{}}
+	k := &snapshotKeys{g: g, naming: naming, content: map[string][]byte{}}
+	for _, r := range g.Revisions {
+		digest, ok := snapshots.Digest(r.Path)
+		if !ok {
+			return nil
+		}
+		k.content[r.Path] = digest
+	}
+	return k
 }
 
 // below adds to set the revisions below r (through parents and dependencies).
@@ -181,20 +199,16 @@ func (k *snapshotKeys) of(r *history.Revision) []byte {
 		if !set[a.ID] {
 			continue
 		}
-		digest, ok := k.content[a.Path]
-		if !ok {
-			digest = sha256.Sum256(a.Migration.Source)
-			k.content[a.Path] = digest
-		}
-		fmt.Fprintf(h, "%q %q %x %q %q\n", a.ID, a.Path, digest, a.Parents, a.Dependencies)
+		fmt.Fprintf(h, "%q %q %x %q %q\n", a.ID, a.Path, k.content[a.Path], a.Parents, a.Dependencies)
 	}
 	return fmt.Appendf(nil, "snapshot %s %x", k.naming, h.Sum(nil))
 }
 
 // wholeModels replaces the header-only models of revs by whole ones. A file
-// whose header changed since it was read (an editor saving meanwhile) makes
-// the graph stale: that is an error, and the check is run again.
-func wholeModels(ctx context.Context, revs []*history.Revision, parse history.Parser) error {
+// that changed since its header was read (an editor saving meanwhile) makes
+// the graph and the snapshots' keys stale: that is an error, and the check
+// is run again.
+func wholeModels(ctx context.Context, revs []*history.Revision, opts Options, keys *snapshotKeys) error {
 	var paths []string
 	var todo []*history.Revision
 	for _, r := range revs {
@@ -203,7 +217,7 @@ func wholeModels(ctx context.Context, revs []*history.Revision, parse history.Pa
 			todo = append(todo, r)
 		}
 	}
-	models, _ := history.Parse(ctx, paths, parse)
+	models, _ := history.Parse(ctx, paths, opts.Parse)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -213,7 +227,12 @@ func wholeModels(ctx context.Context, revs []*history.Revision, parse history.Pa
 	}
 	for _, r := range todo {
 		m := byPath[r.Path]
-		if m == nil || !sameHeader(m, r.Migration) {
+		changed := m == nil || !sameHeader(m, r.Migration)
+		if keys != nil && !changed {
+			digest, ok := opts.Snapshots.Digest(r.Path)
+			changed = !ok || !bytes.Equal(digest, keys.content[r.Path])
+		}
+		if changed {
 			return fmt.Errorf("%s changed while it was being checked", r.Path)
 		}
 		r.Migration = m

@@ -76,7 +76,7 @@ type Migration struct {
 // downgrade() do. A check of one revision reads only this much of the
 // revisions far below it.
 func (m *Migration) Header() *Migration {
-	return &Migration{Path: m.Path, Source: m.Source, Quote: m.Quote,
+	return &Migration{Path: m.Path, Quote: m.Quote,
 		Revision: m.Revision, DownRevision: m.DownRevision, BranchLabels: m.BranchLabels, DependsOn: m.DependsOn,
 		DocRevision: m.DocRevision, DocRevises: m.DocRevises, DocMessage: m.DocMessage, DocSpan: m.DocSpan,
 		Directives: m.Directives, TooLarge: m.TooLarge, SyntaxErrors: m.SyntaxErrors, DialectMentions: m.DialectMentions,

@@ -13,7 +13,7 @@ import (
 )
 
 // The codec writes a value of concrete types (structs, pointers,
-// slices, maps, strings, numbers, bools) as a compact byte string. Unlike
+// arrays, slices, maps, strings, numbers, bools) as a compact byte string. Unlike
 // gob it keeps the shape of the pointer graph: a pointer met twice (the *Batch
 // of every op of one batch block, the call shared by a loop's iterations, the
 // cycle from a batch back to its op) decodes to one shared value, and nil
@@ -213,6 +213,8 @@ func arenasOf(t reflect.Type, seen map[reflect.Type]bool, out []arenaOfType) []a
 		return arenasOf(t.Elem(), seen, out)
 	case reflect.Map:
 		return arenasOf(t.Elem(), seen, arenasOf(t.Key(), seen, out))
+	case reflect.Array:
+		return arenasOf(t.Elem(), seen, out)
 	case reflect.Struct:
 		for i := range t.NumField() {
 			out = arenasOf(t.Field(i).Type, seen, out)
@@ -309,6 +311,8 @@ func fill(c *codec, t reflect.Type) error {
 		return fillPointer(c, t)
 	case reflect.Slice:
 		return fillSlice(c, t)
+	case reflect.Array:
+		return fillArray(c, t)
 	case reflect.Map:
 		return fillMap(c, t)
 	case reflect.Struct:
@@ -471,6 +475,29 @@ func fillSlice(c *codec, t reflect.Type) error {
 		*(*sliceHeader)(p) = sliceHeader{data, n, n}
 		for i := range n {
 			if err := elem.dec(d, unsafe.Add(data, uintptr(i)*size)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// An array is its elements.
+func fillArray(c *codec, t reflect.Type) error {
+	elem, err := build(t.Elem())
+	if err != nil {
+		return err
+	}
+	n, size := t.Len(), t.Elem().Size()
+	c.enc = func(e *encoder, p unsafe.Pointer) {
+		for i := range n {
+			elem.enc(e, unsafe.Add(p, uintptr(i)*size))
+		}
+	}
+	c.dec = func(d *decoder, p unsafe.Pointer) error {
+		for i := range n {
+			if err := elem.dec(d, unsafe.Add(p, uintptr(i)*size)); err != nil {
 				return err
 			}
 		}

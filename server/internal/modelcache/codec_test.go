@@ -156,3 +156,26 @@ func BenchmarkEncode(b *testing.B) {
 	}
 	stop()
 }
+
+// TestCodecArraysAndHiddenFields: arrays (of values and of pointers) and
+// unexported fields round-trip, sharing kept.
+func TestCodecArraysAndHiddenFields(t *testing.T) {
+	type value struct {
+		digest [4]byte
+		names  [2]*string
+		shared *string
+	}
+	s := "shared"
+	want := &value{digest: [4]byte{1, 2, 3, 4}, names: [2]*string{&s, nil}, shared: &s}
+	data, err := encode(&want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *value
+	if err := decode(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) || got.names[0] != got.shared {
+		t.Errorf("decoded %+v, want %+v with one shared string", got, want)
+	}
+}

@@ -6,8 +6,11 @@
 //
 // It is an optimisation only, built never to change a finding:
 //
-//   - an entry is found by the file's path and bytes, never by its size or
-//     modification time, so an edit is always seen;
+//   - a model is found by the file's path and bytes, never by its size or
+//     modification time, so an edit is always seen; a header (ParseHeader)
+//     is found the same way unless the file's whole stat, change time
+//     included, is as it was when its bytes were last read, long enough after
+//     its last modification for any later edit to show (statindex.go);
 //   - it is read only by the build that wrote it (Stamp): a model type that
 //     changes between builds is never decoded from an old entry;
 //   - a truncated, corrupt or foreign entry (header, checksum, length, a
@@ -46,6 +49,9 @@ type Cache struct {
 	// until Parse asks for them: a check that wanted headers and then finds
 	// it needs whole models does not parse the files twice.
 	parsed sync.Map
+	// indexes are the stat indexes read and written, by directory (see
+	// statindex.go); digests the key of the bytes last read of each file.
+	indexes, digests sync.Map
 }
 
 // entry is what is stored of one parse: the model and the file error it
@@ -134,76 +140,137 @@ func Stamp() (string, error) {
 // Parse is a history.Parser: the model of the file as migration.ParseFile
 // returns it, from the cache when the file's bytes were parsed before.
 func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, error) {
-	return c.parse(ctx, path, false)
+	if c == nil {
+		return migration.ParseFile(ctx, path)
+	}
+	p, _, _ := c.parse(ctx, path, false)
+	return p.model, p.err
 }
 
 // ParseHeader is a history.Parser of headers: Parse's model cut to its
 // Header. It has an entry of its own, which decodes in a fraction of the
-// time a whole model takes: a check of one revision reads every file's
-// header and few whole models.
+// time a whole model takes, and a file whose stat has not changed since its
+// bytes were read is not read again (see statindex.go): a check of one
+// revision reads every file's header and few whole models.
 func (c *Cache) ParseHeader(ctx context.Context, path string) (*migration.Migration, error) {
-	return c.parse(ctx, path, true)
-}
-
-func (c *Cache) parse(ctx context.Context, path string, header bool) (*migration.Migration, error) {
-	cut := func(m *migration.Migration, err error) (*migration.Migration, error) {
-		if header && m != nil {
+	if c == nil {
+		m, err := migration.ParseFile(ctx, path)
+		if m != nil {
 			m = m.Header()
 		}
 		return m, err
 	}
-	if c == nil {
-		return cut(migration.ParseFile(ctx, path))
+	bytes, trusted, stamp, taken, stamped := c.known(path)
+	if trusted {
+		if p, ok := c.entry(headerKey(bytes), path, nil); ok {
+			c.digests.Store(path, bytes)
+			return p.model, p.err
+		}
 	}
+	p, bytes, read := c.parse(ctx, path, true)
+	if read && stamped && ctx.Err() == nil {
+		c.remember(path, stamp, taken, bytes)
+	}
+	return p.model, p.err
+}
+
+// Digest is the key of the bytes of path that Parse or ParseHeader read last
+// (or found unchanged), if either did.
+func (c *Cache) Digest(path string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	v, ok := c.digests.Load(path)
+	if !ok {
+		return nil, false
+	}
+	k := v.(Key)
+	return k[:], true
+}
+
+// headerKey is the key of the header entry of a file whose whole model's
+// key is bytes.
+func headerKey(bytes Key) Key { return KeyOf([]byte("header"), bytes[:]) }
+
+// entry reads the entry under key (src, when given, is the model's source).
+func (c *Cache) entry(key Key, path string, src []byte) (parsed, bool) {
+	payload, ok := c.store.Get(key)
+	if !ok {
+		return parsed{}, false
+	}
+	var e entry
+	if decode(payload, &e) != nil || e.Model == nil && e.Err == nil {
+		c.log.Debug().Str("path", path).Msg("model cache: unreadable entry, parsed again")
+		return parsed{}, false
+	}
+	c.hits.Add(1)
+	if e.Model != nil && src != nil {
+		e.Model.Source = src
+	}
+	if e.Err != nil {
+		return parsed{e.Model, e.Err}, true
+	}
+	return parsed{model: e.Model}, true
+}
+
+// parse reads the file and returns its model (cut to its header when
+// header is set) from the cache or by parsing it, with the key of the bytes
+// read (read false when it could not be read).
+func (c *Cache) parse(ctx context.Context, path string, header bool) (result parsed, bytes Key, read bool) {
 	src, err := inputfile.Read(path, migration.MaxFileSize)
 	if err != nil {
-		return cut(migration.ParseFile(ctx, path)) // its error, as without the cache
-	}
-	key := KeyOf([]byte(path), src)
-	if header {
-		key = KeyOf([]byte("header"), []byte(path), src)
-	} else if p, ok := c.parsed.LoadAndDelete(key); ok {
-		return p.(parsed).model, p.(parsed).err
-	}
-	if payload, ok := c.store.Get(key); ok {
-		var e entry
-		if decode(payload, &e) == nil && (e.Model != nil || e.Err != nil) {
-			c.hits.Add(1)
-			if e.Model != nil {
-				e.Model.Source = src
-			}
-			if e.Err != nil {
-				return e.Model, e.Err
-			}
-			return e.Model, nil
+		m, err := migration.ParseFile(ctx, path) // its error, as without the cache
+		if header && m != nil {
+			m = m.Header()
 		}
-		c.log.Debug().Str("path", path).Msg("model cache: unreadable entry, parsed again")
+		return parsed{m, err}, Key{}, false
 	}
-	var m *migration.Migration
+	bytes = KeyOf([]byte(path), src)
+	c.digests.Store(path, bytes)
+	return c.fromSource(ctx, path, src, bytes, header), bytes, true
+}
+
+// fromSource is parse once the file is read: bytes is the key of src.
+func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes Key, header bool) (result parsed) {
+	key := bytes
 	if header {
-		m, err = c.parse(ctx, path, false) // the whole model's entry may be there
+		key = headerKey(bytes)
+	} else if p, ok := c.parsed.LoadAndDelete(key); ok {
+		return p.(parsed)
+	}
+	whole := src
+	if header {
+		whole = nil // a header has no source
+	}
+	if p, ok := c.entry(key, path, whole); ok {
+		return p
+	}
+	if header {
+		result = c.fromSource(ctx, path, src, bytes, false) // the whole model's entry may be there
 		if ctx.Err() == nil {
-			c.parsed.Store(KeyOf([]byte(path), src), parsed{m, err})
+			c.parsed.Store(bytes, result)
 		}
 	} else {
 		c.misses.Add(1)
-		m, err = migration.Parse(ctx, path, src)
+		result.model, result.err = migration.Parse(ctx, path, src)
 	}
 	if ctx.Err() != nil {
-		return m, err // a cancelled parse says nothing about the file
+		return result // a cancelled parse says nothing about the file
 	}
-	fe, ok := err.(*migration.FileError)
-	if err != nil && !ok {
-		return m, err
+	fe, ok := result.err.(*migration.FileError)
+	if result.err != nil && !ok {
+		return result
 	}
-	m, _ = cut(m, nil)
-	e := entryOf(m, fe)
+	if header && result.model != nil {
+		result.model = result.model.Header()
+	}
+	e := entryOf(result.model, fe)
 	if payload, encErr := encode(&e); encErr != nil {
 		c.log.Debug().Err(encErr).Str("path", path).Msg("model cache: model not cached")
 	} else {
 		c.store.Put(key, payload)
 	}
-	return m, err
+	return result
 }
 
 // Lookup returns the payload of an entry of another kind than a model (a
@@ -260,6 +327,7 @@ func (c *Cache) Flush() {
 	if c == nil {
 		return
 	}
+	c.keepIndexes()
 	if err := c.store.Flush(); err != nil {
 		c.log.Debug().Err(err).Msg("model cache: not written")
 	}

@@ -154,7 +154,7 @@ func TestParseHeader(t *testing.T) {
 					t.Fatalf("%s, %s: header %v, model %v", f, round, herr, err)
 				}
 				if m != nil && !reflect.DeepEqual(h, m.Header()) {
-					t.Errorf("%s, %s: the header differs from the model's", f, round)
+					t.Errorf("%s, %s: the header differs from the model's:\n%#v\n%#v", f, round, h, m.Header())
 				}
 			}
 		}

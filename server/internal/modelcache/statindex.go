@@ -1,0 +1,117 @@
+package modelcache
+
+import (
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+)
+
+// A file's header is read through the stat index: the cache remembers, per
+// directory, what stat said of each file when its bytes were last read and
+// the key of those bytes. A file whose stat is the same (size, modification
+// and change times to the nanosecond, inode and device) is not read again,
+// the way git's index and make trust them. The change time cannot be set by
+// a program, so a file edited and given its old modification time back
+// still looks changed. A file modified less than racyWindow before it was
+// stat'ed is never trusted: a second edit within the same tick of the file
+// system's clock could leave every field as it was.
+var racyWindow = 2 * time.Second
+
+// fileStamp is what stat says of a file.
+type fileStamp struct {
+	Size, Modified, Changed int64 // bytes; modification and change times in ns
+	Inode, Device           uint64
+}
+
+// statRecord is a file's stamp, when it was taken, and the key of the bytes
+// read right after.
+type statRecord struct {
+	Stamp fileStamp
+	Taken int64 // ns
+	Bytes Key
+}
+
+// trusted reports whether a file with this stamp still holds the bytes read.
+func (r statRecord) trusted(now fileStamp) bool {
+	return r.Stamp == now && !r.racy()
+}
+
+// racy: the file was modified too shortly before the stamp was taken for
+// the stamp to tell a later edit.
+func (r statRecord) racy() bool {
+	return time.Duration(r.Taken-max(r.Stamp.Modified, r.Stamp.Changed)) < racyWindow
+}
+
+// statIndex is the index of one directory, loaded from the cache once.
+type statIndex struct {
+	load  sync.Once
+	mu    sync.Mutex
+	files map[string]statRecord // by base name
+	dirty bool
+}
+
+// index returns the stat index of dir.
+func (c *Cache) index(dir string) *statIndex {
+	v, _ := c.indexes.LoadOrStore(dir, &statIndex{})
+	idx := v.(*statIndex)
+	idx.load.Do(func() {
+		if !c.LoadValue(indexName(dir), &idx.files) || idx.files == nil {
+			idx.files = map[string]statRecord{}
+		}
+	})
+	return idx
+}
+
+func indexName(dir string) []byte { return []byte("stat index\x00" + dir) }
+
+// known returns the key of the bytes of path when its stat is the one
+// recorded, and the stamp taken (ok false when stat fails).
+func (c *Cache) known(path string) (bytes Key, trusted bool, stamp fileStamp, taken int64, ok bool) {
+	taken = time.Now().UnixNano()
+	info, err := inputfile.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return Key{}, false, fileStamp{}, 0, false
+	}
+	stamp, ok = stampOf(info)
+	if !ok {
+		return Key{}, false, fileStamp{}, 0, false
+	}
+	idx := c.index(filepath.Dir(path))
+	idx.mu.Lock()
+	rec, found := idx.files[filepath.Base(path)]
+	idx.mu.Unlock()
+	if found && rec.trusted(stamp) {
+		return rec.Bytes, true, stamp, taken, true
+	}
+	return Key{}, false, stamp, taken, true
+}
+
+// remember records that path, stamped so at taken, held the bytes of key.
+func (c *Cache) remember(path string, stamp fileStamp, taken int64, bytes Key) {
+	idx := c.index(filepath.Dir(path))
+	rec := statRecord{Stamp: stamp, Taken: taken, Bytes: bytes}
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	// a record that says no more than the one kept is not written again
+	old, found := idx.files[filepath.Base(path)]
+	if !found || old.Stamp != rec.Stamp || old.Bytes != rec.Bytes || old.racy() && !rec.racy() {
+		idx.files[filepath.Base(path)] = rec
+		idx.dirty = true
+	}
+}
+
+// keepIndexes keeps the stat indexes that changed (Flush writes them).
+func (c *Cache) keepIndexes() {
+	c.indexes.Range(func(dir, v any) bool {
+		idx := v.(*statIndex)
+		idx.mu.Lock()
+		defer idx.mu.Unlock()
+		if idx.dirty {
+			c.KeepValue(indexName(dir.(string)), &idx.files)
+			idx.dirty = false
+		}
+		return true
+	})
+}

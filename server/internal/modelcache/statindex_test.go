@@ -1,0 +1,88 @@
+package modelcache
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+)
+
+// TestStatIndex: a header is read without reading the file only when the
+// file's stat is the one recorded right before its bytes were last read and
+// it was not modified within the racy window of that; every kind of change
+// is seen, including an edit that keeps the size and puts the modification
+// time back, and a file replaced by another of the same size and times.
+func TestStatIndex(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 100 * time.Millisecond
+	cacheDir, dir := t.TempDir(), t.TempDir()
+	path := filepath.Join(dir, "0001_a.py")
+	revision := func(id string) string {
+		return "revision = '" + id + "'\ndown_revision = None\n\ndef upgrade():\n    pass\n"
+	}
+	write := func(path, id string) {
+		if err := os.WriteFile(path, []byte(revision(id)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// header returns the revision id read through a fresh cache and whether
+	// the file's bytes were read
+	header := func() (string, bool) {
+		t.Helper()
+		c := New(cacheDir, zerolog.Nop())
+		log := inputfile.StartLog()
+		m, err := c.ParseHeader(context.Background(), path)
+		log.Stop()
+		c.Flush()
+		if err != nil || m == nil || len(m.Revision.Values) != 1 || m.Source != nil {
+			t.Fatalf("header %+v, %v", m, err)
+		}
+		accesses, _ := log.Accesses()
+		read := false
+		for _, a := range accesses {
+			read = read || a.Kind == inputfile.ReadFile
+		}
+		return m.Revision.Values[0], read
+	}
+	settle := func() { time.Sleep(racyWindow + 20*time.Millisecond) }
+	expect := func(what, id string, read bool) {
+		t.Helper()
+		if got, wasRead := header(); got != id || wasRead != read {
+			t.Errorf("%s: read %q (file read: %v), want %q (file read: %v)", what, got, wasRead, id, read)
+		}
+	}
+
+	write(path, "aaaa")
+	expect("a new file, racy", "aaaa", true)
+	expect("a racy file is read again", "aaaa", true)
+	settle()
+	expect("read once more after the window", "aaaa", true)
+	expect("unchanged and settled", "aaaa", false)
+
+	info, _ := os.Stat(path)
+	write(path, "bbbb")
+	if err := os.Chtimes(path, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	expect("same size, modification time put back", "bbbb", true)
+	settle()
+	expect("read after the window", "bbbb", true)
+	expect("settled again", "bbbb", false)
+
+	info, _ = os.Stat(path)
+	other := filepath.Join(dir, "other.tmp")
+	write(other, "cccc")
+	if err := os.Chtimes(other, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	settle()
+	if err := os.Rename(other, path); err != nil {
+		t.Fatal(err)
+	}
+	expect("replaced by another file of the same size and times", "cccc", true)
+}
