@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -228,9 +229,11 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			}
 			res.Findings = append(res.Findings, d)
 		})
+		var encoding sync.WaitGroup // each snapshot is written on a core of its own
 		for _, k := range kept {
-			opts.Snapshots.KeepValue(k.key, k.snapshot)
+			encoding.Go(func() { opts.Snapshots.KeepValue(k.key, k.snapshot) })
 		}
+		encoding.Wait()
 		for _, r := range cfg.rules {
 			if r.Notes != nil {
 				res.Notes = append(res.Notes, r.Notes(g, proj.Root)...)
