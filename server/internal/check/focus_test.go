@@ -11,6 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -19,13 +20,14 @@ import (
 
 // TestFocusedEqualsWhole: for every revision file of every rule fixture case,
 // of the healthy corpus and of the example, a check of that file reports the
-// same findings and errors on it whether it reads the whole history, reads it
-// whole while keeping snapshots (a cold cache), or starts from the snapshots
-// (a warm one). The warm check must be focused wherever the file's revision
-// has at most one input and is not on a cycle.
+// same findings and errors on it whether it reads the whole history or goes
+// through the cache: the first time (the whole history is read and snapshots
+// are kept), the second (from the snapshots: it must be focused wherever the
+// file's revision has at most one input and is not on a cycle), and with
+// every pack of the cache damaged.
 func TestFocusedEqualsWhole(t *testing.T) {
 	ctx := context.Background()
-	focused, files := 0, 0
+	focused, damaged := 0, 0
 	for _, dir := range testenv.Corpus(t) {
 		proj, err := project.Find(dir)
 		if err != nil {
@@ -36,34 +38,64 @@ func TestFocusedEqualsWhole(t *testing.T) {
 			t.Fatalf("%s: %v", dir, err)
 		}
 		cacheDir := t.TempDir()
+		var revisions []*history.Revision
 		for _, sd := range whole.Dirs {
-			for _, r := range sd.Loaded.Graph.Revisions {
-				files++
-				opts := Options{Profile: "zero-downtime", Files: []string{r.Path}}
-				want := onFile(t, proj, opts, r.Path)
-				for _, pass := range []string{"first", "second"} {
-					cache := modelcache.New(cacheDir, zerolog.Nop())
-					opts.Snapshots, opts.Parse = cache, cache.Parse
-					got := onFile(t, proj, opts, r.Path)
+			for _, r := range sd.Loaded.Graph.Order {
+				revisions = append(revisions, r)
+			}
+		}
+		wants := map[string]fileResult{}
+		for _, r := range revisions {
+			wants[r.Path] = onFile(t, proj, Options{Profile: "zero-downtime", Files: []string{r.Path}}, r.Path)
+		}
+		for _, pass := range []string{"first", "second", "damaged"} {
+			if pass == "damaged" {
+				damaged += damagePacks(t, cacheDir)
+			}
+			for _, r := range revisions {
+				cache := modelcache.New(cacheDir, zerolog.Nop())
+				opts := Options{Profile: "zero-downtime", Files: []string{r.Path}, Snapshots: cache, Parse: cache.Parse}
+				got, want := onFile(t, proj, opts, r.Path), wants[r.Path]
+				if pass != "damaged" {
 					cache.Flush()
-					if !reflect.DeepEqual(got.findings, want.findings) || !reflect.DeepEqual(got.errors, want.errors) {
-						t.Errorf("%s, %s run: %d findings %d errors, want %d and %d:\n%v\nwant\n%v", r.Path, pass,
-							len(got.findings), len(got.errors), len(want.findings), len(want.errors), got.findings, want.findings)
-					}
-					if pass == "second" && got.focused > 0 {
-						focused++
-					}
-					if pass == "second" && got.focused == 0 && len(inputsOf(r)) <= 1 && slices.Contains(sd.Loaded.Graph.Order, r) {
-						t.Errorf("%s: the second check was not focused", r.Path)
-					}
+				}
+				if !reflect.DeepEqual(got.findings, want.findings) || !reflect.DeepEqual(got.errors, want.errors) {
+					t.Errorf("%s, %s run: %d findings %d errors, want %d and %d:\n%v\nwant\n%v", r.Path, pass,
+						len(got.findings), len(got.errors), len(want.findings), len(want.errors), got.findings, want.findings)
+				}
+				if pass == "second" && got.focused > 0 {
+					focused++
+				}
+				if pass == "second" && got.focused == 0 && len(inputsOf(r)) <= 1 {
+					t.Errorf("%s: the second check was not focused", r.Path)
 				}
 			}
 		}
 	}
-	t.Logf("%d of %d revision files checked from snapshots", focused, files)
-	if focused < 500 {
-		t.Errorf("only %d revision files were checked from snapshots", focused)
+	t.Logf("%d revision files checked from snapshots, %d packs damaged", focused, damaged)
+	if focused < 500 || damaged < 300 {
+		t.Errorf("only %d revision files were checked from snapshots, and %d packs damaged", focused, damaged)
 	}
+}
+
+// damagePacks flips bytes all over every pack of a cache directory (in
+// entries, indexes and trailers) and returns how many it damaged.
+func damagePacks(t *testing.T, cacheDir string) int {
+	t.Helper()
+	packs, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*.pack"))
+	for _, p := range packs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 7; i < len(b); i += 61 {
+			b[i] ^= 0x5a
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return len(packs)
 }
 
 type fileResult struct {
