@@ -40,9 +40,7 @@ func TestFocusedEqualsWhole(t *testing.T) {
 		cacheDir := t.TempDir()
 		var revisions []*history.Revision
 		for _, sd := range whole.Dirs {
-			for _, r := range sd.Loaded.Graph.Order {
-				revisions = append(revisions, r)
-			}
+			revisions = append(revisions, sd.Loaded.Graph.Order...)
 		}
 		wants := map[string]fileResult{}
 		for _, r := range revisions {
