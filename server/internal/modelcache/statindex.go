@@ -88,15 +88,19 @@ func (c *Cache) known(path string) (bytes Key, trusted bool, stamp fileStamp, ta
 	return Key{}, false, stamp, taken, true
 }
 
-// remember records that path, stamped so at taken, held the bytes of key.
+// remember records that path, stamped so at taken, held the bytes of key. A
+// racy record is not kept (it would never be trusted): a file being edited
+// does not cost a rewrite of its directory's index on every run.
 func (c *Cache) remember(path string, stamp fileStamp, taken int64, bytes Key) {
-	idx := c.index(filepath.Dir(path))
 	rec := statRecord{Stamp: stamp, Taken: taken, Bytes: bytes}
+	if rec.racy() {
+		return
+	}
+	idx := c.index(filepath.Dir(path))
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	// a record that says no more than the one kept is not written again
-	old, found := idx.files[filepath.Base(path)]
-	if !found || old.Stamp != rec.Stamp || old.Bytes != rec.Bytes || old.racy() && !rec.racy() {
+	if old, found := idx.files[filepath.Base(path)]; !found || old.Stamp != rec.Stamp || old.Bytes != rec.Bytes {
 		idx.files[filepath.Base(path)] = rec
 		idx.dirty = true
 	}

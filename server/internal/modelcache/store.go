@@ -233,7 +233,8 @@ func (s *Store) Put(k Key, payload []byte) {
 // Flush completes the pack of the entries put since the last Flush. When the
 // build has too many packs, or they take more than MaxBytes, the pack gets
 // every entry (only those used since the last Flush, above MaxBytes) and the
-// packs read are removed. It also removes the packs of builds unused for a
+// packs read are removed; when there are only too many, a pack that holds
+// most of the bytes is left as it is and the others are merged. It also removes the packs of builds unused for a
 // day. The store stays usable (the next Get reads the packs again).
 func (s *Store) Flush() error {
 	s.mu.Lock()
@@ -247,16 +248,40 @@ func (s *Store) Flush() error {
 	}
 	s.load()
 	var total int64
+	sizes := map[*os.File]int64{}
 	for _, locs := range s.index {
 		for _, loc := range locs {
 			total += loc.size
+			sizes[loc.pack] += loc.size
 		}
 	}
 	merge := len(s.packs) >= maxPacks || total > s.MaxBytes
+	// merged are the packs a merge copies; nil: all. Merging because of their
+	// number leaves alone a pack that holds most of the bytes: an edit loop
+	// writes a small pack a run, and copying tens of megabytes every few runs
+	// made one run in eight several times slower.
+	var merged map[*os.File]bool
+	if merge && total <= s.MaxBytes {
+		largest := s.packs[0]
+		for _, f := range s.packs {
+			if sizes[f] > sizes[largest] {
+				largest = f
+			}
+		}
+		if sizes[largest]*2 > total {
+			merged = map[*os.File]bool{}
+			for _, f := range s.packs {
+				merged[f] = f != largest
+			}
+		}
+	}
 	if merge {
 		for k, locs := range s.index {
 			if _, dup := s.pending[k]; dup || total > s.MaxBytes && !s.used[k] {
 				continue
+			}
+			if merged != nil && !merged[locs[0].pack] {
+				continue // its latest entry stays where it is
 			}
 			for _, loc := range locs {
 				if data, ok := loc.read(); ok {
@@ -274,7 +299,9 @@ func (s *Store) Flush() error {
 	}
 	if merge {
 		for _, f := range s.packs {
-			os.Remove(f.Name()) // a reader holding it open still reads it
+			if merged == nil || merged[f] {
+				os.Remove(f.Name()) // a reader holding it open still reads it
+			}
 		}
 	}
 	s.removeStaleBuilds()

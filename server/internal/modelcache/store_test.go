@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -162,5 +163,67 @@ func TestParseHeader(t *testing.T) {
 			t.Errorf("%s: %d hits and %d misses", round, hits, misses)
 		}
 		c.Flush()
+	}
+}
+
+// TestStoreMergesSmallPacks: when packs are many, a pack that holds most of
+// the bytes is left as it is and the small ones are merged; every key reads
+// its latest entry afterwards, and once the merged packs hold as much, the
+// next merge takes every pack.
+func TestStoreMergesSmallPacks(t *testing.T) {
+	dir := t.TempDir()
+	flush := func(s *Store) {
+		t.Helper()
+		if err := s.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := Open(dir, "build")
+	for i := range 50 {
+		base.Put(KeyOf([]byte(fmt.Sprint(i))), bytes.Repeat([]byte("b"), 10<<10))
+	}
+	flush(base)
+	basePack := packs(t, dir)[0]
+	for run := range maxPacks { // each run rewrites one base key and adds one; the last one merges
+		time.Sleep(10 * time.Millisecond) // packs are ordered by modification time
+		s := Open(dir, "build")
+		s.Put(KeyOf([]byte(fmt.Sprint(run))), []byte(fmt.Sprint("run ", run)))
+		s.Put(KeyOf([]byte(fmt.Sprint("new ", run))), []byte("new"))
+		flush(s)
+	}
+	p := packs(t, dir)
+	if len(p) != 2 || !slices.Contains(p, basePack) {
+		t.Fatalf("packs after merging the small ones: %v, want the base pack %s and one more", p, basePack)
+	}
+	s := Open(dir, "build")
+	for i := range 50 {
+		want := bytes.Repeat([]byte("b"), 10<<10)
+		if i < maxPacks {
+			want = []byte(fmt.Sprint("run ", i))
+		}
+		if got, ok := s.Get(KeyOf([]byte(fmt.Sprint(i)))); !ok || !bytes.Equal(got, want) {
+			t.Errorf("key %d: %q (found: %v), want its latest entry", i, got[:min(len(got), 12)], ok)
+		}
+	}
+	for run := range maxPacks {
+		if _, ok := s.Get(KeyOf([]byte(fmt.Sprint("new ", run)))); !ok {
+			t.Errorf("the key added by run %d is missing", run)
+		}
+	}
+	// small packs that add up to more than the base: all are merged
+	for run := range maxPacks {
+		time.Sleep(10 * time.Millisecond)
+		s := Open(dir, "build")
+		s.Put(KeyOf([]byte(fmt.Sprint("big ", run))), bytes.Repeat([]byte("x"), 100<<10))
+		flush(s)
+	}
+	if p := packs(t, dir); slices.Contains(p, basePack) || len(p) > 2 {
+		t.Errorf("packs after merging when no pack holds most of the bytes: %v, want the base pack merged", p)
+	}
+	s = Open(dir, "build")
+	for _, k := range []string{"0", "49", "new 0", "big 0", fmt.Sprint("big ", maxPacks-1)} {
+		if _, ok := s.Get(KeyOf([]byte(k))); !ok {
+			t.Errorf("key %q is missing after the merges", k)
+		}
 	}
 }
