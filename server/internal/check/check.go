@@ -235,7 +235,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 		encoding.Wait()
 		for _, r := range cfg.rules {
-			if r.Notes != nil {
+			// a rule's notes are about every revision: a focused check read
+			// only the headers of most
+			if r.Notes != nil && scope.Start == nil {
 				res.Notes = append(res.Notes, r.Notes(g, proj.Root)...)
 			}
 		}

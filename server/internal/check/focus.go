@@ -19,7 +19,9 @@ import (
 // by an earlier run (rules.Snapshot, keyed by the content of every revision
 // below it), and whole models are read only for the revisions the rules
 // look at beyond the schema. A check that cannot be focused reads every
-// model and keeps the snapshots the next focused check will want.
+// model and keeps the snapshots the next focused check will want. A focused
+// check says the same about the files it reports on; it leaves out the
+// rules' notes about the whole history (downgrade-missing's count).
 
 // Snapshots reads the headers of revision files, knows a digest of the
 // bytes it read of each, and keeps values by name (modelcache.Cache).
