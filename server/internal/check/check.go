@@ -71,8 +71,8 @@ type Result struct {
 	// (with Options.CountElsewhere).
 	Elsewhere map[rules.Severity]int
 
-	// Focused counts the script directories checked from snapshots (see
-	// Options.Snapshots).
+	// Focused counts the script directories whose reported revisions were
+	// checked from snapshots (see Options.Snapshots).
 	Focused int
 
 	// order numbers the revision files of Dirs (see ComparePaths).
@@ -207,10 +207,11 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		scope := rules.Scope{Include: runOn}
 		var kept []keptSnapshot
 		if focus {
-			if err := focusScope(ctx, g, runOn, opts, &scope, &kept); err != nil {
+			focused, err := focusScope(ctx, g, runOn, opts, &scope, &kept)
+			if err != nil {
 				return nil, err
 			}
-			if scope.Start != nil {
+			if focused {
 				res.Focused++
 			}
 		}

@@ -51,12 +51,14 @@ type keptSnapshot struct {
 // the snapshots after every head and after the inputs of the heads and of
 // the included revisions (the revisions a later focused check starts from:
 // an edit of a head, a new revision above one).
-func focusScope(ctx context.Context, g *history.Graph, include func(*history.Revision) bool, opts Options, scope *rules.Scope, kept *[]keptSnapshot) error {
+//
+// focused says whether included revisions are checked from snapshots.
+func focusScope(ctx context.Context, g *history.Graph, include func(*history.Revision) bool, opts Options, scope *rules.Scope, kept *[]keptSnapshot) (focused bool, err error) {
 	keys := newSnapshotKeys(g, opts.Snapshots)
 	if keys != nil {
 		if plan := planFocus(include, keys, opts.Snapshots); plan != nil {
 			scope.Start = plan.start
-			return wholeModels(ctx, plan.whole, opts, keys)
+			return plan.included > 0, wholeModels(ctx, plan.whole, opts, keys)
 		}
 	}
 	all := make([]*history.Revision, 0, len(g.Revisions))
@@ -64,27 +66,31 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 		all = append(all, r)
 	}
 	if err := wholeModels(ctx, all, opts, keys); err != nil {
-		return err
+		return false, err
 	}
 	if keys == nil {
-		return nil // nothing to keep snapshots under
+		return false, nil // nothing to keep snapshots under
 	}
 	wanted := map[string]bool{}
+	below := func(r *history.Revision) {
+		for _, id := range inputsOf(r) {
+			wanted[id] = true
+		}
+	}
 	for _, id := range g.Heads {
 		wanted[id] = true
+		below(g.Revisions[id])
 	}
 	for _, r := range g.Revisions {
-		if wanted[r.ID] && len(r.Children) == 0 || include(r) {
-			for _, id := range inputsOf(r) {
-				wanted[id] = true
-			}
+		if include(r) {
+			below(r)
 		}
 	}
 	scope.Keep = func(r *history.Revision) bool { return wanted[r.ID] }
 	scope.Kept = func(r *history.Revision, s *rules.Snapshot) {
 		*kept = append(*kept, keptSnapshot{keys.of(r), s})
 	}
-	return nil
+	return false, nil
 }
 
 // focusPlan is how the included revisions of a graph are checked from snapshots.
@@ -94,11 +100,14 @@ type focusPlan struct {
 	// included ones, the two parents below each (recent data steps), and
 	// every revision that is not below them (later revisions, other branches).
 	whole []*history.Revision
+	// included counts the revisions checked.
+	included int
 }
 
 // planFocus returns the plan for checking the included revisions of g from
-// snapshots, or nil when one is missing or an included revision is a merge
-// (the schema before it needs the upgrades of a whole branch).
+// snapshots (none when no revision is included), or nil when one is missing
+// or an included revision is a merge (the schema before it needs the
+// upgrades of a whole branch).
 func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache Snapshots) *focusPlan {
 	g := keys.g
 	plan := &focusPlan{start: map[string]*rules.Snapshot{}}
@@ -108,8 +117,9 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 			included = append(included, r)
 		}
 	}
+	plan.included = len(included)
 	if len(included) == 0 {
-		return nil
+		return plan // nothing to check here (another script directory holds the file)
 	}
 	near := map[string]bool{} // the included revisions and the two parents below each
 	for _, r := range included {

@@ -24,11 +24,16 @@ import (
 // through the cache: the first time (the whole history is read and snapshots
 // are kept), the second (from the snapshots: it must be focused wherever the
 // file's revision has at most one input and is not on a cycle), and with
-// every pack of the cache damaged.
+// every pack of the cache damaged. The project layouts of the sweep are
+// checked too (several script directories, nested folders).
 func TestFocusedEqualsWhole(t *testing.T) {
 	ctx := context.Background()
 	focused, damaged := 0, 0
-	for _, dir := range testenv.Corpus(t) {
+	dirs := testenv.Corpus(t)
+	for _, l := range testenv.Layouts() {
+		dirs = append(dirs, filepath.Join(l.Write(t), filepath.FromSlash(l.Subdir)))
+	}
+	for _, dir := range dirs {
 		proj, err := project.Find(dir)
 		if err != nil {
 			continue // a fixture of a file that is no project
