@@ -166,3 +166,43 @@ func TestFocusedKeepsDialectEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestNewRevisionStartsFromTheHead: a revision written above the head (what
+// /migrate:create and the hook see) is checked from the snapshot an earlier
+// check kept after the head, on its first check, and reports what a check
+// of the whole history reports.
+func TestNewRevisionStartsFromTheHead(t *testing.T) {
+	dir := t.TempDir()
+	revision := func(id, down, body string) string {
+		path := filepath.Join(dir, id+"_rev.py")
+		src := fmt.Sprintf("from alembic import op\nimport sqlalchemy as sa\n\nrevision = %q\ndown_revision = %s\n"+
+			"branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    %s\n\n\ndef downgrade():\n    pass\n", id, down, body)
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	revision("0001", "None", `op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True))`)
+	head := revision("0002", `"0001"`, `op.add_column("users", sa.Column("email", sa.String(), nullable=True))`)
+	proj, err := project.Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	check := func(path string) fileResult {
+		t.Helper()
+		cache := modelcache.New(cacheDir, zerolog.Nop())
+		defer cache.Flush()
+		return onFile(t, proj, Options{Files: []string{path}, Snapshots: cache, Parse: cache.Parse}, path)
+	}
+	check(head)
+	added := revision("0003", `"0002"`, `op.alter_column("users", "email", existing_type=sa.String(), nullable=False)`)
+	want := onFile(t, proj, Options{Files: []string{added}}, added)
+	if len(want.findings) == 0 {
+		t.Fatal("the new revision has no finding to compare")
+	}
+	got := check(added)
+	if got.focused != 1 || !reflect.DeepEqual(got.findings, want.findings) {
+		t.Errorf("focused %d: %v\nwant (focused once) %v", got.focused, got.findings, want.findings)
+	}
+}
