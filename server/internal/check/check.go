@@ -232,7 +232,11 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		})
 		var encoding sync.WaitGroup // each snapshot is written on a core of its own
 		for _, k := range kept {
-			encoding.Go(func() { opts.Snapshots.KeepValue(k.key, k.snapshot) })
+			encoding.Go(func() {
+				compact := *k.snapshot
+				compact.State = compact.State.Compact()
+				opts.Snapshots.KeepValue(k.key, &compact)
+			})
 		}
 		encoding.Wait()
 		for _, r := range cfg.rules {

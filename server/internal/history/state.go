@@ -70,11 +70,14 @@ func (t *Table) Column(name string) *Column {
 
 // Column as known in the state.
 type Column struct {
-	Name      string
-	Nullable  bool
-	Known     bool               // nullability known
-	Enum      string             // named native enum type used by the column ("" if none)
-	Type      *migration.TypeRef // as last declared (create_table, add_column, alter_column type_); nil when unknown
+	Name     string
+	Nullable bool
+	Known    bool   // nullability known
+	Enum     string // named native enum type used by the column ("" if none)
+	// Type is as last declared (create_table, add_column, alter_column type_);
+	// nil when unknown. In a state kept for later checks (Compact) its Expr
+	// has only its text, kind, name, spans and keyword arguments.
+	Type      *migration.TypeRef
 	Uncertain bool
 }
 
