@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -207,11 +208,24 @@ func (k *snapshotKeys) of(r *history.Revision) []byte {
 	set := map[string]bool{r.ID: true}
 	k.below(r, set)
 	h := sha256.New()
+	var buf []byte
+	field := func(b string) { buf = append(binary.AppendUvarint(buf, uint64(len(b))), b...) }
 	for _, a := range k.g.Order {
 		if !set[a.ID] {
 			continue
 		}
-		fmt.Fprintf(h, "%q %q %x %q %q\n", a.ID, a.Path, k.content[a.Path], a.Parents, a.Dependencies)
+		buf = buf[:0]
+		field(a.ID)
+		field(a.Path)
+		digest := k.content[a.Path]
+		buf = append(binary.AppendUvarint(buf, uint64(len(digest))), digest...)
+		for _, links := range [][]string{a.Parents, a.Dependencies} {
+			buf = binary.AppendUvarint(buf, uint64(len(links)))
+			for _, id := range links {
+				field(id)
+			}
+		}
+		h.Write(buf)
 	}
 	return fmt.Appendf(nil, "snapshot %s %x", k.naming, h.Sum(nil))
 }
