@@ -148,10 +148,11 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 }
 
 // ParseHeader is a history.Parser of headers: Parse's model cut to its
-// Header. It has an entry of its own, which decodes in a fraction of the
-// time a whole model takes, and a file whose stat has not changed since its
-// bytes were read is not read again (see statindex.go): a check of one
-// revision reads every file's header and few whole models.
+// Header. A file whose stat has not changed since its bytes were read is
+// not read again: its header comes with the directory's stat index (see
+// statindex.go), all of them in one decode. Otherwise it has an entry of
+// its own, which decodes in a fraction of the time a whole model takes. A
+// check of one revision reads every file's header and few whole models.
 func (c *Cache) ParseHeader(ctx context.Context, path string) (*migration.Migration, error) {
 	if c == nil {
 		m, err := migration.ParseFile(ctx, path)
@@ -160,16 +161,19 @@ func (c *Cache) ParseHeader(ctx context.Context, path string) (*migration.Migrat
 		}
 		return m, err
 	}
-	bytes, trusted, stamp, taken, stamped := c.known(path)
+	rec, trusted, stamp, taken, stamped := c.known(path)
 	if trusted {
-		if p, ok := c.entry(headerKey(bytes), path, nil); ok {
-			c.digests.Store(path, bytes)
-			return p.model, p.err
+		c.hits.Add(1)
+		c.digests.Store(path, rec.Bytes)
+		if rec.Header.Err != nil {
+			return rec.Header.Model, rec.Header.Err
 		}
+		return rec.Header.Model, nil
 	}
 	p, bytes, read := c.parse(ctx, path, true)
-	if read && stamped && ctx.Err() == nil {
-		c.remember(path, stamp, taken, bytes)
+	fe, isFileError := p.err.(*migration.FileError)
+	if read && stamped && ctx.Err() == nil && (p.err == nil || isFileError) {
+		c.remember(path, stamp, taken, bytes, entryOf(p.model, fe))
 	}
 	return p.model, p.err
 }

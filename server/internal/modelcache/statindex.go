@@ -9,10 +9,11 @@ import (
 )
 
 // A file's header is read through the stat index: the cache remembers, per
-// directory, what stat said of each file when its bytes were last read and
-// the key of those bytes. A file whose stat is the same (size, modification
-// and change times to the nanosecond, inode and device) is not read again,
-// the way git's index and make trust them. The change time cannot be set by
+// directory, what stat said of each file when its bytes were last read, the
+// key of those bytes and the header read from them. A file whose stat is the
+// same (size, modification and change times to the nanosecond, inode and
+// device) is not read again and its header is the one recorded, the way
+// git's index and make trust them. The change time cannot be set by
 // a program, so a file edited and given its old modification time back
 // still looks changed. A file modified less than racyWindow before it was
 // stat'ed is never trusted: a second edit within the same tick of the file
@@ -25,12 +26,14 @@ type fileStamp struct {
 	Inode, Device           uint64
 }
 
-// statRecord is a file's stamp, when it was taken, and the key of the bytes
-// read right after.
+// statRecord is a file's stamp, when it was taken, the key of the bytes
+// read right after, and the header read from them: a directory's headers
+// decode in one piece rather than one entry a file.
 type statRecord struct {
-	Stamp fileStamp
-	Taken int64 // ns
-	Bytes Key
+	Stamp  fileStamp
+	Taken  int64 // ns
+	Bytes  Key
+	Header entry
 }
 
 // trusted reports whether a file with this stamp still holds the bytes read.
@@ -68,31 +71,32 @@ func indexName(dir string) []byte { return []byte("stat index\x00" + dir) }
 
 // known returns the key of the bytes of path when its stat is the one
 // recorded, and the stamp taken (ok false when stat fails).
-func (c *Cache) known(path string) (bytes Key, trusted bool, stamp fileStamp, taken int64, ok bool) {
+func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp fileStamp, taken int64, ok bool) {
 	taken = time.Now().UnixNano()
 	info, err := inputfile.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
-		return Key{}, false, fileStamp{}, 0, false
+		return statRecord{}, false, fileStamp{}, 0, false
 	}
 	stamp, ok = stampOf(info)
 	if !ok {
-		return Key{}, false, fileStamp{}, 0, false
+		return statRecord{}, false, fileStamp{}, 0, false
 	}
 	idx := c.index(filepath.Dir(path))
 	idx.mu.Lock()
 	rec, found := idx.files[filepath.Base(path)]
 	idx.mu.Unlock()
-	if found && rec.trusted(stamp) {
-		return rec.Bytes, true, stamp, taken, true
+	if found && rec.trusted(stamp) && (rec.Header.Model != nil || rec.Header.Err != nil) {
+		return rec, true, stamp, taken, true
 	}
-	return Key{}, false, stamp, taken, true
+	return statRecord{}, false, stamp, taken, true
 }
 
-// remember records that path, stamped so at taken, held the bytes of key. A
-// racy record is not kept (it would never be trusted): a file being edited
-// does not cost a rewrite of its directory's index on every run.
-func (c *Cache) remember(path string, stamp fileStamp, taken int64, bytes Key) {
-	rec := statRecord{Stamp: stamp, Taken: taken, Bytes: bytes}
+// remember records that path, stamped so at taken, held the bytes of key,
+// whose header is header. A racy record is not kept (it would never be
+// trusted): a file being edited does not cost a rewrite of its directory's
+// index on every run.
+func (c *Cache) remember(path string, stamp fileStamp, taken int64, bytes Key, header entry) {
+	rec := statRecord{Stamp: stamp, Taken: taken, Bytes: bytes, Header: header}
 	if rec.racy() {
 		return
 	}
@@ -100,7 +104,7 @@ func (c *Cache) remember(path string, stamp fileStamp, taken int64, bytes Key) {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	// a record that says no more than the one kept is not written again
-	if old, found := idx.files[filepath.Base(path)]; !found || old.Stamp != rec.Stamp || old.Bytes != rec.Bytes {
+	if old, found := idx.files[filepath.Base(path)]; !found || old.Stamp != rec.Stamp || old.Bytes != rec.Bytes || old.Header.Model == nil && old.Header.Err == nil {
 		idx.files[filepath.Base(path)] = rec
 		idx.dirty = true
 	}
