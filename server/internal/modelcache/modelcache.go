@@ -73,7 +73,7 @@ func entryOf(m *migration.Migration, err *migration.FileError) entry {
 	return e
 }
 
-// parsed is a parse ParseHeader keeps for Parse.
+// parsed is the outcome of a parse: the model, and the error it came with.
 type parsed struct {
 	model *migration.Migration
 	err   error
