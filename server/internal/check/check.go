@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -230,15 +229,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			}
 			res.Findings = append(res.Findings, d)
 		})
-		var encoding sync.WaitGroup // each snapshot is written on a core of its own
-		for _, k := range kept {
-			encoding.Go(func() {
-				compact := *k.snapshot
-				compact.State = compact.State.Compact()
-				opts.Snapshots.KeepValue(k.key, &compact)
-			})
-		}
-		encoding.Wait()
+		keepSnapshots(opts.Snapshots, kept)
 		for _, r := range cfg.rules {
 			// a rule's notes are about every revision: a focused check read
 			// only the headers of most

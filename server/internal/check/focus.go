@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -47,6 +48,20 @@ type keptSnapshot struct {
 	snapshot *rules.Snapshot
 }
 
+// keepSnapshots keeps the snapshots a check took, compacted, each encoded on
+// a core of its own.
+func keepSnapshots(cache Snapshots, kept []keptSnapshot) {
+	var encoding sync.WaitGroup
+	for _, k := range kept {
+		encoding.Go(func() {
+			compact := *k.snapshot
+			compact.State = compact.State.Compact()
+			cache.KeepValue(k.key, &compact)
+		})
+	}
+	encoding.Wait()
+}
+
 // focusScope sets up the rules' scope of a check that may be focused: from
 // snapshots when every one it needs is kept; else over whole models, keeping
 // the snapshots after every head and after the inputs of the heads and of
@@ -73,18 +88,18 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 		return false, nil // nothing to keep snapshots under
 	}
 	wanted := map[string]bool{}
-	below := func(r *history.Revision) {
-		for _, id := range inputsOf(r) {
+	wantInputs := func(r *history.Revision) {
+		for _, id := range r.Inputs() {
 			wanted[id] = true
 		}
 	}
 	for _, id := range g.Heads {
 		wanted[id] = true
-		below(g.Revisions[id])
+		wantInputs(g.Revisions[id])
 	}
 	for _, r := range g.Revisions {
 		if include(r) {
-			below(r)
+			wantInputs(r)
 		}
 	}
 	scope.Keep = func(r *history.Revision) bool { return wanted[r.ID] }
@@ -124,10 +139,10 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 	}
 	near := map[string]bool{} // the included revisions and the two parents below each
 	for _, r := range included {
-		if !slices.Contains(g.Order, r) || len(inputsOf(r)) > 1 {
+		if !slices.Contains(g.Order, r) || len(r.Inputs()) > 1 {
 			return nil
 		}
-		for _, id := range inputsOf(r) {
+		for _, id := range r.Inputs() {
 			if plan.start[id] != nil {
 				continue
 			}
@@ -149,7 +164,7 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 	}
 	below := map[string]bool{}
 	for _, r := range included {
-		keys.below(r, below)
+		g.Below(r, below)
 	}
 	for _, r := range g.Revisions {
 		if near[r.ID] || !below[r.ID] {
@@ -157,11 +172,6 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 		}
 	}
 	return plan
-}
-
-// inputsOf are the revisions whose upgrades run right before r's.
-func inputsOf(r *history.Revision) []string {
-	return append(slices.Clone(r.Parents), r.Dependencies...)
 }
 
 // snapshotKeys names the snapshots of one graph.
@@ -187,26 +197,12 @@ func newSnapshotKeys(g *history.Graph, snapshots Snapshots) *snapshotKeys {
 	return k
 }
 
-// below adds to set the revisions below r (through parents and dependencies).
-func (k *snapshotKeys) below(r *history.Revision, set map[string]bool) {
-	queue := inputsOf(r)
-	for len(queue) > 0 {
-		id := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		if set[id] || k.g.Revisions[id] == nil {
-			continue
-		}
-		set[id] = true
-		queue = append(queue, inputsOf(k.g.Revisions[id])...)
-	}
-}
-
 // of is the key of the snapshot after r: it holds while r and every revision
 // below it keep their bytes, paths and links, in the same order, and the
 // project names constraints the same way.
 func (k *snapshotKeys) of(r *history.Revision) []byte {
 	set := map[string]bool{r.ID: true}
-	k.below(r, set)
+	k.g.Below(r, set)
 	h := sha256.New()
 	var buf []byte
 	field := func(b string) { buf = append(binary.AppendUvarint(buf, uint64(len(b))), b...) }

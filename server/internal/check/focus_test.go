@@ -53,7 +53,7 @@ func TestFocusedEqualsWhole(t *testing.T) {
 		}
 		for _, pass := range []string{"first", "second", "damaged"} {
 			if pass == "damaged" {
-				damaged += damagePacks(t, cacheDir)
+				damaged += testenv.DamagePacks(t, cacheDir)
 			}
 			for _, r := range revisions {
 				cache := modelcache.New(cacheDir, zerolog.Nop())
@@ -69,7 +69,7 @@ func TestFocusedEqualsWhole(t *testing.T) {
 				if pass == "second" && got.focused > 0 {
 					focused++
 				}
-				if pass == "second" && got.focused == 0 && len(inputsOf(r)) <= 1 {
+				if pass == "second" && got.focused == 0 && len(r.Inputs()) <= 1 {
 					t.Errorf("%s: the second check was not focused", r.Path)
 				}
 			}
@@ -79,26 +79,6 @@ func TestFocusedEqualsWhole(t *testing.T) {
 	if focused < 500 || damaged < 300 {
 		t.Errorf("only %d revision files were checked from snapshots, and %d packs damaged", focused, damaged)
 	}
-}
-
-// damagePacks flips bytes all over every pack of a cache directory (in
-// entries, indexes and trailers) and returns how many it damaged.
-func damagePacks(t *testing.T, cacheDir string) int {
-	t.Helper()
-	packs, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*.pack"))
-	for _, p := range packs {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := 7; i < len(b); i += 61 {
-			b[i] ^= 0x5a
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return len(packs)
 }
 
 type fileResult struct {

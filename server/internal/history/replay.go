@@ -47,7 +47,7 @@ func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, befo
 		if ctx.Err() != nil {
 			return
 		}
-		inputs := r.inputs()
+		inputs := r.Inputs()
 		shared := len(inputs) == 1 && remaining[inputs[0]] > 1
 		state := g.before(r, func(id string) *State { return after[id] }, position, shared)
 		for _, p := range inputs {
@@ -82,7 +82,7 @@ func (g *Graph) StateBefore(r *Revision, after func(id string) *State) *State {
 // is taken over rather than copied. position numbers g.Order (nil: computed
 // when needed).
 func (g *Graph) before(r *Revision, after func(id string) *State, position map[string]int, shared bool) *State {
-	inputs := r.inputs()
+	inputs := r.Inputs()
 	var state *State
 	switch {
 	case len(inputs) == 0:
@@ -112,10 +112,24 @@ func (g *Graph) before(r *Revision, after func(id string) *State, position map[s
 	return state
 }
 
-// inputs are the revisions whose upgrades run right before r's: its parents,
-// then its dependencies.
-func (r *Revision) inputs() []string {
+// Inputs are the revisions whose upgrades run right before r's: its
+// parents, then its dependencies.
+func (r *Revision) Inputs() []string {
 	return append(append([]string(nil), r.Parents...), r.Dependencies...)
+}
+
+// Below adds to set the revisions below r: its inputs, theirs, and so on.
+func (g *Graph) Below(r *Revision, set map[string]bool) {
+	queue := r.Inputs()
+	for len(queue) > 0 {
+		id := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if set[id] || g.Revisions[id] == nil {
+			continue
+		}
+		set[id] = true
+		queue = append(queue, g.Revisions[id].Inputs()...)
+	}
 }
 
 // positions numbers the revisions in graph order.

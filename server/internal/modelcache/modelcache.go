@@ -73,6 +73,15 @@ func entryOf(m *migration.Migration, err *migration.FileError) entry {
 	return e
 }
 
+// parsed is what an entry gives back: its error is nil, not a nil
+// *FileError, when the file parsed.
+func (e entry) parsed() parsed {
+	if e.Err != nil {
+		return parsed{e.Model, e.Err}
+	}
+	return parsed{model: e.Model}
+}
+
 // parsed is the outcome of a parse: the model, and the error it came with.
 type parsed struct {
 	model *migration.Migration
@@ -165,10 +174,8 @@ func (c *Cache) ParseHeader(ctx context.Context, path string) (*migration.Migrat
 	if trusted {
 		c.hits.Add(1)
 		c.digests.Store(path, rec.Bytes)
-		if rec.Header.Err != nil {
-			return rec.Header.Model, rec.Header.Err
-		}
-		return rec.Header.Model, nil
+		p := rec.Header.parsed()
+		return p.model, p.err
 	}
 	p, bytes, read := c.parse(ctx, path, true)
 	fe, isFileError := p.err.(*migration.FileError)
@@ -211,10 +218,7 @@ func (c *Cache) entry(key Key, path string, src []byte) (parsed, bool) {
 	if e.Model != nil && src != nil {
 		e.Model.Source = src
 	}
-	if e.Err != nil {
-		return parsed{e.Model, e.Err}, true
-	}
-	return parsed{model: e.Model}, true
+	return e.parsed(), true
 }
 
 // parse reads the file and returns its model (cut to its header when

@@ -152,19 +152,8 @@ func TestContentDecides(t *testing.T) {
 	if !run(t, dir, cacheDir) {
 		t.Error("revision files touched without a change: the result was not reused")
 	}
-	packs, _ := filepath.Glob(filepath.Join(cacheDir, "*", "*.pack"))
-	if len(packs) == 0 {
+	if testenv.DamagePacks(t, cacheDir) == 0 {
 		t.Fatal("no pack written")
-	}
-	for _, p := range packs {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := 0; i < len(data); i += 7 {
-			data[i] ^= 0x5a
-		}
-		write(t, p, string(data))
 	}
 	if run(t, dir, cacheDir) {
 		t.Error("a damaged cache was trusted")

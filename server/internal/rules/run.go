@@ -63,8 +63,8 @@ type Scope struct {
 	// Start, when not nil, holds snapshots after revisions, by id: the run
 	// then replays nothing, and checks each included revision of Order from
 	// the snapshots of its inputs (each included revision must have its
-	// inputs' snapshots). Of the revisions far below them only headers are
-	// read (see Focus).
+	// inputs' snapshots). Of the revisions far below them only headers need
+	// be read (see check/focus.go).
 	Start map[string]*Snapshot
 	// Keep, with Kept, takes the snapshot after each revision Keep selects
 	// (on a run without Start).
@@ -87,12 +87,7 @@ type Snapshot struct {
 func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target Target, scope Scope, report func(Diagnostic)) {
 	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
 	memo := newRunMemo()
-	check := func(rev *history.Revision, before *history.State) *history.State {
-		if scope.Include != nil && !scope.Include(rev) {
-			return nil
-		}
-		return checkRevision(g, selected, target, memo, rev, before, report)
-	}
+	included := func(rev *history.Revision) bool { return scope.Include == nil || scope.Include(rev) }
 	if scope.Start != nil {
 		for id, s := range scope.Start {
 			memo.notNull[id] = s.NotNull
@@ -102,8 +97,8 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 			if ctx.Err() != nil {
 				return
 			}
-			if scope.Include == nil || scope.Include(rev) {
-				check(rev, g.StateBefore(rev, after))
+			if included(rev) {
+				checkRevision(g, selected, target, memo, rev, g.StateBefore(rev, after), report)
 			}
 		}
 		return
@@ -116,7 +111,12 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 			}
 		}
 	}
-	g.ReplayUpgraded(ctx, check, kept)
+	g.ReplayUpgraded(ctx, func(rev *history.Revision, before *history.State) *history.State {
+		if !included(rev) {
+			return nil
+		}
+		return checkRevision(g, selected, target, memo, rev, before, report)
+	}, kept)
 }
 
 // checkRevision applies the rules to one revision, from the schema before
