@@ -19,7 +19,7 @@ func (t *Tree) CommentsContaining(marker string) []Comment {
 			return out
 		}
 		at := off + i
-		n := t.Root().NamedDescendantForPointRange(point(t, at), point(t, at+len(m)))
+		n := t.Root().NamedDescendantAt(at, at+len(m))
 		if n != nil && n.Type() == "comment" {
 			out = append(out, Comment{Text: t.Text(n), Span: t.Span(n)})
 			off = int(n.EndByte())

@@ -15,10 +15,7 @@ const maxDepth = 64
 func (t *Tree) Expr(n *Node) *Expr { return t.expr(n, n.Symbol(), -1, 0) }
 
 // expr converts n, whose symbol the caller has read, and whose start byte
-// too when it is known (else start is -1). Every Node method is a call into
-// C, most of what conversion costs, so nothing is read twice (the symbol a
-// parent read to skip comments, the offsets read for the span), and what the
-// source text tells is not read at all.
+// too when it is known (else start is -1).
 func (t *Tree) expr(n *Node, sym sitter.Symbol, start, depth int) *Expr {
 	if start < 0 {
 		start = int(n.StartByte())
@@ -245,8 +242,8 @@ func (t *Tree) leadingField(n *Node, start int, name string) (*Node, sitter.Symb
 }
 
 // field returns a node's child by field name. The fields used here sit at fixed
-// named-child positions unless a comment intervenes; looking them up by position
-// saves the C string that ChildByFieldName allocates on every call.
+// named-child positions unless a comment intervenes: they are looked up there
+// first.
 func field(n *Node, position int, name string) *Node {
 	c, _, _ := fieldSymbol(n, position, name)
 	return c

@@ -99,7 +99,7 @@ func mixesTabsAndSpaces(src []byte, lines []int) bool {
 // line, begins a statement or clause: every node around it that began on an
 // earlier line is one that holds statements.
 func (t *Tree) beginsStatement(root *Node, at int) bool {
-	for n := root.NamedDescendantForPointRange(point(t, at), point(t, at)); n != nil; n = n.Parent() {
+	for n := root.NamedDescendantAt(at, at); n != nil; n = n.Parent() {
 		if int(n.StartByte()) < at {
 			return statementParents[Type(n)]
 		}
