@@ -52,6 +52,8 @@ type Cache struct {
 	// indexes are the stat indexes read and written, by directory (see
 	// statindex.go); digests the key of the bytes last read of each file.
 	indexes, digests sync.Map
+	// encoding holds the entries of the files parsed until they are encoded.
+	encoding later
 }
 
 // entry is what is stored of one parse: the model and the file error it
@@ -272,13 +274,17 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 	if header && result.model != nil {
 		result.model = result.model.Header()
 	}
-	e := entryOf(result.model, fe)
-	if payload, encErr := encode(&e); encErr != nil {
-		c.log.Debug().Err(encErr).Str("path", path).Msg("model cache: model not cached")
-	} else {
-		c.store.Put(key, payload)
-	}
+	c.encoding.add(c, pending{key, path, entryOf(result.model, fe)})
 	return result
+}
+
+// put encodes an entry into the store.
+func (c *Cache) put(p pending) {
+	if payload, err := encode(&p.entry); err != nil {
+		c.log.Debug().Err(err).Str("path", p.path).Msg("model cache: model not cached")
+	} else {
+		c.store.Put(p.key, payload)
+	}
 }
 
 // Lookup returns the payload of an entry of another kind than a model (a
@@ -335,6 +341,7 @@ func (c *Cache) Flush() {
 	if c == nil {
 		return
 	}
+	c.encoding.wait()
 	c.keepIndexes()
 	if err := c.store.Flush(); err != nil {
 		c.log.Debug().Err(err).Msg("model cache: not written")
