@@ -15,7 +15,7 @@
 //     changes between builds is never decoded from an old entry;
 //   - a truncated, corrupt or foreign entry (header, checksum, length, a
 //     decode error) is a miss: the file is parsed and the entry rewritten;
-//   - a model the codec cannot write exactly is not stored;
+//   - a model package codec cannot write exactly is not stored;
 //   - entries are written in packs, each to a temporary file renamed into
 //     place, so concurrent runs (pre-commit runs hooks in parallel) and
 //     killed runs never leave a partial one;
@@ -34,6 +34,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/codec"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -212,7 +213,7 @@ func (c *Cache) entry(key Key, path string, src []byte) (parsed, bool) {
 		return parsed{}, false
 	}
 	var e entry
-	if decode(payload, &e) != nil || e.Model == nil && e.Err == nil {
+	if codec.Decode(payload, &e) != nil || e.Model == nil && e.Err == nil {
 		c.log.Debug().Str("path", path).Msg("model cache: unreadable entry, parsed again")
 		return parsed{}, false
 	}
@@ -280,7 +281,7 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 
 // put encodes an entry into the store.
 func (c *Cache) put(p pending) {
-	if payload, err := encode(&p.entry); err != nil {
+	if payload, err := codec.Encode(&p.entry); err != nil {
 		c.log.Debug().Err(err).Str("path", p.path).Msg("model cache: model not cached")
 	} else {
 		c.store.Put(p.key, payload)
@@ -309,16 +310,16 @@ func (c *Cache) Keep(key Key, payload []byte) {
 // KeepValue: false when there is none, or it does not decode.
 func (c *Cache) LoadValue(name []byte, v any) bool {
 	payload, ok := c.Lookup(valueKey(name))
-	return ok && decode(payload, v) == nil
+	return ok && codec.Decode(payload, v) == nil
 }
 
-// KeepValue keeps v (a pointer) under name, when the codec can write it
+// KeepValue keeps v (a pointer) under name, when package codec can write it
 // exactly (see encode).
 func (c *Cache) KeepValue(name []byte, v any) {
 	if c == nil {
 		return
 	}
-	payload, err := encode(v)
+	payload, err := codec.Encode(v)
 	if err != nil {
 		c.log.Debug().Err(err).Msg("model cache: value not kept")
 		return

@@ -1,4 +1,4 @@
-package modelcache
+package codec_test
 
 import (
 	"context"
@@ -6,50 +6,58 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/codec"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
+// entry is what the model cache stores of a parse.
+type entry struct {
+	Model *migration.Migration
+	Err   *migration.FileError
+}
+
 // TestCodecRoundTrip decodes every rule fixture's model to a value equal to
 // the parsed one, with the pointers the parse shares still shared.
 func TestCodecRoundTrip(t *testing.T) {
 	batches := 0
-	for _, dir := range fixtureDirs(t) {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.py"))
-		for _, f := range files {
-			m, err := migration.ParseFile(context.Background(), f)
-			want := entry{Model: m}
-			if err != nil {
-				want.Err = err.(*migration.FileError)
-			}
-			data, err := encode(&want)
-			if err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			var got entry
-			if err := decode(data, &got); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s: the decoded model differs from the parsed one", f)
-			}
-			if m == nil || m.Upgrade == nil {
+	files, _ := filepath.Glob(filepath.Join("..", "rules", "testdata", "*", "*", "*.py"))
+	if len(files) < 500 {
+		t.Fatalf("%d fixture files: the fixtures moved?", len(files))
+	}
+	for _, f := range files {
+		m, err := migration.ParseFile(context.Background(), f)
+		want := entry{Model: m}
+		if err != nil {
+			want.Err = err.(*migration.FileError)
+		}
+		data, err := codec.Encode(&want)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		var got entry
+		if err := codec.Decode(data, &got); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: the decoded model differs from the parsed one", f)
+		}
+		if m == nil || m.Upgrade == nil {
+			continue
+		}
+		for i, op := range m.Upgrade.Ops {
+			dop := got.Model.Upgrade.Ops[i]
+			if op.Batch == nil {
 				continue
 			}
-			for i, op := range m.Upgrade.Ops {
-				dop := got.Model.Upgrade.Ops[i]
-				if op.Batch == nil {
-					continue
-				}
-				batches++
-				if dop.Batch.Op != nil && op.Batch.Op != nil && (dop.Batch.Op == dop) != (op.Batch.Op == op) {
-					t.Errorf("%s: op %d: the batch's call is no longer the op itself", f, i)
-				}
-				for j, other := range m.Upgrade.Ops {
-					if other.Batch == op.Batch && got.Model.Upgrade.Ops[j].Batch != dop.Batch {
-						t.Errorf("%s: ops %d and %d share a batch, decoded they do not", f, i, j)
-					}
+			batches++
+			if dop.Batch.Op != nil && op.Batch.Op != nil && (dop.Batch.Op == dop) != (op.Batch.Op == op) {
+				t.Errorf("%s: op %d: the batch's call is no longer the op itself", f, i)
+			}
+			for j, other := range m.Upgrade.Ops {
+				if other.Batch == op.Batch && got.Model.Upgrade.Ops[j].Batch != dop.Batch {
+					t.Errorf("%s: ops %d and %d share a batch, decoded they do not", f, i, j)
 				}
 			}
 		}
@@ -66,8 +74,8 @@ func TestCodecRefuses(t *testing.T) {
 	type withFunc struct{ F func() }
 	type hiddenFunc struct{ f func() }
 	for _, v := range []any{&withInterface{1}, &withFunc{}, &hiddenFunc{f: func() {}}} {
-		if _, err := encode(v); err == nil {
-			t.Errorf("encode(%T) succeeded", v)
+		if _, err := codec.Encode(v); err == nil {
+			t.Errorf("codec.Encode(%T) succeeded", v)
 		}
 	}
 }
@@ -79,18 +87,18 @@ func TestDecodeRejectsDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := encode(&entry{Model: m})
+	data, err := codec.Encode(&entry{Model: m})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for n := range len(data) {
 		var e entry
-		if decode(data[:n], &e) == nil {
+		if codec.Decode(data[:n], &e) == nil {
 			t.Fatalf("the first %d of %d bytes decoded", n, len(data))
 		}
 	}
 	var e entry
-	if decode(append(data, 0), &e) == nil {
+	if codec.Decode(append(data, 0), &e) == nil {
 		t.Error("an entry with a byte appended decoded")
 	}
 }
@@ -109,8 +117,7 @@ func encodedProject(b *testing.B) [][]byte {
 		if err != nil {
 			b.Fatal(err)
 		}
-		e := entryOf(m, nil)
-		data, err := encode(&e)
+		data, err := codec.Encode(&entry{Model: m})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -127,7 +134,7 @@ func BenchmarkDecode(b *testing.B) {
 	for b.Loop() {
 		for _, data := range entries {
 			var e entry
-			if err := decode(data, &e); err != nil {
+			if err := codec.Decode(data, &e); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -140,7 +147,7 @@ func BenchmarkEncode(b *testing.B) {
 	var models []*entry
 	for _, data := range encodedProject(b) {
 		var e entry
-		if err := decode(data, &e); err != nil {
+		if err := codec.Decode(data, &e); err != nil {
 			b.Fatal(err)
 		}
 		models = append(models, &e)
@@ -149,7 +156,7 @@ func BenchmarkEncode(b *testing.B) {
 	stop := testenv.ReportCPU(b)
 	for b.Loop() {
 		for _, e := range models {
-			if _, err := encode(e); err != nil {
+			if _, err := codec.Encode(e); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -167,12 +174,12 @@ func TestCodecArraysAndHiddenFields(t *testing.T) {
 	}
 	s := "shared"
 	want := &value{digest: [4]byte{1, 2, 3, 4}, names: [2]*string{&s, nil}, shared: &s}
-	data, err := encode(&want)
+	data, err := codec.Encode(&want)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got *value
-	if err := decode(data, &got); err != nil {
+	if err := codec.Decode(data, &got); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, want) || got.names[0] != got.shared {

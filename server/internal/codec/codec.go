@@ -1,4 +1,6 @@
-package modelcache
+// Package codec writes values as compact byte strings and reads them back
+// exactly, for the cache (see Encode).
+package codec
 
 import (
 	"encoding/binary"
@@ -26,7 +28,7 @@ import (
 // layout, which the build stamp fixes.
 
 // errCorrupt is any input the decoder cannot read back into a value.
-var errCorrupt = errors.New("modelcache: corrupt entry")
+var errCorrupt = errors.New("codec: corrupt entry")
 
 type encoder struct {
 	buf  []byte
@@ -100,8 +102,8 @@ var (
 	lastSize atomic.Int64
 )
 
-// encode writes v, which must be a pointer.
-func encode(v any) (data []byte, err error) {
+// Encode writes v, which must be a pointer.
+func Encode(v any) (data []byte, err error) {
 	rv := reflect.ValueOf(v)
 	c, layout, arenas, err := codecOf(rv.Type())
 	if err != nil {
@@ -134,9 +136,9 @@ func encode(v any) (data []byte, err error) {
 	return data, nil
 }
 
-// decode reads data into v, a pointer to a value of the type encoded. The
+// Decode reads data into v, a pointer to a value of the type encoded. The
 // strings decoded share data's bytes: data must not change afterwards.
-func decode(data []byte, v any) (err error) {
+func Decode(data []byte, v any) (err error) {
 	rv := reflect.ValueOf(v)
 	c, layout, arenas, err := codecOf(rv.Type())
 	if err != nil {
@@ -318,7 +320,7 @@ func fill(c *codec, t reflect.Type) error {
 	case reflect.Struct:
 		return fillStruct(c, t)
 	default:
-		return fmt.Errorf("modelcache: cannot encode %s (%s)", t, t.Kind())
+		return fmt.Errorf("codec: cannot encode %s (%s)", t, t.Kind())
 	}
 	return nil
 }
