@@ -48,15 +48,20 @@ type keptSnapshot struct {
 	snapshot *rules.Snapshot
 }
 
-// keepSnapshots keeps the snapshots a check took, compacted, each encoded on
-// a core of its own.
+// keepSnapshots keeps the snapshots a check took, compacted and with their
+// tables stored apart (a check from one looks up few), each encoded on a
+// core of its own. A snapshot the codec cannot write is not kept.
 func keepSnapshots(cache Snapshots, kept []keptSnapshot) {
 	var encoding sync.WaitGroup
 	for _, k := range kept {
 		encoding.Go(func() {
-			compact := *k.snapshot
-			compact.State = compact.State.Compact()
-			cache.KeepValue(k.key, &compact)
+			stored, err := k.snapshot.State.Compact().Stored()
+			if err != nil {
+				return
+			}
+			snapshot := *k.snapshot
+			snapshot.State = stored
+			cache.KeepValue(k.key, &snapshot)
 		})
 	}
 	encoding.Wait()

@@ -17,7 +17,7 @@ import (
 func (s *State) Compact() *State {
 	c := s.Clone()
 	types := map[*migration.TypeRef]*migration.TypeRef{}
-	for key, t := range s.tables.All() {
+	s.eachTable(func(key string, t *Table) {
 		columns, changed := t.Columns, false
 		for name, col := range t.Columns.All() {
 			if col.Type == nil {
@@ -32,7 +32,7 @@ func (s *State) Compact() *State {
 			table.Columns = columns
 			c.tables = c.tables.Set(key, &table)
 		}
-	}
+	})
 	return c
 }
 

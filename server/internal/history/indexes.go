@@ -186,14 +186,15 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 // IndexTable is the table with an index of that name, "" when none or more
 // than one has it.
 func (s *State) IndexTable(name string) string {
-	found := ""
-	for key, t := range s.tables.All() {
+	found, twice := "", false
+	s.eachTable(func(key string, t *Table) {
 		if t.hasIndex(name) {
-			if found != "" {
-				return ""
-			}
+			twice = twice || found != ""
 			found = key
 		}
+	})
+	if twice {
+		return ""
 	}
 	return found
 }

@@ -131,7 +131,10 @@ func (e *EnumType) Values() []string {
 // revision, and look anything up in it in O(log n), however long the
 // revision.
 type State struct {
+	// tables by key; on a state made by Stored, the tables changed since
+	// (nil: dropped), the others being in stored.
 	tables pmap.Map[*Table]
+	stored *storedTables
 	enums  pmap.Map[*EnumType]
 	views  pmap.Map[*View]
 	// enumUsers maps an enum type to the "table.column" using it; referencedBy
@@ -175,9 +178,7 @@ func (s *State) Clone() *State { return s.Layer() }
 
 func (s *State) each(table func(*Table), enum func(*EnumType)) {
 	if table != nil {
-		for _, t := range s.tables.All() {
-			table(t)
-		}
+		s.eachTable(func(_ string, t *Table) { table(t) })
 	}
 	if enum != nil {
 		for _, e := range s.enums.All() {
@@ -216,8 +217,10 @@ func (s *State) noteChange(table, enum string) {
 
 // Table looks a table up.
 func (s *State) Table(name string) *Table {
-	t, _ := s.tables.Get(name)
-	return t
+	if t, ok := s.tables.Get(name); ok {
+		return t
+	}
+	return s.stored.table(name)
 }
 
 // Enum looks an enum type up.
@@ -318,7 +321,11 @@ func (s *State) setTable(name string, t *Table) {
 	}
 	s.noteChange(name, "")
 	if t == nil {
-		s.tables = s.tables.Delete(name)
+		if s.stored.has(name) {
+			s.tables = s.tables.Set(name, nil) // shadows the stored table
+		} else {
+			s.tables = s.tables.Delete(name)
+		}
 		return
 	}
 	for _, c := range t.Columns.All() {

@@ -314,7 +314,7 @@ func (c *Cache) LoadValue(name []byte, v any) bool {
 }
 
 // KeepValue keeps v (a pointer) under name, when package codec can write it
-// exactly (see encode).
+// exactly (see codec.Encode).
 func (c *Cache) KeepValue(name []byte, v any) {
 	if c == nil {
 		return
