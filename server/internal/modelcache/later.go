@@ -3,14 +3,17 @@ package modelcache
 import "sync"
 
 // later encodes the entries of the models parsed in a run in the background,
-// one goroutine at a time, until Flush. Encoding 3,000 models costs as much
-// as extracting them, and the rules that run once parsing is over leave a
-// core idle: a cold check spends that core on it instead of its parse phase.
+// one goroutine at a time, while no file is being parsed, until Flush.
+// Encoding 3,000 models costs as much as extracting them: a cold check
+// parses on every core, and then its rules leave a core idle, which encodes.
 type later struct {
-	mu      sync.Mutex
-	idle    sync.Cond // signalled when the queue is drained
+	mu sync.Mutex
+	// changed is signalled when the parses in flight fall to none, and when
+	// the encoder stops.
+	changed sync.Cond
 	queue   []pending
 	running bool
+	parsing int // files being parsed
 }
 
 type pending struct {
@@ -30,15 +33,31 @@ func (l *later) add(c *Cache, p pending) {
 	}
 }
 
+// parses counts a file's parse in (delta 1) or out (-1).
+func (l *later) parses(delta int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.parsing += delta; l.parsing == 0 {
+		l.signal().Broadcast()
+	}
+}
+
+func (l *later) signal() *sync.Cond {
+	l.changed.L = &l.mu
+	return &l.changed
+}
+
 func (l *later) drain(c *Cache) {
 	for {
 		l.mu.Lock()
+		for l.parsing > 0 {
+			l.signal().Wait()
+		}
 		batch := l.queue
 		l.queue = nil
 		if len(batch) == 0 {
 			l.running = false
-			l.idle.L = &l.mu
-			l.idle.Broadcast()
+			l.signal().Broadcast()
 			l.mu.Unlock()
 			return
 		}
@@ -53,8 +72,7 @@ func (l *later) drain(c *Cache) {
 func (l *later) wait() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.idle.L = &l.mu
 	for l.running {
-		l.idle.Wait()
+		l.signal().Wait()
 	}
 }

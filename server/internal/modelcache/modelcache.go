@@ -263,7 +263,9 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 		}
 	} else {
 		c.misses.Add(1)
+		c.encoding.parses(1)
 		result.model, result.err = migration.Parse(ctx, path, src)
+		c.encoding.parses(-1)
 	}
 	if ctx.Err() != nil {
 		return result // a cancelled parse says nothing about the file
