@@ -40,6 +40,11 @@ type Tree struct {
 	// is not valid UTF-8): a column is found in constant time, where counting
 	// from the start of the line made a file on one long line quadratic.
 	charsAt []int32
+	// ascii: Src is all ASCII, every character one byte (charsAt is nil).
+	ascii bool
+	// line is the index of the line of the last position asked for:
+	// conversion asks for them mostly in order.
+	line int
 	// clean is true when the tree holds no ERROR or MISSING node: every node
 	// then has its grammar's shape, which conversion relies on to read less.
 	clean bool
@@ -78,12 +83,24 @@ func Parse(ctx context.Context, src []byte) (*Tree, error) {
 	}
 	// A view, not a copy: the source is never modified after parsing (edits
 	// produce new slices), and strings cut from it keep it alive, not a duplicate.
-	t := &Tree{Src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), lines: lines, charsAt: charIndex(src)}
+	t := &Tree{Src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), lines: lines, ascii: isASCII(src)}
+	if !t.ascii {
+		t.charsAt = charIndex(src)
+	}
 	if err := t.flatten(parsed); err != nil {
 		return nil, err
 	}
 	t.clean = !t.Root().HasError()
 	return t, nil
+}
+
+func isASCII(src []byte) bool {
+	for _, b := range src {
+		if b >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func charIndex(src []byte) []int32 {

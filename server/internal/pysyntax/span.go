@@ -27,14 +27,28 @@ func (t *Tree) SpanOf(start, end int) Span {
 
 // Position of a byte offset as 1-based line and character column.
 func (t *Tree) Position(off int) (line, col int) {
-	i := sort.Search(len(t.lines), func(i int) bool { return t.lines[i] > off }) - 1
-	if i < 0 {
-		i = 0
-	}
-	if t.charsAt == nil {
+	i := t.lineOf(off)
+	switch {
+	case t.ascii:
+		return i + 1, off - t.lines[i] + 1
+	case t.charsAt == nil:
 		return i + 1, utf8.RuneCount(t.Src[t.lines[i]:off]) + 1
 	}
 	return i + 1, t.chars(off) - t.chars(t.lines[i]) + 1
+}
+
+// lineOf is the index of the line holding byte off: the line of the last
+// position asked for or the next one, else found by binary search.
+func (t *Tree) lineOf(off int) int {
+	for i := t.line; i < min(t.line+2, len(t.lines)); i++ {
+		if t.lines[i] <= off && (i+1 == len(t.lines) || off < t.lines[i+1]) {
+			t.line = i
+			return i
+		}
+	}
+	i := max(sort.Search(len(t.lines), func(i int) bool { return t.lines[i] > off })-1, 0)
+	t.line = i
+	return i
 }
 
 // chars counts the characters of valid UTF-8 before byte off.
@@ -49,10 +63,4 @@ func (t *Tree) chars(off int) int {
 }
 
 // LineStart is the byte offset where the line containing off starts.
-func (t *Tree) LineStart(off int) int {
-	i := sort.Search(len(t.lines), func(i int) bool { return t.lines[i] > off }) - 1
-	if i < 0 {
-		return 0
-	}
-	return t.lines[i]
-}
+func (t *Tree) LineStart(off int) int { return t.lines[t.lineOf(off)] }

@@ -2,6 +2,7 @@ package pysyntax
 
 import (
 	"context"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -101,5 +102,33 @@ func TestPositionColumns(t *testing.T) {
 			}
 		}
 		tree.Close()
+	}
+}
+
+// TestPositionInAnyOrder: positions asked for in any order (the line of the
+// last one is tried first) are those counted from the start of the file, in
+// an ASCII file, a UTF-8 one and one that is not valid UTF-8.
+func TestPositionInAnyOrder(t *testing.T) {
+	for name, src := range map[string]string{
+		"ascii":   "x = 1\n\ny = f(\n  'a',\n)\r\n# end",
+		"utf-8":   "é = '日本'\n\n🙂\nz\n",
+		"invalid": "a = '\xff'\nb\n\xc3\n",
+	} {
+		tr := parse(t, src)
+		offsets := rand.Perm(len(src) + 1)
+		offsets = append(offsets, 0, len(src), len(src)/2, len(src)/2+1, 3, 2, 1)
+		for _, off := range offsets {
+			if off < len(src) && utf8.ValidString(src) && !utf8.RuneStart(src[off]) {
+				continue // no node starts or ends inside a character
+			}
+			line := 1 + strings.Count(src[:off], "\n")
+			col := 1 + utf8.RuneCountInString(src[strings.LastIndexByte(src[:off], '\n')+1:off])
+			if l, c := tr.Position(off); l != line || c != col {
+				t.Errorf("%s: Position(%d) = %d:%d, want %d:%d", name, off, l, c, line, col)
+			}
+			if ls := tr.LineStart(off); ls != strings.LastIndexByte(src[:off], '\n')+1 {
+				t.Errorf("%s: LineStart(%d) = %d", name, off, ls)
+			}
+		}
 	}
 }
