@@ -62,7 +62,8 @@ def load(name):
     except Exception:
         return None
 h, c = load("history.json"), load("check.json")
-found = sum(d["revision_count"] for d in h["script_directories"]) if h else -1
+# files set aside as a history Alembic never reads are accounted for
+found = sum(d["revision_count"] + len(d.get("set_aside", [])) for d in h["script_directories"]) if h else -1
 heads = sum(len(d["heads"]) for d in h["script_directories"]) if h else -1
 notes = len(c.get("notes", [])) if c else -1
 counts = collections.Counter(f["rule"] + ":" + f["severity"][0] for f in c["findings"]) if c else {}

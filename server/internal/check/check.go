@@ -85,6 +85,9 @@ type ScriptDir struct {
 	Dialect string
 	// Also are the other dialects the project certainly runs on (checked too).
 	Also []string
+	// SetAside are the revision files of folders left out as a history kept
+	// aside (see setAside), sorted.
+	SetAside []string
 }
 
 // Load parses every script directory of a project. Notes say how revision
@@ -98,6 +101,19 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 		listing := proj.RevisionFiles(sd)
 		notes = append(notes, listing.Notes...)
 		models, parseErrs := history.Parse(ctx, listing.Files, parse)
+		var aside []string
+		if folders := setAside(sd, models); len(folders) > 0 {
+			inAside := func(path string) bool { return folders[topFolder(sd.VersionLocations, path)] }
+			for _, f := range listing.Files {
+				if inAside(f) {
+					aside = append(aside, f)
+				}
+			}
+			models = slices.DeleteFunc(models, func(m *migration.Migration) bool { return inAside(m.Path) })
+			parseErrs = slices.DeleteFunc(parseErrs, func(e *migration.FileError) bool { return inAside(e.Path) })
+			notes = append(notes, asideNote(proj.Root, sd, folders, len(aside)))
+		}
+		notes = append(notes, listing.NestedNotes(proj.Root, aside)...)
 		errs = append(errs, parseErrs...)
 		parts := splitByFolder(sd, models)
 		if len(parts) > 1 {
@@ -112,7 +128,7 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 				}
 			}
 			g := history.Build(location, part.models)
-			dirs = append(dirs, &ScriptDir{Config: cfg, Loaded: &history.Loaded{Graph: g}, Dialect: cfg.Dialect})
+			dirs = append(dirs, &ScriptDir{Config: cfg, Loaded: &history.Loaded{Graph: g}, Dialect: cfg.Dialect, SetAside: aside})
 			for _, s := range g.Skipped {
 				errs = append(errs, &migration.FileError{Path: s.Path, Msg: s.Reason})
 			}
@@ -144,6 +160,11 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		// A file that is no revision file would be reported on as if it were fine.
 		var unknown []string
 		if opts.Files, unknown = revisionPaths(res.Dirs, res.Errors, opts.Files); len(unknown) > 0 {
+			if aside := setAsideAmong(res.Dirs, unknown); len(aside) > 0 {
+				return nil, fmt.Errorf("%s is in a folder Alembic does not read: it was left out as a history kept aside "+
+					"(recursive_version_locations is not set, and none of its revisions follows or precedes one Alembic reads)",
+					brief.List(aside, brief.Names))
+			}
 			return nil, fmt.Errorf("%s is not a revision file of the project %s (its revision files are in %s)",
 				brief.List(unknown, brief.Names), proj.Root, versionLocations(proj))
 		}
@@ -264,6 +285,19 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	}
 	res.Scope = scopeOf(opts, scoped)
 	return res, nil
+}
+
+// setAsideAmong are the files that are revision files set aside.
+func setAsideAmong(dirs []*ScriptDir, files []string) []string {
+	var out []string
+	for _, sd := range dirs {
+		for _, f := range files {
+			if _, found := slices.BinarySearch(sd.SetAside, f); found {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // versionLocations names where the project's revision files are, for errors.

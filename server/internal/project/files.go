@@ -1,6 +1,7 @@
 package project
 
 import (
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -45,6 +46,31 @@ type Listing struct {
 	// Dirs are the directories read, for callers that keep a listing while
 	// their modification times are unchanged.
 	Dirs []string
+	// Nested are, by version location, the revision files read in its
+	// subdirectories although recursive_version_locations is not set (see
+	// ListRevisionFiles and NestedNotes).
+	Nested map[string][]string
+}
+
+// NestedNotes say, for each version location, how many revision files were
+// read in its subdirectories without recursive_version_locations, but for
+// those left out (sorted: the caller set them aside); paths are relative to
+// root.
+func (l Listing) NestedNotes(root string, leftOut []string) []string {
+	var notes []string
+	for _, dir := range slices.Sorted(maps.Keys(l.Nested)) {
+		n := 0
+		for _, f := range l.Nested[dir] {
+			if _, left := slices.BinarySearch(leftOut, f); !left {
+				n++
+			}
+		}
+		if n > 0 {
+			notes = append(notes, relNote(note("read %s in subdirectories of %s as recursive_version_locations would (it is not set in the configuration; env.py probably adds those folders)",
+				brief.Count(n, "revision file", "revision files"), absPath(dir)), root))
+		}
+	}
+	return notes
 }
 
 // RevisionFiles lists the revision files of one of the project's script
@@ -71,7 +97,7 @@ func (p *Project) RevisionFiles(sd ScriptDir) Listing {
 // subdirectories. Projects that add release or branch folders in env.py
 // instead keep revision files in subdirectories without that setting: those
 // files are read too (only the ones that declare revision and down_revision),
-// and a note says so. Directories in skip are not read.
+// and listed in Nested. Directories in skip are not read.
 func ListRevisionFiles(sd ScriptDir, skip []string) Listing {
 	var l Listing
 	for _, dir := range sd.VersionLocations {
@@ -90,8 +116,10 @@ func ListRevisionFiles(sd ScriptDir, skip []string) Listing {
 		})
 		if len(nested) > 0 {
 			l.Files = append(l.Files, nested...)
-			l.Notes = append(l.Notes, note("read %s in subdirectories of %s as recursive_version_locations would (it is not set in the configuration; env.py probably adds those folders)",
-				brief.Count(len(nested), "revision file", "revision files"), absPath(dir)))
+			if l.Nested == nil {
+				l.Nested = map[string][]string{}
+			}
+			l.Nested[dir] = nested
 		}
 	}
 	sort.Strings(l.Files)

@@ -34,6 +34,7 @@ type HistoryDirectory struct {
 	BranchLabels  map[string]string `json:"branch_labels" jsonschema:"branch label -> revision"`
 	Problems      []HistoryProblem  `json:"problems" jsonschema:"defects of the graph (multiple heads, missing or duplicate revisions, cycles)"`
 	Revisions     []HistoryRevision `json:"revisions" jsonschema:"the revisions in graph order, base to head"`
+	SetAside      []string          `json:"set_aside,omitempty" jsonschema:"revision files in subfolders left out as a history kept aside: Alembic does not read them (relative to the project root)"`
 }
 
 // HistoryProblem is a finding of a rule on the revision graph itself.
@@ -74,6 +75,9 @@ func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*
 		}
 		d := HistoryDirectory{Path: path, RevisionCount: len(g.Revisions), Heads: nonNil(g.Heads), Bases: nonNil(g.Bases),
 			Merges: nonNil(g.Merges), BranchLabels: labels, Problems: []HistoryProblem{}, Revisions: []HistoryRevision{}}
+		for _, f := range sd.SetAside {
+			d.SetAside = append(d.SetAside, relpath.Rel(proj.Root, f))
+		}
 		branches := g.Branches()
 		for _, r := range g.Order {
 			m := r.Migration

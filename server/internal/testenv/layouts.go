@@ -232,6 +232,15 @@ func Layouts() []Layout {
 		Revisions: 4, Heads: 2, Edit: "net/db/migration/alembic_migrations/versions/v1/expand/e2_t2.py",
 		Notes: []string{"read 3 revision files in subdirectories", "recursive_version_locations would"}})
 
+	// a squashed history at the top, the history it replaced kept in a
+	// subfolder that Alembic does not read
+	files = with(map[string]string{}, map[string]string{"alembic.ini": "[alembic]\nscript_location = db\n", "db/env.py": envPy})
+	chain(files, "db/versions", "q", 3, true)
+	chain(files, "db/versions/legacy", "o", 3, false)
+	add(Layout{Name: "squash-with-history-kept-aside", Files: files, Versions: "db/versions", Revisions: 3, Heads: 1,
+		Edit: "db/versions/q3_t3.py", Notes: []string{"left out the 3 revision files in db/versions/legacy", "a history kept aside"},
+		Alembic: &AlembicRun{}})
+
 	files = map[string]string{"tools/manage.py": ""}
 	chain(files, "schema/revisions", "s", 3, true)
 	add(Layout{Name: "no-configuration", Files: files, Versions: "schema/revisions", Revisions: 3, Heads: 1,
