@@ -25,7 +25,8 @@ var _ = register(&Rule{
 		What: "On SQLite only: finds `alter_column`, `create_foreign_key`, `create_unique_constraint`, " +
 			"`create_check_constraint`, `create_primary_key`, `drop_constraint`, and `drop_column` of a column in a foreign " +
 			"key, called on `op` rather than inside `with op.batch_alter_table(...) as batch_op:`. A plain column rename " +
-			"(`alter_column` with only `new_column_name`) is left alone: SQLite 3.25+ runs it; so is a plain `drop_column`, " +
+			"(`alter_column` with only `new_column_name`) is left alone: SQLite 3.25+ runs it; so is an `alter_column` that " +
+			"asks for no change (only `existing_*` arguments, or a misspelled `type=`: Alembic emits nothing), and a plain `drop_column`, " +
 			"which SQLite 3.35+ runs. So are conditional operations, which are usually guarded by a dialect check, and " +
 			"operations that a test of the dialect name keeps from SQLite (an early " +
 			"`if bind.dialect.name == \"sqlite\": return`).",
@@ -88,7 +89,7 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 	check := func(o *migration.Op, s *history.State) {
 		// conditional operations are often guarded by a dialect check
 		failure, needs := sqliteNeedsBatch[o.Name]
-		if !needs || o.Batch != nil || !o.Certain() || renameOnly(o) {
+		if !needs || o.Batch != nil || !o.Certain() || renameOnly(o) || changesNothing(o) {
 			return
 		}
 		if o.Name == "drop_column" {
@@ -133,17 +134,25 @@ func inForeignKey(o *migration.Op, s *history.State) bool {
 	return false
 }
 
+// alterChanges are the arguments of alter_column that change the column,
+// but for its name (new_column_name).
+var alterChanges = []string{"nullable", "type_", "server_default", "comment", "autoincrement"}
+
 // renameOnly reports whether an alter_column only renames the column.
 func renameOnly(o *migration.Op) bool {
-	if o.Name != "alter_column" || o.Arg("new_column_name") == nil {
-		return false
-	}
-	for _, changes := range []string{"nullable", "type_", "server_default", "comment", "autoincrement"} {
-		if o.Arg(changes) != nil {
-			return false
-		}
-	}
-	return len(o.Extra) == 0
+	return o.Name == "alter_column" && o.Arg("new_column_name") != nil && !changesColumn(o) && len(o.Extra) == 0
+}
+
+// changesNothing reports whether an alter_column asks for no change at all
+// (only existing_* arguments, or misspelled ones such as type=, which
+// invalid-op-argument reports): Alembic then emits no statement.
+func changesNothing(o *migration.Op) bool {
+	return o.Name == "alter_column" && o.Arg("new_column_name") == nil && !changesColumn(o)
+}
+
+// changesColumn reports whether an alter_column changes more than the name.
+func changesColumn(o *migration.Op) bool {
+	return slices.ContainsFunc(alterChanges, func(arg string) bool { return o.Arg(arg) != nil })
 }
 
 func sqliteBatchMessage(st *stylist.Stylist, o *migration.Op, failure string) Message {
