@@ -117,6 +117,10 @@ func IsOperation(name string, batch bool) bool {
 // bind fills op.Args/Varargs/Extra from the call, the way Python would bind them.
 func bind(o *Op, call *Expr, s signature) {
 	o.Args = make(map[string]*Expr, len(call.Args)+len(call.Keywords()))
+	self := 0
+	if o.Batch != nil {
+		self = 1 // a method of BatchOperations: Python counts self
+	}
 	for i, a := range call.Args {
 		switch {
 		case a.Kind == pysyntax.Splat:
@@ -129,7 +133,7 @@ func bind(o *Op, call *Expr, s signature) {
 			o.Varargs = append(o.Varargs, a)
 		case i == len(s.positional): // reported once, not once per extra argument
 			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() takes %s but %s given", o.Name, // as Python says it
-				brief.Count(len(s.positional), "positional argument", "positional arguments"), brief.Count(len(call.Args), "was", "were")))
+				brief.Count(len(s.positional)+self, "positional argument", "positional arguments"), brief.Count(len(call.Args)+self, "was", "were")))
 		}
 	}
 	for _, k := range call.Keywords() {

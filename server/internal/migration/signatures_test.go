@@ -173,7 +173,7 @@ func TestArgumentProblems(t *testing.T) {
 		{30, "add_column", []string{`add_column() got an unexpected keyword argument "postgresql_if_not_exists"`}, false, nil},
 		{31, "batch_alter_table", nil, false, nil},
 		{32, "alter_column", []string{`alter_column() got an unexpected keyword argument "type" (did you mean "type_"?)`}, false, nil},
-		{33, "add_column", []string{`add_column() takes 1 positional argument but 2 were given`}, false, nil},
+		{33, "add_column", []string{`add_column() takes 2 positional arguments but 3 were given`}, false, nil}, // self counted
 		{34, "create_index", []string{`create_index() got an unexpected keyword argument "table_name"`}, false, nil},
 	}
 	ops := m.Upgrade.Ops
