@@ -29,8 +29,8 @@ var _ = register(&Rule{
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
-			"temporary table, session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`) and a trigger disabled and enabled " +
-			"again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
+			"temporary table, session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), `ALTER TABLE ... VALIDATE CONSTRAINT` " +
+			"(it checks rows: nothing to undo) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
 			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
 			"type, default or nullability counts too then). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
@@ -386,9 +386,10 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 // statementChange says whether a statement changes the schema, and what makes
 // it safe to run again ("" when nothing does).
 func statementChange(st migration.Statement, temp map[string]bool, toggles map[string]int, dropped, renamed, swapOld map[string]bool) (rerun string, schema bool) {
-	switch st.Kind {
-	case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSession:
+	if leavesSchema(st) {
 		return "", false
+	}
+	switch st.Kind {
 	case migration.SQLCreateTable:
 		if st.Temporary {
 			return "", false
@@ -509,27 +510,31 @@ func explained(m *migration.Migration, f *migration.Function) bool {
 // reAutogenMarker is the comment autogenerate writes around its commands.
 var reAutogenMarker = regexp.MustCompile(`^#\s*###`)
 
-// changesSchema reports whether an operation changes the schema (as far as it can
-// be seen): not a helper call, a data change, or SQL and calls we cannot read.
+// changesSchema reports whether an operation other than SQL changes the
+// schema (as far as it can be seen): not a helper call, a data change, or a
+// call we cannot read.
 func changesSchema(o *migration.Op) bool {
 	switch o.Name {
 	case "get_bind", "get_context", "f", "inline_literal", "batch_alter_table", "implementation_for", "bulk_insert",
 		"invoke", "run_async", migration.UnknownCall:
 		return false
-	case "execute", migration.BindExecute:
-		if o.SQL == nil || !o.SQL.Known {
-			return false
-		}
-		for _, st := range o.SQL.Statements {
-			switch st.Kind {
-			case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSession:
-			default:
-				return true
-			}
-		}
-		return false
 	}
 	return true
+}
+
+// leavesSchema reports whether a statement leaves the schema as it was: it
+// reads or changes rows, sets a session setting, or only validates
+// constraints (ALTER TABLE ... VALIDATE CONSTRAINT checks the rows: there is
+// nothing to undo).
+func leavesSchema(st migration.Statement) bool {
+	switch st.Kind {
+	case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSession:
+		return true
+	case migration.SQLAlterTable:
+		return len(st.Actions) > 0 &&
+			!slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool { return a.Kind != migration.ValidateConstraint })
+	}
+	return false
 }
 
 // onlyCreates reports whether the SQL of an operation (if any) only creates
