@@ -173,8 +173,13 @@ type Op struct {
 	// ArgProblems are arguments Alembic would reject (unknown keyword, arity).
 	ArgProblems []string
 
-	Batch       *Batch // inside `with op.batch_alter_table(...) as x:`
-	Autocommit  bool   // inside `with op.get_context().autocommit_block():`
+	Batch      *Batch // inside `with op.batch_alter_table(...) as x:`
+	Autocommit bool   // inside `with op.get_context().autocommit_block():`
+	// Switched: after a statement switched the migration's connection to
+	// autocommit (op.get_bind().execution_options(isolation_level="AUTOCOMMIT")
+	// on its own): the operation runs outside the transaction, which the
+	// switch rolled back (SQLAlchemy 1.4 with psycopg2).
+	Switched    bool
 	Conditional bool   // inside if/for/while/try, or after a conditional return (see Loop, Guarded)
 	Helper      string // reached through this same-file helper function
 	Engine      string // from upgrade_<engine>() in multi-database templates
@@ -266,11 +271,12 @@ func (o *Op) Table() (string, bool) {
 func (o *Op) Certain() bool { return !o.Conditional && !o.Unbound }
 
 // OutsideTransaction reports whether the operation runs outside the
-// migration's transaction: inside autocommit_block(), or as a statement on a
+// migration's transaction: inside autocommit_block(), after the migration's
+// connection was switched to autocommit (Switched), or as a statement on a
 // connection switched to autocommit
 // (conn.execution_options(isolation_level="AUTOCOMMIT").execute(...)).
 func (o *Op) OutsideTransaction() bool {
-	if o.Autocommit {
+	if o.Autocommit || o.Switched {
 		return true
 	}
 	if o.Name != BindExecute || o.Call == nil || o.Call.Func().Kind != pysyntax.Attribute {

@@ -13,6 +13,7 @@ type scope struct {
 	conditional bool
 	batch       *Batch
 	autocommit  bool
+	switched    bool // the migration's connection was switched to autocommit (Op.Switched)
 	helper      string
 	engine      string
 	opNames     map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
@@ -413,6 +414,17 @@ func (x *extractor) isBind(e *Expr, s *scope) bool {
 	return e.Kind == pysyntax.Attribute && e.Name == "bind" && e.Object.Kind == pysyntax.Call && x.isOpCall(e.Object, "get_context", s)
 }
 
+// switchesToAutocommit: <bind>.execution_options(isolation_level="AUTOCOMMIT")
+// on its own, on the migration's connection (op.get_bind(), a name holding it).
+func (x *extractor) switchesToAutocommit(call *Expr, s *scope) bool {
+	fn := call.Func()
+	if fn.Kind != pysyntax.Attribute || fn.Name != "execution_options" || !(x.isBind(fn.Object, s) || s.binds[fn.Object.Dotted()]) {
+		return false
+	}
+	level, _ := call.Keyword("isolation_level").StringValue()
+	return strings.EqualFold(level, "AUTOCOMMIT")
+}
+
 // isOpCall: op.<name>(...) through any receiver bound to alembic.op, or a bare import.
 func (x *extractor) isOpCall(call *Expr, name string, s *scope) bool {
 	if call.Kind != pysyntax.Call {
@@ -480,7 +492,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		// a helper in the same file: follow it one level deep
 		def := x.funcs[fn.Name]
 		inner := x.newScope(def)
-		inner.conditional, inner.batch, inner.autocommit, inner.engine = s.conditional, s.batch, s.autocommit, s.engine
+		inner.conditional, inner.batch, inner.autocommit, inner.switched, inner.engine = s.conditional, s.batch, s.autocommit, s.switched, s.engine
 		inner.batches, inner.loop = s.batches, s.loop
 		// the helper's own guards return from the helper only
 		inner.flow = &flow{guarded: s.flow.guarded, dialects: s.flow.dialects.and(s.dialects)}
@@ -490,6 +502,9 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 	}
 	if isHarmless(call) {
 		return
+	}
+	if x.switchesToAutocommit(call, s) {
+		s.switched = true // what follows in this block runs outside the transaction
 	}
 	if fn.Kind == pysyntax.Attribute && fn.Object.Kind == pysyntax.Call && x.embeddedCalls(f, fn.Object, st, s) {
 		return // conn.execute(...).fetchall(): the inner call is the operation
@@ -559,7 +574,7 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
-		Batch: s.batch, Autocommit: s.autocommit, Conditional: s.conditional, Helper: s.helper, Engine: s.engine, Loop: s.loop,
+		Batch: s.batch, Autocommit: s.autocommit, Switched: s.switched, Conditional: s.conditional, Helper: s.helper, Engine: s.engine, Loop: s.loop,
 		Guarded: s.flow.guarded}
 	d := s.flow.dialects.and(s.dialects)
 	o.OnlyDialect, o.SkipDialects = d.only, d.skip

@@ -43,8 +43,12 @@ def downgrade():
 		KnownProblems: "`autocommit_block()` commits what the migration did so far: if a later statement fails, the " +
 			"earlier ones stay applied while `alembic_version` is not updated, and a retry may fail on them. Keep " +
 			"concurrent index operations in a revision of their own, or last. SQL the tool cannot read is not checked. " +
-			"After a COMMIT statement (`op.execute(\"COMMIT\")`, a common way out of the transaction) the statements " +
-			"that follow in the function are taken to run outside it.",
+			"After a COMMIT statement (`op.execute(\"COMMIT\")`, a common way out of the transaction), or a switch of the " +
+			"migration's connection to autocommit on its own (`op.get_bind().execution_options(isolation_level=\"AUTOCOMMIT\")`), " +
+			"the statements that follow in the function are taken to run outside it. Such a switch is no better: with " +
+			"SQLAlchemy 1.4 and psycopg2 it silently rolls back what the transaction held (checked on PostgreSQL: a table " +
+			"created before it is gone), that is the revision's earlier operations and, unless `transaction_per_migration` " +
+			"is set, the earlier revisions of the same upgrade.",
 		FixSafety: "Safe: the statement (consecutive ones together) is wrapped in " +
 			"`with op.get_context().autocommit_block():`, using the module's alias of `op` (adding " +
 			"`from alembic import op` when the module has none). Operations in a batch block, statements sharing a line " +
