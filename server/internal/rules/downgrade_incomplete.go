@@ -63,7 +63,8 @@ def downgrade():
 		KnownProblems: "The rule stays quiet when it cannot see what the downgrade does: SQL that is not a literal, calls it " +
 			"cannot follow, operations inside `if`/`for`/`try`, names held in variables it cannot resolve. Upgrade " +
 			"operations that run conditionally are not paired either. A downgrade that is missing, empty or only raises is " +
-			"reported by `downgrade-missing` instead. An enum type created with `.create()` is also the subject of " +
+			"reported by `downgrade-missing` instead, and one holding a call Python rejects (`invalid-op-argument`, e.g. " +
+			"`batch_op.drop_column(\"users\", \"age\")`) is left to that rule. An enum type created with `.create()` is also the subject of " +
 			"`enum-type-not-dropped` on PostgreSQL. A constraint or index whose name the naming convention makes in a way " +
 			"only running the code tells (a custom token), or that is created unnamed without a known convention, is not " +
 			"paired; a `drop_constraint(None, ...)` (reported by `unnamed-constraint`) counts as dropping the table's " +
@@ -94,6 +95,11 @@ func checkDowngradeIncomplete(p *Pass) {
 	for _, o := range down.Ops {
 		if !o.Certain() || hidesEffects(o) {
 			return // a downgrade we cannot read may well revert everything
+		}
+		if len(o.ArgProblems) > 0 {
+			// Python rejects the call (invalid-op-argument): what it was meant
+			// to revert cannot be told from what it binds
+			return
 		}
 		for _, e := range p.Effects(o) {
 			done.add(e)
