@@ -26,12 +26,32 @@ type dialects struct {
 	skip []string
 }
 
+// knownDialects are the dialect names a test of the name is read against:
+// `name in ("postgresql", "mysql")` skips the others.
+var knownDialects = []string{"postgresql", "mysql", "mariadb", "sqlite", "oracle", "mssql"}
+
 // with returns d narrowed by a test of the dialect name that was found true
 // (runs) or false.
-func (d dialects) with(dialect string, runs bool) dialects {
-	if runs {
-		d.only = dialect
-	} else if !slices.Contains(d.skip, dialect) {
+func (d dialects) with(t dialectTest, runs bool) dialects {
+	switch {
+	case runs && len(t.dialects) == 1:
+		d.only = t.dialects[0]
+	case runs:
+		for _, k := range knownDialects {
+			if !slices.Contains(t.dialects, k) {
+				d = d.skipping(k)
+			}
+		}
+	default:
+		for _, k := range t.dialects {
+			d = d.skipping(k)
+		}
+	}
+	return d
+}
+
+func (d dialects) skipping(dialect string) dialects {
+	if !slices.Contains(d.skip, dialect) {
 		d.skip = append(slices.Clip(d.skip), dialect)
 	}
 	return d
@@ -43,7 +63,7 @@ func (d dialects) and(inner dialects) dialects {
 		d.only = inner.only
 	}
 	for _, s := range inner.skip {
-		d = d.with(s, false)
+		d = d.skipping(s)
 	}
 	return d
 }
@@ -146,12 +166,16 @@ func returnsDirectly(block *pysyntax.Node) bool {
 	return false
 }
 
-// dialectTest is a condition comparing the dialect name with a string:
-// `bind.dialect.name == "sqlite"` has dialect "sqlite", equal true.
+// dialectTest is a condition comparing the dialect name with strings:
+// `bind.dialect.name == "sqlite"` has dialects ["sqlite"], equal true;
+// `name not in ("mysql", "mariadb")` has both, equal false.
 type dialectTest struct {
-	dialect string
-	equal   bool
+	dialects []string
+	equal    bool
 }
+
+// found reports whether the condition was read as a dialect test.
+func (t dialectTest) found() bool { return len(t.dialects) > 0 }
 
 // dialectTest reads a condition as a dialect test: ==/!= between <x>.dialect.name
 // (or a name certainly holding it) and a string, in parentheses or under not.
@@ -182,21 +206,45 @@ func (x *extractor) dialectTest(n *pysyntax.Node, s *scope) dialectTest {
 				operator += x.t.Text(c)
 			}
 		}
-		if len(operands) != 2 || (operator != "==" && operator != "!=") {
+		if len(operands) != 2 {
 			return dialectTest{}
 		}
 		a, b := x.t.Expr(operands[0]), x.t.Expr(operands[1])
-		if x.isDialectName(b, s) {
-			a, b = b, a
-		}
-		if !x.isDialectName(a, s) {
-			return dialectTest{}
-		}
-		if v := x.constant(b, s); v != nil && v.Kind == pysyntax.String {
-			return dialectTest{dialect: v.Str, equal: operator == "=="}
+		switch operator {
+		case "==", "!=":
+			if x.isDialectName(b, s) {
+				a, b = b, a
+			}
+			if v := x.constant(b, s); x.isDialectName(a, s) && v != nil && v.Kind == pysyntax.String {
+				return dialectTest{dialects: []string{v.Str}, equal: operator == "=="}
+			}
+		case "in", "not in":
+			if names := x.constantStrings(b, s); x.isDialectName(a, s) && names != nil {
+				return dialectTest{dialects: names, equal: operator == "in"}
+			}
 		}
 	}
 	return dialectTest{}
+}
+
+// constantStrings are the strings of a list, tuple or set of string
+// constants (nil when it is anything else).
+func (x *extractor) constantStrings(e *Expr, s *scope) []string {
+	if v := x.constant(e, s); v != nil {
+		e = v
+	}
+	if e == nil || (e.Kind != pysyntax.List && e.Kind != pysyntax.Tuple) || len(e.Args) == 0 {
+		return nil
+	}
+	var out []string
+	for _, a := range e.Args {
+		v := x.constant(a, s)
+		if v == nil || v.Kind != pysyntax.String {
+			return nil
+		}
+		out = append(out, v.Str)
+	}
+	return out
 }
 
 // isDialectName: <anything>.dialect.name, as bind.dialect.name,
@@ -213,15 +261,19 @@ func (x *extractor) isDialectName(e *Expr, s *scope) bool {
 // tests of its own and the earlier conditions say.
 func (x *extractor) ifBranches(f *Function, n *pysyntax.Node, s *scope, reset func()) (mayReturn bool) {
 	earlier := s.dialects // what failing the earlier conditions says
+	chosen := s.byDialect // every condition so far tests the dialect name: the dialect alone chooses the branch
 	branch := func(cond, body *pysyntax.Node) {
 		inner := *s
 		inner.dialects = earlier
 		if cond != nil {
-			if t := x.dialectTest(cond, s); t.dialect != "" {
-				inner.dialects = earlier.with(t.dialect, t.equal)
-				earlier = earlier.with(t.dialect, !t.equal)
+			t := x.dialectTest(cond, s)
+			if t.found() {
+				inner.dialects = earlier.with(t, t.equal)
+				earlier = earlier.with(t, !t.equal)
 			}
+			chosen = chosen && t.found()
 		}
+		inner.byDialect = chosen
 		reset()
 		_, may := x.block(f, body, &inner)
 		mayReturn = mayReturn || may

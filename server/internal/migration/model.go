@@ -200,6 +200,10 @@ type Op struct {
 	// it runs only on OnlyDialect when set, and never on SkipDialects. See RunsOn.
 	OnlyDialect  string
 	SkipDialects []string
+	// ByDialect: the operation is Conditional only through if blocks whose
+	// branch the dialect name alone chooses (`if bind.dialect.name ==
+	// "sqlite": ... else: ...`): on a dialect it RunsOn, it certainly runs.
+	ByDialect bool
 
 	SQL *SQL // for execute-like operations
 

@@ -11,14 +11,17 @@ import (
 // scope is what the walker knows at a point of a function body.
 type scope struct {
 	conditional bool
-	batch       *Batch
-	autocommit  bool
-	switched    bool // the migration's connection was switched to autocommit (Op.Switched)
-	helper      string
-	engine      string
-	opNames     map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
-	binds       map[string]bool // names assigned from op.get_bind() / op.get_context().bind
-	locals      *locals         // assignments inside the function
+	// byDialect: conditional only through if blocks chosen by tests of the
+	// dialect name (Op.ByDialect)
+	byDialect  bool
+	batch      *Batch
+	autocommit bool
+	switched   bool // the migration's connection was switched to autocommit (Op.Switched)
+	helper     string
+	engine     string
+	opNames    map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
+	binds      map[string]bool // names assigned from op.get_bind() / op.get_context().bind
+	locals     *locals         // assignments inside the function
 	// known are the values the function's names certainly hold here (nil: bound,
 	// value unknown); a name missing from it is a module name. Shared by the
 	// nested scopes of one walk, like locals.
@@ -209,7 +212,7 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 				// code after a conditional return runs only sometimes
 				mayReturn = true
 				inner := *s
-				inner.conditional = true
+				inner.conditional, inner.byDialect = true, false
 				s = &inner
 			}
 		case "if_statement", "for_statement", "while_statement", "try_statement", "match_statement",
@@ -217,9 +220,9 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			if pysyntax.Type(st) == "if_statement" && !s.conditional {
 				if test, ok := x.guard(st, s); ok {
 					s.flow.guarded = true
-					if test.dialect != "" {
+					if test.found() {
 						// what follows runs when the condition is false
-						s.flow.dialects = s.flow.dialects.with(test.dialect, !test.equal)
+						s.flow.dialects = s.flow.dialects.with(test, !test.equal)
 					}
 					break
 				}
@@ -229,7 +232,7 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 					if x.unroll(f, st, iters, s) {
 						mayReturn = true
 						inner := *s
-						inner.conditional = true
+						inner.conditional, inner.byDialect = true, false
 						s = &inner
 					}
 					break
@@ -237,6 +240,8 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			}
 			inner := *s
 			inner.conditional = true
+			// an if block's branches may be chosen by the dialect alone (ifBranches)
+			inner.byDialect = pysyntax.Type(st) == "if_statement" && (!s.conditional || s.byDialect)
 			// a name bound inside may or may not be bound afterwards, or in the next
 			// branch or iteration
 			names := map[string]int{}
@@ -248,6 +253,7 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			}
 			if x.compound(f, st, &inner, reset) {
 				mayReturn = true
+				inner.byDialect = false
 				s = &inner
 			}
 			reset()
@@ -574,8 +580,8 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
-		Batch: s.batch, Autocommit: s.autocommit, Switched: s.switched, Conditional: s.conditional, Helper: s.helper, Engine: s.engine, Loop: s.loop,
-		Guarded: s.flow.guarded}
+		Batch: s.batch, Autocommit: s.autocommit, Switched: s.switched, Conditional: s.conditional, ByDialect: s.conditional && s.byDialect,
+		Helper: s.helper, Engine: s.engine, Loop: s.loop, Guarded: s.flow.guarded}
 	d := s.flow.dialects.and(s.dialects)
 	o.OnlyDialect, o.SkipDialects = d.only, d.skip
 	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {

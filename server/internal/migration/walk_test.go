@@ -488,7 +488,9 @@ func TestGuards(t *testing.T) {
 		{"a constant dialect", "if bind.dialect.name == SQLITE:\n        return", true, false, "", "sqlite"},
 		{"elif: guarded, dialects unknown", "if a:\n        return\n    elif bind.dialect.name == 'sqlite':\n        return", true, false, "", ""},
 		{"and: dialect unknown", "if bind.dialect.name == 'sqlite' and x:\n        return", true, false, "", ""},
-		{"in: dialect unknown", "if bind.dialect.name in ('sqlite', 'mysql'):\n        return", true, false, "", ""},
+		{"in: those dialects skipped", "if bind.dialect.name in ('sqlite', 'mysql'):\n        return", true, false, "", "sqlite,mysql"},
+		{"not in: runs only on those", "if bind.dialect.name not in ['postgresql']:\n        return", true, false, "postgresql", ""},
+		{"in a list of names: unknown", "if bind.dialect.name in (SQLITE, other):\n        return", true, false, "", ""},
 		{"an else is not a guard", "if a:\n        return\n    else:\n        pass", false, true, "", ""},
 		{"work before the return", "if a:\n        op.execute('SELECT 1')\n        return", false, true, "", ""},
 		{"no return", "if a:\n        pass", false, false, "", ""},
@@ -714,6 +716,36 @@ func TestGuardWithLineContinuation(t *testing.T) {
 		}
 		if o := m.Upgrade.Ops[0]; o.OnlyDialect != "postgresql" || o.RunsOn("sqlite") || !o.RunsOn("postgresql") {
 			t.Errorf("%q: only=%q runs on sqlite=%v: the dialect test was not read", cond, o.OnlyDialect, o.RunsOn("sqlite"))
+		}
+	}
+}
+
+// TestByDialect: an operation whose if blocks are all chosen by tests of the
+// dialect name is ByDialect (it certainly runs on the dialects it runs on);
+// any other condition around it, or before it in the chain, makes it merely
+// conditional.
+func TestByDialect(t *testing.T) {
+	tests := []struct {
+		name, body string
+		byDialect  bool
+	}{
+		{"else of a dialect test", "if bind.dialect.name == 'sqlite':\n        op.execute('x')\n    else:\n        op.drop_table('t')", true},
+		{"the branch of a dialect test", "if bind.dialect.name != 'sqlite':\n        op.drop_table('t')", true},
+		{"in a list of dialects", "if op.get_context().dialect.name in ['postgresql', 'mysql']:\n        op.drop_table('t')", true},
+		{"nested dialect tests", "if bind.dialect.name != 'sqlite':\n        if bind.dialect.name == 'postgresql':\n            op.drop_table('t')", true},
+		{"another condition", "if x:\n        op.drop_table('t')", false},
+		{"after another condition in the chain", "if bind.dialect.name == 'sqlite':\n        pass\n    elif x:\n        pass\n    else:\n        op.drop_table('t')", false},
+		{"another condition inside", "if bind.dialect.name == 'postgresql':\n        if x:\n            op.drop_table('t')", false},
+		{"inside a loop", "for r in rows:\n        if bind.dialect.name == 'postgresql':\n            op.drop_table('t')", false},
+		{"inside try", "try:\n        if bind.dialect.name == 'postgresql':\n            op.drop_table('t')\n    except Exception:\n        pass", false},
+		{"not conditional at all", "op.drop_table('t')", false},
+	}
+	for _, tt := range tests {
+		src := "from alembic import op\n\ndef upgrade():\n    bind = op.get_bind()\n    " + tt.body + "\n"
+		m := parseSource(t, src)
+		o := m.Upgrade.Ops[len(m.Upgrade.Ops)-1]
+		if o.Name != "drop_table" || o.ByDialect != tt.byDialect {
+			t.Errorf("%s: %s ByDialect=%v (conditional %v), want %v", tt.name, o.Name, o.ByDialect, o.Conditional, tt.byDialect)
 		}
 	}
 }

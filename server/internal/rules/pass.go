@@ -78,20 +78,23 @@ func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.S
 		SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
 }
 
-// onDialect is m without the operations that a test of the dialect name keeps
-// from running on dialect (an if block or an early-return guard): no rule
-// judges code that does not run on the target database.
+// onDialect is m as it runs on dialect: without the operations that a test
+// of the dialect name keeps from running there (an if block or an
+// early-return guard), since no rule judges code that does not run on the
+// target database, and with those that such tests alone make conditional
+// (Op.ByDialect) as certain ones.
 func onDialect(m *migration.Migration, dialect string) *migration.Migration {
 	if dialect == "" {
 		return m
 	}
 	skipped := func(o *migration.Op) bool { return !o.RunsOn(dialect) }
+	chosen := func(o *migration.Op) bool { return o.ByDialect && o.RunsOn(dialect) }
 	runs := func(f *migration.Function) *migration.Function {
-		if f == nil || !slices.ContainsFunc(f.Ops, skipped) {
+		if f == nil || !slices.ContainsFunc(f.Ops, func(o *migration.Op) bool { return skipped(o) || chosen(o) }) {
 			return f
 		}
 		c := *f
-		c.Ops = slices.DeleteFunc(slices.Clone(f.Ops), skipped)
+		c.Ops = certainOn(slices.DeleteFunc(slices.Clone(f.Ops), skipped), chosen)
 		return &c
 	}
 	up, down := runs(m.Upgrade), runs(m.Downgrade)
@@ -101,6 +104,45 @@ func onDialect(m *migration.Migration, dialect string) *migration.Migration {
 	c := *m
 	c.Upgrade, c.Downgrade = up, down
 	return &c
+}
+
+// certainOn replaces the chosen operations of ops by certain copies, and the
+// operations of a batch block whose batch_alter_table was replaced by copies
+// pointing to the new one.
+func certainOn(ops []*migration.Op, chosen func(*migration.Op) bool) []*migration.Op {
+	copies := map[*migration.Op]*migration.Op{} // by original
+	made := map[*migration.Op]bool{}
+	batches := map[*migration.Batch]*migration.Batch{}
+	copyOf := func(o *migration.Op) *migration.Op {
+		if made[o] {
+			return o
+		}
+		c := *o
+		copies[o], made[&c] = &c, true
+		return &c
+	}
+	for i, o := range ops {
+		if chosen(o) {
+			c := copyOf(o)
+			c.Conditional, c.ByDialect, c.OnlyDialect, c.SkipDialects = false, false, "", nil
+			ops[i] = c
+		}
+	}
+	for i, o := range ops {
+		if o.Batch == nil || copies[o.Batch.Op] == nil {
+			continue
+		}
+		b := batches[o.Batch]
+		if b == nil {
+			nb := *o.Batch
+			nb.Op = copies[o.Batch.Op]
+			b, batches[o.Batch] = &nb, &nb
+		}
+		c := copyOf(o)
+		c.Batch = b
+		ops[i] = c
+	}
+	return ops
 }
 
 // replay applies a function's operations one layer each.

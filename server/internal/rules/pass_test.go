@@ -26,3 +26,50 @@ func TestReportOncePerSpanAndMessage(t *testing.T) {
 		t.Errorf("finding = %+v, want message \"same\" and help \"why\"", got[0])
 	}
 }
+
+// TestOnDialect: on a dialect, the operations a dialect test keeps from it
+// are gone, those it alone makes conditional are certain copies (the model is
+// left as it was), and a batch block's operations point to the copy of their
+// batch_alter_table.
+func TestOnDialect(t *testing.T) {
+	src := `from alembic import op
+import sqlalchemy as sa
+
+def upgrade():
+    if op.get_bind().dialect.name == "postgresql":
+        with op.batch_alter_table("t") as batch:
+            batch.add_column(sa.Column("c", sa.Integer()))
+    else:
+        op.drop_table("t")
+    if x:
+        op.drop_table("u")
+`
+	m, err := migration.Parse(t.Context(), "a.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := onDialect(m, "postgresql").Upgrade.Ops
+	if len(pg) != 3 || pg[0].Name != "batch_alter_table" || pg[1].Name != "add_column" || pg[2].Name != "drop_table" {
+		t.Fatalf("ops on postgresql: %v", names(pg))
+	}
+	if !pg[0].Certain() || !pg[1].Certain() || pg[2].Certain() {
+		t.Errorf("certain on postgresql: %v %v %v, want true true false", pg[0].Certain(), pg[1].Certain(), pg[2].Certain())
+	}
+	if pg[1].Batch == nil || pg[1].Batch.Op != pg[0] {
+		t.Error("the batch operation does not point to the certain copy of its batch_alter_table")
+	}
+	if m.Upgrade.Ops[0].Certain() || m.Upgrade.Ops[1].Batch.Op != m.Upgrade.Ops[0] {
+		t.Error("the model was changed")
+	}
+	if sqlite := onDialect(m, "sqlite").Upgrade.Ops; len(sqlite) != 2 || sqlite[0].Name != "drop_table" || !sqlite[0].Certain() {
+		t.Errorf("ops on sqlite: %v", names(sqlite))
+	}
+}
+
+func names(ops []*migration.Op) []string {
+	var out []string
+	for _, o := range ops {
+		out = append(out, o.Name)
+	}
+	return out
+}

@@ -27,9 +27,10 @@ var _ = register(&Rule{
 			"key, called on `op` rather than inside `with op.batch_alter_table(...) as batch_op:`. A plain column rename " +
 			"(`alter_column` with only `new_column_name`) is left alone: SQLite 3.25+ runs it; so is an `alter_column` that " +
 			"asks for no change (only `existing_*` arguments, or a misspelled `type=`: Alembic emits nothing), and a plain `drop_column`, " +
-			"which SQLite 3.35+ runs. So are conditional operations, which are usually guarded by a dialect check, and " +
+			"which SQLite 3.35+ runs. So are operations under other conditions, and " +
 			"operations that a test of the dialect name keeps from SQLite (an early " +
-			"`if bind.dialect.name == \"sqlite\": return`).",
+			"`if bind.dialect.name == \"sqlite\": return`); one that such a test runs on SQLite (`if bind.dialect.name == " +
+			"\"sqlite\":`, `in (\"sqlite\", ...)`) is checked.",
 		Why: "SQLite's ALTER TABLE cannot change a column or a constraint. `alter_column` fails with " +
 			"`sqlite3.OperationalError: near \"ALTER\": syntax error`, and every constraint operation with " +
 			"`NotImplementedError: No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode " +
@@ -87,7 +88,7 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 		return
 	}
 	check := func(o *migration.Op, s *history.State) {
-		// conditional operations are often guarded by a dialect check
+		// operations under conditions other than tests of the dialect name may not run
 		failure, needs := sqliteNeedsBatch[o.Name]
 		if !needs || o.Batch != nil || !o.Certain() || renameOnly(o) || changesNothing(o) {
 			return

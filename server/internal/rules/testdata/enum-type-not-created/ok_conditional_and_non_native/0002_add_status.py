@@ -14,7 +14,7 @@ depends_on = None
 
 def upgrade():
     op.add_column("orders", sa.Column("channel", sa.Enum("web", "shop", name="channel_type", native_enum=False)))
-    if op.get_context().dialect.name == "postgresql":
+    if op.get_context().config.get_main_option("optional_steps") == "on":
         op.add_column("orders", sa.Column("status", sa.Enum("pending", "shipped", name="status_type")))
 
 

@@ -18,7 +18,7 @@ def upgrade():
     op.create_table("audit", sa.Column("id", sa.Integer(), primary_key=True))
     op.execute("LOCK TABLE audit IN ACCESS EXCLUSIVE MODE")
     op.execute(f"LOCK TABLE {TABLE}")
-    if op.get_bind().dialect.name == "postgresql":
+    if op.get_context().config.get_main_option("optional_steps") == "on":
         op.execute("LOCK TABLE users")
 
 
