@@ -197,6 +197,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			conventions[sd.Config.Location] = conv
 		}
 		g.Naming = naming.Namer{Convention: conv, Dialect: dialect}
+		if dialect != "" {
+			g.Dialects = append([]string{dialect}, choice.also...)
+		}
 		if note != "" {
 			undecided = append(undecided, note)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
@@ -190,8 +191,12 @@ type snapshotKeys struct {
 // newSnapshotKeys returns the namer of g's snapshots, or nil when the
 // digest of a file's bytes is not known.
 func newSnapshotKeys(g *history.Graph, snapshots Snapshots) *snapshotKeys {
-	naming, _ := json.Marshal(g.Naming)
-	k := &snapshotKeys{g: g, naming: naming, content: map[string][]byte{}}
+	// the states depend on the naming convention and the dialects replayed for
+	replay, _ := json.Marshal(struct {
+		Naming   naming.Namer
+		Dialects []string
+	}{g.Naming, g.Dialects})
+	k := &snapshotKeys{g: g, naming: replay, content: map[string][]byte{}}
 	for _, r := range g.Revisions {
 		digest, ok := snapshots.Digest(r.Path)
 		if !ok {

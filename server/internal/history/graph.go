@@ -66,6 +66,11 @@ type Graph struct {
 	// Naming is how the project names constraints (its naming convention and
 	// dialect): the replay names foreign keys with it.
 	Naming naming.Namer
+	// Dialects are the dialects the history is replayed for (those checked):
+	// an operation that a test of the dialect name keeps from all of them is
+	// not replayed, and one that such tests let run on all of them is certain
+	// (nil: any dialect, every such operation uncertain).
+	Dialects []string
 }
 
 // Build assembles the graph from parsed migrations (in a stable order, e.g. by path).

@@ -86,7 +86,7 @@ func (g *Graph) before(r *Revision, after func(id string) *State, position map[s
 	var state *State
 	switch {
 	case len(inputs) == 0:
-		state = NewState().WithNames(g.Naming)
+		state = NewState().WithNames(g.Naming).For(g.Dialects)
 	case len(inputs) == 1:
 		state = after(inputs[0])
 		if shared {

@@ -148,6 +148,8 @@ type State struct {
 	// must look for its partitions
 	partitioned bool
 	names       naming.Namer
+	// dialects are those the state is replayed for (see Graph.Dialects).
+	dialects []string
 }
 
 type changes struct{ tables, enums map[string]bool }
@@ -159,6 +161,29 @@ func NewState() *State { return &State{} }
 // are named: the project's naming convention, on its dialect.
 func (s *State) WithNames(n naming.Namer) *State {
 	s.names = n
+	return s
+}
+
+// runs reports whether the tests of the dialect name around an operation
+// let it run on every dialect the state is replayed for, or on none of them.
+func (s *State) runs(o *migration.Op) (all, none bool) {
+	if o.OnlyDialect == "" && len(o.SkipDialects) == 0 {
+		return true, false
+	}
+	if len(s.dialects) == 0 {
+		return false, false // any dialect: some are kept from it
+	}
+	all, none = true, true
+	for _, d := range s.dialects {
+		runs := o.RunsOn(d)
+		all, none = all && runs, none && !runs
+	}
+	return all, none
+}
+
+// For sets the dialects the state (and the layers on it) is replayed for.
+func (s *State) For(dialects []string) *State {
+	s.dialects = dialects
 	return s
 }
 
@@ -407,8 +432,13 @@ func (s *State) setEnum(name string, e *EnumType) {
 // Apply changes the state as running the operation would. rev is the revision
 // the operation belongs to. It returns the operation's effects, which it followed.
 func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) []effect.Effect {
-	// the replay serves every dialect: an op that runs on some only is not certain
-	uncertain := !o.Certain() || o.OnlyDialect != "" || len(o.SkipDialects) > 0
+	runsOnAll, runsOnNone := s.runs(o)
+	if runsOnNone {
+		return nil // a test of the dialect name keeps it from every dialect replayed for
+	}
+	// the replay serves every dialect replayed for: an op that runs on some
+	// of them only is not certain
+	uncertain := o.Unbound || o.Conditional && !(o.ByDialect && runsOnAll) || !runsOnAll
 	effects := effect.Of(s.names, m, o)
 	for _, e := range effects {
 		if e.BySQL() {

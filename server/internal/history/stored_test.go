@@ -99,3 +99,45 @@ func same(t *testing.T, when string, got, want *State) {
 		t.Errorf("%s: the table of ix_orders_user_id: %q, want %q", when, g, w)
 	}
 }
+
+// Replayed for the dialects checked, an operation that tests of the dialect
+// name let run on all of them is certain, and one they keep from all of
+// them is not replayed; replayed for any dialect, both are uncertain.
+func TestReplayForDialects(t *testing.T) {
+	revs := []rev{
+		{ID: "p0", Up: `op.create_table("project", sa.Column("id", sa.Integer(), primary_key=True))`},
+		{ID: "p1", Down: `"p0"`, Up: `bind = op.get_bind()
+    if bind.engine.name == "sqlite":
+        with op.batch_alter_table("project", recreate="always") as batch_op:
+            batch_op.add_column(sa.Column("mode", sa.Enum("on", "off", name="mode"), nullable=False))
+    else:
+        op.add_column("project", sa.Column("mode", sa.Enum("on", "off", name="mode"), nullable=False))
+    if bind.dialect.name == "sqlite":
+        op.add_column("project", sa.Column("lite", sa.Integer()))`},
+		{ID: "p2", Down: `"p1"`},
+	}
+	for _, tt := range []struct {
+		dialects        []string
+		certain, sqlite bool
+	}{
+		{[]string{"postgresql", "mysql"}, true, false},
+		{[]string{"postgresql", "sqlite"}, false, true},
+		{nil, false, true},
+	} {
+		g := buildGraph(t, revs)
+		g.Dialects = tt.dialects
+		var before *State
+		g.Replay(context.Background(), func(r *Revision, s *State) {
+			if r.ID == "p2" {
+				before = s
+			}
+		})
+		mode := before.Table("project").Column("mode")
+		if mode == nil || mode.Uncertain == tt.certain {
+			t.Errorf("for %q: column mode %+v, want certain %v", tt.dialects, mode, tt.certain)
+		}
+		if lite := before.Table("project").Column("lite"); (lite != nil) != tt.sqlite {
+			t.Errorf("for %q: the SQLite-only column %+v, want it replayed %v", tt.dialects, lite, tt.sqlite)
+		}
+	}
+}

@@ -248,13 +248,18 @@ func (x *extractor) constantStrings(e *Expr, s *scope) []string {
 }
 
 // isDialectName: <anything>.dialect.name, as bind.dialect.name,
-// op.get_context().dialect.name, context.get_context().dialect.name.
+// op.get_context().dialect.name, context.get_context().dialect.name, or the
+// migration's connection's engine.name (op.get_bind().engine.name, the
+// dialect's name too).
 func (x *extractor) isDialectName(e *Expr, s *scope) bool {
 	if v := x.constant(e, s); v != nil {
 		e = v
 	}
-	return e != nil && e.Kind == pysyntax.Attribute && e.Name == "name" &&
-		e.Object.Kind == pysyntax.Attribute && e.Object.Name == "dialect"
+	if e == nil || e.Kind != pysyntax.Attribute || e.Name != "name" || e.Object.Kind != pysyntax.Attribute {
+		return false
+	}
+	owner := e.Object
+	return owner.Name == "dialect" || owner.Name == "engine" && (x.isBind(owner.Object, s) || s.binds[owner.Object.Dotted()])
 }
 
 // ifBranches walks an if statement's branches, each knowing what the dialect

@@ -488,6 +488,7 @@ func TestGuards(t *testing.T) {
 		{"a constant dialect", "if bind.dialect.name == SQLITE:\n        return", true, false, "", "sqlite"},
 		{"elif: guarded, dialects unknown", "if a:\n        return\n    elif bind.dialect.name == 'sqlite':\n        return", true, false, "", ""},
 		{"and: dialect unknown", "if bind.dialect.name == 'sqlite' and x:\n        return", true, false, "", ""},
+		{"the connection's engine name", "if bind.engine.name == 'sqlite':\n        return", true, false, "", "sqlite"},
 		{"in: those dialects skipped", "if bind.dialect.name in ('sqlite', 'mysql'):\n        return", true, false, "", "sqlite,mysql"},
 		{"not in: runs only on those", "if bind.dialect.name not in ['postgresql']:\n        return", true, false, "postgresql", ""},
 		{"in a list of names: unknown", "if bind.dialect.name in (SQLITE, other):\n        return", true, false, "", ""},

@@ -81,14 +81,20 @@ func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.S
 // onDialect is m as it runs on dialect: without the operations that a test
 // of the dialect name keeps from running there (an if block or an
 // early-return guard), since no rule judges code that does not run on the
-// target database, and with those that such tests alone make conditional
-// (Op.ByDialect) as certain ones.
+// target database, and with those that such tests let run there (under if
+// blocks they alone choose, Op.ByDialect, or past such guards) as certain
+// ones.
 func onDialect(m *migration.Migration, dialect string) *migration.Migration {
 	if dialect == "" {
 		return m
 	}
 	skipped := func(o *migration.Op) bool { return !o.RunsOn(dialect) }
-	chosen := func(o *migration.Op) bool { return o.ByDialect && o.RunsOn(dialect) }
+	// certain on dialect: under if blocks the dialect alone chooses, or past
+	// early-return guards that test it
+	chosen := func(o *migration.Op) bool {
+		marked := o.OnlyDialect != "" || len(o.SkipDialects) > 0
+		return o.RunsOn(dialect) && (o.ByDialect || !o.Conditional && marked)
+	}
 	runs := func(f *migration.Function) *migration.Function {
 		if f == nil || !slices.ContainsFunc(f.Ops, func(o *migration.Op) bool { return skipped(o) || chosen(o) }) {
 			return f
