@@ -41,7 +41,8 @@ def downgrade():
     op.drop_table("orders")
     sa.Enum(name="status_type").drop(op.get_bind(), checkfirst=True)`,
 		KnownProblems: "Types created by SQL the tool cannot read (an f-string, a helper imported from the application) are not " +
-			"tracked. When a later revision still uses the type, dropping it is wrong and the rule stays quiet.",
+			"tracked. When a later revision still uses the type, dropping it is wrong and the rule stays quiet. A type created " +
+			"with `.create(bind, checkfirst=True)` is left to `downgrade-incomplete` (a warning): the next upgrade skips it.",
 		FixSafety: "Safe: the drop is added after the downgrade operation that removes the type's last user, with " +
 			"`checkfirst=True`, and only when no other table of the history uses the type at that point.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.drop_table",
@@ -59,8 +60,10 @@ func checkEnumTypeNotDropped(p *Pass) {
 	})
 	for name, o := range created {
 		// dropped or renamed again before the upgrade ends, or a swap that
-		// replaces a type the revision started with
-		if p.After().Enum(name) == nil || p.Before.Enum(name) != nil || freesTypeName(p.Migration.Upgrade, o, name) {
+		// replaces a type the revision started with; or created with
+		// checkfirst=True, which the next upgrade skips (downgrade-incomplete
+		// says it is left behind)
+		if p.After().Enum(name) == nil || p.Before.Enum(name) != nil || freesTypeName(p.Migration.Upgrade, o, name) || createsIfMissing(o) {
 			delete(created, name)
 		}
 	}
@@ -139,6 +142,15 @@ func createdEnums(before, after *history.State) []string {
 		}
 	}
 	return out
+}
+
+// createsIfMissing reports an explicit <enum>.create(bind, checkfirst=True).
+func createsIfMissing(o *migration.Op) bool {
+	if o.Name != migration.EnumCreate {
+		return false
+	}
+	check, ok := o.Arg("checkfirst").BoolValue()
+	return ok && check
 }
 
 // dropEnumFix drops the type after the operation that removed its last user,
