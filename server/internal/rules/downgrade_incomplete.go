@@ -64,8 +64,8 @@ def downgrade():
 			"cannot follow, operations inside `if`/`for`/`try`, names held in variables it cannot resolve. Upgrade " +
 			"operations that run conditionally are not paired either. A downgrade that is missing, empty or only raises is " +
 			"reported by `downgrade-missing` instead, and one holding a call Python rejects (`invalid-op-argument`, e.g. " +
-			"`batch_op.drop_column(\"users\", \"age\")`) is left to that rule. An enum type created with `.create()` is also the subject of " +
-			"`enum-type-not-dropped` on PostgreSQL. A constraint or index whose name the naming convention makes in a way " +
+			"`batch_op.drop_column(\"users\", \"age\")`) is left to that rule. On PostgreSQL an enum type left behind is " +
+			"`enum-type-not-dropped`'s (an error: the next upgrade fails), unless `.create(bind, checkfirst=True)` made it. A constraint or index whose name the naming convention makes in a way " +
 			"only running the code tells (a custom token), or that is created unnamed without a known convention, is not " +
 			"paired; a `drop_constraint(None, ...)` (reported by `unnamed-constraint`) counts as dropping the table's " +
 			"constraints of its type. A column named in a check condition is found by its identifiers: a function or " +
@@ -204,6 +204,9 @@ func pendingUndos(p *Pass) []*undo {
 		// name the revision started with; a type renamed away again is gone
 		if u.kind == undoType && (p.Before.Enum(u.name) != nil || p.After().Enum(u.name) == nil || freesTypeName(up, u.op, u.name)) {
 			continue
+		}
+		if u.kind == undoType && p.Dialect == "postgresql" && !createsIfMissing(u.op) {
+			continue // enum-type-not-dropped's: the next upgrade fails there
 		}
 		if u.kind != undoTable && u.kind != undoType && created[k(u.engine, u.table)] ||
 			u.kind == undoRenameTable && created[k(u.engine, u.from)] {
