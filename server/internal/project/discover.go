@@ -3,6 +3,7 @@ package project
 import (
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
@@ -31,6 +32,10 @@ func (r *searchResult) notes() []string { return r.skipped }
 func search(dir string) *searchResult {
 	r := &searchResult{}
 	visited := 0
+	// folders that only look like versions folders (a "migrations" folder
+	// holding files that assign revision and down_revision) unless a
+	// configuration or a script directory sits below them
+	var folders []ScriptDir
 	_ = inputfile.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil // unreadable directories are skipped
@@ -57,14 +62,24 @@ func search(dir string) *searchResult {
 			r.configs = append(r.configs, cfg)
 		}
 		if sd := shapeOf(p, false); sd != nil {
-			r.shapes = append(r.shapes, *sd)
-			return filepath.SkipDir
+			if sd.VersionLocations[0] != p {
+				r.shapes = append(r.shapes, *sd) // env.py beside versions/
+				return filepath.SkipDir
+			}
+			folders = append(folders, *sd)
 		}
 		if depth >= maxSearchDepth {
 			return filepath.SkipDir
 		}
 		return nil
 	})
+	for _, f := range folders {
+		below := func(path string) bool { return strings.HasPrefix(path, f.Location+string(filepath.Separator)) }
+		if !slices.ContainsFunc(r.configs, below) &&
+			!slices.ContainsFunc(r.shapes, func(sd ScriptDir) bool { return below(sd.Location) }) {
+			r.shapes = append(r.shapes, f)
+		}
+	}
 	return r
 }
 

@@ -240,6 +240,12 @@ func (l *loader) locate(value, key, where string) (path, tried, guess string) {
 		if exists(value) {
 			return resolve(value), "", ""
 		}
+		if cand := l.sameEnding(value); cand != "" {
+			if where != "" {
+				l.notes = append(l.notes, note("%s %q (%s) does not exist here (a path on another machine or in a container): resolved to %s, which ends the same way", key, value, where, absPath(cand)))
+			}
+			return resolve(cand), "", ""
+		}
 		return "", pathMark + value + pathMark, value
 	}
 	var places []string
@@ -277,6 +283,23 @@ func (l *loader) locate(value, key, where string) (path, tried, guess string) {
 		return resolve(cand), "", ""
 	}
 	return "", brief.List(places, 4), filepath.Join(l.runDir, value)
+}
+
+// sameEnding finds the directory an absolute path from another machine
+// means here (script_location = /app/svc/migrations in an image built from
+// the repository's svc/): the longest ending of at least two of its
+// components that exists below one of the bases, or "".
+func (l *loader) sameEnding(abs string) string {
+	parts := strings.Split(filepath.ToSlash(filepath.Clean(abs)), "/")[1:]
+	for k := len(parts); k >= 2; k-- {
+		ending := filepath.Join(parts[len(parts)-k:]...)
+		for _, base := range l.bases(false) {
+			if cand := filepath.Join(base, ending); isDir(cand) {
+				return cand
+			}
+		}
+	}
+	return ""
 }
 
 // bases are the directories a relative location is tried against: the run

@@ -308,7 +308,18 @@ func merged(dir string, found *searchResult) (*Project, error) {
 			continue
 		}
 		sub.adoptShapes()
-		p.ScriptDirs = append(p.ScriptDirs, sub.ScriptDirs...)
+		for _, sd := range sub.ScriptDirs {
+			// two configurations of one script directory (a deployment's copy of
+			// the ini): its findings would come twice
+			if i := slices.IndexFunc(p.ScriptDirs, func(o ScriptDir) bool {
+				return o.Location == sd.Location && slices.Equal(o.VersionLocations, sd.VersionLocations)
+			}); i >= 0 {
+				p.Notes = append(p.Notes, note("%s configures the script directory %s as %s does: it is checked once",
+					absPath(cfg), absPath(sd.Location), absPath(p.ScriptDirs[i].Config)))
+				continue
+			}
+			p.ScriptDirs = append(p.ScriptDirs, sd)
+		}
 		p.Notes = append(p.Notes, sub.Notes...)
 	}
 	p.addUncovered(found.shapes)

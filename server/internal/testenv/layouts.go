@@ -241,6 +241,29 @@ func Layouts() []Layout {
 		Edit: "db/versions/q3_t3.py", Notes: []string{"left out the 3 revision files in db/versions/legacy", "a history kept aside"},
 		Alembic: &AlembicRun{}})
 
+	// an ini in each script directory, its script_location the path in the
+	// container the image copies the directory to; beside them, a tool that
+	// assigns revision and down_revision
+	files = with(map[string]string{}, map[string]string{
+		"api/db/migrations/__init__.py":         "",
+		"api/db/migrations/find_head.py":        "revision = None\ndown_revision = None\n\n# prints the head of each history\n",
+		"api/db/migrations/core/alembic.ini":    "[alembic]\nscript_location = /app/db/migrations/core\n",
+		"api/db/migrations/core/env.py":         envPy,
+		"api/db/migrations/tracing/alembic.ini": "[alembic]\nscript_location = /app/db/migrations/tracing\n",
+		"api/db/migrations/tracing/env.py":      envPy})
+	chain(files, "api/db/migrations/core/versions", "k", 2, true)
+	chain(files, "api/db/migrations/tracing/versions", "r", 1, false)
+	add(Layout{Name: "container-script-location", Files: files, Versions: "api/db/migrations/core/versions", Revisions: 3, Heads: 2,
+		Edit: "api/db/migrations/core/versions/k2_t2.py", Notes: []string{"does not exist here", "ends the same way"}})
+
+	// the deployment's copy of the ini names the same script directory
+	files = with(map[string]string{}, map[string]string{"svc/alembic.ini": "[alembic]\nscript_location = svc.db:alembic\n",
+		"svc/deploy/alembic.ini": "[alembic]\nscript_location = svc.db:alembic\n", "svc/svc/__init__.py": "", "svc/svc/db/__init__.py": "",
+		"svc/svc/db/alembic/env.py": envPy})
+	chain(files, "svc/svc/db/alembic/versions", "w", 2, true)
+	add(Layout{Name: "two-inis-one-script-directory", Files: files, Versions: "svc/svc/db/alembic/versions", Revisions: 2, Heads: 1,
+		Edit: "svc/svc/db/alembic/versions/w2_t2.py", Notes: []string{"it is checked once"}})
+
 	files = map[string]string{"tools/manage.py": ""}
 	chain(files, "schema/revisions", "s", 3, true)
 	add(Layout{Name: "no-configuration", Files: files, Versions: "schema/revisions", Revisions: 3, Heads: 1,
