@@ -17,6 +17,9 @@ type signature struct {
 	keywords   []string // keyword-only parameters
 	dialectKw  bool     // **kw accepts <dialect>_<option> keywords
 	anyKw      bool     // **kw accepts any keyword (create_table's table options)
+	// ignoresKw: **kw goes to the dialect's implementation, which ignores
+	// the keywords it does not know (alter_column, drop_column)
+	ignoresKw bool
 	// forwarded are keywords Alembic passes through **kw to the SQLAlchemy
 	// constructor, which accepts them (ForeignKeyConstraint's use_alter).
 	forwarded []string
@@ -42,7 +45,7 @@ var dialectKeyword = regexp.MustCompile(`^(postgresql|mysql|mariadb|sqlite|mssql
 
 func sig(positional []string, required int, varargs string, keywords []string, kw string) signature {
 	return signature{positional: positional, required: required, varargs: varargs, keywords: keywords,
-		dialectKw: kw == "dialect" || kw == "any", anyKw: kw == "any"}
+		dialectKw: kw == "dialect" || kw == "any" || kw == "ignored", anyKw: kw == "any", ignoresKw: kw == "ignored"}
 }
 
 var alterColumnKeywords = []string{"nullable", "comment", "server_default", "new_column_name", "type_",
@@ -55,8 +58,8 @@ var opSignatures = map[string]signature{
 	"drop_table":                sig([]string{"table_name"}, 1, "", []string{"schema", "if_exists"}, "any"),
 	"rename_table":              sig([]string{"old_table_name", "new_table_name"}, 2, "", []string{"schema"}, ""),
 	"add_column":                sig([]string{"table_name", "column"}, 2, "", []string{"schema", "if_not_exists"}, ""),
-	"drop_column":               sig([]string{"table_name", "column_name"}, 2, "", []string{"schema", "if_exists"}, "dialect"),
-	"alter_column":              sig([]string{"table_name", "column_name"}, 2, "", alterColumnKeywords, "dialect"),
+	"drop_column":               sig([]string{"table_name", "column_name"}, 2, "", []string{"schema", "if_exists"}, "ignored"),
+	"alter_column":              sig([]string{"table_name", "column_name"}, 2, "", alterColumnKeywords, "ignored"),
 	"create_index":              sig([]string{"index_name", "table_name", "columns"}, 3, "", []string{"schema", "unique", "if_not_exists", "quote", "info"}, "dialect").forwarding(indexForwarded...),
 	"drop_index":                sig([]string{"index_name", "table_name"}, 1, "", []string{"schema", "if_exists"}, "dialect"),
 	"create_foreign_key":        sig([]string{"constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"}, 5, "", []string{"onupdate", "ondelete", "deferrable", "initially", "match", "source_schema", "referent_schema"}, "dialect").forwarding(fkForwarded...),
@@ -86,8 +89,8 @@ var opSignatures = map[string]signature{
 // comes from the block, so it is not a parameter.
 var batchSignatures = map[string]signature{
 	"add_column":                sig([]string{"column"}, 1, "", []string{"insert_before", "insert_after", "if_not_exists"}, ""),
-	"drop_column":               sig([]string{"column_name"}, 1, "", []string{"if_exists"}, "dialect"),
-	"alter_column":              sig([]string{"column_name"}, 1, "", append([]string{"insert_before", "insert_after"}, alterColumnKeywords...), "dialect"),
+	"drop_column":               sig([]string{"column_name"}, 1, "", []string{"if_exists"}, "ignored"),
+	"alter_column":              sig([]string{"column_name"}, 1, "", append([]string{"insert_before", "insert_after"}, alterColumnKeywords...), "ignored"),
 	"create_index":              sig([]string{"index_name", "columns"}, 2, "", []string{"unique", "if_not_exists", "quote", "info"}, "dialect").forwarding(indexForwarded...),
 	"drop_index":                sig([]string{"index_name"}, 1, "", []string{"if_exists"}, "dialect"),
 	"create_foreign_key":        sig([]string{"constraint_name", "referent_table", "local_cols", "remote_cols"}, 4, "", []string{"referent_schema", "onupdate", "ondelete", "deferrable", "initially", "match"}, "dialect").forwarding(fkForwarded...),
@@ -167,8 +170,15 @@ func bind(o *Op, call *Expr, s signature) {
 // commonMistakes maps keywords people write to the ones Alembic expects.
 var commonMistakes = map[string]string{"type": "type_", "default": "server_default", "new_name": "new_column_name", "unique_constraint": "unique", "concurrently": "postgresql_concurrently", "table": "table_name"}
 
+// UnknownKeywordIgnored is how a problem of an operation whose **kw ignores
+// unknown keywords begins: it fails nothing, and does nothing.
+const UnknownKeywordIgnored = "ignores the keyword argument"
+
 func unknownKeyword(op, kw string, s signature, call *Expr) string {
-	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw)
+	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw) // as Python says it
+	if s.ignoresKw {
+		msg = fmt.Sprintf("%s() %s %q", op, UnknownKeywordIgnored, kw)
+	}
 	// no hint when the call already passes the keyword meant
 	if want, ok := commonMistakes[kw]; ok && call.Keyword(want) == nil && (slices.Contains(s.positional, want) || slices.Contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {
 		msg += fmt.Sprintf(" (did you mean %q?)", want)

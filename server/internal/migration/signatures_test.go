@@ -150,11 +150,11 @@ func TestArgumentProblems(t *testing.T) {
 		unbound  bool
 		args     []string // names that must be bound
 	}{
-		{17, "alter_column", []string{`alter_column() got an unexpected keyword argument "type" (did you mean "type_"?)`}, false, []string{"table_name", "column_name"}},
+		{17, "alter_column", []string{`alter_column() ignores the keyword argument "type" (did you mean "type_"?)`}, false, []string{"table_name", "column_name"}},
 		{18, "drop_constraint", []string{`drop_constraint() got an unexpected keyword argument "type" (did you mean "type_"?)`}, false, []string{"constraint_name", "table_name"}},
 		{19, "alter_column", []string{
-			`alter_column() got an unexpected keyword argument "new_name" (did you mean "new_column_name"?)`,
-			`alter_column() got an unexpected keyword argument "default" (did you mean "server_default"?)`}, false, nil},
+			`alter_column() ignores the keyword argument "new_name" (did you mean "new_column_name"?)`,
+			`alter_column() ignores the keyword argument "default" (did you mean "server_default"?)`}, false, nil},
 		{20, "drop_index", []string{`drop_index() got an unexpected keyword argument "concurrently" (did you mean "postgresql_concurrently"?)`}, false, []string{"index_name"}},
 		// too many positionals: reported once
 		{21, "add_column", []string{`add_column() takes 2 positional arguments but 4 were given`}, false, []string{"table_name", "column"}},
@@ -166,13 +166,13 @@ func TestArgumentProblems(t *testing.T) {
 		{26, "create_table", nil, true, []string{"table_name"}},
 		{27, "add_column", nil, true, nil},
 		// an explicit unknown keyword is still wrong next to **kw
-		{28, "drop_column", []string{`drop_column() got an unexpected keyword argument "cascade"`}, true, nil},
+		{28, "drop_column", []string{`drop_column() ignores the keyword argument "cascade"`}, true, nil},
 		// any dialect prefix is accepted where **kw is
 		{29, "create_check_constraint", nil, false, nil},
 		// add_column has no **kw
 		{30, "add_column", []string{`add_column() got an unexpected keyword argument "postgresql_if_not_exists"`}, false, nil},
 		{31, "batch_alter_table", nil, false, nil},
-		{32, "alter_column", []string{`alter_column() got an unexpected keyword argument "type" (did you mean "type_"?)`}, false, nil},
+		{32, "alter_column", []string{`alter_column() ignores the keyword argument "type" (did you mean "type_"?)`}, false, nil},
 		{33, "add_column", []string{`add_column() takes 2 positional arguments but 3 were given`}, false, nil}, // self counted
 		{34, "create_index", []string{`create_index() got an unexpected keyword argument "table_name"`}, false, nil},
 	}

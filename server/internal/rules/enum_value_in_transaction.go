@@ -23,7 +23,8 @@ var _ = register(&Rule{
 		FailsWhen: "On every database: a new enum value cannot be used before its transaction commits (before PostgreSQL 12, ADD VALUE cannot run in a transaction block at all).",
 		What: "Finds `ALTER TYPE ... ADD VALUE` run with `op.execute` (or the connection) inside the migration's transaction, " +
 			"outside `op.get_context().autocommit_block()`, when a later operation of the same migration uses the new value " +
-			"(SQL quoting it, a default, rows written with it), or when the configured PostgreSQL is older than 12.",
+			"(SQL quoting it, a default, rows written with it) before anything commits (an autocommit block, or a `COMMIT` " +
+			"statement), or when the configured PostgreSQL is older than 12.",
 		Why: "Alembic runs a migration in one transaction. PostgreSQL 12 and later accept `ADD VALUE` there, but the new value " +
 			"cannot be used until that transaction commits: `(psycopg2.errors.UnsafeNewEnumValueUsage) unsafe use of new value " +
 			"\"cancelled\" of enum type status_type` / `HINT: New enum values must be committed before they can be used`. " +
@@ -96,7 +97,7 @@ type pendingAdd struct {
 
 // enumValueUses finds, for each ADD VALUE of a function's operations that runs
 // in the transaction, the first operation that uses the value it adds before
-// anything commits (an autocommit block commits what ran before it): a
+// anything commits (an autocommit block or a COMMIT commits what ran before it): a
 // statement of its own operation after it, or a later operation. One walk
 // with the values still waiting for a use, where looking ahead from each ADD
 // VALUE was quadratic.
@@ -119,8 +120,8 @@ func enumValueUses(before map[*migration.Op]*history.State, ops []*migration.Op)
 		}
 	}
 	for _, o := range ops {
-		if o.Autocommit {
-			clear(pending)
+		if o.Autocommit || slices.ContainsFunc(certainStatements(o), commit) {
+			clear(pending) // committed: an autocommit block, or COMMIT (what follows runs in a new transaction)
 		}
 		if len(pending) > 0 && o.Certain() && !hidesEffects(o) {
 			if o.SQL != nil {
@@ -147,6 +148,9 @@ func enumValueUses(before map[*migration.Op]*history.State, ops []*migration.Op)
 			}
 			key := addKey{o, add.Text}
 			for _, st := range statements[i+1:] {
+				if commit(st) {
+					break
+				}
 				if st.Kind != migration.SQLAlterTypeAdd && slices.Contains(sqlLiterals(st.Text), add.Value) && mayHoldEnum(before[o], st.Table, add.Object) {
 					uses[key] = o
 					break

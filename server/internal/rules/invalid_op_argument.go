@@ -67,13 +67,14 @@ func checkInvalidOpArgument(p *Pass) {
 // argConsequence says what Alembic does with a rejected argument, and whether
 // the migration fails because of it.
 func argConsequence(op, problem string) (string, bool) {
+	if strings.Contains(problem, migration.UnknownKeywordIgnored) {
+		return "Alembic passes unknown keywords to the dialect, which ignores them: the migration runs " +
+			"and silently does not do this", false
+	}
 	if !strings.Contains(problem, "unexpected keyword argument") {
 		return "Python raises TypeError when the migration runs", true
 	}
 	switch op {
-	case "alter_column", "drop_column":
-		return "Alembic passes unknown keywords to the dialect, which ignores them: the migration runs " +
-			"and silently does not do this", false
 	case "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_check_constraint",
 		"create_exclude_constraint":
 		return "SQLAlchemy rejects it when the migration runs (\"Additional arguments should be named <dialectname>_<argument>\")", true
