@@ -343,7 +343,12 @@ func (b *builder) statement(st *migration.Statement) {
 			return
 		}
 		for i := range st.Actions {
-			e := action(st.Table, &st.Actions[i])
+			a := &st.Actions[i]
+			if a.Kind == migration.AddConstraint && a.Index != "" && a.Constraint != "" {
+				// USING INDEX: the index takes the constraint's name, and goes with it
+				b.add(Effect{Change: Rename, Object: Index, Name: a.Index, To: a.Constraint, Statement: st})
+			}
+			e := action(st.Table, a)
 			e.Statement = st
 			b.add(e)
 		}

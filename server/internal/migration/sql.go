@@ -166,9 +166,12 @@ type TableAction struct {
 	// key", "check", "unique", "primary key", "exclude", "not null").
 	Constraint     string
 	ConstraintKind string
-	NotValid       bool   // ADD CONSTRAINT ... NOT VALID
-	UsingIndex     bool   // ADD CONSTRAINT ... USING INDEX
-	RefTable       string // FOREIGN KEY ... REFERENCES table
+	NotValid       bool // ADD CONSTRAINT ... NOT VALID
+	UsingIndex     bool // ADD CONSTRAINT ... USING INDEX
+	// Index is the index of ADD CONSTRAINT ... USING INDEX, which PostgreSQL
+	// renames to the constraint's name and makes the constraint's own.
+	Index    string
+	RefTable string // FOREIGN KEY ... REFERENCES table
 	// Columns are the columns of ADD CONSTRAINT (its keys, or the foreign key's
 	// columns); ExprColumns the names its CHECK expression uses.
 	Columns, ExprColumns []string
@@ -595,7 +598,7 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 	case pg.AlterTableType_AT_AddConstraint:
 		k := c.Def.GetConstraint()
 		a.Kind, a.Constraint, a.ConstraintKind = AddConstraint, k.GetConname(), sqlConstraintKinds[k.GetContype()]
-		a.NotValid, a.UsingIndex = k.GetSkipValidation(), k.GetIndexname() != ""
+		a.NotValid, a.UsingIndex, a.Index = k.GetSkipValidation(), k.GetIndexname() != "", k.GetIndexname()
 		a.RefTable = relation(k.GetPktable())
 		for _, key := range slices.Concat(k.GetKeys(), k.GetFkAttrs()) {
 			a.Columns = append(a.Columns, key.GetString_().GetSval())
