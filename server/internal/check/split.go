@@ -107,21 +107,23 @@ func setAside(sd project.ScriptDir, models []*migration.Migration) map[string]bo
 		return pointsTo(byFolder[a], func(id string) bool { return ids[b][id] && !ids[a][id] }) ||
 			pointsTo(byFolder[b], func(id string) bool { return ids[a][id] && !ids[b][id] })
 	}
-	read := map[string]bool{"": true}
+	// the folders joined to the top level, directly or through one another,
+	// are read; what is left is aside
+	aside := map[string]bool{}
+	for f := range byFolder {
+		aside[f] = f != ""
+	}
 	for grew := true; grew; {
 		grew = false
-		for f := range byFolder {
-			if !read[f] && slices.ContainsFunc(slices.Collect(maps.Keys(read)), func(r string) bool { return joined(f, r) }) {
-				read[f], grew = true, true
+		for f := range aside {
+			for r := range byFolder {
+				if aside[f] && !aside[r] && joined(f, r) {
+					aside[f], grew = false, true
+				}
 			}
 		}
 	}
-	aside := map[string]bool{}
-	for f := range byFolder {
-		if !read[f] {
-			aside[f] = true
-		}
-	}
+	maps.DeleteFunc(aside, func(_ string, left bool) bool { return !left })
 	return aside
 }
 

@@ -438,7 +438,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) []eff
 	}
 	// the replay serves every dialect replayed for: an op that runs on some
 	// of them only is not certain
-	uncertain := o.Unbound || o.Conditional && !(o.ByDialect && runsOnAll) || !runsOnAll
+	uncertain := !runsOnAll || o.Unbound || o.Conditional && !o.ByDialect
 	effects := effect.Of(s.names, m, o)
 	for _, e := range effects {
 		if e.BySQL() {

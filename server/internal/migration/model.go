@@ -293,10 +293,15 @@ func (o *Op) OutsideTransaction() bool {
 		}
 		conn = o.Locals[conn.Name]
 	}
-	if conn == nil || conn.Kind != pysyntax.Call || conn.Func().Kind != pysyntax.Attribute || conn.Func().Name != "execution_options" {
+	return switchesToAutocommit(conn)
+}
+
+// switchesToAutocommit: <connection>.execution_options(isolation_level="AUTOCOMMIT").
+func switchesToAutocommit(call *Expr) bool {
+	if call == nil || call.Kind != pysyntax.Call || call.Func().Kind != pysyntax.Attribute || call.Func().Name != "execution_options" {
 		return false
 	}
-	level, _ := conn.Keyword("isolation_level").StringValue()
+	level, _ := call.Keyword("isolation_level").StringValue()
 	return strings.EqualFold(level, "AUTOCOMMIT")
 }
 

@@ -167,7 +167,6 @@ type TableAction struct {
 	Constraint     string
 	ConstraintKind string
 	NotValid       bool // ADD CONSTRAINT ... NOT VALID
-	UsingIndex     bool // ADD CONSTRAINT ... USING INDEX
 	// Index is the index of ADD CONSTRAINT ... USING INDEX, which PostgreSQL
 	// renames to the constraint's name and makes the constraint's own.
 	Index    string
@@ -598,7 +597,7 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 	case pg.AlterTableType_AT_AddConstraint:
 		k := c.Def.GetConstraint()
 		a.Kind, a.Constraint, a.ConstraintKind = AddConstraint, k.GetConname(), sqlConstraintKinds[k.GetContype()]
-		a.NotValid, a.UsingIndex, a.Index = k.GetSkipValidation(), k.GetIndexname() != "", k.GetIndexname()
+		a.NotValid, a.Index = k.GetSkipValidation(), k.GetIndexname()
 		a.RefTable = relation(k.GetPktable())
 		for _, key := range slices.Concat(k.GetKeys(), k.GetFkAttrs()) {
 			a.Columns = append(a.Columns, key.GetString_().GetSval())

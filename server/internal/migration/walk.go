@@ -420,15 +420,10 @@ func (x *extractor) isBind(e *Expr, s *scope) bool {
 	return e.Kind == pysyntax.Attribute && e.Name == "bind" && e.Object.Kind == pysyntax.Call && x.isOpCall(e.Object, "get_context", s)
 }
 
-// switchesToAutocommit: <bind>.execution_options(isolation_level="AUTOCOMMIT")
-// on its own, on the migration's connection (op.get_bind(), a name holding it).
-func (x *extractor) switchesToAutocommit(call *Expr, s *scope) bool {
-	fn := call.Func()
-	if fn.Kind != pysyntax.Attribute || fn.Name != "execution_options" || !(x.isBind(fn.Object, s) || s.binds[fn.Object.Dotted()]) {
-		return false
-	}
-	level, _ := call.Keyword("isolation_level").StringValue()
-	return strings.EqualFold(level, "AUTOCOMMIT")
+// switchesBind: <bind>.execution_options(isolation_level="AUTOCOMMIT") on
+// the migration's connection (op.get_bind(), a name holding it).
+func (x *extractor) switchesBind(call *Expr, s *scope) bool {
+	return switchesToAutocommit(call) && (x.isBind(call.Func().Object, s) || s.binds[call.Func().Object.Dotted()])
 }
 
 // isOpCall: op.<name>(...) through any receiver bound to alembic.op, or a bare import.
@@ -509,7 +504,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 	if isHarmless(call) {
 		return
 	}
-	if x.switchesToAutocommit(call, s) {
+	if x.switchesBind(call, s) {
 		s.switched = true // what follows in this block runs outside the transaction
 	}
 	if fn.Kind == pysyntax.Attribute && fn.Object.Kind == pysyntax.Call && x.embeddedCalls(f, fn.Object, st, s) {

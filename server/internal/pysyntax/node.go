@@ -189,7 +189,7 @@ func (n *Node) Symbol() sitter.Symbol { return sitter.Symbol(n.flat.symbol) }
 
 // Type is the node's type name ("call", "identifier", "ERROR", ...).
 func (n *Node) Type() string {
-	if n.Symbol() == errorSymbol {
+	if n.IsError() {
 		return "ERROR"
 	}
 	return symbolName(n.Symbol())

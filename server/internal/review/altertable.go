@@ -92,7 +92,7 @@ func (c *opCtx) addConstraintSQL(f *facts, t string, a migration.TableAction, ex
 		f.say("adds a %s constraint to %s", kind, t)
 		f.lock(t, AccessExclusive)
 		f.constrained = append(f.constrained, "a "+kind+" constraint on "+t)
-		if !a.UsingIndex && existing {
+		if a.Index == "" && existing {
 			f.scan = Yes
 			f.note("The constraint builds an index from every row of %s under ACCESS EXCLUSIVE.", t)
 		}

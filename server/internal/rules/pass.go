@@ -113,40 +113,29 @@ func onDialect(m *migration.Migration, dialect string) *migration.Migration {
 }
 
 // certainOn replaces the chosen operations of ops by certain copies, and the
-// operations of a batch block whose batch_alter_table was replaced by copies
-// pointing to the new one.
+// operations of a batch block whose batch_alter_table was replaced (it comes
+// before them) by copies pointing to the new one.
 func certainOn(ops []*migration.Op, chosen func(*migration.Op) bool) []*migration.Op {
-	copies := map[*migration.Op]*migration.Op{} // by original
-	made := map[*migration.Op]bool{}
-	batches := map[*migration.Batch]*migration.Batch{}
-	copyOf := func(o *migration.Op) *migration.Op {
-		if made[o] {
-			return o
-		}
-		c := *o
-		copies[o], made[&c] = &c, true
-		return &c
-	}
+	copies := map[*migration.Op]*migration.Op{}        // by original
+	batches := map[*migration.Batch]*migration.Batch{} // by original
 	for i, o := range ops {
-		if chosen(o) {
-			c := copyOf(o)
-			c.Conditional, c.ByDialect, c.OnlyDialect, c.SkipDialects = false, false, "", nil
-			ops[i] = c
-		}
-	}
-	for i, o := range ops {
-		if o.Batch == nil || copies[o.Batch.Op] == nil {
+		certain, inCopiedBatch := chosen(o), o.Batch != nil && copies[o.Batch.Op] != nil
+		if !certain && !inCopiedBatch {
 			continue
 		}
-		b := batches[o.Batch]
-		if b == nil {
-			nb := *o.Batch
-			nb.Op = copies[o.Batch.Op]
-			b, batches[o.Batch] = &nb, &nb
+		c := *o
+		if certain {
+			c.Conditional, c.ByDialect, c.OnlyDialect, c.SkipDialects = false, false, "", nil
 		}
-		c := copyOf(o)
-		c.Batch = b
-		ops[i] = c
+		if inCopiedBatch {
+			if batches[o.Batch] == nil {
+				b := *o.Batch
+				b.Op = copies[o.Batch.Op]
+				batches[o.Batch] = &b
+			}
+			c.Batch = batches[o.Batch]
+		}
+		copies[o], ops[i] = &c, &c
 	}
 	return ops
 }
