@@ -61,6 +61,7 @@ func search(dir string) *searchResult {
 		} else if cfg != "" {
 			r.configs = append(r.configs, cfg)
 		}
+		r.configs = append(r.configs, otherConfigsIn(p)...)
 		if sd := shapeOf(p, false); sd != nil {
 			if sd.VersionLocations[0] != p {
 				r.shapes = append(r.shapes, *sd) // env.py beside versions/
@@ -81,6 +82,30 @@ func search(dir string) *searchResult {
 		}
 	}
 	return r
+}
+
+// otherConfigsIn returns the alembic configurations of dir under other names
+// than alembic.ini, passed to alembic with -c: an ini whose name says alembic
+// (alembic-appproxy.ini, halfstack.alembic.ini, alembic_dev.ini) and whose
+// [alembic] section sets script_location. A copy of another configuration
+// of the same script directory is checked once (merged).
+func otherConfigsIn(dir string) []string {
+	entries, err := inputfile.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || name == iniName || filepath.Ext(name) != ".ini" || !strings.Contains(strings.ToLower(name), "alembic") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if c, err := readINI(path, dir); err == nil && c.owns("alembic", "script_location") {
+			out = append(out, path)
+		}
+	}
+	return out
 }
 
 // skipDir: directories never searched (dependencies, caches, build output,

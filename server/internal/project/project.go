@@ -121,7 +121,7 @@ func find(start string) (*Project, error) {
 	if cfg, err := ConfigAbove(dir); err != nil {
 		return nil, err
 	} else if cfg != "" {
-		p, err := load(cfg)
+		p, err := loadBeside(cfg)
 		if err != nil {
 			return nil, err
 		}
@@ -169,6 +169,17 @@ func find(start string) (*Project, error) {
 	}
 	return nil, fmt.Errorf("%w from %s (looked for %s or [tool.alembic] in %s upward, and below for those or for env.py beside versions/)",
 		ErrNoProject, dir, iniName, pyprojectName)
+}
+
+// loadBeside loads cfg, with the configurations under other names beside it
+// (alembic-reports.ini for a second database) when there are any.
+func loadBeside(cfg string) (*Project, error) {
+	dir := filepath.Dir(cfg)
+	others := otherConfigsIn(dir)
+	if len(others) == 0 {
+		return load(cfg)
+	}
+	return merged(dir, &searchResult{configs: append([]string{cfg}, others...)})
 }
 
 // enclosing are the directories above dir, up to the repository root, that
@@ -308,6 +319,7 @@ func merged(dir string, found *searchResult) (*Project, error) {
 			continue
 		}
 		sub.adoptShapes()
+		added := 0
 		for _, sd := range sub.ScriptDirs {
 			// two configurations of one script directory (a deployment's copy of
 			// the ini): its findings would come twice
@@ -319,8 +331,11 @@ func merged(dir string, found *searchResult) (*Project, error) {
 				continue
 			}
 			p.ScriptDirs = append(p.ScriptDirs, sd)
+			added++
 		}
-		p.Notes = append(p.Notes, sub.Notes...)
+		if added > 0 || len(sub.ScriptDirs) == 0 { // a copy's notes repeat the first one's
+			p.Notes = append(p.Notes, sub.Notes...)
+		}
 	}
 	p.addUncovered(found.shapes)
 	p.Notes = append([]string{fmt.Sprintf("%d Alembic configurations found; all are checked. To check one, pass it with -c FILE (or its directory with --project DIR):\n%s",

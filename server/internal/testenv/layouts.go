@@ -264,6 +264,20 @@ func Layouts() []Layout {
 	add(Layout{Name: "two-inis-one-script-directory", Files: files, Versions: "svc/svc/db/alembic/versions", Revisions: 2, Heads: 1,
 		Edit: "svc/svc/db/alembic/versions/w2_t2.py", Notes: []string{"it is checked once"}})
 
+	// configurations passed with -c under other names: a second database's,
+	// its script directory too deep for the search by shape, and a developer's
+	// copy of the main one
+	files = with(map[string]string{}, map[string]string{"alembic.ini": "[alembic]\nscript_location = main\n",
+		"alembic_dev.ini":     "[alembic]\nscript_location = main\nsqlalchemy.url = sqlite://\n",
+		"alembic-reports.ini": "[alembic]\nscript_location = src/svc/db/stores/reports/schema/alembic\n",
+		"notes.ini":           "[alembic]\nscript_location = gone\n",
+		"main/env.py":         envPy, "src/svc/db/stores/reports/schema/alembic/env.py": envPy})
+	chain(files, "main/versions", "a", 2, false)
+	chain(files, "src/svc/db/stores/reports/schema/alembic/versions", "r", 2, true)
+	add(Layout{Name: "configurations-under-other-names", Files: files, Versions: "src/svc/db/stores/reports/schema/alembic/versions",
+		Revisions: 4, Heads: 2, Edit: "src/svc/db/stores/reports/schema/alembic/versions/r2_t2.py",
+		Notes: []string{"3 Alembic configurations found", "alembic_dev.ini configures the script directory"}})
+
 	files = map[string]string{"tools/manage.py": ""}
 	chain(files, "schema/revisions", "s", 3, true)
 	add(Layout{Name: "no-configuration", Files: files, Versions: "schema/revisions", Revisions: 3, Heads: 1,
