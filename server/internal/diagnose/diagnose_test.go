@@ -91,6 +91,13 @@ DETAIL:  constraint books_author_id_fkey on table books depends on table authors
 		fix:   []string{"autocommit_block()", "downgrade()"},
 	},
 	{
+		name: "isolation level switched inside the transaction",
+		output: `sqlalchemy.exc.InvalidRequestError: This connection has already initialized a SQLAlchemy Transaction() object via begin() or autobegin; isolation_level may not be altered unless rollback() or commit() is called first.`,
+		rules: []string{"isolation-level-in-transaction"},
+		cause: []string{"execution_options(isolation_level=", "SQLAlchemy 2.x refuses"},
+		fix:   []string{"autocommit_block()"},
+	},
+	{
 		name: "unsafe use of new enum value",
 		output: `sqlalchemy.exc.OperationalError: (psycopg2.errors.UnsafeNewEnumValueUsage) unsafe use of new value "cancelled" of enum type status_type
 HINT:  New enum values must be committed before they can be used.`,

@@ -276,6 +276,15 @@ var patterns = []pattern{
 			"`alembic-patterns fix` does this. Keep other statements out of that block: what it runs commits on its own."),
 	},
 	{
+		re:    regexp.MustCompile(`isolation_level may not be altered unless rollback\(\) or commit\(\) is called first`),
+		rules: rules("isolation-level-in-transaction"),
+		cause: text("The migration switched its own connection to another isolation level " +
+			"(`op.get_bind().execution_options(isolation_level=\"AUTOCOMMIT\")`) inside the transaction Alembic began on it, " +
+			"and SQLAlchemy 2.x refuses that. SQLAlchemy 1.x let it through and silently rolled the transaction back."),
+		fix: text("Remove the switch, and run the statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY, " +
+			"VACUUM, ...) in `with op.get_context().autocommit_block():`."),
+	},
+	{
 		re:    regexp.MustCompile(`(\S.*?) cannot run inside a transaction block`),
 		rules: rules(),
 		cause: func(m match) string {

@@ -147,6 +147,23 @@ type Function struct {
 	LastStmt Span // the last statement of the body, where appended code goes
 	// Imports are the import statements inside the body (and the helpers it calls).
 	Imports []Import
+	// Switches are the statements that switch the migration's own connection
+	// to autocommit, in order.
+	Switches []*Switch
+}
+
+// Switch is a call <bind>.execution_options(isolation_level="AUTOCOMMIT") on
+// the migration's connection (op.get_bind(), a name holding it), on its own
+// or assigned to a name. The operations after it run outside the transaction
+// (Op.Switched).
+type Switch struct {
+	Call *Expr
+	// After counts the function's operations before it.
+	After       int
+	Conditional bool
+	// Committed: the operation just before it is <bind>.commit(), which ends
+	// the transaction first.
+	Committed bool
 }
 
 // Op is one operation in upgrade or downgrade.

@@ -402,6 +402,9 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 				s.binds[name] = true
 			}
 		}
+		if value.Kind == pysyntax.Call && x.switchesBind(value, s) {
+			x.switchAt(f, value, s) // the connection it returns is the migration's, switched
+		}
 		x.embeddedCalls(f, value, st, s)
 		x.forget(st, s)
 		if pysyntax.Type(c) == "assignment" {
@@ -424,6 +427,18 @@ func (x *extractor) isBind(e *Expr, s *scope) bool {
 // the migration's connection (op.get_bind(), a name holding it).
 func (x *extractor) switchesBind(call *Expr, s *scope) bool {
 	return switchesToAutocommit(call) && (x.isBind(call.Func().Object, s) || s.binds[call.Func().Object.Dotted()])
+}
+
+// switchAt records a switch of the migration's connection to autocommit:
+// what follows in this block runs outside the transaction.
+func (x *extractor) switchAt(f *Function, call *Expr, s *scope) {
+	s.switched = true
+	sw := &Switch{Call: call, After: len(f.Ops), Conditional: s.conditional}
+	if n := len(f.Ops); n > 0 && f.Ops[n-1].Call != nil {
+		fn := f.Ops[n-1].Call.Func()
+		sw.Committed = fn.Kind == pysyntax.Attribute && fn.Name == "commit" && (x.isBind(fn.Object, s) || s.binds[fn.Object.Dotted()])
+	}
+	f.Switches = append(f.Switches, sw)
 }
 
 // isOpCall: op.<name>(...) through any receiver bound to alembic.op, or a bare import.
@@ -505,7 +520,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		return
 	}
 	if x.switchesBind(call, s) {
-		s.switched = true // what follows in this block runs outside the transaction
+		x.switchAt(f, call, s)
 	}
 	if fn.Kind == pysyntax.Attribute && fn.Object.Kind == pysyntax.Call && x.embeddedCalls(f, fn.Object, st, s) {
 		return // conn.execute(...).fetchall(): the inner call is the operation

@@ -319,6 +319,36 @@ op.alter_column('posts', 'tags',
 			},
 		},
 		{
+			// checked with SQLAlchemy 1.4 and psycopg2 (2.x refuses the switch instead)
+			id: "j2", title: "connection switched to autocommit after an update (hand-written)", dir: "j",
+			handWritten: map[string]string{
+				"upgrade": `
+op.execute("UPDATE events SET kind = 'archived' WHERE id <= 10")
+op.get_bind().execution_options(isolation_level="AUTOCOMMIT")
+op.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_events_kind ON events (kind)")`,
+				"downgrade": `op.execute("DROP INDEX IF EXISTS ix_events_kind")`,
+			},
+			rule: "isolation-level-in-transaction",
+			lost: []dataCheck{
+				{stepU, "the update before the switch is rolled back", `SELECT count(*) FROM events WHERE kind = 'archived'`, "0"},
+				{stepU, "the index after it is built", `SELECT count(*) FROM pg_class WHERE relname = 'ix_events_kind'`, "1"},
+			},
+			fix: byHand,
+			byHand: map[string]string{
+				"upgrade": `
+op.execute("UPDATE events SET kind = 'archived' WHERE id <= 10")
+with op.get_context().autocommit_block():
+    op.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_events_kind ON events (kind)")`,
+				"downgrade": `op.execute("DROP INDEX IF EXISTS ix_events_kind")`,
+			},
+			checks: []dataCheck{
+				{stepU, "the update is kept", `SELECT count(*) FROM events WHERE kind = 'archived'`, "10"},
+				{stepU, "a valid index", `SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'ix_events_kind' AND i.indisvalid`, "1"},
+				{stepD, "the index is gone", `SELECT count(*) FROM pg_class WHERE relname = 'ix_events_kind'`, "0"},
+				{stepU2, "the update is kept", `SELECT count(*) FROM events WHERE kind = 'archived'`, "10"},
+			},
+		},
+		{
 			id: "k", title: "column renamed in the models", dir: "k",
 			generated: []string{
 				"op.add_column('users', sa.Column('full_name', sa.String(length=100), nullable=True))",
@@ -739,7 +769,7 @@ func runScenario(t *testing.T, tl *tools, sc scenario, o *outcome) {
 	if shared != "" {
 		t.Logf("round trip before the fix: identical project already run by %s", shared)
 	}
-	o.before = summarizeBefore(trip, wrong && len(sc.lost) > 0)
+	o.before = summarizeBefore(trip, sc.lost, wrong)
 	expectFail := sc.failAt
 	if !wrong {
 		expectFail = ""
@@ -835,12 +865,17 @@ func fixSafety(k fixKind) string {
 	return ""
 }
 
-func summarizeBefore(trip tripResult, lossExpected bool) string {
+func summarizeBefore(trip tripResult, lost []dataCheck, wrong bool) string {
+	lossExpected := wrong && len(lost) > 0
 	switch {
 	case trip.failedAt != "":
 		return fmt.Sprintf("FAIL at %s: %s", trip.failedAt, errorLine(trip.output))
 	case lossExpected && len(trip.mismatches) == 0:
-		return "rc=0 each step, but the data is LOST (new column empty after U, old one empty after D)"
+		var seen []string
+		for _, c := range lost {
+			seen = append(seen, fmt.Sprintf("%s after %s", c.what, c.after))
+		}
+		return "rc=0 each step, but the data is LOST: " + strings.Join(seen, "; ")
 	case lossExpected:
 		return "PASS (no data loss seen?)"
 	}
