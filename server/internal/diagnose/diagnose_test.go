@@ -91,11 +91,11 @@ DETAIL:  constraint books_author_id_fkey on table books depends on table authors
 		fix:   []string{"autocommit_block()", "downgrade()"},
 	},
 	{
-		name: "isolation level switched inside the transaction",
+		name:   "isolation level switched inside the transaction",
 		output: `sqlalchemy.exc.InvalidRequestError: This connection has already initialized a SQLAlchemy Transaction() object via begin() or autobegin; isolation_level may not be altered unless rollback() or commit() is called first.`,
-		rules: []string{"isolation-level-in-transaction"},
-		cause: []string{"execution_options(isolation_level=", "SQLAlchemy 2.x refuses"},
-		fix:   []string{"autocommit_block()"},
+		rules:  []string{"isolation-level-in-transaction"},
+		cause:  []string{"execution_options(isolation_level=", "SQLAlchemy 2.x refuses"},
+		fix:    []string{"autocommit_block()"},
 	},
 	{
 		name: "unsafe use of new enum value",
