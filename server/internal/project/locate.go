@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
@@ -28,11 +29,14 @@ func (l *loader) scriptDirs() ([]ScriptDir, error) {
 	var dirs []ScriptDir
 	mainInINI := false
 	if l.ini != nil {
+		hasMain := slices.Contains(l.ini.sections, "alembic")
 		for _, sec := range l.ini.sections {
 			if !l.ini.owns(sec, "script_location") {
 				// [DEFAULT] is inherited by every section, but only the main
-				// one is taken from it: [loggers] etc. are no script dirs.
-				if _, ok := l.ini.raw(sec, "script_location"); sec != "alembic" || !ok {
+				// one is taken from it, or without a main one the sections
+				// run with -n (alembic -n static): [loggers] etc. are no
+				// script dirs.
+				if _, ok := l.ini.raw(sec, "script_location"); !ok || sec != "alembic" && (hasMain || notAlembicSection(sec)) {
 					continue
 				}
 			}
@@ -75,6 +79,16 @@ func (l *loader) scriptDirs() ([]ScriptDir, error) {
 		}
 	}
 	return dirs, nil
+}
+
+// notAlembicSection: the sections of an alembic.ini that configure logging
+// or the hooks run after writing a revision.
+func notAlembicSection(name string) bool {
+	switch name {
+	case "loggers", "handlers", "formatters", "post_write_hooks":
+		return true
+	}
+	return strings.HasPrefix(name, "logger_") || strings.HasPrefix(name, "handler_") || strings.HasPrefix(name, "formatter_")
 }
 
 // runtimeLocated handles an ini without any script_location: Flask-Migrate and
@@ -270,7 +284,10 @@ func (l *loader) locate(value, key, where string) (path, tried, guess string) {
 		}
 		return "", brief.List(places, 4), guess
 	}
-	for _, base := range l.bases(false) {
+	// a path of several folders is specific enough to climb as far as a
+	// package path (an ini deep in a checkout without .git, run from its top)
+	specific := strings.Contains(filepath.ToSlash(filepath.Clean(value)), "/")
+	for _, base := range l.bases(specific) {
 		cand := filepath.Join(base, value)
 		places = append(places, pathMark+cand+pathMark)
 		if !exists(cand) {
@@ -305,9 +322,9 @@ func (l *loader) sameEnding(abs string) string {
 // bases are the directories a relative location is tried against: the run
 // directory found so far, the config's directory, then its ancestors up to
 // the repository root (the directory holding .git). Without one, a plain
-// path climbs three levels at most; a package path, specific enough not to
-// match by accident, climbs to the filesystem root (an ini inside a deep
-// package names the package from the top).
+// path climbs three levels at most; a package path or a path of several
+// folders, specific enough not to match by accident, climbs to the
+// filesystem root (an ini inside a deep package names it from the top).
 func (l *loader) bases(unbounded bool) []string {
 	out := []string{l.runDir}
 	if l.runDir != l.dir {

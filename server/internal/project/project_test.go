@@ -110,6 +110,27 @@ func TestLoad(t *testing.T) {
 			want:   []ScriptDir{{Name: "alembic", Location: "src/myapp/db/migrations", VersionLocations: []string{"src/myapp/db/migrations/v1", "src/myapp/db/migrations/v2"}}},
 		},
 		{
+			name: "script_location in DEFAULT and named sections run with -n",
+			files: map[string]string{
+				"alembic.ini": "[DEFAULT]\nscript_location = db\n\n[main]\nversion_locations = %(here)s/db/main\n\n" +
+					"[static]\nversion_locations = %(here)s/db/static\n\n[loggers]\nkeys = root\n\n[logger_root]\nlevel = WARN\n\n" +
+					"[post_write_hooks]\nhooks = black\n",
+				"db/main/": "", "db/static/": "",
+			},
+			config: "alembic.ini",
+			want: []ScriptDir{{Name: "main", Location: "db", VersionLocations: []string{"db/main"}},
+				{Name: "static", Location: "db", VersionLocations: []string{"db/static"}}},
+		},
+		{
+			name: "a path of several folders from the top of a checkout without .git",
+			files: map[string]string{
+				"svc/app/db/migrations/one_alembic.ini": "[alembic]\nscript_location = svc/app/db/migrations/one\n",
+				"svc/app/db/migrations/one/versions/":   "",
+			},
+			config: "svc/app/db/migrations/one_alembic.ini",
+			want:   []ScriptDir{{Name: "alembic", Location: "svc/app/db/migrations/one", VersionLocations: []string{"svc/app/db/migrations/one/versions"}}},
+		},
+		{
 			name: "several sections",
 			files: map[string]string{
 				"alembic.ini": "[alembic]\nscript_location = main\nsqlalchemy.url = sqlite:///app.db\n\n" +

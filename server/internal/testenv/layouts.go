@@ -278,6 +278,17 @@ func Layouts() []Layout {
 		Revisions: 4, Heads: 2, Edit: "src/svc/db/stores/reports/schema/alembic/versions/r2_t2.py",
 		Notes: []string{"3 Alembic configurations found", "alembic_dev.ini configures the script directory"}})
 
+	// script_location in [DEFAULT], one named section per history, run as
+	// alembic -n main / alembic -n static; [loggers] inherits it too
+	files = with(map[string]string{}, map[string]string{
+		"alembic.ini": "[DEFAULT]\nscript_location = db\n\n[main]\nversion_locations = %(here)s/db/main\n\n" +
+			"[static]\nversion_locations = %(here)s/db/static\n\n[loggers]\nkeys = root\n",
+		"db/env.py": envPy})
+	chain(files, "db/main", "m", 2, false)
+	chain(files, "db/static", "s", 2, true)
+	add(Layout{Name: "default-script-location-named-sections", Files: files, Versions: "db/static", Revisions: 4, Heads: 2,
+		Edit: "db/static/s2_t2.py"})
+
 	files = map[string]string{"tools/manage.py": ""}
 	chain(files, "schema/revisions", "s", 3, true)
 	add(Layout{Name: "no-configuration", Files: files, Versions: "schema/revisions", Revisions: 3, Heads: 1,
