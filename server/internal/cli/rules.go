@@ -68,8 +68,12 @@ func runRules(_ context.Context, env *Env, fs *flags, args []string) int {
 		}
 	case "text":
 		if len(ids) == 0 {
+			width := 0 // the longest id, so that the columns line up
 			for _, r := range selected {
-				fmt.Fprintf(env.Stdout, "%-28s %-8s %-14s %-14s %s\n", r.ID, r.Severity, r.Profile, "fix:"+string(r.Fix), r.Summary)
+				width = max(width, len(r.ID))
+			}
+			for _, r := range selected {
+				fmt.Fprintf(env.Stdout, "%-*s %-8s %-14s %-14s %s\n", width, r.ID, r.Severity, r.Profile, "fix:"+string(r.Fix), r.Summary)
 			}
 			return ExitOK
 		}
