@@ -77,8 +77,15 @@ type Column struct {
 	// Type is as last declared (create_table, add_column, alter_column type_);
 	// nil when unknown. In a state kept for later checks (Compact) its Expr
 	// has only its text, kind, name, spans and keyword arguments.
-	Type      *migration.TypeRef
-	Uncertain bool
+	Type *migration.TypeRef
+	// SQLType is the ADD COLUMN or ALTER COLUMN ... TYPE of raw SQL that gave
+	// the column its type last (Type is then nil).
+	SQLType *migration.TableAction
+	// Generated: computed from an expression (sa.Computed), no values of its own.
+	Generated bool
+	// PrimaryKey: part of the primary key create_table declared (never NULL).
+	PrimaryKey bool
+	Uncertain  bool
 }
 
 // FK is a foreign key of a table.
@@ -150,6 +157,19 @@ type State struct {
 	names       naming.Namer
 	// dialects are those the state is replayed for (see Graph.Dialects).
 	dialects []string
+	// unseen are the tables (by key; "" for a name not known) that a column
+	// was added to or renamed in while the state did not know them (a table
+	// of another branch, made before the first revision, or named by a
+	// variable): such a table may have columns the state does not show.
+	unseen pmap.Map[bool]
+}
+
+// MayHaveUnseenColumns reports whether the table may have columns the state
+// does not show (see unseen).
+func (s *State) MayHaveUnseenColumns(key string) bool {
+	_, named := s.unseen.Get(key)
+	_, anonymous := s.unseen.Get("")
+	return named || anonymous
 }
 
 type changes struct{ tables, enums map[string]bool }
@@ -460,6 +480,9 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		s.applyConstraint(m, e, uncertain)
 		s.applyIndex(e, uncertain)
 	case e.Unreadable:
+		if e.Object == effect.Column && (e.Change == effect.Create || e.Change == effect.Rename) {
+			s.unseen = s.unseen.Set(key, true) // "" when the table's name is not known either
+		}
 	case e.Object == effect.Table && e.Change == effect.Create:
 		t := &Table{Name: key, CreatedBy: rev, Uncertain: uncertain}
 		for _, c := range e.TableDef.Columns {
@@ -482,7 +505,9 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 			s.renameView(key, e.ToKey())
 		}
 	case e.Object == effect.Column && e.Change == effect.Create:
-		if t := s.editTable(key); t != nil {
+		if t := s.editTable(key); t == nil {
+			s.unseen = s.unseen.Set(key, true)
+		} else {
 			s.setColumn(t, columnState(e.ColumnDef, uncertain))
 			for _, kw := range []string{"unique", "index"} {
 				if on, _ := e.ColumnDef.Expr.Keyword(kw).BoolValue(); on {
@@ -550,6 +575,9 @@ func (s *State) alterColumn(m *migration.Migration, e effect.Effect, uncertain b
 	o := e.Op
 	t := s.editTable(e.Key())
 	if t == nil {
+		if e.Change == effect.Rename {
+			s.unseen = s.unseen.Set(e.Key(), true)
+		}
 		return
 	}
 	col := t.Column(e.Name)
@@ -563,7 +591,7 @@ func (s *State) alterColumn(m *migration.Migration, e effect.Effect, uncertain b
 	case "nullable":
 		col.Nullable, col.Known = o.Arg("nullable").BoolValue()
 	case "type":
-		col.Enum = ""
+		col.Enum, col.SQLType = "", nil
 		col.Type = m.Type(o, o.Arg("type_"))
 		if en := effect.EnumOf(col.Type); en != nil {
 			col.Enum = en.Name
@@ -643,6 +671,8 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 	case effect.Column, effect.Constraint:
 		if t := s.editTable(e.Table); t != nil {
 			s.alterTableSQL(t, e.Action, uncertain)
+		} else if e.Object == effect.Column && (e.Change == effect.Create || e.Change == effect.Rename) {
+			s.unseen = s.unseen.Set(e.Table, true)
 		}
 		if e.Object == effect.Constraint {
 			s.applyIndex(e, uncertain)
@@ -710,7 +740,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool
 	}
 	switch {
 	case a.Kind == migration.AddColumn:
-		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, Uncertain: uncertain}
+		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, SQLType: a, Uncertain: uncertain}
 		if s.Enum(a.Type) != nil {
 			added.Enum = a.Type
 		}
@@ -727,7 +757,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool
 	case a.Kind == migration.RenameColumn:
 		s.renameColumn(t, col, a.NewName)
 	case a.Kind == migration.AlterColumnType:
-		col.Type, col.Enum = nil, ""
+		col.Type, col.Enum, col.SQLType = nil, "", a
 		if s.Enum(a.Type) != nil {
 			col.Enum = a.Type
 		}
@@ -778,7 +808,7 @@ func (s *State) renameEnum(e *EnumType, to string) {
 }
 
 func columnState(c *migration.Column, uncertain bool) *Column {
-	col := &Column{Name: c.Name, Type: c.Type, Uncertain: uncertain}
+	col := &Column{Name: c.Name, Type: c.Type, Generated: c.Generated(), PrimaryKey: c.PrimaryKey, Uncertain: uncertain}
 	col.Nullable, col.Known = c.Nullable()
 	if en := effect.EnumOf(c.Type); en != nil {
 		col.Enum = en.Name

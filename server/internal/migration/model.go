@@ -196,7 +196,11 @@ type Op struct {
 	// autocommit (op.get_bind().execution_options(isolation_level="AUTOCOMMIT")
 	// on its own): the operation runs outside the transaction, which the
 	// switch rolled back (SQLAlchemy 1.4 with psycopg2).
-	Switched    bool
+	Switched bool
+	// Committed: after a COMMIT statement of the same block. psycopg2 does
+	// not parse SQL, so it sends no new BEGIN: the operation runs outside any
+	// transaction until alembic commits at the end.
+	Committed   bool
 	Conditional bool   // inside if/for/while/try, or after a conditional return (see Loop, Guarded)
 	Helper      string // reached through this same-file helper function
 	Engine      string // from upgrade_<engine>() in multi-database templates
@@ -293,11 +297,12 @@ func (o *Op) Certain() bool { return !o.Conditional && !o.Unbound }
 
 // OutsideTransaction reports whether the operation runs outside the
 // migration's transaction: inside autocommit_block(), after the migration's
-// connection was switched to autocommit (Switched), or as a statement on a
+// connection was switched to autocommit (Switched) or a COMMIT statement
+// (Committed), or as a statement on a
 // connection switched to autocommit
 // (conn.execution_options(isolation_level="AUTOCOMMIT").execute(...)).
 func (o *Op) OutsideTransaction() bool {
-	if o.Autocommit || o.Switched {
+	if o.Autocommit || o.Switched || o.Committed {
 		return true
 	}
 	if o.Name != BindExecute || o.Call == nil || o.Call.Func().Kind != pysyntax.Attribute {

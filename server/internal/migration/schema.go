@@ -20,6 +20,12 @@ type Column struct {
 	nullable      *Expr
 }
 
+// Generated reports whether the column is generated from an expression
+// (sa.Computed): it holds no values of its own.
+func (c *Column) Generated() bool {
+	return c.Expr != nil && slices.ContainsFunc(c.Expr.Args, func(a *Expr) bool { return pysyntax.LastName(a.CallName()) == "Computed" })
+}
+
 // Nullable reports the column's nullability and whether it is known statically.
 // An absent nullable= means NULL allowed unless the column is a primary key.
 func (c *Column) Nullable() (nullable, known bool) {

@@ -153,6 +153,9 @@ func bind(o *Op, call *Expr, s signature) {
 				o.Extra = map[string]*Expr{}
 			}
 			o.Extra[k.Name] = k.Value
+		case s.ignoresKw && commonMistakes[k.Name] != "" && call.Keyword(commonMistakes[k.Name]) != nil:
+			// default= beside server_default=: the keyword meant is there too, the
+			// other one (the model's, copied along) is ignored and loses nothing
 		default:
 			o.ArgProblems = append(o.ArgProblems, unknownKeyword(o.Name, k.Name, s, call))
 		}

@@ -118,6 +118,11 @@ type Statement struct {
 	Actions []TableAction
 }
 
+// Commits reports a COMMIT (or END) statement.
+func (st Statement) Commits() bool {
+	return st.Kind == SQLTransaction && st.Verb == "COMMIT"
+}
+
 // ActionKind is one ALTER TABLE subcommand.
 type ActionKind string
 

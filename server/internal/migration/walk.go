@@ -17,6 +17,7 @@ type scope struct {
 	batch      *Batch
 	autocommit bool
 	switched   bool // the migration's connection was switched to autocommit (Op.Switched)
+	committed  bool // a COMMIT statement ran (Op.Committed)
 	helper     string
 	engine     string
 	opNames    map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
@@ -165,6 +166,37 @@ func (x *extractor) params(def *pysyntax.Node) []string {
 		}
 	}
 	return out
+}
+
+// callsIn walks the calls among the children of n, a statement's tuple.
+func (x *extractor) callsIn(f *Function, n, st *pysyntax.Node, s *scope) {
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if inner := n.NamedChild(i); pysyntax.Type(inner) == "call" {
+			x.call(f, x.t.Expr(inner), st, s)
+		}
+	}
+}
+
+// bindParams gives the parameters of a helper the constant strings a call
+// passes them (add_created("users")), as assignments at the helper's start
+// would (one the helper makes later replaces it as any assignment does). A
+// call with *args or **kwargs, or a helper with *args or keyword-only
+// parameters, binds nothing: which argument lands where is not plain.
+func (x *extractor) bindParams(def *pysyntax.Node, call *Expr, outer, inner *scope) {
+	params := def.ChildByFieldName("parameters")
+	if call.HasSplat() || params == nil || strings.Contains(x.t.Text(params), "*") {
+		return
+	}
+	for i, name := range x.params(def) {
+		arg := call.Keyword(name)
+		if arg == nil && i < len(call.Args) {
+			arg = call.Args[i]
+		}
+		if v := x.constant(arg, outer); v != nil && v.Kind == pysyntax.String {
+			inner.known[name] = v
+			inner.locals.set(name, v)
+		}
+	}
 }
 
 // engineDispatch recognises `globals()["upgrade_%s" % engine_name]()`.
@@ -378,6 +410,11 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 	if c == nil {
 		return
 	}
+	if st.NamedChildCount() > 1 { // op.drop_table("a"), op.drop_table("b"): a tuple without parentheses
+		x.callsIn(f, st, st, s)
+		x.forget(st, s)
+		return
+	}
 	switch pysyntax.Type(c) {
 	case "call":
 		x.call(f, x.t.Expr(c), st, s)
@@ -388,6 +425,10 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 		if inner := c.NamedChild(0); inner != nil && pysyntax.Type(inner) == "call" {
 			x.call(f, x.t.Expr(inner), st, s)
 		}
+		x.forget(st, s)
+	case "tuple", "parenthesized_expression":
+		// (op.add_column(...),): a stray comma or parentheses around calls, each still runs
+		x.callsIn(f, c, st, s)
 		x.forget(st, s)
 	case "assignment", "augmented_assignment":
 		right := c.ChildByFieldName("right")
@@ -494,7 +535,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 			o := x.newOp(f, call, st, s, name, signature{})
 			o.Args = map[string]*Expr{"bind": argOrNil(call, 0), "checkfirst": call.Keyword("checkfirst")}
 			x.nameArgs(o, s)
-			o.Target = target
+			o.Target = x.withConstants(target, s) // sa.Enum(name=name) in a helper given the name
 			o.TargetVar = fn.Object.Dotted()
 			return
 		}
@@ -508,11 +549,12 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		// a helper in the same file: follow it one level deep
 		def := x.funcs[fn.Name]
 		inner := x.newScope(def)
-		inner.conditional, inner.batch, inner.autocommit, inner.switched, inner.engine = s.conditional, s.batch, s.autocommit, s.switched, s.engine
+		inner.conditional, inner.batch, inner.autocommit, inner.switched, inner.committed, inner.engine = s.conditional, s.batch, s.autocommit, s.switched, s.committed, s.engine
 		inner.batches, inner.loop = s.batches, s.loop
 		// the helper's own guards return from the helper only
 		inner.flow = &flow{guarded: s.flow.guarded, dialects: s.flow.dialects.and(s.dialects)}
 		inner.helper = fn.Name
+		x.bindParams(def, call, s, inner)
 		x.block(f, def.ChildByFieldName("body"), inner)
 		return
 	}
@@ -590,7 +632,7 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
-		Batch: s.batch, Autocommit: s.autocommit, Switched: s.switched, Conditional: s.conditional, ByDialect: s.conditional && s.byDialect,
+		Batch: s.batch, Autocommit: s.autocommit, Switched: s.switched, Committed: s.committed, Conditional: s.conditional, ByDialect: s.conditional && s.byDialect,
 		Helper: s.helper, Engine: s.engine, Loop: s.loop, Guarded: s.flow.guarded}
 	d := s.flow.dialects.and(s.dialects)
 	o.OnlyDialect, o.SkipDialects = d.only, d.skip
@@ -646,6 +688,9 @@ func (x *extractor) attachSQL(o *Op, s *scope) {
 		return
 	}
 	o.SQL = x.sqlOf(o.Args["sqltext"], s)
+	if o.SQL.Known && slices.ContainsFunc(o.SQL.Statements, Statement.Commits) {
+		s.committed = true // what follows in this block runs outside a transaction
+	}
 }
 
 func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {

@@ -223,13 +223,13 @@ func TestHelpers(t *testing.T) {
 	m := parseFixture(t, "helpers.py")
 	checkOps(t, m.Upgrade, []opWant{
 		{line: 31, col: 5, name: "create_table", receiver: "alembic_op", args: map[string]string{"table_name": `"flags"`}},
-		// _add_flags is followed; the `table` parameter is not resolved to the caller's value
+		// _add_flags is followed; its `table` parameter holds the caller's constant
 		{line: 14, col: 5, name: "add_column", receiver: "alembic_op", helper: "_add_flags",
-			args: map[string]string{"table_name": "table", "column": `sa.Column("is_active", sa.Boolean(), nullable=True)`}},
+			args: map[string]string{"table_name": `"users"`, "column": `sa.Column("is_active", sa.Boolean(), nullable=True)`}},
 		// a helper calling a helper: the second one is not inlined, it is an unknown call
 		{line: 15, col: 5, name: UnknownCall, receiver: "_backfill", helper: "_add_flags"},
 		// `op` passed as a (typed) parameter
-		{line: 23, col: 5, name: "drop_column", receiver: "op", helper: "_with_op", args: map[string]string{"table_name": "name", "column_name": `"legacy_flag"`}},
+		{line: 23, col: 5, name: "drop_column", receiver: "op", helper: "_with_op", args: map[string]string{"table_name": `"users"`, "column_name": `"legacy_flag"`}},
 		{line: 27, col: 5, name: "drop_table", receiver: "op", helper: "_untyped", args: map[string]string{"table_name": `"scratch"`}},
 		// nested def and lambda bodies are not walked
 		{line: 40, col: 5, name: "drop_table", receiver: "alembic_op", args: map[string]string{"table_name": `"tmp_flags"`}},
@@ -239,6 +239,9 @@ func TestHelpers(t *testing.T) {
 		{line: 27, col: 5, name: "drop_table", receiver: "op", helper: "_untyped", conditional: true, args: map[string]string{"table_name": `"scratch"`}},
 		{line: 46, col: 5, name: "drop_column", receiver: "alembic_op", args: map[string]string{"table_name": `"users"`, "column_name": `"is_active"`}},
 		{line: 47, col: 5, name: "drop_table", receiver: "alembic_op", args: map[string]string{"table_name": `"flags"`}},
+		// a parameter the helper binds again keeps its name; keywords and module constants bind
+		{line: 54, col: 5, name: "drop_table", receiver: "alembic_op", helper: "_rebinds", args: map[string]string{"table_name": "table"}},
+		{line: 58, col: 5, name: "drop_column", receiver: "alembic_op", helper: "_keyword", args: map[string]string{"table_name": `"orders"`, "column_name": `"state"`}},
 	})
 	// the upgrade's own parameters (*args, **kwargs) and return annotation do not matter
 	if m.Upgrade.Kind != BodyCode || m.Upgrade.Indent != "    " {
@@ -748,5 +751,23 @@ func TestByDialect(t *testing.T) {
 		if o.Name != "drop_table" || o.ByDialect != tt.byDialect {
 			t.Errorf("%s: %s ByDialect=%v (conditional %v), want %v", tt.name, o.Name, o.ByDialect, o.Conditional, tt.byDialect)
 		}
+	}
+}
+
+func TestCallsInATupleStatement(t *testing.T) {
+	// a stray trailing comma makes the statement a tuple; its calls still run
+	src := `from alembic import op
+import sqlalchemy as sa
+
+def upgrade():
+    (
+        op.add_column("runs", sa.Column("params", sa.JSON())),
+    )
+    (op.drop_column("runs", "old"))
+    op.drop_table("a"), op.drop_table("b")
+`
+	m := parseSource(t, src)
+	if got, want := opLines(m.Upgrade), []string{"add_column@5", "drop_column@8", "drop_table@9", "drop_table@9"}; !slices.Equal(got, want) {
+		t.Errorf("ops = %v, want %v", got, want)
 	}
 }

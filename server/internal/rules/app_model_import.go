@@ -3,9 +3,11 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pymodule"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -49,7 +51,8 @@ def upgrade():
 			"elsewhere) is judged by the migration's uses only, so an ORM class used in other ways is missed there. A class " +
 			"whose bases cannot be resolved is judged the same way. An import guarded by `if TYPE_CHECKING:` is read as if " +
 			"it ran. Defining a class on the application's declarative base inside the migration is reported, although " +
-			"its columns are the migration's own.",
+			"its columns are the migration's own. A module of a migrations package, this history's or another's (a copy of the models kept " +
+			"with the revisions, imported as `app.migrations.frozen_models`) is not reported: today's code does not change it.",
 		FixSafety: "No automatic fix: the lightweight tables must list the columns the migration needs at that revision.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.execute",
 			"https://docs.sqlalchemy.org/en/20/core/selectable.html#sqlalchemy.sql.expression.table"},
@@ -118,6 +121,9 @@ func checkAppModelImport(p *Pass) {
 			continue // imported and unused: nothing follows the models
 		}
 		def, prefix := resolveImport(abs, imp)
+		if frozenCopy(p.Graph.Dir, def, imp.Module) {
+			continue
+		}
 		for _, u := range uses {
 			w := ormUse(def, prefix, abs, imp, u)
 			if w == "" {
@@ -155,6 +161,39 @@ func checkAppModelImport(p *Pass) {
 				"or renamed, a class moved) this migration fails or writes the wrong columns on every fresh database (`%s`). "+
 				"Describe what the migration needs with lightweight tables instead, e.g. %s", stmt, lightweight)}, nil)
 	}
+}
+
+// frozenCopy reports whether an imported definition is a module of a
+// migrations package (app/migrations/frozen_models.py imported as
+// app.migrations.frozen_models): a copy of the models kept with the
+// revisions on purpose, which today's code does not change. The folders
+// between the module's file and the script directory (this one, or another
+// project's: env.py beside versions/) must be named in the module path, so
+// that a script directory at the project's top (script_location = .) does not
+// cover the application.
+func frozenCopy(scriptDir string, def pymodule.Def, module string) bool {
+	own, err := filepath.Abs(scriptDir)
+	if scriptDir == "" || def.File == "" || err != nil {
+		return false
+	}
+	segments := strings.Split(module, ".")
+	for dir := filepath.Dir(def.File); slices.Contains(segments, filepath.Base(dir)); dir = filepath.Dir(dir) {
+		if dir == own || scriptDirAt(dir) {
+			return true
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	return false
+}
+
+// scriptDirAt reports whether dir is shaped like a script directory: env.py
+// beside versions/.
+func scriptDirAt(dir string) bool {
+	env, errEnv := inputfile.Stat(filepath.Join(dir, "env.py"))
+	versions, errVersions := inputfile.Stat(filepath.Join(dir, "versions"))
+	return errEnv == nil && !env.IsDir() && errVersions == nil && versions.IsDir()
 }
 
 // resolveImport resolves what an import binds to its local name, and the

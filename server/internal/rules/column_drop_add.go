@@ -85,15 +85,18 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 	}
 	r := newRenames(p.Migration, f, other, drops, adds)
 	for i, d := range drops {
+		if d.generated {
+			continue // its values come from an expression: nothing of its own is lost
+		}
 		if a, ok := r.replacement(d); ok {
-			if !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
+			if !a.generated && !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
 				p.Report(d.op, replacedMessage(p, d, a), nil)
 			}
 			continue
 		}
 		// a pair with unrelated names is left alone: too often two different
 		// columns (add-required-column still mentions it when it matters)
-		if a, evidence := r.partner(i); evidence == likelyRename {
+		if a, evidence := r.partner(i); evidence == likelyRename && !a.generated {
 			p.Report(d.op, renameMessage(p, d, a), nil)
 		}
 	}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -97,7 +96,7 @@ func concurrentStatement(o *migration.Op) string {
 		}
 		for _, st := range o.SQL.Statements {
 			switch {
-			case commit(st):
+			case st.Commits():
 				return "" // what follows runs outside the migration's transaction
 			case !st.Concurrently:
 			case st.Kind == migration.SQLCreateIndex:
@@ -112,22 +111,15 @@ func concurrentStatement(o *migration.Op) string {
 	return ""
 }
 
-// commit reports a COMMIT (or END) statement.
-func commit(st migration.Statement) bool {
-	return st.Kind == migration.SQLTransaction && st.Verb == "COMMIT"
-}
-
 // concurrentGroups lists the offending operations, consecutive statements of the
 // same block (nothing but whitespace and their trailing comments between them)
 // grouped together.
 func concurrentGroups(src []byte, f *migration.Function) [][]*migration.Op {
 	var groups [][]*migration.Op
 	var prev *migration.Op
-	committed := false // an earlier COMMIT ended the transaction: what follows runs outside one
 	for _, o := range f.Ops {
-		if committed || concurrentStatement(o) == "" {
+		if concurrentStatement(o) == "" {
 			prev = nil
-			committed = committed || slices.ContainsFunc(certainStatements(o), commit)
 			continue
 		}
 		if prev != nil && adjacent(src, prev, o) {

@@ -92,6 +92,7 @@ func checkDowngradeIncomplete(p *Pass) {
 		return
 	}
 	done := newEffects(p.Names())
+	done.uniqueIsIndex = p.Dialect == "mysql"
 	for _, o := range down.Ops {
 		if !o.Certain() || hidesEffects(o) {
 			return // a downgrade we cannot read may well revert everything
@@ -208,6 +209,9 @@ func pendingUndos(p *Pass) []*undo {
 		if u.kind == undoType && p.Dialect == "postgresql" && !createsIfMissing(u.op) {
 			continue // enum-type-not-dropped's: the next upgrade fails there
 		}
+		if u.kind == undoTable && p.After().Table(u.table) == nil {
+			continue // dropped or renamed away by the upgrade itself (CREATE TABLE t2 AS ...; ALTER TABLE t2 RENAME TO t)
+		}
 		if u.kind != undoTable && u.kind != undoType && created[k(u.engine, u.table)] ||
 			u.kind == undoRenameTable && created[k(u.engine, u.from)] {
 			continue
@@ -288,9 +292,12 @@ type effects struct {
 	renamedAway, colRenamedAway marks
 	// except is an operation whose own effects the lookups leave out
 	except *migration.Op
-	alias  map[string]string // current table name -> name before
-	opaque bool              // a drop or rename of a name we cannot read
-	names  naming.Namer      // the project's naming convention
+	// uniqueIsIndex: on MySQL a unique constraint is an index of its name:
+	// drop_index drops the constraint, drop_constraint(type_="unique") the index
+	uniqueIsIndex bool
+	alias         map[string]string // current table name -> name before
+	opaque        bool              // a drop or rename of a name we cannot read
+	names         naming.Namer      // the project's naming convention
 	// converted are the drop_constraint calls whose written name the naming
 	// convention converts (%(constraint_name)s), by the name written
 	converted map[string]convertedDrop
@@ -378,6 +385,9 @@ func (e *effects) add(x effect.Effect) {
 		switch {
 		case x.Name != "":
 			set.put(k(eng, x.Name), o)
+			if e.uniqueIsIndex && x.Object == effect.Constraint && x.ConstraintType == "unique" {
+				e.indexes.put(k(eng, x.Name), o) // DROP INDEX on MySQL: a unique index of that name goes too
+			}
 			if x.Written != "" {
 				e.converted[k(eng, x.Written)] = convertedDrop{op: o, name: x.Name}
 			}
@@ -428,7 +438,8 @@ func (e *effects) covers(u *undo) bool {
 	case undoIndex:
 		return e.has(e.indexes, key(u.name)) || colDropped
 	case undoConstraint:
-		return e.has(e.constraints, key(u.name)) || colDropped || e.has(e.someConstraints, key(u.table, u.ctype)) || e.has(e.someConstraints, key(u.table, ""))
+		return e.has(e.constraints, key(u.name)) || colDropped || e.has(e.someConstraints, key(u.table, u.ctype)) || e.has(e.someConstraints, key(u.table, "")) ||
+			e.uniqueIsIndex && u.ctype == "unique" && e.has(e.indexes, key(u.name))
 	case undoRenameColumn:
 		// a reverse rename, or the renamed column dropped and the old name
 		// added again: the schema is back (the data is lost, which

@@ -385,6 +385,10 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 
 // statementChange says whether a statement changes the schema, and what makes
 // it safe to run again ("" when nothing does).
+// guardedBlock finds the guards of a PL/pgSQL block written to run again: a
+// test for the object first, or the duplicate error caught.
+var guardedBlock = regexp.MustCompile(`(?i)\bIF\s+(NOT\s+)?EXISTS\b|\bEXCEPTION\s+WHEN\s+duplicate_\w+`)
+
 func statementChange(st migration.Statement, temp map[string]bool, toggles map[string]int, dropped, renamed, swapOld map[string]bool) (rerun string, schema bool) {
 	if leavesSchema(st) {
 		return "", false
@@ -418,6 +422,9 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 	}
 	if st.Kind == migration.SQLAlterTypeAdd && st.IfNotExists {
 		return "ADD VALUE IF NOT EXISTS", true
+	}
+	if st.Verb == "DO" && guardedBlock.MatchString(st.Text) {
+		return "a DO block that checks first (IF NOT EXISTS, EXCEPTION WHEN duplicate_object)", true
 	}
 	if st.Creates && st.Replace {
 		return "CREATE OR REPLACE", true

@@ -38,7 +38,10 @@ var _ = register(&Rule{
     op.execute("UPDATE orders SET status = 'cancelled' WHERE shipped_at IS NULL")`,
 		KnownProblems: "Only uses in the same migration are seen. `alembic upgrade head` runs all pending revisions in one " +
 			"transaction unless `transaction_per_migration=True`, so a value added in one revision and used by the next fails " +
-			"the same way. Uses hidden in SQL the tool cannot read, or in conditional code, are not counted. " +
+			"the same way. Uses hidden in SQL the tool cannot read, or in conditional code, are not counted. After a " +
+			"`COMMIT` statement the statements that follow are taken to run outside any transaction, as they do with " +
+			"psycopg2 (it sends no new BEGIN; checked on PostgreSQL 15); a driver that begins a new transaction there " +
+			"(psycopg 3) would fail on a use after an ADD VALUE that follows the COMMIT. " +
 			"`autocommit_block()` commits what ran before it, so the migration is no longer atomic.",
 		FixSafety: "No automatic fix: moving a statement out of the transaction changes what a failure rolls back. The message shows " +
 			"the `autocommit_block()` to write.",
@@ -120,7 +123,7 @@ func enumValueUses(before map[*migration.Op]*history.State, ops []*migration.Op)
 		}
 	}
 	for _, o := range ops {
-		if o.Autocommit || slices.ContainsFunc(certainStatements(o), commit) {
+		if o.Autocommit || slices.ContainsFunc(certainStatements(o), migration.Statement.Commits) {
 			clear(pending) // committed: an autocommit block, or COMMIT (what follows runs in a new transaction)
 		}
 		if len(pending) > 0 && o.Certain() && !hidesEffects(o) {
@@ -148,7 +151,7 @@ func enumValueUses(before map[*migration.Op]*history.State, ops []*migration.Op)
 			}
 			key := addKey{o, add.Text}
 			for _, st := range statements[i+1:] {
-				if commit(st) {
+				if st.Commits() {
 					break
 				}
 				if st.Kind != migration.SQLAlterTypeAdd && slices.Contains(sqlLiterals(st.Text), add.Value) && mayHoldEnum(before[o], st.Table, add.Object) {

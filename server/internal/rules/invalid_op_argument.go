@@ -30,7 +30,9 @@ op.create_index("ix_users_email", "users")`,
 		UseInstead: `op.alter_column("users", "email", type_=sa.String(length=320), existing_type=sa.String(length=200))
 op.create_index("ix_users_email", "users", ["email"])`,
 		KnownProblems: "Signatures follow Alembic 1.8 to 1.16; an operation added by a plugin (`Operations.register_operation`) " +
-			"is not an Alembic operation and is not checked. Arguments hidden behind `*args`/`**kwargs` are not judged.",
+			"is not an Alembic operation and is not checked. Arguments hidden behind `*args`/`**kwargs` are not judged. " +
+			"A keyword alter_column and drop_column ignore is left alone beside the one it is commonly mistaken for " +
+			"(`default=` next to `server_default=`, `type=` next to `type_=`): the one meant is passed, nothing is lost.",
 		FixSafety:  "No automatic fix: the intended argument is a guess; the message names it when the mistake is a common one.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html"},
 	},

@@ -113,8 +113,8 @@ func mysqlAlterProblem(p *Pass, o *migration.Op, s *history.State) (Message, Sev
 	if t == nil || t.Opaque {
 		return Message{}, ""
 	}
-	if c := t.Column(column); c == nil || !c.Known || c.Nullable || c.Uncertain {
-		return Message{}, ""
+	if c := t.Column(column); c == nil || !c.Known || c.Nullable || c.Uncertain || c.PrimaryKey {
+		return Message{}, "" // a primary key column stays NOT NULL whatever MODIFY says
 	}
 	return Message{Text: fmt.Sprintf("alter_column(%q, %q) without existing_nullable makes the NOT NULL column nullable on MySQL", table, column),
 		Help: fmt.Sprintf("%s: what the call does not say is written as NULL, so the upgrade passes and the column silently "+

@@ -19,6 +19,9 @@ type columnChange struct {
 	refTable string
 	// column is the added column's model (nil for drops).
 	added *migration.Column
+	// generated: the column is computed from an expression (sa.Computed), it
+	// holds no values of its own to lose
+	generated bool
 }
 
 // columnChanges collects the drop_column and add_column operations of one
@@ -49,7 +52,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 			}
 			ch.column = col
 			if c := t.Column(col); c != nil {
-				ch.typ = c.Type
+				ch.typ, ch.generated = c.Type, c.Generated
 			}
 			ch.refTable = refTableOf(start.Table(ch.key), col)
 			drops = append(drops, ch)
@@ -59,7 +62,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 		if c == nil || !c.NameKnown {
 			return
 		}
-		ch.column, ch.typ, ch.added = c.Name, c.Type, c
+		ch.column, ch.typ, ch.added, ch.generated = c.Name, c.Type, c, c.Generated()
 		ch.refTable = refTableOf(end.Table(ch.key), c.Name)
 		for _, fk := range c.ForeignKeys {
 			ch.refTable = fk.RefTable

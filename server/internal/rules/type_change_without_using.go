@@ -218,7 +218,7 @@ func historyType(s *history.State, table, column string) *pgType {
 		// changed by SQL to an enum type, or its type renamed since (the declared type is stale)
 		return &pgType{family: "enum", cast: c.Enum, name: c.Enum}
 	}
-	return pgTypeOf(c.Type)
+	return columnType(s, c)
 }
 
 // sqlTypeCasts are PostgreSQL's internal names of the types the rule knows
@@ -262,18 +262,28 @@ func pgTypeOfSQL(s *history.State, a migration.TableAction) *pgType {
 // changed by SQL is opaque, and the worst case is a missed finding.
 func alreadyOfType(s *history.State, table, column string, to *pgType) bool {
 	t := s.Table(table)
-	if t == nil || t.Opaque || t.Uncertain {
+	if t == nil || t.Uncertain {
 		return false
 	}
 	c := t.Column(column)
-	if c == nil || c.Uncertain {
+	// SQL the replay does not follow (DROP CONSTRAINT IF EXISTS) makes the
+	// table opaque, but a type SQL gave the column is known
+	if c == nil || c.Uncertain || t.Opaque && c.SQLType == nil {
 		return false
 	}
 	if to.family == "enum" {
 		return c.Enum == to.cast
 	}
-	have := pgTypeOf(c.Type)
+	have := columnType(s, c)
 	return have != nil && have.cast == to.cast
+}
+
+// columnType is the type a column was last given: declared, or by raw SQL.
+func columnType(s *history.State, c *history.Column) *pgType {
+	if c.Type == nil && c.SQLType != nil {
+		return pgTypeOfSQL(s, *c.SQLType)
+	}
+	return pgTypeOf(c.Type)
 }
 
 // becomesOtherEnum reports whether the history knows the column and it is not

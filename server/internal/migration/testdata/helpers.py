@@ -45,3 +45,17 @@ def downgrade() -> None:
         _untyped(alembic_op)
     alembic_op.drop_column("users", "is_active")
     alembic_op.drop_table("flags")
+    _rebinds("users")
+    _keyword(column="state", table=TABLE)
+
+
+def _rebinds(table):
+    table = "old_" + table
+    alembic_op.drop_table(table)
+
+
+def _keyword(table, column):
+    alembic_op.drop_column(table, column)
+
+
+TABLE = "orders"

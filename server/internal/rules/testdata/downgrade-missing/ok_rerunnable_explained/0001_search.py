@@ -26,6 +26,20 @@ def upgrade():
     op.create_foreign_key(ST_FK_NAME, "quotas", "share_types", ["share_type_id"], ["id"])
     op.alter_column("quotas", "resource", type_=sa.String(255), existing_type=sa.String(64))
     op.execute("DROP TABLE IF EXISTS migrate_version")
+    op.execute("""
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'ix_quotas_resource') THEN
+                CREATE INDEX ix_quotas_resource ON quotas (resource);
+            END IF;
+        END$$;
+    """)
+    op.execute("""
+        DO $$ BEGIN
+            CREATE TYPE quota_unit AS ENUM ('bytes', 'items');
+        EXCEPTION WHEN duplicate_object THEN null;
+        END $$;
+    """)
 
 
 def downgrade():

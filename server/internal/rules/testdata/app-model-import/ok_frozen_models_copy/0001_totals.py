@@ -1,0 +1,24 @@
+"""round the totals with the frozen models kept beside the revisions
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from ok_frozen_models_copy.frozen_models import Order
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    session = Session(bind=op.get_bind())
+    for order in session.query(Order):
+        order.total = round(order.total)
+    session.commit()
+
+
+def downgrade():
+    pass
