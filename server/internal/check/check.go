@@ -197,6 +197,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			conventions[sd.Config.Location] = conv
 		}
 		g.Naming = naming.Namer{Convention: conv, Dialect: dialect}
+		g.SharedThrough = proj.HistoryEntryPoint(sd.Config)
 		if dialect != "" {
 			g.Dialects = append([]string{dialect}, choice.also...)
 		}

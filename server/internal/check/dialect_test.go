@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
 // enumRevision creates an enum type its downgrade leaves behind (a finding of
@@ -79,6 +80,9 @@ func TestDialectInference(t *testing.T) {
 			"postgresql", []string{"the project also runs on mysql"}, true},
 		{"two drivers", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
 			"requirements.txt": "psycopg2\npymysql\n"}, "", "postgresql", []string{"the project also runs on mysql"}, false},
+		{"a SQLite URL env.py falls back on after the environment's", map[string]string{"alembic.ini": ini("sqlite:///test.db"),
+			"migrations/env.py": "url = os.getenv(\"DB_URL\") or context.config.get_main_option(\"sqlalchemy.url\")\n"},
+			`, postgresql_partition_by="LIST (id)"`, "postgresql", []string{"the migrations (1 postgresql option or type)", "also seen: sqlite"}, false},
 		{"a SQLite URL nothing replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"), "migrations/env.py": templateEnv},
 			"", "sqlite", nil, true},
 		{"env.py in batch mode with aiosqlite", map[string]string{"alembic.ini": ini(""),
@@ -191,5 +195,32 @@ func TestAlsoSupportedDialects(t *testing.T) {
 				t.Errorf("PostgreSQL checked: %v, want %v (findings %v, notes %q)", got, tt.also, res.Findings, res.Notes)
 			}
 		})
+	}
+}
+
+// TestSharedHistory: a package that registers its history through an entry
+// point group names revisions of other packages; they are infos, not errors.
+func TestSharedHistory(t *testing.T) {
+	revision := "revision = \"a1\"\ndown_revision = None\ndepends_on = \"dbdbc1b19cf2\"\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n"
+	for _, shared := range []bool{false, true} {
+		files := map[string]string{"pkg/__init__.py": "", "pkg/alembic/env.py": "", "pkg/alembic/versions/a1_branch.py": revision}
+		if shared {
+			files["pyproject.toml"] = "[project]\nname = \"pkg\"\n\n[project.entry-points.\"invenio_db.alembic\"]\npkg = \"pkg:alembic\"\n"
+		}
+		proj, err := project.Find(writeTree(t, files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(context.Background(), proj, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := rules.Error
+		if shared {
+			want = rules.Info
+		}
+		if len(res.Findings) != 1 || res.Findings[0].Rule != "missing-down-revision" || res.Findings[0].Severity != want {
+			t.Errorf("shared %v: findings %+v, want one missing-down-revision %s", shared, res.Findings, want)
+		}
 	}
 }

@@ -48,8 +48,12 @@ type Dangling struct {
 
 // Graph is the revision graph of one script directory.
 type Graph struct {
-	Dir       string
-	Revisions map[string]*Revision
+	Dir string
+	// SharedThrough is the entry point group through which the package
+	// registers this history with an application that merges every
+	// installed package's (project.HistoryEntryPoint); "" when none.
+	SharedThrough string
+	Revisions     map[string]*Revision
 	// Order lists the revisions bases first, each after all of its parents
 	// (revisions on a cycle are left out).
 	Order        []*Revision

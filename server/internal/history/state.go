@@ -96,6 +96,8 @@ type FK struct {
 	Name     string
 	Columns  []string
 	RefTable string
+	// RefSchema is the schema the key's target names ("" when none)
+	RefSchema string
 }
 
 // EnumType is a database enum type.
@@ -543,10 +545,16 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 	switch {
 	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "foreignkey":
 		ref, _ := o.ArgString("referent_table")
+		refSchema, _ := o.ArgString("referent_schema")
 		cols, _ := o.Arg("local_cols").Strings()
 		res, literal := effect.NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
-			s.addFK(t, FK{Name: fkName(res, literal, e.Table, cols), Columns: cols, RefTable: ref})
+			s.addFK(t, FK{Name: fkName(res, literal, e.Table, cols), Columns: cols, RefTable: ref, RefSchema: refSchema})
+		}
+	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "primary":
+		cols, _ := o.Arg("columns").Strings()
+		if t := s.editTable(key); t != nil && !uncertain {
+			s.primaryKey(t, cols)
 		}
 	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "unique", e.Object == effect.Index && e.Change == effect.Create:
 		cols, ok := o.Arg("columns").Strings()
@@ -739,6 +747,11 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool
 		col.Uncertain = col.Uncertain || uncertain && a.Kind != migration.AlterColumnType
 	}
 	switch {
+	case a.Kind == migration.AddConstraint && a.ConstraintKind == "primary key":
+		t.Opaque = true // the uniqueness is not followed in SQL; the NOT NULL it brings is
+		if !uncertain {
+			s.primaryKey(t, a.Columns)
+		}
 	case a.Kind == migration.AddColumn:
 		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, SQLType: a, Uncertain: uncertain}
 		if s.Enum(a.Type) != nil {
@@ -765,6 +778,18 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool
 	case a.Kind == migration.SetNotNull || a.Kind == migration.DropNotNull:
 		col.Nullable, col.Known = a.Kind == migration.DropNotNull, true
 		s.setColumn(t, col)
+	}
+}
+
+// primaryKey follows a primary key added to a table from editTable: its
+// columns become NOT NULL, as PostgreSQL and MySQL make them.
+func (s *State) primaryKey(t *Table, cols []string) {
+	for _, name := range cols {
+		if c := t.Column(name); c != nil {
+			pk := *c
+			pk.Nullable, pk.Known, pk.PrimaryKey = false, true, true
+			s.setColumn(t, &pk)
+		}
 	}
 }
 
@@ -842,7 +867,7 @@ func createdUniques(ct *migration.Table) [][]string {
 
 // fkState: table is the bare table name (PostgreSQL's default names carry no schema).
 func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) FK {
-	return FK{Name: foreignKeyName(s.names, table, effect.Schema(o), fk), Columns: fk.Columns, RefTable: fk.RefTable}
+	return FK{Name: foreignKeyName(s.names, table, effect.Schema(o), fk), Columns: fk.Columns, RefTable: fk.RefTable, RefSchema: fk.RefSchema}
 }
 
 // dropTable drops a table and its partitions.

@@ -12,8 +12,12 @@ import (
 // .is_not(None) / .isnot(None) / .is_(None), == != < <= > >= against literals
 // (== None is IS NULL), .in_([...]), .between(a, b), & | ~ and
 // and_ / or_ / not_ of those. ok is false when the condition is anything else.
-func (o *Op) CheckCondition() (sql string, ok bool) {
-	c, ok := conditionSQL(o.Value("condition"), 0)
+func (o *Op) CheckCondition() (sql string, ok bool) { return ConditionSQL(o.Value("condition")) }
+
+// ConditionSQL renders a check condition as SQL: a string, or a SQLAlchemy
+// expression (sa.column("x").isnot(None)) when it can be.
+func ConditionSQL(e *Expr) (sql string, ok bool) {
+	c, ok := conditionSQL(e, 0)
 	return c.sql, ok
 }
 

@@ -134,6 +134,9 @@ type extractor struct {
 	// unrollBudget is how many more literal loop iterations may be unrolled
 	unrollBudget int
 	ops          int // operations read so far (see MaxOps)
+	// sqlDepth is how deep sqlTextOf is: names whose values name each other
+	// (statement = statement + "x" in a loop) would send it round forever
+	sqlDepth int
 }
 
 var (

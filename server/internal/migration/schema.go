@@ -199,10 +199,13 @@ func isEnumType(e *Expr) bool {
 
 // ForeignKey is a foreign key from a column or a ForeignKeyConstraint.
 type ForeignKey struct {
-	Name       string // "" when unnamed (PostgreSQL names it <table>_<col>_fkey)
-	Final      bool   // the name is written op.f("..."): no naming convention converts it
-	Columns    []string
-	RefTable   string // "" when not literal
+	Name     string // "" when unnamed (PostgreSQL names it <table>_<col>_fkey)
+	Final    bool   // the name is written op.f("..."): no naming convention converts it
+	Columns  []string
+	RefTable string // "" when not literal
+	// RefSchema is the schema the target names ("" when it names none: the
+	// search path's, public)
+	RefSchema  string
 	RefColumns []string
 	Expr       *Expr
 	// UseAlter (use_alter=True): on databases with ALTER (PostgreSQL, MySQL)
@@ -236,19 +239,22 @@ func foreignKeyFromColumn(column string, e *Expr) ForeignKey {
 	fk.Name, fk.Final, _ = NameArg(e.Keyword("name"))
 	if len(e.Args) > 0 {
 		if target, ok := e.Args[0].StringValue(); ok {
-			fk.RefTable, fk.RefColumns = splitTarget(target)
+			fk.RefSchema, fk.RefTable, fk.RefColumns = splitTarget(target)
 		}
 	}
 	return fk
 }
 
-// splitTarget turns "schema.table.col" into ("table", ["col"]).
-func splitTarget(target string) (string, []string) {
+// splitTarget turns "schema.table.col" into ("schema", "table", ["col"]).
+func splitTarget(target string) (schema, table string, cols []string) {
 	parts := strings.Split(target, ".")
 	if len(parts) < 2 {
-		return "", nil
+		return "", "", nil
 	}
-	return parts[len(parts)-2], []string{parts[len(parts)-1]}
+	if len(parts) > 2 {
+		schema = parts[len(parts)-3]
+	}
+	return schema, parts[len(parts)-2], []string{parts[len(parts)-1]}
 }
 
 // Constraint is a table-level constraint in create_table.
@@ -295,8 +301,8 @@ func (m *Migration) CreateTable(o *Op) *Table {
 			remote, _ := a.Args[1].Strings()
 			fk := &ForeignKey{Name: c.Name, Final: final, Columns: local, Expr: a, UseAlter: useAlter(a)}
 			for _, r := range remote {
-				table, cols := splitTarget(r)
-				fk.RefTable = table
+				schema, table, cols := splitTarget(r)
+				fk.RefSchema, fk.RefTable = schema, table
 				fk.RefColumns = append(fk.RefColumns, cols...)
 			}
 			c.Columns, c.ForeignKey = local, fk

@@ -42,13 +42,19 @@ func (b *sqlText) writeMapped(m pysyntax.Mapped) {
 // spanOf is where e is written.
 func spanOf(e *Expr) place { return place{e.Span.Start, e.Span.End} }
 
+// maxSQLDepth bounds the nesting sqlTextOf follows: deeper is a cycle of
+// names or generated code, read as SQL not known.
+const maxSQLDepth = 200
+
 // sqlTextOf evaluates e (a literal, a concatenation, % or .format()
 // formatting, an f-string) into b. It reports false, writing nothing, when e
 // is no string at all (a variable of unknown value, a SQLAlchemy construct).
 func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
-	if e == nil {
+	if e == nil || x.sqlDepth > maxSQLDepth {
 		return false
 	}
+	x.sqlDepth++
+	defer func() { x.sqlDepth-- }()
 	if known := x.constant(e, s); known != nil {
 		e = known
 	}

@@ -771,3 +771,27 @@ def upgrade():
 		t.Errorf("ops = %v, want %v", got, want)
 	}
 }
+
+func TestSQLOfNamesThatNameEachOther(t *testing.T) {
+	// values built from themselves used to send the SQL reader round forever
+	src := `from alembic import op
+
+def upgrade():
+    statement = "SELECT "
+    statement = statement + "1"
+    op.execute(statement)
+    a = make()
+    b = a + " x"
+    a = b + " y"
+    op.execute(a)
+`
+	m := parseSource(t, src)
+	if len(m.Upgrade.Ops) != 2 {
+		t.Fatalf("ops = %v, want 2 executes", opLines(m.Upgrade))
+	}
+	for _, o := range m.Upgrade.Ops {
+		if o.SQL == nil || o.SQL.Known {
+			t.Errorf("line %d: SQL %+v, want one not known", o.Stmt.StartLine, o.SQL)
+		}
+	}
+}

@@ -140,6 +140,10 @@ var setsURL = regexp.MustCompile(`set_main_option\(\s*["']sqlalchemy\.url["']|\[
 // template's engine_from_config, or reading the option).
 var readsIniURL = regexp.MustCompile(`engine_from_config|get_main_option\(\s*["']sqlalchemy\.url["']`)
 
+// urlFromOutside finds env.py code taking a URL from an environment variable
+// or an -x argument (os.getenv("DB_URL") or ..., get_x_argument(...).get("url")).
+var urlFromOutside = regexp.MustCompile(`(?i)(getenv|environ|get_x_argument)\b[^\n]*url`)
+
 // renderAsBatch is env.py turning on batch mode for every operation, which
 // projects do for SQLite.
 var renderAsBatch = regexp.MustCompile(`render_as_batch\s*=\s*True`)
@@ -167,8 +171,10 @@ func (p *Project) DialectEvidence(sd ScriptDir) Evidence {
 			e.Vote("mysql", 2, "MySQL table options in env.py")
 			e.support("mysql")
 		}
-		// an env.py that builds its own engine never reads the ini's URL
-		e.URLOverridden = setsURL.Match(env) || !readsIniURL.Match(env)
+		// an env.py that builds its own engine never reads the ini's URL, and
+		// one that takes a URL from the environment or -x first reads it only
+		// as a fallback
+		e.URLOverridden = setsURL.Match(env) || !readsIniURL.Match(env) || urlFromOutside.Match(env)
 	}
 	seen := map[string]bool{} // a driver counts once, however many files list it
 	for _, file := range dependencyFiles(sd.Location, p.Root) {

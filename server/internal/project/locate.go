@@ -46,8 +46,12 @@ func (l *loader) scriptDirs() ([]ScriptDir, error) {
 				return nil, err
 			}
 			mainInINI = mainInINI || sec == "alembic"
-			if sd, ok, err := l.scriptDir(sec, loc, where); err != nil {
+			sd, ok, err := l.scriptDir(sec, loc, where)
+			if err != nil {
 				return nil, err
+			}
+			if i := slices.IndexFunc(dirs, sd.same); ok && i >= 0 {
+				l.notes = append(l.notes, note("[%s] in %s names the script directory of [%s]: it is checked once", sec, absPath(l.ini.path), dirs[i].Name))
 			} else if ok {
 				dirs = append(dirs, sd)
 			}

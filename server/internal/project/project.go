@@ -46,6 +46,12 @@ type ScriptDir struct {
 	DialectSource string
 }
 
+// same reports whether two script directories read the same revision files
+// (two sections or two inis naming one directory): it is checked once.
+func (sd ScriptDir) same(o ScriptDir) bool {
+	return o.Location == sd.Location && slices.Equal(o.VersionLocations, sd.VersionLocations)
+}
+
 // Project is one Alembic configuration (or several, in a repository holding
 // independent projects) and its script directories.
 type Project struct {
@@ -323,9 +329,7 @@ func merged(dir string, found *searchResult) (*Project, error) {
 		for _, sd := range sub.ScriptDirs {
 			// two configurations of one script directory (a deployment's copy of
 			// the ini): its findings would come twice
-			if i := slices.IndexFunc(p.ScriptDirs, func(o ScriptDir) bool {
-				return o.Location == sd.Location && slices.Equal(o.VersionLocations, sd.VersionLocations)
-			}); i >= 0 {
+			if i := slices.IndexFunc(p.ScriptDirs, sd.same); i >= 0 {
 				p.Notes = append(p.Notes, note("%s configures the script directory %s as %s does: it is checked once",
 					absPath(cfg), absPath(sd.Location), absPath(p.ScriptDirs[i].Config)))
 				continue

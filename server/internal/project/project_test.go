@@ -131,6 +131,15 @@ func TestLoad(t *testing.T) {
 			want:   []ScriptDir{{Name: "alembic", Location: "svc/app/db/migrations/one", VersionLocations: []string{"svc/app/db/migrations/one/versions"}}},
 		},
 		{
+			name: "a section naming the script directory of [alembic] again",
+			files: map[string]string{
+				"alembic.ini":  "[alembic]\nscript_location = db\n\n[common]\nscript_location = db\nversion_locations = %(here)s/db/versions\n",
+				"db/versions/": "",
+			},
+			config: "alembic.ini",
+			want:   []ScriptDir{{Name: "alembic", Location: "db", VersionLocations: []string{"db/versions"}}},
+		},
+		{
 			name: "several sections",
 			files: map[string]string{
 				"alembic.ini": "[alembic]\nscript_location = main\nsqlalchemy.url = sqlite:///app.db\n\n" +

@@ -69,10 +69,10 @@ func checkBackwardIncompatible(p *Pass) {
 			backwardIncompatibleSQL(p, s, st)
 		}
 		table, t := existingTable(p, o, s)
-		if t == nil {
-			return
-		}
 		key := effect.TableKey(o, table)
+		if t == nil || p.Before.Table(key) == nil {
+			return // a name an earlier rename of this upgrade made: running code never knew it
+		}
 		switch o.Name {
 		case "drop_table":
 			p.Report(o, tableDropped("drop_table", key), nil)
@@ -100,12 +100,12 @@ func backwardIncompatibleSQL(p *Pass, s *history.State, st migration.Statement) 
 	switch st.Kind {
 	case migration.SQLDropTable:
 		for _, table := range st.Tables {
-			if preexistingTable(p, s, table) != nil {
+			if preexistingTable(p, s, table) != nil && p.Before.Table(table) != nil {
 				p.ReportAt(st.Span, tableDropped("DROP TABLE", table), nil)
 			}
 		}
 	case migration.SQLAlterTable:
-		if preexistingTable(p, s, st.Table) == nil {
+		if preexistingTable(p, s, st.Table) == nil || p.Before.Table(st.Table) == nil {
 			return
 		}
 		if st.Verb == "RENAME TO" {

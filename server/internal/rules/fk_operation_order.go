@@ -146,6 +146,26 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	}
 }
 
+// sameSchema reports whether two schemas written (or not) are one: none
+// written is the search path's, public.
+func sameSchema(a, b string) bool { return defaultSchema(a) == defaultSchema(b) }
+
+func defaultSchema(s string) string {
+	if strings.EqualFold(s, "public") {
+		return ""
+	}
+	return s
+}
+
+// targetKey is the state's key of a table named with a schema (or none):
+// schema.table, the table alone in public.
+func targetKey(schema, table string) string {
+	if schema = defaultSchema(schema); schema != "" {
+		return schema + "." + table
+	}
+	return table
+}
+
 // fkProblem explains why a create_table/drop_table/create_foreign_key fails
 // on a foreign key at this point of the function (later are the tables the
 // operations after it create), or returns no message. blind is set when an earlier operation of the
@@ -167,7 +187,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 				continue
 			}
 			for _, fk := range t.FKs() {
-				if fk.RefTable == table {
+				if fk.RefTable == table && sameSchema(fk.RefSchema, effect.Schema(o)) {
 					return Message{Text: fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it", table, t.Name),
 						Help: fmt.Sprintf("%s. Drop %q (or its foreign key) first", dropParentError(dialect, table, fk.Name, t.Name), t.Name)}
 				}
@@ -179,7 +199,8 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			return Message{}
 		}
 		for _, fk := range ct.InlineForeignKeys() {
-			if fk.RefTable == "" || fk.RefTable == table || s.Table(fk.RefTable) != nil || later[fk.RefTable] == 0 {
+			ref := targetKey(fk.RefSchema, fk.RefTable)
+			if fk.RefTable == "" || ref == targetKey(effect.Schema(o), table) || s.Table(ref) != nil || later[ref] == 0 {
 				continue
 			}
 			return Message{Text: fmt.Sprintf("create_table(%q) has a foreign key to %q, which %s() only creates later", table, fk.RefTable, f.Name),
@@ -303,7 +324,7 @@ type creations map[string]int
 // add counts o in (n = 1) or out (n = -1), with the tables its SQL creates.
 func (c creations) add(o *migration.Op, n int) {
 	if t, ok := o.Table(); ok && o.Name == "create_table" && o.Certain() {
-		c[t] += n
+		c[targetKey(effect.Schema(o), t)] += n
 	}
 	for _, st := range certainStatements(o) {
 		if createsTable(st, st.Table) {

@@ -20,10 +20,15 @@ type reporter struct {
 
 // Report records a finding at a span of a revision file.
 func (r reporter) Report(m *migration.Migration, span migration.Span, message Message) {
+	r.ReportSeverity(r.Rule.Severity, m, span, message)
+}
+
+// ReportSeverity is Report with a severity other than the rule's.
+func (r reporter) ReportSeverity(sev Severity, m *migration.Migration, span migration.Span, message Message) {
 	revision := ""
 	if m.Revision.Kind == migration.HeaderString {
 		revision = m.Revision.Values[0]
 	}
-	r.report(Diagnostic{Rule: r.Rule.ID, Severity: r.Rule.Severity, Path: m.Path, Revision: revision, Span: span,
+	r.report(Diagnostic{Rule: r.Rule.ID, Severity: sev, Path: m.Path, Revision: revision, Span: span,
 		Message: message.Text, Help: message.Help})
 }

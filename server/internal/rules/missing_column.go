@@ -51,8 +51,8 @@ def downgrade():
 
 func checkMissingColumn(p *Pass) {
 	check := func(o *migration.Op, s *history.State) {
-		if o.Name != "drop_column" && o.Name != "alter_column" || !o.Certain() || s.Unknown {
-			return
+		if o.Name != "drop_column" && o.Name != "alter_column" || !o.Certain() || s.Unknown || len(o.ArgProblems) > 0 {
+			return // a call Python rejects is invalid-op-argument's: what it names cannot be told
 		}
 		table, ok := o.Table()
 		column, named := o.ArgString("column_name")

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -63,9 +64,11 @@ def upgrade():
 })
 
 func checkNotNullWithoutBackfill(p *Pass) {
-	earlier := newFills() // what the operations before may write
+	earlier := newFills()            // what the operations before may write
+	proofs := p.notNullProofsBelow() // validated CHECK (col IS NOT NULL): no NULL row to fill
 	p.Upgrade(func(o *migration.Op, s *history.State) {
-		if msg := notNullProblem(p, o, s, earlier); msg.Text != "" {
+		defer func() { proofs = proofs.with(p.Migration, o) }()
+		if msg := notNullProblem(p, o, s, earlier, proofs); msg.Text != "" {
 			p.Report(o, msg, nil)
 		}
 		if o.Name == "bulk_insert" || hidesEffects(o) || o.SQL == nil {
@@ -76,7 +79,7 @@ func checkNotNullWithoutBackfill(p *Pass) {
 		certain := len(certainStatements(o)) > 0
 		for _, st := range o.SQL.Statements {
 			if certain && st.Kind == migration.SQLAlterTable {
-				notNullSQLProblems(p, st, s, earlier)
+				notNullSQLProblems(p, st, s, earlier, proofs)
 			}
 			earlier.addStatement(st)
 		}
@@ -85,13 +88,13 @@ func checkNotNullWithoutBackfill(p *Pass) {
 
 // notNullSQLProblems: ALTER TABLE ... ALTER COLUMN ... SET NOT NULL in SQL on
 // a column of an existing table that nothing before fills.
-func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earlier *fills) {
+func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earlier *fills, proofs notNullProofs) {
 	t := preexistingTable(p, s, st.Table)
 	if t == nil || t.Opaque {
 		return
 	}
 	for _, a := range st.Actions {
-		if a.Kind != migration.SetNotNull || !mayHoldNulls(p, t, st.Table, a.Column, earlier) {
+		if a.Kind != migration.SetNotNull || !mayHoldNulls(p, t, st.Table, st.Table, a.Column, earlier, proofs) {
 			continue
 		}
 		p.ReportAt(st.Span, Message{Text: fmt.Sprintf("SET NOT NULL on %q of existing table %q: nothing before it fills the NULL rows", a.Column, st.Table),
@@ -101,18 +104,19 @@ func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earli
 	}
 }
 
-// mayHoldNulls reports whether a column of an existing table may still hold
-// NULL: not known NOT NULL, and nothing earlier in the upgrade, or in the
+// mayHoldNulls reports whether a column of an existing table (key: its
+// effect.TableKey) may still hold NULL: not known NOT NULL, no validated
+// CHECK (column IS NOT NULL), and nothing earlier in the upgrade, or in the
 // recent revisions, fills it.
-func mayHoldNulls(p *Pass, t *history.Table, table, column string, earlier *fills) bool {
-	if c := t.Column(column); c != nil && c.Known && !c.Nullable && !c.Uncertain {
+func mayHoldNulls(p *Pass, t *history.Table, key, table, column string, earlier *fills, proofs notNullProofs) bool {
+	if c := t.Column(column); c != nil && c.Known && !c.Nullable && !c.Uncertain || proofs.prove(key, table, column) {
 		return false
 	}
 	return !earlier.may(table, column) && !recentDataStep(p, table, column, fillsNulls)
 }
 
 // notNullProblem explains why an alter_column may fail on NULL rows, or returns no message.
-func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) Message {
+func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, proofs notNullProofs) Message {
 	if o.Name != "alter_column" {
 		return Message{}
 	}
@@ -127,7 +131,7 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) 
 	if !known || t == nil || t.Opaque {
 		return Message{}
 	}
-	if !mayHoldNulls(p, t, table, column, earlier) {
+	if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) {
 		return Message{}
 	}
 	msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False): nothing before it fills the NULL rows", table, column),

@@ -9,6 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 var _ = register(&Rule{
@@ -53,8 +54,9 @@ def upgrade():
     op.alter_column("users", "email", existing_type=sa.VARCHAR(length=200), nullable=False)
     op.drop_constraint("users_email_not_null", "users", type_="check")`,
 		KnownProblems: "Only upgrade() is checked. The check is recognised in literal SQL (`ALTER TABLE t ADD CONSTRAINT ... " +
-			"CHECK (col IS NOT NULL)`, then `VALIDATE CONSTRAINT` on the same table) and in `create_check_constraint` with the " +
-			"condition `col IS NOT NULL`; other spellings are not recognised. After an operation the tool cannot read in " +
+			"CHECK (col IS NOT NULL)`, then `VALIDATE CONSTRAINT` on the same table), in `create_check_constraint` with the " +
+			"condition `col IS NOT NULL` and in the `CheckConstraint`s `create_table` declares; other spellings are not " +
+			"recognised. A primary key added earlier has made its columns NOT NULL already. After an operation the tool cannot read in " +
 			"the same revision (SQL built at run time, an unknown call) the rule stays quiet. Columns whose nullability " +
 			"is not known from the history are not reported. Backfilling the NULLs is a separate concern " +
 			"(not-null-without-backfill).",
@@ -72,7 +74,7 @@ func checkSetNotNullScan(p *Pass) {
 	proofs := p.notNullProofsBelow() // with the operations of this revision before o, as the walk goes
 	blind := false                   // an earlier operation of this revision may have added the check
 	p.Upgrade(func(o *migration.Op, s *history.State) {
-		defer func() { proofs = proofs.with(o) }()
+		defer func() { proofs = proofs.with(p.Migration, o) }()
 		if o.Name == migration.UnknownCall || (o.SQL != nil && !o.SQL.Known) {
 			blind = true
 		}
@@ -136,13 +138,38 @@ var (
 
 func notNullKey(table, column string) string { return table + "\x00" + strings.ToLower(column) }
 
-// with adds what one operation proves.
-func (n notNullProofs) with(o *migration.Op) notNullProofs {
+// with adds what one operation of m proves.
+func (n notNullProofs) with(m *migration.Migration, o *migration.Op) notNullProofs {
 	set := func(m pmap.Map[int], key string, flag int) pmap.Map[int] {
 		old, _ := m.Get(key)
 		return m.Set(key, old|flag)
 	}
 	switch {
+	case o.Name == "create_table" && o.Certain():
+		// CHECK (col IS NOT NULL) declared with the table, on it or on a column
+		ct := m.CreateTable(o)
+		if ct == nil {
+			break
+		}
+		var conditions []*migration.Expr
+		for _, c := range ct.Constraints {
+			if c.Kind == "check" && len(c.Expr.Args) > 0 {
+				conditions = append(conditions, c.Expr.Args[0])
+			}
+		}
+		for _, col := range ct.Columns {
+			for _, a := range col.Expr.Args {
+				if pysyntax.LastName(a.CallName()) == "CheckConstraint" && len(a.Args) > 0 {
+					conditions = append(conditions, a.Args[0])
+				}
+			}
+		}
+		for _, c := range conditions {
+			cond, ok := migration.ConditionSQL(c)
+			if match := reIsNotNull.FindStringSubmatch(strings.TrimSpace(cond)); ok && match != nil {
+				n.ops = set(n.ops, notNullKey(effect.TableKey(o, ct.Name), match[1]+match[2]), proofValid)
+			}
+		}
 	case o.SQL != nil && o.SQL.Known:
 		for _, st := range o.SQL.Statements {
 			if st.Kind != migration.SQLAlterTable {
@@ -264,7 +291,7 @@ func (m *runMemo) notNullProofs(g *history.Graph, r *history.Revision) notNullPr
 	}
 	if r.Migration.Upgrade != nil {
 		for _, o := range r.Migration.Upgrade.Ops {
-			n = n.with(o)
+			n = n.with(r.Migration, o)
 		}
 	}
 	m.notNull[r.ID] = n
