@@ -163,6 +163,14 @@ HINT:  New enum values must be committed before they can be used.`,
 		fix:   []string{"drop what the upgrade creates"},
 	},
 	{
+		name: "column does not exist",
+		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedColumn) column "last_seen" of relation "users" does not exist
+[SQL: ALTER TABLE users DROP COLUMN last_seen]`,
+		rules: []string{"missing-column"},
+		cause: []string{"last_seen", "another table"},
+		fix:   []string{"new_column_name"},
+	},
+	{
 		name: "relation does not exist",
 		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedTable) relation "orders" does not exist
 [SQL: DROP TABLE orders]`,

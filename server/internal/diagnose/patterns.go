@@ -178,10 +178,11 @@ var patterns = []pattern{
 	},
 	{
 		re:    regexp.MustCompile(`column "([^"]+)"(?: of relation "([^"]+)")? does not exist`),
-		rules: rules(),
+		rules: rules("missing-column"),
 		cause: func(m match) string {
-			return fmt.Sprintf("The statement uses column %s, which the database does not have: it was never added, was "+
-				"renamed or dropped by an earlier step, or the database is not at the revision alembic_version says.", m.g(1))
+			return fmt.Sprintf("The statement uses column %s, which the database does not have: it was never added (often "+
+				"a downgrade naming another table than the one its upgrade changed), was renamed or dropped by an earlier "+
+				"step, or the database is not at the revision alembic_version says.", m.g(1))
 		},
 		fix: text("Check the order of the operations and `alembic current`; a rename must be `op.alter_column(..., " +
 			"new_column_name=...)`, not a drop and an add."),
