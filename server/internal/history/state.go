@@ -83,7 +83,8 @@ type Column struct {
 	SQLType *migration.TableAction
 	// Generated: computed from an expression (sa.Computed), no values of its own.
 	Generated bool
-	// PrimaryKey: part of the primary key create_table declared (never NULL).
+	// PrimaryKey: part of a primary key, declared by create_table or added
+	// since (never NULL).
 	PrimaryKey bool
 	Uncertain  bool
 }

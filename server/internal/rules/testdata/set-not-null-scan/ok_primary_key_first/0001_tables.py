@@ -12,6 +12,7 @@ down_revision = None
 
 def upgrade():
     op.create_table("tokens", sa.Column("code", sa.Text()), sa.Column("owner", sa.Text()))
+    op.create_table("codes", sa.Column("code", sa.Text()))
     op.create_table(
         "people",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -23,4 +24,5 @@ def upgrade():
 
 def downgrade():
     op.drop_table("people")
+    op.drop_table("codes")
     op.drop_table("tokens")
