@@ -42,10 +42,10 @@ func (b *sqlText) writeMapped(m pysyntax.Mapped) {
 // spanOf is where e is written.
 func spanOf(e *Expr) place { return place{e.Span.Start, e.Span.End} }
 
-// maxSQLDepth bounds the nesting sqlTextOf follows (a concatenation of a
-// thousand literals is still read): deeper is a cycle of names, read as SQL
-// not known.
-const maxSQLDepth = 1000
+// maxSQLDepth bounds the nesting sqlTextOf follows. An expression is at
+// most 64 deep (pysyntax), and a few names lead from one to the next: deeper
+// is a cycle of names, read as SQL not known.
+const maxSQLDepth = 200
 
 // sqlTextOf evaluates e (a literal, a concatenation, % or .format()
 // formatting, an f-string) into b. It reports false, writing nothing, when e
