@@ -198,6 +198,10 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 		g.Naming = naming.Namer{Convention: conv, Dialect: dialect}
 		g.SharedThrough = proj.HistoryEntryPoint(sd.Config)
+		if g.SharedThrough == "" && len(g.Dangling) > 0 {
+			// the application may merge installed packages' histories into this one
+			g.SharedThrough = proj.HistoryEntryPointReader(sd.Config)
+		}
 		if dialect != "" {
 			g.Dialects = append([]string{dialect}, choice.also...)
 		}

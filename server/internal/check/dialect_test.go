@@ -202,10 +202,14 @@ func TestAlsoSupportedDialects(t *testing.T) {
 // point group names revisions of other packages; they are infos, not errors.
 func TestSharedHistory(t *testing.T) {
 	revision := "revision = \"a1\"\ndown_revision = None\ndepends_on = \"dbdbc1b19cf2\"\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n"
-	for _, shared := range []bool{false, true} {
+	for _, how := range []string{"", "registered", "merged by the application"} {
+		shared := how != ""
 		files := map[string]string{"pkg/__init__.py": "", "pkg/alembic/env.py": "", "pkg/alembic/versions/a1_branch.py": revision}
-		if shared {
+		switch how {
+		case "registered":
 			files["pyproject.toml"] = "[project]\nname = \"pkg\"\n\n[project.entry-points.\"invenio_db.alembic\"]\npkg = \"pkg:alembic\"\n"
+		case "merged by the application":
+			files["pkg/app.py"] = "for ep in entry_points(group=\"alembic\", name=\"migrations\"):\n    locations.add(ep.value)\n"
 		}
 		proj, err := project.Find(writeTree(t, files))
 		if err != nil {
@@ -220,7 +224,7 @@ func TestSharedHistory(t *testing.T) {
 			want = rules.Info
 		}
 		if len(res.Findings) != 1 || res.Findings[0].Rule != "missing-down-revision" || res.Findings[0].Severity != want {
-			t.Errorf("shared %v: findings %+v, want one missing-down-revision %s", shared, res.Findings, want)
+			t.Errorf("%q: findings %+v, want one missing-down-revision %s", how, res.Findings, want)
 		}
 	}
 }

@@ -36,6 +36,9 @@ const (
 	Value
 	Sequence
 	View
+	// Namespace is a schema (Name; PostgreSQL's pg_namespace): a Drop with
+	// Cascade takes its tables along.
+	Namespace
 	// Comment is a table's comment (Name "") or a column's (Create sets it,
 	// Drop removes it).
 	Comment
@@ -389,7 +392,7 @@ func (b *builder) statement(st *migration.Statement) {
 	case migration.SQLTransaction:
 		add(Effect{Change: Alter, Object: Transaction, Name: st.Verb})
 	case migration.SQLUntracked:
-		obj := map[string]Object{"VIEW": View, "MATVIEW": View, "SEQUENCE": Sequence}[st.ObjectKind]
+		obj := map[string]Object{"VIEW": View, "MATVIEW": View, "SEQUENCE": Sequence, "SCHEMA": Namespace}[st.ObjectKind]
 		switch {
 		case obj == 0:
 		case st.Creates:
@@ -441,7 +444,7 @@ var sqlConstraintTypes = map[string]string{"foreign key": "foreignkey", "unique"
 // String names the effect for messages and tests ("create index ix_a on t").
 func (e Effect) String() string {
 	words := []string{[...]string{"", "create", "drop", "rename", "alter"}[e.Change],
-		[...]string{"", "table", "column", "index", "constraint", "type", "value", "sequence", "view", "comment", "rows", "transaction", "anything"}[e.Object]}
+		[...]string{"", "table", "column", "index", "constraint", "type", "value", "sequence", "view", "schema", "comment", "rows", "transaction", "anything"}[e.Object]}
 	if e.Name != "" {
 		words = append(words, e.Name)
 	}

@@ -99,8 +99,8 @@ op.execute("UPDATE t SET c = 1; DELETE FROM t WHERE c = 2; INSERT INTO t VALUES 
 			`op.execute("CREATE TEMP TABLE tmp (id int); CREATE INDEX IF NOT EXISTS ix ON t (c); DROP TABLE t CASCADE")`,
 			[]string{"create table on tmp (temporary) [sql]", "create index ix on t (if missing) [sql]", "drop table on t (cascade) [sql]"}},
 		{"views, sequences, transaction control", naming.Namer{},
-			`op.execute("CREATE VIEW v AS SELECT 1; DROP MATERIALIZED VIEW w; CREATE SEQUENCE s; COMMIT")`,
-			[]string{"create view v [sql]", "drop view w [sql]", "create sequence s [sql]", "alter transaction COMMIT [sql]"}},
+			`op.execute("CREATE VIEW v AS SELECT 1; DROP MATERIALIZED VIEW w; CREATE SEQUENCE s; COMMIT; CREATE SCHEMA n; DROP SCHEMA n CASCADE")`,
+			[]string{"create view v [sql]", "drop view w [sql]", "create sequence s [sql]", "alter transaction COMMIT [sql]", "create schema n [sql]", "drop schema n (cascade) [sql]"}},
 		{"SQL that is not known may change anything", naming.Namer{}, `op.execute(f"DROP TABLE {name}")
 op.execute("DO $$ BEGIN END $$")`,
 			[]string{"alter anything", "alter anything [sql]"}},

@@ -51,7 +51,9 @@ type Graph struct {
 	Dir string
 	// SharedThrough is the entry point group through which the package
 	// registers this history with an application that merges every
-	// installed package's (project.HistoryEntryPoint); "" when none.
+	// installed package's, or through which the application merges them
+	// into this one (project.HistoryEntryPoint, HistoryEntryPointReader);
+	// "" when none.
 	SharedThrough string
 	Revisions     map[string]*Revision
 	// Order lists the revisions bases first, each after all of its parents

@@ -698,6 +698,14 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 		case effect.Rename:
 			s.renameView(e.Name, e.To)
 		}
+	case effect.Namespace:
+		if e.Change == effect.Drop && e.Cascade && !uncertain {
+			for _, t := range s.Tables() {
+				if strings.HasPrefix(t.Name, e.Name+".") {
+					s.dropTable(t.Name)
+				}
+			}
+		}
 	}
 }
 

@@ -753,6 +753,20 @@ op.execute("CREATE TABLE other (id int)")`})
 	eq(t, "tables after dropping the parent", tableNames(s), []string{"other"})
 }
 
+// TestDropSchemaCascade: the tables of a schema dropped with CASCADE go with it.
+func TestDropSchemaCascade(t *testing.T) {
+	s := NewState()
+	applyUpgrade(t, s, "r1", step{up: `
+op.execute("CREATE SCHEMA notif")
+op.create_table("messages", sa.Column("id", sa.Integer()), schema="notif")
+op.create_table("messages", sa.Column("id", sa.Integer()))
+op.execute("CREATE SCHEMA audit")
+op.create_table("log", sa.Column("id", sa.Integer()), schema="audit")`})
+	eq(t, "tables", tableNames(s), []string{"audit.log", "messages", "notif.messages"})
+	applyUpgrade(t, s, "r2", step{up: `op.execute("DROP SCHEMA notif CASCADE; DROP SCHEMA audit")`})
+	eq(t, "tables after DROP SCHEMA notif CASCADE", tableNames(s), []string{"audit.log", "messages"})
+}
+
 // TestSiblingLayers: two layers on one state change the same table in
 // different ways; each sees only its own changes, with its own indexes, and
 // EnumUsersChanged names the enum types whose users moved.

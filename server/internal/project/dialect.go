@@ -274,12 +274,28 @@ type codeFacts struct {
 	urls    map[string]int // literal SQLAlchemy URLs by dialect (defaults, examples)
 }
 
-// scanCode reads the Python files of the package around a script directory
-// (two levels above it, never above top: where projects keep the code that
-// runs alembic and the default database URL), tests and revision files
-// excluded.
+// scanCode reads what the code around a script directory says of its URL.
 func scanCode(location, top string) codeFacts {
 	facts := codeFacts{urls: map[string]int{}}
+	eachCodeFile(location, top, false, func(data []byte) bool {
+		// the byte searches skip the regular expressions for most files
+		if bytes.Contains(data, []byte("sqlalchemy.url")) {
+			facts.setsURL = facts.setsURL || setsURL.Match(data)
+		}
+		for _, d := range urlDialects(data) {
+			facts.urls[d]++
+		}
+		return true
+	})
+	return facts
+}
+
+// eachCodeFile reads the Python files of the package around a script
+// directory (two levels above it, never above top: where projects keep the
+// code that runs alembic and the default database URL), tests and revision
+// files excluded, and the script directory's own (env.py) only when asked, at
+// most maxCodeFiles, until visit returns false.
+func eachCodeFile(location, top string, withScriptDir bool, visit func(data []byte) bool) {
 	base := filepath.Dir(location)
 	if up := filepath.Dir(base); relpath.Within(up, top) {
 		base = up
@@ -290,7 +306,7 @@ func scanCode(location, top string) codeFacts {
 		case err != nil:
 			return filepath.SkipDir
 		case d.IsDir():
-			if path != base && (skipDir(d.Name()) || testDirs[d.Name()] || d.Name() == "versions" || path == location) {
+			if path != base && (skipDir(d.Name()) || testDirs[d.Name()] || d.Name() == "versions" || path == location && !withScriptDir) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -301,19 +317,11 @@ func scanCode(location, top string) codeFacts {
 			return filepath.SkipAll
 		}
 		data, err := inputfile.Read(path, maxCodeFileSize)
-		if err != nil {
+		if err != nil || visit(data) {
 			return nil
 		}
-		// the byte searches skip the regular expressions for most files
-		if bytes.Contains(data, []byte("sqlalchemy.url")) {
-			facts.setsURL = facts.setsURL || setsURL.Match(data)
-		}
-		for _, d := range urlDialects(data) {
-			facts.urls[d]++
-		}
-		return nil
+		return filepath.SkipAll
 	})
-	return facts
 }
 
 // DialectOfName reads a dialect from a folder name such as "postgresql",

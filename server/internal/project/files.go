@@ -107,7 +107,10 @@ func ListRevisionFiles(sd ScriptDir, skip []string) Listing {
 			continue
 		}
 		var nested []string
-		walkVersions(dir, 0, skip, &l.Dirs, func(path string, depth int) {
+		// a subfolder that is a version location of its own is read as one
+		// (version_locations = versions versions/imports), not twice
+		others := slices.DeleteFunc(slices.Clone(sd.VersionLocations), func(v string) bool { return v == dir })
+		walkVersions(dir, 0, slices.Concat(skip, others), &l.Dirs, func(path string, depth int) {
 			if depth == 0 || sd.Recursive {
 				l.Files = append(l.Files, path)
 			} else if LooksLikeRevision(path) {

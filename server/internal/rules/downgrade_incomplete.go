@@ -290,6 +290,8 @@ type effects struct {
 	someConstraints             marks
 	renames, colRenames         marks // from -> to
 	renamedAway, colRenamedAway marks
+	// schemas are the schemas dropped with CASCADE: their tables go along
+	schemas marks
 	// except is an operation whose own effects the lookups leave out
 	except *migration.Op
 	// uniqueIsIndex: on MySQL a unique constraint is an index of its name:
@@ -312,7 +314,7 @@ type convertedDrop struct {
 func newEffects(names naming.Namer) *effects {
 	return &effects{tables: marks{}, columns: marks{}, addedColumns: marks{}, indexes: marks{},
 		constraints: marks{}, comments: marks{}, types: marks{}, someConstraints: marks{},
-		renames: marks{}, colRenames: marks{}, renamedAway: marks{}, colRenamedAway: marks{},
+		renames: marks{}, colRenames: marks{}, renamedAway: marks{}, colRenamedAway: marks{}, schemas: marks{},
 		alias: map[string]string{}, names: names, converted: map[string]convertedDrop{}}
 }
 
@@ -375,6 +377,10 @@ func (e *effects) add(x effect.Effect) {
 		e.opaque = true // a drop or rename of a name we cannot read
 	case x.Object == effect.Table && x.Change == effect.Drop:
 		mark(e.tables)
+	case x.Object == effect.View && x.Change == effect.Drop:
+		e.tables.put(k(eng, x.Name), o) // a materialized view's indexes go with it
+	case x.Object == effect.Namespace && x.Change == effect.Drop && x.Cascade:
+		e.schemas.put(k(eng, x.Name), o)
 	case x.Object == effect.Column && x.Change == effect.Drop:
 		mark(e.columns, x.Name)
 	case x.Object == effect.Index || x.Object == effect.Constraint: // a drop, or a rename that frees the name
@@ -416,6 +422,9 @@ func (e *effects) add(x effect.Effect) {
 // covers reports whether the operations revert u.
 func (e *effects) covers(u *undo) bool {
 	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
+	if schema, _, qualified := strings.Cut(u.table, "."); qualified && e.has(e.schemas, key(schema)) {
+		return true // DROP SCHEMA ... CASCADE took the table along
+	}
 	switch u.kind {
 	case undoTable:
 		return e.has(e.tables, key(u.table)) || u.parent != "" && e.has(e.tables, key(u.parent))

@@ -35,8 +35,10 @@ down_revision = "a1b2c3d4e5f6"`,
 		KnownProblems: "Each script directory is checked on its own: a `depends_on` pointing into another version location " +
 			"of the same project is reported when that location is not part of the check. A package that registers its " +
 			"history through an entry point group naming alembic or migrations (`invenio_db.alembic`, `quetz.migrations`) " +
-			"in pyproject.toml, setup.cfg or setup.py shares it with an application that merges every installed " +
-			"package's revisions: an id not in the tree is then an info, expected in another package.",
+			"(or an entry so named, `gn_module: migrations = ...`) in pyproject.toml, setup.cfg or setup.py shares it with an " +
+			"application that merges every installed package's revisions, and an application whose code reads such entry " +
+			"points (`entry_points(group=\"alembic\")`) merges them into its own: an id not in the history is then an " +
+			"info, expected in another package.",
 		FixSafety:  "No automatic fix: only the author knows which revision was meant; the message lists close ids.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/branches.html"},
 	},
@@ -52,10 +54,10 @@ func checkMissingDownRevision(p *GraphPass) {
 		}
 		if p.Graph.SharedThrough != "" {
 			// the application adds the other packages' revisions at run time
-			p.ReportSeverity(Info, m, header.Span, Message{Text: fmt.Sprintf("%s %q of revision %q is not in this tree", field, d.Target, d.Revision.ID),
-				Help: fmt.Sprintf("The package registers this history through the entry point group %q: the application merges "+
-					"every installed package's revisions at run time, and the revision is expected there. If it is not another "+
-					"package's, Alembic cannot build its revision map%s", p.Graph.SharedThrough, closeIDs(p.Graph, d.Target))})
+			p.ReportSeverity(Info, m, header.Span, Message{Text: fmt.Sprintf("%s %q of revision %q is not in this history", field, d.Target, d.Revision.ID),
+				Help: fmt.Sprintf("This history is merged with other packages' through the entry point group %q at run time, "+
+					"and the revision is expected among theirs. If it is not another package's, Alembic cannot build its "+
+					"revision map%s", p.Graph.SharedThrough, closeIDs(p.Graph, d.Target))})
 			continue
 		}
 		p.Report(m, header.Span, Message{Text: fmt.Sprintf("%s %q of revision %q does not exist", field, d.Target, d.Revision.ID),
