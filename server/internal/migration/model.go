@@ -137,14 +137,17 @@ const (
 
 // Function is upgrade() or downgrade() with its operations in execution order.
 type Function struct {
-	Name     string
-	Params   []string // the parameters' names (`def upgrade(op)` is called with alembic's op)
-	Span     Span     // the whole definition
-	Body     Span     // the block
-	Indent   string
-	Kind     BodyKind
-	Ops      []*Op
-	LastStmt Span // the last statement of the body, where appended code goes
+	Name   string
+	Params []string // the parameters' names (`def upgrade(op)` is called with alembic's op)
+	// Decorated: a decorator wraps the function (@per_tenant runs the body
+	// once per schema): how often its body runs is not known.
+	Decorated bool
+	Span      Span // the whole definition
+	Body      Span // the block
+	Indent    string
+	Kind      BodyKind
+	Ops       []*Op
+	LastStmt  Span // the last statement of the body, where appended code goes
 	// Imports are the import statements inside the body (and the helpers it calls).
 	Imports []Import
 	// Switches are the statements that switch the migration's own connection

@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,6 +64,10 @@ type Enum struct {
 	// it (the class name lowercased), as no name= is given.
 	Class        string
 	NameInferred bool
+	// Schema is the schema the type lives in when it is not the search
+	// path's: schema="app", inherit_schema=True (the table's), or a
+	// schema not written literally (its text).
+	Schema string
 }
 
 // columnHelpers are positional Column arguments that are not the type.
@@ -177,6 +182,14 @@ func enumOf(e *Expr, dialect bool) *Enum {
 	}
 	if v, ok := e.Keyword("create_type").BoolValue(); ok {
 		en.CreateType = v
+	}
+	if schema := e.Keyword("schema"); schema != nil {
+		if v, ok := schema.StringValue(); !ok || !strings.EqualFold(v, "public") {
+			en.Schema = cmp.Or(v, schema.Text)
+		}
+	}
+	if inherit, _ := e.Keyword("inherit_schema").BoolValue(); inherit {
+		en.Schema = "the table's schema"
 	}
 	for _, a := range e.Args {
 		if a.Kind != pysyntax.String {

@@ -83,6 +83,9 @@ func (x *extractor) function(name string) *Function {
 
 func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
 	f := &Function{Name: name, Span: x.t.Span(def), Kind: BodyEmpty, Params: x.params(def)}
+	if parent := def.Parent(); parent != nil && pysyntax.Type(parent) == "decorated_definition" {
+		f.Decorated = true
+	}
 	body := def.ChildByFieldName("body")
 	if body == nil {
 		return f

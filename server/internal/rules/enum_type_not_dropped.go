@@ -44,7 +44,10 @@ def downgrade():
 			"tracked. When a later revision still uses the type, dropping it is wrong and the rule stays quiet. A type created " +
 			"with `.create(bind, checkfirst=True)` is left to `downgrade-incomplete` (a warning): the next upgrade skips it.",
 		FixSafety: "Safe: the drop is added after the downgrade operation that removes the type's last user, with " +
-			"`checkfirst=True`, and only when no other table of the history uses the type at that point.",
+			"`checkfirst=True`, and only when no other table of the history uses the type at that point. A type in " +
+			"another schema (`schema=`, `inherit_schema=True`) gets no fix, nor does a downgrade() under a decorator " +
+			"(one that runs it per tenant schema would drop the type while other schemas still use it); this holds for " +
+			"every rule's fixes.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.drop_table",
 			"https://docs.sqlalchemy.org/en/20/dialects/postgresql.html#enum-types"},
 	},
@@ -156,6 +159,9 @@ func createsIfMissing(o *migration.Op) bool {
 // dropEnumFix drops the type after the operation that removed its last user,
 // reusing the module's enum variable when the type was defined in one.
 func dropEnumFix(p *Pass, anchor, creator *migration.Op, name string) *SuggestedFix {
+	if enumSchema(p.Migration, creator, name) != "" {
+		return nil // the drop would need the type's schema, which the code writes as it likes
+	}
 	code := p.Style().Beside(anchor)
 	drop := enumDropCode(p.Migration, code, creator, name)
 	imports, ok := stylist.Imports(code)
@@ -164,6 +170,25 @@ func dropEnumFix(p *Pass, anchor, creator *migration.Op, name string) *Suggested
 	}
 	return &SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
 		Edits: append(imports, insertAfter(p.Migration, anchor, drop))}
+}
+
+// enumSchema is the schema of the enum type an operation creates, when not
+// the search path's (migration.Enum.Schema).
+func enumSchema(m *migration.Migration, creator *migration.Op, name string) string {
+	if creator == nil {
+		return ""
+	}
+	if creator.Name == migration.EnumCreate {
+		if en := effect.EnumOf(m.Type(creator, creator.Target)); en != nil {
+			return en.Schema
+		}
+	}
+	for _, u := range enumUses(m, creator) {
+		if u.Enum.Name == name {
+			return u.Enum.Schema
+		}
+	}
+	return ""
 }
 
 // moduleEnumVar finds a module-level variable holding the named enum type.

@@ -82,8 +82,8 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 		case "create_table":
 			for _, u := range enumUses(p.Migration, o) {
 				name := u.Enum.Name
-				if !u.Enum.CreateType || memo[name] {
-					continue
+				if !u.Enum.CreateType || memo[name] || u.Enum.Schema != "" {
+					continue // a type of another schema is not the one of that name the history knows
 				}
 				memo[name] = true
 				if e := s.Enum(name); certain && e != nil && !e.Uncertain {
@@ -97,7 +97,7 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 			}
 		case migration.EnumCreate:
 			en := effect.EnumOf(p.Migration.Type(o, o.Target))
-			if checkfirst := o.Args["checkfirst"]; checkfirst != nil || en == nil || !certain {
+			if checkfirst := o.Args["checkfirst"]; checkfirst != nil || en == nil || en.Schema != "" || !certain {
 				return // a non-literal checkfirst may well be True
 			}
 			if e := s.Enum(en.Name); e != nil && !e.Uncertain {

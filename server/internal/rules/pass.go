@@ -257,8 +257,28 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 		p.reported = map[reportKey]bool{}
 	}
 	p.reported[key] = true
+	if fix != nil && p.inDecorated(span, fix) {
+		fix = nil
+	}
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
 		Span: span, Message: message.Text, Help: message.Help, Fix: fix})
+}
+
+// inDecorated reports whether a finding or its fix's edits lie in a decorated
+// upgrade() or downgrade(): a decorator may run the body once per tenant
+// schema, so a statement a fix adds (an enum type dropped after a table)
+// would run before the other schemas are done with it.
+func (p *Pass) inDecorated(span migration.Span, fix *SuggestedFix) bool {
+	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
+		if f == nil || !f.Decorated {
+			continue
+		}
+		within := func(start int) bool { return start >= f.Span.Start && start <= f.Span.End }
+		if within(span.Start) || slices.ContainsFunc(fix.Edits, func(e TextEdit) bool { return within(e.Start) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // Style is how the revision file writes Python: the code of every fix and of

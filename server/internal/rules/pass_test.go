@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -72,4 +75,51 @@ func names(ops []*migration.Op) []string {
 		out = append(out, o.Name)
 	}
 	return out
+}
+
+// TestNoFixInDecoratedFunctions: a decorator may run upgrade() and downgrade()
+// once per tenant schema; the enum type a fix would drop after the first
+// schema's table is still used by the others'. The same history without the
+// decorators gets the fix.
+func TestNoFixInDecoratedFunctions(t *testing.T) {
+	rule := registry["enum-type-not-dropped"]
+	dir := filepath.Join("testdata", "enum-type-not-dropped", "decorated_per_tenant")
+	src, err := os.ReadFile(filepath.Join(dir, "0001_task.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := t.TempDir()
+	if err := os.WriteFile(filepath.Join(plain, "0001_task.py"), bytes.ReplaceAll(src, []byte("@per_tenant\n"), nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for d, wantFix := range map[string]bool{dir: false, plain: true} {
+		got := RunOn(t, d, rule)
+		if len(got) != 1 || (got[0].Fix != nil) != wantFix {
+			t.Errorf("%s: findings %+v, want one with a fix: %v", d, got, wantFix)
+		}
+	}
+}
+
+// TestNoFixWhenNotCertain: findings whose fix could write a wrong name get
+// none. A unique constraint added on columns that already have one gets
+// c_code_key1 from PostgreSQL, not c_code_key; a type in another schema
+// needs its schema to be dropped.
+func TestNoFixWhenNotCertain(t *testing.T) {
+	for _, c := range []struct {
+		rule, dir string
+		findings  int
+	}{
+		{"unnamed-constraint", "name_taken", 2},
+		{"enum-type-not-dropped", "type_in_another_schema", 1},
+	} {
+		got := RunOn(t, filepath.Join("testdata", c.rule, c.dir), registry[c.rule])
+		if len(got) != c.findings {
+			t.Fatalf("%s/%s: findings %+v, want %d", c.rule, c.dir, got, c.findings)
+		}
+		for _, d := range got {
+			if d.Fix != nil {
+				t.Errorf("%s/%s line %d: a fix %q, want none", c.rule, c.dir, d.Span.StartLine, d.Fix.Message)
+			}
+		}
+	}
 }

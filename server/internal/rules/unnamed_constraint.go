@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -77,7 +78,8 @@ target_metadata = MetaData(naming_convention={
 			"check constraint's default name depends on the columns its SQL expression uses, so no name is suggested for it.",
 		FixSafety: "Safe when the name is certain. Without a naming convention for the type, on PostgreSQL configured, or " +
 			"inferred with no evidence for another dialect that the migrations' own options do not outweigh: a created foreign key or unique constraint gets the name PostgreSQL would " +
-			"give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, at most 63 characters, not already taken), and a " +
+			"give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, at most 63 characters, not already taken: no " +
+			"uniqueness or index on those columns yet, no index of that name, the table's indexes all known), and a " +
 			"`drop_constraint(None, ...)` in downgrade gets the same name when upgrade() creates exactly that one unnamed " +
 			"constraint; the same fixes are unsafe when PostgreSQL was only assumed or the evidence also points elsewhere. " +
 			"With a naming convention reached through env.py's target_metadata, the drop gets the name the convention gave " +
@@ -198,11 +200,30 @@ func defaultConstraintName(dialect string, o *migration.Op, s *history.State) st
 			return ""
 		}
 		name = table + "_" + strings.Join(cols, "_") + "_key"
+		if uniqueNameTaken(s, effect.TableKey(o, table), name, cols) {
+			return "" // PostgreSQL would add a number
+		}
 	}
 	if len(name) > 63 {
 		return "" // PostgreSQL truncates long names in its own way
 	}
 	return name
+}
+
+// uniqueNameTaken reports whether PostgreSQL's name for a new unique
+// constraint may be taken: the table already has a uniqueness or an index on
+// those columns (unique=True, an unnamed UniqueConstraint: named the same), an
+// index of that name, or indexes the history does not know in full.
+func uniqueNameTaken(s *history.State, key, name string, cols []string) bool {
+	t := s.Table(key)
+	if t == nil || s.IndexTable(name) != "" {
+		return true
+	}
+	if slices.ContainsFunc(t.Uniques, func(u []string) bool { return slices.Equal(u, cols) }) {
+		return true
+	}
+	indexes, complete := t.Indexes()
+	return !complete || slices.ContainsFunc(indexes, func(ix history.Index) bool { return ix.Name == name || !ix.Implicit && slices.Equal(ix.Columns, cols) })
 }
 
 // mysqlForeignKeyName is the name MySQL/MariaDB give a foreign key added

@@ -1,0 +1,18 @@
+"""codes, unique already
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("c", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("code", sa.Integer(), unique=True))
+
+
+def downgrade():
+    op.drop_table("c")
