@@ -213,6 +213,10 @@ type Op struct {
 	// is not Conditional unless an iteration may end early (break, continue,
 	// return); each iteration's op has the same Call and Stmt.
 	Loop map[string]*Expr
+	// OnDialect is set on the certain copy of an operation that tests of the
+	// dialect name chose, made for the dialect a rule checks (it runs in a
+	// branch the other dialects skip).
+	OnDialect bool
 	// Guarded is set after an early-return guard passed on every path: an if
 	// without else whose branches only return, pass or log (`if <cond>:
 	// return`). The op runs in every normal case, so it is not Conditional

@@ -72,7 +72,9 @@ def downgrade():
 			"keyword spelled like a dropped column counts too.",
 		FixSafety: "Unsafe: the missing inverse operations are appended at the end of `downgrade()`, in the reverse order of " +
 			"the upgrade, with the module's `op` alias, quote style and batch blocks (names the naming convention made are " +
-			"written `op.f(...)`; no inverse is appended when the downgrade renames the table or column away, and a drop " +
+			"written `op.f(...)`; no inverse is appended when the downgrade renames the table or column away or creates " +
+			"an object of the same name again, when the operation runs in a branch of one dialect, or when an early return " +
+			"may skip it, and a drop " +
 			"the convention converts again gets its name written `op.f(...)` instead). Appending is not always the right " +
 			"place (an index must go before the drop of its column's table only when that table survives; a foreign key " +
 			"must go before the table it points to is dropped), so review the order.",
@@ -126,7 +128,7 @@ func checkDowngradeIncomplete(p *Pass) {
 		return
 	}
 	var fix *SuggestedFix
-	if !done.movesAny(missing) && len(reconverted) == 0 {
+	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(p, down, missing) {
 		fix = inverseFix(p.Style(), p.Migration, missing)
 	}
 	// one finding per operation (an execute may create several objects)
@@ -498,11 +500,31 @@ func reportReconverted(p *Pass, u *undo, d *convertedDrop) {
 func (e *effects) movesAny(undos []*undo) bool {
 	for _, u := range undos {
 		key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
-		if e.has(e.renamedAway, key(u.table)) || u.kind == undoColumn && e.has(e.colRenamedAway, key(u.table, u.name)) {
+		if e.has(e.renamedAway, key(u.table)) || (u.kind == undoColumn || u.kind == undoRenameColumn) && e.has(e.colRenamedAway, key(u.table, u.name)) {
 			return true
 		}
 	}
 	return false
+}
+
+// recreatesAny reports whether an inverse appended at the end of the
+// downgrade could be wrong there: an operation to revert runs on some
+// dialects only (its inverse belongs in the same branch, not after them all),
+// or the downgrade creates again an object of a name the inverse would drop
+// (it restores the constraint the upgrade replaced).
+func recreatesAny(p *Pass, down *migration.Function, undos []*undo) bool {
+	if slices.ContainsFunc(undos, func(u *undo) bool { return u.op.OnDialect }) {
+		return true
+	}
+	created := map[string]bool{}
+	for _, o := range down.Ops {
+		for _, e := range p.Effects(o) {
+			if e.Change == effect.Create && e.Name != "" {
+				created[k(o.Engine, e.Name)] = true
+			}
+		}
+	}
+	return slices.ContainsFunc(undos, func(u *undo) bool { return u.name != "" && created[k(u.engine, u.name)] })
 }
 
 // touches reports whether the operations drop or rename u's object (or its table)
@@ -816,6 +838,9 @@ func inverseFix(st *stylist.Stylist, m *migration.Migration, missing []*undo) *S
 	for _, u := range missing {
 		if u.engine != "" {
 			return nil // the statements belong in downgrade_<engine>()
+		}
+		if u.op.Guarded {
+			return nil // an early return may skip the operation; its inverse would always run
 		}
 	}
 	written := st.In(down)

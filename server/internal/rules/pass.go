@@ -125,7 +125,7 @@ func certainOn(ops []*migration.Op, chosen func(*migration.Op) bool) []*migratio
 		}
 		c := *o
 		if certain {
-			c.Conditional, c.ByDialect, c.OnlyDialect, c.SkipDialects = false, false, "", nil
+			c.Conditional, c.ByDialect, c.OnlyDialect, c.SkipDialects, c.OnDialect = false, false, "", nil, true
 		}
 		if inCopiedBatch {
 			if batches[o.Batch] == nil {

@@ -100,10 +100,12 @@ func TestNoFixInDecoratedFunctions(t *testing.T) {
 	}
 }
 
-// TestNoFixWhenNotCertain: findings whose fix could write a wrong name get
-// none. A unique constraint added on columns that already have one gets
+// TestNoFixWhenNotCertain: findings whose fix could write a wrong migration
+// get none. A unique constraint added on columns that already have one gets
 // c_code_key1 from PostgreSQL, not c_code_key; a type in another schema
-// needs its schema to be dropped.
+// needs its schema to be dropped; an inverse appended to downgrade() must not
+// drop what the downgrade restores, rename a column it renamed away, or
+// always undo what an early return may have skipped.
 func TestNoFixWhenNotCertain(t *testing.T) {
 	for _, c := range []struct {
 		rule, dir string
@@ -111,6 +113,11 @@ func TestNoFixWhenNotCertain(t *testing.T) {
 	}{
 		{"unnamed-constraint", "name_taken", 2},
 		{"enum-type-not-dropped", "type_in_another_schema", 1},
+		// unsafe inverses appended to downgrade() that would undo its own work or fail
+		{"downgrade-incomplete", "restores_replaced_constraint", 1},
+		{"downgrade-incomplete", "renamed_away_again", 1},
+		{"downgrade-incomplete", "dialect_branch_index", 1},
+		{"downgrade-missing", "guarded_create", 1},
 	} {
 		got := RunOn(t, filepath.Join("testdata", c.rule, c.dir), registry[c.rule])
 		if len(got) != c.findings {

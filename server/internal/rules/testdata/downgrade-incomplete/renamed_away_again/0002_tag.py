@@ -1,0 +1,17 @@
+"""the downgrade renames the column to a misspelled name: an inverse appended after it would rename a column that is gone
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.alter_column("job", "label", new_column_name="tag")  # expect[downgrade-incomplete]: help: op.alter_column("job", "tag", new_column_name="label")
+
+
+def downgrade():
+    op.alter_column("job", "tag", new_column_name="labels")
