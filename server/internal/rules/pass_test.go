@@ -130,3 +130,18 @@ func TestNoFixWhenNotCertain(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsureNameIsAnUnsafeFix: on a table whose uniquenesses the history does
+// not know, PostgreSQL's name may be taken (c_code_key1): the fix writing
+// c_code_key is offered as unsafe only.
+func TestUnsureNameIsAnUnsafeFix(t *testing.T) {
+	got := RunOn(t, filepath.Join("testdata", "unnamed-constraint", "table_from_sql"), registry["unnamed-constraint"])
+	if len(got) != 2 {
+		t.Fatalf("findings %+v, want the create's and the drop's", got)
+	}
+	for _, d := range got {
+		if d.Fix == nil || d.Fix.Safety != Unsafe {
+			t.Errorf("line %d: fix %+v, want an unsafe one", d.Span.StartLine, d.Fix)
+		}
+	}
+}

@@ -79,7 +79,8 @@ target_metadata = MetaData(naming_convention={
 		FixSafety: "Safe when the name is certain. Without a naming convention for the type, on PostgreSQL configured, or " +
 			"inferred with no evidence for another dialect that the migrations' own options do not outweigh: a created foreign key or unique constraint gets the name PostgreSQL would " +
 			"give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, at most 63 characters, not already taken: no " +
-			"uniqueness or index on those columns yet, no index of that name, the table's indexes all known), and a " +
+			"uniqueness or index on those columns yet, no index of that name; unsafe when the history does not know the " +
+			"table's indexes), and a " +
 			"`drop_constraint(None, ...)` in downgrade gets the same name when upgrade() creates exactly that one unnamed " +
 			"constraint; the same fixes are unsafe when PostgreSQL was only assumed or the evidence also points elsewhere. " +
 			"With a naming convention reached through env.py's target_metadata, the drop gets the name the convention gave " +
@@ -108,6 +109,9 @@ type certainName struct {
 	name string
 	// convention: the naming convention gave it (else it is PostgreSQL's)
 	convention bool
+	// unsure: the name is PostgreSQL's unless the table has uniquenesses the
+	// history does not know: a fix writing it is unsafe
+	unsure bool
 }
 
 func checkUnnamedConstraint(p *Pass) {
@@ -170,60 +174,66 @@ func constraintKey(o *migration.Op, kind string) string {
 }
 
 // defaultConstraintName is the name the database gives an unnamed foreign key
-// or unique constraint, when it is certain; "" otherwise.
-func defaultConstraintName(dialect string, o *migration.Op, s *history.State) string {
+// or unique constraint ("" when not known), and whether it is sure: a unique
+// constraint's may be taken by a uniqueness the history does not know.
+func defaultConstraintName(dialect string, o *migration.Op, s *history.State) (string, bool) {
 	if dialect == "mysql" {
-		return mysqlForeignKeyName(o, s)
+		return mysqlForeignKeyName(o, s), true
 	}
 	table, ok := o.Table()
 	if !ok {
-		return ""
+		return "", false
 	}
+	sure := true
 	var name string
 	switch o.Name {
 	case "create_foreign_key":
 		cols, ok := o.Arg("local_cols").Strings()
 		if !ok {
-			return ""
+			return "", false
 		}
 		name = history.DefaultFKName(table, cols)
 		if t := s.Table(effect.TableKey(o, table)); t != nil {
 			for _, fk := range t.FKs() {
 				if fk.Name == name {
-					return "" // taken: PostgreSQL would add a number
+					return "", false // taken: PostgreSQL would add a number
 				}
 			}
 		}
 	case "create_unique_constraint":
 		cols, ok := o.Arg("columns").Strings()
 		if !ok {
-			return ""
+			return "", false
 		}
 		name = table + "_" + strings.Join(cols, "_") + "_key"
-		if uniqueNameTaken(s, effect.TableKey(o, table), name, cols) {
-			return "" // PostgreSQL would add a number
+		var taken bool
+		if taken, sure = uniqueNameTaken(s, effect.TableKey(o, table), name, cols); taken {
+			return "", false // PostgreSQL would add a number
 		}
 	}
 	if len(name) > 63 {
-		return "" // PostgreSQL truncates long names in its own way
+		return "", false // PostgreSQL truncates long names in its own way
 	}
-	return name
+	return name, sure
 }
 
 // uniqueNameTaken reports whether PostgreSQL's name for a new unique
-// constraint may be taken: the table already has a uniqueness or an index on
-// those columns (unique=True, an unnamed UniqueConstraint: named the same), an
-// index of that name, or indexes the history does not know in full.
-func uniqueNameTaken(s *history.State, key, name string, cols []string) bool {
-	t := s.Table(key)
-	if t == nil || s.IndexTable(name) != "" {
-		return true
+// constraint is taken: the table already has a uniqueness or an index on
+// those columns (unique=True, an unnamed UniqueConstraint: named the same), or
+// an index has that name; sure is false when the history does not know the
+// table or all its indexes.
+func uniqueNameTaken(s *history.State, key, name string, cols []string) (taken, sure bool) {
+	if s.IndexTable(name) != "" {
+		return true, true
 	}
-	if slices.ContainsFunc(t.Uniques, func(u []string) bool { return slices.Equal(u, cols) }) {
-		return true
+	t := s.Table(key)
+	if t == nil {
+		return false, false
 	}
 	indexes, complete := t.Indexes()
-	return !complete || slices.ContainsFunc(indexes, func(ix history.Index) bool { return ix.Name == name || !ix.Implicit && slices.Equal(ix.Columns, cols) })
+	taken = slices.ContainsFunc(t.Uniques, func(u []string) bool { return slices.Equal(u, cols) }) ||
+		slices.ContainsFunc(indexes, func(ix history.Index) bool { return ix.Name == name || !ix.Implicit && slices.Equal(ix.Columns, cols) })
+	return taken, complete
 }
 
 // mysqlForeignKeyName is the name MySQL/MariaDB give a foreign key added
@@ -315,7 +325,11 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 				"Name it.%s", table, sqliteBatchNameError, conventionHint(conv, effect.DropKinds[kind]))}, nil)
 		return certainName{}
 	}
-	name := defaultConstraintName(p.Dialect, o, s)
+	name, sure := defaultConstraintName(p.Dialect, o, s)
+	safety := dialectSafety(p)
+	if !sure {
+		safety = Unsafe
+	}
 	msg := Message{Text: fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table),
 		Help: fmt.Sprintf("The database picks the name, so no later migration can name it: a drop_constraint(None, ...) fails "+
 			"with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
@@ -323,7 +337,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	if name != "" {
 		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name)
 		if p.IsPostgres() || p.Dialect == "mysql" {
-			fix = nameConstraintFix(p.Style(), o, name, dialectSafety(p))
+			fix = nameConstraintFix(p.Style(), o, name, safety)
 		}
 	} else {
 		msg.Help += "Give it an explicit name"
@@ -334,7 +348,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	}
 	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.ReportSeverity(Warning, o.Call.Span, msg, fix)
-	return certainName{name: name}
+	return certainName{name: name, unsure: !sure}
 }
 
 // dialectSafety: a name PostgreSQL chooses is safe to write only when the
@@ -410,7 +424,11 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	case paired.name != "":
 		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so %s named it %q: drop it by that name.", dialectName(p.Dialect), paired.name)
 		if p.IsPostgres() || p.Dialect == "mysql" {
-			fix = dropNameFix(p, o, paired.name, dialectSafety(p))
+			safety := dialectSafety(p)
+			if paired.unsure {
+				safety = Unsafe
+			}
+			fix = dropNameFix(p, o, paired.name, safety)
 		}
 	case only != "" && (p.IsPostgres() || conv.Covers(naming.ForeignKey)):
 		// elsewhere the history's name of an unnamed key is PostgreSQL's guess
