@@ -197,10 +197,10 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			conventions[sd.Config.Location] = conv
 		}
 		g.Naming = naming.Namer{Convention: conv, Dialect: dialect}
-		g.SharedThrough = proj.HistoryEntryPoint(sd.Config)
-		if g.SharedThrough == "" && len(g.Dangling) > 0 {
-			// the application may merge installed packages' histories into this one
-			g.SharedThrough = proj.HistoryEntryPointReader(sd.Config)
+		if len(g.Dangling) > 0 {
+			// only a history naming revisions it lacks needs the packaging
+			// files and code read: it may be merged with installed packages'
+			g.SharedThrough = cmp.Or(proj.HistoryEntryPoint(sd.Config), proj.HistoryEntryPointReader(sd.Config))
 		}
 		if dialect != "" {
 			g.Dialects = append([]string{dialect}, choice.also...)

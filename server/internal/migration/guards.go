@@ -259,7 +259,7 @@ func (x *extractor) isDialectName(e *Expr, s *scope) bool {
 		return false
 	}
 	owner := e.Object
-	return owner.Name == "dialect" || owner.Name == "engine" && (x.isBind(owner.Object, s) || s.binds[owner.Object.Dotted()])
+	return owner.Name == "dialect" || owner.Name == "engine" && x.holdsBind(owner.Object, s)
 }
 
 // ifBranches walks an if statement's branches, each knowing what the dialect

@@ -162,11 +162,10 @@ type Function struct {
 type Switch struct {
 	Call *Expr
 	// After counts the function's operations before it.
-	After       int
-	Conditional bool
-	// Committed: the operation just before it is <bind>.commit(), which ends
-	// the transaction first.
-	Committed bool
+	After int
+	// AfterCommit: the operation just before it is <bind>.commit(), which
+	// ends the transaction first.
+	AfterCommit bool
 }
 
 // Op is one operation in upgrade or downgrade.

@@ -459,6 +459,11 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 	}
 }
 
+// holdsBind: e is the migration's connection (isBind) or a name holding it.
+func (x *extractor) holdsBind(e *Expr, s *scope) bool {
+	return x.isBind(e, s) || s.binds[e.Dotted()]
+}
+
 // isBind: op.get_bind(), op.get_context().bind, or connection-like calls on them.
 func (x *extractor) isBind(e *Expr, s *scope) bool {
 	if e.Kind == pysyntax.Call && x.isOpCall(e, "get_bind", s) {
@@ -470,17 +475,17 @@ func (x *extractor) isBind(e *Expr, s *scope) bool {
 // switchesBind: <bind>.execution_options(isolation_level="AUTOCOMMIT") on
 // the migration's connection (op.get_bind(), a name holding it).
 func (x *extractor) switchesBind(call *Expr, s *scope) bool {
-	return switchesToAutocommit(call) && (x.isBind(call.Func().Object, s) || s.binds[call.Func().Object.Dotted()])
+	return switchesToAutocommit(call) && x.holdsBind(call.Func().Object, s)
 }
 
 // switchAt records a switch of the migration's connection to autocommit:
 // what follows in this block runs outside the transaction.
 func (x *extractor) switchAt(f *Function, call *Expr, s *scope) {
 	s.switched = true
-	sw := &Switch{Call: call, After: len(f.Ops), Conditional: s.conditional}
+	sw := &Switch{Call: call, After: len(f.Ops)}
 	if n := len(f.Ops); n > 0 && f.Ops[n-1].Call != nil {
 		fn := f.Ops[n-1].Call.Func()
-		sw.Committed = fn.Kind == pysyntax.Attribute && fn.Name == "commit" && (x.isBind(fn.Object, s) || s.binds[fn.Object.Dotted()])
+		sw.AfterCommit = fn.Kind == pysyntax.Attribute && fn.Name == "commit" && x.holdsBind(fn.Object, s)
 	}
 	f.Switches = append(f.Switches, sw)
 }

@@ -220,10 +220,7 @@ func forTestsOnly(file string) bool {
 // repository root): requirements*.txt, requirements/*.txt, pyproject.toml,
 // setup.cfg, setup.py, Pipfile.
 func dependencyFiles(dir, root string) []string {
-	top := root
-	if repo := repoRoot(root); repo != "" {
-		top = repo
-	}
+	top := repoOrDir(root)
 	var out []string
 	for d := dir; ; d = filepath.Dir(d) {
 		for _, name := range []string{"pyproject.toml", "setup.cfg", "setup.py", "Pipfile"} {
@@ -244,10 +241,7 @@ func dependencyFiles(dir, root string) []string {
 // CodeRoot is the directory the project's code is looked for in: the
 // repository holding the project, else its root.
 func (p *Project) CodeRoot() string {
-	if repo := repoRoot(p.Root); repo != "" {
-		return repo
-	}
-	return p.Root
+	return repoOrDir(p.Root)
 }
 
 // maxCodeFiles bounds the scan of the project's code.
@@ -257,11 +251,7 @@ const maxCodeFiles = 1000
 // scanCode): code that sets the URL (a CLI wrapping alembic) and literal URLs
 // (the application's default database).
 func (p *Project) AddCodeEvidence(e *Evidence, sd ScriptDir) {
-	top := p.Root
-	if repo := repoRoot(p.Root); repo != "" {
-		top = repo
-	}
-	code := scanCode(sd.Location, top)
+	code := scanCode(sd.Location, p.CodeRoot())
 	e.URLOverridden = e.URLOverridden || code.setsURL
 	for d, n := range code.urls {
 		e.Vote(d, min(n, 3), "URLs in the project's code")

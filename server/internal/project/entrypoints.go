@@ -61,12 +61,8 @@ func (p *Project) HistoryEntryPoint(sd ScriptDir) string {
 // adding every installed package's migrations to version_locations), or "".
 // It reads code: ask it only when the history names revisions it lacks.
 func (p *Project) HistoryEntryPointReader(sd ScriptDir) string {
-	top := p.Root
-	if repo := repoRoot(p.Root); repo != "" {
-		top = repo
-	}
 	found := ""
-	eachCodeFile(sd.Location, top, true, func(data []byte) bool {
+	eachCodeFile(sd.Location, p.CodeRoot(), true, func(data []byte) bool {
 		if !bytes.Contains(data, []byte("entry_points")) {
 			return true
 		}

@@ -277,7 +277,7 @@ func load(configFile string) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read Alembic config: %w", err)
 	}
-	p := &Project{Root: root, RunDir: root, WriteRoot: writeRoot(root), ConfigFile: filepath.Join(root, filepath.Base(abs))}
+	p := &Project{Root: root, RunDir: root, WriteRoot: repoOrDir(root), ConfigFile: filepath.Join(root, filepath.Base(abs))}
 
 	iniPath, tomlPath := p.ConfigFile, filepath.Join(root, pyprojectName)
 	if filepath.Ext(abs) == ".toml" {
@@ -315,7 +315,7 @@ func load(configFile string) (*Project, error) {
 // merged is the project of a repository holding several configurations: all of
 // them are checked. Configurations that fail to load become notes.
 func merged(dir string, found *searchResult) (*Project, error) {
-	p := &Project{Root: dir, RunDir: dir, WriteRoot: writeRoot(dir)}
+	p := &Project{Root: dir, RunDir: dir, WriteRoot: repoOrDir(dir)}
 	var rel []string
 	for _, cfg := range found.configs {
 		rel = append(rel, relpath.Rel(dir, cfg))
@@ -356,7 +356,7 @@ func merged(dir string, found *searchResult) (*Project, error) {
 
 // withoutConfig is the project of script directories found by their shape.
 func withoutConfig(dir string, dirs []ScriptDir, notes ...string) (*Project, error) {
-	p := &Project{Root: dir, RunDir: dir, WriteRoot: writeRoot(dir), ScriptDirs: dirs, Notes: notes}
+	p := &Project{Root: dir, RunDir: dir, WriteRoot: repoOrDir(dir), ScriptDirs: dirs, Notes: notes}
 	for _, sd := range dirs {
 		p.Notes = append(p.Notes, note("no Alembic configuration found for %s (Alembic is configured in Python code?): its revision files are analysed as one revision graph", absPath(sd.Location)))
 	}
@@ -451,8 +451,9 @@ func (p *Project) fitRoot() {
 	}
 }
 
-// writeRoot is the WriteRoot of a project configured in dir.
-func writeRoot(dir string) string {
+// repoOrDir is the repository holding dir, else dir itself: the WriteRoot of
+// a project configured in dir, and the top of the code read around it.
+func repoOrDir(dir string) string {
 	if repo := repoRoot(dir); repo != "" {
 		return repo
 	}

@@ -60,7 +60,7 @@ func checkIsolationLevelInTransaction(p *Pass) {
 			run = "downgrade"
 		}
 		for _, sw := range f.Switches {
-			if sw.Committed {
+			if sw.AfterCommit {
 				continue
 			}
 			lost := 0 // operations above it that the transaction holds
