@@ -175,6 +175,14 @@ func (s *State) MayHaveUnseenColumns(key string) bool {
 	return named || anonymous
 }
 
+// columnUnseen follows an effect on a table the state does not know: a
+// column added or renamed there makes it one with columns not shown.
+func (s *State) columnUnseen(e effect.Effect, key string) {
+	if e.Object == effect.Column && (e.Change == effect.Create || e.Change == effect.Rename) {
+		s.unseen = s.unseen.Set(key, true)
+	}
+}
+
 type changes struct{ tables, enums map[string]bool }
 
 // NewState is an empty schema.
@@ -483,9 +491,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		s.applyConstraint(m, e, uncertain)
 		s.applyIndex(e, uncertain)
 	case e.Unreadable:
-		if e.Object == effect.Column && (e.Change == effect.Create || e.Change == effect.Rename) {
-			s.unseen = s.unseen.Set(key, true) // "" when the table's name is not known either
-		}
+		s.columnUnseen(e, key) // "" when the table's name is not known either
 	case e.Object == effect.Table && e.Change == effect.Create:
 		t := &Table{Name: key, CreatedBy: rev, Uncertain: uncertain}
 		for _, c := range e.TableDef.Columns {
@@ -509,7 +515,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		}
 	case e.Object == effect.Column && e.Change == effect.Create:
 		if t := s.editTable(key); t == nil {
-			s.unseen = s.unseen.Set(key, true)
+			s.columnUnseen(e, key)
 		} else {
 			s.setColumn(t, columnState(e.ColumnDef, uncertain))
 			for _, kw := range []string{"unique", "index"} {
@@ -584,9 +590,7 @@ func (s *State) alterColumn(m *migration.Migration, e effect.Effect, uncertain b
 	o := e.Op
 	t := s.editTable(e.Key())
 	if t == nil {
-		if e.Change == effect.Rename {
-			s.unseen = s.unseen.Set(e.Key(), true)
-		}
+		s.columnUnseen(e, e.Key())
 		return
 	}
 	col := t.Column(e.Name)
@@ -680,8 +684,8 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 	case effect.Column, effect.Constraint:
 		if t := s.editTable(e.Table); t != nil {
 			s.alterTableSQL(t, e.Action, uncertain)
-		} else if e.Object == effect.Column && (e.Change == effect.Create || e.Change == effect.Rename) {
-			s.unseen = s.unseen.Set(e.Table, true)
+		} else {
+			s.columnUnseen(e, e.Table)
 		}
 		if e.Object == effect.Constraint {
 			s.applyIndex(e, uncertain)

@@ -507,15 +507,10 @@ func (e *effects) movesAny(undos []*undo) bool {
 	return false
 }
 
-// recreatesAny reports whether an inverse appended at the end of the
-// downgrade could be wrong there: an operation to revert runs on some
-// dialects only (its inverse belongs in the same branch, not after them all),
-// or the downgrade creates again an object of a name the inverse would drop
-// (it restores the constraint the upgrade replaced).
+// recreatesAny reports whether the downgrade creates again an object of a
+// name an appended inverse would drop (it restores the constraint the
+// upgrade replaced).
 func recreatesAny(p *Pass, down *migration.Function, undos []*undo) bool {
-	if slices.ContainsFunc(undos, func(u *undo) bool { return u.op.OnDialect }) {
-		return true
-	}
 	created := map[string]bool{}
 	for _, o := range down.Ops {
 		for _, e := range p.Effects(o) {
@@ -839,8 +834,10 @@ func inverseFix(st *stylist.Stylist, m *migration.Migration, missing []*undo) *S
 		if u.engine != "" {
 			return nil // the statements belong in downgrade_<engine>()
 		}
-		if u.op.Guarded {
-			return nil // an early return may skip the operation; its inverse would always run
+		if u.op.Guarded || u.op.OnDialect {
+			// an early return may skip the operation, or it runs in one
+			// dialect's branch: its inverse at the end would always run
+			return nil
 		}
 	}
 	written := st.In(down)

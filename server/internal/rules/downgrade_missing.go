@@ -383,12 +383,12 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 	return sc
 }
 
-// statementChange says whether a statement changes the schema, and what makes
-// it safe to run again ("" when nothing does).
 // guardedBlock finds the guards of a PL/pgSQL block written to run again: a
 // test for the object first, or the duplicate error caught.
 var guardedBlock = regexp.MustCompile(`(?i)\bIF\s+(NOT\s+)?EXISTS\b|\bEXCEPTION\s+WHEN\s+duplicate_\w+`)
 
+// statementChange says whether a statement changes the schema, and what makes
+// it safe to run again ("" when nothing does).
 func statementChange(st migration.Statement, temp map[string]bool, toggles map[string]int, dropped, renamed, swapOld map[string]bool) (rerun string, schema bool) {
 	if leavesSchema(st) {
 		return "", false

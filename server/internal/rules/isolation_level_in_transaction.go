@@ -71,22 +71,17 @@ func checkIsolationLevelInTransaction(p *Pass) {
 			}
 			const refused = "SQLAlchemy 2.x refuses it: InvalidRequestError: ... isolation_level may not be altered unless " +
 				"rollback() or commit() is called first."
-			msg := Message{Text: fmt.Sprintf("the migration's connection is switched to autocommit inside the transaction of %s()", f.Name)}
-			sev := Error
-			if lost > 0 {
-				lostText := fmt.Sprintf("the operation above it in %s() is lost", f.Name)
-				if lost > 1 {
-					lostText = fmt.Sprintf("the %d operations above it in %s() are lost", lost, f.Name)
-				}
-				msg.Help = fmt.Sprintf("%s SQLAlchemy 1.x with psycopg2 silently rolls the transaction back: %s, and so are "+
-					"the earlier revisions of the same %s unless transaction_per_migration=True, while alembic_version "+
-					"moves on. Run the statements that cannot run in a transaction in `%s` instead.", refused, lostText, run, block)
-			} else {
-				sev = Warning
-				msg.Help = fmt.Sprintf("%s SQLAlchemy 1.x with psycopg2 silently rolls the transaction back: the earlier "+
-					"revisions of the same %s are lost unless transaction_per_migration=True, while alembic_version "+
-					"moves on. Run the statements that cannot run in a transaction in `%s` instead.", refused, run, block)
+			sev, losses := Warning, fmt.Sprintf("the earlier revisions of the same %s are lost", run)
+			switch {
+			case lost == 1:
+				sev, losses = Error, fmt.Sprintf("the operation above it in %s() is lost, and so are the earlier revisions of the same %s", f.Name, run)
+			case lost > 1:
+				sev, losses = Error, fmt.Sprintf("the %d operations above it in %s() are lost, and so are the earlier revisions of the same %s", lost, f.Name, run)
 			}
+			msg := Message{Text: fmt.Sprintf("the migration's connection is switched to autocommit inside the transaction of %s()", f.Name),
+				Help: fmt.Sprintf("%s SQLAlchemy 1.x with psycopg2 silently rolls the transaction back: %s unless "+
+					"transaction_per_migration=True, while alembic_version moves on. Run the statements that cannot run "+
+					"in a transaction in `%s` instead.", refused, losses, block)}
 			p.ReportSeverity(sev, sw.Call.Span, msg, nil)
 		}
 	}

@@ -326,10 +326,6 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 		return certainName{}
 	}
 	name, sure := defaultConstraintName(p.Dialect, o, s)
-	safety := dialectSafety(p)
-	if !sure {
-		safety = Unsafe
-	}
 	msg := Message{Text: fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table),
 		Help: fmt.Sprintf("The database picks the name, so no later migration can name it: a drop_constraint(None, ...) fails "+
 			"with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
@@ -337,7 +333,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	if name != "" {
 		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name)
 		if p.IsPostgres() || p.Dialect == "mysql" {
-			fix = nameConstraintFix(p.Style(), o, name, safety)
+			fix = nameConstraintFix(p.Style(), o, name, nameSafety(p, sure))
 		}
 	} else {
 		msg.Help += "Give it an explicit name"
@@ -351,10 +347,11 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	return certainName{name: name, unsure: !sure}
 }
 
-// dialectSafety: a name PostgreSQL chooses is safe to write only when the
-// project certainly runs on PostgreSQL.
-func dialectSafety(p *Pass) Safety {
-	if p.DialectCertain {
+// nameSafety: a name PostgreSQL chooses is safe to write only when the
+// project certainly runs on PostgreSQL and the name is sure (not possibly
+// taken by what the history does not know).
+func nameSafety(p *Pass, sure bool) Safety {
+	if p.DialectCertain && sure {
 		return Safe
 	}
 	return Unsafe
@@ -424,11 +421,7 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	case paired.name != "":
 		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so %s named it %q: drop it by that name.", dialectName(p.Dialect), paired.name)
 		if p.IsPostgres() || p.Dialect == "mysql" {
-			safety := dialectSafety(p)
-			if paired.unsure {
-				safety = Unsafe
-			}
-			fix = dropNameFix(p, o, paired.name, safety)
+			fix = dropNameFix(p, o, paired.name, nameSafety(p, !paired.unsure))
 		}
 	case only != "" && (p.IsPostgres() || conv.Covers(naming.ForeignKey)):
 		// elsewhere the history's name of an unnamed key is PostgreSQL's guess
