@@ -57,8 +57,9 @@ def downgrade():
 			"the rest cannot be seen. A project that forbids downgrades elsewhere than in its template (its CLI, its docs) " +
 			"is not recognised. Any comment in an empty `downgrade()` counts as an explanation.",
 		FixSafety: "Unsafe, and only for an empty `downgrade()` when every schema change of the upgrade has a known " +
-			"inverse: the inverse operations replace the `pass`, in reverse order. Review them (data written by the " +
-			"upgrade is not restored).",
+			"inverse: the inverse operations replace the `pass`, in reverse order. None is written when an operation " +
+			"runs in a branch of one dialect or after an early return that may skip it (the inverse would always run). " +
+			"Review them (data written by the upgrade is not restored).",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#downgrading",
 			"https://alembic.sqlalchemy.org/en/latest/cookbook.html"},
 	},

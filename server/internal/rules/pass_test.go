@@ -105,7 +105,8 @@ func TestNoFixInDecoratedFunctions(t *testing.T) {
 // c_code_key1 from PostgreSQL, not c_code_key; a type in another schema
 // needs its schema to be dropped; an inverse appended to downgrade() must not
 // drop what the downgrade restores, rename a column it renamed away, or
-// always undo what an early return may have skipped.
+// always undo what an early return or another dialect's branch may have
+// skipped.
 func TestNoFixWhenNotCertain(t *testing.T) {
 	for _, c := range []struct {
 		rule, dir string
@@ -118,6 +119,7 @@ func TestNoFixWhenNotCertain(t *testing.T) {
 		{"downgrade-incomplete", "renamed_away_again", 1},
 		{"downgrade-incomplete", "dialect_branch_index", 1},
 		{"downgrade-missing", "guarded_create", 1},
+		{"downgrade-missing", "dialect_branch_create", 1},
 	} {
 		got := RunOn(t, filepath.Join("testdata", c.rule, c.dir), registry[c.rule])
 		if len(got) != c.findings {
