@@ -73,11 +73,12 @@ def downgrade():
 		FixSafety: "Unsafe: the missing inverse operations are appended at the end of `downgrade()`, in the reverse order of " +
 			"the upgrade, with the module's `op` alias, quote style and batch blocks (names the naming convention made are " +
 			"written `op.f(...)`; no inverse is appended when the downgrade renames the table or column away or creates " +
-			"an object of the same name again, when the operation runs in a branch of one dialect, or when an early return " +
-			"may skip it, and a drop " +
-			"the convention converts again gets its name written `op.f(...)` instead). Appending is not always the right " +
-			"place (an index must go before the drop of its column's table only when that table survives; a foreign key " +
-			"must go before the table it points to is dropped), so review the order.",
+			"an object of the same name again, when the operation runs in a branch of one dialect, when an early return " +
+			"may skip it, or when the upgrade replaces an index or constraint of the table (drops one, creates another: " +
+			"dropping the new one alone would leave neither), and a drop " +
+			"the convention converts again gets its name written `op.f(...)` instead). A foreign key, or a column holding " +
+			"one, is reverted before the downgrade's drop of the table it points to (no fix when that drop is inside a " +
+			"block). Appending is not always the right place otherwise, so review the order.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/tutorial.html#running-our-second-migration",
 			"https://alembic.sqlalchemy.org/en/latest/ops.html"},
 	},
@@ -128,8 +129,8 @@ func checkDowngradeIncomplete(p *Pass) {
 		return
 	}
 	var fix *SuggestedFix
-	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(p, down, missing) {
-		fix = inverseFix(p.Style(), p.Migration, missing)
+	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(p, down, missing) && !replacesAny(p, down, missing) {
+		fix = inverseFix(p, missing)
 	}
 	// one finding per operation (an execute may create several objects)
 	for i := 0; i < len(missing); {
@@ -391,6 +392,11 @@ func (e *effects) add(x effect.Effect) {
 			set = e.constraints
 		}
 		switch {
+		case x.Unnamed && x.Object == effect.Constraint:
+			// drop_constraint(None, ...): the name the convention builds without
+			// columns is not the one meant (unnamed-constraint names it); it is
+			// meant for one of the table's constraints of that type
+			mark(e.someConstraints, x.ConstraintType)
 		case x.Name != "":
 			set.put(k(eng, x.Name), o)
 			if e.uniqueIsIndex && x.Object == effect.Constraint && x.ConstraintType == "unique" {
@@ -520,6 +526,40 @@ func recreatesAny(p *Pass, down *migration.Function, undos []*undo) bool {
 		}
 	}
 	return slices.ContainsFunc(undos, func(u *undo) bool { return u.name != "" && created[k(u.engine, u.name)] })
+}
+
+// replacesAny reports whether the upgrade drops, on the table of one of the
+// undos, an index or constraint of its kind that the downgrade does not create
+// again: the undo's object replaces it, and dropping the new one alone would
+// leave the table with neither (the inverse is to drop the new one and
+// re-create the old, which cannot be written from a drop).
+func replacesAny(p *Pass, down *migration.Function, undos []*undo) bool {
+	restored := map[string]bool{}
+	for _, o := range down.Ops {
+		for _, e := range p.Effects(o) {
+			if e.Change == effect.Create && e.Name != "" {
+				restored[k(o.Engine, e.Name)] = true
+			}
+		}
+	}
+	dropped := map[string]bool{} // engine, table, kind (and a constraint's type)
+	for _, o := range p.Migration.Upgrade.Ops {
+		for _, e := range p.Effects(o) {
+			if e.Change == effect.Drop && (e.Object == effect.Index || e.Object == effect.Constraint) && (e.Name == "" || !restored[k(o.Engine, e.Name)]) {
+				dropped[k(o.Engine, e.Key(), fmt.Sprint(e.Object), e.ConstraintType)] = true
+				dropped[k(o.Engine, e.Key(), fmt.Sprint(e.Object))] = true
+			}
+		}
+	}
+	return slices.ContainsFunc(undos, func(u *undo) bool {
+		switch u.kind {
+		case undoIndex:
+			return dropped[k(u.engine, u.table, fmt.Sprint(effect.Index))]
+		case undoConstraint:
+			return dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), u.ctype)] || dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), "")]
+		}
+		return false
+	})
 }
 
 // touches reports whether the operations drop or rename u's object (or its table)
@@ -825,7 +865,8 @@ func schemaArg(m *migration.Migration, st *stylist.Stylist, o *migration.Op, arg
 
 // inverseFix appends the inverses of the missing undos (in reverse upgrade order)
 // to downgrade(), replacing a lone `pass`.
-func inverseFix(st *stylist.Stylist, m *migration.Migration, missing []*undo) *SuggestedFix {
+func inverseFix(p *Pass, missing []*undo) *SuggestedFix {
+	st, m := p.Style(), p.Migration
 	down := m.Downgrade
 	if down == nil || down.Indent == "" || len(missing) == 0 {
 		return nil // a one-line `def downgrade(): pass` has no body indentation to follow
@@ -858,8 +899,14 @@ func inverseFix(st *stylist.Stylist, m *migration.Migration, missing []*undo) *S
 	}
 	code := strings.Join(lines, "\n")
 	last := m.Source[down.LastStmt.Start:down.LastStmt.End]
+	before, ok := dropOfReferredTable(p, missing)
+	if !ok {
+		return nil
+	}
 	var e TextEdit
 	switch {
+	case before != nil:
+		e = TextEdit{Start: before.Stmt.Start, End: before.Stmt.Start, NewText: strings.TrimPrefix(code, down.Indent) + "\n" + down.Indent}
 	case down.Kind == migration.BodyEmpty && (string(last) == "pass" || string(last) == "..."):
 		e = TextEdit{Start: down.LastStmt.Start, End: down.LastStmt.End, NewText: strings.TrimPrefix(code, down.Indent)}
 	case isReturn(last):
@@ -873,8 +920,59 @@ func inverseFix(st *stylist.Stylist, m *migration.Migration, missing []*undo) *S
 		return nil
 	}
 	edits = append(edits, e)
-	return &SuggestedFix{Message: fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing)),
+	msg := fmt.Sprintf("Append the %d missing inverse operation(s) to downgrade()", len(missing))
+	if before != nil {
+		msg = fmt.Sprintf("Write the %d missing inverse operation(s) into downgrade(), before the drop of the table a foreign key points to", len(missing))
+	}
+	return &SuggestedFix{Message: msg,
 		Safety: Unsafe, Edits: edits}
+}
+
+// dropOfReferredTable is the first statement of downgrade() that drops a
+// table a foreign key among the missing undos points to (one on a column
+// added, or one created): the inverses must go before it, since the DROP fails
+// while the key exists. nil when there is none; false when that drop is not a
+// statement of the body itself (in a block), where nothing can go before it,
+// or when what follows it changes the undos' tables too.
+func dropOfReferredTable(p *Pass, missing []*undo) (*migration.Op, bool) {
+	referred := map[string]bool{}
+	for _, u := range missing {
+		t := p.After().Table(u.table)
+		if t == nil || u.kind != undoColumn && (u.kind != undoConstraint || u.ctype != "foreignkey") {
+			continue
+		}
+		for _, fk := range t.FKs() {
+			if u.kind == undoConstraint && fk.Name == u.name || u.kind == undoColumn && slices.Contains(fk.Columns, u.name) {
+				referred[strings.TrimPrefix(fk.RefSchema+"."+fk.RefTable, ".")] = true
+			}
+		}
+	}
+	if len(referred) == 0 {
+		return nil, true
+	}
+	down := p.Migration.Downgrade
+	for i, o := range down.Ops {
+		for _, e := range p.Effects(o) {
+			if e.Object == effect.Table && e.Change == effect.Drop && referred[e.Key()] {
+				return o, o.Indent == down.Indent && o.Batch == nil && !touchesTablesOf(p, down.Ops[i:], missing)
+			}
+		}
+	}
+	return nil, true
+}
+
+// touchesTablesOf reports whether the operations change a table one of the
+// undos is on: inverses written before them would change what they find (a
+// column dropped takes its foreign key along, and their drop of that key fails).
+func touchesTablesOf(p *Pass, ops []*migration.Op, undos []*undo) bool {
+	for _, o := range ops {
+		for _, e := range p.Effects(o) {
+			if slices.ContainsFunc(undos, func(u *undo) bool { return u.table == e.Key() }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterTrailingComment is the end of the line at off when only a comment

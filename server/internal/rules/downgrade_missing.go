@@ -134,7 +134,7 @@ func checkDowngradeMissing(p *Pass) {
 			Help: fmt.Sprintf("`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() "+
 				"and %s", advice)}, nil)
 	case migration.BodyEmpty:
-		fix := inverseFix(p.Style(), m, undos)
+		fix := inverseFix(p, undos)
 		if fix != nil {
 			fix.Message = "Write the inverse operations into downgrade()"
 		}

@@ -114,10 +114,14 @@ func TestNoFixWhenNotCertain(t *testing.T) {
 	}{
 		{"unnamed-constraint", "name_taken", 2},
 		{"enum-type-not-dropped", "type_in_another_schema", 1},
-		// unsafe inverses appended to downgrade() that would undo its own work or fail
+		// unsafe inverses appended to downgrade() that would undo its own work, fail,
+		// or leave half of a replacement undone
 		{"downgrade-incomplete", "restores_replaced_constraint", 1},
 		{"downgrade-incomplete", "renamed_away_again", 1},
 		{"downgrade-incomplete", "dialect_branch_index", 1},
+		{"downgrade-incomplete", "replaced_constraint", 1},
+		{"downgrade-incomplete", "key_to_table_dropped_in_loop", 2},
+		{"downgrade-incomplete", "key_dropped_after_its_table", 1},
 		{"downgrade-missing", "guarded_create", 1},
 		{"downgrade-missing", "dialect_branch_create", 1},
 	} {

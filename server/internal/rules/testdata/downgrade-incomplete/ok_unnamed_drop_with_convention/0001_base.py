@@ -1,0 +1,20 @@
+"""owners and pets
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("owner", sa.Column("id", sa.Integer(), primary_key=True))
+    op.create_table("pet", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("owner_id", sa.Integer()))
+
+
+def downgrade():
+    op.drop_table("pet")
+    op.drop_table("owner")

@@ -1,0 +1,5 @@
+from alembic import context
+
+from app.models import metadata
+
+target_metadata = metadata
