@@ -28,6 +28,9 @@ func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 		d, assumed := strings.CutSuffix(strings.TrimSpace(string(b)), " assumed")
 		env.Dialect, env.DialectCertain = d, !assumed
 	}
+	if b, err := os.ReadFile(filepath.Join(dir, "also")); err == nil {
+		env.Also = strings.Fields(string(b))
+	}
 	if b, err := os.ReadFile(filepath.Join(dir, "pg-version")); err == nil {
 		env.PostgresVersion, _ = strconv.Atoi(strings.TrimSpace(string(b)))
 	}

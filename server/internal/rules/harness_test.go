@@ -33,8 +33,8 @@ import (
 // rule has both kinds.
 //
 // A case may hold a file "dialect" with the dialect name (default postgresql;
-// "postgresql assumed" when nothing told it), "pg-version" and
-// "sqlite-version". A case may hold an env.py (not a revision) and the
+// "postgresql assumed" when nothing told it), "also" (the other dialects the
+// project runs on), "pg-version" and "sqlite-version". A case may hold an env.py (not a revision) and the
 // application's code in subdirectories: the naming convention is read from
 // them as for a project.
 //

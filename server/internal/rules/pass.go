@@ -20,9 +20,11 @@ type Pass struct {
 	Graph     *history.Graph
 	// Before is the schema before the upgrade. Never change it: simulate on
 	// Before.Layer().
-	Before          *history.State
-	Dialect         string
-	DialectCertain  bool
+	Before         *history.State
+	Dialect        string
+	DialectCertain bool
+	// Also are the other dialects the project runs on (Target.Also).
+	Also            []string
 	PostgresVersion int
 	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
 	SQLiteVersion string
@@ -74,7 +76,7 @@ func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.S
 		shared.migration = onDialect(rev.Migration, dialect)
 	}
 	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, Graph: g, Before: before, Dialect: dialect,
-		DialectCertain: target.DialectCertain && dialect == target.Dialect, PostgresVersion: target.PostgresVersion,
+		DialectCertain: target.DialectCertain && dialect == target.Dialect, Also: target.Also, PostgresVersion: target.PostgresVersion,
 		SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -113,6 +114,7 @@ func TestNoFixWhenNotCertain(t *testing.T) {
 		findings  int
 	}{
 		{"unnamed-constraint", "name_taken", 2},
+		{"unnamed-constraint", "mysql_also_postgresql", 2}, // the name differs between the databases it runs on
 		{"enum-type-not-dropped", "type_in_another_schema", 1},
 		// unsafe inverses appended to downgrade() that would undo its own work, fail,
 		// or leave half of a replacement undone
@@ -133,6 +135,22 @@ func TestNoFixWhenNotCertain(t *testing.T) {
 			if d.Fix != nil {
 				t.Errorf("%s/%s line %d: a fix %q, want none", c.rule, c.dir, d.Span.StartLine, d.Fix.Message)
 			}
+		}
+	}
+}
+
+// TestCertainDialectWritesItsNames: a project whose migrations certainly
+// target PostgreSQL gets PostgreSQL's names written although a MySQL driver
+// is among its dependencies (mysql_also_postgresql: none when the main
+// dialect was not certain).
+func TestCertainDialectWritesItsNames(t *testing.T) {
+	got := RunOn(t, filepath.Join("testdata", "unnamed-constraint", "connector_driver"), registry["unnamed-constraint"])
+	if len(got) != 2 {
+		t.Fatalf("findings %+v, want the create's and the drop's", got)
+	}
+	for _, d := range got {
+		if d.Fix == nil || d.Fix.Safety != Safe || strings.Contains(d.Help, "may also run on") {
+			t.Errorf("line %d: fix %+v, help %q: want a safe fix and no word of other databases", d.Span.StartLine, d.Fix, d.Help)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -133,12 +134,15 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, memo *runM
 		}
 		dialects := target.dialectsFor(r)
 		once := report
+		// a place an earlier dialect reported on is reported once, in its words
+		// (a rule's own two findings in one place both are)
+		var earlier, now map[[2]int]bool
 		if len(dialects) > 1 {
-			seen := map[[2]int]bool{}
+			earlier, now = map[[2]int]bool{}, map[[2]int]bool{}
 			once = func(d Diagnostic) {
 				key := [2]int{d.Span.Start, d.Span.End}
-				if !seen[key] {
-					seen[key] = true
+				if !earlier[key] {
+					now[key] = true
 					report(d)
 				}
 			}
@@ -148,6 +152,7 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, memo *runM
 				shared[dialect] = &steps{run: memo}
 			}
 			r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
+			maps.Copy(earlier, now)
 		}
 	}
 	// the replay goes on from the rules' state after the whole upgrade,

@@ -89,7 +89,10 @@ target_metadata = MetaData(naming_convention={
 			"is named after it as an unsafe fix (on MySQL only with a naming convention: the history's name of an unnamed key is " +
 			"PostgreSQL's). On MySQL/MariaDB a foreign key added to a table that has none yet gets `<table>_ibfk_1` the same " +
 			"way, safe when MySQL is configured. No fix on other dialects, for check constraints, for a MySQL unique key " +
-			"(named after its first column unless an index has that name), or when a custom token makes the name unknown.",
+			"(named after its first column unless an index has that name), when a custom token makes the name unknown, " +
+			"or when the project may also run on another database (a driver among its dependencies) while its own is not " +
+			"certain: each names the constraint its own way, and the databases already made keep their names (the help " +
+			"says so; a naming convention's names are written as before).",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/naming.html",
 			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.drop_constraint"},
 	},
@@ -331,8 +334,8 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 			"with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
 	var fix *SuggestedFix
 	if name != "" {
-		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name)
-		if p.IsPostgres() || p.Dialect == "mysql" {
+		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name) + otherDatabasesNote(p)
+		if (p.IsPostgres() || p.Dialect == "mysql") && !namesDiffer(p) {
 			fix = nameConstraintFix(p.Style(), o, name, nameSafety(p, sure))
 		}
 	} else {
@@ -345,6 +348,24 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.ReportSeverity(Warning, o.Call.Span, msg, fix)
 	return certainName{name: name, unsure: !sure}
+}
+
+// namesDiffer reports whether the project may run on several databases, each
+// naming an unnamed constraint its own way (MySQL's challenges_ibfk_1 is
+// PostgreSQL's challenges_next_id_fkey), so that no fix may write the name
+// one of them chose: the databases made on the others keep theirs. Where the
+// migrations certainly target the main one, the others are taken for the
+// databases a driver among the dependencies reaches (a connector), not the
+// application's own.
+func namesDiffer(p *Pass) bool { return len(p.Also) > 0 && !p.DialectCertain }
+
+// otherDatabasesNote tells why no fix writes the name: namesDiffer.
+func otherDatabasesNote(p *Pass) string {
+	if !namesDiffer(p) {
+		return ""
+	}
+	return fmt.Sprintf(" The project may also run on %s, which names it otherwise: no one name fits the databases already made on each.",
+		strings.Join(p.Also, " and "))
 }
 
 // nameSafety: a name PostgreSQL chooses is safe to write only when the
@@ -419,14 +440,17 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		}
 		fix = dropNameFix(p, o, paired.name, safety)
 	case paired.name != "":
-		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so %s named it %q: drop it by that name.", dialectName(p.Dialect), paired.name)
-		if p.IsPostgres() || p.Dialect == "mysql" {
+		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so %s named it %q: drop it by that name.", dialectName(p.Dialect), paired.name) +
+			otherDatabasesNote(p)
+		if (p.IsPostgres() || p.Dialect == "mysql") && !namesDiffer(p) {
 			fix = dropNameFix(p, o, paired.name, nameSafety(p, !paired.unsure))
 		}
 	case only != "" && (p.IsPostgres() || conv.Covers(naming.ForeignKey)):
 		// elsewhere the history's name of an unnamed key is PostgreSQL's guess
 		msg.Help += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop.", table, only)
-		fix = dropNameFix(p, o, only, Unsafe)
+		if !namesDiffer(p) || conv.Covers(naming.ForeignKey) {
+			fix = dropNameFix(p, o, only, Unsafe)
+		}
 	case conv.Covers(effect.DropKinds[kind]):
 		msg.Help += fmt.Sprintf("Name the constraint as it is in the database (the naming convention's name, or %s(%s) for one it made).",
 			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
