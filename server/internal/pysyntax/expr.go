@@ -88,11 +88,26 @@ func (e *Expr) Dotted() string {
 	case Name:
 		return e.Name
 	case Attribute:
+		if plainDotted(e.Text) {
+			return e.Text // the source says it as it is: no string to build (rules ask for names in their hot loops)
+		}
 		if base := e.Object.Dotted(); base != "" {
 			return base + "." + e.Name
 		}
 	}
 	return ""
+}
+
+// plainDotted reports whether text is identifiers joined by dots and nothing
+// else (no blanks, parentheses, comments or line breaks).
+func plainDotted(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '_' && !('a' <= c && c <= 'z') && !('A' <= c && c <= 'Z') && !('0' <= c && c <= '9') && c < 0x80 {
+			return false
+		}
+	}
+	return text != ""
 }
 
 // CallName is the dotted name of a call's callee ("sa.Column"), else "".
