@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -120,6 +121,7 @@ func IsOperation(name string, batch bool) bool {
 // bind fills op.Args/Varargs/Extra from the call, the way Python would bind them.
 func bind(o *Op, call *Expr, s signature) {
 	o.Args = make(map[string]*Expr, len(call.Args)+len(call.Keywords()))
+	var unknown []string // keywords the signature does not take, in order
 	self := 0
 	if o.Batch != nil {
 		self = 1 // a method of BatchOperations: Python counts self
@@ -157,17 +159,61 @@ func bind(o *Op, call *Expr, s signature) {
 			// default= beside server_default=: the keyword meant is there too, the
 			// other one (the model's, copied along) is ignored and loses nothing
 		default:
-			o.ArgProblems = append(o.ArgProblems, unknownKeyword(o.Name, k.Name, s, call))
+			unknown = append(unknown, k.Name)
 		}
 	}
-	if o.Unbound {
-		return
+	var missing []string
+	if !o.Unbound {
+		for _, p := range s.positional[:s.required] {
+			if o.Args[p] == nil {
+				missing = append(missing, p)
+			}
+		}
 	}
-	for _, p := range s.positional[:s.required] {
-		if o.Args[p] == nil {
+	// a keyword standing for a missing argument (name= for constraint_name) is
+	// one mistake, reported as the error Python raises first: the missing
+	// argument when **kw takes the keyword, else the unexpected keyword
+	meant := meantFor(unknown, missing)
+	for _, kw := range unknown {
+		if p := meant[kw]; p == "" || !s.dialectKw {
+			o.ArgProblems = append(o.ArgProblems, unknownKeyword(o.Name, kw, p, s, call))
+		}
+	}
+	for _, p := range missing {
+		kw := keyFor(meant, p)
+		switch {
+		case kw == "":
 			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() missing required argument %q", o.Name, p))
+		case s.dialectKw:
+			o.ArgProblems = append(o.ArgProblems, fmt.Sprintf("%s() missing required argument %q (passed as %s=?)", o.Name, p, kw))
 		}
 	}
+}
+
+// meantFor pairs unknown keywords with the missing arguments they stand for
+// (table= for table_name, name= for constraint_name or index_name), each
+// argument once: keyword -> argument.
+func meantFor(unknown, missing []string) map[string]string {
+	meant := map[string]string{}
+	for _, kw := range unknown {
+		for _, p := range missing {
+			if (commonMistakes[kw] == p || strings.HasSuffix(p, "_"+kw)) && keyFor(meant, p) == "" {
+				meant[kw] = p
+				break
+			}
+		}
+	}
+	return meant
+}
+
+// keyFor is the keyword paired with argument p, "" if none.
+func keyFor(meant map[string]string, p string) string {
+	for kw, q := range meant {
+		if q == p {
+			return kw
+		}
+	}
+	return ""
 }
 
 // commonMistakes maps keywords people write to the ones Alembic expects.
@@ -177,10 +223,15 @@ var commonMistakes = map[string]string{"type": "type_", "default": "server_defau
 // unknown keywords begins: it fails nothing, and does nothing.
 const UnknownKeywordIgnored = "ignores the keyword argument"
 
-func unknownKeyword(op, kw string, s signature, call *Expr) string {
+// unknownKeyword says what is wrong with keyword kw; meant is the missing
+// argument it stands for, "" if none.
+func unknownKeyword(op, kw, meant string, s signature, call *Expr) string {
 	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw) // as Python says it
 	if s.ignoresKw {
 		msg = fmt.Sprintf("%s() %s %q", op, UnknownKeywordIgnored, kw)
+	}
+	if meant != "" {
+		return msg + fmt.Sprintf(" (did you mean %q?)", meant)
 	}
 	// no hint when the call already passes the keyword meant
 	if want, ok := commonMistakes[kw]; ok && call.Keyword(want) == nil && (slices.Contains(s.positional, want) || slices.Contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {

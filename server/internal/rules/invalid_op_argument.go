@@ -19,7 +19,10 @@ var _ = register(&Rule{
 		What: "Binds every operation's arguments to Alembic's signature (`op.*` and `batch_op.*`) and reports unknown " +
 			"keywords (with the likely intended one, e.g. `type=` for `type_=`), too many positional arguments, missing " +
 			"required ones and arguments given twice, also in code that a test of the dialect name runs on other databases " +
-			"only (it fails there). Dialect options (`postgresql_using=`, `mysql_length=`...) and `**kwargs` splats are accepted.",
+			"only (it fails there). Dialect options (`postgresql_using=`, `mysql_length=`...) and `**kwargs` splats are accepted. " +
+			"A keyword standing for a missing argument (`name=` for `constraint_name`) is one mistake, reported once as the " +
+			"error Python raises first: the missing argument when the operation's `**kw` takes the keyword, else the " +
+			"unexpected keyword.",
 		Why: "Most of these fail only when the migration runs: Python raises `TypeError: add_column() takes ... positional " +
 			"arguments` or `missing 1 required positional argument`, and SQLAlchemy rejects stray keywords of indexes and " +
 			"constraints (`Additional arguments should be named <dialectname>_<argument>`). Worse, `alter_column()` and " +
@@ -79,6 +82,10 @@ func argConsequence(op, problem string) (string, bool) {
 	switch op {
 	case "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_check_constraint",
 		"create_exclude_constraint":
+		if strings.Contains(problem, `unexpected keyword argument "name"`) {
+			// Alembic passes the name it has to SQLAlchemy's constructor as name already
+			return "Python raises TypeError when the migration runs: SQLAlchemy's constructor \"got multiple values for argument 'name'\"", true
+		}
 		return "SQLAlchemy rejects it when the migration runs (\"Additional arguments should be named <dialectname>_<argument>\")", true
 	}
 	return "Python raises TypeError when the migration runs", true
