@@ -8,6 +8,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -24,7 +25,11 @@ var _ = register(&Rule{
 			"existed before the revision, when nothing earlier in the same upgrade may deduplicate them: an `UPDATE` of the " +
 			"table that names a column, a `DELETE` from it, or code the tool cannot read (a data step of the parent " +
 			"revisions that rewrites the column counts too). Not reported when the function drops a unique constraint of " +
-			"the table, or an index the other function recreates as unique: the uniqueness held already.",
+			"the table, or an index the other function recreates as unique: the uniqueness held already. For a partial " +
+			"index (`postgresql_where=`, or the `<dialect>_where=` of the database checked, as literal SQL) such an UPDATE " +
+			"in the same upgrade of a column its WHERE clause reads counts too (it decides which rows the index holds), and the index is not " +
+			"reported when its WHERE clause is false wherever a column the upgrade added before it is NULL (no " +
+			"`server_default`, no `default=`): `approved_at IS NOT NULL`, `is_default = true` hold no existing row.",
 		Why: "Autogenerate turns `unique=True` in the model into `op.create_unique_constraint(...)` (or a unique index) and " +
 			"nothing else. The database checks every row when it builds the index, so on a database where two rows share a " +
 			"value the upgrade fails, on MariaDB/MySQL with `Duplicate entry 'a@example.com' for key 'uq_accounts_email'` " +
@@ -51,7 +56,9 @@ def upgrade():
     op.create_unique_constraint("uq_accounts_email", "accounts", ["email"])`,
 		KnownProblems: "The tool cannot know whether the table holds duplicates; a column that never had any (filled from a " +
 			"sequence, or unique by the application's own checks) is reported too. Any data step it cannot read before the " +
-			"change silences the rule, whether or not it deduplicates.",
+			"change silences the rule, whether or not it deduplicates. A WHERE clause given as a SQLAlchemy expression rather " +
+			"than SQL text is not read: the index is judged as if it held every row. Unique indexes created in raw SQL " +
+			"(`CREATE UNIQUE INDEX`) are not checked.",
 		FixSafety: "No automatic fix: only the author knows which of the duplicate rows to keep or how to tell them apart.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.create_unique_constraint",
 			"https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-ADD-TABLE-CONSTRAINT-USING-INDEX"},
@@ -65,17 +72,48 @@ func checkUniqueWithoutDedup(p *Pass) {
 		return
 	}
 	earlier := newFills()
+	nulls := map[string]bool{} // "table.column" (lower-case): added by the upgrade, NULL in every existing row
 	p.Upgrade(func(o *migration.Op, s *history.State) {
-		if msg, ok := uniqueProblem(p, o, s, earlier); ok {
+		if msg, ok := uniqueProblem(p, o, s, earlier, nulls); ok {
 			p.Report(o, msg, nil)
 		}
 		earlier.add(o)
+		if table, column, ok := addedWithoutValues(p, o); ok {
+			nulls[strings.ToLower(table+"."+column)] = true
+		}
 	})
+}
+
+// addedWithoutValues reports a certain add_column of a new column that gives
+// the existing rows no value: no server default, no default= (batch mode's
+// copy would apply it), nothing that fills itself.
+func addedWithoutValues(p *Pass, o *migration.Op) (table, column string, ok bool) {
+	if o.Name != "add_column" || !o.Certain() {
+		return "", "", false
+	}
+	table, known := o.Table()
+	c := p.Migration.Column(o, o.Arg("column"))
+	if !known || c == nil || !c.NameKnown || c.ServerDefault != nil || c.PrimaryKey {
+		return "", "", false
+	}
+	if d := c.Expr.Keyword("default"); d != nil && !d.IsNone() {
+		return "", "", false
+	}
+	for _, a := range c.Expr.Args {
+		switch pysyntax.LastName(a.CallName()) {
+		case "Identity", "Computed", "Sequence", "FetchedValue", "DefaultClause":
+			return "", "", false
+		}
+	}
+	if before := p.Before.Table(effect.TableKey(o, table)); before == nil || before.Column(c.Name) != nil {
+		return "", "", false
+	}
+	return table, c.Name, true
 }
 
 // uniqueProblem explains why a unique constraint or index may fail on
 // duplicate rows; ok is false when it cannot.
-func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) (msg Message, ok bool) {
+func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, nulls map[string]bool) (msg Message, ok bool) {
 	kind := ""
 	switch o.Name {
 	case "create_unique_constraint":
@@ -99,7 +137,7 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) (
 			return Message{}, false
 		}
 	}
-	if alreadyUnique(t, columns) {
+	if alreadyUnique(t, columns) || partialHoldsNoDuplicates(p, o, table, earlier, nulls) {
 		return Message{}, false
 	}
 	st := p.Style()
@@ -128,6 +166,34 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills) (
 	}
 	msg.Help += "."
 	return msg, true
+}
+
+// partialHoldsNoDuplicates reports whether a partial index (its WHERE clause
+// for the dialect) may hold no duplicates: an UPDATE earlier in the upgrade
+// writes a column the WHERE clause reads, and so decides which rows the index
+// holds, as it would an indexed column (a data step of the parent revisions
+// filling that column does not: it was not written for the index); or the
+// WHERE clause is false wherever a column the upgrade added without values is
+// NULL, so the index starts empty.
+func partialHoldsNoDuplicates(p *Pass, o *migration.Op, table string, earlier *fills, nulls map[string]bool) bool {
+	if p.Dialect == "" {
+		return false
+	}
+	where := o.Extra[p.Dialect+"_where"]
+	text, ok := where.StringValue()
+	if !ok {
+		text, ok = migration.SQLText(where)
+	}
+	predicate, parsed := migration.ParsePredicate(text)
+	if !ok || !parsed {
+		return false
+	}
+	for _, c := range predicate.Columns() {
+		if earlier.may(table, c) || nulls[strings.ToLower(table+"."+c)] && predicate.FalseWhenNull(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // alreadyUnique reports whether the columns hold a set already known unique
