@@ -131,7 +131,7 @@ var patterns = []pattern{
 	{
 		re:    regexp.MustCompile(`Cannot add a NOT NULL column with default value NULL`),
 		rules: rules("add-required-column"),
-		cause: text("SQLite cannot add a NOT NULL column without a default to a table."),
+		cause: text("SQLite cannot add a NOT NULL column without a default to a table that has rows."),
 		fix:   text("Give the column a `server_default`, or add it nullable, fill it, then make it NOT NULL in a batch_alter_table block."),
 	},
 	{

@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -27,10 +29,12 @@ var _ = register(&Rule{
 			"default (0, '').",
 		Why: "The existing rows get NULL in the new column, which NOT NULL forbids: on a table with rows PostgreSQL fails with " +
 			"`column \"age\" of relation \"users\" contains null values` (`ALTER TABLE users ADD COLUMN age INTEGER NOT NULL`). " +
-			"An empty table in CI passes, production does not. SQLite refuses `ADD COLUMN ... NOT NULL` without a default even " +
-			"on an empty table (`Cannot add a NOT NULL column with default value NULL`); in batch mode the copy of the rows " +
-			"fails instead. `default=` does not help: SQLAlchemy applies it to new " +
-			"inserts only. Autogenerate writes exactly this for a new required field, and for a renamed required field " +
+			"An empty table in CI passes, production does not. SQLite refuses `ADD COLUMN ... NOT NULL` without a default on a " +
+			"table with rows (`Cannot add a NOT NULL column with default value NULL`; SQLite 3.40 accepts it on an empty " +
+			"table); when batch mode recreates the table (on SQLite, a block that does more than add columns and indexes, " +
+			"or `recreate=\"always\"`) the copy of the rows fails instead. `default=` does not help, SQLAlchemy applies it " +
+			"to new inserts only, except in that copy: Alembic's `INSERT ... SELECT` applies it, so a literal `default=` " +
+			"in a recreating batch is not reported. Autogenerate writes exactly this for a new required field, and for a renamed required field " +
 			"(which it sees as a new column).",
 		Example: `# 0001_create_users.py
 def upgrade():
@@ -57,7 +61,9 @@ def upgrade():
 			"an integer primary key (rendered SERIAL), `sa.Identity()`, `sa.Computed()`. A `sa.Sequence(...)` argument is no " +
 			"fill: add_column renders a plain column without DEFAULT (and no SERIAL for a primary key), so it is reported. " +
 			"The raw-SQL form (`ALTER TABLE t ADD COLUMN c ... NOT NULL` without DEFAULT, serial or identity) is read " +
-			"from literal SQL and gets advice, no fix.",
+			"from literal SQL and gets advice, no fix. A table the function emptied is not reported on SQLite either, though " +
+			"releases older than the 3.40 tested may refuse the column even then. In a recreating batch only a literal " +
+			"`default=` counts as a fill; a callable or SQL expression `default=` is reported, though the copy applies it too.",
 		FixSafety: "No automatic fix: the value for the existing rows is the author's choice.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.add_column",
 			"https://www.postgresql.org/docs/current/ddl-alter.html#DDL-ALTER-ADDING-A-COLUMN"},
@@ -100,9 +106,9 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		if nullable, known := c.Nullable(); !known || nullable {
 			return
 		}
-		// an empty table takes the column; SQLite's ALTER TABLE refuses it even then
-		sqliteAlter := p.Dialect == "sqlite" && o.Batch == nil
-		if emptied[strings.ToLower(table)] && !sqliteAlter {
+		// an empty table takes the column; so does a table that batch mode
+		// copies with INSERT ... SELECT, which applies a literal default=
+		if emptied[strings.ToLower(table)] || literalDefault(c) && batchRecreates(p, o) {
 			return
 		}
 		if renames == nil {
@@ -177,6 +183,19 @@ func trackEmptied(o *migration.Op, emptied map[string]bool) {
 	}
 }
 
+// literalDefault reports whether a column's default= is a literal value: not
+// None, a callable or a SQL expression.
+func literalDefault(c *migration.Column) bool {
+	d := c.Expr.Keyword("default")
+	switch {
+	case d == nil:
+		return false
+	case d.Kind == pysyntax.Operator: // -1
+		return d.Name == "-" && len(d.Args) == 1 && d.Args[0].Kind == pysyntax.Number
+	}
+	return slices.Contains([]pysyntax.Kind{pysyntax.String, pysyntax.Number, pysyntax.Bool, pysyntax.List, pysyntax.Tuple, pysyntax.Dict}, d.Kind)
+}
+
 // addRequiredMessage says what fails (in the dialect's words) and what to do:
 // a rename in place when the add looks like a rename, a backfill when no
 // constant can be right (a foreign key), else a server default or a backfill.
@@ -193,11 +212,12 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	}
 	text := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL and no server_default on existing table", table, c.Name, where)
 	var help string
+	recreated := batchRecreates(p, o)
 	switch {
-	case p.Dialect == "sqlite" && o.Batch == nil:
-		help = "SQLite refuses it even on an empty table: Cannot add a NOT NULL column with default value NULL. "
-	case p.Dialect == "sqlite":
+	case p.Dialect == "sqlite" && recreated:
 		help = fmt.Sprintf("If the table has rows, batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_%s.%s. ", table, c.Name)
+	case p.Dialect == "sqlite":
+		help = "If the table has rows, SQLite refuses it: Cannot add a NOT NULL column with default value NULL. "
 	case p.Dialect == "postgresql":
 		help = fmt.Sprintf("If the table has rows, PostgreSQL fails with: column %q of relation %q contains null values. ", c.Name, table)
 	default:
@@ -222,7 +242,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 			"or add it nullable=True, %s.execute(%s), then %s.alter_column(%s, %s, nullable=False).",
 			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+table+" SET "+c.Name+" = <value>"), op, q(table), q(c.Name))
 	}
-	if c.Expr.Keyword("default") != nil {
+	if c.Expr.Keyword("default") != nil && !recreated { // the copy of a recreated table applies it
 		help += " default= does not help: SQLAlchemy applies it to new inserts only."
 	}
 	return Message{Text: text, Help: help}

@@ -67,6 +67,44 @@ func existingTable(p *Pass, o *migration.Op, s *history.State) (name string, t *
 	return name, preexistingTable(p, s, effect.TableKey(o, name))
 }
 
+// batchRecreates reports whether o runs in a batch block that certainly moves
+// and copies its table, as Alembic decides: recreate="always"; or, on SQLite
+// with recreate="auto" (the default), when the block holds an operation that
+// SQLite's ALTER TABLE cannot do (anything but add_column, create_index and
+// drop_index).
+func batchRecreates(p *Pass, o *migration.Op) bool {
+	if o.Batch == nil {
+		return false
+	}
+	recreate := "auto"
+	if arg := o.Batch.Op.Arg("recreate"); arg != nil {
+		recreate, _ = arg.StringValue() // not a literal: not known
+	}
+	if recreate == "always" {
+		return true
+	}
+	if recreate != "auto" || p.Dialect != "sqlite" {
+		return false
+	}
+	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
+		if f == nil {
+			continue
+		}
+		for _, other := range f.Ops {
+			if other.Batch != nil && other.Batch.Op.Call.Span == o.Batch.Op.Call.Span && other.Certain() && recreatingBatchOps[other.Name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recreatingBatchOps are the batch operations that make Alembic recreate the
+// table on SQLite (execute and bulk_insert run at once, outside the batch).
+var recreatingBatchOps = map[string]bool{"drop_column": true, "alter_column": true, "create_foreign_key": true,
+	"create_unique_constraint": true, "create_check_constraint": true, "create_primary_key": true,
+	"drop_constraint": true, "create_exclude_constraint": true, "create_table_comment": true, "drop_table_comment": true}
+
 // selfFillingColumn names how PostgreSQL fills a column added by add_column
 // in every existing row without a server_default, or "" when it does not: an
 // identity (sa.Identity()), a stored generated column (sa.Computed()), or a

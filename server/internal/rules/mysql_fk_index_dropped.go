@@ -64,7 +64,7 @@ func checkMySQLFKIndexDropped(p *Pass) {
 		return
 	}
 	check := func(o *migration.Op, s *history.State) {
-		if o.Name != "drop_index" || o.Unbound || !o.Certain() || s.Unknown || recreatesTable(o) {
+		if o.Name != "drop_index" || o.Unbound || !o.Certain() || s.Unknown || batchRecreates(p, o) {
 			return
 		}
 		table, known := o.Table()
@@ -95,15 +95,6 @@ func checkMySQLFKIndexDropped(p *Pass) {
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
-}
-
-// recreatesTable: a batch operation on a table copied and rebuilt.
-func recreatesTable(o *migration.Op) bool {
-	if o.Batch == nil {
-		return false
-	}
-	recreate, _ := o.Batch.Op.ArgString("recreate")
-	return recreate == "always"
 }
 
 // droppedIndexName is the name drop_index drops, "" when not known.

@@ -14,7 +14,7 @@ depends_on = None
 
 def upgrade():
     op.create_table("feedback", sa.Column("id", sa.Integer(), primary_key=True))
-    op.create_table("retrievals", sa.Column("id", sa.Integer(), primary_key=True))
+    op.create_table("retrievals", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("legacy", sa.Text()))
 
 
 def downgrade():

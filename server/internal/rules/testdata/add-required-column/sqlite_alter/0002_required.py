@@ -1,4 +1,4 @@
-"""SQLite's ALTER TABLE refuses a NOT NULL column without default, rows or not
+"""SQLite's ALTER TABLE refuses a NOT NULL column without default on a table with rows
 
 Revision ID: 0002
 Revises: 0001
@@ -13,14 +13,21 @@ depends_on = None
 
 
 def upgrade():
-    op.execute("DELETE FROM feedback")
-    op.add_column("feedback", sa.Column("score", sa.Integer(), nullable=False))  # expect[add-required-column]: help: SQLite refuses it even on an empty table: Cannot add a NOT NULL column with default value NULL
+    op.add_column("feedback", sa.Column("score", sa.Integer(), nullable=False))  # expect[add-required-column]: help: If the table has rows, SQLite refuses it: Cannot add a NOT NULL column with default value NULL
+    with op.batch_alter_table("feedback") as batch_op:
+        # a block that only adds runs ALTER TABLE, which never applies default=
+        batch_op.add_column(sa.Column("weight", sa.Integer(), nullable=False, default=1))  # expect[add-required-column]: help: SQLite refuses it: Cannot add a NOT NULL column with default value NULL
     with op.batch_alter_table("retrievals") as batch_op:
         batch_op.add_column(sa.Column("rank", sa.Integer(), nullable=False))  # expect[add-required-column]: help: batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_retrievals.rank
+        batch_op.add_column(sa.Column("label", sa.Text(), nullable=False, default=None))  # expect[add-required-column]: help: batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_retrievals.label
+        batch_op.drop_column("legacy")
 
 
 def downgrade():
     with op.batch_alter_table("retrievals") as batch_op:
+        batch_op.add_column(sa.Column("legacy", sa.Text(), nullable=True))
+        batch_op.drop_column("label")
         batch_op.drop_column("rank")
     with op.batch_alter_table("feedback") as batch_op:
+        batch_op.drop_column("weight")
         batch_op.drop_column("score")
