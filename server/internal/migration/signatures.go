@@ -55,19 +55,20 @@ var alterColumnKeywords = []string{"nullable", "comment", "server_default", "new
 
 // opSignatures are the operations of alembic.op.
 var opSignatures = map[string]signature{
-	"create_table":              sig([]string{"table_name"}, 1, "columns", []string{"schema", "comment", "info", "prefixes", "if_not_exists", "keep_existing", "extend_existing", "quote", "must_exist", "implicit_returning"}, "any"),
-	"drop_table":                sig([]string{"table_name"}, 1, "", []string{"schema", "if_exists"}, "any"),
-	"rename_table":              sig([]string{"old_table_name", "new_table_name"}, 2, "", []string{"schema"}, ""),
-	"add_column":                sig([]string{"table_name", "column"}, 2, "", []string{"schema", "if_not_exists"}, ""),
-	"drop_column":               sig([]string{"table_name", "column_name"}, 2, "", []string{"schema", "if_exists"}, "ignored"),
-	"alter_column":              sig([]string{"table_name", "column_name"}, 2, "", alterColumnKeywords, "ignored"),
-	"create_index":              sig([]string{"index_name", "table_name", "columns"}, 3, "", []string{"schema", "unique", "if_not_exists", "quote", "info"}, "dialect").forwarding(indexForwarded...),
-	"drop_index":                sig([]string{"index_name", "table_name"}, 1, "", []string{"schema", "if_exists"}, "dialect"),
-	"create_foreign_key":        sig([]string{"constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"}, 5, "", []string{"onupdate", "ondelete", "deferrable", "initially", "match", "source_schema", "referent_schema"}, "dialect").forwarding(fkForwarded...),
-	"create_unique_constraint":  sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect").forwarding(uniqueForwarded...),
-	"create_check_constraint":   sig([]string{"constraint_name", "table_name", "condition"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect").forwarding(checkForwarded...),
-	"create_primary_key":        sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema"}, ""),
-	"create_exclude_constraint": sig([]string{"constraint_name", "table_name"}, 2, "elements", []string{"where", "using", "deferrable", "initially", "schema", "ops"}, "dialect"),
+	"create_table":             sig([]string{"table_name"}, 1, "columns", []string{"schema", "comment", "info", "prefixes", "if_not_exists", "keep_existing", "extend_existing", "quote", "must_exist", "implicit_returning"}, "any"),
+	"drop_table":               sig([]string{"table_name"}, 1, "", []string{"schema", "if_exists"}, "any"),
+	"rename_table":             sig([]string{"old_table_name", "new_table_name"}, 2, "", []string{"schema"}, ""),
+	"add_column":               sig([]string{"table_name", "column"}, 2, "", []string{"schema", "if_not_exists"}, ""),
+	"drop_column":              sig([]string{"table_name", "column_name"}, 2, "", []string{"schema", "if_exists"}, "ignored"),
+	"alter_column":             sig([]string{"table_name", "column_name"}, 2, "", alterColumnKeywords, "ignored"),
+	"create_index":             sig([]string{"index_name", "table_name", "columns"}, 3, "", []string{"schema", "unique", "if_not_exists", "quote", "info"}, "dialect").forwarding(indexForwarded...),
+	"drop_index":               sig([]string{"index_name", "table_name"}, 1, "", []string{"schema", "if_exists"}, "dialect"),
+	"create_foreign_key":       sig([]string{"constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"}, 5, "", []string{"onupdate", "ondelete", "deferrable", "initially", "match", "source_schema", "referent_schema"}, "dialect").forwarding(fkForwarded...),
+	"create_unique_constraint": sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect").forwarding(uniqueForwarded...),
+	"create_check_constraint":  sig([]string{"constraint_name", "table_name", "condition"}, 3, "", []string{"schema", "deferrable", "initially"}, "dialect").forwarding(checkForwarded...),
+	"create_primary_key":       sig([]string{"constraint_name", "table_name", "columns"}, 3, "", []string{"schema"}, ""),
+	// ExcludeConstraint reads the keywords it knows and drops the others (no dialect check)
+	"create_exclude_constraint": sig([]string{"constraint_name", "table_name"}, 2, "elements", []string{"where", "using", "deferrable", "initially", "schema", "ops"}, "ignored"),
 	"drop_constraint":           sig([]string{"constraint_name", "table_name", "type_"}, 2, "", []string{"schema", "if_exists"}, ""),
 	"execute":                   sig([]string{"sqltext"}, 1, "", []string{"execution_options"}, ""),
 	"bulk_insert":               sig([]string{"table", "rows"}, 2, "", []string{"multiinsert"}, ""),
@@ -98,7 +99,7 @@ var batchSignatures = map[string]signature{
 	"create_unique_constraint":  sig([]string{"constraint_name", "columns"}, 2, "", []string{"deferrable", "initially"}, "dialect").forwarding(uniqueForwarded...),
 	"create_check_constraint":   sig([]string{"constraint_name", "condition"}, 2, "", []string{"deferrable", "initially"}, "dialect").forwarding(checkForwarded...),
 	"create_primary_key":        sig([]string{"constraint_name", "columns"}, 2, "", nil, ""),
-	"create_exclude_constraint": sig([]string{"constraint_name"}, 1, "elements", []string{"where", "using", "deferrable", "initially"}, "dialect"),
+	"create_exclude_constraint": sig([]string{"constraint_name"}, 1, "elements", []string{"where", "using", "deferrable", "initially"}, "ignored"),
 	"drop_constraint":           sig([]string{"constraint_name", "type_"}, 1, "", []string{"if_exists"}, ""),
 	"create_table_comment":      sig([]string{"comment"}, 1, "", []string{"existing_comment"}, ""),
 	"drop_table_comment":        sig(nil, 0, "", []string{"existing_comment"}, ""),
@@ -227,7 +228,8 @@ const UnknownKeywordIgnored = "ignores the keyword argument"
 // argument it stands for, "" if none.
 func unknownKeyword(op, kw, meant string, s signature, call *Expr) string {
 	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw) // as Python says it
-	if s.ignoresKw {
+	// a constructor's name= clashes with the name Alembic passes it, ignored or not
+	if s.ignoresKw && (kw != "name" || !strings.HasPrefix(op, "create_")) {
 		msg = fmt.Sprintf("%s() %s %q", op, UnknownKeywordIgnored, kw)
 	}
 	if meant != "" {

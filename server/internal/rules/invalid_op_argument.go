@@ -27,7 +27,9 @@ var _ = register(&Rule{
 			"arguments` or `missing 1 required positional argument`, and SQLAlchemy rejects stray keywords of indexes and " +
 			"constraints (`Additional arguments should be named <dialectname>_<argument>`). Worse, `alter_column()` and " +
 			"`drop_column()` take `**kw` for dialect options and silently ignore anything else: " +
-			"`op.alter_column(\"users\", \"email\", type=sa.String(320))` runs without error and never changes the type.",
+			"`op.alter_column(\"users\", \"email\", type=sa.String(320))` runs without error and never changes the type. " +
+			"`create_exclude_constraint()` drops the keywords it does not know too (a warning), but its `name=` clashes with " +
+			"the name Alembic passes (`got multiple values for argument 'name'`).",
 		Example: `op.alter_column("users", "email", type=sa.String(length=320), existing_type=sa.String(length=200))
 op.create_index("ix_users_email", "users")`,
 		UseInstead: `op.alter_column("users", "email", type_=sa.String(length=320), existing_type=sa.String(length=200))
