@@ -29,7 +29,9 @@ var _ = register(&Rule{
 			"NOT NULL column with its own server default, an UPDATE that fills the added column, or a function that " +
 			"renames columns with `alter_column(new_column_name=...)`. Not reported either: a key change (the column points " +
 			"at a table whose columns are dropped too, or other tables' keys to it are), a change to or from binary data " +
-			"(no cast could keep it), and a function whose comments accept the loss.",
+			"(no cast could keep it), a scratch column the function added itself and drops again (nothing changes), a " +
+			"downgrade's drop of the column its upgrade added when the upgrade dropped nothing the downgrade adds back (the " +
+			"plain inverse of that add, not a rename), and a function whose comments accept the loss.",
 		Why: "Autogenerate cannot see renames: renaming `users.name` to `full_name` in the model gives " +
 			"`op.add_column('users', sa.Column('full_name', ...))` and `op.drop_column('users', 'name')`. The migration " +
 			"runs without an error and every value is gone: `full_name` is all NULL, and after a downgrade `name` is too. " +

@@ -22,6 +22,9 @@ type columnChange struct {
 	// generated: the column is computed from an expression (sa.Computed), it
 	// holds no values of its own to lose
 	generated bool
+	// scratch: a drop of a column the function itself added earlier, which
+	// held nothing from before the function
+	scratch bool
 }
 
 // columnChanges collects the drop_column and add_column operations of one
@@ -36,6 +39,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 	if f == p.Migration.Downgrade {
 		start, end = p.After(), p.AfterDowngrade()
 	}
+	added := map[string]bool{} // by colKey(key, column)
 	walk(func(o *migration.Op, s *history.State) {
 		if o.Name != "drop_column" && o.Name != "add_column" {
 			return
@@ -50,7 +54,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 			if !ok {
 				return
 			}
-			ch.column = col
+			ch.column, ch.scratch = col, added[colKey(ch.key, col)]
 			if c := t.Column(col); c != nil {
 				ch.typ, ch.generated = c.Type, c.Generated
 			}
@@ -63,6 +67,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 			return
 		}
 		ch.column, ch.typ, ch.added, ch.generated = c.Name, c.Type, c, c.Generated()
+		added[colKey(ch.key, c.Name)] = true
 		ch.refTable = refTableOf(end.Table(ch.key), c.Name)
 		for _, fk := range c.ForeignKeys {
 			ch.refTable = fk.RefTable
@@ -111,6 +116,7 @@ type renames struct {
 	otherFills     *fills          // what the opposite function may write
 	handRenamed    map[string]bool // tables (lower-case) f renames a column of with alter_column
 	droppedTables  map[string]bool // tables f drops
+	downgrade      bool            // f is the downgrade, the opposite its upgrade
 	// what the opposite function adds and drops, by colKey(lower-case table, column)
 	readds, readdsOwnDefault, redrops map[string]bool
 	// memos
@@ -129,7 +135,8 @@ func colKey(table, column string) string { return table + "\x00" + column }
 func newRenames(m *migration.Migration, f, other *migration.Function, drops, adds []columnChange) *renames {
 	r := &renames{m: m, drops: drops, adds: adds, dropped: map[string]int{}, added: map[string]int{}, fills: newFills(),
 		otherFills: newFills(), handRenamed: map[string]bool{}, droppedTables: map[string]bool{}, readds: map[string]bool{},
-		readdsOwnDefault: map[string]bool{}, redrops: map[string]bool{}, partners: map[int]partnerChoice{}, dropCounts: map[int]int{}}
+		readdsOwnDefault: map[string]bool{}, redrops: map[string]bool{}, partners: map[int]partnerChoice{}, dropCounts: map[int]int{},
+		downgrade: f != nil && f == m.Downgrade}
 	for i := len(drops) - 1; i >= 0; i-- {
 		r.dropped[colKey(drops[i].key, drops[i].column)] = i
 	}
@@ -171,9 +178,10 @@ func newRenames(m *migration.Migration, f, other *migration.Function, drops, add
 	return r
 }
 
-// replacement is the add of the very column d drops, if any.
+// replacement is the add of the very column d drops, if any. A scratch
+// column added and dropped again is replaced by nothing.
 func (r *renames) replacement(d columnChange) (columnChange, bool) {
-	if i, ok := r.added[colKey(d.key, d.column)]; ok {
+	if i, ok := r.added[colKey(d.key, d.column)]; ok && !d.scratch {
 		return r.adds[i], true
 	}
 	return columnChange{}, false
@@ -272,6 +280,9 @@ func (r *renames) grade(di, ai int) renameEvidence {
 	if r.rebuilt(d, a) { // ids of another entity, or a structure rebuilt on purpose
 		return noRename
 	}
+	if r.undoesAdd(d, a) {
+		return noRename
+	}
 	if a.added != nil && ownDefault(a.added) {
 		return noRename
 	}
@@ -287,6 +298,14 @@ func (r *renames) grade(di, ai int) renameEvidence {
 		return mirroredRename
 	}
 	return noRename
+}
+
+// undoesAdd reports whether a downgrade's drop is the plain inverse of its
+// upgrade's add of that column: the upgrade renamed nothing into it, as it
+// did not drop the column the downgrade adds.
+func (r *renames) undoesAdd(d, a columnChange) bool {
+	t := strings.ToLower(d.table)
+	return r.downgrade && r.readds[colKey(t, d.column)] && !r.redrops[colKey(t, a.column)]
 }
 
 // ownDefault: a NOT NULL column with its own server default is a new column

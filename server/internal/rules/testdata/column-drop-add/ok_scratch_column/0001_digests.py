@@ -1,0 +1,24 @@
+"""digests
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "digests",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("value", sa.Text(), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("digests")
