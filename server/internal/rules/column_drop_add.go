@@ -31,7 +31,12 @@ var _ = register(&Rule{
 			"at a table whose columns are dropped too, or other tables' keys to it are), a change to or from binary data " +
 			"(no cast could keep it), a scratch column the function added itself and drops again (nothing changes), a " +
 			"downgrade's drop of the column its upgrade added when the upgrade dropped nothing the downgrade adds back (the " +
-			"plain inverse of that add, not a rename), and a function whose comments accept the loss.",
+			"plain inverse of that add, not a rename), and a function whose comments accept the loss (\"data loss\", " +
+			"\"discarded\"). A comment saying the values cannot be cast (\"Can't cast yes/no values to integers, so dropping " +
+			"and adding is required\", \"no cast from ...\") accepts it for the columns PostgreSQL would not convert by itself, " +
+			"not for one re-added with the type it had. When PostgreSQL has no cast between the two types (as the history " +
+			"knows them: integer to jsonb, an enum to or from integer), the help asks for a converting expression instead of " +
+			"a cast.",
 		Why: "Autogenerate cannot see renames: renaming `users.name` to `full_name` in the model gives " +
 			"`op.add_column('users', sa.Column('full_name', ...))` and `op.drop_column('users', 'name')`. The migration " +
 			"runs without an error and every value is gone: `full_name` is all NULL, and after a downgrade `name` is too. " +
@@ -85,13 +90,17 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 	if len(drops) == 0 || acceptsLoss(p.Migration, f) {
 		return // nothing dropped, or the author says the data goes on purpose
 	}
+	noCastSaid := saysInComments(p.Migration, f, noCastWords)
 	r := newRenames(p.Migration, f, other, drops, adds)
 	for i, d := range drops {
 		if d.generated {
 			continue // its values come from an expression: nothing of its own is lost
 		}
 		if a, ok := r.replacement(d); ok {
-			if !a.generated && !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) {
+			// a comment saying the values cannot be cast is about a change
+			// PostgreSQL would not make by itself, not about a re-add of the same type
+			accepted := noCastSaid && needsConversion(d, a)
+			if !a.generated && !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) && !accepted {
 				p.Report(d.op, replacedMessage(p, d, a), nil)
 			}
 			continue
@@ -131,9 +140,32 @@ func castable(from, to *migration.TypeRef) bool {
 // lossWords in a function's comments or docstring say that data goes on purpose.
 var lossWords = regexp.MustCompile(`(?i)#[^\n]*\b(information loss|data loss|loses? (the )?data|lost on purpose|not (be )?(kept|preserved|restored)|discard(ed|s)?|should not allow)\b`)
 
+// noCastWords in a function's comments say that the values cannot be
+// converted, so that the drop + add is deliberate ("Can't cast yes/no values
+// to integers, so dropping and adding is required").
+var noCastWords = regexp.MustCompile(`(?i)#[^\n]*\b(can'?t|cannot|can not|could ?n[o']t|unable to) (be )?(cast|convert)|` +
+	`#[^\n]*\b(there is )?no (direct |possible )?(cast|conversion) (from|between|exists)|` +
+	`#[^\n]*\bdrop(ping)? and (re-?)?add(ing)? (it |them |the columns? )?(is |are )?(required|needed|necessary)`)
+
 // acceptsLoss reports whether the function's comments accept losing data.
 func acceptsLoss(m *migration.Migration, f *migration.Function) bool {
-	return f != nil && f.Span.End <= len(m.Source) && lossWords.Match(m.Source[f.Span.Start:f.Span.End])
+	return saysInComments(m, f, lossWords)
+}
+
+// saysInComments reports whether the function's comments say what words match.
+func saysInComments(m *migration.Migration, f *migration.Function, words *regexp.Regexp) bool {
+	return f != nil && f.Span.End <= len(m.Source) && words.Match(m.Source[f.Span.Start:f.Span.End])
+}
+
+// needsConversion reports whether PostgreSQL would not convert the dropped
+// column's values to the added column's type by itself (no implicit or
+// assignment cast), or the types are not known well enough to tell.
+func needsConversion(d, a columnChange) bool {
+	if to := pgTypeOf(a.typ); d.was != nil && to != nil {
+		return !convertible(d.was, to)
+	}
+	from := typeFamily(d.typ)
+	return from == "" || from != typeFamily(a.typ)
 }
 
 // typeFamilies group the types a rename may show on its two sides (autogenerate
@@ -172,14 +204,22 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
-	how := fmt.Sprintf(", postgresql_using=%s", st.Quote(d.column+"::<new SQL type>"))
-	if !p.IsPostgres() {
-		how = restatedColumn(p, d)
+	alter := func(using string) string {
+		return fmt.Sprintf("%s.alter_column(%s, %s, type_=%s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, using)
+	}
+	lost := fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you.", d.table, d.column)
+	keep := "Change it in place instead: " + alter(restatedColumn(p, d))
+	if p.IsPostgres() {
+		keep = "Change it in place instead: " + alter(", postgresql_using="+st.Quote(d.column+"::<new SQL type>"))
+		if to := pgTypeOf(a.typ); d.was != nil && to != nil && castBetween(d.was, to) == noCast {
+			keep = fmt.Sprintf("PostgreSQL has no cast from %s to %s (%s::%s fails). To keep the values, convert them in place "+
+				"with an expression (a function, a CASE): %s. If they cannot be kept, the drop + add is deliberate: "+
+				"say so in a comment above it (# no cast from %s to %s).", d.was.cast, to.cast, d.column, to.cast,
+				alter(", postgresql_using="+st.Quote("<expression of "+d.column+">")), d.was.cast, to.cast)
+		}
 	}
 	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column", d.table, d.column, d.column),
-		Help: fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you. Change it "+
-			"in place instead: %s.alter_column(%s, %s, type_=%s%s)",
-			d.table, d.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, how)}
+		Help: lost + " " + keep}
 }
 
 func renameMessage(p *Pass, d, a columnChange) Message {

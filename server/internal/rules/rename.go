@@ -15,6 +15,9 @@ type columnChange struct {
 	key    string // effect.TableKey
 	column string
 	typ    *migration.TypeRef
+	// was is a dropped column's type as the history gives it (declared or by
+	// SQL), nil when unknown or uncertain
+	was *pgType
 	// refTable is the table the column's foreign key points to ("" if none).
 	refTable string
 	// column is the added column's model (nil for drops).
@@ -57,6 +60,9 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 			ch.column, ch.scratch = col, added[colKey(ch.key, col)]
 			if c := t.Column(col); c != nil {
 				ch.typ, ch.generated = c.Type, c.Generated
+				if !c.Uncertain && !t.Uncertain {
+					ch.was = columnType(s, c)
+				}
 			}
 			ch.refTable = refTableOf(start.Table(ch.key), col)
 			drops = append(drops, ch)

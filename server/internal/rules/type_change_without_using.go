@@ -379,22 +379,46 @@ func pgTypeOf(t *migration.TypeRef) *pgType {
 // convertible reports whether PostgreSQL converts from one type to the other
 // without USING: ALTER COLUMN ... TYPE applies an implicit or assignment cast
 // (pgCasts, from PostgreSQL's catalogue), whatever the data.
-func convertible(from, to *pgType) bool {
+func convertible(from, to *pgType) bool { return castBetween(from, to) == automaticCast }
+
+// castKind is how PostgreSQL can convert a value of one type to another.
+type castKind int
+
+const (
+	noCast        castKind = iota // none: USING needs another expression (a function, a CASE)
+	explicitCast                  // only when written: USING col::type
+	automaticCast                 // an implicit or assignment cast: ALTER COLUMN ... TYPE applies it
+)
+
+// castBetween is the cast PostgreSQL has from one type to the other.
+func castBetween(from, to *pgType) castKind {
 	switch {
 	case to.family == "text":
-		return true // every type has an assignment cast to text through its output function
+		return automaticCast // every type has an assignment cast to text through its output function
+	case from.family == "array" && to.family == "array":
+		return castBetween(from.item, to.item)
+	case from.family == "text":
+		return explicitCast // a string converts to any type through its input function, when asked
 	case from.family == "array" || to.family == "array":
-		return from.family == to.family && convertible(from.item, to.item)
+		return noCast
 	case from.family == "enum" || to.family == "enum":
-		return from.cast == to.cast // only text takes an enum, and nothing converts to one but the same type
+		if from.cast == to.cast {
+			return automaticCast
+		}
+		return noCast // only text takes an enum, and nothing converts to one but the same type
 	}
 	source, _, _ := strings.Cut(from.cast, "(")
 	target, _, _ := strings.Cut(to.cast, "(")
 	if source == target {
-		return true // a length or precision change of the same type
+		return automaticCast // a length or precision change of the same type
 	}
-	context := pgCasts[source+">"+target]
-	return context == 'i' || context == 'a'
+	switch pgCasts[source+">"+target] {
+	case 'i', 'a':
+		return automaticCast
+	case 'e':
+		return explicitCast
+	}
+	return noCast
 }
 
 // narrows reports whether a change shortens a varchar (also of array elements).

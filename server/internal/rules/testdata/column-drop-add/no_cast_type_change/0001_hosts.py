@@ -1,0 +1,26 @@
+"""hosts
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "hosts",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("rules", sa.Integer(), nullable=True),
+        sa.Column("state", sa.Enum("up", "down", name="hoststate"), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("hosts")
+    sa.Enum(name="hoststate").drop(op.get_bind())
