@@ -100,10 +100,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		}
 		table, t := existingTable(p, o, s)
 		c := p.Migration.Column(o, o.Arg("column"))
-		if t == nil || c == nil || !c.NameKnown || c.ServerDefault != nil || selfFillingColumn(c) != "" {
-			return
-		}
-		if nullable, known := c.Nullable(); !known || nullable {
+		if t == nil || c == nil || !c.NameKnown || !requiredWithoutDefault(c) {
 			return
 		}
 		// an empty table takes the column; so does a table that batch mode
@@ -129,6 +126,14 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		}
 		p.Report(o, msg, nil)
 	})
+}
+
+// requiredWithoutDefault reports whether an added column is NOT NULL with
+// nothing to fill the existing rows: no server default, and not a column that
+// fills itself.
+func requiredWithoutDefault(c *migration.Column) bool {
+	nullable, known := c.Nullable()
+	return known && !nullable && c.ServerDefault == nil && selfFillingColumn(c) == ""
 }
 
 // addRequiredSQL: ALTER TABLE ... ADD COLUMN ... NOT NULL without DEFAULT in

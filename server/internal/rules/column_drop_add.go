@@ -36,7 +36,8 @@ var _ = register(&Rule{
 			"and adding is required\", \"no cast from ...\") accepts it for the columns PostgreSQL would not convert by itself, " +
 			"not for one re-added with the type it had. When PostgreSQL has no cast between the two types (as the history " +
 			"knows them: integer to jsonb, an enum to or from integer), the help asks for a converting expression instead of " +
-			"a cast.",
+			"a cast; when the added column is NOT NULL without a server default, it says that the add fails on a table with " +
+			"rows (except on MySQL, which fills them with the type's implicit default).",
 		Why: "Autogenerate cannot see renames: renaming `users.name` to `full_name` in the model gives " +
 			"`op.add_column('users', sa.Column('full_name', ...))` and `op.drop_column('users', 'name')`. The migration " +
 			"runs without an error and every value is gone: `full_name` is all NULL, and after a downgrade `name` is too. " +
@@ -208,6 +209,10 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 		return fmt.Sprintf("%s.alter_column(%s, %s, type_=%s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, using)
 	}
 	lost := fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you.", d.table, d.column)
+	if addFailsOnRows(p, a) {
+		lost = fmt.Sprintf("The add fails on a table with rows (NOT NULL without a server default); given a server default, it "+
+			"would pass and every value in %s.%s would be lost without an error.", d.table, d.column)
+	}
 	keep := "Change it in place instead: " + alter(restatedColumn(p, d))
 	if p.IsPostgres() {
 		keep = "Change it in place instead: " + alter(", postgresql_using="+st.Quote(d.column+"::<new SQL type>"))
@@ -224,10 +229,21 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 
 func renameMessage(p *Pass, d, a columnChange) Message {
 	st := p.Style()
+	lost := fmt.Sprintf("every value of %q is lost and %q starts empty, without any error", d.column, a.column)
+	if addFailsOnRows(p, a) {
+		lost = fmt.Sprintf("the add of %q fails on a table with rows (NOT NULL without a server default); given a server "+
+			"default, it would pass and every value of %q would be lost without an error", a.column, d.column)
+	}
 	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename", d.table, d.column, a.column),
-		Help: fmt.Sprintf("A rename done as drop + add: every value of %q is lost and %q starts empty, without any error. Rename in place: "+
-			"%s.alter_column(%s, %s, new_column_name=%s%s)",
-			d.column, a.column, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column), restatedColumn(p, d))}
+		Help: fmt.Sprintf("A rename done as drop + add: %s. Rename in place: %s.alter_column(%s, %s, new_column_name=%s%s)",
+			lost, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column), restatedColumn(p, d))}
+}
+
+// addFailsOnRows reports whether the add_column fails where the table has
+// rows: a NOT NULL column without a server default (see add-required-column),
+// except on MySQL, which fills the rows with the type's implicit default.
+func addFailsOnRows(p *Pass, a columnChange) bool {
+	return p.Dialect != "mysql" && a.added != nil && requiredWithoutDefault(a.added)
 }
 
 // restatedColumn is what an alter_column must add on MySQL, which restates the
