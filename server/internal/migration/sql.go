@@ -100,8 +100,20 @@ type Statement struct {
 	Replace     bool // CREATE OR REPLACE
 	// Where is set on UPDATE and DELETE with a WHERE clause.
 	Where bool
-	// SetColumns are the columns an UPDATE assigns.
-	SetColumns []string
+	// SetColumns are the columns an UPDATE assigns; SetValues those it
+	// certainly sets to a value other than NULL (a constant, now()...).
+	SetColumns, SetValues []string
+	// Condition is the WHERE clause of an UPDATE or DELETE when it tests one
+	// column against constants.
+	Condition Condition
+	// InsertColumns are an INSERT's column list (nil when it has none: its
+	// values go to the table's columns in order); InsertWidth is how many
+	// values each of its rows has (0 when not known: SELECT *, DEFAULT
+	// VALUES), and InsertNullAt the positions where some row has a literal
+	// NULL or DEFAULT. See Supplies.
+	InsertColumns []string
+	InsertWidth   int
+	InsertNullAt  []int
 	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the
 	// first), and the tables and views CREATE [MATERIALIZED] VIEW reads.
 	Tables []string
@@ -249,15 +261,13 @@ func classify(node *pg.Node, text string) []Statement {
 	switch n := node.GetNode().(type) {
 	case *pg.Node_UpdateStmt:
 		st.Kind, st.Table, st.Where = SQLUpdate, relation(n.UpdateStmt.Relation), n.UpdateStmt.WhereClause != nil
-		for _, t := range n.UpdateStmt.TargetList {
-			if r := t.GetResTarget(); r != nil {
-				st.SetColumns = append(st.SetColumns, r.Name)
-			}
-		}
+		updated(&st, n.UpdateStmt)
 	case *pg.Node_DeleteStmt:
 		st.Kind, st.Table, st.Where = SQLDelete, relation(n.DeleteStmt.Relation), n.DeleteStmt.WhereClause != nil
+		st.Condition = condition(n.DeleteStmt.WhereClause)
 	case *pg.Node_InsertStmt:
 		st.Kind, st.Table = SQLInsert, relation(n.InsertStmt.Relation)
+		inserted(&st, n.InsertStmt)
 	case *pg.Node_SelectStmt:
 		st.Kind = SQLSelect
 		if n.SelectStmt.IntoClause != nil { // SELECT ... INTO new_table
