@@ -87,6 +87,9 @@ type Column struct {
 	// since (never NULL).
 	PrimaryKey bool
 	Uncertain  bool
+	// Fill is what the migrations did to the rows of the nullable column
+	// that leaves NULL in them at most in those the application wrote since.
+	Fill Fill
 }
 
 // FK is a foreign key of a table.
@@ -495,7 +498,11 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 	case e.Object == effect.Table && e.Change == effect.Create:
 		t := &Table{Name: key, CreatedBy: rev, Uncertain: uncertain}
 		for _, c := range e.TableDef.Columns {
-			t.Columns = t.Columns.Set(c.Name, columnState(c, uncertain))
+			col := columnState(c, uncertain)
+			if col.Nullable {
+				col.Fill = createdFill(rev, uncertain)
+			}
+			t.Columns = t.Columns.Set(c.Name, col)
 		}
 		t.Uniques = createdUniques(e.TableDef)
 		for _, fk := range e.TableDef.InlineForeignKeys() {
@@ -517,7 +524,9 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		if t := s.editTable(key); t == nil {
 			s.columnUnseen(e, key)
 		} else {
-			s.setColumn(t, columnState(e.ColumnDef, uncertain))
+			col := columnState(e.ColumnDef, uncertain)
+			col.Fill = addedFill(e.ColumnDef, rev, uncertain)
+			s.setColumn(t, col)
 			for _, kw := range []string{"unique", "index"} {
 				if on, _ := e.ColumnDef.Expr.Keyword(kw).BoolValue(); on {
 					t.addIndex(Index{Columns: []string{e.Name}})
@@ -535,7 +544,9 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 			t.dropIndexColumn(e.Name)
 		}
 	case e.Object == effect.Column || e.Object == effect.Comment && e.Name != "":
-		s.alterColumn(m, e, uncertain)
+		s.alterColumn(m, e, rev, uncertain)
+	case e.Object == effect.Rows:
+		s.applyRows(e, rev, uncertain)
 	case e.Object == effect.Type && e.Change == effect.Create:
 		if s.Enum(e.Name) == nil {
 			s.setEnum(e.Name, &EnumType{Name: e.Name, created: e.Values, CreatedBy: rev, Uncertain: uncertain})
@@ -586,23 +597,25 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 
 // alterColumn follows one change alter_column makes to a column (the
 // column is added to the table when the state does not know it).
-func (s *State) alterColumn(m *migration.Migration, e effect.Effect, uncertain bool) {
+func (s *State) alterColumn(m *migration.Migration, e effect.Effect, rev string, uncertain bool) {
 	o := e.Op
 	t := s.editTable(e.Key())
 	if t == nil {
 		s.columnUnseen(e, e.Key())
 		return
 	}
-	col := t.Column(e.Name)
-	if col == nil {
-		col = &Column{Name: e.Name}
-	} else {
-		c := *col
+	was := t.Column(e.Name)
+	col := &Column{Name: e.Name}
+	if was != nil {
+		c := *was
 		col = &c
 	}
 	switch e.Aspect {
 	case "nullable":
 		col.Nullable, col.Known = o.Arg("nullable").BoolValue()
+		if col.Nullable && was != nil {
+			col.Fill = nullableAgain(was, rev)
+		}
 	case "type":
 		col.Enum, col.SQLType = "", nil
 		col.Type = m.Type(o, o.Arg("type_"))
@@ -681,9 +694,11 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 				t.Opaque = t.Opaque || uncertain || e.Action.Kind == migration.OtherAction
 			}
 		}
+	case effect.Rows:
+		s.applyRows(e, rev, uncertain)
 	case effect.Column, effect.Constraint:
 		if t := s.editTable(e.Table); t != nil {
-			s.alterTableSQL(t, e.Action, uncertain)
+			s.alterTableSQL(t, e.Action, rev, uncertain)
 		} else {
 			s.columnUnseen(e, e.Table)
 		}
@@ -749,9 +764,10 @@ func (s *State) applyTypeSQL(e effect.Effect, rev string, uncertain bool) {
 // Those that may change columns in ways not followed here make the table
 // opaque, and so does SQL that may not run (a column keeps one Uncertain
 // flag: a conditional type change would make its nullability doubtful too).
-func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool) {
+func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, uncertain bool) {
 	t.Opaque = t.Opaque || uncertain
-	col := t.Column(a.Column)
+	was := t.Column(a.Column)
+	col := was
 	if col != nil {
 		c := *col
 		col = &c
@@ -767,6 +783,9 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool
 		}
 	case a.Kind == migration.AddColumn:
 		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, SQLType: a, Uncertain: uncertain}
+		if added.Nullable && a.Default && !uncertain && !strings.EqualFold(a.DefaultText, "NULL") {
+			added.Fill = Fill{By: rev, How: Defaulted}
+		}
 		if s.Enum(a.Type) != nil {
 			added.Enum = a.Type
 		}
@@ -790,6 +809,9 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, uncertain bool
 		s.setColumn(t, col)
 	case a.Kind == migration.SetNotNull || a.Kind == migration.DropNotNull:
 		col.Nullable, col.Known = a.Kind == migration.DropNotNull, true
+		if col.Nullable {
+			col.Fill = nullableAgain(was, rev)
+		}
 		s.setColumn(t, col)
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -23,7 +24,13 @@ var _ = register(&Rule{
 			"column (through `op.execute` or the connection), a `DELETE` from it, a `bulk_insert`, or code the tool cannot read. " +
 			"A backfill in the parent revision, or in its parent (along a line without merges, after the column was added), " +
 			"counts too: an UPDATE that sets the column, a DELETE of the rows where it IS NULL, or a data step the tool " +
-			"cannot read in a revision that names the table.",
+			"cannot read in a revision that names the table. So do `INSERT`s (and `bulk_insert`) that give the column a value " +
+			"other than a literal NULL, when one of those revisions created the table and every row the migrations inserted " +
+			"since has a value. When an earlier revision, however far back, filled the column since it was added or last made " +
+			"nullable (an UPDATE of every row with a constant, `now()` or the like, or two UPDATEs whose conditions, such as " +
+			"`id IN (...)` and `id NOT IN (...)`, select every row; a DELETE of the rows where it IS NULL; a `server_default` " +
+			"when it was added), or the column was NOT NULL until an earlier revision made it nullable, only rows the " +
+			"application wrote since then may be NULL: the finding is an info that names that revision.",
 		Why: "Autogenerate turns `nullable=False` in the model into `op.alter_column(..., nullable=False)` and nothing else. " +
 			"PostgreSQL checks every row when it sets NOT NULL, so on a database that has rows with NULL in the column the " +
 			"upgrade fails with `column \"email\" of relation \"users\" contains null values` " +
@@ -55,7 +62,11 @@ def upgrade():
 		KnownProblems: "The tool cannot know whether the table has NULL rows; a table that never had any is reported too. " +
 			"Any data step it cannot read before the change (SQL built at run time, a call into application code, a " +
 			"`bulk_insert`) silences the rule, whether or not it fills the column. Tables created in the same revision are " +
-			"skipped, and so are columns already known to be NOT NULL.",
+			"skipped, and so are columns already known to be NOT NULL. Earlier revisions beyond the parent and its parent " +
+			"count only through what the schema replay follows: literal SQL and op calls, not SQL built at run time nor " +
+			"SQLAlchemy constructs, and an UPDATE whose value may be NULL (another column, a subquery) or whose condition is " +
+			"other than one column tested against constants fills nothing there. Rows that migrations inserted into an older " +
+			"table say nothing of the rows the application wrote since it was created.",
 		FixSafety: "No automatic fix: only the author knows the value that NULL rows should get.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.alter_column",
 			"https://www.postgresql.org/docs/current/sql-altertable.html"},
@@ -68,8 +79,8 @@ func checkNotNullWithoutBackfill(p *Pass) {
 	proofs := p.notNullProofsBelow() // validated CHECK (col IS NOT NULL): no NULL row to fill
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		defer func() { proofs = proofs.with(p.Migration, o) }()
-		if msg := notNullProblem(p, o, s, earlier, proofs); msg.Text != "" {
-			p.Report(o, msg, nil)
+		if sev, msg := notNullProblem(p, o, s, earlier, proofs); msg.Text != "" {
+			p.ReportSeverity(sev, o.Call.Span, msg, nil)
 		}
 		if o.Name == "bulk_insert" || hidesEffects(o) || o.SQL == nil {
 			earlier.add(o)
@@ -97,11 +108,68 @@ func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earli
 		if a.Kind != migration.SetNotNull || !mayHoldNulls(p, t, st.Table, st.Table, a.Column, earlier, proofs) {
 			continue
 		}
-		p.ReportAt(st.Span, Message{Text: fmt.Sprintf("SET NOT NULL on %q of existing table %q: nothing before it fills the NULL rows", a.Column, st.Table),
-			Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: column %q of "+
-				"relation %q contains null values. Fill them first: UPDATE %s SET %s = <value> WHERE %s IS NULL",
-				a.Column, st.Table, st.Table, a.Column, a.Column)}, nil)
+		fill := fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", st.Table, a.Column, a.Column)
+		if sev, msg, ok := nullRowsMessage(p, t, st.Table, a.Column, fmt.Sprintf("SET NOT NULL on %q of existing table %q", a.Column, st.Table), fill); ok {
+			p.ReportSeverity(sev, st.Span, msg, nil)
+		}
 	}
+}
+
+// nullRowsMessage explains, for a column that may hold NULL rows, what
+// leaves them (subject: the statement that sets NOT NULL; fill: the UPDATE
+// that fills them). An earlier revision that filled the column (or made it
+// nullable when it was NOT NULL) leaves NULL only in rows the application
+// wrote since: an info that names it, or nothing (ok false) when that
+// revision is recent (see recentDataStep). Rows all inserted, with values,
+// by the migrations since a recent revision created the table leave none
+// either; when the table is older, the application's rows since it was
+// created may be NULL, as in any table made with the column nullable.
+func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill string) (Severity, Message, bool) {
+	failure := nullRowsError(p.Dialect, table, column)
+	c := t.Column(column)
+	inserted := c != nil && c.Fill.How == history.Inserted
+	filledRecently := c != nil && (c.Fill.How == history.Updated || c.Fill.How == history.NullsDeleted) &&
+		(c.Fill.By == p.Revision.ID || recentRevision(p, c.Fill.By))
+	if inserted && recentRevision(p, t.CreatedBy) || filledRecently {
+		return "", Message{}, false
+	}
+	if c == nil || c.Fill.How == history.NotFilled || c.Fill.How == history.TableEmpty || inserted {
+		// rows written since the table was created may be NULL: any of them
+		return Warning, Message{Text: subject + ": nothing before it fills the NULL rows",
+			Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: %s. Fill them first: %s", failure, fill)}, true
+	}
+	by, leftNull := strconv.Quote(c.Fill.By), "left the column empty"
+	var done string
+	switch c.Fill.How {
+	case history.Updated:
+		done = "Revision " + by + " set it on every row."
+	case history.NullsDeleted:
+		done = "Revision " + by + " deleted the rows where it was NULL."
+	case history.Defaulted:
+		done, leftNull = "Revision "+by+" added it with a server_default, which every row got.", "wrote NULL into it"
+	case history.Relaxed:
+		done = "It was NOT NULL until revision " + by + " made it nullable."
+	}
+	return Info, Message{Text: fmt.Sprintf("%s: only rows written since revision %s may be NULL", subject, by),
+		Help: fmt.Sprintf("%s A row the application wrote since then is NULL if it %s, and then the upgrade fails with: %s. "+
+			"Fill them first: %s", done, leftNull, failure, fill)}, true
+}
+
+// recentRevision reports whether id is the parent revision or its own
+// parent, along single parents (the revisions recentDataStep reads).
+func recentRevision(p *Pass, id string) bool {
+	parents := p.Revision.Parents
+	for depth := 0; depth < 2 && len(parents) == 1; depth++ {
+		if parents[0] == id {
+			return true
+		}
+		r := p.Graph.Revisions[parents[0]]
+		if r == nil {
+			return false
+		}
+		parents = r.Parents
+	}
+	return false
 }
 
 // mayHoldNulls reports whether a column of an existing table (key: its
@@ -116,28 +184,29 @@ func mayHoldNulls(p *Pass, t *history.Table, key, table, column string, earlier 
 }
 
 // notNullProblem explains why an alter_column may fail on NULL rows, or returns no message.
-func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, proofs notNullProofs) Message {
+func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, proofs notNullProofs) (Severity, Message) {
 	if o.Name != "alter_column" {
-		return Message{}
+		return "", Message{}
 	}
 	if nullable, ok := o.Arg("nullable").BoolValue(); !ok || nullable {
-		return Message{}
+		return "", Message{}
 	}
 	if existing, ok := o.Arg("existing_nullable").BoolValue(); ok && !existing {
-		return Message{} // already NOT NULL: nothing to check
+		return "", Message{} // already NOT NULL: nothing to check
 	}
 	column, known := o.ArgString("column_name")
 	table, t := existingTable(p, o, s)
 	if !known || t == nil || t.Opaque {
-		return Message{}
+		return "", Message{}
 	}
 	if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) {
-		return Message{}
+		return "", Message{}
 	}
-	msg := Message{Text: fmt.Sprintf("alter_column(%q, %q, nullable=False): nothing before it fills the NULL rows", table, column),
-		Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: %s. "+
-			"Fill them first: %s.execute(%s)",
-			nullRowsError(p.Dialect, table, column), p.Style().Spell(stylist.Op), p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL"))}
+	fill := p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL") + ")"
+	sev, msg, ok := nullRowsMessage(p, t, table, column, fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column), fill)
+	if !ok {
+		return "", Message{}
+	}
 	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {
 		msg.Help += " (the server_default given here does not help: it applies to rows inserted later"
 		if p.IsPostgres() {
@@ -145,7 +214,7 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 		}
 		msg.Help += ")"
 	}
-	return msg
+	return sev, msg
 }
 
 // nullRowsError is the error a database gives when NOT NULL meets a NULL row.

@@ -1,0 +1,181 @@
+package history
+
+import (
+	"slices"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+// Fill is what the migrations did to a nullable column's rows since it was
+// added or last made nullable, when that leaves NULL at most in the rows the
+// application wrote since: How, and By, the revision that did it. The zero
+// Fill says nothing: a migration may have left NULL in any row.
+type Fill struct {
+	By  string
+	How FillKind
+	// partly is an UPDATE that set the column on some rows only: one of the
+	// same revision with the negated condition sets it on the others.
+	partly *partialUpdate
+}
+
+type partialUpdate struct {
+	by   string
+	cond migration.Condition
+}
+
+// FillKind says how a column came to hold no NULL (see Fill).
+type FillKind uint8
+
+const (
+	NotFilled FillKind = iota
+	// TableEmpty: By created the table, and no migration inserted rows since.
+	TableEmpty
+	// Inserted: By created the table or inserted rows, and every row a
+	// migration inserted since has a value in the column.
+	Inserted
+	// Updated: By set the column on every row (an UPDATE without WHERE,
+	// one WHERE it IS NULL, or two whose conditions select all rows).
+	Updated
+	// NullsDeleted: By deleted the rows where the column IS NULL.
+	NullsDeleted
+	// Defaulted: By added the column with a server default, which every row got.
+	Defaulted
+	// Relaxed: the column was NOT NULL until By made it nullable.
+	Relaxed
+)
+
+// createdFill is the Fill of a nullable column of a table create_table makes.
+func createdFill(rev string, uncertain bool) Fill {
+	if uncertain {
+		return Fill{}
+	}
+	return Fill{By: rev, How: TableEmpty}
+}
+
+// addedFill is the Fill of a column add_column adds: its server default
+// fills the rows.
+func addedFill(c *migration.Column, rev string, uncertain bool) Fill {
+	if nullable, _ := c.Nullable(); nullable && !uncertain && c.ServerDefault != nil && !c.ServerDefault.IsNone() {
+		return Fill{By: rev, How: Defaulted}
+	}
+	return Fill{}
+}
+
+// nullableAgain is the Fill of a column made nullable: every row had a
+// value if it was NOT NULL.
+func nullableAgain(was *Column, rev string) Fill {
+	if was.Known && !was.Nullable {
+		return Fill{By: rev, How: Relaxed}
+	}
+	return was.Fill
+}
+
+// applyRows follows the rows an INSERT, UPDATE or DELETE (or bulk_insert)
+// writes into the fills of the table's nullable columns.
+func (s *State) applyRows(e effect.Effect, rev string, uncertain bool) {
+	t := s.Table(e.Key())
+	if t == nil || t.Opaque {
+		return
+	}
+	var edited *Table
+	set := func(c *Column, f Fill) {
+		if f == c.Fill {
+			return
+		}
+		if edited == nil {
+			edited = s.editTable(e.Key())
+		}
+		changed := *c
+		changed.Fill = f
+		s.setColumn(edited, &changed)
+	}
+	st := e.Statement
+	switch {
+	case e.Change == effect.Create:
+		for name, c := range t.Columns.All() {
+			if c.Nullable && c.Fill.How != NotFilled {
+				set(c, insertedFill(c.Fill, supplies(e, name, t.Columns.Len()), rev, uncertain))
+			}
+		}
+	case e.Change == effect.Alter && st != nil:
+		for _, name := range st.SetColumns {
+			if c := t.Column(name); c != nil && c.Nullable {
+				set(c, updatedFill(t, c, st, rev, uncertain))
+			}
+		}
+	case e.Change == effect.Drop && st != nil && st.Where && !uncertain:
+		if c := t.Column(st.Condition.Column); c != nil && c.Nullable && st.Condition.SelectsNulls(c.Name) {
+			set(c, Fill{By: rev, How: NullsDeleted})
+		}
+	}
+}
+
+// insertedFill is a column's fill after an insert whose rows give it a
+// value of their own (supplied) or not.
+func insertedFill(f Fill, supplied bool, rev string, uncertain bool) Fill {
+	switch {
+	case !supplied:
+		return Fill{}
+	case uncertain: // rows with values, or none
+		return f
+	case f.How == TableEmpty || f.How == Inserted:
+		return Fill{By: rev, How: Inserted}
+	}
+	return f
+}
+
+// updatedFill is a column's fill after an UPDATE sets it: to values on every
+// row, on those of a condition, or perhaps to NULL.
+func updatedFill(t *Table, c *Column, st *migration.Statement, rev string, uncertain bool) Fill {
+	cond, partly := st.Condition, c.Fill.partly
+	switch {
+	case !slices.Contains(st.SetValues, c.Name): // NULL, or what may be NULL
+		return Fill{}
+	case uncertain:
+		return c.Fill
+	case !st.Where || cond.SelectsNulls(c.Name):
+		return Fill{By: rev, How: Updated}
+	case cond.Test == "":
+		return c.Fill // some rows, which is not known
+	case partly != nil && partly.by == rev && partly.cond.Complements(cond) && (cond.NullSafe() || notNull(t, cond.Column)):
+		return Fill{By: rev, How: Updated}
+	}
+	f := c.Fill
+	f.partly = &partialUpdate{by: rev, cond: cond}
+	return f
+}
+
+// notNull reports whether a column of the table is certainly NOT NULL.
+func notNull(t *Table, column string) bool {
+	c := t.Column(column)
+	return c != nil && c.Known && !c.Nullable && !c.Uncertain
+}
+
+// supplies reports whether the rows an insert writes into a table of width
+// columns give the column a value of their own: an INSERT (see
+// Statement.Supplies), or a bulk_insert whose rows are dicts that each give
+// it a value other than None.
+func supplies(e effect.Effect, column string, width int) bool {
+	if e.Statement != nil {
+		return e.Statement.Supplies(column, width)
+	}
+	rows := e.Op.Value("rows")
+	if rows == nil || rows.Kind != pysyntax.List || len(rows.Args) == 0 {
+		return false
+	}
+	for _, row := range rows.Args {
+		if row.Kind != pysyntax.Dict {
+			return false
+		}
+		at := slices.IndexFunc(row.Keys(), func(k *pysyntax.Expr) bool {
+			name, ok := k.StringValue()
+			return ok && name == column
+		})
+		if at < 0 || row.Args[at].IsNone() {
+			return false
+		}
+	}
+	return true
+}
