@@ -29,8 +29,8 @@ var _ = register(&Rule{
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
-			"temporary table, session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), `ALTER TABLE ... VALIDATE CONSTRAINT` " +
-			"(it checks rows: nothing to undo) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
+			"temporary table, `TRUNCATE`, session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control " +
+			"(`COMMIT`, `BEGIN`), `ALTER TABLE ... VALIDATE CONSTRAINT` (it checks rows: nothing to undo) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
 			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
 			"type, default or nullability counts too then). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
@@ -531,12 +531,13 @@ func changesSchema(o *migration.Op) bool {
 }
 
 // leavesSchema reports whether a statement leaves the schema as it was: it
-// reads or changes rows, sets a session setting, or only validates
-// constraints (ALTER TABLE ... VALIDATE CONSTRAINT checks the rows: there is
-// nothing to undo).
+// reads or changes rows (TRUNCATE included), sets a session setting, controls
+// the transaction (COMMIT, BEGIN), or only validates constraints (ALTER TABLE
+// ... VALIDATE CONSTRAINT checks the rows: there is nothing to undo).
 func leavesSchema(st migration.Statement) bool {
 	switch st.Kind {
-	case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSession:
+	case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLTruncate,
+		migration.SQLSession, migration.SQLTransaction:
 		return true
 	case migration.SQLAlterTable:
 		return len(st.Actions) > 0 &&
