@@ -403,6 +403,17 @@ func (b *builder) statement(st *migration.Statement) {
 			add(Effect{Change: Rename, Object: obj, Name: st.Name, To: st.NewName})
 		}
 	case migration.SQLOther:
+		if st.UnparsedDML() { // rows of tables not known
+			change := Create // INSERT, REPLACE
+			switch st.Verb {
+			case "DELETE":
+				change = Drop
+			case "UPDATE":
+				change = Alter
+			}
+			add(Effect{Change: change, Object: Rows, Unreadable: true})
+			return
+		}
 		add(Effect{Change: Alter, Object: Anything})
 	}
 }

@@ -104,6 +104,11 @@ op.execute("UPDATE t SET c = 1; DELETE FROM t WHERE c = 2; INSERT INTO t VALUES 
 		{"SQL that is not known may change anything", naming.Namer{}, `op.execute(f"DROP TABLE {name}")
 op.execute("DO $$ BEGIN END $$")`,
 			[]string{"alter anything", "alter anything [sql]"}},
+		{"rows of DML PostgreSQL cannot parse, of tables not known", naming.Namer{},
+			"op.execute(\"DELETE l FROM lines l JOIN orders o ON o.id = l.order_id; UPDATE `t` JOIN u ON u.id = t.id SET t.c = u.c; INSERT IGNORE INTO t VALUES (1)\")\n" +
+				"op.execute(\"REPLACE INTO t VALUES (1); ALTER TABLE t ENGINE = InnoDB\")",
+			[]string{"drop rows (unreadable) [sql]", "alter rows (unreadable) [sql]", "create rows (unreadable) [sql]",
+				"create rows (unreadable) [sql]", "alter anything [sql]"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := effectsOf(t, c.names, c.body)

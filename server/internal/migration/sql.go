@@ -62,7 +62,8 @@ const (
 	// schemas, domains): no table, column, enum type or index, and no rows.
 	SQLUntracked StatementKind = "untracked"
 	// SQLOther is anything else, a DO block and SQL that does not parse
-	// included: it may change anything.
+	// included: it may change anything, except a statement that does not parse
+	// whose first word says it writes rows (see UnparsedDML).
 	SQLOther StatementKind = "other"
 )
 
@@ -129,6 +130,17 @@ type Statement struct {
 	// Actions are ALTER TABLE's subcommands.
 	Actions []TableAction
 }
+
+// UnparsedDML reports a statement PostgreSQL's parser rejects that only
+// writes rows, by its first word (Verb: DELETE, UPDATE, INSERT, REPLACE), as
+// MySQL's DELETE t FROM t JOIN ..., UPDATE t JOIN ... SET and INSERT IGNORE:
+// it changes no schema, but which tables and columns it writes is not known.
+func (st Statement) UnparsedDML() bool {
+	return st.Kind == SQLOther && dmlVerbs[st.Verb]
+}
+
+// dmlVerbs are the first words of the statements that only write rows.
+var dmlVerbs = map[string]bool{"DELETE": true, "UPDATE": true, "INSERT": true, "REPLACE": true}
 
 // Commits reports a COMMIT (or END) statement.
 func (st Statement) Commits() bool {
@@ -236,11 +248,18 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 }
 
 // unparsedStatement is a statement PostgreSQL's parser rejects: it may
-// change anything, except SQLite's PRAGMA, a setting of the session.
+// change anything, except SQLite's PRAGMA, a setting of the session, and a
+// statement whose first word writes rows (UnparsedDML). A semicolon left in
+// it (in what PostgreSQL reads as a quote) may end a statement in another
+// dialect's quoting: then it may hold several, and may change anything.
 func unparsedStatement(text string, at [2]int, where func(start, end int) Span) Statement {
 	st := Statement{Kind: SQLOther, Text: normalize(text[at[0]:at[1]]), Span: where(at[0], at[1])}
-	if first, _, _ := strings.Cut(st.Text, " "); strings.EqualFold(first, "PRAGMA") {
+	first, _, _ := strings.Cut(st.Text, " ")
+	switch first = strings.ToUpper(first); {
+	case first == "PRAGMA":
 		st.Kind, st.Verb = SQLSession, "PRAGMA"
+	case dmlVerbs[first] && !strings.Contains(st.Text, ";"):
+		st.Verb = first
 	}
 	return st
 }

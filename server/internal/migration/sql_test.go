@@ -205,6 +205,26 @@ func TestClassifyDropCascade(t *testing.T) {
 	}
 }
 
+func TestUnparsedDML(t *testing.T) {
+	for sql, want := range map[string]bool{
+		"DELETE l FROM lines l INNER JOIN orders o ON o.id = l.order_id WHERE o.archived": true,
+		"update `t` join u on u.id = t.id set t.c = u.c":                                  true,
+		"INSERT IGNORE INTO t (a) VALUES (1)":                                             true,
+		"REPLACE INTO t (a) VALUES (1)":                                                   true,
+		"ALTER TABLE t ENGINE = InnoDB":                                                   false,
+		"DO $$ BEGIN END $$":                                                              false,
+		// MySQL's \' does not end the quote: PostgreSQL's split leaves a
+		// semicolon inside, so the statement may hold the ALTER TABLE
+		"UPDATE t SET a = 'it\\'s'; ALTER TABLE t ADD c int; UPDATE t SET b = 'y'": false,
+		"UPDATE a SET x = 'unterminated; DROP TABLE b":                             false,
+	} {
+		st := ClassifySQL(sql).Statements[0]
+		if st.UnparsedDML() != want || want && st.Kind != SQLOther {
+			t.Errorf("%s: %s %q, UnparsedDML=%v, want %v", sql, st.Kind, st.Verb, st.UnparsedDML(), want)
+		}
+	}
+}
+
 func TestClassifyPartition(t *testing.T) {
 	for sql, parent := range map[string]string{
 		"CREATE TABLE prefs_current PARTITION OF prefs FOR VALUES IN (true)":                   "prefs",

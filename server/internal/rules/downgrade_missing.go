@@ -29,7 +29,7 @@ var _ = register(&Rule{
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
-			"temporary table, `TRUNCATE`, session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control " +
+			"temporary table, `TRUNCATE`, DML PostgreSQL's parser rejects (MySQL's `DELETE t FROM t JOIN ...`), session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control " +
 			"(`COMMIT`, `BEGIN`), `ALTER TABLE ... VALIDATE CONSTRAINT` (it checks rows: nothing to undo) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
 			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
@@ -531,14 +531,17 @@ func changesSchema(o *migration.Op) bool {
 }
 
 // leavesSchema reports whether a statement leaves the schema as it was: it
-// reads or changes rows (TRUNCATE included), sets a session setting, controls
-// the transaction (COMMIT, BEGIN), or only validates constraints (ALTER TABLE
-// ... VALIDATE CONSTRAINT checks the rows: there is nothing to undo).
+// reads or changes rows (TRUNCATE and DML PostgreSQL cannot parse included),
+// sets a session setting, controls the transaction (COMMIT, BEGIN), or only
+// validates constraints (ALTER TABLE ... VALIDATE CONSTRAINT checks the rows:
+// there is nothing to undo).
 func leavesSchema(st migration.Statement) bool {
 	switch st.Kind {
 	case migration.SQLSelect, migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLTruncate,
 		migration.SQLSession, migration.SQLTransaction:
 		return true
+	case migration.SQLOther:
+		return st.UnparsedDML()
 	case migration.SQLAlterTable:
 		return len(st.Actions) > 0 &&
 			!slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool { return a.Kind != migration.ValidateConstraint })
