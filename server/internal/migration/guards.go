@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"regexp"
 	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -16,6 +17,8 @@ import (
 // nested scopes of one walk share it.
 type flow struct {
 	guarded bool
+	// inspected: a guard passed reads the database's schema (Op.Inspected)
+	inspected bool
 	dialects
 }
 
@@ -267,9 +270,13 @@ func (x *extractor) isDialectName(e *Expr, s *scope) bool {
 func (x *extractor) ifBranches(f *Function, n *pysyntax.Node, s *scope, reset func()) (mayReturn bool) {
 	earlier := s.dialects // what failing the earlier conditions says
 	chosen := s.byDialect // every condition so far tests the dialect name: the dialect alone chooses the branch
+	inspected := s.inspected
 	branch := func(cond, body *pysyntax.Node) {
 		inner := *s
 		inner.dialects = earlier
+		// a branch runs after its condition and the earlier ones were tested
+		inspected = inspected || x.inspects(cond, s)
+		inner.inspected = inspected
 		if cond != nil {
 			t := x.dialectTest(cond, s)
 			if t.found() {
@@ -293,4 +300,64 @@ func (x *extractor) ifBranches(f *Function, n *pysyntax.Node, s *scope, reset fu
 		}
 	}
 	return mayReturn
+}
+
+// reInspects finds what reads the database's schema in Python source: the
+// inspector and its methods, the dialect's has_table, a query of the catalog,
+// or a helper whose name asks about a schema object (_table_exists(),
+// has_column(), find_column_type()).
+var reInspects = regexp.MustCompile(`\b(?:inspect|from_engine|get_table_names|get_columns|get_indexes|get_foreign_keys|` +
+	`get_unique_constraints|get_check_constraints|get_pk_constraint|get_enums|get_view_names|get_sequence_names|` +
+	`has_table|has_index|has_sequence|has_schema)\s*\(|\b(?i:information_schema|pg_catalog|pg_class|pg_indexes|` +
+	`pg_attribute|pg_constraint|pg_type|to_regclass|sqlite_master)\b|\b_?\w*_exists?\s*\(|\b_?has_\w+\s*\(|` +
+	`\b_?(?:find|get|read|fetch|check|lookup)_\w*(?:table|column|index|constraint)\w*\s*\(`)
+
+// reIdentifier finds the names an expression uses.
+var reIdentifier = regexp.MustCompile(`\b[A-Za-z_]\w*\b`)
+
+// inspects reports whether a condition reads the database's schema: itself,
+// through the names assigned before it in the function, or through a helper
+// of the same file it calls (each followed a few levels deep).
+func (x *extractor) inspects(cond *pysyntax.Node, s *scope) bool {
+	if cond == nil {
+		return false
+	}
+	seen := map[string]bool{}
+	var reads func(text string, depth int) bool
+	reads = func(text string, depth int) bool {
+		if reInspects.MatchString(text) {
+			return true
+		}
+		if depth == 3 {
+			return false
+		}
+		for _, name := range reIdentifier.FindAllString(text, -1) {
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			if v := s.locals.m[name]; v != nil && reads(v.Text, depth+1) {
+				return true
+			}
+			if def := x.funcs[name]; def != nil && reads(x.t.Text(def.ChildByFieldName("body")), depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return reads(x.t.Text(cond), 0)
+}
+
+// guardInspects reports whether a condition of an early-return guard reads
+// the database's schema.
+func (x *extractor) guardInspects(n *pysyntax.Node, s *scope) bool {
+	if x.inspects(n.ChildByFieldName("condition"), s) {
+		return true
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); pysyntax.Type(c) == "elif_clause" && x.inspects(c.ChildByFieldName("condition"), s) {
+			return true
+		}
+	}
+	return false
 }

@@ -221,6 +221,12 @@ type Op struct {
 	// return`). The op runs in every normal case, so it is not Conditional
 	// and counts as Certain, but the guard's condition may skip it.
 	Guarded bool
+	// Inspected: the operation runs only as a condition that reads the
+	// database's schema first decided, in an if block or after an early-return
+	// guard (`if "t" in sa.inspect(bind).get_table_names():`,
+	// `if not bind.dialect.has_table(bind, "t"): return`, `if _column_exists(...)`):
+	// it was written to run again on a database that already has the change.
+	Inspected bool
 	// OnlyDialect and SkipDialects come from tests of the dialect name
 	// (bind.dialect.name == "sqlite", != "postgresql", op.get_context().dialect.name,
 	// a local holding it) in the guards passed and the if blocks around the op:

@@ -33,6 +33,9 @@ type scope struct {
 	// passed, shared by the nested scopes of one walk
 	dialects dialects
 	flow     *flow
+	// inspected: inside an if block whose condition reads the database's
+	// schema (Op.Inspected)
+	inspected bool
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -255,6 +258,7 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			if pysyntax.Type(st) == "if_statement" && !s.conditional {
 				if test, ok := x.guard(st, s); ok {
 					s.flow.guarded = true
+					s.flow.inspected = s.flow.inspected || x.guardInspects(st, s)
 					if test.found() {
 						// what follows runs when the condition is false
 						s.flow.dialects = s.flow.dialects.with(test, !test.equal)
@@ -558,9 +562,9 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		def := x.funcs[fn.Name]
 		inner := x.newScope(def)
 		inner.conditional, inner.batch, inner.autocommit, inner.switched, inner.committed, inner.engine = s.conditional, s.batch, s.autocommit, s.switched, s.committed, s.engine
-		inner.batches, inner.loop = s.batches, s.loop
+		inner.batches, inner.loop, inner.inspected = s.batches, s.loop, s.inspected
 		// the helper's own guards return from the helper only
-		inner.flow = &flow{guarded: s.flow.guarded, dialects: s.flow.dialects.and(s.dialects)}
+		inner.flow = &flow{guarded: s.flow.guarded, inspected: s.flow.inspected, dialects: s.flow.dialects.and(s.dialects)}
 		inner.helper = fn.Name
 		x.bindParams(def, call, s, inner)
 		x.block(f, def.ChildByFieldName("body"), inner)
@@ -641,7 +645,7 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
 		Batch: s.batch, Autocommit: s.autocommit, Switched: s.switched, Committed: s.committed, Conditional: s.conditional, ByDialect: s.conditional && s.byDialect,
-		Helper: s.helper, Engine: s.engine, Loop: s.loop, Guarded: s.flow.guarded}
+		Helper: s.helper, Engine: s.engine, Loop: s.loop, Guarded: s.flow.guarded, Inspected: s.inspected || s.flow.inspected}
 	d := s.flow.dialects.and(s.dialects)
 	o.OnlyDialect, o.SkipDialects = d.only, d.skip
 	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {

@@ -515,6 +515,42 @@ func TestGuards(t *testing.T) {
 	}
 }
 
+func TestInspectedConditions(t *testing.T) {
+	helpers := `
+def _table_exists(name):
+    return name in sa.inspect(op.get_bind()).get_table_names()
+
+def already_done():
+    columns = sa.inspect(op.get_bind()).get_columns("t")
+    return "c" in [c["name"] for c in columns]
+
+def upgrade():
+    bind = op.get_bind()
+    `
+	for body, want := range map[string]bool{
+		"if 't' in sa.inspect(bind).get_table_names():\n        op.drop_table('t')":                                                  true,
+		"names = [i['name'] for i in sa.inspect(bind).get_indexes('t')]\n    if 'ix' in names:\n        op.drop_table('t')":          true,
+		"insp = Inspector.from_engine(bind)\n    tables = insp.get_table_names()\n    if 't' in tables:\n        op.drop_table('t')": true,
+		"if bind.dialect.has_table(bind, 't'):\n        op.drop_table('t')":                                                          true,
+		"if _table_exists('t'):\n        op.drop_table('t')":                                                                         true,
+		"if not already_done():\n        op.drop_table('t')":                                                                         true,
+		"kind = find_column_type('t', 'c')\n    if kind != 'x':\n        op.drop_table('t')":                                         true,
+		"if bind.execute(sa.text(\"SELECT to_regclass('t')\")).scalar():\n        op.drop_table('t')":                                true,
+		"if a:\n        pass\n    elif column_exists('t', 'c'):\n        pass\n    else:\n        op.drop_table('t')":                true,
+		"if not sa.inspect(bind).has_table('t'):\n        return\n    op.drop_table('t')":                                            true,
+		"if bind.dialect.name == 'postgresql':\n        op.drop_table('t')":                                                          false,
+		"if context.is_offline_mode():\n        return\n    op.drop_table('t')":                                                      false,
+		"if FEATURE:\n        op.drop_table('t')":                                                                                    false,
+		"op.drop_table('t')": false,
+	} {
+		m := parseSource(t, "from alembic import op, context\nimport sqlalchemy as sa\n"+helpers+body+"\n")
+		o := m.Upgrade.Ops[len(m.Upgrade.Ops)-1]
+		if o.Name != "drop_table" || o.Inspected != want {
+			t.Errorf("%s: %s inspected=%v, want %v", body, o.Name, o.Inspected, want)
+		}
+	}
+}
+
 func TestDialectBlocks(t *testing.T) {
 	src := `from alembic import op
 

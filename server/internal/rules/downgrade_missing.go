@@ -31,7 +31,9 @@ var _ = register(&Rule{
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
 			"temporary table, `TRUNCATE`, DML PostgreSQL's parser rejects (MySQL's `DELETE t FROM t JOIN ...`), session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control " +
 			"(`COMMIT`, `BEGIN`), `ALTER TABLE ... VALIDATE CONSTRAINT` (it checks rows: nothing to undo) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
-			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap) is " +
+			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap, a change " +
+			"made only when a look at the schema calls for it: under an `if` or after an early `return` that inspects it, " +
+			"as `sa.inspect(bind).get_indexes(...)`, `dialect.has_table(...)` or a helper such as `_table_exists(...)`) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
 			"type, default or nullability counts too then). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
 			"enum-value-not-reverted: PostgreSQL cannot remove enum values, so the empty downgrade() is right. When the " +
@@ -246,6 +248,10 @@ func (sc schemaChanges) rerunnableKinds() string {
 // settableChange is a column set to a target type, default or nullability.
 const settableChange = "a column set to a target type, default or nullability"
 
+// inspectedChange is an operation run only as a look at the schema decided
+// (migration.Op.Inspected).
+const inspectedChange = "a change run only when a look at the schema (sa.inspect(), has_table()) calls for it"
+
 // widenedColumn is a string column made longer: running it again changes
 // nothing, and the previous code works with the wider column.
 const widenedColumn = "a string column made longer"
@@ -361,6 +367,13 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			}
 			rerun := opRerun(m, o, droppedOps)
 			sc.changes = append(sc.changes, change{op: o, rerun: rerun, weak: rerun == settableChange})
+		}
+	}
+	for i, c := range sc.changes {
+		if c.op.Inspected && (c.rerun == "" || c.weak) {
+			// the upgrade looked at the schema first: written to run again,
+			// guarded enum values included
+			sc.changes[i].rerun, sc.changes[i].weak, sc.changes[i].enumValue = inspectedChange, false, c.enumAdd
 		}
 	}
 	// a drop is safe to run again when the same upgrade creates the object

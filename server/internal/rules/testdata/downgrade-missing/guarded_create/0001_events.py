@@ -1,4 +1,4 @@
-"""the event log, created only where it is missing
+"""the event log, unless the command line asks to skip it
 
 Revision ID: 0001
 Revises:
@@ -11,7 +11,7 @@ down_revision = None
 
 
 def upgrade():
-    if "event_log" in sa.inspect(op.get_bind()).get_table_names():
+    if op.get_context().get_x_argument(as_dictionary=True).get("skip_events"):
         return
     op.create_table("event_log", sa.Column("id", sa.Integer(), primary_key=True))
 
