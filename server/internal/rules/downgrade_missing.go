@@ -288,6 +288,14 @@ func settable(a migration.TableAction) bool {
 	switch a.Kind {
 	case migration.AlterColumnType, migration.SetDefault, migration.DropDefault, migration.SetNotNull, migration.DropNotNull:
 		return true
+	}
+	return checksFirst(a)
+}
+
+// checksFirst reports whether an ALTER TABLE action was written to run again:
+// ADD COLUMN IF NOT EXISTS, DROP COLUMN or CONSTRAINT IF EXISTS.
+func checksFirst(a migration.TableAction) bool {
+	switch a.Kind {
 	case migration.AddColumn:
 		return a.IfNotExists
 	case migration.DropColumn, migration.DropConstraint:
@@ -459,6 +467,12 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 			if a.Kind == migration.AlterColumnType && renamed[a.Type] {
 				return "an enum type swap", true // the columns moved to the swapped type
 			}
+		}
+		if !slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool { return !checksFirst(a) }) {
+			if st.Actions[0].Kind == migration.AddColumn {
+				return "ADD COLUMN IF NOT EXISTS", true
+			}
+			return "DROP ... IF EXISTS", true
 		}
 		return settableChange, true
 	}
