@@ -9,9 +9,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -30,7 +32,8 @@ var _ = register(&Rule{
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
 			"temporary table, `TRUNCATE`, DML PostgreSQL's parser rejects (MySQL's `DELETE t FROM t JOIN ...`), session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control " +
-			"(`COMMIT`, `BEGIN`), `ALTER TABLE ... VALIDATE CONSTRAINT` (it checks rows: nothing to undo) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
+			"(`COMMIT`, `BEGIN`), `ALTER TABLE ... VALIDATE CONSTRAINT` (it checks rows: nothing to undo), a column added " +
+			"and dropped again in the same upgrade (a column for intermediate values) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
 			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap, a change " +
 			"made only when a look at the schema calls for it: under an `if` or after an early `return` that inspects it, " +
 			"as `sa.inspect(bind).get_indexes(...)`, `dialect.has_table(...)` or a helper such as `_table_exists(...)`) is " +
@@ -334,6 +337,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			toggles[k] = 1
 		}
 	}
+	scratch := scratchColumns(m, f)
 	var sc schemaChanges
 	dropped := map[string]bool{}    // objects dropped with IF EXISTS earlier in the function ("KIND name")
 	renamed := map[string]bool{}    // types renamed away (their name is free again)
@@ -347,7 +351,10 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			}
 			c := change{op: o, enumValue: true, enumAdd: true}
 			schema, rerunnable := false, true
-			for _, st := range o.SQL.Statements {
+			for i, st := range o.SQL.Statements {
+				if scratch.statements[&o.SQL.Statements[i]] {
+					continue
+				}
 				rerun, changes := statementChange(st, temp, toggles, dropped, renamed, swapOld)
 				if !changes {
 					continue
@@ -370,7 +377,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			}
 			sc.changes = append(sc.changes, c)
 		default:
-			if !changesSchema(o) {
+			if !changesSchema(o) || scratch.ops[o] {
 				continue
 			}
 			rerun := opRerun(m, o, droppedOps)
@@ -403,6 +410,79 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 		}
 	}
 	return sc
+}
+
+// scratch are the operations and SQL statements of a function that only add
+// a column it drops again later (a column for intermediate values), or drop
+// such a column: together they leave the schema as it was.
+type scratch struct {
+	ops        map[*migration.Op]bool
+	statements map[*migration.Statement]bool
+}
+
+// scratchColumns pairs each column a function adds with a later drop of it
+// that certainly runs.
+func scratchColumns(m *migration.Migration, f *migration.Function) scratch {
+	if !slices.ContainsFunc(f.Ops, func(o *migration.Op) bool { return addsOrDropsColumn(o, migration.DropColumn) }) {
+		return scratch{}
+	}
+	var effects []effect.Effect
+	for _, o := range f.Ops {
+		if addsOrDropsColumn(o, migration.AddColumn) || addsOrDropsColumn(o, migration.DropColumn) {
+			effects = append(effects, effect.Of(naming.Namer{}, m, o)...)
+		}
+	}
+	paired := make([]bool, len(effects))
+	added := map[string]int{} // column -> its pending add
+	for i, e := range effects {
+		if e.Object != effect.Column || e.Unreadable {
+			continue
+		}
+		key := strings.ToLower(e.Key() + "." + e.Name)
+		switch j, ok := added[key]; {
+		case e.Change == effect.Create:
+			added[key] = i
+		case e.Change == effect.Drop && ok && !e.Op.Conditional:
+			paired[i], paired[j] = true, true
+			delete(added, key)
+		}
+	}
+	// an operation or statement is scratch when every effect it has is paired
+	only := func(has func(effect.Effect) bool) bool {
+		found := false
+		for i, e := range effects {
+			if has(e) {
+				if !paired[i] {
+					return false
+				}
+				found = true
+			}
+		}
+		return found
+	}
+	sc := scratch{ops: map[*migration.Op]bool{}, statements: map[*migration.Statement]bool{}}
+	for i, e := range effects {
+		if !paired[i] {
+			continue
+		}
+		if st := e.Statement; st != nil {
+			sc.statements[st] = only(func(x effect.Effect) bool { return x.Statement == st })
+		} else {
+			sc.ops[e.Op] = only(func(x effect.Effect) bool { return x.Op == e.Op })
+		}
+	}
+	return sc
+}
+
+// addsOrDropsColumn reports whether an operation adds (AddColumn) or drops
+// (DropColumn) a column, by call or in SQL.
+func addsOrDropsColumn(o *migration.Op, kind migration.ActionKind) bool {
+	if kind == migration.AddColumn && o.Name == "add_column" || kind == migration.DropColumn && o.Name == "drop_column" {
+		return true
+	}
+	return o.SQL != nil && slices.ContainsFunc(o.SQL.Statements, func(st migration.Statement) bool {
+		return slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool { return a.Kind == kind })
+	})
 }
 
 // guardedBlock finds the guards of a PL/pgSQL block written to run again: a
