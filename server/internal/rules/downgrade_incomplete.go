@@ -32,7 +32,7 @@ var _ = register(&Rule{
 			"enum `.create()` or `CREATE TYPE` without a drop. Literal SQL counts as the operation it matches (`CREATE TABLE`, " +
 			"`CREATE INDEX`, `ALTER TABLE ... ADD COLUMN`, `ADD CONSTRAINT`, `RENAME`, and their drops; renaming an index or " +
 			"constraint away frees its name as a drop does). Objects on a table the downgrade drops, or that the upgrade " +
-			"itself drops or renames again, need nothing more; nor do indexes and constraints on a column the downgrade " +
+			"itself drops or renames again (also later in the same SQL string), need nothing more; nor do indexes and constraints on a column the downgrade " +
 			"drops (also a column their expression or check condition names: PostgreSQL drops them with it), and " +
 			"`CREATE TABLE ... PARTITION OF` tables whose partitioned table the downgrade drops. Names are compared as " +
 			"they are in the database: with the project's naming convention (read from env.py's `target_metadata`, as " +
@@ -105,8 +105,8 @@ func checkDowngradeIncomplete(p *Pass) {
 			// to revert cannot be told from what it binds
 			return
 		}
-		for _, e := range p.Effects(o) {
-			done.add(e)
+		for i, e := range p.Effects(o) {
+			done.add(e, i)
 		}
 	}
 	if done.opaque {
@@ -160,6 +160,7 @@ const (
 // undo is what downgrade() must do to revert one upgrade operation.
 type undo struct {
 	op     *migration.Op
+	at     int // the position of the effect it reverts among the operation's effects
 	kind   undoKind
 	engine string
 	table  string   // table key (effect.TableKey); for rename_table, the new name
@@ -195,8 +196,8 @@ func pendingUndos(p *Pass) []*undo {
 	created := map[string]bool{}
 	for _, o := range up.Ops {
 		clear(again.alias) // names as each operation writes them, not as an earlier rename left them
-		for _, e := range p.Effects(o) {
-			again.add(e)
+		for i, e := range p.Effects(o) {
+			again.add(e, i)
 			if e.Object == effect.Table && e.Change == effect.Create && !e.Unreadable {
 				created[k(o.Engine, e.Key())] = true
 			}
@@ -219,7 +220,9 @@ func pendingUndos(p *Pass) []*undo {
 			u.kind == undoRenameTable && created[k(u.engine, u.from)] {
 			continue
 		}
-		again.except = u.op // its own effects do not count
+		// its own effects up to it do not count: a later one (the DROP after
+		// the ADD in one SQL string) may undo it
+		again.except = mark{u.op, u.at}
 		if !again.touches(u) {
 			out = append(out, u)
 		}
@@ -234,8 +237,9 @@ func undosOf(p *Pass, o *migration.Op, before *history.State) []*undo {
 		return nil
 	}
 	var out []*undo
-	for _, e := range p.Effects(o) {
+	for i, e := range p.Effects(o) {
 		if u := undoOf(e, before); u != nil {
+			u.at = i
 			out = append(out, u)
 		}
 	}
@@ -295,8 +299,8 @@ type effects struct {
 	renamedAway, colRenamedAway marks
 	// schemas are the schemas dropped with CASCADE: their tables go along
 	schemas marks
-	// except is an operation whose own effects the lookups leave out
-	except *migration.Op
+	// except is an effect: the lookups leave out its operation's effects up to it
+	except mark
 	// uniqueIsIndex: on MySQL a unique constraint is an index of its name:
 	// drop_index drops the constraint, drop_constraint(type_="unique") the index
 	uniqueIsIndex bool
@@ -323,23 +327,35 @@ func newEffects(names naming.Namer) *effects {
 
 // marks is a set of lookup keys, each with the operations that put it there:
 // the first two, enough to tell whether one other than a given operation did.
-type marks map[string][2]*migration.Op
+type marks map[string][2]mark
 
-func (s marks) put(key string, o *migration.Op) {
+// mark is an operation that put a key, and the position of its last effect
+// that did among the operation's effects.
+type mark struct {
+	op   *migration.Op
+	last int
+}
+
+func (s marks) put(key string, o *migration.Op, at int) {
 	by := s[key]
 	switch {
-	case by[0] == nil:
-		by[0] = o
-	case by[0] != o && by[1] == nil:
-		by[1] = o
+	case by[0].op == nil || by[0].op == o:
+		by[0] = mark{o, at}
+	case by[1].op == nil || by[1].op == o:
+		by[1] = mark{o, at}
 	}
 	s[key] = by
 }
 
-// has reports whether an operation other than e.except put the key in the set.
+// has reports whether the key was put in the set by an operation other than
+// e.except's, or by one of its effects after e.except.
 func (e *effects) has(s marks, key string) bool {
-	by := s[key]
-	return by[0] != nil && by[0] != e.except || by[1] != nil && by[1] != e.except
+	for _, m := range s[key] {
+		if m.op != nil && (m.op != e.except.op || m.last > e.except.last) {
+			return true
+		}
+	}
+	return false
 }
 
 // orig is the name a table had before the sequence renamed it.
@@ -359,13 +375,14 @@ func (e *effects) tableNames(x effect.Effect) []string {
 	return names
 }
 
-// add records what one effect drops or renames.
-func (e *effects) add(x effect.Effect) {
+// add records what one effect drops or renames; at is its position among its
+// operation's effects.
+func (e *effects) add(x effect.Effect, at int) {
 	o, eng := x.Op, x.Op.Engine
 	tables := e.tableNames(x)
 	mark := func(set marks, suffix ...string) {
 		for _, t := range tables {
-			set.put(k(append([]string{eng, t}, suffix...)...), o)
+			set.put(k(append([]string{eng, t}, suffix...)...), o, at)
 		}
 	}
 	switch {
@@ -381,9 +398,9 @@ func (e *effects) add(x effect.Effect) {
 	case x.Object == effect.Table && x.Change == effect.Drop:
 		mark(e.tables)
 	case x.Object == effect.View && x.Change == effect.Drop:
-		e.tables.put(k(eng, x.Name), o) // a materialized view's indexes go with it
+		e.tables.put(k(eng, x.Name), o, at) // a materialized view's indexes go with it
 	case x.Object == effect.Namespace && x.Change == effect.Drop && x.Cascade:
-		e.schemas.put(k(eng, x.Name), o)
+		e.schemas.put(k(eng, x.Name), o, at)
 	case x.Object == effect.Column && x.Change == effect.Drop:
 		mark(e.columns, x.Name)
 	case x.Object == effect.Index || x.Object == effect.Constraint: // a drop, or a rename that frees the name
@@ -398,9 +415,9 @@ func (e *effects) add(x effect.Effect) {
 			// meant for one of the table's constraints of that type
 			mark(e.someConstraints, x.ConstraintType)
 		case x.Name != "":
-			set.put(k(eng, x.Name), o)
+			set.put(k(eng, x.Name), o, at)
 			if e.uniqueIsIndex && x.Object == effect.Constraint && x.ConstraintType == "unique" {
-				e.indexes.put(k(eng, x.Name), o) // DROP INDEX on MySQL: a unique index of that name goes too
+				e.indexes.put(k(eng, x.Name), o, at) // DROP INDEX on MySQL: a unique index of that name goes too
 			}
 			if x.Written != "" {
 				e.converted[k(eng, x.Written)] = convertedDrop{op: o, name: x.Name}
@@ -412,7 +429,7 @@ func (e *effects) add(x effect.Effect) {
 		}
 	case x.Object == effect.Table && x.Change == effect.Rename:
 		mark(e.renamedAway)
-		e.renames.put(k(eng, tables[0], e.orig(x.ToKey())), o)
+		e.renames.put(k(eng, tables[0], e.orig(x.ToKey())), o, at)
 		e.alias[x.ToKey()] = tables[0]
 		if len(tables) > 1 {
 			e.alias[x.To] = tables[1]
@@ -423,7 +440,7 @@ func (e *effects) add(x effect.Effect) {
 	case x.Object == effect.Comment && x.Name == "":
 		mark(e.comments)
 	case x.Object == effect.Type && x.Change == effect.Drop:
-		e.types.put(k(eng, x.Name), o)
+		e.types.put(k(eng, x.Name), o, at)
 	}
 }
 
