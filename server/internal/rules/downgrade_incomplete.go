@@ -69,7 +69,8 @@ def downgrade():
 			"only running the code tells (a custom token), or that is created unnamed without a known convention, is not " +
 			"paired; a `drop_constraint(None, ...)` (reported by `unnamed-constraint`) counts as dropping the table's " +
 			"constraints of its type. A column named in a check condition is found by its identifiers: a function or " +
-			"keyword spelled like a dropped column counts too.",
+			"keyword spelled like a dropped column counts too. SQL is read without schemas: a table or view SQL drops counts " +
+			"for a table of that name in any schema (`DROP MATERIALIZED VIEW s.v` for an index made with `schema=\"s\"` on `v`).",
 		FixSafety: "Unsafe: the missing inverse operations are appended at the end of `downgrade()`, in the reverse order of " +
 			"the upgrade, with the module's `op` alias, quote style and batch blocks (names the naming convention made are " +
 			"written `op.f(...)`; no inverse is appended when the downgrade renames the table or column away or creates " +
@@ -290,6 +291,9 @@ func k(parts ...string) string { return strings.Join(parts, "\x00") }
 // and the names the objects had before the sequence ran.
 type effects struct {
 	tables, columns, indexes, constraints, comments, types marks
+	// sqlTables are the tables and views SQL drops, by their bare names (SQL
+	// names carry no schema): see dropsTable
+	sqlTables marks
 	// addedColumns are the columns added back (a rename undone as drop + add)
 	addedColumns marks
 	// someConstraints are the tables (and type_) a drop_constraint whose name is
@@ -319,7 +323,7 @@ type convertedDrop struct {
 }
 
 func newEffects(names naming.Namer) *effects {
-	return &effects{tables: marks{}, columns: marks{}, addedColumns: marks{}, indexes: marks{},
+	return &effects{tables: marks{}, sqlTables: marks{}, columns: marks{}, addedColumns: marks{}, indexes: marks{},
 		constraints: marks{}, comments: marks{}, types: marks{}, someConstraints: marks{},
 		renames: marks{}, colRenames: marks{}, renamedAway: marks{}, colRenamedAway: marks{}, schemas: marks{},
 		alias: map[string]string{}, names: names, converted: map[string]convertedDrop{}}
@@ -397,8 +401,13 @@ func (e *effects) add(x effect.Effect, at int) {
 		e.opaque = true // a drop or rename of a name we cannot read
 	case x.Object == effect.Table && x.Change == effect.Drop:
 		mark(e.tables)
+		if x.BySQL() {
+			e.sqlTables.put(k(eng, tables[len(tables)-1]), o, at)
+		}
 	case x.Object == effect.View && x.Change == effect.Drop:
-		e.tables.put(k(eng, x.Name), o, at) // a materialized view's indexes go with it
+		// a materialized view's indexes go with it
+		e.tables.put(k(eng, x.Name), o, at)
+		e.sqlTables.put(k(eng, x.Name), o, at)
 	case x.Object == effect.Namespace && x.Change == effect.Drop && x.Cascade:
 		e.schemas.put(k(eng, x.Name), o, at)
 	case x.Object == effect.Column && x.Change == effect.Drop:
@@ -444,6 +453,18 @@ func (e *effects) add(x effect.Effect, at int) {
 	}
 }
 
+// dropsTable reports whether the operations drop a table (or view) by its
+// key. SQL names carry no schema: a SQL drop of its bare name counts for a
+// schema-qualified key (DROP MATERIALIZED VIEW s.v for an index made with
+// schema="s" on v).
+func (e *effects) dropsTable(engine, table string) bool {
+	if e.has(e.tables, k(engine, table)) {
+		return true
+	}
+	_, bare, qualified := strings.Cut(table, ".")
+	return qualified && e.has(e.sqlTables, k(engine, bare))
+}
+
 // covers reports whether the operations revert u.
 func (e *effects) covers(u *undo) bool {
 	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
@@ -452,13 +473,13 @@ func (e *effects) covers(u *undo) bool {
 	}
 	switch u.kind {
 	case undoTable:
-		return e.has(e.tables, key(u.table)) || u.parent != "" && e.has(e.tables, key(u.parent))
+		return e.dropsTable(u.engine, u.table) || u.parent != "" && e.dropsTable(u.engine, u.parent)
 	case undoType:
 		return e.has(e.types, key(u.name))
 	case undoRenameTable:
 		return e.has(e.renames, key(u.table, u.from))
 	}
-	if e.has(e.tables, key(u.table)) {
+	if e.dropsTable(u.engine, u.table) {
 		return true // the object goes with its table
 	}
 	// PostgreSQL drops the indexes and constraints on a column it drops
@@ -584,7 +605,7 @@ func replacesAny(p *Pass, down *migration.Function, undos []*undo) bool {
 func (e *effects) touches(u *undo) bool {
 	key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
 	switch {
-	case e.covers(u), e.has(e.renamedAway, key(u.table)), e.has(e.tables, key(u.table)) && u.kind != undoType:
+	case e.covers(u), e.has(e.renamedAway, key(u.table)), e.dropsTable(u.engine, u.table) && u.kind != undoType:
 		return true
 	case u.kind == undoColumn:
 		return e.has(e.colRenamedAway, key(u.table, u.name))
