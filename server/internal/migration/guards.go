@@ -3,6 +3,7 @@ package migration
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -17,8 +18,9 @@ import (
 // nested scopes of one walk share it.
 type flow struct {
 	guarded bool
-	// inspected: a guard passed reads the database's schema (Op.Inspected)
-	inspected bool
+	// inspections are the conditions of the guards passed that read the
+	// database's schema (Op.Inspections)
+	inspections []*Inspection
 	dialects
 }
 
@@ -270,13 +272,15 @@ func (x *extractor) isDialectName(e *Expr, s *scope) bool {
 func (x *extractor) ifBranches(f *Function, n *pysyntax.Node, s *scope, reset func()) (mayReturn bool) {
 	earlier := s.dialects // what failing the earlier conditions says
 	chosen := s.byDialect // every condition so far tests the dialect name: the dialect alone chooses the branch
-	inspected := s.inspected
+	inspections := s.inspections
 	branch := func(cond, body *pysyntax.Node) {
 		inner := *s
 		inner.dialects = earlier
 		// a branch runs after its condition and the earlier ones were tested
-		inspected = inspected || x.inspects(cond, s)
-		inner.inspected = inspected
+		if in := x.inspection(cond, s); in != nil {
+			inspections = append(slices.Clip(inspections), in)
+		}
+		inner.inspections = inspections
 		if cond != nil {
 			t := x.dialectTest(cond, s)
 			if t.found() {
@@ -305,59 +309,96 @@ func (x *extractor) ifBranches(f *Function, n *pysyntax.Node, s *scope, reset fu
 // reInspects finds what reads the database's schema in Python source: the
 // inspector and its methods, the dialect's has_table, a query of the catalog,
 // or a helper whose name asks about a schema object (_table_exists(),
-// has_column(), find_column_type()).
+// table_has_column(), find_column_type()).
 var reInspects = regexp.MustCompile(`\b(?:inspect|from_engine|get_table_names|get_columns|get_indexes|get_foreign_keys|` +
 	`get_unique_constraints|get_check_constraints|get_pk_constraint|get_enums|get_view_names|get_sequence_names|` +
 	`has_table|has_index|has_sequence|has_schema)\s*\(|\b(?i:information_schema|pg_catalog|pg_class|pg_indexes|` +
-	`pg_attribute|pg_constraint|pg_type|to_regclass|sqlite_master)\b|\b_?\w*_exists?\s*\(|\b_?has_\w+\s*\(|` +
+	`pg_attribute|pg_constraint|pg_type|to_regclass|sqlite_master)\b|\b_?\w*_exists?\s*\(|\b\w*has_\w+\s*\(|` +
 	`\b_?(?:find|get|read|fetch|check|lookup)_\w*(?:table|column|index|constraint)\w*\s*\(`)
 
-// reIdentifier finds the names an expression uses.
-var reIdentifier = regexp.MustCompile(`\b[A-Za-z_]\w*\b`)
+var (
+	// reIdentifier finds the names an expression uses.
+	reIdentifier = regexp.MustCompile(`\b[A-Za-z_]\w*\b`)
+	// reStringLiteral finds the short string literals of Python source, and
+	// reSubscriptKey those used as keys (c["name"] of a reflected column),
+	// which name no object.
+	reStringLiteral = regexp.MustCompile(`'([\w.]+)'|"([\w.]+)"`)
+	reSubscriptKey  = regexp.MustCompile(`\[\s*(?:'\w+'|"\w+")\s*\]`)
+)
 
-// inspects reports whether a condition reads the database's schema: itself,
+// inspection reads a condition that reads the database's schema: itself,
 // through the names assigned before it in the function, or through a helper
-// of the same file it calls (each followed a few levels deep).
-func (x *extractor) inspects(cond *pysyntax.Node, s *scope) bool {
+// of the same file it calls (each followed a few levels deep). It is nil for
+// any other condition.
+func (x *extractor) inspection(cond *pysyntax.Node, s *scope) *Inspection {
 	if cond == nil {
-		return false
+		return nil
 	}
+	in := &Inspection{}
+	inspects := false
 	seen := map[string]bool{}
-	var reads func(text string, depth int) bool
-	reads = func(text string, depth int) bool {
-		if reInspects.MatchString(text) {
-			return true
+	var read func(text string, depth int)
+	read = func(text string, depth int) {
+		inspects = inspects || reInspects.MatchString(text)
+		for _, m := range reStringLiteral.FindAllStringSubmatch(reSubscriptKey.ReplaceAllString(text, ""), -1) {
+			in.add(m[1] + m[2])
 		}
 		if depth == 3 {
-			return false
+			return
 		}
 		for _, name := range reIdentifier.FindAllString(text, -1) {
 			if seen[name] {
 				continue
 			}
 			seen[name] = true
-			if v := s.locals.m[name]; v != nil && reads(v.Text, depth+1) {
-				return true
+			if v := s.loop[name]; v != nil && v.Kind == pysyntax.String {
+				in.add(v.Str)
 			}
-			if def := x.funcs[name]; def != nil && reads(x.t.Text(def.ChildByFieldName("body")), depth+1) {
-				return true
+			if v := x.consts[name]; v != nil && v.Kind == pysyntax.String {
+				in.add(v.Str)
+			}
+			if v := s.locals.m[name]; v != nil {
+				read(v.Text, depth+1)
+			}
+			if def := x.funcs[name]; def != nil {
+				read(x.t.Text(def.ChildByFieldName("body")), depth+1)
 			}
 		}
-		return false
 	}
-	return reads(x.t.Text(cond), 0)
+	read(x.t.Text(cond), 0)
+	if !inspects {
+		return nil
+	}
+	return in
 }
 
-// guardInspects reports whether a condition of an early-return guard reads
-// the database's schema.
-func (x *extractor) guardInspects(n *pysyntax.Node, s *scope) bool {
-	if x.inspects(n.ChildByFieldName("condition"), s) {
-		return true
+// add records a name the condition looks for, in lower case, and the last
+// part of a qualified one.
+func (in *Inspection) add(name string) {
+	name = strings.ToLower(name)
+	names := []string{name}
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		names = append(names, name[i+1:])
 	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); pysyntax.Type(c) == "elif_clause" && x.inspects(c.ChildByFieldName("condition"), s) {
-			return true
+	for _, n := range names {
+		if !slices.Contains(in.Names, n) {
+			in.Names = append(in.Names, n)
 		}
 	}
-	return false
+}
+
+// guardInspection reads the conditions of an early-return guard as an
+// inspection (nil when none reads the schema).
+func (x *extractor) guardInspection(n *pysyntax.Node, s *scope) *Inspection {
+	if in := x.inspection(n.ChildByFieldName("condition"), s); in != nil {
+		return in
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); pysyntax.Type(c) == "elif_clause" {
+			if in := x.inspection(c.ChildByFieldName("condition"), s); in != nil {
+				return in
+			}
+		}
+	}
+	return nil
 }

@@ -221,12 +221,13 @@ type Op struct {
 	// return`). The op runs in every normal case, so it is not Conditional
 	// and counts as Certain, but the guard's condition may skip it.
 	Guarded bool
-	// Inspected: the operation runs only as a condition that reads the
-	// database's schema first decided, in an if block or after an early-return
-	// guard (`if "t" in sa.inspect(bind).get_table_names():`,
-	// `if not bind.dialect.has_table(bind, "t"): return`, `if _column_exists(...)`):
-	// it was written to run again on a database that already has the change.
-	Inspected bool
+	// Inspections are the conditions that read the database's schema and
+	// decide whether the operation runs: of the if blocks around it and of
+	// the early-return guards passed (`if "t" in
+	// sa.inspect(bind).get_table_names():`, `if not bind.dialect.has_table(bind,
+	// "t"): return`, `if _column_exists("t", "c"):`). One condition is shared by
+	// the operations it decides.
+	Inspections []*Inspection
 	// OnlyDialect and SkipDialects come from tests of the dialect name
 	// (bind.dialect.name == "sqlite", != "postgresql", op.get_context().dialect.name,
 	// a local holding it) in the guards passed and the if blocks around the op:
@@ -248,6 +249,15 @@ type Op struct {
 	TargetVar string
 	// Locals are the function's assignments seen so far, for resolving names.
 	Locals map[string]*Expr
+}
+
+// Inspection is a condition that reads the database's schema (see
+// Op.Inspections).
+type Inspection struct {
+	// Names are the strings it names, itself or through the names and the
+	// same-file helpers it reads, in lower case: the tables, columns or
+	// indexes it looks for, among others.
+	Names []string
 }
 
 // Value returns a bound argument with variables resolved to their assigned value.

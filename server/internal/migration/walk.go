@@ -33,9 +33,9 @@ type scope struct {
 	// passed, shared by the nested scopes of one walk
 	dialects dialects
 	flow     *flow
-	// inspected: inside an if block whose condition reads the database's
-	// schema (Op.Inspected)
-	inspected bool
+	// inspections are the conditions of the if blocks around that read the
+	// database's schema (Op.Inspections)
+	inspections []*Inspection
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -258,7 +258,9 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			if pysyntax.Type(st) == "if_statement" && !s.conditional {
 				if test, ok := x.guard(st, s); ok {
 					s.flow.guarded = true
-					s.flow.inspected = s.flow.inspected || x.guardInspects(st, s)
+					if in := x.guardInspection(st, s); in != nil {
+						s.flow.inspections = append(slices.Clip(s.flow.inspections), in)
+					}
 					if test.found() {
 						// what follows runs when the condition is false
 						s.flow.dialects = s.flow.dialects.with(test, !test.equal)
@@ -562,9 +564,9 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		def := x.funcs[fn.Name]
 		inner := x.newScope(def)
 		inner.conditional, inner.batch, inner.autocommit, inner.switched, inner.committed, inner.engine = s.conditional, s.batch, s.autocommit, s.switched, s.committed, s.engine
-		inner.batches, inner.loop, inner.inspected = s.batches, s.loop, s.inspected
+		inner.batches, inner.loop, inner.inspections = s.batches, s.loop, s.inspections
 		// the helper's own guards return from the helper only
-		inner.flow = &flow{guarded: s.flow.guarded, inspected: s.flow.inspected, dialects: s.flow.dialects.and(s.dialects)}
+		inner.flow = &flow{guarded: s.flow.guarded, inspections: s.flow.inspections, dialects: s.flow.dialects.and(s.dialects)}
 		inner.helper = fn.Name
 		x.bindParams(def, call, s, inner)
 		x.block(f, def.ChildByFieldName("body"), inner)
@@ -645,7 +647,10 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
 	o := &Op{Name: name, Call: call, Stmt: x.t.Span(st), Indent: x.indent(st), Locals: s.locals.snapshot(),
 		Batch: s.batch, Autocommit: s.autocommit, Switched: s.switched, Committed: s.committed, Conditional: s.conditional, ByDialect: s.conditional && s.byDialect,
-		Helper: s.helper, Engine: s.engine, Loop: s.loop, Guarded: s.flow.guarded, Inspected: s.inspected || s.flow.inspected}
+		Helper: s.helper, Engine: s.engine, Loop: s.loop, Guarded: s.flow.guarded}
+	if len(s.inspections)+len(s.flow.inspections) > 0 {
+		o.Inspections = slices.Concat(s.flow.inspections, s.inspections)
+	}
 	d := s.flow.dialects.and(s.dialects)
 	o.OnlyDialect, o.SkipDialects = d.only, d.skip
 	if sig.positional != nil || sig.keywords != nil || sig.varargs != "" || name == "get_bind" {

@@ -515,8 +515,10 @@ func TestGuards(t *testing.T) {
 	}
 }
 
-func TestInspectedConditions(t *testing.T) {
+func TestInspections(t *testing.T) {
 	helpers := `
+TABLE = "t"
+
 def _table_exists(name):
     return name in sa.inspect(op.get_bind()).get_table_names()
 
@@ -527,26 +529,32 @@ def already_done():
 def upgrade():
     bind = op.get_bind()
     `
-	for body, want := range map[string]bool{
-		"if 't' in sa.inspect(bind).get_table_names():\n        op.drop_table('t')":                                                  true,
-		"names = [i['name'] for i in sa.inspect(bind).get_indexes('t')]\n    if 'ix' in names:\n        op.drop_table('t')":          true,
-		"insp = Inspector.from_engine(bind)\n    tables = insp.get_table_names()\n    if 't' in tables:\n        op.drop_table('t')": true,
-		"if bind.dialect.has_table(bind, 't'):\n        op.drop_table('t')":                                                          true,
-		"if _table_exists('t'):\n        op.drop_table('t')":                                                                         true,
-		"if not already_done():\n        op.drop_table('t')":                                                                         true,
-		"kind = find_column_type('t', 'c')\n    if kind != 'x':\n        op.drop_table('t')":                                         true,
-		"if bind.execute(sa.text(\"SELECT to_regclass('t')\")).scalar():\n        op.drop_table('t')":                                true,
-		"if a:\n        pass\n    elif column_exists('t', 'c'):\n        pass\n    else:\n        op.drop_table('t')":                true,
-		"if not sa.inspect(bind).has_table('t'):\n        return\n    op.drop_table('t')":                                            true,
-		"if bind.dialect.name == 'postgresql':\n        op.drop_table('t')":                                                          false,
-		"if context.is_offline_mode():\n        return\n    op.drop_table('t')":                                                      false,
-		"if FEATURE:\n        op.drop_table('t')":                                                                                    false,
-		"op.drop_table('t')": false,
+	// the names each inspection around the last operation looks for; nil:
+	// none reads the schema
+	for body, want := range map[string][][]string{
+		"if 't' in sa.inspect(bind).get_table_names():\n        op.drop_table('t')":                                         {{"t"}},
+		"names = [i['name'] for i in sa.inspect(bind).get_indexes('t')]\n    if 'ix' in names:\n        op.drop_table('t')": {{"ix", "t"}},
+		"insp = Inspector.from_engine(bind)\n    if TABLE in insp.get_table_names():\n        op.drop_table('t')":           {{"t"}},
+		"if bind.dialect.has_table(bind, 's.t'):\n        op.drop_table('t')":                                               {{"s.t", "t"}},
+		"for n in ['a', 'b']:\n        if _table_exists(n):\n            op.drop_table(n)":                                  {{"b"}},
+		"if not already_done():\n        op.drop_table('t')":                                                                {{"t", "c"}},
+		"kind = find_column_type('t', 'c')\n    if kind != 'x':\n        op.drop_table('t')":                                {{"x", "t", "c"}},
+		"if bind.execute(sa.text(\"SELECT to_regclass('t')\")).scalar():\n        op.drop_table('t')":                       {{"t"}},
+		"if a:\n        pass\n    elif table_has_column('t', 'c'):\n        pass\n    else:\n        op.drop_table('t')":    {{"t", "c"}},
+		"if not sa.inspect(bind).has_table('t'):\n        return\n    if 'c' in cols(bind):\n        op.drop_table('t')":    {{"t"}},
+		"if bind.dialect.name == 'postgresql':\n        op.drop_table('t')":                                                 nil,
+		"if context.is_offline_mode():\n        return\n    op.drop_table('t')":                                             nil,
+		"if FEATURE:\n        op.drop_table('t')":                                                                           nil,
+		"op.drop_table('t')": nil,
 	} {
 		m := parseSource(t, "from alembic import op, context\nimport sqlalchemy as sa\n"+helpers+body+"\n")
 		o := m.Upgrade.Ops[len(m.Upgrade.Ops)-1]
-		if o.Name != "drop_table" || o.Inspected != want {
-			t.Errorf("%s: %s inspected=%v, want %v", body, o.Name, o.Inspected, want)
+		var got [][]string
+		for _, in := range o.Inspections {
+			got = append(got, in.Names)
+		}
+		if o.Name != "drop_table" || !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s: %s inspections %q, want %q", body, o.Name, got, want)
 		}
 	}
 }

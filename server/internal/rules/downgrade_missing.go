@@ -31,12 +31,15 @@ var _ = register(&Rule{
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
 			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
-			"temporary table, `TRUNCATE`, DML PostgreSQL's parser rejects (MySQL's `DELETE t FROM t JOIN ...`), session settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control " +
-			"(`COMMIT`, `BEGIN`), `ALTER TABLE ... VALIDATE CONSTRAINT` (it checks rows: nothing to undo), a column added " +
-			"and dropped again in the same upgrade (a column for intermediate values) and a trigger disabled and enabled again in the same upgrade are data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, " +
-			"`CREATE OR REPLACE`, `DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap, a change " +
-			"made only when a look at the schema calls for it: under an `if` or after an early `return` that inspects it, " +
-			"as `sa.inspect(bind).get_indexes(...)`, `dialect.has_table(...)` or a helper such as `_table_exists(...)`) is " +
+			"temporary table, `TRUNCATE`, DML PostgreSQL's parser rejects (MySQL's `DELETE t FROM t JOIN ...`), session " +
+			"settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control (`COMMIT`, `BEGIN`), `ALTER TABLE ... " +
+			"VALIDATE CONSTRAINT` (it checks rows: nothing to undo), a column added and dropped again in the same upgrade " +
+			"(a column for intermediate values) and a trigger disabled and enabled again in the same upgrade are " +
+			"data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, `CREATE OR REPLACE`, " +
+			"`DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap, a change made only when a " +
+			"look at the schema for what it makes or removes calls for it: under an `if` or after an early `return` that " +
+			"inspects it, as `sa.inspect(bind).get_indexes(...)`, `dialect.has_table(...)` or a helper such as " +
+			"`_table_exists(...)`; a look at the table it alters is not enough) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
 			"type, default or nullability counts too then). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
 			"enum-value-not-reverted: PostgreSQL cannot remove enum values, so the empty downgrade() is right. When the " +
@@ -251,9 +254,64 @@ func (sc schemaChanges) rerunnableKinds() string {
 // settableChange is a column set to a target type, default or nullability.
 const settableChange = "a column set to a target type, default or nullability"
 
-// inspectedChange is an operation run only as a look at the schema decided
-// (migration.Op.Inspected).
+// inspectedChange is an operation that runs only when a look at the schema
+// finds what it makes or removes still to do (see selfChecking).
 const inspectedChange = "a change run only when a look at the schema (sa.inspect(), has_table()) calls for it"
+
+// selfChecking are the inspections of a function (migration.Inspection) that
+// look for an object one of the operations they decide makes, drops, renames
+// or alters: they decide whether the change is still to be made, so those
+// operations were written to run again. A condition that only looks for the
+// table the operations change (`if not has_table("t"): return`, then ALTER
+// TABLE t ADD COLUMN) decides nothing of the kind.
+func selfChecking(m *migration.Migration, f *migration.Function) map[*migration.Inspection]bool {
+	checked := map[*migration.Inspection]bool{}
+	for _, o := range f.Ops {
+		if len(o.Inspections) == 0 || !slices.ContainsFunc(o.Inspections, func(in *migration.Inspection) bool { return !checked[in] }) {
+			continue
+		}
+		changed := changedNames(m, o)
+		for _, in := range o.Inspections {
+			checked[in] = checked[in] || slices.ContainsFunc(in.Names, func(n string) bool { return changed[n] })
+		}
+	}
+	return checked
+}
+
+// changedNames are the names of the objects an operation makes, drops,
+// renames or alters, in lower case: every word of a statement PostgreSQL's
+// parser cannot read, but the table ALTER TABLE changes and those its
+// foreign keys reference.
+func changedNames(m *migration.Migration, o *migration.Op) map[string]bool {
+	names := map[string]bool{}
+	for _, e := range effect.Of(naming.Namer{}, m, o) {
+		switch {
+		case e.Object == effect.Anything && e.Statement != nil:
+			for _, w := range reSQLWord.FindAllString(reSQLTableChanged.ReplaceAllString(e.Statement.Text, ""), -1) {
+				names[strings.ToLower(w)] = true
+			}
+		case e.Unreadable || e.Object == effect.Rows || e.Object == effect.Transaction || e.Object == effect.Comment:
+		case e.Object == effect.Table:
+			if e.Change != effect.Alter { // not its triggers or tablespace
+				names[strings.ToLower(e.Table)] = true
+			}
+		default:
+			names[strings.ToLower(e.Name)] = true
+		}
+		if e.To != "" {
+			names[strings.ToLower(e.To)] = true
+		}
+	}
+	return names
+}
+
+var (
+	// reSQLWord finds the words of SQL text (names written in quotes included).
+	reSQLWord = regexp.MustCompile(`\w+`)
+	// reSQLTableChanged finds the tables SQL changes or references, not makes
+	// or drops: ALTER TABLE t, REFERENCES t.
+	reSQLTableChanged = regexp.MustCompile("(?i)\\b(?:ALTER\\s+TABLE(?:\\s+IF\\s+EXISTS)?(?:\\s+ONLY)?|REFERENCES)\\s+[\\w.\"`]+")
+)
 
 // widenedColumn is a string column made longer: running it again changes
 // nothing, and the previous code works with the wider column.
@@ -384,8 +442,9 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			sc.changes = append(sc.changes, change{op: o, rerun: rerun, weak: rerun == settableChange})
 		}
 	}
+	checked := selfChecking(m, f)
 	for i, c := range sc.changes {
-		if c.op.Inspected && (c.rerun == "" || c.weak) {
+		if slices.ContainsFunc(c.op.Inspections, func(in *migration.Inspection) bool { return checked[in] }) && (c.rerun == "" || c.weak) {
 			// the upgrade looked at the schema first: written to run again,
 			// guarded enum values included
 			sc.changes[i].rerun, sc.changes[i].weak, sc.changes[i].enumValue = inspectedChange, false, c.enumAdd
