@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
@@ -167,6 +168,44 @@ func (c *opCtx) createForeignKey(f *facts) {
 	}
 }
 
+// excludeBody renders EXCLUDE USING method (element WITH operator, ...)
+// [WHERE (condition)] as SQLAlchemy's ExcludeConstraint does; what is not a
+// literal is a placeholder.
+func (c *opCtx) excludeBody() string {
+	var elements []string
+	for _, e := range c.o.Varargs {
+		if e.Kind != pysyntax.Tuple || len(e.Args) != 2 {
+			elements = append(elements, placeholder(e)+" WITH "+placeholder(nil))
+			continue
+		}
+		element := placeholder(e.Args[0])
+		if name, ok := e.Args[0].StringValue(); ok {
+			element = ident(name)
+		}
+		operator, ok := e.Args[1].StringValue()
+		if !ok {
+			operator = placeholder(e.Args[1])
+		}
+		elements = append(elements, element+" WITH "+operator)
+	}
+	using := "gist" // ExcludeConstraint's default
+	if e := c.o.Value("using"); e != nil {
+		var ok bool
+		if using, ok = e.StringValue(); !ok {
+			using = placeholder(e)
+		}
+	}
+	body := "EXCLUDE USING " + using + " (" + strings.Join(elements, ", ") + ")"
+	if where := c.o.Value("where"); where != nil {
+		cond, ok := migration.ConditionSQL(where)
+		if !ok {
+			cond = placeholder(where)
+		}
+		body += " WHERE (" + cond + ")"
+	}
+	return body
+}
+
 // createConstraint: CHECK, UNIQUE, PRIMARY KEY and EXCLUDE take ACCESS
 // EXCLUSIVE and read (or index) every row.
 func (c *opCtx) createConstraint(f *facts) {
@@ -188,7 +227,7 @@ func (c *opCtx) createConstraint(f *facts) {
 		}
 		body = "CHECK (" + cond + ")"
 	case "EXCLUDE":
-		body = "EXCLUDE " + placeholder(c.o.Call)
+		body = c.excludeBody()
 	default:
 		cols, ok := c.o.Value("columns").Strings()
 		if !ok {

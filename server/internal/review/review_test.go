@@ -422,6 +422,19 @@ func TestCheckConditionSQL(t *testing.T) {
 	}
 }
 
+// TestExcludeConstraintSQL: EXCLUDE renders as SQLAlchemy's ExcludeConstraint
+// compiles it (USING gist unless told otherwise, a WHERE in parentheses).
+func TestExcludeConstraintSQL(t *testing.T) {
+	for call, want := range map[string]string{
+		`op.create_exclude_constraint("no_overlap", "users", ("during", "&&"), ("room", "="), where="during IS NOT NULL")`: "ALTER TABLE users ADD CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&, room WITH =) WHERE (during IS NOT NULL)",
+		`op.create_exclude_constraint("no_overlap", "users", ("during", "&&"), using="spgist")`:                            "ALTER TABLE users ADD CONSTRAINT no_overlap EXCLUDE USING spgist (during WITH &&)",
+	} {
+		if o := reviewUpgrade(t, call, 16).Operations[0]; o.SQL != want {
+			t.Errorf("%s: SQL = %q, want %q", call, o.SQL, want)
+		}
+	}
+}
+
 func TestDropTableReadByAView(t *testing.T) {
 	rev := reviewUpgrade(t, `op.execute("CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18")
 op.drop_table("users")
