@@ -330,8 +330,8 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	}
 	name, sure := defaultConstraintName(p.Dialect, o, s)
 	msg := Message{Text: fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table),
-		Help: fmt.Sprintf("The database picks the name, so no later migration can name it: a drop_constraint(None, ...) fails "+
-			"with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
+		Help: fmt.Sprintf("The database picks the name, and a later migration that drops or alters the constraint has to "+
+			"spell it out: a drop_constraint(None, ...) fails with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
 	var fix *SuggestedFix
 	if name != "" {
 		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name) + otherDatabasesNote(p)
