@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -18,10 +19,8 @@ import (
 // the revision that added the column or created the table: only its steps
 // after that count.
 func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
-	parents := p.Revision.Parents
-	for depth := 0; depth < 2 && len(parents) == 1; depth++ {
-		r := p.Graph.Revisions[parents[0]]
-		if r == nil || r.Migration.Upgrade == nil || len(r.Migration.SyntaxErrors) > 0 {
+	for _, r := range recentAncestors(p) {
+		if r.Migration.Upgrade == nil || len(r.Migration.SyntaxErrors) > 0 {
 			return false
 		}
 		steps := p.ancestorSteps(r.Migration)
@@ -32,9 +31,24 @@ func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
 		if created >= 0 {
 			return false
 		}
-		parents = r.Parents
 	}
 	return false
+}
+
+// recentAncestors are the parent revision and its own parent, nearest first,
+// along single parents (a merge, or a revision the history lacks, stops the
+// walk).
+func recentAncestors(p *Pass) []*history.Revision {
+	var out []*history.Revision
+	for parents := p.Revision.Parents; len(out) < 2 && len(parents) == 1; {
+		r := p.Graph.Revisions[parents[0]]
+		if r == nil {
+			break
+		}
+		out = append(out, r)
+		parents = r.Parents
+	}
+	return out
 }
 
 // createsColumn reports whether an operation creates the table or adds the column.

@@ -130,8 +130,10 @@ func checkDowngradeIncomplete(p *Pass) {
 		return
 	}
 	var fix *SuggestedFix
-	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(p, down, missing) && !replacesAny(p, down, missing) {
-		fix = inverseFix(p, missing)
+	if !done.movesAny(missing) && len(reconverted) == 0 {
+		if restored := createdNames(p, down); !recreatesAny(restored, missing) && !replacesAny(p, restored, missing) {
+			fix = inverseFix(p, missing)
+		}
 	}
 	// one finding per operation (an execute may create several objects)
 	for i := 0; i < len(missing); {
@@ -551,35 +553,33 @@ func (e *effects) movesAny(undos []*undo) bool {
 	return false
 }
 
-// recreatesAny reports whether the downgrade creates again an object of a
-// name an appended inverse would drop (it restores the constraint the
-// upgrade replaced).
-func recreatesAny(p *Pass, down *migration.Function, undos []*undo) bool {
+// createdNames are the named objects the operations of f create, by engine
+// and name.
+func createdNames(p *Pass, f *migration.Function) map[string]bool {
 	created := map[string]bool{}
-	for _, o := range down.Ops {
+	for _, o := range f.Ops {
 		for _, e := range p.Effects(o) {
 			if e.Change == effect.Create && e.Name != "" {
 				created[k(o.Engine, e.Name)] = true
 			}
 		}
 	}
-	return slices.ContainsFunc(undos, func(u *undo) bool { return u.name != "" && created[k(u.engine, u.name)] })
+	return created
+}
+
+// recreatesAny reports whether the downgrade creates again (restored:
+// createdNames) an object of a name an appended inverse would drop (it
+// restores the constraint the upgrade replaced).
+func recreatesAny(restored map[string]bool, undos []*undo) bool {
+	return slices.ContainsFunc(undos, func(u *undo) bool { return u.name != "" && restored[k(u.engine, u.name)] })
 }
 
 // replacesAny reports whether the upgrade drops, on the table of one of the
 // undos, an index or constraint of its kind that the downgrade does not create
-// again: the undo's object replaces it, and dropping the new one alone would
-// leave the table with neither (the inverse is to drop the new one and
-// re-create the old, which cannot be written from a drop).
-func replacesAny(p *Pass, down *migration.Function, undos []*undo) bool {
-	restored := map[string]bool{}
-	for _, o := range down.Ops {
-		for _, e := range p.Effects(o) {
-			if e.Change == effect.Create && e.Name != "" {
-				restored[k(o.Engine, e.Name)] = true
-			}
-		}
-	}
+// again (restored: createdNames): the undo's object replaces it, and dropping
+// the new one alone would leave the table with neither (the inverse is to drop
+// the new one and re-create the old, which cannot be written from a drop).
+func replacesAny(p *Pass, restored map[string]bool, undos []*undo) bool {
 	dropped := map[string]bool{} // engine, table, kind (and a constraint's type)
 	for _, o := range p.Migration.Upgrade.Ops {
 		for _, e := range p.Effects(o) {
@@ -962,8 +962,7 @@ func inverseFix(p *Pass, missing []*undo) *SuggestedFix {
 	if before != nil {
 		msg = fmt.Sprintf("Write the %d missing inverse operation(s) into downgrade(), before the drop of the table a foreign key points to", len(missing))
 	}
-	return &SuggestedFix{Message: msg,
-		Safety: Unsafe, Edits: edits}
+	return &SuggestedFix{Message: msg, Safety: Unsafe, Edits: edits}
 }
 
 // dropOfReferredTable is the first statement of downgrade() that drops a

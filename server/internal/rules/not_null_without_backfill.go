@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -155,21 +156,10 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 			"Fill them first: %s", done, leftNull, failure, fill)}, true
 }
 
-// recentRevision reports whether id is the parent revision or its own
-// parent, along single parents (the revisions recentDataStep reads).
+// recentRevision reports whether id is one of the revisions recentDataStep
+// reads (recentAncestors).
 func recentRevision(p *Pass, id string) bool {
-	parents := p.Revision.Parents
-	for depth := 0; depth < 2 && len(parents) == 1; depth++ {
-		if parents[0] == id {
-			return true
-		}
-		r := p.Graph.Revisions[parents[0]]
-		if r == nil {
-			return false
-		}
-		parents = r.Parents
-	}
-	return false
+	return slices.ContainsFunc(recentAncestors(p), func(r *history.Revision) bool { return r.ID == id })
 }
 
 // mayHoldNulls reports whether a column of an existing table (key: its
