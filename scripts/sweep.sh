@@ -29,8 +29,8 @@ fi
 # Counts files that assign both revision and down_revision at the start of a line.
 count_present() {
     local tree=$1 filter=$2
-    grep -rlE --include='*.py' --exclude-dir=.git --exclude-dir=node_modules --exclude-dir=.venv \
-        '^down_revision[[:space:]]*(:[^=]*)?=' "$tree" 2>/dev/null \
+    { grep -rlE --include='*.py' --exclude-dir=.git --exclude-dir=node_modules --exclude-dir=.venv \
+        '^down_revision[[:space:]]*(:[^=]*)?=' "$tree" 2>/dev/null || true; } \
         | { if [[ $filter == notests ]]; then grep -vE '/(tests?|testing|test_[^/]*|[^/]*_tests?)/' || true; else cat; fi; } \
         | while read -r f; do if grep -qE '^revision[[:space:]]*(:[^=]*)?=' "$f"; then echo "$f"; fi; done \
         | wc -l

@@ -11,8 +11,8 @@ import (
 
 const (
 	// maxSearchDepth bounds the search below the start directory: deep enough
-	// for src/<pkg>/server/database/migrations layouts.
-	maxSearchDepth = 6
+	// for src/<pkg>/ui/service/storage/sql/migrations layouts (evidently).
+	maxSearchDepth = 10
 	// maxSearchDirs bounds the search's work when started far above any project
 	// (a home directory).
 	maxSearchDirs = 20000

@@ -477,6 +477,8 @@ func TestFind(t *testing.T) {
 		{"pyproject without tool.alembic is passed over", merge(proj, map[string]string{"pkg/pyproject.toml": "[project]\nname='x'\n", "pkg/a/": ""}), "pkg/a", "alembic.ini"},
 		{"downward, one project", merge(under("backend", proj), map[string]string{"frontend/node_modules/x/alembic.ini": "", "docs/": ""}), ".", "backend/alembic.ini"},
 		{"downward at depth 4", under("a/b/c/d", proj), ".", "a/b/c/d/alembic.ini"},
+		// evidently keeps alembic.ini in src/evidently/ui/service/storage/sql/migrations
+		{"downward at depth 7, ini inside its script directory", map[string]string{"src/a/b/c/d/e/migrations/alembic.ini": "[alembic]\nscript_location = migrations\nversion_locations = %(here)s/versions\n", "src/a/b/c/d/e/migrations/versions/0001_x.py": "revision = '1'\n"}, ".", "src/a/b/c/d/e/migrations/alembic.ini"},
 		{"an ini file as start", map[string]string{"conf/prod.ini": "[alembic]\nscript_location = ../alembic\n", "alembic/": "", "alembic.ini": "[alembic]\nscript_location = other\n"}, "conf/prod.ini", "conf/prod.ini"},
 	}
 	for _, tt := range tests {
@@ -506,7 +508,7 @@ func merge(ms ...map[string]string) map[string]string {
 func TestFindFailures(t *testing.T) {
 	ini := "[alembic]\nscript_location = alembic\n"
 	t.Run("none", func(t *testing.T) {
-		root := fixture(t, map[string]string{"src/app.py": "", "a/b/c/d/e/f/g/alembic.ini": ini, "tests/alembic.ini": ini, ".hidden/alembic.ini": ini, "venv/alembic.ini": ini})
+		root := fixture(t, map[string]string{"src/app.py": "", "a/b/c/d/e/f/g/h/i/j/k/alembic.ini": ini, "tests/alembic.ini": ini, ".hidden/alembic.ini": ini, "venv/alembic.ini": ini})
 		_, err := Find(root)
 		if !errors.Is(err, ErrNoProject) {
 			t.Fatalf("err = %v, want ErrNoProject", err)
