@@ -124,6 +124,9 @@ type Statement struct {
 	References []string
 	// Values are the labels of CREATE TYPE ... AS ENUM.
 	Values []string
+	// TypeKind is what CREATE TYPE makes: "enum", "composite" (AS (...)),
+	// "range" or "base".
+	TypeKind string
 	// Columns are the columns of CREATE INDEX; ExprColumns the names its
 	// expressions and WHERE clause use.
 	Columns, ExprColumns []string
@@ -306,18 +309,18 @@ func classify(node *pg.Node, text string) []Statement {
 			st.Kind, st.Value, st.IfNotExists = SQLAlterTypeAdd, e.NewVal, e.SkipIfNewValExists
 		}
 	case *pg.Node_CreateEnumStmt:
-		st.Kind, st.Object = SQLCreateType, lastName(n.CreateEnumStmt.TypeName)
+		st.Kind, st.Object, st.TypeKind = SQLCreateType, lastName(n.CreateEnumStmt.TypeName), "enum"
 		for _, v := range n.CreateEnumStmt.Vals {
 			st.Values = append(st.Values, v.GetString_().GetSval())
 		}
 	case *pg.Node_CompositeTypeStmt:
-		st.Kind, st.Object = SQLCreateType, relation(n.CompositeTypeStmt.Typevar)
+		st.Kind, st.Object, st.TypeKind = SQLCreateType, relation(n.CompositeTypeStmt.Typevar), "composite"
 	case *pg.Node_CreateRangeStmt:
-		st.Kind, st.Object = SQLCreateType, lastName(n.CreateRangeStmt.TypeName)
+		st.Kind, st.Object, st.TypeKind = SQLCreateType, lastName(n.CreateRangeStmt.TypeName), "range"
 	case *pg.Node_DefineStmt:
 		st.Kind = SQLUntracked
 		if n.DefineStmt.Kind == pg.ObjectType_OBJECT_TYPE {
-			st.Kind, st.Object = SQLCreateType, lastName(n.DefineStmt.Defnames)
+			st.Kind, st.Object, st.TypeKind = SQLCreateType, lastName(n.DefineStmt.Defnames), "base"
 		}
 	case *pg.Node_RenameStmt:
 		renamed(&st, n.RenameStmt)

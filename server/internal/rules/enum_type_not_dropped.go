@@ -22,7 +22,8 @@ var _ = register(&Rule{
 		FailsWhen: "On every database that is downgraded through the revision and upgraded again: the type already exists.",
 		What: "Finds named enum types that a revision creates (through `create_table` with `sa.Enum(..., name=...)`, or an " +
 			"explicit `.create()`; `sa.Enum(OrderStatus)` of a Python enum class without `name=` is named after the class, " +
-			"lowercased) but whose downgrade never drops, although no other table uses the type after the downgrade.",
+			"lowercased) but whose downgrade never drops, although no other table uses the type after the downgrade. A " +
+			"composite or range type made by `CREATE TYPE` in SQL is left behind the same way and reported by its kind.",
 		Why: "`op.drop_table()` does not drop the enum types its columns used. After `alembic downgrade -1` the type stays in " +
 			"the database, and the next `alembic upgrade` fails with `type \"status_type\" already exists`. A CI that only " +
 			"migrates a fresh database never sees it; a developer going down and up again does.",
@@ -88,7 +89,8 @@ func checkEnumTypeNotDropped(p *Pass) {
 			continue
 		}
 		anchor := lastUserRemoval[name]
-		msg := Message{Text: fmt.Sprintf("enum type %q is created by upgrade() but downgrade() never drops it", name),
+		kind := typeKind(created[name], name)
+		msg := Message{Text: fmt.Sprintf("%s %q is created by upgrade() but downgrade() never drops it", kind, name),
 			Help: fmt.Sprintf("After a downgrade the next upgrade fails with: type %q already exists.", name)}
 		msg.Help += inferredEnumName(p.Migration, created[name], name)
 		if later := laterRevision(p, func(m *migration.Migration, o *migration.Op) bool { return dropsType(m, o, name) }); later != nil && !mentions(later.Migration.Downgrade, later.Migration.Source, name) {
@@ -97,15 +99,29 @@ func checkEnumTypeNotDropped(p *Pass) {
 			if anchor == nil {
 				anchor = created[name]
 			}
-			p.ReportSeverity(Warning, anchor.Call.Span, msg, dropEnumFix(p, anchor, created[name], name))
+			p.ReportSeverity(Warning, anchor.Call.Span, msg, dropEnumFix(p, anchor, created[name], name, kind))
 			continue
 		}
 		if anchor == nil {
 			p.Report(created[name], msg, nil)
 			continue
 		}
-		p.Report(anchor, msg, dropEnumFix(p, anchor, created[name], name))
+		p.Report(anchor, msg, dropEnumFix(p, anchor, created[name], name, kind))
 	}
+}
+
+// typeKind names the type an operation creates: "enum type", unless SQL
+// creates it as another kind (CREATE TYPE ... AS (...) makes a composite
+// type, which is left behind the same way).
+func typeKind(creator *migration.Op, name string) string {
+	if creator.SQL != nil {
+		for _, st := range creator.SQL.Statements {
+			if st.Kind == migration.SQLCreateType && st.Object == name && st.TypeKind != "" && st.TypeKind != "enum" {
+				return st.TypeKind + " type"
+			}
+		}
+	}
+	return "enum type"
 }
 
 // mentions reports whether a function's source names the type at all (a
@@ -158,7 +174,7 @@ func createsIfMissing(o *migration.Op) bool {
 
 // dropEnumFix drops the type after the operation that removed its last user,
 // reusing the module's enum variable when the type was defined in one.
-func dropEnumFix(p *Pass, anchor, creator *migration.Op, name string) *SuggestedFix {
+func dropEnumFix(p *Pass, anchor, creator *migration.Op, name, kind string) *SuggestedFix {
 	if enumSchema(p.Migration, creator, name) != "" {
 		return nil // the drop would need the type's schema, which the code writes as it likes
 	}
@@ -168,7 +184,7 @@ func dropEnumFix(p *Pass, anchor, creator *migration.Op, name string) *Suggested
 	if !ok {
 		return nil
 	}
-	return &SuggestedFix{Message: fmt.Sprintf("Drop enum type %s after %s", name, anchor.Name), Safety: Safe,
+	return &SuggestedFix{Message: fmt.Sprintf("Drop %s %s after %s", kind, name, anchor.Name), Safety: Safe,
 		Edits: append(imports, insertAfter(p.Migration, anchor, drop))}
 }
 
