@@ -201,20 +201,37 @@ func typeFamily(t *migration.TypeRef) string {
 
 func replacedMessage(p *Pass, d, a columnChange) Message {
 	st := p.Style()
+	text := fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column", d.table, d.column, d.column)
 	typ := "<new type>"
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
-	}
-	alter := func(using string) string {
-		return fmt.Sprintf("%s.alter_column(%s, %s, type_=%s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), typ, using)
 	}
 	lost := fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you.", d.table, d.column)
 	if addFailsOnRows(p, a) {
 		lost = fmt.Sprintf("The add fails on a table with rows (NOT NULL without a server default); given a server default, it "+
 			"would pass and every value in %s.%s would be lost without an error.", d.table, d.column)
 	}
-	keep := "Change it in place instead: " + alter(restatedColumn(p, d))
-	if p.IsPostgres() {
+	change, restated := "type_="+typ, restatedColumn(p, d)
+	if sameType(d, a) {
+		// the same type added again: what changes is the rest of the column
+		// (zun re-adds a NOT NULL String(36) as nullable), or nothing but its
+		// values (asterisk's cos_audio)
+		nullable, known := a.added.Nullable()
+		if known && d.wasKnown && nullable == d.wasNullable && a.added.ServerDefault == nil && a.refTable == d.refTable {
+			return Message{Text: text, Help: lost + fmt.Sprintf(" The column comes back as it was, so only its values change: "+
+				"remove both operations, or, to empty it on purpose, say so with %s.execute(%s).",
+				st.Spell(stylist.Op), st.Quote("UPDATE "+d.table+" SET "+d.column+" = NULL"))}
+		}
+		change, restated = "existing_type="+typ, ""
+		if known {
+			change += ", nullable=" + pyBool(nullable)
+		}
+	}
+	alter := func(using string) string {
+		return fmt.Sprintf("%s.alter_column(%s, %s, %s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), change, using)
+	}
+	keep := "Change it in place instead: " + alter(restated)
+	if p.IsPostgres() && !sameType(d, a) {
 		keep = "Change it in place instead: " + alter(", postgresql_using="+st.Quote(d.column+"::<new SQL type>"))
 		if to := pgTypeOf(a.typ); d.was != nil && to != nil && castBetween(d.was, to) == noCast {
 			keep = fmt.Sprintf("PostgreSQL has no cast from %s to %s (%s::%s fails). To keep the values, convert them in place "+
@@ -223,8 +240,21 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 				alter(", postgresql_using="+st.Quote("<expression of "+d.column+">")), d.was.cast, to.cast)
 		}
 	}
-	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column", d.table, d.column, d.column),
-		Help: lost + " " + keep}
+	return Message{Text: text, Help: lost + " " + keep}
+}
+
+// sameType reports whether the add restates the dropped column's type
+// expression as it was written.
+func sameType(d, a columnChange) bool {
+	return a.added != nil && d.typ != nil && d.typ.Expr != nil && a.typ != nil && a.typ.Expr != nil &&
+		strings.Join(strings.Fields(d.typ.Expr.Text), "") == strings.Join(strings.Fields(a.typ.Expr.Text), "")
+}
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
 }
 
 func renameMessage(p *Pass, d, a columnChange) Message {

@@ -18,6 +18,9 @@ type columnChange struct {
 	// was is a dropped column's type as the history gives it (declared or by
 	// SQL), nil when unknown or uncertain
 	was *pgType
+	// wasNullable is a dropped column's nullability, when the history knows it
+	// (wasKnown).
+	wasNullable, wasKnown bool
 	// refTable is the table the column's foreign key points to ("" if none).
 	refTable string
 	// column is the added column's model (nil for drops).
@@ -60,6 +63,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 			ch.column, ch.scratch = col, added[colKey(ch.key, col)]
 			if c := t.Column(col); c != nil {
 				ch.typ, ch.generated = c.Type, c.Generated
+				ch.wasNullable, ch.wasKnown = c.Nullable, c.Known && !c.Uncertain
 				if !c.Uncertain && !t.Uncertain {
 					ch.was = columnType(s, c)
 				}
