@@ -45,8 +45,9 @@ var _ = register(&Rule{
 			"enum-value-not-reverted: PostgreSQL cannot remove enum values, so the empty downgrade() is right. When the " +
 			"values are added without `IF NOT EXISTS`, the advice is to add it (never to raise, which would make every " +
 			"downgrade through the revision fail); a `raise` after enum values alone is information. The rule is off in a script directory whose revision template (`script.py.mako`) has " +
-			"no `downgrade()` or says in it that downgrades are not supported (OpenStack, pgAdmin): `check` says so once in " +
-			"a note, with the number of revisions concerned.",
+			"no `downgrade()` or says in it that downgrades are not supported (OpenStack, pgAdmin), and in one whose revisions " +
+			"show it: no revision but a base defines `downgrade()` at all, and at least three of them are there to show it " +
+			"(placement, cloudkitty): `check` says so once in a note, with the number of revisions concerned.",
 		Why: "An empty downgrade reports success: `alembic downgrade -1` moves `alembic_version` back while every table, " +
 			"column and index stays. The next `alembic upgrade` runs the same DDL again and fails, e.g. " +
 			"`relation \"orders\" already exists`. Without any `downgrade()`, Alembic fails with an AttributeError when it " +
@@ -63,7 +64,7 @@ def downgrade():
 		KnownProblems: "An upgrade made only of data changes (UPDATE/INSERT/DELETE, `bulk_insert`), of SQL the tool cannot " +
 			"read, or of calls it cannot follow is not reported: undoing a backfill is rarely possible or needed, and " +
 			"the rest cannot be seen. A project that forbids downgrades elsewhere than in its template (its CLI, its docs) " +
-			"is not recognised. Any comment in an empty `downgrade()` counts as an explanation.",
+			"is not recognised unless its revisions show it; a history of fewer than four revisions is too short to show it. Any comment in an empty `downgrade()` counts as an explanation.",
 		FixSafety: "Unsafe, and only for an empty `downgrade()` when every schema change of the upgrade has a known " +
 			"inverse: the inverse operations replace the `pass`, in reverse order. None is written when an operation " +
 			"runs in a branch of one dialect or after an early return that may skip it (the inverse would always run). " +
@@ -77,7 +78,7 @@ def downgrade():
 
 func checkDowngradeMissing(p *Pass) {
 	m := p.Migration
-	if m.Upgrade == nil || downgradePolicyOf(p.Graph).off {
+	if m.Upgrade == nil || downgradePolicyOf(p.Graph).off || upgradeOnlyHistory(p.Graph) {
 		return
 	}
 	sc := classifyChanges(m, m.Upgrade)
@@ -854,8 +855,27 @@ var reDefUpgrade = regexp.MustCompile(`(?m)^def\s+upgrade\s*\(`)
 func downgradeMissingNotes(g *history.Graph, root string) []string {
 	pol := downgradePolicyOf(g)
 	if !pol.off {
+		if upgradeOnlyHistory(g) {
+			n := schemaChangesWithoutDowngrade(g)
+			return []string{fmt.Sprintf("downgrade-missing is off in %s: none of its revisions after the first defines "+
+				"downgrade(), so the project does not support downgrades (%d revisions that change the schema without a "+
+				"working downgrade() were not reported)", filepath.ToSlash(relpath.Rel(root, g.Dir)), n)}
+		}
 		return nil
 	}
+	n := schemaChangesWithoutDowngrade(g)
+	if n == 0 {
+		return nil
+	}
+	dir := relpath.Rel(root, filepath.Dir(pol.template))
+	return []string{fmt.Sprintf("downgrade-missing is off in %s: its revision template script.py.mako %s, so the project "+
+		"does not support downgrades (%d revisions that change the schema without a working downgrade() were not reported)",
+		filepath.ToSlash(dir), pol.reason, n)}
+}
+
+// schemaChangesWithoutDowngrade counts the revisions whose upgrade changes the
+// schema and whose downgrade() is missing or does nothing.
+func schemaChangesWithoutDowngrade(g *history.Graph) int {
 	n := 0
 	for _, r := range g.Revisions {
 		m := r.Migration
@@ -866,11 +886,33 @@ func downgradeMissingNotes(g *history.Graph, root string) []string {
 			n++
 		}
 	}
-	if n == 0 {
-		return nil
+	return n
+}
+
+// minUpgradeOnly is how many revisions after the first must lack downgrade()
+// before the history says the project writes none.
+const minUpgradeOnly = 3
+
+// upgradeOnlyHistory reports a script directory whose revisions show that the
+// project does not write downgrades, whatever its template says: no revision
+// but a base defines downgrade() at all, and at least minUpgradeOnly of them
+// are there to show it (placement deletes the template's downgrade() from
+// every revision; cloudkitty's storage_state stopped after its initial one).
+// One missing downgrade() among revisions that have theirs is still reported.
+func upgradeOnlyHistory(g *history.Graph) bool {
+	if g == nil {
+		return false
 	}
-	dir := relpath.Rel(root, filepath.Dir(pol.template))
-	return []string{fmt.Sprintf("downgrade-missing is off in %s: its revision template script.py.mako %s, so the project "+
-		"does not support downgrades (%d revisions that change the schema without a working downgrade() were not reported)",
-		filepath.ToSlash(dir), pol.reason, n)}
+	without := 0
+	for _, r := range g.Revisions {
+		m := r.Migration
+		if len(r.Parents) == 0 || m == nil || len(m.SyntaxErrors) > 0 {
+			continue // a base may carry the one downgrade the project wrote
+		}
+		if m.Downgrade != nil {
+			return false
+		}
+		without++
+	}
+	return without >= minUpgradeOnly
 }
