@@ -23,7 +23,10 @@ var _ = register(&Rule{
 		FailsWhen: "On every database where the table has a row (an empty table, as in CI, passes): the normal state of a production table.",
 		What: "Finds `add_column` (also in batch mode, and in downgrade(), which runs on tables with rows too) of a column " +
 			"with `nullable=False` (or a non-serial primary key) and no `server_default`, on a table that existed before the " +
-			"revision and that the function did not empty first (`DELETE FROM t` without WHERE, `TRUNCATE t`). When the " +
+			"revision and that the function did not empty first (`DELETE FROM t` without WHERE, also `t.delete()` in " +
+			"SQLAlchemy Core, `TRUNCATE t`, and the tables a `TRUNCATE ... CASCADE` reaches by foreign key). A downgrade's " +
+			"add is a warning when a later revision drops the table or its downgrade empties it the same way: downgrading " +
+			"from above, that runs first and only a database parked in between can have rows. When the " +
 			"add looks like a rename written as drop + add (see column-drop-add), the message says so: a server default " +
 			"would pass but lose the data. Quiet on MySQL/MariaDB, which fill existing rows with the type's implicit " +
 			"default (0, '').",
@@ -62,7 +65,9 @@ def upgrade():
 			"fill: add_column renders a plain column without DEFAULT (and no SERIAL for a primary key), so it is reported. " +
 			"The raw-SQL form (`ALTER TABLE t ADD COLUMN c ... NOT NULL` without DEFAULT, serial or identity) is read " +
 			"from literal SQL and gets advice, no fix. A table the function emptied is not reported on SQLite either, though " +
-			"releases older than the 3.40 tested may refuse the column even then. In a recreating batch only a literal " +
+			"releases older than the 3.40 tested may refuse the column even then. A later downgrade's `TRUNCATE ... CASCADE` is " +
+			"followed along the foreign keys the schema has where this downgrade adds the column; a key dropped in between " +
+			"is not noticed. In a recreating batch only a literal " +
 			"`default=` counts as a fill; a callable or SQL expression `default=` is reported, though the copy applies it too.",
 		FixSafety: "No automatic fix: the value for the existing rows is the author's choice.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.add_column",
@@ -89,7 +94,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 	var renames *renames         // what the messages say of renames, worked out for the first one
 	emptied := map[string]bool{} // tables an earlier statement of the function certainly emptied
 	walk(func(o *migration.Op, s *history.State) {
-		trackEmptied(o, emptied)
+		trackEmptied(p.Migration, o, s, emptied)
 		for _, st := range certainStatements(o) {
 			if st.Kind == migration.SQLAlterTable && preexistingTable(p, s, st.Table) != nil && !emptied[strings.ToLower(st.Table)] {
 				addRequiredSQL(p, f, st)
@@ -120,6 +125,13 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			if later := laterRevision(p, func(_ *migration.Migration, u *migration.Op) bool { return dropsTheTable(u, table) }); later != nil {
 				msg.Help += fmt.Sprintf(" Only a database between this revision and %s can hit it: downgrading from above %s "+
 					"recreates %q empty first.", later.ID, later.ID, table)
+				p.ReportSeverity(Warning, o.Call.Span, msg, nil)
+				return
+			}
+			// the same when a later downgrade deletes every row of the table
+			if later := emptiedLater(p, table, s); later != nil {
+				msg.Help += fmt.Sprintf(" Only a database between this revision and %s can hit it: downgrading from above %s "+
+					"empties %q first (its downgrade deletes every row of it, by DELETE, TRUNCATE or TRUNCATE ... CASCADE).", later.ID, later.ID, table)
 				p.ReportSeverity(Warning, o.Call.Span, msg, nil)
 				return
 			}
@@ -164,11 +176,17 @@ func dropsTheTable(o *migration.Op, table string) bool {
 	return ok && o.Name == "drop_table" && o.Certain() && strings.EqualFold(t, table)
 }
 
-// trackEmptied follows DELETE FROM t (without WHERE) and TRUNCATE t, which
-// empty a table, and inserts, which fill it again.
-func trackEmptied(o *migration.Op, emptied map[string]bool) {
+// trackEmptied follows DELETE FROM t (without WHERE, also SQLAlchemy Core's
+// t.delete()) and TRUNCATE t, which empty a table, and inserts, which fill it
+// again. TRUNCATE ... CASCADE also empties the tables whose foreign keys lead
+// to t in s.
+func trackEmptied(m *migration.Migration, o *migration.Op, s *history.State, emptied map[string]bool) {
 	if o.Name == "bulk_insert" {
 		clear(emptied) // its table is an expression: any table may have rows again
+		return
+	}
+	if st, ok := coreDelete(m, o); ok && !st.Where {
+		emptied[strings.ToLower(st.Table)] = true
 		return
 	}
 	if o.SQL == nil || !o.SQL.Known || !o.Certain() {
@@ -183,9 +201,92 @@ func trackEmptied(o *migration.Op, emptied map[string]bool) {
 		case st.Kind == migration.SQLTruncate:
 			for _, t := range st.Tables {
 				emptied[strings.ToLower(t)] = true
+				if st.Cascade {
+					truncateCascades(s, t, emptied)
+				}
 			}
 		}
 	}
+}
+
+// truncateCascades marks the tables TRUNCATE t CASCADE empties with t: those
+// with a foreign key to t, and so on.
+func truncateCascades(s *history.State, table string, emptied map[string]bool) {
+	if s == nil {
+		return
+	}
+	for _, name := range []string{table, strings.ToLower(table)} {
+		for _, ref := range s.ReferencedBy(name) {
+			if !emptied[strings.ToLower(ref)] {
+				emptied[strings.ToLower(ref)] = true
+				truncateCascades(s, ref, emptied)
+			}
+		}
+	}
+}
+
+// emptiedLater is the nearest revision above p's whose downgrade certainly
+// leaves table empty (see trackEmptied), with no downgrade in between that may
+// put rows back: downgrading from above it, p's downgrade finds the table
+// empty. nil when there is none. A TRUNCATE ... CASCADE is followed along the
+// foreign keys of s, the schema where p's downgrade adds the column.
+func emptiedLater(p *Pass, table string, s *history.State) *history.Revision {
+	above := p.Graph.Descendants(p.Revision.ID)
+	key := strings.ToLower(table)
+	for _, r := range p.Graph.Order {
+		down := r.Migration.Downgrade
+		if !above[r.ID] || down == nil {
+			continue
+		}
+		emptied := map[string]bool{}
+		refills := false
+		for _, o := range down.Ops {
+			trackEmptied(r.Migration, o, s, emptied)
+			if mayInsert(r.Migration, o, key) {
+				delete(emptied, key)
+				refills = true
+			}
+		}
+		switch {
+		case emptied[key]:
+			return r
+		case refills:
+			return nil // rows put back below any emptying further up
+		}
+	}
+	return nil
+}
+
+// mayInsert reports whether an operation may add rows to table (lower case): a
+// bulk_insert (its table is an expression), an INSERT into it, or an execute()
+// of something the tool cannot read.
+func mayInsert(m *migration.Migration, o *migration.Op, table string) bool {
+	switch {
+	case o.Name == "bulk_insert":
+		return true
+	case o.Name != "execute" && o.Name != migration.BindExecute:
+		return false
+	case o.SQL != nil && o.SQL.Known:
+		return slices.ContainsFunc(o.SQL.Statements, func(st migration.Statement) bool {
+			return st.Kind == migration.SQLInsert && strings.EqualFold(st.Table, table)
+		})
+	}
+	_, ok := coreDelete(m, o)
+	return !ok
+}
+
+// coreDelete reads a SQLAlchemy Core DELETE (t.delete(), sa.delete(t)) that
+// op.execute() or the migration's connection (op.get_bind().execute()) runs.
+func coreDelete(m *migration.Migration, o *migration.Op) (migration.Statement, bool) {
+	var st migration.Statement
+	var ok bool
+	switch {
+	case o.Name == "execute":
+		st, ok = coreStatement(m, o)
+	case o.Name == migration.BindExecute && o.Call != nil && len(o.Call.Args) > 0:
+		st, ok = coreStatementOf(m, o, o.Call.Args[0])
+	}
+	return st, ok && st.Kind == migration.SQLDelete
 }
 
 // literalDefault reports whether a column's default= is a literal value: not

@@ -155,8 +155,16 @@ func addedColumn(added map[string]map[string]bool, table, column string) {
 // sa.table("name", ...) or sa.Table("name", ...), directly or through a
 // variable. ok is false for anything else.
 func coreStatement(m *migration.Migration, o *migration.Op) (st migration.Statement, ok bool) {
-	e := o.Arg("sqltext")
-	if o.Name != "execute" || o.SQL != nil && (o.SQL.Known || o.SQL.Partial) || !o.Certain() {
+	if o.Name != "execute" {
+		return st, false
+	}
+	return coreStatementOf(m, o, o.Arg("sqltext"))
+}
+
+// coreStatementOf is coreStatement for the statement e an operation executes
+// (op.execute's sqltext, or the first argument of a connection's execute()).
+func coreStatementOf(m *migration.Migration, o *migration.Op, e *pysyntax.Expr) (st migration.Statement, ok bool) {
+	if o.SQL != nil && (o.SQL.Known || o.SQL.Partial) || !o.Certain() {
 		return st, false
 	}
 	var table *pysyntax.Expr

@@ -1,0 +1,22 @@
+"""crew members are ordered
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.add_column("talk_crew", sa.Column("position", sa.Integer(), nullable=True))
+    op.drop_column("talk_crew", "is_host")
+
+
+def downgrade():
+    op.add_column("talk_crew", sa.Column("is_host", sa.Boolean(), nullable=False))  # expect[add-required-column:warning]: help: Only a database between this revision and 0003 can hit it: downgrading from above 0003 empties "talk_crew" first
+    op.drop_column("talk_crew", "position")
