@@ -75,6 +75,10 @@ EOF
     printf '%-40s %5s %5s %7s %7s %7s %5s %6s %8s  %s\n' "$name" "$crc" "$hrc" "$found" "$present" "$nontest" "$heads" "$notes" "$secs" "$findings" | tee -a "$out/summary.txt"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$crc" "$hrc" "$found" "$present" "$nontest" "$heads" "$notes" "$secs" "$panic" "$findings" >> "$out/summary.tsv"
     if (( crc == 2 || hrc == 2 || panic == 1 || found < nontest )); then bad=$((bad + 1)); fi
+    # scripts/sweep-corpus.sh lists the files a snapshot lacked: findings there may be the corpus's
+    if [[ -s $tree/.sweep-absent ]] && grep -q '\.py$' "$tree/.sweep-absent"; then
+        echo "  $name: the snapshot lacks $(grep -c '\.py$' "$tree/.sweep-absent") Python file(s), e.g. $(grep -m1 '\.py$' "$tree/.sweep-absent")" | tee -a "$out/summary.txt"
+    fi
 done
 echo "projects failing the bar (exit 2, panic, or fewer revision files read than held outside tests): $bad" | tee -a "$out/summary.txt"
 echo "details: $out" >&2
