@@ -128,6 +128,12 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 				}
 			}
 			g := history.Build(location, part.models)
+			if len(g.Dangling) > 0 {
+				// only a history naming revisions it lacks needs the packaging
+				// files and code read: it may be merged with installed packages'
+				// (history and check say the same of it)
+				g.SharedThrough = cmp.Or(proj.HistoryEntryPoint(cfg), proj.HistoryEntryPointReader(cfg))
+			}
 			dirs = append(dirs, &ScriptDir{Config: cfg, Loaded: &history.Loaded{Graph: g}, Dialect: cfg.Dialect, SetAside: aside})
 			for _, s := range g.Skipped {
 				errs = append(errs, &migration.FileError{Path: s.Path, Msg: s.Reason})
@@ -197,11 +203,6 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			conventions[sd.Config.Location] = conv
 		}
 		g.Naming = naming.Namer{Convention: conv, Dialect: dialect}
-		if len(g.Dangling) > 0 {
-			// only a history naming revisions it lacks needs the packaging
-			// files and code read: it may be merged with installed packages'
-			g.SharedThrough = cmp.Or(proj.HistoryEntryPoint(sd.Config), proj.HistoryEntryPointReader(sd.Config))
-		}
 		if dialect != "" {
 			g.Dialects = append([]string{dialect}, choice.also...)
 		}

@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/resultcache"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
 func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
@@ -59,8 +61,9 @@ func runHistory(ctx context.Context, env *Env, fs *flags, args []string) int {
 		}
 		printNotes(env, doc.Notes)
 	}
+	// as check: an info (a revision expected in another package) fails nothing
 	for _, d := range doc.ScriptDirectories {
-		if len(d.Problems) > 0 {
+		if slices.ContainsFunc(d.Problems, func(p report.HistoryProblem) bool { return p.Severity != string(rules.Info) }) {
 			return ExitFindings
 		}
 	}

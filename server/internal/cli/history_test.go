@@ -155,3 +155,42 @@ func TestHistoryLikeAlembic(t *testing.T) {
 		})
 	}
 }
+
+// TestHistoryOnSharedHistory: a history merged with other packages' through an
+// entry point names a revision it lacks; history says what check says (an
+// info, "not in this history") and, like check, exits 0 for it. Without the
+// entry point the same revision is an error, and both exit 1.
+func TestHistoryOnSharedHistory(t *testing.T) {
+	revs := map[string]string{"a1_x.py": historyRevision{"a1", "None", `("pkg",)`, `"dbdbc1b19cf2"`, "pkg branch"}.source()}
+	for _, tt := range []struct {
+		name, pyproject, severity, text string
+		exit                            int
+	}{
+		{"entry point", "[project]\nname = \"pkg\"\n\n[project.entry-points.\"invenio_db.alembic\"]\npkg = \"pkg:alembic\"\n",
+			"info", "is not in this history", ExitOK},
+		{"no entry point", "[project]\nname = \"pkg\"\n", "error", "does not exist", ExitFindings},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newProject(t, revs, tt.pyproject)
+			must(t, os.WriteFile(filepath.Join(dir, "migrations", "env.py"), nil, 0o644))
+			out, errOut, code := run(t, dir, "history", "--format", "json")
+			if code != tt.exit {
+				t.Fatalf("history exit %d, want %d: %s", code, tt.exit, errOut)
+			}
+			var doc struct {
+				ScriptDirectories []struct {
+					Problems []struct{ Rule, Severity, Message string }
+				} `json:"script_directories"`
+			}
+			must(t, json.Unmarshal([]byte(out), &doc))
+			problems := doc.ScriptDirectories[0].Problems
+			if len(problems) != 1 || problems[0].Rule != "missing-down-revision" || problems[0].Severity != tt.severity ||
+				!strings.Contains(problems[0].Message, tt.text) {
+				t.Errorf("problems = %+v, want one %s missing-down-revision saying %q", problems, tt.severity, tt.text)
+			}
+			if _, errOut, code := run(t, dir, "check"); code != tt.exit {
+				t.Errorf("check exit %d, want %d (as history): %s", code, tt.exit, errOut)
+			}
+		})
+	}
+}

@@ -39,7 +39,10 @@ type HistoryDirectory struct {
 
 // HistoryProblem is a finding of a rule on the revision graph itself.
 type HistoryProblem struct {
-	Rule     string `json:"rule"`
+	Rule string `json:"rule"`
+	// Severity is the rule's, as check reports it: "info" for a revision
+	// expected in another package's history.
+	Severity string `json:"severity"`
 	Message  string `json:"message"`
 	Help     string `json:"help"`
 	Path     string `json:"path,omitempty" jsonschema:"relative to the project root"`
@@ -86,7 +89,7 @@ func NewHistoryDocument(proj *project.Project, dirs []*check.ScriptDir, errs []*
 				Branches: nonNil(branches[r.ID]), Marks: nonNil(r.Marks())})
 		}
 		rules.RunGraph(g, rules.All(), func(f rules.Diagnostic) {
-			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Message: f.Message, Help: f.Help, Path: relpath.Rel(proj.Root, f.Path), Revision: f.Revision})
+			d.Problems = append(d.Problems, HistoryProblem{Rule: f.Rule, Severity: string(f.Severity), Message: f.Message, Help: f.Help, Path: relpath.Rel(proj.Root, f.Path), Revision: f.Revision})
 		})
 		doc.ScriptDirectories = append(doc.ScriptDirectories, d)
 	}
