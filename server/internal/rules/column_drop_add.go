@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
@@ -138,15 +140,25 @@ func castable(from, to *migration.TypeRef) bool {
 	return a == "" || b == "" || (a == "binary") == (b == "binary")
 }
 
-// lossWords in a function's comments or docstring say that data goes on purpose.
-var lossWords = regexp.MustCompile(`(?i)#[^\n]*\b(information loss|data loss|loses? (the )?data|lost on purpose|not (be )?(kept|preserved|restored)|discard(ed|s)?|should not allow)\b`)
+// commentWords is a pattern of comments and words one of which any match
+// holds (lower case): comments without any of them are passed over without
+// running the pattern.
+type commentWords struct {
+	anyOf []string
+	re    *regexp.Regexp
+}
+
+// lossWords in a function's comments say that data goes on purpose.
+var lossWords = commentWords{[]string{"los", "kept", "preserved", "restored", "discard", "allow"},
+	regexp.MustCompile(`(?i)\b(information loss|data loss|loses? (the )?data|lost on purpose|not (be )?(kept|preserved|restored)|discard(ed|s)?|should not allow)\b`)}
 
 // noCastWords in a function's comments say that the values cannot be
 // converted, so that the drop + add is deliberate ("Can't cast yes/no values
 // to integers, so dropping and adding is required").
-var noCastWords = regexp.MustCompile(`(?i)#[^\n]*\b(can'?t|cannot|can not|could ?n[o']t|unable to) (be )?(cast|convert)|` +
-	`#[^\n]*\b(there is )?no (direct |possible )?(cast|conversion) (from|between|exists)|` +
-	`#[^\n]*\bdrop(ping)? and (re-?)?add(ing)? (it |them |the columns? )?(is |are )?(required|needed|necessary)`)
+var noCastWords = commentWords{[]string{"cast", "conver", "required", "needed", "necessary"},
+	regexp.MustCompile(`(?i)\b(can'?t|cannot|can not|could ?n[o']t|unable to) (be )?(cast|convert)|` +
+		`\b(there is )?no (direct |possible )?(cast|conversion) (from|between|exists)|` +
+		`\bdrop(ping)? and (re-?)?add(ing)? (it |them |the columns? )?(is |are )?(required|needed|necessary)`)}
 
 // acceptsLoss reports whether the function's comments accept losing data.
 func acceptsLoss(m *migration.Migration, f *migration.Function) bool {
@@ -154,8 +166,20 @@ func acceptsLoss(m *migration.Migration, f *migration.Function) bool {
 }
 
 // saysInComments reports whether the function's comments say what words match.
-func saysInComments(m *migration.Migration, f *migration.Function, words *regexp.Regexp) bool {
-	return f != nil && f.Span.End <= len(m.Source) && words.Match(m.Source[f.Span.Start:f.Span.End])
+func saysInComments(m *migration.Migration, f *migration.Function, words commentWords) bool {
+	if f == nil || f.Span.End > len(m.Source) {
+		return false
+	}
+	// each line from its first '#' on: the words are matched there and nowhere else
+	var comments []byte
+	for line := range bytes.Lines(m.Source[f.Span.Start:f.Span.End]) {
+		if i := bytes.IndexByte(line, '#'); i >= 0 {
+			comments = append(comments, bytes.TrimRight(line[i:], "\r\n")...)
+			comments = append(comments, '\n')
+		}
+	}
+	lower := bytes.ToLower(comments)
+	return slices.ContainsFunc(words.anyOf, func(w string) bool { return bytes.Contains(lower, []byte(w)) }) && words.re.Match(comments)
 }
 
 // needsConversion reports whether PostgreSQL would not convert the dropped
