@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -93,7 +92,7 @@ func checkEnumTypeNotDropped(p *Pass) {
 		msg := Message{Text: fmt.Sprintf("%s %q is created by upgrade() but downgrade() never drops it", kind, name),
 			Help: fmt.Sprintf("After a downgrade the next upgrade fails with: type %q already exists.", name)}
 		msg.Help += inferredEnumName(p.Migration, created[name], name)
-		if later := laterRevision(p, func(m *migration.Migration, o *migration.Op) bool { return dropsType(m, o, name) }); later != nil && !mentions(later.Migration.Downgrade, later.Migration.Source, name) {
+		if later := laterRevision(p, func(m *migration.Migration, o *migration.Op) bool { return dropsType(m, o, name) }); later != nil && !mayRecreateType(p, later.Migration, name) {
 			// from head, the later revision's upgrade dropped the type for good
 			msg.Help += fmt.Sprintf(" Only a database between this revision and %s leaves it behind: %s drops the type and its downgrade does not bring it back before this one runs.", later.ID, later.ID)
 			if anchor == nil {
@@ -124,10 +123,27 @@ func typeKind(creator *migration.Op, name string) string {
 	return "enum type"
 }
 
-// mentions reports whether a function's source names the type at all (a
-// downgrade that may bring it back).
-func mentions(f *migration.Function, src []byte, name string) bool {
-	return f != nil && f.Body.End <= len(src) && bytes.Contains(src[f.Body.Start:f.Body.End], []byte(name))
+// mayRecreateType reports whether m's downgrade, as it runs on the pass's
+// dialect, may create the type again: an operation creating it (also along
+// with a table), or one whose effects the tool cannot read. Naming the type
+// is not enough: meltano's alter_column(_type=sa.Enum(..., name="job_state"))
+// creates nothing.
+func mayRecreateType(p *Pass, m *migration.Migration, name string) bool {
+	m = onDialect(m, p.Dialect)
+	if m.Downgrade == nil || m.Downgrade.Kind != migration.BodyCode {
+		return false // missing, empty or raising: nothing is created
+	}
+	for _, o := range m.Downgrade.Ops {
+		if o.Name == migration.UnknownCall || !o.Certain() && o.RunsOn(p.Dialect) {
+			return true
+		}
+		for _, e := range effect.Of(p.Names(), m, o) {
+			if e.Unreadable || e.Object == effect.Type && e.Change == effect.Create && e.Name == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropsType reports whether an operation certainly drops the enum type.

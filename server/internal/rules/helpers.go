@@ -414,14 +414,18 @@ func shortList(list string, max int) string {
 }
 
 // laterRevision returns the nearest revision above the pass's one (in graph
-// order) whose upgrade has an operation matching, or nil.
+// order) whose upgrade has an operation matching, or nil. Each upgrade is
+// read as it runs on the pass's dialect: an operation under `if
+// bind.dialect.name == "postgresql":` certainly runs on PostgreSQL
+// (meltano drops its job_state type so).
 func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) bool) *history.Revision {
 	above := p.Graph.Descendants(p.Revision.ID)
 	for _, r := range p.Graph.Order {
 		if !above[r.ID] || r.Migration.Upgrade == nil {
 			continue
 		}
-		if slices.ContainsFunc(r.Migration.Upgrade.Ops, func(o *migration.Op) bool { return matching(r.Migration, o) }) {
+		m := onDialect(r.Migration, p.Dialect)
+		if m.Upgrade != nil && slices.ContainsFunc(m.Upgrade.Ops, func(o *migration.Op) bool { return matching(m, o) }) {
 			return r
 		}
 	}
