@@ -25,7 +25,9 @@ var _ = register(&Rule{
 			"enum, an integer to a boolean, anything to an enum type, an array of text to an array of integers... It also finds " +
 			"narrowing changes such as `String(100)` to `String(50)` when `existing_type` tells the old type. A column the " +
 			"replayed history already shows with the target type is left alone, whatever `existing_type` says (SQLite " +
-			"autogenerate writes `VARCHAR(n)` for a native enum). A narrowing is left alone when an earlier step of the same " +
+			"autogenerate writes `VARCHAR(n)` for a native enum), and so is one an earlier `alter_column` of the same function " +
+			"gave that type, when nothing that may change it runs in between (even after SQL the replay cannot follow, such as " +
+			"`DROP CONSTRAINT ... CASCADE`). A narrowing is left alone when an earlier step of the same " +
 			"function, or of the parent revision (or its parent), shortens or removes the long values: an UPDATE that sets " +
 			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it. A change PostgreSQL has no " +
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
@@ -63,20 +65,60 @@ var _ = register(&Rule{
 
 func checkTypeChangeWithoutUsing(p *Pass) {
 	earlier := newDataSteps(p.Migration, nil) // the operations before, read once
+	declared := declaredTypes{}
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		checkTypeChangeSQL(p, o, s, true, earlier)
-		checkTypeChange(p, o, s, true, earlier)
+		checkTypeChange(p, o, s, true, earlier, declared)
 		earlier.add(o)
+		declared.add(p, o)
 	})
 	earlier = newDataSteps(p.Migration, nil)
+	declared = declaredTypes{}
 	p.Downgrade(func(o *migration.Op, s *history.State) {
 		checkTypeChangeSQL(p, o, s, false, earlier)
-		checkTypeChange(p, o, s, false, earlier)
+		checkTypeChange(p, o, s, false, earlier, declared)
 		earlier.add(o)
+		declared.add(p, o)
 	})
 }
 
-func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, earlier *dataSteps) {
+// declaredTypes are the types earlier alter_column steps of the same function
+// gave columns (by table key and column), while nothing since may have changed
+// them. The replay forgets a column's type once SQL it cannot follow touched
+// the table (DROP CONSTRAINT ... CASCADE makes it opaque), but a type declared
+// after that SQL is still the column's.
+type declaredTypes map[[2]string]*pgType
+
+// add follows one operation: a certain alter_column(type_=...) declares the
+// column's type; the operations that cannot change a column's type keep what
+// is known; any other (SQL, a rename, a batch step the tool cannot read...)
+// forgets it all.
+func (d declaredTypes) add(p *Pass, o *migration.Op) {
+	switch o.Name {
+	case "create_primary_key", "create_foreign_key", "create_unique_constraint", "create_check_constraint",
+		"create_index", "drop_index", "drop_constraint", "add_column":
+		return
+	case "alter_column":
+		column, ok := o.ArgString("column_name")
+		table, hasTable := o.Table()
+		if !ok || !hasTable || o.Arg("new_column_name") != nil {
+			break
+		}
+		k := [2]string{effect.TableKey(o, table), column}
+		if o.Arg("type_") == nil {
+			return // nullability, default, comment
+		}
+		if to := pgTypeOf(p.Migration.Type(o, o.Arg("type_"))); to != nil && o.Certain() {
+			d[k] = to
+		} else {
+			delete(d, k)
+		}
+		return
+	}
+	clear(d)
+}
+
+func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, earlier *dataSteps, declared declaredTypes) {
 	if o.Name != "alter_column" || o.Arg("type_") == nil || o.Extra["postgresql_using"] != nil || !o.Certain() {
 		return
 	}
@@ -89,6 +131,11 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 	if hasTable && alreadyOfType(s, effect.TableKey(o, table), column, to) {
 		// the history knows the column has that type already (existing_type may
 		// say otherwise: SQLite autogenerate sees a native enum as VARCHAR(n))
+		return
+	}
+	if was := declared[[2]string{effect.TableKey(o, table), column}]; hasTable && was != nil && was.cast == to.cast {
+		// an earlier step of this function gave it that type already
+		// (existing_type is stale): ALTER COLUMN ... TYPE converts nothing
 		return
 	}
 	var from *pgType

@@ -1,0 +1,20 @@
+"""id becomes a string; the downgrade converts it back, then restates it
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.alter_column("roles", "id", existing_type=sa.Integer(), type_=sa.String(80))
+
+
+def downgrade():
+    op.execute("ALTER TABLE roles DROP CONSTRAINT roles_pkey CASCADE")
+    op.alter_column("roles", "id", existing_type=sa.String(80), type_=sa.Integer(), postgresql_using="id::integer")
+    op.alter_column("roles", "id", existing_type=sa.String(80), type_=sa.Integer(), nullable=False)
