@@ -156,14 +156,14 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if from != nil {
 			change = "from " + from.cast + " " + change
 		}
-		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using", column, change),
+		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using%s", column, change, inTable(table)),
 			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.",
 				castError(column, to), p.Style().Quote(using))}, nil)
 	case narrows(from, to):
 		if narrowingCleared(p, s, effect.TableKey(o, table), table, column, upgrade, earlier) {
 			return
 		}
-		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s", column, from.cast, to.cast),
+		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s", column, from.cast, to.cast, inTable(table)),
 			Help: narrowingHelp(table, column, to, "postgresql_using="+p.Style().Quote(using))}, nil)
 	}
 }
@@ -474,4 +474,13 @@ func narrows(from, to *pgType) bool {
 		return narrows(from.item, to.item)
 	}
 	return from.family == "text" && to.family == "text" && to.length > 0 && (from.length == 0 || from.length > to.length)
+}
+
+// inTable names the table of a message's column: a loop over tables
+// (lastuser narrows 22 columns from one line) gives one message per table.
+func inTable(table string) string {
+	if table == "" {
+		return ""
+	}
+	return fmt.Sprintf(" in table %q", table)
 }
