@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -68,7 +69,12 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) dialect
 		proj.AddCodeEvidence(&ev, cfg)
 		scanned = true
 		if !ev.URLOverridden {
-			return decided(cfg.Dialect)
+			// SQLite in the ini is often a development database: say so where
+			// a finding depends on it (tahrir-api runs on PostgreSQL in production)
+			c := decided(cfg.Dialect)
+			c.note = fmt.Sprintf("dialect %s taken from sqlalchemy.url in %s; if the project's databases run on another, "+
+				"set `dialect` in [tool.alembic-patterns]", cfg.Dialect, relpath.Rel(proj.Root, cmp.Or(cfg.Config, proj.ConfigFile)))
+			return c
 		}
 	}
 	if cfg.Dialect != "" {

@@ -67,7 +67,7 @@ func TestDialectInference(t *testing.T) {
 		certain bool
 	}{
 		{"a literal URL the project connects with", map[string]string{"alembic.ini": ini("mysql+pymysql://u@h/db"), "migrations/env.py": templateEnv,
-			"requirements.txt": "psycopg2\n"}, "", "mysql", nil, true},
+			"requirements.txt": "psycopg2\n"}, "", "mysql", []string{"dialect mysql taken from sqlalchemy.url in alembic.ini"}, true},
 		{"a driver among the requirements", map[string]string{"alembic.ini": ini("driver://user:pass@localhost/dbname"), "migrations/env.py": templateEnv,
 			"requirements.txt": "SQLAlchemy>=2\nasyncpg==0.29\n"}, "", "postgresql", []string{"dialect postgresql inferred for migrations", "the driver asyncpg in requirements.txt"}, true},
 		{"a driver through an extra", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
@@ -83,8 +83,9 @@ func TestDialectInference(t *testing.T) {
 		{"a SQLite URL env.py falls back on after the environment's", map[string]string{"alembic.ini": ini("sqlite:///test.db"),
 			"migrations/env.py": "url = os.getenv(\"DB_URL\") or context.config.get_main_option(\"sqlalchemy.url\")\n"},
 			`, postgresql_partition_by="LIST (id)"`, "postgresql", []string{"the migrations (1 postgresql option or type)", "also seen: sqlite"}, false},
+		// SQLite in the ini is often a development database: the note says where it came from
 		{"a SQLite URL nothing replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"), "migrations/env.py": templateEnv},
-			"", "sqlite", nil, true},
+			"", "sqlite", []string{"dialect sqlite taken from sqlalchemy.url in alembic.ini", "set `dialect`"}, true},
 		{"env.py in batch mode with aiosqlite", map[string]string{"alembic.ini": ini(""),
 			"migrations/env.py": "context.configure(connection=c, render_as_batch=True)\n", "pyproject.toml": "[project]\ndependencies = ['aiosqlite']\n"},
 			"", "sqlite", []string{"render_as_batch=True", "the driver aiosqlite in pyproject.toml"}, true},
