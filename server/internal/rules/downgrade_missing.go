@@ -909,7 +909,7 @@ func upgradeOnlyHistory(g *history.Graph) bool {
 		if len(r.Parents) == 0 || m == nil || len(m.SyntaxErrors) > 0 {
 			continue // a base may carry the one downgrade the project wrote
 		}
-		if m.Downgrade != nil {
+		if m.DefinesDowngrade { // kept by headers: a focused check judges as a whole one
 			return false
 		}
 		without++
