@@ -29,7 +29,8 @@ var _ = register(&Rule{
 			"`drop_column()` take `**kw` for dialect options and silently ignore anything else: " +
 			"`op.alter_column(\"users\", \"email\", type=sa.String(320))` runs without error and never changes the type. " +
 			"`create_exclude_constraint()` drops the keywords it does not know too (a warning), but its `name=` clashes with " +
-			"the name Alembic passes (`got multiple values for argument 'name'`).",
+			"the name Alembic passes (`got multiple values for argument 'name'`). An `alter_column` given a `sa.Column(...)` " +
+			"instead of a column name, and no change of its own, emits no SQL at all (a warning).",
 		Example: `op.alter_column("users", "email", type=sa.String(length=320), existing_type=sa.String(length=200))
 op.create_index("ix_users_email", "users")`,
 		UseInstead: `op.alter_column("users", "email", type_=sa.String(length=320), existing_type=sa.String(length=200))
@@ -67,8 +68,35 @@ func checkInvalidOpArgument(p *Pass) {
 				}
 				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence}, nil)
 			}
+			if key := strconv.Itoa(o.Call.Span.Start) + "column object"; !seen[key] && columnObjectAsName(o) {
+				seen[key] = true
+				p.ReportSeverity(Warning, o.Call.Span, Message{
+					Text: "alter_column is given a Column object as its column name",
+					Help: "Alembic reads only the name of what it is given, not the column's type or nullable=, and emits no SQL: " +
+						"the migration runs and changes nothing (mwdb's batch_op.alter_column(sa.Column(\"x\", sa.Text(), nullable=False))). " +
+						"Pass the name and the change: alter_column(\"x\", existing_type=sa.Text(), nullable=False)"}, nil)
+			}
 		}
 	}
+}
+
+// columnObjectAsName reports an alter_column whose column_name is a
+// sa.Column(...) call and that asks for no change of its own: Alembic takes
+// the Column for a name and emits nothing (checked with Alembic 1.8.1 on
+// PostgreSQL and MySQL, in and out of batch mode).
+func columnObjectAsName(o *migration.Op) bool {
+	if o.Name != "alter_column" || o.Arg("column_name").CallName() == "" {
+		return false
+	}
+	if name := o.Arg("column_name").CallName(); name != "Column" && !strings.HasSuffix(name, ".Column") {
+		return false
+	}
+	for _, change := range []string{"nullable", "type_", "server_default", "new_column_name", "comment", "autoincrement"} {
+		if o.Arg(change) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // argConsequence says what Alembic does with a rejected argument, and whether

@@ -1,0 +1,24 @@
+"""mode and pattern become required
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.execute("UPDATE settings SET mode = 'off' WHERE mode IS NULL")
+    op.execute("UPDATE settings SET pattern = '' WHERE pattern IS NULL")
+    with op.batch_alter_table("settings") as batch_op:
+        batch_op.alter_column(sa.Column("mode", sa.Text(), nullable=False))  # expect[invalid-op-argument:warning]: given a Column object as its column name help: emits no SQL
+    op.alter_column("settings", sa.Column("pattern", sa.Text(), nullable=False))  # expect[invalid-op-argument:warning]: Column object
+
+
+def downgrade():
+    with op.batch_alter_table("settings") as batch_op:
+        batch_op.alter_column("mode", existing_type=sa.Text(), nullable=True)
+    op.alter_column("settings", "pattern", existing_type=sa.Text(), nullable=True)
