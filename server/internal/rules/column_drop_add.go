@@ -235,8 +235,8 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 		lost = fmt.Sprintf("The add fails on a table with rows (NOT NULL without a server default); given a server default, it "+
 			"would pass and every value in %s.%s would be lost without an error.", d.table, d.column)
 	}
-	change, restated := "type_="+typ, restatedColumn(p, d)
-	if sameType(d, a) {
+	change, restated, same := "type_="+typ, restatedColumn(p, d), sameType(d, a)
+	if same {
 		// the same type added again: what changes is the rest of the column
 		// (zun re-adds a NOT NULL String(36) as nullable), or nothing but its
 		// values (asterisk's cos_audio)
@@ -255,7 +255,7 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 		return fmt.Sprintf("%s.alter_column(%s, %s, %s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), change, using)
 	}
 	keep := "Change it in place instead: " + alter(restated)
-	if p.IsPostgres() && !sameType(d, a) {
+	if p.IsPostgres() && !same {
 		keep = "Change it in place instead: " + alter(", postgresql_using="+st.Quote(d.column+"::<new SQL type>"))
 		if to := pgTypeOf(a.typ); d.was != nil && to != nil && castBetween(d.was, to) == noCast {
 			keep = fmt.Sprintf("PostgreSQL has no cast from %s to %s (%s::%s fails). To keep the values, convert them in place "+

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 var _ = register(&Rule{
@@ -85,10 +86,7 @@ func checkInvalidOpArgument(p *Pass) {
 // the Column for a name and emits nothing (checked with Alembic 1.8.1 on
 // PostgreSQL and MySQL, in and out of batch mode).
 func columnObjectAsName(o *migration.Op) bool {
-	if o.Name != "alter_column" || o.Arg("column_name").CallName() == "" {
-		return false
-	}
-	if name := o.Arg("column_name").CallName(); name != "Column" && !strings.HasSuffix(name, ".Column") {
+	if o.Name != "alter_column" || pysyntax.LastName(o.Arg("column_name").CallName()) != "Column" {
 		return false
 	}
 	for _, change := range []string{"nullable", "type_", "server_default", "new_column_name", "comment", "autoincrement"} {

@@ -62,10 +62,14 @@ type runMemo struct {
 	// ancestors index the upgrades of earlier revisions (recentDataStep)
 	ancestors map[*migration.Migration]*dataSteps
 	notNull   map[string]notNullProofs // by revision id (set-not-null-scan)
+	// upgradeOnly says of each graph whether its revisions show a project
+	// that writes no downgrades (downgrade-missing), read once per run
+	upgradeOnly map[*history.Graph]bool
 }
 
 func newRunMemo() *runMemo {
-	return &runMemo{ancestors: map[*migration.Migration]*dataSteps{}, notNull: map[string]notNullProofs{}}
+	return &runMemo{ancestors: map[*migration.Migration]*dataSteps{}, notNull: map[string]notNullProofs{},
+		upgradeOnly: map[*history.Graph]bool{}}
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
