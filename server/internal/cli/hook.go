@@ -34,11 +34,15 @@ func runHook(ctx context.Context, env *Env, fs *flags, args []string) int {
 	if stdin == nil {
 		stdin = eofReader{}
 	}
-	if os.Getenv("GOGC") == "" {
-		// A hook run is short and starts from an empty heap: at the default
-		// pace most of its collections happen while the heap is still growing
-		// (about 10% of a run's CPU on 3,000 revisions, 57 ms instead of 64).
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// A hook run is short and starts from an empty heap: a warm one
+		// allocates under 40 MB on 3,000 revisions, and every collection is
+		// wasted on a heap still growing (GOGC=400 left one or two: 10% of
+		// the run). The collector waits for the limit instead, which a
+		// cold run (every file parsed) reaches: there it keeps the peak
+		// lower than GOGC=400 did (213 MB against 270) at the same speed.
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(192 << 20)
 	}
 	out := hook.PostToolUse(ctx, stdin, hook.Options{CacheDir: modelcache.Dir(os.Getenv), Log: log})
 	if out.Stdout != "" {

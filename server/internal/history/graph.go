@@ -85,8 +85,9 @@ func Build(dir string, migrations []*migration.Migration) *Graph {
 	for _, m := range migrations {
 		g.add(m)
 	}
-	g.link()
-	g.order()
+	ids := g.sortedIDs() // the order every step visits the revisions in
+	g.link(ids)
+	g.order(ids)
 	return g
 }
 
@@ -127,8 +128,8 @@ func (g *Graph) sortedIDs() []string {
 	return ids
 }
 
-func (g *Graph) link() {
-	for _, id := range g.sortedIDs() {
+func (g *Graph) link(ids []string) {
+	for _, id := range ids {
 		r := g.Revisions[id]
 		parents := r.Parents[:0:0]
 		for _, p := range r.Parents {
@@ -147,10 +148,10 @@ func (g *Graph) link() {
 			g.Merges = append(g.Merges, id)
 		}
 	}
-	for _, id := range g.sortedIDs() {
+	for _, id := range ids {
 		g.linkDependencies(g.Revisions[id])
 	}
-	for _, id := range g.sortedIDs() {
+	for _, id := range ids {
 		r := g.Revisions[id]
 		if len(r.Children) == 0 {
 			g.Heads = append(g.Heads, id)
@@ -195,10 +196,10 @@ func (g *Graph) labelTarget(label string) string {
 }
 
 // order computes a topological order (Kahn) and finds the cycles.
-func (g *Graph) order() {
+func (g *Graph) order(ids []string) {
 	pending := map[string]int{}
 	var ready []string
-	for _, id := range g.sortedIDs() {
+	for _, id := range ids {
 		pending[id] = len(g.Revisions[id].Parents) + len(g.Revisions[id].Dependencies)
 		if pending[id] == 0 {
 			ready = append(ready, id)
@@ -220,14 +221,14 @@ func (g *Graph) order() {
 	if len(g.Order) == len(g.Revisions) {
 		return
 	}
-	g.Cycles = g.cycles(pending)
+	g.Cycles = g.cycles(pending, ids)
 }
 
 // cycles finds one cycle per strongly tangled group among the unordered revisions.
-func (g *Graph) cycles(pending map[string]int) [][]string {
+func (g *Graph) cycles(pending map[string]int, ids []string) [][]string {
 	var out [][]string
 	done := map[string]bool{}
-	for _, id := range g.sortedIDs() {
+	for _, id := range ids {
 		if pending[id] == 0 || done[id] {
 			continue
 		}
