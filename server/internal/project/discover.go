@@ -22,8 +22,16 @@ const (
 type searchResult struct {
 	configs []string    // alembic.ini files and pyproject.toml files with [tool.alembic]
 	shapes  []ScriptDir // script directories found by their shape, outside any config
-	skipped []string    // notes: configs that could not be read, a search cut short
+	// trees are directories of revision files only, under an unusual name,
+	// inside a folder with a usual one (migrations/datasets/): one revision
+	// tree each, of a tool that configures version_locations in code. They
+	// count only when nothing else is found.
+	trees   []ScriptDir
+	skipped []string // notes: configs that could not be read, a search cut short
 }
+
+// any reports whether the search found a project.
+func (r *searchResult) any() bool { return len(r.configs)+len(r.shapes)+len(r.trees) > 0 }
 
 func (r *searchResult) notes() []string { return r.skipped }
 
@@ -68,6 +76,8 @@ func search(dir string) *searchResult {
 				return filepath.SkipDir
 			}
 			folders = append(folders, *sd)
+		} else if p != dir && revisionFolderNames[filepath.Base(filepath.Dir(p))] && holdsRevisionsOnly(p) {
+			r.trees = append(r.trees, ScriptDir{Origin: "shape", Location: p, VersionLocations: []string{p}})
 		}
 		if depth >= maxSearchDepth {
 			return filepath.SkipDir

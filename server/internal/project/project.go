@@ -97,7 +97,10 @@ const (
 //     independent projects is checked as one);
 //  3. failing that, the script directories below start found by their shape
 //     (env.py beside versions/, a directory of revision files), for projects
-//     that configure Alembic in Python code.
+//     that configure Alembic in Python code;
+//  4. failing that, the directories of revision files inside a folder with a
+//     usual name (migrations/datasets/, migrations/dimensions/), one graph
+//     each, for tools that set version_locations in code.
 //
 // A start that is itself an .ini file is loaded directly (alembic -c prod.ini).
 func Find(start string) (*Project, error) {
@@ -157,6 +160,8 @@ func find(start string) (*Project, error) {
 		return merged(dir, found)
 	case len(found.shapes) > 0:
 		return withoutConfig(dir, found.shapes, found.notes()...)
+	case len(found.trees) > 0:
+		return withoutConfig(dir, found.trees, found.notes()...)
 	}
 	if own := shapeOf(dir, true); own != nil {
 		return withoutConfig(dir, []ScriptDir{*own})
@@ -164,7 +169,7 @@ func find(start string) (*Project, error) {
 	// Started in the application's code beside the migrations (app/ next to
 	// migrations/): look below the enclosing directories too.
 	for _, above := range enclosing(dir) {
-		if found := search(above); len(found.configs) > 0 || len(found.shapes) > 0 {
+		if search(above).any() {
 			p, err := find(above)
 			if err != nil {
 				return nil, err

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -656,5 +657,40 @@ func TestScriptDirOf(t *testing.T) {
 		if got != want {
 			t.Errorf("ScriptDirOf(%s) = %q, want %q", rel, got, want)
 		}
+	}
+}
+
+// TestFindRevisionTrees: a repository whose tool sets version_locations in
+// code, one revision tree per directory of migrations/ (lsst's
+// daf_butler_migrate: migrations/datasets/, migrations/dimensions/, env.py in
+// migrations/_alembic/), is found from its root, each tree its own graph; an
+// alternative tree one level deeper (_oneshot/datasets/x/) is not one of them,
+// and such trees count only where no configuration or usual shape is found.
+func TestFindRevisionTrees(t *testing.T) {
+	rev := func(id string) string { return "revision = \"" + id + "\"\ndown_revision = None\n" }
+	files := map[string]string{".git/HEAD": "", "migrations/_alembic/env.py": "", "migrations/_alembic/script.py.mako": "",
+		"migrations/datasets/aa.py": rev("aa"), "migrations/datasets/bb.py": rev("bb"), "migrations/dimensions/cc.py": rev("cc"),
+		"migrations/_oneshot/datasets/x/aa.py": rev("aa"), "migrations/notes/readme.py": "print('not a revision')\n", "python/pkg/tool.py": ""}
+	root := fixture(t, files)
+	for _, start := range []string{root, filepath.Join(root, "python", "pkg")} {
+		p, err := Find(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, sd := range p.ScriptDirs {
+			got = append(got, p.Rel(sd.Location))
+		}
+		if want := []string{"migrations/datasets", "migrations/dimensions"}; !slices.Equal(got, want) {
+			t.Errorf("from %s: script directories %q, want %q", start, got, want)
+		}
+	}
+	withConfig := fixture(t, merge(files, map[string]string{"alembic.ini": "[alembic]\nscript_location = alembic\n", "alembic/versions/0001_x.py": rev("1")}))
+	p, err := Find(withConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.ScriptDirs) != 1 || p.Rel(p.ScriptDirs[0].Location) != "alembic" {
+		t.Errorf("with alembic.ini: script directories %+v, want alembic only", p.ScriptDirs)
 	}
 }
