@@ -6,9 +6,10 @@ import (
 )
 
 // Replay walks the graph in order and calls visit with the schema before each
-// revision's upgrade. The state passed to visit must not be kept or changed;
-// take a Layer to simulate on it. Along a straight line one state is updated in
-// place; it is copied only where the history forks.
+// revision's upgrade. The state passed to visit must not be changed (take a
+// Layer to simulate on it); the replay never changes it either, so visit may
+// hand it to another goroutine: each revision starts from a copy (a Clone
+// copies one struct: the tables are persistent maps).
 //
 // At a merge (or a depends_on link) the schema is what the database holds
 // once every branch ran: the state after the first parent, with the upgrades
@@ -32,8 +33,8 @@ func (g *Graph) Replay(ctx context.Context, visit func(r *Revision, before *Stat
 // ReplayUpgraded is Replay for a visit that may apply the revision's upgrade
 // itself: it returns the state after the upgrade (each operation of
 // r.Migration.Upgrade applied in order with State.Apply, on layers over
-// before), or nil. The replay goes on from that state instead of applying the
-// upgrade a second time; it may change it in place afterwards. kept, when not
+// before), or nil. The replay goes on from a copy of that state instead of
+// applying the upgrade a second time, and never changes it. kept, when not
 // nil, sees the state after each revision's upgrade, before the replay goes
 // on from it: a caller keeps what it needs with Clone.
 func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, before *State) (after *State), kept func(r *Revision, after *State)) {
@@ -48,8 +49,7 @@ func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, befo
 			return
 		}
 		inputs := r.Inputs()
-		shared := len(inputs) == 1 && remaining[inputs[0]] > 1
-		state := g.before(r, func(id string) *State { return after[id] }, position, shared)
+		state := g.before(r, func(id string) *State { return after[id] }, position)
 		for _, p := range inputs {
 			if remaining[p]--; remaining[p] == 0 {
 				delete(after, p)
@@ -58,6 +58,7 @@ func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, befo
 		if upgraded := visit(r, state); upgraded != nil && !r.Migration.TooLarge {
 			state = upgraded
 		} else {
+			state = state.Clone()
 			state.upgrade(r)
 		}
 		if kept != nil {
@@ -75,23 +76,19 @@ func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, befo
 // the other branches hold are applied (see Replay): their models must be
 // whole.
 func (g *Graph) StateBefore(r *Revision, after func(id string) *State) *State {
-	return g.before(r, after, nil, true)
+	return g.before(r, after, nil)
 }
 
-// before is StateBefore; with shared false the state after a single input
-// is taken over rather than copied. position numbers g.Order (nil: computed
-// when needed).
-func (g *Graph) before(r *Revision, after func(id string) *State, position map[string]int, shared bool) *State {
+// before is StateBefore. position numbers g.Order (nil: computed when
+// needed).
+func (g *Graph) before(r *Revision, after func(id string) *State, position map[string]int) *State {
 	inputs := r.Inputs()
 	var state *State
 	switch {
 	case len(inputs) == 0:
 		state = NewState().WithNames(g.Naming).For(g.Dialects)
 	case len(inputs) == 1:
-		state = after(inputs[0])
-		if shared {
-			state = state.Clone()
-		}
+		state = after(inputs[0]).Clone()
 	default:
 		if position == nil {
 			position = g.positions()

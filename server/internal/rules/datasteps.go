@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -15,10 +16,13 @@ import (
 // other than word characters, which the patterns do not see as one word, are
 // answered by touchesColumn itself.
 type dataSteps struct {
-	m     *migration.Migration
-	ops   []*migration.Op
-	last  map[string]int  // key (see the kinds below) -> index of the last operation
-	words map[string]bool // of the whole source, once asked for
+	m    *migration.Migration
+	ops  []*migration.Op
+	last map[string]int // key (see the kinds below) -> index of the last operation
+	// words of the whole source, once asked for (the passes of several
+	// revisions read an ancestor's at once)
+	words     map[string]bool
+	wordsOnce sync.Once
 }
 
 // Kinds of keys.
@@ -156,11 +160,11 @@ func (d *dataSteps) at(kind string, parts ...string) int {
 
 // sourceNames reports whether the file's source names the word.
 func (d *dataSteps) sourceNames(word string) bool {
-	if d.words == nil {
+	d.wordsOnce.Do(func() {
 		d.words = map[string]bool{}
 		for _, w := range reSQLWords.FindAllString(string(d.m.Source), -1) {
 			d.words[strings.ToLower(w)] = true
 		}
-	}
+	})
 	return d.words[strings.ToLower(word)]
 }

@@ -892,6 +892,8 @@ func schemaChangesWithoutDowngrade(g *history.Graph) int {
 // upgradeOnlyHistory is upgradeOnlyHistory(g), read once per run: every
 // revision's pass asks it.
 func (m *runMemo) upgradeOnlyHistory(g *history.Graph) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	only, read := m.upgradeOnly[g]
 	if !read {
 		only = upgradeOnlyHistory(g)

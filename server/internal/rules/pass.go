@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -57,8 +58,10 @@ type steps struct {
 	style     *stylist.Stylist
 }
 
-// runMemo is what the passes of one Run share across revisions.
+// runMemo is what the passes of one Run share across revisions. Passes of
+// several revisions run at once (see pipeline): every access holds mu.
 type runMemo struct {
+	mu sync.Mutex
 	// ancestors index the upgrades of earlier revisions (recentDataStep)
 	ancestors map[*migration.Migration]*dataSteps
 	notNull   map[string]notNullProofs // by revision id (set-not-null-scan)
@@ -146,36 +149,39 @@ func certainOn(ops []*migration.Op, chosen func(*migration.Op) bool) []*migratio
 	return ops
 }
 
-// replay applies a function's operations one layer each.
-func (p *Pass) replay(f *migration.Function, start *history.State) ([]*history.State, *history.State) {
-	s := start
+// replay applies a function's operations of the revision one layer each.
+func (s *steps) replay(f *migration.Function, start *history.State, revision string) ([]*history.State, *history.State) {
+	state := start
 	var before []*history.State
 	if f != nil {
 		for _, o := range f.Ops {
-			before = append(before, s)
-			s = s.Layer()
-			if p.steps.effects == nil {
-				p.steps.effects = map[*migration.Op][]effect.Effect{}
+			before = append(before, state)
+			state = state.Layer()
+			if s.effects == nil {
+				s.effects = map[*migration.Op][]effect.Effect{}
 			}
-			p.steps.effects[o] = s.Apply(p.Migration, o, p.Revision.ID)
+			s.effects[o] = state.Apply(s.migration, o, revision)
 		}
 	}
-	return before, s
+	return before, state
+}
+
+// upgrade replays the revision's upgrade from before, once.
+func (s *steps) upgrade(before *history.State, revision string) *history.State {
+	if !s.upDone {
+		s.up, s.after = s.replay(s.migration.Upgrade, before, revision)
+		s.upDone = true
+	}
+	return s.after
 }
 
 // After is the schema after the whole upgrade.
-func (p *Pass) After() *history.State {
-	if !p.steps.upDone {
-		p.steps.up, p.steps.after = p.replay(p.Migration.Upgrade, p.Before)
-		p.steps.upDone = true
-	}
-	return p.steps.after
-}
+func (p *Pass) After() *history.State { return p.steps.upgrade(p.Before, p.Revision.ID) }
 
 // AfterDowngrade is the schema after the upgrade and then the downgrade.
 func (p *Pass) AfterDowngrade() *history.State {
 	if !p.steps.downDone {
-		p.steps.down, p.steps.afterDown = p.replay(p.Migration.Downgrade, p.After())
+		p.steps.down, p.steps.afterDown = p.steps.replay(p.Migration.Downgrade, p.After(), p.Revision.ID)
 		p.steps.downDone = true
 	}
 	return p.steps.afterDown
@@ -193,11 +199,14 @@ func (p *Pass) Effects(o *migration.Op) []effect.Effect {
 
 // ancestorSteps indexes the upgrade of an earlier revision, once per Run.
 func (p *Pass) ancestorSteps(m *migration.Migration) *dataSteps {
-	if d := p.steps.run.ancestors[m]; d != nil {
+	run := p.steps.run
+	run.mu.Lock()
+	defer run.mu.Unlock()
+	if d := run.ancestors[m]; d != nil {
 		return d
 	}
 	d := newDataSteps(m, m.Upgrade.Ops)
-	p.steps.run.ancestors[m] = d
+	run.ancestors[m] = d
 	return d
 }
 

@@ -3,7 +3,9 @@ package rules
 import (
 	"context"
 	"maps"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 )
@@ -89,6 +91,18 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
 	memo := newRunMemo()
 	included := func(rev *history.Revision) bool { return scope.Include == nil || scope.Include(rev) }
+	checks := newPipeline(report)
+	defer checks.finish()
+	// check queues the rules' passes over one revision and returns the state
+	// after its upgrade, or nil when the replay must apply it
+	check := func(rev *history.Revision, before *history.State) *history.State {
+		if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
+			return nil // a partial model would invent findings; the file error or note is reported instead
+		}
+		shared, after := upgradeSteps(target, memo, rev, before)
+		checks.add(ctx, func(report func(Diagnostic)) { checkRevision(g, selected, target, rev, before, shared, report) })
+		return after
+	}
 	if scope.Start != nil {
 		for id, s := range scope.Start {
 			memo.notNull[id] = s.NotNull
@@ -99,7 +113,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 				return
 			}
 			if included(rev) {
-				checkRevision(g, selected, target, memo, rev, g.StateBefore(rev, after), report)
+				check(rev, g.StateBefore(rev, after))
 			}
 		}
 		return
@@ -116,18 +130,27 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		if !included(rev) {
 			return nil
 		}
-		return checkRevision(g, selected, target, memo, rev, before, report)
+		return check(rev, before)
 	}, kept)
 }
 
-// checkRevision applies the rules to one revision, from the schema before
-// it, and returns the state after its upgrade when the rules replayed all
-// of it (no operation left out for a dialect), or nil.
-func checkRevision(g *history.Graph, selected []*Rule, target Target, memo *runMemo, rev *history.Revision, before *history.State, report func(Diagnostic)) *history.State {
-	if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
-		return nil // a partial model would invent findings; the file error or note is reported instead
+// upgradeSteps replays a revision's upgrade on the main dialect for the
+// rules' passes, which share it, and returns the state after it when the
+// dialect runs all of it (the replay goes on from there), else nil.
+func upgradeSteps(target Target, memo *runMemo, rev *history.Revision, before *history.State) (map[string]*steps, *history.State) {
+	main := &steps{run: memo, migration: onDialect(rev.Migration, target.Dialect)}
+	after := main.upgrade(before, rev.ID)
+	if main.migration != rev.Migration {
+		after = nil
 	}
-	shared := map[string]*steps{} // one replay of the revision per dialect
+	return map[string]*steps{target.Dialect: main}, after
+}
+
+// checkRevision applies the rules to one revision, from the schema before
+// it, with the replays of its operations shared by dialect (one replay of
+// the revision per dialect).
+func checkRevision(g *history.Graph, selected []*Rule, target Target, rev *history.Revision, before *history.State, shared map[string]*steps, report func(Diagnostic)) {
+	memo := shared[target.Dialect].run
 	for _, r := range selected {
 		if r.Check == nil {
 			continue
@@ -155,12 +178,87 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, memo *runM
 			maps.Copy(earlier, now)
 		}
 	}
-	// the replay goes on from the rules' state after the whole upgrade,
-	// when they replayed all of it (no operation left out for the dialect)
-	for _, s := range shared {
-		if s.upDone && s.migration == rev.Migration {
-			return s.after
+}
+
+// pipeline runs the rules' passes over revisions on every core while the
+// replay goes on, and reports their findings in the order the passes were
+// queued (the order a single core would find them in). A pass reads the
+// states of its revision, which the replay never changes once handed out
+// (see history.Graph.ReplayUpgraded), and what the passes share (runMemo,
+// the models) under locks or not at all.
+type pipeline struct {
+	report  func(Diagnostic)
+	jobs    chan *pass
+	workers sync.WaitGroup
+	queued  []*pass // not yet reported, in order
+}
+
+// pass is the rules' passes over one revision, queued.
+type pass struct {
+	run   func(report func(Diagnostic))
+	found []Diagnostic
+	done  chan struct{}
+}
+
+func newPipeline(report func(Diagnostic)) *pipeline {
+	p := &pipeline{report: report}
+	if n := runtime.GOMAXPROCS(0); n > 1 {
+		p.jobs = make(chan *pass, 4*n)
+		for range n {
+			p.workers.Go(func() {
+				for j := range p.jobs {
+					j.run(func(d Diagnostic) { j.found = append(j.found, d) })
+					close(j.done)
+				}
+			})
 		}
 	}
-	return nil
+	return p
+}
+
+// add queues one revision's passes (on one core: runs them), and reports
+// the findings of the passes done at the head of the queue.
+func (p *pipeline) add(ctx context.Context, run func(report func(Diagnostic))) {
+	if p.jobs == nil {
+		run(p.report)
+		return
+	}
+	j := &pass{run: run, done: make(chan struct{})}
+	p.queued = append(p.queued, j)
+	select {
+	case p.jobs <- j:
+	case <-ctx.Done():
+		close(j.done) // never run: the caller sees ctx's error
+	}
+	p.flush(false)
+}
+
+// flush reports the findings of the passes at the head of the queue that
+// are done (wait: of all of them, waiting for each).
+func (p *pipeline) flush(wait bool) {
+	for len(p.queued) > 0 {
+		j := p.queued[0]
+		if !wait {
+			select {
+			case <-j.done:
+			default:
+				return
+			}
+		}
+		<-j.done
+		for _, d := range j.found {
+			p.report(d)
+		}
+		p.queued = p.queued[1:]
+	}
+}
+
+// finish waits for every pass queued and reports the rest.
+func (p *pipeline) finish() {
+	if p.jobs == nil {
+		return
+	}
+	close(p.jobs)
+	p.workers.Wait()
+	p.flush(true)
 }

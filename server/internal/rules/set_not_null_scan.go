@@ -279,6 +279,12 @@ func (p *Pass) notNullProofsBelow() notNullProofs {
 
 // notNullProofs are the proofs of a revision and of those below it.
 func (m *runMemo) notNullProofs(g *history.Graph, r *history.Revision) notNullProofs {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.notNullProofsLocked(g, r)
+}
+
+func (m *runMemo) notNullProofsLocked(g *history.Graph, r *history.Revision) notNullProofs {
 	if n, ok := m.notNull[r.ID]; ok {
 		return n
 	}
@@ -286,7 +292,7 @@ func (m *runMemo) notNullProofs(g *history.Graph, r *history.Revision) notNullPr
 	var n notNullProofs
 	for _, id := range r.Parents {
 		if parent := g.Revisions[id]; parent != nil {
-			n = n.union(m.notNullProofs(g, parent))
+			n = n.union(m.notNullProofsLocked(g, parent))
 		}
 	}
 	if r.Migration.Upgrade != nil {
