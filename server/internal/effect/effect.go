@@ -230,7 +230,7 @@ func (b *builder) call() {
 		if en := EnumOf(m.Type(o, o.Target)); en != nil && en.Name != "" {
 			e.Name, e.Values, e.Unreadable = en.Name, en.Values, false
 		}
-		e.IfMissing, _ = o.Arg("checkfirst").BoolValue()
+		e.IfMissing, _ = m.ChecksFirst(o)
 		b.add(e)
 	case "create_sequence", "drop_sequence":
 		c := Create

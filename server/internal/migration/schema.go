@@ -37,6 +37,21 @@ func (c *Column) Nullable() (nullable, known bool) {
 	return v, ok
 }
 
+// ChecksFirst reports whether an <enum>.create(bind) or .drop(bind) (an
+// EnumCreate or EnumDrop) looks the type up first, so that it skips a type
+// that exists (is missing), and whether that is known: a literal checkfirst=,
+// else the default of the type's class, True for postgresql.ENUM (its create
+// and drop default to it) and False for sa.Enum.
+func (m *Migration) ChecksFirst(o *Op) (checks, known bool) {
+	if a := o.Arg("checkfirst"); a != nil {
+		return a.BoolValue()
+	}
+	if t := m.Type(o, o.Target); t != nil && t.Enum != nil {
+		return t.Enum.Dialect, true
+	}
+	return false, false
+}
+
 // TypeRef is a column type expression.
 type TypeRef struct {
 	Name   string // final name segment: "Enum", "ENUM", "ARRAY", "String", "VARCHAR", ...

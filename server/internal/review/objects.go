@@ -17,7 +17,7 @@ func (c *opCtx) enumType(f *facts) {
 		f.unknownBecause("the enum type's name is not a literal")
 		return
 	}
-	checkfirst, _ := c.o.Arg("checkfirst").BoolValue()
+	checkfirst, _ := c.m.ChecksFirst(c.o)
 	existing := c.s.Enum(en.Name)
 	if c.o.Name == migration.EnumCreate {
 		f.sql = append(f.sql, createTypeSQL(en))
@@ -25,7 +25,7 @@ func (c *opCtx) enumType(f *facts) {
 		f.added = append(f.added, "enum type "+en.Name)
 		switch {
 		case checkfirst:
-			f.note("checkfirst=True: skipped when the type exists (offline --sql ignores checkfirst).")
+			f.note("checkfirst (True here): skipped when the type exists (offline --sql ignores checkfirst).")
 		case existing != nil && !existing.Uncertain:
 			f.note("Type %s already exists at this point: CREATE TYPE fails with: type %q already exists.", en.Name, en.Name)
 		}
@@ -34,7 +34,7 @@ func (c *opCtx) enumType(f *facts) {
 	f.sql = append(f.sql, "DROP TYPE "+ident(en.Name))
 	f.say("drops enum type %s", en.Name)
 	if checkfirst {
-		f.note("checkfirst=True: skipped when the type does not exist (offline --sql ignores checkfirst).")
+		f.note("checkfirst (True here): skipped when the type does not exist (offline --sql ignores checkfirst).")
 	}
 	if users := c.s.EnumUsers(en.Name); len(users) > 0 {
 		f.note("Columns still use type %s at this point (%s): DROP TYPE fails unless they are dropped or converted first.", en.Name, strings.Join(users, ", "))

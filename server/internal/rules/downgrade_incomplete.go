@@ -213,7 +213,7 @@ func pendingUndos(p *Pass) []*undo {
 		if u.kind == undoType && (p.Before.Enum(u.name) != nil || p.After().Enum(u.name) == nil || freesTypeName(up, u.op, u.name)) {
 			continue
 		}
-		if u.kind == undoType && p.Dialect == "postgresql" && !createsIfMissing(u.op) {
+		if u.kind == undoType && p.Dialect == "postgresql" && !createsIfMissing(p.Migration, u.op) {
 			continue // enum-type-not-dropped's: the next upgrade fails there
 		}
 		if u.kind == undoTable && p.After().Table(u.table) == nil {

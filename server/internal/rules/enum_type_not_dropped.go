@@ -42,7 +42,8 @@ def downgrade():
     sa.Enum(name="status_type").drop(op.get_bind(), checkfirst=True)`,
 		KnownProblems: "Types created by SQL the tool cannot read (an f-string, a helper imported from the application) are not " +
 			"tracked. When a later revision still uses the type, dropping it is wrong and the rule stays quiet. A type created " +
-			"with `.create(bind, checkfirst=True)` is left to `downgrade-incomplete` (a warning): the next upgrade skips it.",
+			"with `.create(bind, checkfirst=True)`, or with `postgresql.ENUM`'s `.create(bind)` (it checks first by default), is " +
+			"left to `downgrade-incomplete` (a warning): the next upgrade skips it.",
 		FixSafety: "Safe: the drop is added after the downgrade operation that removes the type's last user, with " +
 			"`checkfirst=True`, and only when no other table of the history uses the type at that point. A type in " +
 			"another schema (`schema=`, `inherit_schema=True`) gets no fix, nor does a downgrade() under a decorator " +
@@ -66,7 +67,7 @@ func checkEnumTypeNotDropped(p *Pass) {
 		// replaces a type the revision started with; or created with
 		// checkfirst=True, which the next upgrade skips (downgrade-incomplete
 		// says it is left behind)
-		if p.After().Enum(name) == nil || p.Before.Enum(name) != nil || freesTypeName(p.Migration.Upgrade, o, name) || createsIfMissing(o) {
+		if p.After().Enum(name) == nil || p.Before.Enum(name) != nil || freesTypeName(p.Migration.Upgrade, o, name) || createsIfMissing(p.Migration, o) {
 			delete(created, name)
 		}
 	}
@@ -179,13 +180,14 @@ func createdEnums(before, after *history.State) []string {
 	return out
 }
 
-// createsIfMissing reports an explicit <enum>.create(bind, checkfirst=True).
-func createsIfMissing(o *migration.Op) bool {
+// createsIfMissing reports an explicit <enum>.create(bind) that skips an
+// existing type (checkfirst=True, postgresql.ENUM's default).
+func createsIfMissing(m *migration.Migration, o *migration.Op) bool {
 	if o.Name != migration.EnumCreate {
 		return false
 	}
-	check, ok := o.Arg("checkfirst").BoolValue()
-	return ok && check
+	checks, known := m.ChecksFirst(o)
+	return known && checks
 }
 
 // dropEnumFix drops the type after the operation that removed its last user,

@@ -23,7 +23,8 @@ var _ = register(&Rule{
 		What: "Finds `create_table` columns typed `sa.Enum(..., name=x)` or `postgresql.ENUM(..., name=x)` without " +
 			"`create_type=False` while type x already exists at that point of the history: a second table using the type in a " +
 			"later revision, or a downgrade re-creating a dropped table whose type is still there (autogenerate writes such " +
-			"downgrades). Also finds an explicit `<enum>.create(bind)` without `checkfirst=True` of a type that exists.",
+			"downgrades). Also finds an explicit `sa.Enum(...).create(bind)` without `checkfirst=True` of a type that exists " +
+			"(`postgresql.ENUM`'s `create()` looks the type up first unless given `checkfirst=False`).",
 		Why: "`create_table` issues `CREATE TYPE` for every enum type its columns use unless `create_type=False`; `op.drop_table` " +
 			"never drops the type. When the type exists the migration fails with `(psycopg2.errors.DuplicateObject) type " +
 			"\"status_type\" already exists` `[SQL: CREATE TYPE status_type AS ENUM (...)]`. SQLAlchemy creates each type only " +
@@ -97,8 +98,8 @@ func recreatedChecker(p *Pass, fn string) func(*migration.Op, *history.State) {
 			}
 		case migration.EnumCreate:
 			en := effect.EnumOf(p.Migration.Type(o, o.Target))
-			if checkfirst := o.Args["checkfirst"]; checkfirst != nil || en == nil || en.Schema != "" || !certain {
-				return // a non-literal checkfirst may well be True
+			if checkfirst := o.Args["checkfirst"]; checkfirst != nil || en == nil || en.Dialect || en.Schema != "" || !certain {
+				return // a non-literal checkfirst may well be True; postgresql.ENUM's create checks first unless told not to
 			}
 			if e := s.Enum(en.Name); e != nil && !e.Uncertain {
 				msg := Message{Text: fmt.Sprintf(".create() without checkfirst=True creates enum type %q again, which exists already", en.Name),

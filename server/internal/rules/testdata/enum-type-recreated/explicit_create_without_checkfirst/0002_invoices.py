@@ -12,7 +12,8 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-status_type = postgresql.ENUM("pending", "shipped", "cancelled", name="status_type", create_type=False)
+# sa.Enum's create() does not look the type up first (postgresql.ENUM's does)
+status_type = sa.Enum("pending", "shipped", "cancelled", name="status_type")
 
 
 def upgrade():
@@ -20,7 +21,7 @@ def upgrade():
     op.create_table(
         "invoices",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("status", status_type, nullable=False),
+        sa.Column("status", postgresql.ENUM(name="status_type", create_type=False), nullable=False),
     )
 
 

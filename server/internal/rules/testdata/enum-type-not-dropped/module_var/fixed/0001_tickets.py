@@ -18,7 +18,7 @@ priority = postgresql.ENUM("low", "high", name="ticket_priority", create_type=Fa
 
 
 def upgrade() -> None:
-    priority.create(op.get_bind())
+    priority.create(op.get_bind(), checkfirst=False)
     op.create_table(
         "tickets",
         sa.Column("id", sa.Integer(), primary_key=True),
