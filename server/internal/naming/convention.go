@@ -73,6 +73,33 @@ func (c *Convention) Describe(kind string) string {
 }
 
 // equal reports whether two conventions name everything alike.
+// or is the convention of a MetaData that is c's or o's, which only
+// running env.py tells (target_metadata set in both arms of a try/except
+// ImportError): the kinds they name alike are known, the others unknown.
+// A nil c is none yet: the result is o.
+func (c *Convention) or(o *Convention) *Convention {
+	if c == nil || c.equal(o) {
+		return o
+	}
+	out := &Convention{Templates: map[string]string{}, Unknown: map[string]string{}, Via: "target_metadata",
+		Custom: slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(c.Custom), o.Custom...)))),
+		Source: strings.Join(slices.DeleteFunc([]string{c.Source, o.Source}, func(s string) bool { return s == "" }), ", ")}
+	for _, k := range Kinds {
+		a, aok := c.Templates[k]
+		b, bok := o.Templates[k]
+		switch {
+		case aok && bok && a == b:
+			out.Templates[k] = a
+		case c.Covers(k) || o.Covers(k):
+			out.Unknown[k] = "env.py sets target_metadata to one of several MetaData whose naming conventions differ"
+			if out.Source != "" {
+				out.Unknown[k] += " (" + out.Source + ")"
+			}
+		}
+	}
+	return out
+}
+
 func (c *Convention) equal(o *Convention) bool {
 	if len(c.Templates) != len(o.Templates) || len(c.Unknown) != len(o.Unknown) || !slices.Equal(c.Custom, o.Custom) {
 		return false

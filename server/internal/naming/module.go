@@ -14,15 +14,26 @@ type module struct {
 	path    string
 	src     []byte
 	assigns map[string]*pysyntax.Expr // NAME = value at module level (the last one)
-	classes map[string]*class
-	funcs   map[string][]*pysyntax.Expr // def name -> the values it returns
-	imports map[string]importRef        // local name -> what it binds
+	// alternatives are the module-level values of NAME that may be the one
+	// it holds: the last unconditional assignment and those after it in
+	// branches (try/except ImportError, if/else), in order
+	alternatives map[string][]assignment
+	classes      map[string]*class
+	funcs        map[string][]*pysyntax.Expr // def name -> the values it returns
+	imports      map[string]importRef        // local name -> what it binds
 	// sets are `<target>.naming_convention = <value>` statements (anywhere in the file)
 	sets []attrSet
 	// metadataCalls are MetaData(...) calls passing naming_convention= (anywhere)
 	metadataCalls []*pysyntax.Expr
 	// configures are the target_metadata= values of context.configure(...) calls
 	configures []*pysyntax.Expr
+}
+
+// assignment is a module-level value and the branch it was assigned in (0:
+// none; each clause of an if, try, for or with statement is a branch).
+type assignment struct {
+	value  *pysyntax.Expr
+	branch int
 }
 
 type class struct {
@@ -50,8 +61,8 @@ func parseModule(ctx context.Context, path string, src []byte) *module {
 		return nil
 	}
 	defer tree.Close()
-	m := &module{path: path, src: src, assigns: map[string]*pysyntax.Expr{}, classes: map[string]*class{},
-		funcs: map[string][]*pysyntax.Expr{}, imports: map[string]importRef{}}
+	m := &module{path: path, src: src, assigns: map[string]*pysyntax.Expr{}, alternatives: map[string][]assignment{},
+		classes: map[string]*class{}, funcs: map[string][]*pysyntax.Expr{}, imports: map[string]importRef{}}
 	x := &extractor{t: tree, m: m}
 	x.block(tree.Root(), scopeModule, nil)
 	return m
@@ -68,6 +79,9 @@ const (
 type extractor struct {
 	t *pysyntax.Tree
 	m *module
+	// branch is the clause of a compound statement the walk is in (0: none),
+	// branches the number of clauses entered
+	branch, branches int
 }
 
 // maxNesting bounds the recursion into nested blocks.
@@ -135,10 +149,15 @@ func (x *extractor) statement(n *pysyntax.Node, sc scope, cls *class, fn string,
 		if def := n.ChildByFieldName("definition"); def != nil {
 			x.statement(def, sc, cls, fn, depth)
 		}
-	case "if_statement", "try_statement", "with_statement", "for_statement", "while_statement",
-		"block", "else_clause", "elif_clause", "except_clause", "finally_clause":
+	case "if_statement", "try_statement", "with_statement", "for_statement", "while_statement":
 		// a module's imports and definitions may sit under TYPE_CHECKING or try
 		x.walk(n, sc, cls, fn, depth)
+	case "block", "else_clause", "elif_clause", "except_clause", "finally_clause":
+		outer := x.branch
+		x.branches++
+		x.branch = x.branches
+		x.walk(n, sc, cls, fn, depth)
+		x.branch = outer
 	default:
 		x.calls(n)
 	}
@@ -170,7 +189,12 @@ func (x *extractor) expression(n *pysyntax.Node, sc scope, cls *class) {
 		case "identifier":
 			switch sc {
 			case scopeModule:
-				x.m.assigns[x.t.Text(t)] = value
+				name := x.t.Text(t)
+				x.m.assigns[name] = value
+				if x.branch == 0 {
+					x.m.alternatives[name] = nil
+				}
+				x.m.alternatives[name] = append(x.m.alternatives[name], assignment{value, x.branch})
 			case scopeClass:
 				cls.attrs[x.t.Text(t)] = value
 			}

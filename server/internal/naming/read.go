@@ -86,21 +86,40 @@ func (r *reader) fromEnv() (*Convention, bool) {
 	if env == nil {
 		return nil, false
 	}
-	target := env.assigns["target_metadata"]
+	var targets []*pysyntax.Expr
+	for _, a := range env.alternatives["target_metadata"] {
+		targets = append(targets, a.value)
+	}
 	for _, c := range env.configures { // context.configure(target_metadata=...) passing something else
 		if c.Kind != pysyntax.Name || c.Name != "target_metadata" {
-			target = c
+			targets = []*pysyntax.Expr{c}
 		}
 	}
-	if target == nil {
+	if len(targets) > 1 { // a None before branches that assign it is the template's placeholder
+		targets = slices.DeleteFunc(targets, func(t *pysyntax.Expr) bool { return t.Kind == pysyntax.None })
+	}
+	if len(targets) == 0 {
 		return nil, false
 	}
+	var found *Convention
+	for _, target := range targets {
+		c, ok := r.conventionOfTarget(target, env)
+		if !ok {
+			return nil, false
+		}
+		found = found.or(c)
+	}
+	return found, true
+}
+
+// conventionOfTarget is the convention of one value env.py gives
+// target_metadata; ok is false when it cannot be followed to a MetaData.
+func (r *reader) conventionOfTarget(target *pysyntax.Expr, env *module) (*Convention, bool) {
 	if target.Kind == pysyntax.None || target.Kind == pysyntax.List || target.Kind == pysyntax.Tuple {
 		// none, or a sequence: Alembic only takes naming_convention from a MetaData
 		return &Convention{Templates: maps(defaultConvention), Via: "default"}, true
 	}
-	v := r.eval(target, env, 0)
-	meta, ok := r.metadataOf(v, 0)
+	meta, ok := r.metadataOf(r.eval(target, env, 0), 0)
 	if !ok {
 		return nil, false
 	}

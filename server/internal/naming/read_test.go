@@ -46,6 +46,13 @@ func TestRead(t *testing.T) {
 		}, Unknown: map[string]string{}, Source: "pkg/orm.py:4", Via: "target_metadata"}},
 		// MetaData() without a convention: SQLAlchemy's default; another metadata's convention is not it
 		{"none", "migrations", &Convention{Templates: map[string]string{"ix": "ix_%(column_0_label)s"}, Via: "default"}},
+		// target_metadata set in both arms of a try/except ImportError, to metadata whose conventions differ:
+		// the kinds named alike are known, the others unknown (the arm that runs is the deployed one's secret)
+		{"branches", "migrations", &Convention{Templates: map[string]string{
+			"fk": "fk_%(table_name)s_%(referred_table_name)s",
+		}, Unknown: map[string]string{
+			"uq": "env.py sets target_metadata to one of several MetaData whose naming conventions differ (app/__init__.py:4, app/models.py:4)",
+		}, Source: "app/__init__.py:4, app/models.py:4", Via: "target_metadata"}},
 		// two conventions and nothing tells which one: what they cover is unknown
 		{"ambiguous", "migrations", &Convention{Unknown: map[string]string{
 			"fk": "several naming conventions in the project's code (app/a.py:3, app/b.py:3)",
