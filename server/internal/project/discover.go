@@ -23,9 +23,10 @@ type searchResult struct {
 	configs []string    // alembic.ini files and pyproject.toml files with [tool.alembic]
 	shapes  []ScriptDir // script directories found by their shape, outside any config
 	// trees are directories of revision files only, under an unusual name,
-	// inside a folder with a usual one (migrations/datasets/): one revision
-	// tree each, of a tool that configures version_locations in code. They
-	// count only when nothing else is found.
+	// inside a folder with a usual one (migrations/datasets/, or deeper:
+	// migrations/_oneshot/datasets/int_to_uuid/): one revision tree each, of a
+	// tool that configures version_locations in code. They count only when
+	// nothing else is found.
 	trees   []ScriptDir
 	skipped []string // notes: configs that could not be read, a search cut short
 }
@@ -76,7 +77,7 @@ func search(dir string) *searchResult {
 				return filepath.SkipDir
 			}
 			folders = append(folders, *sd)
-		} else if p != dir && revisionFolderNames[filepath.Base(filepath.Dir(p))] && holdsRevisionsOnly(p) {
+		} else if p != dir && insideRevisionFolder(dir, p) && holdsRevisionsOnly(p) {
 			r.trees = append(r.trees, ScriptDir{Origin: "shape", Location: p, VersionLocations: []string{p}})
 		}
 		if depth >= maxSearchDepth {
@@ -92,6 +93,17 @@ func search(dir string) *searchResult {
 		}
 	}
 	return r
+}
+
+// insideRevisionFolder reports whether a folder between start and dir (dir
+// excluded) has a usual name for revision files (migrations/).
+func insideRevisionFolder(start, dir string) bool {
+	for d := filepath.Dir(dir); d != start && strings.HasPrefix(d, start); d = filepath.Dir(d) {
+		if revisionFolderNames[filepath.Base(d)] {
+			return true
+		}
+	}
+	return false
 }
 
 // otherConfigsIn returns the alembic configurations of dir under other names

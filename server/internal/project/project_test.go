@@ -663,9 +663,9 @@ func TestScriptDirOf(t *testing.T) {
 // TestFindRevisionTrees: a repository whose tool sets version_locations in
 // code, one revision tree per directory of migrations/ (lsst's
 // daf_butler_migrate: migrations/datasets/, migrations/dimensions/, env.py in
-// migrations/_alembic/), is found from its root, each tree its own graph; an
-// alternative tree one level deeper (_oneshot/datasets/x/) is not one of them,
-// and such trees count only where no configuration or usual shape is found.
+// migrations/_alembic/, and alternative trees deeper, in
+// migrations/_oneshot/datasets/x/), is found from its root, each tree its own
+// graph; such trees count only where no configuration or usual shape is found.
 func TestFindRevisionTrees(t *testing.T) {
 	rev := func(id string) string { return "revision = \"" + id + "\"\ndown_revision = None\n" }
 	files := map[string]string{".git/HEAD": "", "migrations/_alembic/env.py": "", "migrations/_alembic/script.py.mako": "",
@@ -681,7 +681,7 @@ func TestFindRevisionTrees(t *testing.T) {
 		for _, sd := range p.ScriptDirs {
 			got = append(got, p.Rel(sd.Location))
 		}
-		if want := []string{"migrations/datasets", "migrations/dimensions"}; !slices.Equal(got, want) {
+		if want := []string{"migrations/_oneshot/datasets/x", "migrations/datasets", "migrations/dimensions"}; !slices.Equal(got, want) {
 			t.Errorf("from %s: script directories %q, want %q", start, got, want)
 		}
 	}
