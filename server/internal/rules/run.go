@@ -2,8 +2,10 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -191,6 +193,7 @@ type pipeline struct {
 	jobs    chan *pass
 	workers sync.WaitGroup
 	queued  []*pass // not yet reported, in order
+	failed  bool    // a pass panicked: the panic went on in the caller's goroutine
 }
 
 // pass is the rules' passes over one revision, queued.
@@ -198,6 +201,10 @@ type pass struct {
 	run   func(report func(Diagnostic))
 	found []Diagnostic
 	done  chan struct{}
+	// panicked is what a pass panicked with, and where: the panic goes on in
+	// the goroutine that reports, which the MCP server and the hook recover
+	// in (a panic in a worker would end the process)
+	panicked any
 }
 
 func newPipeline(report func(Diagnostic)) *pipeline {
@@ -207,13 +214,22 @@ func newPipeline(report func(Diagnostic)) *pipeline {
 		for range n {
 			p.workers.Go(func() {
 				for j := range p.jobs {
-					j.run(func(d Diagnostic) { j.found = append(j.found, d) })
-					close(j.done)
+					j.runRecovered()
 				}
 			})
 		}
 	}
 	return p
+}
+
+func (j *pass) runRecovered() {
+	defer func() {
+		if v := recover(); v != nil {
+			j.panicked = fmt.Sprintf("%v\n\n(in a rules worker)\n%s", v, debug.Stack())
+		}
+		close(j.done)
+	}()
+	j.run(func(d Diagnostic) { j.found = append(j.found, d) })
 }
 
 // add queues one revision's passes (on one core: runs them), and reports
@@ -246,10 +262,17 @@ func (p *pipeline) flush(wait bool) {
 			}
 		}
 		<-j.done
+		p.queued = p.queued[1:]
+		if p.failed {
+			continue // finish after a panic: only waits
+		}
+		if j.panicked != nil {
+			p.failed = true
+			panic(j.panicked)
+		}
 		for _, d := range j.found {
 			p.report(d)
 		}
-		p.queued = p.queued[1:]
 	}
 }
 

@@ -2,11 +2,15 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 )
 
@@ -78,6 +82,46 @@ def upgrade():
 		Run(context.Background(), loaded.Graph, []*Rule{rule}, tt.target, nil, func(d Diagnostic) { got = append(got, d) })
 		if len(got) != tt.want {
 			t.Errorf("%+v: %d findings, want %d: %v", tt.target, len(got), tt.want, got)
+		}
+	}
+}
+
+// TestPanicInAPassReachesTheCaller: the passes run on other goroutines, and a
+// panic in one goes on in the caller's, where the MCP server and the hook
+// recover (in a worker it would end the process); the findings before it are
+// reported, in order.
+func TestPanicInAPassReachesTheCaller(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	dir := t.TempDir()
+	for i := range 20 {
+		parent := "None"
+		if i > 0 {
+			parent = fmt.Sprintf("%q", fmt.Sprintf("r%02d", i-1))
+		}
+		src := fmt.Sprintf("revision = %q\ndown_revision = %s\nfrom alembic import op\n\n\ndef upgrade():\n    pass\n", fmt.Sprintf("r%02d", i), parent)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d_x.py", i)), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loaded := history.Load(context.Background(), dir, project.FilesIn(dir), nil)
+	rule := &Rule{ID: "test-panics", Severity: Warning, Check: func(p *Pass) {
+		if p.Revision.ID == "r12" {
+			panic("broken rule")
+		}
+		p.ReportAt(migration.Span{}, Message{Text: p.Revision.ID}, nil)
+	}}
+	var got []string
+	recovered := func() (v any) {
+		defer func() { v = recover() }()
+		Run(context.Background(), loaded.Graph, []*Rule{rule}, Target{Dialect: "postgresql"}, nil, func(d Diagnostic) { got = append(got, d.Message) })
+		return nil
+	}()
+	if s, _ := recovered.(string); !strings.Contains(s, "broken rule") {
+		t.Fatalf("recovered %v, want the rule's panic", recovered)
+	}
+	for i, id := range got {
+		if want := fmt.Sprintf("r%02d", i); id != want || i >= 12 {
+			t.Fatalf("findings reported %v, want r00..r11 in order at most", got)
 		}
 	}
 }
