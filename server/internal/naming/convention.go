@@ -35,6 +35,10 @@ type Convention struct {
 	// variable, an f-string, a dict spread), with the reason: whether it
 	// converts a given name cannot be told either.
 	Unknown map[string]string
+	// NamesKept are kinds Unknown whose every possible template keeps a name
+	// written (none uses %(constraint_name)s): only the names of unnamed
+	// objects are unknown (see or).
+	NamesKept map[string]bool
 	// Custom are the keys that are neither kinds nor classes: custom tokens
 	// (callables SQLAlchemy calls with the constraint and table). A template
 	// using one names its objects in a way only running the code tells.
@@ -95,13 +99,28 @@ func (c *Convention) or(o *Convention) *Convention {
 			if out.Source != "" {
 				out.Unknown[k] += " (" + out.Source + ")"
 			}
+			if c.keepsNames(k) && o.keepsNames(k) {
+				if out.NamesKept == nil {
+					out.NamesKept = map[string]bool{}
+				}
+				out.NamesKept[k] = true
+			}
 		}
 	}
 	return out
 }
 
+// keepsNames reports whether a name written for kind is certainly kept.
+func (c *Convention) keepsNames(kind string) bool {
+	if c.Unknown[kind] != "" {
+		return c.NamesKept[kind]
+	}
+	return !strings.Contains(c.Templates[kind], "constraint_name")
+}
+
 func (c *Convention) equal(o *Convention) bool {
-	if len(c.Templates) != len(o.Templates) || len(c.Unknown) != len(o.Unknown) || !slices.Equal(c.Custom, o.Custom) {
+	if len(c.Templates) != len(o.Templates) || len(c.Unknown) != len(o.Unknown) || !slices.Equal(c.Custom, o.Custom) ||
+		len(c.NamesKept) != len(o.NamesKept) {
 		return false
 	}
 	for k, v := range c.Templates {
@@ -176,6 +195,8 @@ func (n Namer) Name(o Object) Result {
 	switch {
 	case o.Final || c == nil || o.Kind == "":
 		return Result{Name: o.Name, Known: o.Name != ""}
+	case c.Unknown[o.Kind] != "" && o.Name != "" && c.NamesKept[o.Kind]:
+		return Result{Name: o.Name, Known: true}
 	case c.Unknown[o.Kind] != "":
 		return Result{Converted: true} // the convention is in charge, how is not known
 	}
@@ -202,7 +223,7 @@ func (n Namer) Converts(kind string) (converts, known bool) {
 		return false, true
 	}
 	if c.Unknown[kind] != "" {
-		return false, false
+		return false, c.NamesKept[kind]
 	}
 	return strings.Contains(c.Templates[kind], "constraint_name"), true
 }

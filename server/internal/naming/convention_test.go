@@ -22,6 +22,9 @@ func TestName(t *testing.T) {
 		Check:      "ck_%(table_name)s_%(constraint_name)s",
 	}, Custom: []string{"column_names"}}
 	unreadable := &Convention{Templates: map[string]string{}, Unknown: map[string]string{Unique: "not a literal"}}
+	// env.py's target_metadata is one of two MetaData: one names unique constraints, one does not
+	either := (&Convention{Templates: map[string]string{}, Via: "target_metadata"}).or(
+		&Convention{Templates: map[string]string{Unique: "uq_%(table_name)s_%(column_0_name)s", Check: "ck_%(constraint_name)s"}, Via: "target_metadata"})
 	long := "a_very_long_table_name_for_testing_truncation"
 	tests := []struct {
 		name    string
@@ -58,6 +61,9 @@ func TestName(t *testing.T) {
 		{"custom token", custom, "postgresql", Object{Kind: ForeignKey, Table: "t", Columns: []string{"a"}, ColumnsKnown: true, RefTable: "p"}, Result{Converted: true}},
 		{"custom convention, standard ck", custom, "postgresql", Object{Kind: Check, Name: "x", Table: "t"}, Result{Name: "ck_t_x", Known: true, Converted: true}},
 		{"unreadable template", unreadable, "postgresql", Object{Kind: Unique, Name: "x", Table: "t"}, Result{Converted: true}},
+		{"either convention keeps a name written", either, "postgresql", Object{Kind: Unique, Name: "x", Table: "t"}, Result{Name: "x", Known: true}},
+		{"either convention, None", either, "postgresql", Object{Kind: Unique, Table: "t", Columns: []string{"a"}, ColumnsKnown: true}, Result{Converted: true}},
+		{"either convention may convert a name", either, "postgresql", Object{Kind: Check, Name: "x", Table: "t"}, Result{Converted: true}},
 		{"drop of a None fk", standard, "postgresql", Object{Kind: ForeignKey, Table: "t", Drop: true}, Result{Err: errIndex, Converted: true}},
 		{"drop of a None unique", standard, "postgresql", Object{Kind: Unique, Table: "t", Drop: true}, Result{Name: "uq_t_", Known: true, Converted: true}},
 		{"truncated on PostgreSQL", standard, "postgresql", Object{Kind: ForeignKey, Table: long, Columns: []string{"some_column_id"}, ColumnsKnown: true, RefTable: "referenced_table"},

@@ -91,7 +91,7 @@ func (r *reader) fromEnv() (*Convention, bool) {
 		targets = append(targets, a.value)
 	}
 	for _, c := range env.configures { // context.configure(target_metadata=...) passing something else
-		if c.Kind != pysyntax.Name || c.Name != "target_metadata" {
+		if !returnsTargetMetadata(env, c) {
 			targets = []*pysyntax.Expr{c}
 		}
 	}
@@ -110,6 +110,21 @@ func (r *reader) fromEnv() (*Convention, bool) {
 		found = found.or(c)
 	}
 	return found, true
+}
+
+// returnsTargetMetadata reports whether a value passed to configure() is
+// env.py's module-level target_metadata: the name, or a call of a function of
+// env.py that only returns it (get_metadata() in Flask-Migrate's template).
+func returnsTargetMetadata(env *module, e *pysyntax.Expr) bool {
+	isName := func(e *pysyntax.Expr) bool { return e.Kind == pysyntax.Name && e.Name == "target_metadata" }
+	if isName(e) {
+		return true
+	}
+	if e.Kind != pysyntax.Call || e.Func() == nil || e.Func().Kind != pysyntax.Name || len(e.Args) > 0 {
+		return false
+	}
+	returns := env.funcs[e.Func().Name]
+	return len(returns) > 0 && !slices.ContainsFunc(returns, func(r *pysyntax.Expr) bool { return !isName(r) })
 }
 
 // conventionOfTarget is the convention of one value env.py gives

@@ -52,7 +52,7 @@ func TestRead(t *testing.T) {
 			"fk": "fk_%(table_name)s_%(referred_table_name)s",
 		}, Unknown: map[string]string{
 			"uq": "env.py sets target_metadata to one of several MetaData whose naming conventions differ (app/__init__.py:4, app/models.py:4)",
-		}, Source: "app/__init__.py:4, app/models.py:4", Via: "target_metadata"}},
+		}, NamesKept: map[string]bool{"uq": true}, Source: "app/__init__.py:4, app/models.py:4", Via: "target_metadata"}},
 		// two conventions and nothing tells which one: what they cover is unknown
 		{"ambiguous", "migrations", &Convention{Unknown: map[string]string{
 			"fk": "several naming conventions in the project's code (app/a.py:3, app/b.py:3)",

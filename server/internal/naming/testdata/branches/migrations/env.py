@@ -12,4 +12,10 @@ except ImportError:
 
     target_metadata = Base.metadata
 
-context.configure(url="postgresql://localhost/x", target_metadata=target_metadata)
+
+
+def get_metadata():
+    return target_metadata
+
+
+context.configure(url="postgresql://localhost/x", target_metadata=get_metadata())
