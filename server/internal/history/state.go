@@ -573,6 +573,9 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 		cols, _ := o.Arg("columns").Strings()
 		if t := s.editTable(key); t != nil && !uncertain {
 			s.primaryKey(t, cols)
+			if len(cols) > 0 {
+				t.Uniques = append(slices.Clip(t.Uniques), cols)
+			}
 		}
 	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "unique", e.Object == effect.Index && e.Change == effect.Create:
 		cols, ok := o.Arg("columns").Strings()
