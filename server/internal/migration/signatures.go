@@ -237,7 +237,32 @@ func unknownKeyword(op, kw, meant string, s signature, call *Expr) string {
 	}
 	// no hint when the call already passes the keyword meant
 	if want, ok := commonMistakes[kw]; ok && call.Keyword(want) == nil && (slices.Contains(s.positional, want) || slices.Contains(s.keywords, want) || (s.dialectKw && dialectKeyword.MatchString(want))) {
-		msg += fmt.Sprintf(" (did you mean %q?)", want)
+		return msg + fmt.Sprintf(" (did you mean %q?)", want)
+	}
+	// a misspelling: one letter added, left out or changed (existing_type_)
+	for _, want := range slices.Concat(s.positional, s.keywords) {
+		if oneEditApart(kw, want) && call.Keyword(want) == nil {
+			return msg + fmt.Sprintf(" (did you mean %q?)", want)
+		}
 	}
 	return msg
+}
+
+// oneEditApart reports whether b is a with one character added, removed or
+// replaced.
+func oneEditApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }

@@ -15,7 +15,7 @@ down_revision = None
 
 def upgrade():
     op.create_table("booking", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("during", postgresql.TSRANGE()))
-    op.create_exclude_constraint("booking_no_overlap", "booking", ("during", "&&"), usin="gist")  # expect[invalid-op-argument:warning]: create_exclude_constraint() ignores the keyword argument "usin"
+    op.create_exclude_constraint("booking_no_overlap", "booking", ("during", "&&"), usin="gist")  # expect[invalid-op-argument:warning]: create_exclude_constraint() ignores the keyword argument "usin" (did you mean "using"?)
     op.create_exclude_constraint("booking_no_overlap2", "booking", ("during", "&&"), using="gist", name="x")  # expect[invalid-op-argument:error]: create_exclude_constraint() got an unexpected keyword argument "name"
 
 
