@@ -174,9 +174,17 @@ HINT:  New enum values must be committed before they can be used.`,
 		name: "relation does not exist",
 		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedTable) relation "orders" does not exist
 [SQL: DROP TABLE orders]`,
-		rules: []string{},
+		rules: []string{"table-used-after-drop"},
 		cause: []string{"orders"},
 		fix:   []string{"created before it is used"},
+	},
+	{
+		name: "index does not exist after its table was dropped",
+		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedObject) index "projects_name_hash" does not exist
+[SQL: DROP INDEX projects_name_hash]`,
+		rules: []string{"table-used-after-drop"},
+		cause: []string{"projects_name_hash", "dropped its table"},
+		fix:   []string{"before its table"},
 	},
 	{
 		name: "cannot be cast automatically",

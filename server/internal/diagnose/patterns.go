@@ -212,7 +212,7 @@ var patterns = []pattern{
 			if strings.Contains(strings.ToUpper(m.sql), "REFERENCES") {
 				return []string{"fk-operation-order"}
 			}
-			return []string{}
+			return []string{"table-used-after-drop"}
 		},
 		cause: func(m match) string {
 			name := cmp.Or(m.g(1), m.g(2), m.g(3))
@@ -242,6 +242,17 @@ var patterns = []pattern{
 		},
 		fix: text("Make the downgrade drop what the upgrade creates. For this database, drop the leftover object or, if the " +
 			"revision is in fact fully applied, `alembic stamp <revision>`."),
+	},
+	{
+		re:    regexp.MustCompile(`index "([^"]+)" does not exist|Can't DROP (?:INDEX )?'([^']+)'; check that (?:column/key|it) exists|no such index: (\S+)`),
+		rules: rules("table-used-after-drop"),
+		cause: func(m match) string {
+			return fmt.Sprintf("The index %s is not in the database when the step drops it: most often an earlier step "+
+				"dropped its table, which drops the table's indexes with it (a downgrade listing drop_table before "+
+				"drop_index), else it has another name there.", cmp.Or(m.g(1), m.g(2), m.g(3)))
+		},
+		fix: text("Drop the index before its table, or remove the drop_index when the table's drop takes it; otherwise " +
+			"look the index up (`\\di` in psql) and use its real name."),
 	},
 	{
 		re:    regexp.MustCompile(`could not create unique index "([^"]+)"`),

@@ -1,0 +1,149 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var _ = register(&Rule{
+	ID:       "table-used-after-drop",
+	Profile:  Default,
+	Severity: Error,
+	Fix:      FixNever,
+	Summary:  "An operation uses a table, or drops an index of it, after the same function dropped the table",
+	Doc: Doc{
+		FailsWhen: "On every database: the table, and its indexes and constraints with it, are gone when the operation runs.",
+		What: "Finds, in upgrade() or downgrade(), an operation on a table (`add_column`, `drop_column`, `alter_column`, " +
+			"`create_index`, `drop_constraint`, `create_*_constraint`, `drop_table`, `rename_table`, ..., also in batch " +
+			"blocks) that an earlier operation of the same function dropped, and a `drop_index` of an index that table had, " +
+			"when nothing in between creates the table again (or runs code the tool cannot follow).",
+		Why: "Dropping a table drops its indexes and constraints. Hand-edited downgrades often list the drops in the order " +
+			"the upgrade created things (`drop_table`, then `drop_index` of the table's index), and the downgrade then " +
+			"fails half-way: PostgreSQL says `index \"projects_name_hash\" does not exist` or `relation \"projects\" does " +
+			"not exist`. As the failure is in a downgrade, it shows only when somebody needs to go back.",
+		Example: `def upgrade():
+    op.create_table(
+        "projects",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name_hash", sa.String(40), nullable=False),
+    )
+    op.create_index("projects_name_hash", "projects", ["name_hash"], unique=True)
+
+
+def downgrade():
+    op.drop_table("projects")
+    op.drop_index("projects_name_hash", table_name="projects")`,
+		UseInstead: `def downgrade():
+    op.drop_index("projects_name_hash", table_name="projects")
+    op.drop_table("projects")`,
+		KnownProblems: "Only tables and indexes the history knows are judged, and only certain operations: one under a " +
+			"condition, or after code whose effects cannot be read (a helper, SQL built at run time), is left alone. An " +
+			"operation passing `if_exists=True` is not reported.",
+		FixSafety:  "No automatic fix: moving the operation before the drop, or removing it, is the author's choice.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-droptable.html"},
+	},
+	Check: checkTableUsedAfterDrop,
+})
+
+func checkTableUsedAfterDrop(p *Pass) {
+	walk := func(steps func(func(o *migration.Op, before, after *history.State)), function string) {
+		gone := map[string]*droppedTable{} // by table key: the tables dropped so far
+		steps(func(o *migration.Op, before, after *history.State) {
+			if hidesEffects(o) {
+				clear(gone) // it may create them again
+				return
+			}
+			if o.Certain() && o.Arg("if_exists") == nil {
+				if msg, ok := usesDropped(o, before, gone, function); ok {
+					p.Report(o, msg, nil)
+				}
+			}
+			for key := range gone {
+				if after.Table(key) != nil {
+					delete(gone, key) // created again
+				}
+			}
+			if !o.Certain() || o.Name != "drop_table" {
+				return
+			}
+			for _, e := range p.Effects(o) {
+				if t := before.Table(e.Key()); e.Object == effect.Table && e.Change == effect.Drop && !e.Unreadable &&
+					t != nil && after.Table(e.Key()) == nil {
+					gone[e.Key()] = &droppedTable{op: o, table: t}
+				}
+			}
+		})
+	}
+	walk(p.UpgradeSteps, "upgrade()")
+	walk(p.DowngradeSteps, "downgrade()")
+}
+
+// droppedTable is a table a function dropped, as it was before the drop.
+type droppedTable struct {
+	op    *migration.Op
+	table *history.Table
+}
+
+// tableOps are the operations that need their table to exist.
+var tableOps = []string{"add_column", "drop_column", "alter_column", "create_index", "drop_constraint",
+	"create_unique_constraint", "create_check_constraint", "create_primary_key", "create_foreign_key",
+	"create_exclude_constraint", "drop_table", "rename_table", "create_table_comment", "drop_table_comment"}
+
+// usesDropped explains how o fails on a table the function dropped before it.
+func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string) (Message, bool) {
+	if len(gone) == 0 {
+		return Message{}, false
+	}
+	table, named := o.Table()
+	if o.Name == "drop_index" {
+		return indexOfDropped(o, before, gone, function)
+	}
+	d := gone[effect.TableKey(o, table)]
+	if !named || d == nil || !slices.Contains(tableOps, o.Name) {
+		return Message{}, false
+	}
+	return Message{Text: fmt.Sprintf("%s on table %q, which drop_table (line %d) dropped earlier in %s", o.Name, table, d.op.Call.Span.StartLine, function),
+		Help: fmt.Sprintf("It fails with: relation %q does not exist. Move it before the drop_table, or remove it if the "+
+			"drop makes it needless (dropping a table drops its indexes and constraints).", table)}, true
+}
+
+// indexOfDropped explains a drop_index of an index that went with a table the
+// function dropped: the index the table had by that name, when no table that
+// is left has one.
+func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string) (Message, bool) {
+	name, _, ok := migration.NameArg(o.Arg("index_name"))
+	if !ok {
+		return Message{}, false
+	}
+	for _, t := range before.Tables() {
+		if hasIndex(t, name) {
+			return Message{}, false
+		}
+	}
+	keys := make([]string, 0, len(gone))
+	for key := range gone {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		d := gone[key]
+		if table, named := o.Table(); named && effect.TableKey(o, table) != key || !hasIndex(d.table, name) {
+			continue
+		}
+		return Message{Text: fmt.Sprintf("drop_index(%q) after drop_table(%q) (line %d) in %s: the index went with the table",
+			name, d.table.Name, d.op.Call.Span.StartLine, function),
+			Help: fmt.Sprintf("It fails with: index %q does not exist. Drop the index before the table, or remove the "+
+				"drop_index: dropping the table drops its indexes.", name)}, true
+	}
+	return Message{}, false
+}
+
+// hasIndex reports whether a table has an index by that name.
+func hasIndex(t *history.Table, name string) bool {
+	indexes, _ := t.Indexes()
+	return slices.ContainsFunc(indexes, func(i history.Index) bool { return i.Name == name })
+}
