@@ -413,6 +413,31 @@ op.create_table('orders',
 			},
 		},
 		{
+			id: "dropidx", title: "drop_index after drop_table of its table (hand-ordered downgrade)", dir: "dropidx",
+			generated: []string{"op.create_table('projects',", "'ix_projects_name_hash'"},
+			handWritten: map[string]string{
+				"downgrade": `
+op.drop_table('projects')
+op.drop_index('ix_projects_name_hash', table_name='projects')`,
+			},
+			rule:     "table-used-after-drop",
+			predicts: `index "ix_projects_name_hash" does not exist`,
+			failAt:   stepD,
+			errs:     []string{`(psycopg2.errors.UndefinedObject) index "ix_projects_name_hash" does not exist`, `DROP INDEX ix_projects_name_hash`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"downgrade": `
+op.drop_index('ix_projects_name_hash', table_name='projects')
+op.drop_table('projects')`,
+			},
+			checks: []dataCheck{
+				{stepU, "the index exists", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_projects_name_hash'`, "1"},
+				{stepD, "projects dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'projects'`, "0"},
+				{stepU2, "the index is back", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_projects_name_hash'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
 			id: "n", title: "create_foreign_key before the referenced table's create_table (hand-ordered)", dir: "n",
 			generated:   []string{"op.create_table('authors',", "sa.ForeignKeyConstraint(['author_id'], ['authors.id'], )"},
 			handWritten: nHandWritten,

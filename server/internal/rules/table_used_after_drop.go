@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -58,7 +59,7 @@ func checkTableUsedAfterDrop(p *Pass) {
 				return
 			}
 			if o.Certain() && o.Arg("if_exists") == nil {
-				if msg, ok := usesDropped(o, before, gone, function); ok {
+				if msg, ok := usesDropped(o, before, gone, function, p.IsPostgres()); ok {
 					p.Report(o, msg, nil)
 				}
 			}
@@ -94,27 +95,31 @@ var tableOps = []string{"add_column", "drop_column", "alter_column", "create_ind
 	"create_exclude_constraint", "drop_table", "rename_table", "create_table_comment", "drop_table_comment"}
 
 // usesDropped explains how o fails on a table the function dropped before it.
-func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string) (Message, bool) {
+func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool) (Message, bool) {
 	if len(gone) == 0 {
 		return Message{}, false
 	}
 	table, named := o.Table()
 	if o.Name == "drop_index" {
-		return indexOfDropped(o, before, gone, function)
+		return indexOfDropped(o, before, gone, function, postgres)
 	}
 	d := gone[effect.TableKey(o, table)]
 	if !named || d == nil || !slices.Contains(tableOps, o.Name) {
 		return Message{}, false
 	}
-	return Message{Text: fmt.Sprintf("%s on table %q, which drop_table (line %d) dropped earlier in %s", o.Name, table, d.op.Call.Span.StartLine, function),
-		Help: fmt.Sprintf("It fails with: relation %q does not exist. Move it before the drop_table, or remove it if the "+
-			"drop makes it needless (dropping a table drops its indexes and constraints).", table)}, true
+	missing := fmt.Sprintf("table %q is gone by then", table)
+	if postgres {
+		missing = fmt.Sprintf("relation %q does not exist by then", table) // PostgreSQL's words
+	}
+	return Message{Text: fmt.Sprintf("%s after drop_table (line %d) in %s: %s", o.Name, d.op.Call.Span.StartLine, function, missing),
+		Help: fmt.Sprintf("It fails with: %s. Move the %s before the drop_table, or remove it if the drop makes it needless "+
+			"(dropping a table drops its indexes and constraints).", strings.TrimSuffix(missing, " by then"), o.Name)}, true
 }
 
 // indexOfDropped explains a drop_index of an index that went with a table the
 // function dropped: the index the table had by that name, when no table that
 // is left has one.
-func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string) (Message, bool) {
+func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool) (Message, bool) {
 	name, _, ok := migration.NameArg(o.Arg("index_name"))
 	if !ok {
 		return Message{}, false
@@ -134,10 +139,13 @@ func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*dro
 		if table, named := o.Table(); named && effect.TableKey(o, table) != key || !hasIndex(d.table, name) {
 			continue
 		}
-		return Message{Text: fmt.Sprintf("drop_index(%q) after drop_table(%q) (line %d) in %s: the index went with the table",
-			name, d.table.Name, d.op.Call.Span.StartLine, function),
-			Help: fmt.Sprintf("It fails with: index %q does not exist. Drop the index before the table, or remove the "+
-				"drop_index: dropping the table drops its indexes.", name)}, true
+		missing := fmt.Sprintf("index %q is gone by then", name)
+		if postgres {
+			missing = fmt.Sprintf("index %q does not exist by then", name) // PostgreSQL's words
+		}
+		return Message{Text: fmt.Sprintf("drop_index after drop_table(%q) (line %d) in %s: %s", d.table.Name, d.op.Call.Span.StartLine, function, missing),
+			Help: fmt.Sprintf("It fails with: %s: dropping the table dropped its indexes. Drop the index before the table, "+
+				"or remove the drop_index.", strings.TrimSuffix(missing, " by then"))}, true
 	}
 	return Message{}, false
 }

@@ -23,4 +23,4 @@ def upgrade():
 def downgrade():
     op.drop_table("orders")
     with op.batch_alter_table("orders") as batch_op:
-        batch_op.drop_column("note")  # expect[table-used-after-drop]: drop_column on table "orders", which drop_table (line 24) dropped earlier in downgrade() help: relation "orders" does not exist
+        batch_op.drop_column("note")  # expect[table-used-after-drop]: drop_column after drop_table (line 24) in downgrade(): relation "orders" does not exist help: It fails with: relation "orders" does not exist. Move the drop_column

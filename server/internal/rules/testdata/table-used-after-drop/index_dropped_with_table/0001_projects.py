@@ -27,4 +27,4 @@ def downgrade():
     op.drop_index("builders_id")
     op.drop_table("builders")
     op.drop_table("projects")
-    op.drop_index("projects_name_hash")  # expect[table-used-after-drop]: drop_index("projects_name_hash") after drop_table("projects") (line 29) in downgrade() help: index "projects_name_hash" does not exist
+    op.drop_index("projects_name_hash")  # expect[table-used-after-drop]: drop_index after drop_table("projects") (line 29) in downgrade(): index "projects_name_hash" does not exist help: It fails with: index "projects_name_hash" does not exist: dropping the table
