@@ -17,7 +17,7 @@ type module struct {
 	// alternatives are the module-level values of NAME that may be the one
 	// it holds: the last unconditional assignment and those after it in
 	// branches (try/except ImportError, if/else), in order
-	alternatives map[string][]assignment
+	alternatives map[string][]*pysyntax.Expr
 	classes      map[string]*class
 	funcs        map[string][]*pysyntax.Expr // def name -> the values it returns
 	imports      map[string]importRef        // local name -> what it binds
@@ -27,13 +27,6 @@ type module struct {
 	metadataCalls []*pysyntax.Expr
 	// configures are the target_metadata= values of context.configure(...) calls
 	configures []*pysyntax.Expr
-}
-
-// assignment is a module-level value and the branch it was assigned in (0:
-// none; each clause of an if, try, for or with statement is a branch).
-type assignment struct {
-	value  *pysyntax.Expr
-	branch int
 }
 
 type class struct {
@@ -61,7 +54,7 @@ func parseModule(ctx context.Context, path string, src []byte) *module {
 		return nil
 	}
 	defer tree.Close()
-	m := &module{path: path, src: src, assigns: map[string]*pysyntax.Expr{}, alternatives: map[string][]assignment{},
+	m := &module{path: path, src: src, assigns: map[string]*pysyntax.Expr{}, alternatives: map[string][]*pysyntax.Expr{},
 		classes: map[string]*class{}, funcs: map[string][]*pysyntax.Expr{}, imports: map[string]importRef{}}
 	x := &extractor{t: tree, m: m}
 	x.block(tree.Root(), scopeModule, nil)
@@ -79,9 +72,9 @@ const (
 type extractor struct {
 	t *pysyntax.Tree
 	m *module
-	// branch is the clause of a compound statement the walk is in (0: none),
-	// branches the number of clauses entered
-	branch, branches int
+	// clauses is how many clauses of compound statements (if, try, for,
+	// with) the walk is in: an assignment there may not run
+	clauses int
 }
 
 // maxNesting bounds the recursion into nested blocks.
@@ -153,11 +146,9 @@ func (x *extractor) statement(n *pysyntax.Node, sc scope, cls *class, fn string,
 		// a module's imports and definitions may sit under TYPE_CHECKING or try
 		x.walk(n, sc, cls, fn, depth)
 	case "block", "else_clause", "elif_clause", "except_clause", "finally_clause":
-		outer := x.branch
-		x.branches++
-		x.branch = x.branches
+		x.clauses++
 		x.walk(n, sc, cls, fn, depth)
-		x.branch = outer
+		x.clauses--
 	default:
 		x.calls(n)
 	}
@@ -191,10 +182,10 @@ func (x *extractor) expression(n *pysyntax.Node, sc scope, cls *class) {
 			case scopeModule:
 				name := x.t.Text(t)
 				x.m.assigns[name] = value
-				if x.branch == 0 {
+				if x.clauses == 0 {
 					x.m.alternatives[name] = nil
 				}
-				x.m.alternatives[name] = append(x.m.alternatives[name], assignment{value, x.branch})
+				x.m.alternatives[name] = append(x.m.alternatives[name], value)
 			case scopeClass:
 				cls.attrs[x.t.Text(t)] = value
 			}

@@ -86,10 +86,7 @@ func (r *reader) fromEnv() (*Convention, bool) {
 	if env == nil {
 		return nil, false
 	}
-	var targets []*pysyntax.Expr
-	for _, a := range env.alternatives["target_metadata"] {
-		targets = append(targets, a.value)
-	}
+	targets := slices.Clone(env.alternatives["target_metadata"])
 	for _, c := range env.configures { // context.configure(target_metadata=...) passing something else
 		if !returnsTargetMetadata(env, c) {
 			targets = []*pysyntax.Expr{c}

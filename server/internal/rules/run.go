@@ -190,14 +190,14 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, rev *histo
 // the models) under locks or not at all.
 type pipeline struct {
 	report  func(Diagnostic)
-	jobs    chan *pass
+	jobs    chan *revisionCheck
 	workers sync.WaitGroup
-	queued  []*pass // not yet reported, in order
-	failed  bool    // a pass panicked: the panic went on in the caller's goroutine
+	queued  []*revisionCheck // not yet reported, in order
+	failed  bool             // a pass panicked: the panic went on in the caller's goroutine
 }
 
-// pass is the rules' passes over one revision, queued.
-type pass struct {
+// revisionCheck is the rules' passes over one revision, queued.
+type revisionCheck struct {
 	run   func(report func(Diagnostic))
 	found []Diagnostic
 	done  chan struct{}
@@ -210,7 +210,7 @@ type pass struct {
 func newPipeline(report func(Diagnostic)) *pipeline {
 	p := &pipeline{report: report}
 	if n := runtime.GOMAXPROCS(0); n > 1 {
-		p.jobs = make(chan *pass, 4*n)
+		p.jobs = make(chan *revisionCheck, 4*n)
 		for range n {
 			p.workers.Go(func() {
 				for j := range p.jobs {
@@ -222,7 +222,7 @@ func newPipeline(report func(Diagnostic)) *pipeline {
 	return p
 }
 
-func (j *pass) runRecovered() {
+func (j *revisionCheck) runRecovered() {
 	defer func() {
 		if v := recover(); v != nil {
 			j.panicked = fmt.Sprintf("%v\n\n(in a rules worker)\n%s", v, debug.Stack())
@@ -239,7 +239,7 @@ func (p *pipeline) add(ctx context.Context, run func(report func(Diagnostic))) {
 		run(p.report)
 		return
 	}
-	j := &pass{run: run, done: make(chan struct{})}
+	j := &revisionCheck{run: run, done: make(chan struct{})}
 	p.queued = append(p.queued, j)
 	select {
 	case p.jobs <- j:
