@@ -141,6 +141,12 @@ func find(start string) (*Project, error) {
 			}
 		}
 		p.adoptShapes()
+		if dir == filepath.Dir(cfg) {
+			// at the project's root, as when the search finds the config below
+			// the start: script directories beside the configured one that no
+			// config covers (a second, older migrations/) are read too
+			p.addUncovered(search(dir).shapes)
+		}
 		return p, nil
 	}
 

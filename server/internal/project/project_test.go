@@ -694,3 +694,30 @@ func TestFindRevisionTrees(t *testing.T) {
 		t.Errorf("with alembic.ini: script directories %+v, want alembic only", p.ScriptDirs)
 	}
 }
+
+// TestFindUncoveredBesideConfig: at the project's root, a script directory no
+// config covers (an older migrations/ beside the alembic/ that alembic.ini
+// names) is read too, as when the config is found below the start; started
+// inside the configured one, only that one is.
+func TestFindUncoveredBesideConfig(t *testing.T) {
+	rev := "revision = \"1\"\ndown_revision = None\n"
+	root := fixture(t, map[string]string{".git/HEAD": "", "alembic.ini": "[alembic]\nscript_location = alembic\n",
+		"alembic/env.py": "", "alembic/versions/0001_a.py": rev,
+		"migrations/env.py": "", "migrations/versions/0001_b.py": rev})
+	for start, want := range map[string][]string{
+		root: {"alembic", "migrations"},
+		filepath.Join(root, "alembic", "versions"): {"alembic"},
+	} {
+		p, err := Find(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, sd := range p.ScriptDirs {
+			got = append(got, p.Rel(sd.Location))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("from %s: script directories %q, want %q", start, got, want)
+		}
+	}
+}
