@@ -698,12 +698,16 @@ func TestFindRevisionTrees(t *testing.T) {
 // TestFindUncoveredBesideConfig: at the project's root, a script directory no
 // config covers (an older migrations/ beside the alembic/ that alembic.ini
 // names) is read too, as when the config is found below the start; started
-// inside the configured one, only that one is.
+// inside the configured one, only that one is. A folder of revision files
+// without an env.py (drafts/versions/) is not read from the root: it may be
+// no history anything runs (greyhound-racing-collector's migrations/versions/,
+// applied by a script through sqlite3, got a false missing-down-revision).
 func TestFindUncoveredBesideConfig(t *testing.T) {
 	rev := "revision = \"1\"\ndown_revision = None\n"
 	root := fixture(t, map[string]string{".git/HEAD": "", "alembic.ini": "[alembic]\nscript_location = alembic\n",
 		"alembic/env.py": "", "alembic/versions/0001_a.py": rev,
-		"migrations/env.py": "", "migrations/versions/0001_b.py": rev})
+		"migrations/env.py": "", "migrations/versions/0001_b.py": rev,
+		"drafts/versions/0001_c.py": "revision = \"x1\"\ndown_revision = \"initial_migration\"\n"})
 	for start, want := range map[string][]string{
 		root: {"alembic", "migrations"},
 		filepath.Join(root, "alembic", "versions"): {"alembic"},
