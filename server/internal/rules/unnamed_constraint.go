@@ -427,7 +427,11 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		msg = Message{Text: call + " cannot name the constraint",
 			Help: fmt.Sprintf("%s only names it from its columns, which a drop does not have. ", sentenceStart(conventionAt(conv)))}
 	default:
-		msg = Message{Text: call + " cannot be compiled",
+		text := call + " cannot be compiled"
+		if p.Dialect == "mysql" || p.Dialect == "sqlite" {
+			text = call + " fails: a constraint is dropped by its name" // not SQLAlchemy's compiler there: see the help
+		}
+		msg = Message{Text: text,
 			Help: fmt.Sprintf("Alembic fails with: %s (offline --sql too). ", unnamedDropError(p.Dialect, o.Batch != nil, class))}
 	}
 	var fix *SuggestedFix

@@ -23,4 +23,4 @@ def upgrade():
 
 def downgrade():
     with op.batch_alter_table('child', schema=None) as batch_op:
-        batch_op.drop_constraint(None, type_='foreignkey')  # expect[unnamed-constraint]: help: ValueError: Constraint must have a name
+        batch_op.drop_constraint(None, type_='foreignkey')  # expect[unnamed-constraint]: fails: a constraint is dropped by its name help: ValueError: Constraint must have a name
