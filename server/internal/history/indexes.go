@@ -46,14 +46,15 @@ func (t *Table) addIndex(ix Index) {
 		}
 	}
 	key := ix.Name
-	if key == "" || t.hasIndex(key) {
+	if key == "" || t.HasIndex(key) {
 		key = fmt.Sprintf("\x00%d", t.nextIndex) // unnamed: a key no name takes
 		t.nextIndex++
 	}
 	t.indexes = t.indexes.Set(key, ix)
 }
 
-func (t *Table) hasIndex(name string) bool {
+// HasIndex reports whether the table has an index of that name.
+func (t *Table) HasIndex(name string) bool {
 	_, ok := t.indexes.Get(name)
 	return ok
 }
@@ -67,7 +68,7 @@ func (t *Table) coverFK(cols []string, named bool, name string) {
 			return
 		}
 	}
-	if !named && len(cols) > 0 && !t.hasIndex(cols[0]) {
+	if !named && len(cols) > 0 && !t.HasIndex(cols[0]) {
 		name = cols[0]
 	}
 	t.addIndex(Index{Name: name, Columns: cols, Implicit: true})
@@ -188,7 +189,7 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 func (s *State) IndexTable(name string) string {
 	found, twice := "", false
 	s.eachTable(func(key string, t *Table) {
-		if t.hasIndex(name) {
+		if t.HasIndex(name) {
 			twice = twice || found != ""
 			found = key
 		}

@@ -2,8 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -107,13 +107,10 @@ func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppe
 	if !named || d == nil || !slices.Contains(tableOps, o.Name) {
 		return Message{}, false
 	}
-	missing := fmt.Sprintf("table %q is gone by then", table)
-	if postgres {
-		missing = fmt.Sprintf("relation %q does not exist by then", table) // PostgreSQL's words
-	}
-	return Message{Text: fmt.Sprintf("%s after drop_table (line %d) in %s: %s", o.Name, d.op.Call.Span.StartLine, function, missing),
+	missing := absent(postgres, "relation", "table", table)
+	return Message{Text: fmt.Sprintf("%s after drop_table (line %d) in %s: %s by then", o.Name, d.op.Call.Span.StartLine, function, missing),
 		Help: fmt.Sprintf("It fails with: %s. Move the %s before the drop_table, or remove it if the drop makes it needless "+
-			"(dropping a table drops its indexes and constraints).", strings.TrimSuffix(missing, " by then"), o.Name)}, true
+			"(dropping a table drops its indexes and constraints).", missing, o.Name)}, true
 }
 
 // indexOfDropped explains a drop_index of an index that went with a table the
@@ -121,37 +118,27 @@ func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppe
 // is left has one.
 func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool) (Message, bool) {
 	name, _, ok := migration.NameArg(o.Arg("index_name"))
-	if !ok {
+	if !ok || slices.ContainsFunc(before.Tables(), func(t *history.Table) bool { return t.HasIndex(name) }) {
 		return Message{}, false
 	}
-	for _, t := range before.Tables() {
-		if hasIndex(t, name) {
-			return Message{}, false
-		}
-	}
-	keys := make([]string, 0, len(gone))
-	for key := range gone {
-		keys = append(keys, key)
-	}
-	slices.Sort(keys)
-	for _, key := range keys {
+	for _, key := range slices.Sorted(maps.Keys(gone)) {
 		d := gone[key]
-		if table, named := o.Table(); named && effect.TableKey(o, table) != key || !hasIndex(d.table, name) {
+		if table, named := o.Table(); named && effect.TableKey(o, table) != key || !d.table.HasIndex(name) {
 			continue
 		}
-		missing := fmt.Sprintf("index %q is gone by then", name)
-		if postgres {
-			missing = fmt.Sprintf("index %q does not exist by then", name) // PostgreSQL's words
-		}
-		return Message{Text: fmt.Sprintf("drop_index after drop_table(%q) (line %d) in %s: %s", d.table.Name, d.op.Call.Span.StartLine, function, missing),
+		missing := absent(postgres, "index", "index", name)
+		return Message{Text: fmt.Sprintf("drop_index after drop_table(%q) (line %d) in %s: %s by then", d.table.Name, d.op.Call.Span.StartLine, function, missing),
 			Help: fmt.Sprintf("It fails with: %s: dropping the table dropped its indexes. Drop the index before the table, "+
-				"or remove the drop_index.", strings.TrimSuffix(missing, " by then"))}, true
+				"or remove the drop_index.", missing)}, true
 	}
 	return Message{}, false
 }
 
-// hasIndex reports whether a table has an index by that name.
-func hasIndex(t *history.Table, name string) bool {
-	indexes, _ := t.Indexes()
-	return slices.ContainsFunc(indexes, func(i history.Index) bool { return i.Name == name })
+// absent says that an object is missing, in PostgreSQL's words on
+// PostgreSQL (relation "t" does not exist), else plainly (table "t" is gone).
+func absent(postgres bool, pgKind, kind, name string) string {
+	if postgres {
+		return fmt.Sprintf("%s %q does not exist", pgKind, name)
+	}
+	return fmt.Sprintf("%s %q is gone", kind, name)
 }
