@@ -95,6 +95,28 @@ func search(dir string) *searchResult {
 	return r
 }
 
+// scriptDirsIn are dir's subdirectories shaped as script directories, env.py
+// beside versions/: a look one level down, cheap enough for every hook run
+// and tool call (a bare folder of revision files there may be no history
+// anything runs: greyhound-racing-collector's migrations/versions/, applied
+// by a script through sqlite3).
+func scriptDirsIn(dir string) []ScriptDir {
+	entries, err := inputfile.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []ScriptDir
+	for _, e := range entries {
+		if !e.IsDir() || skipDir(e.Name()) || testDirs[e.Name()] {
+			continue
+		}
+		if sd := shapeOf(filepath.Join(dir, e.Name()), false); sd != nil && sd.Location != sd.VersionLocations[0] {
+			out = append(out, *sd)
+		}
+	}
+	return out
+}
+
 // insideRevisionFolder reports whether a folder between start and dir (dir
 // excluded) has a usual name for revision files (migrations/).
 func insideRevisionFolder(start, dir string) bool {

@@ -144,13 +144,8 @@ func find(start string) (*Project, error) {
 		if dir == filepath.Dir(cfg) {
 			// at the project's root, script directories beside the configured
 			// one that no config covers (a second, older migrations/) are read
-			// too, as when the search finds the config below the start; but
-			// only those with an env.py: a bare folder of revision files there
-			// may be no history anything runs (greyhound-racing-collector's
-			// migrations/versions/, applied by a script through sqlite3)
-			p.addUncovered(slices.DeleteFunc(search(dir).shapes, func(sd ScriptDir) bool {
-				return !isFile(filepath.Join(sd.Location, "env.py"))
-			}))
+			// too, as when the search finds the config below the start
+			p.addUncovered(scriptDirsIn(dir))
 		}
 		return p, nil
 	}
