@@ -44,7 +44,9 @@ type Options struct {
 	// Snapshots, when set, is the cache that keeps snapshots of the replayed
 	// history (modelcache.Cache): a check of given files or revisions then
 	// starts from them where it can (see focus.go), and keeps those the next
-	// one will want. It does not change the findings on those files.
+	// one will want. A check that is not focused reuses the findings an
+	// earlier one made on each revision that is unchanged with all below it
+	// (rules.Scope.Reuse). Neither changes a finding.
 	Snapshots Snapshots `json:"-"`
 	// CountElsewhere checks the revisions outside the reported ones too, and
 	// counts their findings in Result.Elsewhere (so that a summary of the head
@@ -234,6 +236,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain,
 			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
 		scope := rules.Scope{Include: runOn}
+		if opts.Snapshots != nil {
+			scope.Reuse = opts.Snapshots // a focused run below starts from snapshots instead
+		}
 		var kept []keptSnapshot
 		if focus {
 			focused, err := focusScope(ctx, g, runOn, opts, &scope, &kept)

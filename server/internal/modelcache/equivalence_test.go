@@ -45,10 +45,15 @@ func fixtureDirs(t *testing.T) []string {
 }
 
 // fixtureFindings runs every rule on a fixture directory as the rule harness
-// does, and returns the findings as JSON lines in order, with the files that
-// did not parse.
-func fixtureFindings(t *testing.T, dir string, parse history.Parser) []string {
+// does, through the cache c (models and findings; none when nil), and returns
+// the findings as JSON lines in order, with the files that did not parse.
+func fixtureFindings(t *testing.T, dir string, c *Cache) []string {
 	t.Helper()
+	var parse history.Parser
+	var reuse rules.Values
+	if c != nil {
+		parse, reuse = c.Parse, c
+	}
 	ctx := context.Background()
 	files := slices.DeleteFunc(project.FilesIn(dir), func(f string) bool { return filepath.Base(f) == "env.py" })
 	loaded := history.Load(ctx, dir, files, parse)
@@ -66,7 +71,7 @@ func fixtureFindings(t *testing.T, dir string, parse history.Parser) []string {
 	}
 	loaded.Graph.Naming = naming.Namer{Convention: naming.Read(ctx, dir, dir, dir), Dialect: target.Dialect}
 	var found []string
-	rules.Run(ctx, loaded.Graph, rules.All(), target, nil, func(d rules.Diagnostic) {
+	rules.RunScoped(ctx, loaded.Graph, rules.All(), target, rules.Scope{Reuse: reuse}, func(d rules.Diagnostic) {
 		b, err := json.Marshal(d)
 		if err != nil {
 			t.Fatal(err)
@@ -78,14 +83,18 @@ func fixtureFindings(t *testing.T, dir string, parse history.Parser) []string {
 }
 
 // healthyFindings checks the healthy corpus (a whole project) with every
-// rule of the zero-downtime profile.
-func healthyFindings(t *testing.T, parse history.Parser) []string {
+// rule of the zero-downtime profile, through the cache c when not nil.
+func healthyFindings(t *testing.T, c *Cache) []string {
 	t.Helper()
+	opts := check.Options{Profile: "zero-downtime"}
+	if c != nil {
+		opts.Parse, opts.Snapshots = c.Parse, c
+	}
 	proj, err := project.Find("../check/testdata/healthy")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := check.Run(context.Background(), proj, check.Options{Profile: "zero-downtime", Parse: parse})
+	res, err := check.Run(context.Background(), proj, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +180,8 @@ func soleCopiesOf(s *Store, damaged []string) bool {
 // TestCacheEquivalence runs every rule over every rule fixture and the
 // healthy corpus without a cache, with a cold one, a warm one, one corrupted
 // at random, the rewritten one, and one of another build, and requires
-// identical findings each time.
+// identical findings each time (the findings of each revision are reused
+// from the cache too: see rules.Scope.Reuse).
 func TestCacheEquivalence(t *testing.T) {
 	dirs := fixtureDirs(t)
 	cacheDir := t.TempDir()
@@ -180,19 +190,15 @@ func TestCacheEquivalence(t *testing.T) {
 	}
 	want := map[string][]string{}
 	run := func(name string, c *Cache) {
-		var parse history.Parser
-		if c != nil {
-			parse = c.Parse
-		}
 		for _, dir := range dirs {
-			got := fixtureFindings(t, dir, parse)
+			got := fixtureFindings(t, dir, c)
 			if w, ok := want[dir]; !ok {
 				want[dir] = got
 			} else if !slices.Equal(got, w) {
 				t.Errorf("%s cache, %s: findings differ\ngot  %q\nwant %q", name, dir, got, w)
 			}
 		}
-		got := healthyFindings(t, parse)
+		got := healthyFindings(t, c)
 		c.Flush()
 		if w, ok := want["healthy"]; !ok {
 			want["healthy"] = got

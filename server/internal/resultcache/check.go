@@ -29,6 +29,7 @@ type stored struct {
 func Check(ctx context.Context, cache *modelcache.Cache, log zerolog.Logger, proj *project.Project, opts check.Options) (*check.Result, bool, error) {
 	if cache != nil {
 		opts.Parse = cache.Parse
+		opts.Snapshots = cache // the findings of each revision, reused while it and those below are unchanged
 	}
 	s, reused, err := Reuse(cache, log, "check result", []any{opts, proj}, func() (stored, error) {
 		res, err := check.Run(ctx, proj, opts)

@@ -231,11 +231,10 @@ func truncateCascades(s *history.State, table string, emptied map[string]bool) {
 // empty. nil when there is none. A TRUNCATE ... CASCADE is followed along the
 // foreign keys of s, the schema where p's downgrade adds the column.
 func emptiedLater(p *Pass, table string, s *history.State) *history.Revision {
-	above := p.Graph.Descendants(p.Revision.ID)
 	key := strings.ToLower(table)
-	for _, r := range p.Graph.Order {
+	for _, r := range p.laterRevisions() {
 		down := r.Migration.Downgrade
-		if !above[r.ID] || down == nil {
+		if down == nil {
 			continue
 		}
 		emptied := map[string]bool{}

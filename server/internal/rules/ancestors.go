@@ -40,13 +40,11 @@ func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
 // walk).
 func recentAncestors(p *Pass) []*history.Revision {
 	var out []*history.Revision
-	for parents := p.Revision.Parents; len(out) < 2 && len(parents) == 1; {
-		r := p.Graph.Revisions[parents[0]]
-		if r == nil {
+	for parents := p.parentsOf(p.Revision); len(out) < 2 && len(parents) == 1; parents = p.parentsOf(parents[0]) {
+		if parents[0] == nil {
 			break
 		}
-		out = append(out, r)
-		parents = r.Parents
+		out = append(out, parents[0])
 	}
 	return out
 }

@@ -57,7 +57,8 @@ def upgrade():
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.execute",
 			"https://docs.sqlalchemy.org/en/20/core/selectable.html#sqlalchemy.sql.expression.table"},
 	},
-	Check: checkAppModelImport,
+	Check:        checkAppModelImport,
+	ReadsProject: true,
 })
 
 // libraryRoots are top-level packages of libraries whose names may contain
@@ -121,7 +122,7 @@ func checkAppModelImport(p *Pass) {
 			continue // imported and unused: nothing follows the models
 		}
 		def, prefix := resolveImport(abs, imp)
-		if frozenCopy(p.Graph.Dir, def, imp.Module) {
+		if frozenCopy(p.scriptDir(), def, imp.Module) {
 			continue
 		}
 		for _, u := range uses {

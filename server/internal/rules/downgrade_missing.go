@@ -78,7 +78,7 @@ def downgrade():
 
 func checkDowngradeMissing(p *Pass) {
 	m := p.Migration
-	if m.Upgrade == nil || downgradePolicyOf(p.Graph).off || p.steps.run.upgradeOnlyHistory(p.Graph) {
+	if facts := p.steps.run.facts(); m.Upgrade == nil || facts.downgrades.off || facts.upgradeOnly {
 		return
 	}
 	sc := classifyChanges(m, m.Upgrade)
@@ -887,19 +887,6 @@ func schemaChangesWithoutDowngrade(g *history.Graph) int {
 		}
 	}
 	return n
-}
-
-// upgradeOnlyHistory is upgradeOnlyHistory(g), read once per run: every
-// revision's pass asks it.
-func (m *runMemo) upgradeOnlyHistory(g *history.Graph) bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	only, read := m.upgradeOnly[g]
-	if !read {
-		only = upgradeOnlyHistory(g)
-		m.upgradeOnly[g] = only
-	}
-	return only
 }
 
 // minUpgradeOnly is how many revisions after the first must lack downgrade()

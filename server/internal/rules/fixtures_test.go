@@ -2,11 +2,8 @@ package rules
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -23,20 +20,7 @@ func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 	for _, e := range loaded.Errors {
 		t.Fatalf("fixture does not parse: %v", e)
 	}
-	env := Target{Dialect: "postgresql", DialectCertain: true}
-	if b, err := os.ReadFile(filepath.Join(dir, "dialect")); err == nil {
-		d, assumed := strings.CutSuffix(strings.TrimSpace(string(b)), " assumed")
-		env.Dialect, env.DialectCertain = d, !assumed
-	}
-	if b, err := os.ReadFile(filepath.Join(dir, "also")); err == nil {
-		env.Also = strings.Fields(string(b))
-	}
-	if b, err := os.ReadFile(filepath.Join(dir, "pg-version")); err == nil {
-		env.PostgresVersion, _ = strconv.Atoi(strings.TrimSpace(string(b)))
-	}
-	if b, err := os.ReadFile(filepath.Join(dir, "sqlite-version")); err == nil {
-		env.SQLiteVersion = strings.TrimSpace(string(b))
-	}
+	env := fixtureTarget(t, dir)
 	loaded.Graph.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: env.Dialect}
 	var got []Diagnostic
 	Run(context.Background(), loaded.Graph, []*Rule{rule}, env, nil, func(d Diagnostic) { got = append(got, d) })

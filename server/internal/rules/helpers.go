@@ -419,9 +419,8 @@ func shortList(list string, max int) string {
 // bind.dialect.name == "postgresql":` certainly runs on PostgreSQL
 // (meltano drops its job_state type so).
 func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) bool) *history.Revision {
-	above := p.Graph.Descendants(p.Revision.ID)
-	for _, r := range p.Graph.Order {
-		if !above[r.ID] || r.Migration.Upgrade == nil {
+	for _, r := range p.laterRevisions() {
+		if r.Migration.Upgrade == nil {
 			continue
 		}
 		m := onDialect(r.Migration, p.Dialect)

@@ -18,7 +18,11 @@ type Pass struct {
 	// run on Dialect (Revision.Migration has them all).
 	Migration *migration.Migration
 	Revision  *history.Revision
-	Graph     *history.Graph
+	// graph is read only through the methods that say what a pass read of
+	// it (see reads): the findings of a revision are reused while what its
+	// passes read is unchanged (reuse.go)
+	graph *history.Graph
+	reads *reads
 	// Before is the schema before the upgrade. Never change it: simulate on
 	// Before.Layer().
 	Before         *history.State
@@ -56,6 +60,7 @@ type steps struct {
 	enums     *downgradeEnums      // computed on demand
 	run       *runMemo
 	style     *stylist.Stylist
+	reads     *reads // shared by the steps of every dialect
 }
 
 // runMemo is what the passes of one Run share across revisions. Passes of
@@ -65,14 +70,15 @@ type runMemo struct {
 	// ancestors index the upgrades of earlier revisions (recentDataStep)
 	ancestors map[*migration.Migration]*dataSteps
 	notNull   map[string]notNullProofs // by revision id (set-not-null-scan)
-	// upgradeOnly says of each graph whether its revisions show a project
-	// that writes no downgrades (downgrade-missing), read once per run
-	upgradeOnly map[*history.Graph]bool
+	graph     *history.Graph
+	// facts are what the passes read of the whole run once (the revision
+	// template's downgrade policy, whether the history writes downgrades)
+	facts func() runFacts
 }
 
-func newRunMemo() *runMemo {
-	return &runMemo{ancestors: map[*migration.Migration]*dataSteps{}, notNull: map[string]notNullProofs{},
-		upgradeOnly: map[*history.Graph]bool{}}
+func newRunMemo(g *history.Graph) *runMemo {
+	return &runMemo{ancestors: map[*migration.Migration]*dataSteps{}, notNull: map[string]notNullProofs{}, graph: g,
+		facts: sync.OnceValue(func() runFacts { return factsOf(g) })}
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
@@ -82,7 +88,7 @@ func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.S
 	if shared.migration == nil {
 		shared.migration = onDialect(rev.Migration, dialect)
 	}
-	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, Graph: g, Before: before, Dialect: dialect,
+	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, graph: g, reads: shared.reads, Before: before, Dialect: dialect,
 		DialectCertain: target.DialectCertain && dialect == target.Dialect, Also: target.Also, PostgresVersion: target.PostgresVersion,
 		SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
 }
@@ -310,4 +316,47 @@ func (p *Pass) IsPostgres() bool { return p.Dialect == "postgresql" }
 
 // Names is how the project names constraints: its naming convention (nil
 // when none is known) on this dialect.
-func (p *Pass) Names() naming.Namer { return p.Graph.Naming }
+func (p *Pass) Names() naming.Namer { return p.graph.Naming }
+
+// reads is what the passes of one revision read beyond the revision, the
+// schema before it and the revisions below it: their findings are reused
+// only while that is unchanged too (see reuse.go).
+type reads struct {
+	// above: the revisions above this one (what the history does later)
+	above bool
+}
+
+// parentsOf are the parents of r, this revision or one below it, as the
+// graph holds them (nil for a parent it lacks): revisions below this one.
+func (p *Pass) parentsOf(r *history.Revision) []*history.Revision { return p.steps.run.parentsOf(r) }
+
+func (m *runMemo) parentsOf(r *history.Revision) []*history.Revision {
+	out := make([]*history.Revision, len(r.Parents))
+	for i, id := range r.Parents {
+		out[i] = m.graph.Revisions[id]
+	}
+	return out
+}
+
+// laterRevisions are the revisions above this one, in graph order.
+func (p *Pass) laterRevisions() []*history.Revision {
+	p.readsAbove()
+	above := p.graph.Descendants(p.Revision.ID)
+	var out []*history.Revision
+	for _, r := range p.graph.Order {
+		if above[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (p *Pass) readsAbove() {
+	if p.reads != nil {
+		p.reads.above = true
+	}
+}
+
+// scriptDir is the directory of the revision files (app-model-import reads
+// the project's modules around it, and so is never reused: ReadsProject).
+func (p *Pass) scriptDir() string { return p.graph.Dir }

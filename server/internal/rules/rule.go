@@ -98,8 +98,12 @@ type Rule struct {
 	// known from weaker evidence (a driver among the dependencies, for data
 	// sources) than an error that certain needs.
 	MainDialectOnly bool
-	Summary         string
-	Doc             Doc
+	// ReadsProject rules read files of the project other than the revision
+	// files (the application's modules): their findings on a revision are
+	// never reused from an earlier check (see reuse.go).
+	ReadsProject bool
+	Summary      string
+	Doc          Doc
 	// Check runs once per revision; CheckGraph once per script directory;
 	// CheckSuppressions once per check, after the others, on the suppression
 	// comments that silenced nothing (see RunSuppressions).

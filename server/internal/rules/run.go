@@ -75,6 +75,10 @@ type Scope struct {
 	// (on a run without Start).
 	Keep func(*history.Revision) bool
 	Kept func(*history.Revision, *Snapshot)
+	// Reuse, on a run without Start, keeps the findings of each revision for
+	// the next run, and reuses those an earlier run kept while what they
+	// depend on is unchanged (see reuse.go).
+	Reuse Values
 }
 
 // Snapshot is what checking a revision needs of the history below it, taken
@@ -91,8 +95,15 @@ type Snapshot struct {
 // RunScoped is Run over a Scope.
 func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target Target, scope Scope, report func(Diagnostic)) {
 	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
-	memo := newRunMemo()
+	memo := newRunMemo(g)
 	included := func(rev *history.Revision) bool { return scope.Include == nil || scope.Include(rev) }
+	var reused *reuse
+	reusable, always := selected, []*Rule(nil)
+	if scope.Reuse != nil && scope.Start == nil {
+		reusable = slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return r.ReadsProject })
+		always = slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return !r.ReadsProject })
+		reused = newReuse(scope.Reuse, g, reusable, target, memo)
+	}
 	checks := newPipeline(report)
 	defer checks.finish()
 	// check queues the rules' passes over one revision and returns the state
@@ -101,8 +112,31 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		if len(rev.Migration.SyntaxErrors) > 0 || rev.Migration.TooLarge {
 			return nil // a partial model would invent findings; the file error or note is reported instead
 		}
-		shared, after := upgradeSteps(target, memo, rev, before)
-		checks.add(ctx, func(report func(Diagnostic)) { checkRevision(g, selected, target, rev, before, shared, report) })
+		found, hit := reused.lookup(rev)
+		var shared map[string]*steps
+		var after *history.State
+		if hit {
+			// the replay applies the upgrade, without the states around each
+			// operation that only the passes read
+			shared = map[string]*steps{target.Dialect: {run: memo, reads: &reads{}}}
+		} else {
+			shared, after = upgradeSteps(target, memo, rev, before)
+		}
+		checks.add(ctx, func(report func(Diagnostic)) {
+			if hit {
+				for _, d := range found {
+					report(d)
+				}
+			} else {
+				var kept []Diagnostic
+				checkRevision(g, reusable, target, rev, before, shared, func(d Diagnostic) {
+					kept = append(kept, d)
+					report(d)
+				})
+				reused.keep(rev, kept, shared[target.Dialect].reads)
+			}
+			checkRevision(g, always, target, rev, before, shared, report)
+		})
 		return after
 	}
 	if scope.Start != nil {
@@ -124,7 +158,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	if scope.Keep != nil {
 		kept = func(rev *history.Revision, after *history.State) {
 			if scope.Keep(rev) {
-				scope.Kept(rev, &Snapshot{State: after.Clone(), NotNull: memo.notNullProofs(g, rev)})
+				scope.Kept(rev, &Snapshot{State: after.Clone(), NotNull: memo.notNullProofs(rev)})
 			}
 		}
 	}
@@ -134,13 +168,17 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		}
 		return check(rev, before)
 	}, kept)
+	checks.finish()
+	if ctx.Err() == nil {
+		reused.save()
+	}
 }
 
 // upgradeSteps replays a revision's upgrade on the main dialect for the
 // rules' passes, which share it, and returns the state after it when the
 // dialect runs all of it (the replay goes on from there), else nil.
 func upgradeSteps(target Target, memo *runMemo, rev *history.Revision, before *history.State) (map[string]*steps, *history.State) {
-	main := &steps{run: memo, migration: onDialect(rev.Migration, target.Dialect)}
+	main := &steps{run: memo, migration: onDialect(rev.Migration, target.Dialect), reads: &reads{}}
 	after := main.upgrade(before, rev.ID)
 	if main.migration != rev.Migration {
 		after = nil
@@ -174,7 +212,7 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, rev *histo
 		}
 		for _, dialect := range dialects {
 			if shared[dialect] == nil {
-				shared[dialect] = &steps{run: memo}
+				shared[dialect] = &steps{run: memo, reads: shared[target.Dialect].reads}
 			}
 			r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
 			maps.Copy(earlier, now)
@@ -210,10 +248,11 @@ type revisionCheck struct {
 func newPipeline(report func(Diagnostic)) *pipeline {
 	p := &pipeline{report: report}
 	if n := runtime.GOMAXPROCS(0); n > 1 {
-		p.jobs = make(chan *revisionCheck, 4*n)
+		jobs := make(chan *revisionCheck, 4*n)
+		p.jobs = jobs
 		for range n {
 			p.workers.Go(func() {
-				for j := range p.jobs {
+				for j := range jobs {
 					j.runRecovered()
 				}
 			})
@@ -276,12 +315,13 @@ func (p *pipeline) flush(wait bool) {
 	}
 }
 
-// finish waits for every pass queued and reports the rest.
+// finish waits for every pass queued and reports the rest (once).
 func (p *pipeline) finish() {
 	if p.jobs == nil {
 		return
 	}
 	close(p.jobs)
+	p.jobs = nil
 	p.workers.Wait()
 	p.flush(true)
 }

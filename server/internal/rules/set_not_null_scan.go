@@ -269,30 +269,30 @@ func (n notNullProofs) prove(key, table, column string) bool {
 // notNullProofsBelow are the proofs of the revisions below this one.
 func (p *Pass) notNullProofsBelow() notNullProofs {
 	var out notNullProofs
-	for _, id := range p.Revision.Parents {
-		if r := p.Graph.Revisions[id]; r != nil {
-			out = out.union(p.steps.run.notNullProofs(p.Graph, r))
+	for _, r := range p.parentsOf(p.Revision) {
+		if r != nil {
+			out = out.union(p.steps.run.notNullProofs(r))
 		}
 	}
 	return out
 }
 
 // notNullProofs are the proofs of a revision and of those below it.
-func (m *runMemo) notNullProofs(g *history.Graph, r *history.Revision) notNullProofs {
+func (m *runMemo) notNullProofs(r *history.Revision) notNullProofs {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.notNullProofsLocked(g, r)
+	return m.notNullProofsLocked(r)
 }
 
-func (m *runMemo) notNullProofsLocked(g *history.Graph, r *history.Revision) notNullProofs {
+func (m *runMemo) notNullProofsLocked(r *history.Revision) notNullProofs {
 	if n, ok := m.notNull[r.ID]; ok {
 		return n
 	}
 	m.notNull[r.ID] = notNullProofs{} // a cycle ends here
 	var n notNullProofs
-	for _, id := range r.Parents {
-		if parent := g.Revisions[id]; parent != nil {
-			n = n.union(m.notNullProofsLocked(g, parent))
+	for _, parent := range m.parentsOf(r) {
+		if parent != nil {
+			n = n.union(m.notNullProofsLocked(parent))
 		}
 	}
 	if r.Migration.Upgrade != nil {

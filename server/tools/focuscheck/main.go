@@ -4,7 +4,13 @@
 // and up to -n other revision files picked at random, it checks the file
 // without a cache, then twice through a fresh cache (the first run keeps
 // the snapshots, the second starts from them) and prints every file on
-// which the findings or errors differ. Exit status 1 when any differ.
+// which the findings or errors differ.
+//
+// It also compares whole checks that reuse the findings of an earlier one
+// (rules.Scope.Reuse) with whole checks that do not: on the same files,
+// after one picked file's upgrade was emptied (in memory: the revisions
+// above it see another schema) and after it was put back. Exit status 1
+// when anything differs.
 //
 //	focuscheck [-n 10] PROJECT...
 package main
@@ -22,8 +28,10 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
 )
 
 func main() {
@@ -66,6 +74,9 @@ func compare(root string, others int, profile string) (files, focused int, bad [
 	defer os.RemoveAll(cacheDir)
 	rng := rand.New(rand.NewPCG(1, uint64(len(root))))
 	for _, sd := range whole.Dirs {
+		if b, err := reuseDiffers(ctx, proj, profile, sd.Loaded.Graph, rng); err != nil || len(b) > 0 {
+			return files, focused, append(bad, b...), err
+		}
 		for _, r := range picked(sd.Loaded.Graph, others, rng) {
 			files++
 			opts := check.Options{Profile: profile, Files: []string{r.Path}}
@@ -91,6 +102,76 @@ func compare(root string, others int, profile string) (files, focused int, bad [
 		}
 	}
 	return files, focused, bad, nil
+}
+
+// reuseDiffers compares whole checks reusing findings with whole checks
+// that do not, after a head or a revision picked at random changed (its
+// upgrade emptied) and after it changed back.
+func reuseDiffers(ctx context.Context, proj *project.Project, profile string, g *history.Graph, rng *rand.Rand) ([]string, error) {
+	cacheDir, err := os.MkdirTemp("", "focuscheck-reuse")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(cacheDir)
+	var edited []*history.Revision
+	if len(g.Heads) > 0 {
+		edited = append(edited, g.Revisions[g.Heads[0]])
+	}
+	if len(g.Order) > 0 {
+		edited = append(edited, g.Order[rng.IntN(len(g.Order))])
+	}
+	var bad []string
+	for _, r := range edited {
+		emptied := func(ctx context.Context, path string) (*migration.Migration, error) {
+			m, err := migration.ParseFile(ctx, path)
+			if path != r.Path || m == nil || m.Upgrade == nil {
+				return m, err
+			}
+			c, up := *m, *m.Upgrade
+			up.Ops = nil
+			c.Upgrade, c.Source = &up, append(slices.Clone(m.Source), "\n# emptied\n"...)
+			return &c, err
+		}
+		for _, run := range []struct {
+			name  string
+			parse history.Parser
+		}{{"as it is", migration.ParseFile}, {"upgrade emptied", emptied}, {"put back", migration.ParseFile}} {
+			want, err := allFindings(ctx, proj, check.Options{Profile: profile, Parse: run.parse})
+			if err != nil {
+				return bad, err
+			}
+			cache := modelcache.New(cacheDir, zerolog.Nop())
+			got, err := allFindings(ctx, proj, check.Options{Profile: profile, Parse: run.parse, Snapshots: cache})
+			cache.Flush()
+			if err != nil {
+				return bad, err
+			}
+			if !slices.Equal(got, want) {
+				bad = append(bad, fmt.Sprintf("whole check reusing findings, %s %s: %d findings and errors, want %d", r.Path, run.name, len(got), len(want)))
+			}
+		}
+	}
+	return bad, nil
+}
+
+// allFindings are the findings and errors of a check, as lines.
+func allFindings(ctx context.Context, proj *project.Project, opts check.Options) ([]string, error) {
+	res, err := check.Run(ctx, proj, opts)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, d := range res.Findings {
+		out = append(out, findingLine(d))
+	}
+	for _, e := range res.Errors {
+		out = append(out, "error: "+e.Error())
+	}
+	return out, nil
+}
+
+func findingLine(d rules.Diagnostic) string {
+	return fmt.Sprintf("%s %s %s %d:%d %s | %s | %v", d.Path, d.Rule, d.Severity, d.Span.StartLine, d.Span.StartCol, d.Message, d.Help, d.Fix)
 }
 
 // picked are the heads, the revisions right below them and up to n others.
@@ -125,7 +206,7 @@ func onFile(ctx context.Context, proj *project.Project, opts check.Options, path
 	var out []string
 	for _, d := range res.Findings {
 		if d.Path == path {
-			out = append(out, fmt.Sprintf("%s %s %d:%d %s | %s | %v", d.Rule, d.Severity, d.Span.StartLine, d.Span.StartCol, d.Message, d.Help, d.Fix))
+			out = append(out, findingLine(d))
 		}
 	}
 	for _, e := range res.Errors {

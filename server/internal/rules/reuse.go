@@ -1,0 +1,186 @@
+package rules
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+)
+
+// A check reuses the findings an earlier check made on a revision while
+// everything its passes read is unchanged, so that after one revision file
+// changed only the revisions it can affect are judged again (ruff and Go's
+// test cache work the same way):
+//
+//   - the revision and every revision below it: their paths, ids, links and
+//     bytes (a chain of digests, one per revision, each over those of its
+//     inputs), which is all the schema before it, the models of its ancestors
+//     and their source words derive from;
+//   - the run: the rules, the target database, the naming convention, the
+//     dialects replayed, and what the passes read of the whole history once
+//     (runFacts);
+//   - when a pass read the revisions above (Pass.laterRevisions): every
+//     revision of the graph.
+//
+// The passes reach the graph only through the Pass methods that record this
+// (TestPassesReachTheGraphThroughPass). A rule that reads the project's
+// other files is never reused (Rule.ReadsProject). Like the model cache this
+// is an optimisation only: a value that does not decode is a miss.
+
+// Values keeps values by name, encoded (modelcache.Cache).
+type Values interface {
+	LoadValue(name []byte, v any) bool
+	KeepValue(name []byte, v any)
+}
+
+// runFacts are what passes read of the whole history, once per run.
+type runFacts struct {
+	downgrades  downgradePolicy // the revision template's (downgrade-missing)
+	upgradeOnly bool            // the history writes no downgrades (downgrade-missing)
+}
+
+func factsOf(g *history.Graph) runFacts {
+	return runFacts{downgrades: downgradePolicyOf(g), upgradeOnly: upgradeOnlyHistory(g)}
+}
+
+// keptRun is what a check keeps of the findings on one graph.
+type keptRun struct {
+	Revisions map[string]keptFindings // by revision id
+}
+
+// keptFindings are the findings of the reused rules on one revision, with
+// the key they hold under.
+type keptFindings struct {
+	Key []byte
+	// Above: a pass read the revisions above, and Key covers the whole graph
+	Above    bool
+	Findings []Diagnostic
+}
+
+// reuse is the findings of one run's graph, as kept by the last run with the
+// same rules and target, and as this run keeps them.
+type reuse struct {
+	values Values
+	name   []byte
+	chain  map[string][]byte // by revision id; none when an input's is unknown (a cycle)
+	whole  []byte            // over every revision of the graph
+	old    map[string]keptFindings
+
+	mu      sync.Mutex // the passes of several revisions end at once
+	kept    map[string]keptFindings
+	changed bool
+}
+
+// newReuse reads what an earlier run kept for the same rules and target on g;
+// nil without values.
+func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, memo *runMemo) *reuse {
+	if values == nil {
+		return nil
+	}
+	run := sha256.New()
+	var buf []byte
+	field := func(s string) { buf = append(binary.AppendUvarint(buf, uint64(len(s))), s...) }
+	field("findings 1")
+	field(g.Dir)
+	for _, r := range selected {
+		field(r.ID)
+	}
+	settings, _ := json.Marshal(struct {
+		Target   Target
+		Naming   any
+		Dialects []string
+		Facts    string
+	}{target, g.Naming, g.Dialects, fmt.Sprintf("%+v", memo.facts())})
+	field(string(settings))
+	run.Write(buf)
+	u := &reuse{values: values, name: fmt.Appendf(nil, "findings %x", run.Sum(nil)), chain: map[string][]byte{},
+		kept: map[string]keptFindings{}}
+	whole := sha256.New()
+	for _, r := range g.Order {
+		buf = buf[:0]
+		field(r.ID)
+		field(r.Path)
+		source := sha256.Sum256(r.Migration.Source)
+		field(string(source[:]))
+		keyed := !r.Migration.HeaderOnly
+		for _, links := range [][]string{r.Parents, r.Dependencies} {
+			buf = binary.AppendUvarint(buf, uint64(len(links)))
+			for _, id := range links {
+				field(id)
+				c, ok := u.chain[id]
+				if g.Revisions[id] != nil && !ok {
+					keyed = false // an input not keyed yet: a cycle, or one not keyed itself
+				}
+				field(string(c))
+			}
+		}
+		if keyed {
+			sum := sha256.Sum256(buf)
+			u.chain[r.ID] = sum[:]
+		}
+		whole.Write(binary.AppendUvarint(nil, uint64(len(buf))))
+		whole.Write(buf)
+	}
+	u.whole = whole.Sum(nil)
+	var earlier keptRun
+	if values.LoadValue(u.name, &earlier) {
+		u.old = earlier.Revisions
+	}
+	return u
+}
+
+// key is what r's findings hold under; nil when they are not reused.
+func (u *reuse) key(r *history.Revision, above bool) []byte {
+	c := u.chain[r.ID]
+	if c == nil || !above {
+		return c
+	}
+	sum := sha256.Sum256(append(append([]byte(nil), c...), u.whole...))
+	return sum[:]
+}
+
+// lookup returns the findings an earlier run kept for r, when they hold.
+func (u *reuse) lookup(r *history.Revision) ([]Diagnostic, bool) {
+	if u == nil {
+		return nil, false
+	}
+	e, ok := u.old[r.ID]
+	if !ok {
+		return nil, false
+	}
+	if k := u.key(r, e.Above); k == nil || !bytes.Equal(k, e.Key) {
+		return nil, false
+	}
+	u.mu.Lock()
+	u.kept[r.ID] = e
+	u.mu.Unlock()
+	return e.Findings, true
+}
+
+// keep records the findings of r's passes, and what they read.
+func (u *reuse) keep(r *history.Revision, found []Diagnostic, read *reads) {
+	if u == nil {
+		return
+	}
+	k := u.key(r, read.above)
+	if k == nil {
+		return
+	}
+	u.mu.Lock()
+	u.kept[r.ID] = keptFindings{Key: k, Above: read.above, Findings: found}
+	u.changed = true
+	u.mu.Unlock()
+}
+
+// save keeps this run's findings for the next, when they differ from what
+// was read.
+func (u *reuse) save() {
+	if u == nil || !u.changed && len(u.kept) == len(u.old) {
+		return
+	}
+	u.values.KeepValue(u.name, &keptRun{Revisions: u.kept})
+}

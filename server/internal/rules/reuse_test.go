@@ -1,0 +1,205 @@
+package rules
+
+import (
+	"context"
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/codec"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+)
+
+// TestPassesReachTheGraphThroughPass: reuse is sound only if every pass
+// reaches beyond its revision and those below through the Pass methods that
+// record it. In the files of per-revision rules (a function takes a *Pass),
+// nothing outside pass.go reads the graph or walks up from a revision, and
+// only the files allowed below read the project's files.
+func TestPassesReachTheGraphThroughPass(t *testing.T) {
+	readsFiles := map[string]string{
+		"app_model_import.go":  "ReadsProject: never reused",
+		"downgrade_missing.go": "the revision template, once per run (runFacts)",
+	}
+	fset := token.NewFileSet()
+	files, _ := filepath.Glob("*.go")
+	perRevision := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || name == "pass.go" {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		takesPass := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if star, ok := n.(*ast.StarExpr); ok {
+				if id, ok := star.X.(*ast.Ident); ok && id.Name == "Pass" {
+					takesPass = true
+				}
+			}
+			return true
+		})
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if (path == "os" || strings.HasSuffix(path, "/inputfile") || strings.HasSuffix(path, "/pymodule")) && readsFiles[name] == "" {
+				t.Errorf("%s imports %s: a rule that reads the project's files must be ReadsProject (and listed here)", name, path)
+			}
+		}
+		if !takesPass {
+			continue
+		}
+		perRevision++
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			switch sel.Sel.Name {
+			case "graph", "Graph", "Children", "Dependents", "Descendants":
+				if id, ok := sel.X.(*ast.Ident); ok && (id.Name == "history" || id.Name == "rules") {
+					return true // the type history.Graph
+				}
+				t.Errorf("%s: .%s read outside pass.go: reach the graph through the Pass methods that record what a pass read",
+					fset.Position(sel.Pos()), sel.Sel.Name)
+			}
+			return true
+		})
+	}
+	if perRevision < 30 {
+		t.Fatalf("found %d files of per-revision rules: the scan misses them", perRevision)
+	}
+}
+
+// memoryValues is Values in memory, encoded as the model cache keeps them.
+type memoryValues map[string][]byte
+
+func (m memoryValues) LoadValue(name []byte, v any) bool {
+	b, ok := m[string(name)]
+	return ok && codec.Decode(b, v) == nil
+}
+
+func (m memoryValues) KeepValue(name []byte, v any) {
+	if b, err := codec.Encode(v); err == nil {
+		m[string(name)] = b
+	}
+}
+
+// TestReuseEquivalence runs every rule on every rule fixture with no reuse,
+// then reusing what runs kept: on the same files, after a revision was added
+// above the others (the fixture without its last file first: the findings
+// of revisions below may depend on it), after a file changed, and from
+// damaged values. Every run must report what the run without reuse does.
+func TestReuseEquivalence(t *testing.T) {
+	var dirs []string
+	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if py, _ := filepath.Glob(filepath.Join(path, "*.py")); len(py) > 0 {
+			dirs = append(dirs, path)
+		}
+		return nil
+	})
+	if err != nil || len(dirs) < 300 {
+		t.Fatalf("found %d fixture directories, %v", len(dirs), err)
+	}
+	reusedSome, ranSome := 0, 0
+	for _, dir := range dirs {
+		files := slices.DeleteFunc(project.FilesIn(dir), func(f string) bool { return filepath.Base(f) == "env.py" })
+		models, _ := history.Parse(context.Background(), files, nil)
+		target := fixtureTarget(t, dir)
+		run := func(models []*migration.Migration, values Values) []string {
+			g := history.Build(dir, models)
+			g.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: target.Dialect}
+			var found []string
+			RunScoped(context.Background(), g, All(), target, Scope{Reuse: values}, func(d Diagnostic) {
+				b, _ := json.Marshal(d)
+				found = append(found, string(b))
+			})
+			slices.Sort(found)
+			return found
+		}
+		check := func(what string, models []*migration.Migration, values Values) {
+			t.Helper()
+			if got, want := run(models, values), run(models, nil); !slices.Equal(got, want) {
+				t.Errorf("%s, %s: findings differ from a run without reuse\ngot  %q\nwant %q", dir, what, got, want)
+			}
+		}
+		values := memoryValues{}
+		check("cold", models, values)
+		check("warm", models, values)
+		if len(models) > 1 {
+			ranSome++
+			newest := slices.MaxFunc(models, func(a, b *migration.Migration) int { return strings.Compare(a.Path, b.Path) })
+			below := slices.DeleteFunc(slices.Clone(models), func(m *migration.Migration) bool { return m == newest })
+			// the values kept by a run without the newest file, then with it:
+			// findings below may depend on the revisions above
+			kept := memoryValues{}
+			run(below, kept)
+			check("a revision added", models, kept)
+			check("a revision removed", below, kept)
+			// one file's bytes changed (a comment), its model otherwise alike
+			changed := *models[0]
+			changed.Source = append(slices.Clone(changed.Source), "\n# changed\n"...)
+			edited := append([]*migration.Migration{&changed}, models[1:]...)
+			check("a file changed", edited, kept)
+			check("a file changed back", models, kept)
+			// the first revision's upgrade emptied: the schema above it changes
+			if order := history.Build(dir, models).Order; len(order) > 0 && order[0].Migration.Upgrade != nil &&
+				len(order[0].Migration.Upgrade.Ops) > 0 {
+				first := order[0].Migration
+				emptied, up := *first, *first.Upgrade
+				up.Ops = nil
+				emptied.Upgrade, emptied.Source = &up, append(slices.Clone(first.Source), "\n# emptied\n"...)
+				check("the first upgrade emptied", slices.Insert(slices.DeleteFunc(slices.Clone(models),
+					func(m *migration.Migration) bool { return m == first }), 0, &emptied), kept)
+			}
+		}
+		for name, b := range values {
+			damaged := slices.Clone(b)
+			damaged[len(damaged)/2] ^= 0xff
+			values[name] = damaged[:len(damaged)*3/4]
+		}
+		check("damaged", models, values)
+		reusedSome += len(values)
+	}
+	if reusedSome == 0 || ranSome < 100 {
+		t.Fatalf("kept values for %d runs, %d fixtures of several revisions: the test exercised nothing", reusedSome, ranSome)
+	}
+}
+
+// fixtureTarget is the target a fixture directory names (see RunOn).
+func fixtureTarget(t *testing.T, dir string) Target {
+	t.Helper()
+	env := Target{Dialect: "postgresql", DialectCertain: true}
+	read := func(name string) (string, bool) {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		return strings.TrimSpace(string(b)), err == nil
+	}
+	if d, ok := read("dialect"); ok {
+		d, assumed := strings.CutSuffix(d, " assumed")
+		env.Dialect, env.DialectCertain = d, !assumed
+	}
+	if a, ok := read("also"); ok {
+		env.Also = strings.Fields(a)
+	}
+	if v, ok := read("pg-version"); ok {
+		env.PostgresVersion, _ = strconv.Atoi(v)
+	}
+	if v, ok := read("sqlite-version"); ok {
+		env.SQLiteVersion = v
+	}
+	return env
+}
