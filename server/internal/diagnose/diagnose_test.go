@@ -179,6 +179,16 @@ HINT:  New enum values must be committed before they can be used.`,
 		fix:   []string{"created before it is used"},
 	},
 	{
+		name: "type dropped while a column uses it",
+		output: `sqlalchemy.exc.InternalError: (psycopg2.errors.DependentObjectsStillExist) cannot drop type order_state because other objects depend on it
+DETAIL:  column state of table order_history depends on type order_state
+HINT:  Use DROP ... CASCADE to drop the dependent objects too.
+[SQL: DROP TYPE order_state]`,
+		rules: []string{"enum-type-dropped-while-used"},
+		cause: []string{"order_state", "still uses the type"},
+		fix:   []string{"after the last table or column that uses it"},
+	},
+	{
 		name: "index does not exist after its table was dropped",
 		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedObject) index "projects_name_hash" does not exist
 [SQL: DROP INDEX projects_name_hash]`,

@@ -89,7 +89,7 @@ var patterns = []pattern{
 	},
 	{
 		re:    regexp.MustCompile(`cannot drop type ([\w."]+) because other objects depend on it`),
-		rules: rules(),
+		rules: rules("enum-type-dropped-while-used"),
 		cause: func(m match) string {
 			return fmt.Sprintf("DROP TYPE %s ran while a column still uses the type%s.", m.g(1), detail(m))
 		},

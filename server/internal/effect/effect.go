@@ -367,7 +367,7 @@ func (b *builder) statement(st *migration.Statement) {
 	case migration.SQLCreateType:
 		add(Effect{Change: Create, Object: Type, Name: st.Object})
 	case migration.SQLDropType:
-		add(Effect{Change: Drop, Object: Type, Name: st.Object})
+		add(Effect{Change: Drop, Object: Type, Name: st.Object, Cascade: st.Cascade})
 	case migration.SQLAlterTypeAdd:
 		add(Effect{Change: Create, Object: Value, Type: st.Object, Name: st.Value, IfMissing: st.IfNotExists})
 	case migration.SQLAlterType:

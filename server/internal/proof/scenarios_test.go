@@ -71,6 +71,7 @@ type scenario struct {
 const (
 	qStatusTypes       = `SELECT count(*) FROM pg_type WHERE typname = 'status_type'`
 	qOrderStatusTypes  = `SELECT count(*) FROM pg_type WHERE typname = 'orderstatus'`
+	qOrderStateTypes   = `SELECT count(*) FROM pg_type WHERE typname = 'order_state'`
 	qOrderStatuses     = `SELECT string_agg(status::text, ',' ORDER BY id) FROM orders`
 	qAccountsUnique    = `SELECT coalesce(string_agg(conname, ','), '') FROM pg_constraint WHERE conrelid = 'accounts'::regclass AND contype = 'u'`
 	qOrderStatusLabels = `SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_status'`
@@ -434,6 +435,33 @@ op.drop_table('projects')`,
 				{stepU, "the index exists", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_projects_name_hash'`, "1"},
 				{stepD, "projects dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'projects'`, "0"},
 				{stepU2, "the index is back", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_projects_name_hash'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
+			id: "enumused", title: "enum type dropped before the last table using it (hand-ordered downgrade)", dir: "enumused",
+			generated: []string{"op.create_table('order_history',", "name='order_state'"},
+			handWritten: map[string]string{
+				"downgrade": `
+op.drop_table('orders')
+sa.Enum(name='order_state').drop(op.get_bind())
+op.drop_table('order_history')`,
+			},
+			rule:     "enum-type-dropped-while-used",
+			predicts: `cannot drop type order_state because other objects depend on it`,
+			failAt:   stepD,
+			errs:     []string{`(psycopg2.errors.DependentObjectsStillExist) cannot drop type order_state because other objects depend on it`, `DROP TYPE order_state`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"downgrade": `
+op.drop_table('orders')
+op.drop_table('order_history')
+sa.Enum(name='order_state').drop(op.get_bind())`,
+			},
+			checks: []dataCheck{
+				{stepU, "the type exists", qOrderStateTypes, "1"},
+				{stepD, "the type is dropped", qOrderStateTypes, "0"},
+				{stepU2, "the type is back", qOrderStateTypes, "1"},
 				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
 			},
 		},
