@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
@@ -84,12 +83,25 @@ def downgrade():
 })
 
 func checkColumnDropAdd(p *Pass) {
-	columnDropAddIn(p, p.Migration.Upgrade, p.Migration.Downgrade, p.Upgrade)
-	columnDropAddIn(p, p.Migration.Downgrade, p.Migration.Upgrade, p.Downgrade)
+	upDrops, upAdds := columnChanges(p, p.Migration.Upgrade, p.Upgrade)
+	downDrops, downAdds := columnChanges(p, p.Migration.Downgrade, p.Downgrade)
+	// a column whose content moves to another one in either function keeps
+	// its name for other content both ways (see contentMoved)
+	moved := map[string]bool{}
+	for _, ch := range [][2][]columnChange{{upDrops, upAdds}, {downDrops, downAdds}} {
+		for _, d := range ch[0] {
+			for _, a := range ch[1] {
+				if a.key == d.key && strings.EqualFold(a.column, d.column) && contentMoved(d, a, ch[1]) {
+					moved[colKey(d.key, d.column)] = true
+				}
+			}
+		}
+	}
+	columnDropAddIn(p, p.Migration.Upgrade, p.Migration.Downgrade, upDrops, upAdds, moved)
+	columnDropAddIn(p, p.Migration.Downgrade, p.Migration.Upgrade, downDrops, downAdds, moved)
 }
 
-func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migration.Op, *history.State))) {
-	drops, adds := columnChanges(p, f, walk)
+func columnDropAddIn(p *Pass, f, other *migration.Function, drops, adds []columnChange, moved map[string]bool) {
 	if len(drops) == 0 || acceptsLoss(p.Migration, f) {
 		return // nothing dropped, or the author says the data goes on purpose
 	}
@@ -103,7 +115,8 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 			// a comment saying the values cannot be cast is about a change
 			// PostgreSQL would not make by itself, not about a re-add of the same type
 			accepted := noCastSaid && needsConversion(d, a)
-			if !a.generated && !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) && !accepted {
+			if !a.generated && !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) && !accepted &&
+				!moved[colKey(d.key, d.column)] {
 				p.Report(d.op, replacedMessage(p, d, a), nil)
 			}
 			continue
@@ -114,6 +127,24 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, walk func(func(*migr
 			p.Report(d.op, renameMessage(p, d, a), nil)
 		}
 	}
+}
+
+// contentMoved reports whether the name of a dropped column comes back for
+// narrower content while the function adds another column to the table wide
+// enough for the old values: the content moves there, and the name now means
+// something else (rucio's heartbeats: the command line moves to a new
+// "readable" column, "executable" becomes its hash). Keeping the old values
+// under the name, as the rule's help says, would be wrong.
+func contentMoved(d, a columnChange, adds []columnChange) bool {
+	was, now := d.was, pgTypeOf(a.typ)
+	if was == nil || now == nil || !narrows(was, now) {
+		return false
+	}
+	return slices.ContainsFunc(adds, func(b columnChange) bool {
+		wide := pgTypeOf(b.typ)
+		return b.key == d.key && !strings.EqualFold(b.column, d.column) && wide != nil && wide.family == was.family &&
+			!narrows(was, wide)
+	})
 }
 
 // keyRebuilt reports whether the column is part of a key change done in the
