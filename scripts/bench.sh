@@ -5,7 +5,8 @@
 # whose load changes (the ratio printed is the median of the runs' ratios).
 #   - `history` and `check` of a generated project of REVISIONS revisions:
 #     check with a cold cache (and its peak RSS), a warm one, and a warm one
-#     after one file changed;
+#     after one file changed: one in the middle of the history (every
+#     revision above it is judged again) and the head (the usual edit);
 #   - the hook after an edit of the head revision, on that project and on one
 #     of 500 revisions, with a warm cache and a cold one (p50 and p95).
 # With a git revision, the tool built from it is measured first ("before"),
@@ -55,6 +56,7 @@ floor_once() { # wall microseconds of one floor run
 keep() { :; }
 empty_cache() { rm -rf "$cache"; }
 change_one_file() { printf '# changed %s\n' "$(now)" >>"$middle"; }
+change_the_head() { printf '# changed %s\n' "$(now)" >>"${head[$revisions]}"; }
 measure() { # name, preparation, command...: median wall, ratio and peak RSS of $runs runs
     local name=$1 prepare=$2; shift 2
     local walls=() ratios=() rss=()
@@ -103,6 +105,7 @@ for b in "${builds[@]}"; do
     measure "$b check, cold cache" empty_cache "$work/$b" check --project "$big"
     measure "$b check, warm cache" keep "$work/$b" check --project "$big"
     measure "$b check, one file changed" change_one_file "$work/$b" check --project "$big"
+    measure "$b check, the head changed" change_the_head "$work/$b" check --project "$big"
     unset ALEMBIC_PATTERNS_CACHE_DIR CLAUDE_PLUGIN_DATA
     for n in "$revisions" 500; do
         measure_hook "$b" "$n" warm

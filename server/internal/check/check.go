@@ -236,10 +236,16 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain,
 			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
 		scope := rules.Scope{Include: runOn}
-		if opts.Snapshots != nil {
-			scope.Reuse = opts.Snapshots // a focused run below starts from snapshots instead
-		}
 		var kept []keptSnapshot
+		if opts.Snapshots != nil && !focus {
+			// the findings of unchanged revisions are reused, and only the
+			// others are replayed, from snapshots kept after their inputs
+			scope.Reuse = opts.Snapshots
+			if keys := newSnapshotKeys(g, opts.Snapshots); keys != nil {
+				scope.Snapshot = func(r *history.Revision) *rules.Snapshot { return loadSnapshot(opts.Snapshots, keys, r) }
+				keepWanted(g, include, keys, &scope, &kept)
+			}
+		}
 		if focus {
 			focused, err := focusScope(ctx, g, runOn, opts, &scope, &kept)
 			if err != nil {

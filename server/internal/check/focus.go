@@ -33,6 +33,7 @@ type Snapshots interface {
 	Digest(path string) ([]byte, bool)
 	LoadValue(name []byte, v any) bool
 	KeepValue(name []byte, v any)
+	HasValue(name []byte) bool
 }
 
 // focusable reports whether a check with these options may be focused: it
@@ -55,6 +56,9 @@ type keptSnapshot struct {
 func keepSnapshots(cache Snapshots, kept []keptSnapshot) {
 	var encoding sync.WaitGroup
 	for _, k := range kept {
+		if cache.HasValue(k.key) {
+			continue // kept by an earlier run (the key says what it holds)
+		}
 		encoding.Go(func() {
 			stored, err := k.snapshot.State.Compact().Stored()
 			if err != nil {
@@ -90,9 +94,17 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 	if err := wholeModels(ctx, all, opts, keys); err != nil {
 		return false, err
 	}
-	if keys == nil {
-		return false, nil // nothing to keep snapshots under
+	if keys != nil {
+		keepWanted(g, include, keys, scope, kept)
 	}
+	return false, nil
+}
+
+// keepWanted makes a run keep the snapshots after every head and after the
+// inputs of the heads and of the included revisions (nil include: a whole
+// check, none): the revisions a later check starts from (an edit of a head,
+// a new revision above one).
+func keepWanted(g *history.Graph, include func(*history.Revision) bool, keys *snapshotKeys, scope *rules.Scope, kept *[]keptSnapshot) {
 	wanted := map[string]bool{}
 	wantInputs := func(r *history.Revision) {
 		for _, id := range r.Inputs() {
@@ -104,7 +116,7 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 		wantInputs(g.Revisions[id])
 	}
 	for _, r := range g.Revisions {
-		if include(r) {
+		if include != nil && include(r) { // a whole check keeps those of the heads only
 			wantInputs(r)
 		}
 	}
@@ -112,7 +124,15 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 	scope.Kept = func(r *history.Revision, s *rules.Snapshot) {
 		*kept = append(*kept, keptSnapshot{keys.of(r), s})
 	}
-	return false, nil
+}
+
+// loadSnapshot is the snapshot kept after r, nil when there is none.
+func loadSnapshot(cache Snapshots, keys *snapshotKeys, r *history.Revision) *rules.Snapshot {
+	var s rules.Snapshot
+	if !cache.LoadValue(keys.of(r), &s) || s.State == nil {
+		return nil
+	}
+	return &s
 }
 
 // focusPlan is how the included revisions of a graph are checked from snapshots.
@@ -152,11 +172,9 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 			if plan.start[id] != nil {
 				continue
 			}
-			var s rules.Snapshot
-			if !cache.LoadValue(keys.of(g.Revisions[id]), &s) || s.State == nil {
+			if plan.start[id] = loadSnapshot(cache, keys, g.Revisions[id]); plan.start[id] == nil {
 				return nil
 			}
-			plan.start[id] = &s
 		}
 		near[r.ID] = true
 		chain := r

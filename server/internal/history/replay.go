@@ -58,8 +58,7 @@ func (g *Graph) ReplayUpgraded(ctx context.Context, visit func(r *Revision, befo
 		if upgraded := visit(r, state); upgraded != nil && !r.Migration.TooLarge {
 			state = upgraded
 		} else {
-			state = state.Clone()
-			state.upgrade(r)
+			state = state.Upgraded(r)
 		}
 		if kept != nil {
 			kept(r, state)
@@ -139,6 +138,13 @@ func (g *Graph) positions() map[string]int {
 }
 
 // upgrade applies a revision's upgrade.
+// Upgraded is a copy of s after r's upgrade (s is left as it is).
+func (s *State) Upgraded(r *Revision) *State {
+	c := s.Clone()
+	c.upgrade(r)
+	return c
+}
+
 func (s *State) upgrade(r *Revision) {
 	if up := r.Migration.Upgrade; up != nil {
 		for _, o := range up.Ops {

@@ -329,6 +329,12 @@ func (c *Cache) KeepValue(name []byte, v any) {
 	c.store.Put(valueKey(name), payload)
 }
 
+// HasValue reports whether a value is kept under name (and reads back whole).
+func (c *Cache) HasValue(name []byte) bool {
+	_, ok := c.Lookup(valueKey(name))
+	return ok
+}
+
 // valueKey is the key of a value kept by name: no file's key (a file's path
 // comes first in those, and never starts with this).
 func valueKey(name []byte) Key { return KeyOf([]byte("\x00value"), name) }

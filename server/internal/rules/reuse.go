@@ -143,6 +143,37 @@ func (u *reuse) key(r *history.Revision, above bool) []byte {
 	return sum[:]
 }
 
+// holds reports whether an earlier run kept findings for r that hold.
+func (u *reuse) holds(r *history.Revision) bool {
+	e, ok := u.old[r.ID]
+	k := u.key(r, e.Above)
+	return ok && k != nil && bytes.Equal(k, e.Key)
+}
+
+// startFrom plans a run that replays only the included revisions whose
+// findings are not reused, each from the states of its inputs: replayed by
+// the run, or loaded from the snapshot kept after them (start). Both are nil
+// when such a snapshot is missing: the run replays the whole history.
+func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) bool, load func(*history.Revision) *Snapshot) (start map[string]*Snapshot, replays map[string]bool) {
+	start, replays = map[string]*Snapshot{}, map[string]bool{}
+	for _, r := range g.Order {
+		if !included(r) || u.holds(r) {
+			continue
+		}
+		replays[r.ID] = true
+		for _, id := range r.Inputs() {
+			input := g.Revisions[id]
+			if input == nil || replays[id] || start[id] != nil {
+				continue
+			}
+			if start[id] = load(input); start[id] == nil {
+				return nil, nil
+			}
+		}
+	}
+	return start, replays
+}
+
 // lookup returns the findings an earlier run kept for r, when they hold.
 func (u *reuse) lookup(r *history.Revision) ([]Diagnostic, bool) {
 	if u == nil {

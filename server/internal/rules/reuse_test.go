@@ -25,12 +25,20 @@ import (
 // reaches beyond its revision and those below through the Pass methods that
 // record it. In the files of per-revision rules (a function takes a *Pass),
 // nothing outside pass.go reads the graph or walks up from a revision, and
-// only the files allowed below read the project's files.
+// only the files allowed below read the project's files. The rules that do
+// (ReadsProject) read no schema: a run that reuses the other rules' findings
+// runs them without one.
 func TestPassesReachTheGraphThroughPass(t *testing.T) {
+	const neverReused = "ReadsProject: never reused"
 	readsFiles := map[string]string{
-		"app_model_import.go":  "ReadsProject: never reused",
 		"downgrade_missing.go": "the revision template, once per run (runFacts)",
 	}
+	for _, r := range All() {
+		if r.ReadsProject {
+			readsFiles[strings.ReplaceAll(r.ID, "-", "_")+".go"] = neverReused
+		}
+	}
+	schema := []string{"Before", "After", "AfterDowngrade", "Upgrade", "Downgrade", "UpgradeSteps", "DowngradeSteps", "Effects", "steps"}
 	fset := token.NewFileSet()
 	files, _ := filepath.Glob("*.go")
 	perRevision := 0
@@ -66,6 +74,10 @@ func TestPassesReachTheGraphThroughPass(t *testing.T) {
 			if !ok {
 				return true
 			}
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "p" && slices.Contains(schema, sel.Sel.Name) && readsFiles[name] == neverReused {
+				t.Errorf("%s: p.%s in a ReadsProject rule: those run without a schema when the others' findings are reused",
+					fset.Position(sel.Pos()), sel.Sel.Name)
+			}
 			switch sel.Sel.Name {
 			case "graph", "Graph", "Children", "Dependents", "Descendants":
 				if id, ok := sel.X.(*ast.Ident); ok && (id.Name == "history" || id.Name == "rules") {
@@ -82,17 +94,25 @@ func TestPassesReachTheGraphThroughPass(t *testing.T) {
 	}
 }
 
-// memoryValues is Values in memory, encoded as the model cache keeps them.
-type memoryValues map[string][]byte
+// memoryValues is Values in memory, encoded as the model cache keeps them,
+// with the snapshots a run keeps (not encoded).
+type memoryValues struct {
+	values    map[string][]byte
+	snapshots map[string]*Snapshot
+}
 
-func (m memoryValues) LoadValue(name []byte, v any) bool {
-	b, ok := m[string(name)]
+func newMemoryValues() *memoryValues {
+	return &memoryValues{values: map[string][]byte{}, snapshots: map[string]*Snapshot{}}
+}
+
+func (m *memoryValues) LoadValue(name []byte, v any) bool {
+	b, ok := m.values[string(name)]
 	return ok && codec.Decode(b, v) == nil
 }
 
-func (m memoryValues) KeepValue(name []byte, v any) {
+func (m *memoryValues) KeepValue(name []byte, v any) {
 	if b, err := codec.Encode(v); err == nil {
-		m[string(name)] = b
+		m.values[string(name)] = b
 	}
 }
 
@@ -123,8 +143,17 @@ func TestReuseEquivalence(t *testing.T) {
 		run := func(models []*migration.Migration, values Values) []string {
 			g := history.Build(dir, models)
 			g.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: target.Dialect}
+			scope := Scope{Reuse: values}
+			if kept, ok := values.(*memoryValues); ok {
+				// snapshots after every revision, under its chain key: a run
+				// then replays only what it cannot reuse
+				chain := newReuse(newMemoryValues(), g, All(), target, newRunMemo(g)).chain
+				scope.Keep = func(r *history.Revision) bool { return chain[r.ID] != nil }
+				scope.Kept = func(r *history.Revision, s *Snapshot) { kept.snapshots[string(chain[r.ID])] = s }
+				scope.Snapshot = func(r *history.Revision) *Snapshot { return kept.snapshots[string(chain[r.ID])] }
+			}
 			var found []string
-			RunScoped(context.Background(), g, All(), target, Scope{Reuse: values}, func(d Diagnostic) {
+			RunScoped(context.Background(), g, All(), target, scope, func(d Diagnostic) {
 				b, _ := json.Marshal(d)
 				found = append(found, string(b))
 			})
@@ -137,7 +166,7 @@ func TestReuseEquivalence(t *testing.T) {
 				t.Errorf("%s, %s: findings differ from a run without reuse\ngot  %q\nwant %q", dir, what, got, want)
 			}
 		}
-		values := memoryValues{}
+		values := newMemoryValues()
 		check("cold", models, values)
 		check("warm", models, values)
 		if len(models) > 1 {
@@ -146,7 +175,7 @@ func TestReuseEquivalence(t *testing.T) {
 			below := slices.DeleteFunc(slices.Clone(models), func(m *migration.Migration) bool { return m == newest })
 			// the values kept by a run without the newest file, then with it:
 			// findings below may depend on the revisions above
-			kept := memoryValues{}
+			kept := newMemoryValues()
 			run(below, kept)
 			check("a revision added", models, kept)
 			check("a revision removed", below, kept)
@@ -167,13 +196,13 @@ func TestReuseEquivalence(t *testing.T) {
 					func(m *migration.Migration) bool { return m == first }), 0, &emptied), kept)
 			}
 		}
-		for name, b := range values {
+		for name, b := range values.values {
 			damaged := slices.Clone(b)
 			damaged[len(damaged)/2] ^= 0xff
-			values[name] = damaged[:len(damaged)*3/4]
+			values.values[name] = damaged[:len(damaged)*3/4]
 		}
 		check("damaged", models, values)
-		reusedSome += len(values)
+		reusedSome += len(values.values)
 	}
 	if reusedSome == 0 || ranSome < 100 {
 		t.Fatalf("kept values for %d runs, %d fixtures of several revisions: the test exercised nothing", reusedSome, ranSome)

@@ -100,7 +100,8 @@ type Rule struct {
 	MainDialectOnly bool
 	// ReadsProject rules read files of the project other than the revision
 	// files (the application's modules): their findings on a revision are
-	// never reused from an earlier check (see reuse.go).
+	// never reused from an earlier check (see reuse.go). They read no schema
+	// (Pass.Before is nil when the others' findings are reused).
 	ReadsProject bool
 	Summary      string
 	Doc          Doc

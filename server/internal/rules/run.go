@@ -79,6 +79,11 @@ type Scope struct {
 	// the next run, and reuses those an earlier run kept while what they
 	// depend on is unchanged (see reuse.go).
 	Reuse Values
+	// Snapshot, with Reuse, loads the snapshot kept after a revision (nil
+	// when there is none). When every revision whose findings are not reused
+	// can start from its inputs' snapshots, or from the states of other such
+	// revisions, only those revisions are replayed.
+	Snapshot func(*history.Revision) *Snapshot
 }
 
 // Snapshot is what checking a revision needs of the history below it, taken
@@ -139,21 +144,6 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		})
 		return after
 	}
-	if scope.Start != nil {
-		for id, s := range scope.Start {
-			memo.notNull[id] = s.NotNull
-		}
-		after := func(id string) *history.State { return scope.Start[id].State }
-		for _, rev := range g.Order {
-			if ctx.Err() != nil {
-				return
-			}
-			if included(rev) {
-				check(rev, g.StateBefore(rev, after))
-			}
-		}
-		return
-	}
 	var kept func(*history.Revision, *history.State)
 	if scope.Keep != nil {
 		kept = func(rev *history.Revision, after *history.State) {
@@ -162,12 +152,55 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 			}
 		}
 	}
-	g.ReplayUpgraded(ctx, func(rev *history.Revision, before *history.State) *history.State {
-		if !included(rev) {
-			return nil
+	start, replays := scope.Start, map[string]bool(nil)
+	if reused != nil && scope.Snapshot != nil {
+		start, replays = reused.startFrom(g, included, scope.Snapshot)
+	}
+	if start == nil {
+		g.ReplayUpgraded(ctx, func(rev *history.Revision, before *history.State) *history.State {
+			if !included(rev) {
+				return nil
+			}
+			return check(rev, before)
+		}, kept)
+	} else {
+		for id, s := range start {
+			memo.notNull[id] = s.NotNull
 		}
-		return check(rev, before)
-	}, kept)
+		replayed := map[string]*history.State{}
+		after := func(id string) *history.State {
+			if s, ok := replayed[id]; ok {
+				return s
+			}
+			if s := start[id]; s != nil {
+				return s.State
+			}
+			return nil // a revision the graph lacks
+		}
+		for _, rev := range g.Order {
+			if ctx.Err() != nil {
+				return
+			}
+			switch {
+			case replays == nil: // focused: each included revision from its inputs' snapshots
+				if included(rev) {
+					check(rev, g.StateBefore(rev, after))
+				}
+			case replays[rev.ID]:
+				before := g.StateBefore(rev, after)
+				state := check(rev, before)
+				if state == nil || rev.Migration.TooLarge {
+					state = before.Upgraded(rev)
+				}
+				replayed[rev.ID] = state
+				if kept != nil {
+					kept(rev, state)
+				}
+			case included(rev):
+				check(rev, nil) // its findings are reused, and ReadsProject rules read no schema
+			}
+		}
+	}
 	checks.finish()
 	if ctx.Err() == nil {
 		reused.save()
