@@ -243,7 +243,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			scope.Reuse = opts.Snapshots
 			if keys := newSnapshotKeys(g, opts.Snapshots); keys != nil {
 				scope.Snapshot = func(r *history.Revision) *rules.Snapshot { return loadSnapshot(opts.Snapshots, keys, r) }
-				keepWanted(g, include, keys, &scope, &kept)
+				keepWanted(g, include, false, keys, &scope, &kept)
 			}
 		}
 		if focus {

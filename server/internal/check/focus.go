@@ -95,16 +95,19 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 		return false, err
 	}
 	if keys != nil {
-		keepWanted(g, include, keys, scope, kept)
+		keepWanted(g, include, true, keys, scope, kept)
 	}
 	return false, nil
 }
 
-// keepWanted makes a run keep the snapshots after every head and after the
-// inputs of the heads and of the included revisions (nil include: a whole
-// check, none): the revisions a later check starts from (an edit of a head,
-// a new revision above one).
-func keepWanted(g *history.Graph, include func(*history.Revision) bool, keys *snapshotKeys, scope *rules.Scope, kept *[]keptSnapshot) {
+// keepWanted makes a run keep the snapshots after the inputs of the heads
+// and of the included revisions (nil include: a whole check, none), and with
+// heads after every head: the revisions a later check starts from (an edit of
+// a head; with heads, a new revision above one too, which the focused checks
+// of the edit hook see first). A whole check keeps no head's: after each edit
+// of the head it would be another to encode, and a new revision above it is
+// replayed once.
+func keepWanted(g *history.Graph, include func(*history.Revision) bool, heads bool, keys *snapshotKeys, scope *rules.Scope, kept *[]keptSnapshot) {
 	wanted := map[string]bool{}
 	wantInputs := func(r *history.Revision) {
 		for _, id := range r.Inputs() {
@@ -112,7 +115,7 @@ func keepWanted(g *history.Graph, include func(*history.Revision) bool, keys *sn
 		}
 	}
 	for _, id := range g.Heads {
-		wanted[id] = true
+		wanted[id] = heads
 		wantInputs(g.Revisions[id])
 	}
 	for _, r := range g.Revisions {
