@@ -150,24 +150,32 @@ func (u *reuse) holds(r *history.Revision) bool {
 	return ok && k != nil && bytes.Equal(k, e.Key)
 }
 
-// startFrom plans a run that replays only the included revisions whose
-// findings are not reused, each from the states of its inputs: replayed by
-// the run, or loaded from the snapshot kept after them (start). Both are nil
-// when such a snapshot is missing: the run replays the whole history.
+// startFrom plans a run that replays only what it must: the included
+// revisions whose findings are not reused, and below them the revisions
+// down to those kept as snapshots (start; what load returns nil for is
+// replayed, down to the bases when nothing is kept).
 func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) bool, load func(*history.Revision) *Snapshot) (start map[string]*Snapshot, replays map[string]bool) {
 	start, replays = map[string]*Snapshot{}, map[string]bool{}
 	for _, r := range g.Order {
-		if !included(r) || u.holds(r) {
+		if included(r) && !u.holds(r) {
+			replays[r.ID] = true
+		}
+	}
+	loaded := map[string]bool{}              // load was asked
+	for i := len(g.Order) - 1; i >= 0; i-- { // above first: a revision is reached before its inputs
+		r := g.Order[i]
+		if !replays[r.ID] {
 			continue
 		}
-		replays[r.ID] = true
 		for _, id := range r.Inputs() {
 			input := g.Revisions[id]
-			if input == nil || replays[id] || start[id] != nil {
+			if input == nil || replays[id] || loaded[id] {
 				continue
 			}
+			loaded[id] = true
 			if start[id] = load(input); start[id] == nil {
-				return nil, nil
+				delete(start, id)
+				replays[id] = true
 			}
 		}
 	}

@@ -156,6 +156,14 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	if reused != nil && scope.Snapshot != nil {
 		start, replays = reused.startFrom(g, included, scope.Snapshot)
 	}
+	// the replayed states still to be read, by revision id (a state is
+	// released once every revision replayed above it has read it)
+	readers := map[string]int{}
+	for id := range replays {
+		for _, input := range g.Revisions[id].Inputs() {
+			readers[input]++
+		}
+	}
 	if start == nil {
 		g.ReplayUpgraded(ctx, func(rev *history.Revision, before *history.State) *history.State {
 			if !included(rev) {
@@ -188,11 +196,21 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 				}
 			case replays[rev.ID]:
 				before := g.StateBefore(rev, after)
-				state := check(rev, before)
+				for _, input := range rev.Inputs() {
+					if readers[input]--; readers[input] == 0 {
+						delete(replayed, input)
+					}
+				}
+				var state *history.State
+				if included(rev) {
+					state = check(rev, before)
+				}
 				if state == nil || rev.Migration.TooLarge {
 					state = before.Upgraded(rev)
 				}
-				replayed[rev.ID] = state
+				if readers[rev.ID] > 0 {
+					replayed[rev.ID] = state
+				}
 				if kept != nil {
 					kept(rev, state)
 				}
