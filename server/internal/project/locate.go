@@ -308,14 +308,22 @@ func (l *loader) locate(value, key, where string) (path, tried, guess string) {
 
 // sameEnding finds the directory an absolute path from another machine
 // means here (script_location = /app/svc/migrations in an image built from
-// the repository's svc/): the longest ending of at least two of its
-// components that exists below one of the bases, or "".
+// the repository's svc/): the longest ending of the path that exists below
+// the nearest of the bases, nearest first, so that the project's own folder
+// wins over one of the same name in a directory above it (tasking-manager's
+// /usr/src/app/migrations is its own migrations/, not the app/migrations of
+// another checkout beside it). An ending of one folder only counts next to
+// the config (its directory and the one above); farther up, two at least.
+// "" when none exists.
 func (l *loader) sameEnding(abs string) string {
 	parts := strings.Split(filepath.ToSlash(filepath.Clean(abs)), "/")[1:]
-	for k := len(parts); k >= 2; k-- {
-		ending := filepath.Join(parts[len(parts)-k:]...)
-		for _, base := range l.bases(false) {
-			if cand := filepath.Join(base, ending); isDir(cand) {
+	for i, base := range l.bases(false) {
+		shortest := 2
+		if i < 2 {
+			shortest = 1
+		}
+		for k := len(parts); k >= shortest; k-- {
+			if cand := filepath.Join(base, filepath.Join(parts[len(parts)-k:]...)); isDir(cand) {
 				return cand
 			}
 		}

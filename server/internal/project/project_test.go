@@ -93,6 +93,26 @@ func TestLoad(t *testing.T) {
 			root:   ".", // the script directory lies beside the config's directory
 		},
 		{
+			name: "container path of the ini's own script directory, a folder of that name beside the project",
+			files: map[string]string{
+				"proj/migrations/alembic.ini": "[alembic]\nscript_location = /usr/src/app/migrations\n",
+				"proj/migrations/env.py":      "",
+				"proj/migrations/versions/":   "",
+				"app/migrations/env.py":       "", // another checkout
+			},
+			config: "proj/migrations/alembic.ini",
+			want:   []ScriptDir{{Name: "alembic", Location: "proj/migrations", VersionLocations: []string{"proj/migrations/versions"}}},
+		},
+		{
+			name: "container path of a subfolder of the repository",
+			files: map[string]string{
+				"repo/svc/alembic.ini":          "[alembic]\nscript_location = /app/svc/migrations\n",
+				"repo/svc/migrations/versions/": "",
+			},
+			config: "repo/svc/alembic.ini",
+			want:   []ScriptDir{{Name: "alembic", Location: "repo/svc/migrations", VersionLocations: []string{"repo/svc/migrations/versions"}}},
+		},
+		{
 			name: "interpolation from section and DEFAULT",
 			files: map[string]string{
 				"alembic.ini":         "[DEFAULT]\nbase = %(here)s/src\n\n[alembic]\nPKG = app\nscript_location = %(base)s/%(pkg)s/migrations\nsqlalchemy.url = %(DB_URL)s\n",
