@@ -69,10 +69,28 @@ func checkMissingColumn(p *Pass) {
 				return // quoting decides whether the names are one
 			}
 		}
+		failure := fmt.Sprintf("column %q of relation %q does not exist", column, table)
+		if renamesOnly(o) { // ALTER TABLE ... RENAME COLUMN words it without the table
+			failure = fmt.Sprintf("column %q does not exist", column)
+		}
 		p.Report(o, Message{Text: fmt.Sprintf("%s names column %q, which table %q does not have at this point", o.Name, column, table),
-			Help: fmt.Sprintf("It fails with: column %q of relation %q does not exist. Check the table and the spelling "+
-				"against the operation that created the column.", column, table)}, nil)
+			Help: fmt.Sprintf("It fails with: %s. Check the table and the spelling against the operation that created the column.",
+				failure)}, nil)
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
+}
+
+// renamesOnly reports whether an alter_column only renames the column
+// (Alembic then issues ALTER TABLE ... RENAME COLUMN and nothing else).
+func renamesOnly(o *migration.Op) bool {
+	if o.Name != "alter_column" || o.Arg("new_column_name") == nil {
+		return false
+	}
+	for _, change := range []string{"type_", "nullable", "server_default", "comment", "autoincrement"} {
+		if o.Arg(change) != nil {
+			return false
+		}
+	}
+	return true
 }
