@@ -150,10 +150,16 @@ func (u *reuse) holds(r *history.Revision) bool {
 	return ok && k != nil && bytes.Equal(k, e.Key)
 }
 
+// maxMissingSnapshots is how many missing snapshots a run looks below before
+// it replays the whole history instead: snapshots are kept near the heads,
+// and looking one up costs a walk of the history below it.
+const maxMissingSnapshots = 8
+
 // startFrom plans a run that replays only what it must: the included
 // revisions whose findings are not reused, and below them the revisions
 // down to those kept as snapshots (start; what load returns nil for is
-// replayed, down to the bases when nothing is kept).
+// replayed). Both are nil when more than maxMissingSnapshots are missing:
+// the run replays the whole history.
 func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) bool, load func(*history.Revision) *Snapshot) (start map[string]*Snapshot, replays map[string]bool) {
 	start, replays = map[string]*Snapshot{}, map[string]bool{}
 	for _, r := range g.Order {
@@ -161,7 +167,7 @@ func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) boo
 			replays[r.ID] = true
 		}
 	}
-	loaded := map[string]bool{}              // load was asked
+	loaded, missing := map[string]bool{}, 0  // load was asked; and found nothing
 	for i := len(g.Order) - 1; i >= 0; i-- { // above first: a revision is reached before its inputs
 		r := g.Order[i]
 		if !replays[r.ID] {
@@ -174,6 +180,9 @@ func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) boo
 			}
 			loaded[id] = true
 			if start[id] = load(input); start[id] == nil {
+				if missing++; missing > maxMissingSnapshots {
+					return nil, nil
+				}
 				delete(start, id)
 				replays[id] = true
 			}
