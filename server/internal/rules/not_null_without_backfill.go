@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -20,8 +21,9 @@ var _ = register(&Rule{
 	Summary:      "NOT NULL is set on an existing column and nothing fills its NULL rows first",
 	Doc: Doc{
 		FailsWhen: "On databases where a row holds NULL in the column.",
-		What: "Finds `alter_column(..., nullable=False)` (also in batch mode), and `ALTER TABLE ... ALTER COLUMN ... SET NOT " +
-			"NULL` in literal SQL, on a column of a table that existed before the revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +
+		What: "Finds `alter_column(..., nullable=False)` (also in batch mode), `create_primary_key` (its columns become NOT " +
+			"NULL), and `ALTER TABLE ... ALTER COLUMN ... SET NOT NULL` or `ADD PRIMARY KEY` in literal SQL, on a column of a " +
+			"table that existed before the revision, when nothing earlier in the same upgrade may fill the column: an `UPDATE` of the table that names the " +
 			"column (through `op.execute` or the connection), a `DELETE` from it, a `bulk_insert`, or code the tool cannot read. " +
 			"A backfill in the parent revision, or in its parent (along a line without merges, after the column was added), " +
 			"counts too: an UPDATE that sets the column, a DELETE of the rows where it IS NULL, or a data step the tool " +
@@ -83,6 +85,7 @@ func checkNotNullWithoutBackfill(p *Pass) {
 		if sev, msg := notNullProblem(p, o, s, earlier, proofs); msg.Text != "" {
 			p.ReportSeverity(sev, o.Call.Span, msg, nil)
 		}
+		primaryKeyProblems(p, o, s, earlier, proofs)
 		if o.Name == "bulk_insert" || hidesEffects(o) || o.SQL == nil {
 			earlier.add(o)
 			return
@@ -106,12 +109,45 @@ func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earli
 		return
 	}
 	for _, a := range st.Actions {
-		if a.Kind != migration.SetNotNull || !mayHoldNulls(p, t, st.Table, st.Table, a.Column, earlier, proofs) {
+		columns, subject := []string{a.Column}, fmt.Sprintf("SET NOT NULL on %q of existing table %q", a.Column, st.Table)
+		switch {
+		case a.Kind == migration.AddConstraint && a.ConstraintKind == "primary key":
+			columns, subject = a.Columns, fmt.Sprintf("ADD PRIMARY KEY on existing table %q makes %%q NOT NULL", st.Table)
+		case a.Kind != migration.SetNotNull:
 			continue
 		}
-		fill := fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", st.Table, a.Column, a.Column)
-		if sev, msg, ok := nullRowsMessage(p, t, st.Table, a.Column, fmt.Sprintf("SET NOT NULL on %q of existing table %q", a.Column, st.Table), fill); ok {
-			p.ReportSeverity(sev, st.Span, msg, nil)
+		for _, column := range columns {
+			if !mayHoldNulls(p, t, st.Table, st.Table, column, earlier, proofs) {
+				continue
+			}
+			fill := fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", st.Table, column, column)
+			if sev, msg, ok := nullRowsMessage(p, t, st.Table, column, strings.Replace(subject, "%q", strconv.Quote(column), 1), fill); ok {
+				p.ReportSeverity(sev, st.Span, msg, nil)
+			}
+		}
+	}
+}
+
+// primaryKeyProblems: create_primary_key makes its columns NOT NULL, and
+// fails as SET NOT NULL does on a column of an existing table that may hold
+// NULL (a column added without a value just before, most often).
+func primaryKeyProblems(p *Pass, o *migration.Op, s *history.State, earlier *fills, proofs notNullProofs) {
+	if o.Name != "create_primary_key" || !o.Certain() {
+		return
+	}
+	columns, known := o.Value("columns").Strings()
+	table, t := existingTable(p, o, s)
+	if !known || t == nil || t.Opaque {
+		return
+	}
+	for _, column := range columns {
+		if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) {
+			continue
+		}
+		fill := p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL") + ")"
+		subject := fmt.Sprintf("create_primary_key on existing table %q makes %q NOT NULL", table, column)
+		if sev, msg, ok := nullRowsMessage(p, t, table, column, subject, fill); ok {
+			p.ReportSeverity(sev, o.Call.Span, msg, nil)
 		}
 	}
 }
