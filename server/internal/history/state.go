@@ -873,6 +873,11 @@ func (s *State) renameEnum(e *EnumType, to string) {
 func columnState(c *migration.Column, uncertain bool) *Column {
 	col := &Column{Name: c.Name, Type: c.Type, Generated: c.Generated(), PrimaryKey: c.PrimaryKey, Uncertain: uncertain}
 	col.Nullable, col.Known = c.Nullable()
+	if c.PrimaryKey {
+		// the database makes a primary key's columns NOT NULL, whatever nullable= says
+		// (sa.PrimaryKeyConstraint over columns written nullable=True)
+		col.Nullable, col.Known = false, true
+	}
 	if en := effect.EnumOf(c.Type); en != nil {
 		col.Enum = en.Name
 	}
