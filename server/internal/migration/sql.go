@@ -598,7 +598,8 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 		a.NotNull = def.GetIsNotNull()
 		switch strings.ToLower(a.Type) {
 		case "serial", "bigserial", "smallserial", "serial4", "serial8", "serial2":
-			a.Rewrite = true
+			// NOT NULL DEFAULT nextval(...): every row gets a value
+			a.Rewrite, a.NotNull, a.Default = true, true, true
 		}
 		for _, con := range def.GetConstraints() {
 			k := con.GetConstraint()
@@ -608,7 +609,7 @@ func tableAction(c *pg.AlterTableCmd, text string) TableAction {
 			case pg.ConstrType_CONSTR_DEFAULT:
 				a.Default, a.DefaultText = true, exprText(k.RawExpr, text)
 			case pg.ConstrType_CONSTR_IDENTITY:
-				a.Rewrite = true
+				a.Rewrite, a.NotNull, a.Default = true, true, true // every row gets a value
 			case pg.ConstrType_CONSTR_GENERATED:
 				a.Rewrite = true
 			case pg.ConstrType_CONSTR_FOREIGN:
