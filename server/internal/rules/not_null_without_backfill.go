@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -101,29 +101,27 @@ func checkNotNullWithoutBackfill(p *Pass) {
 	})
 }
 
-// notNullSQLProblems: ALTER TABLE ... ALTER COLUMN ... SET NOT NULL in SQL on
-// a column of an existing table that nothing before fills.
+// notNullSQLProblems: ALTER TABLE ... ALTER COLUMN ... SET NOT NULL, or ADD
+// PRIMARY KEY, in SQL on columns of an existing table that nothing before
+// fills.
 func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earlier *fills, proofs notNullProofs) {
 	t := preexistingTable(p, s, st.Table)
 	if t == nil || t.Opaque {
 		return
 	}
+	fill := func(column string) string {
+		return fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", st.Table, column, column)
+	}
 	for _, a := range st.Actions {
-		columns, subject := []string{a.Column}, fmt.Sprintf("SET NOT NULL on %q of existing table %q", a.Column, st.Table)
 		switch {
 		case a.Kind == migration.AddConstraint && a.ConstraintKind == "primary key":
-			columns, subject = a.Columns, fmt.Sprintf("ADD PRIMARY KEY on existing table %q makes %%q NOT NULL", st.Table)
-		case a.Kind != migration.SetNotNull:
-			continue
-		}
-		for _, column := range columns {
-			if !mayHoldNulls(p, t, st.Table, st.Table, column, earlier, proofs) {
-				continue
-			}
-			fill := fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", st.Table, column, column)
-			if sev, msg, ok := nullRowsMessage(p, t, st.Table, column, strings.Replace(subject, "%q", strconv.Quote(column), 1), fill); ok {
-				p.ReportSeverity(sev, st.Span, msg, nil)
-			}
+			keyColumnProblems(p, t, st.Table, st.Table, a.Columns, st.Span, earlier, proofs, fill, func(columns string) string {
+				return fmt.Sprintf("ADD PRIMARY KEY on table %q makes %s NOT NULL", st.Table, columns)
+			})
+		case a.Kind == migration.SetNotNull:
+			keyColumnProblems(p, t, st.Table, st.Table, []string{a.Column}, st.Span, earlier, proofs, fill, func(column string) string {
+				return fmt.Sprintf("SET NOT NULL on %s of existing table %q", column, st.Table)
+			})
 		}
 	}
 }
@@ -140,15 +138,46 @@ func primaryKeyProblems(p *Pass, o *migration.Op, s *history.State, earlier *fil
 	if !known || t == nil || t.Opaque {
 		return
 	}
+	fill := func(column string) string {
+		return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL") + ")"
+	}
+	keyColumnProblems(p, t, effect.TableKey(o, table), table, columns, o.Call.Span, earlier, proofs, fill, func(columns string) string {
+		return fmt.Sprintf("create_primary_key on table %q makes %s NOT NULL", table, columns)
+	})
+}
+
+// keyColumnProblems reports the columns made NOT NULL at span that may hold
+// NULL: those nothing ever filled in one finding (subject names them), the
+// others (filled by an earlier revision) each in its own.
+func keyColumnProblems(p *Pass, t *history.Table, key, table string, columns []string, span migration.Span, earlier *fills,
+	proofs notNullProofs, fill func(column string) string, subject func(columns string) string) {
+	var unfilled []string
 	for _, column := range columns {
-		if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) {
+		if !mayHoldNulls(p, t, key, table, column, earlier, proofs) {
 			continue
 		}
-		fill := p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL") + ")"
-		subject := fmt.Sprintf("create_primary_key on existing table %q makes %q NOT NULL", table, column)
-		if sev, msg, ok := nullRowsMessage(p, t, table, column, subject, fill); ok {
-			p.ReportSeverity(sev, o.Call.Span, msg, nil)
+		sev, msg, ok := nullRowsMessage(p, t, table, column, subject(strconv.Quote(column)), fill(column))
+		switch {
+		case !ok:
+		case sev == Warning:
+			unfilled = append(unfilled, column)
+		default:
+			p.ReportSeverity(sev, span, msg, nil)
 		}
+	}
+	if len(unfilled) == 0 {
+		return
+	}
+	quoted := make([]string, len(unfilled))
+	for i, c := range unfilled {
+		quoted[i] = strconv.Quote(c)
+	}
+	fills := fill(unfilled[0])
+	if len(unfilled) > 1 {
+		fills += " (and likewise for " + brief.List(quoted[1:], brief.Names) + ")"
+	}
+	if sev, msg, ok := nullRowsMessage(p, t, table, unfilled[0], subject(brief.List(quoted, brief.Names)), fills); ok {
+		p.ReportSeverity(sev, span, msg, nil)
 	}
 }
 

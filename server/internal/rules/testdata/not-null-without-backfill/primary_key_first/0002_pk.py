@@ -11,9 +11,9 @@ down_revision = "0001"
 
 
 def upgrade():
-    op.create_primary_key("tokens_pkey", "tokens", ["code"])  # expect[not-null-without-backfill:warning]: create_primary_key on existing table "tokens" makes "code" NOT NULL: nothing before it fills the NULL rows help: fails with: column "code" of relation "tokens" contains null values
+    op.create_primary_key("tokens_pkey", "tokens", ["code"])  # expect[not-null-without-backfill:warning]: create_primary_key on table "tokens" makes "code" NOT NULL: nothing before it fills the NULL rows help: fails with: column "code" of relation "tokens" contains null values
     op.alter_column("tokens", "code", existing_type=sa.Text(), nullable=False)
-    op.execute("ALTER TABLE codes ADD PRIMARY KEY (code)")  # expect[not-null-without-backfill:warning]: ADD PRIMARY KEY on existing table "codes" makes "code" NOT NULL help: contains null values
+    op.execute("ALTER TABLE codes ADD PRIMARY KEY (code)")  # expect[not-null-without-backfill:warning]: ADD PRIMARY KEY on table "codes" makes "code" NOT NULL help: contains null values
     op.alter_column("codes", "code", existing_type=sa.Text(), nullable=False)
 
 

@@ -12,7 +12,7 @@ down_revision = "0001"
 
 def upgrade():
     op.add_column("heartbeats", sa.Column("executable", sa.String(64)))
-    op.create_primary_key("heartbeats_pk", "heartbeats", ["executable", "host", "thread"])  # expect[not-null-without-backfill:warning]: create_primary_key on existing table "heartbeats" makes "executable" NOT NULL help: contains null values
+    op.create_primary_key("heartbeats_pk", "heartbeats", ["executable", "host", "thread"])  # expect[not-null-without-backfill:warning]: create_primary_key on table "heartbeats" makes "executable" NOT NULL help: contains null values
 
 
 def downgrade():
