@@ -96,8 +96,7 @@ func knownEnumUsers(s *history.State, enum string) []string {
 }
 
 func droppedWhileUsed(enum string, users []string, function string) Message {
-	first, _, _ := strings.Cut(users[0], ".")
-	_, column, _ := strings.Cut(users[0], ".")
+	first, column, _ := strings.Cut(users[0], ".")
 	verb := "uses"
 	if len(users) > 1 {
 		verb = "use"

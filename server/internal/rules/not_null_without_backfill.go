@@ -109,9 +109,7 @@ func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earli
 	if t == nil || t.Opaque {
 		return
 	}
-	fill := func(column string) string {
-		return fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", st.Table, column, column)
-	}
+	fill := func(column string) string { return nullsUpdate(st.Table, column) }
 	for _, a := range st.Actions {
 		switch {
 		case a.Kind == migration.AddConstraint && a.ConstraintKind == "primary key":
@@ -138,9 +136,7 @@ func primaryKeyProblems(p *Pass, o *migration.Op, s *history.State, earlier *fil
 	if !known || t == nil || t.Opaque {
 		return
 	}
-	fill := func(column string) string {
-		return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL") + ")"
-	}
+	fill := func(column string) string { return executeNullsUpdate(p, table, column) }
 	keyColumnProblems(p, t, effect.TableKey(o, table), table, columns, o.Call.Span, earlier, proofs, fill, func(columns string) string {
 		return fmt.Sprintf("create_primary_key on table %q makes %s NOT NULL", table, columns)
 	})
@@ -257,7 +253,7 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) {
 		return "", Message{}
 	}
-	fill := p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote("UPDATE "+table+" SET "+column+" = <value> WHERE "+column+" IS NULL") + ")"
+	fill := executeNullsUpdate(p, table, column)
 	sev, msg, ok := nullRowsMessage(p, t, table, column, fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column), fill)
 	if !ok {
 		return "", Message{}
@@ -270,6 +266,16 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 		msg.Help += ")"
 	}
 	return sev, msg
+}
+
+// nullsUpdate is the UPDATE that fills a column's NULL rows.
+func nullsUpdate(table, column string) string {
+	return fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", table, column, column)
+}
+
+// executeNullsUpdate is nullsUpdate as the revision would run it (op.execute).
+func executeNullsUpdate(p *Pass, table, column string) string {
+	return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote(nullsUpdate(table, column)) + ")"
 }
 
 // nullRowsError is the error a database gives when NOT NULL meets a NULL row.

@@ -193,16 +193,10 @@ func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) boo
 
 // lookup returns the findings an earlier run kept for r, when they hold.
 func (u *reuse) lookup(r *history.Revision) ([]Diagnostic, bool) {
-	if u == nil {
+	if u == nil || !u.holds(r) {
 		return nil, false
 	}
-	e, ok := u.old[r.ID]
-	if !ok {
-		return nil, false
-	}
-	if k := u.key(r, e.Above); k == nil || !bytes.Equal(k, e.Key) {
-		return nil, false
-	}
+	e := u.old[r.ID]
 	u.mu.Lock()
 	u.kept[r.ID] = e
 	u.mu.Unlock()
