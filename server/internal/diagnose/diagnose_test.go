@@ -192,9 +192,9 @@ HINT:  Use DROP ... CASCADE to drop the dependent objects too.
 		name: "index does not exist after its table was dropped",
 		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedObject) index "projects_name_hash" does not exist
 [SQL: DROP INDEX projects_name_hash]`,
-		rules: []string{"table-used-after-drop"},
-		cause: []string{"projects_name_hash", "dropped its table"},
-		fix:   []string{"before its table"},
+		rules: []string{"table-used-after-drop", "missing-index"},
+		cause: []string{"projects_name_hash", "dropped its table", "another name"},
+		fix:   []string{"before its table", "drop_constraint"},
 	},
 	{
 		name: "cannot be cast automatically",

@@ -245,14 +245,15 @@ var patterns = []pattern{
 	},
 	{
 		re:    regexp.MustCompile(`index "([^"]+)" does not exist|Can't DROP (?:INDEX )?'([^']+)'; check that (?:column/key|it) exists|no such index: (\S+)`),
-		rules: rules("table-used-after-drop"),
+		rules: rules("table-used-after-drop", "missing-index"),
 		cause: func(m match) string {
 			return fmt.Sprintf("The index %s is not in the database when the step drops it: most often an earlier step "+
 				"dropped its table, which drops the table's indexes with it (a downgrade listing drop_table before "+
-				"drop_index), else it has another name there.", cmp.Or(m.g(1), m.g(2), m.g(3)))
+				"drop_index), else it has another name there (a spelling that differs from the create_index, a foreign "+
+				"key's name given to drop_index).", cmp.Or(m.g(1), m.g(2), m.g(3)))
 		},
 		fix: text("Drop the index before its table, or remove the drop_index when the table's drop takes it; otherwise " +
-			"look the index up (`\\di` in psql) and use its real name."),
+			"look the index up (`\\di` in psql) and use its real name (a foreign key goes with drop_constraint)."),
 	},
 	{
 		re:    regexp.MustCompile(`could not create unique index "([^"]+)"`),

@@ -1,8 +1,11 @@
 package history
 
 import (
+	"crypto/md5"
+	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -18,6 +21,9 @@ type Index struct {
 	// Implicit: made by InnoDB for a foreign key; it goes when an index
 	// that can serve the foreign key is created.
 	Implicit bool
+	// Constraint: the index of a primary key or unique constraint, which
+	// PostgreSQL's DROP INDEX refuses to drop.
+	Constraint bool
 }
 
 // Covers reports whether the index can serve a foreign key on cols: its
@@ -120,6 +126,8 @@ func (t *Table) renameIndexColumn(from, to string) {
 // and index=True columns, unique constraints, then those InnoDB adds for the
 // foreign keys.
 func (s *State) createdIndexes(t *Table, o *migration.Op, ct *migration.Table, fks []migration.ForeignKey) {
+	// an argument not read (sa.Index(...), a starred list) may be an index
+	t.indexesKnown = len(ct.Columns)+len(ct.Constraints) == len(o.Varargs)
 	var pk []string
 	for _, c := range ct.Columns {
 		if c.PrimaryKey {
@@ -127,27 +135,43 @@ func (s *State) createdIndexes(t *Table, o *migration.Op, ct *migration.Table, f
 		}
 	}
 	if pk != nil {
-		t.addIndex(Index{Name: "PRIMARY", Columns: pk})
+		t.addIndex(Index{Name: "PRIMARY", Columns: pk, Constraint: true})
 	}
 	for _, c := range ct.Columns {
-		if unique, _ := c.Expr.Keyword("unique").BoolValue(); unique {
-			t.addIndex(Index{Columns: []string{c.Name}})
-		}
-		if index, _ := c.Expr.Keyword("index").BoolValue(); index {
-			res := s.names.Name(naming.Object{Kind: naming.Index, Table: ct.Name, Schema: effect.Schema(o), Columns: []string{c.Name}, ColumnsKnown: true})
-			t.addIndex(Index{Name: res.Name, Columns: []string{c.Name}})
-		}
+		s.columnIndexes(t, o, ct.Name, c)
 	}
 	for _, u := range ct.Constraints {
 		if u.Kind == "unique" {
-			t.addIndex(Index{Name: u.Name, Columns: u.Columns})
+			t.addIndex(Index{Name: u.Name, Columns: u.Columns, Constraint: true})
 		}
 	}
 	for _, fk := range fks {
 		t.coverFK(fk.Columns, fk.Name != "", s.fkState(o, ct.Name, fk).Name)
 	}
-	// an argument not read (sa.Index(...), a starred list) may be an index
-	t.indexesKnown = len(ct.Columns)+len(ct.Constraints) == len(o.Varargs)
+}
+
+// spatialTypes are GeoAlchemy2's column types: a column of one gets a
+// spatial index (spatial_index=True by default) when its table is created or
+// the column added, named as the GeoAlchemy2 version in use names it.
+var spatialTypes = map[string]bool{"Geometry": true, "Geography": true, "Raster": true}
+
+// columnIndexes adds the indexes a column's own arguments make, in
+// create_table or add_column: unique=True (a constraint), index=True (named
+// by the naming convention), and a spatial index, whose name is not known:
+// the table's list of indexes is then not complete.
+func (s *State) columnIndexes(t *Table, o *migration.Op, table string, c *migration.Column) {
+	if unique, _ := c.Expr.Keyword("unique").BoolValue(); unique {
+		t.addIndex(Index{Columns: []string{c.Name}, Constraint: true})
+	}
+	if index, _ := c.Expr.Keyword("index").BoolValue(); index {
+		res := s.names.Name(naming.Object{Kind: naming.Index, Table: table, Schema: effect.Schema(o), Columns: []string{c.Name}, ColumnsKnown: true})
+		t.addIndex(Index{Name: res.Name, Columns: []string{c.Name}})
+	}
+	if c.Type != nil && spatialTypes[c.Type.Name] {
+		if spatial, known := c.Type.Expr.Keyword("spatial_index").BoolValue(); spatial || !known {
+			t.indexesKnown = false
+		}
+	}
 }
 
 // applyIndex follows the creation or drop of an index or constraint, by an
@@ -159,6 +183,9 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	}
 	t := s.editTable(key)
 	if t == nil {
+		if e.Change == effect.Create && e.Object == effect.Index {
+			s.untrackedIndexes = s.untrackedIndexes.Set(e.Name, true) // "" when its name is not known
+		}
 		return
 	}
 	switch {
@@ -167,9 +194,9 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "foreignkey":
 		t.coverFK(e.Columns, !e.Unnamed, e.Name)
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "primary":
-		t.addIndex(Index{Name: "PRIMARY", Columns: e.Columns})
+		t.addIndex(Index{Name: "PRIMARY", Columns: e.Columns, Constraint: true})
 	case e.Change == effect.Create && (e.Object == effect.Index || e.ConstraintType == "unique"):
-		ix := Index{Name: e.Name, Columns: e.Columns}
+		ix := Index{Name: e.Name, Columns: e.Columns, Constraint: e.Object == effect.Constraint}
 		if len(e.ExprColumns) > 0 { // an expression serves no foreign key
 			ix.Columns = nil
 		}
@@ -182,6 +209,60 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 			t.indexes = t.indexes.Delete(e.Name).Set(e.To, ix)
 		}
 	}
+}
+
+// MayHaveIndex reports whether PostgreSQL may find an index of that name
+// (index names belong to the schema, not to a table): an index of a table
+// the state knows has it, as the database keeps names (SameIdentifier); or a
+// table the state knows has an index it cannot name; or an index of that
+// name, or of a name not known, was created on a table the state does not
+// know. Indexes of tables made before the first revision are not known:
+// callers judge only names their table's own history would hold.
+func (s *State) MayHaveIndex(name string) bool {
+	if _, ok := s.untrackedIndexes.Get(name); ok {
+		return true
+	}
+	if _, ok := s.untrackedIndexes.Get(""); ok {
+		return true
+	}
+	found := false
+	s.eachTable(func(_ string, t *Table) {
+		for _, ix := range t.indexes.All() {
+			if !ix.Implicit { // InnoDB's: PostgreSQL makes no index for a foreign key
+				found = found || ix.Name == "" && !ix.Constraint || SameIdentifier(ix.Name, name)
+			}
+		}
+	})
+	return found
+}
+
+// SameIdentifier reports whether two names written in migrations may name
+// one object on PostgreSQL, which keeps 63 bytes of a longer name; a longer
+// name built by op.f() or a naming convention is cut by SQLAlchemy to 55
+// bytes, "_" and the last 4 hex digits of its MD5, and a name read back from
+// the database (as autogenerate writes it) is that. Case is not compared:
+// quoting decides it.
+func SameIdentifier(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	for _, x := range identifierForms(a) {
+		for _, y := range identifierForms(b) {
+			if strings.EqualFold(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func identifierForms(name string) []string {
+	const max = 63
+	if len(name) <= max {
+		return []string{name}
+	}
+	sum := md5.Sum([]byte(name))
+	return []string{name[:max], name[:max-8] + "_" + hex.EncodeToString(sum[:])[28:]}
 }
 
 // IndexTable is the table with an index of that name, "" when none or more

@@ -168,6 +168,9 @@ type State struct {
 	// of another branch, made before the first revision, or named by a
 	// variable): such a table may have columns the state does not show.
 	unseen pmap.Map[bool]
+	// untrackedIndexes are the names of the indexes created on tables the
+	// state does not know ("" for a name not known): see MayHaveIndex.
+	untrackedIndexes pmap.Map[bool]
 }
 
 // MayHaveUnseenColumns reports whether the table may have columns the state
@@ -527,11 +530,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 			col := columnState(e.ColumnDef, uncertain)
 			col.Fill = addedFill(e.ColumnDef, rev, uncertain)
 			s.setColumn(t, col)
-			for _, kw := range []string{"unique", "index"} {
-				if on, _ := e.ColumnDef.Expr.Keyword(kw).BoolValue(); on {
-					t.addIndex(Index{Columns: []string{e.Name}})
-				}
-			}
+			s.columnIndexes(t, o, e.Table, e.ColumnDef)
 			for _, fk := range e.ColumnDef.ForeignKeys {
 				s.addFK(t, s.fkState(o, e.Table, fk))
 				t.coverFK(fk.Columns, fk.Name != "", s.fkState(o, e.Table, fk).Name)

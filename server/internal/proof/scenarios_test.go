@@ -439,6 +439,31 @@ op.drop_table('projects')`,
 			},
 		},
 		{
+			id: "missidx", title: "drop_index under another spelling than the index created (hand-edited downgrade)", dir: "missidx",
+			generated: []string{"op.create_table('accounts',", "op.f('ix_accounts_email')"},
+			handWritten: map[string]string{
+				"downgrade": `
+op.drop_index(op.f('ix_account_email'), table_name='accounts')
+op.drop_table('accounts')`,
+			},
+			rule:     "missing-index",
+			predicts: `index "ix_account_email" does not exist`,
+			failAt:   stepD,
+			errs:     []string{`(psycopg2.errors.UndefinedObject) index "ix_account_email" does not exist`, `DROP INDEX ix_account_email`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"downgrade": `
+op.drop_index(op.f('ix_accounts_email'), table_name='accounts')
+op.drop_table('accounts')`,
+			},
+			checks: []dataCheck{
+				{stepU, "the index exists", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_accounts_email'`, "1"},
+				{stepD, "accounts dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'accounts'`, "0"},
+				{stepU2, "the index is back", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_accounts_email'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
 			id: "enumused", title: "enum type dropped before the last table using it (hand-ordered downgrade)", dir: "enumused",
 			generated: []string{"op.create_table('order_history',", "name='order_state'"},
 			handWritten: map[string]string{

@@ -1,0 +1,96 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+var _ = register(&Rule{
+	ID:           "missing-index",
+	Profile:      Default,
+	Severity:     Error,
+	Fix:          FixNever,
+	PostgresOnly: true,
+	Summary:      "drop_index names an index that does not exist at that point",
+	Doc: Doc{
+		FailsWhen: "On every PostgreSQL database: no index of that name exists when DROP INDEX runs.",
+		What: "Finds `drop_index` (also in batch blocks), in upgrade() and downgrade(), whose table the history knows " +
+			"in full (created by `op.create_table`, every index since followed) while no table the history knows has an " +
+			"index of that name just before it, and none of that name was created on a table the history does not know. " +
+			"The name is read as written, through `op.f()` or the naming convention, and compared as PostgreSQL " +
+			"does (the first 63 bytes).",
+		Why: "PostgreSQL refuses it: `index \"ix_users_emial\" does not exist`. Index names belong to the schema, so the " +
+			"table named beside it does not matter; the name does. It is usually a slip: a downgrade that drops the " +
+			"index under another spelling than its upgrade created, a name the naming convention builds differently " +
+			"from the one written, or an index dropped twice. In a downgrade it shows only when somebody needs to go back.",
+		Example: `# 0001_users.py
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("email", sa.String(200)))
+
+
+# 0002_email_index.py (the revision under review)
+def upgrade():
+    op.create_index("ix_users_email", "users", ["email"])
+
+
+def downgrade():
+    op.drop_index("ix_user_email", table_name="users")`,
+		UseInstead: `# 0002_email_index.py
+def downgrade():
+    op.drop_index("ix_users_email", table_name="users")`,
+		KnownProblems: "Only tables whose indexes the history knows in full are judged: a table created by raw SQL, " +
+			"with `sa.Index` or arguments the tool does not read, changed under a condition, or any history with an " +
+			"effect it cannot read before the drop is left alone. An index that backs a constraint (a name ending " +
+			"`_key` or `_pkey`, as PostgreSQL names them) is left alone too: dropping it fails in another way.",
+		FixSafety:  "No automatic fix: the right name is the author's to say.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-dropindex.html"},
+	},
+	Check: checkMissingIndex,
+})
+
+func checkMissingIndex(p *Pass) {
+	check := func(o *migration.Op, s *history.State) {
+		if o.Name != "drop_index" || !o.Certain() || s.Unknown || len(o.ArgProblems) > 0 {
+			return
+		}
+		if ifExists, _ := o.Arg("if_exists").BoolValue(); ifExists || o.Arg("postgresql_if_exists") != nil {
+			return
+		}
+		table, ok := o.Table()
+		name := droppedIndexName(s, p.Migration, o)
+		if !ok || name == "" || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "_pkey") {
+			return
+		}
+		t := s.Table(effect.TableKey(o, table))
+		if t == nil || s.MayHaveUnseenColumns(effect.TableKey(o, table)) {
+			return
+		}
+		if _, complete := t.Indexes(); !complete || s.MayHaveIndex(name) {
+			return
+		}
+		p.Report(o, missingIndexMessage(s, name, table), nil)
+	}
+	p.Upgrade(check)
+	p.Downgrade(check)
+}
+
+// missingIndexMessage names a foreign key of that name when there is one:
+// dropping a foreign key with drop_index is the usual slip.
+func missingIndexMessage(s *history.State, name, table string) Message {
+	for _, t := range s.Tables() {
+		for _, fk := range t.FKs() {
+			if history.SameIdentifier(fk.Name, name) {
+				return Message{Text: fmt.Sprintf("drop_index names %q, a foreign key of %q, not an index", name, t.Name),
+					Help: fmt.Sprintf("It fails with: index %q does not exist. A foreign key is dropped with "+
+						"op.drop_constraint(%q, %q, type_=\"foreignkey\").", name, name, t.Name)}
+			}
+		}
+	}
+	return Message{Text: fmt.Sprintf("drop_index names index %q, which does not exist at this point", name),
+		Help: fmt.Sprintf("It fails with: index %q does not exist. Check the name against the operation that created "+
+			"the index on %q (and the naming convention, when the name is built).", name, table)}
+}
