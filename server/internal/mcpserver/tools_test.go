@@ -146,7 +146,7 @@ func TestCheckMigration(t *testing.T) {
 				t.Errorf("all: %d findings, want 12", n)
 			}
 			counts := all["counts"].(map[string]any)
-			if counts["error"] != 8.0 || counts["warning"] != 4.0 || counts["fixable"] != 8.0 {
+			if counts["error"] != 8.0 || counts["warning"] != 3.0 || counts["info"] != 1.0 || counts["fixable"] != 8.0 {
 				t.Errorf("counts %v", counts)
 			}
 			head := s.ok("check_migration", nil)
@@ -155,7 +155,7 @@ func TestCheckMigration(t *testing.T) {
 			}
 			// the head's summary says what was checked and that older revisions have errors
 			if sum, _ := head["summary"].(string); !strings.HasPrefix(sum, "head ") || !strings.Contains(sum, "(1 of 7 revisions checked)") ||
-				!strings.Contains(sum, "The other revisions have 6 errors, 4 warnings") || !strings.Contains(sum, `target "all"`) {
+				!strings.Contains(sum, "The other revisions have 6 errors, 3 warnings, 1 info") || !strings.Contains(sum, `target "all"`) {
 				t.Errorf("head summary: %q", sum)
 			}
 			// a revision prefix, a file, a range, profile/select/ignore

@@ -20,9 +20,11 @@ var _ = register(&Rule{
 	Fix:          FixSometimes,
 	Summary:      "A constraint is created or dropped with the name None",
 	Doc: Doc{
-		FailsWhen: "On every database, for a drop: SQLAlchemy cannot emit DROP CONSTRAINT without a name (error). A create runs, and leaves a name the downgrade must guess (warning).",
+		FailsWhen: "On every database, for a drop: SQLAlchemy cannot emit DROP CONSTRAINT without a name (error). A create runs, and leaves a name the downgrade must guess (warning; info on PostgreSQL when the name it gives is certain).",
 		What: "Finds `drop_constraint(None, ...)` (an error) and `create_foreign_key(None, ...)`, " +
 			"`create_unique_constraint(None, ...)`, `create_check_constraint(None, ...)` (warnings), also in batch mode. " +
+			"On a project certainly on PostgreSQL, a create whose name PostgreSQL's rules give for certain " +
+			"(`<table>_<columns>_fkey`, `_key`) is an info: nothing fails until a later migration spells the name. " +
 			"The project's naming convention is read from the MetaData env.py passes as `target_metadata` (followed into " +
 			"the application's modules, never imported), or else from the one `naming_convention` its code declares: a " +
 			"create whose type the convention names gets the convention's name and is not reported, except " +
@@ -329,7 +331,13 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 		return certainName{}
 	}
 	name, sure := defaultConstraintName(p.Dialect, o, s)
-	msg := Message{Text: fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table),
+	severity, text := Warning, fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table)
+	if name != "" && sure && p.IsPostgres() && p.DialectCertain && !namesDiffer(p) {
+		// PostgreSQL's name is known: nothing fails until a later migration
+		// spells the name wrong (a drop_constraint(None) in this one is reported apart)
+		severity, text = Info, fmt.Sprintf("%s(None, %q, ...) leaves the name to PostgreSQL: %q", o.Name, table, name)
+	}
+	msg := Message{Text: text,
 		Help: fmt.Sprintf("The database picks the name, and a later migration that drops or alters the constraint has to "+
 			"spell it out: a drop_constraint(None, ...) fails with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
 	var fix *SuggestedFix
@@ -346,7 +354,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 		msg.Help += "."
 	}
 	msg.Help += conventionHint(conv, effect.DropKinds[kind])
-	p.ReportSeverity(Warning, o.Call.Span, msg, fix)
+	p.ReportSeverity(severity, o.Call.Span, msg, fix)
 	return certainName{name: name, unsure: !sure}
 }
 

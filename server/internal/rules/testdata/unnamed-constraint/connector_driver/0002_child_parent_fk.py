@@ -11,7 +11,7 @@ down_revision = "0001"
 
 
 def upgrade():
-    op.create_foreign_key(None, "child", "parent", ["parent_id"], ["id"])  # expect[unnamed-constraint:warning]: help: Name it as PostgreSQL would: "child_parent_id_fkey".
+    op.create_foreign_key(None, "child", "parent", ["parent_id"], ["id"])  # expect[unnamed-constraint:info]: leaves the name to PostgreSQL help: Name it as PostgreSQL would: "child_parent_id_fkey".
 
 
 def downgrade():

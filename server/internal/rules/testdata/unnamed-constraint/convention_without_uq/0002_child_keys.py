@@ -13,7 +13,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_foreign_key(None, 'child', 'parent', ['parent_id'], ['id'])
-    op.create_unique_constraint(None, 'child', ['parent_id'])  # expect[unnamed-constraint:warning]: help: Name it as PostgreSQL would: "child_parent_id_key". The naming convention (models.py:3) has no "uq" template
+    op.create_unique_constraint(None, 'child', ['parent_id'])  # expect[unnamed-constraint:info]: leaves the name to PostgreSQL help: Name it as PostgreSQL would: "child_parent_id_key". The naming convention (models.py:3) has no "uq" template
 
 
 def downgrade() -> None:

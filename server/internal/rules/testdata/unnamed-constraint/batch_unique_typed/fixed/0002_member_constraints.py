@@ -18,8 +18,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     with op.batch_alter_table("members", schema=None) as batch_op:
-        batch_op.create_unique_constraint("members_email_handle_key", ["email", "handle"])  # expect[unnamed-constraint:warning]: help: "members_email_handle_key"
-        batch_op.create_foreign_key("members_team_id_fkey", "teams", ["team_id"], ["id"], ondelete="SET NULL")  # expect[unnamed-constraint:warning]: help: "members_team_id_fkey"
+        batch_op.create_unique_constraint("members_email_handle_key", ["email", "handle"])  # expect[unnamed-constraint:info]: leaves the name to PostgreSQL help: "members_email_handle_key"
+        batch_op.create_foreign_key("members_team_id_fkey", "teams", ["team_id"], ["id"], ondelete="SET NULL")  # expect[unnamed-constraint:info]: leaves the name to PostgreSQL help: "members_team_id_fkey"
 
 
 def downgrade() -> None:
