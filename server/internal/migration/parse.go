@@ -138,6 +138,9 @@ type extractor struct {
 	// sqlDepth is how deep sqlTextOf is: names whose values name each other
 	// (statement = statement + "x" in a loop) would send it round forever
 	sqlDepth int
+	// onBatch are the operations called on a batch object (batch_op.x(...)),
+	// which Alembic runs when their block ends (see deferBatch)
+	onBatch map[*Op]bool
 }
 
 var (

@@ -353,7 +353,29 @@ func (x *extractor) with(f *Function, n *pysyntax.Node, s *scope) (always, mayRe
 			x.forget(c, s) // the `as` names, bound after the items ran
 		}
 	}
-	return x.block(f, n.ChildByFieldName("body"), &inner)
+	start := len(f.Ops)
+	always, mayReturn = x.block(f, n.ChildByFieldName("body"), &inner)
+	if inner.batch != s.batch {
+		x.deferBatch(f.Ops[start:], inner.batch)
+	}
+	return always, mayReturn
+}
+
+// deferBatch puts the operations of a batch block in the order they run:
+// Alembic collects the batch_op calls and runs them when the block ends,
+// after whatever else the block ran (an op.execute filling a column before
+// the batch_op.alter_column that makes it NOT NULL, written after it).
+func (x *extractor) deferBatch(ops []*Op, b *Batch) {
+	batched := make([]*Op, 0, len(ops))
+	rest := ops[:0:0]
+	for _, o := range ops {
+		if o.Batch == b && x.onBatch[o] {
+			batched = append(batched, o)
+		} else {
+			rest = append(rest, o)
+		}
+	}
+	copy(ops[copy(ops, rest):], batched)
 }
 
 func copyBatches(m map[string]*Batch) map[string]*Batch {
@@ -524,6 +546,10 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 			inner.batch = s.batches[fn.Object.Dotted()]
 			o := x.newOp(f, call, st, &inner, fn.Name, sig)
 			o.Receiver = fn.Object.Dotted()
+			if x.onBatch == nil {
+				x.onBatch = map[*Op]bool{}
+			}
+			x.onBatch[o] = true
 			if _, has := o.Args["table_name"]; !has && inner.batch.Op != nil {
 				o.Args["table_name"] = inner.batch.Op.Args["table_name"]
 				if schema := inner.batch.Op.Args["schema"]; schema != nil && o.Args["schema"] == nil {

@@ -288,13 +288,14 @@ func TestBatchAndAutocommit(t *testing.T) {
 		{line: 17, col: 9, name: "create_index", receiver: "batch_op", batchTable: "users", batchAlias: "batch_op",
 			args: with(users, "index_name", `batch_op.f("ix_users_nickname")`, "columns", `["nickname"]`, "unique", "False")},
 		{line: 19, col: 5, name: "batch_alter_table", receiver: "op", args: map[string]string{"table_name": `"orders"`, "recreate": `"always"`}},
+		// op.* inside the block still knows the block it is in, and runs first:
+		// Alembic runs the batch operations when the block ends
+		{line: 22, col: 9, name: "execute", receiver: "op", batchTable: "orders", batchAlias: "b",
+			args: map[string]string{"sqltext": `"UPDATE orders SET status = 'new' WHERE status IS NULL"`}},
 		{line: 20, col: 9, name: "alter_column", receiver: "b", batchTable: "orders", batchAlias: "b",
 			args: map[string]string{"table_name": `"orders"`, "column_name": `"status"`, "existing_type": "sa.VARCHAR(length=20)", "nullable": "False"}},
 		{line: 21, col: 9, name: "drop_constraint", receiver: "b", batchTable: "orders", batchAlias: "b",
 			args: map[string]string{"table_name": `"orders"`, "constraint_name": `"fk_orders_user"`, "type_": `"foreignkey"`}},
-		// op.* inside the block still knows the block it is in
-		{line: 22, col: 9, name: "execute", receiver: "op", batchTable: "orders", batchAlias: "b",
-			args: map[string]string{"sqltext": `"UPDATE orders SET status = 'new' WHERE status IS NULL"`}},
 		{line: 25, col: 9, endLine: 30, name: "create_index", receiver: "op", autocommit: true,
 			args: map[string]string{"index_name": `"ix_orders_created_at"`, "table_name": `"orders"`, "columns": `["created_at"]`}},
 		// a parenthesized multi-item with: each alias keeps its own table
