@@ -166,7 +166,7 @@ func addRequiredSQL(p *Pass, f *migration.Function, st migration.Statement) {
 		p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ADD COLUMN %q ... NOT NULL%s: no DEFAULT on existing table %q", a.Column, where, st.Table),
 			Help: fmt.Sprintf("%s. Either give the existing rows a value with DEFAULT <value> (then ALTER COLUMN %s DROP DEFAULT), "+
 				"or add the column without NOT NULL, fill it (UPDATE %s SET %s = ...) and then ALTER TABLE %s ALTER COLUMN %s SET NOT NULL.",
-				fails, a.Column, st.Table, a.Column, st.Table, a.Column)}, nil)
+				fails, p.SQLName(a.Column), p.SQLTable(st.Table), p.SQLName(a.Column), p.SQLTable(st.Table), p.SQLName(a.Column))}, nil)
 	}
 }
 

@@ -109,7 +109,7 @@ func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earli
 	if t == nil || t.Opaque {
 		return
 	}
-	fill := func(column string) string { return nullsUpdate(st.Table, column) }
+	fill := func(column string) string { return nullsUpdate(p, st.Table, column) }
 	for _, a := range st.Actions {
 		switch {
 		case a.Kind == migration.AddConstraint && a.ConstraintKind == "primary key":
@@ -269,13 +269,13 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 }
 
 // nullsUpdate is the UPDATE that fills a column's NULL rows.
-func nullsUpdate(table, column string) string {
-	return fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", table, column, column)
+func nullsUpdate(p *Pass, table, column string) string {
+	return fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", p.SQLTable(table), p.SQLName(column), p.SQLName(column))
 }
 
 // executeNullsUpdate is nullsUpdate as the revision would run it (op.execute).
 func executeNullsUpdate(p *Pass, table, column string) string {
-	return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote(nullsUpdate(table, column)) + ")"
+	return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote(nullsUpdate(p, table, column)) + ")"
 }
 
 // nullRowsError is the error a database gives when NOT NULL meets a NULL row.

@@ -2,12 +2,14 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -300,6 +302,26 @@ func (p *Pass) inDecorated(span migration.Span, fix *SuggestedFix) bool {
 		}
 	}
 	return false
+}
+
+// SQLName writes a name for SQL shown in a message as the project's database
+// needs it: bare when PostgreSQL's parser reads it as that name, else quoted
+// (double quotes; MySQL's backticks).
+func (p *Pass) SQLName(name string) string {
+	q := sqlparse.Identifier(name)
+	if q == name || p.Dialect != "mysql" {
+		return q
+	}
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+// SQLTable is SQLName of a table key, whose schema (before the last dot) is
+// a name of its own.
+func (p *Pass) SQLTable(key string) string {
+	if i := strings.LastIndex(key, "."); i > 0 {
+		return p.SQLName(key[:i]) + "." + p.SQLName(key[i+1:])
+	}
+	return p.SQLName(key)
 }
 
 // Style is how the revision file writes Python: the code of every fix and of

@@ -107,7 +107,7 @@ func checkSetNotNullScan(p *Pass) {
 				"ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID -> (later migration) ALTER TABLE %s VALIDATE "+
 				"CONSTRAINT %s (SHARE UPDATE EXCLUSIVE: reads and writes continue) -> alter_column(nullable=False) -> "+
 				"drop_constraint(%s, %s, type_=%s)",
-				key, key, check, name, key, check, p.Style().Quote(check), p.Style().Quote(table), p.Style().Quote("check"))}
+				key, p.SQLTable(key), p.SQLName(check), p.SQLName(name), p.SQLTable(key), p.SQLName(check), p.Style().Quote(check), p.Style().Quote(table), p.Style().Quote("check"))}
 		if pre12 {
 			msg.Help += fmt.Sprintf(". PostgreSQL %d always scans: run it when the table is quiet", p.PostgresVersion)
 		}
@@ -235,7 +235,7 @@ func setNotNullSQL(p *Pass, s *history.State, st migration.Statement, proofs not
 			Help: fmt.Sprintf("No reads or writes on %q until the migration commits. On PostgreSQL 12+ prove it first with a validated "+
 				"CHECK, which lets SET NOT NULL skip the scan: ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID -> "+
 				"(later migration) ALTER TABLE %s VALIDATE CONSTRAINT %s -> SET NOT NULL -> DROP CONSTRAINT %s.",
-				st.Table, st.Table, check, a.Column, st.Table, check, check)}
+				st.Table, p.SQLTable(st.Table), p.SQLName(check), p.SQLName(a.Column), p.SQLTable(st.Table), p.SQLName(check), p.SQLName(check))}
 		if pre12 {
 			msg.Help += fmt.Sprintf(" PostgreSQL %d always scans: run it when the table is quiet.", p.PostgresVersion)
 		}

@@ -164,7 +164,7 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			return
 		}
 		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s", column, from.cast, to.cast, inTable(table)),
-			Help: narrowingHelp(table, column, to, "postgresql_using="+p.Style().Quote(using))}, nil)
+			Help: narrowingHelp(p.SQLTable(table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))}, nil)
 	}
 }
 
@@ -195,7 +195,7 @@ func checkTypeChangeSQL(p *Pass, o *migration.Op, s *history.State, upgrade bool
 			case narrows(from, to) && !narrowingCleared(p, s, st.Table, st.Table, a.Column, upgrade, earlier):
 				p.ReportSeverity(Warning, st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q narrows it from %s",
 					a.Column, to.cast, st.Table, from.cast),
-					Help: narrowingHelp(st.Table, a.Column, to, using)}, nil)
+					Help: narrowingHelp(p.SQLTable(st.Table), p.SQLName(a.Column), to, using)}, nil)
 			}
 		}
 	}
@@ -238,7 +238,7 @@ func narrowingCleared(p *Pass, s *history.State, key, table, column string, upgr
 }
 
 // narrowingHelp explains a narrowing; using is how the statement would spell
-// the conversion.
+// the conversion; table and column are written as SQL needs them.
 func narrowingHelp(table, column string, to *pgType, using string) string {
 	limit := to.base().length
 	check := fmt.Sprintf("SELECT count(*) FROM %s WHERE length(%s) > %d", table, column, limit)

@@ -146,7 +146,7 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	switch p.Dialect {
 	case "mysql":
 		msg.Help += fmt.Sprintf(" with: Duplicate entry '...' for key '...' (error 1062). Remove or merge the duplicates first, e.g. %s.execute(%s).",
-			st.Spell(stylist.Op), st.Quote(fmt.Sprintf("DELETE a FROM %s a JOIN %s b ON %s AND a.<key> > b.<key>", table, table, joinedEqual(columns))))
+			st.Spell(stylist.Op), st.Quote(fmt.Sprintf("DELETE a FROM %s a JOIN %s b ON %s AND a.<key> > b.<key>", p.SQLTable(table), p.SQLTable(table), joinedEqual(p, columns))))
 		return msg, true
 	case "sqlite":
 		msg.Help += " with: UNIQUE constraint failed. Remove or merge the duplicate rows first."
@@ -160,7 +160,7 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	// no index name: unnamed-constraint's fix would change it
 	msg.Help += fmt.Sprintf(" with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated.", strings.Join(columns, ", "))
 	msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s)", st.Spell(stylist.Op),
-		st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", table, table, joinedEqual(columns))))
+		st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", p.SQLTable(table), p.SQLTable(table), joinedEqual(p, columns))))
 	if kind == "constraint" {
 		msg.Help += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
 	}
@@ -251,10 +251,10 @@ func keepsUniqueness(up, down *migration.Function) bool {
 }
 
 // joinedEqual is "a.x = b.x AND a.y = b.y" for a self-join on the columns.
-func joinedEqual(columns []string) string {
+func joinedEqual(p *Pass, columns []string) string {
 	var same []string
 	for _, c := range columns {
-		same = append(same, "a."+c+" = b."+c)
+		same = append(same, "a."+p.SQLName(c)+" = b."+p.SQLName(c))
 	}
 	return strings.Join(same, " AND ")
 }

@@ -267,3 +267,33 @@ func DollarTag(s string) string {
 	}
 	return ""
 }
+
+// Identifier writes a table or column name for SQL shown to the user as
+// PostgreSQL needs it: as is when its parser reads the bare word as that
+// name, else double-quoted. A name with capitals, a reserved word, or a word
+// such as user (the current_user function in a FROM list) needs the quotes.
+func Identifier(name string) string {
+	if name != "" && name == strings.ToLower(name) && bareName(name) {
+		return name
+	}
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// bareName reports whether "SELECT x FROM x" reads x as a column and as a
+// table of that name.
+func bareName(name string) bool {
+	tree, err := pg.Parse("SELECT " + name + " FROM " + name)
+	if err != nil || len(tree.Stmts) != 1 {
+		return false
+	}
+	sel := tree.Stmts[0].Stmt.GetSelectStmt()
+	if sel == nil || len(sel.FromClause) != 1 || len(sel.TargetList) != 1 {
+		return false
+	}
+	rv := sel.FromClause[0].GetRangeVar()
+	ref := sel.TargetList[0].GetResTarget().GetVal().GetColumnRef()
+	if rv == nil || rv.Relname != name || rv.Schemaname != "" || ref == nil || len(ref.Fields) != 1 {
+		return false
+	}
+	return ref.Fields[0].GetString_().GetSval() == name
+}

@@ -62,3 +62,21 @@ func TestParseIsCached(t *testing.T) {
 		t.Error("the same text is parsed twice")
 	}
 }
+
+func TestIdentifier(t *testing.T) {
+	for name, want := range map[string]string{
+		"users":             "users",
+		"user":              `"user"`, // the current_user function in a FROM list
+		"order":             `"order"`,
+		"PackageListingAcl": `"PackageListingAcl"`,
+		"first name":        `"first name"`,
+		`say"hi`:            `"say""hi"`,
+		"public.users":      `"public.users"`,
+		"avatar_url2":       "avatar_url2",
+		"":                  `""`,
+	} {
+		if got := Identifier(name); got != want {
+			t.Errorf("Identifier(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
