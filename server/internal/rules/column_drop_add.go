@@ -156,7 +156,8 @@ func keyRebuilt(drops []columnChange, d columnChange) bool {
 		if x.key == d.key && x.column == d.column {
 			continue
 		}
-		if d.refTable != "" && strings.EqualFold(x.table, d.refTable) || x.refTable != "" && strings.EqualFold(x.refTable, d.table) {
+		if d.refTable != "" && strings.EqualFold(x.table, d.refTable) || x.refTable != "" && strings.EqualFold(x.refTable, d.table) ||
+			x.refUnknown { // a key whose target is computed may point at d's table
 			return true
 		}
 	}
@@ -165,10 +166,12 @@ func keyRebuilt(drops []columnChange, d columnChange) bool {
 
 // castable reports whether PostgreSQL can convert the old type to the new one
 // with a USING cast (so that keeping the data was an option): not between
-// binary data (ciphertext, pickles) and the other types.
+// binary data (ciphertext, pickles) and the other types, nor into or out of
+// a type the application encrypts (sqlalchemy_utils' StringEncryptedType: a
+// cast would leave plain text where the application expects ciphertext).
 func castable(from, to *migration.TypeRef) bool {
 	a, b := typeFamily(from), typeFamily(to)
-	return a == "" || b == "" || (a == "binary") == (b == "binary")
+	return a == "" || b == "" || (a == "binary") == (b == "binary") && (a == "ciphertext") == (b == "ciphertext")
 }
 
 // commentWords is a pattern of comments and words one of which any match
@@ -238,6 +241,7 @@ var typeFamilies = map[string]string{
 	"Interval": "interval", "INTERVAL": "interval",
 	"JSON": "json", "JSONB": "json", "UUID": "uuid", "Uuid": "uuid", "Enum": "enum", "ENUM": "enum",
 	"LargeBinary": "binary", "BYTEA": "binary",
+	"EncryptedType": "ciphertext", "StringEncryptedType": "ciphertext",
 }
 
 // typeFamily is the family of a column type, "" when unknown.

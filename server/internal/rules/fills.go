@@ -61,10 +61,12 @@ func (x *fills) addStatement(st migration.Statement) {
 // may reports whether an operation may write values of table.column (bare
 // names).
 func (x *fills) may(table, column string) bool {
+	return x.any || x.deletes[strings.ToLower(table)] || x.updatesName(table, column)
+}
+
+// updatesName reports whether an UPDATE of the table names the column.
+func (x *fills) updatesName(table, column string) bool {
 	t := strings.ToLower(table)
-	if x.any || x.deletes[t] {
-		return true
-	}
 	updates := x.updates[t]
 	if len(updates) == 0 {
 		return false

@@ -21,8 +21,10 @@ type columnChange struct {
 	// wasNullable is a dropped column's nullability, when the history knows it
 	// (wasKnown).
 	wasNullable, wasKnown bool
-	// refTable is the table the column's foreign key points to ("" if none).
-	refTable string
+	// refTable is the table the column's foreign key points to ("" if none);
+	// refUnknown: it has one whose target is not known (computed).
+	refTable   string
+	refUnknown bool
 	// column is the added column's model (nil for drops).
 	added *migration.Column
 	// generated: the column is computed from an expression (sa.Computed), it
@@ -68,7 +70,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 					ch.was = columnType(s, c)
 				}
 			}
-			ch.refTable = refTableOf(start.Table(ch.key), col)
+			ch.refTable, ch.refUnknown = refTableOf(start.Table(ch.key), col)
 			drops = append(drops, ch)
 			return
 		}
@@ -78,26 +80,27 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 		}
 		ch.column, ch.typ, ch.added, ch.generated = c.Name, c.Type, c, c.Generated()
 		added[colKey(ch.key, c.Name)] = true
-		ch.refTable = refTableOf(end.Table(ch.key), c.Name)
+		ch.refTable, ch.refUnknown = refTableOf(end.Table(ch.key), c.Name)
 		for _, fk := range c.ForeignKeys {
-			ch.refTable = fk.RefTable
+			ch.refTable, ch.refUnknown = fk.RefTable, fk.RefTable == ""
 		}
 		adds = append(adds, ch)
 	})
 	return drops, adds
 }
 
-// refTableOf is the table a column's single-column foreign key points to.
-func refTableOf(t *history.Table, column string) string {
+// refTableOf is the table a column's single-column foreign key points to,
+// and whether it has one whose target is not known.
+func refTableOf(t *history.Table, column string) (table string, unknown bool) {
 	if t == nil {
-		return ""
+		return "", false
 	}
 	for _, fk := range t.FKs() {
 		if len(fk.Columns) == 1 && fk.Columns[0] == column {
-			return fk.RefTable
+			return fk.RefTable, fk.RefTable == ""
 		}
 	}
-	return ""
+	return "", false
 }
 
 // renameEvidence grades how much a drop of one column and an add of another
@@ -204,9 +207,10 @@ func (r *renames) copiesData(d columnChange) bool { return r.fills.may(d.table, 
 // rebuilt reports whether a column comes back pointing elsewhere: its foreign
 // key changes table, or the table it pointed to is dropped in the same
 // function. Its values would be ids of another entity, so losing them is the
-// point.
+// point. A key whose target is computed (ckan's ForeignKey(t.replace(...)) in
+// a loop) may be either: the pair is not judged.
 func (r *renames) rebuilt(d, a columnChange) bool {
-	return a.refTable != d.refTable || d.refTable != "" && r.droppedTables[d.refTable]
+	return a.refTable != d.refTable || d.refTable != "" && r.droppedTables[d.refTable] || d.refUnknown || a.refUnknown
 }
 
 // partner pairs a dropped column with the one added column of the same table
@@ -290,7 +294,7 @@ func (r *renames) grade(di, ai int) renameEvidence {
 	if r.rebuilt(d, a) { // ids of another entity, or a structure rebuilt on purpose
 		return noRename
 	}
-	if r.undoesAdd(d, a) {
+	if r.undoesAdd(d, a) || r.undoesReplacement(d, a) {
 		return noRename
 	}
 	if a.added != nil && ownDefault(a.added) {
@@ -316,6 +320,16 @@ func (r *renames) grade(di, ai int) renameEvidence {
 func (r *renames) undoesAdd(d, a columnChange) bool {
 	t := strings.ToLower(d.table)
 	return r.downgrade && r.readds[colKey(t, d.column)] && !r.redrops[colKey(t, a.column)]
+}
+
+// undoesReplacement reports whether a downgrade undoes an upgrade that
+// replaced the column it re-adds: the upgrade's UPDATE gave the column it
+// drops values of its own, not taken from the one it drops (onyx's filter, set
+// to TRUE for every row, in place of apply_filter), and nothing hid what else
+// it wrote. Renaming it back would be wrong.
+func (r *renames) undoesReplacement(d, a columnChange) bool {
+	o := r.otherFills
+	return r.downgrade && !o.any && o.updatesName(d.table, d.column) && !o.updatesName(a.table, a.column)
 }
 
 // ownDefault: a NOT NULL column with its own server default is a new column

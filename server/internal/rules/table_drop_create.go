@@ -77,8 +77,25 @@ def downgrade():
 })
 
 func checkTableDropCreate(p *Pass) {
-	tableDropCreateIn(p, p.Migration.Upgrade, p.Upgrade)
-	tableDropCreateIn(p, p.Migration.Downgrade, p.Downgrade)
+	tableDropCreateIn(p, p.Migration.Upgrade, p.Upgrade, nil)
+	// a downgrade's drop of the table its upgrade created, beside a create of a
+	// table the upgrade neither dropped nor renamed, undoes the create: the
+	// table created comes from elsewhere (left over autogenerate output)
+	inverse := func(d, c tableChange) bool {
+		return createdBy(p.Migration.Upgrade, d.table) && !slices.ContainsFunc(p.Migration.Upgrade.Ops, func(o *migration.Op) bool {
+			table, _ := o.Table()
+			return (o.Name == "drop_table" || o.Name == "rename_table") && table == c.table
+		})
+	}
+	tableDropCreateIn(p, p.Migration.Downgrade, p.Downgrade, inverse)
+}
+
+// createdBy reports whether a function creates a table of that name.
+func createdBy(f *migration.Function, table string) bool {
+	return f != nil && slices.ContainsFunc(f.Ops, func(o *migration.Op) bool {
+		name, _ := o.Table()
+		return o.Name == "create_table" && name == table
+	})
 }
 
 // tableShape is a table's columns: name -> type family ("" when unknown).
@@ -90,7 +107,9 @@ type tableChange struct {
 	shape tableShape
 }
 
-func tableDropCreateIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *history.State))) {
+// tableDropCreateIn reports the drop + create pairs of a function; a pair
+// that inverse accepts (nil: none) is not a rename.
+func tableDropCreateIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *history.State)), inverse func(drop, create tableChange) bool) {
 	if f == nil || !slices.ContainsFunc(f.Ops, func(o *migration.Op) bool { return o.Name == "drop_table" }) || acceptsLoss(p.Migration, f) {
 		return // nothing dropped, or the author says the data goes on purpose
 	}
@@ -132,7 +151,7 @@ func tableDropCreateIn(p *Pass, f *migration.Function, walk func(func(*migration
 				match = append(match, c)
 			}
 		}
-		if len(match) != 1 || namedIn(names, d.table) || namedIn(names, match[0].table) {
+		if len(match) != 1 || namedIn(names, d.table) || namedIn(names, match[0].table) || inverse != nil && inverse(d, match[0]) {
 			continue
 		}
 		p.Report(d.op, tableRenameMessage(p.Style(), d.table, match[0].table, len(d.shape)), nil)

@@ -1,0 +1,22 @@
+"""personas
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "persona",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("apply_filter", sa.Boolean(), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("persona")
