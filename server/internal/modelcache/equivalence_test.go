@@ -70,6 +70,7 @@ func fixtureFindings(t *testing.T, dir string, c *Cache) []string {
 		target.PostgresVersion, _ = strconv.Atoi(strings.TrimSpace(string(b)))
 	}
 	loaded.Graph.Naming = naming.Namer{Convention: naming.Read(ctx, dir, dir, dir), Dialect: target.Dialect}
+	loaded.Graph.Dialects = append([]string{target.Dialect}, target.Also...)
 	var found []string
 	rules.RunScoped(ctx, loaded.Graph, rules.All(), target, rules.Scope{Reuse: reuse}, func(d rules.Diagnostic) {
 		b, err := json.Marshal(d)

@@ -22,6 +22,7 @@ func RunOn(t *testing.T, dir string, rule *Rule) []Diagnostic {
 	}
 	env := fixtureTarget(t, dir)
 	loaded.Graph.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: env.Dialect}
+	loaded.Graph.Dialects = append([]string{env.Dialect}, env.Also...) // as check replays
 	var got []Diagnostic
 	Run(context.Background(), loaded.Graph, []*Rule{rule}, env, nil, func(d Diagnostic) { got = append(got, d) })
 	return got

@@ -5,7 +5,6 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 var _ = register(&Rule{
@@ -70,28 +69,12 @@ func checkMySQLAlterColumnIncomplete(p *Pass) {
 	p.Downgrade(check)
 }
 
-// mysqlRestates are the alter_column arguments that make Alembic emit MODIFY or
-// CHANGE (server_default alone is ALTER COLUMN SET DEFAULT).
-var mysqlRestates = []string{"new_column_name", "nullable", "type_", "autoincrement", "comment"}
-
-// isFalse: comment=False is alter_column's "unchanged".
-func isFalse(e *pysyntax.Expr) bool {
-	v, ok := e.BoolValue()
-	return ok && !v
-}
-
 // mysqlAlterProblem says what an alter_column leaves MySQL to guess, with the severity.
 func mysqlAlterProblem(p *Pass, o *migration.Op, s *history.State) (Message, Severity) {
 	if o.Name != "alter_column" || !o.Certain() || o.Unbound {
 		return Message{}, ""
 	}
-	restates := false
-	for _, a := range mysqlRestates {
-		if v := o.Arg(a); v != nil && !(a == "comment" && isFalse(v)) {
-			restates = true
-		}
-	}
-	if !restates {
+	if !history.MySQLRestates(o) {
 		return Message{}, ""
 	}
 	column, _ := o.ArgString("column_name")

@@ -143,6 +143,7 @@ func TestReuseEquivalence(t *testing.T) {
 		run := func(models []*migration.Migration, values Values) []string {
 			g := history.Build(dir, models)
 			g.Naming = naming.Namer{Convention: naming.Read(context.Background(), dir, dir, dir), Dialect: target.Dialect}
+			g.Dialects = append([]string{target.Dialect}, target.Also...)
 			scope := Scope{Reuse: values}
 			if kept, ok := values.(*memoryValues); ok {
 				// snapshots after some revisions, under their chain keys: a run
