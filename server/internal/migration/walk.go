@@ -235,6 +235,11 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 		switch pysyntax.Type(st) {
 		case "return_statement":
 			return true, true
+		case "raise_statement":
+			// what follows never runs (a handler of a try runs instead); unlike
+			// a return it ends the migration with an error, so the code after a
+			// raise in a branch is not conditional: it is the way that works
+			return true, false
 		case "comment", "pass_statement":
 		case "expression_statement":
 			x.expressionStatement(f, st, s)
@@ -244,7 +249,7 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 		case "with_statement":
 			always, may := x.with(f, st, s)
 			if always {
-				return true, true
+				return true, may
 			}
 			if may {
 				// code after a conditional return runs only sometimes

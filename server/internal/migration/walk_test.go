@@ -840,3 +840,40 @@ def upgrade():
 		}
 	}
 }
+
+func TestRaiseEndsTheBlock(t *testing.T) {
+	// what follows a raise never runs; the code after a branch that raises is
+	// the way that works, not a conditional one; a handler runs instead of
+	// the rest of its try block
+	src := `from alembic import op
+
+def upgrade():
+    if op.get_context().dialect.name == "sqlite":
+        op.drop_table("a")
+    else:
+        raise NotImplementedError()
+    op.drop_table("b")
+    try:
+        op.drop_table("c")
+        raise ValueError()
+        op.drop_table("d")
+    except ValueError:
+        op.drop_table("e")
+
+def downgrade():
+    raise NotImplementedError("no way back")
+    op.drop_table("f")
+`
+	m := parseSource(t, src)
+	if got, want := opLines(m.Upgrade), []string{"drop_table@5", "drop_table@8", "drop_table@10", "drop_table@14"}; !slices.Equal(got, want) {
+		t.Errorf("upgrade ops = %v, want %v", got, want)
+	}
+	for _, o := range m.Upgrade.Ops {
+		if table, _ := o.Table(); table == "b" && o.Conditional {
+			t.Errorf("drop_table(b) after a branch that raises is conditional")
+		}
+	}
+	if got := opLines(m.Downgrade); len(got) != 0 || m.Downgrade.Kind != BodyRaise {
+		t.Errorf("downgrade ops = %v (%s), want none after the raise", got, m.Downgrade.Kind)
+	}
+}

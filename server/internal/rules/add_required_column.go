@@ -123,8 +123,12 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			// own downgrade, which runs first: from head this downgrade finds
 			// no rows, only a database parked in between has some
 			if later := laterRevision(p, func(_ *migration.Migration, u *migration.Op) bool { return dropsTheTable(u, table) }); later != nil {
+				why := fmt.Sprintf("recreates %q empty first", table)
+				if down := later.Migration.Downgrade; down != nil && down.Kind == migration.BodyRaise {
+					why = "is refused: its downgrade raises"
+				}
 				msg.Help += fmt.Sprintf(" Only a database between this revision and %s can hit it: downgrading from above %s "+
-					"recreates %q empty first.", later.ID, later.ID, table)
+					"%s.", later.ID, later.ID, why)
 				p.ReportSeverity(Warning, o.Call.Span, msg, nil)
 				return
 			}
