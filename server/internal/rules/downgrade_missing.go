@@ -418,6 +418,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 				if !changes {
 					continue
 				}
+				droppedBySQL(st, droppedOps)
 				schema = true
 				c.enumValue = c.enumValue && st.Kind == migration.SQLAlterTypeAdd && st.IfNotExists
 				c.enumAdd = c.enumAdd && st.Kind == migration.SQLAlterTypeAdd
@@ -639,6 +640,23 @@ func opRerun(m *migration.Migration, o *migration.Op, dropped map[string]bool) s
 		return "a drop and re-create of " + name
 	}
 	return ""
+}
+
+// droppedBySQL records the constraints and indexes a statement drops with IF
+// EXISTS, by name: an operation that creates one again after it runs again
+// too (ALTER TABLE ... DROP CONSTRAINT IF EXISTS x, then create_unique_constraint("x")).
+func droppedBySQL(st migration.Statement, dropped map[string]bool) {
+	if st.Kind == migration.SQLDropIndex && st.IfExists && st.Name != "" {
+		dropped[st.Name] = true
+	}
+	if st.Kind != migration.SQLAlterTable {
+		return
+	}
+	for _, a := range st.Actions {
+		if a.Kind == migration.DropConstraint && a.IfExists && a.Constraint != "" {
+			dropped[a.Constraint] = true
+		}
+	}
 }
 
 // opObjectName is the name of the constraint or index an operation creates or
