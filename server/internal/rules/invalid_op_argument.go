@@ -73,8 +73,9 @@ func checkInvalidOpArgument(p *Pass) {
 				seen[key] = true
 				p.ReportSeverity(Warning, o.Call.Span, Message{
 					Text: "alter_column is given a Column object as its column name",
-					Help: "Alembic reads only the name of what it is given, not the column's type or nullable=, and emits no SQL: " +
-						"the migration runs and changes nothing (mwdb's batch_op.alter_column(sa.Column(\"x\", sa.Text(), nullable=False))). " +
+					Help: "Without a change keyword of its own, alter_column emits no SQL: the type and nullable= written in the " +
+						"Column are not read as changes, so the migration runs and changes nothing (a change keyword beside the " +
+						"Column makes Alembic fail on it instead). " +
 						"Pass the name and the change: alter_column(\"x\", existing_type=sa.Text(), nullable=False)"}, nil)
 			}
 		}
@@ -102,7 +103,7 @@ func columnObjectAsName(o *migration.Op) bool {
 func argConsequence(op, problem string) (string, bool) {
 	if strings.Contains(problem, migration.UnknownKeywordIgnored) {
 		return "Alembic passes unknown keywords to the dialect, which ignores them: the migration runs " +
-			"and silently does not do this", false
+			"as if the argument were not written", false
 	}
 	if !strings.Contains(problem, "unexpected keyword argument") {
 		return "Python raises TypeError when the migration runs", true
