@@ -265,7 +265,7 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
 	}
-	lost := fmt.Sprintf("Every value in %s.%s is lost (the new column starts empty) and nothing fails to tell you.", d.table, d.column)
+	lost := fmt.Sprintf("Every value in %s.%s is lost (the new column starts %s) and nothing fails to tell you.", d.table, d.column, startsWith(p, a))
 	if addFailsOnRows(p, a) {
 		lost = fmt.Sprintf("The add fails on a table with rows (NOT NULL without a server default); given a server default, it "+
 			"would pass and every value in %s.%s would be lost without an error.", d.table, d.column)
@@ -318,7 +318,7 @@ func pyBool(b bool) string {
 
 func renameMessage(p *Pass, d, a columnChange) Message {
 	st := p.Style()
-	lost := fmt.Sprintf("every value of %q is lost and %q starts empty, without any error", d.column, a.column)
+	lost := fmt.Sprintf("every value of %q is lost and %q starts %s, without any error", d.column, a.column, startsWith(p, a))
 	if addFailsOnRows(p, a) {
 		lost = fmt.Sprintf("the add of %q fails on a table with rows (NOT NULL without a server default); given a server "+
 			"default, it would pass and every value of %q would be lost without an error", a.column, d.column)
@@ -326,6 +326,21 @@ func renameMessage(p *Pass, d, a columnChange) Message {
 	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename", d.table, d.column, a.column),
 		Help: fmt.Sprintf("A rename done as drop + add: %s. Rename in place: %s.alter_column(%s, %s, new_column_name=%s%s)",
 			lost, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column), restatedColumn(p, d))}
+}
+
+// startsWith says what the rows hold in an added column: NULL, its server
+// default, or on MySQL the type's implicit default for a NOT NULL column.
+func startsWith(p *Pass, a columnChange) string {
+	if a.added == nil {
+		return "empty"
+	}
+	if a.added.ServerDefault != nil {
+		return "with its server default on every row"
+	}
+	if nullable, _ := a.added.Nullable(); !nullable && p.Dialect == "mysql" {
+		return "with the type's implicit default (0, '') on every row"
+	}
+	return "empty"
 }
 
 // addFailsOnRows reports whether the add_column fails where the table has

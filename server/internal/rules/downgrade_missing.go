@@ -122,7 +122,7 @@ func checkDowngradeMissing(p *Pass) {
 	if invertible {
 		undos = pendingUndos(p)
 	}
-	failure := "applies them again to a schema that already has them"
+	failure := "runs them again on a schema that has them already: a create fails on what exists, a drop on what is gone"
 	if len(undos) > 0 && undos[0].rerunError(p.Dialect) != "" {
 		failure = "fails with: " + undos[0].rerunError(p.Dialect)
 	}
@@ -707,6 +707,9 @@ var reAutogenMarker = regexp.MustCompile(`^#\s*###`)
 // schema (as far as it can be seen): not a helper call, a data change, or a
 // call we cannot read.
 func changesSchema(o *migration.Op) bool {
+	if o.Name == "alter_column" && !altersColumn(o) {
+		return false // Alembic emits nothing for it
+	}
 	switch o.Name {
 	case "get_bind", "get_context", "f", "inline_literal", "batch_alter_table", "implementation_for", "bulk_insert",
 		"invoke", "run_async", migration.UnknownCall:

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -87,15 +88,15 @@ func checkInvalidOpArgument(p *Pass) {
 // the Column for a name and emits nothing (checked with Alembic 1.8.1 on
 // PostgreSQL and MySQL, in and out of batch mode).
 func columnObjectAsName(o *migration.Op) bool {
-	if o.Name != "alter_column" || pysyntax.LastName(o.Arg("column_name").CallName()) != "Column" {
-		return false
-	}
-	for _, change := range []string{"nullable", "type_", "server_default", "new_column_name", "comment", "autoincrement"} {
-		if o.Arg(change) != nil {
-			return false
-		}
-	}
-	return true
+	return o.Name == "alter_column" && pysyntax.LastName(o.Arg("column_name").CallName()) == "Column" && !altersColumn(o)
+}
+
+// altersColumn reports whether an alter_column asks for a change: without
+// one (only existing_* facts, or keywords Alembic ignores such as type=),
+// Alembic emits no SQL.
+func altersColumn(o *migration.Op) bool {
+	return slices.ContainsFunc([]string{"nullable", "type_", "server_default", "new_column_name", "comment", "autoincrement"},
+		func(change string) bool { return o.Arg(change) != nil })
 }
 
 // argConsequence says what Alembic does with a rejected argument, and whether

@@ -14,9 +14,9 @@ depends_on = None
 
 def upgrade():
     op.add_column("accounts", sa.Column("display_label", sa.String(length=80), nullable=False))
-    op.drop_column("accounts", "label")  # expect[column-drop-add]: looks like a rename help: starts empty, without any error
+    op.drop_column("accounts", "label")  # expect[column-drop-add]: looks like a rename help: starts with the type's implicit default (0, '') on every row, without any error
 
 
 def downgrade():
     op.add_column("accounts", sa.Column("label", sa.String(length=80), nullable=False))
-    op.drop_column("accounts", "display_label")  # expect[column-drop-add]: looks like a rename help: starts empty, without any error
+    op.drop_column("accounts", "display_label")  # expect[column-drop-add]: looks like a rename help: starts with the type's implicit default (0, '') on every row, without any error

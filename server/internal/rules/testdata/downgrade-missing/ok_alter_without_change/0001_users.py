@@ -1,0 +1,18 @@
+"""users
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("bio", sa.String(255)))
+
+
+def downgrade():
+    op.drop_table("users")
