@@ -86,9 +86,12 @@ type Statement struct {
 	Creates      bool
 	Concurrently bool   // CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY
 	Table        string // the table for UPDATE/DELETE/INSERT/ALTER TABLE/CREATE INDEX ON/CREATE TRIGGER ON
-	Object       string // the type or index name
-	Parent       string // CREATE TABLE ... PARTITION OF parent: the parent table
-	Value        string // ALTER TYPE ... ADD VALUE 'x': x
+	// Schema is the schema CREATE TABLE, CREATE INDEX ON and ALTER TABLE name
+	// their table in ("" when not qualified): for the operations that undo them.
+	Schema string
+	Object string // the type or index name
+	Parent string // CREATE TABLE ... PARTITION OF parent: the parent table
+	Value  string // ALTER TYPE ... ADD VALUE 'x': x
 	// NewName is the new name of ALTER TYPE/TABLE/INDEX ... RENAME TO new.
 	NewName string
 	// Temporary is set on CREATE TEMP[ORARY] TABLE: the table is gone at the end
@@ -341,7 +344,7 @@ func classify(node *pg.Node, text string) []Statement {
 		return dropped(n.DropStmt)
 	case *pg.Node_IndexStmt:
 		i := n.IndexStmt
-		st.Kind, st.Object, st.Table = SQLCreateIndex, i.Idxname, relation(i.Relation)
+		st.Kind, st.Object, st.Table, st.Schema = SQLCreateIndex, i.Idxname, relation(i.Relation), i.Relation.GetSchemaname()
 		st.Concurrently, st.Unique, st.IfNotExists = i.Concurrent, i.Unique, i.IfNotExists
 		for _, p := range i.IndexParams {
 			if e := p.GetIndexElem(); e.GetName() != "" {
@@ -366,7 +369,7 @@ func classify(node *pg.Node, text string) []Statement {
 		st.IfExists = a.MissingOk
 		switch a.Objtype {
 		case pg.ObjectType_OBJECT_TABLE:
-			st.Kind, st.Table = SQLAlterTable, relation(a.Relation)
+			st.Kind, st.Table, st.Schema = SQLAlterTable, relation(a.Relation), a.Relation.GetSchemaname()
 			for _, c := range a.Cmds {
 				st.Actions = append(st.Actions, tableAction(c.GetAlterTableCmd(), text))
 			}
@@ -377,7 +380,7 @@ func classify(node *pg.Node, text string) []Statement {
 		}
 	case *pg.Node_CreateStmt:
 		c := n.CreateStmt
-		st.Kind, st.Table, st.IfNotExists = SQLCreateTable, relation(c.Relation), c.IfNotExists
+		st.Kind, st.Table, st.Schema, st.IfNotExists = SQLCreateTable, relation(c.Relation), c.Relation.GetSchemaname(), c.IfNotExists
 		st.Temporary = c.Relation.GetRelpersistence() == "t"
 		if c.Partbound != nil && len(c.InhRelations) > 0 {
 			st.Parent = relation(c.InhRelations[0].GetRangeVar())

@@ -178,6 +178,8 @@ type undo struct {
 	ctype    string // drop_constraint's type_
 	viaF     bool   // the name is written op.f("...") (final, or the naming convention's)
 	bySQL    bool   // made by literal SQL: the table name carries no schema
+	// sqlSchema is the schema the SQL named the table in ("" when none)
+	sqlSchema string
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -256,6 +258,9 @@ func undoOf(e effect.Effect, before *history.State) *undo {
 	}
 	u := &undo{op: e.Op, engine: e.Op.Engine, table: e.Key(), bare: e.Table, name: e.Name, cols: e.Columns,
 		exprCols: e.ExprColumns, parent: e.Parent, ctype: e.ConstraintType, viaF: e.Final, bySQL: e.BySQL()}
+	if e.Statement != nil {
+		u.sqlSchema = e.Statement.Schema
+	}
 	switch {
 	case e.Change == effect.Create && e.Object == effect.Table:
 		u.kind = undoTable
@@ -814,6 +819,8 @@ func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
 		bs, ok := schemaArg(m, code.Stylist, o.Batch.Op, "schema")
 		s.batch = fmt.Sprintf("with %s.batch_alter_table(%s%s) as %s:", recv, q(o.Batch.Table), bs, caller)
 		s.ok = ok
+	} else if u.bySQL && u.sqlSchema != "" {
+		schema = ", schema=" + q(u.sqlSchema)
 	} else if !u.bySQL {
 		arg := "schema"
 		if o.Name == "create_foreign_key" {
