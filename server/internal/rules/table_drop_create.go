@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -203,6 +202,6 @@ func tableRenameMessage(st *stylist.Stylist, old, renamed string, columns int) M
 	return Message{Text: fmt.Sprintf("drop_table(%q) with create_table(%q) of the same %d columns looks like a table rename", old, renamed, columns),
 		Help: fmt.Sprintf("Done as create + drop, every row of %q is lost and %q starts empty, without any error. Rename in place: "+
 			"%s.rename_table(%s, %s) (it keeps the rows; a sequence, indexes and constraints named after %q keep their "+
-			"old names, e.g. %s_id_seq and %s_pkey: rename them too if the models expect new ones).",
-			old, renamed, st.Spell(stylist.Op), st.Quote(old), st.Quote(renamed), old, strings.ToLower(old), strings.ToLower(old))}
+			"old names: rename them too if the models expect new ones).",
+			old, renamed, st.Spell(stylist.Op), st.Quote(old), st.Quote(renamed), old)}
 }
