@@ -359,6 +359,8 @@ func (x *extractor) inspection(cond *pysyntax.Node, s *scope) *Inspection {
 			}
 			if v := s.locals.m[name]; v != nil {
 				read(v.Text, depth+1)
+			} else if v := x.m.Vars[name]; v != nil { // tables = insp.get_table_names() at module level
+				read(v.Text, depth+1)
 			}
 			if def := x.funcs[name]; def != nil {
 				read(x.t.Text(def.ChildByFieldName("body")), depth+1)
