@@ -246,6 +246,9 @@ func SameIdentifier(a, b string) bool {
 	if strings.EqualFold(a, b) {
 		return true
 	}
+	if len(a) <= maxIdentifier && len(b) <= maxIdentifier {
+		return false
+	}
 	for _, x := range identifierForms(a) {
 		for _, y := range identifierForms(b) {
 			if strings.EqualFold(x, y) {
@@ -256,13 +259,15 @@ func SameIdentifier(a, b string) bool {
 	return false
 }
 
+// maxIdentifier is PostgreSQL's limit on a name, in bytes.
+const maxIdentifier = 63
+
 func identifierForms(name string) []string {
-	const max = 63
-	if len(name) <= max {
+	if len(name) <= maxIdentifier {
 		return []string{name}
 	}
 	sum := md5.Sum([]byte(name))
-	return []string{name[:max], name[:max-8] + "_" + hex.EncodeToString(sum[:])[28:]}
+	return []string{name[:maxIdentifier], name[:maxIdentifier-8] + "_" + hex.EncodeToString(sum[:])[28:]}
 }
 
 // IndexTable is the table with an index of that name, "" when none or more
