@@ -73,6 +73,11 @@ func TestIdentifier(t *testing.T) {
 		`say"hi`:            `"say""hi"`,
 		"public.users":      `"public.users"`,
 		"avatar_url2":       "avatar_url2",
+		"name":              "name",      // an unreserved keyword: any name may be one
+		"between":           `"between"`, // a keyword only some places allow
+		"select":            `"select"`,
+		"1st_place":         `"1st_place"`,
+		"café":              "café",
 		"":                  `""`,
 	} {
 		if got := Identifier(name); got != want {
