@@ -65,6 +65,13 @@ func (t *Table) HasIndex(name string) bool {
 	return ok
 }
 
+// HasPostgresIndex reports whether the table has an index of that name that
+// PostgreSQL makes (InnoDB's implicit ones for foreign keys left out).
+func (t *Table) HasPostgresIndex(name string) bool {
+	ix, ok := t.indexes.Get(name)
+	return ok && !ix.Implicit
+}
+
 // coverFK gives a foreign key of a table from editTable the index InnoDB
 // makes when none can serve it, named after the constraint when it is
 // named (name: its name, "" when not known), after its first column when not.

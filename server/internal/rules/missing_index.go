@@ -66,7 +66,7 @@ func checkMissingIndex(p *Pass) {
 			return
 		}
 		t := s.Table(effect.TableKey(o, table))
-		if t == nil || t.HasIndex(name) || s.MayHaveUnseenColumns(effect.TableKey(o, table)) {
+		if t == nil || t.HasPostgresIndex(name) || s.MayHaveUnseenColumns(effect.TableKey(o, table)) {
 			return // most drops name an index of their table: no need to look through every table
 		}
 		if _, complete := t.Indexes(); !complete || s.MayHaveIndex(name) {

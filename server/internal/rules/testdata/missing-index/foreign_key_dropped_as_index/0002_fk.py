@@ -15,4 +15,5 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_index("fk_users_teams", table_name="users")  # expect[missing-index]: drop_index names "fk_users_teams", a foreign key of "users", not an index
     op.drop_index(op.f("fk_users_teams"), table_name="teams")  # expect[missing-index]: drop_index names "fk_users_teams", a foreign key of "users", not an index help: op.drop_constraint("fk_users_teams", "users", type_="foreignkey")
