@@ -122,7 +122,10 @@ func inferredCertain(ev project.Evidence, best string, others []string) bool {
 		return false
 	}
 	for _, d := range others {
-		if ev.Migrations[d] > 0 {
+		// SQLite's options beside a server dialect's types come from the
+		// models (sqlite_autoincrement on SQLAlchemy-Continuum's version
+		// tables): such projects migrate only the server database (see decided)
+		if ev.Migrations[d] > 0 && d != "sqlite" {
 			return false
 		}
 	}

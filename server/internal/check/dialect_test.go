@@ -78,6 +78,10 @@ func TestDialectInference(t *testing.T) {
 		{"two drivers, the migrations settle it", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
 			"requirements.txt": "psycopg2\npymysql\n"}, `, postgresql_partition_by="LIST (id)", postgresql_tablespace="t", postgresql_with={}`,
 			"postgresql", []string{"the project also runs on mysql"}, true},
+		// SQLite options the models carry (SQLAlchemy-Continuum's sqlite_autoincrement) beside the server's types
+		{"a server driver, its types and SQLite options", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
+			"requirements.txt": "pg8000\n"}, `, postgresql_partition_by="LIST (id)", postgresql_tablespace="t", postgresql_with={}, sqlite_autoincrement=True`,
+			"postgresql", []string{"the driver pg8000", "also seen: sqlite"}, true},
 		{"two drivers", map[string]string{"alembic.ini": ini(""), "migrations/env.py": templateEnv,
 			"requirements.txt": "psycopg2\npymysql\n"}, "", "postgresql", []string{"the project also runs on mysql"}, false},
 		{"a SQLite URL env.py falls back on after the environment's", map[string]string{"alembic.ini": ini("sqlite:///test.db"),
