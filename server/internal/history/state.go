@@ -628,7 +628,7 @@ func (s *State) alterColumn(m *migration.Migration, e effect.Effect, rev string,
 	// what MODIFY/CHANGE is not told is written NULL (without a type, Alembic
 	// raises before it runs anything)
 	typed := o.Arg("type_") != nil || o.Arg("existing_type") != nil
-	if s.onMySQLOnly() && MySQLRestates(o) && typed && o.Arg("nullable") == nil && o.Arg("existing_nullable") == nil && !col.PrimaryKey {
+	if s.onMySQLOnly() && o.RestatesOnMySQL() && typed && o.Arg("nullable") == nil && o.Arg("existing_nullable") == nil && !col.PrimaryKey {
 		col.Nullable, col.Known = true, true
 	}
 	col.Uncertain = col.Uncertain || uncertain
@@ -637,27 +637,6 @@ func (s *State) alterColumn(m *migration.Migration, e effect.Effect, rev string,
 		return
 	}
 	s.setColumn(t, col)
-}
-
-// mysqlRestates are the alter_column arguments that make Alembic emit MODIFY
-// or CHANGE on MySQL/MariaDB (server_default alone is ALTER COLUMN SET
-// DEFAULT), which restate the whole column.
-var mysqlRestates = []string{"new_column_name", "nullable", "type_", "autoincrement", "comment"}
-
-// MySQLRestates reports whether an alter_column restates the whole column on
-// MySQL/MariaDB (comment=False is alter_column's "unchanged").
-func MySQLRestates(o *migration.Op) bool {
-	if o.Name != "alter_column" {
-		return false
-	}
-	for _, a := range mysqlRestates {
-		if v := o.Arg(a); v != nil {
-			if on, ok := v.BoolValue(); a != "comment" || !ok || on {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // onMySQLOnly reports whether the state is replayed for MySQL/MariaDB alone.

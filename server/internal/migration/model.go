@@ -317,6 +317,28 @@ func (o *Op) Table() (string, bool) {
 	return "", false
 }
 
+// alterChanges are the arguments with which alter_column asks for a change;
+// all but server_default (ALTER COLUMN SET DEFAULT) make Alembic restate the
+// whole column on MySQL/MariaDB (MODIFY/CHANGE).
+var alterChanges = []string{"new_column_name", "nullable", "type_", "autoincrement", "comment", "server_default"}
+
+// AltersColumn reports whether an alter_column asks for a change: without
+// one (only existing_* facts, or keywords Alembic ignores such as type=),
+// Alembic emits no SQL.
+func (o *Op) AltersColumn() bool {
+	return slices.ContainsFunc(alterChanges, func(a string) bool { return o.Arg(a) != nil })
+}
+
+// RestatesOnMySQL reports whether an alter_column restates the whole column
+// on MySQL/MariaDB (comment=False is alter_column's "unchanged").
+func (o *Op) RestatesOnMySQL() bool {
+	return o.Name == "alter_column" && slices.ContainsFunc(alterChanges, func(a string) bool {
+		v := o.Arg(a)
+		on, literal := v.BoolValue()
+		return v != nil && a != "server_default" && (a != "comment" || !literal || on)
+	})
+}
+
 // Certain reports whether the operation always runs exactly as written
 // (after any guards, on the dialects it runs on).
 func (o *Op) Certain() bool { return !o.Conditional && !o.Unbound }

@@ -707,7 +707,7 @@ var reAutogenMarker = regexp.MustCompile(`^#\s*###`)
 // schema (as far as it can be seen): not a helper call, a data change, or a
 // call we cannot read.
 func changesSchema(o *migration.Op) bool {
-	if o.Name == "alter_column" && !altersColumn(o) {
+	if o.Name == "alter_column" && !o.AltersColumn() {
 		return false // Alembic emits nothing for it
 	}
 	switch o.Name {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -88,15 +87,7 @@ func checkInvalidOpArgument(p *Pass) {
 // the Column for a name and emits nothing (checked with Alembic 1.8.1 on
 // PostgreSQL and MySQL, in and out of batch mode).
 func columnObjectAsName(o *migration.Op) bool {
-	return o.Name == "alter_column" && pysyntax.LastName(o.Arg("column_name").CallName()) == "Column" && !altersColumn(o)
-}
-
-// altersColumn reports whether an alter_column asks for a change: without
-// one (only existing_* facts, or keywords Alembic ignores such as type=),
-// Alembic emits no SQL.
-func altersColumn(o *migration.Op) bool {
-	return slices.ContainsFunc([]string{"nullable", "type_", "server_default", "new_column_name", "comment", "autoincrement"},
-		func(change string) bool { return o.Arg(change) != nil })
+	return o.Name == "alter_column" && pysyntax.LastName(o.Arg("column_name").CallName()) == "Column" && !o.AltersColumn()
 }
 
 // argConsequence says what Alembic does with a rejected argument, and whether

@@ -74,7 +74,7 @@ func mysqlAlterProblem(p *Pass, o *migration.Op, s *history.State) (Message, Sev
 	if o.Name != "alter_column" || !o.Certain() || o.Unbound {
 		return Message{}, ""
 	}
-	if !history.MySQLRestates(o) {
+	if !o.RestatesOnMySQL() {
 		return Message{}, ""
 	}
 	column, _ := o.ArgString("column_name")

@@ -305,7 +305,7 @@ func (p *Pass) inDecorated(span migration.Span, fix *SuggestedFix) bool {
 }
 
 // SQLName writes a name for SQL shown in a message as the project's database
-// needs it: bare when PostgreSQL's parser reads it as that name, else quoted
+// needs it: bare when PostgreSQL's scanner reads it as that one name, else quoted
 // (double quotes; MySQL's backticks).
 func (p *Pass) SQLName(name string) string {
 	q := sqlparse.Identifier(name)
