@@ -157,6 +157,11 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	parse := opts.Parse
 	if focus {
 		parse = opts.Snapshots.ParseHeader
+		for _, sd := range proj.ScriptDirs {
+			for _, dir := range sd.VersionLocations {
+				opts.Snapshots.Prefetch(dir)
+			}
+		}
 	}
 	res.Dirs, res.Errors, notes = Load(ctx, proj, parse)
 	if err := ctx.Err(); err != nil {
@@ -412,7 +417,11 @@ func excluded(root, path string, patterns []string) bool {
 // order). Hex revision ids make file names a random order; the history is the
 // order people read a project in, as alembic history shows it.
 func revisionOrder(dirs []*ScriptDir) map[string]int {
-	order := map[string]int{}
+	n := 0
+	for _, sd := range dirs {
+		n += len(sd.Loaded.Graph.Order)
+	}
+	order := make(map[string]int, n)
 	for _, sd := range dirs {
 		for _, r := range sd.Loaded.Graph.Order {
 			if _, seen := order[r.Path]; !seen {

@@ -30,6 +30,9 @@ import (
 // bytes it read of each, and keeps values by name (modelcache.Cache).
 type Snapshots interface {
 	ParseHeader(ctx context.Context, path string) (*migration.Migration, error)
+	// Prefetch starts reading what ParseHeader will want of the files of
+	// dir, while the directory is listed.
+	Prefetch(dir string)
 	Digest(path string) ([]byte, bool)
 	LoadValue(name []byte, v any) bool
 	KeepValue(name []byte, v any)
@@ -189,7 +192,7 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 			near[chain.ID] = true
 		}
 	}
-	below := map[string]bool{}
+	below := make(map[string]bool, len(g.Revisions))
 	for _, r := range included {
 		g.Below(r, below)
 	}
@@ -217,7 +220,7 @@ func newSnapshotKeys(g *history.Graph, snapshots Snapshots) *snapshotKeys {
 		Naming   naming.Namer
 		Dialects []string
 	}{g.Naming, g.Dialects})
-	k := &snapshotKeys{g: g, naming: replay, content: map[string][]byte{}}
+	k := &snapshotKeys{g: g, naming: replay, content: make(map[string][]byte, len(g.Revisions))}
 	for _, r := range g.Revisions {
 		digest, ok := snapshots.Digest(r.Path)
 		if !ok {
@@ -232,7 +235,8 @@ func newSnapshotKeys(g *history.Graph, snapshots Snapshots) *snapshotKeys {
 // below it keep their bytes, paths and links, in the same order, and the
 // project names constraints the same way.
 func (k *snapshotKeys) of(r *history.Revision) []byte {
-	set := map[string]bool{r.ID: true}
+	set := make(map[string]bool, len(k.g.Revisions))
+	set[r.ID] = true
 	k.g.Below(r, set)
 	h := sha256.New()
 	var buf []byte

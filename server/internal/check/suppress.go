@@ -13,12 +13,14 @@ import (
 // and hands the directives that silenced nothing to the rules that judge them
 // (unused-ignore).
 func suppress(dirs []*ScriptDir, findings []rules.Diagnostic, enabled map[string]bool) []rules.Diagnostic {
-	byPath := map[string]*migration.Migration{}
-	fileDirs := map[string][]int{} // indexes of the ignore-file directives, by path
+	byPath := map[string]*migration.Migration{} // the files with directives (most have none)
+	fileDirs := map[string][]int{}              // indexes of the ignore-file directives, by path
 	for _, sd := range dirs {
 		for _, r := range sd.Loaded.Graph.Revisions {
+			if len(r.Migration.Directives) == 0 {
+				continue
+			}
 			byPath[r.Path] = r.Migration
-			fileDirs[r.Path] = nil
 			for i, dir := range r.Migration.Directives {
 				if dir.File {
 					fileDirs[r.Path] = append(fileDirs[r.Path], i)

@@ -137,7 +137,9 @@ func Encode(v any) (data []byte, err error) {
 }
 
 // Decode reads data into v, a pointer to a value of the type encoded. The
-// strings decoded share data's bytes: data must not change afterwards.
+// strings and byte slices decoded share data's bytes (a snapshot's stored
+// tables were copied for nothing): data must not change afterwards, nor
+// those byte slices.
 func Decode(data []byte, v any) (err error) {
 	rv := reflect.ValueOf(v)
 	c, layout, arenas, err := codecOf(rv.Type())
@@ -444,7 +446,7 @@ func fillSlice(c *codec, t reflect.Type) error {
 				return err
 			}
 			b, err := d.bytes(n)
-			*(*[]byte)(p) = append(make([]byte, 0, n), b...)
+			*(*[]byte)(p) = b[:len(b):len(b)] // shared, like strings: an append copies
 			return err
 		}
 		return nil

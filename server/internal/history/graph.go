@@ -81,7 +81,7 @@ type Graph struct {
 
 // Build assembles the graph from parsed migrations (in a stable order, e.g. by path).
 func Build(dir string, migrations []*migration.Migration) *Graph {
-	g := &Graph{Dir: dir, Revisions: map[string]*Revision{}, BranchLabels: map[string]string{}}
+	g := &Graph{Dir: dir, Revisions: make(map[string]*Revision, len(migrations)), BranchLabels: map[string]string{}}
 	for _, m := range migrations {
 		g.add(m)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -36,29 +37,17 @@ func Parse(ctx context.Context, files []string, parse Parser) ([]*migration.Migr
 	}
 	models := make([]*migration.Migration, len(files))
 	errs := make([]error, len(files))
+	// each worker takes the next file by counting: a channel's hand-over of
+	// every file cost more than reading a header from the cache
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(files) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				models[i], errs[i] = parse(ctx, files[i])
 			}
 		})
 	}
-send:
-	for i := range files {
-		// select picks at random among ready cases: without this test a worker
-		// waiting for work could be handed file after file once ctx is done
-		if ctx.Err() != nil {
-			break
-		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break send
-		}
-	}
-	close(next)
 	wg.Wait()
 	var fileErrs []*migration.FileError
 	var parsed []*migration.Migration

@@ -116,15 +116,18 @@ func (r *Revision) Inputs() []string {
 
 // Below adds to set the revisions below r: its inputs, theirs, and so on.
 func (g *Graph) Below(r *Revision, set map[string]bool) {
-	queue := r.Inputs()
+	queue := []*Revision{r}
 	for len(queue) > 0 {
-		id := queue[len(queue)-1]
+		next := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		if set[id] || g.Revisions[id] == nil {
-			continue
+		for _, links := range [2][]string{next.Parents, next.Dependencies} {
+			for _, id := range links {
+				if below := g.Revisions[id]; below != nil && !set[id] {
+					set[id] = true
+					queue = append(queue, below)
+				}
+			}
 		}
-		set[id] = true
-		queue = append(queue, g.Revisions[id].Inputs()...)
 	}
 }
 

@@ -67,6 +67,14 @@ func (c *Cache) index(dir string) *statIndex {
 	return idx
 }
 
+// Prefetch loads the stat index of dir on a core of its own, while the
+// caller lists the directory: reading every header waits for it.
+func (c *Cache) Prefetch(dir string) {
+	if c != nil {
+		go c.index(filepath.Clean(dir))
+	}
+}
+
 func indexName(dir string) []byte { return []byte("stat index\x00" + dir) }
 
 // known returns the key of the bytes of path when its stat is the one
