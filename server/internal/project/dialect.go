@@ -110,7 +110,10 @@ func driversIn(data []byte) map[string]string {
 // urlDialects returns the dialects of the SQLAlchemy URLs quoted in code
 // ("postgresql+psycopg://...", f"sqlite:///{path}"): the scheme between a
 // quote and "://", read backwards from each "://" (linear, unlike a pattern
-// that must try every quote).
+// that must try every quote). An in-memory SQLite database ("sqlite://",
+// "sqlite:///:memory:") is no evidence: it lives as long as the process, a
+// test's or a tool's, never the database the migrations are deployed on
+// (fmn's settings default to one and it deploys on PostgreSQL).
 func urlDialects(data []byte) []string {
 	var out []string
 	sep := []byte("://")
@@ -125,12 +128,20 @@ func urlDialects(data []byte) []string {
 		}
 		if start > 0 && (rest[start-1] == '"' || rest[start-1] == '\'') {
 			scheme, _, _ := strings.Cut(strings.ToLower(string(rest[start:i])), "+")
-			if d, ok := dialects[scheme]; ok && (d == "postgresql" || d == "mysql" || d == "sqlite") {
+			if d, ok := dialects[scheme]; ok && (d == "postgresql" || d == "mysql" || d == "sqlite") &&
+				!(d == "sqlite" && inMemory(rest[i+len(sep):])) {
 				out = append(out, d)
 			}
 		}
 		rest = rest[i+len(sep):]
 	}
+}
+
+// inMemory reports whether the rest of a SQLite URL, after "://", names no
+// file: nothing or "/" before the closing quote, or "/:memory:".
+func inMemory(rest []byte) bool {
+	path := strings.TrimPrefix(string(rest[:min(len(rest), 12)]), "/")
+	return strings.HasPrefix(path, `"`) || strings.HasPrefix(path, "'") || strings.HasPrefix(path, ":memory:")
 }
 
 // setsURL finds code that sets the URL alembic uses at run time.

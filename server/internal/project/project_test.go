@@ -305,6 +305,23 @@ func TestDialectFromURL(t *testing.T) {
 	}
 }
 
+func TestURLDialects(t *testing.T) {
+	tests := map[string][]string{
+		`engine = create_engine("postgresql+psycopg://u@h/db")`: {"postgresql"},
+		`url = f"sqlite:///{path}"`:                             {"sqlite"},
+		`url = "sqlite:////var/lib/app.db"`:                     {"sqlite"},
+		`url: str = "sqlite:///:memory:"`:                       nil, // a test's database, not the deployed one
+		`os.environ["URL"] = "sqlite:///"`:                      nil,
+		`create_engine('sqlite://')`:                            nil,
+		`a = "mysql://h/d"; b = "sqlite://"`:                    {"mysql"},
+	}
+	for code, want := range tests {
+		if got := urlDialects([]byte(code)); !slices.Equal(got, want) {
+			t.Errorf("urlDialects(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
+
 func TestDialectThroughLoad(t *testing.T) {
 	tests := []struct {
 		name, url, wantDialect, wantSource string
