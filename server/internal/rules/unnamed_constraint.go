@@ -281,6 +281,10 @@ func unnamedDropError(dialect string, inBatch bool, class string) string {
 	if dialect == "sqlite" {
 		return sqliteConstraintError // Alembic refuses before any name is needed
 	}
+	if dialect == "mysql" && class == "Constraint" {
+		// without type_ Alembic's MySQL compiler cannot tell which DROP to write
+		return "NotImplementedError: No generic 'DROP CONSTRAINT' in MySQL - please specify constraint type"
+	}
 	if dialect == "mysql" {
 		// SQLAlchemy's MySQL compiler measures the name before it quotes it (seen on MariaDB)
 		return "TypeError: object of type 'NoneType' has no len()"
