@@ -72,8 +72,8 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) dialect
 			// SQLite in the ini is often a development database: say so where
 			// a finding depends on it (tahrir-api runs on PostgreSQL in production)
 			c := decided(cfg.Dialect)
-			c.note = fmt.Sprintf("dialect %s taken from sqlalchemy.url in %s; if the project's databases run on another, "+
-				"set `dialect` in [tool.alembic-patterns]", cfg.Dialect, relpath.Rel(proj.Root, cmp.Or(cfg.Config, proj.ConfigFile)))
+			c.note = fmt.Sprintf("dialect %s taken from sqlalchemy.url in %s%s; if the project's databases run on another, "+
+				"set `dialect` in [tool.alembic-patterns]", cfg.Dialect, relpath.Rel(proj.Root, cmp.Or(cfg.Config, proj.ConfigFile)), c.alsoChecked())
 			return c
 		}
 	}
@@ -103,12 +103,20 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) dialect
 	c.certain = inferredCertain(ev, best, others)
 	c.note = fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
 	if len(c.also) > 0 {
-		c.note += fmt.Sprintf("; the project also runs on %s, which is checked too", strings.Join(c.also, ", "))
+		c.note += c.alsoChecked()
 	} else if len(others) > 0 {
 		c.note += fmt.Sprintf(" (also seen: %s)", strings.Join(others, ", "))
 	}
 	c.note += "; set `dialect` in [tool.alembic-patterns] to be sure"
 	return c
+}
+
+// alsoChecked is what a note says of the other dialects checked.
+func (c dialectChoice) alsoChecked() string {
+	if len(c.also) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; the project also runs on %s, which is checked too", strings.Join(c.also, ", "))
 }
 
 // inferredCertain: an inferred dialect is certain when nothing points

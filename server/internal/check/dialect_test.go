@@ -90,11 +90,19 @@ func TestDialectInference(t *testing.T) {
 		// SQLite in the ini is often a development database: the note says where it came from
 		{"a SQLite URL nothing replaces", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"), "migrations/env.py": templateEnv},
 			"", "sqlite", []string{"dialect sqlite taken from sqlalchemy.url in alembic.ini", "set `dialect`"}, true},
+		// and says which other dialects are checked (meltano: its findings on PostgreSQL contradicted the note)
+		{"a SQLite URL nothing replaces, and a server driver", map[string]string{"alembic.ini": ini("sqlite:///app.sqlite"),
+			"migrations/env.py": templateEnv, "requirements.txt": "psycopg2\n"},
+			"", "sqlite", []string{"dialect sqlite taken from sqlalchemy.url in alembic.ini; the project also runs on postgresql, which is checked too"}, true},
 		{"env.py in batch mode with aiosqlite", map[string]string{"alembic.ini": ini(""),
 			"migrations/env.py": "context.configure(connection=c, render_as_batch=True)\n", "pyproject.toml": "[project]\ndependencies = ['aiosqlite']\n"},
 			"", "sqlite", []string{"render_as_batch=True", "the driver aiosqlite in pyproject.toml"}, true},
 		{"the application's default URL", map[string]string{"alembic.ini": ini(""), "migrations/env.py": "",
 			"app/config.py": "DATABASE_URL = os.environ.get('DB', f'sqlite:///{HOME}/app.db')\n"}, "", "sqlite", []string{"URLs in the project's code"}, true},
+		// a Pyramid application keeps its database in its own ini files (Kotti); a test's in-memory one is no evidence (fmn)
+		{"the application's ini file", map[string]string{"alembic.ini": ini(""), "migrations/env.py": "",
+			"app.ini": "[app:main]\nsqlalchemy.url = sqlite:///%(here)s/app.db\n", "app/testing.py": "URL = 'sqlite://'\n"},
+			"", "sqlite", []string{"sqlalchemy.url in app.ini"}, true},
 		{"nothing tells", map[string]string{"alembic.ini": ini(""), "migrations/env.py": ""}, "", "postgresql",
 			[]string{"nothing in migrations tells it: PostgreSQL assumed"}, false},
 	}

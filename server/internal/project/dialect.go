@@ -137,11 +137,26 @@ func urlDialects(data []byte) []string {
 	}
 }
 
-// inMemory reports whether the rest of a SQLite URL, after "://", names no
-// file: nothing or "/" before the closing quote, or "/:memory:".
+// inMemory reports whether the rest of a quoted SQLite URL, after "://",
+// names no file: "/:memory:", or nothing (or "/") before the closing quote
+// when no path is added to the string ("sqlite:///" + path is flaskbb's file).
 func inMemory(rest []byte) bool {
-	path := strings.TrimPrefix(string(rest[:min(len(rest), 12)]), "/")
-	return strings.HasPrefix(path, `"`) || strings.HasPrefix(path, "'") || strings.HasPrefix(path, ":memory:")
+	path := bytes.TrimPrefix(rest, []byte("/"))
+	if bytes.HasPrefix(path, []byte(":memory:")) {
+		return true
+	}
+	if len(path) == 0 || path[0] != '"' && path[0] != '\'' {
+		return false
+	}
+	after := bytes.TrimLeft(path[1:], " \t")
+	return len(after) == 0 || after[0] != '+' && after[0] != '%' && after[0] != '.'
+}
+
+// memoryURL reports whether a SQLite URL read from a config file names no file.
+func memoryURL(url string) bool {
+	_, rest, _ := strings.Cut(strings.TrimSpace(url), "://")
+	rest = strings.TrimPrefix(rest, "/")
+	return rest == "" || strings.HasPrefix(rest, ":memory:")
 }
 
 // setsURL finds code that sets the URL alembic uses at run time.
@@ -266,6 +281,35 @@ func (p *Project) AddCodeEvidence(e *Evidence, sd ScriptDir) {
 	e.URLOverridden = e.URLOverridden || code.setsURL
 	for d, n := range code.urls {
 		e.Vote(d, min(n, 3), "URLs in the project's code")
+	}
+	p.addAppIniEvidence(e, sd)
+}
+
+// appIniURL is a sqlalchemy.url line of an application's ini file.
+var appIniURL = regexp.MustCompile(`(?m)^[ \t]*sqlalchemy\.url[ \t]*=[ \t]*(\S+)`)
+
+// maxAppInis bounds the ini files read at the project's root.
+const maxAppInis = 10
+
+// addAppIniEvidence reads the sqlalchemy.url of the ini files at the
+// project's root other than the Alembic configuration: Pyramid applications
+// keep their database there (Kotti's app.ini and development.ini).
+func (p *Project) addAppIniEvidence(e *Evidence, sd ScriptDir) {
+	inis, _ := inputfile.Glob(filepath.Join(p.Root, "*.ini"))
+	for _, path := range inis[:min(len(inis), maxAppInis)] {
+		if path == sd.Config || path == p.ConfigFile || filepath.Base(path) == "alembic.ini" {
+			continue
+		}
+		data, err := inputfile.Read(path, maxCodeFileSize)
+		if err != nil {
+			continue
+		}
+		for _, m := range appIniURL.FindAllSubmatch(data, -1) {
+			url := string(m[1])
+			if d := dialectFromURL(url); d != "" && !(d == "sqlite" && memoryURL(url)) {
+				e.Vote(d, 2, "sqlalchemy.url in "+filepath.Base(path))
+			}
+		}
 	}
 }
 

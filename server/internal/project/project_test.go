@@ -314,6 +314,8 @@ func TestURLDialects(t *testing.T) {
 		`os.environ["URL"] = "sqlite:///"`:                      nil,
 		`create_engine('sqlite://')`:                            nil,
 		`a = "mysql://h/d"; b = "sqlite://"`:                    {"mysql"},
+		`URI = "sqlite:///" + basedir + "/app.sqlite"`:          {"sqlite"}, // a file after all (flaskbb)
+		`URI = 'sqlite:///%s' % path`:                           {"sqlite"},
 	}
 	for code, want := range tests {
 		if got := urlDialects([]byte(code)); !slices.Equal(got, want) {
