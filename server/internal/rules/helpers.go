@@ -440,3 +440,18 @@ func finalName(code *stylist.Code, o *migration.Op, name string) string {
 	}
 	return code.Ref(stylist.F) + "(" + name + ")"
 }
+
+// dialectName is how messages name a database (PostgreSQL when none is known).
+func dialectName(dialect string) string {
+	switch dialect {
+	case "mysql":
+		return "MySQL"
+	case "sqlite":
+		return "SQLite"
+	case "mssql":
+		return "SQL Server"
+	case "oracle":
+		return "Oracle"
+	}
+	return "PostgreSQL"
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +31,9 @@ type Pass struct {
 	Before         *history.State
 	Dialect        string
 	DialectCertain bool
+	// mainDialect is the project's (Target.Dialect): a finding made for
+	// another one says which
+	mainDialect string
 	// Also are the other dialects the project runs on (Target.Also).
 	Also            []string
 	PostgresVersion int
@@ -91,7 +95,7 @@ func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.S
 		shared.migration = onDialect(rev.Migration, dialect)
 	}
 	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, graph: g, reads: shared.reads, Before: before, Dialect: dialect,
-		DialectCertain: target.DialectCertain && dialect == target.Dialect, Also: target.Also, PostgresVersion: target.PostgresVersion,
+		DialectCertain: target.DialectCertain && dialect == target.Dialect, mainDialect: target.Dialect, Also: target.Also, PostgresVersion: target.PostgresVersion,
 		SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
 }
 
@@ -282,6 +286,11 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 	p.reported[key] = true
 	if fix != nil && p.inDecorated(span, fix) {
 		fix = nil
+	}
+	if name := dialectName(p.Dialect); p.Dialect != p.mainDialect && p.mainDialect != "" &&
+		!strings.Contains(strings.ToLower(message.Text), strings.ToLower(name)) {
+		// the project's main database would not fail (meltano's SQLite)
+		message.Text += fmt.Sprintf(" (on %s)", name)
 	}
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
 		Span: span, Message: message.Text, Help: message.Help, Fix: fix})

@@ -93,6 +93,9 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 		if !needs || o.Batch != nil || !o.Certain() || renameOnly(o) || changesNothing(o) {
 			return
 		}
+		if o.Name == "drop_constraint" && o.Arg("constraint_name").IsNone() {
+			return // unnamed-constraint reports it, with the error SQLite gives: batch mode would not help
+		}
 		if o.Name == "drop_column" {
 			switch {
 			case olderThan(p.SQLiteVersion, 35):
@@ -161,14 +164,20 @@ func sqliteBatchMessage(st *stylist.Stylist, o *migration.Op, failure string) Me
 	if !ok {
 		table = "<table>"
 	}
-	first := ""
+	first, unnamed := "", false
 	for _, name := range []string{"column_name", "constraint_name"} {
 		if e := o.Arg(name); e != nil {
 			first = brief.Code(e.Text, brief.Snippet) + ", "
+			if unnamed = name == "constraint_name" && e.IsNone(); unnamed {
+				first = st.Quote("<name>") + ", "
+			}
 			break
 		}
 	}
-	return Message{Text: fmt.Sprintf("SQLite cannot run %s through ALTER TABLE", o.Name),
-		Help: fmt.Sprintf("It fails with: %s. Use batch mode, which recreates the table: with %s.batch_alter_table(%s) as "+
-			"batch_op: batch_op.%s(%s...)", failure, st.Spell(stylist.Op), st.Quote(table), o.Name, first)}
+	help := fmt.Sprintf("It fails with: %s. Use batch mode, which recreates the table: with %s.batch_alter_table(%s) as "+
+		"batch_op: batch_op.%s(%s...)", failure, st.Spell(stylist.Op), st.Quote(table), o.Name, first)
+	if unnamed {
+		help += fmt.Sprintf(", naming the constraint: the copy refuses an unnamed one (%s)", sqliteBatchNameError)
+	}
+	return Message{Text: fmt.Sprintf("SQLite cannot run %s through ALTER TABLE", o.Name), Help: help}
 }

@@ -292,14 +292,6 @@ func unnamedDropError(dialect string, inBatch bool, class string) string {
 	return fmt.Sprintf("sqlalchemy.exc.CompileError: Can't emit DROP CONSTRAINT for constraint %s(...); it has no name", class)
 }
 
-// dialectName is how messages name the project's database.
-func dialectName(dialect string) string {
-	if dialect == "mysql" {
-		return "MySQL"
-	}
-	return "PostgreSQL"
-}
-
 // conventionAt says where the naming convention was found, for messages.
 func conventionAt(c *naming.Convention) string {
 	if c.Source == "" {
@@ -447,7 +439,7 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			Help: fmt.Sprintf("Alembic fails with: %s (offline --sql too). ", unnamedDropError(p.Dialect, o.Batch != nil, class))}
 	}
 	var fix *SuggestedFix
-	switch only := onlyForeignKey(o, s, kind); {
+	switch only := onlyForeignKey(p, o, s, kind); {
 	case paired.convention:
 		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so the convention named it %q: drop it by that name.", paired.name)
 		safety := Safe
@@ -477,17 +469,32 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	p.Report(o, msg, fix)
 }
 
-// onlyForeignKey is the name of the table's single known foreign key when a
-// foreign key is dropped, else "".
-func onlyForeignKey(o *migration.Op, s *history.State, kind string) string {
+// onlyForeignKey is the name of the table's single known foreign key when
+// o is the one unnamed foreign key drop on that table in its function, else
+// "" (sbc-pay drops two: one name cannot serve both).
+func onlyForeignKey(p *Pass, o *migration.Op, s *history.State, kind string) string {
 	table, ok := o.Table()
 	if !ok || kind != "foreignkey" {
 		return ""
 	}
-	if t := s.Table(effect.TableKey(o, table)); t != nil && !t.Opaque && !t.Uncertain && len(t.FKs()) == 1 {
-		return t.FKs()[0].Name
+	t := s.Table(effect.TableKey(o, table))
+	if t == nil || t.Opaque || t.Uncertain || len(t.FKs()) != 1 {
+		return ""
 	}
-	return ""
+	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
+		if f == nil || !slices.Contains(f.Ops, o) {
+			continue
+		}
+		for _, other := range f.Ops {
+			otherTable, _ := other.Table()
+			otherKind, _ := other.ArgString("type_")
+			if other != o && other.Name == "drop_constraint" && other.Arg("constraint_name").IsNone() &&
+				otherKind == kind && effect.TableKey(other, otherTable) == effect.TableKey(o, table) {
+				return ""
+			}
+		}
+	}
+	return t.FKs()[0].Name
 }
 
 func nameConstraintFix(st *stylist.Stylist, o *migration.Op, name string, safety Safety) *SuggestedFix {
