@@ -63,7 +63,7 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 	case e.Kind == pysyntax.String || e.Kind == pysyntax.FString:
 		// a constant's value is read at the name (its Text is written elsewhere)
 		inPlace := e.Span.End <= len(x.t.Src) && string(x.t.Src[e.Span.Start:e.Span.End]) == e.Text
-		if m, ok := pysyntax.DecodeMapped(e.Text, e.Span.Start, sqlparse.Hole); ok && inPlace {
+		if m, ok := pysyntax.DecodeMappedWith(e.Text, e.Span.Start, sqlparse.Hole, x.stringOf(s)); ok && inPlace {
 			b.writeMapped(m)
 		} else if e.Kind == pysyntax.String {
 			b.write(e.Str, spanOf(e))
@@ -96,6 +96,19 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		return true
 	}
 	return false
+}
+
+// stringOf resolves a name to the string it certainly holds in s (a loop
+// variable of an unrolled loop, a module constant): f-strings interpolate
+// them (agenta drops its legacy enum types in a loop).
+func (x *extractor) stringOf(s *scope) func(name string) (string, bool) {
+	return func(name string) (string, bool) {
+		v := x.constant(&Expr{Kind: pysyntax.Name, Name: name}, s)
+		if v == nil || v.Kind != pysyntax.String {
+			return "", false
+		}
+		return v.Str, true
+	}
 }
 
 // part writes one operand of a concatenation: its text, or a hole.

@@ -20,6 +20,13 @@ type Mapped struct {
 // Each f-string interpolation becomes hole. ok is false when text is not
 // made of literals.
 func DecodeMapped(text string, start int, hole string) (m Mapped, ok bool) {
+	return DecodeMappedWith(text, start, hole, nil)
+}
+
+// DecodeMappedWith is DecodeMapped where an f-string interpolation of a bare
+// name ({table}, {table!s}) is the string value resolve knows for it (a loop
+// variable, a module constant), and a hole otherwise.
+func DecodeMappedWith(text string, start int, hole string, resolve func(name string) (string, bool)) (m Mapped, ok bool) {
 	var b strings.Builder
 	emit := func(s string, at int) {
 		for range len(s) {
@@ -78,9 +85,15 @@ func DecodeMapped(text string, start int, hole string) (m Mapped, ok bool) {
 				emit(text[j:j+1], j)
 				j += 2
 			case format && c == '{':
-				emit(hole, j)
-				m.Holes++
-				j = interpolationEnd(text, j)
+				end := interpolationEnd(text, j)
+				name := strings.TrimSuffix(strings.TrimSpace(text[j+1:max(end-1, j+1)]), "!s")
+				if value, known := resolveName(resolve, name); known {
+					emit(value, j)
+				} else {
+					emit(hole, j)
+					m.Holes++
+				}
+				j = end
 			default:
 				emit(text[j:j+1], j)
 				j++
@@ -91,6 +104,16 @@ func DecodeMapped(text string, start int, hole string) (m Mapped, ok bool) {
 	m.Value = b.String()
 	m.Offsets = append(m.Offsets, start+len(text))
 	return m, true
+}
+
+// resolveName is resolve's value for an interpolation that is a bare name.
+func resolveName(resolve func(string) (string, bool), name string) (string, bool) {
+	if resolve == nil || name == "" || strings.ContainsFunc(name, func(r rune) bool {
+		return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}) || name[0] >= '0' && name[0] <= '9' {
+		return "", false
+	}
+	return resolve(name)
 }
 
 // interpolationEnd is the index after the } that closes the f-string

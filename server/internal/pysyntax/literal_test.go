@@ -26,6 +26,20 @@ func TestDecodeMapped(t *testing.T) {
 	}
 }
 
+func TestDecodeMappedWith(t *testing.T) {
+	known := func(name string) (string, bool) {
+		return map[string]string{"t": "users", "n": "1"}[name], name == "t" || name == "n"
+	}
+	text := `f'DROP TYPE "{t}" {t!s} {n}{other} {t.upper()} {{t}}'`
+	m, ok := DecodeMappedWith(text, 0, "?", known)
+	if want := `DROP TYPE "users" users 1? ? {t}`; !ok || m.Value != want || m.Holes != 2 {
+		t.Fatalf("DecodeMappedWith = %q, %d holes, ok %v; want %q, 2 holes", m.Value, m.Holes, ok, want)
+	}
+	if len(m.Offsets) != len(m.Value)+1 || text[m.Offsets[len(`DROP TYPE "`)]] != '{' {
+		t.Errorf("offsets %v: a value must point at its interpolation", m.Offsets)
+	}
+}
+
 func FuzzDecodeMapped(f *testing.F) {
 	for _, s := range []string{`'a'`, `f"{a}{{"`, `rb'\'' "x"`, `'''a\''''`, `"\x4"`, `f'{"}"}'`, `(  'a'\` + "\n'b')"} {
 		f.Add(s)

@@ -21,5 +21,5 @@ def upgrade():
 
 
 def downgrade():
-    op.execute(f"DROP TABLE {TABLE}")
+    op.execute(f"DROP TABLE {TABLE.lower()}")  # a call: its value is not known
     op.drop_column("reports", "total")
