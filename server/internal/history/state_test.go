@@ -430,8 +430,7 @@ print("done")`,
 		}}},
 		{"f-string SQL is unknown", []step{{
 			up: `
-table = "users"
-op.execute(f"UPDATE {table} SET active = true")`,
+op.execute(f"UPDATE {table_of(User)} SET active = true")`,
 			after: func(t *testing.T, s *State) {
 				if !s.Unknown {
 					t.Errorf("Unknown not set by f-string SQL")

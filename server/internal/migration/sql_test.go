@@ -29,7 +29,7 @@ func TestExecuteSQL(t *testing.T) {
 		{21, "execute", true, []stmt{{kind: SQLInsert, table: "plans"}}},                                                                // text(...)
 		{22, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}, {kind: SQLUpdate, table: "accounts"}, {kind: SQLUntracked}}}, // comments, quotes, $$
 		{36, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                             // module constant
-		{38, "execute", false, nil},                                                                         // f-string
+		{38, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                             // f-string of a local holding a string
 		{39, "execute", false, nil},                                                                         // .format()
 		{41, "execute", true, []stmt{{kind: SQLDelete, table: "accounts"}}},                                 // variable holding a concatenation of known strings
 		{43, "execute", true, []stmt{{kind: SQLDelete, table: "audit_log"}}},                                // variable holding a literal
@@ -64,8 +64,8 @@ func TestExecuteSQL(t *testing.T) {
 		}
 	}
 	// unknown SQL keeps the expression's text for messages, and no statements
-	if s := ops[5].SQL; s.Text != `f"UPDATE {table} SET plan = 'free'"` || len(s.Statements) != 0 {
-		t.Errorf("f-string SQL = %+v", s)
+	if s := ops[6].SQL; s.Text != `"UPDATE {} SET plan = 'free'".format("accounts")` || len(s.Statements) != 0 {
+		t.Errorf(".format() SQL = %+v", s)
 	}
 	// a local assigned before the call is read as its string, at the name's place
 	if a := ops[8].Args["sqltext"]; a.Kind != pysyntax.String || string(m.Source[a.Span.Start:a.Span.End]) != "cleanup" {

@@ -40,7 +40,7 @@ def downgrade():
 		UseInstead: `def downgrade():
     op.drop_table("orders")
     sa.Enum(name="status_type").drop(op.get_bind(), checkfirst=True)`,
-		KnownProblems: "Types created by SQL the tool cannot read (an f-string, a helper imported from the application) are not " +
+		KnownProblems: "Types created by SQL the tool cannot read (an f-string of values not known statically, a helper imported from the application) are not " +
 			"tracked. When a later revision still uses the type, dropping it is wrong and the rule stays quiet. A type created " +
 			"with `.create(bind, checkfirst=True)`, or with `postgresql.ENUM`'s `.create(bind)` (it checks first by default), is " +
 			"left to `downgrade-incomplete` (a warning): the next upgrade skips it.",

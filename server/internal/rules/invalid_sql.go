@@ -26,7 +26,7 @@ var _ = register(&Rule{
 		Example:    `op.execute("ALTER TABEL users ADD COLUMN nickname text")`,
 		UseInstead: `op.execute("ALTER TABLE users ADD COLUMN nickname text")`,
 		KnownProblems: "Only syntax is checked, as PostgreSQL parses: names, types and functions are not looked up. SQL " +
-			"with parts not known statically (f-strings, `.format()`, `%` of variables), templates (`{{ }}`, `{% %}`), " +
+			"with parts not known statically (f-strings and `.format()` or `%` of values not known statically; an f-string of a name holding a known string is read), templates (`{{ }}`, `{% %}`), " +
 			"psql meta-commands (`\\copy`), MySQL's backquoted names and SQLite's PRAGMA are never reported, nor is SQL " +
 			"under a condition other than a test that the dialect is PostgreSQL (such branches mostly hold another " +
 			"database's SQL). With an assumed dialect the finding is a warning.",

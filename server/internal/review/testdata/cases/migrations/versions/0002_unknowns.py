@@ -17,13 +17,13 @@ TABLES = maintenance.tables()
 
 
 def _backfill(table):
-    op.execute(f"UPDATE {table} SET qty = 0 WHERE qty IS NULL")
+    op.execute(f"UPDATE {table.name} SET qty = 0 WHERE qty IS NULL")
 
 
 def upgrade():
     statement = build_statement()
     op.execute(statement)
-    _backfill("items")
+    _backfill(sa.table("items"))
     maintenance.rebuild(op.get_bind())
     if op.get_context().dialect.name == "postgresql":
         op.create_index("ix_items_name", "items", ["name"])
