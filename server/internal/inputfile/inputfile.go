@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"time"
 )
 
 // Sentinels under Error, for errors.Is.
@@ -40,19 +41,31 @@ func Reason(err error) string {
 // Read returns the content of the regular file at path (symlinks followed),
 // at most limit bytes: a longer file is an error. The active Log records it.
 func Read(path string, limit int64) ([]byte, error) {
-	data, err := readLimited(path, limit)
-	if active.Load() != nil {
-		record(Access{Kind: ReadFile, Path: path, Limit: limit}, contentDigest(data, err))
+	if active.Load() == nil {
+		return readLimited(path, limit)
 	}
+	var seen Seen
+	data, err := read(path, limit, &seen)
+	recordRead(Access{Kind: ReadFile, Path: path, Limit: limit}, contentDigest(data, err), seen)
 	return data, err
 }
 
-func readLimited(path string, limit int64) ([]byte, error) {
+func readLimited(path string, limit int64) ([]byte, error) { return read(path, limit, nil) }
+
+// read reads the file; seen, when given, gets the stamp of the file opened,
+// taken before its bytes are read, unless it is racy.
+func read(path string, limit int64, seen *Seen) ([]byte, error) {
 	f, err := Open(path, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if seen != nil {
+		now := time.Now().UnixNano()
+		if stamp, ok := StampOf(f.info); ok && !stamp.Racy(now) {
+			*seen = Seen{Stamp: stamp, Taken: now}
+		}
+	}
 	// Sized from the stat, as os.ReadFile does (io.ReadAll's growing buffer
 	// costs reading thousands of revision files several copies each); +1 for
 	// the read that sees the end.
@@ -79,7 +92,8 @@ type File struct {
 	path  string
 	limit int64
 	read  int64
-	size  int64 // at open
+	size  int64       // at open
+	info  fs.FileInfo // of the file opened
 }
 
 // Open opens the regular file at path for reading at most limit bytes.
@@ -105,7 +119,7 @@ func Open(path string, limit int64) (*File, error) {
 		f.Close()
 		return nil, wrap(path, err)
 	}
-	return &File{f: f, path: path, limit: limit, size: info.Size()}, nil
+	return &File{f: f, path: path, limit: limit, size: info.Size(), info: info}, nil
 }
 
 func (f *File) Read(p []byte) (int, error) {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestLogSeesEveryKindOfChange: each access is unchanged until what it saw
@@ -72,4 +73,52 @@ func TestLogSeesEveryKindOfChange(t *testing.T) {
 	if accesses, digests := log.Accesses(); Unchanged(accesses, digests) {
 		t.Error("a file that changed while it was read twice was trusted")
 	}
+}
+
+// TestLogTrustsStamps: a file read when its stamp was no longer racy is not
+// read again while the stamp holds, and is read again once it does not.
+func TestLogTrustsStamps(t *testing.T) {
+	if _, ok := StampOf(mustStat(t, t.TempDir())); !ok {
+		t.Skip("no stamps on this system")
+	}
+	defer func(w time.Duration) { RacyWindow = w }(RacyWindow)
+	RacyWindow = 50 * time.Millisecond
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.py")
+	if err := os.WriteFile(file, []byte("x = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	racy := StartLog()
+	_, _ = Read(file, 100)
+	racy.Stop()
+	if accesses, _ := racy.Accesses(); accesses[0].Seen.Taken != 0 {
+		t.Fatal("a file written just before it was read has a trusted stamp")
+	}
+	time.Sleep(RacyWindow + 20*time.Millisecond)
+	log := StartLog()
+	_, _ = Read(file, 100)
+	log.Stop()
+	accesses, digests := log.Accesses()
+	if accesses[0].Seen.Taken == 0 {
+		t.Fatal("no stamp kept for a settled file")
+	}
+	before := rereads.Load()
+	if !Unchanged(accesses, digests) || rereads.Load() != before {
+		t.Error("a file whose stamp holds was read again")
+	}
+	if err := os.WriteFile(file, []byte("x = 2\n"), 0o644); err != nil { // same size
+		t.Fatal(err)
+	}
+	if Unchanged(accesses, digests) {
+		t.Error("a file rewritten with the same size was trusted")
+	}
+}
+
+func mustStat(t *testing.T, path string) os.FileInfo {
+	t.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
 }

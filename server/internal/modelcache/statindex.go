@@ -10,41 +10,23 @@ import (
 
 // A file's header is read through the stat index: the cache remembers, per
 // directory, what stat said of each file when its bytes were last read, the
-// key of those bytes and the header read from them. A file whose stat is the
-// same (size, modification and change times to the nanosecond, inode and
-// device) is not read again and its header is the one recorded, the way
-// git's index and make trust them. The change time cannot be set by
-// a program, so a file edited and given its old modification time back
-// still looks changed. A file modified less than racyWindow before it was
-// stat'ed is never trusted: a second edit within the same tick of the file
-// system's clock could leave every field as it was.
-var racyWindow = 2 * time.Second
-
-// fileStamp is what stat says of a file.
-type fileStamp struct {
-	Size, Modified, Changed int64 // bytes; modification and change times in ns
-	Inode, Device           uint64
-}
+// key of those bytes and the header read from them. A file whose stamp is
+// the same and was not racy (see inputfile.Stamp) is not read again and its
+// header is the one recorded.
 
 // statRecord is a file's stamp, when it was taken, the key of the bytes
 // read right after, and the header read from them: a directory's headers
 // decode in one piece rather than one entry a file.
 type statRecord struct {
-	Stamp  fileStamp
+	Stamp  inputfile.Stamp
 	Taken  int64 // ns
 	Bytes  Key
 	Header entry
 }
 
 // trusted reports whether a file with this stamp still holds the bytes read.
-func (r statRecord) trusted(now fileStamp) bool {
-	return r.Stamp == now && !r.racy()
-}
-
-// racy: the file was modified too shortly before the stamp was taken for
-// the stamp to tell a later edit.
-func (r statRecord) racy() bool {
-	return time.Duration(r.Taken-max(r.Stamp.Modified, r.Stamp.Changed)) < racyWindow
+func (r statRecord) trusted(now inputfile.Stamp) bool {
+	return r.Stamp == now && !r.Stamp.Racy(r.Taken)
 }
 
 // statIndex is the index of one directory, loaded from the cache once.
@@ -79,15 +61,15 @@ func indexName(dir string) []byte { return []byte("stat index\x00" + dir) }
 
 // known returns the key of the bytes of path when its stat is the one
 // recorded, and the stamp taken (ok false when stat fails).
-func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp fileStamp, taken int64, ok bool) {
+func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp inputfile.Stamp, taken int64, ok bool) {
 	taken = time.Now().UnixNano()
 	info, err := inputfile.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
-		return statRecord{}, false, fileStamp{}, 0, false
+		return statRecord{}, false, inputfile.Stamp{}, 0, false
 	}
-	stamp, ok = stampOf(info)
+	stamp, ok = inputfile.StampOf(info)
 	if !ok {
-		return statRecord{}, false, fileStamp{}, 0, false
+		return statRecord{}, false, inputfile.Stamp{}, 0, false
 	}
 	idx := c.index(filepath.Dir(path))
 	idx.mu.Lock()
@@ -103,9 +85,9 @@ func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp fileStam
 // whose header is header. A racy record is not kept (it would never be
 // trusted): a file being edited does not cost a rewrite of its directory's
 // index on every run.
-func (c *Cache) remember(path string, stamp fileStamp, taken int64, bytes Key, header entry) {
+func (c *Cache) remember(path string, stamp inputfile.Stamp, taken int64, bytes Key, header entry) {
 	rec := statRecord{Stamp: stamp, Taken: taken, Bytes: bytes, Header: header}
-	if rec.racy() {
+	if rec.Stamp.Racy(rec.Taken) {
 		return
 	}
 	idx := c.index(filepath.Dir(path))

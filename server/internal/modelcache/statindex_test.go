@@ -18,8 +18,8 @@ import (
 // is seen, including an edit that keeps the size and puts the modification
 // time back, and a file replaced by another of the same size and times.
 func TestStatIndex(t *testing.T) {
-	defer func(w time.Duration) { racyWindow = w }(racyWindow)
-	racyWindow = 100 * time.Millisecond
+	defer func(w time.Duration) { inputfile.RacyWindow = w }(inputfile.RacyWindow)
+	inputfile.RacyWindow = 100 * time.Millisecond
 	cacheDir, dir := t.TempDir(), t.TempDir()
 	path := filepath.Join(dir, "0001_a.py")
 	revision := func(id string) string {
@@ -49,7 +49,7 @@ func TestStatIndex(t *testing.T) {
 		}
 		return m.Revision.Values[0], read
 	}
-	settle := func() { time.Sleep(racyWindow + 20*time.Millisecond) }
+	settle := func() { time.Sleep(inputfile.RacyWindow + 20*time.Millisecond) }
 	expect := func(what, id string, read bool) {
 		t.Helper()
 		if got, wasRead := header(); got != id || wasRead != read {
