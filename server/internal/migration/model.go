@@ -68,10 +68,10 @@ type Migration struct {
 	// HeaderOnly is set on a model of the header only (Header,
 	// ParseFileHeader): what upgrade() and downgrade() do was left out.
 	HeaderOnly bool
-	// DefinesDowngrade: the module defines downgrade() (Downgrade is not nil
-	// in a whole model); a header keeps it, for what the history as a whole
-	// shows of the project's downgrades (downgrade-missing).
-	DefinesDowngrade bool
+	// WritesDowngrade: the module defines a downgrade() that does more than
+	// pass or raise; a header keeps it, for what the history as a whole shows
+	// of the project's downgrades (downgrade-missing).
+	WritesDowngrade bool
 }
 
 // Header is the part of m that places it in the history and in a report:
@@ -84,7 +84,7 @@ func (m *Migration) Header() *Migration {
 		Revision: m.Revision, DownRevision: m.DownRevision, BranchLabels: m.BranchLabels, DependsOn: m.DependsOn,
 		DocRevision: m.DocRevision, DocRevises: m.DocRevises, DocMessage: m.DocMessage, DocSpan: m.DocSpan,
 		Directives: m.Directives, TooLarge: m.TooLarge, SyntaxErrors: m.SyntaxErrors, DialectMentions: m.DialectMentions,
-		DefinesDowngrade: m.DefinesDowngrade, HeaderOnly: true}
+		WritesDowngrade: m.WritesDowngrade, HeaderOnly: true}
 }
 
 // HeaderKind says how a header variable was written.

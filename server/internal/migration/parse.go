@@ -85,7 +85,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 	x := &extractor{t: tree, m: m, funcs: map[string]*pysyntax.Node{}, opNames: map[string]bool{}, bareOps: map[string]string{},
 		unrollBudget: maxUnrolled}
 	x.module(tree.Root())
-	m.DefinesDowngrade = x.funcs["downgrade"] != nil
+	m.WritesDowngrade = x.writes("downgrade")
 	if headerOnly {
 		m.DialectMentions = m.dialectMentions()
 		m.keepHeaderOnly()

@@ -123,6 +123,24 @@ func (x *extractor) newFunction(name string, def *pysyntax.Node) *Function {
 	return f
 }
 
+// writes reports whether the function is defined with a statement other
+// than pass, a docstring, `...` or a raise: it does something (a guard
+// counts, unlike in Function.Kind: headers read no constants).
+func (x *extractor) writes(name string) bool {
+	def := x.funcs[name]
+	if def == nil {
+		return false
+	}
+	body := def.ChildByFieldName("body")
+	for i := 0; body != nil && i < int(body.NamedChildCount()); i++ {
+		st := body.NamedChild(i)
+		if t := pysyntax.Type(st); t != "comment" && t != "raise_statement" && !isTrivial(x.t, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // isTrivial: pass, a docstring, or `...`.
 func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
 	switch pysyntax.Type(st) {

@@ -123,7 +123,10 @@ func checkDowngradeMissing(p *Pass) {
 		undos = pendingUndos(p)
 	}
 	failure := "runs them again on a schema that has them already: a create fails on what exists, a drop on what is gone"
-	if len(undos) > 0 && undos[0].rerunError(p.Dialect) != "" {
+	if sc.rerunnableOnly(false) {
+		// nothing fails: the downgrade only leaves older code the upgraded schema
+		failure = fmt.Sprintf("applies them again without error (%s), while older code runs on the upgraded schema in between", sc.rerunnableKinds())
+	} else if len(undos) > 0 && undos[0].rerunError(p.Dialect) != "" {
 		failure = "fails with: " + undos[0].rerunError(p.Dialect)
 	}
 	advice := "write the operations that revert it"
@@ -314,12 +317,17 @@ var (
 	reSQLTableChanged = regexp.MustCompile("(?i)\\b(?:ALTER\\s+TABLE(?:\\s+IF\\s+EXISTS)?(?:\\s+ONLY)?|REFERENCES)\\s+[\\w.\"`]+")
 )
 
-// widenedColumn is a string column made longer: running it again changes
-// nothing, and the previous code works with the wider column.
-const widenedColumn = "a string column made longer"
+// widenedColumn is a column made wider (a longer string, a larger integer):
+// running it again changes nothing, and the previous code works with the
+// wider column.
+const widenedColumn = "a column made wider"
 
-// widensOnly reports whether an alter_column only lengthens a string column
-// (type_ of the same family with a larger length than existing_type).
+// integerWidths rank the integer types by the values they hold.
+var integerWidths = map[string]int{"SmallInteger": 1, "SMALLINT": 1, "Integer": 2, "INTEGER": 2, "INT": 2, "BigInteger": 3, "BIGINT": 3}
+
+// widensOnly reports whether an alter_column only widens a column: a string
+// to a larger length than existing_type, an integer to a larger integer type
+// (sync-engine's Integer to BigInteger).
 func widensOnly(m *migration.Migration, o *migration.Op) bool {
 	for _, arg := range []string{"nullable", "server_default", "new_column_name", "comment"} {
 		if o.Args[arg] != nil {
@@ -327,8 +335,13 @@ func widensOnly(m *migration.Migration, o *migration.Op) bool {
 		}
 	}
 	from, to := m.Type(o, o.Value("existing_type")), m.Type(o, o.Value("type_"))
-	return from != nil && to != nil && typeFamily(from) == "string" && typeFamily(to) == "string" &&
-		from.Length > 0 && to.Length > from.Length
+	if from == nil || to == nil {
+		return false
+	}
+	if typeFamily(from) == "string" && typeFamily(to) == "string" {
+		return from.Length > 0 && to.Length > from.Length
+	}
+	return integerWidths[from.Name] > 0 && integerWidths[to.Name] > integerWidths[from.Name]
 }
 
 // triggerToggle reads ALTER TABLE t DISABLE|ENABLE TRIGGER name (alone in its
@@ -878,8 +891,8 @@ func downgradeMissingNotes(g *history.Graph, root string) []string {
 	if !pol.off {
 		if upgradeOnlyHistory(g) {
 			n := schemaChangesWithoutDowngrade(g)
-			return []string{fmt.Sprintf("downgrade-missing is off in %s: none of its revisions after the first defines "+
-				"downgrade(), so the project does not support downgrades (%d revisions that change the schema without a "+
+			return []string{fmt.Sprintf("downgrade-missing is off in %s: none of its revisions after the first writes a downgrade() that does more than "+
+				"pass or raise, so the project does not support downgrades (%d revisions that change the schema without a "+
 				"working downgrade() were not reported)", filepath.ToSlash(relpath.Rel(root, g.Dir)), n)}
 		}
 		return nil
@@ -916,10 +929,11 @@ const minUpgradeOnly = 3
 
 // upgradeOnlyHistory reports a script directory whose revisions show that the
 // project does not write downgrades, whatever its template says: no revision
-// but a base defines downgrade() at all, and at least minUpgradeOnly of them
-// are there to show it (placement deletes the template's downgrade() from
-// every revision; cloudkitty's storage_state stopped after its initial one).
-// One missing downgrade() among revisions that have theirs is still reported.
+// but a base writes a downgrade() that does more than pass or raise, and at
+// least minUpgradeOnly of them are there to show it (placement deletes the
+// template's downgrade() from every revision; cloudkitty's storage_state
+// stopped after its initial one; cuckoo leaves `pass` in every one). One
+// missing downgrade() among revisions that have theirs is still reported.
 func upgradeOnlyHistory(g *history.Graph) bool {
 	if g == nil {
 		return false
@@ -930,7 +944,7 @@ func upgradeOnlyHistory(g *history.Graph) bool {
 		if len(r.Parents) == 0 || m == nil || len(m.SyntaxErrors) > 0 {
 			continue // a base may carry the one downgrade the project wrote
 		}
-		if m.DefinesDowngrade { // kept by headers: a focused check judges as a whole one
+		if m.WritesDowngrade { // kept by headers: a focused check judges as a whole one
 			return false
 		}
 		without++

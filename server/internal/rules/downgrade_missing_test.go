@@ -31,6 +31,7 @@ func TestDowngradeMissingPolicyNote(t *testing.T) {
 	for _, c := range []struct{ dir, want string }{
 		{"ok_template_without_downgrade", "has no downgrade(), so the project does not support downgrades (2 revisions"},
 		{"ok_template_says_no_downgrades", `says "# This project only upgrades: downgrades are not supported." in downgrade()`},
+		{"ok_history_of_pass_downgrades", "none of its revisions after the first writes a downgrade() that does more than pass or raise"},
 		{"template_with_downgrade", ""},
 		{"no_downgrade", ""},
 	} {

@@ -19,5 +19,5 @@ def upgrade():
         pass
 
 
-def downgrade():  # expect[downgrade-missing:info]: help: a string column made longer
+def downgrade():  # expect[downgrade-missing:info]: help: a column made wider
     pass
