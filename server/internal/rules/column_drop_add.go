@@ -108,8 +108,8 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, drops, adds []column
 	noCastSaid := saysInComments(p.Migration, f, noCastWords)
 	r := newRenames(p.Migration, f, other, drops, adds)
 	for i, d := range drops {
-		if d.generated {
-			continue // its values come from an expression: nothing of its own is lost
+		if d.generated || emptiedBefore(p, d.op, d.table) {
+			continue // its values come from an expression, or none are left: nothing of its own is lost
 		}
 		if a, ok := r.replacement(d); ok {
 			// a comment saying the values cannot be cast is about a change

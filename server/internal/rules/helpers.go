@@ -455,3 +455,24 @@ func dialectName(dialect string) string {
 	}
 	return "PostgreSQL"
 }
+
+// emptiedBefore reports whether the function holding o empties the table
+// (TRUNCATE, DELETE without WHERE) before o and puts no rows back in
+// between: no value is left to lose or to be NULL (sbc-auth truncates
+// affiliation before it re-adds its column).
+func emptiedBefore(p *Pass, o *migration.Op, table string) bool {
+	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
+		if f == nil || !slices.Contains(f.Ops, o) {
+			continue
+		}
+		emptied := map[string]bool{}
+		for _, x := range f.Ops {
+			if x == o {
+				break
+			}
+			trackEmptied(p.Migration, x, p.Before, emptied)
+		}
+		return emptied[strings.ToLower(table)]
+	}
+	return false
+}

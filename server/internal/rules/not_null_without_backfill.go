@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -250,11 +251,19 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	if !known || t == nil || t.Opaque {
 		return "", Message{}
 	}
-	if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) {
+	if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) || emptiedBefore(p, o, table) {
 		return "", Message{}
 	}
 	fill := executeNullsUpdate(p, table, column)
-	sev, msg, ok := nullRowsMessage(p, t, table, column, fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column), fill)
+	subject := fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column)
+	sev, msg, ok := nullRowsMessage(p, t, table, column, subject, fill)
+	if add := addedEmptyBefore(p, o, table, column); add != nil {
+		// every row the table holds got NULL from the add: as add-required-column's
+		sev, msg, ok = Error, Message{Text: subject + ": added above without a server_default, so every row is NULL",
+			Help: fmt.Sprintf("add_column at line %d leaves the column NULL in every row the table holds, and on a table with rows "+
+				"the upgrade fails with: %s. Fill it first (%s), or give the add a server_default.",
+				add.Call.Span.StartLine, nullRowsError(p.Dialect, table, column), fill)}, true
+	}
 	if !ok {
 		return "", Message{}
 	}
@@ -266,6 +275,28 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 		msg.Help += ")"
 	}
 	return sev, msg
+}
+
+// addedEmptyBefore is the add_column earlier in o's upgrade that adds the
+// column without a server default (emergency-alerts-api adds start_date,
+// comments out its backfill and makes it NOT NULL), nil when there is none.
+func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration.Op {
+	up := p.Migration.Upgrade
+	if up == nil || !slices.Contains(up.Ops, o) {
+		return nil
+	}
+	var add *migration.Op
+	for _, x := range up.Ops {
+		if x == o {
+			break
+		}
+		c := p.Migration.Column(x, x.Arg("column"))
+		if xt, _ := x.Table(); x.Name == "add_column" && x.Certain() && c != nil && c.NameKnown &&
+			strings.EqualFold(c.Name, column) && strings.EqualFold(xt, table) && c.ServerDefault == nil {
+			add = x
+		}
+	}
+	return add
 }
 
 // nullsUpdate is the UPDATE that fills a column's NULL rows.

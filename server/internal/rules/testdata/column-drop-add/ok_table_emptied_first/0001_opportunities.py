@@ -1,0 +1,25 @@
+"""opportunities
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "opportunities",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("update_metadata", sa.JSON(), nullable=True),
+        sa.Column("checked_at", sa.DateTime(), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("opportunities")
