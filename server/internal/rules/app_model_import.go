@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -31,7 +32,9 @@ var _ = register(&Rule{
 			"`db.Integer`-style types and imports that are never used are not reported: they are stable building blocks, " +
 			"and a custom column type is at most a weak coupling, so it stays silent. When the module is not in the tree, the " +
 			"use decides: `.query`, `.__table__`, `.metadata`, `session.query(X)`, `select(X)`, `session.add(X(...))` are " +
-			"ORM uses; a name used as a column type, in `sa.Enum(X)` or as a value is not.",
+			"ORM uses; a name used as a column type, in `sa.Enum(X)` or as a value is not. Nor are metadata only handed to " +
+			"a type (`sa.Enum(..., metadata=Base.metadata)`) and a session env.py runs the migrations on " +
+			"(`connection=DBSession.connection()`): the migration's queries through it are Alembic's own.",
 		Why: "A revision describes the schema as it was when it was written, and runs again years later on every fresh " +
 			"database and CI job. The models describe the schema of today's code. Once a model gains a column, loses one, " +
 			"is renamed or moves, the old migration fails to import (`ImportError`), queries columns that do not exist " +
@@ -127,7 +130,7 @@ func checkAppModelImport(p *Pass) {
 		}
 		for _, u := range uses {
 			w := ormUse(def, prefix, abs, imp, u)
-			if w == "" {
+			if w == "" || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp) {
 				continue
 			}
 			score := 1
@@ -231,19 +234,19 @@ func ormUse(def pymodule.Def, prefix, path string, imp migration.Import, u migra
 	case pymodule.Table:
 		return fmt.Sprintf("the application's table `%s` (bound to its metadata), used as %s", prefix, use)
 	case pymodule.ORMBase:
-		if len(rest) > 0 && rest[0] == "metadata" && !metadataUse(rest[1:]) {
+		if len(rest) > 0 && rest[0] == "metadata" && (!metadataUse(rest[1:]) || len(rest) == 1 && attachesType(u)) {
 			return ""
 		}
 		return fmt.Sprintf("the application's declarative base `%s`, used as %s", prefix, use)
 	case pymodule.Session:
 		return fmt.Sprintf("the application's session `%s`, used as %s", prefix, use)
 	case pymodule.Metadata:
-		if !metadataUse(rest) {
+		if !metadataUse(rest) || len(rest) == 0 && attachesType(u) {
 			return ""
 		}
 		return fmt.Sprintf("the application's metadata `%s`, used as %s", prefix, use)
 	case pymodule.FlaskDB:
-		if len(rest) > 0 && rest[0] == "metadata" && !metadataUse(rest[1:]) {
+		if len(rest) > 0 && rest[0] == "metadata" && (!metadataUse(rest[1:]) || len(rest) == 1 && attachesType(u)) {
 			return ""
 		}
 		if len(rest) == 0 || dbAttrs[rest[0]] {
@@ -272,6 +275,33 @@ func metadataUse(rest []string) bool {
 	}
 	return true
 }
+
+// attachesType reports whether the application's metadata is only passed
+// to a schema type (sa.Enum(..., metadata=Base.metadata)), which is then
+// created and dropped with it: no table of today's models is read (SeasPay).
+func attachesType(u migration.NameUse) bool {
+	return u.Keyword == "metadata" && (u.Callee == "Enum" || u.Callee == "ENUM" || u.Callee == "Sequence")
+}
+
+// envMigratesThrough reports whether the script directory's env.py imports
+// the same session and runs the migrations on its connection (Kotti's
+// DBSession.connection()): the migration's queries through it are on
+// Alembic's own connection, in its transaction.
+func envMigratesThrough(scriptDir string, imp migration.Import) bool {
+	if scriptDir == "" || imp.Name == "" {
+		return false
+	}
+	env, err := inputfile.Read(filepath.Join(scriptDir, "env.py"), maxEnvSize)
+	if err != nil {
+		return false
+	}
+	imported := regexp.MustCompile(`(?m)^\s*from\s+` + regexp.QuoteMeta(imp.Module) + `\s+import\b[^\n]*\b` + regexp.QuoteMeta(imp.Name) + `\b`)
+	connects := regexp.MustCompile(`\b` + regexp.QuoteMeta(imp.Name) + `(\(\))?\.connection\(`)
+	return imported.Match(env) && connects.Match(env)
+}
+
+// maxEnvSize bounds the env.py read.
+const maxEnvSize = 1 << 20
 
 // unresolvedUse judges a name whose definition was not found (a module
 // outside the tree, a dynamic definition) by what the migration does with it.
