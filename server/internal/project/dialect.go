@@ -110,7 +110,7 @@ func driversIn(data []byte) map[string]string {
 // urlDialects returns the dialects of the SQLAlchemy URLs quoted in code
 // ("postgresql+psycopg://...", f"sqlite:///{path}"): the scheme between a
 // quote and "://", read backwards from each "://" (linear, unlike a pattern
-// that must try every quote). An in-memory SQLite database ("sqlite://",
+// that must try every quote), outside comments. An in-memory SQLite database ("sqlite://",
 // "sqlite:///:memory:") is no evidence: it lives as long as the process, a
 // test's or a tool's, never the database the migrations are deployed on
 // (fmn's settings default to one and it deploys on PostgreSQL).
@@ -126,7 +126,9 @@ func urlDialects(data []byte) []string {
 		for start > 0 && i-start < 40 && rest[start-1] != '"' && rest[start-1] != '\'' && rest[start-1] > ' ' {
 			start--
 		}
-		if start > 0 && (rest[start-1] == '"' || rest[start-1] == '\'') {
+		lineStart := bytes.LastIndexByte(rest[:start], '\n') + 1
+		commented := bytes.IndexByte(rest[lineStart:start], '#') >= 0 // an example left in a comment
+		if start > 0 && (rest[start-1] == '"' || rest[start-1] == '\'') && !commented {
 			scheme, _, _ := strings.Cut(strings.ToLower(string(rest[start:i])), "+")
 			if d, ok := dialects[scheme]; ok && (d == "postgresql" || d == "mysql" || d == "sqlite") &&
 				!(d == "sqlite" && inMemory(rest[i+len(sep):])) {

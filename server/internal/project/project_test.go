@@ -307,15 +307,16 @@ func TestDialectFromURL(t *testing.T) {
 
 func TestURLDialects(t *testing.T) {
 	tests := map[string][]string{
-		`engine = create_engine("postgresql+psycopg://u@h/db")`: {"postgresql"},
-		`url = f"sqlite:///{path}"`:                             {"sqlite"},
-		`url = "sqlite:////var/lib/app.db"`:                     {"sqlite"},
-		`url: str = "sqlite:///:memory:"`:                       nil, // a test's database, not the deployed one
-		`os.environ["URL"] = "sqlite:///"`:                      nil,
-		`create_engine('sqlite://')`:                            nil,
-		`a = "mysql://h/d"; b = "sqlite://"`:                    {"mysql"},
-		`URI = "sqlite:///" + basedir + "/app.sqlite"`:          {"sqlite"}, // a file after all (flaskbb)
-		`URI = 'sqlite:///%s' % path`:                           {"sqlite"},
+		`engine = create_engine("postgresql+psycopg://u@h/db")`:   {"postgresql"},
+		`url = f"sqlite:///{path}"`:                               {"sqlite"},
+		`url = "sqlite:////var/lib/app.db"`:                       {"sqlite"},
+		`url: str = "sqlite:///:memory:"`:                         nil, // a test's database, not the deployed one
+		`os.environ["URL"] = "sqlite:///"`:                        nil,
+		`create_engine('sqlite://')`:                              nil,
+		`a = "mysql://h/d"; b = "sqlite://"`:                      {"mysql"},
+		`URI = "sqlite:///" + basedir + "/app.sqlite"`:            {"sqlite"}, // a file after all (flaskbb)
+		`URI = 'sqlite:///%s' % path`:                             {"sqlite"},
+		"# URI = 'postgresql://u@h/db'\nURI = 'sqlite:///app.db'": {"sqlite"}, // an example in a comment (flask-restplus-server-example)
 	}
 	for code, want := range tests {
 		if got := urlDialects([]byte(code)); !slices.Equal(got, want) {
