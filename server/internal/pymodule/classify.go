@@ -12,7 +12,7 @@ func (r *Resolver) lookup(mod *module, name string, depth int) Def {
 		return Def{Kind: Unknown}
 	}
 	if c, ok := mod.classes[name]; ok {
-		return Def{Kind: r.classKind(mod, c, depth), File: mod.file, StaticMethods: c.static}
+		return Def{Kind: r.classKind(mod, c, depth), File: mod.file, StaticMethods: c.static, Constants: c.constants}
 	}
 	if mod.funcs[name] {
 		return Def{Kind: Function, File: mod.file}

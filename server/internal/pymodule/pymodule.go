@@ -51,6 +51,9 @@ type Def struct {
 	Kind Kind
 	// File is the module file that defines it ("" for NotFound).
 	File string
+	// Constants are the class attributes assigned a literal (CREATE =
+	// "create"): reading one reads no column.
+	Constants map[string]bool
 	// StaticMethods are the @staticmethod functions of a class: calling one
 	// does not use the ORM.
 	StaticMethods map[string]bool
@@ -252,6 +255,7 @@ type class struct {
 	keywords  map[string]string // class keywords (table=True)
 	tablename bool              // __tablename__ or __table__ in the body
 	static    map[string]bool
+	constants map[string]bool
 }
 
 // value is the shape of an expression: a call of Dotted, a dotted name, or other.
@@ -363,7 +367,7 @@ func (m *module) importStatement(t *pysyntax.Tree, n *pysyntax.Node) {
 }
 
 func parseClass(t *pysyntax.Tree, n *pysyntax.Node) *class {
-	c := &class{keywords: map[string]string{}, static: map[string]bool{}}
+	c := &class{keywords: map[string]string{}, static: map[string]bool{}, constants: map[string]bool{}}
 	if args := n.ChildByFieldName("superclasses"); args != nil {
 		for i := 0; i < int(args.NamedChildCount()); i++ {
 			a := args.NamedChild(i)
@@ -388,6 +392,8 @@ func parseClass(t *pysyntax.Tree, n *pysyntax.Node) *class {
 				if left := a.ChildByFieldName("left"); left != nil {
 					if name := t.Text(left); name == "__tablename__" || name == "__table__" {
 						c.tablename = true
+					} else if right := a.ChildByFieldName("right"); right != nil && pysyntax.Type(left) == "identifier" && constant(right) {
+						c.constants[name] = true
 					}
 				}
 			}
@@ -406,6 +412,27 @@ func parseClass(t *pysyntax.Tree, n *pysyntax.Node) *class {
 		}
 	}
 	return c
+}
+
+// literal are the node types of a constant's value.
+var literal = map[string]bool{"string": true, "concatenated_string": true, "integer": true, "float": true,
+	"true": true, "false": true, "none": true}
+
+// constant reports whether a class attribute's value is a constant: a
+// literal, or a list or tuple of literals and names (ACTIONS = [CREATE, DELETE]).
+func constant(n *pysyntax.Node) bool {
+	switch t := pysyntax.Type(n); {
+	case literal[t]:
+		return true
+	case t == "list" || t == "tuple":
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			if e := pysyntax.Type(n.NamedChild(i)); !literal[e] && e != "identifier" && e != "comment" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // shape reduces an expression to what classification needs.

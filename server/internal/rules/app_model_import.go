@@ -27,7 +27,7 @@ var _ = register(&Rule{
 			"declarative base or Flask-SQLAlchemy's `db` used for its metadata, session or engine (`Base.metadata.create_all`, " +
 			"`db.session.execute`), a session, or a `Table` bound to the application's metadata. What a name is, is read " +
 			"from its definition: the imported module is found in the project tree (next to the migrations or in a parent " +
-			"directory, `src/` included) and parsed, never run; re-exports and base classes are followed. Enums, constants, " +
+			"directory, `src/` included) and parsed, never run; re-exports and base classes are followed. Enums, constants (a mapped class's too: `Action.CREATE`), " +
 			"functions, pydantic models, custom column types (TypeDecorator subclasses such as `NaiveDateTime` or `GUID`), " +
 			"`db.Integer`-style types and imports that are never used are not reported: they are stable building blocks, " +
 			"and a custom column type is at most a weak coupling, so it stays silent. When the module is not in the tree, the " +
@@ -226,6 +226,9 @@ func ormUse(def pymodule.Def, prefix, path string, imp migration.Import, u migra
 	case pymodule.ORMModel:
 		if len(rest) == 1 && u.Called && def.StaticMethods[rest[0]] {
 			return "" // a static helper of the class does not touch the ORM
+		}
+		if len(rest) == 1 && !u.Called && def.Constants[rest[0]] {
+			return "" // a constant of the class (Action.CREATE) reads no column (faraday)
 		}
 		if len(rest) == 0 && u.In == "base" {
 			return "" // the migration's own model, with its own columns, on the application's connection

@@ -1,0 +1,24 @@
+"""seed the actions with the model's constants, and read one column through the model
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+
+from perms.models import UnitAction
+from perms.models import UnitAction as Action  # expect[app-model-import]: the application's ORM model `perms.models.UnitAction`
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    for action in UnitAction.ACTIONS + [UnitAction.CREATE]:
+        op.execute(f"INSERT INTO unit_action (action_type) VALUES ('{action}')")
+    op.execute(Action.__table__.delete())
+
+
+def downgrade():
+    op.execute("DELETE FROM unit_action")
