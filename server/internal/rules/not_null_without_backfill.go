@@ -257,6 +257,14 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	fill := executeNullsUpdate(p, table, column)
 	subject := fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column)
 	sev, msg, ok := nullRowsMessage(p, t, table, column, subject, fill)
+	if d := o.Arg("existing_server_default"); ok && sev == Warning && d != nil && !d.IsNone() {
+		// rows inserted without a value got the default (FitTrackee's
+		// total_distance has had one since it was created)
+		sev, msg = Info, Message{Text: subject + ": only rows written with an explicit NULL may be NULL",
+			Help: fmt.Sprintf("existing_server_default says the column has a server default, which rows inserted without a "+
+				"value got. Rows written with an explicit NULL (or before the default was set) make the upgrade fail with: %s. "+
+				"Fill them first: %s", nullRowsError(p.Dialect, table, column), fill)}
+	}
 	if add := addedEmptyBefore(p, o, table, column); add != nil {
 		// every row the table holds got NULL from the add: as add-required-column's
 		sev, msg, ok = Error, Message{Text: subject + ": added above without a server_default, so every row is NULL",
