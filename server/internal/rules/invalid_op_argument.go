@@ -16,7 +16,7 @@ var _ = register(&Rule{
 	Summary:  "An Alembic operation is called with an argument it does not accept",
 	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{
-		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning).",
+		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning, but an error when it was the only change an alter_column asked for: nothing is changed).",
 		What: "Binds every operation's arguments to Alembic's signature (`op.*` and `batch_op.*`) and reports unknown " +
 			"keywords (with the likely intended one, e.g. `type=` for `type_=`), too many positional arguments, missing " +
 			"required ones and arguments given twice, also in code that a test of the dialect name runs on other databases " +
@@ -28,7 +28,8 @@ var _ = register(&Rule{
 			"arguments` or `missing 1 required positional argument`, and SQLAlchemy rejects stray keywords of indexes and " +
 			"constraints (`Additional arguments should be named <dialectname>_<argument>`). Worse, `alter_column()` and " +
 			"`drop_column()` take `**kw` for dialect options and silently ignore anything else: " +
-			"`op.alter_column(\"users\", \"email\", type=sa.String(320))` runs without error and never changes the type. " +
+			"`op.alter_column(\"users\", \"email\", type=sa.String(320))` runs without error and never changes the type " +
+			"(an error: that alter_column emits no SQL). " +
 			"`create_exclude_constraint()` drops the keywords it does not know too (a warning), but its `name=` clashes with " +
 			"the name Alembic passes (`got multiple values for argument 'name'`). An `alter_column` given a `sa.Column(...)` " +
 			"instead of a column name, and no change of its own, emits no SQL at all (a warning).",
@@ -64,7 +65,12 @@ func checkInvalidOpArgument(p *Pass) {
 				seen[key] = true
 				consequence, fails := argConsequence(o.Name, problem)
 				sev := Error
-				if !fails {
+				switch {
+				case !fails && o.Name == "alter_column" && !o.AltersColumn():
+					// the ignored keyword was the only change asked for (meltano's _type=)
+					consequence = "Alembic passes unknown keywords to the dialect, which ignores them, and no change is left: " +
+						"this alter_column emits no SQL, and the migration leaves the column as it is"
+				case !fails:
 					sev = Warning // nothing fails: the argument just does nothing
 				}
 				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence}, nil)

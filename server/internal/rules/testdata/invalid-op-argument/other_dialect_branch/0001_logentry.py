@@ -21,5 +21,5 @@ def upgrade():
 def downgrade():
     bind = op.get_bind()
     if bind.engine.name == "mysql":
-        op.alter_column("logentry", "metadata_json", type=sa.Text())  # expect[invalid-op-argument:warning]: ignores the keyword argument "type" (did you mean "type_"?)
+        op.alter_column("logentry", "metadata_json", type=sa.Text())  # expect[invalid-op-argument:error]: ignores the keyword argument "type" (did you mean "type_"?)
     op.drop_table("logentry")

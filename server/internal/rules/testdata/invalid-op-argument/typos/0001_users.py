@@ -23,12 +23,13 @@ def upgrade():
     sa.Column('name', sa.String(length=100), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
-    op.alter_column('users', 'email', type=sa.String(length=320), existing_type=sa.String(length=200))  # expect[invalid-op-argument:warning]: (did you mean "type_"?) help: Alembic passes unknown keywords to the dialect
-    op.alter_column('users', 'name', new_name='full_name')  # expect[invalid-op-argument:warning]: (did you mean "new_column_name"?)
+    op.alter_column('users', 'email', type=sa.String(length=320), existing_type=sa.String(length=200))  # expect[invalid-op-argument:error]: (did you mean "type_"?) help: Alembic passes unknown keywords to the dialect
+    op.alter_column('users', 'name', new_name='full_name')  # expect[invalid-op-argument:error]: (did you mean "new_column_name"?)
     op.create_index('ix_users_email', 'users')  # expect[invalid-op-argument]: missing required argument "columns"
     op.create_index('ix_users_name', 'users', ['name'], concurrently=True)  # expect[invalid-op-argument]: (did you mean "postgresql_concurrently"?) help: SQLAlchemy rejects it
     op.add_column('users', sa.Column('age', sa.Integer()), sa.Column('city', sa.String(50)))  # expect[invalid-op-argument]: add_column() takes 2 positional arguments but 3 were given help: Python raises TypeError
     op.add_column('users', sa.Column('zip', sa.String(10)), default='00000')  # expect[invalid-op-argument]: unexpected keyword argument "default"
+    op.alter_column('users', 'zip', _type=sa.String(12), nullable=True)  # expect[invalid-op-argument:warning]: ignores the keyword argument "_type" (did you mean "type_"?) help: as if the argument were not written
 
 
 def downgrade():
