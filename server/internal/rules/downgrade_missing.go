@@ -64,7 +64,8 @@ def downgrade():
 		KnownProblems: "An upgrade made only of data changes (UPDATE/INSERT/DELETE, `bulk_insert`), of SQL the tool cannot " +
 			"read, or of calls it cannot follow is not reported: undoing a backfill is rarely possible or needed, and " +
 			"the rest cannot be seen. A project that forbids downgrades elsewhere than in its template (its CLI, its docs) " +
-			"is not recognised unless its revisions show it; a history of fewer than four revisions is too short to show it. Any comment in an empty `downgrade()` counts as an explanation.",
+			"is not recognised unless its revisions show it; a history of fewer than four revisions is too short to show it. Any comment in an empty `downgrade()` counts as an explanation of changes that can run again; one saying it " +
+			"cannot be undone (\"no way back\", \"irreversible\") makes any change an info, like a `downgrade()` that raises.",
 		FixSafety: "Unsafe, and only for an empty `downgrade()` when every schema change of the upgrade has a known " +
 			"inverse: the inverse operations replace the `pass`, in reverse order. None is written when an operation " +
 			"runs in a branch of one dialect or after an early return that may skip it (the inverse would always run). " +
@@ -146,6 +147,14 @@ func checkDowngradeMissing(p *Pass) {
 			Help: fmt.Sprintf("`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() "+
 				"and %s", advice)}, nil)
 	case migration.BodyEmpty:
+		if saysIrreversible(m, m.Downgrade) {
+			// the author says there is no way back (copr): a choice, like a raise
+			p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
+				Text: fmt.Sprintf("upgrade() %s and downgrade() says it cannot be undone", describeChanges(changes)),
+				Help: "`alembic downgrade` still reports success and leaves the schema upgraded; raise NotImplementedError(\"...\") " +
+					"in downgrade() to make Alembic refuse, as the comment says"}, nil)
+			return
+		}
 		fix := inverseFix(p, undos)
 		if fix != nil {
 			fix.Message = "Write the inverse operations into downgrade()"
@@ -711,6 +720,17 @@ func explained(m *migration.Migration, f *migration.Function) bool {
 		}
 	}
 	return false
+}
+
+// reIrreversible finds words saying a downgrade is left out on purpose.
+var reIrreversible = regexp.MustCompile(`(?i)\b(no way back|irreversib|not reversible|(cannot|can ?not|can'?t) be (undone|reverted|reversed)|` +
+	`no downgrade|downgrades? (is |are )?not supported|one[- ]way|forward[- ]only)`)
+
+// saysIrreversible reports whether the text of an empty downgrade() (its
+// comments and docstring) says it cannot be undone.
+func saysIrreversible(m *migration.Migration, f *migration.Function) bool {
+	return f != nil && f.Span.End <= len(m.Source) && f.Span.Start < f.Span.End &&
+		reIrreversible.Match(m.Source[f.Span.Start:f.Span.End])
 }
 
 // reAutogenMarker is the comment autogenerate writes around its commands.
