@@ -34,7 +34,8 @@ var _ = register(&Rule{
 			"use decides: `.query`, `.__table__`, `.metadata`, `session.query(X)`, `select(X)`, `session.add(X(...))` are " +
 			"ORM uses; a name used as a column type, in `sa.Enum(X)` or as a value is not. Nor are metadata only handed to " +
 			"a type (`sa.Enum(..., metadata=Base.metadata)`) and a session env.py runs the migrations on " +
-			"(`connection=DBSession.connection()`): the migration's queries through it are Alembic's own.",
+			"(`connection=DBSession.connection()`): the migration's queries through it are Alembic's own. A model used only " +
+			"for its table name (`X.__tablename__`) is an info: no column is read.",
 		Why: "A revision describes the schema as it was when it was written, and runs again years later on every fresh " +
 			"database and CI job. The models describe the schema of today's code. Once a model gains a column, loses one, " +
 			"is renamed or moves, the old migration fails to import (`ImportError`), queries columns that do not exist " +
@@ -113,6 +114,8 @@ func checkAppModelImport(p *Pass) {
 		what  string
 		score int
 		stmt  migration.Span
+		// nameOnly: every use read only the table name (X.__tablename__)
+		nameOnly bool
 	}
 	found := map[int]*best{}
 	var order []int
@@ -144,10 +147,11 @@ func checkAppModelImport(p *Pass) {
 			}
 			b := found[imp.Stmt.Start]
 			if b == nil {
-				b = &best{score: -1, stmt: imp.Stmt}
+				b = &best{score: -1, stmt: imp.Stmt, nameOnly: true}
 				found[imp.Stmt.Start] = b
 				order = append(order, imp.Stmt.Start)
 			}
+			b.nameOnly = b.nameOnly && !u.Called && len(u.Path) == 1 && u.Path[0] == "__tablename__"
 			if score > b.score {
 				b.what, b.score = w, score
 			}
@@ -160,6 +164,14 @@ func checkAppModelImport(p *Pass) {
 	for _, start := range order {
 		b := found[start]
 		stmt := brief.Code(string(m.Source[b.stmt.Start:b.stmt.End]), brief.Snippet)
+		if b.nameOnly {
+			// no column is read: only a move of the model or a rename of its table breaks it (mealie)
+			p.ReportSeverity(Info, b.stmt, Message{Text: "imports " + b.what + ", only for its table name",
+				Help: fmt.Sprintf("The name comes from today's model: once the model moves or its table is renamed, this "+
+					"migration fails to import or names another table on every fresh database (`%s`). Write the table's "+
+					"name at this revision as a string.", stmt)}, nil)
+			continue
+		}
 		p.ReportAt(b.stmt, Message{Text: "imports " + b.what,
 			Help: fmt.Sprintf("The models follow today's code, not the schema at this revision: once they change (a column added "+
 				"or renamed, a class moved) this migration fails or writes the wrong columns on every fresh database (`%s`). "+
