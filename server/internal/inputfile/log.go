@@ -49,9 +49,15 @@ type Seen struct {
 	Taken int64
 }
 
+// Trusts reports whether a file stamped now still holds the bytes read
+// when s was seen.
+func (s Seen) Trusts(now Stamp) bool {
+	return s.Taken != 0 && s.Stamp == now && !s.Stamp.Racy(s.Taken)
+}
+
 // holds reports whether the file at path still has the stamp seen.
 func (s Seen) holds(path string) bool {
-	if s.Taken == 0 || s.Stamp.Racy(s.Taken) {
+	if s.Taken == 0 {
 		return false
 	}
 	info, err := os.Stat(path)
@@ -59,7 +65,7 @@ func (s Seen) holds(path string) bool {
 		return false
 	}
 	now, ok := StampOf(info)
-	return ok && now == s.Stamp
+	return ok && s.Trusts(now)
 }
 
 // AccessKind says what was asked.

@@ -14,19 +14,13 @@ import (
 // the same and was not racy (see inputfile.Stamp) is not read again and its
 // header is the one recorded.
 
-// statRecord is a file's stamp, when it was taken, the key of the bytes
+// statRecord is a file's stamp and when it was taken, the key of the bytes
 // read right after, and the header read from them: a directory's headers
 // decode in one piece rather than one entry a file.
 type statRecord struct {
-	Stamp  inputfile.Stamp
-	Taken  int64 // ns
+	Seen   inputfile.Seen
 	Bytes  Key
 	Header entry
-}
-
-// trusted reports whether a file with this stamp still holds the bytes read.
-func (r statRecord) trusted(now inputfile.Stamp) bool {
-	return r.Stamp == now && !r.Stamp.Racy(r.Taken)
 }
 
 // statIndex is the index of one directory, loaded from the cache once.
@@ -75,7 +69,7 @@ func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp inputfil
 	idx.mu.Lock()
 	rec, found := idx.files[filepath.Base(path)]
 	idx.mu.Unlock()
-	if found && rec.trusted(stamp) && (rec.Header.Model != nil || rec.Header.Err != nil) {
+	if found && rec.Seen.Trusts(stamp) && (rec.Header.Model != nil || rec.Header.Err != nil) {
 		return rec, true, stamp, taken, true
 	}
 	return statRecord{}, false, stamp, taken, true
@@ -86,15 +80,15 @@ func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp inputfil
 // trusted): a file being edited does not cost a rewrite of its directory's
 // index on every run.
 func (c *Cache) remember(path string, stamp inputfile.Stamp, taken int64, bytes Key, header entry) {
-	rec := statRecord{Stamp: stamp, Taken: taken, Bytes: bytes, Header: header}
-	if rec.Stamp.Racy(rec.Taken) {
+	rec := statRecord{Seen: inputfile.Seen{Stamp: stamp, Taken: taken}, Bytes: bytes, Header: header}
+	if rec.Seen.Stamp.Racy(taken) {
 		return
 	}
 	idx := c.index(filepath.Dir(path))
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	// a record that says no more than the one kept is not written again
-	if old, found := idx.files[filepath.Base(path)]; !found || old.Stamp != rec.Stamp || old.Bytes != rec.Bytes || old.Header.Model == nil && old.Header.Err == nil {
+	if old, found := idx.files[filepath.Base(path)]; !found || old.Seen.Stamp != rec.Seen.Stamp || old.Bytes != rec.Bytes || old.Header.Model == nil && old.Header.Err == nil {
 		idx.files[filepath.Base(path)] = rec
 		idx.dirty = true
 	}
