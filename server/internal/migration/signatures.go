@@ -218,7 +218,7 @@ func keyFor(meant map[string]string, p string) string {
 }
 
 // commonMistakes maps keywords people write to the ones Alembic expects.
-var commonMistakes = map[string]string{"type": "type_", "_type": "type_", "default": "server_default", "new_name": "new_column_name", "unique_constraint": "unique", "concurrently": "postgresql_concurrently", "table": "table_name"}
+var commonMistakes = map[string]string{"type": "type_", "_type": "type_", "name": "new_column_name", "default": "server_default", "new_name": "new_column_name", "unique_constraint": "unique", "concurrently": "postgresql_concurrently", "table": "table_name"}
 
 // UnknownKeywordIgnored is how a problem of an operation whose **kw ignores
 // unknown keywords begins: it fails nothing, and does nothing.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -32,7 +33,7 @@ var _ = register(&Rule{
 			"(an error: that alter_column emits no SQL). " +
 			"`create_exclude_constraint()` drops the keywords it does not know too (a warning), but its `name=` clashes with " +
 			"the name Alembic passes (`got multiple values for argument 'name'`). An `alter_column` given a `sa.Column(...)` " +
-			"instead of a column name, and no change of its own, emits no SQL at all (a warning).",
+			"instead of a column name, and no change of its own, changes nothing at all (an error).",
 		Example: `op.alter_column("users", "email", type=sa.String(length=320), existing_type=sa.String(length=200))
 op.create_index("ix_users_email", "users")`,
 		UseInstead: `op.alter_column("users", "email", type_=sa.String(length=320), existing_type=sa.String(length=200))
@@ -66,8 +67,9 @@ func checkInvalidOpArgument(p *Pass) {
 				consequence, fails := argConsequence(o.Name, problem)
 				sev := Error
 				switch {
-				case !fails && o.Name == "alter_column" && !o.AltersColumn():
-					// the ignored keyword was the only change asked for (meltano's _type=)
+				case !fails && o.Name == "alter_column" && o.Batch == nil && !o.AltersColumn() && strings.Contains(problem, "did you mean"):
+					// the ignored keyword was a misspelled change, the only one asked for
+					// (meltano's _type=); in batch mode SQLite copies the table anyway
 					consequence = "Alembic passes unknown keywords to the dialect, which ignores them, and no change is left: " +
 						"this alter_column emits no SQL, and the migration leaves the column as it is"
 				case !fails:
@@ -77,12 +79,13 @@ func checkInvalidOpArgument(p *Pass) {
 			}
 			if key := strconv.Itoa(o.Call.Span.Start) + "column object"; !seen[key] && columnObjectAsName(o) {
 				seen[key] = true
-				p.ReportSeverity(Warning, o.Call.Span, Message{
+				// the change written in the Column certainly never happens (open-event-server, OpenHands)
+				p.ReportSeverity(Error, o.Call.Span, Message{
 					Text: "alter_column is given a Column object as its column name",
-					Help: "Without a change keyword of its own, alter_column emits no SQL: the type and nullable= written in the " +
-						"Column are not read as changes, so the migration runs and changes nothing (a change keyword beside the " +
-						"Column makes Alembic fail on it instead). " +
-						"Pass the name and the change: alter_column(\"x\", existing_type=sa.Text(), nullable=False)"}, nil)
+					Help: "Without a change keyword of its own, alter_column asks for no change (outside batch mode it emits no " +
+						"SQL): the type and nullable= written in the Column are not read as changes, so the migration runs and " +
+						"changes nothing (a change keyword beside the " +
+						"Column makes Alembic fail on it instead). Pass the name and the change: " + columnChangeCall(p, o)}, nil)
 			}
 		}
 	}
@@ -94,6 +97,38 @@ func checkInvalidOpArgument(p *Pass) {
 // PostgreSQL and MySQL, in and out of batch mode).
 func columnObjectAsName(o *migration.Op) bool {
 	return o.Name == "alter_column" && pysyntax.LastName(o.Arg("column_name").CallName()) == "Column" && !o.AltersColumn()
+}
+
+// columnChangeCall is the alter_column an alter_column given a Column
+// meant: the Column's name, its type as the existing one and its nullable=
+// as the change (its type as the change when it says nothing of NULL).
+func columnChangeCall(p *Pass, o *migration.Op) string {
+	col := o.Arg("column_name")
+	code := p.Style().Beside(o)
+	args := []string{}
+	if table, ok := o.Table(); ok && o.Batch == nil {
+		args = append(args, code.Quote(table))
+	}
+	name, typ := code.Quote("<column>"), "<type>"
+	if len(col.Args) > 0 {
+		if n, ok := col.Args[0].StringValue(); ok {
+			name = code.Quote(n)
+		}
+	}
+	if len(col.Args) > 1 {
+		typ = col.Args[1].Text
+	}
+	args = append(args, name)
+	if nullable := col.Keyword("nullable"); nullable != nil {
+		args = append(args, "existing_type="+typ, "nullable="+nullable.Text)
+	} else {
+		args = append(args, "type_="+typ)
+	}
+	receiver := code.Spell(stylist.Op)
+	if o.Batch != nil && o.Batch.Alias != "" {
+		receiver = o.Batch.Alias
+	}
+	return receiver + ".alter_column(" + strings.Join(args, ", ") + ")"
 }
 
 // argConsequence says what Alembic does with a rejected argument, and whether

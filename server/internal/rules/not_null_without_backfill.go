@@ -266,14 +266,27 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 				"Fill them first: %s", nullRowsError(p.Dialect, table, column), fill)}
 	}
 	if add := addedEmptyBefore(p, o, table, column); add != nil {
-		// every row the table holds got NULL from the add: as add-required-column's
-		sev, msg, ok = Error, Message{Text: subject + ": added above without a server_default, so every row is NULL",
+		// every row the table holds got NULL from the add: as add-required-column's,
+		// but a table a revision just below created holds only the rows the
+		// application wrote since (emergency-alerts-api's was never written)
+		young := ""
+		sev = Error
+		if recentRevision(p, t.CreatedBy) {
+			sev, young = Warning, fmt.Sprintf(" Revision %s, just below, created the table: it holds rows only if the application wrote some since.", t.CreatedBy)
+		}
+		msg, ok = Message{Text: subject + ": added above without a server_default, so every row is NULL",
 			Help: fmt.Sprintf("add_column at line %d leaves the column NULL in every row the table holds, and on a table with rows "+
-				"the upgrade fails with: %s. Fill it first (%s), or give the add a server_default.",
-				add.Call.Span.StartLine, nullRowsError(p.Dialect, table, column), fill)}, true
+				"the upgrade fails with: %s. Fill it first (%s), or give the add a server_default.%s",
+				add.Call.Span.StartLine, nullRowsError(p.Dialect, table, column), fill, young)}, true
 	}
 	if !ok {
 		return "", Message{}
+	}
+	if add := requiredAddBefore(p, o, table); add != nil {
+		// the add fails first on a table with rows, and an empty one takes
+		// the NOT NULL: this one bites once the add is given a default (storages, sbc-pay)
+		msg.Help = strings.TrimSuffix(msg.Help, ".") + fmt.Sprintf(". On a table with rows the add_column at line %d fails first (NOT NULL without a default); "+
+			"this one fails once that add is given a default.", add.Call.Span.StartLine)
 	}
 	if sd := o.Arg("server_default"); sd != nil && !sd.IsNone() {
 		msg.Help += " (the server_default given here does not help: it applies to rows inserted later"
@@ -305,6 +318,28 @@ func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration
 		}
 	}
 	return add
+}
+
+// requiredAddBefore is the add_column of a NOT NULL column without a default
+// to the table earlier in o's function (add-required-column's), nil when
+// there is none.
+func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
+	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
+		if f == nil || !slices.Contains(f.Ops, o) {
+			continue
+		}
+		for _, x := range f.Ops {
+			if x == o {
+				return nil
+			}
+			c := p.Migration.Column(x, x.Arg("column"))
+			if xt, _ := x.Table(); x.Name == "add_column" && x.Certain() && c != nil && strings.EqualFold(xt, table) &&
+				requiredWithoutDefault(c) {
+				return x
+			}
+		}
+	}
+	return nil
 }
 
 // nullsUpdate is the UPDATE that fills a column's NULL rows.

@@ -14,8 +14,8 @@ def upgrade():
     op.execute("UPDATE settings SET mode = 'off' WHERE mode IS NULL")
     op.execute("UPDATE settings SET pattern = '' WHERE pattern IS NULL")
     with op.batch_alter_table("settings") as batch_op:
-        batch_op.alter_column(sa.Column("mode", sa.Text(), nullable=False))  # expect[invalid-op-argument:warning]: given a Column object as its column name help: emits no SQL
-    op.alter_column("settings", sa.Column("pattern", sa.Text(), nullable=False))  # expect[invalid-op-argument:warning]: Column object
+        batch_op.alter_column(sa.Column("mode", sa.Text(), nullable=False))  # expect[invalid-op-argument:error]: given a Column object as its column name help: batch_op.alter_column("mode", existing_type=sa.Text(), nullable=False)
+    op.alter_column("settings", sa.Column("pattern", sa.Text(), nullable=False))  # expect[invalid-op-argument:error]: Column object help: op.alter_column("settings", "pattern", existing_type=sa.Text(), nullable=False)
 
 
 def downgrade():
