@@ -9,6 +9,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -117,6 +118,9 @@ type certainName struct {
 	// unsure: the name is PostgreSQL's unless the table has uniquenesses the
 	// history does not know: a fix writing it is unsafe
 	unsure bool
+	// written is the name expression upgrade() gave the create ("fk_x",
+	// op.f("fk_x")): the drop names it the same way
+	written *migration.Expr
 }
 
 func checkUnnamedConstraint(p *Pass) {
@@ -125,6 +129,10 @@ func checkUnnamedConstraint(p *Pass) {
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		switch {
 		case !unnamed(o):
+			if _, _, literal := literalName(o.Arg("constraint_name")); createKind(o.Name) != "" && o.Certain() && literal {
+				k := constraintKey(o, createKind(o.Name))
+				created[k] = append(created[k], certainName{written: o.Arg("constraint_name")})
+			}
 		case o.Name == "drop_constraint":
 			reportUnnamedDrop(p, o, s, certainName{})
 		default:
@@ -440,6 +448,11 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	}
 	var fix *SuggestedFix
 	switch only := onlyForeignKey(p, o, s, kind); {
+	case paired.written != nil:
+		// upgrade() named it (mealie): the same name drops it, through the same convention if any
+		name, final, _ := literalName(paired.written)
+		msg.Help += fmt.Sprintf("upgrade() creates it as %q: drop it by that name.", name)
+		fix = nameFix(p, o, name, Safe, final)
 	case paired.convention:
 		msg.Help += fmt.Sprintf("upgrade() creates it unnamed, so the convention named it %q: drop it by that name.", paired.name)
 		safety := Safe
@@ -467,6 +480,19 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	}
 	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.Report(o, msg, fix)
+}
+
+// literalName reads a constraint name written as a literal, plain or
+// through op.f() / batch_op.f() (final); ok is false for any other name.
+func literalName(e *migration.Expr) (name string, final, ok bool) {
+	if v, plain := e.StringValue(); plain {
+		return v, false, true
+	}
+	if e == nil || e.Kind != pysyntax.Call || pysyntax.LastName(e.CallName()) != "f" || len(e.Args) != 1 {
+		return "", false, false
+	}
+	v, literal := e.Args[0].StringValue()
+	return v, true, literal
 }
 
 // onlyForeignKey is the name of the table's single known foreign key when
@@ -513,8 +539,15 @@ func dropNameFix(p *Pass, o *migration.Op, name string, safety Safety) *Suggeste
 	if !known {
 		return nil
 	}
+	return nameFix(p, o, name, safety, converts)
+}
+
+// nameFix names a drop_constraint(None, ...) name, written op.f("...")
+// (batch_op.f in a batch block) when final says so; nil when that cannot
+// be written.
+func nameFix(p *Pass, o *migration.Op, name string, safety Safety, final bool) *SuggestedFix {
 	fix := nameConstraintFix(p.Style(), o, name, safety)
-	if converts {
+	if final {
 		code := p.Style().Beside(o)
 		fix.Edits[0].NewText = finalName(code, o, fix.Edits[0].NewText)
 		imports, ok := stylist.Imports(code)
