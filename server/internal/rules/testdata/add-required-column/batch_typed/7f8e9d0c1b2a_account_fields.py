@@ -18,7 +18,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     with op.batch_alter_table("accounts", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("plan", sa.String(length=20), nullable=False, default="free"))  # expect[add-required-column]: help: default= does not help
+        batch_op.add_column(sa.Column("plan", sa.String(length=20), nullable=False, default="free"))  # expect[add-required-column:warning]: help: default= does not help
         batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
 
 

@@ -12,7 +12,7 @@ down_revision = "0001"
 
 def upgrade():
     op.execute('ALTER TABLE users RENAME TO "Accounts"')
-    op.add_column("Accounts", sa.Column("email", sa.Text(), nullable=False))  # expect[add-required-column]: add_column("Accounts", "email"): NOT NULL and no server_default on existing table help: column "email" of relation "Accounts" contains null values
+    op.add_column("Accounts", sa.Column("email", sa.Text(), nullable=False))  # expect[add-required-column:warning]: add_column("Accounts", "email"): NOT NULL and no server_default on existing table help: column "email" of relation "Accounts" contains null values
 
 
 def downgrade():

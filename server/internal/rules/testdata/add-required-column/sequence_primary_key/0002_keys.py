@@ -14,8 +14,8 @@ depends_on = None
 
 def upgrade():
     # a Sequence argument turns SERIAL off: INTEGER NOT NULL, no DEFAULT
-    op.add_column("users", sa.Column("legacy_id", sa.Integer(), sa.Sequence("users_legacy_seq"), primary_key=True))  # expect[add-required-column]: add_column("users", "legacy_id"): NOT NULL and no server_default on existing table
-    op.add_column("users", sa.Column("account_id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True))  # expect[add-required-column]: add_column("users", "account_id")
+    op.add_column("users", sa.Column("legacy_id", sa.Integer(), sa.Sequence("users_legacy_seq"), primary_key=True))  # expect[add-required-column:warning]: add_column("users", "legacy_id"): NOT NULL and no server_default on existing table
+    op.add_column("users", sa.Column("account_id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True))  # expect[add-required-column:warning]: add_column("users", "account_id")
     op.add_column("users", sa.Column("serial_id", sa.Integer(), sa.Sequence("users_serial_seq", optional=True), primary_key=True))
     op.add_column("users", sa.Column("owner_id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True, autoincrement="ignore_fk"))
 
