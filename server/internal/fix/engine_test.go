@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -318,5 +319,33 @@ func TestNoFixForAFileWithErrors(t *testing.T) {
 	}
 	if errs := res.Remaining.Errors; len(errs) != 1 || !strings.Contains(errs[0].Error(), "0001_orders.py:24:1: syntax error: inconsistent use of tabs and spaces") {
 		t.Errorf("file errors: %v", errs)
+	}
+}
+
+// TestDiffHunkHeaders: a hunk after one that keeps the line count starts at
+// the same line in both files (go-udiff 0.4.1 numbered the new side wrong,
+// open-event-server's diff: @@ -66,9 +50,9 @@ after a 40-line hunk).
+func TestDiffHunkHeaders(t *testing.T) {
+	var before, after strings.Builder
+	for i := 1; i <= 100; i++ {
+		fmt.Fprintf(&before, "line %d\n", i)
+		switch i {
+		case 20, 21, 24, 25, 28, 70: // a hunk of three changes, then one more
+			fmt.Fprintf(&after, "changed %d\n", i)
+		default:
+			fmt.Fprintf(&after, "line %d\n", i)
+		}
+	}
+	root := t.TempDir()
+	res := &Result{Files: []*File{{Path: filepath.Join(root, "x.py"), Before: []byte(before.String()), After: []byte(after.String())}}}
+	diff := res.Diff(root)
+	var headers []string
+	for _, line := range strings.Split(diff, "\n") {
+		if strings.HasPrefix(line, "@@") {
+			headers = append(headers, line)
+		}
+	}
+	if want := []string{"@@ -17,15 +17,15 @@", "@@ -67,7 +67,7 @@"}; !slices.Equal(headers, want) {
+		t.Errorf("hunk headers %q, want %q:\n%s", headers, want, diff)
 	}
 }
