@@ -349,3 +349,17 @@ func TestDiffHunkHeaders(t *testing.T) {
 		t.Errorf("hunk headers %q, want %q:\n%s", headers, want, diff)
 	}
 }
+
+// TestDiffPathsFromRepositoryTop: paths start at the repository holding the
+// project, where git apply reads them (keep's alembic.ini sits below it).
+func TestDiffPathsFromRepositoryTop(t *testing.T) {
+	top := t.TempDir()
+	if err := os.Mkdir(filepath.Join(top, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	project := filepath.Join(top, "api", "db")
+	res := &Result{Files: []*File{{Path: filepath.Join(project, "migrations", "x.py"), Before: []byte("a\n"), After: []byte("b\n")}}}
+	if diff := res.Diff(project); !strings.HasPrefix(diff, "--- a/api/db/migrations/x.py\n+++ b/api/db/migrations/x.py\n") {
+		t.Errorf("diff:\n%s", diff)
+	}
+}

@@ -5,6 +5,7 @@ package fix
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -332,8 +333,12 @@ func unboundReason(unbound []pyscope.Use) string {
 	return "the fixed code would use " + strings.Join(names, ", ") + "; left unchanged"
 }
 
-// Diff is the unified diff of all changed files, paths relative to root.
+// Diff is the unified diff of all changed files, paths relative to the
+// repository holding root (git apply and patch -p1 read them from its top;
+// keep's, dispatch's and mwdb's alembic.ini sit below it), or to root
+// outside a repository.
 func (r *Result) Diff(root string) string {
+	root = cmp.Or(project.RepoRoot(root), root)
 	var b bytes.Buffer
 	for _, f := range r.Files {
 		if bytes.Equal(f.Before, f.After) {

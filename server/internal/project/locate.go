@@ -342,7 +342,7 @@ func (l *loader) bases(unbounded bool) []string {
 	if l.runDir != l.dir {
 		out = append(out, l.dir)
 	}
-	top := repoRoot(l.dir)
+	top := RepoRoot(l.dir)
 	for d, n := l.dir, 0; ; n++ {
 		parent := filepath.Dir(d)
 		if parent == d || top == "" && !unbounded && n >= 3 {
@@ -375,8 +375,8 @@ func packageDirs(base, pkg string) []string {
 	return out
 }
 
-// repoRoot is the nearest directory at or above dir holding .git, or "".
-func repoRoot(dir string) string {
+// RepoRoot is the nearest directory at or above dir holding .git, or "".
+func RepoRoot(dir string) string {
 	for d := dir; ; {
 		if _, err := inputfile.Lstat(filepath.Join(d, ".git")); err == nil {
 			return d

@@ -203,7 +203,7 @@ func loadBeside(cfg string) (*Project, error) {
 // a project beside dir may be found below. Outside a repository there are
 // none: the directories above could hold unrelated projects.
 func enclosing(dir string) []string {
-	top := repoRoot(dir)
+	top := RepoRoot(dir)
 	if top == "" {
 		return nil
 	}
@@ -465,7 +465,7 @@ func (p *Project) fitRoot() {
 // repoOrDir is the repository holding dir, else dir itself: the WriteRoot of
 // a project configured in dir, and the top of the code read around it.
 func repoOrDir(dir string) string {
-	if repo := repoRoot(dir); repo != "" {
+	if repo := RepoRoot(dir); repo != "" {
 		return repo
 	}
 	return dir

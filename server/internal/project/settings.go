@@ -1,6 +1,7 @@
 package project
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -55,18 +56,7 @@ func readPyproject(file string) (*pyproject, toml.MetaData, error) {
 // the repository root (the directory holding .git). Outside a repository only
 // root itself is looked at, so a stray ~/pyproject.toml is never picked up.
 func loadSettings(root string) (Settings, string, error) {
-	top := root
-	for d := root; ; {
-		if _, err := inputfile.Lstat(filepath.Join(d, ".git")); err == nil {
-			top = d
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
+	top := cmp.Or(RepoRoot(root), root)
 	for d := root; ; d = filepath.Dir(d) {
 		file := filepath.Join(d, pyprojectName)
 		doc, md, err := readPyproject(file)
