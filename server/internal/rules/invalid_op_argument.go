@@ -75,6 +75,10 @@ func checkInvalidOpArgument(p *Pass) {
 				case !fails:
 					sev = Warning // nothing fails: the argument just does nothing
 				}
+				if o.Name == "alter_column" && strings.Contains(problem, `keyword argument "name"`) {
+					// the migration may have worked when it was written (fedocal)
+					consequence += " (older Alembic releases took name= for new_column_name; current ones ignore it)"
+				}
 				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence}, nil)
 			}
 			if key := strconv.Itoa(o.Call.Span.Start) + "column object"; !seen[key] && columnObjectAsName(o) {
