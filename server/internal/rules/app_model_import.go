@@ -128,12 +128,12 @@ func checkAppModelImport(p *Pass) {
 			continue // imported and unused: nothing follows the models
 		}
 		def, prefix := resolveImport(abs, imp)
-		if frozenCopy(p.scriptDir(), def, imp.Module) {
+		if frozenCopy(p.scriptDir(), def, imp.Module) || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp) {
 			continue
 		}
 		for _, u := range uses {
 			w := ormUse(def, prefix, abs, imp, u)
-			if w == "" || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp) {
+			if w == "" {
 				continue
 			}
 			score := 1

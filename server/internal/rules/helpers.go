@@ -456,23 +456,38 @@ func dialectName(dialect string) string {
 	return "PostgreSQL"
 }
 
+// opsBefore is the function holding o (nil when neither holds it) and the
+// operations before o in it.
+func opsBefore(p *Pass, o *migration.Op) (*migration.Function, []*migration.Op) {
+	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
+		if f == nil {
+			continue
+		}
+		if i := slices.Index(f.Ops, o); i >= 0 {
+			return f, f.Ops[:i]
+		}
+	}
+	return nil, nil
+}
+
 // emptiedBefore reports whether the function holding o empties the table
 // (TRUNCATE, DELETE without WHERE) before o and puts no rows back in
 // between: no value is left to lose or to be NULL (sbc-auth truncates
 // affiliation before it re-adds its column).
 func emptiedBefore(p *Pass, o *migration.Op, table string) bool {
-	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
-		if f == nil || !slices.Contains(f.Ops, o) {
-			continue
-		}
-		emptied := map[string]bool{}
-		for _, x := range f.Ops {
-			if x == o {
-				break
-			}
-			trackEmptied(p.Migration, x, p.Before, emptied)
-		}
-		return emptied[strings.ToLower(table)]
+	_, before := opsBefore(p, o)
+	emptied := map[string]bool{}
+	for _, x := range before {
+		trackEmptied(p.Migration, x, p.Before, emptied)
 	}
-	return false
+	return emptied[strings.ToLower(table)]
+}
+
+// columnAddedTo is the column a certain add_column x adds to table, nil
+// when x is no such operation.
+func columnAddedTo(p *Pass, x *migration.Op, table string) *migration.Column {
+	if xt, _ := x.Table(); x.Name != "add_column" || !x.Certain() || !strings.EqualFold(xt, table) {
+		return nil
+	}
+	return p.Migration.Column(x, x.Arg("column"))
 }

@@ -302,18 +302,13 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 // column without a server default (emergency-alerts-api adds start_date,
 // comments out its backfill and makes it NOT NULL), nil when there is none.
 func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration.Op {
-	up := p.Migration.Upgrade
-	if up == nil || !slices.Contains(up.Ops, o) {
+	f, before := opsBefore(p, o)
+	if f == nil || f != p.Migration.Upgrade {
 		return nil
 	}
 	var add *migration.Op
-	for _, x := range up.Ops {
-		if x == o {
-			break
-		}
-		c := p.Migration.Column(x, x.Arg("column"))
-		if xt, _ := x.Table(); x.Name == "add_column" && x.Certain() && c != nil && c.NameKnown &&
-			strings.EqualFold(c.Name, column) && strings.EqualFold(xt, table) && c.ServerDefault == nil {
+	for _, x := range before {
+		if c := columnAddedTo(p, x, table); c != nil && c.NameKnown && strings.EqualFold(c.Name, column) && c.ServerDefault == nil {
 			add = x
 		}
 	}
@@ -324,19 +319,10 @@ func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration
 // to the table earlier in o's function (add-required-column's), nil when
 // there is none.
 func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
-	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
-		if f == nil || !slices.Contains(f.Ops, o) {
-			continue
-		}
-		for _, x := range f.Ops {
-			if x == o {
-				return nil
-			}
-			c := p.Migration.Column(x, x.Arg("column"))
-			if xt, _ := x.Table(); x.Name == "add_column" && x.Certain() && c != nil && strings.EqualFold(xt, table) &&
-				requiredWithoutDefault(c) {
-				return x
-			}
+	_, before := opsBefore(p, o)
+	for _, x := range before {
+		if c := columnAddedTo(p, x, table); c != nil && requiredWithoutDefault(c) {
+			return x
 		}
 	}
 	return nil

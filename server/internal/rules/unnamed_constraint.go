@@ -507,18 +507,11 @@ func onlyForeignKey(p *Pass, o *migration.Op, s *history.State, kind string) str
 	if t == nil || t.Opaque || t.Uncertain || len(t.FKs()) != 1 {
 		return ""
 	}
-	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
-		if f == nil || !slices.Contains(f.Ops, o) {
-			continue
-		}
-		for _, other := range f.Ops {
-			otherTable, _ := other.Table()
-			otherKind, _ := other.ArgString("type_")
-			if other != o && other.Name == "drop_constraint" && other.Arg("constraint_name").IsNone() &&
-				otherKind == kind && effect.TableKey(other, otherTable) == effect.TableKey(o, table) {
-				return ""
-			}
-		}
+	if f, _ := opsBefore(p, o); f != nil && slices.ContainsFunc(f.Ops, func(other *migration.Op) bool {
+		otherKind, _ := other.ArgString("type_")
+		return other != o && other.Name == "drop_constraint" && unnamed(other) && constraintKey(other, otherKind) == constraintKey(o, kind)
+	}) {
+		return ""
 	}
 	return t.FKs()[0].Name
 }
