@@ -7,6 +7,7 @@ package check
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -145,8 +146,17 @@ func Load(ctx context.Context, proj *project.Project, parse history.Parser) ([]*
 	return dirs, errs, notes
 }
 
-// Run checks a project.
+// Run checks a project. When a file changes while it is checked (an editor
+// saving meanwhile), it checks the project again, once.
 func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
+	res, err := run(ctx, proj, opts)
+	if changed := (*changedError)(nil); errors.As(err, &changed) {
+		res, err = run(ctx, proj, opts)
+	}
+	return res, err
+}
+
+func run(ctx context.Context, proj *project.Project, opts Options) (*Result, error) {
 	cfg, err := resolveConfig(proj.Settings, proj.SettingsFile, opts)
 	if err != nil {
 		return nil, err
@@ -155,7 +165,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 	var notes []string
 	focus := focusable(opts)
 	parse := opts.Parse
-	if focus {
+	if opts.Snapshots != nil {
+		// headers first: the rules say which whole models they read (see
+		// rules.Scope.Whole and focus.go)
 		parse = opts.Snapshots.ParseHeader
 		for _, sd := range proj.ScriptDirs {
 			for _, dir := range sd.VersionLocations {
@@ -246,10 +258,12 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			// the findings of unchanged revisions are reused, and only the
 			// others are replayed, from snapshots kept after their inputs
 			scope.Reuse = opts.Snapshots
-			if keys := newSnapshotKeys(g, opts.Snapshots); keys != nil {
+			keys := newSnapshotKeys(g, opts.Snapshots)
+			if keys != nil {
 				scope.Snapshot = func(r *history.Revision) *rules.Snapshot { return loadSnapshot(opts.Snapshots, keys, r) }
 				keepWanted(g, include, false, keys, &scope, &kept)
 			}
+			scope.Whole = func(revs []*history.Revision) error { return wholeModels(ctx, revs, opts, keys) }
 		}
 		if focus {
 			focused, err := focusScope(ctx, g, runOn, opts, &scope, &kept)
@@ -260,7 +274,7 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				res.Focused++
 			}
 		}
-		rules.RunScoped(ctx, g, cfg.rules, target, scope, func(d rules.Diagnostic) {
+		err = rules.RunScoped(ctx, g, cfg.rules, target, scope, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {
 				d.Severity = sev
 			}
@@ -275,6 +289,9 @@ func Run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			}
 			res.Findings = append(res.Findings, d)
 		})
+		if err != nil {
+			return nil, err
+		}
 		keepSnapshots(opts.Snapshots, kept)
 		for _, r := range cfg.rules {
 			// a rule's notes are about every revision: a focused check read

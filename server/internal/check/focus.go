@@ -144,9 +144,8 @@ func loadSnapshot(cache Snapshots, keys *snapshotKeys, r *history.Revision) *rul
 // focusPlan is how the included revisions of a graph are checked from snapshots.
 type focusPlan struct {
 	start map[string]*rules.Snapshot
-	// whole are the revisions the rules read more of than the header: the
-	// included ones, the two parents below each (recent data steps), and
-	// every revision that is not below them (later revisions, other branches).
+	// whole are the revisions the rules read more of than the header
+	// (rules.PassReads of the included ones).
 	whole []*history.Revision
 	// included counts the revisions checked.
 	included int
@@ -169,7 +168,6 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 	if len(included) == 0 {
 		return plan // nothing to check here (another script directory holds the file)
 	}
-	near := map[string]bool{} // the included revisions and the two parents below each
 	for _, r := range included {
 		if !slices.Contains(g.Order, r) || len(r.Inputs()) > 1 {
 			return nil
@@ -182,24 +180,9 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 				return nil
 			}
 		}
-		near[r.ID] = true
-		chain := r
-		for range 2 {
-			if len(chain.Parents) != 1 || g.Revisions[chain.Parents[0]] == nil {
-				break
-			}
-			chain = g.Revisions[chain.Parents[0]]
-			near[chain.ID] = true
-		}
 	}
-	below := make(map[string]bool, len(g.Revisions))
-	for _, r := range included {
-		g.Below(r, below)
-	}
-	for _, r := range g.Revisions {
-		if near[r.ID] || !below[r.ID] {
-			plan.whole = append(plan.whole, r)
-		}
+	for id := range rules.PassReads(g, included) {
+		plan.whole = append(plan.whole, g.Revisions[id])
 	}
 	return plan
 }
@@ -263,8 +246,8 @@ func (k *snapshotKeys) of(r *history.Revision) []byte {
 
 // wholeModels replaces the header-only models of revs by whole ones. A file
 // that changed since its header was read (an editor saving meanwhile) makes
-// the graph and the snapshots' keys stale: that is an error, and the check
-// is run again.
+// the graph and the snapshots' keys stale: that is a changedError, and Run
+// checks the project again.
 func wholeModels(ctx context.Context, revs []*history.Revision, opts Options, keys *snapshotKeys) error {
 	var paths []string
 	var todo []*history.Revision
@@ -290,12 +273,18 @@ func wholeModels(ctx context.Context, revs []*history.Revision, opts Options, ke
 			changed = !ok || !bytes.Equal(digest, keys.content[r.Path])
 		}
 		if changed {
-			return fmt.Errorf("%s changed while it was being checked", r.Path)
+			return &changedError{r.Path}
 		}
 		r.Migration = m
 	}
 	return nil
 }
+
+// changedError says that a file changed between the reads of its header
+// and of its whole model.
+type changedError struct{ path string }
+
+func (e *changedError) Error() string { return e.path + " changed while it was being checked" }
 
 // sameHeader reports whether two models of a file place it in the history alike.
 func sameHeader(a, b *migration.Migration) bool {

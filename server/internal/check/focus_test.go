@@ -2,16 +2,20 @@ package check
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/rs/zerolog"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -185,4 +189,147 @@ func TestNewRevisionStartsFromTheHead(t *testing.T) {
 	if got.focused != 1 || !reflect.DeepEqual(got.findings, want.findings) {
 		t.Errorf("focused %d: %v\nwant (focused once) %v", got.focused, got.findings, want.findings)
 	}
+}
+
+// TestHeadersFirstEqualsWhole: a check of the whole history through a warm
+// cache reads every file's header and only the whole models the rules read
+// (rules.Scope.Whole); after each revision file of every rule fixture case,
+// of the healthy corpus, of the example and of the sweep's layouts is
+// changed in turn (a line appended), it reports the findings, errors and
+// notes that a check without the cache reports on the changed files.
+func TestHeadersFirstEqualsWhole(t *testing.T) {
+	ctx := context.Background()
+	long := longerHistory(t)
+	dirs := append(testenv.Corpus(t), long)
+	for _, l := range testenv.Layouts() {
+		dirs = append(dirs, filepath.Join(l.Write(t), filepath.FromSlash(l.Subdir)))
+	}
+	summary := func(res *Result) []string {
+		var out []string
+		for _, d := range res.Findings {
+			b, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
+		for _, e := range res.Errors {
+			out = append(out, "error: "+e.Error())
+		}
+		return append(out, res.Notes...)
+	}
+	partial, runs := 0, 0
+	for _, dir := range dirs {
+		proj, err := project.Find(dir)
+		if err != nil {
+			continue // a fixture of a file that is no project
+		}
+		opts := Options{Profile: "zero-downtime"}
+		whole, err := Run(ctx, proj, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		var revisions []*history.Revision
+		for _, sd := range whole.Dirs {
+			revisions = append(revisions, sd.Loaded.Graph.Order...)
+		}
+		if dir == long && (!slices.ContainsFunc(whole.Findings, func(d rules.Diagnostic) bool { return d.Rule == "app-model-import" }) ||
+			!slices.ContainsFunc(whole.Notes, func(n string) bool { return strings.Contains(n, "(4 revisions that change the schema") })) {
+			t.Fatalf("the longer history has no app-model-import finding or no downgrade-missing note:\n%s", strings.Join(summary(whole), "\n"))
+		}
+		cacheDir := t.TempDir()
+		cached := func() (*Result, int) {
+			t.Helper()
+			cache := modelcache.New(cacheDir, zerolog.Nop())
+			defer cache.Flush()
+			var wholeModels atomic.Int64
+			got, err := Run(ctx, proj, Options{Profile: "zero-downtime", Snapshots: cache,
+				Parse: func(ctx context.Context, path string) (*migration.Migration, error) {
+					wholeModels.Add(1)
+					return cache.Parse(ctx, path)
+				}})
+			if err != nil {
+				t.Fatalf("%s: %v", dir, err)
+			}
+			return got, int(wholeModels.Load())
+		}
+		cached() // cold: every model is read, and snapshots and findings are kept
+		for _, r := range revisions {
+			f, err := os.OpenFile(r.Path, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = f.WriteString("\n# changed\n")
+			if f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			want, err := Run(ctx, proj, opts)
+			if err != nil {
+				t.Fatalf("%s: %v", r.Path, err)
+			}
+			got, read := cached()
+			if len(revisions) >= 4 { // smaller histories are read whole whatever changed
+				if runs++; read < len(revisions) {
+					partial++
+				}
+			}
+			if g, w := summary(got), summary(want); !slices.Equal(g, w) {
+				t.Errorf("%s changed, through the cache (%d whole models read):\n%s\nwant\n%s", r.Path, read,
+					strings.Join(g, "\n"), strings.Join(w, "\n"))
+			}
+		}
+	}
+	t.Logf("%d checks after a change in a history of 4 revisions or more, %d of them read fewer whole models than revisions", runs, partial)
+	// a change near a head reads few (a change far below replays the
+	// revisions above it, and those below it down to a snapshot)
+	if partial < 30 {
+		t.Errorf("only %d of %d checks read fewer whole models than the history has", partial, runs)
+	}
+}
+
+// longerHistory writes a project whose findings and notes far below its head
+// come from what the rules read of every revision (their marks): the
+// application's model imported by the second of six revisions
+// (app-model-import), and no downgrade written after the first
+// (downgrade-missing's note counts the revisions that change the schema).
+func longerHistory(t *testing.T) string {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("alembic.ini", "[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql://localhost/shop\n")
+	write("migrations/env.py", "from alembic import context\n")
+	write("app/__init__.py", "")
+	write("app/models.py", "import sqlalchemy as sa\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\n"+
+		"class User(Base):\n    __tablename__ = \"users\"\n    id = sa.Column(sa.Integer, primary_key=True)\n    name = sa.Column(sa.String(50))\n")
+	bodies := []string{
+		`op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("name", sa.String(50)))`,
+		`op.execute(User.__table__.update().values(name="anonymous"))`,
+		`op.add_column("users", sa.Column("email", sa.String(100), nullable=True))`,
+		`op.add_column("users", sa.Column("phone", sa.String(20), nullable=True))`,
+		`op.create_index("ix_users_email", "users", ["email"])`,
+		`op.add_column("users", sa.Column("city", sa.String(50), nullable=True))`,
+	}
+	down := "None"
+	for i, body := range bodies {
+		id := fmt.Sprintf("000%d", i+1)
+		imports, downgrade := "", "pass"
+		if i == 0 {
+			downgrade = `op.drop_table("users")`
+		}
+		if i == 1 {
+			imports = "from app.models import User\n"
+		}
+		write("migrations/versions/"+id+"_rev.py", fmt.Sprintf("from alembic import op\nimport sqlalchemy as sa\n%s\n"+
+			"revision = %q\ndown_revision = %s\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    %s\n\n\n"+
+			"def downgrade():\n    %s\n", imports, id, down, body, downgrade))
+		down = fmt.Sprintf("%q", id)
+	}
+	return dir
 }

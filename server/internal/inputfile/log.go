@@ -295,12 +295,15 @@ func failure(err error) string {
 }
 
 func contentDigest(data []byte, err error) Digest {
-	d := &digester{}
 	if err != nil {
-		return d.addString("error").addString(failure(err)).sum()
+		return (&digester{}).addString("error").addString(failure(err)).sum()
 	}
-	sum := sha256.Sum256(data)
-	return d.addString("content").add(sum[:]).sum()
+	return contentSumDigest(sha256.Sum256(data))
+}
+
+// contentSumDigest is the digest of a read of bytes whose SHA-256 is sum.
+func contentSumDigest(sum [sha256.Size]byte) Digest {
+	return (&digester{}).addString("content").add(sum[:]).sum()
 }
 
 func infoDigest(info fs.FileInfo, err error) Digest {
@@ -329,6 +332,25 @@ func resolvedDigest(real string, err error) Digest {
 		return d.addString("error").addString(failure(err)).sum()
 	}
 	return d.addString("resolved").addString(real).sum()
+}
+
+// Recall serves a reader that keeps what it read of files by their stamps
+// (the model cache's stat index): it stats the file at path, and recalled
+// says whether the reader knows the bytes a file so stated holds: their
+// SHA-256, and the Seen of the read that got them. When it does, the active
+// log records a read of the file, as Read with this limit would have, and
+// Recall reports true: the caller need not read the file. Otherwise nothing
+// is recorded, and the caller reads the file through Read.
+func Recall(path string, limit int64, recalled func(fs.FileInfo) (sum [sha256.Size]byte, seen Seen, ok bool)) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	sum, seen, ok := recalled(info)
+	if ok && active.Load() != nil {
+		recordRead(Access{Kind: ReadFile, Path: path, Limit: limit}, contentSumDigest(sum), seen)
+	}
+	return ok
 }
 
 // Stat is os.Stat, recorded by the active log.

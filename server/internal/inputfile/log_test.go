@@ -1,6 +1,8 @@
 package inputfile
 
 import (
+	"crypto/sha256"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -121,4 +123,51 @@ func mustStat(t *testing.T, path string) os.FileInfo {
 		t.Fatal(err)
 	}
 	return info
+}
+
+// TestRecallRecordsTheReadItSaves: a read a cache recalls is logged as the
+// read itself would have been (the same access and digest), so that a result
+// resting on it is reused while the bytes are the same, touched or not, and
+// not once they change; a read not recalled is not logged.
+func TestRecallRecordsTheReadItSaves(t *testing.T) {
+	dir := t.TempDir()
+	file, other := filepath.Join(dir, "a.py"), filepath.Join(dir, "b.py")
+	for _, f := range []string{file, other} {
+		if err := os.WriteFile(f, []byte("x = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := StartLog()
+	if _, err := Read(file, 100); err != nil {
+		t.Fatal(err)
+	}
+	read.Stop()
+	readAccesses, readDigests := read.Accesses()
+
+	recalled := StartLog()
+	sum := sha256.Sum256([]byte("x = 1\n"))
+	if !Recall(file, 100, func(fs.FileInfo) ([sha256.Size]byte, Seen, bool) { return sum, Seen{}, true }) {
+		t.Fatal("a recalled read was not reported")
+	}
+	if Recall(other, 100, func(fs.FileInfo) ([sha256.Size]byte, Seen, bool) { return sum, Seen{}, false }) {
+		t.Fatal("a read not recalled was reported")
+	}
+	recalled.Stop()
+	accesses, digests := recalled.Accesses()
+	if !slices.Equal(accesses, readAccesses) || !slices.Equal(digests, readDigests) {
+		t.Fatalf("recalled %v %x, read %v %x", accesses, digests, readAccesses, readDigests)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(file, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if !Unchanged(accesses, digests) {
+		t.Error("the file was touched without a change, and the recalled read is taken as changed")
+	}
+	if err := os.WriteFile(file, []byte("x = 2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if Unchanged(accesses, digests) {
+		t.Error("the file changed, and the recalled read is taken as unchanged")
+	}
 }

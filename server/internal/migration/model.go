@@ -72,19 +72,65 @@ type Migration struct {
 	// pass or raise; a header keeps it, for what the history as a whole shows
 	// of the project's downgrades (downgrade-missing).
 	WritesDowngrade bool
+	// Marks are the registered marks (RegisterMark) that hold of the whole
+	// model, kept by its Header: read them with Marked.
+	Marks []string
+}
+
+// marks are the facts about whole models that rules read of revisions a
+// check does not replay, by name (see RegisterMark).
+var marks = map[string]func(*Migration) bool{}
+
+// RegisterMark names a fact about a whole model that a rule reads of every
+// revision (its graph check, its notes, its pass on every revision). Header
+// judges it on the whole model and keeps it, so that a check that reads
+// only the headers of most revisions knows it of all of them. Rules register
+// their marks when the program starts.
+func RegisterMark(name string, holds func(*Migration) bool) {
+	if _, dup := marks[name]; dup {
+		panic("duplicate mark " + name)
+	}
+	marks[name] = holds
+}
+
+// Marked reports whether the mark name holds of the file: judged on a whole
+// model, read from a Header. A header that ParseFileHeader read carries no
+// marks.
+func (m *Migration) Marked(name string) bool {
+	if m.HeaderOnly {
+		return slices.Contains(m.Marks, name)
+	}
+	holds := marks[name]
+	return holds != nil && holds(m)
 }
 
 // Header is the part of m that places it in the history and in a report:
 // the file, its header variables and docstring, its suppression comments
-// whether it parsed and the dialects it names, without what upgrade() and
-// downgrade() do. A check of one revision reads only this much of the
-// revisions far below it.
+// whether it parsed, the dialects it names and the marks that hold of it,
+// without what upgrade() and downgrade() do. A check of one revision reads
+// only this much of the revisions far below it.
 func (m *Migration) Header() *Migration {
 	return &Migration{Path: m.Path, Quote: m.Quote,
 		Revision: m.Revision, DownRevision: m.DownRevision, BranchLabels: m.BranchLabels, DependsOn: m.DependsOn,
 		DocRevision: m.DocRevision, DocRevises: m.DocRevises, DocMessage: m.DocMessage, DocSpan: m.DocSpan,
 		Directives: m.Directives, TooLarge: m.TooLarge, SyntaxErrors: m.SyntaxErrors, DialectMentions: m.DialectMentions,
-		WritesDowngrade: m.WritesDowngrade, HeaderOnly: true}
+		WritesDowngrade: m.WritesDowngrade, HeaderOnly: true, Marks: m.marked()}
+}
+
+// marked lists the registered marks that hold of a whole model, sorted (a
+// header's encoding is then the same on every run).
+func (m *Migration) marked() []string {
+	if m.HeaderOnly {
+		return m.Marks
+	}
+	var out []string
+	for name, holds := range marks {
+		if holds(m) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // HeaderKind says how a header variable was written.

@@ -25,6 +25,7 @@ package modelcache
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -180,10 +181,10 @@ func (c *Cache) ParseHeader(ctx context.Context, path string) (*migration.Migrat
 		p := rec.Header.parsed()
 		return p.model, p.err
 	}
-	p, bytes, read := c.parse(ctx, path, true)
+	p, bytes, src := c.parse(ctx, path, true)
 	fe, isFileError := p.err.(*migration.FileError)
-	if read && stamped && ctx.Err() == nil && (p.err == nil || isFileError) {
-		c.remember(path, stamp, taken, bytes, entryOf(p.model, fe))
+	if src != nil && stamped && ctx.Err() == nil && (p.err == nil || isFileError) {
+		c.remember(path, stamp, taken, bytes, sha256.Sum256(src), entryOf(p.model, fe))
 	}
 	return p.model, p.err
 }
@@ -225,20 +226,20 @@ func (c *Cache) entry(key Key, path string, src []byte) (parsed, bool) {
 }
 
 // parse reads the file and returns its model (cut to its header when
-// header is set) from the cache or by parsing it, with the key of the bytes
-// read (read false when it could not be read).
-func (c *Cache) parse(ctx context.Context, path string, header bool) (result parsed, bytes Key, read bool) {
+// header is set) from the cache or by parsing it, with the bytes read and
+// their key (src nil when it could not be read).
+func (c *Cache) parse(ctx context.Context, path string, header bool) (result parsed, bytes Key, src []byte) {
 	src, err := inputfile.Read(path, migration.MaxFileSize)
 	if err != nil {
 		m, err := migration.ParseFile(ctx, path) // its error, as without the cache
 		if header && m != nil {
 			m = m.Header()
 		}
-		return parsed{m, err}, Key{}, false
+		return parsed{m, err}, Key{}, nil
 	}
 	bytes = KeyOf([]byte(path), src)
 	c.digests.Store(path, bytes)
-	return c.fromSource(ctx, path, src, bytes, header), bytes, true
+	return c.fromSource(ctx, path, src, bytes, header), bytes, src
 }
 
 // fromSource is parse once the file is read: bytes is the key of src.

@@ -1,11 +1,14 @@
 package modelcache
 
 import (
+	"crypto/sha256"
+	"io/fs"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
 // A file's header is read through the stat index: the cache remembers, per
@@ -21,6 +24,9 @@ type statRecord struct {
 	Seen   inputfile.Seen
 	Bytes  Key
 	Header entry
+	// Content is the SHA-256 of the bytes: a check whose reads are logged
+	// (resultcache) records the read it saved (inputfile.Recall).
+	Content [sha256.Size]byte
 }
 
 // statIndex is the index of one directory, loaded from the cache once.
@@ -53,34 +59,37 @@ func (c *Cache) Prefetch(dir string) {
 
 func indexName(dir string) []byte { return []byte("stat index\x00" + dir) }
 
-// known returns the key of the bytes of path when its stat is the one
-// recorded, and the stamp taken (ok false when stat fails).
+// known returns the record of path when its stat is the one recorded
+// (trusted; the active log then records a read of the file), and the stamp
+// taken (ok false when stat fails).
 func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp inputfile.Stamp, taken int64, ok bool) {
 	taken = time.Now().UnixNano()
-	info, err := inputfile.Stat(path)
-	if err != nil || !info.Mode().IsRegular() {
-		return statRecord{}, false, inputfile.Stamp{}, 0, false
-	}
-	stamp, ok = inputfile.StampOf(info)
-	if !ok {
-		return statRecord{}, false, inputfile.Stamp{}, 0, false
-	}
-	idx := c.index(filepath.Dir(path))
-	idx.mu.Lock()
-	rec, found := idx.files[filepath.Base(path)]
-	idx.mu.Unlock()
-	if found && rec.Seen.Trusts(stamp) && (rec.Header.Model != nil || rec.Header.Err != nil) {
-		return rec, true, stamp, taken, true
-	}
-	return statRecord{}, false, stamp, taken, true
+	trusted = inputfile.Recall(path, migration.MaxFileSize, func(info fs.FileInfo) ([sha256.Size]byte, inputfile.Seen, bool) {
+		if !info.Mode().IsRegular() {
+			return [sha256.Size]byte{}, inputfile.Seen{}, false
+		}
+		if stamp, ok = inputfile.StampOf(info); !ok {
+			return [sha256.Size]byte{}, inputfile.Seen{}, false
+		}
+		idx := c.index(filepath.Dir(path))
+		idx.mu.Lock()
+		found, was := idx.files[filepath.Base(path)]
+		idx.mu.Unlock()
+		if was && found.Seen.Trusts(stamp) && (found.Header.Model != nil || found.Header.Err != nil) {
+			rec = found
+			return rec.Content, rec.Seen, true
+		}
+		return [sha256.Size]byte{}, inputfile.Seen{}, false
+	})
+	return rec, trusted, stamp, taken, ok
 }
 
 // remember records that path, stamped so at taken, held the bytes of key,
 // whose header is header. A racy record is not kept (it would never be
 // trusted): a file being edited does not cost a rewrite of its directory's
 // index on every run.
-func (c *Cache) remember(path string, stamp inputfile.Stamp, taken int64, bytes Key, header entry) {
-	rec := statRecord{Seen: inputfile.Seen{Stamp: stamp, Taken: taken}, Bytes: bytes, Header: header}
+func (c *Cache) remember(path string, stamp inputfile.Stamp, taken int64, bytes Key, content [sha256.Size]byte, header entry) {
+	rec := statRecord{Seen: inputfile.Seen{Stamp: stamp, Taken: taken}, Bytes: bytes, Header: header, Content: content}
 	if rec.Seen.Stamp.Racy(taken) {
 		return
 	}

@@ -63,6 +63,10 @@ def upgrade():
 	},
 	Check:        checkAppModelImport,
 	ReadsProject: true,
+	// its pass runs on every revision: a check that reads headers loads the
+	// models of those that may import the application
+	Mark:        func(m *migration.Migration) bool { return len(usedImports(m)) > 0 },
+	LoadsMarked: true,
 })
 
 // libraryRoots are top-level packages of libraries whose names may contain
@@ -96,14 +100,30 @@ var typeCallees = map[string]bool{"Column": true, "column": true, "mapped_column
 // resolver reads the application's modules (shared by every pass, cached).
 var resolver = pymodule.Default
 
-func checkAppModelImport(p *Pass) {
-	m := p.Migration
-	imports := append([]migration.Import(nil), m.Imports...)
-	for _, f := range []*migration.Function{m.Upgrade, m.Downgrade} {
-		if f != nil {
-			imports = append(imports, f.Imports...)
+// usedImports are the imports of m (at module level or in its functions)
+// whose names it uses, of modules that may be the application's: only they
+// can reach its models.
+func usedImports(m *migration.Migration) []migration.Import {
+	var out []migration.Import
+	for _, list := range [][]migration.Import{m.Imports, functionImports(m.Upgrade), functionImports(m.Downgrade)} {
+		for _, imp := range list {
+			if imp.Local != "*" && !isLibraryModule(imp.Module) && len(m.NameUses[imp.Local]) > 0 {
+				out = append(out, imp)
+			}
 		}
 	}
+	return out
+}
+
+func functionImports(f *migration.Function) []migration.Import {
+	if f == nil {
+		return nil
+	}
+	return f.Imports
+}
+
+func checkAppModelImport(p *Pass) {
+	m := p.Migration
 	abs, err := filepath.Abs(m.Path)
 	if err != nil {
 		abs = m.Path
@@ -119,14 +139,8 @@ func checkAppModelImport(p *Pass) {
 	}
 	found := map[int]*best{}
 	var order []int
-	for _, imp := range imports {
-		if imp.Local == "*" || isLibraryModule(imp.Module) {
-			continue
-		}
+	for _, imp := range usedImports(m) { // an import never used follows no model
 		uses := m.NameUses[imp.Local]
-		if len(uses) == 0 {
-			continue // imported and unused: nothing follows the models
-		}
 		def, prefix := resolveImport(abs, imp)
 		if frozenCopy(p.scriptDir(), def, imp.Module) || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp) {
 			continue

@@ -19,6 +19,9 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
+// downgradeMissingID is the rule's id, under which its mark is kept (the notes count the marked revisions).
+const downgradeMissingID = "downgrade-missing"
+
 var _ = register(&Rule{
 	ID:              "downgrade-missing",
 	Profile:         Default,
@@ -75,6 +78,7 @@ def downgrade():
 	},
 	Check: checkDowngradeMissing,
 	Notes: downgradeMissingNotes,
+	Mark:  changesSchemaWithoutDowngrade,
 })
 
 func checkDowngradeMissing(p *Pass) {
@@ -929,18 +933,24 @@ func downgradeMissingNotes(g *history.Graph, root string) []string {
 
 // schemaChangesWithoutDowngrade counts the revisions whose upgrade changes the
 // schema and whose downgrade() is missing or does nothing.
+// (the rule's mark: a check that reads headers counts them too).
 func schemaChangesWithoutDowngrade(g *history.Graph) int {
 	n := 0
 	for _, r := range g.Revisions {
-		m := r.Migration
-		if m.Upgrade == nil || len(m.SyntaxErrors) > 0 || m.Downgrade != nil && m.Downgrade.Kind == migration.BodyCode {
-			continue
-		}
-		if len(classifyChanges(m, m.Upgrade).changes) > 0 {
+		if r.Migration.Marked(downgradeMissingID) {
 			n++
 		}
 	}
 	return n
+}
+
+// changesSchemaWithoutDowngrade reports a revision whose upgrade changes the
+// schema and whose downgrade() is missing or does nothing.
+func changesSchemaWithoutDowngrade(m *migration.Migration) bool {
+	if m.Upgrade == nil || len(m.SyntaxErrors) > 0 || m.Downgrade != nil && m.Downgrade.Kind == migration.BodyCode {
+		return false
+	}
+	return len(classifyChanges(m, m.Upgrade).changes) > 0
 }
 
 // minUpgradeOnly is how many revisions after the first must lack downgrade()

@@ -63,7 +63,30 @@ def upgrade():
 			"https://alembic.sqlalchemy.org/en/latest/branches.html#merging-branches"},
 	},
 	CheckGraph: checkEnumValueAddedTwice,
+	// the graph check reads every upgrade: a check that reads headers loads
+	// the models of those that add a value
+	Mark: func(m *migration.Migration) bool {
+		adds := false
+		upgradeValueAdds(m, func(*migration.Op, migration.Statement) { adds = true })
+		return adds
+	},
+	LoadsMarked: true,
 })
+
+// upgradeValueAdds calls add with each ALTER TYPE ... ADD VALUE that m's
+// upgrade certainly runs on PostgreSQL.
+func upgradeValueAdds(m *migration.Migration, add func(*migration.Op, migration.Statement)) {
+	if m.Upgrade == nil {
+		return
+	}
+	for _, o := range m.Upgrade.Ops {
+		if o.Certain() && o.RunsOn("postgresql") {
+			for _, st := range enumValueAdds(o) {
+				add(o, st)
+			}
+		}
+	}
+}
 
 // valueAdd is one ALTER TYPE ... ADD VALUE of a revision's upgrade.
 type valueAdd struct {
@@ -76,18 +99,10 @@ func checkEnumValueAddedTwice(p *GraphPass) {
 	g := p.Graph
 	adds := map[string][]valueAdd{} // type \x00 value -> the revisions adding it, in graph order
 	for _, r := range g.Order {
-		if r.Migration.Upgrade == nil {
-			continue
-		}
-		for _, o := range r.Migration.Upgrade.Ops {
-			if !o.Certain() || !o.RunsOn("postgresql") {
-				continue
-			}
-			for _, st := range enumValueAdds(o) {
-				key := st.Object + "\x00" + st.Value
-				adds[key] = append(adds[key], valueAdd{r, o, st.IfNotExists})
-			}
-		}
+		upgradeValueAdds(r.Migration, func(o *migration.Op, st migration.Statement) {
+			key := st.Object + "\x00" + st.Value
+			adds[key] = append(adds[key], valueAdd{r, o, st.IfNotExists})
+		})
 	}
 	reach := &reachability{g: g, down: map[string]map[string]bool{}}
 	for _, key := range sortedKeys(adds) {

@@ -31,10 +31,15 @@ import (
 // other files is never reused (Rule.ReadsProject). Like the model cache this
 // is an optimisation only: a value that does not decode is a miss.
 
-// Values keeps values by name, encoded (modelcache.Cache).
+// Values keeps values by name, encoded, and knows the digests of the files
+// the run's models were read from (modelcache.Cache).
 type Values interface {
 	LoadValue(name []byte, v any) bool
 	KeepValue(name []byte, v any)
+	// Digest is a digest of the bytes of path (and of the path) that the
+	// model of the file was read from, if known: a header's revision is keyed
+	// by it, a whole model's by its source otherwise.
+	Digest(path string) ([]byte, bool)
 }
 
 // runFacts are what passes read of the whole history, once per run.
@@ -104,9 +109,12 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 		buf = buf[:0]
 		field(r.ID)
 		field(r.Path)
-		source := sha256.Sum256(r.Migration.Source)
-		field(string(source[:]))
-		keyed := !r.Migration.HeaderOnly
+		content, keyed := values.Digest(r.Path)
+		if !keyed && !r.Migration.HeaderOnly {
+			source := sha256.Sum256(r.Migration.Source)
+			content, keyed = source[:], true
+		}
+		field(string(content))
 		for _, links := range [][]string{r.Parents, r.Dependencies} {
 			buf = binary.AppendUvarint(buf, uint64(len(links)))
 			for _, id := range links {

@@ -110,6 +110,9 @@ func (m *memoryValues) LoadValue(name []byte, v any) bool {
 	return ok && codec.Decode(b, v) == nil
 }
 
+// Digest knows no file: revisions are keyed by their sources.
+func (m *memoryValues) Digest(string) ([]byte, bool) { return nil, false }
+
 func (m *memoryValues) KeepValue(name []byte, v any) {
 	if b, err := codec.Encode(v); err == nil {
 		m.values[string(name)] = b

@@ -115,6 +115,14 @@ type Rule struct {
 	// (e.g. that the project's own policy turns the rule off there); root is the
 	// project directory, for relative paths.
 	Notes func(g *history.Graph, root string) []string
+	// Mark, when set, is the fact about a revision that the rule reads of
+	// revisions a check does not replay (in its graph check, its notes, or
+	// its pass on every revision of a ReadsProject rule): a check that reads
+	// only headers knows it from them (migration.Migration.Marked, under
+	// the rule's id), and loads the whole models of the marked revisions
+	// when LoadsMarked is set (the rule reads more of them than the mark).
+	Mark        func(m *migration.Migration) bool
+	LoadsMarked bool
 }
 
 // DependsOnDialect reports whether the rule's findings depend on the dialect.
@@ -165,6 +173,14 @@ func register(r *Rule) *Rule {
 		panic("duplicate rule " + r.ID)
 	}
 	registry[r.ID] = r
+	if r.ReadsProject && (r.Mark == nil || !r.LoadsMarked) {
+		// its pass runs on every revision, and a check that reads headers
+		// loads only the marked ones
+		panic("rule " + r.ID + " reads the project and has no Mark that LoadsMarked")
+	}
+	if r.Mark != nil {
+		migration.RegisterMark(r.ID, r.Mark)
+	}
 	return r
 }
 

@@ -58,7 +58,7 @@ func (t Target) dialectsFor(r *Rule) []string {
 // judges for several dialects reports a finding once, in the words of the
 // first dialect it fails on.
 func Run(ctx context.Context, g *history.Graph, selected []*Rule, target Target, include func(*history.Revision) bool, report func(Diagnostic)) {
-	RunScoped(ctx, g, selected, target, Scope{Include: include}, report)
+	_ = RunScoped(ctx, g, selected, target, Scope{Include: include}, report) // no error without Scope.Whole
 }
 
 // Scope says which revisions a run checks, and what it starts from and keeps.
@@ -84,6 +84,11 @@ type Scope struct {
 	// can start from its inputs' snapshots, or from the states of other such
 	// revisions, only those revisions are replayed.
 	Snapshot func(*history.Revision) *Snapshot
+	// Whole, when set, loads the whole models of revisions whose models are
+	// headers (the others are left as they are): the run reads only headers
+	// but for the revisions it asks for (wholeRead). An error (a file
+	// changed since its header was read) ends the run.
+	Whole func([]*history.Revision) error
 }
 
 // Snapshot is what checking a revision needs of the history below it, taken
@@ -98,8 +103,7 @@ type Snapshot struct {
 }
 
 // RunScoped is Run over a Scope.
-func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target Target, scope Scope, report func(Diagnostic)) {
-	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
+func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target Target, scope Scope, report func(Diagnostic)) error {
 	memo := newRunMemo(g)
 	included := func(rev *history.Revision) bool { return scope.Include == nil || scope.Include(rev) }
 	var reused *reuse
@@ -109,6 +113,16 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		always = slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return !r.ReadsProject })
 		reused = newReuse(scope.Reuse, g, reusable, target, memo)
 	}
+	start, replays := scope.Start, map[string]bool(nil)
+	if reused != nil && scope.Snapshot != nil {
+		start, replays = reused.startFrom(g, included, scope.Snapshot)
+	}
+	if scope.Whole != nil {
+		if err := scope.Whole(wholeRead(g, selected, replays)); err != nil {
+			return err
+		}
+	}
+	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
 	checks := newPipeline(report)
 	defer checks.finish()
 	// check queues the rules' passes over one revision and returns the state
@@ -140,7 +154,9 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 				})
 				reused.keep(rev, kept, shared[target.Dialect].reads)
 			}
-			checkRevision(g, always, target, rev, before, shared, report)
+			if !rev.Migration.HeaderOnly { // a header: no mark says a rule that runs always finds anything
+				checkRevision(g, always, target, rev, before, shared, report)
+			}
 		})
 		return after
 	}
@@ -151,10 +167,6 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 				scope.Kept(rev, &Snapshot{State: after.Clone(), NotNull: memo.notNullProofs(rev)})
 			}
 		}
-	}
-	start, replays := scope.Start, map[string]bool(nil)
-	if reused != nil && scope.Snapshot != nil {
-		start, replays = reused.startFrom(g, included, scope.Snapshot)
 	}
 	// the replayed states still to be read, by revision id (a state is
 	// released once every revision replayed above it has read it)
@@ -187,7 +199,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		}
 		for _, rev := range g.Order {
 			if ctx.Err() != nil {
-				return
+				return nil
 			}
 			switch {
 			case replays == nil: // focused: each included revision from its inputs' snapshots
@@ -223,6 +235,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	if ctx.Err() == nil {
 		reused.save()
 	}
+	return nil
 }
 
 // upgradeSteps replays a revision's upgrade on the main dialect for the

@@ -6,11 +6,14 @@
 // the snapshots, the second starts from them) and prints every file on
 // which the findings or errors differ.
 //
-// It also compares whole checks that reuse the findings of an earlier one
-// (rules.Scope.Reuse) with whole checks that do not: on the same files,
-// after one picked file's upgrade was emptied (in memory: the revisions
-// above it see another schema) and after it was put back. Exit status 1
-// when anything differs.
+// It also compares whole checks through a cache (which read every header
+// and only the whole models the rules need, and reuse the findings of
+// unchanged revisions: rules.Scope.Whole and Reuse) with whole checks
+// without one: on the same files, after a comment was appended to a head
+// and to a revision picked at random, after its upgrade was emptied (the
+// revisions above it see another schema) and after it was put back: the
+// files are edited on disk, and put back. Exit status 1 when anything
+// differs.
 //
 //	focuscheck [-n 10] PROJECT...
 package main
@@ -28,7 +31,6 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/rules"
@@ -104,10 +106,12 @@ func compare(root string, others int, profile string) (files, focused int, bad [
 	return files, focused, bad, nil
 }
 
-// reuseDiffers compares whole checks reusing findings with whole checks
-// that do not, after a head or a revision picked at random changed (its
-// upgrade emptied) and after it changed back.
-func reuseDiffers(ctx context.Context, proj *project.Project, profile string, g *history.Graph, rng *rand.Rand) ([]string, error) {
+// reuseDiffers compares whole checks through a cache (they read headers
+// first, and reuse the findings of unchanged revisions) with whole checks
+// without one, after a head or a revision picked at random changed on disk
+// (a comment appended; its upgrade emptied: the revisions above see another
+// schema) and after it was put back.
+func reuseDiffers(ctx context.Context, proj *project.Project, profile string, g *history.Graph, rng *rand.Rand) (bad []string, err error) {
 	cacheDir, err := os.MkdirTemp("", "focuscheck-reuse")
 	if err != nil {
 		return nil, err
@@ -120,34 +124,41 @@ func reuseDiffers(ctx context.Context, proj *project.Project, profile string, g 
 	if len(g.Order) > 0 {
 		edited = append(edited, g.Order[rng.IntN(len(g.Order))])
 	}
-	var bad []string
 	for _, r := range edited {
-		emptied := func(ctx context.Context, path string) (*migration.Migration, error) {
-			m, err := migration.ParseFile(ctx, path)
-			if path != r.Path || m == nil || m.Upgrade == nil {
-				return m, err
-			}
-			c, up := *m, *m.Upgrade
-			up.Ops = nil
-			c.Upgrade, c.Source = &up, append(slices.Clone(m.Source), "\n# emptied\n"...)
-			return &c, err
+		original, err := os.ReadFile(r.Path)
+		if err != nil {
+			return bad, err
 		}
-		for _, run := range []struct {
-			name  string
-			parse history.Parser
-		}{{"as it is", migration.ParseFile}, {"upgrade emptied", emptied}, {"put back", migration.ParseFile}} {
-			want, err := allFindings(ctx, proj, check.Options{Profile: profile, Parse: run.parse})
-			if err != nil {
+		info, err := os.Stat(r.Path)
+		if err != nil {
+			return bad, err
+		}
+		type edit struct {
+			name string
+			src  []byte
+		}
+		edits := []edit{{"as it is", original}, {"a comment appended", append(slices.Clone(original), "\n# edited\n"...)}}
+		if up := r.Migration.Upgrade; up != nil && up.Body.End > up.Body.Start {
+			edits = append(edits, edit{"upgrade emptied", slices.Concat(original[:up.Body.Start], []byte("pass"), original[up.Body.End:])})
+		}
+		edits = append(edits, edit{"put back", original})
+		for _, edit := range edits {
+			if err := os.WriteFile(r.Path, edit.src, info.Mode()); err != nil {
 				return bad, err
 			}
-			cache := modelcache.New(cacheDir, zerolog.Nop())
-			got, err := allFindings(ctx, proj, check.Options{Profile: profile, Parse: run.parse, Snapshots: cache})
-			cache.Flush()
-			if err != nil {
-				return bad, err
+			want, err := allFindings(ctx, proj, check.Options{Profile: profile})
+			if err == nil {
+				cache := modelcache.New(cacheDir, zerolog.Nop())
+				var got []string
+				got, err = allFindings(ctx, proj, check.Options{Profile: profile, Parse: cache.Parse, Snapshots: cache})
+				cache.Flush()
+				if err == nil && !slices.Equal(got, want) {
+					bad = append(bad, fmt.Sprintf("whole check through the cache, %s %s: %d findings and errors, want %d", r.Path, edit.name, len(got), len(want)))
+				}
 			}
-			if !slices.Equal(got, want) {
-				bad = append(bad, fmt.Sprintf("whole check reusing findings, %s %s: %d findings and errors, want %d", r.Path, run.name, len(got), len(want)))
+			if err != nil {
+				os.WriteFile(r.Path, original, info.Mode()) // put back whatever happened
+				return bad, err
 			}
 		}
 	}
