@@ -263,16 +263,10 @@ func run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				scope.Snapshot = func(r *history.Revision) *rules.Snapshot { return loadSnapshot(opts.Snapshots, keys, r) }
 				keepWanted(g, include, false, keys, &scope, &kept)
 			}
-			scope.Whole = func(revs []*history.Revision) error { return wholeModels(ctx, revs, opts, keys) }
+			scope.Whole = wholeLoader(ctx, opts, keys)
 		}
-		if focus {
-			focused, err := focusScope(ctx, g, runOn, opts, &scope, &kept)
-			if err != nil {
-				return nil, err
-			}
-			if focused {
-				res.Focused++
-			}
+		if focus && focusScope(ctx, g, runOn, opts, &scope, &kept) {
+			res.Focused++
 		}
 		err = rules.RunScoped(ctx, g, cfg.rules, target, scope, func(d rules.Diagnostic) {
 			if sev, ok := cfg.severity[d.Rule]; ok {

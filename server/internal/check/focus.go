@@ -82,25 +82,17 @@ func keepSnapshots(cache Snapshots, kept []keptSnapshot) {
 // an edit of a head, a new revision above one).
 //
 // focused says whether included revisions are checked from snapshots.
-func focusScope(ctx context.Context, g *history.Graph, include func(*history.Revision) bool, opts Options, scope *rules.Scope, kept *[]keptSnapshot) (focused bool, err error) {
+func focusScope(ctx context.Context, g *history.Graph, include func(*history.Revision) bool, opts Options, scope *rules.Scope, kept *[]keptSnapshot) (focused bool) {
 	keys := newSnapshotKeys(g, opts.Snapshots)
+	scope.Whole = wholeLoader(ctx, opts, keys)
 	if keys != nil {
 		if plan := planFocus(include, keys, opts.Snapshots); plan != nil {
 			scope.Start = plan.start
-			return plan.included > 0, wholeModels(ctx, plan.whole, opts, keys)
+			return plan.included > 0
 		}
-	}
-	all := make([]*history.Revision, 0, len(g.Revisions))
-	for _, r := range g.Revisions {
-		all = append(all, r)
-	}
-	if err := wholeModels(ctx, all, opts, keys); err != nil {
-		return false, err
-	}
-	if keys != nil {
 		keepWanted(g, include, true, keys, scope, kept)
 	}
-	return false, nil
+	return false
 }
 
 // keepWanted makes a run keep the snapshots after the inputs of the heads
@@ -144,9 +136,6 @@ func loadSnapshot(cache Snapshots, keys *snapshotKeys, r *history.Revision) *rul
 // focusPlan is how the included revisions of a graph are checked from snapshots.
 type focusPlan struct {
 	start map[string]*rules.Snapshot
-	// whole are the revisions the rules read more of than the header
-	// (rules.PassReads of the included ones).
-	whole []*history.Revision
 	// included counts the revisions checked.
 	included int
 }
@@ -180,9 +169,6 @@ func planFocus(include func(*history.Revision) bool, keys *snapshotKeys, cache S
 				return nil
 			}
 		}
-	}
-	for id := range rules.PassReads(g, included) {
-		plan.whole = append(plan.whole, g.Revisions[id])
 	}
 	return plan
 }
@@ -244,11 +230,19 @@ func (k *snapshotKeys) of(r *history.Revision) []byte {
 	return fmt.Appendf(nil, "snapshot %s %x", k.naming, h.Sum(nil))
 }
 
-// wholeModels replaces the header-only models of revs by whole ones. A file
-// that changed since its header was read (an editor saving meanwhile) makes
-// the graph and the snapshots' keys stale: that is a changedError, and Run
-// checks the project again.
-func wholeModels(ctx context.Context, revs []*history.Revision, opts Options, keys *snapshotKeys) error {
+// wholeLoader loads the whole models of revisions of a graph whose
+// snapshots keys names (nil: not known), for rules.Scope.Whole.
+func wholeLoader(ctx context.Context, opts Options, keys *snapshotKeys) func([]*history.Revision) (map[*history.Revision]*migration.Migration, error) {
+	return func(revs []*history.Revision) (map[*history.Revision]*migration.Migration, error) {
+		return wholeModels(ctx, revs, opts, keys)
+	}
+}
+
+// wholeModels reads the whole models of the revisions of revs whose models
+// are headers. A file that changed since its header was read (an editor
+// saving meanwhile) makes the graph and the snapshots' keys stale: that is a
+// changedError, and Run checks the project again.
+func wholeModels(ctx context.Context, revs []*history.Revision, opts Options, keys *snapshotKeys) (map[*history.Revision]*migration.Migration, error) {
 	var paths []string
 	var todo []*history.Revision
 	for _, r := range revs {
@@ -257,14 +251,18 @@ func wholeModels(ctx context.Context, revs []*history.Revision, opts Options, ke
 			todo = append(todo, r)
 		}
 	}
+	if len(todo) == 0 {
+		return nil, nil
+	}
 	models, _ := history.Parse(ctx, paths, opts.Parse)
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
-	byPath := map[string]*migration.Migration{}
+	byPath := make(map[string]*migration.Migration, len(models))
 	for _, m := range models {
 		byPath[m.Path] = m
 	}
+	out := make(map[*history.Revision]*migration.Migration, len(todo))
 	for _, r := range todo {
 		m := byPath[r.Path]
 		changed := m == nil || !sameHeader(m, r.Migration)
@@ -273,11 +271,11 @@ func wholeModels(ctx context.Context, revs []*history.Revision, opts Options, ke
 			changed = !ok || !bytes.Equal(digest, keys.content[r.Path])
 		}
 		if changed {
-			return &changedError{r.Path}
+			return nil, &changedError{r.Path}
 		}
-		r.Migration = m
+		out[r] = m
 	}
-	return nil
+	return out, nil
 }
 
 // changedError says that a file changed between the reads of its header

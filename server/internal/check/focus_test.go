@@ -32,8 +32,8 @@ import (
 // checked too (several script directories, nested folders).
 func TestFocusedEqualsWhole(t *testing.T) {
 	ctx := context.Background()
-	focused, damaged := 0, 0
-	dirs := testenv.Corpus(t)
+	focused, damaged, pairs := 0, 0, 0
+	dirs := append(testenv.Corpus(t), droppedBetween(t))
 	for _, l := range testenv.Layouts() {
 		dirs = append(dirs, filepath.Join(l.Write(t), filepath.FromSlash(l.Subdir)))
 	}
@@ -54,6 +54,11 @@ func TestFocusedEqualsWhole(t *testing.T) {
 		wants := map[string]fileResult{}
 		for _, r := range revisions {
 			wants[r.Path] = onFile(t, proj, Options{Profile: "zero-downtime", Files: []string{r.Path}}, r.Path)
+		}
+		if len(revisions) >= 3 {
+			// the lowest and the highest file together: a pass over the lowest
+			// reads the revisions above it, which are below the highest
+			pairs += focusedPairDiffers(t, proj, revisions[0], revisions[len(revisions)-1], wants)
 		}
 		for _, pass := range []string{"first", "second", "damaged"} {
 			if pass == "damaged" {
@@ -79,10 +84,29 @@ func TestFocusedEqualsWhole(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d revision files checked from snapshots, %d packs damaged", focused, damaged)
+	t.Logf("%d revision files checked from snapshots, %d packs damaged, %d pairs of files checked together", focused, damaged, pairs)
 	if focused < 500 || damaged < 300 {
 		t.Errorf("only %d revision files were checked from snapshots, and %d packs damaged", focused, damaged)
 	}
+}
+
+// focusedPairDiffers checks two revision files together through a cache,
+// twice (the second time from snapshots), and requires on each what a check
+// of the whole history says of it. It returns 1 (a pair checked).
+func focusedPairDiffers(t *testing.T, proj *project.Project, low, high *history.Revision, wants map[string]fileResult) int {
+	t.Helper()
+	cacheDir := t.TempDir()
+	for range 2 {
+		cache := modelcache.New(cacheDir, zerolog.Nop())
+		opts := Options{Profile: "zero-downtime", Files: []string{low.Path, high.Path}, Snapshots: cache, Parse: cache.Parse}
+		for _, r := range []*history.Revision{low, high} {
+			if got := onFile(t, proj, opts, r.Path); !reflect.DeepEqual(got.findings, wants[r.Path].findings) {
+				t.Errorf("%s checked with %s: %v\nwant %v", r.Path, filepath.Base(high.Path), got.findings, wants[r.Path].findings)
+			}
+		}
+		cache.Flush()
+	}
+	return 1
 }
 
 type fileResult struct {
@@ -330,6 +354,31 @@ func longerHistory(t *testing.T) string {
 			"revision = %q\ndown_revision = %s\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    %s\n\n\n"+
 			"def downgrade():\n    %s\n", imports, id, down, body, downgrade))
 		down = fmt.Sprintf("%q", id)
+	}
+	return dir
+}
+
+// droppedBetween writes a project whose base creates an enum type that its
+// downgrade leaves, the next revision drops the type, and three more
+// follow: what enum-type-not-dropped says of the base depends on the
+// revision above it (a warning, not an error), which a check of the base
+// and the head together reads only as a header at first.
+func droppedBetween(t *testing.T) string {
+	dir := t.TempDir()
+	revision := func(id, down, upgrade, downgrade string) {
+		src := fmt.Sprintf("from alembic import op\nimport sqlalchemy as sa\n\nrevision = %q\ndown_revision = %s\n"+
+			"branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    %s\n\n\ndef downgrade():\n    %s\n", id, down, upgrade, downgrade)
+		if err := os.WriteFile(filepath.Join(dir, id+"_rev.py"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	revision("0001", "None", `op.create_table("builds", sa.Column("id", sa.Integer(), primary_key=True), `+
+		`sa.Column("status", sa.Enum("queued", "done", name="buildstatus"), nullable=False))`, `op.drop_table("builds")`)
+	revision("0002", `"0001"`, `op.alter_column("builds", "status", type_=sa.Text(), postgresql_using="status::text")`+
+		"\n    op.execute(\"DROP TYPE IF EXISTS buildstatus\")", "pass")
+	for i, column := range []string{"note", "owner", "tag"} {
+		revision(fmt.Sprintf("000%d", i+3), fmt.Sprintf(`"000%d"`, i+2),
+			fmt.Sprintf(`op.add_column("builds", sa.Column(%q, sa.Text(), nullable=True))`, column), fmt.Sprintf(`op.drop_column("builds", %q)`, column))
 	}
 	return dir
 }

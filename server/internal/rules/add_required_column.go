@@ -260,9 +260,9 @@ func truncateCascades(s *history.State, table string, emptied map[string]bool) {
 // put rows back: downgrading from above it, p's downgrade finds the table
 // empty. nil when there is none. A TRUNCATE ... CASCADE is followed along the
 // foreign keys of s, the schema where p's downgrade adds the column.
-func emptiedLater(p *Pass, table string, s *history.State) *history.Revision {
+func emptiedLater(p *Pass, table string, s *history.State) *aboveRevision {
 	key := strings.ToLower(table)
-	for _, r := range p.laterRevisions() {
+	for r := range p.laterRevisions() {
 		down := r.Migration.Downgrade
 		if down == nil {
 			continue
@@ -278,7 +278,7 @@ func emptiedLater(p *Pass, table string, s *history.State) *history.Revision {
 		}
 		switch {
 		case emptied[key]:
-			return r
+			return &r
 		case refills:
 			return nil // rows put back below any emptying further up
 		}

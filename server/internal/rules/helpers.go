@@ -418,14 +418,14 @@ func shortList(list string, max int) string {
 // read as it runs on the pass's dialect: an operation under `if
 // bind.dialect.name == "postgresql":` certainly runs on PostgreSQL
 // (meltano drops its job_state type so).
-func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) bool) *history.Revision {
-	for _, r := range p.laterRevisions() {
+func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) bool) *aboveRevision {
+	for r := range p.laterRevisions() {
 		if r.Migration.Upgrade == nil {
 			continue
 		}
 		m := onDialect(r.Migration, p.Dialect)
 		if m.Upgrade != nil && slices.ContainsFunc(m.Upgrade.Ops, func(o *migration.Op) bool { return matching(m, o) }) {
-			return r
+			return &r
 		}
 	}
 	return nil

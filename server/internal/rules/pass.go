@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -80,11 +81,17 @@ type runMemo struct {
 	// facts are what the passes read of the whole run once (the revision
 	// template's downgrade policy, whether the history writes downgrades)
 	facts func() runFacts
+	// load reads whole models for a run that read headers (see whole); wholes
+	// are those it read, and loadErr the first error it met.
+	load    wholeModels
+	wholes  map[*history.Revision]*migration.Migration
+	loadErr error
 }
 
 func newRunMemo(g *history.Graph) *runMemo {
 	return &runMemo{ancestors: map[*migration.Migration]*dataSteps{}, notNull: map[string]notNullProofs{}, graph: g,
-		facts: sync.OnceValue(func() runFacts { return factsOf(g) })}
+		wholes: map[*history.Revision]*migration.Migration{},
+		facts:  sync.OnceValue(func() runFacts { return factsOf(g) })}
 }
 
 // NewPass is used by Run; passes made with one shared *steps share the replay.
@@ -369,17 +376,25 @@ func (m *runMemo) parentsOf(r *history.Revision) []*history.Revision {
 	return out
 }
 
+// aboveRevision is a revision above the pass's one, with its whole model
+// (which shadows the revision's: a check that read only the header of a
+// revision above loads the model when a pass comes to it).
+type aboveRevision struct {
+	*history.Revision
+	Migration *migration.Migration
+}
+
 // laterRevisions are the revisions above this one, in graph order.
-func (p *Pass) laterRevisions() []*history.Revision {
+func (p *Pass) laterRevisions() iter.Seq[aboveRevision] {
 	p.readsAbove()
 	above := p.graph.Descendants(p.Revision.ID)
-	var out []*history.Revision
-	for _, r := range p.graph.Order {
-		if above[r.ID] {
-			out = append(out, r)
+	return func(yield func(aboveRevision) bool) {
+		for _, r := range p.graph.Order {
+			if above[r.ID] && !yield(aboveRevision{r, p.steps.run.whole(r)}) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 func (p *Pass) readsAbove() {

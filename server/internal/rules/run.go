@@ -84,11 +84,11 @@ type Scope struct {
 	// can start from its inputs' snapshots, or from the states of other such
 	// revisions, only those revisions are replayed.
 	Snapshot func(*history.Revision) *Snapshot
-	// Whole, when set, loads the whole models of revisions whose models are
-	// headers (the others are left as they are): the run reads only headers
-	// but for the revisions it asks for (wholeRead). An error (a file
-	// changed since its header was read) ends the run.
-	Whole func([]*history.Revision) error
+	// Whole, when set, reads the whole models of the revisions given whose
+	// models are headers (the others are left out): the run reads only
+	// headers but for the revisions it asks for (see whole.go). An error (a
+	// file changed since its header was read) ends the run.
+	Whole wholeModels
 }
 
 // Snapshot is what checking a revision needs of the history below it, taken
@@ -118,7 +118,16 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		start, replays = reused.startFrom(g, included, scope.Snapshot)
 	}
 	if scope.Whole != nil {
-		if err := scope.Whole(wholeRead(g, selected, replays)); err != nil {
+		var checked []*history.Revision // nil: the whole history is replayed
+		for _, r := range g.Order {
+			if replays != nil && replays[r.ID] || start != nil && replays == nil && included(r) {
+				checked = append(checked, r)
+			}
+		}
+		if start != nil && checked == nil {
+			checked = []*history.Revision{} // nothing to check here
+		}
+		if err := loadWhole(g, selected, checked, scope.Whole, memo); err != nil {
 			return err
 		}
 	}
@@ -232,6 +241,9 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		}
 	}
 	checks.finish()
+	if memo.loadErr != nil {
+		return memo.loadErr // the findings rest on a file that changed
+	}
 	if ctx.Err() == nil {
 		reused.save()
 	}

@@ -1,20 +1,24 @@
 package rules
 
 import (
+	"cmp"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
 // A check may read only the headers of most revisions (their findings are
 // reused, or another file is checked) and the whole models of the few the
-// rules read; these say which.
+// rules read (Scope.Whole): those it checks or replays, and what their
+// passes and the rules read of the others (wholeRead); the revisions above
+// one, which few passes read, are read when a pass asks for them
+// (Pass.laterRevisions).
 
-// PassReads are the revisions whose whole models the passes over revs read,
-// by id: revs, the two parents below each (a pass reads its parents' recent
-// data steps), and every revision that is not below one of them (the
-// revisions above and on other branches: Pass.laterRevisions).
-func PassReads(g *history.Graph, revs []*history.Revision) map[string]bool {
+// passReads are the revisions whose whole models the passes over revs read
+// of the revisions below, by id: revs and the two parents below each (a
+// pass reads its parents' recent data steps).
+func passReads(g *history.Graph, revs []*history.Revision) map[string]bool {
 	read := map[string]bool{}
-	below := make(map[string]bool, len(g.Revisions))
 	for _, r := range revs {
 		read[r.ID] = true
 		chain := r
@@ -25,34 +29,22 @@ func PassReads(g *history.Graph, revs []*history.Revision) map[string]bool {
 			chain = g.Revisions[chain.Parents[0]]
 			read[chain.ID] = true
 		}
-		g.Below(r, below)
-	}
-	for _, r := range g.Revisions {
-		if !below[r.ID] {
-			read[r.ID] = true
-		}
 	}
 	return read
 }
 
-// wholeRead are the revisions of g whose whole models a run reads: every
-// one when it replays the whole history (replays nil), else those it
-// replays with what their passes read (PassReads), and those marked for a
-// selected rule that loads the marked ones (Rule.LoadsMarked).
-func wholeRead(g *history.Graph, selected []*Rule, replays map[string]bool) []*history.Revision {
+// wholeRead are the revisions of g whose whole models a run that checks or
+// replays revs reads first (all of them: nil revs): passReads of revs, and
+// the revisions marked for a selected rule that loads the marked ones
+// (Rule.LoadsMarked).
+func wholeRead(g *history.Graph, selected []*Rule, revs []*history.Revision) []*history.Revision {
 	var read map[string]bool
-	if replays != nil {
-		var replayed []*history.Revision
-		for _, r := range g.Order {
-			if replays[r.ID] {
-				replayed = append(replayed, r)
-			}
-		}
-		read = PassReads(g, replayed)
+	if revs != nil {
+		read = passReads(g, revs)
 	}
 	var out []*history.Revision
 	for _, r := range g.Revisions {
-		if replays == nil || read[r.ID] || marked(r, selected) {
+		if revs == nil || read[r.ID] || marked(r, selected) {
 			out = append(out, r)
 		}
 	}
@@ -68,4 +60,46 @@ func marked(r *history.Revision, selected []*Rule) bool {
 		}
 	}
 	return false
+}
+
+// wholeModels loads the whole models of revisions whose models are headers
+// (Scope.Whole).
+type wholeModels func([]*history.Revision) (map[*history.Revision]*migration.Migration, error)
+
+// loadWhole replaces the header models of the revisions that a run reads
+// first by whole ones, before the run starts; the memo loads the others
+// when a pass asks for them.
+func loadWhole(g *history.Graph, selected []*Rule, revs []*history.Revision, load wholeModels, memo *runMemo) error {
+	models, err := load(wholeRead(g, selected, revs))
+	if err != nil {
+		return err
+	}
+	for r, m := range models {
+		r.Migration = m
+	}
+	memo.load = load
+	return nil
+}
+
+// whole is r's whole model: its own, or loaded now when it is a header
+// (kept for the other passes). A load that fails (the file changed since
+// its header was read) ends the run with its error (see RunScoped); the
+// pass reads the header meanwhile.
+func (m *runMemo) whole(r *history.Revision) *migration.Migration {
+	if !r.Migration.HeaderOnly || m.load == nil {
+		return r.Migration
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if w, ok := m.wholes[r]; ok {
+		return w
+	}
+	models, err := m.load([]*history.Revision{r})
+	w := models[r]
+	if err != nil || w == nil {
+		m.loadErr = cmp.Or(m.loadErr, err)
+		w = r.Migration
+	}
+	m.wholes[r] = w
+	return w
 }
