@@ -3,10 +3,9 @@ package check
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -54,15 +53,18 @@ type keptSnapshot struct {
 }
 
 // keepSnapshots keeps the snapshots a check took, compacted and with their
-// tables stored apart (a check from one looks up few), each encoded on a
-// core of its own. A snapshot the codec cannot write is not kept.
+// tables stored apart (a check from one looks up few), as many at once as
+// there are cores. A snapshot the codec cannot write is not kept.
 func keepSnapshots(cache Snapshots, kept []keptSnapshot) {
 	var encoding sync.WaitGroup
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0)) // an encoding holds a copy of every table at once
 	for _, k := range kept {
 		if cache.HasValue(k.key) {
 			continue // kept by an earlier run (the key says what it holds)
 		}
+		cores <- struct{}{}
 		encoding.Go(func() {
+			defer func() { <-cores }()
 			stored, err := k.snapshot.State.Compact().Stored()
 			if err != nil {
 				return
@@ -101,7 +103,7 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 // a head; with heads, a new revision above one too, which the focused checks
 // of the edit hook see first). A whole check keeps no head's: after each edit
 // of the head it would be another to encode, and a new revision above it is
-// replayed once.
+// replayed once. It keeps checkpoints instead (rules.CheckpointEvery).
 func keepWanted(g *history.Graph, include func(*history.Revision) bool, heads bool, keys *snapshotKeys, scope *rules.Scope, kept *[]keptSnapshot) {
 	wanted := map[string]bool{}
 	wantInputs := func(r *history.Revision) {
@@ -118,16 +120,25 @@ func keepWanted(g *history.Graph, include func(*history.Revision) bool, heads bo
 			wantInputs(r)
 		}
 	}
+	if include == nil {
+		// and checkpoints, from which a change far below the heads replays
+		for i := rules.CheckpointEvery - 1; i < len(g.Order); i += rules.CheckpointEvery {
+			wanted[g.Order[i].ID] = true
+		}
+	}
 	scope.Keep = func(r *history.Revision) bool { return wanted[r.ID] }
 	scope.Kept = func(r *history.Revision, s *rules.Snapshot) {
-		*kept = append(*kept, keptSnapshot{keys.of(r), s})
+		if key := keys.of(r); key != nil {
+			*kept = append(*kept, keptSnapshot{key, s})
+		}
 	}
 }
 
 // loadSnapshot is the snapshot kept after r, nil when there is none.
 func loadSnapshot(cache Snapshots, keys *snapshotKeys, r *history.Revision) *rules.Snapshot {
 	var s rules.Snapshot
-	if !cache.LoadValue(keys.of(r), &s) || s.State == nil {
+	key := keys.of(r)
+	if key == nil || !cache.LoadValue(key, &s) || s.State == nil {
 		return nil
 	}
 	return &s
@@ -179,6 +190,8 @@ type snapshotKeys struct {
 	naming []byte // how the project names constraints
 	// content are the digests of the files' bytes whose headers built the graph
 	content map[string][]byte
+	// upgrades are the revisions' upgrade chains (history.Graph.UpgradeChains)
+	upgrades map[string][]byte
 }
 
 // newSnapshotKeys returns the namer of g's snapshots, or nil when the
@@ -189,7 +202,7 @@ func newSnapshotKeys(g *history.Graph, snapshots Snapshots) *snapshotKeys {
 		Naming   naming.Namer
 		Dialects []string
 	}{g.Naming, g.Dialects})
-	k := &snapshotKeys{g: g, naming: replay, content: make(map[string][]byte, len(g.Revisions))}
+	k := &snapshotKeys{g: g, naming: replay, content: make(map[string][]byte, len(g.Revisions)), upgrades: g.UpgradeChains()}
 	for _, r := range g.Revisions {
 		digest, ok := snapshots.Digest(r.Path)
 		if !ok {
@@ -200,34 +213,15 @@ func newSnapshotKeys(g *history.Graph, snapshots Snapshots) *snapshotKeys {
 	return k
 }
 
-// of is the key of the snapshot after r: it holds while r and every revision
-// below it keep their bytes, paths and links, in the same order, and the
-// project names constraints the same way.
+// of is the key of the snapshot after r, nil when there is none: it holds
+// while the upgrades of r and of every revision below it, their paths and
+// links are the same, and the project names constraints the same way.
 func (k *snapshotKeys) of(r *history.Revision) []byte {
-	set := make(map[string]bool, len(k.g.Revisions))
-	set[r.ID] = true
-	k.g.Below(r, set)
-	h := sha256.New()
-	var buf []byte
-	field := func(b string) { buf = append(binary.AppendUvarint(buf, uint64(len(b))), b...) }
-	for _, a := range k.g.Order {
-		if !set[a.ID] {
-			continue
-		}
-		buf = buf[:0]
-		field(a.ID)
-		field(a.Path)
-		digest := k.content[a.Path]
-		buf = append(binary.AppendUvarint(buf, uint64(len(digest))), digest...)
-		for _, links := range [][]string{a.Parents, a.Dependencies} {
-			buf = binary.AppendUvarint(buf, uint64(len(links)))
-			for _, id := range links {
-				field(id)
-			}
-		}
-		h.Write(buf)
+	chain, ok := k.upgrades[r.ID]
+	if !ok {
+		return nil
 	}
-	return fmt.Appendf(nil, "snapshot %s %x", k.naming, h.Sum(nil))
+	return fmt.Appendf(nil, "snapshot %s %x", k.naming, chain)
 }
 
 // wholeLoader loads the whole models of revisions of a graph whose

@@ -217,11 +217,15 @@ func TestNewRevisionStartsFromTheHead(t *testing.T) {
 
 // TestHeadersFirstEqualsWhole: a check of the whole history through a warm
 // cache reads every file's header and only the whole models the rules read
-// (rules.Scope.Whole); after each revision file of every rule fixture case,
+// (rules.Scope.Whole), and replays from the snapshot kept nearest below what
+// changed (checkpoints every two revisions here); after each revision file
+// of every rule fixture case,
 // of the healthy corpus, of the example and of the sweep's layouts is
 // changed in turn (a line appended), it reports the findings, errors and
 // notes that a check without the cache reports on the changed files.
 func TestHeadersFirstEqualsWhole(t *testing.T) {
+	defer func(every int) { rules.CheckpointEvery = every }(rules.CheckpointEvery)
+	rules.CheckpointEvery = 2 // a change far below the head replays from a checkpoint
 	ctx := context.Background()
 	long := longerHistory(t)
 	dirs := append(testenv.Corpus(t), long)

@@ -75,6 +75,10 @@ type Migration struct {
 	// Marks are the registered marks (RegisterMark) that hold of the whole
 	// model, kept by its Header: read them with Marked.
 	Marks []string
+	// UpgradeDigest digests what the model of upgrade() derives from (see
+	// upgradeDigest), kept by its Header; zero when not known (a header that
+	// ParseFileHeader read).
+	UpgradeDigest [32]byte
 }
 
 // marks are the facts about whole models that rules read of revisions a
@@ -114,7 +118,7 @@ func (m *Migration) Header() *Migration {
 		Revision: m.Revision, DownRevision: m.DownRevision, BranchLabels: m.BranchLabels, DependsOn: m.DependsOn,
 		DocRevision: m.DocRevision, DocRevises: m.DocRevises, DocMessage: m.DocMessage, DocSpan: m.DocSpan,
 		Directives: m.Directives, TooLarge: m.TooLarge, SyntaxErrors: m.SyntaxErrors, DialectMentions: m.DialectMentions,
-		WritesDowngrade: m.WritesDowngrade, HeaderOnly: true, Marks: m.marked()}
+		WritesDowngrade: m.WritesDowngrade, HeaderOnly: true, Marks: m.marked(), UpgradeDigest: m.UpgradeDigest}
 }
 
 // marked lists the registered marks that hold of a whole model, sorted (a

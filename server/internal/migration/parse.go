@@ -3,6 +3,7 @@ package migration
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"regexp"
@@ -98,11 +99,42 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 		m.DialectMentions = m.dialectMentions()
 	}
 	m.SyntaxErrors = tree.SyntaxErrors(10)
+	if !headerOnly {
+		m.UpgradeDigest = upgradeDigest(m, src, tree.Root(), x.funcs["downgrade"])
+	}
 	if len(m.SyntaxErrors) > 0 {
 		s := m.SyntaxErrors[0]
 		return m, &FileError{Path: path, Line: int(s.Span.StartLine), Column: int(s.Span.StartCol), Msg: "syntax error: " + s.Message}
 	}
 	return m, nil
+}
+
+// upgradeDigest digests what the model of a file's upgrade() can depend on:
+// its source, less a downgrade() that only comments follow. The schema after
+// the revision, and whatever else the replay derives from it, is the same
+// whatever that downgrade() says (an edit of a downgrade, or a comment
+// added at the end, leaves it). A file with syntax errors is digested whole.
+func upgradeDigest(m *Migration, src []byte, root, downgrade *pysyntax.Node) [sha256.Size]byte {
+	cut := len(src)
+	if downgrade != nil && len(m.SyntaxErrors) == 0 {
+		def := downgrade
+		if parent := def.Parent(); parent != nil && pysyntax.Type(parent) == "decorated_definition" {
+			def = parent
+		}
+		last := 0 // the end of the last module-level statement
+		for i := 0; i < int(root.NamedChildCount()); i++ {
+			if st := root.NamedChild(i); pysyntax.Type(st) != "comment" {
+				last = int(st.EndByte())
+			}
+		}
+		if last <= int(def.EndByte()) && int(def.StartByte()) <= len(src) {
+			cut = int(def.StartByte())
+		}
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "upgrade\x00%d\x00%t\x00%d\x00", cut, m.TooLarge, len(m.SyntaxErrors))
+	h.Write(src[:cut])
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // IsSyntaxError reports whether err is a FileError produced for a syntax error.

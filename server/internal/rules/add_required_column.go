@@ -157,7 +157,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 // youngTable reports whether the revision just below (the only parent)
 // created the table and neither it nor this one may have inserted rows.
 func youngTable(p *Pass, t *history.Table, table string) bool {
-	parents := recentAncestors(p)
+	parents := p.recentAncestors()
 	if len(parents) == 0 || t.CreatedBy != parents[0].ID {
 		return false
 	}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -19,7 +18,7 @@ import (
 // the revision that added the column or created the table: only its steps
 // after that count.
 func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
-	for _, r := range recentAncestors(p) {
+	for _, r := range p.recentAncestors() {
 		if r.Migration.Upgrade == nil || len(r.Migration.SyntaxErrors) > 0 {
 			return false
 		}
@@ -33,20 +32,6 @@ func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
 		}
 	}
 	return false
-}
-
-// recentAncestors are the parent revision and its own parent, nearest first,
-// along single parents (a merge, or a revision the history lacks, stops the
-// walk).
-func recentAncestors(p *Pass) []*history.Revision {
-	var out []*history.Revision
-	for parents := p.parentsOf(p.Revision); len(out) < 2 && len(parents) == 1; parents = p.parentsOf(parents[0]) {
-		if parents[0] == nil {
-			break
-		}
-		out = append(out, parents[0])
-	}
-	return out
 }
 
 // createsColumn reports whether an operation creates the table or adds the column.

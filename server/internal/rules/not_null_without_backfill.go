@@ -221,7 +221,7 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 // recentRevision reports whether id is one of the revisions recentDataStep
 // reads (recentAncestors).
 func recentRevision(p *Pass, id string) bool {
-	return slices.ContainsFunc(recentAncestors(p), func(r *history.Revision) bool { return r.ID == id })
+	return slices.ContainsFunc(p.recentAncestors(), func(r *history.Revision) bool { return r.ID == id })
 }
 
 // mayHoldNulls reports whether a column of an existing table (key: its

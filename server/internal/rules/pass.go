@@ -384,6 +384,27 @@ type aboveRevision struct {
 	Migration *migration.Migration
 }
 
+// recentAncestors are the parent revision and its own parent (recentParents).
+func (p *Pass) recentAncestors() []*history.Revision { return recentParents(p.graph, p.Revision) }
+
+// recentParents are the parent of r and its own parent, nearest first, along
+// single parents (a merge, or a parent the graph lacks, stops the walk): the
+// revisions below r whose sources its passes read (recentDataStep), which
+// the key of its findings covers (reuse.go) and a check reads whole
+// (whole.go).
+func recentParents(g *history.Graph, r *history.Revision) []*history.Revision {
+	var out []*history.Revision
+	for len(out) < 2 && len(r.Parents) == 1 {
+		parent := g.Revisions[r.Parents[0]]
+		if parent == nil {
+			break
+		}
+		out = append(out, parent)
+		r = parent
+	}
+	return out
+}
+
 // laterRevisions are the revisions above this one, in graph order.
 func (p *Pass) laterRevisions() iter.Seq[aboveRevision] {
 	p.readsAbove()

@@ -16,10 +16,14 @@ import (
 // changed only the revisions it can affect are judged again (ruff and Go's
 // test cache work the same way):
 //
-//   - the revision and every revision below it: their paths, ids, links and
-//     bytes (a chain of digests, one per revision, each over those of its
-//     inputs), which is all the schema before it, the models of its ancestors
-//     and their source words derive from;
+//   - the revision's bytes, path and id, and those of the two parents below
+//     it that a pass reads (recentDataStep reads their source words);
+//   - the schema before it and what else the replay derives from the
+//     revisions below (set-not-null-scan's proofs): the upgrade chains of
+//     its inputs (history.Graph.UpgradeChains), which cover the ids, paths,
+//     links and upgrades of every revision below. A comment added at the end
+//     of a revision, or its downgrade() edited, leaves the chains above it:
+//     only the revision and the two above it are judged again;
 //   - the run: the rules, the target database, the naming convention, the
 //     dialects replayed, and what the passes read of the whole history once
 //     (runFacts);
@@ -105,25 +109,39 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 	u := &reuse{values: values, name: fmt.Appendf(nil, "findings %x", run.Sum(nil)), chain: map[string][]byte{},
 		kept: map[string]keptFindings{}}
 	whole := sha256.New()
+	upgrades := g.UpgradeChains()
+	// content is a digest of a revision file's bytes
+	content := func(r *history.Revision) ([]byte, bool) {
+		if d, ok := values.Digest(r.Path); ok {
+			return d, true
+		}
+		if r.Migration.HeaderOnly {
+			return nil, false
+		}
+		source := sha256.Sum256(r.Migration.Source)
+		return source[:], true
+	}
 	for _, r := range g.Order {
 		buf = buf[:0]
 		field(r.ID)
 		field(r.Path)
-		content, keyed := values.Digest(r.Path)
-		if !keyed && !r.Migration.HeaderOnly {
-			source := sha256.Sum256(r.Migration.Source)
-			content, keyed = source[:], true
+		c, keyed := content(r)
+		field(string(c))
+		for _, parent := range recentParents(g, r) { // their source words too: recentDataStep
+			pc, ok := content(parent)
+			keyed = keyed && ok
+			field(parent.ID)
+			field(string(pc))
 		}
-		field(string(content))
 		for _, links := range [][]string{r.Parents, r.Dependencies} {
 			buf = binary.AppendUvarint(buf, uint64(len(links)))
 			for _, id := range links {
 				field(id)
-				c, ok := u.chain[id]
+				chain, ok := upgrades[id]
 				if g.Revisions[id] != nil && !ok {
-					keyed = false // an input not keyed yet: a cycle, or one not keyed itself
+					keyed = false // an input whose chain is not known: a cycle, a header without digest
 				}
-				field(string(c))
+				field(string(chain))
 			}
 		}
 		if keyed {
@@ -158,15 +176,22 @@ func (u *reuse) holds(r *history.Revision) bool {
 	return ok && k != nil && bytes.Equal(k, e.Key)
 }
 
+// CheckpointEvery is how far apart, in graph order, a whole check keeps
+// snapshots besides those near the heads: a change in the middle of a long
+// history replays from the one below it. Each costs a copy of the schema in
+// the cache and its encoding on a cold run (3,000 revisions: 5 of them, 3%
+// of the time); tests set it lower to have some.
+var CheckpointEvery = 512
+
 // maxMissingSnapshots is how many missing snapshots a run looks below before
-// it replays the whole history instead: snapshots are kept near the heads,
-// and looking one up costs a walk of the history below it.
-const maxMissingSnapshots = 8
+// it replays the whole history instead: the revisions between two
+// checkpoints, with room for a merge's branches.
+func maxMissingSnapshots() int { return CheckpointEvery + 8 }
 
 // startFrom plans a run that replays only what it must: the included
 // revisions whose findings are not reused, and below them the revisions
 // down to those kept as snapshots (start; what load returns nil for is
-// replayed). Both are nil when more than maxMissingSnapshots are missing:
+// replayed). Both are nil when more than maxMissingSnapshots() are missing:
 // the run replays the whole history.
 func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) bool, load func(*history.Revision) *Snapshot) (start map[string]*Snapshot, replays map[string]bool) {
 	start, replays = map[string]*Snapshot{}, map[string]bool{}
@@ -188,7 +213,7 @@ func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) boo
 			}
 			loaded[id] = true
 			if start[id] = load(input); start[id] == nil {
-				if missing++; missing > maxMissingSnapshots {
+				if missing++; missing > maxMissingSnapshots() {
 					return nil, nil
 				}
 				delete(start, id)

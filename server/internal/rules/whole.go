@@ -21,13 +21,8 @@ func passReads(g *history.Graph, revs []*history.Revision) map[string]bool {
 	read := map[string]bool{}
 	for _, r := range revs {
 		read[r.ID] = true
-		chain := r
-		for range 2 {
-			if len(chain.Parents) != 1 || g.Revisions[chain.Parents[0]] == nil {
-				break
-			}
-			chain = g.Revisions[chain.Parents[0]]
-			read[chain.ID] = true
+		for _, parent := range recentParents(g, r) {
+			read[parent.ID] = true
 		}
 	}
 	return read
