@@ -46,8 +46,11 @@ type Options struct {
 	// history (modelcache.Cache): a check of given files or revisions then
 	// starts from them where it can (see focus.go), and keeps those the next
 	// one will want. A check that is not focused reuses the findings an
-	// earlier one made on each revision that is unchanged with all below it
-	// (rules.Scope.Reuse). Neither changes a finding.
+	// earlier one made on each revision whose bytes and schema below are
+	// unchanged (rules.Scope.Reuse), and replays the others from the
+	// snapshots nearest below them. Either reads every file's header and
+	// only the whole models the rules read (rules.Scope.Whole). None of this
+	// changes a finding.
 	Snapshots Snapshots `json:"-"`
 	// CountElsewhere checks the revisions outside the reported ones too, and
 	// counts their findings in Result.Elsewhere (so that a summary of the head

@@ -118,16 +118,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		start, replays = reused.startFrom(g, included, scope.Snapshot)
 	}
 	if scope.Whole != nil {
-		var checked []*history.Revision // nil: the whole history is replayed
-		for _, r := range g.Order {
-			if replays != nil && replays[r.ID] || start != nil && replays == nil && included(r) {
-				checked = append(checked, r)
-			}
-		}
-		if start != nil && checked == nil {
-			checked = []*history.Revision{} // nothing to check here
-		}
-		if err := loadWhole(g, selected, checked, scope.Whole, memo); err != nil {
+		if err := loadWhole(g, selected, checkedOrReplayed(g, start, replays, included), scope.Whole, memo); err != nil {
 			return err
 		}
 	}

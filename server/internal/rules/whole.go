@@ -15,8 +15,7 @@ import (
 // (Pass.laterRevisions).
 
 // passReads are the revisions whose whole models the passes over revs read
-// of the revisions below, by id: revs and the two parents below each (a
-// pass reads its parents' recent data steps).
+// of the revisions below, by id: revs and their recentParents.
 func passReads(g *history.Graph, revs []*history.Revision) map[string]bool {
 	read := map[string]bool{}
 	for _, r := range revs {
@@ -55,6 +54,23 @@ func marked(r *history.Revision, selected []*Rule) bool {
 		}
 	}
 	return false
+}
+
+// checkedOrReplayed are the revisions of g a run checks or replays, in
+// graph order: nil when it replays the whole history (start nil), the
+// included revisions when it checks them from snapshots alone (replays
+// nil), else those it replays.
+func checkedOrReplayed(g *history.Graph, start map[string]*Snapshot, replays map[string]bool, included func(*history.Revision) bool) []*history.Revision {
+	if start == nil {
+		return nil
+	}
+	out := []*history.Revision{}
+	for _, r := range g.Order {
+		if replays == nil && included(r) || replays[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // wholeModels loads the whole models of revisions whose models are headers
