@@ -103,7 +103,7 @@ func focusScope(ctx context.Context, g *history.Graph, include func(*history.Rev
 // a head; with heads, a new revision above one too, which the focused checks
 // of the edit hook see first). A whole check keeps no head's: after each edit
 // of the head it would be another to encode, and a new revision above it is
-// replayed once. It keeps checkpoints instead (rules.CheckpointEvery).
+// replayed once. It keeps checkpoints instead (rules.Scope.Checkpoints).
 func keepWanted(g *history.Graph, include func(*history.Revision) bool, heads bool, keys *snapshotKeys, scope *rules.Scope, kept *[]keptSnapshot) {
 	wanted := map[string]bool{}
 	wantInputs := func(r *history.Revision) {
@@ -120,12 +120,7 @@ func keepWanted(g *history.Graph, include func(*history.Revision) bool, heads bo
 			wantInputs(r)
 		}
 	}
-	if include == nil {
-		// and checkpoints, from which a change far below the heads replays
-		for i := rules.CheckpointEvery - 1; i < len(g.Order); i += rules.CheckpointEvery {
-			wanted[g.Order[i].ID] = true
-		}
-	}
+	scope.Checkpoints = include == nil
 	scope.Keep = func(r *history.Revision) bool { return wanted[r.ID] }
 	scope.Kept = func(r *history.Revision, s *rules.Snapshot) {
 		if key := keys.of(r); key != nil {

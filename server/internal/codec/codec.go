@@ -489,6 +489,17 @@ func fillSlice(c *codec, t reflect.Type) error {
 
 // An array is its elements.
 func fillArray(c *codec, t reflect.Type) error {
+	if t.Elem().Kind() == reflect.Uint8 {
+		// digests: their bytes as they are, not a varint each
+		n := t.Len()
+		c.enc = func(e *encoder, p unsafe.Pointer) { e.buf = append(e.buf, unsafe.Slice((*byte)(p), n)...) }
+		c.dec = func(d *decoder, p unsafe.Pointer) error {
+			b, err := d.bytes(n)
+			copy(unsafe.Slice((*byte)(p), n), b)
+			return err
+		}
+		return nil
+	}
 	elem, err := build(t.Elem())
 	if err != nil {
 		return err

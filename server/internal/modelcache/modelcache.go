@@ -156,7 +156,7 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 	if c == nil {
 		return migration.ParseFile(ctx, path)
 	}
-	p, _, _ := c.parse(ctx, path, false)
+	p, _, _, _ := c.parse(ctx, path, false)
 	return p.model, p.err
 }
 
@@ -181,10 +181,13 @@ func (c *Cache) ParseHeader(ctx context.Context, path string) (*migration.Migrat
 		p := rec.Header.parsed()
 		return p.model, p.err
 	}
-	p, bytes, src := c.parse(ctx, path, true)
+	p, bytes, src, parsedNow := c.parse(ctx, path, true)
 	fe, isFileError := p.err.(*migration.FileError)
-	if src != nil && stamped && ctx.Err() == nil && (p.err == nil || isFileError) {
-		c.remember(path, stamp, taken, bytes, sha256.Sum256(src), entryOf(p.model, fe))
+	if src != nil && ctx.Err() == nil && (p.err == nil || isFileError) {
+		header := entryOf(p.model, fe)
+		if !(stamped && c.remember(path, stamp, taken, bytes, sha256.Sum256(src), header)) && parsedNow {
+			c.encoding.add(c, pending{headerKey(bytes), path, header}) // not in the index: an entry of its own
+		}
 	}
 	return p.model, p.err
 }
@@ -227,39 +230,45 @@ func (c *Cache) entry(key Key, path string, src []byte) (parsed, bool) {
 
 // parse reads the file and returns its model (cut to its header when
 // header is set) from the cache or by parsing it, with the bytes read and
-// their key (src nil when it could not be read).
-func (c *Cache) parse(ctx context.Context, path string, header bool) (result parsed, bytes Key, src []byte) {
+// their key (src nil when it could not be read), and whether it parsed them.
+func (c *Cache) parse(ctx context.Context, path string, header bool) (result parsed, bytes Key, src []byte, parsedNow bool) {
 	src, err := inputfile.Read(path, migration.MaxFileSize)
 	if err != nil {
 		m, err := migration.ParseFile(ctx, path) // its error, as without the cache
 		if header && m != nil {
 			m = m.Header()
 		}
-		return parsed{m, err}, Key{}, nil
+		return parsed{m, err}, Key{}, nil, false
 	}
 	bytes = KeyOf([]byte(path), src)
 	c.digests.Store(path, bytes)
-	return c.fromSource(ctx, path, src, bytes, header), bytes, src
+	result, parsedNow = c.fromSource(ctx, path, src, bytes, header)
+	return result, bytes, src, parsedNow
 }
 
 // fromSource is parse once the file is read: bytes is the key of src.
-func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes Key, header bool) (result parsed) {
+// A header entry is written here only when the whole model came from the
+// cache: ParseHeader keeps the header of one parsed now in the directory's
+// stat index, and writes an entry only when the index cannot keep it (a
+// racy stamp). Encoding every header twice cost a cold check of 3,000 files
+// a twentieth of its time.
+func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes Key, header bool) (result parsed, parsedNow bool) {
 	key := bytes
 	if header {
 		key = headerKey(bytes)
 	} else if p, ok := c.parsed.LoadAndDelete(key); ok {
-		return p.(parsed)
+		return p.(parsed), false
 	}
 	whole := src
 	if header {
 		whole = nil // a header has no source
 	}
 	if p, ok := c.entry(key, path, whole); ok {
-		return p
+		return p, false
 	}
 	if header {
-		result = c.fromSource(ctx, path, src, bytes, false) // the whole model's entry may be there
-		if ctx.Err() == nil {
+		// the whole model's entry may be there
+		if result, parsedNow = c.fromSource(ctx, path, src, bytes, false); ctx.Err() == nil {
 			c.parsed.Store(bytes, result)
 		}
 	} else {
@@ -267,19 +276,22 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 		c.encoding.parses(1)
 		result.model, result.err = migration.Parse(ctx, path, src)
 		c.encoding.parses(-1)
+		parsedNow = true
 	}
 	if ctx.Err() != nil {
-		return result // a cancelled parse says nothing about the file
+		return result, parsedNow // a cancelled parse says nothing about the file
 	}
 	fe, ok := result.err.(*migration.FileError)
 	if result.err != nil && !ok {
-		return result
+		return result, parsedNow
 	}
 	if header && result.model != nil {
 		result.model = result.model.Header()
 	}
-	c.encoding.add(c, pending{key, path, entryOf(result.model, fe)})
-	return result
+	if !header || !parsedNow {
+		c.encoding.add(c, pending{key, path, entryOf(result.model, fe)})
+	}
+	return result, parsedNow
 }
 
 // put encodes an entry into the store.

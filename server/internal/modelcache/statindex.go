@@ -85,13 +85,13 @@ func (c *Cache) known(path string) (rec statRecord, trusted bool, stamp inputfil
 }
 
 // remember records that path, stamped so at taken, held the bytes of key,
-// whose header is header. A racy record is not kept (it would never be
-// trusted): a file being edited does not cost a rewrite of its directory's
-// index on every run.
-func (c *Cache) remember(path string, stamp inputfile.Stamp, taken int64, bytes Key, content [sha256.Size]byte, header entry) {
+// whose header is header, and reports whether the index holds it. A racy
+// record is not kept (it would never be trusted): a file being edited does
+// not cost a rewrite of its directory's index on every run.
+func (c *Cache) remember(path string, stamp inputfile.Stamp, taken int64, bytes Key, content [sha256.Size]byte, header entry) bool {
 	rec := statRecord{Seen: inputfile.Seen{Stamp: stamp, Taken: taken}, Bytes: bytes, Header: header, Content: content}
 	if rec.Seen.Stamp.Racy(taken) {
-		return
+		return false
 	}
 	idx := c.index(filepath.Dir(path))
 	idx.mu.Lock()
@@ -101,6 +101,7 @@ func (c *Cache) remember(path string, stamp inputfile.Stamp, taken int64, bytes 
 		idx.files[filepath.Base(path)] = rec
 		idx.dirty = true
 	}
+	return true
 }
 
 // keepIndexes keeps the stat indexes that changed (Flush writes them).

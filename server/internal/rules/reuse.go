@@ -177,10 +177,10 @@ func (u *reuse) holds(r *history.Revision) bool {
 }
 
 // CheckpointEvery is how far apart, in graph order, a whole check keeps
-// snapshots besides those near the heads: a change in the middle of a long
-// history replays from the one below it. Each costs a copy of the schema in
-// the cache and its encoding on a cold run (3,000 revisions: 5 of them, 3%
-// of the time); tests set it lower to have some.
+// snapshots besides those near the heads, once a change far below them was
+// replayed (Scope.Checkpoints): the next replays from the one below it. Each
+// costs a copy of the schema in the cache, and encoding it (3,000 revisions:
+// 5 of them, 0.1 s); tests set it lower to have some.
 var CheckpointEvery = 512
 
 // maxMissingSnapshots is how many missing snapshots a run looks below before

@@ -75,6 +75,12 @@ type Scope struct {
 	// (on a run without Start).
 	Keep func(*history.Revision) bool
 	Kept func(*history.Revision, *Snapshot)
+	// Checkpoints: a run that replays the whole history although an earlier
+	// run kept findings (a change far below every snapshot kept) takes, with
+	// Keep, a snapshot every CheckpointEvery revisions too; the next such
+	// change replays from the one below it. A first run takes none: most
+	// histories are never changed far below their heads.
+	Checkpoints bool
 	// Reuse, on a run without Start, keeps the findings of each revision for
 	// the next run, and reuses those an earlier run kept while what they
 	// depend on is unchanged (see reuse.go).
@@ -162,8 +168,14 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	}
 	var kept func(*history.Revision, *history.State)
 	if scope.Keep != nil {
+		checkpoint := map[string]bool{}
+		if scope.Checkpoints && start == nil && reused != nil && reused.old != nil {
+			for i := CheckpointEvery - 1; i < len(g.Order); i += CheckpointEvery {
+				checkpoint[g.Order[i].ID] = true
+			}
+		}
 		kept = func(rev *history.Revision, after *history.State) {
-			if scope.Keep(rev) {
+			if scope.Keep(rev) || checkpoint[rev.ID] {
 				scope.Kept(rev, &Snapshot{State: after.Clone(), NotNull: memo.notNullProofs(rev)})
 			}
 		}
