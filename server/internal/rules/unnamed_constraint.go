@@ -95,7 +95,8 @@ target_metadata = MetaData(naming_convention={
 			"(named after its first column unless an index has that name), when a custom token makes the name unknown, " +
 			"or when the project may also run on another database (a driver among its dependencies) while its own is not " +
 			"certain: each names the constraint its own way, and the databases already made keep their names (the help " +
-			"says so; a naming convention's names are written as before).",
+			"says so; a naming convention's names are written as before). Nor for a drop on SQLite outside batch mode: " +
+			"a name does not make it run there (the help says to drop it in batch mode).",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/naming.html",
 			"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.drop_constraint"},
 	},
@@ -477,6 +478,12 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
 		msg.Help += "Name the constraint as it is in the database (" + dialectNames(p.Dialect) + ")."
+	}
+	if p.Dialect == "sqlite" && o.Batch == nil {
+		// a name does not make ALTER drop it there (mealie: the safe fix still failed)
+		msg.Help += fmt.Sprintf(" On SQLite a name is not enough: drop it in batch mode, which recreates the table "+
+			"(with op.batch_alter_table(%s) as batch_op: batch_op.drop_constraint(...)).", p.Style().Quote(table))
+		fix = nil
 	}
 	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.Report(o, msg, fix)
