@@ -167,7 +167,8 @@ func (r *Resolver) locate(fromFile, module string) *module {
 }
 
 // moduleAt finds base/a/b.py or base/a/b/__init__.py (or the namespace package
-// base/a/b/), when every package on the way exists.
+// base/a/b/), when every package on the way exists: a folder without
+// __init__.py is a namespace package (backend.ai's src/ai/backend/...).
 func (r *Resolver) moduleAt(base string, parts []string) *module {
 	dir := base
 	for i, p := range parts {
@@ -182,12 +183,12 @@ func (r *Resolver) moduleAt(base string, parts []string) *module {
 		if !isDir(dir) {
 			return nil
 		}
-		if i == 0 && !isFile(filepath.Join(dir, "__init__.py")) && !hasPython(dir) {
-			return nil // an unrelated folder of the same name
-		}
 	}
 	if init := filepath.Join(dir, "__init__.py"); isFile(init) {
 		return r.load(init, dir)
+	}
+	if !hasPython(dir) {
+		return nil // only folder names matched, and no Python in them: an unrelated folder of the same name
 	}
 	return &module{dir: dir}
 }

@@ -159,3 +159,44 @@ class HeroRead(SQLModel):
 		t.Errorf("String is not marked as a library name")
 	}
 }
+
+// TestNamespacePackages: a module below folders without __init__.py (PEP 420
+// namespace packages, nested: backend.ai's src/ai/backend/...) is found and
+// read; a dotted name that matches only folders holding no Python is not.
+func TestNamespacePackages(t *testing.T) {
+	root := tree(t, map[string]string{
+		"src/ns/sub/app/__init__.py": "",
+		"src/ns/sub/app/frozen.py": `import sqlalchemy as sa
+from sqlalchemy.orm import registry
+
+mapper_registry = registry(metadata=sa.MetaData())
+`,
+		"src/ns/sub/app/models.py": `from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class User(Base):
+    __tablename__ = "users"
+`,
+		"docs/guide/sub/index.md":             "",
+		"migrations/versions/0001_x.py":       "",
+		"migrations/versions/0002_y.py":       "",
+		"migrations/versions/unrelated/a.txt": "",
+	})
+	from := filepath.Join(root, "migrations/versions/0001_x.py")
+	r := NewResolver()
+	for _, c := range []struct {
+		module, name string
+		want         Kind
+	}{
+		{"ns.sub.app.models", "User", ORMModel},
+		{"ns.sub.app.frozen", "mapper_registry", Value}, // found and read: not the application's ORM
+		{"ns.sub", "app", Module},
+		{"guide.sub", "index", NotFound}, // folders of the same names, no Python in them
+	} {
+		if got := r.Import(from, c.module, c.name).Kind; got != c.want {
+			t.Errorf("from %s import %s: %s, want %s", c.module, c.name, got, c.want)
+		}
+	}
+}
