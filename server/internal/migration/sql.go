@@ -264,6 +264,8 @@ func unparsedStatement(text string, at [2]int, where func(start, end int) Span) 
 	switch first = strings.ToUpper(first); {
 	case first == "PRAGMA":
 		st.Kind, st.Verb = SQLSession, "PRAGMA"
+	case first == "SET" && !strings.Contains(st.Text, ";"):
+		st.Kind, st.Verb = SQLSession, "SET" // MySQL's SET @@foreign_key_checks = 0, SET NAMES utf8mb4
 	case dmlVerbs[first] && !strings.Contains(st.Text, ";"):
 		st.Verb = first
 	}

@@ -225,6 +225,23 @@ func TestUnparsedDML(t *testing.T) {
 	}
 }
 
+// TestUnparsedSession: a setting PostgreSQL's parser rejects (MySQL's) is
+// still a setting of the session, unless a semicolon left in it may end it.
+func TestUnparsedSession(t *testing.T) {
+	for sql, want := range map[string]StatementKind{
+		"set @@foreign_key_checks = 0;":  SQLSession,
+		"SET FOREIGN_KEY_CHECKS=0":       SQLSession,
+		"SET @@session.sql_mode = 'a;b'": SQLOther,
+		"PRAGMA foreign_keys = OFF":      SQLSession,
+		"SET search_path TO public":      SQLSession, // parsed by PostgreSQL
+		"ALTER TABLE t ENGINE = InnoDB":  SQLOther,
+	} {
+		if st := ClassifySQL(sql).Statements[0]; st.Kind != want {
+			t.Errorf("%s: %s %q, want %s", sql, st.Kind, st.Verb, want)
+		}
+	}
+}
+
 func TestClassifyPartition(t *testing.T) {
 	for sql, parent := range map[string]string{
 		"CREATE TABLE prefs_current PARTITION OF prefs FOR VALUES IN (true)":                   "prefs",
