@@ -123,16 +123,26 @@ func columnChangeCall(p *Pass, o *migration.Op) string {
 		typ = col.Args[1].Text
 	}
 	args = append(args, name)
-	if nullable := col.Keyword("nullable"); nullable != nil {
+	nullable := col.Keyword("nullable")
+	if nullable != nil {
 		args = append(args, "existing_type="+typ, "nullable="+nullable.Text)
 	} else {
 		args = append(args, "type_="+typ)
+	}
+	def := col.Keyword("server_default")
+	if def != nil {
+		args = append(args, "server_default="+def.Text) // the Column's default is part of what it meant
 	}
 	receiver := code.Spell(stylist.Op)
 	if o.Batch != nil && o.Batch.Alias != "" {
 		receiver = o.Batch.Alias
 	}
-	return receiver + ".alter_column(" + strings.Join(args, ", ") + ")"
+	call := receiver + ".alter_column(" + strings.Join(args, ", ") + ")"
+	if def != nil && nullable != nil && nullable.Text == "False" {
+		// open-event-server's rows were NULL: the default it wrote fills none of them
+		call += ", after filling the rows that are NULL (a server default set by alter_column fills none)"
+	}
+	return call
 }
 
 // argConsequence says what Alembic does with a rejected argument, and whether

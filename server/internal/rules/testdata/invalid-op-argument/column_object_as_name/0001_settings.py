@@ -16,6 +16,7 @@ def upgrade():
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("mode", sa.Text(), nullable=True),
         sa.Column("pattern", sa.Text(), nullable=True),
+        sa.Column("active", sa.Boolean(), nullable=True),
     )
 
 
