@@ -370,12 +370,12 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	case len(c.ForeignKeys) > 0:
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False).",
-			op, q("UPDATE "+table+" SET "+c.Name+" = ..."), op, q(table), q(c.Name))
+			op, q("UPDATE "+p.SQLTable(table)+" SET "+p.SQLName(c.Name)+" = ..."), op, q(table), q(c.Name))
 	default:
 		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%s, %s, server_default=None); "+
 			"or add it nullable=True, %s.execute(%s), then %s.alter_column(%s, %s, nullable=False).",
-			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+table+" SET "+c.Name+" = <value>"), op, q(table), q(c.Name))
+			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+p.SQLTable(table)+" SET "+p.SQLName(c.Name)+" = <value>"), op, q(table), q(c.Name))
 	}
 	if c.Expr.Keyword("default") != nil && !recreated { // the copy of a recreated table applies it
 		help += " default= does not help: SQLAlchemy applies it to new inserts only."
