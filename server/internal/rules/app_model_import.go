@@ -151,7 +151,9 @@ func checkAppModelImport(p *Pass) {
 				continue
 			}
 			score := 1
+			tableName := !u.Called && len(u.Path) == 1 && u.Path[0] == "__tablename__"
 			switch {
+			case tableName: // reads no column: the weakest use to quote (mealie quoted it over a query)
 			case ormCallees[u.Callee] || len(u.Path) > 0 && ormAttrs[u.Path[0]]:
 				score = 3
 			case u.Called || u.Callee != "":
@@ -165,7 +167,7 @@ func checkAppModelImport(p *Pass) {
 				found[imp.Stmt.Start] = b
 				order = append(order, imp.Stmt.Start)
 			}
-			b.nameOnly = b.nameOnly && !u.Called && len(u.Path) == 1 && u.Path[0] == "__tablename__"
+			b.nameOnly = b.nameOnly && tableName
 			if score > b.score {
 				b.what, b.score = w, score
 			}
