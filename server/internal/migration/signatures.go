@@ -228,8 +228,10 @@ const UnknownKeywordIgnored = "ignores the keyword argument"
 // argument it stands for, "" if none.
 func unknownKeyword(op, kw, meant string, s signature, call *Expr) string {
 	msg := fmt.Sprintf("%s() got an unexpected keyword argument %q", op, kw) // as Python says it
-	// a constructor's name= clashes with the name Alembic passes it, ignored or not
-	if s.ignoresKw && (kw != "name" || !strings.HasPrefix(op, "create_")) {
+	// a constructor's name= clashes with the name Alembic passes it, ignored or
+	// not, and alter_column's with new_column_name, which Alembic passes to the
+	// dialect as name= (1.5 and later: "got multiple values for keyword argument")
+	if s.ignoresKw && (kw != "name" || !strings.HasPrefix(op, "create_") && op != "alter_column") {
 		msg = fmt.Sprintf("%s() %s %q", op, UnknownKeywordIgnored, kw)
 	}
 	if meant != "" {

@@ -32,7 +32,8 @@ var _ = register(&Rule{
 			"`op.alter_column(\"users\", \"email\", type=sa.String(320))` runs without error and never changes the type " +
 			"(an error: that alter_column emits no SQL). " +
 			"`create_exclude_constraint()` drops the keywords it does not know too (a warning), but its `name=` clashes with " +
-			"the name Alembic passes (`got multiple values for argument 'name'`). An `alter_column` given a `sa.Column(...)` " +
+			"the name Alembic passes (`got multiple values for argument 'name'`), and so does `alter_column()`'s, with " +
+			"the `new_column_name` Alembic passes the dialect as `name` (Alembic 1.5 and later). An `alter_column` given a `sa.Column(...)` " +
 			"instead of a column name, and no change of its own, changes nothing at all (an error).",
 		Example: `op.alter_column("users", "email", type=sa.String(length=320), existing_type=sa.String(length=200))
 op.create_index("ix_users_email", "users")`,
@@ -77,7 +78,7 @@ func checkInvalidOpArgument(p *Pass) {
 				}
 				if o.Name == "alter_column" && strings.Contains(problem, `keyword argument "name"`) {
 					// the migration may have worked when it was written (fedocal)
-					consequence += " (older Alembic releases took name= for new_column_name; current ones ignore it)"
+					consequence += " (Alembic before 1.5 took name= for new_column_name)"
 				}
 				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence}, nil)
 			}
@@ -163,6 +164,12 @@ func argConsequence(op, problem string) (string, bool) {
 			return "Python raises TypeError when the migration runs: SQLAlchemy's constructor \"got multiple values for argument 'name'\"", true
 		}
 		return "SQLAlchemy rejects it when the migration runs (\"Additional arguments should be named <dialectname>_<argument>\")", true
+	case "alter_column":
+		if strings.Contains(problem, `unexpected keyword argument "name"`) {
+			// checked with Alembic 1.8.1, in and out of batch mode, on PostgreSQL, MySQL and SQLite
+			return "Python raises TypeError when the migration runs: Alembic passes new_column_name to the dialect as name=, " +
+				"which \"got multiple values for keyword argument 'name'\"", true
+		}
 	}
 	return "Python raises TypeError when the migration runs", true
 }
