@@ -109,8 +109,8 @@ func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppe
 	}
 	missing := absent(postgres, "relation", "table", table)
 	return Message{Text: fmt.Sprintf("%s after drop_table (line %d) in %s: %s by then", o.Name, d.op.Call.Span.StartLine, function, missing),
-		Help: fmt.Sprintf("It fails with: %s. Move the %s before the drop_table, or remove it if the drop makes it needless "+
-			"(dropping a table drops its indexes and constraints).", missing, o.Name)}, true
+		Help: fmt.Sprintf("%s%s. Move the %s before the drop_table, or remove it if the drop makes it needless "+
+			"(dropping a table drops its indexes and constraints).", failing(postgres), missing, o.Name)}, true
 }
 
 // indexOfDropped explains a drop_index of an index that went with a table the
@@ -132,10 +132,20 @@ func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*dro
 		}
 		missing := absent(postgres, "index", "index", name)
 		return Message{Text: fmt.Sprintf("drop_index after drop_table(%q) (line %d) in %s: %s by then", d.table.Name, d.op.Call.Span.StartLine, function, missing),
-			Help: fmt.Sprintf("It fails with: %s: dropping the table dropped its indexes. Drop the index before the table, "+
-				"or remove the drop_index.", missing)}, true
+			Help: fmt.Sprintf("%s%s: dropping the table dropped its indexes. Drop the index before the table, "+
+				"or remove the drop_index.", failing(postgres), missing)}, true
 	}
 	return Message{}, false
+}
+
+// failing begins a help text that says what absent says: PostgreSQL's
+// error on PostgreSQL, plain words elsewhere (buildbot's help quoted them as
+// an error text).
+func failing(postgres bool) string {
+	if postgres {
+		return "It fails with: "
+	}
+	return "It fails: "
 }
 
 // absent says that an object is missing, in PostgreSQL's words on
