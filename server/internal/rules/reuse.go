@@ -75,7 +75,7 @@ type keptFindings struct {
 type reuse struct {
 	values Values
 	name   []byte
-	chain  map[string][]byte // by revision id; none when an input's is unknown (a cycle)
+	keys   map[string][]byte // by revision id; none when a digest it covers is unknown (a cycle, a header without one)
 	whole  []byte            // over every revision of the graph
 	old    map[string]keptFindings
 
@@ -106,7 +106,7 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 	}{target, g.Naming, g.Dialects, fmt.Sprintf("%+v", memo.facts())})
 	field(string(settings))
 	run.Write(buf)
-	u := &reuse{values: values, name: fmt.Appendf(nil, "findings %x", run.Sum(nil)), chain: map[string][]byte{},
+	u := &reuse{values: values, name: fmt.Appendf(nil, "findings %x", run.Sum(nil)), keys: map[string][]byte{},
 		kept: map[string]keptFindings{}}
 	whole := sha256.New()
 	upgrades := g.UpgradeChains()
@@ -146,7 +146,7 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 		}
 		if keyed {
 			sum := sha256.Sum256(buf)
-			u.chain[r.ID] = sum[:]
+			u.keys[r.ID] = sum[:]
 		}
 		whole.Write(binary.AppendUvarint(nil, uint64(len(buf))))
 		whole.Write(buf)
@@ -161,7 +161,7 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 
 // key is what r's findings hold under; nil when they are not reused.
 func (u *reuse) key(r *history.Revision, above bool) []byte {
-	c := u.chain[r.ID]
+	c := u.keys[r.ID]
 	if c == nil || !above {
 		return c
 	}

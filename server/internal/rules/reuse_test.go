@@ -150,12 +150,13 @@ func TestReuseEquivalence(t *testing.T) {
 			g.Dialects = append([]string{target.Dialect}, target.Also...)
 			scope := Scope{Reuse: values}
 			if kept, ok := values.(*memoryValues); ok {
-				// snapshots after some revisions, under their chain keys: a run
-				// then replays what it cannot reuse, from the nearest ones below
-				chain := newReuse(newMemoryValues(), g, All(), target, newRunMemo(g)).chain
-				scope.Keep = func(r *history.Revision) bool { return chain[r.ID] != nil && chain[r.ID][0]%2 == 0 }
-				scope.Kept = func(r *history.Revision, s *Snapshot) { kept.snapshots[string(chain[r.ID])] = s }
-				scope.Snapshot = func(r *history.Revision) *Snapshot { return kept.snapshots[string(chain[r.ID])] }
+				// snapshots after some revisions, under their upgrade chains (as
+				// check keeps them): a run then replays what it cannot reuse,
+				// from the nearest ones below
+				chains := g.UpgradeChains()
+				scope.Keep = func(r *history.Revision) bool { return chains[r.ID] != nil && chains[r.ID][0]%2 == 0 }
+				scope.Kept = func(r *history.Revision, s *Snapshot) { kept.snapshots[string(chains[r.ID])] = s }
+				scope.Snapshot = func(r *history.Revision) *Snapshot { return kept.snapshots[string(chains[r.ID])] }
 			}
 			var found []string
 			RunScoped(context.Background(), g, All(), target, scope, func(d Diagnostic) {
