@@ -47,9 +47,11 @@ type Cache struct {
 	log   zerolog.Logger
 	// hits and misses count the files read from the cache and parsed.
 	hits, misses atomic.Int64
-	// parsed holds the whole models ParseHeader parsed, by their entry's key,
-	// until Parse asks for them: a check that wanted headers and then finds
-	// it needs whole models does not parse the files twice.
+	// parsed holds the whole models ParseHeader parsed, by path (a
+	// parsedBytes), until Parse asks for them: a check that wanted headers
+	// and then finds it needs whole models neither parses nor reads the files
+	// twice (a second read was logged with another stamp, which made the
+	// next run's result cache read every file again).
 	parsed sync.Map
 	// indexes are the stat indexes read and written, by directory (see
 	// statindex.go); digests the key of the bytes last read of each file.
@@ -156,8 +158,20 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 	if c == nil {
 		return migration.ParseFile(ctx, path)
 	}
+	if v, ok := c.parsed.LoadAndDelete(path); ok {
+		// the model of the bytes ParseHeader read (the header came from them)
+		pb := v.(parsedBytes)
+		c.digests.Store(path, pb.bytes)
+		return pb.model, pb.err
+	}
 	p, _, _, _ := c.parse(ctx, path, false)
 	return p.model, p.err
+}
+
+// parsedBytes is a whole model ParseHeader parsed, and the key of its bytes.
+type parsedBytes struct {
+	parsed
+	bytes Key
 }
 
 // ParseHeader is a history.Parser of headers: Parse's model cut to its
@@ -256,8 +270,6 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 	key := bytes
 	if header {
 		key = headerKey(bytes)
-	} else if p, ok := c.parsed.LoadAndDelete(key); ok {
-		return p.(parsed), false
 	}
 	whole := src
 	if header {
@@ -269,7 +281,7 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 	if header {
 		// the whole model's entry may be there
 		if result, parsedNow = c.fromSource(ctx, path, src, bytes, false); ctx.Err() == nil {
-			c.parsed.Store(bytes, result)
+			c.parsed.Store(path, parsedBytes{result, bytes})
 		}
 	} else {
 		c.misses.Add(1)
@@ -365,6 +377,7 @@ func (c *Cache) Flush() {
 	}
 	c.encoding.wait()
 	c.keepIndexes()
+	c.parsed.Clear() // the models of the bytes this run read: the next run reads the files again
 	if err := c.store.Flush(); err != nil {
 		c.log.Debug().Err(err).Msg("model cache: not written")
 	}

@@ -94,3 +94,32 @@ func TestStatIndex(t *testing.T) {
 	}
 	expect("replaced by another file of the same size and times", "cccc", true)
 }
+
+// TestWholeAfterHeaderReadsOnce: the whole model of a file whose header was
+// just parsed comes from that parse, without reading the file again: a
+// second read is logged with another stamp, which leaves the log no stamp to
+// trust, and the next run's result cache read every file again.
+func TestWholeAfterHeaderReadsOnce(t *testing.T) {
+	defer func(w time.Duration) { inputfile.RacyWindow = w }(inputfile.RacyWindow)
+	inputfile.RacyWindow = 50 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "0001_a.py")
+	if err := os.WriteFile(path, []byte("revision = 'aaaa'\ndown_revision = None\n\ndef upgrade():\n    pass\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(inputfile.RacyWindow + 20*time.Millisecond)
+	c := New(t.TempDir(), zerolog.Nop())
+	log := inputfile.StartLog()
+	header, err := c.ParseHeader(context.Background(), path)
+	if err != nil || !header.HeaderOnly {
+		t.Fatalf("header %+v, %v", header, err)
+	}
+	whole, err := c.Parse(context.Background(), path)
+	log.Stop()
+	if err != nil || whole.HeaderOnly || whole.Upgrade == nil {
+		t.Fatalf("whole model %+v, %v", whole, err)
+	}
+	accesses, _ := log.Accesses()
+	if len(accesses) != 1 || accesses[0].Kind != inputfile.ReadFile || accesses[0].Seen.Taken == 0 {
+		t.Errorf("accesses %+v, want one read of the file with its stamp", accesses)
+	}
+}
