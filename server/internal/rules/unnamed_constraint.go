@@ -89,7 +89,8 @@ target_metadata = MetaData(naming_convention={
 			"With a naming convention reached through env.py's target_metadata, the drop gets the name the convention gave " +
 			"the create (unsafe when the convention was only found by searching the code; written `op.f(...)` when the " +
 			"convention converts names written for the type). A drop of the only foreign key the history knows on the table " +
-			"is named after it as an unsafe fix (on MySQL only with a naming convention: the history's name of an unnamed key is " +
+			"is named after it as an unsafe fix, unless upgrade() makes no constraint on that table (the drop undoes nothing " +
+			"of the revision: the help says to remove it) (on MySQL only with a naming convention: the history's name of an unnamed key is " +
 			"PostgreSQL's). On MySQL/MariaDB a foreign key added to a table that has none yet gets `<table>_ibfk_1` the same " +
 			"way, safe when MySQL is configured. No fix on other dialects, for check constraints, for a MySQL unique key " +
 			"(named after its first column unless an index has that name), when a custom token makes the name unknown, " +
@@ -122,6 +123,9 @@ type certainName struct {
 	// written is the name expression upgrade() gave the create ("fk_x",
 	// op.f("fk_x")): the drop names it the same way
 	written *migration.Expr
+	// undoesNothing: none, and upgrade() makes no constraint on the table
+	// of the drop (see undoesNothing)
+	undoesNothing bool
 }
 
 func checkUnnamedConstraint(p *Pass) {
@@ -157,7 +161,7 @@ func checkUnnamedConstraint(p *Pass) {
 		case o.Name == "drop_constraint":
 			kind, _ := o.ArgString("type_")
 			k := constraintKey(o, kind)
-			var paired certainName
+			paired := certainName{undoesNothing: undoesNothing(p, o)}
 			if len(created[k]) == 1 && drops[k] == 1 {
 				paired = created[k][0]
 			}
@@ -411,8 +415,32 @@ func sentenceStart(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// undoesNothing reports a drop in downgrade() on a table that upgrade()
+// certainly leaves alone: none of its operations creates, alters or renames
+// into the table, its columns or its constraints, and none may change
+// anything.
+func undoesNothing(p *Pass, drop *migration.Op) bool {
+	table, ok := drop.Table()
+	up := p.Migration.Upgrade
+	if !ok || up == nil {
+		return false
+	}
+	for _, o := range up.Ops {
+		for _, e := range effect.Of(p.Names(), p.Migration, o) {
+			switch {
+			case e.Object == effect.Anything,
+				e.Object == effect.Table && e.Change == effect.Rename && strings.EqualFold(e.To, table),
+				strings.EqualFold(e.Table, table) && e.Object != effect.Rows && e.Object != effect.Comment && e.Change != effect.Drop:
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // reportUnnamedDrop reports a drop_constraint(None, ...); paired is the certain
-// name of the one matching unnamed create in upgrade(), or empty.
+// name of the one matching unnamed create in upgrade(), or empty (with
+// undoesNothing when upgrade() makes no constraint on the table).
 func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certainName) {
 	table, _ := o.Table()
 	kind, _ := o.ArgString("type_")
@@ -467,6 +495,10 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		if (p.IsPostgres() || p.Dialect == "mysql") && !namesDiffer(p) {
 			fix = dropNameFix(p, o, paired.name, nameSafety(p, !paired.unsure))
 		}
+	case paired.undoesNothing:
+		// sbc-pay: the only key known on the table is older, and must stay
+		msg.Help += fmt.Sprintf("upgrade() makes no constraint on %q: this drop undoes nothing of this revision (autogenerate "+
+			"writes one when the models lack a constraint the database has). Remove it, or name the constraint it means.", table)
 	case only != "" && (p.IsPostgres() || conv.Covers(naming.ForeignKey)):
 		// elsewhere the history's name of an unnamed key is PostgreSQL's guess
 		msg.Help += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop.", table, only)
