@@ -180,9 +180,10 @@ func (u *reuse) holds(r *history.Revision) bool {
 // snapshots besides those near the heads, once a change far below them was
 // replayed (Scope.Checkpoints): the next replays from the one below it. Each
 // costs a copy of the schema in the cache, and encoding it once (3,000
-// revisions: 11 of them, 0.1 s; 6 MB); a change in the middle then takes
-// 0.12 s (0.15 s every 512). Tests set it lower to have some.
-var CheckpointEvery = 256
+// revisions: 23 of them, 0.3 s on the first such change, 33 MB); a change in
+// the middle then takes 0.10 s (0.12 s every 256, 0.15 s every 512). Tests
+// set it lower to have some.
+var CheckpointEvery = 128
 
 // maxMissingSnapshots is how many missing snapshots a run looks below before
 // it replays the whole history instead: the revisions between two
