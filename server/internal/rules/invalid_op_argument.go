@@ -87,8 +87,8 @@ func checkInvalidOpArgument(p *Pass) {
 				// the change written in the Column certainly never happens (open-event-server, OpenHands)
 				p.ReportSeverity(Error, o.Call.Span, Message{
 					Text: "alter_column is given a Column object as its column name",
-					Help: "Without a change keyword of its own, alter_column asks for no change (outside batch mode it emits no " +
-						"SQL): the type and nullable= written in the Column are not read as changes, so the migration runs and " +
+					Help: "Without a change keyword of its own, alter_column asks for no change (it emits no SQL, in batch mode " +
+						"too; SQLite's batch mode fails on it with KeyError): the type and nullable= written in the Column are not read as changes, so the migration runs and " +
 						"changes nothing (a change keyword beside the " +
 						"Column makes Alembic fail on it instead). Pass the name and the change: " + columnChangeCall(p, o)}, nil)
 			}
@@ -99,7 +99,8 @@ func checkInvalidOpArgument(p *Pass) {
 // columnObjectAsName reports an alter_column whose column_name is a
 // sa.Column(...) call and that asks for no change of its own: Alembic takes
 // the Column for a name and emits nothing (checked with Alembic 1.8.1 on
-// PostgreSQL and MySQL, in and out of batch mode).
+// PostgreSQL and MySQL, in and out of batch mode; SQLite's batch mode looks
+// the Column up among the table's columns and raises KeyError).
 func columnObjectAsName(o *migration.Op) bool {
 	return o.Name == "alter_column" && pysyntax.LastName(o.Arg("column_name").CallName()) == "Column" && !o.AltersColumn()
 }
