@@ -12,8 +12,12 @@ import (
 // known: its digest or an input's is not (a header ParseFileHeader read, a
 // revision on a cycle). The snapshots after revisions are kept under them,
 // and the findings on a revision depend on the chains of its inputs (an
-// edit of a downgrade or a comment leaves every chain above it).
-func (g *Graph) UpgradeChains() map[string][]byte {
+// edit of a downgrade or a comment leaves every chain above it). They are
+// computed once per graph and shared: a header and the whole model read for
+// it later carry the same digest.
+func (g *Graph) UpgradeChains() map[string][]byte { return g.upgradeChains() }
+
+func (g *Graph) chainUpgrades() map[string][]byte {
 	chains := make(map[string][]byte, len(g.Order))
 	var buf []byte
 	field := func(b []byte) { buf = append(binary.AppendUvarint(buf, uint64(len(b))), b...) }

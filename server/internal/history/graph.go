@@ -5,6 +5,7 @@ package history
 import (
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
@@ -77,11 +78,15 @@ type Graph struct {
 	// not replayed, and one that such tests let run on all of them is certain
 	// (nil: any dialect, every such operation uncertain).
 	Dialects []string
+	// upgradeChains are computed once (UpgradeChains): the snapshot keys and
+	// the reuse of findings both read them.
+	upgradeChains func() map[string][]byte
 }
 
 // Build assembles the graph from parsed migrations (in a stable order, e.g. by path).
 func Build(dir string, migrations []*migration.Migration) *Graph {
 	g := &Graph{Dir: dir, Revisions: make(map[string]*Revision, len(migrations)), BranchLabels: map[string]string{}}
+	g.upgradeChains = sync.OnceValue(g.chainUpgrades)
 	for _, m := range migrations {
 		g.add(m)
 	}
