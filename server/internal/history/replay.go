@@ -157,6 +157,24 @@ func (s *State) upgrade(r *Revision) {
 	s.Unknown = s.Unknown || r.Migration.TooLarge // operations were left unread
 }
 
+// Reapplied are, by merge (a revision with several inputs), the revisions
+// whose upgrades StateBefore applies again to the state after its first
+// input: those only its other inputs hold (branchRevisions). A replay that
+// lets go of models must keep these whole until it has passed the merge.
+func (g *Graph) Reapplied() map[*Revision][]*Revision {
+	out := map[*Revision][]*Revision{}
+	var position map[string]int
+	for _, r := range g.Order {
+		if inputs := r.Inputs(); len(inputs) > 1 {
+			if position == nil {
+				position = g.positions()
+			}
+			out[r] = g.branchRevisions(inputs[0], inputs[1:], position)
+		}
+	}
+	return out
+}
+
 // branchRevisions lists, in graph order, the revisions that the schema after
 // others holds and the schema after base does not: others and their
 // ancestors (through parents and dependencies) that are neither base nor one

@@ -3,23 +3,22 @@ package modelcache
 import "sync"
 
 // later encodes the entries of the models parsed in a run in the background,
-// one goroutine at a time, while no file is being parsed, until Flush.
-// Encoding 3,000 models costs as much as extracting them: a cold check
-// parses on every core, and then its rules leave a core idle, which encodes.
+// one goroutine at a time, until Flush. It keeps up with the parses (an
+// encode costs a tenth of a parse), so that the models ParseHeader holds for
+// Parse are let go soon after they are parsed (heldModel).
 type later struct {
 	mu sync.Mutex
-	// changed is signalled when the parses in flight fall to none, and when
-	// the encoder stops.
+	// changed is signalled when the encoder stops.
 	changed sync.Cond
 	queue   []pending
 	running bool
-	parsing int // files being parsed
 }
 
 type pending struct {
 	key   Key
 	path  string
 	entry entry
+	held  *heldModel // the model ParseHeader holds for this entry, if any
 }
 
 // add queues an entry and starts the encoder if it is not running.
@@ -33,15 +32,6 @@ func (l *later) add(c *Cache, p pending) {
 	}
 }
 
-// parses counts a file's parse in (delta 1) or out (-1).
-func (l *later) parses(delta int) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.parsing += delta; l.parsing == 0 {
-		l.signal().Broadcast()
-	}
-}
-
 func (l *later) signal() *sync.Cond {
 	l.changed.L = &l.mu
 	return &l.changed
@@ -50,9 +40,6 @@ func (l *later) signal() *sync.Cond {
 func (l *later) drain(c *Cache) {
 	for {
 		l.mu.Lock()
-		for l.parsing > 0 {
-			l.signal().Wait()
-		}
 		batch := l.queue
 		l.queue = nil
 		if len(batch) == 0 {

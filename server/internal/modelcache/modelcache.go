@@ -160,18 +160,49 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 	}
 	if v, ok := c.parsed.LoadAndDelete(path); ok {
 		// the model of the bytes ParseHeader read (the header came from them)
-		pb := v.(parsedBytes)
-		c.digests.Store(path, pb.bytes)
-		return pb.model, pb.err
+		held := v.(*heldModel)
+		c.digests.Store(path, held.bytes)
+		if p, ok := held.take(); ok {
+			return p.model, p.err
+		}
+		if payload, ok := c.store.Written(held.bytes); ok {
+			if p, ok := c.decodeEntry(payload, path, held.src); ok {
+				return p.model, p.err
+			}
+		}
+		p, _ := c.fromSource(ctx, path, held.src, held.bytes, false) // its entry was not written
+		return p.model, p.err
 	}
 	p, _, _, _ := c.parse(ctx, path, false)
 	return p.model, p.err
 }
 
-// parsedBytes is a whole model ParseHeader parsed, and the key of its bytes.
-type parsedBytes struct {
-	parsed
+// heldModel is what ParseHeader keeps of a file for Parse: the bytes it
+// read and their key, and the whole model it parsed until the model's entry
+// is in the store (a cold check parses 3,000 files before it replays the
+// first: holding them all was two thirds of its live heap).
+type heldModel struct {
 	bytes Key
+	src   []byte
+	mu    sync.Mutex
+	model *parsed // nil once the entry is stored
+}
+
+// take is the model held, if it still is.
+func (h *heldModel) take() (parsed, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.model == nil {
+		return parsed{}, false
+	}
+	return *h.model, true
+}
+
+// letGo drops the model: its entry is in the store.
+func (h *heldModel) letGo() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.model = nil
 }
 
 // ParseHeader is a history.Parser of headers: Parse's model cut to its
@@ -200,7 +231,7 @@ func (c *Cache) ParseHeader(ctx context.Context, path string) (*migration.Migrat
 	if src != nil && ctx.Err() == nil && (p.err == nil || isFileError) {
 		header := entryOf(p.model, fe)
 		if !(stamped && c.remember(path, stamp, taken, bytes, sha256.Sum256(src), header)) && parsedNow {
-			c.encoding.add(c, pending{headerKey(bytes), path, header}) // not in the index: an entry of its own
+			c.encoding.add(c, pending{headerKey(bytes), path, header, nil}) // not in the index: an entry of its own
 		}
 	}
 	return p.model, p.err
@@ -230,12 +261,22 @@ func (c *Cache) entry(key Key, path string, src []byte) (parsed, bool) {
 	if !ok {
 		return parsed{}, false
 	}
+	return c.decodeEntry(payload, path, src)
+}
+
+// decodeEntry decodes the payload of an entry.
+func (c *Cache) decodeEntry(payload []byte, path string, src []byte) (parsed, bool) {
 	var e entry
-	if codec.Decode(payload, &e) != nil || e.Model == nil && e.Err == nil {
+	decode := codec.Decode
+	if src != nil {
+		// a whole model: a replay keeps pieces of it (names, column types)
+		// in its schema after letting go of the rest
+		decode = codec.DecodeApart
+	}
+	if decode(payload, &e) != nil || e.Model == nil && e.Err == nil {
 		c.log.Debug().Str("path", path).Msg("model cache: unreadable entry, parsed again")
 		return parsed{}, false
 	}
-	c.hits.Add(1)
 	if e.Model != nil && src != nil {
 		e.Model.Source = src
 	}
@@ -265,53 +306,61 @@ func (c *Cache) parse(ctx context.Context, path string, header bool) (result par
 // cache: ParseHeader keeps the header of one parsed now in the directory's
 // stat index, and writes an entry only when the index cannot keep it (a
 // racy stamp). Encoding every header twice cost a cold check of 3,000 files
-// a twentieth of its time.
+// a twentieth of its time. For a header, the whole model is held for Parse
+// (heldModel).
 func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes Key, header bool) (result parsed, parsedNow bool) {
-	key := bytes
 	if header {
-		key = headerKey(bytes)
-	}
-	whole := src
-	if header {
-		whole = nil // a header has no source
-	}
-	if p, ok := c.entry(key, path, whole); ok {
-		return p, false
-	}
-	if header {
-		// the whole model's entry may be there
-		if result, parsedNow = c.fromSource(ctx, path, src, bytes, false); ctx.Err() == nil {
-			c.parsed.Store(path, parsedBytes{result, bytes})
+		if p, ok := c.entry(headerKey(bytes), path, nil); ok {
+			c.hits.Add(1)
+			return p, false
 		}
+	}
+	if p, ok := c.entry(bytes, path, src); ok {
+		c.hits.Add(1)
+		result = p
 	} else {
 		c.misses.Add(1)
-		c.encoding.parses(1)
 		result.model, result.err = migration.Parse(ctx, path, src)
-		c.encoding.parses(-1)
 		parsedNow = true
 	}
 	if ctx.Err() != nil {
 		return result, parsedNow // a cancelled parse says nothing about the file
 	}
+	var held *heldModel
+	if header {
+		held = &heldModel{bytes: bytes, src: src}
+		if parsedNow {
+			whole := result
+			held.model = &whole
+		}
+		c.parsed.Store(path, held)
+	}
 	fe, ok := result.err.(*migration.FileError)
 	if result.err != nil && !ok {
 		return result, parsedNow
 	}
+	if parsedNow {
+		c.encoding.add(c, pending{bytes, path, entryOf(result.model, fe), held})
+	}
 	if header && result.model != nil {
 		result.model = result.model.Header()
 	}
-	if !header || !parsedNow {
-		c.encoding.add(c, pending{key, path, entryOf(result.model, fe)})
+	if header && !parsedNow {
+		c.encoding.add(c, pending{headerKey(bytes), path, entryOf(result.model, fe), nil})
 	}
 	return result, parsedNow
 }
 
-// put encodes an entry into the store.
+// put encodes an entry into the store; the model held for it is let go
+// once it is there.
 func (c *Cache) put(p pending) {
-	if payload, err := codec.Encode(&p.entry); err != nil {
+	payload, err := codec.Encode(&p.entry)
+	if err != nil {
 		c.log.Debug().Err(err).Str("path", p.path).Msg("model cache: model not cached")
-	} else {
-		c.store.Put(p.key, payload)
+		return
+	}
+	if c.store.Put(p.key, payload) && p.held != nil {
+		p.held.letGo()
 	}
 }
 

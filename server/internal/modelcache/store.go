@@ -199,6 +199,18 @@ func (s *Store) Get(k Key) ([]byte, bool) {
 	return nil, false
 }
 
+// Written returns the payload put under k since the last Flush, if any
+// (read back from the pack being written).
+func (s *Store) Written(k Key) ([]byte, bool) {
+	s.mu.Lock()
+	loc, ok := s.pending[k]
+	s.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	return loc.read()
+}
+
 // read returns the payload if it matches its CRC (a pack closed meanwhile
 // by Flush fails the read: a miss).
 func (loc location) read() ([]byte, bool) {
@@ -211,12 +223,13 @@ func (loc location) read() ([]byte, bool) {
 
 // Put stores payload under k: it is appended to the pack this run writes
 // (so that a cold run does not hold every model twice), which Flush
-// completes. A write error drops this run's pack.
-func (s *Store) Put(k Key, payload []byte) {
+// completes (Written reads it meanwhile); it reports whether the entry is in
+// the pack. A write error drops this run's pack.
+func (s *Store) Put(k Key, payload []byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, dup := s.pending[k]; dup || s.failed {
-		return
+		return !s.failed
 	}
 	if s.out == nil {
 		s.out = &packWriter{dir: s.buildDir()}
@@ -225,9 +238,10 @@ func (s *Store) Put(k Key, payload []byte) {
 	if err != nil {
 		s.out.abandon()
 		s.out, s.failed = nil, true
-		return
+		return false
 	}
 	s.pending[k] = loc
+	return true
 }
 
 // Flush completes the pack of the entries put since the last Flush. When the
@@ -331,7 +345,7 @@ func (w *packWriter) add(k Key, payload []byte) (location, error) {
 	if _, err := w.tmp.Write(payload); err != nil {
 		return location{}, err
 	}
-	loc := location{off: w.off, size: int64(len(payload)), crc: crc32.Checksum(payload, crcTable)}
+	loc := location{pack: w.tmp, off: w.off, size: int64(len(payload)), crc: crc32.Checksum(payload, crcTable)}
 	w.idx = append(w.idx, k[:]...)
 	w.idx = binary.LittleEndian.AppendUint64(w.idx, uint64(loc.off))
 	w.idx = binary.LittleEndian.AppendUint64(w.idx, uint64(loc.size))

@@ -123,13 +123,26 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	if reused != nil && scope.Snapshot != nil {
 		start, replays = reused.startFrom(g, included, scope.Snapshot)
 	}
+	var streamed *stream
 	if scope.Whole != nil {
-		if err := loadWhole(g, selected, checkedOrReplayed(g, start, replays, included), scope.Whole, memo); err != nil {
+		var read map[string]bool // nil: all
+		switch revs := checkedOrReplayed(g, start, replays, included); {
+		case revs == nil: // the whole history replayed: each model is loaded as the replay comes to it
+			streamed = newStream(g, g.Order, memo)
+			read = streamed.below
+		case replays != nil: // the revisions replayed likewise, and first what they read below them
+			streamed = newStream(g, revs, memo)
+			read = streamed.below
+		default: // checked from snapshots
+			read = passReads(g, revs)
+		}
+		if err := loadWhole(g, selected, read, scope.Whole, memo); err != nil {
 			return err
 		}
 	}
 	RunGraph(g, slices.DeleteFunc(slices.Clone(selected), func(r *Rule) bool { return len(target.dialectsFor(r)) == 0 }), report)
 	checks := newPipeline(report)
+	defer streamed.finish() // after the passes end
 	defer checks.finish()
 	// check queues the rules' passes over one revision and returns the state
 	// after its upgrade, or nil when the replay must apply it
@@ -147,7 +160,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		} else {
 			shared, after = upgradeSteps(target, memo, rev, before)
 		}
-		checks.add(ctx, func(report func(Diagnostic)) {
+		checks.add(ctx, streamed.queued(rev), func(report func(Diagnostic)) {
 			if hit {
 				for _, d := range found {
 					report(d)
@@ -190,6 +203,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	}
 	if start == nil {
 		g.ReplayUpgraded(ctx, func(rev *history.Revision, before *history.State) *history.State {
+			streamed.reach(rev)
 			if !included(rev) {
 				return nil
 			}
@@ -219,6 +233,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 					check(rev, g.StateBefore(rev, after))
 				}
 			case replays[rev.ID]:
+				streamed.reach(rev)
 				before := g.StateBefore(rev, after)
 				for _, input := range rev.Inputs() {
 					if readers[input]--; readers[input] == 0 {
@@ -244,6 +259,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		}
 	}
 	checks.finish()
+	streamed.finish()
 	if memo.loadErr != nil {
 		return memo.loadErr // the findings rest on a file that changed
 	}
@@ -315,7 +331,10 @@ type pipeline struct {
 
 // revisionCheck is the rules' passes over one revision, queued.
 type revisionCheck struct {
-	run   func(report func(Diagnostic))
+	run func(report func(Diagnostic))
+	// after, when set, is called in the caller's goroutine once the passes
+	// ended (a stream then lets go of the models they read)
+	after func()
 	found []Diagnostic
 	done  chan struct{}
 	// panicked is what a pass panicked with, and where: the panic goes on in
@@ -351,13 +370,17 @@ func (j *revisionCheck) runRecovered() {
 }
 
 // add queues one revision's passes (on one core: runs them), and reports
-// the findings of the passes done at the head of the queue.
-func (p *pipeline) add(ctx context.Context, run func(report func(Diagnostic))) {
+// the findings of the passes done at the head of the queue; after (when not
+// nil) is called once they ended.
+func (p *pipeline) add(ctx context.Context, after func(), run func(report func(Diagnostic))) {
 	if p.jobs == nil {
 		run(p.report)
+		if after != nil {
+			after()
+		}
 		return
 	}
-	j := &revisionCheck{run: run, done: make(chan struct{})}
+	j := &revisionCheck{run: run, after: after, done: make(chan struct{})}
 	p.queued = append(p.queued, j)
 	select {
 	case p.jobs <- j:
@@ -390,6 +413,9 @@ func (p *pipeline) flush(wait bool) {
 		}
 		for _, d := range j.found {
 			p.report(d)
+		}
+		if j.after != nil {
+			j.after()
 		}
 	}
 }

@@ -12,7 +12,8 @@ import (
 // rules read (Scope.Whole): those it checks or replays, and what their
 // passes and the rules read of the others (wholeRead); the revisions above
 // one, which few passes read, are read when a pass asks for them
-// (Pass.laterRevisions).
+// (Pass.laterRevisions). The revisions a run replays are loaded as the
+// replay comes to them, and let go of after (stream.go).
 
 // passReads are the revisions whose whole models the passes over revs read
 // of the revisions below, by id: revs and their recentParents.
@@ -27,18 +28,13 @@ func passReads(g *history.Graph, revs []*history.Revision) map[string]bool {
 	return read
 }
 
-// wholeRead are the revisions of g whose whole models a run that checks or
-// replays revs reads first (all of them: nil revs): passReads of revs, and
-// the revisions marked for a selected rule that loads the marked ones
-// (Rule.LoadsMarked).
-func wholeRead(g *history.Graph, selected []*Rule, revs []*history.Revision) []*history.Revision {
-	var read map[string]bool
-	if revs != nil {
-		read = passReads(g, revs)
-	}
+// wholeRead are the revisions of g whose whole models a run reads first:
+// those of read (all of them: nil), and the revisions marked for a selected
+// rule that loads the marked ones (Rule.LoadsMarked).
+func wholeRead(g *history.Graph, selected []*Rule, read map[string]bool) []*history.Revision {
 	var out []*history.Revision
 	for _, r := range g.Revisions {
-		if revs == nil || read[r.ID] || marked(r, selected) {
+		if read == nil || read[r.ID] || marked(r, selected) {
 			out = append(out, r)
 		}
 	}
@@ -78,10 +74,10 @@ func checkedOrReplayed(g *history.Graph, start map[string]*Snapshot, replays map
 type wholeModels func([]*history.Revision) (map[*history.Revision]*migration.Migration, error)
 
 // loadWhole replaces the header models of the revisions that a run reads
-// first by whole ones, before the run starts; the memo loads the others
-// when a pass asks for them.
-func loadWhole(g *history.Graph, selected []*Rule, revs []*history.Revision, load wholeModels, memo *runMemo) error {
-	models, err := load(wholeRead(g, selected, revs))
+// first (wholeRead) by whole ones, before the run starts; the memo loads the
+// others when a pass asks for them.
+func loadWhole(g *history.Graph, selected []*Rule, read map[string]bool, load wholeModels, memo *runMemo) error {
+	models, err := load(wholeRead(g, selected, read))
 	if err != nil {
 		return err
 	}
@@ -97,11 +93,14 @@ func loadWhole(g *history.Graph, selected []*Rule, revs []*history.Revision, loa
 // its header was read) ends the run with its error (see RunScoped); the
 // pass reads the header meanwhile.
 func (m *runMemo) whole(r *history.Revision) *migration.Migration {
-	if !r.Migration.HeaderOnly || m.load == nil {
+	if m.load == nil {
 		return r.Migration
 	}
-	m.mu.Lock()
+	m.mu.Lock() // a stream changes the models of the revisions above under it
 	defer m.mu.Unlock()
+	if !r.Migration.HeaderOnly {
+		return r.Migration
+	}
 	if w, ok := m.wholes[r]; ok {
 		return w
 	}
