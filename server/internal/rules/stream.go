@@ -40,6 +40,7 @@ type stream struct {
 	// headers are those of the revisions loaded, put back at release
 	headers map[*history.Revision]*migration.Migration
 	last    *history.Revision // the revision the replay reached last
+	ahead   *batch            // the batch loading for the replay to come
 }
 
 // newStream plans the loads of the replayed revisions of g, in graph order.
@@ -96,24 +97,62 @@ func (s *stream) queued(r *history.Revision) func() {
 	return func() { s.done(r) }
 }
 
-// load loads the whole models of the next batch of headers from position i.
+// load makes whole the next batch of headers from position i, and starts
+// loading the batch after it, which the replay will want next.
 func (s *stream) load(i int) {
-	var batch []*history.Revision
-	for ; i < len(s.replayed) && len(batch) < streamBatch; i++ {
-		if r := s.replayed[i]; r.Migration.HeaderOnly {
-			batch = append(batch, r)
-		}
+	b := s.ahead
+	if b == nil || b.from != i {
+		s.wait()
+		b = s.batchFrom(i)
 	}
-	models, err := s.memo.load(batch)
+	s.ahead = nil
+	<-b.done
 	m := s.memo
 	m.mu.Lock() // the passes read models above theirs under it (runMemo.whole)
-	defer m.mu.Unlock()
-	for r, whole := range models {
+	for r, whole := range b.models {
 		s.headers[r] = r.Migration
 		r.Migration = whole
 	}
-	if err != nil {
-		m.loadErr = cmp.Or(m.loadErr, err) // the run ends with it (RunScoped)
+	if b.err != nil {
+		m.loadErr = cmp.Or(m.loadErr, b.err) // the run ends with it (RunScoped)
+	}
+	m.mu.Unlock()
+	if b.next < len(s.replayed) {
+		s.ahead = s.batchFrom(b.next)
+	}
+}
+
+// batch is a batch of whole models loading in the background (decoding them
+// took the replay a tenth of a cold check when it waited for each batch).
+type batch struct {
+	from, next int // the positions of its first revision, and of the one after its last
+	done       chan struct{}
+	models     map[*history.Revision]*migration.Migration
+	err        error
+}
+
+// batchFrom starts loading the whole models of the next streamBatch headers
+// from position i.
+func (s *stream) batchFrom(i int) *batch {
+	b := &batch{from: i, done: make(chan struct{})}
+	var revs []*history.Revision
+	for b.next = i; b.next < len(s.replayed) && len(revs) < streamBatch; b.next++ {
+		if r := s.replayed[b.next]; r.Migration.HeaderOnly {
+			revs = append(revs, r)
+		}
+	}
+	go func() {
+		defer close(b.done)
+		b.models, b.err = s.memo.load(revs)
+	}()
+	return b
+}
+
+// wait waits for the batch loading in the background, if any, and drops it.
+func (s *stream) wait() {
+	if s.ahead != nil {
+		<-s.ahead.done
+		s.ahead = nil
 	}
 }
 
@@ -157,6 +196,7 @@ func (s *stream) finish() {
 	if s == nil {
 		return
 	}
+	s.wait()
 	if s.last != nil {
 		s.done(s.last)
 		s.last = nil

@@ -59,13 +59,22 @@ func TestStreamLetsGoOfModels(t *testing.T) {
 	}
 	g := newGraph(headers)
 	var mu sync.Mutex
-	loads, mostWhole := 0, 0
+	loads := 0
 	load := func(revs []*history.Revision) (map[*history.Revision]*migration.Migration, error) {
-		// called by the replay, or by a pass under the run's lock: the
-		// models the graph holds do not change meanwhile
 		mu.Lock()
 		defer mu.Unlock()
 		loads++
+		out := map[*history.Revision]*migration.Migration{}
+		for _, r := range revs {
+			out[r] = wholeByPath[r.Path]
+		}
+		return out, nil
+	}
+	// the findings are reported in the replay's goroutine, the only one that
+	// changes the models the graph holds: count the whole ones there
+	mostWhole := 0
+	var got []string
+	if err := RunScoped(context.Background(), g, All(), target, Scope{Whole: load}, func(d Diagnostic) {
 		whole := 0
 		for _, r := range g.Revisions {
 			if !r.Migration.HeaderOnly {
@@ -73,16 +82,15 @@ func TestStreamLetsGoOfModels(t *testing.T) {
 			}
 		}
 		mostWhole = max(mostWhole, whole)
-		out := map[*history.Revision]*migration.Migration{}
-		for _, r := range revs {
-			out[r] = wholeByPath[r.Path]
-		}
-		return out, nil
+		b, _ := json.Marshal(d)
+		got = append(got, string(b))
+	}); err != nil {
+		t.Fatal(err)
 	}
-	if got := run(g, Scope{Whole: load}); !slices.Equal(got, want) {
+	if !slices.Equal(got, want) {
 		t.Errorf("findings differ from a run over whole models:\ngot  %d %q\nwant %d %q", len(got), got, len(want), want)
 	}
-	t.Logf("%d loads, most whole %d", loads, mostWhole)
+	t.Logf("%d loads, at most %d whole models at once (%d findings)", loads, mostWhole, len(got))
 	if loads < 600/streamBatch || mostWhole > 3*streamBatch {
 		t.Errorf("%d loads, at most %d whole models at once of 600: want a batch of %d at a time, let go of as the replay goes",
 			loads, mostWhole, streamBatch)
