@@ -162,7 +162,7 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 		// the model of the bytes ParseHeader read (the header came from them)
 		held := v.(*heldModel)
 		c.digests.Store(path, held.bytes)
-		if p, ok := held.take(); ok {
+		if p, ok := held.take(&c.encoding); ok {
 			return p.model, p.err
 		}
 		if payload, ok := c.store.Written(held.bytes); ok {
@@ -178,31 +178,36 @@ func (c *Cache) Parse(ctx context.Context, path string) (*migration.Migration, e
 }
 
 // heldModel is what ParseHeader keeps of a file for Parse: the bytes it
-// read and their key, and the whole model it parsed until the model's entry
-// is in the store (a cold check parses 3,000 files before it replays the
-// first: holding them all was two thirds of its live heap).
+// read and their key, and the whole model it parsed, until Parse takes it or
+// the encoder lets go of it (see later).
 type heldModel struct {
 	bytes Key
 	src   []byte
 	mu    sync.Mutex
-	model *parsed // nil once the entry is stored
+	model *parsed // nil once taken or let go of
 }
 
-// take is the model held, if it still is.
-func (h *heldModel) take() (parsed, bool) {
+// take is the model held, if it still is; it is no longer held.
+func (h *heldModel) take(l *later) (parsed, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.model == nil {
 		return parsed{}, false
 	}
-	return *h.model, true
+	p := *h.model
+	h.model = nil
+	l.holds(-1)
+	return p, true
 }
 
 // letGo drops the model: its entry is in the store.
-func (h *heldModel) letGo() {
+func (h *heldModel) letGo(l *later) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.model = nil
+	if h.model != nil {
+		h.model = nil
+		l.holds(-1)
+	}
 }
 
 // ParseHeader is a history.Parser of headers: Parse's model cut to its
@@ -320,7 +325,9 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 		result = p
 	} else {
 		c.misses.Add(1)
+		c.encoding.parses(1)
 		result.model, result.err = migration.Parse(ctx, path, src)
+		c.encoding.parses(-1)
 		parsedNow = true
 	}
 	if ctx.Err() != nil {
@@ -332,6 +339,7 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 		if parsedNow {
 			whole := result
 			held.model = &whole
+			c.encoding.holds(1)
 		}
 		c.parsed.Store(path, held)
 	}
@@ -351,16 +359,16 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 	return result, parsedNow
 }
 
-// put encodes an entry into the store; the model held for it is let go
-// once it is there.
+// put encodes an entry into the store; the model held for it is let go of
+// once it is there, when too many are held.
 func (c *Cache) put(p pending) {
 	payload, err := codec.Encode(&p.entry)
 	if err != nil {
 		c.log.Debug().Err(err).Str("path", p.path).Msg("model cache: model not cached")
 		return
 	}
-	if c.store.Put(p.key, payload) && p.held != nil {
-		p.held.letGo()
+	if c.store.Put(p.key, payload) && p.held != nil && c.encoding.tooMany() {
+		p.held.letGo(&c.encoding)
 	}
 }
 
@@ -427,6 +435,7 @@ func (c *Cache) Flush() {
 	c.encoding.wait()
 	c.keepIndexes()
 	c.parsed.Clear() // the models of the bytes this run read: the next run reads the files again
+	c.encoding.forget()
 	if err := c.store.Flush(); err != nil {
 		c.log.Debug().Err(err).Msg("model cache: not written")
 	}
