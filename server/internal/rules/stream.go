@@ -125,7 +125,9 @@ func (s *stream) load(i int) {
 // batch is a batch of whole models loading in the background (decoding them
 // took the replay a tenth of a cold check when it waited for each batch).
 type batch struct {
-	from, next int // the positions of its first revision, and of the one after its last
+	// from is the position of its first revision (the header the replay
+	// reaches next), next the one after its last
+	from, next int
 	done       chan struct{}
 	models     map[*history.Revision]*migration.Migration
 	err        error
@@ -134,10 +136,11 @@ type batch struct {
 // batchFrom starts loading the whole models of the next streamBatch headers
 // from position i.
 func (s *stream) batchFrom(i int) *batch {
-	b := &batch{from: i, done: make(chan struct{})}
+	b := &batch{from: len(s.replayed), done: make(chan struct{})}
 	var revs []*history.Revision
 	for b.next = i; b.next < len(s.replayed) && len(revs) < streamBatch; b.next++ {
 		if r := s.replayed[b.next]; r.Migration.HeaderOnly {
+			b.from = min(b.from, b.next)
 			revs = append(revs, r)
 		}
 	}
