@@ -511,6 +511,12 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	default:
 		msg.Help += "Name the constraint as it is in the database (" + dialectNames(p.Dialect) + ")."
 	}
+	if p.Dialect == "mysql" && class == "Constraint" {
+		// a name is not enough there either (privacyidea): the named drop failed the same way
+		msg.Help += ` On MySQL/MariaDB give type_ too ("foreignkey", "unique", "check" or "primary"): without it Alembic cannot ` +
+			"write the DROP, named or not."
+		fix = nil
+	}
 	if p.Dialect == "sqlite" && o.Batch == nil {
 		// a name does not make ALTER drop it there (mealie: the safe fix still failed)
 		msg.Help += fmt.Sprintf(" On SQLite a name is not enough: drop it in batch mode, which recreates the table "+

@@ -1,0 +1,24 @@
+"""machines
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0001'
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table('machine',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(64), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+
+
+def downgrade():
+    op.drop_table('machine')
