@@ -461,9 +461,14 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			Help: fmt.Sprintf("%s %s cannot name the constraint Alembic builds without a name or columns, and raises %s. ",
 				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}
 	case res.Known && res.Converted:
-		msg = Message{Text: call + " does not drop the constraint meant",
-			Help: fmt.Sprintf("%s %s names the constraint Alembic builds without a name or columns %q. ",
-				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), res.Name)}
+		// digitalmarketplace-api: "services__fkey", which nothing made
+		fails := "the drop fails"
+		if p.IsPostgres() {
+			fails = fmt.Sprintf("PostgreSQL fails with: constraint %q of relation %q does not exist", res.Name, table)
+		}
+		msg = Message{Text: fmt.Sprintf("%s drops %q, not the constraint meant", call, res.Name),
+			Help: fmt.Sprintf("%s %s names the constraint Alembic builds without a name or columns %q: unless a constraint was "+
+				"made with that name, %s. ", sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), res.Name, fails)}
 	case res.Converted:
 		msg = Message{Text: call + " cannot name the constraint",
 			Help: fmt.Sprintf("%s only names it from its columns, which a drop does not have. ", sentenceStart(conventionAt(conv)))}
