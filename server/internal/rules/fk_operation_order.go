@@ -4,8 +4,10 @@ import (
 	"container/heap"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -181,6 +183,9 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			return Message{}
 		}
 		key := effect.TableKey(o, table)
+		var first *history.Table
+		var firstFK history.FK
+		var others []string // every table still referencing it must go first (misp-workbench had four)
 		for _, name := range s.ReferencedBy(table) {
 			t := s.Table(name)
 			if t == nil || t.Name == key || t.Opaque || t.Uncertain {
@@ -188,10 +193,22 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			}
 			for _, fk := range t.FKs() {
 				if fk.RefTable == table && sameSchema(fk.RefSchema, effect.Schema(o)) {
-					return Message{Text: fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it", table, t.Name),
-						Help: fmt.Sprintf("%s. Drop %q (or its foreign key) first", dropParentError(dialect, table, fk.Name, t.Name), t.Name)}
+					if first == nil {
+						first, firstFK = t, fk
+					} else {
+						others = append(others, strconv.Quote(t.Name))
+					}
+					break
 				}
 			}
+		}
+		if first != nil {
+			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", dropParentError(dialect, table, firstFK.Name, first.Name), first.Name)
+			if len(others) > 0 {
+				help += fmt.Sprintf("; %s also %s", brief.List(others, brief.Names),
+					map[bool]string{true: "has a foreign key to it", false: "have foreign keys to it"}[len(others) == 1])
+			}
+			return Message{Text: fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it", table, first.Name), Help: help}
 		}
 	case "create_table":
 		ct := m.CreateTable(o)
