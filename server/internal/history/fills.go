@@ -40,16 +40,21 @@ const (
 	Updated
 	// NullsDeleted: By deleted the rows where the column IS NULL.
 	NullsDeleted
-	// Defaulted: By added the column with a server default, which every row got.
+	// Defaulted: By added the column with a server default, which every row
+	// got, or created the table with the column so, which every row inserted
+	// without a value got.
 	Defaulted
 	// Relaxed: the column was NOT NULL until By made it nullable.
 	Relaxed
 )
 
 // createdFill is the Fill of a nullable column of a table create_table makes.
-func createdFill(rev string, uncertain bool) Fill {
-	if uncertain {
+func createdFill(c *migration.Column, rev string, uncertain bool) Fill {
+	switch {
+	case uncertain:
 		return Fill{}
+	case c.ServerDefault != nil && !c.ServerDefault.IsNone():
+		return Fill{By: rev, How: Defaulted} // onyx's time_updated, server_default=now()
 	}
 	return Fill{By: rev, How: TableEmpty}
 }

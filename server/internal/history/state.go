@@ -503,7 +503,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		for _, c := range e.TableDef.Columns {
 			col := columnState(c, uncertain)
 			if col.Nullable {
-				col.Fill = createdFill(rev, uncertain)
+				col.Fill = createdFill(c, rev, uncertain)
 			}
 			t.Columns = t.Columns.Set(c.Name, col)
 		}

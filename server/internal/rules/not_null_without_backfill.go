@@ -34,7 +34,9 @@ var _ = register(&Rule{
 			"nullable (an UPDATE of every row with a constant, `now()` or the like, or two UPDATEs whose conditions, such as " +
 			"`id IN (...)` and `id NOT IN (...)`, select every row; a DELETE of the rows where it IS NULL; a `server_default` " +
 			"when it was added), or the column was NOT NULL until an earlier revision made it nullable, only rows the " +
-			"application wrote since then may be NULL: the finding is an info that names that revision.",
+			"application wrote since then may be NULL: the finding is an info that names that revision. A column that has " +
+			"had a server default since its table was created, or whose `existing_server_default` says it has one, is NULL " +
+			"only where a row was written with an explicit NULL: an info too.",
 		Why: "Autogenerate turns `nullable=False` in the model into `op.alter_column(..., nullable=False)` and nothing else. " +
 			"PostgreSQL checks every row when it sets NOT NULL, so on a database that has rows with NULL in the column the " +
 			"upgrade fails with `column \"email\" of relation \"users\" contains null values` " +
@@ -209,6 +211,9 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 	case history.NullsDeleted:
 		done = "Revision " + by + " deleted the rows where it was NULL."
 	case history.Defaulted:
+		if c.Fill.By == t.CreatedBy { // onyx's time_updated: created with server_default=now()
+			return Info, explicitNullsMessage(subject, "Revision "+by+" created the column with a server_default", "", failure, fill), true
+		}
 		done, leftNull = "Revision "+by+" added it with a server_default, which every row got.", "wrote NULL into it"
 	case history.Relaxed:
 		done = "It was NOT NULL until revision " + by + " made it nullable."
@@ -216,6 +221,15 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 	return Info, Message{Text: fmt.Sprintf("%s: only rows written since revision %s may be NULL", subject, by),
 		Help: fmt.Sprintf("%s A row the application wrote since then is NULL if it %s, and then the upgrade fails with: %s. "+
 			"Fill them first: %s", done, leftNull, failure, fill)}, true
+}
+
+// explicitNullsMessage is the message on a column with a server default
+// (said by known) set NOT NULL: only rows written with an explicit NULL
+// (or when, as unless says, the default did not hold) may be NULL.
+func explicitNullsMessage(subject, known, unless, failure, fill string) Message {
+	return Message{Text: subject + ": only rows written with an explicit NULL may be NULL",
+		Help: fmt.Sprintf("%s, which rows inserted without a value got. Rows written with an explicit NULL%s make the upgrade "+
+			"fail with: %s. Fill them first: %s", known, unless, failure, fill)}
 }
 
 // recentRevision reports whether id is one of the revisions recentDataStep
@@ -260,10 +274,8 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	if d := o.Arg("existing_server_default"); ok && sev == Warning && d != nil && !d.IsNone() {
 		// rows inserted without a value got the default (FitTrackee's
 		// total_distance has had one since it was created)
-		sev, msg = Info, Message{Text: subject + ": only rows written with an explicit NULL may be NULL",
-			Help: fmt.Sprintf("existing_server_default says the column has a server default, which rows inserted without a "+
-				"value got. Rows written with an explicit NULL (or before the default was set) make the upgrade fail with: %s. "+
-				"Fill them first: %s", nullRowsError(p.Dialect, table, column), fill)}
+		sev, msg = Info, explicitNullsMessage(subject, "existing_server_default says the column has a server default",
+			" (or before the default was set)", nullRowsError(p.Dialect, table, column), fill)
 	}
 	if add := addedEmptyBefore(p, o, table, column); add != nil {
 		// every row the table holds got NULL from the add: as add-required-column's,
