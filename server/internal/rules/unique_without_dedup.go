@@ -38,7 +38,9 @@ var _ = register(&Rule{
 			"(`DETAIL: Key (email)=(a@example.com) is duplicated.`). An empty database in CI passes, production does not. " +
 			"Under load, on PostgreSQL, building the index also blocks writes to the table: build it with `CREATE UNIQUE INDEX " +
 			"CONCURRENTLY` outside the transaction, then attach it with `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX` " +
-			"(MariaDB builds it with ALGORITHM=NOCOPY, LOCK=NONE: writes go on).",
+			"(MariaDB builds it with ALGORITHM=NOCOPY, LOCK=NONE: writes go on). A partial index holds only the rows its " +
+			"WHERE clause selects: deduplicate those, and leave the others (a DELETE of every duplicate deletes rows the " +
+			"index never constrains).",
 		Example: `# 0001_accounts.py
 def upgrade():
     op.create_table(
@@ -143,6 +145,25 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	st := p.Style()
 	msg = Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on existing rows, not deduplicated first",
 		o.Name, table, quotedList(columns), kind), Help: "If two rows share a value the upgrade fails"}
+	if p.Dialect != "" && o.Extra[p.Dialect+"_where"] != nil {
+		// a partial index: a DELETE of every duplicate would delete rows it
+		// never constrains (digitalmarketplace-api's drafts)
+		among := "the rows its WHERE clause selects"
+		if text, ok := partialWhere(p, o); ok {
+			among = "the rows where " + text
+		}
+		fails := "the upgrade fails"
+		switch p.Dialect {
+		case "postgresql":
+			fails = fmt.Sprintf("the upgrade fails with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated",
+				strings.Join(columns, ", "))
+		case "sqlite":
+			fails = "the upgrade fails with: UNIQUE constraint failed"
+		}
+		msg.Help = fmt.Sprintf("If two of %s (the only ones the index holds) share a value, %s. Remove or merge the duplicates "+
+			"among those rows first, and leave the others: the index does not constrain them.", among, fails)
+		return msg, true
+	}
 	switch p.Dialect {
 	case "mysql":
 		msg.Help += fmt.Sprintf(" with: Duplicate entry '...' for key '...' (error 1062). Remove or merge the duplicates first, e.g. %s.execute(%s).",
@@ -168,6 +189,17 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	return msg, true
 }
 
+// partialWhere is the WHERE clause of a partial index on the pass's
+// dialect (<dialect>_where=), when it is literal SQL; partial reports
+// whether there is one.
+func partialWhere(p *Pass, o *migration.Op) (text string, literal bool) {
+	where := o.Extra[p.Dialect+"_where"]
+	if text, literal = where.StringValue(); !literal {
+		text, literal = migration.SQLText(where)
+	}
+	return text, literal
+}
+
 // partialHoldsNoDuplicates reports whether a partial index (its WHERE clause
 // for the dialect) may hold no duplicates: an UPDATE earlier in the upgrade
 // writes a column the WHERE clause reads, and so decides which rows the index
@@ -179,11 +211,7 @@ func partialHoldsNoDuplicates(p *Pass, o *migration.Op, table string, earlier *f
 	if p.Dialect == "" {
 		return false
 	}
-	where := o.Extra[p.Dialect+"_where"]
-	text, ok := where.StringValue()
-	if !ok {
-		text, ok = migration.SQLText(where)
-	}
+	text, ok := partialWhere(p, o)
 	predicate, parsed := migration.ParsePredicate(text)
 	if !ok || !parsed {
 		return false
