@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -62,7 +64,10 @@ def upgrade():
 			"the implicit default may still be a wrong value (an id of 0 under a foreign key fails later). Tables created " +
 			"in the same revision, or by conditional operations, are skipped. A table the revision just below created, " +
 			"and neither revision wrote rows into, is a warning: it holds rows only if the application wrote some in " +
-			"between, and the two often ship together (on the corpus such errors were judged mostly debatable or false). Columns that fill themselves are not reported: " +
+			"between, and the two often ship together (on the corpus such errors were judged mostly debatable or false). So is " +
+			"an add in a function whose comments say the table holds no rows (\"no existing data\", \"we don't have any " +
+			"records in the ... table yet\"), when they name it or the function adds required columns to no other table. " +
+			"Columns that fill themselves are not reported: " +
 			"an integer primary key (rendered SERIAL), `sa.Identity()`, `sa.Computed()`. A `sa.Sequence(...)` argument is no " +
 			"fill: add_column renders a plain column without DEFAULT (and no SERIAL for a primary key), so it is reported. " +
 			"The raw-SQL form (`ALTER TABLE t ADD COLUMN c ... NOT NULL` without DEFAULT, serial or identity) is read " +
@@ -150,7 +155,37 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			p.ReportSeverity(Warning, o.Call.Span, msg, nil)
 			return
 		}
+		if saysEmpty(p, f, table) {
+			// the author says so (funnel: "assumes there is no existing data in the table")
+			msg.Help += fmt.Sprintf(" A comment in %s() says %q holds no rows: where it does, this fails.", f.Name, table)
+			p.ReportSeverity(Warning, o.Call.Span, msg, nil)
+			return
+		}
 		p.Report(o, msg, nil)
+	})
+}
+
+// emptyTableWords in a function's comments say that a table holds no rows
+// ("We don't have any records in the release_observations table yet").
+var emptyTableWords = commentWords{[]string{"data", "record", "row", "entr", "empty"},
+	regexp.MustCompile(`(?i)(\bno|n't have any|\bnot have any|\bwithout any) (existing |current )?(data|records|rows|entries)\b|` +
+		`\b(table|it) is (still |currently )?empty\b`)}
+
+// saysEmpty reports whether the comments of f say that the table holds no
+// rows: they say a table is empty, and name this one or f adds required
+// columns to no other.
+func saysEmpty(p *Pass, f *migration.Function, table string) bool {
+	comments := commentsOf(p.Migration, f)
+	if !emptyTableWords.match(comments) {
+		return false
+	}
+	if bytes.Contains(bytes.ToLower(comments), []byte(strings.ToLower(table))) {
+		return true
+	}
+	return !slices.ContainsFunc(f.Ops, func(o *migration.Op) bool {
+		other, _ := o.Table()
+		c := p.Migration.Column(o, o.Arg("column"))
+		return o.Name == "add_column" && !strings.EqualFold(other, table) && c != nil && requiredWithoutDefault(c)
 	})
 }
 

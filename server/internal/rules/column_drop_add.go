@@ -201,10 +201,21 @@ func acceptsLoss(m *migration.Migration, f *migration.Function) bool {
 
 // saysInComments reports whether the function's comments say what words match.
 func saysInComments(m *migration.Migration, f *migration.Function, words commentWords) bool {
+	return words.match(commentsOf(m, f))
+}
+
+// match reports whether comments say what the words match.
+func (words commentWords) match(comments []byte) bool {
+	lower := bytes.ToLower(comments)
+	return slices.ContainsFunc(words.anyOf, func(w string) bool { return bytes.Contains(lower, []byte(w)) }) && words.re.Match(comments)
+}
+
+// commentsOf are the comments of a function: each line from its first '#'
+// on (words are matched there and nowhere else).
+func commentsOf(m *migration.Migration, f *migration.Function) []byte {
 	if f == nil || f.Span.End > len(m.Source) {
-		return false
+		return nil
 	}
-	// each line from its first '#' on: the words are matched there and nowhere else
 	var comments []byte
 	for line := range bytes.Lines(m.Source[f.Span.Start:f.Span.End]) {
 		if i := bytes.IndexByte(line, '#'); i >= 0 {
@@ -212,8 +223,7 @@ func saysInComments(m *migration.Migration, f *migration.Function, words comment
 			comments = append(comments, '\n')
 		}
 	}
-	lower := bytes.ToLower(comments)
-	return slices.ContainsFunc(words.anyOf, func(w string) bool { return bytes.Contains(lower, []byte(w)) }) && words.re.Match(comments)
+	return comments
 }
 
 // needsConversion reports whether PostgreSQL would not convert the dropped
