@@ -237,8 +237,13 @@ func addRequiredSQL(p *Pass, f *migration.Function, st migration.Statement) {
 
 // dropsTheTable reports whether an operation certainly drops the table.
 func dropsTheTable(o *migration.Op, table string) bool {
-	t, ok := o.Table()
-	return ok && o.Name == "drop_table" && o.Certain() && strings.EqualFold(t, table)
+	if t, ok := o.Table(); ok && o.Name == "drop_table" && o.Certain() && strings.EqualFold(t, table) {
+		return true
+	}
+	// or in literal SQL: op.execute("DROP TABLE IF EXISTS ...")
+	return slices.ContainsFunc(certainStatements(o), func(st migration.Statement) bool {
+		return st.Kind == migration.SQLDropTable && strings.EqualFold(st.Table, table)
+	})
 }
 
 // trackEmptied follows DELETE FROM t (without WHERE, also SQLAlchemy Core's

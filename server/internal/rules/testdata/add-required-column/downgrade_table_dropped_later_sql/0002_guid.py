@@ -1,0 +1,22 @@
+"""documents are keyed by guid
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.add_column("docs", sa.Column("guid", sa.Text(), nullable=True))
+    op.drop_column("docs", "url")
+
+
+def downgrade():
+    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column:warning]: help: Only a database between this revision and 0003 can hit it
+    op.drop_column("docs", "guid")
