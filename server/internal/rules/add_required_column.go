@@ -216,10 +216,7 @@ func requiredWithoutDefault(c *migration.Column) bool {
 // addRequiredSQL: ALTER TABLE ... ADD COLUMN ... NOT NULL without DEFAULT in
 // SQL, on an existing table.
 func addRequiredSQL(p *Pass, f *migration.Function, st migration.Statement) {
-	where := ""
-	if f.Name == "downgrade" {
-		where = " in downgrade()"
-	}
+	where := inDowngrade(f.Name == "downgrade")
 	for _, a := range st.Actions {
 		if a.Kind != migration.AddColumn || !a.NotNull || a.Default || a.Rewrite {
 			continue
@@ -381,10 +378,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	if c.Type != nil && c.Type.Expr != nil {
 		typ = brief.Code(c.Type.Expr.Text, brief.Snippet)
 	}
-	where := ""
-	if f.Name == "downgrade" {
-		where = " in downgrade()"
-	}
+	where := inDowngrade(f.Name == "downgrade")
 	text := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL and no server_default on existing table", table, c.Name, where)
 	var help string
 	recreated := batchRecreates(p, o)

@@ -395,6 +395,16 @@ func freesTypeName(f *migration.Function, creator *migration.Op, name string) bo
 	return false
 }
 
+// inDowngrade is what a message says of where an operation is: " in
+// downgrade()" in a downgrade (a reader takes an unqualified one for the
+// upgrade), else nothing.
+func inDowngrade(downgrade bool) string {
+	if downgrade {
+		return " in downgrade()"
+	}
+	return ""
+}
+
 // shortList cuts a comma-separated list to about max characters, saying how
 // many items were left out.
 func shortList(list string, max int) string {

@@ -156,14 +156,16 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if from != nil {
 			change = "from " + from.cast + " " + change
 		}
-		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using%s", column, change, inTable(table)),
+		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using%s%s", column, change,
+			inTable(table), inDowngrade(!upgrade)),
 			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.",
 				castError(column, to), p.Style().Quote(using))}, nil)
 	case narrows(from, to):
 		if narrowingCleared(p, s, effect.TableKey(o, table), table, column, upgrade, earlier) {
 			return
 		}
-		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s", column, from.cast, to.cast, inTable(table)),
+		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s%s", column,
+			from.cast, to.cast, inTable(table), inDowngrade(!upgrade)),
 			Help: narrowingHelp(p.SQLTable(table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))}, nil)
 	}
 }
@@ -189,12 +191,12 @@ func checkTypeChangeSQL(p *Pass, o *migration.Op, s *history.State, upgrade bool
 			using := "USING " + usingExpr(a.Column, from, to)
 			switch {
 			case !convertible(from, to):
-				p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q: no USING, and %s does not convert to it",
-					a.Column, to.cast, st.Table, from.cast),
+				p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q%s: no USING, and %s does not convert to it",
+					a.Column, to.cast, st.Table, inDowngrade(!upgrade), from.cast),
 					Help: fmt.Sprintf("%s. Add %s to the statement, once every existing value converts.", castError(a.Column, to), using)}, nil)
 			case narrows(from, to) && !narrowingCleared(p, s, st.Table, st.Table, a.Column, upgrade, earlier):
-				p.ReportSeverity(Warning, st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q narrows it from %s",
-					a.Column, to.cast, st.Table, from.cast),
+				p.ReportSeverity(Warning, st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q%s narrows it from %s",
+					a.Column, to.cast, st.Table, inDowngrade(!upgrade), from.cast),
 					Help: narrowingHelp(p.SQLTable(st.Table), p.SQLName(a.Column), to, using)}, nil)
 			}
 		}

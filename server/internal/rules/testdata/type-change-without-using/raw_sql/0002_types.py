@@ -24,7 +24,7 @@ def downgrade():
     op.execute("ALTER TABLE items ALTER COLUMN qty TYPE integer USING qty::integer")
     op.execute("ALTER TABLE items ALTER COLUMN seen TYPE timestamp, ALTER COLUMN qty TYPE integer")
     op.execute("ALTER TABLE items ALTER COLUMN note TYPE varchar(50)")  # expect[type-change-without-using:warning]: narrows it from varchar(100) help: SELECT count(*) FROM items WHERE length(note) > 50
-    op.execute("ALTER TABLE items ALTER COLUMN id TYPE uuid")  # expect[type-change-without-using]: ALTER COLUMN "id" TYPE uuid on "items": no USING, and integer help: USING id::uuid
+    op.execute("ALTER TABLE items ALTER COLUMN id TYPE uuid")  # expect[type-change-without-using]: ALTER COLUMN "id" TYPE uuid on "items" in downgrade(): no USING, and integer help: USING id::uuid
     op.execute("ALTER TABLE items ALTER COLUMN code TYPE varchar(50)")
     op.execute("ALTER TABLE items ALTER COLUMN label TYPE varchar(200)")
     op.execute("ALTER TABLE items ALTER COLUMN state TYPE varchar(20) USING state::text")
