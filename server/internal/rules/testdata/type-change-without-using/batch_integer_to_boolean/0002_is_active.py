@@ -28,7 +28,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.alter_column(  # expect[type-change-without-using]: from boolean to integer in downgrade()
+        batch_op.alter_column(  # expect[type-change-without-using]: in table "users" in downgrade()
             "is_active",
             existing_type=sa.Boolean(),
             type_=sa.INTEGER(),
