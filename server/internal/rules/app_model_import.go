@@ -184,13 +184,15 @@ func checkAppModelImport(p *Pass) {
 			// no column is read: only a move of the model or a rename of its table breaks it (mealie)
 			p.ReportSeverity(Info, b.stmt, Message{Text: "imports " + b.what + ", only for its table name",
 				Help: fmt.Sprintf("The name comes from today's model: once the model moves or its table is renamed, this "+
-					"migration fails to import or names another table on every fresh database (`%s`). Write the table's "+
+					"migration fails to import or names another table on every database the history is replayed on (`%s`; not one "+
+					"made with create_all() and stamped). Write the table's "+
 					"name at this revision as a string.", stmt)}, nil)
 			continue
 		}
 		p.ReportAt(b.stmt, Message{Text: "imports " + b.what,
 			Help: fmt.Sprintf("The models follow today's code, not the schema at this revision: once they change (a column added "+
-				"or renamed, a class moved) this migration fails or writes the wrong columns on every fresh database (`%s`). "+
+				"or renamed, a class moved) this migration fails or writes the wrong columns on every database the history is "+
+				"replayed on (`%s`; not one made with create_all() and stamped). "+
 				"Describe what the migration needs with lightweight tables instead, e.g. %s", stmt, lightweight)}, nil)
 	}
 }
