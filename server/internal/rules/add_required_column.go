@@ -189,6 +189,16 @@ func saysEmpty(p *Pass, f *migration.Function, table string) bool {
 	})
 }
 
+// keyedInFunction reports whether f makes the column a foreign key with
+// create_foreign_key (SimpleLogin adds user_id, then its key).
+func keyedInFunction(f *migration.Function, table, column string) bool {
+	return slices.ContainsFunc(f.Ops, func(o *migration.Op) bool {
+		source, _ := o.Table()
+		cols, _ := o.Arg("local_cols").Strings()
+		return o.Name == "create_foreign_key" && strings.EqualFold(source, table) && slices.Contains(cols, column)
+	})
+}
+
 // youngTable reports whether the revision just below (the only parent)
 // created the table and neither it nor this one may have inserted rows.
 func youngTable(p *Pass, t *history.Table, table string) bool {
@@ -401,7 +411,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		help += fmt.Sprintf(guess+": use %s.alter_column(%s, %s, new_column_name=%s) "+
 			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost.",
 			renamed.drop.column, op, q(table), q(renamed.drop.column), q(c.Name), renamed.drop.column)
-	case len(c.ForeignKeys) > 0:
+	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False).",
 			op, q("UPDATE "+p.SQLTable(table)+" SET "+p.SQLName(c.Name)+" = ..."), op, q(table), q(c.Name))
