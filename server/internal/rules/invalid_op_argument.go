@@ -17,7 +17,7 @@ var _ = register(&Rule{
 	Summary:  "An Alembic operation is called with an argument it does not accept",
 	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{
-		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning, but an error when it was the only change an alter_column asked for: nothing is changed).",
+		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning, but an error when it was the only change an alter_column asked for: nothing is changed; and when a drop_column is given new_column_name=: a rename was meant, and the column is dropped with its data).",
 		What: "Binds every operation's arguments to Alembic's signature (`op.*` and `batch_op.*`) and reports unknown " +
 			"keywords (with the likely intended one, e.g. `type=` for `type_=`), too many positional arguments, missing " +
 			"required ones and arguments given twice, also in code that a test of the dialect name runs on other databases " +
@@ -73,6 +73,10 @@ func checkInvalidOpArgument(p *Pass) {
 					// (meltano's _type=); in batch mode SQLite copies the table anyway
 					consequence = "Alembic passes unknown keywords to the dialect, which ignores them, and no change is left: " +
 						"this alter_column emits no SQL, and the migration leaves the column as it is"
+				case !fails && o.Name == "drop_column" && o.Call.Keyword("new_column_name") != nil:
+					// a rename was meant, and the column goes with its data (open-event-server's downgrade)
+					consequence = "Alembic passes unknown keywords to the dialect, which ignores them: this drops the column " +
+						"and its data, where the keyword says a rename was meant. Rename it instead: " + renameCall(p, o)
 				case !fails:
 					sev = Warning // nothing fails: the argument just does nothing
 				}
@@ -96,6 +100,30 @@ func checkInvalidOpArgument(p *Pass) {
 	}
 }
 
+// renameCall is the alter_column that renames the column a drop_column
+// given new_column_name names.
+func renameCall(p *Pass, o *migration.Op) string {
+	code := p.Style().Beside(o)
+	column := code.Quote("<column>")
+	if c, ok := o.ArgString("column_name"); ok {
+		column = code.Quote(c)
+	}
+	return alterColumnCall(code, o, []string{column, "new_column_name=" + o.Call.Keyword("new_column_name").Text})
+}
+
+// alterColumnCall is an alter_column call in place of o (on its batch
+// operations in a batch block, else with o's table first) with args.
+func alterColumnCall(code *stylist.Code, o *migration.Op, args []string) string {
+	receiver := code.Spell(stylist.Op)
+	if o.Batch != nil && o.Batch.Alias != "" {
+		receiver = o.Batch.Alias
+	}
+	if table, ok := o.Table(); ok && o.Batch == nil {
+		args = append([]string{code.Quote(table)}, args...)
+	}
+	return receiver + ".alter_column(" + strings.Join(args, ", ") + ")"
+}
+
 // columnObjectAsName reports an alter_column whose column_name is a
 // sa.Column(...) call and that asks for no change of its own: Alembic takes
 // the Column for a name and emits nothing (checked with Alembic 1.8.1 on
@@ -111,10 +139,7 @@ func columnObjectAsName(o *migration.Op) bool {
 func columnChangeCall(p *Pass, o *migration.Op) string {
 	col := o.Arg("column_name")
 	code := p.Style().Beside(o)
-	args := []string{}
-	if table, ok := o.Table(); ok && o.Batch == nil {
-		args = append(args, code.Quote(table))
-	}
+	var args []string
 	name, typ := code.Quote("<column>"), "<type>"
 	if len(col.Args) > 0 {
 		if n, ok := col.Args[0].StringValue(); ok {
@@ -135,11 +160,7 @@ func columnChangeCall(p *Pass, o *migration.Op) string {
 	if def != nil {
 		args = append(args, "server_default="+def.Text) // the Column's default is part of what it meant
 	}
-	receiver := code.Spell(stylist.Op)
-	if o.Batch != nil && o.Batch.Alias != "" {
-		receiver = o.Batch.Alias
-	}
-	call := receiver + ".alter_column(" + strings.Join(args, ", ") + ")"
+	call := alterColumnCall(code, o, args)
 	if def != nil && nullable != nil && nullable.Text == "False" {
 		// open-event-server's rows were NULL: the default it wrote fills none of them
 		call += ", after filling the rows that are NULL (a server default set by alter_column fills none)"
