@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -174,14 +173,6 @@ func castable(from, to *migration.TypeRef) bool {
 	return a == "" || b == "" || (a == "binary") == (b == "binary") && (a == "ciphertext") == (b == "ciphertext")
 }
 
-// commentWords is a pattern of comments and words one of which any match
-// holds (lower case): comments without any of them are passed over without
-// running the pattern.
-type commentWords struct {
-	anyOf []string
-	re    *regexp.Regexp
-}
-
 // lossWords in a function's comments say that data goes on purpose.
 var lossWords = commentWords{[]string{"los", "kept", "preserved", "restored", "discard", "allow"},
 	regexp.MustCompile(`(?i)\b(information loss|data loss|loses? (the )?data|lost on purpose|not (be )?(kept|preserved|restored)|discard(ed|s)?|should not allow)\b`)}
@@ -197,33 +188,6 @@ var noCastWords = commentWords{[]string{"cast", "conver", "required", "needed", 
 // acceptsLoss reports whether the function's comments accept losing data.
 func acceptsLoss(m *migration.Migration, f *migration.Function) bool {
 	return saysInComments(m, f, lossWords)
-}
-
-// saysInComments reports whether the function's comments say what words match.
-func saysInComments(m *migration.Migration, f *migration.Function, words commentWords) bool {
-	return words.match(commentsOf(m, f))
-}
-
-// match reports whether comments say what the words match.
-func (words commentWords) match(comments []byte) bool {
-	lower := bytes.ToLower(comments)
-	return slices.ContainsFunc(words.anyOf, func(w string) bool { return bytes.Contains(lower, []byte(w)) }) && words.re.Match(comments)
-}
-
-// commentsOf are the comments of a function: each line from its first '#'
-// on (words are matched there and nowhere else).
-func commentsOf(m *migration.Migration, f *migration.Function) []byte {
-	if f == nil || f.Span.End > len(m.Source) {
-		return nil
-	}
-	var comments []byte
-	for line := range bytes.Lines(m.Source[f.Span.Start:f.Span.End]) {
-		if i := bytes.IndexByte(line, '#'); i >= 0 {
-			comments = append(comments, bytes.TrimRight(line[i:], "\r\n")...)
-			comments = append(comments, '\n')
-		}
-	}
-	return comments
 }
 
 // needsConversion reports whether PostgreSQL would not convert the dropped

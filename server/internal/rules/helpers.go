@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -500,4 +501,39 @@ func columnAddedTo(p *Pass, x *migration.Op, table string) *migration.Column {
 		return nil
 	}
 	return p.Migration.Column(x, x.Arg("column"))
+}
+
+// commentWords is a pattern of comments and words one of which any match
+// holds (lower case): comments without any of them are passed over without
+// running the pattern.
+type commentWords struct {
+	anyOf []string
+	re    *regexp.Regexp
+}
+
+// saysInComments reports whether the function's comments say what words match.
+func saysInComments(m *migration.Migration, f *migration.Function, words commentWords) bool {
+	return words.match(commentsOf(m, f))
+}
+
+// match reports whether comments say what the words match.
+func (words commentWords) match(comments []byte) bool {
+	lower := bytes.ToLower(comments)
+	return slices.ContainsFunc(words.anyOf, func(w string) bool { return bytes.Contains(lower, []byte(w)) }) && words.re.Match(comments)
+}
+
+// commentsOf are the comments of a function: each line from its first '#'
+// on (words are matched there and nowhere else).
+func commentsOf(m *migration.Migration, f *migration.Function) []byte {
+	if f == nil || f.Span.End > len(m.Source) {
+		return nil
+	}
+	var comments []byte
+	for line := range bytes.Lines(m.Source[f.Span.Start:f.Span.End]) {
+		if i := bytes.IndexByte(line, '#'); i >= 0 {
+			comments = append(comments, bytes.TrimRight(line[i:], "\r\n")...)
+			comments = append(comments, '\n')
+		}
+	}
+	return comments
 }
