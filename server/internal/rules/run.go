@@ -125,16 +125,19 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 	}
 	var streamed *stream
 	if scope.Whole != nil {
-		var read map[string]bool // nil: all
-		switch revs := checkedOrReplayed(g, start, replays, included); {
-		case revs == nil: // the whole history replayed: each model is loaded as the replay comes to it
-			streamed = newStream(g, g.Order, memo)
-			read = streamed.below
-		case replays != nil: // the revisions replayed likewise, and first what they read below them
+		revs := checkedOrReplayed(g, start, replays, included)
+		var read map[string]bool
+		switch {
+		case start != nil && replays == nil: // checked from snapshots
+			read = passReads(g, revs)
+		case revs == nil: // the whole history replayed
+			revs = g.Order
+			fallthrough
+		default:
+			// each replayed model is loaded as the replay comes to it, and
+			// what the replayed revisions read below them first
 			streamed = newStream(g, revs, memo)
 			read = streamed.below
-		default: // checked from snapshots
-			read = passReads(g, revs)
 		}
 		if err := loadWhole(g, selected, read, scope.Whole, memo); err != nil {
 			return err

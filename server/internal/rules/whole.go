@@ -29,12 +29,12 @@ func passReads(g *history.Graph, revs []*history.Revision) map[string]bool {
 }
 
 // wholeRead are the revisions of g whose whole models a run reads first:
-// those of read (all of them: nil), and the revisions marked for a selected
-// rule that loads the marked ones (Rule.LoadsMarked).
+// those of read, and the revisions marked for a selected rule that loads the
+// marked ones (Rule.LoadsMarked).
 func wholeRead(g *history.Graph, selected []*Rule, read map[string]bool) []*history.Revision {
 	var out []*history.Revision
 	for _, r := range g.Revisions {
-		if read == nil || read[r.ID] || marked(r, selected) {
+		if read[r.ID] || marked(r, selected) {
 			out = append(out, r)
 		}
 	}
