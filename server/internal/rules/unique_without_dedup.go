@@ -29,7 +29,10 @@ var _ = register(&Rule{
 			"index (`postgresql_where=`, or the `<dialect>_where=` of the database checked, as literal SQL) such an UPDATE " +
 			"in the same upgrade of a column its WHERE clause reads counts too (it decides which rows the index holds), and the index is not " +
 			"reported when its WHERE clause is false wherever a column the upgrade added before it is NULL (no " +
-			"`server_default`, no `default=`): `approved_at IS NOT NULL`, `is_default = true` hold no existing row.",
+			"`server_default`, no `default=`): `approved_at IS NOT NULL`, `is_default = true` hold no existing row. When the " +
+			"revision just below added one of the columns without values (and nothing wrote it since), the rows older than " +
+			"it hold NULL there and never conflict (but under PostgreSQL's NULLS NOT DISTINCT, or on SQL Server): the " +
+			"message says only rows written since may.",
 		Why: "Autogenerate turns `unique=True` in the model into `op.create_unique_constraint(...)` (or a unique index) and " +
 			"nothing else. The database checks every row when it builds the index, so on a database where two rows share a " +
 			"value the upgrade fails, on MariaDB/MySQL with `Duplicate entry 'a@example.com' for key 'uq_accounts_email'` " +
@@ -90,11 +93,24 @@ func checkUniqueWithoutDedup(p *Pass) {
 // the existing rows no value: no server default, no default= (batch mode's
 // copy would apply it), nothing that fills itself.
 func addedWithoutValues(p *Pass, o *migration.Op) (table, column string, ok bool) {
+	table, column, ok = addsWithoutValues(p.Migration, o)
+	if !ok {
+		return "", "", false
+	}
+	if before := p.Before.Table(effect.TableKey(o, table)); before == nil || before.Column(column) != nil {
+		return "", "", false
+	}
+	return table, column, true
+}
+
+// addsWithoutValues reports a certain add_column of m whose column gives the
+// rows no value of its own.
+func addsWithoutValues(m *migration.Migration, o *migration.Op) (table, column string, ok bool) {
 	if o.Name != "add_column" || !o.Certain() {
 		return "", "", false
 	}
 	table, known := o.Table()
-	c := p.Migration.Column(o, o.Arg("column"))
+	c := m.Column(o, o.Arg("column"))
 	if !known || c == nil || !c.NameKnown || c.ServerDefault != nil || c.PrimaryKey {
 		return "", "", false
 	}
@@ -107,10 +123,26 @@ func addedWithoutValues(p *Pass, o *migration.Op) (table, column string, ok bool
 			return "", "", false
 		}
 	}
-	if before := p.Before.Table(effect.TableKey(o, table)); before == nil || before.Column(c.Name) != nil {
-		return "", "", false
-	}
 	return table, c.Name, true
+}
+
+// nullBelow finds a column of the index that the revision just below added
+// without values, which nothing wrote since (uniqueProblem checks the data
+// steps): the rows older than it hold NULL there, and a NULL never conflicts
+// in a unique index, unless PostgreSQL is told NULLS NOT DISTINCT (or on SQL
+// Server, which allows one NULL) (orchest's image_tag). It returns that
+// revision and the column.
+func nullBelow(p *Pass, o *migration.Op, table string, columns []string) (rev, column string) {
+	parents := p.recentAncestors()
+	if len(parents) == 0 || parents[0].Migration.Upgrade == nil || o.Extra["postgresql_nulls_not_distinct"] != nil || p.Dialect == "mssql" {
+		return "", ""
+	}
+	for _, a := range parents[0].Migration.Upgrade.Ops {
+		if t, c, ok := addsWithoutValues(parents[0].Migration, a); ok && strings.EqualFold(t, table) && slices.Contains(columns, c) {
+			return parents[0].ID, c
+		}
+	}
+	return "", ""
 }
 
 // uniqueProblem explains why a unique constraint or index may fail on
@@ -141,6 +173,13 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	}
 	if alreadyUnique(t, columns) || partialHoldsNoDuplicates(p, o, table, earlier, nulls) {
 		return Message{}, false
+	}
+	if rev, column := nullBelow(p, o, table, columns); rev != "" {
+		return Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on rows written since revision %s",
+			o.Name, table, quotedList(columns), kind, rev),
+			Help: fmt.Sprintf("Revision %s, just below, added %q without values: the rows older than it hold NULL there, and "+
+				"NULLs never conflict in a unique index. Rows the application wrote since may share a value: if two do, the "+
+				"upgrade fails. Remove or merge those first.", rev, column)}, true
 	}
 	st := p.Style()
 	msg = Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on existing rows, not deduplicated first",
