@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -17,7 +18,7 @@ var _ = register(&Rule{
 	Summary:  "An Alembic operation is called with an argument it does not accept",
 	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{
-		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning, but an error when it was the only change an alter_column asked for: nothing is changed; and when a drop_column is given new_column_name=: a rename was meant, and the column is dropped with its data).",
+		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning, but an error when it was the only change an alter_column asked for: nothing is changed; and when a drop_column is given new_column_name=: a rename was meant, and the column is dropped with its data; an info when it restates what holds: primary_key=True on a column of the primary key).",
 		What: "Binds every operation's arguments to Alembic's signature (`op.*` and `batch_op.*`) and reports unknown " +
 			"keywords (with the likely intended one, e.g. `type=` for `type_=`), too many positional arguments, missing " +
 			"required ones and arguments given twice, also in code that a test of the dialect name runs on other databases " +
@@ -77,6 +78,10 @@ func checkInvalidOpArgument(p *Pass) {
 					// a rename was meant, and the column goes with its data (open-event-server's downgrade)
 					consequence = "Alembic passes unknown keywords to the dialect, which ignores them: this drops the column " +
 						"and its data, where the keyword says a rename was meant. Rename it instead: " + renameCall(p, o)
+				case !fails && alreadyPrimaryKey(p, f, o):
+					// insights-host-inventory: the keyword restates what holds
+					sev = Info
+					consequence += ", and the column is part of the primary key already: nothing is lost"
 				case !fails:
 					sev = Warning // nothing fails: the argument just does nothing
 				}
@@ -98,6 +103,30 @@ func checkInvalidOpArgument(p *Pass) {
 			}
 		}
 	}
+}
+
+// alreadyPrimaryKey reports an alter_column given primary_key=True (which
+// Alembic ignores) on a column the history knows is part of the primary key
+// when the function starts.
+func alreadyPrimaryKey(p *Pass, f *migration.Function, o *migration.Op) bool {
+	if pk, ok := o.Call.Keyword("primary_key").BoolValue(); o.Name != "alter_column" || !ok || !pk {
+		return false
+	}
+	column, known := o.ArgString("column_name")
+	table, hasTable := o.Table()
+	if !known || !hasTable {
+		return false
+	}
+	s := p.Before
+	if f.Name == "downgrade" {
+		s = p.After()
+	}
+	t := s.Table(effect.TableKey(o, table))
+	if t == nil || t.Uncertain {
+		return false
+	}
+	c := t.Column(column)
+	return c != nil && c.PrimaryKey && !c.Uncertain
 }
 
 // renameCall is the alter_column that renames the column a drop_column
