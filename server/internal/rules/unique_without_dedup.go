@@ -183,7 +183,7 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	}
 	st := p.Style()
 	msg = Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on existing rows, not deduplicated first",
-		o.Name, table, quotedList(columns), kind), Help: "If two rows share a value the upgrade fails"}
+		o.Name, table, quotedList(columns), kind)}
 	if p.Dialect != "" && o.Extra[p.Dialect+"_where"] != nil {
 		// a partial index: a DELETE of every duplicate would delete rows it
 		// never constrains (digitalmarketplace-api's drafts)
@@ -191,41 +191,42 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 		if text, ok := partialWhere(p, o); ok {
 			among = "the rows where " + text
 		}
-		fails := "the upgrade fails"
-		switch p.Dialect {
-		case "postgresql":
-			fails = fmt.Sprintf("the upgrade fails with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated",
-				strings.Join(columns, ", "))
-		case "sqlite":
-			fails = "the upgrade fails with: UNIQUE constraint failed"
-		}
-		msg.Help = fmt.Sprintf("If two of %s (the only ones the index holds) share a value, %s. Remove or merge the duplicates "+
-			"among those rows first, and leave the others: the index does not constrain them.", among, fails)
+		msg.Help = fmt.Sprintf("If two of %s (the only ones the index holds) share a value, the upgrade fails%s. Remove or merge "+
+			"the duplicates among those rows first, and leave the others: the index does not constrain them.",
+			among, duplicateError(p.Dialect, columns))
 		return msg, true
 	}
+	msg.Help = "If two rows share a value the upgrade fails" + duplicateError(p.Dialect, columns) + "."
 	switch p.Dialect {
 	case "mysql":
-		msg.Help += fmt.Sprintf(" with: Duplicate entry '...' for key '...' (error 1062). Remove or merge the duplicates first, e.g. %s.execute(%s).",
+		msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s).",
 			st.Spell(stylist.Op), st.Quote(fmt.Sprintf("DELETE a FROM %s a JOIN %s b ON %s AND a.<key> > b.<key>", p.SQLTable(table), p.SQLTable(table), joinedEqual(p, columns))))
-		return msg, true
-	case "sqlite":
-		msg.Help += " with: UNIQUE constraint failed. Remove or merge the duplicate rows first."
-		return msg, true
 	case "postgresql":
-		// PostgreSQL's error and a ctid self-join follow
+		// a ctid self-join; no index name: unnamed-constraint's fix would change it
+		msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s)", st.Spell(stylist.Op),
+			st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", p.SQLTable(table), p.SQLTable(table), joinedEqual(p, columns))))
+		if kind == "constraint" {
+			msg.Help += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
+		}
+		msg.Help += "."
 	default:
-		msg.Help += ". Remove or merge the duplicate rows first."
-		return msg, true
+		msg.Help += " Remove or merge the duplicate rows first."
 	}
-	// no index name: unnamed-constraint's fix would change it
-	msg.Help += fmt.Sprintf(" with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated.", strings.Join(columns, ", "))
-	msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s)", st.Spell(stylist.Op),
-		st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", p.SQLTable(table), p.SQLTable(table), joinedEqual(p, columns))))
-	if kind == "constraint" {
-		msg.Help += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
-	}
-	msg.Help += "."
 	return msg, true
+}
+
+// duplicateError is what the dialect fails with on rows that share a value,
+// to follow "fails" ("" when not known).
+func duplicateError(dialect string, columns []string) string {
+	switch dialect {
+	case "mysql":
+		return " with: Duplicate entry '...' for key '...' (error 1062)"
+	case "sqlite":
+		return " with: UNIQUE constraint failed"
+	case "postgresql":
+		return fmt.Sprintf(" with: could not create unique index ... DETAIL: Key (%s)=(...) is duplicated", strings.Join(columns, ", "))
+	}
+	return ""
 }
 
 // partialWhere is the WHERE clause of a partial index on the pass's
