@@ -7,18 +7,15 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime/debug"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/cli"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/gcpolicy"
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "hook" && os.Getenv("GOGC") == "" {
-		// The edit hook runs after every edit, and its heap is small (the
-		// models come from the cache): collecting at each doubling of it was
-		// a tenth of its time. 400 takes p50 from 55 to 49 ms on 3,000
-		// revisions for 2 MB more (scripts/bench.sh).
-		debug.SetGCPercent(400)
+	if len(os.Args) < 2 || os.Args[1] != "mcp" {
+		// every command but the server is one short run
+		gcpolicy.CollectLate(gcpolicy.FirstCollection)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	dir, err := os.Getwd()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/rs/zerolog"
 
@@ -33,16 +32,6 @@ func runHook(ctx context.Context, env *Env, fs *flags, args []string) int {
 	stdin := env.Stdin
 	if stdin == nil {
 		stdin = eofReader{}
-	}
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		// A hook run is short and starts from an empty heap: a warm one
-		// allocates under 40 MB on 3,000 revisions, and every collection is
-		// wasted on a heap still growing (GOGC=400 left one or two: 10% of
-		// the run). The collector waits for the limit instead, which a
-		// cold run (every file parsed) reaches: there it keeps the peak
-		// lower than GOGC=400 did (213 MB against 270) at the same speed.
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(192 << 20)
 	}
 	out := hook.PostToolUse(ctx, stdin, hook.Options{CacheDir: modelcache.Dir(os.Getenv), Log: log})
 	if out.Stdout != "" {
