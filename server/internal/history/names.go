@@ -1,6 +1,9 @@
 package history
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 )
@@ -24,4 +27,47 @@ func fkName(res naming.Result, literal bool, table string, cols []string) string
 		return ""
 	}
 	return DefaultFKName(table, cols)
+}
+
+// DefaultFKName is the name PostgreSQL gives an unnamed foreign key.
+func DefaultFKName(table string, cols []string) string {
+	return postgresName(table, strings.Join(cols, "_"), "fkey")
+}
+
+// DefaultUniqueName is the name PostgreSQL gives an unnamed unique constraint.
+func DefaultUniqueName(table string, cols []string) string {
+	return postgresName(table, strings.Join(cols, "_"), "key")
+}
+
+// maxPostgresName is the longest identifier PostgreSQL keeps (NAMEDATALEN - 1).
+const maxPostgresName = 63
+
+// postgresName is the name PostgreSQL makes for an object it names itself
+// (makeObjectName): table (as PostgreSQL keeps it, cut to 63 bytes), columns
+// and label joined by "_", where the longer of table and columns is shortened
+// a byte at a time until the whole fits in 63 bytes. Checked on PostgreSQL 15:
+// kebechet_github_installations_external_software_environmen_fkey.
+func postgresName(table, columns, label string) string {
+	table = clip(table, maxPostgresName)
+	room := maxPostgresName - len(label) - 2 // the two underscores
+	t, c := len(table), len(columns)
+	for t+c > room {
+		if t > c {
+			t--
+		} else {
+			c--
+		}
+	}
+	return clip(table, t) + "_" + clip(columns, c) + "_" + label
+}
+
+// clip is s cut to at most n bytes, at the start of a character.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

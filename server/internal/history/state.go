@@ -937,12 +937,3 @@ func (s *State) dropTable(key string) {
 		}
 	}
 }
-
-// DefaultFKName is the name PostgreSQL gives an unnamed foreign key.
-func DefaultFKName(table string, cols []string) string {
-	name := table
-	for _, c := range cols {
-		name += "_" + c
-	}
-	return fmt.Sprintf("%s_fkey", name)
-}

@@ -81,7 +81,7 @@ target_metadata = MetaData(naming_convention={
 			"check constraint's default name depends on the columns its SQL expression uses, so no name is suggested for it.",
 		FixSafety: "Safe when the name is certain. Without a naming convention for the type, on PostgreSQL configured, or " +
 			"inferred with no evidence for another dialect that the migrations' own options do not outweigh: a created foreign key or unique constraint gets the name PostgreSQL would " +
-			"give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, at most 63 characters, not already taken: no " +
+			"give it (`<table>_<columns>_fkey`, `<table>_<columns>_key`, cut to 63 characters the way PostgreSQL cuts them, not already taken: no " +
 			"uniqueness or index on those columns yet, no index of that name; unsafe when the history does not know the " +
 			"table's indexes), and a " +
 			"`drop_constraint(None, ...)` in downgrade gets the same name when upgrade() creates exactly that one unnamed " +
@@ -223,14 +223,11 @@ func defaultConstraintName(dialect string, o *migration.Op, s *history.State) (s
 		if !ok {
 			return "", false
 		}
-		name = table + "_" + strings.Join(cols, "_") + "_key"
+		name = history.DefaultUniqueName(table, cols)
 		var taken bool
 		if taken, sure = uniqueNameTaken(s, effect.TableKey(o, table), name, cols); taken {
 			return "", false // PostgreSQL would add a number
 		}
-	}
-	if len(name) > 63 {
-		return "", false // PostgreSQL truncates long names in its own way
 	}
 	return name, sure
 }
@@ -277,7 +274,8 @@ func dialectNames(dialect string) string {
 	case "mysql":
 		return "MySQL names unnamed foreign keys <table>_ibfk_<n> and unique keys after their first column"
 	case "postgresql":
-		return "PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check"
+		return "PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check, cut to 63 characters by shortening " +
+			"the longer of <table> and <columns>"
 	}
 	return "each database names unnamed ones its own way"
 }

@@ -14,7 +14,6 @@ depends_on = None
 
 def upgrade():
     op.create_check_constraint(None, "members", "length(handle) >= 3")  # expect[unnamed-constraint:warning]: help: Give it an explicit name
-    op.create_unique_constraint(None, "members", ["email", "handle", "team_id", "a_rather_long_column_name_for_this"])  # expect[unnamed-constraint:warning]: help: Give it an explicit name
 
 
 def downgrade():
