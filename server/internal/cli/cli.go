@@ -17,7 +17,6 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/report"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/version"
 )
@@ -229,20 +228,10 @@ func findProject(env *Env, projectDir string, paths []string) (*project.Project,
 	if _, err := os.Stat(start); err != nil {
 		return nil, fmt.Errorf("%s: %w", start, errors.Unwrap(err))
 	}
-	p, err := project.Find(start)
-	if err != nil || projectDir != "" || len(paths) == 0 || p.Root == env.Dir || !relpath.Within(p.Root, env.Dir) {
-		return p, err
+	if projectDir != "" || len(paths) == 0 {
+		return project.Find(start)
 	}
-	// A path below where the user is, in the project a run from here finds:
-	// that project, as found from here. Found from the path up, its root
-	// would be the configuration's directory (Flask-Migrate keeps alembic.ini
-	// in migrations/), and the files around it that say the dialect
-	// (requirements.txt beside migrations/) would be read only in a git
-	// checkout.
-	if here, err := project.Find(env.Dir); err == nil && here.ConfigFile != "" && here.ConfigFile == p.ConfigFile {
-		return here, nil
-	}
-	return p, nil
+	return project.FindFrom(start, env.Dir)
 }
 
 func splitList(s string) []string {

@@ -176,31 +176,7 @@ func TestSeveralProjectsListed(t *testing.T) {
 // checked the same from its top with a revision file as PATH as without one:
 // found from the file up, its root would be migrations/ and the driver unseen.
 func TestPathInTheProjectFoundFromHere(t *testing.T) {
-	top := t.TempDir()
-	versions := filepath.Join(top, "migrations", "versions")
-	must(t, os.MkdirAll(versions, 0o755))
-	must(t, os.WriteFile(filepath.Join(top, "requirements.txt"), []byte("Flask-Migrate==4.0\nmysqlclient==2.2\n"), 0o644))
-	must(t, os.WriteFile(filepath.Join(top, "migrations", "alembic.ini"), []byte("[alembic]\n"), 0o644))
-	must(t, os.WriteFile(filepath.Join(top, "migrations", "env.py"), []byte("from alembic import context\n"), 0o644))
-	must(t, os.WriteFile(filepath.Join(versions, "0001_domain.py"), []byte(`"""domain type
-
-Revision ID: 0001
-Revises:
-"""
-from alembic import op
-import sqlalchemy as sa
-
-revision = "0001"
-down_revision = None
-
-
-def upgrade():
-    op.alter_column("domain", "type", nullable=False)
-
-
-def downgrade():
-    op.alter_column("domain", "type", nullable=True)
-`), 0o644))
+	top := testenv.MySQLBesideMigrations(t)
 	rules := func(args ...string) []string {
 		out, stderr, _ := run(t, top, append([]string{"check", "--format", "json"}, args...)...)
 		var doc struct{ Findings []struct{ Rule, Path string } }
@@ -214,10 +190,10 @@ def downgrade():
 		return got
 	}
 	whole := rules()
-	if !slices.Contains(whole, "mysql-alter-column-incomplete migrations/versions/0001_domain.py") {
+	if !slices.Contains(whole, "mysql-alter-column-incomplete "+testenv.Revision) {
 		t.Fatalf("the check from the top does not read the driver: %q", whole)
 	}
-	if path := rules("migrations/versions/0001_domain.py"); !slices.Equal(path, whole) {
+	if path := rules(testenv.Revision); !slices.Equal(path, whole) {
 		t.Errorf("check PATH = %q, want what the check of the project found there: %q", path, whole)
 	}
 }

@@ -108,7 +108,7 @@ func projectOf(path, cwd string) (*project.Project, *project.ScriptDir) {
 		starts = append(starts, cwd)
 	}
 	for _, start := range starts {
-		if p, err := project.Find(start); err == nil {
+		if p, err := project.FindFrom(start, cwd); err == nil {
 			if sd := p.ScriptDirOf(path); sd != nil {
 				return p, sd
 			}

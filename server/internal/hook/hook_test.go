@@ -18,6 +18,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
 
 const base = `"""create accounts
@@ -580,4 +581,15 @@ func TestCacheEquivalence(t *testing.T) {
 		t.Errorf("%d findings, %d models from the cache over %d fixture projects: the comparison proves little", total, hits, projects)
 	}
 	t.Logf("%d fixture projects, %d findings, %d models from the cache: identical results", projects, total, hits)
+}
+
+// TestProjectAsFoundFromTheSession: an edit in a Flask-Migrate project outside
+// a git checkout is checked in the project the session's directory holds, so
+// on the dialect its requirements.txt names (MySQL), as `check` does.
+func TestProjectAsFoundFromTheSession(t *testing.T) {
+	top := testenv.MySQLBesideMigrations(t)
+	out := run(t, writePayload(t, top, testenv.Revision), Options{})
+	if out.Code != ExitReport || !strings.Contains(out.Stderr, "mysql-alter-column-incomplete") {
+		t.Fatalf("exit %d, want 2 with mysql-alter-column-incomplete:\n%s", out.Code, out.Stderr)
+	}
 }

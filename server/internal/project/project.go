@@ -107,6 +107,25 @@ func Find(start string) (*Project, error) {
 	return finished(find(start))
 }
 
+// FindFrom is Find for a path given by a user working in here: outside a git
+// checkout, when here holds the project found from start and a search from
+// here finds the same configuration, the project as found from here. Found
+// from the path up, the root is the configuration's directory (Flask-Migrate
+// keeps alembic.ini in migrations/), and the files around it that say the
+// dialect and the settings (requirements.txt, pyproject.toml beside
+// migrations/) are read up to the repository's top, so outside one they
+// would not be: a path would be checked on another dialect than the project.
+func FindFrom(start, here string) (*Project, error) {
+	p, err := Find(start)
+	if err != nil || here == "" || p.Root == here || !relpath.Within(p.Root, here) || RepoRoot(p.Root) != "" {
+		return p, err
+	}
+	if found, err := Find(here); err == nil && found.ConfigFile != "" && found.ConfigFile == p.ConfigFile {
+		return found, nil
+	}
+	return p, nil
+}
+
 func find(start string) (*Project, error) {
 	abs, err := filepath.Abs(start)
 	if err != nil {
