@@ -895,7 +895,7 @@ func columnState(c *migration.Column, uncertain bool) *Column {
 }
 
 // createdUniques are the column sets a create_table makes unique: the
-// primary key, unique=True columns, unique constraints.
+// primary key, unique=True columns, unique constraints and unique indexes.
 func createdUniques(ct *migration.Table) [][]string {
 	var out [][]string
 	var pk []string
@@ -913,6 +913,11 @@ func createdUniques(ct *migration.Table) [][]string {
 	for _, u := range ct.Constraints {
 		if u.Kind == "unique" && len(u.Columns) > 0 {
 			out = append(out, u.Columns)
+		}
+	}
+	for _, ix := range ct.Indexes {
+		if ix.Unique && len(ix.Columns) > 0 {
+			out = append(out, ix.Columns)
 		}
 	}
 	return out

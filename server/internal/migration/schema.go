@@ -302,6 +302,18 @@ type Table struct {
 	Name        string
 	Columns     []*Column
 	Constraints []Constraint
+	// Indexes are the sa.Index(...) arguments: create_table creates them
+	// after the table.
+	Indexes []TableIndex
+}
+
+// TableIndex is an sa.Index(name, *columns, unique=...) given to create_table.
+// Columns is nil unless every expression is a column name.
+type TableIndex struct {
+	Name    string
+	Columns []string
+	Unique  bool
+	Expr    *Expr
 }
 
 // CreateTable interprets a create_table operation.
@@ -317,6 +329,10 @@ func (m *Migration) CreateTable(o *Op) *Table {
 			continue
 		}
 		a, _ := m.Resolve(o, a)
+		if pysyntax.LastName(a.CallName()) == "Index" {
+			t.Indexes = append(t.Indexes, tableIndex(a))
+			continue
+		}
 		kind := constraintKinds[pysyntax.LastName(a.CallName())]
 		if kind == "" {
 			continue
@@ -354,6 +370,26 @@ func (m *Migration) CreateTable(o *Op) *Table {
 		}
 	}
 	return t
+}
+
+// tableIndex reads an sa.Index(name, *columns, unique=...) call.
+func tableIndex(a *Expr) TableIndex {
+	ix := TableIndex{Expr: a}
+	ix.Unique, _ = a.Keyword("unique").BoolValue()
+	if len(a.Args) == 0 {
+		return ix
+	}
+	ix.Name, _, _ = NameArg(a.Args[0])
+	var cols []string
+	for _, col := range a.Args[1:] {
+		s, ok := col.StringValue()
+		if !ok {
+			return ix // an expression or a Column object: which columns is not read
+		}
+		cols = append(cols, s)
+	}
+	ix.Columns = cols
+	return ix
 }
 
 // InlineForeignKeys lists the foreign keys CREATE TABLE itself makes (on
