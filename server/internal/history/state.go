@@ -114,6 +114,10 @@ type EnumType struct {
 	created   []string
 	added     *addedValue
 	CreatedBy string
+	// ByCreateTable: created by a create_table (the CREATE TYPE SQLAlchemy
+	// issues for a column's type), which a later create_table of the same
+	// alembic run skips: SQLAlchemy creates each type once per run.
+	ByCreateTable bool
 	// Uncertain: created by a conditional operation, or changed in a way not
 	// followed (ALTER TYPE ... RENAME): it may not exist under this name.
 	Uncertain bool
@@ -548,7 +552,8 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		s.applyRows(e, rev, uncertain)
 	case e.Object == effect.Type && e.Change == effect.Create:
 		if s.Enum(e.Name) == nil {
-			s.setEnum(e.Name, &EnumType{Name: e.Name, created: e.Values, CreatedBy: rev, Uncertain: uncertain})
+			s.setEnum(e.Name, &EnumType{Name: e.Name, created: e.Values, CreatedBy: rev, Uncertain: uncertain,
+				ByCreateTable: e.Implicit && e.Op != nil && e.Op.Name == "create_table"})
 		}
 	case e.Object == effect.Type && e.Change == effect.Drop:
 		s.setEnum(e.Name, nil)
