@@ -65,7 +65,9 @@ def downgrade():
 			"operations that run conditionally are not paired either. A downgrade that is missing, empty or only raises is " +
 			"reported by `downgrade-missing` instead, and one holding a call Python rejects (`invalid-op-argument`, e.g. " +
 			"`batch_op.drop_column(\"users\", \"age\")`) is left to that rule. On PostgreSQL an enum type left behind is " +
-			"`enum-type-not-dropped`'s (an error: the next upgrade fails), unless `.create(bind, checkfirst=True)` made it. A constraint or index whose name the naming convention makes in a way " +
+			"`enum-type-not-dropped`'s (an error: the next upgrade fails), unless a `.create(bind)` that checks first made it " +
+			"(`checkfirst=True`, or `postgresql.ENUM`'s default): the type then stays behind, unused, and the next upgrade " +
+			"skips it (an info). A constraint or index whose name the naming convention makes in a way " +
 			"only running the code tells (a custom token), or that is created unnamed without a known convention, is not " +
 			"paired; a `drop_constraint(None, ...)` (reported by `unnamed-constraint`) counts as dropping the table's " +
 			"constraints of its type. A column named in a check condition is found by its identifiers: a function or " +
@@ -142,7 +144,13 @@ func checkDowngradeIncomplete(p *Pass) {
 		for ; i < len(missing) && missing[i].op == o; i++ {
 			group = append(group, missing[i])
 		}
-		p.Report(o, undoMessage(p.Style(), p.Migration, p.Dialect, group), fix)
+		sev := p.Rule.Severity
+		if !slices.ContainsFunc(group, func(u *undo) bool { return !u.createsIfMissing }) {
+			// a type the next upgrade's .create() skips: it stays, unused, and
+			// breaks nothing (STRR, osparc; judged)
+			sev = Info
+		}
+		p.ReportSeverity(sev, o.Call.Span, undoMessage(p.Style(), p.Migration, p.Dialect, group), fix)
 	}
 }
 
@@ -180,6 +188,9 @@ type undo struct {
 	bySQL    bool   // made by literal SQL: the table name carries no schema
 	// sqlSchema is the schema the SQL named the table in ("" when none)
 	sqlSchema string
+	// createsIfMissing: a type made by a .create(bind) that skips an existing
+	// one (checkfirst=True, postgresql.ENUM's default)
+	createsIfMissing bool
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -245,6 +256,7 @@ func undosOf(p *Pass, o *migration.Op, before *history.State) []*undo {
 	for i, e := range p.Effects(o) {
 		if u := undoOf(e, before); u != nil {
 			u.at = i
+			u.createsIfMissing = u.kind == undoType && createsIfMissing(p.Migration, o)
 			out = append(out, u)
 		}
 	}
@@ -711,8 +723,8 @@ func (u *undo) rerunError(dialect string) string {
 	case undoRenameColumn:
 		return fmt.Sprintf("column %q does not exist", u.from)
 	case undoType:
-		if checkfirst, _ := u.op.Arg("checkfirst").BoolValue(); checkfirst {
-			return "" // .create(checkfirst=True) skips an existing type
+		if u.createsIfMissing {
+			return "" // the next upgrade's .create() skips the type left behind
 		}
 		return fmt.Sprintf("type %q already exists", u.name)
 	}
