@@ -72,7 +72,7 @@ def upgrade():
 // they raise.
 var sqliteNeedsBatch = map[string]string{
 	"alter_column":             `sqlite3.OperationalError: near "ALTER": syntax error`,
-	"drop_column":              "error in table ... after drop column: the column is used in a foreign key constraint",
+	"drop_column":              "", // dropColumnError
 	"create_foreign_key":       sqliteConstraintError,
 	"create_unique_constraint": sqliteConstraintError,
 	"create_check_constraint":  sqliteConstraintError,
@@ -102,6 +102,8 @@ func checkSQLiteAlterWithoutBatch(p *Pass) {
 				failure = `sqlite3.OperationalError: near "DROP": syntax error (SQLite ` + p.SQLiteVersion + ` has no DROP COLUMN; 3.35 added it)`
 			case !inForeignKey(o, s):
 				return // SQLite 3.35+ drops a plain column itself
+			default:
+				failure = dropColumnError(o)
 			}
 		}
 		p.Report(o, sqliteBatchMessage(p.Style(), o, failure), nil)
@@ -119,6 +121,15 @@ func olderThan(version string, minor int) bool {
 	}
 	n, err := strconv.Atoi(parts[1])
 	return err == nil && n < minor
+}
+
+// dropColumnError is what SQLite 3.35+ says when DROP COLUMN removes a column
+// of a foreign key (checked on SQLite 3.40).
+func dropColumnError(o *migration.Op) string {
+	table, _ := o.Table()
+	column, _ := o.ArgString("column_name")
+	return fmt.Sprintf(`sqlite3.OperationalError: error in table %s after drop column: unknown column "%s" in foreign key definition`,
+		table, column)
 }
 
 // inForeignKey reports whether a dropped column is part of one of its table's

@@ -14,7 +14,7 @@ depends_on = None
 
 def upgrade():
     op.drop_column("notes", "body")
-    op.drop_column("notes", "user_id")  # expect[sqlite-alter-without-batch]: help: the column is used in a foreign key constraint
+    op.drop_column("notes", "user_id")  # expect[sqlite-alter-without-batch]: help: error in table notes after drop column: unknown column "user_id" in foreign key definition
 
 
 def downgrade():
