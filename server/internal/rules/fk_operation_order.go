@@ -172,6 +172,17 @@ func targetKey(schema, table string) string {
 // on a foreign key at this point of the function (later are the tables the
 // operations after it create), or returns no message. blind is set when an earlier operation of the
 // function hides its effects.
+// referrers are the other tables with a foreign key to t, quoted.
+func referrers(s *history.State, t *history.Table) []string {
+	var out []string
+	for _, name := range s.ReferencedBy(t.Name) {
+		if r := s.Table(name); r != nil && r.Name != t.Name && !r.Opaque && !r.Uncertain {
+			out = append(out, strconv.Quote(r.Name))
+		}
+	}
+	return out
+}
+
 func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool) Message {
 	table, ok := o.Table()
 	if !ok || !o.Certain() || blind {
@@ -204,6 +215,16 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 		}
 		if first != nil {
 			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", dropParentError(dialect, table, firstFK.Name, first.Name), first.Name)
+			if held := referrers(s, first); len(held) > 0 {
+				// a cycle of foreign keys: no table of it can go first (dj's column and partition)
+				fk := "its foreign key to " + strconv.Quote(table)
+				if firstFK.Name != "" {
+					fk = fmt.Sprintf("its foreign key %q", firstFK.Name)
+				}
+				help = fmt.Sprintf("%s. Drop %s first: %q itself cannot go first, %s still %s a foreign key to it",
+					dropParentError(dialect, table, firstFK.Name, first.Name), fk, first.Name, brief.List(held, brief.Names),
+					map[bool]string{true: "has", false: "have"}[len(held) == 1])
+			}
 			if len(others) > 0 {
 				help += fmt.Sprintf("; %s also %s", brief.List(others, brief.Names),
 					map[bool]string{true: "has a foreign key to it", false: "have foreign keys to it"}[len(others) == 1])
