@@ -59,7 +59,7 @@ func checkTableUsedAfterDrop(p *Pass) {
 				return
 			}
 			if o.Certain() && o.Arg("if_exists") == nil {
-				if msg, ok := usesDropped(o, before, gone, function, p.IsPostgres()); ok {
+				if msg, ok := usesDropped(o, before, gone, function, p.IsPostgres(), p.Dialect); ok {
 					p.Report(o, msg, nil)
 				}
 			}
@@ -95,13 +95,13 @@ var tableOps = []string{"add_column", "drop_column", "alter_column", "create_ind
 	"create_exclude_constraint", "drop_table", "rename_table", "create_table_comment", "drop_table_comment"}
 
 // usesDropped explains how o fails on a table the function dropped before it.
-func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool) (Message, bool) {
+func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool, dialect string) (Message, bool) {
 	if len(gone) == 0 {
 		return Message{}, false
 	}
 	table, named := o.Table()
 	if o.Name == "drop_index" {
-		return indexOfDropped(o, before, gone, function, postgres)
+		return indexOfDropped(o, before, gone, function, postgres, dialect)
 	}
 	d := gone[effect.TableKey(o, table)]
 	if !named || d == nil || !slices.Contains(tableOps, o.Name) {
@@ -116,7 +116,7 @@ func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppe
 // indexOfDropped explains a drop_index of an index that went with a table the
 // function dropped: the index the table had by that name, when no table that
 // is left has one.
-func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool) (Message, bool) {
+func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool, dialect string) (Message, bool) {
 	name, _, ok := migration.NameArg(o.Arg("index_name"))
 	if !ok || len(gone) == 0 {
 		return Message{}, false
@@ -131,9 +131,14 @@ func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*dro
 			return Message{}, false
 		}
 		missing := absent(postgres, "index", "index", name)
+		instead := "Drop the index before the table, or remove the drop_index."
+		if _, named := o.Table(); !named && dialect == "mysql" {
+			// MySQL's DROP INDEX names the table: Alembic writes ON no_table (buildbot, judged on MariaDB)
+			instead = fmt.Sprintf("Remove the drop_index: without table_name= it fails on MySQL before the table too "+
+				"(DROP INDEX ... ON no_table); to keep it, move it before the drop_table with table_name=%q.", d.table.Name)
+		}
 		return Message{Text: fmt.Sprintf("drop_index after drop_table(%q) (line %d) in %s: %s by then", d.table.Name, d.op.Call.Span.StartLine, function, missing),
-			Help: fmt.Sprintf("%s%s: dropping the table dropped its indexes. Drop the index before the table, "+
-				"or remove the drop_index.", failing(postgres), missing)}, true
+			Help: fmt.Sprintf("%s%s: dropping the table dropped its indexes. %s", failing(postgres), missing, instead)}, true
 	}
 	return Message{}, false
 }
