@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -35,7 +36,9 @@ var _ = register(&Rule{
 			"`create_exclude_constraint()` drops the keywords it does not know too (a warning), but its `name=` clashes with " +
 			"the name Alembic passes (`got multiple values for argument 'name'`), and so does `alter_column()`'s, with " +
 			"the `new_column_name` Alembic passes the dialect as `name` (Alembic 1.5 and later). An `alter_column` given a `sa.Column(...)` " +
-			"instead of a column name, and no change of its own, changes nothing at all (an error).",
+			"instead of a column name, and no change of its own, changes nothing at all (an error). On MySQL/MariaDB a " +
+			"`drop_index` without `table_name` (outside batch mode) fails wherever it runs: MySQL's DROP INDEX names the table, " +
+			"and Alembic writes `DROP INDEX ix ON no_table` (`Table '<database>.no_table' doesn't exist`).",
 		Example: `op.alter_column("users", "email", type=sa.String(length=320), existing_type=sa.String(length=200))
 op.create_index("ix_users_email", "users")`,
 		UseInstead: `op.alter_column("users", "email", type_=sa.String(length=320), existing_type=sa.String(length=200))
@@ -101,8 +104,40 @@ func checkInvalidOpArgument(p *Pass) {
 						"changes nothing (a change keyword beside the " +
 						"Column makes Alembic fail on it instead). Pass the name and the change: " + columnChangeCall(p, o)}, nil)
 			}
+			if key := strconv.Itoa(o.Call.Span.Start) + "no table"; !seen[key] && indexWithoutTable(p, o) {
+				seen[key] = true
+				p.ReportSeverity(Error, o.Call.Span, Message{
+					Text: "drop_index without table_name on MySQL, whose DROP INDEX names the table",
+					Help: "Alembic writes DROP INDEX ... ON no_table, and MySQL fails with: (1146, \"Table '<database>.no_table' " +
+						"doesn't exist\"). Name the table: " + dropIndexCall(p, f, o)}, nil)
+			}
 		}
 	}
+}
+
+// indexWithoutTable reports a drop_index that runs on MySQL without
+// table_name: Alembic's MySQL DROP INDEX then names the table no_table
+// (checked with Alembic 1.8.1; buildbot, judged on MariaDB).
+func indexWithoutTable(p *Pass, o *migration.Op) bool {
+	return p.Dialect == "mysql" && o.Name == "drop_index" && o.Batch == nil && o.Arg("table_name") == nil &&
+		o.Certain() && o.RunsOn(p.Dialect)
+}
+
+// dropIndexCall is o with the table the history knows the index on (the
+// state the function starts from), else a placeholder.
+func dropIndexCall(p *Pass, f *migration.Function, o *migration.Op) string {
+	code := p.Style().Beside(o)
+	s := p.Before
+	if f.Name == "downgrade" {
+		s = p.After()
+	}
+	table := "<table>"
+	if name, _, ok := migration.NameArg(o.Arg("index_name")); ok {
+		if t := s.IndexTable(name); t != "" {
+			table = pysyntax.LastName(t)
+		}
+	}
+	return fmt.Sprintf("%s.drop_index(%s, table_name=%s)", code.Spell(stylist.Op), o.Arg("index_name").Text, code.Quote(table))
 }
 
 // alreadyPrimaryKey reports an alter_column given primary_key=True (which
