@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
@@ -131,11 +132,12 @@ func checkDowngradeIncomplete(p *Pass) {
 	if len(missing) == 0 {
 		return
 	}
+	restored := createdNames(p, down)
+	markReplaced(p, restored, missing)
 	var fix *SuggestedFix
-	if !done.movesAny(missing) && len(reconverted) == 0 {
-		if restored := createdNames(p, down); !recreatesAny(restored, missing) && !replacesAny(p, restored, missing) {
-			fix = inverseFix(p, missing)
-		}
+	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(restored, missing) &&
+		!slices.ContainsFunc(missing, func(u *undo) bool { return u.replaces != nil }) {
+		fix = inverseFix(p, missing)
 	}
 	// one finding per operation (an execute may create several objects)
 	for i := 0; i < len(missing); {
@@ -191,6 +193,9 @@ type undo struct {
 	// createsIfMissing: a type made by a .create(bind) that skips an existing
 	// one (checkfirst=True, postgresql.ENUM's default)
 	createsIfMissing bool
+	// replaces is what the object replaces, dropped earlier by the upgrade
+	// and not created again by the downgrade (markReplaced)
+	replaces *replaced
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -591,30 +596,51 @@ func recreatesAny(restored map[string]bool, undos []*undo) bool {
 	return slices.ContainsFunc(undos, func(u *undo) bool { return u.name != "" && restored[k(u.engine, u.name)] })
 }
 
-// replacesAny reports whether the upgrade drops, on the table of one of the
-// undos, an index or constraint of its kind that the downgrade does not create
-// again (restored: createdNames): the undo's object replaces it, and dropping
-// the new one alone would leave the table with neither (the inverse is to drop
-// the new one and re-create the old, which cannot be written from a drop).
-func replacesAny(p *Pass, restored map[string]bool, undos []*undo) bool {
-	dropped := map[string]bool{} // engine, table, kind (and a constraint's type)
+// markReplaced sets replaces on the undos of an index or constraint whose
+// table the upgrade dropped one of that kind from, earlier, that the downgrade
+// does not create again (restored: createdNames): the undo's object replaces
+// it (a rename by drop and create), and dropping the new one alone would leave
+// the table with neither, while the next upgrade fails on the old one's drop.
+// The inverse is to drop the new one and re-create the old, which cannot be
+// written from a drop: no fix.
+func markReplaced(p *Pass, restored map[string]bool, undos []*undo) {
+	type drop struct {
+		op   *migration.Op
+		name string
+	}
+	dropped := map[string]drop{} // engine, table, kind (and a constraint's type): the first such drop
 	for _, o := range p.Migration.Upgrade.Ops {
 		for _, e := range p.Effects(o) {
 			if e.Change == effect.Drop && (e.Object == effect.Index || e.Object == effect.Constraint) && (e.Name == "" || !restored[k(o.Engine, e.Name)]) {
-				dropped[k(o.Engine, e.Key(), fmt.Sprint(e.Object), e.ConstraintType)] = true
-				dropped[k(o.Engine, e.Key(), fmt.Sprint(e.Object))] = true
+				for _, key := range []string{k(o.Engine, e.Key(), fmt.Sprint(e.Object), e.ConstraintType), k(o.Engine, e.Key(), fmt.Sprint(e.Object))} {
+					if _, seen := dropped[key]; !seen {
+						dropped[key] = drop{o, e.Name}
+					}
+				}
 			}
 		}
 	}
-	return slices.ContainsFunc(undos, func(u *undo) bool {
+	for _, u := range undos {
+		var d drop
+		var ok bool
 		switch u.kind {
 		case undoIndex:
-			return dropped[k(u.engine, u.table, fmt.Sprint(effect.Index))]
+			d, ok = dropped[k(u.engine, u.table, fmt.Sprint(effect.Index))]
 		case undoConstraint:
-			return dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), u.ctype)] || dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), "")]
+			if d, ok = dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), u.ctype)]; !ok {
+				d, ok = dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), "")]
+			}
 		}
-		return false
-	})
+		if ok && d.op.Call.Span.Start < u.op.Call.Span.Start {
+			u.replaces = &replaced{op: d.op, name: d.name}
+		}
+	}
+}
+
+// replaced is the index or constraint an undo's object replaces (markReplaced).
+type replaced struct {
+	op   *migration.Op
+	name string // "" when the drop names none
 }
 
 // touches reports whether the operations drop or rename u's object (or its table)
@@ -657,7 +683,18 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 	if err := u.rerunError(dialect); err != "" {
 		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
-	return Message{Text: what, Help: fmt.Sprintf("%s. Add to downgrade(): %s", consequence, u.inverse(m, st.In(m.Downgrade)).oneLine())}
+	inverse := u.inverse(m, st.In(m.Downgrade)).oneLine()
+	if r := u.replaces; r != nil {
+		// open-event-server's renamed foreign keys (judged on PostgreSQL)
+		old := "the one it replaces"
+		if r.name != "" {
+			old = strconv.Quote(r.name)
+		}
+		consequence = fmt.Sprintf("It replaces %s, which upgrade() drops (line %d) and downgrade() never creates again: after "+
+			"`alembic downgrade` the next `alembic upgrade` fails there first%s", old, r.op.Call.Span.StartLine, missingOld(u, r, dialect))
+		inverse += fmt.Sprintf(", then create %s again as it was", old)
+	}
+	return Message{Text: what, Help: fmt.Sprintf("%s. Add to downgrade(): %s", consequence, inverse)}
 }
 
 // undoMessage is the finding about what downgrade() misses for one operation
@@ -699,6 +736,18 @@ func (u *undo) object() string {
 
 // rerunError is the error of running u's operation again without the inverse
 // in between ("" when it does not fail, or the dialect's error is not known).
+// missingOld is ", with: <error>" for the drop of what u replaces, run again
+// on a database where it is gone ("" when not known).
+func missingOld(u *undo, r *replaced, dialect string) string {
+	if r.name == "" || dialect != "postgresql" {
+		return ""
+	}
+	if r.op.Name == "drop_index" {
+		return fmt.Sprintf(", with: index %q does not exist", r.name)
+	}
+	return fmt.Sprintf(", with: constraint %q of relation %q does not exist", r.name, u.bare)
+}
+
 func (u *undo) rerunError(dialect string) string {
 	switch dialect {
 	case "mysql":
