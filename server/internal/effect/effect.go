@@ -102,6 +102,9 @@ type Effect struct {
 	Temporary bool
 	// IfMissing: CREATE ... IF NOT EXISTS, .create(checkfirst=True).
 	IfMissing bool
+	// IfExists: a drop that does nothing when the object is gone (DROP INDEX
+	// IF EXISTS, DROP CONSTRAINT IF EXISTS, if_exists=True).
+	IfExists bool
 	// Where is set on an Alter or Drop of Rows limited by a WHERE clause.
 	Where bool
 	// Op is the operation; Statement the SQL statement when the effect comes
@@ -194,7 +197,9 @@ func (b *builder) call() {
 		e.Columns, e.ExprColumns = IndexColumns(o.Value("columns"))
 		b.add(e)
 	case "drop_index":
-		b.add(b.named(Drop, Index))
+		e := b.named(Drop, Index)
+		e.IfExists, _ = o.Arg("if_exists").BoolValue()
+		b.add(e)
 	case "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "create_exclude_constraint":
 		e := b.named(Create, Constraint)
 		e.ConstraintType = constraintTypes[o.Name]
@@ -211,6 +216,7 @@ func (b *builder) call() {
 	case "drop_constraint":
 		e := b.named(Drop, Constraint)
 		e.ConstraintType, _ = o.ArgString("type_")
+		e.IfExists, _ = o.Arg("if_exists").BoolValue()
 		b.add(e)
 	case "create_table_comment":
 		b.add(b.table(Create, Comment))
@@ -359,7 +365,7 @@ func (b *builder) statement(st *migration.Statement) {
 		add(Effect{Change: Create, Object: Index, Table: st.Table, Name: st.Object, Unnamed: st.Object == "", Columns: st.Columns,
 			ExprColumns: st.ExprColumns, IfMissing: st.IfNotExists})
 	case migration.SQLDropIndex:
-		add(Effect{Change: Drop, Object: Index, Name: st.Object})
+		add(Effect{Change: Drop, Object: Index, Name: st.Object, IfExists: st.IfExists})
 	case migration.SQLAlterIndex:
 		if st.NewName != "" {
 			add(Effect{Change: Rename, Object: Index, Name: st.Object, To: st.NewName})
@@ -438,7 +444,7 @@ func action(table string, a *migration.TableAction) Effect {
 		e.Change, e.Object, e.Name, e.ConstraintType = Create, Constraint, a.Constraint, sqlConstraintTypes[a.ConstraintKind]
 		e.Columns, e.ExprColumns, e.Unnamed = a.Columns, a.ExprColumns, a.Constraint == ""
 	case migration.DropConstraint:
-		e.Change, e.Object, e.Name = Drop, Constraint, a.Constraint
+		e.Change, e.Object, e.Name, e.IfExists = Drop, Constraint, a.Constraint, a.IfExists
 	case migration.RenameConstraint:
 		e.Change, e.Object, e.Name, e.To = Rename, Constraint, a.Constraint, a.NewName
 	case migration.ValidateConstraint:
@@ -468,7 +474,7 @@ func (e Effect) String() string {
 	for _, flag := range []struct {
 		on   bool
 		word string
-	}{{e.Temporary, "temporary"}, {e.IfMissing, "if missing"}, {e.Where, "where"}, {e.Cascade, "cascade"}} {
+	}{{e.Temporary, "temporary"}, {e.IfMissing, "if missing"}, {e.IfExists, "if exists"}, {e.Where, "where"}, {e.Cascade, "cascade"}} {
 		if flag.on {
 			words = append(words, "("+flag.word+")")
 		}

@@ -597,8 +597,9 @@ func recreatesAny(restored map[string]bool, undos []*undo) bool {
 }
 
 // markReplaced sets replaces on the undos of an index or constraint whose
-// table the upgrade dropped one of that kind from, earlier, that the downgrade
-// does not create again (restored: createdNames): the undo's object replaces
+// table the upgrade dropped one of that kind from, earlier, that neither the
+// upgrade nor the downgrade creates again (restored: createdNames of the
+// downgrade): the undo's object replaces
 // it (a rename by drop and create), and dropping the new one alone would leave
 // the table with neither, while the next upgrade fails on the old one's drop.
 // The inverse is to drop the new one and re-create the old, which cannot be
@@ -608,10 +609,14 @@ func markReplaced(p *Pass, restored map[string]bool, undos []*undo) {
 		op   *migration.Op
 		name string
 	}
+	// a drop the upgrade undoes itself (drop and create again, as STRR's
+	// index) replaces nothing, and one IF EXISTS never fails (osparc's)
+	again := createdNames(p, p.Migration.Upgrade)
 	dropped := map[string]drop{} // engine, table, kind (and a constraint's type): the first such drop
 	for _, o := range p.Migration.Upgrade.Ops {
 		for _, e := range p.Effects(o) {
-			if e.Change == effect.Drop && (e.Object == effect.Index || e.Object == effect.Constraint) && (e.Name == "" || !restored[k(o.Engine, e.Name)]) {
+			if e.Change == effect.Drop && (e.Object == effect.Index || e.Object == effect.Constraint) && !e.IfExists &&
+				(e.Name == "" || !restored[k(o.Engine, e.Name)] && !again[k(o.Engine, e.Name)]) {
 				for _, key := range []string{k(o.Engine, e.Key(), fmt.Sprint(e.Object), e.ConstraintType), k(o.Engine, e.Key(), fmt.Sprint(e.Object))} {
 					if _, seen := dropped[key]; !seen {
 						dropped[key] = drop{o, e.Name}
