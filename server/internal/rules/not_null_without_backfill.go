@@ -112,7 +112,7 @@ func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earli
 	if t == nil || t.Opaque {
 		return
 	}
-	fill := func(column string) string { return nullsUpdate(p, st.Table, column) }
+	fill := func(column string) string { return fillNulls(p, t, st.Table, column, false) }
 	for _, a := range st.Actions {
 		switch {
 		case a.Kind == migration.AddConstraint && a.ConstraintKind == "primary key":
@@ -139,7 +139,7 @@ func primaryKeyProblems(p *Pass, o *migration.Op, s *history.State, earlier *fil
 	if !known || t == nil || t.Opaque {
 		return
 	}
-	fill := func(column string) string { return executeNullsUpdate(p, table, column) }
+	fill := func(column string) string { return fillNulls(p, t, table, column, true) }
 	keyColumnProblems(p, t, effect.TableKey(o, table), table, columns, o.Call.Span, earlier, proofs, fill, func(columns string) string {
 		return fmt.Sprintf("create_primary_key on table %q makes %s NOT NULL", table, columns)
 	})
@@ -268,7 +268,7 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) || emptiedBefore(p, o, table) {
 		return "", Message{}
 	}
-	fill := executeNullsUpdate(p, table, column)
+	fill := fillNulls(p, t, table, column, true)
 	subject := fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column)
 	sev, msg, ok := nullRowsMessage(p, t, table, column, subject, fill)
 	if d := o.Arg("existing_server_default"); ok && sev == Warning && d != nil && !d.IsNone() {
@@ -340,14 +340,25 @@ func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
 	return nil
 }
 
-// nullsUpdate is the UPDATE that fills a column's NULL rows.
-func nullsUpdate(p *Pass, table, column string) string {
-	return fmt.Sprintf("UPDATE %s SET %s = <value> WHERE %s IS NULL", p.SQLTable(table), p.SQLName(column), p.SQLName(column))
-}
-
-// executeNullsUpdate is nullsUpdate as the revision would run it (op.execute).
-func executeNullsUpdate(p *Pass, table, column string) string {
-	return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote(nullsUpdate(p, table, column)) + ")"
+// fillNulls is how to deal with a column's NULL rows: an UPDATE that fills
+// them, as SQL or (execute) as the revision would run it (op.execute). Of a
+// foreign key's column, the rows that reference nothing are better deleted:
+// giving them a value attaches them to an arbitrary row, and may break a
+// unique index (mwdb's link table, judged on PostgreSQL).
+func fillNulls(p *Pass, t *history.Table, table, column string, execute bool) string {
+	run := func(sql string) string {
+		if !execute {
+			return sql
+		}
+		return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote(sql) + ")"
+	}
+	where := fmt.Sprintf("WHERE %s IS NULL", p.SQLName(column))
+	update := run(fmt.Sprintf("UPDATE %s SET %s = <value> %s", p.SQLTable(table), p.SQLName(column), where))
+	if !slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return slices.Contains(fk.Columns, column) }) {
+		return update
+	}
+	return fmt.Sprintf("%s, or, as %q is a foreign key, delete the rows that reference nothing: %s", update, column,
+		run(fmt.Sprintf("DELETE FROM %s %s", p.SQLTable(table), where)))
 }
 
 // nullRowsError is the error a database gives when NOT NULL meets a NULL row.
