@@ -3,8 +3,10 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -197,6 +199,18 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 		return msg, true
 	}
 	msg.Help = "If two rows share a value the upgrade fails" + duplicateError(p.Dialect, columns) + "."
+	if refs := s.ReferencedBy(table); len(refs) > 0 {
+		// a DELETE of the duplicates goes on into the rows that reference
+		// them (ON DELETE CASCADE), or fails on them (thoth's locks, judged)
+		quoted := make([]string, len(refs))
+		for i, r := range refs {
+			quoted[i] = strconv.Quote(pysyntax.LastName(r))
+		}
+		msg.Help += fmt.Sprintf(" Merge the duplicates first: %s %s foreign keys to this table, so point their rows at the "+
+			"row you keep, then delete the others (a DELETE alone deletes their rows too under ON DELETE CASCADE, or fails on them).",
+			brief.List(quoted, brief.Names), map[bool]string{true: "has", false: "have"}[len(refs) == 1])
+		return msg, true
+	}
 	switch p.Dialect {
 	case "mysql":
 		msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s).",
