@@ -415,6 +415,12 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False).",
 			op, q("UPDATE "+p.SQLTable(table)+" SET "+p.SQLName(c.Name)+" = ..."), op, q(table), q(c.Name))
+	case p.Dialect == "postgresql" && !c.PrimaryKey && autoincrements(c):
+		// a constant would give every row the same number (thoth's included_file, judged)
+		sa := st.Spell(stylist.SQLAlchemy)
+		help += fmt.Sprintf("autoincrement=True does nothing here: outside a primary key add_column writes a plain column. "+
+			"To number the existing rows, make it an identity column: %s.Column(%s, %s, %s.Identity(), nullable=False) "+
+			"(PostgreSQL 10 and later number them 1, 2, ...).", sa, q(c.Name), typ, sa)
 	default:
 		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%s, %s, server_default=None); "+
@@ -425,4 +431,10 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		help += " default= does not help: SQLAlchemy applies it to new inserts only."
 	}
 	return Message{Text: text, Help: help}
+}
+
+// autoincrements reports a column written autoincrement=True.
+func autoincrements(c *migration.Column) bool {
+	v, ok := c.Expr.Keyword("autoincrement").BoolValue()
+	return ok && v
 }
