@@ -143,6 +143,9 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if from = pgTypeOf(p.Migration.Type(o, e)); from == nil {
 			return
 		}
+		if known := historyType(s, effect.TableKey(o, table), column); hasTable && known != nil {
+			from = known // existing_type may be stale (endurain's downgrade said varchar(250) of a varchar(512))
+		}
 	} else if !hasTable || !becomesOtherEnum(s, effect.TableKey(o, table), column, to) {
 		return
 	}

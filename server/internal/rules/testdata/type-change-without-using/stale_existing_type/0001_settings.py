@@ -1,0 +1,18 @@
+"""settings
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("prefs", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("cid", sa.Integer()))
+
+
+def downgrade():
+    op.drop_table("prefs")
