@@ -266,7 +266,21 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 	keep := "Change it in place instead: " + alter(restated)
 	if p.IsPostgres() && !same {
 		keep = "Change it in place instead: " + alter(", postgresql_using="+st.Quote(d.column+"::<new SQL type>"))
-		if to := pgTypeOf(a.typ); d.was != nil && to != nil && castBetween(d.was, to) == noCast {
+		to := pgTypeOf(a.typ)
+		if to != nil {
+			// the type is known: no placeholder (osparc, namex; judged)
+			keep = "Change it in place instead: " + alter(", postgresql_using="+st.Quote(d.column+"::"+to.cast)) +
+				", which fails on a value that does not convert"
+		}
+		switch {
+		case d.was == nil || to == nil:
+		case castBetween(d.was, to) == automaticCast:
+			// PostgreSQL converts it by itself: no USING (numeric to numeric(15, 2))
+			keep = "Change it in place instead: " + alter(restated)
+			if narrows(d.was, to) || numericChanges(d.was, to, a.typ) {
+				keep += ", which fails on a value the new type cannot hold"
+			}
+		case castBetween(d.was, to) == noCast:
 			keep = fmt.Sprintf("PostgreSQL has no cast from %s to %s (%s::%s fails). To keep the values, convert them in place "+
 				"with an expression (a function, a CASE): %s. If they cannot be kept, the drop + add is deliberate: "+
 				"say so in a comment above it (# no cast from %s to %s).", d.was.cast, to.cast, d.column, to.cast,
@@ -274,6 +288,18 @@ func replacedMessage(p *Pass, d, a columnChange) Message {
 		}
 	}
 	return Message{Text: text, Help: lost + " " + keep}
+}
+
+// numericChanges reports a numeric declared again with a precision (the
+// caller knows the written types differ): a value may have too many digits
+// for it (numeric to numeric(3, 2): osparc's). Without a precision the scale
+// is not rendered either: NUMERIC(scale=2) is plain NUMERIC.
+func numericChanges(from, to *pgType, written *migration.TypeRef) bool {
+	if from.cast != "numeric" || to.cast != "numeric" || written == nil || written.Expr == nil {
+		return false
+	}
+	e := written.Expr
+	return len(e.Args) > 0 || e.Keyword("precision") != nil
 }
 
 // sameType reports whether the add restates the dropped column's type

@@ -23,5 +23,5 @@ def upgrade():
 def downgrade():
     op.drop_column("hosts", "state")  # expect[column-drop-add]: help: cast from integer to hoststate (state::hoststate fails)
     op.add_column("hosts", sa.Column("state", sa.Enum("up", "down", name="hoststate", create_type=False), nullable=True))
-    op.drop_column("hosts", "rules")  # expect[column-drop-add]: help: postgresql_using="rules::<new SQL type>"
+    op.drop_column("hosts", "rules")  # expect[column-drop-add]: help: postgresql_using="rules::integer"), which fails on a value that does not convert
     op.add_column("hosts", sa.Column("rules", sa.Integer(), nullable=True))

@@ -19,5 +19,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_column("users", "tags")  # expect[column-drop-add]: help: type_=sa.ARRAY(sa.String(50)), postgresql_using="tags::<new SQL type>"
+    op.drop_column("users", "tags")  # expect[column-drop-add]: help: type_=sa.ARRAY(sa.String(50))), which fails on a value the new type cannot hold
     op.add_column("users", sa.Column("tags", sa.ARRAY(sa.String(50))))
