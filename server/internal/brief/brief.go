@@ -30,6 +30,15 @@ func Count(n int, one, several string) string {
 	return strconv.Itoa(n) + " " + several
 }
 
+// Agree is one when n is 1, else several: the verb that agrees with a list
+// of n ("has" or "have").
+func Agree(n int, one, several string) string {
+	if n == 1 {
+		return one
+	}
+	return several
+}
+
 // List joins items with ", ", naming at most max of them and saying how many
 // more there are: "a, b, c and 2997 more".
 func List(items []string, max int) string {

@@ -599,34 +599,29 @@ func recreatesAny(restored map[string]bool, undos []*undo) bool {
 // markReplaced sets replaces on the undos of an index or constraint whose
 // table the upgrade dropped one of that kind from, earlier, that neither the
 // upgrade nor the downgrade creates again (restored: createdNames of the
-// downgrade): the undo's object replaces
-// it (a rename by drop and create), and dropping the new one alone would leave
-// the table with neither, while the next upgrade fails on the old one's drop.
-// The inverse is to drop the new one and re-create the old, which cannot be
-// written from a drop: no fix.
+// downgrade): the undo's object replaces it (a rename by drop and create), and
+// dropping the new one alone would leave the table with neither, while the
+// next upgrade fails on the old one's drop. The inverse is to drop the new one
+// and re-create the old, which cannot be written from a drop: no fix.
 func markReplaced(p *Pass, restored map[string]bool, undos []*undo) {
-	type drop struct {
-		op   *migration.Op
-		name string
-	}
 	// a drop the upgrade undoes itself (drop and create again, as STRR's
 	// index) replaces nothing, and one IF EXISTS never fails (osparc's)
 	again := createdNames(p, p.Migration.Upgrade)
-	dropped := map[string]drop{} // engine, table, kind (and a constraint's type): the first such drop
+	dropped := map[string]replaced{} // engine, table, kind (and a constraint's type): the first such drop
 	for _, o := range p.Migration.Upgrade.Ops {
 		for _, e := range p.Effects(o) {
 			if e.Change == effect.Drop && (e.Object == effect.Index || e.Object == effect.Constraint) && !e.IfExists &&
 				(e.Name == "" || !restored[k(o.Engine, e.Name)] && !again[k(o.Engine, e.Name)]) {
 				for _, key := range []string{k(o.Engine, e.Key(), fmt.Sprint(e.Object), e.ConstraintType), k(o.Engine, e.Key(), fmt.Sprint(e.Object))} {
 					if _, seen := dropped[key]; !seen {
-						dropped[key] = drop{o, e.Name}
+						dropped[key] = replaced{op: o, name: e.Name, object: e.Object}
 					}
 				}
 			}
 		}
 	}
 	for _, u := range undos {
-		var d drop
+		var d replaced
 		var ok bool
 		switch u.kind {
 		case undoIndex:
@@ -637,15 +632,16 @@ func markReplaced(p *Pass, restored map[string]bool, undos []*undo) {
 			}
 		}
 		if ok && d.op.Call.Span.Start < u.op.Call.Span.Start {
-			u.replaces = &replaced{op: d.op, name: d.name}
+			u.replaces = &d
 		}
 	}
 }
 
 // replaced is the index or constraint an undo's object replaces (markReplaced).
 type replaced struct {
-	op   *migration.Op
-	name string // "" when the drop names none
+	op     *migration.Op
+	name   string // "" when the drop names none
+	object effect.Object
 }
 
 // touches reports whether the operations drop or rename u's object (or its table)
@@ -739,20 +735,20 @@ func (u *undo) object() string {
 	return fmt.Sprintf("type %q", u.name)
 }
 
-// rerunError is the error of running u's operation again without the inverse
-// in between ("" when it does not fail, or the dialect's error is not known).
 // missingOld is ", with: <error>" for the drop of what u replaces, run again
 // on a database where it is gone ("" when not known).
 func missingOld(u *undo, r *replaced, dialect string) string {
 	if r.name == "" || dialect != "postgresql" {
 		return ""
 	}
-	if r.op.Name == "drop_index" {
+	if r.object == effect.Index {
 		return fmt.Sprintf(", with: index %q does not exist", r.name)
 	}
 	return fmt.Sprintf(", with: constraint %q of relation %q does not exist", r.name, u.bare)
 }
 
+// rerunError is the error of running u's operation again without the inverse
+// in between ("" when it does not fail, or the dialect's error is not known).
 func (u *undo) rerunError(dialect string) string {
 	switch dialect {
 	case "mysql":

@@ -214,7 +214,8 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			}
 		}
 		if first != nil {
-			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", dropParentError(dialect, table, firstFK.Name, first.Name), first.Name)
+			failure := dropParentError(dialect, table, firstFK.Name, first.Name)
+			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", failure, first.Name)
 			if held := referrers(s, first); len(held) > 0 {
 				// a cycle of foreign keys: no table of it can go first (dj's column and partition)
 				fk := "its foreign key to " + strconv.Quote(table)
@@ -222,12 +223,11 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 					fk = fmt.Sprintf("its foreign key %q", firstFK.Name)
 				}
 				help = fmt.Sprintf("%s. Drop %s first: %q itself cannot go first, %s still %s a foreign key to it",
-					dropParentError(dialect, table, firstFK.Name, first.Name), fk, first.Name, brief.List(held, brief.Names),
-					map[bool]string{true: "has", false: "have"}[len(held) == 1])
+					failure, fk, first.Name, brief.List(held, brief.Names), brief.Agree(len(held), "has", "have"))
 			}
 			if len(others) > 0 {
 				help += fmt.Sprintf("; %s also %s", brief.List(others, brief.Names),
-					map[bool]string{true: "has a foreign key to it", false: "have foreign keys to it"}[len(others) == 1])
+					brief.Agree(len(others), "has a foreign key to it", "have foreign keys to it"))
 			}
 			return Message{Text: fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it", table, first.Name), Help: help}
 		}

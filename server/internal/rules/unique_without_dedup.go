@@ -208,7 +208,7 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 		}
 		msg.Help += fmt.Sprintf(" Merge the duplicates first: %s %s foreign keys to this table, so point their rows at the "+
 			"row you keep, then delete the others (a DELETE alone deletes their rows too under ON DELETE CASCADE, or fails on them).",
-			brief.List(quoted, brief.Names), map[bool]string{true: "has", false: "have"}[len(refs) == 1])
+			brief.List(quoted, brief.Names), brief.Agree(len(refs), "has", "have"))
 		return msg, true
 	}
 	switch p.Dialect {
