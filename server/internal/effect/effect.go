@@ -105,6 +105,9 @@ type Effect struct {
 	// IfExists: a drop that does nothing when the object is gone (DROP INDEX
 	// IF EXISTS, DROP CONSTRAINT IF EXISTS, if_exists=True).
 	IfExists bool
+	// Unique: an index that keeps its columns unique (create_index(...,
+	// unique=True), CREATE UNIQUE INDEX).
+	Unique bool
 	// Where is set on an Alter or Drop of Rows limited by a WHERE clause.
 	Where bool
 	// Op is the operation; Statement the SQL statement when the effect comes
@@ -195,6 +198,7 @@ func (b *builder) call() {
 	case "create_index":
 		e := b.named(Create, Index)
 		e.Columns, e.ExprColumns = IndexColumns(o.Value("columns"))
+		e.Unique, _ = o.Arg("unique").BoolValue()
 		b.add(e)
 	case "drop_index":
 		e := b.named(Drop, Index)
@@ -363,7 +367,7 @@ func (b *builder) statement(st *migration.Statement) {
 		}
 	case migration.SQLCreateIndex:
 		add(Effect{Change: Create, Object: Index, Table: st.Table, Name: st.Object, Unnamed: st.Object == "", Columns: st.Columns,
-			ExprColumns: st.ExprColumns, IfMissing: st.IfNotExists})
+			ExprColumns: st.ExprColumns, IfMissing: st.IfNotExists, Unique: st.Unique})
 	case migration.SQLDropIndex:
 		add(Effect{Change: Drop, Object: Index, Name: st.Object, IfExists: st.IfExists})
 	case migration.SQLAlterIndex:
@@ -474,7 +478,7 @@ func (e Effect) String() string {
 	for _, flag := range []struct {
 		on   bool
 		word string
-	}{{e.Temporary, "temporary"}, {e.IfMissing, "if missing"}, {e.IfExists, "if exists"}, {e.Where, "where"}, {e.Cascade, "cascade"}} {
+	}{{e.Temporary, "temporary"}, {e.IfMissing, "if missing"}, {e.IfExists, "if exists"}, {e.Unique, "unique"}, {e.Where, "where"}, {e.Cascade, "cascade"}} {
 		if flag.on {
 			words = append(words, "("+flag.word+")")
 		}

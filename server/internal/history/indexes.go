@@ -24,6 +24,9 @@ type Index struct {
 	// Constraint: the index of a primary key or unique constraint, which
 	// PostgreSQL's DROP INDEX refuses to drop.
 	Constraint bool
+	// Unique: a unique index (a constraint's index keeps its columns unique
+	// too: Constraint).
+	Unique bool
 }
 
 // Covers reports whether the index can serve a foreign key on cols: its
@@ -91,6 +94,14 @@ func (t *Table) coverFK(cols []string, named bool, name string) {
 func (t *Table) dropIndex(name string) {
 	if name != "" {
 		t.indexes = t.indexes.Delete(name)
+	}
+}
+
+// forgetUnique removes one set of columns known unique (Table.Uniques) equal
+// to cols: the index or constraint that kept them unique is dropped.
+func (t *Table) forgetUnique(cols []string) {
+	if i := slices.IndexFunc(t.Uniques, func(set []string) bool { return slices.Equal(set, cols) }); i >= 0 && cols != nil {
+		t.Uniques = slices.Concat(t.Uniques[:i:i], t.Uniques[i+1:])
 	}
 }
 
@@ -203,12 +214,15 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "primary":
 		t.addIndex(Index{Name: "PRIMARY", Columns: e.Columns, Constraint: true})
 	case e.Change == effect.Create && (e.Object == effect.Index || e.ConstraintType == "unique"):
-		ix := Index{Name: e.Name, Columns: e.Columns, Constraint: e.Object == effect.Constraint}
+		ix := Index{Name: e.Name, Columns: e.Columns, Constraint: e.Object == effect.Constraint, Unique: e.Unique}
 		if len(e.ExprColumns) > 0 { // an expression serves no foreign key
 			ix.Columns = nil
 		}
 		t.addIndex(ix)
 	case e.Change == effect.Drop && !uncertain:
+		if ix, ok := t.indexes.Get(e.Name); ok && e.Name != "" && (ix.Unique || ix.Constraint) {
+			t.forgetUnique(ix.Columns) // a superset is no longer unique by it
+		}
 		t.dropIndex(e.Name)
 	case e.Change == effect.Rename:
 		if ix, ok := t.indexes.Get(e.Name); ok && e.To != "" {

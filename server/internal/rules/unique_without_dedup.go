@@ -173,7 +173,10 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 			return Message{}, false
 		}
 	}
-	if alreadyUnique(t, columns) || partialHoldsNoDuplicates(p, o, table, earlier, nulls) {
+	// unique when the revision started: a drop of that uniqueness earlier in
+	// the same upgrade lets no duplicate in (conbench drops its index and
+	// makes a wider one unique)
+	if alreadyUnique(t, columns) || alreadyUnique(before, columns) || partialHoldsNoDuplicates(p, o, table, earlier, nulls) {
 		return Message{}, false
 	}
 	if rev, column := nullBelow(p, o, table, columns); rev != "" {
