@@ -28,6 +28,7 @@ func TestHeldModels(t *testing.T) {
 		t.Fatalf("%d files", len(files))
 	}
 	c := New(t.TempDir(), zerolog.Nop())
+	defer c.Flush() // the encoder writes into the directory in the background until then
 	ctx := context.Background()
 	if _, errs := history.Parse(ctx, files, c.ParseHeader); len(errs) > 0 {
 		t.Fatal(errs)

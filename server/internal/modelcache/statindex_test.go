@@ -108,6 +108,7 @@ func TestWholeAfterHeaderReadsOnce(t *testing.T) {
 	}
 	time.Sleep(inputfile.RacyWindow + 20*time.Millisecond)
 	c := New(t.TempDir(), zerolog.Nop())
+	defer c.Flush() // the encoder writes into the directory in the background until then
 	log := inputfile.StartLog()
 	header, err := c.ParseHeader(context.Background(), path)
 	if err != nil || !header.HeaderOnly {
