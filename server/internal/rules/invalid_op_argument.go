@@ -38,7 +38,9 @@ var _ = register(&Rule{
 			"the `new_column_name` Alembic passes the dialect as `name` (Alembic 1.5 and later). An `alter_column` given a `sa.Column(...)` " +
 			"instead of a column name, and no change of its own, changes nothing at all (an error). On MySQL/MariaDB a " +
 			"`drop_index` without `table_name` (outside batch mode) fails wherever it runs: MySQL's DROP INDEX names the table, " +
-			"and Alembic writes `DROP INDEX ix ON no_table` (`Table '<database>.no_table' doesn't exist`).",
+			"and Alembic writes `DROP INDEX ix ON no_table` (`Table '<database>.no_table' doesn't exist`). An `add_column` " +
+			"given a column's name where the `sa.Column(...)` belongs fails with `AttributeError: 'str' object has no " +
+			"attribute 'table'`.",
 		Example: `op.alter_column("users", "email", type=sa.String(length=320), existing_type=sa.String(length=200))
 op.create_index("ix_users_email", "users")`,
 		UseInstead: `op.alter_column("users", "email", type_=sa.String(length=320), existing_type=sa.String(length=200))
@@ -103,6 +105,15 @@ func checkInvalidOpArgument(p *Pass) {
 						"too; SQLite's batch mode fails on it with KeyError): the type and nullable= written in the Column are not read as changes, so the migration runs and " +
 						"changes nothing (a change keyword beside the " +
 						"Column makes Alembic fail on it instead). Pass the name and the change: " + columnChangeCall(p, o)}, nil)
+			}
+			if name, ok := o.Arg("column").StringValue(); ok && o.Name == "add_column" && len(o.ArgProblems) == 0 && !seen[strconv.Itoa(o.Call.Span.Start)+"name"] {
+				// a name where the Column belongs (notifications-api's 0337 downgrade, judged)
+				seen[strconv.Itoa(o.Call.Span.Start)+"name"] = true
+				st := p.Style().Beside(o)
+				p.ReportSeverity(Error, o.Call.Span, Message{
+					Text: fmt.Sprintf("add_column is given the name %q where a Column belongs", name),
+					Help: fmt.Sprintf("Alembic fails with: AttributeError: 'str' object has no attribute 'table'. Pass the column: %s",
+						opCall(st, o, "add_column", []string{fmt.Sprintf("%s.Column(%s, <type>)", st.Spell(stylist.SQLAlchemy), st.Quote(name))}))}, nil)
 			}
 			if key := strconv.Itoa(o.Call.Span.Start) + "no table"; !seen[key] && indexWithoutTable(p, o) {
 				seen[key] = true
@@ -172,12 +183,12 @@ func renameCall(p *Pass, o *migration.Op) string {
 	if c, ok := o.ArgString("column_name"); ok {
 		column = code.Quote(c)
 	}
-	return alterColumnCall(code, o, []string{column, "new_column_name=" + o.Call.Keyword("new_column_name").Text})
+	return opCall(code, o, "alter_column", []string{column, "new_column_name=" + o.Call.Keyword("new_column_name").Text})
 }
 
-// alterColumnCall is an alter_column call in place of o (on its batch
+// opCall is a call of operation method in place of o (on its batch
 // operations in a batch block, else with o's table first) with args.
-func alterColumnCall(code *stylist.Code, o *migration.Op, args []string) string {
+func opCall(code *stylist.Code, o *migration.Op, method string, args []string) string {
 	receiver := code.Spell(stylist.Op)
 	if o.Batch != nil && o.Batch.Alias != "" {
 		receiver = o.Batch.Alias
@@ -185,7 +196,7 @@ func alterColumnCall(code *stylist.Code, o *migration.Op, args []string) string 
 	if table, ok := o.Table(); ok && o.Batch == nil {
 		args = append([]string{code.Quote(table)}, args...)
 	}
-	return receiver + ".alter_column(" + strings.Join(args, ", ") + ")"
+	return receiver + "." + method + "(" + strings.Join(args, ", ") + ")"
 }
 
 // columnObjectAsName reports an alter_column whose column_name is a
@@ -224,7 +235,7 @@ func columnChangeCall(p *Pass, o *migration.Op) string {
 	if def != nil {
 		args = append(args, "server_default="+def.Text) // the Column's default is part of what it meant
 	}
-	call := alterColumnCall(code, o, args)
+	call := opCall(code, o, "alter_column", args)
 	if def != nil && nullable != nil && nullable.Text == "False" {
 		// open-event-server's rows were NULL: the default it wrote fills none of them
 		call += ", after filling the rows that are NULL (a server default set by alter_column fills none)"
