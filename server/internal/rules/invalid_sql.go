@@ -52,8 +52,12 @@ func checkInvalidSQL(p *Pass) {
 			if (o.Conditional || o.Unbound) && o.OnlyDialect != "postgresql" {
 				continue // SQL under a condition is mostly another dialect's branch, tested in ways not read here
 			}
+			fails := "The migration fails here when it runs."
+			if f == p.Migration.Downgrade {
+				fails = "The downgrade fails here when it runs." // not the upgrade (pv-site-datamodel, judged)
+			}
 			p.ReportSeverity(sev, o.SQL.Err.Span, Message{Text: "PostgreSQL rejects this SQL: " + brief.Code(o.SQL.Err.Message, 80),
-				Help: "PostgreSQL's parser says: " + o.SQL.Err.Message + ". The migration fails here when it runs."}, nil)
+				Help: "PostgreSQL's parser says: " + o.SQL.Err.Message + ". " + fails}, nil)
 		}
 	}
 }

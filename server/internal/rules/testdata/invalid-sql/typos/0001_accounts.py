@@ -12,7 +12,7 @@ down_revision = None
 
 def upgrade():
     op.execute("CREATE TABLE accounts (id serial PRIMARY KEY, email text)")
-    op.execute("ALTER TABEL accounts ADD COLUMN nickname text")  # expect[invalid-sql]: PostgreSQL rejects this SQL: syntax error at or near "TABEL"
+    op.execute("ALTER TABEL accounts ADD COLUMN nickname text")  # expect[invalid-sql]: PostgreSQL rejects this SQL: syntax error at or near "TABEL" help: The migration fails here when it runs.
     op.execute(sa.text("UPDATE accounts SET email = lower(email WHERE id = :id"))  # expect[invalid-sql]: syntax error at or near "WHERE"
     conn = op.get_bind()
     conn.execute(sa.text(
@@ -26,4 +26,5 @@ def upgrade():
 
 
 def downgrade():
+    op.execute("ALTER TABLE accounts ENAME COLUMN nickname TO nick")  # expect[invalid-sql]: syntax error at or near "ENAME" help: The downgrade fails here when it runs.
     op.execute("DROP TABLE accounts")
