@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
 // Target is the database the rules judge a history for.
@@ -312,10 +313,67 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, rev *histo
 			if shared[dialect] == nil {
 				shared[dialect] = &steps{run: memo, reads: shared[target.Dialect].reads}
 			}
-			r.Check(NewPass(r, rev, g, before, target, dialect, once, shared[dialect]))
+			var found []Diagnostic
+			r.Check(NewPass(r, rev, g, before, target, dialect, func(d Diagnostic) { found = append(found, d) }, shared[dialect]))
+			for _, d := range withoutIterationFixes(rev.Migration, found) {
+				once(d)
+			}
 			maps.Copy(earlier, now)
 		}
 	}
+}
+
+// withoutIterationFixes drops the fixes that edit the call the iterations
+// of a literal loop share, unless every iteration has one and all make the
+// same edits: one edit of the source serves every iteration (neutron-fwaas's
+// foreign keys, created in a loop over three tables, were each offered the
+// name of their own table, for the one call).
+func withoutIterationFixes(m *migration.Migration, found []Diagnostic) []Diagnostic {
+	iterations := map[migration.Span]int{} // a loop's shared call: how many iterations it has
+	for _, f := range []*migration.Function{m.Upgrade, m.Downgrade} {
+		if f == nil {
+			continue
+		}
+		for _, o := range f.Ops {
+			if o.Loop != nil {
+				iterations[o.Call.Span]++
+			}
+		}
+	}
+	if len(iterations) == 0 {
+		return found
+	}
+	callOf := func(fix *SuggestedFix) (migration.Span, bool) {
+		for call := range iterations {
+			for _, e := range fix.Edits {
+				if e.Start < call.End && e.End > call.Start {
+					return call, true
+				}
+			}
+		}
+		return migration.Span{}, false
+	}
+	edits := map[migration.Span][]string{} // per shared call: the edits of each fix
+	for _, d := range found {
+		if d.Fix != nil {
+			if call, ok := callOf(d.Fix); ok {
+				edits[call] = append(edits[call], fmt.Sprint(d.Fix.Edits))
+			}
+		}
+	}
+	for i, d := range found {
+		if d.Fix == nil {
+			continue
+		}
+		call, ok := callOf(d.Fix)
+		if !ok {
+			continue
+		}
+		if same := edits[call]; len(same) != iterations[call] || slices.ContainsFunc(same, func(e string) bool { return e != same[0] }) {
+			found[i].Fix = nil
+		}
+	}
+	return found
 }
 
 // pipeline runs the rules' passes over revisions on every core while the
