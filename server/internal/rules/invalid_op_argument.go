@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
@@ -138,17 +139,22 @@ func indexWithoutTable(p *Pass, o *migration.Op) bool {
 // state the function starts from), else a placeholder.
 func dropIndexCall(p *Pass, f *migration.Function, o *migration.Op) string {
 	code := p.Style().Beside(o)
-	s := p.Before
-	if f.Name == "downgrade" {
-		s = p.After()
-	}
 	table := "<table>"
 	if name, _, ok := migration.NameArg(o.Arg("index_name")); ok {
-		if t := s.IndexTable(name); t != "" {
+		if t := startOf(p, f).IndexTable(name); t != "" {
 			table = pysyntax.LastName(t)
 		}
 	}
-	return fmt.Sprintf("%s.drop_index(%s, table_name=%s)", code.Spell(stylist.Op), o.Arg("index_name").Text, code.Quote(table))
+	return opCall(code, o, "drop_index", []string{o.Arg("index_name").Text, "table_name=" + code.Quote(table)})
+}
+
+// startOf is the schema function f starts from: before the revision for
+// upgrade(), after its upgrade for downgrade().
+func startOf(p *Pass, f *migration.Function) *history.State {
+	if f.Name == "downgrade" {
+		return p.After()
+	}
+	return p.Before
 }
 
 // alreadyPrimaryKey reports an alter_column given primary_key=True (which
@@ -163,11 +169,7 @@ func alreadyPrimaryKey(p *Pass, f *migration.Function, o *migration.Op) bool {
 	if !known || !hasTable {
 		return false
 	}
-	s := p.Before
-	if f.Name == "downgrade" {
-		s = p.After()
-	}
-	t := s.Table(effect.TableKey(o, table))
+	t := startOf(p, f).Table(effect.TableKey(o, table))
 	if t == nil || t.Uncertain {
 		return false
 	}

@@ -353,23 +353,20 @@ func withoutIterationFixes(m *migration.Migration, found []Diagnostic) []Diagnos
 		}
 		return migration.Span{}, false
 	}
-	edits := map[migration.Span][]string{} // per shared call: the edits of each fix
-	for _, d := range found {
-		if d.Fix != nil {
-			if call, ok := callOf(d.Fix); ok {
-				edits[call] = append(edits[call], fmt.Sprint(d.Fix.Edits))
-			}
-		}
-	}
+	calls := make([]migration.Span, len(found)) // the shared call each fix edits, if any
+	edits := map[migration.Span][]string{}      // per shared call: the edits of each fix
 	for i, d := range found {
 		if d.Fix == nil {
 			continue
 		}
-		call, ok := callOf(d.Fix)
-		if !ok {
-			continue
+		if call, ok := callOf(d.Fix); ok {
+			calls[i] = call
+			edits[call] = append(edits[call], fmt.Sprint(d.Fix.Edits))
 		}
-		if same := edits[call]; len(same) != iterations[call] || slices.ContainsFunc(same, func(e string) bool { return e != same[0] }) {
+	}
+	for i, call := range calls {
+		same := edits[call]
+		if same != nil && (len(same) != iterations[call] || slices.ContainsFunc(same, func(e string) bool { return e != same[0] })) {
 			found[i].Fix = nil
 		}
 	}

@@ -59,7 +59,7 @@ func checkTableUsedAfterDrop(p *Pass) {
 				return
 			}
 			if o.Certain() && o.Arg("if_exists") == nil {
-				if msg, ok := usesDropped(o, before, gone, function, p.IsPostgres(), p.Dialect); ok {
+				if msg, ok := usesDropped(o, before, gone, function, p.Dialect); ok {
 					p.Report(o, msg, nil)
 				}
 			}
@@ -95,13 +95,14 @@ var tableOps = []string{"add_column", "drop_column", "alter_column", "create_ind
 	"create_exclude_constraint", "drop_table", "rename_table", "create_table_comment", "drop_table_comment"}
 
 // usesDropped explains how o fails on a table the function dropped before it.
-func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool, dialect string) (Message, bool) {
+func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function, dialect string) (Message, bool) {
+	postgres := dialect == "postgresql"
 	if len(gone) == 0 {
 		return Message{}, false
 	}
 	table, named := o.Table()
 	if o.Name == "drop_index" {
-		return indexOfDropped(o, before, gone, function, postgres, dialect)
+		return indexOfDropped(o, before, gone, function, dialect)
 	}
 	d := gone[effect.TableKey(o, table)]
 	if !named || d == nil || !slices.Contains(tableOps, o.Name) {
@@ -116,7 +117,8 @@ func usesDropped(o *migration.Op, before *history.State, gone map[string]*droppe
 // indexOfDropped explains a drop_index of an index that went with a table the
 // function dropped: the index the table had by that name, when no table that
 // is left has one.
-func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function string, postgres bool, dialect string) (Message, bool) {
+func indexOfDropped(o *migration.Op, before *history.State, gone map[string]*droppedTable, function, dialect string) (Message, bool) {
+	postgres := dialect == "postgresql"
 	name, _, ok := migration.NameArg(o.Arg("index_name"))
 	if !ok || len(gone) == 0 {
 		return Message{}, false
