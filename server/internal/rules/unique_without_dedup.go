@@ -180,15 +180,15 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 		return Message{}, false
 	}
 	if rev, column := nullBelow(p, o, table, columns); rev != "" {
-		return Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on rows written since revision %s",
+		return Message{Text: fmt.Sprintf("%s() on %q (%s): a unique %s on rows written since revision %s",
 			o.Name, table, quotedList(columns), kind, rev),
 			Help: fmt.Sprintf("Revision %s, just below, added %q without values: the rows older than it hold NULL there, and "+
 				"NULLs never conflict in a unique index. Rows the application wrote since may share a value: if two do, the "+
 				"upgrade fails. Remove or merge those first.", rev, column)}, true
 	}
 	st := p.Style()
-	msg = Message{Text: fmt.Sprintf("%s(%q, [%s]): a unique %s on existing rows, not deduplicated first",
-		o.Name, table, quotedList(columns), kind)}
+	msg = Message{Text: fmt.Sprintf("%s() on %q (%s): existing rows not deduplicated first",
+		o.Name, table, quotedList(columns))}
 	if p.Dialect != "" && o.Extra[p.Dialect+"_where"] != nil {
 		// a partial index: a DELETE of every duplicate would delete rows it
 		// never constrains (digitalmarketplace-api's drafts)

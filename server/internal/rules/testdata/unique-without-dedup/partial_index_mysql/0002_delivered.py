@@ -17,7 +17,7 @@ depends_on = None
 def upgrade() -> None:
     op.add_column('shipments', sa.Column('delivered_at', sa.DateTime(), nullable=True))
     # MySQL has no partial index: postgresql_where is ignored and every row is in it
-    op.create_index('uq_delivered_tracking_code', 'shipments', ['tracking_code'], unique=True, postgresql_where=sa.text('delivered_at IS NOT NULL'))  # expect[unique-without-dedup]: a unique index on existing rows
+    op.create_index('uq_delivered_tracking_code', 'shipments', ['tracking_code'], unique=True, postgresql_where=sa.text('delivered_at IS NOT NULL'))  # expect[unique-without-dedup]: existing rows not deduplicated first
 
 
 def downgrade() -> None:

@@ -16,7 +16,7 @@ depends_on = None
 
 def upgrade() -> None:
     # the parent filled is_flagged, not for this index: flagged rows may share a warehouse
-    op.create_index('uq_flagged_warehouse', 'shipments', ['warehouse'], unique=True, postgresql_where=sa.text('is_flagged'))  # expect[unique-without-dedup]: a unique index on existing rows
+    op.create_index('uq_flagged_warehouse', 'shipments', ['warehouse'], unique=True, postgresql_where=sa.text('is_flagged'))  # expect[unique-without-dedup]: existing rows not deduplicated first
 
 
 def downgrade() -> None:

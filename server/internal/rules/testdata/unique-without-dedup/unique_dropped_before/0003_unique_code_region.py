@@ -11,7 +11,7 @@ down_revision = "0002"
 
 def upgrade():
     # rows written since 0002 may share a code and a region: code alone is no longer unique
-    op.create_unique_constraint("uq_codes_code_region", "codes", ["code", "region"])  # expect[unique-without-dedup]: a unique constraint on existing rows
+    op.create_unique_constraint("uq_codes_code_region", "codes", ["code", "region"])  # expect[unique-without-dedup]: existing rows not deduplicated first
 
 
 def downgrade():
