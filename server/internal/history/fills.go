@@ -18,6 +18,19 @@ type Fill struct {
 	// partly is an UPDATE that set the column on some rows only: one of the
 	// same revision with the negated condition sets it on the others.
 	partly *partialUpdate
+	// Touched is what an UPDATE since the column was added did when it
+	// set the column without filling it (a Fill that says nothing): a
+	// finding names it rather than say that nothing fills the column.
+	Touched Touch
+}
+
+// Touch is an UPDATE that set a column without leaving it NULL-free: By,
+// the revision, set it on the rows of a WHERE clause only (SomeRows), or
+// to what may be NULL (MaybeNull: another column, a subquery, a bound
+// parameter), or both.
+type Touch struct {
+	By                  string
+	SomeRows, MaybeNull bool
 }
 
 type partialUpdate struct {
@@ -135,19 +148,25 @@ func insertedFill(f Fill, supplied bool, rev string, uncertain bool) Fill {
 // row, on those of a condition, or perhaps to NULL.
 func updatedFill(t *Table, c *Column, st *migration.Statement, rev string, uncertain bool) Fill {
 	cond, partly := st.Condition, c.Fill.partly
+	touched := func(f Fill, maybeNull bool) Fill {
+		f.Touched = Touch{By: rev, SomeRows: st.Where && !cond.SelectsNulls(c.Name), MaybeNull: maybeNull}
+		return f
+	}
 	switch {
+	case uncertain && !slices.Contains(st.SetValues, c.Name):
+		return Fill{} // perhaps NULL, perhaps not at all
 	case !slices.Contains(st.SetValues, c.Name): // NULL, or what may be NULL
-		return Fill{}
+		return touched(Fill{}, true)
 	case uncertain:
 		return c.Fill
 	case !st.Where || cond.SelectsNulls(c.Name):
 		return Fill{By: rev, How: Updated}
 	case cond.Test == "":
-		return c.Fill // some rows, which is not known
+		return touched(c.Fill, false) // some rows, which is not known
 	case partly != nil && partly.by == rev && partly.cond.Complements(cond) && (cond.NullSafe() || notNull(t, cond.Column)):
 		return Fill{By: rev, How: Updated}
 	}
-	f := c.Fill
+	f := touched(c.Fill, false)
 	f.partly = &partialUpdate{by: rev, cond: cond}
 	return f
 }

@@ -34,7 +34,8 @@ var _ = register(&Rule{
 			"nullable (an UPDATE of every row with a constant, `now()` or the like, or two UPDATEs whose conditions, such as " +
 			"`id IN (...)` and `id NOT IN (...)`, select every row; a DELETE of the rows where it IS NULL; a `server_default` " +
 			"when it was added), or the column was NOT NULL until an earlier revision made it nullable, only rows the " +
-			"application wrote since then may be NULL: the finding is an info that names that revision. A column that has " +
+			"application wrote since then may be NULL: the finding is an info that names that revision. An earlier UPDATE that set " +
+			"the column on some rows only, or to what may be NULL, leaves a warning that names its revision. A column that has " +
 			"had a server default since its table was created, or whose `existing_server_default` says it has one, is NULL " +
 			"only where a row was written with an explicit NULL: an info too.",
 		Why: "Autogenerate turns `nullable=False` in the model into `op.alter_column(..., nullable=False)` and nothing else. " +
@@ -200,6 +201,14 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 	}
 	if c == nil || c.Fill.How == history.NotFilled || c.Fill.How == history.TableEmpty || inserted {
 		// rows written since the table was created may be NULL: any of them
+		if c != nil && c.Fill.Touched.By != "" {
+			// an earlier UPDATE that leaves some rows as they were (keep's
+			// subquery, notifications-api's UPDATE of each id)
+			how := touchedHow(c.Fill.Touched)
+			return Warning, Message{Text: fmt.Sprintf("%s: revision %q set it %s", subject, c.Fill.Touched.By, how),
+				Help: fmt.Sprintf("Revision %q set the column %s: rows it left NULL, and rows written since without a value, "+
+					"make the upgrade fail with: %s. Fill them first: %s", c.Fill.Touched.By, how, failure, fill)}, true
+		}
 		return Warning, Message{Text: subject + ": nothing before it fills the NULL rows",
 			Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: %s. Fill them first: %s", failure, fill)}, true
 	}
@@ -221,6 +230,17 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 	return Info, Message{Text: fmt.Sprintf("%s: only rows written since revision %s may be NULL", subject, by),
 		Help: fmt.Sprintf("%s A row the application wrote since then is NULL if it %s, and then the upgrade fails with: %s. "+
 			"Fill them first: %s", done, leftNull, failure, fill)}, true
+}
+
+// touchedHow says how an UPDATE that did not fill a column set it.
+func touchedHow(t history.Touch) string {
+	switch {
+	case t.SomeRows && t.MaybeNull:
+		return "on some rows only, to what may be NULL"
+	case t.SomeRows:
+		return "on some rows only"
+	}
+	return "to what may be NULL"
 }
 
 // explicitNullsMessage is the message on a column with a server default
