@@ -24,7 +24,7 @@ var _ = register(&Rule{
 		FailsWhen: "Not at once: the migration runs today, and breaks (ImportError, AttributeError, a changed meaning) once the application's models change, on every fresh database that replays it.",
 		What: "Finds names imported from the application (at module level or inside `upgrade()`/`downgrade()`) that " +
 			"reach its ORM: a mapped class (`session.query(User)`, `select(User)`, `User.__table__`, `User(...)`), a " +
-			"declarative base or Flask-SQLAlchemy's `db` used for its metadata, session or engine (`Base.metadata.create_all`, " +
+			"declarative base or Flask-SQLAlchemy's `db` used for its metadata, session or models (`Base.metadata.create_all`, " +
 			"`db.session.execute`), a session, or a `Table` bound to the application's metadata. What a name is, is read " +
 			"from its definition: the imported module is found in the project tree (next to the migrations or in a parent " +
 			"directory, `src/` included) and parsed, never run; re-exports and base classes are followed. Enums, constants (a mapped class's too: `Action.CREATE`), " +
@@ -33,7 +33,8 @@ var _ = register(&Rule{
 			"and a custom column type is at most a weak coupling, so it stays silent. When the module is not in the tree, the " +
 			"use decides: `.query`, `.__table__`, `.metadata`, `session.query(X)`, `select(X)`, `session.add(X(...))` are " +
 			"ORM uses; a name used as a column type, in `sa.Enum(X)` or as a value is not. Nor are metadata only handed to " +
-			"a type (`sa.Enum(..., metadata=Base.metadata)`) and a session env.py runs the migrations on " +
+			"a type (`sa.Enum(..., metadata=Base.metadata)`), Flask-SQLAlchemy's engine (`inspect(db.engine)`, `db.get_engine()`: " +
+			"it carries no model), and a session env.py runs the migrations on " +
 			"(`connection=DBSession.connection()`): the migration's queries through it are Alembic's own. A model used only " +
 			"for its table name (`X.__tablename__`) is an info: no column is read.",
 		Why: "A revision describes the schema as it was when it was written, and runs again years later on every fresh " +
@@ -84,7 +85,10 @@ var ormAttrs = map[string]bool{"__table__": true, "__tablename__": true, "__mapp
 // dbAttrs are the attributes of Flask-SQLAlchemy's db that reach the
 // application's session, engine or models; the others (db.Integer, db.Column)
 // are SQLAlchemy's own names.
-var dbAttrs = map[string]bool{"session": true, "metadata": true, "Model": true, "engine": true, "get_engine": true,
+// The engine (db.engine, db.get_engine()) is not among them: it carries no
+// model, and an inspection through it reads the database as it is
+// (kitchenowl's inspect(db.engine) before adding a column).
+var dbAttrs = map[string]bool{"session": true, "metadata": true, "Model": true,
 	"create_all": true, "drop_all": true, "reflect": true, "Query": true, "query": true}
 
 // ormCallees take a mapped class (or a table) as their argument.
