@@ -25,7 +25,8 @@ import (
 //	op.create_foreign_key(None, ...)  # expect[unnamed-constraint:warning]: no name
 //
 // (the text after the colon must appear in the message; text after "help:"
-// must appear in the help, as in `# expect[rule]: no name help: it fails`; the
+// must appear in the help, as in `# expect[rule]: no name help: it fails`, and
+// must end it when it ends with "$", as in `help: IS NULL")$`; the
 // severity, when not given, is the rule's default). Each expectation consumes exactly one finding:
 // a line may hold several, one per finding, and a finding left over fails the
 // case, so a rule that reports the same finding twice fails. Cases whose name
@@ -285,7 +286,7 @@ func compare(want []expectation, got []rules.Diagnostic) []string {
 		k := key(w.file, w.rule, w.line)
 		ds := gotByKey[k]
 		i := slices.IndexFunc(ds, func(d rules.Diagnostic) bool {
-			return strings.Contains(d.Message, w.text) && strings.Contains(d.Help, w.help)
+			return strings.Contains(d.Message, w.text) && helpMatches(d.Help, w.help)
 		})
 		if i < 0 {
 			if len(ds) == 0 {
@@ -368,4 +369,13 @@ func (c fixtureCase) safeFixProblems(t *testing.T, got []rules.Diagnostic) []str
 		}
 	}
 	return problems
+}
+
+// helpMatches reports whether a help holds the text expected of it (ends
+// with it, when the expectation ends with "$").
+func helpMatches(help, want string) bool {
+	if end, ok := strings.CutSuffix(want, "$"); ok {
+		return strings.HasSuffix(help, end)
+	}
+	return strings.Contains(help, want)
 }

@@ -364,7 +364,11 @@ func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
 // them, as SQL or (execute) as the revision would run it (op.execute). Of a
 // foreign key's column, the rows that reference nothing are better deleted:
 // giving them a value attaches them to an arbitrary row, and may break a
-// unique index (mwdb's link table, judged on PostgreSQL).
+// unique index (mwdb's link table, judged on PostgreSQL); not of a table
+// others reference, whose DELETE takes their rows along or fails on them
+// (fractal-server's projects). A column unique on its own, now or by the
+// end of the upgrade, takes no constant: the second row filled fails
+// (bitcart's emails, packit-service's, judged on PostgreSQL).
 func fillNulls(p *Pass, t *history.Table, table, column string, execute bool) string {
 	run := func(sql string) string {
 		if !execute {
@@ -372,9 +376,15 @@ func fillNulls(p *Pass, t *history.Table, table, column string, execute bool) st
 		}
 		return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote(sql) + ")"
 	}
+	value, unique := "<value>", ""
+	if after := p.After().Table(t.Name); alreadyUnique(t, []string{column}) || after != nil && alreadyUnique(after, []string{column}) {
+		value = "<a value of its own>"
+		unique = fmt.Sprintf(" (%q is unique: one value for every NULL row fails on the second)", column)
+	}
 	where := fmt.Sprintf("WHERE %s IS NULL", p.SQLName(column))
-	update := run(fmt.Sprintf("UPDATE %s SET %s = <value> %s", p.SQLTable(table), p.SQLName(column), where))
-	if !slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return slices.Contains(fk.Columns, column) }) {
+	update := run(fmt.Sprintf("UPDATE %s SET %s = %s %s", p.SQLTable(table), p.SQLName(column), value, where)) + unique
+	isFK := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return slices.Contains(fk.Columns, column) })
+	if !isFK || len(p.Before.ReferencedBy(t.Name)) > 0 {
 		return update
 	}
 	return fmt.Sprintf("%s, or, as %q is a foreign key, delete the rows that reference nothing: %s", update, column,

@@ -1,0 +1,26 @@
+"""accounts
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "accounts",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("login", sa.Text(), nullable=True),
+        sa.Column("handle", sa.Text(), nullable=True),
+        sa.Column("nickname", sa.Text(), nullable=True),
+    )
+    op.create_index("ix_accounts_login", "accounts", ["login"], unique=True)
+    op.create_unique_constraint("uq_accounts_nickname_id", "accounts", ["nickname", "id"])
+
+
+def downgrade():
+    op.drop_table("accounts")

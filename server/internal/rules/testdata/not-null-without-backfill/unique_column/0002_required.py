@@ -1,0 +1,21 @@
+"""login, handle and nickname are required; handle becomes unique
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.alter_column("accounts", "login", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: nothing before it fills help: SET login = <a value of its own> WHERE login IS NULL") ("login" is unique: one value for every NULL row fails on the second)$
+    op.alter_column("accounts", "handle", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: nothing before it fills help: SET handle = <a value of its own> WHERE
+    op.alter_column("accounts", "nickname", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: nothing before it fills help: SET nickname = <value> WHERE nickname IS NULL")$
+    op.create_unique_constraint("uq_accounts_handle", "accounts", ["handle"])
+
+
+def downgrade():
+    op.drop_constraint("uq_accounts_handle", "accounts", type_="unique")
