@@ -764,8 +764,11 @@ func (u *undo) rerunError(dialect string) string {
 	case undoIndex:
 		return fmt.Sprintf("relation %q already exists", u.name)
 	case undoConstraint:
-		if u.ctype == "foreignkey" || u.ctype == "check" {
+		switch u.ctype {
+		case "foreignkey", "check":
 			return fmt.Sprintf("constraint %q for relation %q already exists", u.name, u.bare)
+		case "primary": // the table's one primary key is checked before the name (aleph's, judged on PostgreSQL 15)
+			return fmt.Sprintf("multiple primary keys for table %q are not allowed", u.bare)
 		}
 		return fmt.Sprintf("relation %q already exists", u.name) // backed by an index of that name
 	case undoRenameTable:
@@ -797,6 +800,8 @@ func (u *undo) rerunErrorMySQL() string {
 			return `Can't create table ... (errno: 121 "Duplicate key on write or update")`
 		case "check":
 			return fmt.Sprintf("Duplicate CHECK constraint name '%s'", u.name)
+		case "primary":
+			return "Multiple primary key defined" // error 1068, MariaDB 10.11
 		}
 		return fmt.Sprintf("Duplicate key name '%s'", u.name)
 	case undoRenameTable:
