@@ -116,14 +116,14 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, drops, adds []column
 			accepted := noCastSaid && needsConversion(d, a)
 			if !a.generated && !r.copiesData(d) && !r.rebuilt(d, a) && !keyRebuilt(drops, d) && castable(d.typ, a.typ) && !accepted &&
 				!moved[colKey(d.key, d.column)] {
-				p.Report(d.op, replacedMessage(p, d, a), nil)
+				p.Report(d.op, replacedMessage(p, d, a, f.Name == "downgrade"), nil)
 			}
 			continue
 		}
 		// a pair with unrelated names is left alone: too often two different
 		// columns (add-required-column still mentions it when it matters)
 		if a, evidence := r.partner(i); evidence == likelyRename && !a.generated {
-			p.Report(d.op, renameMessage(p, d, a), nil)
+			p.Report(d.op, renameMessage(p, d, a, f.Name == "downgrade"), nil)
 		}
 	}
 }
@@ -232,9 +232,9 @@ func typeFamily(t *migration.TypeRef) string {
 	return typeFamilies[t.Name]
 }
 
-func replacedMessage(p *Pass, d, a columnChange) Message {
+func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 	st := p.Style()
-	text := fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column", d.table, d.column, d.column)
+	text := fmt.Sprintf("drop_column(%q, %q) + add_column of %q again replaces the column%s", d.table, d.column, d.column, inDowngrade(downgrade))
 	typ := "<new type>"
 	if a.typ != nil && a.typ.Expr != nil {
 		typ = brief.Code(a.typ.Expr.Text, brief.Snippet)
@@ -316,14 +316,14 @@ func pyBool(b bool) string {
 	return "False"
 }
 
-func renameMessage(p *Pass, d, a columnChange) Message {
+func renameMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 	st := p.Style()
 	lost := fmt.Sprintf("every value of %q is lost and %q starts %s, without any error", d.column, a.column, startsWith(p, a))
 	if addFailsOnRows(p, a) {
 		lost = fmt.Sprintf("the add of %q fails on a table with rows (NOT NULL without a server default); given a server "+
 			"default, it would pass and every value of %q would be lost without an error", a.column, d.column)
 	}
-	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename", d.table, d.column, a.column),
+	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename%s", d.table, d.column, a.column, inDowngrade(downgrade)),
 		Help: fmt.Sprintf("A rename done as drop + add: %s. Rename in place: %s.alter_column(%s, %s, new_column_name=%s%s)",
 			lost, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column), restatedColumn(p, d))}
 }

@@ -20,7 +20,7 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_column("opportunities", "checked_at")  # expect[column-drop-add]: again replaces help: nothing fails to tell you
+    op.drop_column("opportunities", "checked_at")  # expect[column-drop-add]: again replaces the column in downgrade() help: nothing fails to tell you
     op.add_column("opportunities", sa.Column("checked_at", sa.DateTime(), nullable=True))
     op.add_column("opportunities", sa.Column("update_metadata", sa.JSON(), nullable=True))
-    op.drop_column("opportunities", "opportunity_metadata")  # expect[column-drop-add]: looks like a rename help: without any error
+    op.drop_column("opportunities", "opportunity_metadata")  # expect[column-drop-add]: looks like a rename in downgrade() help: without any error
