@@ -408,9 +408,9 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		if renamed.evidence == mirroredRename {
 			guess = "If it replaces %q (a rename done as drop + add; the other function undoes it the same way)"
 		}
-		help += fmt.Sprintf(guess+": use %s.alter_column(%s, %s, new_column_name=%s) "+
+		help += fmt.Sprintf(guess+": use %s "+
 			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost.",
-			renamed.drop.column, op, q(table), q(renamed.drop.column), q(c.Name), renamed.drop.column)
+			renamed.drop.column, renameInPlace(p, *renamed.drop, columnChange{table: table, column: c.Name, typ: c.Type, added: c}), renamed.drop.column)
 	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False).",

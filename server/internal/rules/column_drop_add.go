@@ -317,15 +317,13 @@ func pyBool(b bool) string {
 }
 
 func renameMessage(p *Pass, d, a columnChange, downgrade bool) Message {
-	st := p.Style()
 	lost := fmt.Sprintf("every value of %q is lost and %q starts %s, without any error", d.column, a.column, startsWith(p, a))
 	if addFailsOnRows(p, a) {
 		lost = fmt.Sprintf("the add of %q fails on a table with rows (NOT NULL without a server default); given a server "+
 			"default, it would pass and every value of %q would be lost without an error", a.column, d.column)
 	}
 	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename%s", d.table, d.column, a.column, inDowngrade(downgrade)),
-		Help: fmt.Sprintf("A rename done as drop + add: %s. Rename in place: %s.alter_column(%s, %s, new_column_name=%s%s)",
-			lost, st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), st.Quote(a.column), restatedColumn(p, d))}
+		Help: fmt.Sprintf("A rename done as drop + add: %s. Rename in place: %s", lost, renameInPlace(p, d, a))}
 }
 
 // startsWith says what the rows hold in an added column: NULL, its server

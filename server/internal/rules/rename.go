@@ -1,11 +1,14 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 // columnChange is a drop_column or add_column on an existing table.
@@ -394,4 +397,27 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+// renameInPlace is the alter_column call that renames d's column in place to
+// a's name, with the type the add gives when it is written otherwise than
+// the drop's (sbc-pay's String(200) replaced by a String(500): a bare rename
+// keeps the old length, judged), where PostgreSQL converts the values by
+// itself.
+func renameInPlace(p *Pass, d, a columnChange) string {
+	st := p.Style()
+	restated := restatedColumn(p, d)
+	retyped := ""
+	from, to := pgTypeOf(d.typ), pgTypeOf(a.typ)
+	// sa.String(100) and autogenerate's sa.VARCHAR(length=100) are one type
+	differ := from != nil && to != nil && from.cast != to.cast || (from == nil || to == nil) && !sameType(d, a)
+	converts := !p.IsPostgres() || d.was != nil && to != nil && castBetween(d.was, to) == automaticCast
+	if d.typ != nil && d.typ.Expr != nil && a.typ != nil && a.typ.Expr != nil && differ && converts {
+		retyped = ", type_=" + brief.Code(a.typ.Expr.Text, brief.Snippet)
+		if restated == "" { // MySQL's restatement names it
+			retyped += ", existing_type=" + brief.Code(d.typ.Expr.Text, brief.Snippet)
+		}
+	}
+	return fmt.Sprintf("%s.alter_column(%s, %s, new_column_name=%s%s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column),
+		st.Quote(a.column), retyped, restated)
 }
