@@ -158,8 +158,8 @@ HINT:  New enum values must be committed before they can be used.`,
 		name: "relation already exists",
 		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.DuplicateTable) relation "orders" already exists
 [SQL: CREATE TABLE orders (id SERIAL NOT NULL, PRIMARY KEY (id))]`,
-		rules: []string{"downgrade-incomplete"},
-		cause: []string{"orders"},
+		rules: []string{"downgrade-incomplete", "object-already-exists"},
+		cause: []string{"orders", "the migrations create it twice"},
 		fix:   []string{"drop what the upgrade creates"},
 	},
 	{

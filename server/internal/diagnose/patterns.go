@@ -234,14 +234,15 @@ var patterns = []pattern{
 	},
 	{
 		re:    regexp.MustCompile(`relation "([^"]+)" already exists|Table '([^']+)' already exists|table (\S+) already exists`),
-		rules: rules("downgrade-incomplete"),
+		rules: rules("downgrade-incomplete", "object-already-exists"),
 		cause: func(m match) string {
-			return fmt.Sprintf("%s (a table, index or sequence) already exists, so the database is ahead of alembic_version: "+
-				"a downgrade did not drop it, an earlier run committed part of its work before failing, or it was created "+
-				"by hand (or by metadata.create_all).", cmp.Or(m.g(1), m.g(2), m.g(3)))
+			return fmt.Sprintf("%s (a table, index or sequence) already exists: the migrations create it twice (a revision "+
+				"below already made it, or the downgrade makes again what the upgrade never dropped), or the database is ahead "+
+				"of alembic_version: a downgrade did not drop it, an earlier run committed part of its work before failing, or "+
+				"it was created by hand (or by metadata.create_all).", cmp.Or(m.g(1), m.g(2), m.g(3)))
 		},
-		fix: text("Make the downgrade drop what the upgrade creates. For this database, drop the leftover object or, if the " +
-			"revision is in fact fully applied, `alembic stamp <revision>`."),
+		fix: text("Create each object once, and make the downgrade drop what the upgrade creates. For this database, drop " +
+			"the leftover object or, if the revision is in fact fully applied, `alembic stamp <revision>`."),
 	},
 	{
 		re:    regexp.MustCompile(`index "([^"]+)" does not exist|Can't DROP (?:INDEX )?'([^']+)'; check that (?:column/key|it) exists|no such index: (\S+)`),

@@ -27,6 +27,8 @@ type Index struct {
 	// Unique: a unique index (a constraint's index keeps its columns unique
 	// too: Constraint).
 	Unique bool
+	// MaybeGone: dropped under a condition since it was created.
+	MaybeGone bool
 }
 
 // Covers reports whether the index can serve a foreign key on cols: its
@@ -73,6 +75,14 @@ func (t *Table) HasIndex(name string) bool {
 func (t *Table) HasPostgresIndex(name string) bool {
 	ix, ok := t.indexes.Get(name)
 	return ok && !ix.Implicit
+}
+
+// HasIndexCertainly reports whether the table has an index of that name
+// that no condition may have dropped, on a table whose indexes are known.
+func (t *Table) HasIndexCertainly(name string) bool {
+	ix, ok := t.indexes.Get(name)
+	_, known := t.Indexes()
+	return ok && known && !ix.Implicit && !ix.MaybeGone
 }
 
 // coverFK gives a foreign key of a table from editTable the index InnoDB
@@ -209,6 +219,11 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	switch {
 	case e.Change == effect.Create && uncertain:
 		t.indexesKnown = false
+	case e.Change == effect.Drop && uncertain:
+		if ix, ok := t.indexes.Get(e.Name); ok && e.Name != "" {
+			ix.MaybeGone = true
+			t.indexes = t.indexes.Set(e.Name, ix)
+		}
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "foreignkey":
 		t.coverFK(e.Columns, !e.Unnamed, e.Name)
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "primary":

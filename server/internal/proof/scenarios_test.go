@@ -464,6 +464,31 @@ op.drop_table('accounts')`,
 			},
 		},
 		{
+			id: "idxagain", title: "a downgrade creates again the index its upgrade made (hand-edited downgrade)", dir: "missidx",
+			generated: []string{"op.create_table('accounts',", "op.f('ix_accounts_email')"},
+			handWritten: map[string]string{
+				"downgrade": `
+op.create_index(op.f('ix_accounts_email'), 'accounts', ['email'], unique=False)
+op.drop_table('accounts')`,
+			},
+			rule:     "object-already-exists",
+			predicts: `relation "ix_accounts_email" already exists`,
+			failAt:   stepD,
+			errs:     []string{`(psycopg2.errors.DuplicateTable) relation "ix_accounts_email" already exists`, `CREATE INDEX ix_accounts_email`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"downgrade": `
+op.drop_index(op.f('ix_accounts_email'), table_name='accounts')
+op.drop_table('accounts')`,
+			},
+			checks: []dataCheck{
+				{stepU, "the index exists", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_accounts_email'`, "1"},
+				{stepD, "accounts dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'accounts'`, "0"},
+				{stepU2, "the index is back", `SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_accounts_email'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
 			id: "enumused", title: "enum type dropped before the last table using it (hand-ordered downgrade)", dir: "enumused",
 			generated: []string{"op.create_table('order_history',", "name='order_state'"},
 			handWritten: map[string]string{

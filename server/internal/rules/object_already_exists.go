@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+)
+
+var _ = register(&Rule{
+	ID:           "object-already-exists",
+	Profile:      Default,
+	Severity:     Error,
+	Fix:          FixNever,
+	DialectAware: true,
+	Summary:      "A table or index is created under a name that is already taken at that point",
+	Doc: Doc{
+		FailsWhen: "On every database: the object is there when the CREATE runs.",
+		What: "Finds `create_table` and `CREATE TABLE`, in upgrade() and downgrade(), of a table the history certainly " +
+			"holds just before (created without a condition and not dropped since), and `create_index` or `CREATE INDEX` " +
+			"under the name of an index the same table certainly has. `IF NOT EXISTS`, `if_not_exists=True`, temporary " +
+			"tables and operations under a condition are left alone.",
+		Why: "The database refuses it: PostgreSQL with `relation \"orders\" already exists`, MySQL/MariaDB with `Table " +
+			"'orders' already exists` (1050) or `Duplicate key name 'ix_orders_placed'` (1061), SQLite with `table orders " +
+			"already exists`. In an upgrade it fails on every fresh database; in a downgrade it shows only when somebody " +
+			"needs to go back, most often because the downgrade creates again what the upgrade never dropped, or creates " +
+			"it twice.",
+		Example: `# 0001_orders.py
+def upgrade():
+    op.create_table("orders", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+# 0002_archive.py (the revision under review)
+def upgrade():
+    op.add_column("orders", sa.Column("archived", sa.Boolean(), nullable=True))
+
+
+def downgrade():
+    op.create_table("orders", sa.Column("id", sa.Integer(), primary_key=True))`,
+		UseInstead: `# 0002_archive.py
+def downgrade():
+    op.drop_column("orders", "archived")`,
+		KnownProblems: "A table or index made under a condition, by SQL the tool cannot read, or before the first " +
+			"revision is not known to exist, so creating it again is not reported. Index names are compared within their " +
+			"table only (PostgreSQL also refuses an index named like another table's index or a table).",
+		FixSafety:  "No automatic fix: whether the second create or the first is wrong is the author's to say.",
+		References: []string{"https://www.postgresql.org/docs/current/sql-createtable.html"},
+	},
+	Check: checkObjectAlreadyExists,
+})
+
+func checkObjectAlreadyExists(p *Pass) {
+	check := func(o *migration.Op, s *history.State) {
+		if !o.Certain() || s.Unknown || len(o.ArgProblems) > 0 {
+			return
+		}
+		if missingOnly, _ := o.Arg("if_not_exists").BoolValue(); missingOnly {
+			return
+		}
+		for _, e := range p.Effects(o) {
+			if e.Change != effect.Create || e.IfMissing || e.Temporary || e.Unreadable {
+				continue
+			}
+			t := s.Table(e.Key())
+			if t == nil || t.Uncertain {
+				continue
+			}
+			switch {
+			case e.Object == effect.Table:
+				p.Report(o, existingTableMessage(p.Dialect, t), nil)
+			case e.Object == effect.Index && e.Name != "" && t.HasIndexCertainly(e.Name):
+				p.Report(o, existingIndexMessage(p.Dialect, t, e.Name), nil)
+			}
+		}
+	}
+	p.Upgrade(check)
+	p.Downgrade(check)
+}
+
+func existingTableMessage(dialect string, t *history.Table) Message {
+	name := pysyntax.LastName(t.Name)
+	failure := fmt.Sprintf("relation %q already exists", name)
+	switch dialect {
+	case "mysql":
+		failure = fmt.Sprintf("Table '%s' already exists (error 1050)", name)
+	case "sqlite":
+		failure = fmt.Sprintf("table %s already exists", name)
+	}
+	return Message{Text: fmt.Sprintf("creates table %q, which already exists here (revision %s created it)", t.Name, t.CreatedBy),
+		Help: fmt.Sprintf("It fails with: %s. Create it once: drop it first if it must be made anew, or remove this create "+
+			"if the table is meant to stay.", failure)}
+}
+
+func existingIndexMessage(dialect string, t *history.Table, name string) Message {
+	failure := fmt.Sprintf("relation %q already exists", name)
+	switch dialect {
+	case "mysql":
+		failure = fmt.Sprintf("Duplicate key name '%s' (error 1061)", name)
+	case "sqlite":
+		failure = fmt.Sprintf("index %s already exists", name)
+	}
+	return Message{Text: fmt.Sprintf("creates index %q, which table %q already has here", name, t.Name),
+		Help: fmt.Sprintf("It fails with: %s. Drop the index first if it must be made anew, or remove this create.", failure)}
+}

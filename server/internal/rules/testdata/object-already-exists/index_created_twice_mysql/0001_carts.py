@@ -1,0 +1,22 @@
+"""carts
+
+Revision ID: 0001
+Revises: 
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "carts",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("owner", sa.String(40), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("carts")
