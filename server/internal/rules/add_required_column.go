@@ -414,7 +414,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False).",
-			op, q("UPDATE "+p.SQLTable(table)+" SET "+p.SQLName(c.Name)+" = ..."), op, q(table), q(c.Name))
+			op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = ..."), op, q(table), q(c.Name))
 	case p.Dialect == "postgresql" && !c.PrimaryKey && autoincrements(c):
 		// a constant would give every row the same number (thoth's included_file, judged)
 		sa := st.Spell(stylist.SQLAlchemy)
@@ -425,7 +425,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%s, %s, server_default=None); "+
 			"or add it nullable=True, %s.execute(%s), then %s.alter_column(%s, %s, nullable=False).",
-			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+p.SQLTable(table)+" SET "+p.SQLName(c.Name)+" = <value>"), op, q(table), q(c.Name))
+			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), op, q(table), q(c.Name))
 	}
 	if c.Expr.Keyword("default") != nil && !recreated { // the copy of a recreated table applies it
 		help += " default= does not help: SQLAlchemy applies it to new inserts only."

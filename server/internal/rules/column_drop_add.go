@@ -253,7 +253,7 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 		if known && d.wasKnown && nullable == d.wasNullable && a.added.ServerDefault == nil && a.refTable == d.refTable {
 			return Message{Text: text, Help: lost + fmt.Sprintf(" The column comes back as it was, so only its values change: "+
 				"remove both operations, or, to empty it on purpose, say so with %s.execute(%s).",
-				st.Spell(stylist.Op), st.Quote("UPDATE "+p.SQLTable(d.table)+" SET "+p.SQLName(d.column)+" = NULL"))}
+				st.Spell(stylist.Op), st.Quote("UPDATE "+p.SQLTableOf(d.op, d.table)+" SET "+p.SQLName(d.column)+" = NULL"))}
 		}
 		change, restated = "existing_type="+typ, ""
 		if known {

@@ -145,5 +145,5 @@ func removedValuesProblem(p *Pass, o *migration.Op, s *history.State, earlier *f
 		t.Name+"."+column, target, inDowngrade(!upgrade), shortList(in, 40)),
 		Help: fmt.Sprintf("The old type %s has them. If any row holds one the conversion fails with: invalid input value for enum %s: %q. Move the rows first: %s.execute(%s).",
 			c.Enum, p.SQLName(target), removed[0], st.Spell(stylist.Op), // PostgreSQL quotes the type as SQL would
-			st.Quote(fmt.Sprintf("UPDATE %s SET %s = <a value %s keeps> WHERE %s IN (%s)", p.SQLTable(t.Name), p.SQLName(column), target, p.SQLName(column), in)))}, nil)
+			st.Quote(fmt.Sprintf("UPDATE %s SET %s = <a value %s keeps> WHERE %s IN (%s)", p.SQLTableOf(o, t.Name), p.SQLName(column), target, p.SQLName(column), in)))}, nil)
 }

@@ -113,7 +113,7 @@ func notNullSQLProblems(p *Pass, st migration.Statement, s *history.State, earli
 	if t == nil || t.Opaque {
 		return
 	}
-	fill := func(column string) string { return fillNulls(p, t, st.Table, column, false) }
+	fill := func(column string) string { return fillNulls(p, t, nil, st.Table, column, false) }
 	for _, a := range st.Actions {
 		switch {
 		case a.Kind == migration.AddConstraint && a.ConstraintKind == "primary key":
@@ -140,7 +140,7 @@ func primaryKeyProblems(p *Pass, o *migration.Op, s *history.State, earlier *fil
 	if !known || t == nil || t.Opaque {
 		return
 	}
-	fill := func(column string) string { return fillNulls(p, t, table, column, true) }
+	fill := func(column string) string { return fillNulls(p, t, o, table, column, true) }
 	keyColumnProblems(p, t, effect.TableKey(o, table), table, columns, o.Call.Span, earlier, proofs, fill, func(columns string) string {
 		return fmt.Sprintf("create_primary_key on table %q makes %s NOT NULL", table, columns)
 	})
@@ -288,7 +288,7 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	if !mayHoldNulls(p, t, effect.TableKey(o, table), table, column, earlier, proofs) || emptiedBefore(p, o, table) {
 		return "", Message{}
 	}
-	fill := fillNulls(p, t, table, column, true)
+	fill := fillNulls(p, t, o, table, column, true)
 	subject := fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column)
 	sev, msg, ok := nullRowsMessage(p, t, table, column, subject, fill)
 	if d := o.Arg("existing_server_default"); ok && sev == Warning && d != nil && !d.IsNone() {
@@ -369,7 +369,7 @@ func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
 // (fractal-server's projects). A column unique on its own, now or by the
 // end of the upgrade, takes no constant: the second row filled fails
 // (bitcart's emails, packit-service's, judged on PostgreSQL).
-func fillNulls(p *Pass, t *history.Table, table, column string, execute bool) string {
+func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string, execute bool) string {
 	run := func(sql string) string {
 		if !execute {
 			return sql
@@ -382,13 +382,13 @@ func fillNulls(p *Pass, t *history.Table, table, column string, execute bool) st
 		unique = fmt.Sprintf(" (%q is unique: one value for every NULL row fails on the second)", column)
 	}
 	where := fmt.Sprintf("WHERE %s IS NULL", p.SQLName(column))
-	update := run(fmt.Sprintf("UPDATE %s SET %s = %s %s", p.SQLTable(table), p.SQLName(column), value, where)) + unique
+	update := run(fmt.Sprintf("UPDATE %s SET %s = %s %s", p.SQLTableOf(o, table), p.SQLName(column), value, where)) + unique
 	isFK := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return slices.Contains(fk.Columns, column) })
 	if !isFK || len(p.Before.ReferencedBy(t.Name)) > 0 {
 		return update
 	}
 	return fmt.Sprintf("%s, or, as %q is a foreign key, delete the rows that reference nothing: %s", update, column,
-		run(fmt.Sprintf("DELETE FROM %s %s", p.SQLTable(table), where)))
+		run(fmt.Sprintf("DELETE FROM %s %s", p.SQLTableOf(o, table), where)))
 }
 
 // nullRowsError is the error a database gives when NOT NULL meets a NULL row.

@@ -340,6 +340,27 @@ func (p *Pass) SQLTable(key string) string {
 	return p.SQLName(key)
 }
 
+// SQLTableOf is the table an operation names (or its key), as SQL: with the schema its
+// schema= argument (or its batch's) gives, and when that is not a literal,
+// a placeholder that names the expression: SQL run without it would find
+// no such table (c2cgeoportal's schema=staticschema, judged).
+func (p *Pass) SQLTableOf(o *migration.Op, table string) string {
+	if o == nil || strings.Contains(table, ".") { // a key that names its schema
+		return p.SQLTable(table)
+	}
+	if schema := effect.Schema(o); schema != "" {
+		return p.SQLTable(schema + "." + table)
+	}
+	arg := o.Arg("schema")
+	if arg == nil && o.Batch != nil && o.Batch.Op != nil {
+		arg = o.Batch.Op.Arg("schema")
+	}
+	if arg != nil && !arg.IsNone() && arg.Text != "" {
+		return "<" + arg.Text + ">." + p.SQLName(table)
+	}
+	return p.SQLTable(table)
+}
+
 // Style is how the revision file writes Python: the code of every fix and of
 // every suggestion in a message is written through it.
 func (p *Pass) Style() *stylist.Stylist {

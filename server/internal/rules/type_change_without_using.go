@@ -169,7 +169,7 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		}
 		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s%s", column,
 			from.cast, to.cast, inTable(table), inDowngrade(!upgrade)),
-			Help: narrowingHelp(p.SQLTable(table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))}, nil)
+			Help: narrowingHelp(p.SQLTableOf(o, table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))}, nil)
 	}
 }
 

@@ -217,11 +217,11 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	switch p.Dialect {
 	case "mysql":
 		msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s).",
-			st.Spell(stylist.Op), st.Quote(fmt.Sprintf("DELETE a FROM %s a JOIN %s b ON %s AND a.<key> > b.<key>", p.SQLTable(table), p.SQLTable(table), joinedEqual(p, columns))))
+			st.Spell(stylist.Op), st.Quote(fmt.Sprintf("DELETE a FROM %s a JOIN %s b ON %s AND a.<key> > b.<key>", p.SQLTableOf(o, table), p.SQLTableOf(o, table), joinedEqual(p, columns))))
 	case "postgresql":
 		// a ctid self-join; no index name: unnamed-constraint's fix would change it
 		msg.Help += fmt.Sprintf(" Remove or merge the duplicates first, e.g. %s.execute(%s)", st.Spell(stylist.Op),
-			st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", p.SQLTable(table), p.SQLTable(table), joinedEqual(p, columns))))
+			st.Quote(fmt.Sprintf("DELETE FROM %s a USING %s b WHERE %s AND a.ctid > b.ctid", p.SQLTableOf(o, table), p.SQLTableOf(o, table), joinedEqual(p, columns))))
 		if kind == "constraint" {
 			msg.Help += "; under load, build the index with CREATE UNIQUE INDEX CONCURRENTLY and attach it with ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX"
 		}
