@@ -26,7 +26,7 @@ type NameUse struct {
 	Keyword  string
 	Position int
 	// In says where else the reference stands: "for" (iterated over), "base"
-	// (a base class), "annotation" (a type annotation), or "".
+	// (a base class), or "". Type annotations are not uses: they read nothing.
 	In   string
 	Line int
 }
@@ -65,8 +65,8 @@ func (x *extractor) nameUses() map[string][]NameUse {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		switch pysyntax.Type(n) {
-		case "import_statement", "import_from_statement", "future_import_statement", "comment", "string_content":
-			continue
+		case "import_statement", "import_from_statement", "future_import_statement", "comment", "string_content", "type":
+			continue // a type annotation reads nothing of what it names (conbench's rows: List[Commit])
 		case "identifier":
 			name := x.t.Text(n)
 			if names[name] && isReference(n) {
@@ -150,14 +150,6 @@ func (x *extractor) useOf(n *pysyntax.Node, name string) NameUse {
 	case "for_statement", "for_in_clause":
 		if same(p.ChildByFieldName("right"), cur) {
 			u.In = "for"
-		}
-	}
-	if u.In == "" {
-		for a, i := p, 0; a != nil && i < 5; a, i = a.Parent(), i+1 {
-			if pysyntax.Type(a) == "type" {
-				u.In = "annotation"
-				break
-			}
 		}
 	}
 	return u

@@ -47,7 +47,6 @@ def upgrade(User_unused=None):
 		"User  called=false callee=fill/helpers.fill kw=x pos=0 in=",
 		"Status  called=false callee=Enum/sa.Enum kw= pos=0 in=",
 		"Status  called=false callee=/ kw= pos=0 in=for",
-		"GUID  called=false callee=/ kw= pos=0 in=annotation",
 		"GUID  called=false callee=mapped_column/mapped_column kw= pos=0 in=",
 		"db Integer called=false callee=column/column kw= pos=1 in=",
 		"db session.commit called=true callee=/ kw= pos=0 in=",

@@ -29,7 +29,7 @@ var _ = register(&Rule{
 			"from its definition: the imported module is found in the project tree (next to the migrations or in a parent " +
 			"directory, `src/` included) and parsed, never run; re-exports and base classes are followed. Enums, constants (a mapped class's too: `Action.CREATE`), " +
 			"functions, pydantic models, custom column types (TypeDecorator subclasses such as `NaiveDateTime` or `GUID`), " +
-			"`db.Integer`-style types and imports that are never used are not reported: they are stable building blocks, " +
+			"`db.Integer`-style types names used only in type annotations (Python reads nothing through them) and imports that are never used are not reported: they are stable building blocks, " +
 			"and a custom column type is at most a weak coupling, so it stays silent. When the module is not in the tree, the " +
 			"use decides: `.query`, `.__table__`, `.metadata`, `session.query(X)`, `select(X)`, `session.add(X(...))` are " +
 			"ORM uses; a name used as a column type, in `sa.Enum(X)` or as a value is not. Nor are metadata only handed to " +
@@ -162,7 +162,7 @@ func checkAppModelImport(p *Pass) {
 				score = 3
 			case u.Called || u.Callee != "":
 				score = 2
-			case u.In == "annotation" || u.In == "base":
+			case u.In == "base":
 				score = 0
 			}
 			b := found[imp.Stmt.Start]
@@ -362,7 +362,7 @@ func unresolvedUse(path string, imp migration.Import, u migration.NameUse, rest 
 	if u.Called && !isClassName(name) {
 		return "" // a function or a method is called
 	}
-	typed := typeCallees[u.Callee] || u.Keyword == "type_" || u.Keyword == "existing_type" || u.In == "annotation"
+	typed := typeCallees[u.Callee] || u.Keyword == "type_" || u.Keyword == "existing_type"
 	switch {
 	case u.Keyword == "" && u.Position == 0 && (u.Callee == "query" || u.Callee == "select" || u.Callee == "bulk_insert"):
 		return fmt.Sprintf("`%s` from the application, and the migration uses it as an ORM model (%s)", imp.Local, use)
@@ -403,8 +403,6 @@ func describeUse(u migration.NameUse) string {
 		return fmt.Sprintf("`%s(%s)`", callee, s)
 	case u.In == "base":
 		return "a base class"
-	case u.In == "annotation":
-		return "a type annotation"
 	}
 	return "`" + s + "`"
 }
