@@ -251,9 +251,55 @@ func (b *builder) call() {
 		b.add(Effect{Change: c, Object: Sequence, Name: name, Unreadable: !ok})
 	case "execute", migration.BindExecute:
 		b.sql()
-	case "invoke", "run_async", migration.UnknownCall:
+	case migration.UnknownCall:
+		if rowsOnly(o) {
+			b.add(Effect{Change: Alter, Object: Rows}) // of tables not known
+			return
+		}
+		b.add(Effect{Change: Alter, Object: Anything})
+	case "invoke", "run_async":
 		b.add(Effect{Change: Alter, Object: Anything})
 	}
+}
+
+// rowsStatement reports whether an expression builds a SQLAlchemy statement
+// that reads or writes rows: a chain of calls through update(), insert(),
+// delete() or select() (users.update().where(...).values(...): meltano's
+// backfill left the rest of its history unknown). Executing one changes no
+// schema; DDL constructs (CreateTable, AddConstraint) have other names.
+func rowsStatement(e *pysyntax.Expr) bool {
+	for e != nil && e.Kind == pysyntax.Call {
+		f := e.Func()
+		switch {
+		case f == nil:
+			return false
+		case f.Kind == pysyntax.Name:
+			return rowsBuilders[f.Name]
+		case f.Kind != pysyntax.Attribute:
+			return false
+		case rowsBuilders[f.Name]:
+			return true
+		}
+		e = f.Object
+	}
+	return false
+}
+
+var rowsBuilders = map[string]bool{"update": true, "insert": true, "delete": true, "select": true}
+
+// rowsOnlyMethods are the methods of a session, a connection or a query that
+// read or write rows, or end a transaction, and never change the schema:
+// session.commit() after an ORM loop (meltano's) left the rest of the history
+// unknown to every rule that reads the schema.
+var rowsOnlyMethods = map[string]bool{"commit": true, "flush": true, "rollback": true, "close": true, "add": true,
+	"add_all": true, "merge": true, "expunge": true, "expunge_all": true, "refresh": true, "all": true, "first": true,
+	"one": true, "one_or_none": true, "scalar": true, "scalars": true, "fetchall": true, "fetchone": true}
+
+// rowsOnly reports whether a call the tool cannot follow is a method call
+// that only reads or writes rows (see rowsOnlyMethods).
+func rowsOnly(o *migration.Op) bool {
+	i := strings.LastIndex(o.Receiver, ".")
+	return i > 0 && rowsOnlyMethods[o.Receiver[i+1:]]
 }
 
 // tableNamed is an effect on the operation's table and the object a literal
@@ -328,6 +374,10 @@ func (b *builder) alterColumn() {
 // sql translates the statements of literal SQL.
 func (b *builder) sql() {
 	s := b.o.SQL
+	if (s == nil || !s.Known) && rowsStatement(b.o.Arg("sqltext")) {
+		b.add(Effect{Change: Alter, Object: Rows}) // of tables not known
+		return
+	}
 	if s == nil || !s.Known {
 		b.add(Effect{Change: Alter, Object: Anything})
 		return
