@@ -6,6 +6,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -536,4 +537,19 @@ func commentsOf(m *migration.Migration, f *migration.Function) []byte {
 		}
 	}
 	return comments
+}
+
+// tableWritten is an operation's table as a message shows it: its name
+// quoted, or the expression written for it when the name is not known
+// (neutron's loop over tables a comprehension builds).
+func tableWritten(o *migration.Op) string {
+	if table, ok := o.Table(); ok {
+		return strconv.Quote(table)
+	}
+	for _, name := range []string{"table_name", "source_table", "old_table_name"} {
+		if a := o.Arg(name); a != nil && a.Text != "" {
+			return a.Text
+		}
+	}
+	return "<table>"
 }

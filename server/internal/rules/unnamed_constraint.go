@@ -322,7 +322,7 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	res, ok := effect.NameOf(p.Names(), p.Migration, o)
 	switch {
 	case ok && res.Err != "":
-		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, %q, ...) fails: the naming convention needs a name", o.Name, table),
+		p.ReportSeverity(Error, o.Call.Span, Message{Text: fmt.Sprintf("%s(None, %s, ...) fails: the naming convention needs a name", o.Name, tableWritten(o)),
 			Help: fmt.Sprintf("%s %s needs a name, and SQLAlchemy raises %s. Name it: the convention makes the constraint's name from it.",
 				sentenceStart(conventionAt(conv)), conv.Describe(effect.DropKinds[kind]), strings.TrimSuffix(res.Err, "."))}, nil)
 		return certainName{}
@@ -338,11 +338,11 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 		return certainName{}
 	}
 	name, sure := defaultConstraintName(p.Dialect, o, s)
-	severity, text := Warning, fmt.Sprintf("%s(None, %q, ...) leaves the constraint unnamed", o.Name, table)
+	severity, text := Warning, fmt.Sprintf("%s(None, %s, ...) leaves the constraint unnamed", o.Name, tableWritten(o))
 	if name != "" && sure && p.IsPostgres() && p.DialectCertain && !namesDiffer(p) {
 		// PostgreSQL's name is known: nothing fails until a later migration
 		// spells the name wrong (a drop_constraint(None) in this one is reported apart)
-		severity, text = Info, fmt.Sprintf("%s(None, %q, ...) leaves the name to PostgreSQL: %q", o.Name, table, name)
+		severity, text = Info, fmt.Sprintf("%s(None, %s, ...) leaves the name to PostgreSQL: %q", o.Name, tableWritten(o), name)
 	}
 	msg := Message{Text: text,
 		Help: fmt.Sprintf("The database picks the name, and a later migration that drops or alters the constraint has to "+
@@ -446,9 +446,9 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	if class == "" {
 		class = "Constraint"
 	}
-	call := fmt.Sprintf("drop_constraint(None, %q)", table)
+	call := fmt.Sprintf("drop_constraint(None, %s)", tableWritten(o))
 	if kind != "" {
-		call = fmt.Sprintf("drop_constraint(None, %q, type_=%q)", table, kind)
+		call = fmt.Sprintf("drop_constraint(None, %s, type_=%q)", tableWritten(o), kind)
 	}
 	conv := p.Names().Convention
 	res, _ := effect.NameOf(p.Names(), p.Migration, o)
