@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -211,27 +212,32 @@ func columnObjectAsName(o *migration.Op) bool {
 }
 
 // columnChangeCall is the alter_column an alter_column given a Column
-// meant: the Column's name, its type as the existing one and its nullable=
-// as the change (its type as the change when it says nothing of NULL).
+// meant: the Column's name, its nullable= as the change, and its type as the
+// existing one when the column has it already, else as a change too.
 func columnChangeCall(p *Pass, o *migration.Op) string {
 	col := o.Arg("column_name")
 	code := p.Style().Beside(o)
 	var args []string
-	name, typ := code.Quote("<column>"), "<type>"
+	name := code.Quote("<column>")
 	if len(col.Args) > 0 {
 		if n, ok := col.Args[0].StringValue(); ok {
 			name = code.Quote(n)
 		}
 	}
-	if len(col.Args) > 1 {
-		typ = col.Args[1].Text
-	}
 	args = append(args, name)
 	nullable := col.Keyword("nullable")
+	switch {
+	case len(col.Args) > 1 && (nullable == nil || !sameTypeAsBefore(p, o)):
+		// a type the column does not have yet is a change (storages' String(512)
+		// beside the nullable=True it already had, judged)
+		args = append(args, "type_="+col.Args[1].Text)
+	case len(col.Args) > 1:
+		args = append(args, "existing_type="+col.Args[1].Text)
+	case nullable == nil:
+		args = append(args, "type_=<type>")
+	}
 	if nullable != nil {
-		args = append(args, "existing_type="+typ, "nullable="+nullable.Text)
-	} else {
-		args = append(args, "type_="+typ)
+		args = append(args, "nullable="+nullable.Text)
 	}
 	def := col.Keyword("server_default")
 	if def != nil {
@@ -243,6 +249,47 @@ func columnChangeCall(p *Pass, o *migration.Op) string {
 		call += ", after filling the rows that are NULL (a server default set by alter_column fills none)"
 	}
 	return call
+}
+
+// sameTypeAsBefore reports whether the Column given to an alter_column
+// states the type the history gives the column just before the function the
+// operation is in runs (before the upgrade, or after it for a downgrade).
+func sameTypeAsBefore(p *Pass, o *migration.Op) bool {
+	table, name, ok := columnObjectTarget(p, o)
+	if !ok {
+		return false
+	}
+	s := p.Before
+	if down := p.Revision.Migration.Downgrade; down != nil && slices.Contains(down.Ops, o) {
+		if up := p.Revision.Migration.Upgrade; up != nil && slices.ContainsFunc(up.Ops, func(u *migration.Op) bool {
+			t, n, ok := columnObjectTarget(p, u)
+			return ok && columnObjectAsName(u) && t == table && n == name
+		}) {
+			return false // the upgrade meant a change it never made: the downgrade's undoes it
+		}
+		s = p.After()
+	}
+	t := s.Table(table)
+	if t == nil {
+		return false
+	}
+	c := t.Column(name)
+	if c == nil || c.Uncertain {
+		return false
+	}
+	was, now := pgTypeOf(c.Type), pgTypeOf(p.Migration.Column(o, o.Arg("column_name")).Type)
+	return was != nil && now != nil && was.cast == now.cast
+}
+
+// columnObjectTarget is the table key and the column an alter_column given
+// a Column names.
+func columnObjectTarget(p *Pass, o *migration.Op) (table, column string, ok bool) {
+	written := p.Migration.Column(o, o.Arg("column_name"))
+	table, known := o.Table()
+	if written == nil || !written.NameKnown || !known {
+		return "", "", false
+	}
+	return effect.TableKey(o, table), written.Name, true
 }
 
 // argConsequence says what Alembic does with a rejected argument, and whether
