@@ -252,6 +252,13 @@ func (b *builder) call() {
 	case "execute", migration.BindExecute:
 		b.sql()
 	case migration.UnknownCall:
+		if c, ok := entityChanges[pysyntax.LastName(o.Receiver)]; ok && strings.Contains(o.Receiver, ".") {
+			// alembic_utils' op.create_entity(PGView(...)): a view, function,
+			// trigger or policy whose name the tool does not read; no table
+			// changes (ppr's views left its history unknown)
+			b.add(Effect{Change: c, Object: View, Unreadable: true})
+			return
+		}
 		if rowsOnly(o) {
 			b.add(Effect{Change: Alter, Object: Rows}) // of tables not known
 			return
@@ -261,6 +268,10 @@ func (b *builder) call() {
 		b.add(Effect{Change: Alter, Object: Anything})
 	}
 }
+
+// entityChanges are alembic_utils' operations on its entities (PGView,
+// PGFunction, PGTrigger, PGPolicy...).
+var entityChanges = map[string]Change{"create_entity": Create, "replace_entity": Alter, "drop_entity": Drop}
 
 // rowsStatement reports whether an expression builds a SQLAlchemy statement
 // that reads or writes rows: a chain of calls through update(), insert(),
@@ -287,13 +298,14 @@ func rowsStatement(e *pysyntax.Expr) bool {
 
 var rowsBuilders = map[string]bool{"update": true, "insert": true, "delete": true, "select": true}
 
-// rowsOnlyMethods are the methods of a session, a connection or a query that
-// read or write rows, or end a transaction, and never change the schema:
+// rowsOnlyMethods are the methods of a session, a connection, a query or a
+// MetaData that read or write rows, read the schema (reflect) or end a
+// transaction, and never change the schema:
 // session.commit() after an ORM loop (meltano's) left the rest of the history
 // unknown to every rule that reads the schema.
 var rowsOnlyMethods = map[string]bool{"commit": true, "flush": true, "rollback": true, "close": true, "add": true,
 	"add_all": true, "merge": true, "expunge": true, "expunge_all": true, "refresh": true, "all": true, "first": true,
-	"one": true, "one_or_none": true, "scalar": true, "scalars": true, "fetchall": true, "fetchone": true}
+	"one": true, "one_or_none": true, "scalar": true, "scalars": true, "fetchall": true, "fetchone": true, "reflect": true}
 
 // rowsOnly reports whether a call the tool cannot follow is a method call
 // that only reads or writes rows (see rowsOnlyMethods).

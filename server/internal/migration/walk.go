@@ -669,11 +669,16 @@ func argOrNil(call *Expr, i int) *Expr {
 func isHarmless(call *Expr) bool {
 	name := call.CallName()
 	root, _, _ := strings.Cut(name, ".")
-	switch root {
-	case "print", "logger", "log", "logging", "LOG", "warnings", "len", "str", "int":
+	switch strings.ToLower(strings.Trim(root, "_")) { // _LOG.info, LOGGER.exception
+	case "print", "logger", "log", "logging", "warnings", "len", "str", "int":
 		return true
 	}
-	return false
+	if name == "time.sleep" {
+		return true
+	}
+	// a list filled in passing (modifications.append(...)): Python's, no database's
+	f := call.Func()
+	return f != nil && f.Kind == pysyntax.Attribute && f.Object.Kind == pysyntax.Name && (f.Name == "append" || f.Name == "extend")
 }
 
 // resolve follows a name to its assigned value (function locals first, then module).
