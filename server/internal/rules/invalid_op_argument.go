@@ -58,7 +58,15 @@ op.create_index("ix_users_email", "users", ["email"])`,
 })
 
 func checkInvalidOpArgument(p *Pass) {
-	seen := map[string]bool{} // a helper called from both functions yields the same call twice
+	seen := map[string]bool{}                    // a helper called from both functions yields the same call twice
+	states := map[*migration.Op]*history.State{} // before each alter_column given a Column
+	keep := func(o *migration.Op, s *history.State) {
+		if columnObjectAsName(o) {
+			states[o] = s
+		}
+	}
+	p.Upgrade(keep)
+	p.Downgrade(keep)
 	// the model as written, not as it runs on the dialect checked: Python
 	// rejects the call wherever the code runs
 	m := p.Revision.Migration
@@ -106,7 +114,7 @@ func checkInvalidOpArgument(p *Pass) {
 					Help: "Without a change keyword of its own, alter_column asks for no change (it emits no SQL, in batch mode " +
 						"too; SQLite's batch mode fails on it with KeyError): the type and nullable= written in the Column are not read as changes, so the migration runs and " +
 						"changes nothing (a change keyword beside the " +
-						"Column makes Alembic fail on it instead). Pass the name and the change: " + columnChangeCall(p, o)}, nil)
+						"Column makes Alembic fail on it instead). Pass the name and the change: " + columnChangeCall(p, o, states[o])}, nil)
 			}
 			if name, ok := o.Arg("column").StringValue(); ok && o.Name == "add_column" && len(o.ArgProblems) == 0 && !seen[strconv.Itoa(o.Call.Span.Start)+"name"] {
 				// a name where the Column belongs (notifications-api's 0337 downgrade, judged)
@@ -214,7 +222,7 @@ func columnObjectAsName(o *migration.Op) bool {
 // columnChangeCall is the alter_column an alter_column given a Column
 // meant: the Column's name, its nullable= as the change, and its type as the
 // existing one when the column has it already, else as a change too.
-func columnChangeCall(p *Pass, o *migration.Op) string {
+func columnChangeCall(p *Pass, o *migration.Op, before *history.State) string {
 	col := o.Arg("column_name")
 	code := p.Style().Beside(o)
 	var args []string
@@ -227,7 +235,7 @@ func columnChangeCall(p *Pass, o *migration.Op) string {
 	args = append(args, name)
 	nullable := col.Keyword("nullable")
 	switch {
-	case len(col.Args) > 1 && (nullable == nil || !sameTypeAsBefore(p, o)):
+	case len(col.Args) > 1 && (nullable == nil || !sameTypeAsBefore(p, o, before)):
 		// a type the column does not have yet is a change (storages' String(512)
 		// beside the nullable=True it already had, judged)
 		args = append(args, "type_="+col.Args[1].Text)
@@ -252,22 +260,25 @@ func columnChangeCall(p *Pass, o *migration.Op) string {
 }
 
 // sameTypeAsBefore reports whether the Column given to an alter_column
-// states the type the history gives the column just before the function the
-// operation is in runs (before the upgrade, or after it for a downgrade).
-func sameTypeAsBefore(p *Pass, o *migration.Op) bool {
+// states the type its column has just before (s, the replayed state there;
+// nil when not known). In a downgrade whose upgrade gave the same column a
+// Column too, that upgrade changed nothing: the type it meant is compared.
+func sameTypeAsBefore(p *Pass, o *migration.Op, s *history.State) bool {
 	table, name, ok := columnObjectTarget(p, o)
 	if !ok {
 		return false
 	}
-	s := p.Before
-	if down := p.Revision.Migration.Downgrade; down != nil && slices.Contains(down.Ops, o) {
-		if up := p.Revision.Migration.Upgrade; up != nil && slices.ContainsFunc(up.Ops, func(u *migration.Op) bool {
-			t, n, ok := columnObjectTarget(p, u)
-			return ok && columnObjectAsName(u) && t == table && n == name
-		}) {
-			return false // the upgrade meant a change it never made: the downgrade's undoes it
+	now := pgTypeOf(p.Migration.Column(o, o.Arg("column_name")).Type)
+	if down, up := p.Revision.Migration.Downgrade, p.Revision.Migration.Upgrade; down != nil && up != nil && slices.Contains(down.Ops, o) {
+		for _, u := range up.Ops {
+			if t, n, ok := columnObjectTarget(p, u); ok && columnObjectAsName(u) && t == table && n == name {
+				meant := pgTypeOf(p.Migration.Column(u, u.Arg("column_name")).Type)
+				return meant != nil && now != nil && meant.cast == now.cast
+			}
 		}
-		s = p.After()
+	}
+	if s == nil {
+		return false
 	}
 	t := s.Table(table)
 	if t == nil {
@@ -277,7 +288,7 @@ func sameTypeAsBefore(p *Pass, o *migration.Op) bool {
 	if c == nil || c.Uncertain {
 		return false
 	}
-	was, now := pgTypeOf(c.Type), pgTypeOf(p.Migration.Column(o, o.Arg("column_name")).Type)
+	was := pgTypeOf(c.Type)
 	return was != nil && now != nil && was.cast == now.cast
 }
 
