@@ -134,9 +134,12 @@ func checkDowngradeIncomplete(p *Pass) {
 	}
 	restored := createdNames(p, down)
 	markReplaced(p, restored, missing)
+	if p.IsPostgres() {
+		markDroppedAsConstraint(p, down, missing)
+	}
 	var fix *SuggestedFix
 	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(restored, missing) &&
-		!slices.ContainsFunc(missing, func(u *undo) bool { return u.replaces != nil }) {
+		!slices.ContainsFunc(missing, func(u *undo) bool { return u.replaces != nil || u.asConstraint != nil }) {
 		fix = inverseFix(p, missing)
 	}
 	// one finding per operation (an execute may create several objects)
@@ -147,12 +150,33 @@ func checkDowngradeIncomplete(p *Pass) {
 			group = append(group, missing[i])
 		}
 		sev := p.Rule.Severity
-		if !slices.ContainsFunc(group, func(u *undo) bool { return !u.createsIfMissing }) {
+		switch {
+		case slices.ContainsFunc(group, func(u *undo) bool { return u.asConstraint != nil }):
+			sev = Error // the downgrade fails
+		case !slices.ContainsFunc(group, func(u *undo) bool { return !u.createsIfMissing }):
 			// a type the next upgrade's .create() skips: it stays, unused, and
 			// breaks nothing (STRR, osparc; judged)
 			sev = Info
 		}
 		p.ReportSeverity(sev, o.Call.Span, undoMessage(p.Style(), p.Migration, p.Dialect, group), fix)
+	}
+}
+
+// markDroppedAsConstraint finds, for each index the downgrade never drops,
+// a drop_constraint of its name there (see undo.asConstraint).
+func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo) {
+	for _, u := range missing {
+		if u.kind != undoIndex || u.name == "" {
+			continue
+		}
+		for _, o := range down.Ops {
+			if slices.ContainsFunc(p.Effects(o), func(e effect.Effect) bool {
+				return e.Object == effect.Constraint && e.Change == effect.Drop && history.SameIdentifier(e.Name, u.name)
+			}) {
+				u.asConstraint = o
+				break
+			}
+		}
 	}
 }
 
@@ -196,6 +220,10 @@ type undo struct {
 	// replaces is what the object replaces, dropped earlier by the upgrade
 	// and not created again by the downgrade (markReplaced)
 	replaces *replaced
+	// asConstraint is the downgrade's drop_constraint of an index's name: on
+	// PostgreSQL it fails, an index create_index made being no constraint
+	// (lastuser's unique index, judged)
+	asConstraint *migration.Op
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -685,6 +713,11 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
 	inverse := u.inverse(m, st.In(m.Downgrade)).oneLine()
+	if o := u.asConstraint; o != nil {
+		return Message{Text: fmt.Sprintf("index %q is created by upgrade() but downgrade() drops it with drop_constraint", u.name),
+			Help: fmt.Sprintf("An index create_index makes is no constraint: the drop_constraint at line %d fails with: constraint %q "+
+				"of relation %q does not exist. Replace it with: %s", o.Call.Span.StartLine, u.name, u.bare, inverse)}
+	}
 	if r := u.replaces; r != nil {
 		// open-event-server's renamed foreign keys (judged on PostgreSQL)
 		old := "the one it replaces"
