@@ -159,6 +159,18 @@ func defaultSchema(s string) string {
 	return s
 }
 
+// fkNames are the foreign keys' names, quoted, each once (packit-service's
+// history holds one twice), leaving out those not known.
+func fkNames(fks []history.FK) []string {
+	var out []string
+	for _, fk := range fks {
+		if q := strconv.Quote(fk.Name); fk.Name != "" && !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // targetKey is the state's key of a table named with a schema (or none):
 // schema.table, the table alone in public.
 func targetKey(schema, table string) string {
@@ -195,8 +207,8 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 		}
 		key := effect.TableKey(o, table)
 		var first *history.Table
-		var firstFK history.FK
-		var others []string // every table still referencing it must go first (misp-workbench had four)
+		var firstFKs []history.FK // all of them: dropping one leaves the others (STRR's two contacts, judged)
+		var others []string       // every table still referencing it must go first (misp-workbench had four)
 		for _, name := range s.ReferencedBy(table) {
 			t := s.Table(name)
 			if t == nil || t.Name == key || t.Opaque || t.Uncertain || t.FKsDoubtful {
@@ -206,24 +218,27 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 				continue
 			}
 			for _, fk := range t.FKs() {
-				if fk.RefTable == table && sameSchema(fk.RefSchema, effect.Schema(o)) {
-					if first == nil {
-						first, firstFK = t, fk
-					} else {
-						others = append(others, strconv.Quote(t.Name))
-					}
-					break
+				if fk.RefTable != table || !sameSchema(fk.RefSchema, effect.Schema(o)) {
+					continue
+				}
+				switch {
+				case first == nil || first == t:
+					first, firstFKs = t, append(firstFKs, fk)
+				case !slices.Contains(others, strconv.Quote(t.Name)):
+					others = append(others, strconv.Quote(t.Name))
 				}
 			}
 		}
 		if first != nil {
-			failure := dropParentError(dialect, table, firstFK.Name, first.Name)
+			failure := dropParentError(dialect, table, firstFKs[0].Name, first.Name)
 			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", failure, first.Name)
 			if held := referrers(s, first); len(held) > 0 {
 				// a cycle of foreign keys: no table of it can go first (dj's column and partition)
 				fk := "its foreign key to " + strconv.Quote(table)
-				if firstFK.Name != "" {
-					fk = fmt.Sprintf("its foreign key %q", firstFK.Name)
+				if names := fkNames(firstFKs); !slices.ContainsFunc(firstFKs, func(fk history.FK) bool { return fk.Name == "" }) {
+					fk = fmt.Sprintf("its %s %s", brief.Agree(len(names), "foreign key", "foreign keys"), brief.List(names, brief.Names))
+				} else if len(firstFKs) > 1 {
+					fk = fmt.Sprintf("its %d foreign keys to %q", len(firstFKs), table)
 				}
 				help = fmt.Sprintf("%s. Drop %s first: %q itself cannot go first, %s still %s a foreign key to it",
 					failure, fk, first.Name, brief.List(held, brief.Names), brief.Agree(len(held), "has", "have"))
