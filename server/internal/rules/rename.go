@@ -2,12 +2,15 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -132,6 +135,7 @@ type renames struct {
 	otherFills     *fills          // what the opposite function may write
 	handRenamed    map[string]bool // tables (lower-case) f renames a column of with alter_column
 	droppedTables  map[string]bool // tables f drops
+	selects        []string        // the SELECTs f runs: values read into Python are carried over there
 	downgrade      bool            // f is the downgrade, the opposite its upgrade
 	// what the opposite function adds and drops, by colKey(lower-case table, column)
 	readds, readdsOwnDefault, redrops map[string]bool
@@ -162,6 +166,13 @@ func newRenames(m *migration.Migration, f, other *migration.Function, drops, add
 	if f != nil {
 		r.fills = newFills(f.Ops...)
 		for _, o := range f.Ops {
+			if o.SQL != nil && o.SQL.Known {
+				for _, st := range o.SQL.Statements {
+					if st.Kind == migration.SQLSelect {
+						r.selects = append(r.selects, st.Text)
+					}
+				}
+			}
 			t, ok := o.Table()
 			switch {
 			case !ok:
@@ -205,7 +216,17 @@ func (r *renames) replacement(d columnChange) (columnChange, bool) {
 
 // copiesData reports whether some operation of the function may carry the
 // dropped column's data over (an UPDATE naming it, hidden effects...).
-func (r *renames) copiesData(d columnChange) bool { return r.fills.may(d.table, d.column) }
+func (r *renames) copiesData(d columnChange) bool {
+	return r.fills.may(d.table, d.column) || slices.ContainsFunc(r.selects, func(text string) bool {
+		// storages' downgrade reads label and url, then writes them back joined (judged)
+		return namesWord(text, pysyntax.LastName(d.table)) && namesWord(text, d.column)
+	})
+}
+
+// namesWord reports whether SQL text has the identifier as a word of its own.
+func namesWord(text, name string) bool {
+	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name) + `\b`).MatchString(text)
+}
 
 // rebuilt reports whether a column comes back pointing elsewhere: its foreign
 // key changes table, or the table it pointed to is dropped in the same
@@ -305,7 +326,7 @@ func (r *renames) grade(di, ai int) renameEvidence {
 	}
 	// the data is carried over, the new column gets its own values, or the
 	// author renames columns by hand in this function
-	if r.fills.may(d.table, d.column) || r.fills.may(a.table, a.column) || r.handRenamed[strings.ToLower(d.table)] {
+	if r.copiesData(d) || r.fills.may(a.table, a.column) || r.handRenamed[strings.ToLower(d.table)] {
 		return noRename
 	}
 	if namesRelated(d.column, a.column) {
