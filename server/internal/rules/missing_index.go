@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -72,10 +73,52 @@ func checkMissingIndex(p *Pass) {
 		if _, complete := t.Indexes(); !complete || s.MayHaveIndex(name) {
 			return
 		}
-		p.Report(o, missingIndexMessage(s, name, table), nil)
+		msg := missingIndexMessage(s, name, table)
+		if by := takenAlong(p, o, name); by != nil {
+			// cachito's batch drops the column before its index (judged)
+			msg.Help = fmt.Sprintf("It fails with: index %q does not exist: the %s at line %d took it along (dropping a column "+
+				"or a table drops its indexes). Drop the index before it, or remove this drop_index.", name, by.Name, by.Call.Span.StartLine)
+		}
+		p.Report(o, msg, nil)
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
+}
+
+// takenAlong is the operation of o's function, before it, that removed the
+// index the function started with: a drop_column of one of its columns or a
+// drop_table of its table (nil when the function did not start with it).
+func takenAlong(p *Pass, o *migration.Op, name string) *migration.Op {
+	f, start := p.Migration.Upgrade, p.Before
+	if down := p.Migration.Downgrade; down != nil && slices.Contains(down.Ops, o) {
+		f, start = down, p.After()
+	}
+	table, _ := o.Table()
+	t := start.Table(effect.TableKey(o, table))
+	if t == nil || !t.HasPostgresIndex(name) {
+		return nil
+	}
+	var cols []string
+	ixs, _ := t.Indexes()
+	for _, ix := range ixs {
+		if history.SameIdentifier(ix.Name, name) {
+			cols = ix.Columns
+		}
+	}
+	at := slices.Index(f.Ops, o)
+	if at < 0 {
+		return nil
+	}
+	for _, before := range f.Ops[:at] {
+		for _, e := range p.Effects(before) {
+			dropsTable := e.Object == effect.Table && e.Change == effect.Drop && e.Key() == t.Name
+			dropsColumn := e.Object == effect.Column && e.Change == effect.Drop && e.Key() == t.Name && slices.Contains(cols, e.Name)
+			if dropsTable || dropsColumn {
+				return before
+			}
+		}
+	}
+	return nil
 }
 
 // missingIndexMessage names a foreign key of that name when there is one:
