@@ -137,9 +137,10 @@ func checkDowngradeIncomplete(p *Pass) {
 	if p.IsPostgres() {
 		markDroppedAsConstraint(p, down, missing)
 	}
+	markDroppedElsewhere(p, down, missing)
 	var fix *SuggestedFix
 	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(restored, missing) &&
-		!slices.ContainsFunc(missing, func(u *undo) bool { return u.replaces != nil || u.asConstraint != nil }) {
+		!slices.ContainsFunc(missing, func(u *undo) bool { return u.replaces != nil || u.asConstraint != nil || u.elsewhere != nil }) {
 		fix = inverseFix(p, missing)
 	}
 	// one finding per operation (an execute may create several objects)
@@ -174,6 +175,29 @@ func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo)
 				return e.Object == effect.Constraint && e.Change == effect.Drop && history.SameIdentifier(e.Name, u.name)
 			}) {
 				u.asConstraint = o
+				break
+			}
+		}
+	}
+}
+
+// markDroppedElsewhere finds, for each column the downgrade never drops, a
+// drop_column of its name from another table that has no such column (see
+// undo.elsewhere).
+func markDroppedElsewhere(p *Pass, down *migration.Function, missing []*undo) {
+	after := p.After()
+	for _, u := range missing {
+		if u.kind != undoColumn {
+			continue
+		}
+		for _, o := range down.Ops {
+			column, named := o.ArgString("column_name")
+			table, ok := o.Table()
+			if o.Name != "drop_column" || !named || !ok || column != u.name {
+				continue
+			}
+			if t := after.Table(effect.TableKey(o, table)); t != nil && t.Name != u.table && t.Column(column) == nil && !t.Opaque {
+				u.elsewhere = o
 				break
 			}
 		}
@@ -224,6 +248,10 @@ type undo struct {
 	// PostgreSQL it fails, an index create_index made being no constraint
 	// (lastuser's unique index, judged)
 	asConstraint *migration.Op
+	// elsewhere is the downgrade's drop_column of a column's name from
+	// another table, which has no such column (meltano's copy of another
+	// revision's downgrade, judged)
+	elsewhere *migration.Op
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -713,6 +741,12 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
 	inverse := u.inverse(m, st.In(m.Downgrade)).oneLine()
+	if o := u.elsewhere; o != nil {
+		other, _ := o.Table()
+		return Message{Text: fmt.Sprintf("column %q is added to %q by upgrade() but downgrade() drops it from %q", u.name, u.bare, other),
+			Help: fmt.Sprintf("The drop_column at line %d names table %q, which has no column %q: the downgrade fails there. "+
+				"Name the table upgrade() added it to: %s", o.Call.Span.StartLine, other, u.name, inverse)}
+	}
 	if o := u.asConstraint; o != nil {
 		return Message{Text: fmt.Sprintf("index %q is created by upgrade() but downgrade() drops it with drop_constraint", u.name),
 			Help: fmt.Sprintf("An index create_index makes is no constraint: the drop_constraint at line %d fails with: constraint %q "+

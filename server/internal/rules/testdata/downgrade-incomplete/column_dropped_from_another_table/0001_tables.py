@@ -1,0 +1,20 @@
+"""users and jobs
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True))
+    op.create_table("jobs", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade():
+    op.drop_table("jobs")
+    op.drop_table("users")
