@@ -300,9 +300,9 @@ var rowsBuilders = map[string]bool{"update": true, "insert": true, "delete": tru
 
 // rowsOnlyMethods are the methods of a session, a connection, a query or a
 // MetaData that read or write rows, read the schema (reflect) or end a
-// transaction, and never change the schema:
-// session.commit() after an ORM loop (meltano's) left the rest of the history
-// unknown to every rule that reads the schema.
+// transaction, and never change the schema: read as anything, meltano's
+// session.commit() after an ORM loop left the rest of its history unknown to
+// every rule that reads the schema.
 var rowsOnlyMethods = map[string]bool{"commit": true, "flush": true, "rollback": true, "close": true, "add": true,
 	"add_all": true, "merge": true, "expunge": true, "expunge_all": true, "refresh": true, "all": true, "first": true,
 	"one": true, "one_or_none": true, "scalar": true, "scalars": true, "fetchall": true, "fetchone": true, "reflect": true}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -69,9 +70,9 @@ func checkObjectAlreadyExists(p *Pass) {
 			}
 			switch {
 			case e.Object == effect.Table:
-				p.Report(o, existingTableMessage(p.Dialect, t), nil)
+				p.Report(o, existingMessage(p.Dialect, t, ""), nil)
 			case e.Object == effect.Index && e.Name != "" && t.HasIndexCertainly(e.Name):
-				p.Report(o, existingIndexMessage(p.Dialect, t, e.Name), nil)
+				p.Report(o, existingMessage(p.Dialect, t, e.Name), nil)
 			}
 		}
 	}
@@ -79,28 +80,28 @@ func checkObjectAlreadyExists(p *Pass) {
 	p.Downgrade(check)
 }
 
-func existingTableMessage(dialect string, t *history.Table) Message {
-	name := pysyntax.LastName(t.Name)
-	failure := fmt.Sprintf("relation %q already exists", name)
-	switch dialect {
-	case "mysql":
-		failure = fmt.Sprintf("Table '%s' already exists (error 1050)", name)
-	case "sqlite":
-		failure = fmt.Sprintf("table %s already exists", name)
+// existingMessage is the finding on a table created again (index "") or an
+// index created again on table t.
+func existingMessage(dialect string, t *history.Table, index string) Message {
+	table := pysyntax.LastName(t.Name)
+	var failure string
+	switch {
+	case dialect == "mysql" && index == "":
+		failure = fmt.Sprintf("Table '%s' already exists (error 1050)", table)
+	case dialect == "mysql":
+		failure = fmt.Sprintf("Duplicate key name '%s' (error 1061)", index)
+	case dialect == "sqlite" && index == "":
+		failure = fmt.Sprintf("table %s already exists", table)
+	case dialect == "sqlite":
+		failure = fmt.Sprintf("index %s already exists", index)
+	default: // an index is a relation of its own on PostgreSQL
+		failure = fmt.Sprintf("relation %q already exists", cmp.Or(index, table))
+	}
+	if index != "" {
+		return Message{Text: fmt.Sprintf("creates index %q, which table %q already has here", index, t.Name),
+			Help: fmt.Sprintf("It fails with: %s. Drop the index first if it must be made anew, or remove this create.", failure)}
 	}
 	return Message{Text: fmt.Sprintf("creates table %q, which already exists here (revision %s created it)", t.Name, t.CreatedBy),
 		Help: fmt.Sprintf("It fails with: %s. Create it once: drop it first if it must be made anew, or remove this create "+
 			"if the table is meant to stay.", failure)}
-}
-
-func existingIndexMessage(dialect string, t *history.Table, name string) Message {
-	failure := fmt.Sprintf("relation %q already exists", name)
-	switch dialect {
-	case "mysql":
-		failure = fmt.Sprintf("Duplicate key name '%s' (error 1061)", name)
-	case "sqlite":
-		failure = fmt.Sprintf("index %s already exists", name)
-	}
-	return Message{Text: fmt.Sprintf("creates index %q, which table %q already has here", name, t.Name),
-		Help: fmt.Sprintf("It fails with: %s. Drop the index first if it must be made anew, or remove this create.", failure)}
 }
