@@ -76,8 +76,8 @@ func checkMissingIndex(p *Pass) {
 		msg := missingIndexMessage(s, name, table)
 		if by := takenAlong(p, o, name); by != nil {
 			// cachito's batch drops the column before its index (judged)
-			msg.Help = fmt.Sprintf("It fails with: index %q does not exist: the %s at line %d took it along (dropping a column "+
-				"or a table drops its indexes). Drop the index before it, or remove this drop_index.", name, by.Name, by.Call.Span.StartLine)
+			msg.Help = fmt.Sprintf("It fails with: index %q does not exist: the drop_column at line %d took it along (dropping a "+
+				"column drops its indexes). Drop the index before it, or remove this drop_index.", name, by.Call.Span.StartLine)
 		}
 		p.Report(o, msg, nil)
 	}
@@ -85,9 +85,9 @@ func checkMissingIndex(p *Pass) {
 	p.Downgrade(check)
 }
 
-// takenAlong is the operation of o's function, before it, that removed the
-// index the function started with: a drop_column of one of its columns or a
-// drop_table of its table (nil when the function did not start with it).
+// takenAlong is the drop_column of o's function, before it, that removed the
+// index the function started with along with one of its columns (nil when
+// none did). A dropped table is table-used-after-drop's.
 func takenAlong(p *Pass, o *migration.Op, name string) *migration.Op {
 	f, start := p.Migration.Upgrade, p.Before
 	if down := p.Migration.Downgrade; down != nil && slices.Contains(down.Ops, o) {
@@ -111,9 +111,7 @@ func takenAlong(p *Pass, o *migration.Op, name string) *migration.Op {
 	}
 	for _, before := range f.Ops[:at] {
 		for _, e := range p.Effects(before) {
-			dropsTable := e.Object == effect.Table && e.Change == effect.Drop && e.Key() == t.Name
-			dropsColumn := e.Object == effect.Column && e.Change == effect.Drop && e.Key() == t.Name && slices.Contains(cols, e.Name)
-			if dropsTable || dropsColumn {
+			if e.Object == effect.Column && e.Change == effect.Drop && e.Key() == t.Name && slices.Contains(cols, e.Name) {
 				return before
 			}
 		}
