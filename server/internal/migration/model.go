@@ -207,6 +207,9 @@ type Function struct {
 	// Switches are the statements that switch the migration's own connection
 	// to autocommit, in order.
 	Switches []*Switch
+	// Warnings are the texts of the warnings the function logs
+	// (logger.warning(...), warnings.warn(...)): what it tells the operator.
+	Warnings []string
 }
 
 // Switch is a call <bind>.execution_options(isolation_level="AUTOCOMMIT") on

@@ -622,6 +622,9 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		return
 	}
 	if isHarmless(call) {
+		if warns(call) {
+			f.Warnings = append(f.Warnings, call.Text)
+		}
 		return
 	}
 	if x.switchesBind(call, s) {
@@ -679,6 +682,16 @@ func isHarmless(call *Expr) bool {
 	// a list filled in passing (modifications.append(...)): Python's, no database's
 	f := call.Func()
 	return f != nil && f.Kind == pysyntax.Attribute && f.Object.Kind == pysyntax.Name && (f.Name == "append" || f.Name == "extend")
+}
+
+// warns reports whether a harmless call tells the operator of a problem:
+// a log record at warning level or above, or warnings.warn.
+func warns(call *Expr) bool {
+	switch pysyntax.LastName(call.CallName()) {
+	case "warning", "warn", "error", "critical", "exception":
+		return true
+	}
+	return false
 }
 
 // resolve follows a name to its assigned value (function locals first, then module).
