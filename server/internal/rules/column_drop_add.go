@@ -31,8 +31,9 @@ var _ = register(&Rule{
 			"at a table whose columns are dropped too, or other tables' keys to it are), a change to or from binary data " +
 			"(no cast could keep it), a scratch column the function added itself and drops again (nothing changes), a " +
 			"downgrade's drop of the column its upgrade added when the upgrade dropped nothing the downgrade adds back (the " +
-			"plain inverse of that add, not a rename), and a function whose comments accept the loss (\"data loss\", " +
-			"\"discarded\"). A comment saying the values cannot be cast (\"Can't cast yes/no values to integers, so dropping " +
+			"plain inverse of that add, not a rename), a function whose comments accept the loss (\"data loss\", " +
+			"\"discarded\") or that logs a warning naming the column (`logger.warning(...)`), and a column a SELECT of the " +
+			"function reads first (its values go through Python). A comment saying the values cannot be cast (\"Can't cast yes/no values to integers, so dropping " +
 			"and adding is required\", \"no cast from ...\") accepts it for the columns PostgreSQL would not convert by itself, " +
 			"not for one re-added with the type it had. When PostgreSQL has no cast between the two types (as the history " +
 			"knows them: integer to jsonb, an enum to or from integer), the help asks for a converting expression instead of " +
