@@ -152,10 +152,11 @@ func updatedFill(t *Table, c *Column, st *migration.Statement, rev string, uncer
 		f.Touched = Touch{By: rev, SomeRows: st.Where && !cond.SelectsNulls(c.Name), MaybeNull: maybeNull}
 		return f
 	}
+	setsValue := slices.Contains(st.SetValues, c.Name)
 	switch {
-	case uncertain && !slices.Contains(st.SetValues, c.Name):
+	case !setsValue && uncertain:
 		return Fill{} // perhaps NULL, perhaps not at all
-	case !slices.Contains(st.SetValues, c.Name): // NULL, or what may be NULL
+	case !setsValue: // NULL, or what may be NULL
 		return touched(Fill{}, true)
 	case uncertain:
 		return c.Fill

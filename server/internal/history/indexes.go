@@ -45,8 +45,11 @@ func (t *Table) Indexes() ([]Index, bool) {
 	for _, ix := range t.indexes.All() {
 		out = append(out, ix)
 	}
-	return out, t.indexesKnown && !t.Opaque && !t.Uncertain
+	return out, t.indexesComplete()
 }
+
+// indexesComplete reports whether the table's indexes are all known.
+func (t *Table) indexesComplete() bool { return t.indexesKnown && !t.Opaque && !t.Uncertain }
 
 // addIndex adds an index to a table from editTable; the implicit indexes of
 // the foreign keys it can serve go.
@@ -81,8 +84,7 @@ func (t *Table) HasPostgresIndex(name string) bool {
 // that no condition may have dropped, on a table whose indexes are known.
 func (t *Table) HasIndexCertainly(name string) bool {
 	ix, ok := t.indexes.Get(name)
-	_, known := t.Indexes()
-	return ok && known && !ix.Implicit && !ix.MaybeGone
+	return ok && t.indexesComplete() && !ix.Implicit && !ix.MaybeGone
 }
 
 // coverFK gives a foreign key of a table from editTable the index InnoDB

@@ -111,7 +111,7 @@ func columnDropAddIn(p *Pass, f, other *migration.Function, drops, adds []column
 		if d.generated || emptiedBefore(p, d.op, d.table) {
 			continue // its values come from an expression, or none are left: nothing of its own is lost
 		}
-		if slices.ContainsFunc(f.Warnings, func(w string) bool { return namesWord(w, d.column) }) {
+		if namedIn(f.Warnings, d.column) {
 			continue // the function warns that the column's values go (fides' downgrade, judged)
 		}
 		if a, ok := r.replacement(d); ok {

@@ -170,13 +170,12 @@ func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo)
 		if u.kind != undoIndex || u.name == "" {
 			continue
 		}
-		for _, o := range down.Ops {
-			if slices.ContainsFunc(p.Effects(o), func(e effect.Effect) bool {
+		if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
+			return slices.ContainsFunc(p.Effects(o), func(e effect.Effect) bool {
 				return e.Object == effect.Constraint && e.Change == effect.Drop && history.SameIdentifier(e.Name, u.name)
-			}) {
-				u.asConstraint = o
-				break
-			}
+			})
+		}); i >= 0 {
+			u.asConstraint = down.Ops[i]
 		}
 	}
 }
@@ -190,16 +189,16 @@ func markDroppedElsewhere(p *Pass, down *migration.Function, missing []*undo) {
 		if u.kind != undoColumn {
 			continue
 		}
-		for _, o := range down.Ops {
+		if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
 			column, named := o.ArgString("column_name")
 			table, ok := o.Table()
 			if o.Name != "drop_column" || !named || !ok || column != u.name {
-				continue
+				return false
 			}
-			if t := after.Table(effect.TableKey(o, table)); t != nil && t.Name != u.table && t.Column(column) == nil && !t.Opaque {
-				u.elsewhere = o
-				break
-			}
+			t := after.Table(effect.TableKey(o, table))
+			return t != nil && t.Name != u.table && t.Column(column) == nil && !t.Opaque
+		}); i >= 0 {
+			u.elsewhere = down.Ops[i]
 		}
 	}
 }

@@ -58,18 +58,22 @@ op.create_index("ix_users_email", "users", ["email"])`,
 })
 
 func checkInvalidOpArgument(p *Pass) {
-	seen := map[string]bool{}                    // a helper called from both functions yields the same call twice
-	states := map[*migration.Op]*history.State{} // before each alter_column given a Column
-	keep := func(o *migration.Op, s *history.State) {
-		if columnObjectAsName(o) {
-			states[o] = s
-		}
-	}
-	p.Upgrade(keep)
-	p.Downgrade(keep)
+	seen := map[string]bool{} // a helper called from both functions yields the same call twice
 	// the model as written, not as it runs on the dialect checked: Python
 	// rejects the call wherever the code runs
 	m := p.Revision.Migration
+	states := map[*migration.Op]*history.State{} // before each alter_column given a Column
+	if slices.ContainsFunc([]*migration.Function{m.Upgrade, m.Downgrade}, func(f *migration.Function) bool {
+		return f != nil && slices.ContainsFunc(f.Ops, columnObjectAsName)
+	}) { // the walks replay the downgrade: only when a state is wanted
+		keep := func(o *migration.Op, s *history.State) {
+			if columnObjectAsName(o) {
+				states[o] = s
+			}
+		}
+		p.Upgrade(keep)
+		p.Downgrade(keep)
+	}
 	for _, f := range []*migration.Function{m.Upgrade, m.Downgrade} {
 		if f == nil {
 			continue
@@ -264,16 +268,15 @@ func columnChangeCall(p *Pass, o *migration.Op, before *history.State) string {
 // nil when not known). In a downgrade whose upgrade gave the same column a
 // Column too, that upgrade changed nothing: the type it meant is compared.
 func sameTypeAsBefore(p *Pass, o *migration.Op, s *history.State) bool {
-	table, name, ok := columnObjectTarget(p, o)
+	table, written, ok := columnObjectTarget(p, o)
 	if !ok {
 		return false
 	}
-	now := pgTypeOf(p.Migration.Column(o, o.Arg("column_name")).Type)
+	now := pgTypeOf(written.Type)
 	if down, up := p.Revision.Migration.Downgrade, p.Revision.Migration.Upgrade; down != nil && up != nil && slices.Contains(down.Ops, o) {
 		for _, u := range up.Ops {
-			if t, n, ok := columnObjectTarget(p, u); ok && columnObjectAsName(u) && t == table && n == name {
-				meant := pgTypeOf(p.Migration.Column(u, u.Arg("column_name")).Type)
-				return meant != nil && now != nil && meant.cast == now.cast
+			if t, meant, ok := columnObjectTarget(p, u); ok && columnObjectAsName(u) && t == table && meant.Name == written.Name {
+				return sameCast(pgTypeOf(meant.Type), now)
 			}
 		}
 	}
@@ -284,23 +287,22 @@ func sameTypeAsBefore(p *Pass, o *migration.Op, s *history.State) bool {
 	if t == nil {
 		return false
 	}
-	c := t.Column(name)
-	if c == nil || c.Uncertain {
-		return false
-	}
-	was := pgTypeOf(c.Type)
-	return was != nil && now != nil && was.cast == now.cast
+	c := t.Column(written.Name)
+	return c != nil && !c.Uncertain && sameCast(pgTypeOf(c.Type), now)
 }
 
-// columnObjectTarget is the table key and the column an alter_column given
-// a Column names.
-func columnObjectTarget(p *Pass, o *migration.Op) (table, column string, ok bool) {
-	written := p.Migration.Column(o, o.Arg("column_name"))
+// sameCast reports whether two known types are one.
+func sameCast(a, b *pgType) bool { return a != nil && b != nil && a.cast == b.cast }
+
+// columnObjectTarget is the table key an alter_column given a Column names,
+// and that Column.
+func columnObjectTarget(p *Pass, o *migration.Op) (table string, written *migration.Column, ok bool) {
+	written = p.Migration.Column(o, o.Arg("column_name"))
 	table, known := o.Table()
 	if written == nil || !written.NameKnown || !known {
-		return "", "", false
+		return "", nil, false
 	}
-	return effect.TableKey(o, table), written.Name, true
+	return effect.TableKey(o, table), written, true
 }
 
 // argConsequence says what Alembic does with a rejected argument, and whether

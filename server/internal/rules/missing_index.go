@@ -89,12 +89,12 @@ func checkMissingIndex(p *Pass) {
 // index the function started with along with one of its columns (nil when
 // none did). A dropped table is table-used-after-drop's.
 func takenAlong(p *Pass, o *migration.Op, name string) *migration.Op {
-	f, start := p.Migration.Upgrade, p.Before
+	f := p.Migration.Upgrade
 	if down := p.Migration.Downgrade; down != nil && slices.Contains(down.Ops, o) {
-		f, start = down, p.After()
+		f = down
 	}
 	table, _ := o.Table()
-	t := start.Table(effect.TableKey(o, table))
+	t := startOf(p, f).Table(effect.TableKey(o, table))
 	if t == nil || !t.HasPostgresIndex(name) {
 		return nil
 	}

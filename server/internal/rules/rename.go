@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -219,13 +218,8 @@ func (r *renames) replacement(d columnChange) (columnChange, bool) {
 func (r *renames) copiesData(d columnChange) bool {
 	return r.fills.may(d.table, d.column) || slices.ContainsFunc(r.selects, func(text string) bool {
 		// storages' downgrade reads label and url, then writes them back joined (judged)
-		return namesWord(text, pysyntax.LastName(d.table)) && namesWord(text, d.column)
+		return namedIn([]string{text}, pysyntax.LastName(d.table)) && namedIn([]string{text}, d.column)
 	})
-}
-
-// namesWord reports whether SQL text has the identifier as a word of its own.
-func namesWord(text, name string) bool {
-	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name) + `\b`).MatchString(text)
 }
 
 // rebuilt reports whether a column comes back pointing elsewhere: its foreign

@@ -191,8 +191,8 @@ func sameShape(a, b tableShape) bool {
 	return true
 }
 
-// namedIn reports whether a table name appears as a word in any of the texts
-// (SQL that may copy its rows).
+// namedIn reports whether a name appears as a word in any of the texts (SQL
+// that may copy a table's rows, a warning naming a column).
 func namedIn(texts []string, table string) bool {
 	word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(table) + `\b`)
 	return slices.ContainsFunc(texts, word.MatchString)
