@@ -11,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
 )
 
 // Change is what an effect does to its object.
@@ -273,31 +274,6 @@ func (b *builder) call() {
 // PGFunction, PGTrigger, PGPolicy...).
 var entityChanges = map[string]Change{"create_entity": Create, "replace_entity": Alter, "drop_entity": Drop}
 
-// rowsStatement reports whether an expression builds a SQLAlchemy statement
-// that reads or writes rows: a chain of calls through update(), insert(),
-// delete() or select() (users.update().where(...).values(...): meltano's
-// backfill left the rest of its history unknown). Executing one changes no
-// schema; DDL constructs (CreateTable, AddConstraint) have other names.
-func rowsStatement(e *pysyntax.Expr) bool {
-	for e != nil && e.Kind == pysyntax.Call {
-		f := e.Func()
-		switch {
-		case f == nil:
-			return false
-		case f.Kind == pysyntax.Name:
-			return rowsBuilders[f.Name]
-		case f.Kind != pysyntax.Attribute:
-			return false
-		case rowsBuilders[f.Name]:
-			return true
-		}
-		e = f.Object
-	}
-	return false
-}
-
-var rowsBuilders = map[string]bool{"update": true, "insert": true, "delete": true, "select": true}
-
 // rowsOnlyMethods are the methods of a session, a connection, a query or a
 // MetaData that read or write rows, read the schema (reflect) or end a
 // transaction, and never change the schema: read as anything, meltano's
@@ -386,8 +362,10 @@ func (b *builder) alterColumn() {
 // sql translates the statements of literal SQL.
 func (b *builder) sql() {
 	s := b.o.SQL
-	if (s == nil || !s.Known) && rowsStatement(b.o.Arg("sqltext")) {
-		b.add(Effect{Change: Alter, Object: Rows}) // of tables not known
+	if s != nil && !s.Known && shapeChangesNoSchema(s.Shape) {
+		for i := range s.Shape {
+			b.shapeStatement(&s.Shape[i])
+		}
 		return
 	}
 	if s == nil || !s.Known {
@@ -398,6 +376,51 @@ func (b *builder) sql() {
 		b.statement(&s.Statements[i])
 	}
 }
+
+// shapeChangesNoSchema reports whether the statements of SQL not known
+// (migration.SQL.Shape) certainly leave every table, column, index and enum
+// type as they were: they read or write rows, set the session, or make or
+// drop (without CASCADE) a function, a trigger or another object the model does not follow (a
+// sequence or a schema only under a name written out; a view never, as its
+// query may name a table unknown here).
+func shapeChangesNoSchema(shape []migration.Statement) bool {
+	if len(shape) == 0 {
+		return false
+	}
+	for _, st := range shape {
+		switch st.Kind {
+		case migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSelect, migration.SQLSession:
+		case migration.SQLUntracked:
+			if st.Cascade { // DROP ... CASCADE takes along what depends on it
+				return false
+			}
+			switch st.ObjectKind {
+			case "VIEW", "MATVIEW":
+				return false
+			case "SEQUENCE", "SCHEMA":
+				if st.Name == "" || strings.Contains(st.Name, sqlparse.Hole) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// shapeStatement translates one statement of SQL not known: its rows are of
+// tables not known (a name in it may stand for another), the rest as written.
+func (b *builder) shapeStatement(st *migration.Statement) {
+	if change, rows := rowsChanges[st.Kind]; rows {
+		b.add(Effect{Change: change, Object: Rows, Unreadable: true})
+		return
+	}
+	b.statement(st)
+}
+
+// rowsChanges are the changes of the statements that write rows.
+var rowsChanges = map[migration.StatementKind]Change{migration.SQLInsert: Create, migration.SQLUpdate: Alter, migration.SQLDelete: Drop}
 
 func (b *builder) statement(st *migration.Statement) {
 	add := func(e Effect) {

@@ -428,12 +428,54 @@ print("done")`,
 				}
 			},
 		}}},
-		{"f-string SQL is unknown", []step{{
+		{"f-string DDL is unknown", []step{{
 			up: `
-op.execute(f"UPDATE {table_of(User)} SET active = true")`,
+op.execute(f"ALTER TABLE {table_of(User)} ADD COLUMN active boolean")`,
 			after: func(t *testing.T, s *State) {
 				if !s.Unknown {
-					t.Errorf("Unknown not set by f-string SQL")
+					t.Errorf("Unknown not set by f-string DDL")
+				}
+			},
+		}}},
+		{"f-string DML and constructs change no schema", []step{{
+			up: `
+op.execute(f"UPDATE {table_of(User)} SET active = true WHERE id = {user.id}")
+op.execute(sa.text(f"INSERT INTO audit (note) VALUES ('{note}')").bindparams(x=1))
+reset = sa.update(users).values(active=False)
+op.execute(reset)
+op.execute(CreateSequence(Sequence("order_number_seq")))
+op.execute(sa.schema.CreateSchema("archive"))
+op.execute(f"DROP FUNCTION IF EXISTS {fn}")`,
+			after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Errorf("Unknown set by row statements, a sequence, a schema or a function")
+				}
+			},
+		}}},
+		{"a SELECT of PostGIS's AddGeometryColumn may change anything", []step{{
+			up: `
+op.execute(f"SELECT AddGeometryColumn('{schema}', 'area', 'shape', 4326, 'POLYGON', 2)")`,
+			after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("Unknown not set by SELECT AddGeometryColumn(...)")
+				}
+			},
+		}}},
+		{"f-string dropping with CASCADE is unknown", []step{{
+			up: `
+op.execute(f"DROP EXTENSION {extension} CASCADE")`,
+			after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("Unknown not set by DROP ... CASCADE")
+				}
+			},
+		}}},
+		{"f-string naming a view is unknown", []step{{
+			up: `
+op.execute(f"CREATE VIEW {name} AS SELECT * FROM users")`,
+			after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("Unknown not set by a view of an unknown name")
 				}
 			},
 		}}},

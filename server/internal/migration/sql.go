@@ -24,6 +24,13 @@ type SQL struct {
 	Partial bool
 	// Err is PostgreSQL's syntax error for known text, at its place in the file.
 	Err *SQLError
+	// Shape are the statements of SQL that is not Known as far as they show:
+	// partial text whose every statement parses with its unknown parts read
+	// as names (the kinds hold; a name or value may be sqlparse.Hole), or a
+	// SQLAlchemy construct (users.update()..., CreateSequence(Sequence("s"))).
+	// Nil when nothing shows. Rules read Statements; the effects of an
+	// operation read its Shape.
+	Shape []Statement
 }
 
 // SQLError is a syntax error PostgreSQL's parser reports on SQL in the file.
@@ -233,22 +240,26 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	if r.Err != nil && !partial {
 		s.Err = &SQLError{Message: r.Err.Message, Span: where(r.Err.Offset, min(r.Err.Offset+1, len(text)))}
 	}
-	if partial {
-		return s // unknown parts: the statements are not what runs
+	statements := &s.Statements
+	if partial { // unknown parts: the statements are not what runs
+		if r.Err != nil {
+			return s
+		}
+		statements = &s.Shape
 	}
 	unparsed := r.Unparsed
 	for _, st := range r.Statements {
 		for len(unparsed) > 0 && unparsed[0][0] < st.Start {
-			s.Statements = append(s.Statements, unparsedStatement(text, unparsed[0], where))
+			*statements = append(*statements, unparsedStatement(text, unparsed[0], where))
 			unparsed = unparsed[1:]
 		}
 		for _, c := range classify(st.Node, text) {
 			c.Text, c.Span = normalize(text[st.Start:st.End]), where(st.Start, st.End)
-			s.Statements = append(s.Statements, c)
+			*statements = append(*statements, c)
 		}
 	}
 	for _, u := range unparsed {
-		s.Statements = append(s.Statements, unparsedStatement(text, u, where))
+		*statements = append(*statements, unparsedStatement(text, u, where))
 	}
 	return s
 }
@@ -300,6 +311,9 @@ func classify(node *pg.Node, text string) []Statement {
 		if n.SelectStmt.IntoClause != nil { // SELECT ... INTO new_table
 			st.Kind, st.Table = SQLCreateTable, relation(n.SelectStmt.IntoClause.Rel)
 			st.Temporary = n.SelectStmt.IntoClause.Rel.GetRelpersistence() == "t"
+		}
+		if f := schemaFunctionCalled(n.SelectStmt); f != "" {
+			st.Kind, st.Verb = SQLOther, "SELECT "+f // opaque: it may change anything
 		}
 	case *pg.Node_VariableShowStmt, *pg.Node_ExplainStmt:
 		st.Kind = SQLSelect
@@ -876,6 +890,27 @@ func walkTree(m protoreflect.Message, visit func(proto.Message) bool) {
 		}
 		return true
 	})
+}
+
+// schemaFunctions are functions a SELECT calls to change tables: PostGIS's
+// (c2cgeoportal adds its geometry columns with SELECT AddGeometryColumn(...))
+// and TimescaleDB's, which turn a table into a hypertable with its own index.
+var schemaFunctions = map[string]bool{"addgeometrycolumn": true, "dropgeometrycolumn": true, "dropgeometrytable": true,
+	"updategeometrysrid": true, "create_hypertable": true, "create_distributed_hypertable": true}
+
+// schemaFunctionCalled is the name of a schema-changing function (see
+// schemaFunctions) a statement calls, or "".
+func schemaFunctionCalled(n proto.Message) string {
+	called := ""
+	walkTree(n.ProtoReflect(), func(m proto.Message) bool {
+		if c, ok := m.(*pg.FuncCall); ok {
+			if name := lastName(c.Funcname); schemaFunctions[strings.ToLower(name)] {
+				called = name
+			}
+		}
+		return called == ""
+	})
+	return called
 }
 
 // hasOption reports whether a utility option list (VACUUM (FULL), REINDEX (CONCURRENTLY)) holds name.

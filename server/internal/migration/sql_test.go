@@ -275,7 +275,7 @@ func TestExecuteForms(t *testing.T) {
 		{"a SQLAlchemy construct", `op.execute(sa.table("t").delete())`, "execute", false, ""},
 		{"keyword sqltext", `op.execute(sqltext="DELETE FROM t")`, "execute", true, SQLDelete},
 		{"no argument", `op.execute()`, "execute", false, ""},
-		{"bindparams", `op.execute(sa.text("DELETE FROM t WHERE id = :id").bindparams(id=1))`, "execute", false, ""},
+		{"bindparams", `op.execute(sa.text("DELETE FROM t WHERE id = :id").bindparams(id=1))`, "execute", true, SQLDelete},
 		{"connection from context", "conn = op.get_context().bind\n    conn.execute(\"DELETE FROM t\")", BindExecute, true, SQLDelete},
 		{"session", `session.execute(sa.text("UPDATE t SET a = 1"))`, BindExecute, true, SQLUpdate},
 	}

@@ -39,6 +39,25 @@ func (b *sqlText) writeMapped(m pysyntax.Mapped) {
 	b.holes += m.Holes
 }
 
+// unescapeColons turns text()'s escaped colon (\:) into the colon it runs,
+// keeping each byte's place.
+func (b *sqlText) unescapeColons() {
+	text := b.text.String()
+	if !strings.Contains(text, `\:`) {
+		return
+	}
+	b.text.Reset()
+	places := b.places[:0:0]
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\\' && i+1 < len(text) && text[i+1] == ':' {
+			continue
+		}
+		b.text.WriteByte(text[i])
+		places = append(places, b.places[i])
+	}
+	b.places = places
+}
+
 // spanOf is where e is written.
 func spanOf(e *Expr) place { return place{e.Span.Start, e.Span.End} }
 

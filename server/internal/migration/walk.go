@@ -777,7 +777,16 @@ func (x *extractor) attachSQL(o *Op, s *scope) {
 	}
 }
 
-func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
+func (x *extractor) sqlOf(e *Expr, s *scope) *SQL { return x.sqlOfClause(e, s, false) }
+
+// sqlOfClause is sqlOf of an expression inside text() (inText), where a
+// backslash escapes a colon: text("(:v)\\:\\:jsonb") runs (:v)::jsonb.
+func (x *extractor) sqlOfClause(e *Expr, s *scope, inText bool) *SQL {
+	if x.sqlDepth > maxSQLDepth { // q = q.bindparams(...): a cycle of names
+		return &SQL{}
+	}
+	x.sqlDepth++
+	defer func() { x.sqlDepth-- }()
 	if known := x.constant(e, s); known != nil {
 		e = known
 	}
@@ -786,6 +795,9 @@ func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
 	}
 	var b sqlText
 	if x.sqlTextOf(&b, e, s) {
+		if inText {
+			b.unescapeColons()
+		}
 		b.places = append(b.places, place{e.Span.End, e.Span.End})
 		sql := classifySQL(b.text.String(), b.places, b.holes > 0, x.t.SpanOf)
 		if sql.Partial {
@@ -795,15 +807,19 @@ func (x *extractor) sqlOf(e *Expr, s *scope) *SQL {
 	}
 	switch e.Kind {
 	case pysyntax.Call:
-		switch pysyntax.LastName(e.CallName()) {
+		switch name := pysyntax.LastName(e.CallName()); name {
 		case "text", "dedent", "strip", "DDL":
 			if len(e.Args) > 0 {
-				return x.sqlOf(e.Args[0], s)
+				return x.sqlOfClause(e.Args[0], s, inText || name == "text")
 			}
 		}
-		if e.Func().Kind == pysyntax.Attribute && (e.Func().Name == "strip" || e.Func().Name == "dedent") {
-			return x.sqlOf(e.Func().Object, s)
+		if f := e.Func(); f.Kind == pysyntax.Attribute && textMethods[f.Name] {
+			return x.sqlOfClause(f.Object, s, inText)
 		}
 	}
-	return &SQL{Text: e.Text}
+	return &SQL{Text: e.Text, Shape: constructShape(e)}
 }
+
+// textMethods are the methods of a str or of text() that keep its SQL:
+// text("UPDATE ...").bindparams(...) runs the UPDATE.
+var textMethods = map[string]bool{"strip": true, "dedent": true, "bindparams": true, "columns": true, "execution_options": true}
