@@ -133,11 +133,31 @@ func (t *Table) editIndexColumns(edit func([]string) []string) {
 	}
 }
 
-// dropIndexColumn removes a dropped column from the indexes, as MySQL does.
-func (t *Table) dropIndexColumn(name string) {
-	t.editIndexColumns(func(cols []string) []string {
-		return slices.DeleteFunc(cols, func(c string) bool { return c == name })
-	})
+// dropIndexColumn follows a dropped column into the indexes of a table from
+// editTable: MySQL takes the column out of each index, PostgreSQL drops
+// every index that has it (ckan's downgrade creates again the two indexes
+// its upgrade's drop_column took along). Replayed for other dialects too,
+// an index left with other columns may be gone.
+func (s *State) dropIndexColumn(t *Table, name string) {
+	mysql := slices.Contains(s.dialects, "mysql")
+	exact := s.onMySQLOnly()
+	for k, ix := range t.indexes.All() {
+		if len(ix.Columns) == 0 && !ix.MaybeGone { // columns not read (ckan's, made in a loop): it may hold this one
+			ix.MaybeGone = true
+			t.indexes = t.indexes.Set(k, ix)
+		}
+		if !slices.Contains(ix.Columns, name) {
+			continue
+		}
+		cols := slices.DeleteFunc(slices.Clone(ix.Columns), func(c string) bool { return c == name })
+		switch {
+		case len(cols) == 0 || len(s.dialects) > 0 && !mysql:
+			t.indexes = t.indexes.Delete(k)
+		default:
+			ix.Columns, ix.MaybeGone = cols, ix.MaybeGone || !exact
+			t.indexes = t.indexes.Set(k, ix)
+		}
+	}
 }
 
 // renameIndexColumn follows a column rename in the indexes.

@@ -544,7 +544,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		if t := s.editTable(key); t != nil {
 			s.dropColumn(t, e.Name)
 			s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, e.Name) })
-			t.dropIndexColumn(e.Name)
+			s.dropIndexColumn(t, e.Name)
 		}
 	case e.Object == effect.Column || e.Object == effect.Comment && e.Name != "":
 		s.alterColumn(m, e, rev, uncertain)
@@ -811,7 +811,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 	case a.Kind == migration.DropColumn:
 		s.dropColumn(t, a.Column)
 		s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, a.Column) })
-		t.dropIndexColumn(a.Column)
+		s.dropIndexColumn(t, a.Column)
 	case col == nil:
 		switch a.Kind {
 		case migration.AddConstraint, migration.DropConstraint, migration.RenameConstraint:
