@@ -143,14 +143,18 @@ func tableDropCreateIn(p *Pass, f *migration.Function, walk func(func(*migration
 	if quiet {
 		return
 	}
+	matches := func(d, c tableChange) bool { return c.table != d.table && sameShape(d.shape, c.shape) }
 	for _, d := range drops {
 		var match []tableChange
 		for _, c := range creates {
-			if c.table != d.table && sameShape(d.shape, c.shape) {
+			if matches(d, c) {
 				match = append(match, c)
 			}
 		}
-		if len(match) != 1 || namedIn(names, d.table) || namedIn(names, match[0].table) || inverse != nil && inverse(d, match[0]) {
+		// a rename is one table for one: a create matching several drops
+		// merges them (sbc-pay's downgrade folds five code tables into one)
+		if len(match) != 1 || slices.ContainsFunc(drops, func(other tableChange) bool { return other.op != d.op && matches(other, match[0]) }) ||
+			namedIn(names, d.table) || namedIn(names, match[0].table) || inverse != nil && inverse(d, match[0]) {
 			continue
 		}
 		p.Report(d.op, tableRenameMessage(p.Style(), d.table, match[0].table, len(d.shape)), nil)
