@@ -662,34 +662,74 @@ func markReplaced(p *Pass, restored map[string]bool, undos []*undo) {
 	// a drop the upgrade undoes itself (drop and create again, as STRR's
 	// index) replaces nothing, and one IF EXISTS never fails (osparc's)
 	again := createdNames(p, p.Migration.Upgrade)
-	dropped := map[string]replaced{} // engine, table, kind (and a constraint's type): the first such drop
-	for _, o := range p.Migration.Upgrade.Ops {
+	dropped := map[string][]*replaced{} // engine, table, kind (and a constraint's type): the drops, in upgrade order
+	p.Upgrade(func(o *migration.Op, before *history.State) {
 		for _, e := range p.Effects(o) {
 			if e.Change == effect.Drop && (e.Object == effect.Index || e.Object == effect.Constraint) && !e.IfExists &&
 				(e.Name == "" || !restored[k(o.Engine, e.Name)] && !again[k(o.Engine, e.Name)]) {
+				d := &replaced{op: o, name: e.Name, object: e.Object, cols: droppedColumns(before, e)}
 				for _, key := range []string{k(o.Engine, e.Key(), fmt.Sprint(e.Object), e.ConstraintType), k(o.Engine, e.Key(), fmt.Sprint(e.Object))} {
-					if _, seen := dropped[key]; !seen {
-						dropped[key] = replaced{op: o, name: e.Name, object: e.Object}
-					}
+					dropped[key] = append(dropped[key], d)
 				}
 			}
 		}
-	}
+	})
+	taken := map[*replaced]bool{}
 	for _, u := range undos {
-		var d replaced
-		var ok bool
+		var drops []*replaced
 		switch u.kind {
 		case undoIndex:
-			d, ok = dropped[k(u.engine, u.table, fmt.Sprint(effect.Index))]
+			drops = dropped[k(u.engine, u.table, fmt.Sprint(effect.Index))]
 		case undoConstraint:
-			if d, ok = dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), u.ctype)]; !ok {
-				d, ok = dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), "")]
+			if drops = dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), u.ctype)]; len(drops) == 0 {
+				drops = dropped[k(u.engine, u.table, fmt.Sprint(effect.Constraint), "")]
 			}
 		}
-		if ok && d.op.Call.Span.Start < u.op.Call.Span.Start {
-			u.replaces = &d
+		if d := replacedBy(u, drops, taken); d != nil {
+			taken[d] = true
+			u.replaces = d
 		}
 	}
+}
+
+// replacedBy is the drop u's object replaces among the upgrade's earlier
+// drops of its kind on its table that no other object replaces: the one of
+// the same columns, else the nearest before it (open-event-server drops and
+// creates three foreign keys in turn, each under a new name: the help named
+// the first drop for all three, judged).
+func replacedBy(u *undo, drops []*replaced, taken map[*replaced]bool) *replaced {
+	var nearest *replaced
+	for _, d := range drops {
+		if taken[d] || d.op.Call.Span.Start >= u.op.Call.Span.Start {
+			continue
+		}
+		if len(d.cols) > 0 && slices.Equal(d.cols, u.cols) {
+			return d
+		}
+		nearest = d
+	}
+	return nearest
+}
+
+// droppedColumns are the columns of the foreign key or index a drop names,
+// as the state before it knows them (nil when it does not).
+func droppedColumns(before *history.State, e effect.Effect) []string {
+	t := before.Table(e.Key())
+	if t == nil || e.Name == "" {
+		return nil
+	}
+	for _, fk := range t.FKs() {
+		if fk.Name == e.Name {
+			return fk.Columns
+		}
+	}
+	ixs, _ := t.Indexes()
+	for _, ix := range ixs {
+		if ix.Name == e.Name {
+			return ix.Columns
+		}
+	}
+	return nil
 }
 
 // replaced is the index or constraint an undo's object replaces (markReplaced).
@@ -697,6 +737,7 @@ type replaced struct {
 	op     *migration.Op
 	name   string // "" when the drop names none
 	object effect.Object
+	cols   []string // its columns, when the state knows them
 }
 
 // touches reports whether the operations drop or rename u's object (or its table)
