@@ -265,7 +265,7 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 		}
 	}
 	alter := func(using string) string {
-		return fmt.Sprintf("%s.alter_column(%s, %s, %s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), change, using)
+		return fmt.Sprintf("%s.alter_column(%s, %s, %s%s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), change, using, writtenSchema(d.op))
 	}
 	keep := "Change it in place instead: " + alter(restated)
 	if p.IsPostgres() && !same {

@@ -553,3 +553,20 @@ func tableWritten(o *migration.Op) string {
 	}
 	return "<table>"
 }
+
+// writtenSchema is ", schema=..." as the operation writes its schema, for a
+// call a help puts beside it ("" when it has none): without it the call
+// names a table of the search path (insights-host-inventory's, judged).
+func writtenSchema(o *migration.Op) string {
+	if o == nil {
+		return ""
+	}
+	e := o.Arg("schema")
+	if e == nil || e.IsNone() {
+		return ""
+	}
+	if k := o.Call.Keyword("schema"); k != nil {
+		return ", schema=" + k.Text
+	}
+	return ", schema=" + e.Text
+}
