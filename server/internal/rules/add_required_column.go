@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -392,6 +393,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	text := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL and no server_default on existing table", table, c.Name, where)
 	var help string
 	recreated := batchRecreates(p, o)
+	unique, primary := uniqueBy(p, f, o, c.Name)
 	switch {
 	case p.Dialect == "sqlite" && recreated:
 		help = fmt.Sprintf("If the table has rows, batch mode's copy fails with: NOT NULL constraint failed: _alembic_tmp_%s.%s. ", table, c.Name)
@@ -414,23 +416,63 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.alter_column(%s, %s, nullable=False).",
-			op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = ..."), op, q(table), q(c.Name))
+			op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = ..."), op, q(table), q(c.Name)+writtenSchema(o))
+	case len(unique) == 1 && primary && p.Dialect == "postgresql":
+		// the surrogate key a downgrade restores (thoth's relation tables)
+		help += fmt.Sprintf("%q is the primary key by the end of %s(): no constant can fill it. %s", c.Name, f.Name, identityColumn(st, c.Name, typ))
+	case len(unique) == 1:
+		// a constant breaks the unique index the same function makes next
+		// (digitalmarketplace-api's; judged on PostgreSQL)
+		help += fmt.Sprintf("No server_default is right: %q is unique by the end of %s(), and one constant for every row fails on "+
+			"the second. Add it nullable=True, give each row a value of its own with %s.execute(%s), then %s.alter_column(%s, %s, nullable=False).",
+			c.Name, f.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <a value of its own>"), op, q(table), q(c.Name)+writtenSchema(o))
 	case p.Dialect == "postgresql" && !c.PrimaryKey && autoincrements(c):
 		// a constant would give every row the same number (thoth's included_file, judged)
-		sa := st.Spell(stylist.SQLAlchemy)
-		help += fmt.Sprintf("autoincrement=True does nothing here: outside a primary key add_column writes a plain column. "+
-			"To number the existing rows, make it an identity column: %s.Column(%s, %s, %s.Identity(), nullable=False) "+
-			"(PostgreSQL 10 and later number them 1, 2, ...).", sa, q(c.Name), typ, sa)
+		help += "autoincrement=True does nothing here: outside a primary key add_column writes a plain column. " + identityColumn(st, c.Name, typ)
 	default:
 		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s.alter_column(%s, %s, server_default=None); "+
 			"or add it nullable=True, %s.execute(%s), then %s.alter_column(%s, %s, nullable=False).",
-			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name), op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), op, q(table), q(c.Name))
+			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, op, q(table), q(c.Name)+writtenSchema(o), op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), op, q(table), q(c.Name)+writtenSchema(o))
+		if len(unique) > 1 { // osparc-simcore's (key, version), judged on PostgreSQL
+			help += fmt.Sprintf(" Mind the unique (%s) by the end of %s(): one constant in %q fails wherever rows repeat the other columns.",
+				strings.Join(unique, ", "), f.Name, c.Name)
+		}
 	}
 	if c.Expr.Keyword("default") != nil && !recreated { // the copy of a recreated table applies it
 		help += " default= does not help: SQLAlchemy applies it to new inserts only."
 	}
 	return Message{Text: text, Help: help}
+}
+
+// uniqueBy is the smallest set of columns holding column that o's table is
+// unique on by the end of o's function (nil when none), and whether the
+// column is then the primary key or part of it.
+func uniqueBy(p *Pass, f *migration.Function, o *migration.Op, column string) (set []string, primary bool) {
+	final := p.After()
+	if f.Name == "downgrade" {
+		final = p.AfterDowngrade()
+	}
+	table, _ := o.Table()
+	t := final.Table(effect.TableKey(o, table))
+	if t == nil {
+		return nil, false
+	}
+	for _, u := range t.Uniques {
+		if slices.Contains(u, column) && (set == nil || len(u) < len(set)) {
+			set = u
+		}
+	}
+	c := t.Column(column)
+	return set, c != nil && c.PrimaryKey
+}
+
+// identityColumn says how to number the rows of a column added to a table
+// that has rows: as an identity column.
+func identityColumn(st *stylist.Stylist, name, typ string) string {
+	sa := st.Spell(stylist.SQLAlchemy)
+	return fmt.Sprintf("To number the existing rows, make it an identity column: %s.Column(%s, %s, %s.Identity(), nullable=False) "+
+		"(PostgreSQL 10 and later number them 1, 2, ...).", sa, st.Quote(name), typ, sa)
 }
 
 // autoincrements reports a column written autoincrement=True.
