@@ -380,9 +380,9 @@ func (b *builder) sql() {
 // shapeChangesNoSchema reports whether the statements of SQL not known
 // (migration.SQL.Shape) certainly leave every table, column, index and enum
 // type as they were: they read or write rows, set the session, or make or
-// drop (without CASCADE) a function, a trigger or another object the model does not follow (a
-// sequence or a schema only under a name written out; a view never, as its
-// query may name a table unknown here).
+// drop (without CASCADE) a function, a trigger or another object the model
+// does not follow (a sequence or a schema only under a name written out; a
+// view never, as its query may name a table unknown here).
 func shapeChangesNoSchema(shape []migration.Statement) bool {
 	if len(shape) == 0 {
 		return false
