@@ -141,6 +141,12 @@ func (t *Table) editIndexColumns(edit func([]string) []string) {
 func (s *State) dropIndexColumn(t *Table, name string) {
 	mysql := slices.Contains(s.dialects, "mysql")
 	exact := s.onMySQLOnly()
+	// so go the column sets known unique that hold it: a constraint
+	// PostgreSQL dropped keeps nothing unique (thoth's restored id, agenta's
+	// retry_id), and one MySQL narrowed is not followed
+	if slices.ContainsFunc(t.Uniques, func(set []string) bool { return slices.Contains(set, name) }) {
+		t.Uniques = slices.DeleteFunc(slices.Clone(t.Uniques), func(set []string) bool { return slices.Contains(set, name) })
+	}
 	for k, ix := range t.indexes.All() {
 		if len(ix.Columns) == 0 && !ix.MaybeGone { // columns not read (ckan's, made in a loop): it may hold this one
 			ix.MaybeGone = true
@@ -160,16 +166,25 @@ func (s *State) dropIndexColumn(t *Table, name string) {
 	}
 }
 
-// renameIndexColumn follows a column rename in the indexes.
+// renameIndexColumn follows a column rename in the indexes and the column
+// sets known unique.
 func (t *Table) renameIndexColumn(from, to string) {
-	t.editIndexColumns(func(cols []string) []string {
+	rename := func(cols []string) []string {
 		for i, c := range cols {
 			if c == from {
 				cols[i] = to
 			}
 		}
 		return cols
-	})
+	}
+	if slices.ContainsFunc(t.Uniques, func(set []string) bool { return slices.Contains(set, from) }) {
+		uniques := make([][]string, len(t.Uniques))
+		for i, set := range t.Uniques {
+			uniques[i] = rename(slices.Clone(set))
+		}
+		t.Uniques = uniques
+	}
+	t.editIndexColumns(rename)
 }
 
 // createdIndexes sets the indexes a create_table makes: primary key, unique
