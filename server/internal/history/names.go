@@ -1,11 +1,14 @@
 package history
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 // foreignKeyName is the name of a foreign key declared in create_table or
@@ -32,6 +35,25 @@ func fkName(res naming.Result, literal bool, table string, cols []string) string
 // DefaultFKName is the name PostgreSQL gives an unnamed foreign key.
 func DefaultFKName(table string, cols []string) string {
 	return postgresName(table, strings.Join(cols, "_"), "fkey")
+}
+
+// unusedFKName is the name PostgreSQL gives a foreign key it names itself
+// when the table has one of that name already: the default with 1, 2...
+// after its label, as ChooseConstraintName makes it (packit-service's
+// second key on pr_id is copr_builds_pr_id_fkey1). Other names are kept.
+func unusedFKName(t *Table, fk FK) string {
+	table := pysyntax.LastName(t.Name)
+	taken := func(name string) bool {
+		return slices.ContainsFunc(t.FKs(), func(other FK) bool { return other.Name == name })
+	}
+	if fk.Name == "" || fk.Name != DefaultFKName(table, fk.Columns) || !taken(fk.Name) {
+		return fk.Name
+	}
+	for n := 1; ; n++ {
+		if name := postgresName(table, strings.Join(fk.Columns, "_"), "fkey"+strconv.Itoa(n)); !taken(name) {
+			return name
+		}
+	}
 }
 
 // DefaultUniqueName is the name PostgreSQL gives an unnamed unique constraint.

@@ -513,7 +513,12 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		}
 		t.Uniques = createdUniques(e.TableDef)
 		for _, fk := range e.TableDef.InlineForeignKeys() {
-			t.fks = t.fks.Set(fkKey(t.nextFK), s.fkState(o, e.Table, fk))
+			// two unnamed keys on the same columns in one CREATE TABLE (a
+			// later create_foreign_key of a taken name is left as it was:
+			// replayed after a revision that fails, it is not what ran)
+			k := s.fkState(o, e.Table, fk)
+			k.Name = unusedFKName(t, k)
+			t.fks = t.fks.Set(fkKey(t.nextFK), k)
 			t.nextFK++
 		}
 		s.createdIndexes(t, o, e.TableDef, e.TableDef.InlineForeignKeys())

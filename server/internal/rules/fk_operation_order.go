@@ -180,10 +180,6 @@ func targetKey(schema, table string) string {
 	return table
 }
 
-// fkProblem explains why a create_table/drop_table/create_foreign_key fails
-// on a foreign key at this point of the function (later are the tables the
-// operations after it create), or returns no message. blind is set when an earlier operation of the
-// function hides its effects.
 // referrers are the other tables with a foreign key to t, quoted.
 func referrers(s *history.State, t *history.Table) []string {
 	var out []string
@@ -195,6 +191,10 @@ func referrers(s *history.State, t *history.Table) []string {
 	return out
 }
 
+// fkProblem explains why a create_table/drop_table/create_foreign_key fails
+// on a foreign key at this point of the function (later are the tables the
+// operations after it create), or returns no message. blind is set when an
+// earlier operation of the function hides its effects.
 func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool) Message {
 	table, ok := o.Table()
 	if !ok || !o.Certain() || blind {
@@ -231,21 +231,29 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 		}
 		if first != nil {
 			failure := dropParentError(dialect, table, firstFKs[0].Name, first.Name)
+			fk := "its foreign key to " + strconv.Quote(table)
+			if names := fkNames(firstFKs); !slices.ContainsFunc(firstFKs, func(fk history.FK) bool { return fk.Name == "" }) {
+				fk = fmt.Sprintf("its %s %s", brief.Agree(len(names), "foreign key", "foreign keys"), brief.List(names, brief.Names))
+			} else if len(firstFKs) > 1 {
+				fk = fmt.Sprintf("its %d foreign keys to %q", len(firstFKs), table)
+			}
 			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", failure, first.Name)
+			if len(firstFKs) > 1 { // every one of them holds the drop back (packit-service's two on one column, judged)
+				help = fmt.Sprintf("%s. Drop %q (or %s) first", failure, first.Name, fk)
+			}
 			if held := referrers(s, first); len(held) > 0 {
 				// a cycle of foreign keys: no table of it can go first (dj's column and partition)
-				fk := "its foreign key to " + strconv.Quote(table)
-				if names := fkNames(firstFKs); !slices.ContainsFunc(firstFKs, func(fk history.FK) bool { return fk.Name == "" }) {
-					fk = fmt.Sprintf("its %s %s", brief.Agree(len(names), "foreign key", "foreign keys"), brief.List(names, brief.Names))
-				} else if len(firstFKs) > 1 {
-					fk = fmt.Sprintf("its %d foreign keys to %q", len(firstFKs), table)
-				}
 				help = fmt.Sprintf("%s. Drop %s first: %q itself cannot go first, %s still %s a foreign key to it",
 					failure, fk, first.Name, brief.List(held, brief.Names), brief.Agree(len(held), "has", "have"))
 			}
 			if len(others) > 0 {
 				help += fmt.Sprintf("; %s also %s", brief.List(others, brief.Names),
 					brief.Agree(len(others), "has a foreign key to it", "have foreign keys to it"))
+			}
+			if f.Name == "downgrade" && !createdBy(m.Upgrade, table) {
+				// notifications-api's downgrade drops a table its upgrade only
+				// inserted a row into: dropping the referencing table would lose more (judged)
+				help += fmt.Sprintf(". But upgrade() does not create %q: if dropping it is not meant, make downgrade() undo only what upgrade() did", table)
 			}
 			return Message{Text: fmt.Sprintf("drop_table(%q) runs while table %q still has a foreign key to it", table, first.Name), Help: help}
 		}
