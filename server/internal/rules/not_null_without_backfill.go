@@ -209,6 +209,13 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 				Help: fmt.Sprintf("Revision %q set the column %s: rows it left NULL, and rows written since without a value, "+
 					"make the upgrade fail with: %s. Fill them first: %s", c.Fill.Touched.By, how, failure, fill)}, true
 		}
+		if inserted {
+			// a code table the migrations filled (sbc-auth's business_size_codes, judged)
+			return Warning, Message{Text: fmt.Sprintf("%s: rows written since revision %q filled the table may be NULL", subject, c.Fill.By),
+				Help: fmt.Sprintf("Every row the migrations inserted (revision %q last) has a value. If the application wrote rows since "+
+					"without one, the upgrade fails with: %s. If only migrations write this table nothing fails; otherwise fill them first: %s",
+					c.Fill.By, failure, fill)}, true
+		}
 		return Warning, Message{Text: subject + ": nothing before it fills the NULL rows",
 			Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: %s. Fill them first: %s", failure, fill)}, true
 	}

@@ -11,7 +11,7 @@ down_revision = "0003"
 
 
 def upgrade():
-    op.alter_column("units", "label", existing_type=sa.String(10), nullable=False)  # expect[not-null-without-backfill:warning]: nothing before it fills the NULL rows
+    op.alter_column("units", "label", existing_type=sa.String(10), nullable=False)  # expect[not-null-without-backfill:warning]: rows written since revision "0001" filled the table may be NULL help: Every row the migrations inserted (revision "0001" last) has a value
 
 
 def downgrade():
