@@ -137,10 +137,12 @@ func checkDowngradeIncomplete(p *Pass) {
 	if p.IsPostgres() {
 		markDroppedAsConstraint(p, down, missing)
 	}
-	markDroppedElsewhere(p, down, missing)
+	markMisdirected(p, down, missing)
 	var fix *SuggestedFix
 	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(restored, missing) &&
-		!slices.ContainsFunc(missing, func(u *undo) bool { return u.replaces != nil || u.asConstraint != nil || u.elsewhere != nil }) {
+		!slices.ContainsFunc(missing, func(u *undo) bool {
+			return u.replaces != nil || u.asConstraint != nil || u.elsewhere != nil || u.renamedTo != nil
+		}) {
 		fix = inverseFix(p, missing)
 	}
 	// one finding per operation (an execute may create several objects)
@@ -180,25 +182,36 @@ func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo)
 	}
 }
 
-// markDroppedElsewhere finds, for each column the downgrade never drops, a
+// markMisdirected finds, for each column the downgrade never drops, a
 // drop_column of its name from another table that has no such column (see
-// undo.elsewhere).
-func markDroppedElsewhere(p *Pass, down *migration.Function, missing []*undo) {
+// undo.elsewhere), and for each column it never renames back, a rename of
+// it to a third name (see undo.renamedTo).
+func markMisdirected(p *Pass, down *migration.Function, missing []*undo) {
 	after := p.After()
 	for _, u := range missing {
-		if u.kind != undoColumn {
-			continue
-		}
-		if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
-			column, named := o.ArgString("column_name")
-			table, ok := o.Table()
-			if o.Name != "drop_column" || !named || !ok || column != u.name {
-				return false
+		switch u.kind {
+		case undoColumn:
+			if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
+				column, named := o.ArgString("column_name")
+				table, ok := o.Table()
+				if o.Name != "drop_column" || !named || !ok || column != u.name {
+					return false
+				}
+				t := after.Table(effect.TableKey(o, table))
+				return t != nil && t.Name != u.table && t.Column(column) == nil && !t.Opaque
+			}); i >= 0 {
+				u.elsewhere = down.Ops[i]
 			}
-			t := after.Table(effect.TableKey(o, table))
-			return t != nil && t.Name != u.table && t.Column(column) == nil && !t.Opaque
-		}); i >= 0 {
-			u.elsewhere = down.Ops[i]
+		case undoRenameColumn:
+			if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
+				column, named := o.ArgString("column_name")
+				to, renames := o.ArgString("new_column_name")
+				table, ok := o.Table()
+				return o.Name == "alter_column" && named && renames && ok && o.Certain() && column == u.name && to != u.from &&
+					effect.TableKey(o, table) == u.table
+			}); i >= 0 {
+				u.renamedTo = down.Ops[i]
+			}
 		}
 	}
 }
@@ -251,6 +264,10 @@ type undo struct {
 	// another table, which has no such column (meltano's copy of another
 	// revision's downgrade, judged)
 	elsewhere *migration.Op
+	// renamedTo is the downgrade's rename of a column upgrade() renamed to
+	// a third name, not back (open-event-server's topic renamed to topics,
+	// judged)
+	renamedTo *migration.Op
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -787,6 +804,12 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 			Help: fmt.Sprintf("The drop_column at line %d names table %q, which has no column %q: the downgrade fails there. "+
 				"Name the table upgrade() added it to: %s", o.Call.Span.StartLine, other, u.name, inverse)}
 	}
+	if o := u.renamedTo; o != nil {
+		to, _ := o.ArgString("new_column_name")
+		return Message{Text: fmt.Sprintf("column %q of %q is renamed to %q by upgrade() but downgrade() renames it to %q", u.from, u.bare, u.name, to),
+			Help: fmt.Sprintf("The alter_column at line %d renames it to %q, not back to %q. %s. Write new_column_name=%s there.",
+				o.Call.Span.StartLine, to, u.from, consequence, st.In(m.Downgrade).Quote(u.from))}
+	}
 	if o := u.asConstraint; o != nil {
 		return Message{Text: fmt.Sprintf("index %q is created by upgrade() but downgrade() drops it with drop_constraint", u.name),
 			Help: fmt.Sprintf("An index create_index makes is no constraint: the drop_constraint at line %d fails with: constraint %q "+
@@ -1037,13 +1060,27 @@ func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
 	case undoRenameTable:
 		s.code = fmt.Sprintf("%s.rename_table(%s, %s%s)", caller, q(u.bare), q(pysyntax.LastName(u.from)), schema)
 	case undoRenameColumn:
-		s.code = fmt.Sprintf("%s.alter_column(%s%s, new_column_name=%s%s)", caller, table, q(u.name), q(u.from), schema)
+		s.code = fmt.Sprintf("%s.alter_column(%s%s, new_column_name=%s%s%s)", caller, table, q(u.name), q(u.from), existingKeywords(o), schema)
 	case undoComment:
 		s.code = commentInverse(o, caller, table, schema)
 	case undoType:
 		s.code = enumDropCode(m, code, o, u.name)
 	}
 	return s
+}
+
+// existingKeywords are the existing_type, existing_nullable and
+// existing_server_default an alter_column is given, as written: a rename
+// describes the same column both ways, and MySQL's CHANGE needs its type
+// (sync-engine's reverse rename failed without, judged).
+func existingKeywords(o *migration.Op) string {
+	var out strings.Builder
+	for _, k := range []string{"existing_type", "existing_nullable", "existing_server_default"} {
+		if v := o.Call.Keyword(k); v != nil {
+			out.WriteString(", " + k + "=" + v.Text)
+		}
+	}
+	return out.String()
 }
 
 // commentInverse restores the comment the table had (existing_comment), or drops it.

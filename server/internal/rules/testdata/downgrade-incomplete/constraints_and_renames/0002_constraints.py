@@ -21,7 +21,7 @@ def upgrade() -> None:
     op.create_unique_constraint("uq_child_code", "child", ["code"])  # expect[downgrade-incomplete]: help: relation "uq_child_code" already exists
     op.create_check_constraint("ck_child_qty_positive", "child", "qty > 0")
     op.rename_table("legacy_items", "items", schema=SCHEMA)  # expect[downgrade-incomplete]: help: relation "legacy_items" does not exist
-    op.alter_column("child", "code", new_column_name="sku", existing_type=sa.String(20))  # expect[downgrade-incomplete]: help: op.alter_column("child", "sku", new_column_name="code")
+    op.alter_column("child", "code", new_column_name="sku", existing_type=sa.String(20))  # expect[downgrade-incomplete]: help: op.alter_column("child", "sku", new_column_name="code", existing_type=sa.String(20))
     op.create_table_comment("child", "Order lines", existing_comment=None)  # expect[downgrade-incomplete]: help: op.drop_table_comment("child", existing_comment="Order lines")
 
 
