@@ -92,7 +92,8 @@ type Effect struct {
 	Columns, ExprColumns []string
 	// Parent is the partitioned table of a table created PARTITION OF.
 	Parent string
-	// Reads are the tables and views a view reads.
+	// Reads are the tables and views a view reads, and the table a sequence
+	// is OWNED BY.
 	Reads []string
 	// Cascade: DROP ... CASCADE, what depends on the object goes with it.
 	Cascade bool
@@ -496,6 +497,8 @@ func (b *builder) statement(st *migration.Statement) {
 			add(Effect{Change: Drop, Object: obj, Name: st.Name, Cascade: st.Cascade})
 		case st.Verb == "RENAME TO":
 			add(Effect{Change: Rename, Object: obj, Name: st.Name, To: st.NewName})
+		case st.Verb == "ALTER SEQUENCE":
+			add(Effect{Change: Alter, Object: obj, Name: st.Name, Reads: st.Tables})
 		}
 	case migration.SQLOther:
 		if st.UnparsedDML() { // rows of tables not known

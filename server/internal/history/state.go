@@ -175,6 +175,9 @@ type State struct {
 	// untrackedIndexes are the names of the indexes created on tables the
 	// state does not know ("" for a name not known): see MayHaveIndex.
 	untrackedIndexes pmap.Map[bool]
+	// sequences are those CREATE SEQUENCE certainly made and nothing may
+	// have dropped since: see HasSequence.
+	sequences pmap.Map[bool]
 }
 
 // MayHaveUnseenColumns reports whether the table may have columns the state
@@ -500,6 +503,8 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 	case e.Object == effect.Index || e.Object == effect.Constraint:
 		s.applyConstraint(m, e, uncertain)
 		s.applyIndex(e, uncertain)
+	case e.Object == effect.Sequence:
+		s.applySequence(e, uncertain)
 	case e.Unreadable:
 		s.columnUnseen(e, key) // "" when the table's name is not known either
 	case e.Object == effect.Table && e.Change == effect.Create:
@@ -740,7 +745,12 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 		case effect.Rename:
 			s.renameView(e.Name, e.To)
 		}
+	case effect.Sequence:
+		s.applySequence(e, uncertain)
 	case effect.Namespace:
+		if e.Change == effect.Drop {
+			s.sequences = pmap.Map[bool]{} // names are not read with their schema
+		}
 		if e.Change == effect.Drop && e.Cascade && !uncertain {
 			for _, t := range s.Tables() {
 				if strings.HasPrefix(t.Name, e.Name+".") {

@@ -126,7 +126,8 @@ type Statement struct {
 	InsertWidth   int
 	InsertNullAt  []int
 	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the
-	// first), and the tables and views CREATE [MATERIALIZED] VIEW reads.
+	// first), the tables and views CREATE [MATERIALIZED] VIEW reads, and the
+	// table CREATE or ALTER SEQUENCE ... OWNED BY ties the sequence to.
 	Tables []string
 	// LockMode is LOCK TABLE's mode ("ACCESS EXCLUSIVE" by default).
 	LockMode string
@@ -461,11 +462,16 @@ func classify(node *pg.Node, text string) []Statement {
 		st.Kind, st.Verb, st.Replace, st.Tables = SQLUntracked, "CREATE VIEW", n.ViewStmt.Replace, relationsRead(n.ViewStmt.Query)
 	case *pg.Node_CreateSeqStmt:
 		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE SEQUENCE", n.CreateSeqStmt.IfNotExists
+		st.Tables = ownedBy(n.CreateSeqStmt.Options)
+	case *pg.Node_AlterSeqStmt:
+		// OWNED BY ties the sequence to a table it then goes with
+		st.Kind, st.Verb, st.ObjectKind, st.Name = SQLUntracked, "ALTER SEQUENCE", "SEQUENCE", relation(n.AlterSeqStmt.Sequence)
+		st.Tables = ownedBy(n.AlterSeqStmt.Options)
 	case *pg.Node_CreateExtensionStmt:
 		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE EXTENSION", n.CreateExtensionStmt.IfNotExists
 	case *pg.Node_CreateSchemaStmt:
 		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE SCHEMA", n.CreateSchemaStmt.IfNotExists
-	case *pg.Node_AlterSeqStmt, *pg.Node_CreatePolicyStmt, *pg.Node_AlterPolicyStmt, *pg.Node_CreateDomainStmt,
+	case *pg.Node_CreatePolicyStmt, *pg.Node_AlterPolicyStmt, *pg.Node_CreateDomainStmt,
 		*pg.Node_AlterDomainStmt, *pg.Node_AlterFunctionStmt, *pg.Node_RuleStmt, *pg.Node_RefreshMatViewStmt,
 		*pg.Node_AlterDefaultPrivilegesStmt, *pg.Node_CreateRoleStmt, *pg.Node_AlterRoleStmt, *pg.Node_DropRoleStmt,
 		*pg.Node_CreateCastStmt, *pg.Node_CreateEventTrigStmt, *pg.Node_AlterExtensionStmt, *pg.Node_CreatePublicationStmt,
@@ -523,6 +529,19 @@ func created(st *Statement, node *pg.Node) {
 	st.Creates, st.ObjectKind, st.Name = true, kind, name
 }
 
+// ownedBy is the table of a sequence's OWNED BY table.column option, as a
+// list (nil when none, or OWNED BY NONE).
+func ownedBy(options []*pg.Node) []string {
+	for _, o := range options {
+		if d := o.GetDefElem(); d != nil && d.Defname == "owned_by" {
+			if names := d.GetArg().GetList().GetItems(); len(names) > 1 {
+				return []string{qualifiedLast(names, 1)}
+			}
+		}
+	}
+	return nil
+}
+
 // objectKind names a kind of object as SQL writes it: OBJECT_MATVIEW is
 // "MATVIEW", the same for CREATE and DROP.
 func objectKind(t pg.ObjectType) string {
@@ -554,7 +573,7 @@ func renamed(st *Statement, r *pg.RenameStmt) {
 		st.Kind, st.Table = SQLAlterTable, relation(r.Relation)
 	case pg.ObjectType_OBJECT_INDEX:
 		st.Kind, st.Object = SQLAlterIndex, relation(r.Relation)
-	case pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW:
+	case pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW, pg.ObjectType_OBJECT_SEQUENCE:
 		st.ObjectKind, st.Name = objectKind(r.RenameType), relation(r.Relation)
 	case pg.ObjectType_OBJECT_COLUMN:
 		if r.RelationType == pg.ObjectType_OBJECT_TABLE {

@@ -489,6 +489,37 @@ op.drop_table('accounts')`,
 			},
 		},
 		{
+			id: "seqagain", title: "a downgrade creates again the sequence its upgrade made (copy-paste slip)", dir: "missidx",
+			generated: []string{"op.create_table('accounts',", "op.f('ix_accounts_email')"},
+			handWritten: map[string]string{
+				"upgrade": `
+op.create_table('accounts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('email', sa.String(length=200), nullable=False),
+    sa.PrimaryKeyConstraint('id'))
+op.execute("CREATE SEQUENCE account_number_seq")`,
+				"downgrade": `
+op.execute("CREATE SEQUENCE account_number_seq")
+op.drop_table('accounts')`,
+			},
+			rule:     "object-already-exists",
+			predicts: `relation "account_number_seq" already exists`,
+			failAt:   stepD,
+			errs:     []string{`(psycopg2.errors.DuplicateTable) relation "account_number_seq" already exists`, `CREATE SEQUENCE account_number_seq`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"downgrade": `
+op.execute("DROP SEQUENCE account_number_seq")
+op.drop_table('accounts')`,
+			},
+			checks: []dataCheck{
+				{stepU, "the sequence exists", `SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relname = 'account_number_seq'`, "1"},
+				{stepD, "the sequence dropped", `SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relname = 'account_number_seq'`, "0"},
+				{stepU2, "the sequence is back", `SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relname = 'account_number_seq'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
 			id: "enumused", title: "enum type dropped before the last table using it (hand-ordered downgrade)", dir: "enumused",
 			generated: []string{"op.create_table('order_history',", "name='order_state'"},
 			handWritten: map[string]string{
