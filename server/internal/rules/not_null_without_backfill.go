@@ -33,8 +33,9 @@ var _ = register(&Rule{
 			"since has a value. When an earlier revision, however far back, filled the column since it was added or last made " +
 			"nullable (an UPDATE of every row with a constant, `now()` or the like, or two UPDATEs whose conditions, such as " +
 			"`id IN (...)` and `id NOT IN (...)`, select every row; a DELETE of the rows where it IS NULL; a `server_default` " +
-			"when it was added), or the column was NOT NULL until an earlier revision made it nullable, only rows the " +
-			"application wrote since then may be NULL: the finding is an info that names that revision. An earlier UPDATE that set " +
+			"when it was added; INSERTs into the table it created, each giving the column a value), or the column was NOT " +
+			"NULL until an earlier revision made it nullable, only rows the application wrote since then may be NULL: the " +
+			"finding is an info that names that revision. An earlier UPDATE that set " +
 			"the column on some rows only, or to what may be NULL, leaves a warning that names its revision. A column that has " +
 			"had a server default since its table was created, or whose `existing_server_default` says it has one, is NULL " +
 			"only where a row was written with an explicit NULL: an info too.",
@@ -72,8 +73,7 @@ def upgrade():
 			"skipped, and so are columns already known to be NOT NULL. Earlier revisions beyond the parent and its parent " +
 			"count only through what the schema replay follows: literal SQL and op calls, not SQL built at run time nor " +
 			"SQLAlchemy constructs, and an UPDATE whose value may be NULL (another column, a subquery) or whose condition is " +
-			"other than one column tested against constants fills nothing there. Rows that migrations inserted into an older " +
-			"table say nothing of the rows the application wrote since it was created.",
+			"other than one column tested against constants fills nothing there.",
 		FixSafety: "No automatic fix: only the author knows the value that NULL rows should get.",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.alter_column",
 			"https://www.postgresql.org/docs/current/sql-altertable.html"},
@@ -199,7 +199,7 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 	if inserted && recentRevision(p, t.CreatedBy) || filledRecently {
 		return "", Message{}, false
 	}
-	if c == nil || c.Fill.How == history.NotFilled || c.Fill.How == history.TableEmpty || inserted {
+	if c == nil || c.Fill.How == history.NotFilled || c.Fill.How == history.TableEmpty || inserted && c.Fill.Touched.By != "" {
 		// rows written since the table was created may be NULL: any of them
 		if c != nil && c.Fill.Touched.By != "" {
 			// an earlier UPDATE that leaves some rows as they were (keep's
@@ -209,19 +209,15 @@ func nullRowsMessage(p *Pass, t *history.Table, table, column, subject, fill str
 				Help: fmt.Sprintf("Revision %q set the column %s: rows it left NULL, and rows written since without a value, "+
 					"make the upgrade fail with: %s. Fill them first: %s", c.Fill.Touched.By, how, failure, fill)}, true
 		}
-		if inserted {
-			// a code table the migrations filled (sbc-auth's business_size_codes, judged)
-			return Warning, Message{Text: fmt.Sprintf("%s: rows written since revision %q filled the table may be NULL", subject, c.Fill.By),
-				Help: fmt.Sprintf("Every row the migrations inserted (revision %q last) has a value. If the application wrote rows since "+
-					"without one, the upgrade fails with: %s. If only migrations write this table nothing fails; otherwise fill them first: %s",
-					c.Fill.By, failure, fill)}, true
-		}
 		return Warning, Message{Text: subject + ": nothing before it fills the NULL rows",
 			Help: fmt.Sprintf("The column exists before this revision. If any row is NULL the upgrade fails with: %s. Fill them first: %s", failure, fill)}, true
 	}
 	by, leftNull := strconv.Quote(c.Fill.By), "left the column empty"
 	var done string
 	switch c.Fill.How {
+	case history.Inserted:
+		// a code table the migrations filled, as a fill by UPDATE (sbc-auth's, judged)
+		done = "Every row the migrations inserted (revision " + by + " last) has a value in it."
 	case history.Updated:
 		done = "Revision " + by + " set it on every row."
 	case history.NullsDeleted:
