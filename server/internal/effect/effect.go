@@ -123,14 +123,17 @@ type Effect struct {
 	ColumnDef *migration.Column
 }
 
-// Key is the table's key: "schema.table" when a schema is given.
+// Key is the table's key: "schema.table" when a schema other than public is given.
 func (e Effect) Key() string { return key(e.Schema, e.Table) }
 
 // ToKey is the key of a renamed table's new name.
 func (e Effect) ToKey() string { return key(e.Schema, e.To) }
 
+// key keys a table in public, the schema unqualified names resolve to, by
+// its name alone: a table created with schema="public" and changed without
+// a schema is one table (deepchecks' invitations, judged).
 func key(schema, table string) string {
-	if schema != "" {
+	if schema != "" && !strings.EqualFold(schema, "public") {
 		return schema + "." + table
 	}
 	return table

@@ -104,8 +104,8 @@ func NameOf(n naming.Namer, m *migration.Migration, o *migration.Op) (naming.Res
 	return n.Name(obj), true
 }
 
-// TableKey is how tables are keyed: "schema.table" when a literal schema is given
-// (create_foreign_key calls it source_schema).
+// TableKey is how tables are keyed: "schema.table" when a literal schema other
+// than public is given (create_foreign_key calls it source_schema).
 func TableKey(o *migration.Op, table string) string { return key(tableSchema(o), table) }
 
 // tableSchema is the literal schema argument of an operation's table.

@@ -752,8 +752,9 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 			s.sequences = pmap.Map[bool]{} // names are not read with their schema
 		}
 		if e.Change == effect.Drop && e.Cascade && !uncertain {
+			public := strings.EqualFold(e.Name, "public") // its tables are keyed by name alone
 			for _, t := range s.Tables() {
-				if strings.HasPrefix(t.Name, e.Name+".") {
+				if strings.HasPrefix(t.Name, e.Name+".") || public && !strings.Contains(t.Name, ".") {
 					s.dropTable(t.Name)
 				}
 			}
