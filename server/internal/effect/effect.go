@@ -501,7 +501,7 @@ func (b *builder) statement(st *migration.Statement) {
 		case st.Verb == "RENAME TO":
 			add(Effect{Change: Rename, Object: obj, Name: st.Name, To: st.NewName})
 		case st.Verb == "ALTER SEQUENCE":
-			add(Effect{Change: Alter, Object: obj, Name: st.Name, Reads: st.Tables})
+			add(Effect{Change: Alter, Object: obj, Name: st.Name})
 		}
 	case migration.SQLOther:
 		if st.UnparsedDML() { // rows of tables not known

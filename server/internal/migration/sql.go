@@ -127,7 +127,7 @@ type Statement struct {
 	InsertNullAt  []int
 	// Tables are all the tables of TRUNCATE, LOCK and DROP TABLE (Table is the
 	// first), the tables and views CREATE [MATERIALIZED] VIEW reads, and the
-	// table CREATE or ALTER SEQUENCE ... OWNED BY ties the sequence to.
+	// table CREATE SEQUENCE ... OWNED BY ties the sequence to.
 	Tables []string
 	// LockMode is LOCK TABLE's mode ("ACCESS EXCLUSIVE" by default).
 	LockMode string
@@ -464,9 +464,8 @@ func classify(node *pg.Node, text string) []Statement {
 		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE SEQUENCE", n.CreateSeqStmt.IfNotExists
 		st.Tables = ownedBy(n.CreateSeqStmt.Options)
 	case *pg.Node_AlterSeqStmt:
-		// OWNED BY ties the sequence to a table it then goes with
+		// named: its OWNED BY may tie the sequence to a table it then goes with
 		st.Kind, st.Verb, st.ObjectKind, st.Name = SQLUntracked, "ALTER SEQUENCE", "SEQUENCE", relation(n.AlterSeqStmt.Sequence)
-		st.Tables = ownedBy(n.AlterSeqStmt.Options)
 	case *pg.Node_CreateExtensionStmt:
 		st.Kind, st.Verb, st.IfNotExists = SQLUntracked, "CREATE EXTENSION", n.CreateExtensionStmt.IfNotExists
 	case *pg.Node_CreateSchemaStmt:
