@@ -365,9 +365,11 @@ func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
 
 // fillNulls is how to deal with a column's NULL rows: an UPDATE that fills
 // them, as SQL or (execute) as the revision would run it (op.execute). Of a
-// foreign key's column, the rows that reference nothing are better deleted:
-// giving them a value attaches them to an arbitrary row, and may break a
-// unique index (mwdb's link table, judged on PostgreSQL); not of a table
+// foreign key's column, the rows that reference nothing may be better
+// deleted, where such a row means nothing: giving them a value attaches them
+// to an arbitrary row, and may break a unique index (mwdb's link table,
+// judged on PostgreSQL), while older rows the column was added to are data
+// (open-event-server's ticket holders, judged); not of a table
 // others reference, whose DELETE takes their rows along or fails on them
 // (fractal-server's projects). A column unique on its own, now or by the
 // end of the upgrade, takes no constant: the second row filled fails
@@ -390,7 +392,7 @@ func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string,
 	if !isFK || len(p.Before.ReferencedBy(t.Name)) > 0 {
 		return update
 	}
-	return fmt.Sprintf("%s, or, as %q is a foreign key, delete the rows that reference nothing: %s", update, column,
+	return fmt.Sprintf("%s, or, if a row whose %q references nothing means nothing (a link row), delete those rows: %s", update, column,
 		run(fmt.Sprintf("DELETE FROM %s %s", p.SQLTableOf(o, table), where)))
 }
 
