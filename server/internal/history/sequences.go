@@ -5,24 +5,25 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
 )
 
-// HasSequence reports whether CREATE SEQUENCE certainly made a sequence of
-// that name and nothing may have dropped it since: one not owned by a column
-// (it goes with its table) nor made under a condition, with no DROP, rename
-// or ALTER SEQUENCE of its name and no DROP SCHEMA since.
-func (s *State) HasSequence(name string) bool {
-	_, ok := s.sequences.Get(name)
-	return ok
+// SequenceMadeBy is the revision whose CREATE SEQUENCE certainly made a
+// sequence of that name that nothing may have dropped since, and whether
+// there is one: one not owned by a column (it goes with its table) nor made
+// under a condition, with no DROP, rename or ALTER SEQUENCE of its name and
+// no DROP SCHEMA since.
+func (s *State) SequenceMadeBy(name string) (string, bool) {
+	return s.sequences.Get(name)
 }
 
-// applySequence follows a sequence's CREATE, DROP, rename or ALTER.
-func (s *State) applySequence(e effect.Effect, uncertain bool) {
+// applySequence follows a sequence's CREATE, DROP, rename or ALTER by
+// revision rev.
+func (s *State) applySequence(e effect.Effect, rev string, uncertain bool) {
 	known := e.Name != "" && !e.Unreadable
 	switch {
 	case e.Change != effect.Create && !known:
-		s.sequences = pmap.Map[bool]{} // a drop or rename of a name not read
+		s.sequences = pmap.Map[string]{} // a drop or rename of a name not read
 	case e.Change != effect.Create:
 		s.sequences = s.sequences.Delete(e.Name)
 	case known && !uncertain && len(e.Reads) == 0:
-		s.sequences = s.sequences.Set(e.Name, true)
+		s.sequences = s.sequences.Set(e.Name, rev)
 	}
 }

@@ -176,8 +176,9 @@ type State struct {
 	// state does not know ("" for a name not known): see MayHaveIndex.
 	untrackedIndexes pmap.Map[bool]
 	// sequences are those CREATE SEQUENCE certainly made and nothing may
-	// have dropped since: see HasSequence.
-	sequences pmap.Map[bool]
+	// have dropped since, with the revision that made each: see
+	// SequenceMadeBy.
+	sequences pmap.Map[string]
 }
 
 // MayHaveUnseenColumns reports whether the table may have columns the state
@@ -504,7 +505,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		s.applyConstraint(m, e, uncertain)
 		s.applyIndex(e, uncertain)
 	case e.Object == effect.Sequence:
-		s.applySequence(e, uncertain)
+		s.applySequence(e, rev, uncertain)
 	case e.Unreadable:
 		s.columnUnseen(e, key) // "" when the table's name is not known either
 	case e.Object == effect.Table && e.Change == effect.Create:
@@ -746,10 +747,10 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 			s.renameView(e.Name, e.To)
 		}
 	case effect.Sequence:
-		s.applySequence(e, uncertain)
+		s.applySequence(e, rev, uncertain)
 	case effect.Namespace:
 		if e.Change == effect.Drop {
-			s.sequences = pmap.Map[bool]{} // names are not read with their schema
+			s.sequences = pmap.Map[string]{} // names are not read with their schema
 		}
 		if e.Change == effect.Drop && e.Cascade && !uncertain {
 			public := strings.EqualFold(e.Name, "public") // its tables are keyed by name alone

@@ -3,11 +3,13 @@ package rules
 import (
 	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -66,11 +68,10 @@ func checkObjectAlreadyExists(p *Pass) {
 			if e.Change != effect.Create || e.IfMissing || e.Temporary || e.Unreadable {
 				continue
 			}
-			if e.Object == effect.Sequence && p.IsPostgres() && s.HasSequence(e.Name) {
-				// fides' downgrade makes policies_id_seq three times over (judged)
-				p.Report(o, Message{Text: fmt.Sprintf("creates sequence %q, which already exists here", e.Name),
-					Help: fmt.Sprintf("It fails with: relation %q already exists. Create it once, or write CREATE SEQUENCE IF NOT EXISTS "+
-						"if it may be there already.", e.Name)}, nil)
+			if e.Object == effect.Sequence {
+				if by, made := s.SequenceMadeBy(e.Name); made && p.IsPostgres() {
+					p.Report(o, sequenceAgainMessage(p, o, e.Name, by), nil)
+				}
 				continue
 			}
 			t := s.Table(e.Key())
@@ -87,6 +88,34 @@ func checkObjectAlreadyExists(p *Pass) {
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
+}
+
+// sequenceAgainMessage is the finding on a CREATE SEQUENCE of a sequence
+// revision by made: it says which create was first, as a copy of it left
+// unedited is the usual slip (fides' downgrade makes policies_id_seq three
+// times where each table's own sequence was meant, judged).
+func sequenceAgainMessage(p *Pass, o *migration.Op, name, by string) Message {
+	f, before := opsBefore(p, o)
+	downgrade := f != nil && f == p.Migration.Downgrade
+	failure := fmt.Sprintf("It fails with: relation %q already exists", name)
+	first := slices.IndexFunc(before, func(x *migration.Op) bool {
+		return slices.ContainsFunc(p.Effects(x), func(e effect.Effect) bool {
+			return e.Object == effect.Sequence && e.Change == effect.Create && e.Name == name
+		})
+	})
+	msg := Message{Text: fmt.Sprintf("creates sequence %q%s, which already exists here", name, inDowngrade(downgrade))}
+	switch {
+	case first >= 0:
+		msg.Help = fmt.Sprintf("%s: line %d created it already. If this create was copied from there to make another sequence, "+
+			"name that one; if not, remove it.", failure, before[first].Call.Span.StartLine)
+	case downgrade && by == p.Revision.ID:
+		msg.Help = fmt.Sprintf("%s: upgrade() created it, and downgrade() should drop it instead: %s.execute(%s).", failure,
+			p.Style().Spell(stylist.Op), p.Style().Quote("DROP SEQUENCE "+p.SQLName(name)))
+	default:
+		msg.Help = fmt.Sprintf("%s: revision %s created it, and nothing dropped it since. Remove this create, or drop the "+
+			"sequence first if it must be made anew.", failure, by)
+	}
+	return msg
 }
 
 // existingMessage is the finding on a table created again (index "") or an

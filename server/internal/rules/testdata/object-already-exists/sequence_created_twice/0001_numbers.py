@@ -14,7 +14,7 @@ down_revision = None
 def upgrade():
     op.create_table("orders", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("number", sa.Integer()))
     op.execute("CREATE SEQUENCE order_number_seq")
-    op.execute("CREATE SEQUENCE order_number_seq")  # expect[object-already-exists]: creates sequence "order_number_seq", which already exists here help: It fails with: relation "order_number_seq" already exists.
+    op.execute("CREATE SEQUENCE order_number_seq")  # expect[object-already-exists]: creates sequence "order_number_seq", which already exists here help: It fails with: relation "order_number_seq" already exists: line 16 created it already. If this create was copied from there to make another sequence, name that one; if not, remove it.$
     op.execute("CREATE SEQUENCE IF NOT EXISTS order_number_seq")
     op.execute(CreateSequence(Sequence("invoice_number_seq")))
     op.execute(CreateSequence(Sequence("invoice_number_seq")))  # expect[object-already-exists]: creates sequence "invoice_number_seq"
