@@ -272,8 +272,18 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 		}
 		t.addIndex(ix)
 	case e.Change == effect.Drop && !uncertain:
-		if ix, ok := t.indexes.Get(e.Name); ok && e.Name != "" && (ix.Unique || ix.Constraint) {
+		ix, ok := t.indexes.Get(e.Name)
+		switch {
+		case ok && e.Name != "" && (ix.Unique || ix.Constraint):
 			t.forgetUnique(ix.Columns) // a superset is no longer unique by it
+		case !ok && (e.Object == effect.Index || e.ConstraintType == "unique" || e.ConstraintType == ""):
+			// a name no index has may be that of one made unnamed
+			// (backend.ai's uq_endpoints_name, of a unique=True column)
+			for _, other := range t.indexes.All() {
+				if other.Name == "" && (other.Unique || other.Constraint) {
+					t.forgetUnique(other.Columns)
+				}
+			}
 		}
 		t.dropIndex(e.Name)
 	case e.Change == effect.Rename:

@@ -546,6 +546,9 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 			col.Fill = addedFill(e.ColumnDef, rev, uncertain)
 			s.setColumn(t, col)
 			s.columnIndexes(t, o, e.Table, e.ColumnDef)
+			if unique, _ := e.ColumnDef.Expr.Keyword("unique").BoolValue(); unique && !uncertain {
+				t.Uniques = append(slices.Clip(t.Uniques), []string{col.Name}) // asterisk's unique=True column
+			}
 			for _, fk := range e.ColumnDef.ForeignKeys {
 				s.addFK(t, s.fkState(o, e.Table, fk))
 				t.coverFK(fk.Columns, fk.Name != "", s.fkState(o, e.Table, fk).Name)
