@@ -180,6 +180,15 @@ func targetKey(schema, table string) string {
 	return table
 }
 
+// dropsLater reports whether the function drops the table keyed key after o.
+func dropsLater(f *migration.Function, o *migration.Op, key string) bool {
+	i := slices.Index(f.Ops, o)
+	return i >= 0 && slices.ContainsFunc(f.Ops[i+1:], func(x *migration.Op) bool {
+		table, ok := x.Table()
+		return ok && x.Name == "drop_table" && effect.TableKey(x, table) == key
+	})
+}
+
 // referrers are the other tables with a foreign key to t, quoted.
 func referrers(s *history.State, t *history.Table) []string {
 	var out []string
@@ -238,7 +247,13 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 				fk = fmt.Sprintf("its %d foreign keys to %q", len(firstFKs), table)
 			}
 			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", failure, first.Name)
-			if len(firstFKs) > 1 { // every one of them holds the drop back (packit-service's two on one column, judged)
+			switch {
+			case !dropsLater(f, o, first.Name):
+				// a table the function keeps loses its key, not its rows
+				// (misp-workbench's attributes, judged)
+				help = fmt.Sprintf("%s. Drop %s first, with drop_constraint: %s() keeps %q, so its key goes, not the table",
+					failure, fk, f.Name, first.Name)
+			case len(firstFKs) > 1: // every one of them holds the drop back (packit-service's two on one column, judged)
 				help = fmt.Sprintf("%s. Drop %q (or %s) first", failure, first.Name, fk)
 			}
 			if held := referrers(s, first); len(held) > 0 {

@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.drop_table('groups')  # expect[fk-operation-order]: still has a foreign key to it help: first; "members", "notes" also have foreign keys to it
+    op.drop_table('groups')  # expect[fk-operation-order]: still has a foreign key to it help: Drop its foreign key "fk_files_group" first, with drop_constraint: upgrade() keeps "files", so its key goes, not the table; "members", "notes" also have foreign keys to it
 
 
 def downgrade():
