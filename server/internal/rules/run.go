@@ -24,7 +24,11 @@ type Target struct {
 	// DialectCertain is false when the dialect was assumed, or inferred while
 	// other evidence points elsewhere: fixes that write a database's own
 	// names are then not safe.
-	DialectCertain  bool
+	DialectCertain bool
+	// Seen are the other dialects the evidence of an inferred dialect names
+	// (a SQLite URL beside a PostgreSQL one): findings that hold on
+	// PostgreSQL alone say so.
+	Seen            []string
 	PostgresVersion int
 	// SQLiteVersion is the configured SQLite version ("3.31"), "" when unknown.
 	SQLiteVersion string

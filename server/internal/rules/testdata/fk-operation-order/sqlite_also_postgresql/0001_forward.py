@@ -23,5 +23,5 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("users")  # expect[fk-operation-order]: still has a foreign key to it (on PostgreSQL)
+    op.drop_table("users")  # expect[fk-operation-order]: still has a foreign key to it in downgrade() (on PostgreSQL)
     op.drop_table("oauth")
