@@ -197,7 +197,11 @@ func markMisdirected(p *Pass, down *migration.Function, missing []*undo) {
 				if o.Name != "drop_column" || !named || !ok || column != u.name {
 					return false
 				}
-				t := after.Table(effect.TableKey(o, table))
+				key := effect.TableKey(o, table)
+				if key != u.table && strings.EqualFold(table, u.bare) {
+					return true // its table without the schema upgrade() named (ras-collection-instrument's, judged)
+				}
+				t := after.Table(key)
 				return t != nil && t.Name != u.table && t.Column(column) == nil && !t.Opaque
 			}); i >= 0 {
 				u.elsewhere = down.Ops[i]
@@ -800,6 +804,11 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 	inverse := u.inverse(m, st.In(m.Downgrade)).oneLine()
 	if o := u.elsewhere; o != nil {
 		other, _ := o.Table()
+		if strings.EqualFold(other, u.bare) { // the same table named in another schema, or in none
+			return Message{Text: fmt.Sprintf("column %q is added to %q by upgrade() but downgrade() drops it from %q", u.name, u.table, effect.TableKey(o, other)),
+				Help: fmt.Sprintf("The drop_column at line %d names the table without the schema upgrade() used: the database looks for it "+
+					"in another schema, and the downgrade fails there. Write it as upgrade() does: %s", o.Call.Span.StartLine, inverse)}
+		}
 		return Message{Text: fmt.Sprintf("column %q is added to %q by upgrade() but downgrade() drops it from %q", u.name, u.bare, other),
 			Help: fmt.Sprintf("The drop_column at line %d names table %q, which has no column %q: the downgrade fails there. "+
 				"Name the table upgrade() added it to: %s", o.Call.Span.StartLine, other, u.name, inverse)}
