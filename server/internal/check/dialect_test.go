@@ -241,3 +241,44 @@ func TestSharedHistory(t *testing.T) {
 		}
 	}
 }
+
+// TestInferredDialectQualifiesPostgresOnlyFindings: a PostgreSQL-only finding
+// says "(on PostgreSQL)" when the dialect was inferred while the evidence
+// names another (a SQLite URL in env.py beside PostgreSQL types), and not
+// when nothing else is seen.
+func TestInferredDialectQualifiesPostgresOnlyFindings(t *testing.T) {
+	revision := strings.Replace(enumRevision, "%s", `, postgresql_partition_by="LIST (id)"`, 1)
+	for _, tt := range []struct {
+		name, url string
+		want      bool
+	}{
+		{"SQLite seen too", "sqlite:///test.db", true}, // a development URL the environment's replaces
+		{"nothing else seen", "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeTree(t, map[string]string{"alembic.ini": "[alembic]\nscript_location = migrations\nsqlalchemy.url = " + tt.url + "\n",
+				"migrations/env.py":                  "url = os.getenv(\"DB_URL\") or context.config.get_main_option(\"sqlalchemy.url\")\n",
+				"migrations/versions/0001_orders.py": revision})
+			proj, err := project.Find(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(context.Background(), proj, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, f := range res.Findings {
+				if f.Rule == "enum-type-not-dropped" {
+					found = true
+					if got := strings.HasSuffix(f.Message, "(on PostgreSQL)"); got != tt.want {
+						t.Errorf("message %q: qualified %v, want %v (notes %q)", f.Message, got, tt.want, res.Notes)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no enum-type-not-dropped finding: %+v", res.Findings)
+			}
+		})
+	}
+}
