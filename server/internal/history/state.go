@@ -429,6 +429,15 @@ func (s *State) setColumn(t *Table, c *Column) {
 	t.Columns = t.Columns.Set(c.Name, c)
 }
 
+// columnDropped follows drop_column or DROP COLUMN on a table from
+// editTable: the column goes with its foreign keys and (see dropIndexColumn)
+// its indexes.
+func (s *State) columnDropped(t *Table, name string) {
+	s.dropColumn(t, name)
+	s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, name) })
+	s.dropIndexColumn(t, name)
+}
+
 // dropColumn removes a column of a table from editTable.
 func (s *State) dropColumn(t *Table, name string) {
 	s.indexColumn(t.Name, t.Column(name), -1)
@@ -556,9 +565,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		}
 	case e.Object == effect.Column && e.Change == effect.Drop:
 		if t := s.editTable(key); t != nil {
-			s.dropColumn(t, e.Name)
-			s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, e.Name) })
-			s.dropIndexColumn(t, e.Name)
+			s.columnDropped(t, e.Name)
 		}
 	case e.Object == effect.Column || e.Object == effect.Comment && e.Name != "":
 		s.alterColumn(m, e, rev, uncertain)
@@ -829,9 +836,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 		}
 		s.setColumn(t, added)
 	case a.Kind == migration.DropColumn:
-		s.dropColumn(t, a.Column)
-		s.dropFKs(t, func(fk FK) bool { return slices.Contains(fk.Columns, a.Column) })
-		s.dropIndexColumn(t, a.Column)
+		s.columnDropped(t, a.Column)
 	case col == nil:
 		switch a.Kind {
 		case migration.AddConstraint, migration.DropConstraint, migration.RenameConstraint:

@@ -22,20 +22,18 @@ func constructShape(e *Expr) []Statement {
 	case "CreateSequence", "DropSequence":
 		return untrackedShape(e, "SEQUENCE", sequenceName(e))
 	case "CreateSchema", "DropSchema":
-		name, _ := firstValue(e).StringValue()
+		name, _ := argOrNil(e, 0).StringValue()
 		return untrackedShape(e, "SCHEMA", name)
 	}
 	for e != nil && e.Kind == pysyntax.Call {
 		f := e.Func()
-		switch {
-		case f == nil:
+		if f == nil || f.Kind != pysyntax.Name && f.Kind != pysyntax.Attribute {
 			return nil
-		case f.Kind == pysyntax.Name || f.Kind == pysyntax.Attribute && rowsBuilders[f.Name] != "":
-			if kind := rowsBuilders[f.Name]; kind != "" {
-				return []Statement{{Kind: kind, Verb: string(kind)}}
-			}
-			return nil
-		case f.Kind != pysyntax.Attribute:
+		}
+		if kind := rowsBuilders[f.Name]; kind != "" {
+			return []Statement{{Kind: kind, Verb: string(kind)}}
+		}
+		if f.Kind == pysyntax.Name {
 			return nil
 		}
 		e = f.Object
@@ -66,18 +64,10 @@ func untrackedShape(e *Expr, kind, name string) []Statement {
 // sequenceName is the name of the Sequence(...) a CreateSequence or
 // DropSequence is given, or "".
 func sequenceName(e *Expr) string {
-	seq := firstValue(e)
+	seq := argOrNil(e, 0)
 	if seq == nil || seq.Kind != pysyntax.Call || pysyntax.LastName(seq.CallName()) != "Sequence" {
 		return ""
 	}
-	name, _ := firstValue(seq).StringValue()
+	name, _ := argOrNil(seq, 0).StringValue()
 	return name
-}
-
-// firstValue is a call's first positional argument, or nil.
-func firstValue(call *Expr) *Expr {
-	if len(call.Args) == 0 {
-		return nil
-	}
-	return call.Args[0]
 }
