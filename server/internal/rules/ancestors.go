@@ -67,14 +67,11 @@ const (
 // data step the tool cannot read that names the column (with broad, for an
 // earlier revision: in a file that names the table).
 func touchesColumn(m *migration.Migration, o *migration.Op, table, column string, goal dataGoal, broad bool) bool {
-	mentions := func(text string) bool {
-		return regexp.MustCompile(`(?i)(^|[^\w$])` + regexp.QuoteMeta(table) + `($|[^\w$])`).MatchString(text)
-	}
 	if hidesEffects(o) {
-		if o.Call != nil && regexp.MustCompile(`(?i)(^|[^\w$])`+regexp.QuoteMeta(column)+`($|[^\w$])`).MatchString(o.Call.Text) {
+		if o.Call != nil && mentions(o.Call.Text, column) {
 			return true
 		}
-		return broad && mentions(string(m.Source))
+		return broad && mentions(string(m.Source), table)
 	}
 	if o.SQL == nil {
 		return false
@@ -94,7 +91,7 @@ func touchesColumn(m *migration.Migration, o *migration.Op, table, column string
 				return true
 			}
 		case migration.SQLOther:
-			if mentions(st.Text) {
+			if mentions(st.Text, table) {
 				return true
 			}
 		}

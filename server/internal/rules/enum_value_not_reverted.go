@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -100,15 +99,14 @@ func checkEnumValueNotReverted(p *Pass) {
 // downgradeMentions reports whether a downgrade names the type anywhere: in SQL,
 // in an enum constructor, in a type swap.
 func downgradeMentions(down *migration.Function, name string) bool {
-	word := regexp.MustCompile(`(?i)(^|[^\w$])"?` + regexp.QuoteMeta(name) + `"?($|[^\w$])`)
 	for _, o := range down.Ops {
-		if o.SQL != nil && word.MatchString(o.SQL.Text) {
+		if o.SQL != nil && mentions(o.SQL.Text, name) {
 			return true
 		}
 		found := false
 		for _, e := range []*pysyntax.Expr{o.Call, o.Target} {
 			e.Walk(func(x *pysyntax.Expr) bool {
-				found = found || (x.Kind == pysyntax.String && word.MatchString(x.Str))
+				found = found || (x.Kind == pysyntax.String && mentions(x.Str, name))
 				return !found
 			})
 		}

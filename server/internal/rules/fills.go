@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -71,9 +69,8 @@ func (x *fills) updatesName(table, column string) bool {
 	if len(updates) == 0 {
 		return false
 	}
-	if !rePlainWord.MatchString(column) { // \b is not simply "between words" around other characters
-		word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(column) + `\b`)
-		return slices.ContainsFunc(updates, word.MatchString)
+	if !rePlainWord.MatchString(column) { // the index below holds plain words only
+		return namedIn(updates, column)
 	}
 	if x.words[t] == nil {
 		x.words[t] = map[string]bool{}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -197,9 +196,8 @@ func sameShape(a, b tableShape) bool {
 
 // namedIn reports whether a name appears as a word in any of the texts (SQL
 // that may copy a table's rows, a warning naming a column).
-func namedIn(texts []string, table string) bool {
-	word := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(table) + `\b`)
-	return slices.ContainsFunc(texts, word.MatchString)
+func namedIn(texts []string, name string) bool {
+	return slices.ContainsFunc(texts, func(text string) bool { return mentions(text, name) })
 }
 
 func tableRenameMessage(st *stylist.Stylist, old, renamed string, columns int) Message {
