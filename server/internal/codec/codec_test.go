@@ -206,3 +206,43 @@ func TestCodecArraysAndHiddenFields(t *testing.T) {
 		t.Errorf("decoded %+v, want %+v with one shared string", got, want)
 	}
 }
+
+// TestEncodeIntoReusesScratch encodes values of several sizes through one
+// scratch buffer: each encodes to the bytes Encode writes, and the buffer
+// is used again once it has room.
+func TestEncodeIntoReusesScratch(t *testing.T) {
+	type value struct {
+		Names []string
+		Next  *value
+	}
+	big := &value{Names: []string{"a", "b", "c"}, Next: &value{Names: make([]string, 200)}}
+	// end is the last byte of a slice's memory: the bytes encoded end where
+	// the scratch buffer does
+	end := func(b []byte) *byte { return &b[:cap(b)][cap(b)-1] }
+	var scratch []byte
+	var first *byte
+	for i, v := range []*value{big, {Names: []string{"x"}}, big} {
+		want, err := codec.Encode(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := codec.EncodeInto(&scratch, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("value %d: EncodeInto wrote %x, Encode %x", i, got, want)
+		}
+		if end(got) != end(scratch) {
+			t.Fatalf("value %d: not encoded in the scratch buffer", i)
+		}
+		if i == 1 && end(scratch) != first {
+			t.Fatalf("a smaller value after a larger one got a new buffer")
+		}
+		first = end(scratch)
+		var back value
+		if err := codec.Decode(got, &back); err != nil || !reflect.DeepEqual(&back, v) {
+			t.Fatalf("value %d: decoded %+v, %v", i, back, err)
+		}
+	}
+}

@@ -19,6 +19,8 @@ type later struct {
 	running bool
 	parsing int // files being parsed
 	held    int // whole models held for Parse
+	// scratch is the encoder's buffer (see Cache.put)
+	scratch []byte
 }
 
 // maxHeld is how many whole models ParseHeader holds for Parse before the

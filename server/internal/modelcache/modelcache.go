@@ -360,9 +360,11 @@ func (c *Cache) fromSource(ctx context.Context, path string, src []byte, bytes K
 }
 
 // put encodes an entry into the store; the model held for it is let go of
-// once it is there, when too many are held.
+// once it is there, when too many are held. Only the encoder calls it (one
+// goroutine at a time): the store writes the payload out, and its buffer
+// serves the next entry.
 func (c *Cache) put(p pending) {
-	payload, err := codec.Encode(&p.entry)
+	payload, err := codec.EncodeInto(&c.encoding.scratch, &p.entry)
 	if err != nil {
 		c.log.Debug().Err(err).Str("path", p.path).Msg("model cache: model not cached")
 		return

@@ -224,7 +224,8 @@ func (loc location) read() ([]byte, bool) {
 // Put stores payload under k: it is appended to the pack this run writes
 // (so that a cold run does not hold every model twice), which Flush
 // completes (Written reads it meanwhile); it reports whether the entry is in
-// the pack. A write error drops this run's pack.
+// the pack. A write error drops this run's pack. It keeps nothing of
+// payload's memory (the encoder writes the next entry there).
 func (s *Store) Put(k Key, payload []byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
