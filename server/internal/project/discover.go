@@ -38,7 +38,11 @@ func (r *searchResult) notes() []string { return r.skipped }
 
 // search looks below dir for project configurations and, for projects that
 // configure Alembic in code, for directories shaped like script directories.
-func search(dir string) *searchResult {
+func search(dir string) *searchResult { return searchUntil(dir, nil) }
+
+// searchUntil is search cut short once stop (when not nil) says the result
+// found so far is enough.
+func searchUntil(dir string, stop func(*searchResult) bool) *searchResult {
 	r := &searchResult{}
 	visited := 0
 	// folders that only look like versions folders (a "migrations" folder
@@ -71,6 +75,9 @@ func search(dir string) *searchResult {
 			r.configs = append(r.configs, cfg)
 		}
 		r.configs = append(r.configs, otherConfigsIn(p)...)
+		if stop != nil && stop(r) {
+			return filepath.SkipAll
+		}
 		if sd := shapeOf(p, false); sd != nil {
 			if sd.VersionLocations[0] != p {
 				r.shapes = append(r.shapes, *sd) // env.py beside versions/

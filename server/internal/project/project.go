@@ -117,10 +117,19 @@ func Find(start string) (*Project, error) {
 // would not be: a path would be checked on another dialect than the project.
 func FindFrom(start, here string) (*Project, error) {
 	p, err := Find(start)
-	if err != nil || here == "" || p.Root == here || !relpath.Within(p.Root, here) || RepoRoot(p.Root) != "" {
+	if err != nil || here == "" || p.ConfigFile == "" || p.Root == here || !relpath.Within(p.Root, here) || RepoRoot(p.Root) != "" {
 		return p, err
 	}
-	if found, err := Find(here); err == nil && found.ConfigFile != "" && found.ConfigFile == p.ConfigFile {
+	// Found from here, the project is this one only when the search below
+	// here meets no other configuration: it stops at the first (from /tmp, a
+	// check of a project in it walked 13,000 directories for nothing).
+	other := func(r *searchResult) bool {
+		return slices.ContainsFunc(r.configs, func(cfg string) bool { return cfg != p.ConfigFile })
+	}
+	if dir, err := inputfile.EvalSymlinks(here); err != nil || other(searchUntil(dir, other)) {
+		return p, nil
+	}
+	if found, err := Find(here); err == nil && found.ConfigFile == p.ConfigFile {
 		return found, nil
 	}
 	return p, nil

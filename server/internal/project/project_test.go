@@ -765,3 +765,31 @@ func TestFindUncoveredBesideConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestFindFromStopsAtAnotherProject: a path checked from a directory that
+// holds other projects too is the project found from the path; the search
+// below that directory ends at the first other configuration it meets.
+func TestFindFromStopsAtAnotherProject(t *testing.T) {
+	proj := map[string]string{"alembic.ini": "[alembic]\nscript_location = alembic\n", "alembic/versions/0001_x.py": "revision = '1'\n"}
+	files := map[string]string{}
+	for _, dir := range []string{"a", "b", "c"} {
+		for k, v := range proj {
+			files[dir+"/"+k] = v
+		}
+	}
+	here := fixture(t, files)
+	p, err := FindFrom(filepath.Join(here, "b"), here)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(here, "b", "alembic.ini"); p.ConfigFile != want || p.Root != filepath.Dir(want) {
+		t.Errorf("FindFrom: config %s, root %s; want %s and its directory", p.ConfigFile, p.Root, want)
+	}
+	if all := search(here).configs; len(all) != 3 {
+		t.Fatalf("search found %q, want the 3 configurations", all)
+	}
+	first := func(r *searchResult) bool { return len(r.configs) > 0 }
+	if got := searchUntil(here, first).configs; len(got) != 1 {
+		t.Errorf("searchUntil, stopped at the first configuration, found %q", got)
+	}
+}
