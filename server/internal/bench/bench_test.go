@@ -10,13 +10,16 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rs/zerolog"
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/resultcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/synth"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/testenv"
 )
@@ -107,6 +110,27 @@ func BenchmarkCheck(b *testing.B) {
 		if err != nil || res.Files != 3000 {
 			b.Fatalf("%v, %d files", err, res.Files)
 		}
+	}
+	stop()
+}
+
+// BenchmarkCheckColdCache is `alembic-patterns check` on its first run:
+// every file parsed, its model encoded into an empty cache and (past the
+// models the cache holds at once) decoded again for the replay.
+func BenchmarkCheckColdCache(b *testing.B) {
+	proj, err := project.Find(generated(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	stop := testenv.ReportCPU(b)
+	for b.Loop() {
+		cache := modelcache.New(b.TempDir(), zerolog.Nop())
+		res, _, err := resultcache.Check(context.Background(), cache, zerolog.Nop(), proj, check.Options{})
+		if err != nil || res.Files != 3000 {
+			b.Fatalf("%v, %d files", err, res.Files)
+		}
+		cache.Flush()
 	}
 	stop()
 }
