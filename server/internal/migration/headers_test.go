@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 func TestHeaders(t *testing.T) {
@@ -279,5 +280,48 @@ func TestHeaderOnlyBranchNames(t *testing.T) {
 	}
 	if m.BranchLabels.Kind != HeaderOther || m.DependsOn.Kind != HeaderOther || m.BranchLabels.Known() {
 		t.Errorf("branch_labels %s, depends_on %s", m.BranchLabels.Kind, m.DependsOn.Kind)
+	}
+}
+
+// TestHeaderKeepsNoSource: a header's strings are copies, so that the
+// headers a check keeps of every revision do not keep the files' text.
+func TestHeaderKeepsNoSource(t *testing.T) {
+	m := parseSource(t, `"""add orders
+
+Revision ID: abc123
+Revises: def456
+"""
+# alembic-patterns: ignore[enum-type-not-dropped]
+revision = "abc123"
+down_revision = ("def456", "0a1b2c")
+branch_labels = ("shop",)
+depends_on = None
+
+def upgrade():
+    pass
+`)
+	text := m.Source
+	inSource := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(text)))
+		return p >= start && p < start+uintptr(len(text))
+	}
+	h := m.Header()
+	strs := []string{h.DocRevision, h.DocRevises, h.DocMessage}
+	for _, header := range []Header{h.Revision, h.DownRevision, h.BranchLabels} {
+		strs = append(strs, header.Values...)
+	}
+	for _, d := range h.Directives {
+		strs = append(strs, d.Rules...)
+	}
+	if len(strs) != 8 || !slices.Contains(strs, "0a1b2c") || !slices.Contains(strs, "enum-type-not-dropped") {
+		t.Fatalf("header strings: %q", strs)
+	}
+	for _, s := range strs {
+		if inSource(s) {
+			t.Errorf("header string %q points into the file's text", s)
+		}
 	}
 }

@@ -113,12 +113,48 @@ func (m *Migration) Marked(name string) bool {
 // whether it parsed, the dialects it names and the marks that hold of it,
 // without what upgrade() and downgrade() do. A check of one revision reads
 // only this much of the revisions far below it.
+//
+// Its strings are copies: the headers of every revision stay through a
+// check, and a string cut from the file's text keeps all of that text (a
+// cold check of 3,000 revisions held every file's source to its end).
 func (m *Migration) Header() *Migration {
+	header := func(h Header) Header {
+		h.Values = cloneStrings(h.Values)
+		return h
+	}
+	directives := slices.Clone(m.Directives)
+	for i := range directives {
+		directives[i].Rules = cloneStrings(directives[i].Rules)
+	}
+	syntaxErrors := slices.Clone(m.SyntaxErrors)
+	for i := range syntaxErrors {
+		syntaxErrors[i].Message = strings.Clone(syntaxErrors[i].Message)
+	}
+	var mentions map[string]int
+	if m.DialectMentions != nil {
+		mentions = make(map[string]int, len(m.DialectMentions))
+	}
+	for dialect, n := range m.DialectMentions {
+		mentions[strings.Clone(dialect)] = n
+	}
 	return &Migration{Path: m.Path, Quote: m.Quote,
-		Revision: m.Revision, DownRevision: m.DownRevision, BranchLabels: m.BranchLabels, DependsOn: m.DependsOn,
-		DocRevision: m.DocRevision, DocRevises: m.DocRevises, DocMessage: m.DocMessage, DocSpan: m.DocSpan,
-		Directives: m.Directives, TooLarge: m.TooLarge, SyntaxErrors: m.SyntaxErrors, DialectMentions: m.DialectMentions,
-		WritesDowngrade: m.WritesDowngrade, HeaderOnly: true, Marks: m.marked(), UpgradeDigest: m.UpgradeDigest}
+		Revision: header(m.Revision), DownRevision: header(m.DownRevision), BranchLabels: header(m.BranchLabels),
+		DependsOn: header(m.DependsOn), DocRevision: strings.Clone(m.DocRevision), DocRevises: strings.Clone(m.DocRevises),
+		DocMessage: strings.Clone(m.DocMessage), DocSpan: m.DocSpan, Directives: directives, TooLarge: m.TooLarge,
+		SyntaxErrors: syntaxErrors, DialectMentions: mentions, WritesDowngrade: m.WritesDowngrade, HeaderOnly: true,
+		Marks: m.marked(), UpgradeDigest: m.UpgradeDigest}
+}
+
+// cloneStrings copies the strings of a slice (nil stays nil).
+func cloneStrings(in []string) []string {
+	if in == nil {
+		return nil
+	}
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }
 
 // marked lists the registered marks that hold of a whole model, sorted (a
