@@ -2,6 +2,7 @@ package history
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -120,7 +121,8 @@ func (s *State) applyRows(e effect.Effect, rev string, uncertain bool) {
 	case e.Change == effect.Alter && st != nil:
 		for _, name := range st.SetColumns {
 			if c := t.Column(name); c != nil && c.Nullable {
-				set(c, updatedFill(t, c, st, rev, uncertain))
+				setsValue := slices.Contains(st.SetValues, name) || e.Key() == e.Table && s.findsValue(t, st, name, rev)
+				set(c, updatedFill(t, c, st, setsValue, rev, uncertain))
 			}
 		}
 	case e.Change == effect.Drop && st != nil && st.Where && !uncertain:
@@ -144,15 +146,38 @@ func insertedFill(f Fill, supplied bool, rev string, uncertain bool) Fill {
 	return f
 }
 
-// updatedFill is a column's fill after an UPDATE sets it: to values on every
-// row, on those of a condition, or perhaps to NULL.
-func updatedFill(t *Table, c *Column, st *migration.Statement, rev string, uncertain bool) Fill {
+// findsValue reports whether an UPDATE of t sets the column to a value its
+// lookup (migration.Lookup) finds on every row: the row's reference is NOT
+// NULL and a foreign key to the key, and the value is NOT NULL or was set on
+// every row earlier in the revision. A move to new keys fills a table's
+// reference so (full-stack-fastapi-template's UUIDs, judged).
+func (s *State) findsValue(t *Table, st *migration.Statement, column, rev string) bool {
+	i := slices.IndexFunc(st.SetLookups, func(l migration.Lookup) bool { return l.Column == column })
+	if i < 0 {
+		return false
+	}
+	l := st.SetLookups[i]
+	from := s.Table(l.From)
+	if from == nil || from.Opaque || from.Uncertain || t.Uncertain || t.FKsDoubtful || !notNull(t, l.Ref) {
+		return false
+	}
+	keyed := slices.ContainsFunc(t.FKs(), func(fk FK) bool {
+		return strings.EqualFold(fk.RefTable, l.From) && (fk.RefSchema == "" || strings.EqualFold(fk.RefSchema, "public")) &&
+			slices.Equal(fk.Columns, []string{l.Ref}) && slices.Equal(fk.RefColumns, []string{l.Key})
+	})
+	value := from.Column(l.Value)
+	return keyed && value != nil && (notNull(from, l.Value) || value.Fill.How == Updated && value.Fill.By == rev && !value.Uncertain)
+}
+
+// updatedFill is a column's fill after an UPDATE sets it (to a value when
+// setsValue): to values on every row, on those of a condition, or perhaps
+// to NULL.
+func updatedFill(t *Table, c *Column, st *migration.Statement, setsValue bool, rev string, uncertain bool) Fill {
 	cond, partly := st.Condition, c.Fill.partly
 	touched := func(f Fill, maybeNull bool) Fill {
 		f.Touched = Touch{By: rev, SomeRows: st.Where && !cond.SelectsNulls(c.Name), MaybeNull: maybeNull}
 		return f
 	}
-	setsValue := slices.Contains(st.SetValues, c.Name)
 	switch {
 	case !setsValue && uncertain:
 		return Fill{} // perhaps NULL, perhaps not at all

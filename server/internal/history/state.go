@@ -102,6 +102,8 @@ type FK struct {
 	RefTable string
 	// RefSchema is the schema the key's target names ("" when none)
 	RefSchema string
+	// RefColumns are the columns of RefTable it references (nil when not known)
+	RefColumns []string
 }
 
 // EnumType is a database enum type.
@@ -590,9 +592,10 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 		ref, _ := o.ArgString("referent_table")
 		refSchema, _ := o.ArgString("referent_schema")
 		cols, _ := o.Arg("local_cols").Strings()
+		refCols, _ := o.Arg("remote_cols").Strings()
 		res, literal := effect.NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
-			s.addFK(t, FK{Name: fkName(res, literal, e.Table, cols), Columns: cols, RefTable: ref, RefSchema: refSchema})
+			s.addFK(t, FK{Name: fkName(res, literal, e.Table, cols), Columns: cols, RefTable: ref, RefSchema: refSchema, RefColumns: refCols})
 		}
 	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "primary":
 		cols, _ := o.Arg("columns").Strings()
@@ -955,7 +958,8 @@ func createdUniques(ct *migration.Table) [][]string {
 
 // fkState: table is the bare table name (PostgreSQL's default names carry no schema).
 func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) FK {
-	return FK{Name: foreignKeyName(s.names, table, effect.Schema(o), fk), Columns: fk.Columns, RefTable: fk.RefTable, RefSchema: fk.RefSchema}
+	return FK{Name: foreignKeyName(s.names, table, effect.Schema(o), fk), Columns: fk.Columns, RefTable: fk.RefTable, RefSchema: fk.RefSchema,
+		RefColumns: fk.RefColumns}
 }
 
 // dropTable drops a table and its partitions.

@@ -114,6 +114,9 @@ type Statement struct {
 	// SetColumns are the columns an UPDATE assigns; SetValues those it
 	// certainly sets to a value other than NULL (a constant, now()...).
 	SetColumns, SetValues []string
+	// SetLookups are the columns an UPDATE sets to a value a row of another
+	// table holds (see Lookup).
+	SetLookups []Lookup
 	// Condition is the WHERE clause of an UPDATE or DELETE when it tests one
 	// column against constants.
 	Condition Condition

@@ -146,18 +146,96 @@ func neverNull(n *pg.Node) bool {
 }
 
 // updated reads what an UPDATE writes: the columns it sets, those it
-// certainly sets to a value (see neverNull), and its WHERE clause as a
-// Condition.
+// certainly sets to a value (see neverNull) or to one a row of another table
+// holds (see Lookup), and its WHERE clause as a Condition.
 func updated(st *Statement, u *pg.UpdateStmt) {
 	for _, t := range u.TargetList {
 		if r := t.GetResTarget(); r != nil {
 			st.SetColumns = append(st.SetColumns, r.Name)
 			if neverNull(r.Val) {
 				st.SetValues = append(st.SetValues, r.Name)
+			} else if l, ok := lookup(u.Relation, r.Val); ok {
+				l.Column = r.Name
+				st.SetLookups = append(st.SetLookups, l)
 			}
 		}
 	}
 	st.Condition = condition(u.WhereClause)
+}
+
+// Lookup is an UPDATE's SET Column = (SELECT Value FROM From WHERE
+// From.Key = Ref), Ref a column of the table updated: the value of the row
+// of From the key finds, NULL when it finds none (the schema replay knows
+// when it always finds one).
+type Lookup struct {
+	Column, From, Value, Key, Ref string
+}
+
+// lookup reads a Lookup from the value an UPDATE of table sets: a scalar
+// subquery of one column of one table, the row chosen by one equality
+// between a column of that table and one of the table updated, each
+// qualified by its table (or alias).
+func lookup(table *pg.RangeVar, n *pg.Node) (Lookup, bool) {
+	link := n.GetSubLink()
+	if link == nil || link.SubLinkType != pg.SubLinkType_EXPR_SUBLINK {
+		return Lookup{}, false
+	}
+	sel := link.Subselect.GetSelectStmt()
+	if sel == nil || sel.Op != pg.SetOperation_SETOP_NONE || len(sel.TargetList) != 1 || len(sel.FromClause) != 1 ||
+		len(sel.GroupClause) > 0 || sel.HavingClause != nil || len(sel.DistinctClause) > 0 || sel.WithClause != nil {
+		return Lookup{}, false
+	}
+	from := sel.FromClause[0].GetRangeVar()
+	eq := sel.WhereClause.GetAExpr()
+	if from == nil || from.Schemaname != "" || table.Schemaname != "" || eq == nil || eq.Kind != pg.A_Expr_Kind_AEXPR_OP ||
+		len(eq.Name) != 1 || eq.Name[0].GetString_().GetSval() != "=" {
+		return Lookup{}, false
+	}
+	// the value: a column of From, named alone (the subquery's table comes
+	// first) or with its table
+	value, ok := columnOf(sel.TargetList[0].GetResTarget().GetVal(), from, true)
+	if !ok {
+		return Lookup{}, false
+	}
+	key, keyOK := columnOf(eq.Lexpr, from, false)
+	ref, refOK := columnOf(eq.Rexpr, table, false)
+	if !keyOK || !refOK {
+		key, keyOK = columnOf(eq.Rexpr, from, false)
+		ref, refOK = columnOf(eq.Lexpr, table, false)
+	}
+	if !keyOK || !refOK || from.Relname == table.Relname {
+		return Lookup{}, false
+	}
+	return Lookup{From: from.Relname, Value: value, Key: key, Ref: ref}, true
+}
+
+// columnOf is the column a column reference names of a table: qualified by
+// the table's alias, or its name when it has none (or unqualified, when
+// alone allows it).
+func columnOf(n *pg.Node, table *pg.RangeVar, alone bool) (string, bool) {
+	ref := n.GetColumnRef()
+	if ref == nil {
+		return "", false
+	}
+	var names []string
+	for _, f := range ref.Fields {
+		s := f.GetString_()
+		if s == nil {
+			return "", false // table.*
+		}
+		names = append(names, s.Sval)
+	}
+	qualifier := table.Relname
+	if table.Alias != nil {
+		qualifier = table.Alias.Aliasname
+	}
+	switch {
+	case len(names) == 1 && alone:
+		return names[0], true
+	case len(names) == 2 && names[0] == qualifier:
+		return names[1], true
+	}
+	return "", false
 }
 
 // inserted reads the column list of an INSERT and the shape of its rows.

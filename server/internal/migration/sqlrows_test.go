@@ -44,6 +44,25 @@ func TestUpdateSetValues(t *testing.T) {
 	}
 }
 
+func TestUpdateSetLookups(t *testing.T) {
+	for sql, want := range map[string]string{
+		`UPDATE item SET owner = (SELECT new_id FROM "user" WHERE "user".id = item.owner_id)`:      "[{owner user new_id id owner_id}]",
+		`UPDATE item i SET owner = (SELECT u.new_id FROM users u WHERE i.owner_id = u.id)`:         "[{owner users new_id id owner_id}]",
+		`UPDATE item SET owner = (SELECT new_id FROM users WHERE id = item.owner_id)`:              "[]", // id: the subquery's or item's
+		`UPDATE item SET owner = (SELECT new_id FROM users WHERE users.id = 3)`:                    "[]",
+		`UPDATE item SET owner = (SELECT new_id FROM users, teams WHERE users.id = item.t)`:        "[]",
+		`UPDATE item SET owner = (SELECT max(new_id) FROM users WHERE users.id = item.owner)`:      "[]",
+		`UPDATE item SET owner = (SELECT new_id FROM s.users WHERE users.id = item.owner_id)`:      "[]",
+		`UPDATE item SET owner = (SELECT new_id FROM users WHERE users.id > item.owner_id)`:        "[]",
+		`UPDATE item SET owner = (SELECT new_id FROM item AS p WHERE p.id = item.parent_id)`:       "[]", // the same table
+		`UPDATE item SET owner = (SELECT new_id FROM users WHERE users.id = item.owner_id), x = 1`: "[{owner users new_id id owner_id}]",
+	} {
+		if got := fmt.Sprint(ClassifySQL(sql).Statements[0].SetLookups); got != want {
+			t.Errorf("%s: SetLookups %s, want %s", sql, got, want)
+		}
+	}
+}
+
 func TestInsertSupplies(t *testing.T) {
 	tests := []struct {
 		sql      string
