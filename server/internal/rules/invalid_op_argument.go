@@ -104,7 +104,7 @@ func checkInvalidOpArgument(p *Pass) {
 				case !fails:
 					sev = Warning // nothing fails: the argument just does nothing
 				}
-				if o.Name == "alter_column" && strings.Contains(problem, `keyword argument "name"`) {
+				if o.Name == "alter_column" && strings.Contains(problem, migration.NameClash) {
 					// the migration may have worked when it was written (fedocal)
 					consequence += " (Alembic before 1.5 took name= for new_column_name)"
 				}
@@ -312,6 +312,10 @@ func argConsequence(op, problem string) (string, bool) {
 		return "Alembic passes unknown keywords to the dialect, which ignores them: the migration runs " +
 			"as if the argument were not written", false
 	}
+	if strings.Contains(problem, migration.NameClash) {
+		// checked with Alembic 1.8.1, in and out of batch mode, on PostgreSQL, MySQL and SQLite
+		return "Python raises TypeError when the migration runs: Alembic passes new_column_name to the dialect as name= already", true
+	}
 	if !strings.Contains(problem, "unexpected keyword argument") {
 		return "Python raises TypeError when the migration runs", true
 	}
@@ -323,12 +327,6 @@ func argConsequence(op, problem string) (string, bool) {
 			return "Python raises TypeError when the migration runs: SQLAlchemy's constructor \"got multiple values for argument 'name'\"", true
 		}
 		return "SQLAlchemy rejects it when the migration runs (\"Additional arguments should be named <dialectname>_<argument>\")", true
-	case "alter_column":
-		if strings.Contains(problem, `unexpected keyword argument "name"`) {
-			// checked with Alembic 1.8.1, in and out of batch mode, on PostgreSQL, MySQL and SQLite
-			return "Python raises TypeError when the migration runs: Alembic passes new_column_name to the dialect as name=, " +
-				"which \"got multiple values for keyword argument 'name'\"", true
-		}
 	}
 	return "Python raises TypeError when the migration runs", true
 }

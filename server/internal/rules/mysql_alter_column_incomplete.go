@@ -99,7 +99,11 @@ func mysqlAlterProblem(p *Pass, o *migration.Op, s *history.State) (Message, Sev
 	if c := t.Column(column); c == nil || !c.Known || c.Nullable || c.Uncertain || c.PrimaryKey {
 		return Message{}, "" // a primary key column stays NOT NULL whatever MODIFY says
 	}
+	step := "upgrade"
+	if p.InDowngrade(o.Call.Span) {
+		step = "downgrade" // PowerDNS-Admin's, judged
+	}
 	return Message{Text: fmt.Sprintf("alter_column(%q, %q) without existing_nullable makes the NOT NULL column nullable on MySQL", table, column),
-		Help: fmt.Sprintf("%s: what the call does not say is written as NULL, so the upgrade passes and the column silently "+
-			"accepts NULL. Pass existing_nullable=False.%s", restate, defaultNote)}, Warning
+		Help: fmt.Sprintf("%s: what the call does not say is written as NULL, so the %s passes and the column silently "+
+			"accepts NULL. Pass existing_nullable=False.%s", restate, step, defaultNote)}, Warning
 }

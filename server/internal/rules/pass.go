@@ -282,6 +282,12 @@ func (p *Pass) ReportAt(span migration.Span, message Message, fix *SuggestedFix)
 	p.ReportSeverity(p.Rule.Severity, span, message, fix)
 }
 
+// InDowngrade reports whether a span is in the revision's downgrade().
+func (p *Pass) InDowngrade(span migration.Span) bool {
+	d := p.Migration.Downgrade
+	return d != nil && span.Start >= d.Body.Start && span.End <= d.Body.End
+}
+
 // ReportSeverity records a finding whose severity differs from the rule's default
 // (e.g. unnamed-constraint: error for a drop, warning for a create).
 func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message, fix *SuggestedFix) {
@@ -296,8 +302,7 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 	if fix != nil && p.inDecorated(span, fix) {
 		fix = nil
 	}
-	if d := p.Migration.Downgrade; d != nil && span.Start >= d.Body.Start && span.End <= d.Body.End &&
-		!strings.Contains(message.Text, "downgrade") {
+	if p.InDowngrade(span) && !strings.Contains(message.Text, "downgrade") {
 		message.Text += " in downgrade()" // the same call in upgrade() reads alike (orchest's, judged)
 	}
 	// the project's main database would not fail (meltano's SQLite), or may

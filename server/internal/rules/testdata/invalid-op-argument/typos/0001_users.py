@@ -29,7 +29,7 @@ def upgrade():
     op.create_index('ix_users_name', 'users', ['name'], concurrently=True)  # expect[invalid-op-argument]: (did you mean "postgresql_concurrently"?) help: SQLAlchemy rejects it
     op.add_column('users', sa.Column('age', sa.Integer()), sa.Column('city', sa.String(50)))  # expect[invalid-op-argument]: add_column() takes 2 positional arguments but 3 were given help: Python raises TypeError
     op.add_column('users', sa.Column('zip', sa.String(10)), default='00000')  # expect[invalid-op-argument]: unexpected keyword argument "default"
-    op.alter_column('users', 'city', name='town')  # expect[invalid-op-argument:error]: got an unexpected keyword argument "name" (did you mean "new_column_name"?) help: got multiple values for keyword argument 'name'" (Alembic before 1.5 took name= for new_column_name)
+    op.alter_column('users', 'city', name='town')  # expect[invalid-op-argument:error]: got multiple values for keyword argument "name" (did you mean "new_column_name"?) help: to the dialect as name= already (Alembic before 1.5 took name= for new_column_name)
     op.alter_column('users', 'zip', _type=sa.String(12), nullable=True)  # expect[invalid-op-argument:warning]: ignores the keyword argument "_type" (did you mean "type_"?) help: as if the argument were not written
 
 
