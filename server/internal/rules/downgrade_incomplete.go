@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -216,8 +217,66 @@ func markMisdirected(p *Pass, down *migration.Function, missing []*undo) {
 			}); i >= 0 {
 				u.renamedTo = down.Ops[i]
 			}
+			// the rename back written for another table, one that has no such
+			// column (SuperAGI's, after the downgrade renamed the tables back)
+			if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
+				column, named := o.ArgString("column_name")
+				to, renames := o.ArgString("new_column_name")
+				table, ok := o.Table()
+				if o.Name != "alter_column" || !named || !renames || !ok || !o.Certain() || column != u.name || to != u.from {
+					return false
+				}
+				here, _ := downgradeName(down, u.table, o)
+				key := effect.TableKey(o, table)
+				if key == here {
+					return false
+				}
+				t := after.Table(upgradeName(down, key, o))
+				return t != nil && t.Column(column) == nil && !t.Opaque
+			}); i >= 0 {
+				u.elsewhere = down.Ops[i]
+			}
+		}
+		if u.kind != undoRenameTable && u.kind != undoType {
+			if key, by := downgradeName(down, u.table, nil); by != nil {
+				u.downBare, u.downRename = pysyntax.LastName(key), by
+			}
 		}
 	}
+}
+
+// downgradeName follows a table (by its key at the end of upgrade()) through
+// the certain rename_table calls of downgrade() before stop (all of them
+// when stop is nil): its key there, and the last of those calls (nil when
+// none moves it).
+func downgradeName(down *migration.Function, table string, stop *migration.Op) (string, *migration.Op) {
+	var by *migration.Op
+	for _, o := range down.Ops {
+		if o == stop {
+			break
+		}
+		from, named := o.ArgString("old_table_name")
+		to, renames := o.ArgString("new_table_name")
+		if o.Name == "rename_table" && named && renames && o.Certain() && effect.TableKey(o, from) == table {
+			table, by = effect.TableKey(o, to), o
+		}
+	}
+	return table, by
+}
+
+// upgradeName is downgradeName backwards: the key at the end of upgrade() of
+// the table that has key just before stop.
+func upgradeName(down *migration.Function, key string, stop *migration.Op) string {
+	i := slices.Index(down.Ops, stop)
+	for j := i - 1; j >= 0; j-- {
+		o := down.Ops[j]
+		from, named := o.ArgString("old_table_name")
+		to, renames := o.ArgString("new_table_name")
+		if o.Name == "rename_table" && named && renames && o.Certain() && effect.TableKey(o, to) == key {
+			key = effect.TableKey(o, from)
+		}
+	}
+	return key
 }
 
 // undoKind says which operation reverts an upgrade operation.
@@ -272,6 +331,11 @@ type undo struct {
 	// a third name, not back (open-event-server's topic renamed to topics,
 	// judged)
 	renamedTo *migration.Op
+	// downBare is the table's name at the end of downgrade() when a
+	// rename_table there moves it (downRename, the last one): the inverse
+	// appended there names it so (SuperAGI's, judged)
+	downBare   string
+	downRename *migration.Op
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -644,7 +708,11 @@ func reportReconverted(p *Pass, u *undo, d *convertedDrop) {
 func (e *effects) movesAny(undos []*undo) bool {
 	for _, u := range undos {
 		key := func(parts ...string) string { return k(append([]string{u.engine}, parts...)...) }
-		if e.has(e.renamedAway, key(u.table)) || (u.kind == undoColumn || u.kind == undoRenameColumn) && e.has(e.colRenamedAway, key(u.table, u.name)) {
+		// a table only rename_table calls move is where downgradeName says
+		by := e.renamedAway[key(u.table)]
+		moved := e.has(e.renamedAway, key(u.table)) && (u.downRename == nil ||
+			slices.ContainsFunc(by[:], func(m mark) bool { return m.op != nil && m.op.Name != "rename_table" }))
+		if moved || (u.kind == undoColumn || u.kind == undoRenameColumn) && e.has(e.colRenamedAway, key(u.table, u.name)) {
 			return true
 		}
 	}
@@ -802,6 +870,13 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 		consequence = "After `alembic downgrade` the next `alembic upgrade` fails with: " + err
 	}
 	inverse := u.inverse(m, st.In(m.Downgrade)).oneLine()
+	if o := u.elsewhere; o != nil && u.kind == undoRenameColumn {
+		other, _ := o.Table()
+		here, _ := downgradeName(m.Downgrade, u.table, o)
+		return Message{Text: fmt.Sprintf("column %q of %q is renamed to %q by upgrade() but downgrade() renames it back in %q", u.from, u.bare, u.name, other),
+			Help: fmt.Sprintf("The alter_column at line %d names table %q, which has no column %q: the downgrade fails there. "+
+				"By then the table is %q: name it there.", o.Call.Span.StartLine, other, u.name, pysyntax.LastName(here))}
+	}
 	if o := u.elsewhere; o != nil {
 		other, _ := o.Table()
 		if strings.EqualFold(other, u.bare) { // the same table named in another schema, or in none
@@ -834,7 +909,11 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 			"`alembic downgrade` the next `alembic upgrade` fails there first%s", old, r.op.Call.Span.StartLine, missingOld(u, r, dialect))
 		inverse += fmt.Sprintf(", then create %s again as it was", old)
 	}
-	return Message{Text: what, Help: fmt.Sprintf("%s. Add to downgrade(): %s", consequence, inverse)}
+	where := "Add to downgrade()"
+	if u.downRename != nil {
+		where = fmt.Sprintf("Add to downgrade(), after the rename_table at line %d (the table is %q by then)", u.downRename.Call.Span.StartLine, u.downBare)
+	}
+	return Message{Text: what, Help: fmt.Sprintf("%s. %s: %s", consequence, where, inverse)}
 }
 
 // undoMessage is the finding about what downgrade() misses for one operation
@@ -1017,13 +1096,14 @@ func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
 	o := u.op
 	s := inverseStmt{ok: true}
 	caller, schema := recv, ""
+	bare := cmp.Or(u.downBare, u.bare)
 	if o.Batch != nil && o.Batch.Op != nil && !u.bySQL {
 		caller = o.Batch.Alias
 		if caller == "" {
 			caller = "batch_op"
 		}
 		bs, ok := schemaArg(m, code.Stylist, o.Batch.Op, "schema")
-		s.batch = fmt.Sprintf("with %s.batch_alter_table(%s%s) as %s:", recv, q(o.Batch.Table), bs, caller)
+		s.batch = fmt.Sprintf("with %s.batch_alter_table(%s%s) as %s:", recv, q(cmp.Or(u.downBare, o.Batch.Table)), bs, caller)
 		s.ok = ok
 	} else if u.bySQL && u.sqlSchema != "" {
 		schema = ", schema=" + q(u.sqlSchema)
@@ -1041,20 +1121,20 @@ func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
 	if u.viaF {
 		name = fmt.Sprintf("%s.f(%s)", caller, name)
 	}
-	table := q(u.bare) + ", "
+	table := q(bare) + ", "
 	if batch {
 		table = ""
 	}
 	switch u.kind {
 	case undoTable:
-		s.code = fmt.Sprintf("%s.drop_table(%s%s)", caller, q(u.bare), schema)
+		s.code = fmt.Sprintf("%s.drop_table(%s%s)", caller, q(bare), schema)
 	case undoColumn:
 		s.code = fmt.Sprintf("%s.drop_column(%s%s%s)", caller, table, q(u.name), schema)
 	case undoIndex:
 		if batch {
 			s.code = fmt.Sprintf("%s.drop_index(%s)", caller, name)
 		} else {
-			s.code = fmt.Sprintf("%s.drop_index(%s, table_name=%s%s)", caller, name, q(u.bare), schema)
+			s.code = fmt.Sprintf("%s.drop_index(%s, table_name=%s%s)", caller, name, q(bare), schema)
 		}
 	case undoConstraint:
 		typ := ""
@@ -1064,10 +1144,10 @@ func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
 		if batch {
 			s.code = fmt.Sprintf("%s.drop_constraint(%s%s)", caller, name, typ)
 		} else {
-			s.code = fmt.Sprintf("%s.drop_constraint(%s, %s%s%s)", caller, name, q(u.bare), typ, schema)
+			s.code = fmt.Sprintf("%s.drop_constraint(%s, %s%s%s)", caller, name, q(bare), typ, schema)
 		}
 	case undoRenameTable:
-		s.code = fmt.Sprintf("%s.rename_table(%s, %s%s)", caller, q(u.bare), q(pysyntax.LastName(u.from)), schema)
+		s.code = fmt.Sprintf("%s.rename_table(%s, %s%s)", caller, q(bare), q(pysyntax.LastName(u.from)), schema)
 	case undoRenameColumn:
 		s.code = fmt.Sprintf("%s.alter_column(%s%s, new_column_name=%s%s%s)", caller, table, q(u.name), q(u.from), existingKeywords(o), schema)
 	case undoComment:
@@ -1165,8 +1245,8 @@ func inverseFix(p *Pass, missing []*undo) *SuggestedFix {
 	code := strings.Join(lines, "\n")
 	last := m.Source[down.LastStmt.Start:down.LastStmt.End]
 	before, ok := dropOfReferredTable(p, missing)
-	if !ok {
-		return nil
+	if !ok || before != nil && slices.ContainsFunc(missing, func(u *undo) bool { return u.downRename != nil }) {
+		return nil // written before that drop, it may come before a rename of the table it names
 	}
 	var e TextEdit
 	switch {
