@@ -363,5 +363,9 @@ func restatedColumn(p *Pass, d columnChange) string {
 	if d.typ != nil && d.typ.Expr != nil {
 		typ = brief.Code(d.typ.Expr.Text, brief.Snippet)
 	}
-	return fmt.Sprintf(", existing_type=%s, existing_nullable=<as it is> (MySQL restates the whole column)", typ)
+	nullable := "<as it is>"
+	if d.wasKnown {
+		nullable = pyBool(d.wasNullable) // cyborg's, judged
+	}
+	return fmt.Sprintf(", existing_type=%s, existing_nullable=%s (MySQL restates the whole column)", typ, nullable)
 }
