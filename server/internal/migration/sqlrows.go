@@ -16,6 +16,10 @@ import (
 type Condition struct {
 	Column, Test string
 	Negated      bool
+	// Within is the path when the test is of a value inside the column,
+	// read with JSON's operators (data->>'name' IS NULL): they give NULL for
+	// a NULL column, so the test selects the rows where it is NULL too.
+	Within string
 }
 
 // isNullTest is the Test of column IS NULL.
@@ -31,7 +35,7 @@ func (c Condition) SelectsNulls(column string) bool {
 // the test compares it with constants (NULL = 'a' and NULL <> 'a' are both
 // unknown).
 func (c Condition) Complements(d Condition) bool {
-	return c.Test != "" && strings.EqualFold(c.Column, d.Column) && c.Test == d.Test && c.Negated != d.Negated
+	return c.Test != "" && strings.EqualFold(c.Column, d.Column) && c.Within == d.Within && c.Test == d.Test && c.Negated != d.Negated
 }
 
 // NullSafe reports whether the test selects rows whose column is NULL too
@@ -42,8 +46,14 @@ func (c Condition) NullSafe() bool { return c.Test == isNullTest }
 func condition(n *pg.Node) Condition {
 	switch e := n.GetNode().(type) {
 	case *pg.Node_NullTest:
+		negated := e.NullTest.Nulltesttype == pg.NullTestType_IS_NOT_NULL
 		if column, ok := columnName(e.NullTest.Arg); ok {
-			return Condition{Column: column, Test: isNullTest, Negated: e.NullTest.Nulltesttype == pg.NullTestType_IS_NOT_NULL}
+			return Condition{Column: column, Test: isNullTest, Negated: negated}
+		}
+		// digitalmarketplace-api's DELETE ... WHERE data->>'serviceName' IS NULL
+		// took the rows where data is NULL along (judged)
+		if column, path, ok := jsonPath(e.NullTest.Arg); ok {
+			return Condition{Column: column, Test: isNullTest, Negated: negated, Within: path}
 		}
 	case *pg.Node_BoolExpr:
 		if e.BoolExpr.Boolop == pg.BoolExprType_NOT_EXPR && len(e.BoolExpr.Args) == 1 {
@@ -78,6 +88,30 @@ func condition(n *pg.Node) Condition {
 		}
 	}
 	return Condition{}
+}
+
+// jsonPath reads a value inside a column: the column, read with JSON's
+// operators (->, ->>, #>, #>>) and constant keys, and the path written
+// after it.
+func jsonPath(n *pg.Node) (column, path string, ok bool) {
+	a := n.GetAExpr()
+	if a == nil || a.Kind != pg.A_Expr_Kind_AEXPR_OP {
+		return "", "", false
+	}
+	switch op := lastName(a.Name); op {
+	case "->", "->>", "#>", "#>>":
+		key, known := constant(a.Rexpr)
+		if !known {
+			return "", "", false
+		}
+		if column, ok = columnName(a.Lexpr); ok {
+			return column, op + key, true
+		}
+		if column, path, ok = jsonPath(a.Lexpr); ok {
+			return column, path + op + key, true
+		}
+	}
+	return "", "", false
 }
 
 // columnName is the column a column reference names (without its table).

@@ -35,6 +35,23 @@ func TestUpdateCondition(t *testing.T) {
 	if !cond("DELETE FROM t WHERE a IS NULL").SelectsNulls("a") || cond("DELETE FROM t WHERE a IS NOT NULL").SelectsNulls("a") {
 		t.Error("DELETE ... WHERE a IS NULL")
 	}
+	// a value inside a JSON column is NULL where the column is
+	for _, sql := range []string{"DELETE FROM t WHERE data->>'name' IS NULL", "DELETE FROM t WHERE data->'a'->>'b' IS NULL", "DELETE FROM t WHERE data #>> '{a,b}' IS NULL"} {
+		if !cond(sql).SelectsNulls("data") {
+			t.Errorf("%s: does not select the rows where data is NULL", sql)
+		}
+	}
+	for _, sql := range []string{"DELETE FROM t WHERE data->>'name' IS NOT NULL", "DELETE FROM t WHERE lower(data) IS NULL", "DELETE FROM t WHERE data->>k IS NULL"} {
+		if cond(sql).SelectsNulls("data") {
+			t.Errorf("%s: selects the rows where data is NULL", sql)
+		}
+	}
+	if cond("UPDATE t SET a = 1 WHERE data->>'x' IS NULL").Complements(cond("UPDATE t SET a = 2 WHERE data IS NOT NULL")) {
+		t.Error("a test inside the column and one of the column: complements")
+	}
+	if !cond("UPDATE t SET a = 1 WHERE data->>'x' IS NULL").Complements(cond("UPDATE t SET a = 2 WHERE data->>'x' IS NOT NULL")) {
+		t.Error("data->>'x' IS NULL and IS NOT NULL: not complements")
+	}
 }
 
 func TestUpdateSetValues(t *testing.T) {
