@@ -111,9 +111,33 @@ func usedImports(m *migration.Migration) []migration.Import {
 	var out []migration.Import
 	for _, list := range [][]migration.Import{m.Imports, functionImports(m.Upgrade), functionImports(m.Downgrade)} {
 		for _, imp := range list {
-			if imp.Local != "*" && !isLibraryModule(imp.Module) && len(m.NameUses[imp.Local]) > 0 {
+			if imp.Local != "*" && !isLibraryModule(imp.Module) && len(usesOf(m, imp)) > 0 {
 				out = append(out, imp)
 			}
+		}
+	}
+	return out
+}
+
+// usesOf are the uses of an import's name that are that import's: in its
+// function for an import in upgrade() or downgrade(); elsewhere, out of a
+// function that imports the name itself (Kotti's upgrade() and downgrade()
+// import DBSession each, and the upgrade's was blamed for the downgrade's
+// query, judged).
+func usesOf(m *migration.Migration, imp migration.Import) []migration.NameUse {
+	functions := []*migration.Function{m.Upgrade, m.Downgrade}
+	in := func(f *migration.Function, line int) bool {
+		return f != nil && int(f.Body.StartLine) <= line && line <= int(f.Body.EndLine)
+	}
+	own := slices.IndexFunc(functions, func(f *migration.Function) bool { return in(f, int(imp.Stmt.StartLine)) })
+	var out []migration.NameUse
+	for _, u := range m.NameUses[imp.Local] {
+		mine := own >= 0 && in(functions[own], u.Line) ||
+			own < 0 && !slices.ContainsFunc(functions, func(f *migration.Function) bool {
+				return in(f, u.Line) && slices.ContainsFunc(functionImports(f), func(i migration.Import) bool { return i.Local == imp.Local })
+			})
+		if mine {
+			out = append(out, u)
 		}
 	}
 	return out
@@ -144,9 +168,9 @@ func checkAppModelImport(p *Pass) {
 	found := map[int]*best{}
 	var order []int
 	for _, imp := range usedImports(m) { // an import never used follows no model
-		uses := m.NameUses[imp.Local]
+		uses := usesOf(m, imp)
 		def, prefix := resolveImport(abs, imp)
-		if frozenCopy(p.scriptDir(), def, imp.Module) || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp) {
+		if frozenCopy(p.scriptDir(), def, imp.Module) || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp, def) {
 			continue
 		}
 		for _, u := range uses {
@@ -324,17 +348,36 @@ func attachesType(u migration.NameUse) bool {
 // the same session and runs the migrations on its connection (Kotti's
 // DBSession.connection()): the migration's queries through it are on
 // Alembic's own connection, in its transaction.
-func envMigratesThrough(scriptDir string, imp migration.Import) bool {
+func envMigratesThrough(scriptDir string, imp migration.Import, def pymodule.Def) bool {
 	if scriptDir == "" || imp.Name == "" {
 		return false
 	}
-	env, err := inputfile.Read(filepath.Join(scriptDir, "env.py"), maxEnvSize)
+	path := filepath.Join(scriptDir, "env.py")
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs // the definitions it resolves to are compared by file
+	}
+	env, err := inputfile.Read(path, maxEnvSize)
 	if err != nil {
 		return false
 	}
-	imported := regexp.MustCompile(`(?m)^\s*from\s+` + regexp.QuoteMeta(imp.Module) + `\s+import\b[^\n]*\b` + regexp.QuoteMeta(imp.Name) + `\b`)
 	connects := regexp.MustCompile(`\b` + regexp.QuoteMeta(imp.Name) + `(\(\))?\.connection\(`)
-	return imported.Match(env) && connects.Match(env)
+	if !connects.Match(env) {
+		return false
+	}
+	// the same session, imported from the same module or another one that
+	// re-exports it (Kotti's env.py takes kotti.DBSession, a revision
+	// kotti.resources.DBSession, judged)
+	imported := regexp.MustCompile(`(?m)^\s*from\s+([\w.]+)\s+import\b[^\n]*\b` + regexp.QuoteMeta(imp.Name) + `\b`)
+	for _, m := range imported.FindAllSubmatch(env, -1) {
+		module := string(m[1])
+		if module == imp.Module {
+			return true
+		}
+		if other := resolver.Import(path, module, imp.Name); other.Kind == pymodule.Session && other.File != "" && other.File == def.File {
+			return true
+		}
+	}
+	return false
 }
 
 // maxEnvSize bounds the env.py read.
