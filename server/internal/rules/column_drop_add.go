@@ -267,7 +267,7 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 	alter := func(using string) string {
 		return fmt.Sprintf("%s.alter_column(%s, %s, %s%s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column), change, using, writtenSchema(d.op))
 	}
-	keep := "Change it in place instead: " + alter(restated)
+	keep := "Change it in place instead: " + alter(restated) + restatedNote(restated)
 	if p.IsPostgres() && !same {
 		keep = "Change it in place instead: " + alter(", postgresql_using="+st.Quote(d.column+"::<new SQL type>"))
 		to := pgTypeOf(a.typ)
@@ -280,7 +280,7 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 		case d.was == nil || to == nil:
 		case castBetween(d.was, to) == automaticCast:
 			// PostgreSQL converts it by itself: no USING (numeric to numeric(15, 2))
-			keep = "Change it in place instead: " + alter(restated)
+			keep = "Change it in place instead: " + alter(restated) + restatedNote(restated)
 			if narrows(d.was, to) || numericChanges(d.was, to, a.typ) {
 				keep += ", which fails on a value the new type cannot hold"
 			}
@@ -327,7 +327,40 @@ func renameMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 			"default, it would pass and every value of %q would be lost without an error", a.column, d.column)
 	}
 	return Message{Text: fmt.Sprintf("drop_column(%q, %q) + add_column of %q looks like a rename%s", d.table, d.column, a.column, inDowngrade(downgrade)),
-		Help: fmt.Sprintf("A rename done as drop + add: %s. Rename in place: %s", lost, renameInPlace(p, d, a))}
+		Help: fmt.Sprintf("A rename done as drop + add: %s. Rename in place: %s%s", lost, renameInPlace(p, d, a), keptUnique(p, d, a, downgrade))}
+}
+
+// keptUnique warns that a rename in place keeps what made the dropped column
+// unique, which the drop removed on PostgreSQL and the add does not make
+// again by the end of the function (mistral's unique key over two columns,
+// judged).
+func keptUnique(p *Pass, d, a columnChange, downgrade bool) string {
+	if !p.IsPostgres() {
+		return ""
+	}
+	before, after := p.Before, p.After()
+	if downgrade {
+		before, after = p.After(), p.AfterDowngrade()
+	}
+	t := before.Table(d.key)
+	if t == nil || t.Opaque {
+		return ""
+	}
+	if c := t.Column(d.column); c == nil || c.PrimaryKey {
+		return "" // a key kept by the rename is what the add was meant to be (orchest's)
+	}
+	holds := func(set []string, column string) bool {
+		return slices.ContainsFunc(set, func(c string) bool { return strings.EqualFold(c, column) })
+	}
+	i := slices.IndexFunc(t.Uniques, func(set []string) bool { return holds(set, d.column) })
+	if i < 0 {
+		return ""
+	}
+	if end := after.Table(d.key); end != nil && slices.ContainsFunc(end.Uniques, func(set []string) bool { return holds(set, a.column) }) {
+		return "" // made unique again
+	}
+	return fmt.Sprintf(". The drop also removed the uniqueness of (%s), which the rename keeps: drop that constraint or index "+
+		"too if %q is not meant to be unique", strings.Join(t.Uniques[i], ", "), a.column)
 }
 
 // startsWith says what the rows hold in an added column: NULL, its server
@@ -339,10 +372,16 @@ func startsWith(p *Pass, a columnChange) string {
 	if a.added.ServerDefault != nil {
 		return "with its server default on every row"
 	}
-	if nullable, _ := a.added.Nullable(); !nullable && p.Dialect == "mysql" {
-		return "with the type's implicit default (0, '') on every row"
+	nullable, _ := a.added.Nullable()
+	switch {
+	case nullable || p.Dialect != "mysql":
+		return "empty"
+	case slices.Contains([]string{"date", "datetime", "time"}, typeFamily(a.typ)):
+		// hashview's DATETIME: MariaDB wrote zero dates, MySQL 8 refused them (judged)
+		return "with a zero date on every row (where sql_mode has NO_ZERO_DATE, as MySQL 5.7 and later have by default, " +
+			"the add fails instead)"
 	}
-	return "empty"
+	return "with the type's implicit default (0, '') on every row"
 }
 
 // addFailsOnRows reports whether the add_column fails where the table has
@@ -367,5 +406,14 @@ func restatedColumn(p *Pass, d columnChange) string {
 	if d.wasKnown {
 		nullable = pyBool(d.wasNullable) // cyborg's, judged
 	}
-	return fmt.Sprintf(", existing_type=%s, existing_nullable=%s (MySQL restates the whole column)", typ, nullable)
+	return fmt.Sprintf(", existing_type=%s, existing_nullable=%s", typ, nullable)
+}
+
+// restatedNote says why a call has the arguments restatedColumn gave it; it
+// goes after the call, which stays code that runs when pasted (judged).
+func restatedNote(restated string) string {
+	if restated == "" {
+		return ""
+	}
+	return " (MySQL restates the whole column)"
 }

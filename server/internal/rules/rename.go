@@ -433,6 +433,6 @@ func renameInPlace(p *Pass, d, a columnChange) string {
 			retyped += ", existing_type=" + brief.Code(d.typ.Expr.Text, brief.Snippet)
 		}
 	}
-	return fmt.Sprintf("%s.alter_column(%s, %s, new_column_name=%s%s%s%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column),
-		st.Quote(a.column), retyped, restated, writtenSchema(d.op))
+	return fmt.Sprintf("%s.alter_column(%s, %s, new_column_name=%s%s%s%s)%s", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column),
+		st.Quote(a.column), retyped, restated, writtenSchema(d.op), restatedNote(restated))
 }

@@ -14,7 +14,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column('users', sa.Column('full_name', sa.String(length=100), nullable=True))
-    op.drop_column('users', 'name')  # expect[column-drop-add]: looks like a rename help: existing_type=sa.String(length=100), existing_nullable=True (MySQL restates the whole column)
+    op.drop_column('users', 'name')  # expect[column-drop-add]: looks like a rename help: existing_type=sa.String(length=100), existing_nullable=True) (MySQL restates the whole column)
 
 
 def downgrade() -> None:

@@ -1,0 +1,22 @@
+"""jobs
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "jobs",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("started", sa.DateTime(), nullable=False),
+    )
+
+
+def downgrade():
+    op.drop_table("jobs")
