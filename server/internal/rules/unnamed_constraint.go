@@ -500,8 +500,10 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 		}
 	case paired.undoesNothing:
 		// sbc-pay: the only key known on the table is older, and must stay
+		// the reason was reversed, and the constraint to name did not exist (sbc-pay's, judged)
 		msg.Help += fmt.Sprintf("upgrade() makes no constraint on %q: this drop undoes nothing of this revision (autogenerate "+
-			"writes one when the models lack a constraint the database has). Remove it, or name the constraint it means.", table)
+			"writes it beside a create_foreign_key(None, ...) in upgrade() when the models have a constraint the database "+
+			"lacks, and that create is not here). Remove it.", table)
 	case only != "" && (p.IsPostgres() || conv.Covers(naming.ForeignKey)):
 		// elsewhere the history's name of an unnamed key is PostgreSQL's guess
 		msg.Help += fmt.Sprintf("The only foreign key known on %q is %q: name the one to drop.", table, only)
@@ -520,11 +522,19 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			"write the DROP, named or not."
 		fix = nil
 	}
-	if p.Dialect == "sqlite" && o.Batch == nil {
-		// a name does not make ALTER drop it there (mealie: the safe fix still failed)
-		msg.Help += fmt.Sprintf(" On SQLite a name is not enough: drop it in batch mode, which recreates the table "+
-			"(with op.batch_alter_table(%s) as batch_op: batch_op.drop_constraint(...)).", p.Style().Quote(table))
-		fix = nil
+	if (p.Dialect == "sqlite" || slices.Contains(p.Also, "sqlite")) && o.Batch == nil {
+		// a name does not make ALTER drop it there (mealie: the safe fix still
+		// failed). Only a project known to run on SQLite too is told so on
+		// another dialect: SQLite seen in tests is no such knowledge.
+		where := "On SQLite"
+		if p.Dialect != "sqlite" {
+			where = "On SQLite, which the project runs on too,"
+		}
+		msg.Help += fmt.Sprintf(" %s a name is not enough: drop it in batch mode, which recreates the table "+
+			"(with op.batch_alter_table(%s) as batch_op: batch_op.drop_constraint(...)).", where, p.Style().Quote(table))
+		if p.Dialect == "sqlite" {
+			fix = nil
+		}
 	}
 	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.Report(o, msg, fix)

@@ -18,4 +18,4 @@ def upgrade():
 
 def downgrade():
     op.drop_column("parent", "note")
-    op.drop_constraint(None, "child", type_="foreignkey")  # expect[unnamed-constraint]: help: upgrade() makes no constraint on "child": this drop undoes nothing of this revision
+    op.drop_constraint(None, "child", type_="foreignkey")  # expect[unnamed-constraint]: help: upgrade() makes no constraint on "child": this drop undoes nothing of this revision (autogenerate writes it beside a create_foreign_key(None, ...) in upgrade() when the models have a constraint the database lacks, and that create is not here). Remove it.
