@@ -255,10 +255,8 @@ func downgradeName(down *migration.Function, table string, stop *migration.Op) (
 		if o == stop {
 			break
 		}
-		from, named := o.ArgString("old_table_name")
-		to, renames := o.ArgString("new_table_name")
-		if o.Name == "rename_table" && named && renames && o.Certain() && effect.TableKey(o, from) == table {
-			table, by = effect.TableKey(o, to), o
+		if from, to, ok := tableRename(o); ok && from == table {
+			table, by = to, o
 		}
 	}
 	return table, by
@@ -267,16 +265,23 @@ func downgradeName(down *migration.Function, table string, stop *migration.Op) (
 // upgradeName is downgradeName backwards: the key at the end of upgrade() of
 // the table that has key just before stop.
 func upgradeName(down *migration.Function, key string, stop *migration.Op) string {
-	i := slices.Index(down.Ops, stop)
-	for j := i - 1; j >= 0; j-- {
-		o := down.Ops[j]
-		from, named := o.ArgString("old_table_name")
-		to, renames := o.ArgString("new_table_name")
-		if o.Name == "rename_table" && named && renames && o.Certain() && effect.TableKey(o, to) == key {
-			key = effect.TableKey(o, from)
+	for j := slices.Index(down.Ops, stop) - 1; j >= 0; j-- {
+		if from, to, ok := tableRename(down.Ops[j]); ok && to == key {
+			key = from
 		}
 	}
 	return key
+}
+
+// tableRename reads a certain rename_table call: the keys of the table before
+// and after it.
+func tableRename(o *migration.Op) (from, to string, ok bool) {
+	old, named := o.ArgString("old_table_name")
+	renamed, renames := o.ArgString("new_table_name")
+	if o.Name != "rename_table" || !named || !renames || !o.Certain() {
+		return "", "", false
+	}
+	return effect.TableKey(o, old), effect.TableKey(o, renamed), true
 }
 
 // undoKind says which operation reverts an upgrade operation.
