@@ -464,6 +464,31 @@ op.drop_table('accounts')`,
 			},
 		},
 		{
+			id: "fkidx", title: "a foreign key dropped with drop_index (hand-edited downgrade, misp-workbench's shape)", dir: "fkidx",
+			generated: []string{"op.create_foreign_key(None, 'customers', 'teams', ['team_id'], ['id'])"},
+			handWritten: map[string]string{
+				"upgrade": `
+op.create_foreign_key('fk_customers_team_id', 'customers', 'teams', ['team_id'], ['id'])`,
+				"downgrade": `
+op.drop_index('fk_customers_team_id', table_name='customers')`,
+			},
+			rule:     "downgrade-incomplete",
+			predicts: `index "fk_customers_team_id" does not exist`,
+			failAt:   stepD,
+			errs:     []string{`(psycopg2.errors.UndefinedObject) index "fk_customers_team_id" does not exist`, `DROP INDEX fk_customers_team_id`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"downgrade": `
+op.drop_constraint('fk_customers_team_id', 'customers', type_='foreignkey')`,
+			},
+			checks: []dataCheck{
+				{stepU, "the foreign key exists", `SELECT count(*) FROM pg_constraint WHERE conname = 'fk_customers_team_id'`, "1"},
+				{stepD, "the foreign key dropped", `SELECT count(*) FROM pg_constraint WHERE conname = 'fk_customers_team_id'`, "0"},
+				{stepU2, "the foreign key is back", `SELECT count(*) FROM pg_constraint WHERE conname = 'fk_customers_team_id'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name || ':' || team_id, ',' ORDER BY id) FROM customers`, "Ada:1,Grace:2"},
+			},
+		},
+		{
 			id: "idxagain", title: "a downgrade creates again the index its upgrade made (hand-edited downgrade)", dir: "missidx",
 			generated: []string{"op.create_table('accounts',", "op.f('ix_accounts_email')"},
 			handWritten: map[string]string{

@@ -142,7 +142,7 @@ func checkDowngradeIncomplete(p *Pass) {
 	var fix *SuggestedFix
 	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(restored, missing) &&
 		!slices.ContainsFunc(missing, func(u *undo) bool {
-			return u.replaces != nil || u.asConstraint != nil || u.elsewhere != nil || u.renamedTo != nil
+			return u.replaces != nil || u.wrongDrop != nil || u.elsewhere != nil || u.renamedTo != nil
 		}) {
 		fix = inverseFix(p, missing)
 	}
@@ -155,7 +155,7 @@ func checkDowngradeIncomplete(p *Pass) {
 		}
 		sev := p.Rule.Severity
 		switch {
-		case slices.ContainsFunc(group, func(u *undo) bool { return u.asConstraint != nil }):
+		case slices.ContainsFunc(group, func(u *undo) bool { return u.wrongDrop != nil }):
 			sev = Error // the downgrade fails
 		case !slices.ContainsFunc(group, func(u *undo) bool { return !u.createsIfMissing }):
 			// a type the next upgrade's .create() skips: it stays, unused, and
@@ -167,18 +167,27 @@ func checkDowngradeIncomplete(p *Pass) {
 }
 
 // markDroppedAsConstraint finds, for each index the downgrade never drops,
-// a drop_constraint of its name there (see undo.asConstraint).
+// a drop_constraint of its name there, and for each constraint a drop_index
+// of its name (see undo.wrongDrop).
 func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo) {
 	for _, u := range missing {
-		if u.kind != undoIndex || u.name == "" {
+		var as effect.Object
+		switch {
+		case u.name == "":
+			continue
+		case u.kind == undoIndex:
+			as = effect.Constraint
+		case u.kind == undoConstraint && u.ctype != "":
+			as = effect.Index // misp-workbench's foreign key dropped with drop_index, judged
+		default:
 			continue
 		}
 		if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
 			return slices.ContainsFunc(p.Effects(o), func(e effect.Effect) bool {
-				return e.Object == effect.Constraint && e.Change == effect.Drop && history.SameIdentifier(e.Name, u.name)
+				return e.Object == as && e.Change == effect.Drop && history.SameIdentifier(e.Name, u.name)
 			})
 		}); i >= 0 {
-			u.asConstraint = down.Ops[i]
+			u.wrongDrop = down.Ops[i]
 		}
 	}
 }
@@ -324,10 +333,12 @@ type undo struct {
 	// replaces is what the object replaces, dropped earlier by the upgrade
 	// and not created again by the downgrade (markReplaced)
 	replaces *replaced
-	// asConstraint is the downgrade's drop_constraint of an index's name: on
-	// PostgreSQL it fails, an index create_index made being no constraint
-	// (lastuser's unique index, judged)
-	asConstraint *migration.Op
+	// wrongDrop is the downgrade's drop of the object's name as the other
+	// kind: a drop_constraint of an index, which on PostgreSQL fails, an
+	// index create_index made being no constraint (lastuser's unique index,
+	// judged), or a drop_index of a constraint (misp-workbench's foreign key,
+	// judged)
+	wrongDrop *migration.Op
 	// elsewhere is the downgrade's drop_column of a column's name from
 	// another table, which has no such column (meltano's copy of another
 	// revision's downgrade, judged)
@@ -899,10 +910,19 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 			Help: fmt.Sprintf("The alter_column at line %d renames it to %q, not back to %q. %s. Write new_column_name=%s there.",
 				o.Call.Span.StartLine, to, u.from, consequence, st.In(m.Downgrade).Quote(u.from))}
 	}
-	if o := u.asConstraint; o != nil {
+	if o := u.wrongDrop; o != nil && u.kind == undoIndex {
 		return Message{Text: fmt.Sprintf("index %q is created by upgrade() but downgrade() drops it with drop_constraint", u.name),
 			Help: fmt.Sprintf("An index create_index makes is no constraint: the drop_constraint at line %d fails with: constraint %q "+
 				"of relation %q does not exist. Replace it with: %s", o.Call.Span.StartLine, u.name, u.bare, inverse)}
+	}
+	if o := u.wrongDrop; o != nil {
+		failure := fmt.Sprintf("index %q does not exist", u.name)
+		if u.ctype == "unique" || u.ctype == "primary" { // its index is the constraint's
+			failure = fmt.Sprintf("cannot drop index %s because constraint %s on table %s requires it", u.name, u.name, u.bare)
+		}
+		return Message{Text: fmt.Sprintf("constraint %q is created by upgrade() but downgrade() drops it with drop_index", u.name),
+			Help: fmt.Sprintf("A constraint is no index create_index made: the drop_index at line %d fails with: %s. Replace it with: %s",
+				o.Call.Span.StartLine, failure, inverse)}
 	}
 	if r := u.replaces; r != nil {
 		// open-event-server's renamed foreign keys (judged on PostgreSQL)
