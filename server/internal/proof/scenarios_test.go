@@ -472,7 +472,7 @@ op.create_foreign_key('fk_customers_team_id', 'customers', 'teams', ['team_id'],
 				"downgrade": `
 op.drop_index('fk_customers_team_id', table_name='customers')`,
 			},
-			rule:     "downgrade-incomplete",
+			rule:     "missing-index",
 			predicts: `index "fk_customers_team_id" does not exist`,
 			failAt:   stepD,
 			errs:     []string{`(psycopg2.errors.UndefinedObject) index "fk_customers_team_id" does not exist`, `DROP INDEX fk_customers_team_id`},

@@ -55,34 +55,43 @@ def downgrade():
 
 func checkMissingIndex(p *Pass) {
 	check := func(o *migration.Op, s *history.State) {
-		if o.Name != "drop_index" || !o.Certain() || s.Unknown || len(o.ArgProblems) > 0 {
-			return
+		if msg, ok := missingIndexDrop(p, o, s); ok {
+			p.Report(o, msg, nil)
 		}
-		if ifExists, _ := o.Arg("if_exists").BoolValue(); ifExists || o.Arg("postgresql_if_exists") != nil {
-			return
-		}
-		table, ok := o.Table()
-		name := droppedIndexName(s, p.Migration, o)
-		if !ok || name == "" || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "_pkey") {
-			return
-		}
-		t := s.Table(effect.TableKey(o, table))
-		if t == nil || t.HasPostgresIndex(name) || s.MayHaveUnseenColumns(effect.TableKey(o, table)) {
-			return // most drops name an index of their table: no need to look through every table
-		}
-		if _, complete := t.Indexes(); !complete || s.MayHaveIndex(name) {
-			return
-		}
-		msg := missingIndexMessage(s, name, table)
-		if by := takenAlong(p, o, name); by != nil {
-			// cachito's batch drops the column before its index (judged)
-			msg.Help = fmt.Sprintf("It fails with: index %q does not exist: the drop_column at line %d took it along (dropping a "+
-				"column drops its indexes). Drop the index before it, or remove this drop_index.", name, by.Call.Span.StartLine)
-		}
-		p.Report(o, msg, nil)
 	}
 	p.Upgrade(check)
 	p.Downgrade(check)
+}
+
+// missingIndexDrop reports whether o is a drop_index of an index the schema
+// just before it (s) certainly lacks, with the finding's message.
+// downgrade-incomplete leaves such a drop of a constraint's name to this rule.
+func missingIndexDrop(p *Pass, o *migration.Op, s *history.State) (Message, bool) {
+	if o.Name != "drop_index" || !o.Certain() || s.Unknown || len(o.ArgProblems) > 0 {
+		return Message{}, false
+	}
+	if ifExists, _ := o.Arg("if_exists").BoolValue(); ifExists || o.Arg("postgresql_if_exists") != nil {
+		return Message{}, false
+	}
+	table, ok := o.Table()
+	name := droppedIndexName(s, p.Migration, o)
+	if !ok || name == "" || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "_pkey") {
+		return Message{}, false
+	}
+	t := s.Table(effect.TableKey(o, table))
+	if t == nil || t.HasPostgresIndex(name) || s.MayHaveUnseenColumns(effect.TableKey(o, table)) {
+		return Message{}, false // most drops name an index of their table: no need to look through every table
+	}
+	if _, complete := t.Indexes(); !complete || s.MayHaveIndex(name) {
+		return Message{}, false
+	}
+	msg := missingIndexMessage(s, name, table)
+	if by := takenAlong(p, o, name); by != nil {
+		// cachito's batch drops the column before its index (judged)
+		msg.Help = fmt.Sprintf("It fails with: index %q does not exist: the drop_column at line %d took it along (dropping a "+
+			"column drops its indexes). Drop the index before it, or remove this drop_index.", name, by.Call.Span.StartLine)
+	}
+	return msg, true
 }
 
 // takenAlong is the drop_column of o's function, before it, that removed the
