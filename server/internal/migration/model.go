@@ -376,6 +376,16 @@ type Batch struct {
 	Op    *Op // the batch_alter_table call itself
 }
 
+// Receiver is the name the block's operations are called on: its alias, or
+// batch_op (what code written for the block would name it) when it binds
+// none.
+func (b *Batch) Receiver() string {
+	if b.Alias == "" {
+		return "batch_op"
+	}
+	return b.Alias
+}
+
 // OpsReceiver is the name the operation's call reaches alembic.op through
 // ("op", "alembic.op", an alias, an `op` parameter); "" for a batch
 // operation, a bare imported function and a call of no Alembic operation.

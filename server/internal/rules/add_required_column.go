@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -400,7 +399,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		if o.Batch == nil || o.Batch.Op == nil {
 			return fmt.Sprintf("%s.alter_column(%s, %s, %s)", op, q(table), q(c.Name)+writtenSchema(o), change)
 		}
-		alias := cmp.Or(o.Batch.Alias, "batch_op")
+		alias := o.Batch.Receiver()
 		call := fmt.Sprintf("%s.alter_column(%s, %s)", alias, q(c.Name), change)
 		if !afterUpdate {
 			return call
@@ -465,10 +464,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 // unique on by the end of o's function (nil when none), and whether the
 // column is then the primary key or part of it.
 func uniqueBy(p *Pass, f *migration.Function, o *migration.Op, column string) (set []string, primary bool) {
-	final := p.After()
-	if f.Name == "downgrade" {
-		final = p.AfterDowngrade()
-	}
+	_, final := p.Bounds(f.Name == "downgrade")
 	table, _ := o.Table()
 	t := final.Table(effect.TableKey(o, table))
 	if t == nil {

@@ -107,16 +107,25 @@ var resolver = pymodule.Default
 // usedImports are the imports of m (at module level or in its functions)
 // whose names it uses, of modules that may be the application's: only they
 // can reach its models.
-func usedImports(m *migration.Migration) []migration.Import {
-	var out []migration.Import
+func usedImports(m *migration.Migration) []usedImport {
+	var out []usedImport
 	for _, list := range [][]migration.Import{m.Imports, functionImports(m.Upgrade), functionImports(m.Downgrade)} {
 		for _, imp := range list {
-			if imp.Local != "*" && !isLibraryModule(imp.Module) && len(usesOf(m, imp)) > 0 {
-				out = append(out, imp)
+			if imp.Local == "*" || isLibraryModule(imp.Module) {
+				continue
+			}
+			if uses := usesOf(m, imp); len(uses) > 0 {
+				out = append(out, usedImport{imp, uses})
 			}
 		}
 	}
 	return out
+}
+
+// usedImport is an import with its uses (usesOf).
+type usedImport struct {
+	migration.Import
+	uses []migration.NameUse
 }
 
 // usesOf are the uses of an import's name that are that import's: in its
@@ -167,8 +176,8 @@ func checkAppModelImport(p *Pass) {
 	}
 	found := map[int]*best{}
 	var order []int
-	for _, imp := range usedImports(m) { // an import never used follows no model
-		uses := usesOf(m, imp)
+	for _, used := range usedImports(m) { // an import never used follows no model
+		imp, uses := used.Import, used.uses
 		def, prefix := resolveImport(abs, imp)
 		if frozenCopy(p.scriptDir(), def, imp.Module) || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp, def) {
 			continue

@@ -338,10 +338,7 @@ func keptUnique(p *Pass, d, a columnChange, downgrade bool) string {
 	if !p.IsPostgres() {
 		return ""
 	}
-	before, after := p.Before, p.After()
-	if downgrade {
-		before, after = p.After(), p.AfterDowngrade()
-	}
+	before, after := p.Bounds(downgrade)
 	t := before.Table(d.key)
 	if t == nil || t.Opaque {
 		return ""

@@ -1143,10 +1143,7 @@ func (u *undo) inverse(m *migration.Migration, code *stylist.Code) inverseStmt {
 	caller, schema := recv, ""
 	bare := cmp.Or(u.downBare, u.bare)
 	if o.Batch != nil && o.Batch.Op != nil && !u.bySQL {
-		caller = o.Batch.Alias
-		if caller == "" {
-			caller = "batch_op"
-		}
+		caller = o.Batch.Receiver()
 		bs, ok := schemaArg(m, code.Stylist, o.Batch.Op, "schema")
 		s.batch = fmt.Sprintf("with %s.batch_alter_table(%s%s) as %s:", recv, q(cmp.Or(u.downBare, o.Batch.Table)), bs, caller)
 		s.ok = ok

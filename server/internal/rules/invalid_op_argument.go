@@ -179,15 +179,6 @@ func createdOn(m *migration.Migration, f *migration.Function, index string) stri
 	return ""
 }
 
-// startOf is the schema function f starts from: before the revision for
-// upgrade(), after its upgrade for downgrade().
-func startOf(p *Pass, f *migration.Function) *history.State {
-	if f.Name == "downgrade" {
-		return p.After()
-	}
-	return p.Before
-}
-
 // alreadyPrimaryKey reports an alter_column given primary_key=True (which
 // Alembic ignores) on a column the history knows is part of the primary key
 // when the function starts.

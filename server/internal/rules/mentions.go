@@ -10,9 +10,8 @@ func mentions(text, name string) bool {
 	if name == "" {
 		return false
 	}
-	first := lowerASCII(name[0])
 	for i := 0; i+len(name) <= len(text); i++ {
-		if lowerASCII(text[i]) == first && strings.EqualFold(text[i:i+len(name)], name) && !identByte(text, i-1) && !identByte(text, i+len(name)) {
+		if strings.EqualFold(text[i:i+len(name)], name) && !identByte(text, i-1) && !identByte(text, i+len(name)) {
 			return true
 		}
 	}
@@ -27,11 +26,4 @@ func identByte(text string, i int) bool {
 	}
 	c := text[i]
 	return c == '_' || c == '$' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }

@@ -208,6 +208,21 @@ func (p *Pass) AfterDowngrade() *history.State {
 	return p.steps.afterDown
 }
 
+// Bounds are the schemas the upgrade (downgrade false) or the downgrade
+// starts from and ends with.
+func (p *Pass) Bounds(downgrade bool) (start, end *history.State) {
+	if downgrade {
+		return p.After(), p.AfterDowngrade()
+	}
+	return p.Before, p.After()
+}
+
+// startOf is the schema f, one of the revision's functions, starts from.
+func startOf(p *Pass, f *migration.Function) *history.State {
+	start, _ := p.Bounds(f.Name == "downgrade")
+	return start
+}
+
 // Effects are an operation's effects, effect.Of(p.Names(), p.Migration, o):
 // those the replay of the revision followed when it replayed the operation
 // with these names.

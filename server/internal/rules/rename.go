@@ -48,10 +48,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 	if f == nil {
 		return nil, nil
 	}
-	start, end := p.Before, p.After()
-	if f == p.Migration.Downgrade {
-		start, end = p.After(), p.AfterDowngrade()
-	}
+	start, end := p.Bounds(f == p.Migration.Downgrade)
 	added := map[string]bool{} // by colKey(key, column)
 	walk(func(o *migration.Op, s *history.State) {
 		if o.Name != "drop_column" && o.Name != "add_column" {
