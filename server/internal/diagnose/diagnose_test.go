@@ -206,6 +206,14 @@ HINT:  You might need to specify "USING tags::integer[]".
 		fix:   []string{`postgresql_using="tags::integer[]"`},
 	},
 	{
+		name: "default cannot be cast automatically",
+		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.DatatypeMismatch) default for column "state" cannot be cast automatically to type integer
+[SQL: ALTER TABLE hosts ALTER COLUMN state TYPE INTEGER USING state::integer]`,
+		rules: []string{"type-change-without-using"},
+		cause: []string{"server default", "whatever USING says"},
+		fix:   []string{`op.alter_column(<table>, "state", server_default=None)`},
+	},
+	{
 		name: "value too long",
 		output: `sqlalchemy.exc.DataError: (psycopg2.errors.StringDataRightTruncation) value too long for type character varying(50)
 [SQL: ALTER TABLE posts ALTER COLUMN tags TYPE VARCHAR(50)[]]`,

@@ -148,6 +148,21 @@ var patterns = []pattern{
 			"and keep statements that may fail out of the part after an autocommit_block."),
 	},
 	{
+		// before the values' error below, whose text this one holds
+		re:    regexp.MustCompile(`default for column "([^"]+)" cannot be cast automatically to type (.+?)\s*$`),
+		rules: rules("type-change-without-using"),
+		cause: func(m match) string {
+			return fmt.Sprintf("ALTER COLUMN %s TYPE %s converts the column's server default by itself, whatever USING says, "+
+				"and PostgreSQL has no automatic conversion of the old default to %s (this fails even on an empty table).",
+				m.g(1), m.g(2), m.g(2))
+		},
+		fix: func(m match) string {
+			return fmt.Sprintf("Drop the default before the type change, `op.alter_column(<table>, %q, server_default=None)`, "+
+				"and set one of the new type after it (in SQL: add `ALTER COLUMN %s DROP DEFAULT` to the same ALTER TABLE).",
+				m.g(1), m.g(1))
+		},
+	},
+	{
 		re:    regexp.MustCompile(`column "([^"]+)" cannot be cast automatically to type (.+?)\s*$`),
 		rules: rules("type-change-without-using"),
 		cause: func(m match) string {

@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 // Table is a table as known at one point of the history. Tables are values:
@@ -90,6 +92,13 @@ type Column struct {
 	// Fill is what the migrations did to the rows of the nullable column
 	// that leaves NULL in them at most in those the application wrote since.
 	Fill Fill
+	// Default is the constant server default the column was given last,
+	// as written, while the column keeps the type it had then: PostgreSQL
+	// stores the constant with that type ("'1'::character varying"). It is
+	// "" when none is known: none given, dropped, an expression (its own
+	// type is not known), or the column's type changed since (the default
+	// then carries a cast, and PostgreSQL converts what is under it).
+	Default string
 }
 
 // FK is a foreign key of a table.
@@ -648,11 +657,13 @@ func (s *State) alterColumn(m *migration.Migration, e effect.Effect, rev string,
 			col.Fill = nullableAgain(was, rev)
 		}
 	case "type":
-		col.Enum, col.SQLType = "", nil
+		col.Enum, col.SQLType, col.Default = "", nil, ""
 		col.Type = m.Type(o, o.Arg("type_"))
 		if en := effect.EnumOf(col.Type); en != nil {
 			col.Enum = en.Name
 		}
+	case "default":
+		col.Default = defaultText(o.Arg("server_default"))
 	}
 	// what MODIFY/CHANGE is not told is written NULL (without a type, Alembic
 	// raises before it runs anything)
@@ -831,8 +842,11 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 		}
 	case a.Kind == migration.AddColumn:
 		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, SQLType: a, Uncertain: uncertain}
-		if added.Nullable && a.Default && !uncertain && !strings.EqualFold(a.DefaultText, "NULL") {
-			added.Fill = Fill{By: rev, How: Defaulted}
+		if a.Default && !strings.EqualFold(a.DefaultText, "NULL") {
+			added.Default = constantSQL(a.DefaultText)
+			if added.Nullable && !uncertain {
+				added.Fill = Fill{By: rev, How: Defaulted}
+			}
 		}
 		if s.Enum(a.Type) != nil {
 			added.Enum = a.Type
@@ -848,7 +862,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 	case a.Kind == migration.RenameColumn:
 		s.renameColumn(t, col, a.NewName)
 	case a.Kind == migration.AlterColumnType:
-		col.Type, col.Enum, col.SQLType = nil, "", a
+		col.Type, col.Enum, col.SQLType, col.Default = nil, "", a, ""
 		if s.Enum(a.Type) != nil {
 			col.Enum = a.Type
 		}
@@ -857,6 +871,12 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 		col.Nullable, col.Known = a.Kind == migration.DropNotNull, true
 		if col.Nullable {
 			col.Fill = nullableAgain(was, rev)
+		}
+		s.setColumn(t, col)
+	case a.Kind == migration.SetDefault || a.Kind == migration.DropDefault:
+		col.Default = ""
+		if a.Kind == migration.SetDefault {
+			col.Default = constantSQL(a.DefaultText)
 		}
 		s.setColumn(t, col)
 	}
@@ -914,7 +934,8 @@ func (s *State) renameEnum(e *EnumType, to string) {
 }
 
 func columnState(c *migration.Column, uncertain bool) *Column {
-	col := &Column{Name: c.Name, Type: c.Type, Generated: c.Generated(), PrimaryKey: c.PrimaryKey, Uncertain: uncertain}
+	col := &Column{Name: c.Name, Type: c.Type, Generated: c.Generated(), PrimaryKey: c.PrimaryKey, Uncertain: uncertain,
+		Default: defaultText(c.ServerDefault)}
 	col.Nullable, col.Known = c.Nullable()
 	if c.PrimaryKey {
 		// the database makes a primary key's columns NOT NULL, whatever nullable= says
@@ -925,6 +946,32 @@ func columnState(c *migration.Column, uncertain bool) *Column {
 		col.Enum = en.Name
 	}
 	return col
+}
+
+// defaultText is a constant server_default as written: a string, or SQL
+// text that is a constant (see constantSQL); "" for anything else.
+func defaultText(v *migration.Expr) string {
+	switch {
+	case v == nil:
+		return ""
+	case v.Kind == pysyntax.String:
+		return v.Text
+	}
+	if sql, ok := migration.SQLText(v); ok && constantSQL(sql) != "" {
+		return v.Text
+	}
+	return ""
+}
+
+// sqlConstant is a SQL string or number literal, without a cast.
+var sqlConstant = regexp.MustCompile(`^\s*(?:'(?:[^']|'')*'|[-+]?[0-9]+(?:\.[0-9]*)?)\s*$`)
+
+// constantSQL is sql when it is a constant, else "".
+func constantSQL(sql string) string {
+	if sqlConstant.MatchString(sql) {
+		return sql
+	}
+	return ""
 }
 
 // createdUniques are the column sets a create_table makes unique: the

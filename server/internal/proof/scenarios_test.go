@@ -302,6 +302,45 @@ op.alter_column('posts', 'tags',
 			},
 		},
 		{
+			id: "defcast", title: "type change with postgresql_using on a column with a server default (hand-edited after the USING error)", dir: "defcast",
+			compareType: true,
+			generated: []string{
+				"op.alter_column('tickets', 'priority',",
+				"existing_type=sa.VARCHAR(length=10)",
+				"type_=sa.Integer()",
+			},
+			handWritten: map[string]string{
+				"upgrade": `
+op.alter_column('tickets', 'priority',
+           existing_type=sa.VARCHAR(length=10),
+           type_=sa.Integer(),
+           existing_nullable=False,
+           postgresql_using='priority::integer')`,
+			},
+			rule:     "type-change-without-using",
+			predicts: `default for column "priority" cannot be cast automatically to type integer`,
+			failAt:   stepU,
+			errs:     []string{`(psycopg2.errors.DatatypeMismatch) default for column "priority" cannot be cast automatically to type integer`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"upgrade": `
+op.alter_column('tickets', 'priority', server_default=None)
+op.alter_column('tickets', 'priority',
+           existing_type=sa.VARCHAR(length=10),
+           type_=sa.Integer(),
+           existing_nullable=False,
+           postgresql_using='priority::integer')
+op.alter_column('tickets', 'priority', server_default='1')`,
+			},
+			checks: []dataCheck{
+				{stepU, "priority is integer", `SELECT udt_name FROM information_schema.columns WHERE table_name = 'tickets' AND column_name = 'priority'`, "int4"},
+				{stepU, "priority kept", `SELECT string_agg(id || ':' || priority, ',' ORDER BY id) FROM tickets`, "1:3,2:1"},
+				{stepU, "the default is back", `INSERT INTO tickets (id) VALUES (3); SELECT priority FROM tickets WHERE id = 3`, "1"},
+				{stepD, "priority is varchar again", `SELECT udt_name FROM information_schema.columns WHERE table_name = 'tickets' AND column_name = 'priority'`, "varchar"},
+				{stepU2, "priority kept", `SELECT string_agg(id || ':' || priority, ',' ORDER BY id) FROM tickets`, "1:3,2:1,3:1"},
+			},
+		},
+		{
 			id: "j", title: "index with postgresql_concurrently", dir: "j",
 			generated: []string{
 				"op.create_index('ix_events_kind', 'events', ['kind'], unique=False, postgresql_concurrently=True)",

@@ -286,12 +286,26 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 			}
 		case castBetween(d.was, to) == noCast:
 			keep = fmt.Sprintf("PostgreSQL has no cast from %s to %s (%s::%s fails). To keep the values, convert them in place "+
-				"with an expression (a function, a CASE): %s. If they cannot be kept, the drop + add is deliberate: "+
+				"with an expression (a function, a CASE): %s.%s If they cannot be kept, the drop + add is deliberate: "+
 				"say so in a comment above it (# no cast from %s to %s).", d.was.cast, to.cast, d.column, to.cast,
-				alter(", postgresql_using="+st.Quote("<expression of "+d.column+">")), d.was.cast, to.cast)
+				alter(", postgresql_using="+st.Quote("<expression of "+d.column+">")),
+				defaultFirst(d.column, d.wasDefault, to, dropDefault(p, d.table, d.column), setDefault(p, d, a)), d.was.cast, to.cast)
+		case d.wasDefault != "": // an explicit cast
+			keep += "." + defaultFirst(d.column, d.wasDefault, to, dropDefault(p, d.table, d.column), setDefault(p, d, a))
 		}
 	}
 	return Message{Text: text, Help: lost + " " + keep}
+}
+
+// setDefault is the alter_column that gives a column changed in place the
+// server default its re-added column declares ("" when it declares none).
+func setDefault(p *Pass, d, a columnChange) string {
+	if a.added == nil || a.added.ServerDefault == nil {
+		return ""
+	}
+	st := p.Style()
+	return fmt.Sprintf("%s.alter_column(%s, %s, server_default=%s)", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column),
+		a.added.ServerDefault.Text)
 }
 
 // numericChanges reports a numeric declared again with a precision (the

@@ -26,6 +26,9 @@ type columnChange struct {
 	// wasNullable is a dropped column's nullability, when the history knows it
 	// (wasKnown).
 	wasNullable, wasKnown bool
+	// wasDefault is a dropped column's server default, when the history
+	// knows it has one
+	wasDefault string
 	// refTable is the table the column's foreign key points to ("" if none);
 	// refUnknown: it has one whose target is not known (computed).
 	refTable   string
@@ -69,7 +72,7 @@ func columnChanges(p *Pass, f *migration.Function, walk func(func(*migration.Op,
 				ch.typ, ch.generated = c.Type, c.Generated
 				ch.wasNullable, ch.wasKnown = c.Nullable, c.Known && !c.Uncertain
 				if !c.Uncertain && !t.Uncertain {
-					ch.was = columnType(s, c)
+					ch.was, ch.wasDefault = columnType(s, c), c.Default
 				}
 			}
 			ch.refTable, ch.refUnknown = refTableOf(start.Table(ch.key), col)

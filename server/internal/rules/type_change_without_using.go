@@ -6,9 +6,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
 var _ = register(&Rule{
@@ -19,7 +21,7 @@ var _ = register(&Rule{
 	PostgresOnly: true,
 	Summary:      "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
 	Doc: Doc{
-		FailsWhen: "On every database when PostgreSQL has no implicit or assignment cast between the types, even on an empty table (error); for a narrowing, on databases holding a longer value (warning).",
+		FailsWhen: "On every database when PostgreSQL has no implicit or assignment cast between the types, even on an empty table, and then with postgresql_using too when the column has a server default (error); for a narrowing, on databases holding a longer value (warning).",
 		What: "Finds `alter_column(type_=...)` (also in batch blocks) without `postgresql_using` when PostgreSQL has no " +
 			"automatic conversion from the old type to the new one: text to a number, boolean, date, timestamp, UUID, JSON or " +
 			"enum, an integer to a boolean, anything to an enum type, an array of text to an array of integers... It also finds " +
@@ -33,12 +35,17 @@ var _ = register(&Rule{
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
 			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long. " +
 			"`ALTER TABLE ... ALTER COLUMN ... TYPE` in literal SQL without `USING` is judged the same way, the old type " +
-			"coming from the replayed history.",
+			"coming from the replayed history. With `postgresql_using` (or `USING`), a change PostgreSQL has no automatic " +
+			"cast for is still an error when the history knows the column has a server default that nothing dropped first: " +
+			"PostgreSQL converts the default by itself.",
 		Why: "`ALTER COLUMN ... TYPE` converts the existing values with an assignment cast, and there is none between these " +
 			"types. The migration fails even on an empty table: `(psycopg2.errors.DatatypeMismatch) column \"tags\" cannot " +
 			"be cast automatically to type integer[]` / `HINT: You might need to specify \"USING tags::integer[]\".` A narrowing " +
 			"change fails as soon as one value is too long: `(psycopg2.errors.StringDataRightTruncation) value too long for type " +
-			"character varying(50)`; with `USING` it passes but silently truncates the values, because an explicit cast truncates.",
+			"character varying(50)`; with `USING` it passes but silently truncates the values, because an explicit cast truncates. `USING` converts " +
+			"the values only: the column's server default is converted with an assignment cast, before any new default the " +
+			"same `alter_column` sets, and fails the same way: `default for column \"status\" cannot be cast automatically to " +
+			"type order_status`. Drop the default first (`server_default=None`), and set one of the new type after.",
 		Example: `def upgrade() -> None:
     op.alter_column('posts', 'tags',
                existing_type=postgresql.ARRAY(sa.VARCHAR(length=50)),
@@ -119,7 +126,7 @@ func (d declaredTypes) add(p *Pass, o *migration.Op) {
 }
 
 func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, earlier *dataSteps, declared declaredTypes) {
-	if o.Name != "alter_column" || o.Arg("type_") == nil || o.Extra["postgresql_using"] != nil || !o.Certain() {
+	if o.Name != "alter_column" || o.Arg("type_") == nil || !o.Certain() {
 		return
 	}
 	column, ok := o.ArgString("column_name")
@@ -136,6 +143,12 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 	if was := declared[[2]string{effect.TableKey(o, table), column}]; hasTable && was != nil && was.cast == to.cast {
 		// an earlier step of this function gave it that type already
 		// (existing_type is stale): ALTER COLUMN ... TYPE converts nothing
+		return
+	}
+	if o.Extra["postgresql_using"] != nil {
+		if hasTable {
+			checkDefaultConverts(p, o, s, table, column, to, upgrade)
+		}
 		return
 	}
 	var from *pgType
@@ -159,10 +172,14 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		if from != nil {
 			change = "from " + from.cast + " " + change
 		}
+		dflt := historyDefault(s, effect.TableKey(o, table), column)
+		if d := o.Arg("existing_server_default"); dflt == "" && d != nil && !d.IsNone() {
+			dflt = d.Text
+		}
 		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using%s%s", column, change,
 			inTable(table), inDowngrade(!upgrade)),
-			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.",
-				castError(column, to), p.Style().Quote(using))}, nil)
+			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.%s",
+				castError(column, to), p.Style().Quote(using), defaultFirst(column, dflt, to, dropDefault(p, table, column), ""))}, nil)
 	case narrows(from, to):
 		if narrowingCleared(p, s, effect.TableKey(o, table), table, column, upgrade, earlier) {
 			return
@@ -171,6 +188,24 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			from.cast, to.cast, inTable(table), inDowngrade(!upgrade)),
 			Help: narrowingHelp(p.SQLTableOf(o, table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))}, nil)
 	}
+}
+
+// checkDefaultConverts: a type change with postgresql_using still converts
+// the column's server default with an assignment cast, before any
+// server_default the same call sets; without one it fails, on every
+// database.
+func checkDefaultConverts(p *Pass, o *migration.Op, s *history.State, table, column string, to *pgType, upgrade bool) {
+	key := effect.TableKey(o, table)
+	from, dflt := historyType(s, key, column), historyDefault(s, key, column)
+	if from == nil || dflt == "" || convertible(from, to) {
+		return
+	}
+	p.Report(o, Message{Text: fmt.Sprintf("alter_column%s%s fails: default for column %q cannot be cast automatically to type %s",
+		inTable(table), inDowngrade(!upgrade), column, to.name),
+		Help: fmt.Sprintf("postgresql_using converts the values only: PostgreSQL converts the column's server default (%s) by "+
+			"itself, has no automatic conversion from %s to %s, and fails with: default for column %q cannot be cast "+
+			"automatically to type %s. Drop the default first with %s, and give the column a default of the new type after "+
+			"the change.", brief.Code(dflt, brief.Snippet), from.cast, to.cast, column, to.name, dropDefault(p, table, column))}, nil)
 }
 
 // checkTypeChangeSQL: ALTER TABLE ... ALTER COLUMN ... TYPE in SQL without
@@ -183,7 +218,7 @@ func checkTypeChangeSQL(p *Pass, o *migration.Op, s *history.State, upgrade bool
 			continue // the replay has not applied the statements before it in the same string
 		}
 		for _, a := range st.Actions {
-			if a.Kind != migration.AlterColumnType || a.Using {
+			if a.Kind != migration.AlterColumnType {
 				continue
 			}
 			to := pgTypeOfSQL(s, a)
@@ -191,12 +226,25 @@ func checkTypeChangeSQL(p *Pass, o *migration.Op, s *history.State, upgrade bool
 			if to == nil || from == nil || alreadyOfType(s, st.Table, a.Column, to) {
 				continue
 			}
+			if a.Using {
+				if dflt := sqlDefault(s, st, a.Column); dflt != "" && !convertible(from, to) {
+					p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER TABLE %q%s fails: default for column %q cannot be cast "+
+						"automatically to type %s", st.Table, inDowngrade(!upgrade), a.Column, to.name),
+						Help: fmt.Sprintf("USING converts the values only: PostgreSQL converts the column's server default (%s) by "+
+							"itself, has no automatic conversion from %s to %s, and fails with: default for column %q cannot be cast "+
+							"automatically to type %s. Add ALTER COLUMN %s DROP DEFAULT to the statement (PostgreSQL drops it before "+
+							"it changes the type), and set a default of the new type after it.",
+							brief.Code(dflt, brief.Snippet), from.cast, to.cast, a.Column, to.name, p.SQLName(a.Column))}, nil)
+				}
+				continue
+			}
 			using := "USING " + usingExpr(a.Column, from, to)
 			switch {
 			case !convertible(from, to):
 				p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q%s: no USING, and %s does not convert to it",
 					a.Column, to.cast, st.Table, inDowngrade(!upgrade), from.cast),
-					Help: fmt.Sprintf("%s. Add %s to the statement, once every existing value converts.", castError(a.Column, to), using)}, nil)
+					Help: fmt.Sprintf("%s. Add %s to the statement, once every existing value converts.%s", castError(a.Column, to), using,
+						defaultFirst(a.Column, sqlDefault(s, st, a.Column), to, "ALTER COLUMN "+p.SQLName(a.Column)+" DROP DEFAULT", ""))}, nil)
 			case narrows(from, to) && !narrowingCleared(p, s, st.Table, st.Table, a.Column, upgrade, earlier):
 				p.ReportSeverity(Warning, st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q%s narrows it from %s",
 					a.Column, to.cast, st.Table, inDowngrade(!upgrade), from.cast),
@@ -222,6 +270,57 @@ func usingExpr(column string, from, to *pgType) string {
 		return fmt.Sprintf("%s::text::%s", column, to.cast) // only text converts to an enum
 	}
 	return fmt.Sprintf("%s::%s", column, to.cast)
+}
+
+// historyDefault is the server default the history knows a column has, ""
+// when it knows none (see historyType).
+func historyDefault(s *history.State, table, column string) string {
+	t := s.Table(table)
+	if s.Unknown || t == nil || t.Opaque || t.Uncertain {
+		return ""
+	}
+	if c := t.Column(column); c != nil && !c.Uncertain {
+		return c.Default
+	}
+	return ""
+}
+
+// defaultFirst is the advice for a type change PostgreSQL cannot make by
+// itself on a column with a server default (dflt, as written): it converts
+// the default with an assignment cast whatever USING says, and fails
+// without one ("default for column ... cannot be cast automatically"),
+// before any later server_default of the same alter_column runs.
+// drop is the step that drops the default, set the one that sets the new
+// default ("" when not known).
+func defaultFirst(column, dflt string, to *pgType, drop, set string) string {
+	if dflt == "" {
+		return ""
+	}
+	after := "give the column a default of the new type after the change"
+	if set != "" {
+		after = "set the new one after the change with " + set
+	}
+	return fmt.Sprintf(" The column's server default (%s) does not convert either, whatever the USING: PostgreSQL fails with: "+
+		"default for column %q cannot be cast automatically to type %s. Drop it first with %s, and %s.",
+		brief.Code(dflt, brief.Snippet), column, to.name, drop, after)
+}
+
+// sqlDefault is the server default of a column an ALTER TABLE changes the
+// type of, "" when the history knows none or the statement sets or drops
+// it itself.
+func sqlDefault(s *history.State, st migration.Statement, column string) string {
+	if slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool {
+		return (a.Kind == migration.SetDefault || a.Kind == migration.DropDefault) && strings.EqualFold(a.Column, column)
+	}) {
+		return ""
+	}
+	return historyDefault(s, st.Table, column)
+}
+
+// dropDefault is the alter_column that drops a column's server default.
+func dropDefault(p *Pass, table, column string) string {
+	st := p.Style()
+	return fmt.Sprintf("%s.alter_column(%s, %s, server_default=None)", st.Spell(stylist.Op), st.Quote(table), st.Quote(column))
 }
 
 // castError is PostgreSQL's error for a type change without a cast.
