@@ -444,6 +444,11 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	case p.Dialect == "postgresql" && !c.PrimaryKey && autoincrements(c):
 		// a constant would give every row the same number (thoth's included_file, judged)
 		help += "autoincrement=True does nothing here: outside a primary key add_column writes a plain column. " + identityColumn(st, c.Name, typ)
+	case c.Type != nil && mysqlRefusesDefault[c.Type.Name] && p.RunsOn("mysql"):
+		// querybook's JSON column: MySQL is its default database (judged)
+		help += fmt.Sprintf("No server_default works on MySQL, which refuses one on this type: BLOB, TEXT, GEOMETRY or JSON "+
+			"column '%s' can't have a default value. Add it nullable=True, fill it with %s.execute(%s), then %s.",
+			c.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", true))
 	default:
 		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s; "+
@@ -459,6 +464,16 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	}
 	return Message{Text: text, Help: help}
 }
+
+// mysqlRefusesDefault are the types MySQL gives no literal default: TEXT,
+// BLOB and JSON (MariaDB does).
+var mysqlRefusesDefault = func() map[string]bool {
+	types := map[string]bool{"JSON": true, "GEOMETRY": true}
+	for name := range unboundedTypes {
+		types[name] = true
+	}
+	return types
+}()
 
 // uniqueBy is the smallest set of columns holding column that o's table is
 // unique on by the end of o's function (nil when none), and whether the

@@ -401,6 +401,12 @@ func (p *Pass) Style() *stylist.Stylist {
 // IsPostgres reports whether the target database is PostgreSQL.
 func (p *Pass) IsPostgres() bool { return p.Dialect == "postgresql" }
 
+// RunsOn reports whether the project runs on dialect: the one of this pass,
+// its main one or another configured or inferred.
+func (p *Pass) RunsOn(dialect string) bool {
+	return p.Dialect == dialect || p.mainDialect == dialect || slices.Contains(p.Also, dialect)
+}
+
 // Names is how the project names constraints: its naming convention (nil
 // when none is known) on this dialect.
 func (p *Pass) Names() naming.Namer { return p.graph.Naming }
