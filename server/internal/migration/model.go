@@ -351,6 +351,9 @@ type Inspection struct {
 	// same-file helpers it reads, in lower case: the tables, columns or
 	// indexes it looks for, among others.
 	Names []string
+	// Listed: the operations run once for each object it lists (a for loop
+	// over an inspector's list), each on an object that exists.
+	Listed bool
 }
 
 // Value returns a bound argument with variables resolved to their assigned value.

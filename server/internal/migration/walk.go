@@ -304,6 +304,13 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			}
 			inner := *s
 			inner.conditional = true
+			if pysyntax.Type(st) == "for_statement" {
+				// a loop over what the schema holds (for uc in insp.get_unique_constraints("t"))
+				if in := x.inspection(st.ChildByFieldName("right"), s); in != nil {
+					in.Listed = true
+					inner.inspections = append(slices.Clip(inner.inspections), in)
+				}
+			}
 			// an if block's branches may be chosen by the dialect alone (ifBranches)
 			inner.byDialect = pysyntax.Type(st) == "if_statement" && (!s.conditional || s.byDialect)
 			// a name bound inside may or may not be bound afterwards, or in the next

@@ -42,9 +42,11 @@ var _ = register(&Rule{
 			"`DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap, a change made only when a " +
 			"look at the schema for what it makes or removes calls for it: under an `if` or after an early `return` that " +
 			"inspects it, as `sa.inspect(bind).get_indexes(...)`, `dialect.has_table(...)` or a helper such as " +
-			"`_table_exists(...)`; a look at the table it alters is not enough) is " +
+			"`_table_exists(...)`; a look at the table it alters is not enough; a drop in a loop over what such a look " +
+			"lists, and a create of the same kind on the same table after it) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
-			"type, default or nullability counts too then). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
+			"type, default or nullability, or dropped and added back, counts too then; without the comment it stays a " +
+			"warning that says older code runs on the upgraded schema). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
 			"enum-value-not-reverted: PostgreSQL cannot remove enum values, so the empty downgrade() is right. When the " +
 			"values are added without `IF NOT EXISTS`, the advice is to add it (never to raise, which would make every " +
 			"downgrade through the revision fail); a `raise` after enum values alone is information. The rule is off in a script directory whose revision template (`script.py.mako`) has " +
@@ -478,25 +480,121 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			sc.changes[i].rerun, sc.changes[i].weak, sc.changes[i].enumValue = inspectedChange, false, c.enumAdd
 		}
 	}
+	// a drop in a loop over what the schema lists drops only what exists,
+	// and clears the way for a create of its kind on the table after it
+	// (mage-ai's: every unique constraint the inspector lists, then
+	// create_unique_constraint; judged)
+	cleared := map[string]bool{}
+	for i, c := range sc.changes {
+		kind, ok := kindOnTable(c.op)
+		switch {
+		case !ok:
+		case strings.HasPrefix(c.op.Name, "drop_") && opObjectName(m, c.op) == "" && listed(c.op):
+			sc.changes[i].rerun, sc.changes[i].weak = listedDrop, false
+			cleared[kind] = true
+		case strings.HasPrefix(c.op.Name, "create_") && c.rerun == "" && cleared[kind]:
+			sc.changes[i].rerun = clearedCreate
+		}
+	}
 	// a drop is safe to run again when the same upgrade creates the object
-	// again (found walking backwards: the next create of each name)
-	next := map[string]int{}
+	// again (found walking backwards: the next create of each name), a
+	// column included (drop_column, then add_column of the same name)
+	next, nextDrop := map[string]int{}, map[string]int{}
 	for i := len(sc.changes) - 1; i >= 0; i-- {
 		c := sc.changes[i]
-		name := opObjectName(m, c.op)
+		name, creates := opObjectName(m, c.op), strings.HasPrefix(c.op.Name, "create_")
+		column, isColumn := columnNamed(m, c.op)
+		if isColumn {
+			name, creates = column, c.op.Name == "add_column"
+		}
 		if name == "" {
 			continue
 		}
 		if c.rerun == "" && strings.HasPrefix(c.op.Name, "drop_") {
 			if j, ok := next[name]; ok {
 				sc.changes[i].rerun = sc.changes[j].rerun
+				if sc.changes[j].rerun == "" && isColumn {
+					// it only happens to run again: the column's values are
+					// gone, its type may have changed under older code
+					sc.changes[i].rerun, sc.changes[j].rerun = readdedColumn, readdedColumn
+					sc.changes[i].weak, sc.changes[j].weak = true, true
+				}
 			}
 		}
-		if strings.HasPrefix(c.op.Name, "create_") {
+		if j, ok := nextDrop[name]; ok && c.rerun == "" && isColumn && creates && sc.changes[j].rerun == "" {
+			// a column for intermediate values, on a path scratchColumns cannot
+			// tell certain (mage-ai's except branch)
+			sc.changes[i].rerun, sc.changes[j].rerun = passingColumn, passingColumn
+		}
+		if creates {
 			next[name] = i
+		} else if strings.HasPrefix(c.op.Name, "drop_") {
+			nextDrop[name] = i
 		}
 	}
 	return sc
+}
+
+// listedDrop is a drop of each object a look at the schema lists, and
+// clearedCreate a create of an object of the kind such drops cleared.
+const (
+	listedDrop    = "a drop of each object a look at the schema lists"
+	clearedCreate = "a create of a kind those drops clear first"
+)
+
+// readdedColumn is a column the same upgrade drops and adds back, and
+// passingColumn one it adds and drops again.
+const (
+	readdedColumn = "a column dropped and added back"
+	passingColumn = "a column added and dropped again"
+)
+
+// listed reports whether an operation runs in a loop over what the schema
+// holds (migration.Inspection.Listed).
+func listed(o *migration.Op) bool {
+	return slices.ContainsFunc(o.Inspections, func(in *migration.Inspection) bool { return in.Listed })
+}
+
+// constraintKinds are the kinds of the constraints the create_ operations make.
+var constraintKinds = map[string]string{"create_unique_constraint": "unique", "create_foreign_key": "foreignkey",
+	"create_check_constraint": "check", "create_primary_key": "primary", "create_index": "index"}
+
+// kindOnTable is the kind of constraint or index an operation creates or
+// drops with its table ("unique\x00t"); ok is false for any other, and for a
+// drop_constraint whose type_ is not written.
+func kindOnTable(o *migration.Op) (string, bool) {
+	table, ok := o.Table()
+	if !ok {
+		return "", false
+	}
+	kind := constraintKinds[o.Name]
+	switch o.Name {
+	case "drop_index":
+		kind = "index"
+	case "drop_constraint":
+		kind, _ = o.ArgString("type_")
+	}
+	return kind + "\x00" + strings.ToLower(table), kind != ""
+}
+
+// columnNamed names the column a drop_column or add_column changes ("column
+// t.c"); ok is false for any other operation.
+func columnNamed(m *migration.Migration, o *migration.Op) (string, bool) {
+	table, ok := o.Table()
+	if !ok {
+		return "", false
+	}
+	column, named := o.ArgString("column_name")
+	if o.Name == "add_column" {
+		c := m.Column(o, o.Arg("column"))
+		column, named = "", c != nil && c.NameKnown
+		if named {
+			column = c.Name
+		}
+	} else if o.Name != "drop_column" {
+		return "", false
+	}
+	return "column " + strings.ToLower(table) + "." + column, named
 }
 
 // scratch are the operations and SQL statements of a function that only add
