@@ -393,18 +393,31 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	text := fmt.Sprintf("add_column(%q, %q)%s: NOT NULL and no server_default on existing table", table, c.Name, where)
 	// alter spells the alter_column of the column: its batch block's in batch
 	// mode, which SQLite needs (prefect's op.alter_column failed there,
-	// judged). After an UPDATE it is a block of its own: a batch block runs
-	// its operations when it ends, after whatever execute() ran inside it.
-	alter := func(change string, afterUpdate bool) string {
+	// judged), in a block of its own after what it follows (after, "the
+	// UPDATE"): a batch block runs its operations when it ends, after
+	// whatever execute() ran inside it, and SQLite's copy of the table in the
+	// add's block fails before a server_default=None there (kitchenowl's,
+	// judged). On MySQL a change of nullability restates the column, which
+	// Alembic refuses without existing_type (querybook's, judged).
+	alter := func(change, after string) string {
+		if strings.HasPrefix(change, "nullable") && p.RunsOn("mysql") {
+			change = "existing_type=" + typ + ", " + change
+		}
 		if o.Batch == nil || o.Batch.Op == nil {
 			return fmt.Sprintf("%s.alter_column(%s, %s, %s)", op, q(table), q(c.Name)+writtenSchema(o), change)
 		}
 		alias := o.Batch.Receiver()
 		call := fmt.Sprintf("%s.alter_column(%s, %s)", alias, q(c.Name), change)
-		if !afterUpdate {
+		if after == "" {
 			return call
 		}
-		return fmt.Sprintf("with %s.batch_alter_table(%s) as %s: %s, in a batch block of its own after the UPDATE", op, q(o.Batch.Table), alias, call)
+		return fmt.Sprintf("with %s.batch_alter_table(%s) as %s: %s, in a batch block of its own after %s", op, q(o.Batch.Table), alias, call, after)
+	}
+	// only a copy of the table (SQLite's) needs the default dropped in a
+	// block after the add's
+	afterAdd := ""
+	if p.RunsOn("sqlite") || batchRecreates(p, o) {
+		afterAdd = "the add"
 	}
 	var help string
 	recreated := batchRecreates(p, o)
@@ -431,7 +444,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.",
-			op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = ..."), alter("nullable=False", true))
+			op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = ..."), alter("nullable=False", "the UPDATE"))
 	case len(unique) == 1 && primary && p.Dialect == "postgresql":
 		// the surrogate key a downgrade restores (thoth's relation tables)
 		help += fmt.Sprintf("%q is the primary key by the end of %s(): no constant can fill it. %s", c.Name, f.Name, identityColumn(p, c, typ))
@@ -440,20 +453,20 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		// (digitalmarketplace-api's; judged on PostgreSQL)
 		help += fmt.Sprintf("No server_default is right: %q is unique by the end of %s(), and one constant for every row fails on "+
 			"the second. Add it nullable=True, give each row a value of its own with %s.execute(%s), then %s.",
-			c.Name, f.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <a value of its own>"), alter("nullable=False", true))
+			c.Name, f.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <a value of its own>"), alter("nullable=False", "the UPDATE"))
 	case p.Dialect == "postgresql" && !c.PrimaryKey && autoincrements(c):
 		// a constant would give every row the same number (thoth's included_file, judged)
 		help += "autoincrement=True does nothing here: outside a primary key add_column writes a plain column. " + identityColumn(p, c, typ)
 	case c.Type != nil && mysqlRefusesDefault[c.Type.Name] && p.RunsOn("mysql"):
 		// querybook's JSON column: MySQL is its default database (judged)
-		help += fmt.Sprintf("No server_default works on MySQL, which refuses one on this type: BLOB, TEXT, GEOMETRY or JSON "+
-			"column '%s' can't have a default value. Add it nullable=True, fill it with %s.execute(%s), then %s.",
-			c.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", true))
+		help += fmt.Sprintf("MySQL refuses a literal server_default on this type (BLOB, TEXT, GEOMETRY or JSON column '%s' "+
+			"can't have a default value): add it nullable=True, fill it with %s.execute(%s), then %s.",
+			c.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", "the UPDATE"))
 	default:
 		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s; "+
 			"or add it nullable=True, %s.execute(%s), then %s.",
-			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, alter("server_default=None", false), op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", true))
+			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, alter("server_default=None", afterAdd), op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", "the UPDATE"))
 		if len(unique) > 1 { // osparc-simcore's (key, version), judged on PostgreSQL
 			help += fmt.Sprintf(" Mind the unique (%s) by the end of %s(): one constant in %q fails wherever rows repeat the other columns.",
 				strings.Join(unique, ", "), f.Name, c.Name)
