@@ -332,21 +332,30 @@ var (
 	reSQLTableChanged = regexp.MustCompile("(?i)\\b(?:ALTER\\s+TABLE(?:\\s+IF\\s+EXISTS)?(?:\\s+ONLY)?|REFERENCES)\\s+[\\w.\"`]+")
 )
 
-// widenedColumn is a column made wider (a longer string, a larger integer):
-// running it again changes nothing, and the previous code works with the
-// wider column.
-const widenedColumn = "a column made wider"
+// widenedColumn is a column made wider (a longer string, a larger integer)
+// or nullable: running it again changes nothing, and the previous code works
+// with the wider column, and writes the values a NOT NULL column took
+// (emergency-alerts-api's, judged).
+const widenedColumn = "a column made wider or nullable"
 
 // integerWidths rank the integer types by the values they hold.
 var integerWidths = map[string]int{"SmallInteger": 1, "SMALLINT": 1, "Integer": 2, "INTEGER": 2, "INT": 2, "BigInteger": 3, "BIGINT": 3}
 
 // widensOnly reports whether an alter_column only widens a column: a string
 // to a larger length than existing_type, an integer to a larger integer type
-// (sync-engine's Integer to BigInteger).
+// (sync-engine's Integer to BigInteger), NOT NULL to nullable.
 func widensOnly(m *migration.Migration, o *migration.Op) bool {
-	for _, arg := range []string{"nullable", "server_default", "new_column_name", "comment"} {
+	for _, arg := range []string{"server_default", "new_column_name", "comment"} {
 		if o.Args[arg] != nil {
 			return false
+		}
+	}
+	if v := o.Args["nullable"]; v != nil {
+		if nullable, ok := v.BoolValue(); !ok || !nullable {
+			return false
+		}
+		if o.Args["type_"] == nil {
+			return true
 		}
 	}
 	from, to := m.Type(o, o.Value("existing_type")), m.Type(o, o.Value("type_"))

@@ -181,7 +181,8 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.%s",
 				castError(column, to), p.Style().Quote(using), defaultFirst(column, dflt, to, dropDefault(p, table, column), ""))}, nil)
 	case narrows(from, to):
-		if narrowingCleared(p, s, effect.TableKey(o, table), table, column, upgrade, earlier) {
+		if narrowingCleared(p, s, effect.TableKey(o, table), table, column, upgrade, earlier) ||
+			referencesNarrowed(s, effect.TableKey(o, table), column, to, declared) {
 			return
 		}
 		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s%s", column,
@@ -206,6 +207,27 @@ func checkDefaultConverts(p *Pass, o *migration.Op, s *history.State, table, col
 			"itself, has no automatic conversion from %s to %s, and fails with: default for column %q cannot be cast "+
 			"automatically to type %s. Drop the default first with %s, and give the column a default of the new type after "+
 			"the change.", brief.Code(dflt, brief.Snippet), from.cast, to.cast, column, to.name, dropDefault(p, table, column))}, nil)
+}
+
+// referencesNarrowed reports whether a column is a foreign key, of its own,
+// to a column an earlier step of the function narrowed as far: each of its
+// values is one of those, which fit by then (gafaelfawr's downgrade narrows
+// token.token, then subtoken.parent; judged).
+func referencesNarrowed(s *history.State, key, column string, to *pgType, declared declaredTypes) bool {
+	t := s.Table(key)
+	if t == nil || to.family != "text" {
+		return false
+	}
+	for _, fk := range t.FKs() {
+		if len(fk.Columns) != 1 || fk.Columns[0] != column || len(fk.RefColumns) != 1 {
+			continue
+		}
+		ref := declared[[2]string{targetKey(fk.RefSchema, fk.RefTable), fk.RefColumns[0]}]
+		if ref != nil && ref.family == "text" && ref.length > 0 && ref.length <= to.length {
+			return true
+		}
+	}
+	return false
 }
 
 // checkTypeChangeSQL: ALTER TABLE ... ALTER COLUMN ... TYPE in SQL without
