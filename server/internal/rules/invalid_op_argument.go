@@ -57,17 +57,57 @@ op.create_index("ix_users_email", "users", ["email"])`,
 	Check: checkInvalidOpArgument,
 })
 
+// nameAsColumn reports an add_column given a string where the Column belongs.
+func nameAsColumn(o *migration.Op) bool {
+	_, ok := o.Arg("column").StringValue()
+	return ok && o.Name == "add_column" && len(o.ArgProblems) == 0
+}
+
+// hasColumn reports whether the state certainly has the column in the table.
+func hasColumn(s *history.State, key, column string) bool {
+	if s == nil || s.Unknown {
+		return false
+	}
+	t := s.Table(key)
+	return t != nil && !t.Uncertain && t.Column(column) != nil
+}
+
+// addedByUpgrade reports whether o, in the downgrade, names a column the
+// revision's upgrade adds to the table and nothing before o drops.
+func addedByUpgrade(m *migration.Migration, f *migration.Function, o *migration.Op, table, column string) bool {
+	if f != m.Downgrade || m.Upgrade == nil || !slices.ContainsFunc(m.Upgrade.Ops, func(x *migration.Op) bool {
+		c, xt := m.Column(x, x.Arg("column")), tableOf(x)
+		return x.Name == "add_column" && x.Certain() && c != nil && c.NameKnown && c.Name == column && strings.EqualFold(xt, table)
+	}) {
+		return false
+	}
+	i := slices.Index(f.Ops, o)
+	return i >= 0 && !slices.ContainsFunc(f.Ops[:i], func(x *migration.Op) bool {
+		dropped, _ := x.ArgString("column_name")
+		return (x.Name == "drop_column" && dropped == column || x.Name == "drop_table") && strings.EqualFold(tableOf(x), table)
+	})
+}
+
+// tableOf is the table an operation names, "" when none is written.
+func tableOf(o *migration.Op) string {
+	table, _ := o.Table()
+	return table
+}
+
 func checkInvalidOpArgument(p *Pass) {
 	seen := map[string]bool{} // a helper called from both functions yields the same call twice
 	// the model as written, not as it runs on the dialect checked: Python
 	// rejects the call wherever the code runs
 	m := p.Revision.Migration
-	states := map[*migration.Op]*history.State{} // before each alter_column given a Column
+	// the states before each alter_column given a Column and each add_column
+	// given a name
+	states := map[*migration.Op]*history.State{}
+	wanted := func(o *migration.Op) bool { return columnObjectAsName(o) || nameAsColumn(o) }
 	if slices.ContainsFunc([]*migration.Function{m.Upgrade, m.Downgrade}, func(f *migration.Function) bool {
-		return f != nil && slices.ContainsFunc(f.Ops, columnObjectAsName)
+		return f != nil && slices.ContainsFunc(f.Ops, wanted)
 	}) { // the walks replay the downgrade: only when a state is wanted
 		keep := func(o *migration.Op, s *history.State) {
-			if columnObjectAsName(o) {
+			if wanted(o) {
 				states[o] = s
 			}
 		}
@@ -120,14 +160,20 @@ func checkInvalidOpArgument(p *Pass) {
 						"changes nothing (a change keyword beside the " +
 						"Column makes Alembic fail on it instead). Pass the name and the change: " + columnChangeCall(p, o, states[o])}, nil)
 			}
-			if name, ok := o.Arg("column").StringValue(); ok && o.Name == "add_column" && len(o.ArgProblems) == 0 && !seen[strconv.Itoa(o.Call.Span.Start)+"name"] {
+			if name, _ := o.Arg("column").StringValue(); nameAsColumn(o) && !seen[strconv.Itoa(o.Call.Span.Start)+"name"] {
 				// a name where the Column belongs (notifications-api's 0337 downgrade, judged)
 				seen[strconv.Itoa(o.Call.Span.Start)+"name"] = true
 				st := p.Style().Beside(o)
+				advice := fmt.Sprintf("Pass the column: %s",
+					opCall(st, o, "add_column", []string{fmt.Sprintf("%s.Column(%s, <type>)", st.Spell(stylist.SQLAlchemy), st.Quote(name))}))
+				if table, ok := o.Table(); ok && (hasColumn(states[o], effect.TableKey(o, table), name) || addedByUpgrade(m, f, o, table, name)) {
+					// the downgrade of an add: a drop was meant (emergency-alerts-api's, judged)
+					advice = fmt.Sprintf("The table has column %q at this point, so a Column would fail too (it already exists): "+
+						"to remove it, write %s", name, opCall(st, o, "drop_column", []string{st.Quote(name)}))
+				}
 				p.ReportSeverity(Error, o.Call.Span, Message{
 					Text: fmt.Sprintf("add_column is given the name %q where a Column belongs", name),
-					Help: fmt.Sprintf("Alembic fails with: AttributeError: 'str' object has no attribute 'table'. Pass the column: %s",
-						opCall(st, o, "add_column", []string{fmt.Sprintf("%s.Column(%s, <type>)", st.Spell(stylist.SQLAlchemy), st.Quote(name))}))}, nil)
+					Help: "Alembic fails with: AttributeError: 'str' object has no attribute 'table'. " + advice}, nil)
 			}
 			if key := strconv.Itoa(o.Call.Span.Start) + "no table"; !seen[key] && indexWithoutTable(p, o) {
 				seen[key] = true
