@@ -3,7 +3,6 @@ package history
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pmap"
-	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 // Table is a table as known at one point of the history. Tables are values:
@@ -663,7 +661,7 @@ func (s *State) alterColumn(m *migration.Migration, e effect.Effect, rev string,
 			col.Enum = en.Name
 		}
 	case "default":
-		col.Default = defaultText(o.Arg("server_default"))
+		col.Default = migration.ConstantDefault(o.Arg("server_default"))
 	}
 	// what MODIFY/CHANGE is not told is written NULL (without a type, Alembic
 	// raises before it runs anything)
@@ -843,7 +841,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 	case a.Kind == migration.AddColumn:
 		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, SQLType: a, Uncertain: uncertain}
 		if a.Default && !strings.EqualFold(a.DefaultText, "NULL") {
-			added.Default = constantSQL(a.DefaultText)
+			added.Default = migration.ConstantSQL(a.DefaultText)
 			if added.Nullable && !uncertain {
 				added.Fill = Fill{By: rev, How: Defaulted}
 			}
@@ -876,7 +874,7 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 	case a.Kind == migration.SetDefault || a.Kind == migration.DropDefault:
 		col.Default = ""
 		if a.Kind == migration.SetDefault {
-			col.Default = constantSQL(a.DefaultText)
+			col.Default = migration.ConstantSQL(a.DefaultText)
 		}
 		s.setColumn(t, col)
 	}
@@ -935,7 +933,7 @@ func (s *State) renameEnum(e *EnumType, to string) {
 
 func columnState(c *migration.Column, uncertain bool) *Column {
 	col := &Column{Name: c.Name, Type: c.Type, Generated: c.Generated(), PrimaryKey: c.PrimaryKey, Uncertain: uncertain,
-		Default: defaultText(c.ServerDefault)}
+		Default: migration.ConstantDefault(c.ServerDefault)}
 	col.Nullable, col.Known = c.Nullable()
 	if c.PrimaryKey {
 		// the database makes a primary key's columns NOT NULL, whatever nullable= says
@@ -946,32 +944,6 @@ func columnState(c *migration.Column, uncertain bool) *Column {
 		col.Enum = en.Name
 	}
 	return col
-}
-
-// defaultText is a constant server_default as written: a string, or SQL
-// text that is a constant (see constantSQL); "" for anything else.
-func defaultText(v *migration.Expr) string {
-	switch {
-	case v == nil:
-		return ""
-	case v.Kind == pysyntax.String:
-		return v.Text
-	}
-	if sql, ok := migration.SQLText(v); ok && constantSQL(sql) != "" {
-		return v.Text
-	}
-	return ""
-}
-
-// sqlConstant is a SQL string or number literal, without a cast.
-var sqlConstant = regexp.MustCompile(`^\s*(?:'(?:[^']|'')*'|[-+]?[0-9]+(?:\.[0-9]*)?)\s*$`)
-
-// constantSQL is sql when it is a constant, else "".
-func constantSQL(sql string) string {
-	if sqlConstant.MatchString(sql) {
-		return sql
-	}
-	return ""
 }
 
 // createdUniques are the column sets a create_table makes unique: the

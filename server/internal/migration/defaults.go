@@ -21,6 +21,34 @@ func SQLText(e *Expr) (string, bool) {
 	return "", false
 }
 
+// ConstantDefault is a server_default that is a constant, as written: a
+// string, or SQL text that is a constant (see ConstantSQL); "" for
+// anything else. PostgreSQL stores a constant with the column's type, where
+// an expression keeps its own.
+func ConstantDefault(v *Expr) string {
+	switch {
+	case v == nil:
+		return ""
+	case v.Kind == pysyntax.String:
+		return v.Text
+	}
+	if sql, ok := SQLText(v); ok && ConstantSQL(sql) != "" {
+		return v.Text
+	}
+	return ""
+}
+
+// sqlConstant is a SQL string or number literal, without a cast.
+var sqlConstant = regexp.MustCompile(`^\s*(?:'(?:[^']|'')*'|[-+]?[0-9]+(?:\.[0-9]*)?)\s*$`)
+
+// ConstantSQL is sql when it is a constant, else "".
+func ConstantSQL(sql string) string {
+	if sqlConstant.MatchString(sql) {
+		return sql
+	}
+	return ""
+}
+
 // volatileFunctions are the PostgreSQL functions whose value differs per row:
 // a default calling one is computed for every existing row (a table rewrite).
 var volatileFunctions = map[string]bool{"random": true, "gen_random_uuid": true, "uuid_generate_v1": true,

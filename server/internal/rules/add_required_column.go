@@ -413,14 +413,14 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		}
 		return fmt.Sprintf("with %s.batch_alter_table(%s) as %s: %s, in a batch block of its own after %s", op, q(o.Batch.Table), alias, call, after)
 	}
+	var help string
+	recreated := batchRecreates(p, o)
 	// only a copy of the table (SQLite's) needs the default dropped in a
 	// block after the add's
 	afterAdd := ""
-	if p.RunsOn("sqlite") || batchRecreates(p, o) {
+	if p.RunsOn("sqlite") || recreated {
 		afterAdd = "the add"
 	}
-	var help string
-	recreated := batchRecreates(p, o)
 	unique, primary := uniqueBy(p, f, o, c.Name)
 	switch {
 	case p.Dialect == "sqlite" && recreated:

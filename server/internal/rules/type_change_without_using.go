@@ -173,8 +173,8 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			change = "from " + from.cast + " " + change
 		}
 		dflt := historyDefault(s, effect.TableKey(o, table), column)
-		if d := o.Arg("existing_server_default"); dflt == "" && d != nil && !d.IsNone() {
-			dflt = d.Text
+		if dflt == "" {
+			dflt = migration.ConstantDefault(o.Arg("existing_server_default"))
 		}
 		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using%s%s", column, change,
 			inTable(table), inDowngrade(!upgrade)),

@@ -15,5 +15,5 @@ def upgrade():
     op.add_column("gadget", sa.Column("label", sa.String(length=200), nullable=True))
 
 
-def downgrade():  # expect[downgrade-missing:warning]: upgrade() changes the schema (drop_column, add_column) but downgrade() does nothing help: applies them again without error (a column dropped and added back), while older code runs on the upgraded schema in between
+def downgrade():  # expect[downgrade-missing:warning]: upgrade() changes the schema (drop_column, add_column) but downgrade() does nothing help: runs its schema changes again without error (a column dropped and added back), while older code runs on the upgraded schema in between
     pass
