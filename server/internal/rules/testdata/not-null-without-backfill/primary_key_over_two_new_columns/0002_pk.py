@@ -13,7 +13,7 @@ down_revision = "0001"
 def upgrade():
     op.add_column("heartbeats", sa.Column("executable", sa.String(64)))
     op.add_column("heartbeats", sa.Column("pid", sa.Integer()))
-    op.create_primary_key("heartbeats_pk", "heartbeats", ["executable", "host", "pid"])  # expect[not-null-without-backfill:warning]: create_primary_key on table "heartbeats" makes "executable", "pid" NOT NULL: nothing before it fills the NULL rows help: (and likewise for "pid")
+    op.create_primary_key("heartbeats_pk", "heartbeats", ["executable", "host", "pid"])  # expect[not-null-without-backfill:warning]: create_primary_key on table "heartbeats" makes "executable", "pid" NOT NULL: every row is NULL (added above) help: (and likewise for "pid")
 
 
 def downgrade():
