@@ -441,6 +441,12 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		help += fmt.Sprintf(guess+": use %s "+
 			"instead. A server_default would make this pass but fill every row with a constant: the values of %q would be lost.",
 			renamed.drop.column, renameInPlace(p, *renamed.drop, columnChange{table: table, column: c.Name, typ: c.Type, added: c}), renamed.drop.column)
+		if renamed.evidence == mirroredRename {
+			// only a guess: the names have nothing in common (osparc's
+			// license_key and display_name were two columns, judged)
+			help += fmt.Sprintf(" If it is a new column, add it nullable=True, fill it with %s.execute(%s), then %s.",
+				op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", "the UPDATE"))
+		}
 	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.",
