@@ -193,11 +193,46 @@ func saysEmpty(p *Pass, f *migration.Function, table string) bool {
 // keyedInFunction reports whether f makes the column a foreign key with
 // create_foreign_key (SimpleLogin adds user_id, then its key).
 func keyedInFunction(f *migration.Function, table, column string) bool {
-	return slices.ContainsFunc(f.Ops, func(o *migration.Op) bool {
+	return foreignKeyOp(f, table, column) != nil
+}
+
+// foreignKeyOp is the function's create_foreign_key over the column, nil
+// when there is none.
+func foreignKeyOp(f *migration.Function, table, column string) *migration.Op {
+	for _, o := range f.Ops {
 		source, _ := o.Table()
 		cols, _ := o.Arg("local_cols").Strings()
-		return o.Name == "create_foreign_key" && strings.EqualFold(source, table) && slices.Contains(cols, column)
-	})
+		if o.Name == "create_foreign_key" && strings.EqualFold(source, table) && slices.Contains(cols, column) {
+			return o
+		}
+	}
+	return nil
+}
+
+// referencedTable is the table an added column's foreign key references
+// (written in the Column, or by a create_foreign_key of the function), ""
+// when not known.
+func referencedTable(f *migration.Function, table string, c *migration.Column) string {
+	for _, fk := range c.ForeignKeys {
+		if fk.RefTable != "" {
+			return fk.RefTable
+		}
+	}
+	if o := foreignKeyOp(f, table, c.Name); o != nil {
+		ref, _ := o.ArgString("referent_table")
+		return ref
+	}
+	return ""
+}
+
+// createsEmpty reports whether the function creates the table and may
+// insert no row into it.
+func createsEmpty(m *migration.Migration, f *migration.Function, table string) bool {
+	key := strings.ToLower(table)
+	return slices.ContainsFunc(f.Ops, func(o *migration.Op) bool {
+		created, _ := o.Table()
+		return o.Name == "create_table" && o.Certain() && strings.EqualFold(created, table)
+	}) && !slices.ContainsFunc(f.Ops, func(o *migration.Op) bool { return mayInsert(m, o, key) })
 }
 
 // youngTable reports whether the revision just below (the only parent)
@@ -451,6 +486,11 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.",
 			op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = ..."), alter("nullable=False", "the UPDATE"))
+		if ref := referencedTable(f, table, c); ref != "" && createsEmpty(p.Migration, f, ref) {
+			// the rows it would point to do not exist yet (sbc-pay's, deepchecks', judged)
+			help += fmt.Sprintf(" But %s() creates %q, which it references, empty: insert its rows first, or no UPDATE finds "+
+				"one to point to.", f.Name, ref)
+		}
 	case len(unique) == 1 && primary && p.Dialect == "postgresql":
 		// the surrogate key a downgrade restores (thoth's relation tables)
 		help += fmt.Sprintf("%q is the primary key by the end of %s(): no constant can fill it. %s", c.Name, f.Name, identityColumn(p, c, typ))
