@@ -211,7 +211,7 @@ func (b *builder) call() {
 		b.add(e)
 	case "create_foreign_key", "create_unique_constraint", "create_check_constraint", "create_primary_key", "create_exclude_constraint":
 		e := b.named(Create, Constraint)
-		e.ConstraintType = constraintTypes[o.Name]
+		e.ConstraintType = ConstraintType(o)
 		cols := "columns"
 		if o.Name == "create_foreign_key" {
 			cols = "local_cols"
@@ -224,7 +224,7 @@ func (b *builder) call() {
 		b.add(e)
 	case "drop_constraint":
 		e := b.named(Drop, Constraint)
-		e.ConstraintType, _ = o.ArgString("type_")
+		e.ConstraintType = ConstraintType(o)
 		e.IfExists, _ = o.Arg("if_exists").BoolValue()
 		b.add(e)
 	case "create_table_comment":
@@ -310,6 +310,17 @@ func (b *builder) tableNamed(c Change, obj Object, arg string) Effect {
 
 var constraintTypes = map[string]string{"create_foreign_key": "foreignkey", "create_unique_constraint": "unique",
 	"create_check_constraint": "check", "create_primary_key": "primary"}
+
+// ConstraintType is the type of the constraint an operation creates
+// ("unique", "foreignkey", "check", "primary"), or drop_constraint's type_;
+// "" when not known.
+func ConstraintType(o *migration.Op) string {
+	if o.Name == "drop_constraint" {
+		t, _ := o.ArgString("type_")
+		return t
+	}
+	return constraintTypes[o.Name]
+}
 
 // named is an effect on the index or constraint the operation names, by its
 // name in the database: written, or the naming convention's.

@@ -448,6 +448,10 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		}
 		return fmt.Sprintf("with %s.batch_alter_table(%s) as %s: %s, in a batch block of its own after %s", op, q(o.Batch.Table), alias, call, after)
 	}
+	// update spells the UPDATE that fills the column with value
+	update := func(value string) string {
+		return q("UPDATE " + p.SQLTableOf(o, table) + " SET " + p.SQLName(c.Name) + " = " + value)
+	}
 	var help string
 	recreated := batchRecreates(p, o)
 	// only a copy of the table (SQLite's) needs the default dropped in a
@@ -480,12 +484,12 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 			// only a guess: the names have nothing in common (osparc's
 			// license_key and display_name were two columns, judged)
 			help += fmt.Sprintf(" If it is a new column, add it nullable=True, fill it with %s.execute(%s), then %s.",
-				op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", "the UPDATE"))
+				op, update("<value>"), alter("nullable=False", "the UPDATE"))
 		}
 	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.",
-			op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = ..."), alter("nullable=False", "the UPDATE"))
+			op, update("..."), alter("nullable=False", "the UPDATE"))
 		if ref := referencedTable(f, table, c); ref != "" && createsEmpty(p.Migration, f, ref) {
 			// the rows it would point to do not exist yet (sbc-pay's, deepchecks', judged)
 			help += fmt.Sprintf(" But %s() creates %q, which it references, empty: insert its rows first, or no UPDATE finds "+
@@ -499,7 +503,7 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		// (digitalmarketplace-api's; judged on PostgreSQL)
 		help += fmt.Sprintf("No server_default is right: %q is unique by the end of %s(), and one constant for every row fails on "+
 			"the second. Add it nullable=True, give each row a value of its own with %s.execute(%s), then %s.",
-			c.Name, f.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <a value of its own>"), alter("nullable=False", "the UPDATE"))
+			c.Name, f.Name, op, update("<a value of its own>"), alter("nullable=False", "the UPDATE"))
 	case p.Dialect == "postgresql" && !c.PrimaryKey && autoincrements(c):
 		// a constant would give every row the same number (thoth's included_file, judged)
 		help += "autoincrement=True does nothing here: outside a primary key add_column writes a plain column. " + identityColumn(p, c, typ)
@@ -507,12 +511,12 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 		// querybook's JSON column: MySQL is its default database (judged)
 		help += fmt.Sprintf("MySQL refuses a literal server_default on this type (BLOB, TEXT, GEOMETRY or JSON column '%s' "+
 			"can't have a default value): add it nullable=True, fill it with %s.execute(%s), then %s.",
-			c.Name, op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", "the UPDATE"))
+			c.Name, op, update("<value>"), alter("nullable=False", "the UPDATE"))
 	default:
 		help += fmt.Sprintf("Either give the existing rows a value with a server default and drop it afterwards: "+
 			"%s.Column(%s, %s, nullable=False, server_default=<SQL value>) then %s; "+
 			"or add it nullable=True, %s.execute(%s), then %s.",
-			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, alter("server_default=None", afterAdd), op, q("UPDATE "+p.SQLTableOf(o, table)+" SET "+p.SQLName(c.Name)+" = <value>"), alter("nullable=False", "the UPDATE"))
+			st.Spell(stylist.SQLAlchemy), q(c.Name), typ, alter("server_default=None", afterAdd), op, update("<value>"), alter("nullable=False", "the UPDATE"))
 		if len(unique) > 1 { // osparc-simcore's (key, version), judged on PostgreSQL
 			help += fmt.Sprintf(" Mind the unique (%s) by the end of %s(): one constant in %q fails wherever rows repeat the other columns.",
 				strings.Join(unique, ", "), f.Name, c.Name)

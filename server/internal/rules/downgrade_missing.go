@@ -576,10 +576,6 @@ func listed(o *migration.Op) bool {
 	return slices.ContainsFunc(o.Inspections, func(in *migration.Inspection) bool { return in.Listed })
 }
 
-// constraintKinds are the kinds of the constraints the create_ operations make.
-var constraintKinds = map[string]string{"create_unique_constraint": "unique", "create_foreign_key": "foreignkey",
-	"create_check_constraint": "check", "create_primary_key": "primary", "create_index": "index"}
-
 // kindOnTable is the kind of constraint or index an operation creates or
 // drops with its table ("unique\x00t"); ok is false for any other, and for a
 // drop_constraint whose type_ is not written.
@@ -588,12 +584,9 @@ func kindOnTable(o *migration.Op) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	kind := constraintKinds[o.Name]
-	switch o.Name {
-	case "drop_index":
+	kind := effect.ConstraintType(o)
+	if o.Name == "create_index" || o.Name == "drop_index" {
 		kind = "index"
-	case "drop_constraint":
-		kind, _ = o.ArgString("type_")
 	}
 	return kind + "\x00" + strings.ToLower(table), kind != ""
 }

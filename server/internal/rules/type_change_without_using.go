@@ -201,12 +201,24 @@ func checkDefaultConverts(p *Pass, o *migration.Op, s *history.State, table, col
 	if from == nil || dflt == "" || convertible(from, to) {
 		return
 	}
-	p.Report(o, Message{Text: fmt.Sprintf("alter_column%s%s fails: default for column %q cannot be cast automatically to type %s",
-		inTable(table), inDowngrade(!upgrade), column, to.name),
-		Help: fmt.Sprintf("postgresql_using converts the values only: PostgreSQL converts the column's server default (%s) by "+
-			"itself, has no automatic conversion from %s to %s, and fails with: default for column %q cannot be cast "+
-			"automatically to type %s. Drop the default first with %s, and give the column a default of the new type after "+
-			"the change.", brief.Code(dflt, brief.Snippet), from.cast, to.cast, column, to.name, dropDefault(p, table, column))}, nil)
+	p.Report(o, Message{Text: fmt.Sprintf("alter_column%s%s fails: %s", inTable(table), inDowngrade(!upgrade), defaultCastError(column, to)),
+		Help: defaultCastHelp("postgresql_using", column, dflt, from, to,
+			fmt.Sprintf("Drop the default first with %s, and give the column a default of the new type after the change.",
+				dropDefault(p, table, column)))}, nil)
+}
+
+// defaultCastError is PostgreSQL's error for a column default that does not
+// convert to the new type.
+func defaultCastError(column string, to *pgType) string {
+	return fmt.Sprintf("default for column %q cannot be cast automatically to type %s", column, to.name)
+}
+
+// defaultCastHelp explains why a change with USING (using: how the
+// migration spells it) fails on the column's default, then gives advice.
+func defaultCastHelp(using, column, dflt string, from, to *pgType, advice string) string {
+	return fmt.Sprintf("%s converts the values only: PostgreSQL converts the column's server default (%s) by itself, has no "+
+		"automatic conversion from %s to %s, and fails with: %s. %s", using, brief.Code(dflt, brief.Snippet), from.cast, to.cast,
+		defaultCastError(column, to), advice)
 }
 
 // referencesNarrowed reports whether a column is a foreign key, of its own,
@@ -250,13 +262,11 @@ func checkTypeChangeSQL(p *Pass, o *migration.Op, s *history.State, upgrade bool
 			}
 			if a.Using {
 				if dflt := sqlDefault(s, st, a.Column); dflt != "" && !convertible(from, to) {
-					p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER TABLE %q%s fails: default for column %q cannot be cast "+
-						"automatically to type %s", st.Table, inDowngrade(!upgrade), a.Column, to.name),
-						Help: fmt.Sprintf("USING converts the values only: PostgreSQL converts the column's server default (%s) by "+
-							"itself, has no automatic conversion from %s to %s, and fails with: default for column %q cannot be cast "+
-							"automatically to type %s. Add ALTER COLUMN %s DROP DEFAULT to the statement (PostgreSQL drops it before "+
-							"it changes the type), and set a default of the new type after it.",
-							brief.Code(dflt, brief.Snippet), from.cast, to.cast, a.Column, to.name, p.SQLName(a.Column))}, nil)
+					p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER TABLE %q%s fails: %s", st.Table, inDowngrade(!upgrade),
+						defaultCastError(a.Column, to)),
+						Help: defaultCastHelp("USING", a.Column, dflt, from, to, fmt.Sprintf("Add ALTER COLUMN %s DROP DEFAULT to the "+
+							"statement (PostgreSQL drops it before it changes the type), and set a default of the new type after it.",
+							p.SQLName(a.Column)))}, nil)
 				}
 				continue
 			}
@@ -295,16 +305,25 @@ func usingExpr(column string, from, to *pgType) string {
 }
 
 // historyDefault is the server default the history knows a column has, ""
-// when it knows none (see historyType).
+// when it knows none (see historyColumn).
 func historyDefault(s *history.State, table, column string) string {
-	t := s.Table(table)
-	if s.Unknown || t == nil || t.Opaque || t.Uncertain {
-		return ""
-	}
-	if c := t.Column(column); c != nil && !c.Uncertain {
+	if c := historyColumn(s, table, column); c != nil {
 		return c.Default
 	}
 	return ""
+}
+
+// historyColumn is a column as the history knows it for sure: nil when
+// unknown SQL ran, or the table or the column is uncertain.
+func historyColumn(s *history.State, table, column string) *history.Column {
+	t := s.Table(table)
+	if s.Unknown || t == nil || t.Opaque || t.Uncertain {
+		return nil
+	}
+	if c := t.Column(column); c != nil && !c.Uncertain {
+		return c
+	}
+	return nil
 }
 
 // defaultFirst is the advice for a type change PostgreSQL cannot make by
@@ -323,8 +342,7 @@ func defaultFirst(column, dflt string, to *pgType, drop, set string) string {
 		after = "set the new one after the change with " + set
 	}
 	return fmt.Sprintf(" The column's server default (%s) does not convert either, whatever the USING: PostgreSQL fails with: "+
-		"default for column %q cannot be cast automatically to type %s. Drop it first with %s, and %s.",
-		brief.Code(dflt, brief.Snippet), column, to.name, drop, after)
+		"%s. Drop it first with %s, and %s.", brief.Code(dflt, brief.Snippet), defaultCastError(column, to), drop, after)
 }
 
 // sqlDefault is the server default of a column an ALTER TABLE changes the
@@ -379,13 +397,9 @@ func narrowingHelp(table, column string, to *pgType, using string) string {
 // historyType is a column's type as the history knows it, when nothing
 // unread may have changed it; nil otherwise.
 func historyType(s *history.State, table, column string) *pgType {
-	t := s.Table(table)
-	if s.Unknown || t == nil || t.Opaque || t.Uncertain {
-		return nil
-	}
-	c := t.Column(column)
+	c := historyColumn(s, table, column)
 	switch {
-	case c == nil || c.Uncertain:
+	case c == nil:
 		return nil
 	case c.Enum != "" && (c.Type == nil || c.Type.Enum != nil):
 		// changed by SQL to an enum type, or its type renamed since (the declared type is stale)
