@@ -282,10 +282,13 @@ var entityChanges = map[string]Change{"create_entity": Create, "replace_entity":
 // MetaData that read or write rows, read the schema (reflect) or end a
 // transaction, and never change the schema: read as anything, meltano's
 // session.commit() after an ORM loop left the rest of its history unknown to
-// every rule that reads the schema.
+// every rule that reads the schema. update and delete are also a dict's
+// update and a query's bulk writes (h's session.delete(row), faraday's
+// fields.update(data)): rows at most.
 var rowsOnlyMethods = map[string]bool{"commit": true, "flush": true, "rollback": true, "close": true, "add": true,
 	"add_all": true, "merge": true, "expunge": true, "expunge_all": true, "refresh": true, "all": true, "first": true,
-	"one": true, "one_or_none": true, "scalar": true, "scalars": true, "fetchall": true, "fetchone": true, "reflect": true}
+	"one": true, "one_or_none": true, "scalar": true, "scalars": true, "fetchall": true, "fetchone": true, "reflect": true,
+	"delete": true, "update": true, "bulk_save_objects": true, "bulk_insert_mappings": true, "bulk_update_mappings": true}
 
 // rowsOnly reports whether a call the tool cannot follow is a method call
 // that only reads or writes rows (see rowsOnlyMethods).
@@ -377,7 +380,7 @@ func (b *builder) alterColumn() {
 // sql translates the statements of literal SQL.
 func (b *builder) sql() {
 	s := b.o.SQL
-	if s != nil && !s.Known && shapeChangesNoSchema(s.Shape) {
+	if s != nil && !s.Known && shapeFollowable(s.Shape) {
 		for i := range s.Shape {
 			b.shapeStatement(&s.Shape[i])
 		}
@@ -392,19 +395,26 @@ func (b *builder) sql() {
 	}
 }
 
-// shapeChangesNoSchema reports whether the statements of SQL not known
-// (migration.SQL.Shape) certainly leave every table, column, index and enum
-// type as they were: they read or write rows, set the session, or make or
-// drop (without CASCADE) a function, a trigger or another object the model
-// does not follow (a sequence or a schema only under a name written out; a
-// view never, as its query may name a table unknown here).
-func shapeChangesNoSchema(shape []migration.Statement) bool {
+// shapeFollowable reports whether the statements of SQL not known
+// (migration.SQL.Shape) can be followed as they show. They certainly leave
+// every table, column, index and enum type as they were: they read or write
+// rows, set the session, or make or drop (without CASCADE) a function, a
+// trigger or another object the model does not follow (a sequence or a
+// schema only under a name written out; a view never, as its query may name
+// a table unknown here). Or they alter a table whose name is not known in
+// ways an op call on a table named by a variable does (see
+// unnamedTableAlter).
+func shapeFollowable(shape []migration.Statement) bool {
 	if len(shape) == 0 {
 		return false
 	}
 	for _, st := range shape {
 		switch st.Kind {
 		case migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSelect, migration.SQLSession:
+		case migration.SQLAlterTable:
+			if !unnamedTableAlter(&st) {
+				return false
+			}
 		case migration.SQLUntracked:
 			if st.Cascade { // DROP ... CASCADE takes along what depends on it
 				return false
@@ -424,6 +434,29 @@ func shapeChangesNoSchema(shape []migration.Statement) bool {
 	return true
 }
 
+// unnamedTableAlter reports whether st is an ALTER TABLE of a table whose
+// name is not known (f"ALTER TABLE {table} ..."), that adds columns, changes
+// their nullability or defaults, or adds, drops or validates constraints.
+// Its effects are those of op calls on a table named by a variable: they
+// change no table the state knows. A statement that drops or retypes a
+// column, or renames, is left unknown, as a type or a view may depend on
+// what it changes. (skyportal's loop over its join tables dropped each
+// one's primary key this way, and left the rest of its history unknown.)
+func unnamedTableAlter(st *migration.Statement) bool {
+	if !strings.Contains(st.Table, sqlparse.Hole) || st.NewName != "" || len(st.Actions) == 0 {
+		return false
+	}
+	for _, a := range st.Actions {
+		switch a.Kind {
+		case migration.AddColumn, migration.SetNotNull, migration.DropNotNull, migration.SetDefault, migration.DropDefault,
+			migration.AddConstraint, migration.DropConstraint, migration.ValidateConstraint:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // shapeStatement translates one statement of SQL not known: its rows are of
 // tables not known (a name in it may stand for another), the rest as written.
 func (b *builder) shapeStatement(st *migration.Statement) {
@@ -431,7 +464,13 @@ func (b *builder) shapeStatement(st *migration.Statement) {
 		b.add(Effect{Change: change, Object: Rows, Unreadable: true})
 		return
 	}
+	from := len(b.out)
 	b.statement(st)
+	if st.Kind == migration.SQLAlterTable && strings.Contains(st.Table, sqlparse.Hole) {
+		for i := from; i < len(b.out); i++ {
+			b.out[i].Table, b.out[i].Unreadable = "", true
+		}
+	}
 }
 
 // rowsChanges are the changes of the statements that write rows.

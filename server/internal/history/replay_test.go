@@ -107,7 +107,7 @@ op.create_table("bills", sa.Column("kind", sa.Enum("x", "y", name="bill_kind")))
 			name: "unknown effects stay on their branch until the merge",
 			revs: []rev{
 				{ID: "u0", Up: createTable("users")},
-				{ID: "u1", Down: `"u0"`, Up: `op.execute(f"ALTER TABLE {name} ADD COLUMN x integer")`},
+				{ID: "u1", Down: `"u0"`, Up: `op.execute(f"ALTER TABLE {name} DROP COLUMN x")`},
 				{ID: "u2", Down: `"u0"`},
 				{ID: "u1b", Down: `"u1"`},
 				{ID: "u2b", Down: `"u2"`},

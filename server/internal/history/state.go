@@ -198,6 +198,18 @@ func (s *State) MayHaveUnseenColumns(key string) bool {
 	return named || anonymous
 }
 
+// ChangedUnseenTables reports whether an operation so far added or renamed a
+// column of a named table the state did not know: the history runs on tables
+// made outside it (create_all, a dump), which come with their enum types.
+func (s *State) ChangedUnseenTables() bool {
+	for key := range s.unseen.All() {
+		if key != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // columnUnseen follows an effect on a table the state does not know: a
 // column added or renamed there makes it one with columns not shown.
 func (s *State) columnUnseen(e effect.Effect, key string) {
@@ -620,6 +632,8 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 				t.Uniques = append(slices.Clip(t.Uniques), cols)
 			}
 		}
+	case e.Object == effect.Constraint && e.Change == effect.Drop && key == "":
+		s.doubtForeignKeys()
 	case e.Object == effect.Constraint && e.Change == effect.Drop:
 		if t := s.editTable(key); t != nil {
 			n := t.fks.Len()
@@ -629,6 +643,16 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 			if (e.ConstraintType == "foreignkey" || e.ConstraintType == "") && t.fks.Len() == n && n > 0 {
 				t.FKsDoubtful = true
 			}
+		}
+	}
+}
+
+// doubtForeignKeys follows a constraint dropped from a table whose name is
+// not known: any foreign key may be gone.
+func (s *State) doubtForeignKeys() {
+	for _, t := range s.Tables() {
+		if t.fks.Len() > 0 && !t.FKsDoubtful {
+			s.editTable(t.Name).FKsDoubtful = true
 		}
 	}
 }
@@ -748,9 +772,12 @@ func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
 	case effect.Rows:
 		s.applyRows(e, rev, uncertain)
 	case effect.Column, effect.Constraint:
-		if t := s.editTable(e.Table); t != nil {
+		switch t := s.editTable(e.Table); {
+		case t != nil:
 			s.alterTableSQL(t, e.Action, rev, uncertain)
-		} else {
+		case e.Table == "" && e.Object == effect.Constraint && e.Change == effect.Drop:
+			s.doubtForeignKeys()
+		default:
 			s.columnUnseen(e, e.Table)
 		}
 		if e.Object == effect.Constraint {

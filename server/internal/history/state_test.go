@@ -428,12 +428,33 @@ print("done")`,
 				}
 			},
 		}}},
-		{"f-string DDL is unknown", []step{{
+		{"f-string DDL that drops or retypes is unknown", []step{{
 			up: `
-op.execute(f"ALTER TABLE {table_of(User)} ADD COLUMN active boolean")`,
+op.execute(f"ALTER TABLE {table_of(User)} DROP COLUMN active")`,
 			after: func(t *testing.T, s *State) {
 				if !s.Unknown {
 					t.Errorf("Unknown not set by f-string DDL")
+				}
+			},
+		}}},
+		{"f-string DDL that adds to a table not named is followed as op calls on it", []step{{
+			up: `
+op.create_table("users", sa.Column("id", sa.Integer, primary_key=True))
+op.create_table("posts", sa.Column("id", sa.Integer, primary_key=True), sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", name="posts_user_id_fkey")))
+op.execute(f"ALTER TABLE {table_of(User)} ADD COLUMN active boolean, ALTER COLUMN id SET DEFAULT 0")
+op.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{table}_pkey"')`,
+			after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Errorf("Unknown set by ALTER TABLE subcommands that add columns, set defaults or drop constraints")
+				}
+				if !s.MayHaveUnseenColumns("users") {
+					t.Errorf("an added column of a table not named is not taken as possibly any table's")
+				}
+				if s.ChangedUnseenTables() {
+					t.Errorf("a table not named is taken as one made outside the history")
+				}
+				if !s.Table("posts").FKsDoubtful {
+					t.Errorf("a constraint dropped from a table not named leaves the foreign keys trusted")
 				}
 			},
 		}}},

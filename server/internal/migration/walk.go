@@ -683,13 +683,37 @@ func isHarmless(call *Expr) bool {
 	case "print", "logger", "log", "logging", "warnings", "len", "str", "int":
 		return true
 	}
-	if name == "time.sleep" {
+	if name == "time.sleep" || fileModules[root] {
 		return true
 	}
-	// a list filled in passing (modifications.append(...)): Python's, no database's
-	f := call.Func()
-	return f != nil && f.Kind == pysyntax.Attribute && f.Object.Kind == pysyntax.Name && (f.Name == "append" || f.Name == "extend")
+	return containerCall(call)
 }
+
+// containerCall reports whether call fills or empties a Python list, dict or
+// set in passing (modifications.append(...), roles[key].append(...),
+// seen.setdefault(key, []).append(...), current.remove(old)): no database's.
+func containerCall(call *Expr) bool {
+	f := call.Func()
+	if f == nil || f.Kind != pysyntax.Attribute || !containerMethods[f.Name] {
+		return false
+	}
+	switch f.Object.Kind {
+	case pysyntax.Name, pysyntax.Subscript:
+		return true
+	case pysyntax.Call:
+		return containerCall(f.Object)
+	}
+	return false
+}
+
+// containerMethods change a Python list, dict or set in place.
+var containerMethods = map[string]bool{"append": true, "extend": true, "insert": true, "remove": true, "pop": true,
+	"clear": true, "setdefault": true, "discard": true, "sort": true, "reverse": true}
+
+// fileModules are the standard modules a migration calls to move files
+// (FitTrackee renames its upload folders) or to compute values: never a
+// database.
+var fileModules = map[string]bool{"os": true, "shutil": true, "json": true, "uuid": true, "hashlib": true, "base64": true}
 
 // warns reports whether a harmless call tells the operator of a problem:
 // a log record at warning level or above, or warnings.warn.

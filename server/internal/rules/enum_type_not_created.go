@@ -51,7 +51,9 @@ def downgrade() -> None:
     status_type.drop(op.get_bind(), checkfirst=True)`,
 		KnownProblems: "Types created outside what the tool can read (SQL built at run time, `metadata.create_all()`, a revision " +
 			"missing from the directory) make the history unknown: the rule then stays quiet. A type created by a conditional " +
-			"operation counts as created.",
+			"operation counts as created. A type that a later revision alters (adds a value to, renames) before any revision " +
+			"creates or drops it is taken to exist when the history alters tables it never made: the databases the project " +
+			"upgrades were made outside the history.",
 		FixSafety: "Safe: `<enum>.create(op.get_bind(), checkfirst=True)` is inserted before the operation (before its batch " +
 			"block), reusing the variable that holds the type when there is one, else the constructor with its literal values; " +
 			"it is not offered when the values are not literal. When downgrade() removes the last column using the type, " +
@@ -122,6 +124,41 @@ func restoresUnseen(p *Pass, o *migration.Op, enum string) bool {
 	return dropped
 }
 
+// madeOutsideHistory reports whether enum type name was made outside the
+// history: the history runs on tables made outside it (s), and the nearest
+// revision above that touches the type alters it (ALTER TYPE ... ADD VALUE,
+// RENAME VALUE, RENAME) rather than creating or dropping it. Every revision
+// up to there assumes the type, and none made it. An operation the tool
+// cannot read in between is not taken to make it: the upgrade here would
+// fail on every database before it ran. (faraday's first revision alters
+// tables create_all made; its notification table takes a column of
+// object_types, which create_all made too, and three later revisions add
+// values to it. cuckoo's history makes every table and adds values to a
+// type it never made: its add_column fails.)
+func madeOutsideHistory(p *Pass, s *history.State, name string) bool {
+	return s.ChangedUnseenTables() && alteredLater(p, name)
+}
+
+// alteredLater reports whether the nearest revision above that touches enum
+// type name alters it rather than creating or dropping it.
+func alteredLater(p *Pass, name string) bool {
+	altered := false
+	laterRevision(p, func(m *migration.Migration, o *migration.Op) bool {
+		for _, e := range effect.Of(p.Names(), m, o) {
+			switch {
+			case e.Object == effect.Value && e.Type == name,
+				e.Object == effect.Type && e.Name == name && (e.Change == effect.Alter || e.Change == effect.Rename):
+				altered = true
+				return true
+			case e.Object == effect.Type && (e.Name == name || e.Unreadable):
+				return true // created or dropped there, or it may be: no evidence
+			}
+		}
+		return false
+	})
+	return altered
+}
+
 func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, before, after *history.State))) {
 	var missing []*missingEnum
 	byName := map[string]*missingEnum{}
@@ -138,7 +175,7 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, befo
 			if fn == "downgrade" && restoresUnseen(p, o, u.Enum.Name) {
 				continue
 			}
-			if after.Enum(u.Enum.Name) == nil && byName[u.Enum.Name] == nil {
+			if after.Enum(u.Enum.Name) == nil && byName[u.Enum.Name] == nil && !madeOutsideHistory(p, s, u.Enum.Name) {
 				mi := &missingEnum{op: o, use: u}
 				byName[u.Enum.Name] = mi
 				missing = append(missing, mi)

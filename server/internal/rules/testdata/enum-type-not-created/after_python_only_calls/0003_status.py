@@ -1,0 +1,18 @@
+"""orders get a status
+
+Revision ID: 0003
+Revises: 0002
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0003"
+down_revision = "0002"
+
+
+def upgrade():
+    op.add_column("orders", sa.Column("status", sa.Enum("new", "paid", name="order_status"), nullable=True))  # expect[enum-type-not-created]: enum type "order_status" does not exist yet
+
+
+def downgrade():
+    op.drop_column("orders", "status")
