@@ -172,6 +172,12 @@ func (b *builder) call() {
 		e := b.table(Create, Table)
 		e.TableDef = m.CreateTable(o)
 		if e.TableDef == nil {
+			if e.Unreadable && !makesEnumType(m, o) {
+				// a table whose name is not known (fief's f"{prefix}audit_logs",
+				// gnocchi's "%s_history" % table): no table the state knows changes
+				b.add(e)
+				return
+			}
 			b.add(Effect{Change: Alter, Object: Anything})
 			return
 		}
@@ -272,6 +278,19 @@ func (b *builder) call() {
 	case "invoke", "run_async":
 		b.add(Effect{Change: Alter, Object: Anything})
 	}
+}
+
+// makesEnumType reports whether create_table o may make an enum type: a
+// column of an enum type, of a type the tool cannot read, or columns it
+// cannot list (*columns).
+func makesEnumType(m *migration.Migration, o *migration.Op) bool {
+	for _, a := range o.Varargs {
+		c := m.Column(o, a)
+		if a.Kind == pysyntax.Splat || c != nil && (c.Type == nil || EnumOf(c.Type) != nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // entityChanges are alembic_utils' operations on its entities (PGView,
@@ -399,10 +418,10 @@ func (b *builder) sql() {
 // (migration.SQL.Shape) can be followed as they show. They certainly leave
 // every table, column, index and enum type as they were: they read or write
 // rows, set the session, or make or drop (without CASCADE) a function, a
-// trigger or another object the model does not follow (a sequence or a
-// schema only under a name written out; a view never, as its query may name
-// a table unknown here). Or they alter a table whose name is not known in
-// ways an op call on a table named by a variable does (see
+// trigger or another object the model does not follow (a schema only under
+// a name written out, as DROP SCHEMA takes its tables; a view never, as its
+// query may name a table unknown here). Or they alter a table whose name is
+// not known in ways an op call on a table named by a variable does (see
 // unnamedTableAlter).
 func shapeFollowable(shape []migration.Statement) bool {
 	if len(shape) == 0 {
@@ -422,7 +441,7 @@ func shapeFollowable(shape []migration.Statement) bool {
 			switch st.ObjectKind {
 			case "VIEW", "MATVIEW":
 				return false
-			case "SEQUENCE", "SCHEMA":
+			case "SCHEMA":
 				if st.Name == "" || strings.Contains(st.Name, sqlparse.Hole) {
 					return false
 				}
@@ -514,7 +533,7 @@ func (b *builder) statement(st *migration.Statement) {
 			add(Effect{Change: Rename, Object: Index, Name: st.Object, To: st.NewName})
 		}
 	case migration.SQLCreateType:
-		add(Effect{Change: Create, Object: Type, Name: st.Object})
+		add(Effect{Change: Create, Object: Type, Name: st.Object, IfMissing: st.IfNotExists})
 	case migration.SQLDropType:
 		add(Effect{Change: Drop, Object: Type, Name: st.Object, Cascade: st.Cascade})
 	case migration.SQLAlterTypeAdd:
@@ -545,7 +564,8 @@ func (b *builder) statement(st *migration.Statement) {
 		switch {
 		case obj == 0:
 		case st.Creates:
-			add(Effect{Change: Create, Object: obj, Name: st.Name, Reads: st.Tables, IfMissing: st.IfNotExists})
+			add(Effect{Change: Create, Object: obj, Name: st.Name, Reads: st.Tables, IfMissing: st.IfNotExists,
+				Unreadable: st.Name == "" || strings.Contains(st.Name, sqlparse.Hole)})
 		case st.Verb == "DROP":
 			add(Effect{Change: Drop, Object: obj, Name: st.Name, Cascade: st.Cascade})
 		case st.Verb == "RENAME TO":

@@ -102,8 +102,13 @@ op.execute("UPDATE t SET c = 1; DELETE FROM t WHERE c = 2; INSERT INTO t VALUES 
 			`op.execute("CREATE VIEW v AS SELECT 1; DROP MATERIALIZED VIEW w; CREATE SEQUENCE s; COMMIT; CREATE SCHEMA n; DROP SCHEMA n CASCADE")`,
 			[]string{"create view v [sql]", "drop view w [sql]", "create sequence s [sql]", "alter transaction COMMIT [sql]", "create schema n [sql]", "drop schema n (cascade) [sql]"}},
 		{"SQL that is not known may change anything", naming.Namer{}, `op.execute(f"DROP TABLE {name}")
-op.execute("DO $$ BEGIN END $$")`,
-			[]string{"alter anything", "alter anything [sql]"}},
+op.execute("DO $$ BEGIN EXECUTE 'DROP TABLE ' || current_setting('app.table'); END $$")
+op.execute("DO $$ BEGIN CREATE TYPE mood AS ENUM ('ok'); EXCEPTION WHEN duplicate_object THEN null; END $$")`,
+			[]string{"alter anything", "alter anything [sql]", "create type mood (if missing) [sql]"}},
+		{"a sequence or a table whose name is not read", naming.Namer{}, `op.execute(CreateSequence(sequence))
+op.create_table(f"{prefix}logs", sa.Column("id", sa.Integer))
+op.create_table(f"{prefix}moods", sa.Column("mood", sa.Enum("sad", "ok", name="mood")))`,
+			[]string{"create sequence (unreadable) [sql]", "create table (unreadable)", "alter anything"}},
 		{"rows of DML PostgreSQL cannot parse, of tables not known", naming.Namer{},
 			"op.execute(\"DELETE l FROM lines l JOIN orders o ON o.id = l.order_id; UPDATE `t` JOIN u ON u.id = t.id SET t.c = u.c; INSERT IGNORE INTO t VALUES (1)\")\n" +
 				"op.execute(\"REPLACE INTO t VALUES (1); ALTER TABLE t ENGINE = InnoDB\")",

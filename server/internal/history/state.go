@@ -828,6 +828,9 @@ func (s *State) renameView(from, to string) {
 func (s *State) applyTypeSQL(e effect.Effect, rev string, uncertain bool) {
 	switch e.Change {
 	case effect.Create:
+		if e.IfMissing && s.Enum(e.Name) != nil {
+			return // a DO block that creates it unless it exists
+		}
 		s.setEnum(e.Name, &EnumType{Name: e.Name, CreatedBy: rev, Uncertain: uncertain})
 	case effect.Drop:
 		s.setEnum(e.Name, nil)

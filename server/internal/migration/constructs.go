@@ -46,9 +46,11 @@ func constructShape(e *Expr) []Statement {
 var rowsBuilders = map[string]StatementKind{"update": SQLUpdate, "insert": SQLInsert, "delete": SQLDelete, "select": SQLSelect}
 
 // untrackedShape is the CREATE or DROP of a kind of object the schema model
-// does not follow; nil when the object's name is not a literal.
+// does not follow; nil when the name of a schema is not a literal (a
+// sequence's may be unknown: onyx's CreateSequence(sequence), bitcart's
+// Sequence imported under another name).
 func untrackedShape(e *Expr, kind, name string) []Statement {
-	if name == "" {
+	if name == "" && kind != "SEQUENCE" {
 		return nil
 	}
 	creates := strings.HasPrefix(pysyntax.LastName(e.CallName()), "Create")

@@ -146,6 +146,8 @@ type Statement struct {
 	Columns, ExprColumns []string
 	// Actions are ALTER TABLE's subcommands.
 	Actions []TableAction
+	// InBlock is set on a statement a DO block runs (see doStatements).
+	InBlock bool
 }
 
 // UnparsedDML reports a statement PostgreSQL's parser rejects that only
@@ -483,7 +485,12 @@ func classify(node *pg.Node, text string) []Statement {
 		*pg.Node_AlterRoleSetStmt, *pg.Node_AlterOperatorStmt, *pg.Node_AlterCollationStmt, *pg.Node_CreateAmStmt,
 		*pg.Node_CreateTransformStmt, *pg.Node_CreatePlangStmt:
 		st.Kind = SQLUntracked
-	case *pg.Node_DoStmt, *pg.Node_CallStmt:
+	case *pg.Node_DoStmt:
+		if inner, ok := doStatements(n.DoStmt); ok {
+			return inner
+		}
+		st.Verb = "DO" // opaque: it may change anything
+	case *pg.Node_CallStmt:
 		st.Verb = "DO" // opaque: it may change anything
 	}
 	created(&st, node)

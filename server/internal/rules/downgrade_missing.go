@@ -724,7 +724,7 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 	if st.Kind == migration.SQLAlterTypeAdd && st.IfNotExists {
 		return "ADD VALUE IF NOT EXISTS", true
 	}
-	if st.Verb == "DO" && guardedBlock.MatchString(st.Text) {
+	if (st.Verb == "DO" || st.InBlock) && guardedBlock.MatchString(st.Text) {
 		return "a DO block that checks first (IF NOT EXISTS, EXCEPTION WHEN duplicate_object)", true
 	}
 	if st.Creates && st.Replace {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -183,8 +184,14 @@ func createdEnums(before, after *history.State) []string {
 }
 
 // createsIfMissing reports an explicit <enum>.create(bind) that skips an
-// existing type (checkfirst=True, postgresql.ENUM's default).
+// existing type (checkfirst=True, postgresql.ENUM's default), or a DO block
+// whose CREATE TYPE does (under IF NOT EXISTS, or catching duplicate_object).
 func createsIfMissing(m *migration.Migration, o *migration.Op) bool {
+	if o.SQL != nil {
+		return o.SQL.Known && slices.ContainsFunc(o.SQL.Statements, func(st migration.Statement) bool {
+			return st.Kind == migration.SQLCreateType && st.IfNotExists
+		})
+	}
 	if o.Name != migration.EnumCreate {
 		return false
 	}
