@@ -13,7 +13,7 @@ out="$root/server/internal/rules/pg_casts.go"
 # the rule's names for the types (pgScalars' cast) and PostgreSQL's
 types="('varchar', 'varchar'), ('text', 'text'), ('integer', 'int4'), ('bigint', 'int8'), ('smallint', 'int2'),
   ('numeric', 'numeric'), ('double precision', 'float8'), ('real', 'float4'), ('boolean', 'bool'), ('date', 'date'),
-  ('timestamp', 'timestamp'), ('timestamptz', 'timestamptz'), ('uuid', 'uuid'), ('json', 'json'), ('jsonb', 'jsonb')"
+  ('timestamp', 'timestamp'), ('timestamptz', 'timestamptz'), ('uuid', 'uuid'), ('json', 'json'), ('jsonb', 'jsonb'), ('bytea', 'bytea')"
 
 rows="$(psql "$url" -XAt -F '|' -c "
 WITH t(name, typ) AS (VALUES $types)

@@ -218,7 +218,7 @@ var typeFamilies = map[string]string{
 	"DateTime": "datetime", "TIMESTAMP": "datetime", "Date": "date", "DATE": "date", "Time": "time", "TIME": "time",
 	"Interval": "interval", "INTERVAL": "interval",
 	"JSON": "json", "JSONB": "json", "UUID": "uuid", "Uuid": "uuid", "Enum": "enum", "ENUM": "enum",
-	"LargeBinary": "binary", "BYTEA": "binary",
+	"LargeBinary": "binary", "Binary": "binary", "_Binary": "binary", "BYTEA": "binary", "BLOB": "binary",
 	"EncryptedType": "ciphertext", "StringEncryptedType": "ciphertext",
 }
 

@@ -178,8 +178,8 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		}
 		p.Report(o, Message{Text: fmt.Sprintf("alter_column changes column %q %s without postgresql_using%s%s", column, change,
 			inTable(table), inDowngrade(!upgrade)),
-			Help: fmt.Sprintf("%s. Add postgresql_using=%s, once every existing value converts.%s",
-				castError(column, to), p.Style().Quote(using), defaultFirst(column, dflt, to, dropDefault(p, table, column), ""))}, nil)
+			Help: fmt.Sprintf("%s. %s%s", castError(column, to), addUsing("postgresql_using="+p.Style().Quote(using), column, from, to),
+				defaultFirst(column, dflt, to, dropDefault(p, table, column), ""))}, nil)
 	case narrows(from, to):
 		if narrowingCleared(p, s, effect.TableKey(o, table), table, column, upgrade, earlier) ||
 			referencesNarrowed(s, effect.TableKey(o, table), column, to, declared) {
@@ -275,7 +275,7 @@ func checkTypeChangeSQL(p *Pass, o *migration.Op, s *history.State, upgrade bool
 			case !convertible(from, to):
 				p.ReportAt(st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q%s: no USING, and %s does not convert to it",
 					a.Column, to.cast, st.Table, inDowngrade(!upgrade), from.cast),
-					Help: fmt.Sprintf("%s. Add %s to the statement, once every existing value converts.%s", castError(a.Column, to), using,
+					Help: fmt.Sprintf("%s. %s%s", castError(a.Column, to), addUsing(using+" to the statement", a.Column, from, to),
 						defaultFirst(a.Column, sqlDefault(s, st, a.Column), to, "ALTER COLUMN "+p.SQLName(a.Column)+" DROP DEFAULT", ""))}, nil)
 			case narrows(from, to) && !narrowingCleared(p, s, st.Table, st.Table, a.Column, upgrade, earlier):
 				p.ReportSeverity(Warning, st.Span, Message{Text: fmt.Sprintf("ALTER COLUMN %q TYPE %s on %q%s narrows it from %s",
@@ -297,6 +297,19 @@ func touchedBefore(statements []migration.Statement, table string) bool {
 }
 
 // usingExpr is the conversion PostgreSQL's hint suggests.
+// addUsing is the advice to add using (the cast usingExpr writes, as the
+// statement spells it): or, when PostgreSQL has no cast between the two
+// types, an expression of the author's (integer to bytea: the cast fails with
+// "cannot cast type integer to bytea"; open-event-server, judged).
+func addUsing(using, column string, from, to *pgType) string {
+	if from == nil || from.family == "array" || to.family == "array" || to.base().family == "enum" || castBetween(from, to) != noCast {
+		return fmt.Sprintf("Add %s, once every existing value converts.", using)
+	}
+	return fmt.Sprintf("PostgreSQL has no cast from %s to %s either (%s::%s fails), so USING needs an expression of %s that "+
+		"computes the new value (a function, a CASE); if the values need not be kept, say so and drop and re-add the column.",
+		from.cast, to.cast, column, to.cast, column)
+}
+
 func usingExpr(column string, from, to *pgType) string {
 	if to.base().family == "enum" && (from == nil || from.base().family != "text") {
 		return fmt.Sprintf("%s::text::%s", column, to.cast) // only text converts to an enum
@@ -413,7 +426,7 @@ func historyType(s *history.State, table, column string) *pgType {
 var sqlTypeCasts = map[string]string{
 	"varchar": "varchar", "text": "text", "int4": "integer", "int8": "bigint", "int2": "smallint",
 	"numeric": "numeric", "float8": "double precision", "float4": "real", "bool": "boolean", "date": "date",
-	"timestamp": "timestamp", "timestamptz": "timestamp", "uuid": "uuid", "json": "json", "jsonb": "jsonb",
+	"timestamp": "timestamp", "timestamptz": "timestamp", "uuid": "uuid", "json": "json", "jsonb": "jsonb", "bytea": "bytea",
 }
 
 // pgTypeOfSQL classifies the type of ALTER COLUMN ... TYPE in SQL; nil for
@@ -526,6 +539,7 @@ var pgScalars = []pgScalar{
 	{pgType{family: "uuid", cast: "uuid", name: "uuid"}, []string{"UUID", "Uuid"}},
 	{pgType{family: "json", cast: "json", name: "json"}, []string{"JSON"}},
 	{pgType{family: "json", cast: "jsonb", name: "jsonb"}, []string{"JSONB"}},
+	{pgType{family: "binary", cast: "bytea", name: "bytea"}, []string{"LargeBinary", "Binary", "BYTEA", "BLOB", "_Binary"}},
 }
 
 // pgTypeOf classifies a type expression; nil for types the rule does not know.
