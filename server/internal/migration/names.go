@@ -15,10 +15,15 @@ import (
 
 // nameFacts is what one pass over the whole tree learns about names.
 type nameFacts struct {
-	module  map[string]int            // times each name is bound at module scope
-	locals  map[uint32]map[string]int // by function definition start: parameters and names bound in the body
-	global  map[string]bool           // declared global in some function
-	mutated map[string]bool           // changed in place: x.append(...), x[k] = v, x.attr = v
+	module map[string]int            // times each name is bound at module scope
+	locals map[uint32]map[string]int // by function definition start: parameters and names bound in the body
+	// assigned are, by function definition start, the values of the plain
+	// assignments (name = value) of each name in the body
+	assigned map[uint32]map[string][]*pysyntax.Node
+	global   map[string]bool // declared global in some function
+	mutated  map[string]bool // changed in place: x.append(...), x[k] = v, x.attr = v
+	// function is the definition start of the function being walked (0: module)
+	function uint32
 }
 
 // mutators are the methods that change a list, dict or set in place.
@@ -28,7 +33,8 @@ var mutators = map[string]bool{"append": true, "extend": true, "insert": true, "
 
 // constants finds the module constants and the local names of every function.
 func (x *extractor) constants(root *pysyntax.Node) {
-	f := &nameFacts{module: map[string]int{}, locals: map[uint32]map[string]int{}, global: map[string]bool{}, mutated: map[string]bool{}}
+	f := &nameFacts{module: map[string]int{}, locals: map[uint32]map[string]int{}, assigned: map[uint32]map[string][]*pysyntax.Node{},
+		global: map[string]bool{}, mutated: map[string]bool{}}
 	x.bound(root, f.module, f)
 	x.names = f
 	x.m.ModuleNames = f.module
@@ -79,9 +85,12 @@ func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFact
 			x.targets(params, locals, nil)
 		}
 		facts.locals[n.StartByte()] = locals
+		outer := facts.function
+		facts.function = n.StartByte()
 		if body := n.ChildByFieldName("body"); body != nil {
 			x.bound(body, locals, facts)
 		}
+		facts.function = outer
 		return
 	case "class_definition":
 		if name := n.ChildByFieldName("name"); name != nil {
@@ -102,6 +111,15 @@ func (x *extractor) bound(n *pysyntax.Node, into map[string]int, facts *nameFact
 		}
 	case "assignment", "augmented_assignment", "for_statement", "for_in_clause", "delete_statement":
 		target := n.ChildByFieldName("left")
+		if right := n.ChildByFieldName("right"); facts != nil && facts.function != 0 && pysyntax.Type(n) == "assignment" &&
+			target != nil && pysyntax.Type(target) == "identifier" && right != nil && pysyntax.Type(right) != "assignment" {
+			byName := facts.assigned[facts.function]
+			if byName == nil {
+				byName = map[string][]*pysyntax.Node{}
+				facts.assigned[facts.function] = byName
+			}
+			byName[x.t.Text(target)] = append(byName[x.t.Text(target)], right)
+		}
 		if pysyntax.Type(n) == "delete_statement" {
 			target = n.NamedChild(0)
 		}
@@ -201,6 +219,24 @@ func (x *extractor) lookup(e *Expr, s *scope) (value *Expr, module bool) {
 		e = v
 	}
 	return nil, false
+}
+
+// assignedValues are the values a local name may hold anywhere in the
+// function s walks: those of its plain assignments, when it is bound in no
+// other way (a parameter, a loop variable, `as`, +=); nil otherwise.
+func (x *extractor) assignedValues(name string, s *scope) []*Expr {
+	if s.function == 0 {
+		return nil
+	}
+	values := x.names.assigned[s.function][name]
+	if len(values) == 0 || len(values) != x.names.locals[s.function][name] {
+		return nil
+	}
+	out := make([]*Expr, len(values))
+	for i, v := range values {
+		out[i] = x.t.Expr(v)
+	}
+	return out
 }
 
 // iterable returns the list, tuple or dict literal an expression is or a name

@@ -30,10 +30,10 @@ func TestExecuteSQL(t *testing.T) {
 		{22, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}, {kind: SQLUpdate, table: "accounts"}, {kind: SQLUntracked}}}, // comments, quotes, $$
 		{36, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                             // module constant
 		{38, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                             // f-string of a local holding a string
-		{39, "execute", false, nil},                                                                         // .format()
-		{41, "execute", true, []stmt{{kind: SQLDelete, table: "accounts"}}},                                 // variable holding a concatenation of known strings
-		{43, "execute", true, []stmt{{kind: SQLDelete, table: "audit_log"}}},                                // variable holding a literal
-		{44, "execute", true, []stmt{{kind: SQLDropIndex, object: "ix_accounts_plan", concurrently: true}}}, // textwrap.dedent
+		{39, "execute", true, []stmt{{kind: SQLUpdate, table: "accounts"}}},                                                             // .format() of a literal
+		{41, "execute", true, []stmt{{kind: SQLDelete, table: "accounts"}}},                                                             // variable holding a concatenation of known strings
+		{43, "execute", true, []stmt{{kind: SQLDelete, table: "audit_log"}}},                                                            // variable holding a literal
+		{44, "execute", true, []stmt{{kind: SQLDropIndex, object: "ix_accounts_plan", concurrently: true}}},                             // textwrap.dedent
 		{48, BindExecute, true, []stmt{{kind: SQLUpdate, table: "accounts"}}},
 		{49, BindExecute, true, []stmt{{kind: SQLSelect}}},                        // conn.execute(...).fetchall()
 		{50, BindExecute, true, []stmt{{kind: SQLAlterTable, table: "Accounts"}}}, // op.get_bind().exec_driver_sql
@@ -63,8 +63,8 @@ func TestExecuteSQL(t *testing.T) {
 			t.Errorf("%s@%d statements:\n got %+v\nwant %+v", o.Name, tt.line, got, tt.stmts)
 		}
 	}
-	// unknown SQL keeps the expression's text for messages, and no statements
-	if s := ops[6].SQL; s.Text != `"UPDATE {} SET plan = 'free'".format("accounts")` || len(s.Statements) != 0 {
+	// .format() fills its fields with the strings its arguments hold
+	if s := ops[6].SQL; s.Text != "UPDATE accounts SET plan = 'free'" || len(s.Statements) != 1 {
 		t.Errorf(".format() SQL = %+v", s)
 	}
 	// a local assigned before the call is read as its string, at the name's place
@@ -272,6 +272,13 @@ func TestExecuteForms(t *testing.T) {
 		{"percent formatting with %d", `op.execute("DELETE FROM t WHERE id = %d" % 5)`, "execute", false, ""},
 		{"percent formatting short of values", `op.execute("DELETE FROM %s %s" % ("t",))`, "execute", false, ""},
 		{"percent formatting with values left", `op.execute("DELETE FROM %s" % ("t", "u"))`, "execute", false, ""},
+		{"format() by position and by name", "t = 'a'\n    op.execute(\"DELETE FROM {t} WHERE x = '{}' AND y = '{1}' -- {{}}\".format('b', 'c', t=t))", "execute", true, SQLDelete},
+		{"format() of a concatenation of constants", "op.execute(\"ALTER TYPE {e} RENAME TO {tmp}\".format(e='kind', tmp='tmp_' + 'kind'))", "execute", true, SQLAlterType},
+		{"format() of an unknown name", `op.execute("DELETE FROM {}".format(table))`, "execute", false, ""},
+		{"format() with a conversion", `op.execute("DELETE FROM {!r}".format("t"))`, "execute", false, ""},
+		{"format() of a mapping", `op.execute("DELETE FROM {t}".format(**names))`, "execute", false, ""},
+		{"format() short of values", `op.execute("DELETE FROM {} {}".format("t"))`, "execute", false, ""},
+		{"one of several values that all write rows", "if kind == 'a':\n        sql = 'UPDATE t SET a = 1'\n    else:\n        sql = \"DELETE FROM {}\".format(kind)\n    op.execute(sql)", "execute", false, ""},
 		{"concatenation of a loop variable", "for t in ('a',):\n        op.execute('DROP TABLE ' + t)", "execute", true, SQLDropTable},
 		{"a SQLAlchemy construct", `op.execute(sa.table("t").delete())`, "execute", false, ""},
 		{"keyword sqltext", `op.execute(sqltext="DELETE FROM t")`, "execute", true, SQLDelete},
@@ -371,5 +378,29 @@ func TestClassifyMaintenanceSQL(t *testing.T) {
 				t.Errorf("got verb %q tables %v lock %q name %q cascade %v action %q", st.Verb, st.Tables, st.LockMode, st.Name, st.Cascade, action)
 			}
 		})
+	}
+}
+
+// A name given several values is followed when each only writes rows.
+func TestRowsOfEveryValue(t *testing.T) {
+	for _, tt := range []struct {
+		body  string
+		shape []StatementKind
+	}{
+		{"if kind == 'a':\n        sql = 'UPDATE t SET a = 1'\n    else:\n        sql = \"DELETE FROM {}\".format(kind)\n    op.execute(sql)",
+			[]StatementKind{SQLUpdate, SQLDelete}},
+		{"if kind == 'a':\n        sql = 'UPDATE t SET a = 1'\n    else:\n        sql = 'DROP TABLE t'\n    op.execute(sql)", nil},
+		{"for sql in queries:\n        op.execute(sql)", nil},
+		{"sql = 'UPDATE t SET a = 1'\n    sql += ' WHERE b'\n    op.execute(sql)", nil},
+	} {
+		m := parseSource(t, "from alembic import op\n\ndef upgrade():\n    "+tt.body+"\n")
+		o := m.Upgrade.Ops[len(m.Upgrade.Ops)-1]
+		var got []StatementKind
+		for _, st := range o.SQL.Shape {
+			got = append(got, st.Kind)
+		}
+		if o.SQL.Known || !slices.Equal(got, tt.shape) {
+			t.Errorf("%s:\n known %v, shape %v, want %v", tt.body, o.SQL.Known, got, tt.shape)
+		}
 	}
 }

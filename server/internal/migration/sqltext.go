@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -111,7 +112,7 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		if !x.sqlTextOf(&format, e.Func().Object, s) {
 			return false
 		}
-		braceFormat(b, &format)
+		x.braceFormat(b, &format, e, s)
 		return true
 	}
 	return false
@@ -175,7 +176,7 @@ func (x *extractor) percentFormat(b *sqlText, format *sqlText, arg *Expr, s *sco
 		var value string
 		ok := false
 		if i < len(text) && text[i] == 's' && len(values) > 0 && text[start+1] != '(' {
-			value, ok = values[0].StringValue()
+			value, ok = x.knownString(values[0], s)
 		}
 		if len(values) > 0 {
 			values = values[1:]
@@ -188,10 +189,14 @@ func (x *extractor) percentFormat(b *sqlText, format *sqlText, arg *Expr, s *sco
 	}
 }
 
-// braceFormat applies str.format(): every replacement field becomes a hole.
-func braceFormat(b *sqlText, format *sqlText) {
+// braceFormat applies str.format() (call): a replacement field takes the
+// string its argument certainly holds, by position ({}, {0}) or by name
+// ({table}); any other field ({0!r}, {x:>8}, {a.b}), or an argument not
+// known, becomes a hole.
+func (x *extractor) braceFormat(b *sqlText, format *sqlText, call *Expr, s *scope) {
 	text := format.text.String()
 	b.holes += format.holes
+	next := 0 // the argument of the next automatically numbered field
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -199,14 +204,52 @@ func braceFormat(b *sqlText, format *sqlText) {
 			b.write(text[i:i+1], format.places[i])
 			i++
 		case c == '{':
-			b.hole(format.places[i])
-			if j := strings.IndexByte(text[i:], '}'); j >= 0 {
-				i += j
-			} else {
+			j := strings.IndexByte(text[i:], '}')
+			if j < 0 {
+				b.hole(format.places[i])
 				i = len(text)
+				continue
 			}
+			field := text[i+1 : i+j]
+			var arg *Expr
+			switch n, err := strconv.Atoi(field); {
+			case call.HasSplat():
+			case field == "" && next < len(call.Args):
+				arg = call.Args[next]
+				next++
+			case err == nil && n >= 0 && n < len(call.Args):
+				arg = call.Args[n]
+			case isIdentifier(field):
+				arg = call.Keyword(field)
+			}
+			if value, ok := x.knownString(arg, s); ok {
+				b.write(value, format.places[i])
+			} else {
+				b.hole(format.places[i])
+			}
+			i += j
 		default:
 			b.write(text[i:i+1], format.places[i])
 		}
 	}
+}
+
+// knownString is the string e certainly holds: a literal, a constant, or a
+// concatenation or formatting of them.
+func (x *extractor) knownString(e *Expr, s *scope) (string, bool) {
+	var t sqlText
+	if e == nil || !x.sqlTextOf(&t, e, s) || t.holes > 0 {
+		return "", false
+	}
+	return t.text.String(), true
+}
+
+// isIdentifier reports whether s is a Python name (ASCII).
+func isIdentifier(s string) bool {
+	for i, c := range s {
+		if c != '_' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -36,6 +36,8 @@ type scope struct {
 	// inspections are the conditions of the if blocks around that read the
 	// database's schema (Op.Inspections)
 	inspections []*Inspection
+	// function is the start of the definition of the function walked
+	function uint32
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -155,7 +157,7 @@ func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
 
 func (x *extractor) newScope(def *pysyntax.Node) *scope {
 	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{},
-		known: map[string]*Expr{}, flow: &flow{}}
+		known: map[string]*Expr{}, flow: &flow{}, function: def.StartByte()}
 	for k := range x.opNames {
 		s.opNames[k] = true
 	}
@@ -848,7 +850,44 @@ func (x *extractor) sqlOfClause(e *Expr, s *scope, inText bool) *SQL {
 			return x.sqlOfClause(f.Object, s, inText)
 		}
 	}
+	if e.Kind == pysyntax.Name {
+		if shape := x.rowsOfEveryValue(e, s, inText); shape != nil {
+			return &SQL{Text: e.Text, Shape: shape}
+		}
+	}
 	return &SQL{Text: e.Text, Shape: constructShape(e)}
+}
+
+// rowsOfEveryValue is the shape of the SQL a local name holds when the
+// values it is assigned (in the branches of an if, say) all only read or
+// write rows or set the session: whichever runs, the schema stays. nil
+// otherwise. (notifications-api's 0039 picks one of six UPDATEs by the row's
+// status, and left the rest of its history unknown.)
+func (x *extractor) rowsOfEveryValue(e *Expr, s *scope, inText bool) []Statement {
+	values := x.assignedValues(e.Name, s)
+	if len(values) == 0 {
+		return nil
+	}
+	var shape []Statement
+	for _, v := range values {
+		sql := x.sqlOfClause(v, s, inText)
+		statements := sql.Statements
+		if !sql.Known {
+			statements = sql.Shape
+		}
+		if len(statements) == 0 {
+			return nil
+		}
+		for _, st := range statements {
+			switch st.Kind {
+			case SQLUpdate, SQLInsert, SQLDelete, SQLSelect, SQLSession:
+				shape = append(shape, st)
+			default:
+				return nil
+			}
+		}
+	}
+	return shape
 }
 
 // textMethods are the methods of a str or of text() that keep its SQL:
