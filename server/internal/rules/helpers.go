@@ -443,6 +443,35 @@ func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) b
 	return nil
 }
 
+// keptAbove reports whether a revision above this one changes the table or
+// index name (creates, drops or renames it, surely or not) in its upgrade and
+// reverts nothing in its downgrade (pass). Coming down from the head, this
+// revision's downgrade then finds the object as that upgrade left it, not as
+// the replay after this revision's upgrade shows it: whether it exists
+// depends on the path. (dispatch's later revision swaps an index for
+// another and its downgrade is pass; this downgrade, written for the swapped
+// name, works from the head; judged false.)
+func keptAbove(p *Pass, object effect.Object, name string) bool {
+	for r := range p.laterRevisions() {
+		up, down := r.Migration.Upgrade, r.Migration.Downgrade
+		if up == nil || down != nil && len(down.Ops) > 0 {
+			continue
+		}
+		for _, o := range up.Ops {
+			for _, e := range effect.Of(p.Names(), r.Migration, o) {
+				key := e.Name
+				if object == effect.Table {
+					key = e.Key()
+				}
+				if e.Object == object && (history.SameIdentifier(key, name) || history.SameIdentifier(e.To, name)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // finalName is the name text of o's constraint wrapped in op.f() (batch_op.f()
 // in a batch block), which a naming convention leaves as it is; code is
 // written beside o.

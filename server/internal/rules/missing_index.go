@@ -46,7 +46,9 @@ def downgrade():
 		KnownProblems: "Only tables whose indexes the history knows in full are judged: a table created by raw SQL, " +
 			"with `sa.Index` or arguments the tool does not read, changed under a condition, or any history with an " +
 			"effect it cannot read before the drop is left alone. An index that backs a constraint (a name ending " +
-			"`_key` or `_pkey`, as PostgreSQL names them) is left alone too: dropping it fails in another way.",
+			"`_key` or `_pkey`, as PostgreSQL names them) is left alone too: dropping it fails in another way. So is a drop " +
+			"in a downgrade of an index that a later revision creates, drops or renames in an upgrade whose downgrade reverts " +
+			"nothing (`pass`): coming down from the head, the index is as that revision left it.",
 		FixSafety:  "No automatic fix: the right name is the author's to say.",
 		References: []string{"https://www.postgresql.org/docs/current/sql-dropindex.html"},
 	},
@@ -83,6 +85,9 @@ func missingIndexDrop(p *Pass, o *migration.Op, s *history.State) (Message, bool
 		return Message{}, false // most drops name an index of their table: no need to look through every table
 	}
 	if _, complete := t.Indexes(); !complete || s.MayHaveIndex(name) {
+		return Message{}, false
+	}
+	if p.InDowngrade(o.Call.Span) && keptAbove(p, effect.Index, name) {
 		return Message{}, false
 	}
 	msg := missingIndexMessage(s, name, table)

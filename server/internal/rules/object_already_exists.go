@@ -49,7 +49,9 @@ def downgrade():
 		KnownProblems: "A table, index or sequence made under a condition, by SQL the tool cannot read, or before the " +
 			"first revision is not known to exist, so creating it again is not reported; nor is a sequence PostgreSQL " +
 			"makes for a serial column, or one OWNED BY a column (it goes with its table). Index names are compared within their " +
-			"table only (PostgreSQL also refuses an index named like another table's index or a table).",
+			"table only (PostgreSQL also refuses an index named like another table's index or a table). A create in a downgrade " +
+			"of a table or index that a later revision changes in an upgrade whose downgrade reverts nothing (`pass`) is left " +
+			"alone: coming down from the head, it is as that revision left it.",
 		FixSafety:  "No automatic fix: whether the second create or the first is wrong is the author's to say.",
 		References: []string{"https://www.postgresql.org/docs/current/sql-createtable.html"},
 	},
@@ -76,6 +78,9 @@ func checkObjectAlreadyExists(p *Pass) {
 			}
 			t := s.Table(e.Key())
 			if t == nil || t.Uncertain {
+				continue
+			}
+			if name := cmp.Or(e.Name, e.Key()); p.InDowngrade(o.Call.Span) && keptAbove(p, e.Object, name) {
 				continue
 			}
 			switch {

@@ -1,0 +1,18 @@
+"""the index gets its new name, for good: the downgrade reverts nothing
+
+Revision ID: 0003
+Revises: 0002
+"""
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+
+
+def upgrade():
+    op.drop_index("ix_entity_words", table_name="entity")
+    op.create_index("entity_words_idx", "entity", ["words"])
+
+
+def downgrade():
+    pass
