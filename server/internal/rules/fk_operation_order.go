@@ -72,7 +72,9 @@ def downgrade():
     )`,
 		KnownProblems: "Foreign keys are known from the operations of the history; one made by SQL the tool cannot read is " +
 			"missed, and so is one declared by SQL (`CREATE TABLE ... REFERENCES` makes a table the tool does not see into). A drop is not judged after an operation whose effects are hidden (SQL built at run time, a call into " +
-			"other code), nor when a referencing table was made by SQL or conditionally.",
+			"other code), nor when a referencing table was made by SQL or conditionally. After such an operation in an " +
+			"earlier revision, a downgrade's drop is judged only against the foreign keys its own upgrade made, when that " +
+			"upgrade hides nothing.",
 		FixSafety: "Safe: when every statement involved is a plain top-level `op.create_table`/`op.drop_table`/" +
 			"`op.create_foreign_key`/`op.drop_constraint(..., type_=\"foreignkey\")` with nothing between them (no comments, " +
 			"no other code), they are put in a stable foreign-key order (foreign keys and children dropped first, parents " +
@@ -113,6 +115,10 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	}
 	var findings []finding
 	blind, i := false, 0
+	var madeByUpgrade map[[2]string]bool
+	if f == p.Migration.Downgrade {
+		madeByUpgrade = foreignKeysMadeByUpgrade(p)
+	}
 	later := creations{}
 	for _, o := range f.Ops {
 		later.add(o, 1)
@@ -122,7 +128,7 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 			snapshots[r] = s // shared and never changed: reorderFix simulates on a layer
 		}
 		later.add(o, -1)
-		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, later, blind); msg.Text != "" {
+		if msg := fkProblem(p.Migration, p.Dialect, f, o, s, later, blind, madeByUpgrade); msg.Text != "" {
 			findings = append(findings, finding{at: i, msg: msg})
 		}
 		if !blind {
@@ -146,6 +152,30 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 		}
 		p.Report(f.Ops[fd.at], fd.msg, fix)
 	}
+}
+
+// foreignKeysMadeByUpgrade are the foreign keys (by table and name) the
+// schema has after the revision's upgrade and not before it, when the upgrade
+// runs nothing the tool cannot follow: facts of the revision itself, which a
+// history left unknown by some earlier revision does not change. Its
+// downgrade's drop of a table one of them references fails whatever came
+// before (agenta drops the workspaces its upgrade created while projects
+// keeps its new key to them: judged).
+func foreignKeysMadeByUpgrade(p *Pass) map[[2]string]bool {
+	up := p.Migration.Upgrade
+	if up == nil || slices.ContainsFunc(up.Ops, func(o *migration.Op) bool { return hidesEffects(o) || !o.Certain() }) {
+		return nil
+	}
+	made := map[[2]string]bool{}
+	for _, t := range p.After().Tables() {
+		was := p.Before.Table(t.Name)
+		for _, fk := range t.FKs() {
+			if was == nil || !slices.ContainsFunc(was.FKs(), func(old history.FK) bool { return old.Name == fk.Name }) {
+				made[[2]string{t.Name, fk.Name}] = true
+			}
+		}
+	}
+	return made
 }
 
 // sameSchema reports whether two schemas written (or not) are one: none
@@ -204,14 +234,15 @@ func referrers(s *history.State, t *history.Table) []string {
 // on a foreign key at this point of the function (later are the tables the
 // operations after it create), or returns no message. blind is set when an
 // earlier operation of the function hides its effects.
-func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool) Message {
+func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool,
+	madeByUpgrade map[[2]string]bool) Message {
 	table, ok := o.Table()
 	if !ok || !o.Certain() || blind {
 		return Message{}
 	}
 	switch o.Name {
 	case "drop_table":
-		if s.Unknown {
+		if s.Unknown && len(madeByUpgrade) == 0 {
 			return Message{}
 		}
 		key := effect.TableKey(o, table)
@@ -227,7 +258,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 				continue
 			}
 			for _, fk := range t.FKs() {
-				if fk.RefTable != table || !sameSchema(fk.RefSchema, effect.Schema(o)) {
+				if fk.RefTable != table || !sameSchema(fk.RefSchema, effect.Schema(o)) || s.Unknown && !madeByUpgrade[[2]string{t.Name, fk.Name}] {
 					continue
 				}
 				switch {
@@ -471,9 +502,13 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 	for _, o := range f.Ops[run[0]:] {
 		later.add(o, 1)
 	}
+	var madeByUpgrade map[[2]string]bool
+	if f == p.Migration.Downgrade {
+		madeByUpgrade = foreignKeysMadeByUpgrade(p)
+	}
 	for _, idx := range order {
 		later.add(ops[idx], -1)
-		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, later, false).Text != "" {
+		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, later, false, madeByUpgrade).Text != "" {
 			return nil
 		}
 		s.Apply(p.Migration, ops[idx], p.Revision.ID)
