@@ -227,9 +227,60 @@ func (x *extractor) dialectTest(n *pysyntax.Node, s *scope) dialectTest {
 			if names := x.constantStrings(b, s); x.isDialectName(a, s) && names != nil {
 				return dialectTest{dialects: names, equal: operator == "in"}
 			}
+			if v := x.constant(a, s); v != nil && v.Kind == pysyntax.String && isURLText(b) {
+				if d := urlDialect(v.Str); d != "" { // "sqlite" in str(bind.engine.url)
+					return dialectTest{dialects: []string{d}, equal: operator == "in"}
+				}
+			}
+		}
+	case "call": // str(bind.engine.url).startswith("sqlite")
+		e := x.t.Expr(n)
+		if f := e.Func(); f != nil && f.Kind == pysyntax.Attribute && f.Name == "startswith" && len(e.Args) == 1 && isURLText(f.Object) {
+			if v := x.constant(e.Args[0], s); v != nil && v.Kind == pysyntax.String {
+				if d := urlDialect(v.Str); d != "" {
+					return dialectTest{dialects: []string{d}, equal: true}
+				}
+			}
 		}
 	}
 	return dialectTest{}
+}
+
+// isURLText reports whether e is the text of the database URL the migration
+// runs on: str(<x>.url), <x>.url.drivername, or the configuration's
+// get_main_option("sqlalchemy.url").
+func isURLText(e *Expr) bool {
+	switch {
+	case e == nil:
+		return false
+	case e.Kind == pysyntax.Call && e.CallName() == "str" && len(e.Args) == 1:
+		u := e.Args[0]
+		return u.Kind == pysyntax.Attribute && u.Name == "url"
+	case e.Kind == pysyntax.Attribute && e.Name == "drivername":
+		return e.Object.Kind == pysyntax.Attribute && e.Object.Name == "url"
+	case e.Kind == pysyntax.Call && pysyntax.LastName(e.CallName()) == "get_main_option" && len(e.Args) == 1:
+		key, _ := e.Args[0].StringValue()
+		return key == "sqlalchemy.url"
+	}
+	return false
+}
+
+// urlDialect is the dialect a URL's text names at its start ("sqlite",
+// "postgresql+psycopg2", "postgres"), or "" for a prefix naming none.
+func urlDialect(prefix string) string {
+	name := strings.ToLower(prefix)
+	if i := strings.IndexAny(name, "+:"); i >= 0 {
+		name = name[:i]
+	}
+	switch name {
+	case "postgresql", "postgres":
+		return "postgresql"
+	case "mysql", "mariadb":
+		return "mysql"
+	case "sqlite", "mssql", "oracle":
+		return name
+	}
+	return ""
 }
 
 // constantStrings are the strings of a list, tuple or set of string

@@ -606,6 +606,35 @@ def upgrade():
 	}
 }
 
+// A test of the database URL's text is a dialect test too.
+func TestURLDialectTests(t *testing.T) {
+	src := `from alembic import op
+from alembic import context
+
+def upgrade():
+    if not str(op.get_bind().engine.url).startswith("sqlite"):
+        op.execute("DROP TYPE kind")
+    if op.get_bind().engine.url.drivername.startswith("postgresql+psycopg2"):
+        op.drop_table("pg_only")
+    if "mysql" in str(op.get_bind().url):
+        op.drop_table("mysql_only")
+    if context.config.get_main_option("sqlalchemy.url").startswith("sqlite:///"):
+        op.drop_table("sqlite_only")
+    if str(op.get_bind().engine.url).startswith("cockroach"):
+        op.drop_table("not_a_dialect_test")
+`
+	m := parseSource(t, src)
+	want := [][2]string{{"", "sqlite"}, {"postgresql", ""}, {"mysql", ""}, {"sqlite", ""}, {"", ""}}
+	if len(m.Upgrade.Ops) != len(want) {
+		t.Fatalf("ops = %v", opLines(m.Upgrade))
+	}
+	for i, o := range m.Upgrade.Ops {
+		if got := [2]string{o.OnlyDialect, strings.Join(o.SkipDialects, ",")}; got != want[i] {
+			t.Errorf("op %d (line %d) = %v, want %v", i, o.Stmt.StartLine, got, want[i])
+		}
+	}
+}
+
 func TestLocalsAndResolve(t *testing.T) {
 	src := `from alembic import op
 import sqlalchemy as sa
