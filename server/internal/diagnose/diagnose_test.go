@@ -171,6 +171,14 @@ HINT:  New enum values must be committed before they can be used.`,
 		fix:   []string{"new_column_name"},
 	},
 	{
+		name: "table does not exist",
+		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedTable) table "action_history" does not exist
+[SQL: DROP TABLE action_history]`,
+		rules: []string{"missing-table", "table-used-after-drop"},
+		cause: []string{"action_history", "a typo"},
+		fix:   []string{"under its name"},
+	},
+	{
 		name: "relation does not exist",
 		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedTable) relation "orders" does not exist
 [SQL: DROP TABLE orders]`,

@@ -222,6 +222,17 @@ var patterns = []pattern{
 		},
 	},
 	{
+		// DROP TABLE words it so (ALTER TABLE ... RENAME says relation, below)
+		re:    regexp.MustCompile(`(?:^|[^.\w])table "([^"]+)" does not exist|Unknown table '([^']+)'`),
+		rules: rules("missing-table", "table-used-after-drop"),
+		cause: func(m match) string {
+			return fmt.Sprintf("DROP TABLE names %s, which the database does not have: a downgrade naming another table than "+
+				"the one its upgrade created (a typo, a copy from another revision), a table an earlier step dropped or "+
+				"renamed, or a database that is not at the revision alembic_version says.", cmp.Or(m.g(1), m.g(2)))
+		},
+		fix: text("Drop the table the upgrade created, under its name; check `alembic current` against the schema."),
+	},
+	{
 		re: regexp.MustCompile(`relation "([^"]+)" does not exist|Table '([^']+)' doesn't exist|no such table: (\S+)`),
 		rules: func(m match) []string {
 			if strings.Contains(strings.ToUpper(m.sql), "REFERENCES") {

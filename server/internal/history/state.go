@@ -181,6 +181,9 @@ type State struct {
 	// of another branch, made before the first revision, or named by a
 	// variable): such a table may have columns the state does not show.
 	unseen pmap.Map[bool]
+	// outside: an operation changed a named table the state did not know (see
+	// ChangedUnseenTables)
+	outside bool
 	// untrackedIndexes are the names of the indexes created on tables the
 	// state does not know ("" for a name not known): see MayHaveIndex.
 	untrackedIndexes pmap.Map[bool]
@@ -198,16 +201,24 @@ func (s *State) MayHaveUnseenColumns(key string) bool {
 	return named || anonymous
 }
 
-// ChangedUnseenTables reports whether an operation so far added or renamed a
-// column of a named table the state did not know: the history runs on tables
-// made outside it (create_all, a dump), which come with their enum types.
-func (s *State) ChangedUnseenTables() bool {
-	for key := range s.unseen.All() {
-		if key != "" {
-			return true
-		}
+// ChangedUnseenTables reports whether an operation so far changed a named
+// table the state did not know (its columns, constraints or indexes, or the
+// table itself): the history runs on tables made outside it (create_all, a
+// dump), which come with their enum types.
+func (s *State) ChangedUnseenTables() bool { return s.outside }
+
+// changesUnseenTable reports whether effect e changes a named table s does not
+// know (nor a view of that name). Rows are not counted: a temporary table
+// holds them too.
+func changesUnseenTable(s *State, e effect.Effect) bool {
+	switch {
+	case e.Unreadable || e.Table == "" || e.IfExists || e.Temporary:
+		return false
+	case e.Object == effect.Table && e.Change == effect.Create, e.Object != effect.Table && e.Object != effect.Column &&
+		e.Object != effect.Constraint && e.Object != effect.Index:
+		return false
 	}
-	return false
+	return s.Table(e.Key()) == nil && s.View(e.Key()) == nil
 }
 
 // columnUnseen follows an effect on a table the state does not know: a
@@ -516,6 +527,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) []eff
 	uncertain := !runsOnAll || o.Unbound || o.Conditional && !o.ByDialect
 	effects := effect.Of(s.names, m, o)
 	for _, e := range effects {
+		s.outside = s.outside || changesUnseenTable(s, e)
 		if e.BySQL() {
 			s.applySQL(e, rev, uncertain)
 		} else {

@@ -23,7 +23,8 @@ var _ = register(&Rule{
 			"in full (created by `op.create_table`, every index since followed) while no table the history knows has an " +
 			"index of that name just before it, and none of that name was created on a table the history does not know. " +
 			"The name is read as written, through `op.f()` or the naming convention, and compared as PostgreSQL " +
-			"does (the first 63 bytes).",
+			"does (the first 63 bytes). In a downgrade, also a `drop_index` whose table does not exist either, where " +
+			"missing-table would report a drop of that table.",
 		Why: "PostgreSQL refuses it: `index \"ix_users_emial\" does not exist`. Index names belong to the schema, so the " +
 			"table named beside it does not matter; the name does. It is usually a slip: a downgrade that drops the " +
 			"index under another spelling than its upgrade created, a name the naming convention builds differently " +
@@ -81,6 +82,13 @@ func missingIndexDrop(p *Pass, o *migration.Op, s *history.State) (Message, bool
 		return Message{}, false
 	}
 	t := s.Table(effect.TableKey(o, table))
+	if key := effect.TableKey(o, table); t == nil && p.InDowngrade(o.Call.Span) && p.After().Table(key) == nil &&
+		absentInDowngrade(p, s, key) && s.IndexTable(name) == "" && !s.MayHaveIndex(name) {
+		// the downgrade names a table its upgrade never made (OpenHands', codechecker's)
+		return Message{Text: fmt.Sprintf("drop_index names index %q of table %q: neither exists here", name, table),
+			Help: fmt.Sprintf("It fails with: index %q does not exist. Check the names against the operations that created "+
+				"the table and its indexes.", name)}, true
+	}
 	if t == nil || t.HasPostgresIndex(name) || s.MayHaveUnseenColumns(effect.TableKey(o, table)) {
 		return Message{}, false // most drops name an index of their table: no need to look through every table
 	}
