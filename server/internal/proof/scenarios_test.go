@@ -503,6 +503,31 @@ op.drop_table('accounts')`,
 			},
 		},
 		{
+			id: "misstable", title: "drop_table under another spelling than the table created (hand-edited downgrade)", dir: "missidx",
+			generated: []string{"op.create_table('accounts',", "op.f('ix_accounts_email')"},
+			handWritten: map[string]string{
+				"downgrade": `
+op.drop_index(op.f('ix_accounts_email'), table_name='accounts')
+op.drop_table('account')`,
+			},
+			rule:     "missing-table",
+			predicts: `table "account" does not exist`,
+			failAt:   stepD,
+			errs:     []string{`(psycopg2.errors.UndefinedTable) table "account" does not exist`, `DROP TABLE account`},
+			fix:      byHand,
+			byHand: map[string]string{
+				"downgrade": `
+op.drop_index(op.f('ix_accounts_email'), table_name='accounts')
+op.drop_table('accounts')`,
+			},
+			checks: []dataCheck{
+				{stepU, "accounts exists", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'accounts'`, "1"},
+				{stepD, "accounts dropped", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'accounts'`, "0"},
+				{stepU2, "accounts is back", `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'accounts'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name, ',' ORDER BY id) FROM customers`, "Ada,Grace"},
+			},
+		},
+		{
 			id: "fkidx", title: "a foreign key dropped with drop_index (hand-edited downgrade, misp-workbench's shape)", dir: "fkidx",
 			generated: []string{"op.create_foreign_key(None, 'customers', 'teams', ['team_id'], ['id'])"},
 			handWritten: map[string]string{
