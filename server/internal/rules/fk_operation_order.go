@@ -220,6 +220,54 @@ func dropsLater(f *migration.Function, o *migration.Op, key string) bool {
 }
 
 // referrers are the other tables with a foreign key to t, quoted.
+// allDroppedLater reports whether f drops, after o, the table first and every
+// table that refers to it, and none of them refers back to a table dropped
+// before it: reversing the order of the drops resolves them.
+func allDroppedLater(f *migration.Function, o *migration.Op, s *history.State, first *history.Table) bool {
+	seen := map[string]bool{}
+	queue := []*history.Table{first}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		if seen[t.Name] {
+			continue
+		}
+		seen[t.Name] = true
+		if !dropsLater(f, o, t.Name) {
+			return false
+		}
+		for _, name := range s.ReferencedBy(t.Name) {
+			r := s.Table(name)
+			if r == nil || r.Opaque || r.Uncertain {
+				return false
+			}
+			if r.Name != t.Name {
+				queue = append(queue, r)
+			}
+		}
+	}
+	return true
+}
+
+// droppedAfter reports whether f drops a table that refers to first after
+// first itself: the drops that follow o fail too, so one key dropped is not
+// enough (with the children dropped before their parents, dropping first's
+// keys is: STRR's contacts, judged).
+func droppedAfter(f *migration.Function, o *migration.Op, s *history.State, first *history.Table) bool {
+	at := func(key string) int {
+		return slices.IndexFunc(f.Ops, func(x *migration.Op) bool {
+			table, ok := x.Table()
+			return ok && x.Name == "drop_table" && effect.TableKey(x, table) == key && slices.Index(f.Ops, x) > slices.Index(f.Ops, o)
+		})
+	}
+	for _, name := range s.ReferencedBy(first.Name) {
+		if name != first.Name && at(name) > at(first.Name) {
+			return true
+		}
+	}
+	return false
+}
+
 func referrers(s *history.State, t *history.Table) []string {
 	var out []string
 	for _, name := range s.ReferencedBy(t.Name) {
@@ -287,7 +335,14 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			case len(firstFKs) > 1: // every one of them holds the drop back (packit-service's two on one column, judged)
 				help = fmt.Sprintf("%s. Drop %q (or %s) first", failure, first.Name, fk)
 			}
-			if held := referrers(s, first); len(held) > 0 {
+			held := referrers(s, first)
+			switch {
+			case len(held) > 0 && allDroppedLater(f, o, s, first) && droppedAfter(f, o, s, first):
+				// a chain the function drops parents first (mindsdb's five catalogue
+				// tables): dropping one key only moves the failure down (judged)
+				help = fmt.Sprintf("%s. %s() drops %q and the tables that refer to it after it: drop them in the reverse "+
+					"order, the tables that refer to others before the tables they refer to", failure, f.Name, table)
+			case len(held) > 0:
 				// a cycle of foreign keys: no table of it can go first (dj's column and partition)
 				help = fmt.Sprintf("%s. Drop %s first: %q itself cannot go first, %s still %s a foreign key to it",
 					failure, fk, first.Name, brief.List(held, brief.Names), brief.Agree(len(held), "has", "have"))

@@ -83,7 +83,7 @@ func missingIndexDrop(p *Pass, o *migration.Op, s *history.State) (Message, bool
 	}
 	t := s.Table(effect.TableKey(o, table))
 	if key := effect.TableKey(o, table); t == nil && p.InDowngrade(o.Call.Span) && p.After().Table(key) == nil &&
-		absentInDowngrade(p, s, key) && s.IndexTable(name) == "" && !s.MayHaveIndex(name) {
+		absentInDowngrade(p, s, key) && s.IndexTable(name) == "" && !s.MayHaveIndex(name) && !madeByDowngradeAbove(p, effect.Index, name) {
 		// the downgrade names a table its upgrade never made (OpenHands', codechecker's)
 		return Message{Text: fmt.Sprintf("drop_index names index %q of table %q: neither exists here", name, table),
 			Help: fmt.Sprintf("It fails with: index %q does not exist. Check the names against the operations that created "+

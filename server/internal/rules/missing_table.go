@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -38,7 +39,7 @@ def downgrade():
     op.drop_table("background_tasks")`,
 		KnownProblems: "Upgrades are not judged: a first revision may drop the tables of a schema made before Alembic. A " +
 			"history that changes tables no revision made (it runs on a schema made by `create_all()` or a dump) is left " +
-			"alone, and so is a table a later revision changes or fills before any creates it, one after SQL or code the " +
+			"alone, and so is a table a later revision changes or fills before any creates it (or creates in its downgrade), one after SQL or code the " +
 			"tool cannot read, a table name that matches a known table but for case, a view, and an operation under a " +
 			"condition.",
 		FixSafety:  "No automatic fix: the table meant is the author's to say.",
@@ -65,7 +66,7 @@ func checkMissingTable(p *Pass) {
 		if ifExists, _ := o.Arg("if_exists").BoolValue(); ifExists || !absentInDowngrade(p, s, key) {
 			return
 		}
-		p.Report(o, missingTableMessage(p, o, table), nil)
+		p.Report(o, missingTableMessage(p, o, table, s), nil)
 	})
 }
 
@@ -78,7 +79,33 @@ func checkMissingTable(p *Pass) {
 func absentInDowngrade(p *Pass, s *history.State, key string) bool {
 	start := p.After()
 	return !start.Unknown && !start.ChangedUnseenTables() && !s.Unknown && s.Table(key) == nil && s.View(key) == nil &&
-		!knownButForCase(s, key) && !usedAboveUncreated(p, key)
+		!knownButForCase(s, key) && !usedAboveUncreated(p, key) && !madeByDowngradeAbove(p, effect.Table, key)
+}
+
+// madeByDowngradeAbove reports whether the downgrade of a revision above
+// creates the table or index name: coming down from the head, that downgrade
+// runs first and leaves it for this one, which then finds what the replay
+// after this revision's upgrade lacks. (fides emptied an upgrade, and a later
+// revision's downgrade re-creates its table and indexes: judged debatable.)
+func madeByDowngradeAbove(p *Pass, object effect.Object, name string) bool {
+	for r := range p.laterRevisions() {
+		down := r.Migration.Downgrade
+		if down == nil {
+			continue
+		}
+		for _, o := range down.Ops {
+			for _, e := range effect.Of(p.Names(), r.Migration, o) {
+				key := e.Name
+				if object == effect.Table {
+					key = e.Key()
+				}
+				if e.Object == object && e.Change == effect.Create && strings.EqualFold(key, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // usedAboveUncreated reports whether the nearest revision above that names
@@ -111,7 +138,7 @@ func knownButForCase(s *history.State, key string) bool {
 	return false
 }
 
-func missingTableMessage(p *Pass, o *migration.Op, table string) Message {
+func missingTableMessage(p *Pass, o *migration.Op, table string, s *history.State) Message {
 	bare := pysyntax.LastName(table)
 	failure := fmt.Sprintf("table %q does not exist", bare)
 	if o.Name == "rename_table" {
@@ -127,21 +154,33 @@ func missingTableMessage(p *Pass, o *migration.Op, table string) Message {
 		failure = "no such table: " + bare
 	}
 	help := fmt.Sprintf("It fails with: %s. Check the name against the operation that created the table.", failure)
-	if made := createdByUpgrade(p); len(made) > 0 && o.Name == "drop_table" {
-		help = fmt.Sprintf("It fails with: %s. upgrade() creates %s: is one of them the table meant?", failure,
-			strings.Join(made, ", "))
+	made := createdByUpgrade(p)
+	var left []string // still there: one of them may be the table meant
+	for _, t := range made {
+		if s.Table(t) != nil {
+			left = append(left, strconv.Quote(t))
+		}
+	}
+	switch {
+	case o.Name != "drop_table" || len(made) == 0:
+	case len(left) > 0:
+		help = fmt.Sprintf("It fails with: %s. upgrade() creates %s, which this downgrade has not dropped yet: is one of "+
+			"them the table meant?", failure, strings.Join(left, ", "))
+	default: // OpenHands' downgrade drops all five of its tables, then a sixth (judged)
+		help = fmt.Sprintf("It fails with: %s. This downgrade has already dropped every table upgrade() creates: remove "+
+			"this drop (and the operations on the same table).", failure)
 	}
 	return Message{Text: fmt.Sprintf("%s(%q) names a table that does not exist at this point", o.Name, table), Help: help}
 }
 
-// createdByUpgrade are the tables the revision's upgrade creates, quoted.
+// createdByUpgrade are the tables (by key) the revision's upgrade creates.
 func createdByUpgrade(p *Pass) []string {
 	var made []string
 	if up := p.Migration.Upgrade; up != nil {
 		for _, o := range up.Ops {
 			for _, e := range p.Effects(o) {
 				if e.Object == effect.Table && e.Change == effect.Create && !e.Unreadable && !e.Temporary {
-					made = append(made, fmt.Sprintf("%q", e.Table))
+					made = append(made, e.Key())
 				}
 			}
 		}

@@ -17,4 +17,4 @@ def upgrade():
 
 def downgrade():
     op.drop_index(op.f("ix_report_extended_data_report_id"), table_name="report_extended_data")
-    op.drop_table("report_extended_data")  # expect[missing-table]: drop_table("report_extended_data") names a table that does not exist help: upgrade() creates "extended_report_data": is one of them the table meant?
+    op.drop_table("report_extended_data")  # expect[missing-table]: drop_table("report_extended_data") names a table that does not exist help: upgrade() creates "extended_report_data", which this downgrade has not dropped yet
