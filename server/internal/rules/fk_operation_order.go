@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -115,10 +116,7 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	}
 	var findings []finding
 	blind, i := false, 0
-	var madeByUpgrade map[[2]string]bool
-	if f == p.Migration.Downgrade {
-		madeByUpgrade = foreignKeysMadeByUpgrade(p)
-	}
+	madeByUpgrade := upgradeKeys(p, f)
 	later := creations{}
 	for _, o := range f.Ops {
 		later.add(o, 1)
@@ -154,6 +152,16 @@ func fkOrderIn(p *Pass, f *migration.Function, walk func(func(*migration.Op, *hi
 	}
 }
 
+// upgradeKeys returns foreignKeysMadeByUpgrade for f, the downgrade, computed
+// once when first asked (only a drop on a history left unknown asks); nil
+// for the upgrade.
+func upgradeKeys(p *Pass, f *migration.Function) func() map[[2]string]bool {
+	if f != p.Migration.Downgrade {
+		return func() map[[2]string]bool { return nil }
+	}
+	return sync.OnceValue(func() map[[2]string]bool { return foreignKeysMadeByUpgrade(p) })
+}
+
 // foreignKeysMadeByUpgrade are the foreign keys (by table and name) the
 // schema has after the revision's upgrade and not before it, when the upgrade
 // runs nothing the tool cannot follow: facts of the revision itself, which a
@@ -166,9 +174,20 @@ func foreignKeysMadeByUpgrade(p *Pass) map[[2]string]bool {
 	if up == nil || slices.ContainsFunc(up.Ops, func(o *migration.Op) bool { return hidesEffects(o) || !o.Certain() }) {
 		return nil
 	}
+	touched := map[string]bool{} // the tables the upgrade changes: only theirs can be new
+	for _, o := range up.Ops {
+		for _, e := range p.Effects(o) {
+			if e.Table != "" {
+				touched[e.Key()] = true
+			}
+		}
+	}
 	made := map[[2]string]bool{}
-	for _, t := range p.After().Tables() {
-		was := p.Before.Table(t.Name)
+	for name := range touched {
+		t, was := p.After().Table(name), p.Before.Table(name)
+		if t == nil {
+			continue
+		}
 		for _, fk := range t.FKs() {
 			if was == nil || !slices.ContainsFunc(was.FKs(), func(old history.FK) bool { return old.Name == fk.Name }) {
 				made[[2]string{t.Name, fk.Name}] = true
@@ -283,15 +302,18 @@ func referrers(s *history.State, t *history.Table) []string {
 // operations after it create), or returns no message. blind is set when an
 // earlier operation of the function hides its effects.
 func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o *migration.Op, s *history.State, later creations, blind bool,
-	madeByUpgrade map[[2]string]bool) Message {
+	madeByUpgrade func() map[[2]string]bool) Message {
 	table, ok := o.Table()
 	if !ok || !o.Certain() || blind {
 		return Message{}
 	}
 	switch o.Name {
 	case "drop_table":
-		if s.Unknown && len(madeByUpgrade) == 0 {
-			return Message{}
+		var made map[[2]string]bool
+		if s.Unknown {
+			if made = madeByUpgrade(); len(made) == 0 {
+				return Message{}
+			}
 		}
 		key := effect.TableKey(o, table)
 		var first *history.Table
@@ -306,7 +328,7 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 				continue
 			}
 			for _, fk := range t.FKs() {
-				if fk.RefTable != table || !sameSchema(fk.RefSchema, effect.Schema(o)) || s.Unknown && !madeByUpgrade[[2]string{t.Name, fk.Name}] {
+				if fk.RefTable != table || !sameSchema(fk.RefSchema, effect.Schema(o)) || s.Unknown && !made[[2]string{t.Name, fk.Name}] {
 					continue
 				}
 				switch {
@@ -557,10 +579,7 @@ func reorderFix(p *Pass, f *migration.Function, run [2]int, ends map[int]int, be
 	for _, o := range f.Ops[run[0]:] {
 		later.add(o, 1)
 	}
-	var madeByUpgrade map[[2]string]bool
-	if f == p.Migration.Downgrade {
-		madeByUpgrade = foreignKeysMadeByUpgrade(p)
-	}
+	madeByUpgrade := upgradeKeys(p, f)
 	for _, idx := range order {
 		later.add(ops[idx], -1)
 		if fkProblem(p.Migration, p.Dialect, f, ops[idx], s, later, false, madeByUpgrade).Text != "" {

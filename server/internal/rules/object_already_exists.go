@@ -80,13 +80,11 @@ func checkObjectAlreadyExists(p *Pass) {
 			if t == nil || t.Uncertain {
 				continue
 			}
-			if name := cmp.Or(e.Name, e.Key()); p.InDowngrade(o.Call.Span) && keptAbove(p, e.Object, name) {
-				continue
-			}
+			pathDependent := func() bool { return p.InDowngrade(o.Call.Span) && keptAbove(p, e.Object, cmp.Or(e.Name, e.Key())) }
 			switch {
-			case e.Object == effect.Table:
+			case e.Object == effect.Table && !pathDependent():
 				p.Report(o, existingMessage(p.Dialect, t, ""), nil)
-			case e.Object == effect.Index && e.Name != "" && t.HasIndexCertainly(e.Name):
+			case e.Object == effect.Index && e.Name != "" && t.HasIndexCertainly(e.Name) && !pathDependent():
 				p.Report(o, existingMessage(p.Dialect, t, e.Name), nil)
 			}
 		}
