@@ -696,7 +696,9 @@ func isHarmless(call *Expr) bool {
 // seen.setdefault(key, []).append(...), current.remove(old)): no database's.
 func containerCall(call *Expr) bool {
 	f := call.Func()
-	if f == nil || f.Kind != pysyntax.Attribute || !containerMethods[f.Name] {
+	// update and add are also a query's and a session's: rows, which the
+	// effects follow (effect.rowsOnlyMethods)
+	if f == nil || f.Kind != pysyntax.Attribute || !mutators[f.Name] || f.Name == "update" || f.Name == "add" {
 		return false
 	}
 	switch f.Object.Kind {
@@ -707,10 +709,6 @@ func containerCall(call *Expr) bool {
 	}
 	return false
 }
-
-// containerMethods change a Python list, dict or set in place.
-var containerMethods = map[string]bool{"append": true, "extend": true, "insert": true, "remove": true, "pop": true,
-	"clear": true, "setdefault": true, "discard": true, "sort": true, "reverse": true}
 
 // fileModules are the standard modules a migration calls to move files
 // (FitTrackee renames its upload folders) or to compute values: never a
@@ -859,9 +857,9 @@ func (x *extractor) sqlOfClause(e *Expr, s *scope, inText bool) *SQL {
 }
 
 // rowsOfEveryValue is the shape of the SQL a local name holds when the
-// values it is assigned (in the branches of an if, say) all only read or
-// write rows or set the session: whichever runs, the schema stays. nil
-// otherwise. (notifications-api's 0039 picks one of six UPDATEs by the row's
+// values it is assigned (in the branches of an if, say) all leave the schema
+// the model follows as it is (rowsOrSession): whichever runs, the schema
+// stays. nil otherwise. (notifications-api's 0039 picks one of six UPDATEs by the row's
 // status, and left the rest of its history unknown.)
 func (x *extractor) rowsOfEveryValue(e *Expr, s *scope, inText bool) []Statement {
 	values := x.assignedValues(e.Name, s)
@@ -879,12 +877,10 @@ func (x *extractor) rowsOfEveryValue(e *Expr, s *scope, inText bool) []Statement
 			return nil
 		}
 		for _, st := range statements {
-			switch st.Kind {
-			case SQLUpdate, SQLInsert, SQLDelete, SQLSelect, SQLSession:
-				shape = append(shape, st)
-			default:
+			if !rowsOrSession(st) {
 				return nil
 			}
+			shape = append(shape, st)
 		}
 	}
 	return shape
