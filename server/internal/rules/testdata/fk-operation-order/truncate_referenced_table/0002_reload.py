@@ -1,0 +1,20 @@
+"""releases are loaded anew
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    op.execute("TRUNCATE TABLE releases")  # expect[fk-operation-order]: TRUNCATE "releases" runs while table "notices" has a foreign key to it help: cannot truncate a table referenced in a foreign key constraint
+    op.execute("TRUNCATE releases, notices")
+    op.execute("TRUNCATE releases CASCADE")
+    op.execute("TRUNCATE releases_history")
+
+
+def downgrade():
+    pass
