@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/dialect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
@@ -268,19 +269,10 @@ func isURLText(e *Expr) bool {
 // urlDialect is the dialect a URL's text names at its start ("sqlite",
 // "postgresql+psycopg2", "postgres"), or "" for a prefix naming none.
 func urlDialect(prefix string) string {
-	name := strings.ToLower(prefix)
-	if i := strings.IndexAny(name, "+:"); i >= 0 {
-		name = name[:i]
+	if i := strings.IndexAny(prefix, "+:"); i >= 0 {
+		prefix = prefix[:i]
 	}
-	switch name {
-	case "postgresql", "postgres":
-		return "postgresql"
-	case "mysql", "mariadb":
-		return "mysql"
-	case "sqlite", "mssql", "oracle":
-		return name
-	}
-	return ""
+	return dialect.OfBackend(prefix)
 }
 
 // constantStrings are the strings of a list, tuple or set of string

@@ -246,8 +246,8 @@ func (x *extractor) knownString(e *Expr, s *scope) (string, bool) {
 
 // isIdentifier reports whether s is a Python name (ASCII).
 func isIdentifier(s string) bool {
-	for i, c := range s {
-		if c != '_' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (i == 0 || c < '0' || c > '9') {
+	for i := range len(s) {
+		if !identByteSQL(s[i]) || i == 0 && s[i] >= '0' && s[i] <= '9' {
 			return false
 		}
 	}

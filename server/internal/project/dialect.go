@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/dialect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/relpath"
 )
@@ -100,7 +101,7 @@ func driversIn(data []byte) map[string]string {
 	for _, group := range extras.FindAll(lower, -1) {
 		for _, name := range []string{"postgresql", "mysql", "mariadb"} {
 			if bytes.Contains(group, []byte(name)) {
-				out["["+name+"]"] = dialects[name]
+				out["["+name+"]"] = dialect.OfBackend(name)
 			}
 		}
 	}
@@ -130,7 +131,7 @@ func urlDialects(data []byte) []string {
 		commented := bytes.IndexByte(rest[lineStart:start], '#') >= 0 // an example left in a comment
 		if start > 0 && (rest[start-1] == '"' || rest[start-1] == '\'') && !commented {
 			scheme, _, _ := strings.Cut(strings.ToLower(string(rest[start:i])), "+")
-			if d, ok := dialects[scheme]; ok && (d == "postgresql" || d == "mysql" || d == "sqlite") &&
+			if d := dialect.OfBackend(scheme); (d == "postgresql" || d == "mysql" || d == "sqlite") &&
 				!(d == "sqlite" && inMemory(rest[i+len(sep):])) {
 				out = append(out, d)
 			}

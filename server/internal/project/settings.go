@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/dialect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 )
 
@@ -91,8 +92,8 @@ func (s *Settings) normalize() error {
 		}
 	}
 	if s.Dialect != "" {
-		d, ok := dialects[strings.ToLower(s.Dialect)]
-		if !ok {
+		d := dialect.OfBackend(s.Dialect)
+		if d == "" {
 			return fmt.Errorf("dialect = %q: expected postgresql, mysql, sqlite, mssql or oracle", s.Dialect)
 		}
 		s.Dialect = d
@@ -118,17 +119,6 @@ var sqliteVersion = regexp.MustCompile(`^3\.\d+(\.\d+)?$`)
 
 func oneOf(v string, allowed ...string) bool { return slices.Contains(allowed, v) }
 
-// dialects maps SQLAlchemy URL backend names to the dialects we know.
-var dialects = map[string]string{
-	"postgresql": "postgresql",
-	"postgres":   "postgresql", // rejected by SQLAlchemy 1.4+, still common in URLs
-	"mysql":      "mysql",
-	"mariadb":    "mysql",
-	"sqlite":     "sqlite",
-	"mssql":      "mssql",
-	"oracle":     "oracle",
-}
-
 // dialectFromURL returns the dialect of a SQLAlchemy URL, or "" when it is not
 // a URL with a literal backend name (empty, the `driver://` placeholder of
 // `alembic init`, a whole-value ${VAR} or %(var)s placeholder). Placeholders
@@ -139,5 +129,5 @@ func dialectFromURL(url string) string {
 		return ""
 	}
 	backend, _, _ := strings.Cut(scheme, "+")
-	return dialects[strings.ToLower(backend)]
+	return dialect.OfBackend(backend)
 }

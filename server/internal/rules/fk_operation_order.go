@@ -274,10 +274,11 @@ func allDroppedLater(f *migration.Function, o *migration.Op, s *history.State, f
 // enough (with the children dropped before their parents, dropping first's
 // keys is: STRR's contacts, judged).
 func droppedAfter(f *migration.Function, o *migration.Op, s *history.State, first *history.Table) bool {
-	at := func(key string) int {
-		return slices.IndexFunc(f.Ops, func(x *migration.Op) bool {
+	rest := f.Ops[slices.Index(f.Ops, o)+1:]
+	at := func(key string) int { // -1: not dropped after o
+		return slices.IndexFunc(rest, func(x *migration.Op) bool {
 			table, ok := x.Table()
-			return ok && x.Name == "drop_table" && effect.TableKey(x, table) == key && slices.Index(f.Ops, x) > slices.Index(f.Ops, o)
+			return ok && x.Name == "drop_table" && effect.TableKey(x, table) == key
 		})
 	}
 	for _, name := range s.ReferencedBy(first.Name) {

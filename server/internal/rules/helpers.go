@@ -452,18 +452,46 @@ func laterRevision(p *Pass, matching func(*migration.Migration, *migration.Op) b
 // another and its downgrade is pass; this downgrade, written for the swapped
 // name, works from the head; judged false.)
 func keptAbove(p *Pass, object effect.Object, name string) bool {
+	upgradeKept := func(r aboveRevision) *migration.Function {
+		if down := r.Migration.Downgrade; down != nil && len(down.Ops) > 0 {
+			return nil
+		}
+		return r.Migration.Upgrade
+	}
+	return changedAbove(p, object, name, upgradeKept, func(effect.Effect) bool { return true })
+}
+
+// madeByDowngradeAbove reports whether the downgrade of a revision above
+// creates the table or index name: coming down from the head, that downgrade
+// runs first and leaves it for this one, which then finds what the replay
+// after this revision's upgrade lacks. (fides emptied an upgrade, and a later
+// revision's downgrade re-creates its table and indexes: judged debatable.)
+func madeByDowngradeAbove(p *Pass, object effect.Object, name string) bool {
+	downgrade := func(r aboveRevision) *migration.Function { return r.Migration.Downgrade }
+	return changedAbove(p, object, name, downgrade, func(e effect.Effect) bool { return e.Change == effect.Create })
+}
+
+// changedAbove reports whether, in a revision above this one, the function
+// which picks (its upgrade or its downgrade; nil to pass the revision over)
+// has an effect that matches on the table (by key) or the index name, under
+// that name or renaming to it.
+func changedAbove(p *Pass, object effect.Object, name string, which func(aboveRevision) *migration.Function,
+	matches func(effect.Effect) bool) bool {
 	for r := range p.laterRevisions() {
-		up, down := r.Migration.Upgrade, r.Migration.Downgrade
-		if up == nil || down != nil && len(down.Ops) > 0 {
+		f := which(r)
+		if f == nil {
 			continue
 		}
-		for _, o := range up.Ops {
+		for _, o := range f.Ops {
 			for _, e := range effect.Of(p.Names(), r.Migration, o) {
-				key := e.Name
-				if object == effect.Table {
-					key = e.Key()
+				if e.Object != object || !matches(e) {
+					continue
 				}
-				if e.Object == object && (history.SameIdentifier(key, name) || history.SameIdentifier(e.To, name)) {
+				from, to := e.Name, e.To
+				if object == effect.Table {
+					from, to = e.Key(), e.ToKey()
+				}
+				if history.SameIdentifier(from, name) || e.To != "" && history.SameIdentifier(to, name) {
 					return true
 				}
 			}

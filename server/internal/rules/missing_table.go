@@ -82,32 +82,6 @@ func absentInDowngrade(p *Pass, s *history.State, key string) bool {
 		!knownButForCase(s, key) && !usedAboveUncreated(p, key) && !madeByDowngradeAbove(p, effect.Table, key)
 }
 
-// madeByDowngradeAbove reports whether the downgrade of a revision above
-// creates the table or index name: coming down from the head, that downgrade
-// runs first and leaves it for this one, which then finds what the replay
-// after this revision's upgrade lacks. (fides emptied an upgrade, and a later
-// revision's downgrade re-creates its table and indexes: judged debatable.)
-func madeByDowngradeAbove(p *Pass, object effect.Object, name string) bool {
-	for r := range p.laterRevisions() {
-		down := r.Migration.Downgrade
-		if down == nil {
-			continue
-		}
-		for _, o := range down.Ops {
-			for _, e := range effect.Of(p.Names(), r.Migration, o) {
-				key := e.Name
-				if object == effect.Table {
-					key = e.Key()
-				}
-				if e.Object == object && e.Change == effect.Create && strings.EqualFold(key, name) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // usedAboveUncreated reports whether the nearest revision above that names
 // the table changes or fills it rather than creating it: the databases the
 // project upgrades have it from outside the history (fides' fideslib tables,
