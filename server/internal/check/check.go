@@ -236,8 +236,10 @@ func run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			return nil, err
 		}
 		sinceFound = sinceFound || found
+		checkedHere := 0
 		for _, r := range g.Revisions {
 			if include == nil || include(r) {
+				checkedHere++
 				res.Checked++
 				if include != nil {
 					scoped = append(scoped, r.ID)
@@ -255,7 +257,12 @@ func run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 		}
 		target := rules.Target{Dialect: dialect, Also: choice.also, DialectCertain: choice.certain, Seen: choice.seen,
 			PostgresVersion: cfg.postgresVersion, SQLiteVersion: cfg.sqliteVersion}
-		scope := rules.Scope{Include: runOn}
+		var blind blindSpots
+		scope := rules.Scope{Include: runOn, Blind: func(r *history.Revision, b *history.Blind) {
+			if include == nil || include(r) {
+				blind.add(b)
+			}
+		}}
 		var kept []keptSnapshot
 		if opts.Snapshots != nil && !focus {
 			// the findings of unchanged revisions are reused, and only the
@@ -290,6 +297,9 @@ func run(ctx context.Context, proj *project.Project, opts Options) (*Result, err
 			return nil, err
 		}
 		keepSnapshots(opts.Snapshots, kept)
+		if n := blind.note(proj.Root, checkedHere); n != "" {
+			res.Notes = append(res.Notes, n)
+		}
 		for _, r := range cfg.rules {
 			// a rule's notes are about every revision: a focused check read
 			// only the headers of most

@@ -98,12 +98,19 @@ func (g *Graph) before(r *Revision, after func(id string) *State, position map[s
 		}
 	}
 	for _, p := range inputs {
-		state.Unknown = state.Unknown || after(p).Unknown
+		if input := after(p); input.Unknown {
+			state.goBlind(input.blind)
+		}
 	}
 	if len(r.Parents) == 0 {
 		// a down_revision that names revisions missing from the directory (or is
 		// computed) hides what the schema held before: rules must not assume it empty
-		state.Unknown = state.Unknown || !r.Migration.DownRevision.Known() || len(r.Migration.DownRevision.Values) > 0
+		switch {
+		case !r.Migration.DownRevision.Known():
+			state.goBlind(&Blind{Path: r.Path, Why: "a down_revision the tool cannot read"})
+		case len(r.Migration.DownRevision.Values) > 0:
+			state.goBlind(&Blind{Path: r.Path, Why: "a down_revision naming revisions the directory does not hold"})
+		}
 	}
 	return state
 }
@@ -154,7 +161,9 @@ func (s *State) upgrade(r *Revision) {
 			s.Apply(r.Migration, o, r.ID)
 		}
 	}
-	s.Unknown = s.Unknown || r.Migration.TooLarge // operations were left unread
+	if r.Migration.TooLarge { // operations were left unread
+		s.goBlind(&Blind{Path: r.Path, Why: "a file too large to read whole"})
+	}
 }
 
 // Reapplied are, by merge (a revision with several inputs), the revisions

@@ -170,6 +170,8 @@ type State struct {
 	// changed are the tables and enum types changed since Layer (nil: none)
 	changed *changes
 	Unknown bool // some earlier operation had effects we could not read (unknown SQL or calls)
+	// blind is where Unknown was set, on the path this state came by
+	blind *Blind
 	// partitioned: some table is a partition (PARTITION OF): dropping a table
 	// must look for its partitions
 	partitioned bool
@@ -191,6 +193,55 @@ type State struct {
 	// have dropped since, with the revision that made each: see
 	// SequenceMadeBy.
 	sequences pmap.Map[string]
+}
+
+// Blind is where a replay stopped knowing the schema: the first operation
+// (or revision) whose effects it could not read, on the path the state came
+// by. Rules that read the schema stay quiet above it, and the user is told
+// where (check's notes).
+type Blind struct {
+	Path string // the revision file
+	Line int    // of the operation; 0 when the whole revision is the cause
+	Code string // the operation's call, as written ("" with Line 0)
+	Why  string // what the tool could not read, e.g. "SQL built at run time"
+}
+
+// UnknownSince is where the state became Unknown: nil when it is not.
+func (s *State) UnknownSince() *Blind {
+	if !s.Unknown {
+		return nil
+	}
+	return s.blind
+}
+
+// goBlind makes the state Unknown from b on, unless it was already.
+func (s *State) goBlind(b *Blind) {
+	if !s.Unknown {
+		s.Unknown, s.blind = true, b
+	}
+}
+
+// blindAt makes the state Unknown at an operation whose effects were not
+// read, unless it was already.
+func (s *State) blindAt(m *migration.Migration, o *migration.Op) {
+	if s.Unknown {
+		return
+	}
+	b := &Blind{Path: m.Path, Why: "a call the tool cannot follow"}
+	switch {
+	case o == nil:
+	case o.SQL != nil && !o.SQL.Known:
+		b.Why = "SQL the tool cannot read"
+	case o.SQL != nil:
+		b.Why = "a SQL statement the tool does not follow"
+	case o.Name == "create_table":
+		b.Why = "a table the tool cannot read"
+	}
+	if o != nil && o.Call != nil {
+		b.Line = int(o.Call.Span.StartLine)
+		b.Code = o.Call.Text
+	}
+	s.goBlind(b)
 }
 
 // MayHaveUnseenColumns reports whether the table may have columns the state
@@ -529,7 +580,7 @@ func (s *State) Apply(m *migration.Migration, o *migration.Op, rev string) []eff
 	for _, e := range effects {
 		s.outside = s.outside || changesUnseenTable(s, e)
 		if e.BySQL() {
-			s.applySQL(e, rev, uncertain)
+			s.applySQL(m, e, rev, uncertain)
 		} else {
 			s.apply(m, e, rev, uncertain)
 		}
@@ -542,7 +593,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 	o, key := e.Op, e.Key()
 	switch {
 	case e.Object == effect.Anything:
-		s.Unknown = true
+		s.blindAt(m, o)
 	case e.Object == effect.Index || e.Object == effect.Constraint:
 		s.applyConstraint(m, e, uncertain)
 		s.applyIndex(e, uncertain)
@@ -741,10 +792,10 @@ func (s *State) renameColumn(t *Table, col *Column, newName string) {
 }
 
 // applySQL follows one effect of a SQL statement.
-func (s *State) applySQL(e effect.Effect, rev string, uncertain bool) {
+func (s *State) applySQL(m *migration.Migration, e effect.Effect, rev string, uncertain bool) {
 	switch e.Object {
 	case effect.Anything:
-		s.Unknown = true
+		s.blindAt(m, e.Op)
 	case effect.Type:
 		s.applyTypeSQL(e, rev, uncertain)
 	case effect.Value:

@@ -68,6 +68,9 @@ type keptFindings struct {
 	// Above: a pass read the revisions above, and Key covers the whole graph
 	Above    bool
 	Findings []Diagnostic
+	// Blind is where the schema before the revision stopped being known
+	// (nil: it is known); the key covers the history below
+	Blind *history.Blind
 }
 
 // reuse is the findings of one run's graph, as kept by the last run with the
@@ -226,20 +229,21 @@ func (u *reuse) startFrom(g *history.Graph, included func(*history.Revision) boo
 	return start, replays
 }
 
-// lookup returns the findings an earlier run kept for r, when they hold.
-func (u *reuse) lookup(r *history.Revision) ([]Diagnostic, bool) {
+// lookup returns what an earlier run kept for r, when it holds.
+func (u *reuse) lookup(r *history.Revision) (keptFindings, bool) {
 	if u == nil || !u.holds(r) {
-		return nil, false
+		return keptFindings{}, false
 	}
 	e := u.old[r.ID]
 	u.mu.Lock()
 	u.kept[r.ID] = e
 	u.mu.Unlock()
-	return e.Findings, true
+	return e, true
 }
 
-// keep records the findings of r's passes, and what they read.
-func (u *reuse) keep(r *history.Revision, found []Diagnostic, read *reads) {
+// keep records the findings of r's passes, what they read, and where the
+// schema before r stopped being known.
+func (u *reuse) keep(r *history.Revision, found []Diagnostic, read *reads, blind *history.Blind) {
 	if u == nil {
 		return
 	}
@@ -248,7 +252,7 @@ func (u *reuse) keep(r *history.Revision, found []Diagnostic, read *reads) {
 		return
 	}
 	u.mu.Lock()
-	u.kept[r.ID] = keptFindings{Key: k, Above: read.above, Findings: found}
+	u.kept[r.ID] = keptFindings{Key: k, Above: read.above, Findings: found, Blind: blind}
 	u.changed = true
 	u.mu.Unlock()
 }

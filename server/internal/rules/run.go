@@ -95,6 +95,9 @@ type Scope struct {
 	// can start from its inputs' snapshots, or from the states of other such
 	// revisions, only those revisions are replayed.
 	Snapshot func(*history.Revision) *Snapshot
+	// Blind, when set, is told of each included revision checked on a
+	// schema the replay could not follow, where it stopped following it.
+	Blind func(*history.Revision, *history.Blind)
 	// Whole, when set, reads the whole models of the revisions given whose
 	// models are headers (the others are left out): the run reads only
 	// headers but for the revisions it asks for (see whole.go). An error (a
@@ -159,6 +162,13 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 			return nil // a partial model would invent findings; the file error or note is reported instead
 		}
 		found, hit := reused.lookup(rev)
+		blind := found.Blind
+		if before != nil {
+			blind = before.UnknownSince()
+		}
+		if blind != nil && scope.Blind != nil && included(rev) {
+			scope.Blind(rev, blind)
+		}
 		var shared map[string]*steps
 		var after *history.State
 		if hit {
@@ -170,7 +180,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 		}
 		checks.add(ctx, streamed.queued(rev), func(report func(Diagnostic)) {
 			if hit {
-				for _, d := range found {
+				for _, d := range found.Findings {
 					report(d)
 				}
 			} else {
@@ -179,7 +189,7 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 					kept = append(kept, d)
 					report(d)
 				})
-				reused.keep(rev, kept, shared[target.Dialect].reads)
+				reused.keep(rev, kept, shared[target.Dialect].reads, blind)
 			}
 			if !rev.Migration.HeaderOnly { // a header: no mark says a rule that runs always finds anything
 				checkRevision(g, always, target, rev, before, shared, report)
