@@ -422,14 +422,23 @@ func (b *builder) sql() {
 // a name written out, as DROP SCHEMA takes its tables; a view never, as its
 // query may name a table unknown here). Or they alter a table whose name is
 // not known in ways an op call on a table named by a variable does (see
-// unnamedTableAlter).
+// unnamedTableAlter). A statement with no unknown part is followed as known
+// SQL is (osparc-simcore's f-string names only its trigger, and retypes named
+// columns in the statements between).
 func shapeFollowable(shape []migration.Statement) bool {
 	if len(shape) == 0 {
 		return false
 	}
 	for _, st := range shape {
+		if !strings.Contains(st.Text, sqlparse.Hole) {
+			continue
+		}
 		switch st.Kind {
 		case migration.SQLUpdate, migration.SQLInsert, migration.SQLDelete, migration.SQLSelect, migration.SQLSession:
+		case migration.SQLOther:
+			if !st.UnparsedDML() {
+				return false
+			}
 		case migration.SQLAlterTable:
 			if !unnamedTableAlter(&st) {
 				return false

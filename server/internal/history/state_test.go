@@ -428,6 +428,55 @@ print("done")`,
 				}
 			},
 		}}},
+		{"code that reads or writes rows only keeps the state known", []step{{
+			up: `
+op.execute("INSERT INTO perms (service_id, permission) {}".format(select_of("sms")))
+session.query(Item).filter(Item.id.in_(ids)).delete(synchronize_session=False)
+op.get_bind().commit()
+sys.stdout.write("done")
+brief.data.pop("evaluationType")
+sa.Table("users", md, autoload_with=bind)
+config = ConfigParser()
+config.read(path)
+get_store().delete("tokens")
+sa.orm.attributes.flag_modified(row, "value")
+statement = postgresql.insert(items).values(id=1)
+op.get_bind().execute(statement.on_conflict_do_nothing())`,
+			after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Errorf("Unknown after code that only reads or writes rows: %+v", s.UnknownSince())
+				}
+			},
+		}}},
+		{"the statements of partly unknown SQL that are known whole are followed", []step{
+			{up: `op.create_table("tasks", sa.Column("id", sa.Integer, primary_key=True), sa.Column("state", sa.String()))`},
+			{up: `op.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON tasks; ALTER TABLE tasks ALTER COLUMN state TYPE integer USING 0")`,
+				after: func(t *testing.T, s *State) {
+					if s.Unknown {
+						t.Errorf("Unknown after SQL whose only unknown part is a trigger's name: %+v", s.UnknownSince())
+					}
+					eq(t, "columns", columns(mustTable(t, s, "tasks")), []string{"id NOT NULL", "state NULL"})
+				}},
+			{up: `op.execute(f"ALTER TABLE tasks ALTER COLUMN state SET DEFAULT {DEFAULT}")`, after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("not Unknown after an unknown default of a named table's column")
+				}
+			}},
+		}},
+		{"code that may change the schema makes it unknown, and says where", []step{
+			{up: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`, after: func(t *testing.T, s *State) {
+				want := Blind{Path: "r1.py", Line: 14, Code: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`,
+					Why: "SQL the tool cannot read"}
+				if b := s.UnknownSince(); b == nil || *b != want {
+					t.Errorf("UnknownSince() = %+v, want %+v", b, want)
+				}
+			}},
+			{up: `session.query(Item).filter(Item.id == 1).rebuild()`, after: func(t *testing.T, s *State) {
+				if b := s.UnknownSince(); b == nil || b.Line != 14 || b.Path != "r1.py" {
+					t.Errorf("UnknownSince() = %+v, want the first revision's", b)
+				}
+			}},
+		}},
 		{"f-string DDL that drops or retypes is unknown", []step{{
 			up: `
 op.execute(f"ALTER TABLE {table_of(User)} DROP COLUMN active")`,

@@ -13,8 +13,11 @@ import (
 // Spoolman's sa.update(spool) kept in a variable); CreateSequence(Sequence("s")),
 // DropSequence, CreateSchema("s") and DropSchema make or drop an object the
 // schema model does not follow (ppr's sequences, indico-plugins' schemas).
-// Each of these left the rest of a history unknown to the rules.
-func constructShape(e *Expr) []Statement {
+// Each of these left the rest of a history unknown to the rules. A chain
+// may start at a name: resolve gives its value (onyx's
+// insert_statement.on_conflict_do_update(...), insert_statement being a
+// postgresql.insert(table).values(...)).
+func constructShape(e *Expr, resolve func(*Expr) *Expr) []Statement {
 	if e == nil || e.Kind != pysyntax.Call {
 		return nil
 	}
@@ -36,7 +39,9 @@ func constructShape(e *Expr) []Statement {
 		if f.Kind == pysyntax.Name {
 			return nil
 		}
-		e = f.Object
+		if e = f.Object; e.Kind == pysyntax.Name && resolve != nil {
+			e, resolve = resolve(e), nil // once: a name's value is no name
+		}
 	}
 	return nil
 }

@@ -263,7 +263,7 @@ func (x *extractor) moduleAssignment(a *pysyntax.Node) {
 		}
 	}
 	name := x.t.Text(left)
-	value := x.t.Expr(right)
+	value := x.factoryOr(x.t.Expr(right))
 	x.m.Vars[name] = value
 	var h *Header
 	switch name {
@@ -316,17 +316,26 @@ func (x *extractor) headerOf(e *Expr, depth int) Header {
 func (x *extractor) imports(n *pysyntax.Node) {
 	for _, imp := range x.importList(n) {
 		x.m.Imports = append(x.m.Imports, imp)
-		switch q := imp.Qualified(); {
-		case q == "alembic.op" && imp.Name == "" && imp.Local == "alembic":
-			x.opNames["alembic.op"] = true // `import alembic.op` binds alembic, not op
-		case q == "alembic.op":
-			x.opNames[imp.Local] = true
-		case q == "alembic" && imp.Name == "": // import alembic [as al]: alembic imports its op module
-			x.opNames[imp.Local+".op"] = true
-		case strings.HasPrefix(q, "alembic.op.") && imp.Local != "*":
+		if name, ok := opBinding(imp); ok {
+			x.opNames[name] = true
+		} else if q := imp.Qualified(); strings.HasPrefix(q, "alembic.op.") && imp.Local != "*" {
 			x.bareOps[imp.Local] = strings.TrimPrefix(q, "alembic.op.")
 		}
 	}
+}
+
+// opBinding is the name through which an import reaches alembic.op, if it
+// does.
+func opBinding(imp Import) (string, bool) {
+	switch q := imp.Qualified(); {
+	case q == "alembic.op" && imp.Name == "" && imp.Local == "alembic":
+		return "alembic.op", true // `import alembic.op` binds alembic, not op
+	case q == "alembic.op":
+		return imp.Local, true
+	case q == "alembic" && imp.Name == "": // import alembic [as al]: alembic imports its op module
+		return imp.Local + ".op", true
+	}
+	return "", false
 }
 
 // importList lists the names an import statement binds.

@@ -249,6 +249,12 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	statements := &s.Statements
 	if partial { // unknown parts: the statements are not what runs
 		if r.Err != nil {
+			// a hole where no name or value goes ("INSERT INTO t (a, b) {}"
+			// filled with a SELECT, notifications-api's 0095): one statement
+			// whose first word writes rows still writes rows only
+			if st := unparsedStatement(text, [2]int{0, len(text)}, where); st.UnparsedDML() {
+				s.Shape = []Statement{st}
+			}
 			return s
 		}
 		statements = &s.Shape

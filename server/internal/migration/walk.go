@@ -264,8 +264,14 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 		case "expression_statement":
 			x.expressionStatement(f, st, s)
 		case "import_statement", "import_from_statement":
-			f.Imports = append(f.Imports, x.importList(st)...)
+			imports := x.importList(st)
+			f.Imports = append(f.Imports, imports...)
 			x.forget(st, s)
+			for _, imp := range imports {
+				if name, ok := opBinding(imp); ok {
+					s.opNames[name] = true // onyx imports op inside upgrade()
+				}
+			}
 		case "with_statement":
 			always, may := x.with(f, st, s)
 			if always {
@@ -501,7 +507,7 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 		value := x.t.Expr(right)
 		if left := c.ChildByFieldName("left"); left != nil && pysyntax.Type(left) == "identifier" && pysyntax.Type(c) == "assignment" {
 			name := x.t.Text(left)
-			s.locals.set(name, value)
+			s.locals.set(name, x.factoryOr(value))
 			if x.isBind(value, s) {
 				s.binds[name] = true
 			}
@@ -630,7 +636,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		x.block(f, def.ChildByFieldName("body"), inner)
 		return
 	}
-	if isHarmless(call) {
+	if isHarmless(call) || x.harmlessObjectCall(call, s) {
 		if warns(call) {
 			f.Warnings = append(f.Warnings, call.Text)
 		}
@@ -643,8 +649,63 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		return // conn.execute(...).fetchall(): the inner call is the operation
 	}
 	o := x.newOp(f, call, st, s, UnknownCall, signature{})
-	o.Receiver = fn.Dotted()
+	if o.Receiver = fn.Dotted(); o.Receiver == "" {
+		o.Receiver = callChain(fn)
+	}
 }
+
+// callChain names a method called on what a chain of calls returns
+// ("session.query().filter().delete", "op.get_bind().commit",
+// "get_store().delete"), which effect.rowsOnly reads by its last name as it
+// reads a dotted one: "" for any other callee. Onyx's
+// session.query(...).filter(...).delete() left 301 of its revisions on a
+// schema not known.
+func callChain(fn *Expr) string {
+	if fn.Kind != pysyntax.Attribute {
+		return ""
+	}
+	var links []string
+	e := fn.Object
+	for e.Kind == pysyntax.Call {
+		f := e.Func()
+		if f == nil {
+			return ""
+		}
+		links = append(links, pysyntax.LastName(f.Dotted())+"()")
+		if f.Kind != pysyntax.Attribute {
+			e = nil
+			break
+		}
+		e = f.Object
+	}
+	root := ""
+	if e != nil {
+		if root = e.Dotted(); root == "" {
+			return ""
+		}
+		root += "."
+	}
+	if len(links) == 0 {
+		return ""
+	}
+	slices.Reverse(links)
+	return root + strings.Join(links, ".") + "." + fn.Name
+}
+
+// harmlessObjectCall reports whether call is a method of a local object made
+// by a standard class that never reaches a database (faraday's
+// config = ConfigParser(); config.read(path)).
+func (x *extractor) harmlessObjectCall(call *Expr, s *scope) bool {
+	f := call.Func()
+	if f == nil || f.Kind != pysyntax.Attribute || f.Object.Kind != pysyntax.Name {
+		return false
+	}
+	made := x.resolve(f.Object, s)
+	return made != nil && made.Kind == pysyntax.Call && harmlessClasses[pysyntax.LastName(made.CallName())]
+}
+
+// harmlessClasses are standard classes whose objects never reach a database.
+var harmlessClasses = map[string]bool{"ConfigParser": true, "RawConfigParser": true, "StringIO": true, "BytesIO": true}
 
 // embeddedCalls records the operations inside an expression whose value is used
 // (an assignment, a chained call). Other calls there are not side effects we track.
@@ -685,8 +746,14 @@ func isHarmless(call *Expr) bool {
 	case "print", "logger", "log", "logging", "warnings", "len", "str", "int":
 		return true
 	}
-	if name == "time.sleep" || fileModules[root] {
+	if name == "time.sleep" || fileModules[root] || strings.HasPrefix(name, "sys.stdout.") || strings.HasPrefix(name, "sys.stderr.") {
 		return true
+	}
+	switch last := pysyntax.LastName(name); {
+	case (last == "Table" || last == "MetaData") && (name == last || root == "sa" || root == "sqlalchemy"):
+		return true // a Table object alone (octavia's sa.Table(name, md, autoload_with=bind) reflects it): no statement runs
+	case last == "flag_modified" || last == "flag_dirty":
+		return true // marks an ORM object's attribute changed: the session writes it, as rows
 	}
 	return containerCall(call)
 }
@@ -702,7 +769,7 @@ func containerCall(call *Expr) bool {
 		return false
 	}
 	switch f.Object.Kind {
-	case pysyntax.Name, pysyntax.Subscript:
+	case pysyntax.Name, pysyntax.Subscript, pysyntax.Attribute: // brief.data.pop(key): a JSON column's dict
 		return true
 	case pysyntax.Call:
 		return containerCall(f.Object)
@@ -740,6 +807,51 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 		}
 	}
 	return e
+}
+
+// factoryValue is what a call of a module-level function of the file
+// without parameters returns, when its body is that one return (and a
+// docstring): app's __create_enum() builds the enum type an add_column then
+// uses. nil for any other call.
+func (x *extractor) factoryValue(call *Expr) *Expr {
+	f := call.Func()
+	if call.Kind != pysyntax.Call || f == nil || f.Kind != pysyntax.Name || len(call.Args) > 0 || len(call.Keywords()) > 0 {
+		return nil
+	}
+	def := x.funcs[f.Name]
+	if def == nil || def.ChildByFieldName("parameters").NamedChildCount() > 0 {
+		return nil
+	}
+	var returned *pysyntax.Node
+	body := def.ChildByFieldName("body")
+	for i := range int(body.NamedChildCount()) {
+		switch st := body.NamedChild(i); {
+		case pysyntax.Type(st) == "comment", i == 0 && isDocstring(st):
+		case pysyntax.Type(st) == "return_statement" && returned == nil && st.NamedChildCount() == 1:
+			returned = st.NamedChild(0)
+		default:
+			return nil
+		}
+	}
+	if returned == nil {
+		return nil
+	}
+	return x.t.Expr(returned)
+}
+
+// factoryOr is what value holds when assigned: the value a factory call
+// returns (factoryValue), else value itself.
+func (x *extractor) factoryOr(value *Expr) *Expr {
+	if v := x.factoryValue(value); v != nil {
+		return v
+	}
+	return value
+}
+
+// isDocstring reports whether a statement is a string alone.
+func isDocstring(st *pysyntax.Node) bool {
+	return pysyntax.Type(st) == "expression_statement" && st.NamedChildCount() == 1 &&
+		pysyntax.Type(st.NamedChild(0)) == "string"
 }
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
@@ -853,7 +965,7 @@ func (x *extractor) sqlOfClause(e *Expr, s *scope, inText bool) *SQL {
 			return &SQL{Text: e.Text, Shape: shape}
 		}
 	}
-	return &SQL{Text: e.Text, Shape: constructShape(e)}
+	return &SQL{Text: e.Text, Shape: constructShape(e, func(name *Expr) *Expr { return x.resolve(name, s) })}
 }
 
 // rowsOfEveryValue is the shape of the SQL a local name holds when the
