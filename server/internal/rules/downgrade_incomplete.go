@@ -40,7 +40,11 @@ var _ = register(&Rule{
 			"they are in the database: with the project's naming convention (read from env.py's `target_metadata`, as " +
 			"`unnamed-constraint` does), `create_check_constraint(\"valid\", \"t\", ...)` creates `ck_t_valid`, a `None` " +
 			"name the convention's, and `op.f()` names are final; a `drop_constraint(..., type_=...)` whose name the " +
-			"convention converts again (`%(constraint_name)s`) is reported, as its DROP names a constraint that does not exist.",
+			"convention converts again (`%(constraint_name)s`) is reported, as its DROP names a constraint that does not exist. " +
+			"When the one table the downgrade forgets goes with the one table it drops that the upgrade did not create (another " +
+			"revision's: its rows are lost, and that revision's downgrade fails later), or the one column with the one other " +
+			"column it drops from that table, the finding names that drop as the slip to replace (when the table, known in full, has " +
+			"no such column, missing-column reports the failing drop).",
 		Why: "`alembic downgrade` then reports success and moves the version back while the object stays. The next " +
 			"`alembic upgrade` runs the same DDL again and fails, e.g. `relation \"orders\" already exists`, " +
 			"`column \"age\" of relation \"users\" already exists`, or, for a rename, `relation \"users\" does not exist`. " +
@@ -147,10 +151,11 @@ func checkDowngradeIncomplete(p *Pass) {
 		}
 	}
 	markMisdirected(p, down, missing)
+	markInstead(p, down, missing)
 	var fix *SuggestedFix
 	if !done.movesAny(missing) && len(reconverted) == 0 && !recreatesAny(restored, missing) &&
 		!slices.ContainsFunc(missing, func(u *undo) bool {
-			return u.replaces != nil || u.wrongDrop != nil || u.elsewhere != nil || u.renamedTo != nil
+			return u.replaces != nil || u.wrongDrop != nil || u.elsewhere != nil || u.renamedTo != nil || u.instead != nil
 		}) {
 		fix = inverseFix(p, missing)
 	}
@@ -274,6 +279,72 @@ func markMisdirected(p *Pass, down *migration.Function, missing []*undo) {
 	}
 }
 
+// markInstead pairs the one table upgrade() creates and downgrade() never
+// drops with the one table downgrade() drops that upgrade() did not create
+// and the history made (another revision's), and the one column of a table
+// it adds and never drops with the one column of that table the downgrade
+// drops and upgrade() did not add (see undo.instead). Several on either side
+// are not paired: which was meant cannot be told.
+func markInstead(p *Pass, down *migration.Function, missing []*undo) {
+	after := p.After()
+	made := func(f *migration.Function) map[string]bool { // tables and columns a function creates
+		out := map[string]bool{}
+		for _, o := range f.Ops {
+			for _, e := range p.Effects(o) {
+				if e.Change == effect.Create && (e.Object == effect.Table || e.Object == effect.Column) && !e.Unreadable {
+					out[strings.ToLower(e.Key()+"\x00"+e.Name)] = true
+				}
+			}
+		}
+		return out
+	}
+	byUpgrade, byDowngrade := made(p.Migration.Upgrade), made(down)
+	type drop struct {
+		op   *migration.Op
+		name string
+	}
+	drops := map[string][]drop{} // by kind and table: drops of what neither function makes
+	for _, o := range down.Ops {
+		for _, e := range p.Effects(o) {
+			id := strings.ToLower(e.Key() + "\x00" + e.Name)
+			if e.Change != effect.Drop || e.Unreadable || byUpgrade[id] || byDowngrade[id] {
+				continue
+			}
+			switch {
+			case e.Object == effect.Table && e.Name == "" && after.Table(e.Key()) != nil:
+				drops["table"] = append(drops["table"], drop{o, e.Key()})
+			case e.Object == effect.Column && e.Name != "":
+				key, _ := downgradeName(down, e.Key(), o)
+				table := "column\x00" + upgradeName(down, key, o)
+				drops[table] = append(drops[table], drop{o, e.Name})
+			}
+		}
+	}
+	wanting := map[string][]*undo{}
+	for _, u := range missing {
+		switch {
+		case u.elsewhere != nil || u.renamedTo != nil || u.wrongDrop != nil:
+		case u.kind == undoTable:
+			wanting["table"] = append(wanting["table"], u)
+		case u.kind == undoColumn:
+			wanting["column\x00"+u.table] = append(wanting["column\x00"+u.table], u)
+		}
+	}
+	for key, us := range wanting {
+		if len(us) != 1 || len(drops[key]) != 1 {
+			continue
+		}
+		u, d := us[0], drops[key][0]
+		u.instead, u.insteadName = d.op, pysyntax.LastName(d.name)
+		if u.kind == undoTable {
+			u.insteadBy = after.Table(d.name).CreatedBy
+			continue
+		}
+		t := after.Table(u.table)
+		u.insteadFails = t != nil && !after.Unknown && !t.Opaque && !after.MayHaveUnseenColumns(u.table) && t.Column(d.name) == nil
+	}
+}
+
 // downgradeName follows a table (by its key at the end of upgrade()) through
 // the certain rename_table calls of downgrade() before stop (all of them
 // when stop is nil): its key there, and the last of those calls (nil when
@@ -363,6 +434,18 @@ type undo struct {
 	// another table, which has no such column (meltano's copy of another
 	// revision's downgrade, judged)
 	elsewhere *migration.Op
+	// instead is the downgrade's drop of another table or column where this
+	// one was meant: the one table (or column of the same table) upgrade()
+	// did not make that it drops, while this is the one it never drops
+	// (notification-api's downgrade dropped another revision's table, and
+	// buildbot's a column named as the one added but for its suffix; judged)
+	instead *migration.Op
+	// insteadName is the table or column instead drops; insteadBy the
+	// revision that created that table; insteadFails: that column is
+	// certainly not there, and the downgrade fails (missing-column's error:
+	// this finding stays a warning)
+	insteadName, insteadBy string
+	insteadFails           bool
 	// renamedTo is the downgrade's rename of a column upgrade() renamed to
 	// a third name, not back (open-event-server's topic renamed to topics,
 	// judged)
@@ -923,6 +1006,25 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 		return Message{Text: fmt.Sprintf("column %q is added to %q by upgrade() but downgrade() drops it from %q", u.name, u.bare, other),
 			Help: fmt.Sprintf("The drop_column at line %d names table %q, which has no column %q: the downgrade fails there. "+
 				"Name the table upgrade() added it to: %s", o.Call.Span.StartLine, other, u.name, inverse)}
+	}
+	if o := u.instead; o != nil && u.kind == undoTable {
+		made := "another revision's table"
+		if u.insteadBy != "" {
+			made = "a table revision " + u.insteadBy + " creates"
+		}
+		return Message{Text: fmt.Sprintf("table %q is created by upgrade() but downgrade() drops %q instead", u.bare, u.insteadName),
+			Help: fmt.Sprintf("The drop at line %d removes %q, %s, not this one: its rows are lost, the downgrade of that revision "+
+				"fails later on the missing table, and %q stays. Replace that drop with: %s", o.Call.Span.StartLine,
+				u.insteadName, made, u.bare, inverse)}
+	}
+	if o := u.instead; o != nil {
+		why := fmt.Sprintf("which upgrade() does not add: where %q has no such column the downgrade fails there", u.bare)
+		if u.insteadFails {
+			why = fmt.Sprintf("which upgrade() does not add and %q does not have: the downgrade fails there", u.bare)
+		}
+		return Message{Text: fmt.Sprintf("column %q is added to %q by upgrade() but downgrade() drops %q instead", u.name, u.bare, u.insteadName),
+			Help: fmt.Sprintf("The drop at line %d names column %q, %s, and %q stays. If %q is the column meant, replace it with: %s",
+				o.Call.Span.StartLine, u.insteadName, why, u.name, u.name, inverse)}
 	}
 	if o := u.renamedTo; o != nil {
 		to, _ := o.ArgString("new_column_name")
