@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
@@ -44,8 +45,9 @@ def downgrade():
     sa.Enum(name="order_state").drop(op.get_bind())`,
 		KnownProblems: "Only columns the history knows are counted: a column whose table was changed by SQL the tool " +
 			"cannot read, or by a condition, is left out, and a drop after code whose effects cannot be read (a helper, " +
-			"SQL built at run time) is not reported. `DROP TYPE ... CASCADE` is not reported here: it drops the columns " +
-			"that use the type, with their data.",
+			"SQL built at run time) is not reported. A column that a statement before the drop in the same SQL string changes " +
+			"(`ALTER COLUMN ... TYPE new USING ...; DROP TYPE old`) is left out too. `DROP TYPE ... CASCADE` is not reported " +
+			"here: it drops the columns that use the type, with their data.",
 		FixSafety:  "No automatic fix: whether to move the drop after the last user, or to move the columns to another type first, is the author's choice.",
 		References: []string{"https://www.postgresql.org/docs/current/sql-droptype.html"},
 	},
@@ -62,14 +64,29 @@ func checkEnumTypeDroppedWhileUsed(p *Pass) {
 			if hidden = hidden || hidesEffects(o); hidden || !o.Certain() {
 				return
 			}
+			changed := map[string]bool{} // columns (or whole tables) the statements before it in the same string changed
 			for _, e := range p.Effects(o) {
 				if e.Object != effect.Type || e.Change != effect.Drop || e.Unreadable || e.Cascade || e.Name == "" {
+					switch {
+					case e.Table == "":
+					case e.Object == effect.Column && e.Name != "":
+						changed[strings.ToLower(e.Key()+"."+e.Name)] = true
+					case e.Object == effect.Table || e.Object == effect.Column:
+						changed[strings.ToLower(e.Key())] = true
+					}
 					continue
 				}
 				if en := before.Enum(e.Name); en == nil || en.Uncertain {
 					continue
 				}
-				if users := knownEnumUsers(before, e.Name); len(users) > 0 {
+				// the replay has not applied those statements: a column they
+				// move to another type may no longer use it (osparc-simcore
+				// retypes its columns, then drops the old type, in one string)
+				users := slices.DeleteFunc(knownEnumUsers(before, e.Name), func(user string) bool {
+					table, _, _ := strings.Cut(user, ".")
+					return changed[strings.ToLower(user)] || changed[strings.ToLower(table)]
+				})
+				if len(users) > 0 {
 					p.Report(o, droppedWhileUsed(e.Name, users, fn.name), nil)
 				}
 			}
