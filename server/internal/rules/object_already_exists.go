@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -47,7 +48,8 @@ def downgrade():
 def downgrade():
     op.drop_column("orders", "archived")`,
 		KnownProblems: "A table, index or sequence made under a condition, by SQL the tool cannot read, or before the " +
-			"first revision is not known to exist, so creating it again is not reported; nor is a sequence PostgreSQL " +
+			"first revision is not known to exist, so creating it again is not reported; nor is one a statement before it in " +
+			"the same SQL string drops (`DROP TABLE t; CREATE TABLE t ...`), nor a sequence PostgreSQL " +
 			"makes for a serial column, or one OWNED BY a column (it goes with its table). Index names are compared within their " +
 			"table only (PostgreSQL also refuses an index named like another table's index or a table). A create in a downgrade " +
 			"of a table or index that a later revision changes in an upgrade whose downgrade reverts nothing (`pass`) is left " +
@@ -66,8 +68,20 @@ func checkObjectAlreadyExists(p *Pass) {
 		if missingOnly, _ := o.Arg("if_not_exists").BoolValue(); missingOnly {
 			return
 		}
+		// what a statement before it in the same SQL string dropped: the
+		// replay has not applied it ("DROP TABLE t; CREATE TABLE t ...")
+		dropped := map[string]bool{}
+		identity := func(e effect.Effect) string {
+			if e.Object == effect.Table {
+				return strings.ToLower(fmt.Sprint(e.Object, "\x00", e.Key()))
+			}
+			return strings.ToLower(fmt.Sprint(e.Object, "\x00", e.Name)) // DROP INDEX names no table
+		}
 		for _, e := range p.Effects(o) {
-			if e.Change != effect.Create || e.IfMissing || e.Temporary || e.Unreadable {
+			if e.Change == effect.Drop || e.Change == effect.Rename {
+				dropped[identity(e)] = true
+			}
+			if e.Change != effect.Create || e.IfMissing || e.Temporary || e.Unreadable || dropped[identity(e)] {
 				continue
 			}
 			if e.Object == effect.Sequence {
