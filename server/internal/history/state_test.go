@@ -429,6 +429,19 @@ print("done")`,
 			},
 		}}},
 		{"code that reads or writes rows only keeps the state known", []step{{
+			module: `
+def get_progressbar(label, maxval):
+    return ProgressBar(maxval=maxval, widgets=[label])
+`,
+			up: `
+progress = get_progressbar("users", 10)
+progress.start()`,
+			after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Errorf("Unknown after a progress bar's start: %+v", s.UnknownSince())
+				}
+			},
+		}, {
 			up: `
 op.execute("INSERT INTO perms (service_id, permission) {}".format(select_of("sms")))
 session.query(Item).filter(Item.id.in_(ids)).delete(synchronize_session=False)
@@ -460,6 +473,17 @@ op.get_bind().execute(statement.on_conflict_do_nothing())`,
 			{up: `op.execute(f"ALTER TABLE tasks ALTER COLUMN state SET DEFAULT {DEFAULT}")`, after: func(t *testing.T, s *State) {
 				if !s.Unknown {
 					t.Errorf("not Unknown after an unknown default of a named table's column")
+				}
+			}},
+		}},
+		{"f-strings interpolate names holding concatenated constants", []step{
+			{up: `op.create_table("templates", sa.Column("kind", sa.Enum("sms", "email", name="template_type")))`},
+			{up: `
+name = "template_type"
+tmp_name = "tmp_" + name
+op.execute(f"ALTER TYPE {name} RENAME TO {tmp_name}")`, after: func(t *testing.T, s *State) {
+				if s.Unknown || s.Enum("tmp_template_type") == nil || s.Enum("template_type") != nil {
+					t.Errorf("unknown %v, enums %v: the rename was not followed", s.Unknown, enumNames(s))
 				}
 			}},
 		}},

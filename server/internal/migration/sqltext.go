@@ -119,15 +119,13 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 }
 
 // stringOf resolves a name to the string it certainly holds in s (a loop
-// variable of an unrolled loop, a module constant): f-strings interpolate
-// them (agenta drops its legacy enum types in a loop).
+// variable of an unrolled loop, a module constant, a concatenation or
+// formatting of them): f-strings interpolate them (agenta drops its legacy
+// enum types in a loop; the notify forks rename template_type to
+// tmp_name = "tmp_" + name).
 func (x *extractor) stringOf(s *scope) func(name string) (string, bool) {
 	return func(name string) (string, bool) {
-		v := x.constant(&Expr{Kind: pysyntax.Name, Name: name}, s)
-		if v == nil || v.Kind != pysyntax.String {
-			return "", false
-		}
-		return v.Str, true
+		return x.knownString(&Expr{Kind: pysyntax.Name, Name: name}, s)
 	}
 }
 

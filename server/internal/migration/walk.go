@@ -693,19 +693,25 @@ func callChain(fn *Expr) string {
 }
 
 // harmlessObjectCall reports whether call is a method of a local object made
-// by a standard class that never reaches a database (faraday's
-// config = ConfigParser(); config.read(path)).
+// by a class that never reaches a database, directly or by a function of the
+// file that returns one (faraday's config = ConfigParser(); config.read(path),
+// funnel's progress = get_progressbar(...); progress.start()).
 func (x *extractor) harmlessObjectCall(call *Expr, s *scope) bool {
 	f := call.Func()
 	if f == nil || f.Kind != pysyntax.Attribute || f.Object.Kind != pysyntax.Name {
 		return false
 	}
 	made := x.resolve(f.Object, s)
+	if made != nil && made.Kind == pysyntax.Call && !harmlessClasses[pysyntax.LastName(made.CallName())] {
+		made = x.returnedBy(made, true)
+	}
 	return made != nil && made.Kind == pysyntax.Call && harmlessClasses[pysyntax.LastName(made.CallName())]
 }
 
-// harmlessClasses are standard classes whose objects never reach a database.
-var harmlessClasses = map[string]bool{"ConfigParser": true, "RawConfigParser": true, "StringIO": true, "BytesIO": true}
+// harmlessClasses are classes whose objects never reach a database: the
+// standard library's configuration and in-memory files, and progress bars.
+var harmlessClasses = map[string]bool{"ConfigParser": true, "RawConfigParser": true, "StringIO": true, "BytesIO": true,
+	"ProgressBar": true, "tqdm": true}
 
 // embeddedCalls records the operations inside an expression whose value is used
 // (an assignment, a chained call). Other calls there are not side effects we track.
@@ -814,12 +820,22 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 // docstring): app's __create_enum() builds the enum type an add_column then
 // uses. nil for any other call.
 func (x *extractor) factoryValue(call *Expr) *Expr {
+	if len(call.Args) > 0 || len(call.Keywords()) > 0 {
+		return nil
+	}
+	return x.returnedBy(call, false)
+}
+
+// returnedBy is what a call of a module-level function of the file returns,
+// when its body is that one return (and a docstring); with parameters only
+// when withParams (the value may then read them). nil for any other call.
+func (x *extractor) returnedBy(call *Expr, withParams bool) *Expr {
 	f := call.Func()
-	if call.Kind != pysyntax.Call || f == nil || f.Kind != pysyntax.Name || len(call.Args) > 0 || len(call.Keywords()) > 0 {
+	if call.Kind != pysyntax.Call || f == nil || f.Kind != pysyntax.Name {
 		return nil
 	}
 	def := x.funcs[f.Name]
-	if def == nil || def.ChildByFieldName("parameters").NamedChildCount() > 0 {
+	if def == nil || !withParams && def.ChildByFieldName("parameters").NamedChildCount() > 0 {
 		return nil
 	}
 	var returned *pysyntax.Node
