@@ -43,8 +43,9 @@ var _ = register(&Rule{
 			"convention converts again (`%(constraint_name)s`) is reported, as its DROP names a constraint that does not exist. " +
 			"When the one table the downgrade forgets goes with the one table it drops that the upgrade did not create (another " +
 			"revision's: its rows are lost, and that revision's downgrade fails later), or the one column with the one other " +
-			"column it drops from that table, the finding names that drop as the slip to replace (when the table, known in full, has " +
-			"no such column, missing-column reports the failing drop).",
+			"column it drops from that table, the finding names that drop as the slip to replace: an error for a table (its rows are lost, and " +
+			"the downgrade of the revision that made it fails); when a table known in full has no such column, missing-column " +
+			"reports the failing drop.",
 		Why: "`alembic downgrade` then reports success and moves the version back while the object stays. The next " +
 			"`alembic upgrade` runs the same DDL again and fails, e.g. `relation \"orders\" already exists`, " +
 			"`column \"age\" of relation \"users\" already exists`, or, for a rename, `relation \"users\" does not exist`. " +
@@ -170,6 +171,8 @@ func checkDowngradeIncomplete(p *Pass) {
 		switch {
 		case slices.ContainsFunc(group, func(u *undo) bool { return u.wrongDrop != nil }):
 			sev = Error // the downgrade fails
+		case slices.ContainsFunc(group, func(u *undo) bool { return u.instead != nil && u.kind == undoTable }):
+			sev = Error // another revision's table and its rows are gone, and its downgrade fails (judged)
 		case !slices.ContainsFunc(group, func(u *undo) bool { return !u.createsIfMissing }):
 			// a type the next upgrade's .create() skips: it stays, unused, and
 			// breaks nothing (STRR, osparc; judged)

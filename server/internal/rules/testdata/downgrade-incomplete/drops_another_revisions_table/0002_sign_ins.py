@@ -13,7 +13,7 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table(  # expect[downgrade-incomplete]: table "sign_ins" is created by upgrade() but downgrade() drops "api_keys" instead help: a table revision 0001 creates
+    op.create_table(  # expect[downgrade-incomplete:error]: table "sign_ins" is created by upgrade() but downgrade() drops "api_keys" instead help: a table revision 0001 creates
         "sign_ins",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("at", sa.DateTime(), nullable=False),
