@@ -285,9 +285,11 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 			// the enum type made again under its name with other labels:
 			// alter_column to the same name changes nothing (ubuntu's
 			// components, judged)
+			en := effect.EnumOf(a.typ)
 			keep = "An enum type's labels do not change with alter_column to the same name. To keep the values, rebuild the " +
-				"type in place: " + enumRebuild(p, d, effect.EnumOf(a.typ)) + " (first change the rows holding a label that " +
-				"goes away). If they cannot be kept, the drop + add is deliberate: say so in a comment above it."
+				"type in place with op.execute, after changing the rows holding a label that goes away: " +
+				strings.Join(enumRebuild(p.Before, en.Name, en.Values), "; ") + ". If they cannot be kept, the drop + add is " +
+				"deliberate: say so in a comment above it."
 		case castBetween(d.was, to) == automaticCast:
 			// PostgreSQL converts it by itself: no USING (numeric to numeric(15, 2))
 			keep = "Change it in place instead: " + alter(restated) + restatedNote(restated)
@@ -305,35 +307,6 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 		}
 	}
 	return Message{Text: text, Help: lost + " " + keep}
-}
-
-// enumRebuild is the statements that give column d the enum type en made
-// again with other labels, keeping its values: a new type, the column
-// converted to it (its default dropped first and set again after), the old
-// type dropped and the new one renamed.
-func enumRebuild(p *Pass, d columnChange, en *migration.Enum) string {
-	st := p.Style()
-	execute := func(sql string) string { return fmt.Sprintf("%s.execute(%s)", st.Spell(stylist.Op), st.Quote(sql)) }
-	labels := "<labels>"
-	if en.Values != nil {
-		quoted := make([]string, len(en.Values))
-		for i, v := range en.Values {
-			quoted[i] = "'" + strings.ReplaceAll(v, "'", "''") + "'"
-		}
-		labels = strings.Join(quoted, ", ")
-	}
-	name, column, table := p.SQLName(en.Name), p.SQLName(d.column), p.SQLTableOf(d.op, d.table)
-	steps := []string{execute(fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", p.SQLName(en.Name+"_new"), labels))}
-	if d.wasDefault != "" {
-		steps = append(steps, execute(fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", table, column)))
-	}
-	steps = append(steps, execute(fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s", table, column,
-		p.SQLName(en.Name+"_new"), column, p.SQLName(en.Name+"_new"))),
-		execute("DROP TYPE "+name), execute(fmt.Sprintf("ALTER TYPE %s RENAME TO %s", p.SQLName(en.Name+"_new"), name)))
-	if d.wasDefault != "" {
-		steps = append(steps, "then set the default again")
-	}
-	return strings.Join(steps, ", ")
 }
 
 // setDefault is the alter_column that gives a column changed in place the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
@@ -124,24 +125,41 @@ func typeSwap(p *Pass, name string, added []string) string {
 	if e := p.Before.Enum(name); e != nil && !e.Uncertain {
 		kept = e.Values()
 	}
-	values := "..."
-	if len(kept) > 0 {
-		values = sqlValues(kept)
+	steps := append([]string{fmt.Sprintf("move the rows off %s (UPDATE ... SET <column> = <another value>)", sqlValues(added))},
+		enumRebuild(p.After(), name, kept)...)
+	return strings.Join(steps, "; ")
+}
+
+// enumRebuild is the SQL that gives enum type name other labels (values;
+// "..." when not known) and keeps the values of the columns using it in s:
+// the type renamed away, made again, each column converted to it (its
+// server default dropped first and set again after, as it does not
+// convert: osparc's statetype, judged), the old type dropped.
+func enumRebuild(s *history.State, name string, values []string) []string {
+	labels := "..."
+	if len(values) > 0 {
+		labels = sqlValues(values)
 	}
-	users := p.After().EnumUsers(name)
+	users := s.EnumUsers(name)
 	if len(users) == 0 {
 		users = []string{"<table>.<column>"}
 	}
-	steps := []string{fmt.Sprintf("move the rows off %s (UPDATE ... SET <column> = <another value>)", sqlValues(added)),
-		fmt.Sprintf("ALTER TYPE %s RENAME TO %s_old", name, name),
-		fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", name, values)}
+	steps := []string{fmt.Sprintf("ALTER TYPE %s RENAME TO %s_old", name, name), fmt.Sprintf("CREATE TYPE %s AS ENUM (%s)", name, labels)}
+	var defaults []string
 	for _, u := range users {
 		i := strings.LastIndex(u, ".") // table keys may carry a schema
 		table, column := u[:i], u[i+1:]
+		if historyDefault(s, table, column) != "" {
+			steps = append(steps, fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", table, column))
+			defaults = append(defaults, u)
+		}
 		steps = append(steps, fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s", table, column, name, column, name))
 	}
 	steps = append(steps, fmt.Sprintf("DROP TYPE %s_old", name))
-	return strings.Join(steps, "; ")
+	if len(defaults) > 0 {
+		steps = append(steps, fmt.Sprintf("then set the server default of %s again", strings.Join(defaults, ", ")))
+	}
+	return steps
 }
 
 // sqlValues lists values as SQL literals: 'a', 'b'.

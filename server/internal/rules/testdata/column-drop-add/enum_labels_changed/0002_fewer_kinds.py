@@ -14,7 +14,7 @@ depends_on = None
 
 
 def upgrade():
-    op.drop_column("things", "kind")  # expect[column-drop-add]: replaces the column help: op.execute("CREATE TYPE kinds_new AS ENUM ('a', 'b')"), op.execute("ALTER TABLE things ALTER COLUMN kind DROP DEFAULT"), op.execute("ALTER TABLE things ALTER COLUMN kind TYPE kinds_new USING kind::text::kinds_new"), op.execute("DROP TYPE kinds"), op.execute("ALTER TYPE kinds_new RENAME TO kinds"), then set the default again
+    op.drop_column("things", "kind")  # expect[column-drop-add]: replaces the column help: ALTER TYPE kinds RENAME TO kinds_old; CREATE TYPE kinds AS ENUM ('a', 'b'); ALTER TABLE things ALTER COLUMN kind DROP DEFAULT; ALTER TABLE things ALTER COLUMN kind TYPE kinds USING kind::text::kinds; DROP TYPE kinds_old; then set the server default of things.kind again
     op.execute("DROP TYPE kinds")
     kinds = postgresql.ENUM("a", "b", name="kinds")
     kinds.create(op.get_bind())
