@@ -274,6 +274,13 @@ func (b *builder) call() {
 			b.add(Effect{Change: Alter, Object: Rows}) // of tables not known
 			return
 		}
+		if name, ok := syncedEnum(o); ok {
+			// alembic-postgresql-enum's op.sync_enum_values(schema, name,
+			// values, columns): the enum type's labels change (warehouse,
+			// lilypad); no table does
+			b.add(Effect{Change: Alter, Object: Type, Name: name})
+			return
+		}
 		b.add(Effect{Change: Alter, Object: Anything})
 	case "invoke", "run_async":
 		b.add(Effect{Change: Alter, Object: Anything})
@@ -298,8 +305,8 @@ func makesEnumType(m *migration.Migration, o *migration.Op) bool {
 var entityChanges = map[string]Change{"create_entity": Create, "replace_entity": Alter, "drop_entity": Drop}
 
 // rowsOnlyMethods are the methods of a session, a connection, a query or a
-// MetaData that read or write rows, read the schema (reflect) or end a
-// transaction, and never change the schema: read as anything, meltano's
+// MetaData that read or write rows, read the schema (reflect), set options
+// (execution_options) or end a transaction, and never change the schema: read as anything, meltano's
 // session.commit() after an ORM loop left the rest of its history unknown to
 // every rule that reads the schema. update and delete are also a dict's
 // update and a query's bulk writes (h's session.delete(row), faraday's
@@ -307,13 +314,27 @@ var entityChanges = map[string]Change{"create_entity": Create, "replace_entity":
 var rowsOnlyMethods = map[string]bool{"commit": true, "flush": true, "rollback": true, "close": true, "add": true,
 	"add_all": true, "merge": true, "expunge": true, "expunge_all": true, "refresh": true, "all": true, "first": true,
 	"one": true, "one_or_none": true, "scalar": true, "scalars": true, "fetchall": true, "fetchone": true, "reflect": true,
-	"delete": true, "update": true, "bulk_save_objects": true, "bulk_insert_mappings": true, "bulk_update_mappings": true}
+	"delete": true, "update": true, "bulk_save_objects": true, "bulk_insert_mappings": true, "bulk_update_mappings": true,
+	"execution_options": true}
 
 // rowsOnly reports whether a call the tool cannot follow is a method call
 // that only reads or writes rows (see rowsOnlyMethods).
 func rowsOnly(o *migration.Op) bool {
 	i := strings.LastIndex(o.Receiver, ".")
 	return i > 0 && rowsOnlyMethods[o.Receiver[i+1:]]
+}
+
+// syncedEnum is the enum type an alembic-postgresql-enum
+// op.sync_enum_values(schema, name, ...) call names, if written out.
+func syncedEnum(o *migration.Op) (string, bool) {
+	if !strings.HasSuffix(o.Receiver, ".sync_enum_values") {
+		return "", false
+	}
+	arg := o.Call.Keyword("enum_name")
+	if arg == nil && len(o.Call.Args) > 1 {
+		arg = o.Call.Args[1]
+	}
+	return arg.StringValue()
 }
 
 // tableNamed is an effect on the operation's table and the object a literal

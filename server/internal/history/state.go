@@ -662,6 +662,18 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 		}
 	case e.Object == effect.Type && e.Change == effect.Drop:
 		s.setEnum(e.Name, nil)
+	case e.Object == effect.Type && e.Change == effect.Alter:
+		s.doubtEnum(e.Name)
+	}
+}
+
+// doubtEnum stops trusting what the state knows of an enum type (its
+// labels, who made it) after a change it does not follow.
+func (s *State) doubtEnum(name string) {
+	if en := s.Enum(name); en != nil {
+		c := *en
+		c.Uncertain = true
+		s.setEnum(name, &c)
 	}
 }
 
@@ -902,11 +914,7 @@ func (s *State) applyTypeSQL(e effect.Effect, rev string, uncertain bool) {
 			s.renameEnum(en, e.To)
 		}
 	default: // OWNER TO, SET SCHEMA...: we stop trusting what we know of the type
-		if en := s.Enum(e.Name); en != nil {
-			c := *en
-			c.Uncertain = true
-			s.setEnum(e.Name, &c)
-		}
+		s.doubtEnum(e.Name)
 	}
 }
 

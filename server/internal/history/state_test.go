@@ -487,6 +487,23 @@ op.execute(f"ALTER TYPE {name} RENAME TO {tmp_name}")`, after: func(t *testing.T
 				}
 			}},
 		}},
+		{"op.sync_enum_values changes the labels of its enum type only; op.f() names are read in SQL", []step{
+			{up: `op.create_table("users", sa.Column("id", sa.Integer, primary_key=True), sa.Column("state", sa.Enum("a", "b", name="user_state")))`},
+			{up: `
+op.sync_enum_values("public", "user_state", ["a", "b", "c"], [TableReference(table_schema="public", table_name="users", column_name="state")])
+op.get_bind().execution_options(isolation_level="AUTOCOMMIT")
+op.execute("CREATE INDEX " + op.f("ix_users_state") + " ON users (state)")`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown after sync_enum_values: %+v", s.UnknownSince())
+				}
+				if en := s.Enum("user_state"); en == nil || !en.Uncertain {
+					t.Errorf("enum after sync_enum_values: %+v, want it known to exist and its labels doubtful", en)
+				}
+				if !mustTable(t, s, "users").HasIndexCertainly("ix_users_state") {
+					t.Errorf("the index CREATE INDEX built around op.f() makes is not known")
+				}
+			}},
+		}},
 		{"code that may change the schema makes it unknown, and says where", []step{
 			{up: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`, after: func(t *testing.T, s *State) {
 				want := Blind{Path: "r1.py", Line: 14, Code: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`,

@@ -68,7 +68,7 @@ func spanOf(e *Expr) place { return place{e.Span.Start, e.Span.End} }
 const maxSQLDepth = 200
 
 // sqlTextOf evaluates e (a literal, a concatenation, % or .format()
-// formatting, an f-string) into b. It reports false, writing nothing, when e
+// formatting, an f-string, op.f() of a name) into b. It reports false, writing nothing, when e
 // is no string at all (a variable of unknown value, a SQLAlchemy construct).
 func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 	if e == nil || x.sqlDepth > maxSQLDepth {
@@ -107,6 +107,10 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		}
 		x.percentFormat(b, &format, e.Args[1], s)
 		return true
+	case x.isOpCall(e, "f", s) && len(e.Args) == 1:
+		// op.f("ix_names_name") is the name as written (namex builds its
+		// CREATE INDEX around one)
+		return x.sqlTextOf(b, e.Args[0], s)
 	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format":
 		var format sqlText
 		if !x.sqlTextOf(&format, e.Func().Object, s) {
