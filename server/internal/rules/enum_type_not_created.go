@@ -51,9 +51,9 @@ def downgrade() -> None:
     status_type.drop(op.get_bind(), checkfirst=True)`,
 		KnownProblems: "Types created outside what the tool can read (SQL built at run time, `metadata.create_all()`, a revision " +
 			"missing from the directory) make the history unknown: the rule then stays quiet. A type created by a conditional " +
-			"operation counts as created. A type that a later revision alters (adds a value to, renames) before any revision " +
-			"creates or drops it is taken to exist when the history alters tables it never made: the databases the project " +
-			"upgrades were made outside the history.",
+			"operation counts as created. A type that no later revision creates or drops before one alters it (adds a value to, " +
+			"renames), or in an upgrade before the head, is taken to exist when the history alters tables it never made: the databases the " +
+			"project upgrades were made outside the history, with the types of their tables.",
 		FixSafety: "Safe: `<enum>.create(op.get_bind(), checkfirst=True)` is inserted before the operation (before its batch " +
 			"block), reusing the variable that holds the type when there is one, else the constructor with its literal values; " +
 			"it is not offered when the values are not literal. When downgrade() removes the last column using the type, " +
@@ -125,38 +125,44 @@ func restoresUnseen(p *Pass, o *migration.Op, enum string) bool {
 }
 
 // madeOutsideHistory reports whether enum type name was made outside the
-// history: the history runs on tables made outside it (s), and the nearest
-// revision above that touches the type alters it (ALTER TYPE ... ADD VALUE,
-// RENAME VALUE, RENAME) rather than creating or dropping it. Every revision
-// up to there assumes the type, and none made it. An operation the tool
-// cannot read in between is not taken to make it: the upgrade here would
-// fail on every database before it ran. (faraday's first revision alters
-// tables create_all made; its notification table takes a column of
-// object_types, which create_all made too, and three later revisions add
-// values to it. cuckoo's history makes every table and adds values to a
-// type it never made: its add_column fails.)
-func madeOutsideHistory(p *Pass, s *history.State, name string) bool {
-	return s.ChangedUnseenTables() && alteredLater(p, name)
+// history: the history runs on tables made outside it (s), and no revision
+// above creates or drops the type before one alters it (ALTER TYPE ... ADD
+// VALUE, RENAME VALUE, RENAME) or, for an upgrade, none touches it at all. Every revision up
+// to there assumes the type, and none made it. An operation the tool cannot
+// read in between is not taken to make it: the upgrade here would fail on
+// every database before it ran. (faraday's first revision alters tables
+// create_all made; its notification table takes a column of object_types,
+// which create_all made too, and three later revisions add values to it; its
+// vulnerability_status_history takes vulnerability_statuses, which the
+// model's vulnerability table brings and no revision touches. cuckoo's
+// history makes every table and adds values to a type it never made: its
+// add_column fails.)
+// In a downgrade only a later alter counts: a downgrade that adds a column
+// of a type nobody made is a slip the upgrades never ran into.
+func madeOutsideHistory(p *Pass, s *history.State, name, fn string) bool {
+	return s.ChangedUnseenTables() && assumedLater(p, name, fn == "upgrade")
 }
 
-// alteredLater reports whether the nearest revision above that touches enum
-// type name alters it rather than creating or dropping it.
-func alteredLater(p *Pass, name string) bool {
-	altered := false
+// assumedLater reports whether the revisions above never create or drop
+// enum type name before one alters it (or, when untouched is set, before the
+// head).
+func assumedLater(p *Pass, name string, untouched bool) bool {
+	assumed := untouched
 	laterRevision(p, func(m *migration.Migration, o *migration.Op) bool {
 		for _, e := range effect.Of(p.Names(), m, o) {
 			switch {
 			case e.Object == effect.Value && e.Type == name,
 				e.Object == effect.Type && e.Name == name && (e.Change == effect.Alter || e.Change == effect.Rename):
-				altered = true
+				assumed = true
 				return true
 			case e.Object == effect.Type && (e.Name == name || e.Unreadable):
-				return true // created or dropped there, or it may be: no evidence
+				assumed = false // created or dropped there, or it may be: no evidence
+				return true
 			}
 		}
 		return false
 	})
-	return altered
+	return assumed
 }
 
 func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, before, after *history.State))) {
@@ -175,7 +181,7 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, befo
 			if fn == "downgrade" && restoresUnseen(p, o, u.Enum.Name) {
 				continue
 			}
-			if after.Enum(u.Enum.Name) == nil && byName[u.Enum.Name] == nil && !madeOutsideHistory(p, s, u.Enum.Name) {
+			if after.Enum(u.Enum.Name) == nil && byName[u.Enum.Name] == nil && !madeOutsideHistory(p, s, u.Enum.Name, fn) {
 				mi := &missingEnum{op: o, use: u}
 				byName[u.Enum.Name] = mi
 				missing = append(missing, mi)
