@@ -351,6 +351,11 @@ func fkProblem(m *migration.Migration, dialect string, f *migration.Function, o 
 			}
 			help := fmt.Sprintf("%s. Drop %q (or its foreign key) first", failure, first.Name)
 			switch {
+			case !dropsLater(f, o, first.Name) && f.Name == "downgrade" && createdBy(m.Upgrade, first.Name):
+				// the downgrade forgets a table its upgrade made, whose drop is
+				// the fix (SeasPay drops platform_product for platform_service)
+				help = fmt.Sprintf("%s. upgrade() creates %q and downgrade() never drops it: drop it first, which takes its key "+
+					"along", failure, first.Name)
 			case !dropsLater(f, o, first.Name):
 				// a table the function keeps loses its key, not its rows
 				// (misp-workbench's attributes, judged)
