@@ -288,7 +288,9 @@ func replacedMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 			en := effect.EnumOf(a.typ)
 			keep = "An enum type's labels do not change with alter_column to the same name. To keep the values, rebuild the " +
 				"type in place with op.execute, after changing the rows holding a label that goes away: " +
-				strings.Join(enumRebuild(p.Before, en.Name, en.Values), "; ") + ". If they cannot be kept, the drop + add is " +
+				strings.Join(enumRebuild(p.Before, en.Name, en.Values, func(table, column string) bool {
+					return table == d.key && column == d.column && d.wasDefault != "" || historyDefault(p.Before, table, column) != ""
+				}), "; ") + ". " + rebuildCaution + " If they cannot be kept, the drop + add is " +
 				"deliberate: say so in a comment above it."
 		case castBetween(d.was, to) == automaticCast:
 			// PostgreSQL converts it by itself: no USING (numeric to numeric(15, 2))

@@ -92,7 +92,7 @@ func checkEnumValueNotReverted(p *Pass) {
 		if !guarded[name] {
 			help += fmt.Sprintf(" Without IF NOT EXISTS the next upgrade after a downgrade fails with: enum label %q already exists; write ADD VALUE IF NOT EXISTS.", added[name][0])
 		}
-		help += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name])
+		help += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name]) + ". " + rebuildCaution
 		p.Report(first[name], Message{Text: fmt.Sprintf("enum type %s: the %s after downgrade()", name, what), Help: help}, nil)
 	}
 }
@@ -125,17 +125,24 @@ func typeSwap(p *Pass, name string, added []string) string {
 	if e := p.Before.Enum(name); e != nil && !e.Uncertain {
 		kept = e.Values()
 	}
+	after := p.After()
 	steps := append([]string{fmt.Sprintf("move the rows off %s (UPDATE ... SET <column> = <another value>)", sqlValues(added))},
-		enumRebuild(p.After(), name, kept)...)
+		enumRebuild(after, name, kept, func(table, column string) bool { return historyDefault(after, table, column) != "" })...)
 	return strings.Join(steps, "; ")
 }
+
+// rebuildCaution ends the advice to rebuild an enum type: triggers and views
+// are not followed, and a column one reads cannot change type (osparc's
+// comp_tasks trigger, judged).
+const rebuildCaution = "Drop a trigger or view that reads one of these columns first, and make it again after."
 
 // enumRebuild is the SQL that gives enum type name other labels (values;
 // "..." when not known) and keeps the values of the columns using it in s:
 // the type renamed away, made again, each column converted to it (its
-// server default dropped first and set again after, as it does not
-// convert: osparc's statetype, judged), the old type dropped.
-func enumRebuild(s *history.State, name string, values []string) []string {
+// server default, when hasDefault says it has one, dropped first and set
+// again after, as it does not convert: osparc's statetype, judged), the old
+// type dropped.
+func enumRebuild(s *history.State, name string, values []string, hasDefault func(table, column string) bool) []string {
 	labels := "..."
 	if len(values) > 0 {
 		labels = sqlValues(values)
@@ -149,7 +156,7 @@ func enumRebuild(s *history.State, name string, values []string) []string {
 	for _, u := range users {
 		i := strings.LastIndex(u, ".") // table keys may carry a schema
 		table, column := u[:i], u[i+1:]
-		if historyDefault(s, table, column) != "" {
+		if hasDefault(table, column) {
 			steps = append(steps, fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT", table, column))
 			defaults = append(defaults, u)
 		}
