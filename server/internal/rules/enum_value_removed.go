@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -143,9 +144,29 @@ func removedValuesProblem(p *Pass, o *migration.Op, s *history.State, earlier *f
 	}
 	st := p.Style()
 	in := sqlValues(removed)
+	help := fmt.Sprintf("The old type %s has them. If any row holds one the conversion fails with: invalid input value for enum %s: %q.",
+		c.Enum, p.SQLName(target), removed[0]) // PostgreSQL quotes the type as SQL would
+	// a downgrade restores the type as the revision below had it: a value
+	// that type had is one this downgrade forgets, not one to move rows off
+	// (osparc-simcore's 'EXPIRED', added by an earlier revision; judged)
+	var older, moved []string
+	for _, v := range removed {
+		if below := p.Before.Enum(target); !upgrade && below != nil && !below.Uncertain && slices.Contains(below.Values(), v) {
+			older = append(older, v)
+		} else {
+			moved = append(moved, v)
+		}
+	}
+	if len(older) > 0 {
+		help += fmt.Sprintf(" %s %s older than this revision (the type below it has %s): keep %s in the type downgrade() "+
+			"makes, or the rows lose a value the revision below accepts.", sqlValues(older), brief.Agree(len(older), "is", "are"),
+			brief.Agree(len(older), "it", "them"), brief.Agree(len(older), "it", "them"))
+	}
+	if len(moved) > 0 {
+		help += fmt.Sprintf(" Move the rows first: %s.execute(%s).", st.Spell(stylist.Op),
+			st.Quote(fmt.Sprintf("UPDATE %s SET %s = <a value %s keeps> WHERE %s IN (%s)", p.SQLTableOf(o, t.Name), p.SQLName(column), target,
+				p.SQLName(column), sqlValues(moved))))
+	}
 	p.Report(o, Message{Text: fmt.Sprintf("converting %q to enum type %q%s drops %s, which rows may hold",
-		t.Name+"."+column, target, inDowngrade(!upgrade), shortList(in, 40)),
-		Help: fmt.Sprintf("The old type %s has them. If any row holds one the conversion fails with: invalid input value for enum %s: %q. Move the rows first: %s.execute(%s).",
-			c.Enum, p.SQLName(target), removed[0], st.Spell(stylist.Op), // PostgreSQL quotes the type as SQL would
-			st.Quote(fmt.Sprintf("UPDATE %s SET %s = <a value %s keeps> WHERE %s IN (%s)", p.SQLTableOf(o, t.Name), p.SQLName(column), target, p.SQLName(column), in)))}, nil)
+		t.Name+"."+column, target, inDowngrade(!upgrade), shortList(in, 40)), Help: help}, nil)
 }
