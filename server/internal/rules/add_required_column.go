@@ -455,9 +455,11 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 	var help string
 	recreated := batchRecreates(p, o)
 	// only a copy of the table (SQLite's) needs the default dropped in a
-	// block after the add's
+	// block after the add's; a batch block says the project may run there,
+	// whatever dialect the tool inferred (kitchenowl's default database is
+	// SQLite, its dependencies name psycopg2: judged)
 	afterAdd := ""
-	if p.RunsOn("sqlite") || recreated {
+	if p.RunsOn("sqlite") || recreated || o.Batch != nil && o.Batch.Op != nil {
 		afterAdd = "the add"
 	}
 	unique, primary := uniqueBy(p, f, o, c.Name)
