@@ -615,8 +615,18 @@ func (b *builder) statement(st *migration.Statement) {
 			add(Effect{Change: change, Object: Rows, Unreadable: true})
 			return
 		}
+		if table, ok := st.UnreadAlterTable(); ok { // that one table, in ways not read
+			add(Effect{Change: Alter, Object: Table, Table: table, Action: &migration.TableAction{Kind: migration.UnreadAction}})
+			return
+		}
 		add(Effect{Change: Alter, Object: Anything})
 	}
+}
+
+// UnreadAlter reports an ALTER TABLE whose subcommands were not read: its
+// table may have changed in any column, index or key.
+func (e Effect) UnreadAlter() bool {
+	return e.Object == Table && e.Action != nil && e.Action.Kind == migration.UnreadAction
 }
 
 // action translates one ALTER TABLE subcommand.

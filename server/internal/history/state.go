@@ -1,6 +1,7 @@
 package history
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -667,6 +668,27 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 	}
 }
 
+// sqlTableName is the table a SQL statement names: PostgreSQL's parser folds
+// an unquoted name to lower case, which MySQL and SQLite do not do, so on a
+// state replayed for them only, a name with no table of its own is the one
+// table of the same name but for case (zaqar's 'drop table PoolGroup' drops
+// the table create_table("PoolGroup") made).
+func (s *State) sqlTableName(name string) string {
+	if name == "" || s.Table(name) != nil || len(s.dialects) == 0 || slices.Contains(s.dialects, "postgresql") {
+		return name
+	}
+	match := ""
+	for _, t := range s.Tables() {
+		if strings.EqualFold(t.Name, name) {
+			if match != "" {
+				return name // two tables of that name but for case: which is meant is not known
+			}
+			match = t.Name
+		}
+	}
+	return cmp.Or(match, name)
+}
+
 // doubtEnum stops trusting what the state knows of an enum type (its
 // labels, who made it) after a change it does not follow.
 func (s *State) doubtEnum(name string) {
@@ -805,6 +827,7 @@ func (s *State) renameColumn(t *Table, col *Column, newName string) {
 
 // applySQL follows one effect of a SQL statement.
 func (s *State) applySQL(m *migration.Migration, e effect.Effect, rev string, uncertain bool) {
+	e.Table = s.sqlTableName(e.Table)
 	switch e.Object {
 	case effect.Anything:
 		s.blindAt(m, e.Op)
@@ -839,6 +862,13 @@ func (s *State) applySQL(m *migration.Migration, e effect.Effect, rev string, un
 			} else if s.View(e.Table) != nil { // ALTER TABLE renames views too
 				s.renameView(e.Table, e.To)
 			}
+		case e.UnreadAlter(): // any column, index or key of the table (another dialect's ALTER TABLE)
+			if t := s.editTable(e.Table); t != nil {
+				t.Opaque, t.indexesKnown, t.FKsDoubtful = true, false, t.FKsDoubtful || t.fks.Len() > 0
+			} else {
+				s.unseen = s.unseen.Set(e.Table, true)
+			}
+			s.untrackedIndexes = s.untrackedIndexes.Set("", true) // an index of any name may exist now
 		default: // an ALTER TABLE subcommand not followed (SET TABLESPACE changes no column)
 			if t := s.editTable(e.Table); t != nil {
 				t.Opaque = t.Opaque || uncertain || e.Action.Kind == migration.OtherAction

@@ -504,6 +504,31 @@ op.execute("CREATE INDEX " + op.f("ix_users_state") + " ON users (state)")`, aft
 				}
 			}},
 		}},
+		{"an ALTER TABLE PostgreSQL's parser rejects changes its one table only", []step{
+			{up: `
+op.create_table("messages", sa.Column("id", sa.Integer, primary_key=True), sa.Column("header", sa.String(100)))
+op.create_table("threads", sa.Column("id", sa.Integer, primary_key=True))
+op.create_index("ix_threads_id", "threads", ["id"])`},
+			{up: `
+op.execute("ALTER TABLE messages CHANGE header message_header varchar(998) NOT NULL")
+op.execute("OPTIMIZE TABLE threads")
+op.execute("ALTER TABLE threads CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, ENGINE=InnoDB")`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown after MySQL's ALTER TABLE ... CHANGE: %+v", s.UnknownSince())
+				}
+				if !mustTable(t, s, "messages").Opaque || mustTable(t, s, "threads").Opaque {
+					t.Errorf("opaque: messages %v, threads %v; want only messages", mustTable(t, s, "messages").Opaque, mustTable(t, s, "threads").Opaque)
+				}
+				if !s.MayHaveIndex("ix_messages_anything") {
+					t.Errorf("an index of any name may now exist on messages")
+				}
+			}},
+			{up: `op.execute("ALTER TABLE messages RENAME TO mails, ALGORITHM=INPLACE")`, after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("a rename the parser rejects leaves the state known")
+				}
+			}},
+		}},
 		{"code that may change the schema makes it unknown, and says where", []step{
 			{up: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`, after: func(t *testing.T, s *State) {
 				want := Blind{Path: "r1.py", Line: 14, Code: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`,

@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -158,6 +159,46 @@ func (st Statement) UnparsedDML() bool {
 	return st.Kind == SQLOther && dmlVerbs[st.Verb]
 }
 
+// UnreadAlterTable is the table a statement PostgreSQL's parser rejects
+// alters, when it is one ALTER TABLE of a table named outright that renames
+// nothing: only that table can change (sync-engine's and octavia's MySQL
+// ALTER TABLE ... CHANGE / MODIFY left the rest of their histories unknown).
+func (st Statement) UnreadAlterTable() (string, bool) {
+	if st.Kind != SQLOther || strings.Contains(st.Text, ";") {
+		return "", false
+	}
+	m := unreadAlterTable.FindStringSubmatch(st.Text)
+	if m == nil || renamesWord.MatchString(st.Text) || tableOptionsOnly(st.Text) {
+		return "", false
+	}
+	parts := strings.Split(m[1], ".")
+	for i, part := range parts {
+		if unquoted := strings.Trim(part, "`\""); unquoted != part {
+			parts[i] = unquoted
+		} else {
+			parts[i] = strings.ToLower(part) // folded, as PostgreSQL reads a name
+		}
+	}
+	return strings.Join(parts, "."), true
+}
+
+// tableOptionsOnly reports whether an ALTER TABLE only sets MySQL table
+// options (ENGINE=InnoDB, CONVERT TO CHARACTER SET utf8, COLLATE ...): no
+// column, index or key changes (cinder's and designate's conversions).
+func tableOptionsOnly(text string) bool {
+	m := unreadAlterTable.FindStringSubmatchIndex(text)
+	return m != nil && tableOptions.MatchString(text[m[3]:])
+}
+
+var (
+	tableOptions = regexp.MustCompile(`(?i)^(?:[\s,]*(?:CONVERT\s+TO\s+)?(?:DEFAULT\s+)?` +
+		`(?:CHARACTER\s+SET|CHARSET|COLLATE|ENGINE|ROW_FORMAT|AUTO_INCREMENT|COMMENT|KEY_BLOCK_SIZE|ALGORITHM|LOCK)` +
+		`\s*=?\s*(?:'[^']*'|[\w$]+))+[\s,]*$`)
+	unreadAlterTable = regexp.MustCompile("(?i)^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" +
+		"((?:`[^`]+`|\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)(?:\\.(?:`[^`]+`|\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*))?)\\s+\\S")
+	renamesWord = regexp.MustCompile(`(?i)\bRENAME\b`)
+)
+
 // dmlVerbs are the first words of the statements that only write rows.
 var dmlVerbs = map[string]bool{"DELETE": true, "UPDATE": true, "INSERT": true, "REPLACE": true}
 
@@ -184,6 +225,11 @@ const (
 	RenameConstraint   ActionKind = "rename_constraint"
 	SetTablespace      ActionKind = "set_tablespace"
 	OtherAction        ActionKind = "other"
+	// UnreadAction stands for the subcommands of an ALTER TABLE PostgreSQL's
+	// parser rejects (MySQL's CHANGE, MODIFY, DROP FOREIGN KEY): they may
+	// change any column, index or key of that one table (see
+	// Statement.UnreadAlterTable).
+	UnreadAction ActionKind = "unread"
 )
 
 // TableAction is one subcommand of ALTER TABLE.
@@ -277,7 +323,7 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 }
 
 // unparsedStatement is a statement PostgreSQL's parser rejects: it may
-// change anything, except SQLite's PRAGMA, a setting of the session, and a
+// change anything, except SQLite's PRAGMA, MySQL's OPTIMIZE TABLE, a setting of the session, and a
 // statement whose first word writes rows (UnparsedDML). A semicolon left in
 // it (in what PostgreSQL reads as a quote) may end a statement in another
 // dialect's quoting: then it may hold several, and may change anything.
@@ -285,8 +331,10 @@ func unparsedStatement(text string, at [2]int, where func(start, end int) Span) 
 	st := Statement{Kind: SQLOther, Text: normalize(text[at[0]:at[1]]), Span: where(at[0], at[1])}
 	first, _, _ := strings.Cut(st.Text, " ")
 	switch first = strings.ToUpper(first); {
-	case first == "PRAGMA":
-		st.Kind, st.Verb = SQLSession, "PRAGMA"
+	case first == "PRAGMA" || (first == "OPTIMIZE" || tableOptionsOnly(st.Text)) && !strings.Contains(st.Text, ";"):
+		// SQLite's settings; MySQL's OPTIMIZE TABLE rebuilds a table as it
+		// is, and its table options change no column, index or key
+		st.Kind, st.Verb = SQLSession, first
 	case first == "SET" && !strings.Contains(st.Text, ";"):
 		st.Kind, st.Verb = SQLSession, "SET" // MySQL's SET @@foreign_key_checks = 0, SET NAMES utf8mb4
 	case dmlVerbs[first] && !strings.Contains(st.Text, ";"):

@@ -676,8 +676,8 @@ func (e *effects) add(x effect.Effect, at int) {
 		}
 	}
 	switch {
-	case x.Object == effect.Anything:
-		e.opaque = true // DROP SCHEMA ... CASCADE, DROP VIEW, a function, op.invoke(): anything
+	case x.Object == effect.Anything || x.UnreadAlter():
+		e.opaque = true // DROP SCHEMA ... CASCADE, DROP VIEW, a function, op.invoke(), an ALTER TABLE not read: anything
 	case x.Change == effect.Create && x.Object == effect.Column:
 		if !x.Unreadable {
 			mark(e.addedColumns, x.Name)

@@ -306,7 +306,7 @@ func changedNames(m *migration.Migration, o *migration.Op) map[string]bool {
 	names := map[string]bool{}
 	for _, e := range effect.Of(naming.Namer{}, m, o) {
 		switch {
-		case e.Object == effect.Anything && e.Statement != nil:
+		case (e.Object == effect.Anything || e.UnreadAlter()) && e.Statement != nil:
 			for _, w := range reSQLWord.FindAllString(reSQLTableChanged.ReplaceAllString(e.Statement.Text, ""), -1) {
 				names[strings.ToLower(w)] = true
 			}

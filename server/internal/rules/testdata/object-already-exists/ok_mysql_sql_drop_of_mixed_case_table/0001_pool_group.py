@@ -1,0 +1,20 @@
+"""pool groups
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("PoolGroup", sa.Column("name", sa.String(64), primary_key=True))
+
+
+def downgrade():
+    op.drop_table("PoolGroup")
