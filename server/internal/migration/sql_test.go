@@ -227,15 +227,21 @@ func TestUnparsedDML(t *testing.T) {
 }
 
 // TestUnparsedSession: a setting PostgreSQL's parser rejects (MySQL's) is
-// still a setting of the session, unless a semicolon left in it may end it.
+// still a setting of the session, unless a semicolon left in it may end it;
+// so are MySQL's table options and OPTIMIZE TABLE, which change nothing the
+// model follows.
 func TestUnparsedSession(t *testing.T) {
 	for sql, want := range map[string]StatementKind{
-		"set @@foreign_key_checks = 0;":  SQLSession,
-		"SET FOREIGN_KEY_CHECKS=0":       SQLSession,
-		"SET @@session.sql_mode = 'a;b'": SQLOther,
-		"PRAGMA foreign_keys = OFF":      SQLSession,
-		"SET search_path TO public":      SQLSession, // parsed by PostgreSQL
-		"ALTER TABLE t ENGINE = InnoDB":  SQLOther,
+		"set @@foreign_key_checks = 0;":                                        SQLSession,
+		"SET FOREIGN_KEY_CHECKS=0":                                             SQLSession,
+		"SET @@session.sql_mode = 'a;b'":                                       SQLOther,
+		"PRAGMA foreign_keys = OFF":                                            SQLSession,
+		"SET search_path TO public":                                            SQLSession, // parsed by PostgreSQL
+		"ALTER TABLE t ENGINE = InnoDB":                                        SQLSession,
+		"ALTER TABLE `t` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin": SQLSession,
+		"OPTIMIZE TABLE t":                                                     SQLSession,
+		"ALTER TABLE t ENGINE = InnoDB, MODIFY c int":                          SQLOther,
+		"ALTER TABLE t COMMENT = 'a;b'":                                        SQLOther,
 	} {
 		if st := ClassifySQL(sql).Statements[0]; st.Kind != want {
 			t.Errorf("%s: %s %q, want %s", sql, st.Kind, st.Verb, want)
