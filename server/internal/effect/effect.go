@@ -443,7 +443,7 @@ func (b *builder) sql() {
 // a name written out, as DROP SCHEMA takes its tables; a view never, as its
 // query may name a table unknown here). Or they alter a table whose name is
 // not known in ways an op call on a table named by a variable does (see
-// unnamedTableAlter). A statement with no unknown part is followed as known
+// unnamedTableAlter), or create an index of a known name on a known table. A statement with no unknown part is followed as known
 // SQL is (osparc-simcore's f-string names only its trigger, and retypes named
 // columns in the statements between).
 func shapeFollowable(shape []migration.Statement) bool {
@@ -462,6 +462,12 @@ func shapeFollowable(shape []migration.Statement) bool {
 			}
 		case migration.SQLAlterTable:
 			if !unnamedTableAlter(&st) {
+				return false
+			}
+		case migration.SQLCreateIndex:
+			// an index whose name and table are known (onyx's operator class
+			// is in a schema the application names)
+			if st.Object == "" || strings.Contains(st.Object, sqlparse.Hole) || strings.Contains(st.Table, sqlparse.Hole) {
 				return false
 			}
 		case migration.SQLUntracked:

@@ -529,6 +529,31 @@ op.execute("ALTER TABLE threads CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4
 				}
 			}},
 		}},
+		{"a DO block that creates a role, and an index whose operator class is not known, keep the state known", []step{
+			{up: `op.create_table("entities", sa.Column("id", sa.Integer, primary_key=True), sa.Column("name", sa.Text()))`},
+			{up: `
+op.execute(f"""
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{READER}') THEN
+    EXECUTE format('CREATE USER %I WITH PASSWORD %L', '{READER}', '{PASSWORD}');
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), '{READER}');
+  END IF;
+END $$;
+""")
+op.execute("CREATE INDEX ix_entities_name ON entities USING GIN " f"(name {SCHEMA}.gin_trgm_ops)")`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown after a role's creation and an index: %+v", s.UnknownSince())
+				}
+				if !mustTable(t, s, "entities").HasIndexCertainly("ix_entities_name") {
+					t.Errorf("the index is not known")
+				}
+			}},
+			{up: `op.execute("DO $$ BEGIN EXECUTE format('ALTER TABLE %I ADD COLUMN x int', 'entities'); END $$")`, after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("EXECUTE of a schema change leaves the state known")
+				}
+			}},
+		}},
 		{"code that may change the schema makes it unknown, and says where", []step{
 			{up: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`, after: func(t *testing.T, s *State) {
 				want := Blind{Path: "r1.py", Line: 14, Code: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`,

@@ -11,7 +11,7 @@ import (
 
 // doStatements are the statements a DO block runs, read with PostgreSQL's
 // own PL/pgSQL parser; ok is false when the block may do something they do
-// not show: dynamic SQL (EXECUTE), a procedure call, transaction control, a
+// not show: dynamic SQL (EXECUTE, but for roles and privileges), a procedure call, transaction control, a
 // language other than PL/pgSQL, a statement that does not parse, or a
 // schema change that may not run.
 //
@@ -81,6 +81,7 @@ type plNode struct {
 	Cond       plExpr        `json:"cond"`
 	SQL        plExpr        `json:"sqlstmt"`
 	Expr       plExpr        `json:"expr"`
+	Query      plExpr        `json:"query"` // EXECUTE's
 	Exceptions *struct {
 		Block struct {
 			Handlers []struct {
@@ -163,11 +164,37 @@ func (r *blockReader) statement(s plStatement, g guard) {
 			r.sql(n.SQL.Expr.Query, g)
 		case "PLpgSQL_stmt_perform": // the parser gives PERFORM f(x) as SELECT f(x)
 			r.sql(n.Expr.Expr.Query, g)
-		default: // EXECUTE, CALL, COMMIT, cursors...
+		case "PLpgSQL_stmt_dynexecute":
+			r.ok = r.ok && privilegesOnly(n.Query.Expr.Query)
+		default: // CALL, COMMIT, cursors...
 			r.ok = false
 		}
 	}
 }
+
+// privilegesOnly reports whether the SQL an EXECUTE runs (a string, or
+// format() of one) makes, changes or drops a role, or grants or revokes:
+// nothing the model follows (onyx creates its read-only user in a DO
+// block, and left the rest of its tenants' history unknown).
+func privilegesOnly(query string) bool {
+	text := strings.TrimSpace(query)
+	if rest, ok := strings.CutPrefix(strings.ToLower(text), "format("); ok {
+		text = strings.TrimSpace(rest)
+	}
+	if !strings.HasPrefix(text, "'") {
+		return false // SQL built from values the block computes
+	}
+	command := strings.ToUpper(strings.Join(strings.Fields(strings.TrimPrefix(text, "'")), " "))
+	for _, prefix := range privilegeCommands {
+		if strings.HasPrefix(command, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+var privilegeCommands = []string{"CREATE USER ", "CREATE ROLE ", "ALTER USER ", "ALTER ROLE ", "DROP USER ", "DROP ROLE ",
+	"GRANT ", "REVOKE ", "ALTER DEFAULT PRIVILEGES "}
 
 func (r *blockReader) statements(list []plStatement, g guard) {
 	for _, s := range list {
