@@ -452,6 +452,11 @@ sa.Table("users", md, autoload_with=bind)
 config = ConfigParser()
 config.read(path)
 get_store().delete("tokens")
+queries = "UPDATE items SET a = 1 WHERE a IS NULL; UPDATE items SET b = 2;"
+for query in queries.split(";"):
+    if not query.strip():
+        continue
+    op.execute(sa.text(query))
 sa.orm.attributes.flag_modified(row, "value")
 statement = postgresql.insert(items).values(id=1)
 op.get_bind().execute(statement.on_conflict_do_nothing())`,

@@ -39,7 +39,8 @@ func (x *extractor) iterations(st *pysyntax.Node, s *scope) (iters []map[string]
 }
 
 // elements lists the values a loop over e takes: a list or tuple literal, a
-// dict literal (its keys), .items()/.keys()/.values() of a dict, enumerate(),
+// dict literal (its keys), .items()/.keys()/.values() of a dict, .split(sep)
+// of a known string, enumerate(),
 // reversed(), list(), tuple() and zip() of those, or a name certainly holding
 // one.
 func (x *extractor) elements(e *Expr, s *scope, depth int) ([]*Expr, bool) {
@@ -88,6 +89,19 @@ func (x *extractor) elements(e *Expr, s *scope, depth int) ([]*Expr, bool) {
 			out := make([]*Expr, len(d.Keys()))
 			for i := range d.Keys() {
 				out[i] = tupleOf(e.Span, d.Keys()[i], d.Args[i])
+			}
+			return out, true
+		case fn.Kind == pysyntax.Attribute && fn.Name == "split" && len(e.Args) == 1:
+			// a known string cut by a literal separator (backend.ai runs the
+			// statements of queries.split(";") one by one)
+			text, known := x.knownString(fn.Object, s)
+			sep, literal := e.Args[0].StringValue()
+			if !known || !literal || sep == "" {
+				return nil, false
+			}
+			var out []*Expr
+			for _, piece := range strings.Split(text, sep) {
+				out = append(out, &Expr{Kind: pysyntax.String, Span: fn.Object.Span, Str: piece})
 			}
 			return out, true
 		case x.isBuiltin(fn, "enumerate", s) && len(e.Args) == 1:
