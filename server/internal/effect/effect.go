@@ -464,6 +464,11 @@ func shapeFollowable(shape []migration.Statement) bool {
 			if !unnamedTableAlter(&st) {
 				return false
 			}
+		case migration.SQLCreateType:
+			// an enum type of a known name whose labels are not known
+			if st.Values != nil || strings.Contains(st.Object, sqlparse.Hole) {
+				return false
+			}
 		case migration.SQLCreateIndex:
 			// an index whose name and table are known (onyx's operator class
 			// is in a schema the application names)

@@ -559,6 +559,21 @@ op.execute("CREATE INDEX ix_entities_name ON entities USING GIN " f"(name {SCHEM
 				}
 			}},
 		}},
+		{"an enum type made of labels not known is made, its labels not known", []step{{
+			up: `
+op.execute("CREATE TYPE userrole AS ENUM (%s)" % ", ".join(labels))
+op.execute(f"CREATE TYPE kinds AS ENUM ({labels})")`,
+			after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown after CREATE TYPE of labels not known: %+v", s.UnknownSince())
+				}
+				for _, name := range []string{"userrole", "kinds"} {
+					if en := s.Enum(name); en == nil || en.Values() != nil {
+						t.Errorf("enum %s: %+v, want it made with its labels not known", name, en)
+					}
+				}
+			},
+		}}},
 		{"code that may change the schema makes it unknown, and says where", []step{
 			{up: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`, after: func(t *testing.T, s *State) {
 				want := Blind{Path: "r1.py", Line: 14, Code: `op.execute("INSERT INTO perms VALUES (1); {}".format(more()))`,

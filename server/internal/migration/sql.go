@@ -199,6 +199,27 @@ var (
 	renamesWord = regexp.MustCompile(`(?i)\bRENAME\b`)
 )
 
+// enumOfUnknownLabels reads a CREATE TYPE ... AS ENUM whose labels hold an
+// unknown part, which PostgreSQL's parser rejects where a label goes: the type
+// is made, its labels not known (backend.ai lists them from its models:
+// "CREATE TYPE userrole AS ENUM (%s)" % ...).
+func enumOfUnknownLabels(text string) (Statement, bool) {
+	m := createEnumWithHole.FindStringSubmatch(text)
+	if m == nil || !strings.Contains(m[2], sqlparse.Hole) || strings.Contains(strings.TrimRight(strings.TrimSpace(text), ";"), ";") {
+		return Statement{}, false
+	}
+	name := m[1]
+	if unquoted := strings.Trim(name, `"`); unquoted != name {
+		name = unquoted
+	} else {
+		name = strings.ToLower(name) // folded, as PostgreSQL reads a name
+	}
+	return Statement{Kind: SQLCreateType, Object: name, TypeKind: "enum", Verb: "CREATE TYPE", Text: normalize(text),
+		Creates: true, ObjectKind: "TYPE", Name: name}, true
+}
+
+var createEnumWithHole = regexp.MustCompile(`(?is)^\s*CREATE\s+TYPE\s+(?:[A-Za-z_][\w$]*\.)?("[^"]+"|[A-Za-z_][\w$]*)\s+AS\s+ENUM\s*\((.*)\)\s*;?\s*$`)
+
 // dmlVerbs are the first words of the statements that only write rows.
 var dmlVerbs = map[string]bool{"DELETE": true, "UPDATE": true, "INSERT": true, "REPLACE": true}
 
@@ -299,6 +320,9 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 			// filled with a SELECT, notifications-api's 0095): one statement
 			// whose first word writes rows still writes rows only
 			if st := unparsedStatement(text, [2]int{0, len(text)}, where); st.UnparsedDML() {
+				s.Shape = []Statement{st}
+			} else if st, ok := enumOfUnknownLabels(text); ok {
+				st.Span = where(0, len(text))
 				s.Shape = []Statement{st}
 			}
 			return s
