@@ -816,8 +816,8 @@ func (x *extractor) resolve(e *Expr, s *scope) *Expr {
 }
 
 // factoryValue is what a call of a module-level function of the file
-// without parameters returns, when its body is that one return (and a
-// docstring): app's __create_enum() builds the enum type an add_column then
+// without parameters returns, when its body is that one return (see
+// returnedBy): app's __create_enum() builds the enum type an add_column then
 // uses. nil for any other call.
 func (x *extractor) factoryValue(call *Expr) *Expr {
 	if len(call.Args) > 0 || len(call.Keywords()) > 0 {
@@ -827,7 +827,8 @@ func (x *extractor) factoryValue(call *Expr) *Expr {
 }
 
 // returnedBy is what a call of a module-level function of the file returns,
-// when its body is that one return (and a docstring); with parameters only
+// when its body is that one return (and trivial statements: a docstring,
+// pass); with parameters only
 // when withParams (the value may then read them). nil for any other call.
 func (x *extractor) returnedBy(call *Expr, withParams bool) *Expr {
 	f := call.Func()
@@ -842,7 +843,7 @@ func (x *extractor) returnedBy(call *Expr, withParams bool) *Expr {
 	body := def.ChildByFieldName("body")
 	for i := range int(body.NamedChildCount()) {
 		switch st := body.NamedChild(i); {
-		case pysyntax.Type(st) == "comment", i == 0 && isDocstring(st):
+		case pysyntax.Type(st) == "comment", isTrivial(x.t, st):
 		case pysyntax.Type(st) == "return_statement" && returned == nil && st.NamedChildCount() == 1:
 			returned = st.NamedChild(0)
 		default:
@@ -862,12 +863,6 @@ func (x *extractor) factoryOr(value *Expr) *Expr {
 		return v
 	}
 	return value
-}
-
-// isDocstring reports whether a statement is a string alone.
-func isDocstring(st *pysyntax.Node) bool {
-	return pysyntax.Type(st) == "expression_statement" && st.NamedChildCount() == 1 &&
-		pysyntax.Type(st.NamedChild(0)) == "string"
 }
 
 func (x *extractor) newOp(f *Function, call *Expr, st *pysyntax.Node, s *scope, name string, sig signature) *Op {
