@@ -1,7 +1,6 @@
 package history
 
 import (
-	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -677,16 +676,21 @@ func (s *State) sqlTableName(name string) string {
 	if name == "" || s.Table(name) != nil || len(s.dialects) == 0 || slices.Contains(s.dialects, "postgresql") {
 		return name
 	}
-	match := ""
-	for _, t := range s.Tables() {
-		if strings.EqualFold(t.Name, name) {
-			if match != "" {
-				return name // two tables of that name but for case: which is meant is not known
-			}
-			match = t.Name
-		}
+	if same := s.TablesButForCase(name); len(same) == 1 { // two: which is meant is not known
+		return same[0]
 	}
-	return cmp.Or(match, name)
+	return name
+}
+
+// TablesButForCase are the known tables whose names match name but for case.
+func (s *State) TablesButForCase(name string) []string {
+	var out []string
+	s.eachTable(func(_ string, t *Table) {
+		if strings.EqualFold(t.Name, name) {
+			out = append(out, t.Name)
+		}
+	})
+	return out
 }
 
 // doubtEnum stops trusting what the state knows of an enum type (its

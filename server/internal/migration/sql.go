@@ -167,19 +167,25 @@ func (st Statement) UnreadAlterTable() (string, bool) {
 	if st.Kind != SQLOther || strings.Contains(st.Text, ";") {
 		return "", false
 	}
+	// table options alone are no SQLOther (see unparsedStatement)
 	m := unreadAlterTable.FindStringSubmatch(st.Text)
-	if m == nil || renamesWord.MatchString(st.Text) || tableOptionsOnly(st.Text) {
+	if m == nil || renamesWord.MatchString(st.Text) {
 		return "", false
 	}
 	parts := strings.Split(m[1], ".")
 	for i, part := range parts {
-		if unquoted := strings.Trim(part, "`\""); unquoted != part {
-			parts[i] = unquoted
-		} else {
-			parts[i] = strings.ToLower(part) // folded, as PostgreSQL reads a name
-		}
+		parts[i] = foldedName(part)
 	}
 	return strings.Join(parts, "."), true
+}
+
+// foldedName is a name as the database reads it: unquoted (`x`, "x") as
+// written, else folded to lower case, as PostgreSQL does.
+func foldedName(name string) string {
+	if unquoted := strings.Trim(name, "`\""); unquoted != name {
+		return unquoted
+	}
+	return strings.ToLower(name)
 }
 
 // tableOptionsOnly reports whether an ALTER TABLE only sets MySQL table
@@ -208,12 +214,7 @@ func enumOfUnknownLabels(text string) (Statement, bool) {
 	if m == nil || !strings.Contains(m[2], sqlparse.Hole) || strings.Contains(strings.TrimRight(strings.TrimSpace(text), ";"), ";") {
 		return Statement{}, false
 	}
-	name := m[1]
-	if unquoted := strings.Trim(name, `"`); unquoted != name {
-		name = unquoted
-	} else {
-		name = strings.ToLower(name) // folded, as PostgreSQL reads a name
-	}
+	name := foldedName(m[1])
 	return Statement{Kind: SQLCreateType, Object: name, TypeKind: "enum", Verb: "CREATE TYPE", Text: normalize(text),
 		Creates: true, ObjectKind: "TYPE", Name: name}, true
 }
@@ -355,7 +356,7 @@ func unparsedStatement(text string, at [2]int, where func(start, end int) Span) 
 	st := Statement{Kind: SQLOther, Text: normalize(text[at[0]:at[1]]), Span: where(at[0], at[1])}
 	first, _, _ := strings.Cut(st.Text, " ")
 	switch first = strings.ToUpper(first); {
-	case first == "PRAGMA" || (first == "OPTIMIZE" || tableOptionsOnly(st.Text)) && !strings.Contains(st.Text, ";"):
+	case first == "PRAGMA" || (first == "OPTIMIZE" || first == "ALTER" && tableOptionsOnly(st.Text)) && !strings.Contains(st.Text, ";"):
 		// SQLite's settings; MySQL's OPTIMIZE TABLE rebuilds a table as it
 		// is, and its table options change no column, index or key
 		st.Kind, st.Verb = SQLSession, first

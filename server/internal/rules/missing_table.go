@@ -79,7 +79,7 @@ func checkMissingTable(p *Pass) {
 func absentInDowngrade(p *Pass, s *history.State, key string) bool {
 	start := p.After()
 	return !start.Unknown && !start.ChangedUnseenTables() && !s.Unknown && s.Table(key) == nil && s.View(key) == nil &&
-		!knownButForCase(s, key) && !usedAboveUncreated(p, key) && !madeByDowngradeAbove(p, effect.Table, key)
+		len(s.TablesButForCase(key)) == 0 && !usedAboveUncreated(p, key) && !madeByDowngradeAbove(p, effect.Table, key)
 }
 
 // usedAboveUncreated reports whether the nearest revision above that names
@@ -99,17 +99,6 @@ func usedAboveUncreated(p *Pass, key string) bool {
 		return false
 	})
 	return used
-}
-
-// knownButForCase reports whether a known table's name matches key but for
-// case: quoting decides whether they are one.
-func knownButForCase(s *history.State, key string) bool {
-	for _, t := range s.Tables() {
-		if strings.EqualFold(t.Name, key) {
-			return true
-		}
-	}
-	return false
 }
 
 func missingTableMessage(p *Pass, o *migration.Op, table string, s *history.State) Message {
