@@ -466,6 +466,34 @@ op.get_bind().execute(statement.on_conflict_do_nothing())`,
 				}
 			},
 		}}},
+		{"functions defined in upgrade() and dedented scripts cut into statements are followed", []step{
+			{up: `op.create_table("items", sa.Column("id", sa.Integer, primary_key=True))`},
+			{up: `
+script = textwrap.dedent("""
+    ALTER TABLE items ADD COLUMN note text;
+    CREATE INDEX ix_items_note ON items (note);
+""")
+for statement in script.split(";"):
+    if len(statement.strip()) == 0:
+        continue
+    op.execute(sa.text(statement))
+table = "items"
+
+def add_flag(name):
+    op.add_column(table, sa.Column(name, sa.Boolean(), nullable=False))
+
+def backfill(rows):
+    query = sa.update(items_table).values(flag=sa.bindparam("flag"))
+    connection.execute(query, rows)
+
+add_flag("flag")
+backfill([{"flag": True}])`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown: %+v", s.UnknownSince())
+				}
+				eq(t, "columns", columns(mustTable(t, s, "items")), []string{"flag NOT NULL", "id NOT NULL", "note NULL uncertain"}) // a continue skips some iterations
+			}},
+		}},
 		{"the statements of partly unknown SQL that are known whole are followed", []step{
 			{up: `op.create_table("tasks", sa.Column("id", sa.Integer, primary_key=True), sa.Column("state", sa.String()))`},
 			{up: `op.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON tasks; ALTER TABLE tasks ALTER COLUMN state TYPE integer USING 0")`,

@@ -111,6 +111,14 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		// op.f("ix_names_name") is the name as written (namex builds its
 		// CREATE INDEX around one)
 		return x.sqlTextOf(b, e.Args[0], s)
+	case e.Kind == pysyntax.Call && len(e.Keywords()) == 0 && whitespaceOnly(e):
+		// textwrap.dedent(...), "...".strip(): the SQL as written, whose
+		// whitespace SQL does not read (backend.ai splits a dedented script
+		// into statements)
+		if len(e.Args) == 1 {
+			return x.sqlTextOf(b, e.Args[0], s)
+		}
+		return x.sqlTextOf(b, e.Func().Object, s)
 	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format":
 		var format sqlText
 		if !x.sqlTextOf(&format, e.Func().Object, s) {
@@ -118,6 +126,19 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		}
 		x.braceFormat(b, &format, e, s)
 		return true
+	}
+	return false
+}
+
+// whitespaceOnly: the call changes only the whitespace around a string's
+// lines: dedent(s) or cleandoc(s), or s.strip() without characters to strip.
+func whitespaceOnly(call *Expr) bool {
+	switch fn := call.Func(); {
+	case len(call.Args) == 1:
+		name := pysyntax.LastName(call.CallName())
+		return name == "dedent" || name == "cleandoc"
+	case len(call.Args) == 0 && fn.Kind == pysyntax.Attribute:
+		return fn.Name == "strip" || fn.Name == "lstrip" || fn.Name == "rstrip"
 	}
 	return false
 }

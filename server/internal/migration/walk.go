@@ -38,6 +38,9 @@ type scope struct {
 	inspections []*Inspection
 	// function is the start of the definition of the function walked
 	function uint32
+	// nested are the functions defined in the function walked, so far
+	// (shared by its nested scopes)
+	nested map[string]*pysyntax.Node
 }
 
 // locals are a function's assignments in walk order. An operation keeps the map
@@ -157,7 +160,7 @@ func isTrivial(t *pysyntax.Tree, st *pysyntax.Node) bool {
 
 func (x *extractor) newScope(def *pysyntax.Node) *scope {
 	s := &scope{opNames: map[string]bool{}, binds: map[string]bool{}, locals: &locals{m: map[string]*Expr{}}, batches: map[string]*Batch{},
-		known: map[string]*Expr{}, flow: &flow{}, function: def.StartByte()}
+		known: map[string]*Expr{}, flow: &flow{}, function: def.StartByte(), nested: map[string]*pysyntax.Node{}}
 	for k := range x.opNames {
 		s.opNames[k] = true
 	}
@@ -261,6 +264,11 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			// raise in a branch is not conditional: it is the way that works
 			return true, false
 		case "comment", "pass_statement":
+		case "function_definition":
+			if name := st.ChildByFieldName("name"); name != nil {
+				s.nested[x.t.Text(name)] = st
+			}
+			x.forget(st, s)
 		case "expression_statement":
 			x.expressionStatement(f, st, s)
 		case "import_statement", "import_from_statement":
@@ -623,10 +631,13 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		x.nameArgs(o, s)
 		x.attachSQL(o, s)
 		return
-	case fn.Kind == pysyntax.Name && x.funcs[fn.Name] != nil && s.helper == "" && fn.Name != f.Name:
+	case fn.Kind == pysyntax.Name && x.helper(fn.Name, s) != nil && s.helper == "" && fn.Name != f.Name:
 		// a helper in the same file: follow it one level deep
-		def := x.funcs[fn.Name]
+		def := x.helper(fn.Name, s)
 		inner := x.newScope(def)
+		if s.nested[fn.Name] == def {
+			x.enclose(def, s, inner)
+		}
 		inner.conditional, inner.batch, inner.autocommit, inner.switched, inner.committed, inner.engine = s.conditional, s.batch, s.autocommit, s.switched, s.committed, s.engine
 		inner.batches, inner.loop, inner.inspections = s.batches, s.loop, s.inspections
 		// the helper's own guards return from the helper only
@@ -651,6 +662,37 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 	o := x.newOp(f, call, st, s, UnknownCall, signature{})
 	if o.Receiver = fn.Dotted(); o.Receiver == "" {
 		o.Receiver = callChain(fn)
+	}
+}
+
+// helper is the function of the file a call of name runs: one defined in
+// the function walked (backend.ai's upgrade defines the function that runs
+// its UPDATEs), else one of the module.
+func (x *extractor) helper(name string, s *scope) *pysyntax.Node {
+	if def := s.nested[name]; def != nil {
+		return def
+	}
+	return x.funcs[name]
+}
+
+// enclose gives the scope of a function defined in the one walked what the
+// names it does not bind itself hold there: a closure reads them.
+func (x *extractor) enclose(def *pysyntax.Node, outer, inner *scope) {
+	own := x.names.locals[def.StartByte()]
+	for name, v := range outer.known {
+		if _, bound := own[name]; !bound {
+			inner.known[name] = v
+		}
+	}
+	for name, v := range outer.locals.m {
+		if _, bound := own[name]; !bound {
+			inner.locals.set(name, v)
+		}
+	}
+	for name := range outer.binds {
+		if _, bound := own[name]; !bound {
+			inner.binds[name] = true
+		}
 	}
 }
 
