@@ -6,6 +6,7 @@
 package effect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
@@ -264,9 +265,9 @@ func (b *builder) call() {
 		b.sql()
 	case migration.UnknownCall:
 		if c, ok := entityChanges[pysyntax.LastName(o.Receiver)]; ok && strings.Contains(o.Receiver, ".") {
-			// alembic_utils' op.create_entity(PGView(...)): a view, function,
-			// trigger or policy whose name the tool does not read; no table
-			// changes (ppr's views left its history unknown)
+			// alembic_utils' op.create_entity(PGView(...)), op.create_sp(...):
+			// a view, function, trigger or policy whose name the tool does not
+			// read; no table changes (ppr's views left its history unknown)
 			b.add(Effect{Change: c, Object: View, Unreadable: true})
 			return
 		}
@@ -301,8 +302,13 @@ func makesEnumType(m *migration.Migration, o *migration.Op) bool {
 }
 
 // entityChanges are alembic_utils' operations on its entities (PGView,
-// PGFunction, PGTrigger, PGPolicy...).
-var entityChanges = map[string]Change{"create_entity": Create, "replace_entity": Alter, "drop_entity": Drop}
+// PGFunction, PGTrigger, PGPolicy...), and those of the "replaceable
+// objects" recipe of Alembic's cookbook, which projects register on op
+// (open-event-server's op.create_or_replace_sp(...) left 313 of its
+// revisions on a schema not known).
+var entityChanges = map[string]Change{"create_entity": Create, "replace_entity": Alter, "drop_entity": Drop,
+	"create_view": Create, "replace_view": Alter, "create_or_replace_view": Alter, "drop_view": Drop,
+	"create_sp": Create, "replace_sp": Alter, "create_or_replace_sp": Alter, "drop_sp": Drop}
 
 // rowsOnlyMethods are the methods of a session, a connection, a query or a
 // MetaData that read or write rows, read the schema (reflect), set options
@@ -440,11 +446,13 @@ func (b *builder) sql() {
 // every table, column, index and enum type as they were: they read or write
 // rows, set the session, or make or drop (without CASCADE) a function, a
 // trigger or another object the model does not follow (a schema only under
-// a name written out, as DROP SCHEMA takes its tables; a view never, as its
-// query may name a table unknown here). Or they alter a table whose name is
-// not known in ways an op call on a table named by a variable does (see
-// unnamedTableAlter), or create an index of a known name on a known table. A statement with no unknown part is followed as known
-// SQL is (osparc-simcore's f-string names only its trigger, and retypes named
+// a name written out, as DROP SCHEMA takes its tables; a view only under a
+// name written out whose query reads tables written out: the tables it
+// depends on are known). Or they alter a table whose name is not known in
+// ways an op call on a table named by a variable does (see
+// unnamedTableAlter), or create an index of a known name on a known table.
+// A statement with no unknown part is followed as known SQL is
+// (osparc-simcore's f-string names only its trigger, and retypes named
 // columns in the statements between).
 func shapeFollowable(shape []migration.Statement) bool {
 	if len(shape) == 0 {
@@ -481,7 +489,14 @@ func shapeFollowable(shape []migration.Statement) bool {
 			}
 			switch st.ObjectKind {
 			case "VIEW", "MATVIEW":
-				return false
+				// a view of a known name whose query reads known tables: the
+				// unknown part is a value (lms filters its view by an id the
+				// revision computes)
+				if st.Name == "" || strings.Contains(st.Name, sqlparse.Hole) || slices.ContainsFunc(st.Tables, func(t string) bool {
+					return strings.Contains(t, sqlparse.Hole)
+				}) {
+					return false
+				}
 			case "SCHEMA":
 				if st.Name == "" || strings.Contains(st.Name, sqlparse.Hole) {
 					return false

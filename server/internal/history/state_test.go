@@ -466,6 +466,40 @@ op.get_bind().execute(statement.on_conflict_do_nothing())`,
 				}
 			},
 		}}},
+		{"views and functions of alembic_utils and of the cookbook's replaceable objects change no table", []step{
+			{up: `op.create_table("items", sa.Column("id", sa.Integer, primary_key=True))`},
+			{up: `
+op.create_entity(PGFunction(schema="public", signature="to_upper(text)", definition="..."))
+op.create_or_replace_sp(replace_in_table)
+op.create_view(items_view)
+op.replace_sp(replace_in_table, replaces="1b9c8698c632.replace_in_table")
+op.drop_view(items_view)
+op.drop_sp(replace_in_table)`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown: %+v", s.UnknownSince())
+				}
+				eq(t, "columns", columns(mustTable(t, s, "items")), []string{"id NOT NULL"})
+			}},
+		}},
+		{"a view whose query holds an unknown value is followed; one reading an unknown table is not", []step{
+			{up: `op.create_table("events", sa.Column("id", sa.Integer, primary_key=True), sa.Column("type_id", sa.Integer))`},
+			{up: `
+op.execute("ALTER TABLE launches RENAME TO old_launches")
+op.execute(f"""CREATE VIEW launches AS (SELECT events.id FROM events WHERE events.type_id = {launch_type_id})""")`,
+				after: func(t *testing.T, s *State) {
+					if s.Unknown {
+						t.Fatalf("Unknown: %+v", s.UnknownSince())
+					}
+					if v := s.View("launches"); v == nil || !slices.Equal(v.Reads, []string{"events"}) {
+						t.Errorf("view launches: %+v, want one reading events", v)
+					}
+				}},
+			{up: `op.execute(f"CREATE VIEW recent AS SELECT * FROM {table}")`, after: func(t *testing.T, s *State) {
+				if !s.Unknown {
+					t.Errorf("not Unknown after a view of a table not known")
+				}
+			}},
+		}},
 		{"functions defined in upgrade() and dedented scripts cut into statements are followed", []step{
 			{up: `op.create_table("items", sa.Column("id", sa.Integer, primary_key=True))`},
 			{up: `
