@@ -500,6 +500,26 @@ op.execute(f"""CREATE VIEW launches AS (SELECT events.id FROM events WHERE event
 				}
 			}},
 		}},
+		{"a DO block creating an enum type of labels not known makes the type", []step{
+			{up: `op.create_table("spectra", sa.Column("id", sa.Integer, primary_key=True))`},
+			{up: `
+op.execute(
+    f"""
+    DO $$ BEGIN
+      CREATE TYPE "spectrumtypes" AS ENUM ({", ".join(f"'{t}'" for t in ALLOWED_TYPES)} );
+    EXCEPTION
+      WHEN duplicate_object THEN null;
+    END $$;
+    """
+)`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown: %+v", s.UnknownSince())
+				}
+				if en := s.Enum("spectrumtypes"); en == nil || en.Values() != nil {
+					t.Errorf("enum spectrumtypes: %+v, want it made with its labels not known", en)
+				}
+			}},
+		}},
 		{"functions defined in upgrade() and dedented scripts cut into statements are followed", []step{
 			{up: `op.create_table("items", sa.Column("id", sa.Integer, primary_key=True))`},
 			{up: `

@@ -2,6 +2,8 @@ package migration
 
 import (
 	"encoding/json"
+	"regexp"
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v6"
@@ -43,7 +45,16 @@ func doStatements(d *pg.DoStmt) (out []Statement, ok bool) {
 	}
 	parsed, err := pg.ParsePlPgSqlToJSON("CREATE FUNCTION ap_do() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag)
 	if err != nil {
-		return nil, false
+		// an unknown part where enum labels go, which PL/pgSQL's parser
+		// rejects: read as one label not known (skyportal's labels come from
+		// its models, inside the block that catches duplicate_object)
+		labelled := enumLabelsWithHole.ReplaceAllString(body, "${1}'"+sqlparse.Hole+"')")
+		if labelled == body {
+			return nil, false
+		}
+		if parsed, err = pg.ParsePlPgSqlToJSON("CREATE FUNCTION ap_do() RETURNS void LANGUAGE plpgsql AS " + tag + labelled + tag); err != nil {
+			return nil, false
+		}
 	}
 	var functions []struct {
 		Function struct {
@@ -58,8 +69,17 @@ func doStatements(d *pg.DoStmt) (out []Statement, ok bool) {
 	if r.ok && len(r.out) == 0 { // it only computes, or raises a notice
 		r.out = []Statement{{Kind: SQLSession, Verb: "DO", InBlock: true}}
 	}
+	for i, st := range r.out {
+		if st.Kind == SQLCreateType && slices.ContainsFunc(st.Values, func(v string) bool { return strings.Contains(v, sqlparse.Hole) }) {
+			r.out[i].Values = nil // labels not known
+		}
+	}
 	return r.out, r.ok
 }
+
+// enumLabelsWithHole finds the labels of a CREATE TYPE ... AS ENUM that hold
+// an unknown part.
+var enumLabelsWithHole = regexp.MustCompile(`(?is)(\bCREATE\s+TYPE\s+[^;]*?\bAS\s+ENUM\s*\()[^;]*?` + sqlparse.Hole + `[^;]*\)`)
 
 // plStatement is one PL/pgSQL statement as the parser's JSON gives it: an
 // object with one key, the statement's kind.

@@ -185,10 +185,15 @@ func createdEnums(before, after *history.State) []string {
 
 // createsIfMissing reports an explicit <enum>.create(bind) that skips an
 // existing type (checkfirst=True, postgresql.ENUM's default), or a DO block
-// whose CREATE TYPE does (under IF NOT EXISTS, or catching duplicate_object).
+// whose CREATE TYPE does (under IF NOT EXISTS, or catching duplicate_object),
+// its labels known or not (skyportal joins them in an f-string).
 func createsIfMissing(m *migration.Migration, o *migration.Op) bool {
 	if o.SQL != nil {
-		return o.SQL.Known && slices.ContainsFunc(o.SQL.Statements, func(st migration.Statement) bool {
+		statements := o.SQL.Statements
+		if !o.SQL.Known {
+			statements = o.SQL.Shape
+		}
+		return slices.ContainsFunc(statements, func(st migration.Statement) bool {
 			return st.Kind == migration.SQLCreateType && st.IfNotExists
 		})
 	}
