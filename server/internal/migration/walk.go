@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -18,7 +19,8 @@ type scope struct {
 	autocommit bool
 	switched   bool // the migration's connection was switched to autocommit (Op.Switched)
 	committed  bool // a COMMIT statement ran (Op.Committed)
-	helper     string
+	helper     string   // the helper the function walked called first (Op.Helper)
+	helpers    []string // the helpers being walked, outermost first
 	engine     string
 	opNames    map[string]bool // receivers that are alembic.op here (imports plus an `op` parameter)
 	binds      map[string]bool // names assigned from op.get_bind() / op.get_context().bind
@@ -631,8 +633,10 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		x.nameArgs(o, s)
 		x.attachSQL(o, s)
 		return
-	case fn.Kind == pysyntax.Name && x.helper(fn.Name, s) != nil && s.helper == "" && fn.Name != f.Name:
-		// a helper in the same file: follow it one level deep
+	case fn.Kind == pysyntax.Name && x.helper(fn.Name, s) != nil && len(s.helpers) < maxHelperDepth &&
+		fn.Name != f.Name && !slices.Contains(s.helpers, fn.Name):
+		// a helper in the same file: follow it a few levels deep (h fills a
+		// column through a helper of a helper)
 		def := x.helper(fn.Name, s)
 		inner := x.newScope(def)
 		if s.nested[fn.Name] == def {
@@ -642,7 +646,7 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		inner.batches, inner.loop, inner.inspections = s.batches, s.loop, s.inspections
 		// the helper's own guards return from the helper only
 		inner.flow = &flow{guarded: s.flow.guarded, inspections: s.flow.inspections, dialects: s.flow.dialects.and(s.dialects)}
-		inner.helper = fn.Name
+		inner.helper, inner.helpers = cmp.Or(s.helper, fn.Name), append(slices.Clip(s.helpers), fn.Name)
 		x.bindParams(def, call, s, inner)
 		x.block(f, def.ChildByFieldName("body"), inner)
 		return
@@ -664,6 +668,9 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		o.Receiver = callChain(fn)
 	}
 }
+
+// maxHelperDepth is how many helpers deep a walk follows calls.
+const maxHelperDepth = 3
 
 // helper is the function of the file a call of name runs: one defined in
 // the function walked (backend.ai's upgrade defines the function that runs

@@ -226,8 +226,8 @@ func TestHelpers(t *testing.T) {
 		// _add_flags is followed; its `table` parameter holds the caller's constant
 		{line: 14, col: 5, name: "add_column", receiver: "alembic_op", helper: "_add_flags",
 			args: map[string]string{"table_name": `"users"`, "column": `sa.Column("is_active", sa.Boolean(), nullable=True)`}},
-		// a helper calling a helper: the second one is not inlined, it is an unknown call
-		{line: 15, col: 5, name: UnknownCall, receiver: "_backfill", helper: "_add_flags"},
+		// a helper calling a helper is followed too, with the caller's constant
+		{line: 19, col: 5, name: "execute", receiver: "alembic_op", helper: "_add_flags", args: map[string]string{"sqltext": `"UPDATE %s SET is_active = true" % "users"`}},
 		// `op` passed as a (typed) parameter
 		{line: 23, col: 5, name: "drop_column", receiver: "op", helper: "_with_op", args: map[string]string{"table_name": `"users"`, "column_name": `"legacy_flag"`}},
 		{line: 27, col: 5, name: "drop_table", receiver: "op", helper: "_untyped", args: map[string]string{"table_name": `"scratch"`}},
@@ -250,7 +250,8 @@ func TestHelpers(t *testing.T) {
 }
 
 func TestHelperRecursion(t *testing.T) {
-	// helpers that call each other or upgrade() itself terminate
+	// helpers that call each other or upgrade() itself terminate: a call of a
+	// helper being walked, or of the function itself, is an unknown call
 	src := `from alembic import op
 
 def a():
@@ -266,7 +267,7 @@ def upgrade():
     b()
 `
 	m := parseSource(t, src)
-	if got, want := opLines(m.Upgrade), []string{"drop_table@4", "unknown@5", "unknown@12", "unknown@8"}; !slices.Equal(got, want) {
+	if got, want := opLines(m.Upgrade), []string{"drop_table@4", "unknown@8", "unknown@12", "drop_table@4", "unknown@5"}; !slices.Equal(got, want) {
 		t.Errorf("ops = %v, want %v", got, want)
 	}
 }
