@@ -17,8 +17,8 @@ type scope struct {
 	byDialect  bool
 	batch      *Batch
 	autocommit bool
-	switched   bool // the migration's connection was switched to autocommit (Op.Switched)
-	committed  bool // a COMMIT statement ran (Op.Committed)
+	switched   bool     // the migration's connection was switched to autocommit (Op.Switched)
+	committed  bool     // a COMMIT statement ran (Op.Committed)
 	helper     string   // the helper the function walked called first (Op.Helper)
 	helpers    []string // the helpers being walked, outermost first
 	engine     string

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -203,7 +204,9 @@ func reportMissingEnums(p *Pass, fn string, walk func(func(o *migration.Op, befo
 			continue
 		}
 		fix, snippet := createEnumFix(p, o, mi.use, fn == "upgrade")
-		if snippet == "" {
+		if snippet == "" || utf8.RuneCountInString(snippet) > brief.Snippet {
+			// the labels of a long type would push the call that creates it
+			// out of the help (skyportal's type has 60): the fix writes them
 			st := p.Style()
 			snippet = fmt.Sprintf("%s(..., name=%s).create(%s(), checkfirst=True)", st.Spell(stylist.Enum), st.Quote(name), st.Spell(stylist.GetBind))
 		}
