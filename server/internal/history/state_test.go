@@ -520,6 +520,31 @@ op.execute(
 				}
 			}},
 		}},
+		{"the SQL a function of the file returns is read in its own scope; SQLite's UPDATE and text().params() write rows", []step{
+			{up: `op.create_table("runs", sa.Column("id", sa.Integer, primary_key=True), sa.Column("flag", sa.Boolean))`},
+			{up: `
+def fill_runs(batch_size):
+    return f"UPDATE runs SET flag = true WHERE id IN (SELECT id FROM runs WHERE flag IS NULL LIMIT {batch_size})"
+
+def add_note(table):
+    return f"ALTER TABLE {table} ADD COLUMN note text"
+
+batch_size = 500
+table = "elsewhere"
+for query in [fill_runs]:
+    while True:
+        result = op.get_bind().execute(sa.text(query(batch_size)))
+        if result.rowcount < batch_size:
+            break
+op.execute(add_note("runs"))
+op.execute(f"UPDATE runs SET flag = (note IS NOT 'null') WHERE id IN (SELECT id FROM runs LIMIT {batch_size});")
+op.get_bind().execute(sa.text("INSERT INTO runs (id) VALUES (:id)").params({"id": 1}))`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown: %+v", s.UnknownSince())
+				}
+				eq(t, "columns", columns(mustTable(t, s, "runs")), []string{"flag NULL", "id NOT NULL", "note NULL"})
+			}},
+		}},
 		{"functions defined in upgrade() and dedented scripts cut into statements are followed", []step{
 			{up: `op.create_table("items", sa.Column("id", sa.Integer, primary_key=True))`},
 			{up: `

@@ -355,14 +355,17 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 func unparsedStatement(text string, at [2]int, where func(start, end int) Span) Statement {
 	st := Statement{Kind: SQLOther, Text: normalize(text[at[0]:at[1]]), Span: where(at[0], at[1])}
 	first, _, _ := strings.Cut(st.Text, " ")
+	// the semicolon that ends the text ends no other statement (prefect's
+	// SQLite UPDATE ends with one)
+	one := !strings.Contains(strings.TrimRight(st.Text, "; \t\n"), ";")
 	switch first = strings.ToUpper(first); {
-	case first == "PRAGMA" || (first == "OPTIMIZE" || first == "ALTER" && tableOptionsOnly(st.Text)) && !strings.Contains(st.Text, ";"):
+	case first == "PRAGMA" || (first == "OPTIMIZE" || first == "ALTER" && tableOptionsOnly(st.Text)) && one:
 		// SQLite's settings; MySQL's OPTIMIZE TABLE rebuilds a table as it
 		// is, and its table options change no column, index or key
 		st.Kind, st.Verb = SQLSession, first
-	case first == "SET" && !strings.Contains(st.Text, ";"):
+	case first == "SET" && one:
 		st.Kind, st.Verb = SQLSession, "SET" // MySQL's SET @@foreign_key_checks = 0, SET NAMES utf8mb4
-	case dmlVerbs[first] && !strings.Contains(st.Text, ";"):
+	case dmlVerbs[first] && one:
 		st.Verb = first
 	}
 	return st

@@ -119,6 +119,8 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 			return x.sqlTextOf(b, e.Args[0], s)
 		}
 		return x.sqlTextOf(b, e.Func().Object, s)
+	case e.Kind == pysyntax.Call && x.sqlReturned(b, e, s):
+		return true
 	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format":
 		var format sqlText
 		if !x.sqlTextOf(&format, e.Func().Object, s) {
@@ -128,6 +130,28 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		return true
 	}
 	return false
+}
+
+// sqlReturned writes the text a call of a function of the file returns,
+// when its body is that one return: read in the function's own scope, with
+// the constants the call gives its parameters (prefect runs the UPDATE each
+// function of a list returns for a batch size).
+func (x *extractor) sqlReturned(b *sqlText, call *Expr, s *scope) bool {
+	callee := x.resolve(call.Func(), s)
+	if callee == nil || callee.Kind != pysyntax.Name {
+		return false
+	}
+	def := x.helper(callee.Name, s)
+	returned := x.returnOf(def, true)
+	if returned == nil {
+		return false
+	}
+	inner := x.newScope(def)
+	if s.nested[callee.Name] == def {
+		x.enclose(def, s, inner)
+	}
+	x.bindParams(def, call, s, inner)
+	return x.sqlTextOf(b, returned, inner)
 }
 
 // whitespaceOnly: the call changes only the whitespace around a string's

@@ -884,7 +884,12 @@ func (x *extractor) returnedBy(call *Expr, withParams bool) *Expr {
 	if call.Kind != pysyntax.Call || f == nil || f.Kind != pysyntax.Name {
 		return nil
 	}
-	def := x.funcs[f.Name]
+	return x.returnOf(x.funcs[f.Name], withParams)
+}
+
+// returnOf is the expression def returns, when its body is that one return
+// (see returnedBy).
+func (x *extractor) returnOf(def *pysyntax.Node, withParams bool) *Expr {
 	if def == nil || !withParams && def.ChildByFieldName("parameters").NamedChildCount() > 0 {
 		return nil
 	}
@@ -1059,5 +1064,5 @@ func (x *extractor) rowsOfEveryValue(e *Expr, s *scope, inText bool) []Statement
 }
 
 // textMethods are the methods of a str or of text() that keep its SQL:
-// text("UPDATE ...").bindparams(...) runs the UPDATE.
-var textMethods = map[string]bool{"strip": true, "dedent": true, "bindparams": true, "columns": true, "execution_options": true}
+// text("UPDATE ...").bindparams(...) (or .params(...)) runs the UPDATE.
+var textMethods = map[string]bool{"strip": true, "dedent": true, "bindparams": true, "params": true, "columns": true, "execution_options": true}

@@ -37,4 +37,4 @@ def downgrade():
 
 
 def build_statement():
-    return "UPDATE items SET name = lower(name)"
+    return maintenance.statement("items")
