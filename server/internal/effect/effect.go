@@ -445,15 +445,16 @@ func (b *builder) sql() {
 // (migration.SQL.Shape) can be followed as they show. They certainly leave
 // every table, column, index and enum type as they were: they read or write
 // rows, set the session, or make or drop (without CASCADE) a function, a
-// trigger or another object the model does not follow (a schema only under
-// a name written out, as DROP SCHEMA takes its tables; a view only under a
-// name written out whose query reads tables written out: the tables it
-// depends on are known). Or they alter a table whose name is not known in
-// ways an op call on a table named by a variable does (see
-// unnamedTableAlter), or create an index of a known name on a known table.
-// A statement with no unknown part is followed as known SQL is
-// (osparc-simcore's f-string names only its trigger, and retypes named
-// columns in the statements between).
+// trigger or another object the model does not follow (a schema dropped
+// only under a name written out, as DROP SCHEMA takes its tables; a view
+// only under a name written out whose query reads tables written out: the
+// tables it depends on are known). Or they alter a table whose name is not
+// known in ways an op call on a table named by a variable does (see
+// unnamedTableAlter), create an index of a known name on a known table, or
+// add a label not known to an enum type of a known name. A statement with
+// no unknown part is followed as known SQL is (osparc-simcore's f-string
+// names only its trigger, and retypes named columns in the statements
+// between).
 func shapeFollowable(shape []migration.Statement) bool {
 	if len(shape) == 0 {
 		return false
@@ -477,6 +478,12 @@ func shapeFollowable(shape []migration.Statement) bool {
 			if st.Values != nil || strings.Contains(st.Object, sqlparse.Hole) {
 				return false
 			}
+		case migration.SQLAlterTypeAdd:
+			// a label not known added to an enum type of a known name
+			// (faraday's ADD VALUE of a constant it imports)
+			if strings.Contains(st.Object, sqlparse.Hole) {
+				return false
+			}
 		case migration.SQLCreateIndex:
 			// an index whose name and table are known (onyx's operator class
 			// is in a schema the application names)
@@ -498,7 +505,8 @@ func shapeFollowable(shape []migration.Statement) bool {
 					return false
 				}
 			case "SCHEMA":
-				if st.Name == "" || strings.Contains(st.Name, sqlparse.Hole) {
+				// a new schema holds no table; one dropped takes its tables
+				if !st.Creates && (st.Name == "" || strings.Contains(st.Name, sqlparse.Hole)) {
 					return false
 				}
 			}
@@ -537,6 +545,11 @@ func unnamedTableAlter(st *migration.Statement) bool {
 func (b *builder) shapeStatement(st *migration.Statement) {
 	if change, rows := rowsChanges[st.Kind]; rows {
 		b.add(Effect{Change: change, Object: Rows, Unreadable: true})
+		return
+	}
+	if st.Kind == migration.SQLAlterTypeAdd && strings.Contains(st.Value, sqlparse.Hole) {
+		// a label not known: the type's labels become doubtful
+		b.add(Effect{Change: Alter, Object: Type, Name: st.Object, Statement: st})
 		return
 	}
 	from := len(b.out)

@@ -266,13 +266,16 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 			// raise in a branch is not conditional: it is the way that works
 			return true, false
 		case "comment", "pass_statement":
+		case "expression_statement":
+			if x.exits(st, s) {
+				return true, false // as a raise: the migration ends there (redash's exit() in a handler)
+			}
+			x.expressionStatement(f, st, s)
 		case "function_definition":
 			if name := st.ChildByFieldName("name"); name != nil {
 				s.nested[x.t.Text(name)] = st
 			}
 			x.forget(st, s)
-		case "expression_statement":
-			x.expressionStatement(f, st, s)
 		case "import_statement", "import_from_statement":
 			imports := x.importList(st)
 			f.Imports = append(f.Imports, imports...)
@@ -672,6 +675,27 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 // maxHelperDepth is how many helpers deep a walk follows calls.
 const maxHelperDepth = 3
 
+// exits reports a statement that ends the program: exit(), quit(),
+// sys.exit(), os._exit().
+func (x *extractor) exits(st *pysyntax.Node, s *scope) bool {
+	c := st.NamedChild(0)
+	if st.NamedChildCount() != 1 || pysyntax.Type(c) != "call" {
+		return false
+	}
+	// read from the callee's text: most statements are calls, and an Expr of each would cost
+	callee := c.ChildByFieldName("function")
+	if callee == nil {
+		return false
+	}
+	switch name := x.t.Text(callee); name {
+	case "sys.exit", "os._exit":
+		return true
+	case "exit", "quit":
+		return x.isBuiltin(&Expr{Kind: pysyntax.Name, Name: name}, name, s)
+	}
+	return false
+}
+
 // helper is the function of the file a call of name runs: one defined in
 // the function walked (backend.ai's upgrade defines the function that runs
 // its UPDATEs), else one of the module.
@@ -810,8 +834,22 @@ func isHarmless(call *Expr) bool {
 	case last == "flag_modified" || last == "flag_dirty":
 		return true // marks an ORM object's attribute changed: the session writes it, as rows
 	}
-	return containerCall(call)
+	return loggerCall(call) || containerCall(call)
 }
+
+// loggerCall reports a message logged through a logger a call returns
+// (prefect's get_logger().info(...), logging.getLogger(__name__).warning(...)).
+func loggerCall(call *Expr) bool {
+	f := call.Func()
+	if f == nil || f.Kind != pysyntax.Attribute || f.Object.Kind != pysyntax.Call || !logMethods[f.Name] {
+		return false
+	}
+	return strings.HasSuffix(strings.ToLower(pysyntax.LastName(f.Object.CallName())), "logger")
+}
+
+// logMethods are the methods of a logging.Logger that log a message.
+var logMethods = map[string]bool{"debug": true, "info": true, "warning": true, "warn": true, "error": true,
+	"exception": true, "critical": true, "log": true}
 
 // containerCall reports whether call fills or empties a Python list, dict or
 // set in passing (modifications.append(...), roles[key].append(...),
