@@ -133,7 +133,8 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 }
 
 // sqlReturned writes the text a call of a function of the file returns,
-// when its body is that one return: read in the function's own scope, with
+// when its body is that one return (after assignments that compute
+// strings, whose names are then not known): read in the function's own scope, with
 // the constants the call gives its parameters (prefect runs the UPDATE each
 // function of a list returns for a batch size).
 func (x *extractor) sqlReturned(b *sqlText, call *Expr, s *scope) bool {
@@ -142,7 +143,7 @@ func (x *extractor) sqlReturned(b *sqlText, call *Expr, s *scope) bool {
 		return false
 	}
 	def := x.helper(callee.Name, s)
-	returned := x.returnOf(def, true)
+	returned, computed := x.returnOf(def, true, true)
 	if returned == nil {
 		return false
 	}
@@ -151,6 +152,9 @@ func (x *extractor) sqlReturned(b *sqlText, call *Expr, s *scope) bool {
 		x.enclose(def, s, inner)
 	}
 	x.bindParams(def, call, s, inner)
+	for _, st := range computed {
+		x.forget(st, inner) // what they compute is not followed
+	}
 	return x.sqlTextOf(b, returned, inner)
 }
 

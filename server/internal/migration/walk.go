@@ -922,31 +922,61 @@ func (x *extractor) returnedBy(call *Expr, withParams bool) *Expr {
 	if call.Kind != pysyntax.Call || f == nil || f.Kind != pysyntax.Name {
 		return nil
 	}
-	return x.returnOf(x.funcs[f.Name], withParams)
+	returned, _ := x.returnOf(x.funcs[f.Name], withParams, false)
+	return returned
 }
 
 // returnOf is the expression def returns, when its body is that one return
-// (see returnedBy).
-func (x *extractor) returnOf(def *pysyntax.Node, withParams bool) *Expr {
+// (see returnedBy). With computes, assignments that only compute strings
+// may come before it (notification-api escapes the quotes of its values);
+// they are returned, for the caller to forget the names they bind.
+func (x *extractor) returnOf(def *pysyntax.Node, withParams, computes bool) (returned *Expr, computed []*pysyntax.Node) {
 	if def == nil || !withParams && def.ChildByFieldName("parameters").NamedChildCount() > 0 {
-		return nil
+		return nil, nil
 	}
-	var returned *pysyntax.Node
+	var ret *pysyntax.Node
 	body := def.ChildByFieldName("body")
 	for i := range int(body.NamedChildCount()) {
 		switch st := body.NamedChild(i); {
 		case pysyntax.Type(st) == "comment", isTrivial(x.t, st):
-		case pysyntax.Type(st) == "return_statement" && returned == nil && st.NamedChildCount() == 1:
-			returned = st.NamedChild(0)
+		case pysyntax.Type(st) == "return_statement" && ret == nil && st.NamedChildCount() == 1:
+			ret = st.NamedChild(0)
+		case computes && ret == nil && x.computesString(st):
+			computed = append(computed, st)
 		default:
-			return nil
+			return nil, nil
 		}
 	}
-	if returned == nil {
-		return nil
+	if ret == nil {
+		return nil, nil
 	}
-	return x.t.Expr(returned)
+	return x.t.Expr(ret), computed
 }
+
+// computesString reports an assignment whose value calls nothing but
+// methods of str and the builtins that convert: no side effect.
+func (x *extractor) computesString(st *pysyntax.Node) bool {
+	a := st.NamedChild(0)
+	if pysyntax.Type(st) != "expression_statement" || st.NamedChildCount() != 1 || pysyntax.Type(a) != "assignment" ||
+		a.ChildByFieldName("right") == nil {
+		return false
+	}
+	pure := true
+	x.t.Expr(a.ChildByFieldName("right")).Walk(func(e *Expr) bool {
+		if e.Kind == pysyntax.Call {
+			fn := e.Func()
+			pure = pure && (fn.Kind == pysyntax.Attribute && stringMethods[fn.Name] || fn.Kind == pysyntax.Name && conversions[fn.Name])
+		}
+		return pure
+	})
+	return pure
+}
+
+var (
+	stringMethods = map[string]bool{"replace": true, "strip": true, "lstrip": true, "rstrip": true, "lower": true,
+		"upper": true, "title": true, "format": true, "join": true, "split": true, "zfill": true}
+	conversions = map[string]bool{"str": true, "int": true, "float": true, "len": true, "repr": true}
+)
 
 // factoryOr is what value holds when assigned: the value a factory call
 // returns (factoryValue), else value itself.
