@@ -125,7 +125,9 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			drops, adds := columnChanges(p, f, walk)
 			renames = newRenames(p.Migration, f, other, drops, adds)
 		}
-		msg := addRequiredMessage(p, f, o, table, c, renames.renamedBy(o))
+		renamed := renames.renamedBy(o)
+		renamed.replaces = renames.replacedBy(o)
+		msg := addRequiredMessage(p, f, o, table, c, renamed)
 		if f.Name == "downgrade" {
 			// a later revision that drops the table recreates it empty in its
 			// own downgrade, which runs first: from head this downgrade finds
@@ -488,6 +490,14 @@ func addRequiredMessage(p *Pass, f *migration.Function, o *migration.Op, table s
 			help += fmt.Sprintf(" If it is a new column, add it nullable=True, fill it with %s.execute(%s), then %s.",
 				op, update("<value>"), alter("nullable=False", "the UPDATE"))
 		}
+	case (len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name)) && renamed.replaces != nil:
+		// the drop took the link to the related rows (h retypes its key
+		// this way; the fill it advised had nothing left to read, judged)
+		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid, and the drop_column of %q just before "+
+			"takes what each row was linked to. Add the new column under another name, nullable=True, fill it from the old "+
+			"column (%s.execute(\"UPDATE %s SET <new> = ... FROM ... WHERE ... = %s.%s\")), then drop the old column, rename "+
+			"the new one to %q and make it nullable=False.",
+			c.Name, op, p.SQLTableOf(o, table), p.SQLName(table), p.SQLName(c.Name), c.Name)
 	case len(c.ForeignKeys) > 0 || keyedInFunction(f, table, c.Name):
 		help += fmt.Sprintf("It is a foreign key: no constant server_default is valid. Add it nullable=True, fill it with "+
 			"%s.execute(%s) from the related rows, then %s.",

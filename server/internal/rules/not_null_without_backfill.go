@@ -413,9 +413,15 @@ func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string,
 		return p.Style().Spell(stylist.Op) + ".execute(" + p.Style().Quote(sql) + ")"
 	}
 	value, unique := "<value>", ""
-	if after := p.After().Table(t.Name); alreadyUnique(t, []string{column}) || after != nil && alreadyUnique(after, []string{column}) {
+	after := p.After().Table(t.Name)
+	switch key := uniqueKeyWith(t, after, column); {
+	case alreadyUnique(t, []string{column}) || after != nil && alreadyUnique(after, []string{column}):
 		value = "<a value of its own>"
 		unique = fmt.Sprintf(" (%q is unique: one value for every NULL row fails on the second)", column)
+	case key != nil:
+		// FitTrackee's start_date is unique with workout_id (judged on PostgreSQL)
+		unique = fmt.Sprintf(" (%q is part of the unique key (%s): NULL rows that share the other columns need values of their own)",
+			column, strings.Join(key, ", "))
 	}
 	where := fmt.Sprintf("WHERE %s IS NULL", p.SQLName(column))
 	update := run(fmt.Sprintf("UPDATE %s SET %s = %s %s", p.SQLTableOf(o, table), p.SQLName(column), value, where)) + unique
@@ -425,6 +431,24 @@ func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string,
 	}
 	return fmt.Sprintf("%s, or, if a row whose %q references nothing means nothing (a link row), delete those rows: %s", update, column,
 		run(fmt.Sprintf("DELETE FROM %s %s", p.SQLTableOf(o, table), where)))
+}
+
+// uniqueKeyWith is a set of several columns known unique that holds column,
+// before or after the revision, whose other columns are not unique without
+// it (as a primary key is): rows may share them. nil when none is.
+func uniqueKeyWith(before, after *history.Table, column string) []string {
+	for _, t := range []*history.Table{before, after} {
+		if t == nil {
+			continue
+		}
+		for _, set := range t.Uniques {
+			others := slices.DeleteFunc(slices.Clone(set), func(c string) bool { return c == column })
+			if len(others) > 0 && len(others) < len(set) && !alreadyUnique(t, others) {
+				return set
+			}
+		}
+	}
+	return nil
 }
 
 // nullRowsError is the error a database gives when NOT NULL meets a NULL row.

@@ -278,6 +278,9 @@ func (r *renames) dropCount(a int) int {
 type renamedColumn struct {
 	drop     *columnChange
 	evidence renameEvidence
+	// replaces is the drop, earlier in the function, of the column the
+	// add_column adds again under its name (see replacedBy)
+	replaces *columnChange
 }
 
 // renamedBy is the dropped column an add_column operation renames (nil drop
@@ -287,11 +290,26 @@ func (r *renames) renamedBy(o *migration.Op) renamedColumn {
 		r.byAdd = map[*migration.Op]renamedColumn{}
 		for d := range r.drops {
 			if a, ev := r.partner(d); ev != noRename {
-				r.byAdd[a.op] = renamedColumn{&r.drops[d], ev}
+				r.byAdd[a.op] = renamedColumn{drop: &r.drops[d], evidence: ev}
 			}
 		}
 	}
 	return r.byAdd[o]
+}
+
+// replacedBy is the drop, earlier in the function, of the column an
+// add_column operation adds again under the same name (h retypes a key this
+// way): nil when there is none.
+func (r *renames) replacedBy(o *migration.Op) *columnChange {
+	for _, a := range r.adds {
+		if a.op != o {
+			continue
+		}
+		if d, ok := r.dropped[colKey(a.key, a.column)]; ok && r.drops[d].op.Call.Span.Start < o.Call.Span.Start {
+			return &r.drops[d]
+		}
+	}
+	return nil
 }
 
 // grade judges one (drop, add) pair.

@@ -17,9 +17,12 @@ def upgrade():
         sa.Column("login", sa.Text(), nullable=True),
         sa.Column("handle", sa.Text(), nullable=True),
         sa.Column("nickname", sa.Text(), nullable=True),
+        sa.Column("team", sa.Integer(), nullable=True),
+        sa.Column("seat", sa.Integer(), nullable=True),
     )
     op.create_index("ix_accounts_login", "accounts", ["login"], unique=True)
     op.create_unique_constraint("uq_accounts_nickname_id", "accounts", ["nickname", "id"])
+    op.create_unique_constraint("uq_accounts_team_seat", "accounts", ["team", "seat"])
 
 
 def downgrade():

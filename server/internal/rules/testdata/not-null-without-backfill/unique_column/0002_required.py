@@ -1,4 +1,4 @@
-"""login, handle and nickname are required; handle becomes unique
+"""login, handle, nickname and seat are required; handle becomes unique
 
 Revision ID: 0002
 Revises: 0001
@@ -14,6 +14,7 @@ def upgrade():
     op.alter_column("accounts", "login", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: nothing before it fills help: SET login = <a value of its own> WHERE login IS NULL") ("login" is unique: one value for every NULL row fails on the second)$
     op.alter_column("accounts", "handle", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: nothing before it fills help: SET handle = <a value of its own> WHERE
     op.alter_column("accounts", "nickname", existing_type=sa.Text(), nullable=False)  # expect[not-null-without-backfill]: nothing before it fills help: SET nickname = <value> WHERE nickname IS NULL")$
+    op.alter_column("accounts", "seat", existing_type=sa.Integer(), nullable=False)  # expect[not-null-without-backfill]: nothing before it fills help: SET seat = <value> WHERE seat IS NULL") ("seat" is part of the unique key (team, seat): NULL rows that share the other columns need values of their own)
     op.create_unique_constraint("uq_accounts_handle", "accounts", ["handle"])
 
 
