@@ -5,11 +5,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 )
 
 // Index is an index of a table as MySQL/InnoDB sees them: the primary key,
@@ -29,6 +31,10 @@ type Index struct {
 	Unique bool
 	// MaybeGone: dropped under a condition since it was created.
 	MaybeGone bool
+	// Defaulted: a unique constraint made without a name, called by the name
+	// PostgreSQL gives it (<table>_<columns>_key), which a later revision
+	// drops or reuses by that name.
+	Defaulted bool
 }
 
 // Covers reports whether the index can serve a foreign key on cols: its
@@ -207,12 +213,41 @@ func (s *State) createdIndexes(t *Table, o *migration.Op, ct *migration.Table, f
 	}
 	for _, u := range ct.Constraints {
 		if u.Kind == "unique" {
-			t.addIndex(Index{Name: u.Name, Columns: u.Columns, Constraint: true})
+			name, defaulted := s.uniqueName(t, o, ct.Name, u.Name, u.Columns)
+			t.addIndex(Index{Name: name, Columns: u.Columns, Constraint: true, Defaulted: defaulted})
 		}
 	}
 	for _, fk := range fks {
 		t.coverFK(fk.Columns, fk.Name != "", s.fkState(o, ct.Name, fk).Name)
 	}
+}
+
+// uniqueName is the name of a unique constraint create_table or add_column
+// makes: the one written, else the naming convention's, else, on a history
+// replayed for PostgreSQL alone, PostgreSQL's (defaulted), with 1, 2... after
+// its label when the table has an index of that name. "" when not known.
+func (s *State) uniqueName(t *Table, o *migration.Op, table, written string, cols []string) (name string, defaulted bool) {
+	if written != "" || len(cols) == 0 {
+		return written, false
+	}
+	res := s.names.Name(naming.Object{Kind: naming.Unique, Table: table, Schema: effect.Schema(o), Columns: cols, ColumnsKnown: true})
+	switch {
+	case res.Known:
+		return res.Name, false
+	case res.Converted || res.Err != "" || !s.postgresOnly():
+		return "", false
+	}
+	table = pysyntax.LastName(table)
+	name = DefaultUniqueName(table, cols)
+	for n := 1; t.HasIndex(name); n++ {
+		name = postgresName(table, strings.Join(cols, "_"), "key"+strconv.Itoa(n))
+	}
+	return name, true
+}
+
+// postgresOnly reports whether the history is replayed for PostgreSQL alone.
+func (s *State) postgresOnly() bool {
+	return s.names.Dialect == "postgresql" && !slices.ContainsFunc(s.dialects, func(d string) bool { return d != "postgresql" })
 }
 
 // spatialTypes are GeoAlchemy2's column types: a column of one gets a
@@ -226,7 +261,8 @@ var spatialTypes = map[string]bool{"Geometry": true, "Geography": true, "Raster"
 // the table's list of indexes is then not complete.
 func (s *State) columnIndexes(t *Table, o *migration.Op, table string, c *migration.Column) {
 	if unique, _ := c.Expr.Keyword("unique").BoolValue(); unique {
-		t.addIndex(Index{Columns: []string{c.Name}, Constraint: true})
+		name, defaulted := s.uniqueName(t, o, table, "", []string{c.Name})
+		t.addIndex(Index{Name: name, Columns: []string{c.Name}, Constraint: true, Defaulted: defaulted})
 	}
 	if index, _ := c.Expr.Keyword("index").BoolValue(); index {
 		res := s.names.Name(naming.Object{Kind: naming.Index, Table: table, Schema: effect.Schema(o), Columns: []string{c.Name}, ColumnsKnown: true})

@@ -1,0 +1,5 @@
+from alembic import context
+
+from app import models
+
+target_metadata = models.db.metadata
