@@ -208,11 +208,27 @@ func (s *State) createdIndexes(t *Table, o *migration.Op, ct *migration.Table, f
 	if pk != nil {
 		t.addIndex(Index{Name: "PRIMARY", Columns: pk, Constraint: true})
 	}
+	// PostgreSQL makes one index of a CREATE TABLE's primary key and unique
+	// constraints on the same columns: a unique constraint that repeats the
+	// key (or an earlier one) is never made, nor its name taken (dj's,
+	// funding-service's and orchest's UniqueConstraint on their primary
+	// keys, judged on PostgreSQL 15)
+	made := [][]string{pk}
+	redundant := func(cols []string) bool {
+		if !s.postgresOnly() {
+			return false
+		}
+		if slices.ContainsFunc(made, func(m []string) bool { return slices.Equal(m, cols) }) {
+			return true
+		}
+		made = append(made, cols)
+		return false
+	}
 	for _, c := range ct.Columns {
-		s.columnIndexes(t, o, ct.Name, c)
+		s.columnIndexes(t, o, ct.Name, c, redundant)
 	}
 	for _, u := range ct.Constraints {
-		if u.Kind == "unique" {
+		if u.Kind == "unique" && !redundant(u.Columns) {
 			name, defaulted := s.uniqueName(t, o, ct.Name, u.Name, u.Columns)
 			t.addIndex(Index{Name: name, Columns: u.Columns, Constraint: true, Defaulted: defaulted})
 		}
@@ -256,11 +272,12 @@ func (s *State) postgresOnly() bool {
 var spatialTypes = map[string]bool{"Geometry": true, "Geography": true, "Raster": true}
 
 // columnIndexes adds the indexes a column's own arguments make, in
-// create_table or add_column: unique=True (a constraint), index=True (named
+// create_table (where redundant says which unique ones PostgreSQL does not
+// make) or add_column: unique=True (a constraint), index=True (named
 // by the naming convention), and a spatial index, whose name is not known:
 // the table's list of indexes is then not complete.
-func (s *State) columnIndexes(t *Table, o *migration.Op, table string, c *migration.Column) {
-	if unique, _ := c.Expr.Keyword("unique").BoolValue(); unique {
+func (s *State) columnIndexes(t *Table, o *migration.Op, table string, c *migration.Column, redundant func([]string) bool) {
+	if unique, _ := c.Expr.Keyword("unique").BoolValue(); unique && (redundant == nil || !redundant([]string{c.Name})) {
 		name, defaulted := s.uniqueName(t, o, table, "", []string{c.Name})
 		t.addIndex(Index{Name: name, Columns: []string{c.Name}, Constraint: true, Defaulted: defaulted})
 	}

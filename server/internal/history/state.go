@@ -638,7 +638,7 @@ func (s *State) apply(m *migration.Migration, e effect.Effect, rev string, uncer
 			col := columnState(e.ColumnDef, uncertain)
 			col.Fill = addedFill(e.ColumnDef, rev, uncertain)
 			s.setColumn(t, col)
-			s.columnIndexes(t, o, e.Table, e.ColumnDef)
+			s.columnIndexes(t, o, e.Table, e.ColumnDef, nil)
 			if unique, _ := e.ColumnDef.Expr.Keyword("unique").BoolValue(); unique && !uncertain {
 				t.Uniques = append(slices.Clip(t.Uniques), []string{col.Name}) // asterisk's unique=True column
 			}

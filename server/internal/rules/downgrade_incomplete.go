@@ -45,7 +45,8 @@ var _ = register(&Rule{
 			"revision's: its rows are lost, and that revision's downgrade fails later), or the one column with the one other " +
 			"column it drops from that table, the finding names that drop as the slip to replace: an error for a table (its rows are lost, and " +
 			"the downgrade of the revision that made it fails); when a table known in full has no such column, missing-column " +
-			"reports the failing drop.",
+			"reports the failing drop. An index or constraint the downgrade creates again under its name without dropping it " +
+			"first is an error: the downgrade fails on that create, and the help puts the drop before it.",
 		Why: "`alembic downgrade` then reports success and moves the version back while the object stays. The next " +
 			"`alembic upgrade` runs the same DDL again and fails, e.g. `relation \"orders\" already exists`, " +
 			"`column \"age\" of relation \"users\" already exists`, or, for a rename, `relation \"users\" does not exist`. " +
@@ -140,6 +141,7 @@ func checkDowngradeIncomplete(p *Pass) {
 	}
 	restored := createdNames(p, down)
 	markReplaced(p, restored, missing)
+	markRecreated(p, down, missing)
 	if p.IsPostgres() {
 		markDroppedAsConstraint(p, down, missing)
 		// a constraint dropped with drop_index is missing-index's finding, at
@@ -169,7 +171,7 @@ func checkDowngradeIncomplete(p *Pass) {
 		}
 		sev := p.Rule.Severity
 		switch {
-		case slices.ContainsFunc(group, func(u *undo) bool { return u.wrongDrop != nil }):
+		case slices.ContainsFunc(group, func(u *undo) bool { return u.wrongDrop != nil || u.recreated != nil }):
 			sev = Error // the downgrade fails
 		case slices.ContainsFunc(group, func(u *undo) bool { return u.instead != nil && u.kind == undoTable }):
 			sev = Error // another revision's table and its rows are gone, and its downgrade fails (judged)
@@ -204,6 +206,24 @@ func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo)
 			})
 		}); i >= 0 {
 			u.wrongDrop = down.Ops[i]
+		}
+	}
+}
+
+// markRecreated finds, for each index or constraint the downgrade never
+// drops, a create of it again there (see undo.recreated).
+func markRecreated(p *Pass, down *migration.Function, missing []*undo) {
+	for _, u := range missing {
+		if u.name == "" || u.kind != undoIndex && u.kind != undoConstraint {
+			continue
+		}
+		if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
+			return o.Certain() && slices.ContainsFunc(p.Effects(o), func(e effect.Effect) bool {
+				return (e.Object == effect.Index || e.Object == effect.Constraint) && e.Change == effect.Create &&
+					!e.IfMissing && e.Key() == u.table && history.SameIdentifier(e.Name, u.name)
+			})
+		}); i >= 0 {
+			u.recreated = down.Ops[i]
 		}
 	}
 }
@@ -458,6 +478,10 @@ type undo struct {
 	// appended there names it so (SuperAGI's, judged)
 	downBare   string
 	downRename *migration.Op
+	// recreated is the downgrade's create of the index or constraint again
+	// under its name, while it is still there: the downgrade fails on it, so
+	// the drop must come before it (rucio's checks, judged)
+	recreated *migration.Op
 }
 
 // pendingUndos lists, in upgrade order, what downgrade() must revert: the certain,
@@ -1060,7 +1084,14 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 		inverse += fmt.Sprintf(", then create %s again as it was", old)
 	}
 	where := "Add to downgrade()"
-	if u.downRename != nil {
+	if o := u.recreated; o != nil {
+		// the create fails first: appending the drop would not help
+		if err := u.rerunError(dialect); err != "" {
+			consequence = fmt.Sprintf("downgrade() creates %q again at line %d while it is still there, and fails with: %s",
+				u.name, o.Call.Span.StartLine, err)
+		}
+		where = fmt.Sprintf("Drop it first, before line %d", o.Call.Span.StartLine)
+	} else if u.downRename != nil {
 		where = fmt.Sprintf("Add to downgrade(), after the rename_table at line %d (the table is %q by then)", u.downRename.Call.Span.StartLine, u.downBare)
 	}
 	return Message{Text: what, Help: fmt.Sprintf("%s. %s: %s", consequence, where, inverse)}

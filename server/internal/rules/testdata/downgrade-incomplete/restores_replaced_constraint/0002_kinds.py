@@ -15,7 +15,7 @@ def upgrade():
         op.create_check_constraint("ck_job_kind", "job", "kind IN ('a', 'b', 'c')")
     elif context.get_context().dialect.name == "mysql":
         op.execute("ALTER TABLE job DROP CHECK ck_job_kind")
-        op.create_check_constraint("ck_job_kind", "job", "kind IN ('a', 'b', 'c')")  # expect[downgrade-incomplete]: constraint "ck_job_kind" is created by upgrade() but downgrade() never drops it
+        op.create_check_constraint("ck_job_kind", "job", "kind IN ('a', 'b', 'c')")  # expect[downgrade-incomplete:error]: constraint "ck_job_kind" is created by upgrade() but downgrade() never drops it help: downgrade() creates "ck_job_kind" again at line 26 while it is still there, and fails with: Duplicate CHECK constraint name
 
 
 def downgrade():

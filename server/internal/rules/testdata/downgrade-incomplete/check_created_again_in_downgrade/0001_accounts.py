@@ -1,0 +1,18 @@
+"""accounts
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("accounts", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("kind", sa.String(10)))
+
+
+def downgrade():
+    op.drop_table("accounts")
