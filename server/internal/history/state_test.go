@@ -455,6 +455,9 @@ except ProgrammingError:
     exit()
 for name in SCHEMAS:
     op.execute("CREATE SCHEMA IF NOT EXISTS " + name)
+op.execute("SELECT TABLE_NAME FROM information_schema.COLUMNS WHERE DATA_TYPE = 'datetime' LIMIT 0, 100;")
+op.execute("ALTER DATABASE DEFAULT CHARACTER SET utf8;")
+op.execute("SET CONSTRAINTS fk_items_owner DEFERRED")
 logging.getLogger(__name__).warning("moved")
 brief.data.pop("evaluationType")
 sa.Table("users", md, autoload_with=bind)

@@ -203,6 +203,13 @@ var (
 	unreadAlterTable = regexp.MustCompile("(?i)^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" +
 		"((?:`[^`]+`|\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)(?:\\.(?:`[^`]+`|\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*))?)\\s+\\S")
 	renamesWord = regexp.MustCompile(`(?i)\bRENAME\b`)
+	// databaseOptions: MySQL's ALTER DATABASE/SCHEMA of its default character
+	// set or collation, for the tables created from then on
+	databaseOptions = regexp.MustCompile("(?i)^ALTER\\s+(?:DATABASE|SCHEMA)(?:\\s+(?:`[^`]+`|[A-Za-z_][\\w$]*))??" +
+		`(?:[\s,]+(?:DEFAULT\s+)?(?:CHARACTER\s+SET|CHARSET|COLLATE)\s*=?\s*(?:'[^']*'|[\w$]+))+[\s,;]*$`)
+	// selectInto: a SELECT that makes a table (PostgreSQL) or writes a file
+	// or variables (MySQL)
+	selectInto = regexp.MustCompile(`(?i)\bINTO\b`)
 )
 
 // enumOfUnknownLabels reads a CREATE TYPE ... AS ENUM whose labels hold an
@@ -359,10 +366,15 @@ func unparsedStatement(text string, at [2]int, where func(start, end int) Span) 
 	// SQLite UPDATE ends with one)
 	one := !strings.Contains(strings.TrimRight(st.Text, "; \t\n"), ";")
 	switch first = strings.ToUpper(first); {
-	case first == "PRAGMA" || (first == "OPTIMIZE" || first == "ALTER" && tableOptionsOnly(st.Text)) && one:
+	case first == "PRAGMA" || (first == "OPTIMIZE" || first == "ALTER" && (tableOptionsOnly(st.Text) || databaseOptions.MatchString(st.Text))) && one:
 		// SQLite's settings; MySQL's OPTIMIZE TABLE rebuilds a table as it
-		// is, and its table options change no column, index or key
+		// is, and its table options change no column, index or key, nor
+		// does a database's default character set (designate's)
 		st.Kind, st.Verb = SQLSession, first
+	case first == "SELECT" && one && !selectInto.MatchString(st.Text) && !mentionsSchemaFunction(st.Text):
+		// another dialect's query (CTFd's MySQL SELECT of information_schema
+		// in backquotes) reads rows as one PostgreSQL reads does
+		st.Kind, st.Verb = SQLSelect, first
 	case first == "SET" && one:
 		st.Kind, st.Verb = SQLSession, "SET" // MySQL's SET @@foreign_key_checks = 0, SET NAMES utf8mb4
 	case dmlVerbs[first] && one:
@@ -407,6 +419,8 @@ func classify(node *pg.Node, text string) []Statement {
 		st.Kind = SQLSelect
 	case *pg.Node_VariableSetStmt:
 		st.Kind, st.Verb, st.Object = SQLSession, "SET", n.VariableSetStmt.Name
+	case *pg.Node_ConstraintsSetStmt:
+		st.Kind, st.Verb = SQLSession, "SET CONSTRAINTS" // when this transaction checks deferrable ones (reana)
 	case *pg.Node_AlterEnumStmt:
 		e := n.AlterEnumStmt
 		st.Object = lastName(e.TypeName)
@@ -1007,6 +1021,18 @@ func walkTree(m protoreflect.Message, visit func(proto.Message) bool) {
 // and TimescaleDB's, which turn a table into a hypertable with its own index.
 var schemaFunctions = map[string]bool{"addgeometrycolumn": true, "dropgeometrycolumn": true, "dropgeometrytable": true,
 	"updategeometrysrid": true, "create_hypertable": true, "create_distributed_hypertable": true}
+
+// mentionsSchemaFunction reports whether text names a schema-changing
+// function (see schemaFunctions) anywhere.
+func mentionsSchemaFunction(text string) bool {
+	lower := strings.ToLower(text)
+	for name := range schemaFunctions {
+		if strings.Contains(lower, name) {
+			return true
+		}
+	}
+	return false
+}
 
 // schemaFunctionCalled is the name of a schema-changing function (see
 // schemaFunctions) a statement calls, or "".

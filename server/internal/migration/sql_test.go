@@ -410,3 +410,23 @@ func TestRowsOfEveryValue(t *testing.T) {
 		}
 	}
 }
+
+func TestStatementsThatChangeNoSchema(t *testing.T) {
+	tests := []struct {
+		sql  string
+		kind StatementKind
+	}{
+		{"ALTER DATABASE DEFAULT CHARACTER SET utf8;", SQLSession},                     // MySQL: the default for new tables
+		{"ALTER DATABASE app CHARACTER SET = utf8mb4 COLLATE utf8mb4_bin", SQLSession}, //
+		{"SET CONSTRAINTS fk_items_owner DEFERRED", SQLSession},                        // when deferrable keys are checked
+		{"SELECT TABLE_NAME FROM x LIMIT 0, 100;", SQLSelect},                          // MySQL's LIMIT: rows read
+		{"SELECT AddGeometryColumn('a', 'b') LIMIT 0, 1", SQLOther},                    // adds a column
+		{"SELECT a INTO b FROM c LIMIT 0, 1", SQLOther},                                // makes a table, or writes variables
+	}
+	for _, tt := range tests {
+		s := ClassifySQL(tt.sql)
+		if len(s.Statements) != 1 || s.Statements[0].Kind != tt.kind {
+			t.Errorf("%q: %+v, want one statement of kind %s", tt.sql, s.Statements, tt.kind)
+		}
+	}
+}
