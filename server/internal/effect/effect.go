@@ -519,12 +519,14 @@ func shapeFollowable(shape []migration.Statement) bool {
 
 // unnamedTableAlter reports whether st is an ALTER TABLE of a table whose
 // name is not known (f"ALTER TABLE {table} ..."), that adds columns, changes
-// their nullability or defaults, or adds, drops or validates constraints.
-// Its effects are those of op calls on a table named by a variable: they
-// change no table the state knows. A statement that drops or retypes a
-// column, or renames, is left unknown, as a type or a view may depend on
-// what it changes. (skyportal's loop over its join tables dropped each
-// one's primary key this way, and left the rest of its history unknown.)
+// their nullability or defaults, or adds, drops, renames or validates
+// constraints. Its effects are those of op calls on a table named by a
+// variable: they change no table the state knows, but for the names of its
+// keys and indexes, which become doubtful. A statement that drops or retypes
+// a column, or renames the table or a column, is left unknown, as a type or
+// a view may depend on what it changes. (skyportal's loop over its join
+// tables dropped each one's primary key this way, and funnel's renames its
+// constraints; each left the rest of its history unknown.)
 func unnamedTableAlter(st *migration.Statement) bool {
 	if !strings.Contains(st.Table, sqlparse.Hole) || st.NewName != "" || len(st.Actions) == 0 {
 		return false
@@ -532,7 +534,7 @@ func unnamedTableAlter(st *migration.Statement) bool {
 	for _, a := range st.Actions {
 		switch a.Kind {
 		case migration.AddColumn, migration.SetNotNull, migration.DropNotNull, migration.SetDefault, migration.DropDefault,
-			migration.AddConstraint, migration.DropConstraint, migration.ValidateConstraint:
+			migration.AddConstraint, migration.DropConstraint, migration.RenameConstraint, migration.ValidateConstraint:
 		default:
 			return false
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/naming"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/sqlparse"
 )
 
 // Index is an index of a table as MySQL/InnoDB sees them: the primary key,
@@ -288,6 +289,26 @@ func (s *State) columnIndexes(t *Table, o *migration.Op, table string, c *migrat
 	if c.Type != nil && spatialTypes[c.Type.Name] {
 		if spatial, known := c.Type.Expr.Keyword("spatial_index").BoolValue(); spatial || !known {
 			t.indexesKnown = false
+		}
+	}
+}
+
+// doubtIndexes follows the drop or rename of an index or constraint of a
+// table not known by name: an index of that name may be gone, on any table,
+// or any index when the name is not known either (funnel renames its
+// constraints in a loop over tables).
+func (s *State) doubtIndexes(name string) {
+	for _, t := range s.Tables() {
+		switch _, has := t.indexes.Get(name); {
+		case name == "" || strings.Contains(name, sqlparse.Hole):
+			if t.indexesKnown {
+				s.editTable(t.Name).indexesKnown = false
+			}
+		case has:
+			edited := s.editTable(t.Name)
+			ix, _ := edited.indexes.Get(name)
+			ix.MaybeGone = true
+			edited.indexes = edited.indexes.Set(name, ix)
 		}
 	}
 }

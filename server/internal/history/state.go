@@ -884,8 +884,11 @@ func (s *State) applySQL(m *migration.Migration, e effect.Effect, rev string, un
 		switch t := s.editTable(e.Table); {
 		case t != nil:
 			s.alterTableSQL(t, e.Action, rev, uncertain)
-		case e.Table == "" && e.Object == effect.Constraint && e.Change == effect.Drop:
+		case e.Table == "" && e.Object == effect.Constraint && (e.Change == effect.Drop || e.Change == effect.Rename):
+			// a constraint of a table not known by name: the keys of any
+			// table, and the indexes of that name, may be gone
 			s.doubtForeignKeys()
+			s.doubtIndexes(e.Name)
 		default:
 			s.columnUnseen(e, e.Table)
 		}

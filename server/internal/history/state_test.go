@@ -532,6 +532,25 @@ op.execute(
 				}
 			}},
 		}},
+		{"a constraint of a table not known by name renamed or dropped makes the names of indexes doubtful", []step{
+			{up: `
+op.create_table("tickets", sa.Column("id", sa.Integer, primary_key=True), sa.Column("code", sa.String()))
+op.create_unique_constraint("uq_tickets_code", "tickets", ["code"])
+op.create_index("ix_tickets_code", "tickets", ["code"])`},
+			{up: `
+for table, old, new in RENAMED:
+    op.execute(sa.text(f"ALTER TABLE {table} RENAME CONSTRAINT {old} TO {new}"))
+op.execute(f"ALTER TABLE {table} DROP CONSTRAINT ix_tickets_code")`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown: %+v", s.UnknownSince())
+				}
+				tickets := mustTable(t, s, "tickets")
+				if tickets.HasIndexCertainly("uq_tickets_code") || tickets.HasIndexCertainly("ix_tickets_code") {
+					t.Errorf("the names of the indexes stay certain after a rename of a constraint of a table not known")
+				}
+				eq(t, "columns", columns(tickets), []string{"code NULL", "id NOT NULL"})
+			}},
+		}},
 		{"a label not known added to an enum type makes its labels doubtful", []step{
 			{up: `op.create_table("actions", sa.Column("kind", sa.Enum("read", "write", name="action_types")))`},
 			{up: `op.execute(f"ALTER TYPE action_types ADD VALUE IF NOT EXISTS '{TAG}'")`, after: func(t *testing.T, s *State) {
