@@ -463,6 +463,8 @@ brief.data.pop("evaluationType")
 sa.Table("users", md, autoload_with=bind)
 config = ConfigParser()
 config.read(path)
+writer = csv.DictWriter(out, fieldnames=["id"])
+writer.writeheader()
 get_store().delete("tokens")
 queries = "UPDATE items SET a = 1 WHERE a IS NULL; UPDATE items SET b = 2;"
 for query in queries.split(";"):

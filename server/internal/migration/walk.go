@@ -782,9 +782,10 @@ func (x *extractor) harmlessObjectCall(call *Expr, s *scope) bool {
 }
 
 // harmlessClasses are classes whose objects never reach a database: the
-// standard library's configuration and in-memory files, and progress bars.
+// standard library's configuration, in-memory files and CSV files (funnel
+// writes the rows it could not move to one), and progress bars.
 var harmlessClasses = map[string]bool{"ConfigParser": true, "RawConfigParser": true, "StringIO": true, "BytesIO": true,
-	"ProgressBar": true, "tqdm": true}
+	"DictWriter": true, "DictReader": true, "ProgressBar": true, "tqdm": true}
 
 // embeddedCalls records the operations inside an expression whose value is used
 // (an assignment, a chained call). Other calls there are not side effects we track.
