@@ -230,10 +230,15 @@ func (x *extractor) bindParams(def *pysyntax.Node, call *Expr, outer, inner *sco
 	}
 }
 
-// engineDispatch recognises `globals()["upgrade_%s" % engine_name]()`.
+// engineDispatch recognises `globals()["upgrade_%s" % engine_name]()`, and
+// `globals().get(f"upgrade_{engine_name}", lambda: None)()` (funnel's).
 func (x *extractor) engineDispatch(def *pysyntax.Node) bool {
 	body := def.ChildByFieldName("body")
-	return body != nil && strings.Contains(x.t.Text(body), "globals()[")
+	if body == nil {
+		return false
+	}
+	text := x.t.Text(body)
+	return strings.Contains(text, "globals()[") || strings.Contains(text, "globals().get(")
 }
 
 func (x *extractor) indent(n *pysyntax.Node) string {

@@ -219,6 +219,19 @@ func TestMultiDB(t *testing.T) {
 	}
 }
 
+func TestMultiDBWithGlobalsGet(t *testing.T) {
+	m := parseSource(t, `from alembic import op
+
+def upgrade(engine_name=""):
+    globals().get(f"upgrade_{engine_name}", lambda: None)()
+
+def upgrade_():
+    op.drop_constraint("ck_session_times", "session", type_="check")
+`)
+	checkOps(t, m.Upgrade, []opWant{{line: 7, col: 5, name: "drop_constraint", receiver: "op", engine: "",
+		args: map[string]string{"constraint_name": `"ck_session_times"`, "table_name": `"session"`, "type_": `"check"`}}})
+}
+
 func TestHelpers(t *testing.T) {
 	m := parseFixture(t, "helpers.py")
 	checkOps(t, m.Upgrade, []opWant{
