@@ -305,11 +305,17 @@ func (s *State) doubtIndexes(name string) {
 				s.editTable(t.Name).indexesKnown = false
 			}
 		case has:
-			edited := s.editTable(t.Name)
-			ix, _ := edited.indexes.Get(name)
-			ix.MaybeGone = true
-			edited.indexes = edited.indexes.Set(name, ix)
+			s.editTable(t.Name).maybeGone(name)
 		}
+	}
+}
+
+// maybeGone marks the index of that name, if the table from editTable has
+// one, as one that may have been dropped.
+func (t *Table) maybeGone(name string) {
+	if ix, ok := t.indexes.Get(name); ok {
+		ix.MaybeGone = true
+		t.indexes = t.indexes.Set(name, ix)
 	}
 }
 
@@ -331,9 +337,8 @@ func (s *State) applyIndex(e effect.Effect, uncertain bool) {
 	case e.Change == effect.Create && uncertain:
 		t.indexesKnown = false
 	case e.Change == effect.Drop && uncertain:
-		if ix, ok := t.indexes.Get(e.Name); ok && e.Name != "" {
-			ix.MaybeGone = true
-			t.indexes = t.indexes.Set(e.Name, ix)
+		if e.Name != "" {
+			t.maybeGone(e.Name)
 		}
 	case e.Change == effect.Create && e.Object == effect.Constraint && e.ConstraintType == "foreignkey":
 		t.coverFK(e.Columns, !e.Unnamed, e.Name)

@@ -218,7 +218,7 @@ var (
 // "CREATE TYPE userrole AS ENUM (%s)" % ...).
 func enumOfUnknownLabels(text string) (Statement, bool) {
 	m := createEnumWithHole.FindStringSubmatch(text)
-	if m == nil || !strings.Contains(m[2], sqlparse.Hole) || strings.Contains(strings.TrimRight(strings.TrimSpace(text), ";"), ";") {
+	if m == nil || !strings.Contains(m[2], sqlparse.Hole) || !oneStatement(text) {
 		return Statement{}, false
 	}
 	name := foldedName(m[1])
@@ -354,6 +354,12 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	return s
 }
 
+// oneStatement reports whether text holds no semicolon but those that end
+// it, which end no other statement (prefect's SQLite UPDATE ends with one).
+func oneStatement(text string) bool {
+	return !strings.Contains(strings.TrimRight(text, "; \t\r\n"), ";")
+}
+
 // unparsedStatement is a statement PostgreSQL's parser rejects: it may
 // change anything, except SQLite's PRAGMA, MySQL's OPTIMIZE TABLE, a setting of the session, and a
 // statement whose first word writes rows (UnparsedDML). A semicolon left in
@@ -362,9 +368,7 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 func unparsedStatement(text string, at [2]int, where func(start, end int) Span) Statement {
 	st := Statement{Kind: SQLOther, Text: normalize(text[at[0]:at[1]]), Span: where(at[0], at[1])}
 	first, _, _ := strings.Cut(st.Text, " ")
-	// the semicolon that ends the text ends no other statement (prefect's
-	// SQLite UPDATE ends with one)
-	one := !strings.Contains(strings.TrimRight(st.Text, "; \t\n"), ";")
+	one := oneStatement(st.Text)
 	switch first = strings.ToUpper(first); {
 	case first == "PRAGMA" || (first == "OPTIMIZE" || first == "ALTER" && (tableOptionsOnly(st.Text) || databaseOptions.MatchString(st.Text))) && one:
 		// SQLite's settings; MySQL's OPTIMIZE TABLE rebuilds a table as it

@@ -147,11 +147,7 @@ func (x *extractor) sqlReturned(b *sqlText, call *Expr, s *scope) bool {
 	if returned == nil {
 		return false
 	}
-	inner := x.newScope(def)
-	if s.nested[callee.Name] == def {
-		x.enclose(def, s, inner)
-	}
-	x.bindParams(def, call, s, inner)
+	inner := x.calleeScope(def, callee.Name, call, s)
 	for _, st := range computed {
 		x.forget(st, inner) // what they compute is not followed
 	}

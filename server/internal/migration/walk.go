@@ -646,16 +646,12 @@ func (x *extractor) call(f *Function, call *Expr, st *pysyntax.Node, s *scope) {
 		// a helper in the same file: follow it a few levels deep (h fills a
 		// column through a helper of a helper)
 		def := x.helper(fn.Name, s)
-		inner := x.newScope(def)
-		if s.nested[fn.Name] == def {
-			x.enclose(def, s, inner)
-		}
+		inner := x.calleeScope(def, fn.Name, call, s)
 		inner.conditional, inner.batch, inner.autocommit, inner.switched, inner.committed, inner.engine = s.conditional, s.batch, s.autocommit, s.switched, s.committed, s.engine
 		inner.batches, inner.loop, inner.inspections = s.batches, s.loop, s.inspections
 		// the helper's own guards return from the helper only
 		inner.flow = &flow{guarded: s.flow.guarded, inspections: s.flow.inspections, dialects: s.flow.dialects.and(s.dialects)}
 		inner.helper, inner.helpers = cmp.Or(s.helper, fn.Name), append(slices.Clip(s.helpers), fn.Name)
-		x.bindParams(def, call, s, inner)
 		x.block(f, def.ChildByFieldName("body"), inner)
 		return
 	}
@@ -709,6 +705,18 @@ func (x *extractor) helper(name string, s *scope) *pysyntax.Node {
 		return def
 	}
 	return x.funcs[name]
+}
+
+// calleeScope is the scope a call of def, the file's function called name,
+// starts with: the names of the function walked it closes over, when it is
+// defined there, and the constants the call gives its parameters.
+func (x *extractor) calleeScope(def *pysyntax.Node, name string, call *Expr, s *scope) *scope {
+	inner := x.newScope(def)
+	if s.nested[name] == def {
+		x.enclose(def, s, inner)
+	}
+	x.bindParams(def, call, s, inner)
+	return inner
 }
 
 // enclose gives the scope of a function defined in the one walked what the

@@ -200,13 +200,9 @@ func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo)
 		default:
 			continue
 		}
-		if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
-			return slices.ContainsFunc(p.Effects(o), func(e effect.Effect) bool {
-				return e.Object == as && e.Change == effect.Drop && history.SameIdentifier(e.Name, u.name)
-			})
-		}); i >= 0 {
-			u.wrongDrop = down.Ops[i]
-		}
+		u.wrongDrop = opWith(p, down.Ops, func(_ *migration.Op, e effect.Effect) bool {
+			return e.Object == as && e.Change == effect.Drop && history.SameIdentifier(e.Name, u.name)
+		})
 	}
 }
 
@@ -217,15 +213,23 @@ func markRecreated(p *Pass, down *migration.Function, missing []*undo) {
 		if u.name == "" || u.kind != undoIndex && u.kind != undoConstraint {
 			continue
 		}
-		if i := slices.IndexFunc(down.Ops, func(o *migration.Op) bool {
-			return o.Certain() && slices.ContainsFunc(p.Effects(o), func(e effect.Effect) bool {
-				return (e.Object == effect.Index || e.Object == effect.Constraint) && e.Change == effect.Create &&
-					!e.IfMissing && e.Key() == u.table && history.SameIdentifier(e.Name, u.name)
-			})
-		}); i >= 0 {
-			u.recreated = down.Ops[i]
+		u.recreated = opWith(p, down.Ops, func(o *migration.Op, e effect.Effect) bool {
+			return o.Certain() && (e.Object == effect.Index || e.Object == effect.Constraint) && e.Change == effect.Create &&
+				!e.IfMissing && e.Key() == u.table && history.SameIdentifier(e.Name, u.name)
+		})
+	}
+}
+
+// opWith is the first of ops with an effect that match accepts, or nil.
+func opWith(p *Pass, ops []*migration.Op, match func(*migration.Op, effect.Effect) bool) *migration.Op {
+	for _, o := range ops {
+		for _, e := range p.Effects(o) {
+			if match(o, e) {
+				return o
+			}
 		}
 	}
+	return nil
 }
 
 // missingIndexReports reports whether missing-index reports o, an operation
