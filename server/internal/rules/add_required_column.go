@@ -314,6 +314,9 @@ func trackEmptied(m *migration.Migration, o *migration.Op, s *history.State, emp
 		case st.Kind == migration.SQLInsert:
 			delete(emptied, strings.ToLower(st.Table))
 		case st.Kind == migration.SQLTruncate:
+			if !st.Cascade && truncateRefused(s, st) {
+				return // the downgrade stops there (fk-operation-order reports it)
+			}
 			for _, t := range st.Tables {
 				emptied[strings.ToLower(t)] = true
 				if st.Cascade {
@@ -322,6 +325,21 @@ func trackEmptied(m *migration.Migration, o *migration.Op, s *history.State, emp
 			}
 		}
 	}
+}
+
+// truncateRefused reports whether TRUNCATE without CASCADE fails, as it does
+// when a table outside the statement has a foreign key to one of its tables
+// in s, rows or none (ubuntu-com-security-api's downgrade truncates a table
+// another still refers to: it empties nothing).
+func truncateRefused(s *history.State, st migration.Statement) bool {
+	if s == nil {
+		return false
+	}
+	return slices.ContainsFunc(st.Tables, func(table string) bool {
+		one := st
+		one.Table = table
+		return len(referencingTables(s, one, nil)) > 0
+	})
 }
 
 // truncateCascades marks the tables TRUNCATE t CASCADE empties with t: those

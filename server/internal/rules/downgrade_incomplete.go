@@ -214,7 +214,7 @@ func markRecreated(p *Pass, down *migration.Function, missing []*undo) {
 			continue
 		}
 		u.recreated = opWith(p, down.Ops, func(o *migration.Op, e effect.Effect) bool {
-			return o.Certain() && (e.Object == effect.Index || e.Object == effect.Constraint) && e.Change == effect.Create &&
+			return o.Certain() && o.Engine == u.engine && (e.Object == effect.Index || e.Object == effect.Constraint) && e.Change == effect.Create &&
 				!e.IfMissing && e.Key() == u.table && history.SameIdentifier(e.Name, u.name)
 		})
 	}
