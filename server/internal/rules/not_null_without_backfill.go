@@ -458,7 +458,8 @@ func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string,
 
 // uniqueKeyWith is a set of several columns known unique that holds column,
 // before or after the revision, whose other columns are not unique without
-// it (as a primary key is): rows may share them. nil when none is.
+// it (as a primary key is), nor before the revision: rows may share them. nil
+// when none is.
 func uniqueKeyWith(before, after *history.Table, column string) []string {
 	for _, t := range []*history.Table{before, after} {
 		if t == nil {
@@ -466,7 +467,10 @@ func uniqueKeyWith(before, after *history.Table, column string) []string {
 		}
 		for _, set := range t.Uniques {
 			others := slices.DeleteFunc(slices.Clone(set), func(c string) bool { return c == column })
-			if len(others) > 0 && len(others) < len(set) && !alreadyUnique(t, others) {
+			// rows the key's other columns already tell apart when the
+			// column is filled take one value (prefect's trigger_id joins a
+			// key over (automation_id, bucketing_key) only later, judged)
+			if len(others) > 0 && len(others) < len(set) && (before == nil || !alreadyUnique(before, others)) && !alreadyUnique(t, others) {
 				return set
 			}
 		}

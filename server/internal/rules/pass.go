@@ -383,8 +383,14 @@ func (p *Pass) SQLTableOf(o *migration.Op, table string) string {
 	if arg == nil && o.Batch != nil && o.Batch.Op != nil {
 		arg = o.Batch.Op.Arg("schema")
 	}
-	if arg != nil && !arg.IsNone() && arg.Text != "" {
+	switch {
+	case arg == nil || arg.IsNone() || arg.Text == "":
+	case arg.Dotted() != "":
 		return "<" + arg.Text + ">." + p.SQLName(table)
+	default:
+		// an expression (rucio's schema[:-1], "" when there is no schema)
+		// is no name to put in SQL: the schema may or may not be there
+		return "[<schema>.]" + p.SQLName(table)
 	}
 	return p.SQLTable(table)
 }

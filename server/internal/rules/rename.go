@@ -139,9 +139,9 @@ type renames struct {
 	// what the opposite function adds and drops, by colKey(lower-case table, column)
 	readds, readdsOwnDefault, redrops map[string]bool
 	// memos
-	partners   map[int]partnerChoice // by drop
-	dropCounts map[int]int           // by add: the drops it may pair with
-	byAdd      map[*migration.Op]renamedColumn
+	partners  map[int]partnerChoice // by drop
+	bestDrops map[int]int           // by add: the drop it may pair with (bestDrop)
+	byAdd     map[*migration.Op]renamedColumn
 }
 
 type partnerChoice struct {
@@ -154,7 +154,7 @@ func colKey(table, column string) string { return table + "\x00" + column }
 func newRenames(m *migration.Migration, f, other *migration.Function, drops, adds []columnChange) *renames {
 	r := &renames{m: m, drops: drops, adds: adds, dropped: map[string]int{}, added: map[string]int{}, fills: newFills(),
 		otherFills: newFills(), handRenamed: map[string]bool{}, droppedTables: map[string]bool{}, readds: map[string]bool{},
-		readdsOwnDefault: map[string]bool{}, redrops: map[string]bool{}, partners: map[int]partnerChoice{}, dropCounts: map[int]int{},
+		readdsOwnDefault: map[string]bool{}, redrops: map[string]bool{}, partners: map[int]partnerChoice{}, bestDrops: map[int]int{},
 		downgrade: f != nil && f == m.Downgrade}
 	for i := len(drops) - 1; i >= 0; i-- {
 		r.dropped[colKey(drops[i].key, drops[i].column)] = i
@@ -238,18 +238,9 @@ func (r *renames) partner(d int) (columnChange, renameEvidence) {
 	if !done {
 		c = partnerChoice{add: -1}
 		if _, replaced := r.replacement(r.drops[d]); !replaced {
-			for a := range r.adds {
-				if r.grade(d, a) == noRename {
-					continue
-				}
-				if c.add >= 0 {
-					c.add = -1
-					break // ambiguous
-				}
-				c.add = a
-			}
+			c.add = bestOf(len(r.adds), func(a int) renameEvidence { return r.grade(d, a) })
 		}
-		if c.add >= 0 && r.dropCount(c.add) == 1 {
+		if c.add >= 0 && r.bestDrop(c.add) == d {
 			c.evidence = r.grade(d, c.add)
 		}
 		r.partners[d] = c
@@ -260,18 +251,43 @@ func (r *renames) partner(d int) (columnChange, renameEvidence) {
 	return r.adds[c.add], c.evidence
 }
 
-// dropCount counts the dropped columns an added one may pair with.
-func (r *renames) dropCount(a int) int {
-	n, done := r.dropCounts[a]
+// bestDrop is the one dropped column an added one may pair with (bestOf), or
+// -1.
+func (r *renames) bestDrop(a int) int {
+	d, done := r.bestDrops[a]
 	if !done {
-		for d := range r.drops {
-			if r.grade(d, a) != noRename {
-				n++
-			}
-		}
-		r.dropCounts[a] = n
+		d = bestOf(len(r.drops), func(d int) renameEvidence { return r.grade(d, a) })
+		r.bestDrops[a] = d
 	}
-	return n
+	return d
+}
+
+// bestOf is the one candidate of n that grade ranks a rename, or, among
+// several, the one whose names are related when the others are renames only
+// by their mirror in the other function (autogenerate mirrors every pair: a
+// downgrade that adds "packages" and drops "references" says nothing of which
+// pair is a rename, ubuntu-com-security-api's release_packages does); -1 when
+// there is none or the choice is ambiguous.
+func bestOf(n int, grade func(int) renameEvidence) int {
+	best, likely, candidates, likelyOnes := -1, -1, 0, 0
+	for i := range n {
+		switch grade(i) {
+		case noRename:
+			continue
+		case likelyRename:
+			likely = i
+			likelyOnes++
+		}
+		best = i
+		candidates++
+	}
+	switch {
+	case candidates == 1:
+		return best
+	case likelyOnes == 1:
+		return likely
+	}
+	return -1
 }
 
 // renamedColumn is a dropped column an add_column renames, and the evidence.

@@ -19,10 +19,14 @@ def upgrade():
         sa.Column("nickname", sa.Text(), nullable=True),
         sa.Column("team", sa.Integer(), nullable=True),
         sa.Column("seat", sa.Integer(), nullable=True),
+        sa.Column("region", sa.Integer(), nullable=True),
+        sa.Column("zone", sa.Integer(), nullable=True),
+        sa.Column("slot", sa.Integer(), nullable=True),
     )
     op.create_index("ix_accounts_login", "accounts", ["login"], unique=True)
     op.create_unique_constraint("uq_accounts_nickname_id", "accounts", ["nickname", "id"])
     op.create_unique_constraint("uq_accounts_team_seat", "accounts", ["team", "seat"])
+    op.create_unique_constraint("uq_accounts_region_zone", "accounts", ["region", "zone"])
 
 
 def downgrade():
