@@ -8,6 +8,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/brief"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
@@ -359,15 +360,24 @@ func renameMessage(p *Pass, d, a columnChange, downgrade bool) Message {
 }
 
 // keptUnique warns that a rename in place keeps what made the dropped column
-// unique, which the drop removed on PostgreSQL and the add does not make
-// again by the end of the function (mistral's unique key over two columns,
-// judged).
+// unique when the drop runs, which the drop removed on PostgreSQL and the
+// add does not make again by the end of the function (mistral's unique key
+// over two columns, judged).
 func keptUnique(p *Pass, d, a columnChange, downgrade bool) string {
 	if !p.IsPostgres() {
 		return ""
 	}
-	before, after := p.Bounds(downgrade)
-	t := before.Table(d.key)
+	_, after := p.Bounds(downgrade)
+	visit := p.Upgrade
+	if downgrade {
+		visit = p.Downgrade
+	}
+	var t *history.Table // as the drop finds it: the function may drop the key first (orchest's downgrade, judged)
+	visit(func(o *migration.Op, before *history.State) {
+		if o == d.op {
+			t = before.Table(d.key)
+		}
+	})
 	if t == nil || t.Opaque {
 		return ""
 	}

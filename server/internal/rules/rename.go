@@ -467,6 +467,12 @@ func renameInPlace(p *Pass, d, a columnChange) string {
 			retyped += ", existing_type=" + brief.Code(d.typ.Expr.Text, brief.Snippet)
 		}
 	}
+	if a.added != nil && d.wasKnown && !d.wasNullable {
+		if nullable, known := a.added.Nullable(); known && nullable {
+			// the rename keeps NOT NULL, which the added column had dropped (security_monkey's issue_text, judged)
+			retyped += ", nullable=True"
+		}
+	}
 	return fmt.Sprintf("%s.alter_column(%s, %s, new_column_name=%s%s%s%s)%s", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column),
 		st.Quote(a.column), retyped, restated, writtenSchema(d.op), restatedNote(restated))
 }

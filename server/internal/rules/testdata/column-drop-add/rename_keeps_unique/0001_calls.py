@@ -23,8 +23,16 @@ def upgrade():
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("token_value", sa.String(80), nullable=True, unique=True),
     )
+    op.create_table(
+        "runs",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("job", sa.Integer(), nullable=True),
+        sa.Column("run_index", sa.Integer(), nullable=True),
+        sa.UniqueConstraint("job", "run_index", name="uq_runs_job_run_index"),
+    )
 
 
 def downgrade():
+    op.drop_table("runs")
     op.drop_table("tokens")
     op.drop_table("calls")

@@ -1,4 +1,5 @@
-"""keys get shorter names; calls' key is no longer unique, tokens' still is
+"""keys get shorter names; calls' key is no longer unique, tokens' still is,
+runs' key is dropped first
 
 Revision ID: 0002
 Revises: 0001
@@ -15,9 +16,16 @@ def upgrade():
     op.add_column("calls", sa.Column("key", sa.String(80), nullable=True))
     op.drop_column("tokens", "token_value")  # expect[column-drop-add]: looks like a rename help: new_column_name="value")$
     op.add_column("tokens", sa.Column("value", sa.String(80), nullable=True, unique=True))
+    # the key goes first, by name: the rename keeps no uniqueness
+    op.drop_constraint("uq_runs_job_run_index", "runs", type_="unique")
+    op.drop_column("runs", "run_index")  # expect[column-drop-add]: looks like a rename help: new_column_name="job_run_index")$
+    op.add_column("runs", sa.Column("job_run_index", sa.Integer(), nullable=True))
 
 
 def downgrade():
+    op.drop_column("runs", "job_run_index")  # expect[column-drop-add]: looks like a rename in downgrade() help: new_column_name="run_index")$
+    op.add_column("runs", sa.Column("run_index", sa.Integer(), nullable=True))
+    op.create_unique_constraint("uq_runs_job_run_index", "runs", ["job", "run_index"])
     op.drop_column("tokens", "value")  # expect[column-drop-add]: looks like a rename in downgrade() help: new_column_name="token_value")$
     op.add_column("tokens", sa.Column("token_value", sa.String(80), nullable=True, unique=True))
     op.drop_column("calls", "key")  # expect[column-drop-add]: looks like a rename in downgrade() help: new_column_name="call_key")$
