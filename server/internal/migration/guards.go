@@ -351,9 +351,11 @@ func (x *extractor) ifBranches(f *Function, n *pysyntax.Node, s *scope, reset fu
 
 // reInspects finds what reads the database's schema in Python source: the
 // inspector and its methods, the dialect's has_table, a query of the catalog,
-// or a helper whose name asks about a schema object (_table_exists(),
+// a table of reflected metadata (meta.tables["t"] after meta.reflect(), a
+// Table(..., autoload_with=bind): sync-engine looks for a column among its
+// columns) or a helper whose name asks about a schema object (_table_exists(),
 // table_has_column(), find_column_type()).
-var reInspects = regexp.MustCompile(`\b(?:inspect|from_engine|get_table_names|get_columns|get_indexes|get_foreign_keys|` +
+var reInspects = regexp.MustCompile(`\.tables\s*\[|\bautoload(?:_with)?\s*=|\b(?:inspect|from_engine|get_table_names|get_columns|get_indexes|get_foreign_keys|` +
 	`get_unique_constraints|get_check_constraints|get_pk_constraint|get_enums|get_view_names|get_sequence_names|` +
 	`has_table|has_index|has_sequence|has_schema)\s*\(|\b(?i:information_schema|pg_catalog|pg_class|pg_indexes|` +
 	`pg_attribute|pg_constraint|pg_type|to_regclass|sqlite_master)\b|\b_?\w*_exists?\s*\(|\b\w*has_\w+\s*\(|` +

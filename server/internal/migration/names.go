@@ -261,8 +261,9 @@ func (x *extractor) forget(n *pysyntax.Node, s *scope) {
 	}
 }
 
-// assign records `a = b = value` when every target is a plain name.
-func (x *extractor) assign(a *pysyntax.Node, s *scope) {
+// assign records `a = b = value` when every target is a plain name; previous
+// are the names' values before the statement.
+func (x *extractor) assign(a *pysyntax.Node, s *scope, previous map[string]*Expr) {
 	var targets []string
 	for a != nil && pysyntax.Type(a) == "assignment" {
 		left := a.ChildByFieldName("left")
@@ -277,8 +278,70 @@ func (x *extractor) assign(a *pysyntax.Node, s *scope) {
 	}
 	value := x.withConstants(x.constant(x.t.Expr(a), s), s) // the names' values now, not when it is read
 	for _, name := range targets {
+		value = withValueOf(value, name, previous)
+	}
+	for _, name := range targets {
 		s.known[name] = value
 	}
+}
+
+// extend records `name += value` as name = name + value, name's value before
+// the statement given (renku's statement = statement + str(...), a query
+// built up a clause at a time).
+func (x *extractor) extend(a *pysyntax.Node, value *Expr, s *scope, previous map[string]*Expr) {
+	left, operator := a.ChildByFieldName("left"), a.ChildByFieldName("operator")
+	if left == nil || pysyntax.Type(left) != "identifier" || operator == nil || x.t.Text(operator) != "+=" {
+		return
+	}
+	name := x.t.Text(left)
+	sum := &Expr{Kind: pysyntax.Operator, Name: "+", Span: value.Span, Text: x.t.Text(a),
+		Args: []*Expr{{Kind: pysyntax.Name, Name: name, Span: x.t.Expr(left).Span, Text: name}, x.withConstants(value, s)}}
+	s.known[name] = withValueOf(sum, name, previous)
+}
+
+// withValueOf returns e with name, as an operand of e, replaced by the value
+// it held before e was assigned to it (in previous): a value that reads the
+// name it is assigned to would otherwise read itself. nil when the name held
+// no known value.
+func withValueOf(e *Expr, name string, previous map[string]*Expr) *Expr {
+	if e == nil || e.Kind != pysyntax.Operator {
+		return e
+	}
+	if !slices.ContainsFunc(e.Args, func(a *Expr) bool { return a.Kind == pysyntax.Name && a.Name == name }) {
+		return e
+	}
+	before := previous[name]
+	if before == nil {
+		return nil
+	}
+	c := *e
+	c.Args = slices.Clone(e.Args)
+	for j, a := range c.Args {
+		if a.Kind == pysyntax.Name && a.Name == name {
+			c.Args[j] = before
+		}
+	}
+	return &c
+}
+
+// valuesOfTargets are the values the plain names an assignment assigns to
+// held before it.
+func (x *extractor) valuesOfTargets(a *pysyntax.Node, s *scope) map[string]*Expr {
+	var out map[string]*Expr
+	for a != nil && (pysyntax.Type(a) == "assignment" || pysyntax.Type(a) == "augmented_assignment") {
+		left := a.ChildByFieldName("left")
+		if left == nil || pysyntax.Type(left) != "identifier" {
+			break
+		}
+		if v := s.known[x.t.Text(left)]; v != nil {
+			if out == nil {
+				out = map[string]*Expr{}
+			}
+			out[x.t.Text(left)] = v
+		}
+		a = a.ChildByFieldName("right")
+	}
+	return out
 }
 
 // withConstants returns e with every name that certainly holds a string replaced

@@ -324,6 +324,9 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	statements := &s.Statements
 	if partial { // unknown parts: the statements are not what runs
 		if r.Err != nil {
+			r = numberedHoles(text, r)
+		}
+		if r.Err != nil {
 			// a hole where no name or value goes ("INSERT INTO t (a, b) {}"
 			// filled with a SELECT, notifications-api's 0095): one statement
 			// whose first word writes rows still writes rows only
@@ -353,6 +356,31 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	}
 	return s
 }
+
+// numberedHoles parses text again with a number in each hole the parser
+// rejects, one at a time: a hole where a number goes (renku's ALTER SEQUENCE
+// <name> RESTART WITH <MAX(id) + 1>) parses so, and a number fits nowhere a
+// name or a clause goes. r is returned when that does not parse either.
+func numberedHoles(text string, r *sqlparse.Result) *sqlparse.Result {
+	numbered := text
+	for r.Err != nil {
+		at := r.Err.Offset
+		if at < 0 || at+len(sqlparse.Hole) > len(numbered) || numbered[at:at+len(sqlparse.Hole)] != sqlparse.Hole {
+			return r
+		}
+		numbered = numbered[:at] + numberHole + numbered[at+len(sqlparse.Hole):]
+		next := sqlparse.Parse(numbered)
+		if next.Err != nil && next.Err.Offset <= at {
+			return r // no further than before: the number does not fit there either
+		}
+		r = next
+	}
+	return r
+}
+
+// numberHole is a number in place of a hole, as long as sqlparse.Hole so
+// that every byte keeps its place.
+var numberHole = "0" + strings.Repeat(" ", len(sqlparse.Hole)-1)
 
 // oneStatement reports whether text holds no semicolon but those that end
 // it, which end no other statement (prefect's SQLite UPDATE ends with one).

@@ -121,6 +121,14 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 		return x.sqlTextOf(b, e.Func().Object, s)
 	case e.Kind == pysyntax.Call && x.sqlReturned(b, e, s):
 		return true
+	case psycopgComposed(e):
+		// psycopg's sql.SQL("... {} ...").format(...).as_string(conn): the
+		// template, formatted as a string is (renku resets its sequences
+		// through one); an sql.Identifier is a name not known, a hole
+		return x.sqlTextOf(b, e.Args[0], s)
+	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "as_string" && len(e.Args) <= 1 &&
+		psycopgComposition(e.Func().Object):
+		return x.sqlTextOf(b, e.Func().Object, s)
 	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format":
 		var format sqlText
 		if !x.sqlTextOf(&format, e.Func().Object, s) {
@@ -152,6 +160,20 @@ func (x *extractor) sqlReturned(b *sqlText, call *Expr, s *scope) bool {
 		x.forget(st, inner) // what they compute is not followed
 	}
 	return x.sqlTextOf(b, returned, inner)
+}
+
+// psycopgComposed reports whether e is psycopg's sql.SQL(template).
+func psycopgComposed(e *Expr) bool {
+	return e.Kind == pysyntax.Call && len(e.Args) == 1 && len(e.Keywords()) == 0 && pysyntax.LastName(e.CallName()) == "SQL" &&
+		strings.Contains(e.CallName(), ".")
+}
+
+// psycopgComposition reports whether e is sql.SQL(template), formatted or not.
+func psycopgComposition(e *Expr) bool {
+	if e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format" {
+		e = e.Func().Object
+	}
+	return psycopgComposed(e)
 }
 
 // whitespaceOnly: the call changes only the whitespace around a string's

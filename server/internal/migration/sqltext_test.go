@@ -38,3 +38,67 @@ def upgrade():
 		t.Errorf("SQL returned by a function with a side effect: %+v", sql)
 	}
 }
+
+func TestSQLBuiltUpAStatementAtATime(t *testing.T) {
+	m := parseSource(t, `from alembic import op
+from psycopg2 import sql
+
+def upgrade():
+    connection = op.get_bind()
+    for table in ["users", "teams"]:
+        name = sql.Identifier("public", table)
+        statement = sql.SQL("SELECT MAX(id) FROM {}").format(name).as_string(connection)
+        last = connection.exec_driver_sql(statement).scalar()
+        statement = sql.SQL("ALTER SEQUENCE {} RESTART WITH ").format(name).as_string(connection)
+        statement = statement + str(last + 1)
+        connection.exec_driver_sql(statement)
+    query = "UPDATE users SET active = true"
+    query += " WHERE active IS NULL"
+    op.execute(query)
+`)
+	ops := m.Upgrade.Ops
+	if len(ops) != 5 {
+		t.Fatalf("ops %v", opLines(m.Upgrade))
+	}
+	// psycopg's composed SQL, a name not known in it
+	for _, i := range []int{0, 2} {
+		if sql := ops[i].SQL; sql == nil || sql.Known || len(sql.Shape) != 1 || sql.Shape[0].Kind != SQLSelect {
+			t.Errorf("op %d, sql.SQL(...).format(...).as_string(...) of a SELECT: %+v", i, sql)
+		}
+	}
+	// a statement extended by its own name, with a hole where a number goes
+	if sql := ops[1].SQL; sql == nil || sql.Known || len(sql.Shape) != 1 ||
+		!strings.HasPrefix(sql.Shape[0].Text, "ALTER SEQUENCE "+sqlparse.Hole+" RESTART WITH") {
+		t.Errorf("ALTER SEQUENCE built in two assignments: %+v", sql)
+	}
+	// += extends the query, which is known whole
+	if sql := ops[4].SQL; sql == nil || !sql.Known || len(sql.Statements) != 1 || !sql.Statements[0].Where {
+		t.Errorf("UPDATE extended by +=: %+v", sql)
+	}
+}
+
+// A hole is read as a number only where the parser refuses a name, and only
+// where a number then parses.
+func TestHolesWhereANumberGoes(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		kind StatementKind // "" when no statement is read
+	}{
+		{`op.execute(f"ALTER SEQUENCE {seq} RESTART WITH {start}")`, SQLUntracked},
+		{`op.execute(f"SELECT * FROM t LIMIT {n}")`, SQLSelect},
+		{`op.execute(f"ALTER TABLE t {clause}")`, ""},
+		{`op.execute(f"UPDATE t SET a = 1 {where}")`, SQLOther}, // not parsed: rows written, no more
+	} {
+		m := parseSource(t, "from alembic import op\n\ndef upgrade():\n    "+tt.body+"\n")
+		sql := m.Upgrade.Ops[0].SQL
+		if sql == nil || sql.Known {
+			t.Fatalf("%s: SQL %+v, want one not known", tt.body, sql)
+		}
+		switch {
+		case tt.kind == "" && len(sql.Shape) != 0:
+			t.Errorf("%s: shape %+v, want none", tt.body, sql.Shape)
+		case tt.kind != "" && (len(sql.Shape) != 1 || sql.Shape[0].Kind != tt.kind):
+			t.Errorf("%s: shape %+v, want one %s", tt.body, sql.Shape, tt.kind)
+		}
+	}
+}

@@ -534,9 +534,13 @@ func (x *extractor) expressionStatement(f *Function, st *pysyntax.Node, s *scope
 			x.switchAt(f, value, s) // the connection it returns is the migration's, switched
 		}
 		x.embeddedCalls(f, value, st, s)
+		previous := x.valuesOfTargets(c, s)
 		x.forget(st, s)
-		if pysyntax.Type(c) == "assignment" {
-			x.assign(c, s)
+		switch pysyntax.Type(c) {
+		case "assignment":
+			x.assign(c, s, previous)
+		case "augmented_assignment":
+			x.extend(c, value, s, previous)
 		}
 	default:
 		x.forget(st, s)

@@ -547,19 +547,21 @@ def upgrade():
 	// the names each inspection around the last operation looks for; nil:
 	// none reads the schema
 	for body, want := range map[string][][]string{
-		"if 't' in sa.inspect(bind).get_table_names():\n        op.drop_table('t')":                                         {{"t"}},
-		"names = [i['name'] for i in sa.inspect(bind).get_indexes('t')]\n    if 'ix' in names:\n        op.drop_table('t')": {{"ix", "t"}},
-		"insp = Inspector.from_engine(bind)\n    if TABLE in insp.get_table_names():\n        op.drop_table('t')":           {{"t"}},
-		"if bind.dialect.has_table(bind, 's.t'):\n        op.drop_table('t')":                                               {{"s.t", "t"}},
-		"for n in ['a', 'b']:\n        if _table_exists(n):\n            op.drop_table(n)":                                  {{"b"}},
-		"if not already_done():\n        op.drop_table('t')":                                                                {{"t", "c"}},
-		"kind = find_column_type('t', 'c')\n    if kind != 'x':\n        op.drop_table('t')":                                {{"x", "t", "c"}},
-		"if bind.execute(sa.text(\"SELECT to_regclass('t')\")).scalar():\n        op.drop_table('t')":                       {{"t"}},
-		"if a:\n        pass\n    elif table_has_column('t', 'c'):\n        pass\n    else:\n        op.drop_table('t')":    {{"t", "c"}},
-		"if not sa.inspect(bind).has_table('t'):\n        return\n    if 'c' in cols(bind):\n        op.drop_table('t')":    {{"t"}},
-		"if bind.dialect.name == 'postgresql':\n        op.drop_table('t')":                                                 nil,
-		"if context.is_offline_mode():\n        return\n    op.drop_table('t')":                                             nil,
-		"if FEATURE:\n        op.drop_table('t')":                                                                           nil,
+		"if 't' in sa.inspect(bind).get_table_names():\n        op.drop_table('t')":                                                                                           {{"t"}},
+		"names = [i['name'] for i in sa.inspect(bind).get_indexes('t')]\n    if 'ix' in names:\n        op.drop_table('t')":                                                   {{"ix", "t"}},
+		"insp = Inspector.from_engine(bind)\n    if TABLE in insp.get_table_names():\n        op.drop_table('t')":                                                             {{"t"}},
+		"if bind.dialect.has_table(bind, 's.t'):\n        op.drop_table('t')":                                                                                                 {{"s.t", "t"}},
+		"for n in ['a', 'b']:\n        if _table_exists(n):\n            op.drop_table(n)":                                                                                    {{"b"}},
+		"if not already_done():\n        op.drop_table('t')":                                                                                                                  {{"t", "c"}},
+		"kind = find_column_type('t', 'c')\n    if kind != 'x':\n        op.drop_table('t')":                                                                                  {{"x", "t", "c"}},
+		"if bind.execute(sa.text(\"SELECT to_regclass('t')\")).scalar():\n        op.drop_table('t')":                                                                         {{"t"}},
+		"if a:\n        pass\n    elif table_has_column('t', 'c'):\n        pass\n    else:\n        op.drop_table('t')":                                                      {{"t", "c"}},
+		"if not sa.inspect(bind).has_table('t'):\n        return\n    if 'c' in cols(bind):\n        op.drop_table('t')":                                                      {{"t"}},
+		"meta = sa.MetaData()\n    meta.reflect(bind=bind)\n    t = meta.tables['t']\n    if 'c' not in [c.name for c in t.columns]:\n        return\n    op.drop_table('t')": {{"c"}},
+		"t = sa.Table('t', sa.MetaData(), autoload_with=bind)\n    if 'c' in t.c:\n        op.drop_table('t')":                                                                {{"c", "t"}},
+		"if bind.dialect.name == 'postgresql':\n        op.drop_table('t')":                                                                                                   nil,
+		"if context.is_offline_mode():\n        return\n    op.drop_table('t')":                                                                                               nil,
+		"if FEATURE:\n        op.drop_table('t')":                                                                                                                             nil,
 		"op.drop_table('t')": nil,
 	} {
 		m := parseSource(t, "from alembic import op, context\nimport sqlalchemy as sa\n"+helpers+body+"\n")
@@ -877,10 +879,13 @@ def upgrade():
 	if len(m.Upgrade.Ops) != 2 {
 		t.Fatalf("ops = %v, want 2 executes", opLines(m.Upgrade))
 	}
-	for _, o := range m.Upgrade.Ops {
-		if o.SQL == nil || o.SQL.Known {
-			t.Errorf("line %d: SQL %+v, want one not known", o.Stmt.StartLine, o.SQL)
-		}
+	// a name extended by itself reads the value it had: SELECT 1
+	if sql := m.Upgrade.Ops[0].SQL; sql == nil || !sql.Known || sql.Text != "SELECT 1" {
+		t.Errorf("statement = statement + ...: SQL %+v, want SELECT 1", sql)
+	}
+	// names that read each other are not followed round
+	if sql := m.Upgrade.Ops[1].SQL; sql == nil || sql.Known {
+		t.Errorf("a = b + ..., b = a + ...: SQL %+v, want one not known", sql)
 	}
 }
 
