@@ -473,6 +473,11 @@ func renameInPlace(p *Pass, d, a columnChange) string {
 			retyped += ", nullable=True"
 		}
 	}
+	if b := d.op.Batch; b != nil && b.Op != nil {
+		// in the drop's batch block: on SQLite only the block renames (Mailu's, judged)
+		return fmt.Sprintf("%s.alter_column(%s, new_column_name=%s%s%s)%s", b.Receiver(), st.Quote(d.column), st.Quote(a.column),
+			retyped, restated, restatedNote(restated))
+	}
 	return fmt.Sprintf("%s.alter_column(%s, %s, new_column_name=%s%s%s%s)%s", st.Spell(stylist.Op), st.Quote(d.table), st.Quote(d.column),
 		st.Quote(a.column), retyped, restated, writtenSchema(d.op), restatedNote(restated))
 }

@@ -346,7 +346,8 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	}
 	msg := Message{Text: text,
 		Help: fmt.Sprintf("The database picks the name, and a later migration that drops or alters the constraint has to "+
-			"spell it out: a drop_constraint(None, ...) fails with: %s. ", unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
+			"spell it out: a drop_constraint(None, ..., type_=%s) fails with: %s. ", p.Style().Quote(kind),
+			unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
 	var fix *SuggestedFix
 	if name != "" {
 		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name) + otherDatabasesNote(p)
