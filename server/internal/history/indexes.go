@@ -322,6 +322,10 @@ func (t *Table) maybeGone(name string) {
 // applyIndex follows the creation or drop of an index or constraint, by an
 // op call or SQL, in the table's indexes.
 func (s *State) applyIndex(e effect.Effect, uncertain bool) {
+	if e.Change == effect.Rename && (strings.Contains(e.Name, sqlparse.Hole) || strings.Contains(e.To, sqlparse.Hole)) {
+		s.doubtIndexes("") // an index renamed, which or to what is not known
+		return
+	}
 	key := e.Key()
 	if e.Table == "" && e.Name != "" { // SQL's DROP INDEX and ALTER INDEX name no table
 		key = s.IndexTable(e.Name)

@@ -553,6 +553,23 @@ op.execute(f"ALTER TABLE {table} DROP CONSTRAINT ix_tickets_code")`, after: func
 				eq(t, "columns", columns(tickets), []string{"code NULL", "id NOT NULL"})
 			}},
 		}},
+		{"an index renamed under names not known makes the names of every table's indexes doubtful", []step{
+			{up: `
+op.create_table("orgs", sa.Column("id", sa.Integer, primary_key=True), sa.Column("code", sa.String()))
+op.create_index("ix_orgs_code", "orgs", ["code"])`},
+			{up: `
+for index in sa.inspect(op.get_bind()).get_indexes(table):
+    op.execute(f"ALTER index {index['name']} RENAME TO {index['name'].replace(table, new_table)}")`, after: func(t *testing.T, s *State) {
+				if s.Unknown {
+					t.Fatalf("Unknown: %+v", s.UnknownSince())
+				}
+				orgs := mustTable(t, s, "orgs")
+				if orgs.HasIndexCertainly("ix_orgs_code") {
+					t.Errorf("the name of an index stays certain after an index was renamed under names not known")
+				}
+				eq(t, "columns", columns(orgs), []string{"code NULL", "id NOT NULL"})
+			}},
+		}},
 		{"a label not known added to an enum type makes its labels doubtful", []step{
 			{up: `op.create_table("actions", sa.Column("kind", sa.Enum("read", "write", name="action_types")))`},
 			{up: `op.execute(f"ALTER TYPE action_types ADD VALUE IF NOT EXISTS '{TAG}'")`, after: func(t *testing.T, s *State) {

@@ -329,8 +329,10 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 		if r.Err != nil {
 			// a hole where no name or value goes ("INSERT INTO t (a, b) {}"
 			// filled with a SELECT, notifications-api's 0095): one statement
-			// whose first word writes rows still writes rows only
-			if st := unparsedStatement(text, [2]int{0, len(text)}, where); st.UnparsedDML() {
+			// whose first word writes rows still writes rows only, and one that
+			// sets options still sets options (nova's ALTER DATABASE <its
+			// name> DEFAULT CHARACTER SET utf8)
+			if st := unparsedStatement(text, [2]int{0, len(text)}, where); st.UnparsedDML() || st.Kind == SQLSession {
 				s.Shape = []Statement{st}
 			} else if st, ok := enumOfUnknownLabels(text); ok {
 				st.Span = where(0, len(text))

@@ -129,6 +129,18 @@ func (x *extractor) sqlTextOf(b *sqlText, e *Expr, s *scope) bool {
 	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "as_string" && len(e.Args) <= 1 &&
 		psycopgComposition(e.Func().Object):
 		return x.sqlTextOf(b, e.Func().Object, s)
+	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format" && len(e.Args) > 0 &&
+		stringFormatter(e.Func().Object):
+		// string.Formatter().format(template, ...) formats as str.format does
+		// (pulse-data's StrictStringFormatter, a subclass)
+		var format sqlText
+		if !x.sqlTextOf(&format, e.Args[0], s) {
+			return false
+		}
+		values := *e
+		values.Args = e.Args[1:]
+		x.braceFormat(b, &format, &values, s)
+		return true
 	case e.Kind == pysyntax.Call && e.Func().Kind == pysyntax.Attribute && e.Func().Name == "format":
 		var format sqlText
 		if !x.sqlTextOf(&format, e.Func().Object, s) {
@@ -160,6 +172,13 @@ func (x *extractor) sqlReturned(b *sqlText, call *Expr, s *scope) bool {
 		x.forget(st, inner) // what they compute is not followed
 	}
 	return x.sqlTextOf(b, returned, inner)
+}
+
+// stringFormatter reports whether e makes a string.Formatter, or an object
+// of a class named as one (a subclass), without arguments.
+func stringFormatter(e *Expr) bool {
+	return e.Kind == pysyntax.Call && len(e.Args) == 0 && len(e.Keywords()) == 0 &&
+		strings.HasSuffix(pysyntax.LastName(e.CallName()), "Formatter")
 }
 
 // psycopgComposed reports whether e is psycopg's sql.SQL(template).

@@ -78,7 +78,8 @@ def upgrade():
 }
 
 // A hole is read as a number only where the parser refuses a name, and only
-// where a number then parses.
+// where a number then parses; a statement PostgreSQL cannot parse keeps what
+// its first words say.
 func TestHolesWhereANumberGoes(t *testing.T) {
 	for _, tt := range []struct {
 		body string
@@ -88,6 +89,7 @@ func TestHolesWhereANumberGoes(t *testing.T) {
 		{`op.execute(f"SELECT * FROM t LIMIT {n}")`, SQLSelect},
 		{`op.execute(f"ALTER TABLE t {clause}")`, ""},
 		{`op.execute(f"UPDATE t SET a = 1 {where}")`, SQLOther}, // not parsed: rows written, no more
+		{"op.execute(\"ALTER DATABASE `%s` DEFAULT CHARACTER SET utf8\" % name)", SQLSession}, // not parsed: options set, no more
 	} {
 		m := parseSource(t, "from alembic import op\n\ndef upgrade():\n    "+tt.body+"\n")
 		sql := m.Upgrade.Ops[0].SQL
@@ -100,5 +102,28 @@ func TestHolesWhereANumberGoes(t *testing.T) {
 		case tt.kind != "" && (len(sql.Shape) != 1 || sql.Shape[0].Kind != tt.kind):
 			t.Errorf("%s: shape %+v, want one %s", tt.body, sql.Shape, tt.kind)
 		}
+	}
+}
+
+func TestSQLOfAStringFormatter(t *testing.T) {
+	m := parseSource(t, `from alembic import op
+import string
+from app.utils import StrictStringFormatter
+
+QUERY = "UPDATE {table} SET state = '{state}' WHERE state IS NULL"
+
+def upgrade():
+    op.execute(StrictStringFormatter().format(QUERY, table="runs", state="new"))
+    op.execute(string.Formatter().format("DELETE FROM {} WHERE id = {}", "runs", run_id))
+`)
+	ops := m.Upgrade.Ops
+	if len(ops) != 2 {
+		t.Fatalf("ops %v", opLines(m.Upgrade))
+	}
+	if sql := ops[0].SQL; sql == nil || !sql.Known || sql.Text != "UPDATE runs SET state = 'new' WHERE state IS NULL" {
+		t.Errorf("a Formatter's format() with known values: %+v", sql)
+	}
+	if sql := ops[1].SQL; sql == nil || sql.Known || len(sql.Shape) != 1 || sql.Shape[0].Kind != SQLDelete || sql.Shape[0].Table != "runs" {
+		t.Errorf("a Formatter's format() with a value not known: %+v", sql)
 	}
 }
