@@ -1,6 +1,7 @@
 package migration
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,7 +89,7 @@ func TestHolesWhereANumberGoes(t *testing.T) {
 		{`op.execute(f"ALTER SEQUENCE {seq} RESTART WITH {start}")`, SQLUntracked},
 		{`op.execute(f"SELECT * FROM t LIMIT {n}")`, SQLSelect},
 		{`op.execute(f"ALTER TABLE t {clause}")`, ""},
-		{`op.execute(f"UPDATE t SET a = 1 {where}")`, SQLOther}, // not parsed: rows written, no more
+		{`op.execute(f"UPDATE t SET a = 1 {where}")`, SQLOther},                               // not parsed: rows written, no more
 		{"op.execute(\"ALTER DATABASE `%s` DEFAULT CHARACTER SET utf8\" % name)", SQLSession}, // not parsed: options set, no more
 	} {
 		m := parseSource(t, "from alembic import op\n\ndef upgrade():\n    "+tt.body+"\n")
@@ -125,5 +126,36 @@ def upgrade():
 	}
 	if sql := ops[1].SQL; sql == nil || sql.Known || len(sql.Shape) != 1 || sql.Shape[0].Kind != SQLDelete || sql.Shape[0].Table != "runs" {
 		t.Errorf("a Formatter's format() with a value not known: %+v", sql)
+	}
+}
+
+func TestSQLHandedThroughHelpers(t *testing.T) {
+	m := parseSource(t, `from alembic import op
+
+COLUMN = "headers"
+
+def _run(table, statement):
+    op.execute(f'LOCK TABLE "{table}"')
+    op.execute(statement)
+
+def _retry(table, statement, deadline):
+    _run(table, statement)
+
+def upgrade():
+    for table in ("tasks", "runs"):
+        _retry(table, f'ALTER TABLE "{table}" ADD COLUMN {COLUMN} JSON', 5)
+`)
+	var alters []string
+	for _, o := range m.Upgrade.Ops {
+		if o.SQL == nil || !o.SQL.Known {
+			t.Fatalf("line %d: SQL %+v, want it known", o.Stmt.StartLine, o.SQL)
+		}
+		if strings.HasPrefix(o.SQL.Text, "ALTER") {
+			alters = append(alters, o.SQL.Text)
+		}
+	}
+	want := []string{`ALTER TABLE "tasks" ADD COLUMN headers JSON`, `ALTER TABLE "runs" ADD COLUMN headers JSON`}
+	if !slices.Equal(alters, want) {
+		t.Errorf("statements %q, want %q", alters, want)
 	}
 }

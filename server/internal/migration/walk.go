@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
@@ -223,7 +224,16 @@ func (x *extractor) bindParams(def *pysyntax.Node, call *Expr, outer, inner *sco
 		if arg == nil && i < len(call.Args) {
 			arg = call.Args[i]
 		}
-		if v := x.constant(arg, outer); v != nil && v.Kind == pysyntax.String {
+		v := x.constant(arg, outer)
+		if v != nil && v.Kind != pysyntax.String {
+			// a string the caller computes, f-string or concatenation, is
+			// passed on as its value: skyvern hands an ALTER TABLE through two
+			// helpers, and the names it was built from mean nothing in them
+			if value, ok := x.knownString(arg, outer); ok {
+				v = &Expr{Kind: pysyntax.String, Str: value, Span: arg.Span, Text: strconv.Quote(value)}
+			}
+		}
+		if v != nil && v.Kind == pysyntax.String {
 			inner.known[name] = v
 			inner.locals.set(name, v)
 		}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,7 +91,7 @@ func checkNotNullWithoutBackfill(p *Pass) {
 	p.Upgrade(func(o *migration.Op, s *history.State) {
 		defer func() { proofs = proofs.with(p.Migration, o) }()
 		if sev, msg := notNullProblem(p, o, s, earlier, proofs); msg.Text != "" {
-			sev, msg = unverified(s, sev, msg)
+			sev, msg = tempered(p, s, o.Call.Span, sev, msg)
 			p.ReportSeverity(sev, o.Call.Span, msg, nil)
 		}
 		primaryKeyProblems(p, o, s, earlier, proofs)
@@ -207,9 +208,41 @@ func keyColumnProblems(p *Pass, s *history.State, t *history.Table, key, table s
 		fills += " (and likewise for " + brief.List(quoted[1:], brief.Names) + ")"
 	}
 	if sev, msg, ok := nullRowsMessage(p, t, table, unfilled[0], subject(brief.List(quoted, brief.Names)), fills); ok {
-		sev, msg = unverified(s, sev, msg)
+		sev, msg = tempered(p, s, span, sev, msg)
 		p.ReportSeverity(sev, span, msg, nil)
 	}
+}
+
+// tempered is a warning that nothing fills a column's NULL rows made an
+// info where that is not known: the replay could not follow the schema
+// (unverified), or comments say the rows are filled outside the migrations
+// (filledOutside).
+func tempered(p *Pass, s *history.State, span migration.Span, sev Severity, msg Message) (Severity, Message) {
+	sev, msg = unverified(s, sev, msg)
+	return filledOutside(p, span, sev, msg)
+}
+
+// filledOutsideWords in a function's comments say that the rows are filled
+// before it runs, by a step outside the migrations (cinder: "the online
+// migrations from the previous release must already have been run").
+var filledOutsideWords = commentWords{[]string{"migrat", "filled", "populated"},
+	regexp.MustCompile(`(?i)\bonline (data )?migrations?\b|\b(already|previously) (been )?(backfilled|filled|populated|migrated)\b`)}
+
+// filledOutside is a warning that nothing fills a column's NULL rows where
+// the comments of the function at span say a step outside the migrations
+// fills them first (cinder's use_quota, judged debatable): an info that says
+// so.
+func filledOutside(p *Pass, span migration.Span, sev Severity, msg Message) (Severity, Message) {
+	f := p.Migration.Upgrade
+	if p.InDowngrade(span) {
+		f = p.Migration.Downgrade
+	}
+	if sev != Warning || !saysInComments(p.Migration, f, filledOutsideWords) {
+		return sev, msg
+	}
+	msg.Help = fmt.Sprintf("A comment in %s() says a step outside the migrations fills the rows before it runs: where that "+
+		"step was skipped, this fails. %s", f.Name, msg.Help)
+	return Info, msg
 }
 
 // nullRowsMessage explains, for a column that may hold NULL rows, what
