@@ -195,10 +195,11 @@ func (b *builder) call() {
 		if o.Name == "rename_table" {
 			e = b.tableNamed(Rename, Table, "new_table_name")
 		}
-		if e.Unreadable && e.Table == "" {
-			// a table not known by name goes, or goes under another name: it
-			// may be any table the state holds (sbc-pay renames those an
-			// inspector lists, and its later revisions name them as renamed)
+		if e.Unreadable {
+			// a table not known by name goes, or one goes under a name not
+			// known: it may be any table the state holds, or be found under
+			// any name (sbc-pay renames those an inspector lists, and its later
+			// revisions name them as renamed)
 			b.add(Effect{Change: Alter, Object: Anything})
 			return
 		}
