@@ -173,8 +173,10 @@ func checkDowngradeIncomplete(p *Pass) {
 		switch {
 		case slices.ContainsFunc(group, func(u *undo) bool { return u.wrongDrop != nil || u.recreated != nil }):
 			sev = Error // the downgrade fails
-		case slices.ContainsFunc(group, func(u *undo) bool { return u.instead != nil && u.kind == undoTable }):
-			sev = Error // another revision's table and its rows are gone, and its downgrade fails (judged)
+		case slices.ContainsFunc(group, func(u *undo) bool { return u.instead != nil && u.kind == undoTable && !u.insteadFails }):
+			// another revision's table and its rows are gone, and its downgrade
+			// fails (judged); a drop of a table not there is missing-table's error
+			sev = Error
 		case !slices.ContainsFunc(group, func(u *undo) bool { return !u.createsIfMissing }):
 			// a type the next upgrade's .create() skips: it stays, unused, and
 			// breaks nothing (STRR, osparc; judged)
@@ -206,15 +208,21 @@ func markDroppedAsConstraint(p *Pass, down *migration.Function, missing []*undo)
 	}
 }
 
-// markRecreated finds, for each index or constraint the downgrade never
-// drops, a create of it again there (see undo.recreated).
+// markRecreated finds, for each index, constraint or column the downgrade
+// never drops, a create of it again there (see undo.recreated).
 func markRecreated(p *Pass, down *migration.Function, missing []*undo) {
 	for _, u := range missing {
-		if u.name == "" || u.kind != undoIndex && u.kind != undoConstraint {
+		if u.name == "" || u.kind != undoIndex && u.kind != undoConstraint && u.kind != undoColumn {
 			continue
 		}
+		objects := []effect.Object{effect.Index, effect.Constraint}
+		if u.kind == undoColumn {
+			// notifications-api's downgrade adds the column again where it
+			// meant to drop it (judged)
+			objects = []effect.Object{effect.Column}
+		}
 		u.recreated = opWith(p, down.Ops, func(o *migration.Op, e effect.Effect) bool {
-			return o.Certain() && o.Engine == u.engine && (e.Object == effect.Index || e.Object == effect.Constraint) && e.Change == effect.Create &&
+			return o.Certain() && o.Engine == u.engine && slices.Contains(objects, e.Object) && e.Change == effect.Create &&
 				!e.IfMissing && e.Key() == u.table && history.SameIdentifier(e.Name, u.name)
 		})
 	}
@@ -329,7 +337,17 @@ func markInstead(p *Pass, down *migration.Function, missing []*undo) {
 	type drop struct {
 		op   *migration.Op
 		name string
+		// gone: the table is not there when the drop runs, which fails
+		// (SeasPay's downgrade drops a table a later revision creates)
+		gone bool
 	}
+	gone := map[*migration.Op]bool{} // drops of a table certainly not there
+	p.DowngradeSteps(func(o *migration.Op, before, _ *history.State) {
+		if t, ok := o.Table(); ok && o.Name == "drop_table" && o.Certain() && !before.Unknown && before.Table(t) == nil &&
+			before.View(t) == nil && !before.ChangedUnseenTables() {
+			gone[o] = true
+		}
+	})
 	drops := map[string][]drop{} // by kind and table: drops of what neither function makes
 	for _, o := range down.Ops {
 		for _, e := range p.Effects(o) {
@@ -338,12 +356,12 @@ func markInstead(p *Pass, down *migration.Function, missing []*undo) {
 				continue
 			}
 			switch {
-			case e.Object == effect.Table && e.Name == "" && after.Table(e.Key()) != nil:
-				drops["table"] = append(drops["table"], drop{o, e.Key()})
+			case e.Object == effect.Table && e.Name == "" && (after.Table(e.Key()) != nil || gone[o]):
+				drops["table"] = append(drops["table"], drop{o, e.Key(), gone[o]})
 			case e.Object == effect.Column && e.Name != "":
 				key, _ := downgradeName(down, e.Key(), o)
 				table := "column\x00" + upgradeName(down, key, o)
-				drops[table] = append(drops[table], drop{o, e.Name})
+				drops[table] = append(drops[table], drop{o, e.Name, false})
 			}
 		}
 	}
@@ -364,7 +382,9 @@ func markInstead(p *Pass, down *migration.Function, missing []*undo) {
 		u, d := us[0], drops[key][0]
 		u.instead, u.insteadName = d.op, pysyntax.LastName(d.name)
 		if u.kind == undoTable {
-			u.insteadBy = after.Table(d.name).CreatedBy
+			if u.insteadFails = d.gone; !d.gone {
+				u.insteadBy = after.Table(d.name).CreatedBy
+			}
 			continue
 		}
 		t := after.Table(u.table)
@@ -468,9 +488,9 @@ type undo struct {
 	// buildbot's a column named as the one added but for its suffix; judged)
 	instead *migration.Op
 	// insteadName is the table or column instead drops; insteadBy the
-	// revision that created that table; insteadFails: that column is
-	// certainly not there, and the downgrade fails (missing-column's error:
-	// this finding stays a warning)
+	// revision that created that table; insteadFails: that table or column
+	// is certainly not there, and the downgrade fails (missing-table's and
+	// missing-column's error: this finding stays a warning)
 	insteadName, insteadBy string
 	insteadFails           bool
 	// renamedTo is the downgrade's rename of a column upgrade() renamed to
@@ -482,7 +502,7 @@ type undo struct {
 	// appended there names it so (SuperAGI's, judged)
 	downBare   string
 	downRename *migration.Op
-	// recreated is the downgrade's create of the index or constraint again
+	// recreated is the downgrade's create of the index, constraint or column again
 	// under its name, while it is still there: the downgrade fails on it, so
 	// the drop must come before it (rucio's checks, judged)
 	recreated *migration.Op
@@ -1038,6 +1058,11 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 			Help: fmt.Sprintf("The drop_column at line %d names table %q, which has no column %q: the downgrade fails there. "+
 				"Name the table upgrade() added it to: %s", o.Call.Span.StartLine, other, u.name, inverse)}
 	}
+	if o := u.instead; o != nil && u.kind == undoTable && u.insteadFails {
+		return Message{Text: fmt.Sprintf("table %q is created by upgrade() but downgrade() drops %q instead", u.bare, u.insteadName),
+			Help: fmt.Sprintf("The drop at line %d names %q, which is not there at that point: the downgrade fails on it, and %q "+
+				"stays. If %q is the table meant, replace that drop with: %s", o.Call.Span.StartLine, u.insteadName, u.bare, u.bare, inverse)}
+	}
 	if o := u.instead; o != nil && u.kind == undoTable {
 		made := "another revision's table"
 		if u.insteadBy != "" {
@@ -1095,6 +1120,10 @@ func (u *undo) message(st *stylist.Stylist, m *migration.Migration, dialect stri
 				u.name, o.Call.Span.StartLine, err)
 		}
 		where = fmt.Sprintf("Drop it first, before line %d", o.Call.Span.StartLine)
+		if u.kind == undoColumn {
+			// a column the upgrade added is no older column to restore
+			where = fmt.Sprintf("If that add_column was meant to drop it, replace line %d with", o.Call.Span.StartLine)
+		}
 	} else if u.downRename != nil {
 		where = fmt.Sprintf("Add to downgrade(), after the rename_table at line %d (the table is %q by then)", u.downRename.Call.Span.StartLine, u.downBare)
 	}
