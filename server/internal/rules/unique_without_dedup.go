@@ -219,6 +219,12 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 		msg.Help += fmt.Sprintf(" Merge the duplicates first: %s %s foreign keys to this table, so point their rows at the "+
 			"row you keep, then delete the others (a DELETE alone deletes their rows too under ON DELETE CASCADE, or fails on them).",
 			brief.List(quoted, brief.Names), brief.Agree(len(refs), "has", "have"))
+		if keyed := keyedByReference(s, refs, table); len(keyed) > 0 {
+			// lms's grouping_membership, copr's projects: two rows of one
+			// group that pointed at two duplicates become one (judged)
+			msg.Help += fmt.Sprintf(" The unique key of %s includes that reference: %s rows that would then be the "+
+				"same fail the update, so delete those first.", brief.List(keyed, brief.Names), brief.Agree(len(keyed), "its", "their"))
+		}
 		return msg, true
 	}
 	switch p.Dialect {
@@ -237,6 +243,28 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 		msg.Help += " Remove or merge the duplicate rows first."
 	}
 	return msg, true
+}
+
+// keyedByReference are the tables of refs (quoted) with a unique key that
+// holds their foreign key to table along with other columns: pointing two
+// rows at one kept row may make them equal there.
+func keyedByReference(s *history.State, refs []string, table string) []string {
+	var out []string
+	for _, r := range refs {
+		t := s.Table(r)
+		if t == nil {
+			continue
+		}
+		keyed := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool {
+			return strings.EqualFold(fk.RefTable, table) && slices.ContainsFunc(t.Uniques, func(set []string) bool {
+				return len(set) > len(fk.Columns) && !slices.ContainsFunc(fk.Columns, func(c string) bool { return !slices.Contains(set, c) })
+			})
+		})
+		if keyed {
+			out = append(out, strconv.Quote(pysyntax.LastName(r)))
+		}
+	}
+	return out
 }
 
 // repeatedName is a name the list holds twice (case aside), or "".

@@ -1,0 +1,24 @@
+"""users, and the groupings they are members of
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("email", sa.String(200)))
+    op.create_table(
+        "grouping_membership",
+        sa.Column("grouping_id", sa.Integer(), primary_key=True),
+        sa.Column("user_id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True),
+    )
+
+
+def downgrade():
+    op.drop_table("grouping_membership")
+    op.drop_table("users")
