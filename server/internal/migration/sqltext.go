@@ -307,7 +307,7 @@ func (x *extractor) braceFormat(b *sqlText, format *sqlText, call *Expr, s *scop
 				next++
 			case err == nil && n >= 0 && n < len(call.Args):
 				arg = call.Args[n]
-			case isIdentifier(field):
+			case pysyntax.IsIdentifier(field):
 				arg = call.Keyword(field)
 			}
 			if value, ok := x.knownString(arg, s); ok {
@@ -330,14 +330,4 @@ func (x *extractor) knownString(e *Expr, s *scope) (string, bool) {
 		return "", false
 	}
 	return t.text.String(), true
-}
-
-// isIdentifier reports whether s is a Python name (ASCII).
-func isIdentifier(s string) bool {
-	for i := range len(s) {
-		if !identByteSQL(s[i]) || i == 0 && s[i] >= '0' && s[i] <= '9' {
-			return false
-		}
-	}
-	return s != ""
 }

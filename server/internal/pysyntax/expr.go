@@ -211,3 +211,26 @@ func (e *Expr) Walk(fn func(*Expr) bool) {
 		k.Value.Walk(fn)
 	}
 }
+
+// IsIdentifier reports whether s is a Python name (ASCII letters, digits
+// and underscores, not starting with a digit).
+func IsIdentifier(s string) bool {
+	for i := range len(s) {
+		c := s[i]
+		letter := c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// IsKeyword reports whether s is a reserved word of Python 3, which no
+// name, keyword argument or attribute can be.
+func IsKeyword(s string) bool { return pythonKeywords[s] }
+
+var pythonKeywords = map[string]bool{"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true,
+	"async": true, "await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
+	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true, "import": true,
+	"in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true, "pass": true, "raise": true,
+	"return": true, "try": true, "while": true, "with": true, "yield": true}

@@ -14,3 +14,16 @@ func TestExprSize(t *testing.T) {
 		t.Errorf("Expr is %d bytes, more than 128", size)
 	}
 }
+
+func TestIdentifiersAndKeywords(t *testing.T) {
+	for s, want := range map[string]bool{"display_name": true, "_x1": true, "A": true, "": false, "1st": false, "a-b": false, "a.b": false, "é": false} {
+		if got := IsIdentifier(s); got != want {
+			t.Errorf("IsIdentifier(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"class": true, "None": true, "lambda": true, "name": false, "match": false} {
+		if got := IsKeyword(s); got != want {
+			t.Errorf("IsKeyword(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/pymodule"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/pysyntax"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/stylist"
 )
 
@@ -210,10 +211,7 @@ func checkAppModelImport(p *Pass) {
 			}
 		}
 	}
-	st := p.Style()
-	sa, q := st.Spell(stylist.SQLAlchemy), st.Quote
-	lightweight := fmt.Sprintf("users = %[1]s.table(%[2]s, %[1]s.column(%[3]s, %[1]s.Integer), %[1]s.column(%[4]s, %[1]s.String)); "+
-		"%[5]s.execute(users.update().where(users.c.id == 1).values(email=...))", sa, q("users"), q("id"), q("email"), st.Spell(stylist.Op))
+	lightweight := lightweightExample(p)
 	for _, start := range order {
 		b := found[start]
 		stmt := brief.Code(string(m.Source[b.stmt.Start:b.stmt.End]), brief.Snippet)
@@ -232,6 +230,53 @@ func checkAppModelImport(p *Pass) {
 				"replayed on (`%s`; not one made with create_all() and stamped). "+
 				"Describe what the migration needs with lightweight tables instead, e.g. %s", stmt, lightweight)}, nil)
 	}
+}
+
+// lightweightExample is a lightweight table for the help, made of a table
+// and a column the revision's upgrade() changes, so that it reads as this
+// migration's (judges found users/email made up); the generic one when it
+// changes none by name.
+func lightweightExample(p *Pass) string {
+	st := p.Style()
+	sa, op, q := st.Spell(stylist.SQLAlchemy), st.Spell(stylist.Op), st.Quote
+	if table, column := changedColumn(p.Migration); table != "" {
+		name := table
+		if !pysyntax.IsIdentifier(name) || pysyntax.IsKeyword(name) {
+			name = "t"
+		}
+		return fmt.Sprintf("%[1]s = %[2]s.table(%[3]s, %[2]s.column(%[4]s)); %[5]s.execute(%[1]s.update().values(%[6]s=...))",
+			name, sa, q(table), q(column), op, column)
+	}
+	return fmt.Sprintf("users = %[1]s.table(%[2]s, %[1]s.column(%[3]s, %[1]s.Integer), %[1]s.column(%[4]s, %[1]s.String)); "+
+		"%[5]s.execute(users.update().where(users.c.id == 1).values(email=...))", sa, q("users"), q("id"), q("email"), op)
+}
+
+// changedColumn is the first column the upgrade adds, alters or drops on a
+// table named as written, whose name can be a keyword argument; "" when
+// there is none.
+func changedColumn(m *migration.Migration) (table, column string) {
+	if m.Upgrade == nil {
+		return "", ""
+	}
+	for _, o := range m.Upgrade.Ops {
+		t, ok := o.Table()
+		if !ok || !o.Certain() || strings.Contains(t, ".") {
+			continue
+		}
+		switch o.Name {
+		case "add_column":
+			if c := m.Column(o, o.Arg("column")); c != nil && c.NameKnown {
+				column = c.Name
+			}
+		case "alter_column", "drop_column":
+			column, _ = o.ArgString("column_name")
+		}
+		if pysyntax.IsIdentifier(column) && !pysyntax.IsKeyword(column) {
+			return t, column
+		}
+		column = ""
+	}
+	return "", ""
 }
 
 // frozenCopy reports whether an imported definition is a module of a

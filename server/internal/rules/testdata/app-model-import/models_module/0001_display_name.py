@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import User  # expect[app-model-import]: imports `User` from the application, and the migration uses it as an ORM model (`session.query(User)`)
-from app import models  # expect[app-model-import]: help: not one made with create_all() and stamped). Describe what the migration needs with lightweight tables
+from app import models  # expect[app-model-import]: help: not one made with create_all() and stamped). Describe what the migration needs with lightweight tables instead, e.g. users = sa.table('users', sa.column('display_name')); op.execute(users.update().values(display_name=...))$
 from .models.orders import Order  # expect[app-model-import]: help: sa.table(
 
 revision = '2b9e6f4c1a03'
