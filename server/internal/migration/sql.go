@@ -213,20 +213,27 @@ var (
 )
 
 // enumOfUnknownLabels reads a CREATE TYPE ... AS ENUM whose labels hold an
-// unknown part, which PostgreSQL's parser rejects where a label goes: the type
-// is made, its labels not known (backend.ai lists them from its models:
-// "CREATE TYPE userrole AS ENUM (%s)" % ...).
+// unknown part, which PostgreSQL's parser rejects where a label goes: it
+// parses with one label in their place, as a DO block's does (see
+// enumLabelsWithHole), and the type is made, its labels not known (backend.ai
+// lists them from its models: "CREATE TYPE userrole AS ENUM (%s)" % ...).
 func enumOfUnknownLabels(text string) (Statement, bool) {
-	m := createEnumWithHole.FindStringSubmatch(text)
-	if m == nil || !strings.Contains(m[2], sqlparse.Hole) || !oneStatement(text) {
+	labelled := enumLabelsWithHole.ReplaceAllString(text, "${1}'"+sqlparse.Hole+"')")
+	if labelled == text || !oneStatement(text) {
 		return Statement{}, false
 	}
-	name := foldedName(m[1])
-	return Statement{Kind: SQLCreateType, Object: name, TypeKind: "enum", Verb: "CREATE TYPE", Text: normalize(text),
-		Creates: true, ObjectKind: "TYPE", Name: name}, true
+	r := sqlparse.Parse(labelled)
+	if r.Err != nil || len(r.Statements) != 1 {
+		return Statement{}, false
+	}
+	sts := classify(r.Statements[0].Node, labelled)
+	if len(sts) != 1 || sts[0].Kind != SQLCreateType {
+		return Statement{}, false
+	}
+	st := sts[0]
+	st.Values, st.Text = nil, normalize(text)
+	return st, true
 }
-
-var createEnumWithHole = regexp.MustCompile(`(?is)^\s*CREATE\s+TYPE\s+(?:[A-Za-z_][\w$]*\.)?("[^"]+"|[A-Za-z_][\w$]*)\s+AS\s+ENUM\s*\((.*)\)\s*;?\s*$`)
 
 // dmlVerbs are the first words of the statements that only write rows.
 var dmlVerbs = map[string]bool{"DELETE": true, "UPDATE": true, "INSERT": true, "REPLACE": true}

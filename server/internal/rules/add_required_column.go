@@ -275,10 +275,7 @@ func requiredAddedBy(p *Pass, r *history.Revision, table string) string {
 		return "" // MySQL fills such a column with its type's implicit default
 	}
 	for _, o := range m.Upgrade.Ops {
-		if ot, _ := o.Table(); o.Name != "add_column" || !o.Certain() || o.Batch != nil || !strings.EqualFold(ot, table) {
-			continue
-		}
-		if c := m.Column(o, o.Arg("column")); c != nil && requiredWithoutDefault(c) {
+		if c := columnAddedTo(m, o, table); c != nil && o.Batch == nil && requiredWithoutDefault(c) {
 			return fmt.Sprintf("added the NOT NULL column %q without a default to %q, which passes on an empty table only", c.Name, table)
 		}
 	}

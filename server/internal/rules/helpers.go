@@ -552,13 +552,13 @@ func emptiedBefore(p *Pass, o *migration.Op, table string) bool {
 	return emptied[strings.ToLower(table)]
 }
 
-// columnAddedTo is the column a certain add_column x adds to table, nil
-// when x is no such operation.
-func columnAddedTo(p *Pass, x *migration.Op, table string) *migration.Column {
+// columnAddedTo is the column a certain add_column x of m adds to table,
+// nil when x is no such operation.
+func columnAddedTo(m *migration.Migration, x *migration.Op, table string) *migration.Column {
 	if xt, _ := x.Table(); x.Name != "add_column" || !x.Certain() || !strings.EqualFold(xt, table) {
 		return nil
 	}
-	return p.Migration.Column(x, x.Arg("column"))
+	return m.Column(x, x.Arg("column"))
 }
 
 // commentWords is a pattern of comments and words one of which any match

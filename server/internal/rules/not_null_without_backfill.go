@@ -430,7 +430,7 @@ func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration
 	}
 	var add *migration.Op
 	for _, x := range before {
-		if c := columnAddedTo(p, x, table); c != nil && c.NameKnown && strings.EqualFold(c.Name, column) && c.ServerDefault == nil {
+		if c := columnAddedTo(p.Migration, x, table); c != nil && c.NameKnown && strings.EqualFold(c.Name, column) && c.ServerDefault == nil {
 			add = x
 		}
 	}
@@ -443,7 +443,7 @@ func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration
 func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
 	_, before := opsBefore(p, o)
 	for _, x := range before {
-		if c := columnAddedTo(p, x, table); c != nil && requiredWithoutDefault(c) {
+		if c := columnAddedTo(p.Migration, x, table); c != nil && requiredWithoutDefault(c) {
 			return x
 		}
 	}
