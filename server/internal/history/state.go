@@ -189,6 +189,9 @@ type State struct {
 	// untrackedIndexes are the names of the indexes created on tables the
 	// state does not know ("" for a name not known): see MayHaveIndex.
 	untrackedIndexes pmap.Map[bool]
+	// unnamedViews: a view was made or dropped under a name not known (see
+	// MayBeView)
+	unnamedViews bool
 	// sequences are those CREATE SEQUENCE certainly made and nothing may
 	// have dropped since, with the revision that made each: see
 	// SequenceMadeBy.
@@ -898,13 +901,15 @@ func (s *State) applySQL(m *migration.Migration, e effect.Effect, rev string, un
 	case effect.Index:
 		s.applyIndex(e, uncertain)
 	case effect.View:
-		switch e.Change {
-		case effect.Create:
+		switch {
+		case e.Unreadable: // which views there are is no longer known
+			s.unnamedViews = true
+		case e.Change == effect.Create:
 			s.setView(e.Name, &View{Name: e.Name, Reads: e.Reads, CreatedBy: rev, Uncertain: uncertain})
-		case effect.Drop:
+		case e.Change == effect.Drop:
 			s.setView(e.Name, nil)
 			s.dropDependentViews(e.Name)
-		case effect.Rename:
+		case e.Change == effect.Rename:
 			s.renameView(e.Name, e.To)
 		}
 	case effect.Sequence:

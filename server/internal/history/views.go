@@ -21,6 +21,10 @@ func (s *State) View(name string) *View {
 	return v
 }
 
+// MayBeView reports whether a relation the state knows as no table may be a
+// view: one it knows, or one made under a name it could not read.
+func (s *State) MayBeView(name string) bool { return s.View(name) != nil || s.unnamedViews }
+
 // ViewsOn lists, sorted, the views that read a table or view (by its key):
 // dropping it fails unless CASCADE, which drops them too.
 func (s *State) ViewsOn(relation string) []string {

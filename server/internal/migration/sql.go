@@ -328,10 +328,10 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	if r.Err != nil && !partial {
 		s.Err = &SQLError{Message: r.Err.Message, Span: where(r.Err.Offset, min(r.Err.Offset+1, len(text)))}
 	}
-	statements := &s.Statements
+	statements, queried := &s.Statements, false
 	if partial { // unknown parts: the statements are not what runs
 		if r.Err != nil {
-			r = numberedHoles(text, r)
+			r, queried = numberedHoles(text, r)
 		}
 		if r.Err != nil {
 			// a hole where no name or value goes ("INSERT INTO t (a, b) {}"
@@ -363,33 +363,68 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	for _, u := range unparsed {
 		*statements = append(*statements, unparsedStatement(text, u, where))
 	}
+	if queried { // the view's query stands in for one not known: so are the tables it reads
+		for i := range *statements {
+			(*statements)[i].Tables = append((*statements)[i].Tables, sqlparse.Hole)
+		}
+	}
 	return s
 }
 
 // numberedHoles parses text again with a number in each hole the parser
 // rejects, one at a time: a hole where a number goes (renku's ALTER SEQUENCE
 // <name> RESTART WITH <MAX(id) + 1>) parses so, and a number fits nowhere a
-// name or a clause goes. r is returned when that does not parse either.
-func numberedHoles(text string, r *sqlparse.Result) *sqlparse.Result {
-	numbered := text
+// name or a clause goes. In a view alone, a hole may stand for the whole
+// query (sbc-auth's CREATE VIEW {view.name} AS {view.sql}): queried reports
+// that one did. r is returned when that does not parse either.
+func numberedHoles(text string, r *sqlparse.Result) (_ *sqlparse.Result, queried bool) {
+	filled, first := text, r
 	for r.Err != nil {
 		at := r.Err.Offset
-		if at < 0 || at+len(sqlparse.Hole) > len(numbered) || numbered[at:at+len(sqlparse.Hole)] != sqlparse.Hole {
-			return r
+		if at < 0 || at+len(sqlparse.Hole) > len(filled) || filled[at:at+len(sqlparse.Hole)] != sqlparse.Hole {
+			return first, false
 		}
-		numbered = numbered[:at] + numberHole + numbered[at+len(sqlparse.Hole):]
-		next := sqlparse.Parse(numbered)
+		var next *sqlparse.Result
+		for _, standIn := range []string{numberHole, queryHole} {
+			try := filled[:at] + standIn + filled[at+len(sqlparse.Hole):]
+			if next = sqlparse.Parse(try); next.Err == nil || next.Err.Offset > at {
+				filled, queried = try, queried || standIn == queryHole
+				break
+			}
+		}
 		if next.Err != nil && next.Err.Offset <= at {
-			return r // no further than before: the number does not fit there either
+			return first, false // no further than before: nothing fits there
 		}
 		r = next
 	}
-	return r
+	if queried && !oneView(r) {
+		return first, false
+	}
+	return r, queried
 }
 
-// numberHole is a number in place of a hole, as long as sqlparse.Hole so
-// that every byte keeps its place.
-var numberHole = "0" + strings.Repeat(" ", len(sqlparse.Hole)-1)
+// numberHole and queryHole are a number and a query in place of a hole, as
+// long as sqlparse.Hole so that every byte keeps its place.
+var (
+	numberHole = "0" + strings.Repeat(" ", len(sqlparse.Hole)-1)
+	queryHole  = "SELECT 1" + strings.Repeat(" ", len(sqlparse.Hole)-len("SELECT 1"))
+)
+
+// oneView reports whether r is one CREATE [MATERIALIZED] VIEW: a query
+// standing in for a hole elsewhere (CREATE TABLE t AS <hole>) would make up
+// the columns of a table.
+func oneView(r *sqlparse.Result) bool {
+	if len(r.Statements) != 1 || len(r.Unparsed) > 0 {
+		return false
+	}
+	switch n := r.Statements[0].Node.GetNode().(type) {
+	case *pg.Node_ViewStmt:
+		return true
+	case *pg.Node_CreateTableAsStmt:
+		return n.CreateTableAsStmt.Objtype == pg.ObjectType_OBJECT_MATVIEW
+	}
+	return false
+}
 
 // oneStatement reports whether text holds no semicolon but those that end
 // it, which end no other statement (prefect's SQLite UPDATE ends with one).

@@ -79,14 +79,18 @@ def upgrade():
 }
 
 // A hole is read as a number only where the parser refuses a name, and only
-// where a number then parses; a statement PostgreSQL cannot parse keeps what
-// its first words say.
+// where a number then parses, or as a query in a view alone; a statement
+// PostgreSQL cannot parse keeps what its first words say.
 func TestHolesWhereANumberGoes(t *testing.T) {
 	for _, tt := range []struct {
 		body string
 		kind StatementKind // "" when no statement is read
 	}{
 		{`op.execute(f"ALTER SEQUENCE {seq} RESTART WITH {start}")`, SQLUntracked},
+		{`op.execute(f"CREATE VIEW {view.name} AS {view.sql}")`, SQLUntracked},
+		{`op.execute(f"CREATE MATERIALIZED VIEW {name} AS {query} WITH NO DATA")`, SQLUntracked},
+		{`op.execute(f"CREATE TABLE {name} AS {query}")`, ""}, // a query made up would make up its columns
+		{`op.execute(f"CREATE VIEW v AS {query}; CREATE TABLE t AS {query}")`, ""},
 		{`op.execute(f"SELECT * FROM t LIMIT {n}")`, SQLSelect},
 		{`op.execute(f"ALTER TABLE t {clause}")`, ""},
 		{`op.execute(f"UPDATE t SET a = 1 {where}")`, SQLOther},                               // not parsed: rows written, no more
@@ -102,6 +106,8 @@ func TestHolesWhereANumberGoes(t *testing.T) {
 			t.Errorf("%s: shape %+v, want none", tt.body, sql.Shape)
 		case tt.kind != "" && (len(sql.Shape) != 1 || sql.Shape[0].Kind != tt.kind):
 			t.Errorf("%s: shape %+v, want one %s", tt.body, sql.Shape, tt.kind)
+		case tt.kind != "" && strings.Contains(tt.body, "VIEW") && !slices.Contains(sql.Shape[0].Tables, sqlparse.Hole):
+			t.Errorf("%s: the view's query is not known, so are the tables it reads: %+v", tt.body, sql.Shape[0].Tables)
 		}
 	}
 }

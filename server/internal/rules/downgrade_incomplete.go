@@ -344,7 +344,7 @@ func markInstead(p *Pass, down *migration.Function, missing []*undo) {
 	gone := map[*migration.Op]bool{} // drops of a table certainly not there
 	p.DowngradeSteps(func(o *migration.Op, before, _ *history.State) {
 		if t, ok := o.Table(); ok && o.Name == "drop_table" && o.Certain() && !before.Unknown && before.Table(t) == nil &&
-			before.View(t) == nil && !before.ChangedUnseenTables() {
+			!before.MayBeView(t) && !before.ChangedUnseenTables() {
 			gone[o] = true
 		}
 	})

@@ -78,7 +78,7 @@ func checkMissingTable(p *Pass) {
 // table a downgrade names does not hide the next one.)
 func absentInDowngrade(p *Pass, s *history.State, key string) bool {
 	start := p.After()
-	return !start.Unknown && !start.ChangedUnseenTables() && !s.Unknown && s.Table(key) == nil && s.View(key) == nil &&
+	return !start.Unknown && !start.ChangedUnseenTables() && !s.Unknown && s.Table(key) == nil && !s.MayBeView(key) &&
 		len(s.TablesButForCase(key)) == 0 && !usedAboveUncreated(p, key) && !madeByDowngradeAbove(p, effect.Table, key)
 }
 
