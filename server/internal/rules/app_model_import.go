@@ -36,7 +36,9 @@ var _ = register(&Rule{
 			"ORM uses; a name used as a column type, in `sa.Enum(X)` or as a value is not. Nor are metadata only handed to " +
 			"a type (`sa.Enum(..., metadata=Base.metadata)`), Flask-SQLAlchemy's engine (`inspect(db.engine)`, `db.get_engine()`: " +
 			"it carries no model), and a session env.py runs the migrations on " +
-			"(`connection=DBSession.connection()`): the migration's queries through it are Alembic's own. A model used only " +
+			"(`connection=DBSession.connection()`): the migration's queries through it are Alembic's own. Nor is a session " +
+			"only committed, rolled back, flushed or closed (`db.session.commit()`) by a migration that uses nothing else " +
+			"of the application: no model wrote through it, and ending it sends no SQL. A model used only " +
 			"for its table name (`X.__tablename__`) is an info: no column is read.",
 		Why: "A revision describes the schema as it was when it was written, and runs again years later on every fresh " +
 			"database and CI job. The models describe the schema of today's code. Once a model gains a column, loses one, " +
@@ -174,13 +176,18 @@ func checkAppModelImport(p *Pass) {
 		stmt  migration.Span
 		// nameOnly: every use read only the table name (X.__tablename__)
 		nameOnly bool
+		// wholeSchema: the use quoted creates or drops every table of the
+		// models (metadata.create_all(), drop_all())
+		wholeSchema bool
 	}
 	found := map[int]*best{}
 	var order []int
-	for _, used := range usedImports(m) { // an import never used follows no model
+	imports := usedImports(m) // an import never used follows no model
+	for _, used := range imports {
 		imp, uses := used.Import, used.uses
 		def, prefix := resolveImport(abs, imp)
-		if frozenCopy(p.scriptDir(), def, imp.Module) || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp, def) {
+		if frozenCopy(p.scriptDir(), def, imp.Module) || def.Kind == pymodule.Session && envMigratesThrough(p.scriptDir(), imp, def) ||
+			len(imports) == 1 && emptyCommits(def, prefix, abs, imp, uses) {
 			continue
 		}
 		for _, u := range uses {
@@ -208,6 +215,7 @@ func checkAppModelImport(p *Pass) {
 			b.nameOnly = b.nameOnly && tableName
 			if score > b.score {
 				b.what, b.score = w, score
+				b.wholeSchema = u.Called && len(u.Path) > 0 && (u.Path[len(u.Path)-1] == "create_all" || u.Path[len(u.Path)-1] == "drop_all")
 			}
 		}
 	}
@@ -224,13 +232,48 @@ func checkAppModelImport(p *Pass) {
 					"name at this revision as a string.", stmt)}, nil)
 			continue
 		}
+		instead := "Describe what the migration needs with lightweight tables instead, e.g. " + lightweight
+		if b.wholeSchema {
+			// creating or dropping today's tables wants no lightweight table (BMH-BlackBoxCRM's drop_all)
+			instead = fmt.Sprintf("Create the revision's tables one by one instead, as they are at this revision (%[1]s.create_table(...), "+
+				"which autogenerate writes), and drop the same tables by name in downgrade() (%[1]s.drop_table(...))", p.Style().Spell(stylist.Op))
+		}
 		p.ReportAt(b.stmt, Message{Text: "imports " + b.what,
 			Help: fmt.Sprintf("The models follow today's code, not the schema at this revision: once they change (a column added "+
 				"or renamed, a class moved) this migration fails or writes the wrong columns on every database the history is "+
-				"replayed on (`%s`; not one made with create_all() and stamped). "+
-				"Describe what the migration needs with lightweight tables instead, e.g. %s", stmt, lightweight)}, nil)
+				"replayed on (`%s`; not one made with create_all() and stamped). %s", stmt, instead)}, nil)
 	}
 }
+
+// emptyCommits reports whether the uses of the application's session (or
+// of Flask-SQLAlchemy's db, resolved or not) that reach its ORM only end the session's
+// transaction (redash's db.session.commit() after SQL run on Alembic's
+// connection): when the migration uses nothing else of the application, no
+// model wrote through the session, and ending it sends no SQL.
+func emptyCommits(def pymodule.Def, prefix, path string, imp migration.Import, uses []migration.NameUse) bool {
+	switch def.Kind {
+	case pymodule.Session, pymodule.FlaskDB, pymodule.NotFound, pymodule.Unknown: // db from a module not read
+	default:
+		return false
+	}
+	ends := false
+	for _, u := range uses {
+		if ormUse(def, prefix, path, imp, u) == "" {
+			continue // db.String: SQLAlchemy's
+		}
+		n := len(u.Path)
+		session := def.Kind == pymodule.Session && n == 1 || n == 2 && u.Path[0] == "session"
+		if !session || !u.Called || !transactionEnds[u.Path[n-1]] {
+			return false
+		}
+		ends = true
+	}
+	return ends
+}
+
+// transactionEnds are the session's methods that end its transaction or
+// let go of it: with nothing written through the session they send no SQL.
+var transactionEnds = map[string]bool{"commit": true, "rollback": true, "close": true, "remove": true, "flush": true}
 
 // lightweightExample is a lightweight table for the help, made of a table
 // and a column the revision's upgrade() changes, so that it reads as this
@@ -251,12 +294,20 @@ func lightweightExample(p *Pass) string {
 		"%[5]s.execute(users.update().where(users.c.id == 1).values(email=...))", sa, q("users"), q("id"), q("email"), op)
 }
 
-// changedColumn is the first column the upgrade adds, alters or drops on a
-// table named as written, whose name can be a keyword argument; "" when
-// there is none.
+// changedColumn is the first column the upgrade adds or alters on a table
+// named as written, whose name can be a keyword argument and which the
+// upgrade does not drop (quay's example wrote a column its revision drops);
+// "" when there is none.
 func changedColumn(m *migration.Migration) (table, column string) {
 	if m.Upgrade == nil {
 		return "", ""
+	}
+	dropped := map[[2]string]bool{}
+	for _, o := range m.Upgrade.Ops {
+		if t, ok := o.Table(); ok && o.Name == "drop_column" {
+			c, _ := o.ArgString("column_name")
+			dropped[[2]string{t, c}] = true
+		}
 	}
 	for _, o := range m.Upgrade.Ops {
 		t, ok := o.Table()
@@ -268,10 +319,10 @@ func changedColumn(m *migration.Migration) (table, column string) {
 			if c := m.Column(o, o.Arg("column")); c != nil && c.NameKnown {
 				column = c.Name
 			}
-		case "alter_column", "drop_column":
+		case "alter_column":
 			column, _ = o.ArgString("column_name")
 		}
-		if pysyntax.IsIdentifier(column) && !pysyntax.IsKeyword(column) {
+		if pysyntax.IsIdentifier(column) && !pysyntax.IsKeyword(column) && !dropped[[2]string{t, column}] {
 			return t, column
 		}
 		column = ""
