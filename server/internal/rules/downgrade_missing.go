@@ -46,7 +46,9 @@ var _ = register(&Rule{
 			"lists, and a create of the same kind on the same table after it) is " +
 			"information, and nothing when `downgrade()` explains in a comment why it keeps them (a column set to a target " +
 			"type, default or nullability, or dropped and added back, counts too then; without the comment it stays a " +
-			"warning that says older code runs on the upgraded schema). `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
+			"warning that says older code runs on the upgraded schema). A column only made wider (a longer string or a larger " +
+			"integer type than its `existing_type` or, without one, than the type the history gave it) or nullable is " +
+			"information too: older code works with it. `ALTER TYPE ... ADD VALUE IF NOT EXISTS` alone is left to " +
 			"enum-value-not-reverted: PostgreSQL cannot remove enum values, so the empty downgrade() is right. When the " +
 			"values are added without `IF NOT EXISTS`, the advice is to add it (never to raise, which would make every " +
 			"downgrade through the revision fail); a `raise` after enum values alone is information. The rule is off in a script directory whose revision template (`script.py.mako`) has " +
@@ -88,7 +90,7 @@ func checkDowngradeMissing(p *Pass) {
 	if facts := p.steps.run.facts(); m.Upgrade == nil || facts.downgrades.off || facts.upgradeOnly {
 		return
 	}
-	sc := classifyChanges(m, m.Upgrade)
+	sc := classifyChanges(m, m.Upgrade, p.Before)
 	if len(sc.changes) == 0 {
 		return
 	}
@@ -142,6 +144,9 @@ func checkDowngradeMissing(p *Pass) {
 		advice = "write the operations that revert it (" + snippet + ")"
 	}
 	advice += `, or raise NotImplementedError("...") if it cannot be undone`
+	if kind == migration.BodyEmpty && sc.rerunnableOnly(false) {
+		advice += "; if keeping the changes is intended, say so in a comment in downgrade()" // explained() accepts it
+	}
 	switch kind {
 	case migration.BodyRaise:
 		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
@@ -343,9 +348,11 @@ const widenedColumn = "a column made wider or nullable"
 var integerWidths = map[string]int{"SmallInteger": 1, "SMALLINT": 1, "Integer": 2, "INTEGER": 2, "INT": 2, "BigInteger": 3, "BIGINT": 3}
 
 // widensOnly reports whether an alter_column only widens a column: a string
-// to a larger length than existing_type, an integer to a larger integer type
-// (sync-engine's Integer to BigInteger), NOT NULL to nullable.
-func widensOnly(m *migration.Migration, o *migration.Op) bool {
+// to a larger length than existing_type (or, without one, than the type the
+// column has in before, the schema before the revision: namex's, judged), an
+// integer to a larger integer type (sync-engine's Integer to BigInteger),
+// NOT NULL to nullable.
+func widensOnly(m *migration.Migration, o *migration.Op, before *history.State) bool {
 	for _, arg := range []string{"server_default", "new_column_name", "comment"} {
 		if o.Args[arg] != nil {
 			return false
@@ -360,6 +367,9 @@ func widensOnly(m *migration.Migration, o *migration.Op) bool {
 		}
 	}
 	from, to := m.Type(o, o.Value("existing_type")), m.Type(o, o.Value("type_"))
+	if from == nil && before != nil {
+		from = columnTypeIn(before, o)
+	}
 	if from == nil || to == nil {
 		return false
 	}
@@ -367,6 +377,22 @@ func widensOnly(m *migration.Migration, o *migration.Op) bool {
 		return from.Length > 0 && to.Length > from.Length
 	}
 	return integerWidths[from.Name] > 0 && integerWidths[to.Name] > integerWidths[from.Name]
+}
+
+// columnTypeIn is the type the column an alter_column names has in s, nil
+// when s does not know it.
+func columnTypeIn(s *history.State, o *migration.Op) *migration.TypeRef {
+	table, ok := o.Table()
+	column, named := o.ArgString("column_name")
+	if !ok || !named || s.Unknown {
+		return nil
+	}
+	if t := s.Table(effect.TableKey(o, table)); t != nil {
+		if c := t.Column(column); c != nil {
+			return c.Type
+		}
+	}
+	return nil
 }
 
 // triggerToggle reads ALTER TABLE t DISABLE|ENABLE TRIGGER name (alone in its
@@ -408,7 +434,8 @@ func checksFirst(a migration.TableAction) bool {
 // and for each whether it can safely run again. Statements on temporary tables,
 // session settings (SET, PRAGMA) and triggers disabled and enabled again in the
 // same function change nothing.
-func classifyChanges(m *migration.Migration, f *migration.Function) schemaChanges {
+// before is the schema before the revision, when known (nil: not read).
+func classifyChanges(m *migration.Migration, f *migration.Function, before *history.State) schemaChanges {
 	temp := map[string]bool{}
 	toggles := map[string]int{} // table and trigger disabled and enabled again
 	disabled, enabled := map[string]bool{}, map[string]bool{}
@@ -478,7 +505,7 @@ func classifyChanges(m *migration.Migration, f *migration.Function) schemaChange
 			if !changesSchema(o) || scratch.ops[o] {
 				continue
 			}
-			rerun := opRerun(m, o, droppedOps)
+			rerun := opRerun(m, o, droppedOps, before)
 			sc.changes = append(sc.changes, change{op: o, rerun: rerun, weak: rerun == settableChange})
 		}
 	}
@@ -759,7 +786,7 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 }
 
 // opRerun says what makes an Alembic operation safe to run again, or "".
-func opRerun(m *migration.Migration, o *migration.Op, dropped map[string]bool) string {
+func opRerun(m *migration.Migration, o *migration.Op, dropped map[string]bool, before *history.State) string {
 	if on, _ := o.Value("if_not_exists").BoolValue(); on {
 		return "if_not_exists=True"
 	}
@@ -768,7 +795,7 @@ func opRerun(m *migration.Migration, o *migration.Op, dropped map[string]bool) s
 	}
 	name := opObjectName(m, o)
 	switch {
-	case o.Name == "alter_column" && o.Args["new_column_name"] == nil && widensOnly(m, o):
+	case o.Name == "alter_column" && o.Args["new_column_name"] == nil && widensOnly(m, o, before):
 		return widenedColumn
 	case o.Name == "alter_column" && o.Args["new_column_name"] == nil:
 		return settableChange
@@ -1062,7 +1089,7 @@ func changesSchemaWithoutDowngrade(m *migration.Migration) bool {
 	if m.Upgrade == nil || len(m.SyntaxErrors) > 0 || m.Downgrade != nil && m.Downgrade.Kind == migration.BodyCode {
 		return false
 	}
-	return len(classifyChanges(m, m.Upgrade).changes) > 0
+	return len(classifyChanges(m, m.Upgrade, nil).changes) > 0
 }
 
 // minUpgradeOnly is how many revisions after the first must lack downgrade()

@@ -14,5 +14,5 @@ def upgrade():
     op.alter_column("notes", "author", existing_type=sa.String(length=50), nullable=False)
 
 
-def downgrade():  # expect[downgrade-missing:warning]: help: runs its schema changes again without error (a column set to a target type, default or nullability)
+def downgrade():  # expect[downgrade-missing:warning]: help: runs its schema changes again without error (a column set to a target type, default or nullability), while older code runs on the upgraded schema in between
     pass
