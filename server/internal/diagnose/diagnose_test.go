@@ -171,6 +171,28 @@ HINT:  New enum values must be committed before they can be used.`,
 		fix:   []string{"new_column_name"},
 	},
 	{
+		name: "column of a foreign key does not exist",
+		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedColumn) column "teams_id" referenced in foreign key constraint does not exist
+[SQL: ALTER TABLE customers ADD CONSTRAINT fk_customers_team_id FOREIGN KEY(teams_id) REFERENCES teams (id)]`,
+		rules: []string{"missing-column"},
+		cause: []string{"teams_id", "renamed"},
+		fix:   []string{"new_column_name"},
+	},
+	{
+		name: "column of a unique key does not exist",
+		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedColumn) column "code" named in key does not exist
+[SQL: ALTER TABLE plans ADD CONSTRAINT uq_plans_code UNIQUE (code)]`,
+		rules: []string{"missing-column"},
+		cause: []string{"code"},
+	},
+	{
+		name: "column of a key does not exist on MySQL",
+		output: `sqlalchemy.exc.OperationalError: (pymysql.err.OperationalError) (1072, "Key column 'plan_id' doesn't exist in table")
+[SQL: CREATE INDEX ix_subscriptions_plan ON subscriptions (plan_id)]`,
+		rules: []string{"missing-column"},
+		cause: []string{"plan_id"},
+	},
+	{
 		name: "table does not exist",
 		output: `sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedTable) table "action_history" does not exist
 [SQL: DROP TABLE action_history]`,

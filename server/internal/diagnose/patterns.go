@@ -192,12 +192,15 @@ var patterns = []pattern{
 			"wider type. Beware: `postgresql_using='col::varchar(N)'` makes the statement pass by silently truncating the data."),
 	},
 	{
-		re:    regexp.MustCompile(`column "([^"]+)"(?: of relation "([^"]+)")? does not exist`),
+		// a key's column: "referenced in foreign key constraint", "named in
+		// key"; MySQL's error 1072 words it "Key column 'x' doesn't exist in table"
+		re: regexp.MustCompile(`column "([^"]+)"(?: of relation "([^"]+)"| referenced in foreign key constraint| named in key)? does not exist|` +
+			`Key column '([^']+)' doesn't exist in table`),
 		rules: rules("missing-column"),
 		cause: func(m match) string {
 			return fmt.Sprintf("The statement uses column %s, which the database does not have: it was never added (often "+
 				"a downgrade naming another table than the one its upgrade changed), was renamed or dropped by an earlier "+
-				"step, or the database is not at the revision alembic_version says.", m.g(1))
+				"step, or the database is not at the revision alembic_version says.", m.g(1)+m.g(3))
 		},
 		fix: text("Check the order of the operations and `alembic current`; a rename must be `op.alter_column(..., " +
 			"new_column_name=...)`, not a drop and an add."),

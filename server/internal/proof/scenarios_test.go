@@ -553,6 +553,32 @@ op.drop_constraint('fk_customers_team_id', 'customers', type_='foreignkey')`,
 			},
 		},
 		{
+			id: "fkcol", title: "a foreign key made of a column spelled otherwise than the table's (hand-edited upgrade)", dir: "fkidx",
+			generated: []string{"op.create_foreign_key(None, 'customers', 'teams', ['team_id'], ['id'])"},
+			handWritten: map[string]string{
+				"upgrade": `
+op.create_foreign_key('fk_customers_team_id', 'customers', 'teams', ['teams_id'], ['id'])`,
+				"downgrade": `
+op.drop_constraint('fk_customers_team_id', 'customers', type_='foreignkey')`,
+			},
+			rule:     "missing-column",
+			predicts: `column "teams_id" referenced in foreign key constraint does not exist`,
+			failAt:   stepU,
+			errs: []string{`(psycopg2.errors.UndefinedColumn) column "teams_id" referenced in foreign key constraint does not exist`,
+				`FOREIGN KEY(teams_id) REFERENCES teams (id)`},
+			fix: byHand,
+			byHand: map[string]string{
+				"upgrade": `
+op.create_foreign_key('fk_customers_team_id', 'customers', 'teams', ['team_id'], ['id'])`,
+			},
+			checks: []dataCheck{
+				{stepU, "the foreign key exists", `SELECT count(*) FROM pg_constraint WHERE conname = 'fk_customers_team_id'`, "1"},
+				{stepD, "the foreign key dropped", `SELECT count(*) FROM pg_constraint WHERE conname = 'fk_customers_team_id'`, "0"},
+				{stepU2, "the foreign key is back", `SELECT count(*) FROM pg_constraint WHERE conname = 'fk_customers_team_id'`, "1"},
+				{stepU2, "customers kept", `SELECT string_agg(name || ':' || team_id, ',' ORDER BY id) FROM customers`, "Ada:1,Grace:2"},
+			},
+		},
+		{
 			id: "idxagain", title: "a downgrade creates again the index its upgrade made (hand-edited downgrade)", dir: "missidx",
 			generated: []string{"op.create_table('accounts',", "op.f('ix_accounts_email')"},
 			handWritten: map[string]string{
