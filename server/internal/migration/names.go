@@ -363,6 +363,22 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 			}
 			return &Expr{Kind: pysyntax.String, Str: v.Str, Span: e.Span, Text: text}
 		}
+	case pysyntax.Attribute:
+		// the name of an enum type a name holds (tracim's helper formats
+		// "ALTER TYPE {} RENAME TO {}_old" with from_enum.name, its enum
+		// argument a module constant sa.Enum(..., name="entitytype"))
+		if e.Name != "name" {
+			break
+		}
+		if v, module := x.lookup(e.Object, s); v != nil && isEnumCall(v) {
+			if n := x.withConstants(v.Keyword("name"), s); n != nil && n.Kind == pysyntax.String {
+				text := n.Text
+				if module {
+					text = e.Text
+				}
+				return &Expr{Kind: pysyntax.String, Str: n.Str, Span: e.Span, Text: text}
+			}
+		}
 	case pysyntax.Call, pysyntax.List, pysyntax.Tuple, pysyntax.Dict, pysyntax.Operator:
 		var c *Expr
 		var edits []textEdit
@@ -403,6 +419,10 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 	}
 	return e
 }
+
+// enumCallees make an enum type (sa.Enum, postgresql.ENUM): their name=
+// is the type's.
+var enumCallees = map[string]bool{"Enum": true, "ENUM": true}
 
 // textEdit replaces the text of a span.
 type textEdit struct {
