@@ -304,6 +304,23 @@ func (x *extractor) extend(a *pysyntax.Node, value *Expr, s *scope, previous map
 // name it is assigned to would otherwise read itself. nil when the name held
 // no known value.
 func withValueOf(e *Expr, name string, previous map[string]*Expr) *Expr {
+	if e != nil && e.Kind == pysyntax.Call && e.Func() != nil && e.Func().Kind == pysyntax.Attribute {
+		// a method of the name's own value: stmt = stmt.bindparams(...)
+		// (lemur's, in a loop) runs the text() stmt held
+		fn := e.Func()
+		if fn.Object.Kind != pysyntax.Name || fn.Object.Name != name {
+			return e
+		}
+		before := previous[name]
+		if before == nil {
+			return nil
+		}
+		method := *fn
+		method.Object = before
+		c := *e
+		c.Parts = &pysyntax.Parts{Func: &method, Keys: e.Parts.Keys, Keywords: e.Parts.Keywords}
+		return &c
+	}
 	if e == nil || e.Kind != pysyntax.Operator {
 		return e
 	}

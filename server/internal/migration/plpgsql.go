@@ -247,7 +247,8 @@ func (r *blockReader) sql(query string, g guard) {
 	}
 }
 
-// rowsOrSession reports a statement that reads or writes rows, sets the
+// rowsOrSession reports a statement that reads or writes rows (MySQL's
+// REPLACE INTO too, which PostgreSQL's parser rejects: keep's), sets the
 // session, or makes or drops (without CASCADE) an object of a kind that holds
 // no table or column (a role, a function, a policy): whether it runs or not,
 // the schema the model follows stays as it was.
@@ -255,6 +256,8 @@ func rowsOrSession(st Statement) bool {
 	switch st.Kind {
 	case SQLSelect, SQLInsert, SQLUpdate, SQLDelete, SQLSession:
 		return true
+	case SQLOther:
+		return st.UnparsedDML()
 	case SQLUntracked:
 		switch st.ObjectKind {
 		case "VIEW", "MATVIEW", "SEQUENCE", "SCHEMA":

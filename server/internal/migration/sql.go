@@ -447,9 +447,11 @@ func unparsedStatement(text string, at [2]int, where func(start, end int) Span) 
 		// is, and its table options change no column, index or key, nor
 		// does a database's default character set (designate's)
 		st.Kind, st.Verb = SQLSession, first
-	case first == "SELECT" && one && !selectInto.MatchString(st.Text) && !mentionsSchemaFunction(st.Text):
+	case first == "SELECT" && one && !selectInto.MatchString(st.Text) && !mentionsSchemaFunction(st.Text),
+		first == "SHOW" && one:
 		// another dialect's query (CTFd's MySQL SELECT of information_schema
-		// in backquotes) reads rows as one PostgreSQL reads does
+		// in backquotes) reads rows as one PostgreSQL reads does, and MySQL's
+		// SHOW COLUMNS FROM t, SHOW INDEX FROM t read the schema (keep's)
 		st.Kind, st.Verb = SQLSelect, first
 	case first == "SET" && one:
 		st.Kind, st.Verb = SQLSession, "SET" // MySQL's SET @@foreign_key_checks = 0, SET NAMES utf8mb4
