@@ -21,11 +21,12 @@ var _ = register(&Rule{
 	Fix:          FixSometimes,
 	Summary:      "A constraint is created or dropped with the name None",
 	Doc: Doc{
-		FailsWhen: "On every database, for a drop: SQLAlchemy cannot emit DROP CONSTRAINT without a name (error). A create runs, and leaves a name the downgrade must guess (warning; info on PostgreSQL when the name it gives is certain).",
+		FailsWhen: "On every database, for a drop: SQLAlchemy cannot emit DROP CONSTRAINT without a name (error). A create runs, and leaves a name the downgrade must guess (warning; info on PostgreSQL and MySQL when the name it gives is certain).",
 		What: "Finds `drop_constraint(None, ...)` (an error) and `create_foreign_key(None, ...)`, " +
 			"`create_unique_constraint(None, ...)`, `create_check_constraint(None, ...)` (warnings), also in batch mode. " +
-			"On a project certainly on PostgreSQL, a create whose name PostgreSQL's rules give for certain " +
-			"(`<table>_<columns>_fkey`, `_key`) is an info: nothing fails until a later migration spells the name. " +
+			"On a project certainly on PostgreSQL (or certainly on MySQL), a create whose name the database's rules give for " +
+			"certain (`<table>_<columns>_fkey`, `_key`; MySQL's `<table>_ibfk_1` on a table without foreign keys) is an info: " +
+			"nothing fails until a later migration spells the name. " +
 			"The project's naming convention is read from the MetaData env.py passes as `target_metadata` (followed into " +
 			"the application's modules, never imported), or else from the one `naming_convention` its code declares: a " +
 			"create whose type the convention names gets the convention's name and is not reported, except " +
@@ -339,10 +340,11 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	}
 	name, sure := defaultConstraintName(p.Dialect, o, s)
 	severity, text := Warning, fmt.Sprintf("%s(None, %s, ...) leaves the constraint unnamed", o.Name, tableWritten(o))
-	if name != "" && sure && p.IsPostgres() && p.DialectCertain && !namesDiffer(p) {
-		// PostgreSQL's name is known: nothing fails until a later migration
-		// spells the name wrong (a drop_constraint(None) in this one is reported apart)
-		severity, text = Info, fmt.Sprintf("%s(None, %s, ...) leaves the name to PostgreSQL: %q", o.Name, tableWritten(o), name)
+	if name != "" && sure && (p.IsPostgres() || p.Dialect == "mysql") && p.DialectCertain && !namesDiffer(p) {
+		// the database's name is known: nothing fails until a later migration
+		// spells the name wrong (a drop_constraint(None) in this one is
+		// reported apart); MySQL's as PostgreSQL's (neutron's, judged)
+		severity, text = Info, fmt.Sprintf("%s(None, %s, ...) leaves the name to %s: %q", o.Name, tableWritten(o), dialectName(p.Dialect), name)
 	}
 	msg := Message{Text: text,
 		Help: fmt.Sprintf("The database picks the name, and a later migration that drops or alters the constraint has to "+
