@@ -172,6 +172,25 @@ func returnsDirectly(block *pysyntax.Node) bool {
 	return false
 }
 
+// returnsOnDialect reads an if statement without elif or else whose
+// condition tests the dialect name and whose block returns (conda-store's
+// ALTER TYPE ... ADD VALUE on PostgreSQL, then a batch for the others): what
+// follows it runs on the other dialects only.
+func (x *extractor) returnsOnDialect(n *pysyntax.Node, s *scope) (dialectTest, bool) {
+	cons := n.ChildByFieldName("consequence")
+	if cons == nil || !returnsDirectly(cons) {
+		return dialectTest{}, false
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		switch pysyntax.Type(n.NamedChild(i)) {
+		case "elif_clause", "else_clause":
+			return dialectTest{}, false
+		}
+	}
+	t := x.dialectTest(n.ChildByFieldName("condition"), s)
+	return t, t.found()
+}
+
 // dialectTest is a condition comparing the dialect name with strings:
 // `bind.dialect.name == "sqlite"` has dialects ["sqlite"], equal true;
 // `name not in ("mysql", "mariadb")` has both, equal false.

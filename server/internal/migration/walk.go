@@ -333,6 +333,23 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 					}
 					break
 				}
+				if test, ok := x.returnsOnDialect(st, s); ok {
+					// the block runs on its dialects and returns; what follows
+					// runs on the others, and certainly there
+					inner := *s
+					inner.conditional, inner.byDialect = true, true
+					names := map[string]int{}
+					x.bound(st, names, nil)
+					reset := func() {
+						for name := range names {
+							s.known[name] = nil
+						}
+					}
+					x.compound(f, st, &inner, reset)
+					reset()
+					s.flow.dialects = s.flow.dialects.with(test, !test.equal)
+					break
+				}
 			}
 			if pysyntax.Type(st) == "for_statement" {
 				if iters, ok := x.iterations(st, s); ok {
