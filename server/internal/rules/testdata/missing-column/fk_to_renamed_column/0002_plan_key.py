@@ -20,5 +20,5 @@ def upgrade():
 def downgrade():
     op.drop_index("ix_subscriptions_plan", table_name="subscriptions")
     op.drop_constraint("fk_subscriptions_plan", "subscriptions", type_="foreignkey")
-    op.create_foreign_key("fk_subscriptions_plan", "subscriptions", "plans", ["plan_code"], ["code"])  # expect[missing-column]: create_foreign_key references column "code", which table "plans" does not have at this point help: It fails with: column "code" referenced in foreign key constraint does not exist.
+    op.create_foreign_key("fk_subscriptions_plan", "subscriptions", "plans", ["plan_code"], ["code"])  # expect[missing-column]: create_foreign_key references column "code", which table "plans" does not have at this point help: It fails with: column "code" referenced in foreign key constraint does not exist. The same function makes the column only later, at line 24: move this operation after that one.$
     op.alter_column("plans", "key", new_column_name="code")
