@@ -9,12 +9,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "concurrently-in-transaction",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixSometimes,
-	PostgresOnly: true,
-	Summary:      "A CONCURRENTLY index operation runs inside the migration transaction",
+	ID:            "concurrently-in-transaction",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixSometimes,
+	PostgresOnly:  true,
+	Summary:       "A CONCURRENTLY index operation runs inside the migration transaction",
 	Doc: Doc{
 		FailsWhen: "On every database: CREATE or DROP INDEX CONCURRENTLY cannot run inside a transaction block.",
 		What: "Finds `create_index`/`drop_index` with `postgresql_concurrently=True`, and `op.execute` (or a connection's " +

@@ -12,12 +12,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "enum-type-dropped-while-used",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixNever,
-	PostgresOnly: true,
-	Summary:      "An enum type is dropped while a column still uses it",
+	ID:            "enum-type-dropped-while-used",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	PostgresOnly:  true,
+	Summary:       "An enum type is dropped while a column still uses it",
 	Doc: Doc{
 		FailsWhen: "On every PostgreSQL database: a type that a column uses cannot be dropped without CASCADE.",
 		What: "Finds, in upgrade() or downgrade(), a drop of an enum type (`sa.Enum(name=x).drop(bind)`, " +

@@ -13,12 +13,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "enum-type-not-created",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixSometimes,
-	PostgresOnly: true,
-	Summary:      "An operation uses a named enum type that does not exist yet",
+	ID:            "enum-type-not-created",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixSometimes,
+	PostgresOnly:  true,
+	Summary:       "An operation uses a named enum type that does not exist yet",
 	Doc: Doc{
 		FailsWhen: "On every database: the type does not exist when the operation runs.",
 		What: "Finds `add_column` and `alter_column(type_=...)` (also in batch blocks) whose column uses a named native enum " +

@@ -12,12 +12,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "enum-type-recreated",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixSometimes,
-	PostgresOnly: true,
-	Summary:      "create_table would create an enum type that already exists",
+	ID:            "enum-type-recreated",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixSometimes,
+	PostgresOnly:  true,
+	Summary:       "create_table would create an enum type that already exists",
 	Doc: Doc{
 		FailsWhen: "On every database: CREATE TYPE of a type that exists fails. A type an earlier revision's create_table made " +
 			"is created again only where that revision ran in an earlier `alembic upgrade` (a database kept up to date), not in " +

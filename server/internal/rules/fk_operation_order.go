@@ -15,12 +15,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "fk-operation-order",
-	Profile:      Default,
-	DialectAware: true,
-	Severity:     Error,
-	Fix:          FixSometimes,
-	Summary:      "Tables are dropped or created in an order their foreign keys do not allow",
+	ID:            "fk-operation-order",
+	StopsFunction: true,
+	Profile:       Default,
+	DialectAware:  true,
+	Severity:      Error,
+	Fix:           FixSometimes,
+	Summary:       "Tables are dropped or created in an order their foreign keys do not allow",
 	Doc: Doc{
 		FailsWhen: "On every database: the referenced table does not exist yet when the key is made, or is still referenced when it is dropped.",
 		What: "Simulates upgrade() and downgrade() and finds a `drop_table` of a table that another table still references " +

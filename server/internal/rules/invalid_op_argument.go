@@ -15,11 +15,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:       "invalid-op-argument",
-	Profile:  Default,
-	Severity: Error,
-	Fix:      FixNever,
-	Summary:  "An Alembic operation is called with an argument it does not accept",
+	ID:            "invalid-op-argument",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	Summary:       "An Alembic operation is called with an argument it does not accept",
 	// error when the migration fails; warning when the argument is silently ignored
 	Doc: Doc{
 		FailsWhen: "On every database: Alembic or SQLAlchemy rejects the call before any SQL runs (an argument that is only ignored is a warning, but an error when it was the only change an alter_column asked for: nothing is changed; and when a drop_column is given new_column_name=: a rename was meant, and the column is dropped with its data; an info when it restates what holds: primary_key=True on a column of the primary key).",

@@ -8,12 +8,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "invalid-sql",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixNever,
-	PostgresOnly: true,
-	Summary:      "Raw SQL that PostgreSQL's parser rejects",
+	ID:            "invalid-sql",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	PostgresOnly:  true,
+	Summary:       "Raw SQL that PostgreSQL's parser rejects",
 	Doc: Doc{
 		FailsWhen: "On every database: PostgreSQL parses the statement before running anything, and the migration stops there.",
 		What: "Reads the SQL given to `op.execute()`, `sa.text()`, `sa.DDL()`, `connection.execute()` and " +

@@ -12,11 +12,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:       "missing-column",
-	Profile:  Default,
-	Severity: Error,
-	Fix:      FixNever,
-	Summary:  "An operation names a column the table does not have at that point",
+	ID:            "missing-column",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	Summary:       "An operation names a column the table does not have at that point",
 	Doc: Doc{
 		FailsWhen: "On every database: the column does not exist when the operation runs.",
 		What: "Finds `drop_column` and `alter_column` (also in batch blocks) on a table whose every column the history " +

@@ -11,12 +11,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "missing-index",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixNever,
-	PostgresOnly: true,
-	Summary:      "drop_index names an index that does not exist at that point",
+	ID:            "missing-index",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	PostgresOnly:  true,
+	Summary:       "drop_index names an index that does not exist at that point",
 	Doc: Doc{
 		FailsWhen: "On every PostgreSQL database: no index of that name exists when DROP INDEX runs.",
 		What: "Finds `drop_index` (also in batch blocks), in upgrade() and downgrade(), whose table the history knows " +

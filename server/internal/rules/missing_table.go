@@ -12,11 +12,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:       "missing-table",
-	Profile:  Default,
-	Severity: Error,
-	Fix:      FixNever,
-	Summary:  "drop_table or rename_table names a table that does not exist at that point",
+	ID:            "missing-table",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	Summary:       "drop_table or rename_table names a table that does not exist at that point",
 	Doc: Doc{
 		FailsWhen: "On every database the history built: the table does not exist when the operation runs.",
 		What: "Finds `drop_table` and `rename_table` in downgrade() naming a table that does not exist just before the " +

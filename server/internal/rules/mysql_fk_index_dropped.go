@@ -11,6 +11,7 @@ import (
 
 var _ = register(&Rule{
 	ID:              "mysql-fk-index-dropped",
+	StopsFunction:   true,
 	Profile:         Default,
 	MainDialectOnly: true,
 	Severity:        Error,

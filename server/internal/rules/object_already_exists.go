@@ -14,12 +14,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "object-already-exists",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixNever,
-	DialectAware: true,
-	Summary:      "A table, index, unique constraint or sequence is created under a name that is already taken at that point",
+	ID:            "object-already-exists",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	DialectAware:  true,
+	Summary:       "A table, index, unique constraint or sequence is created under a name that is already taken at that point",
 	Doc: Doc{
 		FailsWhen: "On every database: the object is there when the CREATE runs.",
 		What: "Finds `create_table` and `CREATE TABLE`, in upgrade() and downgrade(), of a table the history certainly " +

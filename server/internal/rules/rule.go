@@ -98,6 +98,11 @@ type Rule struct {
 	// known from weaker evidence (a driver among the dependencies, for data
 	// sources) than an error that certain needs.
 	MainDialectOnly bool
+	// StopsFunction: an error of this rule is a statement that fails on
+	// every database that reaches it (not one that fails on rows or under
+	// load), so the findings after it in its function are reached only once
+	// it is fixed (see annotateStops).
+	StopsFunction bool
 	// ReadsProject rules read files of the project other than the revision
 	// files (the application's modules): their findings on a revision are
 	// never reused from an earlier check (see reuse.go). They read no schema
@@ -141,6 +146,8 @@ type Diagnostic struct {
 	Message string
 	Help    string
 	Fix     *SuggestedFix // nil when there is none
+	// elsewhere: made for a dialect other than the project's main one
+	elsewhere bool
 }
 
 // Message is what a rule says about a finding: see Diagnostic.Message and

@@ -184,15 +184,18 @@ func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target T
 					report(d)
 				}
 			} else {
+				// kept as told: a check that reads only this revision's header
+				// reports them again without the model annotateStops reads
 				var kept []Diagnostic
-				checkRevision(g, reusable, target, rev, before, shared, func(d Diagnostic) {
-					kept = append(kept, d)
-					report(d)
-				})
+				checkRevision(g, reusable, target, rev, before, shared, func(d Diagnostic) { kept = append(kept, d) })
+				kept = annotateStops(rev.Migration, kept)
 				reused.keep(rev, kept, shared[target.Dialect].reads, blind)
+				for _, d := range kept {
+					report(d)
+				}
 			}
 			if !rev.Migration.HeaderOnly { // a header: no mark says a rule that runs always finds anything
-				checkRevision(g, always, target, rev, before, shared, report)
+				checkRevision(g, always, target, rev, before, shared, func(d Diagnostic) { report(d.told()) })
 			}
 		})
 		return after
@@ -501,4 +504,62 @@ func (p *pipeline) finish() {
 	p.jobs = nil
 	p.workers.Wait()
 	p.flush(true)
+}
+
+// annotateStops tells the findings that come after a statement their
+// function certainly stops at (an error of a StopsFunction rule, on an
+// operation that runs every time, on the main dialect) that they are reached
+// only once that is fixed: judges found helps saying "the next upgrade
+// fails" of lines the downgrade never reaches. found is changed in place,
+// and no longer says which findings were made for another dialect (results
+// are compared and stored as their exported fields).
+func annotateStops(m *migration.Migration, found []Diagnostic) []Diagnostic {
+	defer func() {
+		for i, d := range found {
+			found[i] = d.told()
+		}
+	}()
+	if len(found) < 2 {
+		return found
+	}
+	for _, f := range []*migration.Function{m.Upgrade, m.Downgrade} {
+		if f == nil {
+			continue
+		}
+		inBody := func(span migration.Span) bool { return span.Start >= f.Body.Start && span.End <= f.Body.End }
+		stop := -1
+		for i, d := range found {
+			if d.Severity != Error || d.elsewhere || !inBody(d.Span) || !stopsFunction(d.Rule) ||
+				stop >= 0 && found[stop].Span.Start <= d.Span.Start {
+				continue
+			}
+			if at := slices.IndexFunc(f.Ops, func(o *migration.Op) bool { return o.Call != nil && o.Call.Span == d.Span }); at >= 0 &&
+				f.Ops[at].Certain() && f.Ops[at].Loop == nil {
+				stop = i
+			}
+		}
+		if stop < 0 {
+			continue
+		}
+		s := found[stop]
+		for i, d := range found {
+			if inBody(d.Span) && d.Span.Start >= s.Span.End && d.Severity != Info { // an info claims no failure
+				found[i].Help = fmt.Sprintf("%s (%s() stops earlier on every database, at line %d (%s): this line runs once that is fixed.)",
+					d.Help, f.Name, s.Span.StartLine, s.Rule)
+			}
+		}
+	}
+	return found
+}
+
+// told is d as it is reported: without what only annotateStops reads.
+func (d Diagnostic) told() Diagnostic {
+	d.elsewhere = false
+	return d
+}
+
+// stopsFunction reports whether the rule's errors stop their function (Rule.StopsFunction).
+func stopsFunction(id string) bool {
+	r, ok := Get(id)
+	return ok && r.StopsFunction
 }

@@ -125,3 +125,54 @@ func TestPanicInAPassReachesTheCaller(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateStops: the warnings and errors after an error that stops its
+// function on every database say so; those before it, in the other
+// function, after an error made for another dialect or after a call that
+// may not run, and infos, do not.
+func TestAnnotateStops(t *testing.T) {
+	src := `from alembic import op
+
+def upgrade():
+    op.drop_column("t", "a")
+    op.drop_column("t", "b")
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_column("t", "c")
+    op.drop_column("t", "d")
+
+def downgrade():
+    op.drop_column("u", "x")
+    op.drop_column("u", "y")
+    op.drop_column("u", "z")
+`
+	m, err := migration.Parse(context.Background(), "0001.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(f *migration.Function, i int) migration.Span { return f.Ops[i].Call.Span }
+	up, down := m.Upgrade, m.Downgrade
+	found := []Diagnostic{
+		{Rule: "not-null-without-backfill", Severity: Warning, Span: at(up, 0), Help: "before"},
+		{Rule: "missing-column", Severity: Error, Span: at(up, 1), Help: "stops"},
+		{Rule: "missing-column", Severity: Warning, Span: at(up, 3), Help: "after"},
+		{Rule: "unnamed-constraint", Severity: Info, Span: at(up, 3), Help: "an info"},
+		{Rule: "missing-column", Severity: Error, Span: at(down, 0), Help: "elsewhere", elsewhere: true},
+		{Rule: "add-required-column", Severity: Error, Span: at(down, 1), Help: "rows"},
+		{Rule: "missing-column", Severity: Warning, Span: at(down, 2), Help: "after rows"},
+	}
+	got := annotateStops(m, found)
+	for _, d := range got {
+		annotated := strings.Contains(d.Help, "stops earlier on every database")
+		if want := d.Help == "after (upgrade() stops earlier on every database, at line 5 (missing-column): this line runs once that is fixed.)"; annotated != want {
+			t.Errorf("%s at line %d: help %q", d.Rule, d.Span.StartLine, d.Help)
+		}
+		if d.elsewhere {
+			t.Errorf("%s at line %d still says it was made for another dialect", d.Rule, d.Span.StartLine)
+		}
+	}
+	// the conditional drop of c stops nothing
+	cond := []Diagnostic{{Rule: "missing-column", Severity: Error, Span: at(up, 2), Help: "c"}, {Rule: "missing-column", Severity: Error, Span: at(up, 3), Help: "d"}}
+	if got := annotateStops(m, cond); got[1].Help != "d" {
+		t.Errorf("after a conditional error: %q", got[1].Help)
+	}
+}

@@ -14,12 +14,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "sqlite-alter-without-batch",
-	Profile:      Default,
-	DialectAware: true,
-	Severity:     Error,
-	Fix:          FixNever,
-	Summary:      "On SQLite, a column or constraint change runs outside batch_alter_table",
+	ID:            "sqlite-alter-without-batch",
+	StopsFunction: true,
+	Profile:       Default,
+	DialectAware:  true,
+	Severity:      Error,
+	Fix:           FixNever,
+	Summary:       "On SQLite, a column or constraint change runs outside batch_alter_table",
 	Doc: Doc{
 		FailsWhen: "On every SQLite database: SQLite has no ALTER for these changes.",
 		What: "On SQLite only: finds `alter_column`, `create_foreign_key`, `create_unique_constraint`, " +

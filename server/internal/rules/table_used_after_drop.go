@@ -11,11 +11,12 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:       "table-used-after-drop",
-	Profile:  Default,
-	Severity: Error,
-	Fix:      FixNever,
-	Summary:  "An operation uses a table, or drops an index of it, after the same function dropped the table",
+	ID:            "table-used-after-drop",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	Summary:       "An operation uses a table, or drops an index of it, after the same function dropped the table",
 	Doc: Doc{
 		FailsWhen: "On every database: the table, and its indexes and constraints with it, are gone when the operation runs.",
 		What: "Finds, in upgrade() or downgrade(), an operation on a table (`add_column`, `drop_column`, `alter_column`, " +

@@ -14,12 +14,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "type-change-without-using",
-	Profile:      Default,
-	Severity:     Error,
-	Fix:          FixNever,
-	PostgresOnly: true,
-	Summary:      "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
+	ID:            "type-change-without-using",
+	StopsFunction: true,
+	Profile:       Default,
+	Severity:      Error,
+	Fix:           FixNever,
+	PostgresOnly:  true,
+	Summary:       "alter_column changes a type PostgreSQL cannot convert by itself, without postgresql_using",
 	Doc: Doc{
 		FailsWhen: "On every database when PostgreSQL has no implicit or assignment cast between the types, even on an empty table, and then with postgresql_using too when the column has a server default (error); for a narrowing, on databases holding a longer value (warning).",
 		What: "Finds `alter_column(type_=...)` (also in batch blocks) without `postgresql_using` when PostgreSQL has no " +

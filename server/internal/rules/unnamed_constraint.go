@@ -14,12 +14,13 @@ import (
 )
 
 var _ = register(&Rule{
-	ID:           "unnamed-constraint",
-	Profile:      Default,
-	DialectAware: true,
-	Severity:     Error,
-	Fix:          FixSometimes,
-	Summary:      "A constraint is created or dropped with the name None",
+	ID:            "unnamed-constraint",
+	StopsFunction: true,
+	Profile:       Default,
+	DialectAware:  true,
+	Severity:      Error,
+	Fix:           FixSometimes,
+	Summary:       "A constraint is created or dropped with the name None",
 	Doc: Doc{
 		FailsWhen: "On every database, for a drop: SQLAlchemy cannot emit DROP CONSTRAINT without a name (error). A create runs, and leaves a name the downgrade must guess (warning; info on PostgreSQL and MySQL when the name it gives is certain).",
 		What: "Finds `drop_constraint(None, ...)` (an error) and `create_foreign_key(None, ...)`, " +
