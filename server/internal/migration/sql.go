@@ -331,7 +331,7 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	statements, queried := &s.Statements, false
 	if partial { // unknown parts: the statements are not what runs
 		if r.Err != nil {
-			r, queried = numberedHoles(text, r)
+			r, queried = fillHoles(text, r)
 		}
 		if r.Err != nil {
 			// a hole where no name or value goes ("INSERT INTO t (a, b) {}"
@@ -371,13 +371,13 @@ func classifySQL(text string, places []place, partial bool, span func(start, end
 	return s
 }
 
-// numberedHoles parses text again with a number in each hole the parser
+// fillHoles parses text again with a number in each hole the parser
 // rejects, one at a time: a hole where a number goes (renku's ALTER SEQUENCE
 // <name> RESTART WITH <MAX(id) + 1>) parses so, and a number fits nowhere a
 // name or a clause goes. In a view alone, a hole may stand for the whole
 // query (sbc-auth's CREATE VIEW {view.name} AS {view.sql}): queried reports
 // that one did. r is returned when that does not parse either.
-func numberedHoles(text string, r *sqlparse.Result) (_ *sqlparse.Result, queried bool) {
+func fillHoles(text string, r *sqlparse.Result) (_ *sqlparse.Result, queried bool) {
 	filled, first := text, r
 	for r.Err != nil {
 		at := r.Err.Offset

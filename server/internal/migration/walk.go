@@ -333,23 +333,6 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 					}
 					break
 				}
-				if test, ok := x.returnsOnDialect(st, s); ok {
-					// the block runs on its dialects and returns; what follows
-					// runs on the others, and certainly there
-					inner := *s
-					inner.conditional, inner.byDialect = true, true
-					names := map[string]int{}
-					x.bound(st, names, nil)
-					reset := func() {
-						for name := range names {
-							s.known[name] = nil
-						}
-					}
-					x.compound(f, st, &inner, reset)
-					reset()
-					s.flow.dialects = s.flow.dialects.with(test, !test.equal)
-					break
-				}
 			}
 			if pysyntax.Type(st) == "for_statement" {
 				if iters, ok := x.iterations(st, s); ok {
@@ -383,9 +366,15 @@ func (x *extractor) block(f *Function, block *pysyntax.Node, s *scope) (always, 
 				}
 			}
 			if x.compound(f, st, &inner, reset) {
-				mayReturn = true
-				inner.byDialect = false
-				s = &inner
+				if test, ok := x.returnsOnDialect(st, s); ok && !s.conditional {
+					// the block ran on its dialects and returned: what follows
+					// runs on the others, and certainly there
+					s.flow.dialects = s.flow.dialects.with(test, !test.equal)
+				} else {
+					mayReturn = true
+					inner.byDialect = false
+					s = &inner
+				}
 			}
 			reset()
 		default:
