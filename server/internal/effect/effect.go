@@ -285,6 +285,17 @@ func (b *builder) call() {
 			b.add(Effect{Change: Alter, Object: Rows}) // of tables not known
 			return
 		}
+		if fn, ok := searchableTrigger(b.m, o); ok {
+			// sqlalchemy-searchable's sync_trigger(conn, table, column,
+			// columns) makes a trigger and its function and fills the column
+			// (update_rows); drop_trigger drops them: no table or column
+			// changes (redash's search vector left its history unknown)
+			if fn == "sync_trigger" {
+				table, known := argOrKeyword(o.Call, 1, "table_name").StringValue()
+				b.add(Effect{Change: Alter, Object: Rows, Table: table, Unreadable: !known})
+			}
+			return
+		}
 		if name, ok := syncedEnum(o); ok {
 			// alembic-postgresql-enum's op.sync_enum_values(schema, name,
 			// values, columns): the enum type's labels change (warehouse,
@@ -296,6 +307,40 @@ func (b *builder) call() {
 	case "invoke", "run_async":
 		b.add(Effect{Change: Alter, Object: Anything})
 	}
+}
+
+// searchableTrigger is the sqlalchemy-searchable function a call is, by
+// its import ("sync_trigger", "drop_trigger"), and whether it is one.
+func searchableTrigger(m *migration.Migration, o *migration.Op) (string, bool) {
+	fn := pysyntax.LastName(o.Receiver)
+	if fn != "sync_trigger" && fn != "drop_trigger" {
+		return "", false
+	}
+	local, _, dotted := strings.Cut(o.Receiver, ".")
+	for _, imp := range m.AllImports() {
+		switch {
+		case imp.Module != "sqlalchemy_searchable":
+		case dotted && imp.Name == "" && imp.Local == local && o.Receiver == local+"."+fn,
+			!dotted && imp.Name == fn && imp.Local == fn:
+			return fn, true
+		}
+	}
+	return "", false
+}
+
+// argOrKeyword is a call's positional argument i, or its keyword argument of
+// that name; nil when it has neither.
+func argOrKeyword(call *pysyntax.Expr, i int, name string) *pysyntax.Expr {
+	if call == nil {
+		return nil
+	}
+	if k := call.Keyword(name); k != nil {
+		return k
+	}
+	if i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
 }
 
 // makesEnumType reports whether create_table o may make an enum type: a

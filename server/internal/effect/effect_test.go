@@ -103,6 +103,13 @@ op.execute("UPDATE t SET c = 1; DELETE FROM t WHERE c = 2; INSERT INTO t VALUES 
 		{"views, sequences, transaction control", naming.Namer{},
 			`op.execute("CREATE VIEW v AS SELECT 1; DROP MATERIALIZED VIEW w; CREATE SEQUENCE s; COMMIT; CREATE SCHEMA n; DROP SCHEMA n CASCADE")`,
 			[]string{"create view v [sql]", "drop view w [sql]", "create sequence s [sql]", "alter transaction COMMIT [sql]", "create schema n [sql]", "drop schema n (cascade) [sql]"}},
+		{"sqlalchemy-searchable's triggers fill rows; an application's function of that name may do anything", naming.Namer{},
+			`import sqlalchemy_searchable as ss
+from app.search import sync_trigger
+ss.sync_trigger(conn, "queries", "search_vector", ["name"])
+ss.drop_trigger(conn, "queries", "search_vector")
+sync_trigger(conn, "queries", "search_vector", ["name"])`,
+			[]string{"alter rows on queries", "alter anything"}},
 		{"SQL that is not known may change anything", naming.Namer{}, `op.execute(f"DROP TABLE {name}")
 op.execute("DO $$ BEGIN EXECUTE 'DROP TABLE ' || current_setting('app.table'); END $$")
 op.execute("DO $$ BEGIN CREATE TYPE mood AS ENUM ('ok'); EXCEPTION WHEN duplicate_object THEN null; END $$")`,

@@ -207,6 +207,18 @@ type Import struct {
 	Stmt   Span // the whole import statement (where an added import can go after)
 }
 
+// AllImports are the file's imports: at module level and inside upgrade()
+// and downgrade() (with the helpers they call).
+func (m *Migration) AllImports() []Import {
+	out := slices.Clip(m.Imports)
+	for _, f := range []*Function{m.Upgrade, m.Downgrade} {
+		if f != nil {
+			out = append(out, f.Imports...)
+		}
+	}
+	return out
+}
+
 // Qualified is the full dotted name the local name stands for.
 func (i Import) Qualified() string {
 	if i.Name == "" {
