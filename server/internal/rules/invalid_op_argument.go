@@ -150,13 +150,13 @@ func checkInvalidOpArgument(p *Pass) {
 					// the migration may have worked when it was written (fedocal)
 					consequence += " (Alembic before 1.5 took name= for new_column_name)"
 				}
-				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence}, nil)
+				p.ReportSeverity(sev, o.Call.Span, Message{Text: problem, Help: consequence, Runs: !fails}, nil)
 			}
 			if key := strconv.Itoa(o.Call.Span.Start) + "column object"; !seen[key] && columnObjectAsName(o) {
 				seen[key] = true
 				// the change written in the Column certainly never happens (open-event-server, OpenHands)
 				p.ReportSeverity(Error, o.Call.Span, Message{
-					Text: "alter_column is given a Column object as its column name",
+					Text: "alter_column is given a Column object as its column name", Runs: true,
 					Help: "Without a change keyword of its own, alter_column asks for no change (it emits no SQL, in batch mode " +
 						"too; SQLite's batch mode fails on it with KeyError): the type and nullable= written in the Column are not read as changes, so the migration runs and " +
 						"changes nothing (a change keyword beside the " +

@@ -328,7 +328,7 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 		message.Text += fmt.Sprintf(" (on %s)", name)
 	}
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
-		Span: span, Message: message.Text, Help: message.Help, Fix: fix, elsewhere: other})
+		Span: span, Message: message.Text, Help: message.Help, Fix: fix, elsewhere: other, runs: message.Runs})
 }
 
 // inDecorated reports whether a finding or its fix's edits lie in a decorated

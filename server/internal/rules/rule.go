@@ -146,8 +146,9 @@ type Diagnostic struct {
 	Message string
 	Help    string
 	Fix     *SuggestedFix // nil when there is none
-	// elsewhere: made for a dialect other than the project's main one
-	elsewhere bool
+	// elsewhere: made for a dialect other than the project's main one; runs:
+	// its statement runs (Message.Runs). Only annotateStops reads them.
+	elsewhere, runs bool
 }
 
 // Message is what a rule says about a finding: see Diagnostic.Message and
@@ -155,6 +156,9 @@ type Diagnostic struct {
 type Message struct {
 	Text string
 	Help string
+	// Runs: the statement runs in spite of the finding (it does nothing, or
+	// something else than meant), so it stops nothing (see annotateStops).
+	Runs bool
 }
 
 // Fixable reports whether `fix` applies the finding's fix: it has one, and it

@@ -529,7 +529,7 @@ func annotateStops(m *migration.Migration, found []Diagnostic) []Diagnostic {
 		inBody := func(span migration.Span) bool { return span.Start >= f.Body.Start && span.End <= f.Body.End }
 		stop := -1
 		for i, d := range found {
-			if d.Severity != Error || d.elsewhere || !inBody(d.Span) || !stopsFunction(d.Rule) ||
+			if d.Severity != Error || d.elsewhere || d.runs || !inBody(d.Span) || !stopsFunction(d.Rule) ||
 				stop >= 0 && found[stop].Span.Start <= d.Span.Start {
 				continue
 			}
@@ -544,7 +544,7 @@ func annotateStops(m *migration.Migration, found []Diagnostic) []Diagnostic {
 		s := found[stop]
 		for i, d := range found {
 			if inBody(d.Span) && d.Span.Start >= s.Span.End && d.Severity != Info { // an info claims no failure
-				found[i].Help = fmt.Sprintf("%s (%s() stops earlier on every database, at line %d (%s): this line runs once that is fixed.)",
+				found[i].Help = fmt.Sprintf("%s (%s() stops earlier on every database, at line %d (%s): this line is not reached before that is fixed.)",
 					d.Help, f.Name, s.Span.StartLine, s.Rule)
 			}
 		}
@@ -554,7 +554,7 @@ func annotateStops(m *migration.Migration, found []Diagnostic) []Diagnostic {
 
 // told is d as it is reported: without what only annotateStops reads.
 func (d Diagnostic) told() Diagnostic {
-	d.elsewhere = false
+	d.elsewhere, d.runs = false, false
 	return d
 }
 

@@ -163,16 +163,21 @@ def downgrade():
 	got := annotateStops(m, found)
 	for _, d := range got {
 		annotated := strings.Contains(d.Help, "stops earlier on every database")
-		if want := d.Help == "after (upgrade() stops earlier on every database, at line 5 (missing-column): this line runs once that is fixed.)"; annotated != want {
+		if want := d.Help == "after (upgrade() stops earlier on every database, at line 5 (missing-column): this line is not reached before that is fixed.)"; annotated != want {
 			t.Errorf("%s at line %d: help %q", d.Rule, d.Span.StartLine, d.Help)
 		}
 		if d.elsewhere {
 			t.Errorf("%s at line %d still says it was made for another dialect", d.Rule, d.Span.StartLine)
 		}
 	}
-	// the conditional drop of c stops nothing
+	// the conditional drop of c stops nothing, nor does an error on a
+	// statement that runs (an alter_column given a Column object)
 	cond := []Diagnostic{{Rule: "missing-column", Severity: Error, Span: at(up, 2), Help: "c"}, {Rule: "missing-column", Severity: Error, Span: at(up, 3), Help: "d"}}
 	if got := annotateStops(m, cond); got[1].Help != "d" {
 		t.Errorf("after a conditional error: %q", got[1].Help)
+	}
+	runs := []Diagnostic{{Rule: "invalid-op-argument", Severity: Error, Span: at(down, 0), Help: "x", runs: true}, {Rule: "missing-column", Severity: Error, Span: at(down, 1), Help: "y"}}
+	if got := annotateStops(m, runs); got[1].Help != "y" || got[0].runs {
+		t.Errorf("after an error on a statement that runs: %q (runs still told: %v)", got[1].Help, got[0].runs)
 	}
 }

@@ -18,4 +18,4 @@ def upgrade():
 def downgrade():
     op.drop_column("messages", "note")
     op.add_column("messages", "reference")  # expect[invalid-op-argument:error]: help: to remove it, write op.drop_column("messages", "reference")$
-    op.add_column("messages", "note")  # expect[invalid-op-argument:error]: help: Pass the column: op.add_column("messages", sa.Column("note", <type>)) (downgrade() stops earlier on every database, at line 20 (invalid-op-argument): this line runs once that is fixed.)$
+    op.add_column("messages", "note")  # expect[invalid-op-argument:error]: help: Pass the column: op.add_column("messages", sa.Column("note", <type>)) (downgrade() stops earlier on every database, at line 20 (invalid-op-argument): this line is not reached before that is fixed.)$
