@@ -246,8 +246,9 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 }
 
 // keyedByReference are the tables of refs (quoted) with a unique key that
-// holds their foreign key to table along with other columns: pointing two
-// rows at one kept row may make them equal there.
+// holds their foreign key to table, alone (one row per row of table:
+// open-event-server's video_streams, judged) or with other columns: pointing
+// two rows at one kept row may make them equal there.
 func keyedByReference(s *history.State, refs []string, table string) []string {
 	var out []string
 	for _, r := range refs {
@@ -257,7 +258,7 @@ func keyedByReference(s *history.State, refs []string, table string) []string {
 		}
 		keyed := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool {
 			return strings.EqualFold(fk.RefTable, table) && slices.ContainsFunc(t.Uniques, func(set []string) bool {
-				return len(set) > len(fk.Columns) && !slices.ContainsFunc(fk.Columns, func(c string) bool { return !slices.Contains(set, c) })
+				return len(set) >= len(fk.Columns) && !slices.ContainsFunc(fk.Columns, func(c string) bool { return !slices.Contains(set, c) })
 			})
 		})
 		if keyed {

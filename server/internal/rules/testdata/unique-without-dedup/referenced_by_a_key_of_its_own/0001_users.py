@@ -17,8 +17,15 @@ def upgrade():
         sa.Column("grouping_id", sa.Integer(), primary_key=True),
         sa.Column("user_id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True),
     )
+    # one profile per user: its unique key is the reference alone
+    op.create_table(
+        "profiles",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("user_id", sa.Integer(), sa.ForeignKey("users.id"), unique=True),
+    )
 
 
 def downgrade():
+    op.drop_table("profiles")
     op.drop_table("grouping_membership")
     op.drop_table("users")
