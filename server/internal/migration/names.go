@@ -387,7 +387,7 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 		if e.Name != "name" {
 			break
 		}
-		if v, module := x.lookup(e.Object, s); v != nil && isEnumCall(v) {
+		if v, module := x.lookup(e.Object, s); isEnumType(v) {
 			if n := x.withConstants(v.Keyword("name"), s); n != nil && n.Kind == pysyntax.String {
 				text := n.Text
 				if module {
@@ -436,10 +436,6 @@ func (x *extractor) withConstants(e *Expr, s *scope) *Expr {
 	}
 	return e
 }
-
-// enumCallees make an enum type (sa.Enum, postgresql.ENUM): their name=
-// is the type's.
-var enumCallees = map[string]bool{"Enum": true, "ENUM": true}
 
 // textEdit replaces the text of a span.
 type textEdit struct {

@@ -233,18 +233,13 @@ func (x *extractor) bindParams(def *pysyntax.Node, call *Expr, outer, inner *sco
 				v = &Expr{Kind: pysyntax.String, Str: value, Span: arg.Span, Text: strconv.Quote(value)}
 			}
 		}
-		if v != nil && (v.Kind == pysyntax.String || isEnumCall(v)) {
+		if v != nil && (v.Kind == pysyntax.String || isEnumType(v)) {
 			// an enum type too: the helper reads its name (tracim's
 			// replace_enum(table, column, from_enum, to_enum, default))
 			inner.known[name] = v
 			inner.locals.set(name, v)
 		}
 	}
-}
-
-// isEnumCall reports a call that makes an enum type (sa.Enum(...)).
-func isEnumCall(e *Expr) bool {
-	return e.Kind == pysyntax.Call && e.Func() != nil && enumCallees[pysyntax.LastName(e.Func().Text)]
 }
 
 // engineDispatch recognises `globals()["upgrade_%s" % engine_name]()`, and

@@ -112,14 +112,12 @@ var resolver = pymodule.Default
 // can reach its models.
 func usedImports(m *migration.Migration) []usedImport {
 	var out []usedImport
-	for _, list := range [][]migration.Import{m.Imports, functionImports(m.Upgrade), functionImports(m.Downgrade)} {
-		for _, imp := range list {
-			if imp.Local == "*" || isLibraryModule(imp.Module) {
-				continue
-			}
-			if uses := usesOf(m, imp); len(uses) > 0 {
-				out = append(out, usedImport{imp, uses})
-			}
+	for _, imp := range m.AllImports() {
+		if imp.Local == "*" || isLibraryModule(imp.Module) {
+			continue
+		}
+		if uses := usesOf(m, imp); len(uses) > 0 {
+			out = append(out, usedImport{imp, uses})
 		}
 	}
 	return out

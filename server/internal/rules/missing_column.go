@@ -71,7 +71,7 @@ func checkMissingColumn(p *Pass) {
 				text = fmt.Sprintf("%s references column %q, which table %q does not have at this point", o.Name, n.column, n.table)
 			}
 			advice := "Check the table and the spelling against the operation that created the column."
-			if later := columnMadeLater(p, o, n.key, n.column); later != nil {
+			if later := columnMadeLater(p, o, n.table, n.column); later != nil {
 				// orchest's downgrade makes the foreign key before it renames the column back (judged)
 				advice = fmt.Sprintf("The same function makes the column only later, at line %d: move this operation after that one.",
 					later.Call.Span.StartLine)
@@ -187,28 +187,15 @@ func namedColumns(p *Pass, o *migration.Op) []namedColumn {
 }
 
 // columnMadeLater is the operation after o in o's function that adds the
-// column to the table (by key) or renames a column to it, nil when none does.
-func columnMadeLater(p *Pass, o *migration.Op, key, column string) *migration.Op {
+// column to the table or renames a column to it, nil when none does.
+func columnMadeLater(p *Pass, o *migration.Op, table, column string) *migration.Op {
 	for _, f := range []*migration.Function{p.Migration.Upgrade, p.Migration.Downgrade} {
 		if f == nil {
 			continue
 		}
-		at := slices.Index(f.Ops, o)
-		if at < 0 {
-			continue
-		}
-		for _, later := range f.Ops[at+1:] {
-			table, ok := later.Table()
-			if !ok || !strings.EqualFold(effect.TableKey(later, table), key) || later.Call == nil {
-				continue
-			}
-			switch later.Name {
-			case "add_column":
-				if c := p.Migration.Column(later, later.Arg("column")); c != nil && c.NameKnown && strings.EqualFold(c.Name, column) {
-					return later
-				}
-			case "alter_column":
-				if to, ok := later.ArgString("new_column_name"); ok && strings.EqualFold(to, column) {
+		if at := slices.Index(f.Ops, o); at >= 0 {
+			for _, later := range f.Ops[at+1:] {
+				if later.Name != "create_table" && later.Call != nil && createsColumn(p.Migration, later, table, column) {
 					return later
 				}
 			}

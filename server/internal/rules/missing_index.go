@@ -104,24 +104,13 @@ func missingIndexDrop(p *Pass, o *migration.Op, s *history.State) (Message, bool
 		// cachito's batch drops the column before its index (judged)
 		msg.Help = fmt.Sprintf("It fails with: index %q does not exist: the drop_column at line %d took it along (dropping a "+
 			"column drops its indexes). Drop the index before it, or remove this drop_index.", name, by.Call.Span.StartLine)
-	} else if p.InDowngrade(o.Call.Span) && upgradeCreatesTable(p, effect.TableKey(o, table)) && !strings.Contains(msg.Text, "foreign key") {
+	} else if key := effect.TableKey(o, table); p.InDowngrade(o.Call.Span) && !strings.Contains(msg.Text, "foreign key") &&
+		slices.ContainsFunc(createdByUpgrade(p), func(made string) bool { return strings.EqualFold(made, key) }) {
 		// keep's downgrade drops two indexes its create_table never made (judged)
 		msg.Help = fmt.Sprintf("It fails with: index %q does not exist. upgrade() creates %q without an index of that name, so "+
 			"nothing made it: delete this drop_index (or create the index in upgrade(), if the table needs it).", name, table)
 	}
 	return msg, true
-}
-
-// upgradeCreatesTable reports whether the revision's upgrade() creates the
-// table (by key).
-func upgradeCreatesTable(p *Pass, key string) bool {
-	if p.Migration.Upgrade == nil {
-		return false
-	}
-	return slices.ContainsFunc(p.Migration.Upgrade.Ops, func(o *migration.Op) bool {
-		table, ok := o.Table()
-		return ok && o.Name == "create_table" && strings.EqualFold(effect.TableKey(o, table), key)
-	})
 }
 
 // takenAlong is the drop_column of o's function, before it, that removed the
