@@ -72,6 +72,10 @@ type Migration struct {
 	// pass or raise; a header keeps it, for what the history as a whole shows
 	// of the project's downgrades (downgrade-missing).
 	WritesDowngrade bool
+	// WritesUpgrade: the same of upgrade(); a header keeps it, for the
+	// revisions a rule looks back through (a merge whose upgrade() does
+	// nothing is no step of the history's work).
+	WritesUpgrade bool
 	// Marks are the registered marks (RegisterMark) that hold of the whole
 	// model, kept by its Header: read them with Marked.
 	Marks []string
@@ -141,8 +145,9 @@ func (m *Migration) Header() *Migration {
 		Revision: header(m.Revision), DownRevision: header(m.DownRevision), BranchLabels: header(m.BranchLabels),
 		DependsOn: header(m.DependsOn), DocRevision: strings.Clone(m.DocRevision), DocRevises: strings.Clone(m.DocRevises),
 		DocMessage: strings.Clone(m.DocMessage), DocSpan: m.DocSpan, Directives: directives, TooLarge: m.TooLarge,
-		SyntaxErrors: syntaxErrors, DialectMentions: mentions, WritesDowngrade: m.WritesDowngrade, HeaderOnly: true,
-		Marks: m.marked(), UpgradeDigest: m.UpgradeDigest}
+		SyntaxErrors: syntaxErrors, DialectMentions: mentions, WritesDowngrade: m.WritesDowngrade, WritesUpgrade: m.WritesUpgrade,
+		HeaderOnly: true,
+		Marks:      m.marked(), UpgradeDigest: m.UpgradeDigest}
 }
 
 // cloneStrings copies the strings of a slice (nil stays nil).

@@ -87,6 +87,7 @@ func parse(ctx context.Context, path string, src []byte, headerOnly bool) (*Migr
 		unrollBudget: maxUnrolled}
 	x.module(tree.Root())
 	m.WritesDowngrade = x.writes("downgrade")
+	m.WritesUpgrade = x.writes("upgrade")
 	if headerOnly {
 		m.DialectMentions = m.dialectMentions()
 		m.keepHeaderOnly()

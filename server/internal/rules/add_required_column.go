@@ -245,11 +245,10 @@ func createsEmpty(m *migration.Migration, f *migration.Function, table string) b
 // NULL column without a default, which passes on an empty table only (the
 // judged pulse-data's, four weeks apart). "" when there is none.
 func emptyBelow(p *Pass, t *history.Table, table string) (revision, why string) {
-	parents := p.recentAncestors()
-	if len(parents) == 0 {
+	below := p.onlyParent()
+	if below == nil {
 		return "", ""
 	}
-	below := parents[0]
 	why = fmt.Sprintf("created %q", table)
 	if t.CreatedBy != below.ID {
 		why = requiredAddedBy(p, below, table)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
@@ -14,24 +15,27 @@ import (
 // read (SQLAlchemy constructs, application code) in a revision whose source
 // names the table. A backfill is often its own revision ("in preparation for
 // the next migration") followed by the one that sets NOT NULL or narrows the
-// column. The walk follows single parents only (a merge stops it) and stops at
-// the revision that added the column or created the table: only its steps
-// after that count.
+// column. The walk (recentWalk) goes through empty merges, along each parent,
+// and stops at the revision that added the column or created the table: only
+// its steps after that count.
 func recentDataStep(p *Pass, table, column string, goal dataGoal) bool {
-	for _, r := range p.recentAncestors() {
-		if r.Migration.Upgrade == nil || len(r.Migration.SyntaxErrors) > 0 {
+	found := false
+	p.walkRecent(func(r *history.Revision) bool {
+		m := r.Migration
+		switch {
+		case found:
+			return false
+		case !m.WritesUpgrade && len(m.SyntaxErrors) == 0:
+			return true // an empty merge: what ran below it counts
+		case m.Upgrade == nil || len(m.SyntaxErrors) > 0:
 			return false
 		}
-		steps := p.ancestorSteps(r.Migration)
+		steps := p.ancestorSteps(m)
 		created := steps.lastCreates(table, column)
-		if steps.touchedSince(created+1, table, column, goal, true) {
-			return true
-		}
-		if created >= 0 {
-			return false
-		}
-	}
-	return false
+		found = steps.touchedSince(created+1, table, column, goal, true)
+		return !found && created < 0
+	})
+	return found
 }
 
 // createsColumn reports whether an operation creates the table or adds the column.

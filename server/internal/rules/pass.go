@@ -445,25 +445,63 @@ type aboveRevision struct {
 	Migration *migration.Migration
 }
 
-// recentAncestors are the parent revision and its own parent (recentParents).
+// recentAncestors are the revisions at most two steps below (recentParents).
 func (p *Pass) recentAncestors() []*history.Revision { return recentParents(p.graph, p.Revision) }
 
-// recentParents are the parent of r and its own parent, nearest first, along
-// single parents (a merge, or a parent the graph lacks, stops the walk): the
-// revisions below r whose sources its passes read (recentDataStep), which
-// the key of its findings covers (reuse.go) and a check reads whole
+// recentParents are the revisions at most two steps below r (recentWalk):
+// the revisions below r whose sources its passes read (recentDataStep),
+// which the key of its findings covers (reuse.go) and a check reads whole
 // (whole.go).
 func recentParents(g *history.Graph, r *history.Revision) []*history.Revision {
 	var out []*history.Revision
-	for len(out) < 2 && len(r.Parents) == 1 {
-		parent := g.Revisions[r.Parents[0]]
-		if parent == nil {
-			break
-		}
+	recentWalk(g, r, func(parent *history.Revision) bool {
 		out = append(out, parent)
-		r = parent
-	}
+		return true
+	})
 	return out
+}
+
+// recentWalk visits the revisions at most two steps below r, each path
+// nearest first: its parent and that one's parent. A revision whose
+// upgrade() does nothing (a merge of heads, mostly) takes no step: the walk
+// goes on through it, along each of its parents, as it does along each
+// parent of a merge. visit says whether to go on below the revision it is
+// given. A parent the graph lacks ends its path; a revision is visited once.
+func recentWalk(g *history.Graph, r *history.Revision, visit func(*history.Revision) (deeper bool)) {
+	const most = 8 // a chain of empty revisions is short; this bounds a made-up one
+	seen := map[string]bool{}
+	var walk func(r *history.Revision, steps int)
+	walk = func(r *history.Revision, steps int) {
+		for _, id := range r.Parents {
+			parent := g.Revisions[id]
+			if parent == nil || seen[id] || len(seen) == most {
+				continue
+			}
+			seen[id] = true
+			left := steps
+			if parent.Migration == nil || parent.Migration.WritesUpgrade {
+				left--
+			}
+			if visit(parent) && left > 0 {
+				walk(parent, left)
+			}
+		}
+	}
+	walk(r, 2)
+}
+
+// onlyParent is the revision just below when the pass's revision has one
+// parent the graph holds; nil otherwise.
+func (p *Pass) onlyParent() *history.Revision {
+	if len(p.Revision.Parents) != 1 {
+		return nil
+	}
+	return p.graph.Revisions[p.Revision.Parents[0]]
+}
+
+// walkRecent walks the revisions of recentAncestors along their paths (recentWalk).
+func (p *Pass) walkRecent(visit func(*history.Revision) (deeper bool)) {
+	recentWalk(p.graph, p.Revision, visit)
 }
 
 // laterRevisions are the revisions above this one, in graph order.

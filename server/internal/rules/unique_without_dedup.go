@@ -135,13 +135,13 @@ func addsWithoutValues(m *migration.Migration, o *migration.Op) (table, column s
 // Server, which allows one NULL) (orchest's image_tag). It returns that
 // revision and the column.
 func nullBelow(p *Pass, o *migration.Op, table string, columns []string) (rev, column string) {
-	parents := p.recentAncestors()
-	if len(parents) == 0 || parents[0].Migration.Upgrade == nil || o.Extra["postgresql_nulls_not_distinct"] != nil || p.Dialect == "mssql" {
+	below := p.onlyParent()
+	if below == nil || below.Migration.Upgrade == nil || o.Extra["postgresql_nulls_not_distinct"] != nil || p.Dialect == "mssql" {
 		return "", ""
 	}
-	for _, a := range parents[0].Migration.Upgrade.Ops {
-		if t, c, ok := addsWithoutValues(parents[0].Migration, a); ok && strings.EqualFold(t, table) && slices.Contains(columns, c) {
-			return parents[0].ID, c
+	for _, a := range below.Migration.Upgrade.Ops {
+		if t, c, ok := addsWithoutValues(below.Migration, a); ok && strings.EqualFold(t, table) && slices.Contains(columns, c) {
+			return below.ID, c
 		}
 	}
 	return "", ""
