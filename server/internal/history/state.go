@@ -111,6 +111,9 @@ type FK struct {
 	RefSchema string
 	// RefColumns are the columns of RefTable it references (nil when not known)
 	RefColumns []string
+	// OnDelete is its ON DELETE action as written (ondelete="SET NULL"),
+	// upper-case; "" when none is written or it is not a literal.
+	OnDelete string
 }
 
 // EnumType is a database enum type.
@@ -716,9 +719,11 @@ func (s *State) applyConstraint(m *migration.Migration, e effect.Effect, uncerta
 		refSchema, _ := o.ArgString("referent_schema")
 		cols, _ := o.Arg("local_cols").Strings()
 		refCols, _ := o.Arg("remote_cols").Strings()
+		onDelete, _ := o.ArgString("ondelete")
 		res, literal := effect.NameOf(s.names, m, o)
 		if t := s.editTable(key); t != nil {
-			s.addFK(t, FK{Name: fkName(res, literal, e.Table, cols), Columns: cols, RefTable: ref, RefSchema: refSchema, RefColumns: refCols})
+			s.addFK(t, FK{Name: fkName(res, literal, e.Table, cols), Columns: cols, RefTable: ref, RefSchema: refSchema, RefColumns: refCols,
+				OnDelete: strings.ToUpper(onDelete)})
 		}
 	case e.Object == effect.Constraint && e.Change == effect.Create && e.ConstraintType == "primary":
 		cols, _ := o.Arg("columns").Strings()
@@ -1120,8 +1125,12 @@ func createdUniques(ct *migration.Table) [][]string {
 
 // fkState: table is the bare table name (PostgreSQL's default names carry no schema).
 func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) FK {
+	onDelete := ""
+	if fk.Expr != nil {
+		onDelete, _ = fk.Expr.Keyword("ondelete").StringValue()
+	}
 	return FK{Name: foreignKeyName(s.names, table, effect.Schema(o), fk), Columns: fk.Columns, RefTable: fk.RefTable, RefSchema: fk.RefSchema,
-		RefColumns: fk.RefColumns}
+		RefColumns: fk.RefColumns, OnDelete: strings.ToUpper(onDelete)}
 }
 
 // dropTable drops a table and its partitions.

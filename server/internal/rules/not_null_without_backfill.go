@@ -456,11 +456,12 @@ func requiredAddBefore(p *Pass, o *migration.Op, table string) *migration.Op {
 // deleted, where such a row means nothing: giving them a value attaches them
 // to an arbitrary row, and may break a unique index (mwdb's link table,
 // judged on PostgreSQL), while older rows the column was added to are data
-// (open-event-server's ticket holders, judged); not of a table
-// others reference, whose DELETE takes their rows along or fails on them
-// (fractal-server's projects). A column unique on its own, now or by the
-// end of the upgrade, takes no constant: the second row filled fails
-// (bitcart's emails, packit-service's, judged on PostgreSQL).
+// (open-event-server's ticket holders, judged); not of a table others
+// reference, whose DELETE takes their rows along or fails on them
+// (fractal-server's projects), nor of a key that ON DELETE sets NULL. A
+// column unique on its own, now or by the end of the upgrade, takes no
+// constant: the second row filled fails (bitcart's emails, packit-service's,
+// judged on PostgreSQL).
 func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string, execute bool) string {
 	run := func(sql string) string {
 		if !execute {
@@ -481,8 +482,10 @@ func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string,
 	}
 	where := fmt.Sprintf("WHERE %s IS NULL", p.SQLName(column))
 	update := run(fmt.Sprintf("UPDATE %s SET %s = %s %s", p.SQLTableOf(o, table), p.SQLName(column), value, where)) + unique
-	isFK := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return slices.Contains(fk.Columns, column) })
-	if !isFK || len(p.Before.ReferencedBy(t.Name)) > 0 {
+	// a key whose ON DELETE sets it NULL says a row referencing nothing is
+	// still a row (funnel's membership granted_by, judged)
+	linkKey := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return slices.Contains(fk.Columns, column) && fk.OnDelete != "SET NULL" })
+	if !linkKey || len(p.Before.ReferencedBy(t.Name)) > 0 {
 		return update
 	}
 	return fmt.Sprintf("%s, or, if a row whose %q references nothing means nothing (a link row), delete those rows: %s", update, column,

@@ -209,7 +209,8 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 			"correct the list before removing any row, or the rows the intended key keeps apart are deleted.", twice)
 		return msg, true
 	}
-	if refs := s.ReferencedBy(table); len(refs) > 0 {
+	refs, later := s.ReferencedBy(table), keysMadeLater(p, o, s, table)
+	if len(refs) > 0 {
 		// a DELETE of the duplicates goes on into the rows that reference
 		// them (ON DELETE CASCADE), or fails on them (thoth's locks, judged)
 		quoted := make([]string, len(refs))
@@ -225,6 +226,18 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 			msg.Help += fmt.Sprintf(" The unique key of %s includes that reference: %s rows that would then be the "+
 				"same fail the update, so delete those first.", brief.List(keyed, brief.Names), brief.Agree(len(keyed), "its", "their"))
 		}
+	}
+	if len(later) > 0 {
+		// rows that already hold the reference the key is made on later:
+		// deleting the row they point at makes that key fail (fides's
+		// webhook replies, judged)
+		if len(refs) == 0 {
+			msg.Help += " Merge the duplicates first: point the rows that refer to them at the row you keep, then delete the others."
+		}
+		msg.Help += fmt.Sprintf(" The foreign %s to this table that the upgrade makes later (%s) %s on a row left pointing at "+
+			"a deleted duplicate.", brief.Agree(len(later), "key", "keys"), brief.List(later, brief.Names), brief.Agree(len(later), "fails", "fail"))
+	}
+	if len(refs) > 0 || len(later) > 0 {
 		return msg, true
 	}
 	switch p.Dialect {
@@ -243,6 +256,27 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 		msg.Help += " Remove or merge the duplicate rows first."
 	}
 	return msg, true
+}
+
+// keysMadeLater describes the foreign keys to table that the upgrade
+// creates after o on columns that exist (create_foreign_key): their rows
+// hold the references already. A key of a new table or column finds no rows
+// pointing anywhere.
+func keysMadeLater(p *Pass, o *migration.Op, s *history.State, table string) []string {
+	var out []string
+	for _, k := range p.Migration.Upgrade.Ops {
+		ref, ok := k.ArgString("referent_table")
+		if k.Name != "create_foreign_key" || k.Call == nil || o.Call == nil || k.Call.Span.Start <= o.Call.Span.Start || !ok || !strings.EqualFold(ref, table) {
+			continue
+		}
+		source, _ := k.Table()
+		columns, _ := k.Arg("local_cols").Strings()
+		if t := s.Table(effect.TableKey(k, source)); t == nil || len(columns) == 0 || slices.ContainsFunc(columns, func(c string) bool { return t.Column(c) == nil }) {
+			continue
+		}
+		out = append(out, fmt.Sprintf("of %q at line %d", source, k.Call.Span.StartLine))
+	}
+	return out
 }
 
 // keyedByReference are the tables of refs (quoted) with a unique key that
