@@ -418,6 +418,20 @@ func settable(a migration.TableAction) bool {
 	return checksFirst(a)
 }
 
+// tuning reports whether an ALTER TABLE action only sets how the table is
+// stored or planned (autovacuum and fill factor, statistics targets, a
+// column's storage or compression, the tablespace, the clustering index):
+// setting it again changes nothing, and no code reads it (augur's autovacuum
+// settings, judged: a warning overstated it).
+func tuning(a migration.TableAction) bool {
+	switch a.Verb {
+	case "SET REL OPTIONS", "RESET REL OPTIONS", "REPLACE REL OPTIONS", "SET STATISTICS", "SET STORAGE", "SET COMPRESSION",
+		"SET OPTIONS", "RESET OPTIONS", "CLUSTER ON", "DROP CLUSTER":
+		return true
+	}
+	return a.Kind == migration.SetTablespace
+}
+
 // checksFirst reports whether an ALTER TABLE action was written to run again:
 // ADD COLUMN IF NOT EXISTS, DROP COLUMN or CONSTRAINT IF EXISTS.
 func checksFirst(a migration.TableAction) bool {
@@ -767,6 +781,9 @@ func statementChange(st migration.Statement, temp map[string]bool, toggles map[s
 		if st.ObjectKind == "TYPE" && renamed[st.Name] {
 			return "an enum type swap", true
 		}
+	}
+	if st.Kind == migration.SQLAlterTable && len(st.Actions) > 0 && !slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool { return !tuning(a) }) {
+		return "storage and planner settings (ALTER TABLE ... SET)", true
 	}
 	if st.Kind == migration.SQLAlterTable && len(st.Actions) > 0 && !slices.ContainsFunc(st.Actions, func(a migration.TableAction) bool { return !settable(a) }) {
 		for _, a := range st.Actions {

@@ -140,11 +140,26 @@ func nullBelow(p *Pass, o *migration.Op, table string, columns []string) (rev, c
 		return "", ""
 	}
 	for _, a := range below.Migration.Upgrade.Ops {
-		if t, c, ok := addsWithoutValues(below.Migration, a); ok && strings.EqualFold(t, table) && slices.Contains(columns, c) {
+		if t, c, ok := addsWithoutValues(below.Migration, a); ok && strings.EqualFold(t, table) && slices.Contains(columns, c) &&
+			!madeRequiredBefore(p, o, table, c) {
 			return below.ID, c
 		}
 	}
 	return "", ""
+}
+
+// madeRequiredBefore reports whether the upgrade sets table.column NOT NULL
+// before o: past that line no row holds NULL there (skyvern's
+// workflow_permanent_id, judged: the help promised NULLs line 24 had
+// already refused).
+func madeRequiredBefore(p *Pass, o *migration.Op, table, column string) bool {
+	return slices.ContainsFunc(p.Migration.Upgrade.Ops, func(a *migration.Op) bool {
+		t, _ := a.Table()
+		c, _ := a.ArgString("column_name")
+		nullable, known := a.Arg("nullable").BoolValue()
+		return a.Name == "alter_column" && a.Call != nil && o.Call != nil && a.Call.Span.Start < o.Call.Span.Start &&
+			strings.EqualFold(t, table) && strings.EqualFold(c, column) && known && !nullable
+	})
 }
 
 // uniqueProblem explains why a unique constraint or index may fail on

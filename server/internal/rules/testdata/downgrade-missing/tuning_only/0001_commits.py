@@ -1,0 +1,18 @@
+"""commits
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("commits", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("message", sa.Text()))
+
+
+def downgrade():
+    op.drop_table("commits")
