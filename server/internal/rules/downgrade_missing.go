@@ -39,7 +39,8 @@ var _ = register(&Rule{
 			"VALIDATE CONSTRAINT` (it checks rows: nothing to undo), a column added and dropped again in the same upgrade " +
 			"(a column for intermediate values) and a trigger disabled and enabled again in the same upgrade are " +
 			"data-only. An upgrade whose changes were written to run again (`IF NOT EXISTS`, `CREATE OR REPLACE`, " +
-			"`DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap, a change made only when a " +
+			"`DROP ... IF EXISTS`, a drop and re-create of the same object, an enum type swap, an `ALTER TABLE` that only " +
+			"sets storage or planner settings (`SET (autovacuum_...)`, `SET STATISTICS`, `SET TABLESPACE`), a change made only when a " +
 			"look at the schema for what it makes or removes calls for it: under an `if` or after an early `return` that " +
 			"inspects it, as `sa.inspect(bind).get_indexes(...)`, `dialect.has_table(...)` or a helper such as " +
 			"`_table_exists(...)`; a look at the table it alters is not enough; a drop in a loop over what such a look " +
