@@ -111,9 +111,7 @@ type FK struct {
 	RefSchema string
 	// RefColumns are the columns of RefTable it references (nil when not known)
 	RefColumns []string
-	// OnDelete is its ON DELETE action as written (ondelete="SET NULL"),
-	// upper-case; "" when none is written or it is not a literal.
-	OnDelete string
+	OnDelete   string // as migration.ForeignKey's
 }
 
 // EnumType is a database enum type.
@@ -1125,12 +1123,8 @@ func createdUniques(ct *migration.Table) [][]string {
 
 // fkState: table is the bare table name (PostgreSQL's default names carry no schema).
 func (s *State) fkState(o *migration.Op, table string, fk migration.ForeignKey) FK {
-	onDelete := ""
-	if fk.Expr != nil {
-		onDelete, _ = fk.Expr.Keyword("ondelete").StringValue()
-	}
 	return FK{Name: foreignKeyName(s.names, table, effect.Schema(o), fk), Columns: fk.Columns, RefTable: fk.RefTable, RefSchema: fk.RefSchema,
-		RefColumns: fk.RefColumns, OnDelete: strings.ToUpper(onDelete)}
+		RefColumns: fk.RefColumns, OnDelete: fk.OnDelete}
 }
 
 // dropTable drops a table and its partitions.

@@ -239,6 +239,9 @@ type ForeignKey struct {
 	// UseAlter (use_alter=True): on databases with ALTER (PostgreSQL, MySQL)
 	// CREATE TABLE leaves the key out; only create_foreign_key adds it.
 	UseAlter bool
+	// OnDelete is the ON DELETE action written (ondelete="SET NULL"),
+	// upper-case; "" when none is written or it is not a literal.
+	OnDelete string
 }
 
 // NameArg reads a literal constraint or index name, also written op.f("...")
@@ -256,6 +259,12 @@ func NameArg(e *Expr) (name string, final, ok bool) {
 	return "", false, false
 }
 
+// onDelete reads ondelete="..." from a ForeignKey or ForeignKeyConstraint.
+func onDelete(e *Expr) string {
+	action, _ := e.Keyword("ondelete").StringValue()
+	return strings.ToUpper(action)
+}
+
 // useAlter reads use_alter=True from a ForeignKey or ForeignKeyConstraint.
 func useAlter(e *Expr) bool {
 	v, ok := e.Keyword("use_alter").BoolValue()
@@ -263,7 +272,7 @@ func useAlter(e *Expr) bool {
 }
 
 func foreignKeyFromColumn(column string, e *Expr) ForeignKey {
-	fk := ForeignKey{Columns: []string{column}, Expr: e, UseAlter: useAlter(e)}
+	fk := ForeignKey{Columns: []string{column}, Expr: e, UseAlter: useAlter(e), OnDelete: onDelete(e)}
 	fk.Name, fk.Final, _ = NameArg(e.Keyword("name"))
 	if len(e.Args) > 0 {
 		if target, ok := e.Args[0].StringValue(); ok {
@@ -343,7 +352,7 @@ func (m *Migration) CreateTable(o *Op) *Table {
 		if kind == "foreignkey" && len(a.Args) >= 2 {
 			local, _ := a.Args[0].Strings()
 			remote, _ := a.Args[1].Strings()
-			fk := &ForeignKey{Name: c.Name, Final: final, Columns: local, Expr: a, UseAlter: useAlter(a)}
+			fk := &ForeignKey{Name: c.Name, Final: final, Columns: local, Expr: a, UseAlter: useAlter(a), OnDelete: onDelete(a)}
 			for _, r := range remote {
 				schema, table, cols := splitTarget(r)
 				fk.RefSchema, fk.RefTable = schema, table

@@ -469,15 +469,15 @@ func recentParents(g *history.Graph, r *history.Revision) []*history.Revision {
 // given. A parent the graph lacks ends its path; a revision is visited once.
 func recentWalk(g *history.Graph, r *history.Revision, visit func(*history.Revision) (deeper bool)) {
 	const most = 8 // a chain of empty revisions is short; this bounds a made-up one
-	seen := map[string]bool{}
+	var seen []string
 	var walk func(r *history.Revision, steps int)
 	walk = func(r *history.Revision, steps int) {
 		for _, id := range r.Parents {
 			parent := g.Revisions[id]
-			if parent == nil || seen[id] || len(seen) == most {
+			if parent == nil || slices.Contains(seen, id) || len(seen) == most {
 				continue
 			}
-			seen[id] = true
+			seen = append(seen, id)
 			left := steps
 			if parent.Migration == nil || parent.Migration.WritesUpgrade {
 				left--

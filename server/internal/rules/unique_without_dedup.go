@@ -132,34 +132,24 @@ func addsWithoutValues(m *migration.Migration, o *migration.Op) (table, column s
 // without values, which nothing wrote since (uniqueProblem checks the data
 // steps): the rows older than it hold NULL there, and a NULL never conflicts
 // in a unique index, unless PostgreSQL is told NULLS NOT DISTINCT (or on SQL
-// Server, which allows one NULL) (orchest's image_tag). It returns that
-// revision and the column.
-func nullBelow(p *Pass, o *migration.Op, table string, columns []string) (rev, column string) {
+// Server, which allows one NULL) (orchest's image_tag). A column the upgrade
+// made NOT NULL before o (t is the table there) holds no NULL past that line
+// (skyvern's workflow_permanent_id, judged). It returns that revision and
+// the column.
+func nullBelow(p *Pass, o *migration.Op, t *history.Table, table string, columns []string) (rev, column string) {
 	below := p.onlyParent()
 	if below == nil || below.Migration.Upgrade == nil || o.Extra["postgresql_nulls_not_distinct"] != nil || p.Dialect == "mssql" {
 		return "", ""
 	}
 	for _, a := range below.Migration.Upgrade.Ops {
-		if t, c, ok := addsWithoutValues(below.Migration, a); ok && strings.EqualFold(t, table) && slices.Contains(columns, c) &&
-			!madeRequiredBefore(p, o, table, c) {
+		if tb, c, ok := addsWithoutValues(below.Migration, a); ok && strings.EqualFold(tb, table) && slices.Contains(columns, c) {
+			if now := t.Column(c); now != nil && now.Known && !now.Nullable {
+				continue
+			}
 			return below.ID, c
 		}
 	}
 	return "", ""
-}
-
-// madeRequiredBefore reports whether the upgrade sets table.column NOT NULL
-// before o: past that line no row holds NULL there (skyvern's
-// workflow_permanent_id, judged: the help promised NULLs line 24 had
-// already refused).
-func madeRequiredBefore(p *Pass, o *migration.Op, table, column string) bool {
-	return slices.ContainsFunc(p.Migration.Upgrade.Ops, func(a *migration.Op) bool {
-		t, _ := a.Table()
-		c, _ := a.ArgString("column_name")
-		nullable, known := a.Arg("nullable").BoolValue()
-		return a.Name == "alter_column" && a.Call != nil && o.Call != nil && a.Call.Span.Start < o.Call.Span.Start &&
-			strings.EqualFold(t, table) && strings.EqualFold(c, column) && known && !nullable
-	})
 }
 
 // uniqueProblem explains why a unique constraint or index may fail on
@@ -194,7 +184,7 @@ func uniqueProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, n
 	if alreadyUnique(t, columns) || alreadyUnique(before, columns) || partialHoldsNoDuplicates(p, o, table, earlier, nulls) {
 		return Message{}, false
 	}
-	if rev, column := nullBelow(p, o, table, columns); rev != "" {
+	if rev, column := nullBelow(p, o, t, table, columns); rev != "" {
 		return Message{Text: fmt.Sprintf("%s() on %q (%s): a unique %s on rows written since revision %s",
 			o.Name, table, quotedList(columns), kind, rev),
 			Help: fmt.Sprintf("Revision %s, just below, added %q without values: the rows older than it hold NULL there, and "+
