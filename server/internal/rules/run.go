@@ -307,6 +307,9 @@ func upgradeSteps(target Target, memo *runMemo, rev *history.Revision, before *h
 // the revision per dialect).
 func checkRevision(g *history.Graph, selected []*Rule, target Target, rev *history.Revision, before *history.State, shared map[string]*steps, report func(Diagnostic)) {
 	memo := shared[target.Dialect].run
+	var pass Pass
+	var found []Diagnostic
+	collect := func(d Diagnostic) { found = append(found, d) }
 	for _, r := range selected {
 		if r.Check == nil {
 			continue
@@ -330,8 +333,9 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, rev *histo
 			if shared[dialect] == nil {
 				shared[dialect] = &steps{run: memo, reads: shared[target.Dialect].reads}
 			}
-			var found []Diagnostic
-			r.Check(NewPass(r, rev, g, before, target, dialect, func(d Diagnostic) { found = append(found, d) }, shared[dialect]))
+			found = found[:0]
+			pass = passFor(r, rev, g, before, target, dialect, collect, shared[dialect])
+			r.Check(&pass)
 			for _, d := range withoutIterationFixes(rev.Migration, found) {
 				once(d)
 			}
@@ -346,6 +350,9 @@ func checkRevision(g *history.Graph, selected []*Rule, target Target, rev *histo
 // foreign keys, created in a loop over three tables, were each offered the
 // name of their own table, for the one call).
 func withoutIterationFixes(m *migration.Migration, found []Diagnostic) []Diagnostic {
+	if !slices.ContainsFunc(found, func(d Diagnostic) bool { return d.Fix != nil }) {
+		return found
+	}
 	iterations := map[migration.Span]int{} // a loop's shared call: how many iterations it has
 	for _, f := range []*migration.Function{m.Upgrade, m.Downgrade} {
 		if f == nil {
