@@ -148,30 +148,62 @@ func checkUnnamedConstraint(p *Pass) {
 			created[k] = append(created[k], name)
 		}
 	})
-	drops := map[string]int{}
-	if down := p.Migration.Downgrade; down != nil {
-		for _, o := range down.Ops {
-			if unnamed(o) && o.Name == "drop_constraint" {
-				kind, _ := o.ArgString("type_")
-				drops[constraintKey(o, kind)]++
-			}
-		}
-	}
+	pairs := pairedDrops(p.Migration.Downgrade, created)
 	p.Downgrade(func(o *migration.Op, s *history.State) {
 		switch {
 		case !unnamed(o):
 		case o.Name == "drop_constraint":
-			kind, _ := o.ArgString("type_")
-			k := constraintKey(o, kind)
-			paired := certainName{undoesNothing: undoesNothing(p, o)}
-			if len(created[k]) == 1 && drops[k] == 1 {
-				paired = created[k][0]
+			paired, ok := pairs[o]
+			if !ok {
+				paired = certainName{undoesNothing: undoesNothing(p, o)}
 			}
 			reportUnnamedDrop(p, o, s, paired)
 		default:
 			reportUnnamedCreate(p, o, s)
 		}
 	})
+}
+
+// pairedDrops pairs the unnamed drops of the downgrade with the creates of
+// upgrade() on the same table and type_ when there are as many of each:
+// autogenerate writes them in reverse order. Several drops in a row drop the
+// same constraints in any order, so a pairing of several needs their drops
+// side by side, with no other operation between them that a key could
+// depend on (dispatch drops and re-creates three keys of a table at once).
+func pairedDrops(down *migration.Function, created map[string][]certainName) map[*migration.Op]certainName {
+	if down == nil {
+		return nil
+	}
+	drops := map[string][]int{} // the positions of each key's unnamed drops in down.Ops
+	for i, o := range down.Ops {
+		if unnamed(o) && o.Name == "drop_constraint" {
+			kind, _ := o.ArgString("type_")
+			k := constraintKey(o, kind)
+			drops[k] = append(drops[k], i)
+		}
+	}
+	pairs := map[*migration.Op]certainName{}
+	for k, at := range drops {
+		names := created[k]
+		if len(names) != len(at) || len(at) > 1 && !sideBySide(down.Ops, at) {
+			continue
+		}
+		for i, pos := range at {
+			pairs[down.Ops[pos]] = names[len(names)-1-i]
+		}
+	}
+	return pairs
+}
+
+// sideBySide reports whether the operations between the first and the last
+// of positions are constraint drops, each certain and outside loops.
+func sideBySide(ops []*migration.Op, positions []int) bool {
+	for _, o := range ops[positions[0] : positions[len(positions)-1]+1] {
+		if o.Name != "drop_constraint" || !o.Certain() || o.Loop != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // unnamed reports whether a constraint operation passes None as the name.
