@@ -38,7 +38,9 @@ var _ = register(&Rule{
 			"when it was added; INSERTs into the table it created, each giving the column a value), or the column was NOT " +
 			"NULL until an earlier revision made it nullable, only rows the application wrote since then may be NULL: the " +
 			"finding is an info that names that revision. An earlier UPDATE that set " +
-			"the column on some rows only, or to what may be NULL, leaves a warning that names its revision. A column that has " +
+			"the column on some rows only, or to what may be NULL, leaves a warning that names its revision, and so does a " +
+			"revision just below that added the column without a value: every row older than that add is NULL (the help " +
+			"then offers no DELETE of the NULL rows, which would delete them all). A column that has " +
 			"had a server default since its table was created, or whose `existing_server_default` says it has one, is NULL " +
 			"only where a row was written with an explicit NULL: an info too.",
 		Why: "Autogenerate turns `nullable=False` in the model into `op.alter_column(..., nullable=False)` and nothing else. " +
@@ -385,6 +387,14 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	if add := addedEmptyBefore(p, o, table, column); add != nil {
 		sev, msg = addedEmptyMessage(p, t, add, table, column, subject+": added above without a server_default, so every row is NULL", fill)
 		ok = true
+	} else if below, add := addedEmptyBelow(p, t, table, column); add != nil && ok && s.UnknownSince() == nil {
+		// SimpleLogin's email_log.user_id, added one revision earlier: the
+		// rows older than that add are NULL (judged); unless the replay lost
+		// track since, when what fills them is not known (tempered)
+		msg.Text = fmt.Sprintf("%s: revision %s added it empty, and nothing fills it", subject, below.ID)
+		msg.Help = fmt.Sprintf("Revision %s added the column (line %d of %s) without a value, so every row older than that is NULL, "+
+			"and on a table with such rows the upgrade fails with: %s. Fill them first: %s", below.ID, add.Call.Span.StartLine,
+			filepath.Base(below.Path), nullRowsError(p.Dialect, table, column), fill)
 	}
 	if !ok {
 		return "", Message{}
@@ -437,6 +447,26 @@ func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration
 	return add
 }
 
+// addedEmptyBelow is the add_column of a recent revision below (recentWalk)
+// that added the column nullable without a server default, when the history
+// knows nothing that filled it since: the revision, and its add.
+func addedEmptyBelow(p *Pass, t *history.Table, table, column string) (*history.Revision, *migration.Op) {
+	if c := t.Column(column); c == nil || c.Fill.How != history.NotFilled || c.Fill.Touched.By != "" {
+		return nil, nil
+	}
+	for _, r := range p.recentAncestors() {
+		if r.ID == t.CreatedBy || r.Migration.Upgrade == nil {
+			continue
+		}
+		for _, x := range slices.Backward(r.Migration.Upgrade.Ops) {
+			if c := columnAddedTo(r.Migration, x, table); c != nil && c.NameKnown && strings.EqualFold(c.Name, column) && c.ServerDefault == nil {
+				return r, x
+			}
+		}
+	}
+	return nil, nil
+}
+
 // requiredAddBefore is the add_column of a NOT NULL column without a default
 // to the table earlier in o's function (add-required-column's), nil when
 // there is none.
@@ -486,6 +516,15 @@ func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string,
 	// still a row (funnel's membership granted_by, judged)
 	linkKey := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return slices.Contains(fk.Columns, column) && fk.OnDelete != "SET NULL" })
 	if !linkKey || len(p.Before.ReferencedBy(t.Name)) > 0 {
+		return update
+	}
+	// nor of a column added without a value, above or just below: its NULL
+	// rows are every row older than the add, not rows that mean nothing
+	// (SimpleLogin's email log, judged)
+	if o != nil && addedEmptyBefore(p, o, table, column) != nil {
+		return update
+	}
+	if _, add := addedEmptyBelow(p, t, table, column); add != nil {
 		return update
 	}
 	return fmt.Sprintf("%s, or, if a row whose %q references nothing means nothing (a link row), delete those rows: %s", update, column,
