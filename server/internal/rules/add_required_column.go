@@ -99,8 +99,9 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 	if f == nil {
 		return
 	}
-	var renames *renames         // what the messages say of renames, worked out for the first one
-	emptied := map[string]bool{} // tables an earlier statement of the function certainly emptied
+	var renames *renames           // what the messages say of renames, worked out for the first one
+	emptied := map[string]bool{}   // tables an earlier statement of the function certainly emptied
+	firstAdd := map[string]int32{} // by table: the line of the function's first add reported on it
 	walk(func(o *migration.Op, s *history.State) {
 		trackEmptied(p.Migration, o, s, emptied)
 		for _, st := range certainStatements(o) {
@@ -128,6 +129,12 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		renamed := renames.renamedBy(o)
 		renamed.replaces = renames.replacedBy(o)
 		msg := addRequiredMessage(p, f, o, table, c, renamed)
+		// on a table with rows an earlier add to it fails first (STRR, SimpleLogin: judged)
+		if line, ok := firstAdd[strings.ToLower(table)]; ok {
+			msg.Help += fmt.Sprintf(" On a table with rows the add_column at line %d fails first, the same way.", line)
+		} else {
+			firstAdd[strings.ToLower(table)] = o.Call.Span.StartLine
+		}
 		if f.Name == "downgrade" {
 			// a later revision that drops the table recreates it empty in its
 			// own downgrade, which runs first: from head this downgrade finds

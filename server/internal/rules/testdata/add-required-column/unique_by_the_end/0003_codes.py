@@ -13,7 +13,7 @@ down_revision = "0002"
 def upgrade():
     op.add_column("gadgets", sa.Column("ext_no", sa.BigInteger(), nullable=False))  # expect[add-required-column]: help: No server_default is right: "ext_no" is unique by the end of upgrade(), and one constant for every row fails on the second. Add it nullable=True, give each row a value of its own
     op.create_index("ix_gadgets_ext_no", "gadgets", ["ext_no"], unique=True)
-    op.add_column("gadgets", sa.Column("code", sa.String(), nullable=False))  # expect[add-required-column]: help: Mind the unique (code, rev) by the end of upgrade(): one constant in "code" fails wherever rows repeat the other columns.$
+    op.add_column("gadgets", sa.Column("code", sa.String(), nullable=False))  # expect[add-required-column]: help: Mind the unique (code, rev) by the end of upgrade(): one constant in "code" fails wherever rows repeat the other columns. On a table with rows the add_column at line 14 fails first, the same way.$
     op.create_unique_constraint("uq_gadgets_code_rev", "gadgets", ["code", "rev"])
 
 
