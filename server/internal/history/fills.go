@@ -12,7 +12,9 @@ import (
 // Fill is what the migrations did to a nullable column's rows since it was
 // added or last made nullable, when that leaves NULL at most in the rows the
 // application wrote since: How, and By, the revision that did it. The zero
-// Fill says nothing: a migration may have left NULL in any row.
+// Fill says nothing: a migration may have left NULL in any row. A NotFilled
+// Fill with a By says a little: By added the column without a value, and
+// every row older than By is NULL (unless something not followed filled it).
 type Fill struct {
 	By  string
 	How FillKind
@@ -74,12 +76,16 @@ func createdFill(c *migration.Column, rev string, uncertain bool) Fill {
 }
 
 // addedFill is the Fill of a column add_column adds: its server default
-// fills the rows.
+// fills the rows; without one, they are NULL.
 func addedFill(c *migration.Column, rev string, uncertain bool) Fill {
-	if nullable, _ := c.Nullable(); nullable && !uncertain && c.ServerDefault != nil && !c.ServerDefault.IsNone() {
+	nullable, _ := c.Nullable()
+	switch {
+	case !nullable || uncertain:
+		return Fill{}
+	case c.ServerDefault != nil && !c.ServerDefault.IsNone():
 		return Fill{By: rev, How: Defaulted}
 	}
-	return Fill{}
+	return Fill{By: rev}
 }
 
 // nullableAgain is the Fill of a column made nullable: every row had a

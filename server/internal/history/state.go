@@ -986,6 +986,9 @@ func (s *State) alterTableSQL(t *Table, a *migration.TableAction, rev string, un
 		}
 	case a.Kind == migration.AddColumn:
 		added := &Column{Name: a.Column, Nullable: !a.NotNull, Known: true, SQLType: a, Uncertain: uncertain}
+		if added.Nullable && !uncertain {
+			added.Fill = Fill{By: rev} // NULL in every row
+		}
 		if a.Default && !strings.EqualFold(a.DefaultText, "NULL") {
 			added.Default = migration.ConstantSQL(a.DefaultText)
 			if added.Nullable && !uncertain {

@@ -38,9 +38,9 @@ var _ = register(&Rule{
 			"when it was added; INSERTs into the table it created, each giving the column a value), or the column was NOT " +
 			"NULL until an earlier revision made it nullable, only rows the application wrote since then may be NULL: the " +
 			"finding is an info that names that revision. An earlier UPDATE that set " +
-			"the column on some rows only, or to what may be NULL, leaves a warning that names its revision, and so does a " +
-			"revision just below that added the column without a value: every row older than that add is NULL (the help " +
-			"then offers no DELETE of the NULL rows, which would delete them all). A column that has " +
+			"the column on some rows only, or to what may be NULL, leaves a warning that names its revision, and so does the " +
+			"revision that added the column without a value when nothing since fills it: every row older than that add is NULL " +
+			"(where the help offers to DELETE the NULL rows, it says that these are all the rows older than the add). A column that has " +
 			"had a server default since its table was created, or whose `existing_server_default` says it has one, is NULL " +
 			"only where a row was written with an explicit NULL: an info too.",
 		Why: "Autogenerate turns `nullable=False` in the model into `op.alter_column(..., nullable=False)` and nothing else. " +
@@ -387,14 +387,13 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	if add := addedEmptyBefore(p, o, table, column); add != nil {
 		sev, msg = addedEmptyMessage(p, t, add, table, column, subject+": added above without a server_default, so every row is NULL", fill)
 		ok = true
-	} else if below, add := addedEmptyBelow(p, t, table, column); add != nil && ok && s.UnknownSince() == nil {
+	} else if by := addedEmptyBy(p, t, column); by != "" && ok && s.UnknownSince() == nil {
 		// SimpleLogin's email_log.user_id, added one revision earlier: the
 		// rows older than that add are NULL (judged); unless the replay lost
 		// track since, when what fills them is not known (tempered)
-		msg.Text = fmt.Sprintf("%s: revision %s added it empty, and nothing fills it", subject, below.ID)
-		msg.Help = fmt.Sprintf("Revision %s added the column (line %d of %s) without a value, so every row older than that is NULL, "+
-			"and on a table with such rows the upgrade fails with: %s. Fill them first: %s", below.ID, add.Call.Span.StartLine,
-			filepath.Base(below.Path), nullRowsError(p.Dialect, table, column), fill)
+		msg.Text = fmt.Sprintf("%s: revision %s added it empty, and nothing fills it", subject, by)
+		msg.Help = fmt.Sprintf("Revision %s added the column without a value, so every row older than that is NULL, "+
+			"and on a table with such rows the upgrade fails with: %s. Fill them first: %s", by, nullRowsError(p.Dialect, table, column), fill)
 	}
 	if !ok {
 		return "", Message{}
@@ -447,24 +446,14 @@ func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration
 	return add
 }
 
-// addedEmptyBelow is the add_column of a recent revision below (recentWalk)
-// that added the column nullable without a server default, when the history
-// knows nothing that filled it since: the revision, and its add.
-func addedEmptyBelow(p *Pass, t *history.Table, table, column string) (*history.Revision, *migration.Op) {
-	if c := t.Column(column); c == nil || c.Fill.How != history.NotFilled || c.Fill.Touched.By != "" {
-		return nil, nil
+// addedEmptyBy is the revision below that added the column without a value,
+// when the history knows nothing that filled it since, else "".
+func addedEmptyBy(p *Pass, t *history.Table, column string) string {
+	c := t.Column(column)
+	if c == nil || c.Fill.How != history.NotFilled || c.Fill.Touched.By != "" || c.Fill.By == p.Revision.ID {
+		return ""
 	}
-	for _, r := range p.recentAncestors() {
-		if r.ID == t.CreatedBy || r.Migration.Upgrade == nil {
-			continue
-		}
-		for _, x := range slices.Backward(r.Migration.Upgrade.Ops) {
-			if c := columnAddedTo(r.Migration, x, table); c != nil && c.NameKnown && strings.EqualFold(c.Name, column) && c.ServerDefault == nil {
-				return r, x
-			}
-		}
-	}
-	return nil, nil
+	return c.Fill.By
 }
 
 // requiredAddBefore is the add_column of a NOT NULL column without a default
@@ -518,14 +507,16 @@ func fillNulls(p *Pass, t *history.Table, o *migration.Op, table, column string,
 	if !linkKey || len(p.Before.ReferencedBy(t.Name)) > 0 {
 		return update
 	}
-	// nor of a column added without a value, above or just below: its NULL
-	// rows are every row older than the add, not rows that mean nothing
-	// (SimpleLogin's email log, judged)
+	// of a column added without a value, the NULL rows are every row older
+	// than the add: the help says so (SimpleLogin's email log, whose rows
+	// have their user through their contact, judged; deepchecks' alert
+	// rules, whose old link that revision dropped, judged the other way)
 	if o != nil && addedEmptyBefore(p, o, table, column) != nil {
-		return update
+		return update // every row of the table
 	}
-	if _, add := addedEmptyBelow(p, t, table, column); add != nil {
-		return update
+	if by := addedEmptyBy(p, t, column); by != "" {
+		return fmt.Sprintf("%s, or, if the rows older than revision %s mean nothing without %q, delete them (every row older "+
+			"than %s): %s", update, by, column, by, run(fmt.Sprintf("DELETE FROM %s %s", p.SQLTableOf(o, table), where)))
 	}
 	return fmt.Sprintf("%s, or, if a row whose %q references nothing means nothing (a link row), delete those rows: %s", update, column,
 		run(fmt.Sprintf("DELETE FROM %s %s", p.SQLTableOf(o, table), where)))
