@@ -1,6 +1,6 @@
 """add tier
 
-Revision ID: 9a8b7c6d5e4f
+Revision ID: 9a8b7c6d5e4f_add_tier.py
 Revises: 7c8d9e0f1a2b_add_cost.py
 """
 from alembic import op

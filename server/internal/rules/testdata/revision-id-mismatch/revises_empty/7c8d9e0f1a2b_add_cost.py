@@ -1,7 +1,7 @@
 """add cost
 
 Revision ID: 7c8d9e0f1a2b
-Revises:  # expect[revision-id-mismatch]: line is empty but down_revision is "3f2a1b4c5d6e" help: The header is incomplete
+Revises:  # expect[revision-id-mismatch]: line names no parent but down_revision is "3f2a1b4c5d6e" help: readers take the header for a base. Write "Revises: 3f2a1b4c5d6e"
 """
 from alembic import op
 import sqlalchemy as sa
