@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -19,7 +22,8 @@ var _ = register(&Rule{
 	Doc: Doc{
 		FailsWhen: "Only on a downgrade and a new upgrade without IF NOT EXISTS (enum label already exists); otherwise nothing fails, the value only stays.",
 		What: "Finds `ALTER TYPE ... ADD VALUE` in upgrade() when downgrade() does nothing with that type (no SQL naming it, " +
-			"no type swap).",
+			"no type swap). An `ADD VALUE IF NOT EXISTS` whose downgrade says in a comment that the value stays (naming it or " +
+			"the type) is left alone: nothing fails, and the author knows.",
 		Why: "PostgreSQL cannot remove a value from an enum type: there is no `ALTER TYPE ... DROP VALUE`. A downgrade that " +
 			"ignores the type leaves the value in place, and rows may keep using it. Without `IF NOT EXISTS` the next upgrade " +
 			"then fails with `(psycopg2.errors.DuplicateObject) enum label \"cancelled\" already exists`. Reverting for real " +
@@ -81,7 +85,7 @@ func checkEnumValueNotReverted(p *Pass) {
 		}
 	}
 	for _, name := range types {
-		if downgradeMentions(down, name) {
+		if downgradeMentions(down, name) || guarded[name] && saysValueStays(p.Migration, down, name, added[name]) {
 			continue
 		}
 		what := "value " + shortList(sqlValues(added[name]), 40) + " added here stays"
@@ -95,6 +99,23 @@ func checkEnumValueNotReverted(p *Pass) {
 		help += " To revert, rebuild the type in downgrade(): " + typeSwap(p, name, added[name]) + ". " + rebuildCaution
 		p.Report(first[name], Message{Text: fmt.Sprintf("enum type %s: the %s after downgrade()", name, what), Help: help}, nil)
 	}
+}
+
+// keptValueWords in a downgrade's comments say that a value stays on
+// purpose ("The 'deploying' value will remain in the enum type").
+var keptValueWords = commentWords{[]string{"remain", "stay", "kept", "keep", "left", "remov", "drop", "delet"},
+	regexp.MustCompile(`(?i)\b(remains?|stays?|kept|keep|left)\b|\b(cannot|can't|can not|not possible to|doesn't support|does not support|no way to)\b[^.\n]{0,40}(remov|drop|delet)`)}
+
+// saysValueStays reports whether the downgrade's comments name the type or
+// an added value and say that it stays (backend.ai's, judged: an info that
+// repeats the comment, on an ADD VALUE IF NOT EXISTS that runs again).
+func saysValueStays(m *migration.Migration, down *migration.Function, name string, values []string) bool {
+	comments := commentsOf(m, down)
+	if !keptValueWords.match(comments) {
+		return false
+	}
+	lower := bytes.ToLower(comments)
+	return slices.ContainsFunc(append([]string{name}, values...), func(v string) bool { return bytes.Contains(lower, []byte(strings.ToLower(v))) })
 }
 
 // downgradeMentions reports whether a downgrade names the type anywhere: in SQL,
