@@ -384,7 +384,14 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 			"spell it out: a drop_constraint(None, ..., type_=%s) fails with: %s. ", p.Style().Quote(kind),
 			unnamedDropError(p.Dialect, o.Batch != nil, constraintClasses[kind]))}
 	var fix *SuggestedFix
-	if name != "" {
+	if former := formerForeignKeyName(p, o, s, name); former != "" {
+		// a downgrade restores the key the upgrade removed: by its old name
+		// (augur's fk_pr_commit_cntrb_id, judged)
+		msg.Help += fmt.Sprintf("Before the upgrade the key was named %q: name it so, as it was.", former) + otherDatabasesNote(p)
+		if (p.IsPostgres() || p.Dialect == "mysql") && !namesDiffer(p) {
+			fix = nameConstraintFix(p.Style(), o, former, Safe)
+		}
+	} else if name != "" {
 		msg.Help += fmt.Sprintf("Name it as %s would: %q.", dialectName(p.Dialect), name) + otherDatabasesNote(p)
 		if (p.IsPostgres() || p.Dialect == "mysql") && !namesDiffer(p) {
 			fix = nameConstraintFix(p.Style(), o, name, nameSafety(p, sure))
@@ -399,6 +406,41 @@ func reportUnnamedCreate(p *Pass, o *migration.Op, s *history.State) certainName
 	msg.Help += conventionHint(conv, effect.DropKinds[kind])
 	p.ReportSeverity(severity, o.Call.Span, msg, fix)
 	return certainName{name: name, unsure: !sure}
+}
+
+// formerForeignKeyName is the name, other than the database's own
+// (dbName), of the key a create_foreign_key(None, ...) in downgrade()
+// re-creates: the key on the same columns to the same table before the
+// upgrade, when the name is free at the create; else "".
+func formerForeignKeyName(p *Pass, o *migration.Op, s *history.State, dbName string) string {
+	if f, _ := opsBefore(p, o); f == nil || f != p.Migration.Downgrade || o.Name != "create_foreign_key" {
+		return ""
+	}
+	table, ok := o.Table()
+	cols, known := o.Arg("local_cols").Strings()
+	ref, refKnown := o.ArgString("referent_table")
+	if !ok || !known || !refKnown {
+		return ""
+	}
+	key := effect.TableKey(o, table)
+	before := p.Before.Table(key)
+	if before == nil || before.Opaque || before.Uncertain {
+		return ""
+	}
+	i := slices.IndexFunc(before.FKs(), func(fk history.FK) bool {
+		return slices.Equal(fk.Columns, cols) && strings.EqualFold(fk.RefTable, ref)
+	})
+	if i < 0 {
+		return ""
+	}
+	name := before.FKs()[i].Name
+	if name == "" || name == dbName || name == history.DefaultFKName(table, cols) {
+		return ""
+	}
+	if t := s.Table(key); t != nil && slices.ContainsFunc(t.FKs(), func(fk history.FK) bool { return fk.Name == name }) {
+		return "" // taken
+	}
+	return name
 }
 
 // namesDiffer reports whether the project may run on several databases, each
