@@ -33,7 +33,9 @@ var _ = register(&Rule{
 		FailsWhen: "When the revision is downgraded, on every database: without downgrade() at once; with an empty one, at the next upgrade.",
 		What: "Finds revisions whose `upgrade()` changes the schema while `downgrade()` is absent, empty, `pass` or only a " +
 			"docstring. A `downgrade()` that only raises (e.g. `NotImplementedError`) is an explicit choice and is reported " +
-			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported; statements on a " +
+			"as information. Merge revisions (`pass` in both) and data-only upgrades are not reported, nor is an empty " +
+			"`downgrade()` whose parent revision is its downgrade split off (the parent's `upgrade()` does nothing and its " +
+			"`downgrade()` changes every table this upgrade changes: downgrading through both reverts it); statements on a " +
 			"temporary table, `TRUNCATE`, DML PostgreSQL's parser rejects (MySQL's `DELETE t FROM t JOIN ...`), session " +
 			"settings (`SET`, `SET LOCAL`, `PRAGMA`, `SHOW`), transaction control (`COMMIT`, `BEGIN`), `ALTER TABLE ... " +
 			"VALIDATE CONSTRAINT` (it checks rows: nothing to undo), a column added and dropped again in the same upgrade " +
@@ -115,6 +117,9 @@ func checkDowngradeMissing(p *Pass) {
 		if sc.enumValuesOnly() || explained(m, m.Downgrade) {
 			return
 		}
+	}
+	if kind == migration.BodyEmpty && revertedBelow(p, changes) {
+		return
 	}
 	if sc.enumAddsOnly() && kind != migration.BodyMissing {
 		enumValuesDowngrade(p, sc, kind)
@@ -860,6 +865,34 @@ func opObjectName(m *migration.Migration, o *migration.Op) string {
 		}
 	}
 	return ""
+}
+
+// revertedBelow reports whether the parent revision is this one's
+// downgrade, split off: its upgrade() does nothing and its downgrade()
+// changes every table the changes touch (invenio's "_upgrade" and
+// "_downgrade" recipes, split so that another package's revision runs in
+// between; judged false). Downgrading through both reverts the upgrade.
+func revertedBelow(p *Pass, changes []*migration.Op) bool {
+	parent := p.onlyParent()
+	if parent == nil || parent.Migration.WritesUpgrade {
+		return false
+	}
+	down := p.steps.run.whole(parent).Downgrade
+	if down == nil || down.Kind != migration.BodyCode {
+		return false
+	}
+	reverted := map[string]bool{}
+	for _, o := range down.Ops {
+		if t, ok := o.Table(); ok && o.Certain() {
+			reverted[strings.ToLower(t)] = true
+		}
+	}
+	for _, o := range changes {
+		if t, ok := o.Table(); !ok || !reverted[strings.ToLower(t)] {
+			return false
+		}
+	}
+	return true
 }
 
 // explained reports whether a do-nothing function says why: a comment or a
