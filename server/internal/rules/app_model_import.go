@@ -39,7 +39,8 @@ var _ = register(&Rule{
 			"(`connection=DBSession.connection()`): the migration's queries through it are Alembic's own. Nor is a session " +
 			"only committed, rolled back, flushed or closed (`db.session.commit()`) by a migration that uses nothing else " +
 			"of the application: no model wrote through it, and ending it sends no SQL. A model used only " +
-			"for its table name (`X.__tablename__`) is an info: no column is read.",
+			"for its table name (`X.__tablename__`), or only as a foreign key's target (peewee's `ForeignKeyField(X)` in the " +
+			"migration's own model), is an info: no column is read.",
 		Why: "A revision describes the schema as it was when it was written, and runs again years later on every fresh " +
 			"database and CI job. The models describe the schema of today's code. Once a model gains a column, loses one, " +
 			"is renamed or moves, the old migration fails to import (`ImportError`), queries columns that do not exist " +
@@ -175,7 +176,8 @@ func checkAppModelImport(p *Pass) {
 		score int
 		stmt  migration.Span
 		// nameOnly: every use read only the table name (X.__tablename__)
-		nameOnly bool
+		// or made the model a foreign key's target (keyOnly: all of them)
+		nameOnly, keyOnly bool
 		// wholeSchema: the use quoted creates or drops every table of the
 		// models (metadata.create_all(), drop_all())
 		wholeSchema bool
@@ -197,8 +199,11 @@ func checkAppModelImport(p *Pass) {
 			}
 			score := 1
 			tableName := !u.Called && len(u.Path) == 1 && u.Path[0] == "__tablename__"
+			// peewee's ForeignKeyField(Model) reads its table and primary key
+			// only (quay's frozen model pointing at today's, judged)
+			keyTarget := !u.Called && len(u.Path) == 0 && u.Keyword == "" && u.Position == 0 && u.Callee == "ForeignKeyField"
 			switch {
-			case tableName: // reads no column: the weakest use to quote (mealie quoted it over a query)
+			case tableName || keyTarget: // reads no column: the weakest use to quote (mealie quoted it over a query)
 			case ormCallees[u.Callee] || len(u.Path) > 0 && ormAttrs[u.Path[0]]:
 				score = 3
 			case u.Called || u.Callee != "":
@@ -208,11 +213,12 @@ func checkAppModelImport(p *Pass) {
 			}
 			b := found[imp.Stmt.Start]
 			if b == nil {
-				b = &best{score: -1, stmt: imp.Stmt, nameOnly: true}
+				b = &best{score: -1, stmt: imp.Stmt, nameOnly: true, keyOnly: true}
 				found[imp.Stmt.Start] = b
 				order = append(order, imp.Stmt.Start)
 			}
-			b.nameOnly = b.nameOnly && tableName
+			b.nameOnly = b.nameOnly && (tableName || keyTarget)
+			b.keyOnly = b.keyOnly && keyTarget
 			if score > b.score {
 				b.what, b.score = w, score
 				b.wholeSchema = u.Called && len(u.Path) > 0 && (u.Path[len(u.Path)-1] == "create_all" || u.Path[len(u.Path)-1] == "drop_all")
@@ -223,6 +229,14 @@ func checkAppModelImport(p *Pass) {
 	for _, start := range order {
 		b := found[start]
 		stmt := brief.Code(string(m.Source[b.stmt.Start:b.stmt.End]), brief.Snippet)
+		if b.keyOnly {
+			p.ReportSeverity(Info, b.stmt, Message{Text: "imports " + b.what + ", only as a foreign key's target",
+				Help: fmt.Sprintf("A foreign key reads only the model's table and primary key, as today's code has them: once the "+
+					"model moves or they change, this migration fails to import or points at another table on every database the "+
+					"history is replayed on (`%s`; not one made with create_all() and stamped). Declare in the migration a model of "+
+					"the table as it is at this revision (its table name and primary key) and point the key at it.", stmt)}, nil)
+			continue
+		}
 		if b.nameOnly {
 			// no column is read: only a move of the model or a rename of its table breaks it (mealie)
 			p.ReportSeverity(Info, b.stmt, Message{Text: "imports " + b.what + ", only for its table name",
