@@ -88,6 +88,8 @@ type runMemo struct {
 	load    wholeModels
 	wholes  map[*history.Revision]*migration.Migration
 	loadErr error
+	// blocks are the revisions a downgrade from the heads reaches (barredBy)
+	blocks downgradeBlocks
 }
 
 func newRunMemo(g *history.Graph) *runMemo {
@@ -328,6 +330,7 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 	if p.InDowngrade(span) && !strings.Contains(message.Text, "downgrade") {
 		message.Text += " in downgrade()" // the same call in upgrade() reads alike (orchest's, judged)
 	}
+
 	// the project's main database would not fail (meltano's SQLite), or may
 	// be another than the one inferred (OpenHands' app server defaults to
 	// SQLite; judged three times)
@@ -336,7 +339,7 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 		message.Text += fmt.Sprintf(" (on %s)", name)
 	}
 	p.report(Diagnostic{Rule: p.Rule.ID, Severity: sev, Path: p.Migration.Path, Revision: p.Revision.ID,
-		Span: span, Message: message.Text, Help: message.Help, Fix: fix, elsewhere: other, runs: message.Runs})
+		Span: span, Message: message.Text, Help: message.Help, Fix: fix, InDowngrade: p.InDowngrade(span), elsewhere: other, runs: message.Runs})
 }
 
 // inDecorated reports whether a finding or its fix's edits lie in a decorated

@@ -146,6 +146,9 @@ type Diagnostic struct {
 	Message string
 	Help    string
 	Fix     *SuggestedFix // nil when there is none
+	// InDowngrade: the finding is in the revision's downgrade() (barredNote
+	// reads it when the finding is told, kept or reused)
+	InDowngrade bool
 	// elsewhere: made for a dialect other than the project's main one; runs:
 	// its statement runs (Message.Runs). Only annotateStops reads them.
 	elsewhere, runs bool

@@ -119,6 +119,7 @@ type Snapshot struct {
 // RunScoped is Run over a Scope.
 func RunScoped(ctx context.Context, g *history.Graph, selected []*Rule, target Target, scope Scope, report func(Diagnostic)) error {
 	memo := newRunMemo(g)
+	report = memo.barredNote(report)
 	included := func(rev *history.Revision) bool { return scope.Include == nil || scope.Include(rev) }
 	var reused *reuse
 	reusable, always := selected, []*Rule(nil)

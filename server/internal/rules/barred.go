@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
+)
+
+// A revision whose downgrade() only raises stops `alembic downgrade` from the
+// heads there: the downgrades below it run only on a database left at a
+// revision in between (warehouse's and security_monkey's findings were judged
+// true, and unreachable from head, in two rounds).
+
+// downgradeRaisesMark names the mark of a revision whose downgrade() raises
+// (rule ids have no spaces, so it is no rule's).
+const downgradeRaisesMark = "downgrade raises"
+
+func init() {
+	migration.RegisterMark(downgradeRaisesMark, func(m *migration.Migration) bool {
+		return m.Downgrade != nil && m.Downgrade.Kind == migration.BodyRaise
+	})
+}
+
+// downgradeBlocks are the revisions a downgrade from some head reaches
+// without passing a downgrade that raises, computed once a run.
+type downgradeBlocks struct {
+	once    sync.Once
+	reached map[string]bool
+}
+
+// barredBy is the nearest revision above r whose downgrade raises, when
+// every way down from the heads to r's downgrade passes one; else "".
+func (m *runMemo) barredBy(r *history.Revision) string {
+	g := m.graph
+	m.blocks.once.Do(func() {
+		m.blocks.reached = map[string]bool{}
+		queue := append([]string(nil), g.Heads...)
+		for len(queue) > 0 {
+			id := queue[0]
+			queue = queue[1:]
+			rev := g.Revisions[id]
+			if rev == nil || m.blocks.reached[id] {
+				continue
+			}
+			m.blocks.reached[id] = true
+			if !rev.Migration.Marked(downgradeRaisesMark) {
+				queue = append(queue, rev.Parents...)
+			}
+		}
+	})
+	if m.blocks.reached[r.ID] || len(g.Heads) == 0 {
+		return ""
+	}
+	// the nearest blocker: the first raising revision met going up
+	seen := map[string]bool{}
+	queue := append([]string(nil), r.Children...)
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		rev := g.Revisions[id]
+		if rev == nil || seen[id] {
+			continue
+		}
+		seen[id] = true
+		if rev.Migration.Marked(downgradeRaisesMark) {
+			return id
+		}
+		queue = append(queue, rev.Children...)
+	}
+	return ""
+}
+
+// barredNote tells, in the help of a finding in a downgrade() that the heads
+// cannot reach, which revision above stops them. It is added as findings
+// are told, not kept with them: it follows the revisions above, which the
+// findings reused for an unchanged revision do not.
+func (m *runMemo) barredNote(report func(Diagnostic)) func(Diagnostic) {
+	return func(d Diagnostic) {
+		if r := m.graph.Revisions[d.Revision]; d.InDowngrade && d.Severity != Info && r != nil {
+			if by := m.barredBy(r); by != "" {
+				d.Help += fmt.Sprintf(" (Only a database left between this revision and %s runs this line: from the "+
+					"heads, the downgrade of %s raises first.)", by, by)
+			}
+		}
+		report(d)
+	}
+}
