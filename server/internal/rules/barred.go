@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"sync"
 
@@ -34,42 +35,44 @@ type downgradeBlocks struct {
 // every way down from the heads to r's downgrade passes one; else "".
 func (m *runMemo) barredBy(r *history.Revision) string {
 	g := m.graph
+	raises := func(rev *history.Revision) bool { return rev.Migration.Marked(downgradeRaisesMark) }
 	m.blocks.once.Do(func() {
 		m.blocks.reached = map[string]bool{}
-		queue := append([]string(nil), g.Heads...)
-		for len(queue) > 0 {
-			id := queue[0]
-			queue = queue[1:]
-			rev := g.Revisions[id]
-			if rev == nil || m.blocks.reached[id] {
-				continue
+		breadthFirst(g, g.Heads, func(rev *history.Revision) []string {
+			m.blocks.reached[rev.ID] = true
+			if raises(rev) {
+				return nil // the downgrade stops here
 			}
-			m.blocks.reached[id] = true
-			if !rev.Migration.Marked(downgradeRaisesMark) {
-				queue = append(queue, rev.Parents...)
-			}
-		}
+			return rev.Parents
+		})
 	})
 	if m.blocks.reached[r.ID] || len(g.Heads) == 0 {
 		return ""
 	}
-	// the nearest blocker: the first raising revision met going up
+	blocker := "" // the first raising revision met going up
+	breadthFirst(g, r.Children, func(rev *history.Revision) []string {
+		if blocker != "" || raises(rev) {
+			blocker = cmp.Or(blocker, rev.ID)
+			return nil
+		}
+		return rev.Children
+	})
+	return blocker
+}
+
+// breadthFirst visits the revisions of g reached from ids, each once,
+// nearest first; visit returns the ids to go on to from a revision.
+func breadthFirst(g *history.Graph, ids []string, visit func(*history.Revision) []string) {
 	seen := map[string]bool{}
-	queue := append([]string(nil), r.Children...)
+	queue := append([]string(nil), ids...)
 	for len(queue) > 0 {
 		id := queue[0]
 		queue = queue[1:]
-		rev := g.Revisions[id]
-		if rev == nil || seen[id] {
-			continue
+		if rev := g.Revisions[id]; rev != nil && !seen[id] {
+			seen[id] = true
+			queue = append(queue, visit(rev)...)
 		}
-		seen[id] = true
-		if rev.Migration.Marked(downgradeRaisesMark) {
-			return id
-		}
-		queue = append(queue, rev.Children...)
 	}
-	return ""
 }
 
 // barredNote tells, in the help of a finding in a downgrade() that the heads

@@ -446,11 +446,12 @@ func addedEmptyBefore(p *Pass, o *migration.Op, table, column string) *migration
 	return add
 }
 
-// addedEmptyBy is the revision below that added the column without a value,
-// when the history knows nothing that filled it since, else "".
+// addedEmptyBy is the revision below that added the column without a value
+// to a table it did not create (which had rows then), when the history knows
+// nothing that filled it since, else "".
 func addedEmptyBy(p *Pass, t *history.Table, column string) string {
 	c := t.Column(column)
-	if c == nil || c.Fill.How != history.NotFilled || c.Fill.Touched.By != "" || c.Fill.By == p.Revision.ID {
+	if c == nil || c.Fill.How != history.NotFilled || c.Fill.Touched.By != "" || c.Fill.By == p.Revision.ID || c.Fill.By == t.CreatedBy {
 		return ""
 	}
 	return c.Fill.By
