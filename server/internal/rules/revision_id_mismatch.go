@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -66,8 +67,11 @@ func checkRevisionIDMismatch(p *Pass) {
 	doc := m.Source[m.DocSpan.Start:m.DocSpan.End]
 	// the revision named by its file (copr's "Revision ID: deadbeafc0de_add_indexes.py") is named, as on a Revises: line
 	if loc := docRevisionLine.FindIndex(doc); loc != nil && m.DocRevision != "" && revisionInFileName(m.DocRevision, []string{rev}) != rev {
+		// quoted whole, to a remark: the id read is its first word ("0385_remove postage_" of GSA's)
+		said, _, _ := bytes.Cut(doc[loc[1]:], []byte("\n"))
+		said, _, _ = bytes.Cut(said, []byte("#"))
 		p.ReportAt(lineSpan(m, m.DocSpan.Start+loc[0]), Message{
-			Text: fmt.Sprintf("the docstring says \"Revision ID: %s\" but revision = %q", m.DocRevision, rev),
+			Text: fmt.Sprintf("the docstring says \"Revision ID: %s\" but revision = %q", bytes.TrimSpace(said), rev),
 			Help: fmt.Sprintf("Alembic uses the variable, readers and searches use the header. Write \"Revision ID: %s\"", rev)}, nil)
 	}
 	if loc := docRevisesLine.FindIndex(doc); loc != nil && m.DownRevision.Known() {
