@@ -155,7 +155,8 @@ func typeSwap(p *Pass, name string, added []string) string {
 // rebuildCaution ends the advice to rebuild an enum type: triggers and views
 // are not followed, and a column one reads cannot change type (osparc's
 // comp_tasks trigger, judged).
-const rebuildCaution = "Drop a trigger or view that reads one of these columns first, and make it again after."
+const rebuildCaution = "Drop a trigger or view that reads one of these columns first, and make it again after; likewise a " +
+	"CHECK constraint or partial index that compares one of them to a value of the type, and a column default not shown here."
 
 // enumRebuild is the SQL that gives enum type name other labels (values;
 // "..." when not known) and keeps the values of the columns using it in s:
