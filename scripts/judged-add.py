@@ -9,8 +9,8 @@ item judged. Items the report leaves out are named on stderr, not added.
 import os, re, sys
 
 list_path, report_path, date = sys.argv[1:]
-items = {}
-for m in re.finditer(r"^(\d+)\. \[([^:\]]+):(\w+)\] ([^/\s]+)/(\S+):(\d+)$", open(list_path).read(), re.M):
+items = {}  # paths may hold spaces (GSA's "0385_remove postage_.py")
+for m in re.finditer(r"^(\d+)\. \[([^:\]]+):(\w+)\] ([^/\s]+)/(.+):(\d+)$", open(list_path).read(), re.M):
     items[m.group(1)] = (m.group(4), m.group(5), m.group(6), m.group(2), m.group(3))
 verdicts = dict(re.findall(r"^## (\d+)\. (TRUE|FALSE|DEBATABLE)\b", open(report_path).read(), re.M))
 tsv = os.path.join(os.path.dirname(os.path.abspath(__file__)), "judged.tsv")
