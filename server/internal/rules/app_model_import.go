@@ -229,21 +229,19 @@ func checkAppModelImport(p *Pass) {
 	for _, start := range order {
 		b := found[start]
 		stmt := brief.Code(string(m.Source[b.stmt.Start:b.stmt.End]), brief.Snippet)
-		if b.keyOnly {
-			p.ReportSeverity(Info, b.stmt, Message{Text: "imports " + b.what + ", only as a foreign key's target",
-				Help: fmt.Sprintf("A foreign key reads only the model's table and primary key, as today's code has them: once the "+
-					"model moves or they change, this migration fails to import or points at another table on every database the "+
-					"history is replayed on (`%s`; not one made with create_all() and stamped). Declare in the migration a model of "+
-					"the table as it is at this revision (its table name and primary key) and point the key at it.", stmt)}, nil)
-			continue
-		}
 		if b.nameOnly {
-			// no column is read: only a move of the model or a rename of its table breaks it (mealie)
-			p.ReportSeverity(Info, b.stmt, Message{Text: "imports " + b.what + ", only for its table name",
-				Help: fmt.Sprintf("The name comes from today's model: once the model moves or its table is renamed, this "+
-					"migration fails to import or names another table on every database the history is replayed on (`%s`; not one "+
-					"made with create_all() and stamped). Write the table's "+
-					"name at this revision as a string.", stmt)}, nil)
+			// no column is read: only a move of the model or a rename of its
+			// table (or key) breaks it (mealie's __tablename__, quay's key)
+			use, reads, breaks, instead := "for its table name", "The name comes from today's model", "names another table",
+				"Write the table's name at this revision as a string."
+			if b.keyOnly {
+				use, reads, breaks, instead = "as a foreign key's target", "A foreign key reads only the model's table and primary key, "+
+					"as today's code has them", "points at another table", "Declare in the migration a model of the table as it is "+
+					"at this revision (its table name and primary key) and point the key at it."
+			}
+			p.ReportSeverity(Info, b.stmt, Message{Text: "imports " + b.what + ", only " + use,
+				Help: fmt.Sprintf("%s: once the model moves or its table is renamed, this migration fails to import or %s on every "+
+					"database the history is replayed on (`%s`; not one made with create_all() and stamped). %s", reads, breaks, stmt, instead)}, nil)
 			continue
 		}
 		instead := "Describe what the migration needs with lightweight tables instead, e.g. " + lightweight
