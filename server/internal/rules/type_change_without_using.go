@@ -34,7 +34,8 @@ var _ = register(&Rule{
 			"function, or of the parent revision (or its parent), shortens or removes the long values: an UPDATE that sets " +
 			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it. A change PostgreSQL has no " +
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
-			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long. " +
+			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long; in an upgrade, " +
+			"of a table the parent revision created and filled itself (a code table), it is an info. " +
 			"`ALTER TABLE ... ALTER COLUMN ... TYPE` in literal SQL without `USING` is judged the same way, the old type " +
 			"coming from the replayed history. With `postgresql_using` (or `USING`), a change PostgreSQL has no automatic " +
 			"cast for is still an error when the history knows the column has a server default that nothing dropped first: " +
@@ -186,9 +187,15 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			referencesNarrowed(s, effect.TableKey(o, table), column, to, declared) {
 			return
 		}
-		p.ReportSeverity(Warning, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s%s", column,
-			from.cast, to.cast, inTable(table), inDowngrade(!upgrade)),
-			Help: narrowingHelp(p.SQLTableOf(o, table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))}, nil)
+		sev, help := Warning, narrowingHelp(p.SQLTableOf(o, table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))
+		if below := seededBelow(p, s, effect.TableKey(o, table), table); upgrade && below != "" {
+			// a code table the revision just below made and filled (the
+			// Notify forks' organisation_types, judged false five times)
+			sev, help = Info, fmt.Sprintf("Revision %s, just below, created %q and filled it: a longer value is there only if the "+
+				"application wrote one since. %s", below, table, help)
+		}
+		p.ReportSeverity(sev, o.Call.Span, Message{Text: fmt.Sprintf("alter_column narrows column %q from %s to %s%s%s", column,
+			from.cast, to.cast, inTable(table), inDowngrade(!upgrade)), Help: help}, nil)
 	}
 }
 
@@ -393,6 +400,24 @@ func narrowingCleared(p *Pass, s *history.State, key, table, column string, upgr
 		return true // the long values were shortened or deleted first
 	}
 	return upgrade && recentDataStep(p, table, column, rewritesValues) // ... or by the revision before
+}
+
+// seededBelow is the revision just below when it created the table and
+// inserted rows into it itself (bulk_insert, INSERT), else "".
+func seededBelow(p *Pass, s *history.State, key, table string) string {
+	below := p.onlyParent()
+	if t := s.Table(key); below == nil || t == nil || t.CreatedBy != below.ID {
+		return ""
+	}
+	m := p.steps.run.whole(below)
+	if m.Upgrade == nil || !slices.ContainsFunc(m.Upgrade.Ops, func(o *migration.Op) bool {
+		return o.Certain() && slices.ContainsFunc(effect.Of(p.Names(), m, o), func(e effect.Effect) bool {
+			return e.Object == effect.Rows && e.Change == effect.Create && !e.Unreadable && strings.EqualFold(e.Table, table)
+		})
+	}) {
+		return ""
+	}
+	return below.ID
 }
 
 // narrowingHelp explains a narrowing; using is how the statement would spell
