@@ -330,7 +330,6 @@ func (p *Pass) ReportSeverity(sev Severity, span migration.Span, message Message
 	if p.InDowngrade(span) && !strings.Contains(message.Text, "downgrade") {
 		message.Text += " in downgrade()" // the same call in upgrade() reads alike (orchest's, judged)
 	}
-
 	// the project's main database would not fail (meltano's SQLite), or may
 	// be another than the one inferred (OpenHands' app server defaults to
 	// SQLite; judged three times)
