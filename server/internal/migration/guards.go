@@ -468,3 +468,80 @@ func (x *extractor) guardInspection(n *pysyntax.Node, s *scope) *Inspection {
 	}
 	return nil
 }
+
+// inertUnderAlembic reports whether def, an upgrade() or downgrade(), returns
+// at once when Alembic calls it: its first statement returns when a
+// parameter is None, and that parameter defaults to None. Alembic passes a
+// revision's functions only the keywords env.py gives run_migrations(), none
+// by default; mindsdb's checkpoint revision takes `op: Operations = None`
+// from its own bootstrap script and returns without it, so under Alembic it
+// changes nothing.
+func (x *extractor) inertUnderAlembic(def *pysyntax.Node) bool {
+	body := def.ChildByFieldName("body")
+	if body == nil {
+		return false
+	}
+	var first *pysyntax.Node
+	for i := 0; i < int(body.NamedChildCount()) && first == nil; i++ {
+		if st := body.NamedChild(i); pysyntax.Type(st) != "comment" && !isTrivial(x.t, st) {
+			first = st
+		}
+	}
+	if first == nil || pysyntax.Type(first) != "if_statement" {
+		return false
+	}
+	for i := 0; i < int(first.NamedChildCount()); i++ {
+		switch pysyntax.Type(first.NamedChild(i)) {
+		case "elif_clause", "else_clause":
+			return false
+		}
+	}
+	if cons := first.ChildByFieldName("consequence"); cons == nil || !returnsDirectly(cons) {
+		return false
+	}
+	name, ok := x.noneTest(first.ChildByFieldName("condition"))
+	return ok && slices.Contains(x.paramsDefaultingToNone(def), name)
+}
+
+// noneTest reads `name is None`, `name == None` and `not name`.
+func (x *extractor) noneTest(cond *pysyntax.Node) (string, bool) {
+	if cond == nil {
+		return "", false
+	}
+	switch pysyntax.Type(cond) {
+	case "not_operator":
+		if arg := cond.ChildByFieldName("argument"); arg != nil && pysyntax.Type(arg) == "identifier" {
+			return x.t.Text(arg), true
+		}
+	case "comparison_operator":
+		if cond.NamedChildCount() != 2 {
+			return "", false
+		}
+		left, right := cond.NamedChild(0), cond.NamedChild(1)
+		operator := strings.Join(strings.Fields(x.t.Text(cond)[left.EndByte()-cond.StartByte():right.StartByte()-cond.StartByte()]), " ")
+		if pysyntax.Type(left) == "identifier" && pysyntax.Type(right) == "none" && (operator == "is" || operator == "==") {
+			return x.t.Text(left), true
+		}
+	}
+	return "", false
+}
+
+// paramsDefaultingToNone lists def's parameters whose default is None.
+func (x *extractor) paramsDefaultingToNone(def *pysyntax.Node) []string {
+	params := def.ChildByFieldName("parameters")
+	if params == nil {
+		return nil
+	}
+	var out []string
+	for i := 0; i < int(params.NamedChildCount()); i++ {
+		p := params.NamedChild(i)
+		switch pysyntax.Type(p) {
+		case "default_parameter", "typed_default_parameter":
+			name, value := p.ChildByFieldName("name"), p.ChildByFieldName("value")
+			if name != nil && value != nil && pysyntax.Type(value) == "none" {
+				out = append(out, x.t.Text(name))
+			}
+		}
+	}
+	return out
+}

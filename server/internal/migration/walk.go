@@ -88,6 +88,9 @@ func (x *extractor) function(name string) *Function {
 		}
 		return f
 	}
+	if x.inertUnderAlembic(def) {
+		return f
+	}
 	x.block(f, def.ChildByFieldName("body"), s)
 	return f
 }
