@@ -35,7 +35,8 @@ var _ = register(&Rule{
 			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it. A change PostgreSQL has no " +
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
 			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long; in an upgrade, " +
-			"of a table the parent revision created and filled itself (a code table), it is an info. " +
+			"of a table the parent revision created and filled itself (a code table), it is an info, and so is a narrowing " +
+			"to a width of a million characters or more, which caps the column rather than shortens its values. " +
 			"`ALTER TABLE ... ALTER COLUMN ... TYPE` in literal SQL without `USING` is judged the same way, the old type " +
 			"coming from the replayed history. With `postgresql_using` (or `USING`), a change PostgreSQL has no automatic " +
 			"cast for is still an error when the history knows the column has a server default that nothing dropped first: " +
@@ -188,7 +189,11 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			return
 		}
 		sev, help := Warning, narrowingHelp(p.SQLTableOf(o, table), p.SQLName(column), to, "postgresql_using="+p.Style().Quote(using))
-		if below := seededBelow(p, s, effect.TableKey(o, table), table); upgrade && below != "" {
+		if limit := to.base().length; limit >= capWidth {
+			// onyx lifts a prompt limit to 5,000,000 (judged false as a warning)
+			sev, help = Info, fmt.Sprintf("A width of %d characters is a cap no ordinary value reaches, not a narrowing "+
+				"of the data. %s", limit, help)
+		} else if below := seededBelow(p, s, effect.TableKey(o, table), table); upgrade && below != "" {
 			// a code table the revision just below made and filled (the
 			// Notify forks' organisation_types, judged false five times)
 			sev, help = Info, fmt.Sprintf("Revision %s, just below, created %q and filled it: a longer value is there only if the "+
@@ -419,6 +424,11 @@ func seededBelow(p *Pass, s *history.State, key, table string) string {
 	}
 	return below.ID
 }
+
+// capWidth is the width from which a narrowing is told as an info: a
+// varchar of a million characters or more caps a column rather than
+// shortens it (PostgreSQL allows up to 10,485,760).
+const capWidth = 1_000_000
 
 // narrowingHelp explains a narrowing; using is how the statement would spell
 // the conversion; table and column are written as SQL needs them.
