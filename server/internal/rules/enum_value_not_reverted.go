@@ -23,7 +23,7 @@ var _ = register(&Rule{
 		FailsWhen: "Only on a downgrade and a new upgrade without IF NOT EXISTS (enum label already exists); otherwise nothing fails, the value only stays.",
 		What: "Finds `ALTER TYPE ... ADD VALUE` in upgrade() when downgrade() does nothing with that type (no SQL naming it, " +
 			"no type swap). An `ADD VALUE IF NOT EXISTS` whose downgrade says in a comment that the value stays (naming it or " +
-			"the type) is left alone: nothing fails, and the author knows.",
+			"the type, or only \"the enum\" when the downgrade does nothing else) is left alone: nothing fails, and the author knows.",
 		Why: "PostgreSQL cannot remove a value from an enum type: there is no `ALTER TYPE ... DROP VALUE`. A downgrade that " +
 			"ignores the type leaves the value in place, and rows may keep using it. Without `IF NOT EXISTS` the next upgrade " +
 			"then fails with `(psycopg2.errors.DuplicateObject) enum label \"cancelled\" already exists`. Reverting for real " +
@@ -106,16 +106,21 @@ func checkEnumValueNotReverted(p *Pass) {
 var keptValueWords = commentWords{[]string{"remain", "stay", "kept", "keep", "left", "remov", "drop", "delet"},
 	regexp.MustCompile(`(?i)\b(remains?|stays?|kept|keep|left)\b|\b(cannot|can't|can not|not possible to|doesn't support|does not support|no way to)\b[^.\n]{0,40}(remov|drop|delet)`)}
 
-// saysValueStays reports whether the downgrade's comments name the type or
-// an added value and say that it stays (backend.ai's, judged: an info that
-// repeats the comment, on an ADD VALUE IF NOT EXISTS that runs again).
+// saysValueStays reports whether the downgrade's comments say that a value
+// stays, and name the type or an added value; a downgrade that does nothing
+// else may say it of "the enum" (backend.ai's and SurfSense's, judged: an
+// info that repeats the comment, on an ADD VALUE IF NOT EXISTS that runs again).
 func saysValueStays(m *migration.Migration, down *migration.Function, name string, values []string) bool {
 	comments := commentsOf(m, down)
 	if !keptValueWords.match(comments) {
 		return false
 	}
 	lower := bytes.ToLower(comments)
-	return slices.ContainsFunc(append([]string{name}, values...), func(v string) bool { return bytes.Contains(lower, []byte(strings.ToLower(v))) })
+	named := append([]string{name}, values...)
+	if len(down.Ops) == 0 {
+		named = append(named, "enum")
+	}
+	return slices.ContainsFunc(named, func(v string) bool { return bytes.Contains(lower, []byte(strings.ToLower(v))) })
 }
 
 // downgradeMentions reports whether a downgrade names the type anywhere: in SQL,
