@@ -163,6 +163,38 @@ func (x *extractor) guardBody(block *pysyntax.Node) (quiet, returns bool) {
 	return true, returns
 }
 
+// onlyReturns reports whether an if statement has no elif or else and its
+// block returns directly.
+func onlyReturns(n *pysyntax.Node) bool {
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		switch pysyntax.Type(n.NamedChild(i)) {
+		case "elif_clause", "else_clause":
+			return false
+		}
+	}
+	cons := n.ChildByFieldName("consequence")
+	return cons != nil && returnsDirectly(cons)
+}
+
+// comparison reads a comparison of two operands: them, and its operator
+// ("==", "is", "not in").
+func (x *extractor) comparison(n *pysyntax.Node) (left, right *pysyntax.Node, operator string, ok bool) {
+	var operands []*pysyntax.Node
+	for i := 0; i < int(n.ChildCount()); i++ {
+		c := n.Child(i)
+		switch {
+		case c.IsNamed() && !pysyntax.Extra(pysyntax.Type(c)):
+			operands = append(operands, c)
+		case !c.IsNamed():
+			operator += x.t.Text(c)
+		}
+	}
+	if len(operands) != 2 {
+		return nil, nil, "", false
+	}
+	return operands[0], operands[1], operator, true
+}
+
 func returnsDirectly(block *pysyntax.Node) bool {
 	for i := 0; i < int(block.NamedChildCount()); i++ {
 		if pysyntax.Type(block.NamedChild(i)) == "return_statement" {
@@ -177,15 +209,8 @@ func returnsDirectly(block *pysyntax.Node) bool {
 // ALTER TYPE ... ADD VALUE on PostgreSQL, then a batch for the others): what
 // follows it runs on the other dialects only.
 func (x *extractor) returnsOnDialect(n *pysyntax.Node, s *scope) (dialectTest, bool) {
-	cons := n.ChildByFieldName("consequence")
-	if cons == nil || !returnsDirectly(cons) {
+	if !onlyReturns(n) {
 		return dialectTest{}, false
-	}
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		switch pysyntax.Type(n.NamedChild(i)) {
-		case "elif_clause", "else_clause":
-			return dialectTest{}, false
-		}
 	}
 	t := x.dialectTest(n.ChildByFieldName("condition"), s)
 	return t, t.found()
@@ -220,21 +245,11 @@ func (x *extractor) dialectTest(n *pysyntax.Node, s *scope) dialectTest {
 		t.equal = !t.equal
 		return t
 	case "comparison_operator":
-		var operands []*pysyntax.Node
-		operator := ""
-		for i := 0; i < int(n.ChildCount()); i++ {
-			c := n.Child(i)
-			switch {
-			case c.IsNamed() && !pysyntax.Extra(pysyntax.Type(c)):
-				operands = append(operands, c)
-			case !c.IsNamed():
-				operator += x.t.Text(c)
-			}
-		}
-		if len(operands) != 2 {
+		left, right, operator, ok := x.comparison(n)
+		if !ok {
 			return dialectTest{}
 		}
-		a, b := x.t.Expr(operands[0]), x.t.Expr(operands[1])
+		a, b := x.t.Expr(left), x.t.Expr(right)
 		switch operator {
 		case "==", "!=":
 			if x.isDialectName(b, s) {
@@ -487,16 +502,7 @@ func (x *extractor) inertUnderAlembic(def *pysyntax.Node) bool {
 			first = st
 		}
 	}
-	if first == nil || pysyntax.Type(first) != "if_statement" {
-		return false
-	}
-	for i := 0; i < int(first.NamedChildCount()); i++ {
-		switch pysyntax.Type(first.NamedChild(i)) {
-		case "elif_clause", "else_clause":
-			return false
-		}
-	}
-	if cons := first.ChildByFieldName("consequence"); cons == nil || !returnsDirectly(cons) {
+	if first == nil || pysyntax.Type(first) != "if_statement" || !onlyReturns(first) {
 		return false
 	}
 	name, ok := x.noneTest(first.ChildByFieldName("condition"))
@@ -514,12 +520,8 @@ func (x *extractor) noneTest(cond *pysyntax.Node) (string, bool) {
 			return x.t.Text(arg), true
 		}
 	case "comparison_operator":
-		if cond.NamedChildCount() != 2 {
-			return "", false
-		}
-		left, right := cond.NamedChild(0), cond.NamedChild(1)
-		operator := strings.Join(strings.Fields(x.t.Text(cond)[left.EndByte()-cond.StartByte():right.StartByte()-cond.StartByte()]), " ")
-		if pysyntax.Type(left) == "identifier" && pysyntax.Type(right) == "none" && (operator == "is" || operator == "==") {
+		left, right, operator, ok := x.comparison(cond)
+		if ok && pysyntax.Type(left) == "identifier" && pysyntax.Type(right) == "none" && (operator == "is" || operator == "==") {
 			return x.t.Text(left), true
 		}
 	}
