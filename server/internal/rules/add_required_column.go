@@ -28,8 +28,9 @@ var _ = register(&Rule{
 			"with `nullable=False` (or a non-serial primary key) and no `server_default`, on a table that existed before the " +
 			"revision and that the function did not empty first (`DELETE FROM t` without WHERE, also `t.delete()` in " +
 			"SQLAlchemy Core, `TRUNCATE t`, and the tables a `TRUNCATE ... CASCADE` reaches by foreign key). A downgrade's " +
-			"add is a warning when a later revision drops the table or its downgrade empties it the same way: downgrading " +
-			"from above, that runs first and only a database parked in between can have rows. When the " +
+			"add is a warning when, on every way down from the heads, the downgrade of a revision above leaves the table " +
+			"empty first (it creates the table, or empties it the same way) and none after it may put rows back: only a " +
+			"database left in between can have rows. When the " +
 			"add looks like a rename written as drop + add (see column-drop-add), the message says so: a server default " +
 			"would pass but lose the data. Quiet on MySQL/MariaDB, which fill existing rows with the type's implicit " +
 			"default (0, '').",
@@ -136,23 +137,10 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 			firstAdd[strings.ToLower(table)] = o.Call.Span.StartLine
 		}
 		if f.Name == "downgrade" {
-			// a later revision that drops the table recreates it empty in its
-			// own downgrade, which runs first: from head this downgrade finds
-			// no rows, only a database parked in between has some
-			if later := laterRevision(p, func(_ *migration.Migration, u *migration.Op) bool { return dropsTheTable(u, table) }); later != nil {
-				why := fmt.Sprintf("recreates %q empty first", table)
-				if down := later.Migration.Downgrade; down != nil && down.Kind == migration.BodyRaise {
-					why = "is refused: its downgrade raises"
-				}
-				msg.Help += fmt.Sprintf(" Only a database between this revision and %s can hit it: downgrading from above %s "+
-					"%s.", later.ID, later.ID, why)
-				p.ReportSeverity(Warning, o.Call.Span, msg, nil)
-				return
-			}
-			// the same when a later downgrade deletes every row of the table
-			if later := emptiedLater(p, table, s); later != nil {
-				msg.Help += fmt.Sprintf(" Only a database between this revision and %s can hit it: downgrading from above %s "+
-					"empties %q first (its downgrade deletes every row of it, by DELETE, TRUNCATE or TRUNCATE ... CASCADE).", later.ID, later.ID, table)
+			// from the heads, a downgrade above that leaves the table empty
+			// runs first: only a database left in between has rows
+			if emptied := emptiedFirst(p, effect.TableKey(o, table), table, s); emptied != "" {
+				msg.Help += " " + emptied
 				p.ReportSeverity(Warning, o.Call.Span, msg, nil)
 				return
 			}
@@ -315,17 +303,6 @@ func addRequiredSQL(p *Pass, f *migration.Function, st migration.Statement) {
 	}
 }
 
-// dropsTheTable reports whether an operation certainly drops the table.
-func dropsTheTable(o *migration.Op, table string) bool {
-	if t, ok := o.Table(); ok && o.Name == "drop_table" && o.Certain() && strings.EqualFold(t, table) {
-		return true
-	}
-	// or in literal SQL: op.execute("DROP TABLE IF EXISTS ...")
-	return slices.ContainsFunc(certainStatements(o), func(st migration.Statement) bool {
-		return st.Kind == migration.SQLDropTable && strings.EqualFold(st.Table, table)
-	})
-}
-
 // trackEmptied follows DELETE FROM t (without WHERE, also SQLAlchemy Core's
 // t.delete()) and TRUNCATE t, which empty a table, and inserts, which fill it
 // again. TRUNCATE ... CASCADE also empties the tables whose foreign keys lead
@@ -393,37 +370,6 @@ func truncateCascades(s *history.State, table string, emptied map[string]bool) {
 	}
 }
 
-// emptiedLater is the nearest revision above p's whose downgrade certainly
-// leaves table empty (see trackEmptied), with no downgrade in between that may
-// put rows back: downgrading from above it, p's downgrade finds the table
-// empty. nil when there is none. A TRUNCATE ... CASCADE is followed along the
-// foreign keys of s, the schema where p's downgrade adds the column.
-func emptiedLater(p *Pass, table string, s *history.State) *aboveRevision {
-	key := strings.ToLower(table)
-	for r := range p.laterRevisions() {
-		down := r.Migration.Downgrade
-		if down == nil {
-			continue
-		}
-		emptied := map[string]bool{}
-		refills := false
-		for _, o := range down.Ops {
-			trackEmptied(r.Migration, o, s, emptied)
-			if mayInsert(r.Migration, o, key) {
-				delete(emptied, key)
-				refills = true
-			}
-		}
-		switch {
-		case emptied[key]:
-			return &r
-		case refills:
-			return nil // rows put back below any emptying further up
-		}
-	}
-	return nil
-}
-
 // mayInsert reports whether an operation may add rows to table (lower case): a
 // bulk_insert (its table is an expression), an INSERT into it, or an execute()
 // of something the tool cannot read.
@@ -438,21 +384,27 @@ func mayInsert(m *migration.Migration, o *migration.Op, table string) bool {
 			return st.Kind == migration.SQLInsert && strings.EqualFold(st.Table, table)
 		})
 	}
-	_, ok := coreDelete(m, o)
+	// a SQLAlchemy Core UPDATE or DELETE puts no row in
+	_, ok := coreExecuted(m, o)
 	return !ok
 }
 
-// coreDelete reads a SQLAlchemy Core DELETE (t.delete(), sa.delete(t)) that
-// op.execute() or the migration's connection (op.get_bind().execute()) runs.
-func coreDelete(m *migration.Migration, o *migration.Op) (migration.Statement, bool) {
-	var st migration.Statement
-	var ok bool
+// coreExecuted reads a SQLAlchemy Core UPDATE or DELETE (t.update(),
+// sa.delete(t)) that op.execute() or the migration's connection
+// (op.get_bind().execute()) runs.
+func coreExecuted(m *migration.Migration, o *migration.Op) (migration.Statement, bool) {
 	switch {
 	case o.Name == "execute":
-		st, ok = coreStatement(m, o)
+		return coreStatement(m, o)
 	case o.Name == migration.BindExecute && o.Call != nil && len(o.Call.Args) > 0:
-		st, ok = coreStatementOf(m, o, o.Call.Args[0])
+		return coreStatementOf(m, o, o.Call.Args[0])
 	}
+	return migration.Statement{}, false
+}
+
+// coreDelete is coreExecuted of a DELETE.
+func coreDelete(m *migration.Migration, o *migration.Op) (migration.Statement, bool) {
+	st, ok := coreExecuted(m, o)
 	return st, ok && st.Kind == migration.SQLDelete
 }
 

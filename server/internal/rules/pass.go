@@ -527,6 +527,67 @@ func (p *Pass) laterRevisions() iter.Seq[aboveRevision] {
 	}
 }
 
+// downFromHeads walks down from the heads above this revision to it, each
+// way carrying a flag that starts true and that every revision on it may
+// change (next); it reports whether the way reaches this revision, and
+// whether every way does so with the flag false. It reads the revisions
+// above.
+func (p *Pass) downFromHeads(next func(r *history.Revision, flag bool) bool) (reached, allFalse bool) {
+	p.readsAbove()
+	g := p.graph
+	above := g.Descendants(p.Revision.ID)
+	type visit struct {
+		id   string
+		flag bool
+	}
+	seen := map[visit]bool{}
+	var queue []visit
+	for _, h := range g.Heads {
+		if above[h] {
+			queue = append(queue, visit{h, true})
+		}
+	}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		if v.id == p.Revision.ID {
+			if v.flag {
+				return true, false
+			}
+			reached = true
+			continue
+		}
+		if r := g.Revisions[v.id]; r != nil && above[v.id] {
+			flag := next(r, v.flag)
+			for _, parent := range r.Parents {
+				queue = append(queue, visit{parent, flag})
+			}
+		}
+	}
+	return reached, reached
+}
+
+// nearestAbove is the nearest revision above this one that matches, going
+// up from it; "" when none does. It reads the revisions above.
+func (p *Pass) nearestAbove(matches func(*history.Revision) bool) string {
+	p.readsAbove()
+	nearest := ""
+	breadthFirst(p.graph, p.Revision.Children, func(r *history.Revision) []string {
+		if nearest == "" && matches(r) {
+			nearest = r.ID
+		}
+		if nearest != "" {
+			return nil
+		}
+		return r.Children
+	})
+	return nearest
+}
+
 func (p *Pass) readsAbove() {
 	if p.reads != nil {
 		p.reads.above = true

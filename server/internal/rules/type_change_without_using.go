@@ -36,7 +36,8 @@ var _ = register(&Rule{
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
 			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long; in an upgrade, " +
 			"of a table the parent revision created and filled itself (a code table), it is an info, and so is a narrowing " +
-			"to a width of a million characters or more, which caps the column rather than shortens its values. " +
+			"to a width of a million characters or more, which caps the column rather than shortens its values. In a downgrade, a narrowing is an info when, on every " +
+			"way down from the heads, the downgrade of a revision above leaves the table empty first (as for add-required-column). " +
 			"`ALTER TABLE ... ALTER COLUMN ... TYPE` in literal SQL without `USING` is judged the same way, the old type " +
 			"coming from the replayed history. With `postgresql_using` (or `USING`), a change PostgreSQL has no automatic " +
 			"cast for is still an error when the history knows the column has a server default that nothing dropped first: " +
@@ -193,6 +194,8 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			// onyx lifts a prompt limit to 5,000,000 (judged false as a warning)
 			sev, help = Info, fmt.Sprintf("A width of %d characters is a cap no ordinary value reaches, not a narrowing "+
 				"of the data. %s", limit, help)
+		} else if emptied := emptiedFirst(p, effect.TableKey(o, table), table, s); !upgrade && emptied != "" {
+			sev, help = Info, emptied+" "+help
 		} else if below := seededBelow(p, s, effect.TableKey(o, table), table); upgrade && below != "" {
 			// a code table the revision just below made and filled (the
 			// Notify forks' organisation_types, judged false five times)

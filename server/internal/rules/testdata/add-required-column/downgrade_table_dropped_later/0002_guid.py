@@ -18,5 +18,5 @@ def upgrade():
 
 
 def downgrade():
-    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column:warning]: help: Only a database between this revision and 0003 can hit it
+    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column:warning]: help: From the heads, the downgrade of 0003 leaves "docs" empty before this line runs
     op.drop_column("docs", "guid")

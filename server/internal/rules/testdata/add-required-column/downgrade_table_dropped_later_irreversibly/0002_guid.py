@@ -18,5 +18,5 @@ def upgrade():
 
 
 def downgrade():
-    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column:warning]: help: downgrading from above 0003 is refused: its downgrade raises
+    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column]: help: from the heads, the downgrade of 0003 raises first
     op.drop_column("docs", "guid")

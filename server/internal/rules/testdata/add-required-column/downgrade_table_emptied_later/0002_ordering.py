@@ -18,5 +18,5 @@ def upgrade():
 
 
 def downgrade():
-    op.add_column("talk_crew", sa.Column("is_host", sa.Boolean(), nullable=False))  # expect[add-required-column:warning]: help: Only a database between this revision and 0003 can hit it: downgrading from above 0003 empties "talk_crew" first
+    op.add_column("talk_crew", sa.Column("is_host", sa.Boolean(), nullable=False))  # expect[add-required-column:warning]: help: From the heads, the downgrade of 0003 leaves "talk_crew" empty before this line runs
     op.drop_column("talk_crew", "position")

@@ -20,7 +20,7 @@ def upgrade():
 
 
 def downgrade():
-    op.add_column("account", sa.Column("owner", sa.Integer(), nullable=False))  # expect[add-required-column:warning]: help: downgrading from above 0003 empties "account" first
+    op.add_column("account", sa.Column("owner", sa.Integer(), nullable=False))  # expect[add-required-column:warning]: help: From the heads, the downgrade of 0003 leaves "account" empty before this line runs
     op.drop_column("account", "owner_id")
     op.add_column("note", sa.Column("author", sa.Integer(), nullable=False))  # expect[add-required-column]: NOT NULL and no server_default
     op.drop_column("note", "author_id")
