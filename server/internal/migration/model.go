@@ -76,7 +76,7 @@ type Migration struct {
 	// revisions a rule looks back through (a merge whose upgrade() does
 	// nothing is no step of the history's work).
 	WritesUpgrade bool
-	// Marks are the registered marks (RegisterMark) that hold of the whole
+	// Marks are the registered marks (RegisterMark, RegisterMarkFamily) that hold of the whole
 	// model, kept by its Header: read them with Marked.
 	Marks []string
 	// UpgradeDigest digests what the model of upgrade() derives from (see
@@ -99,6 +99,38 @@ func RegisterMark(name string, holds func(*Migration) bool) {
 		panic("duplicate mark " + name)
 	}
 	marks[name] = holds
+}
+
+// markFamilies are the facts about whole models that hold of some values
+// each, by family (see RegisterMarkFamily).
+var markFamilies = map[string]func(*Migration) []string{}
+
+// RegisterMarkFamily names a fact about a whole model that holds of some
+// values, such as the tables whose rows its downgrade() may change. A
+// Header keeps each as the mark "family value"; read them with MarkValues.
+func RegisterMarkFamily(family string, values func(*Migration) []string) {
+	if _, dup := markFamilies[family]; dup {
+		panic("duplicate mark family " + family)
+	}
+	markFamilies[family] = values
+}
+
+// MarkValues lists the values that the mark family holds of in the file:
+// judged on a whole model, read from a Header.
+func (m *Migration) MarkValues(family string) []string {
+	if m.HeaderOnly {
+		var out []string
+		for _, mark := range m.Marks {
+			if v, ok := strings.CutPrefix(mark, family+" "); ok {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	if values := markFamilies[family]; values != nil {
+		return values(m)
+	}
+	return nil
 }
 
 // Marked reports whether the mark name holds of the file: judged on a whole
@@ -172,6 +204,11 @@ func (m *Migration) marked() []string {
 	for name, holds := range marks {
 		if holds(m) {
 			out = append(out, name)
+		}
+	}
+	for family, values := range markFamilies {
+		for _, v := range values(m) {
+			out = append(out, family+" "+v)
 		}
 	}
 	slices.Sort(out)

@@ -370,23 +370,36 @@ func truncateCascades(s *history.State, table string, emptied map[string]bool) {
 	}
 }
 
-// mayInsert reports whether an operation may add rows to table (lower case): a
-// bulk_insert (its table is an expression), an INSERT into it, or an execute()
-// of something the tool cannot read.
+// mayInsert reports whether an operation may add rows to table (see
+// insertsInto).
 func mayInsert(m *migration.Migration, o *migration.Op, table string) bool {
+	tables := insertsInto(m, o)
+	return slices.Contains(tables, anyTable) || slices.Contains(tables, strings.ToLower(table))
+}
+
+// insertsInto lists the tables (lower case) an operation may add rows to,
+// anyTable for any: a bulk_insert (its table is an expression) or an
+// execute() of something the tool cannot read (and no SQLAlchemy Core
+// UPDATE or DELETE) may fill any, an INSERT fills its table.
+func insertsInto(m *migration.Migration, o *migration.Op) []string {
 	switch {
 	case o.Name == "bulk_insert":
-		return true
+		return []string{anyTable}
 	case o.Name != "execute" && o.Name != migration.BindExecute:
-		return false
+		return nil
 	case o.SQL != nil && o.SQL.Known:
-		return slices.ContainsFunc(o.SQL.Statements, func(st migration.Statement) bool {
-			return st.Kind == migration.SQLInsert && strings.EqualFold(st.Table, table)
-		})
+		var tables []string
+		for _, st := range o.SQL.Statements {
+			if st.Kind == migration.SQLInsert {
+				tables = append(tables, strings.ToLower(st.Table))
+			}
+		}
+		return tables
 	}
-	// a SQLAlchemy Core UPDATE or DELETE puts no row in
-	_, ok := coreExecuted(m, o)
-	return !ok
+	if _, ok := coreExecuted(m, o); ok {
+		return nil
+	}
+	return []string{anyTable}
 }
 
 // coreExecuted reads a SQLAlchemy Core UPDATE or DELETE (t.update(),

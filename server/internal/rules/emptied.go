@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
@@ -15,6 +17,7 @@ import (
 // re-creates a table its upgrade dropped, or deletes every row (thoth's cve,
 // gafaelfawr's admin: judged false as warnings in rounds 37 and 38). Only a
 // database left in between still has rows there.
+//
 
 // emptiedAbove is the nearest revision above p's whose downgrade leaves
 // table empty, when every way down from the heads to p's downgrade passes
@@ -22,11 +25,45 @@ import (
 // p's check sees, for the foreign keys a TRUNCATE follows.
 func emptiedAbove(p *Pass, key string, s *history.State) string {
 	key = strings.ToLower(key)
+	rows := p.downgradeRows()
+	candidates := map[string]bool{}
+	for _, r := range slices.Concat(rows.empties[key], rows.empties[anyTable]) {
+		candidates[r.ID] = true
+	}
+	if len(candidates) == 0 {
+		return ""
+	}
 	type outcome struct{ empties, fills bool }
 	outcomes := map[string]outcome{}
-	for r := range p.laterRevisions() {
+	anyEmpties := false
+	for r := range p.laterRevisionsAmong(candidates) {
 		empties, fills := downgradeLeaves(p, r.Migration, key, s)
 		outcomes[r.ID] = outcome{empties, fills}
+		anyEmpties = anyEmpties || empties
+	}
+	if !anyEmpties {
+		return ""
+	}
+	for _, r := range rows.fills[key] {
+		if _, read := outcomes[r.ID]; !read {
+			outcomes[r.ID] = outcome{fills: true}
+		}
+	}
+	// a data step the tool cannot read may fill any table, but not one its
+	// file never names (the batched data steps between prefect's and
+	// pulse-data's emptying downgrades and their adds fill other tables)
+	unread := map[string]bool{}
+	for _, r := range rows.fills[anyTable] {
+		if _, read := outcomes[r.ID]; !read {
+			unread[r.ID] = true
+		}
+	}
+	if len(unread) > 0 {
+		for r := range p.laterRevisionsAmong(unread) {
+			if namesTable(r.Migration.Source, key) {
+				outcomes[r.ID] = outcome{fills: true}
+			}
+		}
 	}
 	// from the heads, the table may have rows until a downgrade empties it
 	reached, empty := p.downFromHeads(func(r *history.Revision, rows bool) bool {
@@ -44,6 +81,14 @@ func emptiedAbove(p *Pass, key string, s *history.State) string {
 	return p.nearestAbove(func(r *history.Revision) bool { return outcomes[r.ID].empties })
 }
 
+// namesTable reports whether source names the table of key anywhere, in
+// any case (a table named "file" is in "profile" too: naming more is the
+// safe side).
+func namesTable(source []byte, key string) bool {
+	name := key[strings.LastIndex(key, ".")+1:]
+	return bytes.Contains(bytes.ToLower(source), []byte(name))
+}
+
 // downgradeLeaves reads what m's downgrade() leaves of table key's rows
 // (lower case): empties, when it creates the table or deletes every row and
 // puts none back (see trackEmptied); fills, when it may put rows in.
@@ -55,8 +100,7 @@ func downgradeLeaves(p *Pass, m *migration.Migration, key string, s *history.Sta
 	emptied := map[string]bool{}
 	for _, o := range down.Ops {
 		for _, e := range effect.Of(p.Names(), m, o) {
-			if e.Object == effect.Table && e.Change == effect.Create && !e.IfMissing && !e.Temporary && o.Certain() &&
-				strings.EqualFold(e.Key(), key) {
+			if createsNewTable(o, e) && strings.EqualFold(e.Key(), key) {
 				emptied[key] = true
 			}
 		}

@@ -23,7 +23,9 @@ var _ = register(&Rule{
 		What: "Finds the conversion step of an enum type swap (`ALTER TABLE ... ALTER COLUMN c TYPE new_type USING " +
 			"c::text::new_type`, or `alter_column(type_=...)` to a named enum) on an existing table, when the column's type " +
 			"has values the new type lacks, and nothing earlier in the function moves the rows off them: an `UPDATE` of " +
-			"the table naming the column, a `DELETE` from it, or code the tool cannot read.",
+			"the table naming the column, a `DELETE` from it, or code the tool cannot read. In a downgrade it is an info when, " +
+			"on every way down from the heads, the downgrade of a revision above leaves the table empty first (as for " +
+			"add-required-column).",
 		Why: "PostgreSQL cannot drop a value from an enum type, so removing one means a swap: `ALTER TYPE order_status RENAME " +
 			"TO order_status_old`, `CREATE TYPE order_status AS ENUM (...)` without the value, convert the column, drop the " +
 			"old type. The conversion casts every row through text; a row that still holds the removed value fails it with " +
@@ -167,6 +169,12 @@ func removedValuesProblem(p *Pass, o *migration.Op, s *history.State, earlier *f
 			st.Quote(fmt.Sprintf("UPDATE %s SET %s = <a value %s keeps> WHERE %s IN (%s)", p.SQLTableOf(o, t.Name), p.SQLName(column), target,
 				p.SQLName(column), sqlValues(moved))))
 	}
-	p.Report(o, Message{Text: fmt.Sprintf("converting %q to enum type %q%s drops %s, which rows may hold",
+	sev := p.Rule.Severity
+	if !upgrade {
+		if emptied := emptiedFirst(p, table, t.Name, s); emptied != "" {
+			sev, help = Info, emptied+" "+help
+		}
+	}
+	p.ReportSeverity(sev, o.Call.Span, Message{Text: fmt.Sprintf("converting %q to enum type %q%s drops %s, which rows may hold",
 		t.Name+"."+column, target, inDowngrade(!upgrade), shortList(in, 40)), Help: help}, nil)
 }

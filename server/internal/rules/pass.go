@@ -90,6 +90,9 @@ type runMemo struct {
 	loadErr error
 	// blocks are the revisions a downgrade from the heads reaches (barredBy)
 	blocks downgradeBlocks
+	// rows index the downgrades by the tables they may empty or fill
+	// (emptiedAbove)
+	rows downgradeRows
 }
 
 func newRunMemo(g *history.Graph) *runMemo {
@@ -515,16 +518,30 @@ func (p *Pass) walkRecent(visit func(*history.Revision) (deeper bool)) {
 }
 
 // laterRevisions are the revisions above this one, in graph order.
-func (p *Pass) laterRevisions() iter.Seq[aboveRevision] {
+func (p *Pass) laterRevisions() iter.Seq[aboveRevision] { return p.laterRevisionsAmong(nil) }
+
+// laterRevisionsAmong are the revisions above this one whose ids are in
+// among (all of them when nil), in graph order: only those are read whole.
+func (p *Pass) laterRevisionsAmong(among map[string]bool) iter.Seq[aboveRevision] {
 	p.readsAbove()
 	above := p.graph.Descendants(p.Revision.ID)
 	return func(yield func(aboveRevision) bool) {
 		for _, r := range p.graph.Order {
-			if above[r.ID] && !yield(aboveRevision{r, p.steps.run.whole(r)}) {
+			if !above[r.ID] || among != nil && !among[r.ID] {
+				continue
+			}
+			if !yield(aboveRevision{r, p.steps.run.whole(r)}) {
 				return
 			}
 		}
 	}
+}
+
+// downgradeRows is the run's index of the downgrades by the tables they may
+// empty or fill; reading it reads the revisions above.
+func (p *Pass) downgradeRows() *downgradeRows {
+	p.readsAbove()
+	return p.steps.run.downgradeRows()
 }
 
 // downFromHeads walks down from the heads above this revision to it, each

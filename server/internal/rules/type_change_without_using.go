@@ -194,9 +194,11 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			// onyx lifts a prompt limit to 5,000,000 (judged false as a warning)
 			sev, help = Info, fmt.Sprintf("A width of %d characters is a cap no ordinary value reaches, not a narrowing "+
 				"of the data. %s", limit, help)
-		} else if emptied := emptiedFirst(p, effect.TableKey(o, table), table, s); !upgrade && emptied != "" {
-			sev, help = Info, emptied+" "+help
-		} else if below := seededBelow(p, s, effect.TableKey(o, table), table); upgrade && below != "" {
+		} else if !upgrade {
+			if emptied := emptiedFirst(p, effect.TableKey(o, table), table, s); emptied != "" {
+				sev, help = Info, emptied+" "+help
+			}
+		} else if below := seededBelow(p, s, effect.TableKey(o, table), table); below != "" {
 			// a code table the revision just below made and filled (the
 			// Notify forks' organisation_types, judged false five times)
 			sev, help = Info, fmt.Sprintf("Revision %s, just below, created %q and filled it: a longer value is there only if the "+

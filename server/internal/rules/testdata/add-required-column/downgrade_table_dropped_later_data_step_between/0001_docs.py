@@ -1,0 +1,22 @@
+"""harvested documents and their notes
+
+Revision ID: 0001
+Revises:
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("docs", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("url", sa.Text(), nullable=False))
+    op.create_table("notes", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("body", sa.Text(), nullable=False))
+
+
+def downgrade():
+    op.drop_table("notes")
+    op.drop_table("docs")
