@@ -83,8 +83,10 @@ func (m *runMemo) barredNote(report func(Diagnostic)) func(Diagnostic) {
 	return func(d Diagnostic) {
 		if r := m.graph.Revisions[d.Revision]; d.InDowngrade && d.Severity != Info && r != nil {
 			if by := m.barredBy(r); by != "" {
-				d.Help += fmt.Sprintf(" (Only a database left between this revision and %s runs this line: from the "+
-					"heads, the downgrade of %s raises first.)", by, by)
+				// by is the nearest such revision, not the first one met from
+				// the heads (mwdb-core's note said "first": judged a slip)
+				d.Help += fmt.Sprintf(" (Only a database left between this revision and %s runs this line: every way "+
+					"down from the heads passes a downgrade that raises, and that of %s is the nearest above this one.)", by, by)
 			}
 		}
 		report(d)

@@ -306,7 +306,8 @@ func mysqlForeignKeyName(o *migration.Op, s *history.State) string {
 func dialectNames(dialect string) string {
 	switch dialect {
 	case "mysql":
-		return "MySQL names unnamed foreign keys <table>_ibfk_<n> and unique keys after their first column"
+		return "MySQL names unnamed foreign keys <table>_ibfk_<n> and unique keys after their first column, with _2, _3, ... " +
+			"when an index of the table already has that name"
 	case "postgresql":
 		return "PostgreSQL names unnamed ones <table>_<columns>_fkey / _key / _check, cut to 63 characters by shortening " +
 			"the longer of <table> and <columns>"

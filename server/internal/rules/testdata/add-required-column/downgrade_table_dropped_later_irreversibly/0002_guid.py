@@ -18,5 +18,5 @@ def upgrade():
 
 
 def downgrade():
-    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column]: help: from the heads, the downgrade of 0003 raises first
+    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column]: help: passes a downgrade that raises, and that of 0003 is the nearest above this one
     op.drop_column("docs", "guid")
