@@ -103,6 +103,7 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 	var renames *renames           // what the messages say of renames, worked out for the first one
 	emptied := map[string]bool{}   // tables an earlier statement of the function certainly emptied
 	firstAdd := map[string]int32{} // by table: the line of the function's first add reported on it
+	firstTable := ""               // the table of the function's first add reported
 	walk(func(o *migration.Op, s *history.State) {
 		trackEmptied(p.Migration, o, s, emptied)
 		for _, st := range certainStatements(o) {
@@ -134,6 +135,13 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		if line, ok := firstAdd[strings.ToLower(table)]; ok {
 			msg.Help += fmt.Sprintf(" On a table with rows the add_column at line %d fails first, the same way.", line)
 		} else {
+			// so does one on another table (backend.ai's agents, judged)
+			if firstTable != "" {
+				msg.Help += fmt.Sprintf(" Where %q has rows, the add_column at line %d fails first, the same way.", firstTable,
+					firstAdd[strings.ToLower(firstTable)])
+			} else {
+				firstTable = table
+			}
 			firstAdd[strings.ToLower(table)] = o.Call.Span.StartLine
 		}
 		if f.Name == "downgrade" {
