@@ -310,10 +310,21 @@ func (p *Pass) ReportAt(span migration.Span, message Message, fix *SuggestedFix)
 	p.ReportSeverity(p.Rule.Severity, span, message, fix)
 }
 
-// InDowngrade reports whether a span is in the revision's downgrade().
+// InDowngrade reports whether a span is in the revision's downgrade(), or
+// is an operation of a helper that downgrade() calls and upgrade() does not
+// (augur's helper, judged: its finding did not say "in downgrade()").
 func (p *Pass) InDowngrade(span migration.Span) bool {
 	d := p.Migration.Downgrade
-	return d != nil && span.Start >= d.Body.Start && span.End <= d.Body.End
+	if d == nil {
+		return false
+	}
+	if span.Start >= d.Body.Start && span.End <= d.Body.End {
+		return true
+	}
+	at := func(f *migration.Function) bool {
+		return f != nil && slices.ContainsFunc(f.Ops, func(o *migration.Op) bool { return o.Call != nil && o.Call.Span == span })
+	}
+	return at(d) && !at(p.Migration.Upgrade)
 }
 
 // ReportSeverity records a finding whose severity differs from the rule's default
