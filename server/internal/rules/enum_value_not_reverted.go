@@ -159,9 +159,12 @@ func typeSwap(p *Pass, name string, added []string) string {
 
 // rebuildCaution ends the advice to rebuild an enum type: triggers and views
 // are not followed, and a column one reads cannot change type (osparc's
-// comp_tasks trigger, judged).
+// comp_tasks trigger, judged), nor are tables the migrations did not make
+// (skyportal's photometry, made by create_all: DROP TYPE failed, judged).
 const rebuildCaution = "Drop a trigger or view that reads one of these columns first, and make it again after; likewise a " +
-	"CHECK constraint or partial index that compares one of them to a value of the type, and a column default not shown here."
+	"CHECK constraint or partial index that compares one of them to a value of the type, and a column default not shown here. " +
+	"Convert every column of the type, also of tables the migrations did not make (create_all): while one uses the old type, " +
+	"dropping it fails."
 
 // enumRebuild is the SQL that gives enum type name other labels (values;
 // "..." when not known) and keeps the values of the columns using it in s:
