@@ -34,6 +34,7 @@ const (
 	keyAssigns      = "set"        // UPDATE table SET column = ...
 	keyDeleteWhere  = "where"      // DELETE FROM table WHERE ... column ...
 	keyDeleteNull   = "null"       // DELETE FROM table WHERE ... column IS NULL
+	keyDeleteAll    = "all"        // DELETE FROM table, without WHERE: no value is left
 	keyOtherSQL     = "other"      // unclassified SQL naming the word
 )
 
@@ -97,6 +98,7 @@ func (d *dataSteps) add(o *migration.Op) {
 		case migration.SQLDelete:
 			loc := reWhere.FindStringIndex(st.Text)
 			if loc == nil {
+				mark(keyDeleteAll, st.Table)
 				continue
 			}
 			where := st.Text[loc[0]:]
@@ -144,7 +146,7 @@ func (d *dataSteps) touchedSince(start int, table, column string, goal dataGoal,
 		deletes = keyDeleteNull
 	}
 	if d.at(keyHiddenWord, column) >= start || d.at(keyAssigns, table, column) >= start ||
-		d.at(deletes, table, column) >= start || d.at(keyOtherSQL, table) >= start {
+		d.at(deletes, table, column) >= start || d.at(keyDeleteAll, table) >= start || d.at(keyOtherSQL, table) >= start {
 		return true
 	}
 	return broad && d.at(keyHiddenAny) >= start && d.sourceNames(table)
