@@ -194,6 +194,11 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			// onyx lifts a prompt limit to 5,000,000 (judged false as a warning)
 			sev, help = Info, fmt.Sprintf("A width of %d characters is a cap no ordinary value reaches, not a narrowing "+
 				"of the data. %s", limit, help)
+		} else if add := requiredAddBefore(p, o, table); add != nil && p.IsPostgres() {
+			// with rows that add fails; without, no value is too long
+			// (MerCury's downgrade, judged false)
+			sev, help = Info, fmt.Sprintf("On a table with rows the add_column at line %d fails first (a NOT NULL column "+
+				"without a default); on an empty one this narrowing cannot fail. %s", add.Call.Span.StartLine, help)
 		} else if !upgrade {
 			if emptied := emptiedFirst(p, effect.TableKey(o, table), table, s); emptied != "" {
 				sev, help = Info, emptied+" "+help
