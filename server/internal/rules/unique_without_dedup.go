@@ -297,7 +297,8 @@ func keyedByReference(s *history.State, refs []string, table string) []string {
 		}
 		keyed := slices.ContainsFunc(t.FKs(), func(fk history.FK) bool {
 			return strings.EqualFold(fk.RefTable, table) && slices.ContainsFunc(t.Uniques, func(set []string) bool {
-				return len(set) >= len(fk.Columns) && !slices.ContainsFunc(fk.Columns, func(c string) bool { return !slices.Contains(set, c) })
+				return len(set) >= len(fk.Columns) && !slices.ContainsFunc(fk.Columns, func(c string) bool { return !slices.Contains(set, c) }) &&
+					!keptApart(t, set, fk.Columns)
 			})
 		})
 		if keyed {
@@ -305,6 +306,22 @@ func keyedByReference(s *history.State, refs []string, table string) []string {
 		}
 	}
 	return out
+}
+
+// keptApart reports whether the columns of the unique key set other than
+// the reference keep every row apart on their own: they hold another unique
+// key, or the table's surrogate "id" (thoth's has_vulnerability, keyed by
+// id and its references then: re-pointed rows never collide, judged).
+func keptApart(t *history.Table, set, reference []string) bool {
+	rest := slices.DeleteFunc(slices.Clone(set), func(c string) bool {
+		return slices.ContainsFunc(reference, func(r string) bool { return strings.EqualFold(r, c) })
+	})
+	if slices.ContainsFunc(rest, func(c string) bool { return strings.EqualFold(c, "id") }) {
+		return true
+	}
+	return slices.ContainsFunc(t.Uniques, func(other []string) bool {
+		return len(other) > 0 && !slices.ContainsFunc(other, func(c string) bool { return !slices.Contains(rest, c) })
+	})
 }
 
 // repeatedName is a name the list holds twice (case aside), or "".

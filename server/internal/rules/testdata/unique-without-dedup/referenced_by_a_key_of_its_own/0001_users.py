@@ -17,6 +17,12 @@ def upgrade():
         sa.Column("grouping_id", sa.Integer(), primary_key=True),
         sa.Column("user_id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True),
     )
+    # its key holds the reference and the row's own id: re-pointed rows stay apart
+    op.create_table(
+        "logins",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("user_id", sa.Integer(), sa.ForeignKey("users.id"), primary_key=True),
+    )
     # one profile per user: its unique key is the reference alone
     op.create_table(
         "profiles",
@@ -27,5 +33,6 @@ def upgrade():
 
 def downgrade():
     op.drop_table("profiles")
+    op.drop_table("logins")
     op.drop_table("grouping_membership")
     op.drop_table("users")

@@ -11,7 +11,7 @@ down_revision = "0001"
 
 
 def upgrade():
-    op.create_unique_constraint("uq_users_email", "users", ["email"])  # expect[unique-without-dedup]: help: The unique key of "grouping_membership", "profiles" includes that reference: their rows that would then be the same fail the update, so delete those first.$
+    op.create_unique_constraint("uq_users_email", "users", ["email"])  # expect[unique-without-dedup]: help: "grouping_membership", "logins", "profiles" have foreign keys to this table, so point their rows at the row you keep, then delete the others (a DELETE alone deletes their rows too under ON DELETE CASCADE, or fails on them). The unique key of "grouping_membership", "profiles" includes that reference: their rows that would then be the same fail the update, so delete those first.$
 
 
 def downgrade():
