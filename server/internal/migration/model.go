@@ -76,8 +76,9 @@ type Migration struct {
 	// revisions a rule looks back through (a merge whose upgrade() does
 	// nothing is no step of the history's work).
 	WritesUpgrade bool
-	// Marks are the registered marks (RegisterMark, RegisterMarkFamily) that hold of the whole
-	// model, kept by its Header: read them with Marked.
+	// Marks are the registered marks (RegisterMark, RegisterMarkFamily)
+	// that hold of the whole model, kept by its Header: read them with
+	// Marked and MarkValues.
 	Marks []string
 	// UpgradeDigest digests what the model of upgrade() derives from (see
 	// upgradeDigest), kept by its Header; zero when not known (a header that

@@ -29,8 +29,8 @@ var _ = register(&Rule{
 			"revision and that the function did not empty first (`DELETE FROM t` without WHERE, also `t.delete()` in " +
 			"SQLAlchemy Core, `TRUNCATE t`, and the tables a `TRUNCATE ... CASCADE` reaches by foreign key). A downgrade's " +
 			"add is a warning when, on every way down from the heads, the downgrade of a revision above leaves the table " +
-			"empty first (it creates the table, or empties it the same way) and none after it may put rows back: only a " +
-			"database left in between can have rows. When the " +
+			"empty first (it creates the table, or empties it the same way) and none after it may put rows back (a data " +
+			"step the tool cannot read may, when its file names the table): only a database left in between can have rows. When the " +
 			"add looks like a rename written as drop + add (see column-drop-add), the message says so: a server default " +
 			"would pass but lose the data. Quiet on MySQL/MariaDB, which fill existing rows with the type's implicit " +
 			"default (0, '').",

@@ -11,13 +11,12 @@ import (
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
 
-// A check that fails only on rows (a NOT NULL column added or set, a
-// narrowing, a unique key) in a downgrade() cannot fail coming down from
-// the heads when a downgrade above leaves the table empty first: it
-// re-creates a table its upgrade dropped, or deletes every row (thoth's cve,
-// gafaelfawr's admin: judged false as warnings in rounds 37 and 38). Only a
-// database left in between still has rows there.
-//
+// A check that fails only on rows (a NOT NULL column added, a narrowing, an
+// enum value removed) in a downgrade() cannot fail coming down from the
+// heads when a downgrade above leaves the table empty first: it re-creates a
+// table its upgrade dropped, or deletes every row (thoth's cve, gafaelfawr's
+// admin: judged false as warnings in rounds 37 and 38). Only a database left
+// in between still has rows there.
 
 // emptiedAbove is the nearest revision above p's whose downgrade leaves
 // table empty, when every way down from the heads to p's downgrade passes

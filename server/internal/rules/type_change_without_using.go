@@ -36,8 +36,10 @@ var _ = register(&Rule{
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
 			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long; in an upgrade, " +
 			"of a table the parent revision created and filled itself (a code table), it is an info, and so is a narrowing " +
-			"to a width of a million characters or more, which caps the column rather than shortens its values. In a downgrade, a narrowing is an info when, on every " +
-			"way down from the heads, the downgrade of a revision above leaves the table empty first (as for add-required-column). " +
+			"to a width of a million characters or more, which caps the column rather than shortens its values, and on " +
+			"PostgreSQL one after an add_column in the same function of a NOT NULL column without a default to the same " +
+			"table (with rows, that add fails first). In a downgrade, a narrowing is an info when, on every way down from " +
+			"the heads, the downgrade of a revision above leaves the table empty first (as for add-required-column). " +
 			"`ALTER TABLE ... ALTER COLUMN ... TYPE` in literal SQL without `USING` is judged the same way, the old type " +
 			"coming from the replayed history. With `postgresql_using` (or `USING`), a change PostgreSQL has no automatic " +
 			"cast for is still an error when the history knows the column has a server default that nothing dropped first: " +
