@@ -38,6 +38,17 @@ func ConstantDefault(v *Expr) string {
 	return ""
 }
 
+// NamesDefault reports whether an alter_column's existing_server_default
+// names a default: given, and not None or False, which Alembic reads as none
+// (False is the parameter's own default: aodh passes it, judged).
+func NamesDefault(v *Expr) bool {
+	if v == nil || v.IsNone() {
+		return false
+	}
+	value, isBool := v.BoolValue()
+	return !isBool || value
+}
+
 // sqlConstant is a SQL string or number literal, without a cast.
 var sqlConstant = regexp.MustCompile(`^\s*(?:'(?:[^']|'')*'|[-+]?[0-9]+(?:\.[0-9]*)?)\s*$`)
 

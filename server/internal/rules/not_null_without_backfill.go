@@ -378,7 +378,7 @@ func notNullProblem(p *Pass, o *migration.Op, s *history.State, earlier *fills, 
 	fill := fillNulls(p, t, o, table, column, true)
 	subject := fmt.Sprintf("alter_column(%q, %q, nullable=False)", table, column)
 	sev, msg, ok := nullRowsMessage(p, t, table, column, subject, fill)
-	if d := o.Arg("existing_server_default"); ok && sev == Warning && d != nil && !d.IsNone() {
+	if ok && sev == Warning && migration.NamesDefault(o.Arg("existing_server_default")) {
 		// rows inserted without a value got the default (FitTrackee's
 		// total_distance has had one since it was created)
 		sev, msg = Info, explicitNullsMessage(subject, "existing_server_default says the column has a server default",
