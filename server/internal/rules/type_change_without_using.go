@@ -247,9 +247,11 @@ func defaultCastHelp(using, column, dflt string, from, to *pgType, advice string
 }
 
 // referencesNarrowed reports whether a column is a foreign key, of its own,
-// to a column an earlier step of the function narrowed as far: each of its
-// values is one of those, which fit by then (gafaelfawr's downgrade narrows
-// token.token, then subtoken.parent; judged).
+// to a column at most as wide, as an earlier step of the function narrowed
+// it (gafaelfawr's downgrade narrows token.token, then subtoken.parent;
+// judged) or as the history has it (sbc-auth's downgrade keys
+// membership_type_code to a varchar(15) code, then narrows it; judged): each
+// of its values is one of those, which fit.
 func referencesNarrowed(s *history.State, key, column string, to *pgType, declared declaredTypes) bool {
 	t := s.Table(key)
 	if t == nil || to.family != "text" {
@@ -260,6 +262,9 @@ func referencesNarrowed(s *history.State, key, column string, to *pgType, declar
 			continue
 		}
 		ref := declared[[2]string{targetKey(fk.RefSchema, fk.RefTable), fk.RefColumns[0]}]
+		if ref == nil {
+			ref = historyType(s, targetKey(fk.RefSchema, fk.RefTable), fk.RefColumns[0])
+		}
 		if ref != nil && ref.family == "text" && ref.length > 0 && ref.length <= to.length {
 			return true
 		}
