@@ -105,10 +105,10 @@ func (m *runMemo) barredNote(report func(Diagnostic)) func(Diagnostic) {
 					"down from the heads passes a downgrade that cannot run, and that of %s, the nearest above this one, "+
 					"raises.)", by, by)
 			} else if by != "" {
-				// a bug to fix, not a policy: the line runs once it is fixed
+				// a bug to fix, not a policy: once it is fixed the line can be reached
 				d.Help += fmt.Sprintf(" (From the heads this line is not reached yet: every way down passes a downgrade "+
 					"that cannot run, and that of %s, the nearest above this one, drops a constraint named None, which "+
-					"fails on every database. Once that is fixed, this line runs.)", by)
+					"fails on every database. Once that is fixed, a downgrade from the heads can reach this line.)", by)
 			}
 		}
 		report(d)

@@ -163,7 +163,7 @@ func checkDowngradeMissing(p *Pass) {
 		p.ReportAt(lineSpan(m, m.Upgrade.Span.Start), Message{
 			Text: fmt.Sprintf("upgrade() %s but the file has no downgrade()", describeChanges(changes)),
 			Help: fmt.Sprintf("`alembic downgrade` fails with an AttributeError when it reaches this revision. Add a downgrade() "+
-				"and %s", advice)}, nil)
+				"and %s.", advice)}, nil)
 	case migration.BodyEmpty:
 		if saysIrreversible(m, m.Downgrade) {
 			// the author says there is no way back (copr): a choice, like a raise
@@ -180,7 +180,7 @@ func checkDowngradeMissing(p *Pass) {
 		p.ReportAt(lineSpan(m, m.Downgrade.Span.Start), Message{
 			Text: fmt.Sprintf("upgrade() %s but downgrade() does nothing", describeChanges(changes)),
 			Help: fmt.Sprintf("`alembic downgrade` reports success while the schema stays upgraded, and the next `alembic "+
-				"upgrade` %s. In downgrade(), %s", failure, advice)}, fix)
+				"upgrade` %s. In downgrade(), %s.", failure, advice)}, fix)
 	}
 }
 

@@ -310,15 +310,17 @@ func (p *Pass) ReportAt(span migration.Span, message Message, fix *SuggestedFix)
 	p.ReportSeverity(p.Rule.Severity, span, message, fix)
 }
 
-// InDowngrade reports whether a span is in the revision's downgrade(), or
-// is an operation of a helper that downgrade() calls and upgrade() does not
-// (augur's helper, judged: its finding did not say "in downgrade()").
+// InDowngrade reports whether a span is in the revision's downgrade(), its
+// definition line included (downgrade-missing's findings: a downgrade no
+// way from the heads reaches was not said so, judged), or is an operation
+// of a helper that downgrade() calls and upgrade() does not (augur's
+// helper, judged: its finding did not say "in downgrade()").
 func (p *Pass) InDowngrade(span migration.Span) bool {
 	d := p.Migration.Downgrade
 	if d == nil {
 		return false
 	}
-	if span.Start >= d.Body.Start && span.End <= d.Body.End {
+	if span.Start >= d.Span.Start && span.End <= d.Span.End {
 		return true
 	}
 	at := func(f *migration.Function) bool {

@@ -15,5 +15,5 @@ def upgrade():
     op.alter_column("users", "email", existing_type=sa.String(200), nullable=False)
 
 
-def downgrade():  # expect[downgrade-missing]: does nothing help: ; if keeping the changes is intended, say so in a comment in downgrade()$
+def downgrade():  # expect[downgrade-missing]: does nothing help: ; if keeping the changes is intended, say so in a comment in downgrade().$
     pass
