@@ -32,7 +32,8 @@ var _ = register(&Rule{
 			"gave that type, when nothing that may change it runs in between (even after SQL the replay cannot follow, such as " +
 			"`DROP CONSTRAINT ... CASCADE`). A narrowing is left alone when an earlier step of the same " +
 			"function, or of the parent revision (or its parent), shortens or removes the long values: an UPDATE that sets " +
-			"the column, a DELETE chosen by it, or a data step the tool cannot read that names it. A change PostgreSQL has no " +
+			"the column, a DELETE chosen by it (or of every row), or a data step the tool cannot read that names it; and when " +
+			"the column is a foreign key of its own to a column at most as wide (its values are that column's). A change PostgreSQL has no " +
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
 			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long; in an upgrade, " +
 			"of a table the parent revision created and filled itself (a code table), it is an info, and so is a narrowing " +
