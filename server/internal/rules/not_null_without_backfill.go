@@ -315,7 +315,10 @@ func unverified(s *history.State, sev Severity, msg Message) (Severity, Message)
 		where += fmt.Sprintf(":%d", blind.Line)
 	}
 	msg.Text = strings.Replace(msg.Text, "nothing before it fills the NULL rows", "what fills the NULL rows before it is not known", 1)
-	msg.Help = fmt.Sprintf("The history could not be followed past %s (%s), which may fill the column. %s", where, blind.Why, msg.Help)
+	// from there on, not that step itself (OpenOversight's first blind step
+	// updates another table; judged wrong help)
+	msg.Help = fmt.Sprintf("The history could not be followed past %s (%s): what runs from there on may fill the column. %s",
+		where, blind.Why, msg.Help)
 	return Info, msg
 }
 
