@@ -97,7 +97,7 @@ func breadthFirst(g *history.Graph, ids []string, visit func(*history.Revision) 
 // findings reused for an unchanged revision do not.
 func (m *runMemo) barredNote(report func(Diagnostic)) func(Diagnostic) {
 	return func(d Diagnostic) {
-		if r := m.graph.Revisions[d.Revision]; d.InDowngrade && d.Severity != Info && r != nil {
+		if r := m.graph.Revisions[d.Revision]; d.InDowngrade && r != nil {
 			// by is the nearest such revision, not the first one met from the
 			// heads (mwdb-core's note said "first": judged a slip)
 			if by := m.barredBy(r); by != "" && m.graph.Revisions[by].Migration.Marked(downgradeRaisesMark) {

@@ -130,7 +130,7 @@ func checkDowngradeMissing(p *Pass) {
 			Text: "upgrade() only makes changes that can run again and downgrade() does nothing",
 			Help: fmt.Sprintf("The changes (%s) stay in place after `alembic downgrade`, and the next upgrade applies them "+
 				"again without error. Revert them in downgrade() if older code needs the previous schema; if keeping them is "+
-				"intended, say so in a comment in downgrade()", sc.rerunnableKinds())}, nil)
+				"intended, say so in a comment in downgrade().", sc.rerunnableKinds())}, nil)
 		return
 	}
 	var undos []*undo
@@ -158,7 +158,7 @@ func checkDowngradeMissing(p *Pass) {
 		p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
 			Text: fmt.Sprintf("upgrade() %s and downgrade() only raises", describeChanges(changes)),
 			Help: "`alembic downgrade` cannot go below this revision. That is an explicit choice; keep it only if the change " +
-				"really cannot be undone"}, nil)
+				"really cannot be undone."}, nil)
 	case migration.BodyMissing:
 		p.ReportAt(lineSpan(m, m.Upgrade.Span.Start), Message{
 			Text: fmt.Sprintf("upgrade() %s but the file has no downgrade()", describeChanges(changes)),
@@ -170,7 +170,7 @@ func checkDowngradeMissing(p *Pass) {
 			p.ReportSeverity(Info, lineSpan(m, m.Downgrade.Span.Start), Message{
 				Text: fmt.Sprintf("upgrade() %s and downgrade() says it cannot be undone", describeChanges(changes)),
 				Help: "`alembic downgrade` still reports success and leaves the schema upgraded; raise NotImplementedError(\"...\") " +
-					"in downgrade() to make Alembic refuse, as the comment says"}, nil)
+					"in downgrade() to make Alembic refuse, as the comment says."}, nil)
 			return
 		}
 		fix := inverseFix(p, undos)
