@@ -108,7 +108,7 @@ func (m *runMemo) barredNote(report func(Diagnostic)) func(Diagnostic) {
 				// a bug to fix, not a policy: once it is fixed the line can be reached
 				d.Help += fmt.Sprintf(" (From the heads this line is not reached yet: every way down passes a downgrade "+
 					"that cannot run, and that of %s, the nearest above this one, drops a constraint named None, which "+
-					"fails on every database. Once that is fixed, a downgrade from the heads can reach this line.)", by)
+					"fails on every database. Once it and any such drop above it are fixed, a downgrade from the heads can reach this line.)", by)
 			}
 		}
 		report(d)

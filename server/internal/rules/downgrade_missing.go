@@ -149,6 +149,11 @@ func checkDowngradeMissing(p *Pass) {
 	if snippet := inverseSnippet(p.Style(), m, undos); snippet != "" {
 		advice = "write the operations that revert it (" + snippet + ")"
 	}
+	if slices.ContainsFunc(sc.changes, func(c change) bool { return c.op.Guarded }) {
+		// sync-engine's upgrade returns early without its table: an
+		// unguarded revert fails where the upgrade did nothing (judged)
+		advice += " behind the same test upgrade() makes before them"
+	}
 	advice += `, or raise NotImplementedError("...") if it cannot be undone`
 	if kind == migration.BodyEmpty && sc.rerunnableOnly(false) {
 		advice += "; if keeping the changes is intended, say so in a comment in downgrade()" // explained() accepts it

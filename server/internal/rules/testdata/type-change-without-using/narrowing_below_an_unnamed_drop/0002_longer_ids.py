@@ -15,6 +15,6 @@ def upgrade():
 
 
 def downgrade():
-    op.alter_column(  # expect[type-change-without-using:warning]: help: (From the heads this line is not reached yet: every way down passes a downgrade that cannot run, and that of 0003, the nearest above this one, drops a constraint named None, which fails on every database. Once that is fixed, a downgrade from the heads can reach this line.)
+    op.alter_column(  # expect[type-change-without-using:warning]: help: (From the heads this line is not reached yet: every way down passes a downgrade that cannot run, and that of 0003, the nearest above this one, drops a constraint named None, which fails on every database. Once it and any such drop above it are fixed, a downgrade from the heads can reach this line.)
         "messages", "message_id", existing_type=sa.Text(), type_=sa.String(512)
     )
