@@ -65,15 +65,21 @@ func (m *runMemo) barredBy(r *history.Revision) string {
 	if m.blocks.reached[r.ID] || len(g.Heads) == 0 {
 		return ""
 	}
-	blocker := "" // the first stopping revision met going up
+	return nearestAbove(g, r, downgradeStops)
+}
+
+// nearestAbove is the nearest revision above r that matches, going up from
+// it; "" when none does.
+func nearestAbove(g *history.Graph, r *history.Revision, matches func(*history.Revision) bool) string {
+	nearest := ""
 	breadthFirst(g, r.Children, func(rev *history.Revision) []string {
-		if blocker != "" || downgradeStops(rev) {
-			blocker = cmp.Or(blocker, rev.ID)
+		if nearest != "" || matches(rev) {
+			nearest = cmp.Or(nearest, rev.ID)
 			return nil
 		}
 		return rev.Children
 	})
-	return blocker
+	return nearest
 }
 
 // breadthFirst visits the revisions of g reached from ids, each once,

@@ -53,10 +53,8 @@ func downgradeEmpties(m *migration.Migration) []string {
 	}
 	tables := map[string]bool{}
 	for _, o := range m.Downgrade.Ops {
-		for _, e := range effect.Of(naming.Namer{}, m, o) {
-			if createsNewTable(o, e) {
-				tables[strings.ToLower(e.Key())] = true
-			}
+		for _, t := range newTables(naming.Namer{}, m, o) {
+			tables[t] = true
 		}
 		one := map[string]bool{}
 		trackEmptied(m, o, nil, one)
@@ -70,10 +68,19 @@ func downgradeEmpties(m *migration.Migration) []string {
 	return slices.Sorted(maps.Keys(tables))
 }
 
-// createsNewTable reports whether an effect of o certainly creates a table,
-// with no rows.
-func createsNewTable(o *migration.Op, e effect.Effect) bool {
-	return e.Object == effect.Table && e.Change == effect.Create && !e.IfMissing && !e.Temporary && o.Certain()
+// newTables are the tables (keys, lower case) o certainly creates, with no
+// rows.
+func newTables(names naming.Namer, m *migration.Migration, o *migration.Op) []string {
+	if !o.Certain() {
+		return nil
+	}
+	var out []string
+	for _, e := range effect.Of(names, m, o) {
+		if e.Object == effect.Table && e.Change == effect.Create && !e.IfMissing && !e.Temporary {
+			out = append(out, strings.ToLower(e.Key()))
+		}
+	}
+	return out
 }
 
 // downgradeRows indexes the revisions of a run by the tables their

@@ -1,12 +1,10 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/alembic-patterns/alembic-patterns/server/internal/effect"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 )
@@ -59,7 +57,7 @@ func emptiedAbove(p *Pass, key string, s *history.State) string {
 	}
 	if len(unread) > 0 {
 		for r := range p.laterRevisionsAmong(unread) {
-			if namesTable(r.Migration.Source, key) {
+			if mentions(string(r.Migration.Source), key[strings.LastIndex(key, ".")+1:]) {
 				outcomes[r.ID] = outcome{fills: true}
 			}
 		}
@@ -80,14 +78,6 @@ func emptiedAbove(p *Pass, key string, s *history.State) string {
 	return p.nearestAbove(func(r *history.Revision) bool { return outcomes[r.ID].empties })
 }
 
-// namesTable reports whether source names the table of key anywhere, in
-// any case (a table named "file" is in "profile" too: naming more is the
-// safe side).
-func namesTable(source []byte, key string) bool {
-	name := key[strings.LastIndex(key, ".")+1:]
-	return bytes.Contains(bytes.ToLower(source), []byte(name))
-}
-
 // downgradeLeaves reads what m's downgrade() leaves of table key's rows
 // (lower case): empties, when it creates the table or deletes every row and
 // puts none back (see trackEmptied); fills, when it may put rows in.
@@ -98,10 +88,8 @@ func downgradeLeaves(p *Pass, m *migration.Migration, key string, s *history.Sta
 	}
 	emptied := map[string]bool{}
 	for _, o := range down.Ops {
-		for _, e := range effect.Of(p.Names(), m, o) {
-			if createsNewTable(o, e) && strings.EqualFold(e.Key(), key) {
-				emptied[key] = true
-			}
+		if slices.Contains(newTables(p.Names(), m, o), key) {
+			emptied[key] = true
 		}
 		trackEmptied(m, o, s, emptied)
 		if mayInsert(m, o, key) {

@@ -82,8 +82,8 @@ func mysqlAlterProblem(p *Pass, o *migration.Op, s *history.State) (Message, Sev
 	restate := fmt.Sprintf("MySQL runs it as ALTER TABLE %s MODIFY/CHANGE, which restates the whole column", table)
 	defaultNote := ""
 	// existing_server_default=False is Alembic's own "not given"; None says none
-	if existing := o.Arg("existing_server_default"); o.Arg("server_default") == nil && (existing == nil || !existing.IsNone() &&
-		!migration.NamesDefault(existing)) {
+	existing := o.Arg("existing_server_default")
+	if given, isBool := existing.BoolValue(); o.Arg("server_default") == nil && (existing == nil || isBool && !given) {
 		defaultNote = " Without existing_server_default a server default it has is silently dropped."
 	}
 	if o.Arg("type_") == nil && o.Arg("existing_type") == nil {

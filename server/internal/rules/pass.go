@@ -605,17 +605,7 @@ func (p *Pass) downFromHeads(next func(r *history.Revision, flag bool) bool) (re
 // up from it; "" when none does. It reads the revisions above.
 func (p *Pass) nearestAbove(matches func(*history.Revision) bool) string {
 	p.readsAbove()
-	nearest := ""
-	breadthFirst(p.graph, p.Revision.Children, func(r *history.Revision) []string {
-		if nearest == "" && matches(r) {
-			nearest = r.ID
-		}
-		if nearest != "" {
-			return nil
-		}
-		return r.Children
-	})
-	return nearest
+	return nearestAbove(p.graph, p.Revision, matches)
 }
 
 func (p *Pass) readsAbove() {
