@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 	sitter "github.com/smacker/go-tree-sitter"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/check"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
+	"github.com/alembic-patterns/alembic-patterns/server/internal/inputfile"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/migration"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/modelcache"
 	"github.com/alembic-patterns/alembic-patterns/server/internal/project"
@@ -177,6 +179,49 @@ func BenchmarkCheckParsed(b *testing.B) {
 		if err != nil || res.Files != 3000 {
 			b.Fatalf("%v, %d files", err, res.Files)
 		}
+	}
+	stop()
+}
+
+// BenchmarkCheckOneFileChanged is `alembic-patterns check` after an edit of
+// the revision file in the middle of the history (by name): every revision
+// above it is judged again, from the nearest snapshot the cache keeps.
+func BenchmarkCheckOneFileChanged(b *testing.B) {
+	proj, err := project.Find(generated(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths := files(b)
+	middle := paths[len(paths)/2]
+	dir := b.TempDir()
+	run := func() {
+		cache := modelcache.New(dir, zerolog.Nop())
+		res, _, err := resultcache.Check(context.Background(), cache, zerolog.Nop(), proj, check.Options{})
+		if err != nil || res.Files != 3000 {
+			b.Fatalf("%v, %d files", err, res.Files)
+		}
+		cache.Flush()
+	}
+	edit := func() {
+		f, err := os.OpenFile(middle, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := f.WriteString("# edited\n"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// files modified within the racy window are read again on every run
+	time.Sleep(inputfile.RacyWindow)
+	run() // cold
+	edit()
+	run() // the first run after an edit keeps the snapshots it needs
+	b.ReportAllocs()
+	stop := testenv.ReportCPU(b)
+	for b.Loop() {
+		edit()
+		run()
 	}
 	stop()
 }

@@ -180,7 +180,7 @@ func (m *Migration) Header() *Migration {
 		DocMessage: strings.Clone(m.DocMessage), DocSpan: m.DocSpan, Directives: directives, TooLarge: m.TooLarge,
 		SyntaxErrors: syntaxErrors, DialectMentions: mentions, WritesDowngrade: m.WritesDowngrade, WritesUpgrade: m.WritesUpgrade,
 		HeaderOnly: true,
-		Marks:      m.marked(), UpgradeDigest: m.UpgradeDigest}
+		Marks:      m.AllMarks(), UpgradeDigest: m.UpgradeDigest}
 }
 
 // cloneStrings copies the strings of a slice (nil stays nil).
@@ -195,9 +195,10 @@ func cloneStrings(in []string) []string {
 	return out
 }
 
-// marked lists the registered marks that hold of a whole model, sorted (a
-// header's encoding is then the same on every run).
-func (m *Migration) marked() []string {
+// AllMarks lists the registered marks that hold of the file, sorted (a
+// header's encoding is then the same on every run): judged on a whole model,
+// read from a Header.
+func (m *Migration) AllMarks() []string {
 	if m.HeaderOnly {
 		return m.Marks
 	}

@@ -447,8 +447,16 @@ func (p *Pass) Names() naming.Namer { return p.graph.Naming }
 // schema before it and the revisions below it: their findings are reused
 // only while that is unchanged too (see reuse.go).
 type reads struct {
-	// above: the revisions above this one (what the history does later)
+	// above: every revision above this one, whole (what the history does
+	// later)
 	above bool
+	// shapeAbove: how the revisions above link and their marks (a header
+	// keeps them)
+	shapeAbove bool
+	// wholeAbove are the revisions above read whole, by id, besides their
+	// shape: a finding that read a few revisions above is judged again when
+	// one of those changes, not when any revision does
+	wholeAbove map[string]bool
 }
 
 // parentsOf are the parents of r, this revision or one below it, as the
@@ -536,13 +544,17 @@ func (p *Pass) laterRevisions() iter.Seq[aboveRevision] { return p.laterRevision
 // laterRevisionsAmong are the revisions above this one whose ids are in
 // among (all of them when nil), in graph order: only those are read whole.
 func (p *Pass) laterRevisionsAmong(among map[string]bool) iter.Seq[aboveRevision] {
-	p.readsAbove()
+	if among == nil {
+		p.readsAbove()
+	}
+	p.readsShapeAbove()
 	above := p.graph.Descendants(p.Revision.ID)
 	return func(yield func(aboveRevision) bool) {
 		for _, r := range p.graph.Order {
 			if !above[r.ID] || among != nil && !among[r.ID] {
 				continue
 			}
+			p.readsWholeAbove(r)
 			if !yield(aboveRevision{r, p.steps.run.whole(r)}) {
 				return
 			}
@@ -551,19 +563,19 @@ func (p *Pass) laterRevisionsAmong(among map[string]bool) iter.Seq[aboveRevision
 }
 
 // downgradeRows is the run's index of the downgrades by the tables they may
-// empty or fill; reading it reads the revisions above.
+// empty or fill; it is read from the marks of the revisions above.
 func (p *Pass) downgradeRows() *downgradeRows {
-	p.readsAbove()
+	p.readsShapeAbove()
 	return p.steps.run.downgradeRows()
 }
 
 // downFromHeads walks down from the heads above this revision to it, each
 // way carrying a flag that starts true and that every revision on it may
 // change (next); it reports whether the way reaches this revision, and
-// whether every way does so with the flag false. It reads the revisions
-// above.
+// whether every way does so with the flag false. It reads how the revisions
+// above link (next reads what else it needs through the Pass).
 func (p *Pass) downFromHeads(next func(r *history.Revision, flag bool) bool) (reached, allFalse bool) {
-	p.readsAbove()
+	p.readsShapeAbove()
 	g := p.graph
 	above := g.Descendants(p.Revision.ID)
 	type visit struct {
@@ -602,9 +614,10 @@ func (p *Pass) downFromHeads(next func(r *history.Revision, flag bool) bool) (re
 }
 
 // nearestAbove is the nearest revision above this one that matches, going
-// up from it; "" when none does. It reads the revisions above.
+// up from it; "" when none does. It reads how the revisions above link
+// (matches reads what else it needs through the Pass).
 func (p *Pass) nearestAbove(matches func(*history.Revision) bool) string {
-	p.readsAbove()
+	p.readsShapeAbove()
 	return nearestAbove(p.graph, p.Revision, matches)
 }
 
@@ -612,6 +625,22 @@ func (p *Pass) readsAbove() {
 	if p.reads != nil {
 		p.reads.above = true
 	}
+}
+
+func (p *Pass) readsShapeAbove() {
+	if p.reads != nil {
+		p.reads.shapeAbove = true
+	}
+}
+
+func (p *Pass) readsWholeAbove(r *history.Revision) {
+	if p.reads == nil {
+		return
+	}
+	if p.reads.wholeAbove == nil {
+		p.reads.wholeAbove = map[string]bool{}
+	}
+	p.reads.wholeAbove[r.ID] = true
 }
 
 // scriptDir is the directory of the revision files (app-model-import reads

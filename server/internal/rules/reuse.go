@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/alembic-patterns/alembic-patterns/server/internal/history"
@@ -27,8 +29,16 @@ import (
 //   - the run: the rules, the target database, the naming convention, the
 //     dialects replayed, and what the passes read of the whole history once
 //     (runFacts);
-//   - when a pass read the revisions above (Pass.laterRevisions): every
-//     revision of the graph.
+//   - when a pass read every revision above (Pass.laterRevisions): every
+//     revision of the graph;
+//   - when a pass read only how the revisions above link and their marks
+//     (Pass.downgradeRows, Pass.downFromHeads), and some of them whole
+//     (Pass.laterRevisionsAmong): the links and marks of every revision, and
+//     the bytes of those read whole. An edit that leaves a revision's marks
+//     then re-judges only the revisions that read it whole (the emptied-above
+//     walk of a narrowing in a downgrade() reads the marks of every revision
+//     above: an edit in the middle of 3,000 revisions judged the 429 such
+//     revisions below it again).
 //
 // The passes reach the graph only through the Pass methods that record this
 // (TestPassesReachTheGraphThroughPass). A rule that reads the project's
@@ -66,7 +76,12 @@ type keptRun struct {
 type keptFindings struct {
 	Key []byte
 	// Above: a pass read the revisions above, and Key covers the whole graph
-	Above    bool
+	Above bool
+	// Shape: a pass read how the revisions above link and their marks, and
+	// Key covers those of the whole graph; Read are the revisions above it
+	// read whole, whose bytes Key covers too
+	Shape    bool
+	Read     []string
 	Findings []Diagnostic
 	// Blind is where the schema before the revision stopped being known
 	// (nil: it is known); the key covers the history below
@@ -80,7 +95,12 @@ type reuse struct {
 	name   []byte
 	keys   map[string][]byte // by revision id; none when a digest it covers is unknown (a cycle, a header without one)
 	whole  []byte            // over every revision of the graph
-	old    map[string]keptFindings
+	// shape is over the links and marks of every revision of the graph;
+	// contents are the digests of the revisions' bytes, by id (none when
+	// unknown)
+	shape    []byte
+	contents map[string][]byte
+	old      map[string]keptFindings
 
 	mu      sync.Mutex // the passes of several revisions end at once
 	kept    map[string]keptFindings
@@ -110,8 +130,8 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 	field(string(settings))
 	run.Write(buf)
 	u := &reuse{values: values, name: fmt.Appendf(nil, "findings %x", run.Sum(nil)), keys: map[string][]byte{},
-		kept: map[string]keptFindings{}}
-	whole := sha256.New()
+		contents: map[string][]byte{}, kept: map[string]keptFindings{}}
+	whole, shape := sha256.New(), sha256.New()
 	upgrades := g.UpgradeChains()
 	// content is a digest of a revision file's bytes
 	content := func(r *history.Revision) ([]byte, bool) {
@@ -129,6 +149,9 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 		field(r.ID)
 		field(r.Path)
 		c, keyed := content(r)
+		if keyed {
+			u.contents[r.ID] = c
+		}
 		field(string(c))
 		for _, parent := range recentParents(g, r) { // their source words too: recentDataStep
 			pc, ok := content(parent)
@@ -153,8 +176,16 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 		}
 		whole.Write(binary.AppendUvarint(nil, uint64(len(buf))))
 		whole.Write(buf)
+		buf = buf[:0]
+		for _, list := range [][]string{{r.ID}, r.Parents, r.Dependencies, r.Migration.AllMarks()} {
+			buf = binary.AppendUvarint(buf, uint64(len(list)))
+			for _, s := range list {
+				field(s)
+			}
+		}
+		shape.Write(buf)
 	}
-	u.whole = whole.Sum(nil)
+	u.whole, u.shape = whole.Sum(nil), shape.Sum(nil)
 	var earlier keptRun
 	if values.LoadValue(u.name, &earlier) {
 		u.old = earlier.Revisions
@@ -162,20 +193,36 @@ func newReuse(values Values, g *history.Graph, selected []*Rule, target Target, 
 	return u
 }
 
-// key is what r's findings hold under; nil when they are not reused.
-func (u *reuse) key(r *history.Revision, above bool) []byte {
+// key is what r's findings hold under, given what its passes read above
+// (as keptFindings records it); nil when they are not reused.
+func (u *reuse) key(r *history.Revision, above, shape bool, read []string) []byte {
 	c := u.keys[r.ID]
-	if c == nil || !above {
+	if c == nil || !above && !shape {
 		return c
 	}
-	sum := sha256.Sum256(append(append([]byte(nil), c...), u.whole...))
-	return sum[:]
+	h := sha256.New()
+	h.Write(c)
+	if above {
+		h.Write(u.whole)
+		return h.Sum(nil)
+	}
+	h.Write(u.shape)
+	for _, id := range read {
+		d := u.contents[id]
+		if d == nil {
+			return nil // gone, or its bytes are not known
+		}
+		h.Write(binary.AppendUvarint(nil, uint64(len(id))))
+		h.Write([]byte(id))
+		h.Write(d)
+	}
+	return h.Sum(nil)
 }
 
 // holds reports whether an earlier run kept findings for r that hold.
 func (u *reuse) holds(r *history.Revision) bool {
 	e, ok := u.old[r.ID]
-	k := u.key(r, e.Above)
+	k := u.key(r, e.Above, e.Shape, e.Read)
 	return ok && k != nil && bytes.Equal(k, e.Key)
 }
 
@@ -247,12 +294,17 @@ func (u *reuse) keep(r *history.Revision, found []Diagnostic, read *reads, blind
 	if u == nil {
 		return
 	}
-	k := u.key(r, read.above)
+	var whole []string
+	if !read.above {
+		whole = slices.Sorted(maps.Keys(read.wholeAbove))
+	}
+	shape := !read.above && (read.shapeAbove || len(whole) > 0)
+	k := u.key(r, read.above, shape, whole)
 	if k == nil {
 		return
 	}
 	u.mu.Lock()
-	u.kept[r.ID] = keptFindings{Key: k, Above: read.above, Findings: found, Blind: blind}
+	u.kept[r.ID] = keptFindings{Key: k, Above: read.above, Shape: shape, Read: whole, Findings: found, Blind: blind}
 	u.changed = true
 	u.mu.Unlock()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -238,4 +239,75 @@ func fixtureTarget(t *testing.T, dir string) Target {
 		env.SQLiteVersion = v
 	}
 	return env
+}
+
+// TestReuseFollowsRevisionsReadAbove: a finding that read a revision above
+// whole (the emptied-above walk of a narrowing in a downgrade()) is judged
+// again when that revision's bytes change, even when its marks stay alike;
+// and only then (an edit of another revision above reuses it).
+func TestReuseFollowsRevisionsReadAbove(t *testing.T) {
+	revision := func(id, down, upgrade, downgrade string) *migration.Migration {
+		src := fmt.Sprintf("revision = %q\ndown_revision = %s\n\nfrom alembic import op\nimport sqlalchemy as sa\n\n\n"+
+			"def upgrade():\n%s\n\n\ndef downgrade():\n%s\n", id, down, upgrade, downgrade)
+		m, err := migration.Parse(context.Background(), "versions/"+id+".py", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	base := revision("0001", "None", `    op.create_table("admin", sa.Column("name", sa.String(64), primary_key=True))`, `    op.drop_table("admin")`)
+	text := revision("0002", `"0001"`, `    op.alter_column("admin", "name", existing_type=sa.String(64), type_=sa.Text())`,
+		`    op.alter_column("admin", "name", existing_type=sa.Text(), type_=sa.String(64))`)
+	// the same marks (the downgrade may empty admin and may fill it); the
+	// first leaves rows, the second none
+	refilled := revision("0003", `"0002"`, "    pass", "    op.execute(\"DELETE FROM admin\")\n    op.execute(\"INSERT INTO admin VALUES ('root')\")")
+	emptied := revision("0003", `"0002"`, "    pass", "    op.execute(\"INSERT INTO admin VALUES ('root')\")\n    op.execute(\"DELETE FROM admin\")")
+	if !slices.Equal(refilled.AllMarks(), emptied.AllMarks()) {
+		t.Fatalf("marks differ: %q, %q", refilled.AllMarks(), emptied.AllMarks())
+	}
+	top := revision("0004", `"0003"`, "    pass", "    pass")
+	topEdited := revision("0004", `"0003"`, "    pass  # edited", "    pass")
+	target := Target{Dialect: "postgresql", DialectCertain: true}
+	// narrowing is the severity of the narrowing in 0002's downgrade, and
+	// what the run kept of 0002's findings
+	narrowing := func(models []*migration.Migration, values *memoryValues) (Severity, keptFindings) {
+		g := history.Build("versions", models)
+		g.Dialects = []string{target.Dialect}
+		severity := Severity("none")
+		scope := Scope{}
+		if values != nil {
+			scope.Reuse = values
+		}
+		if err := RunScoped(context.Background(), g, All(), target, scope, func(d Diagnostic) {
+			if d.Rule == "type-change-without-using" && d.Revision == "0002" {
+				severity = d.Severity
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var kept keptRun
+		reused := slices.DeleteFunc(All(), func(r *Rule) bool { return r.ReadsProject })
+		if values != nil && !values.LoadValue(newReuse(values, g, reused, target, newRunMemo(g)).name, &kept) {
+			t.Fatal("the run kept nothing")
+		}
+		return severity, kept.Revisions["0002"]
+	}
+	values := newMemoryValues()
+	if got, kept := narrowing([]*migration.Migration{base, text, refilled, top}, values); got != Warning {
+		t.Fatalf("narrowing below a downgrade that refills the table: %s, want a warning", got)
+	} else if kept.Above || !kept.Shape || !slices.Equal(kept.Read, []string{"0003"}) {
+		t.Fatalf("0002's findings kept as reading above %v, the shape above %v and %q whole; want the shape and 0003",
+			kept.Above, kept.Shape, kept.Read)
+	}
+	emptiedHistory := []*migration.Migration{base, text, emptied, top}
+	want, _ := narrowing(emptiedHistory, nil)
+	if want == Warning {
+		t.Fatal("narrowing below a downgrade that leaves the table empty: still a warning")
+	}
+	if got, _ := narrowing(emptiedHistory, values); got != want {
+		t.Errorf("after the downgrade above changed, with its marks alike: %s, want %s (a stale reuse)", got, want)
+	}
+	if got, _ := narrowing([]*migration.Migration{base, text, emptied, topEdited}, values); got != want {
+		t.Errorf("after an edit of the head: %s, want %s", got, want)
+	}
 }
