@@ -23,8 +23,49 @@ import (
 func emptiedAbove(p *Pass, key string, s *history.State) string {
 	key = strings.ToLower(key)
 	rows := p.downgradeRows()
+	return leftEmptyAbove(p, emptyingWalk{
+		candidates: slices.Concat(rows.empties[key], rows.empties[anyTable]),
+		fillers:    rows.fills[key],
+		unread:     rows.fills[anyTable],
+		name:       key[strings.LastIndex(key, ".")+1:],
+		leaves:     func(m *migration.Migration) (bool, bool) { return downgradeLeaves(p, m, key, s) },
+	})
+}
+
+// nulledAbove is emptiedAbove of one column: the nearest revision above p's
+// whose downgrade adds the column back with no value in any row (bitcart's
+// email_host, re-added by a downgrade above the narrowing: judged false),
+// when every way down from the heads passes one and no downgrade after it
+// may write the table.
+func nulledAbove(p *Pass, key, column string) string {
+	key = strings.ToLower(key)
+	rows := p.downgradeRows()
+	return leftEmptyAbove(p, emptyingWalk{
+		candidates: rows.nulls[columnMark(key, column)],
+		fillers:    slices.Concat(rows.fills[key], rows.updates[key], rows.updates[columnMark(key, column)]),
+		unread:     slices.Concat(rows.fills[anyTable], rows.updates[anyTable]),
+		name:       key[strings.LastIndex(key, ".")+1:],
+		leaves:     func(m *migration.Migration) (bool, bool) { return downgradeLeavesColumn(m, key, column) },
+	})
+}
+
+// emptyingWalk is what leftEmptyAbove follows down from the heads: the
+// revisions whose downgrades may leave the values empty (read whole, and
+// judged by leaves), those that may put values back (by their marks), and
+// those whose data steps the tool cannot read, which put values back when
+// their file names the table (name).
+type emptyingWalk struct {
+	candidates, fillers, unread []*history.Revision
+	name                        string
+	leaves                      func(*migration.Migration) (empties, fills bool)
+}
+
+// leftEmptyAbove is the nearest revision above p's whose downgrade leaves
+// the values w follows empty, when every way down from the heads passes one
+// with no downgrade after it that may put values back; else "".
+func leftEmptyAbove(p *Pass, w emptyingWalk) string {
 	candidates := map[string]bool{}
-	for _, r := range slices.Concat(rows.empties[key], rows.empties[anyTable]) {
+	for _, r := range w.candidates {
 		candidates[r.ID] = true
 	}
 	if len(candidates) == 0 {
@@ -34,14 +75,14 @@ func emptiedAbove(p *Pass, key string, s *history.State) string {
 	outcomes := map[string]outcome{}
 	anyEmpties := false
 	for r := range p.laterRevisionsAmong(candidates) {
-		empties, fills := downgradeLeaves(p, r.Migration, key, s)
+		empties, fills := w.leaves(r.Migration)
 		outcomes[r.ID] = outcome{empties, fills}
 		anyEmpties = anyEmpties || empties
 	}
 	if !anyEmpties {
 		return ""
 	}
-	for _, r := range rows.fills[key] {
+	for _, r := range w.fillers {
 		if _, read := outcomes[r.ID]; !read {
 			outcomes[r.ID] = outcome{fills: true}
 		}
@@ -50,14 +91,14 @@ func emptiedAbove(p *Pass, key string, s *history.State) string {
 	// file never names (the batched data steps between prefect's and
 	// pulse-data's emptying downgrades and their adds fill other tables)
 	unread := map[string]bool{}
-	for _, r := range rows.fills[anyTable] {
+	for _, r := range w.unread {
 		if _, read := outcomes[r.ID]; !read {
 			unread[r.ID] = true
 		}
 	}
 	if len(unread) > 0 {
 		for r := range p.laterRevisionsAmong(unread) {
-			if mentions(string(r.Migration.Source), key[strings.LastIndex(key, ".")+1:]) {
+			if mentions(string(r.Migration.Source), w.name) {
 				outcomes[r.ID] = outcome{fills: true}
 			}
 		}
@@ -100,6 +141,26 @@ func downgradeLeaves(p *Pass, m *migration.Migration, key string, s *history.Sta
 	return emptied[key], fills && !emptied[key]
 }
 
+// downgradeLeavesColumn reads what m's downgrade() leaves of a column of
+// table key (lower case): empties, when it adds the column back with no
+// value in any row and writes none into it after; fills, when it may write
+// it (see writesColumn).
+func downgradeLeavesColumn(m *migration.Migration, key, column string) (empties, fills bool) {
+	if m.Downgrade == nil {
+		return false, false
+	}
+	nulled := false
+	for _, o := range m.Downgrade.Ops {
+		if k, c, ok := nulledColumn(m, o); ok && k == key && strings.EqualFold(c, column) {
+			nulled = true
+		}
+		if writesColumn(m, o, key, column) {
+			nulled, fills = false, true
+		}
+	}
+	return nulled, fills && !nulled
+}
+
 // emptiedFirst is the sentence that tells why a check on rows in p's
 // downgrade() is a level down, when a downgrade above empties its table
 // first (key, named table; s as for emptiedAbove); "" when none does.
@@ -110,4 +171,16 @@ func emptiedFirst(p *Pass, key, table string, s *history.State) string {
 	}
 	return fmt.Sprintf("From the heads, the downgrade of %s leaves %q empty before this line runs: only a database "+
 		"left between this revision and %s has rows here.", by, table, by)
+}
+
+// nulledFirst is emptiedFirst of one column: the sentence that tells why a
+// check on a column's values in p's downgrade() is a level down, when a
+// downgrade above adds it back with no value first; "" when none does.
+func nulledFirst(p *Pass, key, table, column string) string {
+	by := nulledAbove(p, key, column)
+	if by == "" {
+		return ""
+	}
+	return fmt.Sprintf("From the heads, the downgrade of %s adds %q back to %q before this line runs, NULL in every row: "+
+		"only a database left between this revision and %s has values here.", by, column, table, by)
 }

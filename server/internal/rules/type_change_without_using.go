@@ -37,10 +37,14 @@ var _ = register(&Rule{
 			"implicit or assignment cast for (as its cast catalogue `pg_cast` says; any type converts to a string type) is an " +
 			"error: it fails whatever the data. A narrowing is a warning: it fails only when a value is too long; in an upgrade, " +
 			"of a table the parent revision created and filled itself (a code table), it is an info, and so is a narrowing " +
-			"to a width of a million characters or more, which caps the column rather than shortens its values, and on " +
+			"to a width of a million characters or more, which caps the column rather than shortens its values, so is one " +
+			"of a column whose name says it holds a digest or a UUID (md5, sha1, sha256, sha512, uuid or guid as a word of " +
+			"it) to a width that still holds one, and on " +
 			"PostgreSQL one after an add_column in the same function of a NOT NULL column without a default to the same " +
 			"table (with rows, that add fails first). In a downgrade, a narrowing is an info when, on every way down from " +
-			"the heads, the downgrade of a revision above leaves the table empty first (as for add-required-column). " +
+			"the heads, the downgrade of a revision above leaves the table empty first (as for add-required-column), or " +
+			"adds the column back with no value in any row (no server default) and no downgrade after it may write the " +
+			"column (an UPDATE of it, an INSERT, SQL or a call the tool cannot follow). " +
 			"`ALTER TABLE ... ALTER COLUMN ... TYPE` in literal SQL without `USING` is judged the same way, the old type " +
 			"coming from the replayed history. With `postgresql_using` (or `USING`), a change PostgreSQL has no automatic " +
 			"cast for is still an error when the history knows the column has a server default that nothing dropped first: " +
@@ -197,13 +201,21 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 			// onyx lifts a prompt limit to 5,000,000 (judged false as a warning)
 			sev, help = Info, fmt.Sprintf("A width of %d characters is a cap no ordinary value reaches, not a narrowing "+
 				"of the data. %s", limit, help)
+		} else if kind, width := fixedWidthValue(column); width > 0 && limit >= width {
+			// thoth's python_file_digest.sha256 to varchar(256) (judged false)
+			sev, help = Info, fmt.Sprintf("A column named %q holds %s, at most %d characters: no value is longer than %d. %s",
+				column, kind, width, limit, help)
 		} else if add := requiredAddBefore(p, o, table); add != nil && p.IsPostgres() {
 			// with rows that add fails; without, no value is too long
 			// (MerCury's downgrade, judged false)
 			sev, help = Info, fmt.Sprintf("On a table with rows the add_column at line %d fails first (a NOT NULL column "+
 				"without a default); on an empty one this narrowing cannot fail. %s", add.Call.Span.StartLine, help)
 		} else if !upgrade {
-			if emptied := emptiedFirst(p, effect.TableKey(o, table), table, s); emptied != "" {
+			emptied := emptiedFirst(p, effect.TableKey(o, table), table, s)
+			if emptied == "" {
+				emptied = nulledFirst(p, effect.TableKey(o, table), table, column)
+			}
+			if emptied != "" {
 				sev, help = Info, emptied+" "+help
 			}
 		} else if below := seededBelow(p, s, effect.TableKey(o, table), table); below != "" {
@@ -447,6 +459,27 @@ func seededBelow(p *Pass, s *history.State, key, table string) string {
 // varchar of a million characters or more caps a column rather than
 // shortens it (PostgreSQL allows up to 10,485,760).
 const capWidth = 1_000_000
+
+// fixedWidthValue is what a column whose name says it holds a digest or a
+// UUID holds, and how wide that is at most (with an algorithm prefix such
+// as "sha256:", or a UUID's braces); 0 for any other name.
+func fixedWidthValue(column string) (kind string, width int) {
+	for _, word := range strings.FieldsFunc(strings.ToLower(column), func(r rune) bool { return r == '_' || r == '-' }) {
+		switch word {
+		case "md5":
+			return "an MD5 digest", len("md5:") + 32
+		case "sha1":
+			return "a SHA-1 digest", len("sha1:") + 40
+		case "sha256":
+			return "a SHA-256 digest", len("sha256:") + 64
+		case "sha512":
+			return "a SHA-512 digest", len("sha512:") + 128
+		case "uuid", "guid":
+			return "a UUID", len("{}") + 36
+		}
+	}
+	return "", 0
+}
 
 // narrowingHelp explains a narrowing; using is how the statement would spell
 // the conversion; table and column are written as SQL needs them.
