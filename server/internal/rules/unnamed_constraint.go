@@ -31,7 +31,10 @@ var _ = register(&Rule{
 			"The project's naming convention is read from the MetaData env.py passes as `target_metadata` (followed into " +
 			"the application's modules, never imported), or else from the one `naming_convention` its code declares: a " +
 			"create whose type the convention names gets the convention's name and is not reported, except " +
-			"`create_check_constraint(None, ...)` with a `%(constraint_name)s` template, which fails (an error).",
+			"`create_check_constraint(None, ...)` with a `%(constraint_name)s` template, which fails (an error). " +
+			"When the help names the constraint a drop means and a revision above drops that name in its upgrade without " +
+			"making it again in its downgrade, the help says so and the fix is unsafe: coming down from the heads the " +
+			"constraint has another name there.",
 		Why: "Without a naming convention, autogenerate writes `op.create_foreign_key(None, 'child', 'parent', ['parent_id'], ['id'])` " +
 			"and, in downgrade, `op.drop_constraint(None, 'child', type_='foreignkey')`. The upgrade works (PostgreSQL names " +
 			"the key `child_parent_id_fkey`, MySQL/MariaDB `child_ibfk_1`), but the downgrade cannot even be compiled: on PostgreSQL " +
@@ -128,6 +131,16 @@ type certainName struct {
 	// undoesNothing: none, and upgrade() makes no constraint on the table
 	// of the drop (see undoesNothing)
 	undoesNothing bool
+}
+
+// dropName is the name the help tells a drop of the constraint to use; ""
+// when it tells none.
+func (c certainName) dropName() string {
+	if c.written != nil {
+		name, _, _ := literalName(c.written)
+		return name
+	}
+	return c.name
 }
 
 func checkUnnamedConstraint(p *Pass) {
@@ -594,6 +607,16 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			p.Style().Beside(o).Ref(stylist.F), p.Style().Quote("<name>"))
 	default:
 		msg.Help += "Name the constraint as it is in the database (" + dialectNames(p.Dialect) + ")."
+	}
+	if name := paired.dropName(); name != "" {
+		if by := droppedAbove(p, name); by != "" {
+			msg.Help += fmt.Sprintf(" Coming down from the heads it is no longer %q: the upgrade of %s, above, drops that "+
+				"name and its downgrade does not make it again, so drop the key by the name it has after %s's downgrade "+
+				"(or by both names, with IF EXISTS).", name, by, by)
+			if fix != nil {
+				fix.Safety = Unsafe // right only for a database at this revision
+			}
+		}
 	}
 	if p.Dialect == "mysql" && class == "Constraint" {
 		// a name is not enough there either (privacyidea): the named drop failed the same way
