@@ -66,7 +66,9 @@ type emptyingWalk struct {
 func leftEmptyAbove(p *Pass, w emptyingWalk) string {
 	candidates := map[string]bool{}
 	for _, r := range w.candidates {
-		candidates[r.ID] = true
+		if p.isAbove(r) {
+			candidates[r.ID] = true
+		}
 	}
 	if len(candidates) == 0 {
 		return ""

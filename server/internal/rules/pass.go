@@ -67,6 +67,7 @@ type steps struct {
 	effects   map[*migration.Op][]effect.Effect
 	migration *migration.Migration // the revision as it runs on the dialect
 	enums     *downgradeEnums      // computed on demand
+	above     map[string]bool      // the ids of the revisions above it, computed on demand
 	run       *runMemo
 	style     *stylist.Stylist
 	reads     *reads // shared by the steps of every dialect
@@ -548,7 +549,7 @@ func (p *Pass) laterRevisionsAmong(among map[string]bool) iter.Seq[aboveRevision
 		p.readsAbove()
 	}
 	p.readsShapeAbove()
-	above := p.graph.Descendants(p.Revision.ID)
+	above := p.above()
 	return func(yield func(aboveRevision) bool) {
 		for _, r := range p.graph.Order {
 			if !above[r.ID] || among != nil && !among[r.ID] {
@@ -577,7 +578,7 @@ func (p *Pass) downgradeRows() *downgradeRows {
 func (p *Pass) downFromHeads(next func(r *history.Revision, flag bool) bool) (reached, allFalse bool) {
 	p.readsShapeAbove()
 	g := p.graph
-	above := g.Descendants(p.Revision.ID)
+	above := p.above()
 	type visit struct {
 		id   string
 		flag bool
@@ -620,6 +621,20 @@ func (p *Pass) nearestAbove(matches func(*history.Revision) bool) string {
 	p.readsShapeAbove()
 	return nearestAbove(p.graph, p.Revision, matches)
 }
+
+// above are the ids of the revisions above this one, computed once for the
+// passes of all rules on the revision (a narrowing in every downgrade of a
+// history asked for them several times each).
+func (p *Pass) above() map[string]bool {
+	p.readsShapeAbove()
+	if p.steps.above == nil {
+		p.steps.above = p.graph.Descendants(p.Revision.ID)
+	}
+	return p.steps.above
+}
+
+// isAbove reports whether r is above this revision.
+func (p *Pass) isAbove(r *history.Revision) bool { return p.above()[r.ID] }
 
 func (p *Pass) readsAbove() {
 	if p.reads != nil {
