@@ -169,6 +169,10 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		}
 		if known := historyType(s, effect.TableKey(o, table), column); hasTable && known != nil {
 			from = known // existing_type may be stale (endurain's downgrade said varchar(250) of a varchar(512))
+		} else if given := upgradeType(p, effect.TableKey(o, table), column); hasTable && !upgrade && given != nil {
+			// a table the history does not know: the upgrade's own type_ is what the
+			// column holds (backend.ai's downgrade said String() of a varchar(255))
+			from = given
 		}
 	} else if !hasTable || !becomesOtherEnum(s, effect.TableKey(o, table), column, to) {
 		return
@@ -459,6 +463,24 @@ func seededBelow(p *Pass, s *history.State, key, table string) string {
 // varchar of a million characters or more caps a column rather than
 // shortens it (PostgreSQL allows up to 10,485,760).
 const capWidth = 1_000_000
+
+// upgradeType is the type the revision's upgrade() last certainly gives
+// column of table key with alter_column(type_=...); nil when it gives none.
+func upgradeType(p *Pass, key, column string) *pgType {
+	if p.Migration.Upgrade == nil {
+		return nil
+	}
+	var given *pgType
+	for _, o := range p.Migration.Upgrade.Ops {
+		table, hasTable := o.Table()
+		name, named := o.ArgString("column_name")
+		if o.Name == "alter_column" && o.Certain() && hasTable && named && o.Arg("type_") != nil &&
+			strings.EqualFold(effect.TableKey(o, table), key) && strings.EqualFold(name, column) {
+			given = pgTypeOf(p.Migration.Type(o, o.Arg("type_")))
+		}
+	}
+	return given
+}
 
 // fixedWidthValue is what a column whose name says it holds a digest or a
 // UUID holds, and how wide that is at most (with an algorithm prefix such
