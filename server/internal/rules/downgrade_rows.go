@@ -94,18 +94,19 @@ func nulledColumn(m *migration.Migration, o *migration.Op) (key, column string, 
 // columns as columnMark when its SQL names those it sets, else the table,
 // anyTable for any (an execute() of something the tool cannot read, a call
 // it cannot follow: security_monkey's downgrade adds a column back and fills
-// it through the ORM).
+// it through the ORM). An UPDATE under a test counts: it may run.
 func updates(m *migration.Migration, o *migration.Op) []string {
-	statements := certainStatements(o)
-	if o.Name == migration.UnknownCall {
-		return []string{anyTable}
-	}
+	var statements []migration.Statement
 	if st, ok := coreExecuted(m, o); ok {
 		statements = []migration.Statement{st}
+	} else if o.Name == migration.UnknownCall {
+		return []string{anyTable}
 	} else if o.Name != "execute" && o.Name != migration.BindExecute {
 		return nil
 	} else if o.SQL == nil || !o.SQL.Known {
 		return []string{anyTable}
+	} else {
+		statements = o.SQL.Statements
 	}
 	var out []string
 	for _, st := range statements {

@@ -36,7 +36,7 @@ func emptiedAbove(p *Pass, key string, s *history.State) string {
 // whose downgrade adds the column back with no value in any row (bitcart's
 // email_host, re-added by a downgrade above the narrowing: judged false),
 // when every way down from the heads passes one and no downgrade after it
-// may write the table.
+// may write the column.
 func nulledAbove(p *Pass, key, column string) string {
 	key = strings.ToLower(key)
 	rows := p.downgradeRows()

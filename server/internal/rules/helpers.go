@@ -478,23 +478,17 @@ func madeByDowngradeAbove(p *Pass, object effect.Object, name string) bool {
 func changedAbove(p *Pass, object effect.Object, name string, which func(aboveRevision) *migration.Function,
 	matches func(effect.Effect) bool) bool {
 	for r := range p.laterRevisions() {
-		f := which(r)
-		if f == nil {
-			continue
-		}
-		for _, o := range f.Ops {
-			for _, e := range effect.Of(p.Names(), r.Migration, o) {
-				if e.Object != object || !matches(e) {
-					continue
-				}
-				from, to := e.Name, e.To
-				if object == effect.Table {
-					from, to = e.Key(), e.ToKey()
-				}
-				if history.SameIdentifier(from, name) || e.To != "" && history.SameIdentifier(to, name) {
-					return true
-				}
+		if hasEffect(p, r, which(r), func(e effect.Effect) bool {
+			if e.Object != object || !matches(e) {
+				return false
 			}
+			from, to := e.Name, e.To
+			if object == effect.Table {
+				from, to = e.Key(), e.ToKey()
+			}
+			return history.SameIdentifier(from, name) || e.To != "" && history.SameIdentifier(to, name)
+		}) {
+			return true
 		}
 	}
 	return false
@@ -510,37 +504,39 @@ func changedAbove(p *Pass, object effect.Object, name string, which func(aboveRe
 // or none touches it below a revision whose downgrade raises (only a
 // database below that one reaches this line: warehouse's).
 func droppedAbove(p *Pass, name string) string {
-	named := func(f *migration.Function, r aboveRevision, matches func(effect.Effect) bool) bool {
-		if f == nil {
-			return false
-		}
-		for _, o := range f.Ops {
-			for _, e := range effect.Of(p.Names(), r.Migration, o) {
-				if e.Object == effect.Constraint && matches(e) {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	for r := range p.laterRevisions() {
 		if r.Migration.Marked(downgradeRaisesMark) {
 			return "" // a policy; a downgrade that fails by a bug is fixed some day
 		}
-		if !named(r.Migration.Upgrade, r, func(e effect.Effect) bool {
-			return (e.Change == effect.Drop || e.Change == effect.Rename) && history.SameIdentifier(e.Name, name)
+		if !hasEffect(p, r, r.Migration.Upgrade, func(e effect.Effect) bool {
+			return e.Object == effect.Constraint && (e.Change == effect.Drop || e.Change == effect.Rename) &&
+				history.SameIdentifier(e.Name, name)
 		}) {
 			continue
 		}
-		if named(r.Migration.Downgrade, r, func(e effect.Effect) bool {
-			return e.Change == effect.Create && history.SameIdentifier(e.Name, name) ||
-				e.Change == effect.Rename && history.SameIdentifier(e.To, name)
+		if hasEffect(p, r, r.Migration.Downgrade, func(e effect.Effect) bool {
+			return e.Object == effect.Constraint && (e.Change == effect.Create && history.SameIdentifier(e.Name, name) ||
+				e.Change == effect.Rename && history.SameIdentifier(e.To, name))
 		}) {
 			return ""
 		}
 		return r.ID
 	}
 	return ""
+}
+
+// hasEffect reports whether an operation of f, a function of the revision
+// above r (nil: none), has an effect that matches.
+func hasEffect(p *Pass, r aboveRevision, f *migration.Function, matches func(effect.Effect) bool) bool {
+	if f == nil {
+		return false
+	}
+	for _, o := range f.Ops {
+		if slices.ContainsFunc(effect.Of(p.Names(), r.Migration, o), matches) {
+			return true
+		}
+	}
+	return false
 }
 
 // finalName is the name text of o's constraint wrapped in op.f() (batch_op.f()

@@ -611,7 +611,7 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 	if name := paired.dropName(); name != "" {
 		if by := droppedAbove(p, name); by != "" {
 			msg.Help += fmt.Sprintf(" Coming down from the heads it is no longer %q: the upgrade of %s, above, drops that "+
-				"name and its downgrade does not make it again, so drop the key by the name it has after %s's downgrade "+
+				"name and its downgrade does not make it again, so drop the constraint by the name it has after %s's downgrade "+
 				"(or by both names, with IF EXISTS).", name, by, by)
 			if fix != nil {
 				fix.Safety = Unsafe // right only for a database at this revision

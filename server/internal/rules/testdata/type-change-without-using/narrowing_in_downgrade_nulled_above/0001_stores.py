@@ -18,6 +18,7 @@ def upgrade():
         sa.Column("email_user", sa.String(1000)),
         sa.Column("email_port", sa.String(10)),
         sa.Column("email_name", sa.String(100)),
+        sa.Column("email_sender", sa.String(100)),
     )
 
 

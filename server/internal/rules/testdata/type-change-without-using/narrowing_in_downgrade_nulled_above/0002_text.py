@@ -15,6 +15,7 @@ def upgrade():
     op.alter_column("stores", "email_user", existing_type=sa.String(1000), type_=sa.Text())
     op.alter_column("stores", "email_port", existing_type=sa.String(10), type_=sa.Text())
     op.alter_column("stores", "email_name", existing_type=sa.String(100), type_=sa.Text())
+    op.alter_column("stores", "email_sender", existing_type=sa.String(100), type_=sa.Text())
 
 
 def downgrade():
@@ -29,4 +30,7 @@ def downgrade():
     )
     op.alter_column(  # expect[type-change-without-using:warning]
         "stores", "email_name", existing_type=sa.Text(), type_=sa.String(100)
+    )
+    op.alter_column(  # expect[type-change-without-using:warning]
+        "stores", "email_sender", existing_type=sa.Text(), type_=sa.String(100)
     )

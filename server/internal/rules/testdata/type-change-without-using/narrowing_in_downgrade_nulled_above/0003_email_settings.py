@@ -1,8 +1,10 @@
-"""email settings move to their own table; the downgrade adds the columns back, fills the user and the name (through the application) and gives the port a default
+"""email settings move to their own table; the downgrade adds the columns back, fills the user, the name (through the application) and, when asked, the sender and gives the port a default
 
 Revision ID: 0003
 Revises: 0002
 """
+import os
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -18,6 +20,7 @@ def upgrade():
     op.drop_column("stores", "email_user")
     op.drop_column("stores", "email_port")
     op.drop_column("stores", "email_name")
+    op.drop_column("stores", "email_sender")
 
 
 def downgrade():
@@ -27,4 +30,7 @@ def downgrade():
     op.add_column("stores", sa.Column("email_user", sa.Text(), nullable=True))
     op.add_column("stores", sa.Column("email_port", sa.Text(), server_default="25", nullable=True))
     op.execute("UPDATE stores SET email_user = 'admin'")
+    op.add_column("stores", sa.Column("email_sender", sa.Text(), nullable=True))
+    if os.environ.get("RESTORE_SENDER"):
+        op.execute("UPDATE stores SET email_sender = 'shop'")
     op.drop_table("email_settings")
