@@ -568,7 +568,8 @@ func reportUnnamedDrop(p *Pass, o *migration.Op, s *history.State, paired certai
 			text = call + " fails: a constraint is dropped by its name" // not SQLAlchemy's compiler there: see the help
 		}
 		msg = Message{Text: text,
-			Help: fmt.Sprintf("Alembic fails with: %s (offline --sql too). ", unnamedDropError(p.Dialect, o.Batch != nil, class))}
+			Help: fmt.Sprintf("Alembic fails with: %s (before the database sees anything, so with --sql too where env.py "+
+				"runs offline). ", unnamedDropError(p.Dialect, o.Batch != nil, class))}
 	}
 	var fix *SuggestedFix
 	switch only := onlyForeignKey(p, o, s, kind); {
