@@ -15,6 +15,7 @@ def upgrade():
         "python_file_digest",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("sha256", sa.Text()),
+        sa.Column("image_sha", sa.Text()),
         sa.Column("request_uuid", sa.Text()),
         sa.Column("name", sa.Text()),
     )
