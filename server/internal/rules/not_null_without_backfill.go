@@ -80,7 +80,9 @@ def upgrade():
 			"count only through what the schema replay follows: literal SQL and op calls, not SQL built at run time nor " +
 			"SQLAlchemy constructs, and an UPDATE whose value may be NULL (another column, a subquery) or whose condition is " +
 			"other than one column tested against constants fills nothing there.",
-		FixSafety: "No automatic fix: only the author knows the value that NULL rows should get.",
+		FixSafety: "No automatic fix: only the author knows the value that NULL rows should get. The help offers a " +
+			"server_default on the add above as a way out only where no unique key covers the column (one value in every " +
+			"row can break it).",
 		References: []string{"https://alembic.sqlalchemy.org/en/latest/ops.html#alembic.operations.Operations.alter_column",
 			"https://www.postgresql.org/docs/current/sql-altertable.html"},
 	},
@@ -426,10 +428,16 @@ func addedEmptyMessage(p *Pass, t *history.Table, add *migration.Op, table, colu
 	if recentRevision(p, t.CreatedBy) {
 		sev, young = Warning, fmt.Sprintf(" Revision %s, just below, created the table: it holds rows only if the application wrote some since.", t.CreatedBy)
 	}
+	// a constant default repeats in every row: a unique key over the column
+	// fails then (emergency-alerts-api's monthly billing, judged wrong help)
+	advice := fmt.Sprintf("Fill it first (%s), or give the add a server_default.", fill)
+	if after := p.After().Table(t.Name); after != nil && (alreadyUnique(after, []string{column}) || uniqueKeyWith(t, after, column) != nil) {
+		advice = fmt.Sprintf("Fill it first: %s. A server_default is no way out here: one value in every row can break the "+
+			"unique key over the column.", fill)
+	}
 	return sev, Message{Text: text,
 		Help: fmt.Sprintf("add_column at line %d leaves the column NULL in every row the table holds, and on a table with rows "+
-			"the upgrade fails with: %s. Fill it first (%s), or give the add a server_default.%s",
-			add.Call.Span.StartLine, nullRowsError(p.Dialect, table, column), fill, young)}
+			"the upgrade fails with: %s. %s%s", add.Call.Span.StartLine, nullRowsError(p.Dialect, table, column), advice, young)}
 }
 
 // addedEmptyBefore is the add_column earlier in o's upgrade that adds the
