@@ -158,7 +158,9 @@ func connect(t testing.TB, version, dir string, env ...string) *session {
 	s.ClientSession = cs
 	lt, err := cs.ListTools(ctx, nil)
 	if err != nil {
-		t.Fatalf("tools/list: %v", err)
+		// a CI run once timed out here (TestCreateMigrationErrors, stop 30);
+		// what the server said tells why
+		t.Fatalf("tools/list (protocol %q): %v\nserver stderr:\n%s", version, err, s.stderr)
 	}
 	s.tools = map[string]*sdk.Tool{}
 	for _, tool := range lt.Tools {
