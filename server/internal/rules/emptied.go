@@ -27,7 +27,7 @@ func emptiedAbove(p *Pass, key string, s *history.State) string {
 		candidates: slices.Concat(rows.empties[key], rows.empties[anyTable]),
 		fillers:    rows.fills[key],
 		unread:     rows.fills[anyTable],
-		name:       key[strings.LastIndex(key, ".")+1:],
+		key:        key,
 		leaves:     func(m *migration.Migration) (bool, bool) { return downgradeLeaves(p, m, key, s) },
 	})
 }
@@ -44,7 +44,7 @@ func nulledAbove(p *Pass, key, column string) string {
 		candidates: rows.nulls[columnMark(key, column)],
 		fillers:    slices.Concat(rows.fills[key], rows.updates[key], rows.updates[columnMark(key, column)]),
 		unread:     slices.Concat(rows.fills[anyTable], rows.updates[anyTable]),
-		name:       key[strings.LastIndex(key, ".")+1:],
+		key:        key,
 		leaves:     func(m *migration.Migration) (bool, bool) { return downgradeLeavesColumn(m, key, column) },
 	})
 }
@@ -53,10 +53,10 @@ func nulledAbove(p *Pass, key, column string) string {
 // revisions whose downgrades may leave the values empty (read whole, and
 // judged by leaves), those that may put values back (by their marks), and
 // those whose data steps the tool cannot read, which put values back when
-// their file names the table (name).
+// their file names the table (of key, lower case).
 type emptyingWalk struct {
 	candidates, fillers, unread []*history.Revision
-	name                        string
+	key                         string
 	leaves                      func(*migration.Migration) (empties, fills bool)
 }
 
@@ -100,7 +100,7 @@ func leftEmptyAbove(p *Pass, w emptyingWalk) string {
 	}
 	if len(unread) > 0 {
 		for r := range p.laterRevisionsAmong(unread) {
-			if mentions(string(r.Migration.Source), w.name) {
+			if mentions(string(r.Migration.Source), w.key[strings.LastIndex(w.key, ".")+1:]) {
 				outcomes[r.ID] = outcome{fills: true}
 			}
 		}

@@ -548,7 +548,6 @@ func (p *Pass) laterRevisionsAmong(among map[string]bool) iter.Seq[aboveRevision
 	if among == nil {
 		p.readsAbove()
 	}
-	p.readsShapeAbove()
 	above := p.above()
 	return func(yield func(aboveRevision) bool) {
 		for _, r := range p.graph.Order {
@@ -576,7 +575,6 @@ func (p *Pass) downgradeRows() *downgradeRows {
 // whether every way does so with the flag false. It reads how the revisions
 // above link (next reads what else it needs through the Pass).
 func (p *Pass) downFromHeads(next func(r *history.Revision, flag bool) bool) (reached, allFalse bool) {
-	p.readsShapeAbove()
 	g := p.graph
 	above := p.above()
 	type visit struct {

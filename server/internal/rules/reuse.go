@@ -298,7 +298,7 @@ func (u *reuse) keep(r *history.Revision, found []Diagnostic, read *reads, blind
 	if !read.above {
 		whole = slices.Sorted(maps.Keys(read.wholeAbove))
 	}
-	shape := !read.above && (read.shapeAbove || len(whole) > 0)
+	shape := !read.above && read.shapeAbove // reading some whole reads the shape
 	k := u.key(r, read.above, shape, whole)
 	if k == nil {
 		return

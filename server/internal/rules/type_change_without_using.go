@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -169,10 +170,10 @@ func checkTypeChange(p *Pass, o *migration.Op, s *history.State, upgrade bool, e
 		}
 		if known := historyType(s, effect.TableKey(o, table), column); hasTable && known != nil {
 			from = known // existing_type may be stale (endurain's downgrade said varchar(250) of a varchar(512))
-		} else if given := upgradeType(p, effect.TableKey(o, table), column); hasTable && !upgrade && given != nil {
+		} else if hasTable && !upgrade {
 			// a table the history does not know: the upgrade's own type_ is what the
 			// column holds (backend.ai's downgrade said String() of a varchar(255))
-			from = given
+			from = cmp.Or(upgradeType(p, effect.TableKey(o, table), column), from)
 		}
 	} else if !hasTable || !becomesOtherEnum(s, effect.TableKey(o, table), column, to) {
 		return
